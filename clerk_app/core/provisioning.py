@@ -1,0 +1,300 @@
+"""The window's provisioning file: everything IT sets up for one window, in TOML.
+
+A new window is set up with nothing but this file (the installers issue installs it; it
+does not redefine it). The loader checks every field and reports every wrong one at once,
+each with a clear message in Chinese and English, so the technician can fix the file in
+one go.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import urlsplit
+
+SCHEMA_VERSION = 1
+
+LANGUAGES = ("zh_CN", "en")
+
+#: Kinds of document a window prints; the printer for each can be set separately.
+#: "default" applies to any kind without its own entry.
+DOCUMENT_KINDS = (
+    "default",
+    "acceptance",  # 受理通知书
+    "supplement",  # 补正材料通知书 / 一次性告知书
+    "deferred",  # 容缺受理通知书
+    "refusal",  # 不予受理通知书
+    "forwarded",  # 上报 notice
+    "completion",  # 办结通知 / pickup notice
+    "fee",  # fee notice
+    "void",  # 作废 notice
+    "correction",  # corrected notice
+    "guide",  # 办事指南
+    "slip",  # 80 mm roll receipt slip
+)
+
+_CODE = re.compile(r"^[A-Z0-9]{1,8}$")
+_MAX_TEXT = 200
+
+
+@dataclass(frozen=True)
+class ProvisioningProblem:
+    """One wrong field: where it is and what is wrong, in both languages."""
+
+    field: str
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.zh} / {self.en}"
+
+
+class ProvisioningError(Exception):
+    """The provisioning file cannot be used; `problems` lists every wrong field."""
+
+    def __init__(self, path: Path | str, problems: list[ProvisioningProblem]) -> None:
+        self.path = Path(path)
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"provisioning file {self.path} is not usable:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Provisioning:
+    """A window's set-up, as read from its provisioning file."""
+
+    service_url: str
+    center_code: str
+    center_name: str
+    window_code: str
+    window_name: str
+    department: str
+    progress_url: str = ""
+    ca_bundle: Path | None = None
+    language: str = "zh_CN"
+    printers: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    source: Path | None = None
+
+    def printer_for(self, kind: str) -> str:
+        """The printer configured for a document kind ("" = ask / system default)."""
+        return self.printers.get(kind) or self.printers.get("default", "")
+
+    @property
+    def api_base(self) -> str:
+        """The service's API root, e.g. ``https://records.example/api/v1``."""
+        return self.service_url.rstrip("/") + "/api/v1"
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class _Reader:
+    """Collects problems while reading typed fields out of the parsed TOML."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.problems: list[ProvisioningProblem] = []
+
+    def problem(self, name: str, zh: str, en: str) -> None:
+        self.problems.append(ProvisioningProblem(name, zh, en))
+
+    def table(self, name: str, *, required: bool = True) -> dict[str, Any]:
+        value = self.data.get(name)
+        if value is None:
+            if required:
+                self.problem(f"[{name}]", "缺少此节", "section is missing")
+            return {}
+        if not isinstance(value, dict):
+            self.problem(f"[{name}]", "应为一个节（表）", "must be a table")
+            return {}
+        return value
+
+    def text(self, section: dict[str, Any], sname: str, key: str, *, required: bool = True) -> str:
+        name = f"{sname}.{key}"
+        value = section.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(name, "必须填写", "is required")
+            return ""
+        if not isinstance(value, str):
+            self.problem(name, "应为文本（用引号括起）", "must be a string in quotes")
+            return ""
+        value = value.strip()
+        if len(value) > _MAX_TEXT:
+            self.problem(name, f"过长（最多 {_MAX_TEXT} 个字符）", f"is too long (max {_MAX_TEXT})")
+            return ""
+        return value
+
+    def unknown_keys(self, section: dict[str, Any], sname: str, known: set[str]) -> None:
+        for key in sorted(set(section) - known):
+            self.problem(f"{sname}.{key}", "未知的设置项（拼写错误？）", "unknown key (a typo?)")
+
+
+def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning:
+    """Parse provisioning TOML text; raise ProvisioningError listing every wrong field."""
+    where = source or Path("<provisioning>")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProvisioningError(
+            where,
+            [ProvisioningProblem("(file)", f"不是有效的 TOML：{exc}", f"not valid TOML: {exc}")],
+        ) from exc
+
+    r = _Reader(data)
+    schema = data.get("schema", SCHEMA_VERSION)
+    if schema != SCHEMA_VERSION:
+        r.problem(
+            "schema",
+            f"不支持的版本 {schema!r}（本程序支持 {SCHEMA_VERSION}）",
+            f"unsupported schema {schema!r} (this client reads {SCHEMA_VERSION})",
+        )
+    r.unknown_keys(data, "(top)", {"schema", "service", "center", "window", "printers", "ui"})
+
+    service = r.table("service")
+    r.unknown_keys(service, "service", {"url", "progress_url", "ca_bundle"})
+    url = r.text(service, "service", "url")
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            r.problem(
+                "service.url",
+                "应为 https:// 开头的完整地址",
+                "must be a full https:// address",
+            )
+        elif parts.scheme == "http" and not _is_loopback(parts.hostname):
+            r.problem(
+                "service.url",
+                "只有本机地址可以不加密（http）；其他地址必须使用 https",
+                "plain http is only allowed for this machine (127.0.0.1); use https",
+            )
+    progress_url = r.text(service, "service", "progress_url", required=False)
+    if progress_url and urlsplit(progress_url).scheme not in ("http", "https"):
+        r.problem("service.progress_url", "应为 http(s):// 地址", "must be an http(s):// address")
+
+    ca_bundle: Path | None = None
+    ca_text = r.text(service, "service", "ca_bundle", required=False)
+    if ca_text:
+        ca_bundle = Path(ca_text).expanduser()
+        if not ca_bundle.is_absolute() and source is not None:
+            ca_bundle = (source.parent / ca_bundle).resolve()
+        if not ca_bundle.is_file():
+            r.problem(
+                "service.ca_bundle",
+                f"找不到证书文件 {ca_bundle}",
+                f"certificate bundle {ca_bundle} does not exist",
+            )
+        else:
+            try:
+                head = ca_bundle.read_text("ascii", errors="replace")[:100_000]
+            except OSError as exc:
+                head = ""
+                r.problem("service.ca_bundle", f"无法读取：{exc}", f"cannot be read: {exc}")
+            if head and "-----BEGIN CERTIFICATE-----" not in head:
+                r.problem(
+                    "service.ca_bundle",
+                    "不是 PEM 格式的证书文件",
+                    "is not a PEM certificate file",
+                )
+
+    center = r.table("center")
+    r.unknown_keys(center, "center", {"code", "name"})
+    center_code = r.text(center, "center", "code")
+    if center_code and not _CODE.match(center_code):
+        r.problem(
+            "center.code",
+            "应为 1–8 位大写字母或数字，如 HS",
+            "must be 1-8 capital letters or digits, e.g. HS",
+        )
+    center_name = r.text(center, "center", "name")
+
+    window = r.table("window")
+    r.unknown_keys(window, "window", {"code", "name", "department"})
+    window_code = r.text(window, "window", "code")
+    if window_code and not _CODE.match(window_code):
+        r.problem(
+            "window.code",
+            "应为 1–8 位大写字母或数字，如 W01",
+            "must be 1-8 capital letters or digits, e.g. W01",
+        )
+    window_name = r.text(window, "window", "name", required=False) or window_code
+    department = r.text(window, "window", "department")
+
+    printers_raw = r.table("printers", required=False)
+    printers: dict[str, str] = {}
+    for kind, value in printers_raw.items():
+        name = f"printers.{kind}"
+        if kind not in DOCUMENT_KINDS:
+            r.problem(
+                name,
+                "未知的文书种类；可用：" + "、".join(DOCUMENT_KINDS),
+                "unknown document kind; known: " + ", ".join(DOCUMENT_KINDS),
+            )
+        elif not isinstance(value, str):
+            r.problem(name, "应为打印机名称（文本）", "must be a printer name (a string)")
+        else:
+            printers[kind] = value.strip()
+
+    ui = r.table("ui", required=False)
+    r.unknown_keys(ui, "ui", {"language"})
+    language = r.text(ui, "ui", "language", required=False) or "zh_CN"
+    if language not in LANGUAGES:
+        r.problem(
+            "ui.language",
+            "应为 zh_CN 或 en",
+            "must be zh_CN or en",
+        )
+
+    if r.problems:
+        raise ProvisioningError(where, r.problems)
+    return Provisioning(
+        service_url=url.rstrip("/"),
+        center_code=center_code,
+        center_name=center_name,
+        window_code=window_code,
+        window_name=window_name,
+        department=department,
+        progress_url=progress_url,
+        ca_bundle=ca_bundle,
+        language=language,
+        printers=MappingProxyType(printers),
+        source=source,
+    )
+
+
+def load_provisioning(path: Path | str) -> Provisioning:
+    """Read and check a provisioning file; raise ProvisioningError with every problem."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ProvisioningError(
+            path, [ProvisioningProblem("(file)", "文件不存在", "file does not exist")]
+        ) from exc
+    except OSError as exc:
+        raise ProvisioningError(
+            path, [ProvisioningProblem("(file)", f"无法读取：{exc}", f"cannot be read: {exc}")]
+        ) from exc
+    if len(raw) > 1_000_000:
+        raise ProvisioningError(
+            path, [ProvisioningProblem("(file)", "文件过大", "file is too large")]
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProvisioningError(
+            path,
+            [ProvisioningProblem("(file)", "应为 UTF-8 编码", "must be UTF-8 encoded")],
+        ) from exc
+    return parse_provisioning(text, source=path.resolve())

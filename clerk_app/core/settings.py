@@ -1,0 +1,162 @@
+"""Typed client settings: each declared once, with its type, default and meaning.
+
+In the style of Picard's options: code reads ``settings["sync.interval_seconds"]`` and
+gets the declared type back, whatever is in the file. A value of the wrong type or out of
+range in the file is ignored (the default is used) and reported, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One declared setting."""
+
+    key: str
+    type: type
+    default: Any
+    doc: str
+    check: Callable[[Any], bool] = lambda _v: True
+
+
+SETTINGS: Mapping[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting(
+            "ui.language",
+            str,
+            "",
+            "UI language override (zh_CN, en); empty = provisioning",
+            lambda v: v in ("", "zh_CN", "en"),
+        ),
+        Setting(
+            "sync.interval_seconds",
+            int,
+            30,
+            "How often the outbox is pushed when idle",
+            lambda v: 5 <= v <= 3600,
+        ),
+        Setting(
+            "sync.max_backoff_seconds",
+            int,
+            300,
+            "Longest wait between two retries",
+            lambda v: 10 <= v <= 86400,
+        ),
+        Setting(
+            "offline.signin_hours",
+            int,
+            72,
+            "How long after an online sign-in an offline sign-in is allowed",
+            lambda v: 0 <= v <= 24 * 30,
+        ),
+        Setting(
+            "worklist.due_soon_working_days",
+            int,
+            3,
+            "Cases due within this many working days are marked yellow",
+            lambda v: 0 <= v <= 30,
+        ),
+        Setting("privacy.mask_ids", bool, True, "Mask ID numbers on screen and in print"),
+        Setting(
+            "logging.level",
+            str,
+            "INFO",
+            "Log level of the rotating log files",
+            lambda v: v in ("DEBUG", "INFO", "WARNING", "ERROR"),
+        ),
+        Setting(
+            "network.connect_timeout",
+            float,
+            3.05,
+            "Seconds to wait for a connection",
+            lambda v: 0.5 <= v <= 60,
+        ),
+        Setting(
+            "network.read_timeout",
+            float,
+            15.0,
+            "Seconds to wait for an answer",
+            lambda v: 1 <= v <= 300,
+        ),
+    )
+}
+
+
+class Settings:
+    """The client's settings, backed by a JSON file in the user's config folder."""
+
+    def __init__(self, path: Path | None = None, values: Mapping[str, Any] | None = None):
+        self.path = path
+        self._values: dict[str, Any] = {}
+        #: Human-readable notes about values in the file that were ignored.
+        self.ignored: list[str] = []
+        for key, value in (values or {}).items():
+            self._accept(key, value)
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Read settings from ``path``; a missing or unreadable file gives the defaults."""
+        settings = cls(path)
+        try:
+            raw = json.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            return settings
+        except (OSError, ValueError) as exc:
+            settings.ignored.append(f"{path}: unreadable ({exc}); defaults used")
+            return settings
+        if not isinstance(raw, dict):
+            settings.ignored.append(f"{path}: not a JSON object; defaults used")
+            return settings
+        for key, value in raw.items():
+            settings._accept(key, value)
+        return settings
+
+    def _accept(self, key: str, value: Any) -> None:
+        spec = SETTINGS.get(key)
+        if spec is None:
+            self.ignored.append(f"{key}: unknown setting, ignored")
+            return
+        if spec.type is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if type(value) is not spec.type or not spec.check(value):
+            self.ignored.append(f"{key}: {value!r} is not valid; default {spec.default!r} used")
+            return
+        self._values[key] = value
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values.get(key, SETTINGS[key].default)
+
+    def set(self, key: str, value: Any) -> None:
+        """Change a setting; raise ValueError for an unknown key or a wrong value."""
+        spec = SETTINGS.get(key)
+        if spec is None:
+            raise KeyError(key)
+        if type(value) is not spec.type or not spec.check(value):
+            raise ValueError(f"{key}: {value!r} is not a valid value")
+        self._values[key] = value
+
+    def save(self) -> None:
+        """Write the non-default values atomically (temp file + rename)."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(self._values, ensure_ascii=False, indent=2, sort_keys=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
