@@ -31,7 +31,7 @@ forms: $(STAMP)
 	$(PY) -m clerk_app.gui.forms_build
 
 run: debian-run $(STAMP) translations
-	$(PY) -m clerk_app --demo
+	CLERK_HOME=$(CURDIR)/.demo $(PY) -m clerk_app --demo
 
 test: debian-test $(STAMP) translations
 	$(VENV)/bin/ruff check .
