@@ -1,0 +1,81 @@
+"""Translations: the app's own .qm and Qt's ``qtbase`` one, for the configured language.
+
+Source strings in the code are English (``self.tr()`` / ``QCoreApplication.translate``);
+``resources/translations/clerk_<lang>.ts`` are the Qt Linguist sources, compiled into .qm
+next to them by ``python -m clerk_app.gui.i18n_build`` (``make translations``).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger("clerk.gui")
+
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+
+#: Where the .ts sources live and the compiled .qm files are written.
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+# Installed translators, kept referenced: Qt does not own them.
+_installed: list[QTranslator] = []
+
+
+def normalise_language(language: str | None) -> str:
+    """Map a setting such as ``"zh-CN"``, ``"en_US"`` or ``None`` to one of LANGUAGES."""
+    if not language:
+        return DEFAULT_LANGUAGE
+    lang = language.replace("-", "_")
+    if lang in LANGUAGES:
+        return lang
+    if lang.lower().startswith("zh"):
+        return "zh_CN"
+    if lang.lower().startswith("en"):
+        return "en"
+    log.warning("unknown language %r, using %s", language, DEFAULT_LANGUAGE)
+    return DEFAULT_LANGUAGE
+
+
+def install_translations(language: str | None, directory: Path | None = None) -> list[str]:
+    """Replace the installed translators with the ones for ``language``.
+
+    Args:
+        language: "zh_CN" (the default when None) or "en".
+        directory: where ``clerk_<lang>.qm`` is; the resources folder by default.
+
+    Returns:
+        The names of the catalogs that were loaded (for the log and for tests).
+    """
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_translations needs a QApplication")
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+
+    lang = normalise_language(language)
+    QLocale.setDefault(QLocale(lang))
+    loaded: list[str] = []
+
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if lang != "en":
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{lang}", qt_dir):
+            app.installTranslator(qt)
+            _installed.append(qt)
+            loaded.append(f"qtbase_{lang}")
+        else:
+            log.warning("Qt's own translation qtbase_%s not found in %s", lang, qt_dir)
+
+    own = QTranslator(app)
+    folder = directory or TRANSLATIONS_DIR
+    if own.load(f"clerk_{lang}", str(folder)):
+        app.installTranslator(own)
+        _installed.append(own)
+        loaded.append(f"clerk_{lang}")
+    elif lang != "en":
+        log.warning("clerk_%s.qm not found in %s (run `make translations`)", lang, folder)
+    return loaded

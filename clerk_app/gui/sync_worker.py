@@ -1,0 +1,189 @@
+"""The sync worker: sends the outbox off the GUI thread, over and over.
+
+A :class:`SyncWorker` (GUI thread) owns a ``QThread`` running a small loop object. The loop
+calls ``engine.push_once()``, reports the outcome, and waits for the next due time with a
+``QTimer`` in its own thread (never ``time.sleep``). Due times are read against the injected
+clock, so tests move time instead of waiting for it. ``wake()`` asks for a push right now,
+e.g. just after a new case was written.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+
+from clerk_app.core.clock import Clock
+
+log = logging.getLogger("clerk.sync")
+
+#: How long the loop waits when nothing is due (milliseconds).
+IDLE_INTERVAL_MS = 30_000
+#: How long the loop waits after a push that raised (milliseconds).
+ERROR_INTERVAL_MS = 15_000
+
+
+class PushEngine(Protocol):
+    """What the worker needs of ``clerk_app.remote.sync.SyncEngine``."""
+
+    def push_once(self) -> Any: ...
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """The outcome of one push, as the status bar shows it."""
+
+    online: bool
+    waiting: int
+    rejected: int
+    next_due: datetime | None
+
+
+def read_outcome(result: Any) -> SyncStatus:
+    """Read a ``push_once()`` result: an object or a dict with ``online``, ``waiting``,
+    ``rejected`` and ``next_due`` (missing fields: online, nothing waiting, nothing due).
+    """
+
+    def field(name: str, default: Any) -> Any:
+        if isinstance(result, dict):
+            return result.get(name, default)
+        return getattr(result, name, default)
+
+    return SyncStatus(
+        online=bool(field("online", True)),
+        waiting=int(field("waiting", 0) or 0),
+        rejected=int(field("rejected", 0) or 0),
+        next_due=field("next_due", None),
+    )
+
+
+class _Loop(QObject):
+    """Lives in the worker thread.
+
+    Signals:
+        status(bool, int, int): online, waiting, rejected after each push.
+    """
+
+    status = Signal(bool, int, int)
+
+    def __init__(self, engine: PushEngine, clock: Clock, idle_ms: int, error_ms: int) -> None:
+        super().__init__()
+        self._engine = engine
+        self._clock = clock
+        self._idle_ms = idle_ms
+        self._error_ms = error_ms
+        self._timer: QTimer | None = None
+        self._waiting = 0
+        self._rejected = 0
+
+    @Slot()
+    def start(self) -> None:
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.cycle)
+        self.cycle()
+
+    @Slot()
+    def cycle(self) -> None:
+        if self._timer is None:  # halted
+            return
+        self._timer.stop()
+        try:
+            outcome = read_outcome(self._engine.push_once())
+        except Exception as exc:  # the loop must survive anything the engine raises
+            log.warning("push failed: %s", exc)
+            self.status.emit(False, self._waiting, self._rejected)
+            self._timer.start(self._error_ms)
+            return
+        self._waiting, self._rejected = outcome.waiting, outcome.rejected
+        self.status.emit(outcome.online, outcome.waiting, outcome.rejected)
+        self._timer.start(self._delay_ms(outcome.next_due))
+
+    def _delay_ms(self, due: datetime | None) -> int:
+        if due is None:
+            return self._idle_ms
+        ms = int((due - self._clock.now()).total_seconds() * 1000)
+        return max(0, min(ms, self._idle_ms))
+
+    @Slot()
+    def halt(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        # Hand the object back to the GUI thread so it can be deleted there.
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
+        QThread.currentThread().quit()
+
+
+class SyncWorker(QObject):
+    """Runs the push loop on its own thread and reports to the GUI.
+
+    Args:
+        engine: has ``push_once()``; it is only ever called on the worker thread.
+        clock: the application's clock, for due times.
+        idle_ms: wait between pushes when nothing is due.
+        error_ms: wait after a push that raised.
+
+    Signals:
+        status_changed(bool, int, int): online, waiting, rejected; delivered in the GUI thread.
+    """
+
+    status_changed = Signal(bool, int, int)
+    _wake_requested = Signal()
+    _halt_requested = Signal()
+
+    def __init__(
+        self,
+        engine: PushEngine,
+        clock: Clock,
+        parent: QObject | None = None,
+        *,
+        idle_ms: int = IDLE_INTERVAL_MS,
+        error_ms: int = ERROR_INTERVAL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("SyncWorker")
+        self._loop = _Loop(engine, clock, idle_ms, error_ms)
+        self._loop.moveToThread(self._thread)
+        self._thread.started.connect(self._loop.start)
+        self._loop.status.connect(self.status_changed)
+        self._wake_requested.connect(self._loop.cycle)
+        self._halt_requested.connect(self._loop.halt)
+        self.last_status: tuple[bool, int, int] | None = None
+        self.status_changed.connect(self._remember)
+
+    @Slot(bool, int, int)
+    def _remember(self, online: bool, waiting: int, rejected: int) -> None:
+        self.last_status = (online, waiting, rejected)
+
+    def start(self) -> None:
+        """Start the thread; the first push happens at once."""
+        if not self._thread.isRunning():
+            self._thread.start()
+
+    def wake(self) -> None:
+        """Push now instead of at the next due time (e.g. after a case was taken in)."""
+        self._wake_requested.emit()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def stop(self, timeout_ms: int = 10_000) -> bool:
+        """Stop the loop and its thread, waiting at most ``timeout_ms``.
+
+        Returns:
+            True when the thread ended in time (a push in flight is allowed to finish).
+        """
+        if not self._thread.isRunning():
+            return True
+        self._halt_requested.emit()
+        ended = self._thread.wait(timeout_ms)
+        if not ended:
+            log.error("sync worker did not stop within %d ms", timeout_ms)
+        return bool(ended)
