@@ -29,10 +29,6 @@ log = logging.getLogger("clerk.gui")
 _RUNNING: set[Op] = set()
 
 
-def _tr(text: str, disambiguation: str | None = None) -> str:
-    return QCoreApplication.translate("Ops", text, disambiguation)
-
-
 def _class_names(exc: BaseException) -> list[str]:
     return [cls.__name__ for cls in type(exc).__mro__]
 
@@ -52,35 +48,44 @@ def error_message(exc: BaseException) -> str:
     """
     for name in _class_names(exc):
         if name == "DiskFullError":
-            return _tr(
+            return QCoreApplication.translate(
+                "Ops",
                 "The disk is full. Nothing was saved. Free some disk space or call IT support, "
-                "then try again."
+                "then try again.",
             )
         if name == "DatabaseLockedError":
-            return _tr(
+            return QCoreApplication.translate(
+                "Ops",
                 "The local database is busy (locked by another program). Nothing was saved. "
-                "Wait a moment and try again."
+                "Wait a moment and try again.",
             )
         if name == "CorruptDatabaseError":
-            return _tr(
+            return QCoreApplication.translate(
+                "Ops",
                 "The local database is damaged. Stop taking in cases on this computer and call "
-                "IT support."
+                "IT support.",
             )
         if name == "StoreError":
-            return _tr("The local database could not be used: %1").replace("%1", str(exc))
+            return QCoreApplication.translate(
+                "Ops", "The local database could not be used: %1"
+            ).replace("%1", str(exc))
         if name == "TlsError":
-            return _tr(
+            return QCoreApplication.translate(
+                "Ops",
                 "The records service's certificate is not trusted. Check the CA bundle in the "
-                "provisioning file or call IT support."
+                "provisioning file or call IT support.",
             )
         if name == "NetworkError":
-            return _tr(
+            return QCoreApplication.translate(
+                "Ops",
                 "The records service cannot be reached (offline). Check the network cable or "
-                "try again later."
+                "try again later.",
             )
         if name == "ApiError":
             return api_error_message(exc)
-    return _tr("Something went wrong: %1").replace("%1", str(exc) or type(exc).__name__)
+    return QCoreApplication.translate("Ops", "Something went wrong: %1").replace(
+        "%1", str(exc) or type(exc).__name__
+    )
 
 
 def api_error_message(exc: BaseException) -> str:
@@ -88,20 +93,25 @@ def api_error_message(exc: BaseException) -> str:
     status = getattr(exc, "status", None)
     problem = getattr(exc, "problem", None) or {}
     if status == 401:
-        return _tr("Wrong user name or password.")
+        return QCoreApplication.translate("Ops", "Wrong user name or password.")
     if status == 403:
-        return _tr("This account may not do that at this window.")
+        return QCoreApplication.translate("Ops", "This account may not do that at this window.")
     if status == 426:
-        return _tr(
+        return QCoreApplication.translate(
+            "Ops",
             "This client is older than the records service accepts. Ask IT support to install "
-            "the new version."
+            "the new version.",
         )
     if status == 429:
-        return _tr("Too many attempts. Wait a few minutes, or ask the shift lead to unlock it.")
+        return QCoreApplication.translate(
+            "Ops", "Too many attempts. Wait a few minutes, or ask the shift lead to unlock it."
+        )
     detail = ""
     if isinstance(problem, dict):
         detail = str(problem.get("detail") or problem.get("title") or "")
-    text = _tr("The records service refused the request (%1).").replace("%1", str(status))
+    text = QCoreApplication.translate(
+        "Ops", "The records service refused the request (%1)."
+    ).replace("%1", str(status))
     return f"{text} {detail}".strip()
 
 
@@ -206,7 +216,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """Show :func:`error_message` in a window-modal box that does not block the caller."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Window Clerk"))
+    box.setWindowTitle(QCoreApplication.translate("Ops", "Window Clerk"))
     box.setText(error_message(exc))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setObjectName("errorBox")

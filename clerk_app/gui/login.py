@@ -1,0 +1,126 @@
+"""The sign-in dialog: user name and password; window and server come from provisioning."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from clerk_app.gui.forms.ui_login_dialog import Ui_LoginDialog
+from clerk_app.gui.ops import Op, error_message
+
+log = logging.getLogger("clerk.gui")
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class LoginDialog(QDialog):
+    """Asks for user name and password and signs in off the GUI thread.
+
+    Args:
+        sign_in: ``sign_in(username, password) -> session``; runs on a worker thread and
+            raises ``ApiError``/``NetworkError``/``TlsError`` on failure.
+        center_name: shown at the top.
+        window_code: the window this client is provisioned for (read-only).
+        window_name: its name, shown next to the code.
+        server: the records service URL (shown so IT can see where the client talks to).
+
+    Signals:
+        signed_in(object): the session returned by ``sign_in``; the dialog then accepts.
+    """
+
+    signed_in = Signal(object)
+
+    def __init__(
+        self,
+        sign_in: Callable[[str, str], Any],
+        *,
+        center_name: str,
+        window_code: str,
+        window_name: str = "",
+        server: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._sign_in = sign_in
+        self.session: Any = None
+        self.ui = Ui_LoginDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(self.tr("Sign in — Window Clerk"))
+        self.ui.centerLabel.setText(center_name)
+        font = self.ui.centerLabel.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.ui.centerLabel.setFont(font)
+        self.ui.windowEdit.setText(f"{window_code}  {window_name}".strip())
+        self.ui.serverLabel.setText(server)
+        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
+        self.ui.errorLabel.hide()
+        self.ui.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok.setText(self.tr("&Sign in"))
+        self._ok.setObjectName("signInButton")
+        self.ui.buttonBox.accepted.connect(self.submit)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.userEdit.textChanged.connect(self._update_button)
+        self.ui.passwordEdit.textChanged.connect(self._update_button)
+        self.ui.userEdit.setFocus()
+        self._busy = False
+        self._update_button()
+        self.setMinimumWidth(440)
+
+    # -- state ------------------------------------------------------------------------
+
+    def _update_button(self) -> None:
+        ready = bool(self.ui.userEdit.text().strip() and self.ui.passwordEdit.text())
+        self._ok.setEnabled(ready and not self._busy)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.ui.userEdit.setEnabled(not busy)
+        self.ui.passwordEdit.setEnabled(not busy)
+        if busy:
+            self.show_error("")
+            self._ok.setText(self.tr("Signing in…"))
+        else:
+            self._ok.setText(self.tr("&Sign in"))
+        self._update_button()
+
+    def show_error(self, text: str) -> None:
+        """Show ``text`` under the fields (hide the label when empty)."""
+        self.ui.errorLabel.setText(text)
+        self.ui.errorLabel.setVisible(bool(text))
+
+    def error_text(self) -> str:
+        return self.ui.errorLabel.text() if self.ui.errorLabel.isVisible() else ""
+
+    # -- sign-in ----------------------------------------------------------------------
+
+    def fill(self, username: str, password: str) -> None:
+        """Put credentials in the fields (smoke mode)."""
+        self.ui.userEdit.setText(username)
+        self.ui.passwordEdit.setText(password)
+
+    def submit(self) -> None:
+        """Sign in with what is in the fields (the default button / Enter)."""
+        if self._busy or not self._ok.isEnabled():
+            return
+        username = self.ui.userEdit.text().strip()
+        password = self.ui.passwordEdit.text()
+        Op(self, lambda: self._sign_in(username, password)).busy(self._set_busy).success(
+            self._succeeded
+        ).failure(self._failed).run()
+
+    def _succeeded(self, session: Any) -> None:
+        self.session = session
+        self.ui.passwordEdit.clear()
+        self.signed_in.emit(session)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.show_error(error_message(exc))
+        self.ui.passwordEdit.selectAll()
+        self.ui.passwordEdit.setFocus()
