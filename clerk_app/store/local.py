@@ -1,0 +1,577 @@
+"""The client's local store: cases, their events, the outbox, sequences, caches, journal.
+
+:class:`LocalStore` sits on a :class:`~clerk_app.store.db.Database`. Every write is one
+transaction; a case, its first event and its outbox row are committed together or not at all,
+and only after that commit may a receipt be printed.
+
+Use one :class:`LocalStore` from one thread at a time (the GUI's writer thread); see
+:mod:`clerk_app.store.db` for the details.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from clerk_app.store.db import Database
+
+log = logging.getLogger("clerk.store")
+
+CASES_PATH = "/api/v1/cases"
+KIND_CREATE_CASE = "create_case"
+
+
+class _Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+def canonical_json(data: Any) -> str:
+    """The one JSON spelling of a body: sorted keys, no spaces, UTF-8 kept as is.
+
+    The same record therefore always hashes (and is sent) byte for byte the same, which is
+    what the service's idempotency check compares.
+    """
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def body_hash(body_json: str) -> str:
+    """SHA-256 (hex) of a canonical body."""
+    return hashlib.sha256(body_json.encode("utf-8")).hexdigest()
+
+
+def stamp(dt: datetime) -> str:
+    """A machine timestamp: UTC, microseconds, so that text order is time order."""
+    if dt.tzinfo is None or dt.utcoffset() is None:
+        raise ValueError(f"timestamps must be timezone-aware, got {dt!r}")
+    return dt.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_stamp(text: str | None) -> datetime | None:
+    """Inverse of :func:`stamp`."""
+    return None if text is None else datetime.fromisoformat(text)
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+    """One lifecycle event of a case, as kept locally."""
+
+    id: str
+    type: str
+    at: str
+    actor: str | None
+    note: str | None
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """A case as kept locally. ``payload`` is the full ``POST /cases`` body."""
+
+    id: str
+    case_no: str
+    query_code: str | None
+    item_code: str
+    window_code: str
+    status: str
+    disposition: str
+    applicant: dict[str, Any]
+    payload: dict[str, Any]
+    received_at: str
+    due_date: str | None
+    due_provisional: bool
+    created_at: datetime
+    updated_at: datetime
+    server_state: str
+    events: tuple[CaseEvent, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """One write waiting for (or done with) the service."""
+
+    id: int
+    case_id: str | None
+    kind: str
+    method: str
+    path: str
+    idempotency_key: str
+    body_json: str | None
+    body_hash: str | None
+    created_at: datetime
+    attempts: int
+    last_error: str | None
+    next_try_at: datetime
+    state: str
+    sent_at: datetime | None
+    response_status: int | None
+    response: Any
+
+    @property
+    def body(self) -> Any:
+        """The body as data (None for body-less requests)."""
+        return None if self.body_json is None else json.loads(self.body_json)
+
+
+@dataclass(frozen=True)
+class CachedCatalog:
+    """The catalog as last fetched from the service (or loaded from the demo file)."""
+
+    json_text: str
+    version: str | None
+    etag: str | None
+    fetched_at: datetime
+
+
+class LocalStore:
+    """Cases, outbox, sequences, catalog cache, key/value state and journal.
+
+    Args:
+        db: an open, migrated database.
+        clock: anything with ``now() -> aware datetime`` (:class:`clerk_app.core.clock.Clock`).
+    """
+
+    def __init__(self, db: Database, clock: _Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    # -- sequences --------------------------------------------------------------------------
+
+    def allocate_sequence(self, name: str, floor: int = 0) -> int:
+        """Take the next number of a sequence; never hands out the same number twice.
+
+        Joins the caller's transaction when there is one. Commit the allocation before using
+        the number in a case (its own transaction): a crash in between then only skips a
+        number, it can never reuse one.
+
+        Args:
+            name: the sequence, e.g. ``"case:W01:20261128"``.
+            floor: the result is greater than this (e.g. the service's high-water mark).
+        """
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                "INSERT INTO sequences (name, value) VALUES (?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET value = max(value, ?) + 1 "
+                "RETURNING value",
+                (name, floor + 1, floor),
+            ).fetchone()
+            return int(row[0])
+
+    def raise_floor(self, name: str, value: int) -> int:
+        """Make sure the next number of ``name`` is above ``value`` (login high-water marks).
+
+        Returns the sequence's last used number after the change. Never lowers it.
+        """
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                "INSERT INTO sequences (name, value) VALUES (?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value) "
+                "RETURNING value",
+                (name, value),
+            ).fetchone()
+            return int(row[0])
+
+    def sequence_value(self, name: str) -> int:
+        """The last number handed out (0 if none)."""
+        row = self.db.query_one("SELECT value FROM sequences WHERE name = ?", (name,))
+        return 0 if row is None else int(row[0])
+
+    # -- cases ------------------------------------------------------------------------------
+
+    def create_case(
+        self, payload: dict[str, Any], *, outbox: bool = True, status: str | None = None
+    ) -> CaseRecord:
+        """Write a new case, its first event and its outbox row in ONE transaction.
+
+        The case number must already have been allocated (and committed) by
+        :meth:`allocate_sequence`. Nothing is allocated here.
+
+        Args:
+            payload: the full ``POST /cases`` body (see docs/INTERFACES.md).
+            outbox: False for a case that came from the service (nothing to send; it is
+                stored as ``synced``).
+            status: the case's status; by default the lifecycle's initial status for the
+                payload's disposition.
+
+        Raises:
+            StoreError: disk full, database locked or corrupt; nothing was written.
+            sqlite3.IntegrityError: the case id, number, event id or idempotency key exists.
+        """
+        now = stamp(self.clock.now())
+        body_json = canonical_json(payload)
+        if status is None:
+            status = _initial_status(payload["disposition"])
+        first_event = payload.get("first_event") or {}
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO cases (id, case_no, query_code, item_code, window_code, status,"
+                " disposition, applicant_json, payload_json, received_at, due_date,"
+                " due_provisional, created_at, updated_at, server_state)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    payload["id"],
+                    payload["case_no"],
+                    payload.get("query_code"),
+                    payload["item_code"],
+                    payload["window_code"],
+                    status,
+                    payload["disposition"],
+                    canonical_json(payload.get("applicant") or {}),
+                    body_json,
+                    payload["received_at"],
+                    payload.get("due_date"),
+                    1 if payload.get("due_date_provisional") else 0,
+                    now,
+                    now,
+                    "pending" if outbox else "synced",
+                ),
+            )
+            if first_event:
+                conn.execute(
+                    "INSERT INTO case_events (id, case_id, type, at, actor, note, data_json)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        first_event["id"],
+                        payload["id"],
+                        first_event["type"],
+                        first_event.get("at") or payload["received_at"],
+                        payload.get("clerk"),
+                        first_event.get("note") or "",
+                        canonical_json(first_event.get("data") or {}),
+                    ),
+                )
+            if outbox:
+                self._enqueue(
+                    conn,
+                    case_id=payload["id"],
+                    kind=KIND_CREATE_CASE,
+                    method="POST",
+                    path=CASES_PATH,
+                    idempotency_key=payload["id"],
+                    body_json=body_json,
+                    now=now,
+                )
+        log.info("case %s stored locally", payload["case_no"])
+        case = self.get_case(payload["case_no"])
+        assert case is not None
+        return case
+
+    def enqueue(
+        self,
+        *,
+        kind: str,
+        method: str,
+        path: str,
+        idempotency_key: str,
+        body: Any = None,
+        case_id: str | None = None,
+    ) -> int:
+        """Add a write for the service to the outbox (joins the caller's transaction).
+
+        Returns the outbox row id. Rows of one case are sent in id order.
+        """
+        body_json = None if body is None else canonical_json(body)
+        with self.db.transaction() as conn:
+            return self._enqueue(
+                conn,
+                case_id=case_id,
+                kind=kind,
+                method=method.upper(),
+                path=path,
+                idempotency_key=idempotency_key,
+                body_json=body_json,
+                now=stamp(self.clock.now()),
+            )
+
+    @staticmethod
+    def _enqueue(
+        conn: sqlite3.Connection,
+        *,
+        case_id: str | None,
+        kind: str,
+        method: str,
+        path: str,
+        idempotency_key: str,
+        body_json: str | None,
+        now: str,
+    ) -> int:
+        cur = conn.execute(
+            "INSERT INTO outbox (case_id, kind, method, path, idempotency_key, body_json,"
+            " body_hash, created_at, attempts, next_try_at, state)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 'pending')",
+            (
+                case_id,
+                kind,
+                method,
+                path,
+                idempotency_key,
+                body_json,
+                None if body_json is None else body_hash(body_json),
+                now,
+                now,
+            ),
+        )
+        assert cur.lastrowid is not None
+        return int(cur.lastrowid)
+
+    def get_case(self, case_no: str) -> CaseRecord | None:
+        """The case with this 办件编号 and its events, or None."""
+        row = self.db.query_one("SELECT * FROM cases WHERE case_no = ?", (case_no,))
+        if row is None:
+            return None
+        events = self.db.query(
+            "SELECT * FROM case_events WHERE case_id = ? ORDER BY at, rowid", (row["id"],)
+        )
+        return _case_from_row(row, tuple(_event_from_row(e) for e in events))
+
+    def list_cases(self, window_code: str, limit: int = 100, offset: int = 0) -> list[CaseRecord]:
+        """Cases taken in at a window, newest first (events not loaded)."""
+        rows = self.db.query(
+            "SELECT * FROM cases WHERE window_code = ?"
+            " ORDER BY received_at DESC, case_no DESC LIMIT ? OFFSET ?",
+            (window_code, limit, offset),
+        )
+        return [_case_from_row(r, ()) for r in rows]
+
+    def set_server_state(self, case_id: str, server_state: str) -> None:
+        """Record whether the service has the case (``pending``/``synced``/``rejected``)."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE cases SET server_state = ?, updated_at = ? WHERE id = ?",
+                (server_state, stamp(self.clock.now()), case_id),
+            )
+
+    # -- outbox -----------------------------------------------------------------------------
+
+    def outbox_pending(self, now: datetime, limit: int = 50) -> list[OutboxRow]:
+        """Rows due for sending, oldest first.
+
+        Only the first pending row of each case is offered (a later event must not overtake
+        the creation it belongs to); rows without a case are independent.
+        """
+        rows = self.db.query(
+            "SELECT * FROM outbox AS o WHERE o.state = 'pending' AND o.next_try_at <= ?"
+            " AND (o.case_id IS NULL OR o.id = (SELECT min(p.id) FROM outbox AS p"
+            "      WHERE p.case_id = o.case_id AND p.state = 'pending'))"
+            " ORDER BY o.id LIMIT ?",
+            (stamp(now), limit),
+        )
+        return [_outbox_from_row(r) for r in rows]
+
+    def outbox_row(self, row_id: int) -> OutboxRow | None:
+        """One outbox row by id."""
+        row = self.db.query_one("SELECT * FROM outbox WHERE id = ?", (row_id,))
+        return None if row is None else _outbox_from_row(row)
+
+    def outbox_rows(self, state: str | None = None) -> list[OutboxRow]:
+        """All outbox rows (optionally in one state), oldest first."""
+        if state is None:
+            rows = self.db.query("SELECT * FROM outbox ORDER BY id")
+        else:
+            rows = self.db.query("SELECT * FROM outbox WHERE state = ? ORDER BY id", (state,))
+        return [_outbox_from_row(r) for r in rows]
+
+    def mark_sent(self, row_id: int, status: int, response: Any) -> None:
+        """The service accepted the row; a created case is then ``synced``."""
+        now = stamp(self.clock.now())
+        with self.db.transaction() as conn:
+            row = self._require_row(conn, row_id)
+            conn.execute(
+                "UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1,"
+                " response_status = ?, response_json = ?, last_error = NULL WHERE id = ?",
+                (now, status, _dump_response(response), row_id),
+            )
+            if row["kind"] == KIND_CREATE_CASE and row["case_id"] is not None:
+                conn.execute(
+                    "UPDATE cases SET server_state = 'synced', updated_at = ? WHERE id = ?",
+                    (now, row["case_id"]),
+                )
+
+    def mark_retry(self, row_id: int, error: str, next_try_at: datetime) -> None:
+        """The row could not be delivered this time; try again at ``next_try_at``."""
+        with self.db.transaction() as conn:
+            self._require_row(conn, row_id)
+            conn.execute(
+                "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = ?,"
+                " next_try_at = ? WHERE id = ?",
+                (error, stamp(next_try_at), row_id),
+            )
+
+    def mark_rejected(self, row_id: int, status: int, problem: Any) -> None:
+        """The service refused the row for good; it is kept, with the reason, for the clerk."""
+        now = stamp(self.clock.now())
+        with self.db.transaction() as conn:
+            row = self._require_row(conn, row_id)
+            conn.execute(
+                "UPDATE outbox SET state = 'rejected', attempts = attempts + 1,"
+                " response_status = ?, response_json = ?, last_error = ? WHERE id = ?",
+                (status, _dump_response(problem), _problem_summary(status, problem), row_id),
+            )
+            if row["kind"] == KIND_CREATE_CASE and row["case_id"] is not None:
+                conn.execute(
+                    "UPDATE cases SET server_state = 'rejected', updated_at = ? WHERE id = ?",
+                    (now, row["case_id"]),
+                )
+
+    def outbox_counts(self) -> dict[str, int]:
+        """``{"pending": n, "rejected": m}`` for the status bar ("offline · N waiting")."""
+        counts = {"pending": 0, "rejected": 0}
+        for row in self.db.query(
+            "SELECT state, count(*) FROM outbox WHERE state IN ('pending', 'rejected')"
+            " GROUP BY state"
+        ):
+            counts[row[0]] = int(row[1])
+        return counts
+
+    @staticmethod
+    def _require_row(conn: sqlite3.Connection, row_id: int) -> sqlite3.Row:
+        row = conn.execute("SELECT * FROM outbox WHERE id = ?", (row_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no outbox row {row_id}")
+        return row
+
+    # -- catalog cache, state, journal ------------------------------------------------------
+
+    def save_catalog(
+        self, json_text: str, version: str | None, etag: str | None, fetched_at: datetime
+    ) -> None:
+        """Replace the cached catalog."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO catalog_cache (id, version, etag, json, fetched_at)"
+                " VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " version = excluded.version, etag = excluded.etag, json = excluded.json,"
+                " fetched_at = excluded.fetched_at",
+                (version, etag, json_text, stamp(fetched_at)),
+            )
+
+    def load_catalog(self) -> CachedCatalog | None:
+        """The cached catalog, or None if none was ever saved."""
+        row = self.db.query_one("SELECT * FROM catalog_cache WHERE id = 1")
+        if row is None:
+            return None
+        fetched = parse_stamp(row["fetched_at"])
+        assert fetched is not None
+        return CachedCatalog(row["json"], row["version"], row["etag"], fetched)
+
+    def get_state(self, key: str, default: str | None = None) -> str | None:
+        """A value from the key/value ``state`` table."""
+        row = self.db.query_one("SELECT value FROM state WHERE key = ?", (key,))
+        return default if row is None else row[0]
+
+    def set_state(self, key: str, value: str | None) -> None:
+        """Set (or, with None, delete) a value in the ``state`` table."""
+        with self.db.transaction() as conn:
+            if value is None:
+                conn.execute("DELETE FROM state WHERE key = ?", (key,))
+            else:
+                conn.execute(
+                    "INSERT INTO state (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+
+    def journal(self, area: str, message: str) -> None:
+        """Append a line to the local journal (what happened on this desk, for IT)."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO journal (at, area, message) VALUES (?, ?, ?)",
+                (stamp(self.clock.now()), area, message),
+            )
+
+    def journal_entries(self, limit: int = 200) -> list[tuple[datetime, str, str]]:
+        """The newest journal lines, newest first."""
+        rows = self.db.query(
+            "SELECT at, area, message FROM journal ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        return [(datetime.fromisoformat(r[0]), r[1], r[2]) for r in rows]
+
+
+def _initial_status(disposition: str) -> str:
+    from clerk_app.core import lifecycle
+
+    return str(lifecycle.initial_status(lifecycle.Disposition(disposition)).value)
+
+
+def _dump_response(response: Any) -> str | None:
+    if response is None:
+        return None
+    if isinstance(response, str):
+        return response
+    return canonical_json(response)
+
+
+def _problem_summary(status: int, problem: Any) -> str:
+    if isinstance(problem, dict):
+        parts = [str(problem.get(k)) for k in ("title", "detail") if problem.get(k)]
+        if parts:
+            return f"{status}: " + " — ".join(parts)
+    return f"HTTP {status}"
+
+
+def _case_from_row(row: sqlite3.Row, events: tuple[CaseEvent, ...]) -> CaseRecord:
+    created = parse_stamp(row["created_at"])
+    updated = parse_stamp(row["updated_at"])
+    assert created is not None and updated is not None
+    return CaseRecord(
+        id=row["id"],
+        case_no=row["case_no"],
+        query_code=row["query_code"],
+        item_code=row["item_code"],
+        window_code=row["window_code"],
+        status=row["status"],
+        disposition=row["disposition"],
+        applicant=json.loads(row["applicant_json"]),
+        payload=json.loads(row["payload_json"]),
+        received_at=row["received_at"],
+        due_date=row["due_date"],
+        due_provisional=bool(row["due_provisional"]),
+        created_at=created,
+        updated_at=updated,
+        server_state=row["server_state"],
+        events=events,
+    )
+
+
+def _event_from_row(row: sqlite3.Row) -> CaseEvent:
+    return CaseEvent(
+        id=row["id"],
+        type=row["type"],
+        at=row["at"],
+        actor=row["actor"],
+        note=row["note"],
+        data=json.loads(row["data_json"] or "{}"),
+    )
+
+
+def _outbox_from_row(row: sqlite3.Row) -> OutboxRow:
+    created = parse_stamp(row["created_at"])
+    next_try = parse_stamp(row["next_try_at"])
+    assert created is not None and next_try is not None
+    response_json = row["response_json"]
+    try:
+        response = None if response_json is None else json.loads(response_json)
+    except ValueError:
+        response = response_json
+    return OutboxRow(
+        id=int(row["id"]),
+        case_id=row["case_id"],
+        kind=row["kind"],
+        method=row["method"],
+        path=row["path"],
+        idempotency_key=row["idempotency_key"],
+        body_json=row["body_json"],
+        body_hash=row["body_hash"],
+        created_at=created,
+        attempts=int(row["attempts"]),
+        last_error=row["last_error"],
+        next_try_at=next_try,
+        state=row["state"],
+        sent_at=parse_stamp(row["sent_at"]),
+        response_status=row["response_status"],
+        response=response,
+    )

@@ -1,0 +1,63 @@
+"""Shared test helpers for the store and remote tests: case bodies and open stores."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from clerk_app.core.clock import CENTER_TZ, FixedClock
+from clerk_app.store import Database, LocalStore
+
+T0 = datetime(2026, 11, 28, 9, 30, tzinfo=CENTER_TZ)
+
+
+def make_payload(
+    seq: int,
+    *,
+    window_code: str = "W01",
+    item_code: str = "DEMO-001",
+    center: str = "HS",
+    day: str = "20261128",
+    disposition: str = "promised",
+    case_id: str | None = None,
+    **overrides: Any,
+) -> dict[str, Any]:
+    """A ``POST /cases`` body shaped as docs/INTERFACES.md describes."""
+    body: dict[str, Any] = {
+        "id": case_id or str(uuid.uuid4()),
+        "case_no": f"{center}-{window_code}-{day}-{seq:06d}",
+        "query_code": f"{(seq * 7919) % 1_000_000:06d}",
+        "item_code": item_code,
+        "window_code": window_code,
+        "catalog_version": "demo-1",
+        "applicant": {
+            "kind": "person",
+            "name": "张三",
+            "id_type": "resident_id",
+            "id_number": "11010519491231002X",
+            "phone": "13800138000",
+        },
+        "agent": None,
+        "materials": [{"code": "M1", "received": True, "deferred": False, "copies": 1}],
+        "disposition": disposition,
+        "received_at": T0.isoformat(),
+        "due_date": "2026-12-08",
+        "due_date_provisional": False,
+        "fee_fen": 0,
+        "clerk": "demo-clerk",
+        "first_event": {
+            "id": str(uuid.uuid4()),
+            "type": "accept",
+            "at": T0.isoformat(),
+            "note": "",
+        },
+    }
+    body.update(overrides)
+    return body
+
+
+def open_store(path: Path, clock: FixedClock | None = None) -> LocalStore:
+    """Open (creating and migrating) a real SQLite file and wrap it in a LocalStore."""
+    return LocalStore(Database(path), clock or FixedClock(T0))
