@@ -1,0 +1,61 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+
+from fastapi import FastAPI
+
+from records_service import API_PREFIX, __version__
+from records_service.db import Database
+from records_service.problems import BodyLimitMiddleware, install_problem_handlers
+from records_service.routers import auth, cases, catalog, health
+from records_service.settings import Settings
+
+log = logging.getLogger("records.app")
+
+
+def _system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    clock: Callable[[], datetime] = _system_clock,
+    database: Database | None = None,
+) -> FastAPI:
+    """Build the service.
+
+    Args:
+        settings: service settings; read from the environment when omitted.
+        clock: returns the current time (timezone-aware); tests pass a fixed one.
+        database: an open :class:`Database`; made from ``settings.database_url`` if omitted.
+    """
+    settings = settings or Settings.load()
+    db = database or Database(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.dispose()
+
+    app = FastAPI(
+        title="Window Clerk records service",
+        version=__version__,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.database = db
+    app.state.clock = clock
+    install_problem_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    for module in (health, auth, catalog, cases):
+        app.include_router(module.router, prefix=API_PREFIX)
+    return app

@@ -1,0 +1,77 @@
+"""The published catalog: canonical bytes, ETag, and loading a new version."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from records_service.models import CatalogVersion
+
+
+def canonical_json(value: Any) -> bytes:
+    """Compact, key-sorted UTF-8 JSON: the same value always gives the same bytes."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
+
+
+def etag_for(document: dict[str, Any]) -> str:
+    """A strong ETag: the SHA-256 of the canonical JSON."""
+    return '"' + hashlib.sha256(canonical_json(document)).hexdigest() + '"'
+
+
+def latest(session: Session) -> CatalogVersion | None:
+    return session.scalars(
+        select(CatalogVersion).order_by(
+            CatalogVersion.published_at.desc(), CatalogVersion.id.desc()
+        )
+    ).first()
+
+
+def by_version(session: Session, version: str) -> CatalogVersion | None:
+    return session.scalars(select(CatalogVersion).where(CatalogVersion.version == version)).first()
+
+
+def publish(
+    session: Session, document: dict[str, Any], now: datetime
+) -> tuple[CatalogVersion, bool]:
+    """Store ``document`` as a catalog version unless that version is already stored.
+
+    Returns:
+        The stored row and whether it was new.
+
+    Raises:
+        ValueError: when the document has no ``version`` or ``items`` list, or when the
+            same version is already stored with different content.
+    """
+    version = document.get("version")
+    if not isinstance(version, str) or not version or len(version) > 64:
+        raise ValueError("catalog document needs a 'version' string (at most 64 characters)")
+    if not isinstance(document.get("items"), list):
+        raise ValueError("catalog document needs an 'items' list")
+    etag = etag_for(document)
+    existing = by_version(session, version)
+    if existing is not None:
+        if existing.etag != etag:
+            raise ValueError(f"catalog version {version} is already stored with other content")
+        return existing, False
+    row = CatalogVersion(version=version, etag=etag, document=document, published_at=now)
+    session.add(row)
+    session.flush()
+    return row, True
+
+
+def item_codes(document: dict[str, Any]) -> set[str]:
+    """The item codes of a catalog document (``code`` or ``item_code`` of each item)."""
+    codes: set[str] = set()
+    for item in document.get("items", []):
+        if isinstance(item, dict):
+            code = item.get("code", item.get("item_code"))
+            if isinstance(code, str):
+                codes.add(code)
+    return codes

@@ -1,0 +1,191 @@
+"""``clerk-records``: migrate, load-demo, create-user, load-catalog, serve."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from records_service import __version__
+from records_service.settings import Settings
+
+ROLES = ("clerk", "lead", "admin", "auditor", "display")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings.load()
+    if getattr(args, "database_url", None):
+        settings = replace(settings, database_url=args.database_url)
+    return settings
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from records_service.migrate import upgrade
+
+    settings = _settings(args)
+    upgrade(settings.database_url, args.revision)
+    print(f"database at {args.revision}")
+    return 0
+
+
+def cmd_load_demo(args: argparse.Namespace) -> int:
+    from records_service.db import Database
+    from records_service.demo import load_demo
+
+    db = Database(_settings(args).database_url)
+    try:
+        with db.write() as session:
+            lines = load_demo(session, Path(args.catalog) if args.catalog else None)
+    finally:
+        db.dispose()
+    for line in lines:
+        print(line)
+    return 0
+
+
+def cmd_load_catalog(args: argparse.Namespace) -> int:
+    from records_service import catalog_store
+    from records_service.db import Database
+
+    document = json.loads(Path(args.path).read_text(encoding="utf-8"))
+    db = Database(_settings(args).database_url)
+    try:
+        with db.write() as session:
+            row, new = catalog_store.publish(session, document, datetime.now(UTC))
+    finally:
+        db.dispose()
+    print(f"catalog {row.version} {'published' if new else 'already published'}")
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from records_service.db import Database
+    from records_service.demo import upsert_user
+    from records_service.models import Department, User, Window
+
+    roles = [r.strip() for r in args.roles.split(",") if r.strip()]
+    unknown = sorted(set(roles) - set(ROLES))
+    if not roles or unknown:
+        print(f"roles must be among {', '.join(ROLES)}", file=sys.stderr)
+        return 2
+    if "clerk" in roles and not args.window:
+        print("a clerk needs --window", file=sys.stderr)
+        return 2
+    password = args.password or os.environ.get("CLERK_NEW_PASSWORD") or getpass.getpass()
+    if len(password) < 8:
+        print("the password needs at least 8 characters", file=sys.stderr)
+        return 2
+    db = Database(_settings(args).database_url)
+    try:
+        with db.write() as session:
+            if session.scalars(select(User).where(User.username == args.username)).first():
+                print(f"user {args.username} exists", file=sys.stderr)
+                return 1
+            department = args.department
+            if args.window:
+                window = session.get(Window, args.window)
+                if window is None:
+                    print(f"no window {args.window}", file=sys.stderr)
+                    return 1
+                department = department or window.department_code
+            if department and session.get(Department, department) is None:
+                print(f"no department {department}", file=sys.stderr)
+                return 1
+            upsert_user(
+                session,
+                username=args.username,
+                password=password,
+                display_name=args.display_name or args.username,
+                roles=roles,
+                department_code=department,
+                window_code=args.window,
+            )
+    finally:
+        db.dispose()
+    print(f"user {args.username} created")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from records_service.app import create_app
+
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        print("--ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
+        return 2
+    app = create_app(_settings(args))
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
+        log_level=args.log_level,
+        proxy_headers=bool(args.forwarded_allow_ips),
+        forwarded_allow_ips=args.forwarded_allow_ips,
+        server_header=False,
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clerk-records", description="Window Clerk central records service"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--database-url", help="SQLAlchemy URL (default: $CLERK_DATABASE_URL or a SQLite file)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("migrate", help="bring the database schema up to date (alembic)")
+    p.add_argument("--revision", default="head")
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("load-demo", help="load demo departments, windows, users, catalog")
+    p.add_argument("--catalog", help="catalog JSON (default: resources/catalog/demo_catalog.json)")
+    p.set_defaults(func=cmd_load_demo)
+
+    p = sub.add_parser("load-catalog", help="publish a catalog JSON file")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_load_catalog)
+
+    p = sub.add_parser("create-user", help="create a user")
+    p.add_argument("--username", required=True)
+    p.add_argument("--password", help="default: $CLERK_NEW_PASSWORD, else asked")
+    p.add_argument("--display-name")
+    p.add_argument("--roles", required=True, help=f"comma-separated: {', '.join(ROLES)}")
+    p.add_argument("--department")
+    p.add_argument("--window")
+    p.set_defaults(func=cmd_create_user)
+
+    p = sub.add_parser("serve", help="run the HTTP service (uvicorn)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--ssl-certfile")
+    p.add_argument("--ssl-keyfile")
+    p.add_argument("--log-level", default="info")
+    p.add_argument(
+        "--forwarded-allow-ips",
+        help="trust X-Forwarded-For from these proxy addresses (comma-separated)",
+    )
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

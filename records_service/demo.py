@@ -1,0 +1,134 @@
+"""Demo data: departments, windows W01..W06, demo users and the demo catalog.
+
+Loading is idempotent: running it again updates what is there and adds what is missing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import records_service
+from records_service import catalog_store
+from records_service.models import Department, User, Window
+from records_service.security import hash_password, verify_password
+
+DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - published demo credentials
+
+DEPARTMENTS = [
+    ("GA", "市公安局"),
+    ("SCJG", "市市场监督管理局"),
+    ("RS", "市人力资源和社会保障局"),
+    ("ZJ", "市住房和城乡建设局"),
+    ("MZ", "市民政局"),
+]
+
+WINDOWS = [
+    ("W01", "户政业务窗口", "GA"),
+    ("W02", "出入境业务窗口", "GA"),
+    ("W03", "企业登记窗口", "SCJG"),
+    ("W04", "社会保障窗口", "RS"),
+    ("W05", "建设工程审批窗口", "ZJ"),
+    ("W06", "婚姻登记窗口", "MZ"),
+]
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    display_name: str
+    roles: tuple[str, ...]
+    department_code: str | None
+    window_code: str | None
+
+
+USERS = [
+    DemoUser("demo-clerk", "演示窗口人员", ("clerk",), "GA", "W01"),
+    DemoUser("demo-clerk-w03", "演示企业登记窗口人员", ("clerk",), "SCJG", "W03"),
+    DemoUser("demo-lead", "演示值班长", ("lead",), "GA", None),
+    DemoUser("demo-admin", "演示管理员", ("admin",), None, None),
+    DemoUser("demo-auditor", "演示审计员", ("auditor",), None, None),
+    DemoUser("demo-display", "大厅显示屏", ("display",), None, None),
+]
+
+
+def default_catalog_path() -> Path:
+    """``resources/catalog/demo_catalog.json`` beside the ``records_service`` package."""
+    return (
+        Path(records_service.__file__).resolve().parents[1]
+        / "resources"
+        / "catalog"
+        / ("demo_catalog.json")
+    )
+
+
+def upsert_user(
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    display_name: str,
+    roles: list[str],
+    department_code: str | None,
+    window_code: str | None,
+) -> tuple[User, bool]:
+    """Create the user, or bring an existing one in line. Returns (user, created)."""
+    user = session.scalars(select(User).where(User.username == username)).first()
+    created = user is None
+    if user is None:
+        user = User(username=username, password_hash=hash_password(password), active=True)
+        session.add(user)
+    elif not verify_password(user.password_hash, password):
+        user.password_hash = hash_password(password)
+    user.display_name = display_name
+    user.roles = list(roles)
+    user.department_code = department_code
+    user.window_code = window_code
+    session.flush()
+    return user, created
+
+
+def load_demo(session: Session, catalog_path: Path | None = None) -> list[str]:
+    """Load the demo data into ``session`` (not committed). Returns lines for the user."""
+    report: list[str] = []
+    for code, name in DEPARTMENTS:
+        dept = session.get(Department, code) or Department(code=code)
+        dept.name = name
+        session.add(dept)
+    session.flush()
+    for code, name, dept_code in WINDOWS:
+        window = session.get(Window, code) or Window(code=code)
+        window.name = name
+        window.department_code = dept_code
+        session.add(window)
+    session.flush()
+    report.append(f"{len(DEPARTMENTS)} departments, {len(WINDOWS)} windows")
+    for demo in USERS:
+        _user, created = upsert_user(
+            session,
+            username=demo.username,
+            password=DEMO_PASSWORD,
+            display_name=demo.display_name,
+            roles=list(demo.roles),
+            department_code=demo.department_code,
+            window_code=demo.window_code,
+        )
+        report.append(f"user {demo.username} {'created' if created else 'updated'}")
+    path = catalog_path or default_catalog_path()
+    if path.is_file():
+        document = json.loads(path.read_text(encoding="utf-8"))
+        row, new = catalog_store.publish(session, document, datetime.now(UTC))
+        report.append(
+            f"catalog {row.version} ({len(document['items'])} items) "
+            f"{'published' if new else 'already published'}"
+        )
+    elif catalog_path is not None:
+        raise FileNotFoundError(f"catalog file not found: {path}")
+    else:
+        report.append(f"no demo catalog at {path}: skipped")
+    return report

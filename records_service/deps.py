@@ -1,0 +1,133 @@
+"""Annotated FastAPI dependencies (full-stack template style)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from records_service.db import Database
+from records_service.models import Device, Token, User, Window
+from records_service.problems import ProblemError
+from records_service.security import token_hash
+from records_service.settings import Settings
+
+
+def get_database(request: Request) -> Database:
+    return request.app.state.database
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_clock(request: Request) -> Callable[[], datetime]:
+    return request.app.state.clock
+
+
+def read_session(db: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
+    with db.read() as session:
+        yield session
+
+
+def write_session(db: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
+    """A session whose transaction starts as a writer (``BEGIN IMMEDIATE`` on SQLite).
+
+    Routes commit it themselves; anything left uncommitted is rolled back.
+    """
+    with db.write_sessions() as session:
+        yield session
+
+
+DatabaseDep = Annotated[Database, Depends(get_database)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+ClockDep = Annotated[Callable[[], datetime], Depends(get_clock)]
+SessionDep = Annotated[Session, Depends(read_session)]
+WriteSessionDep = Annotated[Session, Depends(write_session)]
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: a signed-in user or the client installed at a window."""
+
+    kind: str  # "user" | "device"
+    token_id: int
+    username: str | None
+    roles: frozenset[str]
+    window_code: str | None
+    department_code: str | None
+    device_id: str | None
+    display_name: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def actor(self) -> str:
+        return self.username or f"device:{self.device_id}"
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+
+def _unauthorized(detail: str) -> ProblemError:
+    return ProblemError(
+        401, "unauthorized", detail, headers={"WWW-Authenticate": 'Bearer realm="clerk-records"'}
+    )
+
+
+def bearer_token(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip() or len(token) > 512:
+        raise _unauthorized("Sign in first: a bearer token is required.")
+    return token.strip()
+
+
+def current_principal(request: Request, session: SessionDep, clock: ClockDep) -> Principal:
+    token = bearer_token(request)
+    row = session.scalars(select(Token).where(Token.token_hash == token_hash(token))).first()
+    now = clock()
+    if row is None or row.revoked or row.expires_at <= now:
+        raise _unauthorized("The token is unknown, expired or revoked.")
+    if row.kind == "device":
+        device = session.get(Device, row.device_id) if row.device_id else None
+        if device is None or device.revoked:
+            raise _unauthorized("This device has been revoked.")
+        window = row.window_code
+        department = None
+        if window:
+            win = session.get(Window, window)
+            department = win.department_code if win else None
+        return Principal(
+            kind="device",
+            token_id=row.id,
+            username=None,
+            roles=frozenset({"device"}),
+            window_code=window,
+            department_code=department,
+            device_id=row.device_id,
+        )
+    user: User | None = row.user
+    if user is None or not user.active:
+        raise _unauthorized("The account is disabled.")
+    return Principal(
+        kind="user",
+        token_id=row.id,
+        username=user.username,
+        roles=frozenset(user.roles),
+        window_code=row.window_code,
+        department_code=user.department_code,
+        device_id=row.device_id,
+        display_name=user.display_name,
+    )
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def client_ip(request: Request) -> str | None:
+    return request.client.host if request.client else None

@@ -1,0 +1,239 @@
+"""POST /auth/login and /auth/logout."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from fastapi import APIRouter, Request, Response
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from clerk_app.core.clock import CENTER_TZ
+from records_service import audit
+from records_service.deps import (
+    ClockDep,
+    CurrentPrincipal,
+    SettingsDep,
+    WriteSessionDep,
+    client_ip,
+)
+from records_service.models import AuditRecord, Case, Device, Token, User, Window
+from records_service.problems import ProblemError
+from records_service.schemas import (
+    LoginRequest,
+    LoginResponse,
+    SequenceHighWater,
+    UserPublic,
+    WindowPublic,
+)
+from records_service.security import new_token, token_hash, verify_password
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+def version_tuple(text: str) -> tuple[int, ...]:
+    """``"1.2.3rc1"`` → ``(1, 2, 3)``; anything unreadable counts as 0."""
+    parts = []
+    for piece in text.split(".")[:4]:
+        match = re.match(r"\d+", piece.strip())
+        parts.append(int(match.group()) if match else 0)
+    return tuple(parts)
+
+
+def sequence_high_water(session: Session, window_code: str | None) -> SequenceHighWater:
+    """The highest case sequence the service has seen from ``window_code``."""
+    case_seq = 0
+    if window_code:
+        case_seq = (
+            session.scalar(select(func.max(Case.seq)).where(Case.window_code == window_code)) or 0
+        )
+    return SequenceHighWater(case=case_seq, document=0)
+
+
+@router.post(
+    "/login",
+    operation_id="login",
+    responses={401: {"description": "wrong credentials"}, 426: {}, 429: {}},
+)
+def login(
+    body: LoginRequest,
+    request: Request,
+    session: WriteSessionDep,
+    settings: SettingsDep,
+    clock: ClockDep,
+) -> LoginResponse:
+    """Sign a user in at a window; a new device at a window also gets its device token."""
+    now = clock()
+    ip = client_ip(request)
+    if body.client_version and version_tuple(body.client_version) < version_tuple(
+        settings.min_client_version
+    ):
+        raise ProblemError(
+            426,
+            "client-too-old",
+            f"This client is older than {settings.min_client_version}; please upgrade it.",
+            extra={"min_client_version": settings.min_client_version},
+        )
+
+    since = now - timedelta(minutes=settings.login_lock_minutes)
+    failures = session.scalar(
+        select(func.count(AuditRecord.id)).where(
+            AuditRecord.action == "login",
+            AuditRecord.result == "denied",
+            AuditRecord.actor == body.username,
+            AuditRecord.at >= since,
+        )
+    )
+    if (failures or 0) >= settings.login_max_failures:
+        raise ProblemError(
+            429,
+            "too-many-attempts",
+            "Too many failed sign-ins; try again later or ask a lead to unlock the account.",
+            headers={"Retry-After": str(settings.login_lock_minutes * 60)},
+        )
+
+    user = session.scalars(select(User).where(User.username == body.username)).first()
+    ok = verify_password(user.password_hash if user else None, body.password)
+    if not ok or user is None or not user.active:
+        audit.record(
+            session,
+            at=now,
+            action="login",
+            result="denied",
+            actor=body.username,
+            device_id=body.device_id,
+            target=body.window_code,
+            client_ip=ip,
+        )
+        session.commit()
+        raise ProblemError(401, "unauthorized", "Wrong username or password.")
+
+    roles = set(user.roles)
+    window: Window | None = None
+    if body.window_code:
+        window = session.get(Window, body.window_code)
+        if window is None:
+            raise ProblemError(
+                422,
+                "validation",
+                "Unknown window.",
+                errors=[{"field": "window_code", "message": "unknown window"}],
+            )
+    if "clerk" in roles and not roles.intersection({"lead", "admin"}):
+        if window is None:
+            raise ProblemError(
+                422,
+                "validation",
+                "A clerk signs in at a window.",
+                errors=[{"field": "window_code", "message": "field required"}],
+            )
+        if user.window_code != window.code:
+            audit.record(
+                session,
+                at=now,
+                action="login",
+                result="forbidden",
+                actor=user.username,
+                device_id=body.device_id,
+                target=window.code,
+                client_ip=ip,
+            )
+            session.commit()
+            raise ProblemError(
+                403, "wrong-window", f"{user.username} is not assigned to window {window.code}."
+            )
+
+    device_token: str | None = None
+    if body.device_id and window is not None:
+        device = session.get(Device, body.device_id)
+        if device is not None and device.revoked:
+            raise ProblemError(403, "device-revoked", "This device has been revoked.")
+        if device is None:
+            device = Device(device_id=body.device_id, window_code=window.code, registered_at=now)
+            session.add(device)
+        device.window_code = window.code
+        device.last_seen_at = now
+        session.flush()
+        has_token = session.scalar(
+            select(func.count(Token.id)).where(
+                Token.kind == "device",
+                Token.device_id == device.device_id,
+                Token.window_code == window.code,
+                Token.revoked.is_(False),
+                Token.expires_at > now,
+            )
+        )
+        if not has_token:
+            device_token = new_token()
+            session.add(
+                Token(
+                    token_hash=token_hash(device_token),
+                    kind="device",
+                    user_id=user.id,
+                    device_id=device.device_id,
+                    window_code=window.code,
+                    issued_at=now,
+                    expires_at=now + settings.device_token_ttl,
+                )
+            )
+
+    access_token = new_token()
+    expires_at = now + settings.access_token_ttl
+    session.add(
+        Token(
+            token_hash=token_hash(access_token),
+            kind="user",
+            user_id=user.id,
+            device_id=body.device_id if window is not None else None,
+            window_code=window.code if window else None,
+            issued_at=now,
+            expires_at=expires_at,
+        )
+    )
+    high_water = sequence_high_water(session, window.code if window else None)
+    audit.record(
+        session,
+        at=now,
+        action="login",
+        result="ok",
+        actor=user.username,
+        device_id=body.device_id,
+        target=window.code if window else None,
+        client_ip=ip,
+        detail={"device_token_issued": device_token is not None},
+    )
+    session.commit()
+    return LoginResponse(
+        access_token=access_token,
+        expires_at=expires_at.astimezone(CENTER_TZ),
+        user=UserPublic(username=user.username, display_name=user.display_name, roles=user.roles),
+        window=(
+            WindowPublic(code=window.code, name=window.name, department=window.department.name)
+            if window
+            else None
+        ),
+        device_token=device_token,
+        sequence_high_water=high_water,
+    )
+
+
+@router.post("/logout", status_code=204, operation_id="logout")
+def logout(
+    principal: CurrentPrincipal, request: Request, session: WriteSessionDep, clock: ClockDep
+) -> Response:
+    """End the token used for this request."""
+    token = session.get(Token, principal.token_id)
+    if token is not None:
+        token.revoked = True
+    audit.record(
+        session,
+        at=clock(),
+        action="logout",
+        result="ok",
+        actor=principal.actor,
+        device_id=principal.device_id,
+        client_ip=client_ip(request),
+    )
+    session.commit()
+    return Response(status_code=204)

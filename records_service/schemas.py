@@ -1,0 +1,131 @@
+"""Request and response schemas. Requests are strict: unknown fields are refused."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+Name = Annotated[str, Field(min_length=1, max_length=100)]
+Code = Annotated[str, Field(min_length=1, max_length=64)]
+WindowCode = Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9_-]+$")]
+Note = Annotated[str, Field(max_length=2000)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- auth -----------------------------------------------------------------------------
+
+
+class LoginRequest(Strict):
+    username: Annotated[str, Field(min_length=1, max_length=64)]
+    password: Annotated[str, Field(min_length=1, max_length=256)]
+    window_code: WindowCode | None = None
+    device_id: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    client_version: Annotated[str, Field(max_length=32)] | None = None
+
+
+class UserPublic(BaseModel):
+    username: str
+    display_name: str
+    roles: list[str]
+
+
+class WindowPublic(BaseModel):
+    code: str
+    name: str
+    department: str
+
+
+class SequenceHighWater(BaseModel):
+    case: int
+    document: int
+
+
+class LoginResponse(BaseModel):
+    access_token: str
+    token_type: str = "bearer"  # noqa: S105 - the OAuth token type, not a secret
+    expires_at: AwareDatetime
+    user: UserPublic
+    window: WindowPublic | None
+    device_token: str | None = None
+    sequence_high_water: SequenceHighWater
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+    min_client_version: str
+
+
+class CalendarPublic(BaseModel):
+    year: int
+    holidays: list[date]
+    workdays: list[date]
+    source: str
+    provisional: bool
+
+
+# --- cases ----------------------------------------------------------------------------
+
+
+class Party(Strict):
+    """An applicant or an agent: a person or an organization."""
+
+    kind: Literal["person", "organization"]
+    name: Name
+    id_type: Annotated[str, Field(min_length=1, max_length=32)]
+    id_number: Annotated[str, Field(min_length=1, max_length=64)]
+    phone: Annotated[str, Field(max_length=32)] | None = None
+    legal_representative: Name | None = None
+    contact_name: Name | None = None
+    address: Annotated[str, Field(max_length=200)] | None = None
+
+
+class MaterialIn(Strict):
+    code: Code
+    received: bool
+    deferred: bool = False
+    copies: Annotated[int, Field(ge=0, le=99)] = 1
+    note: Annotated[str, Field(max_length=200)] | None = None
+
+
+class FirstEvent(Strict):
+    id: UUID
+    type: Annotated[str, Field(min_length=1, max_length=32)]
+    at: AwareDatetime
+    note: Note = ""
+    data: dict[str, Any] | None = None
+
+
+Disposition = Literal[
+    "immediate", "promised", "deferred_materials", "supplement", "refused", "forwarded"
+]
+
+
+class CaseCreate(Strict):
+    id: UUID
+    case_no: Annotated[
+        str,
+        Field(
+            min_length=1, max_length=40, pattern=r"^[A-Z0-9]{1,8}-[A-Za-z0-9]{1,16}-\d{8}-\d{6}$"
+        ),
+    ]
+    query_code: Annotated[str, Field(pattern=r"^\d{6}$")]
+    item_code: Code
+    window_code: WindowCode
+    catalog_version: Code
+    applicant: Party
+    agent: Party | None = None
+    materials: Annotated[list[MaterialIn], Field(max_length=200)]
+    disposition: Disposition
+    received_at: AwareDatetime
+    due_date: date | None = None
+    due_date_provisional: bool = False
+    fee_fen: Annotated[int, Field(ge=0, le=10**12)] = 0
+    clerk: Annotated[str, Field(min_length=1, max_length=64)]
+    first_event: FirstEvent
