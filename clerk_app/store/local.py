@@ -362,6 +362,11 @@ class LocalStore:
         )
         return [_outbox_from_row(r) for r in rows]
 
+    def outbox_next_due(self) -> datetime | None:
+        """When the earliest pending row is due (None when nothing is pending)."""
+        row = self.db.query_one("SELECT min(next_try_at) FROM outbox WHERE state = 'pending'")
+        return None if row is None else parse_stamp(row[0])
+
     def outbox_row(self, row_id: int) -> OutboxRow | None:
         """One outbox row by id."""
         row = self.db.query_one("SELECT * FROM outbox WHERE id = ?", (row_id,))

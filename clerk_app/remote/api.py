@@ -1,0 +1,462 @@
+"""REST client for the records service (``/api/v1``, see shared/API.md).
+
+One :class:`requests.Session` per client. TLS is verified against the provisioning file's CA
+bundle (a private CA) or the system store; it is never switched off. Every call has a
+``(connect, read)`` timeout. Only idempotent reads are retried here (urllib3 ``Retry``);
+writes are retried by the outbox, which owns their Idempotency-Key.
+
+Errors:
+
+* :class:`ApiError` — the service (or something in between) answered with an HTTP error;
+  ``problem`` is the RFC 9457 problem document (made up from the status when the body is not
+  JSON, e.g. a proxy's HTML page); ``retry_after`` in seconds when the answer said so.
+* :class:`NetworkError` — no answer: connection refused, DNS, timeout, broken connection.
+  :class:`TlsError` (a subclass) when the server's certificate is not trusted.
+* :class:`BadResponseError` — a 2xx answer whose body is not what the contract promises.
+
+Tokens are never logged: the ``clerk.remote`` logger gets method, path, status and time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+log = logging.getLogger("clerk.remote")
+
+API_PREFIX = "/api/v1"
+DEFAULT_TIMEOUT = (3.05, 15.0)
+
+
+def _client_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("window-clerk")
+    except Exception:  # not installed as a distribution (running from a checkout)
+        return "0"
+
+
+class RemoteError(Exception):
+    """Base of everything this module raises."""
+
+
+class NetworkError(RemoteError):
+    """No usable answer: the service could not be reached, or the connection broke."""
+
+
+class TlsError(NetworkError):
+    """The server's certificate is not trusted (wrong or missing CA bundle, wrong host)."""
+
+
+class BadResponseError(RemoteError):
+    """A successful status with a body that does not follow the contract."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class ApiError(RemoteError):
+    """An HTTP error answer.
+
+    Attributes:
+        status: the HTTP status.
+        problem: the problem document (``type``, ``title``, ``status``, ``detail``, ...).
+        retry_after: seconds to wait, from ``Retry-After``, or None.
+    """
+
+    def __init__(
+        self, status: int, problem: dict[str, Any], retry_after: float | None = None
+    ) -> None:
+        title = problem.get("title") or _status_phrase(status)
+        detail = problem.get("detail")
+        super().__init__(f"{status} {title}" + (f": {detail}" if detail else ""))
+        self.status = status
+        self.problem = problem
+        self.retry_after = retry_after
+
+    @property
+    def type(self) -> str:
+        """The problem type URI ("about:blank" when the answer gave none)."""
+        return str(self.problem.get("type") or "about:blank")
+
+
+@dataclass(frozen=True)
+class Health:
+    """``GET /health``."""
+
+    status: str
+    version: str | None
+    min_client_version: str | None
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """``POST /auth/login``."""
+
+    access_token: str
+    expires_at: datetime
+    user: dict[str, Any]
+    window: dict[str, Any]
+    device_token: str | None
+    sequence_high_water: dict[str, int]
+
+
+@dataclass(frozen=True)
+class CatalogResponse:
+    """``GET /catalog``: ``not_modified`` when the cached copy (``If-None-Match``) is current."""
+
+    not_modified: bool
+    data: dict[str, Any] | None
+    etag: str | None
+
+
+class ApiClient:
+    """The records service over HTTP(S).
+
+    Args:
+        base_url: the service root, e.g. ``https://records.center.example:8443`` (the
+            ``/api/v1`` prefix is added here).
+        ca_bundle: PEM file with the center's CA; None means the system store.
+        timeout: ``(connect, read)`` seconds for every call.
+        session: a session to use (tests); a new one by default.
+        user_agent: sent with every request.
+        get_retry: urllib3 ``Retry`` for reads; by default one immediate retry on 502/503/504
+            and on connection errors (those are retried for any method: nothing was sent).
+            Writes are never retried on a status or a read error.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        ca_bundle: Path | str | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        session: requests.Session | None = None,
+        user_agent: str | None = None,
+        get_retry: Retry | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.verify: str | bool = str(ca_bundle) if ca_bundle is not None else True
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = user_agent or f"WindowClerk/{_client_version()}"
+        self.session.headers["Accept"] = "application/json, application/problem+json"
+        # One immediate retry (urllib3 does not back off before the first retry): enough
+        # for a dropped keep-alive connection or a gateway hiccup, and a worker never sleeps.
+        retry = get_retry or Retry(
+            total=1,
+            backoff_factor=0,
+            status_forcelist=(502, 503, 504),
+            allowed_methods=frozenset({"GET", "HEAD"}),
+            respect_retry_after_header=False,
+            raise_on_status=False,
+        )
+        # Writes are never retried by the transport: the outbox does it with its key.
+        self.session.mount("http://", HTTPAdapter(max_retries=retry))
+        self.session.mount("https://", HTTPAdapter(max_retries=retry))
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self.session.close()
+
+    # -- generic ----------------------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        body: Any = None,
+        idempotency_key: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> requests.Response:
+        """Send one request; return the response if its status is below 400.
+
+        ``body`` may be data (sent as JSON) or an already serialised ``str``/``bytes`` (sent
+        byte for byte, which keeps outbox retries identical). ``path`` is relative to the
+        service root and must start with ``/``.
+
+        Raises:
+            ApiError, NetworkError, TlsError.
+        """
+        if not path.startswith("/"):
+            raise ValueError(f"path must start with '/': {path!r}")
+        all_headers: dict[str, str] = dict(headers or {})
+        if token:
+            all_headers["Authorization"] = f"Bearer {token}"
+        if idempotency_key:
+            all_headers["Idempotency-Key"] = idempotency_key
+        data: bytes | None = None
+        if body is not None:
+            if isinstance(body, bytes):
+                data = body
+            elif isinstance(body, str):
+                data = body.encode("utf-8")
+            else:
+                data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+            all_headers["Content-Type"] = "application/json"
+        url = self.base_url + path
+        started = time.monotonic()
+        try:
+            response = self.session.request(
+                method.upper(),
+                url,
+                data=data,
+                params=params,
+                headers=all_headers,
+                timeout=self.timeout,
+                verify=self.verify,
+                allow_redirects=False,
+            )
+        except requests.exceptions.SSLError as exc:
+            log.warning("%s %s: TLS failure", method, path)
+            raise TlsError(
+                f"the certificate of {self.base_url} is not trusted "
+                f"(CA bundle: {self.verify if self.verify is not True else 'system store'}): "
+                f"{_short(exc)}"
+            ) from exc
+        except requests.exceptions.Timeout as exc:
+            log.info("%s %s: timed out", method, path)
+            raise NetworkError(f"{self.base_url} did not answer in time: {_short(exc)}") from exc
+        except (
+            requests.exceptions.ConnectionError,
+            requests.exceptions.ChunkedEncodingError,
+            requests.exceptions.ContentDecodingError,
+            requests.exceptions.RetryError,
+        ) as exc:
+            log.info("%s %s: unreachable", method, path)
+            raise NetworkError(f"cannot reach {self.base_url}: {_short(exc)}") from exc
+        elapsed_ms = (time.monotonic() - started) * 1000
+        log.info("%s %s -> %d (%.0f ms)", method, path, response.status_code, elapsed_ms)
+        if response.status_code >= 400 or 300 <= response.status_code < 304:
+            raise ApiError(response.status_code, _problem_of(response), _retry_after(response))
+        return response
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        token: str | None,
+        body: Any = None,
+        idempotency_key: str | None = None,
+    ) -> tuple[int, Any]:
+        """Send a write (an outbox row) and return ``(status, json or None)``.
+
+        Raises:
+            ApiError, NetworkError, TlsError, BadResponseError (2xx with a non-JSON body).
+        """
+        response = self.request(
+            method, path, token=token, body=body, idempotency_key=idempotency_key
+        )
+        if response.status_code == 204 or not response.content:
+            return response.status_code, None
+        return response.status_code, _json_of(response)
+
+    # -- routes -----------------------------------------------------------------------------
+
+    def health(self) -> Health:
+        """``GET /health`` (no token)."""
+        data = _expect_dict(self.request("GET", f"{API_PREFIX}/health"))
+        status = data.get("status")
+        if not isinstance(status, str):
+            raise BadResponseError("health answer without a status", status=200)
+        return Health(
+            status=status,
+            version=_opt_str(data.get("version")),
+            min_client_version=_opt_str(data.get("min_client_version")),
+            raw=data,
+        )
+
+    def login(
+        self,
+        username: str,
+        password: str,
+        window_code: str,
+        device_id: str,
+        client_version: str,
+    ) -> LoginResult:
+        """``POST /auth/login``.
+
+        Raises:
+            ApiError: 401 wrong credentials, 429 too many failures, 426 client too old.
+        """
+        response = self.request(
+            "POST",
+            f"{API_PREFIX}/auth/login",
+            body={
+                "username": username,
+                "password": password,
+                "window_code": window_code,
+                "device_id": device_id,
+                "client_version": client_version,
+            },
+        )
+        data = _expect_dict(response)
+        try:
+            token = data["access_token"]
+            expires_at = datetime.fromisoformat(str(data["expires_at"]))
+            user = data["user"]
+            window = data["window"]
+            high_water = {str(k): int(v or 0) for k, v in dict(data["sequence_high_water"]).items()}
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BadResponseError(f"login answer does not follow the contract: {exc!r}") from exc
+        if not isinstance(token, str) or not token:
+            raise BadResponseError("login answer without an access token")
+        if not isinstance(user, dict) or not isinstance(window, dict):
+            raise BadResponseError("login answer without user or window")
+        if expires_at.tzinfo is None:
+            expires_at = expires_at.replace(tzinfo=UTC)
+        device_token = data.get("device_token")
+        return LoginResult(
+            access_token=token,
+            expires_at=expires_at,
+            user=user,
+            window=window,
+            device_token=device_token if isinstance(device_token, str) and device_token else None,
+            sequence_high_water=high_water,
+        )
+
+    def logout(self, token: str) -> None:
+        """``POST /auth/logout``: end the token on the service."""
+        self.request("POST", f"{API_PREFIX}/auth/logout", token=token)
+
+    def catalog(self, token: str, etag: str | None = None) -> CatalogResponse:
+        """``GET /catalog``, conditional on ``etag`` (then 304 → ``not_modified``)."""
+        headers = {"If-None-Match": etag} if etag else None
+        response = self.request("GET", f"{API_PREFIX}/catalog", token=token, headers=headers)
+        if response.status_code == 304:
+            return CatalogResponse(not_modified=True, data=None, etag=etag)
+        data = _expect_dict(response)
+        if not isinstance(data.get("items"), list):
+            raise BadResponseError("catalog answer without items", status=response.status_code)
+        return CatalogResponse(
+            not_modified=False, data=data, etag=response.headers.get("ETag") or None
+        )
+
+    def calendar(self, token: str, year: int) -> dict[str, Any]:
+        """``GET /calendar?year=``: the published working-day calendar."""
+        response = self.request(
+            "GET", f"{API_PREFIX}/calendar", token=token, params={"year": int(year)}
+        )
+        data = _expect_dict(response)
+        if not isinstance(data.get("holidays"), list) or not isinstance(data.get("workdays"), list):
+            raise BadResponseError("calendar answer without holidays/workdays")
+        return data
+
+    def create_case(
+        self, token: str, body: Any, idempotency_key: str
+    ) -> tuple[int, dict[str, Any]]:
+        """``POST /cases`` → ``(status, {"case": ...})``."""
+        status, data = self.send("POST", f"{API_PREFIX}/cases", token, body, idempotency_key)
+        if not isinstance(data, dict) or not isinstance(data.get("case"), dict):
+            raise BadResponseError("case answer without a case", status=status)
+        return status, data
+
+    def get_case(self, token: str, case_no: str) -> dict[str, Any]:
+        """``GET /cases/{case_no}`` → the case with its events."""
+        response = self.request(
+            "GET", f"{API_PREFIX}/cases/{requests.utils.quote(case_no, safe='')}", token=token
+        )
+        data = _expect_dict(response)
+        case = data.get("case", data)
+        if not isinstance(case, dict) or "case_no" not in case:
+            raise BadResponseError("case answer without a case")
+        return case
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _status_phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return f"HTTP {status}"
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc)
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _json_of(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError as exc:
+        raise BadResponseError(
+            f"{response.status_code} answer is not JSON "
+            f"({response.headers.get('Content-Type', 'no content type')})",
+            status=response.status_code,
+        ) from exc
+
+
+def _expect_dict(response: requests.Response) -> dict[str, Any]:
+    data = _json_of(response)
+    if not isinstance(data, dict):
+        raise BadResponseError(
+            f"{response.status_code} answer is not a JSON object", status=response.status_code
+        )
+    return data
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _problem_of(response: requests.Response) -> dict[str, Any]:
+    """The problem document of an error answer; made up from the status if unusable."""
+    status = response.status_code
+    try:
+        data = response.json()
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        problem = dict(data)
+        if "detail" in problem and not isinstance(problem["detail"], str | None):
+            # FastAPI's default errors carry a list/dict in "detail".
+            problem.setdefault("errors", problem["detail"])
+            problem["detail"] = None
+        problem.setdefault("status", status)
+        problem.setdefault("title", _status_phrase(status))
+        problem.setdefault("type", "about:blank")
+        return problem
+    return {
+        "type": "about:blank",
+        "title": _status_phrase(status),
+        "status": status,
+        "detail": f"the answer was not a problem document "
+        f"({response.headers.get('Content-Type', 'no content type')})",
+    }
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())

@@ -1,0 +1,251 @@
+"""The sync engine: sends the outbox to the records service, one round at a time.
+
+:meth:`SyncEngine.push_once` never sleeps and never runs on the GUI thread: a worker loop
+(``clerk_app.gui.sync_worker``) calls it, reads :class:`PushResult`, and calls again when
+``next_due`` comes. Every row goes with its own Idempotency-Key, byte for byte the body that
+was stored, so a retry after a lost answer is answered from the service's stored response
+and never makes a second record.
+
+What happens to a row:
+
+=============================================== =============================================
+answer                                          row
+=============================================== =============================================
+2xx                                             sent (a created case becomes ``synced``)
+no answer, TLS failure, timeout, 5xx, 408       retried after :class:`Backoff`; round stops
+429                                             retried after ``Retry-After``; round stops
+409 ``…/in-flight``                             retried after :class:`Backoff`
+401                                             untouched; round stops (sign in again)
+426                                             untouched; round stops (client too old)
+other 4xx (400, 403, 404, 409, 422, …)           rejected, the problem kept for the clerk
+=============================================== =============================================
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from clerk_app.remote.api import ApiClient, ApiError, BadResponseError, NetworkError, TlsError
+from clerk_app.remote.tokens import TokenStore
+from clerk_app.store.local import LocalStore, OutboxRow
+
+log = logging.getLogger("clerk.sync")
+
+STOP_NO_TOKEN = "no-token"  # noqa: S105 (a reason, not a secret)
+STOP_UNAUTHORIZED = "unauthorized"
+STOP_UPGRADE = "upgrade-required"
+STOP_OFFLINE = "offline"
+STOP_TLS = "tls"
+STOP_SERVER = "server-error"
+STOP_RATE_LIMITED = "rate-limited"
+
+
+class _Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Exponential back-off with jitter ("equal jitter": half fixed, half random).
+
+    The delay after the *n*-th failed attempt (``attempts`` = n - 1 before it) is between
+    half and all of ``min(cap, base ** (attempts + 1))`` seconds.
+
+    Args:
+        base: growth factor and first delay, in seconds.
+        cap: the longest delay, in seconds.
+        random: returns a float in [0, 1); inject a fixed one in tests.
+    """
+
+    base: float = 2.0
+    cap: float = 300.0
+    random: Callable[[], float] = field(default=random.random)
+
+    def delay(self, attempts: int) -> timedelta:
+        """The wait before the next try of a row that has failed ``attempts`` times before."""
+        raw = min(self.cap, self.base ** (min(max(attempts, 0), 64) + 1))
+        return timedelta(seconds=raw / 2 + self.random() * raw / 2)
+
+
+@dataclass(frozen=True)
+class PushResult:
+    """What one round did, and what the status bar should show after it.
+
+    Attributes:
+        sent, retried, rejected: rows of this round by outcome.
+        online: False when the service could not be reached (or failed) this round.
+        waiting: rows still pending in the outbox.
+        rejected_total: rows the service refused, waiting for the clerk.
+        next_due: when the next pending row is due (None: nothing pending, or stopped).
+        stopped: why the round ended early (``STOP_*``), or None.
+    """
+
+    sent: int = 0
+    retried: int = 0
+    rejected: int = 0
+    online: bool = True
+    waiting: int = 0
+    rejected_total: int = 0
+    next_due: datetime | None = None
+    stopped: str | None = None
+
+
+@dataclass
+class _Tally:
+    sent: int = 0
+    retried: int = 0
+    rejected: int = 0
+    online: bool = True
+    stopped: str | None = None
+
+
+class SyncEngine:
+    """Sends due outbox rows with the device token (or, without one, the user token).
+
+    Args:
+        store: the local store (used from the calling thread only).
+        api: the service client.
+        tokens: where the tokens are.
+        clock: the application's clock.
+        backoff: the retry delays.
+        window_code: this desk's window.
+        device_id: this installation's id (for the device token).
+        username: the signed-in clerk (for the user token); may be changed at sign-in/out.
+        batch_size: rows read from the outbox at a time.
+        max_rows: rows sent at most per round, so a huge backlog still yields regularly.
+    """
+
+    def __init__(
+        self,
+        store: LocalStore,
+        api: ApiClient,
+        tokens: TokenStore,
+        clock: _Clock,
+        backoff: Backoff | None = None,
+        *,
+        window_code: str,
+        device_id: str,
+        username: str | None = None,
+        batch_size: int = 50,
+        max_rows: int = 500,
+    ) -> None:
+        self.store = store
+        self.api = api
+        self.tokens = tokens
+        self.clock = clock
+        self.backoff = backoff or Backoff()
+        self.window_code = window_code
+        self.device_id = device_id
+        self.username = username
+        self.batch_size = batch_size
+        self.max_rows = max_rows
+
+    def token(self) -> str | None:
+        """The token the outbox goes with: the device token, else the user's token."""
+        device = self.tokens.get_device_token(self.window_code, self.device_id)
+        if device:
+            return device
+        if self.username:
+            return self.tokens.get_user_token(self.window_code, self.username)
+        return None
+
+    def push_once(self) -> PushResult:
+        """Send what is due now, once; never sleeps. See the module docstring."""
+        tally = _Tally()
+        token = self.token()
+        if token is None:
+            tally.stopped = STOP_NO_TOKEN
+        processed = 0
+        while tally.stopped is None and processed < self.max_rows:
+            rows = self.store.outbox_pending(
+                self.clock.now(), limit=min(self.batch_size, self.max_rows - processed)
+            )
+            if not rows:
+                break
+            for row in rows:
+                processed += 1
+                assert token is not None
+                self._push_row(row, token, tally)
+                if tally.stopped is not None:
+                    break
+        counts = self.store.outbox_counts()
+        next_due = None
+        if tally.stopped in (None, STOP_OFFLINE, STOP_TLS, STOP_SERVER, STOP_RATE_LIMITED):
+            next_due = self.store.outbox_next_due()
+        result = PushResult(
+            sent=tally.sent,
+            retried=tally.retried,
+            rejected=tally.rejected,
+            online=tally.online,
+            waiting=counts["pending"],
+            rejected_total=counts["rejected"],
+            next_due=next_due,
+            stopped=tally.stopped,
+        )
+        if result.sent or result.retried or result.rejected or result.stopped:
+            log.info(
+                "push: sent %d, retried %d, rejected %d, waiting %d%s",
+                result.sent,
+                result.retried,
+                result.rejected,
+                result.waiting,
+                f", stopped: {result.stopped}" if result.stopped else "",
+            )
+        return result
+
+    # -- one row ----------------------------------------------------------------------------
+
+    def _push_row(self, row: OutboxRow, token: str, tally: _Tally) -> None:
+        try:
+            status, answer = self.api.send(
+                row.method, row.path, token, row.body_json, row.idempotency_key
+            )
+        except TlsError as exc:
+            self._retry(row, str(exc), tally)
+            tally.online, tally.stopped = False, STOP_TLS
+        except NetworkError as exc:
+            self._retry(row, str(exc), tally)
+            tally.online, tally.stopped = False, STOP_OFFLINE
+        except BadResponseError as exc:
+            # The service probably stored it; the same key will fetch the stored answer.
+            self._retry(row, str(exc), tally)
+        except ApiError as exc:
+            self._classify(row, exc, tally)
+        else:
+            self.store.mark_sent(row.id, status, answer)
+            tally.sent += 1
+
+    def _classify(self, row: OutboxRow, exc: ApiError, tally: _Tally) -> None:
+        status = exc.status
+        if status == 401:
+            tally.stopped = STOP_UNAUTHORIZED
+        elif status == 426:
+            tally.stopped = STOP_UPGRADE
+        elif status == 429:
+            self._retry(row, str(exc), tally, retry_after=exc.retry_after)
+            tally.stopped = STOP_RATE_LIMITED
+        elif status >= 500 or status == 408 or status < 400:
+            self._retry(row, str(exc), tally, retry_after=exc.retry_after)
+            tally.online, tally.stopped = False, STOP_SERVER
+        elif status == 409 and exc.type.rstrip("/").endswith("/in-flight"):
+            self._retry(row, str(exc), tally)
+        else:
+            self.store.mark_rejected(row.id, status, exc.problem)
+            self.store.journal("sync", f"{row.kind} {row.method} {row.path} rejected: {exc}"[:1000])
+            log.warning("outbox row %d (%s) rejected: %s", row.id, row.kind, exc)
+            tally.rejected += 1
+
+    def _retry(
+        self, row: OutboxRow, error: str, tally: _Tally, *, retry_after: float | None = None
+    ) -> None:
+        if retry_after is not None:
+            delay = timedelta(seconds=max(0.0, retry_after))
+        else:
+            delay = self.backoff.delay(row.attempts)
+        self.store.mark_retry(row.id, error[:1000], self.clock.now() + delay)
+        tally.retried += 1
