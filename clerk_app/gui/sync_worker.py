@@ -43,8 +43,10 @@ class SyncStatus:
 
 
 def read_outcome(result: Any) -> SyncStatus:
-    """Read a ``push_once()`` result: an object or a dict with ``online``, ``waiting``,
-    ``rejected`` and ``next_due`` (missing fields: online, nothing waiting, nothing due).
+    """Read a ``push_once()`` result (``clerk_app.remote.sync.PushResult``, or a dict).
+
+    Fields: ``online``, ``waiting``, ``rejected_total`` (else ``rejected``), ``next_due``;
+    missing ones mean online, nothing waiting, nothing due.
     """
 
     def field(name: str, default: Any) -> Any:
@@ -55,7 +57,8 @@ def read_outcome(result: Any) -> SyncStatus:
     return SyncStatus(
         online=bool(field("online", True)),
         waiting=int(field("waiting", 0) or 0),
-        rejected=int(field("rejected", 0) or 0),
+        # SyncEngine.PushResult: ``rejected`` is this round's, ``rejected_total`` all of them.
+        rejected=int(field("rejected_total", field("rejected", 0)) or 0),
         next_due=field("next_due", None),
     )
 

@@ -1,0 +1,170 @@
+"""The GUI entry point: ``run_app(context)`` — sign in, then the desk.
+
+``clerk_app/__main__.py`` builds the ``AppContext`` and calls :func:`run_app`. In smoke mode
+(``smoke_user``/``smoke_password``) nothing waits for input: the app signs in, waits until
+the catalog is shown, and quits with 0 (or 1, printing the error).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from clerk_app.gui import services
+from clerk_app.gui.i18n import install_translations
+from clerk_app.gui.login import LoginDialog
+from clerk_app.gui.main_window import MainWindow
+from clerk_app.gui.ops import DbWriter, Op, error_message
+from clerk_app.gui.sync_worker import SyncWorker
+
+log = logging.getLogger("clerk.gui")
+
+
+class Desk:
+    """Everything one run of the GUI holds: the writer, the windows, the sync worker.
+
+    Args:
+        context: the ``AppContext``.
+        hooks: the functions the GUI calls into the rest of the app (see ``services``).
+    """
+
+    def __init__(self, context: Any, hooks: services.Hooks | None = None) -> None:
+        self.context = context
+        self.hooks = hooks or services.default_hooks()
+        self.writer = DbWriter()
+        self.login: LoginDialog | None = None
+        self.window: MainWindow | None = None
+        self.sync: SyncWorker | None = None
+        self.session: Any = None
+        self.catalog: Any = None
+        self.error: str | None = None
+
+    def make_login(self) -> LoginDialog:
+        prov = self.context.provisioning
+        self.login = LoginDialog(
+            lambda user, password: self.hooks.sign_in(self.context, user, password),
+            center_name=prov.center_name,
+            window_code=prov.window_code,
+            window_name=getattr(prov, "window_name", ""),
+            server=prov.service_url,
+        )
+        self.login.signed_in.connect(self.open_desk)
+        return self.login
+
+    def open_desk(self, session: Any) -> MainWindow:
+        """After sign-in: the main window, the catalog (in the background), the sync worker."""
+        self.session = session
+        self.window = MainWindow(
+            self.context,
+            session,
+            calendar=self.hooks.calendar(self.context),
+            take_in=self.hooks.take_in,
+            make_draft=self.hooks.make_draft,
+            writer=self.writer,
+        )
+        engine = self.hooks.sync_engine(self.context, session)
+        if engine is not None:
+            self.sync = SyncWorker(engine, self.context.clock)
+            self.window.attach_sync(self.sync)
+            self.sync.start()
+        self.window.show()
+        Op(self.window, lambda: self.hooks.load_catalog(self.context, session)).success(
+            self._catalog_loaded
+        ).failure(self._catalog_failed).run()
+        return self.window
+
+    def _catalog_loaded(self, catalog: Any) -> None:
+        self.catalog = catalog
+        if self.window is not None:
+            self.window.set_catalog(catalog)
+            self.window.focus_search()
+
+    def _catalog_failed(self, exc: Exception) -> None:
+        self.error = error_message(exc)
+        if self.window is not None:
+            from clerk_app.gui.ops import show_error
+
+            show_error(self.window, exc)
+
+    def shutdown(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+        self.writer.wait_idle(10_000)
+
+
+def run_app(
+    context: Any,
+    *,
+    smoke_user: str | None = None,
+    smoke_password: str | None = None,
+    hooks: services.Hooks | None = None,
+) -> int:
+    """Run the window client until the clerk quits; return the exit code.
+
+    Args:
+        context: the ``AppContext``.
+        smoke_user, smoke_password: sign in with these without showing dialogs that wait
+            for input, wait for the catalog, then quit (0 on success, 1 with the error).
+        hooks: replace the functions the GUI calls (tests).
+    """
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setApplicationName("Window Clerk")
+    install_translations(getattr(context.provisioning, "language", None))
+    desk = Desk(context, hooks)
+    login = desk.make_login()
+
+    if smoke_user is not None:
+        return _run_smoke(app, desk, login, smoke_user, smoke_password or "")
+
+    if login.exec() != QDialog.DialogCode.Accepted:
+        desk.shutdown()
+        return 0
+    app.aboutToQuit.connect(desk.shutdown)
+    return app.exec()
+
+
+def _run_smoke(app: QApplication, desk: Desk, login: LoginDialog, user: str, password: str) -> int:
+    result = {"code": 1}
+
+    def fail(text: str) -> None:
+        print(f"smoke: {text}", file=sys.stderr)
+        result["code"] = 1
+        app.quit()
+
+    def check() -> None:
+        if login.error_text():
+            fail(login.error_text())
+        elif desk.error:
+            fail(desk.error)
+        elif desk.window is not None and desk.window.catalog_pane.model.rowCount() > 0:
+            print(
+                f"smoke: signed in, catalog shows "
+                f"{desk.window.catalog_pane.model.rowCount()} items",
+                file=sys.stderr,
+            )
+            result["code"] = 0
+            app.quit()
+
+    poll = QTimer()
+    poll.timeout.connect(check)
+    poll.start(50)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(lambda: fail("timed out waiting for the catalog"))
+    deadline.start(60_000)
+    login.show()
+    login.fill(user, password)
+    login.submit()
+    app.exec()
+    poll.stop()
+    deadline.stop()
+    if desk.window is not None:
+        desk.window.close()
+    desk.shutdown()
+    login.close()
+    return result["code"]

@@ -1,0 +1,165 @@
+"""The catalog pane: a search line filtering the list of items as the clerk types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+CodeRole = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CatalogModel(QAbstractListModel):
+    """The items of a ``core.catalog.Catalog`` that match the current search text.
+
+    Display: the item name on the first line, code and department on the second.
+    ``ItemRole`` gives the ``Item`` itself; ``CodeRole`` its code.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalog: Any = None
+        self._rows: list[Any] = []
+        self._filter = ""
+
+    def set_catalog(self, catalog: Any) -> None:
+        self._catalog = catalog
+        self.set_filter(self._filter)
+
+    def set_filter(self, text: str) -> None:
+        """Show the items whose name or item code (or department) matches ``text``."""
+        self._filter = text
+        self.beginResetModel()
+        if self._catalog is None:
+            self._rows = []
+        elif text.strip():
+            self._rows = list(self._catalog.search(text.strip()))
+        else:
+            self._rows = list(self._catalog.items)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            second = " · ".join(p for p in (item.code, getattr(item, "department", "")) if p)
+            return f"{item.name}\n{second}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.name} ({item.code})"
+        if role == ItemRole:
+            return item
+        if role == CodeRole:
+            return item.code
+        return None
+
+    def item_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def row_of(self, code: str) -> int:
+        for row, item in enumerate(self._rows):
+            if item.code == code:
+                return row
+        return -1
+
+
+class CatalogPane(QWidget):
+    """Search line plus item list. Enter (or a double click) in the list picks the item.
+
+    Signals:
+        item_chosen(object): the ``Item`` the clerk picked.
+    """
+
+    item_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CatalogModel(self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("catalogSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search by name or item code (Ctrl+F)"))
+        self.list = QListView(self)
+        self.list.setObjectName("catalogList")
+        self.list.setModel(self.model)
+        self.list.setAlternatingRowColors(True)
+        self.list.setUniformItemSizes(True)
+        self.list.setSpacing(1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("catalogCount")
+        caption = QLabel(self.tr("Service items"), self)
+        font = caption.font()
+        font.setBold(True)
+        caption.setFont(font)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(caption)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.count_label)
+
+        self.search.textChanged.connect(self._filter)
+        self.search.installEventFilter(self)
+        self.list.installEventFilter(self)
+        self.list.activated.connect(self._activated)
+        self.list.doubleClicked.connect(self._activated)
+        self._update_count()
+
+    def set_catalog(self, catalog: Any) -> None:
+        self.model.set_catalog(catalog)
+        self._after_filter()
+
+    def _filter(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        if self.model.rowCount() and not self.list.currentIndex().isValid():
+            self.list.setCurrentIndex(self.model.index(0, 0))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%n item(s)", "", self.model.rowCount()))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.item_chosen.emit(index.data(ItemRole))
+
+    def choose_current(self) -> None:
+        """Pick the item under the cursor (or the first one)."""
+        index = self.list.currentIndex()
+        if not index.isValid() and self.model.rowCount():
+            index = self.model.index(0, 0)
+        self._activated(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                # Arrows in the search line move through the list; Enter picks.
+                self.list.setFocus()
+                self.list.keyPressEvent(event)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                self.choose_current()
+                return True
+        return super().eventFilter(watched, event)

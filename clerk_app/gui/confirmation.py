@@ -1,0 +1,108 @@
+"""Shown after a case was accepted: its number, query code, due date and the receipt PDF."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class AcceptedDialog(QDialog):
+    """The case is saved: tell the clerk what to write on the receipt and where the PDF is.
+
+    Args:
+        case_no: 办件编号.
+        query_code: the 6-digit query code.
+        due_date: the due date (ISO text) and whether it is provisional.
+        receipt_path: the acceptance receipt PDF, or None when it could not be written.
+    """
+
+    def __init__(
+        self,
+        *,
+        case_no: str,
+        query_code: str,
+        due_date: str,
+        provisional: bool,
+        receipt_path: Path | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("acceptedDialog")
+        self.setWindowTitle(self.tr("Case accepted"))
+        self.receipt_path = receipt_path
+        title = QLabel(self.tr("The case is saved on this computer."), self)
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        title.setFont(font)
+
+        form = QFormLayout()
+        big = font
+        self.case_no_label = self._value(case_no, big)
+        self.case_no_label.setObjectName("caseNoLabel")
+        self.query_code_label = self._value(query_code, big)
+        self.query_code_label.setObjectName("queryCodeLabel")
+        due = due_date + ("  " + self.tr("(provisional)") if provisional else "")
+        self.due_label = self._value(due)
+        form.addRow(self.tr("Case number:"), self.case_no_label)
+        form.addRow(self.tr("Query code:"), self.query_code_label)
+        form.addRow(self.tr("Due date:"), self.due_label)
+
+        if receipt_path is not None:
+            where = self.tr("Receipt: %1").replace(
+                "%1",
+                f"<a href='{QUrl.fromLocalFile(str(receipt_path)).toString()}'>"
+                f"{html.escape(str(receipt_path))}</a>",
+            )
+        else:
+            where = html.escape(self.tr("The receipt could not be written; reprint it later."))
+        self.path_label = QLabel(where, self)
+        self.path_label.setObjectName("receiptPathLabel")
+        self.path_label.setWordWrap(True)
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.path_label.linkActivated.connect(lambda _link: self.open_receipt())
+
+        buttons = QDialogButtonBox(self)
+        self.open_button = QPushButton(self.tr("&Open receipt"), self)
+        self.open_button.setObjectName("openReceiptButton")
+        self.open_button.setEnabled(receipt_path is not None)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(
+            self.tr("&Next applicant"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        close.setDefault(True)
+        self.open_button.clicked.connect(self.open_receipt)
+        buttons.accepted.connect(self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.path_label)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def _value(self, text: str, font: Any = None) -> QLabel:
+        label = QLabel(text, self)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if font is not None:
+            label.setFont(font)
+        return label
+
+    def open_receipt(self) -> bool:
+        """Open the receipt PDF in the system's viewer."""
+        if self.receipt_path is None:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.receipt_path)))

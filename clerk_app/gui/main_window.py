@@ -1,0 +1,251 @@
+"""The main window: catalog | six disclosures | intake form, and the status bar."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
+
+from clerk_app import __version__
+from clerk_app.gui.catalog_pane import CatalogPane
+from clerk_app.gui.confirmation import AcceptedDialog
+from clerk_app.gui.disclosure import DisclosurePanel
+from clerk_app.gui.intake_form import IntakeForm
+from clerk_app.gui.ops import DbWriter, show_error
+
+log = logging.getLogger("clerk.gui")
+
+
+def _field(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+class MainWindow(QMainWindow):
+    """The desk of one signed-in clerk.
+
+    Args:
+        context: the ``AppContext`` (provisioning, clock, store, ...).
+        session: the signed-in session (``username``, ``display_name``, ``window_name``,
+            ``department``).
+        calendar: the ``WorkCalendar`` due dates are counted with.
+        take_in: ``take_in(context, session, draft, item) -> TakenCase``; runs on the writer.
+        make_draft: ``make_draft(form, item, session) -> IntakeDraft``; runs on the GUI thread.
+        writer: the one database writer.
+
+    Signals:
+        case_accepted(object): the ``TakenCase`` after its transaction committed.
+    """
+
+    case_accepted = Signal(object)
+
+    def __init__(
+        self,
+        context: Any,
+        session: Any,
+        *,
+        calendar: Any,
+        take_in: Callable[[Any, Any, Any, Any], Any],
+        make_draft: Callable[[IntakeForm, Any, Any], Any],
+        writer: DbWriter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session = session
+        self._take_in = take_in
+        self._make_draft = make_draft
+        self.writer = writer
+        self.sync_worker: Any = None
+        self.last_dialog: AcceptedDialog | None = None
+        self._accepting = False
+        self.setObjectName("mainWindow")
+        prov = context.provisioning
+        self.setWindowTitle(
+            self.tr("Window Clerk — %1, window %2")
+            .replace("%1", prov.center_name)
+            .replace("%2", prov.window_code)
+        )
+
+        self.catalog_pane = CatalogPane(self)
+        self.disclosure = DisclosurePanel(self)
+        self.intake = IntakeForm(context.clock, calendar, self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.intake)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.catalog_pane)
+        splitter.addWidget(self.disclosure)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 4)
+        splitter.setSizes([320, 560, 600])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.centralWidget().setContentsMargins(6, 6, 6, 0)
+
+        self._build_status_bar()
+        self._build_menus()
+        self.catalog_pane.item_chosen.connect(self.choose_item)
+        self.intake.accept_requested.connect(self.accept_case)
+        self.intake.readiness_changed.connect(self.accept_action.setEnabled)
+        self.resize(1480, 860)
+
+    # -- chrome ------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        prov = self.context.provisioning
+        name = _field(self.session, "display_name") or _field(self.session, "username", "")
+        self.clerk_label = QLabel(self.tr("Clerk: %1").replace("%1", str(name)), self)
+        window = f"{prov.window_code} {getattr(prov, 'window_name', '')}".strip()
+        self.window_label = QLabel(self.tr("Window: %1").replace("%1", window), self)
+        dept = _field(self.session, "department") or prov.department
+        self.department_label = QLabel(self.tr("Department: %1").replace("%1", dept), self)
+        self.connection_label = QLabel(self.tr("Connecting…"), self)
+        self.connection_label.setObjectName("connectionLabel")
+        for label in (self.clerk_label, self.window_label, self.department_label):
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.connection_label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        intake_menu = self.menuBar().addMenu(self.tr("&Intake"))
+        self.find_action = QAction(self.tr("&Find item"), self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.focus_search)
+        self.accept_action = QAction(self.tr("&Accept case"), self)
+        self.accept_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.accept_action.setEnabled(False)
+        self.accept_action.triggered.connect(self.intake.request_accept)
+        intake_menu.addAction(self.find_action)
+        intake_menu.addAction(self.accept_action)
+        for action in (self.find_action, self.accept_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Window Clerk"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self.catalog_pane.search.setToolTip(self.tr("Search the catalog (Ctrl+F)"))
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Window Clerk"))
+        box.setText(
+            self.tr(
+                "Window Clerk %1\nIntake client for the windows of a government service center."
+            ).replace("%1", __version__)
+        )
+        box.setObjectName("aboutBox")
+        box.open()
+
+    def focus_search(self) -> None:
+        self.catalog_pane.search.setFocus()
+        self.catalog_pane.search.selectAll()
+
+    # -- catalog -----------------------------------------------------------------------
+
+    def set_catalog(self, catalog: Any) -> None:
+        self.catalog_pane.set_catalog(catalog)
+
+    def choose_item(self, item: Any) -> None:
+        """Show the item's disclosures and start an intake for it."""
+        self.disclosure.show_item(item)
+        self.intake.set_item(item)
+        self.intake.ui.personNameEdit.setFocus()
+
+    @property
+    def current_item(self) -> Any:
+        return self.intake.item
+
+    # -- sync status -------------------------------------------------------------------
+
+    def attach_sync(self, worker: Any) -> None:
+        """Show the worker's status in the status bar; wake it after each new case."""
+        self.sync_worker = worker
+        worker.status_changed.connect(self.show_sync_status)
+
+    def show_sync_status(self, online: bool, waiting: int, rejected: int) -> None:
+        state = self.tr("Online") if online else self.tr("Offline")
+        text = state + " · " + self.tr("%n waiting", "", waiting)
+        if rejected:
+            text += " · " + self.tr("%n rejected", "", rejected)
+        self.connection_label.setText(text)
+        color = "#1b6e20" if online and not rejected else "#b3261e"
+        self.connection_label.setStyleSheet(f"color: {color}; font-weight: bold;")
+
+    # -- accept ------------------------------------------------------------------------
+
+    def accept_case(self) -> None:
+        """Write the case (one transaction, on the writer), then show the confirmation."""
+        if self._accepting or self.current_item is None or not self.intake.is_ready():
+            return
+        item = self.current_item
+        draft = self._make_draft(self.intake, item, self.session)
+        self._accepting = True
+        self.intake.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Saving the case…"))
+
+        def work() -> Any:
+            return self._take_in(self.context, self.session, draft, item)
+
+        self.writer.submit(work, self).success(self._accepted).failure(self._accept_failed)
+
+    def _accept_failed(self, exc: Exception) -> None:
+        self._accepting = False
+        self.intake.setEnabled(True)
+        self.statusBar().clearMessage()
+        show_error(self, exc)
+
+    def _accepted(self, taken: Any) -> None:
+        self._accepting = False
+        self.intake.setEnabled(True)
+        self.statusBar().clearMessage()
+        if self.sync_worker is not None:
+            self.sync_worker.wake()
+        self.case_accepted.emit(taken)
+        due = self.intake.due_date()
+        due_text = _field(taken, "due_date") or (due.date if due else "")
+        provisional = bool(_field(taken, "due_date_provisional", due.provisional if due else False))
+        receipt = _field(taken, "receipt_path") or _field(taken, "pdf_path")
+        self.intake.clear()
+        dialog = AcceptedDialog(
+            case_no=str(_field(taken, "case_no", "")),
+            query_code=str(_field(taken, "query_code", "")),
+            due_date=str(due_text),
+            provisional=provisional,
+            receipt_path=receipt,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.open()
+
+    # -- close -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
+        self.writer.wait_idle(10_000)
+        super().closeEvent(event)
