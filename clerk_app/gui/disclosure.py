@@ -69,7 +69,9 @@ class DisclosurePanel(QTextBrowser):
         badge = ""
         if t.demo:
             # Demo data: never shown to an applicant as a real rule.
-            badge = f" <span class='badge'>&nbsp;{esc(self.tr('DEMO'))}&nbsp;</span>"
+            #: Badge on demo catalog items: the data is an example, not a real rule.
+            demo = self.tr("DEMO")
+            badge = f" <span class='badge'>&nbsp;{esc(demo)}&nbsp;</span>"
         parts.append(f"<p class='meta'>{esc(meta)}{badge}</p>")
 
         # 1 受理项目: scope and conditions
@@ -77,10 +79,12 @@ class DisclosurePanel(QTextBrowser):
         if t.scope:
             parts.append(f"<p>{esc(t.scope)}</p>")
         if t.conditions:
-            parts.append(f"<p><b>{esc(self.tr('Conditions:'))}</b></p>")
+            conditions = self.tr("Conditions:")
+            parts.append(f"<p><b>{esc(conditions)}</b></p>")
             parts.append(_list(t.conditions))
         if not t.scope and not t.conditions:
-            parts.append(f"<p>{esc(self.tr('Not published.'))}</p>")
+            unpublished = self.tr("Not published.")
+            parts.append(f"<p>{esc(unpublished)}</p>")
 
         # 2 办事程序
         parts.append(f"<h3>2 {esc(titles[1])}</h3>")
@@ -89,11 +93,16 @@ class DisclosurePanel(QTextBrowser):
         # 3 申报材料
         parts.append(f"<h3>3 {esc(titles[2])}</h3>")
         rows = []
+        required = self.tr("required")
         for m in t.materials:
-            form = self.tr("original") if m.original else self.tr("copy")
+            #: A material handed in as the original document (原件).
+            original = self.tr("original")
+            #: A material handed in as a photocopy (复印件), not a number of copies.
+            copy = self.tr("copy")
+            form = original if m.original else copy
             copies = self.tr("%n copy(ies)", "", m.copies)
             need = (
-                f"<span class='req'>{esc(self.tr('required'))}</span>"
+                f"<span class='req'>{esc(required)}</span>"
                 if m.required
                 else esc(self.tr("if applicable"))
             )
@@ -111,7 +120,9 @@ class DisclosurePanel(QTextBrowser):
         # 5 收费标准
         parts.append(f"<h3>5 {esc(titles[4])}</h3>")
         if not t.fees or all(f.amount_fen == 0 for f in t.fees):
-            parts.append(f"<p class='free'>{esc(self.tr('Free of charge'))}</p>")
+            #: Fee standard of an item that charges nothing (不收费).
+            free = self.tr("Free of charge")
+            parts.append(f"<p class='free'>{esc(free)}</p>")
         else:
             fee_rows = []
             for fee in t.fees:

@@ -122,7 +122,11 @@ class IntakeForm(QWidget):
             name.setData(Qt.ItemDataRole.UserRole, m.code)
             if m.notes:
                 name.setToolTip(m.notes)
-            form = QTableWidgetItem(self.tr("original") if m.original else self.tr("copy"))
+            #: A material handed in as the original document (原件).
+            original = self.tr("original")
+            #: A material handed in as a photocopy (复印件), not a number of copies.
+            copy = self.tr("copy")
+            form = QTableWidgetItem(original if m.original else copy)
             copies = QTableWidgetItem(str(m.copies))
             copies.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             need = QTableWidgetItem(self.tr("required") if m.required else self.tr("optional"))
@@ -286,6 +290,7 @@ class IntakeForm(QWidget):
         texts = self._text.materials if self._text else []
         for m, got in zip(texts, self.materials(), strict=True):
             if m.required and not got["received"]:
+                #: %1 is the name of a required material that is not ticked as received.
                 out.append(self.tr("Material: %1").replace("%1", m.name))
         return out
 

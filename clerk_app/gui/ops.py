@@ -81,6 +81,12 @@ def error_message(exc: BaseException) -> str:
                 "The records service cannot be reached (offline). Check the network cable or "
                 "try again later.",
             )
+        if name == "BadResponseError":
+            return QCoreApplication.translate(
+                "Ops",
+                "The records service gave an answer this client does not understand. "
+                "Call IT support.",
+            )
         if name == "ApiError":
             return api_error_message(exc)
     return QCoreApplication.translate("Ops", "Something went wrong: %1").replace(
