@@ -1,1 +1,52 @@
+"""Receipts and notices: data → HTML (QTextDocument) → PDF, with QR codes.
 
+Imports ``PySide6.QtGui``/``QtCore`` only, never QtWidgets, but needs a QGuiApplication
+(or the GUI's QApplication) to exist before fonts are picked or a PDF is written.
+
+Typical use::
+
+    texts = DocumentTexts.load(template_dirs(paths.config_dir))
+    doc = build_receipt(ReceiptData(...), texts)   # or build_document(data, texts)
+    doc.write_pdf(paths.documents_dir / f"{case_no}-acceptance.pdf")
+"""
+
+from clerk_app.documents.fonts import NoCjkFontError, pick_cjk_family
+from clerk_app.documents.kinds import (
+    DocumentKind,
+    RenderedDocument,
+    build_document,
+    document_kind,
+    document_kinds,
+    register_kind,
+)
+from clerk_app.documents.model import MaterialLine, ReceiptData
+from clerk_app.documents.pdf import PAGE_FORMATS, DocumentWriteError, write_pdf
+from clerk_app.documents.qr import qr_data_uri, qr_image, qr_payload, qr_png
+from clerk_app.documents.render import build_receipt, receipt_qr_payload, render_receipt_html
+from clerk_app.documents.texts import DocumentTexts, TemplateError, template_dirs
+
+__all__ = [
+    "PAGE_FORMATS",
+    "DocumentKind",
+    "DocumentTexts",
+    "DocumentWriteError",
+    "MaterialLine",
+    "NoCjkFontError",
+    "ReceiptData",
+    "RenderedDocument",
+    "TemplateError",
+    "build_document",
+    "build_receipt",
+    "document_kind",
+    "document_kinds",
+    "pick_cjk_family",
+    "qr_data_uri",
+    "qr_image",
+    "qr_payload",
+    "qr_png",
+    "receipt_qr_payload",
+    "register_kind",
+    "render_receipt_html",
+    "template_dirs",
+    "write_pdf",
+]
