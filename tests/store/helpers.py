@@ -17,7 +17,7 @@ def make_payload(
     seq: int,
     *,
     window_code: str = "W01",
-    item_code: str = "DEMO-001",
+    item_code: str = "DEMO-GA-001",
     center: str = "HS",
     day: str = "20261128",
     disposition: str = "promised",
@@ -31,7 +31,7 @@ def make_payload(
         "query_code": f"{(seq * 7919) % 1_000_000:06d}",
         "item_code": item_code,
         "window_code": window_code,
-        "catalog_version": "demo-1",
+        "catalog_version": "demo-2026.1",
         "applicant": {
             "kind": "person",
             "name": "张三",

@@ -303,3 +303,10 @@ def test_store_used_from_a_worker_thread(store: LocalStore) -> None:
         range(1, 41)
     )
     assert store.outbox_counts()["pending"] == 40
+
+
+def test_new_case_status_follows_the_lifecycle_by_default(store: LocalStore) -> None:
+    promised = store.create_case(make_payload(1, disposition="promised"))
+    refused = store.create_case(make_payload(2, disposition="refused"))
+    assert promised.status == "accepted"
+    assert refused.status == "refused"
