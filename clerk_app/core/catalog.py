@@ -1,0 +1,497 @@
+"""The item catalog and its six disclosures (六公开).
+
+The JSON shape is the one of ``resources/catalog/demo_catalog.json`` and of
+``GET /catalog``. Loading validates everything and names the item and field at fault;
+unknown keys are ignored (responses may grow), so ``to_dict`` round-trips the known shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SUBJECTS = ("natural_person", "legal_person")
+MATERIAL_FORMS = ("original", "copy", "original_and_copy")
+MEDIA = ("paper", "electronic", "either")
+CASE_KINDS = ("immediate", "promised")
+
+#: The six disclosures: key, English title, Chinese title.
+DISCLOSURE_SECTIONS: tuple[tuple[str, str, str], ...] = (
+    ("scope", "What is accepted", "受理项目"),
+    ("procedure", "Procedure", "办事程序"),
+    ("materials", "Required materials", "申报材料"),
+    ("time_limit", "Promised time limit", "承诺时限"),
+    ("fees", "Fees", "收费标准"),
+    ("legal_basis", "Legal and policy basis", "政策依据"),
+)
+DISCLOSURE_TITLES_ZH: dict[str, str] = {key: zh for key, _en, zh in DISCLOSURE_SECTIONS}
+
+_FORM_ZH = {"original": "原件", "copy": "复印件", "original_and_copy": "原件及复印件"}
+_MEDIUM_ZH = {"paper": "纸质", "electronic": "电子", "either": "纸质或电子"}
+
+
+class CatalogError(ValueError):
+    """The catalog data is malformed; the message names the item and field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    code: str
+    name: str
+    required: bool
+    form: str = "original"
+    copies: int = 1
+    medium: str = "paper"
+    deferrable: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fee:
+    name: str
+    amount_fen: int
+    basis: str = ""
+    waivable: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLimit:
+    """Time limits in working days; ``on_the_spot`` for 即办 items."""
+
+    statutory_days: int
+    promised_days: int
+    on_the_spot: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    code: str
+    name: str
+    type: str
+    department: str
+    subjects: tuple[str, ...]
+    scope: str
+    conditions: str
+    procedure: tuple[str, ...]
+    materials: tuple[Material, ...]
+    time_limit: TimeLimit
+    case_kind: str
+    fees: tuple[Fee, ...] = ()
+    legal_basis: tuple[str, ...] = ()
+    visits: int = 1
+    place: str = ""
+    hours: str = ""
+    phone: str = ""
+    complaint_phone: str = ""
+    demo: bool = False
+
+    @property
+    def fee_total_fen(self) -> int:
+        """All fees of the item added up, in fen."""
+        return sum(fee.amount_fen for fee in self.fees)
+
+    @property
+    def required_materials(self) -> tuple[Material, ...]:
+        return tuple(m for m in self.materials if m.required)
+
+    def material(self, code: str) -> Material:
+        """The material with ``code``; KeyError if the item has none."""
+        for m in self.materials:
+            if m.code == code:
+                return m
+        raise KeyError(f"item {self.code} has no material {code}")
+
+    def disclosures(self) -> list[tuple[str, str, str]]:
+        """The six disclosures as ``(key, title_en, content)`` in their published order.
+
+        The content is the catalog's own (Chinese) text, one line per entry.
+        """
+        contents = {
+            "scope": self._scope_text(),
+            "procedure": "\n".join(f"{n}. {step}" for n, step in enumerate(self.procedure, 1)),
+            "materials": "\n".join(
+                f"{n}. {_material_line(m)}" for n, m in enumerate(self.materials, 1)
+            ),
+            "time_limit": _time_limit_text(self.time_limit),
+            "fees": "\n".join(_fee_line(f) for f in self.fees) if self.fees else "不收费",
+            "legal_basis": "\n".join(self.legal_basis),
+        }
+        return [(key, title_en, contents[key]) for key, title_en, _zh in DISCLOSURE_SECTIONS]
+
+    def _scope_text(self) -> str:
+        if self.conditions:
+            return f"{self.scope}\n受理条件：{self.conditions}"
+        return self.scope
+
+
+def format_yuan(amount_fen: int) -> str:
+    """``1050`` → ``"10.50"``."""
+    sign = "-" if amount_fen < 0 else ""
+    yuan, fen = divmod(abs(amount_fen), 100)
+    return f"{sign}{yuan}.{fen:02d}"
+
+
+def _material_line(m: Material) -> str:
+    parts = [f"{_FORM_ZH.get(m.form, m.form)}{m.copies}份", _MEDIUM_ZH.get(m.medium, m.medium)]
+    parts.append("必需" if m.required else "非必需")
+    if m.deferrable:
+        parts.append("可容缺")
+    line = f"{m.name}（{'，'.join(parts)}）"
+    return f"{line}：{m.notes}" if m.notes else line
+
+
+def _time_limit_text(t: TimeLimit) -> str:
+    if t.on_the_spot:
+        return f"即办（当场办结）；法定时限{t.statutory_days}个工作日"
+    return f"法定时限{t.statutory_days}个工作日；承诺时限{t.promised_days}个工作日"
+
+
+def _fee_line(f: Fee) -> str:
+    line = f"{f.name}：{format_yuan(f.amount_fen)}元"
+    if f.basis:
+        line += f"（依据：{f.basis}）"
+    if f.waivable:
+        line += "，可减免"
+    return line
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    version: str
+    departments: tuple[Department, ...]
+    items: tuple[Item, ...]
+    name: str = ""
+    _items_by_code: dict[str, Item] = field(init=False, repr=False, compare=False)
+    _departments_by_code: dict[str, Department] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_items_by_code", {i.code: i for i in self.items})
+        object.__setattr__(self, "_departments_by_code", {d.code: d for d in self.departments})
+
+    # -- lookup -------------------------------------------------------------------------
+
+    def item(self, code: str) -> Item:
+        """The item with ``code``; KeyError if there is none."""
+        try:
+            return self._items_by_code[code]
+        except KeyError:
+            raise KeyError(f"no catalog item {code}") from None
+
+    def get_item(self, code: str) -> Item | None:
+        return self._items_by_code.get(code)
+
+    def department(self, code: str) -> Department:
+        """The department with ``code``; KeyError if there is none."""
+        try:
+            return self._departments_by_code[code]
+        except KeyError:
+            raise KeyError(f"no department {code}") from None
+
+    def search(self, text: str) -> list[Item]:
+        """Items matching ``text`` in code, name, department code or department name.
+
+        Case-insensitive; several words must all match. Most relevant first: exact code,
+        code prefix, name prefix, name contains, code contains, department; ties keep
+        catalog order. Empty text returns every item.
+        """
+        query = text.strip().casefold()
+        if not query:
+            return list(self.items)
+        terms = query.split()
+        scored: list[tuple[int, int, Item]] = []
+        for index, item in enumerate(self.items):
+            dept = self._departments_by_code.get(item.department)
+            fields = (
+                item.code.casefold(),
+                item.name.casefold(),
+                item.department.casefold(),
+                dept.name.casefold() if dept else "",
+            )
+            score = _score(query, *fields)
+            if (
+                score is None
+                and len(terms) > 1
+                and all(_score(term, *fields) is not None for term in terms)
+            ):
+                score = 10
+            if score is not None:
+                scored.append((score, index, item))
+        scored.sort(key=lambda entry: (entry[0], entry[1]))
+        return [item for _score_, _index, item in scored]
+
+    # -- JSON ---------------------------------------------------------------------------
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Catalog:
+        """Build a catalog from its JSON form.
+
+        Raises:
+            CatalogError: anything malformed, naming the item and field.
+        """
+        return _parse_catalog(data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (the shape :meth:`from_dict` reads)."""
+        out: dict[str, Any] = {"version": self.version}
+        if self.name:
+            out["name"] = self.name
+        out["departments"] = [{"code": d.code, "name": d.name} for d in self.departments]
+        out["items"] = [_item_to_dict(i) for i in self.items]
+        return out
+
+
+def _score(query: str, code: str, name: str, dept_code: str, dept_name: str) -> int | None:
+    if code == query:
+        return 0
+    if code.startswith(query):
+        return 1
+    if name.startswith(query):
+        return 2
+    if query in name:
+        return 3
+    if query in code:
+        return 4
+    if dept_code == query:
+        return 5
+    if query in dept_name:
+        return 6
+    return None
+
+
+def _item_to_dict(i: Item) -> dict[str, Any]:
+    return {
+        "code": i.code,
+        "name": i.name,
+        "type": i.type,
+        "department": i.department,
+        "demo": i.demo,
+        "subjects": list(i.subjects),
+        "scope": i.scope,
+        "conditions": i.conditions,
+        "procedure": list(i.procedure),
+        "materials": [
+            {
+                "code": m.code,
+                "name": m.name,
+                "required": m.required,
+                "form": m.form,
+                "copies": m.copies,
+                "medium": m.medium,
+                "deferrable": m.deferrable,
+                "notes": m.notes,
+            }
+            for m in i.materials
+        ],
+        "time_limit": {
+            "statutory_days": i.time_limit.statutory_days,
+            "promised_days": i.time_limit.promised_days,
+            "on_the_spot": i.time_limit.on_the_spot,
+        },
+        "case_kind": i.case_kind,
+        "fees": [
+            {"name": f.name, "amount_fen": f.amount_fen, "basis": f.basis, "waivable": f.waivable}
+            for f in i.fees
+        ],
+        "legal_basis": list(i.legal_basis),
+        "visits": i.visits,
+        "place": i.place,
+        "hours": i.hours,
+        "phone": i.phone,
+        "complaint_phone": i.complaint_phone,
+    }
+
+
+__all__ = [
+    "CASE_KINDS",
+    "DISCLOSURE_SECTIONS",
+    "DISCLOSURE_TITLES_ZH",
+    "MATERIAL_FORMS",
+    "MEDIA",
+    "SUBJECTS",
+    "Catalog",
+    "CatalogError",
+    "Department",
+    "Fee",
+    "Item",
+    "Material",
+    "TimeLimit",
+    "format_yuan",
+]
+
+
+# -- parsing ------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads typed fields out of one JSON object, naming the place of any fault."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, Mapping):
+            raise CatalogError(f"{where}: expected an object, got {type(data).__name__}")
+        self.data = data
+        self.where = where
+
+    def fail(self, key: str, message: str) -> CatalogError:
+        return CatalogError(f"{self.where}: field '{key}' {message}")
+
+    def str(self, key: str, *, required: bool = True, choices: tuple[str, ...] = ()) -> str:
+        if key not in self.data:
+            if required:
+                raise self.fail(key, "is missing")
+            return choices[0] if choices else ""
+        value = self.data[key]
+        if not isinstance(value, str):
+            raise self.fail(key, f"must be text, got {value!r}")
+        if required and not value.strip():
+            raise self.fail(key, "must not be empty")
+        if choices and value not in choices:
+            raise self.fail(key, f"must be one of {', '.join(choices)}, got {value!r}")
+        return value
+
+    def int(self, key: str, *, default: int | None = None, minimum: int = 0) -> int:
+        if key not in self.data and default is not None:
+            return default
+        value = self.data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, f"must be a whole number, got {value!r}")
+        if value < minimum:
+            raise self.fail(key, f"must be at least {minimum}, got {value}")
+        return value
+
+    def bool(self, key: str, *, default: bool | None = None) -> bool:
+        if key not in self.data and default is not None:
+            return default
+        value = self.data.get(key)
+        if not isinstance(value, bool):
+            raise self.fail(key, f"must be true or false, got {value!r}")
+        return value
+
+    def list(self, key: str, *, required: bool = True) -> list[Any]:
+        if key not in self.data and not required:
+            return []
+        value = self.data.get(key)
+        if not isinstance(value, list):
+            raise self.fail(key, f"must be a list, got {value!r}")
+        return value
+
+    def texts(self, key: str, *, required: bool = True) -> tuple[str, ...]:
+        values = self.list(key, required=required)
+        for n, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail(f"{key}[{n}]", f"must be non-empty text, got {value!r}")
+        return tuple(values)
+
+    def objects(self, key: str, parse: Callable[[_Reader], Any], *, required: bool = True) -> tuple:
+        return tuple(
+            parse(
+                _Reader(
+                    value, f"{key}[{n}]" if self.where == "catalog" else f"{self.where}, {key}[{n}]"
+                )
+            )
+            for n, value in enumerate(self.list(key, required=required))
+        )
+
+
+def _parse_material(r: _Reader) -> Material:
+    return Material(
+        code=r.str("code"),
+        name=r.str("name"),
+        required=r.bool("required"),
+        form=r.str("form", required=False, choices=MATERIAL_FORMS),
+        copies=r.int("copies", default=1),
+        medium=r.str("medium", required=False, choices=MEDIA),
+        deferrable=r.bool("deferrable", default=False),
+        notes=r.str("notes", required=False),
+    )
+
+
+def _parse_fee(r: _Reader) -> Fee:
+    return Fee(
+        name=r.str("name"),
+        amount_fen=r.int("amount_fen"),
+        basis=r.str("basis", required=False),
+        waivable=r.bool("waivable", default=False),
+    )
+
+
+def _parse_item(r: _Reader, departments: Mapping[str, Department]) -> Item:
+    code = r.str("code")
+    r.where = f"item {code} ({r.where})"
+    department = r.str("department")
+    if department not in departments:
+        raise r.fail("department", f"names unknown department {department!r}")
+    subjects = r.texts("subjects")
+    for n, subject in enumerate(subjects):
+        if subject not in SUBJECTS:
+            raise r.fail(f"subjects[{n}]", f"must be one of {', '.join(SUBJECTS)}")
+    materials = r.objects("materials", _parse_material)
+    seen: set[str] = set()
+    for m in materials:
+        if m.code in seen:
+            raise r.fail("materials", f"lists material code {m.code} twice")
+        seen.add(m.code)
+    limit_reader = _Reader(r.data.get("time_limit"), f"{r.where}, time_limit")
+    limit = TimeLimit(
+        statutory_days=limit_reader.int("statutory_days"),
+        promised_days=limit_reader.int("promised_days"),
+        on_the_spot=limit_reader.bool("on_the_spot", default=False),
+    )
+    if limit.promised_days > limit.statutory_days:
+        raise r.fail("time_limit.promised_days", "must not exceed statutory_days")
+    case_kind = r.str("case_kind", choices=CASE_KINDS)
+    if (case_kind == "immediate") != limit.on_the_spot:
+        raise r.fail("case_kind", "must be 'immediate' exactly when time_limit.on_the_spot")
+    if case_kind == "promised" and limit.promised_days < 1:
+        raise r.fail("time_limit.promised_days", "must be at least 1 for a promised item")
+    return Item(
+        code=code,
+        name=r.str("name"),
+        type=r.str("type"),
+        department=department,
+        subjects=subjects,
+        scope=r.str("scope"),
+        conditions=r.str("conditions", required=False),
+        procedure=r.texts("procedure"),
+        materials=materials,
+        time_limit=limit,
+        case_kind=case_kind,
+        fees=r.objects("fees", _parse_fee, required=False),
+        legal_basis=r.texts("legal_basis", required=False),
+        visits=r.int("visits", default=1),
+        place=r.str("place", required=False),
+        hours=r.str("hours", required=False),
+        phone=r.str("phone", required=False),
+        complaint_phone=r.str("complaint_phone", required=False),
+        demo=r.bool("demo", default=False),
+    )
+
+
+def _parse_catalog(data: Mapping[str, Any]) -> Catalog:
+    top = _Reader(data, "catalog")
+    departments = top.objects(
+        "departments", lambda r: Department(code=r.str("code"), name=r.str("name"))
+    )
+    by_code: dict[str, Department] = {}
+    for d in departments:
+        if d.code in by_code:
+            raise top.fail("departments", f"lists department {d.code} twice")
+        by_code[d.code] = d
+    items = top.objects("items", lambda r: _parse_item(r, by_code))
+    seen: set[str] = set()
+    for item in items:
+        if item.code in seen:
+            raise top.fail("items", f"lists item {item.code} twice")
+        seen.add(item.code)
+    return Catalog(
+        version=top.str("version"),
+        departments=departments,
+        items=items,
+        name=top.str("name", required=False),
+    )
