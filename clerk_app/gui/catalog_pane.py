@@ -45,10 +45,8 @@ class CatalogModel(QAbstractListModel):
         self.beginResetModel()
         if self._catalog is None:
             self._rows = []
-        elif text.strip():
-            self._rows = list(self._catalog.search(text.strip()))
         else:
-            self._rows = list(self._catalog.items)
+            self._rows = list(self._catalog.search(text))
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
@@ -59,7 +57,7 @@ class CatalogModel(QAbstractListModel):
             return None
         item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            second = " · ".join(p for p in (item.code, getattr(item, "department", "")) if p)
+            second = " · ".join(p for p in (item.code, self.department_name(item)) if p)
             return f"{item.name}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{item.name} ({item.code})"
@@ -68,6 +66,13 @@ class CatalogModel(QAbstractListModel):
         if role == CodeRole:
             return item.code
         return None
+
+    def department_name(self, item: Any) -> str:
+        """The name of the item's department (its code when the catalog does not know it)."""
+        try:
+            return self._catalog.department(item.department).name
+        except (AttributeError, KeyError):
+            return item.department
 
     def item_at(self, row: int) -> Any:
         return self._rows[row]

@@ -35,6 +35,7 @@ class DisclosurePanel(QTextBrowser):
         self.document().setDefaultStyleSheet(_CSS)
         self.document().setDocumentMargin(10)
         self.item: Any = None
+        self._department_name = ""
         self.show_item(None)
 
     def section_titles(self) -> list[str]:
@@ -48,9 +49,10 @@ class DisclosurePanel(QTextBrowser):
             self.tr("Legal basis"),
         ]
 
-    def show_item(self, item: Any) -> None:
+    def show_item(self, item: Any, department_name: str = "") -> None:
         """Render ``item`` (None: a hint to pick one)."""
         self.item = item
+        self._department_name = department_name
         if item is None:
             self.setHtml(
                 "<p class='meta'>"
@@ -61,7 +63,7 @@ class DisclosurePanel(QTextBrowser):
         self.setHtml(self.render_html(item))
 
     def render_html(self, item: Any) -> str:
-        t = ItemText(item)
+        t = ItemText(item, self._department_name)
         esc = html.escape
         titles = self.section_titles()
         parts = [f"<h2>{esc(t.name)}</h2>"]

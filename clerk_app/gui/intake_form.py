@@ -59,6 +59,11 @@ class IntakeForm(QWidget):
         self.ui.acceptButton.setToolTip(self.tr("Accept the case (Ctrl+Return)"))
         self.ui.acceptButton.setText(self.tr("&Accept") + "  (Ctrl+Return)")
         self.ui.creditConfirmCheck.hide()
+        # Extra height goes below the fields, never between a field and its message, and
+        # between the decision and the Accept row, so that row stays at the bottom.
+        self.ui.intakeLayout.insertStretch(self.ui.intakeLayout.count() - 1, 1)
+        self.ui.personGrid.setRowStretch(self.ui.personGrid.rowCount(), 1)
+        self.ui.orgGrid.setRowStretch(self.ui.orgGrid.rowCount(), 1)
         for label in self._message_labels():
             label.hide()
         self.ui.missingLabel.setStyleSheet(ERROR_STYLE)
@@ -140,9 +145,17 @@ class IntakeForm(QWidget):
                 table.setItem(row, column, cell)
         table.blockSignals(False)
         table.resizeRowsToContents()
+        self._fit_table_height()
         self.setEnabled(item is not None)
         self._show_due_date()
         self.revalidate()
+
+    def _fit_table_height(self) -> None:
+        """Make the materials table as tall as its rows (up to a limit): no empty area."""
+        table = self.ui.materialsTable
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        height = table.horizontalHeader().height() + rows + 2 * table.frameWidth() + 4
+        table.setFixedHeight(max(80, min(height, 320)))
 
     def _show_due_date(self) -> None:
         due = self.due_date()
@@ -298,8 +311,10 @@ class IntakeForm(QWidget):
         missing = self.missing()
         ready = not missing
         if missing and self.item is not None:
+            #: Separator between the entries of the "Still needed" list.
+            separator = self.tr("; ")
             self.ui.missingLabel.setText(
-                self.tr("Still needed: %1").replace("%1", "; ".join(missing))
+                self.tr("Still needed: %1").replace("%1", separator.join(missing))
             )
         elif missing:
             self.ui.missingLabel.setText(missing[0])

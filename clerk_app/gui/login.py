@@ -57,6 +57,9 @@ class LoginDialog(QDialog):
         self.ui.centerLabel.setFont(font)
         self.ui.windowEdit.setText(f"{window_code}  {window_name}".strip())
         self.ui.serverLabel.setText(server)
+        # Read-only facts from provisioning look like text, not like an input.
+        self.ui.windowEdit.setFrame(False)
+        self.ui.windowEdit.setStyleSheet("background: transparent;")
         self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
         self.ui.errorLabel.hide()
         self.ui.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -71,6 +74,7 @@ class LoginDialog(QDialog):
         self._busy = False
         self._update_button()
         self.setMinimumWidth(440)
+        self.adjustSize()
 
     # -- state ------------------------------------------------------------------------
 

@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
 
     def choose_item(self, item: Any) -> None:
         """Show the item's disclosures and start an intake for it."""
-        self.disclosure.show_item(item)
+        self.disclosure.show_item(item, self.catalog_pane.model.department_name(item))
         self.intake.set_item(item)
         self.intake.ui.personNameEdit.setFocus()
 

@@ -267,6 +267,11 @@
             <translation>Material: %1</translation>
         </message>
         <message>
+            <source>; </source>
+            <extracomment>Separator between the entries of the "Still needed" list.</extracomment>
+            <translation>; </translation>
+        </message>
+        <message>
             <source>Still needed: %1</source>
             <translation>Still needed: %1</translation>
         </message>

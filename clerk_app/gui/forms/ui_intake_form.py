@@ -61,7 +61,6 @@ class Ui_IntakeForm(object):
         self.personGrid.setObjectName(u"personGrid")
         self.personGrid.setHorizontalSpacing(10)
         self.personGrid.setVerticalSpacing(4)
-        self.personGrid.setColumnStretch(u"0,1")
         self.personGrid.setContentsMargins(0, 0, 0, 0)
         self.personNameCaption = QLabel(self.personPage)
         self.personNameCaption.setObjectName(u"personNameCaption")
@@ -110,6 +109,7 @@ class Ui_IntakeForm(object):
 
         self.personGrid.addWidget(self.personMobileMessage, 4, 1, 1, 1)
 
+        self.personGrid.setColumnStretch(1, 1)
         self.applicantStack.addWidget(self.personPage)
         self.orgPage = QWidget()
         self.orgPage.setObjectName(u"orgPage")
@@ -117,7 +117,6 @@ class Ui_IntakeForm(object):
         self.orgGrid.setObjectName(u"orgGrid")
         self.orgGrid.setHorizontalSpacing(10)
         self.orgGrid.setVerticalSpacing(4)
-        self.orgGrid.setColumnStretch(u"0,1")
         self.orgGrid.setContentsMargins(0, 0, 0, 0)
         self.orgNameCaption = QLabel(self.orgPage)
         self.orgNameCaption.setObjectName(u"orgNameCaption")
@@ -193,6 +192,7 @@ class Ui_IntakeForm(object):
 
         self.orgGrid.addWidget(self.contactPhoneMessage, 7, 1, 1, 1)
 
+        self.orgGrid.setColumnStretch(1, 1)
         self.applicantStack.addWidget(self.orgPage)
 
         self.applicantLayout.addWidget(self.applicantStack)
@@ -249,7 +249,6 @@ class Ui_IntakeForm(object):
         self.decisionGrid.setObjectName(u"decisionGrid")
         self.decisionGrid.setHorizontalSpacing(10)
         self.decisionGrid.setVerticalSpacing(4)
-        self.decisionGrid.setColumnStretch(u"0,1")
         self.decisionGrid.setContentsMargins(9, 6, 0, 0)
         self.dispositionCaption = QLabel(self.decisionBox)
         self.dispositionCaption.setObjectName(u"dispositionCaption")
@@ -273,6 +272,7 @@ class Ui_IntakeForm(object):
 
         self.decisionGrid.addWidget(self.dueDateLabel, 1, 1, 1, 1)
 
+        self.decisionGrid.setColumnStretch(1, 1)
 
         self.intakeLayout.addWidget(self.decisionBox)
 
