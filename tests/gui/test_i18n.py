@@ -81,6 +81,8 @@ def test_translation_contexts_are_class_names(fresh_ts):
 
 def test_chinese_translation_is_simplified_chinese():
     for (_ctx, source), forms in _messages(TS_DIR / "clerk_zh_CN.ts").items():
+        if not re.search(r"[A-Za-z]", source):
+            continue  # punctuation, e.g. the list separator
         for form in forms or []:
             assert re.search(r"[\u4e00-\u9fff]", form), (source, form)
 
