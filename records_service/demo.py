@@ -22,7 +22,7 @@ DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - published demo credentials
 
 DEPARTMENTS = [
     ("GA", "市公安局"),
-    ("SCJG", "市市场监督管理局"),
+    ("SJ", "市市场监督管理局"),
     ("RS", "市人力资源和社会保障局"),
     ("ZJ", "市住房和城乡建设局"),
     ("MZ", "市民政局"),
@@ -31,7 +31,7 @@ DEPARTMENTS = [
 WINDOWS = [
     ("W01", "户政业务窗口", "GA"),
     ("W02", "出入境业务窗口", "GA"),
-    ("W03", "企业登记窗口", "SCJG"),
+    ("W03", "企业登记窗口", "SJ"),
     ("W04", "社会保障窗口", "RS"),
     ("W05", "建设工程审批窗口", "ZJ"),
     ("W06", "婚姻登记窗口", "MZ"),
@@ -49,7 +49,7 @@ class DemoUser:
 
 USERS = [
     DemoUser("demo-clerk", "演示窗口人员", ("clerk",), "GA", "W01"),
-    DemoUser("demo-clerk-w03", "演示企业登记窗口人员", ("clerk",), "SCJG", "W03"),
+    DemoUser("demo-clerk-w03", "演示企业登记窗口人员", ("clerk",), "SJ", "W03"),
     DemoUser("demo-lead", "演示值班长", ("lead",), "GA", None),
     DemoUser("demo-admin", "演示管理员", ("admin",), None, None),
     DemoUser("demo-auditor", "演示审计员", ("auditor",), None, None),
@@ -122,6 +122,11 @@ def load_demo(session: Session, catalog_path: Path | None = None) -> list[str]:
     path = catalog_path or default_catalog_path()
     if path.is_file():
         document = json.loads(path.read_text(encoding="utf-8"))
+        for dept_data in document.get("departments", []):
+            dept = session.get(Department, dept_data["code"]) or Department(code=dept_data["code"])
+            dept.name = dept_data["name"]
+            session.add(dept)
+        session.flush()
         row, new = catalog_store.publish(session, document, datetime.now(UTC))
         report.append(
             f"catalog {row.version} ({len(document['items'])} items) "

@@ -9,6 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from clerk_app.core import identity, lifecycle
+from clerk_app.core.calendar import WorkCalendar
+
 
 class UnknownIdType(ValueError):
     """The document type is not one ``clerk_app.core.identity.IdType`` knows."""
@@ -20,8 +23,6 @@ def identity_errors(id_type: str, value: str) -> list[str]:
     Raises:
         UnknownIdType: ``id_type`` is not a known document type.
     """
-    from clerk_app.core import identity
-
     try:
         kind = identity.IdType(id_type)
     except ValueError as exc:
@@ -32,28 +33,16 @@ def identity_errors(id_type: str, value: str) -> list[str]:
 
 def initial_status(disposition: str) -> str:
     """The status a new case starts in for its intake ``disposition``."""
-    try:
-        from clerk_app.core import lifecycle
-    except ImportError:  # TODO: remove once clerk_app.core.lifecycle has landed.
-        return _INTERIM_INITIAL_STATUS[disposition]
-    status = lifecycle.initial_status(lifecycle.Disposition(disposition))
-    return str(getattr(status, "value", status))
+    return lifecycle.initial_status(disposition).value
 
 
-_INTERIM_INITIAL_STATUS = {
-    "immediate": "accepted",
-    "promised": "accepted",
-    "deferred_materials": "accepted",
-    "supplement": "supplement_requested",
-    "refused": "refused",
-    "forwarded": "forwarded",
-}
+def is_event_type(value: str) -> bool:
+    """Whether ``value`` is a lifecycle event type."""
+    return value in lifecycle.EventType._value2member_map_
 
 
 @lru_cache(maxsize=1)
-def _builtin_calendar() -> Any:
-    from clerk_app.core.calendar import WorkCalendar
-
+def _builtin_calendar() -> WorkCalendar:
     return WorkCalendar.builtin()
 
 

@@ -149,6 +149,9 @@ def _check_case(session: Session, body: CaseCreate, principal: Principal) -> Non
     if catalog is None or body.item_code not in catalog_store.item_codes(catalog.document):
         errors.append({"field": "item_code", "message": "unknown catalog item"})
 
+    if not rules.is_event_type(body.first_event.type):
+        errors.append({"field": "first_event.type", "message": "unknown event type"})
+
     parties = [("applicant", body.applicant)]
     if body.agent is not None:
         parties.append(("agent", body.agent))

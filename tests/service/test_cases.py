@@ -1,0 +1,226 @@
+"""POST /cases and GET /cases/{case_no} over real HTTP, idempotency included."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from itertools import count
+
+import pytest
+import requests
+
+from tests.service.conftest import (
+    TIMEOUT,
+    assert_problem,
+    auth,
+    bad_check_digit,
+    case_body,
+    error_fields,
+    post_case,
+    token_for,
+)
+
+_seq = count(100)
+
+
+def fresh_body(**kwargs) -> dict:
+    """A valid body with a case number no other test of this module uses."""
+    return case_body(seq=next(_seq), **kwargs)
+
+
+def rows(service, sql: str, *params) -> list[tuple]:
+    with sqlite3.connect(service.database_path) as db:
+        return list(db.execute(sql, params))
+
+
+def test_created_case_comes_back_with_status_and_first_event(service, clerk_token) -> None:
+    body = fresh_body()
+    response = post_case(service, clerk_token, body)
+    assert response.status_code == 201, response.text
+    case = response.json()["case"]
+    assert case["id"] == body["id"]
+    assert case["case_no"] == body["case_no"]
+    assert case["status"] == "accepted"
+    assert case["applicant"] == body["applicant"]
+    assert [e["id"] for e in case["events"]] == [body["first_event"]["id"]]
+    fetched = requests.get(
+        service.url(f"/cases/{body['case_no']}"), headers=auth(clerk_token), timeout=TIMEOUT
+    )
+    assert fetched.status_code == 200
+    assert fetched.json()["case"] == case
+
+
+def test_retry_with_same_key_and_body_replays_and_creates_one_case(service, clerk_token) -> None:
+    body = fresh_body()
+    first = post_case(service, clerk_token, body)
+    second = post_case(service, clerk_token, body)
+    assert first.status_code == second.status_code == 201
+    assert second.content == first.content
+    assert rows(service, "SELECT count(*) FROM cases WHERE id = ?", body["id"]) == [(1,)]
+    assert rows(service, "SELECT count(*) FROM case_events WHERE case_id = ?", body["id"]) == [(1,)]
+
+
+def test_same_key_with_a_different_body_is_422_mismatch(service, clerk_token) -> None:
+    body = fresh_body()
+    assert post_case(service, clerk_token, body).status_code == 201
+    changed = {**body, "fee_fen": body["fee_fen"] + 100}
+    assert_problem(post_case(service, clerk_token, changed), 422, "idempotency-mismatch")
+    fetched = requests.get(
+        service.url(f"/cases/{body['case_no']}"), headers=auth(clerk_token), timeout=TIMEOUT
+    )
+    assert fetched.json()["case"]["fee_fen"] == body["fee_fen"]
+
+
+def test_missing_idempotency_key_is_400(service, clerk_token) -> None:
+    body = fresh_body()
+    assert_problem(post_case(service, clerk_token, body, key=None), 400)
+    assert rows(service, "SELECT count(*) FROM cases WHERE id = ?", body["id"]) == [(0,)]
+
+
+def test_key_other_than_the_case_id_is_422(service, clerk_token) -> None:
+    problem = assert_problem(
+        post_case(service, clerk_token, fresh_body(), key=str(uuid.uuid4())), 422
+    )
+    assert "id" in error_fields(problem)
+
+
+def test_concurrent_requests_with_one_key_create_exactly_one_case(service, clerk_token) -> None:
+    body = fresh_body()
+    barrier = threading.Barrier(6)
+    answers: list[requests.Response] = []
+    lock = threading.Lock()
+
+    def send() -> None:
+        barrier.wait()
+        response = post_case(service, clerk_token, body)
+        with lock:
+            answers.append(response)
+
+    threads = [threading.Thread(target=send) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    statuses = sorted(r.status_code for r in answers)
+    assert set(statuses) <= {201, 409}, [r.text for r in answers]
+    assert 201 in statuses
+    created = [r.content for r in answers if r.status_code == 201]
+    assert len(set(created)) == 1
+    for conflict in (r for r in answers if r.status_code == 409):
+        assert_problem(conflict, 409, "in-flight")
+    assert rows(service, "SELECT count(*) FROM cases WHERE id = ?", body["id"]) == [(1,)]
+
+
+def test_same_case_number_under_another_key_is_409(service, clerk_token) -> None:
+    body = fresh_body()
+    assert post_case(service, clerk_token, body).status_code == 201
+    clash = {**fresh_body(), "case_no": body["case_no"]}
+    assert_problem(post_case(service, clerk_token, clash), 409, "conflict")
+
+
+def test_malformed_json_is_a_4xx_problem(service, clerk_token) -> None:
+    headers = {
+        **auth(clerk_token),
+        "Idempotency-Key": str(uuid.uuid4()),
+        "Content-Type": "application/json",
+    }
+    for raw in (b'{"id": ', b"\xff\xfe not json", b"[1, 2", b""):
+        response = requests.post(service.url("/cases"), data=raw, headers=headers, timeout=TIMEOUT)
+        assert 400 <= response.status_code < 500, (raw, response.text)
+        assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_unknown_item_is_422_naming_item_code(service, clerk_token) -> None:
+    body = {**fresh_body(), "item_code": "NO-SUCH-ITEM"}
+    problem = assert_problem(post_case(service, clerk_token, body), 422, "validation")
+    assert error_fields(problem) == {"item_code"}
+
+
+def test_unknown_field_is_422_naming_it(service, clerk_token) -> None:
+    body = fresh_body()
+    body["favourite_colour"] = "blue"
+    body["applicant"]["shoe_size"] = 42
+    problem = assert_problem(post_case(service, clerk_token, body), 422, "validation")
+    assert {"favourite_colour", "applicant.shoe_size"} <= error_fields(problem)
+
+
+def test_ten_megabyte_name_is_refused_without_a_server_error(service, clerk_token) -> None:
+    body = fresh_body()
+    body["applicant"]["name"] = "张" * (10 * 1024 * 1024 // 3)
+    response = post_case(service, clerk_token, body)
+    assert_problem(response, 413)
+
+
+def test_overlong_name_is_422_naming_the_field(service, clerk_token) -> None:
+    body = fresh_body()
+    body["applicant"]["name"] = "张" * 101
+    problem = assert_problem(post_case(service, clerk_token, body), 422, "validation")
+    assert error_fields(problem) == {"applicant.name"}
+
+
+def test_resident_id_with_bad_check_digit_is_422_naming_the_field(service, clerk_token) -> None:
+    body = fresh_body()
+    body["applicant"]["id_number"] = bad_check_digit(body["applicant"]["id_number"])
+    problem = assert_problem(post_case(service, clerk_token, body), 422, "validation")
+    assert error_fields(problem) == {"applicant.id_number"}
+    assert rows(service, "SELECT count(*) FROM cases WHERE id = ?", body["id"]) == [(0,)]
+
+
+def test_case_for_another_window_is_refused(service, clerk_token) -> None:
+    body = fresh_body(window_code="W03")
+    assert_problem(post_case(service, clerk_token, body), 403)
+
+
+def test_case_without_a_token_is_401(service) -> None:
+    body = fresh_body()
+    response = requests.post(
+        service.url("/cases"), json=body, headers={"Idempotency-Key": body["id"]}, timeout=TIMEOUT
+    )
+    assert_problem(response, 401, "unauthorized")
+
+
+def test_lead_cannot_create_cases(service) -> None:
+    lead = token_for(service, "demo-lead", window_code=None)
+    assert_problem(post_case(service, lead, fresh_body(clerk="demo-lead")), 403)
+
+
+@pytest.mark.parametrize(
+    ("username", "window_code", "expected"),
+    [
+        ("demo-lead", None, 200),
+        ("demo-admin", None, 200),
+        ("demo-clerk-w03", "W03", 403),
+    ],
+)
+def test_who_may_read_a_case(service, clerk_token, username, window_code, expected) -> None:
+    body = fresh_body()
+    assert post_case(service, clerk_token, body).status_code == 201
+    token = token_for(service, username, window_code=window_code)
+    response = requests.get(
+        service.url(f"/cases/{body['case_no']}"), headers=auth(token), timeout=TIMEOUT
+    )
+    assert response.status_code == expected
+
+
+def test_unknown_case_number_is_404_problem(service, clerk_token) -> None:
+    response = requests.get(
+        service.url("/cases/HS-W01-20991231-999999"), headers=auth(clerk_token), timeout=TIMEOUT
+    )
+    assert_problem(response, 404)
+
+
+def test_every_write_leaves_an_append_only_audit_record(service, clerk_token) -> None:
+    body = fresh_body()
+    assert post_case(service, clerk_token, body).status_code == 201
+    records = rows(
+        service,
+        "SELECT actor, client_ip, result FROM audit_records "
+        "WHERE action = 'case.create' AND target = ?",
+        body["case_no"],
+    )
+    assert records == [("demo-clerk", "127.0.0.1", "ok")]
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        rows(service, "UPDATE audit_records SET result = 'forged'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        rows(service, "DELETE FROM audit_records")
