@@ -39,13 +39,6 @@ def fresh_ts(tmp_path_factory) -> Path:
     return ts
 
 
-@pytest.fixture(scope="module")
-def qm_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("qm")
-    i18n_build.release(sorted(TS_DIR.glob("clerk_*.ts")), out)
-    return out
-
-
 @pytest.fixture
 def language(qapp, qm_dir):
     """Install a language for one test, and go back to English afterwards."""

@@ -1,0 +1,50 @@
+"""Shared pieces of the GUI tests: the demo catalog, a clock, a context without a service."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+from clerk_app.core.catalog import Catalog
+from clerk_app.core.clock import CENTER_TZ, FixedClock
+
+REPO = Path(__file__).resolve().parents[2]
+DEMO_CATALOG = REPO / "resources" / "catalog" / "demo_catalog.json"
+
+VALID_ID = "11010519491231002X"  # GB 11643's own worked example
+BAD_CHECK_DIGIT_ID = "110105194912310021"
+
+
+def demo_catalog() -> Catalog:
+    return Catalog.from_dict(json.loads(DEMO_CATALOG.read_text(encoding="utf-8")))
+
+
+def monday_morning() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 30, 9, 30, tzinfo=CENTER_TZ))
+
+
+def offline_context(clock: FixedClock | None = None) -> SimpleNamespace:
+    """The parts of an AppContext the widgets read, for tests that need no service."""
+    provisioning = SimpleNamespace(
+        center_name="衡水市政务服务中心（示例）",
+        center_code="HS",
+        window_code="W01",
+        window_name="公安户政窗口",
+        department="市公安局",
+        service_url="https://127.0.0.1:1",
+        language="en",
+    )
+    return SimpleNamespace(provisioning=provisioning, clock=clock or monday_morning())
+
+
+def type_text(qtbot, edit, text: str) -> None:
+    """Type into a line edit: key by key for ASCII (QTest cannot send other characters; those
+    reach a real line edit committed by the input method, which ``insert`` stands for).
+    """
+    edit.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(edit, text)
+    else:
+        edit.insert(text)
