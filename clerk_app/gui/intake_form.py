@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableWidgetItem, QWidget
 
+from clerk_app.core import intake
 from clerk_app.core.identity import check_credit_code, check_mobile, check_resident_id
 from clerk_app.gui.forms.ui_intake_form import Ui_IntakeForm
 from clerk_app.gui.issues import issue_text
@@ -147,8 +148,21 @@ class IntakeForm(QWidget):
         table.resizeRowsToContents()
         self._fit_table_height()
         self.setEnabled(item is not None)
+        self._allow_kinds()
         self._show_due_date()
         self.revalidate()
+
+    def _allow_kinds(self) -> None:
+        """Offer only the applicant kinds the item serves (natural / legal person)."""
+        subjects = set(self.item.subjects) if self.item is not None else set()
+        person_ok = not subjects or "natural_person" in subjects
+        org_ok = not subjects or "legal_person" in subjects
+        self.ui.personRadio.setEnabled(person_ok)
+        self.ui.orgRadio.setEnabled(org_ok)
+        if self.is_person() and not person_ok:
+            self.ui.orgRadio.setChecked(True)
+        elif not self.is_person() and not org_ok:
+            self.ui.personRadio.setChecked(True)
 
     def _fit_table_height(self) -> None:
         """Make the materials table as tall as its rows (up to a limit): no empty area."""
@@ -218,6 +232,17 @@ class IntakeForm(QWidget):
                 {"code": m.code, "received": received, "deferred": False, "copies": m.copies}
             )
         return out
+
+    def draft(self) -> intake.IntakeDraft:
+        """The ``core.intake.IntakeDraft`` of what the form holds (a promised case)."""
+        if self.item is None:
+            raise ValueError("no item picked")
+        return intake.IntakeDraft(
+            item_code=self.item.code,
+            applicant=intake.Applicant(**self.applicant()),
+            materials=tuple(intake.MaterialReceipt(**m) for m in self.materials()),
+            disposition="promised",
+        )
 
     def tick_all(self) -> None:
         table = self.ui.materialsTable
@@ -305,6 +330,11 @@ class IntakeForm(QWidget):
             if m.required and not got["received"]:
                 #: %1 is the name of a required material that is not ticked as received.
                 out.append(self.tr("Material: %1").replace("%1", m.name))
+        if not out:
+            # The fields look right: the core's rules have the last word (the same rules the
+            # records service applies), e.g. whether the item serves this kind of applicant.
+            result = intake.validate(self.draft(), self.item, self._clock.today(), self._calendar)
+            out.extend(issue_text(issue) for issue in result.errors)
         return out
 
     def revalidate(self) -> None:

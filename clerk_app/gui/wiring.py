@@ -90,13 +90,7 @@ def work_calendar(context: Any) -> Any:
 
 def make_draft(form: Any, item: Any, session: Any) -> Any:
     """The ``core.intake.IntakeDraft`` of what the form holds (GUI thread)."""
-    from clerk_app.core import intake
-
-    return intake.draft_from_form(
-        applicant=form.applicant(),
-        materials=form.materials(),
-        disposition="promised",
-    )
+    return form.draft()
 
 
 def take_in_missing(context: Any, session: Any, draft: Any, item: Any) -> Any:

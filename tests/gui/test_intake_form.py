@@ -77,7 +77,14 @@ def test_the_resident_id_field_takes_18_characters_in_one_burst(qtbot, form):
     assert form.ui.personIdEdit.text() == VALID_ID
 
 
+def test_only_the_applicant_kinds_the_item_serves_are_offered(qtbot, form):
+    # DEMO-GA-001 (first resident ID) serves natural persons only.
+    assert form.ui.personRadio.isEnabled()
+    assert not form.ui.orgRadio.isEnabled()
+
+
 def test_a_credit_code_check_warning_must_be_confirmed(qtbot, form):
+    form.set_item(demo_catalog().item("DEMO-SJ-001"))
     form.ui.orgRadio.setChecked(True)
     type_text(qtbot, form.ui.orgNameEdit, "衡水示例科技有限公司")
     form.ui.creditCodeEdit.setFocus()
