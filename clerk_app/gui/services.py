@@ -1,19 +1,15 @@
 """The functions the GUI calls into the rest of the application, in one replaceable bundle.
 
 The GUI never talks to the store, the service or the document writer directly: it calls
-these hooks (on worker threads where they are slow). ``default_hooks()`` wires them to the
-application's modules; tests may pass their own.
+these hooks (on worker threads where they are slow). ``default_hooks()`` wires them to
+``clerk_app.session`` and ``clerk_app.intake_service``; tests may pass their own.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-
-log = logging.getLogger("clerk.gui")
 
 
 @dataclass(frozen=True)
@@ -21,7 +17,7 @@ class Hooks:
     """What the GUI needs from the application.
 
     Attributes:
-        sign_in: ``(context, username, password) -> session`` (worker thread).
+        sign_in: ``(context, username, password) -> Session`` (worker thread).
         load_catalog: ``(context, session) -> Catalog`` (worker thread).
         calendar: ``(context) -> WorkCalendar`` (GUI thread; must be quick).
         make_draft: ``(form, item, session) -> IntakeDraft`` (GUI thread).
@@ -37,28 +33,29 @@ class Hooks:
     sync_engine: Callable[[Any, Any], Any]
 
 
-def _find(candidates: list[tuple[str, str]]) -> Callable[..., Any] | None:
-    for module_name, attr in candidates:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        fn = getattr(module, attr, None)
-        if fn is not None:
-            return fn
-    return None
+def _calendar(context: Any) -> Any:
+    return context.calendar
+
+
+def _make_draft(form: Any, item: Any, session: Any) -> Any:
+    return form.draft()
+
+
+def _take_in(context: Any, session: Any, draft: Any, item: Any) -> Any:
+    from clerk_app.intake_service import take_in_case
+
+    return take_in_case(context, session, draft, item)
 
 
 def default_hooks() -> Hooks:
-    """The application's own functions (``clerk_app.context``, ``clerk_app.intake_service``)."""
-    from clerk_app.gui import wiring
+    """The application's own functions."""
+    from clerk_app import session
 
     return Hooks(
-        sign_in=_find([("clerk_app.context", "sign_in"), ("clerk_app.session", "sign_in")])
-        or wiring.sign_in,
-        load_catalog=_find([("clerk_app.context", "load_catalog")]) or wiring.load_catalog,
-        calendar=_find([("clerk_app.context", "work_calendar")]) or wiring.work_calendar,
-        make_draft=wiring.make_draft,
-        take_in=_find([("clerk_app.intake_service", "take_in_case")]) or wiring.take_in_missing,
-        sync_engine=_find([("clerk_app.context", "sync_engine")]) or wiring.sync_engine,
+        sign_in=session.sign_in,
+        load_catalog=session.load_catalog,
+        calendar=_calendar,
+        make_draft=_make_draft,
+        take_in=_take_in,
+        sync_engine=session.sync_engine,
     )
