@@ -1,0 +1,104 @@
+"""`clerk-app`: start the window client.
+
+clerk-app                          the window set up by IT (provisioning file in the
+                                   config folder, or --provisioning)
+clerk-app --demo                   the demo: an embedded records service with demo data
+clerk-app --demo --smoke           sign in as demo-clerk, wait for the catalog, quit
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from clerk_app import __version__
+
+DEMO_PROVISIONING = (
+    Path(__file__).resolve().parents[1] / "resources" / "provisioning" / "demo-W01.toml"
+)
+DEMO_USER = "demo-clerk"
+DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - the published demo account
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="clerk-app", description="Window Clerk (窗口受理客户端)")
+    parser.add_argument("--version", action="version", version=f"clerk-app {__version__}")
+    parser.add_argument("--provisioning", type=Path, help="the window's provisioning file")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start an embedded records service with demo data and use the demo window W01",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="sign in with the demo account without asking, wait for the catalog, then quit",
+    )
+    parser.add_argument("--home", type=Path, help="keep all files under this folder")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `clerk-app` and `python -m clerk_app`."""
+    args = _parser().parse_args(argv)
+    if args.home:
+        os.environ["CLERK_HOME"] = str(args.home.resolve())
+
+    from clerk_app.context import StartupError, build_context, demo_provisioning
+    from clerk_app.core.provisioning import ProvisioningError, load_provisioning
+    from clerk_app.logs import logger, setup_logging
+    from clerk_app.paths import default_paths
+
+    paths = default_paths().ensure()
+    setup_logging(paths.log_dir, console=args.smoke)
+    log = logger("app")
+    log.info("clerk-app %s starting", __version__)
+
+    service = None
+    try:
+        if args.demo:
+            from clerk_app.embedded import EmbeddedServiceError, start_embedded_service
+
+            try:
+                service = start_embedded_service(paths.data_dir / "embedded-service")
+            except EmbeddedServiceError as exc:
+                print(
+                    f"无法启动内置记录服务 / cannot start the embedded service:\n{exc}",
+                    file=sys.stderr,
+                )
+                return 3
+            provisioning = demo_provisioning(DEMO_PROVISIONING, service.base_url)
+        else:
+            path = args.provisioning or paths.config_dir / "provisioning.toml"
+            try:
+                provisioning = load_provisioning(path)
+            except ProvisioningError as exc:
+                print(str(exc), file=sys.stderr)
+                return 2
+
+        try:
+            context = build_context(provisioning, paths)
+        except StartupError as exc:
+            print(str(exc), file=sys.stderr)
+            return 4
+
+        from clerk_app.gui.app import run_app
+
+        smoke_user = smoke_password = None
+        if args.smoke:
+            smoke_user = os.environ.get("CLERK_SMOKE_USER", DEMO_USER)
+            smoke_password = os.environ.get("CLERK_SMOKE_PASSWORD", DEMO_PASSWORD)
+        try:
+            return run_app(context, smoke_user=smoke_user, smoke_password=smoke_password)
+        finally:
+            context.close()
+    finally:
+        if service is not None:
+            service.stop()
+        log.info("clerk-app stopped")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
