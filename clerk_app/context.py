@@ -84,9 +84,7 @@ def build_context(
         ca_bundle=provisioning.ca_bundle,
         timeout=(settings["network.connect_timeout"], settings["network.read_timeout"]),
     )
-    tokens = TokenStore()
-    if not tokens.secure:
-        log.warning("no secure keyring backend: tokens are kept in memory only")
+    tokens = TokenStore()  # logs when there is no secure backend (memory only)
     return AppContext(
         provisioning=provisioning,
         settings=settings,
