@@ -1,6 +1,7 @@
 """Local SQLite store: cases, outbox, sequences, catalog cache, journal; migrations."""
 
 from clerk_app.store.db import (
+    CannotOpenError,
     CorruptDatabaseError,
     Database,
     DatabaseLockedError,
@@ -11,6 +12,7 @@ from clerk_app.store.local import CachedCatalog, CaseEvent, CaseRecord, LocalSto
 
 __all__ = [
     "CachedCatalog",
+    "CannotOpenError",
     "CaseEvent",
     "CaseRecord",
     "CorruptDatabaseError",

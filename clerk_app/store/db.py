@@ -26,10 +26,10 @@ log = logging.getLogger("clerk.store")
 # Primary SQLite result codes (https://www.sqlite.org/rescode.html).
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
-_SQLITE_NOMEM = 7
-_SQLITE_IOERR = 10
+_SQLITE_READONLY = 8
 _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
 
@@ -65,6 +65,12 @@ class CorruptDatabaseError(StoreError):
     user_message_key = "store.corrupt"
 
 
+class CannotOpenError(StoreError):
+    """The database file cannot be opened or written (missing folder, permissions)."""
+
+    user_message_key = "store.cannot_open"
+
+
 def map_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> StoreError | None:
     """Translate an sqlite3 error into a :class:`StoreError`, or None if it is a bug.
 
@@ -84,6 +90,12 @@ def map_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> StoreError
         or "malformed" in text
     ):
         return CorruptDatabaseError(str(exc), path=path)
+    if (
+        primary in (_SQLITE_CANTOPEN, _SQLITE_READONLY)
+        or "unable to open database file" in text
+        or "readonly database" in text
+    ):
+        return CannotOpenError(str(exc), path=path)
     return None
 
 

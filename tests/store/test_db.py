@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from clerk_app.store import (
+    CannotOpenError,
     CorruptDatabaseError,
     Database,
     DatabaseLockedError,
@@ -187,3 +188,9 @@ def test_close_is_idempotent_and_closed_database_refuses_use(tmp_path: Path) -> 
     assert db.closed
     with pytest.raises(RuntimeError, match="closed"):
         db.query("SELECT 1")
+
+
+def test_database_in_a_missing_folder_cannot_be_opened(tmp_path: Path) -> None:
+    with pytest.raises(CannotOpenError) as info:
+        Database(tmp_path / "no-such-folder" / "clerk.db")
+    assert info.value.user_message_key == "store.cannot_open"
