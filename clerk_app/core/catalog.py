@@ -170,10 +170,26 @@ class Catalog:
     name: str = ""
     _items_by_code: dict[str, Item] = field(init=False, repr=False, compare=False)
     _departments_by_code: dict[str, Department] = field(init=False, repr=False, compare=False)
+    #: Per item, the casefolded fields search looks at (made once, not per keystroke).
+    _search_fields: tuple[tuple[str, str, str, str], ...] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_items_by_code", {i.code: i for i in self.items})
         object.__setattr__(self, "_departments_by_code", {d.code: d for d in self.departments})
+        fields = []
+        for item in self.items:
+            dept = self._departments_by_code.get(item.department)
+            fields.append(
+                (
+                    item.code.casefold(),
+                    item.name.casefold(),
+                    item.department.casefold(),
+                    dept.name.casefold() if dept else "",
+                )
+            )
+        object.__setattr__(self, "_search_fields", tuple(fields))
 
     # -- lookup -------------------------------------------------------------------------
 
@@ -206,14 +222,7 @@ class Catalog:
             return list(self.items)
         terms = query.split()
         scored: list[tuple[int, int, Item]] = []
-        for index, item in enumerate(self.items):
-            dept = self._departments_by_code.get(item.department)
-            fields = (
-                item.code.casefold(),
-                item.name.casefold(),
-                item.department.casefold(),
-                dept.name.casefold() if dept else "",
-            )
+        for index, (item, fields) in enumerate(zip(self.items, self._search_fields, strict=True)):
             score = _score(query, *fields)
             if (
                 score is None
