@@ -5,8 +5,10 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
+import pytest
 import requests
 
+from tests.fixtures.service import ServiceLauncher
 from tests.service.conftest import (
     TIMEOUT,
     assert_problem,
@@ -87,27 +89,36 @@ def test_logout_ends_the_token(service) -> None:
     assert_problem(after, 401)
 
 
-def test_sequence_high_water_is_the_highest_case_number_seen_from_the_window(
-    records_service,
-) -> None:
-    service = records_service
+def test_sequence_high_water_is_the_highest_case_number_seen_from_the_window(service) -> None:
     token = token_for(service)
-    for seq in (5, 17, 9):
+    before = login(service).json()["sequence_high_water"]["case"]
+    for seq in (before + 5, before + 17, before + 9):
         assert post_case(service, token, case_body(seq=seq)).status_code == 201
     data = login(service, device_id="reinstalled-desk").json()
-    assert data["sequence_high_water"]["case"] == 17
+    assert data["sequence_high_water"]["case"] == before + 17
 
 
-def test_repeated_failed_sign_ins_answer_429(service_factory) -> None:
-    service = service_factory(env={"CLERK_LOGIN_MAX_FAILURES": "3"})
+@pytest.fixture(scope="module")
+def strict_service(tmp_path_factory, records_template_db):
+    """A service with a low sign-in failure limit and a high minimum client version."""
+    launcher = ServiceLauncher(tmp_path_factory.mktemp("strict-records"), records_template_db)
+    env = {"CLERK_LOGIN_MAX_FAILURES": "3", "CLERK_MIN_CLIENT_VERSION": "2.0.0"}
+    try:
+        yield launcher.start(env=env)
+    finally:
+        launcher.stop_all()
+
+
+def test_repeated_failed_sign_ins_answer_429(strict_service) -> None:
+    service = strict_service
     for _ in range(3):
-        assert_problem(login(service, password="wrong-wrong"), 401)
-    blocked = login(service)  # even the right password waits now
+        assert_problem(login(service, "demo-clerk-w03", "W03", password="wrong-wrong"), 401)
+    blocked = login(service, "demo-clerk-w03", "W03")  # even the right password waits now
     assert_problem(blocked, 429)
     assert int(blocked.headers["Retry-After"]) > 0
 
 
-def test_client_older_than_minimum_gets_426(service_factory) -> None:
-    service = service_factory(env={"CLERK_MIN_CLIENT_VERSION": "2.0.0"})
+def test_client_older_than_minimum_gets_426(strict_service) -> None:
+    service = strict_service
     assert_problem(login(service, client_version="1.9.9"), 426)
     assert login(service, client_version="2.0.0").status_code == 200
