@@ -140,8 +140,10 @@ class MainWindow(QMainWindow):
         self.accept_action.triggered.connect(self.intake.request_accept)
         intake_menu.addAction(self.find_action)
         intake_menu.addAction(self.accept_action)
-        for action in (self.find_action, self.accept_action):
+        for action in (quit_action, self.find_action, self.accept_action):
+            # Also on the window itself, so the shortcuts work whatever has the focus.
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Window Clerk"), self)

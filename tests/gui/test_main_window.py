@@ -1,0 +1,158 @@
+"""The main window without a service: keyboard, status bar, menus, confirmation, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+
+from clerk_app.core.calendar import WorkCalendar
+from clerk_app.gui.confirmation import AcceptedDialog
+from clerk_app.gui.main_window import MainWindow
+from clerk_app.gui.ops import DbWriter
+from tests.gui.helpers import VALID_ID, demo_catalog, offline_context, type_text
+
+SESSION = SimpleNamespace(username="demo-clerk", display_name="示例受理员", department="市公安局")
+
+
+def _window(qtbot, take_in=None):
+    window = MainWindow(
+        offline_context(),
+        SESSION,
+        calendar=WorkCalendar.builtin(),
+        take_in=take_in or (lambda *a: None),
+        make_draft=lambda form, item, session: form.draft(),
+        writer=DbWriter(),
+    )
+    qtbot.addWidget(window)
+    window.set_catalog(demo_catalog())
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def _fill(qtbot, window):
+    form = window.intake
+    type_text(qtbot, form.ui.personNameEdit, "张三")
+    form.ui.personIdEdit.setFocus()
+    qtbot.keyClicks(form.ui.personIdEdit, VALID_ID)
+    qtbot.keyClicks(form.ui.personMobileEdit, "13800138000")
+    form.tick_all()
+
+
+def test_status_bar_shows_clerk_window_department_and_sync_state(qtbot):
+    window = _window(qtbot)
+    assert "示例受理员" in window.clerk_label.text()
+    assert "W01" in window.window_label.text()
+    assert "市公安局" in window.department_label.text()
+    window.show_sync_status(False, 3, 0)
+    assert window.connection_label.text() == "Offline · 3 waiting"
+    window.show_sync_status(True, 0, 1)
+    assert window.connection_label.text() == "Online · 0 waiting · 1 rejected"
+
+
+def test_menus_show_their_shortcuts(qtbot):
+    window = _window(qtbot)
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    assert set(menus) == {"&File", "&Intake", "&Help"}
+    shortcuts = {a.text(): a.shortcut().toString() for m in menus.values() for a in m.actions()}
+    assert shortcuts["&Quit"] == "Ctrl+Q"
+    assert shortcuts["&Find item"] == "Ctrl+F"
+    assert shortcuts["&Accept case"] == "Ctrl+Return"
+    assert "Ctrl+Return" in window.intake.ui.acceptButton.toolTip()
+
+
+def test_ctrl_f_focuses_search_and_enter_picks_the_item(qtbot):
+    window = _window(qtbot)
+    window.choose_item(demo_catalog().item("DEMO-GA-001"))
+    window.intake.ui.personNameEdit.setFocus()
+    qtbot.keyClick(
+        window.intake.ui.personNameEdit, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.catalog_pane.search.hasFocus()
+    qtbot.keyClicks(window.catalog_pane.search, "DEMO-GA-013")
+    qtbot.keyClick(window.catalog_pane.search, Qt.Key.Key_Return)
+    assert window.current_item.code == "DEMO-GA-013"
+    assert window.current_item.name in window.disclosure.toPlainText()
+
+
+def test_accept_runs_on_the_writer_and_shows_the_confirmation(qtbot, tmp_path):
+    seen = {}
+
+    def take_in(context, session, draft, item):
+        seen["draft"] = draft
+        return SimpleNamespace(
+            case_no="HS-W01-20261130-000001",
+            query_code="123456",
+            due_date="2026-12-28",
+            due_date_provisional=False,
+            receipt_path=tmp_path / "receipt.pdf",
+        )
+
+    window = _window(qtbot, take_in)
+    window.choose_item(demo_catalog().item("DEMO-GA-001"))
+    assert not window.accept_action.isEnabled()
+    _fill(qtbot, window)
+    assert window.accept_action.isEnabled()
+    qtbot.keyClick(
+        window.intake.ui.personMobileEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.waitUntil(lambda: window.last_dialog is not None)
+    dialog = window.last_dialog
+    assert dialog.case_no_label.text() == "HS-W01-20261130-000001"
+    assert dialog.query_code_label.text() == "123456"
+    assert "2026-12-28" in dialog.due_label.text()
+    assert seen["draft"].applicant.id_number == VALID_ID
+    assert seen["draft"].disposition == "promised"
+    dialog.close()
+
+
+class _UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_open_receipt_hands_the_pdf_to_the_desktop(qtbot, tmp_path):
+    pdf = tmp_path / "receipt.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    dialog = AcceptedDialog(
+        case_no="HS-W01-20261130-000001",
+        query_code="123456",
+        due_date="2026-12-28",
+        provisional=True,
+        receipt_path=pdf,
+    )
+    qtbot.addWidget(dialog)
+    catcher = _UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [Path(u.toLocalFile()) for u in catcher.urls] == [pdf]
+    assert "(provisional)" in dialog.due_label.text()
+    assert str(pdf) in dialog.path_label.text()
+
+
+def test_in_chinese_the_main_window_speaks_chinese(qtbot, qm_dir):
+    from clerk_app.gui.i18n import install_translations
+
+    install_translations("zh_CN", qm_dir)
+    window = _window(qtbot)
+    window.choose_item(demo_catalog().item("DEMO-GA-001"))
+    assert window.windowTitle() == "窗口受理客户端 — 衡水市政务服务中心（示例），W01 号窗口"
+    text = window.disclosure.toPlainText()
+    for title in ("受理项目", "办事程序", "申报材料", "承诺时限", "收费标准", "政策依据"):
+        assert title in text
+    assert "20.00元" in text
+    assert window.intake.ui.dispositionLabel.text() == "承诺件"
+    assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "受理(&I)", "帮助(&H)"]
