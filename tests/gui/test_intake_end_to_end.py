@@ -211,3 +211,19 @@ def test_an_unreachable_service_is_said_to_be_offline(qtbot, tmp_path):
     finally:
         desk.shutdown()
         ctx.close()
+
+
+def test_smoke_mode_signs_in_shows_the_catalog_and_exits_0(context, capfd):
+    from clerk_app.gui.app import run_app
+
+    code = run_app(context, smoke_user="demo-clerk", smoke_password="demo-pass-2026")
+    assert code == 0
+    assert "catalog shows 64 items" in capfd.readouterr().err
+
+
+def test_smoke_mode_with_a_wrong_password_exits_1_with_the_reason(context, capfd):
+    from clerk_app.gui.app import run_app
+
+    code = run_app(context, smoke_user="demo-clerk", smoke_password="nope")
+    assert code == 1
+    assert "smoke:" in capfd.readouterr().err
