@@ -49,3 +49,28 @@ def _builtin_calendar() -> WorkCalendar:
 def published_calendar(year: int) -> dict[str, Any]:
     """The ``GET /calendar`` payload for ``year``."""
     return _builtin_calendar().to_published(year)
+
+
+class IllegalEvent(Exception):
+    """The lifecycle forbids this event in the case's status."""
+
+    def __init__(self, current: str, event: str, message: str) -> None:
+        super().__init__(message)
+        self.current = current
+        self.event = event
+
+
+def apply_event(status: str, event: str) -> str:
+    """The status after ``event``; raises :class:`IllegalEvent` when it is not allowed."""
+    try:
+        return lifecycle.transition(status, event).value
+    except lifecycle.IllegalTransition as exc:
+        raise IllegalEvent(status, event, str(exc)) from None
+
+
+def needs_reason(event: str) -> bool:
+    return lifecycle.needs_reason(event)
+
+
+def is_terminal(status: str) -> bool:
+    return lifecycle.is_terminal(status)

@@ -129,3 +129,14 @@ class CaseCreate(Strict):
     fee_fen: Annotated[int, Field(ge=0, le=10**12)] = 0
     clerk: Annotated[str, Field(min_length=1, max_length=64)]
     first_event: FirstEvent
+
+
+class EventCreate(Strict):
+    """A lifecycle event appended to a case (``POST /cases/{case_no}/events``)."""
+
+    id: UUID
+    type: Annotated[str, Field(min_length=1, max_length=32)]
+    at: AwareDatetime
+    actor: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    note: Note = ""
+    data: dict[str, Any] | None = None

@@ -1,0 +1,102 @@
+"""How cases and events look in the API, and who may see them."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk_app.core.clock import CENTER_TZ
+from records_service.deps import Principal
+from records_service.models import Case, CaseEvent, User, Window
+
+
+async def raw_body(request: Request) -> bytes:
+    """The request body as sent (FastAPI has read and cached it already)."""
+    return await request.body()
+
+
+RawBodyDep = Annotated[bytes, Depends(raw_body)]
+
+
+def iso(value: datetime | None) -> str | None:
+    """ISO 8601 in the center's time zone (``+08:00``)."""
+    return value.astimezone(CENTER_TZ).isoformat() if value is not None else None
+
+
+def event_public(event: CaseEvent) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "type": event.type,
+        "at": iso(event.at),
+        "actor": event.actor,
+        "window_code": event.window_code,
+        "note": event.note,
+        "data": event.data,
+    }
+
+
+def case_public(case: Case) -> dict[str, Any]:
+    """The case as the API shows it, with its events."""
+    return {
+        "id": case.id,
+        "case_no": case.case_no,
+        "query_code": case.query_code,
+        "item_code": case.item_code,
+        "window_code": case.window_code,
+        "catalog_version": case.catalog_version,
+        "applicant": case.applicant,
+        "agent": case.agent,
+        "materials": case.materials,
+        "disposition": case.disposition,
+        "status": case.status,
+        "received_at": iso(case.received_at),
+        "due_date": case.due_date.isoformat() if case.due_date else None,
+        "due_date_provisional": case.due_date_provisional,
+        "completed_at": iso(case.completed_at),
+        "fee_fen": case.fee_fen,
+        "clerk": case.clerk,
+        "device_id": case.device_id,
+        "updated_at": iso(case.updated_at),
+        "events": [event_public(e) for e in case.events],
+    }
+
+
+def case_json(case: Case) -> str:
+    """The ``{"case": ...}`` answer as compact JSON text (stored for replays)."""
+    return json.dumps({"case": case_public(case)}, ensure_ascii=False, separators=(",", ":"))
+
+
+def may_read(principal: Principal, window_code: str, department_code: str | None) -> bool:
+    """Clerks and devices of the case's window, leads of its department, admins."""
+    if principal.has_role("admin"):
+        return True
+    if principal.has_role("lead") and principal.department_code == department_code:
+        return True
+    return principal.window_code == window_code and (
+        principal.kind == "device" or principal.has_role("clerk")
+    )
+
+
+def department_of(session: Session, window_code: str) -> str | None:
+    window = session.get(Window, window_code)
+    return window.department_code if window else None
+
+
+def clerk_error(
+    session: Session, principal: Principal, username: str, window_code: str, field: str
+) -> dict[str, str] | None:
+    """Check the clerk named in a write: the signed-in user, or for a device token a clerk
+    of the device's window. Returns a field error, or None when the clerk is fine."""
+    if principal.kind == "user":
+        if username != principal.username:
+            return {"field": field, "message": "must be the signed-in user"}
+        return None
+    clerk = session.scalars(select(User).where(User.username == username)).first()
+    if clerk is None or "clerk" not in clerk.roles or clerk.window_code != window_code:
+        return {"field": field, "message": "not a clerk of this window"}
+    return None

@@ -1,0 +1,128 @@
+"""Idempotent writes: the ``Idempotency-Key`` contract of API.md.
+
+The key row is inserted in the same transaction as the record it guards, under a unique
+constraint, so a crashed worker leaves nothing behind: either the record and its stored
+answer are committed together, or neither is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+from fastapi import Response
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from records_service.catalog_store import canonical_json
+from records_service.db import Database
+from records_service.models import IdempotencyKey
+from records_service.problems import ProblemError
+
+JSON_MEDIA_TYPE = "application/json"
+
+#: What an applied write returns: the status code, the JSON text, extra headers.
+Applied = tuple[int, str, dict[str, str]]
+
+
+def request_hash(raw: bytes) -> str:
+    """SHA-256 of the canonical JSON of the body: key order and spacing do not count."""
+    return hashlib.sha256(canonical_json(json.loads(raw))).hexdigest()
+
+
+def require_key(key: str | None) -> str:
+    if not key:
+        raise ProblemError(
+            400, "idempotency-key-required", "The Idempotency-Key header is required."
+        )
+    return key
+
+
+def _replay(row: IdempotencyKey) -> Response:
+    return Response(
+        content=(row.response_body or "").encode("utf-8"),
+        status_code=row.status_code or 200,
+        media_type=JSON_MEDIA_TYPE,
+        headers={"Idempotency-Replayed": "true"},
+    )
+
+
+def _in_flight() -> ProblemError:
+    return ProblemError(
+        409,
+        "in-flight",
+        "The first request with this Idempotency-Key is still being applied; retry later.",
+        title="Request in flight",
+        headers={"Retry-After": "1"},
+    )
+
+
+def answer_existing(row: IdempotencyKey, digest: str) -> Response:
+    """What a repeated key gets: the stored answer, a mismatch, or "still in flight"."""
+    if row.request_hash != digest:
+        raise ProblemError(
+            422,
+            "idempotency-mismatch",
+            "This Idempotency-Key was used before with a different request body.",
+            title="Idempotency key reused",
+        )
+    if row.state == "done" and row.response_body is not None:
+        return _replay(row)
+    raise _in_flight()
+
+
+def _lookup(session: Session, key: str) -> IdempotencyKey | None:
+    return session.scalars(select(IdempotencyKey).where(IdempotencyKey.key == key)).first()
+
+
+def run_idempotent(
+    db: Database,
+    *,
+    key: str,
+    route: str,
+    digest: str,
+    actor: str,
+    now: datetime,
+    apply: Callable[[Session], Applied],
+) -> Response:
+    """Apply ``apply`` once for ``key``; repeat the stored answer afterwards.
+
+    ``apply`` runs inside the write transaction and may raise :class:`ProblemError`
+    (nothing is then stored: a corrected retry with the same key is applied normally).
+    """
+    with db.write_sessions() as session:
+        existing = _lookup(session, key)
+        if existing is not None:
+            return answer_existing(existing, digest)
+        marker = IdempotencyKey(
+            key=key,
+            route=route,
+            request_hash=digest,
+            state="in_flight",
+            principal=actor,
+            created_at=now,
+        )
+        session.add(marker)
+        try:
+            session.flush()
+        except IntegrityError:
+            # Another request with this key got there first: wait for nothing, answer now.
+            session.rollback()
+            concurrent = _lookup(session, key)
+            if concurrent is not None:
+                return answer_existing(concurrent, digest)
+            raise _in_flight() from None
+        status, content, headers = apply(session)
+        marker.state = "done"
+        marker.status_code = status
+        marker.response_body = content
+        session.commit()
+    return Response(
+        content=content.encode("utf-8"),
+        status_code=status,
+        media_type=JSON_MEDIA_TYPE,
+        headers=headers,
+    )

@@ -1,0 +1,178 @@
+"""POST /cases/{case_no}/events (idempotent lifecycle events) and GET /changes."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from records_service import audit, rules
+from records_service.case_views import (
+    RawBodyDep,
+    case_json,
+    case_public,
+    clerk_error,
+    department_of,
+    may_read,
+)
+from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
+from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
+from records_service.models import Case, CaseEvent, Window
+from records_service.problems import ProblemError
+from records_service.schemas import EventCreate
+
+router = APIRouter(tags=["cases"])
+
+ROUTE_CASE_EVENT = "POST /cases/{case_no}/events"
+
+
+def _invalid(field: str, message: str) -> ProblemError:
+    return ProblemError(
+        422,
+        "validation",
+        f"Invalid fields: {field}",
+        title="Validation failed",
+        errors=[{"field": field, "message": message}],
+    )
+
+
+@router.post(
+    "/cases/{case_no}/events",
+    status_code=201,
+    operation_id="append_case_event",
+    responses={
+        201: {"description": "the case after the event (or the stored answer to a retry)"},
+        409: {"description": "illegal-transition: the lifecycle forbids it; or in-flight"},
+    },
+)
+def append_event(
+    case_no: Annotated[str, Path(max_length=40)],
+    body: EventCreate,
+    raw: RawBodyDep,
+    request: Request,
+    principal: CurrentPrincipal,
+    db: DatabaseDep,
+    clock: ClockDep,
+    idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
+) -> Response:
+    """Append a lifecycle event, exactly once per ``Idempotency-Key`` (the event id)."""
+    key = require_key(idempotency_key)
+    if not (principal.kind == "device" or principal.has_role("clerk", "lead")):
+        raise ProblemError(403, "forbidden", "Only clerks, leads and window devices do this.")
+    try:
+        key_matches = uuid.UUID(key) == body.id
+    except ValueError:
+        key_matches = False
+    if not key_matches:
+        raise _invalid("id", "must equal the Idempotency-Key header")
+    now = clock()
+
+    def apply(session: Session) -> Applied:
+        case = session.scalars(
+            select(Case).where(Case.case_no == case_no).with_for_update()
+        ).first()
+        if case is None:
+            raise ProblemError(404, "not-found", f"No case {case_no}.")
+        if not may_read(principal, case.window_code, department_of(session, case.window_code)):
+            raise ProblemError(403, "forbidden", "This case belongs to another window.")
+        actor = body.actor or principal.username
+        if actor is None:
+            raise _invalid("actor", "field required with a device token")
+        bad_actor = clerk_error(session, principal, actor, case.window_code, "actor")
+        if bad_actor:
+            raise _invalid(bad_actor["field"], bad_actor["message"])
+        if not rules.is_event_type(body.type):
+            raise _invalid("type", "unknown event type")
+        if rules.needs_reason(body.type) and not body.note.strip():
+            raise _invalid("note", "this event needs a written reason")
+        try:
+            after = rules.apply_event(case.status, body.type)
+        except rules.IllegalEvent as exc:
+            raise ProblemError(
+                409,
+                "illegal-transition",
+                str(exc),
+                title="Not allowed in this status",
+                extra={"current_status": exc.current, "event": exc.event},
+            ) from None
+        case.events.append(
+            CaseEvent(
+                id=str(body.id),
+                type=body.type,
+                at=body.at,
+                actor=actor,
+                window_code=principal.window_code or case.window_code,
+                note=body.note,
+                data=body.data,
+                device_id=principal.device_id,
+                recorded_at=now,
+            )
+        )
+        if after != case.status and rules.is_terminal(after) and case.completed_at is None:
+            case.completed_at = body.at
+        case.status = after
+        case.updated_at = now
+        try:
+            session.flush()
+        except IntegrityError:
+            session.rollback()
+            raise ProblemError(409, "conflict", "This event id is already recorded.") from None
+        audit.record(
+            session,
+            at=now,
+            action="case.event",
+            result="ok",
+            actor=actor,
+            device_id=principal.device_id,
+            target=case_no,
+            client_ip=client_ip(request),
+            detail={"type": body.type, "status": after},
+        )
+        return 201, case_json(case), {}
+
+    return run_idempotent(
+        db,
+        key=str(body.id),
+        route=ROUTE_CASE_EVENT,
+        digest=request_hash(raw),
+        actor=principal.actor,
+        now=now,
+        apply=apply,
+    )
+
+
+@router.get("/changes", operation_id="get_changes")
+def get_changes(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    after: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> dict[str, Any]:
+    """Cases changed after the cursor ``after``, oldest change first: ``{items, next}``.
+
+    The cursor is the sequence number of the last event seen; pass ``next`` back as
+    ``after``. Clerks and devices see their window, leads their department, admins all.
+    """
+    last = (
+        select(CaseEvent.case_id, func.max(CaseEvent.seq).label("last"))
+        .where(CaseEvent.seq > after)
+        .group_by(CaseEvent.case_id)
+        .subquery()
+    )
+    query = select(Case, last.c.last).join(last, last.c.case_id == Case.id)
+    if principal.has_role("admin"):
+        pass
+    elif principal.has_role("lead") and principal.department_code:
+        windows = select(Window.code).where(Window.department_code == principal.department_code)
+        query = query.where(Case.window_code.in_(windows))
+    elif principal.window_code and (principal.kind == "device" or principal.has_role("clerk")):
+        query = query.where(Case.window_code == principal.window_code)
+    else:
+        raise ProblemError(403, "forbidden", "No cases to follow for this sign-in.")
+    rows = session.execute(query.order_by(last.c.last).limit(limit)).all()
+    items = [case_public(case) for case, _ in rows]
+    return {"items": items, "next": rows[-1][1] if rows else after}
