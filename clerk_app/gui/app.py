@@ -11,7 +11,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from clerk_app.gui import services
@@ -130,11 +130,13 @@ def run_app(
 
 def _run_smoke(app: QApplication, desk: Desk, login: LoginDialog, user: str, password: str) -> int:
     result = {"code": 1}
+    # A local loop, not app.exec()/quit(): the application object is left as it was.
+    loop = QEventLoop()
 
     def fail(text: str) -> None:
         print(f"smoke: {text}", file=sys.stderr)
         result["code"] = 1
-        app.quit()
+        loop.quit()
 
     def check() -> None:
         if login.error_text():
@@ -148,7 +150,7 @@ def _run_smoke(app: QApplication, desk: Desk, login: LoginDialog, user: str, pas
                 file=sys.stderr,
             )
             result["code"] = 0
-            app.quit()
+            loop.quit()
 
     poll = QTimer()
     poll.timeout.connect(check)
@@ -160,7 +162,7 @@ def _run_smoke(app: QApplication, desk: Desk, login: LoginDialog, user: str, pas
     login.show()
     login.fill(user, password)
     login.submit()
-    app.exec()
+    loop.exec()
     poll.stop()
     deadline.stop()
     if desk.window is not None:
