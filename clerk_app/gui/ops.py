@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -205,6 +206,10 @@ class Op:
 
     def _finish(self, result: object, exc: Exception | None) -> None:
         _RUNNING.discard(self)
+        if self._parent is not None and not shiboken6.isValid(self._parent):
+            # The window that asked is gone (closed while the work ran): nobody to tell.
+            log.info("background work finished after its window closed; result dropped")
+            return
         if self._busy is not None:
             self._busy(False)
         if exc is None:

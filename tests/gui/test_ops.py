@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from clerk_app.gui import ops
 from clerk_app.gui.ops import DbWriter, Op, error_message
 
 
@@ -128,3 +130,15 @@ def test_writer_runs_writes_one_at_a_time_in_submission_order(qtbot):
     assert threading.get_ident() not in threads
     assert writer.pool.maxThreadCount() == 1
     assert writer.wait_idle(1000)
+
+
+def test_a_result_for_a_closed_window_is_dropped_quietly(qtbot):
+    parent = QWidget()
+    release = threading.Event()
+    called: list[object] = []
+    op = Op(parent, lambda: release.wait(5)).success(called.append).failure(called.append).run()
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(parent))
+    release.set()
+    qtbot.waitUntil(lambda: op not in ops._RUNNING)
+    assert called == []
