@@ -139,6 +139,8 @@ def service(shared_records_service: RunningService) -> RunningService:
     return shared_records_service
 
 
-@pytest.fixture
-def clerk_token(service: RunningService) -> str:
-    return token_for(service)
+@pytest.fixture(scope="module")
+def clerk_token(shared_records_service: RunningService) -> str:
+    """A demo-clerk user token at W01 for the module's service (sign-in is slow on purpose:
+    argon2)."""
+    return token_for(shared_records_service)
