@@ -6,6 +6,7 @@ writers queue on the busy timeout instead of failing on a stale snapshot.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,16 +20,22 @@ WRITE_OPTION = "clerk_write"
 SQLITE_BUSY_SECONDS = 15
 
 
+def _json_serializer(value: Any) -> str:
+    # Chinese text stays readable in the database (and searchable with LIKE).
+    return json.dumps(value, ensure_ascii=False)
+
+
 def make_engine(database_url: str) -> Engine:
     """Create the engine for ``database_url`` with the pragmas the service relies on."""
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, json_serializer=_json_serializer)
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
         url,
         connect_args={"timeout": SQLITE_BUSY_SECONDS, "check_same_thread": False},
+        json_serializer=_json_serializer,
     )
 
     @event.listens_for(engine, "connect")

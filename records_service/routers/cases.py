@@ -6,8 +6,9 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Request, Response
-from sqlalchemy import select
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+from pydantic import AwareDatetime
+from sqlalchemy import String, cast, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -29,7 +30,7 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
-from records_service.models import Case, CaseEvent
+from records_service.models import Case, CaseEvent, Window
 from records_service.problems import ProblemError
 from records_service.schemas import CaseCreate
 
@@ -202,6 +203,58 @@ def create_case(
         now=now,
         apply=apply,
     )
+
+
+@router.get("/cases", operation_id="list_cases")
+def list_cases(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    window: Annotated[str | None, Query(max_length=16)] = None,
+    status: Annotated[str | None, Query(max_length=32)] = None,
+    updated_after: Annotated[AwareDatetime | None, Query()] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=20, pattern=r"^\d+$")] = None,
+) -> dict[str, Any]:
+    """A page of cases, newest first: ``{items, next}`` (``next`` is null on the last page).
+
+    Clerks see their own window, leads their department, admins everything. ``q`` looks
+    in the case number, the item code and the applicant.
+    """
+    query = select(Case)
+    if principal.has_role("admin"):
+        pass
+    elif principal.has_role("lead") and principal.department_code:
+        windows = select(Window.code).where(Window.department_code == principal.department_code)
+        query = query.where(Case.window_code.in_(windows))
+    elif principal.window_code and (principal.kind == "device" or principal.has_role("clerk")):
+        query = query.where(Case.window_code == principal.window_code)
+    else:
+        raise ProblemError(403, "forbidden", "No cases to list for this sign-in.")
+    if window:
+        query = query.where(Case.window_code == window)
+    if status:
+        query = query.where(Case.status == status)
+    if updated_after:
+        query = query.where(Case.updated_at > updated_after)
+    if q:
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(
+            or_(
+                Case.case_no.like(pattern, escape="\\"),
+                Case.item_code.like(pattern, escape="\\"),
+                cast(Case.applicant, String).like(pattern, escape="\\"),
+            )
+        )
+    offset = int(cursor or 0)
+    rows = session.scalars(
+        query.order_by(Case.received_at.desc(), Case.id).offset(offset).limit(limit + 1)
+    ).all()
+    more = len(rows) > limit
+    return {
+        "items": [case_public(c) for c in rows[:limit]],
+        "next": str(offset + limit) if more else None,
+    }
 
 
 @router.get("/cases/{case_no}", operation_id="get_case")

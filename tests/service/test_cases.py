@@ -224,3 +224,43 @@ def test_every_write_leaves_an_append_only_audit_record(service, clerk_token) ->
         rows(service, "UPDATE audit_records SET result = 'forged'")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         rows(service, "DELETE FROM audit_records")
+
+
+def list_cases(service, token, **params) -> dict:
+    response = requests.get(
+        service.url("/cases"), params=params, headers=auth(token), timeout=TIMEOUT
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_case_list_finds_by_applicant_name_and_pages(service, clerk_token) -> None:
+    name = "欧阳" + uuid.uuid4().hex[:6]
+    created = []
+    for _ in range(3):
+        body = fresh_body()
+        body["applicant"]["name"] = name
+        assert post_case(service, clerk_token, body).status_code == 201
+        created.append(body["case_no"])
+    seen: list[str] = []
+    page = list_cases(service, clerk_token, q=name, limit=2)
+    seen += [c["case_no"] for c in page["items"]]
+    assert page["next"]
+    page = list_cases(service, clerk_token, q=name, limit=2, cursor=page["next"])
+    seen += [c["case_no"] for c in page["items"]]
+    assert page["next"] is None
+    assert sorted(seen) == sorted(created)
+
+
+def test_case_list_of_another_window_clerk_does_not_show_this_windows_cases(
+    service, clerk_token
+) -> None:
+    body = fresh_body()
+    assert post_case(service, clerk_token, body).status_code == 201
+    other = token_for(service, "demo-clerk-w03", window_code="W03")
+    page = list_cases(service, other, q=body["case_no"])
+    assert page["items"] == []
+    lead = token_for(service, "demo-lead", window_code=None)
+    assert [c["case_no"] for c in list_cases(service, lead, q=body["case_no"])["items"]] == [
+        body["case_no"]
+    ]
