@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
+
+def _plausible_datetime(value: datetime) -> datetime:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"year must be between {MIN_YEAR} and {MAX_YEAR}")
+    return value
+
+
+def _plausible_date(value: date) -> date:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"year must be between {MIN_YEAR} and {MAX_YEAR}")
+    return value
+
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+#: A timezone-aware moment within years the service can store and convert.
+Timestamp = Annotated[AwareDatetime, AfterValidator(_plausible_datetime)]
+Day = Annotated[date, AfterValidator(_plausible_date)]
 Name = Annotated[str, Field(min_length=1, max_length=100)]
 Code = Annotated[str, Field(min_length=1, max_length=64)]
 WindowCode = Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9_-]+$")]
@@ -97,7 +114,7 @@ class MaterialIn(Strict):
 class FirstEvent(Strict):
     id: UUID
     type: Annotated[str, Field(min_length=1, max_length=32)]
-    at: AwareDatetime
+    at: Timestamp
     note: Note = ""
     data: dict[str, Any] | None = None
 
@@ -123,8 +140,8 @@ class CaseCreate(Strict):
     agent: Party | None = None
     materials: Annotated[list[MaterialIn], Field(max_length=200)]
     disposition: Disposition
-    received_at: AwareDatetime
-    due_date: date | None = None
+    received_at: Timestamp
+    due_date: Day | None = None
     due_date_provisional: bool = False
     fee_fen: Annotated[int, Field(ge=0, le=10**12)] = 0
     clerk: Annotated[str, Field(min_length=1, max_length=64)]
@@ -136,7 +153,7 @@ class EventCreate(Strict):
 
     id: UUID
     type: Annotated[str, Field(min_length=1, max_length=32)]
-    at: AwareDatetime
+    at: Timestamp
     actor: Annotated[str, Field(min_length=1, max_length=64)] | None = None
     note: Note = ""
     data: dict[str, Any] | None = None

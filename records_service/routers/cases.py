@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
-from pydantic import AwareDatetime
 from sqlalchemy import String, cast, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -32,7 +31,7 @@ from records_service.deps import (
 from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
 from records_service.models import Case, CaseEvent, Window
 from records_service.problems import ProblemError
-from records_service.schemas import CaseCreate
+from records_service.schemas import CaseCreate, Timestamp
 
 router = APIRouter(tags=["cases"])
 
@@ -211,10 +210,10 @@ def list_cases(
     session: SessionDep,
     window: Annotated[str | None, Query(max_length=16)] = None,
     status: Annotated[str | None, Query(max_length=32)] = None,
-    updated_after: Annotated[AwareDatetime | None, Query()] = None,
+    updated_after: Annotated[Timestamp | None, Query()] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=20, pattern=r"^\d+$")] = None,
+    cursor: Annotated[str | None, Query(max_length=9, pattern=r"^\d{1,9}$")] = None,
 ) -> dict[str, Any]:
     """A page of cases, newest first: ``{items, next}`` (``next`` is null on the last page).
 

@@ -149,7 +149,7 @@ def append_event(
 def get_changes(
     principal: CurrentPrincipal,
     session: SessionDep,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> dict[str, Any]:
     """Cases changed after the cursor ``after``, oldest change first: ``{items, next}``.

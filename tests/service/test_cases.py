@@ -264,3 +264,19 @@ def test_case_list_of_another_window_clerk_does_not_show_this_windows_cases(
     assert [c["case_no"] for c in list_cases(service, lead, q=body["case_no"])["items"]] == [
         body["case_no"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("received_at", "9999-12-31T23:59:59-12:00"),
+        ("received_at", "0001-01-01T00:00:00+14:00"),
+        ("received_at", "2026-11-28T09:30:00"),
+        ("due_date", "0001-01-01"),
+    ],
+)
+def test_impossible_or_naive_times_are_422(service, clerk_token, field, value) -> None:
+    body = fresh_body()
+    body[field] = value
+    problem = assert_problem(post_case(service, clerk_token, body), 422, "validation")
+    assert error_fields(problem) == {field}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import requests
 
 from records_service import __version__
-from tests.service.conftest import TIMEOUT, assert_problem, auth
+from tests.service.conftest import TIMEOUT, assert_problem, auth, token_for
 
 
 def test_unknown_route_is_a_404_problem(service) -> None:
@@ -60,3 +60,16 @@ def test_health_reports_status_and_versions(service) -> None:
         "version": __version__,
         "min_client_version": "0.1.0",
     }
+
+
+def test_huge_numbers_in_query_parameters_are_422_not_errors(service) -> None:
+    token = token_for(service, "demo-admin", window_code=None)
+    for path, params in (
+        ("/cases", {"cursor": "9" * 20}),
+        ("/changes", {"after": "9" * 25}),
+        ("/calendar", {"year": "9" * 25}),
+    ):
+        response = requests.get(
+            service.url(path), params=params, headers=auth(token), timeout=TIMEOUT
+        )
+        assert_problem(response, 422, "validation")
