@@ -98,8 +98,8 @@ class Party(Strict):
     id_type: Annotated[str, Field(min_length=1, max_length=32)]
     id_number: Annotated[str, Field(min_length=1, max_length=64)]
     phone: Annotated[str, Field(max_length=32)] | None = None
-    legal_representative: Name | None = None
-    contact_name: Name | None = None
+    legal_representative: Annotated[str, Field(max_length=100)] | None = None
+    contact_name: Annotated[str, Field(max_length=100)] | None = None
     address: Annotated[str, Field(max_length=200)] | None = None
 
 

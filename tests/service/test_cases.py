@@ -280,3 +280,22 @@ def test_impossible_or_naive_times_are_422(service, clerk_token, field, value) -
     body[field] = value
     problem = assert_problem(post_case(service, clerk_token, body), 422, "validation")
     assert error_fields(problem) == {field}
+
+
+def test_organization_applicant_with_credit_code_is_accepted(service, clerk_token) -> None:
+    from stdnum.cn import uscc
+
+    base = "91130100MA0A1B2C3"  # 17 characters; the check character is computed
+    body = fresh_body()
+    body["applicant"] = {
+        "kind": "organization",
+        "name": "衡水示例科技有限公司",
+        "id_type": "credit_code",
+        "id_number": base + uscc.calc_check_digit(base),
+        "legal_representative": "",
+        "contact_name": "王五",
+        "phone": "13800138000",
+    }
+    response = post_case(service, clerk_token, body)
+    assert response.status_code == 201, response.text
+    assert response.json()["case"]["applicant"] == body["applicant"]
