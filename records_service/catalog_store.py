@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -35,6 +37,58 @@ def latest(session: Session) -> CatalogVersion | None:
 
 def by_version(session: Session, version: str) -> CatalogVersion | None:
     return session.scalars(select(CatalogVersion).where(CatalogVersion.version == version)).first()
+
+
+@dataclass(frozen=True)
+class PublishedCatalog:
+    """What requests need of a stored catalog version, kept in memory (versions never change)."""
+
+    version: str
+    etag: str
+    body: bytes
+    item_codes: frozenset[str]
+
+
+_cache: dict[str, PublishedCatalog] = {}
+_cache_lock = threading.Lock()
+
+
+def _published(session: Session, version: str, etag: str) -> PublishedCatalog:
+    cached = _cache.get(etag)
+    if cached is not None and cached.version == version:
+        return cached
+    row = by_version(session, version)
+    if row is None:  # pragma: no cover - read in the same transaction as the head row
+        raise LookupError(version)
+    entry = PublishedCatalog(
+        version=row.version,
+        etag=row.etag,
+        body=canonical_json(row.document),
+        item_codes=frozenset(item_codes(row.document)),
+    )
+    with _cache_lock:
+        if len(_cache) > 32:
+            _cache.clear()
+        _cache[etag] = entry
+    return entry
+
+
+def latest_published(session: Session) -> PublishedCatalog | None:
+    """The newest catalog, its canonical bytes and item codes (cached per ETag)."""
+    head = session.execute(
+        select(CatalogVersion.version, CatalogVersion.etag)
+        .order_by(CatalogVersion.published_at.desc(), CatalogVersion.id.desc())
+        .limit(1)
+    ).first()
+    return _published(session, head.version, head.etag) if head else None
+
+
+def published(session: Session, version: str) -> PublishedCatalog | None:
+    """The catalog ``version`` (cached per ETag), or None when it is not stored."""
+    head = session.execute(
+        select(CatalogVersion.version, CatalogVersion.etag).where(CatalogVersion.version == version)
+    ).first()
+    return _published(session, head.version, head.etag) if head else None
 
 
 def publish(

@@ -1,4 +1,4 @@
-"""``clerk-records``: migrate, load-demo, create-user, load-catalog, serve."""
+"""``clerk-records``: migrate, load-demo, load-catalog, create-user, revoke-device, serve."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from records_service import __version__
 from records_service.settings import Settings
@@ -114,6 +115,39 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_revoke_device(args: argparse.Namespace) -> int:
+    from sqlalchemy import update
+
+    from records_service import audit
+    from records_service.db import Database
+    from records_service.models import Device, Token
+
+    db = Database(_settings(args).database_url)
+    try:
+        with db.write() as session:
+            device = session.get(Device, args.device_id)
+            if device is None:
+                print(f"no device {args.device_id}", file=sys.stderr)
+                return 1
+            device.revoked = True
+            session.execute(
+                update(Token).where(Token.device_id == args.device_id).values(revoked=True)
+            )
+            audit.record(
+                session,
+                at=datetime.now(UTC),
+                action="device.revoke",
+                result="ok",
+                actor=f"cli:{getpass.getuser()}",
+                device_id=args.device_id,
+                target=device.window_code,
+            )
+    finally:
+        db.dispose()
+    print(f"device {args.device_id} revoked")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -122,9 +156,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         print("--ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
         return 2
-    app = create_app(_settings(args))
+    settings = _settings(args)
+    if args.workers > 1:
+        # Each worker process builds its own app from the environment.
+        os.environ["CLERK_DATABASE_URL"] = settings.database_url
+        target: Any = "records_service.app:create_app"
+    else:
+        target = create_app(settings)
     uvicorn.run(
-        app,
+        target,
+        factory=args.workers > 1,
+        workers=args.workers if args.workers > 1 else None,
         host=args.host,
         port=args.port,
         ssl_certfile=args.ssl_certfile,
@@ -168,12 +210,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--window")
     p.set_defaults(func=cmd_create_user)
 
+    p = sub.add_parser("revoke-device", help="revoke a window device and all its tokens")
+    p.add_argument("device_id")
+    p.set_defaults(func=cmd_revoke_device)
+
     p = sub.add_parser("serve", help="run the HTTP service (uvicorn)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--ssl-certfile")
     p.add_argument("--ssl-keyfile")
     p.add_argument("--log-level", default="info")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL)")
     p.add_argument(
         "--forwarded-allow-ips",
         help="trust X-Forwarded-For from these proxy addresses (comma-separated)",

@@ -59,10 +59,9 @@ def _check_case(session: Session, body: CaseCreate, principal: Principal) -> Non
     bad_clerk = clerk_error(session, principal, body.clerk, body.window_code, "clerk")
     if bad_clerk:
         errors.append(bad_clerk)
-    catalog = catalog_store.by_version(session, body.catalog_version) or catalog_store.latest(
-        session
-    )
-    if catalog is None or body.item_code not in catalog_store.item_codes(catalog.document):
+    catalog = catalog_store.published(session, body.catalog_version)
+    catalog = catalog or catalog_store.latest_published(session)
+    if catalog is None or body.item_code not in catalog.item_codes:
         errors.append({"field": "item_code", "message": "unknown catalog item"})
     if not rules.is_event_type(body.first_event.type):
         errors.append({"field": "first_event.type", "message": "unknown event type"})

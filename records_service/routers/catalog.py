@@ -33,14 +33,14 @@ def get_catalog(
     if_none_match: Annotated[str | None, Header(max_length=1000)] = None,
 ) -> Response:
     """The newest catalog with a strong ``ETag``; ``If-None-Match`` answers 304."""
-    row = catalog_store.latest(session)
+    row = catalog_store.latest_published(session)
     if row is None:
         raise ProblemError(404, "no-catalog", "No catalog has been published yet.")
     headers = {"ETag": row.etag, "Cache-Control": "no-cache"}
     if if_none_match and _matches(if_none_match, row.etag):
         return Response(status_code=304, headers=headers)
     return Response(
-        catalog_store.canonical_json(row.document),
+        row.body,
         media_type="application/json",
         headers=headers,
     )

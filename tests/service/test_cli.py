@@ -101,3 +101,14 @@ def token_for_tls(service, cafile) -> str:
     )
     assert response.status_code == 200, response.text
     return response.json()["access_token"]
+
+
+def test_revoked_device_token_is_refused(service_factory) -> None:
+    service = service_factory()
+    device_token = login(service, device_id="stolen-desk").json()["device_token"]
+    headers = {"Authorization": f"Bearer {device_token}"}
+    assert requests.get(service.url("/catalog"), headers=headers, timeout=TIMEOUT).ok
+    run_cli(["revoke-device", "stolen-desk"], service.database_url)
+    response = requests.get(service.url("/catalog"), headers=headers, timeout=TIMEOUT)
+    assert response.status_code == 401
+    assert login(service, device_id="stolen-desk").status_code == 403
