@@ -100,9 +100,14 @@ def test_sequence_high_water_is_the_highest_case_number_seen_from_the_window(ser
 
 @pytest.fixture(scope="module")
 def strict_service(tmp_path_factory, records_template_db):
-    """A service with a low sign-in failure limit and a high minimum client version."""
+    """A service with a low sign-in failure limit, a high minimum client version and user
+    tokens that expire the moment they are issued."""
     launcher = ServiceLauncher(tmp_path_factory.mktemp("strict-records"), records_template_db)
-    env = {"CLERK_LOGIN_MAX_FAILURES": "3", "CLERK_MIN_CLIENT_VERSION": "2.0.0"}
+    env = {
+        "CLERK_LOGIN_MAX_FAILURES": "3",
+        "CLERK_MIN_CLIENT_VERSION": "2.0.0",
+        "CLERK_ACCESS_TOKEN_MINUTES": "0",
+    }
     try:
         yield launcher.start(env=env)
     finally:
@@ -122,3 +127,15 @@ def test_client_older_than_minimum_gets_426(strict_service) -> None:
     service = strict_service
     assert_problem(login(service, client_version="1.9.9"), 426)
     assert login(service, client_version="2.0.0").status_code == 200
+
+
+def test_expired_user_token_is_refused_but_device_token_still_works(strict_service) -> None:
+    data = login(strict_service, client_version="2.0.0", device_id="desk-expiry").json()
+    expired = requests.get(
+        strict_service.url("/catalog"), headers=auth(data["access_token"]), timeout=TIMEOUT
+    )
+    assert_problem(expired, 401, "unauthorized")
+    device = requests.get(
+        strict_service.url("/catalog"), headers=auth(data["device_token"]), timeout=TIMEOUT
+    )
+    assert device.status_code == 200
