@@ -14,6 +14,7 @@ from records_service import audit
 from records_service.deps import (
     ClockDep,
     CurrentPrincipal,
+    DatabaseDep,
     SettingsDep,
     WriteSessionDep,
     client_ip,
@@ -60,6 +61,7 @@ def login(
     body: LoginRequest,
     request: Request,
     session: WriteSessionDep,
+    db: DatabaseDep,
     settings: SettingsDep,
     clock: ClockDep,
 ) -> LoginResponse:
@@ -76,15 +78,21 @@ def login(
             extra={"min_client_version": settings.min_client_version},
         )
 
+    # Read and verify outside the write transaction: argon2 is slow on purpose, and on
+    # SQLite a write transaction holds the one writer lock.
     since = now - timedelta(minutes=settings.login_lock_minutes)
-    failures = session.scalar(
-        select(func.count(AuditRecord.id)).where(
-            AuditRecord.action == "login",
-            AuditRecord.result == "denied",
-            AuditRecord.actor == body.username,
-            AuditRecord.at >= since,
+    with db.read() as reader:
+        failures = reader.scalar(
+            select(func.count(AuditRecord.id)).where(
+                AuditRecord.action == "login",
+                AuditRecord.result == "denied",
+                AuditRecord.actor == body.username,
+                AuditRecord.at >= since,
+            )
         )
-    )
+        found = reader.scalars(select(User).where(User.username == body.username)).first()
+        user_id = found.id if found is not None and found.active else None
+        password_hash = found.password_hash if found is not None else None
     if (failures or 0) >= settings.login_max_failures:
         raise ProblemError(
             429,
@@ -92,10 +100,9 @@ def login(
             "Too many failed sign-ins; try again later or ask a lead to unlock the account.",
             headers={"Retry-After": str(settings.login_lock_minutes * 60)},
         )
-
-    user = session.scalars(select(User).where(User.username == body.username)).first()
-    ok = verify_password(user.password_hash if user else None, body.password)
-    if not ok or user is None or not user.active:
+    ok = verify_password(password_hash, body.password)
+    user = session.get(User, user_id) if ok and user_id is not None else None
+    if user is None:
         audit.record(
             session,
             at=now,
