@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from fastapi import APIRouter, Request, Response
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
@@ -161,7 +162,16 @@ def login(
             session.add(device)
         device.window_code = window.code
         device.last_seen_at = now
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError:  # the same new device signing in twice at once
+            session.rollback()
+            raise ProblemError(
+                409,
+                "in-flight",
+                "This device is signing in already; retry.",
+                headers={"Retry-After": "1"},
+            ) from None
         has_token = session.scalar(
             select(func.count(Token.id)).where(
                 Token.kind == "device",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import uuid
+from contextlib import closing
 from itertools import count
 
 import pytest
@@ -30,7 +31,7 @@ def fresh_body(**kwargs) -> dict:
 
 
 def rows(service, sql: str, *params) -> list[tuple]:
-    with sqlite3.connect(service.database_path) as db:
+    with closing(sqlite3.connect(service.database_path)) as db, db:
         return list(db.execute(sql, params))
 
 

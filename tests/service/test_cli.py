@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 
 import requests
 import trustme
@@ -15,7 +16,7 @@ from tests.service.conftest import TIMEOUT, login
 
 
 def _counts(path) -> tuple[int, int, int, int]:
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:
         return tuple(
             db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("departments", "windows", "users", "catalog_versions")

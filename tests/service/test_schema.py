@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -29,6 +30,6 @@ def test_migrate_twice_is_harmless_and_creates_every_table(tmp_path) -> None:
     path = tmp_path / "records.db"
     upgrade(f"sqlite:///{path}")
     upgrade(f"sqlite:///{path}")
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert set(Base.metadata.tables) <= tables
