@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from records_service import API_PREFIX, __version__
 from records_service.db import Database
 from records_service.problems import BodyLimitMiddleware, install_problem_handlers
-from records_service.routers import auth, cases, catalog, events, health
+from records_service.routers import auth, cases, catalog, documents, events, health
 from records_service.settings import Settings
 
 log = logging.getLogger("records.app")
@@ -56,6 +56,6 @@ def create_app(
     app.state.clock = clock
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    for module in (health, auth, catalog, cases, events):
+    for module in (health, auth, catalog, cases, events, documents):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -179,6 +179,27 @@ class CaseEvent(Base):
     case: Mapped[Case] = relationship(back_populates="events")
 
 
+class CaseDocument(Base):
+    """A document issued or reprinted for a case (receipt, notice ...): number and hash."""
+
+    __tablename__ = "case_documents"
+    __table_args__ = (Index("ix_case_documents_window_year_seq", "window_code", "year", "seq"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    document_no: Mapped[str] = mapped_column(String(64), index=True)
+    window_code: Mapped[str] = mapped_column(String(16))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    clerk: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class IdempotencyKey(Base):
     """One retried write. The row is inserted in the same transaction as the record."""
 

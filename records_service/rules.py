@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from clerk_app.core import identity, lifecycle
+from clerk_app.core import identity, lifecycle, numbering
 from clerk_app.core.calendar import WorkCalendar
 
 
@@ -74,3 +74,27 @@ def needs_reason(event: str) -> bool:
 
 def is_terminal(status: str) -> bool:
     return lifecycle.is_terminal(status)
+
+
+def case_no_problem(case_no: str, window_code: str) -> str | None:
+    """Why ``case_no`` is not a canonical case number of ``window_code`` (None when it is)."""
+    try:
+        parsed = numbering.parse_case_no(case_no)
+    except ValueError:
+        return "not a case number"
+    if str(parsed) != case_no:
+        return f"write it as {parsed}"
+    if parsed.window != window_code:
+        return "case number is not from this window"
+    return None
+
+
+def case_seq(case_no: str) -> int:
+    return numbering.parse_case_no(case_no).seq
+
+
+def parse_document_no(document_no: str) -> numbering.DocumentNo | None:
+    try:
+        return numbering.parse_document_no(document_no)
+    except ValueError:
+        return None

@@ -126,12 +126,7 @@ Disposition = Literal[
 
 class CaseCreate(Strict):
     id: UUID
-    case_no: Annotated[
-        str,
-        Field(
-            min_length=1, max_length=40, pattern=r"^[A-Z0-9]{1,8}-[A-Za-z0-9]{1,16}-\d{8}-\d{6}$"
-        ),
-    ]
+    case_no: Annotated[str, Field(min_length=1, max_length=40)]
     query_code: Annotated[str, Field(pattern=r"^\d{6}$")]
     item_code: Code
     window_code: WindowCode
@@ -157,3 +152,15 @@ class EventCreate(Strict):
     actor: Annotated[str, Field(min_length=1, max_length=64)] | None = None
     note: Note = ""
     data: dict[str, Any] | None = None
+
+
+class DocumentCreate(Strict):
+    """A document issued or reprinted for a case (``POST /cases/{case_no}/documents``)."""
+
+    id: UUID
+    kind: Annotated[str, Field(min_length=1, max_length=32)]
+    document_no: Annotated[str, Field(min_length=1, max_length=64)]
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    issued_at: Timestamp
+    reprint: bool = False
+    clerk: Annotated[str, Field(min_length=1, max_length=64)]

@@ -7,7 +7,7 @@ from logging.config import fileConfig
 from alembic import context
 
 from records_service.db import make_engine
-from records_service.models import Base
+from records_service.models import Base, UTCDateTime
 from records_service.settings import Settings
 
 config = context.config
@@ -16,6 +16,13 @@ if config.config_file_name and config.attributes.get("configure_logging", True):
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 target_metadata = Base.metadata
+
+
+def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    """Render the model's ``UTCDateTime`` as a plain ``sa.DateTime(timezone=True)``."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
 
 
 def _url() -> str:
@@ -41,6 +48,7 @@ def run_migrations_online() -> None:
                 connection=connection,
                 target_metadata=target_metadata,
                 render_as_batch=connection.dialect.name == "sqlite",
+                render_item=render_item,
             )
             with context.begin_transaction():
                 context.run_migrations()

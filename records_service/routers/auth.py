@@ -20,7 +20,7 @@ from records_service.deps import (
     WriteSessionDep,
     client_ip,
 )
-from records_service.models import AuditRecord, Case, Device, Token, User, Window
+from records_service.models import AuditRecord, Case, CaseDocument, Device, Token, User, Window
 from records_service.problems import ProblemError
 from records_service.schemas import (
     LoginRequest,
@@ -43,14 +43,18 @@ def version_tuple(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def sequence_high_water(session: Session, window_code: str | None) -> SequenceHighWater:
-    """The highest case sequence the service has seen from ``window_code``."""
-    case_seq = 0
-    if window_code:
-        case_seq = (
-            session.scalar(select(func.max(Case.seq)).where(Case.window_code == window_code)) or 0
+def sequence_high_water(session: Session, window_code: str | None, year: int) -> SequenceHighWater:
+    """The highest numbers the service has seen from ``window_code``: case sequence, and
+    document sequence of ``year`` (document numbers restart every year)."""
+    if not window_code:
+        return SequenceHighWater(case=0, document=0)
+    case_seq = session.scalar(select(func.max(Case.seq)).where(Case.window_code == window_code))
+    document_seq = session.scalar(
+        select(func.max(CaseDocument.seq)).where(
+            CaseDocument.window_code == window_code, CaseDocument.year == year
         )
-    return SequenceHighWater(case=case_seq, document=0)
+    )
+    return SequenceHighWater(case=case_seq or 0, document=document_seq or 0)
 
 
 @router.post(
@@ -208,7 +212,9 @@ def login(
             expires_at=expires_at,
         )
     )
-    high_water = sequence_high_water(session, window.code if window else None)
+    high_water = sequence_high_water(
+        session, window.code if window else None, now.astimezone(CENTER_TZ).year
+    )
     audit.record(
         session,
         at=now,

@@ -54,8 +54,9 @@ def _check_case(session: Session, body: CaseCreate, principal: Principal) -> Non
             f"This token may write only for window {principal.window_code or '(none)'}.",
         )
     errors: list[dict[str, str]] = []
-    if body.case_no.split("-")[1] != body.window_code:
-        errors.append({"field": "case_no", "message": "case number is not from this window"})
+    bad_case_no = rules.case_no_problem(body.case_no, body.window_code)
+    if bad_case_no:
+        errors.append({"field": "case_no", "message": bad_case_no})
     bad_clerk = clerk_error(session, principal, body.clerk, body.window_code, "clerk")
     if bad_clerk:
         errors.append(bad_clerk)
@@ -84,7 +85,7 @@ def _new_case(body: CaseCreate, principal: Principal, now: datetime) -> Case:
     case = Case(
         id=str(body.id),
         case_no=body.case_no,
-        seq=int(body.case_no.rsplit("-", 1)[1]),
+        seq=rules.case_seq(body.case_no),
         query_code=body.query_code,
         item_code=body.item_code,
         window_code=body.window_code,

@@ -300,3 +300,13 @@ def test_organization_applicant_with_credit_code_is_accepted(service, clerk_toke
     response = post_case(service, clerk_token, body)
     assert response.status_code == 201, response.text
     assert response.json()["case"]["applicant"] == body["applicant"]
+
+
+@pytest.mark.parametrize(
+    "case_no",
+    ["HS-W01-20261332-000001", "hs-w01-20261128-000001", "HS-W01-20261128-000000", "W01-1"],
+)
+def test_case_number_that_core_numbering_rejects_is_422(service, clerk_token, case_no) -> None:
+    body = {**fresh_body(), "case_no": case_no}
+    problem = assert_problem(post_case(service, clerk_token, body), 422, "validation")
+    assert error_fields(problem) == {"case_no"}

@@ -1,0 +1,136 @@
+"""POST /cases/{case_no}/documents: a document issued or reprinted (idempotent)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Request, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from records_service import audit, rules
+from records_service.case_views import RawBodyDep, clerk_error, iso
+from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, client_ip
+from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
+from records_service.models import Case, CaseDocument
+from records_service.problems import ProblemError
+from records_service.schemas import DocumentCreate
+
+router = APIRouter(tags=["cases"])
+
+ROUTE_CASE_DOCUMENT = "POST /cases/{case_no}/documents"
+
+
+def _invalid(errors: list[dict[str, str]]) -> ProblemError:
+    fields = ", ".join(sorted({e["field"] for e in errors}))
+    return ProblemError(
+        422, "validation", f"Invalid fields: {fields}", title="Validation failed", errors=errors
+    )
+
+
+def document_public(doc: CaseDocument, case_no: str) -> dict[str, object]:
+    return {
+        "id": doc.id,
+        "case_no": case_no,
+        "kind": doc.kind,
+        "document_no": doc.document_no,
+        "sha256": doc.sha256,
+        "reprint": doc.reprint,
+        "issued_at": iso(doc.issued_at),
+        "clerk": doc.clerk,
+        "window_code": doc.window_code,
+        "device_id": doc.device_id,
+    }
+
+
+@router.post(
+    "/cases/{case_no}/documents",
+    status_code=201,
+    operation_id="record_case_document",
+    responses={201: {"description": "recorded (or the stored answer to a retry)"}},
+)
+def record_document(
+    case_no: Annotated[str, Path(max_length=40)],
+    body: DocumentCreate,
+    raw: RawBodyDep,
+    request: Request,
+    principal: CurrentPrincipal,
+    db: DatabaseDep,
+    clock: ClockDep,
+    idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
+) -> Response:
+    """Record a document issued or reprinted at the window, exactly once per key (its id)."""
+    key = require_key(idempotency_key)
+    if not (principal.kind == "device" or principal.has_role("clerk")):
+        raise ProblemError(403, "forbidden", "Only a clerk or a window's device does this.")
+    try:
+        key_matches = uuid.UUID(key) == body.id
+    except ValueError:
+        key_matches = False
+    if not key_matches:
+        raise _invalid([{"field": "id", "message": "must equal the Idempotency-Key header"}])
+    now = clock()
+
+    def apply(session: Session) -> Applied:
+        case = session.scalars(select(Case).where(Case.case_no == case_no)).first()
+        if case is None:
+            raise ProblemError(404, "not-found", f"No case {case_no}.")
+        if case.window_code != principal.window_code:
+            raise ProblemError(403, "forbidden", "This case belongs to another window.")
+        errors: list[dict[str, str]] = []
+        bad_clerk = clerk_error(session, principal, body.clerk, case.window_code, "clerk")
+        if bad_clerk:
+            errors.append(bad_clerk)
+        number = rules.parse_document_no(body.document_no)
+        if number is None:
+            errors.append({"field": "document_no", "message": "not a document number"})
+        elif not body.reprint and number.window != principal.window_code:
+            errors.append({"field": "document_no", "message": "not from this window"})
+        if errors or number is None:
+            raise _invalid(errors)
+        doc = CaseDocument(
+            id=str(body.id),
+            case_id=case.id,
+            kind=body.kind,
+            document_no=body.document_no,
+            window_code=number.window,
+            year=number.year,
+            seq=number.seq,
+            sha256=body.sha256,
+            reprint=body.reprint,
+            issued_at=body.issued_at,
+            clerk=body.clerk,
+            device_id=principal.device_id,
+            recorded_at=now,
+        )
+        session.add(doc)
+        session.flush()
+        audit.record(
+            session,
+            at=now,
+            action="document.reprint" if body.reprint else "document.issue",
+            result="ok",
+            actor=body.clerk,
+            device_id=principal.device_id,
+            target=body.document_no,
+            client_ip=client_ip(request),
+            detail={"case_no": case_no, "kind": body.kind},
+        )
+        content = json.dumps(
+            {"document": document_public(doc, case_no)},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        return 201, content, {}
+
+    return run_idempotent(
+        db,
+        key=str(body.id),
+        route=ROUTE_CASE_DOCUMENT,
+        digest=request_hash(raw),
+        actor=principal.actor,
+        now=now,
+        apply=apply,
+    )
