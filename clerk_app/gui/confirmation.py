@@ -27,6 +27,7 @@ class AcceptedDialog(QDialog):
         query_code: the 6-digit query code.
         due_date: the due date (ISO text) and whether it is provisional.
         receipt_path: the acceptance receipt PDF, or None when it could not be written.
+        receipt_error: why it could not be written (already in Chinese and English).
     """
 
     def __init__(
@@ -37,6 +38,7 @@ class AcceptedDialog(QDialog):
         due_date: str,
         provisional: bool,
         receipt_path: Path | None,
+        receipt_error: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,6 +71,8 @@ class AcceptedDialog(QDialog):
             )
         else:
             where = html.escape(self.tr("The receipt could not be written; reprint it later."))
+            if receipt_error:
+                where += "<br>" + html.escape(receipt_error)
         self.path_label = QLabel(where, self)
         self.path_label.setObjectName("receiptPathLabel")
         self.path_label.setWordWrap(True)

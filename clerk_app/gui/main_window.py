@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,13 +24,11 @@ from clerk_app.gui.disclosure import DisclosurePanel
 from clerk_app.gui.intake_form import IntakeForm
 from clerk_app.gui.ops import DbWriter, show_error
 
+if TYPE_CHECKING:
+    from clerk_app.intake_service import TakenCase
+    from clerk_app.session import Session
+
 log = logging.getLogger("clerk.gui")
-
-
-def _field(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         context: Any,
-        session: Any,
+        session: Session,
         *,
         calendar: Any,
         take_in: Callable[[Any, Any, Any, Any], Any],
@@ -111,11 +109,11 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         prov = self.context.provisioning
-        name = _field(self.session, "display_name") or _field(self.session, "username", "")
+        name = self.session.display_name or self.session.username
         self.clerk_label = QLabel(self.tr("Clerk: %1").replace("%1", str(name)), self)
-        window = f"{prov.window_code} {getattr(prov, 'window_name', '')}".strip()
+        window = f"{prov.window_code} {self.session.window_name or prov.window_name}".strip()
         self.window_label = QLabel(self.tr("Window: %1").replace("%1", window), self)
-        dept = _field(self.session, "department") or prov.department
+        dept = self.session.department or prov.department
         self.department_label = QLabel(self.tr("Department: %1").replace("%1", dept), self)
         self.connection_label = QLabel(self.tr("Connecting…"), self)
         self.connection_label.setObjectName("connectionLabel")
@@ -220,7 +218,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         show_error(self, exc)
 
-    def _accepted(self, taken: Any) -> None:
+    def _accepted(self, taken: TakenCase) -> None:
         self._accepting = False
         self.intake.setEnabled(True)
         self.statusBar().clearMessage()
@@ -228,16 +226,16 @@ class MainWindow(QMainWindow):
             self.sync_worker.wake()
         self.case_accepted.emit(taken)
         due = self.intake.due_date()
-        due_text = _field(taken, "due_date") or (due.date if due else "")
-        provisional = bool(_field(taken, "due_date_provisional", due.provisional if due else False))
-        receipt = _field(taken, "receipt_path") or _field(taken, "pdf_path")
+        due_text = taken.due_date or (due.date if due else "")
+        provisional = taken.due_date_provisional
         self.intake.clear()
         dialog = AcceptedDialog(
-            case_no=str(_field(taken, "case_no", "")),
-            query_code=str(_field(taken, "query_code", "")),
+            case_no=taken.case_no,
+            query_code=taken.query_code,
             due_date=str(due_text),
             provisional=provisional,
-            receipt_path=receipt,
+            receipt_path=taken.receipt_path,
+            receipt_error=taken.receipt_error,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -111,7 +111,8 @@ def test_a_case_taken_in_through_the_gui_reaches_the_service_with_its_receipt(
     qtbot, desk, context, push_threads
 ):
     window = _signed_in_desk(qtbot, desk)
-    assert "demo-clerk" in window.clerk_label.text() or window.clerk_label.text()
+    assert desk.session.display_name in window.clerk_label.text()
+    assert "W01" in window.window_label.text()
 
     _pick(qtbot, window, "DEMO-GA-001")
     shown = window.disclosure.toPlainText()
@@ -196,7 +197,7 @@ def test_a_wrong_password_is_said_under_the_fields(qtbot, desk):
     qtbot.waitUntil(lambda: bool(login.error_text()), timeout=15_000)
     assert login.error_text() == "Wrong user name or password."
     assert desk.window is None
-    assert login.ui.passwordEdit.hasFocus() or login.ui.passwordEdit.text()
+    assert login.isVisible()
 
 
 def test_an_unreachable_service_is_said_to_be_offline(qtbot, tmp_path):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -12,9 +12,20 @@ from clerk_app.core.calendar import WorkCalendar
 from clerk_app.gui.confirmation import AcceptedDialog
 from clerk_app.gui.main_window import MainWindow
 from clerk_app.gui.ops import DbWriter
+from clerk_app.intake_service import TakenCase
+from clerk_app.session import Session
 from tests.gui.helpers import VALID_ID, demo_catalog, offline_context, type_text
 
-SESSION = SimpleNamespace(username="demo-clerk", display_name="示例受理员", department="市公安局")
+SESSION = Session(
+    username="demo-clerk",
+    display_name="示例受理员",
+    roles=("clerk",),
+    window_code="W01",
+    window_name="公安户政窗口",
+    department="市公安局",
+    access_token=None,
+    expires_at=None,
+)
 
 
 def _window(qtbot, take_in=None):
@@ -85,10 +96,11 @@ def test_accept_runs_on_the_writer_and_shows_the_confirmation(qtbot, tmp_path):
 
     def take_in(context, session, draft, item):
         seen["draft"] = draft
-        return SimpleNamespace(
+        return TakenCase(
+            case=None,
             case_no="HS-W01-20261130-000001",
             query_code="123456",
-            due_date="2026-12-28",
+            due_date=date(2026, 12, 28),
             due_date_provisional=False,
             receipt_path=tmp_path / "receipt.pdf",
         )
