@@ -9,9 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep test runs out of the real user folders.
 os.environ.setdefault("CLERK_TEST_RUN", "1")
 
-import keyring  # noqa: E402
-from hypothesis import HealthCheck, settings  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
+import keyring
+from hypothesis import HealthCheck, settings
+from keyring.backend import KeyringBackend
 
 settings.register_profile(
     "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
