@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 import requests
 from stdnum.cn import ric
 
-from tests.fixtures.service import DEMO_PASSWORD, RunningService
+from tests.fixtures.service import DEMO_PASSWORD, RunningService, ServiceLauncher
 
 DEMO_CATALOG = Path(__file__).resolve().parents[2] / "resources/catalog/demo_catalog.json"
 TIMEOUT = (5, 30)
@@ -131,16 +132,29 @@ def error_fields(problem: dict) -> set[str]:
     return {e["field"] for e in problem.get("errors", [])}
 
 
+@pytest.fixture(scope="session")
+def package_service(
+    tmp_path_factory: pytest.TempPathFactory, records_template_db
+) -> Iterator[RunningService]:
+    """One records service for all of tests/service (starting one costs seconds).
+
+    Tests use fresh keys, case numbers and device ids, and compare with what they read
+    before writing, so they do not depend on what other tests wrote; a test that needs an
+    empty database takes ``records_service`` instead.
+    """
+    launcher = ServiceLauncher(tmp_path_factory.mktemp("service-tests"), records_template_db)
+    try:
+        yield launcher.start()
+    finally:
+        launcher.stop_all()
+
+
 @pytest.fixture
-def service(shared_records_service: RunningService) -> RunningService:
-    """The module's running service. Tests use fresh keys and case numbers, so they do not
-    depend on what other tests of the module wrote; a test that needs an empty database
-    takes ``records_service`` instead."""
-    return shared_records_service
+def service(package_service: RunningService) -> RunningService:
+    return package_service
 
 
-@pytest.fixture(scope="module")
-def clerk_token(shared_records_service: RunningService) -> str:
-    """A demo-clerk user token at W01 for the module's service (sign-in is slow on purpose:
-    argon2)."""
-    return token_for(shared_records_service)
+@pytest.fixture(scope="session")
+def clerk_token(package_service: RunningService) -> str:
+    """A demo-clerk user token at W01 (signing in is slow on purpose: argon2)."""
+    return token_for(package_service)

@@ -39,30 +39,28 @@ def _assert_client_error_or_success(response: requests.Response) -> None:
 @FUZZ
 @given(field=st.sampled_from(FIELDS), value=json_values)
 def test_case_with_one_field_replaced_by_junk_is_never_a_server_error(
-    shared_records_service, clerk_token, field, value
+    package_service, clerk_token, field, value
 ) -> None:
     body = case_body(seq=1)
     body[field] = value
     headers = {**auth(clerk_token), "Idempotency-Key": str(uuid.uuid4())}
     response = requests.post(
-        shared_records_service.url("/cases"), json=body, headers=headers, timeout=TIMEOUT
+        package_service.url("/cases"), json=body, headers=headers, timeout=TIMEOUT
     )
     _assert_client_error_or_success(response)
 
 
 @FUZZ
 @given(payload=json_values)
-def test_login_with_any_json_is_never_a_server_error(shared_records_service, payload) -> None:
-    response = requests.post(
-        shared_records_service.url("/auth/login"), json=payload, timeout=TIMEOUT
-    )
+def test_login_with_any_json_is_never_a_server_error(package_service, payload) -> None:
+    response = requests.post(package_service.url("/auth/login"), json=payload, timeout=TIMEOUT)
     _assert_client_error_or_success(response)
 
 
 @FUZZ
 @given(raw=st.binary(max_size=200))
 def test_case_with_arbitrary_bytes_is_never_a_server_error(
-    shared_records_service, clerk_token, raw
+    package_service, clerk_token, raw
 ) -> None:
     headers = {
         **auth(clerk_token),
@@ -70,7 +68,7 @@ def test_case_with_arbitrary_bytes_is_never_a_server_error(
         "Content-Type": "application/json",
     }
     response = requests.post(
-        shared_records_service.url("/cases"), data=raw, headers=headers, timeout=TIMEOUT
+        package_service.url("/cases"), data=raw, headers=headers, timeout=TIMEOUT
     )
     _assert_client_error_or_success(response)
 
@@ -78,12 +76,12 @@ def test_case_with_arbitrary_bytes_is_never_a_server_error(
 @FUZZ
 @given(moment=st.datetimes(timezones=st.timezones()))
 def test_case_with_any_timestamp_is_never_a_server_error(
-    shared_records_service, clerk_token, moment
+    package_service, clerk_token, moment
 ) -> None:
     body = case_body(seq=2)
     body["received_at"] = moment.isoformat()
     headers = {**auth(clerk_token), "Idempotency-Key": body["id"]}
     response = requests.post(
-        shared_records_service.url("/cases"), json=body, headers=headers, timeout=TIMEOUT
+        package_service.url("/cases"), json=body, headers=headers, timeout=TIMEOUT
     )
     _assert_client_error_or_success(response)
