@@ -47,6 +47,7 @@ class PublishedCatalog:
     etag: str
     body: bytes
     item_codes: frozenset[str]
+    item_names: dict[str, str]
 
 
 _cache: dict[str, PublishedCatalog] = {}
@@ -65,6 +66,11 @@ def _published(session: Session, version: str, etag: str) -> PublishedCatalog:
         etag=row.etag,
         body=canonical_json(row.document),
         item_codes=frozenset(item_codes(row.document)),
+        item_names={
+            str(i.get("code", i.get("item_code"))): str(i.get("name", ""))
+            for i in row.document.get("items", [])
+            if isinstance(i, dict)
+        },
     )
     with _cache_lock:
         if len(_cache) > 32:

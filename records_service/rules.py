@@ -98,3 +98,15 @@ def parse_document_no(document_no: str) -> numbering.DocumentNo | None:
         return numbering.parse_document_no(document_no)
     except ValueError:
         return None
+
+
+def hall_group(status: str, waiting_for_materials: bool) -> str | None:
+    """The hall-screen word (受理/在办/待办/办结) for ``status``."""
+    group = lifecycle.hall_group(status, waiting_for_materials=waiting_for_materials)
+    return group.value if group is not None else None
+
+
+def mask_name(name: str) -> str:
+    """``张三`` → ``张*``; an organization keeps its name (it is public)."""
+    name = name.strip()
+    return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else "*"

@@ -37,6 +37,7 @@ class Settings:
         center_code: the center part of case numbers (``HS`` in ``HS-W01-...``).
         login_max_failures: failed logins per username before 429.
         login_lock_minutes: window in which failed logins are counted.
+        progress_per_minute: public progress queries per client address per minute.
     """
 
     database_url: str = ""
@@ -47,6 +48,7 @@ class Settings:
     center_code: str = "HS"
     login_max_failures: int = 10
     login_lock_minutes: int = 15
+    progress_per_minute: int = 30
 
     @property
     def access_token_ttl(self) -> timedelta:

@@ -158,3 +158,22 @@ def service(package_service: RunningService) -> RunningService:
 def clerk_token(package_service: RunningService) -> str:
     """A demo-clerk user token at W01 (signing in is slow on purpose: argon2)."""
     return token_for(package_service)
+
+
+@pytest.fixture(scope="session")
+def strict_service(
+    tmp_path_factory: pytest.TempPathFactory, records_template_db
+) -> Iterator[RunningService]:
+    """A service with tight limits: 3 failed sign-ins, minimum client 2.0.0, user tokens
+    that expire the moment they are issued, 3 public progress queries a minute."""
+    launcher = ServiceLauncher(tmp_path_factory.mktemp("strict-records"), records_template_db)
+    env = {
+        "CLERK_LOGIN_MAX_FAILURES": "3",
+        "CLERK_MIN_CLIENT_VERSION": "2.0.0",
+        "CLERK_ACCESS_TOKEN_MINUTES": "0",
+        "CLERK_PROGRESS_PER_MINUTE": "3",
+    }
+    try:
+        yield launcher.start(env=env)
+    finally:
+        launcher.stop_all()

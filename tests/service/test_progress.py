@@ -1,0 +1,42 @@
+"""The applicant's public progress query."""
+
+from __future__ import annotations
+
+import requests
+
+from clerk_app.core import lifecycle
+from tests.service.conftest import TIMEOUT, assert_problem, case_body, login, post_case
+
+
+def progress(service, case_no: str, code: str) -> requests.Response:
+    return requests.get(service.url(f"/progress/{case_no}"), params={"code": code}, timeout=TIMEOUT)
+
+
+def test_progress_with_the_right_code_shows_status_and_masked_name(service, clerk_token):
+    body = case_body(seq=900)
+    assert post_case(service, clerk_token, body).status_code == 201
+    response = progress(service, body["case_no"], body["query_code"])
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["status"] == lifecycle.initial_status(body["disposition"]).value
+    assert data["hall_group"] == lifecycle.hall_group(data["status"]).value
+    assert data["applicant"] == body["applicant"]["name"][0] + "*"
+    assert body["applicant"]["id_number"] not in response.text
+    assert data["item_code"] == body["item_code"]
+    assert data["item_name"]
+
+
+def test_wrong_code_and_unknown_number_get_the_same_404(service, clerk_token) -> None:
+    body = case_body(seq=901)
+    assert post_case(service, clerk_token, body).status_code == 201
+    wrong_code = next(c for c in ("000000", "111111") if c != body["query_code"])
+    wrong = progress(service, body["case_no"], wrong_code)
+    unknown = progress(service, "HS-W01-20991231-999999", body["query_code"])
+    assert assert_problem(wrong, 404) == assert_problem(unknown, 404)
+
+
+def test_progress_queries_are_rate_limited(strict_service) -> None:
+    answers = [progress(strict_service, "HS-W01-20991231-999999", "123456") for _ in range(4)]
+    assert [r.status_code for r in answers] == [404, 404, 404, 429]
+    assert int(answers[-1].headers["Retry-After"]) >= 1
+    assert login(strict_service, client_version="2.0.0").status_code == 200
