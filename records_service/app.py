@@ -12,7 +12,16 @@ from fastapi import FastAPI
 from records_service import API_PREFIX, __version__
 from records_service.db import Database
 from records_service.problems import BodyLimitMiddleware, install_problem_handlers
-from records_service.routers import auth, cases, catalog, documents, events, health, public
+from records_service.routers import (
+    admin,
+    auth,
+    cases,
+    catalog,
+    documents,
+    events,
+    health,
+    public,
+)
 from records_service.routers.public import RateLimiter
 from records_service.settings import Settings
 
@@ -58,6 +67,6 @@ def create_app(
     app.state.progress_limiter = RateLimiter(settings.progress_per_minute, 60.0)
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    for module in (health, auth, catalog, cases, events, documents, public):
+    for module in (health, auth, catalog, cases, events, documents, public, admin):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -22,6 +22,7 @@ from records_service.deps import (
 )
 from records_service.models import AuditRecord, Case, CaseDocument, Device, Token, User, Window
 from records_service.problems import ProblemError
+from records_service.routers.admin import UNLOCK_ACTION
 from records_service.schemas import (
     LoginRequest,
     LoginResponse,
@@ -87,6 +88,13 @@ def login(
     # SQLite a write transaction holds the one writer lock.
     since = now - timedelta(minutes=settings.login_lock_minutes)
     with db.read() as reader:
+        unlocked_at = reader.scalar(
+            select(func.max(AuditRecord.at)).where(
+                AuditRecord.action == UNLOCK_ACTION, AuditRecord.target == body.username
+            )
+        )
+        if unlocked_at is not None and unlocked_at > since:
+            since = unlocked_at
         failures = reader.scalar(
             select(func.count(AuditRecord.id)).where(
                 AuditRecord.action == "login",

@@ -1,0 +1,98 @@
+"""POST /users/{username}/unlock and GET /audit."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from sqlalchemy import select
+
+from records_service import audit
+from records_service.case_views import iso
+from records_service.deps import ClockDep, CurrentPrincipal, SessionDep, WriteSessionDep, client_ip
+from records_service.models import AuditRecord, User
+from records_service.problems import ProblemError
+from records_service.schemas import Timestamp
+
+router = APIRouter(tags=["admin"])
+
+UNLOCK_ACTION = "login.unlock"
+
+
+@router.post("/users/{username}/unlock", status_code=204, operation_id="unlock_user")
+def unlock_user(
+    username: Annotated[str, Path(max_length=64)],
+    principal: CurrentPrincipal,
+    request: Request,
+    session: WriteSessionDep,
+    clock: ClockDep,
+) -> Response:
+    """Forget a user's failed sign-ins: leads of the user's department, admins."""
+    user = session.scalars(select(User).where(User.username == username)).first()
+    if user is None:
+        raise ProblemError(404, "not-found", f"No user {username}.")
+    allowed = principal.has_role("admin") or (
+        principal.has_role("lead")
+        and principal.department_code is not None
+        and principal.department_code == user.department_code
+    )
+    if not allowed:
+        raise ProblemError(403, "forbidden", "Only an admin or a lead of the user's department.")
+    audit.record(
+        session,
+        at=clock(),
+        action=UNLOCK_ACTION,
+        result="ok",
+        actor=principal.actor,
+        target=username,
+        client_ip=client_ip(request),
+    )
+    session.commit()
+    return Response(status_code=204)
+
+
+def audit_public(row: AuditRecord) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "at": iso(row.at),
+        "actor": row.actor,
+        "device_id": row.device_id,
+        "action": row.action,
+        "target": row.target,
+        "client_ip": row.client_ip,
+        "result": row.result,
+        "detail": row.detail,
+    }
+
+
+@router.get("/audit", operation_id="list_audit")
+def list_audit(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    from_: Annotated[Timestamp | None, Query(alias="from")] = None,
+    to: Annotated[Timestamp | None, Query()] = None,
+    actor: Annotated[str | None, Query(max_length=64)] = None,
+    action: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    cursor: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+) -> dict[str, Any]:
+    """Audit records, newest first: ``{items, next}``; auditors and admins only."""
+    if not principal.has_role("auditor", "admin"):
+        raise ProblemError(403, "forbidden", "Only auditors and admins read the audit trail.")
+    query = select(AuditRecord)
+    if from_ is not None:
+        query = query.where(AuditRecord.at >= from_)
+    if to is not None:
+        query = query.where(AuditRecord.at < to)
+    if actor:
+        query = query.where(AuditRecord.actor == actor)
+    if action:
+        query = query.where(AuditRecord.action == action)
+    if cursor:
+        query = query.where(AuditRecord.id < cursor)
+    rows = session.scalars(query.order_by(AuditRecord.id.desc()).limit(limit + 1)).all()
+    more = len(rows) > limit
+    return {
+        "items": [audit_public(r) for r in rows[:limit]],
+        "next": rows[limit - 1].id if more else None,
+    }
