@@ -48,11 +48,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from clerk_app.context import StartupError, build_context, demo_provisioning
     from clerk_app.core.provisioning import ProvisioningError, load_provisioning
+    from clerk_app.core.settings import Settings
     from clerk_app.logs import logger, setup_logging
     from clerk_app.paths import default_paths
 
     paths = default_paths().ensure()
-    setup_logging(paths.log_dir, console=args.smoke)
+    settings = Settings.load(paths.settings_file)
+    setup_logging(paths.log_dir, settings["logging.level"], console=args.smoke)
     log = logger("app")
     log.info("clerk-app %s starting", __version__)
 
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
 
         try:
-            context = build_context(provisioning, paths)
+            context = build_context(provisioning, paths, settings=settings)
         except StartupError as exc:
             print(str(exc), file=sys.stderr)
             return 4

@@ -15,7 +15,7 @@ from clerk_app import __version__
 from clerk_app.core.catalog import Catalog
 from clerk_app.logs import logger
 from clerk_app.remote.api import RemoteError
-from clerk_app.remote.sync import SyncEngine
+from clerk_app.remote.sync import Backoff, SyncEngine
 
 if TYPE_CHECKING:
     from clerk_app.context import AppContext
@@ -111,6 +111,7 @@ def sync_engine(context: AppContext, session: Session) -> SyncEngine:
         context.api,
         context.tokens,
         context.clock,
+        Backoff(cap=float(context.settings["sync.max_backoff_seconds"])),
         window_code=context.provisioning.window_code,
         device_id=context.device_id,
         username=session.username,

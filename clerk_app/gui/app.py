@@ -68,7 +68,8 @@ class Desk:
         )
         engine = self.hooks.sync_engine(self.context, session)
         if engine is not None:
-            self.sync = SyncWorker(engine, self.context.clock)
+            interval_ms = int(self.context.settings["sync.interval_seconds"]) * 1000
+            self.sync = SyncWorker(engine, self.context.clock, idle_ms=interval_ms)
             self.window.attach_sync(self.sync)
             self.sync.start()
         self.window.show()
@@ -114,7 +115,7 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     QCoreApplication.setApplicationName("Window Clerk")
-    install_translations(getattr(context.provisioning, "language", None))
+    install_translations(context.settings["ui.language"] or context.provisioning.language)
     desk = Desk(context, hooks)
     login = desk.make_login()
 
