@@ -17,6 +17,7 @@ from records_service.routers import (
     auth,
     cases,
     catalog,
+    devices,
     documents,
     events,
     health,
@@ -67,6 +68,6 @@ def create_app(
     app.state.progress_limiter = RateLimiter(settings.progress_per_minute, 60.0)
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    for module in (health, auth, catalog, cases, events, documents, public, admin):
+    for module in (health, auth, catalog, cases, events, documents, public, admin, devices):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -99,6 +99,11 @@ class Device(Base):
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The client's latest status report (POST /devices/{device_id}/status).
+    last_report_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_report: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    client_version: Mapped[str | None] = mapped_column(String(32))
+    clock_skew_seconds: Mapped[int | None] = mapped_column(Integer)
 
 
 class Token(Base):

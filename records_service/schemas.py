@@ -164,3 +164,34 @@ class DocumentCreate(Strict):
     issued_at: Timestamp
     reprint: bool = False
     clerk: Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class RejectedItem(Strict):
+    key: Annotated[str, Field(min_length=1, max_length=64)]
+    reason: Annotated[str, Field(max_length=500)]
+
+
+class DeviceStatus(Strict):
+    """What a window client reports about itself (``POST /devices/{device_id}/status``)."""
+
+    waiting: Annotated[int, Field(ge=0, le=1_000_000)]
+    rejected: Annotated[list[RejectedItem], Field(max_length=200)] = []
+    client_version: Annotated[str, Field(min_length=1, max_length=32)]
+    clock: Timestamp
+    last_sync_at: Timestamp | None = None
+
+
+class ClientEvent(Strict):
+    """An audit record made on the desk (unmasked ID view, reprint, offline sign-in ...)."""
+
+    id: UUID
+    at: Timestamp
+    actor: Annotated[str, Field(min_length=1, max_length=64)]
+    action: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_.-]+$")]
+    target: Annotated[str, Field(max_length=100)] | None = None
+    result: Annotated[str, Field(min_length=1, max_length=32)] = "ok"
+    detail: dict[str, Any] | None = None
+
+
+class ClientEvents(Strict):
+    events: Annotated[list[ClientEvent], Field(min_length=1, max_length=500)]

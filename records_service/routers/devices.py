@@ -1,0 +1,155 @@
+"""Window clients: POST /devices/{device_id}/status, POST /audit/client-events, GET /windows."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Path, Request, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from records_service import audit
+from records_service.case_views import RawBodyDep, iso
+from records_service.deps import (
+    ClockDep,
+    CurrentPrincipal,
+    DatabaseDep,
+    Principal,
+    SessionDep,
+    WriteSessionDep,
+    client_ip,
+)
+from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
+from records_service.models import Device, Window
+from records_service.problems import ProblemError
+from records_service.schemas import ClientEvents, DeviceStatus
+
+router = APIRouter(tags=["devices"])
+
+ROUTE_CLIENT_EVENTS = "POST /audit/client-events"
+
+
+def _require_device(principal: Principal, device_id: str | None = None) -> str:
+    """The calling device: a device token, or a user token issued to that device."""
+    own = principal.device_id
+    if own is None or (device_id is not None and device_id != own):
+        raise ProblemError(403, "forbidden", "Only the device itself reports this.")
+    return own
+
+
+@router.post("/devices/{device_id}/status", status_code=204, operation_id="report_device_status")
+def report_status(
+    device_id: Annotated[str, Path(max_length=64)],
+    body: DeviceStatus,
+    principal: CurrentPrincipal,
+    session: WriteSessionDep,
+    clock: ClockDep,
+) -> Response:
+    """The client's report: items waiting, rejected items with reasons, version, clock."""
+    _require_device(principal, device_id)
+    device = session.get(Device, device_id)
+    if device is None:
+        raise ProblemError(404, "not-found", f"No device {device_id}.")
+    now = clock()
+    device.last_report_at = now
+    device.last_seen_at = now
+    device.client_version = body.client_version
+    device.clock_skew_seconds = round((body.clock - now).total_seconds())
+    device.last_report = body.model_dump(mode="json")
+    session.commit()
+    return Response(status_code=204)
+
+
+@router.post("/audit/client-events", status_code=201, operation_id="record_client_events")
+def record_client_events(
+    body: ClientEvents,
+    raw: RawBodyDep,
+    request: Request,
+    principal: CurrentPrincipal,
+    db: DatabaseDep,
+    clock: ClockDep,
+    idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
+) -> Response:
+    """Audit records made on the desk, stored once per ``Idempotency-Key`` (per batch)."""
+    key = require_key(idempotency_key)
+    device_id = _require_device(principal)
+    now = clock()
+    ip = client_ip(request)
+
+    def apply(session: Session) -> Applied:
+        for event in body.events:
+            audit.record(
+                session,
+                at=event.at,
+                action=f"client.{event.action}",
+                result=event.result,
+                actor=event.actor,
+                device_id=device_id,
+                target=event.target,
+                client_ip=ip,
+                detail={
+                    "client_event_id": str(event.id),
+                    "received_at": iso(now),
+                    "window_code": principal.window_code,
+                    **({"detail": event.detail} if event.detail else {}),
+                },
+            )
+        return 201, json.dumps({"recorded": len(body.events)}), {}
+
+    return run_idempotent(
+        db,
+        key=key,
+        route=ROUTE_CLIENT_EVENTS,
+        digest=request_hash(raw),
+        actor=principal.actor,
+        now=now,
+        apply=apply,
+    )
+
+
+def _device_public(device: Device) -> dict[str, Any]:
+    report = device.last_report or {}
+    return {
+        "device_id": device.device_id,
+        "revoked": device.revoked,
+        "last_seen_at": iso(device.last_seen_at),
+        "last_report_at": iso(device.last_report_at),
+        "last_sync_at": report.get("last_sync_at"),
+        "waiting": report.get("waiting"),
+        "rejected": len(report.get("rejected", [])),
+        "client_version": device.client_version,
+        "clock_skew_seconds": device.clock_skew_seconds,
+    }
+
+
+@router.get("/windows", operation_id="list_windows")
+def list_windows(principal: CurrentPrincipal, session: SessionDep) -> dict[str, Any]:
+    """Windows with their clients' last reports: leads see their department, admins all."""
+    query = select(Window).order_by(Window.code)
+    if principal.has_role("admin"):
+        pass
+    elif principal.has_role("lead") and principal.department_code:
+        query = query.where(Window.department_code == principal.department_code)
+    else:
+        raise ProblemError(403, "forbidden", "Only leads and admins see the windows.")
+    windows = session.scalars(query).all()
+    devices = session.scalars(
+        select(Device).where(Device.window_code.in_([w.code for w in windows]))
+    ).all()
+    items = []
+    for window in windows:
+        own = [_device_public(d) for d in devices if d.window_code == window.code]
+        syncs = [datetime.fromisoformat(d["last_sync_at"]) for d in own if d["last_sync_at"]]
+        items.append(
+            {
+                "code": window.code,
+                "name": window.name,
+                "department": window.department.name,
+                "last_sync_at": iso(max(syncs)) if syncs else None,
+                "waiting": sum(d["waiting"] or 0 for d in own),
+                "devices": own,
+            }
+        )
+    return {"items": items}
