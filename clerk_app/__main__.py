@@ -22,6 +22,30 @@ DEMO_USER = "demo-clerk"
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - the published demo account
 
 
+#: Sub-commands: name -> "module:function"; the function takes the remaining arguments
+#: (a list of str) and returns the exit code. Each lives in its own module, so commands
+#: can be added without touching the start-up path below.
+COMMANDS: dict[str, str] = {
+    "provision": "clerk_app.provision:main",
+    "self-check": "clerk_app.selfcheck:main",
+    "export-journal": "clerk_app.store.journal_export:main",
+}
+
+
+def _run_command(name: str, argv: list[str]) -> int:
+    import importlib
+
+    module_name, _, function = COMMANDS[name].partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        print(f"clerk-app {name}: not available in this build", file=sys.stderr)
+        return 2
+    return int(getattr(module, function)(argv) or 0)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clerk-app", description="Window Clerk (窗口受理客户端)")
     parser.add_argument("--version", action="version", version=f"clerk-app {__version__}")
@@ -42,7 +66,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `clerk-app` and `python -m clerk_app`."""
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in COMMANDS:
+        return _run_command(argv[0], argv[1:])
+    parser = _parser()
+    parser.epilog = "commands: " + ", ".join(COMMANDS)
+    args = parser.parse_args(argv)
     if args.home:
         os.environ["CLERK_HOME"] = str(args.home.resolve())
 
