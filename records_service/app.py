@@ -22,6 +22,7 @@ from records_service.routers import (
     events,
     health,
     public,
+    ratings,
 )
 from records_service.routers.public import RateLimiter
 from records_service.settings import Settings
@@ -68,6 +69,17 @@ def create_app(
     app.state.progress_limiter = RateLimiter(settings.progress_per_minute, 60.0)
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    for module in (health, auth, catalog, cases, events, documents, public, admin, devices):
+    for module in (
+        health,
+        auth,
+        catalog,
+        cases,
+        events,
+        documents,
+        ratings,
+        public,
+        admin,
+        devices,
+    ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

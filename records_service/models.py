@@ -205,6 +205,27 @@ class CaseDocument(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class Rating(Base):
+    """好差评: the applicant's 1-5 rating of a case; 1 and 2 are bad and need a follow-up."""
+
+    __tablename__ = "ratings"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    score: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    rated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    clerk: Mapped[str] = mapped_column(String(64))
+    window_code: Mapped[str] = mapped_column(String(16), index=True)
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    bad: Mapped[bool] = mapped_column(Boolean, default=False)
+    follow_up_due: Mapped[date | None] = mapped_column(Date)
+    followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    follow_up_by: Mapped[str | None] = mapped_column(String(64))
+    follow_up_note: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class IdempotencyKey(Base):
     """One retried write. The row is inserted in the same transaction as the record."""
 

@@ -6,6 +6,7 @@ working-day calendar come from ``clerk_app.core`` so that the two sides cannot d
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -110,3 +111,12 @@ def mask_name(name: str) -> str:
     """``张三`` → ``张*``; an organization keeps its name (it is public)."""
     name = name.strip()
     return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else "*"
+
+
+def add_working_days(start: date, days: int) -> date:
+    """``days`` working days after ``start`` on the service's calendar."""
+    return _builtin_calendar().add_working_days(start, days).date
+
+
+#: Scores that count as a bad review (非常不满意, 不满意).
+BAD_SCORES = frozenset({1, 2})

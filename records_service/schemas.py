@@ -195,3 +195,17 @@ class ClientEvent(Strict):
 
 class ClientEvents(Strict):
     events: Annotated[list[ClientEvent], Field(min_length=1, max_length=500)]
+
+
+class RatingCreate(Strict):
+    """好差评 (``POST /cases/{case_no}/rating``); ``id`` equals the Idempotency-Key."""
+
+    id: UUID
+    score: Annotated[int, Field(ge=1, le=5)]
+    comment: Annotated[str, Field(max_length=500)] = ""
+    rated_at: Timestamp
+    clerk: Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class FollowUpCreate(Strict):
+    note: Annotated[str, Field(min_length=1, max_length=2000)]

@@ -38,6 +38,7 @@ class Settings:
         login_max_failures: failed logins per username before 429.
         login_lock_minutes: window in which failed logins are counted.
         progress_per_minute: public progress queries per client address per minute.
+        rating_follow_up_days: working days within which a bad rating is followed up.
     """
 
     database_url: str = ""
@@ -49,6 +50,7 @@ class Settings:
     login_max_failures: int = 10
     login_lock_minutes: int = 15
     progress_per_minute: int = 30
+    rating_follow_up_days: int = 3
 
     @property
     def access_token_ttl(self) -> timedelta:

@@ -1,0 +1,178 @@
+"""好差评: POST /cases/{case_no}/rating and POST /ratings/{id}/follow-up."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Path, Request, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk_app.core.clock import CENTER_TZ
+from records_service import audit, rules
+from records_service.case_views import RawBodyDep, clerk_error, department_of, iso
+from records_service.deps import (
+    ClockDep,
+    CurrentPrincipal,
+    DatabaseDep,
+    SettingsDep,
+    WriteSessionDep,
+    client_ip,
+)
+from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
+from records_service.models import Case, Rating
+from records_service.problems import ProblemError
+from records_service.schemas import FollowUpCreate, RatingCreate
+
+router = APIRouter(tags=["ratings"])
+
+ROUTE_RATING = "POST /cases/{case_no}/rating"
+
+
+def rating_public(rating: Rating, case_no: str) -> dict[str, Any]:
+    return {
+        "id": rating.id,
+        "case_no": case_no,
+        "score": rating.score,
+        "comment": rating.comment,
+        "bad": rating.bad,
+        "rated_at": iso(rating.rated_at),
+        "clerk": rating.clerk,
+        "window_code": rating.window_code,
+        "follow_up_due": rating.follow_up_due.isoformat() if rating.follow_up_due else None,
+        "followed_up_at": iso(rating.followed_up_at),
+        "follow_up_by": rating.follow_up_by,
+        "follow_up_note": rating.follow_up_note,
+    }
+
+
+def _invalid(field: str, message: str) -> ProblemError:
+    return ProblemError(
+        422,
+        "validation",
+        f"Invalid fields: {field}",
+        title="Validation failed",
+        errors=[{"field": field, "message": message}],
+    )
+
+
+@router.post("/cases/{case_no}/rating", status_code=201, operation_id="rate_case")
+def rate_case(
+    case_no: Annotated[str, Path(max_length=40)],
+    body: RatingCreate,
+    raw: RawBodyDep,
+    request: Request,
+    principal: CurrentPrincipal,
+    db: DatabaseDep,
+    settings: SettingsDep,
+    clock: ClockDep,
+    idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
+) -> Response:
+    """Record the applicant's rating, given on the window's rating screen (idempotent)."""
+    key = require_key(idempotency_key)
+    if not (principal.kind == "device" or principal.has_role("clerk")):
+        raise ProblemError(403, "forbidden", "Ratings come from a window.")
+    try:
+        key_matches = uuid.UUID(key) == body.id
+    except ValueError:
+        key_matches = False
+    if not key_matches:
+        raise _invalid("id", "must equal the Idempotency-Key header")
+    now = clock()
+
+    def apply(session: Session) -> Applied:
+        case = session.scalars(select(Case).where(Case.case_no == case_no)).first()
+        if case is None:
+            raise ProblemError(404, "not-found", f"No case {case_no}.")
+        if case.window_code != principal.window_code:
+            raise ProblemError(403, "forbidden", "This case belongs to another window.")
+        bad_clerk = clerk_error(session, principal, body.clerk, case.window_code, "clerk")
+        if bad_clerk:
+            raise _invalid(bad_clerk["field"], bad_clerk["message"])
+        bad = body.score in rules.BAD_SCORES
+        rated_on = body.rated_at.astimezone(CENTER_TZ).date()
+        rating = Rating(
+            id=str(body.id),
+            case_id=case.id,
+            score=body.score,
+            comment=body.comment,
+            rated_at=body.rated_at,
+            clerk=body.clerk,
+            window_code=case.window_code,
+            device_id=principal.device_id,
+            bad=bad,
+            follow_up_due=(
+                rules.add_working_days(rated_on, settings.rating_follow_up_days) if bad else None
+            ),
+            recorded_at=now,
+        )
+        session.add(rating)
+        session.flush()
+        audit.record(
+            session,
+            at=now,
+            action="rating.record",
+            result="ok",
+            actor=body.clerk,
+            device_id=principal.device_id,
+            target=case_no,
+            client_ip=client_ip(request),
+            detail={"score": body.score},
+        )
+        content = json.dumps(
+            {"rating": rating_public(rating, case_no)}, ensure_ascii=False, separators=(",", ":")
+        )
+        return 201, content, {}
+
+    return run_idempotent(
+        db,
+        key=str(body.id),
+        route=ROUTE_RATING,
+        digest=request_hash(raw),
+        actor=principal.actor,
+        now=now,
+        apply=apply,
+    )
+
+
+@router.post("/ratings/{rating_id}/follow-up", operation_id="follow_up_rating")
+def follow_up(
+    rating_id: Annotated[str, Path(max_length=36)],
+    body: FollowUpCreate,
+    request: Request,
+    principal: CurrentPrincipal,
+    session: WriteSessionDep,
+    clock: ClockDep,
+) -> dict[str, Any]:
+    """Record the follow-up of a bad rating: leads of the case's department."""
+    rating = session.get(Rating, rating_id)
+    if rating is None:
+        raise ProblemError(404, "not-found", f"No rating {rating_id}.")
+    if not (
+        principal.has_role("lead")
+        and principal.department_code == department_of(session, rating.window_code)
+    ):
+        raise ProblemError(403, "forbidden", "Only a lead of the window's department.")
+    if not rating.bad:
+        raise ProblemError(409, "conflict", "Only bad ratings are followed up.")
+    if rating.followed_up_at is not None:
+        raise ProblemError(409, "conflict", "This rating has been followed up already.")
+    now = clock()
+    rating.followed_up_at = now
+    rating.follow_up_by = principal.username
+    rating.follow_up_note = body.note
+    case = session.get(Case, rating.case_id)
+    case_no = case.case_no if case else ""
+    audit.record(
+        session,
+        at=now,
+        action="rating.follow_up",
+        result="ok",
+        actor=principal.actor,
+        target=rating_id,
+        client_ip=client_ip(request),
+    )
+    session.commit()
+    return {"rating": rating_public(rating, case_no)}
