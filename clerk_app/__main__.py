@@ -1,7 +1,8 @@
 """`clerk-app`: start the window client.
 
-clerk-app                          the window set up by IT (provisioning file in the
-                                   config folder, or --provisioning)
+clerk-app                          the window set up by IT (the per-machine provisioning
+                                   file with the user's allowed overrides, else one in
+                                   the user's config folder; or --provisioning)
 clerk-app --demo                   the demo: an embedded records service with demo data
 clerk-app --demo --smoke           sign in as demo-clerk, wait for the catalog, quit
 """
@@ -102,11 +103,23 @@ def main(argv: list[str] | None = None) -> int:
                 return 3
             provisioning = demo_provisioning(DEMO_PROVISIONING, service.base_url)
         else:
-            path = args.provisioning or paths.config_dir / "provisioning.toml"
+            from clerk_app.core.provisioning import locate_provisioning, machine_provisioning_path
+
             try:
-                provisioning = load_provisioning(path)
+                if args.provisioning:
+                    provisioning = load_provisioning(args.provisioning)
+                else:  # the machine file (+ allowed user overrides), else the user's own
+                    provisioning = locate_provisioning(paths.config_dir)
             except ProvisioningError as exc:
                 print(str(exc), file=sys.stderr)
+                return 2
+            if provisioning is None:
+                print(
+                    "此电脑尚未配置窗口，请联系信息科（IT）。\n"
+                    "this PC is not set up for a window yet; ask IT to run "
+                    f"`clerk-app provision FILE` (installs {machine_provisioning_path()}).",
+                    file=sys.stderr,
+                )
                 return 2
 
         try:
