@@ -9,9 +9,11 @@ one go.
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
+import sys
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -37,6 +39,14 @@ DOCUMENT_KINDS = (
     "guide",  # 办事指南
     "slip",  # 80 mm roll receipt slip
 )
+
+#: What a per-user override file may change, when the machine file's [overrides] allow it.
+OVERRIDABLE = ("printers", "ui.language")
+
+#: Folder of the per-machine provisioning file (tests point it at a temp folder).
+MACHINE_DIR_ENV = "CLERK_MACHINE_CONFIG_DIR"
+PROVISIONING_NAME = "provisioning.toml"
+OVERRIDES_NAME = "provisioning-overrides.toml"
 
 _CODE = re.compile(r"^[A-Z0-9]{1,8}$")
 _MAX_TEXT = 200
@@ -79,6 +89,12 @@ class Provisioning:
     language: str = "zh_CN"
     printers: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
     source: Path | None = None
+    #: What a user's override file may change (a subset of OVERRIDABLE).
+    overrides_allowed: frozenset[str] = frozenset()
+    #: The user's override file applied on top of `source`, if any.
+    override_source: Path | None = None
+    #: Keys of that override file that were ignored (not allowed), e.g. "ui.language".
+    ignored_overrides: tuple[str, ...] = ()
 
     def printer_for(self, kind: str) -> str:
         """The printer configured for a document kind ("" = ask / system default)."""
@@ -160,7 +176,9 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
             f"不支持的版本 {schema!r}（本程序支持 {SCHEMA_VERSION}）",
             f"unsupported schema {schema!r} (this client reads {SCHEMA_VERSION})",
         )
-    r.unknown_keys(data, "(top)", {"schema", "service", "center", "window", "printers", "ui"})
+    r.unknown_keys(
+        data, "(top)", {"schema", "service", "center", "window", "printers", "ui", "overrides"}
+    )
 
     service = r.table("service")
     r.unknown_keys(service, "service", {"url", "progress_url", "ca_bundle"})
@@ -231,30 +249,9 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
     window_name = r.text(window, "window", "name", required=False) or window_code
     department = r.text(window, "window", "department")
 
-    printers_raw = r.table("printers", required=False)
-    printers: dict[str, str] = {}
-    for kind, value in printers_raw.items():
-        name = f"printers.{kind}"
-        if kind not in DOCUMENT_KINDS:
-            r.problem(
-                name,
-                "未知的文书种类；可用：" + "、".join(DOCUMENT_KINDS),
-                "unknown document kind; known: " + ", ".join(DOCUMENT_KINDS),
-            )
-        elif not isinstance(value, str):
-            r.problem(name, "应为打印机名称（文本）", "must be a printer name (a string)")
-        else:
-            printers[kind] = value.strip()
-
-    ui = r.table("ui", required=False)
-    r.unknown_keys(ui, "ui", {"language"})
-    language = r.text(ui, "ui", "language", required=False) or "zh_CN"
-    if language not in LANGUAGES:
-        r.problem(
-            "ui.language",
-            "应为 zh_CN 或 en",
-            "must be zh_CN or en",
-        )
+    printers = _read_printers(r)
+    language = _read_language(r) or "zh_CN"
+    allowed = _read_allowed(r)
 
     if r.problems:
         raise ProvisioningError(where, r.problems)
@@ -270,12 +267,65 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
         language=language,
         printers=MappingProxyType(printers),
         source=source,
+        overrides_allowed=allowed,
     )
+
+
+def _read_printers(r: _Reader) -> dict[str, str]:
+    printers: dict[str, str] = {}
+    for kind, value in r.table("printers", required=False).items():
+        name = f"printers.{kind}"
+        if kind not in DOCUMENT_KINDS:
+            r.problem(
+                name,
+                "未知的文书种类；可用：" + "、".join(DOCUMENT_KINDS),
+                "unknown document kind; known: " + ", ".join(DOCUMENT_KINDS),
+            )
+        elif not isinstance(value, str):
+            r.problem(name, "应为打印机名称（文本）", "must be a printer name (a string)")
+        else:
+            printers[kind] = value.strip()
+    return printers
+
+
+def _read_language(r: _Reader) -> str:
+    ui = r.table("ui", required=False)
+    r.unknown_keys(ui, "ui", {"language"})
+    language = r.text(ui, "ui", "language", required=False)
+    if language and language not in LANGUAGES:
+        r.problem("ui.language", "应为 zh_CN 或 en", "must be zh_CN or en")
+        return ""
+    return language
+
+
+def _read_allowed(r: _Reader) -> frozenset[str]:
+    section = r.table("overrides", required=False)
+    r.unknown_keys(section, "overrides", {"allow"})
+    value = section.get("allow", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        r.problem(
+            "overrides.allow",
+            '应为列表，如 ["printers", "ui.language"]',
+            'must be a list, e.g. ["printers", "ui.language"]',
+        )
+        return frozenset()
+    wrong = [v for v in value if v not in OVERRIDABLE]
+    if wrong:
+        r.problem(
+            "overrides.allow",
+            f"不能由用户修改：{'、'.join(wrong)}；可用：{'、'.join(OVERRIDABLE)}",
+            f"cannot be changed by users: {', '.join(wrong)}; allowed: {', '.join(OVERRIDABLE)}",
+        )
+    return frozenset(v for v in value if v in OVERRIDABLE)
 
 
 def load_provisioning(path: Path | str) -> Provisioning:
     """Read and check a provisioning file; raise ProvisioningError with every problem."""
     path = Path(path)
+    return parse_provisioning(_read_text(path), source=path.resolve())
+
+
+def _read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
@@ -297,4 +347,95 @@ def load_provisioning(path: Path | str) -> Provisioning:
             path,
             [ProvisioningProblem("(file)", "应为 UTF-8 编码", "must be UTF-8 encoded")],
         ) from exc
-    return parse_provisioning(text, source=path.resolve())
+    return text
+
+
+# -- where the file lives ------------------------------------------------------------------
+
+
+def machine_config_dir() -> Path:
+    """The per-machine folder IT installs the provisioning file into (read-only for users).
+
+    Windows: ``%ProgramData%\\WindowClerk``; elsewhere ``/etc/window-clerk``; the
+    environment variable ``CLERK_MACHINE_CONFIG_DIR`` overrides both (tests, odd set-ups).
+    """
+    override = os.environ.get(MACHINE_DIR_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / "WindowClerk"
+    return Path("/etc/window-clerk")
+
+
+def machine_provisioning_path() -> Path:
+    """The per-machine provisioning file."""
+    return machine_config_dir() / PROVISIONING_NAME
+
+
+def apply_overrides(base: Provisioning, path: Path) -> Provisioning:
+    """Apply a user's override file (only ``[printers]`` and ``[ui] language``) to `base`.
+
+    Keys the machine file does not allow are ignored and listed in ``ignored_overrides``.
+
+    Raises:
+        ProvisioningError: the override file itself is wrong (naming each field).
+    """
+    text = _read_text(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProvisioningError(
+            path,
+            [ProvisioningProblem("(file)", f"不是有效的 TOML：{exc}", f"not valid TOML: {exc}")],
+        ) from exc
+    r = _Reader(data)
+    r.unknown_keys(data, "(top)", {"printers", "ui"})
+    printers = _read_printers(r)
+    language = _read_language(r)
+    if r.problems:
+        raise ProvisioningError(path, r.problems)
+    ignored: list[str] = []
+    new_printers = dict(base.printers)
+    if printers:
+        if "printers" in base.overrides_allowed:
+            new_printers.update(printers)
+        else:
+            ignored.append("printers")
+    new_language = base.language
+    if language:
+        if "ui.language" in base.overrides_allowed:
+            new_language = language
+        else:
+            ignored.append("ui.language")
+    return replace(
+        base,
+        printers=MappingProxyType(new_printers),
+        language=new_language,
+        override_source=path.resolve(),
+        ignored_overrides=tuple(ignored),
+    )
+
+
+def locate_provisioning(user_config_dir: Path) -> Provisioning | None:
+    """The window's provisioning when the client is started without ``--provisioning``.
+
+    1. the per-machine file (:func:`machine_provisioning_path`), with the user's
+       ``provisioning-overrides.toml`` from `user_config_dir` applied where it allows;
+    2. else a full ``provisioning.toml`` in `user_config_dir` (written by the first-run
+       wizard, or by ``clerk-app provision --user``);
+    3. else None: nothing is set up yet (the first-run wizard asks).
+
+    Raises:
+        ProvisioningError: a file that exists is wrong.
+    """
+    machine = machine_provisioning_path()
+    if machine.is_file():
+        prov = load_provisioning(machine)
+        overrides = user_config_dir / OVERRIDES_NAME
+        if overrides.is_file():
+            prov = apply_overrides(prov, overrides)
+        return prov
+    user = user_config_dir / PROVISIONING_NAME
+    if user.is_file():
+        return load_provisioning(user)
+    return None

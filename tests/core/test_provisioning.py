@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from clerk_app.core.provisioning import (
+    DOCUMENT_KINDS,
+    MACHINE_DIR_ENV,
+    OVERRIDABLE,
     ProvisioningError,
     load_provisioning,
+    locate_provisioning,
+    machine_config_dir,
+    machine_provisioning_path,
     parse_provisioning,
 )
 
@@ -125,3 +132,79 @@ def test_unsupported_schema_version_is_named():
     with pytest.raises(ProvisioningError) as exc:
         parse_provisioning(GOOD.replace("schema = 1", "schema = 9"))
     assert fields(exc) == ["schema"]
+
+
+# -- per-machine file, user overrides, the commented example ----------------------------
+
+EXAMPLE = Path(__file__).parents[2] / "packaging" / "provisioning.example.toml"
+
+
+def test_each_kind_of_mistake_names_its_field():
+    cases = {
+        'url = "https://records.hs.example:8443/"': ("url = 42", "service.url"),
+        'code = "HS"': ('code = "hs"', "center.code"),
+        'code = "W07"': ('code = "W-07-LONGER"', "window.code"),
+        'department = "市场监督管理局"': ('department = ""', "window.department"),
+        'slip = "Roll-80"': ('fax = "Roll-80"', "printers.fax"),
+        'language = "en"': ('language = "de"', "ui.language"),
+        "schema = 1": ('schema = 1\nwindw = "W1"', "(top).windw"),
+        "[ui]": ('[overrides]\nallow = ["service.url"]\n[ui]', "overrides.allow"),
+    }
+    for good, (bad, field) in cases.items():
+        assert good in GOOD
+        with pytest.raises(ProvisioningError) as exc:
+            parse_provisioning(GOOD.replace(good, bad, 1))
+        assert fields(exc) == [field], (bad, fields(exc))
+
+
+def test_commented_example_loads_and_documents_every_field():
+    prov = load_provisioning(EXAMPLE)
+    assert prov.overrides_allowed == set(OVERRIDABLE)
+    text = EXAMPLE.read_text("utf-8")
+    documented = {
+        "schema", "url", "progress_url", "ca_bundle", "code", "name", "department",
+        "language", "allow", *DOCUMENT_KINDS, *OVERRIDABLE,
+    }  # fmt: skip
+    for key in documented:
+        assert key in text, key
+    for section in ("[service]", "[center]", "[window]", "[printers]", "[ui]", "[overrides]"):
+        assert section in text
+
+
+def test_machine_file_comes_first_and_user_overrides_only_where_allowed(tmp_path, monkeypatch):
+    machine, user = tmp_path / "etc", tmp_path / "user"
+    machine.mkdir()
+    user.mkdir()
+    monkeypatch.setenv(MACHINE_DIR_ENV, str(machine))
+    assert machine_provisioning_path() == machine / "provisioning.toml"
+    assert locate_provisioning(user) is None
+
+    (user / "provisioning.toml").write_text(GOOD.replace("W07", "W09"), "utf-8")
+    assert locate_provisioning(user).window_code == "W09"  # no machine file: the user's
+
+    (machine / "provisioning.toml").write_text(
+        GOOD + '[overrides]\nallow = ["printers"]\n', "utf-8"
+    )
+    (user / "provisioning-overrides.toml").write_text(
+        '[printers]\nslip = "My-Roll"\n[ui]\nlanguage = "zh_CN"\n', "utf-8"
+    )
+    prov = locate_provisioning(user)
+    assert prov.window_code == "W07"  # the machine file wins over the user's full file
+    assert prov.printer_for("slip") == "My-Roll"
+    assert prov.printer_for("acceptance") == "Hall-A4"
+    assert prov.language == "en"  # not allowed: kept as IT set it
+    assert prov.ignored_overrides == ("ui.language",)
+
+    (user / "provisioning-overrides.toml").write_text('[window]\ncode = "W99"\n', "utf-8")
+    with pytest.raises(ProvisioningError) as exc:
+        locate_provisioning(user)
+    assert fields(exc) == ["(top).window"]
+
+
+def test_machine_folder_by_platform(monkeypatch):
+    monkeypatch.delenv(MACHINE_DIR_ENV, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert machine_config_dir() == Path("/etc/window-clerk")
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PROGRAMDATA", r"D:\PD")
+    assert machine_config_dir() == Path(r"D:\PD") / "WindowClerk"
