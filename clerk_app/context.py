@@ -1,6 +1,7 @@
 """The application's parts, wired once at start: what every window of the GUI is given.
 
-``build_context`` opens the local store (moving a damaged one aside), the REST client
+``build_context`` opens the local store (``PRAGMA integrity_check``; a damaged file is moved
+aside, kept, and ``AppContext.damaged_database`` says where), the REST client
 (TLS checked against the provisioning CA bundle), the token store and the clock.
 """
 
@@ -19,8 +20,11 @@ from clerk_app.logs import logger
 from clerk_app.paths import Paths
 from clerk_app.remote.api import ApiClient
 from clerk_app.remote.tokens import TokenStore
-from clerk_app.store.db import Database, StoreError
+from clerk_app.store.credentials import OfflineCredentials
+from clerk_app.store.db import Database, DiskFullError, StoreError
 from clerk_app.store.local import LocalStore
+from clerk_app.store.recovery import open_checked
+from clerk_app.store.sync_state import SyncStateStore
 
 log = logger("app")
 
@@ -43,6 +47,18 @@ class AppContext:
     tokens: TokenStore
     device_id: str
     calendar: WorkCalendar = field(default_factory=WorkCalendar.builtin)
+    #: Where a damaged local database was moved at this start (the clerk is told), or None.
+    damaged_database: Path | None = None
+
+    @property
+    def credentials(self) -> OfflineCredentials:
+        """Password hashes for offline sign-in."""
+        return OfflineCredentials(self.db, self.clock)
+
+    @property
+    def sync_state(self) -> SyncStateStore:
+        """Change cursor, last contact, clock skew, calendar cache."""
+        return SyncStateStore(self.db, self.clock)
 
     def close(self) -> None:
         """Close the network session and the database."""
@@ -73,7 +89,12 @@ def build_context(
     for note in settings.ignored:
         log.warning("settings: %s", note)
     try:
-        db = Database(paths.database)
+        opened = open_checked(paths.database)
+    except DiskFullError as exc:
+        raise StartupError(
+            f"磁盘已满，无法打开本地数据库 {paths.database}：请清理磁盘后重新启动。\n"
+            f"the disk is full: cannot open the local database {paths.database}: {exc}"
+        ) from exc
     except StoreError as exc:
         raise StartupError(
             f"无法打开本地数据库 {paths.database}：{exc}\n"
@@ -90,9 +111,10 @@ def build_context(
         settings=settings,
         paths=paths,
         clock=clock,
-        db=db,
-        store=LocalStore(db, clock),
+        db=opened.db,
+        store=LocalStore(opened.db, clock),
         api=api,
         tokens=tokens,
         device_id=load_device_id(paths.data_dir),
+        damaged_database=opened.moved_aside,
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from clerk_app.store import journal as journal_chain
 from clerk_app.store.db import Database
 
 log = logging.getLogger("clerk.store")
@@ -316,6 +317,21 @@ class LocalStore:
             ),
         )
         assert cur.lastrowid is not None
+        # The same transaction mirrors the request into the hash-chained journal.
+        journal_chain.append(
+            conn,
+            at=now,
+            area="outbox",
+            message=f"{kind} {method} {path}",
+            kind=journal_chain.KIND_WRITE,
+            data={
+                "method": method,
+                "path": path,
+                "idempotency_key": idempotency_key,
+                "case_id": case_id,
+                "body": None if body_json is None else json.loads(body_json),
+            },
+        )
         return int(cur.lastrowid)
 
     def get_case(self, case_no: str) -> CaseRecord | None:
@@ -483,10 +499,7 @@ class LocalStore:
     def journal(self, area: str, message: str) -> None:
         """Append a line to the local journal (what happened on this desk, for IT)."""
         with self.db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO journal (at, area, message) VALUES (?, ?, ?)",
-                (stamp(self.clock.now()), area, message),
-            )
+            journal_chain.append(conn, at=stamp(self.clock.now()), area=area, message=message)
 
     def journal_entries(self, limit: int = 200) -> list[tuple[datetime, str, str]]:
         """The newest journal lines, newest first."""

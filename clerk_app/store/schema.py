@@ -91,7 +91,43 @@ CREATE TABLE journal (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1,)
+MIGRATION_2 = """
+CREATE TABLE calendar_cache (
+    year       INTEGER PRIMARY KEY,
+    etag       TEXT,
+    json       TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+);
+
+CREATE TABLE sync_state (
+    id                  INTEGER PRIMARY KEY CHECK (id = 1),
+    changes_cursor      TEXT,
+    last_contact_at     TEXT,
+    last_server_date    TEXT,
+    clock_skew_seconds  REAL,
+    last_report_at      TEXT,
+    last_error          TEXT
+);
+INSERT INTO sync_state (id) VALUES (1);
+
+CREATE TABLE local_credentials (
+    window_code   TEXT NOT NULL,
+    username      TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    session_json  TEXT NOT NULL,
+    verified_at   TEXT NOT NULL,
+    PRIMARY KEY (window_code, username)
+);
+
+ALTER TABLE journal ADD COLUMN kind TEXT NOT NULL DEFAULT 'note';
+ALTER TABLE journal ADD COLUMN data_json TEXT;
+ALTER TABLE journal ADD COLUMN prev_hash TEXT;
+ALTER TABLE journal ADD COLUMN hash TEXT;
+"""
+"""Calendar cache with ETags, sync state (cursor, last contact, clock skew), offline
+sign-in hashes, and the journal's hash chain (``kind`` 'note' or 'write')."""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
