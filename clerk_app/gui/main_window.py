@@ -119,6 +119,12 @@ class MainWindow(QMainWindow):
         self.connection_label.setObjectName("connectionLabel")
         for label in (self.clerk_label, self.window_label, self.department_label):
             bar.addWidget(label)
+        self.offline_label: QLabel | None = None
+        if getattr(self.session, "offline", False):
+            self.offline_label = QLabel(self.tr("Signed in offline"), self)
+            self.offline_label.setObjectName("offlineSignInLabel")
+            self.offline_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+            bar.addWidget(self.offline_label)
         bar.addPermanentWidget(self.connection_label)
 
     def _build_menus(self) -> None:
