@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import uuid
 from collections.abc import Iterator
@@ -63,8 +64,20 @@ def auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def case_body(seq: int = 1, window_code: str = "W01", clerk: str = "demo-clerk") -> dict[str, Any]:
+_sequence = itertools.count(1)
+
+
+def next_seq() -> int:
+    """A case sequence number no other test of this run uses (the tests share a service,
+    and the numbers only grow, so the latest one is also the highest)."""
+    return next(_sequence)
+
+
+def case_body(
+    seq: int | None = None, window_code: str = "W01", clerk: str = "demo-clerk"
+) -> dict[str, Any]:
     """A valid POST /cases body for the demo data (a GA item at a GA window)."""
+    seq = next_seq() if seq is None else seq
     item = item_for_department("GA")
     return {
         "id": str(uuid.uuid4()),

@@ -6,7 +6,6 @@ import sqlite3
 import threading
 import uuid
 from contextlib import closing
-from itertools import count
 
 import pytest
 import requests
@@ -22,12 +21,10 @@ from tests.service.conftest import (
     token_for,
 )
 
-_seq = count(100)
-
 
 def fresh_body(**kwargs) -> dict:
     """A valid body with a case number no other test of this module uses."""
-    return case_body(seq=next(_seq), **kwargs)
+    return case_body(**kwargs)
 
 
 def rows(service, sql: str, *params) -> list[tuple]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import uuid
 from datetime import datetime
-from itertools import count
 
 import requests
 
@@ -21,11 +20,9 @@ from tests.service.conftest import (
     post_case,
 )
 
-_seq = count(700)
-
 
 def new_case_no(service, token) -> str:
-    body = case_body(seq=next(_seq))
+    body = case_body()
     assert post_case(service, token, body).status_code == 201
     return body["case_no"]
 

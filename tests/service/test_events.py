@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from itertools import count
 
 import requests
 
@@ -19,11 +18,9 @@ from tests.service.conftest import (
     token_for,
 )
 
-_seq = count(500)
-
 
 def new_case(service, token) -> dict:
-    body = case_body(seq=next(_seq))
+    body = case_body()
     response = post_case(service, token, body)
     assert response.status_code == 201, response.text
     return response.json()["case"]

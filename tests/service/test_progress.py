@@ -13,7 +13,7 @@ def progress(service, case_no: str, code: str) -> requests.Response:
 
 
 def test_progress_with_the_right_code_shows_status_and_masked_name(service, clerk_token):
-    body = case_body(seq=900)
+    body = case_body()
     assert post_case(service, clerk_token, body).status_code == 201
     response = progress(service, body["case_no"], body["query_code"])
     assert response.status_code == 200, response.text
@@ -27,7 +27,7 @@ def test_progress_with_the_right_code_shows_status_and_masked_name(service, cler
 
 
 def test_wrong_code_and_unknown_number_get_the_same_404(service, clerk_token) -> None:
-    body = case_body(seq=901)
+    body = case_body()
     assert post_case(service, clerk_token, body).status_code == 201
     wrong_code = next(c for c in ("000000", "111111") if c != body["query_code"])
     wrong = progress(service, body["case_no"], wrong_code)

@@ -28,7 +28,7 @@ def rate(service, token, case_no: str, score: int, key: str | None = None) -> re
 def test_bad_rating_gets_a_follow_up_due_date_and_the_lead_follows_it_up(
     service, clerk_token
 ) -> None:
-    body = case_body(seq=960)
+    body = case_body()
     assert post_case(service, clerk_token, body).status_code == 201
     response = rate(service, clerk_token, body["case_no"], 1)
     assert response.status_code == 201, response.text
@@ -46,7 +46,7 @@ def test_bad_rating_gets_a_follow_up_due_date_and_the_lead_follows_it_up(
 
 
 def test_good_rating_needs_no_follow_up_and_score_is_bounded(service, clerk_token) -> None:
-    body = case_body(seq=961)
+    body = case_body()
     assert post_case(service, clerk_token, body).status_code == 201
     good = rate(service, clerk_token, body["case_no"], 5).json()["rating"]
     assert good["bad"] is False
