@@ -127,7 +127,20 @@ ALTER TABLE journal ADD COLUMN hash TEXT;
 """Calendar cache with ETags, sync state (cursor, last contact, clock skew), offline
 sign-in hashes, and the journal's hash chain (``kind`` 'note' or 'write')."""
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+MIGRATION_3 = """
+CREATE TABLE ratings (
+    id        TEXT PRIMARY KEY,
+    case_id   TEXT NOT NULL REFERENCES cases (id),
+    score     INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    comment   TEXT NOT NULL DEFAULT '',
+    rated_at  TEXT NOT NULL,
+    clerk     TEXT NOT NULL
+);
+CREATE INDEX ratings_case ON ratings (case_id);
+"""
+"""好差评 given at the window, kept locally beside their outbox rows."""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
