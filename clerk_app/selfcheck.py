@@ -1,0 +1,399 @@
+"""`clerk-app self-check`: one line per check, OK / WARN / FAIL, with what to do.
+
+Checks: provisioning, service reachable and version compatible, TLS, clock skew (the
+service's Date header), keyring backend, local database integrity, free disk, printers,
+CJK font, translations, outbox backlog and rejected items. The exit code is 1 only when a
+check FAILs (WARN is 0), so IT scripts can use it. ``run_checks`` is shared with the GUI's
+Help → Self-check… dialog; Qt checks need a QGuiApplication (``main`` makes one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from enum import StrEnum
+from pathlib import Path
+
+from clerk_app import __version__
+from clerk_app.core.clock import Clock, SystemClock
+from clerk_app.core.provisioning import Provisioning, ProvisioningError, locate_provisioning
+from clerk_app.paths import Paths
+
+SKEW_WARN_S = 60
+SKEW_FAIL_S = 300
+DISK_WARN_BYTES = 1_000_000_000
+DISK_FAIL_BYTES = 200_000_000
+BACKLOG_WARN = 20
+
+
+class Level(StrEnum):
+    OK = "OK"
+    WARN = "WARN"
+    FAIL = "FAIL"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One line of the report: what was checked, how it went, what to do (both languages)."""
+
+    name: str
+    level: Level
+    zh: str
+    en: str
+
+    def text(self, language: str = "zh_CN") -> str:
+        return f"{self.level.value:<4} {self.name}: {self.en if language == 'en' else self.zh}"
+
+
+def _version_tuple(v: str) -> tuple[int, ...]:
+    parts = []
+    for piece in v.split("."):
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
+
+
+def check_service(prov: Provisioning, clock: Clock, timeout: float = 5.0) -> list[CheckResult]:
+    """Service reachable, version compatible, TLS trusted, clock skew (three results)."""
+    from clerk_app.remote.api import ApiClient, ApiError, NetworkError, RemoteError, TlsError
+
+    url = prov.service_url
+    tls_ok = CheckResult(
+        "tls",
+        Level.OK,
+        "证书可信" + (f"（CA：{prov.ca_bundle}）" if prov.ca_bundle else "（系统证书库）"),
+        "certificate trusted" + (f" (CA: {prov.ca_bundle})" if prov.ca_bundle else ""),
+    )
+    if url.startswith("http://"):
+        tls_ok = CheckResult(
+            "tls",
+            Level.WARN,
+            "未加密（http，仅限本机测试）",
+            "not encrypted (http, local tests only)",
+        )
+    api = ApiClient(url, ca_bundle=prov.ca_bundle, timeout=(timeout, timeout))
+    try:
+        response = api.request("GET", "/api/v1/health")
+        data = response.json()
+    except TlsError as exc:
+        return [
+            CheckResult(
+                "service", Level.FAIL, f"无法安全连接 {url}", f"cannot connect securely to {url}"
+            ),
+            CheckResult(
+                "tls",
+                Level.FAIL,
+                f"证书不可信：{exc}。请检查配置文件的 service.ca_bundle 或联系信息科。",
+                f"certificate not trusted: {exc}. Check service.ca_bundle or ask IT.",
+            ),
+            CheckResult("clock", Level.WARN, "未能检查（服务不可达）", "not checked (no service)"),
+        ]
+    except (NetworkError, ApiError, RemoteError, ValueError) as exc:
+        return [
+            CheckResult(
+                "service",
+                Level.FAIL,
+                f"无法连接 {url}：{exc}。请检查网线/网络和配置文件的 service.url。",
+                f"cannot reach {url}: {exc}. Check the network and service.url.",
+            ),
+            CheckResult("tls", Level.WARN, "未能检查（服务不可达）", "not checked (no service)"),
+            CheckResult("clock", Level.WARN, "未能检查（服务不可达）", "not checked (no service)"),
+        ]
+    finally:
+        api.close()
+    minimum = str(data.get("min_client_version") or "0")
+    server_version = data.get("version") or "?"
+    if _version_tuple(__version__) < _version_tuple(minimum):
+        service = CheckResult(
+            "service",
+            Level.FAIL,
+            f"本客户端 {__version__} 过旧，服务要求至少 {minimum}。请联系信息科安装新版本。",
+            f"this client {__version__} is too old; the service needs {minimum}. Ask IT to "
+            "install the new version.",
+        )
+    else:
+        service = CheckResult(
+            "service",
+            Level.OK,
+            f"{url} 可达（服务 {server_version}，要求客户端 ≥ {minimum}，本机 {__version__}）",
+            f"{url} reachable (service {server_version}, needs client ≥ {minimum}, "
+            f"this is {__version__})",
+        )
+    return [service, tls_ok, _clock_result(response.headers.get("Date"), clock.now())]
+
+
+def _clock_result(date_header: str | None, now: datetime) -> CheckResult:
+    if not date_header:
+        return CheckResult("clock", Level.WARN, "服务未给出时间", "the service sent no Date")
+    try:
+        server = parsedate_to_datetime(date_header)
+    except (TypeError, ValueError):
+        return CheckResult("clock", Level.WARN, "服务时间无法读取", "unreadable Date header")
+    skew = (now - server).total_seconds()
+    zh = f"本机时间与服务相差 {skew:+.0f} 秒"
+    en = f"this PC's clock is {skew:+.0f} s off the service"
+    if abs(skew) > SKEW_FAIL_S:
+        return CheckResult(
+            "clock", Level.FAIL, zh + "。请校准系统时间（NTP）。", en + ". Fix the time (NTP)."
+        )
+    if abs(skew) > SKEW_WARN_S:
+        return CheckResult(
+            "clock", Level.WARN, zh + "。建议校准系统时间。", en + ". Set the time right."
+        )
+    return CheckResult("clock", Level.OK, zh, en)
+
+
+def check_keyring() -> CheckResult:
+    import keyring
+
+    from clerk_app.remote.tokens import is_secure_backend
+
+    backend = keyring.get_keyring()
+    name = type(backend).__name__
+    if is_secure_backend(backend):
+        return CheckResult("keyring", Level.OK, f"安全存储：{name}", f"secure backend: {name}")
+    return CheckResult(
+        "keyring",
+        Level.WARN,
+        f"无安全密钥存储（{name}）：令牌只保存在内存，每次启动需重新登录。可安装 gnome-keyring。",
+        f"no secure keyring ({name}): tokens kept in memory only, sign in at every start. "
+        "Install a keyring (e.g. gnome-keyring).",
+    )
+
+
+def check_database(paths: Paths) -> list[CheckResult]:
+    """Integrity, outbox backlog and rejected items of the local database (read-only)."""
+    db = paths.database
+    if not db.exists():
+        note = ("尚未创建（首次登录时创建）", "not created yet (made at first sign-in)")
+        return [
+            CheckResult("database", Level.OK, *note),
+            CheckResult("outbox", Level.OK, "无待发送", "nothing waiting"),
+        ]
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            result = con.execute("PRAGMA quick_check").fetchone()[0]
+            counts = dict(
+                con.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state").fetchall()
+            )
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return [
+            CheckResult(
+                "database",
+                Level.FAIL,
+                f"无法读取 {db}：{exc}。请联系信息科（勿删除该文件）。",
+                f"cannot read {db}: {exc}. Ask IT (do not delete the file).",
+            ),
+            CheckResult("outbox", Level.WARN, "未能检查", "not checked"),
+        ]
+    if result != "ok":
+        database = CheckResult(
+            "database",
+            Level.FAIL,
+            f"{db} 已损坏：{result}。请联系信息科（勿删除该文件）。",
+            f"{db} is damaged: {result}. Ask IT (do not delete the file).",
+        )
+    else:
+        database = CheckResult("database", Level.OK, f"{db} 完好", f"{db} intact")
+    pending, rejected = counts.get("pending", 0), counts.get("rejected", 0)
+    zh = f"待发送 {pending} 条，被拒 {rejected} 条"
+    en = f"{pending} waiting, {rejected} rejected"
+    if rejected:
+        outbox = CheckResult(
+            "outbox", Level.WARN, zh + "。被拒的案件请在“待处理”中查看并联系信息科。",
+            en + ". Look at the rejected cases and ask IT.",
+        )  # fmt: skip
+    elif pending > BACKLOG_WARN:
+        outbox = CheckResult(
+            "outbox", Level.WARN, zh + "。请检查网络连接。", en + ". Check the network."
+        )
+    else:
+        outbox = CheckResult("outbox", Level.OK, zh, en)
+    return [database, outbox]
+
+
+def check_disk(paths: Paths) -> CheckResult:
+    folder = paths.data_dir if paths.data_dir.exists() else Path(paths.data_dir.anchor or "/")
+    free = shutil.disk_usage(folder).free
+    zh, en = f"{folder} 剩余 {free / 1e9:.1f} GB", f"{free / 1e9:.1f} GB free at {folder}"
+    if free < DISK_FAIL_BYTES:
+        return CheckResult(
+            "disk", Level.FAIL, zh + "。请清理磁盘。", en + ". Free some disk space."
+        )
+    if free < DISK_WARN_BYTES:
+        return CheckResult(
+            "disk", Level.WARN, zh + "。磁盘将满。", en + ". The disk is nearly full."
+        )
+    return CheckResult("disk", Level.OK, zh, en)
+
+
+def check_printers(prov: Provisioning | None, names: list[str] | None = None) -> CheckResult:
+    if names is None:
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        names = list(QPrinterInfo.availablePrinterNames())
+    if not names:
+        return CheckResult(
+            "printers", Level.WARN, "未找到打印机，无法打印通知书。请安装打印机。",
+            "no printer found: notices cannot be printed. Install a printer.",
+        )  # fmt: skip
+    wanted = sorted({p for p in (prov.printers.values() if prov else []) if p})
+    missing = [p for p in wanted if p not in names]
+    if missing:
+        return CheckResult(
+            "printers", Level.WARN,
+            f"配置的打印机不存在：{'、'.join(missing)}（现有：{'、'.join(names)}）",
+            f"configured printers missing: {', '.join(missing)} (found: {', '.join(names)})",
+        )  # fmt: skip
+    return CheckResult("printers", Level.OK, "、".join(names), ", ".join(names))
+
+
+def check_font() -> CheckResult:
+    from clerk_app.documents import NoCjkFontError, pick_cjk_family
+
+    try:
+        family = pick_cjk_family()
+    except NoCjkFontError:
+        return CheckResult(
+            "font", Level.FAIL, "没有中文字体，无法打印通知书。请安装中文字体。",
+            "no Chinese font: notices cannot be made. Install one (e.g. fonts-noto-cjk).",
+        )  # fmt: skip
+    return CheckResult("font", Level.OK, family, family)
+
+
+def check_translations(language: str) -> CheckResult:
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from clerk_app.gui.i18n import TRANSLATIONS_DIR
+
+    missing = []
+    if language != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if not QTranslator().load(f"qtbase_{language}", qt_dir):
+            missing.append(f"qtbase_{language}.qm")
+    for lang in ("zh_CN", "en"):
+        if not QTranslator().load(f"clerk_{lang}", str(TRANSLATIONS_DIR)):
+            missing.append(f"clerk_{lang}.qm")
+    if missing:
+        return CheckResult(
+            "translations", Level.FAIL, f"缺少翻译文件：{'、'.join(missing)}。请重新安装。",
+            f"translation files missing: {', '.join(missing)}. Reinstall the client.",
+        )  # fmt: skip
+    return CheckResult("translations", Level.OK, f"界面语言 {language}", f"UI language {language}")
+
+
+def run_checks(
+    paths: Paths,
+    provisioning: Provisioning | None = None,
+    *,
+    clock: Clock | None = None,
+    printers: list[str] | None = None,
+    progress: Callable[[CheckResult], None] | None = None,
+) -> list[CheckResult]:
+    """Run every check; without `provisioning`, look for the window's file as the app does."""
+    results: list[CheckResult] = []
+
+    def add(*items: CheckResult) -> None:
+        for item in items:
+            results.append(item)
+            if progress:
+                progress(item)
+
+    prov = provisioning
+    if prov is None:
+        try:
+            prov = locate_provisioning(paths.config_dir)
+        except ProvisioningError as exc:
+            add(CheckResult(
+                "provisioning", Level.FAIL,
+                "配置文件有误：" + "；".join(f"{p.field} {p.zh}" for p in exc.problems),
+                "provisioning file wrong: " + "; ".join(f"{p.field} {p.en}" for p in exc.problems),
+            ))  # fmt: skip
+        else:
+            if prov is None:
+                add(CheckResult(
+                    "provisioning", Level.FAIL,
+                    "此电脑尚未配置窗口。请运行 clerk-app provision 文件。",
+                    "this PC is not set up for a window. Run `clerk-app provision FILE`.",
+                ))  # fmt: skip
+    if prov is not None:
+        where = str(prov.source or "")
+        if prov.ignored_overrides:
+            add(CheckResult(
+                "provisioning", Level.WARN,
+                f"{where}；个人设置中不允许的项被忽略：{'、'.join(prov.ignored_overrides)}",
+                f"{where}; user overrides ignored (not allowed): "
+                + ", ".join(prov.ignored_overrides),
+            ))  # fmt: skip
+        else:
+            line = f"{prov.window_code} · {where}"
+            add(CheckResult("provisioning", Level.OK, line, line))
+        add(*check_service(prov, clock or SystemClock()))
+    add(check_keyring())
+    add(*check_database(paths))
+    add(check_disk(paths))
+    add(check_printers(prov, printers))
+    add(check_font())
+    add(check_translations(prov.language if prov else "zh_CN"))
+    return results
+
+
+def format_report(results: list[CheckResult], language: str = "zh_CN") -> str:
+    return "\n".join(r.text(language) for r in results)
+
+
+def exit_code(results: list[CheckResult]) -> int:
+    return 1 if any(r.level is Level.FAIL for r in results) else 0
+
+
+def main(argv: list[str]) -> int:
+    """Entry point of `clerk-app self-check`."""
+    parser = argparse.ArgumentParser(
+        prog="clerk-app self-check",
+        description="检查本机能否正常受理 / check this window PC; exit 1 only on FAIL",
+    )
+    parser.add_argument("--provisioning", type=Path, help="check this file instead")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="report language")
+    args = parser.parse_args(argv)
+
+    from clerk_app.core.provisioning import load_provisioning
+    from clerk_app.paths import default_paths
+
+    paths = default_paths()
+    prov = None
+    if args.provisioning:
+        try:
+            prov = load_provisioning(args.provisioning)
+        except ProvisioningError as exc:
+            print(str(exc))
+            return 1
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(["clerk-app"])  # noqa: F841
+    language = args.lang
+    results = run_checks(
+        paths,
+        prov,
+        progress=lambda r: print(
+            r.text(language or (prov.language if prov else "zh_CN")), flush=True
+        ),
+    )
+    return exit_code(results)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
