@@ -7,6 +7,7 @@ Typical use::
 
     texts = DocumentTexts.load(template_dirs(paths.config_dir))
     doc = build_receipt(ReceiptData(...), texts)   # or build_document(data, texts)
+    # formal notices: build_notice(SupplementNotice(...), texts); build_guide; build_slip
     doc.write_pdf(paths.documents_dir / f"{case_no}-acceptance.pdf")
 """
 
@@ -20,25 +21,75 @@ from clerk_app.documents.kinds import (
     register_kind,
 )
 from clerk_app.documents.model import MaterialLine, ReceiptData
-from clerk_app.documents.pdf import PAGE_FORMATS, DocumentWriteError, write_pdf
+from clerk_app.documents.notice_render import (
+    DEFAULT_COPIES,
+    build_guide,
+    build_notice,
+    build_slip,
+    yuan,
+    yuan_in_words,
+)
+from clerk_app.documents.notices import (
+    CompletionNotice,
+    Correction,
+    CorrectionNotice,
+    DeferredNotice,
+    FeeLine,
+    FeeNotice,
+    ForwardedNotice,
+    MissingMaterial,
+    NoticeBase,
+    ReceiptSlip,
+    RefusalNotice,
+    ServiceGuide,
+    SupplementNotice,
+    VoidNotice,
+)
+from clerk_app.documents.pdf import (
+    PAGE_FORMATS,
+    DocumentWriteError,
+    PaintError,
+    paint_document,
+    write_pdf,
+)
 from clerk_app.documents.qr import qr_data_uri, qr_image, qr_payload, qr_png
 from clerk_app.documents.render import build_receipt, receipt_qr_payload, render_receipt_html
 from clerk_app.documents.texts import DocumentTexts, TemplateError, template_dirs
 
 __all__ = [
+    "DEFAULT_COPIES",
     "PAGE_FORMATS",
+    "CompletionNotice",
+    "Correction",
+    "CorrectionNotice",
+    "DeferredNotice",
     "DocumentKind",
     "DocumentTexts",
     "DocumentWriteError",
+    "FeeLine",
+    "FeeNotice",
+    "ForwardedNotice",
     "MaterialLine",
+    "MissingMaterial",
     "NoCjkFontError",
+    "NoticeBase",
+    "PaintError",
     "ReceiptData",
+    "ReceiptSlip",
+    "RefusalNotice",
     "RenderedDocument",
+    "ServiceGuide",
+    "SupplementNotice",
     "TemplateError",
+    "VoidNotice",
     "build_document",
+    "build_guide",
+    "build_notice",
     "build_receipt",
+    "build_slip",
     "document_kind",
     "document_kinds",
+    "paint_document",
     "pick_cjk_family",
     "qr_data_uri",
     "qr_image",
@@ -49,4 +100,6 @@ __all__ = [
     "render_receipt_html",
     "template_dirs",
     "write_pdf",
+    "yuan",
+    "yuan_in_words",
 ]

@@ -20,6 +20,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import (
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -45,11 +46,14 @@ class PageFormat:
     size: QPageSize.PageSizeId | tuple[float, float]
     margins_mm: tuple[float, float, float, float]  # left, top, right, bottom
     base_point_size: float
+    #: A roll (receipt printer): one page as long as the content, at least ``size``'s height.
+    roll: bool = False
 
-    def page_layout(self) -> QPageLayout:
+    def page_layout(self, height_mm: float | None = None) -> QPageLayout:
         if isinstance(self.size, tuple):
+            width, height = self.size
             size = QPageSize(
-                QSizeF(*self.size),
+                QSizeF(width, max(height, height_mm or 0.0)),
                 QPageSize.Unit.Millimeter,
                 "",
                 QPageSize.SizeMatchPolicy.ExactMatch,
@@ -64,9 +68,11 @@ class PageFormat:
         )
 
 
-#: Formats by name. The 80 mm roll layout slots in here with its own templates.
+#: Formats by name: A4 for the formal notices, an 80 mm roll for the receipt slip (72 mm
+#: printable on a thermal printer; the page is as long as its content).
 PAGE_FORMATS: dict[str, PageFormat] = {
     "A4": PageFormat(QPageSize.PageSizeId.A4, (20.0, 20.0, 20.0, 20.0), 12.0),
+    "roll80": PageFormat((80.0, 100.0), (4.0, 4.0, 4.0, 6.0), 9.0, roll=True),
 }
 
 
@@ -129,29 +135,64 @@ def _render(
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION_DPI)
-    writer.setPageLayout(fmt.page_layout())
     writer.setTitle(title)
     writer.setCreator("Window Clerk")
+    try:
+        doc = paint_document(html, writer, fmt, resources, family)
+    finally:
+        buffer.close()
+    raw = QRawFont.fromFont(doc.defaultFont())
+    canonical = glyph_aliases(doc.toPlainText(), lambda s: tuple(raw.glyphIndexesForString(s)))
+    return repair_text_map(bytes(array.data()), canonical)
 
+
+def paint_document(
+    html: str,
+    device: QPagedPaintDevice,
+    fmt: PageFormat,
+    resources: Mapping[str, QImage],
+    family: str,
+) -> QTextDocument:
+    """Lay ``html`` out on ``fmt`` paper and paint it page by page on ``device``.
+
+    ``device`` is a QPdfWriter or a QPrinter (both QPagedPaintDevice); its page layout is
+    set here. A roll format gets one page as long as the content.
+
+    Returns:
+        The laid-out QTextDocument (its text feeds the PDF text map).
+
+    Raises:
+        PaintError: the device refused to start or finish painting (e.g. a print queue
+            that refuses the job).
+    """
+    dpi = device.logicalDpiY()
+    device.setPageLayout(fmt.page_layout())
     doc = QTextDocument()
     font = document_font(family, fmt.base_point_size)
     doc.setDefaultFont(font)
     for name, image in resources.items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    doc.documentLayout().setPaintDevice(writer)
+    doc.documentLayout().setPaintDevice(device)
     doc.setDocumentMargin(0)
-    body = writer.pageLayout().paintRectPixels(RESOLUTION_DPI)
+    body = device.pageLayout().paintRectPixels(dpi)
+    if fmt.roll:
+        doc.setTextWidth(body.width())
+        doc.setHtml(html)
+        content_mm = doc.size().height() / dpi * 25.4
+        top, bottom = fmt.margins_mm[1], fmt.margins_mm[3]
+        device.setPageLayout(fmt.page_layout(content_mm + top + bottom + 1.0))
+        body = device.pageLayout().paintRectPixels(dpi)
     doc.setPageSize(QSizeF(body.width(), body.height()))
     doc.setHtml(html)
 
     painter = QPainter()
-    if not painter.begin(writer):  # pragma: no cover - a QBuffer always opens
-        raise RuntimeError("could not start the PDF painter")
+    if not painter.begin(device):
+        raise PaintError("the paint device refused to start (printer or file not ready)")
     try:
         height = float(body.height())
         for index in range(doc.pageCount()):
             if index:
-                writer.newPage()
+                device.newPage()
             painter.save()
             painter.translate(0, -index * height)
             # A line that starts exactly at the page break belongs to the next page: keep
@@ -159,11 +200,14 @@ def _render(
             doc.drawContents(painter, QRectF(0, index * height, body.width(), height - 1))
             painter.restore()
     finally:
-        painter.end()
-        buffer.close()
-    raw = QRawFont.fromFont(font)
-    canonical = glyph_aliases(doc.toPlainText(), lambda s: tuple(raw.glyphIndexesForString(s)))
-    return repair_text_map(bytes(array.data()), canonical)
+        finished = painter.end()
+    if not finished:
+        raise PaintError("the paint device did not accept the finished pages")
+    return doc
+
+
+class PaintError(RuntimeError):
+    """A paint device (printer) refused the document."""
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

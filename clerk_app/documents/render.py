@@ -8,7 +8,7 @@ catalog is escaped, so a name like ``<b>李&四</b>`` prints literally.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from string import Template
 from types import MappingProxyType
@@ -94,7 +94,11 @@ def _progress_text(data: ReceiptData, texts: DocumentTexts) -> str:
 
 
 def render_receipt_html(
-    data: ReceiptData, texts: DocumentTexts, *, qr_name: str = QR_RESOURCE
+    data: ReceiptData,
+    texts: DocumentTexts,
+    *,
+    qr_name: str = QR_RESOURCE,
+    copies: Sequence[str] = ("",),
 ) -> str:
     """The receipt as HTML; its QR image is referenced as ``qr_name``.
 
@@ -113,7 +117,11 @@ def render_receipt_html(
         "document_no": _e(data.document_no),
         "applicant_name": _e(data.applicant_name),
         "id_label": _e(id_label),
-        "applicant_id": _e(mask_id(data.applicant_id_number)),
+        "applicant_id": _e(
+            mask_id(data.applicant_id_number)
+            if texts.center.mask_id_numbers
+            else data.applicant_id_number
+        ),
         "received_date": _e(format_date_zh(received_local.date())),
         "item_name": _e(data.item_name),
         "item_code": _e(data.item_code),
@@ -132,7 +140,19 @@ def render_receipt_html(
         "seal_text": _e(texts.center.seal_text),
         "issued_date": _e(format_date_zh(received_local.date())),
     }
-    return _fill(texts.template(ACCEPTANCE_TEMPLATE), values, ACCEPTANCE_TEMPLATE)
+    template = texts.template(ACCEPTANCE_TEMPLATE)
+    pages = []
+    for index, copy in enumerate(copies):
+        marks = {
+            "copy_mark": _e(texts.label("copies", copy, default=copy)) if copy else "",
+            "page_break": "page-break-before: always;" if index else "",
+        }
+        pages.append(_fill(template, {**values, **marks}, ACCEPTANCE_TEMPLATE))
+    if len(pages) == 1:
+        return pages[0]
+    head = pages[0].partition("<body>")[0]
+    bodies = "".join(p.partition("<body>")[2].rpartition("</body>")[0] for p in pages)
+    return f"{head}<body>{bodies}</body>\n</html>\n"
 
 
 def receipt_qr_payload(data: ReceiptData) -> str:
@@ -140,12 +160,17 @@ def receipt_qr_payload(data: ReceiptData) -> str:
     return qr_payload(data.progress_url, data.case_no, data.query_code)
 
 
-def build_receipt(data: ReceiptData, texts: DocumentTexts) -> RenderedDocument:
-    """The receipt ready for ``write_pdf``: HTML, QR image and title."""
+def build_receipt(
+    data: ReceiptData, texts: DocumentTexts, *, copies: Sequence[str] = ("",)
+) -> RenderedDocument:
+    """The receipt ready for ``write_pdf``: HTML, QR image and title.
+
+    The window issues it with ``copies=("applicant", "department")``.
+    """
     return RenderedDocument(
         kind=ACCEPTANCE,
         title=f"{ACCEPTANCE_TITLE} {data.case_no}",
-        html=render_receipt_html(data, texts, qr_name=QR_RESOURCE),
+        html=render_receipt_html(data, texts, qr_name=QR_RESOURCE, copies=copies),
         resources=MappingProxyType({QR_RESOURCE: qr_image(receipt_qr_payload(data))}),
     )
 

@@ -46,6 +46,23 @@ class CenterSettings:
     seal_text: str
     consultation_phone: str
     complaint_phone: str
+    agency_abbreviation: str = "政服"
+    review_body: str = "本级人民政府"
+    court: str = "有管辖权的人民法院"
+    fee_counter: str = ""
+    pickup_place: str = ""
+    hours: str = ""
+    mask_id_numbers: bool = True
+
+
+_OPTIONAL_CENTER_TEXTS = (
+    "agency_abbreviation",
+    "review_body",
+    "court",
+    "fee_counter",
+    "pickup_place",
+    "hours",
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,12 @@ class DocumentTexts:
             seal_text=_text(section, "seal_text", "center.toml"),
             consultation_phone=_text(section, "consultation_phone", "center.toml"),
             complaint_phone=_text(section, "complaint_phone", "center.toml"),
+            **{
+                key: _text(section, key, "center.toml")
+                for key in _OPTIONAL_CENTER_TEXTS
+                if key in section
+            },
+            mask_id_numbers=_flag(section, "mask_id_numbers", "center.toml"),
         )
         labels = _read_toml(_find(folders, "texts.toml"))
         return cls(center=center, labels=MappingProxyType(labels), dirs=folders)
@@ -124,4 +147,11 @@ def _text(section: Mapping[str, Any], key: str, source: str) -> str:
     value = section.get(key)
     if not isinstance(value, str):
         raise TemplateError(f"{source}: [center] {key} must be text")
+    return value
+
+
+def _flag(section: Mapping[str, Any], key: str, source: str) -> bool:
+    value = section.get(key, True)
+    if not isinstance(value, bool):
+        raise TemplateError(f"{source}: [center] {key} must be true or false")
     return value

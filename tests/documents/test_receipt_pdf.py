@@ -158,7 +158,7 @@ def test_hostile_applicant_name_prints_literally(texts, tmp_path):
 def test_reprint_is_marked(texts, tmp_path):
     path = tmp_path / "r.pdf"
     build_receipt(receipt(reprint=True), texts).write_pdf(path)
-    assert "（补打）" in pdf_text(path)
+    assert "副本 / REPRINT" in pdf_text(path)
 
 
 def test_many_materials_flow_onto_a_second_page_without_losing_any(texts, tmp_path):
