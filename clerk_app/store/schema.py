@@ -140,7 +140,26 @@ CREATE INDEX ratings_case ON ratings (case_id);
 """
 """好差评 given at the window, kept locally beside their outbox rows."""
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
+MIGRATION_4 = """
+CREATE TABLE documents (
+    id          TEXT PRIMARY KEY,
+    case_id     TEXT NOT NULL REFERENCES cases (id),
+    case_no     TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    document_no TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    issued_at   TEXT NOT NULL,
+    clerk       TEXT NOT NULL,
+    reprint     INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX documents_case ON documents (case_id, issued_at);
+CREATE UNIQUE INDEX documents_original ON documents (document_no) WHERE reprint = 0;
+"""
+"""Every document issued or reprinted at the window: its number, archived PDF and SHA-256."""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
