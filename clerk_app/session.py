@@ -7,15 +7,17 @@ them touches a widget.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from clerk_app import __version__
 from clerk_app.core.catalog import Catalog
 from clerk_app.logs import logger
-from clerk_app.remote.api import RemoteError
+from clerk_app.remote.api import ApiError, NetworkError, RemoteError
 from clerk_app.remote.sync import Backoff, SyncEngine
+from clerk_app.store.credentials import OfflineSignInError
 
 if TYPE_CHECKING:
     from clerk_app.context import AppContext
@@ -25,6 +27,8 @@ log = logger("app")
 #: The local sequences, by the names the service reports its high-water marks under.
 CASE_SEQUENCE = "case"
 DOCUMENT_SEQUENCE = "document"
+#: Where the desk's audit records go (``POST /audit/client-events``).
+CLIENT_EVENTS_PATH = "/api/v1/audit/client-events"
 
 
 class NoCatalogError(RuntimeError):
@@ -47,6 +51,100 @@ class Session:
 
 
 def sign_in(context: AppContext, username: str, password: str) -> Session:
+    """Sign in online; when the service cannot be reached, offline (if allowed).
+
+    Online: keep the tokens, raise the numbering floors to the service's marks, and keep an
+    argon2 hash of the password for later offline sign-ins at this window. Offline (no
+    answer, TLS failure, 5xx): the password is checked against that hash, which must be
+    younger than the setting ``offline.signin_hours``; the session says ``offline=True``.
+    Both kinds of offline attempt (allowed or refused) are audited: a journal line and an
+    outbox row for ``POST /audit/client-events``.
+
+    Raises:
+        ApiError: wrong credentials (401), locked out (429), client too old (426), …
+        OfflineSignInError: offline, and this user may not sign in offline here (``reason``).
+    """
+    try:
+        session = sign_in_online(context, username, password)
+    except NetworkError as exc:
+        return sign_in_offline(context, username, password, cause=exc)
+    except ApiError as exc:
+        if exc.status < 500:
+            raise
+        return sign_in_offline(context, username, password, cause=exc)
+    context.credentials.remember(
+        context.provisioning.window_code, session.username, password, _session_facts(session)
+    )
+    return session
+
+
+def _session_facts(session: Session) -> dict[str, object]:
+    facts = asdict(session)
+    for secret_or_volatile in ("access_token", "expires_at", "offline"):
+        facts.pop(secret_or_volatile)
+    facts["roles"] = list(session.roles)
+    return facts
+
+
+def sign_in_offline(
+    context: AppContext, username: str, password: str, *, cause: Exception | None = None
+) -> Session:
+    """Check the password against the hash kept at the last online sign-in (see sign_in)."""
+    window = context.provisioning.window_code
+    hours = int(context.settings["offline.signin_hours"])
+    try:
+        stored = context.credentials.verify(window, username, password, timedelta(hours=hours))
+    except OfflineSignInError as exc:
+        _audit_offline(context, username, f"refused:{exc.reason}")
+        log.warning("offline sign-in of %s refused: %s (%s)", username, exc.reason, cause)
+        raise
+    facts = stored.session
+    session = Session(
+        username=str(facts.get("username") or username),
+        display_name=str(facts.get("display_name") or username),
+        roles=tuple(facts.get("roles") or ()),  # type: ignore[arg-type]
+        window_code=str(facts.get("window_code") or window),
+        window_name=str(facts.get("window_name") or context.provisioning.window_name),
+        department=str(facts.get("department") or context.provisioning.department),
+        access_token=None,
+        expires_at=None,
+        offline=True,
+    )
+    _audit_offline(context, session.username, "ok")
+    log.info("signed in OFFLINE as %s at window %s (%s)", session.username, window, cause)
+    return session
+
+
+def _audit_offline(context: AppContext, username: str, result: str) -> None:
+    """A journal line and an outbox row for the service's audit trail, in one transaction."""
+    event_id = str(uuid.uuid4())
+    window = context.provisioning.window_code
+    body = {
+        "events": [
+            {
+                "id": event_id,
+                "at": context.clock.now().isoformat(),
+                "actor": username[:64] or "-",
+                "action": "offline_signin",
+                "target": window,
+                "result": result[:32],
+                "detail": {"device_id": context.device_id},
+            }
+        ]
+    }
+    store = context.store
+    with store.db.transaction():
+        store.journal("audit", f"offline sign-in of {username} at {window}: {result}")
+        store.enqueue(
+            kind="client_event",
+            method="POST",
+            path=CLIENT_EVENTS_PATH,
+            idempotency_key=event_id,
+            body=body,
+        )
+
+
+def sign_in_online(context: AppContext, username: str, password: str) -> Session:
     """Sign in online: keep the tokens, raise the numbering floors to the service's marks.
 
     Raises:

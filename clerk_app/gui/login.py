@@ -125,6 +125,26 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
-        self.show_error(error_message(exc))
+        self.show_error(self.offline_refusal(exc) or error_message(exc))
         self.ui.passwordEdit.selectAll()
         self.ui.passwordEdit.setFocus()
+
+    def offline_refusal(self, exc: Exception) -> str | None:
+        """Why an offline sign-in was refused (``OfflineSignInError.reason``), or None."""
+        reason = getattr(exc, "reason", None)
+        if type(exc).__name__ != "OfflineSignInError":
+            return None
+        offline = self.tr("The records service cannot be reached (offline).")
+        if reason == "never-online":
+            why = self.tr(
+                "This user has never signed in online at this window, so an offline sign-in "
+                "is not possible yet. Sign in once while the service is reachable."
+            )
+        elif reason == "expired":
+            why = self.tr(
+                "The last online sign-in at this window is too long ago for an offline "
+                "sign-in. Sign in while the service is reachable."
+            )
+        else:
+            why = self.tr("Wrong user name or password.")
+        return offline + " " + why

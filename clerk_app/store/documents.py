@@ -1,0 +1,166 @@
+"""The archive of documents issued at the window: number, PDF path, SHA-256, outbox record.
+
+Each issued (or reprinted) document is one row of ``documents`` and one outbox row of kind
+``document_record`` (``POST /cases/{case_no}/documents``, Idempotency-Key = the record's
+id), written in ONE transaction; a reprint also leaves a line in the journal. The PDF is
+written before this is called: the archive row points at a file that exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from clerk_app.store.local import LocalStore, stamp
+
+KIND_DOCUMENT_RECORD = "document_record"
+#: The local sequence 文书编号 are taken from (the login raises its floor).
+DOCUMENT_SEQUENCE = "document"
+
+
+@dataclass(frozen=True)
+class ArchivedDocument:
+    """One row of the archive."""
+
+    id: str
+    case_id: str
+    case_no: str
+    kind: str
+    document_no: str
+    path: Path
+    sha256: str
+    issued_at: datetime
+    clerk: str
+    reprint: bool
+    outbox_id: int | None = None
+
+
+def file_sha256(path: Path | str) -> str:
+    """The SHA-256 of a file, hex."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def record_document(
+    store: LocalStore,
+    *,
+    case_no: str,
+    kind: str,
+    document_no: str,
+    path: Path | str,
+    issued_at: datetime,
+    clerk: str,
+    reprint: bool = False,
+    sha256: str | None = None,
+) -> ArchivedDocument:
+    """Archive an issued document and queue its record for the service (one transaction).
+
+    Args:
+        sha256: the file's hash; computed from ``path`` when not given.
+
+    Raises:
+        KeyError: no such case here.
+        sqlite3.IntegrityError: ``document_no`` was already issued (not a reprint).
+    """
+    if issued_at.tzinfo is None:
+        raise ValueError("issued_at must be timezone-aware")
+    digest = sha256 or file_sha256(path)
+    record_id = str(uuid.uuid4())
+    body: dict[str, Any] = {
+        "id": record_id,
+        "kind": kind,
+        "document_no": document_no,
+        "sha256": digest,
+        "issued_at": issued_at.isoformat(),
+        "reprint": reprint,
+        "clerk": clerk,
+    }
+    with store.db.transaction() as conn:
+        row = conn.execute("SELECT id FROM cases WHERE case_no = ?", (case_no,)).fetchone()
+        if row is None:
+            raise KeyError(f"no local case {case_no}")
+        case_id = str(row[0])
+        conn.execute(
+            "INSERT INTO documents (id, case_id, case_no, kind, document_no, path, sha256,"
+            " issued_at, clerk, reprint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record_id,
+                case_id,
+                case_no,
+                kind,
+                document_no,
+                str(path),
+                digest,
+                issued_at.isoformat(),
+                clerk,
+                int(reprint),
+                stamp(store.clock.now()),
+            ),
+        )
+        outbox_id = store.enqueue(
+            kind=KIND_DOCUMENT_RECORD,
+            method="POST",
+            path=f"/api/v1/cases/{quote(case_no, safe='')}/documents",
+            idempotency_key=record_id,
+            body=body,
+            case_id=case_id,
+        )
+        if reprint:
+            store.journal("print", f"reprint {kind} {document_no} of {case_no} by {clerk}")
+    return ArchivedDocument(
+        id=record_id,
+        case_id=case_id,
+        case_no=case_no,
+        kind=kind,
+        document_no=document_no,
+        path=Path(path),
+        sha256=digest,
+        issued_at=issued_at,
+        clerk=clerk,
+        reprint=reprint,
+        outbox_id=outbox_id,
+    )
+
+
+def _from_row(row: Any) -> ArchivedDocument:
+    return ArchivedDocument(
+        id=row["id"],
+        case_id=row["case_id"],
+        case_no=row["case_no"],
+        kind=row["kind"],
+        document_no=row["document_no"],
+        path=Path(row["path"]),
+        sha256=row["sha256"],
+        issued_at=datetime.fromisoformat(row["issued_at"]),
+        clerk=row["clerk"],
+        reprint=bool(row["reprint"]),
+    )
+
+
+def case_documents(store: LocalStore, case_no: str) -> list[ArchivedDocument]:
+    """Every document issued for a case, oldest first (reprints included)."""
+    rows = store.db.query(
+        "SELECT id, case_id, case_no, kind, document_no, path, sha256, issued_at, clerk,"
+        " reprint FROM documents WHERE case_no = ? ORDER BY issued_at, rowid",
+        (case_no,),
+    )
+    return [_from_row(r) for r in rows]
+
+
+def latest_original(store: LocalStore, case_no: str, kind: str) -> ArchivedDocument | None:
+    """The newest original (not a reprint) of ``kind`` for a case, or None."""
+    row = store.db.query_one(
+        "SELECT id, case_id, case_no, kind, document_no, path, sha256, issued_at, clerk,"
+        " reprint FROM documents WHERE case_no = ? AND kind = ? AND reprint = 0"
+        " ORDER BY issued_at DESC, rowid DESC LIMIT 1",
+        (case_no, kind),
+    )
+    return None if row is None else _from_row(row)

@@ -1,0 +1,126 @@
+"""Local writes after intake: lifecycle events and ratings, each with its outbox row.
+
+Like :meth:`LocalStore.create_case`, every function here writes the record, its outbox row
+and its journal entry in ONE transaction. The outbox row's Idempotency-Key is the record's
+own id, so a resend after a lost answer never makes a second record on the service.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+from clerk_app.core import lifecycle
+from clerk_app.store.local import LocalStore, canonical_json, stamp
+
+KIND_EVENT = "case_event"
+KIND_RATING = "rating"
+
+
+@dataclass(frozen=True)
+class LocalWrite:
+    """What was written: the record's id (= Idempotency-Key), its body, its outbox row."""
+
+    id: str
+    body: dict[str, Any]
+    outbox_id: int
+
+
+def _case_row(store: LocalStore, case_no: str) -> Any:
+    row = store.db.query_one("SELECT id, status FROM cases WHERE case_no = ?", (case_no,))
+    if row is None:
+        raise KeyError(f"no local case {case_no}")
+    return row
+
+
+def add_event(
+    store: LocalStore,
+    case_no: str,
+    event_type: str,
+    *,
+    actor: str,
+    at: datetime,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+    event_id: str | None = None,
+) -> LocalWrite:
+    """Record a lifecycle event locally and queue ``POST /cases/{no}/events``.
+
+    Raises:
+        IllegalTransition: the lifecycle forbids the event in the case's local status;
+            nothing was written.
+        KeyError: no such case here.
+    """
+    event_id = event_id or str(uuid.uuid4())
+    body: dict[str, Any] = {
+        "id": event_id,
+        "type": event_type,
+        "at": at.isoformat(),
+        "actor": actor,
+        "note": note,
+    }
+    if data:
+        body["data"] = data
+    with store.db.transaction() as conn:
+        case = _case_row(store, case_no)
+        new_status = lifecycle.transition(case["status"], event_type)
+        conn.execute(
+            "INSERT INTO case_events (id, case_id, type, at, actor, note, data_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (event_id, case["id"], event_type, body["at"], actor, note, canonical_json(data or {})),
+        )
+        conn.execute(
+            "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
+            (str(new_status.value), stamp(store.clock.now()), case["id"]),
+        )
+        outbox_id = store.enqueue(
+            kind=KIND_EVENT,
+            method="POST",
+            path=f"/api/v1/cases/{quote(case_no, safe='')}/events",
+            idempotency_key=event_id,
+            body=body,
+            case_id=case["id"],
+        )
+    return LocalWrite(event_id, body, outbox_id)
+
+
+def add_rating(
+    store: LocalStore,
+    case_no: str,
+    score: int,
+    *,
+    clerk: str,
+    at: datetime,
+    comment: str = "",
+    rating_id: str | None = None,
+) -> LocalWrite:
+    """Record the applicant's 好差评 locally and queue ``POST /cases/{no}/rating``."""
+    if not 1 <= score <= 5:
+        raise ValueError(f"a rating is 1..5, not {score}")
+    rating_id = rating_id or str(uuid.uuid4())
+    body = {
+        "id": rating_id,
+        "score": score,
+        "comment": comment,
+        "rated_at": at.isoformat(),
+        "clerk": clerk,
+    }
+    with store.db.transaction() as conn:
+        case = _case_row(store, case_no)
+        conn.execute(
+            "INSERT INTO ratings (id, case_id, score, comment, rated_at, clerk)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (rating_id, case["id"], score, comment, body["rated_at"], clerk),
+        )
+        outbox_id = store.enqueue(
+            kind=KIND_RATING,
+            method="POST",
+            path=f"/api/v1/cases/{quote(case_no, safe='')}/rating",
+            idempotency_key=rating_id,
+            body=body,
+            case_id=case["id"],
+        )
+    return LocalWrite(rating_id, body, outbox_id)

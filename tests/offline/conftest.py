@@ -1,0 +1,58 @@
+"""Fixtures for the offline tests: window contexts on real files, the fault proxy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from clerk_app.context import AppContext, build_context, demo_provisioning
+from clerk_app.core.clock import CENTER_TZ, FixedClock
+from clerk_app.paths import Paths
+from tests.offline.faultproxy import FaultProxy
+
+REPO = Path(__file__).resolve().parents[2]
+DEMO_PROVISIONING = REPO / "resources" / "provisioning" / "demo-W01.toml"
+UNREACHABLE = "http://127.0.0.1:9"
+
+
+def window_paths(base: Path) -> Paths:
+    return Paths(base / "data", base / "config", base / "logs", base / "documents").ensure()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime.now(CENTER_TZ).replace(microsecond=0))
+
+
+@pytest.fixture
+def make_context(tmp_path: Path, clock: FixedClock) -> Iterator[Callable[..., AppContext]]:
+    """``make_context(service_url, home="w1")``: a window's AppContext on real files.
+
+    Contexts made with the same ``home`` share the data folder (a restart of the client).
+    All are closed at teardown.
+    """
+    made: list[AppContext] = []
+
+    def make(service_url: str, home: str = "w1") -> AppContext:
+        prov = demo_provisioning(DEMO_PROVISIONING, service_url)
+        ctx = build_context(prov, window_paths(tmp_path / home), clock=clock)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture
+def fault_proxy(records_service) -> Iterator[FaultProxy]:
+    """A fault proxy in front of a fresh real records service; stopped at teardown."""
+    proxy = FaultProxy(("127.0.0.1", int(records_service.base_url.rsplit(":", 1)[1])))
+    proxy.start()
+    try:
+        yield proxy
+    finally:
+        proxy.stop()
