@@ -1,34 +1,48 @@
-"""Taking in one application: number it, save it with its outbox row, write the receipt.
+"""Taking in one application, and issuing the documents of a case.
 
 Runs on the GUI's database-writer thread. The order is the rule of ARCHITECTURE.md: the
 case, its first event and its outbox row are committed in ONE transaction; only after that
 commit is the receipt written. A receipt that cannot be written (no CJK font, disk full)
 never undoes the case: the clerk is told and can print it again.
+
+Issuing a document (``issue_document``): take a 文书编号 from the window's own "document"
+sequence (its own commit, like case numbers), render, write the PDF into the documents
+folder, then archive it (number, SHA-256) and queue its record for the service in ONE
+transaction (``clerk_app.store.documents``). ``reprint_document`` issues the same number
+again, marked 副本 / REPRINT, archived and audited the same way. Printing on paper comes
+after and never changes the case.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clerk_app.core import intake
 from clerk_app.core.catalog import Item
 from clerk_app.core.clock import CENTER_TZ
-from clerk_app.core.numbering import format_case_no, new_query_code
+from clerk_app.core.numbering import format_case_no, format_document_no, new_query_code
 from clerk_app.documents import (
+    DEFAULT_COPIES,
     DocumentTexts,
     DocumentWriteError,
     NoCjkFontError,
+    NoticeBase,
     ReceiptData,
+    RenderedDocument,
     TemplateError,
+    build_document,
+    build_notice,
     build_receipt,
     template_dirs,
 )
 from clerk_app.logs import logger
-from clerk_app.session import CASE_SEQUENCE, Session
+from clerk_app.session import CASE_SEQUENCE, DOCUMENT_SEQUENCE, Session
+from clerk_app.store.documents import ArchivedDocument, file_sha256, record_document
 from clerk_app.store.local import CaseRecord
 
 if TYPE_CHECKING:
@@ -98,7 +112,8 @@ def take_in_case(
     receipt_path: Path | None = None
     receipt_error: str | None = None
     try:
-        receipt_path = write_acceptance_receipt(context, session, payload, item)
+        issued = issue_document(context, session, receipt_data(context, session, payload, item))
+        receipt_path = issued.path
     except (NoCjkFontError, DocumentWriteError, TemplateError, OSError) as exc:
         receipt_error = str(exc)
         print_log.error("receipt for %s not written: %s", case_no, exc)
@@ -114,12 +129,36 @@ def take_in_case(
     )
 
 
-def write_acceptance_receipt(
-    context: AppContext, session: Session, payload: dict, item: Item, *, reprint: bool = False
-) -> Path:
-    """Write the 受理通知书 of a saved case as a PDF in the documents folder."""
-    from datetime import datetime
+def case_facts(context: AppContext, session: Session, payload: dict, item: Item) -> dict:
+    """The fields every formal notice shares (``NoticeBase``), from a saved case's payload.
 
+    ``issued_at`` is now; ``document_no`` is left to ``issue_document``.
+    """
+    prov = context.provisioning
+    applicant = payload["applicant"]
+    return {
+        "center_name": prov.center_name,
+        "department_name": session.department or prov.department,
+        "window_code": prov.window_code,
+        "window_name": session.window_name or prov.window_name,
+        "case_no": payload["case_no"],
+        "query_code": payload["query_code"],
+        "progress_url": prov.progress_url,
+        "applicant_name": applicant["name"],
+        "applicant_id_type": applicant["id_type"],
+        "applicant_id_number": applicant["id_number"],
+        "item_code": item.code,
+        "item_name": item.name,
+        "received_at": datetime.fromisoformat(payload["received_at"]),
+        "issued_at": context.clock.now().astimezone(CENTER_TZ),
+        "clerk_name": session.display_name,
+    }
+
+
+def receipt_data(
+    context: AppContext, session: Session, payload: dict, item: Item, *, reprint: bool = False
+) -> ReceiptData:
+    """The 受理通知书 data of a saved case (no number yet: ``issue_document`` gives one)."""
     prov = context.provisioning
     applicant = payload["applicant"]
     materials = {m.code: m for m in item.materials}
@@ -133,7 +172,7 @@ def write_acceptance_receipt(
         for m in payload["materials"]
         if m.get("deferred") and m["code"] in materials
     ]
-    data = ReceiptData(
+    return ReceiptData(
         center_name=prov.center_name,
         department_name=session.department or prov.department,
         window_code=prov.window_code,
@@ -156,6 +195,138 @@ def write_acceptance_receipt(
         clerk_name=session.display_name,
         reprint=reprint,
     )
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """A document issued (or reprinted): its PDF, archive row and what to print."""
+
+    kind: str
+    document_no: str
+    path: Path
+    sha256: str
+    archived: ArchivedDocument
+    rendered: RenderedDocument
+
+
+def _kind_of(data: object) -> str:
+    if isinstance(data, ReceiptData):
+        return "acceptance"
+    kind = getattr(type(data), "kind", "")
+    if not kind:
+        raise TypeError(f"{type(data).__name__} is not an issuable document")
+    return str(kind)
+
+
+def _render(data: ReceiptData | NoticeBase, texts: DocumentTexts, copies: Sequence[str]):
+    if isinstance(data, ReceiptData):
+        return build_receipt(data, texts, copies=copies)
+    if isinstance(data, NoticeBase):
+        return build_notice(data, texts, copies=copies)
+    return build_document(data, texts)
+
+
+def allocate_document_no(context: AppContext, kind: str, year: int, texts: DocumentTexts) -> str:
+    """The next 文书编号 of this window (its own commit: a crash skips, never reuses one)."""
+    seq = context.store.allocate_sequence(DOCUMENT_SEQUENCE)
+    return format_document_no(
+        texts.center.agency_abbreviation,
+        texts.label("kind_codes", kind),
+        year,
+        context.provisioning.window_code,
+        seq,
+    )
+
+
+def issue_document(
+    context: AppContext,
+    session: Session,
+    data: ReceiptData | NoticeBase,
+    *,
+    copies: Sequence[str] = DEFAULT_COPIES,
+) -> IssuedDocument:
+    """Number, render, save as PDF, archive and queue the record of one document.
+
+    Raises:
+        NoCjkFontError, DocumentWriteError, TemplateError: the PDF was not written; the
+            number is skipped, nothing was archived.
+        KeyError: the case is not in the local store.
+    """
+    texts = DocumentTexts.load(template_dirs(context.paths.config_dir))
+    kind = _kind_of(data)
+    now = context.clock.now().astimezone(CENTER_TZ)
+    document_no = allocate_document_no(context, kind, now.year, texts)
+    numbered = replace(data, document_no=document_no, reprint=False)
+    rendered = _render(numbered, texts, copies)
+    target = _target(context, data.case_no, kind, document_no)
+    path = Path(rendered.write_pdf(target))
+    archived = record_document(
+        context.store,
+        case_no=data.case_no,
+        kind=kind,
+        document_no=document_no,
+        path=path,
+        issued_at=now,
+        clerk=session.username,
+        sha256=file_sha256(path),
+    )
+    print_log.info("%s %s issued for %s (%s)", kind, document_no, data.case_no, path.name)
+    return IssuedDocument(kind, document_no, path, archived.sha256, archived, rendered)
+
+
+def reprint_document(
+    context: AppContext,
+    session: Session,
+    data: ReceiptData | NoticeBase,
+    *,
+    copies: Sequence[str] = DEFAULT_COPIES,
+) -> IssuedDocument:
+    """Issue ``data`` (with its original ``document_no``) again, marked 副本 / REPRINT.
+
+    Archived as a reprint, its record queued for the service, and written to the journal.
+    """
+    if not data.document_no:
+        raise ValueError("a reprint repeats an issued document's number")
+    texts = DocumentTexts.load(template_dirs(context.paths.config_dir))
+    kind = _kind_of(data)
+    now = context.clock.now().astimezone(CENTER_TZ)
+    rendered = _render(replace(data, reprint=True), texts, copies)
+    stamp_part = now.strftime("%Y%m%d%H%M%S%f")
+    target = _target(context, data.case_no, kind, data.document_no, f"-reprint-{stamp_part}")
+    path = Path(rendered.write_pdf(target))
+    archived = record_document(
+        context.store,
+        case_no=data.case_no,
+        kind=kind,
+        document_no=data.document_no,
+        path=path,
+        issued_at=now,
+        clerk=session.username,
+        reprint=True,
+        sha256=file_sha256(path),
+    )
+    print_log.info("%s %s reprinted for %s", kind, data.document_no, data.case_no)
+    return IssuedDocument(kind, data.document_no, path, archived.sha256, archived, rendered)
+
+
+def _target(
+    context: AppContext, case_no: str, kind: str, document_no: str, suffix: str = ""
+) -> Path:
+    seq = document_no.rsplit("-", 1)[-1].removesuffix("号")
+    folder = context.paths.documents_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{case_no}-{kind}-{seq}{suffix}.pdf"
+
+
+def write_acceptance_receipt(
+    context: AppContext, session: Session, payload: dict, item: Item, *, reprint: bool = False
+) -> Path:
+    """Write the 受理通知书 of a saved case as an unnumbered PDF (no archive row).
+
+    Kept for callers that only want the file; the window issues receipts through
+    ``issue_document(context, session, receipt_data(...))``.
+    """
+    data = receipt_data(context, session, payload, item, reprint=reprint)
     texts = DocumentTexts.load(template_dirs(context.paths.config_dir))
     document = build_receipt(data, texts)
     target = context.paths.documents_dir / f"{payload['case_no']}-acceptance.pdf"
