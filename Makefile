@@ -6,7 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 QM_STAMP := resources/translations/.built
 
-.PHONY: run test lint forms translations venv clean debian-run debian-test bench
+.PHONY: run test lint forms translations venv clean debian-run debian-test bench \
+	bundle deb nsis package-test
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,5 +42,33 @@ test: debian-test $(STAMP) translations
 bench: $(STAMP)
 	$(PY) -m bench
 
+# -- packaging (packaging/README.md) ---------------------------------------------------
+PKG_STAMP := $(VENV)/.installed-package
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' clerk_app/__init__.py)
+
+$(PKG_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e '.[server,dev,package]'
+	@touch $(PKG_STAMP)
+
+# The one-folder PyInstaller build: dist/clerk-app/clerk-app
+bundle: $(PKG_STAMP) translations
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/clerk-app.spec
+
+# The Linux package: dist/clerk-app_<version>_<arch>.deb
+deb: bundle
+	packaging/linux/build-deb.sh dist/clerk-app dist
+
+# The Windows installer from a bundle built on Windows (PAYLOAD=...); here it proves the
+# script compiles (tests/packaging/test_nsis.py does the same in `make test`).
+nsis:
+	makensis -V2 -DPAYLOAD=$(or $(PAYLOAD),dist/clerk-app) -DVERSION=$(VERSION) \
+		-DOUTFILE=$(CURDIR)/dist/WindowClerk-Setup-$(VERSION).exe packaging/windows/installer.nsi
+
+# Slow: builds the bundle and the .deb, runs the frozen app and the installed package.
+package-test: debian-test deb
+	CLERK_PACKAGE_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider \
+		tests/packaging
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

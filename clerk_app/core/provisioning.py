@@ -340,6 +340,11 @@ def _read_text(path: Path) -> str:
         raise ProvisioningError(
             path, [ProvisioningProblem("(file)", "文件过大", "file is too large")]
         )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM (the Windows installer)
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -208,3 +208,9 @@ def test_machine_folder_by_platform(monkeypatch):
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("PROGRAMDATA", r"D:\PD")
     assert machine_config_dir() == Path(r"D:\PD") / "WindowClerk"
+
+
+def test_utf16_with_bom_as_written_by_the_windows_installer_loads(tmp_path):
+    path = tmp_path / "provisioning.toml"
+    path.write_bytes("\r\n".join(GOOD.splitlines()).encode("utf-16"))  # BOM + UTF-16LE
+    assert load_provisioning(path).center_name == "衡水市政务服务中心"
