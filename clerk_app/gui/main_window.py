@@ -144,6 +144,13 @@ class MainWindow(QMainWindow):
         self.accept_action.triggered.connect(self.intake.request_accept)
         intake_menu.addAction(self.find_action)
         intake_menu.addAction(self.accept_action)
+        self.guide_action = QAction(self.tr("Print service &guide…"), self)
+        self.guide_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.guide_action.setEnabled(False)
+        self.guide_action.triggered.connect(self.print_guide)
+        intake_menu.addAction(self.guide_action)
+        self.addAction(self.guide_action)
+        self.last_preview: Any = None
         for action in (quit_action, self.find_action, self.accept_action):
             # Also on the window itself, so the shortcuts work whatever has the focus.
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -179,7 +186,25 @@ class MainWindow(QMainWindow):
         """Show the item's disclosures and start an intake for it."""
         self.disclosure.show_item(item, self.catalog_pane.model.department_name(item))
         self.intake.set_item(item)
+        self.guide_action.setEnabled(True)
         self.intake.ui.personNameEdit.setFocus()
+
+    def print_guide(self) -> None:
+        """Save the current item's 办事指南 as PDF and open its print preview."""
+        from clerk_app.documents import NoCjkFontError, TemplateError
+        from clerk_app.gui.printing import print_service_guide
+
+        item = self.current_item
+        if item is None:
+            return
+        department = self.catalog_pane.model.department_name(item)
+        try:
+            self.last_preview = print_service_guide(
+                self, self.context, self.session, item, department
+            )
+        except (NoCjkFontError, TemplateError, OSError) as exc:  # font, template or disk
+            log.error("service guide of %s failed: %s", item.code, exc)
+            show_error(self, exc)
 
     @property
     def current_item(self) -> Any:
