@@ -214,6 +214,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id")
     p.set_defaults(func=cmd_revoke_device)
 
+    from records_service.journal_import import cmd_import_journal
+
+    p = sub.add_parser("import-journal", help="replay a desk's exported journal exactly once")
+    p.add_argument("path", help="the .jsonl written by `clerk-app export-journal`")
+    p.set_defaults(func=cmd_import_journal)
+
     p = sub.add_parser("serve", help="run the HTTP service (uvicorn)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
