@@ -59,92 +59,92 @@ def base(**changes: Any) -> dict[str, Any]:
 
 
 def supplement(**changes: Any) -> SupplementNotice:
-    return SupplementNotice(
-        **base(document_no="衡政服补〔2026〕W01-0002号"),
+    fields: dict[str, Any] = dict(
+        document_no="衡政服补〔2026〕W01-0002号",
         missing=(
             ("居民户口簿", "原件，须为本人所在户的最新户口簿，核验后退还"),
             ("近期免冠彩色照片（二寸）", "2张，白色背景，6个月内拍摄"),
             ("原居民身份证", "原件及正反面复印件各1份（A4纸）"),
         ),
-        **changes,
     )
+    return SupplementNotice(**{**base(), **fields, **changes})
 
 
 def deferred(**changes: Any) -> DeferredNotice:
-    return DeferredNotice(
-        **base(document_no="衡政服容〔2026〕W01-0003号"),
+    fields: dict[str, Any] = dict(
+        document_no="衡政服容〔2026〕W01-0003号",
         deferred=(("婚姻状况证明", "原件1份，民政部门出具"),),
         supply_by=date(2026, 12, 4),
         due_date=date(2026, 12, 7),
         promised_days=5,
-        **changes,
     )
+    return DeferredNotice(**{**base(), **fields, **changes})
 
 
 def refusal(**changes: Any) -> RefusalNotice:
-    return RefusalNotice(
-        **base(document_no="衡政服不受〔2026〕W01-0004号"),
+    fields: dict[str, Any] = dict(
+        document_no="衡政服不受〔2026〕W01-0004号",
         reasons=("申请事项依法不属于本机关职权范围，应向户籍所在地公安机关申请。",),
         legal_basis=(
             "《中华人民共和国行政许可法》第三十二条第一款第（二）项",
             "《中华人民共和国居民身份证法》第八条",
         ),
-        **changes,
     )
+    return RefusalNotice(**{**base(), **fields, **changes})
 
 
 def forwarded(**changes: Any) -> ForwardedNotice:
-    return ForwardedNotice(
-        **base(document_no="衡政服报〔2026〕W01-0005号"),
+    fields: dict[str, Any] = dict(
+        document_no="衡政服报〔2026〕W01-0005号",
         authority="河北省公安厅",
         forwarded_on=date(2026, 11, 30),
         expected_by=date(2026, 12, 25),
         note="上级机关要求补充材料的，本机关将一次性告知。",
-        **changes,
     )
+    return ForwardedNotice(**{**base(), **fields, **changes})
 
 
 def completion(**changes: Any) -> CompletionNotice:
-    return CompletionNotice(
-        **base(document_no="衡政服结〔2026〕W01-0006号"),
+    fields: dict[str, Any] = dict(
+        document_no="衡政服结〔2026〕W01-0006号",
         result="准予办理",
         completed_on=date(2026, 12, 7),
         pickup_items=("居民身份证（新证）",),
         bring=("本通知书", "原居民身份证（交回）"),
-        **changes,
     )
+    return CompletionNotice(**{**base(), **fields, **changes})
 
 
 def fee(**changes: Any) -> FeeNotice:
-    return FeeNotice(
-        **base(document_no="衡政服费〔2026〕W01-0007号"),
+    fields: dict[str, Any] = dict(
+        document_no="衡政服费〔2026〕W01-0007号",
         fees=(
             ("居民身份证工本费", 2000, "国家发展改革委、财政部 发改价格〔2003〕2322号"),
             ("临时居民身份证工本费", 1000, "国家发展改革委、财政部 发改价格〔2005〕436号"),
             ("邮寄费", 1250, "自愿选择，按邮政快递协议价"),
         ),
-        **changes,
     )
+    return FeeNotice(**{**base(), **fields, **changes})
 
 
 def void(**changes: Any) -> VoidNotice:
-    return VoidNotice(
-        **base(document_no="衡政服废〔2026〕W01-0008号"),
+    fields: dict[str, Any] = dict(
+        document_no="衡政服废〔2026〕W01-0008号",
         voided_at=datetime(2026, 11, 28, 10, 5, tzinfo=CENTER_TZ),
         reason="误选办理事项（应为“居民身份证首次申领”），本办件作废后重新受理。",
         voided_documents=("衡政服受〔2026〕W01-0001号",),
-        **changes,
     )
+    return VoidNotice(**{**base(), **fields, **changes})
 
 
 def correction(**changes: Any) -> CorrectionNotice:
-    return CorrectionNotice(
-        **base(document_no="衡政服更〔2026〕W01-0009号"),
+    fields: dict[str, Any] = dict(
+        document_no="衡政服更〔2026〕W01-0009号",
         corrected_document_no="衡政服受〔2026〕W01-0001号",
         corrections=(("申请人姓名", "张山", "张三"), ("联系电话", "138****8001", "138****8000")),
         reason="录入错误",
-        **changes,
     )
+    return CorrectionNotice(**{**base(), **fields, **changes})
 
 
 def guide(item: Item | None = None) -> ServiceGuide:
