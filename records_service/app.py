@@ -23,6 +23,7 @@ from records_service.routers import (
     health,
     public,
     ratings,
+    workload,
 )
 from records_service.routers.public import RateLimiter
 from records_service.settings import Settings
@@ -80,6 +81,7 @@ def create_app(
         public,
         admin,
         devices,
+        workload,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -1,13 +1,78 @@
-"""Append-only audit trail: who, when, what, from where, result."""
+"""Append-only audit trail: who, when, what, from where, result — hash-chained.
+
+Each record carries the SHA-256 of the record before it (``prev_hash``) and its own
+``hash`` over its fields and ``prev_hash``, so an edited or deleted row breaks the chain;
+:func:`verify` walks it. Writers take the journal lock (:func:`journal_lock`) so that the
+chain, and the change feed's sequence numbers, follow commit order on PostgreSQL too.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from records_service.models import AuditRecord
+
+GENESIS = "0" * 64
+#: pg_advisory_xact_lock key of the journal (case events and audit records).
+JOURNAL_LOCK_KEY = 7_311_001
+_TAIL = "audit_tail"
+
+
+def journal_lock(session: Session) -> None:
+    """Serialize journal writers until this transaction ends.
+
+    On PostgreSQL a transaction-scoped advisory lock: whoever holds it assigns the next
+    event sequence number and the next audit hash, and commits before the next writer
+    starts, so sequence order is commit order and the change feed never skips a row that
+    commits late. On SQLite every write transaction is already serialized
+    (``BEGIN IMMEDIATE``). Re-entrant within a transaction. Take it after any row locks.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": JOURNAL_LOCK_KEY})
+
+
+def _canonical(row: AuditRecord | dict[str, Any]) -> bytes:
+    get = row.get if isinstance(row, dict) else lambda k: getattr(row, k)
+    at = get("at")
+    payload = {
+        "at": at.astimezone(UTC).isoformat(timespec="microseconds") if at else None,
+        "actor": get("actor"),
+        "device_id": get("device_id"),
+        "action": get("action"),
+        "target": get("target"),
+        "client_ip": get("client_ip"),
+        "result": get("result"),
+        "detail": get("detail"),
+    }
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def chain_hash(prev_hash: str, row: AuditRecord | dict[str, Any]) -> str:
+    """The hash of ``row`` given the hash of the record before it."""
+    return hashlib.sha256(prev_hash.encode() + b"\n" + _canonical(row)).hexdigest()
+
+
+def _tail(session: Session) -> str:
+    transaction = session.get_transaction()
+    cached = session.info.get(_TAIL)
+    if cached is not None and cached[0] is transaction:
+        return cached[1]
+    journal_lock(session)
+    last = session.scalars(
+        select(AuditRecord.hash)
+        .where(AuditRecord.hash.is_not(None))
+        .order_by(AuditRecord.id.desc())
+        .limit(1)
+    ).first()
+    return last or GENESIS
 
 
 def record(
@@ -23,15 +88,74 @@ def record(
     detail: dict[str, Any] | None = None,
 ) -> None:
     """Add one audit record to ``session`` (committed with the write it describes)."""
-    session.add(
-        AuditRecord(
-            at=at,
-            actor=actor[:64] if actor else None,
-            device_id=device_id[:64] if device_id else None,
-            action=action,
-            target=target[:100] if target else None,
-            client_ip=client_ip,
-            result=result,
-            detail=detail,
-        )
+    row = AuditRecord(
+        at=at.astimezone(UTC),
+        actor=actor[:64] if actor else None,
+        device_id=device_id[:64] if device_id else None,
+        action=action[:64],
+        target=target[:100] if target else None,
+        client_ip=client_ip[:64] if client_ip else None,
+        result=result[:32],
+        detail=json.loads(json.dumps(detail, ensure_ascii=False)) if detail else None,
     )
+    prev = _tail(session)
+    row.prev_hash = prev
+    row.hash = chain_hash(prev, row)
+    session.add(row)
+    session.flush()
+    session.info[_TAIL] = (session.get_transaction(), row.hash)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What :func:`verify` found: ``problems`` is empty when the chain is intact."""
+
+    checked: int
+    unchained: int
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def iter_records(session: Session, batch: int = 2000) -> Iterator[AuditRecord]:
+    """Every audit record in id order, read in batches."""
+    last = 0
+    while True:
+        rows = session.scalars(
+            select(AuditRecord).where(AuditRecord.id > last).order_by(AuditRecord.id).limit(batch)
+        ).all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].id
+        session.expunge_all()
+
+
+def verify(records: Iterable[AuditRecord]) -> ChainReport:
+    """Walk the chain in id order; report every break (edited, deleted or inserted rows).
+
+    Records written before the chain existed (no hash) may only come first.
+    """
+    problems: list[str] = []
+    prev: str | None = None
+    checked = unchained = 0
+    for row in records:
+        if row.hash is None:
+            if prev is not None:
+                problems.append(f"record {row.id}: no hash after the chain began")
+            else:
+                unchained += 1
+            continue
+        checked += 1
+        expected_prev = GENESIS if prev is None else prev
+        if row.prev_hash != expected_prev:
+            problems.append(
+                f"record {row.id}: the record before it was changed or deleted "
+                "(prev_hash does not match)"
+            )
+        if chain_hash(row.prev_hash or "", row) != row.hash:
+            problems.append(f"record {row.id}: its content was changed (hash does not match)")
+        prev = row.hash
+    return ChainReport(checked=checked, unchained=unchained, problems=problems)

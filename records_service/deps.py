@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from records_service.db import Database
@@ -87,12 +87,37 @@ def bearer_token(request: Request) -> str:
     return token.strip()
 
 
+#: A token's last use is written at most this often (not on every request).
+TOUCH_EVERY = timedelta(seconds=60)
+
+
+def _touch(request: Request, row: Token, now: datetime) -> None:
+    """Remember when a user token was last used (idle expiry), at most once a minute."""
+    settings: Settings = request.app.state.settings
+    last = row.last_used_at or row.issued_at
+    if settings.idle_minutes > 0 and now - last > timedelta(minutes=settings.idle_minutes):
+        raise _unauthorized(
+            f"Signed out after {settings.idle_minutes} minutes without use; sign in again."
+        )
+    if now - last >= TOUCH_EVERY:
+        db: Database = request.app.state.database
+        with db.write() as write:
+            write.execute(
+                update(Token)
+                .where(Token.id == row.id)
+                .where(or_(Token.last_used_at.is_(None), Token.last_used_at < now))
+                .values(last_used_at=now)
+            )
+
+
 def current_principal(request: Request, session: SessionDep, clock: ClockDep) -> Principal:
     token = bearer_token(request)
     row = session.scalars(select(Token).where(Token.token_hash == token_hash(token))).first()
     now = clock()
     if row is None or row.revoked or row.expires_at <= now:
         raise _unauthorized("The token is unknown, expired or revoked.")
+    if row.kind == "user":
+        _touch(request, row, now)
     if row.kind == "device":
         device = session.get(Device, row.device_id) if row.device_id else None
         if device is None or device.revoked:

@@ -120,6 +120,7 @@ class Token(Base):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User | None] = relationship(lazy="joined")
 
@@ -136,7 +137,10 @@ class CatalogVersion(Base):
 
 class Case(Base):
     __tablename__ = "cases"
-    __table_args__ = (Index("ix_cases_window_seq", "window_code", "seq"),)
+    __table_args__ = (
+        Index("ix_cases_window_seq", "window_code", "seq"),
+        Index("ix_cases_received_at_window", "received_at", "window_code"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_no: Mapped[str] = mapped_column(String(40), unique=True)
@@ -257,3 +261,19 @@ class AuditRecord(Base):
     client_ip: Mapped[str | None] = mapped_column(String(64))
     result: Mapped[str] = mapped_column(String(32))
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Hash chain (migration 0005): the previous record's hash and this record's own.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class CalendarOverride(Base):
+    """An admin's table for one year (e.g. one just announced), over chinese-calendar's."""
+
+    __tablename__ = "calendar_overrides"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    holidays: Mapped[list[str]] = mapped_column(JSON)
+    workdays: Mapped[list[str]] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(String(200))
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

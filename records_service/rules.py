@@ -10,8 +10,12 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from clerk_app.core import identity, lifecycle, numbering
 from clerk_app.core.calendar import WorkCalendar
+from records_service.models import CalendarOverride
 
 
 class UnknownIdType(ValueError):
@@ -47,9 +51,33 @@ def _builtin_calendar() -> WorkCalendar:
     return WorkCalendar.builtin()
 
 
-def published_calendar(year: int) -> dict[str, Any]:
-    """The ``GET /calendar`` payload for ``year``."""
-    return _builtin_calendar().to_published(year)
+def calendar(session: Session | None = None) -> WorkCalendar:
+    """The service's calendar: chinese-calendar's years with the admin overrides on top."""
+    base = _builtin_calendar()
+    if session is None:
+        return base
+    rows = session.scalars(select(CalendarOverride).order_by(CalendarOverride.year)).all()
+    if not rows:
+        return base
+    return base.overlaid(
+        WorkCalendar.from_published(
+            [
+                {
+                    "year": r.year,
+                    "holidays": r.holidays,
+                    "workdays": r.workdays,
+                    "source": r.source,
+                    "provisional": r.provisional,
+                }
+                for r in rows
+            ]
+        )
+    )
+
+
+def published_calendar(year: int, session: Session | None = None) -> dict[str, Any]:
+    """The ``GET /calendar`` payload for ``year`` (overrides included with a session)."""
+    return calendar(session).to_published(year)
 
 
 class IllegalEvent(Exception):
@@ -113,9 +141,9 @@ def mask_name(name: str) -> str:
     return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else "*"
 
 
-def add_working_days(start: date, days: int) -> date:
+def add_working_days(start: date, days: int, session: Session | None = None) -> date:
     """``days`` working days after ``start`` on the service's calendar."""
-    return _builtin_calendar().add_working_days(start, days).date
+    return calendar(session).add_working_days(start, days).date
 
 
 #: Scores that count as a bad review (非常不满意, 不满意).

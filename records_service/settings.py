@@ -39,6 +39,9 @@ class Settings:
         login_lock_minutes: window in which failed logins are counted.
         progress_per_minute: public progress queries per client address per minute.
         rating_follow_up_days: working days within which a bad rating is followed up.
+        due_soon_days: an open case due within this many working days is "due soon".
+        idle_minutes: a user token unused this long is refused (0: no idle expiry).
+        trusted_proxies: comma-separated addresses whose ``X-Forwarded-For`` is believed.
     """
 
     database_url: str = ""
@@ -47,10 +50,13 @@ class Settings:
     min_client_version: str = "0.1.0"
     max_body_bytes: int = 1_000_000
     center_code: str = "HS"
-    login_max_failures: int = 10
+    login_max_failures: int = 5
     login_lock_minutes: int = 15
     progress_per_minute: int = 30
     rating_follow_up_days: int = 3
+    due_soon_days: int = 2
+    idle_minutes: int = 30
+    trusted_proxies: str = ""
 
     @property
     def access_token_ttl(self) -> timedelta:

@@ -49,7 +49,8 @@ def get_catalog(
 @router.get("/calendar", operation_id="get_calendar")
 def get_calendar(
     _principal: CurrentPrincipal,
+    session: SessionDep,
     year: Annotated[int, Query(ge=1900, le=2200)],
 ) -> CalendarPublic:
-    """The working-day calendar the service uses for ``year``."""
-    return CalendarPublic.model_validate(rules.published_calendar(year))
+    """The working-day calendar the service uses for ``year`` (admin overrides included)."""
+    return CalendarPublic.model_validate(rules.published_calendar(year, session))

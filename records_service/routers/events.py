@@ -99,6 +99,7 @@ def append_event(
                 title="Not allowed in this status",
                 extra={"current_status": exc.current, "event": exc.event},
             ) from None
+        audit.journal_lock(session)  # event sequence numbers in commit order
         case.events.append(
             CaseEvent(
                 id=str(body.id),
@@ -155,7 +156,9 @@ def get_changes(
     """Cases changed after the cursor ``after``, oldest change first: ``{items, next}``.
 
     The cursor is the sequence number of the last event seen; pass ``next`` back as
-    ``after``. Clerks and devices see their window, leads their department, admins all.
+    ``after``. Event writers hold the journal lock from taking a sequence number until
+    they commit, so numbers become visible in order and no change is ever skipped.
+    Clerks and devices see their window, leads their department, admins all.
     """
     last = (
         select(CaseEvent.case_id, func.max(CaseEvent.seq).label("last"))

@@ -104,7 +104,9 @@ def rate_case(
             device_id=principal.device_id,
             bad=bad,
             follow_up_due=(
-                rules.add_working_days(rated_on, settings.rating_follow_up_days) if bad else None
+                rules.add_working_days(rated_on, settings.rating_follow_up_days, session)
+                if bad
+                else None
             ),
             recorded_at=now,
         )

@@ -1,0 +1,230 @@
+"""GET /workload (shift leads' figures) and GET /board (the hall's big screen).
+
+SQL groups the cases into buckets; the figures themselves are computed by
+``clerk_app.core.workload`` so that client and service count the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+from sqlalchemy import Date, cast, func, literal_column, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from clerk_app.core import workload
+from clerk_app.core.clock import CENTER_TZ
+from records_service import catalog_store, rules
+from records_service.case_views import iso
+from records_service.deps import ClockDep, CurrentPrincipal, Principal, SessionDep, SettingsDep
+from records_service.models import Case, CaseEvent, Rating, Window
+from records_service.problems import ProblemError
+
+router = APIRouter(tags=["workload"])
+
+MAX_DAYS = 400
+
+
+def local_date(session: Session, column: Any) -> ColumnElement[Any]:
+    """The calendar day of a UTC timestamp column in the center's zone (UTC+8, no DST)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.date(column, text("'+8 hours'"))
+    return cast(func.timezone(literal_column("'Asia/Shanghai'"), column), Date)
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    return (
+        datetime.combine(start, time(), CENTER_TZ),
+        datetime.combine(end + timedelta(days=1), time(), CENTER_TZ),
+    )
+
+
+def visible_windows(session: Session, principal: Principal, *roles: str) -> dict[str, str]:
+    """Window code → department code of the windows ``principal`` may watch.
+
+    Admins see every window, leads their department, ``display`` the whole hall.
+    """
+    query = select(Window.code, Window.department_code)
+    if principal.has_role("admin") or ("display" in roles and principal.has_role("display")):
+        pass
+    elif principal.has_role("lead") and principal.department_code:
+        query = query.where(Window.department_code == principal.department_code)
+    else:
+        raise ProblemError(403, "forbidden", "Only shift leads and admins see these figures.")
+    return dict(session.execute(query).tuples().all())
+
+
+def case_buckets(
+    session: Session, windows: list[str], start: datetime, end: datetime
+) -> list[workload.CaseBucket]:
+    received_on = local_date(session, Case.received_at)
+    completed_on = local_date(session, Case.completed_at)
+    columns = (
+        Case.window_code,
+        Case.status,
+        Case.disposition,
+        received_on,
+        completed_on,
+        Case.due_date,
+    )
+    query = (
+        select(*columns, func.count())
+        .where(Case.received_at >= start, Case.received_at < end, Case.window_code.in_(windows))
+        .group_by(*columns)
+    )
+    return [
+        workload.CaseBucket(
+            window_code=w,
+            status=s,
+            disposition=d,
+            received_on=_as_date(r) or start.date(),
+            completed_on=_as_date(c),
+            due_date=_as_date(due),
+            count=n,
+        )
+        for w, s, d, r, c, due, n in session.execute(query).tuples()
+    ]
+
+
+@router.get("/workload", operation_id="get_workload")
+def get_workload(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    settings: SettingsDep,
+    clock: ClockDep,
+    from_: Annotated[date | None, Query(alias="from")] = None,
+    to: Annotated[date | None, Query()] = None,
+    group: Annotated[Literal["window", "department"], Query()] = "window",
+) -> dict[str, Any]:
+    """Figures per window or department for the cases received from ``from`` to ``to``.
+
+    Both days are included (center time); the default is today. Overdue and due soon count
+    the period's cases still open today. Leads see their department, admins all.
+    """
+    today = clock().astimezone(CENTER_TZ).date()
+    start_day = from_ or to or today
+    end_day = to or max(start_day, today)
+    if end_day < start_day:
+        raise ProblemError(
+            422,
+            "validation",
+            "Invalid fields: to",
+            title="Validation failed",
+            errors=[{"field": "to", "message": "must not be before from"}],
+        )
+    if (end_day - start_day).days > MAX_DAYS:
+        raise ProblemError(
+            422,
+            "validation",
+            "Invalid fields: from",
+            title="Validation failed",
+            errors=[{"field": "from", "message": f"at most {MAX_DAYS} days at a time"}],
+        )
+    windows = visible_windows(session, principal)
+    start, end = _bounds(start_day, end_day)
+    codes = sorted(windows)
+    ratings = session.execute(
+        select(Rating.window_code, Rating.score, func.count())
+        .where(Rating.rated_at >= start, Rating.rated_at < end, Rating.window_code.in_(codes))
+        .group_by(Rating.window_code, Rating.score)
+    ).tuples()
+    refusals = session.execute(
+        select(Case.window_code, func.substr(CaseEvent.note, 1, 100), func.count())
+        .join(Case, Case.id == CaseEvent.case_id)
+        .where(
+            CaseEvent.type == "refuse",
+            Case.received_at >= start,
+            Case.received_at < end,
+            Case.window_code.in_(codes),
+        )
+        .group_by(Case.window_code, func.substr(CaseEvent.note, 1, 100))
+    ).tuples()
+    figures = workload.summarize(
+        case_buckets(session, codes, start, end),
+        today=today,
+        calendar=rules.calendar(session),
+        due_soon_days=settings.due_soon_days,
+        group_of=windows if group == "department" else None,
+        ratings=[workload.RatingBucket(w, s, n) for w, s, n in ratings],
+        refusals=[workload.RefusalBucket(w, r or "", n) for w, r, n in refusals],
+    )
+    return {
+        "from": start_day.isoformat(),
+        "to": end_day.isoformat(),
+        "group": group,
+        "today": today.isoformat(),
+        "due_soon_days": settings.due_soon_days,
+        "items": [f.as_dict() for f in figures],
+        "total": workload.totals(figures).as_dict(),
+    }
+
+
+@router.get("/board", operation_id="get_board")
+def get_board(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    clock: ClockDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> dict[str, Any]:
+    """The hall screen: today's cases, newest change first, with masked applicant and the
+    status word (受理/在办/待办/办结), plus the day's totals and completion rate."""
+    now = clock()
+    today = now.astimezone(CENTER_TZ).date()
+    if not principal.has_role("display", "lead", "admin"):
+        raise ProblemError(403, "forbidden", "Only the hall screen and shift leads see this.")
+    windows = visible_windows(session, principal, "display")
+    start, end = _bounds(today, today)
+    codes = sorted(windows)
+    rows = session.scalars(
+        select(Case)
+        .where(Case.updated_at >= start, Case.window_code.in_(codes))
+        .where(Case.status.not_in(("voided", "revoked")))
+        .order_by(Case.updated_at.desc(), Case.case_no)
+        .limit(limit)
+    ).all()
+    catalog = catalog_store.latest_published(session)
+    names = catalog.item_names if catalog else {}
+    items = []
+    for case in rows:
+        applicant = str(case.applicant.get("name", ""))
+        if case.applicant.get("kind") != "organization":
+            applicant = rules.mask_name(applicant)
+        waiting = any(m.get("deferred") for m in case.materials) and not rules.is_terminal(
+            case.status
+        )
+        items.append(
+            {
+                "case_no": case.case_no,
+                "window_code": case.window_code,
+                "item_code": case.item_code,
+                "item_name": names.get(case.item_code),
+                "applicant": applicant,
+                "status": case.status,
+                "hall_group": rules.hall_group(case.status, waiting),
+                "updated_at": iso(case.updated_at),
+            }
+        )
+    figures = workload.totals(
+        workload.summarize(
+            case_buckets(session, codes, start, end), today=today, calendar=rules.calendar(session)
+        )
+    )
+    return {
+        "as_of": iso(now),
+        "items": items,
+        "today": {
+            "received": figures.received,
+            "completed": figures.completed,
+            "completion_rate": (
+                round(figures.completed / figures.received, 4) if figures.received else None
+            ),
+        },
+    }
