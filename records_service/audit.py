@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,6 +22,9 @@ from sqlalchemy.orm import Session
 from records_service.models import AuditRecord
 
 GENESIS = "0" * 64
+#: Resident ID numbers (18 or 15 characters) and mobile numbers inside free text.
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8}|\d{5})(\d{3}[\dXx]|\d)(?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 #: pg_advisory_xact_lock key of the journal (case events and audit records).
 JOURNAL_LOCK_KEY = 7_311_001
 _TAIL = "audit_tail"
@@ -37,6 +41,18 @@ def journal_lock(session: Session) -> None:
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": JOURNAL_LOCK_KEY})
+
+
+def scrub(value: Any) -> Any:
+    """``value`` with ID numbers (110105********0123) and mobiles (138****8000) masked."""
+    if isinstance(value, str):
+        value = _ID_NUMBER.sub(lambda m: m[1] + "*" * len(m[2]) + m[3], value)
+        return _MOBILE.sub(lambda m: m[1] + "****" + m[3], value)
+    if isinstance(value, dict):
+        return {k: scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub(v) for v in value]
+    return value
 
 
 def _canonical(row: AuditRecord | dict[str, Any]) -> bytes:
@@ -93,10 +109,10 @@ def record(
         actor=actor[:64] if actor else None,
         device_id=device_id[:64] if device_id else None,
         action=action[:64],
-        target=target[:100] if target else None,
+        target=scrub(target[:100]) if target else None,
         client_ip=client_ip[:64] if client_ip else None,
         result=result[:32],
-        detail=json.loads(json.dumps(detail, ensure_ascii=False)) if detail else None,
+        detail=scrub(json.loads(json.dumps(detail, ensure_ascii=False))) if detail else None,
     )
     prev = _tail(session)
     row.prev_hash = prev

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from records_service import __version__
+from records_service.admin_cli import add_commands as add_admin_commands
 from records_service.settings import Settings
 
 ROLES = ("clerk", "lead", "admin", "auditor", "display")
@@ -81,8 +82,11 @@ def cmd_create_user(args: argparse.Namespace) -> int:
         print("a clerk needs --window", file=sys.stderr)
         return 2
     password = args.password or os.environ.get("CLERK_NEW_PASSWORD") or getpass.getpass()
-    if len(password) < 8:
-        print("the password needs at least 8 characters", file=sys.stderr)
+    from records_service.security import password_problem
+
+    problem = password_problem(args.username, password)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     db = Database(_settings(args).database_url)
     try:
@@ -197,7 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--catalog", help="catalog JSON (default: resources/catalog/demo_catalog.json)")
     p.set_defaults(func=cmd_load_demo)
 
-    p = sub.add_parser("load-catalog", help="publish a catalog JSON file")
+    p = sub.add_parser(
+        "load-catalog", aliases=["import-catalog"], help="publish a catalog JSON file"
+    )
     p.add_argument("path")
     p.set_defaults(func=cmd_load_catalog)
 
@@ -219,6 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-journal", help="replay a desk's exported journal exactly once")
     p.add_argument("path", help="the .jsonl written by `clerk-app export-journal`")
     p.set_defaults(func=cmd_import_journal)
+
+    add_admin_commands(sub)
 
     p = sub.add_parser("serve", help="run the HTTP service (uvicorn)")
     p.add_argument("--host", default="127.0.0.1")

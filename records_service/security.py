@@ -33,3 +33,22 @@ def new_token() -> str:
 def token_hash(token: str) -> str:
     """What the database keeps of a token."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+#: The shortest password the service accepts.
+MIN_PASSWORD_LENGTH = 10
+
+
+def password_problem(username: str, password: str) -> str | None:
+    """Why ``password`` is not acceptable for ``username`` (None when it is).
+
+    At least ``MIN_PASSWORD_LENGTH`` characters, not containing the user name, and not one
+    character repeated.
+    """
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"the password needs at least {MIN_PASSWORD_LENGTH} characters"
+    if username and username.casefold() in password.casefold():
+        return "the password must not contain the user name"
+    if len(set(password)) < 3:
+        return "the password must not be one or two characters repeated"
+    return None

@@ -1,0 +1,340 @@
+"""Admin commands of ``clerk-records``: passwords, windows, calendar, audit, backup.
+
+``cli.py`` registers them with :func:`add_commands`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import getpass
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from records_service.settings import Settings
+
+AUDIT_COLUMNS = (
+    "id",
+    "at",
+    "actor",
+    "device_id",
+    "action",
+    "target",
+    "client_ip",
+    "result",
+    "detail",
+    "prev_hash",
+    "hash",
+)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings.load()
+    if getattr(args, "database_url", None):
+        settings = replace(settings, database_url=args.database_url)
+    return settings
+
+
+def _err(message: str, code: int = 1) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # pragma: no cover - no user name in a container
+        return "cli"
+
+
+def cmd_reset_password(args: argparse.Namespace) -> int:
+    from sqlalchemy import select, update
+
+    from records_service import audit
+    from records_service.db import Database
+    from records_service.models import Token, User
+    from records_service.security import hash_password, password_problem
+
+    password = args.password or os.environ.get("CLERK_NEW_PASSWORD") or getpass.getpass()
+    problem = password_problem(args.username, password)
+    if problem:
+        return _err(problem, 2)
+    db = Database(_settings(args).database_url)
+    try:
+        with db.write() as session:
+            user = session.scalars(select(User).where(User.username == args.username)).first()
+            if user is None:
+                return _err(f"no user {args.username}")
+            user.password_hash = hash_password(password)
+            session.execute(
+                update(Token)
+                .where(Token.user_id == user.id, Token.kind == "user")
+                .values(revoked=True)
+            )
+            audit.record(
+                session,
+                at=datetime.now(UTC),
+                action="user.reset_password",
+                result="ok",
+                actor=_actor(),
+                target=args.username,
+            )
+    finally:
+        db.dispose()
+    print(f"password of {args.username} reset; their sign-ins are ended")
+    return 0
+
+
+def cmd_register_window(args: argparse.Namespace) -> int:
+    from records_service import audit
+    from records_service.db import Database
+    from records_service.models import Department, Window
+
+    db = Database(_settings(args).database_url)
+    try:
+        with db.write() as session:
+            department = session.get(Department, args.department)
+            if department is None:
+                if not args.department_name:
+                    return _err(f"no department {args.department} (give --department-name)")
+                session.add(Department(code=args.department, name=args.department_name))
+                session.flush()
+            window = session.get(Window, args.code)
+            new = window is None
+            if window is None:
+                window = Window(code=args.code)
+                session.add(window)
+            window.name = args.name
+            window.department_code = args.department
+            audit.record(
+                session,
+                at=datetime.now(UTC),
+                action="window.register",
+                result="created" if new else "updated",
+                actor=_actor(),
+                target=args.code,
+                detail={"name": args.name, "department": args.department},
+            )
+    finally:
+        db.dispose()
+    print(f"window {args.code} {'registered' if new else 'updated'}")
+    return 0
+
+
+def cmd_calendar_override(args: argparse.Namespace) -> int:
+    from clerk_app.core.calendar import WorkCalendar
+    from records_service import audit
+    from records_service.db import Database
+    from records_service.models import CalendarOverride
+
+    payload = json.loads(Path(args.path).read_text(encoding="utf-8"))
+    payload.setdefault("source", f"admin override {date.today().isoformat()}")
+    payload.setdefault("provisional", False)
+    try:
+        WorkCalendar.from_published(payload)
+    except (ValueError, TypeError, KeyError) as exc:
+        return _err(f"not a calendar year: {exc}", 2)
+    db = Database(_settings(args).database_url)
+    try:
+        with db.write() as session:
+            row = session.get(CalendarOverride, int(payload["year"]))
+            if row is None:
+                row = CalendarOverride(year=int(payload["year"]))
+                session.add(row)
+            row.holidays = sorted(payload["holidays"])
+            row.workdays = sorted(payload["workdays"])
+            row.source = str(payload["source"])[:200]
+            row.provisional = bool(payload["provisional"])
+            row.updated_at = datetime.now(UTC)
+            audit.record(
+                session,
+                at=row.updated_at,
+                action="calendar.override",
+                result="ok",
+                actor=_actor(),
+                target=str(row.year),
+            )
+    finally:
+        db.dispose()
+    print(f"calendar {payload['year']} overridden")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from records_service import audit
+    from records_service.db import Database
+
+    db = Database(_settings(args).database_url)
+    try:
+        with db.read() as session:
+            report = audit.verify(audit.iter_records(session))
+    finally:
+        db.dispose()
+    for problem in report.problems:
+        print(problem)
+    if not report.ok:
+        print(f"audit chain BROKEN: {len(report.problems)} problem(s) in {report.checked} records")
+        return 1
+    print(f"audit chain intact: {report.checked} records ({report.unchained} before the chain)")
+    return 0
+
+
+def cmd_audit_export(args: argparse.Namespace) -> int:
+    from records_service import audit
+    from records_service.db import Database
+
+    start = datetime.fromisoformat(args.from_) if args.from_ else None
+    end = datetime.fromisoformat(args.to) if args.to else None
+    db = Database(_settings(args).database_url)
+    count = 0
+    try:
+        out = Path(args.out)
+        with db.read() as session, out.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(AUDIT_COLUMNS)
+            for row in audit.iter_records(session):
+                if (start and row.at < start) or (end and row.at >= end):
+                    continue
+                values: dict[str, Any] = {c: getattr(row, c) for c in AUDIT_COLUMNS}
+                values["at"] = row.at.isoformat()
+                values["detail"] = (
+                    json.dumps(audit.scrub(row.detail), ensure_ascii=False) if row.detail else ""
+                )
+                values["target"] = audit.scrub(row.target)
+                writer.writerow(["" if values[c] is None else values[c] for c in AUDIT_COLUMNS])
+                count += 1
+    finally:
+        db.dispose()
+    print(f"{count} audit records written to {args.out}")
+    return 0
+
+
+def _pg_tool(tool: str, url: str, *args: str) -> subprocess.CompletedProcess[str] | str:
+    """Run pg_dump/pg_restore on the database of a SQLAlchemy ``postgresql+psycopg`` URL.
+
+    The password goes through ``PGPASSWORD``, never the command line. Returns the finished
+    process, or a message when the tool is missing.
+    """
+    program = shutil.which(tool)
+    if program is None:
+        return f"{tool} not found (install the PostgreSQL client)"
+    parsed = make_url(url).set(drivername="postgresql")
+    env = dict(os.environ)
+    if parsed.password:
+        env["PGPASSWORD"] = str(parsed.password)
+    target = parsed.set(password=None).render_as_string(hide_password=False)
+    return subprocess.run(  # noqa: S603 - fixed program, arguments from the admin
+        [program, *args, target], capture_output=True, text=True, check=False, env=env
+    )
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    if not parsed.database or parsed.database == ":memory:":
+        raise SystemExit("backup needs a SQLite file, not an in-memory database")
+    return Path(parsed.database)
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """SQLite's online backup: a consistent copy while the service keeps running."""
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    url = _settings(args).database_url
+    out = Path(args.out)
+    path = _sqlite_path(url)
+    if path is not None:
+        if not path.exists():
+            return _err(f"no database at {path}")
+        _copy_sqlite(path, out)
+    else:
+        result = _pg_tool("pg_dump", url, "--format=custom", "--no-owner", f"--file={out}")
+        if isinstance(result, str):
+            return _err(result)
+        if result.returncode != 0:
+            return _err(f"pg_dump failed: {result.stderr.strip()}")
+    print(f"backup written to {out}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    url = _settings(args).database_url
+    source = Path(args.path)
+    if not source.exists():
+        return _err(f"no backup at {source}")
+    path = _sqlite_path(url)
+    if path is not None:
+        if path.exists() and not args.force:
+            return _err(f"{path} exists; stop the service and pass --force to replace it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _copy_sqlite(source, path)
+    else:
+        options = ["--no-owner", *(["--clean", "--if-exists"] if args.force else [])]
+        result = _pg_tool("pg_restore", url, *options, str(source), "--dbname")
+        if isinstance(result, str):
+            return _err(result)
+        if result.returncode != 0:
+            return _err(f"pg_restore failed: {result.stderr.strip()}")
+    print(f"restored {source}; run `clerk-records audit verify` to check the chain")
+    return 0
+
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def add_commands(sub: Any) -> None:
+    """Register the admin commands on ``clerk-records``' sub-parsers."""
+    p = sub.add_parser("reset-password", help="set a new password and end the user's sign-ins")
+    p.add_argument("username")
+    p.add_argument("--password", help="default: $CLERK_NEW_PASSWORD, else asked")
+    p.set_defaults(func=cmd_reset_password)
+
+    p = sub.add_parser("register-window", help="create or rename a window")
+    p.add_argument("--code", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--department", required=True, help="department code")
+    p.add_argument("--department-name", help="creates the department when it is new")
+    p.set_defaults(func=cmd_register_window)
+
+    p = sub.add_parser("calendar-override", help="set a year's holidays and make-up days")
+    p.add_argument("path", help="JSON like GET /calendar: {year, holidays, workdays, source}")
+    p.set_defaults(func=cmd_calendar_override)
+
+    p = sub.add_parser("audit", help="check or export the audit trail")
+    audit_sub = p.add_subparsers(dest="audit_command", required=True)
+    q = audit_sub.add_parser("verify", help="check the hash chain (exit 1 when broken)")
+    q.set_defaults(func=cmd_audit_verify)
+    q = audit_sub.add_parser("export", help="write the audit records as CSV (UTF-8)")
+    q.add_argument("--out", required=True)
+    q.add_argument("--from", dest="from_", help="ISO time with offset")
+    q.add_argument("--to", help="ISO time with offset")
+    q.set_defaults(func=cmd_audit_export)
+
+    p = sub.add_parser("backup", help="SQLite online backup, or pg_dump for PostgreSQL")
+    p.add_argument("out")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="restore a backup made by `backup`")
+    p.add_argument("path")
+    p.add_argument("--force", action="store_true", help="replace the existing database")
+    p.set_defaults(func=cmd_restore)
