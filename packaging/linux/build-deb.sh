@@ -42,5 +42,5 @@ CONTROL
 find "$PKG" -type d -exec chmod 0755 {} +
 mkdir -p "$OUT"
 DEB="$OUT/clerk-app_${VERSION}_${ARCH}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$PKG" "$DEB" >/dev/null
+dpkg-deb --root-owner-group -Zgzip -z6 --build "$PKG" "$DEB" >/dev/null
 echo "$DEB"
