@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -29,15 +30,17 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def make_context(tmp_path: Path, clock: FixedClock) -> Iterator[Callable[..., AppContext]]:
-    """``make_context(service_url, home="w1")``: a window's AppContext on real files.
+    """``make_context(service_url, home="w1", window_code="W01")``: a desk on real files.
 
     Contexts made with the same ``home`` share the data folder (a restart of the client).
     All are closed at teardown.
     """
     made: list[AppContext] = []
 
-    def make(service_url: str, home: str = "w1") -> AppContext:
+    def make(service_url: str, home: str = "w1", window_code: str = "W01") -> AppContext:
         prov = demo_provisioning(DEMO_PROVISIONING, service_url)
+        if window_code != prov.window_code:
+            prov = dataclasses.replace(prov, window_code=window_code)
         ctx = build_context(prov, window_paths(tmp_path / home), clock=clock)
         made.append(ctx)
         return ctx
