@@ -299,8 +299,12 @@ def run_checks(
     clock: Clock | None = None,
     printers: list[str] | None = None,
     progress: Callable[[CheckResult], None] | None = None,
+    include_qt: bool = True,
 ) -> list[CheckResult]:
-    """Run every check; without `provisioning`, look for the window's file as the app does."""
+    """Run every check; without `provisioning`, look for the window's file as the app does.
+
+    ``include_qt=False`` leaves out :func:`qt_checks` (the GUI runs the rest off its thread).
+    """
     results: list[CheckResult] = []
 
     def add(*items: CheckResult) -> None:
@@ -342,10 +346,18 @@ def run_checks(
     add(check_keyring())
     add(*check_database(paths))
     add(check_disk(paths))
-    add(check_printers(prov, printers))
-    add(check_font())
-    add(check_translations(prov.language if prov else "zh_CN"))
+    if include_qt:
+        add(*qt_checks(prov, printers))
     return results
+
+
+def qt_checks(prov: Provisioning | None, printers: list[str] | None = None) -> list[CheckResult]:
+    """The checks that ask Qt (printers, CJK font, translations): on the GUI thread."""
+    return [
+        check_printers(prov, printers),
+        check_font(),
+        check_translations(prov.language if prov else "zh_CN"),
+    ]
 
 
 def format_report(results: list[CheckResult], language: str = "zh_CN") -> str:

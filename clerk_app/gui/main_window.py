@@ -157,10 +157,24 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self_check = QAction(self.tr("&Self-check…"), self)
+        self_check.setObjectName("selfCheckAction")
+        self_check.triggered.connect(self.show_self_check)
+        help_menu.addAction(self_check)
         about = QAction(self.tr("&About Window Clerk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
         self.catalog_pane.search.setToolTip(self.tr("Search the catalog (Ctrl+F)"))
+
+    def show_self_check(self) -> None:
+        """Help → Self-check…: the same report as `clerk-app self-check`."""
+        from clerk_app.gui.selfcheck_dialog import SelfCheckDialog
+
+        ctx = self.context
+        language = ctx.settings["ui.language"] or ctx.provisioning.language
+        dialog = SelfCheckDialog(ctx.paths, ctx.provisioning, language, self)
+        dialog.open()
+        dialog.start()
 
     def show_about(self) -> None:
         box = QMessageBox(self)
