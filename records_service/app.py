@@ -7,11 +7,13 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from sqlalchemy.exc import SQLAlchemyError
 
-from records_service import API_PREFIX, __version__
+from records_service import API_PREFIX, __version__, audit
 from records_service.db import Database
-from records_service.problems import BodyLimitMiddleware, install_problem_handlers
+from records_service.deps import Principal, client_ip
+from records_service.problems import BodyLimitMiddleware, ProblemError, install_problem_handlers
 from records_service.routers import (
     admin,
     auth,
@@ -33,6 +35,29 @@ log = logging.getLogger("records.app")
 
 def _system_clock() -> datetime:
     return datetime.now(UTC)
+
+
+def _audit_refusal(request: Request, exc: ProblemError) -> None:
+    """Every role refusal (403) goes into the audit trail, in its own transaction."""
+    if exc.status != 403:
+        return
+    principal: Principal | None = getattr(request.state, "principal", None)
+    db: Database = request.app.state.database
+    try:
+        with db.write() as session:
+            audit.record(
+                session,
+                at=request.app.state.clock(),
+                action="access.refused",
+                result="forbidden",
+                actor=principal.actor if principal else None,
+                device_id=principal.device_id if principal else None,
+                target=f"{request.method} {request.url.path}",
+                client_ip=client_ip(request),
+                detail={"detail": exc.detail},
+            )
+    except SQLAlchemyError:  # the refusal itself must still be answered
+        log.exception("could not audit a refusal")
 
 
 def create_app(
@@ -67,6 +92,7 @@ def create_app(
     app.state.settings = settings
     app.state.database = db
     app.state.clock = clock
+    app.state.on_problem = _audit_refusal
     app.state.progress_limiter = RateLimiter(settings.progress_per_minute, 60.0)
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

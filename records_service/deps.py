@@ -118,6 +118,12 @@ def current_principal(request: Request, session: SessionDep, clock: ClockDep) ->
         raise _unauthorized("The token is unknown, expired or revoked.")
     if row.kind == "user":
         _touch(request, row, now)
+    principal = _principal(session, row)
+    request.state.principal = principal
+    return principal
+
+
+def _principal(session: Session, row: Token) -> Principal:
     if row.kind == "device":
         device = session.get(Device, row.device_id) if row.device_id else None
         if device is None or device.revoked:

@@ -9,6 +9,7 @@ from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import OperationalError
@@ -140,8 +141,11 @@ def _validation_errors(exc: RequestValidationError) -> tuple[bool, list[dict[str
     return malformed, errors
 
 
-async def _problem_handler(_request: Request, exc: Exception) -> Response:
+async def _problem_handler(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ProblemError)
+    hook = getattr(request.app.state, "on_problem", None)
+    if hook is not None:
+        await run_in_threadpool(hook, request, exc)
     return problem_response(
         exc.status,
         exc.slug,

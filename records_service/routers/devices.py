@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request, Response
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from records_service import audit
@@ -22,7 +22,7 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
-from records_service.models import Device, Window
+from records_service.models import Device, Token, User, Window
 from records_service.problems import ProblemError
 from records_service.schemas import ClientEvents, DeviceStatus
 
@@ -37,6 +37,49 @@ def _require_device(principal: Principal, device_id: str | None = None) -> str:
     if own is None or (device_id is not None and device_id != own):
         raise ProblemError(403, "forbidden", "Only the device itself reports this.")
     return own
+
+
+def _works_here(session: Session, principal: Principal, username: str) -> bool:
+    """Whether ``username`` may act at the calling device's window: the signed-in user,
+    a clerk of that window, or a lead of its department."""
+    if principal.kind == "user":
+        return username == principal.username
+    user = session.scalars(select(User).where(User.username == username)).first()
+    if user is None or not user.active:
+        return False
+    if "clerk" in user.roles and user.window_code == principal.window_code:
+        return True
+    return "lead" in user.roles and user.department_code == principal.department_code
+
+
+@router.post("/devices/{device_id}/revoke", operation_id="revoke_device")
+def revoke_device(
+    device_id: Annotated[str, Path(max_length=64)],
+    principal: CurrentPrincipal,
+    request: Request,
+    session: WriteSessionDep,
+    clock: ClockDep,
+) -> dict[str, Any]:
+    """Revoke a window's device and every token issued to it (admins only)."""
+    if not principal.has_role("admin"):
+        raise ProblemError(403, "forbidden", "Only an admin revokes devices.")
+    device = session.get(Device, device_id)
+    if device is None:
+        raise ProblemError(404, "not-found", f"No device {device_id}.")
+    device.revoked = True
+    session.execute(update(Token).where(Token.device_id == device_id).values(revoked=True))
+    audit.record(
+        session,
+        at=clock(),
+        action="device.revoke",
+        result="ok",
+        actor=principal.actor,
+        device_id=device_id,
+        target=device.window_code,
+        client_ip=client_ip(request),
+    )
+    session.commit()
+    return {"device": _device_public(device)}
 
 
 @router.post("/devices/{device_id}/status", status_code=204, operation_id="report_device_status")
@@ -79,13 +122,18 @@ def record_client_events(
     ip = client_ip(request)
 
     def apply(session: Session) -> Applied:
+        known: dict[str, bool] = {}
         for event in body.events:
+            if event.actor not in known:
+                known[event.actor] = _works_here(session, principal, event.actor)
+            verified = known[event.actor]
             audit.record(
                 session,
                 at=event.at,
                 action=f"client.{event.action}",
                 result=event.result,
-                actor=event.actor,
+                # A name the service cannot vouch for is kept, but not as the actor.
+                actor=event.actor if verified else principal.actor,
                 device_id=device_id,
                 target=event.target,
                 client_ip=ip,
@@ -93,6 +141,7 @@ def record_client_events(
                     "client_event_id": str(event.id),
                     "received_at": iso(now),
                     "window_code": principal.window_code,
+                    **({} if verified else {"claimed_actor": event.actor}),
                     **({"detail": event.detail} if event.detail else {}),
                 },
             )

@@ -11,12 +11,19 @@ from clerk_app.core.calendar import WorkCalendar
 from tests.service.conftest import TIMEOUT, assert_problem, auth, case_body, post_case, token_for
 
 
-def rate(service, token, case_no: str, score: int, key: str | None = None) -> requests.Response:
+def rate(
+    service,
+    token,
+    case_no: str,
+    score: int,
+    key: str | None = None,
+    rated_at: str = "2026-11-27T16:00:00+08:00",
+) -> requests.Response:
     body = {
         "id": key or str(uuid.uuid4()),
         "score": score,
         "comment": "等候时间太长" if score <= 2 else "",
-        "rated_at": "2026-11-27T16:00:00+08:00",
+        "rated_at": rated_at,
         "clerk": "demo-clerk",
     }
     headers = {**auth(token), "Idempotency-Key": body["id"]}
