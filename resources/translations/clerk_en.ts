@@ -510,7 +510,7 @@
     </message>
     <message>
         <source>&amp;Self-check…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Self-check…</translation>
     </message>
     <message>
         <source>&amp;About Window Clerk</source>
@@ -643,41 +643,41 @@ Intake client for the windows of a government service center.</translation>
     <name>SelfCheckDialog</name>
     <message>
         <source>Self-check</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-check</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <source>Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy report</translation>
     </message>
     <message>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Check again</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) failed: this window cannot work properly. Ask IT.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n check failed: this window cannot work properly. Ask IT.</numerusform>
+            <numerusform>%n checks failed: this window cannot work properly. Ask IT.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Works, with %n warning(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Works, with %n warning.</numerusform>
+            <numerusform>Works, with %n warnings.</numerusform>
         </translation>
     </message>
     <message>
         <source>Everything is fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything is fine.</translation>
     </message>
     <message>
         <source>The self-check itself failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The self-check itself failed: %1</translation>
     </message>
 </context>
 </TS>

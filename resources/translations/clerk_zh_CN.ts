@@ -505,7 +505,7 @@
     </message>
     <message>
         <source>&amp;Self-check…</source>
-        <translation type="unfinished"></translation>
+        <translation>自检(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;About Window Clerk</source>
@@ -636,39 +636,39 @@ Intake client for the windows of a government service center.</source>
     <name>SelfCheckDialog</name>
     <message>
         <source>Self-check</source>
-        <translation type="unfinished"></translation>
+        <translation>自检</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查…</translation>
     </message>
     <message>
         <source>Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation>复制报告</translation>
     </message>
     <message>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新检查</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) failed: this window cannot work properly. Ask IT.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项检查未通过：本窗口无法正常工作，请联系信息科。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Works, with %n warning(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>可以使用，有 %n 项警告。</numerusform>
         </translation>
     </message>
     <message>
         <source>Everything is fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>一切正常。</translation>
     </message>
     <message>
         <source>The self-check itself failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>自检本身出错：%1</translation>
     </message>
 </context>
 </TS>
