@@ -104,10 +104,17 @@ def api_error_message(exc: BaseException) -> str:
     if status == 403:
         return QCoreApplication.translate("Ops", "This account may not do that at this window.")
     if status == 426:
-        return QCoreApplication.translate(
-            "Ops",
-            "This client is older than the records service accepts. Ask IT support to install "
-            "the new version.",
+        from clerk_app import __version__
+
+        needed = problem.get("min_client_version") if isinstance(problem, dict) else None
+        return (
+            QCoreApplication.translate(
+                "Ops",
+                "This client (version %1) is older than the records service accepts (version "
+                "%2 or newer). Ask IT support to install the new version.",
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(needed or "?"))
         )
     if status == 429:
         return QCoreApplication.translate(
