@@ -604,8 +604,8 @@ Intake client for the windows of a government service center.</translation>
         <translation>This account may not do that at this window.</translation>
     </message>
     <message>
-        <source>This client is older than the records service accepts. Ask IT support to install the new version.</source>
-        <translation>This client is older than the records service accepts. Ask IT support to install the new version.</translation>
+        <source>This client (version %1) is older than the records service accepts (version %2 or newer). Ask IT support to install the new version.</source>
+        <translation>This client (version %1) is older than the records service accepts (version %2 or newer). Ask IT support to install the new version.</translation>
     </message>
     <message>
         <source>Too many attempts. Wait a few minutes, or ask the shift lead to unlock it.</source>

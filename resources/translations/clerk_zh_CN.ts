@@ -597,8 +597,8 @@ Intake client for the windows of a government service center.</source>
         <translation>该账号无权在本窗口执行此操作。</translation>
     </message>
     <message>
-        <source>This client is older than the records service accepts. Ask IT support to install the new version.</source>
-        <translation>本客户端版本过旧，记录服务不再接受。请联系信息技术支持安装新版本。</translation>
+        <source>This client (version %1) is older than the records service accepts (version %2 or newer). Ask IT support to install the new version.</source>
+        <translation>本客户端（版本 %1）过旧，记录服务要求 %2 或更高版本。请联系信息科安装新版本。</translation>
     </message>
     <message>
         <source>Too many attempts. Wait a few minutes, or ask the shift lead to unlock it.</source>
