@@ -60,7 +60,9 @@ def _version_tuple(v: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def check_service(prov: Provisioning, clock: Clock, timeout: float = 5.0) -> list[CheckResult]:
+def check_service(
+    prov: Provisioning, clock: Clock | None = None, timeout: float = 5.0
+) -> list[CheckResult]:
     """Service reachable, version compatible, TLS trusted, clock skew (three results)."""
     from clerk_app.remote.api import ApiClient, ApiError, NetworkError, RemoteError, TlsError
 
@@ -126,7 +128,11 @@ def check_service(prov: Provisioning, clock: Clock, timeout: float = 5.0) -> lis
             f"{url} reachable (service {server_version}, needs client ≥ {minimum}, "
             f"this is {__version__})",
         )
-    return [service, tls_ok, _clock_result(response.headers.get("Date"), clock.now())]
+    return [
+        service,
+        tls_ok,
+        _clock_result(response.headers.get("Date"), (clock or SystemClock()).now()),
+    ]
 
 
 def _clock_result(date_header: str | None, now: datetime) -> CheckResult:
