@@ -113,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
             except ProvisioningError as exc:
                 print(str(exc), file=sys.stderr)
                 return 2
+            if provisioning is None and not args.smoke:  # nothing set up: ask, check, save
+                from clerk_app.gui.wizard import run_first_run_wizard
+
+                provisioning = run_first_run_wizard(paths.config_dir)
             if provisioning is None:
                 print(
                     "此电脑尚未配置窗口，请联系信息科（IT）。\n"
