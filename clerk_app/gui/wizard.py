@@ -40,7 +40,7 @@ from clerk_app.core.provisioning import (
 from clerk_app.gui.ops import Op
 from clerk_app.selfcheck import CheckResult, Level, check_service
 
-#: (section, key) of each field, in the order shown.
+# The (section, key) of each field, in the order shown.
 FIELDS = (
     ("service", "url"),
     ("service", "ca_bundle"),

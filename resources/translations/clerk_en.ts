@@ -159,6 +159,77 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up this window</source>
+        <translation>Set up this window</translation>
+    </message>
+    <message>
+        <source>Records service address:</source>
+        <translation>Records service address:</translation>
+    </message>
+    <message>
+        <source>Center CA certificate (optional):</source>
+        <translation>Center CA certificate (optional):</translation>
+    </message>
+    <message>
+        <source>Center code:</source>
+        <translation>Center code:</translation>
+    </message>
+    <message>
+        <source>Center name:</source>
+        <translation>Center name:</translation>
+    </message>
+    <message>
+        <source>Window code:</source>
+        <translation>Window code:</translation>
+    </message>
+    <message>
+        <source>Window name (optional):</source>
+        <translation>Window name (optional):</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>No provisioning file was found. Enter the window&apos;s set-up from IT; it is checked with the records service before it is saved.</source>
+        <translation>No provisioning file was found. Enter the window&apos;s set-up from IT; it is checked with the records service before it is saved.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>Center CA certificate</source>
+        <translation>Center CA certificate</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation>PEM certificates (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red.</source>
+        <translation>Correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Checking the records service…</source>
+        <translation>Checking the records service…</translation>
+    </message>
+    <message>
+        <source>window: checked at the first sign-in, which also registers this computer with the service.</source>
+        <translation>window: checked at the first sign-in, which also registers this computer with the service.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <source>Promised case</source>

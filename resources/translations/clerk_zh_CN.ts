@@ -155,6 +155,77 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up this window</source>
+        <translation>设置本窗口</translation>
+    </message>
+    <message>
+        <source>Records service address:</source>
+        <translation>记录服务地址：</translation>
+    </message>
+    <message>
+        <source>Center CA certificate (optional):</source>
+        <translation>中心 CA 证书（可选）：</translation>
+    </message>
+    <message>
+        <source>Center code:</source>
+        <translation>中心代码：</translation>
+    </message>
+    <message>
+        <source>Center name:</source>
+        <translation>中心名称：</translation>
+    </message>
+    <message>
+        <source>Window code:</source>
+        <translation>窗口编号：</translation>
+    </message>
+    <message>
+        <source>Window name (optional):</source>
+        <translation>窗口名称（可选）：</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>所属部门：</translation>
+    </message>
+    <message>
+        <source>No provisioning file was found. Enter the window&apos;s set-up from IT; it is checked with the records service before it is saved.</source>
+        <translation>未找到窗口配置文件。请填写信息科提供的窗口设置；保存前会与记录服务核对。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Center CA certificate</source>
+        <translation>中心 CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation>PEM 证书 (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red.</source>
+        <translation>请更正红字标出的项。</translation>
+    </message>
+    <message>
+        <source>Checking the records service…</source>
+        <translation>正在检查记录服务…</translation>
+    </message>
+    <message>
+        <source>window: checked at the first sign-in, which also registers this computer with the service.</source>
+        <translation>窗口：首次登录时核对，同时向服务登记本电脑。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <source>Promised case</source>
