@@ -1,9 +1,9 @@
 """The kinds of document a window issues, and what rendering one gives back.
 
 Each kind registers once (code, title, template, data type, build function); the GUI asks
-the registry for a kind's builder and printer and never knows a notice's details. Only the
-acceptance receipt exists so far; the supplement (补正), refusal (不予受理), deferred (容缺)
-notices and the service guide (办事指南) slot in the same way, with the codes of
+the registry for a kind's builder and printer and never knows a notice's details. The
+acceptance receipt registers in ``render``, the other notices, the service guide and the
+roll slip in ``notice_render``, with the codes of
 ``clerk_app.core.provisioning.DOCUMENT_KINDS``.
 """
 
