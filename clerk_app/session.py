@@ -16,6 +16,7 @@ from clerk_app import __version__
 from clerk_app.core.catalog import Catalog
 from clerk_app.logs import logger
 from clerk_app.remote.api import ApiError, NetworkError, RemoteError
+from clerk_app.remote.link import LinkIntervals, LinkKeeper
 from clerk_app.remote.sync import Backoff, SyncEngine
 from clerk_app.store.credentials import OfflineSignInError
 
@@ -204,6 +205,17 @@ def load_catalog(context: AppContext, session: Session) -> Catalog:
 
 def sync_engine(context: AppContext, session: Session) -> SyncEngine:
     """The outbox sender for this window (runs on the sync worker thread)."""
+    link = LinkKeeper(
+        context.store,
+        context.sync_state,
+        context.api,
+        context.clock,
+        device_id=context.device_id,
+        client_version=__version__,
+        intervals=LinkIntervals(
+            changes=timedelta(seconds=int(context.settings["sync.interval_seconds"]))
+        ),
+    )
     return SyncEngine(
         context.store,
         context.api,
@@ -213,4 +225,5 @@ def sync_engine(context: AppContext, session: Session) -> SyncEngine:
         window_code=context.provisioning.window_code,
         device_id=context.device_id,
         username=session.username,
+        link=link,
     )

@@ -174,6 +174,20 @@ class ApiClient:
         """Close the pooled connections."""
         self.session.close()
 
+    #: The service's ``Date`` header of the last answer (any status), for clock skew.
+    last_server_date: datetime | None = None
+
+    def _note_date(self, response: requests.Response) -> None:
+        text = response.headers.get("Date")
+        if not text:
+            return
+        try:
+            parsed = parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            return
+        if parsed.tzinfo is not None:
+            self.last_server_date = parsed
+
     # -- generic ----------------------------------------------------------------------------
 
     def request(
@@ -243,6 +257,7 @@ class ApiClient:
         ) as exc:
             log.info("%s %s: unreachable", method, path)
             raise NetworkError(f"cannot reach {self.base_url}: {_short(exc)}") from exc
+        self._note_date(response)
         elapsed_ms = (time.monotonic() - started) * 1000
         log.info("%s %s -> %d (%.0f ms)", method, path, response.status_code, elapsed_ms)
         if response.status_code >= 400 or 300 <= response.status_code < 304:
@@ -359,6 +374,42 @@ class ApiClient:
         if not isinstance(data.get("holidays"), list) or not isinstance(data.get("workdays"), list):
             raise BadResponseError("calendar answer without holidays/workdays")
         return data
+
+    def calendar_if_changed(
+        self, token: str, year: int, etag: str | None
+    ) -> tuple[bool, dict[str, Any] | None, str | None]:
+        """``GET /calendar?year=`` with ``If-None-Match``: ``(not_modified, data, etag)``."""
+        headers = {"If-None-Match": etag} if etag else None
+        response = self.request(
+            "GET", f"{API_PREFIX}/calendar", token=token, params={"year": int(year)},
+            headers=headers,
+        )  # fmt: skip
+        if response.status_code == 304:
+            return True, None, etag
+        data = _expect_dict(response)
+        if not isinstance(data.get("holidays"), list) or not isinstance(data.get("workdays"), list):
+            raise BadResponseError("calendar answer without holidays/workdays")
+        return False, data, response.headers.get("ETag") or None
+
+    def changes(self, token: str, after: int, limit: int = 200) -> tuple[list[dict], int]:
+        """``GET /changes?after=&limit=`` → ``(cases, next cursor)``."""
+        response = self.request(
+            "GET", f"{API_PREFIX}/changes", token=token, params={"after": after, "limit": limit}
+        )
+        data = _expect_dict(response)
+        items, nxt = data.get("items"), data.get("next")
+        if not isinstance(items, list) or not isinstance(nxt, int):
+            raise BadResponseError("changes answer without items/next")
+        return [i for i in items if isinstance(i, dict)], nxt
+
+    def report_status(self, token: str, device_id: str, report: dict[str, Any]) -> None:
+        """``POST /devices/{device_id}/status``: waiting, rejected, version, clock."""
+        self.request(
+            "POST",
+            f"{API_PREFIX}/devices/{requests.utils.quote(device_id, safe='')}/status",
+            token=token,
+            body=report,
+        )
 
     def create_case(
         self, token: str, body: Any, idempotency_key: str

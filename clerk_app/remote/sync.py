@@ -31,6 +31,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from clerk_app.remote.api import ApiClient, ApiError, BadResponseError, NetworkError, TlsError
+from clerk_app.remote.link import LinkKeeper
 from clerk_app.remote.tokens import TokenStore
 from clerk_app.store.local import LocalStore, OutboxRow
 
@@ -93,6 +94,10 @@ class PushResult:
     rejected_total: int = 0
     next_due: datetime | None = None
     stopped: str | None = None
+    #: When the service last answered, and how far the local clock is from its Date
+    #: (seconds, local minus service); None when unknown (no LinkKeeper, never online).
+    last_contact: datetime | None = None
+    clock_skew_seconds: float | None = None
 
 
 @dataclass
@@ -118,6 +123,8 @@ class SyncEngine:
         username: the signed-in clerk (for the user token); may be changed at sign-in/out.
         batch_size: rows read from the outbox at a time.
         max_rows: rows sent at most per round, so a huge backlog still yields regularly.
+        link: pulls changes, refreshes caches, reports status and records the last contact
+            and clock skew after a round that reached the service (optional).
     """
 
     def __init__(
@@ -133,6 +140,7 @@ class SyncEngine:
         username: str | None = None,
         batch_size: int = 50,
         max_rows: int = 500,
+        link: LinkKeeper | None = None,
     ) -> None:
         self.store = store
         self.api = api
@@ -144,6 +152,7 @@ class SyncEngine:
         self.username = username
         self.batch_size = batch_size
         self.max_rows = max_rows
+        self.link = link
 
     def token(self) -> str | None:
         """The token the outbox goes with: the device token, else the user's token."""
@@ -173,6 +182,7 @@ class SyncEngine:
                 self._push_row(row, token, tally)
                 if tally.stopped is not None:
                     break
+        last_contact, skew = self._keep_link(token, tally)
         counts = self.store.outbox_counts()
         next_due = None
         if tally.stopped in (None, STOP_OFFLINE, STOP_TLS, STOP_SERVER, STOP_RATE_LIMITED):
@@ -186,6 +196,8 @@ class SyncEngine:
             rejected_total=counts["rejected"],
             next_due=next_due,
             stopped=tally.stopped,
+            last_contact=last_contact,
+            clock_skew_seconds=skew,
         )
         if result.sent or result.retried or result.rejected or result.stopped:
             log.info(
@@ -197,6 +209,17 @@ class SyncEngine:
                 f", stopped: {result.stopped}" if result.stopped else "",
             )
         return result
+
+    def _keep_link(self, token: str | None, tally: _Tally) -> tuple[datetime | None, float | None]:
+        if self.link is None:
+            return None, None
+        if token is not None and tally.online and tally.stopped is None:
+            self.link.note_contact()
+            self.link.after_push(token)
+        elif not tally.online:
+            self.link.state.record_failure(tally.stopped or "offline")
+        state = self.link.state.load()
+        return state.last_contact_at, state.clock_skew_seconds
 
     # -- one row ----------------------------------------------------------------------------
 

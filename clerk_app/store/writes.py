@@ -124,3 +124,43 @@ def add_rating(
             case_id=case["id"],
         )
     return LocalWrite(rating_id, body, outbox_id)
+
+
+def apply_server_case(store: LocalStore, case: dict[str, Any]) -> str:
+    """Bring a case from ``GET /changes`` into the local store; returns what happened.
+
+    ``created``: the case was not here (taken in on another machine of this window) and is
+    stored as synced, with nothing to send. ``updated``: its status and events are taken
+    from the service. ``kept``: the desk still has rows of this case to send, so its own
+    status is ahead of the service's and stays. Events are added by id, never twice.
+    """
+    events = [e for e in case.get("events") or [] if isinstance(e, dict) and e.get("id")]
+    with store.db.transaction() as conn:
+        row = conn.execute("SELECT id FROM cases WHERE id = ?", (case["id"],)).fetchone()
+        outcome = "updated"
+        if row is None:
+            payload = {k: v for k, v in case.items() if k not in ("events", "status")}
+            payload.setdefault("agent", None)
+            store.create_case(payload, outbox=False, status=str(case["status"]))
+            outcome = "created"
+        else:
+            pending = conn.execute(
+                "SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' LIMIT 1",
+                (case["id"],),
+            ).fetchone()
+            if pending is not None:
+                return "kept"
+            conn.execute(
+                "UPDATE cases SET status = ?, server_state = 'synced', updated_at = ? WHERE id = ?",
+                (str(case["status"]), stamp(store.clock.now()), case["id"]),
+            )
+        for e in events:
+            conn.execute(
+                "INSERT OR IGNORE INTO case_events (id, case_id, type, at, actor, note, data_json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    str(e["id"]), case["id"], str(e.get("type")), str(e.get("at")),
+                    e.get("actor"), e.get("note") or "", canonical_json(e.get("data") or {}),
+                ),
+            )  # fmt: skip
+    return outcome
