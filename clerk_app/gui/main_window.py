@@ -23,6 +23,7 @@ from clerk_app.gui.confirmation import AcceptedDialog
 from clerk_app.gui.disclosure import DisclosurePanel
 from clerk_app.gui.intake_form import IntakeForm
 from clerk_app.gui.ops import DbWriter, show_error
+from clerk_app.gui.sync_status import ConnectionIndicator
 
 if TYPE_CHECKING:
     from clerk_app.intake_service import TakenCase
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
             self.offline_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
             bar.addWidget(self.offline_label)
         bar.addPermanentWidget(self.connection_label)
+        self.connection_indicator = ConnectionIndicator(self)
+        bar.addPermanentWidget(self.connection_indicator)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -230,6 +233,8 @@ class MainWindow(QMainWindow):
         """Show the worker's status in the status bar; wake it after each new case."""
         self.sync_worker = worker
         worker.status_changed.connect(self.show_sync_status)
+        if hasattr(worker, "details_changed"):
+            worker.details_changed.connect(self.connection_indicator.show_details)
 
     def show_sync_status(self, online: bool, waiting: int, rejected: int) -> None:
         state = self.tr("Online") if online else self.tr("Offline")

@@ -63,14 +63,52 @@ def read_outcome(result: Any) -> SyncStatus:
     )
 
 
+@dataclass(frozen=True)
+class RejectedItem:
+    """An outbox row the service refused, as the connection panel lists it."""
+
+    row_id: int
+    kind: str
+    case_no: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class LinkDetails:
+    """Everything the connection panel shows; made on the worker thread.
+
+    ``state`` is ``online``, ``offline`` or ``syncing`` (a push is under way).
+    """
+
+    state: str
+    waiting: int
+    rejected: tuple[RejectedItem, ...] = ()
+    last_contact: datetime | None = None
+    clock_skew_seconds: float | None = None
+    stopped: str | None = None
+
+
+def rejected_items(store: Any, limit: int = 200) -> tuple[RejectedItem, ...]:
+    """The rejected outbox rows with the case number they belong to (worker thread)."""
+    rows = store.db.query(
+        "SELECT o.id, o.kind, o.last_error, c.case_no FROM outbox o"
+        " LEFT JOIN cases c ON c.id = o.case_id WHERE o.state = 'rejected'"
+        " ORDER BY o.id LIMIT ?",
+        (limit,),
+    )
+    return tuple(RejectedItem(int(r[0]), r[1], r[3], r[2] or "") for r in rows)
+
+
 class _Loop(QObject):
     """Lives in the worker thread.
 
     Signals:
         status(bool, int, int): online, waiting, rejected after each push.
+        details(object): a :class:`LinkDetails` before (``syncing``) and after each push.
     """
 
     status = Signal(bool, int, int)
+    details = Signal(object)
 
     def __init__(self, engine: PushEngine, clock: Clock, idle_ms: int, error_ms: int) -> None:
         super().__init__()
@@ -94,16 +132,37 @@ class _Loop(QObject):
         if self._timer is None:  # halted
             return
         self._timer.stop()
+        self.details.emit(LinkDetails("syncing", self._waiting))
         try:
-            outcome = read_outcome(self._engine.push_once())
+            result = self._engine.push_once()
+            outcome = read_outcome(result)
         except Exception as exc:  # the loop must survive anything the engine raises
             log.warning("push failed: %s", exc)
             self.status.emit(False, self._waiting, self._rejected)
+            self.details.emit(LinkDetails("offline", self._waiting, stopped=str(exc)[:200]))
             self._timer.start(self._error_ms)
             return
         self._waiting, self._rejected = outcome.waiting, outcome.rejected
         self.status.emit(outcome.online, outcome.waiting, outcome.rejected)
+        self.details.emit(self._details(result, outcome))
         self._timer.start(self._delay_ms(outcome.next_due))
+
+    def _details(self, result: Any, outcome: SyncStatus) -> LinkDetails:
+        store = getattr(self._engine, "store", None)
+        rejected: tuple[RejectedItem, ...] = ()
+        if store is not None and outcome.rejected:
+            try:
+                rejected = rejected_items(store)
+            except Exception as exc:  # a status panel must not stop the sync loop
+                log.warning("cannot list rejected items: %s", exc)
+        return LinkDetails(
+            state="online" if outcome.online else "offline",
+            waiting=outcome.waiting,
+            rejected=rejected,
+            last_contact=getattr(result, "last_contact", None),
+            clock_skew_seconds=getattr(result, "clock_skew_seconds", None),
+            stopped=getattr(result, "stopped", None),
+        )
 
     def _delay_ms(self, due: datetime | None) -> int:
         if due is None:
@@ -134,9 +193,12 @@ class SyncWorker(QObject):
 
     Signals:
         status_changed(bool, int, int): online, waiting, rejected; delivered in the GUI thread.
+        details_changed(object): a :class:`LinkDetails` (state incl. ``syncing``, last
+            contact, clock skew, rejected items with reasons); delivered in the GUI thread.
     """
 
     status_changed = Signal(bool, int, int)
+    details_changed = Signal(object)
     _wake_requested = Signal()
     _halt_requested = Signal()
 
@@ -156,6 +218,7 @@ class SyncWorker(QObject):
         self._loop.moveToThread(self._thread)
         self._thread.started.connect(self._loop.start)
         self._loop.status.connect(self.status_changed)
+        self._loop.details.connect(self.details_changed)
         self._wake_requested.connect(self._loop.cycle)
         self._halt_requested.connect(self._loop.halt)
         self.last_status: tuple[bool, int, int] | None = None
