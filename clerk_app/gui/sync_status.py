@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.gui.sync_worker import LinkDetails
 
-#: A clock further off than this (seconds) is shown as a warning.
+# A clock further off than this (seconds) is shown as a warning.
 SKEW_WARNING_SECONDS = 300.0
 
 OK_COLOR = "#1b6e20"

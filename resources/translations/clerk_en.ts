@@ -40,6 +40,14 @@
         <translation>&amp;Open receipt</translation>
     </message>
     <message>
+        <source>&amp;Print receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print &amp;slip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Next applicant</source>
         <translation>&amp;Next applicant</translation>
     </message>
@@ -60,6 +68,99 @@
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>Connection…</source>
+        <translation>Connection…</translation>
+    </message>
+    <message>
+        <source>last contact %1</source>
+        <translation>last contact %1</translation>
+    </message>
+    <message>
+        <source>clock off by %1 min</source>
+        <translation>clock off by %1 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the connection to the records service</source>
+        <translation>Show the connection to the records service</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPanel</name>
+    <message>
+        <source>Connection to the records service</source>
+        <translation>Connection to the records service</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent:</source>
+        <translation>Waiting to be sent:</translation>
+    </message>
+    <message>
+        <source>Last contact:</source>
+        <translation>Last contact:</translation>
+    </message>
+    <message>
+        <source>Clock:</source>
+        <translation>Clock:</translation>
+    </message>
+    <message>
+        <source>Rejected by the service (not sent again):</source>
+        <translation>Rejected by the service (not sent again):</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>not compared yet</source>
+        <translation>not compared yet</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 minutes ahead of the service. Ask IT to correct it.</source>
+        <translation>This computer&apos;s clock is %1 minutes ahead of the service. Ask IT to correct it.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 minutes behind the service. Ask IT to correct it.</source>
+        <translation>This computer&apos;s clock is %1 minutes behind the service. Ask IT to correct it.</translation>
+    </message>
+    <message>
+        <source>in step with the service</source>
+        <translation>in step with the service</translation>
     </message>
 </context>
 <context>
@@ -498,19 +599,19 @@
     </message>
     <message>
         <source>The records service cannot be reached (offline).</source>
-        <translation type="unfinished"></translation>
+        <translation>The records service cannot be reached (offline).</translation>
     </message>
     <message>
         <source>This user has never signed in online at this window, so an offline sign-in is not possible yet. Sign in once while the service is reachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>This user has never signed in online at this window, so an offline sign-in is not possible yet. Sign in once while the service is reachable.</translation>
     </message>
     <message>
         <source>The last online sign-in at this window is too long ago for an offline sign-in. Sign in while the service is reachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>The last online sign-in at this window is too long ago for an offline sign-in. Sign in while the service is reachable.</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished">Wrong user name or password.</translation>
+        <translation>Wrong user name or password.</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -553,7 +654,7 @@
     </message>
     <message>
         <source>Signed in offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed in offline</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -40,6 +40,14 @@
         <translation>打开回执(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Print receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print &amp;slip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Next applicant</source>
         <translation>下一位申请人(&amp;N)</translation>
     </message>
@@ -59,6 +67,98 @@
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>Connection…</source>
+        <translation>连接…</translation>
+    </message>
+    <message>
+        <source>last contact %1</source>
+        <translation>最近联系 %1</translation>
+    </message>
+    <message>
+        <source>clock off by %1 min</source>
+        <translation>时钟偏差 %1 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n 件被拒收</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the connection to the records service</source>
+        <translation>查看与中心办件库的连接</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPanel</name>
+    <message>
+        <source>Connection to the records service</source>
+        <translation>与中心办件库的连接</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent:</source>
+        <translation>待发送：</translation>
+    </message>
+    <message>
+        <source>Last contact:</source>
+        <translation>最近联系：</translation>
+    </message>
+    <message>
+        <source>Clock:</source>
+        <translation>时钟：</translation>
+    </message>
+    <message>
+        <source>Rejected by the service (not sent again):</source>
+        <translation>被中心拒收（不再自动重发）：</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>not compared yet</source>
+        <translation>尚未比对</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 minutes ahead of the service. Ask IT to correct it.</source>
+        <translation>本机时钟比中心快 %1 分钟，请联系信息技术人员校正。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 minutes behind the service. Ask IT to correct it.</source>
+        <translation>本机时钟比中心慢 %1 分钟，请联系信息技术人员校正。</translation>
+    </message>
+    <message>
+        <source>in step with the service</source>
+        <translation>与中心一致</translation>
     </message>
 </context>
 <context>
@@ -493,19 +593,19 @@
     </message>
     <message>
         <source>The records service cannot be reached (offline).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接中心办件库（离线）。</translation>
     </message>
     <message>
         <source>This user has never signed in online at this window, so an offline sign-in is not possible yet. Sign in once while the service is reachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>该用户从未在本窗口在线登录过，暂不能离线登录。请在能连接中心时先在线登录一次。</translation>
     </message>
     <message>
         <source>The last online sign-in at this window is too long ago for an offline sign-in. Sign in while the service is reachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>本窗口上次在线登录距今过久，不能离线登录。请在能连接中心时在线登录。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished">用户名或密码错误。</translation>
+        <translation>用户名或密码错误。</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -548,7 +648,7 @@
     </message>
     <message>
         <source>Signed in offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线登录</translation>
     </message>
     <message>
         <source>&amp;File</source>
