@@ -53,6 +53,9 @@ class Desk:
             server=prov.service_url,
         )
         self.login.signed_in.connect(self.open_desk)
+        damaged = getattr(self.context, "damaged_database", None)
+        if damaged is not None:
+            self.login.show_damaged_database(str(damaged))
         return self.login
 
     def open_desk(self, session: Any) -> MainWindow:
