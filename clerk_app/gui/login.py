@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from clerk_app.gui.forms.ui_login_dialog import Ui_LoginDialog
 from clerk_app.gui.ops import Op, error_message
@@ -128,6 +128,24 @@ class LoginDialog(QDialog):
         self.show_error(self.offline_refusal(exc) or error_message(exc))
         self.ui.passwordEdit.selectAll()
         self.ui.passwordEdit.setFocus()
+
+    def show_damaged_database(self, moved_to: str) -> None:
+        """Tell the clerk the local database was damaged and set aside (kept for IT)."""
+        label = QLabel(self)
+        label.setObjectName("damagedDatabaseLabel")
+        label.setWordWrap(True)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setText(
+            self.tr(
+                "The local database was damaged. It has been set aside, not deleted, as %1, "
+                "and a new, empty one was created. Cases not yet sent may still be in the old "
+                "file: call IT support before taking in cases."
+            ).replace("%1", moved_to)
+        )
+        self.ui.mainLayout.insertWidget(1, label)
+        self.damaged_label = label
+        self.adjustSize()
 
     def offline_refusal(self, exc: Exception) -> str | None:
         """Why an offline sign-in was refused (``OfflineSignInError.reason``), or None."""

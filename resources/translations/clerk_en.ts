@@ -41,11 +41,11 @@
     </message>
     <message>
         <source>&amp;Print receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print receipt…</translation>
     </message>
     <message>
         <source>Print &amp;slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print &amp;slip…</translation>
     </message>
     <message>
         <source>&amp;Next applicant</source>
@@ -596,6 +596,10 @@
     <message>
         <source>Signing in…</source>
         <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>The local database was damaged. It has been set aside, not deleted, as %1, and a new, empty one was created. Cases not yet sent may still be in the old file: call IT support before taking in cases.</source>
+        <translation>The local database was damaged. It has been set aside, not deleted, as %1, and a new, empty one was created. Cases not yet sent may still be in the old file: call IT support before taking in cases.</translation>
     </message>
     <message>
         <source>The records service cannot be reached (offline).</source>

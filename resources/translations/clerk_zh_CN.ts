@@ -41,11 +41,11 @@
     </message>
     <message>
         <source>&amp;Print receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印受理通知书(&amp;P)…</translation>
     </message>
     <message>
         <source>Print &amp;slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印回执小票(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Next applicant</source>
@@ -590,6 +590,10 @@
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>The local database was damaged. It has been set aside, not deleted, as %1, and a new, empty one was created. Cases not yet sent may still be in the old file: call IT support before taking in cases.</source>
+        <translation>本地数据库已损坏，已另存为 %1（未删除），并新建了一个空数据库。尚未发送的办件可能仍在旧文件中：请先联系信息技术人员，再受理办件。</translation>
     </message>
     <message>
         <source>The records service cannot be reached (offline).</source>
