@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from clerk_app.remote.api import ApiClient, RemoteError
+from clerk_app.remote.api import ApiClient, NetworkError, RemoteError
 from clerk_app.store.local import LocalStore
 from clerk_app.store.sync_state import SyncState, SyncStateStore
 from clerk_app.store.writes import apply_server_case
@@ -82,8 +82,11 @@ class LinkKeeper:
         self.state.record_contact(self.api.last_server_date, self.clock.now())
         return self.state.load()
 
-    def after_push(self, token: str) -> None:
-        """Run the tasks that are due; a failing task is logged and tried next time."""
+    def after_push(self, token: str) -> bool:
+        """Run the tasks that are due; a failing task is logged and tried next time.
+
+        Returns False when the service could not be reached (the link is down).
+        """
         tasks = (
             ("changes", self.intervals.changes, self.pull_changes),
             ("catalog", self.intervals.catalog, self.refresh_catalog),
@@ -94,12 +97,17 @@ class LinkKeeper:
                 continue
             try:
                 task(token)
-            except RemoteError as exc:
+            except NetworkError as exc:
                 log.info("%s failed: %s", name, exc)
                 self.state.record_failure(f"{name}: {exc}")
-                return  # the link is down again; the push round will notice
+                self._done(name)  # tried again after its interval, not every round
+                return False
+            except RemoteError as exc:  # the service answered, but not as hoped
+                log.warning("%s failed: %s", name, exc)
+                self.state.record_failure(f"{name}: {exc}")
             self._done(name)
             self.note_contact()
+        return True
 
     # -- tasks ------------------------------------------------------------------------------
 

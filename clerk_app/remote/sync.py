@@ -214,9 +214,11 @@ class SyncEngine:
         if self.link is None:
             return None, None
         if token is not None and tally.online and tally.stopped is None:
-            self.link.note_contact()
-            self.link.after_push(token)
-        elif not tally.online:
+            if tally.sent or tally.rejected:
+                self.link.note_contact()
+            if not self.link.after_push(token):
+                tally.online, tally.stopped = False, STOP_OFFLINE
+        if not tally.online:
             self.link.state.record_failure(tally.stopped or "offline")
         state = self.link.state.load()
         return state.last_contact_at, state.clock_skew_seconds

@@ -1,0 +1,68 @@
+"""Events, ratings and pulled cases: each write with its outbox row and journal entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clerk_app.core.lifecycle import IllegalTransition
+from clerk_app.store import journal
+from clerk_app.store.writes import add_event, add_rating, apply_server_case
+from tests.store.helpers import T0, make_payload, open_store
+
+
+def test_event_and_rating_go_out_in_case_order(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "clerk.db")
+    payload = make_payload(1)
+    store.create_case(payload)
+    event = add_event(store, payload["case_no"], "start", actor="demo-clerk", at=T0)
+    rating = add_rating(store, payload["case_no"], 5, clerk="demo-clerk", at=T0, comment="好")
+    assert store.get_case(payload["case_no"]).status == "in_progress"
+    rows = store.outbox_rows()
+    assert [r.kind for r in rows] == ["create_case", "case_event", "rating"]
+    assert rows[1].idempotency_key == event.id and rows[1].body == event.body
+    assert rows[2].path.endswith("/rating") and rows[2].body["score"] == 5
+    assert rating.id == rows[2].idempotency_key
+    # Only the creation is due: the event and rating wait for it.
+    assert [r.kind for r in store.outbox_pending(T0)] == ["create_case"]
+    assert len(journal.write_entries(journal.read_entries(store.db))) == 3
+    store.db.close()
+
+
+def test_an_illegal_event_writes_nothing(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "clerk.db")
+    payload = make_payload(1)
+    store.create_case(payload)
+    with pytest.raises(IllegalTransition):
+        add_event(store, payload["case_no"], "receive", actor="demo-clerk", at=T0)
+    with pytest.raises(ValueError, match=r"1\.\.5"):
+        add_rating(store, payload["case_no"], 6, clerk="demo-clerk", at=T0)
+    assert len(store.outbox_rows()) == 1
+    assert len(journal.read_entries(store.db)) == 1
+    store.db.close()
+
+
+def test_pulled_cases_are_created_updated_or_kept(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "clerk.db")
+    mine = make_payload(1)
+    store.create_case(mine)
+    served = {
+        **{k: v for k, v in mine.items() if k != "first_event"},
+        "status": "in_progress",
+        "events": [{"id": "e-server", "type": "start", "at": T0.isoformat(), "actor": "lead"}],
+    }
+    # Still waiting to be sent: the desk's own status stays.
+    assert apply_server_case(store, served) == "kept"
+    store.mark_sent(store.outbox_rows()[0].id, 201, {})
+    assert apply_server_case(store, served) == "updated"
+    assert store.get_case(mine["case_no"]).status == "in_progress"
+    assert apply_server_case(store, served) == "updated"  # events are not doubled
+    assert [e.id for e in store.get_case(mine["case_no"]).events].count("e-server") == 1
+    other = {**{k: v for k, v in make_payload(2).items() if k != "first_event"},
+             "status": "accepted", "events": []}  # fmt: skip
+    assert apply_server_case(store, other) == "created"
+    created = store.get_case(other["case_no"])
+    assert created.server_state == "synced"
+    assert len(store.outbox_rows()) == 1  # nothing to send for a pulled case
+    store.db.close()
