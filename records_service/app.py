@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -13,6 +14,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from records_service import API_PREFIX, __version__, audit
 from records_service.db import Database
 from records_service.deps import Principal, client_ip
+from records_service.logs import AccessLogMiddleware
+from records_service.logs import configure as configure_logs
 from records_service.problems import BodyLimitMiddleware, ProblemError, install_problem_handlers
 from records_service.routers import (
     admin,
@@ -74,6 +77,8 @@ def create_app(
         database: an open :class:`Database`; made from ``settings.database_url`` if omitted.
     """
     settings = settings or Settings.load()
+    if not logging.getLogger("records").handlers:
+        configure_logs(os.environ.get("CLERK_RECORDS_LOG_LEVEL", "info"))
     db = database or Database(settings.database_url)
 
     @asynccontextmanager
@@ -93,9 +98,10 @@ def create_app(
     app.state.database = db
     app.state.clock = clock
     app.state.on_problem = _audit_refusal
-    app.state.progress_limiter = RateLimiter(settings.progress_per_minute, 60.0)
+    app.state.progress_limiter = RateLimiter(db, settings.progress_per_minute, 60.0)
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(AccessLogMiddleware)
     for module in (
         health,
         auth,

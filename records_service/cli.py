@@ -161,24 +161,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("--ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
         return 2
     settings = _settings(args)
+    os.environ["CLERK_RECORDS_LOG_LEVEL"] = args.log_level  # structured logs, every worker
     if args.workers > 1:
         # Each worker process builds its own app from the environment.
         os.environ["CLERK_DATABASE_URL"] = settings.database_url
         target: Any = "records_service.app:create_app"
     else:
         target = create_app(settings)
+    proxies = args.forwarded_allow_ips or settings.trusted_proxies or None
     uvicorn.run(
         target,
         factory=args.workers > 1,
         workers=args.workers if args.workers > 1 else None,
         host=args.host,
         port=args.port,
-        ssl_certfile=args.ssl_certfile,
-        ssl_keyfile=args.ssl_keyfile,
+        ssl_certfile=args.ssl_certfile or settings.tls_certfile or None,
+        ssl_keyfile=args.ssl_keyfile or settings.tls_keyfile or None,
         log_level=args.log_level,
-        proxy_headers=bool(args.forwarded_allow_ips),
-        forwarded_allow_ips=args.forwarded_allow_ips,
+        access_log=False,  # records.access logs each request as JSON, without tokens
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies,
         server_header=False,
+        timeout_graceful_shutdown=30,
     )
     return 0
 

@@ -277,3 +277,14 @@ class CalendarOverride(Base):
     source: Mapped[str] = mapped_column(String(200))
     provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RateLimit(Base):
+    """Calls per key (e.g. ``progress:<client address>``) in the current fixed window,
+    shared by every service process."""
+
+    __tablename__ = "rate_limits"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    count: Mapped[int] = mapped_column(Integer)

@@ -77,6 +77,7 @@ class Health(BaseModel):
     status: str
     version: str
     min_client_version: str
+    database: str = "ok"
 
 
 class CalendarPublic(BaseModel):

@@ -42,6 +42,8 @@ class Settings:
         due_soon_days: an open case due within this many working days is "due soon".
         idle_minutes: a user token unused this long is refused (0: no idle expiry).
         trusted_proxies: comma-separated addresses whose ``X-Forwarded-For`` is believed.
+        tls_certfile: certificate (PEM) to serve HTTPS directly; with ``tls_keyfile``.
+        tls_keyfile: its private key (PEM).
     """
 
     database_url: str = ""
@@ -57,6 +59,8 @@ class Settings:
     due_soon_days: int = 2
     idle_minutes: int = 30
     trusted_proxies: str = ""
+    tls_certfile: str = ""
+    tls_keyfile: str = ""
 
     @property
     def access_token_ttl(self) -> timedelta:

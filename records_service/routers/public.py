@@ -3,47 +3,55 @@
 from __future__ import annotations
 
 import hmac
-import threading
-import time
-from collections import deque
+from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from records_service import catalog_store, rules
 from records_service.case_views import iso
+from records_service.db import Database
 from records_service.deps import SessionDep, client_ip
-from records_service.models import Case
+from records_service.models import Case, RateLimit
 from records_service.problems import ProblemError
 
 router = APIRouter(tags=["public"])
 
 
 class RateLimiter:
-    """At most ``limit`` calls per ``window_s`` seconds per key, in this process."""
+    """At most ``limit`` calls per ``window_s`` seconds per key, counted in the database so
+    that every service process shares the count (fixed windows)."""
 
-    def __init__(self, limit: int, window_s: float, clock: Any = time.monotonic) -> None:
+    def __init__(self, database: Database, limit: int, window_s: float) -> None:
+        self.database = database
         self.limit = limit
-        self.window_s = window_s
-        self.clock = clock
-        self._calls: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+        self.window = timedelta(seconds=window_s)
 
-    def check(self, key: str) -> float | None:
+    def check(self, key: str, now: datetime) -> float | None:
         """Record a call; return the seconds to wait when over the limit, else None."""
-        now = self.clock()
-        with self._lock:
-            calls = self._calls.setdefault(key, deque())
-            while calls and calls[0] <= now - self.window_s:
-                calls.popleft()
-            if len(calls) >= self.limit:
-                return calls[0] + self.window_s - now
-            calls.append(now)
-            if len(self._calls) > 10_000:  # forget idle callers
-                for k in [k for k, v in self._calls.items() if not v]:
-                    del self._calls[k]
-            return None
+        key = key[:100]
+        for attempt in range(2):  # a concurrent first call may insert the row first
+            try:
+                with self.database.write() as session:
+                    row = session.scalars(
+                        select(RateLimit).where(RateLimit.key == key).with_for_update()
+                    ).first()
+                    if row is None:
+                        session.add(RateLimit(key=key, window_start=now, count=1))
+                        return None
+                    if now - row.window_start >= self.window or now < row.window_start:
+                        row.window_start, row.count = now, 1
+                        return None
+                    if row.count >= self.limit:
+                        return (row.window_start + self.window - now).total_seconds()
+                    row.count += 1
+                    return None
+            except IntegrityError:
+                if attempt:
+                    raise
+        return None  # pragma: no cover
 
 
 def _not_found() -> ProblemError:
@@ -62,7 +70,7 @@ def get_progress(
     An unknown number and a wrong code get the same 404; callers are rate limited.
     """
     limiter: RateLimiter = request.app.state.progress_limiter
-    wait = limiter.check(client_ip(request) or "?")
+    wait = limiter.check("progress:" + (client_ip(request) or "?"), request.app.state.clock())
     if wait is not None:
         raise ProblemError(
             429,

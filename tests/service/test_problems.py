@@ -59,6 +59,7 @@ def test_health_reports_status_and_versions(service) -> None:
         "status": "ok",
         "version": __version__,
         "min_client_version": "0.1.0",
+        "database": "ok",
     }
 
 
