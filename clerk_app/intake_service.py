@@ -33,11 +33,13 @@ from clerk_app.documents import (
     NoCjkFontError,
     NoticeBase,
     ReceiptData,
+    ReceiptSlip,
     RenderedDocument,
     TemplateError,
     build_document,
     build_notice,
     build_receipt,
+    build_slip,
     template_dirs,
 )
 from clerk_app.logs import logger
@@ -64,6 +66,10 @@ class TakenCase:
     receipt_path: Path | None
     #: Why the receipt could not be written (the case is saved all the same).
     receipt_error: str | None = None
+    #: The issued receipt (number, archive row, what to print); None when not written.
+    receipt: IssuedDocument | None = None
+    #: The 80 mm roll slip ready to print (not archived: it repeats the receipt's facts).
+    slip: RenderedDocument | None = None
 
 
 def take_in_case(
@@ -111,9 +117,12 @@ def take_in_case(
     due = date.fromisoformat(payload["due_date"]) if payload["due_date"] else None
     receipt_path: Path | None = None
     receipt_error: str | None = None
+    issued: IssuedDocument | None = None
+    slip: RenderedDocument | None = None
     try:
         issued = issue_document(context, session, receipt_data(context, session, payload, item))
         receipt_path = issued.path
+        slip = build_slip(slip_data(context, session, payload, item), issued.texts)
     except (NoCjkFontError, DocumentWriteError, TemplateError, OSError) as exc:
         receipt_error = str(exc)
         print_log.error("receipt for %s not written: %s", case_no, exc)
@@ -126,6 +135,8 @@ def take_in_case(
         due_date_provisional=bool(payload["due_date_provisional"]),
         receipt_path=receipt_path,
         receipt_error=receipt_error,
+        receipt=issued,
+        slip=slip,
     )
 
 
@@ -197,6 +208,24 @@ def receipt_data(
     )
 
 
+def slip_data(context: AppContext, session: Session, payload: dict, item: Item) -> ReceiptSlip:
+    """The 80 mm roll slip of a saved case."""
+    prov = context.provisioning
+    return ReceiptSlip(
+        center_name=prov.center_name,
+        window_code=prov.window_code,
+        window_name=session.window_name or prov.window_name,
+        case_no=payload["case_no"],
+        query_code=payload["query_code"],
+        progress_url=prov.progress_url,
+        item_name=item.name,
+        received_at=datetime.fromisoformat(payload["received_at"]),
+        due_date=date.fromisoformat(payload["due_date"]) if payload["due_date"] else None,
+        due_provisional=bool(payload["due_date_provisional"]),
+        clerk_name=session.display_name,
+    )
+
+
 @dataclass(frozen=True)
 class IssuedDocument:
     """A document issued (or reprinted): its PDF, archive row and what to print."""
@@ -207,6 +236,7 @@ class IssuedDocument:
     sha256: str
     archived: ArchivedDocument
     rendered: RenderedDocument
+    texts: DocumentTexts | None = None
 
 
 def _kind_of(data: object) -> str:
@@ -271,7 +301,7 @@ def issue_document(
         sha256=file_sha256(path),
     )
     print_log.info("%s %s issued for %s (%s)", kind, document_no, data.case_no, path.name)
-    return IssuedDocument(kind, document_no, path, archived.sha256, archived, rendered)
+    return IssuedDocument(kind, document_no, path, archived.sha256, archived, rendered, texts)
 
 
 def reprint_document(
@@ -306,7 +336,7 @@ def reprint_document(
         sha256=file_sha256(path),
     )
     print_log.info("%s %s reprinted for %s", kind, data.document_no, data.case_no)
-    return IssuedDocument(kind, data.document_no, path, archived.sha256, archived, rendered)
+    return IssuedDocument(kind, data.document_no, path, archived.sha256, archived, rendered, texts)
 
 
 def _target(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,8 @@ class AcceptedDialog(QDialog):
         due_date: the due date (ISO text) and whether it is provisional.
         receipt_path: the acceptance receipt PDF, or None when it could not be written.
         receipt_error: why it could not be written (already in Chinese and English).
+        print_receipt, print_slip: open the print preview of the receipt (A4) or the
+            80 mm slip; no button when None.
     """
 
     def __init__(
@@ -39,6 +42,8 @@ class AcceptedDialog(QDialog):
         provisional: bool,
         receipt_path: Path | None,
         receipt_error: str | None = None,
+        print_receipt: Callable[[], Any] | None = None,
+        print_slip: Callable[[], Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,6 +89,20 @@ class AcceptedDialog(QDialog):
         self.open_button.setObjectName("openReceiptButton")
         self.open_button.setEnabled(receipt_path is not None)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self._print_receipt = print_receipt
+        self._print_slip = print_slip
+        self.print_button: QPushButton | None = None
+        self.slip_button: QPushButton | None = None
+        if print_receipt is not None:
+            self.print_button = QPushButton(self.tr("&Print receipt…"), self)
+            self.print_button.setObjectName("printReceiptButton")
+            self.print_button.clicked.connect(self.print_receipt)
+            buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        if print_slip is not None:
+            self.slip_button = QPushButton(self.tr("Print &slip…"), self)
+            self.slip_button.setObjectName("printSlipButton")
+            self.slip_button.clicked.connect(self.print_slip)
+            buttons.addButton(self.slip_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(
             self.tr("&Next applicant"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -110,3 +129,13 @@ class AcceptedDialog(QDialog):
         if self.receipt_path is None:
             return False
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.receipt_path)))
+
+    def print_receipt(self) -> None:
+        """Open the receipt's print preview."""
+        if self._print_receipt is not None:
+            self._print_receipt()
+
+    def print_slip(self) -> None:
+        """Open the 80 mm slip's print preview."""
+        if self._print_slip is not None:
+            self._print_slip()

@@ -286,11 +286,28 @@ class MainWindow(QMainWindow):
             provisional=provisional,
             receipt_path=taken.receipt_path,
             receipt_error=taken.receipt_error,
+            print_receipt=self._previewer(getattr(taken, "receipt", None)),
+            print_slip=self._previewer(getattr(taken, "slip", None)),
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_dialog = dialog
         dialog.open()
+
+    def _previewer(self, document: Any) -> Callable[[], Any] | None:
+        """Open the print preview of an issued document (or a rendered one); None if none."""
+        if document is None:
+            return None
+        rendered = getattr(document, "rendered", document)
+
+        def preview() -> Any:
+            from clerk_app.gui.printing import PreviewSession, PrinterChoices
+
+            choices = PrinterChoices(self.context.store, self.context.provisioning)
+            self.last_preview = PreviewSession(rendered, choices, self)
+            return self.last_preview.open()
+
+        return preview
 
     # -- close -------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -206,6 +206,9 @@ def print_to_pdf(document: RenderedDocument, path: Path | str) -> Path:
     return document.write_pdf(path)
 
 
+_LIVE: set[PreviewSession] = set()
+
+
 class PreviewSession:
     """A print preview of one document on the printer chosen for its kind.
 
@@ -236,6 +239,15 @@ class PreviewSession:
         self.dialog.setWindowTitle(document.title)
         self.dialog.paintRequested.connect(self._paint)
         self.dialog.accepted.connect(self._printed)
+        # The dialog paints on ``self.printer`` for as long as it lives: keep this session
+        # (and so the QPrinter) until the dialog is gone, then let go of it on the next
+        # turn of the event loop, never in the middle of the dialog's destruction.
+        _LIVE.add(self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.destroyed.connect(lambda *_: QTimer.singleShot(0, self._release))
+
+    def _release(self) -> None:
+        _LIVE.discard(self)
 
     def _paint(self, printer: QPrinter) -> None:
         try:

@@ -74,3 +74,49 @@ def test_the_action_reads_in_chinese(qtbot, store, clock, tmp_path):
         assert window.guide_action.text() == "打印办事指南(&G)…"
     finally:
         install_translations("en", qm)
+
+
+def test_confirmation_prints_the_issued_receipt_and_the_slip_on_their_printers(
+    qtbot, store, clock, tmp_path, cups_queue
+):
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from clerk_app.documents import DocumentTexts, build_slip
+    from clerk_app.intake_service import TakenCase, issue_document, receipt_data, slip_data
+    from tests.documents.samples import demo_item
+    from tests.store.helpers import make_payload
+
+    payload = make_payload(1)
+    store.create_case(payload)
+    context = window_context(store, clock, tmp_path, printers={"acceptance": cups_queue.name})
+    session = clerk_session()
+    item = demo_item(payload["item_code"])
+    issued = issue_document(context, session, receipt_data(context, session, payload, item))
+    slip = build_slip(slip_data(context, session, payload, item), DocumentTexts.load())
+    window = _window(qtbot, context)
+    window._accepted(
+        TakenCase(
+            case=store.get_case(payload["case_no"]),
+            case_no=payload["case_no"],
+            query_code=payload["query_code"],
+            due_date=date.fromisoformat(payload["due_date"]),
+            due_date_provisional=False,
+            receipt_path=issued.path,
+            receipt=issued,
+            slip=slip,
+        )
+    )
+    dialog = window.last_dialog
+    assert dialog.print_button is not None and dialog.slip_button is not None
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    preview = window.last_preview
+    assert preview.dialog.isVisible()
+    assert preview.printer_name() == cups_queue.name
+    assert preview.document.kind == "acceptance"
+    preview.dialog.reject()
+    qtbot.mouseClick(dialog.slip_button, Qt.MouseButton.LeftButton)
+    assert window.last_preview.document.page == "roll80"
+    window.last_preview.dialog.reject()
+    dialog.close()
