@@ -25,6 +25,9 @@ from clerk_app.core.provisioning import (
     load_provisioning,
     machine_config_dir,
 )
+from clerk_app.core.provisioning import (
+    _read_text as read_provisioning_text,  # UTF-8, or UTF-16 with BOM (Windows installer)
+)
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -81,7 +84,7 @@ def install(source: Path, target_dir: Path) -> Path:
 def _relative_ca(source: Path) -> Path | None:
     import tomllib
 
-    data = tomllib.loads(source.read_text("utf-8-sig"))
+    data = tomllib.loads(read_provisioning_text(source))
     ca = data.get("service", {}).get("ca_bundle")
     if isinstance(ca, str) and ca.strip() and not Path(ca.strip()).expanduser().is_absolute():
         return Path(ca.strip())

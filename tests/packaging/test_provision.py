@@ -65,3 +65,16 @@ def test_command_is_reachable_through_clerk_app(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "HS W07" in result.stdout
+
+
+def test_file_written_by_the_windows_installer_utf16_installs(tmp_path):
+    src = tmp_path / "nsis.toml"
+    src.write_bytes(EXAMPLE.read_text("utf-8").replace("\n", "\r\n").encode("utf-16"))
+    assert main([str(src), "--target", str(tmp_path / "etc")]) == 0
+    assert locate_provisioning_in(tmp_path / "etc").center_name == "衡水市政务服务中心"
+
+
+def locate_provisioning_in(folder: Path):
+    from clerk_app.core.provisioning import load_provisioning
+
+    return load_provisioning(folder / "provisioning.toml")
