@@ -1,0 +1,346 @@
+# ruff: noqa: E501 - SQL generators read better unwrapped
+"""Records service benchmarks (not in CI): ``python -m bench.bench_service``.
+
+1. Case creation over HTTP — throughput and p99 latency on SQLite and PostgreSQL with 1 and
+   2 service processes, each as a ratio to a bare FastAPI endpoint doing one plain INSERT
+   of the same JSON body into the same database with the same number of processes, in
+   the same run.
+2. The workload query (what ``GET /workload`` computes) over 1,000,000 cases, as a ratio
+   to the raw indexed ``GROUP BY window_code, status`` over the same rows.
+
+PostgreSQL runs on a throwaway cluster (root + PostgreSQL 15, as the tests do) or on
+``CLERK_TEST_POSTGRES_URL``; without either only SQLite is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import requests
+from fastapi import FastAPI, Request
+from sqlalchemy import create_engine, text
+
+REPO = Path(__file__).resolve().parents[1]
+CLIENTS = 8
+
+
+# -- the baseline: a bare FastAPI endpoint doing one plain INSERT ------------------------
+
+
+def baseline_app() -> Any:
+    """``uvicorn --factory bench.bench_service:baseline_app`` (database from the env)."""
+    import json
+
+    engine = create_engine(os.environ["BENCH_DATABASE_URL"])
+    app = FastAPI()
+
+    @app.post("/insert", status_code=201)
+    async def insert(request: Request) -> dict[str, str]:
+        body = await request.body()
+        key = json.loads(body)["id"]
+        with engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO bench_plain (id, body) VALUES (:id, :body)"),
+                {"id": key, "body": body.decode()},
+            )
+        return {"id": key}
+
+    return app
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def _serve(args: list[str], env: dict[str, str], port: int) -> Iterator[str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", *args],
+        cwd=REPO,
+        env={**os.environ, **env, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            with contextlib.suppress(requests.RequestException):
+                if requests.get(base + "/openapi.json", timeout=1).status_code == 200:
+                    break
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"{' '.join(args)} did not start")
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _load(url: str, bodies: list[dict[str, Any]], headers: dict[str, str]) -> tuple[float, float]:
+    """POST every body from ``CLIENTS`` threads: (requests per second, p99 seconds)."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    chunks = [bodies[i::CLIENTS] for i in range(CLIENTS)]
+
+    def client(chunk: list[dict[str, Any]]) -> None:
+        session = requests.Session()
+        for body in chunk:
+            started = time.perf_counter()
+            response = session.post(
+                url, json=body, headers={**headers, "Idempotency-Key": body["id"]}, timeout=60
+            )
+            elapsed = time.perf_counter() - started
+            if response.status_code != 201:
+                errors.append(f"{response.status_code} {response.text[:300]}")
+                return
+            with lock:
+                latencies.append(elapsed)
+
+    threads = [threading.Thread(target=client, args=(c,)) for c in chunks]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    if errors:
+        raise RuntimeError(errors[0])
+    return len(bodies) / wall, statistics.quantiles(latencies, n=100)[98]
+
+
+def _case_bodies(first_seq: int, count: int) -> list[dict[str, Any]]:
+    from tests.service.conftest import case_body
+
+    return [case_body(seq=first_seq + i) for i in range(count)]
+
+
+def bench_creation(backend: str, url: str, processes: int, count: int) -> None:
+    from tests.fixtures.service import build_demo_database
+
+    build_demo_database(url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text("CREATE TABLE IF NOT EXISTS bench_plain (id VARCHAR(36) PRIMARY KEY, body TEXT)")
+        )
+    engine.dispose()
+    env = {"CLERK_DATABASE_URL": url, "BENCH_DATABASE_URL": url, "CLERK_LOGIN_MAX_FAILURES": "100"}
+    workers = ["--workers", str(processes)]
+    port = _free_port()
+    serve = ["records_service", "serve", "--port", str(port), "--log-level", "warning", *workers]
+    with _serve(serve, env, port) as base:
+        login = requests.post(
+            base + "/api/v1/auth/login",
+            json={"username": "demo-clerk", "password": "demo-pass-2026", "window_code": "W01"},
+            timeout=30,
+        ).json()
+        headers = {"Authorization": f"Bearer {login['access_token']}"}
+        _load(base + "/api/v1/cases", _case_bodies(900_000 + processes * 10_000, 40), headers)
+        rate, p99 = _load(
+            base + "/api/v1/cases", _case_bodies(100_000 + processes * 100_000, count), headers
+        )
+    port = _free_port()
+    uvicorn = ["uvicorn", "bench.bench_service:baseline_app", "--factory", "--port", str(port),
+               "--log-level", "warning", "--no-access-log", *workers]  # fmt: skip
+    with _serve(uvicorn, env, port) as base:
+        plain = [{"id": str(uuid.uuid4()), **b} for b in _case_bodies(0, count)]
+        for body in plain:
+            body["id"] = str(uuid.uuid4())
+        _load(base + "/insert", [{**b, "id": str(uuid.uuid4())} for b in plain[:40]], {})
+        base_rate, base_p99 = _load(base + "/insert", plain, {})
+    print(
+        f"create case  {backend:8} {processes} process(es): {rate:7.1f}/s p99 {p99 * 1000:6.1f} ms"
+        f" | bare insert {base_rate:7.1f}/s p99 {base_p99 * 1000:6.1f} ms"
+        f" | throughput ratio {rate / base_rate:5.2f}, p99 ratio {p99 / base_p99:5.2f}"
+    )
+
+
+# -- workload over 1,000,000 cases -----------------------------------------------------------
+
+_FILL_SQLITE = """
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count)
+INSERT INTO cases (id, case_no, seq, query_code, item_code, window_code, catalog_version,
+    applicant, agent, materials, disposition, status, received_at, due_date,
+    due_date_provisional, completed_at, fee_fen, clerk, created_by, device_id, created_at,
+    updated_at)
+SELECT printf('bench-%010d', i), printf('HS-W0%d-20260101-%07d', 1 + i % 6, i), i, '123456',
+    'X', 'W0' || (1 + i % 6), 'bench', '{"kind":"person","name":"x"}', NULL, '[]',
+    CASE i % 3 WHEN 0 THEN 'immediate' ELSE 'promised' END,
+    CASE i % 5 WHEN 0 THEN 'accepted' WHEN 1 THEN 'in_progress' WHEN 2 THEN 'suspended'
+         ELSE 'completed_approved' END,
+    datetime(:start, '+' || (i % 2592000) || ' seconds'),
+    date(:start, '+' || (10 + i % 30) || ' days'), 0,
+    CASE WHEN i % 5 >= 3 THEN datetime(:start, '+' || (i % 2592000 + 86400 * (i % 9)) || ' seconds') END,
+    0, 'bench', 'bench', NULL, :start, :start
+FROM n
+"""
+
+_FILL_POSTGRES = """
+INSERT INTO cases (id, case_no, seq, query_code, item_code, window_code, catalog_version,
+    applicant, agent, materials, disposition, status, received_at, due_date,
+    due_date_provisional, completed_at, fee_fen, clerk, created_by, device_id, created_at,
+    updated_at)
+SELECT 'bench-' || lpad(i::text, 10, '0'), 'HS-W0' || (1 + i % 6) || '-20260101-' || lpad(i::text, 7, '0'),
+    i, '123456', 'X', 'W0' || (1 + i % 6), 'bench', '{"kind":"person","name":"x"}', NULL, '[]',
+    CASE i % 3 WHEN 0 THEN 'immediate' ELSE 'promised' END,
+    CASE i % 5 WHEN 0 THEN 'accepted' WHEN 1 THEN 'in_progress' WHEN 2 THEN 'suspended'
+         ELSE 'completed_approved' END,
+    CAST(:start AS timestamptz) + make_interval(secs => i % 2592000),
+    CAST(:start AS date) + (10 + i % 30), false,
+    CASE WHEN i % 5 >= 3 THEN CAST(:start AS timestamptz) + make_interval(secs => i % 2592000 + 86400 * (i % 9)) END,
+    0, 'bench', 'bench', NULL, CAST(:start AS timestamptz), CAST(:start AS timestamptz)
+FROM generate_series(1, :count) AS i
+"""
+
+RAW_GROUP_BY = """
+SELECT window_code, status, count(*) FROM cases
+WHERE received_at >= :start AND received_at < :end GROUP BY window_code, status
+"""
+
+
+def bench_workload(backend: str, url: str, count: int) -> None:
+    from clerk_app.core import workload
+    from records_service import rules
+    from records_service.db import Database
+    from records_service.routers.workload import case_buckets
+    from tests.fixtures.service import build_demo_database
+
+    build_demo_database(url)
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    end = start + timedelta(days=30)
+    engine = create_engine(url)
+    fill = _FILL_SQLITE if backend == "sqlite" else _FILL_POSTGRES
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        stamp = start.strftime("%Y-%m-%d %H:%M:%S") if backend == "sqlite" else start.isoformat()
+        conn.execute(text(fill), {"count": count, "start": stamp})
+        conn.execute(text("ANALYZE"))
+    print(f"  ({backend}: {count:,} cases generated in {time.perf_counter() - started:.1f} s)")
+    bounds = {"start": start, "end": end}
+    if backend == "sqlite":
+        bounds = {
+            k: v.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f") for k, v in bounds.items()
+        }
+
+    def raw() -> int:
+        with engine.connect() as conn:
+            return len(conn.execute(text(RAW_GROUP_BY), bounds).all())
+
+    database = Database(url)
+    windows = [f"W0{i}" for i in range(1, 7)]
+
+    def figures() -> int:
+        with database.read() as session:
+            buckets = case_buckets(session, windows, start, end)
+            rows = workload.summarize(
+                buckets, today=date(2026, 3, 20), calendar=rules.calendar(session)
+            )
+        return len(rows)
+
+    raw()
+    figures()
+    raw_s = min(_timed(raw) for _ in range(3))
+    ours_s = min(_timed(figures) for _ in range(3))
+    print(
+        f"workload     {backend:8} {count:,} cases: {ours_s * 1000:8.1f} ms | raw indexed "
+        f"GROUP BY {raw_s * 1000:8.1f} ms | ratio {ours_s / raw_s:5.2f}"
+    )
+    database.dispose()
+    engine.dispose()
+
+
+def _timed(fn: Any) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+# -- databases -----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _postgres() -> Iterator[str | None]:
+    given = os.environ.get("CLERK_TEST_POSTGRES_URL")
+    if given:
+        yield given.rstrip("/")
+        return
+    from tests.fixtures.service import PG_BIN, _run_as_postgres
+
+    if not (PG_BIN / "initdb").exists() or os.geteuid() != 0:
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="clerk-bench-pg-"))
+    (folder / "sock").mkdir()
+    (folder / "pw").write_text("pw\n")
+    for item in (folder, *folder.iterdir()):
+        shutil.chown(item, "postgres")
+    data, port = folder / "data", _free_port()
+    _run_as_postgres(str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres",
+                     f"--pwfile={folder / 'pw'}", "--auth-host=scram-sha-256", "--no-sync")  # fmt: skip
+    _run_as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w",
+                     "-o", f"-p {port} -k {folder / 'sock'} -c listen_addresses=127.0.0.1",
+                     "start")  # fmt: skip
+    try:
+        yield f"postgresql+psycopg://postgres:pw@127.0.0.1:{port}"
+    finally:
+        _run_as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _new_database(server: str | None, folder: Path, name: str) -> str:
+    if server is None:
+        return f"sqlite:///{folder / (name + '.db')}"
+    admin = create_engine(server + "/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"{server}/{name}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=1_000_000, help="rows for the workload")
+    parser.add_argument("--requests", type=int, default=400, help="creations per measurement")
+    parser.add_argument("--backends", default="sqlite,postgres")
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="clerk-bench-"))
+    try:
+        with _postgres() as pg:
+            for backend in args.backends.split(","):
+                server = pg if backend == "postgres" else None
+                if backend == "postgres" and pg is None:
+                    print("postgres: no server (set CLERK_TEST_POSTGRES_URL or run as root)")
+                    continue
+                for processes in (1, 2):
+                    url = _new_database(server, folder, f"create_{processes}")
+                    bench_creation(backend, url, processes, args.requests)
+                bench_workload(backend, _new_database(server, folder, "workload"), args.cases)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
