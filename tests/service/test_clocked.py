@@ -1,0 +1,107 @@
+"""Behaviour that depends on time, on a service run in this process with an injected clock
+(real HTTP on 127.0.0.1, real SQLite file): idle sign-outs, calendar overrides."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import requests
+import uvicorn
+
+from records_service.app import create_app
+from records_service.settings import Settings
+from tests.fixtures.service import _free_port, run_cli
+from tests.service.conftest import TIMEOUT, assert_problem, auth
+
+START = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class Local:
+    def __init__(self, base: str, clock: Clock, database_url: str) -> None:
+        self.base, self.clock, self.database_url = base, clock, database_url
+
+    def url(self, path: str) -> str:
+        return f"{self.base}/api/v1{path}"
+
+
+@pytest.fixture
+def local(tmp_path, records_template_db) -> Iterator[Local]:
+    path = tmp_path / "records.db"
+    shutil.copyfile(records_template_db(None), path)
+    url = f"sqlite:///{path}"
+    clock = Clock()
+    settings = replace(Settings.load({}), database_url=url, idle_minutes=30)
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings, clock=clock), port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:  # bounded: the server starts in well under a second
+        assert time.monotonic() < deadline and thread.is_alive(), "local service did not start"
+        time.sleep(0.05)
+    try:
+        yield Local(f"http://127.0.0.1:{port}", clock, url)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+def _sign_in(local: Local) -> str:
+    response = requests.post(
+        local.url("/auth/login"),
+        json={"username": "demo-lead", "password": "demo-pass-2026"},
+        timeout=TIMEOUT,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["access_token"]
+
+
+def test_a_user_token_unused_for_the_idle_time_is_refused(local) -> None:
+    token = _sign_in(local)
+    for _ in range(3):  # used every 20 minutes: stays signed in for an hour
+        local.clock.now += timedelta(minutes=20)
+        assert requests.get(local.url("/windows"), headers=auth(token), timeout=TIMEOUT).ok
+    local.clock.now += timedelta(minutes=31)
+    idle = requests.get(local.url("/windows"), headers=auth(token), timeout=TIMEOUT)
+    problem = assert_problem(idle, 401, "unauthorized")
+    assert "30 minutes" in problem["detail"]
+
+
+def test_an_admin_override_replaces_the_calendar_of_a_year(local, tmp_path) -> None:
+    token = _sign_in(local)
+    before = requests.get(
+        local.url("/calendar"), params={"year": 2031}, headers=auth(token), timeout=TIMEOUT
+    ).json()
+    assert before["provisional"] is True and before["holidays"] == []
+    table = {
+        "year": 2031,
+        "holidays": ["2031-01-01", "2031-10-01", "2031-10-02", "2031-10-03"],
+        "workdays": ["2031-09-28"],
+        "source": "国务院办公厅通知 2030-11",
+    }
+    override = tmp_path / "2031.json"
+    override.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    run_cli(["calendar-override", str(override)], local.database_url)
+    after = requests.get(
+        local.url("/calendar"), params={"year": 2031}, headers=auth(token), timeout=TIMEOUT
+    ).json()
+    assert after["holidays"] == table["holidays"]
+    assert after["workdays"] == ["2031-09-28"]
+    assert (after["source"], after["provisional"]) == (table["source"], False)
