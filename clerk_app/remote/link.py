@@ -82,11 +82,13 @@ class LinkKeeper:
         self.state.record_contact(self.api.last_server_date, self.clock.now())
         return self.state.load()
 
-    def after_push(self, token: str) -> bool:
+    def after_push(self, token: str) -> bool | None:
         """Run the tasks that are due; a failing task is logged and tried next time.
 
-        Returns False when the service could not be reached (the link is down).
+        Returns False when the service could not be reached (the link is down), True when
+        it answered, None when no task was due (nothing learnt about the link).
         """
+        ran = False
         tasks = (
             ("changes", self.intervals.changes, self.pull_changes),
             ("catalog", self.intervals.catalog, self.refresh_catalog),
@@ -95,6 +97,7 @@ class LinkKeeper:
         for name, every, task in tasks:
             if not self._due(name, every):
                 continue
+            ran = True
             try:
                 task(token)
             except NetworkError as exc:
@@ -107,7 +110,7 @@ class LinkKeeper:
                 self.state.record_failure(f"{name}: {exc}")
             self._done(name)
             self.note_contact()
-        return True
+        return True if ran else None
 
     # -- tasks ------------------------------------------------------------------------------
 

@@ -153,6 +153,7 @@ class SyncEngine:
         self.batch_size = batch_size
         self.max_rows = max_rows
         self.link = link
+        self._last_online = True
 
     def token(self) -> str | None:
         """The token the outbox goes with: the device token, else the user's token."""
@@ -216,8 +217,13 @@ class SyncEngine:
         if token is not None and tally.online and tally.stopped is None:
             if tally.sent or tally.rejected:
                 self.link.note_contact()
-            if not self.link.after_push(token):
+            reached = self.link.after_push(token)
+            if reached is False:
                 tally.online, tally.stopped = False, STOP_OFFLINE
+            elif reached is None and not (tally.sent or tally.retried or tally.rejected):
+                # Nothing was tried this round: the link is as it was last seen.
+                tally.online = self._last_online
+        self._last_online = tally.online
         if not tally.online:
             self.link.state.record_failure(tally.stopped or "offline")
         state = self.link.state.load()
