@@ -7,6 +7,7 @@ writers queue on the busy timeout instead of failing on a stale snapshot.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,9 +15,11 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 WRITE_OPTION = "clerk_write"
+_HOLDS_WRITER_LOCK = "clerk_holds_writer_lock"
 SQLITE_BUSY_SECONDS = 15
 
 
@@ -48,13 +51,31 @@ def make_engine(database_url: str) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
+    # Writers of this process queue on a lock before BEGIN IMMEDIATE: SQLite's busy handler
+    # polls with growing sleeps, which under load leaves some writers waiting for seconds.
+    writers = threading.Lock()
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         if conn.get_execution_options().get(WRITE_OPTION):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            if not writers.acquire(timeout=SQLITE_BUSY_SECONDS):
+                raise OperationalError("BEGIN IMMEDIATE", {}, TimeoutError("database is busy"))
+            conn.info[_HOLDS_WRITER_LOCK] = True
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            except BaseException:
+                conn.info.pop(_HOLDS_WRITER_LOCK, None)
+                writers.release()
+                raise
         else:
             conn.exec_driver_sql("BEGIN")
 
+    def _release(conn: Any) -> None:
+        if conn.info.pop(_HOLDS_WRITER_LOCK, False):
+            writers.release()
+
+    event.listen(engine, "commit", _release)
+    event.listen(engine, "rollback", _release)
     return engine
 
 
