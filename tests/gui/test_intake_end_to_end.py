@@ -155,9 +155,16 @@ def test_a_case_taken_in_through_the_gui_reaches_the_service_with_its_receipt(
     assert case_no in text
 
     # The sync worker, woken by the accept, sends the outbox; the status bar says so.
-    qtbot.waitUntil(lambda: (True, 0, 0) in statuses, timeout=15_000)
-    assert window.connection_label.text() == "Online · 0 waiting"
-    assert context.store.outbox_counts().get("pending", 0) == 0
+    # A round that began before the accept may report "0 waiting" first: wait for the
+    # store to be empty AND the status bar to say so.
+    qtbot.waitUntil(
+        lambda: (
+            context.store.outbox_counts().get("pending", 0) == 0
+            and window.connection_label.text() == "Online · 0 waiting"
+        ),
+        timeout=20_000,
+    )
+    assert (True, 0, 0) in statuses
     token = context.tokens.get_user_token("W01", "demo-clerk")
     remote = context.api.get_case(token, case_no)
     assert remote["case_no"] == case_no
