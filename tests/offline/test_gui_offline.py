@@ -69,7 +69,7 @@ def test_black_holed_link_offline_sign_in_intake_then_heal(
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(
             lambda: desk.window is not None and desk.window.catalog_pane.model.rowCount() > 0,
-            timeout=20_000,
+            timeout=30_000,
         )
         window = desk.window
         qtbot.addWidget(window)
@@ -87,15 +87,15 @@ def test_black_holed_link_offline_sign_in_intake_then_heal(
         qtbot.keyClicks(form.ui.personMobileEdit, "13800138000")
         qtbot.mouseClick(form.ui.allMaterialsButton, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(form.ui.acceptButton, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=15_000)
+        qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=30_000)
         case_no = window.last_dialog.case_no_label.text()
         assert context.store.get_case(case_no) is not None
 
         # The worker tried (and failed) through the black hole, never on the GUI thread.
-        qtbot.waitUntil(lambda: "Offline" in window.connection_label.text(), timeout=15_000)
+        qtbot.waitUntil(lambda: "Offline" in window.connection_label.text(), timeout=30_000)
         assert "waiting" in window.connection_label.text()
         qtbot.waitUntil(
-            lambda: window.connection_indicator.text().startswith("Offline"), timeout=15_000
+            lambda: window.connection_indicator.text().startswith("Offline"), timeout=30_000
         )
         gui_thread = QApplication.instance().thread()
         assert threads and all(t is not gui_thread for t in threads)
@@ -106,7 +106,7 @@ def test_black_holed_link_offline_sign_in_intake_then_heal(
         clock.advance(timedelta(minutes=10))
         desk.sync.wake()
         qtbot.waitUntil(
-            lambda: window.connection_label.text() == "Online · 0 waiting", timeout=20_000
+            lambda: window.connection_label.text() == "Online · 0 waiting", timeout=30_000
         )
         assert {c[1] for c in service_records(records_service.database_path)["cases"]} == {case_no}
         assert all(t is not gui_thread for t in threads)
