@@ -380,7 +380,12 @@ class LocalStore:
 
     def outbox_next_due(self) -> datetime | None:
         """When the earliest pending row is due (None when nothing is pending)."""
-        row = self.db.query_one("SELECT min(next_try_at) FROM outbox WHERE state = 'pending'")
+        # Only rows that could be offered: a case's later rows wait for its first one.
+        row = self.db.query_one(
+            "SELECT min(o.next_try_at) FROM outbox AS o WHERE o.state = 'pending'"
+            " AND (o.case_id IS NULL OR o.id = (SELECT min(p.id) FROM outbox AS p"
+            "      WHERE p.case_id = o.case_id AND p.state = 'pending'))"
+        )
         return None if row is None else parse_stamp(row[0])
 
     def outbox_row(self, row_id: int) -> OutboxRow | None:
