@@ -2,8 +2,8 @@
 
 Starts ``python -m records_service`` as a child process on 127.0.0.1 with an SQLite file
 in the demo folder, migrated and loaded with the demo catalog and accounts, and stops it
-when the client closes — also when the client dies: on Linux the child gets SIGTERM from
-the kernel when its parent goes (PR_SET_PDEATHSIG), elsewhere atexit covers a normal exit.
+when the client closes — also when the client is killed outright: the service watches its
+parent and stops itself when the parent is gone (``CLERK_EXIT_WITH_PARENT``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -35,16 +34,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
-    """Ask Linux to send SIGTERM to this child when its parent dies."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        pr_set_pdeathsig = 1
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 @dataclass
@@ -89,7 +78,8 @@ def start_embedded_service(folder: Path, *, port: int | None = None) -> Embedded
     folder.mkdir(parents=True, exist_ok=True)
     database_url = f"sqlite:///{folder / 'records.db'}"
     log_path = folder / "records-service.log"
-    env = dict(os.environ, CLERK_DATABASE_URL=database_url)
+    # CLERK_EXIT_WITH_PARENT: the service stops by itself if this client dies outright.
+    env = dict(os.environ, CLERK_DATABASE_URL=database_url, CLERK_EXIT_WITH_PARENT="1")
     _run_cli(["migrate"], env, log_path)
     _run_cli(["load-demo"], env, log_path)
 
@@ -110,7 +100,6 @@ def start_embedded_service(folder: Path, *, port: int | None = None) -> Embedded
         env=env,
         stdout=out,
         stderr=subprocess.STDOUT,
-        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
     )
     out.close()
     (folder / "service.pid").write_text(f"{process.pid}\n", "ascii")

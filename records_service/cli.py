@@ -152,6 +152,29 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exit_with_parent() -> None:
+    """Stop gracefully when the process that started us is gone.
+
+    Set ``CLERK_EXIT_WITH_PARENT=1`` (the embedded demo service and the test fixtures do):
+    a service started for one client or one test run must not outlive it, even when that
+    parent is killed outright and cannot stop it.
+    """
+    if os.environ.get("CLERK_EXIT_WITH_PARENT") != "1":
+        return
+    import signal
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -169,6 +192,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         target = create_app(settings)
     proxies = args.forwarded_allow_ips or settings.trusted_proxies or None
+    _exit_with_parent()
     uvicorn.run(
         target,
         factory=args.workers > 1,
