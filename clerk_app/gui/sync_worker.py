@@ -21,34 +21,6 @@ from clerk_app.core.clock import Clock
 log = logging.getLogger("clerk.sync")
 
 
-def shield_bool_refcounts() -> bool:
-    """Work around PySide6 6.12.0, whose ``SignalInstance.emit()`` returns ``True``/``False``
-    without a new reference: every emit takes one reference of ``True`` away, and after a few
-    hundred emits CPython aborts ("bool_dealloc: deallocating True or False"). A desk emits
-    a status every sync round, so it would crash within hours.
-
-    On that version (and a CPython where bools are not immortal, i.e. before 3.12) the two
-    bools get a reference count no run can exhaust. Returns True when applied. The real fix
-    is to avoid PySide6 6.12.0 (6.11.3 does not have the bug).
-    """
-    import ctypes
-    import sys
-
-    import PySide6
-
-    if PySide6.__version__ != "6.12.0" or sys.version_info >= (3, 12):
-        return False
-    if getattr(shield_bool_refcounts, "applied", False):
-        return True
-    for value in (True, False):
-        ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40
-    shield_bool_refcounts.applied = True  # type: ignore[attr-defined]
-    log.debug("PySide6 6.12.0 emit() refcount bug: bool reference counts shielded")
-    return True
-
-
-shield_bool_refcounts()
-
 #: How long the loop waits when nothing is due (milliseconds).
 IDLE_INTERVAL_MS = 30_000
 #: How long the loop waits after a push that raised (milliseconds).
