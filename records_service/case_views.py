@@ -40,8 +40,15 @@ def event_public(event: CaseEvent) -> dict[str, Any]:
     }
 
 
-def case_public(case: Case) -> dict[str, Any]:
-    """The case as the API shows it, with its events."""
+def case_public(case: Case, *, events_upto: int | None = None) -> dict[str, Any]:
+    """The case as the API shows it, with its events.
+
+    Args:
+        events_upto: show only events with a sequence number up to this one. The change
+            feed reads a page in one statement but the events in another; on PostgreSQL
+            (READ COMMITTED) that second one may already see a later event, which would
+            show the same state again at that event's own place in the feed.
+    """
     return {
         "id": case.id,
         "case_no": case.case_no,
@@ -62,7 +69,11 @@ def case_public(case: Case) -> dict[str, Any]:
         "clerk": case.clerk,
         "device_id": case.device_id,
         "updated_at": iso(case.updated_at),
-        "events": [event_public(e) for e in case.events],
+        "events": [
+            event_public(e)
+            for e in case.events
+            if events_upto is None or e.seq is None or e.seq <= events_upto
+        ],
     }
 
 

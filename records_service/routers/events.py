@@ -177,5 +177,5 @@ def get_changes(
     else:
         raise ProblemError(403, "forbidden", "No cases to follow for this sign-in.")
     rows = session.execute(query.order_by(last.c.last).limit(limit)).all()
-    items = [case_public(case) for case, _ in rows]
+    items = [case_public(case, events_upto=last_seq) for case, last_seq in rows]
     return {"items": items, "next": rows[-1][1] if rows else after}
