@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections.abc import Callable
 from datetime import datetime
 
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from records_service.catalog_store import canonical_json
 from records_service.db import Database
 from records_service.models import IdempotencyKey
-from records_service.problems import ProblemError
+from records_service.problems import ProblemError, invalid_field
 
 JSON_MEDIA_TYPE = "application/json"
 
@@ -39,6 +40,16 @@ def require_key(key: str | None) -> str:
             400, "idempotency-key-required", "The Idempotency-Key header is required."
         )
     return key
+
+
+def require_key_is_id(key: str, record_id: uuid.UUID) -> None:
+    """The Idempotency-Key must be the id of the record the request creates (else 422)."""
+    try:
+        matches = uuid.UUID(key) == record_id
+    except ValueError:
+        matches = False
+    if not matches:
+        raise invalid_field("id", "must equal the Idempotency-Key header")
 
 
 def _replay(row: IdempotencyKey) -> Response:

@@ -264,3 +264,16 @@ class BodyLimitMiddleware:
             headers={"Connection": "close"},
         )
         await response(scope, receive, send)
+
+
+def invalid_fields(errors: list[dict[str, str]]) -> ProblemError:
+    """422 ``validation`` naming every bad field: ``errors`` is ``[{field, message}]``."""
+    fields = ", ".join(sorted({e["field"] for e in errors}))
+    return ProblemError(
+        422, "validation", f"Invalid fields: {fields}", title="Validation failed", errors=errors
+    )
+
+
+def invalid_field(field: str, message: str) -> ProblemError:
+    """422 ``validation`` for one bad field."""
+    return invalid_fields([{"field": field, "message": message}])

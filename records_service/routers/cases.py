@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -28,21 +27,20 @@ from records_service.deps import (
     SessionDep,
     client_ip,
 )
-from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
+from records_service.idempotency import (
+    Applied,
+    request_hash,
+    require_key,
+    require_key_is_id,
+    run_idempotent,
+)
 from records_service.models import Case, CaseEvent, Window
-from records_service.problems import ProblemError
+from records_service.problems import ProblemError, invalid_fields
 from records_service.schemas import CaseCreate, Timestamp
 
 router = APIRouter(tags=["cases"])
 
 ROUTE_CREATE_CASE = "POST /cases"
-
-
-def _field_errors(errors: list[dict[str, str]]) -> ProblemError:
-    fields = ", ".join(sorted({e["field"] for e in errors}))
-    return ProblemError(
-        422, "validation", f"Invalid fields: {fields}", title="Validation failed", errors=errors
-    )
 
 
 def _check_case(session: Session, body: CaseCreate, principal: Principal) -> None:
@@ -77,7 +75,7 @@ def _check_case(session: Session, body: CaseCreate, principal: Principal) -> Non
             continue
         errors.extend({"field": f"{prefix}.id_number", "message": m} for m in messages)
     if errors:
-        raise _field_errors(errors)
+        raise invalid_fields(errors)
 
 
 def _new_case(body: CaseCreate, principal: Principal, now: datetime) -> Case:
@@ -145,12 +143,7 @@ def create_case(
     key = require_key(idempotency_key)
     if not (principal.kind == "device" or principal.has_role("clerk")):
         raise ProblemError(403, "forbidden", "Only a clerk or a window's device creates cases.")
-    try:
-        key_matches = uuid.UUID(key) == body.id
-    except ValueError:
-        key_matches = False
-    if not key_matches:
-        raise _field_errors([{"field": "id", "message": "must equal the Idempotency-Key header"}])
+    require_key_is_id(key, body.id)
     now = clock()
     ip = client_ip(request)
 

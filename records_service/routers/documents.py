@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request, Response
@@ -13,21 +12,20 @@ from sqlalchemy.orm import Session
 from records_service import audit, rules
 from records_service.case_views import RawBodyDep, clerk_error, iso
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, client_ip
-from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
+from records_service.idempotency import (
+    Applied,
+    request_hash,
+    require_key,
+    require_key_is_id,
+    run_idempotent,
+)
 from records_service.models import Case, CaseDocument
-from records_service.problems import ProblemError
+from records_service.problems import ProblemError, invalid_fields
 from records_service.schemas import DocumentCreate
 
 router = APIRouter(tags=["cases"])
 
 ROUTE_CASE_DOCUMENT = "POST /cases/{case_no}/documents"
-
-
-def _invalid(errors: list[dict[str, str]]) -> ProblemError:
-    fields = ", ".join(sorted({e["field"] for e in errors}))
-    return ProblemError(
-        422, "validation", f"Invalid fields: {fields}", title="Validation failed", errors=errors
-    )
 
 
 def document_public(doc: CaseDocument, case_no: str) -> dict[str, object]:
@@ -65,12 +63,7 @@ def record_document(
     key = require_key(idempotency_key)
     if not (principal.kind == "device" or principal.has_role("clerk")):
         raise ProblemError(403, "forbidden", "Only a clerk or a window's device does this.")
-    try:
-        key_matches = uuid.UUID(key) == body.id
-    except ValueError:
-        key_matches = False
-    if not key_matches:
-        raise _invalid([{"field": "id", "message": "must equal the Idempotency-Key header"}])
+    require_key_is_id(key, body.id)
     now = clock()
 
     def apply(session: Session) -> Applied:
@@ -89,7 +82,7 @@ def record_document(
         elif not body.reprint and number.window != principal.window_code:
             errors.append({"field": "document_no", "message": "not from this window"})
         if errors or number is None:
-            raise _invalid(errors)
+            raise invalid_fields(errors)
         doc = CaseDocument(
             id=str(body.id),
             case_id=case.id,

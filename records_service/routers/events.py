@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
@@ -20,24 +19,20 @@ from records_service.case_views import (
     may_read,
 )
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
-from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
+from records_service.idempotency import (
+    Applied,
+    request_hash,
+    require_key,
+    require_key_is_id,
+    run_idempotent,
+)
 from records_service.models import Case, CaseEvent, Window
-from records_service.problems import ProblemError
+from records_service.problems import ProblemError, invalid_field
 from records_service.schemas import EventCreate
 
 router = APIRouter(tags=["cases"])
 
 ROUTE_CASE_EVENT = "POST /cases/{case_no}/events"
-
-
-def _invalid(field: str, message: str) -> ProblemError:
-    return ProblemError(
-        422,
-        "validation",
-        f"Invalid fields: {field}",
-        title="Validation failed",
-        errors=[{"field": field, "message": message}],
-    )
 
 
 @router.post(
@@ -63,12 +58,7 @@ def append_event(
     key = require_key(idempotency_key)
     if not (principal.kind == "device" or principal.has_role("clerk", "lead")):
         raise ProblemError(403, "forbidden", "Only clerks, leads and window devices do this.")
-    try:
-        key_matches = uuid.UUID(key) == body.id
-    except ValueError:
-        key_matches = False
-    if not key_matches:
-        raise _invalid("id", "must equal the Idempotency-Key header")
+    require_key_is_id(key, body.id)
     now = clock()
 
     def apply(session: Session) -> Applied:
@@ -81,14 +71,14 @@ def append_event(
             raise ProblemError(403, "forbidden", "This case belongs to another window.")
         actor = body.actor or principal.username
         if actor is None:
-            raise _invalid("actor", "field required with a device token")
+            raise invalid_field("actor", "field required with a device token")
         bad_actor = clerk_error(session, principal, actor, case.window_code, "actor")
         if bad_actor:
-            raise _invalid(bad_actor["field"], bad_actor["message"])
+            raise invalid_field(bad_actor["field"], bad_actor["message"])
         if not rules.is_event_type(body.type):
-            raise _invalid("type", "unknown event type")
+            raise invalid_field("type", "unknown event type")
         if rules.needs_reason(body.type) and not body.note.strip():
-            raise _invalid("note", "this event needs a written reason")
+            raise invalid_field("note", "this event needs a written reason")
         try:
             after = rules.apply_event(case.status, body.type)
         except rules.IllegalEvent as exc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request, Response
@@ -21,9 +20,15 @@ from records_service.deps import (
     WriteSessionDep,
     client_ip,
 )
-from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
+from records_service.idempotency import (
+    Applied,
+    request_hash,
+    require_key,
+    require_key_is_id,
+    run_idempotent,
+)
 from records_service.models import Case, Rating
-from records_service.problems import ProblemError
+from records_service.problems import ProblemError, invalid_field
 from records_service.schemas import FollowUpCreate, RatingCreate
 
 router = APIRouter(tags=["ratings"])
@@ -48,16 +53,6 @@ def rating_public(rating: Rating, case_no: str) -> dict[str, Any]:
     }
 
 
-def _invalid(field: str, message: str) -> ProblemError:
-    return ProblemError(
-        422,
-        "validation",
-        f"Invalid fields: {field}",
-        title="Validation failed",
-        errors=[{"field": field, "message": message}],
-    )
-
-
 @router.post("/cases/{case_no}/rating", status_code=201, operation_id="rate_case")
 def rate_case(
     case_no: Annotated[str, Path(max_length=40)],
@@ -74,12 +69,7 @@ def rate_case(
     key = require_key(idempotency_key)
     if not (principal.kind == "device" or principal.has_role("clerk")):
         raise ProblemError(403, "forbidden", "Ratings come from a window.")
-    try:
-        key_matches = uuid.UUID(key) == body.id
-    except ValueError:
-        key_matches = False
-    if not key_matches:
-        raise _invalid("id", "must equal the Idempotency-Key header")
+    require_key_is_id(key, body.id)
     now = clock()
 
     def apply(session: Session) -> Applied:
@@ -90,7 +80,7 @@ def rate_case(
             raise ProblemError(403, "forbidden", "This case belongs to another window.")
         bad_clerk = clerk_error(session, principal, body.clerk, case.window_code, "clerk")
         if bad_clerk:
-            raise _invalid(bad_clerk["field"], bad_clerk["message"])
+            raise invalid_field(bad_clerk["field"], bad_clerk["message"])
         bad = body.score in rules.BAD_SCORES
         rated_on = body.rated_at.astimezone(CENTER_TZ).date()
         rating = Rating(
