@@ -10,51 +10,31 @@ Use one :class:`LocalStore` from one thread at a time (the GUI's writer thread);
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Protocol
 
 from clerk_app.store import journal as journal_chain
 from clerk_app.store.db import Database
+from clerk_app.store.outbox import (  # noqa: F401  (re-exported: others import them from here)
+    CASES_PATH,
+    KIND_CREATE_CASE,
+    OutboxMixin,
+    OutboxRow,
+    body_hash,
+    canonical_json,
+    parse_stamp,
+    stamp,
+)
 
 log = logging.getLogger("clerk.store")
-
-CASES_PATH = "/api/v1/cases"
-KIND_CREATE_CASE = "create_case"
 
 
 class _Clock(Protocol):
     def now(self) -> datetime: ...
-
-
-def canonical_json(data: Any) -> str:
-    """The one JSON spelling of a body: sorted keys, no spaces, UTF-8 kept as is.
-
-    The same record therefore always hashes (and is sent) byte for byte the same, which is
-    what the service's idempotency check compares.
-    """
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def body_hash(body_json: str) -> str:
-    """SHA-256 (hex) of a canonical body."""
-    return hashlib.sha256(body_json.encode("utf-8")).hexdigest()
-
-
-def stamp(dt: datetime) -> str:
-    """A machine timestamp: UTC, microseconds, so that text order is time order."""
-    if dt.tzinfo is None or dt.utcoffset() is None:
-        raise ValueError(f"timestamps must be timezone-aware, got {dt!r}")
-    return dt.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def parse_stamp(text: str | None) -> datetime | None:
-    """Inverse of :func:`stamp`."""
-    return None if text is None else datetime.fromisoformat(text)
 
 
 @dataclass(frozen=True)
@@ -92,33 +72,6 @@ class CaseRecord:
 
 
 @dataclass(frozen=True)
-class OutboxRow:
-    """One write waiting for (or done with) the service."""
-
-    id: int
-    case_id: str | None
-    kind: str
-    method: str
-    path: str
-    idempotency_key: str
-    body_json: str | None
-    body_hash: str | None
-    created_at: datetime
-    attempts: int
-    last_error: str | None
-    next_try_at: datetime
-    state: str
-    sent_at: datetime | None
-    response_status: int | None
-    response: Any
-
-    @property
-    def body(self) -> Any:
-        """The body as data (None for body-less requests)."""
-        return None if self.body_json is None else json.loads(self.body_json)
-
-
-@dataclass(frozen=True)
 class CachedCatalog:
     """The catalog as last fetched from the service (or loaded from the demo file)."""
 
@@ -128,8 +81,11 @@ class CachedCatalog:
     fetched_at: datetime
 
 
-class LocalStore:
+class LocalStore(OutboxMixin):
     """Cases, outbox, sequences, catalog cache, key/value state and journal.
+
+    The outbox methods (``enqueue``, ``outbox_pending``, ``mark_sent`` …) come from
+    :class:`~clerk_app.store.outbox.OutboxMixin`.
 
     Args:
         db: an open, migrated database.
@@ -261,79 +217,6 @@ class LocalStore:
         assert case is not None
         return case
 
-    def enqueue(
-        self,
-        *,
-        kind: str,
-        method: str,
-        path: str,
-        idempotency_key: str,
-        body: Any = None,
-        case_id: str | None = None,
-    ) -> int:
-        """Add a write for the service to the outbox (joins the caller's transaction).
-
-        Returns the outbox row id. Rows of one case are sent in id order.
-        """
-        body_json = None if body is None else canonical_json(body)
-        with self.db.transaction() as conn:
-            return self._enqueue(
-                conn,
-                case_id=case_id,
-                kind=kind,
-                method=method.upper(),
-                path=path,
-                idempotency_key=idempotency_key,
-                body_json=body_json,
-                now=stamp(self.clock.now()),
-            )
-
-    @staticmethod
-    def _enqueue(
-        conn: sqlite3.Connection,
-        *,
-        case_id: str | None,
-        kind: str,
-        method: str,
-        path: str,
-        idempotency_key: str,
-        body_json: str | None,
-        now: str,
-    ) -> int:
-        cur = conn.execute(
-            "INSERT INTO outbox (case_id, kind, method, path, idempotency_key, body_json,"
-            " body_hash, created_at, attempts, next_try_at, state)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 'pending')",
-            (
-                case_id,
-                kind,
-                method,
-                path,
-                idempotency_key,
-                body_json,
-                None if body_json is None else body_hash(body_json),
-                now,
-                now,
-            ),
-        )
-        assert cur.lastrowid is not None
-        # The same transaction mirrors the request into the hash-chained journal.
-        journal_chain.append(
-            conn,
-            at=now,
-            area="outbox",
-            message=f"{kind} {method} {path}",
-            kind=journal_chain.KIND_WRITE,
-            data={
-                "method": method,
-                "path": path,
-                "idempotency_key": idempotency_key,
-                "case_id": case_id,
-                "body": None if body_json is None else json.loads(body_json),
-            },
-        )
-        return int(cur.lastrowid)
-
     def get_case(self, case_no: str) -> CaseRecord | None:
         """The case with this 办件编号 and its events, or None."""
         row = self.db.query_one("SELECT * FROM cases WHERE case_no = ?", (case_no,))
@@ -360,105 +243,6 @@ class LocalStore:
                 "UPDATE cases SET server_state = ?, updated_at = ? WHERE id = ?",
                 (server_state, stamp(self.clock.now()), case_id),
             )
-
-    # -- outbox -----------------------------------------------------------------------------
-
-    def outbox_pending(self, now: datetime, limit: int = 50) -> list[OutboxRow]:
-        """Rows due for sending, oldest first.
-
-        Only the first pending row of each case is offered (a later event must not overtake
-        the creation it belongs to); rows without a case are independent.
-        """
-        rows = self.db.query(
-            "SELECT * FROM outbox AS o WHERE o.state = 'pending' AND o.next_try_at <= ?"
-            " AND (o.case_id IS NULL OR o.id = (SELECT min(p.id) FROM outbox AS p"
-            "      WHERE p.case_id = o.case_id AND p.state = 'pending'))"
-            " ORDER BY o.id LIMIT ?",
-            (stamp(now), limit),
-        )
-        return [_outbox_from_row(r) for r in rows]
-
-    def outbox_next_due(self) -> datetime | None:
-        """When the earliest pending row is due (None when nothing is pending)."""
-        # Only rows that could be offered: a case's later rows wait for its first one.
-        row = self.db.query_one(
-            "SELECT min(o.next_try_at) FROM outbox AS o WHERE o.state = 'pending'"
-            " AND (o.case_id IS NULL OR o.id = (SELECT min(p.id) FROM outbox AS p"
-            "      WHERE p.case_id = o.case_id AND p.state = 'pending'))"
-        )
-        return None if row is None else parse_stamp(row[0])
-
-    def outbox_row(self, row_id: int) -> OutboxRow | None:
-        """One outbox row by id."""
-        row = self.db.query_one("SELECT * FROM outbox WHERE id = ?", (row_id,))
-        return None if row is None else _outbox_from_row(row)
-
-    def outbox_rows(self, state: str | None = None) -> list[OutboxRow]:
-        """All outbox rows (optionally in one state), oldest first."""
-        if state is None:
-            rows = self.db.query("SELECT * FROM outbox ORDER BY id")
-        else:
-            rows = self.db.query("SELECT * FROM outbox WHERE state = ? ORDER BY id", (state,))
-        return [_outbox_from_row(r) for r in rows]
-
-    def mark_sent(self, row_id: int, status: int, response: Any) -> None:
-        """The service accepted the row; a created case is then ``synced``."""
-        now = stamp(self.clock.now())
-        with self.db.transaction() as conn:
-            row = self._require_row(conn, row_id)
-            conn.execute(
-                "UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1,"
-                " response_status = ?, response_json = ?, last_error = NULL WHERE id = ?",
-                (now, status, _dump_response(response), row_id),
-            )
-            if row["kind"] == KIND_CREATE_CASE and row["case_id"] is not None:
-                conn.execute(
-                    "UPDATE cases SET server_state = 'synced', updated_at = ? WHERE id = ?",
-                    (now, row["case_id"]),
-                )
-
-    def mark_retry(self, row_id: int, error: str, next_try_at: datetime) -> None:
-        """The row could not be delivered this time; try again at ``next_try_at``."""
-        with self.db.transaction() as conn:
-            self._require_row(conn, row_id)
-            conn.execute(
-                "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = ?,"
-                " next_try_at = ? WHERE id = ?",
-                (error, stamp(next_try_at), row_id),
-            )
-
-    def mark_rejected(self, row_id: int, status: int, problem: Any) -> None:
-        """The service refused the row for good; it is kept, with the reason, for the clerk."""
-        now = stamp(self.clock.now())
-        with self.db.transaction() as conn:
-            row = self._require_row(conn, row_id)
-            conn.execute(
-                "UPDATE outbox SET state = 'rejected', attempts = attempts + 1,"
-                " response_status = ?, response_json = ?, last_error = ? WHERE id = ?",
-                (status, _dump_response(problem), _problem_summary(status, problem), row_id),
-            )
-            if row["kind"] == KIND_CREATE_CASE and row["case_id"] is not None:
-                conn.execute(
-                    "UPDATE cases SET server_state = 'rejected', updated_at = ? WHERE id = ?",
-                    (now, row["case_id"]),
-                )
-
-    def outbox_counts(self) -> dict[str, int]:
-        """``{"pending": n, "rejected": m}`` for the status bar ("offline · N waiting")."""
-        counts = {"pending": 0, "rejected": 0}
-        for row in self.db.query(
-            "SELECT state, count(*) FROM outbox WHERE state IN ('pending', 'rejected')"
-            " GROUP BY state"
-        ):
-            counts[row[0]] = int(row[1])
-        return counts
-
-    @staticmethod
-    def _require_row(conn: sqlite3.Connection, row_id: int) -> sqlite3.Row:
-        row = conn.execute("SELECT * FROM outbox WHERE id = ?", (row_id,)).fetchone()
-        if row is None:
-            raise KeyError(f"no outbox row {row_id}")
-        return row
 
     # -- catalog cache, state, journal ------------------------------------------------------
 
@@ -520,22 +304,6 @@ def _initial_status(disposition: str) -> str:
     return str(lifecycle.initial_status(lifecycle.Disposition(disposition)).value)
 
 
-def _dump_response(response: Any) -> str | None:
-    if response is None:
-        return None
-    if isinstance(response, str):
-        return response
-    return canonical_json(response)
-
-
-def _problem_summary(status: int, problem: Any) -> str:
-    if isinstance(problem, dict):
-        parts = [str(problem.get(k)) for k in ("title", "detail") if problem.get(k)]
-        if parts:
-            return f"{status}: " + " — ".join(parts)
-    return f"HTTP {status}"
-
-
 def _case_from_row(row: sqlite3.Row, events: tuple[CaseEvent, ...]) -> CaseRecord:
     created = parse_stamp(row["created_at"])
     updated = parse_stamp(row["updated_at"])
@@ -568,33 +336,4 @@ def _event_from_row(row: sqlite3.Row) -> CaseEvent:
         actor=row["actor"],
         note=row["note"],
         data=json.loads(row["data_json"] or "{}"),
-    )
-
-
-def _outbox_from_row(row: sqlite3.Row) -> OutboxRow:
-    created = parse_stamp(row["created_at"])
-    next_try = parse_stamp(row["next_try_at"])
-    assert created is not None and next_try is not None
-    response_json = row["response_json"]
-    try:
-        response = None if response_json is None else json.loads(response_json)
-    except ValueError:
-        response = response_json
-    return OutboxRow(
-        id=int(row["id"]),
-        case_id=row["case_id"],
-        kind=row["kind"],
-        method=row["method"],
-        path=row["path"],
-        idempotency_key=row["idempotency_key"],
-        body_json=row["body_json"],
-        body_hash=row["body_hash"],
-        created_at=created,
-        attempts=int(row["attempts"]),
-        last_error=row["last_error"],
-        next_try_at=next_try,
-        state=row["state"],
-        sent_at=parse_stamp(row["sent_at"]),
-        response_status=row["response_status"],
-        response=response,
     )
