@@ -431,6 +431,16 @@ class ApiClient:
             raise BadResponseError("case answer without a case")
         return case
 
+    def board(self, token: str, limit: int = 50) -> dict[str, Any]:
+        """``GET /board?limit=`` (display, lead, admin): the hall screen's rows and totals."""
+        response = self.request(
+            "GET", f"{API_PREFIX}/board", token=token, params={"limit": int(limit)}
+        )
+        data = _expect_dict(response)
+        if not isinstance(data.get("items"), list) or not isinstance(data.get("today"), dict):
+            raise BadResponseError("board answer without items/today")
+        return data
+
 
 # -- helpers -------------------------------------------------------------------------------
 
