@@ -87,6 +87,46 @@ SETTINGS: Mapping[str, Setting] = {
             "Seconds to wait for an answer",
             lambda v: 1 <= v <= 300,
         ),
+        Setting(
+            "applicant_screen.enabled",
+            bool,
+            False,
+            "Show the applicant screen (confirmation, rating) on a monitor facing the applicant",
+        ),
+        Setting(
+            "applicant_screen.require_confirmation",
+            bool,
+            False,
+            "Accept a case only after the applicant confirmed it on the applicant screen",
+        ),
+        Setting(
+            "applicant_screen.idle_seconds",
+            int,
+            20,
+            "Seconds the applicant screen shows a thank-you or an unanswered rating before idle",
+            lambda v: 3 <= v <= 600,
+        ),
+        Setting(
+            "hall.page_seconds",
+            int,
+            10,
+            "Seconds each page of the hall's big screen stays before the next",
+            lambda v: 3 <= v <= 300,
+        ),
+        Setting(
+            "hall.refresh_seconds",
+            int,
+            30,
+            "How often the hall's big screen fetches the board",
+            lambda v: 5 <= v <= 3600,
+        ),
+        Setting(
+            "hall.rows_per_page",
+            int,
+            8,
+            "Rows on one page of the hall's big screen",
+            lambda v: 3 <= v <= 30,
+        ),
     )
 }
 
