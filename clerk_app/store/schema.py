@@ -159,7 +159,73 @@ CREATE UNIQUE INDEX documents_original ON documents (document_no) WHERE reprint 
 """
 """Every document issued or reprinted at the window: its number, archived PDF and SHA-256."""
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
+MIGRATION_5 = """
+ALTER TABLE cases ADD COLUMN applicant_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN id_last4 TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+UPDATE cases SET
+    applicant_name = coalesce(json_extract(applicant_json, '$.name'), ''),
+    id_last4 = upper(substr(coalesce(json_extract(applicant_json, '$.id_number'), ''), -4)),
+    phone = coalesce(json_extract(applicant_json, '$.phone'), '');
+CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
+    UPDATE cases SET
+        applicant_name = coalesce(json_extract(NEW.applicant_json, '$.name'), ''),
+        id_last4 = upper(substr(coalesce(json_extract(NEW.applicant_json, '$.id_number'), ''), -4)),
+        phone = coalesce(json_extract(NEW.applicant_json, '$.phone'), '')
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER cases_search_update AFTER UPDATE OF applicant_json ON cases BEGIN
+    UPDATE cases SET
+        applicant_name = coalesce(json_extract(NEW.applicant_json, '$.name'), ''),
+        id_last4 = upper(substr(coalesce(json_extract(NEW.applicant_json, '$.id_number'), ''), -4)),
+        phone = coalesce(json_extract(NEW.applicant_json, '$.phone'), '')
+    WHERE id = NEW.id;
+END;
+CREATE INDEX cases_window_due ON cases (window_code, due_date, case_no);
+CREATE INDEX cases_window_status ON cases (window_code, status, due_date);
+CREATE INDEX cases_window_name ON cases (window_code, applicant_name);
+CREATE INDEX cases_window_id4 ON cases (window_code, id_last4);
+CREATE INDEX cases_window_phone ON cases (window_code, phone);
+CREATE INDEX cases_window_received ON cases (window_code, received_at DESC, case_no DESC);
+
+CREATE TABLE outbox_v5 (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id         TEXT REFERENCES cases (id),
+    kind            TEXT NOT NULL,
+    method          TEXT NOT NULL,
+    path            TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    body_json       TEXT,
+    body_hash       TEXT,
+    created_at      TEXT NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT,
+    next_try_at     TEXT NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'pending'
+        CHECK (state IN ('pending', 'sent', 'rejected', 'voided')),
+    sent_at         TEXT,
+    response_status INTEGER,
+    response_json   TEXT,
+    resolved_at     TEXT,
+    resolved_by     TEXT,
+    resolution_note TEXT
+);
+INSERT INTO outbox_v5 (id, case_id, kind, method, path, idempotency_key, body_json, body_hash,
+    created_at, attempts, last_error, next_try_at, state, sent_at, response_status,
+    response_json)
+SELECT id, case_id, kind, method, path, idempotency_key, body_json, body_hash, created_at,
+    attempts, last_error, next_try_at, state, sent_at, response_status, response_json
+FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v5 RENAME TO outbox;
+CREATE INDEX outbox_due ON outbox (state, next_try_at);
+CREATE INDEX outbox_case ON outbox (case_id, state, id);
+"""
+"""The worklist: applicant name, ID last 4 and phone as indexed columns (filled for existing
+rows, kept by triggers), due-date and status indexes; the outbox gains the state ``voided``
+(a rejected item the clerk gave up, with who, when and why: ``resolved_*``)."""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
