@@ -170,26 +170,32 @@ class Catalog:
     name: str = ""
     _items_by_code: dict[str, Item] = field(init=False, repr=False, compare=False)
     _departments_by_code: dict[str, Department] = field(init=False, repr=False, compare=False)
-    #: Per item, the casefolded fields search looks at (made once, not per keystroke).
-    _search_fields: tuple[tuple[str, str, str, str], ...] = field(
-        init=False, repr=False, compare=False
-    )
+    #: Per item, the keys search looks at (made once when the catalog loads, not per
+    #: keystroke): casefolded code, name and department, and the pinyin of name and
+    #: department (see :class:`SearchKeys`).
+    _search_keys: tuple[SearchKeys, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_items_by_code", {i.code: i for i in self.items})
         object.__setattr__(self, "_departments_by_code", {d.code: d for d in self.departments})
-        fields = []
+        dept_keys: dict[str, tuple[str, str, tuple[int, ...]]] = {}
+        keys = []
         for item in self.items:
             dept = self._departments_by_code.get(item.department)
-            fields.append(
-                (
+            dept_name = dept.name if dept else ""
+            if dept_name not in dept_keys:
+                dept_keys[dept_name] = _pinyin_keys(dept_name)
+            keys.append(
+                SearchKeys(
                     item.code.casefold(),
                     item.name.casefold(),
                     item.department.casefold(),
-                    dept.name.casefold() if dept else "",
+                    dept_name.casefold(),
+                    _pinyin_keys(item.name),
+                    dept_keys[dept_name],
                 )
             )
-        object.__setattr__(self, "_search_fields", tuple(fields))
+        object.__setattr__(self, "_search_keys", tuple(keys))
 
     # -- lookup -------------------------------------------------------------------------
 
@@ -211,25 +217,28 @@ class Catalog:
             raise KeyError(f"no department {code}") from None
 
     def search(self, text: str) -> list[Item]:
-        """Items matching ``text`` in code, name, department code or department name.
+        """Items matching ``text`` in code, name, department code or department name, or
+        the pinyin of name or department: initials (``sfz`` → 身份证) or full pinyin
+        (``shenfenzheng``, also a prefix such as ``shenf``) from a syllable on.
 
         Case-insensitive; several words must all match. Most relevant first: exact code,
-        code prefix, name prefix, name contains, code contains, department; ties keep
-        catalog order. Empty text returns every item.
+        code prefix, name prefix, name contains, code contains, pinyin of the name (from
+        its start, then inside), department, department pinyin; ties keep catalog order.
+        Empty text returns every item.
         """
         query = text.strip().casefold()
         if not query:
             return list(self.items)
         terms = query.split()
         scored: list[tuple[int, int, Item]] = []
-        for index, (item, fields) in enumerate(zip(self.items, self._search_fields, strict=True)):
-            score = _score(query, *fields)
+        for index, (item, keys) in enumerate(zip(self.items, self._search_keys, strict=True)):
+            score = _score(query, keys)
             if (
                 score is None
                 and len(terms) > 1
-                and all(_score(term, *fields) is not None for term in terms)
+                and all(_score(term, keys) is not None for term in terms)
             ):
-                score = 10
+                score = 20
             if score is not None:
                 scored.append((score, index, item))
         scored.sort(key=lambda entry: (entry[0], entry[1]))
@@ -256,21 +265,79 @@ class Catalog:
         return out
 
 
-def _score(query: str, code: str, name: str, dept_code: str, dept_name: str) -> int | None:
-    if code == query:
+@dataclass(frozen=True, slots=True)
+class SearchKeys:
+    """What search compares a query with, for one item.
+
+    The pinyin keys are ``(initials, full, starts)``: the first letter of each syllable
+    (``jmsfzhl``), all syllables joined (``juminshenfenzhenghuanling``) and where each
+    syllable starts in ``full``. Letters and digits in a name count as their own syllables.
+    """
+
+    code: str
+    name: str
+    dept_code: str
+    dept_name: str
+    name_pinyin: tuple[str, str, tuple[int, ...]]
+    dept_pinyin: tuple[str, str, tuple[int, ...]]
+
+
+def _pinyin_keys(text: str) -> tuple[str, str, tuple[int, ...]]:
+    """Initials, full pinyin and syllable starts of ``text`` (lower case, ASCII only)."""
+    from pypinyin import lazy_pinyin  # imported on first use: the service never searches
+
+    syllables = [
+        "".join(ch for ch in s.casefold() if ch.isascii() and ch.isalnum())
+        for s in lazy_pinyin(text, errors=lambda chars: list(chars))
+    ]
+    syllables = [s for s in syllables if s]
+    starts: list[int] = []
+    position = 0
+    for s in syllables:
+        starts.append(position)
+        position += len(s)
+    return "".join(s[0] for s in syllables), "".join(syllables), tuple(starts)
+
+
+def _pinyin_score(query: str, keys: tuple[str, str, tuple[int, ...]]) -> int | None:
+    """0 when ``query`` matches the pinyin from its start, 1 inside it, None otherwise."""
+    initials, full, starts = keys
+    if not full:
+        return None
+    if initials.startswith(query) or full.startswith(query):
         return 0
-    if code.startswith(query):
+    if query in initials:
         return 1
-    if name.startswith(query):
+    at = full.find(query)
+    while at != -1:
+        if at in starts:
+            return 1
+        at = full.find(query, at + 1)
+    return None
+
+
+def _score(query: str, keys: SearchKeys) -> int | None:
+    if keys.code == query:
+        return 0
+    if keys.code.startswith(query):
+        return 1
+    if keys.name.startswith(query):
         return 2
-    if query in name:
+    if query in keys.name:
         return 3
-    if query in code:
+    if query in keys.code:
         return 4
-    if dept_code == query:
-        return 5
-    if query in dept_name:
-        return 6
+    latin = query.isascii() and query.isalnum()
+    if latin:
+        pinyin = _pinyin_score(query, keys.name_pinyin)
+        if pinyin is not None:
+            return 5 + pinyin
+    if keys.dept_code == query:
+        return 7
+    if query in keys.dept_name:
+        return 8
+    if latin and _pinyin_score(query, keys.dept_pinyin) is not None:
+        return 9
     return None
 
 

@@ -148,3 +148,33 @@ def test_malformed_catalogs_are_refused_with_a_clear_message(mutate, expected):
 def test_promised_item_needs_a_promised_limit():
     message = _broken(lambda d: d["items"][0]["time_limit"].__setitem__("promised_days", 0))
     assert "promised_days" in message and "GA-001" in message
+
+
+def test_search_by_pinyin_initials(catalog):
+    # 居民身份证换领 (j m s f z h l) and 公司变更登记（含身份证明）
+    assert codes(catalog.search("sfz")) == ["GA-001", "SJ-002"]
+    assert codes(catalog.search("SFZ")) == ["GA-001", "SJ-002"]
+    assert codes(catalog.search("jmsfz")) == ["GA-001"]
+
+
+def test_search_by_full_pinyin_from_a_syllable_on(catalog):
+    assert codes(catalog.search("shenfenzheng")) == ["GA-001", "SJ-002"]
+    assert codes(catalog.search("huanling")) == ["GA-001"]
+    assert codes(catalog.search("jumin")) == ["GA-001"]
+    # "enf" lies inside shen|fen, not at a syllable: no match.
+    assert codes(catalog.search("enfenzheng")) == []
+
+
+def test_search_by_department_pinyin(catalog):
+    # 市市场监督管理局: s s c j d g l j
+    assert codes(catalog.search("scjd")) == ["SJ-010", "SJ-002"]
+    assert codes(catalog.search("gongan")) == ["GA-001"]
+
+
+def test_pinyin_ranks_after_a_direct_match():
+    data = catalog_dict()
+    data["items"][0]["name"] = "SFZ 证件补办"  # code-like letters in the name itself
+    data["items"][1]["name"] = "身份证明开具"
+    catalog = Catalog.from_dict(data)
+    # Name prefix, then pinyin from the start of a name, then pinyin inside a name.
+    assert codes(catalog.search("sfz")) == ["GA-001", "SJ-010", "SJ-002"]
