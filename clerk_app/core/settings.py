@@ -61,7 +61,7 @@ SETTINGS: Mapping[str, Setting] = {
         Setting(
             "worklist.due_soon_working_days",
             int,
-            3,
+            2,
             "Cases due within this many working days are marked yellow",
             lambda v: 0 <= v <= 30,
         ),

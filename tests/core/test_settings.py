@@ -29,7 +29,7 @@ def test_wrong_types_and_unknown_keys_are_ignored_and_reported(tmp_path):
     )
     settings = Settings.load(path)
     assert settings["sync.interval_seconds"] == 30
-    assert settings["worklist.due_soon_working_days"] == 3
+    assert settings["worklist.due_soon_working_days"] == 2
     assert settings["network.read_timeout"] == 20.0
     assert len(settings.ignored) == 3
 
