@@ -67,6 +67,20 @@ SETTINGS: Mapping[str, Setting] = {
         ),
         Setting("privacy.mask_ids", bool, True, "Mask ID numbers on screen and in print"),
         Setting(
+            "ui.window_geometry",
+            str,
+            "",
+            "The main window's size and place (Qt saveGeometry, base64); empty = default",
+            lambda v: len(v) <= 4096,
+        ),
+        Setting(
+            "ui.splitter_state",
+            str,
+            "",
+            "Widths of catalog | disclosures | intake (Qt saveState, base64)",
+            lambda v: len(v) <= 4096,
+        ),
+        Setting(
             "logging.level",
             str,
             "INFO",
