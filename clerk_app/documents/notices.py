@@ -255,6 +255,8 @@ class ReceiptSlip:
     clerk_name: str = ""
     reprint: bool = False
     extra_lines: tuple[str, ...] = field(default=())
+    #: The number of the acceptance receipt it abridges (the slip is archived under it).
+    document_no: str = ""
 
     def __post_init__(self) -> None:
         _aware(self.received_at, "received_at")

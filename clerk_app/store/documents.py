@@ -38,6 +38,9 @@ class ArchivedDocument:
     clerk: str
     reprint: bool
     outbox_id: int | None = None
+    #: The document's data as issued (``clerk_app.documents.archive_data``), for reprints;
+    #: None for documents archived before the data was kept.
+    data_json: str | None = None
 
 
 def file_sha256(path: Path | str) -> str:
@@ -60,15 +63,19 @@ def record_document(
     clerk: str,
     reprint: bool = False,
     sha256: str | None = None,
+    data_json: str | None = None,
 ) -> ArchivedDocument:
     """Archive an issued document and queue its record for the service (one transaction).
 
     Args:
         sha256: the file's hash; computed from ``path`` when not given.
+        data_json: what the document was rendered from (``archive_data.encode``), so that a
+            reprint shows exactly what was issued.
 
     Raises:
         KeyError: no such case here.
-        sqlite3.IntegrityError: ``document_no`` was already issued (not a reprint).
+        sqlite3.IntegrityError: ``document_no`` was already issued as this kind (not a
+            reprint). The 80 mm slip is archived under its receipt's number as kind ``slip``.
     """
     if issued_at.tzinfo is None:
         raise ValueError("issued_at must be timezone-aware")
@@ -90,7 +97,8 @@ def record_document(
         case_id = str(row[0])
         conn.execute(
             "INSERT INTO documents (id, case_id, case_no, kind, document_no, path, sha256,"
-            " issued_at, clerk, reprint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " issued_at, clerk, reprint, created_at, data_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 record_id,
                 case_id,
@@ -103,6 +111,7 @@ def record_document(
                 clerk,
                 int(reprint),
                 stamp(store.clock.now()),
+                data_json,
             ),
         )
         outbox_id = store.enqueue(
@@ -127,6 +136,7 @@ def record_document(
         clerk=clerk,
         reprint=reprint,
         outbox_id=outbox_id,
+        data_json=data_json,
     )
 
 
@@ -142,14 +152,20 @@ def _from_row(row: Any) -> ArchivedDocument:
         issued_at=datetime.fromisoformat(row["issued_at"]),
         clerk=row["clerk"],
         reprint=bool(row["reprint"]),
+        data_json=row["data_json"],
     )
+
+
+_SELECT = (
+    "SELECT id, case_id, case_no, kind, document_no, path, sha256, issued_at, clerk, reprint,"
+    " data_json FROM documents"
+)
 
 
 def case_documents(store: LocalStore, case_no: str) -> list[ArchivedDocument]:
     """Every document issued for a case, oldest first (reprints included)."""
     rows = store.db.query(
-        "SELECT id, case_id, case_no, kind, document_no, path, sha256, issued_at, clerk,"
-        " reprint FROM documents WHERE case_no = ? ORDER BY issued_at, rowid",
+        _SELECT + " WHERE case_no = ? ORDER BY issued_at, rowid",
         (case_no,),
     )
     return [_from_row(r) for r in rows]
@@ -158,9 +174,18 @@ def case_documents(store: LocalStore, case_no: str) -> list[ArchivedDocument]:
 def latest_original(store: LocalStore, case_no: str, kind: str) -> ArchivedDocument | None:
     """The newest original (not a reprint) of ``kind`` for a case, or None."""
     row = store.db.query_one(
-        "SELECT id, case_id, case_no, kind, document_no, path, sha256, issued_at, clerk,"
-        " reprint FROM documents WHERE case_no = ? AND kind = ? AND reprint = 0"
+        _SELECT + " WHERE case_no = ? AND kind = ? AND reprint = 0"
         " ORDER BY issued_at DESC, rowid DESC LIMIT 1",
         (case_no, kind),
     )
     return None if row is None else _from_row(row)
+
+
+def reprint_counts(store: LocalStore, case_no: str) -> dict[tuple[str, str], int]:
+    """How often each (kind, document number) of a case was reprinted."""
+    rows = store.db.query(
+        "SELECT kind, document_no, count(*) FROM documents WHERE case_no = ? AND reprint = 1"
+        " GROUP BY kind, document_no",
+        (case_no,),
+    )
+    return {(r[0], r[1]): int(r[2]) for r in rows}

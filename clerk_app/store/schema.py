@@ -225,7 +225,23 @@ CREATE INDEX outbox_case ON outbox (case_id, state, id);
 rows, kept by triggers), due-date and status indexes; the outbox gains the state ``voided``
 (a rejected item the clerk gave up, with who, when and why: ``resolved_*``)."""
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
+MIGRATION_6 = """
+ALTER TABLE documents ADD COLUMN data_json TEXT;
+DROP INDEX documents_original;
+CREATE UNIQUE INDEX documents_original ON documents (document_no, kind) WHERE reprint = 0;
+"""
+"""Archived documents keep the data they were rendered from (``data_json``), so a reprint
+shows what was issued; an original number is unique per kind (the 80 mm slip is archived
+under its receipt's number)."""
+
+MIGRATIONS: tuple[str, ...] = (
+    MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_3,
+    MIGRATION_4,
+    MIGRATION_5,
+    MIGRATION_6,
+)
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

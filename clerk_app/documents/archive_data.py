@@ -1,0 +1,104 @@
+"""The data of an issued document as JSON, so that a reprint renders exactly what was issued.
+
+The archive keeps, next to each PDF, the frozen dataclass it was rendered from
+(``ReceiptData``, a ``NoticeBase`` kind, ``ReceiptSlip``). :func:`encode` writes it as
+tagged JSON (dates, times, tuples and the named tuples of the notices keep their types);
+:func:`decode` gives the same object back. Only the document types of this package are
+accepted, so a changed database cannot make the client build anything else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date, datetime
+from typing import Any
+
+from clerk_app.documents import model, notices
+
+_TYPES: dict[str, type] = {
+    cls.__name__: cls
+    for module in (model, notices)
+    for cls in vars(module).values()
+    if isinstance(cls, type)
+    and cls.__module__ == module.__name__
+    and (dataclasses.is_dataclass(cls) or (issubclass(cls, tuple) and hasattr(cls, "_fields")))
+}
+
+
+class ArchiveDataError(ValueError):
+    """The stored data is not a document this version can rebuild."""
+
+
+def _enc(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        if _TYPES.get(name) is not type(value):
+            raise ArchiveDataError(f"{name} is not a document type")
+        fields = {f.name: _enc(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return {"$type": name, "fields": fields}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        name = type(value).__name__
+        if _TYPES.get(name) is not type(value):
+            raise ArchiveDataError(f"{name} is not a document type")
+        return {"$type": name, "values": [_enc(v) for v in value]}
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ArchiveDataError("document times are timezone-aware")
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, tuple):
+        return {"$tuple": [_enc(v) for v in value]}
+    if isinstance(value, list):
+        return [_enc(v) for v in value]
+    if isinstance(value, dict):
+        return {"$dict": {str(k): _enc(v) for k, v in value.items()}}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise ArchiveDataError(f"cannot archive a {type(value).__name__}")
+
+
+def _dec(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_dec(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "$type" in value:
+        cls = _TYPES.get(str(value["$type"]))
+        if cls is None:
+            raise ArchiveDataError(f"unknown document type {value['$type']!r}")
+        if "values" in value:
+            return cls(*[_dec(v) for v in value["values"]])
+        return cls(**{k: _dec(v) for k, v in value["fields"].items()})
+    if "$datetime" in value:
+        return datetime.fromisoformat(value["$datetime"])
+    if "$date" in value:
+        return date.fromisoformat(value["$date"])
+    if "$tuple" in value:
+        return tuple(_dec(v) for v in value["$tuple"])
+    if "$dict" in value:
+        return {k: _dec(v) for k, v in value["$dict"].items()}
+    raise ArchiveDataError("not archived document data")
+
+
+def encode(data: object) -> str:
+    """The document's data as JSON text (raises ``ArchiveDataError`` for anything else)."""
+    if not (dataclasses.is_dataclass(data) and not isinstance(data, type)):
+        raise ArchiveDataError(f"{type(data).__name__} is not a document")
+    return json.dumps(_enc(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def decode(text: str) -> Any:
+    """The document object :func:`encode` wrote.
+
+    Raises:
+        ArchiveDataError: not JSON of a known document type (a changed file, or data from a
+            newer version with fields this one lacks).
+    """
+    try:
+        return _dec(json.loads(text))
+    except ArchiveDataError:
+        raise
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ArchiveDataError(f"archived document data unreadable: {exc}") from exc
