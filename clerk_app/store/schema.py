@@ -234,6 +234,20 @@ CREATE UNIQUE INDEX documents_original ON documents (document_no, kind) WHERE re
 shows what was issued; an original number is unique per kind (the 80 mm slip is archived
 under its receipt's number)."""
 
+MIGRATION_7 = """
+CREATE TABLE parked_intakes (
+    id          TEXT PRIMARY KEY,
+    window_code TEXT NOT NULL,
+    clerk       TEXT NOT NULL,
+    item_code   TEXT,
+    state_json  TEXT NOT NULL,
+    parked_at   TEXT NOT NULL
+);
+CREATE INDEX parked_window ON parked_intakes (window_code, parked_at);
+"""
+"""Unfinished intakes parked (暂存) at the window, resumable after a restart
+(``clerk_app.store.parked``)."""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_2,
@@ -241,6 +255,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_4,
     MIGRATION_5,
     MIGRATION_6,
+    MIGRATION_7,
 )
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
