@@ -25,17 +25,24 @@ from typing import TYPE_CHECKING
 from clerk_app.core import intake
 from clerk_app.core.catalog import Item
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.lifecycle import Disposition
 from clerk_app.core.numbering import format_case_no, format_document_no, new_query_code
 from clerk_app.documents import (
     DEFAULT_COPIES,
+    DeferredNotice,
     DocumentTexts,
     DocumentWriteError,
+    ForwardedNotice,
+    MissingMaterial,
     NoCjkFontError,
     NoticeBase,
     ReceiptData,
     ReceiptSlip,
+    RefusalNotice,
     RenderedDocument,
+    SupplementNotice,
     TemplateError,
+    archive_data,
     build_document,
     build_notice,
     build_receipt,
@@ -68,8 +75,14 @@ class TakenCase:
     receipt_error: str | None = None
     #: The issued receipt (number, archive row, what to print); None when not written.
     receipt: IssuedDocument | None = None
-    #: The 80 mm roll slip ready to print (not archived: it repeats the receipt's facts).
+    #: The 80 mm roll slip ready to print.
     slip: RenderedDocument | None = None
+    #: The slip as archived (kind ``slip``, under the receipt's number); None when not written.
+    slip_issued: IssuedDocument | None = None
+    #: The intake decision (``Disposition`` value) and the kind of document it issued
+    #: (acceptance, deferred, supplement, refusal, forwarded).
+    disposition: str = "promised"
+    document_kind: str = "acceptance"
 
 
 def take_in_case(
@@ -80,7 +93,13 @@ def take_in_case(
     *,
     catalog_version: str | None = None,
 ) -> TakenCase:
-    """Validate, number, save (one transaction) and write the acceptance receipt.
+    """Validate, number, save (one transaction) and issue the decision's document.
+
+    The document follows the decision (``decision_document``): 即办/承诺 the acceptance
+    receipt (and the 80 mm slip), 容缺 the deferred notice, 补正 the one-time notice of
+    everything missing, 不予受理 the refusal notice, 上报 the forwarded notice. A draft
+    resumed from the parked list (``draft.parked_id``) leaves that list in the case's
+    own transaction.
 
     Raises:
         InvalidDraft: the draft has errors; nothing was saved and no number was used.
@@ -111,7 +130,14 @@ def take_in_case(
         received_at=now,
         calendar=context.calendar,
     )
-    record = context.store.create_case(payload)
+    if draft.parked_id:
+        from clerk_app.store.parked import ParkedIntakes
+
+        with context.store.db.transaction():
+            record = context.store.create_case(payload)
+            ParkedIntakes(context.store.db, context.clock).remove(draft.parked_id)
+    else:
+        record = context.store.create_case(payload)
     log.info("case %s taken in (%s, item %s)", case_no, payload["disposition"], item.code)
 
     due = date.fromisoformat(payload["due_date"]) if payload["due_date"] else None
@@ -119,10 +145,16 @@ def take_in_case(
     receipt_error: str | None = None
     issued: IssuedDocument | None = None
     slip: RenderedDocument | None = None
+    slip_issued: IssuedDocument | None = None
+    document = decision_document(context, session, payload, item)
     try:
-        issued = issue_document(context, session, receipt_data(context, session, payload, item))
+        issued = issue_document(context, session, document)
         receipt_path = issued.path
-        slip = build_slip(slip_data(context, session, payload, item), issued.texts)
+        if isinstance(document, ReceiptData):
+            slip_issued = issue_slip(
+                context, session, slip_data(context, session, payload, item), issued
+            )
+            slip = slip_issued.rendered
     except (NoCjkFontError, DocumentWriteError, TemplateError, OSError) as exc:
         receipt_error = str(exc)
         print_log.error("receipt for %s not written: %s", case_no, exc)
@@ -137,6 +169,53 @@ def take_in_case(
         receipt_error=receipt_error,
         receipt=issued,
         slip=slip,
+        slip_issued=slip_issued,
+        disposition=payload["disposition"],
+        document_kind=_kind_of(document),
+    )
+
+
+def decision_document(
+    context: AppContext, session: Session, payload: dict, item: Item
+) -> ReceiptData | NoticeBase:
+    """The document a saved case's intake decision calls for (no number yet)."""
+    disposition = Disposition(payload["disposition"])
+    if disposition in (Disposition.IMMEDIATE, Disposition.PROMISED):
+        return receipt_data(context, session, payload, item)
+    facts = case_facts(context, session, payload, item)
+    data = payload["first_event"].get("data") or {}
+    due = date.fromisoformat(payload["due_date"]) if payload["due_date"] else None
+    provisional = bool(payload["due_date_provisional"])
+
+    def lines(key: str) -> tuple[MissingMaterial, ...]:
+        return tuple(MissingMaterial(m["name"], m["requirement"]) for m in data.get(key, ()))
+
+    if disposition is Disposition.DEFERRED_MATERIALS:
+        return DeferredNotice(
+            **facts,
+            deferred=lines("deferred"),
+            supply_by=date.fromisoformat(data["supply_by"]),
+            due_date=due,
+            due_provisional=provisional,
+            promised_days=item.time_limit.promised_days,
+        )
+    if disposition is Disposition.SUPPLEMENT:
+        return SupplementNotice(
+            **facts, missing=lines("missing"), legal_basis=tuple(data.get("legal_basis", ()))
+        )
+    if disposition is Disposition.REFUSED:
+        return RefusalNotice(
+            **facts,
+            reasons=tuple(data.get("reasons", ())),
+            legal_basis=tuple(data.get("legal_basis", ())),
+        )
+    return ForwardedNotice(
+        **facts,
+        authority=data.get("authority", ""),
+        forwarded_on=datetime.fromisoformat(payload["received_at"]).date(),
+        expected_by=due,
+        expected_provisional=provisional,
+        note=data.get("reason", ""),
     )
 
 
@@ -299,6 +378,7 @@ def issue_document(
         issued_at=now,
         clerk=session.username,
         sha256=file_sha256(path),
+        data_json=archive_data.encode(numbered),
     )
     print_log.info("%s %s issued for %s (%s)", kind, document_no, data.case_no, path.name)
     return IssuedDocument(kind, document_no, path, archived.sha256, archived, rendered, texts)
@@ -334,9 +414,37 @@ def reprint_document(
         clerk=session.username,
         reprint=True,
         sha256=file_sha256(path),
+        data_json=archive_data.encode(replace(data, reprint=False)),
     )
     print_log.info("%s %s reprinted for %s", kind, data.document_no, data.case_no)
     return IssuedDocument(kind, data.document_no, path, archived.sha256, archived, rendered, texts)
+
+
+def issue_slip(
+    context: AppContext, session: Session, data: ReceiptSlip, receipt: IssuedDocument
+) -> IssuedDocument:
+    """Render the 80 mm slip of a case, save its PDF and archive it under the receipt's number.
+
+    Archive row (kind ``slip``) and outbox record in one transaction, like every document.
+    """
+    texts = receipt.texts or DocumentTexts.load(template_dirs(context.paths.config_dir))
+    numbered = replace(data, document_no=receipt.document_no, reprint=False)
+    rendered = build_slip(numbered, texts)
+    path = Path(rendered.write_pdf(_target(context, data.case_no, "slip", receipt.document_no)))
+    archived = record_document(
+        context.store,
+        case_no=data.case_no,
+        kind="slip",
+        document_no=receipt.document_no,
+        path=path,
+        issued_at=context.clock.now().astimezone(CENTER_TZ),
+        clerk=session.username,
+        sha256=file_sha256(path),
+        data_json=archive_data.encode(numbered),
+    )
+    return IssuedDocument(
+        "slip", receipt.document_no, path, archived.sha256, archived, rendered, texts
+    )
 
 
 def _target(
