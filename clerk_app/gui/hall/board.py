@@ -1,0 +1,126 @@
+"""The hall screen's data: ``GET /board`` read into plain rows, and pages of them.
+
+Nothing here touches a widget; :class:`~clerk_app.gui.hall.screen.HallScreen` shows what
+:class:`BoardSnapshot` holds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.identity import mask_text
+
+#: The hall words of DOMAIN.md, in the order the screen explains them.
+HALL_WORDS = ("受理", "在办", "待办", "办结")
+
+_CJK = re.compile(r"^[\u3400-\u9fff·]{1,4}$")
+
+
+def hall_name(name: str) -> str:
+    """The applicant as the hall may show it.
+
+    The service masks a person's name (``张*``) and leaves an organization's (public). As a
+    second line of defence, a short all-Chinese name that arrives unmasked is masked here
+    (``张*``, ``张*三``), and any ID or mobile number inside the text is masked.
+    """
+    text = mask_text(str(name or "").strip())
+    if "*" in text or not _CJK.match(text):
+        return text
+    if len(text) <= 2:
+        return text[:1] + "*"
+    return text[:1] + "*" * (len(text) - 2) + text[-1:]
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One case on the hall screen."""
+
+    case_no: str
+    window_code: str
+    item: str
+    applicant: str
+    hall_group: str
+    updated_at: datetime | None
+
+    @property
+    def updated_hhmm(self) -> str:
+        if self.updated_at is None:
+            return ""
+        return self.updated_at.astimezone(CENTER_TZ).strftime("%H:%M")
+
+
+@dataclass(frozen=True)
+class BoardSnapshot:
+    """What one ``GET /board`` answered.
+
+    Attributes:
+        as_of: the service's time of the answer.
+        rows: today's cases, newest change first (voided and revoked ones are not sent).
+        received, completed: today's totals; ``completion_rate`` in 0..1, None with no case.
+    """
+
+    as_of: datetime
+    rows: tuple[BoardRow, ...] = field(default_factory=tuple)
+    received: int = 0
+    completed: int = 0
+    completion_rate: float | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BoardSnapshot:
+        """Read the board answer; rows without a hall word (should not happen) are skipped."""
+        rows = []
+        for item in data.get("items") or []:
+            if not isinstance(item, dict) or not item.get("hall_group"):
+                continue
+            rows.append(
+                BoardRow(
+                    case_no=str(item.get("case_no") or ""),
+                    window_code=str(item.get("window_code") or ""),
+                    item=str(item.get("item_name") or item.get("item_code") or ""),
+                    applicant=hall_name(str(item.get("applicant") or "")),
+                    hall_group=str(item["hall_group"]),
+                    updated_at=_parse_time(item.get("updated_at")),
+                )
+            )
+        today = data.get("today") or {}
+        rate = today.get("completion_rate")
+        return cls(
+            as_of=_parse_time(data.get("as_of")) or datetime.now(CENTER_TZ),
+            rows=tuple(rows),
+            received=int(today.get("received") or 0),
+            completed=int(today.get("completed") or 0),
+            completion_rate=float(rate) if rate is not None else None,
+        )
+
+    @property
+    def as_of_hhmm(self) -> str:
+        return self.as_of.astimezone(CENTER_TZ).strftime("%H:%M")
+
+    def page_count(self, rows_per_page: int) -> int:
+        """At least one page (an empty board is one empty page)."""
+        return max(1, math.ceil(len(self.rows) / rows_per_page))
+
+    def page(self, index: int, rows_per_page: int) -> tuple[BoardRow, ...]:
+        start = (index % self.page_count(rows_per_page)) * rows_per_page
+        return self.rows[start : start + rows_per_page]
+
+    def rate_text(self) -> str:
+        """``79.7%``, or ``—`` before the day's first case."""
+        if self.completion_rate is None:
+            return "—"
+        return f"{self.completion_rate * 100:.1f}%"
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=CENTER_TZ)
