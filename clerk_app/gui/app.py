@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from clerk_app.gui import services
+from clerk_app.gui.hall import is_hall_account, open_hall_screen
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.login import LoginDialog
 from clerk_app.gui.main_window import MainWindow
@@ -42,6 +43,7 @@ class Desk:
         self.session: Any = None
         self.catalog: Any = None
         self.error: str | None = None
+        self.hall: Any = None
 
     def make_login(self) -> LoginDialog:
         prov = self.context.provisioning
@@ -58,8 +60,13 @@ class Desk:
             self.login.show_damaged_database(str(damaged))
         return self.login
 
-    def open_desk(self, session: Any) -> MainWindow:
-        """After sign-in: the main window, the catalog (in the background), the sync worker."""
+    def open_desk(self, session: Any) -> Any:
+        """After sign-in: the main window, the catalog (in the background), the sync worker;
+        for a hall-screen account (role display) the hall's big screen instead."""
+        if is_hall_account(session):
+            self.session = session
+            self.hall = open_hall_screen(self.context, session)
+            return self.hall
         self.session = session
         self.window = MainWindow(
             self.context,
@@ -95,6 +102,8 @@ class Desk:
             show_error(self.window, exc)
 
     def shutdown(self) -> None:
+        if self.hall is not None:
+            self.hall.stop()
         if self.sync is not None:
             self.sync.stop()
         self.writer.wait_idle(10_000)
