@@ -268,3 +268,38 @@ def totals(figures: Iterable[GroupFigures], name: str = "total") -> GroupFigures
         for reason, n in g.refusals.items():
             total.refusals[reason] = total.refusals.get(reason, 0) + n
     return total
+
+
+@dataclass(frozen=True)
+class DayCounts:
+    """One day of the trend: cases received that day, and of the period's cases those
+    completed that day."""
+
+    day: date
+    received: int = 0
+    completed: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.day.isoformat(),
+            "received": self.received,
+            "completed": self.completed,
+        }
+
+
+def daily_trend(cases: Iterable[CaseBucket], start: date, end: date) -> list[DayCounts]:
+    """Every day from ``start`` to ``end`` (both included, zeros where nothing happened):
+    received per received day, completed per completion day (completions after ``end``
+    are left out)."""
+    received: defaultdict[date, int] = defaultdict(int)
+    completed: defaultdict[date, int] = defaultdict(int)
+    for b in cases:
+        received[b.received_on] += b.count
+        if b.status in COMPLETED and b.completed_on is not None:
+            completed[b.completed_on] += b.count
+    days = []
+    day = start
+    while day <= end:
+        days.append(DayCounts(day, received.get(day, 0), completed.get(day, 0)))
+        day = date.fromordinal(day.toordinal() + 1)
+    return days

@@ -1,15 +1,23 @@
-"""POST /users/{username}/unlock and GET /audit."""
+"""GET /users, POST /users/{username}/unlock and GET /audit."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from records_service import audit
 from records_service.case_views import iso
-from records_service.deps import ClockDep, CurrentPrincipal, SessionDep, WriteSessionDep, client_ip
+from records_service.deps import (
+    ClockDep,
+    CurrentPrincipal,
+    SessionDep,
+    SettingsDep,
+    WriteSessionDep,
+    client_ip,
+)
 from records_service.models import AuditRecord, User
 from records_service.problems import ProblemError
 from records_service.schemas import Timestamp
@@ -49,6 +57,63 @@ def unlock_user(
     )
     session.commit()
     return Response(status_code=204)
+
+
+@router.get("/users", operation_id="list_users")
+def list_users(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    settings: SettingsDep,
+    clock: ClockDep,
+) -> dict[str, Any]:
+    """The users a lead looks after (their department; admins: everyone), with whether each
+    is locked out by failed sign-ins now: ``{items}``."""
+    query = select(User).order_by(User.username)
+    if principal.has_role("admin"):
+        pass
+    elif principal.has_role("lead") and principal.department_code:
+        query = query.where(User.department_code == principal.department_code)
+    else:
+        raise ProblemError(403, "forbidden", "Only shift leads and admins see the users.")
+    users = session.scalars(query).all()
+    names = [u.username for u in users]
+    since = clock() - timedelta(minutes=settings.login_lock_minutes)
+    unlocked = dict(
+        session.execute(
+            select(AuditRecord.target, func.max(AuditRecord.at))
+            .where(AuditRecord.action == UNLOCK_ACTION, AuditRecord.target.in_(names))
+            .group_by(AuditRecord.target)
+        )
+        .tuples()
+        .all()
+    )
+    failed: dict[str, int] = {}
+    for actor, at in session.execute(
+        select(AuditRecord.actor, AuditRecord.at).where(
+            AuditRecord.action == "login",
+            AuditRecord.result == "denied",
+            AuditRecord.actor.in_(names),
+            AuditRecord.at >= since,
+        )
+    ).tuples():
+        last_unlock = unlocked.get(actor)
+        if actor and (last_unlock is None or at >= last_unlock):
+            failed[actor] = failed.get(actor, 0) + 1
+    return {
+        "items": [
+            {
+                "username": u.username,
+                "display_name": u.display_name,
+                "roles": list(u.roles),
+                "department_code": u.department_code,
+                "window_code": u.window_code,
+                "active": u.active,
+                "failed_sign_ins": failed.get(u.username, 0),
+                "locked": failed.get(u.username, 0) >= settings.login_max_failures,
+            }
+            for u in users
+        ]
+    }
 
 
 def audit_public(row: AuditRecord) -> dict[str, Any]:

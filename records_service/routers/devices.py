@@ -18,6 +18,7 @@ from records_service.deps import (
     DatabaseDep,
     Principal,
     SessionDep,
+    SettingsDep,
     WriteSessionDep,
     client_ip,
 )
@@ -168,14 +169,20 @@ def _device_public(device: Device) -> dict[str, Any]:
         "last_sync_at": report.get("last_sync_at"),
         "waiting": report.get("waiting"),
         "rejected": len(report.get("rejected", [])),
+        "rejected_items": list(report.get("rejected", []))[:50],
         "client_version": device.client_version,
         "clock_skew_seconds": device.clock_skew_seconds,
     }
 
 
 @router.get("/windows", operation_id="list_windows")
-def list_windows(principal: CurrentPrincipal, session: SessionDep) -> dict[str, Any]:
-    """Windows with their clients' last reports: leads see their department, admins all."""
+def list_windows(
+    principal: CurrentPrincipal, session: SessionDep, settings: SettingsDep, clock: ClockDep
+) -> dict[str, Any]:
+    """Windows with their clients' last reports: leads see their department, admins all.
+
+    ``as_of`` is the service's time (silence is measured against it) and
+    ``min_client_version`` the oldest version still let in."""
     query = select(Window).order_by(Window.code)
     if principal.has_role("admin"):
         pass
@@ -196,9 +203,14 @@ def list_windows(principal: CurrentPrincipal, session: SessionDep) -> dict[str, 
                 "code": window.code,
                 "name": window.name,
                 "department": window.department.name,
+                "department_code": window.department_code,
                 "last_sync_at": iso(max(syncs)) if syncs else None,
                 "waiting": sum(d["waiting"] or 0 for d in own),
                 "devices": own,
             }
         )
-    return {"items": items}
+    return {
+        "as_of": iso(clock()),
+        "min_client_version": settings.min_client_version,
+        "items": items,
+    }

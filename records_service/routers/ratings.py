@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Request, Response
+from fastapi import APIRouter, Header, Path, Query, Request, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ from records_service.deps import (
     ClockDep,
     CurrentPrincipal,
     DatabaseDep,
+    SessionDep,
     SettingsDep,
     WriteSessionDep,
     client_ip,
@@ -27,7 +28,7 @@ from records_service.idempotency import (
     require_key_is_id,
     run_idempotent,
 )
-from records_service.models import Case, Rating
+from records_service.models import Case, Rating, Window
 from records_service.problems import ProblemError, invalid_field
 from records_service.schemas import FollowUpCreate, RatingCreate
 
@@ -127,6 +128,49 @@ def rate_case(
         now=now,
         apply=apply,
     )
+
+
+@router.get("/ratings/bad", operation_id="list_bad_ratings")
+def list_bad_ratings(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    clock: ClockDep,
+    followed_up: Annotated[bool | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+) -> dict[str, Any]:
+    """Bad ratings (差评) of the windows a lead watches, earliest follow-up deadline first:
+    ``{items, today}``; each item says whether its deadline has passed (``overdue``).
+    ``followed_up=false`` lists those still to follow up. Leads: their department; admins: all.
+    """
+    if principal.has_role("admin"):
+        windows = select(Window.code)
+    elif principal.has_role("lead") and principal.department_code:
+        windows = select(Window.code).where(Window.department_code == principal.department_code)
+    else:
+        raise ProblemError(403, "forbidden", "Only shift leads and admins see bad ratings.")
+    query = (
+        select(Rating, Case.case_no)
+        .join(Case, Case.id == Rating.case_id)
+        .where(Rating.bad.is_(True), Rating.window_code.in_(windows))
+    )
+    if followed_up is True:
+        query = query.where(Rating.followed_up_at.is_not(None))
+    elif followed_up is False:
+        query = query.where(Rating.followed_up_at.is_(None))
+    rows = session.execute(
+        query.order_by(Rating.follow_up_due, Rating.rated_at, Rating.id).limit(limit)
+    ).all()
+    today = clock().astimezone(CENTER_TZ).date()
+    items = []
+    for rating, case_no in rows:
+        item = rating_public(rating, case_no)
+        item["overdue"] = bool(
+            rating.followed_up_at is None
+            and rating.follow_up_due is not None
+            and rating.follow_up_due < today
+        )
+        items.append(item)
+    return {"today": today.isoformat(), "items": items}
 
 
 @router.post("/ratings/{rating_id}/follow-up", operation_id="follow_up_rating")

@@ -19,7 +19,7 @@ from clerk_app.core.clock import CENTER_TZ
 from records_service import catalog_store, rules
 from records_service.case_views import iso
 from records_service.deps import ClockDep, CurrentPrincipal, Principal, SessionDep, SettingsDep
-from records_service.models import Case, CaseEvent, Rating, Window
+from records_service.models import Case, CaseEvent, Department, Rating, Window
 from records_service.problems import ProblemError
 
 router = APIRouter(tags=["workload"])
@@ -45,6 +45,31 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
         datetime.combine(start, time(), CENTER_TZ),
         datetime.combine(end + timedelta(days=1), time(), CENTER_TZ),
     )
+
+
+def period(clock: Any, from_: date | None, to: date | None) -> tuple[date, date, date]:
+    """``(today, first day, last day)`` of a ``from``/``to`` query (both days included,
+    center time; the default is today), or a 422 naming the bad field."""
+    today = clock().astimezone(CENTER_TZ).date()
+    start_day = from_ or to or today
+    end_day = to or max(start_day, today)
+    if end_day < start_day:
+        raise ProblemError(
+            422,
+            "validation",
+            "Invalid fields: to",
+            title="Validation failed",
+            errors=[{"field": "to", "message": "must not be before from"}],
+        )
+    if (end_day - start_day).days > MAX_DAYS:
+        raise ProblemError(
+            422,
+            "validation",
+            "Invalid fields: from",
+            title="Validation failed",
+            errors=[{"field": "from", "message": f"at most {MAX_DAYS} days at a time"}],
+        )
+    return today, start_day, end_day
 
 
 def visible_windows(session: Session, principal: Principal, *roles: str) -> dict[str, str]:
@@ -109,25 +134,7 @@ def get_workload(
     Both days are included (center time); the default is today. Overdue and due soon count
     the period's cases still open today. Leads see their department, admins all.
     """
-    today = clock().astimezone(CENTER_TZ).date()
-    start_day = from_ or to or today
-    end_day = to or max(start_day, today)
-    if end_day < start_day:
-        raise ProblemError(
-            422,
-            "validation",
-            "Invalid fields: to",
-            title="Validation failed",
-            errors=[{"field": "to", "message": "must not be before from"}],
-        )
-    if (end_day - start_day).days > MAX_DAYS:
-        raise ProblemError(
-            422,
-            "validation",
-            "Invalid fields: from",
-            title="Validation failed",
-            errors=[{"field": "from", "message": f"at most {MAX_DAYS} days at a time"}],
-        )
+    today, start_day, end_day = period(clock, from_, to)
     windows = visible_windows(session, principal)
     start, end = _bounds(start_day, end_day)
     codes = sorted(windows)
@@ -147,8 +154,9 @@ def get_workload(
         )
         .group_by(Case.window_code, func.substr(CaseEvent.note, 1, 100))
     ).tuples()
+    buckets = case_buckets(session, codes, start, end)
     figures = workload.summarize(
-        case_buckets(session, codes, start, end),
+        buckets,
         today=today,
         calendar=rules.calendar(session),
         due_soon_days=settings.due_soon_days,
@@ -156,14 +164,115 @@ def get_workload(
         ratings=[workload.RatingBucket(w, s, n) for w, s, n in ratings],
         refusals=[workload.RefusalBucket(w, r or "", n) for w, r, n in refusals],
     )
+    labels = group_labels(session, group)
+    items = []
+    for f in figures:
+        item = f.as_dict()
+        item.update(labels.get(f.group, {"name": f.group}))
+        items.append(item)
     return {
         "from": start_day.isoformat(),
         "to": end_day.isoformat(),
         "group": group,
         "today": today.isoformat(),
         "due_soon_days": settings.due_soon_days,
-        "items": [f.as_dict() for f in figures],
+        "items": items,
         "total": workload.totals(figures).as_dict(),
+        "trend": [d.as_dict() for d in workload.daily_trend(buckets, start_day, end_day)],
+    }
+
+
+def group_labels(session: Session, group: str) -> dict[str, dict[str, str]]:
+    """Names shown beside the codes: a window's name and department, a department's name."""
+    if group == "department":
+        rows = session.execute(select(Department.code, Department.name)).tuples()
+        return {code: {"name": name} for code, name in rows}
+    rows = session.execute(
+        select(Window.code, Window.name, Department.code, Department.name).join(
+            Department, Department.code == Window.department_code
+        )
+    ).tuples()
+    return {
+        code: {"name": name, "department_code": dept, "department": dept_name}
+        for code, name, dept, dept_name in rows
+    }
+
+
+@router.get("/workload/cases", operation_id="list_workload_cases")
+def workload_cases(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    settings: SettingsDep,
+    clock: ClockDep,
+    window: Annotated[str, Query(min_length=1, max_length=16)],
+    from_: Annotated[date | None, Query(alias="from")] = None,
+    to: Annotated[date | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    cursor: Annotated[str | None, Query(max_length=9, pattern=r"^\d{1,9}$")] = None,
+) -> dict[str, Any]:
+    """The cases of one window received from ``from`` to ``to``, newest first, applicant
+    masked: ``{items, next, count}``. Leads only for windows of their department (403
+    otherwise), admins any."""
+    today, start_day, end_day = period(clock, from_, to)
+    windows = visible_windows(session, principal)
+    if window not in windows:
+        raise ProblemError(403, "forbidden", "This window belongs to another department.")
+    start, end = _bounds(start_day, end_day)
+    where = (Case.window_code == window, Case.received_at >= start, Case.received_at < end)
+    count = session.scalar(select(func.count()).select_from(Case).where(*where)) or 0
+    offset = int(cursor or 0)
+    rows = session.execute(
+        select(
+            Case.case_no,
+            Case.item_code,
+            Case.applicant,
+            Case.status,
+            Case.disposition,
+            Case.received_at,
+            Case.due_date,
+            Case.completed_at,
+            Case.clerk,
+        )
+        .where(*where)
+        .order_by(Case.received_at.desc(), Case.case_no)
+        .offset(offset)
+        .limit(limit + 1)
+    ).all()
+    catalog = catalog_store.latest_published(session)
+    names = catalog.item_names if catalog else {}
+    limit_day = workload.due_soon_limit(rules.calendar(session), today, settings.due_soon_days)
+    items = []
+    for row in rows[:limit]:
+        applicant = row.applicant or {}
+        name = str(applicant.get("name", ""))
+        if applicant.get("kind") != "organization":
+            name = rules.mask_name(name)
+        open_ = workload.is_open(row.status)
+        due = row.due_date
+        items.append(
+            {
+                "case_no": row.case_no,
+                "item_code": row.item_code,
+                "item_name": names.get(row.item_code),
+                "applicant": name,
+                "status": row.status,
+                "hall_group": rules.hall_group(row.status, False),
+                "disposition": row.disposition,
+                "received_at": iso(row.received_at),
+                "due_date": due.isoformat() if due else None,
+                "completed_at": iso(row.completed_at),
+                "clerk": row.clerk,
+                "overdue": bool(open_ and due is not None and due < today),
+                "due_soon": bool(open_ and due is not None and today <= due <= limit_day),
+            }
+        )
+    return {
+        "window": window,
+        "from": start_day.isoformat(),
+        "to": end_day.isoformat(),
+        "count": count,
+        "items": items,
+        "next": str(offset + limit) if len(rows) > limit else None,
     }
 
 
