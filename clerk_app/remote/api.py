@@ -24,7 +24,7 @@ import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from pathlib import Path
@@ -430,6 +430,57 @@ class ApiClient:
         if not isinstance(case, dict) or "case_no" not in case:
             raise BadResponseError("case answer without a case")
         return case
+
+    # -- shift lead dashboard ----------------------------------------------------------------
+
+    def _get_dict(self, token: str, path: str, params: Mapping[str, Any] | None = None) -> dict:
+        data = _expect_dict(self.request("GET", API_PREFIX + path, token=token, params=params))
+        if not isinstance(data.get("items"), list):
+            raise BadResponseError(f"{path} answer without items")
+        return data
+
+    def workload(self, token: str, start: date, end: date, group: str = "window") -> dict:
+        """``GET /workload?from=&to=&group=`` → figures per group, total and daily trend."""
+        params = {"from": start.isoformat(), "to": end.isoformat(), "group": group}
+        return self._get_dict(token, "/workload", params)
+
+    def workload_cases(
+        self, token: str, window: str, start: date, end: date, limit: int = 200
+    ) -> dict:
+        """``GET /workload/cases``: one window's cases of the period (applicant masked)."""
+        params = {"window": window, "from": start.isoformat(), "to": end.isoformat()}
+        return self._get_dict(token, "/workload/cases", {**params, "limit": limit})
+
+    def windows(self, token: str) -> dict:
+        """``GET /windows``: every window's clients (last contact, waiting, rejected …)."""
+        return self._get_dict(token, "/windows")
+
+    def bad_ratings(self, token: str, followed_up: bool | None = None) -> dict:
+        """``GET /ratings/bad``: bad ratings with their follow-up deadline."""
+        params = {} if followed_up is None else {"followed_up": str(followed_up).lower()}
+        return self._get_dict(token, "/ratings/bad", params)
+
+    def users(self, token: str) -> dict:
+        """``GET /users``: the users a lead looks after, with their lock-out state."""
+        return self._get_dict(token, "/users")
+
+    def unlock_user(self, token: str, username: str) -> None:
+        """``POST /users/{username}/unlock``."""
+        self.request(
+            "POST",
+            f"{API_PREFIX}/users/{requests.utils.quote(username, safe='')}/unlock",
+            token=token,
+        )
+
+    def follow_up_rating(self, token: str, rating_id: str, note: str) -> dict:
+        """``POST /ratings/{id}/follow-up`` → the rating as recorded."""
+        response = self.request(
+            "POST",
+            f"{API_PREFIX}/ratings/{requests.utils.quote(rating_id, safe='')}/follow-up",
+            token=token,
+            body={"note": note},
+        )
+        return _expect_dict(response)
 
     def board(self, token: str, limit: int = 50) -> dict[str, Any]:
         """``GET /board?limit=`` (display, lead, admin): the hall screen's rows and totals."""
