@@ -7,9 +7,10 @@ own id, so a resend after a lost answer never makes a second record on the servi
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -83,6 +84,98 @@ def add_event(
             idempotency_key=event_id,
             body=body,
             case_id=case["id"],
+        )
+    return LocalWrite(event_id, body, outbox_id)
+
+
+def set_due_date(store: LocalStore, case_no: str, due: date, provisional: bool) -> None:
+    """Move a case's due date locally (a resumption extends it by the days suspended).
+
+    The event that caused it carries the new date in its ``data`` for the service.
+    """
+    with store.db.transaction() as conn:
+        case = _case_row(store, case_no)
+        conn.execute(
+            "UPDATE cases SET due_date = ?, due_provisional = ?, updated_at = ? WHERE id = ?",
+            (due.isoformat(), 1 if provisional else 0, stamp(store.clock.now()), case["id"]),
+        )
+
+
+#: Applicant fields a correction event may change locally.
+CORRECTABLE_FIELDS = frozenset({"name", "phone", "id_number"})
+
+
+def apply_correction(store: LocalStore, case_no: str, field: str, value: str) -> None:
+    """Change one applicant field of the local case (after its ``correct`` event).
+
+    The search columns follow (they are kept by triggers); the event, written in the same
+    transaction by the caller, keeps the old and the new value for the service and audit.
+    """
+    if field not in CORRECTABLE_FIELDS:
+        raise ValueError(f"{field!r} cannot be corrected here")
+    with store.db.transaction() as conn:
+        row = conn.execute(
+            "SELECT id, applicant_json, payload_json FROM cases WHERE case_no = ?", (case_no,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no local case {case_no}")
+        applicant = json.loads(row["applicant_json"])
+        applicant[field] = value
+        payload = json.loads(row["payload_json"])
+        payload["applicant"] = applicant
+        conn.execute(
+            "UPDATE cases SET applicant_json = ?, payload_json = ?, updated_at = ? WHERE id = ?",
+            (
+                canonical_json(applicant),
+                canonical_json(payload),
+                stamp(store.clock.now()),
+                row["id"],
+            ),
+        )
+
+
+#: Where the desk's audit records go (``POST /audit/client-events``).
+CLIENT_EVENTS_PATH = "/api/v1/audit/client-events"
+KIND_CLIENT_EVENT = "client_event"
+
+
+def add_client_event(
+    store: LocalStore,
+    action: str,
+    *,
+    actor: str,
+    at: datetime,
+    target: str | None = None,
+    result: str = "ok",
+    detail: dict[str, Any] | None = None,
+    message: str = "",
+) -> LocalWrite:
+    """An audit record made on the desk: a journal line and a ``POST /audit/client-events``
+    outbox row in one transaction (e.g. ``id.unmask``, ``outbox.void``, ``outbox.resend``).
+
+    Joins the caller's transaction when there is one.
+    """
+    event_id = str(uuid.uuid4())
+    event: dict[str, Any] = {
+        "id": event_id,
+        "at": at.isoformat(),
+        "actor": actor[:64] or "-",
+        "action": action,
+        "result": result[:32],
+    }
+    if target:
+        event["target"] = target[:100]
+    if detail:
+        event["detail"] = detail
+    body = {"events": [event]}
+    with store.db.transaction():
+        store.journal("audit", message or f"{action} {target or ''} by {actor}: {result}")
+        outbox_id = store.enqueue(
+            kind=KIND_CLIENT_EVENT,
+            method="POST",
+            path=CLIENT_EVENTS_PATH,
+            idempotency_key=event_id,
+            body=body,
         )
     return LocalWrite(event_id, body, outbox_id)
 

@@ -1,0 +1,239 @@
+"""The worklist's queries: this window's cases, filtered, searched and read one page at a time.
+
+Pages are read by keyset (newest received first, then case number), so the 1,000th page of
+100,000 cases costs what the first does; nothing reads more rows than it shows. The search
+columns (applicant name, last 4 of the ID number, phone) are kept by triggers of the
+worklist migration, so every case is searchable however it came in (intake or the change
+feed).
+
+The colours follow working days: a case is ``overdue`` (red) when its countdown is below
+zero and ``soon`` (yellow) when it is due within the setting
+``worklist.due_soon_working_days``. Closed cases have no colour, and a suspended case's
+clock stands still (it gets no colour either).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from clerk_app.core import lifecycle
+from clerk_app.core.calendar import WorkCalendar
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.identity import mask_id
+from clerk_app.store.db import Database
+
+#: Rows read per page (what ``fetchMore`` asks for).
+PAGE_SIZE = 200
+
+DUE_ANY = ""
+DUE_SOON = "soon"
+DUE_OVERDUE = "overdue"
+
+URGENCY_OVERDUE = "overdue"
+URGENCY_SOON = "soon"
+
+#: Statuses whose clock runs (colour and due filters apply to these).
+RUNNING: frozenset[str] = frozenset(
+    s.value
+    for s in lifecycle.Status
+    if not lifecycle.is_terminal(s) and s is not lifecycle.Status.SUSPENDED
+)
+
+_COLUMNS = (
+    "case_no, applicant_name, json_extract(applicant_json, '$.id_number') AS idn, item_code,"
+    " status, received_at, due_date, due_provisional, server_state"
+)
+_ORDER = "received_at DESC, case_no DESC"
+_PHONE = re.compile(r"^\+?\d{5,11}$")
+_LAST4 = re.compile(r"^\d{3}[\dXx]$")
+
+
+@dataclass(frozen=True)
+class WorklistFilter:
+    """What the clerk narrowed the list to. Empty fields mean "everything"."""
+
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    due: str = DUE_ANY
+    received_today: bool = False
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class WorklistRow:
+    """One line of the worklist (ID number already masked)."""
+
+    case_no: str
+    applicant_name: str
+    id_masked: str
+    item_code: str
+    status: str
+    received_at: str
+    due_date: date | None
+    due_provisional: bool
+    server_state: str
+    #: Working days left (0 on the due day, negative when overdue); None without a due date.
+    countdown: int | None
+    #: ``"overdue"``, ``"soon"`` or None.
+    urgency: str | None
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts (the last row of the page before)."""
+
+    received_at: str
+    case_no: str
+
+
+class WorklistQuery:
+    """The worklist of one window as of ``today``.
+
+    Args:
+        db: the local database (read only here).
+        window_code: this window.
+        calendar: working days for countdowns and the "due soon" limit.
+        today: the center's date (from the injected clock).
+        soon_days: the setting ``worklist.due_soon_working_days``.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        window_code: str,
+        calendar: WorkCalendar,
+        today: date,
+        soon_days: int,
+    ) -> None:
+        self.db = db
+        self.window_code = window_code
+        self.calendar = calendar
+        self.today = today
+        self.soon_days = soon_days
+        #: The last due date that still counts as "soon".
+        self.soon_limit = calendar.add_working_days(today, soon_days).date
+        #: Rows read from the database by this query (tests check it stays bounded).
+        self.rows_read = 0
+
+    # -- SQL -------------------------------------------------------------------------------
+
+    def _where(self, flt: WorklistFilter) -> tuple[str, list[Any]]:
+        clauses = ["window_code = ?"]
+        params: list[Any] = [self.window_code]
+        if flt.statuses:
+            clauses.append(f"status IN ({', '.join('?' * len(flt.statuses))})")
+            params.extend(sorted(flt.statuses))
+        if flt.due in (DUE_SOON, DUE_OVERDUE):
+            clauses.append(f"status IN ({', '.join('?' * len(RUNNING))})")
+            params.extend(sorted(RUNNING))
+            if flt.due == DUE_OVERDUE:
+                clauses.append("due_date < ?")
+                params.append(self.today.isoformat())
+            else:
+                clauses.append("due_date BETWEEN ? AND ?")
+                params.extend([self.today.isoformat(), self.soon_limit.isoformat()])
+        if flt.received_today:
+            start = datetime.combine(self.today, datetime.min.time(), CENTER_TZ)
+            clauses.append("received_at >= ? AND received_at < ?")
+            params.extend([start.isoformat(), (start + timedelta(days=1)).isoformat()])
+        search = flt.search.strip()
+        if search:
+            text, more = search_clause(search)
+            clauses.append(text)
+            params.extend(more)
+        return " AND ".join(clauses), params
+
+    def count(self, flt: WorklistFilter) -> int:
+        """How many cases match (for the "N cases" label)."""
+        where, params = self._where(flt)
+        row = self.db.query_one(f"SELECT count(*) FROM cases WHERE {where}", params)  # noqa: S608
+        return 0 if row is None else int(row[0])
+
+    def page(
+        self, flt: WorklistFilter, after: Cursor | None = None, limit: int = PAGE_SIZE
+    ) -> list[WorklistRow]:
+        """The next ``limit`` cases after ``after``, newest received first."""
+        where, params = self._where(flt)
+        if after is not None:
+            where += " AND (received_at < ? OR (received_at = ? AND case_no < ?))"
+            params.extend([after.received_at, after.received_at, after.case_no])
+        # Only fixed column names and placeholders are put together; values are parameters.
+        sql = f"SELECT {_COLUMNS} FROM cases WHERE {where} ORDER BY {_ORDER} LIMIT ?"  # noqa: S608
+        rows = self.db.query(sql, [*params, int(limit)])
+        self.rows_read += len(rows)
+        return [self._row(r) for r in rows]
+
+    def _row(self, r: Any) -> WorklistRow:
+        due = date.fromisoformat(r["due_date"]) if r["due_date"] else None
+        countdown = None if due is None else self.calendar.working_days_between(self.today, due)
+        return WorklistRow(
+            case_no=r["case_no"],
+            applicant_name=r["applicant_name"],
+            id_masked=mask_id(str(r["idn"] or "")) if r["idn"] else "",
+            item_code=r["item_code"],
+            status=r["status"],
+            received_at=r["received_at"],
+            due_date=due,
+            due_provisional=bool(r["due_provisional"]),
+            server_state=r["server_state"],
+            countdown=countdown,
+            urgency=urgency(r["status"], countdown, self.soon_days),
+        )
+
+
+def urgency(status: str, countdown: int | None, soon_days: int) -> str | None:
+    """``"overdue"`` (red), ``"soon"`` (yellow) or None for a case with this countdown."""
+    if countdown is None or status not in RUNNING:
+        return None
+    if countdown < 0:
+        return URGENCY_OVERDUE
+    if countdown <= soon_days:
+        return URGENCY_SOON
+    return None
+
+
+def search_kinds(text: str) -> tuple[str, ...]:
+    """Which columns a search text is matched against, by its shape.
+
+    Digits only: the last 4 of an ID (4 characters, also ``…X``), a phone (5–11 digits) and
+    the case number. Letters, dashes and digits: the case number. Anything else (Chinese): the
+    applicant's name. The case number is always tried.
+    """
+    s = text.strip()
+    kinds = ["case_no"]
+    if _LAST4.match(s):
+        kinds.append("id_last4")
+    if _PHONE.match(s):
+        kinds.append("phone")
+    if not s.isascii() or not re.search(r"\d", s):
+        kinds.append("applicant_name")
+    return tuple(kinds)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_clause(text: str) -> tuple[str, list[Any]]:
+    """The WHERE part (OR of the kinds of :func:`search_kinds`) and its parameters."""
+    s = text.strip()
+    parts: list[str] = []
+    params: list[Any] = []
+    for kind in search_kinds(s):
+        if kind == "case_no":
+            parts.append("case_no LIKE ? ESCAPE '\\'")
+            params.append(_like(s.upper()))
+        elif kind == "id_last4":
+            parts.append("id_last4 = ?")
+            params.append(s.upper())
+        elif kind == "phone":
+            digits = s.removeprefix("+86") if len(s) > 11 else s
+            parts.append("phone LIKE ? ESCAPE '\\'")
+            params.append(_like(digits))
+        else:
+            parts.append("applicant_name LIKE ? ESCAPE '\\'")
+            params.append(_like(s))
+    return "(" + " OR ".join(parts) + ")", params
