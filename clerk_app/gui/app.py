@@ -82,24 +82,44 @@ class Desk:
             self.sync = SyncWorker(engine, self.context.clock, idle_ms=interval_ms)
             self.window.attach_sync(self.sync)
             self.sync.start()
+        self.window.reload_catalog_requested.connect(self.load_catalog)
         self.window.show()
+        self.load_catalog()
+        return self.window
+
+    def load_catalog(self) -> None:
+        """Load the catalog in the background (its search keys, pinyin included, are made
+        there too); F5 in the main window asks again."""
+        if self.window is None:
+            return
+        session = self.session
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("Desk", "Loading the catalog…")
+        )
         Op(self.window, lambda: self.hooks.load_catalog(self.context, session)).success(
             self._catalog_loaded
         ).failure(self._catalog_failed).run()
-        return self.window
 
     def _catalog_loaded(self, catalog: Any) -> None:
         self.catalog = catalog
+        self.error = None
         if self.window is not None:
+            self.window.statusBar().clearMessage()
+            had_item = self.window.current_item is not None
             self.window.set_catalog(catalog)
-            self.window.focus_search()
+            if not had_item:
+                self.window.focus_search()
 
     def _catalog_failed(self, exc: Exception) -> None:
+        """No catalog (no cached copy and no link, or a bad answer): the status bar and the
+        catalog pane say so — never a dialog, the clerk may be in the middle of an intake."""
+        log.warning("catalog not loaded: %s", exc)
         self.error = error_message(exc)
         if self.window is not None:
-            from clerk_app.gui.ops import show_error
-
-            show_error(self.window, exc)
+            text = QCoreApplication.translate(
+                "Desk", "The catalog could not be loaded: %1 Press F5 to try again."
+            ).replace("%1", self.error)
+            self.window.catalog_unavailable(text)
 
     def shutdown(self) -> None:
         if self.hall is not None:

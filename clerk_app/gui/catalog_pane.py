@@ -1,4 +1,9 @@
-"""The catalog pane: a search line filtering the list of items as the clerk types."""
+"""The catalog pane: a search line filtering the list of items as the clerk types.
+
+Search goes by name, item code, department or pinyin (initials ``sfz`` or full
+``shenfenzheng``; ``core.catalog.Catalog.search``). Down/Up in the search line move through
+the list, Enter picks.
+"""
 
 from __future__ import annotations
 
@@ -99,7 +104,6 @@ class CatalogPane(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("catalogSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search by name or item code (Ctrl+F)"))
         self.list = QListView(self)
         self.list.setObjectName("catalogList")
         self.list.setModel(self.model)
@@ -108,15 +112,23 @@ class CatalogPane(QWidget):
         self.list.setSpacing(1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("catalogCount")
-        caption = QLabel(self.tr("Service items"), self)
+        self.caption = caption = QLabel(self)
+        caption.setObjectName("catalogCaption")
         font = caption.font()
         font.setBold(True)
         caption.setFont(font)
+        caption.setBuddy(self.search)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("catalogProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #b3261e;")
+        self.problem_label.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(caption)
         layout.addWidget(self.search)
+        layout.addWidget(self.problem_label)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.count_label)
 
@@ -125,9 +137,34 @@ class CatalogPane(QWidget):
         self.list.installEventFilter(self)
         self.list.activated.connect(self._activated)
         self.list.doubleClicked.connect(self._activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the pane's texts in the current language (again, on LanguageChange)."""
+        #: Caption of the catalog list; Alt+S (or Ctrl+F) jumps to the search line.
+        self.caption.setText(self.tr("&Service items"))
+        self.search.setPlaceholderText(self.tr("Name, code, department or pinyin (sfz)"))
+        self.search.setToolTip(
+            self.tr(
+                "Search the catalog (Ctrl+F): item name, item code, department, or pinyin "
+                "— initials such as sfz for 身份证, or full pinyin. Down/Up choose, Enter "
+                "opens the item."
+            )
+        )
         self._update_count()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_problem(self, message: str) -> None:
+        """Say above the list why the catalog is missing (F5 reloads); "" hides it."""
+        self.problem_label.setText(message)
+        self.problem_label.setVisible(bool(message))
+
     def set_catalog(self, catalog: Any) -> None:
+        self.show_problem("")
         self.model.set_catalog(catalog)
         self._after_filter()
 

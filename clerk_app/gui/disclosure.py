@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from clerk_app.gui.item_text import ItemText
@@ -37,6 +38,14 @@ class DisclosurePanel(QTextBrowser):
         self.item: Any = None
         self._department_name = ""
         self.show_item(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # Titles and labels are translated; the item's own texts stay as published.
+            scroll = self.verticalScrollBar().value()
+            self.show_item(self.item, self._department_name)
+            self.verticalScrollBar().setValue(scroll)
+        super().changeEvent(event)
 
     def section_titles(self) -> list[str]:
         """The six titles, in the order shown."""

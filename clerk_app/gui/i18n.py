@@ -22,6 +22,8 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translat
 
 # Installed translators, kept referenced: Qt does not own them.
 _installed: list[QTranslator] = []
+# The language and .qm folder installed last (a live switch reuses the folder).
+_current: dict[str, object] = {"language": DEFAULT_LANGUAGE, "directory": None}
 
 
 def normalise_language(language: str | None) -> str:
@@ -42,9 +44,14 @@ def normalise_language(language: str | None) -> str:
 def install_translations(language: str | None, directory: Path | None = None) -> list[str]:
     """Replace the installed translators with the ones for ``language``.
 
+    Qt then sends every widget a ``QEvent.LanguageChange`` (posted: it arrives once the
+    event loop runs); widgets retranslate themselves in ``changeEvent`` — the language
+    switches live, without a restart (see docs/INTERFACES.md, "Translations").
+
     Args:
         language: "zh_CN" (the default when None) or "en".
-        directory: where ``clerk_<lang>.qm`` is; the resources folder by default.
+        directory: where ``clerk_<lang>.qm`` is; by default the folder of the last call,
+            else the resources folder.
 
     Returns:
         The names of the catalogs that were loaded (for the log and for tests).
@@ -57,6 +64,9 @@ def install_translations(language: str | None, directory: Path | None = None) ->
     _installed.clear()
 
     lang = normalise_language(language)
+    if directory is None and isinstance(_current["directory"], Path):
+        directory = _current["directory"]
+    _current["language"], _current["directory"] = lang, directory
     QLocale.setDefault(QLocale(lang))
     loaded: list[str] = []
 
@@ -79,3 +89,8 @@ def install_translations(language: str | None, directory: Path | None = None) ->
     elif lang != "en":
         log.warning("clerk_%s.qm not found in %s (run `make translations`)", lang, folder)
     return loaded
+
+
+def current_language() -> str:
+    """The language installed last ("zh_CN" or "en")."""
+    return str(_current["language"])

@@ -1,4 +1,11 @@
-"""The main window: catalog | six disclosures | intake form, and the status bar."""
+"""The main window — the clerk's desk: catalog | six disclosures | intake form on the
+"Intake" tab, the window's worklist on the "Worklist" tab, and the status bar (clerk,
+window, department, connection and items waiting).
+
+Keyboard first: every action is in a menu with a shortcut or a mnemonic, shown in the menu
+and in its tooltip (``shortcuts.describe``). Texts are set in :meth:`MainWindow.retranslate`,
+which runs again on ``QEvent.LanguageChange``: the language switches live.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +13,19 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
+    QMenu,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QWidget,
 )
 
-from clerk_app import __version__
+from clerk_app.gui import desk_dialogs, shortcuts
 from clerk_app.gui.catalog_pane import CatalogPane
 from clerk_app.gui.confirmation import AcceptedDialog
 from clerk_app.gui.disclosure import DisclosurePanel
@@ -36,7 +44,7 @@ class MainWindow(QMainWindow):
     """The desk of one signed-in clerk.
 
     Args:
-        context: the ``AppContext`` (provisioning, clock, store, ...).
+        context: the ``AppContext`` (provisioning, clock, store, settings, paths ...).
         session: the signed-in session (``username``, ``display_name``, ``window_name``,
             ``department``).
         calendar: the ``WorkCalendar`` due dates are counted with.
@@ -46,9 +54,11 @@ class MainWindow(QMainWindow):
 
     Signals:
         case_accepted(object): the ``TakenCase`` after its transaction committed.
+        reload_catalog_requested(): View ▸ Reload catalog (F5); the ``Desk`` loads it.
     """
 
     case_accepted = Signal(object)
+    reload_catalog_requested = Signal()
 
     def __init__(
         self,
@@ -64,19 +74,20 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.session = session
+        self.calendar = calendar
         self._take_in = take_in
         self._make_draft = make_draft
         self.writer = writer
         self.sync_worker: Any = None
         self.last_dialog: AcceptedDialog | None = None
+        self.last_preview: Any = None
+        #: The dialog opened last from a menu (settings, log view, shortcuts, about ...).
+        self.last_tool: Any = None
         self._accepting = False
+        self._sync_state: tuple[bool, int, int] | None = None
+        self._catalog_problem = ""
+        self._details_seen = False
         self.setObjectName("mainWindow")
-        prov = context.provisioning
-        self.setWindowTitle(
-            self.tr("Window Clerk — %1, window %2")
-            .replace("%1", prov.center_name)
-            .replace("%2", prov.window_code)
-        )
 
         self.catalog_pane = CatalogPane(self)
         self.disclosure = DisclosurePanel(self)
@@ -85,44 +96,57 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.intake)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.catalog_pane)
-        splitter.addWidget(self.disclosure)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 4)
-        splitter.setStretchFactor(2, 4)
-        splitter.setSizes([320, 560, 600])
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
-        self.centralWidget().setContentsMargins(6, 6, 6, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.catalog_pane)
+        self.splitter.addWidget(self.disclosure)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([330, 540, 610])
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setContentsMargins(6, 6, 6, 0)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("deskTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, "")
+        self.worklist: QWidget = QLabel(self)
+        self.worklist.setObjectName("worklistPlaceholder")
+        self.worklist.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self.worklist, "")
+        self.setCentralWidget(self.tabs)
 
         self._build_status_bar()
         self._build_menus()
         self.catalog_pane.item_chosen.connect(self.choose_item)
         self.intake.accept_requested.connect(self.accept_case)
         self.intake.readiness_changed.connect(self.accept_action.setEnabled)
+        # Tab order: search → item list → disclosures → the intake form.
+        QWidget.setTabOrder(self.catalog_pane.search, self.catalog_pane.list)
+        QWidget.setTabOrder(self.catalog_pane.list, self.disclosure)
+        QWidget.setTabOrder(self.disclosure, self.intake)
+        self.retranslate()
         self.resize(1480, 860)
+        self._restore_layout()
 
     # -- chrome ------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        prov = self.context.provisioning
-        name = self.session.display_name or self.session.username
-        self.clerk_label = QLabel(self.tr("Clerk: %1").replace("%1", str(name)), self)
-        window = f"{prov.window_code} {self.session.window_name or prov.window_name}".strip()
-        self.window_label = QLabel(self.tr("Window: %1").replace("%1", window), self)
-        dept = self.session.department or prov.department
-        self.department_label = QLabel(self.tr("Department: %1").replace("%1", dept), self)
-        self.connection_label = QLabel(self.tr("Connecting…"), self)
+        self.clerk_label = QLabel(self)
+        self.clerk_label.setObjectName("clerkLabel")
+        self.window_label = QLabel(self)
+        self.window_label.setObjectName("windowLabel")
+        self.department_label = QLabel(self)
+        self.department_label.setObjectName("departmentLabel")
+        self.connection_label = QLabel(self)
         self.connection_label.setObjectName("connectionLabel")
         for label in (self.clerk_label, self.window_label, self.department_label):
             bar.addWidget(label)
         self.offline_label: QLabel | None = None
         if getattr(self.session, "offline", False):
-            self.offline_label = QLabel(self.tr("Signed in offline"), self)
+            self.offline_label = QLabel(self)
             self.offline_label.setObjectName("offlineSignInLabel")
             self.offline_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
             bar.addWidget(self.offline_label)
@@ -130,74 +154,211 @@ class MainWindow(QMainWindow):
         self.connection_indicator = ConnectionIndicator(self)
         bar.addPermanentWidget(self.connection_indicator)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        intake_menu = self.menuBar().addMenu(self.tr("&Intake"))
-        self.find_action = QAction(self.tr("&Find item"), self)
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(self.focus_search)
-        self.accept_action = QAction(self.tr("&Accept case"), self)
-        self.accept_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.accept_action.setEnabled(False)
-        self.accept_action.triggered.connect(self.intake.request_accept)
-        intake_menu.addAction(self.find_action)
-        intake_menu.addAction(self.accept_action)
-        self.guide_action = QAction(self.tr("Print service &guide…"), self)
-        self.guide_action.setShortcut(QKeySequence("Ctrl+P"))
-        self.guide_action.setEnabled(False)
-        self.guide_action.triggered.connect(self.print_guide)
-        intake_menu.addAction(self.guide_action)
-        self.addAction(self.guide_action)
-        self.last_preview: Any = None
-        for action in (quit_action, self.find_action, self.accept_action):
-            # Also on the window itself, so the shortcuts work whatever has the focus.
+    def _action(self, menu: QMenu, name: str, slot: Callable[[], Any], *keys: Any) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            # Also on the window itself, so the shortcut works whatever has the focus.
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self_check = QAction(self.tr("&Self-check…"), self)
-        self_check.setObjectName("selfCheckAction")
-        self_check.triggered.connect(self.show_self_check)
-        help_menu.addAction(self_check)
-        about = QAction(self.tr("&About Window Clerk"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.settings_action = self._action(
+            self.file_menu, "settingsAction", self.show_settings, "Ctrl+,"
+        )
+        self.export_logs_action = self._action(
+            self.file_menu, "exportLogsAction", self.export_logs, "Ctrl+Shift+E"
+        )
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, "quitAction", self.close, "Ctrl+Q")
+
+        self.view_menu = bar.addMenu("")
+        self.intake_tab_action = self._action(
+            self.view_menu, "intakeTabAction", self.show_intake_tab, "Ctrl+1"
+        )
+        self.worklist_tab_action = self._action(
+            self.view_menu, "worklistTabAction", self.show_worklist_tab, "Ctrl+2"
+        )
+        self.lookup_action = self._action(
+            self.view_menu, "lookupAction", self.show_lookup, "Ctrl+3"
+        )
+        self.view_menu.addSeparator()
+        self.reload_catalog_action = self._action(
+            self.view_menu, "reloadCatalogAction", self.reload_catalog_requested.emit, "F5"
+        )
+        self.connection_action = self._action(
+            self.view_menu, "connectionAction", self.connection_indicator.open_panel, "F8"
+        )
+        self.language_action = self._action(
+            self.view_menu, "languageAction", self.toggle_language, "Ctrl+Shift+L"
+        )
+
+        self.intake_menu = bar.addMenu("")
+        self.find_action = self._action(self.intake_menu, "findAction", self.focus_search, "Ctrl+F")
+        self.accept_action = self._action(
+            self.intake_menu,
+            "acceptAction",
+            self.intake.request_accept,
+            "Ctrl+Return",
+            "Ctrl+Enter",
+        )
+        self.accept_action.setEnabled(False)
+        self.guide_action = self._action(
+            self.intake_menu, "guideAction", self.print_guide, "Ctrl+P"
+        )
+        self.guide_action.setEnabled(False)
+
+        self.help_menu = bar.addMenu("")
+        self.shortcuts_action = self._action(
+            self.help_menu, "shortcutsAction", self.show_shortcuts, "F1"
+        )
+        self.log_action = self._action(self.help_menu, "logViewAction", self.show_log, "F12")
+        self.self_check_action = self._action(
+            self.help_menu, "selfCheckAction", self.show_self_check
+        )
+        self.help_menu.addSeparator()
+        self.about_action = self._action(self.help_menu, "aboutAction", self.show_about)
+
+    def retranslate(self) -> None:
+        """Set every text of the window in the current language (again)."""
+        prov = self.context.provisioning
+        self.setWindowTitle(
+            self.tr("Window Clerk — %1, window %2")
+            .replace("%1", prov.center_name)
+            .replace("%2", prov.window_code)
+        )
+        self.tabs.setTabText(0, self.tr("&Intake"))
+        self.tabs.setTabToolTip(0, self.tr("Catalog, disclosures and the intake form (Ctrl+1)"))
+        self.tabs.setTabText(1, self.tr("&Worklist"))
+        self.tabs.setTabToolTip(1, self.tr("This window's cases (Ctrl+2)"))
+        if isinstance(self.worklist, QLabel):
+            self.worklist.setText(self.tr("The worklist is not available in this build."))
+
+        self.file_menu.setTitle(self.tr("&File"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.export_logs_action.setText(self.tr("&Export logs…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.intake_tab_action.setText(self.tr("&Intake"))
+        self.worklist_tab_action.setText(self.tr("&Worklist"))
+        self.lookup_action.setText(self.tr("&Look up a case…"))
+        self.reload_catalog_action.setText(self.tr("&Reload catalog"))
+        self.connection_action.setText(self.tr("&Connection details…"))
+        #: Switches the interface between 简体中文 and English, live.
+        self.language_action.setText(self.tr("Switch lan&guage (中文 / English)"))
+        self.intake_menu.setTitle(self.tr("&Intake"))
+        self.find_action.setText(self.tr("&Find item"))
+        self.accept_action.setText(self.tr("&Accept case"))
+        self.guide_action.setText(self.tr("Print service &guide…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.log_action.setText(self.tr("&Log…"))
+        self.self_check_action.setText(self.tr("&Self-check…"))
+        self.about_action.setText(self.tr("&About Window Clerk"))
+        shortcuts.describe_menus(self.menuBar())
         self.catalog_pane.search.setToolTip(self.tr("Search the catalog (Ctrl+F)"))
+
+        name = self.session.display_name or self.session.username
+        self.clerk_label.setText(self.tr("Clerk: %1").replace("%1", str(name)))
+        window = f"{prov.window_code} {self.session.window_name or prov.window_name}".strip()
+        self.window_label.setText(self.tr("Window: %1").replace("%1", window))
+        dept = self.session.department or prov.department
+        self.department_label.setText(self.tr("Department: %1").replace("%1", dept))
+        if self.offline_label is not None:
+            self.offline_label.setText(self.tr("Signed in offline"))
+        self._show_connection()
+        indicator = self.connection_indicator
+        if self._details_seen:
+            indicator.show_details(indicator.details)
+        else:
+            indicator.setText(QCoreApplication.translate("ConnectionIndicator", "Connection…"))
+        indicator.setToolTip(self.tr("Show the connection to the records service (F8)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- tabs and tools ----------------------------------------------------------------
+
+    def show_intake_tab(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        if self.current_item is None:
+            self.focus_search()
+        else:
+            self.intake.setFocus()
+
+    def show_worklist_tab(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.worklist.setFocus()
+
+    def set_worklist(self, widget: QWidget) -> None:
+        """Put the window's worklist (e.g. ``WorklistPane``) on the Worklist tab."""
+        old = self.worklist
+        self.tabs.removeTab(1)
+        old.deleteLater()
+        self.worklist = widget
+        self.tabs.insertTab(1, widget, "")
+        self.retranslate()
+
+    def show_lookup(self) -> None:
+        """View ▸ Look up a case (Ctrl+3): case number + query code, as an applicant."""
+        self.last_tool = desk_dialogs.open_lookup(self)
+
+    def show_settings(self) -> None:
+        self.last_tool = desk_dialogs.open_settings(self)
+
+    def show_log(self) -> None:
+        self.last_tool = desk_dialogs.open_log_view(self)
+
+    def export_logs(self) -> None:
+        self.last_tool = desk_dialogs.open_log_view(self, export=True)
+
+    def show_shortcuts(self) -> None:
+        self.last_tool = desk_dialogs.open_shortcuts(self)
 
     def show_self_check(self) -> None:
         """Help → Self-check…: the same report as `clerk-app self-check`."""
-        from clerk_app.gui.selfcheck_dialog import SelfCheckDialog
-
-        ctx = self.context
-        language = ctx.settings["ui.language"] or ctx.provisioning.language
-        dialog = SelfCheckDialog(ctx.paths, ctx.provisioning, language, self)
-        dialog.open()
-        dialog.start()
+        self.last_tool = desk_dialogs.open_self_check(self)
 
     def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About Window Clerk"))
-        box.setText(
-            self.tr(
-                "Window Clerk %1\nIntake client for the windows of a government service center."
-            ).replace("%1", __version__)
-        )
-        box.setObjectName("aboutBox")
-        box.open()
+        self.last_tool = desk_dialogs.open_about(self)
+
+    def toggle_language(self) -> None:
+        """View ▸ Switch language: 简体中文 ↔ English, live, remembered in the settings."""
+        from clerk_app.gui.i18n import current_language
+
+        self.apply_language("en" if current_language() != "en" else "zh_CN")
+
+    def apply_language(self, language: str) -> None:
+        """Install ``language`` now (every widget retranslates) and keep it in the settings."""
+        from clerk_app.gui.i18n import install_translations
+
+        install_translations(language)
+        desk_dialogs.save_setting(self, "ui.language", language)
 
     def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
         self.catalog_pane.search.setFocus()
         self.catalog_pane.search.selectAll()
 
     # -- catalog -----------------------------------------------------------------------
 
     def set_catalog(self, catalog: Any) -> None:
+        self._catalog_problem = ""
         self.catalog_pane.set_catalog(catalog)
+
+    def catalog_unavailable(self, message: str) -> None:
+        """The catalog could not be loaded: say so in the status bar, never in a dialog."""
+        self._catalog_problem = message
+        self.catalog_pane.show_problem(message)
+        self.statusBar().showMessage(message)
 
     def choose_item(self, item: Any) -> None:
         """Show the item's disclosures and start an intake for it."""
@@ -234,9 +395,22 @@ class MainWindow(QMainWindow):
         self.sync_worker = worker
         worker.status_changed.connect(self.show_sync_status)
         if hasattr(worker, "details_changed"):
+            worker.details_changed.connect(self._saw_details)
             worker.details_changed.connect(self.connection_indicator.show_details)
 
+    def _saw_details(self, _details: Any) -> None:
+        self._details_seen = True
+
     def show_sync_status(self, online: bool, waiting: int, rejected: int) -> None:
+        """Status bar: online/offline · N waiting (· N rejected). Never a dialog."""
+        self._sync_state = (online, waiting, rejected)
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        if self._sync_state is None:
+            self.connection_label.setText(self.tr("Connecting…"))
+            return
+        online, waiting, rejected = self._sync_state
         state = self.tr("Online") if online else self.tr("Offline")
         text = state + " · " + self.tr("%n waiting", "", waiting)
         if rejected:
@@ -309,9 +483,28 @@ class MainWindow(QMainWindow):
 
         return preview
 
-    # -- close -------------------------------------------------------------------------
+    # -- layout and close --------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = getattr(self.context, "settings", None)
+        if settings is None:
+            return
+        geometry = settings["ui.window_geometry"]
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        state = settings["ui.splitter_state"]
+        if state:
+            self.splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def save_layout(self) -> None:
+        """Keep the window's size and place and the splitter widths in the settings."""
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        state = bytes(self.splitter.saveState().toBase64().data()).decode("ascii")
+        desk_dialogs.save_setting(self, "ui.window_geometry", geometry, quiet=True)
+        desk_dialogs.save_setting(self, "ui.splitter_state", state, quiet=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
         if self.sync_worker is not None:
             self.sync_worker.stop()
         self.writer.wait_idle(10_000)

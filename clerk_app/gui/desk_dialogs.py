@@ -1,0 +1,148 @@
+"""The desk's menu dialogs, opened from ``MainWindow``: settings, log view, shortcuts,
+self-check, about, lookup; and :func:`save_setting`.
+
+Each ``open_*`` takes the main window and returns the dialog it opened (window-modal,
+``open()``, never ``exec()``: nothing blocks the event loop).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from clerk_app import __version__
+
+log = logging.getLogger("clerk.gui")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def save_setting(window: Any, key: str, value: Any, *, quiet: bool = False) -> bool:
+    """Set and save one setting; a file that cannot be written is told in the status bar.
+
+    Returns:
+        True when the settings file was written (or there is none to write).
+    """
+    settings = getattr(window.context, "settings", None)
+    if settings is None:
+        return True
+    settings.set(key, value)
+    try:
+        settings.save()
+    except OSError as exc:
+        log.warning("settings not saved to %s: %s", getattr(settings, "path", "?"), exc)
+        if not quiet:
+            window.statusBar().showMessage(
+                _tr("The settings could not be saved (%1). They apply until you quit.").replace(
+                    "%1", exc.strerror or str(exc)
+                )
+            )
+        return False
+    return True
+
+
+def open_settings(window: Any) -> QWidget:
+    from clerk_app.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.context, window.writer, window)
+    dialog.language_chosen.connect(window.apply_language)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_log_view(window: Any, *, export: bool = False) -> QWidget:
+    from clerk_app.gui.log_view import LogView
+
+    dialog = LogView(window.context, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    if export:
+        dialog.ask_export()
+    return dialog
+
+
+def open_shortcuts(window: Any) -> QWidget:
+    from clerk_app.gui.shortcuts import ShortcutsDialog
+
+    extra = [
+        (_tr("Down, Up"), _tr("Move through the found items from the search line")),
+        (_tr("Enter"), _tr("Choose the item under the cursor")),
+        (_tr("Tab, Shift+Tab"), _tr("Next / previous field")),
+        (_tr("Alt+letter"), _tr("Open a menu or press a button by its underlined letter")),
+        (_tr("Esc"), _tr("Close a dialog")),
+    ]
+    dialog = ShortcutsDialog(window.menuBar(), extra, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_self_check(window: Any) -> QWidget:
+    from clerk_app.gui.i18n import current_language
+    from clerk_app.gui.selfcheck_dialog import SelfCheckDialog
+
+    ctx = window.context
+    dialog = SelfCheckDialog(ctx.paths, ctx.provisioning, current_language(), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    dialog.start()
+    return dialog
+
+
+def about_lines(context: Any) -> list[tuple[str, str]]:
+    """(label, value) pairs of Help ▸ About: version, service, window, database, logs."""
+    prov = context.provisioning
+    paths = getattr(context, "paths", None)
+    none = "—"
+    window = f"{prov.window_code} {prov.window_name} · {prov.department}".strip()
+    return [
+        (_tr("Version"), __version__),
+        (_tr("Service center"), prov.center_name),
+        (_tr("Records service"), prov.service_url),
+        (_tr("Window"), window),
+        (_tr("Local database"), str(paths.database) if paths else none),
+        (_tr("Log folder"), str(paths.log_dir) if paths else none),
+        (_tr("Settings folder"), str(paths.config_dir) if paths else none),
+    ]
+
+
+def open_about(window: Any) -> QWidget:
+    import html
+
+    box = QMessageBox(window)
+    box.setObjectName("aboutBox")
+    box.setWindowTitle(_tr("About Window Clerk"))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    rows = "".join(
+        f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
+        for k, v in about_lines(window.context)
+    )
+    intro = _tr("Intake client for the windows of a government service center.")
+    box.setText(
+        f"<h3>{html.escape(_tr('Window Clerk'))} {html.escape(__version__)}</h3>"
+        f"<p>{html.escape(intro)}</p><table cellspacing='4'>{rows}</table>"
+    )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def open_lookup(window: Any) -> QWidget | None:
+    """The worklist's ``LookupDialog`` (lookup.py), when this build has it."""
+    try:
+        from clerk_app.gui.lookup import LookupDialog  # type: ignore[import-not-found]
+    except ImportError:
+        window.statusBar().showMessage(_tr("Case lookup is not available in this build."))
+        return None
+    dialog = LookupDialog(window.context, window.session, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -1,0 +1,256 @@
+"""File ▸ Settings (Ctrl+,): language, the worklist's yellow card, a printer per document
+kind. Saved in the typed settings (``core.settings``) and the store's printer choices
+(``gui.printing.PrinterChoices``, written on the one ``DbWriter``); the language applies at
+once, without a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.core.provisioning import DOCUMENT_KINDS
+from clerk_app.gui.i18n import current_language, normalise_language
+
+log = logging.getLogger("clerk.gui")
+
+#: The languages offered, each named in itself (never translated).
+LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))
+YELLOW_DAYS = "worklist.due_soon_working_days"
+
+
+class SettingsDialog(QDialog):
+    """The clerk's settings.
+
+    Args:
+        context: the ``AppContext`` (``settings``, ``store``, ``provisioning``).
+        writer: the ``DbWriter`` the printer choices are written on (None: not saved).
+        printers: the printer names to offer (tests); Qt's list by default.
+
+    Signals:
+        language_chosen(str): "zh_CN" or "en", when OK changed the language.
+        saved(): after OK saved everything.
+    """
+
+    language_chosen = Signal(str)
+    saved = Signal()
+
+    def __init__(
+        self,
+        context: Any,
+        writer: Any = None,
+        parent: QWidget | None = None,
+        *,
+        printers: list[str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.context = context
+        self.writer = writer
+        settings = context.settings
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageCombo")
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(
+            [c for c, _n in LANGUAGE_NAMES].index(normalise_language(current_language()))
+        )
+        self.yellow_days = QSpinBox(self)
+        self.yellow_days.setObjectName("yellowDaysSpin")
+        self.yellow_days.setRange(0, 30)
+        self.yellow_days.setValue(int(settings[YELLOW_DAYS]))
+
+        self.choices = self._printer_choices()
+        if printers is None:
+            from clerk_app.gui.printing import printer_names
+
+            printers = printer_names()
+        self.printer_boxes: dict[str, QComboBox] = {}
+        self.printer_group = QGroupBox(self)
+        printer_form = QFormLayout(self.printer_group)
+        self.printer_labels: dict[str, QLabel] = {}
+        for kind in DOCUMENT_KINDS:
+            if kind == "default":
+                continue
+            box = QComboBox(self)
+            box.setObjectName(f"printer_{kind}")
+            box.addItem("", "")  # "as provisioned / system default", text set in retranslate
+            current = self._current_printer(kind)
+            for name in sorted(set(printers) | ({current} if current else set())):
+                box.addItem(name, name)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            label = QLabel(self)
+            label.setBuddy(box)
+            self.printer_labels[kind] = label
+            self.printer_boxes[kind] = box
+            printer_form.addRow(label, box)
+
+        self.language_label = QLabel(self)
+        self.language_label.setBuddy(self.language)
+        self.yellow_label = QLabel(self)
+        self.yellow_label.setBuddy(self.yellow_days)
+        self.general_group = QGroupBox(self)
+        general = QFormLayout(self.general_group)
+        general.addRow(self.language_label, self.language)
+        general.addRow(self.yellow_label, self.yellow_days)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("settingsError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general_group)
+        layout.addWidget(self.printer_group)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.resize(520, self.sizeHint().height())
+
+    # -- texts ---------------------------------------------------------------------------
+
+    def kind_name(self, kind: str) -> str:
+        names = {
+            "acceptance": self.tr("Acceptance notice (受理通知书)"),
+            "supplement": self.tr("Supplement notice (补正)"),
+            "deferred": self.tr("Deferred acceptance (容缺)"),
+            "refusal": self.tr("Refusal notice (不予受理)"),
+            "forwarded": self.tr("Forwarding notice (上报)"),
+            "completion": self.tr("Completion notice (办结)"),
+            "fee": self.tr("Fee notice (收费)"),
+            "void": self.tr("Void notice (作废)"),
+            "correction": self.tr("Correction notice (更正)"),
+            "guide": self.tr("Service guide (办事指南)"),
+            "slip": self.tr("Receipt slip, 80 mm roll"),
+        }
+        return names.get(kind, kind)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self.general_group.setTitle(self.tr("Desk"))
+        self.language_label.setText(self.tr("&Language:"))
+        self.language.setToolTip(self.tr("Applies at once, no restart needed"))
+        #: Label of the yellow-card threshold of the worklist, in working days.
+        self.yellow_label.setText(self.tr("&Yellow when due within:"))
+        self.yellow_days.setSuffix(self.tr(" working day(s)"))
+        self.yellow_days.setToolTip(
+            self.tr("Worklist cases due within this many working days are shown yellow")
+        )
+        self.printer_group.setTitle(self.tr("Printers"))
+        for kind, label in self.printer_labels.items():
+            label.setText(self.kind_name(kind) + ":")
+            box = self.printer_boxes[kind]
+            provisioned = self._provisioned(kind)
+            default = (
+                self.tr("As provisioned (%1)").replace("%1", provisioned)
+                if provisioned
+                else self.tr("System default printer")
+            )
+            box.setItemText(0, default)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- printers ------------------------------------------------------------------------
+
+    def _printer_choices(self) -> Any:
+        store = getattr(self.context, "store", None)
+        if store is None:
+            return None
+        from clerk_app.gui.printing import PrinterChoices
+
+        return PrinterChoices(store, self.context.provisioning)
+
+    def _current_printer(self, kind: str) -> str:
+        if self.choices is None:
+            return ""
+        from clerk_app.gui.printing import _STATE_PREFIX
+
+        return str(self.choices.store.get_state(_STATE_PREFIX + kind) or "")
+
+    def _provisioned(self, kind: str) -> str:
+        printer_for = getattr(self.context.provisioning, "printer_for", None)
+        return str(printer_for(kind) or "") if printer_for else ""
+
+    # -- save ----------------------------------------------------------------------------
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())
+
+    def save(self) -> None:
+        """Keep the values; on a settings file that cannot be written, say so and stay."""
+        settings = self.context.settings
+        language = self.chosen_language()
+        old_language = normalise_language(current_language())
+        settings.set("ui.language", language)
+        settings.set(YELLOW_DAYS, int(self.yellow_days.value()))
+        try:
+            settings.save()
+        except OSError as exc:
+            log.warning("settings not saved to %s: %s", settings.path, exc)
+            self.error_label.setText(
+                self.tr(
+                    "The settings could not be saved in %1 (%2). Ask IT to make that folder "
+                    "writable; until then they apply only until you quit."
+                )
+                .replace("%1", str(getattr(settings, "path", "")))
+                .replace("%2", exc.strerror or str(exc))
+            )
+            self.error_label.show()
+            self._apply(language, old_language)
+            return
+        self._save_printers()
+        self._apply(language, old_language)
+        self.saved.emit()
+        self.accept()
+
+    def _apply(self, language: str, old_language: str) -> None:
+        if language != old_language:
+            self.language_chosen.emit(language)
+
+    def _save_printers(self) -> None:
+        if self.choices is None:
+            return
+        from clerk_app.gui.printing import _STATE_PREFIX
+
+        store = self.choices.store
+        changes = {
+            kind: str(box.currentData() or "")
+            for kind, box in self.printer_boxes.items()
+            if str(box.currentData() or "") != self._current_printer(kind)
+        }
+        if not changes:
+            return
+
+        def work() -> None:
+            for kind, name in changes.items():
+                if name:
+                    self.choices.remember(kind, name)
+                else:  # back to the provisioned / system default
+                    store.set_state(_STATE_PREFIX + kind, None)
+
+        if self.writer is not None:
+            self.writer.submit(work, self.parentWidget()).failure(
+                lambda exc: log.error("printer choices not saved: %s", exc)
+            )
+        else:
+            work()
