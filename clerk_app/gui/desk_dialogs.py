@@ -18,10 +18,6 @@ from clerk_app import __version__
 log = logging.getLogger("clerk.gui")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def save_setting(window: Any, key: str, value: Any, *, quiet: bool = False) -> bool:
     """Set and save one setting; a file that cannot be written is told in the status bar.
 
@@ -38,9 +34,10 @@ def save_setting(window: Any, key: str, value: Any, *, quiet: bool = False) -> b
         log.warning("settings not saved to %s: %s", getattr(settings, "path", "?"), exc)
         if not quiet:
             window.statusBar().showMessage(
-                _tr("The settings could not be saved (%1). They apply until you quit.").replace(
-                    "%1", exc.strerror or str(exc)
-                )
+                QCoreApplication.translate(
+                    "DeskDialogs",
+                    "The settings could not be saved (%1). They apply until you quit.",
+                ).replace("%1", exc.strerror or str(exc))
             )
         return False
     return True
@@ -71,11 +68,30 @@ def open_shortcuts(window: Any) -> QWidget:
     from clerk_app.gui.shortcuts import ShortcutsDialog
 
     extra = [
-        (_tr("Down, Up"), _tr("Move through the found items from the search line")),
-        (_tr("Enter"), _tr("Choose the item under the cursor")),
-        (_tr("Tab, Shift+Tab"), _tr("Next / previous field")),
-        (_tr("Alt+letter"), _tr("Open a menu or press a button by its underlined letter")),
-        (_tr("Esc"), _tr("Close a dialog")),
+        (
+            QCoreApplication.translate("DeskDialogs", "Down, Up"),
+            QCoreApplication.translate(
+                "DeskDialogs", "Move through the found items from the search line"
+            ),
+        ),
+        (
+            QCoreApplication.translate("DeskDialogs", "Enter"),
+            QCoreApplication.translate("DeskDialogs", "Choose the item under the cursor"),
+        ),
+        (
+            QCoreApplication.translate("DeskDialogs", "Tab, Shift+Tab"),
+            QCoreApplication.translate("DeskDialogs", "Next / previous field"),
+        ),
+        (
+            QCoreApplication.translate("DeskDialogs", "Alt+letter"),
+            QCoreApplication.translate(
+                "DeskDialogs", "Open a menu or press a button by its underlined letter"
+            ),
+        ),
+        (
+            QCoreApplication.translate("DeskDialogs", "Esc"),
+            QCoreApplication.translate("DeskDialogs", "Close a dialog"),
+        ),
     ]
     dialog = ShortcutsDialog(window.menuBar(), extra, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -102,13 +118,22 @@ def about_lines(context: Any) -> list[tuple[str, str]]:
     none = "—"
     window = f"{prov.window_code} {prov.window_name} · {prov.department}".strip()
     return [
-        (_tr("Version"), __version__),
-        (_tr("Service center"), prov.center_name),
-        (_tr("Records service"), prov.service_url),
-        (_tr("Window"), window),
-        (_tr("Local database"), str(paths.database) if paths else none),
-        (_tr("Log folder"), str(paths.log_dir) if paths else none),
-        (_tr("Settings folder"), str(paths.config_dir) if paths else none),
+        (QCoreApplication.translate("DeskDialogs", "Version"), __version__),
+        (QCoreApplication.translate("DeskDialogs", "Service center"), prov.center_name),
+        (QCoreApplication.translate("DeskDialogs", "Records service"), prov.service_url),
+        (QCoreApplication.translate("DeskDialogs", "Window"), window),
+        (
+            QCoreApplication.translate("DeskDialogs", "Local database"),
+            str(paths.database) if paths else none,
+        ),
+        (
+            QCoreApplication.translate("DeskDialogs", "Log folder"),
+            str(paths.log_dir) if paths else none,
+        ),
+        (
+            QCoreApplication.translate("DeskDialogs", "Settings folder"),
+            str(paths.config_dir) if paths else none,
+        ),
     ]
 
 
@@ -117,15 +142,18 @@ def open_about(window: Any) -> QWidget:
 
     box = QMessageBox(window)
     box.setObjectName("aboutBox")
-    box.setWindowTitle(_tr("About Window Clerk"))
+    box.setWindowTitle(QCoreApplication.translate("DeskDialogs", "About Window Clerk"))
     box.setTextFormat(Qt.TextFormat.RichText)
     rows = "".join(
         f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
         for k, v in about_lines(window.context)
     )
-    intro = _tr("Intake client for the windows of a government service center.")
+    intro = QCoreApplication.translate(
+        "DeskDialogs", "Intake client for the windows of a government service center."
+    )
+    title = QCoreApplication.translate("DeskDialogs", "Window Clerk")
     box.setText(
-        f"<h3>{html.escape(_tr('Window Clerk'))} {html.escape(__version__)}</h3>"
+        f"<h3>{html.escape(title)} {html.escape(__version__)}</h3>"
         f"<p>{html.escape(intro)}</p><table cellspacing='4'>{rows}</table>"
     )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,7 +168,9 @@ def open_lookup(window: Any) -> QWidget | None:
     try:
         from clerk_app.gui.lookup import LookupDialog  # type: ignore[import-not-found]
     except ImportError:
-        window.statusBar().showMessage(_tr("Case lookup is not available in this build."))
+        window.statusBar().showMessage(
+            QCoreApplication.translate("DeskDialogs", "Case lookup is not available in this build.")
+        )
         return None
     dialog = LookupDialog(window.context, window.session, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

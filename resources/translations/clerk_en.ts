@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Acceptance notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Supplement notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Deferred-materials acceptance</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Refusal notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Forwarding notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Completion notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Fee notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Void notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Correction notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Receipt slip (80 mm)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AcceptedDialog</name>
     <message>
         <source>Case accepted</source>
@@ -53,14 +106,511 @@
     </message>
 </context>
 <context>
-    <name>CatalogPane</name>
+    <name>ApplicantDesk</name>
     <message>
-        <source>Search by name or item code (Ctrl+F)</source>
-        <translation>Search by name or item code (Ctrl+F)</translation>
+        <source>Ask applicant to &amp;confirm</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Service items</source>
-        <translation>Service items</translation>
+        <source>Show the case to the applicant to confirm (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant: not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant: confirmed ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant: asked to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a service item first.</source>
+        <translation type="unfinished">Pick a service item first.</translation>
+    </message>
+    <message>
+        <source>The applicant has not confirmed the case yet (F9 asks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s rating is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantScreen</name>
+    <message>
+        <source>Applicant screen</source>
+        <extracomment>Score → button colour, from 5 (非常满意) to 1 (非常不满意).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please have your documents ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check your application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials received</source>
+        <translation type="unfinished">Materials received</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs correcting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was our service today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything to add? (optional, tap to choose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick and efficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friendly staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done in one visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unclear what to bring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff attitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for your rating!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <extracomment>Separator between the names of the materials received.</extracomment>
+        <translation type="unfinished">; </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation type="unfinished">%1 yuan</translation>
+    </message>
+    <message>
+        <source>Free of charge</source>
+        <translation type="unfinished">Free of charge</translation>
+    </message>
+    <message>
+        <source>Case number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Applicant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query code:</source>
+        <translation type="unfinished">Query code:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation type="unfinished">Due date:</translation>
+    </message>
+    <message>
+        <source>Center:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">Case</translation>
+    </message>
+    <message>
+        <source>Events so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show full &amp;ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole ID number; this is recorded in the audit log (Alt+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Procedure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Missing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One material a line; what it must be after a colon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Opinion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审批意见 — required for a reason-bound action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the action (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the print preview of the notice (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case %1 on this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded at the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused by the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(provisional)</source>
+        <translation type="unfinished">(provisional)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action is possible for this case now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the opinion: this action needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every missing material, one a line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the corrected value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case changed meanwhile; this action is no longer possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: %1. Status now: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice %1 saved; Ctrl+P prints it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDocumentsPanel</name>
+    <message>
+        <source>Document</source>
+        <extracomment>The last print preview opened (kept alive while its dialog is open).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document has been issued for this case yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reprint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document was issued before its data was kept; open its PDF instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document cannot be rebuilt here; open its PDF instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprinting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint of %1 saved as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reprint was not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesDialog</name>
+    <message>
+        <source>Cases of window %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases received from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the newest %1 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hall word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPane</name>
+    <message>
+        <source>&amp;Service items</source>
+        <extracomment>Caption of the catalog list; Alt+S (or Ctrl+F) jumps to the search line.</extracomment>
+        <translation>&amp;Service items</translation>
+    </message>
+    <message>
+        <source>Name, code, department or pinyin (sfz)</source>
+        <translation>Name, code, department or pinyin (sfz)</translation>
+    </message>
+    <message>
+        <source>Search the catalog (Ctrl+F): item name, item code, department, or pinyin — initials such as sfz for 身份证, or full pinyin. Down/Up choose, Enter opens the item.</source>
+        <translation>Search the catalog (Ctrl+F): item name, item code, department, or pinyin — initials such as sfz for 身份证, or full pinyin. Down/Up choose, Enter opens the item.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -161,6 +711,108 @@
     <message>
         <source>in step with the service</source>
         <translation>in step with the service</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Loading the catalog…</source>
+        <translation>Loading the catalog…</translation>
+    </message>
+    <message>
+        <source>The catalog could not be loaded: %1 Press F5 to try again.</source>
+        <translation>The catalog could not be loaded: %1 Press F5 to try again.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialogs</name>
+    <message>
+        <source>The settings could not be saved (%1). They apply until you quit.</source>
+        <translation>The settings could not be saved (%1). They apply until you quit.</translation>
+    </message>
+    <message>
+        <source>Down, Up</source>
+        <translation>Down, Up</translation>
+    </message>
+    <message>
+        <source>Move through the found items from the search line</source>
+        <translation>Move through the found items from the search line</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Choose the item under the cursor</source>
+        <translation>Choose the item under the cursor</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>Next / previous field</translation>
+    </message>
+    <message>
+        <source>Alt+letter</source>
+        <translation>Alt+letter</translation>
+    </message>
+    <message>
+        <source>Open a menu or press a button by its underlined letter</source>
+        <translation>Open a menu or press a button by its underlined letter</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Close a dialog</source>
+        <translation>Close a dialog</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Service center</source>
+        <translation>Service center</translation>
+    </message>
+    <message>
+        <source>Records service</source>
+        <translation>Records service</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Local database</source>
+        <translation>Local database</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>Settings folder</source>
+        <translation>Settings folder</translation>
+    </message>
+    <message>
+        <source>About Window Clerk</source>
+        <translation>About Window Clerk</translation>
+    </message>
+    <message>
+        <source>Intake client for the windows of a government service center.</source>
+        <translation>Intake client for the windows of a government service center.</translation>
+    </message>
+    <message>
+        <source>Window Clerk</source>
+        <translation>Window Clerk</translation>
+    </message>
+    <message>
+        <source>Case lookup is not available in this build.</source>
+        <translation>Case lookup is not available in this build.</translation>
     </message>
 </context>
 <context>
@@ -331,6 +983,96 @@
     </message>
 </context>
 <context>
+    <name>HallScreen</name>
+    <message>
+        <source>Signed in offline: the board needs the center. Sign in again.</source>
+        <extracomment>The most pages one rotation shows (the newest rows first).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hall screen — %1</source>
+        <extracomment>Colour of each hall word: 受理 blue, 在办 amber, 待办 orange, 办结 green. Design size: proportions below are pixels on a 1920×1080 screen. Column stretch of window, applicant, item, status, time.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s cases</source>
+        <extracomment>Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cases yet today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion rate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the center…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The center cannot be reached; no data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link down · data as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <source>Promised case</source>
@@ -338,6 +1080,7 @@
     </message>
     <message>
         <source>Accept the case (Ctrl+Return)</source>
+        <extracomment>Issue fields of core.intake the applicant/agent widgets already word themselves. The parked intake this form was resumed from (&quot;&quot; for a fresh one).</extracomment>
         <translation>Accept the case (Ctrl+Return)</translation>
     </message>
     <message>
@@ -345,61 +1088,16 @@
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <source>original</source>
-        <extracomment>A material handed in as the original document (原件).</extracomment>
-        <translation>original</translation>
-    </message>
-    <message>
-        <source>copy</source>
-        <extracomment>A material handed in as a photocopy (复印件), not a number of copies.</extracomment>
-        <translation>copy</translation>
-    </message>
-    <message>
-        <source>required</source>
-        <translation>required</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation>optional</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n working day(s) from today)</source>
-        <translation>
-            <numerusform>%1 (%n working day from today)</numerusform>
-            <numerusform>%1 (%n working days from today)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Provisional: the holiday calendar for that year is not published yet; weekends only were counted.</source>
-        <translation>Provisional: the holiday calendar for that year is not published yet; weekends only were counted.</translation>
-    </message>
-    <message>
         <source>Pick a service item first.</source>
         <translation>Pick a service item first.</translation>
     </message>
     <message>
-        <source>Applicant name</source>
-        <translation>Applicant name</translation>
+        <source>Someone acting for the applicant (Alt+G)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Resident ID number</source>
-        <translation>Resident ID number</translation>
-    </message>
-    <message>
-        <source>Resident ID number (incomplete)</source>
-        <translation>Resident ID number (incomplete)</translation>
-    </message>
-    <message>
-        <source>A valid resident ID number</source>
-        <translation>A valid resident ID number</translation>
-    </message>
-    <message>
-        <source>Mobile number</source>
-        <translation>Mobile number</translation>
-    </message>
-    <message>
-        <source>A valid mobile number</source>
-        <translation>A valid mobile number</translation>
+        <source>Mark every material received</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Organization name</source>
@@ -434,9 +1132,17 @@
         <translation>A valid contact phone</translation>
     </message>
     <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Material: %1</source>
-        <extracomment>%1 is the name of a required material that is not ticked as received.</extracomment>
-        <translation>Material: %1</translation>
+        <extracomment>%1 is the name of a required material that is not marked received.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the decision: materials are missing</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>; </source>
@@ -468,8 +1174,12 @@
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <source>Resident &amp;ID:</source>
-        <translation>Resident &amp;ID:</translation>
+        <source>Document &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Mobile:</source>
@@ -500,24 +1210,16 @@
         <translation>Contact p&amp;hone:</translation>
     </message>
     <message>
+        <source>A&amp;gent (acting for the applicant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Materials received</source>
         <translation>Materials received</translation>
     </message>
     <message>
-        <source>Material</source>
-        <translation>Material</translation>
-    </message>
-    <message>
-        <source>Original or copy</source>
-        <translation>Original or copy</translation>
-    </message>
-    <message>
-        <source>Copies</source>
-        <translation>Copies</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>Required</translation>
+        <source>&amp;Fee:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tick &amp;all</source>
@@ -526,6 +1228,10 @@
     <message>
         <source>Decision</source>
         <translation>Decision</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case kind:</source>
@@ -584,6 +1290,93 @@
     </message>
 </context>
 <context>
+    <name>LogView</name>
+    <message>
+        <source>The disk is full: the logs were not exported. Free some space or choose another place (for example a USB stick).</source>
+        <translation>The disk is full: the logs were not exported. Free some space or choose another place (for example a USB stick).</translation>
+    </message>
+    <message>
+        <source>This folder cannot be written to (read-only or no permission): the logs were not exported. Choose another place.</source>
+        <translation>This folder cannot be written to (read-only or no permission): the logs were not exported. Choose another place.</translation>
+    </message>
+    <message>
+        <source>The logs were not exported: %1</source>
+        <translation>The logs were not exported: %1</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <source>&amp;Contains:</source>
+        <translation>&amp;Contains:</translation>
+    </message>
+    <message>
+        <source>Everything (debug)</source>
+        <translation>Everything (debug)</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>Information and above</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnings and errors</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Read the log files again (F5)</source>
+        <translation>Read the log files again (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Export logs…</source>
+        <translation>&amp;Export logs…</translation>
+    </message>
+    <message>
+        <source>Save the log files and the self-check report as a zip for IT</source>
+        <translation>Save the log files and the self-check report as a zip for IT</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records</source>
+        <translation>%1 of %2 records</translation>
+    </message>
+    <message>
+        <source>Export logs</source>
+        <translation>Export logs</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting the logs…</source>
+        <translation>Exporting the logs…</translation>
+    </message>
+    <message>
+        <source>Saved to %1 — send this file to IT.</source>
+        <translation>Saved to %1 — send this file to IT.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in — Window Clerk</source>
@@ -638,6 +1431,7 @@
     <name>MainWindow</name>
     <message>
         <source>Window Clerk — %1, window %2</source>
+        <extracomment>The dialog opened last from a menu (settings, log view, shortcuts, about ...).</extracomment>
         <translation>Window Clerk — %1, window %2</translation>
     </message>
     <message>
@@ -651,6 +1445,10 @@
     <message>
         <source>Department: %1</source>
         <translation>Department: %1</translation>
+    </message>
+    <message>
+        <source>Show the connection to the records service (F8)</source>
+        <translation>Show the connection to the records service (F8)</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -673,6 +1471,51 @@
         <translation>&amp;Intake</translation>
     </message>
     <message>
+        <source>Catalog, disclosures and the intake form (Ctrl+1)</source>
+        <translation>Catalog, disclosures and the intake form (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>&amp;Worklist</source>
+        <translation>&amp;Worklist</translation>
+    </message>
+    <message>
+        <source>This window&apos;s cases (Ctrl+2)</source>
+        <translation>This window&apos;s cases (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>The worklist is not available in this build.</source>
+        <translation>The worklist is not available in this build.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Export logs…</source>
+        <translation>&amp;Export logs…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Look up a case…</source>
+        <translation>&amp;Look up a case…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload catalog</source>
+        <translation>&amp;Reload catalog</translation>
+    </message>
+    <message>
+        <source>&amp;Connection details…</source>
+        <translation>&amp;Connection details…</translation>
+    </message>
+    <message>
+        <source>Switch lan&amp;guage (中文 / English)</source>
+        <extracomment>Switches the interface between 简体中文 and English, live.</extracomment>
+        <translation>Switch lan&amp;guage (中文 / English)</translation>
+    </message>
+    <message>
         <source>&amp;Find item</source>
         <translation>&amp;Find item</translation>
     </message>
@@ -685,6 +1528,14 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Log…</source>
+        <translation>&amp;Log…</translation>
+    </message>
+    <message>
         <source>&amp;Self-check…</source>
         <translation>&amp;Self-check…</translation>
     </message>
@@ -695,16 +1546,6 @@
     <message>
         <source>Search the catalog (Ctrl+F)</source>
         <translation>Search the catalog (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>About Window Clerk</source>
-        <translation>About Window Clerk</translation>
-    </message>
-    <message>
-        <source>Window Clerk %1
-Intake client for the windows of a government service center.</source>
-        <translation>Window Clerk %1
-Intake client for the windows of a government service center.</translation>
     </message>
     <message>
         <source>Online</source>
@@ -816,6 +1657,69 @@ Intake client for the windows of a government service center.</translation>
     </message>
 </context>
 <context>
+    <name>RejectedPanel</name>
+    <message>
+        <source>Refused by the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The center&apos;s reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the item again with the corrections (Alt+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason to &amp;void:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the item up: it is kept, marked void with your reason (Alt+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A document record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the fields the center named first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the item is voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done. The list below shows what is still refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SelfCheckDialog</name>
     <message>
         <source>Self-check</source>
@@ -854,6 +1758,409 @@ Intake client for the windows of a government service center.</translation>
     <message>
         <source>The self-check itself failed: %1</source>
         <translation>The self-check itself failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Acceptance notice (受理通知书)</source>
+        <extracomment>The languages offered, each named in itself (never translated).</extracomment>
+        <translation>Acceptance notice (受理通知书)</translation>
+    </message>
+    <message>
+        <source>Supplement notice (补正)</source>
+        <translation>Supplement notice (补正)</translation>
+    </message>
+    <message>
+        <source>Deferred acceptance (容缺)</source>
+        <translation>Deferred acceptance (容缺)</translation>
+    </message>
+    <message>
+        <source>Refusal notice (不予受理)</source>
+        <translation>Refusal notice (不予受理)</translation>
+    </message>
+    <message>
+        <source>Forwarding notice (上报)</source>
+        <translation>Forwarding notice (上报)</translation>
+    </message>
+    <message>
+        <source>Completion notice (办结)</source>
+        <translation>Completion notice (办结)</translation>
+    </message>
+    <message>
+        <source>Fee notice (收费)</source>
+        <translation>Fee notice (收费)</translation>
+    </message>
+    <message>
+        <source>Void notice (作废)</source>
+        <translation>Void notice (作废)</translation>
+    </message>
+    <message>
+        <source>Correction notice (更正)</source>
+        <translation>Correction notice (更正)</translation>
+    </message>
+    <message>
+        <source>Service guide (办事指南)</source>
+        <translation>Service guide (办事指南)</translation>
+    </message>
+    <message>
+        <source>Receipt slip, 80 mm roll</source>
+        <translation>Receipt slip, 80 mm roll</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Applies at once, no restart needed</source>
+        <translation>Applies at once, no restart needed</translation>
+    </message>
+    <message>
+        <source>&amp;Yellow when due within:</source>
+        <extracomment>Label of the yellow-card threshold of the worklist, in working days.</extracomment>
+        <translation>&amp;Yellow when due within:</translation>
+    </message>
+    <message>
+        <source> working day(s)</source>
+        <translation> working day(s)</translation>
+    </message>
+    <message>
+        <source>Worklist cases due within this many working days are shown yellow</source>
+        <translation>Worklist cases due within this many working days are shown yellow</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>As provisioned (%1)</source>
+        <translation>As provisioned (%1)</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved in %1 (%2). Ask IT to make that folder writable; until then they apply only until you quit.</source>
+        <translation>The settings could not be saved in %1 (%2). Ask IT to make that folder writable; until then they apply only until you quit.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation>Anywhere</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTab</name>
+    <message>
+        <source>&amp;Silent after (minutes):</source>
+        <extracomment>Clock skew (seconds) from which a client&apos;s clock is shown as wrong.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red: no contact for that long (or never). Amber: an old client version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silent for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silent: this client has not been in touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old version: update this client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>Case no.</source>
+        <extracomment>Background and text colours of the warning cards. Custom roles.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(provisional)</source>
+        <translation type="unfinished">(provisional)</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet sent to the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the center: open the case to fix it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPane</name>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case no., applicant name, ID last 4 or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the worklist by case number, name, ID last 4 digits or phone (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received &amp;today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter opens the selected case; F5 refreshes the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadTab</name>
+    <message>
+        <source>Today</source>
+        <extracomment>A query is running (the lead can keep reading the last figures meanwhile).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the figures (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click a window to see its cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload %1 to %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Acceptance notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Supplement notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Deferred-materials acceptance</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Refusal notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Forwarding notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Completion notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Fee notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Void notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Correction notice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseDocuments</source>
+        <comment>Receipt slip (80 mm)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AcceptedDialog</name>
     <message>
         <source>Case accepted</source>
@@ -53,14 +106,509 @@
     </message>
 </context>
 <context>
-    <name>CatalogPane</name>
+    <name>ApplicantDesk</name>
     <message>
-        <source>Search by name or item code (Ctrl+F)</source>
-        <translation>按事项名称或事项编码搜索（Ctrl+F）</translation>
+        <source>Ask applicant to &amp;confirm</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Service items</source>
-        <translation>服务事项</translation>
+        <source>Show the case to the applicant to confirm (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant: not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant: confirmed ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant: asked to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a service item first.</source>
+        <translation type="unfinished">请先选择服务事项。</translation>
+    </message>
+    <message>
+        <source>The applicant has not confirmed the case yet (F9 asks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s rating is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantScreen</name>
+    <message>
+        <source>Applicant screen</source>
+        <extracomment>Score → button colour, from 5 (非常满意) to 1 (非常不满意).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please have your documents ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check your application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">申请人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials received</source>
+        <translation type="unfinished">收取材料</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs correcting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was our service today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything to add? (optional, tap to choose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick and efficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friendly staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done in one visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unclear what to bring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff attitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for your rating!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <extracomment>Separator between the names of the materials received.</extracomment>
+        <translation type="unfinished">；</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation type="unfinished">%1元</translation>
+    </message>
+    <message>
+        <source>Free of charge</source>
+        <translation type="unfinished">不收费</translation>
+    </message>
+    <message>
+        <source>Case number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Applicant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query code:</source>
+        <translation type="unfinished">查询码：</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation type="unfinished">承诺办结日期：</translation>
+    </message>
+    <message>
+        <source>Center:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">办件</translation>
+    </message>
+    <message>
+        <source>Events so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show full &amp;ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole ID number; this is recorded in the audit log (Alt+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Procedure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Missing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One material a line; what it must be after a colon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Opinion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审批意见 — required for a reason-bound action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the action (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the print preview of the notice (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case %1 on this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded at the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused by the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(provisional)</source>
+        <translation type="unfinished">（暂定）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action is possible for this case now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the opinion: this action needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every missing material, one a line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the corrected value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case changed meanwhile; this action is no longer possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: %1. Status now: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice %1 saved; Ctrl+P prints it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDocumentsPanel</name>
+    <message>
+        <source>Document</source>
+        <extracomment>The last print preview opened (kept alive while its dialog is open).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document has been issued for this case yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reprint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document was issued before its data was kept; open its PDF instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document cannot be rebuilt here; open its PDF instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprinting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint of %1 saved as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reprint was not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesDialog</name>
+    <message>
+        <source>Cases of window %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases received from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the newest %1 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">申请人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hall word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPane</name>
+    <message>
+        <source>&amp;Service items</source>
+        <extracomment>Caption of the catalog list; Alt+S (or Ctrl+F) jumps to the search line.</extracomment>
+        <translation>服务事项(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Name, code, department or pinyin (sfz)</source>
+        <translation>名称、编码、部门或拼音（如 sfz）</translation>
+    </message>
+    <message>
+        <source>Search the catalog (Ctrl+F): item name, item code, department, or pinyin — initials such as sfz for 身份证, or full pinyin. Down/Up choose, Enter opens the item.</source>
+        <translation>搜索事项目录（Ctrl+F）：事项名称、事项编码、部门或拼音——可用首字母（如 sfz 查身份证）或全拼。↓/↑ 选择，回车打开事项。</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -159,6 +707,108 @@
     <message>
         <source>in step with the service</source>
         <translation>与中心一致</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Loading the catalog…</source>
+        <translation>正在加载事项目录…</translation>
+    </message>
+    <message>
+        <source>The catalog could not be loaded: %1 Press F5 to try again.</source>
+        <translation>事项目录加载失败：%1 按 F5 重试。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialogs</name>
+    <message>
+        <source>The settings could not be saved (%1). They apply until you quit.</source>
+        <translation>设置无法保存（%1），仅在本次运行中有效。</translation>
+    </message>
+    <message>
+        <source>Down, Up</source>
+        <translation>↓、↑</translation>
+    </message>
+    <message>
+        <source>Move through the found items from the search line</source>
+        <translation>在搜索框中上下选择找到的事项</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <source>Choose the item under the cursor</source>
+        <translation>打开选中的事项</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab、Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个输入项</translation>
+    </message>
+    <message>
+        <source>Alt+letter</source>
+        <translation>Alt+字母</translation>
+    </message>
+    <message>
+        <source>Open a menu or press a button by its underlined letter</source>
+        <translation>按带下划线的字母打开菜单或按下按钮</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Close a dialog</source>
+        <translation>关闭对话框</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Service center</source>
+        <translation>政务服务中心</translation>
+    </message>
+    <message>
+        <source>Records service</source>
+        <translation>记录服务</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Local database</source>
+        <translation>本地数据库</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <source>Settings folder</source>
+        <translation>设置文件夹</translation>
+    </message>
+    <message>
+        <source>About Window Clerk</source>
+        <translation>关于窗口受理客户端</translation>
+    </message>
+    <message>
+        <source>Intake client for the windows of a government service center.</source>
+        <translation>政务服务中心窗口受理客户端。</translation>
+    </message>
+    <message>
+        <source>Window Clerk</source>
+        <translation>窗口受理客户端</translation>
+    </message>
+    <message>
+        <source>Case lookup is not available in this build.</source>
+        <translation>此版本不含办件查询。</translation>
     </message>
 </context>
 <context>
@@ -326,6 +976,96 @@
     </message>
 </context>
 <context>
+    <name>HallScreen</name>
+    <message>
+        <source>Signed in offline: the board needs the center. Sign in again.</source>
+        <extracomment>The most pages one rotation shows (the newest rows first).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hall screen — %1</source>
+        <extracomment>Colour of each hall word: 受理 blue, 在办 amber, 待办 orange, 办结 green. Design size: proportions below are pixels on a 1920×1080 screen. Column stretch of window, applicant, item, status, time.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s cases</source>
+        <extracomment>Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">申请人</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cases yet today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion rate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the center…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The center cannot be reached; no data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link down · data as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <source>Promised case</source>
@@ -333,6 +1073,7 @@
     </message>
     <message>
         <source>Accept the case (Ctrl+Return)</source>
+        <extracomment>Issue fields of core.intake the applicant/agent widgets already word themselves. The parked intake this form was resumed from (&quot;&quot; for a fresh one).</extracomment>
         <translation>受理本件（Ctrl+Return）</translation>
     </message>
     <message>
@@ -340,60 +1081,16 @@
         <translation>受理(&amp;A)</translation>
     </message>
     <message>
-        <source>original</source>
-        <extracomment>A material handed in as the original document (原件).</extracomment>
-        <translation>原件</translation>
-    </message>
-    <message>
-        <source>copy</source>
-        <extracomment>A material handed in as a photocopy (复印件), not a number of copies.</extracomment>
-        <translation>复印件</translation>
-    </message>
-    <message>
-        <source>required</source>
-        <translation>必需</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation>非必需</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n working day(s) from today)</source>
-        <translation>
-            <numerusform>%1（自今日起 %n 个工作日）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Provisional: the holiday calendar for that year is not published yet; weekends only were counted.</source>
-        <translation>暂定：该年度法定节假日安排尚未公布，仅按周末计算。</translation>
-    </message>
-    <message>
         <source>Pick a service item first.</source>
         <translation>请先选择服务事项。</translation>
     </message>
     <message>
-        <source>Applicant name</source>
-        <translation>申请人姓名</translation>
+        <source>Someone acting for the applicant (Alt+G)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Resident ID number</source>
-        <translation>居民身份证号码</translation>
-    </message>
-    <message>
-        <source>Resident ID number (incomplete)</source>
-        <translation>居民身份证号码（未输完）</translation>
-    </message>
-    <message>
-        <source>A valid resident ID number</source>
-        <translation>有效的居民身份证号码</translation>
-    </message>
-    <message>
-        <source>Mobile number</source>
-        <translation>手机号码</translation>
-    </message>
-    <message>
-        <source>A valid mobile number</source>
-        <translation>有效的手机号码</translation>
+        <source>Mark every material received</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Organization name</source>
@@ -428,9 +1125,17 @@
         <translation>有效的联系电话</translation>
     </message>
     <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Material: %1</source>
-        <extracomment>%1 is the name of a required material that is not ticked as received.</extracomment>
-        <translation>材料：%1</translation>
+        <extracomment>%1 is the name of a required material that is not marked received.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the decision: materials are missing</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>; </source>
@@ -462,8 +1167,12 @@
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <source>Resident &amp;ID:</source>
-        <translation>身份证号(&amp;I)：</translation>
+        <source>Document &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Mobile:</source>
@@ -494,24 +1203,16 @@
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
+        <source>A&amp;gent (acting for the applicant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Materials received</source>
         <translation>收取材料</translation>
     </message>
     <message>
-        <source>Material</source>
-        <translation>材料</translation>
-    </message>
-    <message>
-        <source>Original or copy</source>
-        <translation>原件/复印件</translation>
-    </message>
-    <message>
-        <source>Copies</source>
-        <translation>份数</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>是否必需</translation>
+        <source>&amp;Fee:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tick &amp;all</source>
@@ -520,6 +1221,10 @@
     <message>
         <source>Decision</source>
         <translation>受理决定</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case kind:</source>
@@ -578,6 +1283,93 @@
     </message>
 </context>
 <context>
+    <name>LogView</name>
+    <message>
+        <source>The disk is full: the logs were not exported. Free some space or choose another place (for example a USB stick).</source>
+        <translation>磁盘已满：日志未导出。请清理磁盘空间，或选择其他位置（例如 U 盘）。</translation>
+    </message>
+    <message>
+        <source>This folder cannot be written to (read-only or no permission): the logs were not exported. Choose another place.</source>
+        <translation>此文件夹无法写入（只读或无权限）：日志未导出。请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>The logs were not exported: %1</source>
+        <translation>日志未导出：%1</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>模块(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Contains:</source>
+        <translation>包含(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Everything (debug)</source>
+        <translation>全部（含调试）</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>全部模块</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the log files again (F5)</source>
+        <translation>重新读取日志文件（F5）</translation>
+    </message>
+    <message>
+        <source>&amp;Export logs…</source>
+        <translation>导出日志(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the log files and the self-check report as a zip for IT</source>
+        <translation>将日志文件和自检报告保存为 zip 压缩包，交给信息技术人员</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records</source>
+        <translation>显示 %1 条，共 %2 条</translation>
+    </message>
+    <message>
+        <source>Export logs</source>
+        <translation>导出日志</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting the logs…</source>
+        <translation>正在导出日志…</translation>
+    </message>
+    <message>
+        <source>Saved to %1 — send this file to IT.</source>
+        <translation>已保存到 %1——请将此文件发给信息技术人员。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in — Window Clerk</source>
@@ -632,6 +1424,7 @@
     <name>MainWindow</name>
     <message>
         <source>Window Clerk — %1, window %2</source>
+        <extracomment>The dialog opened last from a menu (settings, log view, shortcuts, about ...).</extracomment>
         <translation>窗口受理客户端 — %1，%2 号窗口</translation>
     </message>
     <message>
@@ -645,6 +1438,10 @@
     <message>
         <source>Department: %1</source>
         <translation>部门：%1</translation>
+    </message>
+    <message>
+        <source>Show the connection to the records service (F8)</source>
+        <translation>查看与中心办件库的连接（F8）</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -667,6 +1464,51 @@
         <translation>受理(&amp;I)</translation>
     </message>
     <message>
+        <source>Catalog, disclosures and the intake form (Ctrl+1)</source>
+        <translation>事项目录、六公开和受理表单（Ctrl+1）</translation>
+    </message>
+    <message>
+        <source>&amp;Worklist</source>
+        <translation>办件(&amp;W)</translation>
+    </message>
+    <message>
+        <source>This window&apos;s cases (Ctrl+2)</source>
+        <translation>本窗口的办件（Ctrl+2）</translation>
+    </message>
+    <message>
+        <source>The worklist is not available in this build.</source>
+        <translation>此版本不含办件列表。</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export logs…</source>
+        <translation>导出日志(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Look up a case…</source>
+        <translation>办件查询(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload catalog</source>
+        <translation>重新加载事项目录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Connection details…</source>
+        <translation>连接详情(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Switch lan&amp;guage (中文 / English)</source>
+        <extracomment>Switches the interface between 简体中文 and English, live.</extracomment>
+        <translation>切换语言(&amp;G)（中文 / English）</translation>
+    </message>
+    <message>
         <source>&amp;Find item</source>
         <translation>查找事项(&amp;F)</translation>
     </message>
@@ -679,6 +1521,14 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键一览(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Log…</source>
+        <translation>日志(&amp;L)…</translation>
+    </message>
+    <message>
         <source>&amp;Self-check…</source>
         <translation>自检(&amp;S)…</translation>
     </message>
@@ -689,16 +1539,6 @@
     <message>
         <source>Search the catalog (Ctrl+F)</source>
         <translation>搜索事项目录（Ctrl+F）</translation>
-    </message>
-    <message>
-        <source>About Window Clerk</source>
-        <translation>关于窗口受理客户端</translation>
-    </message>
-    <message>
-        <source>Window Clerk %1
-Intake client for the windows of a government service center.</source>
-        <translation>窗口受理客户端 %1
-政务服务中心各部门窗口的受理客户端。</translation>
     </message>
     <message>
         <source>Online</source>
@@ -808,6 +1648,69 @@ Intake client for the windows of a government service center.</source>
     </message>
 </context>
 <context>
+    <name>RejectedPanel</name>
+    <message>
+        <source>Refused by the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The center&apos;s reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the item again with the corrections (Alt+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason to &amp;void:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the item up: it is kept, marked void with your reason (Alt+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A document record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the fields the center named first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the item is voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done. The list below shows what is still refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SelfCheckDialog</name>
     <message>
         <source>Self-check</source>
@@ -844,6 +1747,405 @@ Intake client for the windows of a government service center.</source>
     <message>
         <source>The self-check itself failed: %1</source>
         <translation>自检本身出错：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Acceptance notice (受理通知书)</source>
+        <extracomment>The languages offered, each named in itself (never translated).</extracomment>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <source>Supplement notice (补正)</source>
+        <translation>补正材料通知书</translation>
+    </message>
+    <message>
+        <source>Deferred acceptance (容缺)</source>
+        <translation>容缺受理通知书</translation>
+    </message>
+    <message>
+        <source>Refusal notice (不予受理)</source>
+        <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <source>Forwarding notice (上报)</source>
+        <translation>上报通知书</translation>
+    </message>
+    <message>
+        <source>Completion notice (办结)</source>
+        <translation>办结通知书</translation>
+    </message>
+    <message>
+        <source>Fee notice (收费)</source>
+        <translation>收费通知书</translation>
+    </message>
+    <message>
+        <source>Void notice (作废)</source>
+        <translation>作废通知书</translation>
+    </message>
+    <message>
+        <source>Correction notice (更正)</source>
+        <translation>更正通知书</translation>
+    </message>
+    <message>
+        <source>Service guide (办事指南)</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <source>Receipt slip, 80 mm roll</source>
+        <translation>受理回执（80 毫米卷纸）</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Applies at once, no restart needed</source>
+        <translation>立即生效，无需重启</translation>
+    </message>
+    <message>
+        <source>&amp;Yellow when due within:</source>
+        <extracomment>Label of the yellow-card threshold of the worklist, in working days.</extracomment>
+        <translation>到期提醒（黄牌）(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source> working day(s)</source>
+        <translation> 个工作日内</translation>
+    </message>
+    <message>
+        <source>Worklist cases due within this many working days are shown yellow</source>
+        <translation>办件在这么多个工作日内到期时以黄色标出</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>As provisioned (%1)</source>
+        <translation>按部署配置（%1）</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved in %1 (%2). Ask IT to make that folder writable; until then they apply only until you quit.</source>
+        <translation>设置无法保存到 %1（%2）。请联系信息技术人员使该文件夹可写；在此之前，设置仅在本次运行中有效。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键一览</translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation>任意位置</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTab</name>
+    <message>
+        <source>&amp;Silent after (minutes):</source>
+        <extracomment>Clock skew (seconds) from which a client&apos;s clock is shown as wrong.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red: no contact for that long (or never). Amber: an old client version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silent for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silent: this client has not been in touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old version: update this client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>Case no.</source>
+        <extracomment>Background and text colours of the warning cards. Custom roles.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">申请人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(provisional)</source>
+        <translation type="unfinished">（暂定）</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet sent to the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the center: open the case to fix it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPane</name>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case no., applicant name, ID last 4 or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the worklist by case number, name, ID last 4 digits or phone (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received &amp;today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter opens the selected case; F5 refreshes the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadTab</name>
+    <message>
+        <source>Today</source>
+        <extracomment>A query is running (the lead can keep reading the last figures meanwhile).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the figures (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click a window to see its cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload %1 to %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
