@@ -31,6 +31,8 @@ class AcceptedDialog(QDialog):
         receipt_error: why it could not be written (already in Chinese and English).
         print_receipt, print_slip: open the print preview of the receipt (A4) or the
             80 mm slip; no button when None.
+        ask_rating: ask the applicant (again) for a rating on the applicant screen; no
+            button when None.
     """
 
     def __init__(
@@ -44,13 +46,26 @@ class AcceptedDialog(QDialog):
         receipt_error: str | None = None,
         print_receipt: Callable[[], Any] | None = None,
         print_slip: Callable[[], Any] | None = None,
+        ask_rating: Callable[[], Any] | None = None,
+        disposition: str = "promised",
+        document_name: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("acceptedDialog")
-        self.setWindowTitle(self.tr("Case accepted"))
+        #: Whether this decision issued the acceptance receipt (即办 / 承诺) or a notice.
+        self.is_receipt = disposition in ("immediate", "promised")
+        self.disposition = disposition
+        if disposition in ("supplement", "refused"):
+            self.setWindowTitle(self.tr("Decision saved"))
+            headline = self.tr("The decision is saved on this computer: %1.")
+        else:
+            self.setWindowTitle(self.tr("Case accepted"))
+            headline = self.tr("The case is saved on this computer.")
+        if document_name:
+            headline = headline.replace("%1", document_name)
         self.receipt_path = receipt_path
-        title = QLabel(self.tr("The case is saved on this computer."), self)
+        title = QLabel(headline, self)
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -62,13 +77,19 @@ class AcceptedDialog(QDialog):
         self.case_no_label.setObjectName("caseNoLabel")
         self.query_code_label = self._value(query_code, big)
         self.query_code_label.setObjectName("queryCodeLabel")
-        due = due_date + ("  " + self.tr("(provisional)") if provisional else "")
+        due = (due_date or "—") + ("  " + self.tr("(provisional)") if provisional else "")
         self.due_label = self._value(due)
         form.addRow(self.tr("Case number:"), self.case_no_label)
         form.addRow(self.tr("Query code:"), self.query_code_label)
         form.addRow(self.tr("Due date:"), self.due_label)
 
-        if receipt_path is not None:
+        if receipt_path is not None and not self.is_receipt:
+            where = self.tr("Notice: %1").replace(
+                "%1",
+                f"<a href='{QUrl.fromLocalFile(str(receipt_path)).toString()}'>"
+                f"{html.escape(str(receipt_path))}</a>",
+            )
+        elif receipt_path is not None:
             where = self.tr("Receipt: %1").replace(
                 "%1",
                 f"<a href='{QUrl.fromLocalFile(str(receipt_path)).toString()}'>"
@@ -85,7 +106,9 @@ class AcceptedDialog(QDialog):
         self.path_label.linkActivated.connect(lambda _link: self.open_receipt())
 
         buttons = QDialogButtonBox(self)
-        self.open_button = QPushButton(self.tr("&Open receipt"), self)
+        self.open_button = QPushButton(
+            self.tr("&Open receipt") if self.is_receipt else self.tr("&Open notice"), self
+        )
         self.open_button.setObjectName("openReceiptButton")
         self.open_button.setEnabled(receipt_path is not None)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -94,7 +117,10 @@ class AcceptedDialog(QDialog):
         self.print_button: QPushButton | None = None
         self.slip_button: QPushButton | None = None
         if print_receipt is not None:
-            self.print_button = QPushButton(self.tr("&Print receipt…"), self)
+            self.print_button = QPushButton(
+                self.tr("&Print receipt…") if self.is_receipt else self.tr("&Print notice…"),
+                self,
+            )
             self.print_button.setObjectName("printReceiptButton")
             self.print_button.clicked.connect(self.print_receipt)
             buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -103,6 +129,13 @@ class AcceptedDialog(QDialog):
             self.slip_button.setObjectName("printSlipButton")
             self.slip_button.clicked.connect(self.print_slip)
             buttons.addButton(self.slip_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.rating_button: QPushButton | None = None
+        if ask_rating is not None:
+            self.rating_button = QPushButton(self.tr("Ask for &rating"), self)
+            self.rating_button.setObjectName("askRatingButton")
+            self.rating_button.setToolTip(self.tr("Ask the applicant to rate the service"))
+            self.rating_button.clicked.connect(ask_rating)
+            buttons.addButton(self.rating_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(
             self.tr("&Next applicant"), QDialogButtonBox.ButtonRole.AcceptRole
         )

@@ -1,0 +1,530 @@
+"""The applicant screen: a second monitor facing the applicant (小屏确认, 好差评).
+
+:class:`ApplicantScreen` is the window the applicant sees: idle (center name, welcome), the
+case being entered for the applicant to confirm (ID and phone masked) with 确认无误 /
+需要更正, a 1–5 rating by touch or click with optional comment chips, and a thank-you. It
+only shows things and emits signals; :class:`ApplicantDesk` connects it to the clerk's
+``MainWindow``: the action "Ask applicant to confirm" (F9), the status-bar indicator, the
+rating request after acceptance, and the rating written through the one ``DbWriter`` with
+``store.writes.add_rating`` (local row + outbox row in one transaction, so it is kept
+offline and sent once).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.core.identity import mask_id, mask_phone
+from clerk_app.gui.item_text import ItemText
+from clerk_app.gui.ops import error_message
+
+log = logging.getLogger("clerk.gui")
+
+BACKGROUND = "#f4f6fa"
+ACCENT = "#9e1b1b"
+#: Score → button colour, from 5 (非常满意) to 1 (非常不满意).
+SCORE_COLOURS = {5: "#1b6e20", 4: "#2e7d32", 3: "#5d6d7e", 2: "#b35c00", 1: "#b3261e"}
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    """What the applicant confirms: the case as entered, numbers masked."""
+
+    item_name: str
+    applicant_name: str
+    id_masked: str
+    phone_masked: str
+    materials: tuple[str, ...]
+    fee_fen: int
+
+    @property
+    def fee_yuan(self) -> str:
+        return f"{self.fee_fen / 100:.2f}"
+
+
+def summary_from_form(form: Any) -> DraftSummary:
+    """Read the clerk's intake form into a :class:`DraftSummary` (masks ID and phone)."""
+    item = form.item
+    text = ItemText(item)
+    applicant = form.applicant()
+    received = {m["code"] for m in form.materials() if m.get("received")}
+    return DraftSummary(
+        item_name=text.name,
+        applicant_name=str(applicant.get("name") or ""),
+        id_masked=mask_id(str(applicant.get("id_number") or "")),
+        phone_masked=mask_phone(str(applicant.get("phone") or "")),
+        materials=tuple(m.name for m in text.materials if m.code in received),
+        fee_fen=_fee_fen(form, text),
+    )
+
+
+def _fee_fen(form: Any, text: ItemText) -> int:
+    """The fee the form says (when it can), else the item's fees added up."""
+    own = getattr(form, "fee_fen", None)
+    return int(own()) if callable(own) else text.fee_fen
+
+
+def _font(widget: QWidget, px: int, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPixelSize(px)
+    font.setBold(bold)
+    return font
+
+
+class ApplicantScreen(QWidget):
+    """The window facing the applicant.
+
+    Args:
+        center_name: shown when idle.
+        idle_seconds: how long the thank-you stays (an unanswered rating: three times as
+            long) before the screen goes back to idle; ``idle_timer`` runs it.
+
+    Signals:
+        confirmed(): the applicant pressed 确认无误.
+        correction_requested(): the applicant pressed 需要更正.
+        rated(str, int, str): case number, score 1..5 and the comment (chips joined).
+    """
+
+    confirmed = Signal()
+    correction_requested = Signal()
+    rated = Signal(str, int, str)
+
+    IDLE, CONFIRM, RATING, THANKS = range(4)
+
+    def __init__(
+        self, center_name: str, *, idle_seconds: int = 20, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("applicantScreen")
+        self.setWindowTitle(self.tr("Applicant screen"))
+        self.center_name = center_name
+        self.idle_seconds = idle_seconds
+        self.case_no = ""
+        self.summary: DraftSummary | None = None
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
+        self.setPalette(palette)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.show_idle)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._build_idle())
+        self.stack.addWidget(self._build_confirm())
+        self.stack.addWidget(self._build_rating())
+        self.stack.addWidget(self._build_thanks())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 36, 48, 36)
+        layout.addWidget(self.stack)
+        self.resize(1280, 800)
+        self.show_idle()
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def _title(self, text: str, px: int = 44) -> QLabel:
+        label = QLabel(text, self)
+        label.setFont(_font(self, px, True))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {ACCENT};")
+        return label
+
+    def _build_idle(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.idle_center = self._title(self.center_name, 56)
+        self.idle_welcome = QLabel(self.tr("Welcome"), page)
+        self.idle_welcome.setFont(_font(self, 72, True))
+        self.idle_welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.idle_hint = QLabel(self.tr("Please have your documents ready."), page)
+        self.idle_hint.setFont(_font(self, 32))
+        self.idle_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.idle_hint.setStyleSheet("color: #44546a;")
+        layout.addStretch(2)
+        layout.addWidget(self.idle_center)
+        layout.addSpacing(40)
+        layout.addWidget(self.idle_welcome)
+        layout.addSpacing(24)
+        layout.addWidget(self.idle_hint)
+        layout.addStretch(3)
+        return page
+
+    def _build_confirm(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._title(self.tr("Please check your application")))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(14)
+        self.confirm_values: dict[str, QLabel] = {}
+        rows = (
+            ("item", self.tr("Service item")),
+            ("name", self.tr("Applicant")),
+            ("id", self.tr("ID number")),
+            ("phone", self.tr("Mobile")),
+            ("materials", self.tr("Materials received")),
+            ("fee", self.tr("Fee")),
+        )
+        for row, (key, caption) in enumerate(rows):
+            name = QLabel(caption + self.tr(":"), page)
+            name.setFont(_font(self, 30))
+            name.setStyleSheet("color: #44546a;")
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            value = QLabel(page)
+            value.setObjectName(f"confirm_{key}")
+            value.setFont(_font(self, 32, True))
+            value.setWordWrap(True)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            self.confirm_values[key] = value
+        grid.setColumnStretch(1, 1)
+        layout.addSpacing(16)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(48)
+        self.correct_button = self._big_button(self.tr("Needs correcting"), "#b35c00")
+        self.correct_button.setObjectName("correctionButton")
+        self.confirm_button = self._big_button(self.tr("All correct"), "#1b6e20")
+        self.confirm_button.setObjectName("confirmButton")
+        self.correct_button.clicked.connect(self._correction)
+        self.confirm_button.clicked.connect(self._confirm)
+        buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.confirm_button)
+        layout.addLayout(buttons)
+        return page
+
+    def _big_button(self, text: str, colour: str, px: int = 40) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setFont(_font(self, px, True))
+        button.setMinimumHeight(110)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setStyleSheet(
+            f"QPushButton {{ color: white; background: {colour}; border-radius: 14px;"
+            f" padding: 12px 28px; }} QPushButton:pressed {{ background: #222; }}"
+        )
+        return button
+
+    def _build_rating(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._title(self.tr("How was our service today?")))
+        self.rating_case = QLabel(page)
+        self.rating_case.setFont(_font(self, 28))
+        self.rating_case.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.rating_case)
+        layout.addSpacing(16)
+        chips_title = QLabel(self.tr("Anything to add? (optional, tap to choose)"), page)
+        chips_title.setFont(_font(self, 26))
+        chips_title.setStyleSheet("color: #44546a;")
+        layout.addWidget(chips_title)
+        chips = QGridLayout()
+        self.chips: list[QPushButton] = []
+        for index, text in enumerate(
+            (
+                self.tr("Quick and efficient"),
+                self.tr("Friendly staff"),
+                self.tr("Done in one visit"),
+                self.tr("Long wait"),
+                self.tr("Unclear what to bring"),
+                self.tr("Staff attitude"),
+            )
+        ):
+            chip = QPushButton(text, page)
+            chip.setCheckable(True)
+            chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            chip.setFont(_font(self, 28))
+            chip.setMinimumHeight(64)
+            chip.setStyleSheet(
+                "QPushButton { background: white; border: 2px solid #9aa7b8;"
+                " border-radius: 32px; padding: 6px 22px; color: #203040; }"
+                f" QPushButton:checked {{ background: #fdecea; border-color: {ACCENT};"
+                f" color: {ACCENT}; font-weight: bold; }}"
+            )
+            chips.addWidget(chip, index // 3, index % 3)
+            self.chips.append(chip)
+        layout.addLayout(chips)
+        layout.addStretch(1)
+        scores = QHBoxLayout()
+        scores.setSpacing(20)
+        self.score_buttons: dict[int, QPushButton] = {}
+        for score, text in self.score_words().items():
+            button = self._big_button(text, SCORE_COLOURS[score], 34)
+            button.setObjectName(f"score{score}Button")
+            button.setMinimumHeight(150)
+            button.clicked.connect(lambda _checked=False, s=score: self.rate(s))
+            scores.addWidget(button, 1)
+            self.score_buttons[score] = button
+        layout.addLayout(scores)
+        return page
+
+    def score_words(self) -> dict[int, str]:
+        """5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意 (best first, as shown)."""
+        return {
+            5: self.tr("Very satisfied"),
+            4: self.tr("Satisfied"),
+            3: self.tr("Fairly satisfied"),
+            2: self.tr("Dissatisfied"),
+            1: self.tr("Very dissatisfied"),
+        }
+
+    def _build_thanks(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.thanks_label = QLabel(self.tr("Thank you for your rating!"), page)
+        self.thanks_label.setFont(_font(self, 64, True))
+        self.thanks_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thanks_label.setStyleSheet("color: #1b6e20;")
+        layout.addStretch(1)
+        layout.addWidget(self.thanks_label)
+        layout.addStretch(1)
+        return page
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def page(self) -> int:
+        return self.stack.currentIndex()
+
+    def show_idle(self) -> None:
+        self.idle_timer.stop()
+        self.summary = None
+        self.case_no = ""
+        self.stack.setCurrentIndex(self.IDLE)
+
+    def show_draft(self, summary: DraftSummary) -> None:
+        """Show the case being entered for the applicant to confirm."""
+        self.idle_timer.stop()
+        self.summary = summary
+        v = self.confirm_values
+        v["item"].setText(summary.item_name)
+        v["name"].setText(summary.applicant_name)
+        v["id"].setText(summary.id_masked)
+        v["phone"].setText(summary.phone_masked)
+        #: Separator between the names of the materials received.
+        v["materials"].setText(self.tr("; ").join(summary.materials) or self.tr("none"))
+        v["fee"].setText(
+            self.tr("%1 yuan").replace("%1", summary.fee_yuan)
+            if summary.fee_fen
+            else self.tr("Free of charge")
+        )
+        self.stack.setCurrentIndex(self.CONFIRM)
+
+    def ask_rating(self, case_no: str) -> None:
+        """Ask the applicant to rate the service for ``case_no``."""
+        self.case_no = case_no
+        for chip in self.chips:
+            chip.setChecked(False)
+        self.rating_case.setText(self.tr("Case number %1").replace("%1", case_no))
+        self.stack.setCurrentIndex(self.RATING)
+        self.idle_timer.start(self.idle_seconds * 3000)
+
+    def rate(self, score: int) -> None:
+        """The applicant chose ``score`` (1..5): emit it with the chosen chips, say thanks."""
+        if self.page() != self.RATING or not self.case_no:
+            return
+        comment = self.tr("; ").join(c.text() for c in self.chips if c.isChecked())
+        case_no = self.case_no
+        self.stack.setCurrentIndex(self.THANKS)
+        self.idle_timer.start(self.idle_seconds * 1000)
+        self.rated.emit(case_no, score, comment)
+
+    def _confirm(self) -> None:
+        if self.page() == self.CONFIRM:
+            self.confirmed.emit()
+
+    def _correction(self) -> None:
+        if self.page() == self.CONFIRM:
+            self.stack.setCurrentIndex(self.IDLE)
+            self.correction_requested.emit()
+
+    def place(self, clerk_window: QWidget | None) -> None:
+        """Full screen on a screen other than the clerk's if there is one, else a window."""
+        screens = QGuiApplication.screens()
+        clerk_screen = clerk_window.screen() if clerk_window is not None else None
+        others = [s for s in screens if s is not clerk_screen]
+        if clerk_screen is not None and others:
+            self.setGeometry(others[0].geometry())
+            self.showFullScreen()
+        else:
+            self.show()
+
+
+class ApplicantDesk(QObject):
+    """The applicant screen as the clerk's ``MainWindow`` uses it.
+
+    Adds "Ask applicant to confirm" (F9) to the window's Intake menu and an indicator to its
+    status bar; asks for a rating after each accepted case; writes each rating through the
+    window's ``DbWriter``.
+
+    Args:
+        window: the ``MainWindow`` (``context``, ``session``, ``intake``, ``writer``,
+            ``case_accepted``, ``sync_worker``).
+        screen: the applicant screen (a new one, placed on the second monitor, by default).
+
+    Signals:
+        state_changed(str): ``"none"``, ``"waiting"``, ``"confirmed"`` or ``"correction"``.
+        rating_saved(str): the rating's id, after its local transaction committed.
+    """
+
+    state_changed = Signal(str)
+    rating_saved = Signal(str)
+
+    def __init__(self, window: Any, screen: ApplicantScreen | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        settings = window.context.settings
+        self.require_confirmation = bool(settings["applicant_screen.require_confirmation"])
+        self.screen = screen or ApplicantScreen(
+            window.context.provisioning.center_name,
+            idle_seconds=int(settings["applicant_screen.idle_seconds"]),
+        )
+        self.state = "none"
+        self.last_error = ""
+        self.indicator = QLabel(window)
+        self.indicator.setObjectName("applicantIndicator")
+        window.statusBar().addPermanentWidget(self.indicator)
+        self.confirm_action = QAction(self.tr("Ask applicant to &confirm"), window)
+        self.confirm_action.setObjectName("askApplicantAction")
+        self.confirm_action.setShortcut(QKeySequence("F9"))
+        self.confirm_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.confirm_action.setToolTip(self.tr("Show the case to the applicant to confirm (F9)"))
+        self.confirm_action.triggered.connect(self.ask_confirmation)
+        window.addAction(self.confirm_action)
+        menu = self._intake_menu()
+        if menu is not None:
+            menu.addAction(self.confirm_action)
+        self.screen.confirmed.connect(lambda: self._set_state("confirmed"))
+        self.screen.correction_requested.connect(lambda: self._set_state("correction"))
+        self.screen.rated.connect(self.save_rating)
+        window.case_accepted.connect(self._case_accepted)
+        self._watch_form(window.intake)
+        self._set_state("none")
+
+    def _intake_menu(self) -> QMenu | None:
+        accept = getattr(self.window, "accept_action", None)
+        for action in self.window.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and accept in menu.actions():
+                return menu
+        return None
+
+    def _watch_form(self, form: QWidget) -> None:
+        """Any change to the form after the applicant saw it voids the confirmation."""
+        for edit in form.findChildren(QLineEdit):
+            edit.textEdited.connect(self._form_changed)
+        for table in form.findChildren(QTableWidget):
+            table.itemChanged.connect(self._form_changed)
+
+    def _form_changed(self, *_args: Any) -> None:
+        if self.state in ("waiting", "confirmed"):
+            self._set_state("none")
+            if self.screen.page() == ApplicantScreen.CONFIRM:
+                self.screen.show_idle()
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        texts = {
+            "none": (self.tr("Applicant: not confirmed"), "#44546a"),
+            "waiting": (self.tr("Applicant: checking…"), "#8a5a00"),
+            "confirmed": (self.tr("Applicant: confirmed ✓"), "#1b6e20"),
+            "correction": (self.tr("Applicant: asked to correct"), "#b3261e"),
+        }
+        text, colour = texts[state]
+        self.indicator.setText(text)
+        self.indicator.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.state_changed.emit(state)
+
+    # -- what the clerk does ---------------------------------------------------------------
+
+    def ask_confirmation(self) -> bool:
+        """Show the form's case on the applicant screen (F9); False without an item."""
+        form = self.window.intake
+        if form.item is None:
+            self.window.statusBar().showMessage(self.tr("Pick a service item first."), 5000)
+            return False
+        self.screen.show_draft(summary_from_form(form))
+        if not self.screen.isVisible():
+            self.screen.place(self.window)
+        self._set_state("waiting")
+        return True
+
+    def may_accept(self) -> bool:
+        """False (and the clerk is told) when confirmation is required and not given."""
+        if not self.require_confirmation or self.state == "confirmed":
+            return True
+        self.window.statusBar().showMessage(
+            self.tr("The applicant has not confirmed the case yet (F9 asks)."), 8000
+        )
+        return False
+
+    def _case_accepted(self, taken: Any) -> None:
+        self._set_state("none")
+        self.ask_rating(str(taken.case_no))
+
+    def ask_rating(self, case_no: str) -> None:
+        """Ask the applicant to rate ``case_no`` (after acceptance, or when a case is done)."""
+        self.screen.ask_rating(case_no)
+        if not self.screen.isVisible():
+            self.screen.place(self.window)
+
+    def rating_asker(self, case_no: str) -> Callable[[], None]:
+        return lambda: self.ask_rating(case_no)
+
+    def save_rating(self, case_no: str, score: int, comment: str) -> None:
+        """Write the rating locally with its outbox row (on the writer); then wake the sync."""
+        from clerk_app.store.writes import add_rating
+
+        ctx = self.window.context
+        clerk = self.window.session.username
+
+        def work() -> Any:
+            return add_rating(
+                ctx.store, case_no, score, clerk=clerk, at=ctx.clock.now(), comment=comment
+            )
+
+        self.window.writer.submit(work, self.window).success(self._rating_saved).failure(
+            self._rating_failed
+        )
+
+    def _rating_saved(self, written: Any) -> None:
+        self.last_error = ""
+        self.window.statusBar().showMessage(self.tr("The applicant's rating is saved."), 5000)
+        if getattr(self.window, "sync_worker", None) is not None:
+            self.window.sync_worker.wake()
+        self.rating_saved.emit(str(written.id))
+
+    def _rating_failed(self, exc: Exception) -> None:
+        self.last_error = error_message(exc)
+        log.error("rating not saved: %s", exc)
+        self.window.statusBar().showMessage(
+            self.tr("The rating could not be saved: %1").replace("%1", self.last_error)
+        )
+
+    def close(self) -> None:
+        self.screen.close()
+
+
+def attach_applicant_screen(window: Any) -> ApplicantDesk | None:
+    """The window's :class:`ApplicantDesk` when the setting ``applicant_screen.enabled`` is on."""
+    settings = getattr(window.context, "settings", None)
+    if settings is None or not bool(settings["applicant_screen.enabled"]):
+        return None
+    return ApplicantDesk(window)
