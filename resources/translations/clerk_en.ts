@@ -57,6 +57,15 @@
 <context>
     <name>AcceptedDialog</name>
     <message>
+        <source>Decision saved</source>
+        <extracomment>Whether this decision issued the acceptance receipt (即办 / 承诺) or a notice.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision is saved on this computer: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Case accepted</source>
         <translation>Case accepted</translation>
     </message>
@@ -81,6 +90,10 @@
         <translation>Due date:</translation>
     </message>
     <message>
+        <source>Notice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Receipt: %1</source>
         <translation>Receipt: %1</translation>
     </message>
@@ -93,12 +106,28 @@
         <translation>&amp;Open receipt</translation>
     </message>
     <message>
+        <source>&amp;Open notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Print receipt…</source>
         <translation>&amp;Print receipt…</translation>
     </message>
     <message>
+        <source>&amp;Print notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print &amp;slip…</source>
         <translation>Print &amp;slip…</translation>
+    </message>
+    <message>
+        <source>Ask for &amp;rating</source>
+        <translation>Ask for &amp;rating</translation>
+    </message>
+    <message>
+        <source>Ask the applicant to rate the service</source>
+        <translation>Ask the applicant to rate the service</translation>
     </message>
     <message>
         <source>&amp;Next applicant</source>
@@ -109,176 +138,175 @@
     <name>ApplicantDesk</name>
     <message>
         <source>Ask applicant to &amp;confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask applicant to &amp;confirm</translation>
     </message>
     <message>
         <source>Show the case to the applicant to confirm (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the case to the applicant to confirm (F9)</translation>
     </message>
     <message>
         <source>Applicant: not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant: not confirmed</translation>
     </message>
     <message>
         <source>Applicant: checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant: checking…</translation>
     </message>
     <message>
         <source>Applicant: confirmed ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant: confirmed ✓</translation>
     </message>
     <message>
         <source>Applicant: asked to correct</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant: asked to correct</translation>
     </message>
     <message>
         <source>Pick a service item first.</source>
-        <translation type="unfinished">Pick a service item first.</translation>
+        <translation>Pick a service item first.</translation>
     </message>
     <message>
         <source>The applicant has not confirmed the case yet (F9 asks).</source>
-        <translation type="unfinished"></translation>
+        <translation>The applicant has not confirmed the case yet (F9 asks).</translation>
     </message>
     <message>
         <source>The applicant&apos;s rating is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>The applicant&apos;s rating is saved.</translation>
     </message>
     <message>
         <source>The rating could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The rating could not be saved: %1</translation>
     </message>
 </context>
 <context>
     <name>ApplicantScreen</name>
     <message>
         <source>Applicant screen</source>
-        <extracomment>Score → button colour, from 5 (非常满意) to 1 (非常不满意).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Applicant screen</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome</translation>
     </message>
     <message>
         <source>Please have your documents ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please have your documents ready.</translation>
     </message>
     <message>
         <source>Please check your application</source>
-        <translation type="unfinished"></translation>
+        <translation>Please check your application</translation>
     </message>
     <message>
         <source>Service item</source>
-        <translation type="unfinished"></translation>
+        <translation>Service item</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile</translation>
     </message>
     <message>
         <source>Materials received</source>
-        <translation type="unfinished">Materials received</translation>
+        <translation>Materials received</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee</translation>
     </message>
     <message>
         <source>:</source>
-        <translation type="unfinished"></translation>
+        <translation>:</translation>
     </message>
     <message>
         <source>Needs correcting</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs correcting</translation>
     </message>
     <message>
         <source>All correct</source>
-        <translation type="unfinished"></translation>
+        <translation>All correct</translation>
     </message>
     <message>
         <source>How was our service today?</source>
-        <translation type="unfinished"></translation>
+        <translation>How was our service today?</translation>
     </message>
     <message>
         <source>Anything to add? (optional, tap to choose)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anything to add? (optional, tap to choose)</translation>
     </message>
     <message>
         <source>Quick and efficient</source>
-        <translation type="unfinished"></translation>
+        <translation>Quick and efficient</translation>
     </message>
     <message>
         <source>Friendly staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Friendly staff</translation>
     </message>
     <message>
         <source>Done in one visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Done in one visit</translation>
     </message>
     <message>
         <source>Long wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Long wait</translation>
     </message>
     <message>
         <source>Unclear what to bring</source>
-        <translation type="unfinished"></translation>
+        <translation>Unclear what to bring</translation>
     </message>
     <message>
         <source>Staff attitude</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff attitude</translation>
     </message>
     <message>
         <source>Very satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>Very satisfied</translation>
     </message>
     <message>
         <source>Satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfied</translation>
     </message>
     <message>
         <source>Fairly satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>Fairly satisfied</translation>
     </message>
     <message>
         <source>Dissatisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>Dissatisfied</translation>
     </message>
     <message>
         <source>Very dissatisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>Very dissatisfied</translation>
     </message>
     <message>
         <source>Thank you for your rating!</source>
-        <translation type="unfinished"></translation>
+        <translation>Thank you for your rating!</translation>
     </message>
     <message>
         <source>; </source>
         <extracomment>Separator between the names of the materials received.</extracomment>
-        <translation type="unfinished">; </translation>
+        <translation>; </translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>%1 yuan</source>
-        <translation type="unfinished">%1 yuan</translation>
+        <translation>%1 yuan</translation>
     </message>
     <message>
         <source>Free of charge</source>
-        <translation type="unfinished">Free of charge</translation>
+        <translation>Free of charge</translation>
     </message>
     <message>
         <source>Case number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number %1</translation>
     </message>
 </context>
 <context>
@@ -349,7 +377,7 @@
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Action</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
@@ -714,6 +742,137 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Shift lead dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account cannot open the shift lead dashboard: it is for shift leads and admins only. Sign in with a lead account, or ask an admin for the lead role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Shift lead dashboard — Window Clerk</source>
+        <extracomment>Roles that may open the dashboard. How often the shown tab refreshes on its own.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished">&amp;File</translation>
+    </message>
+    <message>
+        <source>Export to &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel (XLSX)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished">&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Cases of the selected &amp;window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This &amp;week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This &amp;month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date &amp;range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per wi&amp;ndow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per &amp;department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a window in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the cases of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figures to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Loading the catalog…</source>
@@ -983,93 +1142,106 @@
     </message>
 </context>
 <context>
-    <name>HallScreen</name>
+    <name>FollowUpDialog</name>
     <message>
-        <source>Signed in offline: the board needs the center. Sign in again.</source>
-        <extracomment>The most pages one rotation shows (the newest rows first).</extracomment>
+        <source>Record the follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hall screen — %1</source>
-        <extracomment>Colour of each hall word: 受理 blue, 在办 amber, 待办 orange, 办结 green. Design size: proportions below are pixels on a 1920×1080 screen. Column stretch of window, applicant, item, status, time.</extracomment>
+        <source>Case %1, score %2: %3</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done, who was called, the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HallScreen</name>
+    <message>
+        <source>Signed in offline: the board needs the center. Sign in again.</source>
+        <translation>Signed in offline: the board needs the center. Sign in again.</translation>
+    </message>
+    <message>
+        <source>Hall screen — %1</source>
+        <translation>Hall screen — %1</translation>
     </message>
     <message>
         <source>Today&apos;s cases</source>
         <extracomment>Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Today&apos;s cases</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Window</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <source>Service item</source>
-        <translation type="unfinished"></translation>
+        <translation>Service item</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated</translation>
     </message>
     <message>
         <source>No cases yet today</source>
-        <translation type="unfinished"></translation>
+        <translation>No cases yet today</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <source>Received today %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Received today %1</translation>
     </message>
     <message>
         <source>Completed today %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed today %1</translation>
     </message>
     <message>
         <source>Completion rate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Completion rate %1</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Page %1 of %2</translation>
     </message>
     <message>
         <source>Connecting to the center…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to the center…</translation>
     </message>
     <message>
         <source>The center cannot be reached; no data yet</source>
-        <translation type="unfinished"></translation>
+        <translation>The center cannot be reached; no data yet</translation>
     </message>
     <message>
         <source>Link down · data as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Link down · data as of %1</translation>
     </message>
     <message>
         <source>Data as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Data as of %1</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1810,126 @@
     </message>
 </context>
 <context>
+    <name>PeopleTab</name>
+    <message>
+        <source>Users of my department</source>
+        <extracomment>A write (unlock, follow-up) finished: (ok, message for the status bar).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad ratings to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock the selected user (Alt+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record &amp;follow-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the follow-up of the selected rating (Alt+F, or Enter on the row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Only those not yet followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished">Window</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a user first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a rating first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rating has been followed up already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The follow-up is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>No printer is set for this document. Choose one or print to PDF.</source>
@@ -1889,7 +2181,7 @@
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Window</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1921,7 +2213,7 @@
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Version</translation>
     </message>
     <message>
         <source>Clock skew</source>
@@ -2140,7 +2432,7 @@
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Window</translation>
     </message>
     <message>
         <source>Department</source>
@@ -2148,7 +2440,7 @@
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Refresh</translation>
     </message>
     <message>
         <source>Refresh the figures (F5)</source>

@@ -57,6 +57,15 @@
 <context>
     <name>AcceptedDialog</name>
     <message>
+        <source>Decision saved</source>
+        <extracomment>Whether this decision issued the acceptance receipt (即办 / 承诺) or a notice.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision is saved on this computer: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Case accepted</source>
         <translation>已受理</translation>
     </message>
@@ -81,6 +90,10 @@
         <translation>承诺办结日期：</translation>
     </message>
     <message>
+        <source>Notice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Receipt: %1</source>
         <translation>受理回执：%1</translation>
     </message>
@@ -93,12 +106,28 @@
         <translation>打开回执(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Open notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Print receipt…</source>
         <translation>打印受理通知书(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Print notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print &amp;slip…</source>
         <translation>打印回执小票(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ask for &amp;rating</source>
+        <translation>请求评价(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ask the applicant to rate the service</source>
+        <translation>请申请人对本次服务进行评价</translation>
     </message>
     <message>
         <source>&amp;Next applicant</source>
@@ -109,176 +138,175 @@
     <name>ApplicantDesk</name>
     <message>
         <source>Ask applicant to &amp;confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>请申请人确认(&amp;C)</translation>
     </message>
     <message>
         <source>Show the case to the applicant to confirm (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>在申请人确认屏上显示本件供其核对 (F9)</translation>
     </message>
     <message>
         <source>Applicant: not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人：未确认</translation>
     </message>
     <message>
         <source>Applicant: checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人：核对中…</translation>
     </message>
     <message>
         <source>Applicant: confirmed ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人：已确认 ✓</translation>
     </message>
     <message>
         <source>Applicant: asked to correct</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人：要求更正</translation>
     </message>
     <message>
         <source>Pick a service item first.</source>
-        <translation type="unfinished">请先选择服务事项。</translation>
+        <translation>请先选择办理事项。</translation>
     </message>
     <message>
         <source>The applicant has not confirmed the case yet (F9 asks).</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人尚未确认本件（按 F9 请其确认）。</translation>
     </message>
     <message>
         <source>The applicant&apos;s rating is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人的评价已保存。</translation>
     </message>
     <message>
         <source>The rating could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>评价未能保存：%1</translation>
     </message>
 </context>
 <context>
     <name>ApplicantScreen</name>
     <message>
         <source>Applicant screen</source>
-        <extracomment>Score → button colour, from 5 (非常满意) to 1 (非常不满意).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>申请人确认屏</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎光临</translation>
     </message>
     <message>
         <source>Please have your documents ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>请准备好您的证件和材料</translation>
     </message>
     <message>
         <source>Please check your application</source>
-        <translation type="unfinished"></translation>
+        <translation>请核对您的申请信息</translation>
     </message>
     <message>
         <source>Service item</source>
-        <translation type="unfinished"></translation>
+        <translation>办理事项</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">申请人</translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号码</translation>
     </message>
     <message>
         <source>Materials received</source>
-        <translation type="unfinished">收取材料</translation>
+        <translation>已收材料</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>收费</translation>
     </message>
     <message>
         <source>:</source>
-        <translation type="unfinished"></translation>
+        <translation>：</translation>
     </message>
     <message>
         <source>Needs correcting</source>
-        <translation type="unfinished"></translation>
+        <translation>需要更正</translation>
     </message>
     <message>
         <source>All correct</source>
-        <translation type="unfinished"></translation>
+        <translation>确认无误</translation>
     </message>
     <message>
         <source>How was our service today?</source>
-        <translation type="unfinished"></translation>
+        <translation>请对本次服务进行评价</translation>
     </message>
     <message>
         <source>Anything to add? (optional, tap to choose)</source>
-        <translation type="unfinished"></translation>
+        <translation>您的印象（可选，点击选择）</translation>
     </message>
     <message>
         <source>Quick and efficient</source>
-        <translation type="unfinished"></translation>
+        <translation>办事效率高</translation>
     </message>
     <message>
         <source>Friendly staff</source>
-        <translation type="unfinished"></translation>
+        <translation>服务态度好</translation>
     </message>
     <message>
         <source>Done in one visit</source>
-        <translation type="unfinished"></translation>
+        <translation>一次办好</translation>
     </message>
     <message>
         <source>Long wait</source>
-        <translation type="unfinished"></translation>
+        <translation>等候时间长</translation>
     </message>
     <message>
         <source>Unclear what to bring</source>
-        <translation type="unfinished"></translation>
+        <translation>材料要求不清楚</translation>
     </message>
     <message>
         <source>Staff attitude</source>
-        <translation type="unfinished"></translation>
+        <translation>服务态度需改进</translation>
     </message>
     <message>
         <source>Very satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>非常满意</translation>
     </message>
     <message>
         <source>Satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>满意</translation>
     </message>
     <message>
         <source>Fairly satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>基本满意</translation>
     </message>
     <message>
         <source>Dissatisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>不满意</translation>
     </message>
     <message>
         <source>Very dissatisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>非常不满意</translation>
     </message>
     <message>
         <source>Thank you for your rating!</source>
-        <translation type="unfinished"></translation>
+        <translation>感谢您的评价！</translation>
     </message>
     <message>
         <source>; </source>
         <extracomment>Separator between the names of the materials received.</extracomment>
-        <translation type="unfinished">；</translation>
+        <translation>；</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>%1 yuan</source>
-        <translation type="unfinished">%1元</translation>
+        <translation>%1 元</translation>
     </message>
     <message>
         <source>Free of charge</source>
-        <translation type="unfinished">不收费</translation>
+        <translation>不收费</translation>
     </message>
     <message>
         <source>Case number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>办件编号 %1</translation>
     </message>
 </context>
 <context>
@@ -349,7 +377,7 @@
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">操作</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
@@ -710,6 +738,137 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Shift lead dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account cannot open the shift lead dashboard: it is for shift leads and admins only. Sign in with a lead account, or ask an admin for the lead role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Shift lead dashboard — Window Clerk</source>
+        <extracomment>Roles that may open the dashboard. How often the shown tab refreshes on its own.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished">文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export to &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel (XLSX)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished">视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cases of the selected &amp;window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This &amp;week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This &amp;month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date &amp;range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per wi&amp;ndow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per &amp;department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a window in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the cases of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figures to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Loading the catalog…</source>
@@ -976,93 +1135,106 @@
     </message>
 </context>
 <context>
-    <name>HallScreen</name>
+    <name>FollowUpDialog</name>
     <message>
-        <source>Signed in offline: the board needs the center. Sign in again.</source>
-        <extracomment>The most pages one rotation shows (the newest rows first).</extracomment>
+        <source>Record the follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hall screen — %1</source>
-        <extracomment>Colour of each hall word: 受理 blue, 在办 amber, 待办 orange, 办结 green. Design size: proportions below are pixels on a 1920×1080 screen. Column stretch of window, applicant, item, status, time.</extracomment>
+        <source>Case %1, score %2: %3</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done, who was called, the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HallScreen</name>
+    <message>
+        <source>Signed in offline: the board needs the center. Sign in again.</source>
+        <translation>离线登录无法获取大屏数据，请在网络恢复后重新登录。</translation>
+    </message>
+    <message>
+        <source>Hall screen — %1</source>
+        <translation>大厅显示屏 — %1</translation>
     </message>
     <message>
         <source>Today&apos;s cases</source>
         <extracomment>Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>今日办件公示</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">申请人</translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Service item</source>
-        <translation type="unfinished"></translation>
+        <translation>办理事项</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>更新时间</translation>
     </message>
     <message>
         <source>No cases yet today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日暂无办件</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>受理</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>在办</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>待办</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>办结</translation>
     </message>
     <message>
         <source>Received today %1</source>
-        <translation type="unfinished"></translation>
+        <translation>今日受理 %1 件</translation>
     </message>
     <message>
         <source>Completed today %1</source>
-        <translation type="unfinished"></translation>
+        <translation>今日办结 %1 件</translation>
     </message>
     <message>
         <source>Completion rate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>办结率 %1</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1/%2 页</translation>
     </message>
     <message>
         <source>Connecting to the center…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接中心…</translation>
     </message>
     <message>
         <source>The center cannot be reached; no data yet</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接中心，暂无数据</translation>
     </message>
     <message>
         <source>Link down · data as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>连接中断 · 显示 %1 的数据</translation>
     </message>
     <message>
         <source>Data as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据截至 %1</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1801,126 @@
     </message>
 </context>
 <context>
+    <name>PeopleTab</name>
+    <message>
+        <source>Users of my department</source>
+        <extracomment>A write (unlock, follow-up) finished: (ok, message for the status bar).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad ratings to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock the selected user (Alt+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record &amp;follow-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the follow-up of the selected rating (Alt+F, or Enter on the row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Only those not yet followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished">窗口</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a user first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a rating first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rating has been followed up already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The follow-up is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>No printer is set for this document. Choose one or print to PDF.</source>
@@ -1878,7 +2170,7 @@
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">窗口</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1910,7 +2202,7 @@
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">版本</translation>
     </message>
     <message>
         <source>Clock skew</source>
@@ -2125,7 +2417,7 @@
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">窗口</translation>
     </message>
     <message>
         <source>Department</source>
@@ -2133,7 +2425,7 @@
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Refresh the figures (F5)</source>
