@@ -40,7 +40,7 @@ log = logging.getLogger("clerk.gui")
 
 BACKGROUND = "#f4f6fa"
 ACCENT = "#9e1b1b"
-#: Score → button colour, from 5 (非常满意) to 1 (非常不满意).
+# Score → button colour, from 5 (非常满意) to 1 (非常不满意).
 SCORE_COLOURS = {5: "#1b6e20", 4: "#2e7d32", 3: "#5d6d7e", 2: "#b35c00", 1: "#b3261e"}
 
 

@@ -23,7 +23,7 @@ __all__ = [
     "open_hall_screen",
 ]
 
-#: The most pages one rotation shows (the newest rows first).
+# The most pages one rotation shows (the newest rows first).
 MAX_PAGES = 6
 
 

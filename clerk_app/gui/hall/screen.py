@@ -39,12 +39,12 @@ GOLD = "#f5d67a"
 TEXT = "#ffffff"
 DIM = "#b8c7dc"
 STALE = "#ffb74d"
-#: Colour of each hall word: 受理 blue, 在办 amber, 待办 orange, 办结 green.
+# Colour of each hall word: 受理 blue, 在办 amber, 待办 orange, 办结 green.
 GROUP_COLOURS = {"受理": "#4fc3f7", "在办": "#ffd54f", "待办": "#ff8a65", "办结": "#81c784"}
 
-#: Design size: proportions below are pixels on a 1920×1080 screen.
+# Design size: proportions below are pixels on a 1920×1080 screen.
 DESIGN_W, DESIGN_H = 1920, 1080
-#: Column stretch of window, applicant, item, status, time.
+# Column stretch of window, applicant, item, status, time.
 COLUMN_STRETCH = (11, 24, 46, 19, 12)
 
 
