@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from clerk_app.core.calendar import DueDate, WorkCalendar
-from clerk_app.core.catalog import Item
+from clerk_app.core.catalog import Item, Material
 from clerk_app.core.clock import CENTER_TZ, SystemClock
 from clerk_app.core.identity import IdType, Issue, check_document, check_mobile
 from clerk_app.core.lifecycle import Disposition, intake_event
@@ -49,12 +49,44 @@ class Applicant:
 
 @dataclass(frozen=True, slots=True)
 class MaterialReceipt:
-    """What the window did with one material of the item's list."""
+    """What the window did with one material of the item's list.
+
+    ``original``: handed in as the original (True) or a copy (False); None when not said.
+    ``note``: the clerk's remark (for a missing material: what exactly it must be).
+    """
 
     code: str
     received: bool
     deferred: bool = False  # 容缺: to follow later
     copies: int = 1
+    original: bool | None = None
+    note: str = ""
+
+
+#: Fee states of a case (收费状态).
+FEE_UNPAID = "unpaid"
+FEE_PAID = "paid"
+FEE_WAIVED = "waived"
+FEE_STATES = (FEE_UNPAID, FEE_PAID, FEE_WAIVED)
+
+#: Reasons a window may give for 不予受理 (codes; the notice words them in Chinese).
+REFUSAL_REASONS: dict[str, str] = {
+    "out_of_scope": "申请事项依法不属于本机关职权范围",
+    "not_licensing": "申请事项依法不需要取得行政许可",
+    "not_eligible": "申请人不具备申请资格或不符合法定条件",
+    "false_materials": "申请人隐瞒有关情况或者提供虚假材料",
+    "other": "",
+}
+
+#: The article every refusal and one-time notice rests on.
+LICENSING_LAW_ART_32 = "《中华人民共和国行政许可法》第三十二条"
+
+#: Authorities a window forwards to (上报); the clerk may name another.
+FORWARD_AUTHORITIES: tuple[str, ...] = (
+    "省级主管部门",
+    "国务院主管部门",
+    "市人民政府",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +98,24 @@ class IntakeDraft:
     disposition: Disposition | str = Disposition.PROMISED
     fee_waived: bool = False
     note: str = ""
+    #: Fee paid at the window already (ignored when waived).
+    fee_paid: bool = False
+    #: 容缺: the day the materials to follow must be in (never after the due date).
+    supply_by: date | None = None
+    #: 不予受理: reasons (sentences) and legal basis.
+    refusal_reasons: Sequence[str] = ()
+    legal_basis: Sequence[str] = ()
+    #: 上报: the authority the case goes to, and why.
+    forward_authority: str = ""
+    forward_reason: str = ""
+    #: The parked draft this intake was resumed from (removed with the case's commit).
+    parked_id: str = ""
+
+    @property
+    def fee_state(self) -> str:
+        if self.fee_waived:
+            return FEE_WAIVED
+        return FEE_PAID if self.fee_paid else FEE_UNPAID
 
 
 @dataclass(slots=True)
@@ -201,6 +251,103 @@ def _check_materials(
         result.errors.append(Issue("material.nothing_deferred", {}, "materials"))
 
 
+def material_states(
+    draft_materials: Sequence[MaterialReceipt], item: Item
+) -> tuple[list[str], list[str]]:
+    """The codes of the item's required materials that are missing, and those deferred.
+
+    A material counts as received only when received and not marked to follow.
+    """
+    receipts = {m.code: m for m in draft_materials}
+    missing: list[str] = []
+    deferred: list[str] = []
+    for material in item.materials:
+        receipt = receipts.get(material.code)
+        if receipt is not None and receipt.deferred:
+            deferred.append(material.code)
+        elif material.required and (receipt is None or not receipt.received):
+            missing.append(material.code)
+    return missing, deferred
+
+
+def allowed_dispositions(item: Item, materials: Sequence[MaterialReceipt]) -> list[Disposition]:
+    """The decisions the rules allow for these materials, the usual one first.
+
+    Everything required in hand: 即办 (items done on the spot), 承诺, or 上报.
+    Only deferrable materials marked to follow: 容缺 (or 补正). Anything else missing: 补正.
+    不予受理 is always possible.
+    """
+    missing, deferred = material_states(materials, item)
+    deferrable = {m.code for m in item.materials if m.deferrable}
+    out: list[Disposition] = []
+    if not missing and not deferred:
+        if item.time_limit.on_the_spot:
+            out.append(Disposition.IMMEDIATE)
+        out.append(Disposition.PROMISED)
+        out.append(Disposition.FORWARDED)
+    elif not missing and all(code in deferrable for code in deferred):
+        out.append(Disposition.DEFERRED_MATERIALS)
+        out.append(Disposition.SUPPLEMENT)
+    else:
+        out.append(Disposition.SUPPLEMENT)
+    out.append(Disposition.REFUSED)
+    return out
+
+
+def requirement_text(material: Material, note: str = "") -> str:
+    """What a missing material must be, in the notice's words (Chinese)."""
+    form = "原件" if material.form == "original" else "复印件"
+    medium = "电子版" if material.medium == "electronic" else "纸质"
+    parts = [f"{medium}{form}{material.copies}份"]
+    if material.notes:
+        parts.append(material.notes)
+    if note.strip():
+        parts.append(note.strip())
+    return "；".join(parts)
+
+
+def _check_decision(
+    draft: IntakeDraft,
+    item: Item,
+    disposition: Disposition,
+    today: date,
+    due: DueDate | None,
+    result: ValidationResult,
+) -> None:
+    if disposition is Disposition.DEFERRED_MATERIALS:
+        if draft.supply_by is None:
+            result.errors.append(Issue("deferred.supply_by_required", {}, "supply_by"))
+        elif draft.supply_by < today:
+            result.errors.append(
+                Issue("deferred.supply_by_past", {"date": draft.supply_by.isoformat()}, "supply_by")
+            )
+        elif due is not None and draft.supply_by > due.date:
+            result.errors.append(
+                Issue(
+                    "deferred.supply_by_after_due",
+                    {"date": draft.supply_by.isoformat(), "due_date": due.date.isoformat()},
+                    "supply_by",
+                )
+            )
+    elif disposition is Disposition.SUPPLEMENT:
+        missing, deferred = material_states(draft.materials, item)
+        if not missing and not deferred:
+            result.errors.append(Issue("supplement.nothing_missing", {}, "materials"))
+    elif disposition is Disposition.REFUSED:
+        if not any(r.strip() for r in draft.refusal_reasons):
+            result.errors.append(Issue("refusal.reason_required", {}, "refusal_reasons"))
+        if not any(b.strip() for b in draft.legal_basis):
+            result.errors.append(Issue("refusal.legal_basis_required", {}, "legal_basis"))
+    elif disposition is Disposition.FORWARDED:
+        if not draft.forward_authority.strip():
+            result.errors.append(Issue("forward.authority_required", {}, "forward_authority"))
+        if not draft.forward_reason.strip():
+            result.errors.append(Issue("forward.reason_required", {}, "forward_reason"))
+        missing, deferred = material_states(draft.materials, item)
+        if missing or deferred:
+            result.errors.append(Issue("forward.materials_incomplete", {}, "materials"))
+
+
 def due_date_for(
     disposition: Disposition | str, item: Item, received_on: date, calendar: WorkCalendar
 ) -> DueDate | None:
@@ -271,6 +418,7 @@ def validate(
 
     due = due_date_for(disposition, item, today, calendar or WorkCalendar.builtin())
     result.due = due
+    _check_decision(draft, item, disposition, today, due, result)
     if due is not None and due.provisional:
         result.warnings.append(
             Issue("due_date.provisional", {"due_date": due.date.isoformat()}, "due_date")
@@ -325,6 +473,7 @@ def build_case_payload(
     if result.errors:
         raise InvalidDraft(result.errors)
     disposition = Disposition(draft.disposition)
+    accepted = disposition not in (Disposition.SUPPLEMENT, Disposition.REFUSED)
     due = result.due
     at = local.isoformat(timespec="seconds")
     return {
@@ -336,20 +485,80 @@ def build_case_payload(
         "catalog_version": catalog_version,
         "applicant": _person_dict(draft.applicant, received_on),
         "agent": _person_dict(draft.agent, received_on) if draft.agent else None,
-        "materials": [
-            {"code": m.code, "received": m.received, "deferred": m.deferred, "copies": m.copies}
-            for m in draft.materials
-        ],
+        "materials": [_material_dict(m) for m in draft.materials],
         "disposition": disposition.value,
         "received_at": at,
         "due_date": due.date.isoformat() if due else None,
         "due_date_provisional": due.provisional if due else False,
-        "fee_fen": 0 if draft.fee_waived else item.fee_total_fen,
+        "fee_fen": 0 if draft.fee_waived or not accepted else item.fee_total_fen,
         "clerk": clerk,
         "first_event": {
             "id": first_event_id or str(uuid.uuid4()),
             "type": intake_event(disposition).value,
             "at": at,
             "note": draft.note,
+            "data": decision_data(draft, item, due),
         },
     }
+
+
+def _material_dict(m: MaterialReceipt) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": m.code,
+        "received": m.received,
+        "deferred": m.deferred,
+        "copies": m.copies,
+    }
+    if m.note.strip():
+        out["note"] = m.note.strip()[:200]
+    return out
+
+
+def decision_data(draft: IntakeDraft, item: Item, due: DueDate | None) -> dict[str, Any]:
+    """What the first event records about the decision (the notice is made from it).
+
+    Always ``fee_state``; with 容缺 the materials to follow and ``supply_by``; with 补正
+    every missing material with what it must be; with 不予受理 the reasons and legal
+    basis; with 上报 the authority and why. ``received_as`` notes the materials handed in
+    as a copy or an original when the clerk said so.
+    """
+    disposition = Disposition(draft.disposition)
+    accepted = disposition not in (Disposition.SUPPLEMENT, Disposition.REFUSED)
+    data: dict[str, Any] = {"fee_state": draft.fee_state if accepted else FEE_UNPAID}
+    receipts = {m.code: m for m in draft.materials}
+    forms = {
+        m.code: "original" if m.original else "copy"
+        for m in draft.materials
+        if m.received and m.original is not None
+    }
+    if forms:
+        data["received_as"] = forms
+    missing, deferred = material_states(draft.materials, item)
+    known = {m.code: m for m in item.materials}
+
+    def lines(codes: list[str]) -> list[dict[str, str]]:
+        return [
+            {
+                "code": code,
+                "name": known[code].name,
+                "requirement": requirement_text(
+                    known[code], receipts[code].note if code in receipts else ""
+                ),
+            }
+            for code in codes
+        ]
+
+    if disposition is Disposition.DEFERRED_MATERIALS:
+        data["deferred"] = lines(deferred)
+        data["supply_by"] = draft.supply_by.isoformat() if draft.supply_by else None
+    elif disposition is Disposition.SUPPLEMENT:
+        data["missing"] = lines(missing + deferred)
+        data["legal_basis"] = [b for b in draft.legal_basis if b.strip()] or [LICENSING_LAW_ART_32]
+    elif disposition is Disposition.REFUSED:
+        data["reasons"] = [r.strip() for r in draft.refusal_reasons if r.strip()]
+        data["legal_basis"] = [b.strip() for b in draft.legal_basis if b.strip()]
+    elif disposition is Disposition.FORWARDED:
+        data["authority"] = draft.forward_authority.strip()
+        data["reason"] = draft.forward_reason.strip()
+        data["expected_by"] = due.date.isoformat() if due else None
+    return data

@@ -109,6 +109,7 @@ def test_promised_case_payload_is_the_post_cases_body():
             "type": "accept",
             "at": "2026-09-24T09:30:00+08:00",
             "note": "首问",
+            "data": {"fee_state": "unpaid"},
         },
     }
 
@@ -173,16 +174,21 @@ def test_all_missing_required_materials_are_reported_at_once():
 def test_deferred_material_needs_the_deferred_decision_and_a_deferrable_material():
     deferred_m2 = (MaterialReceipt("M1", True), MaterialReceipt("M2", False, deferred=True))
     ok = validate(
-        draft(materials=deferred_m2, disposition="deferred_materials"),
+        draft(materials=deferred_m2, disposition="deferred_materials", supply_by=date(2026, 10, 9)),
         ID_CARD,
         today=TODAY,
         calendar=CAL,
     )
     assert ok.ok and ok.due == DueDate(date(2026, 10, 29), False)
     assert (
-        make(draft(materials=deferred_m2, disposition="deferred_materials"), ID_CARD)[
-            "first_event"
-        ]["type"]
+        make(
+            draft(
+                materials=deferred_m2,
+                disposition="deferred_materials",
+                supply_by=date(2026, 10, 9),
+            ),
+            ID_CARD,
+        )["first_event"]["type"]
         == "accept_deferred"
     )
 
@@ -196,10 +202,16 @@ def test_deferred_material_needs_the_deferred_decision_and_a_deferrable_material
         today=TODAY,
         calendar=CAL,
     )
-    assert codes(bad.errors) == [("materials.M1", "material.not_deferrable")]
+    assert codes(bad.errors) == [
+        ("materials.M1", "material.not_deferrable"),
+        ("supply_by", "deferred.supply_by_required"),
+    ]
 
     nothing = validate(draft(disposition="deferred_materials"), ID_CARD, today=TODAY, calendar=CAL)
-    assert codes(nothing.errors) == [("materials", "material.nothing_deferred")]
+    assert codes(nothing.errors) == [
+        ("materials", "material.nothing_deferred"),
+        ("supply_by", "deferred.supply_by_required"),
+    ]
 
 
 def test_supplement_notice_needs_no_materials_and_sets_no_due_date():
