@@ -223,7 +223,8 @@ class Catalog:
 
         Case-insensitive; several words must all match. Most relevant first: exact code,
         code prefix, name prefix, name contains, code contains, pinyin of the name (from
-        its start, then inside), department, department pinyin; ties keep catalog order.
+        its start, then inside), department; the department's pinyin only when nothing
+        else matched. Ties keep catalog order.
         Empty text returns every item.
         """
         query = text.strip().casefold()
@@ -241,6 +242,9 @@ class Catalog:
                 score = 20
             if score is not None:
                 scored.append((score, index, item))
+        if any(score < _DEPT_PINYIN for score, _i, _item in scored):
+            # The pinyin of a department is a fallback: "sfz" means 身份证, not 市发展….
+            scored = [entry for entry in scored if entry[0] != _DEPT_PINYIN]
         scored.sort(key=lambda entry: (entry[0], entry[1]))
         return [item for _score_, _index, item in scored]
 
@@ -280,6 +284,10 @@ class SearchKeys:
     dept_name: str
     name_pinyin: tuple[str, str, tuple[int, ...]]
     dept_pinyin: tuple[str, str, tuple[int, ...]]
+
+
+#: The score of a match in the department's pinyin only (used when nothing else matched).
+_DEPT_PINYIN = 9
 
 
 def _pinyin_keys(text: str) -> tuple[str, str, tuple[int, ...]]:
@@ -337,7 +345,7 @@ def _score(query: str, keys: SearchKeys) -> int | None:
     if query in keys.dept_name:
         return 8
     if latin and _pinyin_score(query, keys.dept_pinyin) is not None:
-        return 9
+        return _DEPT_PINYIN
     return None
 
 

@@ -178,3 +178,12 @@ def test_pinyin_ranks_after_a_direct_match():
     catalog = Catalog.from_dict(data)
     # Name prefix, then pinyin from the start of a name, then pinyin inside a name.
     assert codes(catalog.search("sfz")) == ["GA-001", "SJ-010", "SJ-002"]
+
+
+def test_department_pinyin_is_only_a_fallback():
+    data = catalog_dict()
+    data["departments"][1]["name"] = "市发展和改革委员会"  # s f z h g g w y h
+    catalog = Catalog.from_dict(data)
+    # "sfz" finds 身份证 in names: the department starting with s-f-z is not mixed in.
+    assert codes(catalog.search("sfz")) == ["GA-001", "SJ-002"]
+    assert codes(catalog.search("sfzhgg")) == ["SJ-010", "SJ-002"]
