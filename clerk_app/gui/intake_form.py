@@ -1,39 +1,61 @@
-"""The intake form: applicant, materials received, decision (承诺件 with its due date), Accept.
+"""The intake form: applicant (person or organization), an optional agent, the materials
+checklist, the decision with its details and fee, and Accept.
 
-Every field is checked as the clerk types (``clerk_app.core.identity``); the message under a
-field says exactly what is wrong. Accept is enabled only when nothing blocks; the label next
-to it lists what is still missing.
+Every field is checked as the clerk types (``clerk_app.core.identity`` and
+``clerk_app.core.intake``); the message under a field says exactly what is wrong, and the
+line next to Accept lists everything still needed. Accept (Ctrl+Return) on an incomplete
+form, or Enter in a field, puts the focus on the first problem. The parts live in
+``intake_party`` (a person's fields), ``intake_materials`` (the checklist) and
+``intake_decision`` (decision, due date, fee).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableWidgetItem, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from clerk_app.core import intake
-from clerk_app.core.identity import check_credit_code, check_mobile, check_resident_id
+from clerk_app.core.identity import check_credit_code, check_mobile
 from clerk_app.gui.forms.ui_intake_form import Ui_IntakeForm
-from clerk_app.gui.issues import issue_text
-from clerk_app.gui.item_text import ItemText
+from clerk_app.gui.intake_decision import DecisionPanel
+from clerk_app.gui.intake_materials import MaterialsTable
+from clerk_app.gui.intake_party import (
+    ERROR_STYLE,
+    PersonFields,
+    Problem,
+    build_person_grid,
+    show_issues,
+)
+from clerk_app.gui.intake_texts import intake_issue_text
 
-ERROR_STYLE = "color: #b3261e;"
-WARNING_STYLE = "color: #8a5a00;"
 _PHONE = re.compile(r"^[0-9+\-() ]{7,20}$")
+#: Issue fields of core.intake the applicant/agent widgets already word themselves.
+_PARTY_FIELDS = ("applicant.", "agent.")
 
 
-@dataclass
-class ApplicantInput:
-    """The applicant as entered, in the shape of the case body's ``applicant``."""
+class _EnterToProblem(QObject):
+    """Enter in a line edit: go to the first problem (or to Accept when there is none)."""
 
-    fields: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, form: IntakeForm) -> None:
+        super().__init__(form)
+        self._form = form
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self._form.focus_first_problem()
+            return True
+        return False
 
 
 class IntakeForm(QWidget):
-    """Applicant, materials and decision for one item.
+    """Applicant, agent, materials and decision for one item.
 
     Args:
         clock: the application clock (``today()`` is the day the due date counts from).
@@ -52,104 +74,117 @@ class IntakeForm(QWidget):
         self._clock = clock
         self._calendar = calendar
         self.item: Any = None
-        self._text: ItemText | None = None
         self._ready = False
-        self.ui = Ui_IntakeForm()
-        self.ui.setupUi(self)
-        self.ui.dispositionLabel.setText(self.tr("Promised case"))
-        self.ui.acceptButton.setToolTip(self.tr("Accept the case (Ctrl+Return)"))
-        self.ui.acceptButton.setText(self.tr("&Accept") + "  (Ctrl+Return)")
-        self.ui.creditConfirmCheck.hide()
-        # Extra height goes below the fields, never between a field and its message, and
-        # between the decision and the Accept row, so that row stays at the bottom.
-        self.ui.intakeLayout.insertStretch(self.ui.intakeLayout.count() - 1, 1)
-        self.ui.personGrid.setRowStretch(self.ui.personGrid.rowCount(), 1)
-        self.ui.orgGrid.setRowStretch(self.ui.orgGrid.rowCount(), 1)
-        for label in self._message_labels():
+        self._updating = False
+        self._problems: list[Problem] = []
+        #: The parked intake this form was resumed from ("" for a fresh one).
+        self.parked_id = ""
+        self.ui = u = Ui_IntakeForm()
+        u.setupUi(self)
+        u.acceptButton.setToolTip(self.tr("Accept the case (Ctrl+Return)"))
+        u.acceptButton.setText(self.tr("&Accept") + "  (Ctrl+Return)")
+        u.creditConfirmCheck.hide()
+        u.missingLabel.setStyleSheet(ERROR_STYLE)
+        u.missingLabel.setObjectName("missingLabel")
+        u.intakeLayout.insertStretch(u.intakeLayout.count() - 1, 1)
+        u.personGrid.setRowStretch(u.personGrid.rowCount(), 1)
+        u.orgGrid.setRowStretch(u.orgGrid.rowCount(), 1)
+        for label in (u.creditCodeMessage, u.contactPhoneMessage):
             label.hide()
-        self.ui.missingLabel.setStyleSheet(ERROR_STYLE)
-        header = self.ui.materialsTable.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.ui.personRadio.toggled.connect(self._kind_changed)
-        for edit in self._all_edits():
+        today = self._clock.today
+        self.applicant_fields = PersonFields(
+            name_edit=u.personNameEdit,
+            type_combo=u.personIdTypeCombo,
+            id_edit=u.personIdEdit,
+            id_caption=u.personIdCaption,
+            id_message=u.personIdMessage,
+            derived_label=u.personIdDerived,
+            phone_edit=u.personMobileEdit,
+            phone_message=u.personMobileMessage,
+            today=today,
+            changed=self.revalidate,
+            parent=self,
+        )
+        agent_grid, agent_widgets = build_person_grid(u.agentBox, "agent")
+        u.agentLayout.addLayout(agent_grid)
+        self._agent_widgets = agent_widgets
+        widgets = {k: v for k, v in agent_widgets.items() if k != "captions"}
+        self.agent_fields = PersonFields(
+            **widgets, today=today, changed=self.revalidate, parent=self
+        )
+        u.agentBox.setToolTip(self.tr("Someone acting for the applicant (Alt+G)"))
+        u.agentBox.toggled.connect(self._agent_toggled)
+        self._agent_toggled(False)
+
+        self.materials_table = MaterialsTable(u.materialsTable, self.revalidate)
+        u.materialsHint.setText(MaterialsTable.keys_hint())
+        u.materialsHint.setStyleSheet("color: #555555;")
+        self.decision = DecisionPanel(u, clock, calendar, self.revalidate)
+
+        u.personRadio.toggled.connect(self._kind_changed)
+        for edit in self._org_edits():
             edit.textChanged.connect(self.revalidate)
-        self.ui.personIdEdit.editingFinished.connect(self.revalidate)
-        self.ui.creditConfirmCheck.toggled.connect(self.revalidate)
-        self.ui.materialsTable.itemChanged.connect(lambda _item: self.revalidate())
-        self.ui.allMaterialsButton.clicked.connect(self.tick_all)
-        self.ui.acceptButton.clicked.connect(self.request_accept)
+        u.creditConfirmCheck.toggled.connect(self.revalidate)
+        u.allMaterialsButton.clicked.connect(self.tick_all)
+        u.allMaterialsButton.setToolTip(self.tr("Mark every material received"))
+        u.acceptButton.clicked.connect(self.request_accept)
+        self._enter = _EnterToProblem(self)
+        for edit in (
+            u.personNameEdit,
+            u.personMobileEdit,
+            *self._org_edits(),
+            agent_widgets["name_edit"],
+            agent_widgets["phone_edit"],
+            self.decision.reason_edit,
+            self.decision.forward_reason_edit,
+        ):
+            edit.installEventFilter(self._enter)
         self.set_item(None)
 
     # -- widgets -----------------------------------------------------------------------
 
-    def _message_labels(self) -> list[QLabel]:
+    def _org_edits(self) -> list[QLineEdit]:
         u = self.ui
-        return [u.personIdMessage, u.personMobileMessage, u.creditCodeMessage,
-                u.contactPhoneMessage]  # fmt: skip
-
-    def _all_edits(self) -> list[QLineEdit]:
-        u = self.ui
-        return [
-            u.personNameEdit,
-            u.personIdEdit,
-            u.personMobileEdit,
-            u.orgNameEdit,
-            u.creditCodeEdit,
-            u.legalRepEdit,
-            u.contactNameEdit,
-            u.contactPhoneEdit,
-        ]
+        return [u.orgNameEdit, u.creditCodeEdit, u.legalRepEdit, u.contactNameEdit,
+                u.contactPhoneEdit]  # fmt: skip
 
     def is_person(self) -> bool:
         return self.ui.personRadio.isChecked()
+
+    def has_agent(self) -> bool:
+        return self.ui.agentBox.isChecked()
 
     def _kind_changed(self) -> None:
         self.ui.applicantStack.setCurrentIndex(0 if self.is_person() else 1)
         self.revalidate()
 
+    def _agent_toggled(self, on: bool) -> None:
+        for key, widget in self._agent_widgets.items():
+            if key == "captions":
+                for caption in widget:
+                    caption.setVisible(on)
+            elif key not in ("id_message", "phone_message"):
+                widget.setVisible(on)
+            elif not on:
+                widget.hide()
+        if on:
+            self._agent_widgets["name_edit"].setFocus()
+        self.revalidate()
+
     # -- item --------------------------------------------------------------------------
 
     def set_item(self, item: Any) -> None:
-        """Show the materials of ``item`` and its due date; clear the ticks."""
-        self.item = item
-        self._text = ItemText(item) if item is not None else None
-        table = self.ui.materialsTable
-        table.blockSignals(True)
-        table.setRowCount(0)
-        for m in self._text.materials if self._text else []:
-            row = table.rowCount()
-            table.insertRow(row)
-            name = QTableWidgetItem(m.name)
-            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            name.setCheckState(Qt.CheckState.Unchecked)
-            name.setData(Qt.ItemDataRole.UserRole, m.code)
-            if m.notes:
-                name.setToolTip(m.notes)
-            #: A material handed in as the original document (原件).
-            original = self.tr("original")
-            #: A material handed in as a photocopy (复印件), not a number of copies.
-            copy = self.tr("copy")
-            form = QTableWidgetItem(original if m.original else copy)
-            copies = QTableWidgetItem(str(m.copies))
-            copies.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            need = QTableWidgetItem(self.tr("required") if m.required else self.tr("optional"))
-            if m.required:
-                font = need.font()
-                font.setBold(True)
-                need.setFont(font)
-            for column, cell in enumerate((name, form, copies, need)):
-                if column:
-                    cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                table.setItem(row, column, cell)
-        table.blockSignals(False)
-        table.resizeRowsToContents()
-        self._fit_table_height()
-        self.setEnabled(item is not None)
-        self._allow_kinds()
-        self._show_due_date()
+        """Start the intake of ``item``: its materials, decisions, due date and fee."""
+        self._updating = True
+        try:
+            self.item = item
+            self.materials_table.set_item(item)
+            self.decision.set_item(item)
+            self.setEnabled(item is not None)
+            self._allow_kinds()
+        finally:
+            self._updating = False
         self.revalidate()
 
     def _allow_kinds(self) -> None:
@@ -164,39 +199,9 @@ class IntakeForm(QWidget):
         elif not self.is_person() and not org_ok:
             self.ui.personRadio.setChecked(True)
 
-    def _fit_table_height(self) -> None:
-        """Make the materials table as tall as its rows (up to a limit): no empty area."""
-        table = self.ui.materialsTable
-        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-        height = table.horizontalHeader().height() + rows + 2 * table.frameWidth() + 4
-        table.setFixedHeight(max(80, min(height, 320)))
-
-    def _show_due_date(self) -> None:
-        due = self.due_date()
-        if due is None:
-            self.ui.dueDateLabel.setText("—")
-            self.ui.dueDateLabel.setStyleSheet("")
-            return
-        days = self._text.promised_days if self._text else 0
-        text = self.tr("%1 (%n working day(s) from today)", "", days or 0).replace(
-            "%1", due.date.isoformat()
-        )
-        if due.provisional:
-            text += "\n" + self.tr(
-                "Provisional: the holiday calendar for that year is not published yet; "
-                "weekends only were counted."
-            )
-            self.ui.dueDateLabel.setStyleSheet(WARNING_STYLE)
-        else:
-            self.ui.dueDateLabel.setStyleSheet("font-weight: bold;")
-        self.ui.dueDateLabel.setText(text)
-
     def due_date(self) -> Any:
-        """The ``DueDate`` for a promised case taken in today, or None without an item."""
-        if self._text is None:
-            return None
-        days = self._text.promised_days or 0
-        return self._calendar.add_working_days(self._clock.today(), days)
+        """The ``DueDate`` the chosen decision implies (None without one)."""
+        return self.decision.due()
 
     # -- values ------------------------------------------------------------------------
 
@@ -204,13 +209,7 @@ class IntakeForm(QWidget):
         """The applicant as the case body wants it (normalised numbers)."""
         u = self.ui
         if self.is_person():
-            return {
-                "kind": "person",
-                "name": u.personNameEdit.text().strip(),
-                "id_type": "resident_id",
-                "id_number": check_resident_id(u.personIdEdit.text()).value,
-                "phone": check_mobile(u.personMobileEdit.text()).value,
-            }
+            return self.applicant_fields.values()
         return {
             "kind": "organization",
             "name": u.orgNameEdit.text().strip(),
@@ -223,122 +222,130 @@ class IntakeForm(QWidget):
 
     def materials(self) -> list[dict[str, Any]]:
         """``[{code, received, deferred, copies}]`` in the item's order."""
-        out = []
-        texts = self._text.materials if self._text else []
-        for row, m in enumerate(texts):
-            cell = self.ui.materialsTable.item(row, 0)
-            received = cell.checkState() == Qt.CheckState.Checked
-            out.append(
-                {"code": m.code, "received": received, "deferred": False, "copies": m.copies}
-            )
-        return out
+        return [
+            {"code": r.code, "received": r.received, "deferred": r.deferred, "copies": r.copies}
+            for r in self.materials_table.receipts()
+        ]
 
     def draft(self) -> intake.IntakeDraft:
-        """The ``core.intake.IntakeDraft`` of what the form holds (a promised case)."""
+        """The ``core.intake.IntakeDraft`` of what the form holds."""
         if self.item is None:
             raise ValueError("no item picked")
+        agent = intake.Applicant(**self.agent_fields.values()) if self.has_agent() else None
         return intake.IntakeDraft(
             item_code=self.item.code,
             applicant=intake.Applicant(**self.applicant()),
-            materials=tuple(intake.MaterialReceipt(**m) for m in self.materials()),
-            disposition="promised",
+            agent=agent,
+            materials=tuple(self.materials_table.receipts()),
+            parked_id=self.parked_id,
+            **self.decision.draft_fields(),
         )
 
     def tick_all(self) -> None:
-        table = self.ui.materialsTable
-        for row in range(table.rowCount()):
-            table.item(row, 0).setCheckState(Qt.CheckState.Checked)
+        self.materials_table.tick_all()
 
     def set_material(self, row: int, received: bool) -> None:
-        state = Qt.CheckState.Checked if received else Qt.CheckState.Unchecked
-        self.ui.materialsTable.item(row, 0).setCheckState(state)
+        self.materials_table.set_state(row, "received" if received else "missing")
 
     # -- validation --------------------------------------------------------------------
 
-    def _show(self, label: QLabel, errors: list[Any], warnings: list[Any]) -> None:
-        issues = errors or warnings
-        label.setStyleSheet(ERROR_STYLE if errors else WARNING_STYLE)
-        label.setText("\n".join(issue_text(i) for i in issues))
-        label.setVisible(bool(issues))
+    def _organization_problems(self) -> list[Problem]:
+        u = self.ui
+        out: list[Problem] = []
+        if not u.orgNameEdit.text().strip():
+            out.append((self.tr("Organization name"), u.orgNameEdit))
+        code = u.creditCodeEdit.text()
+        ccheck = check_credit_code(code)
+        if not code.strip():
+            show_issues(u.creditCodeMessage, [], [])
+            u.creditConfirmCheck.hide()
+            out.append((self.tr("Unified social credit code"), u.creditCodeEdit))
+        else:
+            typing = u.creditCodeEdit.hasFocus() and len(ccheck.value) < 18
+            show_issues(u.creditCodeMessage, [] if typing else ccheck.errors, ccheck.warnings)
+            u.creditConfirmCheck.setVisible(bool(ccheck.warnings) and not ccheck.errors)
+            if ccheck.errors:
+                out.append((self.tr("A valid unified social credit code"), u.creditCodeEdit))
+            elif ccheck.warnings and not u.creditConfirmCheck.isChecked():
+                out.append(
+                    (
+                        self.tr("Confirm the credit code against the business licence"),
+                        u.creditConfirmCheck,
+                    )
+                )
+        if not u.legalRepEdit.text().strip():
+            out.append((self.tr("Legal representative"), u.legalRepEdit))
+        if not u.contactNameEdit.text().strip():
+            out.append((self.tr("Contact person"), u.contactNameEdit))
+        phone = u.contactPhoneEdit.text().strip()
+        if not phone:
+            show_issues(u.contactPhoneMessage, [], [])
+            out.append((self.tr("Contact phone"), u.contactPhoneEdit))
+        else:
+            errors = []
+            if (phone.startswith("1") and len(phone) >= 11) or not _PHONE.match(phone):
+                errors = check_mobile(phone).errors
+            show_issues(u.contactPhoneMessage, errors, [])
+            if errors:
+                out.append((self.tr("A valid contact phone"), u.contactPhoneEdit))
+        return out
+
+    def problems(self) -> list[Problem]:
+        """Everything that keeps Accept disabled, each with the widget to fix it in."""
+        if self.item is None:
+            return [(self.tr("Pick a service item first."), self)]
+        if self.is_person():
+            out = self.applicant_fields.problems(who=self.tr("Applicant"), phone_required=True)
+        else:
+            out = self._organization_problems()
+        if self.has_agent():
+            out += self.agent_fields.problems(who=self.tr("Agent"), phone_required=False)
+        # The core's rules have the last word (the same rules the service applies): the
+        # materials against the decision, the decision's details, the fee.
+        if self.decision.disposition() is None:
+            for row in self.materials_table.rows:
+                if row.required and row.state != "received":
+                    #: %1 is the name of a required material that is not marked received.
+                    text = self.tr("Material: %1").replace("%1", row.name)
+                    out.append((text, self._widget_for(f"materials.{row.code}")))
+            out.append(
+                (self.tr("Choose the decision: materials are missing"), self.ui.decisionCombo)
+            )
+            return out
+        result = intake.validate(self.draft(), self.item, self._clock.today(), self._calendar)
+        for issue in result.errors:
+            if issue.field.startswith(_PARTY_FIELDS) and out:
+                continue  # already said under the field
+            out.append((intake_issue_text(issue), self._widget_for(issue.field)))
+        return out
+
+    def _widget_for(self, field: str) -> QWidget:
+        if field.startswith("materials."):
+            row = self.materials_table.row_of(field.split(".", 1)[1])
+            if row >= 0:
+                self.ui.materialsTable.setCurrentCell(row, 0)
+            return self.ui.materialsTable
+        if field == "materials":
+            return self.ui.materialsTable
+        if field.startswith(("applicant.", "agent.")):
+            return self.ui.personNameEdit if self.is_person() else self.ui.orgNameEdit
+        return self.decision.widget_for(field)
 
     def missing(self) -> list[str]:
         """Everything that keeps Accept disabled, as sentences; also updates field messages."""
-        u = self.ui
-        out: list[str] = []
-        if self.item is None:
-            return [self.tr("Pick a service item first.")]
-        if self.is_person():
-            if not u.personNameEdit.text().strip():
-                out.append(self.tr("Applicant name"))
-            id_text = u.personIdEdit.text()
-            check = check_resident_id(id_text)
-            typing = u.personIdEdit.hasFocus() and len(check.value) < 18
-            if not id_text.strip():
-                self._show(u.personIdMessage, [], [])
-                out.append(self.tr("Resident ID number"))
-            elif typing:
-                self._show(u.personIdMessage, [], [])
-                out.append(self.tr("Resident ID number (incomplete)"))
-            else:
-                self._show(u.personIdMessage, check.errors, check.warnings)
-                if check.errors:
-                    out.append(self.tr("A valid resident ID number"))
-            mobile = u.personMobileEdit.text()
-            mcheck = check_mobile(mobile)
-            if not mobile.strip():
-                self._show(u.personMobileMessage, [], [])
-                out.append(self.tr("Mobile number"))
-            else:
-                done = len(mcheck.value) >= 11 or not u.personMobileEdit.hasFocus()
-                self._show(u.personMobileMessage, mcheck.errors if done else [], [])
-                if mcheck.errors:
-                    out.append(self.tr("A valid mobile number"))
-        else:
-            if not u.orgNameEdit.text().strip():
-                out.append(self.tr("Organization name"))
-            code = u.creditCodeEdit.text()
-            ccheck = check_credit_code(code)
-            if not code.strip():
-                self._show(u.creditCodeMessage, [], [])
-                u.creditConfirmCheck.hide()
-                out.append(self.tr("Unified social credit code"))
-            else:
-                typing = u.creditCodeEdit.hasFocus() and len(ccheck.value) < 18
-                self._show(u.creditCodeMessage, [] if typing else ccheck.errors, ccheck.warnings)
-                u.creditConfirmCheck.setVisible(bool(ccheck.warnings) and not ccheck.errors)
-                if ccheck.errors:
-                    out.append(self.tr("A valid unified social credit code"))
-                elif ccheck.warnings and not u.creditConfirmCheck.isChecked():
-                    out.append(self.tr("Confirm the credit code against the business licence"))
-            if not u.legalRepEdit.text().strip():
-                out.append(self.tr("Legal representative"))
-            if not u.contactNameEdit.text().strip():
-                out.append(self.tr("Contact person"))
-            phone = u.contactPhoneEdit.text().strip()
-            if not phone:
-                self._show(u.contactPhoneMessage, [], [])
-                out.append(self.tr("Contact phone"))
-            else:
-                errors = []
-                if (phone.startswith("1") and len(phone) >= 11) or not _PHONE.match(phone):
-                    errors = check_mobile(phone).errors
-                self._show(u.contactPhoneMessage, errors, [])
-                if errors:
-                    out.append(self.tr("A valid contact phone"))
-        texts = self._text.materials if self._text else []
-        for m, got in zip(texts, self.materials(), strict=True):
-            if m.required and not got["received"]:
-                #: %1 is the name of a required material that is not ticked as received.
-                out.append(self.tr("Material: %1").replace("%1", m.name))
-        if not out:
-            # The fields look right: the core's rules have the last word (the same rules the
-            # records service applies), e.g. whether the item serves this kind of applicant.
-            result = intake.validate(self.draft(), self.item, self._clock.today(), self._calendar)
-            out.extend(issue_text(issue) for issue in result.errors)
-        return out
+        return [text for text, _widget in self.problems()]
 
     def revalidate(self) -> None:
-        missing = self.missing()
+        if self._updating:
+            return
+        self._updating = True
+        try:
+            if self.item is not None:
+                self.decision.set_receipts(self.materials_table.receipts())
+            self._problems = self.problems()
+        finally:
+            self._updating = False
+        missing = [text for text, _widget in self._problems]
         ready = not missing
         if missing and self.item is not None:
             #: Separator between the entries of the "Still needed" list.
@@ -356,18 +363,99 @@ class IntakeForm(QWidget):
             self.readiness_changed.emit(ready)
 
     def is_ready(self) -> bool:
-        return not self.missing()
+        return not self.problems()
+
+    def focus_first_problem(self) -> bool:
+        """Put the focus on the first problem's field; on Accept when there is none.
+
+        Returns whether there was a problem.
+        """
+        self.revalidate()
+        if not self._problems:
+            self.ui.acceptButton.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        widget = self._problems[0][1]
+        if widget is not self:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def request_accept(self) -> None:
-        """Accept if the form is complete (Accept button, Ctrl+Return)."""
-        self.revalidate()
-        if self.is_ready():
+        """Accept if the form is complete (Accept button, Ctrl+Return); else show the problem."""
+        if not self.focus_first_problem():
             self.accept_requested.emit()
 
+    # -- park and resume ---------------------------------------------------------------
+
+    def is_blank(self) -> bool:
+        """Nothing typed yet (nothing worth parking)."""
+        return (
+            self.applicant_fields.is_empty()
+            and not any(e.text().strip() for e in self._org_edits())
+            and not self.has_agent()
+        )
+
+    def snapshot(self) -> dict[str, Any]:
+        """The form's state as JSON-able data (for parking)."""
+        u = self.ui
+        return {
+            "version": 1,
+            "item_code": self.item.code if self.item is not None else None,
+            "kind": "person" if self.is_person() else "organization",
+            "person": self.applicant_fields.snapshot(),
+            "organization": {
+                "name": u.orgNameEdit.text(),
+                "credit_code": u.creditCodeEdit.text(),
+                "credit_confirmed": u.creditConfirmCheck.isChecked(),
+                "legal_representative": u.legalRepEdit.text(),
+                "contact_name": u.contactNameEdit.text(),
+                "phone": u.contactPhoneEdit.text(),
+            },
+            "agent": self.agent_fields.snapshot() if self.has_agent() else None,
+            "materials": self.materials_table.snapshot(),
+            "decision": self.decision.snapshot(),
+        }
+
+    def restore(self, state: dict[str, Any], item: Any, parked_id: str = "") -> None:
+        """Fill the form from a ``snapshot`` for ``item``."""
+        u = self.ui
+        self.set_item(item)
+        self._updating = True
+        try:
+            self.parked_id = parked_id
+            (u.personRadio if state.get("kind") != "organization" else u.orgRadio).setChecked(True)
+            u.applicantStack.setCurrentIndex(0 if self.is_person() else 1)
+            self.applicant_fields.restore(state.get("person") or {})
+            org = state.get("organization") or {}
+            u.orgNameEdit.setText(org.get("name", ""))
+            u.creditCodeEdit.setText(org.get("credit_code", ""))
+            u.creditConfirmCheck.setChecked(bool(org.get("credit_confirmed")))
+            u.legalRepEdit.setText(org.get("legal_representative", ""))
+            u.contactNameEdit.setText(org.get("contact_name", ""))
+            u.contactPhoneEdit.setText(org.get("phone", ""))
+            agent = state.get("agent")
+            u.agentBox.setChecked(agent is not None)
+            if agent:
+                self.agent_fields.restore(agent)
+            self.materials_table.restore(state.get("materials") or [])
+            self.decision.set_receipts(self.materials_table.receipts())
+            self.decision.restore(state.get("decision") or {})
+        finally:
+            self._updating = False
+        self._agent_toggled(agent is not None)
+        self.revalidate()
+
     def clear(self) -> None:
-        """Empty the applicant and the ticks, for the next applicant."""
-        for edit in self._all_edits():
-            edit.clear()
-        self.ui.creditConfirmCheck.setChecked(False)
-        self.ui.personRadio.setChecked(True)
+        """Empty the applicant, agent and marks, for the next applicant."""
+        self._updating = True
+        try:
+            self.applicant_fields.clear()
+            self.agent_fields.clear()
+            for edit in self._org_edits():
+                edit.clear()
+            self.ui.creditConfirmCheck.setChecked(False)
+            self.ui.personRadio.setChecked(True)
+            self.ui.agentBox.setChecked(False)
+            self.parked_id = ""
+        finally:
+            self._updating = False
         self.set_item(self.item)

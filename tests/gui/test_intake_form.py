@@ -52,7 +52,7 @@ def test_a_wrong_check_digit_is_named_under_the_field_and_blocks_accept(qtbot, f
     assert form.ui.personIdMessage.isVisible()
     assert "check digit" in form.ui.personIdMessage.text()
     assert not form.ui.acceptButton.isEnabled()
-    assert "A valid resident ID number" in form.ui.missingLabel.text()
+    assert "Applicant: a valid document number" in form.ui.missingLabel.text()
 
 
 def test_a_short_id_says_how_many_characters_when_the_clerk_leaves_the_field(qtbot, form):
@@ -104,7 +104,7 @@ def test_a_credit_code_check_warning_must_be_confirmed(qtbot, form):
 def test_the_due_date_in_working_days_is_shown_before_accepting(form):
     due = WorkCalendar.builtin().add_working_days(monday_morning().today(), 20)
     assert due.date.isoformat() in form.ui.dueDateLabel.text()
-    assert "20 working days" in form.ui.dueDateLabel.text()
+    assert "20 working days from today" in form.ui.dueDateLabel.text()
     assert "Provisional" not in form.ui.dueDateLabel.text()
 
 

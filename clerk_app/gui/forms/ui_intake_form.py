@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'intake_form.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -15,11 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QGridLayout,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QRadioButton, QSizePolicy,
-    QSpacerItem, QStackedWidget, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+    QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QRadioButton,
+    QSizePolicy, QSpacerItem, QStackedWidget, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_IntakeForm(object):
     def setupUi(self, IntakeForm):
@@ -73,41 +73,62 @@ class Ui_IntakeForm(object):
 
         self.personGrid.addWidget(self.personNameEdit, 0, 1, 1, 1)
 
+        self.personIdTypeCaption = QLabel(self.personPage)
+        self.personIdTypeCaption.setObjectName(u"personIdTypeCaption")
+
+        self.personGrid.addWidget(self.personIdTypeCaption, 1, 0, 1, 1)
+
+        self.personIdTypeCombo = QComboBox(self.personPage)
+        self.personIdTypeCombo.setObjectName(u"personIdTypeCombo")
+
+        self.personGrid.addWidget(self.personIdTypeCombo, 1, 1, 1, 1)
+
         self.personIdCaption = QLabel(self.personPage)
         self.personIdCaption.setObjectName(u"personIdCaption")
 
-        self.personGrid.addWidget(self.personIdCaption, 1, 0, 1, 1)
+        self.personGrid.addWidget(self.personIdCaption, 2, 0, 1, 1)
 
+        self.personIdLayout = QHBoxLayout()
+        self.personIdLayout.setObjectName(u"personIdLayout")
         self.personIdEdit = QLineEdit(self.personPage)
         self.personIdEdit.setObjectName(u"personIdEdit")
-        self.personIdEdit.setMaxLength(18)
+        self.personIdEdit.setMaxLength(40)
 
-        self.personGrid.addWidget(self.personIdEdit, 1, 1, 1, 1)
+        self.personIdLayout.addWidget(self.personIdEdit)
+
+        self.personIdDerived = QLabel(self.personPage)
+        self.personIdDerived.setObjectName(u"personIdDerived")
+        self.personIdDerived.setText(u"")
+
+        self.personIdLayout.addWidget(self.personIdDerived)
+
+
+        self.personGrid.addLayout(self.personIdLayout, 2, 1, 1, 1)
 
         self.personIdMessage = QLabel(self.personPage)
         self.personIdMessage.setObjectName(u"personIdMessage")
         self.personIdMessage.setText(u"")
         self.personIdMessage.setWordWrap(True)
 
-        self.personGrid.addWidget(self.personIdMessage, 2, 1, 1, 1)
+        self.personGrid.addWidget(self.personIdMessage, 3, 1, 1, 1)
 
         self.personMobileCaption = QLabel(self.personPage)
         self.personMobileCaption.setObjectName(u"personMobileCaption")
 
-        self.personGrid.addWidget(self.personMobileCaption, 3, 0, 1, 1)
+        self.personGrid.addWidget(self.personMobileCaption, 4, 0, 1, 1)
 
         self.personMobileEdit = QLineEdit(self.personPage)
         self.personMobileEdit.setObjectName(u"personMobileEdit")
         self.personMobileEdit.setMaxLength(11)
 
-        self.personGrid.addWidget(self.personMobileEdit, 3, 1, 1, 1)
+        self.personGrid.addWidget(self.personMobileEdit, 4, 1, 1, 1)
 
         self.personMobileMessage = QLabel(self.personPage)
         self.personMobileMessage.setObjectName(u"personMobileMessage")
         self.personMobileMessage.setText(u"")
         self.personMobileMessage.setWordWrap(True)
 
-        self.personGrid.addWidget(self.personMobileMessage, 4, 1, 1, 1)
+        self.personGrid.addWidget(self.personMobileMessage, 5, 1, 1, 1)
 
         self.personGrid.setColumnStretch(1, 1)
         self.applicantStack.addWidget(self.personPage)
@@ -200,21 +221,21 @@ class Ui_IntakeForm(object):
 
         self.intakeLayout.addWidget(self.applicantBox)
 
+        self.agentBox = QGroupBox(IntakeForm)
+        self.agentBox.setObjectName(u"agentBox")
+        self.agentBox.setCheckable(True)
+        self.agentBox.setChecked(False)
+        self.agentLayout = QVBoxLayout(self.agentBox)
+        self.agentLayout.setObjectName(u"agentLayout")
+        self.agentLayout.setContentsMargins(-1, 4, -1, -1)
+
+        self.intakeLayout.addWidget(self.agentBox)
+
         self.materialsBox = QGroupBox(IntakeForm)
         self.materialsBox.setObjectName(u"materialsBox")
         self.materialsLayout = QVBoxLayout(self.materialsBox)
         self.materialsLayout.setObjectName(u"materialsLayout")
         self.materialsTable = QTableWidget(self.materialsBox)
-        if (self.materialsTable.columnCount() < 4):
-            self.materialsTable.setColumnCount(4)
-        __qtablewidgetitem = QTableWidgetItem()
-        self.materialsTable.setHorizontalHeaderItem(0, __qtablewidgetitem)
-        __qtablewidgetitem1 = QTableWidgetItem()
-        self.materialsTable.setHorizontalHeaderItem(1, __qtablewidgetitem1)
-        __qtablewidgetitem2 = QTableWidgetItem()
-        self.materialsTable.setHorizontalHeaderItem(2, __qtablewidgetitem2)
-        __qtablewidgetitem3 = QTableWidgetItem()
-        self.materialsTable.setHorizontalHeaderItem(3, __qtablewidgetitem3)
         self.materialsTable.setObjectName(u"materialsTable")
         self.materialsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.materialsTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -233,6 +254,18 @@ class Ui_IntakeForm(object):
 
         self.materialsButtons.addWidget(self.allMaterialsButton)
 
+        self.materialsHint = QLabel(self.materialsBox)
+        self.materialsHint.setObjectName(u"materialsHint")
+        self.materialsHint.setText(u"")
+        self.materialsHint.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.materialsHint.sizePolicy().hasHeightForWidth())
+        self.materialsHint.setSizePolicy(sizePolicy)
+
+        self.materialsButtons.addWidget(self.materialsHint)
+
         self.materialsSpacer = QSpacerItem(40, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.materialsButtons.addItem(self.materialsSpacer)
@@ -250,27 +283,66 @@ class Ui_IntakeForm(object):
         self.decisionGrid.setHorizontalSpacing(10)
         self.decisionGrid.setVerticalSpacing(4)
         self.decisionGrid.setContentsMargins(9, 6, 0, 0)
+        self.decisionCaption = QLabel(self.decisionBox)
+        self.decisionCaption.setObjectName(u"decisionCaption")
+
+        self.decisionGrid.addWidget(self.decisionCaption, 0, 0, 1, 1)
+
+        self.decisionCombo = QComboBox(self.decisionBox)
+        self.decisionCombo.setObjectName(u"decisionCombo")
+
+        self.decisionGrid.addWidget(self.decisionCombo, 0, 1, 1, 1)
+
         self.dispositionCaption = QLabel(self.decisionBox)
         self.dispositionCaption.setObjectName(u"dispositionCaption")
 
-        self.decisionGrid.addWidget(self.dispositionCaption, 0, 0, 1, 1)
+        self.decisionGrid.addWidget(self.dispositionCaption, 1, 0, 1, 1)
 
         self.dispositionLabel = QLabel(self.decisionBox)
         self.dispositionLabel.setObjectName(u"dispositionLabel")
 
-        self.decisionGrid.addWidget(self.dispositionLabel, 0, 1, 1, 1)
+        self.decisionGrid.addWidget(self.dispositionLabel, 1, 1, 1, 1)
 
         self.dueDateCaption = QLabel(self.decisionBox)
         self.dueDateCaption.setObjectName(u"dueDateCaption")
 
-        self.decisionGrid.addWidget(self.dueDateCaption, 1, 0, 1, 1)
+        self.decisionGrid.addWidget(self.dueDateCaption, 2, 0, 1, 1)
 
         self.dueDateLabel = QLabel(self.decisionBox)
         self.dueDateLabel.setObjectName(u"dueDateLabel")
         self.dueDateLabel.setText(u"")
         self.dueDateLabel.setWordWrap(True)
 
-        self.decisionGrid.addWidget(self.dueDateLabel, 1, 1, 1, 1)
+        self.decisionGrid.addWidget(self.dueDateLabel, 2, 1, 1, 1)
+
+        self.decisionStack = QStackedWidget(self.decisionBox)
+        self.decisionStack.setObjectName(u"decisionStack")
+
+        self.decisionGrid.addWidget(self.decisionStack, 3, 0, 1, 2)
+
+        self.feeCaption = QLabel(self.decisionBox)
+        self.feeCaption.setObjectName(u"feeCaption")
+
+        self.decisionGrid.addWidget(self.feeCaption, 4, 0, 1, 1)
+
+        self.feeLayout = QHBoxLayout()
+        self.feeLayout.setObjectName(u"feeLayout")
+        self.feeLabel = QLabel(self.decisionBox)
+        self.feeLabel.setObjectName(u"feeLabel")
+        self.feeLabel.setText(u"")
+        self.feeLabel.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.feeLabel.sizePolicy().hasHeightForWidth())
+        self.feeLabel.setSizePolicy(sizePolicy)
+
+        self.feeLayout.addWidget(self.feeLabel)
+
+        self.feeStateCombo = QComboBox(self.decisionBox)
+        self.feeStateCombo.setObjectName(u"feeStateCombo")
+
+        self.feeLayout.addWidget(self.feeStateCombo)
+
+
+        self.decisionGrid.addLayout(self.feeLayout, 4, 1, 1, 1)
 
         self.decisionGrid.setColumnStretch(1, 1)
 
@@ -282,9 +354,6 @@ class Ui_IntakeForm(object):
         self.missingLabel.setObjectName(u"missingLabel")
         self.missingLabel.setText(u"")
         self.missingLabel.setWordWrap(True)
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        sizePolicy.setHorizontalStretch(1)
-        sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.missingLabel.sizePolicy().hasHeightForWidth())
         self.missingLabel.setSizePolicy(sizePolicy)
 
@@ -302,6 +371,7 @@ class Ui_IntakeForm(object):
 
 #if QT_CONFIG(shortcut)
         self.personNameCaption.setBuddy(self.personNameEdit)
+        self.personIdTypeCaption.setBuddy(self.personIdTypeCombo)
         self.personIdCaption.setBuddy(self.personIdEdit)
         self.personMobileCaption.setBuddy(self.personMobileEdit)
         self.orgNameCaption.setBuddy(self.orgNameEdit)
@@ -309,10 +379,13 @@ class Ui_IntakeForm(object):
         self.legalRepCaption.setBuddy(self.legalRepEdit)
         self.contactNameCaption.setBuddy(self.contactNameEdit)
         self.contactPhoneCaption.setBuddy(self.contactPhoneEdit)
+        self.decisionCaption.setBuddy(self.decisionCombo)
+        self.feeCaption.setBuddy(self.feeStateCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.personRadio, self.orgRadio)
         QWidget.setTabOrder(self.orgRadio, self.personNameEdit)
-        QWidget.setTabOrder(self.personNameEdit, self.personIdEdit)
+        QWidget.setTabOrder(self.personNameEdit, self.personIdTypeCombo)
+        QWidget.setTabOrder(self.personIdTypeCombo, self.personIdEdit)
         QWidget.setTabOrder(self.personIdEdit, self.personMobileEdit)
         QWidget.setTabOrder(self.personMobileEdit, self.orgNameEdit)
         QWidget.setTabOrder(self.orgNameEdit, self.creditCodeEdit)
@@ -320,9 +393,12 @@ class Ui_IntakeForm(object):
         QWidget.setTabOrder(self.creditConfirmCheck, self.legalRepEdit)
         QWidget.setTabOrder(self.legalRepEdit, self.contactNameEdit)
         QWidget.setTabOrder(self.contactNameEdit, self.contactPhoneEdit)
-        QWidget.setTabOrder(self.contactPhoneEdit, self.materialsTable)
+        QWidget.setTabOrder(self.contactPhoneEdit, self.agentBox)
+        QWidget.setTabOrder(self.agentBox, self.materialsTable)
         QWidget.setTabOrder(self.materialsTable, self.allMaterialsButton)
-        QWidget.setTabOrder(self.allMaterialsButton, self.acceptButton)
+        QWidget.setTabOrder(self.allMaterialsButton, self.decisionCombo)
+        QWidget.setTabOrder(self.decisionCombo, self.feeStateCombo)
+        QWidget.setTabOrder(self.feeStateCombo, self.acceptButton)
 
         self.retranslateUi(IntakeForm)
 
@@ -338,7 +414,8 @@ class Ui_IntakeForm(object):
         self.personRadio.setText(QCoreApplication.translate("IntakeForm", u"&Person", None))
         self.orgRadio.setText(QCoreApplication.translate("IntakeForm", u"&Organization", None))
         self.personNameCaption.setText(QCoreApplication.translate("IntakeForm", u"&Name:", None))
-        self.personIdCaption.setText(QCoreApplication.translate("IntakeForm", u"Resident &ID:", None))
+        self.personIdTypeCaption.setText(QCoreApplication.translate("IntakeForm", u"Document &type:", None))
+        self.personIdCaption.setText(QCoreApplication.translate("IntakeForm", u"&ID number:", None))
         self.personMobileCaption.setText(QCoreApplication.translate("IntakeForm", u"&Mobile:", None))
         self.orgNameCaption.setText(QCoreApplication.translate("IntakeForm", u"Organization &name:", None))
         self.creditCodeCaption.setText(QCoreApplication.translate("IntakeForm", u"&Credit code:", None))
@@ -346,20 +423,15 @@ class Ui_IntakeForm(object):
         self.legalRepCaption.setText(QCoreApplication.translate("IntakeForm", u"&Legal representative:", None))
         self.contactNameCaption.setText(QCoreApplication.translate("IntakeForm", u"Contact &person:", None))
         self.contactPhoneCaption.setText(QCoreApplication.translate("IntakeForm", u"Contact p&hone:", None))
+        self.agentBox.setTitle(QCoreApplication.translate("IntakeForm", u"A&gent (acting for the applicant)", None))
         self.materialsBox.setTitle(QCoreApplication.translate("IntakeForm", u"Materials received", None))
-        ___qtablewidgetitem = self.materialsTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("IntakeForm", u"Material", None))
-        ___qtablewidgetitem1 = self.materialsTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("IntakeForm", u"Original or copy", None))
-        ___qtablewidgetitem2 = self.materialsTable.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("IntakeForm", u"Copies", None))
-        ___qtablewidgetitem3 = self.materialsTable.horizontalHeaderItem(3)
-        ___qtablewidgetitem3.setText(QCoreApplication.translate("IntakeForm", u"Required", None))
         self.allMaterialsButton.setText(QCoreApplication.translate("IntakeForm", u"Tick &all", None))
         self.decisionBox.setTitle(QCoreApplication.translate("IntakeForm", u"Decision", None))
+        self.decisionCaption.setText(QCoreApplication.translate("IntakeForm", u"&Decision:", None))
         self.dispositionCaption.setText(QCoreApplication.translate("IntakeForm", u"Case kind:", None))
         self.dispositionLabel.setText(QCoreApplication.translate("IntakeForm", u"Promised case", None))
         self.dueDateCaption.setText(QCoreApplication.translate("IntakeForm", u"Due date:", None))
+        self.feeCaption.setText(QCoreApplication.translate("IntakeForm", u"&Fee:", None))
         self.acceptButton.setText(QCoreApplication.translate("IntakeForm", u"&Accept", None))
     # retranslateUi
 

@@ -1,0 +1,265 @@
+"""Park an unfinished intake (暂存, Ctrl+S) and resume it from a list (Ctrl+R).
+
+The form's state goes into the local database (``clerk_app.store.parked``) through the one
+writer, so it survives a restart. The list shows the item, the applicant's name, the ID
+number masked, and when it was parked; Enter resumes, Delete discards (after a question).
+A resumed intake that is then taken in leaves the list in the case's own transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.identity import mask_id
+from clerk_app.gui import shortcuts
+from clerk_app.store.parked import ParkedIntake, ParkedIntakes
+
+log = logging.getLogger("clerk.gui")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Parking", text)
+
+
+def applicant_summary(state: dict[str, Any]) -> tuple[str, str]:
+    """The applicant's name and masked document number of a parked form state."""
+    if state.get("kind") == "organization":
+        org = state.get("organization") or {}
+        return org.get("name", ""), mask_id(org.get("credit_code", "").strip())
+    person = state.get("person") or {}
+    return person.get("name", ""), mask_id(person.get("id_number", "").strip())
+
+
+class ParkedListDialog(QDialog):
+    """The parked intakes of this window; ``chosen`` is the one to resume after accept()."""
+
+    def __init__(
+        self,
+        parked: list[ParkedIntake],
+        item_name: Any,
+        discard: Any,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("parkedListDialog")
+        self.setWindowTitle(_tr("Parked intakes"))
+        self.parked = list(parked)
+        self.chosen: ParkedIntake | None = None
+        self._discard = discard
+        self.table = QTableWidget(len(self.parked), 4, self)
+        self.table.setObjectName("parkedTable")
+        self.table.setHorizontalHeaderLabels(
+            [_tr("Parked at"), _tr("Item"), _tr("Applicant"), _tr("Document no.")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self._fill(item_name)
+        self.table.doubleClicked.connect(lambda _i: self.accept())
+        self.table.installEventFilter(self)
+        hint = QLabel(_tr("Enter: resume · Delete: discard · Esc: close"), self)
+        hint.setStyleSheet("color: #555555;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("&Resume"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if not self.parked:
+            layout.addWidget(QLabel(_tr("No intake is parked at this window."), self))
+        layout.addWidget(self.table)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.resize(720, 320)
+        if self.parked:
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def _fill(self, item_name: Any) -> None:
+        for row, p in enumerate(self.parked):
+            name, number = applicant_summary(p.state)
+            when = p.parked_at.astimezone(CENTER_TZ).strftime("%Y-%m-%d %H:%M")
+            cells = (when, item_name(p.item_code), name, number)
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
+            self.discard_current()
+            return True
+        return False
+
+    def discard_current(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.parked):
+            return
+        answer = QMessageBox.question(
+            self,
+            _tr("Discard parked intake"),
+            _tr("Discard this parked intake? What was typed is lost."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._discard(self.parked.pop(row))
+            self.table.removeRow(row)
+
+    def accept(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.parked):
+            self.chosen = self.parked[row]
+        super().accept()
+
+
+class ParkingController(QObject):
+    """The Park / Resume actions of the main window's Intake menu.
+
+    Args:
+        window: the ``MainWindow`` (its ``intake`` form, ``context``, ``session``,
+            ``writer``, ``catalog_pane`` and ``intake_menu``).
+    """
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        ctx = window.context
+        local = getattr(ctx, "store", None)
+        #: None when the window has no local store (then both actions are disabled).
+        self.store = ParkedIntakes(local.db, ctx.clock) if local is not None else None
+        self.window_code = ctx.provisioning.window_code
+        self.last_dialog: ParkedListDialog | None = None
+        menu = window.intake_menu
+        menu.addSeparator()
+        self.park_action = self._action("parkAction", self.park, "Ctrl+S")
+        self.resume_action = self._action("resumeAction", self.show_list, "Ctrl+R")
+        for action in (self.park_action, self.resume_action):
+            action.setEnabled(self.store is not None)
+        window.installEventFilter(self)
+        self.retranslate()
+
+    def _action(self, name: str, slot: Any, key: str) -> QAction:
+        action = QAction(self.window)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        self.window.intake_menu.addAction(action)
+        return action
+
+    def retranslate(self) -> None:
+        self.park_action.setText(_tr("&Park intake (暂存)"))
+        self.resume_action.setText(_tr("&Resume parked intake…"))
+        for action in (self.park_action, self.resume_action):
+            shortcuts.describe(action, self.window.intake_menu)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    # -- park --------------------------------------------------------------------------
+
+    def park(self) -> None:
+        """Save the form as it is and clear it for the next applicant."""
+        form = self.window.intake
+        if self.store is None or form.item is None or form.is_blank():
+            self.window.statusBar().showMessage(_tr("Nothing to park."), 5000)
+            return
+        state = form.snapshot()
+        kwargs = {
+            "window_code": self.window_code,
+            "clerk": self.window.session.username,
+            "item_code": form.item.code,
+            "state": state,
+            "parked_id": form.parked_id or None,
+        }
+
+        def work() -> str:
+            return self.store.park(**kwargs)
+
+        self.window.writer.submit(work, self.window).success(self._parked).failure(self._failed)
+
+    def _parked(self, _parked_id: str) -> None:
+        self.window.intake.clear()
+        self.window.statusBar().showMessage(_tr("Intake parked. Resume it with Ctrl+R."), 8000)
+        self.window.focus_search()
+
+    def _failed(self, exc: Exception) -> None:
+        from clerk_app.gui.ops import show_error
+
+        log.error("parking failed: %s", exc)
+        show_error(self.window, exc)
+
+    # -- resume ------------------------------------------------------------------------
+
+    def _item_name(self, code: str | None) -> str:
+        item = self._item(code)
+        return item.name if item is not None else (code or "")
+
+    def _item(self, code: str | None) -> Any:
+        model = self.window.catalog_pane.model
+        catalog = getattr(model, "_catalog", None) or getattr(model, "catalog", None)
+        if catalog is None or not code:
+            return None
+        try:
+            return catalog.item(code)
+        except KeyError:
+            return None
+
+    def show_list(self) -> ParkedListDialog | None:
+        if self.store is None:
+            return None
+        dialog = ParkedListDialog(
+            self.store.list(self.window_code), self._item_name, self._discard, self.window
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.resume(dialog.chosen))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _discard(self, parked: ParkedIntake) -> None:
+        self.window.writer.submit(lambda: self.store.remove(parked.id), self.window).failure(
+            self._failed
+        )
+
+    def resume(self, parked: ParkedIntake | None) -> bool:
+        """Put a parked intake back on the form (it stays parked until taken in)."""
+        if parked is None:
+            return False
+        item = self._item(parked.item_code)
+        if item is None:
+            self.window.statusBar().showMessage(
+                _tr("The item of this parked intake is not in the catalog any more."), 8000
+            )
+            return False
+        self.window.choose_item(item)
+        self.window.intake.restore(parked.state, item, parked.id)
+        self.window.intake.focus_first_problem()
+        self.window.statusBar().showMessage(_tr("Parked intake resumed."), 5000)
+        return True
+
+
+def install_parking(window: Any) -> ParkingController:
+    """Add Park (Ctrl+S) and Resume (Ctrl+R) to the window's Intake menu."""
+    return ParkingController(window)
