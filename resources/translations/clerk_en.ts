@@ -2,59 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Acceptance notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Supplement notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Deferred-materials acceptance</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Refusal notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Forwarding notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Completion notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Fee notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Void notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Correction notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Receipt slip (80 mm)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AcceptedDialog</name>
     <message>
         <source>Decision saved</source>
@@ -519,59 +466,101 @@
     </message>
 </context>
 <context>
+    <name>CaseDocuments</name>
+    <message>
+        <source>Acceptance notice</source>
+        <translation>Acceptance notice</translation>
+    </message>
+    <message>
+        <source>Supplement notice</source>
+        <translation>Supplement notice</translation>
+    </message>
+    <message>
+        <source>Deferred-materials acceptance</source>
+        <translation>Deferred-materials acceptance</translation>
+    </message>
+    <message>
+        <source>Refusal notice</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <source>Forwarding notice</source>
+        <translation>Forwarding notice</translation>
+    </message>
+    <message>
+        <source>Completion notice</source>
+        <translation>Completion notice</translation>
+    </message>
+    <message>
+        <source>Fee notice</source>
+        <translation>Fee notice</translation>
+    </message>
+    <message>
+        <source>Void notice</source>
+        <translation>Void notice</translation>
+    </message>
+    <message>
+        <source>Correction notice</source>
+        <translation>Correction notice</translation>
+    </message>
+    <message>
+        <source>Receipt slip (80 mm)</source>
+        <translation>Receipt slip (80 mm)</translation>
+    </message>
+</context>
+<context>
     <name>CaseDocumentsPanel</name>
     <message>
         <source>Document</source>
-        <extracomment>The last print preview opened (kept alive while its dialog is open).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
     <message>
         <source>Issued at</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued at</translation>
     </message>
     <message>
         <source>Reprints</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprints</translation>
     </message>
     <message>
         <source>No document has been issued for this case yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No document has been issued for this case yet.</translation>
     </message>
     <message>
         <source>&amp;Reprint…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reprint…</translation>
     </message>
     <message>
         <source>&amp;Open PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open PDF</translation>
     </message>
     <message>
         <source>This document was issued before its data was kept; open its PDF instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>This document was issued before its data was kept; open its PDF instead.</translation>
     </message>
     <message>
         <source>Reprint (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint (%1)</translation>
     </message>
     <message>
         <source>This document cannot be rebuilt here; open its PDF instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>This document cannot be rebuilt here; open its PDF instead.</translation>
     </message>
     <message>
         <source>Reprinting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprinting %1…</translation>
     </message>
     <message>
         <source>Reprint of %1 saved as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint of %1 saved as %2.</translation>
     </message>
     <message>
         <source>The reprint was not made.</source>
-        <translation type="unfinished"></translation>
+        <translation>The reprint was not made.</translation>
     </message>
 </context>
 <context>
@@ -602,7 +591,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Status</translation>
     </message>
     <message>
         <source>Hall word</source>
@@ -618,7 +607,7 @@
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Completed</translation>
     </message>
     <message>
         <source>Clerk</source>
@@ -2201,7 +2190,7 @@
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Waiting</translation>
     </message>
     <message>
         <source>Rejected</source>
@@ -2261,7 +2250,7 @@
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ID number</translation>
     </message>
     <message>
         <source>Item</source>
@@ -2269,7 +2258,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Status</translation>
     </message>
     <message>
         <source>Due date</source>

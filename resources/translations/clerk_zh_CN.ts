@@ -2,59 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Acceptance notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Supplement notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Deferred-materials acceptance</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Refusal notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Forwarding notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Completion notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Fee notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Void notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Correction notice</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CaseDocuments</source>
-        <comment>Receipt slip (80 mm)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AcceptedDialog</name>
     <message>
         <source>Decision saved</source>
@@ -517,59 +464,101 @@
     </message>
 </context>
 <context>
+    <name>CaseDocuments</name>
+    <message>
+        <source>Acceptance notice</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <source>Supplement notice</source>
+        <translation>补正材料通知书</translation>
+    </message>
+    <message>
+        <source>Deferred-materials acceptance</source>
+        <translation>容缺受理通知书</translation>
+    </message>
+    <message>
+        <source>Refusal notice</source>
+        <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <source>Forwarding notice</source>
+        <translation>上报通知书</translation>
+    </message>
+    <message>
+        <source>Completion notice</source>
+        <translation>办结通知书</translation>
+    </message>
+    <message>
+        <source>Fee notice</source>
+        <translation>收费通知书</translation>
+    </message>
+    <message>
+        <source>Void notice</source>
+        <translation>作废通知书</translation>
+    </message>
+    <message>
+        <source>Correction notice</source>
+        <translation>更正通知书</translation>
+    </message>
+    <message>
+        <source>Receipt slip (80 mm)</source>
+        <translation>受理回执（80 毫米）</translation>
+    </message>
+</context>
+<context>
     <name>CaseDocumentsPanel</name>
     <message>
         <source>Document</source>
-        <extracomment>The last print preview opened (kept alive while its dialog is open).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>文书</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>文书编号</translation>
     </message>
     <message>
         <source>Issued at</source>
-        <translation type="unfinished"></translation>
+        <translation>出具时间</translation>
     </message>
     <message>
         <source>Reprints</source>
-        <translation type="unfinished"></translation>
+        <translation>重印次数</translation>
     </message>
     <message>
         <source>No document has been issued for this case yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>本案件尚未出具文书。</translation>
     </message>
     <message>
         <source>&amp;Reprint…</source>
-        <translation type="unfinished"></translation>
+        <translation>重印(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Open PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 PDF(&amp;O)</translation>
     </message>
     <message>
         <source>This document was issued before its data was kept; open its PDF instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文书出具时未保存其数据，无法重新生成；请打开其 PDF。</translation>
     </message>
     <message>
         <source>Reprint (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>重印（%1）</translation>
     </message>
     <message>
         <source>This document cannot be rebuilt here; open its PDF instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文书无法在本机重新生成；请打开其 PDF。</translation>
     </message>
     <message>
         <source>Reprinting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重印 %1…</translation>
     </message>
     <message>
         <source>Reprint of %1 saved as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的副本已保存为 %2。</translation>
     </message>
     <message>
         <source>The reprint was not made.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能重印。</translation>
     </message>
 </context>
 <context>
@@ -600,7 +589,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">状态</translation>
     </message>
     <message>
         <source>Hall word</source>
@@ -616,7 +605,7 @@
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">办结</translation>
     </message>
     <message>
         <source>Clerk</source>
@@ -2190,7 +2179,7 @@
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">待办</translation>
     </message>
     <message>
         <source>Rejected</source>
@@ -2250,7 +2239,7 @@
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">证件号码</translation>
     </message>
     <message>
         <source>Item</source>
@@ -2258,7 +2247,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">状态</translation>
     </message>
     <message>
         <source>Due date</source>
