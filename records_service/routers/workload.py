@@ -143,8 +143,11 @@ def get_workload(
         .where(Rating.rated_at >= start, Rating.rated_at < end, Rating.window_code.in_(codes))
         .group_by(Rating.window_code, Rating.score)
     ).tuples()
+    # literal arguments: PostgreSQL must see the same expression in SELECT and GROUP BY
+    # (with bound parameters it answers "must appear in the GROUP BY clause")
+    reason = func.substr(CaseEvent.note, literal_column("1"), literal_column("100"))
     refusals = session.execute(
-        select(Case.window_code, func.substr(CaseEvent.note, 1, 100), func.count())
+        select(Case.window_code, reason, func.count())
         .join(Case, Case.id == CaseEvent.case_id)
         .where(
             CaseEvent.type == "refuse",
@@ -152,7 +155,7 @@ def get_workload(
             Case.received_at < end,
             Case.window_code.in_(codes),
         )
-        .group_by(Case.window_code, func.substr(CaseEvent.note, 1, 100))
+        .group_by(Case.window_code, reason)
     ).tuples()
     buckets = case_buckets(session, codes, start, end)
     figures = workload.summarize(
