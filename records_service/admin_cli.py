@@ -277,6 +277,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _has_tables(url: str) -> bool:
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(url)
+    try:
+        return bool(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     url = _settings(args).database_url
     source = Path(args.path)
@@ -289,6 +299,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         _copy_sqlite(source, path)
     else:
+        if not args.force and _has_tables(url):
+            return _err("the database has tables; stop the service and pass --force to replace it")
         options = ["--no-owner", *(["--clean", "--if-exists"] if args.force else [])]
         result = _pg_tool("pg_restore", url, *options, str(source), "--dbname")
         if isinstance(result, str):

@@ -1,11 +1,21 @@
-"""Helpers for the records service tests: sign-in and valid case bodies."""
+"""Helpers for the records service tests: sign-in and valid case bodies; the backends.
+
+Every test that uses ``service``/``package_service``/``clerk_token``/``strict_service`` (or
+asks for ``backend``) runs twice: on SQLite and on PostgreSQL (the session's throwaway
+cluster, see tests/fixtures/service.py), except in modules marked ``sqlite_only`` — those
+check HTTP-level behaviour (validation, problem documents, routing) that does not touch SQL
+differently on the two backends. Every service started here runs on the test clock
+(``TEST_NOW``), so no test changes with the time of day or the year.
+"""
 
 from __future__ import annotations
 
 import itertools
 import json
+import shutil
 import uuid
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +23,58 @@ import pytest
 import requests
 from stdnum.cn import ric
 
-from tests.fixtures.service import DEMO_PASSWORD, RunningService, ServiceLauncher
+from records_service.settings import Settings
+from tests.fixtures.service import (
+    DEMO_PASSWORD,
+    TEST_NOW,
+    RunningService,
+    ServiceFactory,
+    ServiceLauncher,
+)
 
 DEMO_CATALOG = Path(__file__).resolve().parents[2] / "resources/catalog/demo_catalog.json"
 TIMEOUT = (5, 30)
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: a service suite that runs on SQLite only (it says why)"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and not metafunc.definition.get_closest_marker(
+        "sqlite_only"
+    ):
+        metafunc.parametrize("backend", BACKENDS, indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def backend(request: pytest.FixtureRequest) -> str:
+    """``"sqlite"`` or ``"postgres"``: the database of the services of this test."""
+    return getattr(request, "param", "sqlite")
+
+
+def _launcher(request: pytest.FixtureRequest, folder: Path, records_template_db) -> ServiceLauncher:
+    return ServiceLauncher(
+        folder,
+        records_template_db,
+        postgres=lambda: request.getfixturevalue("postgres_databases"),
+        clock=TEST_NOW,
+    )
+
+
+@pytest.fixture
+def service_factory(
+    request: pytest.FixtureRequest, tmp_path: Path, records_template_db
+) -> Iterator[ServiceFactory]:
+    """tests/fixtures/service.py's ``service_factory``, on the test clock by default."""
+    launcher = _launcher(request, tmp_path, records_template_db)
+    try:
+        yield launcher.start
+    finally:
+        launcher.stop_all()
 
 
 def valid_resident_id(base17: str = "11010519491231002") -> str:
@@ -58,6 +116,13 @@ def token_for(service: RunningService, username: str = "demo-clerk", **kwargs: A
     response = login(service, username, **kwargs)
     assert response.status_code == 200, response.text
     return response.json()["access_token"]
+
+
+def service_now(service: RunningService) -> datetime:
+    """What the service believes "now" is (its test clock runs on from ``TEST_NOW``): a
+    sign-in's ``expires_at`` less the default user token lifetime."""
+    expires = datetime.fromisoformat(login(service).json()["expires_at"])
+    return expires - timedelta(minutes=Settings().access_token_minutes)
 
 
 def auth(token: str) -> dict[str, str]:
@@ -147,17 +212,21 @@ def error_fields(problem: dict) -> set[str]:
 
 @pytest.fixture(scope="session")
 def package_service(
-    tmp_path_factory: pytest.TempPathFactory, records_template_db
+    request: pytest.FixtureRequest,
+    backend: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    records_template_db,
 ) -> Iterator[RunningService]:
-    """One records service for all of tests/service (starting one costs seconds).
+    """One records service per backend for all of tests/service (starting one costs
+    seconds; on PostgreSQL a copy of the demo database on the session's cluster).
 
     Tests use fresh keys, case numbers and device ids, and compare with what they read
     before writing, so they do not depend on what other tests wrote; a test that needs an
     empty database takes ``records_service`` instead.
     """
-    launcher = ServiceLauncher(tmp_path_factory.mktemp("service-tests"), records_template_db)
+    launcher = _launcher(request, tmp_path_factory.mktemp("service-tests"), records_template_db)
     try:
-        yield launcher.start()
+        yield launcher.start(backend=backend)
     finally:
         launcher.stop_all()
 
@@ -175,11 +244,14 @@ def clerk_token(package_service: RunningService) -> str:
 
 @pytest.fixture(scope="session")
 def strict_service(
-    tmp_path_factory: pytest.TempPathFactory, records_template_db
+    request: pytest.FixtureRequest,
+    backend: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    records_template_db,
 ) -> Iterator[RunningService]:
     """A service with tight limits: 3 failed sign-ins, minimum client 2.0.0, user tokens
     that expire the moment they are issued, 3 public progress queries a minute."""
-    launcher = ServiceLauncher(tmp_path_factory.mktemp("strict-records"), records_template_db)
+    launcher = _launcher(request, tmp_path_factory.mktemp("strict-records"), records_template_db)
     env = {
         "CLERK_LOGIN_MAX_FAILURES": "3",
         "CLERK_MIN_CLIENT_VERSION": "2.0.0",
@@ -187,6 +259,60 @@ def strict_service(
         "CLERK_PROGRESS_PER_MINUTE": "3",
     }
     try:
-        yield launcher.start(env=env)
+        yield launcher.start(env=env, backend=backend)
     finally:
         launcher.stop_all()
+
+
+class DemoDatabases:
+    """Demo databases of one backend for tests that run the CLI on them: ``new()`` gives
+    the URL of a fresh copy of the migrated demo database, ``copy(url)`` a copy of another
+    (a SQLite file copy, or ``CREATE DATABASE ... TEMPLATE`` on PostgreSQL — nobody may be
+    connected to the source), ``empty()`` an empty database."""
+
+    def __init__(self, backend: str, folder: Path, postgres, template) -> None:
+        self.backend = backend
+        self.folder = folder
+        self._postgres_databases = postgres
+        self._template = template
+        self._count = itertools.count(1)
+
+    def _postgres(self):
+        return self._postgres_databases
+
+    def _file(self) -> Path:
+        folder = self.folder / f"db-{next(self._count)}"
+        folder.mkdir()
+        return folder / "records.db"
+
+    def new(self) -> str:
+        if self.backend == "postgres":
+            databases = self._postgres()
+            return databases.create(template=databases.demo_template())
+        return self.copy(f"sqlite:///{self._template(None)}")
+
+    def copy(self, url: str) -> str:
+        if self.backend == "postgres":
+            return self._postgres().create(template=url.rsplit("/", 1)[1])
+        path = self._file()
+        shutil.copyfile(url.removeprefix("sqlite:///"), path)
+        return f"sqlite:///{path}"
+
+    def empty(self) -> str:
+        if self.backend == "postgres":
+            return self._postgres().create()
+        return f"sqlite:///{self._file()}"
+
+
+@pytest.fixture(scope="session")
+def demo_databases(
+    request: pytest.FixtureRequest,
+    backend: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    records_template_db,
+) -> DemoDatabases:
+    """Fresh demo databases on this test's backend (see :class:`DemoDatabases`)."""
+    postgres = request.getfixturevalue("postgres_databases") if backend == "postgres" else None
+    return DemoDatabases(
+        backend, tmp_path_factory.mktemp(f"demo-{backend}"), postgres, records_template_db
+    )

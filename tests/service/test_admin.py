@@ -21,8 +21,8 @@ def unlock(service, token: str, username: str) -> requests.Response:
     )
 
 
-def test_lead_of_the_department_unlocks_a_locked_clerk(service_factory) -> None:
-    service = service_factory(env={"CLERK_LOGIN_MAX_FAILURES": "2"})
+def test_lead_of_the_department_unlocks_a_locked_clerk(service_factory, backend) -> None:
+    service = service_factory(env={"CLERK_LOGIN_MAX_FAILURES": "2"}, backend=backend)
     lead = token_for(service, "demo-lead", window_code=None)
     clerk_elsewhere = token_for(service, "demo-clerk-w03", window_code="W03")
     for _ in range(2):

@@ -1,20 +1,18 @@
-"""The audit trail's hash chain, its CSV export, and backup/restore, through the CLI."""
+"""The audit trail's hash chain, its CSV export, and backup/restore, through the CLI, on
+SQLite and on PostgreSQL (pg_dump / pg_restore)."""
 
 from __future__ import annotations
 
 import csv
-import shutil
-import sqlite3
 import subprocess
 import sys
 import uuid
-from contextlib import closing
-from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import create_engine, text
 
-from tests.fixtures.service import REPO_ROOT, _child_env, run_cli
+from tests.fixtures.service import REPO_ROOT, TEST_NOW, ServiceLauncher, _child_env, run_cli
 from tests.service.conftest import (
     TIMEOUT,
     auth,
@@ -25,12 +23,12 @@ from tests.service.conftest import (
 )
 
 
-def clerk_records(args: list[str], path: Path) -> tuple[int, str]:
-    """Run ``clerk-records ARGS`` on the SQLite file ``path``: (exit code, output)."""
+def clerk_records(args: list[str], url: str) -> tuple[int, str]:
+    """Run ``clerk-records ARGS`` on the database at ``url``: (exit code, output)."""
     result = subprocess.run(
         [sys.executable, "-m", "records_service", *args],
         cwd=REPO_ROOT,
-        env=_child_env(f"sqlite:///{path}", None),
+        env=_child_env(url, None),
         capture_output=True,
         text=True,
         timeout=120,
@@ -39,25 +37,40 @@ def clerk_records(args: list[str], path: Path) -> tuple[int, str]:
     return result.returncode, result.stdout + result.stderr
 
 
-def tamper(path: Path, statement: str) -> None:
-    """What someone with the database file could do: drop the guard, change a row."""
-    with closing(sqlite3.connect(path)) as db, db:
-        db.execute("DROP TRIGGER IF EXISTS audit_records_no_update")
-        db.execute("DROP TRIGGER IF EXISTS audit_records_no_delete")
-        db.execute(statement)
+def sql(url: str, statement: str) -> list[tuple]:
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            result = conn.execute(text(statement))
+            return [tuple(r) for r in result] if result.returns_rows else []
+    finally:
+        engine.dispose()
+
+
+def tamper(url: str, statement: str) -> None:
+    """What someone with the database could do: drop the guard, change a row."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            if engine.dialect.name == "postgresql":
+                conn.execute(
+                    text("DROP TRIGGER IF EXISTS audit_records_no_change ON audit_records")
+                )
+            else:
+                conn.execute(text("DROP TRIGGER IF EXISTS audit_records_no_update"))
+                conn.execute(text("DROP TRIGGER IF EXISTS audit_records_no_delete"))
+            conn.execute(text(statement))
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(scope="module")
-def audited_db(tmp_path_factory, records_template_db) -> Path:
+def audited_db(demo_databases, tmp_path_factory, records_template_db) -> str:
     """A database with sign-ins, cases, a refusal and desk audit events in its trail."""
-    from tests.fixtures.service import ServiceLauncher
-
-    folder = tmp_path_factory.mktemp("audited")
-    path = folder / "records.db"
-    shutil.copyfile(records_template_db(None), path)
-    launcher = ServiceLauncher(folder, records_template_db)
+    url = demo_databases.new()
+    launcher = ServiceLauncher(tmp_path_factory.mktemp("audited"), records_template_db)
     try:
-        service = launcher.start(database_path=path)
+        service = launcher.start(database_url=url, clock=TEST_NOW)
         signed_in = login(service, device_id="desk-chain").json()
         token = signed_in["access_token"]
         for _ in range(3):
@@ -82,31 +95,25 @@ def audited_db(tmp_path_factory, records_template_db) -> Path:
         assert response.status_code == 201, response.text
     finally:
         launcher.stop_all()
-    return path
+    return url
 
 
-def _copy(path: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "copy.db"
-    shutil.copyfile(path, target)
-    return target
-
-
-def test_untouched_chain_verifies(audited_db, tmp_path) -> None:
-    code, out = clerk_records(["audit", "verify"], _copy(audited_db, tmp_path))
+def test_untouched_chain_verifies(audited_db, demo_databases) -> None:
+    code, out = clerk_records(["audit", "verify"], demo_databases.copy(audited_db))
     assert code == 0, out
     assert "intact" in out
 
 
-def test_an_edited_row_is_reported(audited_db, tmp_path) -> None:
-    path = _copy(audited_db, tmp_path)
+def test_an_edited_row_is_reported(audited_db, demo_databases) -> None:
+    path = demo_databases.copy(audited_db)
     tamper(path, "UPDATE audit_records SET actor = 'somebody-else' WHERE id = 3")
     code, out = clerk_records(["audit", "verify"], path)
     assert code == 1
     assert "record 3: its content was changed" in out
 
 
-def test_a_deleted_row_is_reported(audited_db, tmp_path) -> None:
-    path = _copy(audited_db, tmp_path)
+def test_a_deleted_row_is_reported(audited_db, demo_databases) -> None:
+    path = demo_databases.copy(audited_db)
     tamper(path, "DELETE FROM audit_records WHERE id = 2")
     code, out = clerk_records(["audit", "verify"], path)
     assert code == 1
@@ -115,8 +122,7 @@ def test_a_deleted_row_is_reported(audited_db, tmp_path) -> None:
 
 def test_the_trail_records_refusals_and_failures_and_exports_masked(audited_db, tmp_path) -> None:
     out_csv = tmp_path / "audit.csv"
-    path = _copy(audited_db, tmp_path)
-    run_cli(["audit", "export", "--out", str(out_csv)], f"sqlite:///{path}")
+    run_cli(["audit", "export", "--out", str(out_csv)], audited_db)
     text = out_csv.read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(text.splitlines()))
     actions = {(r["action"], r["result"]) for r in rows}
@@ -129,19 +135,45 @@ def test_the_trail_records_refusals_and_failures_and_exports_masked(audited_db, 
     assert "110105********" in desk["detail"] and "138****8000" in desk["detail"]
 
 
-def test_backup_then_restore_gives_the_same_cases_and_a_valid_chain(audited_db, tmp_path) -> None:
-    backup = tmp_path / "backup.db"
-    run_cli(["backup", str(backup)], f"sqlite:///{audited_db}")
-    restored = tmp_path / "restored" / "records.db"
-    run_cli(["restore", str(backup)], f"sqlite:///{restored}")
+def cases(url: str) -> list[tuple]:
+    return sql(url, "SELECT id, case_no, status FROM cases ORDER BY case_no")
+
+
+def trail(url: str) -> list[tuple]:
+    return sql(url, "SELECT id, action, hash FROM audit_records ORDER BY id")
+
+
+def test_backup_then_restore_gives_the_same_cases_and_a_valid_chain(
+    audited_db, demo_databases, tmp_path
+) -> None:
+    backup = tmp_path / "backup"
+    run_cli(["backup", str(backup)], audited_db)
+    restored = demo_databases.empty()
+    run_cli(["restore", str(backup)], restored)
     code, out = clerk_records(["restore", str(backup)], restored)
     assert code == 1 and "--force" in out  # never overwrites by accident
 
-    def cases(path: Path) -> list[tuple]:
-        with closing(sqlite3.connect(path)) as db:
-            return db.execute("SELECT id, case_no, status FROM cases ORDER BY case_no").fetchall()
-
     assert cases(restored) == cases(audited_db)
     assert len(cases(restored)) == 3
+    assert trail(restored) == trail(audited_db)
     code, out = clerk_records(["audit", "verify"], restored)
     assert code == 0, out
+    assert "intact" in out
+
+
+def test_restore_with_force_replaces_a_database_that_was_written_since(
+    audited_db, demo_databases, tmp_path
+) -> None:
+    backup = tmp_path / "backup"
+    run_cli(["backup", str(backup)], audited_db)
+    target = demo_databases.copy(audited_db)
+    tamper(target, "UPDATE cases SET status = 'voided'")
+    tamper(target, "DELETE FROM audit_records WHERE id > 3")
+    run_cli(["restore", "--force", str(backup)], target)
+    assert cases(target) == cases(audited_db)
+    assert trail(target) == trail(audited_db)
+    code, out = clerk_records(["audit", "verify"], target)
+    assert code == 0, out
+    # the append-only guard came back with the restore
+    with pytest.raises(Exception, match="append-only"):
+        sql(target, "DELETE FROM audit_records")

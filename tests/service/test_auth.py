@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import datetime
 
 import requests
@@ -59,8 +57,7 @@ def test_device_token_is_issued_once_per_device_and_window(service) -> None:
 
 def test_tokens_are_stored_only_as_hashes(service) -> None:
     data = login(service, device_id="desk-H").json()
-    with closing(sqlite3.connect(service.database_path)) as db, db:
-        stored = [row[0] for row in db.execute("SELECT token_hash FROM tokens")]
+    stored = [row[0] for row in service.sql("SELECT token_hash FROM tokens")]
     assert stored
     assert data["access_token"] not in stored
     assert data["device_token"] not in stored

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import uuid
-from contextlib import closing
 
 import pytest
 import requests
+from sqlalchemy.exc import DatabaseError
 
 from tests.service.conftest import (
     TIMEOUT,
@@ -27,9 +26,8 @@ def fresh_body(**kwargs) -> dict:
     return case_body(**kwargs)
 
 
-def rows(service, sql: str, *params) -> list[tuple]:
-    with closing(sqlite3.connect(service.database_path)) as db, db:
-        return list(db.execute(sql, params))
+def rows(service, sql: str, **params) -> list[tuple]:
+    return service.sql(sql, **params)
 
 
 def test_created_case_comes_back_with_status_and_first_event(service, clerk_token) -> None:
@@ -55,8 +53,9 @@ def test_retry_with_same_key_and_body_replays_and_creates_one_case(service, cler
     second = post_case(service, clerk_token, body)
     assert first.status_code == second.status_code == 201
     assert second.content == first.content
-    assert rows(service, "SELECT count(*) FROM cases WHERE id = ?", body["id"]) == [(1,)]
-    assert rows(service, "SELECT count(*) FROM case_events WHERE case_id = ?", body["id"]) == [(1,)]
+    assert rows(service, "SELECT count(*) FROM cases WHERE id = :id", id=body["id"]) == [(1,)]
+    events = "SELECT count(*) FROM case_events WHERE case_id = :id"
+    assert rows(service, events, id=body["id"]) == [(1,)]
 
 
 def test_same_key_with_a_different_body_is_422_mismatch(service, clerk_token) -> None:
@@ -73,7 +72,7 @@ def test_same_key_with_a_different_body_is_422_mismatch(service, clerk_token) ->
 def test_missing_idempotency_key_is_400(service, clerk_token) -> None:
     body = fresh_body()
     assert_problem(post_case(service, clerk_token, body, key=None), 400)
-    assert rows(service, "SELECT count(*) FROM cases WHERE id = ?", body["id"]) == [(0,)]
+    assert rows(service, "SELECT count(*) FROM cases WHERE id = :id", id=body["id"]) == [(0,)]
 
 
 def test_key_other_than_the_case_id_is_422(service, clerk_token) -> None:
@@ -107,7 +106,7 @@ def test_concurrent_requests_with_one_key_create_exactly_one_case(service, clerk
     assert len(set(created)) == 1
     for conflict in (r for r in answers if r.status_code == 409):
         assert_problem(conflict, 409, "in-flight")
-    assert rows(service, "SELECT count(*) FROM cases WHERE id = ?", body["id"]) == [(1,)]
+    assert rows(service, "SELECT count(*) FROM cases WHERE id = :id", id=body["id"]) == [(1,)]
 
 
 def test_same_case_number_under_another_key_is_409(service, clerk_token) -> None:
@@ -162,7 +161,7 @@ def test_resident_id_with_bad_check_digit_is_422_naming_the_field(service, clerk
     body["applicant"]["id_number"] = bad_check_digit(body["applicant"]["id_number"])
     problem = assert_problem(post_case(service, clerk_token, body), 422, "validation")
     assert error_fields(problem) == {"applicant.id_number"}
-    assert rows(service, "SELECT count(*) FROM cases WHERE id = ?", body["id"]) == [(0,)]
+    assert rows(service, "SELECT count(*) FROM cases WHERE id = :id", id=body["id"]) == [(0,)]
 
 
 def test_case_for_another_window_is_refused(service, clerk_token) -> None:
@@ -214,13 +213,13 @@ def test_every_write_leaves_an_append_only_audit_record(service, clerk_token) ->
     records = rows(
         service,
         "SELECT actor, client_ip, result FROM audit_records "
-        "WHERE action = 'case.create' AND target = ?",
-        body["case_no"],
+        "WHERE action = 'case.create' AND target = :no",
+        no=body["case_no"],
     )
     assert records == [("demo-clerk", "127.0.0.1", "ok")]
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(DatabaseError, match="append-only"):
         rows(service, "UPDATE audit_records SET result = 'forged'")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(DatabaseError, match="append-only"):
         rows(service, "DELETE FROM audit_records")
 
 

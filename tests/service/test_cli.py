@@ -2,41 +2,42 @@
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 import subprocess
 import sys
-from contextlib import closing
 
 import requests
 import trustme
+from sqlalchemy import create_engine, text
 
 from tests.fixtures.service import REPO_ROOT, run_cli
 from tests.service.conftest import TIMEOUT, login
 
 
-def _counts(path) -> tuple[int, int, int, int]:
-    with closing(sqlite3.connect(path)) as db, db:
-        return tuple(
-            db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("departments", "windows", "users", "catalog_versions")
-        )
+def _counts(url: str) -> tuple[int, ...]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return tuple(
+                conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                for table in ("departments", "windows", "users", "catalog_versions")
+            )
+    finally:
+        engine.dispose()
 
 
-def test_cli_migrate_and_load_demo_build_the_demo_database(records_template_db, tmp_path):
-    url = f"sqlite:///{tmp_path / 'records.db'}"
+def test_cli_migrate_and_load_demo_build_the_demo_database(records_template_db, demo_databases):
+    url = demo_databases.empty()
     run_cli(["migrate"], url)
     run_cli(["load-demo"], url)
-    first = _counts(tmp_path / "records.db")
-    assert first == _counts(records_template_db(None))
+    first = _counts(url)
+    assert first == _counts(f"sqlite:///{records_template_db(None)}")
     assert all(first)
     run_cli(["load-demo"], url)  # idempotent
-    assert _counts(tmp_path / "records.db") == first
+    assert _counts(url) == first
 
 
-def test_created_user_can_sign_in_at_their_window(records_template_db, service_factory, tmp_path):
-    path = tmp_path / "records.db"
-    shutil.copyfile(records_template_db(None), path)
+def test_created_user_can_sign_in_at_their_window(demo_databases, service_factory):
+    url = demo_databases.new()
     run_cli(
         [
             "create-user",
@@ -51,9 +52,9 @@ def test_created_user_can_sign_in_at_their_window(records_template_db, service_f
             "--window",
             "W04",
         ],
-        f"sqlite:///{path}",
+        url,
     )
-    service = service_factory(database_path=path)
+    service = service_factory(database_url=url)
     response = login(service, "li.si", "W04", password="a-long-password")
     assert response.status_code == 200, response.text
     assert response.json()["user"]["display_name"] == "李四"
@@ -104,8 +105,8 @@ def token_for_tls(service, cafile) -> str:
     return response.json()["access_token"]
 
 
-def test_revoked_device_token_is_refused(service_factory) -> None:
-    service = service_factory()
+def test_revoked_device_token_is_refused(service_factory, backend) -> None:
+    service = service_factory(backend=backend)
     device_token = login(service, device_id="stolen-desk").json()["device_token"]
     headers = {"Authorization": f"Bearer {device_token}"}
     assert requests.get(service.url("/catalog"), headers=headers, timeout=TIMEOUT).ok

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import requests
 
-from clerk_app.core.clock import CENTER_TZ
-from tests.service.conftest import TIMEOUT, assert_problem, auth, login, token_for
+from tests.fixtures.service import TEST_NOW
+from tests.service.conftest import TIMEOUT, assert_problem, auth, login, service_now, token_for
 
 
 def report(service, token: str, device_id: str, **overrides) -> requests.Response:
@@ -16,7 +16,7 @@ def report(service, token: str, device_id: str, **overrides) -> requests.Respons
         "waiting": 4,
         "rejected": [{"key": str(uuid.uuid4()), "reason": "catalog item withdrawn"}],
         "client_version": "0.1.0",
-        "clock": datetime.now(CENTER_TZ).isoformat(),
+        "clock": TEST_NOW.isoformat(),
         "last_sync_at": "2026-11-28T09:00:00+08:00",
         **overrides,
     }
@@ -27,7 +27,7 @@ def report(service, token: str, device_id: str, **overrides) -> requests.Respons
 
 def test_lead_sees_the_status_a_window_client_reported(service) -> None:
     device = login(service, device_id="desk-status").json()["device_token"]
-    skewed = (datetime.now(CENTER_TZ) + timedelta(minutes=10)).isoformat()
+    skewed = (service_now(service) + timedelta(minutes=10)).isoformat()
     assert report(service, device, "desk-status", clock=skewed).status_code == 204
     lead = token_for(service, "demo-lead", window_code=None)
     windows = requests.get(service.url("/windows"), headers=auth(lead), timeout=TIMEOUT).json()

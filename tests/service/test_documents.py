@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from datetime import datetime
 
 import requests
 
-from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.numbering import format_document_no
+from tests.fixtures.service import TEST_NOW
 from tests.service.conftest import (
     TIMEOUT,
     assert_problem,
@@ -48,7 +47,8 @@ def post_document(service, token, case_no, body, key="from-body") -> requests.Re
 
 
 def this_year() -> int:
-    return datetime.now(CENTER_TZ).year
+    """The year of the services' test clock (the year document numbers carry)."""
+    return TEST_NOW.year
 
 
 def test_issued_documents_raise_the_windows_document_high_water(service, clerk_token) -> None:

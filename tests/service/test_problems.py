@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 import requests
 
 from records_service import __version__
 from tests.service.conftest import TIMEOUT, assert_problem, auth, token_for
+
+# Routing, problem documents and request validation happen before any SQL is sent, the same
+# on both backends (the database check of /health is tested on both in test_operations.py).
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_unknown_route_is_a_404_problem(service) -> None:
