@@ -1,0 +1,685 @@
+"""The case detail: one case's data, its events, the actions allowed now, refused items.
+
+Opened with Enter from the worklist. Everything is reachable from the keyboard: Alt+A picks
+the action, Alt+O the opinion (审批意见), Ctrl+Return records it; the notice the action
+issued is offered at once (Ctrl+P opens its print preview). An action is written on the
+database writer (event + outbox row in one transaction, then the numbered notice); the
+detail reads the case again when it is done.
+
+The ID number is shown masked; "Show full ID" (Alt+I) shows it whole and is audited
+(``id.unmask`` to ``POST /audit/client-events``). Items the center refused are listed with
+its reason: the clerk corrects the fields it named and resends (Alt+R) or voids the item
+with a reason (Alt+V).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.core import lifecycle
+from clerk_app.core.identity import mask_id, mask_phone
+from clerk_app.gui.case_actions import (
+    CORRECTABLE,
+    SUSPEND_KINDS,
+    ActionInput,
+    ActionOutcome,
+    available_actions,
+    event_label,
+    field_label,
+    perform_action,
+    status_label,
+    suspend_kind_label,
+)
+from clerk_app.gui.ops import error_message
+from clerk_app.logs import logger
+
+log = logger("gui")
+E = lifecycle.EventType
+
+
+class RejectedPanel(QGroupBox):
+    """The case's items refused by the center: reason, correct and resend, or void.
+
+    Signals:
+        resolved(): an item was resent or voided.
+    """
+
+    resolved = Signal()
+
+    def __init__(self, owner: CaseDetail) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.items: list[Any] = []
+        self.editors: dict[str, QLineEdit] = {}
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName("rejectedTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMaximumHeight(110)
+        self.table.currentCellChanged.connect(lambda *_a: self._show_fields())
+        self.fields = QFormLayout()
+        self.resend_button = QPushButton(self)
+        self.resend_button.setObjectName("resendButton")
+        self.resend_button.clicked.connect(self.resend)
+        self.void_reason = QLineEdit(self)
+        self.void_reason.setObjectName("voidReasonEdit")
+        self.void_label = QLabel(self)
+        self.void_label.setBuddy(self.void_reason)
+        self.void_button = QPushButton(self)
+        self.void_button.setObjectName("voidItemButton")
+        self.void_button.clicked.connect(self.void)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("rejectedMessage")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.resend_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.void_label)
+        buttons.addWidget(self.void_reason, 2)
+        buttons.addWidget(self.void_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(self.fields)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Refused by the center"))
+        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("The center's reason")])
+        self.resend_button.setText(self.tr("&Resend corrected"))
+        self.resend_button.setToolTip(self.tr("Send the item again with the corrections (Alt+R)"))
+        self.void_label.setText(self.tr("Reason to &void:"))
+        self.void_button.setText(self.tr("Void item"))
+        self.void_button.setToolTip(
+            self.tr("Give the item up: it is kept, marked void with your reason (Alt+V)")
+        )
+
+    def kind_label(self, kind: str) -> str:
+        return {
+            "create_case": self.tr("The case itself"),
+            "case_event": self.tr("A case event"),
+            "document_record": self.tr("A document record"),
+            "rating": self.tr("A rating"),
+        }.get(kind, kind)
+
+    def set_items(self, items: list[Any]) -> None:
+        self.items = items
+        self.setVisible(bool(items))
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            self.table.setItem(row, 0, QTableWidgetItem(self.kind_label(item.kind)))
+            reason = " — ".join(p for p in (item.title, item.detail) if p)
+            self.table.setItem(row, 1, QTableWidgetItem(reason))
+        if items:
+            self.table.setCurrentCell(0, 0)
+        self._show_fields()
+
+    def current(self) -> Any:
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _show_fields(self) -> None:
+        while self.fields.rowCount():
+            self.fields.removeRow(0)
+        self.editors = {}
+        item = self.current()
+        if item is None:
+            return
+        for problem in item.fields:
+            edit = QLineEdit(self)
+            edit.setObjectName("fix:" + problem.field)
+            value = "" if problem.value is None else str(problem.value)
+            edit.setText(value)
+            label = QLabel(f"{problem.field}（{problem.message}）", self)
+            label.setBuddy(edit)
+            self.fields.addRow(label, edit)
+            self.editors[problem.field] = edit
+
+    def changes(self) -> dict[str, Any]:
+        item = self.current()
+        out: dict[str, Any] = {}
+        for problem in item.fields if item else ():
+            text = self.editors[problem.field].text().strip()
+            if text != ("" if problem.value is None else str(problem.value)):
+                out[problem.field] = text
+        return out
+
+    def resend(self) -> None:
+        from clerk_app.store.rejections import resend_corrected
+
+        item = self.current()
+        if item is None:
+            return
+        changes = self.changes()
+        if item.fields and not changes:
+            self.message.setText(self.tr("Correct the fields the center named first."))
+            return
+        ctx = self.owner.context
+        clerk = self.owner.session.username
+
+        def work() -> Any:
+            return resend_corrected(
+                ctx.store, item.outbox_id, changes, clerk=clerk, at=ctx.clock.now()
+            )
+
+        self.owner.run_write(work, self._done)
+
+    def void(self) -> None:
+        from clerk_app.store.rejections import void_rejected
+
+        item = self.current()
+        reason = self.void_reason.text().strip()
+        if item is None:
+            return
+        if not reason:
+            self.message.setText(self.tr("Say why the item is voided."))
+            self.void_reason.setFocus()
+            return
+        ctx = self.owner.context
+        clerk = self.owner.session.username
+
+        def work() -> Any:
+            return void_rejected(ctx.store, item.outbox_id, reason, clerk=clerk, at=ctx.clock.now())
+
+        self.owner.run_write(work, self._done)
+
+    def _done(self, _result: Any) -> None:
+        self.void_reason.clear()
+        self.message.setText(self.tr("Done. The list below shows what is still refused."))
+        self.resolved.emit()
+
+
+class CaseDetail(QDialog):
+    """One case: data, events, actions, refused items.
+
+    Args:
+        context: the ``AppContext``; session: the signed-in clerk; case_no: the case;
+        writer: the one database writer.
+
+    Signals:
+        case_changed(str): an action or a resolution was written for the case.
+    """
+
+    case_changed = Signal(str)
+
+    def __init__(
+        self, context: Any, session: Any, case_no: str, writer: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session = session
+        self.case_no = case_no
+        self.writer = writer
+        self.case: Any = None
+        self.full_id_shown = False
+        self.last_outcome: ActionOutcome | None = None
+        self.last_preview: Any = None
+        self._busy = False
+        self.setObjectName("caseDetail")
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("caseTitle")
+        self.title_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.facts = QFormLayout()
+        self.fact_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for key in ("applicant", "id", "phone", "item", "query", "received", "due", "sync"):
+            name, value = QLabel(self), QLabel(self)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName("fact:" + key)
+            self.fact_labels[key] = (name, value)
+        self.show_id_button = QPushButton(self)
+        self.show_id_button.setObjectName("showIdButton")
+        self.show_id_button.clicked.connect(self.show_full_id)
+        id_row = QHBoxLayout()
+        id_row.addWidget(self.fact_labels["id"][1], 1)
+        id_row.addWidget(self.show_id_button)
+        for key, (name, value) in self.fact_labels.items():
+            if key == "id":
+                self.facts.addRow(name, id_row)
+            else:
+                self.facts.addRow(name, value)
+        self.facts_box = QGroupBox(self)
+        self.facts_box.setLayout(self.facts)
+
+        self.events = QTableWidget(0, 4, self)
+        self.events.setObjectName("eventsTable")
+        self.events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.events.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.events.verticalHeader().setVisible(False)
+        self.events.horizontalHeader().setStretchLastSection(True)
+        self.events.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((140, 170, 90)):
+            self.events.setColumnWidth(column, width)
+        self.events_box = QGroupBox(self)
+        QVBoxLayout(self.events_box).addWidget(self.events)
+
+        # -- the action form --
+        self.action_box = QComboBox(self)
+        self.action_box.setObjectName("actionBox")
+        self.action_label = QLabel(self)
+        self.action_label.setBuddy(self.action_box)
+        self.extra = QStackedWidget(self)
+        self.extra.addWidget(QWidget(self))  # 0: nothing more
+        self.suspend_kind = QComboBox(self)
+        self.suspend_kind.setObjectName("suspendKindBox")
+        for kind in SUSPEND_KINDS:
+            self.suspend_kind.addItem("", kind)
+        self.suspend_page, self.suspend_label = self._page(self.suspend_kind)
+        self.missing_edit = QPlainTextEdit(self)
+        self.missing_edit.setObjectName("missingEdit")
+        self.missing_edit.setTabChangesFocus(True)
+        self.missing_edit.setMaximumHeight(90)
+        self.missing_page, self.missing_label = self._page(self.missing_edit)
+        self.field_box = QComboBox(self)
+        self.field_box.setObjectName("fieldBox")
+        for name in CORRECTABLE:
+            self.field_box.addItem("", name)
+        self.new_value = QLineEdit(self)
+        self.new_value.setObjectName("newValueEdit")
+        self.correct_page, self.field_label = self._page(self.field_box)
+        self.new_value_label = QLabel(self)
+        self.new_value_label.setBuddy(self.new_value)
+        self.correct_page.layout().addRow(self.new_value_label, self.new_value)
+        self.opinion = QPlainTextEdit(self)
+        self.opinion.setObjectName("opinionEdit")
+        self.opinion.setTabChangesFocus(True)
+        self.opinion.setMaximumHeight(100)
+        self.opinion_label = QLabel(self)
+        self.opinion_label.setBuddy(self.opinion)
+        self.record_button = QPushButton(self)
+        self.record_button.setObjectName("recordButton")
+        self.record_button.setDefault(False)
+        self.record_button.setAutoDefault(False)
+        self.record_button.clicked.connect(self.record)
+        self.action_message = QLabel(self)
+        self.action_message.setObjectName("actionMessage")
+        self.action_message.setWordWrap(True)
+        self.print_button = QPushButton(self)
+        self.print_button.setObjectName("printNoticeButton")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_notice)
+        form = QFormLayout()
+        form.addRow(self.action_label, self.action_box)
+        form.addRow(self.extra)
+        form.addRow(self.opinion_label, self.opinion)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record_button)
+        buttons.addStretch(1)
+        self.actions_group = QGroupBox(self)
+        actions_layout = QVBoxLayout(self.actions_group)
+        actions_layout.addLayout(form)
+        actions_layout.addLayout(buttons)
+        actions_layout.addStretch(1)
+
+        self.rejected = RejectedPanel(self)
+        self.rejected.setObjectName("rejectedPanel")
+        self.rejected.resolved.connect(self._after_write)
+
+        left = QVBoxLayout()
+        left.addWidget(self.facts_box)
+        left.addWidget(self.events_box, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.actions_group, 1)
+        right.addWidget(self.rejected)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        self.close_button = QPushButton(self)
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.action_message, 1)
+        bottom.addWidget(self.print_button)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addLayout(columns, 1)
+        layout.addLayout(bottom)
+
+        self.record_action = QAction(self)
+        self.record_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.record_action.triggered.connect(self.record)
+        self.print_action = QAction(self)
+        self.print_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_action.triggered.connect(self.print_notice)
+        for action in (self.record_action, self.print_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        self.action_box.currentIndexChanged.connect(lambda _i: self._show_extra())
+        self.retranslate()
+        self.reload()
+        self.resize(1180, 720)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Return and Ctrl+P also when a text field passed the key on (no shortcut)."""
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.record()
+            event.accept()
+            return
+        if ctrl and event.key() == Qt.Key.Key_P:
+            self.print_notice()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _page(self, widget: QWidget) -> tuple[QWidget, QLabel]:
+        page = QWidget(self)
+        page_layout = QFormLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(page)
+        label.setBuddy(widget)
+        page_layout.addRow(label, widget)
+        self.extra.addWidget(page)
+        return page, label
+
+    # -- text ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        names = {
+            "applicant": self.tr("Applicant:"),
+            "id": self.tr("ID number:"),
+            "phone": self.tr("Phone:"),
+            "item": self.tr("Item:"),
+            "query": self.tr("Query code:"),
+            "received": self.tr("Received:"),
+            "due": self.tr("Due date:"),
+            "sync": self.tr("Center:"),
+        }
+        for key, (label, _value) in self.fact_labels.items():
+            label.setText(names[key])
+        self.facts_box.setTitle(self.tr("Case"))
+        self.events_box.setTitle(self.tr("Events so far"))
+        self.events.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Event"), self.tr("Clerk"), self.tr("Opinion")]
+        )
+        self.show_id_button.setText(self.tr("Show full &ID"))
+        self.show_id_button.setToolTip(
+            self.tr("Show the whole ID number; this is recorded in the audit log (Alt+I)")
+        )
+        self.actions_group.setTitle(self.tr("Action"))
+        self.action_label.setText(self.tr("&Action:"))
+        self.suspend_label.setText(self.tr("&Procedure:"))
+        for i, kind in enumerate(SUSPEND_KINDS):
+            self.suspend_kind.setItemText(i, suspend_kind_label(kind))
+        self.missing_label.setText(self.tr("&Missing:"))
+        self.missing_edit.setPlaceholderText(
+            self.tr("One material a line; what it must be after a colon")
+        )
+        self.field_label.setText(self.tr("&Field:"))
+        for i, name in enumerate(CORRECTABLE):
+            self.field_box.setItemText(i, field_label(name))
+        self.new_value_label.setText(self.tr("&New value:"))
+        self.opinion_label.setText(self.tr("&Opinion:"))
+        self.opinion.setPlaceholderText(self.tr("审批意见 — required for a reason-bound action"))
+        self.record_button.setText(self.tr("Record"))
+        self.record_button.setToolTip(self.tr("Record the action (Ctrl+Return)"))
+        self.record_action.setText(self.tr("Record the action"))
+        self.print_button.setText(self.tr("Print notice…"))
+        self.print_button.setToolTip(self.tr("Open the print preview of the notice (Ctrl+P)"))
+        self.print_action.setText(self.tr("Print the notice"))
+        self.close_button.setText(self.tr("Close"))
+        self.rejected.retranslate()
+
+    # -- data ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the case again and show it (after an action or a resolution)."""
+        from clerk_app.store.rejections import rejected_items
+
+        store = self.context.store
+        self.case = store.get_case(self.case_no)
+        if self.case is None:
+            self.title_label.setText(self.tr("No case %1 on this desk").replace("%1", self.case_no))
+            self.actions_group.setEnabled(False)
+            self.rejected.set_items([])
+            return
+        case = self.case
+        self.setWindowTitle(self.tr("Case %1").replace("%1", case.case_no))
+        self.title_label.setText(f"{case.case_no} · {status_label(case.status)}")
+        applicant = case.applicant
+        id_number = str(applicant.get("id_number") or "")
+        self._fact("applicant", str(applicant.get("name") or ""))
+        self._fact("id", id_number if self.full_id_shown else mask_id(id_number))
+        self._fact("phone", mask_phone(str(applicant.get("phone") or "")))
+        self._fact("item", f"{case.item_code} {self._item_name(case.item_code)}".strip())
+        self._fact("query", case.query_code or "")
+        self._fact("received", case.received_at.replace("T", " ")[:16])
+        self._fact("due", self._due_text(case))
+        self._fact(
+            "sync",
+            {
+                "pending": self.tr("waiting to be sent"),
+                "synced": self.tr("recorded at the center"),
+                "rejected": self.tr("refused by the center"),
+            }.get(case.server_state, case.server_state),
+        )
+        self.show_id_button.setEnabled(bool(id_number) and not self.full_id_shown)
+        self.events.setRowCount(len(case.events))
+        for row, event in enumerate(case.events):
+            cells = (
+                event.at.replace("T", " ")[:16],
+                event_label(event.type) + self._event_extra(event),
+                event.actor or "",
+                event.note or "",
+            )
+            for column, text in enumerate(cells):
+                self.events.setItem(row, column, QTableWidgetItem(text))
+        current = self.action_box.currentData()
+        self.action_box.blockSignals(True)
+        self.action_box.clear()
+        for action in available_actions(case.status):
+            self.action_box.addItem(event_label(action), action.value)
+        index = self.action_box.findData(current)
+        self.action_box.setCurrentIndex(max(index, 0))
+        self.action_box.blockSignals(False)
+        self.actions_group.setEnabled(self.action_box.count() > 0)
+        self._show_extra()
+        self.rejected.set_items(rejected_items(store, self.case_no))
+
+    def _fact(self, key: str, text: str) -> None:
+        self.fact_labels[key][1].setText(text)
+
+    def _item_name(self, code: str) -> str:
+        from clerk_app.gui.case_actions import _item
+
+        return str(getattr(_item(self.context, code), "name", code) or "")
+
+    def _due_text(self, case: Any) -> str:
+        if not case.due_date:
+            return "—"
+        due = date.fromisoformat(case.due_date)
+        text = due.isoformat() + (" " + self.tr("(provisional)") if case.due_provisional else "")
+        if case.status in (s.value for s in lifecycle.TERMINAL):
+            return text
+        today = self.context.clock.now().astimezone(_tz()).date()
+        left = self.context.calendar.working_days_between(today, due)
+        if left < 0:
+            return text + " · " + self.tr("%n working day(s) overdue", "", -left)
+        return text + " · " + self.tr("%n working day(s) left", "", left)
+
+    def _event_extra(self, event: Any) -> str:
+        data = event.data or {}
+        if event.type == E.SUSPEND and data.get("kind"):
+            return f"（{suspend_kind_label(str(data['kind']))}）"
+        if event.type == E.RESUME and data.get("due_date"):
+            return "（" + self.tr("due %1").replace("%1", str(data["due_date"])) + "）"
+        if event.type == E.CORRECT and data.get("field"):
+            name = field_label(str(data["field"]).removeprefix("applicant."))
+            return f"（{name}）"
+        return ""
+
+    def _show_extra(self) -> None:
+        action = self.action_box.currentData()
+        page = {
+            E.SUSPEND.value: self.suspend_page,
+            E.REQUEST_SUPPLEMENT.value: self.missing_page,
+            E.CORRECT.value: self.correct_page,
+        }.get(action)
+        self.extra.setCurrentIndex(0 if page is None else self.extra.indexOf(page))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def entry(self) -> ActionInput | str:
+        """What the clerk entered, or what is missing (a sentence for the clerk)."""
+        value = self.action_box.currentData()
+        if not value:
+            return self.tr("No action is possible for this case now.")
+        event = E(value)
+        opinion = self.opinion.toPlainText().strip()
+        if lifecycle.needs_reason(event) and not opinion:
+            return self.tr("Write the opinion: this action needs a reason.")
+        missing: list[tuple[str, str]] = []
+        if event is E.REQUEST_SUPPLEMENT:
+            for line in self.missing_edit.toPlainText().splitlines():
+                name, _sep, requirement = line.replace("：", ":").partition(":")
+                if name.strip():
+                    missing.append((name.strip(), requirement.strip()))
+            if not missing:
+                return self.tr("List every missing material, one a line.")
+        new_value = self.new_value.text().strip()
+        if event is E.CORRECT and not new_value:
+            return self.tr("Enter the corrected value.")
+        return ActionInput(
+            event=event,
+            opinion=opinion,
+            missing=tuple(missing),
+            suspend_kind=str(self.suspend_kind.currentData() or ""),
+            field=str(self.field_box.currentData() or ""),
+            new_value=new_value,
+        )
+
+    def record(self) -> None:
+        """Record the chosen action (Ctrl+Return)."""
+        if self._busy or self.case is None:
+            return
+        entry = self.entry()
+        if isinstance(entry, str):
+            self.action_message.setText(entry)
+            return
+        ctx, session, case_no = self.context, self.session, self.case_no
+        self.action_message.setText(self.tr("Saving…"))
+
+        def work() -> ActionOutcome:
+            return perform_action(ctx, session, case_no, entry)
+
+        self.run_write(work, self._recorded)
+
+    def run_write(self, work: Any, done: Any) -> None:
+        self._busy = True
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def failed(exc: Exception) -> None:
+            self._busy = False
+            self.unsetCursor()
+            self.action_message.setText(self._failure_text(exc))
+            self.rejected.message.setText(self._failure_text(exc))
+
+        def succeeded(result: Any) -> None:
+            self._busy = False
+            self.unsetCursor()
+            done(result)
+
+        self.writer.submit(work, self).success(succeeded).failure(failed)
+
+    def _failure_text(self, exc: Exception) -> str:
+        if isinstance(exc, lifecycle.IllegalTransition):
+            return self.tr("The case changed meanwhile; this action is no longer possible.")
+        return error_message(exc)
+
+    def _recorded(self, outcome: ActionOutcome) -> None:
+        self.last_outcome = outcome
+        self.opinion.clear()
+        self.missing_edit.clear()
+        self.new_value.clear()
+        text = self.tr("Recorded: %1. Status now: %2.")
+        text = text.replace("%1", event_label(outcome.event)).replace(
+            "%2", status_label(outcome.status)
+        )
+        if outcome.notice is not None:
+            text += " " + self.tr("Notice %1 saved; Ctrl+P prints it.").replace(
+                "%1", outcome.notice.document_no
+            )
+        elif outcome.notice_error:
+            text += " " + self.tr("The notice could not be written: %1").replace(
+                "%1", outcome.notice_error
+            )
+        self.print_button.setEnabled(outcome.notice is not None)
+        self.action_message.setText(text)
+        self._after_write()
+        self.action_box.setFocus()
+
+    def _after_write(self, *_args: Any) -> None:
+        self.reload()
+        sync = getattr(self.parent(), "sync_worker", None)
+        if sync is not None and hasattr(sync, "wake"):
+            sync.wake()
+        self.case_changed.emit(self.case_no)
+
+    def print_notice(self) -> Any:
+        """Open the print preview of the last notice (Ctrl+P)."""
+        outcome = self.last_outcome
+        if outcome is None or outcome.notice is None:
+            return None
+        from clerk_app.gui.printing import PreviewSession, PrinterChoices
+
+        choices = PrinterChoices(self.context.store, self.context.provisioning)
+        self.last_preview = PreviewSession(outcome.notice.rendered, choices, self)
+        return self.last_preview.open()
+
+    def show_full_id(self) -> None:
+        """Show the whole ID number, after writing the audit record (Alt+I)."""
+        from clerk_app.store.writes import add_client_event
+
+        if self.case is None or self.full_id_shown:
+            return
+        ctx, clerk, case_no = self.context, self.session.username, self.case_no
+
+        def work() -> Any:
+            return add_client_event(
+                ctx.store,
+                "id.unmask",
+                actor=clerk,
+                at=ctx.clock.now(),
+                target=case_no,
+                detail={"field": "applicant.id_number", "device_id": ctx.device_id},
+                message=f"full ID number of {case_no} shown to {clerk}",
+            )
+
+        def shown(_result: Any) -> None:
+            self.full_id_shown = True
+            self.reload()
+
+        self.run_write(work, shown)
+
+
+def _tz() -> Any:
+    from clerk_app.core.clock import CENTER_TZ
+
+    return CENTER_TZ

@@ -1,0 +1,509 @@
+"""The window's worklist: its cases with status, due date and a working-day countdown.
+
+:class:`WorklistModel` is lazy (Anki's browser table is the model): it reads one page of
+:data:`~clerk_app.store.worklist.PAGE_SIZE` rows when the view scrolls near the end
+(``canFetchMore``/``fetchMore``), by keyset from the local store, so 100,000 cases open as
+fast as 100. Yellow rows are due within ``worklist.due_soon_working_days`` working days, red
+rows are overdue; "today" comes from the injected clock.
+
+:class:`WorklistPane` adds the filters (status, due soon / overdue, received today) and the
+search (case number, applicant name, ID last 4 digits, phone). Enter opens the case detail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.core import lifecycle
+from clerk_app.gui.case_actions import status_label
+from clerk_app.logs import logger
+from clerk_app.store.worklist import (
+    DUE_ANY,
+    DUE_OVERDUE,
+    DUE_SOON,
+    PAGE_SIZE,
+    URGENCY_OVERDUE,
+    URGENCY_SOON,
+    Cursor,
+    WorklistFilter,
+    WorklistQuery,
+    WorklistRow,
+)
+
+log = logger("gui")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Background and text colours of the warning cards.
+YELLOW = QColor("#fff1b8")
+RED = QColor("#f9d2cf")
+RED_TEXT = QColor("#8c1d18")
+
+#: Custom roles.
+CASE_NO_ROLE = Qt.ItemDataRole.UserRole + 1
+URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+OPEN_STATUSES = frozenset(s.value for s in lifecycle.Status if not lifecycle.is_terminal(s))
+
+
+class WorklistModel(QAbstractTableModel):
+    """This window's cases, read one page at a time.
+
+    Args:
+        make_query: gives a fresh :class:`WorklistQuery` (today may have changed).
+        item_names: item code → name, for the item column.
+    """
+
+    COLUMNS = ("case_no", "applicant", "id", "item", "status", "due", "countdown")
+
+    def __init__(
+        self,
+        make_query: Callable[[], WorklistQuery],
+        item_names: Mapping[str, str] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._make_query = make_query
+        self.item_names: Mapping[str, str] = dict(item_names or {})
+        self.filter = WorklistFilter()
+        self.query = make_query()
+        self._rows: list[WorklistRow] = []
+        self._more = True
+        self.total = self.query.count(self.filter)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def rows_read(self) -> int:
+        """Rows read from the store since the last reset (bounded by what was shown)."""
+        return self.query.rows_read
+
+    def reload(self, flt: WorklistFilter | None = None, keep: int = 0) -> None:
+        """Read again from the start (new filter, a saved case, a pulled change, a new day).
+
+        Args:
+            flt: the new filter; the current one when None.
+            keep: read at least this many rows again (to keep the clerk's place).
+        """
+        self.beginResetModel()
+        if flt is not None:
+            self.filter = flt
+        self.query = self._make_query()
+        self._rows = []
+        self._more = True
+        self.total = self.query.count(self.filter)
+        self.endResetModel()
+        while self._more and len(self._rows) < keep:
+            self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        after = None
+        if self._rows:
+            last = self._rows[-1]
+            after = Cursor(last.received_at, last.case_no)
+        page = self.query.page(self.filter, after, PAGE_SIZE)
+        if len(page) < PAGE_SIZE:
+            self._more = False
+        if not page:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def row_at(self, row: int) -> WorklistRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, case_no: str) -> int:
+        """The row of a case among those read (-1 when not read or not listed)."""
+        for i, r in enumerate(self._rows):
+            if r.case_no == case_no:
+                return i
+        return -1
+
+    # -- Qt model --------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return (
+            self.tr("Case no."),
+            self.tr("Applicant"),
+            self.tr("ID number"),
+            self.tr("Item"),
+            self.tr("Status"),
+            self.tr("Due date"),
+            self.tr("Countdown"),
+        )[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None or not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.urgency == URGENCY_OVERDUE:
+                return QBrush(RED)
+            if row.urgency == URGENCY_SOON:
+                return QBrush(YELLOW)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(RED_TEXT) if row.urgency == URGENCY_OVERDUE else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "countdown":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == CASE_NO_ROLE:
+            return row.case_no
+        if role == URGENCY_ROLE:
+            return row.urgency
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _text(self, row: WorklistRow, column: str) -> str:
+        if column == "case_no":
+            return row.case_no
+        if column == "applicant":
+            return row.applicant_name
+        if column == "id":
+            return row.id_masked
+        if column == "item":
+            return self.item_names.get(row.item_code, row.item_code)
+        if column == "status":
+            return status_label(row.status)
+        if column == "due":
+            if row.due_date is None:
+                return "—"
+            text = row.due_date.isoformat()
+            return text + " " + self.tr("(provisional)") if row.due_provisional else text
+        return self.countdown_text(row)
+
+    def countdown_text(self, row: WorklistRow) -> str:
+        """ "3 working days left", "due today", "2 working days overdue", "suspended", "—"."""
+        if row.status == lifecycle.Status.SUSPENDED:
+            return self.tr("suspended")
+        if row.countdown is None or row.status not in OPEN_STATUSES:
+            return "—"
+        if row.countdown == 0:
+            return self.tr("due today")
+        if row.countdown < 0:
+            return self.tr("%n working day(s) overdue", "", -row.countdown)
+        return self.tr("%n working day(s) left", "", row.countdown)
+
+    def _tooltip(self, row: WorklistRow) -> str:
+        parts = [row.case_no, status_label(row.status)]
+        if row.urgency == URGENCY_OVERDUE:
+            parts.append(self.tr("Overdue"))
+        elif row.urgency == URGENCY_SOON:
+            parts.append(self.tr("Due soon"))
+        if row.server_state == "pending":
+            parts.append(self.tr("Not yet sent to the center"))
+        elif row.server_state == "rejected":
+            parts.append(self.tr("Refused by the center: open the case to fix it"))
+        return " · ".join(parts)
+
+
+class WorklistPane(QWidget):
+    """Filters, search and the list of this window's cases.
+
+    Args:
+        context: the ``AppContext`` (store, settings, clock, provisioning, catalog cache).
+        session: the signed-in clerk.
+        calendar: the ``WorkCalendar`` countdowns are counted with.
+        writer: the one database writer (case actions are written through it).
+
+    Signals:
+        case_opened(str): the clerk opened a case (Enter or double click).
+    """
+
+    case_opened = Signal(str)
+
+    def __init__(
+        self, context: Any, session: Any, calendar: Any, writer: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session = session
+        self.calendar = calendar
+        self.writer = writer
+        self.detail: Any = None
+        self.setObjectName("worklistPane")
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("worklistSearch")
+        self.search.setClearButtonEnabled(True)
+        self.status_box = QComboBox(self)
+        self.status_box.setObjectName("worklistStatus")
+        self.due_box = QComboBox(self)
+        self.due_box.setObjectName("worklistDue")
+        self.today_box = QCheckBox(self)
+        self.today_box.setObjectName("worklistToday")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("worklistCount")
+
+        self.model = WorklistModel(self._query, self._item_names(), self)
+        self.view = QTableView(self)
+        self.view.setObjectName("worklistView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((200, 90, 170, 240, 130, 120)):
+            self.view.setColumnWidth(column, width)
+        self.view.activated.connect(self._activated)
+        self.view.doubleClicked.connect(self._activated)
+
+        filters = QHBoxLayout()
+        self.search_label = QLabel(self)
+        self.search_label.setBuddy(self.search)
+        filters.addWidget(self.search_label)
+        filters.addWidget(self.search, 3)
+        self.status_label = QLabel(self)
+        self.status_label.setBuddy(self.status_box)
+        filters.addWidget(self.status_label)
+        filters.addWidget(self.status_box, 1)
+        self.due_label = QLabel(self)
+        self.due_label.setBuddy(self.due_box)
+        filters.addWidget(self.due_label)
+        filters.addWidget(self.due_box, 1)
+        filters.addWidget(self.today_box)
+        filters.addStretch(0)
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_entered)
+        self.status_box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.due_box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.today_box.toggled.connect(lambda _b: self.apply_filter())
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(300)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.search_action.triggered.connect(self.focus_search)
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.open_action = QAction(self)
+        self.open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(self.open_current)
+        for action in (self.search_action, self.refresh_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self._fill_boxes()
+        self.retranslate()
+        self._show_count()
+
+    # -- text ------------------------------------------------------------------------------
+
+    def _fill_boxes(self) -> None:
+        self.status_box.blockSignals(True)
+        self.status_box.clear()
+        self.status_box.addItem("", None)
+        self.status_box.addItem("", "open")
+        for status in lifecycle.Status:
+            self.status_box.addItem("", status.value)
+        self.status_box.blockSignals(False)
+        self.due_box.blockSignals(True)
+        self.due_box.clear()
+        for value in (DUE_ANY, DUE_SOON, DUE_OVERDUE):
+            self.due_box.addItem("", value)
+        self.due_box.blockSignals(False)
+
+    def retranslate(self) -> None:
+        """Every visible text again (after a language switch)."""
+        self.search_label.setText(self.tr("&Search:"))
+        self.search.setPlaceholderText(self.tr("Case no., applicant name, ID last 4 or phone"))
+        self.search.setToolTip(
+            self.tr(
+                "Search the worklist by case number, name, ID last 4 digits or phone (%1)"
+            ).replace("%1", self.search_action.shortcut().toString(QKeySequence.NativeText))
+        )
+        self.status_label.setText(self.tr("S&tatus:"))
+        self.status_box.setItemText(0, self.tr("All statuses"))
+        self.status_box.setItemText(1, self.tr("Open cases"))
+        for i, status in enumerate(lifecycle.Status, start=2):
+            self.status_box.setItemText(i, status_label(status.value))
+        self.due_label.setText(self.tr("D&ue:"))
+        self.due_box.setItemText(0, self.tr("Any due date"))
+        soon = int(self.context.settings["worklist.due_soon_working_days"])
+        self.due_box.setItemText(1, self.tr("Due within %n working day(s)", "", soon))
+        self.due_box.setItemText(2, self.tr("Overdue"))
+        self.today_box.setText(self.tr("Received &today"))
+        self.search_action.setText(self.tr("Search the worklist"))
+        self.refresh_action.setText(self.tr("Refresh the worklist"))
+        self.open_action.setText(self.tr("Open case"))
+        self.view.setToolTip(self.tr("Enter opens the selected case; F5 refreshes the list"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%n case(s)", "", self.model.total))
+
+    # -- data ------------------------------------------------------------------------------
+
+    def _query(self) -> WorklistQuery:
+        ctx = self.context
+        return WorklistQuery(
+            ctx.store.db,
+            ctx.provisioning.window_code,
+            self.calendar,
+            ctx.clock.today() if hasattr(ctx.clock, "today") else ctx.clock.now().date(),
+            int(ctx.settings["worklist.due_soon_working_days"]),
+        )
+
+    def _item_names(self) -> dict[str, str]:
+        import json
+
+        cached = self.context.store.load_catalog()
+        if cached is None:
+            return {}
+        try:
+            data = json.loads(cached.json_text)
+        except ValueError:
+            return {}
+        return {str(i.get("code")): str(i.get("name")) for i in data.get("items", [])}
+
+    def current_filter(self) -> WorklistFilter:
+        status = self.status_box.currentData()
+        if status is None:
+            statuses: frozenset[str] = frozenset()
+        elif status == "open":
+            statuses = OPEN_STATUSES
+        else:
+            statuses = frozenset({status})
+        return WorklistFilter(
+            statuses=statuses,
+            due=self.due_box.currentData() or DUE_ANY,
+            received_today=self.today_box.isChecked(),
+            search=self.search.text(),
+        )
+
+    def apply_filter(self) -> None:
+        """Show the cases that match the filters and search now."""
+        self._search_timer.stop()
+        self.model.reload(self.current_filter())
+        self._show_count()
+        if self.model.rowCount():
+            self.view.selectRow(0)
+
+    def refresh(self) -> None:
+        """Read the list again, keeping the clerk's place (after a save or a pulled change)."""
+        current = self.current_case_no()
+        keep = self.model.rowCount()
+        self.model.item_names = self._item_names()
+        self.model.reload(keep=keep)
+        self._show_count()
+        row = self.model.row_of(current) if current else -1
+        if row >= 0:
+            self.view.selectRow(row)
+
+    def schedule_refresh(self, *_args: Any) -> None:
+        """Refresh soon (several saves or pulls in a row make one refresh)."""
+        self._refresh_timer.start()
+
+    def attach_sync(self, worker: Any) -> None:
+        """Refresh after each sync round (pulled changes, sent or refused items)."""
+        worker.status_changed.connect(self.schedule_refresh)
+
+    # -- keyboard --------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_entered(self) -> None:
+        self.apply_filter()
+        self.view.setFocus()
+
+    def current_case_no(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.data(index, CASE_NO_ROLE)
+
+    def _activated(self, index: QModelIndex) -> None:
+        case_no = self.model.data(index, CASE_NO_ROLE)
+        if case_no:
+            self.open_case(case_no)
+
+    def open_current(self) -> None:
+        case_no = self.current_case_no()
+        if case_no:
+            self.open_case(case_no)
+
+    def open_case(self, case_no: str) -> Any:
+        """Open the case detail of ``case_no`` (and tell whoever listens)."""
+        from clerk_app.gui.case_detail import CaseDetail
+
+        self.case_opened.emit(case_no)
+        detail = CaseDetail(self.context, self.session, case_no, self.writer, self)
+        detail.case_changed.connect(self.schedule_refresh)
+        detail.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.detail = detail
+        detail.open()
+        return detail
