@@ -90,6 +90,7 @@ def test_hall_screen_shows_todays_cases_masked_with_rotating_pages_and_true_tota
 
     # Smaller screens get the same content, scaled.
     screen.resize(1366, 768)
+    assert (screen.width(), screen.height()) == (1366, 768)
     assert 0.7 < screen.scale() < 0.72
     assert len(screen.shown_rows()) == 8
     screen.grab().save(str(screenshots / "hall-screen-1366x768.png"))

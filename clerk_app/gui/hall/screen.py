@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -206,6 +207,8 @@ class HallScreen(QWidget):
         footer.addWidget(self.page_label, 2)
 
         layout = QVBoxLayout(self)
+        # The sizes follow the window (resizeEvent), never the other way round.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title_bar)
@@ -264,6 +267,8 @@ class HallScreen(QWidget):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._apply_scale()
+        # Lay out with the new sizes now, so the texts are elided to the new widths.
+        self.layout().activate()
         self.render()
 
     # -- running -------------------------------------------------------------------------
