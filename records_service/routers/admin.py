@@ -83,9 +83,7 @@ def list_users(
             select(AuditRecord.target, func.max(AuditRecord.at))
             .where(AuditRecord.action == UNLOCK_ACTION, AuditRecord.target.in_(names))
             .group_by(AuditRecord.target)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     failed: dict[str, int] = {}
     for actor, at in session.execute(
@@ -95,7 +93,7 @@ def list_users(
             AuditRecord.actor.in_(names),
             AuditRecord.at >= since,
         )
-    ).tuples():
+    ):
         last_unlock = unlocked.get(actor)
         if actor and (last_unlock is None or at >= last_unlock):
             failed[actor] = failed.get(actor, 0) + 1

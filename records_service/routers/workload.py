@@ -84,7 +84,7 @@ def visible_windows(session: Session, principal: Principal, *roles: str) -> dict
         query = query.where(Window.department_code == principal.department_code)
     else:
         raise ProblemError(403, "forbidden", "Only shift leads and admins see these figures.")
-    return dict(session.execute(query).tuples().all())
+    return dict(session.execute(query).all())
 
 
 def case_buckets(
@@ -115,7 +115,7 @@ def case_buckets(
             due_date=_as_date(due),
             count=n,
         )
-        for w, s, d, r, c, due, n in session.execute(query).tuples()
+        for w, s, d, r, c, due, n in session.execute(query)
     ]
 
 
@@ -142,7 +142,7 @@ def get_workload(
         select(Rating.window_code, Rating.score, func.count())
         .where(Rating.rated_at >= start, Rating.rated_at < end, Rating.window_code.in_(codes))
         .group_by(Rating.window_code, Rating.score)
-    ).tuples()
+    )
     # literal arguments: PostgreSQL must see the same expression in SELECT and GROUP BY
     # (with bound parameters it answers "must appear in the GROUP BY clause")
     reason = func.substr(CaseEvent.note, literal_column("1"), literal_column("100"))
@@ -156,7 +156,7 @@ def get_workload(
             Case.window_code.in_(codes),
         )
         .group_by(Case.window_code, reason)
-    ).tuples()
+    )
     buckets = case_buckets(session, codes, start, end)
     figures = workload.summarize(
         buckets,
@@ -188,13 +188,13 @@ def get_workload(
 def group_labels(session: Session, group: str) -> dict[str, dict[str, str]]:
     """Names shown beside the codes: a window's name and department, a department's name."""
     if group == "department":
-        rows = session.execute(select(Department.code, Department.name)).tuples()
+        rows = session.execute(select(Department.code, Department.name))
         return {code: {"name": name} for code, name in rows}
     rows = session.execute(
         select(Window.code, Window.name, Department.code, Department.name).join(
             Department, Department.code == Window.department_code
         )
-    ).tuples()
+    )
     return {
         code: {"name": name, "department_code": dept, "department": dept_name}
         for code, name, dept, dept_name in rows

@@ -1,0 +1,142 @@
+"""QtCharts of the dashboard: volume per window, status mix, trend per day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+
+RECEIVED_COLOR = QColor("#2f6db5")
+COMPLETED_COLOR = QColor("#3a9a5b")
+STATUS_COLORS = ("#2f6db5", "#e0a020", "#3a9a5b", "#c0392b")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Dashboard", text)
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    return chart
+
+
+def _value_axis(maximum: int) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setRange(0, max(1, maximum))
+    axis.applyNiceNumbers()
+    return axis
+
+
+def volume_chart(items: list[dict[str, Any]]) -> QChart:
+    """Received and completed per window (or department), side by side."""
+    chart = _chart(_t("Volume per window"))
+    received, completed = QBarSet(_t("Received")), QBarSet(_t("Completed"))
+    received.setColor(RECEIVED_COLOR)
+    completed.setColor(COMPLETED_COLOR)
+    categories = []
+    for item in items:
+        categories.append(str(item.get("group", "")))
+        received.append(int(item.get("received") or 0))
+        completed.append(int(item.get("completed") or 0))
+    series = QBarSeries()
+    series.append(received)
+    series.append(completed)
+    chart.addSeries(series)
+    x = QBarCategoryAxis()
+    x.append(categories or [""])
+    if len(categories) > 12:
+        x.setLabelsAngle(-90)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(x)
+    peak = max([int(i.get("received") or 0) for i in items] + [1])
+    y = _value_axis(peak)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(y)
+    return chart
+
+
+def status_counts(total: dict[str, Any]) -> list[tuple[str, int]]:
+    """The status mix of the period's cases: in progress, waiting, completed, refused."""
+    return [
+        (_t("In progress"), int(total.get("in_progress") or 0)),
+        (_t("Waiting"), int(total.get("waiting") or 0)),
+        (_t("Completed"), int(total.get("completed") or 0)),
+        (_t("Refused"), int(total.get("refused") or 0)),
+    ]
+
+
+def status_chart(total: dict[str, Any]) -> QChart:
+    """A doughnut of the status mix, each slice labelled with its count."""
+    chart = _chart(_t("Status mix"))
+    series = QPieSeries()
+    series.setHoleSize(0.35)
+    for (label, count), color in zip(status_counts(total), STATUS_COLORS, strict=True):
+        piece = series.append(f"{label} {count}", count)
+        piece.setColor(QColor(color))
+    chart.addSeries(series)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    return chart
+
+
+def trend_chart(trend: list[dict[str, Any]]) -> QChart:
+    """Received and completed per day of the period."""
+    chart = _chart(_t("Trend per day"))
+    received, completed = QLineSeries(), QLineSeries()
+    received.setName(_t("Received"))
+    completed.setName(_t("Completed"))
+    received.setColor(RECEIVED_COLOR)
+    completed.setColor(COMPLETED_COLOR)
+    labels = []
+    for i, day in enumerate(trend):
+        labels.append(str(day.get("date", ""))[5:])
+        received.append(i, int(day.get("received") or 0))
+        completed.append(i, int(day.get("completed") or 0))
+    chart.addSeries(received)
+    chart.addSeries(completed)
+    x = QBarCategoryAxis()
+    x.append(labels or [""])
+    if len(labels) > 10:
+        x.setLabelsAngle(-90)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    peak = max(
+        [int(d.get("received") or 0) for d in trend]
+        + [int(d.get("completed") or 0) for d in trend]
+        + [1]
+    )
+    y = _value_axis(peak)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    for series in (received, completed):
+        series.attachAxis(x)
+        series.attachAxis(y)
+    return chart
+
+
+def chart_view(parent: Any = None) -> QChartView:
+    view = QChartView(parent)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return view
+
+
+def show(view: QChartView, chart: QChart) -> None:
+    """Put ``chart`` in ``view``; the previous chart is deleted with it."""
+    old = view.chart()
+    view.setChart(chart)
+    if old is not None:
+        old.deleteLater()

@@ -1,0 +1,55 @@
+"""Export what the dashboard shows: CSV (UTF-8 with BOM, so Excel reads the Chinese) and
+XLSX (openpyxl; numbers as numbers, formatted as on screen)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from clerk_app.gui.dashboard.models import Kind, Snapshot
+
+FORMATS = {Kind.RATE: "0.0%", Kind.DAYS: "0.00", Kind.COUNT: "0"}
+
+
+def write_csv(path: Path | str, table: Snapshot, title: str = "") -> Path:
+    """One header row, then the cells' text exactly as shown (a title row first if given)."""
+    target = Path(path)
+    with open(target, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        if title:
+            writer.writerow([title])
+        writer.writerow(table.headers)
+        writer.writerows(table.text)
+    return target
+
+
+def write_xlsx(path: Path | str, table: Snapshot, title: str = "", sheet: str = "") -> Path:
+    """A workbook with one sheet: a title row if given, the headers in bold, then the rows.
+    Counts, rates and days are numbers with the screen's format; "—" stays text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    ws = workbook.active
+    if sheet:
+        ws.title = sheet[:31]
+    if title:
+        ws.append([title])
+        ws.cell(row=1, column=1).font = Font(bold=True)
+    ws.append(table.headers)
+    header_row = ws.max_row
+    for cell in ws[header_row]:
+        cell.font = Font(bold=True)
+    for text_row, value_row in zip(table.text, table.values, strict=True):
+        ws.append([v if v is not None else t for t, v in zip(text_row, value_row, strict=True)])
+        for c, kind in enumerate(table.kinds, start=1):
+            if kind in FORMATS and value_row[c - 1] is not None:
+                ws.cell(row=ws.max_row, column=c).number_format = FORMATS[kind]
+    for c, header in enumerate(table.headers, start=1):
+        width = max([len(header) * 2] + [len(r[c - 1]) for r in table.text] + [6])
+        ws.column_dimensions[ws.cell(row=header_row, column=c).column_letter].width = min(
+            width + 2, 60
+        )
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    workbook.save(target := Path(path))
+    return target

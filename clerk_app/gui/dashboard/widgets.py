@@ -1,0 +1,113 @@
+"""Pieces the dashboard's tabs share: the "figures as of" line, error wording, tables."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.gui.ops import error_message
+
+STALE_STYLE = "color: #8a1c12; background: #fde2e1; padding: 3px 6px; font-weight: bold;"
+FRESH_STYLE = "color: #335; padding: 3px 6px;"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Dashboard", text)
+
+
+def is_offline(exc: BaseException) -> bool:
+    """The service could not be reached (or its certificate failed): keep the last figures."""
+    return any(cls.__name__ == "NetworkError" for cls in type(exc).__mro__)
+
+
+def is_forbidden(exc: BaseException) -> bool:
+    return getattr(exc, "status", None) == 403
+
+
+def failure_text(exc: BaseException) -> str:
+    """What to tell the lead about a failed query, in the lead's language."""
+    if is_forbidden(exc):
+        return _t(
+            "The records service does not let this account see these figures. Only shift "
+            "leads (their own department) and admins may."
+        )
+    return error_message(exc)
+
+
+def hhmm(moment: datetime) -> str:
+    return moment.astimezone(CENTER_TZ).strftime("%H:%M")
+
+
+class Freshness(QLabel):
+    """ "Figures as of 14:05", or in red "Offline: figures as of 14:05 are not current"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.as_of: datetime | None = None
+        self.stale = False
+        self.reason = ""
+        self.setObjectName("freshness")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.render()
+
+    def fresh(self, moment: datetime) -> None:
+        self.as_of, self.stale, self.reason = moment, False, ""
+        self.render()
+
+    def failed(self, exc: BaseException) -> None:
+        self.stale, self.reason = True, failure_text(exc)
+        self.render()
+
+    def render(self) -> None:
+        if not self.stale:
+            self.setStyleSheet(FRESH_STYLE)
+            if self.as_of is None:
+                self.setText(_t("Loading figures…"))
+            else:
+                self.setText(_t("Figures as of %1").replace("%1", hhmm(self.as_of)))
+            self.setToolTip("")
+            return
+        self.setStyleSheet(STALE_STYLE)
+        if self.as_of is None:
+            self.setText(_t("No figures: %1").replace("%1", self.reason))
+        else:
+            self.setText(
+                _t("STALE — figures as of %1, not refreshed: %2")
+                .replace("%1", hhmm(self.as_of))
+                .replace("%2", self.reason)
+            )
+        self.setToolTip(self.reason)
+        self.setWordWrap(True)
+
+
+def table_view(parent: QWidget | None = None, *, sortable: bool = True) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(sortable)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    return view
+
+
+def fit_columns(view: QTableView, maximum: int = 260) -> None:
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for c in range(header.count()):
+        if header.sectionSize(c) > maximum:
+            header.resizeSection(c, maximum)
+
+
+def cell(text: Any) -> str:
+    return "—" if text is None or text == "" else str(text)

@@ -1,0 +1,367 @@
+"""The shift lead's window: Workload, Sync supervision and People tabs.
+
+Opened instead of the clerk's desk when the signed-in user is a lead or an admin
+(:func:`may_open`). Every query runs in the background (``Op``); each tab says when its
+figures were fetched and, when the service cannot be reached, keeps the last ones marked
+stale. Keyboard: F5 refresh, Ctrl+1/2/3 tabs, Ctrl+O a window's cases, Ctrl+E / Ctrl+Shift+E
+export, Ctrl+W close; every menu item shows its keys in its tooltip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from clerk_app.gui import shortcuts
+from clerk_app.gui.dashboard import export
+from clerk_app.gui.dashboard.cases_dialog import CasesDialog
+from clerk_app.gui.dashboard.models import Period
+from clerk_app.gui.dashboard.people_tab import PeopleTab
+from clerk_app.gui.dashboard.sync_tab import SyncTab
+from clerk_app.gui.dashboard.widgets import failure_text
+from clerk_app.gui.dashboard.workload_tab import WorkloadTab
+from clerk_app.gui.ops import Op
+
+#: Roles that may open the dashboard.
+DASHBOARD_ROLES = frozenset({"lead", "admin"})
+#: How often the shown tab refreshes on its own.
+AUTO_REFRESH_MS = 60_000
+
+
+def may_open(roles: Iterable[str]) -> bool:
+    """Whether a user with ``roles`` gets the dashboard (leads and admins)."""
+    return bool(DASHBOARD_ROLES.intersection(roles))
+
+
+@dataclass
+class DashboardSource:
+    """The records service calls of the dashboard, with the signed-in lead's token."""
+
+    api: Any
+    token: str | None
+
+    def _token(self) -> str:
+        if not self.token:
+            from clerk_app.remote.api import NetworkError
+
+            raise NetworkError("signed in offline: no figures from the records service")
+        return self.token
+
+    def workload(self, start: date, end: date, group: str) -> dict[str, Any]:
+        return self.api.workload(self._token(), start, end, group)
+
+    def cases(self, window: str, start: date, end: date) -> dict[str, Any]:
+        return self.api.workload_cases(self._token(), window, start, end)
+
+    def windows(self) -> dict[str, Any]:
+        return self.api.windows(self._token())
+
+    def users(self) -> dict[str, Any]:
+        return self.api.users(self._token())
+
+    def bad_ratings(self, followed_up: bool | None = None) -> dict[str, Any]:
+        return self.api.bad_ratings(self._token(), followed_up)
+
+    def unlock(self, username: str) -> None:
+        self.api.unlock_user(self._token(), username)
+
+    def follow_up(self, rating_id: str, note: str) -> dict[str, Any]:
+        return self.api.follow_up_rating(self._token(), rating_id, note)
+
+
+class DashboardWindow(QMainWindow):
+    """The dashboard. ``user`` is a dict or object with ``display_name`` and ``department``.
+
+    Signals:
+        cases_shown(CasesDialog): a window's cases were fetched and shown.
+    """
+
+    cases_shown = Signal(object)
+
+    def __init__(
+        self,
+        source: DashboardSource | Any,
+        clock: Any,
+        *,
+        user_name: str = "",
+        department: str = "",
+        auto_refresh_ms: int = AUTO_REFRESH_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardWindow")
+        self.source, self.clock = source, clock
+        self.user_name, self.department = user_name, department
+        self.cases_dialog: CasesDialog | None = None
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("dashboardTabs")
+        self.workload = WorkloadTab(source, clock, self)
+        self.sync = SyncTab(source, clock, self)
+        self.people = PeopleTab(source, clock, self)
+        for tab in (self.workload, self.sync, self.people):
+            self.tabs.addTab(tab, "")
+        self.setCentralWidget(self.tabs)
+        self.workload.window_chosen.connect(self.show_cases)
+        self.people.acted.connect(self._acted)
+        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
+        self._build_menus()
+        self.timer = QTimer(self)
+        self.timer.setInterval(auto_refresh_ms)
+        self.timer.timeout.connect(self.refresh)
+        if auto_refresh_ms > 0:
+            self.timer.start()
+        self.retranslate()
+        self.resize(1360, 860)
+
+    # -- menus ------------------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, name: str, slot: Callable[[], Any], *keys: str) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.csv_action = self._action(self.file_menu, "exportCsv", self.ask_csv, "Ctrl+E")
+        self.xlsx_action = self._action(self.file_menu, "exportXlsx", self.ask_xlsx, "Ctrl+Shift+E")
+        self.file_menu.addSeparator()
+        self.close_action = self._action(self.file_menu, "closeDashboard", self.close, "Ctrl+W")
+        self.view_menu = bar.addMenu("")
+        self.refresh_action = self._action(self.view_menu, "refresh", self.refresh, "F5")
+        self.cases_action = self._action(
+            self.view_menu, "windowCases", self.show_current_cases, "Ctrl+O"
+        )
+        self.view_menu.addSeparator()
+        self.tab_actions = [
+            self._action(self.view_menu, f"tab{i}", lambda i=i: self.tabs.setCurrentIndex(i), k)
+            for i, k in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3"))
+        ]
+        self.period_menu = bar.addMenu("")
+        self.period_actions = {
+            period: self._action(
+                self.period_menu,
+                f"period_{period.value}",
+                lambda p=period: self.choose_period(p),
+                key,
+            )
+            for period, key in (
+                (Period.TODAY, "Alt+1"),
+                (Period.WEEK, "Alt+2"),
+                (Period.MONTH, "Alt+3"),
+                (Period.RANGE, "Alt+4"),
+            )
+        }
+        self.period_menu.addSeparator()
+        self.by_window_action = self._action(
+            self.period_menu, "byWindow", lambda: self.workload.set_group("window"), "Alt+W"
+        )
+        self.by_department_action = self._action(
+            self.period_menu,
+            "byDepartment",
+            lambda: self.workload.set_group("department"),
+            "Alt+D",
+        )
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Shift lead dashboard — Window Clerk"))
+        self.tabs.setTabText(0, self.tr("&Workload"))
+        self.tabs.setTabText(1, self.tr("&Sync supervision"))
+        self.tabs.setTabText(2, self.tr("&People"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.csv_action.setText(self.tr("Export to &CSV…"))
+        self.xlsx_action.setText(self.tr("Export to &Excel (XLSX)…"))
+        self.close_action.setText(self.tr("&Close"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.cases_action.setText(self.tr("Cases of the selected &window"))
+        for action, text in zip(
+            self.tab_actions,
+            (self.tr("&Workload"), self.tr("&Sync supervision"), self.tr("&People")),
+            strict=True,
+        ):
+            action.setText(text)
+        self.period_menu.setTitle(self.tr("&Period"))
+        texts = {
+            Period.TODAY: self.tr("&Today"),
+            Period.WEEK: self.tr("This &week"),
+            Period.MONTH: self.tr("This &month"),
+            Period.RANGE: self.tr("Date &range"),
+        }
+        for period, action in self.period_actions.items():
+            action.setText(texts[period])
+        self.by_window_action.setText(self.tr("Per wi&ndow"))
+        self.by_department_action.setText(self.tr("Per &department"))
+        who = self.user_name + (f" · {self.department}" if self.department else "")
+        self.user_label.setText(who)
+        for tab in (self.workload, self.sync, self.people):
+            tab.retranslate()
+        shortcuts.describe_menus(self.menuBar())
+
+    # -- refreshing -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """First load of every tab (in the background)."""
+        self.sync.refresh()
+        self.people.refresh()
+
+    def refresh(self) -> None:
+        """Refresh the tab shown."""
+        current = self.tabs.currentWidget()
+        if current is self.workload:
+            self.workload.refresh()
+        elif current is self.sync:
+            self.sync.refresh()
+        else:
+            self.people.refresh()
+
+    def _tab_shown(self) -> None:
+        current = self.tabs.currentWidget()
+        if current is self.sync and self.sync.answer is None:
+            self.sync.refresh()
+        elif current is self.people and not self.people.users:
+            self.people.refresh()
+
+    def choose_period(self, period: Period) -> None:
+        self.tabs.setCurrentWidget(self.workload)
+        self.workload.set_period(period)
+        if period is Period.RANGE:
+            self.workload.from_edit.setFocus()
+
+    # -- a window's cases -------------------------------------------------------------------
+
+    def show_current_cases(self) -> None:
+        code = self.workload.current_window()
+        if code is None:
+            self.statusBar().showMessage(self.tr("Choose a window in the table first."), 5000)
+            return
+        self.show_cases(code)
+
+    def show_cases(self, window: str) -> None:
+        start, end = self.workload.shown_period or self.workload.period()
+        self.statusBar().showMessage(self.tr("Loading the cases of %1…").replace("%1", window))
+        Op(self, lambda: self.source.cases(window, start, end)).success(
+            lambda answer: self._cases_loaded(window, start, end, answer)
+        ).failure(self._cases_failed).run()
+
+    def _cases_loaded(self, window: str, start: date, end: date, answer: dict[str, Any]) -> None:
+        self.statusBar().clearMessage()
+        self.cases_dialog = CasesDialog(window, start, end, answer, self)
+        self.cases_dialog.open()
+        self.cases_shown.emit(self.cases_dialog)
+
+    def _cases_failed(self, exc: Exception) -> None:
+        self.statusBar().showMessage(failure_text(exc), 10000)
+
+    # -- export -----------------------------------------------------------------------------
+
+    def _default_name(self, suffix: str) -> str:
+        start, end = self.workload.shown_period or self.workload.period()
+        return f"workload-{start.isoformat()}-{end.isoformat()}.{suffix}"
+
+    def ask_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to CSV"), self._default_name("csv"), self.tr("CSV (*.csv)")
+        )
+        if path:
+            self.export_csv(Path(path))
+
+    def ask_xlsx(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export to Excel"),
+            self._default_name("xlsx"),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if path:
+            self.export_xlsx(Path(path))
+
+    def export_csv(self, path: Path) -> Path | None:
+        """Write the workload table as shown to ``path`` (UTF-8 with BOM)."""
+        return self._export(path, export.write_csv)
+
+    def export_xlsx(self, path: Path) -> Path | None:
+        """Write the workload table as shown to ``path`` (XLSX)."""
+        return self._export(
+            path, lambda p, t, title: export.write_xlsx(p, t, title, sheet=self.tr("Workload"))
+        )
+
+    def _export(self, path: Path, write: Callable[..., Path]) -> Path | None:
+        if self.workload.figures is None:
+            self.statusBar().showMessage(self.tr("No figures to export yet."), 5000)
+            return None
+        try:
+            written = write(path, self.workload.snapshot(), self.workload.title())
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Export failed"),
+                self.tr("Could not write %1: %2").replace("%1", str(path)).replace("%2", str(exc)),
+            )
+            return None
+        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(written)), 8000)
+        return written
+
+    def _acted(self, ok: bool, message: str) -> None:
+        self.statusBar().showMessage(message, 8000 if ok else 15000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.timer.stop()
+        super().closeEvent(event)
+
+
+def refuse(parent: QWidget | None = None) -> QMessageBox:
+    """Tell a user without the lead or admin role that the dashboard is not for them."""
+    box = QMessageBox(parent)
+    box.setObjectName("dashboardRefused")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Dashboard", "Shift lead dashboard"))
+    box.setText(
+        QCoreApplication.translate(
+            "Dashboard",
+            "This account cannot open the shift lead dashboard: it is for shift leads and "
+            "admins only. Sign in with a lead account, or ask an admin for the lead role.",
+        )
+    )
+    box.open()
+    return box
+
+
+def open_dashboard(context: Any, session: Any, *, start: bool = True) -> DashboardWindow | None:
+    """Open the dashboard for a signed-in lead or admin; anyone else gets :func:`refuse`."""
+    if not may_open(getattr(session, "roles", ())):
+        refuse()
+        return None
+    window = DashboardWindow(
+        DashboardSource(context.api, getattr(session, "access_token", None)),
+        context.clock,
+        user_name=str(getattr(session, "display_name", "") or ""),
+        department=str(getattr(session, "department", "") or ""),
+    )
+    window.show()
+    if start:
+        window.start()
+    return window
