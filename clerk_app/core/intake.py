@@ -296,7 +296,9 @@ def allowed_dispositions(item: Item, materials: Sequence[MaterialReceipt]) -> li
 
 def requirement_text(material: Material, note: str = "") -> str:
     """What a missing material must be, in the notice's words (Chinese)."""
-    form = "原件" if material.form == "original" else "复印件"
+    form = {"original": "原件", "copy": "复印件", "original_and_copy": "原件及复印件"}.get(
+        material.form, material.form
+    )
     medium = "电子版" if material.medium == "electronic" else "纸质"
     parts = [f"{medium}{form}{material.copies}份"]
     if material.notes:

@@ -115,8 +115,8 @@ class DecisionPanel(QObject):
                 parent,
                 [
                     (_tr("&Reason:"), self.reason_combo),
-                    (_tr("De&tails:"), self.reason_edit),
-                    (_tr("&Legal basis:"), self.basis_edit),
+                    (_tr("Detail&s:"), self.reason_edit),
+                    (_tr("Legal &basis:"), self.basis_edit),
                 ],
             )
         )
@@ -133,7 +133,7 @@ class DecisionPanel(QObject):
             self._page(
                 parent,
                 [
-                    (_tr("&Authority:"), self.authority_combo),
+                    (_tr("Authorit&y:"), self.authority_combo),
                     (_tr("&Why:"), self.forward_reason_edit),
                 ],
             )

@@ -11,10 +11,11 @@ form, or Enter in a field, puts the focus on the first problem. The parts live i
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from clerk_app.core import intake
@@ -111,10 +112,16 @@ class IntakeForm(QWidget):
         self._agent_widgets = agent_widgets
         widgets = {k: v for k, v in agent_widgets.items() if k != "captions"}
         self.agent_fields = PersonFields(
-            **widgets, today=today, changed=self.revalidate, parent=self
+            **widgets, today=today, changed=self.revalidate, mnemonics=False, parent=self
         )
         u.agentBox.setToolTip(self.tr("Someone acting for the applicant (Alt+G)"))
         u.agentBox.toggled.connect(self._agent_toggled)
+        chain = [u.agentBox] + [
+            agent_widgets[k] for k in ("name_edit", "type_combo", "id_edit", "phone_edit")
+        ]
+        chain.append(u.materialsTable)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self._agent_toggled(False)
 
         self.materials_table = MaterialsTable(u.materialsTable, self.revalidate)
@@ -168,8 +175,9 @@ class IntakeForm(QWidget):
                 widget.setVisible(on)
             elif not on:
                 widget.hide()
-        if on:
-            self._agent_widgets["name_edit"].setFocus()
+        if on and not self._updating:
+            # After the group box's own handling of the key (it takes the focus itself).
+            QTimer.singleShot(0, self._agent_widgets["name_edit"].setFocus)
         self.revalidate()
 
     # -- item --------------------------------------------------------------------------
@@ -321,9 +329,6 @@ class IntakeForm(QWidget):
 
     def _widget_for(self, field: str) -> QWidget:
         if field.startswith("materials."):
-            row = self.materials_table.row_of(field.split(".", 1)[1])
-            if row >= 0:
-                self.ui.materialsTable.setCurrentCell(row, 0)
             return self.ui.materialsTable
         if field == "materials":
             return self.ui.materialsTable
@@ -374,7 +379,13 @@ class IntakeForm(QWidget):
         if not self._problems:
             self.ui.acceptButton.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        widget = self._problems[0][1]
+        text, widget = self._problems[0]
+        if widget is self.ui.materialsTable:
+            # Put the cursor on the first material the problem names.
+            for row, material in enumerate(self.materials_table.rows):
+                if material.name in text:
+                    widget.setCurrentCell(row, 0)
+                    break
         if widget is not self:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True

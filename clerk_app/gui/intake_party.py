@@ -83,9 +83,11 @@ class PersonFields(QObject):
         phone_message: QLabel,
         today: Any,
         changed: Any,
+        mnemonics: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._mnemonics = mnemonics
         self.name_edit = name_edit
         self.type_combo = type_combo
         self.id_edit = id_edit
@@ -190,10 +192,8 @@ class PersonFields(QObject):
         text = self.id_edit.text()
         check = self.check()
         self.derived_label.setText("")
-        if self.is_resident_id():
-            self.id_caption.setText(_tr("Resident &ID:"))
-        else:
-            self.id_caption.setText(_tr("Document &no.:"))
+        caption = _tr("Resident ID n&umber:") if self.is_resident_id() else _tr("Document n&umber:")
+        self.id_caption.setText(caption if self._mnemonics else caption.replace("&", ""))
         typing = self.id_edit.hasFocus() and (
             len(check.value) < 18 if self.is_resident_id() else True
         )
@@ -245,12 +245,14 @@ def build_person_grid(parent: QWidget, prefix: str) -> tuple[QGridLayout, dict[s
     for key, widget in w.items():
         widget.setObjectName(prefix + key.title().replace("_", ""))
     w["name_edit"].setMaxLength(50)
-    name_caption = QLabel(_tr("Na&me:"), parent)
+    # No mnemonics: Alt+G reaches the agent's box, Tab its fields (the applicant's own
+    # fields keep the Alt keys).
+    name_caption = QLabel(_tr("Name:"), parent)
     name_caption.setBuddy(w["name_edit"])
-    type_caption = QLabel(_tr("Document t&ype:"), parent)
+    type_caption = QLabel(_tr("Document type:"), parent)
     type_caption.setBuddy(w["type_combo"])
     w["id_caption"].setBuddy(w["id_edit"])
-    phone_caption = QLabel(_tr("M&obile:"), parent)
+    phone_caption = QLabel(_tr("Mobile:"), parent)
     phone_caption.setBuddy(w["phone_edit"])
     grid.addWidget(name_caption, 0, 0)
     grid.addWidget(w["name_edit"], 0, 1, 1, 2)

@@ -1,0 +1,40 @@
+"""Fixtures of the desk intake tests: a keyboard-only guard and a signed-out desk."""
+
+from __future__ import annotations
+
+import pytest
+
+from clerk_app.gui import services
+from clerk_app.gui.app import Desk
+from tests.desk_intake.keyboard import make_context
+
+
+@pytest.fixture
+def no_mouse(qtbot, monkeypatch):
+    """Fail the test if anything sends a mouse event through qtbot."""
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("keyboard-only test used the mouse")
+
+    for name in ("mouseClick", "mousePress", "mouseRelease", "mouseDClick", "mouseMove"):
+        monkeypatch.setattr(qtbot, name, refuse)
+    return qtbot
+
+
+@pytest.fixture
+def desk(shared_records_service, tmp_path):
+    """The GUI of one run on a fresh data folder, against the module's records service."""
+    context = make_context(shared_records_service.base_url, tmp_path)
+    desk = Desk(context, services.default_hooks())
+    yield desk
+    if desk.window is not None:
+        desk.window.close()
+    desk.shutdown()
+    if desk.login is not None:
+        desk.login.close()
+    context.close()
+
+
+@pytest.fixture
+def context_of():
+    return lambda desk: desk.context
