@@ -15,11 +15,22 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 CodeRole = Qt.ItemDataRole.UserRole + 2
@@ -89,6 +100,56 @@ class CatalogModel(QAbstractListModel):
         return -1
 
 
+class ItemDelegate(QStyledItemDelegate):
+    """Draws an item as its name, and below it code · department in a smaller grey line."""
+
+    PAD = 5
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        name = QFont(option.font)
+        meta = QFont(option.font)
+        meta.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.88))
+        return name, meta
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        name, meta = self._fonts(option)
+        height = QFontMetrics(name).height() + QFontMetrics(meta).height() + 2 * self.PAD + 2
+        return QSize(200, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        first, _, second = text.partition("\n")
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        name_font, meta_font = self._fonts(option)
+        rect = opt.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
+        painter.save()
+        painter.setFont(name_font)
+        painter.setPen(opt.palette.color(group))
+        name_height = QFontMetrics(name_font).height()
+        elided = QFontMetrics(name_font).elidedText(
+            first, Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), name_height), 0, elided)
+        painter.setFont(meta_font)
+        color = opt.palette.color(group)
+        if not selected:
+            color = opt.palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(color)
+        meta_rect = QRect(rect.left(), rect.top() + name_height + 2, rect.width(), rect.height())
+        elided = QFontMetrics(meta_font).elidedText(
+            second, Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(meta_rect, 0, elided)
+        painter.restore()
+
+
 class CatalogPane(QWidget):
     """Search line plus item list. Enter (or a double click) in the list picks the item.
 
@@ -109,7 +170,7 @@ class CatalogPane(QWidget):
         self.list.setModel(self.model)
         self.list.setAlternatingRowColors(True)
         self.list.setUniformItemSizes(True)
-        self.list.setSpacing(1)
+        self.list.setItemDelegate(ItemDelegate(self.list))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("catalogCount")
         self.caption = caption = QLabel(self)

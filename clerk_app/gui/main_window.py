@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.gui import desk_dialogs, shortcuts
+from clerk_app.gui.applicant_screen import attach_applicant_screen
 from clerk_app.gui.catalog_pane import CatalogPane
 from clerk_app.gui.confirmation import AcceptedDialog
 from clerk_app.gui.disclosure import DisclosurePanel
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.catalog_pane.search, self.catalog_pane.list)
         QWidget.setTabOrder(self.catalog_pane.list, self.disclosure)
         QWidget.setTabOrder(self.disclosure, self.intake)
+        # The applicant screen (setting applicant_screen.enabled): F9, indicator, ratings.
+        self.applicant = attach_applicant_screen(self)
         self.retranslate()
         self.resize(1480, 860)
         self._restore_layout()
@@ -146,7 +150,10 @@ class MainWindow(QMainWindow):
         self.department_label.setObjectName("departmentLabel")
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("connectionLabel")
-        for label in (self.clerk_label, self.window_label, self.department_label):
+        for n, label in enumerate((self.clerk_label, self.window_label, self.department_label)):
+            if n:
+                bar.addWidget(_separator(self))
+            label.setContentsMargins(4, 0, 4, 0)
             bar.addWidget(label)
         self.offline_label: QLabel | None = None
         if getattr(self.session, "offline", False):
@@ -429,6 +436,8 @@ class MainWindow(QMainWindow):
         """Write the case (one transaction, on the writer), then show the confirmation."""
         if self._accepting or self.current_item is None or not self.intake.is_ready():
             return
+        if self.applicant is not None and not self.applicant.may_accept():
+            return
         item = self.current_item
         draft = self._make_draft(self.intake, item, self.session)
         self._accepting = True
@@ -471,6 +480,7 @@ class MainWindow(QMainWindow):
             print_slip=self._previewer(getattr(taken, "slip", None)),
             disposition=disposition,
             document_name=document_names().get(getattr(taken, "document_kind", ""), ""),
+            ask_rating=self.applicant.rating_asker(taken.case_no) if self.applicant else None,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -513,8 +523,18 @@ class MainWindow(QMainWindow):
         desk_dialogs.save_setting(self, "ui.splitter_state", state, quiet=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.applicant is not None:
+            self.applicant.close()
         self.save_layout()
         if self.sync_worker is not None:
             self.sync_worker.stop()
         self.writer.wait_idle(10_000)
         super().closeEvent(event)
+
+
+def _separator(parent: QWidget) -> QFrame:
+    """A thin vertical line between two status-bar fields."""
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
