@@ -7,13 +7,14 @@ writers queue on the busy timeout instead of failing on a stale snapshot.
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -99,6 +100,30 @@ class Database:
         """A read session (rolled back at the end)."""
         with self.read_sessions() as session:
             yield session
+
+    def ping(self) -> None:
+        """Raise :class:`sqlalchemy.exc.SQLAlchemyError` unless the database answers and
+        is migrated (``alembic_version`` readable).
+
+        PostgreSQL: through the pool (pre-ping replaces dead connections, so a server that
+        stopped and came back is noticed both ways). SQLite: through a new connection that
+        opens the file read/write without creating it, because the pool's open connections
+        keep answering from a file that was removed, replaced or moved away under them.
+        """
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            uri = Path(url.database).resolve().as_uri() + "?mode=rw"
+            try:
+                conn = sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_SECONDS)
+                try:
+                    conn.execute("SELECT version_num FROM alembic_version").fetchall()
+                finally:
+                    conn.close()
+            except sqlite3.Error as exc:
+                raise OperationalError("health check", {}, exc) from exc
+            return
+        with self.read() as session:
+            session.execute(text("SELECT version_num FROM alembic_version")).all()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -6,7 +6,6 @@ from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from records_service import __version__
@@ -25,8 +24,7 @@ router = APIRouter(tags=["health"])
 def health(settings: SettingsDep, db: DatabaseDep) -> Any:
     """Liveness, versions and whether the database answers; no sign-in needed."""
     try:
-        with db.read() as session:
-            session.execute(text("SELECT 1"))
+        db.ping()
         database = "ok"
     except SQLAlchemyError:
         database = "unavailable"

@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, text
 
 from records_service import audit
 from records_service.db import Database
-from tests.fixtures.service import RunningService, ServiceLauncher, build_demo_database
+from tests.fixtures.service import TEST_NOW, RunningService, ServiceLauncher
 from tests.service.conftest import TIMEOUT, auth, case_body, post_case, token_for
 
 WRITES_PER_WRITER = 12
@@ -46,36 +46,20 @@ class Pair:
 )
 def pair(request, tmp_path_factory, records_template_db) -> Iterator[Pair]:
     folder = tmp_path_factory.mktemp(f"pair-{request.param}")
-    launcher = ServiceLauncher(folder, records_template_db)
-    cleanup = None
+    launcher = ServiceLauncher(folder, records_template_db, clock=TEST_NOW)
     try:
         if request.param == "sqlite":
             path = folder / "records.db"
             shutil.copyfile(records_template_db(None), path)
             url = f"sqlite:///{path}"
-            first = launcher.start(database_path=path)
-            second = launcher.start(database_path=path)
         else:
-            server = request.getfixturevalue("postgres_server")
-            name = "records_pair_" + uuid.uuid4().hex[:8]
-            admin = create_engine(server + "/postgres", isolation_level="AUTOCOMMIT")
-            with admin.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-            def cleanup() -> None:
-                with admin.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                admin.dispose()
-
-            url = f"{server}/{name}"
-            build_demo_database(url)
-            first = launcher.start(database_url=url)
-            second = launcher.start(database_url=url)
+            databases = request.getfixturevalue("postgres_databases")
+            url = databases.create(template=databases.demo_template())
+        first = launcher.start(database_url=url)
+        second = launcher.start(database_url=url)
         yield Pair(first, second, url)
     finally:
         launcher.stop_all()
-        if cleanup is not None:
-            cleanup()
 
 
 def test_twenty_identical_creations_through_two_processes_store_one_case(pair) -> None:
