@@ -10,7 +10,7 @@
     </message>
     <message>
         <source>The decision is saved on this computer: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The decision is saved on this computer: %1.</translation>
     </message>
     <message>
         <source>Case accepted</source>
@@ -38,7 +38,7 @@
     </message>
     <message>
         <source>Notice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice: %1</translation>
     </message>
     <message>
         <source>Receipt: %1</source>
@@ -54,7 +54,7 @@
     </message>
     <message>
         <source>&amp;Open notice</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open notice</translation>
     </message>
     <message>
         <source>&amp;Print receipt…</source>
@@ -62,7 +62,7 @@
     </message>
     <message>
         <source>&amp;Print notice…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print notice…</translation>
     </message>
     <message>
         <source>Print &amp;slip…</source>
@@ -862,6 +862,93 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>To follow:</source>
+        <translation>To follow:</translation>
+    </message>
+    <message>
+        <source>&amp;Supply by:</source>
+        <translation>&amp;Supply by:</translation>
+    </message>
+    <message>
+        <source>Missing:</source>
+        <translation>Missing:</translation>
+    </message>
+    <message>
+        <source>Details for the applicant</source>
+        <translation>Details for the applicant</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Detail&amp;s:</source>
+        <translation>Detail&amp;s:</translation>
+    </message>
+    <message>
+        <source>Legal &amp;basis:</source>
+        <translation>Legal &amp;basis:</translation>
+    </message>
+    <message>
+        <source>Authorit&amp;y:</source>
+        <translation>Authorit&amp;y:</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Why:</translation>
+    </message>
+    <message>
+        <source>— choose: materials are missing —</source>
+        <translation>— choose: materials are missing —</translation>
+    </message>
+    <message>
+        <source>none (nothing is accepted yet)</source>
+        <translation>none (nothing is accepted yet)</translation>
+    </message>
+    <message>
+        <source>%1 (today, on the spot)</source>
+        <translation>%1 (today, on the spot)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 working days from today)</source>
+        <translation>%1 (%2 working days from today)</translation>
+    </message>
+    <message>
+        <source>Provisional: the holiday calendar for that year is not published yet; weekends only were counted.</source>
+        <translation>Provisional: the holiday calendar for that year is not published yet; weekends only were counted.</translation>
+    </message>
+    <message>
+        <source>No fee for this item.</source>
+        <translation>No fee for this item.</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>total %1</translation>
+    </message>
+    <message>
+        <source>(may be waived)</source>
+        <translation>(may be waived)</translation>
+    </message>
+    <message>
+        <source>— not charged: nothing is accepted</source>
+        <translation>— not charged: nothing is accepted</translation>
+    </message>
+    <message>
+        <source>Done today at the window; the acceptance receipt is printed.</source>
+        <translation>Done today at the window; the acceptance receipt is printed.</translation>
+    </message>
+    <message>
+        <source>Accepted; the acceptance receipt states the due date.</source>
+        <translation>Accepted; the acceptance receipt states the due date.</translation>
+    </message>
+    <message>
+        <source>The applicant signs the promise. If the materials do not come by then, the case ends without approval.</source>
+        <translation>The applicant signs the promise. If the materials do not come by then, the case ends without approval.</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Loading the catalog…</source>
@@ -1254,11 +1341,11 @@
     </message>
     <message>
         <source>Someone acting for the applicant (Alt+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Someone acting for the applicant (Alt+G)</translation>
     </message>
     <message>
         <source>Mark every material received</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark every material received</translation>
     </message>
     <message>
         <source>Organization name</source>
@@ -1294,7 +1381,7 @@
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Material: %1</source>
@@ -1303,7 +1390,7 @@
     </message>
     <message>
         <source>Choose the decision: materials are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the decision: materials are missing</translation>
     </message>
     <message>
         <source>; </source>
@@ -1336,11 +1423,11 @@
     </message>
     <message>
         <source>Document &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Document &amp;type:</translation>
     </message>
     <message>
-        <source>&amp;ID number:</source>
-        <translation type="unfinished"></translation>
+        <source>ID n&amp;umber:</source>
+        <translation>ID n&amp;umber:</translation>
     </message>
     <message>
         <source>&amp;Mobile:</source>
@@ -1363,8 +1450,16 @@
         <translation>&amp;Legal representative:</translation>
     </message>
     <message>
-        <source>Contact &amp;person:</source>
-        <translation>Contact &amp;person:</translation>
+        <source>Con&amp;tact person:</source>
+        <translation>Con&amp;tact person:</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k all received</source>
+        <translation>Mar&amp;k all received</translation>
+    </message>
+    <message>
+        <source>F&amp;ee:</source>
+        <translation>F&amp;ee:</translation>
     </message>
     <message>
         <source>Contact p&amp;hone:</source>
@@ -1372,19 +1467,11 @@
     </message>
     <message>
         <source>A&amp;gent (acting for the applicant)</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;gent (acting for the applicant)</translation>
     </message>
     <message>
         <source>Materials received</source>
         <translation>Materials received</translation>
-    </message>
-    <message>
-        <source>&amp;Fee:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tick &amp;all</source>
-        <translation>Tick &amp;all</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -1392,7 +1479,7 @@
     </message>
     <message>
         <source>&amp;Decision:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Decision:</translation>
     </message>
     <message>
         <source>Case kind:</source>
@@ -1401,6 +1488,237 @@
     <message>
         <source>Due date:</source>
         <translation>Due date:</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeTexts</name>
+    <message>
+        <source>Done on the spot (即办)</source>
+        <translation>Done on the spot (即办)</translation>
+    </message>
+    <message>
+        <source>Accepted, promised time limit (承诺)</source>
+        <translation>Accepted, promised time limit (承诺)</translation>
+    </message>
+    <message>
+        <source>Accepted, materials to follow (容缺)</source>
+        <translation>Accepted, materials to follow (容缺)</translation>
+    </message>
+    <message>
+        <source>One-time notice of missing materials (补正)</source>
+        <translation>One-time notice of missing materials (补正)</translation>
+    </message>
+    <message>
+        <source>Not accepted (不予受理)</source>
+        <translation>Not accepted (不予受理)</translation>
+    </message>
+    <message>
+        <source>Forwarded to a higher authority (上报)</source>
+        <translation>Forwarded to a higher authority (上报)</translation>
+    </message>
+    <message>
+        <source>On-the-spot case</source>
+        <translation>On-the-spot case</translation>
+    </message>
+    <message>
+        <source>Promised case</source>
+        <translation type="unfinished">Promised case</translation>
+    </message>
+    <message>
+        <source>Promised case, materials to follow</source>
+        <translation>Promised case, materials to follow</translation>
+    </message>
+    <message>
+        <source>Not accepted yet: materials to be completed</source>
+        <translation>Not accepted yet: materials to be completed</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>Forwarded case</source>
+        <translation>Forwarded case</translation>
+    </message>
+    <message>
+        <source>acceptance receipt</source>
+        <translation>acceptance receipt</translation>
+    </message>
+    <message>
+        <source>notice of materials to follow</source>
+        <translation>notice of materials to follow</translation>
+    </message>
+    <message>
+        <source>one-time notice of missing materials</source>
+        <translation>one-time notice of missing materials</translation>
+    </message>
+    <message>
+        <source>refusal notice</source>
+        <translation>refusal notice</translation>
+    </message>
+    <message>
+        <source>forwarding notice</source>
+        <translation>forwarding notice</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished">Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <source>Hong Kong/Macau travel permit</source>
+        <translation>Hong Kong/Macau travel permit</translation>
+    </message>
+    <message>
+        <source>Taiwan residents&apos; travel permit</source>
+        <translation>Taiwan residents&apos; travel permit</translation>
+    </message>
+    <message>
+        <source>Foreigner&apos;s permanent residence ID</source>
+        <translation>Foreigner&apos;s permanent residence ID</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>to follow later</source>
+        <translation>to follow later</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>unpaid</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>waived</translation>
+    </message>
+    <message>
+        <source>Not within this agency&apos;s authority</source>
+        <translation>Not within this agency&apos;s authority</translation>
+    </message>
+    <message>
+        <source>Needs no licence by law</source>
+        <translation>Needs no licence by law</translation>
+    </message>
+    <message>
+        <source>Applicant not eligible / legal conditions not met</source>
+        <translation>Applicant not eligible / legal conditions not met</translation>
+    </message>
+    <message>
+        <source>Facts concealed or false materials</source>
+        <translation>Facts concealed or false materials</translation>
+    </message>
+    <message>
+        <source>Other reason (write it below)</source>
+        <translation>Other reason (write it below)</translation>
+    </message>
+    <message>
+        <source>A passport number has 5 to 17 letters or digits.</source>
+        <translation>A passport number has 5 to 17 letters or digits.</translation>
+    </message>
+    <message>
+        <source>A Hong Kong/Macau travel permit number is a letter followed by 8 to 10 letters or digits.</source>
+        <translation>A Hong Kong/Macau travel permit number is a letter followed by 8 to 10 letters or digits.</translation>
+    </message>
+    <message>
+        <source>A Taiwan residents&apos; travel permit number has 8 or 10 digits.</source>
+        <translation>A Taiwan residents&apos; travel permit number has 8 or 10 digits.</translation>
+    </message>
+    <message>
+        <source>A foreigner&apos;s permanent residence ID has 15 characters (old card) or 18 starting with 9 (new card).</source>
+        <translation>A foreigner&apos;s permanent residence ID has 15 characters (old card) or 18 starting with 9 (new card).</translation>
+    </message>
+    <message>
+        <source>The check digit of this permanent residence ID does not match: check it against the card.</source>
+        <translation>The check digit of this permanent residence ID does not match: check it against the card.</translation>
+    </message>
+    <message>
+        <source>Say by when the materials to follow must come.</source>
+        <translation>Say by when the materials to follow must come.</translation>
+    </message>
+    <message>
+        <source>The day for the materials to follow ({date}) is past.</source>
+        <translation>The day for the materials to follow ({date}) is past.</translation>
+    </message>
+    <message>
+        <source>The materials to follow must come by the due date {due_date}, not {date}.</source>
+        <translation>The materials to follow must come by the due date {due_date}, not {date}.</translation>
+    </message>
+    <message>
+        <source>Nothing is missing: mark the missing materials, or choose another decision.</source>
+        <translation>Nothing is missing: mark the missing materials, or choose another decision.</translation>
+    </message>
+    <message>
+        <source>Give the reason for not accepting.</source>
+        <translation>Give the reason for not accepting.</translation>
+    </message>
+    <message>
+        <source>Give the legal basis for not accepting.</source>
+        <translation>Give the legal basis for not accepting.</translation>
+    </message>
+    <message>
+        <source>Name the authority the case is forwarded to.</source>
+        <translation>Name the authority the case is forwarded to.</translation>
+    </message>
+    <message>
+        <source>Say why the case is forwarded.</source>
+        <translation>Say why the case is forwarded.</translation>
+    </message>
+    <message>
+        <source>A case is forwarded only with all required materials in hand.</source>
+        <translation>A case is forwarded only with all required materials in hand.</translation>
+    </message>
+    <message>
+        <source>Required material {code} ({name}) has not been received.</source>
+        <translation>Required material {code} ({name}) has not been received.</translation>
+    </message>
+    <message>
+        <source>Material {code} ({name}) cannot follow later.</source>
+        <translation>Material {code} ({name}) cannot follow later.</translation>
+    </message>
+    <message>
+        <source>Materials marked to follow later need the decision &apos;materials to follow&apos;.</source>
+        <translation>Materials marked to follow later need the decision &apos;materials to follow&apos;.</translation>
+    </message>
+    <message>
+        <source>The decision &apos;materials to follow&apos; needs a material marked to follow later.</source>
+        <translation>The decision &apos;materials to follow&apos; needs a material marked to follow later.</translation>
+    </message>
+    <message>
+        <source>The fee for this item cannot be waived.</source>
+        <translation>The fee for this item cannot be waived.</translation>
+    </message>
+    <message>
+        <source>A phone number is needed to reach the applicant.</source>
+        <translation>A phone number is needed to reach the applicant.</translation>
+    </message>
+    <message>
+        <source>The name is missing.</source>
+        <translation>The name is missing.</translation>
+    </message>
+    <message>
+        <source>This item does not serve applicants of this kind.</source>
+        <translation>This item does not serve applicants of this kind.</translation>
+    </message>
+    <message>
+        <source>This item is not done on the spot (its time limit is {days} working days).</source>
+        <translation>This item is not done on the spot (its time limit is {days} working days).</translation>
     </message>
 </context>
 <context>
@@ -1740,6 +2058,58 @@
     </message>
 </context>
 <context>
+    <name>MaterialsTable</name>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Original or copy</source>
+        <translation>Original or copy</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Space: received / missing · L: to follow later · O: original / copy · + / −: copies</source>
+        <translation>Space: received / missing · L: to follow later · O: original / copy · + / −: copies</translation>
+    </message>
+    <message>
+        <source>May follow later (容缺)</source>
+        <translation>May follow later (容缺)</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished">required</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <extracomment>A material handed in as the original document (原件) or a photocopy (复印件).</extracomment>
+        <translation type="unfinished">original</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation type="unfinished">copy</translation>
+    </message>
+    <message>
+        <source>not brought</source>
+        <translation>not brought</translation>
+    </message>
+</context>
+<context>
     <name>Ops</name>
     <message>
         <source>The disk is full. Nothing was saved. Free some disk space or call IT support, then try again.</source>
@@ -1796,6 +2166,74 @@
     <message>
         <source>Window Clerk</source>
         <translation>Window Clerk</translation>
+    </message>
+</context>
+<context>
+    <name>Parking</name>
+    <message>
+        <source>Parked intakes</source>
+        <translation>Parked intakes</translation>
+    </message>
+    <message>
+        <source>Parked at</source>
+        <translation>Parked at</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Enter: resume · Delete: discard · Esc: close</source>
+        <translation>Enter: resume · Delete: discard · Esc: close</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
+    </message>
+    <message>
+        <source>No intake is parked at this window.</source>
+        <translation>No intake is parked at this window.</translation>
+    </message>
+    <message>
+        <source>Discard parked intake</source>
+        <translation>Discard parked intake</translation>
+    </message>
+    <message>
+        <source>Discard this parked intake? What was typed is lost.</source>
+        <translation>Discard this parked intake? What was typed is lost.</translation>
+    </message>
+    <message>
+        <source>&amp;Park intake (暂存)</source>
+        <extracomment>None when the window has no local store (then both actions are disabled).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume parked intake…</source>
+        <translation>&amp;Resume parked intake…</translation>
+    </message>
+    <message>
+        <source>Nothing to park.</source>
+        <translation>Nothing to park.</translation>
+    </message>
+    <message>
+        <source>Intake parked. Resume it with Ctrl+R.</source>
+        <translation>Intake parked. Resume it with Ctrl+R.</translation>
+    </message>
+    <message>
+        <source>The item of this parked intake is not in the catalog any more.</source>
+        <translation>The item of this parked intake is not in the catalog any more.</translation>
+    </message>
+    <message>
+        <source>Parked intake resumed.</source>
+        <translation>Parked intake resumed.</translation>
     </message>
 </context>
 <context>
@@ -1916,6 +2354,70 @@
     <message>
         <source>The follow-up is recorded.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonFields</name>
+    <message>
+        <source>Resident ID: 18 characters; a card reader may type it in</source>
+        <extracomment>A problem of the form: the sentence and the widget to put the focus on.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: name</source>
+        <translation>%1: name</translation>
+    </message>
+    <message>
+        <source>Resident ID n&amp;umber:</source>
+        <translation>Resident ID n&amp;umber:</translation>
+    </message>
+    <message>
+        <source>Document n&amp;umber:</source>
+        <translation>Document n&amp;umber:</translation>
+    </message>
+    <message>
+        <source>%1: document number</source>
+        <translation>%1: document number</translation>
+    </message>
+    <message>
+        <source>%1: document number (incomplete)</source>
+        <translation>%1: document number (incomplete)</translation>
+    </message>
+    <message>
+        <source>%1: a valid document number</source>
+        <translation>%1: a valid document number</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>Born %1 · %2</source>
+        <translation>Born %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: mobile number</source>
+        <translation>%1: mobile number</translation>
+    </message>
+    <message>
+        <source>%1: a valid mobile number</source>
+        <translation>%1: a valid mobile number</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Document type:</source>
+        <translation>Document type:</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>Mobile:</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@
     </message>
     <message>
         <source>The decision is saved on this computer: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>决定已保存在本机：%1。</translation>
     </message>
     <message>
         <source>Case accepted</source>
@@ -38,7 +38,7 @@
     </message>
     <message>
         <source>Notice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>通知书：%1</translation>
     </message>
     <message>
         <source>Receipt: %1</source>
@@ -54,7 +54,7 @@
     </message>
     <message>
         <source>&amp;Open notice</source>
-        <translation type="unfinished"></translation>
+        <translation>打开通知书(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Print receipt…</source>
@@ -62,7 +62,7 @@
     </message>
     <message>
         <source>&amp;Print notice…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印通知书(&amp;P)…</translation>
     </message>
     <message>
         <source>Print &amp;slip…</source>
@@ -858,6 +858,93 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>To follow:</source>
+        <translation>后补材料：</translation>
+    </message>
+    <message>
+        <source>&amp;Supply by:</source>
+        <translation>补交期限(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Missing:</source>
+        <translation>缺少材料：</translation>
+    </message>
+    <message>
+        <source>Details for the applicant</source>
+        <translation>向申请人说明的具体情况</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Detail&amp;s:</source>
+        <translation>具体说明(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Legal &amp;basis:</source>
+        <translation>法律依据(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Authorit&amp;y:</source>
+        <translation>上报机关(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>上报原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>— choose: materials are missing —</source>
+        <translation>— 请选择：材料不齐 —</translation>
+    </message>
+    <message>
+        <source>none (nothing is accepted yet)</source>
+        <translation>无（尚未受理）</translation>
+    </message>
+    <message>
+        <source>%1 (today, on the spot)</source>
+        <translation>%1（当日即办）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 working days from today)</source>
+        <translation>%1（自今日起%2个工作日）</translation>
+    </message>
+    <message>
+        <source>Provisional: the holiday calendar for that year is not published yet; weekends only were counted.</source>
+        <translation>暂定：该年度节假日安排尚未公布，仅按周末计算。</translation>
+    </message>
+    <message>
+        <source>No fee for this item.</source>
+        <translation>本事项不收费。</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>合计%1</translation>
+    </message>
+    <message>
+        <source>(may be waived)</source>
+        <translation>（可减免）</translation>
+    </message>
+    <message>
+        <source>— not charged: nothing is accepted</source>
+        <translation>— 不收费：未受理</translation>
+    </message>
+    <message>
+        <source>Done today at the window; the acceptance receipt is printed.</source>
+        <translation>当场办结，打印受理通知书。</translation>
+    </message>
+    <message>
+        <source>Accepted; the acceptance receipt states the due date.</source>
+        <translation>予以受理，受理通知书载明办结时限。</translation>
+    </message>
+    <message>
+        <source>The applicant signs the promise. If the materials do not come by then, the case ends without approval.</source>
+        <translation>申请人签署承诺书；逾期未补齐材料的，按不予批准办结。</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Loading the catalog…</source>
@@ -1247,11 +1334,11 @@
     </message>
     <message>
         <source>Someone acting for the applicant (Alt+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>受申请人委托代为办理的人（Alt+G）</translation>
     </message>
     <message>
         <source>Mark every material received</source>
-        <translation type="unfinished"></translation>
+        <translation>全部材料标记为已收</translation>
     </message>
     <message>
         <source>Organization name</source>
@@ -1287,7 +1374,7 @@
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>代办人</translation>
     </message>
     <message>
         <source>Material: %1</source>
@@ -1296,7 +1383,7 @@
     </message>
     <message>
         <source>Choose the decision: materials are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>材料不齐，请选择受理决定</translation>
     </message>
     <message>
         <source>; </source>
@@ -1329,11 +1416,11 @@
     </message>
     <message>
         <source>Document &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>证件类型(&amp;T)：</translation>
     </message>
     <message>
-        <source>&amp;ID number:</source>
-        <translation type="unfinished"></translation>
+        <source>ID n&amp;umber:</source>
+        <translation>证件号码(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Mobile:</source>
@@ -1356,8 +1443,16 @@
         <translation>法定代表人(&amp;L)：</translation>
     </message>
     <message>
-        <source>Contact &amp;person:</source>
-        <translation>联系人(&amp;P)：</translation>
+        <source>Con&amp;tact person:</source>
+        <translation>联系人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k all received</source>
+        <translation>全部已收(&amp;K)</translation>
+    </message>
+    <message>
+        <source>F&amp;ee:</source>
+        <translation>收费(&amp;E)：</translation>
     </message>
     <message>
         <source>Contact p&amp;hone:</source>
@@ -1365,19 +1460,11 @@
     </message>
     <message>
         <source>A&amp;gent (acting for the applicant)</source>
-        <translation type="unfinished"></translation>
+        <translation>代办人(&amp;G)（受申请人委托）</translation>
     </message>
     <message>
         <source>Materials received</source>
         <translation>收取材料</translation>
-    </message>
-    <message>
-        <source>&amp;Fee:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tick &amp;all</source>
-        <translation>全部勾选(&amp;A)</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -1385,7 +1472,7 @@
     </message>
     <message>
         <source>&amp;Decision:</source>
-        <translation type="unfinished"></translation>
+        <translation>受理决定(&amp;D)：</translation>
     </message>
     <message>
         <source>Case kind:</source>
@@ -1394,6 +1481,237 @@
     <message>
         <source>Due date:</source>
         <translation>承诺办结日期：</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeTexts</name>
+    <message>
+        <source>Done on the spot (即办)</source>
+        <translation>即办</translation>
+    </message>
+    <message>
+        <source>Accepted, promised time limit (承诺)</source>
+        <translation>承诺受理</translation>
+    </message>
+    <message>
+        <source>Accepted, materials to follow (容缺)</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <source>One-time notice of missing materials (补正)</source>
+        <translation>补正材料（一次性告知）</translation>
+    </message>
+    <message>
+        <source>Not accepted (不予受理)</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Forwarded to a higher authority (上报)</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>On-the-spot case</source>
+        <translation>即办件</translation>
+    </message>
+    <message>
+        <source>Promised case</source>
+        <translation type="unfinished">承诺件</translation>
+    </message>
+    <message>
+        <source>Promised case, materials to follow</source>
+        <translation>承诺件（容缺后补）</translation>
+    </message>
+    <message>
+        <source>Not accepted yet: materials to be completed</source>
+        <translation>暂不受理：待补正材料</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Forwarded case</source>
+        <translation>上报件</translation>
+    </message>
+    <message>
+        <source>acceptance receipt</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <source>notice of materials to follow</source>
+        <translation>容缺受理通知书</translation>
+    </message>
+    <message>
+        <source>one-time notice of missing materials</source>
+        <translation>补正材料通知书（一次性告知）</translation>
+    </message>
+    <message>
+        <source>refusal notice</source>
+        <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <source>forwarding notice</source>
+        <translation>上报告知书</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished">统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Hong Kong/Macau travel permit</source>
+        <translation>港澳通行证</translation>
+    </message>
+    <message>
+        <source>Taiwan residents&apos; travel permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Foreigner&apos;s permanent residence ID</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>to follow later</source>
+        <translation>容缺后补</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>未缴</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>减免</translation>
+    </message>
+    <message>
+        <source>Not within this agency&apos;s authority</source>
+        <translation>不属于本机关职权范围</translation>
+    </message>
+    <message>
+        <source>Needs no licence by law</source>
+        <translation>依法不需要取得行政许可</translation>
+    </message>
+    <message>
+        <source>Applicant not eligible / legal conditions not met</source>
+        <translation>申请人不具备申请资格或不符合法定条件</translation>
+    </message>
+    <message>
+        <source>Facts concealed or false materials</source>
+        <translation>隐瞒有关情况或提供虚假材料</translation>
+    </message>
+    <message>
+        <source>Other reason (write it below)</source>
+        <translation>其他理由（在下方填写）</translation>
+    </message>
+    <message>
+        <source>A passport number has 5 to 17 letters or digits.</source>
+        <translation>护照号码应为5至17位字母或数字。</translation>
+    </message>
+    <message>
+        <source>A Hong Kong/Macau travel permit number is a letter followed by 8 to 10 letters or digits.</source>
+        <translation>港澳通行证号码应为1位字母加8至10位字母或数字。</translation>
+    </message>
+    <message>
+        <source>A Taiwan residents&apos; travel permit number has 8 or 10 digits.</source>
+        <translation>台湾居民来往大陆通行证号码应为8位或10位数字。</translation>
+    </message>
+    <message>
+        <source>A foreigner&apos;s permanent residence ID has 15 characters (old card) or 18 starting with 9 (new card).</source>
+        <translation>外国人永久居留身份证号码应为15位（旧证）或以9开头的18位（新证）。</translation>
+    </message>
+    <message>
+        <source>The check digit of this permanent residence ID does not match: check it against the card.</source>
+        <translation>外国人永久居留身份证号码校验码不符，请核对证件原件。</translation>
+    </message>
+    <message>
+        <source>Say by when the materials to follow must come.</source>
+        <translation>请填写后补材料的补交期限。</translation>
+    </message>
+    <message>
+        <source>The day for the materials to follow ({date}) is past.</source>
+        <translation>后补材料的补交期限（{date}）已过。</translation>
+    </message>
+    <message>
+        <source>The materials to follow must come by the due date {due_date}, not {date}.</source>
+        <translation>后补材料须在办结期限{due_date}前补齐，不能晚至{date}。</translation>
+    </message>
+    <message>
+        <source>Nothing is missing: mark the missing materials, or choose another decision.</source>
+        <translation>没有缺少的材料：请标记缺少的材料，或选择其他决定。</translation>
+    </message>
+    <message>
+        <source>Give the reason for not accepting.</source>
+        <translation>请填写不予受理的理由。</translation>
+    </message>
+    <message>
+        <source>Give the legal basis for not accepting.</source>
+        <translation>请填写不予受理的法律依据。</translation>
+    </message>
+    <message>
+        <source>Name the authority the case is forwarded to.</source>
+        <translation>请填写上报机关。</translation>
+    </message>
+    <message>
+        <source>Say why the case is forwarded.</source>
+        <translation>请填写上报原因。</translation>
+    </message>
+    <message>
+        <source>A case is forwarded only with all required materials in hand.</source>
+        <translation>必需材料齐全后方可上报。</translation>
+    </message>
+    <message>
+        <source>Required material {code} ({name}) has not been received.</source>
+        <translation>必需材料{code}（{name}）尚未收取。</translation>
+    </message>
+    <message>
+        <source>Material {code} ({name}) cannot follow later.</source>
+        <translation>材料{code}（{name}）不适用容缺后补。</translation>
+    </message>
+    <message>
+        <source>Materials marked to follow later need the decision &apos;materials to follow&apos;.</source>
+        <translation>有容缺后补的材料时，应选择“容缺受理”。</translation>
+    </message>
+    <message>
+        <source>The decision &apos;materials to follow&apos; needs a material marked to follow later.</source>
+        <translation>“容缺受理”须至少标记一项容缺后补的材料。</translation>
+    </message>
+    <message>
+        <source>The fee for this item cannot be waived.</source>
+        <translation>本事项费用不可减免。</translation>
+    </message>
+    <message>
+        <source>A phone number is needed to reach the applicant.</source>
+        <translation>请填写联系电话。</translation>
+    </message>
+    <message>
+        <source>The name is missing.</source>
+        <translation>姓名或名称不能为空。</translation>
+    </message>
+    <message>
+        <source>This item does not serve applicants of this kind.</source>
+        <translation>本事项不受理此类申请人。</translation>
+    </message>
+    <message>
+        <source>This item is not done on the spot (its time limit is {days} working days).</source>
+        <translation>本事项不是即办件（承诺时限{days}个工作日）。</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +2049,58 @@
     </message>
 </context>
 <context>
+    <name>MaterialsTable</name>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>是否必需</translation>
+    </message>
+    <message>
+        <source>Original or copy</source>
+        <translation>原件/复印件</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Space: received / missing · L: to follow later · O: original / copy · + / −: copies</source>
+        <translation>空格：已收/缺 · L：容缺后补 · O：原件/复印件 · +/−：份数</translation>
+    </message>
+    <message>
+        <source>May follow later (容缺)</source>
+        <translation>可容缺后补</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished">必需</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>非必需</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <extracomment>A material handed in as the original document (原件) or a photocopy (复印件).</extracomment>
+        <translation type="unfinished">原件</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation type="unfinished">复印件</translation>
+    </message>
+    <message>
+        <source>not brought</source>
+        <translation>未提供</translation>
+    </message>
+</context>
+<context>
     <name>Ops</name>
     <message>
         <source>The disk is full. Nothing was saved. Free some disk space or call IT support, then try again.</source>
@@ -1787,6 +2157,74 @@
     <message>
         <source>Window Clerk</source>
         <translation>窗口受理客户端</translation>
+    </message>
+</context>
+<context>
+    <name>Parking</name>
+    <message>
+        <source>Parked intakes</source>
+        <translation>暂存的受理</translation>
+    </message>
+    <message>
+        <source>Parked at</source>
+        <translation>暂存时间</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">申请人</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Enter: resume · Delete: discard · Esc: close</source>
+        <translation>回车：继续办理 · Delete：删除 · Esc：关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续办理(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No intake is parked at this window.</source>
+        <translation>本窗口没有暂存的受理。</translation>
+    </message>
+    <message>
+        <source>Discard parked intake</source>
+        <translation>删除暂存的受理</translation>
+    </message>
+    <message>
+        <source>Discard this parked intake? What was typed is lost.</source>
+        <translation>删除这条暂存的受理？已录入的内容将丢失。</translation>
+    </message>
+    <message>
+        <source>&amp;Park intake (暂存)</source>
+        <extracomment>None when the window has no local store (then both actions are disabled).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume parked intake…</source>
+        <translation>继续办理暂存的受理(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Nothing to park.</source>
+        <translation>没有可暂存的内容。</translation>
+    </message>
+    <message>
+        <source>Intake parked. Resume it with Ctrl+R.</source>
+        <translation>已暂存。按 Ctrl+R 继续办理。</translation>
+    </message>
+    <message>
+        <source>The item of this parked intake is not in the catalog any more.</source>
+        <translation>该暂存受理的事项已不在事项目录中。</translation>
+    </message>
+    <message>
+        <source>Parked intake resumed.</source>
+        <translation>已恢复暂存的受理。</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2345,70 @@
     <message>
         <source>The follow-up is recorded.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonFields</name>
+    <message>
+        <source>Resident ID: 18 characters; a card reader may type it in</source>
+        <extracomment>A problem of the form: the sentence and the widget to put the focus on.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: name</source>
+        <translation>%1：姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID n&amp;umber:</source>
+        <translation>身份证号码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Document n&amp;umber:</source>
+        <translation>证件号码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>%1: document number</source>
+        <translation>%1：证件号码</translation>
+    </message>
+    <message>
+        <source>%1: document number (incomplete)</source>
+        <translation>%1：证件号码（未录完）</translation>
+    </message>
+    <message>
+        <source>%1: a valid document number</source>
+        <translation>%1：有效的证件号码</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Born %1 · %2</source>
+        <translation>出生 %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: mobile number</source>
+        <translation>%1：手机号码</translation>
+    </message>
+    <message>
+        <source>%1: a valid mobile number</source>
+        <translation>%1：有效的手机号码</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Document type:</source>
+        <translation>证件类型：</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>手机：</translation>
     </message>
 </context>
 <context>
