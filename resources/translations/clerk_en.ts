@@ -5,8 +5,7 @@
     <name>AcceptedDialog</name>
     <message>
         <source>Decision saved</source>
-        <extracomment>Whether this decision issued the acceptance receipt (即办 / 承诺) or a notice.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Decision saved</translation>
     </message>
     <message>
         <source>The decision is saved on this computer: %1.</source>
@@ -583,7 +582,7 @@
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Item</translation>
     </message>
     <message>
         <source>Applicant</source>
@@ -745,7 +744,7 @@
     <name>DashboardWindow</name>
     <message>
         <source>Shift lead dashboard — Window Clerk</source>
-        <extracomment>Roles that may open the dashboard. How often the shown tab refreshes on its own.</extracomment>
+        <extracomment>Roles that may open the dashboard. Refusal boxes shown without a parent window, kept referenced while open. How often the shown tab refreshes on its own.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1386,7 +1385,7 @@
     <message>
         <source>Material: %1</source>
         <extracomment>%1 is the name of a required material that is not marked received.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Material: %1</translation>
     </message>
     <message>
         <source>Choose the decision: materials are missing</source>
@@ -1522,7 +1521,7 @@
     </message>
     <message>
         <source>Promised case</source>
-        <translation type="unfinished">Promised case</translation>
+        <translation>Promised case</translation>
     </message>
     <message>
         <source>Promised case, materials to follow</source>
@@ -1562,7 +1561,7 @@
     </message>
     <message>
         <source>Unified social credit code</source>
-        <translation type="unfinished">Unified social credit code</translation>
+        <translation>Unified social credit code</translation>
     </message>
     <message>
         <source>Resident ID card</source>
@@ -2089,7 +2088,7 @@
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished">required</translation>
+        <translation>required</translation>
     </message>
     <message>
         <source>optional</source>
@@ -2098,11 +2097,11 @@
     <message>
         <source>original</source>
         <extracomment>A material handed in as the original document (原件) or a photocopy (复印件).</extracomment>
-        <translation type="unfinished">original</translation>
+        <translation>original</translation>
     </message>
     <message>
         <source>copy</source>
-        <translation type="unfinished">copy</translation>
+        <translation>copy</translation>
     </message>
     <message>
         <source>not brought</source>
@@ -2184,7 +2183,7 @@
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <source>Document no.</source>
@@ -2213,7 +2212,7 @@
     <message>
         <source>&amp;Park intake (暂存)</source>
         <extracomment>None when the window has no local store (then both actions are disabled).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Park intake (暂存)</translation>
     </message>
     <message>
         <source>&amp;Resume parked intake…</source>
@@ -2289,7 +2288,7 @@
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">State</translation>
     </message>
     <message>
         <source>Case number</source>
@@ -2361,7 +2360,7 @@
     <message>
         <source>Resident ID: 18 characters; a card reader may type it in</source>
         <extracomment>A problem of the form: the sentence and the widget to put the focus on.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Resident ID: 18 characters; a card reader may type it in</translation>
     </message>
     <message>
         <source>%1: name</source>
@@ -2447,7 +2446,7 @@
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Item</translation>
     </message>
     <message>
         <source>The center&apos;s reason</source>
@@ -2756,7 +2755,7 @@
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Item</translation>
     </message>
     <message>
         <source>Status</source>

@@ -5,8 +5,7 @@
     <name>AcceptedDialog</name>
     <message>
         <source>Decision saved</source>
-        <extracomment>Whether this decision issued the acceptance receipt (即办 / 承诺) or a notice.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>决定已保存</translation>
     </message>
     <message>
         <source>The decision is saved on this computer: %1.</source>
@@ -581,7 +580,7 @@
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">事项</translation>
     </message>
     <message>
         <source>Applicant</source>
@@ -741,7 +740,7 @@
     <name>DashboardWindow</name>
     <message>
         <source>Shift lead dashboard — Window Clerk</source>
-        <extracomment>Roles that may open the dashboard. How often the shown tab refreshes on its own.</extracomment>
+        <extracomment>Roles that may open the dashboard. Refusal boxes shown without a parent window, kept referenced while open. How often the shown tab refreshes on its own.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1379,7 +1378,7 @@
     <message>
         <source>Material: %1</source>
         <extracomment>%1 is the name of a required material that is not marked received.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>材料：%1</translation>
     </message>
     <message>
         <source>Choose the decision: materials are missing</source>
@@ -1515,7 +1514,7 @@
     </message>
     <message>
         <source>Promised case</source>
-        <translation type="unfinished">承诺件</translation>
+        <translation>承诺件</translation>
     </message>
     <message>
         <source>Promised case, materials to follow</source>
@@ -1555,7 +1554,7 @@
     </message>
     <message>
         <source>Unified social credit code</source>
-        <translation type="unfinished">统一社会信用代码</translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Resident ID card</source>
@@ -2080,7 +2079,7 @@
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished">必需</translation>
+        <translation>必需</translation>
     </message>
     <message>
         <source>optional</source>
@@ -2089,11 +2088,11 @@
     <message>
         <source>original</source>
         <extracomment>A material handed in as the original document (原件) or a photocopy (复印件).</extracomment>
-        <translation type="unfinished">原件</translation>
+        <translation>原件</translation>
     </message>
     <message>
         <source>copy</source>
-        <translation type="unfinished">复印件</translation>
+        <translation>复印件</translation>
     </message>
     <message>
         <source>not brought</source>
@@ -2175,7 +2174,7 @@
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">申请人</translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Document no.</source>
@@ -2204,7 +2203,7 @@
     <message>
         <source>&amp;Park intake (暂存)</source>
         <extracomment>None when the window has no local store (then both actions are disabled).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>暂存受理(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Resume parked intake…</source>
@@ -2280,7 +2279,7 @@
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">状态</translation>
     </message>
     <message>
         <source>Case number</source>
@@ -2352,7 +2351,7 @@
     <message>
         <source>Resident ID: 18 characters; a card reader may type it in</source>
         <extracomment>A problem of the form: the sentence and the widget to put the focus on.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>居民身份证号码18位，可用读卡器录入</translation>
     </message>
     <message>
         <source>%1: name</source>
@@ -2438,7 +2437,7 @@
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">事项</translation>
     </message>
     <message>
         <source>The center&apos;s reason</source>
@@ -2745,7 +2744,7 @@
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">事项</translation>
     </message>
     <message>
         <source>Status</source>
