@@ -53,7 +53,7 @@ class AcceptedDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("acceptedDialog")
-        #: Whether this decision issued the acceptance receipt (即办 / 承诺) or a notice.
+        # Whether this decision issued the acceptance receipt (即办 / 承诺) or a notice.
         self.is_receipt = disposition in ("immediate", "promised")
         self.disposition = disposition
         if disposition in ("supplement", "refused"):

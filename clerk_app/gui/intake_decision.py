@@ -39,10 +39,6 @@ WARNING_STYLE = "color: #8a5a00;"
 PAGES = ("info", "deferred", "supplement", "refused", "forwarded")
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("DecisionPanel", text, disambiguation, n)
-
-
 def money(fen: int) -> str:
     return f"¥{fen // 100}.{fen % 100:02d}"
 
@@ -86,8 +82,14 @@ class DecisionPanel(QObject):
             self._page(
                 parent,
                 [
-                    (_tr("To follow:"), self.deferred_label),
-                    (_tr("&Supply by:"), self.supply_by_edit),
+                    (
+                        QCoreApplication.translate("DecisionPanel", "To follow:"),
+                        self.deferred_label,
+                    ),
+                    (
+                        QCoreApplication.translate("DecisionPanel", "&Supply by:"),
+                        self.supply_by_edit,
+                    ),
                     (None, self.deferred_consequence),
                 ],
             )
@@ -97,7 +99,12 @@ class DecisionPanel(QObject):
         self.missing_label = QLabel(parent)
         self.missing_label.setObjectName("missingMaterialsLabel")
         self.missing_label.setWordWrap(True)
-        stack.addWidget(self._page(parent, [(_tr("Missing:"), self.missing_label)]))
+        stack.addWidget(
+            self._page(
+                parent,
+                [(QCoreApplication.translate("DecisionPanel", "Missing:"), self.missing_label)],
+            )
+        )
 
         # 不予受理
         self.reason_combo = QComboBox(parent)
@@ -105,7 +112,9 @@ class DecisionPanel(QObject):
         self.reason_edit = QLineEdit(parent)
         self.reason_edit.setObjectName("refusalReasonEdit")
         self.reason_edit.setMaxLength(200)
-        self.reason_edit.setPlaceholderText(_tr("Details for the applicant"))
+        self.reason_edit.setPlaceholderText(
+            QCoreApplication.translate("DecisionPanel", "Details for the applicant")
+        )
         self.basis_edit = QPlainTextEdit(parent)
         self.basis_edit.setObjectName("legalBasisEdit")
         self.basis_edit.setTabChangesFocus(True)
@@ -114,9 +123,9 @@ class DecisionPanel(QObject):
             self._page(
                 parent,
                 [
-                    (_tr("&Reason:"), self.reason_combo),
-                    (_tr("Detail&s:"), self.reason_edit),
-                    (_tr("Legal &basis:"), self.basis_edit),
+                    (QCoreApplication.translate("DecisionPanel", "&Reason:"), self.reason_combo),
+                    (QCoreApplication.translate("DecisionPanel", "Detail&s:"), self.reason_edit),
+                    (QCoreApplication.translate("DecisionPanel", "Legal &basis:"), self.basis_edit),
                 ],
             )
         )
@@ -133,8 +142,14 @@ class DecisionPanel(QObject):
             self._page(
                 parent,
                 [
-                    (_tr("Authorit&y:"), self.authority_combo),
-                    (_tr("&Why:"), self.forward_reason_edit),
+                    (
+                        QCoreApplication.translate("DecisionPanel", "Authorit&y:"),
+                        self.authority_combo,
+                    ),
+                    (
+                        QCoreApplication.translate("DecisionPanel", "&Why:"),
+                        self.forward_reason_edit,
+                    ),
                 ],
             )
         )
@@ -218,7 +233,12 @@ class DecisionPanel(QObject):
             names = decision_names()
             if allowed and allowed[0] not in (Disposition.IMMEDIATE, Disposition.PROMISED):
                 # Materials are missing: the clerk decides (补正, 容缺 or 不予受理); no default.
-                combo.addItem(_tr("— choose: materials are missing —"), None)
+                combo.addItem(
+                    QCoreApplication.translate(
+                        "DecisionPanel", "— choose: materials are missing —"
+                    ),
+                    None,
+                )
             for d in allowed:
                 combo.addItem(names[d.value], d.value)
             keep = combo.findData(current.value) if current else -1
@@ -271,20 +291,29 @@ class DecisionPanel(QObject):
         label = self.ui.dueDateLabel
         due = self.due()
         if due is None:
-            label.setText(_tr("none (nothing is accepted yet)") if d else "—")
+            label.setText(
+                QCoreApplication.translate("DecisionPanel", "none (nothing is accepted yet)")
+                if d
+                else "—"
+            )
             label.setStyleSheet("")
             return
         if (d is None and self.item.time_limit.on_the_spot) or d is Disposition.IMMEDIATE:
-            text = _tr("%1 (today, on the spot)").replace("%1", due.date.isoformat())
-        else:
-            days = self.item.time_limit.promised_days or self.item.time_limit.statutory_days
-            text = _tr("%1 (%n working day(s) from today)", "", days).replace(
+            text = QCoreApplication.translate("DecisionPanel", "%1 (today, on the spot)").replace(
                 "%1", due.date.isoformat()
             )
+        else:
+            days = self.item.time_limit.promised_days or self.item.time_limit.statutory_days
+            text = (
+                QCoreApplication.translate("DecisionPanel", "%1 (%2 working days from today)")
+                .replace("%2", str(days))
+                .replace("%1", due.date.isoformat())
+            )
         if due.provisional:
-            text += "\n" + _tr(
+            text += "\n" + QCoreApplication.translate(
+                "DecisionPanel",
                 "Provisional: the holiday calendar for that year is not published yet; "
-                "weekends only were counted."
+                "weekends only were counted.",
             )
             label.setStyleSheet(WARNING_STYLE)
         else:
@@ -296,16 +325,22 @@ class DecisionPanel(QObject):
         fees = self.item.fees if self.item is not None else ()
         charged = d not in (Disposition.SUPPLEMENT, Disposition.REFUSED, None)
         if not fees:
-            ui.feeLabel.setText(_tr("No fee for this item."))
+            ui.feeLabel.setText(
+                QCoreApplication.translate("DecisionPanel", "No fee for this item.")
+            )
         else:
             parts = [f"{f.name} {money(f.amount_fen)}" for f in fees]
             text = "；".join(parts)
             if len(fees) > 1:
-                text += "  " + _tr("total %1").replace("%1", money(self.item.fee_total_fen))
+                text += "  " + QCoreApplication.translate("DecisionPanel", "total %1").replace(
+                    "%1", money(self.item.fee_total_fen)
+                )
             if all(f.waivable for f in fees):
-                text += "  " + _tr("(may be waived)")
+                text += "  " + QCoreApplication.translate("DecisionPanel", "(may be waived)")
             if not charged:
-                text += "  " + _tr("— not charged: nothing is accepted")
+                text += "  " + QCoreApplication.translate(
+                    "DecisionPanel", "— not charged: nothing is accepted"
+                )
             ui.feeLabel.setText(text)
         combo = ui.feeStateCombo
         waivable = bool(fees) and all(f.waivable for f in fees)
@@ -325,10 +360,16 @@ class DecisionPanel(QObject):
         due = self.due()
         if d is Disposition.IMMEDIATE:
             self.info_label.setText(
-                _tr("Done today at the window; the acceptance receipt is printed.")
+                QCoreApplication.translate(
+                    "DecisionPanel", "Done today at the window; the acceptance receipt is printed."
+                )
             )
         elif d is Disposition.PROMISED:
-            self.info_label.setText(_tr("Accepted; the acceptance receipt states the due date."))
+            self.info_label.setText(
+                QCoreApplication.translate(
+                    "DecisionPanel", "Accepted; the acceptance receipt states the due date."
+                )
+            )
         elif d is Disposition.DEFERRED_MATERIALS and due is not None:
             lines = self._lines("deferred")
             self.deferred_label.setText(lines)
@@ -343,9 +384,10 @@ class DecisionPanel(QObject):
             if not self._supply_set_by_clerk:
                 self._set_supply(due.date)
             self.deferred_consequence.setText(
-                _tr(
+                QCoreApplication.translate(
+                    "DecisionPanel",
                     "The applicant signs the promise. If the materials do not come by then, "
-                    "the case ends without approval."
+                    "the case ends without approval.",
                 )
             )
         elif d is Disposition.SUPPLEMENT:

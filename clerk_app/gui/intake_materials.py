@@ -26,10 +26,6 @@ _COLORS = {RECEIVED: "#1b6e20", MISSING: "#b3261e", DEFERRED: "#8a5a00"}
 COL_NAME, COL_REQUIRED, COL_FORM, COL_COPIES, COL_STATE = range(5)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MaterialsTable", text)
-
-
 @dataclass
 class MaterialRow:
     code: str
@@ -57,7 +53,13 @@ class MaterialsTable(QObject):
         self.rows: list[MaterialRow] = []
         table.setColumnCount(5)
         table.setHorizontalHeaderLabels(
-            [_tr("Material"), _tr("Required"), _tr("Original or copy"), _tr("Copies"), _tr("State")]
+            [
+                QCoreApplication.translate("MaterialsTable", "Material"),
+                QCoreApplication.translate("MaterialsTable", "Required"),
+                QCoreApplication.translate("MaterialsTable", "Original or copy"),
+                QCoreApplication.translate("MaterialsTable", "Copies"),
+                QCoreApplication.translate("MaterialsTable", "State"),
+            ]
         )
         header = table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -69,8 +71,9 @@ class MaterialsTable(QObject):
 
     @staticmethod
     def keys_hint() -> str:
-        return _tr(
-            "Space: received / missing · L: to follow later · O: original / copy · + / −: copies"
+        return QCoreApplication.translate(
+            "MaterialsTable",
+            "Space: received / missing · L: to follow later · O: original / copy · + / −: copies",
         )
 
     # -- content -----------------------------------------------------------------------
@@ -107,18 +110,28 @@ class MaterialsTable(QObject):
         name = self._cell(r.name)
         name.setData(Qt.ItemDataRole.UserRole, r.code)
         if r.deferrable:
-            name.setToolTip(_tr("May follow later (容缺)"))
-        need = self._cell(_tr("required") if r.required else _tr("optional"), center=True)
+            name.setToolTip(QCoreApplication.translate("MaterialsTable", "May follow later (容缺)"))
+        need = self._cell(
+            QCoreApplication.translate("MaterialsTable", "required")
+            if r.required
+            else QCoreApplication.translate("MaterialsTable", "optional"),
+            center=True,
+        )
         if r.required:
             font = need.font()
             font.setBold(True)
             need.setFont(font)
         #: A material handed in as the original document (原件) or a photocopy (复印件).
-        form = self._cell(_tr("original") if r.original else _tr("copy"), center=True)
+        form = self._cell(
+            QCoreApplication.translate("MaterialsTable", "original")
+            if r.original
+            else QCoreApplication.translate("MaterialsTable", "copy"),
+            center=True,
+        )
         copies = self._cell(str(r.copies), center=True)
         state_text = state_names()[r.state]
         if r.state == MISSING and not r.required:
-            state_text = _tr("not brought")
+            state_text = QCoreApplication.translate("MaterialsTable", "not brought")
         state = self._cell(state_text, center=True)
         state.setForeground(QBrush(QColor(_COLORS[r.state] if r.required else "#555555")))
         font = state.font()

@@ -25,10 +25,6 @@ DERIVED_STYLE = "color: #1b4f8a; font-weight: bold;"
 Problem = tuple[str, QWidget]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PersonFields", text)
-
-
 def show_issues(label: QLabel, errors: list[Any], warnings: list[Any]) -> None:
     """Show the errors (red) or else the warnings (amber) under a field; hide when none."""
     issues = errors or warnings
@@ -128,7 +124,9 @@ class PersonFields(QObject):
         self.phone_edit.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _type_changed(self, _index: int = 0) -> None:
-        tooltip = _tr("Resident ID: 18 characters; a card reader may type it in")
+        tooltip = QCoreApplication.translate(
+            "PersonFields", "Resident ID: 18 characters; a card reader may type it in"
+        )
         self.id_edit.setToolTip(tooltip if self.is_resident_id() else "")
         self.id_edit.setMaxLength(18 if self.is_resident_id() else 40)
         self._changed()
@@ -188,41 +186,91 @@ class PersonFields(QObject):
         """What is missing or wrong, each with its widget; updates the messages shown."""
         out: list[Problem] = []
         if not self.name_edit.text().strip():
-            out.append((_tr("%1: name").replace("%1", who), self.name_edit))
+            out.append(
+                (
+                    QCoreApplication.translate("PersonFields", "%1: name").replace("%1", who),
+                    self.name_edit,
+                )
+            )
         text = self.id_edit.text()
         check = self.check()
         self.derived_label.setText("")
-        caption = _tr("Resident ID n&umber:") if self.is_resident_id() else _tr("Document n&umber:")
+        caption = (
+            QCoreApplication.translate("PersonFields", "Resident ID n&umber:")
+            if self.is_resident_id()
+            else QCoreApplication.translate("PersonFields", "Document n&umber:")
+        )
         self.id_caption.setText(caption if self._mnemonics else caption.replace("&", ""))
         typing = self.id_edit.hasFocus() and (
             len(check.value) < 18 if self.is_resident_id() else True
         )
         if not text.strip():
             show_issues(self.id_message, [], [])
-            out.append((_tr("%1: document number").replace("%1", who), self.id_edit))
+            out.append(
+                (
+                    QCoreApplication.translate("PersonFields", "%1: document number").replace(
+                        "%1", who
+                    ),
+                    self.id_edit,
+                )
+            )
         elif typing and check.errors:
             show_issues(self.id_message, [], [])
-            out.append((_tr("%1: document number (incomplete)").replace("%1", who), self.id_edit))
+            out.append(
+                (
+                    QCoreApplication.translate(
+                        "PersonFields", "%1: document number (incomplete)"
+                    ).replace("%1", who),
+                    self.id_edit,
+                )
+            )
         else:
             show_issues(self.id_message, check.errors, check.warnings)
             if check.errors:
-                out.append((_tr("%1: a valid document number").replace("%1", who), self.id_edit))
+                out.append(
+                    (
+                        QCoreApplication.translate(
+                            "PersonFields", "%1: a valid document number"
+                        ).replace("%1", who),
+                        self.id_edit,
+                    )
+                )
         if check.birth_date is not None and check.sex is not None and not check.errors:
-            sex = _tr("male") if check.sex == "male" else _tr("female")
+            sex = (
+                QCoreApplication.translate("PersonFields", "male")
+                if check.sex == "male"
+                else QCoreApplication.translate("PersonFields", "female")
+            )
             self.derived_label.setText(
-                _tr("Born %1 · %2").replace("%1", check.birth_date.isoformat()).replace("%2", sex)
+                QCoreApplication.translate("PersonFields", "Born %1 · %2")
+                .replace("%1", check.birth_date.isoformat())
+                .replace("%2", sex)
             )
         phone = self.phone_edit.text()
         if not phone.strip():
             show_issues(self.phone_message, [], [])
             if phone_required:
-                out.append((_tr("%1: mobile number").replace("%1", who), self.phone_edit))
+                out.append(
+                    (
+                        QCoreApplication.translate("PersonFields", "%1: mobile number").replace(
+                            "%1", who
+                        ),
+                        self.phone_edit,
+                    )
+                )
         else:
             mobile = check_mobile(phone)
             done = len(mobile.value) >= 11 or not self.phone_edit.hasFocus()
             show_issues(self.phone_message, mobile.errors if done else [], [])
             if mobile.errors:
-                out.append((_tr("%1: a valid mobile number").replace("%1", who), self.phone_edit))
+                out.append(
+                    (
+                        QCoreApplication.translate(
+                            "PersonFields", "%1: a valid mobile number"
+                        ).replace("%1", who),
+                        self.phone_edit,
+                    )
+                )
         return out
 
 
@@ -247,12 +295,12 @@ def build_person_grid(parent: QWidget, prefix: str) -> tuple[QGridLayout, dict[s
     w["name_edit"].setMaxLength(50)
     # No mnemonics: Alt+G reaches the agent's box, Tab its fields (the applicant's own
     # fields keep the Alt keys).
-    name_caption = QLabel(_tr("Name:"), parent)
+    name_caption = QLabel(QCoreApplication.translate("PersonFields", "Name:"), parent)
     name_caption.setBuddy(w["name_edit"])
-    type_caption = QLabel(_tr("Document type:"), parent)
+    type_caption = QLabel(QCoreApplication.translate("PersonFields", "Document type:"), parent)
     type_caption.setBuddy(w["type_combo"])
     w["id_caption"].setBuddy(w["id_edit"])
-    phone_caption = QLabel(_tr("Mobile:"), parent)
+    phone_caption = QLabel(QCoreApplication.translate("PersonFields", "Mobile:"), parent)
     phone_caption.setBuddy(w["phone_edit"])
     grid.addWidget(name_caption, 0, 0)
     grid.addWidget(w["name_edit"], 0, 1, 1, 2)

@@ -33,10 +33,6 @@ from clerk_app.store.parked import ParkedIntake, ParkedIntakes
 log = logging.getLogger("clerk.gui")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Parking", text)
-
-
 def applicant_summary(state: dict[str, Any]) -> tuple[str, str]:
     """The applicant's name and masked document number of a parked form state."""
     if state.get("kind") == "organization":
@@ -58,14 +54,19 @@ class ParkedListDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("parkedListDialog")
-        self.setWindowTitle(_tr("Parked intakes"))
+        self.setWindowTitle(QCoreApplication.translate("Parking", "Parked intakes"))
         self.parked = list(parked)
         self.chosen: ParkedIntake | None = None
         self._discard = discard
         self.table = QTableWidget(len(self.parked), 4, self)
         self.table.setObjectName("parkedTable")
         self.table.setHorizontalHeaderLabels(
-            [_tr("Parked at"), _tr("Item"), _tr("Applicant"), _tr("Document no.")]
+            [
+                QCoreApplication.translate("Parking", "Parked at"),
+                QCoreApplication.translate("Parking", "Item"),
+                QCoreApplication.translate("Parking", "Applicant"),
+                QCoreApplication.translate("Parking", "Document no."),
+            ]
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -76,17 +77,27 @@ class ParkedListDialog(QDialog):
         self._fill(item_name)
         self.table.doubleClicked.connect(lambda _i: self.accept())
         self.table.installEventFilter(self)
-        hint = QLabel(_tr("Enter: resume · Delete: discard · Esc: close"), self)
+        hint = QLabel(
+            QCoreApplication.translate("Parking", "Enter: resume · Delete: discard · Esc: close"),
+            self,
+        )
         hint.setStyleSheet("color: #555555;")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("&Resume"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Parking", "&Resume")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if not self.parked:
-            layout.addWidget(QLabel(_tr("No intake is parked at this window."), self))
+            layout.addWidget(
+                QLabel(
+                    QCoreApplication.translate("Parking", "No intake is parked at this window."),
+                    self,
+                )
+            )
         layout.addWidget(self.table)
         layout.addWidget(hint)
         layout.addWidget(buttons)
@@ -116,8 +127,10 @@ class ParkedListDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            _tr("Discard parked intake"),
-            _tr("Discard this parked intake? What was typed is lost."),
+            QCoreApplication.translate("Parking", "Discard parked intake"),
+            QCoreApplication.translate(
+                "Parking", "Discard this parked intake? What was typed is lost."
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._discard(self.parked.pop(row))
@@ -167,8 +180,8 @@ class ParkingController(QObject):
         return action
 
     def retranslate(self) -> None:
-        self.park_action.setText(_tr("&Park intake (暂存)"))
-        self.resume_action.setText(_tr("&Resume parked intake…"))
+        self.park_action.setText(QCoreApplication.translate("Parking", "&Park intake (暂存)"))
+        self.resume_action.setText(QCoreApplication.translate("Parking", "&Resume parked intake…"))
         for action in (self.park_action, self.resume_action):
             shortcuts.describe(action, self.window.intake_menu)
 
@@ -183,7 +196,9 @@ class ParkingController(QObject):
         """Save the form as it is and clear it for the next applicant."""
         form = self.window.intake
         if self.store is None or form.item is None or form.is_blank():
-            self.window.statusBar().showMessage(_tr("Nothing to park."), 5000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Parking", "Nothing to park."), 5000
+            )
             return
         state = form.snapshot()
         kwargs = {
@@ -201,7 +216,9 @@ class ParkingController(QObject):
 
     def _parked(self, _parked_id: str) -> None:
         self.window.intake.clear()
-        self.window.statusBar().showMessage(_tr("Intake parked. Resume it with Ctrl+R."), 8000)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("Parking", "Intake parked. Resume it with Ctrl+R."), 8000
+        )
         self.window.focus_search()
 
     def _failed(self, exc: Exception) -> None:
@@ -250,13 +267,18 @@ class ParkingController(QObject):
         item = self._item(parked.item_code)
         if item is None:
             self.window.statusBar().showMessage(
-                _tr("The item of this parked intake is not in the catalog any more."), 8000
+                QCoreApplication.translate(
+                    "Parking", "The item of this parked intake is not in the catalog any more."
+                ),
+                8000,
             )
             return False
         self.window.choose_item(item)
         self.window.intake.restore(parked.state, item, parked.id)
         self.window.intake.focus_first_problem()
-        self.window.statusBar().showMessage(_tr("Parked intake resumed."), 5000)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("Parking", "Parked intake resumed."), 5000
+        )
         return True
 
 
