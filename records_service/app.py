@@ -16,6 +16,7 @@ from records_service.db import Database
 from records_service.deps import Principal, client_ip
 from records_service.logs import AccessLogMiddleware
 from records_service.logs import configure as configure_logs
+from records_service.nul_guard import NulGuardMiddleware
 from records_service.problems import BodyLimitMiddleware, ProblemError, install_problem_handlers
 from records_service.routers import (
     admin,
@@ -100,6 +101,7 @@ def create_app(
     app.state.on_problem = _audit_refusal
     app.state.progress_limiter = RateLimiter(db, settings.progress_per_minute, 60.0)
     install_problem_handlers(app)
+    app.add_middleware(NulGuardMiddleware)  # inside the body limit: bodies are bounded
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLogMiddleware)
     for module in (
