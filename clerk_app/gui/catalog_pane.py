@@ -105,48 +105,62 @@ class ItemDelegate(QStyledItemDelegate):
 
     PAD = 5
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        name = QFont(option.font)
-        meta = QFont(option.font)
-        meta.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.88))
-        return name, meta
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._key = ""
+        self._name_font = QFont()
+        self._meta_font = QFont()
+        self._name_metrics = QFontMetrics(self._name_font)
+        self._meta_metrics = QFontMetrics(self._meta_font)
+
+    def _fonts(self, option: QStyleOptionViewItem) -> None:
+        """The two fonts and their metrics, made again only when the view's font changes."""
+        key = option.font.key()
+        if key == self._key:
+            return
+        self._key = key
+        self._name_font = QFont(option.font)
+        self._meta_font = QFont(option.font)
+        self._meta_font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.88))
+        self._name_metrics = QFontMetrics(self._name_font)
+        self._meta_metrics = QFontMetrics(self._meta_font)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        name, meta = self._fonts(option)
-        height = QFontMetrics(name).height() + QFontMetrics(meta).height() + 2 * self.PAD + 2
+        self._fonts(option)
+        height = self._name_metrics.height() + self._meta_metrics.height() + 2 * self.PAD + 2
         return QSize(200, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        self._fonts(option)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        widget = option.widget
+        if widget is not None:  # background, selection and focus as the style draws them
+            opt = QStyleOptionViewItem(option)
+            opt.index = index
+            opt.features |= QStyleOptionViewItem.ViewItemFeature.Alternate & opt.features
+            widget.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget
+            )
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         first, _, second = text.partition("\n")
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        name_font, meta_font = self._fonts(option)
-        rect = opt.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = option.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
+        width = rect.width()
+        name_height = self._name_metrics.height()
         painter.save()
-        painter.setFont(name_font)
-        painter.setPen(opt.palette.color(group))
-        name_height = QFontMetrics(name_font).height()
-        elided = QFontMetrics(name_font).elidedText(
-            first, Qt.TextElideMode.ElideRight, rect.width()
-        )
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), name_height), 0, elided)
-        painter.setFont(meta_font)
-        color = opt.palette.color(group)
+        painter.setFont(self._name_font)
+        painter.setPen(option.palette.color(role))
+        if self._name_metrics.horizontalAdvance(first) > width:
+            first = self._name_metrics.elidedText(first, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRect(rect.left(), rect.top(), width, name_height), 0, first)
+        painter.setFont(self._meta_font)
         if not selected:
-            color = opt.palette.color(QPalette.ColorRole.PlaceholderText)
-        painter.setPen(color)
-        meta_rect = QRect(rect.left(), rect.top() + name_height + 2, rect.width(), rect.height())
-        elided = QFontMetrics(meta_font).elidedText(
-            second, Qt.TextElideMode.ElideRight, rect.width()
-        )
-        painter.drawText(meta_rect, 0, elided)
+            role = QPalette.ColorRole.PlaceholderText
+        painter.setPen(option.palette.color(role))
+        if self._meta_metrics.horizontalAdvance(second) > width:
+            second = self._meta_metrics.elidedText(second, Qt.TextElideMode.ElideRight, width)
+        top = rect.top() + name_height + 2
+        painter.drawText(QRect(rect.left(), top, width, rect.bottom() - top), 0, second)
         painter.restore()
 
 
