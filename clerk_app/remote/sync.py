@@ -107,6 +107,8 @@ class _Tally:
     rejected: int = 0
     online: bool = True
     stopped: str | None = None
+    #: Rows the service accepted, marked sent together at the end of each batch.
+    accepted: list[tuple[int, int, object]] = field(default_factory=list)
 
 
 class SyncEngine:
@@ -177,12 +179,17 @@ class SyncEngine:
             )
             if not rows:
                 break
-            for row in rows:
-                processed += 1
-                assert token is not None
-                self._push_row(row, token, tally)
-                if tally.stopped is not None:
-                    break
+            try:
+                for row in rows:
+                    processed += 1
+                    assert token is not None
+                    self._push_row(row, token, tally)
+                    if tally.stopped is not None:
+                        break
+            finally:
+                # One durable commit per batch; a case's next row is offered only after it.
+                self.store.mark_sent_many(tally.accepted)
+                tally.accepted.clear()
         last_contact, skew = self._keep_link(token, tally)
         counts = self.store.outbox_counts()
         next_due = None
@@ -248,7 +255,7 @@ class SyncEngine:
         except ApiError as exc:
             self._classify(row, exc, tally)
         else:
-            self.store.mark_sent(row.id, status, answer)
+            tally.accepted.append((row.id, status, answer))
             tally.sent += 1
 
     def _classify(self, row: OutboxRow, exc: ApiError, tally: _Tally) -> None:

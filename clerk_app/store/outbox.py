@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -202,19 +203,31 @@ class OutboxMixin:
 
     def mark_sent(self, row_id: int, status: int, response: Any) -> None:
         """The service accepted the row; a created case is then ``synced``."""
+        self.mark_sent_many([(row_id, status, response)])
+
+    def mark_sent_many(self, answers: Sequence[tuple[int, int, Any]]) -> None:
+        """Several accepted rows ``(row_id, status, response)`` in ONE transaction.
+
+        The sync engine marks a round's rows together: one durable commit instead of one per
+        row. A crash before the commit only means those rows go again, and the service
+        answers them from its stored responses (same Idempotency-Key): nothing doubles.
+        """
+        if not answers:
+            return
         now = stamp(self.clock.now())
         with self.db.transaction() as conn:
-            row = self._require_row(conn, row_id)
-            conn.execute(
-                "UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1,"
-                " response_status = ?, response_json = ?, last_error = NULL WHERE id = ?",
-                (now, status, _dump_response(response), row_id),
-            )
-            if row["kind"] == KIND_CREATE_CASE and row["case_id"] is not None:
+            for row_id, status, response in answers:
+                row = self._require_row(conn, row_id)
                 conn.execute(
-                    "UPDATE cases SET server_state = 'synced', updated_at = ? WHERE id = ?",
-                    (now, row["case_id"]),
+                    "UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1,"
+                    " response_status = ?, response_json = ?, last_error = NULL WHERE id = ?",
+                    (now, status, _dump_response(response), row_id),
                 )
+                if row["kind"] == KIND_CREATE_CASE and row["case_id"] is not None:
+                    conn.execute(
+                        "UPDATE cases SET server_state = 'synced', updated_at = ? WHERE id = ?",
+                        (now, row["case_id"]),
+                    )
 
     def mark_retry(self, row_id: int, error: str, next_try_at: datetime) -> None:
         """The row could not be delivered this time; try again at ``next_try_at``."""
