@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from clerk_app.gui import services
+from clerk_app.gui import i18n_build, services
 from clerk_app.gui.app import Desk
+from clerk_app.gui.i18n import install_translations
 from tests.desk_intake.keyboard import make_context
 
 
@@ -38,3 +41,19 @@ def desk(shared_records_service, tmp_path):
 @pytest.fixture
 def context_of():
     return lambda desk: desk.context
+
+
+@pytest.fixture(scope="session")
+def qm_dir(tmp_path_factory) -> Path:
+    """The .ts files compiled into a temp folder (as tests/gui does)."""
+    out = tmp_path_factory.mktemp("qm-desk")
+    i18n_build.release(sorted(i18n_build.TRANSLATIONS_DIR.glob("clerk_*.ts")), out)
+    return out
+
+
+@pytest.fixture(autouse=True)
+def english(qapp, qm_dir):
+    """English by default, restored after each test (tests switch to Chinese)."""
+    install_translations("en", qm_dir)
+    yield
+    install_translations("en", qm_dir)
