@@ -262,7 +262,11 @@ class ApplicantScreen(QWidget):
             chips.addWidget(chip, index // 3, index % 3)
             self.chips.append(chip)
         layout.addLayout(chips)
-        layout.addStretch(1)
+        layout.addSpacing(36)
+        hint = QLabel(self.tr("Tap one to rate:"), page)
+        hint.setFont(_font(self, 26))
+        hint.setStyleSheet("color: #44546a;")
+        layout.addWidget(hint)
         scores = QHBoxLayout()
         scores.setSpacing(20)
         self.score_buttons: dict[int, QPushButton] = {}
@@ -274,6 +278,7 @@ class ApplicantScreen(QWidget):
             scores.addWidget(button, 1)
             self.score_buttons[score] = button
         layout.addLayout(scores)
+        layout.addStretch(1)
         return page
 
     def score_words(self) -> dict[int, str]:

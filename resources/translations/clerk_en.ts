@@ -210,6 +210,10 @@
         <translation>Staff attitude</translation>
     </message>
     <message>
+        <source>Tap one to rate:</source>
+        <translation>Tap one to rate:</translation>
+    </message>
+    <message>
         <source>Very satisfied</source>
         <translation>Very satisfied</translation>
     </message>

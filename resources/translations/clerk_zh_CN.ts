@@ -210,6 +210,10 @@
         <translation>服务态度需改进</translation>
     </message>
     <message>
+        <source>Tap one to rate:</source>
+        <translation>请点击下方按钮评价：</translation>
+    </message>
+    <message>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>

@@ -1,0 +1,174 @@
+"""The applicant screen at a real desk: the applicant confirms or asks for a correction and
+the clerk sees it; a rating given while the link is down is kept and reaches the service
+exactly once when the link returns (the fault proxy loses replies on the way)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.exceptions import TimeoutError as QtTimeoutError
+
+from clerk_app.core.identity import mask_id
+from clerk_app.gui.app import Desk
+from clerk_app.gui.applicant_screen import ApplicantDesk, ApplicantScreen
+from clerk_app.session import sign_in
+from tests.fixtures.service import DEMO_PASSWORD
+from tests.gui.helpers import type_text
+from tests.hall.service_data import VALID_ID, stored_ratings
+from tests.offline.faultproxy import FaultProxy
+
+
+@pytest.fixture
+def proxy(records_service) -> Iterator[FaultProxy]:
+    """A fault proxy in front of a fresh real records service."""
+    port = int(records_service.base_url.rsplit(":", 1)[1])
+    proxy = FaultProxy(("127.0.0.1", port)).start()
+    try:
+        yield proxy
+    finally:
+        proxy.stop()
+
+
+def _texts(widget) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel))
+
+
+def _fill_form(qtbot, window, mobile: str) -> None:
+    window.focus_search()
+    qtbot.keyClicks(window.catalog_pane.search, "DEMO-GA-001")
+    qtbot.keyClick(window.catalog_pane.search, Qt.Key.Key_Return)
+    form = window.intake
+    type_text(qtbot, form.ui.personNameEdit, "张三")
+    form.ui.personIdEdit.setFocus()
+    qtbot.keyClicks(form.ui.personIdEdit, VALID_ID)
+    qtbot.keyClicks(form.ui.personMobileEdit, mobile)
+    qtbot.mouseClick(form.ui.allMaterialsButton, Qt.MouseButton.LeftButton)
+    assert form.is_ready()
+
+
+def test_confirm_correct_and_offline_rating_reaches_the_service_once(
+    qtbot, records_service, proxy, make_context, clock, language, screenshots
+):
+    language("zh_CN")
+    context = make_context(
+        proxy.base_url,
+        applicant_screen__enabled=True,
+        applicant_screen__require_confirmation=True,
+    )
+    context.api.timeout = (1.0, 5.0)
+    session = sign_in(context, "demo-clerk", DEMO_PASSWORD)
+    desk = Desk(context)
+    try:
+        window = desk.open_desk(session)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.catalog_pane.model.rowCount() > 0, timeout=30_000)
+        applicant: ApplicantDesk = window.applicant
+        screen: ApplicantScreen = applicant.screen
+        qtbot.addWidget(screen)
+        assert applicant.indicator.text() == "申请人：未确认"
+        assert window.findChild(type(applicant.confirm_action), "askApplicantAction") is not None
+        assert applicant.confirm_action.shortcut().toString() == "F9"
+
+        # F9: the applicant sees the case, numbers masked, and asks for a correction.
+        _fill_form(qtbot, window, "13800138001")
+        qtbot.keyClick(window, Qt.Key.Key_F9)
+        assert screen.isVisible() and screen.page() == ApplicantScreen.CONFIRM
+        assert applicant.indicator.text() == "申请人：核对中…"
+        values = screen.confirm_values
+        assert values["name"].text() == "张三"
+        assert values["id"].text() == mask_id(VALID_ID) == "110105********002X"
+        assert values["phone"].text() == "138****8001"
+        assert values["item"].text() and "；" in values["materials"].text()
+        assert VALID_ID not in _texts(screen) and "13800138001" not in _texts(screen)
+        # Confirmation is required here: Ctrl+Return does not accept yet.
+        qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert window.last_dialog is None
+        assert "尚未确认" in window.statusBar().currentMessage()
+        qtbot.mouseClick(screen.correct_button, Qt.MouseButton.LeftButton)
+        assert applicant.indicator.text() == "申请人：要求更正"
+        assert screen.page() == ApplicantScreen.IDLE
+
+        # The clerk corrects the mobile number and asks again; the applicant confirms.
+        window.intake.ui.personMobileEdit.clear()
+        qtbot.keyClicks(window.intake.ui.personMobileEdit, "13800138000")
+        qtbot.keyClick(window, Qt.Key.Key_F9)
+        assert screen.confirm_values["phone"].text() == "138****8000"
+        screen.resize(1280, 800)
+        assert screen.grab().save(str(screenshots / "applicant-confirm.png"))
+        qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+        assert applicant.indicator.text() == "申请人：已确认 ✓"
+        # Any change after the confirmation voids it.
+        qtbot.keyClicks(window.intake.ui.personMobileEdit, "9")
+        assert applicant.state == "none"
+        qtbot.keyClick(window.intake.ui.personMobileEdit, Qt.Key.Key_Backspace)
+        qtbot.keyClick(window, Qt.Key.Key_F9)
+        qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+        assert applicant.state == "confirmed"
+
+        # The link drops; the case is accepted and the applicant rates it.
+        proxy.set_faults("drop")
+        qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=30_000)
+        case_no = window.last_dialog.case_no_label.text()
+        assert window.last_dialog.rating_button is not None
+        assert screen.page() == ApplicantScreen.RATING
+        assert case_no in screen.rating_case.text()
+        assert [b.text() for b in screen.score_buttons.values()] == [
+            "非常满意", "满意", "基本满意", "不满意", "非常不满意"]  # fmt: skip
+        chip = next(c for c in screen.chips if c.text() == "一次办好")
+        qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+        assert chip.isChecked()
+        assert screen.grab().save(str(screenshots / "applicant-rating.png"))
+        with qtbot.waitSignal(applicant.rating_saved, timeout=30_000):
+            qtbot.mouseClick(screen.score_buttons[4], Qt.MouseButton.LeftButton)
+        assert screen.page() == ApplicantScreen.THANKS
+        assert screen.thanks_label.text() == "感谢您的评价！"
+        screen.idle_timer.timeout.emit()
+        assert screen.page() == ApplicantScreen.IDLE
+        assert "欢迎" in _texts(screen)
+
+        local = context.store.db.query("SELECT score, comment, clerk FROM ratings")
+        assert [tuple(r) for r in local] == [(4, "一次办好", "demo-clerk")]
+        assert [r.kind for r in context.store.outbox_rows("pending")][-1] == "rating"
+        assert stored_ratings(records_service) == []
+
+        # The link returns, losing the first answers: the rating is stored once.
+        healed_at = proxy.requests
+        proxy.set_faults(lambda n: "lose_reply" if n <= healed_at + 2 else "pass")
+        for _round in range(30):
+            clock.advance(timedelta(minutes=10))
+            desk.sync.wake()
+            try:
+                qtbot.waitUntil(
+                    lambda: context.store.outbox_counts()["pending"] == 0, timeout=2_000
+                )
+                break
+            except QtTimeoutError:
+                continue
+        assert context.store.outbox_counts() == {"pending": 0, "rejected": 0}
+        assert proxy.counts["lose_reply"] == 2
+        assert stored_ratings(records_service) == [(case_no, 4, "一次办好")]
+    finally:
+        if desk.window is not None:
+            desk.window.close()
+        desk.shutdown()
+
+
+def test_without_the_setting_there_is_no_applicant_screen(qtbot, make_context):
+    context = make_context("http://127.0.0.1:9")
+    from clerk_app.gui.main_window import MainWindow
+    from clerk_app.gui.ops import DbWriter
+    from clerk_app.session import Session
+
+    session = Session("demo-clerk", "示例", ("clerk",), "W01", "", "", None, None)
+    window = MainWindow(
+        context, session, calendar=context.calendar, take_in=lambda *a: None,
+        make_draft=lambda *a: None, writer=DbWriter(),
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    assert window.applicant is None
+    assert window.findChild(QLabel, "applicantIndicator") is None
