@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,6 +31,8 @@ log = logging.getLogger("clerk.gui")
 #: The languages offered, each named in itself (never translated).
 LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))
 YELLOW_DAYS = "worklist.due_soon_working_days"
+APPLICANT_ON = "applicant_screen.enabled"
+APPLICANT_CONFIRM = "applicant_screen.require_confirmation"
 
 
 class SettingsDialog(QDialog):
@@ -72,6 +75,12 @@ class SettingsDialog(QDialog):
         self.yellow_days.setObjectName("yellowDaysSpin")
         self.yellow_days.setRange(0, 30)
         self.yellow_days.setValue(int(settings[YELLOW_DAYS]))
+        self.applicant_on = QCheckBox(self)
+        self.applicant_on.setObjectName("applicantScreenCheck")
+        self.applicant_on.setChecked(bool(settings[APPLICANT_ON]))
+        self.applicant_confirm = QCheckBox(self)
+        self.applicant_confirm.setObjectName("applicantConfirmCheck")
+        self.applicant_confirm.setChecked(bool(settings[APPLICANT_CONFIRM]))
 
         self.choices = self._printer_choices()
         if printers is None:
@@ -106,6 +115,8 @@ class SettingsDialog(QDialog):
         general = QFormLayout(self.general_group)
         general.addRow(self.language_label, self.language)
         general.addRow(self.yellow_label, self.yellow_days)
+        general.addRow(self.applicant_on)
+        general.addRow(self.applicant_confirm)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("settingsError")
         self.error_label.setWordWrap(True)
@@ -153,6 +164,9 @@ class SettingsDialog(QDialog):
         self.yellow_days.setToolTip(
             self.tr("Worklist cases due within this many working days are shown yellow")
         )
+        self.applicant_on.setText(self.tr("Applicant &screen on a second monitor"))
+        self.applicant_on.setToolTip(self.tr("Applies from the next sign-in"))
+        self.applicant_confirm.setText(self.tr("Accept only after the applicant &confirmed"))
         self.printer_group.setTitle(self.tr("Printers"))
         for kind, label in self.printer_labels.items():
             label.setText(self.kind_name(kind) + ":")
@@ -203,6 +217,8 @@ class SettingsDialog(QDialog):
         old_language = normalise_language(current_language())
         settings.set("ui.language", language)
         settings.set(YELLOW_DAYS, int(self.yellow_days.value()))
+        settings.set(APPLICANT_ON, self.applicant_on.isChecked())
+        settings.set(APPLICANT_CONFIRM, self.applicant_confirm.isChecked())
         try:
             settings.save()
         except OSError as exc:
