@@ -2623,6 +2623,18 @@
         <translation>Worklist cases due within this many working days are shown yellow</translation>
     </message>
     <message>
+        <source>Applicant &amp;screen on a second monitor</source>
+        <translation>Applicant &amp;screen on a second monitor</translation>
+    </message>
+    <message>
+        <source>Applies from the next sign-in</source>
+        <translation>Applies from the next sign-in</translation>
+    </message>
+    <message>
+        <source>Accept only after the applicant &amp;confirmed</source>
+        <translation>Accept only after the applicant &amp;confirmed</translation>
+    </message>
+    <message>
         <source>Printers</source>
         <translation>Printers</translation>
     </message>

@@ -2612,6 +2612,18 @@
         <translation>办件在这么多个工作日内到期时以黄色标出</translation>
     </message>
     <message>
+        <source>Applicant &amp;screen on a second monitor</source>
+        <translation>在第二台显示器上打开申请人确认屏(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Applies from the next sign-in</source>
+        <translation>下次登录时生效</translation>
+    </message>
+    <message>
+        <source>Accept only after the applicant &amp;confirmed</source>
+        <translation>申请人确认后方可受理(&amp;C)</translation>
+    </message>
+    <message>
         <source>Printers</source>
         <translation>打印机</translation>
     </message>
