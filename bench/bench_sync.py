@@ -3,8 +3,7 @@
     python -m bench.bench_sync [--backlog 10000] [--soak] [--kills 200]
 
 * drain: a backlog of N cases sent by the SyncEngine to a real records service, against the
-  raw ceiling — the same bodies POSTed with a bare ``requests.Session`` and a bare local
-  UPDATE per case, no engine — each to its own fresh service.
+  same bodies POSTed with a bare ``requests.Session`` (bench/bench_drain.py).
 * intake commit: ``allocate_sequence`` + ``LocalStore.create_case`` (case, first event,
   outbox row, journal entry, two durable commits) against a bare durable SQLite
   transaction inserting the same four rows (same pragmas, same disk).
@@ -91,53 +90,10 @@ def _backlog_store(path: Path, n: int):
 
 
 def bench_drain(n: int) -> None:
-    from clerk_app.core.clock import SystemClock
-    from clerk_app.remote.api import ApiClient
-    from clerk_app.remote.sync import Backoff, SyncEngine
-    from clerk_app.remote.tokens import TokenStore
+    """The backlog drain (bench/bench_drain.py): engine against bare POSTs, same run."""
+    from bench import bench_drain as drain
 
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp_path = Path(tmp)
-        (tmp_path / "a").mkdir()
-        (tmp_path / "b").mkdir()
-        raw_service, engine_service = Service(tmp_path / "a"), Service(tmp_path / "b")
-        try:
-            # Raw ceiling: POST + a bare local UPDATE per case, no engine.
-            store = _backlog_store(tmp_path / "raw.db", n)
-            api = ApiClient(raw_service.base_url, timeout=(3.05, 30))
-            device_id, token = _device(api)
-            rows = store.outbox_rows("pending")
-            conn = sqlite3.connect(tmp_path / "raw.db", isolation_level=None)
-            conn.execute("PRAGMA synchronous = FULL")
-            started = time.perf_counter()
-            for row in rows:
-                api.send(row.method, row.path, token, row.body_json, row.idempotency_key)
-                conn.execute("UPDATE outbox SET state = 'sent' WHERE id = ?", (row.id,))
-            raw = time.perf_counter() - started
-            conn.close()
-            api.close()
-            store.db.close()
-
-            store = _backlog_store(tmp_path / "engine.db", n)
-            api = ApiClient(engine_service.base_url, timeout=(3.05, 30))
-            device_id, token = _device(api)
-            tokens = TokenStore()
-            tokens.set_device_token("W01", device_id, token)
-            engine = SyncEngine(store, api, tokens, SystemClock(), Backoff(),
-                                window_code="W01", device_id=device_id)  # fmt: skip
-            started = time.perf_counter()
-            while engine.push_once().waiting:
-                pass
-            drained = time.perf_counter() - started
-            api.close()
-            store.db.close()
-        finally:
-            raw_service.stop()
-            engine_service.stop()
-    print(
-        f"drain {n} cases: engine {drained:.1f} s, raw POST+UPDATE {raw:.1f} s, "
-        f"ratio {drained / raw:.2f}"
-    )
+    drain.bench_drain(n)
 
 
 def bench_intake_commit() -> None:
