@@ -63,14 +63,6 @@ def loaded(request, tmp_path_factory, records_template_db, generated) -> Iterato
         admin.dispose()
 
 
-@pytest.fixture(scope="package")
-def sqlite_loaded(tmp_path_factory, records_template_db, generated) -> Iterator[Loaded]:
-    """The SQLite one alone, for tests that change state (devices, unlock, follow-ups)."""
-    path = tmp_path_factory.mktemp("dashboard-rw") / "records.db"
-    shutil.copyfile(records_template_db(None), path)
-    yield from _serve(f"sqlite:///{path}", generated, "sqlite")
-
-
 @pytest.fixture
 def client_clock() -> FixedClock:
     """The dashboard's clock: the same instant as the service's."""

@@ -110,7 +110,8 @@ def generate(seed: int = 20261127) -> list[Generated]:
 
 
 def load(database_url: str, cases: list[Generated]) -> None:
-    """Windows W07..W30, a lead of SJ, and the cases (with refusal events and ratings)."""
+    """Windows W07..W30, a lead of SJ, two more clerks of GA, and the cases (with refusal
+    events and ratings)."""
     database = Database(database_url)
     try:
         with database.write() as session:
@@ -128,6 +129,16 @@ def load(database_url: str, cases: list[Generated]) -> None:
                 department_code="SJ",
                 window_code=None,
             )
+            for username, window in (("clerk-w02", "W02"), ("clerk-locked", "W01")):
+                upsert_user(
+                    session,
+                    username=username,
+                    password=DEMO_PASSWORD,
+                    display_name=f"测试窗口人员 {window}",
+                    roles=["clerk"],
+                    department_code="GA",
+                    window_code=window,
+                )
             session.flush()
             rows, events, ratings = [], [], []
             for seq, g in enumerate(cases, start=1):
@@ -197,9 +208,9 @@ def load(database_url: str, cases: list[Generated]) -> None:
                         }
                     )
             for chunk in range(0, len(rows), 5000):
-                session.execute(insert(Case), rows[chunk : chunk + 5000])
-            session.execute(insert(CaseEvent), events)
-            session.execute(insert(Rating), ratings)
+                session.connection().execute(insert(Case.__table__), rows[chunk : chunk + 5000])
+            session.connection().execute(insert(CaseEvent.__table__), events)
+            session.connection().execute(insert(Rating.__table__), ratings)
             session.commit()
     finally:
         database.dispose()

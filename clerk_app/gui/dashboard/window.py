@@ -39,6 +39,8 @@ from clerk_app.gui.ops import Op
 
 #: Roles that may open the dashboard.
 DASHBOARD_ROLES = frozenset({"lead", "admin"})
+#: Refusal boxes shown without a parent window, kept referenced while open.
+_REFUSALS: set[QMessageBox] = set()
 #: How often the shown tab refreshes on its own.
 AUTO_REFRESH_MS = 60_000
 
@@ -346,6 +348,9 @@ def refuse(parent: QWidget | None = None) -> QMessageBox:
             "admins only. Sign in with a lead account, or ask an admin for the lead role.",
         )
     )
+    if parent is None:  # a window of its own: keep it alive until it is closed
+        _REFUSALS.add(box)
+        box.finished.connect(lambda _r: _REFUSALS.discard(box))
     box.open()
     return box
 
