@@ -44,6 +44,7 @@ class Desk:
         self.catalog: Any = None
         self.error: str | None = None
         self.hall: Any = None
+        self.dashboard: Any = None  # the shift lead's dashboard (roles lead, admin)
 
     def make_login(self) -> LoginDialog:
         prov = self.context.provisioning
@@ -67,6 +68,12 @@ class Desk:
             self.session = session
             self.hall = open_hall_screen(self.context, session)
             return self.hall
+        from clerk_app.gui import dashboard  # a lead or an admin gets the dashboard
+
+        if dashboard.may_open(getattr(session, "roles", ())):
+            self.session = session
+            self.dashboard = dashboard.open_dashboard(self.context, session)
+            return self.dashboard
         self.session = session
         self.window = MainWindow(
             self.context,
