@@ -93,6 +93,7 @@ class WorklistModel(QAbstractTableModel):
         self._rows: list[WorklistRow] = []
         self._more = True
         self.total = self.query.count(self.filter)
+        self._rows.extend(self._read_page())
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -115,16 +116,13 @@ class WorklistModel(QAbstractTableModel):
         self._rows = []
         self._more = True
         self.total = self.query.count(self.filter)
+        # The first pages are read inside the reset: a view that asks for more while the
+        # reset is announced then finds them there.
+        while self._more and len(self._rows) < max(keep, 1):
+            self._rows.extend(self._read_page())
         self.endResetModel()
-        while self._more and len(self._rows) < keep:
-            self.fetchMore(QModelIndex())
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
-            return
+    def _read_page(self) -> list[WorklistRow]:
         after = None
         if self._rows:
             last = self._rows[-1]
@@ -132,6 +130,15 @@ class WorklistModel(QAbstractTableModel):
         page = self.query.page(self.filter, after, PAGE_SIZE)
         if len(page) < PAGE_SIZE:
             self._more = False
+        return page
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        page = self._read_page()
         if not page:
             return
         first = len(self._rows)

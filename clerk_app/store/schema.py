@@ -160,27 +160,14 @@ CREATE UNIQUE INDEX documents_original ON documents (document_no) WHERE reprint 
 """Every document issued or reprinted at the window: its number, archived PDF and SHA-256."""
 
 MIGRATION_5 = """
-ALTER TABLE cases ADD COLUMN applicant_name TEXT NOT NULL DEFAULT '';
-ALTER TABLE cases ADD COLUMN id_last4 TEXT NOT NULL DEFAULT '';
-ALTER TABLE cases ADD COLUMN phone TEXT NOT NULL DEFAULT '';
-UPDATE cases SET
-    applicant_name = coalesce(json_extract(applicant_json, '$.name'), ''),
-    id_last4 = upper(substr(coalesce(json_extract(applicant_json, '$.id_number'), ''), -4)),
-    phone = coalesce(json_extract(applicant_json, '$.phone'), '');
-CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
-    UPDATE cases SET
-        applicant_name = coalesce(json_extract(NEW.applicant_json, '$.name'), ''),
-        id_last4 = upper(substr(coalesce(json_extract(NEW.applicant_json, '$.id_number'), ''), -4)),
-        phone = coalesce(json_extract(NEW.applicant_json, '$.phone'), '')
-    WHERE id = NEW.id;
-END;
-CREATE TRIGGER cases_search_update AFTER UPDATE OF applicant_json ON cases BEGIN
-    UPDATE cases SET
-        applicant_name = coalesce(json_extract(NEW.applicant_json, '$.name'), ''),
-        id_last4 = upper(substr(coalesce(json_extract(NEW.applicant_json, '$.id_number'), ''), -4)),
-        phone = coalesce(json_extract(NEW.applicant_json, '$.phone'), '')
-    WHERE id = NEW.id;
-END;
+ALTER TABLE cases ADD COLUMN applicant_name TEXT
+    GENERATED ALWAYS AS (coalesce(json_extract(applicant_json, '$.name'), '')) VIRTUAL;
+ALTER TABLE cases ADD COLUMN id_last4 TEXT
+    GENERATED ALWAYS AS (
+        upper(substr(coalesce(json_extract(applicant_json, '$.id_number'), ''), -4))
+    ) VIRTUAL;
+ALTER TABLE cases ADD COLUMN phone TEXT
+    GENERATED ALWAYS AS (coalesce(json_extract(applicant_json, '$.phone'), '')) VIRTUAL;
 CREATE INDEX cases_window_due ON cases (window_code, due_date, case_no);
 CREATE INDEX cases_window_status ON cases (window_code, status, due_date);
 CREATE INDEX cases_window_name ON cases (window_code, applicant_name);
@@ -221,9 +208,10 @@ ALTER TABLE outbox_v5 RENAME TO outbox;
 CREATE INDEX outbox_due ON outbox (state, next_try_at);
 CREATE INDEX outbox_case ON outbox (case_id, state, id);
 """
-"""The worklist: applicant name, ID last 4 and phone as indexed columns (filled for existing
-rows, kept by triggers), due-date and status indexes; the outbox gains the state ``voided``
-(a rejected item the clerk gave up, with who, when and why: ``resolved_*``)."""
+"""The worklist: applicant name, ID last 4 and phone as indexed generated columns (computed
+for existing rows too, never out of step with the applicant), due-date and status indexes;
+the outbox gains the state ``voided`` (a rejected item the clerk gave up, with who, when and
+why: ``resolved_*``)."""
 
 MIGRATION_6 = """
 ALTER TABLE documents ADD COLUMN data_json TEXT;

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -13,7 +12,7 @@ from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.core.settings import Settings
 from clerk_app.store import LocalStore
-from clerk_app.store.local import canonical_json, stamp
+from clerk_app.store.local import stamp
 from tests.printing.conftest import provisioning
 from tests.store.helpers import make_payload
 
@@ -53,45 +52,37 @@ def add_case(
 
 
 def bulk_cases(store: LocalStore, count: int, *, start: date, window_code: str = "W01") -> None:
-    """``count`` synced cases in one transaction (as if pulled), for size tests and benches."""
+    """``count`` synced cases made inside SQLite in one statement (as if pulled), for size
+    tests and benches: received 200 a day going back from ``start``, due 10 days later."""
     now = stamp(store.clock.now())
-    statuses = ("accepted", "in_progress", "supplement_requested", "completed_approved")
-    rows = []
-    for i in range(count):
-        received = start - timedelta(days=i // 200)
-        applicant = {
-            "kind": "person",
-            "name": f"申请人{i}",
-            "id_type": "resident_id",
-            "id_number": f"110105194912{i % 1_000_000:06d}",
-            "phone": f"139{i:08d}",
-        }
-        case_no = f"HS-{window_code}-{received:%Y%m%d}-{i:06d}"
-        body = {"case_no": case_no, "applicant": applicant}
-        rows.append(
-            (
-                str(uuid.UUID(int=i + 1)),
-                case_no,
-                f"{i % 1_000_000:06d}",
-                "DEMO-GA-001",
-                window_code,
-                statuses[i % len(statuses)],
-                "promised",
-                canonical_json(applicant),
-                canonical_json(body),
-                at(received, 9 + (i % 8), i % 60).isoformat(),
-                (received + timedelta(days=10)).isoformat(),
-                now,
-                now,
-            )
-        )
     with store.db.transaction() as conn:
-        conn.executemany(
-            "INSERT INTO cases (id, case_no, query_code, item_code, window_code, status,"
-            " disposition, applicant_json, payload_json, received_at, due_date, due_provisional,"
-            " created_at, updated_at, server_state)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 'synced')",
-            rows,
+        conn.execute(
+            """
+            WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ?),
+            made AS (
+                SELECT i, date(?, '-' || (i / 200) || ' days') AS day,
+                       json_object('kind', 'person', 'name', '申请人' || i,
+                                   'id_type', 'resident_id',
+                                   'id_number', printf('110105194912%06d', i % 1000000),
+                                   'phone', printf('139%08d', i)) AS applicant
+                FROM seq
+            )
+            INSERT INTO cases (id, case_no, query_code, item_code, window_code, status,
+                disposition, applicant_json, payload_json, received_at, due_date,
+                due_provisional, created_at, updated_at, server_state)
+            SELECT printf('00000000-0000-4000-8000-%012d', i),
+                   printf('HS-%s-%s-%06d', ?3, replace(day, '-', ''), i),
+                   printf('%06d', i % 1000000), 'DEMO-GA-001', ?3,
+                   CASE i % 4 WHEN 0 THEN 'accepted' WHEN 1 THEN 'in_progress'
+                        WHEN 2 THEN 'supplement_requested' ELSE 'completed_approved' END,
+                   'promised', applicant,
+                   json_object('case_no', printf('HS-%s-%s-%06d', ?3, replace(day, '-', ''), i),
+                               'applicant', json(applicant)),
+                   printf('%sT%02d:%02d:00+08:00', day, 9 + i % 8, i % 60),
+                   date(day, '+10 days'), 0, ?4, ?4, 'synced'
+            FROM made
+            """,
+            (count, start.isoformat(), window_code, now),
         )
 
 
