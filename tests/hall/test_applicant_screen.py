@@ -172,3 +172,19 @@ def test_without_the_setting_there_is_no_applicant_screen(qtbot, make_context):
     qtbot.addWidget(window)
     assert window.applicant is None
     assert window.findChild(QLabel, "applicantIndicator") is None
+
+
+def test_settings_dialog_turns_the_applicant_screen_on(qtbot, make_context):
+    from clerk_app.core.settings import Settings
+    from clerk_app.gui.settings_dialog import SettingsDialog
+
+    context = make_context("http://127.0.0.1:9")
+    context.settings = Settings(context.paths.settings_file)
+    dialog = SettingsDialog(context, None, printers=[])
+    qtbot.addWidget(dialog)
+    assert not dialog.applicant_on.isChecked() and not dialog.applicant_confirm.isChecked()
+    dialog.applicant_on.setChecked(True)
+    dialog.applicant_confirm.setChecked(True)
+    dialog.save()
+    again = Settings.load(context.paths.settings_file)
+    assert again["applicant_screen.enabled"] and again["applicant_screen.require_confirmation"]
