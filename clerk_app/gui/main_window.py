@@ -250,6 +250,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(1, self.tr("This window's cases (Ctrl+2)"))
         if isinstance(self.worklist, QLabel):
             self.worklist.setText(self.tr("The worklist is not available in this build."))
+        elif not _handles_language_change(self.worklist):
+            retranslate = getattr(self.worklist, "retranslate", None)
+            if callable(retranslate):
+                retranslate()
 
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
@@ -306,8 +310,13 @@ class MainWindow(QMainWindow):
             self.intake.setFocus()
 
     def show_worklist_tab(self) -> None:
+        """View ▸ Worklist (Ctrl+2): the tab, with the focus in the worklist's search."""
         self.tabs.setCurrentIndex(1)
-        self.worklist.setFocus()
+        focus = getattr(self.worklist, "focus_search", None)
+        if callable(focus):
+            focus()
+        else:
+            self.worklist.setFocus()
 
     def set_worklist(self, widget: QWidget) -> None:
         """Put the window's worklist (e.g. ``WorklistPane``) on the Worklist tab."""
@@ -538,3 +547,8 @@ def _separator(parent: QWidget) -> QFrame:
     line.setFrameShape(QFrame.Shape.VLine)
     line.setFrameShadow(QFrame.Shadow.Sunken)
     return line
+
+
+def _handles_language_change(widget: QWidget) -> bool:
+    """Whether ``widget``'s class retranslates itself in its own ``changeEvent``."""
+    return "changeEvent" in type(widget).__dict__
