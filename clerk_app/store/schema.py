@@ -236,6 +236,22 @@ CREATE INDEX parked_window ON parked_intakes (window_code, parked_at);
 """Unfinished intakes parked (暂存) at the window, resumable after a restart
 (``clerk_app.store.parked``)."""
 
+MIGRATION_8 = """
+CREATE TABLE conflicts (
+    case_id      TEXT PRIMARY KEY REFERENCES cases (id),
+    case_no      TEXT NOT NULL,
+    detected_at  TEXT NOT NULL,
+    center_json  TEXT NOT NULL,
+    state        TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved')),
+    resolution   TEXT,
+    resolved_by  TEXT,
+    resolved_at  TEXT
+);
+CREATE INDEX conflicts_open ON conflicts (state, detected_at);
+"""
+"""Cases whose version from the center (``GET /changes``) disagrees with this desk's unsent
+or refused events: the center's version is kept here until the clerk decides."""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_2,
@@ -244,6 +260,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_5,
     MIGRATION_6,
     MIGRATION_7,
+    MIGRATION_8,
 )
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
