@@ -570,51 +570,51 @@
     <name>CasesDialog</name>
     <message>
         <source>Cases of window %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases of window %1</translation>
     </message>
     <message>
         <source>%1 cases received from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cases received from %2 to %3</translation>
     </message>
     <message>
         <source>(the newest %1 shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(the newest %1 shown)</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">Item</translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Hall word</source>
-        <translation type="unfinished"></translation>
+        <translation>Hall word</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">Completed</translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk</translation>
     </message>
 </context>
 <context>
@@ -737,131 +737,242 @@
     <name>Dashboard</name>
     <message>
         <source>Shift lead dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift lead dashboard</translation>
     </message>
     <message>
         <source>This account cannot open the shift lead dashboard: it is for shift leads and admins only. Sign in with a lead account, or ask an admin for the lead role.</source>
-        <translation type="unfinished"></translation>
+        <translation>This account cannot open the shift lead dashboard: it is for shift leads and admins only. Sign in with a lead account, or ask an admin for the lead role.</translation>
+    </message>
+    <message>
+        <source>Volume per window</source>
+        <translation>Volume per window</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Status mix</source>
+        <translation>Status mix</translation>
+    </message>
+    <message>
+        <source>Trend per day</source>
+        <translation>Trend per day</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Avg. working days</source>
+        <translation>Avg. working days</translation>
+    </message>
+    <message>
+        <source>Immediate share</source>
+        <translation>Immediate share</translation>
+    </message>
+    <message>
+        <source>Promised share</source>
+        <translation>Promised share</translation>
+    </message>
+    <message>
+        <source>Refusal reasons</source>
+        <translation>Refusal reasons</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>The records service does not let this account see these figures. Only shift leads (their own department) and admins may.</source>
+        <translation>The records service does not let this account see these figures. Only shift leads (their own department) and admins may.</translation>
+    </message>
+    <message>
+        <source>Loading figures…</source>
+        <translation>Loading figures…</translation>
+    </message>
+    <message>
+        <source>Figures as of %1</source>
+        <translation>Figures as of %1</translation>
+    </message>
+    <message>
+        <source>No figures: %1</source>
+        <translation>No figures: %1</translation>
+    </message>
+    <message>
+        <source>STALE — figures as of %1, not refreshed: %2</source>
+        <translation>STALE — figures as of %1, not refreshed: %2</translation>
     </message>
 </context>
 <context>
     <name>DashboardWindow</name>
     <message>
         <source>Shift lead dashboard — Window Clerk</source>
-        <extracomment>Roles that may open the dashboard. Refusal boxes shown without a parent window, kept referenced while open. How often the shown tab refreshes on its own.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Shift lead dashboard — Window Clerk</translation>
     </message>
     <message>
         <source>&amp;Workload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Workload</translation>
     </message>
     <message>
         <source>&amp;Sync supervision</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sync supervision</translation>
     </message>
     <message>
         <source>&amp;People</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;People</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished">&amp;File</translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>Export to &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to &amp;CSV…</translation>
     </message>
     <message>
         <source>Export to &amp;Excel (XLSX)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to &amp;Excel (XLSX)…</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished">&amp;View</translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">&amp;Refresh</translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <source>Cases of the selected &amp;window</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases of the selected &amp;window</translation>
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Period</translation>
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Today</translation>
     </message>
     <message>
         <source>This &amp;week</source>
-        <translation type="unfinished"></translation>
+        <translation>This &amp;week</translation>
     </message>
     <message>
         <source>This &amp;month</source>
-        <translation type="unfinished"></translation>
+        <translation>This &amp;month</translation>
     </message>
     <message>
         <source>Date &amp;range</source>
-        <translation type="unfinished"></translation>
+        <translation>Date &amp;range</translation>
     </message>
     <message>
         <source>Per wi&amp;ndow</source>
-        <translation type="unfinished"></translation>
+        <translation>Per wi&amp;ndow</translation>
     </message>
     <message>
         <source>Per &amp;department</source>
-        <translation type="unfinished"></translation>
+        <translation>Per &amp;department</translation>
     </message>
     <message>
         <source>Choose a window in the table first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a window in the table first.</translation>
     </message>
     <message>
         <source>Loading the cases of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading the cases of %1…</translation>
     </message>
     <message>
         <source>Export to CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to CSV</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to Excel</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>Workload</source>
-        <translation type="unfinished"></translation>
+        <translation>Workload</translation>
     </message>
     <message>
         <source>No figures to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No figures to export yet.</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export failed</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write %1: %2</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported to %1</translation>
     </message>
 </context>
 <context>
@@ -1224,15 +1335,15 @@
     <name>FollowUpDialog</name>
     <message>
         <source>Record the follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the follow-up</translation>
     </message>
     <message>
         <source>Case %1, score %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1, score %2: %3</translation>
     </message>
     <message>
         <source>What was done, who was called, the outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>What was done, who was called, the outcome</translation>
     </message>
 </context>
 <context>
@@ -2243,120 +2354,119 @@
     <name>PeopleTab</name>
     <message>
         <source>Users of my department</source>
-        <extracomment>A write (unlock, follow-up) finished: (ok, message for the status bar).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Users of my department</translation>
     </message>
     <message>
         <source>Bad ratings to follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>Bad ratings to follow up</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unlock</translation>
     </message>
     <message>
         <source>Unlock the selected user (Alt+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock the selected user (Alt+U)</translation>
     </message>
     <message>
         <source>Record &amp;follow-up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record &amp;follow-up…</translation>
     </message>
     <message>
         <source>Record the follow-up of the selected rating (Alt+F, or Enter on the row)</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the follow-up of the selected rating (Alt+F, or Enter on the row)</translation>
     </message>
     <message>
         <source>&amp;Only those not yet followed up</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Only those not yet followed up</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished">Window</translation>
+        <translation>Window</translation>
     </message>
     <message>
         <source>Failed sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed sign-ins</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">State</translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number</translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>Rated</source>
-        <translation type="unfinished"></translation>
+        <translation>Rated</translation>
     </message>
     <message>
         <source>Follow up by</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow up by</translation>
     </message>
     <message>
         <source>Locked out</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked out</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Followed up</source>
-        <translation type="unfinished"></translation>
+        <translation>Followed up</translation>
     </message>
     <message>
         <source>Deadline passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline passed</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Choose a user first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a user first.</translation>
     </message>
     <message>
         <source>%1 is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is unlocked.</translation>
     </message>
     <message>
         <source>Choose a rating first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a rating first.</translation>
     </message>
     <message>
         <source>This rating has been followed up already.</source>
-        <translation type="unfinished"></translation>
+        <translation>This rating has been followed up already.</translation>
     </message>
     <message>
         <source>The follow-up is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>The follow-up is recorded.</translation>
     </message>
 </context>
 <context>
@@ -2678,80 +2788,79 @@
     <name>SyncTab</name>
     <message>
         <source>&amp;Silent after (minutes):</source>
-        <extracomment>Clock skew (seconds) from which a client&apos;s clock is shown as wrong.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Silent after (minutes):</translation>
     </message>
     <message>
         <source>Red: no contact for that long (or never). Amber: an old client version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Red: no contact for that long (or never). Amber: an old client version.</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished">Window</translation>
+        <translation>Window</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Last contact</translation>
     </message>
     <message>
         <source>Silent for</source>
-        <translation type="unfinished"></translation>
+        <translation>Silent for</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished">Waiting</translation>
+        <translation>Waiting</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <source>Rejection reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejection reasons</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Clock skew</source>
-        <translation type="unfinished"></translation>
+        <translation>Clock skew</translation>
     </message>
     <message>
         <source>no client</source>
-        <translation type="unfinished"></translation>
+        <translation>no client</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>never</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Silent: this client has not been in touch</source>
-        <translation type="unfinished"></translation>
+        <translation>Silent: this client has not been in touch</translation>
     </message>
     <message>
         <source>Old version: update this client</source>
-        <translation type="unfinished"></translation>
+        <translation>Old version: update this client</translation>
     </message>
     <message>
         <source>This computer&apos;s clock is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer's clock is wrong</translation>
     </message>
 </context>
 <context>
@@ -2905,60 +3014,59 @@
     <name>WorkloadTab</name>
     <message>
         <source>Today</source>
-        <extracomment>A query is running (the lead can keep reading the last figures meanwhile).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>This week</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>This month</translation>
     </message>
     <message>
         <source>Date range</source>
-        <translation type="unfinished"></translation>
+        <translation>Date range</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Period:</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;From:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;To:</translation>
     </message>
     <message>
         <source>&amp;Group by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Group by:</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished">Window</translation>
+        <translation>Window</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">&amp;Refresh</translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <source>Refresh the figures (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh the figures (F5)</translation>
     </message>
     <message>
         <source>Enter or double-click a window to see its cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter or double-click a window to see its cases</translation>
     </message>
     <message>
         <source>Workload %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Workload %1 to %2</translation>
     </message>
 </context>
 </TS>

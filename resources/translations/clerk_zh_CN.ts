@@ -568,51 +568,51 @@
     <name>CasesDialog</name>
     <message>
         <source>Cases of window %1</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口 %1 的办件</translation>
     </message>
     <message>
         <source>%1 cases received from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 至 %3 共收件 %1 件</translation>
     </message>
     <message>
         <source>(the newest %1 shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（显示最新 %1 件）</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>办件编号</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">申请人</translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Hall word</source>
-        <translation type="unfinished"></translation>
+        <translation>大厅显示</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>收件</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺期限</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">办结</translation>
+        <translation>办结</translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人</translation>
     </message>
 </context>
 <context>
@@ -733,131 +733,242 @@
     <name>Dashboard</name>
     <message>
         <source>Shift lead dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>值班长工作台</translation>
     </message>
     <message>
         <source>This account cannot open the shift lead dashboard: it is for shift leads and admins only. Sign in with a lead account, or ask an admin for the lead role.</source>
-        <translation type="unfinished"></translation>
+        <translation>此账号不能打开值班长工作台：仅限值班长和管理员使用。请用值班长账号登录，或请管理员授予值班长角色。</translation>
+    </message>
+    <message>
+        <source>Volume per window</source>
+        <translation>各窗口办件量</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Status mix</source>
+        <translation>办件状态构成</translation>
+    </message>
+    <message>
+        <source>Trend per day</source>
+        <translation>每日趋势</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>提前办结率</translation>
+    </message>
+    <message>
+        <source>Avg. working days</source>
+        <translation>平均办理工作日</translation>
+    </message>
+    <message>
+        <source>Immediate share</source>
+        <translation>即办件占比</translation>
+    </message>
+    <message>
+        <source>Promised share</source>
+        <translation>承诺件占比</translation>
+    </message>
+    <message>
+        <source>Refusal reasons</source>
+        <translation>不予受理原因</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>The records service does not let this account see these figures. Only shift leads (their own department) and admins may.</source>
+        <translation>办件记录服务不允许此账号查看这些数据。只有值班长（本部门）和管理员可以查看。</translation>
+    </message>
+    <message>
+        <source>Loading figures…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <source>Figures as of %1</source>
+        <translation>数据截至 %1</translation>
+    </message>
+    <message>
+        <source>No figures: %1</source>
+        <translation>暂无数据：%1</translation>
+    </message>
+    <message>
+        <source>STALE — figures as of %1, not refreshed: %2</source>
+        <translation>数据已过时 — 截至 %1，未能刷新：%2</translation>
     </message>
 </context>
 <context>
     <name>DashboardWindow</name>
     <message>
         <source>Shift lead dashboard — Window Clerk</source>
-        <extracomment>Roles that may open the dashboard. Refusal boxes shown without a parent window, kept referenced while open. How often the shown tab refreshes on its own.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>值班长工作台 — 窗口受理客户端</translation>
     </message>
     <message>
         <source>&amp;Workload</source>
-        <translation type="unfinished"></translation>
+        <translation>工作量(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Sync supervision</source>
-        <translation type="unfinished"></translation>
+        <translation>同步监控(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;People</source>
-        <translation type="unfinished"></translation>
+        <translation>人员(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished">文件(&amp;F)</translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Export to &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
         <source>Export to &amp;Excel (XLSX)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 &amp;Excel (XLSX)…</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished">视图(&amp;V)</translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">刷新(&amp;R)</translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Cases of the selected &amp;window</source>
-        <translation type="unfinished"></translation>
+        <translation>所选窗口的办件(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation type="unfinished"></translation>
+        <translation>期间(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天(&amp;T)</translation>
     </message>
     <message>
         <source>This &amp;week</source>
-        <translation type="unfinished"></translation>
+        <translation>本周(&amp;W)</translation>
     </message>
     <message>
         <source>This &amp;month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月(&amp;M)</translation>
     </message>
     <message>
         <source>Date &amp;range</source>
-        <translation type="unfinished"></translation>
+        <translation>日期范围(&amp;R)</translation>
     </message>
     <message>
         <source>Per wi&amp;ndow</source>
-        <translation type="unfinished"></translation>
+        <translation>按窗口(&amp;N)</translation>
     </message>
     <message>
         <source>Per &amp;department</source>
-        <translation type="unfinished"></translation>
+        <translation>按部门(&amp;D)</translation>
     </message>
     <message>
         <source>Choose a window in the table first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在表格中选择一个窗口。</translation>
     </message>
     <message>
         <source>Loading the cases of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 %1 的办件…</translation>
     </message>
     <message>
         <source>Export to CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 CSV</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Export to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 Excel</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Workload</source>
-        <translation type="unfinished"></translation>
+        <translation>工作量</translation>
     </message>
     <message>
         <source>No figures to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可导出的数据。</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -1217,15 +1328,15 @@
     <name>FollowUpDialog</name>
     <message>
         <source>Record the follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>登记回访整改</translation>
     </message>
     <message>
         <source>Case %1, score %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1，评分 %2：%3</translation>
     </message>
     <message>
         <source>What was done, who was called, the outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>采取了什么措施、联系了谁、结果如何</translation>
     </message>
 </context>
 <context>
@@ -2234,120 +2345,119 @@
     <name>PeopleTab</name>
     <message>
         <source>Users of my department</source>
-        <extracomment>A write (unlock, follow-up) finished: (ok, message for the status bar).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>本部门人员</translation>
     </message>
     <message>
         <source>Bad ratings to follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>待整改的差评</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁(&amp;U)</translation>
     </message>
     <message>
         <source>Unlock the selected user (Alt+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁所选人员 (Alt+U)</translation>
     </message>
     <message>
         <source>Record &amp;follow-up…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记整改(&amp;F)…</translation>
     </message>
     <message>
         <source>Record the follow-up of the selected rating (Alt+F, or Enter on the row)</source>
-        <translation type="unfinished"></translation>
+        <translation>登记所选差评的整改情况（Alt+F，或在该行按回车）</translation>
     </message>
     <message>
         <source>&amp;Only those not yet followed up</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示未整改的(&amp;O)</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished">窗口</translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>Failed sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>登录失败次数</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>办件编号</translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>评分</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>评价内容</translation>
     </message>
     <message>
         <source>Rated</source>
-        <translation type="unfinished"></translation>
+        <translation>评价时间</translation>
     </message>
     <message>
         <source>Follow up by</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <source>Locked out</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Followed up</source>
-        <translation type="unfinished"></translation>
+        <translation>已整改</translation>
     </message>
     <message>
         <source>Deadline passed</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>待整改</translation>
     </message>
     <message>
         <source>Choose a user first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个人员。</translation>
     </message>
     <message>
         <source>%1 is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已解锁。</translation>
     </message>
     <message>
         <source>Choose a rating first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一条评价。</translation>
     </message>
     <message>
         <source>This rating has been followed up already.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条评价已经整改过了。</translation>
     </message>
     <message>
         <source>The follow-up is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改情况已登记。</translation>
     </message>
 </context>
 <context>
@@ -2667,80 +2777,79 @@
     <name>SyncTab</name>
     <message>
         <source>&amp;Silent after (minutes):</source>
-        <extracomment>Clock skew (seconds) from which a client&apos;s clock is shown as wrong.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>失联判定（分钟）(&amp;S)：</translation>
     </message>
     <message>
         <source>Red: no contact for that long (or never). Amber: an old client version.</source>
-        <translation type="unfinished"></translation>
+        <translation>红色：超过该时长未联系（或从未联系）。黄色：客户端版本过旧。</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished">窗口</translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>最后联系</translation>
     </message>
     <message>
         <source>Silent for</source>
-        <translation type="unfinished"></translation>
+        <translation>失联时长</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished">待办</translation>
+        <translation>待办</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒条目</translation>
     </message>
     <message>
         <source>Rejection reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒原因</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">版本</translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Clock skew</source>
-        <translation type="unfinished"></translation>
+        <translation>时钟偏差</translation>
     </message>
     <message>
         <source>no client</source>
-        <translation type="unfinished"></translation>
+        <translation>无客户端</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>Silent: this client has not been in touch</source>
-        <translation type="unfinished"></translation>
+        <translation>失联：此客户端长时间未联系</translation>
     </message>
     <message>
         <source>Old version: update this client</source>
-        <translation type="unfinished"></translation>
+        <translation>版本过旧：请升级此客户端</translation>
     </message>
     <message>
         <source>This computer&apos;s clock is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>此电脑的时钟不准</translation>
     </message>
 </context>
 <context>
@@ -2890,60 +2999,59 @@
     <name>WorkloadTab</name>
     <message>
         <source>Today</source>
-        <extracomment>A query is running (the lead can keep reading the last figures meanwhile).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>本周</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月</translation>
     </message>
     <message>
         <source>Date range</source>
-        <translation type="unfinished"></translation>
+        <translation>日期范围</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>期间(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>从(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>到(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Group by:</source>
-        <translation type="unfinished"></translation>
+        <translation>分组(&amp;G)：</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished">窗口</translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">刷新(&amp;R)</translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Refresh the figures (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新数据 (F5)</translation>
     </message>
     <message>
         <source>Enter or double-click a window to see its cases</source>
-        <translation type="unfinished"></translation>
+        <translation>按回车或双击窗口查看其办件</translation>
     </message>
     <message>
         <source>Workload %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>工作量 %1 至 %2</translation>
     </message>
 </context>
 </TS>
