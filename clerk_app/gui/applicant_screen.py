@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -114,7 +114,9 @@ class ApplicantScreen(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("applicantScreen")
-        self.setWindowTitle(self.tr("Applicant screen"))
+        # (set text, make text): every fixed text, set again when the language changes.
+        self._texts: list[tuple[Callable[[str], None], Callable[[], str]]] = []
+        self._text(self.setWindowTitle, lambda: self.tr("Applicant screen"))
         self.center_name = center_name
         self.idle_seconds = idle_seconds
         self.case_no = ""
@@ -139,8 +141,30 @@ class ApplicantScreen(QWidget):
 
     # -- pages -----------------------------------------------------------------------------
 
-    def _title(self, text: str, px: int = 44) -> QLabel:
-        label = QLabel(text, self)
+    def _text(self, setter: Callable[[str], None], make: Callable[[], str]) -> None:
+        setter(make())
+        self._texts.append((setter, make))
+
+    def retranslate(self) -> None:
+        """Set every text again in the current language (and the page on show)."""
+        for setter, make in self._texts:
+            setter(make())
+        if self.page() == self.CONFIRM and self.summary is not None:
+            self.show_draft(self.summary)
+        elif self.page() == self.RATING and self.case_no:
+            self.rating_case.setText(self.tr("Case number %1").replace("%1", self.case_no))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _title(self, text: str | Callable[[], str], px: int = 44) -> QLabel:
+        label = QLabel(self)
+        if callable(text):
+            self._text(label.setText, text)
+        else:
+            label.setText(text)
         label.setFont(_font(self, px, True))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
@@ -151,10 +175,12 @@ class ApplicantScreen(QWidget):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         self.idle_center = self._title(self.center_name, 56)
-        self.idle_welcome = QLabel(self.tr("Welcome"), page)
+        self.idle_welcome = QLabel(page)
+        self._text(self.idle_welcome.setText, lambda: self.tr("Welcome"))
         self.idle_welcome.setFont(_font(self, 72, True))
         self.idle_welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.idle_hint = QLabel(self.tr("Please have your documents ready."), page)
+        self.idle_hint = QLabel(page)
+        self._text(self.idle_hint.setText, lambda: self.tr("Please have your documents ready."))
         self.idle_hint.setFont(_font(self, 32))
         self.idle_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.idle_hint.setStyleSheet("color: #44546a;")
@@ -170,21 +196,22 @@ class ApplicantScreen(QWidget):
     def _build_confirm(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        layout.addWidget(self._title(self.tr("Please check your application")))
+        layout.addWidget(self._title(lambda: self.tr("Please check your application")))
         grid = QGridLayout()
         grid.setHorizontalSpacing(28)
         grid.setVerticalSpacing(14)
         self.confirm_values: dict[str, QLabel] = {}
         rows = (
-            ("item", self.tr("Service item")),
-            ("name", self.tr("Applicant")),
-            ("id", self.tr("ID number")),
-            ("phone", self.tr("Mobile")),
-            ("materials", self.tr("Materials received")),
-            ("fee", self.tr("Fee")),
+            ("item", lambda: self.tr("Service item")),
+            ("name", lambda: self.tr("Applicant")),
+            ("id", lambda: self.tr("ID number")),
+            ("phone", lambda: self.tr("Mobile")),
+            ("materials", lambda: self.tr("Materials received")),
+            ("fee", lambda: self.tr("Fee")),
         )
         for row, (key, caption) in enumerate(rows):
-            name = QLabel(caption + self.tr(":"), page)
+            name = QLabel(page)
+            self._text(name.setText, lambda c=caption: c() + self.tr(":"))
             name.setFont(_font(self, 30))
             name.setStyleSheet("color: #44546a;")
             name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -201,9 +228,9 @@ class ApplicantScreen(QWidget):
         layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.setSpacing(48)
-        self.correct_button = self._big_button(self.tr("Needs correcting"), "#b35c00")
+        self.correct_button = self._big_button(lambda: self.tr("Needs correcting"), "#b35c00")
         self.correct_button.setObjectName("correctionButton")
-        self.confirm_button = self._big_button(self.tr("All correct"), "#1b6e20")
+        self.confirm_button = self._big_button(lambda: self.tr("All correct"), "#1b6e20")
         self.confirm_button.setObjectName("confirmButton")
         self.correct_button.clicked.connect(self._correction)
         self.confirm_button.clicked.connect(self._confirm)
@@ -212,8 +239,9 @@ class ApplicantScreen(QWidget):
         layout.addLayout(buttons)
         return page
 
-    def _big_button(self, text: str, colour: str, px: int = 40) -> QPushButton:
-        button = QPushButton(text, self)
+    def _big_button(self, text: Callable[[], str], colour: str, px: int = 40) -> QPushButton:
+        button = QPushButton(self)
+        self._text(button.setText, text)
         button.setFont(_font(self, px, True))
         button.setMinimumHeight(110)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -226,13 +254,16 @@ class ApplicantScreen(QWidget):
     def _build_rating(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        layout.addWidget(self._title(self.tr("How was our service today?")))
+        layout.addWidget(self._title(lambda: self.tr("How was our service today?")))
         self.rating_case = QLabel(page)
         self.rating_case.setFont(_font(self, 28))
         self.rating_case.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.rating_case)
         layout.addSpacing(16)
-        chips_title = QLabel(self.tr("Anything to add? (optional, tap to choose)"), page)
+        chips_title = QLabel(page)
+        self._text(
+            chips_title.setText, lambda: self.tr("Anything to add? (optional, tap to choose)")
+        )
         chips_title.setFont(_font(self, 26))
         chips_title.setStyleSheet("color: #44546a;")
         layout.addWidget(chips_title)
@@ -240,15 +271,16 @@ class ApplicantScreen(QWidget):
         self.chips: list[QPushButton] = []
         for index, text in enumerate(
             (
-                self.tr("Quick and efficient"),
-                self.tr("Friendly staff"),
-                self.tr("Done in one visit"),
-                self.tr("Long wait"),
-                self.tr("Unclear what to bring"),
-                self.tr("Staff attitude"),
+                lambda: self.tr("Quick and efficient"),
+                lambda: self.tr("Friendly staff"),
+                lambda: self.tr("Done in one visit"),
+                lambda: self.tr("Long wait"),
+                lambda: self.tr("Unclear what to bring"),
+                lambda: self.tr("Staff attitude"),
             )
         ):
-            chip = QPushButton(text, page)
+            chip = QPushButton(page)
+            self._text(chip.setText, text)
             chip.setCheckable(True)
             chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             chip.setFont(_font(self, 28))
@@ -263,15 +295,18 @@ class ApplicantScreen(QWidget):
             self.chips.append(chip)
         layout.addLayout(chips)
         layout.addSpacing(36)
-        hint = QLabel(self.tr("Tap one to rate:"), page)
+        hint = QLabel(page)
+        self._text(hint.setText, lambda: self.tr("Tap one to rate:"))
         hint.setFont(_font(self, 26))
         hint.setStyleSheet("color: #44546a;")
         layout.addWidget(hint)
         scores = QHBoxLayout()
         scores.setSpacing(20)
         self.score_buttons: dict[int, QPushButton] = {}
-        for score, text in self.score_words().items():
-            button = self._big_button(text, SCORE_COLOURS[score], 34)
+        for score in self.score_words():
+            button = self._big_button(
+                lambda s=score: self.score_words()[s], SCORE_COLOURS[score], 34
+            )
             button.setObjectName(f"score{score}Button")
             button.setMinimumHeight(150)
             button.clicked.connect(lambda _checked=False, s=score: self.rate(s))
@@ -294,7 +329,8 @@ class ApplicantScreen(QWidget):
     def _build_thanks(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.thanks_label = QLabel(self.tr("Thank you for your rating!"), page)
+        self.thanks_label = QLabel(page)
+        self._text(self.thanks_label.setText, lambda: self.tr("Thank you for your rating!"))
         self.thanks_label.setFont(_font(self, 64, True))
         self.thanks_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thanks_label.setStyleSheet("color: #1b6e20;")
@@ -406,11 +442,11 @@ class ApplicantDesk(QObject):
         self.indicator = QLabel(window)
         self.indicator.setObjectName("applicantIndicator")
         window.statusBar().addPermanentWidget(self.indicator)
-        self.confirm_action = QAction(self.tr("Ask applicant to &confirm"), window)
+        self.confirm_action = QAction(window)
         self.confirm_action.setObjectName("askApplicantAction")
         self.confirm_action.setShortcut(QKeySequence("F9"))
         self.confirm_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.confirm_action.setToolTip(self.tr("Show the case to the applicant to confirm (F9)"))
+        self.retranslate()
         self.confirm_action.triggered.connect(self.ask_confirmation)
         window.addAction(self.confirm_action)
         menu = self._intake_menu()
@@ -422,6 +458,19 @@ class ApplicantDesk(QObject):
         window.case_accepted.connect(self._case_accepted)
         self._watch_form(window.intake)
         self._set_state("none")
+        # The window's own retranslate (tooltips with keys) runs after this filter.
+        window.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        self.confirm_action.setText(self.tr("Ask applicant to &confirm"))
+        self.confirm_action.setToolTip(self.tr("Show the case to the applicant to confirm (F9)"))
+        if hasattr(self, "state"):
+            self._show_state()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
 
     def _intake_menu(self) -> QMenu | None:
         accept = getattr(self.window, "accept_action", None)
@@ -446,16 +495,19 @@ class ApplicantDesk(QObject):
 
     def _set_state(self, state: str) -> None:
         self.state = state
+        self._show_state()
+        self.state_changed.emit(state)
+
+    def _show_state(self) -> None:
         texts = {
             "none": (self.tr("Applicant: not confirmed"), "#44546a"),
             "waiting": (self.tr("Applicant: checking…"), "#8a5a00"),
             "confirmed": (self.tr("Applicant: confirmed ✓"), "#1b6e20"),
             "correction": (self.tr("Applicant: asked to correct"), "#b3261e"),
         }
-        text, colour = texts[state]
+        text, colour = texts[self.state]
         self.indicator.setText(text)
         self.indicator.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.state_changed.emit(state)
 
     # -- what the clerk does ---------------------------------------------------------------
 

@@ -158,8 +158,7 @@ def test_confirm_correct_and_offline_rating_reaches_the_service_once(
         desk.shutdown()
 
 
-def test_without_the_setting_there_is_no_applicant_screen(qtbot, make_context):
-    context = make_context("http://127.0.0.1:9")
+def _offline_window(qtbot, context):
     from clerk_app.gui.main_window import MainWindow
     from clerk_app.gui.ops import DbWriter
     from clerk_app.session import Session
@@ -170,8 +169,32 @@ def test_without_the_setting_there_is_no_applicant_screen(qtbot, make_context):
         make_draft=lambda *a: None, writer=DbWriter(),
     )  # fmt: skip
     qtbot.addWidget(window)
+    return window
+
+
+def test_without_the_setting_there_is_no_applicant_screen(qtbot, make_context):
+    window = _offline_window(qtbot, make_context("http://127.0.0.1:9"))
     assert window.applicant is None
     assert window.findChild(QLabel, "applicantIndicator") is None
+
+
+def test_applicant_screen_and_its_action_follow_a_language_switch(qtbot, make_context, language):
+    language("en")
+    context = make_context("http://127.0.0.1:9", applicant_screen__enabled=True)
+    window = _offline_window(qtbot, context)
+    applicant = window.applicant
+    qtbot.addWidget(applicant.screen)
+    assert applicant.confirm_action in window.intake_menu.actions()
+    assert applicant.confirm_action.toolTip().endswith("(F9)")
+    assert applicant.indicator.text() == "Applicant: not confirmed"
+    assert applicant.screen.idle_welcome.text() == "Welcome"
+    applicant.screen.ask_rating("HS-W01-20261128-000007")
+    language("zh_CN")
+    qtbot.waitUntil(lambda: applicant.screen.idle_welcome.text() == "欢迎光临")
+    assert applicant.indicator.text() == "申请人：未确认"
+    assert applicant.confirm_action.text() == "请申请人确认(&C)"
+    assert applicant.screen.rating_case.text() == "办件编号 HS-W01-20261128-000007"
+    assert applicant.screen.score_buttons[3].text() == "基本满意"
 
 
 def test_settings_dialog_turns_the_applicant_screen_on(qtbot, make_context):
