@@ -166,3 +166,27 @@ def test_only_a_display_account_gets_the_hall_screen_and_it_cannot_read_cases(
         records_service.url("/board"), headers=auth(clerk.access_token), timeout=TIMEOUT
     )
     assert clerk_board.status_code == 403
+
+
+def test_hall_screen_speaks_the_installed_language_and_scales(qtbot, language, clock):
+    from clerk_app.gui.hall import BoardSnapshot
+
+    language("en")
+    board = {
+        "as_of": clock.now().isoformat(),
+        "items": [],
+        "today": {"received": 0, "completed": 0, "completion_rate": None},
+    }
+    screen = HallScreen(lambda: board, clock=clock, center_name="示例中心", rows_per_page=8)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 1024)
+    screen.show()
+    screen.show_board(BoardSnapshot.from_json(board))
+    assert screen.empty_label.isVisible() and screen.empty_label.text() == "No cases yet today"
+    assert screen.header_labels[0].text() == "Window"
+    assert "—" in screen.rate_label.text()
+    language("zh_CN")
+    qtbot.waitUntil(lambda: screen.header_labels[0].text() == "窗口")
+    assert screen.empty_label.text() == "今日暂无办件"
+    assert screen.page_label.text() == "第 1/1 页"
+    assert screen.scale() == 1280 / 1920

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -80,7 +80,6 @@ class HallScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("hallScreen")
-        self.setWindowTitle(self.tr("Hall screen — %1").replace("%1", center_name))
         self._fetch = fetch
         self._clock = clock
         self.center_name = center_name
@@ -140,7 +139,6 @@ class HallScreen(QWidget):
         self.title_label.setText(self.center_name)
         self.subtitle_label = self._label("hallSubtitle", GOLD, left)
         #: Title of the hall's big screen: the public list of today's cases (办件公示).
-        self.subtitle_label.setText(self.tr("Today's cases"))
         self.clock_label = self._label("hallClock", TEXT, right)
         title_row = QHBoxLayout(self.title_bar)
         title_row.addWidget(self.title_label, 1)
@@ -151,18 +149,10 @@ class HallScreen(QWidget):
         self.grid = QGridLayout(self.table)
         self.grid.setSpacing(0)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        headers = (
-            self.tr("Window"),
-            self.tr("Applicant"),
-            self.tr("Service item"),
-            self.tr("Status"),
-            self.tr("Updated"),
-        )
         aligns = (centre, left, left, centre, centre)
         self.header_labels = []
-        for col, (text, align) in enumerate(zip(headers, aligns, strict=True)):
+        for col, align in enumerate(aligns):
             label = self._label(f"hallHeader{col}", GOLD, align, cell=True)
-            label.setText(text)
             label.setStyleSheet(
                 f"color: {GOLD}; background: #14335e; border-bottom: 2px solid {GOLD};"
             )
@@ -180,8 +170,7 @@ class HallScreen(QWidget):
                 cells.append(label)
             self.row_labels.append(cells)
         self.empty_label = self._label("hallEmpty", DIM, centre)
-        self.empty_label.setText(self.tr("No cases yet today"))
-        self.grid.addWidget(self.empty_label, 1, 0, self.rows_per_page, len(headers))
+        self.grid.addWidget(self.empty_label, 1, 0, self.rows_per_page, len(aligns))
 
         self.totals_bar = QFrame(self)
         self.totals_bar.setObjectName("hallTotals")
@@ -324,6 +313,11 @@ class HallScreen(QWidget):
         else:
             self.showFullScreen()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.render()
+        super().changeEvent(event)
+
     def closeEvent(self, event: Any) -> None:
         self.stop()
         super().closeEvent(event)
@@ -354,7 +348,11 @@ class HallScreen(QWidget):
         return words.get(group, group)
 
     def render(self) -> None:
-        """Show the current page, totals, time of the data and the stale mark."""
+        """Show the current page, totals, time of the data and the stale mark (in the
+        language installed now)."""
+        self.setWindowTitle(self.tr("Hall screen — %1").replace("%1", self.center_name))
+        self.subtitle_label.setText(self.tr("Today's cases"))
+        self.empty_label.setText(self.tr("No cases yet today"))
         now = self._clock.now().astimezone(CENTER_TZ)
         day = QLocale().toString(QDate(now.year, now.month, now.day), QLocale.FormatType.LongFormat)
         self.clock_label.setText(f"{day}  {now:%H:%M}")
@@ -372,8 +370,14 @@ class HallScreen(QWidget):
                     colour = GROUP_COLOURS.get(group, TEXT)
                     shade = ROW_ALT if index % 2 else BACKGROUND
                     label.setStyleSheet(f"color: {colour}; background: {shade};")
-        for label in self.header_labels:
-            full = label.property("fullText") or label.text()
+        headers = (
+            self.tr("Window"),
+            self.tr("Applicant"),
+            self.tr("Service item"),
+            self.tr("Status"),
+            self.tr("Updated"),
+        )
+        for label, full in zip(self.header_labels, headers, strict=True):
             label.setProperty("fullText", full)
             self._fit(label, full)
             label.setText(self._elide(label, full))
