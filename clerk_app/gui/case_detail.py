@@ -377,7 +377,7 @@ class CaseDetail(QDialog):
         self.resize(1180, 720)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Ctrl+Return and Ctrl+P also when a text field passed the key on (no shortcut)."""
+        """Ctrl+Return, Ctrl+P, Alt+I and Alt+R also when no shortcut took the key."""
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.record()
@@ -385,6 +385,17 @@ class CaseDetail(QDialog):
             return
         if ctrl and event.key() == Qt.Key.Key_P:
             self.print_notice()
+            event.accept()
+            return
+        # The Alt mnemonics of the buttons, when no shortcut took the key (no active window).
+        alt = event.modifiers() == Qt.KeyboardModifier.AltModifier
+        buttons = {
+            Qt.Key.Key_I: self.show_id_button,
+            Qt.Key.Key_R: self.rejected.resend_button,
+        }
+        button = buttons.get(Qt.Key(event.key())) if alt else None
+        if button is not None and button.isVisible() and button.isEnabled():
+            button.click()
             event.accept()
             return
         super().keyPressEvent(event)

@@ -150,3 +150,24 @@ def test_a_reason_bound_action_without_an_opinion_writes_nothing(qtbot, store, w
     assert "needs a reason" in detail.action_message.text()
     assert len(store.get_case(payload["case_no"]).events) == 1
     assert store.get_case(payload["case_no"]).status == "accepted"
+
+
+def test_showing_the_full_id_is_audited_first(qtbot, store, writer, tmp_path):
+    payload = make_payload(1)
+    store.create_case(payload)
+    context = desk_context(store, store.clock, tmp_path)
+    detail = open_detail(qtbot, context, payload["case_no"], writer)
+    assert detail.fact_labels["id"][1].text() == "110105********002X"
+    assert detail.fact_labels["phone"][1].text() == "138****8000"
+    detail.show_id_button.setFocus()
+    qtbot.keyClick(detail.show_id_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: detail.fact_labels["id"][1].text() == "11010519491231002X")
+    [audit] = [r for r in store.outbox_rows() if r.kind == "client_event"]
+    event = audit.body["events"][0]
+    assert (event["action"], event["target"], event["actor"]) == (
+        "id.unmask",
+        payload["case_no"],
+        "demo-clerk",
+    )
+    assert not detail.show_id_button.isEnabled()
+    assert any("full ID number" in m for _, area, m in store.journal_entries() if area == "audit")
