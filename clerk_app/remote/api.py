@@ -420,6 +420,22 @@ class ApiClient:
             raise BadResponseError("case answer without a case", status=status)
         return status, data
 
+    def progress(self, case_no: str, code: str) -> dict[str, Any]:
+        """``GET /progress/{case_no}?code=`` (no token): the applicant's public view.
+
+        Raises:
+            ApiError: 404 for an unknown number or a wrong code (the same answer), 429.
+        """
+        response = self.request(
+            "GET",
+            f"{API_PREFIX}/progress/{requests.utils.quote(case_no, safe='')}",
+            params={"code": code},
+        )
+        data = _expect_dict(response)
+        if "status" not in data:
+            raise BadResponseError("progress answer without a status")
+        return data
+
     def get_case(self, token: str, case_no: str) -> dict[str, Any]:
         """``GET /cases/{case_no}`` → the case with its events."""
         response = self.request(
