@@ -8,6 +8,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
@@ -20,10 +21,6 @@ from PySide6.QtGui import QColor, QPainter
 RECEIVED_COLOR = QColor("#2f6db5")
 COMPLETED_COLOR = QColor("#3a9a5b")
 STATUS_COLORS = ("#2f6db5", "#e0a020", "#3a9a5b", "#c0392b")
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
 
 
 def _chart(title: str) -> QChart:
@@ -45,8 +42,11 @@ def _value_axis(maximum: int) -> QValueAxis:
 
 def volume_chart(items: list[dict[str, Any]]) -> QChart:
     """Received and completed per window (or department), side by side."""
-    chart = _chart(_t("Volume per window"))
-    received, completed = QBarSet(_t("Received")), QBarSet(_t("Completed"))
+    chart = _chart(QCoreApplication.translate("Dashboard", "Volume per window"))
+    received, completed = (
+        QBarSet(QCoreApplication.translate("Dashboard", "Received")),
+        QBarSet(QCoreApplication.translate("Dashboard", "Completed")),
+    )
     received.setColor(RECEIVED_COLOR)
     completed.setColor(COMPLETED_COLOR)
     categories = []
@@ -74,45 +74,48 @@ def volume_chart(items: list[dict[str, Any]]) -> QChart:
 def status_counts(total: dict[str, Any]) -> list[tuple[str, int]]:
     """The status mix of the period's cases: in progress, waiting, completed, refused."""
     return [
-        (_t("In progress"), int(total.get("in_progress") or 0)),
-        (_t("Waiting"), int(total.get("waiting") or 0)),
-        (_t("Completed"), int(total.get("completed") or 0)),
-        (_t("Refused"), int(total.get("refused") or 0)),
+        (
+            QCoreApplication.translate("Dashboard", "In progress"),
+            int(total.get("in_progress") or 0),
+        ),
+        (QCoreApplication.translate("Dashboard", "Waiting"), int(total.get("waiting") or 0)),
+        (QCoreApplication.translate("Dashboard", "Completed"), int(total.get("completed") or 0)),
+        (QCoreApplication.translate("Dashboard", "Refused"), int(total.get("refused") or 0)),
     ]
 
 
 def status_chart(total: dict[str, Any]) -> QChart:
     """A doughnut of the status mix, each slice labelled with its count."""
-    chart = _chart(_t("Status mix"))
+    chart = _chart(QCoreApplication.translate("Dashboard", "Status mix"))
     series = QPieSeries()
     series.setHoleSize(0.35)
     for (label, count), color in zip(status_counts(total), STATUS_COLORS, strict=True):
         piece = series.append(f"{label} {count}", count)
         piece.setColor(QColor(color))
     chart.addSeries(series)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
     return chart
 
 
 def trend_chart(trend: list[dict[str, Any]]) -> QChart:
     """Received and completed per day of the period."""
-    chart = _chart(_t("Trend per day"))
+    chart = _chart(QCoreApplication.translate("Dashboard", "Trend per day"))
     received, completed = QLineSeries(), QLineSeries()
-    received.setName(_t("Received"))
-    completed.setName(_t("Completed"))
+    received.setName(QCoreApplication.translate("Dashboard", "Received"))
+    completed.setName(QCoreApplication.translate("Dashboard", "Completed"))
     received.setColor(RECEIVED_COLOR)
     completed.setColor(COMPLETED_COLOR)
-    labels = []
     for i, day in enumerate(trend):
-        labels.append(str(day.get("date", ""))[5:])
         received.append(i, int(day.get("received") or 0))
         completed.append(i, int(day.get("completed") or 0))
     chart.addSeries(received)
     chart.addSeries(completed)
-    x = QBarCategoryAxis()
-    x.append(labels or [""])
-    if len(labels) > 10:
-        x.setLabelsAngle(-90)
+    # A label every few days, so that a month or a year stays readable.
+    x = QCategoryAxis()
+    x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    x.setRange(0, max(1, len(trend) - 1))
+    step = max(1, -(-len(trend) // 8))
+    for i in range(0, len(trend), step):
+        x.append(str(trend[i].get("date", ""))[5:], i)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     peak = max(
         [int(d.get("received") or 0) for d in trend]

@@ -24,9 +24,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-#: Raw value of a cell (number or None) for sorting and the XLSX export.
+# Raw value of a cell (number or None) for sorting and the XLSX export.
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
-#: True on the total row.
+# True on the total row.
 TOTAL_ROLE = Qt.ItemDataRole.UserRole + 2
 
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
@@ -92,32 +92,30 @@ COLUMNS = (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
-
-
 def column_title(key: str, group: str = "window") -> str:
     """The translated header of a column (the first names the window or department)."""
     titles = {
-        "group": _t("Window") if group == "window" else _t("Department"),
-        "name": _t("Name"),
-        "department": _t("Department"),
-        "received": _t("Received"),
-        "accepted": _t("Accepted"),
-        "completed": _t("Completed"),
-        "in_progress": _t("In progress"),
-        "waiting": _t("Waiting"),
-        "overdue": _t("Overdue"),
-        "due_soon": _t("Due soon"),
-        "on_time_rate": _t("On time"),
-        "early_rate": _t("Early"),
-        "average_handling_days": _t("Avg. working days"),
-        "immediate_share": _t("Immediate share"),
-        "promised_share": _t("Promised share"),
-        "refused": _t("Refused"),
-        "refusals": _t("Refusal reasons"),
-        "ratings": _t("Ratings"),
-        "satisfaction": _t("Satisfaction"),
+        "group": QCoreApplication.translate("Dashboard", "Window")
+        if group == "window"
+        else QCoreApplication.translate("Dashboard", "Department"),
+        "name": QCoreApplication.translate("Dashboard", "Name"),
+        "department": QCoreApplication.translate("Dashboard", "Department"),
+        "received": QCoreApplication.translate("Dashboard", "Received"),
+        "accepted": QCoreApplication.translate("Dashboard", "Accepted"),
+        "completed": QCoreApplication.translate("Dashboard", "Completed"),
+        "in_progress": QCoreApplication.translate("Dashboard", "In progress"),
+        "waiting": QCoreApplication.translate("Dashboard", "Waiting"),
+        "overdue": QCoreApplication.translate("Dashboard", "Overdue"),
+        "due_soon": QCoreApplication.translate("Dashboard", "Due soon"),
+        "on_time_rate": QCoreApplication.translate("Dashboard", "On time"),
+        "early_rate": QCoreApplication.translate("Dashboard", "Early"),
+        "average_handling_days": QCoreApplication.translate("Dashboard", "Avg. working days"),
+        "immediate_share": QCoreApplication.translate("Dashboard", "Immediate share"),
+        "promised_share": QCoreApplication.translate("Dashboard", "Promised share"),
+        "refused": QCoreApplication.translate("Dashboard", "Refused"),
+        "refusals": QCoreApplication.translate("Dashboard", "Refusal reasons"),
+        "ratings": QCoreApplication.translate("Dashboard", "Ratings"),
+        "satisfaction": QCoreApplication.translate("Dashboard", "Satisfaction"),
     }
     return titles[key]
 
@@ -169,7 +167,7 @@ class WorkloadModel(QAbstractTableModel):
         rows = [dict(i) for i in figures.get("items", [])]
         if figures.get("total") is not None:
             total = dict(figures["total"])
-            total["group"] = _t("Total")
+            total["group"] = QCoreApplication.translate("Dashboard", "Total")
             total["name"] = total["department"] = ""
             total["_total"] = True
             rows.append(total)

@@ -66,7 +66,7 @@ class PeopleTab(QWidget):
     """Users of the lead's department (unlock) and bad ratings (follow up)."""
 
     refreshed = Signal(bool)
-    #: A write (unlock, follow-up) finished: (ok, message for the status bar).
+    # A write (unlock, follow-up) finished: (ok, message for the status bar).
     acted = Signal(bool, str)
 
     def __init__(self, source: Any, clock: Any, parent: QWidget | None = None) -> None:

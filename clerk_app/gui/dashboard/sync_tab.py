@@ -14,7 +14,7 @@ from clerk_app.gui.ops import Op
 
 SILENT = QBrush(QColor("#fde2e1"))
 OLD = QBrush(QColor("#fff4d6"))
-#: Clock skew (seconds) from which a client's clock is shown as wrong.
+# Clock skew (seconds) from which a client's clock is shown as wrong.
 SKEW_LIMIT_S = 120
 
 
@@ -107,6 +107,7 @@ class SyncTab(QWidget):
         self.table = table_view(self)
         self.table.setObjectName("syncTable")
         self.table.setModel(self.model)
+        self.table.horizontalHeader().setStretchLastSection(False)
         top = QHBoxLayout()
         top.addWidget(self.silent_label)
         top.addWidget(self.silent_box)
@@ -198,4 +199,4 @@ class SyncTab(QWidget):
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
             self.model.appendRow(cells)
-        fit_columns(self.table)
+        fit_columns(self.table, maximum=420)

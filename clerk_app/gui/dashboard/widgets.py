@@ -15,10 +15,6 @@ STALE_STYLE = "color: #8a1c12; background: #fde2e1; padding: 3px 6px; font-weigh
 FRESH_STYLE = "color: #335; padding: 3px 6px;"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
-
-
 def is_offline(exc: BaseException) -> bool:
     """The service could not be reached (or its certificate failed): keep the last figures."""
     return any(cls.__name__ == "NetworkError" for cls in type(exc).__mro__)
@@ -31,9 +27,10 @@ def is_forbidden(exc: BaseException) -> bool:
 def failure_text(exc: BaseException) -> str:
     """What to tell the lead about a failed query, in the lead's language."""
     if is_forbidden(exc):
-        return _t(
+        return QCoreApplication.translate(
+            "Dashboard",
             "The records service does not let this account see these figures. Only shift "
-            "leads (their own department) and admins may."
+            "leads (their own department) and admins may.",
         )
     return error_message(exc)
 
@@ -66,17 +63,25 @@ class Freshness(QLabel):
         if not self.stale:
             self.setStyleSheet(FRESH_STYLE)
             if self.as_of is None:
-                self.setText(_t("Loading figures…"))
+                self.setText(QCoreApplication.translate("Dashboard", "Loading figures…"))
             else:
-                self.setText(_t("Figures as of %1").replace("%1", hhmm(self.as_of)))
+                self.setText(
+                    QCoreApplication.translate("Dashboard", "Figures as of %1").replace(
+                        "%1", hhmm(self.as_of)
+                    )
+                )
             self.setToolTip("")
             return
         self.setStyleSheet(STALE_STYLE)
         if self.as_of is None:
-            self.setText(_t("No figures: %1").replace("%1", self.reason))
+            self.setText(
+                QCoreApplication.translate("Dashboard", "No figures: %1").replace("%1", self.reason)
+            )
         else:
             self.setText(
-                _t("STALE — figures as of %1, not refreshed: %2")
+                QCoreApplication.translate(
+                    "Dashboard", "STALE — figures as of %1, not refreshed: %2"
+                )
                 .replace("%1", hhmm(self.as_of))
                 .replace("%2", self.reason)
             )

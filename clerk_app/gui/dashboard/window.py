@@ -37,11 +37,11 @@ from clerk_app.gui.dashboard.widgets import failure_text
 from clerk_app.gui.dashboard.workload_tab import WorkloadTab
 from clerk_app.gui.ops import Op
 
-#: Roles that may open the dashboard.
+# Roles that may open the dashboard.
 DASHBOARD_ROLES = frozenset({"lead", "admin"})
-#: Refusal boxes shown without a parent window, kept referenced while open.
+# Refusal boxes shown without a parent window, kept referenced while open.
 _REFUSALS: set[QMessageBox] = set()
-#: How often the shown tab refreshes on its own.
+# How often the shown tab refreshes on its own.
 AUTO_REFRESH_MS = 60_000
 
 

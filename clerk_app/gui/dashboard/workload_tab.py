@@ -54,7 +54,7 @@ class WorkloadTab(QWidget):
         self.last_error: BaseException | None = None
         self._op: Op | None = None
         self._generation = 0
-        #: A query is running (the lead can keep reading the last figures meanwhile).
+        # A query is running (the lead can keep reading the last figures meanwhile).
         self.busy = False
 
         self.period_label = QLabel()
@@ -105,6 +105,7 @@ class WorkloadTab(QWidget):
         self.table.setObjectName("workloadTable")
         self.table.setModel(self.proxy)
         self.table.activated.connect(self._activated)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
         self.volume_view = charts.chart_view(self)
         self.status_view = charts.chart_view(self)
