@@ -1,0 +1,220 @@
+"""Lookup: any case number and query code, checked as the applicant would check progress.
+
+Asks the records service's public ``GET /progress`` (off the GUI thread). When the center
+cannot be reached the dialog says so and shows this desk's own record of the case, if it
+has one with that query code. Applicant names are shown masked, as the public page shows
+them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.gui.case_actions import status_label
+from clerk_app.gui.ops import Op, error_message
+from clerk_app.logs import logger
+
+log = logger("gui")
+
+_CODE = re.compile(r"^\d{6}$")
+
+
+def mask_name(name: str) -> str:
+    """张三 → 张*, 欧阳小明 → 欧***: the public page's way of showing a person's name."""
+    name = name.strip()
+    return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else name
+
+
+class LookupDialog(QDialog):
+    """Case number + query code → progress (Enter looks up, Esc closes).
+
+    Args:
+        context: the ``AppContext`` (``api``, ``store``).
+    """
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.result: dict[str, Any] | None = None
+        self.source = ""
+        self.setObjectName("lookupDialog")
+        self.case_edit = QLineEdit(self)
+        self.case_edit.setObjectName("lookupCaseEdit")
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setObjectName("lookupCodeEdit")
+        self.code_edit.setMaxLength(6)
+        self.case_label = QLabel(self)
+        self.case_label.setBuddy(self.case_edit)
+        self.code_label = QLabel(self)
+        self.code_label.setBuddy(self.code_edit)
+        self.lookup_button = QPushButton(self)
+        self.lookup_button.setObjectName("lookupButton")
+        self.lookup_button.setDefault(True)
+        self.lookup_button.clicked.connect(self.look_up)
+        self.message = QLabel(self)
+        self.message.setObjectName("lookupMessage")
+        self.message.setWordWrap(True)
+        self.answer = QFormLayout()
+        self.fields: dict[str, tuple[QLabel, QLabel]] = {}
+        for key in ("status", "item", "applicant", "received", "due", "completed"):
+            name, value = QLabel(self), QLabel(self)
+            value.setObjectName("lookup:" + key)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = (name, value)
+            self.answer.addRow(name, value)
+        form = QFormLayout()
+        form.addRow(self.case_label, self.case_edit)
+        form.addRow(self.code_label, self.code_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.addButton(self.lookup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(self.answer)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self._show(None)
+        self.resize(520, 340)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Look up a case"))
+        self.case_label.setText(self.tr("&Case no.:"))
+        self.case_edit.setPlaceholderText("HS-W01-20261128-000001")
+        self.code_label.setText(self.tr("&Query code:"))
+        self.code_edit.setPlaceholderText(self.tr("6 digits"))
+        self.lookup_button.setText(self.tr("&Look up"))
+        self.lookup_button.setToolTip(self.tr("Check the progress as the applicant would (Enter)"))
+        names = {
+            "status": self.tr("Status:"),
+            "item": self.tr("Item:"),
+            "applicant": self.tr("Applicant:"),
+            "received": self.tr("Received:"),
+            "due": self.tr("Due date:"),
+            "completed": self.tr("Completed:"),
+        }
+        for key, (label, _value) in self.fields.items():
+            label.setText(names[key])
+
+    # -- lookup ----------------------------------------------------------------------------
+
+    def look_up(self) -> None:
+        """Check the fields, then ask the service (off the GUI thread)."""
+        case_no = self.case_edit.text().strip().upper()
+        code = self.code_edit.text().strip()
+        if not case_no:
+            self.message.setText(self.tr("Enter the case number."))
+            self.case_edit.setFocus()
+            return
+        if not _CODE.match(code):
+            self.message.setText(self.tr("The query code is 6 digits."))
+            self.code_edit.setFocus()
+            return
+        self.message.setText(self.tr("Asking the center…"))
+        self.lookup_button.setEnabled(False)
+        api = self.context.api
+        Op(self, lambda: api.progress(case_no, code)).success(self._answered).failure(
+            lambda exc: self._failed(exc, case_no, code)
+        ).run()
+
+    def _answered(self, data: dict[str, Any]) -> None:
+        self.lookup_button.setEnabled(True)
+        self.source = "center"
+        self.message.setText(self.tr("As the center records it:"))
+        self._show(data)
+
+    def _failed(self, exc: Exception, case_no: str, code: str) -> None:
+        self.lookup_button.setEnabled(True)
+        names = [cls.__name__ for cls in type(exc).__mro__]
+        if "ApiError" in names and getattr(exc, "status", None) == 404:
+            self.source = ""
+            self.message.setText(self.tr("No case with this number and query code."))
+            self._show(None)
+            return
+        if "ApiError" in names and getattr(exc, "status", None) == 429:
+            self.message.setText(self.tr("Too many lookups in a short time; wait a moment."))
+            return
+        if "NetworkError" not in names:
+            self.message.setText(error_message(exc))
+            return
+        local = self._local(case_no, code)
+        if local is None:
+            self.source = ""
+            self.message.setText(
+                self.tr("The center cannot be reached (offline), and this desk has no such case.")
+            )
+            self._show(None)
+            return
+        self.source = "local"
+        self.message.setText(
+            self.tr(
+                "The center cannot be reached (offline). This desk's own record of the case "
+                "(it may not show what others did since):"
+            )
+        )
+        self._show(local)
+
+    def _local(self, case_no: str, code: str) -> dict[str, Any] | None:
+        case = self.context.store.get_case(case_no)
+        if case is None or case.query_code != code:
+            return None
+        completed = next(
+            (e.at for e in reversed(case.events) if e.type.startswith("complete")), None
+        )
+        applicant = str(case.applicant.get("name") or "")
+        if case.applicant.get("kind") != "organization":
+            applicant = mask_name(applicant)
+        return {
+            "case_no": case.case_no,
+            "status": case.status,
+            "item_code": case.item_code,
+            "item_name": _item_name(self.context, case.item_code),
+            "applicant": applicant,
+            "received_at": case.received_at,
+            "due_date": case.due_date,
+            "completed_at": completed,
+        }
+
+    def _show(self, data: dict[str, Any] | None) -> None:
+        self.result = data
+        for _label, value in self.fields.values():
+            value.setText("")
+        for label, value in self.fields.values():
+            label.setVisible(data is not None)
+            value.setVisible(data is not None)
+        if data is None:
+            return
+        item = " ".join(str(x) for x in (data.get("item_code"), data.get("item_name")) if x)
+        texts = {
+            "status": status_label(str(data.get("status") or "")),
+            "item": item,
+            "applicant": str(data.get("applicant") or ""),
+            "received": _when(data.get("received_at")),
+            "due": str(data.get("due_date") or "—"),
+            "completed": _when(data.get("completed_at")) or "—",
+        }
+        for key, text in texts.items():
+            self.fields[key][1].setText(text)
+
+
+def _when(value: Any) -> str:
+    return str(value).replace("T", " ")[:16] if value else ""
+
+
+def _item_name(context: Any, code: str) -> str:
+    from clerk_app.gui.case_actions import _item
+
+    return str(getattr(_item(context, code), "name", "") or "")
