@@ -6,7 +6,8 @@ interval, read against the injected clock; none of them sleeps:
 
 - ``GET /changes`` from the cursor kept in ``sync_state`` (statuses set by leads, cases
   of this window taken in on another machine); the cursor moves only after the page is
-  stored, so a crash re-reads a page, never skips one;
+  stored, so a crash re-reads a page, never skips one; a case that conflicts with this
+  desk's unsent events is kept aside for the clerk (``clerk_app.store.conflicts``);
 - catalog and calendar with ``If-None-Match`` (a 304 costs nothing);
 - ``POST /devices/{id}/status``: waiting, rejected items with reasons, version, clock;
 - last contact and clock skew (the service's ``Date`` against the local clock).
@@ -21,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from clerk_app.remote.api import ApiClient, NetworkError, RemoteError
+from clerk_app.store import conflicts
 from clerk_app.store.local import LocalStore
 from clerk_app.store.sync_state import SyncState, SyncStateStore
 from clerk_app.store.writes import apply_server_case
@@ -121,7 +123,14 @@ class LinkKeeper:
         for _ in range(max_pages):
             items, nxt = self.api.changes(token, cursor, page)
             for case in items:
-                apply_server_case(self.store, case)
+                if conflicts.conflicts_with(self.store, case):
+                    # The center changed a case this desk has unsent events of: keep both
+                    # versions until the clerk decides (clerk_app.store.conflicts).
+                    conflicts.record(self.store, case)
+                    log.warning("conflict on %s kept for the clerk", case.get("case_no"))
+                else:
+                    apply_server_case(self.store, case)
+                    conflicts.settle_if_open(self.store, case["id"])
                 applied += 1
             if nxt == cursor or not items:
                 break

@@ -1,0 +1,174 @@
+"""Conflicts with the real service: a shift lead changes a case at the center while this
+window is offline with its own event of the case; the desk keeps both versions and the
+clerk decides (keep the center's, or resend mine where the lifecycle allows), audited."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from datetime import timedelta
+
+import pytest
+import requests
+
+from clerk_app.remote.link import LinkIntervals
+from clerk_app.session import sign_in, sync_engine
+from clerk_app.store import conflicts
+from clerk_app.store.writes import add_event
+from tests.fixtures.service import DEMO_PASSWORD
+from tests.offline.workload import demo_item, take_in
+
+TIMEOUT = (3.05, 15)
+
+
+class Lead:
+    """A shift lead working on the center's side (their own sign-in, plain HTTP)."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        answer = requests.post(
+            f"{base_url}/api/v1/auth/login",
+            json={"username": "demo-lead", "password": DEMO_PASSWORD},
+            timeout=TIMEOUT,
+        )
+        assert answer.status_code == 200, answer.text
+        self.token = answer.json()["access_token"]
+
+    def event(self, case_no: str, event_type: str, at, note: str = "") -> None:
+        event_id = str(uuid.uuid4())
+        answer = requests.post(
+            f"{self.base_url}/api/v1/cases/{case_no}/events",
+            json={"id": event_id, "type": event_type, "at": at.isoformat(),
+                  "actor": "demo-lead", "note": note},
+            headers={"Authorization": f"Bearer {self.token}", "Idempotency-Key": event_id},
+            timeout=TIMEOUT,
+        )  # fmt: skip
+        assert answer.status_code == 201, answer.text
+
+
+def _push_until_quiet(engine, clock, rounds: int = 10):
+    for _ in range(rounds):
+        result = engine.push_once()
+        if result.waiting == 0:
+            return result
+        clock.advance(timedelta(minutes=10))
+    raise AssertionError(f"outbox still waiting: {result}")
+
+
+@pytest.fixture
+def desk(records_service, fault_proxy, make_context):
+    ctx = make_context(fault_proxy.base_url)
+    session = sign_in(ctx, "demo-clerk", DEMO_PASSWORD)
+    engine = sync_engine(ctx, session)
+    # Pull the change feed after every round that reached the service.
+    engine.link.intervals = LinkIntervals(
+        changes=timedelta(0), catalog=timedelta(days=1), report=timedelta(days=1)
+    )
+    catalog, item = demo_item()
+    payload = take_in(ctx, session.username, item, catalog.version, 1)
+    _push_until_quiet(engine, ctx.clock)
+    assert ctx.store.get_case(payload["case_no"]).status == "accepted"
+    return ctx, session, engine, payload["case_no"], Lead(records_service.base_url)
+
+
+def _service_rows(records_service, sql: str, *params):
+    conn = sqlite3.connect(records_service.database_path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def _offline_event_then_lead(desk, fault_proxy, mine: str, lead_event: str, note: str = ""):
+    ctx, session, engine, case_no, lead = desk
+    fault_proxy.set_faults("drop")  # the window's link is down
+    add_event(ctx.store, case_no, mine, actor=session.username, at=ctx.clock.now())
+    assert engine.push_once().online is False
+    lead.event(case_no, lead_event, ctx.clock.now() + timedelta(minutes=1), note)
+    fault_proxy.set_faults("pass")  # the link is back
+    ctx.clock.advance(timedelta(minutes=10))
+    return engine.push_once()
+
+
+def test_lead_change_while_offline_is_a_conflict_and_keeping_the_centers_is_audited(
+    desk, fault_proxy, records_service
+):
+    ctx, _, engine, case_no, _ = desk
+    result = _offline_event_then_lead(desk, fault_proxy, "start", "suspend", "现场核查")
+    assert result.rejected == 1  # "start" is not allowed after the lead's "suspend"
+
+    conflict = conflicts.get_conflict(ctx.store, case_no)
+    assert conflict is not None
+    assert (conflict.local_status, conflict.center_status) == ("in_progress", "suspended")
+    assert [e["type"] for e in conflict.center_only_events()] == ["suspend"]
+    assert [r.body["type"] for r in conflict.unsent] == ["start"]
+    assert conflict.resend_status() is None  # the lifecycle no longer allows mine
+    # The desk's own view is kept until the clerk decides.
+    assert ctx.store.get_case(case_no).status == "in_progress"
+    assert conflicts.open_conflict_count(ctx.store) == 1
+
+    voided = conflicts.keep_center(ctx.store, case_no, clerk="demo-clerk", at=ctx.clock.now())
+    assert voided == 1
+    case = ctx.store.get_case(case_no)
+    assert case.status == "suspended"
+    assert "suspend" in [e.type for e in case.events]
+    [row] = [r for r in ctx.store.outbox_rows() if r.kind == "case_event"][-1:]
+    assert row.state == "voided" and row.body["type"] == "start"
+    assert conflicts.get_conflict(ctx.store, case_no) is None
+    journal = [m for _, area, m in ctx.store.journal_entries() if area == "audit"]
+    assert any("kept the center's version" in m for m in journal)
+
+    _push_until_quiet(engine, ctx.clock)
+    actions = [r[0] for r in _service_rows(records_service, "SELECT action FROM audit_records")]
+    assert "client.conflict.keep_center" in actions
+    [(status,)] = _service_rows(
+        records_service, "SELECT status FROM cases WHERE case_no = ?", case_no
+    )
+    assert status == "suspended"
+    # Nothing is decided twice: a later pull of the same case is no conflict.
+    assert conflicts.open_conflict_count(ctx.store) == 0
+
+
+def test_resend_mine_once_the_lifecycle_allows_it_reaches_the_center_once(
+    desk, fault_proxy, records_service
+):
+    ctx, _, engine, case_no, lead = desk
+    result = _offline_event_then_lead(desk, fault_proxy, "complete_approved", "suspend", "核查")
+    assert result.rejected == 1
+    conflict = conflicts.get_conflict(ctx.store, case_no)
+    assert conflict.center_status == "suspended" and conflict.resend_status() is None
+    with pytest.raises(conflicts.CannotResendMine):
+        conflicts.resend_mine(ctx.store, case_no, clerk="demo-clerk", at=ctx.clock.now())
+    assert conflicts.get_conflict(ctx.store, case_no) is not None  # nothing changed
+
+    # The lead resumes the case: the next pull refreshes the conflict, and now the desk's
+    # "complete_approved" is allowed after the center's status.
+    lead.event(case_no, "resume", ctx.clock.now() + timedelta(minutes=2))
+    ctx.clock.advance(timedelta(minutes=1))
+    engine.push_once()
+    conflict = conflicts.get_conflict(ctx.store, case_no)
+    assert conflict.center_status == "in_progress"
+    assert [e["type"] for e in conflict.center_only_events()] == ["suspend", "resume"]
+    assert conflict.resend_status() == "completed_approved"
+
+    status = conflicts.resend_mine(ctx.store, case_no, clerk="demo-clerk", at=ctx.clock.now())
+    assert status == "completed_approved"
+    assert ctx.store.get_case(case_no).status == "completed_approved"
+    _push_until_quiet(engine, ctx.clock)
+    assert ctx.store.outbox_counts() == {"pending": 0, "rejected": 0}
+
+    events = _service_rows(
+        records_service,
+        "SELECT e.type FROM case_events e JOIN cases c ON c.id = e.case_id"
+        " WHERE c.case_no = ? ORDER BY e.rowid",
+        case_no,
+    )
+    assert [t for (t,) in events].count("complete_approved") == 1
+    [(status,)] = _service_rows(
+        records_service, "SELECT status FROM cases WHERE case_no = ?", case_no
+    )
+    assert status == "completed_approved"
+    actions = [r[0] for r in _service_rows(records_service, "SELECT action FROM audit_records")]
+    assert "client.conflict.resend_mine" in actions
+    # The pull after the resend brings the case with the desk's event: no new conflict.
+    assert conflicts.open_conflict_count(ctx.store) == 0
