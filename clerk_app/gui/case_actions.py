@@ -45,6 +45,13 @@ SUSPEND_KINDS: tuple[str, ...] = ("hearing", "inspection", "testing", "expert_re
 #: Fields a correction may change (key in the applicant record).
 CORRECTABLE: tuple[str, ...] = ("name", "phone", "id_number")
 
+#: Field names as an official (Chinese) notice prints them.
+NOTICE_FIELD_NAMES: dict[str, str] = {
+    "name": "申请人姓名",
+    "phone": "联系电话",
+    "id_number": "证件号码",
+}
+
 #: The notice each action issues.
 NOTICE_OF: dict[E, str] = {
     E.REQUEST_SUPPLEMENT: "supplement",
@@ -55,25 +62,21 @@ NOTICE_OF: dict[E, str] = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseText", text)
-
-
 def status_label(status: str) -> str:
     """The status in the clerk's language."""
     labels = {
-        S.RECEIVED: _t("Received"),
-        S.ACCEPTED: _t("Accepted"),
-        S.IN_PROGRESS: _t("In progress"),
-        S.SUPPLEMENT_REQUESTED: _t("Supplement requested"),
-        S.SUSPENDED: _t("Suspended"),
-        S.FORWARDED: _t("Forwarded"),
-        S.COMPLETED_APPROVED: _t("Completed (approved)"),
-        S.COMPLETED_REJECTED: _t("Completed (not approved)"),
-        S.REFUSED: _t("Refused"),
-        S.WITHDRAWN: _t("Withdrawn"),
-        S.VOIDED: _t("Voided"),
-        S.REVOKED: _t("Revoked"),
+        S.RECEIVED: QCoreApplication.translate("CaseText", "Received"),
+        S.ACCEPTED: QCoreApplication.translate("CaseText", "Accepted"),
+        S.IN_PROGRESS: QCoreApplication.translate("CaseText", "In progress"),
+        S.SUPPLEMENT_REQUESTED: QCoreApplication.translate("CaseText", "Supplement requested"),
+        S.SUSPENDED: QCoreApplication.translate("CaseText", "Suspended"),
+        S.FORWARDED: QCoreApplication.translate("CaseText", "Forwarded"),
+        S.COMPLETED_APPROVED: QCoreApplication.translate("CaseText", "Completed (approved)"),
+        S.COMPLETED_REJECTED: QCoreApplication.translate("CaseText", "Completed (not approved)"),
+        S.REFUSED: QCoreApplication.translate("CaseText", "Refused"),
+        S.WITHDRAWN: QCoreApplication.translate("CaseText", "Withdrawn"),
+        S.VOIDED: QCoreApplication.translate("CaseText", "Voided"),
+        S.REVOKED: QCoreApplication.translate("CaseText", "Revoked"),
     }
     try:
         return labels[S(status)]
@@ -84,25 +87,25 @@ def status_label(status: str) -> str:
 def event_label(event: str) -> str:
     """An event (or action) in the clerk's language."""
     labels = {
-        E.RECEIVE: _t("Received"),
-        E.ACCEPT: _t("Accepted"),
-        E.ACCEPT_DEFERRED: _t("Accepted, materials to follow"),
-        E.START: _t("Start handling"),
-        E.REQUEST_SUPPLEMENT: _t("Request supplement"),
-        E.SUPPLEMENT_RECEIVED: _t("Supplement received"),
-        E.DEFERRED_SUPPLIED: _t("Deferred material supplied"),
-        E.DEFERRED_LAPSED: _t("Deferred material not supplied"),
-        E.SUSPEND: _t("Suspend (special procedure)"),
-        E.RESUME: _t("Resume"),
-        E.COMPLETE_APPROVED: _t("Complete: approved"),
-        E.COMPLETE_REJECTED: _t("Complete: not approved"),
-        E.REFUSE: _t("Refused"),
-        E.FORWARD: _t("Forwarded"),
-        E.WITHDRAW: _t("Withdrawn by the applicant"),
-        E.VOID: _t("Void"),
-        E.REVOKE: _t("Revoke"),
-        E.CORRECT: _t("Correct a field"),
-        E.NOTE: _t("Note"),
+        E.RECEIVE: QCoreApplication.translate("CaseText", "Received"),
+        E.ACCEPT: QCoreApplication.translate("CaseText", "Accepted"),
+        E.ACCEPT_DEFERRED: QCoreApplication.translate("CaseText", "Accepted, materials to follow"),
+        E.START: QCoreApplication.translate("CaseText", "Start handling"),
+        E.REQUEST_SUPPLEMENT: QCoreApplication.translate("CaseText", "Request supplement"),
+        E.SUPPLEMENT_RECEIVED: QCoreApplication.translate("CaseText", "Supplement received"),
+        E.DEFERRED_SUPPLIED: QCoreApplication.translate("CaseText", "Deferred material supplied"),
+        E.DEFERRED_LAPSED: QCoreApplication.translate("CaseText", "Deferred material not supplied"),
+        E.SUSPEND: QCoreApplication.translate("CaseText", "Suspend (special procedure)"),
+        E.RESUME: QCoreApplication.translate("CaseText", "Resume"),
+        E.COMPLETE_APPROVED: QCoreApplication.translate("CaseText", "Complete: approved"),
+        E.COMPLETE_REJECTED: QCoreApplication.translate("CaseText", "Complete: not approved"),
+        E.REFUSE: QCoreApplication.translate("CaseText", "Refused"),
+        E.FORWARD: QCoreApplication.translate("CaseText", "Forwarded"),
+        E.WITHDRAW: QCoreApplication.translate("CaseText", "Withdrawn by the applicant"),
+        E.VOID: QCoreApplication.translate("CaseText", "Void"),
+        E.REVOKE: QCoreApplication.translate("CaseText", "Revoke"),
+        E.CORRECT: QCoreApplication.translate("CaseText", "Correct a field"),
+        E.NOTE: QCoreApplication.translate("CaseText", "Note"),
     }
     try:
         return labels[E(event)]
@@ -112,19 +115,19 @@ def event_label(event: str) -> str:
 
 def suspend_kind_label(kind: str) -> str:
     labels = {
-        "hearing": _t("Hearing"),
-        "inspection": _t("On-site inspection"),
-        "testing": _t("Testing"),
-        "expert_review": _t("Expert review"),
+        "hearing": QCoreApplication.translate("CaseText", "Hearing"),
+        "inspection": QCoreApplication.translate("CaseText", "On-site inspection"),
+        "testing": QCoreApplication.translate("CaseText", "Testing"),
+        "expert_review": QCoreApplication.translate("CaseText", "Expert review"),
     }
     return labels.get(kind, kind)
 
 
 def field_label(name: str) -> str:
     labels = {
-        "name": _t("Applicant name"),
-        "phone": _t("Phone"),
-        "id_number": _t("ID number"),
+        "name": QCoreApplication.translate("CaseText", "Applicant name"),
+        "phone": QCoreApplication.translate("CaseText", "Phone"),
+        "id_number": QCoreApplication.translate("CaseText", "ID number"),
     }
     return labels.get(name, name)
 
@@ -275,13 +278,16 @@ def issue_notice(
         )
     elif kind == "completion":
         approved = entry.event is E.COMPLETE_APPROVED
+        # The notice is an official document: always in Chinese, whatever the UI language.
+        result = "准予办理" if approved else "不予办理"
+        if entry.opinion.strip():
+            result += f"（{entry.opinion.strip()}）"
         data = CompletionNotice(
             **facts,
-            result=(_t("Approved") if approved else _t("Not approved"))
-            + (f" — {entry.opinion.strip()}" if entry.opinion.strip() else ""),
+            result=result,
             completed_on=now.date(),
             pickup_items=(item.name,) if approved else (),
-            bring=(_t("This notice"), _t("The applicant's identity document")),
+            bring=("本通知书", "申请人有效身份证件"),
         )
     elif kind == "void":
         data = VoidNotice(
@@ -299,7 +305,11 @@ def issue_notice(
             **facts,
             corrected_document_no=corrected or case.case_no,
             corrections=(
-                Correction(field_label(entry.field), str(old.get("old", "")), entry.new_value),
+                Correction(
+                    NOTICE_FIELD_NAMES.get(entry.field, entry.field),
+                    str(old.get("old", "")),
+                    entry.new_value,
+                ),
             ),
             reason=entry.opinion.strip(),
         )

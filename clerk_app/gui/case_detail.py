@@ -448,7 +448,7 @@ class CaseDetail(QDialog):
             self.field_box.setItemText(i, field_label(name))
         self.new_value_label.setText(self.tr("&New value:"))
         self.opinion_label.setText(self.tr("&Opinion:"))
-        self.opinion.setPlaceholderText(self.tr("审批意见 — required for a reason-bound action"))
+        self.opinion.setPlaceholderText(self.tr("The opinion; required when the action needs a reason"))
         self.record_button.setText(self.tr("Record"))
         self.record_button.setToolTip(self.tr("Record the action (Ctrl+Return)"))
         self.record_action.setText(self.tr("Record the action"))

@@ -263,209 +263,209 @@
     <name>CaseDetail</name>
     <message>
         <source>Applicant:</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant:</translation>
     </message>
     <message>
         <source>ID number:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number:</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone:</translation>
     </message>
     <message>
         <source>Item:</source>
-        <translation type="unfinished"></translation>
+        <translation>Item:</translation>
     </message>
     <message>
         <source>Query code:</source>
-        <translation type="unfinished">Query code:</translation>
+        <translation>Query code:</translation>
     </message>
     <message>
         <source>Received:</source>
-        <translation type="unfinished"></translation>
+        <translation>Received:</translation>
     </message>
     <message>
         <source>Due date:</source>
-        <translation type="unfinished">Due date:</translation>
+        <translation>Due date:</translation>
     </message>
     <message>
         <source>Center:</source>
-        <translation type="unfinished"></translation>
+        <translation>Center:</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">Case</translation>
+        <translation>Case</translation>
     </message>
     <message>
         <source>Events so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Events so far</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>When</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Event</translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk</translation>
     </message>
     <message>
         <source>Opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>Opinion</translation>
     </message>
     <message>
         <source>Show full &amp;ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Show full &amp;ID</translation>
     </message>
     <message>
         <source>Show the whole ID number; this is recorded in the audit log (Alt+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the whole ID number; this is recorded in the audit log (Alt+I)</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Action:</translation>
     </message>
     <message>
         <source>&amp;Procedure:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Procedure:</translation>
     </message>
     <message>
         <source>&amp;Missing:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Missing:</translation>
     </message>
     <message>
         <source>One material a line; what it must be after a colon</source>
-        <translation type="unfinished"></translation>
+        <translation>One material a line; what it must be after a colon</translation>
     </message>
     <message>
         <source>&amp;Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Field:</translation>
     </message>
     <message>
         <source>&amp;New value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New value:</translation>
     </message>
     <message>
         <source>&amp;Opinion:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <source>审批意见 — required for a reason-bound action</source>
-        <translation type="unfinished"></translation>
+        <source>The opinion; required when the action needs a reason</source>
+        <translation>The opinion; required when the action needs a reason</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>Record the action (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the action (Ctrl+Return)</translation>
     </message>
     <message>
         <source>Record the action</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the action</translation>
     </message>
     <message>
         <source>Print notice…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print notice…</translation>
     </message>
     <message>
         <source>Open the print preview of the notice (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the print preview of the notice (Ctrl+P)</translation>
     </message>
     <message>
         <source>Print the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the notice</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>No case %1 on this desk</source>
-        <translation type="unfinished"></translation>
+        <translation>No case %1 on this desk</translation>
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1</translation>
     </message>
     <message>
         <source>waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting to be sent</translation>
     </message>
     <message>
         <source>recorded at the center</source>
-        <translation type="unfinished"></translation>
+        <translation>recorded at the center</translation>
     </message>
     <message>
         <source>refused by the center</source>
-        <translation type="unfinished"></translation>
+        <translation>refused by the center</translation>
     </message>
     <message>
         <source>(provisional)</source>
-        <translation type="unfinished">(provisional)</translation>
+        <translation>(provisional)</translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s) overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n working day overdue</numerusform>
+            <numerusform>%n working days overdue</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
         </translation>
     </message>
     <message>
         <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>due %1</translation>
     </message>
     <message>
         <source>No action is possible for this case now.</source>
-        <translation type="unfinished"></translation>
+        <translation>No action is possible for this case now.</translation>
     </message>
     <message>
         <source>Write the opinion: this action needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the opinion: this action needs a reason.</translation>
     </message>
     <message>
         <source>List every missing material, one a line.</source>
-        <translation type="unfinished"></translation>
+        <translation>List every missing material, one a line.</translation>
     </message>
     <message>
         <source>Enter the corrected value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the corrected value.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>The case changed meanwhile; this action is no longer possible.</source>
-        <translation type="unfinished"></translation>
+        <translation>The case changed meanwhile; this action is no longer possible.</translation>
     </message>
     <message>
         <source>Recorded: %1. Status now: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded: %1. Status now: %2.</translation>
     </message>
     <message>
         <source>Notice %1 saved; Ctrl+P prints it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice %1 saved; Ctrl+P prints it.</translation>
     </message>
     <message>
         <source>The notice could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The notice could not be written: %1</translation>
     </message>
 </context>
 <context>
@@ -567,6 +567,146 @@
     </message>
 </context>
 <context>
+    <name>CaseText</name>
+    <message>
+        <source>Received</source>
+        <extracomment>The actions offered in the case detail, in this order (when the lifecycle allows them). The kinds of special procedure a suspension is for (time not counted). Fields a correction may change (key in the applicant record). Field names as an official (Chinese) notice prints them. The notice each action issues.</extracomment>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Supplement requested</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Completed (approved)</source>
+        <translation>Completed (approved)</translation>
+    </message>
+    <message>
+        <source>Completed (not approved)</source>
+        <translation>Completed (not approved)</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Accepted, materials to follow</source>
+        <translation>Accepted, materials to follow</translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation>Start handling</translation>
+    </message>
+    <message>
+        <source>Request supplement</source>
+        <translation>Request supplement</translation>
+    </message>
+    <message>
+        <source>Supplement received</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <source>Deferred material supplied</source>
+        <translation>Deferred material supplied</translation>
+    </message>
+    <message>
+        <source>Deferred material not supplied</source>
+        <translation>Deferred material not supplied</translation>
+    </message>
+    <message>
+        <source>Suspend (special procedure)</source>
+        <translation>Suspend (special procedure)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Complete: approved</source>
+        <translation>Complete: approved</translation>
+    </message>
+    <message>
+        <source>Complete: not approved</source>
+        <translation>Complete: not approved</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the applicant</source>
+        <translation>Withdrawn by the applicant</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Correct a field</source>
+        <translation>Correct a field</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <source>On-site inspection</source>
+        <translation>On-site inspection</translation>
+    </message>
+    <message>
+        <source>Testing</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <source>Expert review</source>
+        <translation>Expert review</translation>
+    </message>
+    <message>
+        <source>Applicant name</source>
+        <translation>Applicant name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+</context>
+<context>
     <name>CasesDialog</name>
     <message>
         <source>Cases of window %1</source>
@@ -638,6 +778,97 @@
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Conflict with the center — case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The center changed this case while this desk had changes of it that did not get there. Nothing is lost: choose which version stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <source>At the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the &amp;center&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void this desk&apos;s events of the case and take the center&apos;s version (Alt+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close; the conflict stays listed (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conflict has been decided already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not possible: after “%1” at the center the lifecycle no longer allows this desk&apos;s events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this desk&apos;s events again on top of the center&apos;s version; the case becomes “%1” (Alt+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1058,8 +1289,10 @@
         <translation>Accepted; the acceptance receipt states the due date.</translation>
     </message>
     <message>
-        <source>The applicant signs the promise. If the materials do not come by then, the case ends without approval.</source>
-        <translation>The applicant signs the promise. If the materials do not come by then, the case ends without approval.</translation>
+        <source>The applicant signs the promise.
+If the materials do not come by then, the case ends without approval.</source>
+        <translation>The applicant signs the promise.
+If the materials do not come by then, the case ends without approval.</translation>
     </message>
 </context>
 <context>
@@ -1358,7 +1591,6 @@
     </message>
     <message>
         <source>Today&apos;s cases</source>
-        <extracomment>Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
         <translation>Today&apos;s cases</translation>
     </message>
     <message>
@@ -1387,6 +1619,7 @@
     </message>
     <message>
         <source>Accepted</source>
+        <extracomment>Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
         <translation>Accepted</translation>
     </message>
     <message>
@@ -2021,6 +2254,89 @@
     </message>
 </context>
 <context>
+    <name>LookupDialog</name>
+    <message>
+        <source>Look up a case</source>
+        <translation>Look up a case</translation>
+    </message>
+    <message>
+        <source>&amp;Case no.:</source>
+        <translation>&amp;Case no.:</translation>
+    </message>
+    <message>
+        <source>&amp;Query code:</source>
+        <translation>&amp;Query code:</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>&amp;Look up</translation>
+    </message>
+    <message>
+        <source>Check the progress as the applicant would (Enter)</source>
+        <translation>Check the progress as the applicant would (Enter)</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>Item:</translation>
+    </message>
+    <message>
+        <source>Applicant:</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>Due date:</translation>
+    </message>
+    <message>
+        <source>Completed:</source>
+        <translation>Completed:</translation>
+    </message>
+    <message>
+        <source>Enter the case number.</source>
+        <translation>Enter the case number.</translation>
+    </message>
+    <message>
+        <source>The query code is 6 digits.</source>
+        <translation>The query code is 6 digits.</translation>
+    </message>
+    <message>
+        <source>Asking the center…</source>
+        <translation>Asking the center…</translation>
+    </message>
+    <message>
+        <source>As the center records it:</source>
+        <translation>As the center records it:</translation>
+    </message>
+    <message>
+        <source>No case with this number and query code.</source>
+        <translation>No case with this number and query code.</translation>
+    </message>
+    <message>
+        <source>Too many lookups in a short time; wait a moment.</source>
+        <translation>Too many lookups in a short time; wait a moment.</translation>
+    </message>
+    <message>
+        <source>The center cannot be reached (offline), and this desk has no such case.</source>
+        <translation>The center cannot be reached (offline), and this desk has no such case.</translation>
+    </message>
+    <message>
+        <source>The center cannot be reached (offline). This desk&apos;s own record of the case (it may not show what others did since):</source>
+        <translation>The center cannot be reached (offline). This desk&apos;s own record of the case (it may not show what others did since):</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Window Clerk — %1, window %2</source>
@@ -2556,63 +2872,63 @@
     <name>RejectedPanel</name>
     <message>
         <source>Refused by the center</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the center</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">Item</translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>The center&apos;s reason</source>
-        <translation type="unfinished"></translation>
+        <translation>The center&apos;s reason</translation>
     </message>
     <message>
         <source>&amp;Resend corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resend corrected</translation>
     </message>
     <message>
         <source>Send the item again with the corrections (Alt+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Send the item again with the corrections (Alt+R)</translation>
     </message>
     <message>
         <source>Reason to &amp;void:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason to &amp;void:</translation>
     </message>
     <message>
         <source>Void item</source>
-        <translation type="unfinished"></translation>
+        <translation>Void item</translation>
     </message>
     <message>
         <source>Give the item up: it is kept, marked void with your reason (Alt+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the item up: it is kept, marked void with your reason (Alt+V)</translation>
     </message>
     <message>
         <source>The case itself</source>
-        <translation type="unfinished"></translation>
+        <translation>The case itself</translation>
     </message>
     <message>
         <source>A case event</source>
-        <translation type="unfinished"></translation>
+        <translation>A case event</translation>
     </message>
     <message>
         <source>A document record</source>
-        <translation type="unfinished"></translation>
+        <translation>A document record</translation>
     </message>
     <message>
         <source>A rating</source>
-        <translation type="unfinished"></translation>
+        <translation>A rating</translation>
     </message>
     <message>
         <source>Correct the fields the center named first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct the fields the center named first.</translation>
     </message>
     <message>
         <source>Say why the item is voided.</source>
-        <translation type="unfinished"></translation>
+        <translation>Say why the item is voided.</translation>
     </message>
     <message>
         <source>Done. The list below shows what is still refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Done. The list below shows what is still refused.</translation>
     </message>
 </context>
 <context>
@@ -2860,7 +3176,7 @@
     </message>
     <message>
         <source>This computer&apos;s clock is wrong</source>
-        <translation>This computer's clock is wrong</translation>
+        <translation>This computer&apos;s clock is wrong</translation>
     </message>
 </context>
 <context>
@@ -2868,145 +3184,145 @@
     <message>
         <source>Case no.</source>
         <extracomment>Background and text colours of the warning cards. Custom roles.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Case no.</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">ID number</translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">Item</translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <source>Countdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Countdown</translation>
     </message>
     <message>
         <source>(provisional)</source>
-        <translation type="unfinished">(provisional)</translation>
+        <translation>(provisional)</translation>
     </message>
     <message>
         <source>suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>suspended</translation>
     </message>
     <message>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>due today</translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s) overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n working day overdue</numerusform>
+            <numerusform>%n working days overdue</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
         </translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>Due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Due soon</translation>
     </message>
     <message>
         <source>Not yet sent to the center</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet sent to the center</translation>
     </message>
     <message>
         <source>Refused by the center: open the case to fix it</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the center: open the case to fix it</translation>
     </message>
 </context>
 <context>
     <name>WorklistPane</name>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Search:</translation>
     </message>
     <message>
         <source>Case no., applicant name, ID last 4 or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Case no., applicant name, ID last 4 or phone</translation>
     </message>
     <message>
         <source>Search the worklist by case number, name, ID last 4 digits or phone (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the worklist by case number, name, ID last 4 digits or phone (%1)</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tatus:</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Open cases</translation>
     </message>
     <message>
         <source>D&amp;ue:</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;ue:</translation>
     </message>
     <message>
         <source>Any due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Any due date</translation>
     </message>
     <message numerus="yes">
         <source>Due within %n working day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Due within %n working day</numerusform>
+            <numerusform>Due within %n working days</numerusform>
         </translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>Received &amp;today</source>
-        <translation type="unfinished"></translation>
+        <translation>Received &amp;today</translation>
     </message>
     <message>
         <source>Search the worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the worklist</translation>
     </message>
     <message>
         <source>Refresh the worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh the worklist</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>Open case</translation>
     </message>
     <message>
         <source>Enter opens the selected case; F5 refreshes the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter opens the selected case; F5 refreshes the list</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
         </translation>
     </message>
 </context>

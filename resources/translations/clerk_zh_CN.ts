@@ -263,207 +263,207 @@
     <name>CaseDetail</name>
     <message>
         <source>Applicant:</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人：</translation>
     </message>
     <message>
         <source>ID number:</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码：</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话：</translation>
     </message>
     <message>
         <source>Item:</source>
-        <translation type="unfinished"></translation>
+        <translation>事项：</translation>
     </message>
     <message>
         <source>Query code:</source>
-        <translation type="unfinished">查询码：</translation>
+        <translation>查询码：</translation>
     </message>
     <message>
         <source>Received:</source>
-        <translation type="unfinished"></translation>
+        <translation>受理时间：</translation>
     </message>
     <message>
         <source>Due date:</source>
-        <translation type="unfinished">承诺办结日期：</translation>
+        <translation>承诺办结日：</translation>
     </message>
     <message>
         <source>Center:</source>
-        <translation type="unfinished"></translation>
+        <translation>中心记录：</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">办件</translation>
+        <translation>办件</translation>
     </message>
     <message>
         <source>Events so far</source>
-        <translation type="unfinished"></translation>
+        <translation>办理过程</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>环节</translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <source>Opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>意见</translation>
     </message>
     <message>
         <source>Show full &amp;ID</source>
-        <translation type="unfinished"></translation>
+        <translation>显示完整证件号(&amp;I)</translation>
     </message>
     <message>
         <source>Show the whole ID number; this is recorded in the audit log (Alt+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示完整证件号码；此操作记入审计日志（Alt+I）</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">操作</translation>
+        <translation>办理操作</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>操作(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Procedure:</source>
-        <translation type="unfinished"></translation>
+        <translation>特别程序(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Missing:</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少材料(&amp;M)：</translation>
     </message>
     <message>
         <source>One material a line; what it must be after a colon</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一项材料；冒号后写明要求</translation>
     </message>
     <message>
         <source>&amp;Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>更正项(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;New value:</source>
-        <translation type="unfinished"></translation>
+        <translation>更正为(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Opinion:</source>
-        <translation type="unfinished"></translation>
+        <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <source>审批意见 — required for a reason-bound action</source>
-        <translation type="unfinished"></translation>
+        <source>The opinion; required when the action needs a reason</source>
+        <translation>审批意见；需要说明理由的操作必填</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Record the action (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>记录此操作（Ctrl+Return）</translation>
     </message>
     <message>
         <source>Record the action</source>
-        <translation type="unfinished"></translation>
+        <translation>记录操作</translation>
     </message>
     <message>
         <source>Print notice…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印文书…</translation>
     </message>
     <message>
         <source>Open the print preview of the notice (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文书的打印预览（Ctrl+P）</translation>
     </message>
     <message>
         <source>Print the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>打印文书</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>No case %1 on this desk</source>
-        <translation type="unfinished"></translation>
+        <translation>本机没有办件 %1</translation>
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1</translation>
     </message>
     <message>
         <source>waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>等待上传</translation>
     </message>
     <message>
         <source>recorded at the center</source>
-        <translation type="unfinished"></translation>
+        <translation>中心已记录</translation>
     </message>
     <message>
         <source>refused by the center</source>
-        <translation type="unfinished"></translation>
+        <translation>中心拒收</translation>
     </message>
     <message>
         <source>(provisional)</source>
-        <translation type="unfinished">（暂定）</translation>
+        <translation>（暂定）</translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s) overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
         <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>办结日改为 %1</translation>
     </message>
     <message>
         <source>No action is possible for this case now.</source>
-        <translation type="unfinished"></translation>
+        <translation>此办件当前无可办理的操作。</translation>
     </message>
     <message>
         <source>Write the opinion: this action needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写审批意见：此操作须说明理由。</translation>
     </message>
     <message>
         <source>List every missing material, one a line.</source>
-        <translation type="unfinished"></translation>
+        <translation>请逐行列出全部缺少的材料。</translation>
     </message>
     <message>
         <source>Enter the corrected value.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写更正后的内容。</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>The case changed meanwhile; this action is no longer possible.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件状态已变化，此操作已不可办理。</translation>
     </message>
     <message>
         <source>Recorded: %1. Status now: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录：%1。当前状态：%2。</translation>
     </message>
     <message>
         <source>Notice %1 saved; Ctrl+P prints it.</source>
-        <translation type="unfinished"></translation>
+        <translation>文书 %1 已保存；按 Ctrl+P 打印。</translation>
     </message>
     <message>
         <source>The notice could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文书未能生成：%1</translation>
     </message>
 </context>
 <context>
@@ -565,6 +565,146 @@
     </message>
 </context>
 <context>
+    <name>CaseText</name>
+    <message>
+        <source>Received</source>
+        <extracomment>The actions offered in the case detail, in this order (when the lifecycle allows them). The kinds of special procedure a suspension is for (time not counted). Fields a correction may change (key in the applicant record). Field names as an official (Chinese) notice prints them. The notice each action issues.</extracomment>
+        <translation>已收件</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Supplement requested</source>
+        <translation>待补正</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>特别程序中</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Completed (approved)</source>
+        <translation>办结（准予）</translation>
+    </message>
+    <message>
+        <source>Completed (not approved)</source>
+        <translation>办结（不予）</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Accepted, materials to follow</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>Request supplement</source>
+        <translation>要求补正</translation>
+    </message>
+    <message>
+        <source>Supplement received</source>
+        <translation>补正材料已收</translation>
+    </message>
+    <message>
+        <source>Deferred material supplied</source>
+        <translation>容缺材料已补齐</translation>
+    </message>
+    <message>
+        <source>Deferred material not supplied</source>
+        <translation>容缺材料逾期未补</translation>
+    </message>
+    <message>
+        <source>Suspend (special procedure)</source>
+        <translation>中止（特别程序）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复办理</translation>
+    </message>
+    <message>
+        <source>Complete: approved</source>
+        <translation>办结：准予</translation>
+    </message>
+    <message>
+        <source>Complete: not approved</source>
+        <translation>办结：不予</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the applicant</source>
+        <translation>申请人撤回</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Correct a field</source>
+        <translation>更正信息</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>听证</translation>
+    </message>
+    <message>
+        <source>On-site inspection</source>
+        <translation>现场核查</translation>
+    </message>
+    <message>
+        <source>Testing</source>
+        <translation>检验检测</translation>
+    </message>
+    <message>
+        <source>Expert review</source>
+        <translation>专家评审</translation>
+    </message>
+    <message>
+        <source>Applicant name</source>
+        <translation>申请人姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+</context>
+<context>
     <name>CasesDialog</name>
     <message>
         <source>Cases of window %1</source>
@@ -635,6 +775,97 @@
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Conflict with the center — case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The center changed this case while this desk had changes of it that did not get there. Nothing is lost: choose which version stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>At the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the &amp;center&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void this desk&apos;s events of the case and take the center&apos;s version (Alt+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close; the conflict stays listed (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conflict has been decided already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not possible: after “%1” at the center the lifecycle no longer allows this desk&apos;s events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this desk&apos;s events again on top of the center&apos;s version; the case becomes “%1” (Alt+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1054,8 +1285,10 @@
         <translation>予以受理，受理通知书载明办结时限。</translation>
     </message>
     <message>
-        <source>The applicant signs the promise. If the materials do not come by then, the case ends without approval.</source>
-        <translation>申请人签署承诺书；逾期未补齐材料的，按不予批准办结。</translation>
+        <source>The applicant signs the promise.
+If the materials do not come by then, the case ends without approval.</source>
+        <translation>申请人签署承诺书；
+逾期未补齐材料的，按不予批准办结。</translation>
     </message>
 </context>
 <context>
@@ -1351,7 +1584,6 @@
     </message>
     <message>
         <source>Today&apos;s cases</source>
-        <extracomment>Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
         <translation>今日办件公示</translation>
     </message>
     <message>
@@ -1380,6 +1612,7 @@
     </message>
     <message>
         <source>Accepted</source>
+        <extracomment>Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
         <translation>受理</translation>
     </message>
     <message>
@@ -2014,6 +2247,89 @@
     </message>
 </context>
 <context>
+    <name>LookupDialog</name>
+    <message>
+        <source>Look up a case</source>
+        <translation>办件查询</translation>
+    </message>
+    <message>
+        <source>&amp;Case no.:</source>
+        <translation>办件编号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Query code:</source>
+        <translation>查询码(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 位数字</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>查询(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Check the progress as the applicant would (Enter)</source>
+        <translation>按申请人的方式查询办理进度（Enter）</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <source>Applicant:</source>
+        <translation>申请人：</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>受理时间：</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>承诺办结日：</translation>
+    </message>
+    <message>
+        <source>Completed:</source>
+        <translation>办结时间：</translation>
+    </message>
+    <message>
+        <source>Enter the case number.</source>
+        <translation>请输入办件编号。</translation>
+    </message>
+    <message>
+        <source>The query code is 6 digits.</source>
+        <translation>查询码为 6 位数字。</translation>
+    </message>
+    <message>
+        <source>Asking the center…</source>
+        <translation>正在向中心查询…</translation>
+    </message>
+    <message>
+        <source>As the center records it:</source>
+        <translation>中心记录如下：</translation>
+    </message>
+    <message>
+        <source>No case with this number and query code.</source>
+        <translation>没有与此编号和查询码相符的办件。</translation>
+    </message>
+    <message>
+        <source>Too many lookups in a short time; wait a moment.</source>
+        <translation>短时间内查询次数过多，请稍候再试。</translation>
+    </message>
+    <message>
+        <source>The center cannot be reached (offline), and this desk has no such case.</source>
+        <translation>无法连接中心（离线），本机也没有此办件。</translation>
+    </message>
+    <message>
+        <source>The center cannot be reached (offline). This desk&apos;s own record of the case (it may not show what others did since):</source>
+        <translation>无法连接中心（离线）。以下为本机的办件记录（可能不含此后他人的办理情况）：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Window Clerk — %1, window %2</source>
@@ -2547,63 +2863,63 @@
     <name>RejectedPanel</name>
     <message>
         <source>Refused by the center</source>
-        <translation type="unfinished"></translation>
+        <translation>中心拒收的数据</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>The center&apos;s reason</source>
-        <translation type="unfinished"></translation>
+        <translation>中心给出的原因</translation>
     </message>
     <message>
         <source>&amp;Resend corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>更正后重发(&amp;R)</translation>
     </message>
     <message>
         <source>Send the item again with the corrections (Alt+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>按更正后的内容重新发送（Alt+R）</translation>
     </message>
     <message>
         <source>Reason to &amp;void:</source>
-        <translation type="unfinished"></translation>
+        <translation>作废理由(&amp;V)：</translation>
     </message>
     <message>
         <source>Void item</source>
-        <translation type="unfinished"></translation>
+        <translation>作废此项</translation>
     </message>
     <message>
         <source>Give the item up: it is kept, marked void with your reason (Alt+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃此项：记录保留，标记为作废并注明理由（Alt+V）</translation>
     </message>
     <message>
         <source>The case itself</source>
-        <translation type="unfinished"></translation>
+        <translation>办件本身</translation>
     </message>
     <message>
         <source>A case event</source>
-        <translation type="unfinished"></translation>
+        <translation>办理环节</translation>
     </message>
     <message>
         <source>A document record</source>
-        <translation type="unfinished"></translation>
+        <translation>文书记录</translation>
     </message>
     <message>
         <source>A rating</source>
-        <translation type="unfinished"></translation>
+        <translation>评价</translation>
     </message>
     <message>
         <source>Correct the fields the center named first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先更正中心指出的字段。</translation>
     </message>
     <message>
         <source>Say why the item is voided.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写作废理由。</translation>
     </message>
     <message>
         <source>Done. The list below shows what is still refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>已处理。下表为仍被拒收的数据。</translation>
     </message>
 </context>
 <context>
@@ -2857,141 +3173,141 @@
     <message>
         <source>Case no.</source>
         <extracomment>Background and text colours of the warning cards. Custom roles.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>办件编号</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">申请人</translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">证件号码</translation>
+        <translation>证件号码</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺办结日</translation>
     </message>
     <message>
         <source>Countdown</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余时限</translation>
     </message>
     <message>
         <source>(provisional)</source>
-        <translation type="unfinished">（暂定）</translation>
+        <translation>（暂定）</translation>
     </message>
     <message>
         <source>suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>中止计时</translation>
     </message>
     <message>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日到期</translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s) overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <source>Due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>即将到期</translation>
     </message>
     <message>
         <source>Not yet sent to the center</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未上传中心</translation>
     </message>
     <message>
         <source>Refused by the center: open the case to fix it</source>
-        <translation type="unfinished"></translation>
+        <translation>中心拒收：打开办件处理</translation>
     </message>
 </context>
 <context>
     <name>WorklistPane</name>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
         <source>Case no., applicant name, ID last 4 or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>办件编号、申请人姓名、证件号后 4 位或电话</translation>
     </message>
     <message>
         <source>Search the worklist by case number, name, ID last 4 digits or phone (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>按办件编号、姓名、证件号后 4 位或电话搜索（%1）</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;T)：</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>未办结</translation>
     </message>
     <message>
         <source>D&amp;ue:</source>
-        <translation type="unfinished"></translation>
+        <translation>时限(&amp;U)：</translation>
     </message>
     <message>
         <source>Any due date</source>
-        <translation type="unfinished"></translation>
+        <translation>全部时限</translation>
     </message>
     <message numerus="yes">
         <source>Due within %n working day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个工作日内到期</numerusform>
         </translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <source>Received &amp;today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日受理(&amp;T)</translation>
     </message>
     <message>
         <source>Search the worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索办件</translation>
     </message>
     <message>
         <source>Refresh the worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新办件列表</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>打开办件</translation>
     </message>
     <message>
         <source>Enter opens the selected case; F5 refreshes the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter 打开所选办件；F5 刷新列表</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
 </context>
