@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
+    QStackedWidget,
     QWidget,
 )
 
@@ -37,6 +39,16 @@ from clerk_app.gui.intake_texts import (
 
 WARNING_STYLE = "color: #8a5a00;"
 PAGES = ("info", "deferred", "supplement", "refused", "forwarded")
+
+
+def fit_stack(stack: QStackedWidget, index: int) -> None:
+    """Show page ``index`` at its own height (a stack is otherwise as tall as its tallest)."""
+    for n in range(stack.count()):
+        policy = QSizePolicy.Policy.Preferred if n == index else QSizePolicy.Policy.Ignored
+        stack.widget(n).setSizePolicy(policy, policy)
+    stack.setCurrentIndex(index)
+    # The pages' labels do not wrap (a stack would not ask for their height at its width).
+    stack.updateGeometry()
 
 
 def money(fen: int) -> str:
@@ -65,18 +77,18 @@ class DecisionPanel(QObject):
 
         # 即办 / 承诺: a line saying what happens.
         self.info_label = QLabel(parent)
-        self.info_label.setWordWrap(True)
+        self.info_label.setWordWrap(False)
         stack.addWidget(self._page(parent, [(None, self.info_label)]))
 
         # 容缺
         self.deferred_label = QLabel(parent)
-        self.deferred_label.setWordWrap(True)
+        self.deferred_label.setWordWrap(False)
         self.supply_by_edit = QDateEdit(parent)
         self.supply_by_edit.setObjectName("supplyByEdit")
         self.supply_by_edit.setCalendarPopup(True)
         self.supply_by_edit.setDisplayFormat("yyyy-MM-dd")
         self.deferred_consequence = QLabel(parent)
-        self.deferred_consequence.setWordWrap(True)
+        self.deferred_consequence.setWordWrap(False)
         self.deferred_consequence.setStyleSheet(WARNING_STYLE)
         stack.addWidget(
             self._page(
@@ -98,7 +110,7 @@ class DecisionPanel(QObject):
         # 补正
         self.missing_label = QLabel(parent)
         self.missing_label.setObjectName("missingMaterialsLabel")
-        self.missing_label.setWordWrap(True)
+        self.missing_label.setWordWrap(False)
         stack.addWidget(
             self._page(
                 parent,
@@ -182,6 +194,7 @@ class DecisionPanel(QObject):
     def _page(parent: QWidget, rows: list[tuple[str | None, QWidget]]) -> QWidget:
         page = QWidget(parent)
         form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setContentsMargins(0, 4, 0, 4)
         for caption, widget in rows:
             if caption is None:
@@ -281,10 +294,10 @@ class DecisionPanel(QObject):
             Disposition.REFUSED: 3,
             Disposition.FORWARDED: 4,
         }.get(d, 0)
-        ui.decisionStack.setCurrentIndex(page)
         self._show_due(d)
         self._show_fee(d)
         self._show_details(d)
+        fit_stack(ui.decisionStack, page)
         self._changed()
 
     def _show_due(self, d: Disposition | None) -> None:
@@ -386,7 +399,7 @@ class DecisionPanel(QObject):
             self.deferred_consequence.setText(
                 QCoreApplication.translate(
                     "DecisionPanel",
-                    "The applicant signs the promise. If the materials do not come by then, "
+                    "The applicant signs the promise.\nIf the materials do not come by then, "
                     "the case ends without approval.",
                 )
             )

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from clerk_app.core import intake
 from clerk_app.core.identity import check_credit_code, check_mobile
 from clerk_app.gui.forms.ui_intake_form import Ui_IntakeForm
-from clerk_app.gui.intake_decision import DecisionPanel
+from clerk_app.gui.intake_decision import DecisionPanel, fit_stack
 from clerk_app.gui.intake_materials import MaterialsTable
 from clerk_app.gui.intake_party import (
     ERROR_STYLE,
     PersonFields,
     Problem,
     build_person_grid,
+    focused,
     show_issues,
 )
 from clerk_app.gui.intake_texts import intake_issue_text
@@ -88,8 +89,7 @@ class IntakeForm(QWidget):
         u.missingLabel.setStyleSheet(ERROR_STYLE)
         u.missingLabel.setObjectName("missingLabel")
         u.intakeLayout.insertStretch(u.intakeLayout.count() - 1, 1)
-        u.personGrid.setRowStretch(u.personGrid.rowCount(), 1)
-        u.orgGrid.setRowStretch(u.orgGrid.rowCount(), 1)
+        fit_stack(u.applicantStack, 0)
         for label in (u.creditCodeMessage, u.contactPhoneMessage):
             label.hide()
 
@@ -132,6 +132,7 @@ class IntakeForm(QWidget):
         u.personRadio.toggled.connect(self._kind_changed)
         for edit in self._org_edits():
             edit.textChanged.connect(self.revalidate)
+            edit.editingFinished.connect(self.revalidate)
         u.creditConfirmCheck.toggled.connect(self.revalidate)
         u.allMaterialsButton.clicked.connect(self.tick_all)
         u.allMaterialsButton.setToolTip(self.tr("Mark every material received"))
@@ -163,7 +164,7 @@ class IntakeForm(QWidget):
         return self.ui.agentBox.isChecked()
 
     def _kind_changed(self) -> None:
-        self.ui.applicantStack.setCurrentIndex(0 if self.is_person() else 1)
+        fit_stack(self.ui.applicantStack, 0 if self.is_person() else 1)
         self.revalidate()
 
     def _agent_toggled(self, on: bool) -> None:
@@ -269,7 +270,7 @@ class IntakeForm(QWidget):
             u.creditConfirmCheck.hide()
             out.append((self.tr("Unified social credit code"), u.creditCodeEdit))
         else:
-            typing = u.creditCodeEdit.hasFocus() and len(ccheck.value) < 18
+            typing = focused(u.creditCodeEdit) and len(ccheck.value) < 18
             show_issues(u.creditCodeMessage, [] if typing else ccheck.errors, ccheck.warnings)
             u.creditConfirmCheck.setVisible(bool(ccheck.warnings) and not ccheck.errors)
             if ccheck.errors:
@@ -434,7 +435,7 @@ class IntakeForm(QWidget):
         try:
             self.parked_id = parked_id
             (u.personRadio if state.get("kind") != "organization" else u.orgRadio).setChecked(True)
-            u.applicantStack.setCurrentIndex(0 if self.is_person() else 1)
+            fit_stack(u.applicantStack, 0 if self.is_person() else 1)
             self.applicant_fields.restore(state.get("person") or {})
             org = state.get("organization") or {}
             u.orgNameEdit.setText(org.get("name", ""))

@@ -9,10 +9,11 @@ quiet while fewer than 18 characters are in, and Enter moves on to the next fiel
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from clerk_app.core.identity import IdType, check_document, check_mobile
 from clerk_app.gui.intake_texts import id_type_names, intake_issue_text
@@ -31,6 +32,11 @@ def show_issues(label: QLabel, errors: list[Any], warnings: list[Any]) -> None:
     label.setStyleSheet(ERROR_STYLE if errors else WARNING_STYLE)
     label.setText("\n".join(intake_issue_text(i) for i in issues))
     label.setVisible(bool(issues))
+
+
+def focused(widget: QWidget) -> bool:
+    """The widget has the keyboard focus of its window (active or not)."""
+    return widget.hasFocus() or widget.window().focusWidget() is widget
 
 
 class _ReaderFriendly(QObject):
@@ -97,6 +103,11 @@ class PersonFields(QObject):
         id_edit.setMaxLength(40)
         phone_edit.setMaxLength(20)
         derived_label.setStyleSheet(DERIVED_STYLE)
+        # Room for "出生 1990-03-07 · 男" / "Born 1990-03-07 · male" next to the number.
+        id_edit.setMaximumWidth(id_edit.fontMetrics().horizontalAdvance("M" * 22))
+        derived_label.setMinimumWidth(
+            derived_label.fontMetrics().horizontalAdvance("Born 0000-00-00 · female")
+        )
         derived_label.setObjectName(derived_label.objectName() or "derivedLabel")
         for label in (id_message, phone_message):
             label.setWordWrap(True)
@@ -200,8 +211,10 @@ class PersonFields(QObject):
             if self.is_resident_id()
             else QCoreApplication.translate("PersonFields", "Document n&umber:")
         )
-        self.id_caption.setText(caption if self._mnemonics else caption.replace("&", ""))
-        typing = self.id_edit.hasFocus() and (
+        if not self._mnemonics:  # "证件号码(&U)：" → "证件号码：", "Document n&umber:" → "…number:"
+            caption = re.sub(r"\(&\w\)", "", caption).replace("&", "")
+        self.id_caption.setText(caption)
+        typing = focused(self.id_edit) and (
             len(check.value) < 18 if self.is_resident_id() else True
         )
         if not text.strip():
@@ -260,7 +273,7 @@ class PersonFields(QObject):
                 )
         else:
             mobile = check_mobile(phone)
-            done = len(mobile.value) >= 11 or not self.phone_edit.hasFocus()
+            done = len(mobile.value) >= 11 or not focused(self.phone_edit)
             show_issues(self.phone_message, mobile.errors if done else [], [])
             if mobile.errors:
                 out.append(
@@ -277,7 +290,9 @@ class PersonFields(QObject):
 def build_person_grid(parent: QWidget, prefix: str) -> tuple[QGridLayout, dict[str, Any]]:
     """The same fields as the applicant's person page, made in code (for the agent)."""
     grid = QGridLayout()
+    grid.setColumnStretch(0, 0)
     grid.setColumnStretch(1, 1)
+    grid.setColumnStretch(2, 0)
     grid.setHorizontalSpacing(10)
     grid.setVerticalSpacing(4)
     w: dict[str, Any] = {
@@ -307,8 +322,10 @@ def build_person_grid(parent: QWidget, prefix: str) -> tuple[QGridLayout, dict[s
     grid.addWidget(type_caption, 1, 0)
     grid.addWidget(w["type_combo"], 1, 1, 1, 2)
     grid.addWidget(w["id_caption"], 2, 0)
-    grid.addWidget(w["id_edit"], 2, 1)
-    grid.addWidget(w["derived_label"], 2, 2)
+    id_row = QHBoxLayout()
+    id_row.addWidget(w["id_edit"])
+    id_row.addWidget(w["derived_label"], 1)
+    grid.addLayout(id_row, 2, 1, 1, 2)
     grid.addWidget(w["id_message"], 3, 1, 1, 2)
     grid.addWidget(phone_caption, 4, 0)
     grid.addWidget(w["phone_edit"], 4, 1, 1, 2)

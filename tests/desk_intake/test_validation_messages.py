@@ -22,6 +22,8 @@ def _form(qtbot, code: str = "DEMO-GA-001") -> IntakeForm:
     form = IntakeForm(monday_morning(), WorkCalendar.builtin())
     qtbot.addWidget(form)
     form.show()
+    form.activateWindow()  # as at the desk: focus changes reach the fields
+    qtbot.waitUntil(form.isActiveWindow, timeout=2000)
     form.set_item(demo_catalog().item(code))
     return form
 
