@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from clerk_app.gui import services
-from clerk_app.gui.hall import is_hall_account, open_hall_screen
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.login import LoginDialog
-from clerk_app.gui.main_window import MainWindow
 from clerk_app.gui.ops import DbWriter, Op, error_message
-from clerk_app.gui.sync_worker import SyncWorker
+
+if TYPE_CHECKING:  # imported when the clerk has signed in: the sign-in window comes sooner
+    from clerk_app.gui.main_window import MainWindow
+    from clerk_app.gui.sync_worker import SyncWorker
 
 log = logging.getLogger("clerk.gui")
 
@@ -64,6 +65,10 @@ class Desk:
     def open_desk(self, session: Any) -> Any:
         """After sign-in: the main window, the catalog (in the background), the sync worker;
         for a hall-screen account (role display) the hall's big screen instead."""
+        from clerk_app.gui.hall import is_hall_account, open_hall_screen
+        from clerk_app.gui.main_window import MainWindow
+        from clerk_app.gui.sync_worker import SyncWorker
+
         if is_hall_account(session):
             self.session = session
             self.hall = open_hall_screen(self.context, session)
