@@ -796,11 +796,11 @@
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Event</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">When</translation>
     </message>
     <message>
         <source>State</source>
@@ -836,7 +836,7 @@
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Status:</translation>
     </message>
     <message>
         <source>This conflict has been decided already.</source>
@@ -852,7 +852,7 @@
     </message>
     <message>
         <source>waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">waiting to be sent</translation>
     </message>
     <message>
         <source>Not possible: after “%1” at the center the lifecycle no longer allows this desk&apos;s events.</source>
@@ -864,7 +864,7 @@
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Saving…</translation>
     </message>
     <message>
         <source>Not saved.</source>
@@ -890,6 +890,13 @@
         <translation>
             <numerusform>%n rejected</numerusform>
             <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -934,6 +941,26 @@
     <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Changed at the center while this desk had unsent changes (decide):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare this desk&apos;s version with the center&apos;s and decide (Alt+S, or Enter)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -1108,6 +1135,14 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Sync supervision</source>
+        <translation>Sync supervision</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
     </message>
     <message>
         <source>Export to &amp;CSV…</source>
@@ -2685,16 +2720,16 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Unlock the selected user (Alt+U)</translation>
     </message>
     <message>
-        <source>Record &amp;follow-up…</source>
-        <translation>Record &amp;follow-up…</translation>
+        <source>Rec&amp;ord follow-up…</source>
+        <translation>Rec&amp;ord follow-up…</translation>
     </message>
     <message>
-        <source>Record the follow-up of the selected rating (Alt+F, or Enter on the row)</source>
-        <translation>Record the follow-up of the selected rating (Alt+F, or Enter on the row)</translation>
+        <source>Record the follow-up of the selected rating (Alt+O, or Enter on the row)</source>
+        <translation>Record the follow-up of the selected rating (Alt+O, or Enter on the row)</translation>
     </message>
     <message>
-        <source>&amp;Only those not yet followed up</source>
-        <translation>&amp;Only those not yet followed up</translation>
+        <source>Only those &amp;not yet followed up</source>
+        <translation>Only those &amp;not yet followed up</translation>
     </message>
     <message>
         <source>User</source>
@@ -3315,8 +3350,8 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Open case</translation>
     </message>
     <message>
-        <source>Enter opens the selected case; F5 refreshes the list</source>
-        <translation>Enter opens the selected case; F5 refreshes the list</translation>
+        <source>Enter opens the selected case; Shift+F5 refreshes the list</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
@@ -3345,12 +3380,12 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Date range</translation>
     </message>
     <message>
-        <source>&amp;Period:</source>
-        <translation>&amp;Period:</translation>
+        <source>P&amp;eriod:</source>
+        <translation>P&amp;eriod:</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>&amp;From:</translation>
+        <source>Fro&amp;m:</source>
+        <translation>Fro&amp;m:</translation>
     </message>
     <message>
         <source>&amp;To:</source>

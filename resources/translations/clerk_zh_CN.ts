@@ -793,11 +793,11 @@
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">环节</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">时间</translation>
     </message>
     <message>
         <source>State</source>
@@ -833,7 +833,7 @@
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">状态：</translation>
     </message>
     <message>
         <source>This conflict has been decided already.</source>
@@ -849,7 +849,7 @@
     </message>
     <message>
         <source>waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">等待上传</translation>
     </message>
     <message>
         <source>Not possible: after “%1” at the center the lifecycle no longer allows this desk&apos;s events.</source>
@@ -861,7 +861,7 @@
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">正在保存…</translation>
     </message>
     <message>
         <source>Not saved.</source>
@@ -886,6 +886,12 @@
         <source>%n rejected</source>
         <translation>
             <numerusform>%n 件被拒收</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -930,6 +936,26 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Changed at the center while this desk had unsent changes (decide):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare this desk&apos;s version with the center&apos;s and decide (Alt+S, or Enter)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -1104,6 +1130,14 @@
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Sync supervision</source>
+        <translation>同步监控</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Export to &amp;CSV…</source>
@@ -2676,16 +2710,16 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>解锁所选人员 (Alt+U)</translation>
     </message>
     <message>
-        <source>Record &amp;follow-up…</source>
-        <translation>登记整改(&amp;F)…</translation>
+        <source>Rec&amp;ord follow-up…</source>
+        <translation>登记整改(&amp;O)…</translation>
     </message>
     <message>
-        <source>Record the follow-up of the selected rating (Alt+F, or Enter on the row)</source>
-        <translation>登记所选差评的整改情况（Alt+F，或在该行按回车）</translation>
+        <source>Record the follow-up of the selected rating (Alt+O, or Enter on the row)</source>
+        <translation>登记所选差评的整改情况（Alt+O，或在该行按回车）</translation>
     </message>
     <message>
-        <source>&amp;Only those not yet followed up</source>
-        <translation>只显示未整改的(&amp;O)</translation>
+        <source>Only those &amp;not yet followed up</source>
+        <translation>只显示未整改的(&amp;N)</translation>
     </message>
     <message>
         <source>User</source>
@@ -3301,8 +3335,8 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <source>Enter opens the selected case; F5 refreshes the list</source>
-        <translation>Enter 打开所选办件；F5 刷新列表</translation>
+        <source>Enter opens the selected case; Shift+F5 refreshes the list</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
@@ -3330,12 +3364,12 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <source>&amp;Period:</source>
-        <translation>期间(&amp;P)：</translation>
+        <source>P&amp;eriod:</source>
+        <translation>期间(&amp;E)：</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>从(&amp;F)：</translation>
+        <source>Fro&amp;m:</source>
+        <translation>从(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;To:</source>

@@ -125,11 +125,11 @@ class PeopleTab(QWidget):
         self.ratings_box.setTitle(self.tr("Bad ratings to follow up"))
         self.unlock_button.setText(self.tr("&Unlock"))
         self.unlock_button.setToolTip(self.tr("Unlock the selected user (Alt+U)"))
-        self.follow_up_button.setText(self.tr("Record &follow-up…"))
+        self.follow_up_button.setText(self.tr("Rec&ord follow-up…"))
         self.follow_up_button.setToolTip(
-            self.tr("Record the follow-up of the selected rating (Alt+F, or Enter on the row)")
+            self.tr("Record the follow-up of the selected rating (Alt+O, or Enter on the row)")
         )
-        self.open_only.setText(self.tr("&Only those not yet followed up"))
+        self.open_only.setText(self.tr("Only those &not yet followed up"))
         self.users_model.setHorizontalHeaderLabels(
             [
                 self.tr("User"),

@@ -190,9 +190,12 @@ class DashboardWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Shift lead dashboard — Window Clerk"))
-        self.tabs.setTabText(0, self.tr("&Workload"))
-        self.tabs.setTabText(1, self.tr("&Sync supervision"))
-        self.tabs.setTabText(2, self.tr("&People"))
+        # Tabs switch with Ctrl+1/2/3 (View menu); no Alt+letter, which the menus use.
+        self.tabs.setTabText(0, self.tr("Workload"))
+        self.tabs.setTabText(1, self.tr("Sync supervision"))
+        self.tabs.setTabText(2, self.tr("People"))
+        for i, keys in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3")):
+            self.tabs.setTabToolTip(i, f"{self.tabs.tabText(i)} ({keys})")
         self.file_menu.setTitle(self.tr("&File"))
         self.csv_action.setText(self.tr("Export to &CSV…"))
         self.xlsx_action.setText(self.tr("Export to &Excel (XLSX)…"))

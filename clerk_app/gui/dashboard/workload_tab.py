@@ -141,8 +141,8 @@ class WorkloadTab(QWidget):
         }
         for i, period in enumerate(PERIODS):
             self.period_box.setItemText(i, texts[period])
-        self.period_label.setText(self.tr("&Period:"))
-        self.from_label.setText(self.tr("&From:"))
+        self.period_label.setText(self.tr("P&eriod:"))
+        self.from_label.setText(self.tr("Fro&m:"))
         self.to_label.setText(self.tr("&To:"))
         self.group_label.setText(self.tr("&Group by:"))
         self.group_box.setItemText(0, self.tr("Window"))
