@@ -377,3 +377,97 @@ def test_a_draft_with_errors_never_becomes_a_case():
 def test_received_at_must_be_aware():
     with pytest.raises(ValueError, match="timezone-aware"):
         make(draft(), ID_CARD, when=datetime(2026, 9, 24, 9, 30))
+
+
+# -- decisions (issue 6) ------------------------------------------------------------------
+
+
+def test_the_decisions_offered_follow_the_materials():
+    from clerk_app.core.intake import allowed_dispositions
+    from clerk_app.core.lifecycle import Disposition as D
+
+    complete = allowed_dispositions(ID_CARD, ALL_ID_CARD)
+    assert complete == [D.PROMISED, D.FORWARDED, D.REFUSED]
+    deferred = (MaterialReceipt("M1", True), MaterialReceipt("M2", False, deferred=True))
+    assert allowed_dispositions(ID_CARD, deferred) == [
+        D.DEFERRED_MATERIALS,
+        D.SUPPLEMENT,
+        D.REFUSED,
+    ]
+    assert allowed_dispositions(ID_CARD, ()) == [D.SUPPLEMENT, D.REFUSED]
+    assert (
+        allowed_dispositions(SHOP, [MaterialReceipt(m.code, True) for m in SHOP.materials])[0]
+        is D.IMMEDIATE
+    )
+
+
+def test_deferred_supply_day_is_neither_past_nor_after_the_due_date():
+    deferred = (MaterialReceipt("M1", True), MaterialReceipt("M2", False, deferred=True))
+
+    def check(day):
+        d = draft(materials=deferred, disposition="deferred_materials", supply_by=day)
+        return codes(validate(d, ID_CARD, today=TODAY, calendar=CAL).errors)
+
+    assert check(date(2026, 10, 29)) == []  # the due date itself
+    assert check(date(2026, 10, 30)) == [("supply_by", "deferred.supply_by_after_due")]
+    assert check(date(2026, 9, 23)) == [("supply_by", "deferred.supply_by_past")]
+    payload = make(
+        draft(materials=deferred, disposition="deferred_materials", supply_by=date(2026, 10, 9)),
+        ID_CARD,
+    )
+    data = payload["first_event"]["data"]
+    assert data["supply_by"] == "2026-10-09"
+    assert [m["code"] for m in data["deferred"]] == ["M2"]
+
+
+def test_supplement_lists_every_missing_material_with_what_it_must_be():
+    payload = make(draft(materials=(), disposition="supplement"), ID_CARD)
+    missing = payload["first_event"]["data"]["missing"]
+    assert [m["code"] for m in missing] == ["M1", "M2"]
+    assert all(m["requirement"] for m in missing)
+    assert payload["fee_fen"] == 0  # nothing accepted, nothing charged
+    nothing = validate(draft(disposition="supplement"), ID_CARD, today=TODAY, calendar=CAL)
+    assert codes(nothing.errors) == [("materials", "supplement.nothing_missing")]
+
+
+def test_refusal_needs_reasons_and_a_legal_basis():
+    bare = validate(draft(disposition="refused"), ID_CARD, today=TODAY, calendar=CAL)
+    assert codes(bare.errors) == [
+        ("refusal_reasons", "refusal.reason_required"),
+        ("legal_basis", "refusal.legal_basis_required"),
+    ]
+    payload = make(
+        draft(
+            disposition="refused",
+            refusal_reasons=("申请人不具备申请资格",),
+            legal_basis=("《中华人民共和国行政许可法》第三十二条",),
+        ),
+        ID_CARD,
+    )
+    assert payload["first_event"]["data"]["reasons"] == ["申请人不具备申请资格"]
+    assert payload["due_date"] is None
+
+
+def test_forwarding_needs_authority_reason_and_complete_materials():
+    bare = validate(
+        draft(disposition="forwarded", materials=()), ID_CARD, today=TODAY, calendar=CAL
+    )
+    assert [c for _f, c in codes(bare.errors)] == [
+        "forward.authority_required",
+        "forward.reason_required",
+        "forward.materials_incomplete",
+    ]
+    payload = make(
+        draft(
+            disposition="forwarded", forward_authority="省级主管部门", forward_reason="须省级审批"
+        ),
+        ID_CARD,
+    )
+    data = payload["first_event"]["data"]
+    assert data["authority"] == "省级主管部门" and data["expected_by"] == payload["due_date"]
+
+
+def test_fee_state_is_recorded():
+    assert make(draft(fee_paid=True), ID_CARD)["first_event"]["data"]["fee_state"] == "paid"
+    waived = make(draft(fee_waived=True), ID_CARD)
+    assert waived["first_event"]["data"]["fee_state"] == "waived" and waived["fee_fen"] == 0
