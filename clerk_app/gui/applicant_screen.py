@@ -468,7 +468,9 @@ class ApplicantDesk(QObject):
             self._show_state()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        # getattr: the filter may see the window's last events while this object goes away.
+        window = getattr(self, "window", None)
+        if window is not None and watched is window and event.type() == QEvent.LanguageChange:
             self.retranslate()
         return False
 
