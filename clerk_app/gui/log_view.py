@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +46,7 @@ from clerk_app.logs import AREAS, LOG_FILE
 log = logging.getLogger("clerk.gui")
 
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_LEVEL_COLORS = {"WARNING": "#8a5a00", "ERROR": "#b3261e", "CRITICAL": "#b3261e", "DEBUG": "#666"}
 _LINE = re.compile(
     r"^(?P<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)(?:,\d+)? (?P<level>[A-Z]+)\s+"
     r"(?P<logger>[\w.]+): (?P<text>.*)$"
@@ -264,9 +272,21 @@ class LogView(QDialog):
         ]
 
     def apply_filter(self) -> None:
+        """Show the entries the filters let through; warnings amber, errors red."""
         shown = self.visible_entries()
-        self.view.setPlainText("\n".join(e.line() for e in shown))
-        self.view.moveCursor(self.view.textCursor().MoveOperation.End)
+        self.view.clear()
+        cursor = QTextCursor(self.view.document())
+        cursor.beginEditBlock()
+        plain = QTextCharFormat()
+        for n, entry in enumerate(shown):
+            color = _LEVEL_COLORS.get(entry.level)
+            fmt = plain
+            if color is not None:
+                fmt = QTextCharFormat()
+                fmt.setForeground(QColor(color))
+            cursor.insertText(("\n" if n else "") + entry.line(), fmt)
+        cursor.endEditBlock()
+        self.view.moveCursor(QTextCursor.MoveOperation.End)
         self._update_count(len(shown))
 
     def _update_count(self, shown: int | None = None) -> None:
