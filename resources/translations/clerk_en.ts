@@ -1694,6 +1694,10 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>The center cannot be reached; no data yet</translation>
     </message>
     <message>
+        <source>Sign in again · data as of %1</source>
+        <translation>Sign in again · data as of %1</translation>
+    </message>
+    <message>
         <source>Link down · data as of %1</source>
         <translation>Link down · data as of %1</translation>
     </message>

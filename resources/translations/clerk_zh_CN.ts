@@ -1686,6 +1686,10 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>无法连接中心，暂无数据</translation>
     </message>
     <message>
+        <source>Sign in again · data as of %1</source>
+        <translation>登录已失效，请重新登录 · 显示 %1 的数据</translation>
+    </message>
+    <message>
         <source>Link down · data as of %1</source>
         <translation>连接中断 · 显示 %1 的数据</translation>
     </message>

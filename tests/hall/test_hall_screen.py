@@ -167,6 +167,17 @@ def test_only_a_display_account_gets_the_hall_screen_and_it_cannot_read_cases(
     )
     assert clerk_board.status_code == 403
 
+    # When the display's sign-in ends (here: logged out), the screen says so, data kept.
+    hall = open_hall_screen(context, display, show=False)
+    qtbot.addWidget(hall)
+    with qtbot.waitSignal(hall.refreshed, timeout=30_000):
+        hall.refresh()
+    context.api.logout(token)
+    with qtbot.waitSignal(hall.link_lost, timeout=30_000):
+        hall.refresh()
+    assert hall.signed_out and hall.shown_rows()
+    assert hall.as_of_label.text().startswith("⚠ 登录已失效，请重新登录 · 显示 ")
+
 
 def test_hall_screen_speaks_the_installed_language_and_scales(qtbot, language, clock):
     from clerk_app.gui.hall import BoardSnapshot

@@ -87,6 +87,7 @@ class HallScreen(QWidget):
         self.snapshot: BoardSnapshot | None = None
         self.stale = False
         self.stale_reason = ""
+        self.signed_out = False
         self.page = 0
         self._fetching = False
         self.setCursor(Qt.CursorShape.BlankCursor)
@@ -286,6 +287,7 @@ class HallScreen(QWidget):
         self.snapshot = snapshot
         self.stale = False
         self.stale_reason = ""
+        self.signed_out = False
         self.page %= snapshot.page_count(self.rows_per_page)
         self.render()
         self.refreshed.emit(snapshot)
@@ -293,6 +295,8 @@ class HallScreen(QWidget):
     def _fetch_failed(self, exc: Exception) -> None:
         self._fetching = False
         self.stale = True
+        # 401: the token ran out (8 h by default), which no retry mends; the rest may pass.
+        self.signed_out = getattr(exc, "status", None) == 401
         self.stale_reason = error_message(exc)
         log.warning("hall screen: board not refreshed: %s", exc)
         self.render()
@@ -410,6 +414,10 @@ class HallScreen(QWidget):
             if self.stale:
                 text = self.tr("The center cannot be reached; no data yet")
             self.as_of_label.setText(text)
+        elif self.signed_out:
+            self.as_of_label.setText(
+                "⚠ " + self.tr("Sign in again · data as of %1").replace("%1", snap.as_of_hhmm)
+            )
         elif self.stale:
             self.as_of_label.setText(
                 "⚠ " + self.tr("Link down · data as of %1").replace("%1", snap.as_of_hhmm)
