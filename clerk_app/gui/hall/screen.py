@@ -360,7 +360,20 @@ class HallScreen(QWidget):
         now = self._clock.now().astimezone(CENTER_TZ)
         day = QLocale().toString(QDate(now.year, now.month, now.day), QLocale.FormatType.LongFormat)
         self.clock_label.setText(f"{day}  {now:%H:%M}")
-        self.title_label.setText(self._elide(self.title_label, self.center_name))
+        # The title gets what the subtitle and the clock leave (known before any layout).
+        bar = self.title_bar.layout()
+        room = (
+            self.title_bar.width() - bar.contentsMargins().left() - bar.contentsMargins().right()
+            - 2 * bar.spacing() - self.subtitle_label.sizeHint().width()
+            - self.clock_label.sizeHint().width()
+        )  # fmt: skip
+        self.title_label.setText(
+            self.title_label.fontMetrics().elidedText(
+                self.center_name, Qt.TextElideMode.ElideRight, max(room, 0)
+            )
+            if room > 0
+            else self.center_name
+        )
         rows = self.page_rows()
         for index, cells in enumerate(self.row_labels):
             texts = self._cells(rows[index]) if index < len(rows) else ("",) * len(cells)
