@@ -1,22 +1,30 @@
 """The connection state: a status-bar button and the panel it opens.
 
-The button says online / offline / syncing, the last successful contact, and warns when the
-local clock is more than 5 minutes off the service's. The panel adds the number waiting and
-the rejected items with the service's reasons. Both are fed by ``SyncWorker.details_changed``
-(a :class:`~clerk_app.gui.sync_worker.LinkDetails` made on the worker thread): nothing here
-reads the database or the network.
+The button says online / offline / syncing, the last successful contact, warns when the
+local clock is more than 5 minutes off the service's, and marks cases in conflict with the
+center. The panel adds the number waiting, the rejected items with the service's reasons,
+and the conflicts; Resolve (or Enter on a conflict) opens
+:class:`~clerk_app.gui.conflicts.ConflictDialog`. Both are fed by
+``SyncWorker.details_changed`` (a :class:`~clerk_app.gui.sync_worker.LinkDetails` made on
+the worker thread): nothing here reads the network, and the database only when the clerk
+opens a conflict.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -25,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.sync_worker import LinkDetails
 
 # A clock further off than this (seconds) is shown as a warning.
@@ -38,8 +47,24 @@ def _time(dt: datetime | None) -> str:
     return "—" if dt is None else dt.astimezone(CENTER_TZ).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def _find(widget: QWidget | None, name: str) -> Any:
+    """The nearest ``name`` attribute up the parent chain (the main window's context…)."""
+    while widget is not None:
+        value = getattr(widget, name, None)
+        if value is not None:
+            return value
+        widget = widget.parentWidget()
+    return None
+
+
 class ConnectionPanel(QDialog):
-    """State, waiting, last contact, clock skew, rejected items with reasons."""
+    """State, waiting, last contact, clock skew, rejected items with reasons, conflicts.
+
+    Signals:
+        conflict_resolved(str, str): a conflict was decided (case number, choice).
+    """
+
+    conflict_resolved = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,10 +90,40 @@ class ConnectionPanel(QDialog):
         self.rejected_table.horizontalHeader().setStretchLastSection(True)
         self.rejected_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.rejected_table)
+        self.conflicts_label = QLabel(
+            self.tr("Changed at the center while this desk had unsent changes (decide):"), self
+        )
+        layout.addWidget(self.conflicts_label)
+        conflict_row = QHBoxLayout()
+        self.conflicts_table = QTableWidget(0, 3, self)
+        self.conflicts_table.setObjectName("conflictsTable")
+        self.conflicts_table.setHorizontalHeaderLabels(
+            [self.tr("Case"), self.tr("On this desk"), self.tr("At the center")]
+        )
+        self.conflicts_table.horizontalHeader().setStretchLastSection(True)
+        self.conflicts_table.verticalHeader().setVisible(False)
+        self.conflicts_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.conflicts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflicts_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.conflicts_table.activated.connect(lambda _index: self.resolve_selected())
+        conflict_row.addWidget(self.conflicts_table, 1)
+        self.resolve_button = QPushButton(self.tr("Re&solve…"), self)
+        self.resolve_button.setShortcut(QKeySequence("Alt+S"))
+        self.resolve_button.setToolTip(
+            self.tr("Compare this desk's version with the center's and decide (Alt+S, or Enter)")
+        )
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        conflict_row.addWidget(self.resolve_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(conflict_row)
+        self.conflict_cases: list[str] = []
+        # Decided here (case → when its conflict was detected); a reopened one shows again.
+        self._decided: dict[str, Any] = {}
+        self._detected: dict[str, Any] = {}
+        self.last_dialog: Any = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 360)
+        self.resize(680, 480)
         self.show_details(LinkDetails("offline", 0))
 
     def state_text(self, details: LinkDetails) -> str:
@@ -111,6 +166,69 @@ class ConnectionPanel(QDialog):
                 cell.setToolTip(text)
                 table.setItem(i, col, cell)
         table.resizeColumnsToContents()
+        self._show_conflicts(details)
+
+    def _show_conflicts(self, details: LinkDetails) -> None:
+        items = [
+            c
+            for c in details.conflicts
+            if c.case_no not in self._decided or self._decided[c.case_no] != c.detected_at
+        ]
+        self._detected = {c.case_no: c.detected_at for c in items}
+        table = self.conflicts_table
+        self.conflict_cases = [c.case_no for c in items]
+        table.setRowCount(len(items))
+        for i, c in enumerate(items):
+            cells = (c.case_no, status_label(c.desk_status), status_label(c.center_status))
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                if col == 0:
+                    cell.setForeground(Qt.GlobalColor.darkRed)
+                table.setItem(i, col, cell)
+        table.resizeColumnsToContents()
+        if items and not table.selectionModel().hasSelection():
+            table.selectRow(0)
+        for widget in (self.conflicts_label, table, self.resolve_button):
+            widget.setVisible(bool(items))
+
+    def resolve_selected(self) -> Any:
+        """Open the conflict dialog of the selected case (needs the main window's context)."""
+        rows = self.conflicts_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.conflict_cases):
+            return None
+        from clerk_app.gui.conflicts import ConflictDialog
+
+        case_no = self.conflict_cases[rows[0].row()]
+        context = _find(self.parentWidget(), "context")
+        session = _find(self.parentWidget(), "session")
+        if context is None:
+            return None
+        dialog = ConflictDialog(
+            context.store,
+            case_no,
+            getattr(session, "username", "") or "-",
+            context.clock,
+            _find(self.parentWidget(), "writer"),
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resolved.connect(self._resolved)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _resolved(self, case_no: str, choice: str) -> None:
+        self._decided[case_no] = self._detected.get(case_no)
+        self.conflict_resolved.emit(case_no, choice)
+        table = self.conflicts_table
+        if case_no in self.conflict_cases:
+            row = self.conflict_cases.index(case_no)
+            self.conflict_cases.pop(row)
+            table.removeRow(row)
+        if not self.conflict_cases:
+            for widget in (self.conflicts_label, table, self.resolve_button):
+                widget.setVisible(False)
 
 
 class ConnectionIndicator(QToolButton):
@@ -147,9 +265,15 @@ class ConnectionIndicator(QToolButton):
             parts.append(self.tr("clock off by %1 min").replace("%1", str(round(abs(skew) / 60))))
         if details.rejected:
             parts.append(self.tr("%n rejected", "", len(details.rejected)))
+        if details.conflicts:
+            parts.append(self.tr("%n conflict(s)", "", len(details.conflicts)))
         self.setText(" · ".join(parts))
-        bad = warn or bool(details.rejected) or details.state == "offline"
-        self.setStyleSheet(f"color: {WARN_COLOR if bad else OK_COLOR};")
+        bad = (
+            warn or bool(details.rejected) or bool(details.conflicts) or details.state == "offline"
+        )
+        # Only the button itself: its panel and dialogs are its children and keep their colors.
+        color = WARN_COLOR if bad else OK_COLOR
+        self.setStyleSheet(f"QToolButton#connectionIndicator {{ color: {color}; }}")
         self.setToolTip(self.tr("Show the connection to the records service"))
         if self.panel.isVisible():
             self.panel.show_details(details)

@@ -75,6 +75,16 @@ class RejectedItem:
 
 
 @dataclass(frozen=True)
+class ConflictItem:
+    """A case the center changed while this desk had unsent events of it (open conflict)."""
+
+    case_no: str
+    desk_status: str
+    center_status: str
+    detected_at: datetime | None
+
+
+@dataclass(frozen=True)
 class LinkDetails:
     """Everything the connection panel shows; made on the worker thread.
 
@@ -87,6 +97,21 @@ class LinkDetails:
     last_contact: datetime | None = None
     clock_skew_seconds: float | None = None
     stopped: str | None = None
+    conflicts: tuple[ConflictItem, ...] = ()
+
+
+def conflict_items(store: Any, limit: int = 200) -> tuple[ConflictItem, ...]:
+    """The open conflicts, oldest first (worker thread; see ``clerk_app.store.conflicts``)."""
+    rows = store.db.query(
+        "SELECT f.case_no, c.status, json_extract(f.center_json, '$.status'), f.detected_at"
+        " FROM conflicts f JOIN cases c ON c.id = f.case_id WHERE f.state = 'open'"
+        " ORDER BY f.detected_at, f.case_no LIMIT ?",
+        (limit,),
+    )
+    return tuple(
+        ConflictItem(r[0], r[1], str(r[2] or ""), datetime.fromisoformat(r[3]) if r[3] else None)
+        for r in rows
+    )
 
 
 def rejected_items(store: Any, limit: int = 200) -> tuple[RejectedItem, ...]:
@@ -151,11 +176,14 @@ class _Loop(QObject):
     def _details(self, result: Any, outcome: SyncStatus) -> LinkDetails:
         store = getattr(self._engine, "store", None)
         rejected: tuple[RejectedItem, ...] = ()
-        if store is not None and outcome.rejected:
+        conflicts: tuple[ConflictItem, ...] = ()
+        if store is not None:
             try:
-                rejected = rejected_items(store)
+                if outcome.rejected:
+                    rejected = rejected_items(store)
+                conflicts = conflict_items(store)
             except Exception as exc:  # a status panel must not stop the sync loop
-                log.warning("cannot list rejected items: %s", exc)
+                log.warning("cannot list rejected items or conflicts: %s", exc)
         return LinkDetails(
             state="online" if outcome.online else "offline",
             waiting=outcome.waiting,
@@ -163,6 +191,7 @@ class _Loop(QObject):
             last_contact=getattr(result, "last_contact", None),
             clock_skew_seconds=getattr(result, "clock_skew_seconds", None),
             stopped=getattr(result, "stopped", None),
+            conflicts=conflicts,
         )
 
     def _delay_ms(self, due: datetime | None) -> int:

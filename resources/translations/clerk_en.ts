@@ -784,91 +784,91 @@
     <name>ConflictDialog</name>
     <message>
         <source>Conflict with the center — case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict with the center — case %1</translation>
     </message>
     <message>
         <source>The center changed this case while this desk had changes of it that did not get there. Nothing is lost: choose which version stands.</source>
-        <translation type="unfinished"></translation>
+        <translation>The center changed this case while this desk had changes of it that did not get there. Nothing is lost: choose which version stands.</translation>
     </message>
     <message>
         <source>On this desk</source>
-        <translation type="unfinished"></translation>
+        <translation>On this desk</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished">Event</translation>
+        <translation>Event</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">When</translation>
+        <translation>When</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">State</translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>At the center</source>
-        <translation type="unfinished"></translation>
+        <translation>At the center</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>Keep the &amp;center&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the &amp;center&apos;s</translation>
     </message>
     <message>
         <source>Void this desk&apos;s events of the case and take the center&apos;s version (Alt+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Void this desk&apos;s events of the case and take the center&apos;s version (Alt+C)</translation>
     </message>
     <message>
         <source>&amp;Resend mine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resend mine</translation>
     </message>
     <message>
         <source>Decide &amp;later</source>
-        <translation type="unfinished"></translation>
+        <translation>Decide &amp;later</translation>
     </message>
     <message>
         <source>Close; the conflict stays listed (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close; the conflict stays listed (Esc)</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished">Status:</translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>This conflict has been decided already.</source>
-        <translation type="unfinished"></translation>
+        <translation>This conflict has been decided already.</translation>
     </message>
     <message>
         <source>Applicant: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant: %1, %2</translation>
     </message>
     <message>
         <source>refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>refused: %1</translation>
     </message>
     <message>
         <source>waiting to be sent</source>
-        <translation type="unfinished">waiting to be sent</translation>
+        <translation>waiting to be sent</translation>
     </message>
     <message>
         <source>Not possible: after “%1” at the center the lifecycle no longer allows this desk&apos;s events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not possible: after “%1” at the center the lifecycle no longer allows this desk&apos;s events.</translation>
     </message>
     <message>
         <source>Send this desk&apos;s events again on top of the center&apos;s version; the case becomes “%1” (Alt+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Send this desk&apos;s events again on top of the center&apos;s version; the case becomes “%1” (Alt+R)</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Saving…</translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved.</translation>
     </message>
 </context>
 <context>
@@ -894,9 +894,9 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
         </translation>
     </message>
     <message>
@@ -944,23 +944,23 @@
     </message>
     <message>
         <source>Changed at the center while this desk had unsent changes (decide):</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed at the center while this desk had unsent changes (decide):</translation>
     </message>
     <message>
         <source>On this desk</source>
-        <translation type="unfinished"></translation>
+        <translation>On this desk</translation>
     </message>
     <message>
         <source>At the center</source>
-        <translation type="unfinished"></translation>
+        <translation>At the center</translation>
     </message>
     <message>
         <source>Re&amp;solve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;solve…</translation>
     </message>
     <message>
         <source>Compare this desk&apos;s version with the center&apos;s and decide (Alt+S, or Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare this desk&apos;s version with the center&apos;s and decide (Alt+S, or Enter)</translation>
     </message>
     <message>
         <source>Syncing…</source>

@@ -781,91 +781,91 @@
     <name>ConflictDialog</name>
     <message>
         <source>Conflict with the center — case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>与中心版本冲突 — 办件 %1</translation>
     </message>
     <message>
         <source>The center changed this case while this desk had changes of it that did not get there. Nothing is lost: choose which version stands.</source>
-        <translation type="unfinished"></translation>
+        <translation>本窗口对该办件的修改尚未送达中心时，中心已修改了该办件。所有记录均已保留：请选择以哪个版本为准。</translation>
     </message>
     <message>
         <source>On this desk</source>
-        <translation type="unfinished"></translation>
+        <translation>本窗口</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished">环节</translation>
+        <translation>环节</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>At the center</source>
-        <translation type="unfinished"></translation>
+        <translation>中心</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>办理人</translation>
     </message>
     <message>
         <source>Keep the &amp;center&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>以中心为准(&amp;C)</translation>
     </message>
     <message>
         <source>Void this desk&apos;s events of the case and take the center&apos;s version (Alt+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>作废本窗口对该办件的修改，采用中心的版本（Alt+C）</translation>
     </message>
     <message>
         <source>&amp;Resend mine</source>
-        <translation type="unfinished"></translation>
+        <translation>重新发送本窗口的(&amp;R)</translation>
     </message>
     <message>
         <source>Decide &amp;later</source>
-        <translation type="unfinished"></translation>
+        <translation>稍后决定(&amp;L)</translation>
     </message>
     <message>
         <source>Close; the conflict stays listed (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭；冲突仍保留在列表中（Esc）</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished">状态：</translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>This conflict has been decided already.</source>
-        <translation type="unfinished"></translation>
+        <translation>此冲突已处理。</translation>
     </message>
     <message>
         <source>Applicant: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人：%1，%2</translation>
     </message>
     <message>
         <source>refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝：%1</translation>
     </message>
     <message>
         <source>waiting to be sent</source>
-        <translation type="unfinished">等待上传</translation>
+        <translation>等待发送</translation>
     </message>
     <message>
         <source>Not possible: after “%1” at the center the lifecycle no longer allows this desk&apos;s events.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法重发：中心已为“%1”，按办件流程不再允许本窗口的这些操作。</translation>
     </message>
     <message>
         <source>Send this desk&apos;s events again on top of the center&apos;s version; the case becomes “%1” (Alt+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>在中心版本之上重新发送本窗口的操作；办件将变为“%1”（Alt+R）</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">正在保存…</translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存。</translation>
     </message>
 </context>
 <context>
@@ -890,8 +890,8 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
@@ -939,23 +939,23 @@
     </message>
     <message>
         <source>Changed at the center while this desk had unsent changes (decide):</source>
-        <translation type="unfinished"></translation>
+        <translation>本窗口有未送达的修改时中心已修改的办件（请处理）：</translation>
     </message>
     <message>
         <source>On this desk</source>
-        <translation type="unfinished"></translation>
+        <translation>本窗口</translation>
     </message>
     <message>
         <source>At the center</source>
-        <translation type="unfinished"></translation>
+        <translation>中心</translation>
     </message>
     <message>
         <source>Re&amp;solve…</source>
-        <translation type="unfinished"></translation>
+        <translation>处理(&amp;S)…</translation>
     </message>
     <message>
         <source>Compare this desk&apos;s version with the center&apos;s and decide (Alt+S, or Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>对比本窗口与中心的版本并作出决定（Alt+S 或回车）</translation>
     </message>
     <message>
         <source>Syncing…</source>

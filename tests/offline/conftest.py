@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -30,24 +33,45 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def make_context(tmp_path: Path, clock: FixedClock) -> Iterator[Callable[..., AppContext]]:
-    """``make_context(service_url, home="w1", window_code="W01")``: a desk on real files.
+    """``make_context(service_url, home="w1", window_code="W01", base=None)``: a desk on
+    real files (under ``tmp_path``, or under ``base``, e.g. a RAM folder).
 
     Contexts made with the same ``home`` share the data folder (a restart of the client).
     All are closed at teardown.
     """
     made: list[AppContext] = []
 
-    def make(service_url: str, home: str = "w1", window_code: str = "W01") -> AppContext:
+    def make(
+        service_url: str, home: str = "w1", window_code: str = "W01", base: Path | None = None
+    ) -> AppContext:
         prov = demo_provisioning(DEMO_PROVISIONING, service_url)
         if window_code != prov.window_code:
             prov = dataclasses.replace(prov, window_code=window_code)
-        ctx = build_context(prov, window_paths(tmp_path / home), clock=clock)
+        ctx = build_context(prov, window_paths((base or tmp_path) / home), clock=clock)
         made.append(ctx)
         return ctx
 
     yield make
     for ctx in made:
         ctx.close()
+
+
+@pytest.fixture
+def ram_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder in RAM (``/dev/shm``) when the machine has one, else ``tmp_path``; removed.
+
+    The same SQLite code path and pragmas, without paying a disk flush per commit: for tests
+    about what is sent, not about surviving a power cut.
+    """
+    shm = Path("/dev/shm")
+    if not (shm.is_dir() and os.access(shm, os.W_OK)):
+        yield tmp_path
+        return
+    folder = Path(tempfile.mkdtemp(prefix="clerk-test-", dir=shm))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

@@ -1,0 +1,235 @@
+"""The conflict dialog: this desk's version of a case against the center's; the clerk decides.
+
+Opened from the connection panel (``sync_status.ConnectionPanel``) for a case that the
+center changed while this desk had events of it that did not get there
+(``clerk_app.store.conflicts``). Left: the desk (status, its unsent or refused events with
+the center's reason). Right: the center (status, what was done there). ID numbers masked.
+
+- **Keep the center's** (Alt+C): the desk's events are voided (kept, audited), the case
+  takes the center's status.
+- **Resend mine** (Alt+R): only where the lifecycle allows the desk's events after the
+  center's status; otherwise disabled, and its tooltip says why.
+- **Decide later** (Esc).
+
+The decision is written on the one database writer; ``resolved(case_no, choice)`` follows.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.identity import mask_id
+from clerk_app.gui.case_actions import event_label, status_label
+from clerk_app.gui.ops import DbWriter, Op, show_error
+from clerk_app.store import conflicts as store_conflicts
+
+WARN_COLOR = "#b3261e"
+
+
+def _when(text: Any) -> str:
+    try:
+        return datetime.fromisoformat(str(text)).astimezone(CENTER_TZ).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return str(text or "—")
+
+
+class ConflictDialog(QDialog):
+    """Local against center for one case, with the clerk's two choices.
+
+    Args:
+        store: the ``LocalStore``.
+        case_no: the case in conflict.
+        clerk: who decides (the signed-in user).
+        clock: the application clock (the decision's time).
+        writer: the one ``DbWriter`` (None: a background ``Op``).
+        parent: the parent widget.
+
+    Signals:
+        resolved(str, str): the case number and ``"center"`` or ``"mine"`` once written.
+    """
+
+    resolved = Signal(str, str)
+
+    def __init__(
+        self,
+        store: Any,
+        case_no: str,
+        clerk: str,
+        clock: Any,
+        writer: DbWriter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictDialog")
+        self.store = store
+        self.case_no = case_no
+        self.clerk = clerk
+        self.clock = clock
+        self.writer = writer
+        self.conflict = store_conflicts.get_conflict(store, case_no)
+        self.setWindowTitle(self.tr("Conflict with the center — case %1").replace("%1", case_no))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "The center changed this case while this desk had changes of it that did not "
+                "get there. Nothing is lost: choose which version stands."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.applicant_label = QLabel(self)
+        layout.addWidget(self.applicant_label)
+        sides = QHBoxLayout()
+        self.desk_box, self.desk_status, self.desk_events = self._side(
+            self.tr("On this desk"), [self.tr("Event"), self.tr("When"), self.tr("State")]
+        )
+        self.center_box, self.center_status, self.center_events = self._side(
+            self.tr("At the center"), [self.tr("Event"), self.tr("When"), self.tr("By")]
+        )
+        sides.addWidget(self.desk_box)
+        sides.addWidget(self.center_box)
+        layout.addLayout(sides, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+        buttons = QDialogButtonBox(self)
+        self.center_button = QPushButton(self.tr("Keep the &center's"), self)
+        self.center_button.setToolTip(
+            self.tr("Void this desk's events of the case and take the center's version (Alt+C)")
+        )
+        self.mine_button = QPushButton(self.tr("&Resend mine"), self)
+        self.later_button = QPushButton(self.tr("Decide &later"), self)
+        self.later_button.setToolTip(self.tr("Close; the conflict stays listed (Esc)"))
+        buttons.addButton(self.center_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.mine_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.center_button.clicked.connect(self.keep_center)
+        self.mine_button.clicked.connect(self.resend_mine)
+        self.later_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(860, 420)
+        self._fill()
+
+    def _side(self, title: str, headers: list[str]) -> tuple[QGroupBox, QLabel, QTableWidget]:
+        box = QGroupBox(title, self)
+        inner = QVBoxLayout(box)
+        form = QFormLayout()
+        status = QLabel(box)
+        status.setStyleSheet("font-weight: bold;")
+        form.addRow(self.tr("Status:"), status)
+        inner.addLayout(form)
+        table = QTableWidget(0, len(headers), box)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        inner.addWidget(table)
+        return box, status, table
+
+    @staticmethod
+    def _rows(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+        table.setRowCount(len(rows))
+        for i, cells in enumerate(rows):
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table.setItem(i, col, item)
+        table.resizeColumnsToContents()
+
+    def _fill(self) -> None:
+        c = self.conflict
+        if c is None:
+            self.message.setText(self.tr("This conflict has been decided already."))
+            self.center_button.setEnabled(False)
+            self.mine_button.setEnabled(False)
+            return
+        applicant = c.applicant or {}
+        self.applicant_label.setText(
+            self.tr("Applicant: %1, %2")
+            .replace("%1", str(applicant.get("name") or "—"))
+            .replace("%2", mask_id(str(applicant.get("id_number") or "")))
+        )  # fmt: skip
+        self.desk_status.setText(status_label(c.local_status))
+        self.center_status.setText(status_label(c.center_status))
+        desk_rows = []
+        for row in c.unsent:
+            body = row.body if isinstance(row.body, dict) else {}
+            state = (
+                self.tr("refused: %1").replace("%1", row.last_error or "")
+                if row.state == "rejected"
+                else self.tr("waiting to be sent")
+            )
+            desk_rows.append((event_label(str(body.get("type"))), _when(body.get("at")), state))
+        self._rows(self.desk_events, desk_rows)
+        center_rows = [
+            (event_label(str(e.get("type"))), _when(e.get("at")), str(e.get("actor") or "—"))
+            for e in c.center_only_events()
+        ]
+        self._rows(self.center_events, center_rows)
+        after = c.resend_status()
+        if after is None:
+            self.mine_button.setEnabled(False)
+            self.mine_button.setToolTip(
+                self.tr("Not possible: after “%1” at the center the lifecycle no longer allows "
+                        "this desk's events.").replace("%1", status_label(c.center_status))
+            )  # fmt: skip
+        else:
+            self.mine_button.setEnabled(True)
+            self.mine_button.setToolTip(
+                self.tr("Send this desk's events again on top of the center's version; the "
+                        "case becomes “%1” (Alt+R)").replace("%1", status_label(after))
+            )  # fmt: skip
+
+    # -- decisions ------------------------------------------------------------------------
+
+    def _run(self, fn: Any, choice: str) -> None:
+        self.center_button.setEnabled(False)
+        self.mine_button.setEnabled(False)
+        self.message.setText(self.tr("Saving…"))
+        op = self.writer.submit(fn, self) if self.writer is not None else Op(self, fn).run()
+        op.success(lambda _result: self._done(choice)).failure(self._failed)
+
+    def keep_center(self) -> None:
+        """Keep the center's version (see the module docstring)."""
+        store, case_no, clerk, at = self.store, self.case_no, self.clerk, self.clock.now()
+        self._run(lambda: store_conflicts.keep_center(store, case_no, clerk=clerk, at=at),
+                  store_conflicts.KEEP_CENTER)  # fmt: skip
+
+    def resend_mine(self) -> None:
+        """Send the desk's events again on top of the center's version."""
+        if self.conflict is None or self.conflict.resend_status() is None:
+            return
+        store, case_no, clerk, at = self.store, self.case_no, self.clerk, self.clock.now()
+        self._run(lambda: store_conflicts.resend_mine(store, case_no, clerk=clerk, at=at),
+                  store_conflicts.RESEND_MINE)  # fmt: skip
+
+    def _done(self, choice: str) -> None:
+        self.resolved.emit(self.case_no, choice)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.message.setStyleSheet(f"color: {WARN_COLOR};")
+        self.message.setText(self.tr("Not saved."))
+        self._fill()
+        show_error(self, exc)
