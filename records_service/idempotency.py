@@ -11,6 +11,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from fastapi import Response
@@ -137,3 +138,46 @@ def run_idempotent(
         media_type=JSON_MEDIA_TYPE,
         headers=headers,
     )
+
+
+@dataclass(frozen=True)
+class KeyedWrite:
+    """A write whose ``Idempotency-Key`` is the id of the record it creates, checked;
+    :meth:`run` applies it once (see :func:`keyed_write`)."""
+
+    db: Database
+    key: str
+    digest: str
+    actor: str
+    now: datetime
+
+    def run(self, route: str, apply: Callable[[Session], Applied]) -> Response:
+        return run_idempotent(
+            self.db,
+            key=self.key,
+            route=route,
+            digest=self.digest,
+            actor=self.actor,
+            now=self.now,
+            apply=apply,
+        )
+
+
+def keyed_write(
+    db: Database,
+    *,
+    key: str | None,
+    record_id: uuid.UUID,
+    raw: bytes,
+    actor: str,
+    now: datetime,
+    allowed: bool,
+    refusal: str,
+) -> KeyedWrite:
+    """The checks every create-once route starts with, in the order API.md gives them:
+    400 without a key, 403 ``refusal`` unless ``allowed``, 422 unless the key is the id."""
+    checked = require_key(key)
+    if not allowed:
+        raise ProblemError(403, "forbidden", refusal)
+    require_key_is_id(checked, record_id)
+    return KeyedWrite(db, str(record_id), request_hash(raw), actor, now)

@@ -29,10 +29,7 @@ from records_service.deps import (
 )
 from records_service.idempotency import (
     Applied,
-    request_hash,
-    require_key,
-    require_key_is_id,
-    run_idempotent,
+    keyed_write,
 )
 from records_service.models import Case, CaseEvent, Window
 from records_service.problems import ProblemError, invalid_fields
@@ -140,11 +137,17 @@ def create_case(
     idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
 ) -> Response:
     """Create a case, exactly once per ``Idempotency-Key`` (which is the case id)."""
-    key = require_key(idempotency_key)
-    if not (principal.kind == "device" or principal.has_role("clerk")):
-        raise ProblemError(403, "forbidden", "Only a clerk or a window's device creates cases.")
-    require_key_is_id(key, body.id)
-    now = clock()
+    write = keyed_write(
+        db,
+        key=idempotency_key,
+        record_id=body.id,
+        raw=raw,
+        actor=principal.actor,
+        now=clock(),
+        allowed=principal.kind == "device" or principal.has_role("clerk"),
+        refusal="Only a clerk or a window's device creates cases.",
+    )
+    now = write.now
     ip = client_ip(request)
 
     def apply(session: Session) -> Applied:
@@ -187,15 +190,7 @@ def create_case(
         location = f"{request.url.path}/{body.case_no}"
         return 201, case_json(case), {"Location": location}
 
-    return run_idempotent(
-        db,
-        key=str(body.id),
-        route=ROUTE_CREATE_CASE,
-        digest=request_hash(raw),
-        actor=principal.actor,
-        now=now,
-        apply=apply,
-    )
+    return write.run(ROUTE_CREATE_CASE, apply)
 
 
 @router.get("/cases", operation_id="list_cases")

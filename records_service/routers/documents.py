@@ -14,10 +14,7 @@ from records_service.case_views import RawBodyDep, clerk_error, iso
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, client_ip
 from records_service.idempotency import (
     Applied,
-    request_hash,
-    require_key,
-    require_key_is_id,
-    run_idempotent,
+    keyed_write,
 )
 from records_service.models import Case, CaseDocument
 from records_service.problems import ProblemError, invalid_fields
@@ -60,11 +57,17 @@ def record_document(
     idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
 ) -> Response:
     """Record a document issued or reprinted at the window, exactly once per key (its id)."""
-    key = require_key(idempotency_key)
-    if not (principal.kind == "device" or principal.has_role("clerk")):
-        raise ProblemError(403, "forbidden", "Only a clerk or a window's device does this.")
-    require_key_is_id(key, body.id)
-    now = clock()
+    write = keyed_write(
+        db,
+        key=idempotency_key,
+        record_id=body.id,
+        raw=raw,
+        actor=principal.actor,
+        now=clock(),
+        allowed=principal.kind == "device" or principal.has_role("clerk"),
+        refusal="Only a clerk or a window's device does this.",
+    )
+    now = write.now
 
     def apply(session: Session) -> Applied:
         case = session.scalars(select(Case).where(Case.case_no == case_no)).first()
@@ -118,12 +121,4 @@ def record_document(
         )
         return 201, content, {}
 
-    return run_idempotent(
-        db,
-        key=str(body.id),
-        route=ROUTE_CASE_DOCUMENT,
-        digest=request_hash(raw),
-        actor=principal.actor,
-        now=now,
-        apply=apply,
-    )
+    return write.run(ROUTE_CASE_DOCUMENT, apply)

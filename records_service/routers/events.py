@@ -21,10 +21,7 @@ from records_service.case_views import (
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
 from records_service.idempotency import (
     Applied,
-    request_hash,
-    require_key,
-    require_key_is_id,
-    run_idempotent,
+    keyed_write,
 )
 from records_service.models import Case, CaseEvent, Window
 from records_service.problems import ProblemError, invalid_field
@@ -55,11 +52,17 @@ def append_event(
     idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
 ) -> Response:
     """Append a lifecycle event, exactly once per ``Idempotency-Key`` (the event id)."""
-    key = require_key(idempotency_key)
-    if not (principal.kind == "device" or principal.has_role("clerk", "lead")):
-        raise ProblemError(403, "forbidden", "Only clerks, leads and window devices do this.")
-    require_key_is_id(key, body.id)
-    now = clock()
+    write = keyed_write(
+        db,
+        key=idempotency_key,
+        record_id=body.id,
+        raw=raw,
+        actor=principal.actor,
+        now=clock(),
+        allowed=principal.kind == "device" or principal.has_role("clerk", "lead"),
+        refusal="Only clerks, leads and window devices do this.",
+    )
+    now = write.now
 
     def apply(session: Session) -> Applied:
         case = session.scalars(
@@ -125,15 +128,7 @@ def append_event(
         )
         return 201, case_json(case), {}
 
-    return run_idempotent(
-        db,
-        key=str(body.id),
-        route=ROUTE_CASE_EVENT,
-        digest=request_hash(raw),
-        actor=principal.actor,
-        now=now,
-        apply=apply,
-    )
+    return write.run(ROUTE_CASE_EVENT, apply)
 
 
 @router.get("/changes", operation_id="get_changes")
