@@ -365,15 +365,19 @@ class HallScreen(QWidget):
         room = (
             self.title_bar.width() - bar.contentsMargins().left() - bar.contentsMargins().right()
             - 2 * bar.spacing() - self.subtitle_label.sizeHint().width()
-            - self.clock_label.sizeHint().width()
+            - self.clock_label.sizeHint().width() - round(40 * self.scale())
         )  # fmt: skip
-        self.title_label.setText(
-            self.title_label.fontMetrics().elidedText(
-                self.center_name, Qt.TextElideMode.ElideRight, max(room, 0)
+        if room > 0:
+            if self.title_label.width() != room:
+                self.title_label.setFixedWidth(room)
+                bar.activate()
+            self.title_label.setText(
+                self.title_label.fontMetrics().elidedText(
+                    self.center_name, Qt.TextElideMode.ElideRight, room
+                )
             )
-            if room > 0
-            else self.center_name
-        )
+        else:
+            self.title_label.setText(self.center_name)
         rows = self.page_rows()
         for index, cells in enumerate(self.row_labels):
             texts = self._cells(rows[index]) if index < len(rows) else ("",) * len(cells)
