@@ -48,9 +48,18 @@ def open_settings(window: Any) -> QWidget:
 
     dialog = SettingsDialog(window.context, window.writer, window)
     dialog.language_chosen.connect(window.apply_language)
+    dialog.saved.connect(lambda: settings_applied(window))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def settings_applied(window: Any) -> None:
+    """After File ▸ Settings: the worklist shows the new yellow-card threshold."""
+    for name in ("retranslate", "refresh"):
+        method = getattr(window.worklist, name, None)
+        if callable(method):
+            method()
 
 
 def open_log_view(window: Any, *, export: bool = False) -> QWidget:
