@@ -73,3 +73,19 @@ def test_window_size_and_splitter_are_remembered(qtbot, context):
     again: MainWindow = open_window(qtbot, context)
     assert again.size().width() == 760 and again.size().height() == 560
     assert again.splitter.sizes() == sizes
+
+
+def test_a_new_yellow_card_threshold_shows_in_the_worklist_at_once(qtbot, context):
+    from clerk_app.gui.worklist import WorklistPane
+    from tests.desk_shell.conftest import SESSION
+
+    window = open_window(qtbot, context)
+    if not isinstance(window.worklist, WorklistPane):
+        window.set_worklist(WorklistPane(context, SESSION, context.calendar, window.writer))
+    window.show_settings()
+    dialog = window.last_tool
+    assert isinstance(dialog, SettingsDialog)
+    dialog.yellow_days.setValue(5)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert window.worklist.due_box.itemText(1) == "Due within 5 working days"
