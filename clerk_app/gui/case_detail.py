@@ -448,7 +448,9 @@ class CaseDetail(QDialog):
             self.field_box.setItemText(i, field_label(name))
         self.new_value_label.setText(self.tr("&New value:"))
         self.opinion_label.setText(self.tr("&Opinion:"))
-        self.opinion.setPlaceholderText(self.tr("The opinion; required when the action needs a reason"))
+        self.opinion.setPlaceholderText(
+            self.tr("The opinion; required when the action needs a reason")
+        )
         self.record_button.setText(self.tr("Record"))
         self.record_button.setToolTip(self.tr("Record the action (Ctrl+Return)"))
         self.record_action.setText(self.tr("Record the action"))
@@ -648,7 +650,8 @@ class CaseDetail(QDialog):
 
     def _after_write(self, *_args: Any) -> None:
         self.reload()
-        sync = getattr(self.parent(), "sync_worker", None)
+        owner = self.parentWidget()
+        sync = getattr(owner.window(), "sync_worker", None) if owner is not None else None
         if sync is not None and hasattr(sync, "wake"):
             sync.wake()
         self.case_changed.emit(self.case_no)

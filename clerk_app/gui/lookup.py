@@ -43,10 +43,14 @@ class LookupDialog(QDialog):
 
     Args:
         context: the ``AppContext`` (``api``, ``store``).
+        session: the signed-in clerk (not needed: the query is public).
     """
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: Any, session: Any = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.session = session
         self.context = context
         self.result: dict[str, Any] | None = None
         self.source = ""

@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         # Park (Ctrl+S) and resume (Ctrl+R) unfinished intakes, in the Intake menu.
         self.parking = install_parking(self)
+        # The window's cases on the Worklist tab (Ctrl+2); Enter opens a case.
+        self._install_worklist()
 
     # -- chrome ------------------------------------------------------------------------
 
@@ -410,9 +412,22 @@ class MainWindow(QMainWindow):
 
     # -- sync status -------------------------------------------------------------------
 
+    def _install_worklist(self) -> None:
+        """The ``WorklistPane`` on its tab, refreshed after each accepted case."""
+        if getattr(self.context, "store", None) is None:  # a window without a local store
+            return
+        from clerk_app.gui.worklist import WorklistPane
+
+        pane = WorklistPane(self.context, self.session, self.calendar, self.writer, self)
+        self.set_worklist(pane)
+        self.case_accepted.connect(pane.schedule_refresh)
+
     def attach_sync(self, worker: Any) -> None:
         """Show the worker's status in the status bar; wake it after each new case."""
         self.sync_worker = worker
+        attach = getattr(self.worklist, "attach_sync", None)
+        if callable(attach):
+            attach(worker)  # pulled changes and refused items show in the worklist
         worker.status_changed.connect(self.show_sync_status)
         if hasattr(worker, "details_changed"):
             worker.details_changed.connect(self._saw_details)

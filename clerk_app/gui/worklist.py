@@ -352,7 +352,7 @@ class WorklistPane(QWidget):
         self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.search_action.triggered.connect(self.focus_search)
         self.refresh_action = QAction(self)
-        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setShortcut(QKeySequence("Shift+F5"))
         self.refresh_action.triggered.connect(self.refresh)
         self.open_action = QAction(self)
         self.open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
@@ -404,7 +404,7 @@ class WorklistPane(QWidget):
         self.search_action.setText(self.tr("Search the worklist"))
         self.refresh_action.setText(self.tr("Refresh the worklist"))
         self.open_action.setText(self.tr("Open case"))
-        self.view.setToolTip(self.tr("Enter opens the selected case; F5 refreshes the list"))
+        self.view.setToolTip(self.tr("Enter opens the selected case; Shift+F5 refreshes the list"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
         self._show_count()
 
@@ -460,6 +460,8 @@ class WorklistPane(QWidget):
 
     def refresh(self) -> None:
         """Read the list again, keeping the clerk's place (after a save or a pulled change)."""
+        if getattr(self.context.store.db, "closed", False):  # the desk is shutting down
+            return
         current = self.current_case_no()
         keep = self.model.rowCount()
         self.model.item_names = self._item_names()
