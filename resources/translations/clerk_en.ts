@@ -3355,7 +3355,7 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
     <message>
         <source>Enter opens the selected case; Shift+F5 refreshes the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter opens the selected case; Shift+F5 refreshes the list</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>

@@ -3340,7 +3340,7 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Enter opens the selected case; Shift+F5 refreshes the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter 打开所选办件；Shift+F5 刷新列表</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
