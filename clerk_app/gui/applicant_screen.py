@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QVBoxLayout,
@@ -157,7 +166,34 @@ class ApplicantScreen(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._fit_scores()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_scores()
+
+    def _fit_scores(self) -> None:
+        """One font size for the five score buttons, as large as fits (34 px down to 18); a
+        word that does not fit on one line at 26 px goes on two (English)."""
+        width = (self.width() - 96 - 4 * 20) // 5 - 60  # margins, spacing, padding
+        words = self.score_words()
+
+        def lines(text: str, px: int) -> tuple[str, bool]:
+            metrics = QFontMetrics(_font(self, px, True))
+            if metrics.horizontalAdvance(text) <= width or " " not in text or px > 26:
+                return text, metrics.horizontalAdvance(text) <= width
+            cut = text.rfind(" ", 0, len(text) // 2 + 1)
+            cut = cut if cut > 0 else text.find(" ")
+            two = text[:cut] + "\n" + text[cut + 1 :]
+            return two, max(metrics.horizontalAdvance(x) for x in two.split("\n")) <= width
+
+        px = 34
+        while px > 18 and not all(lines(t, px)[1] for t in words.values()):
+            px -= 1
+        for score, button in self.score_buttons.items():
+            button.setFont(_font(self, px, True))
+            button.setText(lines(words[score], px)[0])
 
     def _title(self, text: str | Callable[[], str], px: int = 44) -> QLabel:
         label = QLabel(self)
@@ -309,6 +345,8 @@ class ApplicantScreen(QWidget):
             )
             button.setObjectName(f"score{score}Button")
             button.setMinimumHeight(150)
+            # Five equal buttons whatever the language; the text shrinks to fit (resizeEvent).
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _checked=False, s=score: self.rate(s))
             scores.addWidget(button, 1)
             self.score_buttons[score] = button
