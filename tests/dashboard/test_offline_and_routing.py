@@ -6,6 +6,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
 
 from clerk_app.gui.app import Desk
 from clerk_app.gui.dashboard import DashboardSource, DashboardWindow
@@ -61,3 +64,41 @@ def test_offline_the_last_figures_stay_marked_stale(qtbot, loaded, client_clock)
         window.refresh()
     assert blocker.args == [True]
     assert window.workload.freshness.text() == "Figures as of 11:25"
+
+
+def test_the_dashboard_works_from_the_keyboard(qtbot, loaded, client_clock) -> None:
+    if loaded.backend != "sqlite":
+        pytest.skip("keys do not depend on the database")
+    token = loaded.service.token("demo-lead", window_code=None)
+    window = DashboardWindow(
+        DashboardSource(ApiClient(loaded.service.base_url), token), client_clock, auto_refresh_ms=0
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
+    with qtbot.waitSignal(window.workload.refreshed, timeout=60_000):
+        qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # this month
+    assert window.workload.period_kind is Period.MONTH
+    table = window.workload.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.cases_shown, timeout=60_000) as shown:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    dialog = shown.args[0]
+    assert dialog.window_code == "W01" and dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
+    with qtbot.waitSignal(window.sync.refreshed, timeout=60_000):
+        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.sync
+    with qtbot.waitSignal(window.people.refreshed, timeout=60_000):
+        qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.people
+    with qtbot.waitSignal(window.people.refreshed, timeout=60_000):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    tips = {a.objectName(): a.toolTip() for a in window.findChildren(QAction) if a.objectName()}
+    assert tips["refresh"] == "Refresh (F5)" and tips["exportCsv"] == "Export to CSV (Ctrl+E)"

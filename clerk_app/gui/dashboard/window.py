@@ -159,7 +159,7 @@ class DashboardWindow(QMainWindow):
         )
         self.view_menu.addSeparator()
         self.tab_actions = [
-            self._action(self.view_menu, f"tab{i}", lambda i=i: self.tabs.setCurrentIndex(i), k)
+            self._action(self.view_menu, f"tab{i}", lambda _c=False, i=i: self.show_tab(i), k)
             for i, k in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3"))
         ]
         self.period_menu = bar.addMenu("")
@@ -167,7 +167,7 @@ class DashboardWindow(QMainWindow):
             period: self._action(
                 self.period_menu,
                 f"period_{period.value}",
-                lambda p=period: self.choose_period(p),
+                lambda _c=False, p=period: self.choose_period(p),
                 key,
             )
             for period, key in (
@@ -249,6 +249,10 @@ class DashboardWindow(QMainWindow):
             self.sync.refresh()
         elif current is self.people and not self.people.users:
             self.people.refresh()
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        self.tabs.currentWidget().setFocus()
 
     def choose_period(self, period: Period) -> None:
         self.tabs.setCurrentWidget(self.workload)
