@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 
 import requests
 
 from clerk_app.core.calendar import WorkCalendar
-from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.workload import CaseBucket, RatingBucket, RefusalBucket, summarize, totals
-from tests.service.conftest import TIMEOUT, assert_problem, auth, case_body, post_case, token_for
+from tests.service.conftest import (
+    TEST_NOW,
+    TIMEOUT,
+    assert_problem,
+    auth,
+    case_body,
+    post_case,
+    token_for,
+)
 from tests.service.test_ratings import rate
 
 
@@ -143,9 +150,9 @@ def test_workload_of_one_day_as_the_lead_sees_it(service, clerk_token) -> None:
 
 def test_board_shows_todays_cases_masked_with_the_hall_words(service, clerk_token) -> None:
     body = case_body()
-    # The board counts the service's own today (its real clock, center time): take the
-    # case in today, whatever the hour, so the test does not change at midnight in Beijing.
-    now = datetime.now(CENTER_TZ).replace(microsecond=0).isoformat()
+    # The board counts the service's own today: its test clock starts at TEST_NOW (and runs
+    # on from there), so the case is taken in at TEST_NOW, whatever the real date is.
+    now = TEST_NOW.isoformat()
     body["received_at"] = now
     body["first_event"]["at"] = now
     assert post_case(service, clerk_token, body).status_code == 201
