@@ -257,8 +257,10 @@ class CaseDetail(QDialog):
         self.show_id_button.setObjectName("showIdButton")
         self.show_id_button.clicked.connect(self.show_full_id)
         id_row = QHBoxLayout()
-        id_row.addWidget(self.fact_labels["id"][1], 1)
+        id_row.addWidget(self.fact_labels["id"][1])
+        id_row.addSpacing(12)
         id_row.addWidget(self.show_id_button)
+        id_row.addStretch(1)
         for key, (name, value) in self.fact_labels.items():
             if key == "id":
                 self.facts.addRow(name, id_row)
@@ -459,6 +461,18 @@ class CaseDetail(QDialog):
         self.print_action.setText(self.tr("Print the notice"))
         self.close_button.setText(self.tr("Close"))
         self.rejected.retranslate()
+        # The labels of the action form and of its extra fields line up in one column.
+        labels = (
+            self.action_label,
+            self.suspend_label,
+            self.missing_label,
+            self.field_label,
+            self.new_value_label,
+            self.opinion_label,
+        )
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
 
     # -- data ------------------------------------------------------------------------------
 

@@ -306,8 +306,9 @@ class WorklistPane(QWidget):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((200, 90, 170, 240, 130, 120)):
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the item's name
+        header.setStretchLastSection(False)
+        for column, width in enumerate((200, 90, 170, 240, 175, 150, 150)):
             self.view.setColumnWidth(column, width)
         self.view.activated.connect(self._activated)
         self.view.doubleClicked.connect(self._activated)
@@ -400,7 +401,7 @@ class WorklistPane(QWidget):
         soon = int(self.context.settings["worklist.due_soon_working_days"])
         self.due_box.setItemText(1, self.tr("Due within %n working day(s)", "", soon))
         self.due_box.setItemText(2, self.tr("Overdue"))
-        self.today_box.setText(self.tr("Received &today"))
+        self.today_box.setText(self.tr("Received to&day"))
         self.search_action.setText(self.tr("Search the worklist"))
         self.refresh_action.setText(self.tr("Refresh the worklist"))
         self.open_action.setText(self.tr("Open case"))

@@ -3338,8 +3338,8 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Overdue</translation>
     </message>
     <message>
-        <source>Received &amp;today</source>
-        <translation>Received &amp;today</translation>
+        <source>Received to&amp;day</source>
+        <translation>Received to&amp;day</translation>
     </message>
     <message>
         <source>Search the worklist</source>

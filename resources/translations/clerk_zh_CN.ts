@@ -3323,8 +3323,8 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <source>Received &amp;today</source>
-        <translation>今日受理(&amp;T)</translation>
+        <source>Received to&amp;day</source>
+        <translation>今日受理(&amp;D)</translation>
     </message>
     <message>
         <source>Search the worklist</source>

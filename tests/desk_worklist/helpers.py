@@ -47,6 +47,7 @@ def add_case(
         due_date=None if due is None else due.isoformat(),
     )
     payload["applicant"].update(name=name, id_number=id_number, phone=phone)
+    payload["first_event"]["at"] = payload["received_at"]
     store.create_case(payload, status=status)
     return payload
 
