@@ -1344,7 +1344,7 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Down, Up</source>
-        <translation>↓、↑</translation>
+        <translation>方向键 ↓、↑</translation>
     </message>
     <message>
         <source>Move through the found items from the search line</source>
@@ -1360,7 +1360,7 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Tab, Shift+Tab</source>
-        <translation>Tab、Shift+Tab</translation>
+        <translation>Tab 键、Shift+Tab 键</translation>
     </message>
     <message>
         <source>Next / previous field</source>
@@ -1376,7 +1376,7 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Esc</source>
-        <translation>Esc</translation>
+        <translation>Esc 键</translation>
     </message>
     <message>
         <source>Close a dialog</source>
