@@ -74,6 +74,7 @@ class DecisionPanel(QObject):
         self._allowed: list[Disposition] = []
         stack = ui.decisionStack
         parent = ui.decisionBox
+        self._caption_labels: list[QLabel] = []
 
         # 即办 / 承诺: a line saying what happens.
         self.info_label = QLabel(parent)
@@ -95,11 +96,11 @@ class DecisionPanel(QObject):
                 parent,
                 [
                     (
-                        QCoreApplication.translate("DecisionPanel", "To follow:"),
+                        "",
                         self.deferred_label,
                     ),
                     (
-                        QCoreApplication.translate("DecisionPanel", "&Supply by:"),
+                        "",
                         self.supply_by_edit,
                     ),
                     (None, self.deferred_consequence),
@@ -114,7 +115,7 @@ class DecisionPanel(QObject):
         stack.addWidget(
             self._page(
                 parent,
-                [(QCoreApplication.translate("DecisionPanel", "Missing:"), self.missing_label)],
+                [("", self.missing_label)],
             )
         )
 
@@ -135,9 +136,9 @@ class DecisionPanel(QObject):
             self._page(
                 parent,
                 [
-                    (QCoreApplication.translate("DecisionPanel", "&Reason:"), self.reason_combo),
-                    (QCoreApplication.translate("DecisionPanel", "Detail&s:"), self.reason_edit),
-                    (QCoreApplication.translate("DecisionPanel", "Legal &basis:"), self.basis_edit),
+                    ("", self.reason_combo),
+                    ("", self.reason_edit),
+                    ("", self.basis_edit),
                 ],
             )
         )
@@ -155,17 +156,18 @@ class DecisionPanel(QObject):
                 parent,
                 [
                     (
-                        QCoreApplication.translate("DecisionPanel", "Authorit&y:"),
+                        "",
                         self.authority_combo,
                     ),
                     (
-                        QCoreApplication.translate("DecisionPanel", "&Why:"),
+                        "",
                         self.forward_reason_edit,
                     ),
                 ],
             )
         )
 
+        self._set_captions()
         self.fill_lists()
         ui.decisionCombo.currentIndexChanged.connect(self._decision_changed)
         ui.feeStateCombo.currentIndexChanged.connect(lambda _i: self._changed())
@@ -190,8 +192,7 @@ class DecisionPanel(QObject):
         finally:
             self._setting_supply = False
 
-    @staticmethod
-    def _page(parent: QWidget, rows: list[tuple[str | None, QWidget]]) -> QWidget:
+    def _page(self, parent: QWidget, rows: list[tuple[str | None, QWidget]]) -> QWidget:
         page = QWidget(parent)
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -202,8 +203,37 @@ class DecisionPanel(QObject):
             else:
                 label = QLabel(caption, page)
                 label.setBuddy(widget)
+                self._caption_labels.append(label)
                 form.addRow(label, widget)
         return page
+
+    def _set_captions(self) -> None:
+        """The pages' captions, in the order the pages made them."""
+        texts = [
+            QCoreApplication.translate("DecisionPanel", "To follow:"),
+            QCoreApplication.translate("DecisionPanel", "&Supply by:"),
+            QCoreApplication.translate("DecisionPanel", "Missing:"),
+            QCoreApplication.translate("DecisionPanel", "&Reason:"),
+            QCoreApplication.translate("DecisionPanel", "Detail&s:"),
+            QCoreApplication.translate("DecisionPanel", "Legal &basis:"),
+            QCoreApplication.translate("DecisionPanel", "Authorit&y:"),
+            QCoreApplication.translate("DecisionPanel", "&Why:"),
+        ]
+        for label, text in zip(self._caption_labels, texts, strict=True):
+            label.setText(text)
+
+    def retranslate(self) -> None:
+        """Lists, captions and the shown decision in the current language."""
+        reason, fee = self.reason_combo.currentIndex(), self.ui.feeStateCombo.currentIndex()
+        self.fill_lists()
+        self.reason_combo.setCurrentIndex(reason)
+        self.ui.feeStateCombo.setCurrentIndex(fee)
+        self._set_captions()
+        self.reason_edit.setPlaceholderText(
+            QCoreApplication.translate("DecisionPanel", "Details for the applicant")
+        )
+        self._allowed = []  # refill the decision names
+        self.update_allowed(self._receipts)
 
     def fill_lists(self) -> None:
         self.reason_combo.blockSignals(True)

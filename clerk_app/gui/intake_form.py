@@ -34,7 +34,7 @@ from clerk_app.gui.intake_party import (
 from clerk_app.gui.intake_texts import intake_issue_text
 
 _PHONE = re.compile(r"^[0-9+\-() ]{7,20}$")
-#: Issue fields of core.intake the applicant/agent widgets already word themselves.
+# Issue fields of core.intake the applicant/agent widgets already word themselves.
 _PARTY_FIELDS = ("applicant.", "agent.")
 
 
@@ -79,12 +79,10 @@ class IntakeForm(QWidget):
         self._ready = False
         self._updating = False
         self._problems: list[Problem] = []
-        #: The parked intake this form was resumed from ("" for a fresh one).
+        # The parked intake this form was resumed from ("" for a fresh one).
         self.parked_id = ""
         self.ui = u = Ui_IntakeForm()
         u.setupUi(self)
-        u.acceptButton.setToolTip(self.tr("Accept the case (Ctrl+Return)"))
-        u.acceptButton.setText(self.tr("&Accept") + "  (Ctrl+Return)")
         u.creditConfirmCheck.hide()
         u.missingLabel.setStyleSheet(ERROR_STYLE)
         u.missingLabel.setObjectName("missingLabel")
@@ -114,7 +112,6 @@ class IntakeForm(QWidget):
         self.agent_fields = PersonFields(
             **widgets, today=today, changed=self.revalidate, mnemonics=False, parent=self
         )
-        u.agentBox.setToolTip(self.tr("Someone acting for the applicant (Alt+G)"))
         u.agentBox.toggled.connect(self._agent_toggled)
         chain = [u.agentBox] + [
             agent_widgets[k] for k in ("name_edit", "type_combo", "id_edit", "phone_edit")
@@ -125,7 +122,6 @@ class IntakeForm(QWidget):
         self._agent_toggled(False)
 
         self.materials_table = MaterialsTable(u.materialsTable, self.revalidate)
-        u.materialsHint.setText(MaterialsTable.keys_hint())
         u.materialsHint.setStyleSheet("color: #555555;")
         self.decision = DecisionPanel(u, clock, calendar, self.revalidate)
 
@@ -135,7 +131,6 @@ class IntakeForm(QWidget):
             edit.editingFinished.connect(self.revalidate)
         u.creditConfirmCheck.toggled.connect(self.revalidate)
         u.allMaterialsButton.clicked.connect(self.tick_all)
-        u.allMaterialsButton.setToolTip(self.tr("Mark every material received"))
         u.acceptButton.clicked.connect(self.request_accept)
         self._enter = _EnterToProblem(self)
         for edit in (
@@ -148,7 +143,29 @@ class IntakeForm(QWidget):
             self.decision.forward_reason_edit,
         ):
             edit.installEventFilter(self._enter)
+        self.retranslate()
         self.set_item(None)
+
+    def retranslate(self) -> None:
+        """Set the texts made in code (again, after a language switch)."""
+        u = self.ui
+        u.acceptButton.setToolTip(self.tr("Accept the case (Ctrl+Return)"))
+        u.acceptButton.setText(self.tr("&Accept") + "  (Ctrl+Return)")
+        u.agentBox.setToolTip(self.tr("Someone acting for the applicant (Alt+G)"))
+        u.materialsHint.setText(MaterialsTable.keys_hint())
+        u.allMaterialsButton.setToolTip(self.tr("Mark every material received"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "decision"):
+            self.ui.retranslateUi(self)
+            self.retranslate()
+            self.applicant_fields.fill_types()
+            self.agent_fields.fill_types()
+            self.agent_fields.retranslate_captions(self._agent_widgets["captions"])
+            self.materials_table.retranslate()
+            self.decision.retranslate()
+            self.revalidate()
+        super().changeEvent(event)
 
     # -- widgets -----------------------------------------------------------------------
 

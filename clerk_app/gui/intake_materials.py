@@ -52,7 +52,17 @@ class MaterialsTable(QObject):
         self._changed = changed
         self.rows: list[MaterialRow] = []
         table.setColumnCount(5)
-        table.setHorizontalHeaderLabels(
+        self._headers()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (COL_REQUIRED, COL_FORM, COL_COPIES, COL_STATE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.setTabKeyNavigation(False)
+        table.setToolTip(self.keys_hint())
+        table.installEventFilter(self)
+
+    def _headers(self) -> None:
+        self.table.setHorizontalHeaderLabels(
             [
                 QCoreApplication.translate("MaterialsTable", "Material"),
                 QCoreApplication.translate("MaterialsTable", "Required"),
@@ -61,13 +71,13 @@ class MaterialsTable(QObject):
                 QCoreApplication.translate("MaterialsTable", "State"),
             ]
         )
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_REQUIRED, COL_FORM, COL_COPIES, COL_STATE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        table.setTabKeyNavigation(False)
-        table.setToolTip(self.keys_hint())
-        table.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        """Headers and cells in the current language."""
+        self._headers()
+        self.table.setToolTip(self.keys_hint())
+        for row in range(len(self.rows)):
+            self._show_row(row)
 
     @staticmethod
     def keys_hint() -> str:

@@ -22,7 +22,7 @@ ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
 DERIVED_STYLE = "color: #1b4f8a; font-weight: bold;"
 
-#: A problem of the form: the sentence and the widget to put the focus on.
+# A problem of the form: the sentence and the widget to put the focus on.
 Problem = tuple[str, QWidget]
 
 
@@ -129,6 +129,14 @@ class PersonFields(QObject):
             self.type_combo.addItem(name, value)
         self.set_id_type(current or IdType.RESIDENT_ID.value)
         self.type_combo.blockSignals(False)
+
+    @staticmethod
+    def retranslate_captions(captions: tuple[QLabel, QLabel, QLabel]) -> None:
+        """The captions ``build_person_grid`` made (name, document type, mobile)."""
+        name, kind, mobile = captions
+        name.setText(QCoreApplication.translate("PersonFields", "Name:"))
+        kind.setText(QCoreApplication.translate("PersonFields", "Document type:"))
+        mobile.setText(QCoreApplication.translate("PersonFields", "Mobile:"))
 
     def _after_id_enter(self) -> None:
         self._changed()

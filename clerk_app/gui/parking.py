@@ -156,7 +156,7 @@ class ParkingController(QObject):
         self.window = window
         ctx = window.context
         local = getattr(ctx, "store", None)
-        #: None when the window has no local store (then both actions are disabled).
+        # None when the window has no local store (then both actions are disabled).
         self.store = ParkedIntakes(local.db, ctx.clock) if local is not None else None
         self.window_code = ctx.provisioning.window_code
         self.last_dialog: ParkedListDialog | None = None

@@ -78,3 +78,41 @@ def test_screenshots_of_each_decision(qtbot, qm_dir, tmp_path, lang):
             for text in shown:
                 assert not _ENGLISH_WORD.search(text), (decision, text)
         form.close()
+
+
+def test_switching_language_relabels_the_same_form(qtbot, qm_dir):
+    form = IntakeForm(monday_morning(), WorkCalendar.builtin())
+    qtbot.addWidget(form)
+    form.show()
+    _fill(qtbot, form, "refused")
+    table = form.ui.materialsTable
+
+    def texts():
+        return {
+            "decision": form.ui.decisionCombo.currentText(),
+            "header": table.horizontalHeaderItem(0).text(),
+            "state": table.item(0, 4).text(),
+            "type": form.ui.personIdTypeCombo.currentText(),
+            "reason": form.decision.reason_combo.currentText(),
+            "accept": form.ui.acceptButton.text(),
+            "caption": form.ui.personIdCaption.text(),
+        }
+
+    english = texts()
+    assert english["decision"].startswith("Not accepted") and english["header"] == "Material"
+    install_translations("zh_CN", qm_dir)
+    QApplication.processEvents()  # the LanguageChange events
+    chinese = texts()
+    assert chinese == {
+        "decision": "不予受理",
+        "header": "材料",
+        "state": "缺",
+        "type": "居民身份证",
+        "reason": "申请人不具备申请资格或不符合法定条件",
+        "accept": "受理(&A)  (Ctrl+Return)",
+        "caption": "身份证号码(&U)：",
+    }
+    assert form.decision.reason_edit.text() == "户籍不在本市"  # what was typed stays
+    install_translations("en", qm_dir)
+    QApplication.processEvents()
+    assert texts() == english
