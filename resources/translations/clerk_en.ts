@@ -1714,7 +1714,6 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
     <message>
         <source>Accept the case (Ctrl+Return)</source>
-        <extracomment>Issue fields of core.intake the applicant/agent widgets already word themselves. The parked intake this form was resumed from (&quot;&quot; for a fresh one).</extracomment>
         <translation>Accept the case (Ctrl+Return)</translation>
     </message>
     <message>
@@ -2681,7 +2680,6 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
     <message>
         <source>&amp;Park intake (暂存)</source>
-        <extracomment>None when the window has no local store (then both actions are disabled).</extracomment>
         <translation>&amp;Park intake (暂存)</translation>
     </message>
     <message>
@@ -2828,7 +2826,6 @@ If the materials do not come by then, the case ends without approval.</translati
     <name>PersonFields</name>
     <message>
         <source>Resident ID: 18 characters; a card reader may type it in</source>
-        <extracomment>A problem of the form: the sentence and the widget to put the focus on.</extracomment>
         <translation>Resident ID: 18 characters; a card reader may type it in</translation>
     </message>
     <message>

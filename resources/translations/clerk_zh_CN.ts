@@ -1706,7 +1706,6 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Accept the case (Ctrl+Return)</source>
-        <extracomment>Issue fields of core.intake the applicant/agent widgets already word themselves. The parked intake this form was resumed from (&quot;&quot; for a fresh one).</extracomment>
         <translation>受理本件（Ctrl+Return）</translation>
     </message>
     <message>
@@ -2671,7 +2670,6 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>&amp;Park intake (暂存)</source>
-        <extracomment>None when the window has no local store (then both actions are disabled).</extracomment>
         <translation>暂存受理(&amp;P)</translation>
     </message>
     <message>
@@ -2818,7 +2816,6 @@ If the materials do not come by then, the case ends without approval.</source>
     <name>PersonFields</name>
     <message>
         <source>Resident ID: 18 characters; a card reader may type it in</source>
-        <extracomment>A problem of the form: the sentence and the widget to put the focus on.</extracomment>
         <translation>居民身份证号码18位，可用读卡器录入</translation>
     </message>
     <message>
