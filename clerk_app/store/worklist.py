@@ -116,6 +116,14 @@ class WorklistQuery:
         self.soon_limit = calendar.add_working_days(today, soon_days).date
         #: Rows read from the database by this query (tests check it stays bounded).
         self.rows_read = 0
+        self._countdowns: dict[date, int] = {}
+
+    def countdown(self, due: date) -> int:
+        """Working days from today to ``due`` (many cases share a due date: kept once)."""
+        days = self._countdowns.get(due)
+        if days is None:
+            days = self._countdowns[due] = self.calendar.working_days_between(self.today, due)
+        return days
 
     # -- SQL -------------------------------------------------------------------------------
 
@@ -167,7 +175,7 @@ class WorklistQuery:
 
     def _row(self, r: Any) -> WorklistRow:
         due = date.fromisoformat(r["due_date"]) if r["due_date"] else None
-        countdown = None if due is None else self.calendar.working_days_between(self.today, due)
+        countdown = None if due is None else self.countdown(due)
         return WorklistRow(
             case_no=r["case_no"],
             applicant_name=r["applicant_name"],
@@ -199,10 +207,10 @@ def search_kinds(text: str) -> tuple[str, ...]:
 
     Digits only: the last 4 of an ID (4 characters, also ``…X``), a phone (5–11 digits) and
     the case number. Letters, dashes and digits: the case number. Anything else (Chinese): the
-    applicant's name. The case number is always tried.
+    applicant's name, from its start (the case number only for ASCII text).
     """
     s = text.strip()
-    kinds = ["case_no"]
+    kinds = ["case_no"] if s.isascii() else []
     if _LAST4.match(s):
         kinds.append("id_last4")
     if _PHONE.match(s):
@@ -234,6 +242,8 @@ def search_clause(text: str) -> tuple[str, list[Any]]:
             parts.append("phone LIKE ? ESCAPE '\\'")
             params.append(_like(digits))
         else:
-            parts.append("applicant_name LIKE ? ESCAPE '\\'")
-            params.append(_like(s))
+            # A name is matched from its start (surname first), on the index: a range, not a
+            # scan of every case.
+            parts.append("(applicant_name >= ? AND applicant_name < ?)")
+            params.extend([s, s + "\U0010ffff"])
     return "(" + " OR ".join(parts) + ")", params
