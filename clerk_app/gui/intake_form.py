@@ -185,6 +185,10 @@ class IntakeForm(QWidget):
         self.revalidate()
 
     def _agent_toggled(self, on: bool) -> None:
+        # Unticked, the box is a single line: no empty frame under its title.
+        box = self.ui.agentBox
+        box.setFlat(not on)
+        box.setMaximumHeight(16_777_215 if on else box.fontMetrics().height() + 6)
         for key, widget in self._agent_widgets.items():
             if key == "captions":
                 for caption in widget:
