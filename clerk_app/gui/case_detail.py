@@ -1,15 +1,15 @@
 """The case detail: one case's data, its events, the actions allowed now, refused items.
 
 Opened with Enter from the worklist. Everything is reachable from the keyboard: Alt+A picks
-the action, Alt+O the opinion (审批意见), Ctrl+Return records it; the notice the action
+the action, Alt+P the opinion (审批意见), Ctrl+Return records it; the notice the action
 issued is offered at once (Ctrl+P opens its print preview). An action is written on the
 database writer (event + outbox row in one transaction, then the numbered notice); the
 detail reads the case again when it is done.
 
 The ID number is shown masked; "Show full ID" (Alt+I) shows it whole and is audited
 (``id.unmask`` to ``POST /audit/client-events``). Items the center refused are listed with
-its reason: the clerk corrects the fields it named and resends (Alt+R) or voids the item
-with a reason (Alt+V).
+its reason: the clerk corrects the fields it named and resends (Alt+S) or voids the item
+with a reason (Alt+V). The case's documents (``CaseDocumentsPanel``) can be reprinted.
 """
 
 from __future__ import annotations
@@ -112,8 +112,8 @@ class RejectedPanel(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Refused by the center"))
         self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("The center's reason")])
-        self.resend_button.setText(self.tr("&Resend corrected"))
-        self.resend_button.setToolTip(self.tr("Send the item again with the corrections (Alt+R)"))
+        self.resend_button.setText(self.tr("Re&send corrected"))
+        self.resend_button.setToolTip(self.tr("Send the item again with the corrections (Alt+S)"))
         self.void_label.setText(self.tr("Reason to &void:"))
         self.void_button.setText(self.tr("Void item"))
         self.void_button.setToolTip(
@@ -339,13 +339,20 @@ class CaseDetail(QDialog):
         actions_layout.addLayout(buttons)
         actions_layout.addStretch(1)
 
+        from clerk_app.gui.case_documents import CaseDocumentsPanel
+
+        self.documents_box = QGroupBox(self)
+        self.documents = CaseDocumentsPanel(context, session, case_no, self, writer=writer)
+        QVBoxLayout(self.documents_box).addWidget(self.documents)
+
         self.rejected = RejectedPanel(self)
         self.rejected.setObjectName("rejectedPanel")
         self.rejected.resolved.connect(self._after_write)
 
         left = QVBoxLayout()
         left.addWidget(self.facts_box)
-        left.addWidget(self.events_box, 1)
+        left.addWidget(self.events_box, 3)
+        left.addWidget(self.documents_box, 2)
         right = QVBoxLayout()
         right.addWidget(self.actions_group, 1)
         right.addWidget(self.rejected)
@@ -379,7 +386,7 @@ class CaseDetail(QDialog):
         self.resize(1180, 720)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Ctrl+Return, Ctrl+P, Alt+I and Alt+R also when no shortcut took the key."""
+        """Ctrl+Return, Ctrl+P, Alt+I and Alt+S also when no shortcut took the key."""
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.record()
@@ -393,7 +400,7 @@ class CaseDetail(QDialog):
         alt = event.modifiers() == Qt.KeyboardModifier.AltModifier
         buttons = {
             Qt.Key.Key_I: self.show_id_button,
-            Qt.Key.Key_R: self.rejected.resend_button,
+            Qt.Key.Key_S: self.rejected.resend_button,
         }
         button = buttons.get(Qt.Key(event.key())) if alt else None
         if button is not None and button.isVisible() and button.isEnabled():
@@ -429,6 +436,7 @@ class CaseDetail(QDialog):
             label.setText(names[key])
         self.facts_box.setTitle(self.tr("Case"))
         self.events_box.setTitle(self.tr("Events so far"))
+        self.documents_box.setTitle(self.tr("Documents"))
         self.events.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("Event"), self.tr("Clerk"), self.tr("Opinion")]
         )
@@ -438,7 +446,7 @@ class CaseDetail(QDialog):
         )
         self.actions_group.setTitle(self.tr("Action"))
         self.action_label.setText(self.tr("&Action:"))
-        self.suspend_label.setText(self.tr("&Procedure:"))
+        self.suspend_label.setText(self.tr("Proc&edure:"))
         for i, kind in enumerate(SUSPEND_KINDS):
             self.suspend_kind.setItemText(i, suspend_kind_label(kind))
         self.missing_label.setText(self.tr("&Missing:"))
@@ -449,7 +457,7 @@ class CaseDetail(QDialog):
         for i, name in enumerate(CORRECTABLE):
             self.field_box.setItemText(i, field_label(name))
         self.new_value_label.setText(self.tr("&New value:"))
-        self.opinion_label.setText(self.tr("&Opinion:"))
+        self.opinion_label.setText(self.tr("O&pinion:"))
         self.opinion.setPlaceholderText(
             self.tr("The opinion; required when the action needs a reason")
         )
@@ -664,6 +672,7 @@ class CaseDetail(QDialog):
 
     def _after_write(self, *_args: Any) -> None:
         self.reload()
+        self.documents.reload()
         owner = self.parentWidget()
         sync = getattr(owner.window(), "sync_worker", None) if owner is not None else None
         if sync is not None and hasattr(sync, "wake"):

@@ -302,6 +302,10 @@
         <translation>Events so far</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -334,10 +338,6 @@
         <translation>&amp;Action:</translation>
     </message>
     <message>
-        <source>&amp;Procedure:</source>
-        <translation>&amp;Procedure:</translation>
-    </message>
-    <message>
         <source>&amp;Missing:</source>
         <translation>&amp;Missing:</translation>
     </message>
@@ -354,8 +354,12 @@
         <translation>&amp;New value:</translation>
     </message>
     <message>
-        <source>&amp;Opinion:</source>
-        <translation>&amp;Opinion:</translation>
+        <source>Proc&amp;edure:</source>
+        <translation>Proc&amp;edure:</translation>
+    </message>
+    <message>
+        <source>O&amp;pinion:</source>
+        <translation>O&amp;pinion:</translation>
     </message>
     <message>
         <source>The opinion; required when the action needs a reason</source>
@@ -2919,12 +2923,12 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>The center&apos;s reason</translation>
     </message>
     <message>
-        <source>&amp;Resend corrected</source>
-        <translation>&amp;Resend corrected</translation>
+        <source>Re&amp;send corrected</source>
+        <translation>Re&amp;send corrected</translation>
     </message>
     <message>
-        <source>Send the item again with the corrections (Alt+R)</source>
-        <translation>Send the item again with the corrections (Alt+R)</translation>
+        <source>Send the item again with the corrections (Alt+S)</source>
+        <translation>Send the item again with the corrections (Alt+S)</translation>
     </message>
     <message>
         <source>Reason to &amp;void:</source>

@@ -302,6 +302,10 @@
         <translation>办理过程</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -334,10 +338,6 @@
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <source>&amp;Procedure:</source>
-        <translation>特别程序(&amp;P)：</translation>
-    </message>
-    <message>
         <source>&amp;Missing:</source>
         <translation>缺少材料(&amp;M)：</translation>
     </message>
@@ -354,8 +354,12 @@
         <translation>更正为(&amp;N)：</translation>
     </message>
     <message>
-        <source>&amp;Opinion:</source>
-        <translation>审批意见(&amp;O)：</translation>
+        <source>Proc&amp;edure:</source>
+        <translation>特别程序(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>O&amp;pinion:</source>
+        <translation>审批意见(&amp;P)：</translation>
     </message>
     <message>
         <source>The opinion; required when the action needs a reason</source>
@@ -2909,12 +2913,12 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>中心给出的原因</translation>
     </message>
     <message>
-        <source>&amp;Resend corrected</source>
-        <translation>更正后重发(&amp;R)</translation>
+        <source>Re&amp;send corrected</source>
+        <translation>更正后重发(&amp;S)</translation>
     </message>
     <message>
-        <source>Send the item again with the corrections (Alt+R)</source>
-        <translation>按更正后的内容重新发送（Alt+R）</translation>
+        <source>Send the item again with the corrections (Alt+S)</source>
+        <translation>按更正后的内容重新发送（Alt+S）</translation>
     </message>
     <message>
         <source>Reason to &amp;void:</source>
