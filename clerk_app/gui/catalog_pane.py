@@ -100,6 +100,9 @@ class CatalogModel(QAbstractListModel):
         return -1
 
 
+_SAMPLE = "居民身份证Ag"
+
+
 class ItemDelegate(QStyledItemDelegate):
     """Draws an item as its name, and below it code · department in a smaller grey line."""
 
@@ -112,6 +115,7 @@ class ItemDelegate(QStyledItemDelegate):
         self._meta_font = QFont()
         self._name_metrics = QFontMetrics(self._name_font)
         self._meta_metrics = QFontMetrics(self._meta_font)
+        self._name_height = self._meta_height = 0
 
     def _fonts(self, option: QStyleOptionViewItem) -> None:
         """The two fonts and their metrics, made again only when the view's font changes."""
@@ -124,10 +128,17 @@ class ItemDelegate(QStyledItemDelegate):
         self._meta_font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.88))
         self._name_metrics = QFontMetrics(self._name_font)
         self._meta_metrics = QFontMetrics(self._meta_font)
+        # Chinese glyphs come from a fallback font taller than the Latin one's metrics.
+        self._name_height = max(
+            self._name_metrics.height(), self._name_metrics.boundingRect(_SAMPLE).height()
+        )
+        self._meta_height = max(
+            self._meta_metrics.height(), self._meta_metrics.boundingRect(_SAMPLE).height()
+        )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         self._fonts(option)
-        height = self._name_metrics.height() + self._meta_metrics.height() + 2 * self.PAD + 2
+        height = self._name_height + self._meta_height + 2 * self.PAD + 2
         return QSize(200, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
@@ -146,7 +157,7 @@ class ItemDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         rect = option.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
         width = rect.width()
-        name_height = self._name_metrics.height()
+        name_height = self._name_height
         painter.save()
         painter.setFont(self._name_font)
         painter.setPen(option.palette.color(role))
