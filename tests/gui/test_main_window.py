@@ -166,4 +166,9 @@ def test_in_chinese_the_main_window_speaks_chinese(qtbot, qm_dir):
     for title in ("受理项目", "办事程序", "申报材料", "承诺时限", "收费标准", "政策依据"):
         assert title in text
     assert "20.00元" in text
-    assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "视图(&V)", "受理(&I)", "帮助(&H)"]
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "文件(&F)",
+        "视图(&V)",
+        "受理(&I)",
+        "帮助(&H)",
+    ]
