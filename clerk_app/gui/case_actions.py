@@ -1,7 +1,8 @@
 """What the clerk can do to a case, in words, and how each action is written and noticed.
 
 Shared by the worklist, the case detail and the lookup: the translated names of statuses
-and events, and :func:`perform_action`, which runs on the database writer: the lifecycle
+and events, :class:`RejectedPanel` (items the center refused: correct and resend, or void),
+and :func:`perform_action`, which runs on the database writer: the lifecycle
 event through ``store.writes.add_event`` (event + outbox row, one transaction), then the
 matching notice through ``intake_service.issue_document`` (numbered, archived, queued).
 A notice that cannot be written never undoes the event: the clerk is told and the event
@@ -14,7 +15,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from clerk_app.core import lifecycle
 from clerk_app.core.clock import CENTER_TZ
@@ -25,7 +38,7 @@ log = logger("gui")
 E = lifecycle.EventType
 S = lifecycle.Status
 
-#: The actions offered in the case detail, in this order (when the lifecycle allows them).
+# The actions offered in the case detail, in this order (when the lifecycle allows them).
 ACTIONS: tuple[E, ...] = (
     E.START,
     E.REQUEST_SUPPLEMENT,
@@ -39,20 +52,20 @@ ACTIONS: tuple[E, ...] = (
     E.CORRECT,
 )
 
-#: The kinds of special procedure a suspension is for (time not counted).
+# The kinds of special procedure a suspension is for (time not counted).
 SUSPEND_KINDS: tuple[str, ...] = ("hearing", "inspection", "testing", "expert_review")
 
-#: Fields a correction may change (key in the applicant record).
+# Fields a correction may change (key in the applicant record).
 CORRECTABLE: tuple[str, ...] = ("name", "phone", "id_number")
 
-#: Field names as an official (Chinese) notice prints them.
+# Field names as an official (Chinese) notice prints them.
 NOTICE_FIELD_NAMES: dict[str, str] = {
     "name": "申请人姓名",
     "phone": "联系电话",
     "id_number": "证件号码",
 }
 
-#: The notice each action issues.
+# The notice each action issues.
 NOTICE_OF: dict[E, str] = {
     E.REQUEST_SUPPLEMENT: "supplement",
     E.COMPLETE_APPROVED: "completion",
@@ -144,10 +157,10 @@ class ActionInput:
 
     event: E
     opinion: str = ""
-    #: Supplement: the missing materials (name, what it must be).
+    # Supplement: the missing materials (name, what it must be).
     missing: tuple[tuple[str, str], ...] = ()
     suspend_kind: str = ""
-    #: Correction: the field, and its new value.
+    # Correction: the field, and its new value.
     field: str = ""
     new_value: str = ""
 
@@ -336,3 +349,159 @@ def _item(context: Any, code: str) -> Any:
             if item.code == code:
                 return item
     return _UnknownItem(code)
+
+
+class RejectedPanel(QGroupBox):
+    """The case's items refused by the center: reason, correct and resend, or void.
+
+    Signals:
+        resolved(): an item was resent or voided.
+    """
+
+    resolved = Signal()
+
+    def __init__(self, owner: Any) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.items: list[Any] = []
+        self.editors: dict[str, QLineEdit] = {}
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName("rejectedTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMaximumHeight(110)
+        self.table.currentCellChanged.connect(lambda *_a: self._show_fields())
+        self.fields = QFormLayout()
+        self.resend_button = QPushButton(self)
+        self.resend_button.setObjectName("resendButton")
+        self.resend_button.clicked.connect(self.resend)
+        self.void_reason = QLineEdit(self)
+        self.void_reason.setObjectName("voidReasonEdit")
+        self.void_label = QLabel(self)
+        self.void_label.setBuddy(self.void_reason)
+        self.void_button = QPushButton(self)
+        self.void_button.setObjectName("voidItemButton")
+        self.void_button.clicked.connect(self.void)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("rejectedMessage")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.resend_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.void_label)
+        buttons.addWidget(self.void_reason, 2)
+        buttons.addWidget(self.void_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(self.fields)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Refused by the center"))
+        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("The center's reason")])
+        self.resend_button.setText(self.tr("Re&send corrected"))
+        self.resend_button.setToolTip(self.tr("Send the item again with the corrections (Alt+S)"))
+        self.void_label.setText(self.tr("Reason to &void:"))
+        self.void_button.setText(self.tr("Void item"))
+        self.void_button.setToolTip(
+            self.tr("Give the item up: it is kept, marked void with your reason (Alt+V)")
+        )
+
+    def kind_label(self, kind: str) -> str:
+        return {
+            "create_case": self.tr("The case itself"),
+            "case_event": self.tr("A case event"),
+            "document_record": self.tr("A document record"),
+            "rating": self.tr("A rating"),
+        }.get(kind, kind)
+
+    def set_items(self, items: list[Any]) -> None:
+        self.items = items
+        self.setVisible(bool(items))
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            self.table.setItem(row, 0, QTableWidgetItem(self.kind_label(item.kind)))
+            reason = " — ".join(p for p in (item.title, item.detail) if p)
+            self.table.setItem(row, 1, QTableWidgetItem(reason))
+        if items:
+            self.table.setCurrentCell(0, 0)
+        self._show_fields()
+
+    def current(self) -> Any:
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _show_fields(self) -> None:
+        while self.fields.rowCount():
+            self.fields.removeRow(0)
+        self.editors = {}
+        item = self.current()
+        if item is None:
+            return
+        for problem in item.fields:
+            edit = QLineEdit(self)
+            edit.setObjectName("fix:" + problem.field)
+            value = "" if problem.value is None else str(problem.value)
+            edit.setText(value)
+            label = QLabel(f"{problem.field}（{problem.message}）", self)
+            label.setBuddy(edit)
+            self.fields.addRow(label, edit)
+            self.editors[problem.field] = edit
+
+    def changes(self) -> dict[str, Any]:
+        item = self.current()
+        out: dict[str, Any] = {}
+        for problem in item.fields if item else ():
+            text = self.editors[problem.field].text().strip()
+            if text != ("" if problem.value is None else str(problem.value)):
+                out[problem.field] = text
+        return out
+
+    def resend(self) -> None:
+        from clerk_app.store.rejections import resend_corrected
+
+        item = self.current()
+        if item is None:
+            return
+        changes = self.changes()
+        if item.fields and not changes:
+            self.message.setText(self.tr("Correct the fields the center named first."))
+            return
+        ctx = self.owner.context
+        clerk = self.owner.session.username
+
+        def work() -> Any:
+            return resend_corrected(
+                ctx.store, item.outbox_id, changes, clerk=clerk, at=ctx.clock.now()
+            )
+
+        self.owner.run_write(work, self._done)
+
+    def void(self) -> None:
+        from clerk_app.store.rejections import void_rejected
+
+        item = self.current()
+        reason = self.void_reason.text().strip()
+        if item is None:
+            return
+        if not reason:
+            self.message.setText(self.tr("Say why the item is voided."))
+            self.void_reason.setFocus()
+            return
+        ctx = self.owner.context
+        clerk = self.owner.session.username
+
+        def work() -> Any:
+            return void_rejected(ctx.store, item.outbox_id, reason, clerk=clerk, at=ctx.clock.now())
+
+        self.owner.run_write(work, self._done)
+
+    def _done(self, _result: Any) -> None:
+        self.void_reason.clear()
+        self.message.setText(self.tr("Done. The list below shows what is still refused."))
+        self.resolved.emit()

@@ -57,12 +57,12 @@ log = logger("gui")
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: Background and text colours of the warning cards.
+# Background and text colours of the warning cards.
 YELLOW = QColor("#fff1b8")
 RED = QColor("#f9d2cf")
 RED_TEXT = QColor("#8c1d18")
 
-#: Custom roles.
+# Custom roles.
 CASE_NO_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
 

@@ -574,7 +574,6 @@
     <name>CaseText</name>
     <message>
         <source>Received</source>
-        <extracomment>The actions offered in the case detail, in this order (when the lifecycle allows them). The kinds of special procedure a suspension is for (time not counted). Fields a correction may change (key in the applicant record). Field names as an official (Chinese) notice prints them. The notice each action issues.</extracomment>
         <translation>Received</translation>
     </message>
     <message>
@@ -3223,7 +3222,6 @@ If the materials do not come by then, the case ends without approval.</translati
     <name>WorklistModel</name>
     <message>
         <source>Case no.</source>
-        <extracomment>Background and text colours of the warning cards. Custom roles.</extracomment>
         <translation>Case no.</translation>
     </message>
     <message>
