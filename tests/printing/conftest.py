@@ -24,6 +24,7 @@ import pytest
 
 from clerk_app.core.clock import FixedClock
 from clerk_app.core.provisioning import Provisioning
+from clerk_app.core.settings import Settings
 from clerk_app.session import Session
 from clerk_app.store import LocalStore
 from tests.remote.conftest import desk  # noqa: F401 - fixture re-exported for these tests
@@ -53,7 +54,13 @@ def window_context(store: LocalStore, clock: FixedClock, home: Path, **prov) -> 
     paths = SimpleNamespace(config_dir=home / "config", documents_dir=home / "documents")
     paths.config_dir.mkdir(parents=True, exist_ok=True)
     paths.documents_dir.mkdir(parents=True, exist_ok=True)
-    return SimpleNamespace(provisioning=provisioning(**prov), paths=paths, clock=clock, store=store)
+    return SimpleNamespace(
+        provisioning=provisioning(**prov),
+        paths=paths,
+        clock=clock,
+        store=store,
+        settings=Settings(),  # the defaults (the main window's worklist reads them)
+    )
 
 
 def clerk_session() -> Session:
