@@ -112,3 +112,21 @@ def test_a_refused_item_is_corrected_and_resent_from_the_case_detail(qtbot, desk
     _push_all(desk)
     assert desk.service_case_count(payload["case_no"]) == 1
     assert detail.fact_labels["id"][1].text() == "110105********002X"
+    detail.close()
+
+    # Another refused case is voided from its detail: a reason first, then Void item.
+    other = _refused_case(desk, seq=2)
+    second = open_detail(qtbot, context, other["case_no"], writer)
+    panel = second.rejected
+    panel.void_button.setFocus()
+    qtbot.keyClick(panel.void_button, Qt.Key.Key_Space)
+    assert panel.message.text() == "Say why the item is voided."
+    assert panel.focusWidget() is panel.void_reason or second.focusWidget() is panel.void_reason
+    qtbot.keyClicks(panel.void_reason, "Applicant gave a wrong ID; taken in again")
+    panel.void_button.setFocus()
+    qtbot.keyClick(panel.void_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=15_000)
+    assert second.title_label.text().endswith("Voided")
+    assert desk.store.outbox_counts() == {"pending": 1, "rejected": 0}  # the audit record
+    _push_all(desk)
+    assert desk.service_case_count(other["case_no"]) == 0
