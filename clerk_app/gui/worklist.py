@@ -464,7 +464,8 @@ class WorklistPane(QWidget):
         if getattr(self.context.store.db, "closed", False):  # the desk is shutting down
             return
         current = self.current_case_no()
-        keep = self.model.rowCount()
+        # At most 10 pages again, so a refresh stays quick however far the clerk scrolled.
+        keep = min(self.model.rowCount(), 10 * PAGE_SIZE)
         self.model.item_names = self._item_names()
         self.model.reload(keep=keep)
         self._show_count()
