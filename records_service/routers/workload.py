@@ -219,6 +219,8 @@ def workload_cases(
     today, start_day, end_day = period(clock, from_, to)
     windows = visible_windows(session, principal)
     if window not in windows:
+        if session.get(Window, window) is None:
+            raise ProblemError(404, "not-found", f"No window {window}.")
         raise ProblemError(403, "forbidden", "This window belongs to another department.")
     start, end = _bounds(start_day, end_day)
     where = (Case.window_code == window, Case.received_at >= start, Case.received_at < end)

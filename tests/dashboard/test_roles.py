@@ -65,6 +65,7 @@ def test_a_lead_sees_only_the_own_department_through_the_api(loaded) -> None:
     assert figures["total"]["received"] == want["total"]["received"]
     other = loaded.service.get("/workload/cases", token, window="W01", **MONTH)
     assert other.status_code == 403
+    assert loaded.service.get("/workload/cases", token, window="W99").status_code == 404
     own = loaded.service.get("/workload/cases", token, window="W03", **MONTH).json()
     assert own["count"] == sum(1 for g in loaded.cases if g.window == "W03")
     assert {c["clerk"] for c in own["items"]} == {"clerk-w03"}
