@@ -14,7 +14,8 @@ from pytestqt.exceptions import TimeoutError as QtTimeoutError
 
 from clerk_app.core.identity import mask_id
 from clerk_app.gui.app import Desk
-from clerk_app.gui.applicant_screen import ApplicantDesk, ApplicantScreen
+from clerk_app.gui.applicant_desk import ApplicantDesk
+from clerk_app.gui.applicant_screen import ApplicantScreen
 from clerk_app.session import sign_in
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.gui.helpers import type_text
