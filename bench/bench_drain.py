@@ -10,6 +10,11 @@ no local store at all. Each side gets its own fresh service (SQLite file, same s
 neither finds the other's records. Both sides run on the same machine at the same time of
 the run; the service's own CPU time per request is printed too, since on a loaded machine
 the wall-clock figures move together.
+
+Last run (2026-11-28, 2-core machine shared with other test runs, load 8.5): 10,000 cases,
+engine 1125 s (20 rounds of 500), bare POSTs 1318 s, ratio 0.85; the service's CPU per case
+20.7 ms (engine) against 21.8 ms (bare). The engine adds nothing measurable: the time is
+the service's (about 20 ms of CPU per request).
 """
 
 from __future__ import annotations
