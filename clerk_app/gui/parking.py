@@ -186,8 +186,12 @@ class ParkingController(QObject):
             shortcuts.describe(action, self.window.intake_menu)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        # Type first, then getattr: the filter still sees the window's last events while
+        # this object's Python side is being torn down.
+        if event.type() == QEvent.Type.LanguageChange:
+            window = getattr(self, "window", None)
+            if window is not None and watched is window:
+                self.retranslate()
         return False
 
     # -- park --------------------------------------------------------------------------
