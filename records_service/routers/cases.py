@@ -252,6 +252,12 @@ def get_case(
     session: SessionDep,
 ) -> dict[str, Any]:
     """One case with its events: clerks of its window, leads of its department, admins."""
+    # Roles first: an account that may read no case at all (display, auditor) must not
+    # learn from 404 vs 403 whether a case number exists.
+    if not (
+        principal.kind == "device" or any(principal.has_role(r) for r in ("clerk", "lead", "admin"))
+    ):
+        raise ProblemError(403, "forbidden", "This account does not read cases.")
     case = session.scalars(select(Case).where(Case.case_no == case_no)).first()
     if case is None:
         raise ProblemError(404, "not-found", f"No case {case_no}.")

@@ -170,3 +170,18 @@ def test_public_routes_need_no_token(service) -> None:
         service.url("/progress/HS-W01-20261128-999999"), params={"code": "000000"}, timeout=TIMEOUT
     )
     assert missing.status_code == 404
+
+
+def test_accounts_that_read_no_case_cannot_probe_case_numbers(ctx) -> None:
+    """A hall screen or an auditor gets the same 403 for a real and an unknown number."""
+    service = ctx["service"]
+    for role in ("display", "auditor"):
+        answers = {
+            requests.get(
+                service.url(f"/cases/{case_no}"),
+                headers=auth(ctx["tokens"][role]),
+                timeout=TIMEOUT,
+            ).status_code
+            for case_no in (ctx["case_no"], "HS-W01-20261128-999999")
+        }
+        assert answers == {403}, (role, answers)
