@@ -46,9 +46,7 @@ class LookupDialog(QDialog):
         session: the signed-in clerk (not needed: the query is public).
     """
 
-    def __init__(
-        self, context: Any, session: Any = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: Any, session: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.context = context
