@@ -6,7 +6,7 @@ working-day calendar come from ``clerk_app.core`` so that the two sides cannot d
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.core import identity, lifecycle, numbering
 from clerk_app.core.calendar import WorkCalendar
+from clerk_app.core.clock import CENTER_TZ
 from records_service.models import CalendarOverride
 
 
@@ -148,3 +149,20 @@ def add_working_days(start: date, days: int, session: Session | None = None) -> 
 
 #: Scores that count as a bad review (非常不满意, 不满意).
 BAD_SCORES = frozenset({1, 2})
+
+
+def resumed_due_date(
+    session: Session, due_date: date | None, suspended_at: datetime, resumed_at: datetime
+) -> tuple[date, bool] | None:
+    """The due date after a suspension, pushed back by the working days it lasted.
+
+    Counted on the service's own calendar from the center's calendar days of the two
+    events, so a client cannot move a due date by what it writes in the event.
+    Returns ``(due_date, provisional)``; None when the case has no due date.
+    """
+    if due_date is None:
+        return None
+    start = suspended_at.astimezone(CENTER_TZ).date()
+    end = max(resumed_at.astimezone(CENTER_TZ).date(), start)
+    due = lifecycle.extend_due_date(calendar(session), due_date, start, end)
+    return due.date, due.provisional

@@ -106,6 +106,8 @@ def append_event(
                 recorded_at=now,
             )
         )
+        if body.type == "resume":
+            _extend_due_date(session, case, body.at)
         if after != case.status and rules.is_terminal(after) and case.completed_at is None:
             case.completed_at = body.at
         case.status = after
@@ -129,6 +131,17 @@ def append_event(
         return 201, case_json(case), {}
 
     return write.run(ROUTE_CASE_EVENT, apply)
+
+
+def _extend_due_date(session: Session, case: Case, resumed_at: Any) -> None:
+    """Time in a special procedure does not count: push the due date back on resumption."""
+    suspensions = [e.at for e in case.events if e.type == "suspend" and e.at <= resumed_at]
+    if not suspensions:
+        return
+    extended = rules.resumed_due_date(session, case.due_date, max(suspensions), resumed_at)
+    if extended is not None:
+        case.due_date, provisional = extended
+        case.due_date_provisional = case.due_date_provisional or provisional
 
 
 @router.get("/changes", operation_id="get_changes")
