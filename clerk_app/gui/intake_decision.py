@@ -217,7 +217,7 @@ class DecisionPanel(QObject):
             QCoreApplication.translate("DecisionPanel", "Detail&s:"),
             QCoreApplication.translate("DecisionPanel", "Legal &basis:"),
             QCoreApplication.translate("DecisionPanel", "Authorit&y:"),
-            QCoreApplication.translate("DecisionPanel", "&Why:"),
+            QCoreApplication.translate("DecisionPanel", "&Reason for forwarding:"),
         ]
         for label, text in zip(self._caption_labels, texts, strict=True):
             label.setText(text)

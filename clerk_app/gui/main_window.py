@@ -10,6 +10,7 @@ which runs again on ``QEvent.LanguageChange``: the language switches live.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -246,9 +247,9 @@ class MainWindow(QMainWindow):
             .replace("%1", prov.center_name)
             .replace("%2", prov.window_code)
         )
-        self.tabs.setTabText(0, self.tr("&Intake"))
+        self.tabs.setTabText(0, _no_mnemonic(self.tr("&Intake")))
         self.tabs.setTabToolTip(0, self.tr("Catalog, disclosures and the intake form (Ctrl+1)"))
-        self.tabs.setTabText(1, self.tr("&Worklist"))
+        self.tabs.setTabText(1, _no_mnemonic(self.tr("&Worklist")))
         self.tabs.setTabToolTip(1, self.tr("This window's cases (Ctrl+2)"))
         if isinstance(self.worklist, QLabel):
             self.worklist.setText(self.tr("The worklist is not available in this build."))
@@ -567,3 +568,11 @@ def _separator(parent: QWidget) -> QFrame:
 def _handles_language_change(widget: QWidget) -> bool:
     """Whether ``widget``'s class retranslates itself in its own ``changeEvent``."""
     return "changeEvent" in type(widget).__dict__
+
+
+def _no_mnemonic(text: str) -> str:
+    """A tab's text without its Alt key: the menus own Alt+I and the forms Alt+W.
+
+    The tabs are switched with Ctrl+1 / Ctrl+2 (View menu), so "受理(&I)" shows as "受理".
+    """
+    return re.sub(r"\(&\w\)|&(?=\w)", "", text)

@@ -1279,8 +1279,8 @@
         <translation>Authorit&amp;y:</translation>
     </message>
     <message>
-        <source>&amp;Why:</source>
-        <translation>&amp;Why:</translation>
+        <source>&amp;Reason for forwarding:</source>
+        <translation>&amp;Reason for forwarding:</translation>
     </message>
     <message>
         <source>— choose: materials are missing —</source>
@@ -1850,8 +1850,8 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>F&amp;ee:</translation>
     </message>
     <message>
-        <source>Contact p&amp;hone:</source>
-        <translation>Contact p&amp;hone:</translation>
+        <source>Contact &amp;mobile:</source>
+        <translation>Contact &amp;mobile:</translation>
     </message>
     <message>
         <source>A&amp;gent (acting for the applicant)</source>

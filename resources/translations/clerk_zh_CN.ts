@@ -1274,8 +1274,8 @@
         <translation>上报机关(&amp;Y)：</translation>
     </message>
     <message>
-        <source>&amp;Why:</source>
-        <translation>上报原因(&amp;W)：</translation>
+        <source>&amp;Reason for forwarding:</source>
+        <translation>上报原因(&amp;R)：</translation>
     </message>
     <message>
         <source>— choose: materials are missing —</source>
@@ -1842,8 +1842,8 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>收费(&amp;E)：</translation>
     </message>
     <message>
-        <source>Contact p&amp;hone:</source>
-        <translation>联系电话(&amp;H)：</translation>
+        <source>Contact &amp;mobile:</source>
+        <translation>联系电话(&amp;M)：</translation>
     </message>
     <message>
         <source>A&amp;gent (acting for the applicant)</source>

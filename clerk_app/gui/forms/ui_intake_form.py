@@ -422,7 +422,7 @@ class Ui_IntakeForm(object):
         self.creditConfirmCheck.setText(QCoreApplication.translate("IntakeForm", u"I have compared the code with the business licence; it is correct", None))
         self.legalRepCaption.setText(QCoreApplication.translate("IntakeForm", u"&Legal representative:", None))
         self.contactNameCaption.setText(QCoreApplication.translate("IntakeForm", u"Con&tact person:", None))
-        self.contactPhoneCaption.setText(QCoreApplication.translate("IntakeForm", u"Contact p&hone:", None))
+        self.contactPhoneCaption.setText(QCoreApplication.translate("IntakeForm", u"Contact &mobile:", None))
         self.agentBox.setTitle(QCoreApplication.translate("IntakeForm", u"A&gent (acting for the applicant)", None))
         self.materialsBox.setTitle(QCoreApplication.translate("IntakeForm", u"Materials received", None))
         self.allMaterialsButton.setText(QCoreApplication.translate("IntakeForm", u"Mar&k all received", None))
