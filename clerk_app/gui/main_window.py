@@ -10,12 +10,11 @@ which runs again on ``QEvent.LanguageChange``: the language switches live.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -169,16 +168,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.connection_indicator)
 
     def _action(self, menu: QMenu, name: str, slot: Callable[[], Any], *keys: Any) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            # Also on the window itself, so the shortcut works whatever has the focus.
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        return shortcuts.menu_action(self, menu, name, slot, *keys)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -247,9 +237,10 @@ class MainWindow(QMainWindow):
             .replace("%1", prov.center_name)
             .replace("%2", prov.window_code)
         )
-        self.tabs.setTabText(0, _no_mnemonic(self.tr("&Intake")))
+        # The tabs leave Alt+I / Alt+W to the Intake menu and the forms; Ctrl+1/2 switch them.
+        self.tabs.setTabText(0, shortcuts.plain(self.tr("&Intake")))
         self.tabs.setTabToolTip(0, self.tr("Catalog, disclosures and the intake form (Ctrl+1)"))
-        self.tabs.setTabText(1, _no_mnemonic(self.tr("&Worklist")))
+        self.tabs.setTabText(1, shortcuts.plain(self.tr("&Worklist")))
         self.tabs.setTabToolTip(1, self.tr("This window's cases (Ctrl+2)"))
         if isinstance(self.worklist, QLabel):
             self.worklist.setText(self.tr("The worklist is not available in this build."))
@@ -568,11 +559,3 @@ def _separator(parent: QWidget) -> QFrame:
 def _handles_language_change(widget: QWidget) -> bool:
     """Whether ``widget``'s class retranslates itself in its own ``changeEvent``."""
     return "changeEvent" in type(widget).__dict__
-
-
-def _no_mnemonic(text: str) -> str:
-    """A tab's text without its Alt key: the menus own Alt+I and the forms Alt+W.
-
-    The tabs are switched with Ctrl+1 / Ctrl+2 (View menu), so "受理(&I)" shows as "受理".
-    """
-    return re.sub(r"\(&\w\)|&(?=\w)", "", text)

@@ -8,6 +8,8 @@ tooltip; call it again from ``retranslate()`` after the texts changed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,6 +34,24 @@ def plain(text: str) -> str:
     ``"文件(&F)"`` → ``"文件"``."""
     text = re.sub(r"\(&(.)\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+
+
+def menu_action(
+    window: QWidget, menu: QMenu, name: str, slot: Callable[[], Any], *keys: Any
+) -> QAction:
+    """A menu item of ``window`` named ``name`` that calls ``slot``.
+
+    Its shortcuts are also added to the window itself, so they work whatever has the focus.
+    """
+    action = QAction(window)
+    action.setObjectName(name)
+    if keys:
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        window.addAction(action)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
 
 
 def mnemonic(text: str) -> str:

@@ -16,7 +16,7 @@ import pytest
 
 from clerk_app.core.clock import FixedClock
 from tests.dashboard import dataset
-from tests.dashboard.local_service import Clock, LocalService, local_service
+from tests.fixtures.local_service import Clock, LocalService, local_service
 from tests.fixtures.service import build_demo_database
 from tests.gui.conftest import english, qm_dir  # noqa: F401 - the GUI tests' translations
 

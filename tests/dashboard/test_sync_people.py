@@ -11,7 +11,7 @@ from clerk_app.gui.dashboard import DashboardSource, DashboardWindow
 from clerk_app.gui.dashboard.sync_tab import OLD, SILENT, version_key
 from clerk_app.remote.api import ApiClient
 from tests.dashboard import dataset
-from tests.dashboard.local_service import TIMEOUT
+from tests.fixtures.local_service import TIMEOUT
 from tests.fixtures.service import DEMO_PASSWORD
 
 GA_WINDOWS = {w for w in dataset.WINDOWS if dataset.department_of(w) == "GA"}

@@ -5,65 +5,28 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
-import uvicorn
 
-from records_service.app import create_app
-from records_service.settings import Settings
-from tests.fixtures.service import _free_port, run_cli
+from tests.fixtures.local_service import Clock, LocalService, local_service
+from tests.fixtures.service import run_cli
 from tests.service.conftest import TIMEOUT, assert_problem, auth
 
 START = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-class Local:
-    def __init__(self, base: str, clock: Clock, database_url: str) -> None:
-        self.base, self.clock, self.database_url = base, clock, database_url
-
-    def url(self, path: str) -> str:
-        return f"{self.base}/api/v1{path}"
-
-
 @pytest.fixture
-def local(tmp_path, records_template_db) -> Iterator[Local]:
+def local(tmp_path, records_template_db) -> Iterator[LocalService]:
     path = tmp_path / "records.db"
     shutil.copyfile(records_template_db(None), path)
-    url = f"sqlite:///{path}"
-    clock = Clock()
-    settings = replace(Settings.load({}), database_url=url, idle_minutes=30)
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, clock=clock), port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:  # bounded: the server starts in well under a second
-        assert time.monotonic() < deadline and thread.is_alive(), "local service did not start"
-        time.sleep(0.05)
-    try:
-        yield Local(f"http://127.0.0.1:{port}", clock, url)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
+    with local_service(f"sqlite:///{path}", Clock(START), idle_minutes=30) as service:
+        yield service
 
 
-def _sign_in(local: Local) -> str:
+def _sign_in(local: LocalService) -> str:
     response = requests.post(
         local.url("/auth/login"),
         json={"username": "demo-lead", "password": "demo-pass-2026"},

@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -135,15 +135,7 @@ class DashboardWindow(QMainWindow):
     # -- menus ------------------------------------------------------------------------------
 
     def _action(self, menu: QMenu, name: str, slot: Callable[[], Any], *keys: str) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        return shortcuts.menu_action(self, menu, name, slot, *keys)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
