@@ -48,7 +48,7 @@ def bench(backend: str, url: str, count: int, repeat: int) -> tuple[float, float
 
     from clerk_app.gui.dashboard.models import TotalLastProxy, WorkloadModel, snapshot
     from clerk_app.remote.api import ApiClient
-    from tests.dashboard.local_service import Clock, local_service
+    from tests.fixtures.local_service import Clock, local_service
     from tests.fixtures.service import build_demo_database
 
     app = QCoreApplication.instance() or QCoreApplication([])
