@@ -136,12 +136,6 @@ def hall_group(status: str, waiting_for_materials: bool) -> str | None:
     return group.value if group is not None else None
 
 
-def mask_name(name: str) -> str:
-    """``张三`` → ``张*``; an organization keeps its name (it is public)."""
-    name = name.strip()
-    return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else "*"
-
-
 def add_working_days(start: date, days: int, session: Session | None = None) -> date:
     """``days`` working days after ``start`` on the service's calendar."""
     return calendar(session).add_working_days(start, days).date

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -301,6 +302,19 @@ def mask_phone(value: str) -> str:
     if len(s) <= 4:
         return "*" * len(s)
     return f"{s[:2]}{'*' * (len(s) - 4)}{s[-2:]}"
+
+
+def mask_name(name: str) -> str:
+    """``张三`` → ``张*``, ``欧阳小明`` → ``欧***``: how a person's name is shown in public."""
+    name = name.strip()
+    return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else "*"
+
+
+def public_applicant_name(applicant: Mapping[str, Any]) -> str:
+    """The applicant's name as public screens show it: a person's masked, an
+    organization's as it is (it is public)."""
+    name = str(applicant.get("name") or "")
+    return name if applicant.get("kind") == "organization" else mask_name(name)
 
 
 _ID_LIKE = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.core.identity import public_applicant_name
 from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.ops import Op, error_message
 from clerk_app.logs import logger
@@ -30,12 +31,6 @@ from clerk_app.logs import logger
 log = logger("gui")
 
 _CODE = re.compile(r"^\d{6}$")
-
-
-def mask_name(name: str) -> str:
-    """张三 → 张*, 欧阳小明 → 欧***: the public page's way of showing a person's name."""
-    name = name.strip()
-    return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else name
 
 
 class LookupDialog(QDialog):
@@ -176,9 +171,7 @@ class LookupDialog(QDialog):
         completed = next(
             (e.at for e in reversed(case.events) if e.type.startswith("complete")), None
         )
-        applicant = str(case.applicant.get("name") or "")
-        if case.applicant.get("kind") != "organization":
-            applicant = mask_name(applicant)
+        applicant = public_applicant_name(case.applicant)
         return {
             "case_no": case.case_no,
             "status": case.status,

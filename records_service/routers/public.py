@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from clerk_app.core.identity import public_applicant_name
 from records_service import catalog_store, rules
 from records_service.case_views import iso
 from records_service.db import Database
@@ -84,9 +85,7 @@ def get_progress(
     catalog = catalog_store.published(session, case.catalog_version)
     item_name = catalog.item_names.get(case.item_code) if catalog else None
     waiting = any(m.get("deferred") for m in case.materials) and not rules.is_terminal(case.status)
-    applicant = case.applicant.get("name", "")
-    if case.applicant.get("kind") != "organization":
-        applicant = rules.mask_name(applicant)
+    applicant = public_applicant_name(case.applicant)
     return {
         "case_no": case.case_no,
         "status": case.status,

@@ -16,6 +16,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from clerk_app.core import workload
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.identity import public_applicant_name
 from records_service import catalog_store, rules
 from records_service.case_views import iso
 from records_service.deps import ClockDep, CurrentPrincipal, Principal, SessionDep, SettingsDep
@@ -249,9 +250,7 @@ def workload_cases(
     items = []
     for row in rows[:limit]:
         applicant = row.applicant or {}
-        name = str(applicant.get("name", ""))
-        if applicant.get("kind") != "organization":
-            name = rules.mask_name(name)
+        name = public_applicant_name(applicant)
         open_ = workload.is_open(row.status)
         due = row.due_date
         items.append(
@@ -308,9 +307,7 @@ def get_board(
     names = catalog.item_names if catalog else {}
     items = []
     for case in rows:
-        applicant = str(case.applicant.get("name", ""))
-        if case.applicant.get("kind") != "organization":
-            applicant = rules.mask_name(applicant)
+        applicant = public_applicant_name(case.applicant)
         waiting = any(m.get("deferred") for m in case.materials) and not rules.is_terminal(
             case.status
         )
