@@ -12,9 +12,9 @@ import json
 from typing import Any
 from urllib.parse import parse_qsl
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from records_service.problems import field_name, problem_response
+from records_service.problems import field_name, problem_response, replay_body
 
 NUL = "\x00"
 MESSAGE = "must not contain the NUL character (U+0000)"
@@ -80,13 +80,4 @@ class NulGuardMiddleware:
         if not reads_body:
             await self.app(scope, receive, send)
             return
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replay_body(body, receive), send)
