@@ -7,6 +7,7 @@ unknown keys are ignored (responses may grow), so ``to_dict`` round-trips the kn
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -290,13 +291,18 @@ class SearchKeys:
 _DEPT_PINYIN = 9
 
 
+def _each_char(chars: str) -> str:
+    # pypinyin's ``errors`` callable may return a list (one syllable per character).
+    return list(chars)  # type: ignore[return-value]
+
+
 def _pinyin_keys(text: str) -> tuple[str, str, tuple[int, ...]]:
     """Initials, full pinyin and syllable starts of ``text`` (lower case, ASCII only)."""
     from pypinyin import lazy_pinyin  # imported on first use: the service never searches
 
     syllables = [
         "".join(ch for ch in s.casefold() if ch.isascii() and ch.isalnum())
-        for s in lazy_pinyin(text, errors=lambda chars: list(chars))
+        for s in lazy_pinyin(text, errors=_each_char)
     ]
     syllables = [s for s in syllables if s]
     starts: list[int] = []
@@ -425,7 +431,13 @@ class _Reader:
     def fail(self, key: str, message: str) -> CatalogError:
         return CatalogError(f"{self.where}: field '{key}' {message}")
 
-    def str(self, key: str, *, required: bool = True, choices: tuple[str, ...] = ()) -> str:
+    def str(
+        self,
+        key: builtins.str,
+        *,
+        required: builtins.bool = True,
+        choices: tuple[builtins.str, ...] = (),
+    ) -> builtins.str:
         if key not in self.data:
             if required:
                 raise self.fail(key, "is missing")
@@ -439,7 +451,9 @@ class _Reader:
             raise self.fail(key, f"must be one of {', '.join(choices)}, got {value!r}")
         return value
 
-    def int(self, key: str, *, default: int | None = None, minimum: int = 0) -> int:
+    def int(
+        self, key: builtins.str, *, default: builtins.int | None = None, minimum: builtins.int = 0
+    ) -> builtins.int:
         if key not in self.data and default is not None:
             return default
         value = self.data.get(key)
@@ -449,7 +463,7 @@ class _Reader:
             raise self.fail(key, f"must be at least {minimum}, got {value}")
         return value
 
-    def bool(self, key: str, *, default: bool | None = None) -> bool:
+    def bool(self, key: builtins.str, *, default: builtins.bool | None = None) -> builtins.bool:
         if key not in self.data and default is not None:
             return default
         value = self.data.get(key)
@@ -457,7 +471,7 @@ class _Reader:
             raise self.fail(key, f"must be true or false, got {value!r}")
         return value
 
-    def list(self, key: str, *, required: bool = True) -> list[Any]:
+    def list(self, key: builtins.str, *, required: builtins.bool = True) -> builtins.list[Any]:
         if key not in self.data and not required:
             return []
         value = self.data.get(key)
@@ -465,14 +479,22 @@ class _Reader:
             raise self.fail(key, f"must be a list, got {value!r}")
         return value
 
-    def texts(self, key: str, *, required: bool = True) -> tuple[str, ...]:
+    def texts(
+        self, key: builtins.str, *, required: builtins.bool = True
+    ) -> tuple[builtins.str, ...]:
         values = self.list(key, required=required)
         for n, value in enumerate(values):
             if not isinstance(value, str) or not value.strip():
                 raise self.fail(f"{key}[{n}]", f"must be non-empty text, got {value!r}")
         return tuple(values)
 
-    def objects(self, key: str, parse: Callable[[_Reader], Any], *, required: bool = True) -> tuple:
+    def objects(
+        self,
+        key: builtins.str,
+        parse: Callable[[_Reader], Any],
+        *,
+        required: builtins.bool = True,
+    ) -> tuple[Any, ...]:
         return tuple(
             parse(
                 _Reader(
