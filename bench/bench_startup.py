@@ -37,7 +37,7 @@ def child_bare() -> None:
 
 def child_clerk() -> None:
     """What ``clerk_app.__main__.main`` does before the clerk can type a password."""
-    from clerk_app.context import build_context
+    from clerk_app.app.context import build_context
     from clerk_app.core.provisioning import load_provisioning
     from clerk_app.core.settings import Settings
     from clerk_app.logs import setup_logging

@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.home:
         os.environ["CLERK_HOME"] = str(args.home.resolve())
 
-    from clerk_app.context import StartupError, build_context, demo_provisioning
+    from clerk_app.app.context import StartupError, build_context, demo_provisioning
     from clerk_app.core.provisioning import ProvisioningError, load_provisioning
     from clerk_app.core.settings import Settings
     from clerk_app.logs import logger, setup_logging

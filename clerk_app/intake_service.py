@@ -55,7 +55,7 @@ from clerk_app.store.documents import ArchivedDocument, file_sha256, record_docu
 from clerk_app.store.local import CaseRecord
 
 if TYPE_CHECKING:
-    from clerk_app.context import AppContext
+    from clerk_app.app.context import AppContext
 
 log = logger("app")
 print_log = logger("print")
@@ -110,12 +110,12 @@ def take_in_case(
     if checked.errors:
         raise intake.InvalidDraft(checked.errors)
     if catalog_version is None:
-        cached = context.store.load_catalog()
+        cached = context.backend.store.load_catalog()
         catalog_version = (cached.version if cached else None) or "unknown"
 
     prov = context.provisioning
     # Committed on its own before the case: a crash in between skips a number, never reuses one.
-    seq = context.store.allocate_sequence(CASE_SEQUENCE)
+    seq = context.backend.store.allocate_sequence(CASE_SEQUENCE)
     case_no = format_case_no(prov.center_code, prov.window_code, now.date(), seq)
     case_id = str(uuid.uuid4())
     payload = intake.build_case_payload(
@@ -133,11 +133,11 @@ def take_in_case(
     if draft.parked_id:
         from clerk_app.store.parked import ParkedIntakes
 
-        with context.store.db.transaction():
-            record = context.store.create_case(payload)
-            ParkedIntakes(context.store.db, context.clock).remove(draft.parked_id)
+        with context.backend.store.db.transaction():
+            record = context.backend.store.create_case(payload)
+            ParkedIntakes(context.backend.store.db, context.clock).remove(draft.parked_id)
     else:
-        record = context.store.create_case(payload)
+        record = context.backend.store.create_case(payload)
     log.info("case %s taken in (%s, item %s)", case_no, payload["disposition"], item.code)
 
     due = date.fromisoformat(payload["due_date"]) if payload["due_date"] else None
@@ -158,7 +158,7 @@ def take_in_case(
     except (NoCjkFontError, DocumentWriteError, TemplateError, OSError) as exc:
         receipt_error = str(exc)
         print_log.error("receipt for %s not written: %s", case_no, exc)
-        context.store.journal("print", f"receipt for {case_no} not written: {exc}")
+        context.backend.store.journal("print", f"receipt for {case_no} not written: {exc}")
     return TakenCase(
         case=record,
         case_no=case_no,
@@ -337,7 +337,7 @@ def _render(data: ReceiptData | NoticeBase, texts: DocumentTexts, copies: Sequen
 
 def allocate_document_no(context: AppContext, kind: str, year: int, texts: DocumentTexts) -> str:
     """The next 文书编号 of this window (its own commit: a crash skips, never reuses one)."""
-    seq = context.store.allocate_sequence(DOCUMENT_SEQUENCE)
+    seq = context.backend.store.allocate_sequence(DOCUMENT_SEQUENCE)
     return format_document_no(
         texts.center.agency_abbreviation,
         texts.label("kind_codes", kind),
@@ -370,7 +370,7 @@ def issue_document(
     target = _target(context, data.case_no, kind, document_no)
     path = Path(rendered.write_pdf(target))
     archived = record_document(
-        context.store,
+        context.backend.store,
         case_no=data.case_no,
         kind=kind,
         document_no=document_no,
@@ -405,7 +405,7 @@ def reprint_document(
     target = _target(context, data.case_no, kind, data.document_no, f"-reprint-{stamp_part}")
     path = Path(rendered.write_pdf(target))
     archived = record_document(
-        context.store,
+        context.backend.store,
         case_no=data.case_no,
         kind=kind,
         document_no=data.document_no,
@@ -432,7 +432,7 @@ def issue_slip(
     rendered = build_slip(numbered, texts)
     path = Path(rendered.write_pdf(_target(context, data.case_no, "slip", receipt.document_no)))
     archived = record_document(
-        context.store,
+        context.backend.store,
         case_no=data.case_no,
         kind="slip",
         document_no=receipt.document_no,

@@ -21,7 +21,7 @@ from clerk_app.remote.sync import Backoff, SyncEngine
 from clerk_app.store.credentials import OfflineSignInError
 
 if TYPE_CHECKING:
-    from clerk_app.context import AppContext
+    from clerk_app.app.context import AppContext
 
 log = logger("app")
 
@@ -73,7 +73,7 @@ def sign_in(context: AppContext, username: str, password: str) -> Session:
         if exc.status < 500:
             raise
         return sign_in_offline(context, username, password, cause=exc)
-    context.credentials.remember(
+    context.backend.credentials.remember(
         context.provisioning.window_code, session.username, password, _session_facts(session)
     )
     return session
@@ -94,7 +94,9 @@ def sign_in_offline(
     window = context.provisioning.window_code
     hours = int(context.settings["offline.signin_hours"])
     try:
-        stored = context.credentials.verify(window, username, password, timedelta(hours=hours))
+        stored = context.backend.credentials.verify(
+            window, username, password, timedelta(hours=hours)
+        )
     except OfflineSignInError as exc:
         _audit_offline(context, username, f"refused:{exc.reason}")
         log.warning("offline sign-in of %s refused: %s (%s)", username, exc.reason, cause)
@@ -133,7 +135,7 @@ def _audit_offline(context: AppContext, username: str, result: str) -> None:
             }
         ]
     }
-    store = context.store
+    store = context.backend.store
     with store.db.transaction():
         store.journal("audit", f"offline sign-in of {username} at {window}: {result}")
         store.enqueue(
@@ -154,13 +156,17 @@ def sign_in_online(context: AppContext, username: str, password: str) -> Session
             trusted.
     """
     prov = context.provisioning
-    result = context.api.login(username, password, prov.window_code, context.device_id, __version__)
-    context.tokens.set_user_token(prov.window_code, username, result.access_token)
+    result = context.backend.api.login(
+        username, password, prov.window_code, context.device_id, __version__
+    )
+    context.backend.tokens.set_user_token(prov.window_code, username, result.access_token)
     if result.device_token:
-        context.tokens.set_device_token(prov.window_code, context.device_id, result.device_token)
+        context.backend.tokens.set_device_token(
+            prov.window_code, context.device_id, result.device_token
+        )
     for name, value in result.sequence_high_water.items():
         # A reinstalled client never hands out a number the service has already seen.
-        context.store.raise_floor(name, int(value))
+        context.backend.store.raise_floor(name, int(value))
     window = result.window or {}
     user = result.user or {}
     session = Session(
@@ -179,10 +185,12 @@ def sign_in_online(context: AppContext, username: str, password: str) -> Session
 
 def load_catalog(context: AppContext, session: Session) -> Catalog:
     """The catalog: refreshed with If-None-Match into the local cache; the cache offline."""
-    cached = context.store.load_catalog()
+    cached = context.backend.store.load_catalog()
     if session.access_token:
         try:
-            answer = context.api.catalog(session.access_token, cached.etag if cached else None)
+            answer = context.backend.api.catalog(
+                session.access_token, cached.etag if cached else None
+            )
         except RemoteError as exc:
             if cached is None:
                 raise
@@ -190,7 +198,7 @@ def load_catalog(context: AppContext, session: Session) -> Catalog:
         else:
             if not answer.not_modified and answer.data is not None:
                 catalog = Catalog.from_dict(answer.data)
-                context.store.save_catalog(
+                context.backend.store.save_catalog(
                     json.dumps(answer.data, ensure_ascii=False),
                     catalog.version,
                     answer.etag,
@@ -206,9 +214,9 @@ def load_catalog(context: AppContext, session: Session) -> Catalog:
 def sync_engine(context: AppContext, session: Session) -> SyncEngine:
     """The outbox sender for this window (runs on the sync worker thread)."""
     link = LinkKeeper(
-        context.store,
-        context.sync_state,
-        context.api,
+        context.backend.store,
+        context.backend.sync_state,
+        context.backend.api,
         context.clock,
         device_id=context.device_id,
         client_version=__version__,
@@ -217,9 +225,9 @@ def sync_engine(context: AppContext, session: Session) -> SyncEngine:
         ),
     )
     return SyncEngine(
-        context.store,
-        context.api,
-        context.tokens,
+        context.backend.store,
+        context.backend.api,
+        context.backend.tokens,
         context.clock,
         Backoff(cap=float(context.settings["sync.max_backoff_seconds"])),
         window_code=context.provisioning.window_code,

@@ -170,7 +170,7 @@ class ApplicantDesk(QObject):
 
         def work() -> Any:
             return add_rating(
-                ctx.store, case_no, score, clerk=clerk, at=ctx.clock.now(), comment=comment
+                ctx.backend.store, case_no, score, clerk=clerk, at=ctx.clock.now(), comment=comment
             )
 
         self.window.writer.submit(work, self.window).success(self._rating_saved).failure(

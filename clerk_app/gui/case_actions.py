@@ -228,7 +228,7 @@ def perform_action(context: Any, session: Any, case_no: str, entry: ActionInput)
     """
     from clerk_app.store.writes import add_event, apply_correction, set_due_date
 
-    store = context.store
+    store = context.backend.store
     case = store.get_case(case_no)
     if case is None:
         raise KeyError(case_no)
@@ -282,7 +282,7 @@ def issue_notice(
 
     item = _item(context, case.item_code)
     facts = case_facts(context, session, case.payload | {"applicant": case.applicant}, item)
-    docs = [d for d in case_documents(context.store, case.case_no) if not d.reprint]
+    docs = [d for d in case_documents(context.backend.store, case.case_no) if not d.reprint]
     if kind == "supplement":
         data: Any = SupplementNotice(
             **facts,
@@ -342,7 +342,7 @@ def _item(context: Any, code: str) -> Any:
 
     from clerk_app.core.catalog import Catalog
 
-    cached = context.store.load_catalog()
+    cached = context.backend.store.load_catalog()
     if cached is not None:
         catalog = Catalog.from_dict(json.loads(cached.json_text))
         for item in catalog.items:
@@ -477,7 +477,7 @@ class RejectedPanel(QGroupBox):
 
         def work() -> Any:
             return resend_corrected(
-                ctx.store, item.outbox_id, changes, clerk=clerk, at=ctx.clock.now()
+                ctx.backend.store, item.outbox_id, changes, clerk=clerk, at=ctx.clock.now()
             )
 
         self.owner.run_write(work, self._done)
@@ -497,7 +497,9 @@ class RejectedPanel(QGroupBox):
         clerk = self.owner.session.username
 
         def work() -> Any:
-            return void_rejected(ctx.store, item.outbox_id, reason, clerk=clerk, at=ctx.clock.now())
+            return void_rejected(
+                ctx.backend.store, item.outbox_id, reason, clerk=clerk, at=ctx.clock.now()
+            )
 
         self.owner.run_write(work, self._done)
 

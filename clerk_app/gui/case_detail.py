@@ -333,7 +333,7 @@ class CaseDetail(QDialog):
         """Read the case again and show it (after an action or a resolution)."""
         from clerk_app.store.rejections import rejected_items
 
-        store = self.context.store
+        store = self.context.backend.store
         self.case = store.get_case(self.case_no)
         if self.case is None:
             self.title_label.setText(self.tr("No case %1 on this desk").replace("%1", self.case_no))
@@ -531,7 +531,7 @@ class CaseDetail(QDialog):
             return None
         from clerk_app.gui.printing import PreviewSession, PrinterChoices
 
-        choices = PrinterChoices(self.context.store, self.context.provisioning)
+        choices = PrinterChoices(self.context.backend.store, self.context.provisioning)
         self.last_preview = PreviewSession(outcome.notice.rendered, choices, self)
         return self.last_preview.open()
 
@@ -545,7 +545,7 @@ class CaseDetail(QDialog):
 
         def work() -> Any:
             return add_client_event(
-                ctx.store,
+                ctx.backend.store,
                 "id.unmask",
                 actor=clerk,
                 at=ctx.clock.now(),

@@ -157,8 +157,10 @@ class CaseDocumentsPanel(QWidget):
 
     def reload(self) -> None:
         """Read the case's archive again (originals only; reprints are counted)."""
-        originals = [d for d in case_documents(self.context.store, self.case_no) if not d.reprint]
-        counts = reprint_counts(self.context.store, self.case_no)
+        originals = [
+            d for d in case_documents(self.context.backend.store, self.case_no) if not d.reprint
+        ]
+        counts = reprint_counts(self.context.backend.store, self.case_no)
         selected = self.selected_document()
         self.documents = originals
         self.table.setRowCount(len(originals))
@@ -251,7 +253,7 @@ class CaseDocumentsPanel(QWidget):
         )  # fmt: skip
         self.reload()
         self.reprinted.emit(issued)
-        choices = PrinterChoices(self.context.store, self.context.provisioning)
+        choices = PrinterChoices(self.context.backend.store, self.context.provisioning)
         preview = PreviewSession(issued.rendered, choices, self)
         preview.pdf_path = issued.path
         self.last_preview = preview

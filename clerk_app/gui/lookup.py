@@ -122,7 +122,7 @@ class LookupDialog(QDialog):
             return
         self.message.setText(self.tr("Asking the center…"))
         self.lookup_button.setEnabled(False)
-        api = self.context.api
+        api = self.context.backend.api
         Op(self, lambda: api.progress(case_no, code)).success(self._answered).failure(
             lambda exc: self._failed(exc, case_no, code)
         ).run()
@@ -165,7 +165,7 @@ class LookupDialog(QDialog):
         self._show(local)
 
     def _local(self, case_no: str, code: str) -> dict[str, Any] | None:
-        case = self.context.store.get_case(case_no)
+        case = self.context.backend.store.get_case(case_no)
         if case is None or case.query_code != code:
             return None
         completed = next(

@@ -406,7 +406,8 @@ class MainWindow(QMainWindow):
 
     def _install_worklist(self) -> None:
         """The ``WorklistPane`` on its tab, refreshed after each accepted case."""
-        if getattr(self.context, "store", None) is None:  # a window without a local store
+        # A window without a local store has no worklist.
+        if getattr(getattr(self.context, "backend", None), "store", None) is None:
             return
         from clerk_app.gui.worklist import WorklistPane
 
@@ -512,7 +513,7 @@ class MainWindow(QMainWindow):
         def preview() -> Any:
             from clerk_app.gui.printing import PreviewSession, PrinterChoices
 
-            choices = PrinterChoices(self.context.store, self.context.provisioning)
+            choices = PrinterChoices(self.context.backend.store, self.context.provisioning)
             self.last_preview = PreviewSession(rendered, choices, self)
             return self.last_preview.open()
 

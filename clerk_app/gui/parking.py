@@ -155,7 +155,7 @@ class ParkingController(QObject):
         super().__init__(window)
         self.window = window
         ctx = window.context
-        local = getattr(ctx, "store", None)
+        local = getattr(getattr(ctx, "backend", None), "store", None)
         # None when the window has no local store (then both actions are disabled).
         self.store = ParkedIntakes(local.db, ctx.clock) if local is not None else None
         self.window_code = ctx.provisioning.window_code

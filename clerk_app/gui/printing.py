@@ -300,7 +300,7 @@ def print_service_guide(
     texts = DocumentTexts.load(template_dirs(context.paths.config_dir))
     document = build_guide(guide, texts)
     path = document.write_pdf(guide_pdf_path(context.paths.documents_dir, item.code))
-    preview = PreviewSession(document, PrinterChoices(context.store, prov), parent)
+    preview = PreviewSession(document, PrinterChoices(context.backend.store, prov), parent)
     preview.pdf_path = Path(path)
     log.info("service guide of %s saved to %s", item.code, Path(path).name)
     preview.open()

@@ -187,7 +187,7 @@ class SettingsDialog(QDialog):
     # -- printers ------------------------------------------------------------------------
 
     def _printer_choices(self) -> Any:
-        store = getattr(self.context, "store", None)
+        store = getattr(getattr(self.context, "backend", None), "store", None)
         if store is None:
             return None
         from clerk_app.gui.printing import PrinterChoices

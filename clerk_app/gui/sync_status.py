@@ -205,7 +205,7 @@ class ConnectionPanel(QDialog):
         if context is None:
             return None
         dialog = ConflictDialog(
-            context.store,
+            context.backend.store,
             case_no,
             getattr(session, "username", "") or "-",
             context.clock,

@@ -417,7 +417,7 @@ class WorklistPane(QWidget):
     def _query(self) -> WorklistQuery:
         ctx = self.context
         return WorklistQuery(
-            ctx.store.db,
+            ctx.backend.store.db,
             ctx.provisioning.window_code,
             self.calendar,
             ctx.clock.today() if hasattr(ctx.clock, "today") else ctx.clock.now().date(),
@@ -427,7 +427,7 @@ class WorklistPane(QWidget):
     def _item_names(self) -> dict[str, str]:
         import json
 
-        cached = self.context.store.load_catalog()
+        cached = self.context.backend.store.load_catalog()
         if cached is None:
             return {}
         try:
@@ -461,7 +461,7 @@ class WorklistPane(QWidget):
 
     def refresh(self) -> None:
         """Read the list again, keeping the clerk's place (after a save or a pulled change)."""
-        if getattr(self.context.store.db, "closed", False):  # the desk is shutting down
+        if getattr(self.context.backend.store.db, "closed", False):  # the desk is shutting down
             return
         current = self.current_case_no()
         # At most 10 pages again, so a refresh stays quick however far the clerk scrolled.

@@ -20,7 +20,9 @@ from tests.fixtures.service import _free_port
 def test_a_lead_signing_in_gets_the_dashboard(qtbot, loaded, client_clock) -> None:
     if loaded.backend != "sqlite":
         pytest.skip("routing does not depend on the database")
-    context = SimpleNamespace(api=ApiClient(loaded.service.base_url), clock=client_clock)
+    context = SimpleNamespace(
+        backend=SimpleNamespace(api=ApiClient(loaded.service.base_url)), clock=client_clock
+    )
     desk = Desk(context)
     session = SimpleNamespace(
         roles=("lead",),

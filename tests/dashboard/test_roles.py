@@ -30,7 +30,9 @@ def test_a_clerk_gets_403_from_every_dashboard_route(loaded) -> None:
 
 
 def test_a_clerk_account_is_told_the_dashboard_is_not_theirs(qtbot, loaded, client_clock) -> None:
-    context = SimpleNamespace(api=ApiClient(loaded.service.base_url), clock=client_clock)
+    context = SimpleNamespace(
+        backend=SimpleNamespace(api=ApiClient(loaded.service.base_url)), clock=client_clock
+    )
     session = SimpleNamespace(
         roles=("clerk",), access_token=loaded.service.token("demo-clerk"), display_name="x"
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from clerk_app.context import build_context, demo_provisioning
+from clerk_app.app.context import build_context, demo_provisioning
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui.app import Desk
 from clerk_app.paths import Paths

@@ -82,7 +82,7 @@ def accept(qtbot, window, context, id_number: str = VALID_ID) -> tuple:
     qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=20_000)
     dialog = window.last_dialog
     case_no = dialog.case_no_label.text()
-    case = context.store.get_case(case_no)
+    case = context.backend.store.get_case(case_no)
     assert case is not None
     assert dialog.receipt_path is not None and dialog.receipt_path.exists()
     text = pdf_text(dialog.receipt_path)
@@ -109,7 +109,7 @@ def test_on_the_spot_case_by_keyboard_with_the_fee_paid(no_mouse, desk, context_
     case, text, _dialog = accept(qtbot, window, context_of(desk))
     assert case.disposition == "immediate"
     assert "临时居民身份证申领" in text
-    event = context_of(desk).store.get_case(case.case_no).events[0]
+    event = context_of(desk).backend.store.get_case(case.case_no).events[0]
     assert event.data["fee_state"] == "paid"
 
 
@@ -144,7 +144,7 @@ def test_promised_case_with_an_agent_and_the_fee_waived(no_mouse, desk, context_
     case, text, dialog = accept(qtbot, window, context_of(desk))
     assert case.disposition == "promised"
     assert due in dialog.due_label.text() and cn_date(due_date) in text
-    payload = context_of(desk).store.get_case(case.case_no)
+    payload = context_of(desk).backend.store.get_case(case.case_no)
     assert payload.events[0].data["fee_state"] == "waived"
 
 

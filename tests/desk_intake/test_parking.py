@@ -58,7 +58,7 @@ def test_a_parked_intake_is_resumed_after_a_restart_and_taken_in_once(
         qtbot.waitUntil(lambda: window.intake.ui.personNameEdit.text() == "", timeout=10_000)
         assert "Ctrl+R" in window.statusBar().currentMessage()
         assert "Ctrl+S" in window.parking.park_action.toolTip()
-        assert first.context.store.list_cases("W01") == []
+        assert first.context.backend.store.list_cases("W01") == []
     finally:
         _close(first)
 
@@ -86,7 +86,7 @@ def test_a_parked_intake_is_resumed_after_a_restart_and_taken_in_once(
         press(qtbot, window, Qt.Key.Key_Return, CTRL)
         qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=20_000)
         case_no = window.last_dialog.case_no_label.text()
-        store = second.context.store
+        store = second.context.backend.store
         assert store.get_case(case_no).applicant["name"] == "Wang Fang"
         parked = ParkedIntakes(store.db, second.context.clock)
         assert parked.list("W01") == []  # left the list with the case's commit

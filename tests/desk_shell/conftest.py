@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from clerk_app.context import build_context, demo_provisioning
+from clerk_app.app.context import build_context, demo_provisioning
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui import services
 from clerk_app.gui.i18n import install_translations

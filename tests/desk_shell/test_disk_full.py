@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from clerk_app.context import build_context, demo_provisioning
+from clerk_app.app.context import build_context, demo_provisioning
 from tests.desk_intake.keyboard import CTRL, find_item, press
 from tests.desk_intake.test_keyboard_intake import applicant, mark, to_materials
 from tests.desk_shell.conftest import DEMO_PROVISIONING, NOWHERE, make_paths, open_window
@@ -81,7 +81,7 @@ def test_a_full_disk_says_so_keeps_the_intake_and_saves_it_once_later(
         assert "Free some disk space" in box.text()
         assert window.last_dialog is None
         assert window.intake.ui.personNameEdit.text() == "Wang Fang"  # nothing typed is lost
-        assert context.store.db.query_one("SELECT COUNT(*) FROM cases")[0] == 0
+        assert context.backend.store.db.query_one("SELECT COUNT(*) FROM cases")[0] == 0
         box.close()
 
         filler.unlink()
@@ -89,7 +89,7 @@ def test_a_full_disk_says_so_keeps_the_intake_and_saves_it_once_later(
         qtbot.waitUntil(window.isActiveWindow)
         press(qtbot, window, Qt.Key.Key_Return, CTRL)
         qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=20_000)
-        assert context.store.db.query_one("SELECT COUNT(*) FROM cases")[0] == 1
+        assert context.backend.store.db.query_one("SELECT COUNT(*) FROM cases")[0] == 1
         window.last_dialog.close()
         window.close()
     finally:

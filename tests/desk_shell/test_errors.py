@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from clerk_app.context import build_context, demo_provisioning
+from clerk_app.app.context import build_context, demo_provisioning
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui import services
 from clerk_app.gui.app import Desk
@@ -67,7 +67,11 @@ def test_the_link_dropping_during_an_intake_shows_in_the_status_bar_only(qtbot, 
     context = desk.context
     desk.writer.submit(
         lambda: add_client_event(
-            context.store, "id.unmask", actor="demo-clerk", at=context.clock.now(), target="x"
+            context.backend.store,
+            "id.unmask",
+            actor="demo-clerk",
+            at=context.clock.now(),
+            target="x",
         )
     ).success(lambda _w: desk.sync.wake())
     qtbot.keyClick(window.intake.ui.personNameEdit, Qt.Key.Key_F5)  # reload the catalog too

@@ -61,7 +61,7 @@ def shots(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_desk_screenshots(qtbot, context, qm_dir, shots, language):
-    _cases(context.store)
+    _cases(context.backend.store)
     window = _desk(qtbot, context, qm_dir, language)
     shots.mkdir(exist_ok=True)
     short = "zh" if language == "zh_CN" else "en"

@@ -33,7 +33,7 @@ def test_settings_are_saved_and_shown_again(qtbot, context):
     with qtbot.waitSignal(dialog.saved):
         qtbot.keyClick(dialog.yellow_days, Qt.Key.Key_Return)
     assert writer.wait_idle(10_000)
-    qtbot.waitUntil(lambda: context.store.get_state("printer.slip") == "Roll-80")
+    qtbot.waitUntil(lambda: context.backend.store.get_state("printer.slip") == "Roll-80")
 
     on_disk = json.loads(context.paths.settings_file.read_text("utf-8"))
     assert on_disk[YELLOW_DAYS] == 4

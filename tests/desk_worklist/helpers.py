@@ -100,10 +100,7 @@ def desk_context(store: LocalStore, clock: FixedClock, home: Path, **settings: A
         settings=Settings(values=settings),
         paths=paths,
         clock=clock,
-        store=store,
-        db=store.db,
+        backend=SimpleNamespace(store=store, db=store.db, api=None, tokens=None),
         calendar=WorkCalendar.builtin(),
-        api=None,
-        tokens=None,
         device_id="test-device",
     )

@@ -36,7 +36,9 @@ def test_progress_as_the_applicant_sees_it_and_a_wrong_code(qtbot, desk):
     payload = make_payload(1)
     desk.store.create_case(payload)
     assert desk.engine.push_once().sent == 1
-    dialog = _dialog(qtbot, SimpleNamespace(api=desk.api, store=desk.store))
+    dialog = _dialog(
+        qtbot, SimpleNamespace(backend=SimpleNamespace(api=desk.api, store=desk.store))
+    )
     _ask(qtbot, dialog, payload["case_no"].lower(), payload["query_code"])
     assert dialog.source == "center"
     assert dialog.fields["status"][1].text() == "Accepted"
@@ -55,7 +57,7 @@ def test_offline_says_so_and_shows_the_desks_own_record(qtbot, store):
     payload = make_payload(2)
     store.create_case(payload)
     dead = ApiClient("http://127.0.0.1:9", timeout=(0.5, 0.5))
-    dialog = _dialog(qtbot, SimpleNamespace(api=dead, store=store))
+    dialog = _dialog(qtbot, SimpleNamespace(backend=SimpleNamespace(api=dead, store=store)))
     _ask(qtbot, dialog, payload["case_no"], payload["query_code"])
     assert dialog.source == "local"
     assert "offline" in dialog.message.text()
@@ -69,7 +71,7 @@ def test_offline_says_so_and_shows_the_desks_own_record(qtbot, store):
 
 
 def test_bad_input_is_told_without_asking_anyone(qtbot, store):
-    dialog = _dialog(qtbot, SimpleNamespace(api=None, store=store))
+    dialog = _dialog(qtbot, SimpleNamespace(backend=SimpleNamespace(api=None, store=store)))
     dialog.look_up()
     assert dialog.message.text() == "Enter the case number."
     qtbot.keyClicks(dialog.case_edit, "HS-W01-20261128-000001")

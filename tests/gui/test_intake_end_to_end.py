@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from clerk_app.context import build_context, demo_provisioning
+from clerk_app.app.context import build_context, demo_provisioning
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui import services
 from clerk_app.gui.app import Desk
@@ -142,7 +142,7 @@ def test_a_case_taken_in_through_the_gui_reaches_the_service_with_its_receipt(
     assert due.date.isoformat() in dialog.due_label.text()
 
     # Written locally, in one transaction, before anything went out.
-    local = context.store.get_case(case_no)
+    local = context.backend.store.get_case(case_no)
     assert local is not None
 
     # The receipt PDF exists and names the case.
@@ -159,14 +159,14 @@ def test_a_case_taken_in_through_the_gui_reaches_the_service_with_its_receipt(
     # store to be empty AND the status bar to say so.
     qtbot.waitUntil(
         lambda: (
-            context.store.outbox_counts().get("pending", 0) == 0
+            context.backend.store.outbox_counts().get("pending", 0) == 0
             and window.connection_label.text() == "Online · 0 waiting"
         ),
         timeout=20_000,
     )
     assert (True, 0, 0) in statuses
-    token = context.tokens.get_user_token("W01", "demo-clerk")
-    remote = context.api.get_case(token, case_no)
+    token = context.backend.tokens.get_user_token("W01", "demo-clerk")
+    remote = context.backend.api.get_case(token, case_no)
     assert remote["case_no"] == case_no
     assert remote["applicant"]["name"] == "张三"
 
@@ -195,8 +195,8 @@ def test_a_wrong_check_digit_blocks_the_accept_and_saves_nothing(qtbot, desk, co
     desk.writer.wait_idle(5000)
     QApplication.processEvents()
     assert window.last_dialog is None
-    assert context.store.list_cases("W01") == []
-    assert context.store.outbox_counts().get("pending", 0) == 0
+    assert context.backend.store.list_cases("W01") == []
+    assert context.backend.store.outbox_counts().get("pending", 0) == 0
 
 
 def test_a_wrong_password_is_said_under_the_fields(qtbot, desk):

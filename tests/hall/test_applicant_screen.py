@@ -60,7 +60,7 @@ def test_confirm_correct_and_offline_rating_reaches_the_service_once(
         applicant_screen__enabled=True,
         applicant_screen__require_confirmation=True,
     )
-    context.api.timeout = (1.0, 5.0)
+    context.backend.api.timeout = (1.0, 5.0)
     session = sign_in(context, "demo-clerk", DEMO_PASSWORD)
     desk = Desk(context)
     try:
@@ -132,9 +132,9 @@ def test_confirm_correct_and_offline_rating_reaches_the_service_once(
         assert screen.page() == ApplicantScreen.IDLE
         assert "欢迎" in _texts(screen)
 
-        local = context.store.db.query("SELECT score, comment, clerk FROM ratings")
+        local = context.backend.store.db.query("SELECT score, comment, clerk FROM ratings")
         assert [tuple(r) for r in local] == [(4, "一次办好", "demo-clerk")]
-        assert [r.kind for r in context.store.outbox_rows("pending")][-1] == "rating"
+        assert [r.kind for r in context.backend.store.outbox_rows("pending")][-1] == "rating"
         assert stored_ratings(records_service) == []
 
         # The link returns, losing the first answers: the rating is stored once.
@@ -145,12 +145,12 @@ def test_confirm_correct_and_offline_rating_reaches_the_service_once(
             desk.sync.wake()
             try:
                 qtbot.waitUntil(
-                    lambda: context.store.outbox_counts()["pending"] == 0, timeout=2_000
+                    lambda: context.backend.store.outbox_counts()["pending"] == 0, timeout=2_000
                 )
                 break
             except QtTimeoutError:
                 continue
-        assert context.store.outbox_counts() == {"pending": 0, "rejected": 0}
+        assert context.backend.store.outbox_counts() == {"pending": 0, "rejected": 0}
         assert proxy.counts["lose_reply"] == 2
         assert stored_ratings(records_service) == [(case_no, 4, "一次办好")]
     finally:

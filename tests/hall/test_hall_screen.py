@@ -105,7 +105,7 @@ def test_link_dropped_keeps_the_last_data_marked_as_stale(
     now = service_now(records_service, display_token)
     take_in(records_service, clerk_token, now, 1, "张三", "受理")
     context = make_context(records_service.base_url)
-    context.api.timeout = (1.0, 2.0)
+    context.backend.api.timeout = (1.0, 2.0)
     session = sign_in(context, "demo-display", DEMO_PASSWORD)
     screen = open_hall_screen(context, session, show=False)
     qtbot.addWidget(screen)
@@ -172,7 +172,7 @@ def test_only_a_display_account_gets_the_hall_screen_and_it_cannot_read_cases(
     qtbot.addWidget(hall)
     with qtbot.waitSignal(hall.refreshed, timeout=30_000):
         hall.refresh()
-    context.api.logout(token)
+    context.backend.api.logout(token)
     with qtbot.waitSignal(hall.link_lost, timeout=30_000):
         hall.refresh()
     assert hall.signed_out and hall.shown_rows()

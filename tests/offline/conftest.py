@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from clerk_app.context import AppContext, build_context, demo_provisioning
+from clerk_app.app.context import AppContext, build_context, demo_provisioning
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.paths import Paths
 from tests.offline.faultproxy import FaultProxy

@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
     rng = random.Random(int(seed))
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
-    from clerk_app.context import build_context, demo_provisioning
+    from clerk_app.app.context import build_context, demo_provisioning
     from clerk_app.paths import Paths
     from clerk_app.remote.api import ApiClient
     from clerk_app.remote.sync import Backoff, SyncEngine
@@ -33,14 +33,14 @@ def main(argv: list[str]) -> int:
     paths = Paths(base / "data", base / "config", base / "logs", base / "documents")
     prov = demo_provisioning(REPO / "resources" / "provisioning" / "demo-W01.toml", service_url)
     ctx = build_context(prov, paths)
-    ctx.api.close()
-    ctx.api = ApiClient(service_url, timeout=(1.0, 2.0))
+    ctx.backend.api.close()
+    ctx.backend.api = ApiClient(service_url, timeout=(1.0, 2.0))
     device_id = os.environ["CLERK_TEST_DEVICE_ID"]
-    ctx.tokens.set_device_token("W01", device_id, os.environ["CLERK_TEST_DEVICE_TOKEN"])
+    ctx.backend.tokens.set_device_token("W01", device_id, os.environ["CLERK_TEST_DEVICE_TOKEN"])
     engine = SyncEngine(
-        ctx.store,
-        ctx.api,
-        ctx.tokens,
+        ctx.backend.store,
+        ctx.backend.api,
+        ctx.backend.tokens,
         ctx.clock,
         Backoff(base=0.01, cap=0.05, random=rng.random),
         window_code="W01",
@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
     )
     catalog, item = demo_item()
     with os.fdopen(int(ack_fd), "w", buffering=1) as acks:
-        acks.write(f"started {ctx.db.integrity_ok()} {ctx.damaged_database}\n")
+        acks.write(f"started {ctx.backend.db.integrity_ok()} {ctx.damaged_database}\n")
         for n in range(int(count)):
             payload = take_in(ctx, "demo-clerk", item, catalog.version, n)
             acks.write(f"ack {payload['id']} {payload['case_no']}\n")

@@ -67,7 +67,7 @@ def desk(records_service, fault_proxy, make_context):
     catalog, item = demo_item()
     payload = take_in(ctx, session.username, item, catalog.version, 1)
     _push_until_quiet(engine, ctx.clock)
-    assert ctx.store.get_case(payload["case_no"]).status == "accepted"
+    assert ctx.backend.store.get_case(payload["case_no"]).status == "accepted"
     return ctx, session, engine, payload["case_no"], Lead(records_service.base_url)
 
 
@@ -82,7 +82,7 @@ def _service_rows(records_service, sql: str, *params):
 def _offline_event_then_lead(desk, fault_proxy, mine: str, lead_event: str, note: str = ""):
     ctx, session, engine, case_no, lead = desk
     fault_proxy.set_faults("drop")  # the window's link is down
-    add_event(ctx.store, case_no, mine, actor=session.username, at=ctx.clock.now())
+    add_event(ctx.backend.store, case_no, mine, actor=session.username, at=ctx.clock.now())
     assert engine.push_once().online is False
     lead.event(case_no, lead_event, ctx.clock.now() + timedelta(minutes=1), note)
     fault_proxy.set_faults("pass")  # the link is back
@@ -97,25 +97,27 @@ def test_lead_change_while_offline_is_a_conflict_and_keeping_the_centers_is_audi
     result = _offline_event_then_lead(desk, fault_proxy, "start", "suspend", "现场核查")
     assert result.rejected == 1  # "start" is not allowed after the lead's "suspend"
 
-    conflict = conflicts.get_conflict(ctx.store, case_no)
+    conflict = conflicts.get_conflict(ctx.backend.store, case_no)
     assert conflict is not None
     assert (conflict.local_status, conflict.center_status) == ("in_progress", "suspended")
     assert [e["type"] for e in conflict.center_only_events()] == ["suspend"]
     assert [r.body["type"] for r in conflict.unsent] == ["start"]
     assert conflict.resend_status() is None  # the lifecycle no longer allows mine
     # The desk's own view is kept until the clerk decides.
-    assert ctx.store.get_case(case_no).status == "in_progress"
-    assert conflicts.open_conflict_count(ctx.store) == 1
+    assert ctx.backend.store.get_case(case_no).status == "in_progress"
+    assert conflicts.open_conflict_count(ctx.backend.store) == 1
 
-    voided = conflicts.keep_center(ctx.store, case_no, clerk="demo-clerk", at=ctx.clock.now())
+    voided = conflicts.keep_center(
+        ctx.backend.store, case_no, clerk="demo-clerk", at=ctx.clock.now()
+    )
     assert voided == 1
-    case = ctx.store.get_case(case_no)
+    case = ctx.backend.store.get_case(case_no)
     assert case.status == "suspended"
     assert "suspend" in [e.type for e in case.events]
-    [row] = [r for r in ctx.store.outbox_rows() if r.kind == "case_event"][-1:]
+    [row] = [r for r in ctx.backend.store.outbox_rows() if r.kind == "case_event"][-1:]
     assert row.state == "voided" and row.body["type"] == "start"
-    assert conflicts.get_conflict(ctx.store, case_no) is None
-    journal = [m for _, area, m in ctx.store.journal_entries() if area == "audit"]
+    assert conflicts.get_conflict(ctx.backend.store, case_no) is None
+    journal = [m for _, area, m in ctx.backend.store.journal_entries() if area == "audit"]
     assert any("kept the center's version" in m for m in journal)
 
     _push_until_quiet(engine, ctx.clock)
@@ -126,7 +128,7 @@ def test_lead_change_while_offline_is_a_conflict_and_keeping_the_centers_is_audi
     )
     assert status == "suspended"
     # Nothing is decided twice: a later pull of the same case is no conflict.
-    assert conflicts.open_conflict_count(ctx.store) == 0
+    assert conflicts.open_conflict_count(ctx.backend.store) == 0
 
 
 def test_resend_mine_once_the_lifecycle_allows_it_reaches_the_center_once(
@@ -135,27 +137,29 @@ def test_resend_mine_once_the_lifecycle_allows_it_reaches_the_center_once(
     ctx, _, engine, case_no, lead = desk
     result = _offline_event_then_lead(desk, fault_proxy, "complete_approved", "suspend", "核查")
     assert result.rejected == 1
-    conflict = conflicts.get_conflict(ctx.store, case_no)
+    conflict = conflicts.get_conflict(ctx.backend.store, case_no)
     assert conflict.center_status == "suspended" and conflict.resend_status() is None
     with pytest.raises(conflicts.CannotResendMine):
-        conflicts.resend_mine(ctx.store, case_no, clerk="demo-clerk", at=ctx.clock.now())
-    assert conflicts.get_conflict(ctx.store, case_no) is not None  # nothing changed
+        conflicts.resend_mine(ctx.backend.store, case_no, clerk="demo-clerk", at=ctx.clock.now())
+    assert conflicts.get_conflict(ctx.backend.store, case_no) is not None  # nothing changed
 
     # The lead resumes the case: the next pull refreshes the conflict, and now the desk's
     # "complete_approved" is allowed after the center's status.
     lead.event(case_no, "resume", ctx.clock.now() + timedelta(minutes=2))
     ctx.clock.advance(timedelta(minutes=1))
     engine.push_once()
-    conflict = conflicts.get_conflict(ctx.store, case_no)
+    conflict = conflicts.get_conflict(ctx.backend.store, case_no)
     assert conflict.center_status == "in_progress"
     assert [e["type"] for e in conflict.center_only_events()] == ["suspend", "resume"]
     assert conflict.resend_status() == "completed_approved"
 
-    status = conflicts.resend_mine(ctx.store, case_no, clerk="demo-clerk", at=ctx.clock.now())
+    status = conflicts.resend_mine(
+        ctx.backend.store, case_no, clerk="demo-clerk", at=ctx.clock.now()
+    )
     assert status == "completed_approved"
-    assert ctx.store.get_case(case_no).status == "completed_approved"
+    assert ctx.backend.store.get_case(case_no).status == "completed_approved"
     _push_until_quiet(engine, ctx.clock)
-    assert ctx.store.outbox_counts() == {"pending": 0, "rejected": 0}
+    assert ctx.backend.store.outbox_counts() == {"pending": 0, "rejected": 0}
 
     events = _service_rows(
         records_service,
@@ -171,4 +175,4 @@ def test_resend_mine_once_the_lifecycle_allows_it_reaches_the_center_once(
     actions = [r[0] for r in _service_rows(records_service, "SELECT action FROM audit_records")]
     assert "client.conflict.resend_mine" in actions
     # The pull after the resend brings the case with the desk's event: no new conflict.
-    assert conflicts.open_conflict_count(ctx.store) == 0
+    assert conflicts.open_conflict_count(ctx.backend.store) == 0

@@ -37,7 +37,7 @@ def test_conflict_is_marked_shown_side_by_side_and_decided_by_keyboard(
     host = _Desk(ctx, session)
     qtbot.addWidget(host)
     indicator = ConnectionIndicator(host)
-    details = LinkDetails("online", 0, conflicts=conflict_items(ctx.store))
+    details = LinkDetails("online", 0, conflicts=conflict_items(ctx.backend.store))
     indicator.show_details(details)
     assert "1 conflict" in indicator.text()
 
@@ -73,6 +73,6 @@ def test_conflict_is_marked_shown_side_by_side_and_decided_by_keyboard(
     with qtbot.waitSignal(dialog.resolved, timeout=30_000) as signal:
         qtbot.keyClick(dialog.center_events, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
     assert signal.args == [case_no, "center"]
-    assert ctx.store.get_case(case_no).status == "suspended"
-    assert conflicts.open_conflict_count(ctx.store) == 0
+    assert ctx.backend.store.get_case(case_no).status == "suspended"
+    assert conflicts.open_conflict_count(ctx.backend.store) == 0
     assert table.rowCount() == 0 and not table.isVisible()

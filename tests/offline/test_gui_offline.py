@@ -54,8 +54,8 @@ def test_black_holed_link_offline_sign_in_intake_then_heal(
     first.close()
     fault_proxy.set_faults("blackhole")
     context = make_context(fault_proxy.base_url)
-    context.api.close()
-    context.api = ApiClient(fault_proxy.base_url, timeout=(1.0, 0.5))
+    context.backend.api.close()
+    context.backend.api = ApiClient(fault_proxy.base_url, timeout=(1.0, 0.5))
 
     threads: list[QThread] = []
     desk = _desk_recording_push_threads(context, threads)
@@ -89,7 +89,7 @@ def test_black_holed_link_offline_sign_in_intake_then_heal(
         qtbot.mouseClick(form.ui.acceptButton, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=30_000)
         case_no = window.last_dialog.case_no_label.text()
-        assert context.store.get_case(case_no) is not None
+        assert context.backend.store.get_case(case_no) is not None
 
         # The worker tried (and failed) through the black hole, never on the GUI thread.
         qtbot.waitUntil(lambda: "Offline" in window.connection_label.text(), timeout=30_000)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from clerk_app.context import build_context, demo_provisioning
+from clerk_app.app.context import build_context, demo_provisioning
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui.app import Desk
 from clerk_app.gui.login import LoginDialog

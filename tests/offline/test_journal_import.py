@@ -45,7 +45,7 @@ def test_export_then_import_rebuilds_what_was_never_sent_exactly_once(
     for n in range(4, 8):
         payload = take_in(ctx, session.username, item, catalog.version, n)
         follow_up(ctx, session.username, payload["case_no"], rng)
-    waiting = ctx.store.outbox_counts()["pending"]
+    waiting = ctx.backend.store.outbox_counts()["pending"]
     assert waiting > 0
     ctx.close()  # the machine breaks here
 

@@ -172,8 +172,8 @@ def test_service_killed_mid_request_and_restarted(service_factory, tmp_path):
             pass
 
         ctx = _Ctx()
-        ctx.store, ctx.clock = store, SystemClock()
-        from clerk_app.context import demo_provisioning
+        ctx.backend.store, ctx.clock = store, SystemClock()
+        from clerk_app.app.context import demo_provisioning
         from clerk_app.core.calendar import WorkCalendar
 
         ctx.provisioning = demo_provisioning(

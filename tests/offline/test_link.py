@@ -25,10 +25,10 @@ def test_push_then_pull_refresh_report_and_skew(records_service, make_context, c
     assert result.last_contact == clock.now()
     assert result.clock_skew_seconds is not None and abs(result.clock_skew_seconds) < 60
 
-    state = ctx.sync_state.load()
+    state = ctx.backend.sync_state.load()
     assert int(state.changes_cursor) > 0  # our own two cases came back through /changes
-    assert ctx.store.load_catalog().etag
-    assert ctx.sync_state.load_calendar(clock.now().year) is not None
+    assert ctx.backend.store.load_catalog().etag
+    assert ctx.backend.sync_state.load_calendar(clock.now().year) is not None
     conn = sqlite3.connect(records_service.database_path)
     try:
         report = conn.execute(
@@ -40,7 +40,10 @@ def test_push_then_pull_refresh_report_and_skew(records_service, make_context, c
     assert report[0] is not None and report[1]
 
     # Nothing changed on the service: the conditional refresh costs a 304.
-    assert engine.link.refresh_catalog(ctx.tokens.get_device_token("W01", ctx.device_id)) is False
+    assert (
+        engine.link.refresh_catalog(ctx.backend.tokens.get_device_token("W01", ctx.device_id))
+        is False
+    )
 
     # A lead moves a case on the service; the next pull brings the status to the desk.
     api = ApiClient(records_service.base_url, timeout=(3.05, 15))
@@ -57,7 +60,7 @@ def test_push_then_pull_refresh_report_and_skew(records_service, make_context, c
     api.close()
     clock.advance(timedelta(seconds=61))
     engine.push_once()
-    pulled = ctx.store.get_case(first["case_no"])
+    pulled = ctx.backend.store.get_case(first["case_no"])
     assert pulled.status == "in_progress"
     assert event_id in {e.id for e in pulled.events}
 
@@ -68,4 +71,4 @@ def test_a_clock_off_by_more_than_five_minutes_is_flagged(records_service, make_
     clock.advance(timedelta(minutes=7))
     result = sync_engine(ctx, session).push_once()
     assert result.clock_skew_seconds is not None and result.clock_skew_seconds > 300
-    assert ctx.sync_state.load().skew_warning
+    assert ctx.backend.sync_state.load().skew_warning

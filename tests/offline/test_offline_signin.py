@@ -41,8 +41,10 @@ def test_offline_sign_in_after_an_online_one_is_audited_on_the_service(
     assert session.offline
     assert session.display_name == first.display_name
     assert session.access_token is None
-    assert any("offline sign-in" in m for _, _, m in offline.store.journal_entries())
-    audit_rows = [r for r in offline.store.outbox_rows("pending") if r.kind == "client_event"]
+    assert any("offline sign-in" in m for _, _, m in offline.backend.store.journal_entries())
+    audit_rows = [
+        r for r in offline.backend.store.outbox_rows("pending") if r.kind == "client_event"
+    ]
     assert len(audit_rows) == 1
     offline.close()
 
@@ -75,7 +77,7 @@ def test_offline_sign_in_is_refused_when_never_online_too_old_or_wrong(
         sign_in(offline, "demo-clerk", DEMO_PASSWORD)
     assert old.value.reason == "expired"
     # Refusals are audited too.
-    refused = [r for r in offline.store.outbox_rows("pending") if r.kind == "client_event"]
+    refused = [r for r in offline.backend.store.outbox_rows("pending") if r.kind == "client_event"]
     assert [r.body["events"][0]["result"] for r in refused] == [
         "refused:wrong-password",
         "refused:expired",
@@ -91,4 +93,4 @@ def test_a_wrong_password_online_is_not_turned_into_an_offline_attempt(
     with pytest.raises(ApiError) as exc:
         sign_in(ctx, "demo-clerk", "wrong")
     assert exc.value.status == 401
-    assert ctx.store.outbox_rows() == []
+    assert ctx.backend.store.outbox_rows() == []

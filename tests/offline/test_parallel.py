@@ -62,7 +62,7 @@ def test_two_windows_take_in_and_sync_at_the_same_time(records_service, make_con
     _run_threads(*(work(c, s, f, i) for i, (c, s, f) in enumerate(desks)))
     for ctx, _session, _ in desks:
         window = ctx.provisioning.window_code
-        assert ctx.store.outbox_counts() == {"pending": 0, "rejected": 0}
+        assert ctx.backend.store.outbox_counts() == {"pending": 0, "rejected": 0}
         local = local_records(ctx.paths.database, window)
         remote = service_records(records_service.database_path, window)
         assert remote["case_count"] == 25
@@ -92,7 +92,7 @@ def test_the_same_row_twice_in_parallel_through_two_service_processes(
     second = service_factory(database_path=first.database_path)
     ctx = make_context(first.base_url)
     session = sign_in(ctx, "demo-clerk", DEMO_PASSWORD)
-    token = ctx.tokens.get_device_token("W01", ctx.device_id)
+    token = ctx.backend.tokens.get_device_token("W01", ctx.device_id)
     assert token
     catalog, item = demo_item()
     rng = random.Random(3)
@@ -101,7 +101,7 @@ def test_the_same_row_twice_in_parallel_through_two_service_processes(
         for n in range(8):
             payload = take_in(ctx, session.username, item, catalog.version, n)
             follow_up(ctx, session.username, payload["case_no"], rng)
-            for row in ctx.store.outbox_rows("pending"):
+            for row in ctx.backend.store.outbox_rows("pending"):
                 answers: list = []
                 barrier = threading.Barrier(2)
                 _run_threads(
@@ -116,7 +116,7 @@ def test_the_same_row_twice_in_parallel_through_two_service_processes(
                 )
                 # Both processes answer the same: the one record, made once.
                 assert len(answers) == 2 and answers[0] == answers[1], answers
-                ctx.store.mark_sent(row.id, answers[0][0], answers[0][1])
+                ctx.backend.store.mark_sent(row.id, answers[0][0], answers[0][1])
     finally:
         for api in apis:
             api.close()

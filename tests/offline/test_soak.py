@@ -102,9 +102,9 @@ def test_soak_every_fault_none_lost_none_doubled(
     rng = random.Random(20261128)
     ctx = make_context(fault_proxy.base_url, base=ram_folder)
     session = sign_in(ctx, "demo-clerk", DEMO_PASSWORD)
-    ctx.api.close()
+    ctx.backend.api.close()
     # Short timeouts: a black-holed request costs one read timeout of real time.
-    ctx.api = ApiClient(fault_proxy.base_url, timeout=(1.0, 0.5))
+    ctx.backend.api = ApiClient(fault_proxy.base_url, timeout=(1.0, 0.5))
     catalog, item = demo_item()
     engine = sync_engine(ctx, session)
     engine.backoff = Backoff(base=2, cap=8, random=random.Random(7).random)
@@ -136,8 +136,8 @@ def test_soak_every_fault_none_lost_none_doubled(
     fault_proxy.set_faults("pass")
     rounds += _drain(engine, ctx.clock)
 
-    assert ctx.store.outbox_counts() == {"pending": 0, "rejected": 0}
-    assert ctx.db.integrity_ok()
+    assert ctx.backend.store.outbox_counts() == {"pending": 0, "rejected": 0}
+    assert ctx.backend.db.integrity_ok()
     local = local_records(ctx.paths.database)
     remote = service_records(records_service.database_path)
     assert len(local["cases"]) == SOAK_CASES

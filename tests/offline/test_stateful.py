@@ -16,6 +16,7 @@ import sqlite3
 import tempfile
 import uuid
 from datetime import timedelta
+from types import SimpleNamespace
 from pathlib import Path
 from typing import ClassVar
 
@@ -31,7 +32,7 @@ from hypothesis.stateful import (
 )
 from hypothesis.strategies import integers, sampled_from
 
-from clerk_app.context import demo_provisioning
+from clerk_app.app.context import demo_provisioning
 from clerk_app.core import lifecycle
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.clock import FixedClock
@@ -68,7 +69,7 @@ class _Desk:
     """What ``take_in`` needs of an AppContext."""
 
     def __init__(self, store: LocalStore, clock: FixedClock, proxy_url: str) -> None:
-        self.store, self.clock = store, clock
+        self.backend, self.clock = SimpleNamespace(store=store), clock
         self.provisioning = demo_provisioning(DEMO_PROVISIONING, proxy_url)
         self.calendar = WorkCalendar.builtin()
 

@@ -58,7 +58,7 @@ def take_in(context: Any, username: str, item: Item, catalog_version: str, n: in
     if checked.errors:
         raise intake.InvalidDraft(checked.errors)
     prov = context.provisioning
-    seq = context.store.allocate_sequence(CASE_SEQUENCE)
+    seq = context.backend.store.allocate_sequence(CASE_SEQUENCE)
     payload = intake.build_case_payload(
         draft,
         item,
@@ -71,7 +71,7 @@ def take_in(context: Any, username: str, item: Item, catalog_version: str, n: in
         received_at=now,
         calendar=context.calendar,
     )
-    context.store.create_case(payload)
+    context.backend.store.create_case(payload)
     return payload
 
 
@@ -79,20 +79,22 @@ def follow_up(context: Any, username: str, case_no: str, rng: random.Random) -> 
     """0–2 lifecycle events and maybe a rating for a case; returns how many writes."""
     writes = 0
     for _ in range(rng.randint(0, 2)):
-        row = context.store.db.query_one("SELECT status FROM cases WHERE case_no = ?", (case_no,))
+        row = context.backend.store.db.query_one(
+            "SELECT status FROM cases WHERE case_no = ?", (case_no,)
+        )
         events = sorted(lifecycle.allowed_events(row[0]) - {lifecycle.EventType.REVOKE})
         if not events:
             break
         event = rng.choice(events)
         note = "按规定办理" if lifecycle.needs_reason(event) else ""
         add_event(
-            context.store, case_no, str(event.value), actor=username,
+            context.backend.store, case_no, str(event.value), actor=username,
             at=context.clock.now(), note=note,
         )  # fmt: skip
         writes += 1
     if rng.random() < 0.35:
         add_rating(
-            context.store, case_no, rng.randint(1, 5), clerk=username,
+            context.backend.store, case_no, rng.randint(1, 5), clerk=username,
             at=context.clock.now(), comment=rng.choice(["", "很好", "等候太久"]),
         )  # fmt: skip
         writes += 1

@@ -58,7 +58,7 @@ def window_context(store: LocalStore, clock: FixedClock, home: Path, **prov) -> 
         provisioning=provisioning(**prov),
         paths=paths,
         clock=clock,
-        store=store,
+        backend=SimpleNamespace(store=store),
         settings=Settings(),  # the defaults (the main window's worklist reads them)
     )
 

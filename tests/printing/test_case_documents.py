@@ -71,11 +71,11 @@ def test_panel_lists_the_archive_and_reprints_from_the_keyboard(qtbot, taken, tm
     assert panel.last_preview is not None and panel.last_preview.dialog.isVisible()
     assert panel.last_preview.pdf_path == issued.path
     panel.last_preview.dialog.reject()
-    docs = case_documents(context.store, case.case_no)
+    docs = case_documents(context.backend.store, case.case_no)
     assert [(d.kind, d.reprint) for d in docs][-1] == ("supplement", True)
-    journal = [m for _, area, m in context.store.journal_entries() if area == "print"]
+    journal = [m for _, area, m in context.backend.store.journal_entries() if area == "print"]
     assert any("reprint" in m and supplement.document_no in m for m in journal)
-    records = [r.body for r in context.store.outbox_rows() if r.kind == "document_record"]
+    records = [r.body for r in context.backend.store.outbox_rows() if r.kind == "document_record"]
     assert records[-1]["reprint"] is True and records[-1]["document_no"] == supplement.document_no
 
     # Enter on the slip's row reprints the slip (80 mm, marked).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from clerk_app.context import build_context
+from clerk_app.app.context import build_context
 from clerk_app.core.clock import FixedClock
 from clerk_app.core.provisioning import load_provisioning
 from clerk_app.paths import Paths
@@ -83,7 +83,7 @@ def test_build_context_tells_where_the_damaged_file_went(tmp_path: Path) -> None
     try:
         assert context.damaged_database is not None
         assert context.damaged_database.exists()
-        assert context.db.integrity_ok()
+        assert context.backend.db.integrity_ok()
     finally:
         context.close()
 

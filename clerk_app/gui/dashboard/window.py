@@ -360,7 +360,7 @@ def open_dashboard(context: Any, session: Any, *, start: bool = True) -> Dashboa
         refuse()
         return None
     window = DashboardWindow(
-        DashboardSource(context.api, getattr(session, "access_token", None)),
+        DashboardSource(context.backend.api, getattr(session, "access_token", None)),
         context.clock,
         user_name=str(getattr(session, "display_name", "") or ""),
         department=str(getattr(session, "department", "") or ""),

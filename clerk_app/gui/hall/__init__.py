@@ -46,7 +46,7 @@ def open_hall_screen(context: Any, session: Any, *, show: bool = True) -> HallSc
     """The hall screen of ``session``, full screen and running (unless ``show`` is False)."""
     settings = context.settings
     rows = int(settings["hall.rows_per_page"])
-    api = context.api
+    api = context.backend.api
     token = getattr(session, "access_token", None)
 
     def fetch() -> dict[str, Any]:

@@ -3,6 +3,10 @@
 ``build_context`` opens the local store (``PRAGMA integrity_check``; a damaged file is moved
 aside, kept, and ``AppContext.damaged_database`` says where), the REST client
 (TLS checked against the provisioning CA bundle), the token store and the clock.
+
+The handles only the application layer may use (the store, the database, the service client,
+the token store) are grouped in ``AppContext.backend``; the GUI reads the config-like fields
+(provisioning, settings, paths, clock, calendar) and never touches ``backend``.
 """
 
 from __future__ import annotations
@@ -34,21 +38,14 @@ class StartupError(Exception):
 
 
 @dataclass
-class AppContext:
-    """Everything the GUI needs, built once per run."""
+class Backend:
+    """The store and the service client: for the application layer only (never the GUI)."""
 
-    provisioning: Provisioning
-    settings: Settings
-    paths: Paths
-    clock: Clock
     db: Database
     store: LocalStore
     api: ApiClient
     tokens: TokenStore
-    device_id: str
-    calendar: WorkCalendar = field(default_factory=WorkCalendar.builtin)
-    #: Where a damaged local database was moved at this start (the clerk is told), or None.
-    damaged_database: Path | None = None
+    clock: Clock = field(repr=False)
 
     @property
     def credentials(self) -> OfflineCredentials:
@@ -64,6 +61,25 @@ class AppContext:
         """Close the network session and the database."""
         self.api.close()
         self.db.close()
+
+
+@dataclass
+class AppContext:
+    """Everything the GUI needs, built once per run."""
+
+    provisioning: Provisioning
+    settings: Settings
+    paths: Paths
+    clock: Clock
+    backend: Backend
+    device_id: str
+    calendar: WorkCalendar = field(default_factory=WorkCalendar.builtin)
+    #: Where a damaged local database was moved at this start (the clerk is told), or None.
+    damaged_database: Path | None = None
+
+    def close(self) -> None:
+        """Close the network session and the database."""
+        self.backend.close()
 
 
 def demo_provisioning(path: Path, service_url: str) -> Provisioning:
@@ -111,10 +127,13 @@ def build_context(
         settings=settings,
         paths=paths,
         clock=clock,
-        db=opened.db,
-        store=LocalStore(opened.db, clock),
-        api=api,
-        tokens=tokens,
+        backend=Backend(
+            db=opened.db,
+            store=LocalStore(opened.db, clock),
+            api=api,
+            tokens=tokens,
+            clock=clock,
+        ),
         device_id=load_device_id(paths.data_dir),
         damaged_database=opened.moved_aside,
     )
