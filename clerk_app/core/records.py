@@ -1,0 +1,131 @@
+"""The typed records every layer passes around: a case, its parties, materials and events,
+and the documents issued for it.
+
+Frozen dataclasses with real ``date``/``datetime`` values, the enums of
+:mod:`clerk_app.core.lifecycle` and money as integer fen. There is no JSON here: the wire
+format of the records service is made and read only in :mod:`clerk_app.remote.wire`, the
+local database's columns only in :mod:`clerk_app.store`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from clerk_app.core.identity import IdType
+from clerk_app.core.lifecycle import Disposition, EventType, Status
+
+
+class PartyKind(StrEnum):
+    """An applicant is a person (自然人) or an organization (法人); an agent is a person."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+
+
+class ServerState(StrEnum):
+    """Whether the records service has a case this desk keeps."""
+
+    PENDING = "pending"  # taken in here, not yet on the service
+    SYNCED = "synced"  # the service has it
+    REJECTED = "rejected"  # the service refused its creation
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An applicant or an agent, as recorded on a case (normalized, checked).
+
+    ``legal_representative`` and ``contact_name`` are an organization's; empty for a person.
+    """
+
+    kind: PartyKind
+    name: str
+    id_type: IdType
+    id_number: str
+    phone: str = ""
+    legal_representative: str = ""
+    contact_name: str = ""
+    address: str = ""
+
+    @property
+    def is_organization(self) -> bool:
+        return self.kind is PartyKind.ORGANIZATION
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialLine:
+    """What the window did with one material of the item's list (容缺: ``deferred``)."""
+
+    code: str
+    received: bool
+    deferred: bool = False
+    copies: int = 1
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+    """One lifecycle event of a case. ``data`` is the event's own facts (free-form)."""
+
+    id: str
+    type: EventType
+    at: datetime
+    actor: str | None = None
+    note: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A case: what was taken in at the window, its status and its events, oldest first.
+
+    The first event is the intake decision (``first_event``). ``server_state`` says whether
+    the records service has the case yet (kept by the desk's store).
+    """
+
+    id: str
+    case_no: str
+    query_code: str
+    item_code: str
+    window_code: str
+    catalog_version: str
+    applicant: Party
+    agent: Party | None
+    materials: tuple[MaterialLine, ...]
+    disposition: Disposition
+    status: Status
+    received_at: datetime
+    due_date: date | None
+    due_date_provisional: bool
+    fee_fen: int
+    clerk: str
+    events: tuple[CaseEvent, ...] = ()
+    server_state: ServerState = ServerState.PENDING
+
+    @property
+    def first_event(self) -> CaseEvent | None:
+        """The intake decision (the case's first event), when the events are loaded."""
+        return self.events[0] if self.events else None
+
+    def last_event(self, *types: EventType) -> CaseEvent | None:
+        """The newest event of one of ``types`` (of any type when none are named)."""
+        for event in reversed(self.events):
+            if not types or event.type in types:
+                return event
+        return None
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """A document issued (or reprinted) for a case, as recorded with the records service."""
+
+    id: str
+    case_no: str
+    kind: str
+    document_no: str
+    sha256: str
+    issued_at: datetime
+    clerk: str
+    reprint: bool = False

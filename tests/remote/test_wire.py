@@ -1,0 +1,224 @@
+"""The wire JSON of cases (remote.wire): round trips, and the service's schema accepts it.
+
+``records_service.schemas.CaseCreate`` declares the ``POST /cases`` body a second time (the
+service's side). The property test below keeps the two from drifting: whatever case the
+desk can hold, its body is accepted by ``CaseCreate`` as is, and the body's fields are
+exactly ``CaseCreate``'s.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.identity import IdType
+from clerk_app.core.lifecycle import Disposition, EventType, Status, initial_status, intake_event
+from clerk_app.core.records import Case, CaseEvent, DocumentRecord, MaterialLine, Party, PartyKind
+from clerk_app.remote.wire import (
+    WireError,
+    case_from_wire,
+    case_to_wire,
+    document_to_wire,
+    event_from_wire,
+    event_to_wire,
+)
+from records_service.schemas import CaseCreate, DocumentCreate, EventCreate
+
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30
+).filter(str.strip)
+CODE = st.text(alphabet=string.ascii_uppercase + string.digits + "-", min_size=1, max_size=20)
+MOMENT = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(CENTER_TZ)
+).map(lambda d: d.replace(microsecond=0))
+JSON_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**9), 10**9) | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@st.composite
+def parties(draw, *, kind=None):
+    kind = kind or draw(st.sampled_from(PartyKind))
+    organization = kind is PartyKind.ORGANIZATION
+    return Party(
+        kind=kind,
+        name=draw(TEXT),
+        id_type=draw(st.sampled_from(IdType)),
+        id_number=draw(st.text(string.ascii_uppercase + string.digits, min_size=1, max_size=18)),
+        phone=draw(st.text(string.digits, max_size=11)),
+        legal_representative=draw(TEXT) if organization else "",
+        contact_name=draw(st.just("") | TEXT) if organization else "",
+    )
+
+
+materials = st.builds(
+    MaterialLine,
+    code=CODE,
+    received=st.booleans(),
+    deferred=st.booleans(),
+    copies=st.integers(0, 99),
+    note=st.just("") | TEXT,
+)
+
+
+@st.composite
+def cases(draw):
+    disposition = draw(st.sampled_from(Disposition))
+    received = draw(MOMENT)
+    clerk = draw(st.text(string.ascii_lowercase + "-", min_size=1, max_size=20))
+    first = CaseEvent(
+        id=str(draw(st.uuids())),
+        type=intake_event(disposition),
+        at=received,
+        actor=clerk,
+        note=draw(st.just("") | TEXT),
+        data=draw(st.dictionaries(st.text(max_size=8), JSON_VALUE, max_size=4)),
+    )
+    due = draw(st.none() | st.dates(date(2000, 1, 1), date(2100, 12, 31)))
+    return Case(
+        id=str(draw(st.uuids())),
+        case_no=draw(CODE),
+        query_code=draw(st.text(string.digits, min_size=6, max_size=6)),
+        item_code=draw(CODE),
+        window_code=draw(st.text(string.ascii_uppercase + string.digits, min_size=1, max_size=8)),
+        catalog_version=draw(CODE),
+        applicant=draw(parties()),
+        agent=draw(st.none() | parties(kind=PartyKind.PERSON)),
+        materials=tuple(draw(st.lists(materials, max_size=5))),
+        disposition=disposition,
+        status=initial_status(disposition),
+        received_at=received,
+        due_date=due,
+        due_date_provisional=due is not None and draw(st.booleans()),
+        fee_fen=draw(st.integers(0, 10**9)),
+        clerk=clerk,
+        events=(first,),
+    )
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(cases())
+def test_a_case_comes_back_from_its_wire_body_unchanged(case):
+    body = json.loads(json.dumps(case_to_wire(case)))
+    assert case_from_wire(body) == case
+    assert case_to_wire(case_from_wire(body)) == body
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(cases())
+def test_the_services_case_create_accepts_exactly_the_desks_body(case):
+    body = case_to_wire(case)
+    assert set(body) == set(CaseCreate.model_fields)
+    accepted = CaseCreate.model_validate_json(json.dumps(body))
+    assert str(accepted.id) == case.id
+    assert accepted.applicant.name == case.applicant.name
+    assert accepted.received_at == case.received_at
+    assert accepted.due_date == case.due_date
+    assert [m.code for m in accepted.materials] == [m.code for m in case.materials]
+    assert accepted.first_event.type == intake_event(case.disposition).value
+
+
+def test_an_unknown_field_in_the_body_is_refused_by_the_service():
+    # The check above is worth something only because the service is strict.
+    body = case_to_wire(case_from_wire(json.loads(json.dumps(case_to_wire(_sample()))))) | {
+        "extra": 1
+    }
+    with pytest.raises(ValueError, match="extra"):
+        CaseCreate.model_validate_json(json.dumps(body))
+
+
+def _sample() -> Case:
+    at = datetime(2026, 11, 28, 9, 30, tzinfo=CENTER_TZ)
+    return Case(
+        id=str(uuid.uuid4()),
+        case_no="HS-W01-20261128-000001",
+        query_code="123456",
+        item_code="DEMO-GA-001",
+        window_code="W01",
+        catalog_version="demo-2026.1",
+        applicant=Party(
+            PartyKind.PERSON, "张三", IdType.RESIDENT_ID, "11010519491231002X", "13800138000"
+        ),
+        agent=None,
+        materials=(MaterialLine("M1", True),),
+        disposition=Disposition.PROMISED,
+        status=Status.ACCEPTED,
+        received_at=at,
+        due_date=date(2026, 12, 8),
+        due_date_provisional=False,
+        fee_fen=0,
+        clerk="demo-clerk",
+        events=(CaseEvent(str(uuid.uuid4()), EventType.ACCEPT, at, "demo-clerk"),),
+    )
+
+
+def test_a_case_the_service_answers_with_reads_its_status_and_events():
+    case = _sample()
+    later = case.received_at + timedelta(hours=2)
+    answer = {
+        k: v for k, v in case_to_wire(case).items() if k != "first_event"
+    } | {
+        "status": "in_progress",
+        "completed_at": None,
+        "device_id": "dev-1",
+        "updated_at": later.isoformat(),
+        "events": [
+            {"id": "e1", "type": "accept", "at": case.received_at.isoformat(),
+             "actor": "demo-clerk", "window_code": "W01", "note": "", "data": None},
+            {"id": "e2", "type": "start", "at": later.astimezone(UTC).isoformat(),
+             "actor": "lead", "window_code": None, "note": "开始", "data": {"k": 1}},
+        ],
+    }  # fmt: skip
+    read = case_from_wire(answer)
+    assert read.status is Status.IN_PROGRESS
+    assert [(e.id, e.type, e.actor) for e in read.events] == [
+        ("e1", EventType.ACCEPT, "demo-clerk"),
+        ("e2", EventType.START, "lead"),
+    ]
+    assert read.events[1].at == later and read.events[1].data == {"k": 1}
+    assert read.first_event == read.events[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "word"),
+    [
+        ({"disposition": "maybe"}, "disposition"),
+        ({"received_at": "2026-11-28T09:30:00"}, "offset"),
+        ({"due_date": "28.11.2026"}, "due_date"),
+        ({"applicant": None}, "applicant"),
+        ({"case_no": 7}, "case_no"),
+    ],
+)
+def test_a_malformed_case_is_a_wire_error_naming_the_field(change, word):
+    with pytest.raises(WireError, match=word):
+        case_from_wire(case_to_wire(_sample()) | change)
+
+
+def test_an_event_and_a_document_are_what_the_service_takes():
+    event = CaseEvent("3f8e5b1c-1111-4a8e-9c53-4f1a8f9d2c11", EventType.SUSPEND,
+                      datetime(2026, 11, 30, 10, 0, tzinfo=CENTER_TZ), "demo-clerk", "听证",
+                      {"kind": "hearing", "suspended_on": "2026-11-30"})  # fmt: skip
+    body = event_to_wire(event)
+    EventCreate.model_validate_json(json.dumps(body))
+    assert event_from_wire(body) == event
+    record = DocumentRecord(
+        id="5a8e5b1c-1111-4a8e-9c53-4f1a8f9d2c11",
+        case_no="HS-W01-20261128-000001",
+        kind="acceptance",
+        document_no="衡审受〔2026〕W01-000001号",
+        sha256="ab" * 32,
+        issued_at=datetime(2026, 11, 28, 9, 31, tzinfo=CENTER_TZ),
+        clerk="demo-clerk",
+    )
+    DocumentCreate.model_validate_json(json.dumps(document_to_wire(record)))
