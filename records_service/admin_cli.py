@@ -15,7 +15,6 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -42,7 +41,7 @@ AUDIT_COLUMNS = (
 def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings.load()
     if getattr(args, "database_url", None):
-        settings = replace(settings, database_url=args.database_url)
+        settings = settings.replace(database_url=args.database_url)
     return settings
 
 

@@ -91,7 +91,7 @@ def create_app(
         title="Window Clerk records service",
         version=__version__,
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url="/docs" if settings.api_docs else None,
         redoc_url=None,
         lifespan=lifespan,
     )

@@ -8,14 +8,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from records_service import __version__
 from records_service.admin_cli import add_commands as add_admin_commands
-from records_service.settings import Settings
+from records_service.settings import Settings, SettingsError
 
 ROLES = ("clerk", "lead", "admin", "auditor", "display")
 
@@ -23,7 +22,7 @@ ROLES = ("clerk", "lead", "admin", "auditor", "display")
 def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings.load()
     if getattr(args, "database_url", None):
-        settings = replace(settings, database_url=args.database_url)
+        settings = settings.replace(database_url=args.database_url)
     return settings
 
 
@@ -191,7 +190,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         target: Any = "records_service.app:create_app"
     else:
         target = create_app(settings)
-    proxies = args.forwarded_allow_ips or settings.trusted_proxies or None
+    proxies = args.forwarded_allow_ips or list(settings.trusted_proxies) or None
     _exit_with_parent()
     uvicorn.run(
         target,
@@ -273,7 +272,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except SettingsError as exc:  # a bad CLERK_* variable or settings file: say which
+        print(f"clerk-records: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,21 +1,44 @@
-"""Service settings: environment variables, optionally a TOML file.
+"""Service settings (pydantic-settings): environment variables, optionally a TOML file.
 
-Precedence: environment variables > TOML file named by ``CLERK_RECORDS_CONFIG`` > defaults.
+Precedence: environment variables ``CLERK_<NAME>`` > the TOML file named by
+``CLERK_RECORDS_CONFIG`` > defaults. Values are parsed by type: a bool accepts
+``true/false``, ``1/0``, ``yes/no``, ``on/off``; a bad value is a :class:`SettingsError`
+naming the variable (or the file's key) and what was wrong with it.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
-from dataclasses import dataclass, fields, replace
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import platformdirs
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+from pydantic_settings.sources.utils import parse_env_vars
 
 ENV_PREFIX = "CLERK_"
 CONFIG_ENV = "CLERK_RECORDS_CONFIG"
+#: A center's code as it appears in case numbers (``HS`` in ``HS-W01-20261128-000001``).
+CENTER_CODE_PATTERN = r"^[A-Z0-9]{1,8}$"
+#: The tiers a center can sit at (issue "many centers" builds the hierarchy on these).
+CenterLevel = Literal["province", "city", "county", "district", "sub-center"]
+
+
+class SettingsError(ValueError):
+    """A setting could not be read; the message names each bad setting and why."""
 
 
 def default_database_url() -> str:
@@ -24,8 +47,26 @@ def default_database_url() -> str:
     return f"sqlite:///{folder / 'records.db'}"
 
 
-@dataclass(frozen=True)
-class Settings:
+#: What :meth:`Settings.load` reads: (environment, TOML file or None). Unset: the process's.
+_LOADING: ContextVar[tuple[Mapping[str, str], Path | None] | None] = ContextVar(
+    "clerk_settings_loading", default=None
+)
+
+
+class _EnvironSource(EnvSettingsSource):
+    """``CLERK_*`` variables from a given mapping instead of ``os.environ``."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]) -> None:
+        self._environ = environ
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return parse_env_vars(
+            self._environ, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str
+        )
+
+
+class Settings(BaseSettings):
     """Every service setting, declared once with its type and default.
 
     Attributes:
@@ -34,33 +75,65 @@ class Settings:
         device_token_days: lifetime of a device token.
         min_client_version: clients older than this get 426 at login.
         max_body_bytes: request bodies above this size get 413 before parsing.
-        center_code: the center part of case numbers (``HS`` in ``HS-W01-...``).
+        center_code: this service's center: the center part of case numbers (``HS`` in
+            ``HS-W01-...``) and the center every record written here belongs to; the
+            migration creates it in ``centers`` (the default center).
+        center_name: the default center's name, used when the migration creates it.
+        center_level: the default center's level, used when the migration creates it.
         login_max_failures: failed logins per username before 429.
         login_lock_minutes: window in which failed logins are counted.
         progress_per_minute: public progress queries per client address per minute.
         rating_follow_up_days: working days within which a bad rating is followed up.
         due_soon_days: an open case due within this many working days is "due soon".
         idle_minutes: a user token unused this long is refused (0: no idle expiry).
-        trusted_proxies: comma-separated addresses whose ``X-Forwarded-For`` is believed.
+        trusted_proxies: addresses whose ``X-Forwarded-For`` is believed; in the
+            environment comma-separated (``127.0.0.1,10.0.0.5``), in TOML a list.
         tls_certfile: certificate (PEM) to serve HTTPS directly; with ``tls_keyfile``.
         tls_keyfile: its private key (PEM).
+        api_docs: serve the interactive API page at ``/docs`` (``/openapi.json``, the
+            contract, is always served).
     """
 
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        case_sensitive=False,
+        extra="forbid",
+        frozen=True,
+        validate_default=True,
+    )
+
     database_url: str = ""
-    access_token_minutes: int = 8 * 60
-    device_token_days: int = 365
+    access_token_minutes: int = Field(8 * 60, ge=0)
+    device_token_days: int = Field(365, ge=0)
     min_client_version: str = "0.1.0"
-    max_body_bytes: int = 1_000_000
-    center_code: str = "HS"
-    login_max_failures: int = 5
-    login_lock_minutes: int = 15
-    progress_per_minute: int = 30
-    rating_follow_up_days: int = 3
-    due_soon_days: int = 2
-    idle_minutes: int = 30
-    trusted_proxies: str = ""
+    max_body_bytes: int = Field(1_000_000, ge=1)
+    center_code: str = Field("HS", pattern=CENTER_CODE_PATTERN)
+    center_name: str = Field("政务服务中心", min_length=1, max_length=100)
+    center_level: CenterLevel = "city"
+    login_max_failures: int = Field(5, ge=1)
+    login_lock_minutes: int = Field(15, ge=1)
+    progress_per_minute: int = Field(30, ge=1)
+    rating_follow_up_days: int = Field(3, ge=0)
+    due_soon_days: int = Field(2, ge=0)
+    idle_minutes: int = Field(30, ge=0)
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()
     tls_certfile: str = ""
     tls_keyfile: str = ""
+    api_docs: bool = True
+
+    @field_validator("database_url")
+    @classmethod
+    def _default_database(cls, value: str) -> str:
+        return value or default_database_url()
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_addresses(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = re.split(r"[,\s]+", value)
+        if isinstance(value, list | tuple):
+            return tuple(str(v).strip() for v in value if str(v).strip())
+        return value
 
     @property
     def access_token_ttl(self) -> timedelta:
@@ -71,32 +144,88 @@ class Settings:
         return timedelta(days=self.device_token_days)
 
     @classmethod
-    def load(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Read settings from a TOML file (``CLERK_RECORDS_CONFIG``) and the environment.
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Constructor arguments, then ``CLERK_*`` variables, then the TOML file."""
+        loading = _LOADING.get()
+        if loading is None:
+            environ: Mapping[str, str] = os.environ
+            config = _config_path(os.environ)
+        else:
+            environ, config = loading
+        sources: list[PydanticBaseSettingsSource] = [
+            init_settings,
+            _EnvironSource(settings_cls, environ),
+        ]
+        if config is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config))
+        return tuple(sources)
+
+    @classmethod
+    def load(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read settings from the environment (``os.environ`` unless ``environ`` is given)
+        and the TOML file it names in ``CLERK_RECORDS_CONFIG``.
 
         Environment names are ``CLERK_`` + the upper-case field name, e.g.
         ``CLERK_DATABASE_URL``, ``CLERK_MIN_CLIENT_VERSION``.
+
+        Raises:
+            SettingsError: a value does not fit its setting, the file has an unknown
+                setting, or the file named by ``CLERK_RECORDS_CONFIG`` cannot be read.
         """
         env = dict(os.environ if environ is None else environ)
-        values: dict[str, Any] = {}
-        config_path = env.get(CONFIG_ENV)
-        if config_path:
-            with open(config_path, "rb") as fh:
-                values.update(tomllib.load(fh))
-        for field in fields(cls):
-            name = ENV_PREFIX + field.name.upper()
-            if name in env:
-                values[field.name] = env[name]
-        settings = cls()
-        known = {f.name: f for f in fields(cls)}
-        unknown = sorted(set(values) - set(known))
-        if unknown:
-            raise ValueError(f"unknown settings: {', '.join(unknown)}")
-        converted: dict[str, Any] = {}
-        for name, raw in values.items():
-            default = getattr(settings, name)
-            converted[name] = type(default)(raw) if not isinstance(default, str) else str(raw)
-        settings = replace(settings, **converted)
-        if not settings.database_url:
-            settings = replace(settings, database_url=default_database_url())
-        return settings
+        config = _config_path(env)
+        if config is not None and not config.is_file():
+            raise SettingsError(f"{CONFIG_ENV} names {config}, which is not a readable file")
+        with _loading(env, config):
+            try:
+                return cls()
+            except ValidationError as exc:
+                raise SettingsError(_explain(exc, env, config)) from None
+            except (OSError, ValueError) as exc:  # the TOML file itself (tomllib's errors)
+                raise SettingsError(f"{config}: {exc}") from None
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied and checked like the loaded values."""
+        try:
+            return type(self).model_validate({**self.model_dump(), **changes})
+        except ValidationError as exc:
+            raise SettingsError(_explain(exc, {}, None)) from None
+
+
+def _config_path(environ: Mapping[str, str]) -> Path | None:
+    value = environ.get(CONFIG_ENV)
+    return Path(value) if value else None
+
+
+@contextmanager
+def _loading(environ: Mapping[str, str], config: Path | None) -> Iterator[None]:
+    token = _LOADING.set((environ, config))
+    try:
+        yield
+    finally:
+        _LOADING.reset(token)
+
+
+def _explain(exc: ValidationError, environ: Mapping[str, str], config: Path | None) -> str:
+    """One line per bad setting: where it came from, the value, and what is wrong."""
+    upper = {k.upper(): v for k, v in environ.items()}
+    lines = []
+    for error in exc.errors(include_url=False):
+        name = str(error["loc"][0]) if error["loc"] else "?"
+        env_name = ENV_PREFIX + name.upper()
+        if error["type"] == "extra_forbidden":
+            where = f" in {config}" if config else ""
+            lines.append(f"unknown setting {name!r}{where}")
+        elif env_name in upper:
+            lines.append(f"{env_name}={upper[env_name]!r}: {error['msg']}")
+        else:
+            where = f" in {config}" if config else ""
+            lines.append(f"{name} = {error.get('input')!r}{where}: {error['msg']}")
+    return "invalid settings: " + "; ".join(lines)
