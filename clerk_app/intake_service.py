@@ -50,7 +50,7 @@ from clerk_app.documents import (
     template_dirs,
 )
 from clerk_app.logs import logger
-from clerk_app.session import CASE_SEQUENCE, DOCUMENT_SEQUENCE, Session
+from clerk_app.app.session import CASE_SEQUENCE, DOCUMENT_SEQUENCE, Session
 from clerk_app.store.documents import ArchivedDocument, file_sha256, record_document
 from clerk_app.store.local import CaseRecord
 

@@ -85,7 +85,6 @@ class Desk:
             session,
             calendar=self.hooks.calendar(self.context),
             take_in=self.hooks.take_in,
-            make_draft=self.hooks.make_draft,
             writer=self.writer,
         )
         engine = self.hooks.sync_engine(self.context, session)

@@ -38,8 +38,8 @@ from clerk_app.gui.parking import install_parking
 from clerk_app.gui.sync_status import ConnectionIndicator
 
 if TYPE_CHECKING:
+    from clerk_app.app.session import Session
     from clerk_app.intake_service import TakenCase
-    from clerk_app.session import Session
 
 log = logging.getLogger("clerk.gui")
 
@@ -53,7 +53,6 @@ class MainWindow(QMainWindow):
             ``department``).
         calendar: the ``WorkCalendar`` due dates are counted with.
         take_in: ``take_in(context, session, draft, item) -> TakenCase``; runs on the writer.
-        make_draft: ``make_draft(form, item, session) -> IntakeDraft``; runs on the GUI thread.
         writer: the one database writer.
 
     Signals:
@@ -71,7 +70,6 @@ class MainWindow(QMainWindow):
         *,
         calendar: Any,
         take_in: Callable[[Any, Any, Any, Any], Any],
-        make_draft: Callable[[IntakeForm, Any, Any], Any],
         writer: DbWriter,
         parent: QWidget | None = None,
     ) -> None:
@@ -80,7 +78,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.calendar = calendar
         self._take_in = take_in
-        self._make_draft = make_draft
         self.writer = writer
         self.sync_worker: Any = None
         self.last_dialog: AcceptedDialog | None = None
@@ -456,7 +453,7 @@ class MainWindow(QMainWindow):
         if self.applicant is not None and not self.applicant.may_accept():
             return
         item = self.current_item
-        draft = self._make_draft(self.intake, item, self.session)
+        draft = self.intake.draft()
         self._accepting = True
         self.intake.setEnabled(False)
         self.statusBar().showMessage(self.tr("Saving the case…"))

@@ -1,61 +1,71 @@
-"""The functions the GUI calls into the rest of the application, in one replaceable bundle.
+"""The application functions the desk's ``Desk`` calls at sign-in, in one replaceable bundle.
 
-The GUI never talks to the store, the service or the document writer directly: it calls
-these hooks (on worker threads where they are slow). ``default_hooks()`` wires them to
-``clerk_app.session`` and ``clerk_app.intake_service``; tests may pass their own.
+``default_hooks()`` wires them to the application layer (``clerk_app.app``); tests replace
+one of them (``dataclasses.replace(default_hooks(), sync_engine=...)``) to watch or stub it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clerk_app.app.context import AppContext
+    from clerk_app.app.session import Session
+    from clerk_app.app.sync import SyncEngine
+    from clerk_app.core.calendar import WorkCalendar
+    from clerk_app.core.catalog import Catalog, Item
+    from clerk_app.core.intake import IntakeDraft
 
 
-@dataclass(frozen=True)
-class Hooks:
-    """What the GUI needs from the application.
-
-    Attributes:
-        sign_in: ``(context, username, password) -> Session`` (worker thread).
-        load_catalog: ``(context, session) -> Catalog`` (worker thread).
-        calendar: ``(context) -> WorkCalendar`` (GUI thread; must be quick).
-        make_draft: ``(form, item, session) -> IntakeDraft`` (GUI thread).
-        take_in: ``(context, session, draft, item) -> TakenCase`` (the DB writer thread).
-        sync_engine: ``(context, session) -> engine with push_once()`` or None.
-    """
-
-    sign_in: Callable[[Any, str, str], Any]
-    load_catalog: Callable[[Any, Any], Any]
-    calendar: Callable[[Any], Any]
-    make_draft: Callable[[Any, Any, Any], Any]
-    take_in: Callable[[Any, Any, Any, Any], Any]
-    sync_engine: Callable[[Any, Any], Any]
-
-
-def _calendar(context: Any) -> Any:
+def _calendar(context: AppContext) -> WorkCalendar:
     return context.calendar
 
 
-def _make_draft(form: Any, item: Any, session: Any) -> Any:
-    return form.draft()
+def _sign_in(context: AppContext, username: str, password: str) -> Session:
+    from clerk_app.app.session import sign_in
+
+    return sign_in(context, username, password)
 
 
-def _take_in(context: Any, session: Any, draft: Any, item: Any) -> Any:
+def _load_catalog(context: AppContext, session: Session) -> Catalog:
+    from clerk_app.app.catalog import load_catalog
+
+    return load_catalog(context, session)
+
+
+def _take_in(context: AppContext, session: Session, draft: IntakeDraft, item: Item) -> Any:
     from clerk_app.intake_service import take_in_case
 
     return take_in_case(context, session, draft, item)
 
 
+def _sync_engine(context: AppContext, session: Session) -> SyncEngine | None:
+    from clerk_app.app.sync import sync_engine
+
+    return sync_engine(context, session)
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """What the desk calls into the application layer.
+
+    Attributes:
+        sign_in: online or offline sign-in (worker thread).
+        load_catalog: the catalog, refreshed or cached (worker thread).
+        calendar: the work calendar due dates are counted with (GUI thread; quick).
+        take_in: take one case in; returns the ``TakenCase`` (the database writer thread).
+        sync_engine: the outbox sender of the signed-in window, or None for none.
+    """
+
+    sign_in: Callable[[AppContext, str, str], Session] = _sign_in
+    load_catalog: Callable[[AppContext, Session], Catalog] = _load_catalog
+    calendar: Callable[[AppContext], WorkCalendar] = _calendar
+    take_in: Callable[[AppContext, Session, IntakeDraft, Item], Any] = _take_in
+    sync_engine: Callable[[AppContext, Session], SyncEngine | None] = _sync_engine
+
+
 def default_hooks() -> Hooks:
     """The application's own functions."""
-    from clerk_app import session
-
-    return Hooks(
-        sign_in=session.sign_in,
-        load_catalog=session.load_catalog,
-        calendar=_calendar,
-        make_draft=_make_draft,
-        take_in=_take_in,
-        sync_engine=session.sync_engine,
-    )
+    return Hooks()

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from clerk_app.app.context import build_context, demo_provisioning
+from clerk_app.app.session import Session
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui import services
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.main_window import MainWindow
 from clerk_app.gui.ops import DbWriter
 from clerk_app.paths import Paths
-from clerk_app.session import Session
 from tests.gui.conftest import qm_dir  # noqa: F401 - the compiled .qm files (a fixture)
 from tests.gui.helpers import REPO, demo_catalog
 
@@ -73,7 +73,6 @@ def open_window(qtbot, context, session: Session = SESSION) -> MainWindow:
         session,
         calendar=hooks.calendar(context),
         take_in=hooks.take_in,
-        make_draft=hooks.make_draft,
         writer=DbWriter(),
     )
     qtbot.addWidget(window)

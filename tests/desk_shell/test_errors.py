@@ -3,6 +3,7 @@ of an intake (real service, then stopped); real errors say what happened and wha
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -85,7 +86,7 @@ def test_the_link_dropping_during_an_intake_shows_in_the_status_bar_only(qtbot, 
 
 def test_a_catalog_that_cannot_be_loaded_is_told_in_the_status_bar(qtbot, tmp_path):
     context = build_context(demo_provisioning(DEMO_PROVISIONING, NOWHERE), make_paths(tmp_path))
-    from clerk_app.session import Session
+    from clerk_app.app.session import Session
 
     session = Session(
         username="demo-clerk",
@@ -98,15 +99,7 @@ def test_a_catalog_that_cannot_be_loaded_is_told_in_the_status_bar(qtbot, tmp_pa
         expires_at=None,
         offline=True,
     )
-    hooks = services.default_hooks()
-    hooks = services.Hooks(
-        sign_in=hooks.sign_in,
-        load_catalog=hooks.load_catalog,
-        calendar=hooks.calendar,
-        make_draft=hooks.make_draft,
-        take_in=hooks.take_in,
-        sync_engine=lambda ctx, s: None,
-    )
+    hooks = replace(services.default_hooks(), sync_engine=lambda ctx, s: None)
     desk = Desk(context, hooks)
     try:
         window = desk.open_desk(session)  # no cached catalog, no service

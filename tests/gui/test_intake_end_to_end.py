@@ -8,6 +8,7 @@ shows the case number. And the other way: a wrong resident ID saves nothing.
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -61,14 +62,7 @@ def desk(context, push_threads, qtbot):
         engine.push_once = recording_push_once
         return engine
 
-    hooks = services.Hooks(
-        sign_in=real.sign_in,
-        load_catalog=real.load_catalog,
-        calendar=real.calendar,
-        make_draft=real.make_draft,
-        take_in=real.take_in,
-        sync_engine=sync_engine,
-    )
+    hooks = replace(real, sync_engine=sync_engine)
     desk = Desk(context, hooks)
     yield desk
     if desk.window is not None:

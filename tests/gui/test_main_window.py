@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
+from clerk_app.app.session import Session
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.gui.confirmation import AcceptedDialog
 from clerk_app.gui.main_window import MainWindow
 from clerk_app.gui.ops import DbWriter
 from clerk_app.intake_service import TakenCase
-from clerk_app.session import Session
 from tests.gui.helpers import VALID_ID, demo_catalog, offline_context, type_text
 
 SESSION = Session(
@@ -34,7 +34,6 @@ def _window(qtbot, take_in=None):
         SESSION,
         calendar=WorkCalendar.builtin(),
         take_in=take_in or (lambda *a: None),
-        make_draft=lambda form, item, session: form.draft(),
         writer=DbWriter(),
     )
     qtbot.addWidget(window)

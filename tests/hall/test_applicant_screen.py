@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.exceptions import TimeoutError as QtTimeoutError
 
+from clerk_app.app.session import sign_in
 from clerk_app.core.identity import mask_id
 from clerk_app.gui.app import Desk
 from clerk_app.gui.applicant_desk import ApplicantDesk
 from clerk_app.gui.applicant_screen import ApplicantScreen
-from clerk_app.session import sign_in
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.gui.helpers import type_text
 from tests.hall.service_data import VALID_ID, stored_ratings
@@ -160,14 +160,14 @@ def test_confirm_correct_and_offline_rating_reaches_the_service_once(
 
 
 def _offline_window(qtbot, context):
+    from clerk_app.app.session import Session
     from clerk_app.gui.main_window import MainWindow
     from clerk_app.gui.ops import DbWriter
-    from clerk_app.session import Session
 
     session = Session("demo-clerk", "示例", ("clerk",), "W01", "", "", None, None)
     window = MainWindow(
         context, session, calendar=context.calendar, take_in=lambda *a: None,
-        make_draft=lambda *a: None, writer=DbWriter(),
+        writer=DbWriter(),
     )  # fmt: skip
     qtbot.addWidget(window)
     return window

@@ -7,10 +7,10 @@ from __future__ import annotations
 import requests
 from PySide6.QtWidgets import QLabel
 
+from clerk_app.app.session import sign_in
 from clerk_app.gui.app import Desk
 from clerk_app.gui.hall import HallScreen, hall_name, is_hall_account, open_hall_screen
 from clerk_app.gui.main_window import MainWindow
-from clerk_app.session import sign_in
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.hall.service_data import (
     TIMEOUT,

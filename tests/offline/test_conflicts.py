@@ -11,8 +11,9 @@ from datetime import timedelta
 import pytest
 import requests
 
+from clerk_app.app.session import sign_in
+from clerk_app.app.sync import sync_engine
 from clerk_app.remote.link import LinkIntervals
-from clerk_app.session import sign_in, sync_engine
 from clerk_app.store import conflicts
 from clerk_app.store.writes import add_event
 from tests.fixtures.service import DEMO_PASSWORD

@@ -3,15 +3,16 @@ never runs on the GUI thread; when the link heals the case reaches the service."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from clerk_app.app.session import sign_in
 from clerk_app.gui import services
 from clerk_app.gui.app import Desk
 from clerk_app.remote.api import ApiClient
-from clerk_app.session import sign_in
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.gui.helpers import VALID_ID, type_text
 from tests.offline.workload import service_records
@@ -31,14 +32,7 @@ def _desk_recording_push_threads(context, threads: list):
         engine.push_once = recording
         return engine
 
-    hooks = services.Hooks(
-        sign_in=real.sign_in,
-        load_catalog=real.load_catalog,
-        calendar=real.calendar,
-        make_draft=real.make_draft,
-        take_in=real.take_in,
-        sync_engine=engine_for,
-    )
+    hooks = replace(real, sync_engine=engine_for)
     return Desk(context, hooks)
 
 
@@ -48,7 +42,7 @@ def test_black_holed_link_offline_sign_in_intake_then_heal(
     # Once online at this window (hash, device token, catalog cached), then the link goes.
     first = make_context(fault_proxy.base_url)
     sign_in(first, "demo-clerk", DEMO_PASSWORD)
-    from clerk_app.session import load_catalog
+    from clerk_app.app.catalog import load_catalog
 
     load_catalog(first, sign_in(first, "demo-clerk", DEMO_PASSWORD))
     first.close()

@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from clerk_app.session import sign_in, sync_engine
+from clerk_app.app.session import sign_in
+from clerk_app.app.sync import sync_engine
 from tests.fixtures.service import DEMO_PASSWORD, run_cli
 from tests.offline.workload import (
     REPO,

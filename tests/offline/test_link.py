@@ -7,8 +7,9 @@ import sqlite3
 import uuid
 from datetime import timedelta
 
+from clerk_app.app.session import sign_in
+from clerk_app.app.sync import sync_engine
 from clerk_app.remote.api import ApiClient
-from clerk_app.session import sign_in, sync_engine
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.offline.workload import demo_item, take_in
 

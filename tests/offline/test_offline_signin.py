@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from clerk_app.session import sign_in
+from clerk_app.app.session import sign_in
 from clerk_app.store.credentials import OfflineSignInError
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.offline.conftest import UNREACHABLE
@@ -50,7 +50,7 @@ def test_offline_sign_in_after_an_online_one_is_audited_on_the_service(
 
     # Back online: the device token (kept in the keyring) sends the audit record once.
     again = make_context(records_service.base_url)
-    from clerk_app.session import sync_engine
+    from clerk_app.app.sync import sync_engine
 
     result = sync_engine(again, session).push_once()
     assert result.sent == 1 and result.waiting == 0

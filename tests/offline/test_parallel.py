@@ -6,8 +6,9 @@ from __future__ import annotations
 import random
 import threading
 
+from clerk_app.app.session import sign_in
+from clerk_app.app.sync import sync_engine
 from clerk_app.remote.api import ApiClient, ApiError
-from clerk_app.session import sign_in, sync_engine
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.offline.workload import demo_item, follow_up, local_records, service_records, take_in
 

@@ -24,9 +24,10 @@ import threading
 import time
 from datetime import timedelta
 
+from clerk_app.app.session import sign_in
+from clerk_app.app.sync import sync_engine
 from clerk_app.remote.api import ApiClient
 from clerk_app.remote.sync import Backoff
-from clerk_app.session import sign_in, sync_engine
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.offline.faultproxy import FAULTS
 from tests.offline.workload import demo_item, follow_up, local_records, service_records, take_in

@@ -16,8 +16,8 @@ import sqlite3
 import tempfile
 import uuid
 from datetime import timedelta
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 from typing import ClassVar
 
 import pytest
@@ -33,13 +33,13 @@ from hypothesis.stateful import (
 from hypothesis.strategies import integers, sampled_from
 
 from clerk_app.app.context import demo_provisioning
+from clerk_app.app.session import CASE_SEQUENCE
 from clerk_app.core import lifecycle
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.clock import FixedClock
 from clerk_app.remote.api import ApiClient
 from clerk_app.remote.sync import Backoff, SyncEngine
 from clerk_app.remote.tokens import TokenStore
-from clerk_app.session import CASE_SEQUENCE
 from clerk_app.store.db import Database
 from clerk_app.store.local import LocalStore
 from clerk_app.store.writes import KIND_EVENT, add_event

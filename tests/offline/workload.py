@@ -17,11 +17,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from clerk_app.app.session import CASE_SEQUENCE
 from clerk_app.core import intake, lifecycle
 from clerk_app.core.catalog import Catalog, Item
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.numbering import format_case_no, new_query_code
-from clerk_app.session import CASE_SEQUENCE
 from clerk_app.store.writes import add_event, add_rating
 
 REPO = Path(__file__).resolve().parents[2]

@@ -22,10 +22,10 @@ from types import MappingProxyType, SimpleNamespace
 
 import pytest
 
+from clerk_app.app.session import Session
 from clerk_app.core.clock import FixedClock
 from clerk_app.core.provisioning import Provisioning
 from clerk_app.core.settings import Settings
-from clerk_app.session import Session
 from clerk_app.store import LocalStore
 from tests.remote.conftest import desk  # noqa: F401 - fixture re-exported for these tests
 from tests.store.helpers import T0, open_store

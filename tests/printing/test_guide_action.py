@@ -20,7 +20,6 @@ def _window(qtbot, context):
         clerk_session(),
         calendar=WorkCalendar.builtin(),
         take_in=lambda *a: None,
-        make_draft=lambda form, item, session: form.draft(),
         writer=DbWriter(),
     )
     qtbot.addWidget(window)
@@ -81,10 +80,10 @@ def test_confirmation_prints_the_issued_receipt_and_the_slip_on_their_printers(
 ):
     from datetime import date
 
+    from clerk_app.intake_service import TakenCase, issue_document, receipt_data, slip_data
     from PySide6.QtCore import Qt
 
     from clerk_app.documents import DocumentTexts, build_slip
-    from clerk_app.intake_service import TakenCase, issue_document, receipt_data, slip_data
     from tests.documents.samples import demo_item
     from tests.store.helpers import make_payload
 

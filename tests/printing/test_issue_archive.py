@@ -10,9 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from clerk_app.intake_service import issue_document, receipt_data, reprint_document
-from clerk_app.session import DOCUMENT_SEQUENCE
+
+from clerk_app.app.session import DOCUMENT_SEQUENCE
 from clerk_app.store.documents import case_documents, latest_original
 from tests.documents import samples
 from tests.documents.helpers import flat, pdf_text

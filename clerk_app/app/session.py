@@ -1,24 +1,21 @@
-"""Signing in and what a signed-in window needs: catalog, sync engine.
+"""Signing in at this window: online against the records service, or offline against the
+password hash kept at the last online sign-in.
 
-These run on worker threads (the GUI calls them through its background helper); none of
-them touches a widget.
+Runs on a worker thread (the GUI calls it through ``Op``); touches no widget.
 """
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from clerk_app import __version__
-from clerk_app.core.catalog import Catalog
 from clerk_app.logs import logger
-from clerk_app.remote.api import ApiError, NetworkError, RemoteError
-from clerk_app.remote.link import LinkIntervals, LinkKeeper
-from clerk_app.remote.sync import Backoff, SyncEngine
+from clerk_app.remote.api import ApiError, NetworkError
 from clerk_app.store.credentials import OfflineSignInError
+from clerk_app.store.writes import CLIENT_EVENTS_PATH
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -28,12 +25,6 @@ log = logger("app")
 #: The local sequences, by the names the service reports its high-water marks under.
 CASE_SEQUENCE = "case"
 DOCUMENT_SEQUENCE = "document"
-#: Where the desk's audit records go (``POST /audit/client-events``).
-CLIENT_EVENTS_PATH = "/api/v1/audit/client-events"
-
-
-class NoCatalogError(RuntimeError):
-    """Signed in, but there is no catalog: never fetched, and the service is unreachable."""
 
 
 @dataclass(frozen=True)
@@ -181,57 +172,3 @@ def sign_in_online(context: AppContext, username: str, password: str) -> Session
     )
     log.info("signed in as %s at window %s", session.username, session.window_code)
     return session
-
-
-def load_catalog(context: AppContext, session: Session) -> Catalog:
-    """The catalog: refreshed with If-None-Match into the local cache; the cache offline."""
-    cached = context.backend.store.load_catalog()
-    if session.access_token:
-        try:
-            answer = context.backend.api.catalog(
-                session.access_token, cached.etag if cached else None
-            )
-        except RemoteError as exc:
-            if cached is None:
-                raise
-            log.warning("catalog refresh failed, using the cached copy: %s", exc)
-        else:
-            if not answer.not_modified and answer.data is not None:
-                catalog = Catalog.from_dict(answer.data)
-                context.backend.store.save_catalog(
-                    json.dumps(answer.data, ensure_ascii=False),
-                    catalog.version,
-                    answer.etag,
-                    context.clock.now(),
-                )
-                log.info("catalog %s fetched (%d items)", catalog.version, len(catalog.items))
-                return catalog
-    if cached is None:
-        raise NoCatalogError("no catalog yet: the service must be reached once")
-    return Catalog.from_dict(json.loads(cached.json_text))
-
-
-def sync_engine(context: AppContext, session: Session) -> SyncEngine:
-    """The outbox sender for this window (runs on the sync worker thread)."""
-    link = LinkKeeper(
-        context.backend.store,
-        context.backend.sync_state,
-        context.backend.api,
-        context.clock,
-        device_id=context.device_id,
-        client_version=__version__,
-        intervals=LinkIntervals(
-            changes=timedelta(seconds=int(context.settings["sync.interval_seconds"]))
-        ),
-    )
-    return SyncEngine(
-        context.backend.store,
-        context.backend.api,
-        context.backend.tokens,
-        context.clock,
-        Backoff(cap=float(context.settings["sync.max_backoff_seconds"])),
-        window_code=context.provisioning.window_code,
-        device_id=context.device_id,
-        username=session.username,
-        link=link,
-    )
