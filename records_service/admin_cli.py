@@ -33,6 +33,7 @@ AUDIT_COLUMNS = (
     "client_ip",
     "result",
     "detail",
+    "center_code",
     "prev_hash",
     "hash",
 )

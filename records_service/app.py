@@ -80,7 +80,7 @@ def create_app(
     settings = settings or Settings.load()
     if not logging.getLogger("records").handlers:
         configure_logs(os.environ.get("CLERK_RECORDS_LOG_LEVEL", "info"))
-    db = database or Database(settings.database_url)
+    db = database or Database(settings.database_url, settings.center_code)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -2,8 +2,12 @@
 
 Each record carries the SHA-256 of the record before it (``prev_hash``) and its own
 ``hash`` over its fields and ``prev_hash``, so an edited or deleted row breaks the chain;
-:func:`verify` walks it. Writers take the journal lock (:func:`journal_lock`) so that the
-chain, and the change feed's sequence numbers, follow commit order on PostgreSQL too.
+:func:`verify` walks it. The hashed fields include the record's center (``center_code``)
+for every record written since centers exist (migration 0007); the records written before
+were hashed without it and still verify so, but only before the first record that covers
+its center (a record after it hashed the old way is reported). Writers take the journal
+lock (:func:`journal_lock`) so that the chain, and the change feed's sequence numbers,
+follow commit order on PostgreSQL too.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from records_service.models import AuditRecord
+from records_service.models import AuditRecord, writer_center
 
 GENESIS = "0" * 64
 #: Resident ID numbers (18 or 15 characters) and mobile numbers inside free text.
@@ -55,10 +59,10 @@ def scrub(value: Any) -> Any:
     return value
 
 
-def _canonical(row: AuditRecord | dict[str, Any]) -> bytes:
+def _canonical(row: AuditRecord | dict[str, Any], *, with_center: bool) -> bytes:
     get = row.get if isinstance(row, dict) else lambda k: getattr(row, k)
     at = get("at")
-    payload = {
+    payload: dict[str, Any] = {
         "at": at.astimezone(UTC).isoformat(timespec="microseconds") if at else None,
         "actor": get("actor"),
         "device_id": get("device_id"),
@@ -68,12 +72,20 @@ def _canonical(row: AuditRecord | dict[str, Any]) -> bytes:
         "result": get("result"),
         "detail": get("detail"),
     }
+    if with_center:
+        payload["center_code"] = get("center_code")
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def chain_hash(prev_hash: str, row: AuditRecord | dict[str, Any]) -> str:
-    """The hash of ``row`` given the hash of the record before it."""
-    return hashlib.sha256(prev_hash.encode() + b"\n" + _canonical(row)).hexdigest()
+def chain_hash(
+    prev_hash: str, row: AuditRecord | dict[str, Any], *, with_center: bool = True
+) -> str:
+    """The hash of ``row`` given the hash of the record before it.
+
+    ``with_center=False`` is the form of the records written before centers existed.
+    """
+    canonical = _canonical(row, with_center=with_center)
+    return hashlib.sha256(prev_hash.encode() + b"\n" + canonical).hexdigest()
 
 
 def _tail(session: Session) -> str:
@@ -102,9 +114,14 @@ def record(
     target: str | None = None,
     client_ip: str | None = None,
     detail: dict[str, Any] | None = None,
+    center_code: str | None = None,
 ) -> None:
-    """Add one audit record to ``session`` (committed with the write it describes)."""
+    """Add one audit record to ``session`` (committed with the write it describes).
+
+    ``center_code``: the center the record belongs to; default: the writer's center.
+    """
     row = AuditRecord(
+        center_code=center_code or writer_center(session),
         at=at.astimezone(UTC),
         actor=actor[:64] if actor else None,
         device_id=device_id[:64] if device_id else None,
@@ -129,6 +146,8 @@ class ChainReport:
     checked: int
     unchained: int
     problems: list[str]
+    #: Records hashed without their center (written before migration 0007).
+    without_center: int = 0
 
     @property
     def ok(self) -> bool:
@@ -152,11 +171,13 @@ def iter_records(session: Session, batch: int = 2000) -> Iterator[AuditRecord]:
 def verify(records: Iterable[AuditRecord]) -> ChainReport:
     """Walk the chain in id order; report every break (edited, deleted or inserted rows).
 
-    Records written before the chain existed (no hash) may only come first.
+    Records written before the chain existed (no hash) may only come first; records
+    hashed without their center may only come before the first one hashed with it.
     """
     problems: list[str] = []
     prev: str | None = None
-    checked = unchained = 0
+    checked = unchained = without_center = 0
+    centered = False
     for row in records:
         if row.hash is None:
             if prev is not None:
@@ -171,7 +192,17 @@ def verify(records: Iterable[AuditRecord]) -> ChainReport:
                 f"record {row.id}: the record before it was changed or deleted "
                 "(prev_hash does not match)"
             )
-        if chain_hash(row.prev_hash or "", row) != row.hash:
+        if chain_hash(row.prev_hash or "", row) == row.hash:
+            centered = True
+        elif chain_hash(row.prev_hash or "", row, with_center=False) == row.hash:
+            without_center += 1
+            if centered:
+                problems.append(
+                    f"record {row.id}: hashed without its center after records that cover it"
+                )
+        else:
             problems.append(f"record {row.id}: its content was changed (hash does not match)")
         prev = row.hash
-    return ChainReport(checked=checked, unchained=unchained, problems=problems)
+    return ChainReport(
+        checked=checked, unchained=unchained, problems=problems, without_center=without_center
+    )

@@ -1,12 +1,14 @@
 """Engine and sessions.
 
 SQLite gets WAL, foreign keys and ``BEGIN IMMEDIATE`` for write sessions, so that two
-writers queue on the busy timeout instead of failing on a stale snapshot.
+writers queue on the busy timeout instead of failing on a stale snapshot. Every session
+names the writer's center (``Session.info``), which new records are stamped with.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -19,7 +21,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from records_service.models import WRITER_CENTER
+
+log = logging.getLogger("records.db")
+
 WRITE_OPTION = "clerk_write"
+_CENTER_KNOWN = "SELECT code FROM centers WHERE code = :code"
 _HOLDS_WRITER_LOCK = "clerk_holds_writer_lock"
 SQLITE_BUSY_SECONDS = 15
 
@@ -29,8 +36,13 @@ def _json_serializer(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def make_engine(database_url: str) -> Engine:
-    """Create the engine for ``database_url`` with the pragmas the service relies on."""
+def make_engine(database_url: str, *, foreign_keys: bool = True) -> Engine:
+    """Create the engine for ``database_url`` with the pragmas the service relies on.
+
+    ``foreign_keys=False`` (SQLite only) is for migrations: SQLite adds a column that
+    references another table only with enforcement off (the migration checks the keys
+    itself before it commits, see ``migrations/env.py``).
+    """
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, json_serializer=_json_serializer)
@@ -48,7 +60,7 @@ def make_engine(database_url: str) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
@@ -81,13 +93,26 @@ def make_engine(database_url: str) -> Engine:
 
 
 class Database:
-    """The engine plus two session factories: one for reads, one for writes."""
+    """The engine plus two session factories: one for reads, one for writes.
 
-    def __init__(self, database_url: str) -> None:
+    Args:
+        database_url: SQLAlchemy URL.
+        center_code: the center of whoever writes through this object (today: the
+            service's one center); default: the ``center_code`` setting.
+    """
+
+    def __init__(self, database_url: str, center_code: str | None = None) -> None:
+        if center_code is None:
+            from records_service.settings import Settings
+
+            center_code = Settings.load().center_code
+        self.center_code = center_code
+        self._center_warned = False
         self.engine = make_engine(database_url)
-        self.read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        info = {WRITER_CENTER: center_code}
+        self.read_sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
         write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
-        self.write_sessions = sessionmaker(write_engine, expire_on_commit=False)
+        self.write_sessions = sessionmaker(write_engine, expire_on_commit=False, info=info)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -102,8 +127,8 @@ class Database:
             yield session
 
     def ping(self) -> None:
-        """Raise :class:`sqlalchemy.exc.SQLAlchemyError` unless the database answers and
-        is migrated (``alembic_version`` readable).
+        """Raise :class:`sqlalchemy.exc.SQLAlchemyError` unless the database answers, is
+        migrated (``alembic_version`` readable) and knows this service's center.
 
         PostgreSQL: through the pool (pre-ping replaces dead connections, so a server that
         stopped and came back is noticed both ways). SQLite: through a new connection that
@@ -117,13 +142,24 @@ class Database:
                 conn = sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_SECONDS)
                 try:
                     conn.execute("SELECT version_num FROM alembic_version").fetchall()
+                    center = conn.execute(_CENTER_KNOWN, {"code": self.center_code}).fetchall()
                 finally:
                     conn.close()
             except sqlite3.Error as exc:
                 raise OperationalError("health check", {}, exc) from exc
-            return
-        with self.read() as session:
-            session.execute(text("SELECT version_num FROM alembic_version")).all()
+        else:
+            with self.read() as session:
+                session.execute(text("SELECT version_num FROM alembic_version")).all()
+                center = session.execute(text(_CENTER_KNOWN), {"code": self.center_code}).all()
+        if not center:
+            problem = (
+                f"center {self.center_code} (CLERK_CENTER_CODE) is not in the database's "
+                "centers: the database was set up for another center"
+            )
+            if not self._center_warned:
+                self._center_warned = True
+                log.error(problem)
+            raise OperationalError("health check", {}, LookupError(problem))
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -1,4 +1,12 @@
-"""SQLAlchemy 2 typed ORM models. Tables are created only by Alembic migrations."""
+"""SQLAlchemy 2 typed ORM models. Tables are created only by Alembic migrations.
+
+Every record belongs to a center (``center_code``, migration 0007). New rows are stamped
+before they are flushed (:func:`stamp_centers`): a case, a device and a user of a window
+take the window's center; an event, a document and a rating take their case's; anything
+else (windows, catalog versions, audit records, users without a window) takes the writer's
+center, which the :class:`~records_service.db.Database` puts in each session's ``info``
+(today: the service's one configured center).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -18,8 +27,9 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -60,6 +70,39 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+#: The levels a center can sit at, top down (``centers.level``).
+CENTER_LEVELS = ("province", "city", "county", "district", "sub-center")
+#: ``Session.info`` key of the center whose staff or devices write in that session.
+WRITER_CENTER = "center_code"
+
+
+class MissingCenterError(RuntimeError):
+    """A new record's center could not be told: the session names no writer's center."""
+
+
+def center_column(*, index: bool = False) -> Mapped[str]:
+    """``center_code``: the center the record belongs to (a key of ``centers``)."""
+    return mapped_column(ForeignKey("centers.code"), index=index)
+
+
+class Center(Base):
+    """A service center: a city's, a county's or district's, or a sub-center in another
+    building. ``parent_code`` is the center above (none for the top)."""
+
+    __tablename__ = "centers"
+    __table_args__ = (
+        CheckConstraint(
+            "level IN ('province', 'city', 'county', 'district', 'sub-center')", name="level"
+        ),
+        CheckConstraint("parent_code IS NULL OR parent_code <> code", name="not_own_parent"),
+    )
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(16))
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("centers.code"), index=True)
+
+
 class Department(Base):
     __tablename__ = "departments"
 
@@ -73,6 +116,7 @@ class Window(Base):
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     department_code: Mapped[str] = mapped_column(ForeignKey("departments.code"))
+    center_code: Mapped[str] = center_column(index=True)
 
     department: Mapped[Department] = relationship(lazy="joined")
 
@@ -87,6 +131,7 @@ class User(Base):
     roles: Mapped[list[str]] = mapped_column(JSON)
     department_code: Mapped[str | None] = mapped_column(ForeignKey("departments.code"))
     window_code: Mapped[str | None] = mapped_column(ForeignKey("windows.code"))
+    center_code: Mapped[str] = center_column(index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -96,6 +141,7 @@ class Device(Base):
 
     device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     window_code: Mapped[str] = mapped_column(ForeignKey("windows.code"))
+    center_code: Mapped[str] = center_column(index=True)
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -132,6 +178,7 @@ class CatalogVersion(Base):
     version: Mapped[str] = mapped_column(String(64), unique=True)
     etag: Mapped[str] = mapped_column(String(80))
     document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    center_code: Mapped[str] = center_column(index=True)
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -140,6 +187,7 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_window_seq", "window_code", "seq"),
         Index("ix_cases_received_at_window", "received_at", "window_code"),
+        Index("ix_cases_center_received_at", "center_code", "received_at"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -148,6 +196,7 @@ class Case(Base):
     query_code: Mapped[str] = mapped_column(String(6))
     item_code: Mapped[str] = mapped_column(String(64))
     window_code: Mapped[str] = mapped_column(ForeignKey("windows.code"))
+    center_code: Mapped[str] = center_column()
     catalog_version: Mapped[str] = mapped_column(String(64))
     applicant: Mapped[dict[str, Any]] = mapped_column(JSON)
     agent: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -172,10 +221,12 @@ class Case(Base):
 
 class CaseEvent(Base):
     __tablename__ = "case_events"
+    __table_args__ = (Index("ix_case_events_center_seq", "center_code", "seq"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    center_code: Mapped[str] = center_column()
     type: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     actor: Mapped[str] = mapped_column(String(64))
@@ -196,6 +247,7 @@ class CaseDocument(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    center_code: Mapped[str] = center_column()
     kind: Mapped[str] = mapped_column(String(32))
     document_no: Mapped[str] = mapped_column(String(64), index=True)
     window_code: Mapped[str] = mapped_column(String(16))
@@ -213,9 +265,11 @@ class Rating(Base):
     """好差评: the applicant's 1-5 rating of a case; 1 and 2 are bad and need a follow-up."""
 
     __tablename__ = "ratings"
+    __table_args__ = (Index("ix_ratings_center_rated_at", "center_code", "rated_at"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    center_code: Mapped[str] = center_column()
     score: Mapped[int] = mapped_column(Integer)
     comment: Mapped[str] = mapped_column(Text, default="")
     rated_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -251,8 +305,11 @@ class AuditRecord(Base):
     """Append-only: who, when, what, from where, result."""
 
     __tablename__ = "audit_records"
+    __table_args__ = (Index("ix_audit_records_center_id", "center_code", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The writer's center; part of the hashed entry from migration 0007 on (audit.py).
+    center_code: Mapped[str] = center_column()
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     actor: Mapped[str | None] = mapped_column(String(64), index=True)
     device_id: Mapped[str | None] = mapped_column(String(64))
@@ -288,3 +345,52 @@ class RateLimit(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     window_start: Mapped[datetime] = mapped_column(UTCDateTime)
     count: Mapped[int] = mapped_column(Integer)
+
+
+def writer_center(session: Session) -> str:
+    """The center of whoever writes in ``session`` (see :data:`WRITER_CENTER`)."""
+    code = session.info.get(WRITER_CENTER)
+    if not code:
+        raise MissingCenterError(
+            "this session names no writer's center; open it through records_service.db"
+        )
+    return str(code)
+
+
+def _window_center(session: Session, window_code: str | None) -> str | None:
+    window = session.get(Window, window_code) if window_code else None
+    return window.center_code if window is not None else None
+
+
+def _case_center(session: Session, case: Case | None, case_id: str | None) -> str | None:
+    if case is None and case_id:
+        case = session.get(Case, case_id)
+    if case is None:
+        return None
+    return case.center_code or _center_of(session, case)
+
+
+def _center_of(session: Session, row: object) -> str:
+    """The center a new ``row`` belongs to: its window's or case's, else the writer's."""
+    found: str | None = None
+    if isinstance(row, Case | Device | User):
+        found = _window_center(session, row.window_code)
+    elif isinstance(row, CaseEvent):
+        found = _case_center(session, row.case, row.case_id)
+    elif isinstance(row, CaseDocument | Rating):
+        found = _case_center(session, None, row.case_id)
+    code = found or writer_center(session)
+    row.center_code = code  # type: ignore[attr-defined]
+    return code
+
+
+_CENTER_OWNED = (Window, User, Device, CatalogVersion, Case, CaseEvent, CaseDocument, Rating)
+
+
+@event.listens_for(Session, "before_flush")
+def stamp_centers(session: Session, _context: Any, _instances: Any) -> None:
+    """Give every new record without a ``center_code`` its center (see the module doc)."""
+    with session.no_autoflush:
+        for row in list(session.new):
+            if isinstance(row, _CENTER_OWNED) and row.center_code is None:
+                _center_of(session, row)

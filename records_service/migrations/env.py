@@ -5,6 +5,7 @@ from __future__ import annotations
 from logging.config import fileConfig
 
 from alembic import context
+from sqlalchemy.engine import Connection
 
 from records_service.db import make_engine
 from records_service.models import Base, UTCDateTime
@@ -40,18 +41,30 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+def _check_foreign_keys(connection: Connection) -> None:
+    """SQLite migrations run with foreign keys off (a column that references another table
+    can be added only so): check every key before the migration commits."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        rows = ", ".join(f"{table} row {rowid} → {parent}" for table, rowid, parent, _ in broken)
+        raise RuntimeError(f"the migration left rows pointing nowhere: {rows}")
+
+
 def run_migrations_online() -> None:
-    engine = make_engine(_url())
+    engine = make_engine(_url(), foreign_keys=False)
     try:
         with engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
             context.configure(
                 connection=connection,
                 target_metadata=target_metadata,
-                render_as_batch=connection.dialect.name == "sqlite",
+                render_as_batch=sqlite,
                 render_item=render_item,
             )
             with context.begin_transaction():
                 context.run_migrations()
+                if sqlite:
+                    _check_foreign_keys(connection)
     finally:
         engine.dispose()
 
