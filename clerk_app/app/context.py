@@ -137,3 +137,9 @@ def build_context(
         device_id=load_device_id(paths.data_dir),
         damaged_database=opened.moved_aside,
     )
+
+
+def has_local_store(context: object) -> bool:
+    """Whether this context has a local database (a window built without one, as some
+    tests do, has no worklist, parking or remembered printers)."""
+    return getattr(getattr(context, "backend", None), "store", None) is not None

@@ -1,6 +1,6 @@
 """Park an unfinished intake (暂存, Ctrl+S) and resume it from a list (Ctrl+R).
 
-The form's state goes into the local database (``clerk_app.store.parked``) through the one
+The form's state goes into the local database (``clerk_app.app.parking``) through the one
 writer, so it survives a restart. The list shows the item, the applicant's name, the ID
 number masked, and when it was parked; Enter resumes, Delete discards (after a question).
 A resumed intake that is then taken in leaves the list in the case's own transaction.
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.app.context import has_local_store
+from clerk_app.app.parking import ParkedIntake, discard, park, parked_intakes
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_id
 from clerk_app.gui import shortcuts
-from clerk_app.store.parked import ParkedIntake, ParkedIntakes
 
 log = logging.getLogger("clerk.gui")
 
@@ -154,18 +155,16 @@ class ParkingController(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        ctx = window.context
-        local = getattr(getattr(ctx, "backend", None), "store", None)
-        # None when the window has no local store (then both actions are disabled).
-        self.store = ParkedIntakes(local.db, ctx.clock) if local is not None else None
-        self.window_code = ctx.provisioning.window_code
+        self.context = window.context
+        # False when the window has no local store (then both actions are disabled).
+        self.available = has_local_store(self.context)
         self.last_dialog: ParkedListDialog | None = None
         menu = window.intake_menu
         menu.addSeparator()
         self.park_action = self._action("parkAction", self.park, "Ctrl+S")
         self.resume_action = self._action("resumeAction", self.show_list, "Ctrl+R")
         for action in (self.park_action, self.resume_action):
-            action.setEnabled(self.store is not None)
+            action.setEnabled(self.available)
         window.installEventFilter(self)
         self.retranslate()
 
@@ -199,22 +198,16 @@ class ParkingController(QObject):
     def park(self) -> None:
         """Save the form as it is and clear it for the next applicant."""
         form = self.window.intake
-        if self.store is None or form.item is None or form.is_blank():
+        if not self.available or form.item is None or form.is_blank():
             self.window.statusBar().showMessage(
                 QCoreApplication.translate("Parking", "Nothing to park."), 5000
             )
             return
-        state = form.snapshot()
-        kwargs = {
-            "window_code": self.window_code,
-            "clerk": self.window.session.username,
-            "item_code": form.item.code,
-            "state": state,
-            "parked_id": form.parked_id or None,
-        }
+        context, clerk, item_code = self.context, self.window.session.username, form.item.code
+        state, parked_id = form.snapshot(), form.parked_id or None
 
         def work() -> str:
-            return self.store.park(**kwargs)
+            return park(context, clerk=clerk, item_code=item_code, state=state, parked_id=parked_id)
 
         self.window.writer.submit(work, self.window).success(self._parked).failure(self._failed)
 
@@ -248,10 +241,10 @@ class ParkingController(QObject):
             return None
 
     def show_list(self) -> ParkedListDialog | None:
-        if self.store is None:
+        if not self.available:
             return None
         dialog = ParkedListDialog(
-            self.store.list(self.window_code), self._item_name, self._discard, self.window
+            parked_intakes(self.context), self._item_name, self._discard, self.window
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.resume(dialog.chosen))
@@ -260,7 +253,8 @@ class ParkingController(QObject):
         return dialog
 
     def _discard(self, parked: ParkedIntake) -> None:
-        self.window.writer.submit(lambda: self.store.remove(parked.id), self.window).failure(
+        context = self.context
+        self.window.writer.submit(lambda: discard(context, parked.id), self.window).failure(
             self._failed
         )
 
