@@ -152,6 +152,7 @@ def load(database_url: str, cases: list[Generated]) -> None:
                         "item_code": "ITEM-TEST",
                         "window_code": g.window,
                         "catalog_version": "test",
+                        "center_code": database.center_code,
                         "applicant": {"kind": "person", "name": "张三丰", "id_number": "x"},
                         "agent": None,
                         "materials": [],
@@ -174,6 +175,7 @@ def load(database_url: str, cases: list[Generated]) -> None:
                         {
                             "id": str(uuid.uuid4()),
                             "case_id": g.id,
+                            "center_code": database.center_code,
                             "type": "refuse",
                             "at": received,
                             "actor": f"clerk-{g.window.lower()}",
@@ -191,6 +193,7 @@ def load(database_url: str, cases: list[Generated]) -> None:
                         {
                             "id": str(uuid.uuid4()),
                             "case_id": g.id,
+                            "center_code": database.center_code,
                             "score": g.score,
                             "comment": "等了很久" if bad else "",
                             "rated_at": rated,
