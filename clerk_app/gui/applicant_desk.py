@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QTableWidget, QWidget
 
 from clerk_app.gui.applicant_screen import ApplicantScreen, summary_from_form
-from clerk_app.gui.ops import error_message
+from clerk_app.gui.errors import error_message
 
 log = logging.getLogger("clerk.gui")
 

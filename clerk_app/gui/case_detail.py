@@ -53,7 +53,7 @@ from clerk_app.gui.case_actions import (
     status_label,
     suspend_kind_label,
 )
-from clerk_app.gui.ops import error_message
+from clerk_app.gui.errors import error_message
 from clerk_app.logs import logger
 
 log = logger("gui")

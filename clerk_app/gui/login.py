@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from clerk_app.gui.forms.ui_login_dialog import Ui_LoginDialog
-from clerk_app.gui.ops import Op, error_message
+from clerk_app.gui.errors import error_message
+from clerk_app.gui.ops import Op
 
 log = logging.getLogger("clerk.gui")
 
@@ -125,7 +126,7 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
-        self.show_error(self.offline_refusal(exc) or error_message(exc))
+        self.show_error(error_message(exc))
         self.ui.passwordEdit.selectAll()
         self.ui.passwordEdit.setFocus()
 
@@ -146,23 +147,3 @@ class LoginDialog(QDialog):
         self.ui.mainLayout.insertWidget(1, label)
         self.damaged_label = label
         self.adjustSize()
-
-    def offline_refusal(self, exc: Exception) -> str | None:
-        """Why an offline sign-in was refused (``OfflineSignInError.reason``), or None."""
-        reason = getattr(exc, "reason", None)
-        if type(exc).__name__ != "OfflineSignInError":
-            return None
-        offline = self.tr("The records service cannot be reached (offline).")
-        if reason == "never-online":
-            why = self.tr(
-                "This user has never signed in online at this window, so an offline sign-in "
-                "is not possible yet. Sign in once while the service is reachable."
-            )
-        elif reason == "expired":
-            why = self.tr(
-                "The last online sign-in at this window is too long ago for an offline "
-                "sign-in. Sign in while the service is reachable."
-            )
-        else:
-            why = self.tr("Wrong user name or password.")
-        return offline + " " + why

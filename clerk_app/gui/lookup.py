@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from clerk_app.core.identity import public_applicant_name
 from clerk_app.gui.case_actions import status_label
-from clerk_app.gui.ops import Op, error_message
+from clerk_app.gui.errors import error_message, is_offline, is_refused
+from clerk_app.gui.ops import Op
 from clerk_app.logs import logger
 
 log = logger("gui")
@@ -135,16 +136,15 @@ class LookupDialog(QDialog):
 
     def _failed(self, exc: Exception, case_no: str, code: str) -> None:
         self.lookup_button.setEnabled(True)
-        names = [cls.__name__ for cls in type(exc).__mro__]
-        if "ApiError" in names and getattr(exc, "status", None) == 404:
+        if is_refused(exc, 404):
             self.source = ""
             self.message.setText(self.tr("No case with this number and query code."))
             self._show(None)
             return
-        if "ApiError" in names and getattr(exc, "status", None) == 429:
+        if is_refused(exc, 429):
             self.message.setText(self.tr("Too many lookups in a short time; wait a moment."))
             return
-        if "NetworkError" not in names:
+        if not is_offline(exc):
             self.message.setText(error_message(exc))
             return
         local = self._local(case_no, code)

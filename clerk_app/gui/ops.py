@@ -2,131 +2,41 @@
 
 In the style of Anki's ``CollectionOp``::
 
-    Op(self, lambda: api.login(...)).success(self._signed_in).failure(self._failed).run()
-    writer.submit(lambda: store.create_case(payload)).success(self._saved)
+    Op(self, lambda: sign_in(context, user, password)).success(self._signed_in).run()
+    writer.submit(lambda: take_in(context, session, draft, item)).success(self._saved)
 
 The function runs on a ``QThreadPool`` worker. Its result (or exception) comes back to the GUI
 thread by a queued signal on a small QObject bridge that lives in the GUI thread, so callbacks
 may touch widgets and the worker never does. A failure without a failure callback shows a
-clear, translated message box (non-blocking) built by :func:`error_message`.
+clear, translated message box (non-blocking) built by
+:func:`clerk_app.gui.errors.error_message`.
 
-Every write to the local store goes through :class:`DbWriter`, a pool with exactly one thread:
-writes are serialised in the order they were submitted.
+The desk's writes go through :class:`DbWriter`, the Qt side of a writer: work handed to it
+runs one piece at a time in the order submitted, and its outcome (a
+``concurrent.futures.Future``) comes back as a queued signal. Inside, every statement
+reaches the SQLite file through the store's own writer thread (``clerk_app.store.writer``),
+whatever thread the work runs on.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from typing import Any
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
+from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from clerk_app.gui.errors import error_message
 
 log = logging.getLogger("clerk.gui")
 
 # Ops that are running; holding them here keeps their bridge alive until the result is back.
 _RUNNING: set[Op] = set()
-
-
-def _class_names(exc: BaseException) -> list[str]:
-    return [cls.__name__ for cls in type(exc).__mro__]
-
-
-def error_message(exc: BaseException) -> str:
-    """Say in the clerk's language what went wrong and what to do.
-
-    The errors a clerk can act on are recognised by class name along the exception's MRO, so
-    the GUI does not depend on which module of ``store`` or ``remote`` defines them (and a
-    subclass such as ``TlsError(NetworkError)`` gets its own, more precise message).
-
-    Args:
-        exc: the exception raised by the background function.
-
-    Returns:
-        A translated sentence for a message box or an error label.
-    """
-    for name in _class_names(exc):
-        if name == "DiskFullError":
-            return QCoreApplication.translate(
-                "Ops",
-                "The disk is full. Nothing was saved. Free some disk space or call IT support, "
-                "then try again.",
-            )
-        if name == "DatabaseLockedError":
-            return QCoreApplication.translate(
-                "Ops",
-                "The local database is busy (locked by another program). Nothing was saved. "
-                "Wait a moment and try again.",
-            )
-        if name == "CorruptDatabaseError":
-            return QCoreApplication.translate(
-                "Ops",
-                "The local database is damaged. Stop taking in cases on this computer and call "
-                "IT support.",
-            )
-        if name == "StoreError":
-            return QCoreApplication.translate(
-                "Ops", "The local database could not be used: %1"
-            ).replace("%1", str(exc))
-        if name == "TlsError":
-            return QCoreApplication.translate(
-                "Ops",
-                "The records service's certificate is not trusted. Check the CA bundle in the "
-                "provisioning file or call IT support.",
-            )
-        if name == "NetworkError":
-            return QCoreApplication.translate(
-                "Ops",
-                "The records service cannot be reached (offline). Check the network cable or "
-                "try again later.",
-            )
-        if name == "BadResponseError":
-            return QCoreApplication.translate(
-                "Ops",
-                "The records service gave an answer this client does not understand. "
-                "Call IT support.",
-            )
-        if name == "ApiError":
-            return api_error_message(exc)
-    return QCoreApplication.translate("Ops", "Something went wrong: %1").replace(
-        "%1", str(exc) or type(exc).__name__
-    )
-
-
-def api_error_message(exc: BaseException) -> str:
-    """Word an ``ApiError(status, problem)`` answer of the records service."""
-    status = getattr(exc, "status", None)
-    problem = getattr(exc, "problem", None) or {}
-    if status == 401:
-        return QCoreApplication.translate("Ops", "Wrong user name or password.")
-    if status == 403:
-        return QCoreApplication.translate("Ops", "This account may not do that at this window.")
-    if status == 426:
-        from clerk_app import __version__
-
-        needed = problem.get("min_client_version") if isinstance(problem, dict) else None
-        return (
-            QCoreApplication.translate(
-                "Ops",
-                "This client (version %1) is older than the records service accepts (version "
-                "%2 or newer). Ask IT support to install the new version.",
-            )
-            .replace("%1", __version__)
-            .replace("%2", str(needed or "?"))
-        )
-    if status == 429:
-        return QCoreApplication.translate(
-            "Ops", "Too many attempts. Wait a few minutes, or ask the shift lead to unlock it."
-        )
-    detail = ""
-    if isinstance(problem, dict):
-        detail = str(problem.get("detail") or problem.get("title") or "")
-    text = QCoreApplication.translate(
-        "Ops", "The records service refused the request (%1)."
-    ).replace("%1", str(status))
-    return f"{text} {detail}".strip()
 
 
 class _Bridge(QObject):
@@ -143,8 +53,18 @@ class _Bridge(QObject):
     def __init__(self, op: Op) -> None:
         super().__init__()
         self._op = op
-        self.done.connect(self._on_done)
-        self.failed.connect(self._on_failed)
+        # Queued even when emitted on the GUI thread (a future that is already done calls
+        # back at once): callbacks chained after run() are always in place in time.
+        self.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+
+    def deliver(self, future: Future[Any]) -> None:
+        """A future's outcome, as one of the two signals (any thread)."""
+        exc = future.exception()
+        if exc is not None:
+            self.failed.emit(exc)
+        else:
+            self.done.emit(future.result())
 
     @Slot(object)
     def _on_done(self, result: object) -> None:
@@ -186,6 +106,8 @@ class Op:
         self._on_failure: Callable[[Exception], None] | None = None
         self._busy: Callable[[bool], None] | None = None
         self._bridge: _Bridge | None = None
+        #: The outcome, when the work was handed to a runner (:meth:`run_on`).
+        self.future: Future[Any] | None = None
 
     def success(self, callback: Callable[[Any], None]) -> Op:
         """Call ``callback(result)`` on the GUI thread when ``fn`` returns."""
@@ -204,12 +126,23 @@ class Op:
 
     def run(self, pool: QThreadPool | None = None) -> Op:
         """Start the work on ``pool`` (the global pool by default)."""
+        bridge = self._start()
+        (pool or QThreadPool.globalInstance()).start(_Task(self._fn, bridge))
+        return self
+
+    def run_on(self, runner: Runner) -> Op:
+        """Hand the work to ``runner`` (has ``submit(fn) -> Future``, e.g. a store writer)."""
+        bridge = self._start()
+        self.future = runner.submit(self._fn)
+        self.future.add_done_callback(bridge.deliver)
+        return self
+
+    def _start(self) -> _Bridge:
         self._bridge = _Bridge(self)
         _RUNNING.add(self)
         if self._busy is not None:
             self._busy(True)
-        (pool or QThreadPool.globalInstance()).start(_Task(self._fn, self._bridge))
-        return self
+        return self._bridge
 
     def _finish(self, result: object, exc: Exception | None) -> None:
         _RUNNING.discard(self)
@@ -242,22 +175,31 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     return box
 
 
-class DbWriter(QObject):
-    """The one writer of the local store: a pool with a single thread.
+class Runner(Protocol):
+    """Runs functions one at a time off the GUI thread (``clerk_app.store.writer.Writer``)."""
 
-    Every write (case creation, outbox updates made by the GUI, settings in the store) is
-    submitted here, so two writes never race for the SQLite write lock.
+    def submit(self, fn: Callable[[], Any]) -> Future[Any]: ...
+
+
+class DbWriter(QObject):
+    """The desk's writer, for Qt: ``submit(fn).success(...)``, one piece of work at a time.
+
+    Args:
+        parent: the owning QObject.
+        writer: what runs the work — the database's own writer (``submit(fn) -> Future``);
+            without one, a single thread of its own, whose writes the store still hands to
+            the database's writer thread.
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, writer: Runner | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setObjectName("DbWriter")
-
-    @property
-    def pool(self) -> QThreadPool:
-        return self._pool
+        self._own: ThreadPoolExecutor | None = None
+        if writer is None:
+            self._own = ThreadPoolExecutor(max_workers=1, thread_name_prefix="DbWriter")
+            writer = self._own
+        self._runner: Runner = writer
+        self._lock = threading.Lock()
+        self._pending: set[Future[Any]] = set()
 
     def submit(self, fn: Callable[[], Any], parent: QWidget | None = None) -> Op:
         """Queue ``fn`` behind earlier writes; chain ``.success()``/``.failure()`` on the result.
@@ -266,8 +208,20 @@ class DbWriter(QObject):
         control is back in the GUI event loop: callbacks chained right after this call are
         always in place before the result arrives.
         """
-        return Op(parent, fn).run(self._pool)
+        op = Op(parent, fn).run_on(self._runner)
+        assert op.future is not None
+        with self._lock:
+            self._pending.add(op.future)
+        op.future.add_done_callback(self._forget)
+        return op
+
+    def _forget(self, future: Future[Any]) -> None:
+        with self._lock:
+            self._pending.discard(future)
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         """Wait for queued writes to finish (on shutdown); True when they did."""
-        return self._pool.waitForDone(msecs)
+        with self._lock:
+            pending = set(self._pending)
+        _done, not_done = wait_futures(pending, timeout=msecs / 1000)
+        return not not_done

@@ -34,6 +34,8 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from clerk_app.core.errors import BadAnswer, CertificateNotTrusted, Offline, Refused
+
 log = logging.getLogger("clerk.remote")
 
 API_PREFIX = "/api/v1"
@@ -53,15 +55,15 @@ class RemoteError(Exception):
     """Base of everything this module raises."""
 
 
-class NetworkError(RemoteError):
+class NetworkError(RemoteError, Offline):
     """No usable answer: the service could not be reached, or the connection broke."""
 
 
-class TlsError(NetworkError):
+class TlsError(NetworkError, CertificateNotTrusted):
     """The server's certificate is not trusted (wrong or missing CA bundle, wrong host)."""
 
 
-class BadResponseError(RemoteError):
+class BadResponseError(RemoteError, BadAnswer):
     """A successful status with a body that does not follow the contract."""
 
     def __init__(self, message: str, *, status: int | None = None) -> None:
@@ -69,7 +71,7 @@ class BadResponseError(RemoteError):
         self.status = status
 
 
-class ApiError(RemoteError):
+class ApiError(RemoteError, Refused):
     """An HTTP error answer.
 
     Attributes:

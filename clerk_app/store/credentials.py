@@ -15,15 +15,17 @@ from typing import Any, Protocol
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from clerk_app.core.errors import OfflineSignInRefused
 from clerk_app.store.db import Database
 from clerk_app.store.local import parse_stamp, stamp
+from clerk_app.store.writer import writes
 
 
 class _Clock(Protocol):
     def now(self) -> datetime: ...
 
 
-class OfflineSignInError(Exception):
+class OfflineSignInError(OfflineSignInRefused):
     """An offline sign-in was refused.
 
     Attributes:
@@ -61,8 +63,14 @@ class OfflineCredentials:
     def remember(
         self, window_code: str, username: str, password: str, session: dict[str, Any]
     ) -> None:
-        """Store the hash after a successful ONLINE sign-in (replaces the previous one)."""
-        hashed = self.hasher.hash(password)
+        """Store the hash after a successful ONLINE sign-in (replaces the previous one).
+
+        The (slow) hash is made on the calling thread; only the write goes to the writer.
+        """
+        self._keep(window_code, username, self.hasher.hash(password), session)
+
+    @writes
+    def _keep(self, window_code: str, username: str, hashed: str, session: dict[str, Any]) -> None:
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO local_credentials (window_code, username, password_hash,"
@@ -79,6 +87,7 @@ class OfflineCredentials:
                 ),
             )
 
+    @writes
     def forget(self, window_code: str, username: str) -> None:
         with self.db.transaction() as conn:
             conn.execute(

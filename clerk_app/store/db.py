@@ -2,24 +2,43 @@
 
 In the style of qutebrowser's ``misc/sql.py``: stdlib :mod:`sqlite3`, explicit transactions,
 ``PRAGMA user_version`` migrations, and two kinds of error — the ones a clerk (or IT) can act
-on, which derive from :class:`StoreError`, and bugs, which propagate unchanged.
+on, which derive from :class:`StoreError` (a ``core.errors.StorageError``), and bugs, which
+propagate unchanged.
 
-Threading: a :class:`Database` is opened with ``check_same_thread=False`` so that it can be
-created on one thread and then handed to a worker. It must still be *used* by one thread at a
-time; the GUI gives all writes to one writer thread. An internal lock serialises the
-transaction scopes anyway, so a stray read from another thread waits for the current
-transaction instead of seeing (or joining) it.
+Threading — one writer, many readers:
+
+- Every write runs on the database's :class:`~clerk_app.store.writer.Writer` thread, on the
+  one write connection. :meth:`Database.transaction` called on another thread reserves the
+  writer and hands each statement of the block over (nested blocks become SAVEPOINTs, as on
+  the writer); store functions marked ``@writes`` are handed over whole.
+- :meth:`Database.execute` (one statement, possibly a write) is handed to the writer too.
+- Reads (:meth:`Database.query`, :meth:`~Database.query_one`) on any other thread go through
+  that thread's own read-only connection (``mode=ro``, WAL), so the GUI thread never waits
+  for the writer's lock; they see what was committed. Inside a transaction block they go to
+  the writer, so the block sees its own writes. A write sent to a read-only connection fails
+  loudly (:class:`ReadOnlyConnectionError`).
+- :meth:`Database.close` runs what was handed over, then stops the writer thread.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from clerk_app.core.errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DatabaseUnavailable,
+    DiskFull,
+    StorageError,
+)
+from clerk_app.store.writer import Writer
 
 log = logging.getLogger("clerk.store")
 
@@ -33,7 +52,7 @@ _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
 
-class StoreError(Exception):
+class StoreError(StorageError):
     """A local database problem the clerk or IT can act on.
 
     Attributes:
@@ -47,28 +66,35 @@ class StoreError(Exception):
         self.path = path
 
 
-class DiskFullError(StoreError):
+class DiskFullError(StoreError, DiskFull):
     """The disk (or the database's size limit) is full: nothing more can be saved."""
 
     user_message_key = "store.disk_full"
 
 
-class DatabaseLockedError(StoreError):
+class DatabaseLockedError(StoreError, DatabaseLocked):
     """Another program holds the database (a second copy of the client, a backup tool)."""
 
     user_message_key = "store.locked"
 
 
-class CorruptDatabaseError(StoreError):
+class CorruptDatabaseError(StoreError, DatabaseCorrupt):
     """The database file is damaged or is not a database at all."""
 
     user_message_key = "store.corrupt"
 
 
-class CannotOpenError(StoreError):
+class CannotOpenError(StoreError, DatabaseUnavailable):
     """The database file cannot be opened or written (missing folder, permissions)."""
 
     user_message_key = "store.cannot_open"
+
+
+class ReadOnlyConnectionError(RuntimeError):
+    """A write was sent to a thread's read-only connection: a bug, not the clerk's problem.
+
+    Writes go through the writer: a store write function, or ``db.transaction()``.
+    """
 
 
 def map_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> StoreError | None:
@@ -114,8 +140,61 @@ def split_statements(script: str) -> list[str]:
     return statements
 
 
+Params = Sequence[Any] | dict[str, Any]
+
+
+class _Fetched:
+    """What a statement handed to the writer gave back: its rows, already fetched."""
+
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self.description = cursor.description
+        self.rows: list[Any] = cursor.fetchall()
+        self.rowcount = cursor.rowcount
+        self.lastrowid = cursor.lastrowid
+        self._next = 0
+
+    def fetchone(self) -> Any:
+        if self._next >= len(self.rows):
+            return None
+        self._next += 1
+        return self.rows[self._next - 1]
+
+    def fetchmany(self, size: int = 1) -> list[Any]:
+        rows = self.rows[self._next : self._next + size]
+        self._next += len(rows)
+        return rows
+
+    def fetchall(self) -> list[Any]:
+        rows = self.rows[self._next :]
+        self._next = len(self.rows)
+        return rows
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.fetchall())
+
+
+class _HandedConnection:
+    """The connection a transaction block gets off the writer thread: each statement is
+    handed to the writer (which the block has reserved) and its rows come back fetched."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def execute(self, sql: str, params: Params = ()) -> _Fetched:
+        return self._db.writer.call(self._db._execute_fetched, sql, params)
+
+    def executemany(self, sql: str, rows: Any) -> _Fetched:
+        rows = list(rows)
+        return self._db.writer.call(lambda: _Fetched(self._db.connection.executemany(sql, rows)))
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._db.writer.call(lambda: self._db.connection.in_transaction)
+
+
 class Database:
-    """One SQLite connection with WAL, ``synchronous=FULL`` and foreign keys on.
+    """One SQLite file: a write connection on its own writer thread, a read-only connection
+    per reading thread; WAL, ``synchronous=FULL`` and foreign keys on.
 
     Args:
         path: the database file (created if missing).
@@ -139,48 +218,91 @@ class Database:
 
             migrations = MIGRATIONS
         self.path = Path(path)
-        self._lock = threading.RLock()
-        self._savepoint = 0
+        self._busy_timeout_ms = int(busy_timeout_ms)
+        self._lock = threading.Lock()  # guards opening/closing connections, not their use
+        self._savepoint = 0  # the writer thread's only
         self._conn: sqlite3.Connection | None = None
+        self._readers = threading.local()
+        self._read_conns: list[sqlite3.Connection] = []
         with self._mapped():
-            # isolation_level=None: we issue BEGIN/COMMIT ourselves.
-            # check_same_thread=False: see the module docstring.
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves. check_same_thread=False:
+            # opened here, used by the writer thread only (and closed by whoever closes).
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self._conn = conn
         conn.row_factory = sqlite3.Row
         try:
             with self._mapped():
-                conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+                conn.execute(f"PRAGMA busy_timeout = {self._busy_timeout_ms}")
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
                     log.warning("journal_mode is %s, not WAL, for %s", mode, self.path)
                 conn.execute("PRAGMA synchronous = FULL")
                 conn.execute("PRAGMA foreign_keys = ON")
-            self.migrate(migrations)
         except BaseException:
             conn.close()
-            self._conn = None
+            raise
+        self._conn = conn
+        self.writer = Writer(name=f"store-writer {self.path.name}")
+        try:
+            self.writer.call(self.migrate, migrations)
+        except BaseException:
+            self.close()
             raise
 
     # -- plumbing ---------------------------------------------------------------------------
 
     @property
     def connection(self) -> sqlite3.Connection:
-        """The raw connection (for the store's own modules)."""
+        """The write connection (the writer thread's; for the store's own modules)."""
         if self._conn is None:
             raise RuntimeError(f"database {self.path} is closed")
         return self._conn
 
     @contextmanager
-    def _mapped(self) -> Iterator[None]:
+    def _mapped(self, *, reading: bool = False) -> Iterator[None]:
         try:
             yield
         except sqlite3.Error as exc:
+            if reading and _primary(exc) == _SQLITE_READONLY:
+                raise ReadOnlyConnectionError(
+                    f"a write was sent to the read-only connection of thread "
+                    f"{threading.current_thread().name!r}; writes go through the writer "
+                    f"(a store write function, or db.transaction()): {exc}"
+                ) from exc
             mapped = map_sqlite_error(exc, self.path)
             if mapped is None:
                 raise
             log.error("%s: %s (%s)", type(mapped).__name__, exc, self.path)
             raise mapped from exc
+
+    def _reader(self) -> sqlite3.Connection:
+        """This thread's read-only connection (opened on first use)."""
+        if self._conn is None:
+            raise RuntimeError(f"database {self.path} is closed")
+        conn: sqlite3.Connection | None = getattr(self._readers, "conn", None)
+        if conn is not None:
+            return conn
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        with self._mapped():
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {self._busy_timeout_ms}")
+            conn.execute("PRAGMA foreign_keys = ON")
+        with self._lock:
+            if self._conn is None:
+                conn.close()
+                raise RuntimeError(f"database {self.path} is closed")
+            self._read_conns.append(conn)
+        self._readers.conn = conn
+        return conn
+
+    def _on_writer(self) -> bool:
+        """Whether statements of this thread go to the write connection (directly or handed
+        over inside a transaction block)."""
+        return self.writer.on_writer_thread() or self.writer.holding()
+
+    def _execute_fetched(self, sql: str, params: Params) -> _Fetched:
+        with self._mapped():
+            return _Fetched(self.connection.execute(sql, params))
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -188,23 +310,38 @@ class Database:
 
         Any exception rolls everything back and propagates (sqlite3 errors mapped to
         :class:`StoreError` where the clerk can act). Nested use becomes a SAVEPOINT, so a
-        helper that needs a transaction joins its caller's.
+        helper that needs a transaction joins its caller's. Off the writer thread the block
+        reserves the writer and each statement is handed over (see the module docstring).
         """
-        with self._lock:
-            conn = self.connection
-            if conn.in_transaction:
-                yield from self._savepoint_scope(conn)
-                return
-            with self._mapped():
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    yield conn
-                    conn.execute("COMMIT")
-                except BaseException:
-                    # SQLite may already have rolled back by itself (e.g. on SQLITE_FULL).
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
+        if self.writer.on_writer_thread():
+            yield from self._transaction_here()
+            return
+        with self.writer.hold():
+            scope = contextmanager(self._transaction_here)()
+            self.writer.call(scope.__enter__)
+            try:
+                yield _HandedConnection(self)  # type: ignore[misc]
+            except BaseException:
+                if not self.writer.call(scope.__exit__, *sys.exc_info()):
                     raise
+            else:
+                self.writer.call(scope.__exit__, None, None, None)
+
+    def _transaction_here(self) -> Iterator[sqlite3.Connection]:
+        conn = self.connection
+        if conn.in_transaction:
+            yield from self._savepoint_scope(conn)
+            return
+        with self._mapped():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                # SQLite may already have rolled back by itself (e.g. on SQLITE_FULL).
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
 
     def _savepoint_scope(self, conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         self._savepoint += 1
@@ -223,22 +360,27 @@ class Database:
         finally:
             self._savepoint -= 1
 
-    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
-        """Run one statement (in autocommit mode unless inside :meth:`transaction`)."""
-        with self._lock, self._mapped():
-            return self.connection.execute(sql, params)
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        """Run one statement on the writer (autocommit unless inside :meth:`transaction`);
+        from another thread it is handed over and its rows come back fetched."""
+        if self.writer.on_writer_thread():
+            with self._mapped():
+                return self.connection.execute(sql, params)
+        return self.writer.call(self._execute_fetched, sql, params)  # type: ignore[return-value]
 
-    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         """Run a query and return all its rows."""
-        with self._lock, self._mapped():
-            return self.connection.execute(sql, params).fetchall()
+        if self._on_writer():
+            return self.writer.call(self._execute_fetched, sql, params).fetchall()
+        with self._mapped(reading=True):
+            return self._reader().execute(sql, params).fetchall()
 
-    def query_one(
-        self, sql: str, params: Sequence[Any] | dict[str, Any] = ()
-    ) -> sqlite3.Row | None:
+    def query_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         """Run a query and return its first row, or None."""
-        with self._lock, self._mapped():
-            return self.connection.execute(sql, params).fetchone()
+        if self._on_writer():
+            return self.writer.call(self._execute_fetched, sql, params).fetchone()
+        with self._mapped(reading=True):
+            return self._reader().execute(sql, params).fetchone()
 
     # -- schema -----------------------------------------------------------------------------
 
@@ -256,6 +398,9 @@ class Database:
         so a crash leaves the file at a version it fully has. The version is read again
         under the write lock, so two processes opening the same file cannot both migrate.
         """
+        return self.writer.call(self._migrate, migrations)
+
+    def _migrate(self, migrations: Sequence[str]) -> int:
         target = len(migrations)
         while True:
             with self.transaction() as conn:
@@ -282,25 +427,44 @@ class Database:
         return [tuple(r) for r in rows] == [("ok",)]
 
     def pragma(self, name: str) -> Any:
-        """Read one PRAGMA value (for diagnostics and tests)."""
+        """Read one PRAGMA value of the write connection (for diagnostics and tests)."""
         if not name.replace("_", "").isalnum():
             raise ValueError(f"not a pragma name: {name!r}")
-        row = self.query_one(f"PRAGMA {name}")
-        return None if row is None else row[0]
+
+        def read() -> Any:
+            with self._mapped():
+                row = self.connection.execute(f"PRAGMA {name}").fetchone()
+            return None if row is None else row[0]
+
+        return self.writer.call(read)
 
     # -- life cycle -------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the connection (idempotent). An open transaction is rolled back."""
+        """Run the writes handed over so far, stop the writer thread, close the connections
+        (idempotent). An open transaction is rolled back."""
         with self._lock:
             if self._conn is None:
                 return
+        writer = getattr(self, "writer", None)
+        if writer is not None:
+            writer.close()
+        with self._lock:
             conn, self._conn = self._conn, None
+            readers, self._read_conns = self._read_conns, []
+        if conn is None:
+            return
+        # Readers first: the last connection to close checkpoints and removes the WAL file.
+        for reader in readers:
             try:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-            finally:
-                conn.close()
+                reader.close()
+            except sqlite3.Error as exc:  # pragma: no cover - closing is best effort
+                log.warning("closing a read connection of %s: %s", self.path, exc)
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        finally:
+            conn.close()
 
     @property
     def closed(self) -> bool:
@@ -312,3 +476,8 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _primary(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None

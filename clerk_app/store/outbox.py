@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from clerk_app.store import journal as journal_chain
+from clerk_app.store.writer import writes
 
 if TYPE_CHECKING:
     from clerk_app.store.db import Database
@@ -88,6 +89,7 @@ class OutboxMixin:
     db: Database
     clock: _Clock
 
+    @writes
     def enqueue(
         self,
         *,
@@ -201,10 +203,12 @@ class OutboxMixin:
             rows = self.db.query("SELECT * FROM outbox WHERE state = ? ORDER BY id", (state,))
         return [_outbox_from_row(r) for r in rows]
 
+    @writes
     def mark_sent(self, row_id: int, status: int, response: Any) -> None:
         """The service accepted the row; a created case is then ``synced``."""
         self.mark_sent_many([(row_id, status, response)])
 
+    @writes
     def mark_sent_many(self, answers: Sequence[tuple[int, int, Any]]) -> None:
         """Several accepted rows ``(row_id, status, response)`` in ONE transaction.
 
@@ -229,6 +233,7 @@ class OutboxMixin:
                         (now, row["case_id"]),
                     )
 
+    @writes
     def mark_retry(self, row_id: int, error: str, next_try_at: datetime) -> None:
         """The row could not be delivered this time; try again at ``next_try_at``."""
         with self.db.transaction() as conn:
@@ -239,6 +244,7 @@ class OutboxMixin:
                 (error, stamp(next_try_at), row_id),
             )
 
+    @writes
     def mark_rejected(self, row_id: int, status: int, problem: Any) -> None:
         """The service refused the row for good; it is kept, with the reason, for the clerk."""
         now = stamp(self.clock.now())

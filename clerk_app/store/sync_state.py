@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from clerk_app.store.db import Database
 from clerk_app.store.local import parse_stamp, stamp
+from clerk_app.store.writer import writes
 
 #: A clock further off than this from the service's is shown to the clerk.
 SKEW_WARNING_SECONDS = 300.0
@@ -69,6 +70,7 @@ class SyncStateStore:
             last_error=row["last_error"],
         )
 
+    @writes
     def _update(self, **values: Any) -> None:
         cols = ", ".join(f"{k} = ?" for k in values)
         with self.db.transaction() as conn:
@@ -99,6 +101,7 @@ class SyncStateStore:
 
     # -- calendar cache ---------------------------------------------------------------------
 
+    @writes
     def save_calendar(self, year: int, json_text: str, etag: str | None) -> None:
         with self.db.transaction() as conn:
             conn.execute(

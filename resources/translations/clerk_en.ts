@@ -2583,6 +2583,10 @@ If the materials do not come by then, the case ends without approval.</translati
 <context>
     <name>Ops</name>
     <message>
+        <source>There is no catalog on this computer yet, and the records service cannot be reached: it must be reached once.</source>
+        <translation>There is no catalog on this computer yet, and the records service cannot be reached: it must be reached once.</translation>
+    </message>
+    <message>
         <source>The disk is full. Nothing was saved. Free some disk space or call IT support, then try again.</source>
         <translation>The disk is full. Nothing was saved. Free some disk space or call IT support, then try again.</translation>
     </message>

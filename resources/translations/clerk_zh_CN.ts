@@ -2573,6 +2573,10 @@ If the materials do not come by then, the case ends without approval.</source>
 <context>
     <name>Ops</name>
     <message>
+        <source>There is no catalog on this computer yet, and the records service cannot be reached: it must be reached once.</source>
+        <translation>本机还没有事项目录，且无法连接记录服务：需至少连接一次记录服务。</translation>
+    </message>
+    <message>
         <source>The disk is full. Nothing was saved. Free some disk space or call IT support, then try again.</source>
         <translation>磁盘已满，未保存任何内容。请清理磁盘空间或联系信息技术支持后重试。</translation>
     </message>

@@ -9,30 +9,9 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clerk_app.gui import ops
-from clerk_app.gui.ops import DbWriter, Op, error_message
-
-
-class StoreError(Exception):
-    pass
-
-
-class DiskFullError(StoreError):
-    pass
-
-
-class NetworkError(Exception):
-    pass
-
-
-class TlsError(NetworkError):
-    pass
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, problem: dict) -> None:
-        super().__init__(status)
-        self.status = status
-        self.problem = problem
+from clerk_app.gui.ops import DbWriter, Op
+from clerk_app.store.db import Database, DiskFullError
+from clerk_app.store.writer import Writer
 
 
 def test_op_runs_off_the_gui_thread_and_delivers_on_it(qtbot):
@@ -95,15 +74,6 @@ def test_busy_indicator_is_on_while_the_work_runs(qtbot):
     assert states == [True, False]
 
 
-def test_error_messages_name_what_the_clerk_can_do():
-    assert "offline" in error_message(NetworkError("refused"))
-    assert "certificate" in error_message(TlsError("bad cert"))
-    assert "Wrong user name or password" in error_message(ApiError(401, {}))
-    assert "older" in error_message(ApiError(426, {}))
-    assert "Too many attempts" in error_message(ApiError(429, {}))
-    assert "item unknown" in error_message(ApiError(422, {"detail": "item unknown"}))
-
-
 def test_writer_runs_writes_one_at_a_time_in_submission_order(qtbot):
     writer = DbWriter()
     order: list[int] = []
@@ -128,7 +98,7 @@ def test_writer_runs_writes_one_at_a_time_in_submission_order(qtbot):
     assert results == list(range(20))
     assert not overlap[0]
     assert threading.get_ident() not in threads
-    assert writer.pool.maxThreadCount() == 1
+    assert len(threads) == 1
     assert writer.wait_idle(1000)
 
 
@@ -142,3 +112,45 @@ def test_a_result_for_a_closed_window_is_dropped_quietly(qtbot):
     release.set()
     qtbot.waitUntil(lambda: op not in ops._RUNNING)
     assert called == []
+
+
+def test_writer_over_the_store_writer_runs_work_on_its_thread_and_reports_on_the_gui(
+    qtbot, tmp_path
+):
+    db = Database(tmp_path / "clerk.db")
+    try:
+        writer = DbWriter(writer=db.writer)
+        ran_on: list[object] = []
+        got: list[object] = []
+        failures: list[Exception] = []
+
+        def save() -> int:
+            ran_on.append(threading.current_thread())
+            with db.transaction() as conn:
+                conn.execute("INSERT INTO state (key, value) VALUES ('k', 'v')")
+            return 7
+
+        def fail() -> None:
+            raise DiskFullError("database or disk is full")
+
+        writer.submit(save).success(got.append)
+        writer.submit(fail).failure(failures.append)
+        qtbot.waitUntil(lambda: got == [7] and len(failures) == 1)
+        assert ran_on == [db.writer.thread]
+        assert isinstance(failures[0], DiskFullError)
+        assert db.query_one("SELECT value FROM state WHERE key = 'k'")[0] == "v"
+        assert writer.wait_idle(1000)
+    finally:
+        db.close()
+
+
+def test_a_result_that_is_ready_at_once_still_arrives_after_the_callbacks_are_chained(qtbot):
+    runner = Writer("test-runner")
+    try:
+        op = Op(None, lambda: 5).run_on(runner)
+        op.future.result(5)  # done before .success() is chained
+        got: list[int] = []
+        op.success(got.append)
+        qtbot.waitUntil(lambda: got == [5])
+    finally:
+        runner.close()

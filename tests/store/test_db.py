@@ -38,8 +38,12 @@ def test_new_database_is_wal_with_full_sync_and_foreign_keys(tmp_path: Path) -> 
 
 
 def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
-    with Database(tmp_path / "clerk.db") as db, pytest.raises(sqlite3.IntegrityError):
-        db.execute(
+    with (
+        Database(tmp_path / "clerk.db") as db,
+        pytest.raises(sqlite3.IntegrityError),
+        db.transaction() as conn,
+    ):
+        conn.execute(
             "INSERT INTO case_events (id, case_id, type, at) VALUES ('e1', 'nope', 'accept', 'x')"
         )
 
@@ -54,8 +58,8 @@ def test_migrations_create_schema_and_set_user_version(tmp_path: Path) -> None:
 
 def test_reopening_does_not_migrate_again_and_keeps_data(tmp_path: Path) -> None:
     path = tmp_path / "clerk.db"
-    with Database(path) as db:
-        db.execute("INSERT INTO state (key, value) VALUES ('k', 'v')")
+    with Database(path) as db, db.transaction() as conn:
+        conn.execute("INSERT INTO state (key, value) VALUES ('k', 'v')")
     tables = _tables(path)
     with Database(path) as db:
         assert db.user_version == SCHEMA_VERSION

@@ -9,19 +9,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from clerk_app.core.clock import CENTER_TZ
-from clerk_app.gui.ops import error_message
+from clerk_app.gui.errors import error_message, is_refused
 
 STALE_STYLE = "color: #8a1c12; background: #fde2e1; padding: 3px 6px; font-weight: bold;"
 FRESH_STYLE = "color: #335; padding: 3px 6px;"
 
 
-def is_offline(exc: BaseException) -> bool:
-    """The service could not be reached (or its certificate failed): keep the last figures."""
-    return any(cls.__name__ == "NetworkError" for cls in type(exc).__mro__)
-
-
 def is_forbidden(exc: BaseException) -> bool:
-    return getattr(exc, "status", None) == 403
+    return is_refused(exc, 403)
 
 
 def failure_text(exc: BaseException) -> str:

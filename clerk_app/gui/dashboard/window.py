@@ -59,9 +59,9 @@ class DashboardSource:
 
     def _token(self) -> str:
         if not self.token:
-            from clerk_app.remote.api import NetworkError
+            from clerk_app.core.errors import Offline
 
-            raise NetworkError("signed in offline: no figures from the records service")
+            raise Offline("signed in offline: no figures from the records service")
         return self.token
 
     def workload(self, start: date, end: date, group: str) -> dict[str, Any]:

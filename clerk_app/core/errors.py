@@ -1,0 +1,106 @@
+"""The errors a clerk (or IT) can act on, by kind — not by the module that raises them.
+
+``store``, ``remote`` and the application layer raise subclasses of these;
+``clerk_app.gui.errors.error_message`` words each kind in the clerk's language, in one place,
+with ``isinstance``. Anything that is not a :class:`UserError` is a bug and is shown as such.
+
+Hierarchy::
+
+    UserError
+    ├── StorageError                 the local database
+    │   ├── DiskFull
+    │   ├── DatabaseLocked           another program holds it
+    │   ├── DatabaseCorrupt
+    │   └── DatabaseUnavailable      cannot be opened or written (folder, permissions)
+    ├── ConnectionProblem            the records service
+    │   ├── Offline                  no usable answer (refused, timeout, broken connection)
+    │   │   └── CertificateNotTrusted
+    │   └── BadAnswer                an answer that does not follow the contract
+    ├── Refused                      the service said no: ``status`` and ``problem``
+    ├── OfflineSignInRefused         ``reason``: never-online, expired, wrong-password
+    └── NoCatalog                    signed in, but no catalog (never fetched, no link)
+
+``core.lifecycle.IllegalTransition`` (an action the case's status does not allow) stays
+where it is; the GUI words it too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class UserError(Exception):
+    """Something went wrong that the clerk or IT can act on (not a bug)."""
+
+
+# -- the local database -------------------------------------------------------------------
+
+
+class StorageError(UserError):
+    """The local database could not be used."""
+
+
+class DiskFull(StorageError):
+    """The disk (or the database's size limit) is full: nothing more can be saved."""
+
+
+class DatabaseLocked(StorageError):
+    """Another program holds the database (a second copy of the client, a backup tool)."""
+
+
+class DatabaseCorrupt(StorageError):
+    """The database file is damaged or is not a database at all."""
+
+
+class DatabaseUnavailable(StorageError):
+    """The database file cannot be opened or written (missing folder, permissions)."""
+
+
+# -- the records service --------------------------------------------------------------------
+
+
+class ConnectionProblem(UserError):
+    """The records service gave no usable answer."""
+
+
+class Offline(ConnectionProblem):
+    """No answer: connection refused, DNS, timeout, broken connection."""
+
+
+class CertificateNotTrusted(Offline):
+    """The service's certificate is not trusted (wrong or missing CA bundle, wrong host)."""
+
+
+class BadAnswer(ConnectionProblem):
+    """A successful status with a body that does not follow the contract."""
+
+
+class Refused(UserError):
+    """The service answered with an HTTP error.
+
+    Attributes:
+        status: the HTTP status (401 wrong credentials, 403 forbidden, 426 client too old,
+            429 rate limited, …).
+        problem: the RFC 9457 problem document.
+    """
+
+    status: int
+    problem: dict[str, Any]
+
+
+# -- signing in ------------------------------------------------------------------------------
+
+
+class OfflineSignInRefused(UserError):
+    """An offline sign-in was refused.
+
+    Attributes:
+        reason: ``never-online`` (no online sign-in of this user here), ``expired`` (the
+            last online sign-in is older than allowed), ``wrong-password``.
+    """
+
+    reason: str
+
+
+class NoCatalog(UserError):
+    """Signed in, but there is no catalog: never fetched, and the service is unreachable."""

@@ -1,0 +1,144 @@
+"""What went wrong, in the clerk's language: every user-facing error worded in one place.
+
+The kinds come from :mod:`clerk_app.core.errors` (``store``, ``remote`` and the application
+layer raise subclasses of them) and are told apart with ``isinstance``, most precise kind
+first (a certificate problem is also "offline", so it is asked about before).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from clerk_app.core import errors
+
+
+def error_message(exc: BaseException) -> str:
+    """Say in the clerk's language what went wrong and what to do.
+
+    Args:
+        exc: the exception raised by the background function.
+
+    Returns:
+        A translated sentence for a message box or an error label.
+    """
+    if isinstance(exc, errors.StorageError):
+        return storage_message(exc)
+    if isinstance(exc, errors.CertificateNotTrusted):
+        return QCoreApplication.translate(
+            "Ops",
+            "The records service's certificate is not trusted. Check the CA bundle in the "
+            "provisioning file or call IT support.",
+        )
+    if isinstance(exc, errors.Offline):
+        return QCoreApplication.translate(
+            "Ops",
+            "The records service cannot be reached (offline). Check the network cable or "
+            "try again later.",
+        )
+    if isinstance(exc, errors.BadAnswer):
+        return QCoreApplication.translate(
+            "Ops",
+            "The records service gave an answer this client does not understand. Call IT support.",
+        )
+    if isinstance(exc, errors.Refused):
+        return refused_message(exc)
+    if isinstance(exc, errors.OfflineSignInRefused):
+        return offline_sign_in_message(exc)
+    if isinstance(exc, errors.NoCatalog):
+        return QCoreApplication.translate(
+            "Ops",
+            "There is no catalog on this computer yet, and the records service cannot be "
+            "reached: it must be reached once.",
+        )
+    return QCoreApplication.translate("Ops", "Something went wrong: %1").replace(
+        "%1", str(exc) or type(exc).__name__
+    )
+
+
+def storage_message(exc: errors.StorageError) -> str:
+    """Word a local database problem (disk full, locked, damaged, cannot be used)."""
+    if isinstance(exc, errors.DiskFull):
+        return QCoreApplication.translate(
+            "Ops",
+            "The disk is full. Nothing was saved. Free some disk space or call IT support, "
+            "then try again.",
+        )
+    if isinstance(exc, errors.DatabaseLocked):
+        return QCoreApplication.translate(
+            "Ops",
+            "The local database is busy (locked by another program). Nothing was saved. "
+            "Wait a moment and try again.",
+        )
+    if isinstance(exc, errors.DatabaseCorrupt):
+        return QCoreApplication.translate(
+            "Ops",
+            "The local database is damaged. Stop taking in cases on this computer and call "
+            "IT support.",
+        )
+    return QCoreApplication.translate("Ops", "The local database could not be used: %1").replace(
+        "%1", str(exc)
+    )
+
+
+def refused_message(exc: errors.Refused) -> str:
+    """Word a refusal of the records service (``status`` and its problem document)."""
+    status = exc.status
+    problem = exc.problem if isinstance(exc.problem, dict) else {}
+    if status == 401:
+        return QCoreApplication.translate("Ops", "Wrong user name or password.")
+    if status == 403:
+        return QCoreApplication.translate("Ops", "This account may not do that at this window.")
+    if status == 426:
+        from clerk_app import __version__
+
+        needed = problem.get("min_client_version")
+        return (
+            QCoreApplication.translate(
+                "Ops",
+                "This client (version %1) is older than the records service accepts (version "
+                "%2 or newer). Ask IT support to install the new version.",
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(needed or "?"))
+        )
+    if status == 429:
+        return QCoreApplication.translate(
+            "Ops", "Too many attempts. Wait a few minutes, or ask the shift lead to unlock it."
+        )
+    detail = str(problem.get("detail") or problem.get("title") or "")
+    text = QCoreApplication.translate(
+        "Ops", "The records service refused the request (%1)."
+    ).replace("%1", str(status))
+    return f"{text} {detail}".strip()
+
+
+def offline_sign_in_message(exc: errors.OfflineSignInRefused) -> str:
+    """Why an offline sign-in was refused: offline, and never here / too long ago / wrong."""
+    offline = QCoreApplication.translate(
+        "LoginDialog", "The records service cannot be reached (offline)."
+    )
+    if exc.reason == "never-online":
+        why = QCoreApplication.translate(
+            "LoginDialog",
+            "This user has never signed in online at this window, so an offline sign-in "
+            "is not possible yet. Sign in once while the service is reachable.",
+        )
+    elif exc.reason == "expired":
+        why = QCoreApplication.translate(
+            "LoginDialog",
+            "The last online sign-in at this window is too long ago for an offline "
+            "sign-in. Sign in while the service is reachable.",
+        )
+    else:
+        why = QCoreApplication.translate("LoginDialog", "Wrong user name or password.")
+    return offline + " " + why
+
+
+def is_offline(exc: BaseException) -> bool:
+    """The service could not be reached (or its certificate failed)."""
+    return isinstance(exc, errors.Offline)
+
+
+def is_refused(exc: BaseException, status: int) -> bool:
+    """The service answered with this HTTP status."""
+    return isinstance(exc, errors.Refused) and exc.status == status
