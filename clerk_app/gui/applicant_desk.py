@@ -2,7 +2,7 @@
 :class:`~clerk_app.gui.applicant_screen.ApplicantScreen` to the clerk's ``MainWindow`` —
 the action "Ask applicant to confirm" (F9), the status-bar indicator, the rating request
 after acceptance, and each rating written through the one ``DbWriter`` with
-``store.writes.add_rating`` (local row + outbox row in one transaction, so it is kept
+``app.ratings.rate_case`` (local row + outbox row in one transaction, so it is kept
 offline and sent once).
 """
 
@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QTableWidget, QWidget
 
 from clerk_app.gui.applicant_screen import ApplicantScreen, summary_from_form
-from clerk_app.gui.errors import error_message
+from clerk_app.gui.ops import error_message
 
 log = logging.getLogger("clerk.gui")
 
@@ -163,26 +163,24 @@ class ApplicantDesk(QObject):
 
     def save_rating(self, case_no: str, score: int, comment: str) -> None:
         """Write the rating locally with its outbox row (on the writer); then wake the sync."""
-        from clerk_app.store.writes import add_rating
+        from clerk_app.app.ratings import rate_case
 
-        ctx = self.window.context
+        context = self.window.context
         clerk = self.window.session.username
 
-        def work() -> Any:
-            return add_rating(
-                ctx.backend.store, case_no, score, clerk=clerk, at=ctx.clock.now(), comment=comment
-            )
+        def work() -> str:
+            return rate_case(context, case_no, score, clerk=clerk, comment=comment)
 
         self.window.writer.submit(work, self.window).success(self._rating_saved).failure(
             self._rating_failed
         )
 
-    def _rating_saved(self, written: Any) -> None:
+    def _rating_saved(self, rating_id: str) -> None:
         self.last_error = ""
         self.window.statusBar().showMessage(self.tr("The applicant's rating is saved."), 5000)
         if getattr(self.window, "sync_worker", None) is not None:
             self.window.sync_worker.wake()
-        self.rating_saved.emit(str(written.id))
+        self.rating_saved.emit(rating_id)
 
     def _rating_failed(self, exc: Exception) -> None:
         self.last_error = error_message(exc)
