@@ -185,7 +185,7 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count)
 INSERT INTO cases (id, case_no, seq, query_code, item_code, window_code, catalog_version,
     applicant, agent, materials, disposition, status, received_at, due_date,
     due_date_provisional, completed_at, fee_fen, clerk, created_by, device_id, created_at,
-    updated_at)
+    updated_at, center_code)
 SELECT printf('bench-%010d', i), printf('HS-W0%d-20260101-%07d', 1 + i % 6, i), i, '123456',
     'X', 'W0' || (1 + i % 6), 'bench', '{"kind":"person","name":"x"}', NULL, '[]',
     CASE i % 3 WHEN 0 THEN 'immediate' ELSE 'promised' END,
@@ -194,7 +194,7 @@ SELECT printf('bench-%010d', i), printf('HS-W0%d-20260101-%07d', 1 + i % 6, i), 
     datetime(:start, '+' || (i % 2592000) || ' seconds'),
     date(:start, '+' || (10 + i % 30) || ' days'), 0,
     CASE WHEN i % 5 >= 3 THEN datetime(:start, '+' || (i % 2592000 + 86400 * (i % 9)) || ' seconds') END,
-    0, 'bench', 'bench', NULL, :start, :start
+    0, 'bench', 'bench', NULL, :start, :start, :center
 FROM n
 """
 
@@ -202,7 +202,7 @@ _FILL_POSTGRES = """
 INSERT INTO cases (id, case_no, seq, query_code, item_code, window_code, catalog_version,
     applicant, agent, materials, disposition, status, received_at, due_date,
     due_date_provisional, completed_at, fee_fen, clerk, created_by, device_id, created_at,
-    updated_at)
+    updated_at, center_code)
 SELECT 'bench-' || lpad(i::text, 10, '0'), 'HS-W0' || (1 + i % 6) || '-20260101-' || lpad(i::text, 7, '0'),
     i, '123456', 'X', 'W0' || (1 + i % 6), 'bench', '{"kind":"person","name":"x"}', NULL, '[]',
     CASE i % 3 WHEN 0 THEN 'immediate' ELSE 'promised' END,
@@ -211,7 +211,7 @@ SELECT 'bench-' || lpad(i::text, 10, '0'), 'HS-W0' || (1 + i % 6) || '-20260101-
     CAST(:start AS timestamptz) + make_interval(secs => i % 2592000),
     CAST(:start AS date) + (10 + i % 30), false,
     CASE WHEN i % 5 >= 3 THEN CAST(:start AS timestamptz) + make_interval(secs => i % 2592000 + 86400 * (i % 9)) END,
-    0, 'bench', 'bench', NULL, CAST(:start AS timestamptz), CAST(:start AS timestamptz)
+    0, 'bench', 'bench', NULL, CAST(:start AS timestamptz), CAST(:start AS timestamptz), :center
 FROM generate_series(1, :count) AS i
 """
 
@@ -226,6 +226,7 @@ def bench_workload(backend: str, url: str, count: int) -> None:
     from records_service import rules
     from records_service.db import Database
     from records_service.routers.workload import case_buckets
+    from records_service.settings import Settings
     from tests.fixtures.service import build_demo_database
 
     build_demo_database(url)
@@ -236,7 +237,8 @@ def bench_workload(backend: str, url: str, count: int) -> None:
     started = time.perf_counter()
     with engine.begin() as conn:
         stamp = start.strftime("%Y-%m-%d %H:%M:%S") if backend == "sqlite" else start.isoformat()
-        conn.execute(text(fill), {"count": count, "start": stamp})
+        center = Settings.load().center_code
+        conn.execute(text(fill), {"count": count, "start": stamp, "center": center})
         conn.execute(text("ANALYZE"))
     print(f"  ({backend}: {count:,} cases generated in {time.perf_counter() - started:.1f} s)")
     bounds = {"start": start, "end": end}
