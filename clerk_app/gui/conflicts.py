@@ -2,7 +2,7 @@
 
 Opened from the connection panel (``sync_status.ConnectionPanel``) for a case that the
 center changed while this desk had events of it that did not get there
-(``clerk_app.store.conflicts``). Left: the desk (status, its unsent or refused events with
+(``clerk_app.app.conflicts``). Left: the desk (status, its unsent or refused events with
 the center's reason). Right: the center (status, what was done there). ID numbers masked.
 
 - **Keep the center's** (Alt+C): the desk's events are voided (kept, audited), the case
@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.app import conflicts
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_id
 from clerk_app.gui.case_actions import event_label, status_label
 from clerk_app.gui.ops import DbWriter, Op, show_error
-from clerk_app.store import conflicts as store_conflicts
 
 WARN_COLOR = "#b3261e"
 
@@ -55,10 +55,9 @@ class ConflictDialog(QDialog):
     """Local against center for one case, with the clerk's two choices.
 
     Args:
-        store: the ``LocalStore``.
+        context: the ``AppContext``.
         case_no: the case in conflict.
         clerk: who decides (the signed-in user).
-        clock: the application clock (the decision's time).
         writer: the one ``DbWriter`` (None: a background ``Op``).
         parent: the parent widget.
 
@@ -70,21 +69,19 @@ class ConflictDialog(QDialog):
 
     def __init__(
         self,
-        store: Any,
+        context: Any,
         case_no: str,
         clerk: str,
-        clock: Any,
         writer: DbWriter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.store = store
+        self.context = context
         self.case_no = case_no
         self.clerk = clerk
-        self.clock = clock
         self.writer = writer
-        self.conflict = store_conflicts.get_conflict(store, case_no)
+        self.conflict = conflicts.conflict_of(context, case_no)
         self.setWindowTitle(self.tr("Conflict with the center — case %1").replace("%1", case_no))
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -212,17 +209,19 @@ class ConflictDialog(QDialog):
 
     def keep_center(self) -> None:
         """Keep the center's version (see the module docstring)."""
-        store, case_no, clerk, at = self.store, self.case_no, self.clerk, self.clock.now()
-        self._run(lambda: store_conflicts.keep_center(store, case_no, clerk=clerk, at=at),
-                  store_conflicts.KEEP_CENTER)  # fmt: skip
+        context, case_no, clerk = self.context, self.case_no, self.clerk
+        self._run(
+            lambda: conflicts.keep_center(context, case_no, clerk=clerk), conflicts.KEEP_CENTER
+        )
 
     def resend_mine(self) -> None:
         """Send the desk's events again on top of the center's version."""
         if self.conflict is None or self.conflict.resend_status() is None:
             return
-        store, case_no, clerk, at = self.store, self.case_no, self.clerk, self.clock.now()
-        self._run(lambda: store_conflicts.resend_mine(store, case_no, clerk=clerk, at=at),
-                  store_conflicts.RESEND_MINE)  # fmt: skip
+        context, case_no, clerk = self.context, self.case_no, self.clerk
+        self._run(
+            lambda: conflicts.resend_mine(context, case_no, clerk=clerk), conflicts.RESEND_MINE
+        )
 
     def _done(self, choice: str) -> None:
         self.resolved.emit(self.case_no, choice)

@@ -205,10 +205,9 @@ class ConnectionPanel(QDialog):
         if context is None:
             return None
         dialog = ConflictDialog(
-            context.backend.store,
+            context,
             case_no,
             getattr(session, "username", "") or "-",
-            context.clock,
             _find(self.parentWidget(), "writer"),
             self,
         )
