@@ -70,7 +70,7 @@ def child(kind: str, db_path: str) -> None:
         clock = FixedClock(at(EVE))
         store = LocalStore(Database(db_path), clock)
         context = SimpleNamespace(
-            store=store,
+            backend=SimpleNamespace(store=store, db=store.db),
             settings=Settings(),
             clock=clock,
             provisioning=SimpleNamespace(window_code="W01"),

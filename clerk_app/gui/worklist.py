@@ -1,7 +1,7 @@
 """The window's worklist: its cases with status, due date and a working-day countdown.
 
 :class:`WorklistModel` is lazy (Anki's browser table is the model): it reads one page of
-:data:`~clerk_app.store.worklist.PAGE_SIZE` rows when the view scrolls near the end
+:data:`~clerk_app.app.worklist.PAGE_SIZE` rows when the view scrolls near the end
 (``canFetchMore``/``fetchMore``), by keyset from the local store, so 100,000 cases open as
 fast as 100. Yellow rows are due within ``worklist.due_soon_working_days`` working days, red
 rows are overdue; "today" comes from the injected clock.
@@ -37,10 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.core import lifecycle
-from clerk_app.gui.case_actions import status_label
-from clerk_app.logs import logger
-from clerk_app.store.worklist import (
+from clerk_app.app.worklist import (
     DUE_ANY,
     DUE_OVERDUE,
     DUE_SOON,
@@ -51,7 +48,13 @@ from clerk_app.store.worklist import (
     WorklistFilter,
     WorklistQuery,
     WorklistRow,
+    item_names,
+    store_closed,
+    worklist_query,
 )
+from clerk_app.core import lifecycle
+from clerk_app.gui.case_actions import status_label
+from clerk_app.logs import logger
 
 log = logger("gui")
 
@@ -415,26 +418,10 @@ class WorklistPane(QWidget):
     # -- data ------------------------------------------------------------------------------
 
     def _query(self) -> WorklistQuery:
-        ctx = self.context
-        return WorklistQuery(
-            ctx.backend.store.db,
-            ctx.provisioning.window_code,
-            self.calendar,
-            ctx.clock.today() if hasattr(ctx.clock, "today") else ctx.clock.now().date(),
-            int(ctx.settings["worklist.due_soon_working_days"]),
-        )
+        return worklist_query(self.context, self.calendar)
 
     def _item_names(self) -> dict[str, str]:
-        import json
-
-        cached = self.context.backend.store.load_catalog()
-        if cached is None:
-            return {}
-        try:
-            data = json.loads(cached.json_text)
-        except ValueError:
-            return {}
-        return {str(i.get("code")): str(i.get("name")) for i in data.get("items", [])}
+        return item_names(self.context)
 
     def current_filter(self) -> WorklistFilter:
         status = self.status_box.currentData()
@@ -461,7 +448,7 @@ class WorklistPane(QWidget):
 
     def refresh(self) -> None:
         """Read the list again, keeping the clerk's place (after a save or a pulled change)."""
-        if getattr(self.context.backend.store.db, "closed", False):  # the desk is shutting down
+        if store_closed(self.context):  # the desk is shutting down
             return
         current = self.current_case_no()
         # At most 10 pages again, so a refresh stays quick however far the clerk scrolled.
