@@ -537,22 +537,14 @@ class CaseDetail(QDialog):
 
     def show_full_id(self) -> None:
         """Show the whole ID number, after writing the audit record (Alt+I)."""
-        from clerk_app.store.writes import add_client_event
+        from clerk_app.app.audit import record_id_unmasked
 
         if self.case is None or self.full_id_shown:
             return
-        ctx, clerk, case_no = self.context, self.session.username, self.case_no
+        context, clerk, case_no = self.context, self.session.username, self.case_no
 
-        def work() -> Any:
-            return add_client_event(
-                ctx.backend.store,
-                "id.unmask",
-                actor=clerk,
-                at=ctx.clock.now(),
-                target=case_no,
-                detail={"field": "applicant.id_number", "device_id": ctx.device_id},
-                message=f"full ID number of {case_no} shown to {clerk}",
-            )
+        def work() -> str:
+            return record_id_unmasked(context, case_no, clerk=clerk)
 
         def shown(_result: Any) -> None:
             self.full_id_shown = True
