@@ -531,7 +531,7 @@ class CaseDetail(QDialog):
             return None
         from clerk_app.gui.printing import PreviewSession, PrinterChoices
 
-        choices = PrinterChoices(self.context.backend.store, self.context.provisioning)
+        choices = PrinterChoices(self.context)
         self.last_preview = PreviewSession(outcome.notice.rendered, choices, self)
         return self.last_preview.open()
 

@@ -253,7 +253,7 @@ class CaseDocumentsPanel(QWidget):
         )  # fmt: skip
         self.reload()
         self.reprinted.emit(issued)
-        choices = PrinterChoices(self.context.backend.store, self.context.provisioning)
+        choices = PrinterChoices(self.context)
         preview = PreviewSession(issued.rendered, choices, self)
         preview.pdf_path = issued.path
         self.last_preview = preview

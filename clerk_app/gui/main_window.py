@@ -510,7 +510,7 @@ class MainWindow(QMainWindow):
         def preview() -> Any:
             from clerk_app.gui.printing import PreviewSession, PrinterChoices
 
-            choices = PrinterChoices(self.context.backend.store, self.context.provisioning)
+            choices = PrinterChoices(self.context)
             self.last_preview = PreviewSession(rendered, choices, self)
             return self.last_preview.open()
 

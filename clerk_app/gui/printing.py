@@ -28,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from clerk_app.app import printers
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.documents import (
     PAGE_FORMATS,
@@ -42,8 +43,6 @@ from clerk_app.documents import (
 )
 
 log = logging.getLogger("clerk.print")
-
-_STATE_PREFIX = "printer."
 
 
 class PrintFailed(Exception):
@@ -68,25 +67,24 @@ class PrinterChoices:
     """Which printer each document kind goes to, remembered per window.
 
     Args:
-        store: the ``LocalStore`` (its key/value state keeps the clerk's choices).
-        provisioning: the window's ``Provisioning`` (``printer_for(kind)`` defaults).
+        context: the ``AppContext``: the clerk's choices are kept in its local state
+            (``app.printers``), the defaults come from its provisioning (``printer_for``).
     """
 
-    def __init__(self, store: Any, provisioning: Any) -> None:
-        self.store = store
-        self.provisioning = provisioning
+    def __init__(self, context: Any) -> None:
+        self.context = context
+        self.provisioning = context.provisioning
 
     def printer_for(self, kind: str) -> str:
         """The printer for ``kind``: remembered, provisioned, or the system default."""
-        remembered = self.store.get_state(_STATE_PREFIX + kind)
+        remembered = printers.remembered_printer(self.context, kind)
         if remembered:
-            return str(remembered)
+            return remembered
         return self.provisioning.printer_for(kind) or default_printer_name()
 
     def remember(self, kind: str, printer: str) -> None:
         """Keep ``printer`` as the choice for ``kind`` at this window."""
-        if printer and printer != self.store.get_state(_STATE_PREFIX + kind):
-            self.store.set_state(_STATE_PREFIX + kind, printer)
+        if printers.remember_printer(self.context, kind, printer):
             log.info("printer for %s is now %s", kind, printer)
 
 
@@ -300,7 +298,7 @@ def print_service_guide(
     texts = DocumentTexts.load(template_dirs(context.paths.config_dir))
     document = build_guide(guide, texts)
     path = document.write_pdf(guide_pdf_path(context.paths.documents_dir, item.code))
-    preview = PreviewSession(document, PrinterChoices(context.backend.store, prov), parent)
+    preview = PreviewSession(document, PrinterChoices(context), parent)
     preview.pdf_path = Path(path)
     log.info("service guide of %s saved to %s", item.code, Path(path).name)
     preview.open()

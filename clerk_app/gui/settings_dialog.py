@@ -1,7 +1,7 @@
 """File ▸ Settings (Ctrl+,): language, the worklist's yellow card, a printer per document
-kind. Saved in the typed settings (``core.settings``) and the store's printer choices
-(``gui.printing.PrinterChoices``, written on the one ``DbWriter``); the language applies at
-once, without a restart.
+kind. Saved in the typed settings (``core.settings``) and the window's printer choices
+(``app.printers`` through ``gui.printing.PrinterChoices``, written on the one ``DbWriter``);
+the language applies at once, without a restart.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.app import printers
+from clerk_app.app.context import has_local_store
 from clerk_app.core.provisioning import DOCUMENT_KINDS
 from clerk_app.gui.i18n import current_language, normalise_language
 
@@ -187,19 +189,16 @@ class SettingsDialog(QDialog):
     # -- printers ------------------------------------------------------------------------
 
     def _printer_choices(self) -> Any:
-        store = getattr(getattr(self.context, "backend", None), "store", None)
-        if store is None:
+        if not has_local_store(self.context):
             return None
         from clerk_app.gui.printing import PrinterChoices
 
-        return PrinterChoices(store, self.context.provisioning)
+        return PrinterChoices(self.context)
 
     def _current_printer(self, kind: str) -> str:
         if self.choices is None:
             return ""
-        from clerk_app.gui.printing import _STATE_PREFIX
-
-        return str(self.choices.store.get_state(_STATE_PREFIX + kind) or "")
+        return printers.remembered_printer(self.context, kind)
 
     def _provisioned(self, kind: str) -> str:
         printer_for = getattr(self.context.provisioning, "printer_for", None)
@@ -246,9 +245,7 @@ class SettingsDialog(QDialog):
     def _save_printers(self) -> None:
         if self.choices is None:
             return
-        from clerk_app.gui.printing import _STATE_PREFIX
-
-        store = self.choices.store
+        context = self.context
         changes = {
             kind: str(box.currentData() or "")
             for kind, box in self.printer_boxes.items()
@@ -262,7 +259,7 @@ class SettingsDialog(QDialog):
                 if name:
                     self.choices.remember(kind, name)
                 else:  # back to the provisioned / system default
-                    store.set_state(_STATE_PREFIX + kind, None)
+                    printers.forget_printer(context, kind)
 
         if self.writer is not None:
             self.writer.submit(work, self.parentWidget()).failure(

@@ -6,8 +6,10 @@ from __future__ import annotations
 import subprocess
 import unicodedata
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
+from clerk_app.intake_service import issue_document
 from PySide6.QtPrintSupport import QPrinter
 
 from clerk_app.documents import DocumentTexts, build_notice
@@ -19,7 +21,6 @@ from clerk_app.gui.printing import (
     print_document,
     printer_names,
 )
-from clerk_app.intake_service import issue_document
 from clerk_app.store.documents import case_documents
 from tests.documents import samples
 from tests.documents.helpers import decode_qr, flat, pdf_text
@@ -111,21 +112,28 @@ def test_a_queue_that_refuses_jobs_tells_the_clerk_and_prints_nothing(qapp, cups
         subprocess.run(["cupsaccept", cups_queue.name], check=True, capture_output=True)
 
 
+def _context(store, prov) -> SimpleNamespace:
+    """What ``PrinterChoices`` reads of an ``AppContext``."""
+    return SimpleNamespace(backend=SimpleNamespace(store=store), provisioning=prov)
+
+
 def test_printer_per_kind_defaults_from_provisioning_and_remembers_the_choice(
     qapp, store, cups_queue
 ):
     prov = provisioning({"default": "hall-laser", "slip": "receipt-roll"})
-    choices = PrinterChoices(store, prov)
+    choices = PrinterChoices(_context(store, prov))
     assert choices.printer_for("slip") == "receipt-roll"
     assert choices.printer_for("refusal") == "hall-laser"
     choices.remember("refusal", cups_queue.name)
-    assert PrinterChoices(store, prov).printer_for("refusal") == cups_queue.name
+    assert PrinterChoices(_context(store, prov)).printer_for("refusal") == cups_queue.name
     assert choices.printer_for("slip") == "receipt-roll"
 
 
 def test_print_preview_opens_on_the_printer_of_the_kind(qapp, qtbot, store, cups_queue, texts):
     prov = provisioning({"supplement": cups_queue.name})
-    preview = PreviewSession(build_notice(samples.supplement(), texts), PrinterChoices(store, prov))
+    preview = PreviewSession(
+        build_notice(samples.supplement(), texts), PrinterChoices(_context(store, prov))
+    )
     qtbot.addWidget(preview.dialog)
     preview.open()
     assert preview.printer_name() == cups_queue.name
