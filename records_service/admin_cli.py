@@ -186,7 +186,10 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     if not report.ok:
         print(f"audit chain BROKEN: {len(report.problems)} problem(s) in {report.checked} records")
         return 1
-    print(f"audit chain intact: {report.checked} records ({report.unchained} before the chain)")
+    print(
+        f"audit chain intact: {report.checked} records ({report.unchained} before the chain, "
+        f"{report.without_center} hashed before centers)"
+    )
     return 0
 
 

@@ -33,7 +33,7 @@ from records_service.models import (
     Window,
 )
 from tests.fixtures.local_service import Clock, local_service
-from tests.fixtures.service import TEST_NOW
+from tests.fixtures.service import TEST_NOW, run_cli
 from tests.service.conftest import TIMEOUT, auth, case_body, login, post_case
 
 #: Every table whose rows belong to a center.
@@ -274,6 +274,8 @@ def test_migration_gives_existing_rows_the_configured_center_and_the_chain_still
         report = verify_chain(url, "HD")
         assert report.ok, report.problems
         assert (report.checked, report.without_center) == (legacy + 1, legacy)
+        told = run_cli(["audit", "verify"], url)
+        assert f"intact: {legacy + 1} records (0 before the chain, {legacy} hashed before" in told
     finally:
         db.dispose()
 
