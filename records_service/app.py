@@ -7,8 +7,11 @@ import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.openapi.utils import get_openapi
+from pydantic.json_schema import models_json_schema
 from sqlalchemy.exc import SQLAlchemyError
 
 from records_service import API_PREFIX, __version__, audit
@@ -17,7 +20,12 @@ from records_service.deps import Principal, client_ip
 from records_service.logs import AccessLogMiddleware
 from records_service.logs import configure as configure_logs
 from records_service.nul_guard import NulGuardMiddleware
-from records_service.problems import BodyLimitMiddleware, ProblemError, install_problem_handlers
+from records_service.problems import (
+    BodyLimitMiddleware,
+    Problem,
+    ProblemError,
+    install_problem_handlers,
+)
 from records_service.routers import (
     admin,
     auth,
@@ -35,6 +43,16 @@ from records_service.routers.public import RateLimiter
 from records_service.settings import Settings
 
 log = logging.getLogger("records.app")
+
+API_DESCRIPTION = """\
+The central records service of Window Clerk (API.md is the skeleton, this document the
+reference). Every error is an RFC 9457 problem document (``application/problem+json``,
+schema ``Problem``) whose ``type`` says what to do. Writes a client may retry carry a
+required ``Idempotency-Key``: the same key and body get the stored answer again, another
+body 422 ``…/idempotency-mismatch``, a key still being applied 409 ``…/in-flight``, no key
+400 ``…/idempotency-key-required``. Bodies above the configured limit get 413; a NUL
+character anywhere gets 422; rate limits answer 429 with ``Retry-After``.
+"""
 
 
 def _system_clock() -> datetime:
@@ -64,6 +82,25 @@ def _audit_refusal(request: Request, exc: ProblemError) -> None:
         log.exception("could not audit a refusal")
 
 
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's OpenAPI with the shared ``Problem`` schema every problem answer refers to
+    (``problems.problem_responses``), built once."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+        )
+        _, definitions = models_json_schema(
+            [(Problem, "serialization")], ref_template="#/components/schemas/{model}"
+        )
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.update(definitions.get("$defs", {}))
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -89,12 +126,14 @@ def create_app(
 
     app = FastAPI(
         title="Window Clerk records service",
+        description=API_DESCRIPTION,
         version=__version__,
         openapi_url="/openapi.json",
         docs_url="/docs" if settings.api_docs else None,
         redoc_url=None,
         lifespan=lifespan,
     )
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.state.settings = settings
     app.state.database = db
     app.state.clock = clock

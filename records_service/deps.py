@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
@@ -110,7 +111,21 @@ def _touch(request: Request, row: Token, now: datetime) -> None:
             )
 
 
-def current_principal(request: Request, session: SessionDep, clock: ClockDep) -> Principal:
+#: The OpenAPI security scheme of every signed-in route (the check itself is
+#: :func:`bearer_token`, which answers 401 as a problem document).
+bearer_scheme = HTTPBearer(
+    scheme_name="bearer",
+    description="A user token from ``POST /auth/login`` or a window's device token.",
+    auto_error=False,
+)
+
+
+def current_principal(
+    request: Request,
+    session: SessionDep,
+    clock: ClockDep,
+    _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
+) -> Principal:
     token = bearer_token(request)
     row = session.scalars(select(Token).where(Token.token_hash == token_hash(token))).first()
     now = clock()

@@ -13,8 +13,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Annotated
 
-from fastapi import Response
+from fastapi import Depends, Header, Response
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -35,12 +36,27 @@ def request_hash(raw: bytes) -> str:
     return hashlib.sha256(canonical_json(json.loads(raw))).hexdigest()
 
 
-def require_key(key: str | None) -> str:
-    if not key:
-        raise ProblemError(
-            400, "idempotency-key-required", "The Idempotency-Key header is required."
-        )
-    return key
+def _idempotency_key(
+    idempotency_key: Annotated[
+        str,
+        Header(
+            alias="Idempotency-Key",
+            min_length=1,
+            max_length=64,
+            description="The client's key for this write (for a record it creates: the "
+            "record's id). Missing: 400 ``…/idempotency-key-required``; the same key with "
+            "another body: 422 ``…/idempotency-mismatch``; while the first is still being "
+            "applied: 409 ``…/in-flight``.",
+        ),
+    ],
+) -> str:
+    """The ``Idempotency-Key`` header, required: without it the validation handler answers
+    400 ``idempotency-key-required`` (see ``problems.MISSING_HEADER_PROBLEMS``)."""
+    return idempotency_key
+
+
+#: The required ``Idempotency-Key`` header of a write a client may retry.
+IdempotencyKeyDep = Annotated[str, Depends(_idempotency_key)]
 
 
 def require_key_is_id(key: str, record_id: uuid.UUID) -> None:
@@ -166,18 +182,21 @@ class KeyedWrite:
 def keyed_write(
     db: Database,
     *,
-    key: str | None,
-    record_id: uuid.UUID,
+    key: str,
+    record_id: uuid.UUID | None,
     raw: bytes,
     actor: str,
     now: datetime,
     allowed: bool,
     refusal: str,
 ) -> KeyedWrite:
-    """The checks every create-once route starts with, in the order API.md gives them:
-    400 without a key, 403 ``refusal`` unless ``allowed``, 422 unless the key is the id."""
-    checked = require_key(key)
+    """The checks every idempotent write starts with, in the order API.md gives them
+    (the 400 for a missing key comes first, from :data:`IdempotencyKeyDep`): 403 ``refusal``
+    unless ``allowed``, then 422 unless the key is ``record_id`` (the id of the record the
+    write creates; None for a write whose key is the client's own, e.g. a batch)."""
     if not allowed:
         raise ProblemError(403, "forbidden", refusal)
-    require_key_is_id(checked, record_id)
-    return KeyedWrite(db, str(record_id), request_hash(raw), actor, now)
+    if record_id is not None:
+        require_key_is_id(key, record_id)
+        key = str(record_id)
+    return KeyedWrite(db, key, request_hash(raw), actor, now)

@@ -6,14 +6,16 @@ import json
 import logging
 from collections.abc import Sequence
 from http import HTTPStatus
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("records.problems")
@@ -40,6 +42,93 @@ _TYPE_BY_STATUS = {
 
 def problem_type(slug: str) -> str:
     return PROBLEM_BASE + slug
+
+
+# --- the Problem schema and what each route documents --------------------------------
+
+
+class FieldError(BaseModel):
+    """One bad field of a 422 ``validation`` problem."""
+
+    field: str = Field(
+        description="dotted path of the field (``applicant.id_number``, "
+        "``materials[0].code``); empty when the whole body is at fault"
+    )
+    message: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document (``application/problem+json``).
+
+    ``type`` says what a client should do: ``…/in-flight`` (retry after ``Retry-After``),
+    ``…/illegal-transition`` (don't retry: show the clerk), ``…/idempotency-mismatch``,
+    ``…/validation`` (``errors`` names every bad field). Some problems carry more members
+    (``current_status`` and ``event`` of an illegal transition, ``min_client_version``).
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(
+        description=f"``{PROBLEM_BASE}<slug>``", examples=[problem_type("validation")]
+    )
+    title: str
+    status: Annotated[int, Field(ge=400, le=599)]
+    detail: str
+    errors: list[FieldError] | None = None
+
+
+PROBLEM_SCHEMA_REF = "#/components/schemas/Problem"
+
+#: What each status means for this service, as the OpenAPI says it.
+_DESCRIPTIONS = {
+    400: "Bad request: a required header is missing, or the body is not JSON",
+    401: "Sign in first: the bearer token is missing, unknown, expired or revoked",
+    403: "Not allowed for this account or token",
+    404: "No such record (or not one this account may see)",
+    409: "Conflict with the stored state (retry later when the type is ``…/in-flight``)",
+    413: "The request body is too large",
+    422: "Invalid request (``errors`` names every bad field), or an Idempotency-Key reused "
+    "with another body",
+    426: "The client is older than the service's ``min_client_version``",
+    429: "Too many requests: wait ``Retry-After`` seconds",
+    503: "The database is busy or does not answer: retry shortly",
+}
+
+_RETRY_AFTER = {
+    "description": "seconds to wait before retrying",
+    "schema": {"type": "string", "pattern": "^[0-9]+$"},
+}
+_HEADERS: dict[int, dict[str, Any]] = {
+    401: {
+        "WWW-Authenticate": {
+            "description": "``Bearer`` when a bearer token was missing or refused",
+            "schema": {"type": "string"},
+        }
+    },
+    409: {"Retry-After": {**_RETRY_AFTER, "description": "with ``…/in-flight``: seconds"}},
+    429: {"Retry-After": {**_RETRY_AFTER, "required": True}},
+    503: {"Retry-After": _RETRY_AFTER},
+}
+
+
+def problem_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict[str, Any]]:
+    """The ``responses=`` of a route for the problems it may answer.
+
+    Args:
+        statuses: HTTP statuses, each documented as ``application/problem+json`` with the
+            shared ``Problem`` schema.
+        descriptions: ``s409="…"`` replaces the generic description of a status.
+    """
+    out: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        response: dict[str, Any] = {
+            "description": descriptions.get(f"s{status}", _DESCRIPTIONS[status]),
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": PROBLEM_SCHEMA_REF}}},
+        }
+        if status in _HEADERS:
+            response["headers"] = _HEADERS[status]
+        out[status] = response
+    return out
 
 
 class ProblemError(Exception):
@@ -157,17 +246,58 @@ async def _problem_handler(request: Request, exc: Exception) -> Response:
     )
 
 
-async def _http_handler(_request: Request, exc: Exception) -> Response:
+_METHODS = ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
+
+
+def _allowed_methods(request: Request) -> str | None:
+    """Every method some route serves at this path (Starlette's 405 names only those of
+    the first route that matched the path: ``POST`` for ``/cases``, which GET serves too)."""
+    allowed = set()
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+            allowed.add(method)
+    return ", ".join(sorted(allowed)) if allowed else None
+
+
+async def _http_handler(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        allowed = _allowed_methods(request)
+        if allowed:
+            headers["Allow"] = allowed
     if exc.status_code == 304 or exc.status_code < 400:
         return Response(status_code=exc.status_code, headers=headers)
     detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
     return problem_response(exc.status_code, detail=detail, headers=headers)
 
 
+#: Required headers whose absence (or emptiness) is a 400 of its own type, as API.md says,
+#: rather than a 422: header name → (type slug, detail).
+MISSING_HEADER_PROBLEMS = {
+    "idempotency-key": ("idempotency-key-required", "The Idempotency-Key header is required."),
+}
+
+
+def _missing_header(exc: RequestValidationError) -> tuple[str, str] | None:
+    for err in exc.errors():
+        loc = tuple(err.get("loc", ()))
+        if (
+            len(loc) == 2
+            and loc[0] == "header"
+            and str(loc[1]).lower() in MISSING_HEADER_PROBLEMS
+            and err.get("type") in ("missing", "string_too_short")
+        ):
+            return MISSING_HEADER_PROBLEMS[str(loc[1]).lower()]
+    return None
+
+
 async def _validation_handler(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
+    missing = _missing_header(exc)
+    if missing is not None:
+        return problem_response(400, missing[0], missing[1])
     malformed, errors = _validation_errors(exc)
     if malformed:
         return problem_response(400, "malformed-json", "The request body is not valid JSON.")

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
+
+from clerk_app.core.identity import IdType
+from clerk_app.core.lifecycle import EventType
 
 
 def _plausible_datetime(value: datetime) -> datetime:
@@ -21,14 +34,69 @@ def _plausible_date(value: date) -> date:
     return value
 
 
+def _iso_text(shape: re.Pattern[str], example: str) -> Callable[[Any], Any]:
+    """Dates and times come as ISO 8601 text of one shape, never as numbers (which pydantic
+    would read as seconds since 1970: ``to=0.5`` is not a time)."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, (int, float)) or (
+            isinstance(value, str) and not shape.fullmatch(value)
+        ):
+            raise ValueError(f"must be written as {example}")
+        return value
+
+    return check
+
+
 MIN_YEAR, MAX_YEAR = 1900, 2200
+_YEAR = "(19[0-9]{2}|2[01][0-9]{2}|2200)"
+_DATE = _YEAR + "-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+_TIME = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,6})?"
+_OFFSET = "(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+#: What the OpenAPI says of dates and times (RFC 3339, years 1900-2200); the service reads
+#: the same shapes (``_DAY_SHAPE``, ``_MOMENT_SHAPE``) and checks the ranges when parsing.
+DATE_PATTERN = f"^{_DATE}$"
+DATE_TIME_PATTERN = f"^{_DATE}T{_TIME}{_OFFSET}$"
+_DAY_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MOMENT_SHAPE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})"
+)
 #: A timezone-aware moment within years the service can store and convert.
-Timestamp = Annotated[AwareDatetime, AfterValidator(_plausible_datetime)]
-Day = Annotated[date, AfterValidator(_plausible_date)]
+Timestamp = Annotated[
+    AwareDatetime,
+    BeforeValidator(_iso_text(_MOMENT_SHAPE, "2026-11-28T09:30:00+08:00")),
+    AfterValidator(_plausible_datetime),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": DATE_TIME_PATTERN}),
+]
+Day = Annotated[
+    date,
+    BeforeValidator(_iso_text(_DAY_SHAPE, "2026-11-28")),
+    AfterValidator(_plausible_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
 Name = Annotated[str, Field(min_length=1, max_length=100)]
 Code = Annotated[str, Field(min_length=1, max_length=64)]
 WindowCode = Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9_-]+$")]
 Note = Annotated[str, Field(max_length=2000)]
+#: A canonical case number, ``HS-W01-20261128-000123`` (center, window, day, sequence).
+CASE_NO_PATTERN = r"^[A-Z0-9]{1,8}-[A-Z0-9]{1,8}-[0-9]{8}-[0-9]{6}$"
+#: Checked with the case's other business checks (one 422 names every bad field, and says
+#: how to write a number that is only spelled wrong), so the pattern is stated for the
+#: OpenAPI rather than enforced by the parser.
+CaseNo = Annotated[
+    str, Field(min_length=1, max_length=40, json_schema_extra={"pattern": CASE_NO_PATTERN})
+]
+#: The document types the service checks (another answers 422); the check itself runs with
+#: the case's other business checks, so that one 422 names every bad field.
+IdTypeName = Annotated[
+    str,
+    Field(min_length=1, max_length=32, json_schema_extra={"enum": [t.value for t in IdType]}),
+]
+#: A lifecycle event type (another answers 422, with the case's other business checks).
+EventTypeName = Annotated[
+    str,
+    Field(min_length=1, max_length=32, json_schema_extra={"enum": [t.value for t in EventType]}),
+]
 
 
 class Strict(BaseModel):
@@ -96,7 +164,7 @@ class Party(Strict):
 
     kind: Literal["person", "organization"]
     name: Name
-    id_type: Annotated[str, Field(min_length=1, max_length=32)]
+    id_type: IdTypeName
     id_number: Annotated[str, Field(min_length=1, max_length=64)]
     phone: Annotated[str, Field(max_length=32)] | None = None
     legal_representative: Annotated[str, Field(max_length=100)] | None = None
@@ -114,7 +182,7 @@ class MaterialIn(Strict):
 
 class FirstEvent(Strict):
     id: UUID
-    type: Annotated[str, Field(min_length=1, max_length=32)]
+    type: EventTypeName
     at: Timestamp
     note: Note = ""
     data: dict[str, Any] | None = None
@@ -127,8 +195,8 @@ Disposition = Literal[
 
 class CaseCreate(Strict):
     id: UUID
-    case_no: Annotated[str, Field(min_length=1, max_length=40)]
-    query_code: Annotated[str, Field(pattern=r"^\d{6}$")]
+    case_no: CaseNo
+    query_code: Annotated[str, Field(pattern=r"^[0-9]{6}$")]
     item_code: Code
     window_code: WindowCode
     catalog_version: Code
@@ -148,7 +216,7 @@ class EventCreate(Strict):
     """A lifecycle event appended to a case (``POST /cases/{case_no}/events``)."""
 
     id: UUID
-    type: Annotated[str, Field(min_length=1, max_length=32)]
+    type: EventTypeName
     at: Timestamp
     actor: Annotated[str, Field(min_length=1, max_length=64)] | None = None
     note: Note = ""
@@ -210,3 +278,325 @@ class RatingCreate(Strict):
 
 class FollowUpCreate(Strict):
     note: Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+# --- answers --------------------------------------------------------------------------
+# Every field the service sends is declared: a field added to an answer but not to its model
+# fails loudly in the tests (``extra="forbid"``) instead of silently vanishing from the wire.
+
+
+class Public(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _whole_minute_offset(value: Any) -> Any:
+    """Before 1901 the center's zone was local mean time (``+08:05:43``), an offset RFC 3339
+    cannot write: such a moment is sent in UTC instead (the same instant)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    offset = value.utcoffset() if isinstance(value, datetime) else None
+    if offset is not None and offset.total_seconds() % 60:
+        return value.astimezone(UTC)
+    return value
+
+
+#: A moment as the service sends it: RFC 3339, in the center's zone (``+08:00``).
+Moment = Annotated[AwareDatetime, BeforeValidator(_whole_minute_offset)]
+
+
+class EventPublic(Public):
+    id: str
+    type: str
+    at: Moment
+    actor: str
+    window_code: str | None
+    note: str
+    data: dict[str, Any] | None
+
+
+class CasePublic(Public):
+    """A case as the API shows it, with its events (API.md "Case")."""
+
+    id: str
+    case_no: str
+    query_code: str
+    item_code: str
+    window_code: str
+    catalog_version: str
+    applicant: dict[str, Any]
+    agent: dict[str, Any] | None
+    materials: list[dict[str, Any]]
+    disposition: str
+    status: str
+    received_at: Moment
+    due_date: date | None
+    due_date_provisional: bool
+    completed_at: Moment | None
+    fee_fen: int
+    clerk: str
+    device_id: str | None
+    updated_at: Moment
+    events: list[EventPublic]
+
+
+class CaseAnswer(Public):
+    """``{case}``: what case writes and ``GET /cases/{case_no}`` answer."""
+
+    case: CasePublic
+
+
+class CasePage(Public):
+    items: list[CasePublic]
+    next: str | None = Field(description="the ``cursor`` of the next page; null on the last")
+
+
+class Changes(Public):
+    items: list[CasePublic]
+    next: int = Field(description="pass it back as ``after``")
+
+
+class DocumentPublic(Public):
+    id: str
+    case_no: str
+    kind: str
+    document_no: str
+    sha256: str
+    reprint: bool
+    issued_at: Moment
+    clerk: str
+    window_code: str
+    device_id: str | None
+
+
+class DocumentAnswer(Public):
+    document: DocumentPublic
+
+
+class RatingPublic(Public):
+    id: str
+    case_no: str
+    score: Annotated[int, Field(ge=1, le=5)]
+    comment: str
+    bad: bool
+    rated_at: Moment
+    clerk: str
+    window_code: str
+    follow_up_due: date | None
+    followed_up_at: Moment | None
+    follow_up_by: str | None
+    follow_up_note: str | None
+
+
+class RatingAnswer(Public):
+    rating: RatingPublic
+
+
+class BadRating(RatingPublic):
+    overdue: bool
+
+
+class BadRatings(Public):
+    today: date
+    items: list[BadRating]
+
+
+class ClientEventsRecorded(Public):
+    recorded: int
+
+
+class RejectedItemPublic(Public):
+    key: str
+    reason: str
+
+
+class DevicePublic(Public):
+    device_id: str
+    revoked: bool
+    last_seen_at: Moment | None
+    last_report_at: Moment | None
+    last_sync_at: Moment | None
+    waiting: int | None
+    rejected: int
+    rejected_items: list[RejectedItemPublic]
+    client_version: str | None
+    clock_skew_seconds: int | None
+
+
+class DeviceAnswer(Public):
+    device: DevicePublic
+
+
+class WindowStatus(Public):
+    code: str
+    name: str
+    department: str
+    department_code: str
+    last_sync_at: Moment | None
+    waiting: int
+    devices: list[DevicePublic]
+
+
+class Windows(Public):
+    as_of: Moment
+    min_client_version: str
+    items: list[WindowStatus]
+
+
+class UserStatus(Public):
+    username: str
+    display_name: str
+    roles: list[str]
+    department_code: str | None
+    window_code: str | None
+    active: bool
+    failed_sign_ins: int
+    locked: bool
+
+
+class Users(Public):
+    items: list[UserStatus]
+
+
+class AuditPublic(Public):
+    id: int
+    at: Moment
+    actor: str | None
+    device_id: str | None
+    action: str
+    target: str | None
+    client_ip: str | None
+    result: str
+    detail: dict[str, Any] | None
+
+
+class AuditPage(Public):
+    items: list[AuditPublic]
+    next: int | None = Field(description="the ``cursor`` of the next page; null on the last")
+
+
+class Progress(Public):
+    """The applicant's public view of a case: no names but a masked one, no numbers."""
+
+    case_no: str
+    status: str
+    hall_group: str | None
+    item_code: str
+    item_name: str | None
+    applicant: str
+    received_at: Moment
+    due_date: date | None
+    completed_at: Moment | None
+
+
+class Figures(Public):
+    """A group's figures (``clerk_app.core.workload.GroupFigures.as_dict``)."""
+
+    group: str
+    received: int
+    accepted: int
+    completed: int
+    in_progress: int
+    waiting: int
+    overdue: int
+    due_soon: int
+    refused: int
+    on_time_rate: float | None
+    early_rate: float | None
+    average_handling_days: float | None
+    immediate: int
+    promised: int
+    immediate_share: float | None
+    promised_share: float | None
+    ratings: int
+    satisfaction: float | None
+    average_score: float | None
+    refusals: dict[str, int]
+
+
+class GroupFigures(Figures):
+    """One window's (name, department) or one department's (name) figures."""
+
+    name: str
+    department_code: str | None = None
+    department: str | None = None
+
+
+class DayCounts(Public):
+    day: date = Field(alias="date")
+    received: int
+    completed: int
+
+
+class Workload(Public):
+    """``GET /workload``; ``department_code``/``department`` only on window groups."""
+
+    from_: date = Field(alias="from")
+    to: date
+    group: Literal["window", "department"]
+    today: date
+    due_soon_days: int
+    items: list[GroupFigures]
+    total: Figures
+    trend: list[DayCounts]
+
+
+class WorkloadCase(Public):
+    case_no: str
+    item_code: str
+    item_name: str | None
+    applicant: str
+    status: str
+    hall_group: str | None
+    disposition: str
+    received_at: Moment
+    due_date: date | None
+    completed_at: Moment | None
+    clerk: str
+    overdue: bool
+    due_soon: bool
+
+
+class WorkloadCases(Public):
+    window: str
+    from_: date = Field(alias="from")
+    to: date
+    count: int
+    items: list[WorkloadCase]
+    next: str | None
+
+
+class BoardRow(Public):
+    case_no: str
+    window_code: str
+    item_code: str
+    item_name: str | None
+    applicant: str
+    status: str
+    hall_group: str | None
+    updated_at: Moment
+
+
+class BoardToday(Public):
+    received: int
+    completed: int
+    completion_rate: float | None
+
+
+class Board(Public):
+    as_of: Moment
+    items: list[BoardRow]
+    today: BoardToday
+
+
+class CatalogPublic(BaseModel):
+    """The published catalog as imported (``resources/catalog``): more members may come."""
+
+    model_config = ConfigDict(extra="allow")
+
+    version: str
+    items: list[dict[str, Any]]
+
+
+def public_json(model: type[Public], data: dict[str, Any]) -> str:
+    """``data`` checked against ``model``, as compact JSON text (stored for replays)."""
+    return model.model_validate(data).model_dump_json(by_alias=True)

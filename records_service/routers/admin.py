@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request
 from sqlalchemy import func, select
 
 from records_service import audit
@@ -19,22 +19,32 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.models import AuditRecord, User
-from records_service.problems import ProblemError
-from records_service.schemas import Timestamp
+from records_service.problems import ProblemError, problem_responses
+from records_service.schemas import AuditPage, Timestamp, Users
 
 router = APIRouter(tags=["admin"])
 
 UNLOCK_ACTION = "login.unlock"
 
 
-@router.post("/users/{username}/unlock", status_code=204, operation_id="unlock_user")
+@router.post(
+    "/users/{username}/unlock",
+    status_code=204,
+    operation_id="unlock_user",
+    responses={
+        204: {"description": "unlocked: the user's failed sign-ins no longer count"},
+        **problem_responses(
+            401, 403, 404, 422, s403="not an admin or a lead of the user's department"
+        ),
+    },
+)
 def unlock_user(
     username: Annotated[str, Path(max_length=64)],
     principal: CurrentPrincipal,
     request: Request,
     session: WriteSessionDep,
     clock: ClockDep,
-) -> Response:
+) -> None:
     """Forget a user's failed sign-ins: leads of the user's department, admins."""
     user = session.scalars(select(User).where(User.username == username)).first()
     if user is None:
@@ -56,16 +66,20 @@ def unlock_user(
         client_ip=client_ip(request),
     )
     session.commit()
-    return Response(status_code=204)
 
 
-@router.get("/users", operation_id="list_users")
+@router.get(
+    "/users",
+    operation_id="list_users",
+    response_model=Users,
+    responses=problem_responses(401, 403, 422, s403="not a shift lead or an admin"),
+)
 def list_users(
     principal: CurrentPrincipal,
     session: SessionDep,
     settings: SettingsDep,
     clock: ClockDep,
-) -> dict[str, Any]:
+) -> Users:
     """The users a lead looks after (their department; admins: everyone), with whether each
     is locked out by failed sign-ins now: ``{items}``."""
     query = select(User).order_by(User.username)
@@ -97,21 +111,23 @@ def list_users(
         last_unlock = unlocked.get(actor)
         if actor and (last_unlock is None or at >= last_unlock):
             failed[actor] = failed.get(actor, 0) + 1
-    return {
-        "items": [
-            {
-                "username": u.username,
-                "display_name": u.display_name,
-                "roles": list(u.roles),
-                "department_code": u.department_code,
-                "window_code": u.window_code,
-                "active": u.active,
-                "failed_sign_ins": failed.get(u.username, 0),
-                "locked": failed.get(u.username, 0) >= settings.login_max_failures,
-            }
-            for u in users
-        ]
-    }
+    return Users.model_validate(
+        {
+            "items": [
+                {
+                    "username": u.username,
+                    "display_name": u.display_name,
+                    "roles": list(u.roles),
+                    "department_code": u.department_code,
+                    "window_code": u.window_code,
+                    "active": u.active,
+                    "failed_sign_ins": failed.get(u.username, 0),
+                    "locked": failed.get(u.username, 0) >= settings.login_max_failures,
+                }
+                for u in users
+            ]
+        }
+    )
 
 
 def audit_public(row: AuditRecord) -> dict[str, Any]:
@@ -128,7 +144,12 @@ def audit_public(row: AuditRecord) -> dict[str, Any]:
     }
 
 
-@router.get("/audit", operation_id="list_audit")
+@router.get(
+    "/audit",
+    operation_id="list_audit",
+    response_model=AuditPage,
+    responses=problem_responses(401, 403, 422, s403="not an auditor or an admin"),
+)
 def list_audit(
     principal: CurrentPrincipal,
     session: SessionDep,
@@ -138,7 +159,7 @@ def list_audit(
     action: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     cursor: Annotated[int | None, Query(ge=1, le=2**62)] = None,
-) -> dict[str, Any]:
+) -> AuditPage:
     """Audit records, newest first: ``{items, next}``; auditors and admins only."""
     if not principal.has_role("auditor", "admin"):
         raise ProblemError(403, "forbidden", "Only auditors and admins read the audit trail.")
@@ -155,7 +176,9 @@ def list_audit(
         query = query.where(AuditRecord.id < cursor)
     rows = session.scalars(query.order_by(AuditRecord.id.desc()).limit(limit + 1)).all()
     more = len(rows) > limit
-    return {
-        "items": [audit_public(r) for r in rows[:limit]],
-        "next": rows[limit - 1].id if more else None,
-    }
+    return AuditPage.model_validate(
+        {
+            "items": [audit_public(r) for r in rows[:limit]],
+            "next": rows[limit - 1].id if more else None,
+        }
+    )

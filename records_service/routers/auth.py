@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Request
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -21,7 +21,7 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.models import AuditRecord, Case, CaseDocument, Device, Token, User, Window
-from records_service.problems import ProblemError
+from records_service.problems import ProblemError, problem_responses
 from records_service.routers.admin import UNLOCK_ACTION
 from records_service.schemas import (
     LoginRequest,
@@ -36,12 +36,13 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 
 
 def version_tuple(text: str) -> tuple[int, ...]:
-    """``"1.2.3rc1"`` → ``(1, 2, 3)``; anything unreadable counts as 0."""
+    """``"1.2.3rc1"`` → ``(1, 2, 3, 0)``; anything unreadable counts as 0; always four
+    numbers, so that ``"2.0"`` and ``"2.0.0"`` are the same version."""
     parts = []
     for piece in text.split(".")[:4]:
-        match = re.match(r"\d+", piece.strip())
+        match = re.match(r"[0-9]+", piece.strip())
         parts.append(int(match.group()) if match else 0)
-    return tuple(parts)
+    return tuple(parts + [0] * (4 - len(parts)))
 
 
 def sequence_high_water(session: Session, window_code: str | None, year: int) -> SequenceHighWater:
@@ -61,7 +62,24 @@ def sequence_high_water(session: Session, window_code: str | None, year: int) ->
 @router.post(
     "/login",
     operation_id="login",
-    responses={401: {"description": "wrong credentials"}, 426: {}, 429: {}},
+    response_model=LoginResponse,
+    responses=problem_responses(
+        400,
+        401,
+        403,
+        409,
+        413,
+        422,
+        426,
+        429,
+        s400="the body is not JSON",
+        s401="wrong username or password (or a disabled account)",
+        s403="``…/wrong-window``: the clerk is not assigned to this window; ``…/device-revoked``",
+        s409="``…/in-flight``: the same new device is signing in already (retry)",
+        s422="invalid fields, an unknown window, or a clerk without a window",
+        s426="``…/client-too-old``: ``min_client_version`` says which version is needed",
+        s429="``…/too-many-attempts``: too many failed sign-ins for this user name",
+    ),
 )
 def login(
     body: LoginRequest,
@@ -249,10 +267,18 @@ def login(
     )
 
 
-@router.post("/logout", status_code=204, operation_id="logout")
+@router.post(
+    "/logout",
+    status_code=204,
+    operation_id="logout",
+    responses={
+        204: {"description": "the token used for this request no longer works"},
+        **problem_responses(401, 422),
+    },
+)
 def logout(
     principal: CurrentPrincipal, request: Request, session: WriteSessionDep, clock: ClockDep
-) -> Response:
+) -> None:
     """End the token used for this request."""
     token = session.get(Token, principal.token_id)
     if token is not None:
@@ -267,4 +293,3 @@ def logout(
         client_ip=client_ip(request),
     )
     session.commit()
-    return Response(status_code=204)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import String, cast, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from records_service import audit, catalog_store, rules
 from records_service.case_views import (
     RawBodyDep,
-    case_json,
     case_public,
     clerk_error,
     department_of,
@@ -27,13 +26,16 @@ from records_service.deps import (
     SessionDep,
     client_ip,
 )
-from records_service.idempotency import (
-    Applied,
-    keyed_write,
-)
+from records_service.idempotency import Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Case, CaseEvent, Window
-from records_service.problems import ProblemError, invalid_fields
-from records_service.schemas import CaseCreate, Timestamp
+from records_service.problems import ProblemError, invalid_fields, problem_responses
+from records_service.schemas import (
+    CaseAnswer,
+    CaseCreate,
+    CasePage,
+    Timestamp,
+    public_json,
+)
 
 router = APIRouter(tags=["cases"])
 
@@ -120,11 +122,20 @@ def _new_case(body: CaseCreate, principal: Principal, now: datetime) -> Case:
     "/cases",
     status_code=201,
     operation_id="create_case",
+    response_model=CaseAnswer,
     responses={
         201: {"description": "created, or the stored answer to a repeated request"},
-        400: {"description": "Idempotency-Key missing"},
-        409: {"description": "in flight, or the case number is taken"},
-        422: {"description": "invalid, or Idempotency-Key reused with another body"},
+        **problem_responses(
+            400,
+            401,
+            403,
+            409,
+            413,
+            422,
+            s403="not a clerk or a window's device, or another window's case",
+            s409="``…/in-flight``: the first request with this key is still being applied "
+            "(retry); ``…/conflict``: the case number is taken",
+        ),
     },
 )
 def create_case(
@@ -134,7 +145,7 @@ def create_case(
     principal: CurrentPrincipal,
     db: DatabaseDep,
     clock: ClockDep,
-    idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
+    idempotency_key: IdempotencyKeyDep,
 ) -> Response:
     """Create a case, exactly once per ``Idempotency-Key`` (which is the case id)."""
     write = keyed_write(
@@ -188,12 +199,17 @@ def create_case(
             detail={"clerk": body.clerk, "case_id": str(body.id)},
         )
         location = f"{request.url.path}/{body.case_no}"
-        return 201, case_json(case), {"Location": location}
+        return 201, public_json(CaseAnswer, {"case": case_public(case)}), {"Location": location}
 
     return write.run(ROUTE_CREATE_CASE, apply)
 
 
-@router.get("/cases", operation_id="list_cases")
+@router.get(
+    "/cases",
+    operation_id="list_cases",
+    response_model=CasePage,
+    responses=problem_responses(401, 403, 422, s403="an account that reads no case"),
+)
 def list_cases(
     principal: CurrentPrincipal,
     session: SessionDep,
@@ -202,8 +218,8 @@ def list_cases(
     updated_after: Annotated[Timestamp | None, Query()] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=9, pattern=r"^\d{1,9}$")] = None,
-) -> dict[str, Any]:
+    cursor: Annotated[str | None, Query(max_length=9, pattern=r"^[0-9]{1,9}$")] = None,
+) -> CasePage:
     """A page of cases, newest first: ``{items, next}`` (``next`` is null on the last page).
 
     Clerks see their own window, leads their department, admins everything. ``q`` looks
@@ -239,18 +255,27 @@ def list_cases(
         query.order_by(Case.received_at.desc(), Case.id).offset(offset).limit(limit + 1)
     ).all()
     more = len(rows) > limit
-    return {
-        "items": [case_public(c) for c in rows[:limit]],
-        "next": str(offset + limit) if more else None,
-    }
+    return CasePage.model_validate(
+        {
+            "items": [case_public(c) for c in rows[:limit]],
+            "next": str(offset + limit) if more else None,
+        }
+    )
 
 
-@router.get("/cases/{case_no}", operation_id="get_case")
+@router.get(
+    "/cases/{case_no}",
+    operation_id="get_case",
+    response_model=CaseAnswer,
+    responses=problem_responses(
+        401, 403, 404, 422, s403="an account that reads no case, or another window's case"
+    ),
+)
 def get_case(
     case_no: Annotated[str, Path(max_length=40)],
     principal: CurrentPrincipal,
     session: SessionDep,
-) -> dict[str, Any]:
+) -> CaseAnswer:
     """One case with its events: clerks of its window, leads of its department, admins."""
     # Roles first: an account that may read no case at all (display, auditor) must not
     # learn from 404 vs 403 whether a case number exists.
@@ -263,4 +288,4 @@ def get_case(
         raise ProblemError(404, "not-found", f"No case {case_no}.")
     if not may_read(principal, case.window_code, department_of(session, case.window_code)):
         raise ProblemError(403, "forbidden", "This case belongs to another window.")
-    return {"case": case_public(case)}
+    return CaseAnswer.model_validate({"case": case_public(case)})

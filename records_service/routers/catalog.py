@@ -8,8 +8,8 @@ from fastapi import APIRouter, Header, Query, Response
 
 from records_service import catalog_store, rules
 from records_service.deps import CurrentPrincipal, SessionDep
-from records_service.problems import ProblemError
-from records_service.schemas import CalendarPublic
+from records_service.problems import ProblemError, problem_responses
+from records_service.schemas import CalendarPublic, CatalogPublic
 
 router = APIRouter(tags=["catalog"])
 
@@ -19,12 +19,26 @@ def _matches(if_none_match: str, etag: str) -> bool:
     return "*" in tags or etag in tags or f"W/{etag}" in tags
 
 
+_ETAG = {
+    "ETag": {
+        "description": "the catalog version's strong entity tag",
+        "required": True,
+        "schema": {"type": "string"},
+    }
+}
+
+
 @router.get(
     "/catalog",
     operation_id="get_catalog",
+    response_model=CatalogPublic,
     responses={
-        200: {"description": "the catalog: {version, items}", "content": {"application/json": {}}},
-        304: {"description": "not modified"},
+        200: {"description": "the newest published catalog", "headers": _ETAG},
+        304: {
+            "description": "not modified: ``If-None-Match`` names this version",
+            "headers": _ETAG,
+        },
+        **problem_responses(401, 404, 422, s404="no catalog has been published yet"),
     },
 )
 def get_catalog(
@@ -46,7 +60,12 @@ def get_catalog(
     )
 
 
-@router.get("/calendar", operation_id="get_calendar")
+@router.get(
+    "/calendar",
+    operation_id="get_calendar",
+    response_model=CalendarPublic,
+    responses=problem_responses(401, 422),
+)
 def get_calendar(
     _principal: CurrentPrincipal,
     session: SessionDep,

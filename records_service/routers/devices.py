@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -22,10 +21,17 @@ from records_service.deps import (
     WriteSessionDep,
     client_ip,
 )
-from records_service.idempotency import Applied, request_hash, require_key, run_idempotent
+from records_service.idempotency import Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Device, Token, User, Window
-from records_service.problems import ProblemError
-from records_service.schemas import ClientEvents, DeviceStatus
+from records_service.problems import ProblemError, problem_responses
+from records_service.schemas import (
+    ClientEvents,
+    ClientEventsRecorded,
+    DeviceAnswer,
+    DeviceStatus,
+    Windows,
+    public_json,
+)
 
 router = APIRouter(tags=["devices"])
 
@@ -53,14 +59,19 @@ def _works_here(session: Session, principal: Principal, username: str) -> bool:
     return "lead" in user.roles and user.department_code == principal.department_code
 
 
-@router.post("/devices/{device_id}/revoke", operation_id="revoke_device")
+@router.post(
+    "/devices/{device_id}/revoke",
+    operation_id="revoke_device",
+    response_model=DeviceAnswer,
+    responses=problem_responses(401, 403, 404, 422, s403="not an admin"),
+)
 def revoke_device(
     device_id: Annotated[str, Path(max_length=64)],
     principal: CurrentPrincipal,
     request: Request,
     session: WriteSessionDep,
     clock: ClockDep,
-) -> dict[str, Any]:
+) -> DeviceAnswer:
     """Revoke a window's device and every token issued to it (admins only)."""
     if not principal.has_role("admin"):
         raise ProblemError(403, "forbidden", "Only an admin revokes devices.")
@@ -80,17 +91,34 @@ def revoke_device(
         client_ip=client_ip(request),
     )
     session.commit()
-    return {"device": _device_public(device)}
+    return DeviceAnswer.model_validate({"device": _device_public(device)})
 
 
-@router.post("/devices/{device_id}/status", status_code=204, operation_id="report_device_status")
+@router.post(
+    "/devices/{device_id}/status",
+    status_code=204,
+    operation_id="report_device_status",
+    responses={
+        204: {"description": "recorded"},
+        **problem_responses(
+            400,
+            401,
+            403,
+            404,
+            413,
+            422,
+            s400="the body is not JSON",
+            s403="not this device's own token (or a user token issued to it)",
+        ),
+    },
+)
 def report_status(
     device_id: Annotated[str, Path(max_length=64)],
     body: DeviceStatus,
     principal: CurrentPrincipal,
     session: WriteSessionDep,
     clock: ClockDep,
-) -> Response:
+) -> None:
     """The client's report: items waiting, rejected items with reasons, version, clock."""
     _require_device(principal, device_id)
     device = session.get(Device, device_id)
@@ -103,10 +131,27 @@ def report_status(
     device.clock_skew_seconds = round((body.clock - now).total_seconds())
     device.last_report = body.model_dump(mode="json")
     session.commit()
-    return Response(status_code=204)
 
 
-@router.post("/audit/client-events", status_code=201, operation_id="record_client_events")
+@router.post(
+    "/audit/client-events",
+    status_code=201,
+    operation_id="record_client_events",
+    response_model=ClientEventsRecorded,
+    responses={
+        201: {"description": "recorded (or the stored answer to a retry)"},
+        **problem_responses(
+            400,
+            401,
+            403,
+            409,
+            413,
+            422,
+            s403="not a window's device (or a user token issued to one)",
+            s409="``…/in-flight``: the first request with this key is still being applied",
+        ),
+    },
+)
 def record_client_events(
     body: ClientEvents,
     raw: RawBodyDep,
@@ -114,12 +159,21 @@ def record_client_events(
     principal: CurrentPrincipal,
     db: DatabaseDep,
     clock: ClockDep,
-    idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
+    idempotency_key: IdempotencyKeyDep,
 ) -> Response:
     """Audit records made on the desk, stored once per ``Idempotency-Key`` (per batch)."""
-    key = require_key(idempotency_key)
+    write = keyed_write(
+        db,
+        key=idempotency_key,
+        record_id=None,
+        raw=raw,
+        actor=principal.actor,
+        now=clock(),
+        allowed=principal.device_id is not None,
+        refusal="Only the device itself reports this.",
+    )
     device_id = _require_device(principal)
-    now = clock()
+    now = write.now
     ip = client_ip(request)
 
     def apply(session: Session) -> Applied:
@@ -146,17 +200,9 @@ def record_client_events(
                     **({"detail": event.detail} if event.detail else {}),
                 },
             )
-        return 201, json.dumps({"recorded": len(body.events)}), {}
+        return 201, public_json(ClientEventsRecorded, {"recorded": len(body.events)}), {}
 
-    return run_idempotent(
-        db,
-        key=key,
-        route=ROUTE_CLIENT_EVENTS,
-        digest=request_hash(raw),
-        actor=principal.actor,
-        now=now,
-        apply=apply,
-    )
+    return write.run(ROUTE_CLIENT_EVENTS, apply)
 
 
 def _device_public(device: Device) -> dict[str, Any]:
@@ -175,10 +221,15 @@ def _device_public(device: Device) -> dict[str, Any]:
     }
 
 
-@router.get("/windows", operation_id="list_windows")
+@router.get(
+    "/windows",
+    operation_id="list_windows",
+    response_model=Windows,
+    responses=problem_responses(401, 403, 422, s403="not a shift lead or an admin"),
+)
 def list_windows(
     principal: CurrentPrincipal, session: SessionDep, settings: SettingsDep, clock: ClockDep
-) -> dict[str, Any]:
+) -> Windows:
     """Windows with their clients' last reports: leads see their department, admins all.
 
     ``as_of`` is the service's time (silence is measured against it) and
@@ -209,8 +260,6 @@ def list_windows(
                 "devices": own,
             }
         )
-    return {
-        "as_of": iso(clock()),
-        "min_client_version": settings.min_client_version,
-        "items": items,
-    }
+    return Windows.model_validate(
+        {"as_of": iso(clock()), "min_client_version": settings.min_client_version, "items": items}
+    )

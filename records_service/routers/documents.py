@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from records_service import audit, rules
 from records_service.case_views import RawBodyDep, clerk_error, iso
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, client_ip
-from records_service.idempotency import (
-    Applied,
-    keyed_write,
-)
+from records_service.idempotency import Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Case, CaseDocument
-from records_service.problems import ProblemError, invalid_fields
-from records_service.schemas import DocumentCreate
+from records_service.problems import ProblemError, invalid_fields, problem_responses
+from records_service.schemas import DocumentAnswer, DocumentCreate, public_json
 
 router = APIRouter(tags=["cases"])
 
@@ -44,7 +40,21 @@ def document_public(doc: CaseDocument, case_no: str) -> dict[str, object]:
     "/cases/{case_no}/documents",
     status_code=201,
     operation_id="record_case_document",
-    responses={201: {"description": "recorded (or the stored answer to a retry)"}},
+    response_model=DocumentAnswer,
+    responses={
+        201: {"description": "recorded (or the stored answer to a retry)"},
+        **problem_responses(
+            400,
+            401,
+            403,
+            404,
+            409,
+            413,
+            422,
+            s403="not a clerk or a window's device, or another window's case",
+            s409="``…/in-flight``: the first request with this key is still being applied",
+        ),
+    },
 )
 def record_document(
     case_no: Annotated[str, Path(max_length=40)],
@@ -54,7 +64,7 @@ def record_document(
     principal: CurrentPrincipal,
     db: DatabaseDep,
     clock: ClockDep,
-    idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
+    idempotency_key: IdempotencyKeyDep,
 ) -> Response:
     """Record a document issued or reprinted at the window, exactly once per key (its id)."""
     write = keyed_write(
@@ -114,11 +124,7 @@ def record_document(
             client_ip=client_ip(request),
             detail={"case_no": case_no, "kind": body.kind},
         )
-        content = json.dumps(
-            {"document": document_public(doc, case_no)},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
+        content = public_json(DocumentAnswer, {"document": document_public(doc, case_no)})
         return 201, content, {}
 
     return write.run(ROUTE_CASE_DOCUMENT, apply)

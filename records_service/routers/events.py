@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -12,20 +12,16 @@ from sqlalchemy.orm import Session
 from records_service import audit, rules
 from records_service.case_views import (
     RawBodyDep,
-    case_json,
     case_public,
     clerk_error,
     department_of,
     may_read,
 )
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
-from records_service.idempotency import (
-    Applied,
-    keyed_write,
-)
+from records_service.idempotency import Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Case, CaseEvent, Window
-from records_service.problems import ProblemError, invalid_field
-from records_service.schemas import EventCreate
+from records_service.problems import ProblemError, invalid_field, problem_responses
+from records_service.schemas import CaseAnswer, Changes, EventCreate, public_json
 
 router = APIRouter(tags=["cases"])
 
@@ -36,9 +32,21 @@ ROUTE_CASE_EVENT = "POST /cases/{case_no}/events"
     "/cases/{case_no}/events",
     status_code=201,
     operation_id="append_case_event",
+    response_model=CaseAnswer,
     responses={
         201: {"description": "the case after the event (or the stored answer to a retry)"},
-        409: {"description": "illegal-transition: the lifecycle forbids it; or in-flight"},
+        **problem_responses(
+            400,
+            401,
+            403,
+            404,
+            409,
+            413,
+            422,
+            s403="not a clerk, lead or window device, or a case this account may not see",
+            s409="``…/illegal-transition``: the lifecycle forbids it in the case's status "
+            "(don't retry; ``current_status`` and ``event`` say why); ``…/in-flight``: retry",
+        ),
     },
 )
 def append_event(
@@ -49,7 +57,7 @@ def append_event(
     principal: CurrentPrincipal,
     db: DatabaseDep,
     clock: ClockDep,
-    idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
+    idempotency_key: IdempotencyKeyDep,
 ) -> Response:
     """Append a lifecycle event, exactly once per ``Idempotency-Key`` (the event id)."""
     write = keyed_write(
@@ -128,7 +136,7 @@ def append_event(
             client_ip=client_ip(request),
             detail={"type": body.type, "status": after},
         )
-        return 201, case_json(case), {}
+        return 201, public_json(CaseAnswer, {"case": case_public(case)}), {}
 
     return write.run(ROUTE_CASE_EVENT, apply)
 
@@ -144,13 +152,18 @@ def _extend_due_date(session: Session, case: Case, resumed_at: Any) -> None:
         case.due_date_provisional = case.due_date_provisional or provisional
 
 
-@router.get("/changes", operation_id="get_changes")
+@router.get(
+    "/changes",
+    operation_id="get_changes",
+    response_model=Changes,
+    responses=problem_responses(401, 403, 422, s403="an account that follows no cases"),
+)
 def get_changes(
     principal: CurrentPrincipal,
     session: SessionDep,
     after: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-) -> dict[str, Any]:
+) -> Changes:
     """Cases changed after the cursor ``after``, oldest change first: ``{items, next}``.
 
     The cursor is the sequence number of the last event seen; pass ``next`` back as
@@ -176,4 +189,4 @@ def get_changes(
         raise ProblemError(403, "forbidden", "No cases to follow for this sign-in.")
     rows = session.execute(query.order_by(last.c.last).limit(limit)).all()
     items = [case_public(case, events_upto=last_seq) for case, last_seq in rows]
-    return {"items": items, "next": rows[-1][1] if rows else after}
+    return Changes.model_validate({"items": items, "next": rows[-1][1] if rows else after})

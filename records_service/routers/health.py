@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from records_service import __version__
 from records_service.deps import DatabaseDep, SettingsDep
+from records_service.problems import problem_responses
 from records_service.schemas import Health
 
 router = APIRouter(tags=["health"])
@@ -19,7 +20,10 @@ router = APIRouter(tags=["health"])
     "/health",
     operation_id="health",
     response_model=Health,
-    responses={503: {"model": Health, "description": "the database does not answer"}},
+    responses={
+        503: {"model": Health, "description": "the database does not answer"},
+        **problem_responses(422),
+    },
 )
 def health(settings: SettingsDep, db: DatabaseDep) -> Any:
     """Liveness, versions and whether the database answers; no sign-in needed."""

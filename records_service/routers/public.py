@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from sqlalchemy import select
@@ -16,7 +16,8 @@ from records_service.case_views import iso
 from records_service.db import Database
 from records_service.deps import SessionDep, client_ip
 from records_service.models import Case, RateLimit
-from records_service.problems import ProblemError
+from records_service.problems import ProblemError, problem_responses
+from records_service.schemas import Progress
 
 router = APIRouter(tags=["public"])
 
@@ -59,13 +60,24 @@ def _not_found() -> ProblemError:
     return ProblemError(404, "not-found", "No case with this number and query code.")
 
 
-@router.get("/progress/{case_no}", operation_id="get_progress")
+@router.get(
+    "/progress/{case_no}",
+    operation_id="get_progress",
+    response_model=Progress,
+    responses=problem_responses(
+        404,
+        422,
+        429,
+        s404="no case with this number and query code (an unknown number and a wrong code "
+        "get the same answer)",
+    ),
+)
 def get_progress(
     case_no: Annotated[str, Path(max_length=40)],
-    code: Annotated[str, Query(max_length=6)],
+    code: Annotated[str, Query(max_length=6, description="the case's 6-digit query code")],
     request: Request,
     session: SessionDep,
-) -> dict[str, Any]:
+) -> Progress:
     """Public progress of a case: status, dates, item and masked applicant.
 
     An unknown number and a wrong code get the same 404; callers are rate limited.
@@ -86,14 +98,16 @@ def get_progress(
     item_name = catalog.item_names.get(case.item_code) if catalog else None
     waiting = any(m.get("deferred") for m in case.materials) and not rules.is_terminal(case.status)
     applicant = public_applicant_name(case.applicant)
-    return {
-        "case_no": case.case_no,
-        "status": case.status,
-        "hall_group": rules.hall_group(case.status, waiting),
-        "item_code": case.item_code,
-        "item_name": item_name,
-        "applicant": applicant,
-        "received_at": iso(case.received_at),
-        "due_date": case.due_date.isoformat() if case.due_date else None,
-        "completed_at": iso(case.completed_at),
-    }
+    return Progress.model_validate(
+        {
+            "case_no": case.case_no,
+            "status": case.status,
+            "hall_group": rules.hall_group(case.status, waiting),
+            "item_code": case.item_code,
+            "item_name": item_name,
+            "applicant": applicant,
+            "received_at": iso(case.received_at),
+            "due_date": case.due_date.isoformat() if case.due_date else None,
+            "completed_at": iso(case.completed_at),
+        }
+    )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,16 +20,16 @@ from records_service.deps import (
     WriteSessionDep,
     client_ip,
 )
-from records_service.idempotency import (
-    Applied,
-    request_hash,
-    require_key,
-    require_key_is_id,
-    run_idempotent,
-)
+from records_service.idempotency import Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Case, Rating, Window
-from records_service.problems import ProblemError, invalid_field
-from records_service.schemas import FollowUpCreate, RatingCreate
+from records_service.problems import ProblemError, invalid_field, problem_responses
+from records_service.schemas import (
+    BadRatings,
+    FollowUpCreate,
+    RatingAnswer,
+    RatingCreate,
+    public_json,
+)
 
 router = APIRouter(tags=["ratings"])
 
@@ -54,7 +53,26 @@ def rating_public(rating: Rating, case_no: str) -> dict[str, Any]:
     }
 
 
-@router.post("/cases/{case_no}/rating", status_code=201, operation_id="rate_case")
+@router.post(
+    "/cases/{case_no}/rating",
+    status_code=201,
+    operation_id="rate_case",
+    response_model=RatingAnswer,
+    responses={
+        201: {"description": "recorded (or the stored answer to a retry)"},
+        **problem_responses(
+            400,
+            401,
+            403,
+            404,
+            409,
+            413,
+            422,
+            s403="not a clerk or a window's device, or another window's case",
+            s409="``…/in-flight``: the first request with this key is still being applied",
+        ),
+    },
+)
 def rate_case(
     case_no: Annotated[str, Path(max_length=40)],
     body: RatingCreate,
@@ -64,14 +82,21 @@ def rate_case(
     db: DatabaseDep,
     settings: SettingsDep,
     clock: ClockDep,
-    idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
+    idempotency_key: IdempotencyKeyDep,
 ) -> Response:
-    """Record the applicant's rating, given on the window's rating screen (idempotent)."""
-    key = require_key(idempotency_key)
-    if not (principal.kind == "device" or principal.has_role("clerk")):
-        raise ProblemError(403, "forbidden", "Ratings come from a window.")
-    require_key_is_id(key, body.id)
-    now = clock()
+    """Record the applicant's rating, given on the window's rating screen, exactly once per
+    ``Idempotency-Key`` (the rating's id)."""
+    write = keyed_write(
+        db,
+        key=idempotency_key,
+        record_id=body.id,
+        raw=raw,
+        actor=principal.actor,
+        now=clock(),
+        allowed=principal.kind == "device" or principal.has_role("clerk"),
+        refusal="Ratings come from a window.",
+    )
+    now = write.now
 
     def apply(session: Session) -> Applied:
         case = session.scalars(select(Case).where(Case.case_no == case_no)).first()
@@ -114,30 +139,25 @@ def rate_case(
             client_ip=client_ip(request),
             detail={"score": body.score},
         )
-        content = json.dumps(
-            {"rating": rating_public(rating, case_no)}, ensure_ascii=False, separators=(",", ":")
-        )
+        content = public_json(RatingAnswer, {"rating": rating_public(rating, case_no)})
         return 201, content, {}
 
-    return run_idempotent(
-        db,
-        key=str(body.id),
-        route=ROUTE_RATING,
-        digest=request_hash(raw),
-        actor=principal.actor,
-        now=now,
-        apply=apply,
-    )
+    return write.run(ROUTE_RATING, apply)
 
 
-@router.get("/ratings/bad", operation_id="list_bad_ratings")
+@router.get(
+    "/ratings/bad",
+    operation_id="list_bad_ratings",
+    response_model=BadRatings,
+    responses=problem_responses(401, 403, 422, s403="not a shift lead or an admin"),
+)
 def list_bad_ratings(
     principal: CurrentPrincipal,
     session: SessionDep,
     clock: ClockDep,
     followed_up: Annotated[bool | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
-) -> dict[str, Any]:
+) -> BadRatings:
     """Bad ratings (差评) of the windows a lead watches, earliest follow-up deadline first:
     ``{items, today}``; each item says whether its deadline has passed (``overdue``).
     ``followed_up=false`` lists those still to follow up. Leads: their department; admins: all.
@@ -170,10 +190,26 @@ def list_bad_ratings(
             and rating.follow_up_due < today
         )
         items.append(item)
-    return {"today": today.isoformat(), "items": items}
+    return BadRatings.model_validate({"today": today.isoformat(), "items": items})
 
 
-@router.post("/ratings/{rating_id}/follow-up", operation_id="follow_up_rating")
+@router.post(
+    "/ratings/{rating_id}/follow-up",
+    operation_id="follow_up_rating",
+    response_model=RatingAnswer,
+    responses=problem_responses(
+        400,
+        401,
+        403,
+        404,
+        409,
+        413,
+        422,
+        s400="the body is not JSON",
+        s403="not a lead of the rating's department",
+        s409="not a bad rating, or followed up already",
+    ),
+)
 def follow_up(
     rating_id: Annotated[str, Path(max_length=36)],
     body: FollowUpCreate,
@@ -181,7 +217,7 @@ def follow_up(
     principal: CurrentPrincipal,
     session: WriteSessionDep,
     clock: ClockDep,
-) -> dict[str, Any]:
+) -> RatingAnswer:
     """Record the follow-up of a bad rating: leads of the case's department."""
     rating = session.get(Rating, rating_id)
     if rating is None:
@@ -211,4 +247,4 @@ def follow_up(
         client_ip=client_ip(request),
     )
     session.commit()
-    return {"rating": rating_public(rating, case_no)}
+    return RatingAnswer.model_validate({"rating": rating_public(rating, case_no)})

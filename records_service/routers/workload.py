@@ -21,7 +21,8 @@ from records_service import catalog_store, rules
 from records_service.case_views import iso
 from records_service.deps import ClockDep, CurrentPrincipal, Principal, SessionDep, SettingsDep
 from records_service.models import Case, CaseEvent, Department, Rating, Window
-from records_service.problems import ProblemError
+from records_service.problems import ProblemError, problem_responses
+from records_service.schemas import Board, Day, Workload, WorkloadCases
 
 router = APIRouter(tags=["workload"])
 
@@ -120,16 +121,35 @@ def case_buckets(
     ]
 
 
-@router.get("/workload", operation_id="get_workload")
+_PERIOD_422 = (
+    f"invalid fields; or ``to`` before ``from``, or more than {MAX_DAYS} days from ``from`` "
+    "to ``to`` (``errors`` names the field)"
+)
+_FROM = Query(
+    alias="from",
+    description=f"first day (center time; default: today); at most {MAX_DAYS} days before ``to``",
+)
+_TO = Query(description="last day, included (default: today, or ``from`` if later)")
+
+
+@router.get(
+    "/workload",
+    operation_id="get_workload",
+    response_model=Workload,
+    response_model_exclude_unset=True,
+    responses=problem_responses(
+        401, 403, 422, s403="not a shift lead or an admin", s422=_PERIOD_422
+    ),
+)
 def get_workload(
     principal: CurrentPrincipal,
     session: SessionDep,
     settings: SettingsDep,
     clock: ClockDep,
-    from_: Annotated[date | None, Query(alias="from")] = None,
-    to: Annotated[date | None, Query()] = None,
+    from_: Annotated[Day | None, _FROM] = None,
+    to: Annotated[Day | None, _TO] = None,
     group: Annotated[Literal["window", "department"], Query()] = "window",
-) -> dict[str, Any]:
+) -> Any:
     """Figures per window or department for the cases received from ``from`` to ``to``.
 
     Both days are included (center time); the default is today. Overdue and due soon count
@@ -174,6 +194,8 @@ def get_workload(
         item = f.as_dict()
         item.update(labels.get(f.group, {"name": f.group}))
         items.append(item)
+    # A dict, not the model: ``response_model_exclude_unset`` leaves out what a group lacks
+    # (a department has no ``department_code``), as the answer always has.
     return {
         "from": start_day.isoformat(),
         "to": end_day.isoformat(),
@@ -202,18 +224,31 @@ def group_labels(session: Session, group: str) -> dict[str, dict[str, str]]:
     }
 
 
-@router.get("/workload/cases", operation_id="list_workload_cases")
+@router.get(
+    "/workload/cases",
+    operation_id="list_workload_cases",
+    response_model=WorkloadCases,
+    responses=problem_responses(
+        401,
+        403,
+        404,
+        422,
+        s403="not a shift lead or an admin, or another department's window",
+        s404="no such window",
+        s422=_PERIOD_422,
+    ),
+)
 def workload_cases(
     principal: CurrentPrincipal,
     session: SessionDep,
     settings: SettingsDep,
     clock: ClockDep,
     window: Annotated[str, Query(min_length=1, max_length=16)],
-    from_: Annotated[date | None, Query(alias="from")] = None,
-    to: Annotated[date | None, Query()] = None,
+    from_: Annotated[Day | None, _FROM] = None,
+    to: Annotated[Day | None, _TO] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    cursor: Annotated[str | None, Query(max_length=9, pattern=r"^\d{1,9}$")] = None,
-) -> dict[str, Any]:
+    cursor: Annotated[str | None, Query(max_length=9, pattern=r"^[0-9]{1,9}$")] = None,
+) -> WorkloadCases:
     """The cases of one window received from ``from`` to ``to``, newest first, applicant
     masked: ``{items, next, count}``. Leads only for windows of their department (403
     otherwise), admins any."""
@@ -270,23 +305,32 @@ def workload_cases(
                 "due_soon": bool(open_ and due is not None and today <= due <= limit_day),
             }
         )
-    return {
-        "window": window,
-        "from": start_day.isoformat(),
-        "to": end_day.isoformat(),
-        "count": count,
-        "items": items,
-        "next": str(offset + limit) if len(rows) > limit else None,
-    }
+    return WorkloadCases.model_validate(
+        {
+            "window": window,
+            "from": start_day.isoformat(),
+            "to": end_day.isoformat(),
+            "count": count,
+            "items": items,
+            "next": str(offset + limit) if len(rows) > limit else None,
+        }
+    )
 
 
-@router.get("/board", operation_id="get_board")
+@router.get(
+    "/board",
+    operation_id="get_board",
+    response_model=Board,
+    responses=problem_responses(
+        401, 403, 422, s403="not the hall screen (display), a shift lead or an admin"
+    ),
+)
 def get_board(
     principal: CurrentPrincipal,
     session: SessionDep,
     clock: ClockDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> dict[str, Any]:
+) -> Board:
     """The hall screen: today's cases, newest change first, with masked applicant and the
     status word (受理/在办/待办/办结), plus the day's totals and completion rate."""
     now = clock()
@@ -328,14 +372,16 @@ def get_board(
             case_buckets(session, codes, start, end), today=today, calendar=rules.calendar(session)
         )
     )
-    return {
-        "as_of": iso(now),
-        "items": items,
-        "today": {
-            "received": figures.received,
-            "completed": figures.completed,
-            "completion_rate": (
-                round(figures.completed / figures.received, 4) if figures.received else None
-            ),
-        },
-    }
+    return Board.model_validate(
+        {
+            "as_of": iso(now),
+            "items": items,
+            "today": {
+                "received": figures.received,
+                "completed": figures.completed,
+                "completion_rate": (
+                    round(figures.completed / figures.received, 4) if figures.received else None
+                ),
+            },
+        }
+    )
