@@ -9,6 +9,7 @@ import json
 from typing import TYPE_CHECKING
 
 from clerk_app.core.catalog import Catalog
+from clerk_app.core.errors import NoCatalog
 from clerk_app.logs import logger
 from clerk_app.remote.api import RemoteError
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 log = logger("app")
 
 
-class NoCatalogError(RuntimeError):
+class NoCatalogError(NoCatalog, RuntimeError):
     """Signed in, but there is no catalog: never fetched, and the service is unreachable."""
 
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from clerk_app.gui import services
+from clerk_app.gui.errors import error_message
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.login import LoginDialog
-from clerk_app.gui.errors import error_message
 from clerk_app.gui.ops import DbWriter, Op
 
 if TYPE_CHECKING:  # imported when the clerk has signed in: the sign-in window comes sooner

@@ -17,7 +17,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QTableWidget, QWidget
 
 from clerk_app.gui.applicant_screen import ApplicantScreen, summary_from_form
-from clerk_app.gui.ops import error_message
+from clerk_app.gui.errors import error_message
+from clerk_app.gui.hub import case_hub
 
 log = logging.getLogger("clerk.gui")
 
@@ -171,15 +172,15 @@ class ApplicantDesk(QObject):
         def work() -> str:
             return rate_case(context, case_no, score, clerk=clerk, comment=comment)
 
-        self.window.writer.submit(work, self.window).success(self._rating_saved).failure(
-            self._rating_failed
-        )
+        self.window.writer.submit(work, self.window).success(
+            lambda rating_id: self._rating_saved(rating_id, case_no)
+        ).failure(self._rating_failed)
 
-    def _rating_saved(self, rating_id: str) -> None:
+    def _rating_saved(self, rating_id: str, case_no: str = "") -> None:
         self.last_error = ""
         self.window.statusBar().showMessage(self.tr("The applicant's rating is saved."), 5000)
-        if getattr(self.window, "sync_worker", None) is not None:
-            self.window.sync_worker.wake()
+        if case_no:
+            case_hub().announce_write(case_no)  # the sync worker wakes
         self.rating_saved.emit(rating_id)
 
     def _rating_failed(self, exc: Exception) -> None:

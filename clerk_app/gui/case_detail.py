@@ -54,6 +54,7 @@ from clerk_app.gui.case_actions import (
     suspend_kind_label,
 )
 from clerk_app.gui.errors import error_message
+from clerk_app.gui.hub import case_hub
 from clerk_app.logs import logger
 
 log = logger("gui")
@@ -87,6 +88,7 @@ class CaseDetail(QDialog):
         self.last_preview: Any = None
         self._busy = False
         self.setObjectName("caseDetail")
+        case_hub().case_changed.connect(self._hub_changed)
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("caseTitle")
@@ -516,13 +518,14 @@ class CaseDetail(QDialog):
         self.action_box.setFocus()
 
     def _after_write(self, *_args: Any) -> None:
-        self.reload()
-        self.documents.reload()
-        owner = self.parentWidget()
-        sync = getattr(owner.window(), "sync_worker", None) if owner is not None else None
-        if sync is not None and hasattr(sync, "wake"):
-            sync.wake()
         self.case_changed.emit(self.case_no)
+        case_hub().announce_write(self.case_no)  # reloads this detail too (_hub_changed)
+
+    def _hub_changed(self, case_no: str) -> None:
+        """The case changed (a write here or elsewhere on the desk, a pulled change)."""
+        if case_no == self.case_no:
+            self.reload()
+            self.documents.reload()
 
     def print_notice(self) -> Any:
         """Open the print preview of the last notice (Ctrl+P)."""

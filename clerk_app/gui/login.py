@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
-from clerk_app.gui.forms.ui_login_dialog import Ui_LoginDialog
 from clerk_app.gui.errors import error_message
+from clerk_app.gui.forms.ui_login_dialog import Ui_LoginDialog
 from clerk_app.gui.ops import Op
 
 log = logging.getLogger("clerk.gui")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from clerk_app.core.identity import public_applicant_name
 from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.errors import error_message, is_offline, is_refused
+from clerk_app.gui.hub import case_hub
 from clerk_app.gui.ops import Op
 from clerk_app.logs import logger
 
@@ -48,7 +49,9 @@ class LookupDialog(QDialog):
         self.context = context
         self.result: dict[str, Any] | None = None
         self.source = ""
+        self._local_query = ("", "")
         self.setObjectName("lookupDialog")
+        case_hub().case_changed.connect(self._hub_changed)
         self.case_edit = QLineEdit(self)
         self.case_edit.setObjectName("lookupCaseEdit")
         self.code_edit = QLineEdit(self)
@@ -156,6 +159,7 @@ class LookupDialog(QDialog):
             self._show(None)
             return
         self.source = "local"
+        self._local_query = (case_no, code)
         self.message.setText(
             self.tr(
                 "The center cannot be reached (offline). This desk's own record of the case "
@@ -163,6 +167,11 @@ class LookupDialog(QDialog):
             )
         )
         self._show(local)
+
+    def _hub_changed(self, case_no: str) -> None:
+        """A case this desk shows from its own record changed (a pull, a desk write)."""
+        if self.source == "local" and self._local_query[0] == case_no:
+            self._show(self._local(*self._local_query))
 
     def _local(self, case_no: str, code: str) -> dict[str, Any] | None:
         case = self.context.backend.store.get_case(case_no)

@@ -31,6 +31,7 @@ from clerk_app.gui.applicant_screen import attach_applicant_screen
 from clerk_app.gui.catalog_pane import CatalogPane
 from clerk_app.gui.confirmation import AcceptedDialog
 from clerk_app.gui.disclosure import DisclosurePanel
+from clerk_app.gui.hub import case_hub
 from clerk_app.gui.intake_form import IntakeForm
 from clerk_app.gui.intake_texts import document_names
 from clerk_app.gui.ops import DbWriter, show_error
@@ -473,8 +474,7 @@ class MainWindow(QMainWindow):
         self._accepting = False
         self.intake.setEnabled(True)
         self.statusBar().clearMessage()
-        if self.sync_worker is not None:
-            self.sync_worker.wake()
+        case_hub().announce_write(taken.case_no)  # the sync worker wakes, screens reload
         self.case_accepted.emit(taken)
         due = self.intake.due_date()
         disposition = getattr(taken, "disposition", "promised")

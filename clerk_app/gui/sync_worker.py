@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from clerk_app.core.clock import Clock
+from clerk_app.gui.hub import case_hub
 
 log = logging.getLogger("clerk.sync")
 
@@ -27,10 +28,25 @@ IDLE_INTERVAL_MS = 30_000
 ERROR_INTERVAL_MS = 15_000
 
 
+class PushOutcome(Protocol):
+    """What one push round reports: ``clerk_app.remote.sync.PushResult``."""
+
+    online: bool
+    waiting: int
+    rejected: int
+    rejected_total: int
+    sent: int
+    next_due: datetime | None
+    stopped: str | None
+    last_contact: datetime | None
+    clock_skew_seconds: float | None
+    changed_cases: tuple[str, ...]
+
+
 class PushEngine(Protocol):
     """What the worker needs of ``clerk_app.remote.sync.SyncEngine``."""
 
-    def push_once(self) -> Any: ...
+    def push_once(self) -> PushOutcome: ...
 
 
 @dataclass(frozen=True)
@@ -43,24 +59,17 @@ class SyncStatus:
     next_due: datetime | None
 
 
-def read_outcome(result: Any) -> SyncStatus:
-    """Read a ``push_once()`` result (``clerk_app.remote.sync.PushResult``, or a dict).
+def read_outcome(result: PushOutcome) -> SyncStatus:
+    """The status bar's part of a ``push_once()`` result (a ``PushResult``).
 
-    Fields: ``online``, ``waiting``, ``rejected_total`` (else ``rejected``), ``next_due``;
-    missing ones mean online, nothing waiting, nothing due.
+    ``rejected`` is all the rows the service refused (``rejected_total``), not only this
+    round's.
     """
-
-    def field(name: str, default: Any) -> Any:
-        if isinstance(result, dict):
-            return result.get(name, default)
-        return getattr(result, name, default)
-
     return SyncStatus(
-        online=bool(field("online", True)),
-        waiting=int(field("waiting", 0) or 0),
-        # SyncEngine.PushResult: ``rejected`` is this round's, ``rejected_total`` all of them.
-        rejected=int(field("rejected_total", field("rejected", 0)) or 0),
-        next_due=field("next_due", None),
+        online=result.online,
+        waiting=result.waiting,
+        rejected=result.rejected_total,
+        next_due=result.next_due,
     )
 
 
@@ -131,10 +140,12 @@ class _Loop(QObject):
     Signals:
         status(bool, int, int): online, waiting, rejected after each push.
         details(object): a :class:`LinkDetails` before (``syncing``) and after each push.
+        changed(object): the push result, when it sent, refused or pulled anything.
     """
 
     status = Signal(bool, int, int)
     details = Signal(object)
+    changed = Signal(object)
 
     def __init__(self, engine: PushEngine, clock: Clock, idle_ms: int, error_ms: int) -> None:
         super().__init__()
@@ -171,9 +182,11 @@ class _Loop(QObject):
         self._waiting, self._rejected = outcome.waiting, outcome.rejected
         self.status.emit(outcome.online, outcome.waiting, outcome.rejected)
         self.details.emit(self._details(result, outcome))
+        if result.changed_cases or result.sent or result.rejected:
+            self.changed.emit(result)
         self._timer.start(self._delay_ms(outcome.next_due))
 
-    def _details(self, result: Any, outcome: SyncStatus) -> LinkDetails:
+    def _details(self, result: PushOutcome, outcome: SyncStatus) -> LinkDetails:
         store = getattr(self._engine, "store", None)
         rejected: tuple[RejectedItem, ...] = ()
         conflicts: tuple[ConflictItem, ...] = ()
@@ -188,9 +201,9 @@ class _Loop(QObject):
             state="online" if outcome.online else "offline",
             waiting=outcome.waiting,
             rejected=rejected,
-            last_contact=getattr(result, "last_contact", None),
-            clock_skew_seconds=getattr(result, "clock_skew_seconds", None),
-            stopped=getattr(result, "stopped", None),
+            last_contact=result.last_contact,
+            clock_skew_seconds=result.clock_skew_seconds,
+            stopped=result.stopped,
             conflicts=conflicts,
         )
 
@@ -221,6 +234,9 @@ class SyncWorker(QObject):
         idle_ms: wait between pushes when nothing is due.
         error_ms: wait after a push that raised.
 
+    Pulled cases and rounds that sent or refused something are announced on the
+    :func:`~clerk_app.gui.hub.case_hub`; a desk write announced there wakes the worker.
+
     Signals:
         status_changed(bool, int, int): online, waiting, rejected; delivered in the GUI thread.
         details_changed(object): a :class:`LinkDetails` (state incl. ``syncing``, last
@@ -249,6 +265,8 @@ class SyncWorker(QObject):
         self._thread.started.connect(self._loop.start)
         self._loop.status.connect(self.status_changed)
         self._loop.details.connect(self.details_changed)
+        self._loop.changed.connect(self._announce)
+        case_hub().written.connect(self.wake)
         self._wake_requested.connect(self._loop.cycle)
         self._halt_requested.connect(self._loop.halt)
         self.last_status: tuple[bool, int, int] | None = None
@@ -257,6 +275,12 @@ class SyncWorker(QObject):
     @Slot(bool, int, int)
     def _remember(self, online: bool, waiting: int, rejected: int) -> None:
         self.last_status = (online, waiting, rejected)
+
+    @Slot(object)
+    def _announce(self, result: PushOutcome) -> None:
+        """Tell the screens (GUI thread): pulled cases one by one, and that a round changed
+        what the worklist shows (sent, refused, pulled)."""
+        case_hub().announce_pulled(result.changed_cases)
 
     def start(self) -> None:
         """Start the thread; the first push happens at once."""

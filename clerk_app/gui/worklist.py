@@ -54,6 +54,7 @@ from clerk_app.app.worklist import (
 )
 from clerk_app.core import lifecycle
 from clerk_app.gui.case_actions import status_label
+from clerk_app.gui.hub import case_hub
 from clerk_app.logs import logger
 
 log = logger("gui")
@@ -351,6 +352,9 @@ class WorklistPane(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(300)
         self._refresh_timer.timeout.connect(self.refresh)
+        # Desk writes and sync rounds (pulled changes, sent or refused items) show here.
+        case_hub().case_changed.connect(self.schedule_refresh)
+        case_hub().cases_changed.connect(self.schedule_refresh)
 
         self.search_action = QAction(self)
         self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
@@ -464,10 +468,6 @@ class WorklistPane(QWidget):
         """Refresh soon (several saves or pulls in a row make one refresh)."""
         self._refresh_timer.start()
 
-    def attach_sync(self, worker: Any) -> None:
-        """Refresh after each sync round (pulled changes, sent or refused items)."""
-        worker.status_changed.connect(self.schedule_refresh)
-
     # -- keyboard --------------------------------------------------------------------------
 
     def focus_search(self) -> None:
@@ -500,7 +500,6 @@ class WorklistPane(QWidget):
 
         self.case_opened.emit(case_no)
         detail = CaseDetail(self.context, self.session, case_no, self.writer, self)
-        detail.case_changed.connect(self.schedule_refresh)
         detail.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.detail = detail
         detail.open()

@@ -71,6 +71,12 @@ class LinkKeeper:
         self.client_version = client_version
         self.intervals = intervals or LinkIntervals()
         self._last: dict[str, datetime] = {}
+        self._pulled: list[str] = []
+
+    def take_pulled(self) -> tuple[str, ...]:
+        """The numbers of the cases pulled since the last call (each once, in order)."""
+        pulled, self._pulled = tuple(dict.fromkeys(self._pulled)), []
+        return pulled
 
     def _due(self, task: str, every: timedelta) -> bool:
         last = self._last.get(task)
@@ -131,6 +137,7 @@ class LinkKeeper:
                 else:
                     apply_server_case(self.store, case)
                     conflicts.settle_if_open(self.store, case["id"])
+                self._pulled.append(str(case["case_no"]))
                 applied += 1
             if nxt == cursor or not items:
                 break

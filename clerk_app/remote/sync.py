@@ -98,6 +98,8 @@ class PushResult:
     #: (seconds, local minus service); None when unknown (no LinkKeeper, never online).
     last_contact: datetime | None = None
     clock_skew_seconds: float | None = None
+    #: The cases this round brought in from the center (``GET /changes``), by number.
+    changed_cases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -206,6 +208,7 @@ class SyncEngine:
             stopped=tally.stopped,
             last_contact=last_contact,
             clock_skew_seconds=skew,
+            changed_cases=self.link.take_pulled() if self.link is not None else (),
         )
         if result.sent or result.retried or result.rejected or result.stopped:
             log.info(

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from clerk_app.app.catalog import NoCatalogError
 from clerk_app.core import errors
 from clerk_app.gui.errors import error_message, is_offline, is_refused
 from clerk_app.gui.i18n import install_translations
 from clerk_app.remote.api import ApiError, BadResponseError, NetworkError, TlsError
-from clerk_app.session import NoCatalogError
 from clerk_app.store.credentials import OfflineSignInError
 from clerk_app.store.db import (
     CannotOpenError,

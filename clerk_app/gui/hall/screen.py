@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.core.clock import CENTER_TZ
-from clerk_app.gui.hall.board import BoardRow, BoardSnapshot
 from clerk_app.gui.errors import error_message
+from clerk_app.gui.hall.board import BoardRow, BoardSnapshot
 from clerk_app.gui.ops import Op
 
 log = logging.getLogger("clerk.gui")
