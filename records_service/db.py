@@ -142,7 +142,7 @@ class Database:
                 conn = sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_SECONDS)
                 try:
                     conn.execute("SELECT version_num FROM alembic_version").fetchall()
-                    center = conn.execute(_CENTER_KNOWN, {"code": self.center_code}).fetchall()
+                    known = bool(conn.execute(_CENTER_KNOWN, {"code": self.center_code}).fetchall())
                 finally:
                     conn.close()
             except sqlite3.Error as exc:
@@ -150,8 +150,9 @@ class Database:
         else:
             with self.read() as session:
                 session.execute(text("SELECT version_num FROM alembic_version")).all()
-                center = session.execute(text(_CENTER_KNOWN), {"code": self.center_code}).all()
-        if not center:
+                found = session.execute(text(_CENTER_KNOWN), {"code": self.center_code}).all()
+                known = bool(found)
+        if not known:
             problem = (
                 f"center {self.center_code} (CLERK_CENTER_CODE) is not in the database's "
                 "centers: the database was set up for another center"

@@ -103,19 +103,19 @@ class Settings(BaseSettings):
     )
 
     database_url: str = ""
-    access_token_minutes: int = Field(8 * 60, ge=0)
-    device_token_days: int = Field(365, ge=0)
+    access_token_minutes: int = Field(default=8 * 60, ge=0)
+    device_token_days: int = Field(default=365, ge=0)
     min_client_version: str = "0.1.0"
-    max_body_bytes: int = Field(1_000_000, ge=1)
-    center_code: str = Field("HS", pattern=CENTER_CODE_PATTERN)
-    center_name: str = Field("政务服务中心", min_length=1, max_length=100)
+    max_body_bytes: int = Field(default=1_000_000, ge=1)
+    center_code: str = Field(default="HS", pattern=CENTER_CODE_PATTERN)
+    center_name: str = Field(default="政务服务中心", min_length=1, max_length=100)
     center_level: CenterLevel = "city"
-    login_max_failures: int = Field(5, ge=1)
-    login_lock_minutes: int = Field(15, ge=1)
-    progress_per_minute: int = Field(30, ge=1)
-    rating_follow_up_days: int = Field(3, ge=0)
-    due_soon_days: int = Field(2, ge=0)
-    idle_minutes: int = Field(30, ge=0)
+    login_max_failures: int = Field(default=5, ge=1)
+    login_lock_minutes: int = Field(default=15, ge=1)
+    progress_per_minute: int = Field(default=30, ge=1)
+    rating_follow_up_days: int = Field(default=3, ge=0)
+    due_soon_days: int = Field(default=2, ge=0)
+    idle_minutes: int = Field(default=30, ge=0)
     trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()
     tls_certfile: str = ""
     tls_keyfile: str = ""
