@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from clerk_app.gui.dashboard import DashboardSource, DashboardWindow
+from clerk_app.app.dashboard import DashboardSource
+from clerk_app.gui.dashboard import DashboardWindow
 from clerk_app.gui.dashboard.models import COLUMNS, Period, format_value
 from clerk_app.remote.api import ApiClient
 from tests.dashboard import dataset

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+from clerk_app.app.dashboard import DashboardSource
 from clerk_app.gui.app import Desk
-from clerk_app.gui.dashboard import DashboardSource, DashboardWindow
+from clerk_app.gui.dashboard import DashboardWindow
 from clerk_app.gui.dashboard.models import Period
 from clerk_app.remote.api import ApiClient
 from tests.fixtures.service import _free_port

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 from PySide6.QtWidgets import QApplication
 
-from clerk_app.gui.dashboard import DashboardSource, DashboardWindow, open_dashboard
+from clerk_app.app.dashboard import DashboardSource
+from clerk_app.gui.dashboard import DashboardWindow, open_dashboard
 from clerk_app.gui.dashboard.models import Period
 from clerk_app.remote.api import ApiClient
 from tests.dashboard import dataset

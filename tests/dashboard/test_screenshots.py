@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from clerk_app.gui.dashboard import DashboardSource, DashboardWindow
+from clerk_app.app.dashboard import DashboardSource
+from clerk_app.gui.dashboard import DashboardWindow
 from clerk_app.gui.dashboard.models import Period
 from clerk_app.gui.i18n import install_translations
 from clerk_app.remote.api import ApiClient

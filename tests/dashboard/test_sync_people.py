@@ -7,7 +7,8 @@ from datetime import timedelta
 
 import requests
 
-from clerk_app.gui.dashboard import DashboardSource, DashboardWindow
+from clerk_app.app.dashboard import DashboardSource
+from clerk_app.gui.dashboard import DashboardWindow
 from clerk_app.gui.dashboard.sync_tab import OLD, SILENT, version_key
 from clerk_app.remote.api import ApiClient
 from tests.dashboard import dataset

@@ -10,7 +10,6 @@ export, Ctrl+W close; every menu item shows its keys in its tooltip.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.app.dashboard import DashboardSource, dashboard_source
 from clerk_app.gui import shortcuts
 from clerk_app.gui.dashboard import export
 from clerk_app.gui.dashboard.cases_dialog import CasesDialog
@@ -48,42 +48,6 @@ AUTO_REFRESH_MS = 60_000
 def may_open(roles: Iterable[str]) -> bool:
     """Whether a user with ``roles`` gets the dashboard (leads and admins)."""
     return bool(DASHBOARD_ROLES.intersection(roles))
-
-
-@dataclass
-class DashboardSource:
-    """The records service calls of the dashboard, with the signed-in lead's token."""
-
-    api: Any
-    token: str | None
-
-    def _token(self) -> str:
-        if not self.token:
-            from clerk_app.core.errors import Offline
-
-            raise Offline("signed in offline: no figures from the records service")
-        return self.token
-
-    def workload(self, start: date, end: date, group: str) -> dict[str, Any]:
-        return self.api.workload(self._token(), start, end, group)
-
-    def cases(self, window: str, start: date, end: date) -> dict[str, Any]:
-        return self.api.workload_cases(self._token(), window, start, end)
-
-    def windows(self) -> dict[str, Any]:
-        return self.api.windows(self._token())
-
-    def users(self) -> dict[str, Any]:
-        return self.api.users(self._token())
-
-    def bad_ratings(self, followed_up: bool | None = None) -> dict[str, Any]:
-        return self.api.bad_ratings(self._token(), followed_up)
-
-    def unlock(self, username: str) -> None:
-        self.api.unlock_user(self._token(), username)
-
-    def follow_up(self, rating_id: str, note: str) -> dict[str, Any]:
-        return self.api.follow_up_rating(self._token(), rating_id, note)
 
 
 class DashboardWindow(QMainWindow):
@@ -360,7 +324,7 @@ def open_dashboard(context: Any, session: Any, *, start: bool = True) -> Dashboa
         refuse()
         return None
     window = DashboardWindow(
-        DashboardSource(context.backend.api, getattr(session, "access_token", None)),
+        dashboard_source(context, session),
         context.clock,
         user_name=str(getattr(session, "display_name", "") or ""),
         department=str(getattr(session, "department", "") or ""),

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from clerk_app.app.hall import fetch_board
 from clerk_app.gui.hall.board import BoardRow, BoardSnapshot, hall_name
 from clerk_app.gui.hall.screen import HallScreen
 
@@ -46,13 +47,12 @@ def open_hall_screen(context: Any, session: Any, *, show: bool = True) -> HallSc
     """The hall screen of ``session``, full screen and running (unless ``show`` is False)."""
     settings = context.settings
     rows = int(settings["hall.rows_per_page"])
-    api = context.backend.api
     token = getattr(session, "access_token", None)
 
     def fetch() -> dict[str, Any]:
         if not token:
             raise HallSignInNeeded()
-        return api.board(token, limit=min(200, rows * MAX_PAGES))
+        return fetch_board(context, token, limit=rows * MAX_PAGES)
 
     screen = HallScreen(
         fetch,
