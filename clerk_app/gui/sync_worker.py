@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
+from clerk_app.app.sync import ConflictItem, RejectedItem, link_problems
 from clerk_app.core.clock import Clock
 from clerk_app.gui.hub import case_hub
 
@@ -74,26 +75,6 @@ def read_outcome(result: PushOutcome) -> SyncStatus:
 
 
 @dataclass(frozen=True)
-class RejectedItem:
-    """An outbox row the service refused, as the connection panel lists it."""
-
-    row_id: int
-    kind: str
-    case_no: str | None
-    reason: str
-
-
-@dataclass(frozen=True)
-class ConflictItem:
-    """A case the center changed while this desk had unsent events of it (open conflict)."""
-
-    case_no: str
-    desk_status: str
-    center_status: str
-    detected_at: datetime | None
-
-
-@dataclass(frozen=True)
 class LinkDetails:
     """Everything the connection panel shows; made on the worker thread.
 
@@ -107,31 +88,6 @@ class LinkDetails:
     clock_skew_seconds: float | None = None
     stopped: str | None = None
     conflicts: tuple[ConflictItem, ...] = ()
-
-
-def conflict_items(store: Any, limit: int = 200) -> tuple[ConflictItem, ...]:
-    """The open conflicts, oldest first (worker thread; see ``clerk_app.store.conflicts``)."""
-    rows = store.db.query(
-        "SELECT f.case_no, c.status, json_extract(f.center_json, '$.status'), f.detected_at"
-        " FROM conflicts f JOIN cases c ON c.id = f.case_id WHERE f.state = 'open'"
-        " ORDER BY f.detected_at, f.case_no LIMIT ?",
-        (limit,),
-    )
-    return tuple(
-        ConflictItem(r[0], r[1], str(r[2] or ""), datetime.fromisoformat(r[3]) if r[3] else None)
-        for r in rows
-    )
-
-
-def rejected_items(store: Any, limit: int = 200) -> tuple[RejectedItem, ...]:
-    """The rejected outbox rows with the case number they belong to (worker thread)."""
-    rows = store.db.query(
-        "SELECT o.id, o.kind, o.last_error, c.case_no FROM outbox o"
-        " LEFT JOIN cases c ON c.id = o.case_id WHERE o.state = 'rejected'"
-        " ORDER BY o.id LIMIT ?",
-        (limit,),
-    )
-    return tuple(RejectedItem(int(r[0]), r[1], r[3], r[2] or "") for r in rows)
 
 
 class _Loop(QObject):
@@ -187,16 +143,12 @@ class _Loop(QObject):
         self._timer.start(self._delay_ms(outcome.next_due))
 
     def _details(self, result: PushOutcome, outcome: SyncStatus) -> LinkDetails:
-        store = getattr(self._engine, "store", None)
         rejected: tuple[RejectedItem, ...] = ()
         conflicts: tuple[ConflictItem, ...] = ()
-        if store is not None:
-            try:
-                if outcome.rejected:
-                    rejected = rejected_items(store)
-                conflicts = conflict_items(store)
-            except Exception as exc:  # a status panel must not stop the sync loop
-                log.warning("cannot list rejected items or conflicts: %s", exc)
+        try:
+            rejected, conflicts = link_problems(self._engine, with_rejected=bool(outcome.rejected))
+        except Exception as exc:  # a status panel must not stop the sync loop
+            log.warning("cannot list rejected items or conflicts: %s", exc)
         return LinkDetails(
             state="online" if outcome.online else "offline",
             waiting=outcome.waiting,

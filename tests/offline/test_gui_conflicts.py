@@ -7,9 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from clerk_app.app.sync import conflict_items
 from clerk_app.gui.ops import DbWriter
 from clerk_app.gui.sync_status import ConnectionIndicator
-from clerk_app.gui.sync_worker import LinkDetails, conflict_items
+from clerk_app.gui.sync_worker import LinkDetails
 from clerk_app.store import conflicts
 from tests.offline.test_conflicts import _offline_event_then_lead
 from tests.offline.test_conflicts import desk as desk  # the fixture
