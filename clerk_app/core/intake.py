@@ -2,8 +2,8 @@
 
 :func:`validate` returns every problem at once (errors block, warnings are confirmed by
 the clerk), so a 补正 notice can list everything that is missing in one go.
-:func:`build_case_payload` turns a valid draft into the ``POST /cases`` body of
-docs/INTERFACES.md.
+:func:`build_case` turns a valid draft into the typed :class:`~clerk_app.core.records.Case`
+(its wire body is made in :mod:`clerk_app.remote.wire`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from clerk_app.core.calendar import DueDate, WorkCalendar
 from clerk_app.core.catalog import Item, Material
 from clerk_app.core.clock import CENTER_TZ, SystemClock
 from clerk_app.core.identity import IdType, Issue, check_document, check_mobile
-from clerk_app.core.lifecycle import Disposition, intake_event
+from clerk_app.core.lifecycle import Disposition, initial_status, intake_event
+from clerk_app.core.records import Case, CaseEvent, MaterialLine, Party, PartyKind
 
 MAX_NAME_LENGTH = 100
 
@@ -212,13 +213,11 @@ def _check_materials(
 ) -> None:
     known = {m.code: m for m in item.materials}
     receipts: dict[str, MaterialReceipt] = {}
-    for n, receipt in enumerate(draft.materials):
-        if receipt.code not in known:
-            result.errors.append(
-                Issue("material.unknown", {"code": receipt.code}, f"materials[{n}]")
-            )
+    for n, line in enumerate(draft.materials):
+        if line.code not in known:
+            result.errors.append(Issue("material.unknown", {"code": line.code}, f"materials[{n}]"))
         else:
-            receipts[receipt.code] = receipt
+            receipts[line.code] = line
     any_deferred = False
     for material in item.materials:
         receipt = receipts.get(material.code)
@@ -428,26 +427,25 @@ def validate(
     return result
 
 
-# -- the case body ------------------------------------------------------------------------
+# -- the case ----------------------------------------------------------------------------
 
 
-def _person_dict(person: Applicant, today: date) -> dict[str, Any]:
+def _party(person: Applicant, today: date) -> Party:
     id_type = IdType(person.id_type)
     phone, _ = _normalize_phone(person.phone) if person.phone.strip() else ("", True)
-    out: dict[str, Any] = {
-        "kind": person.kind,
-        "name": person.name.strip(),
-        "id_type": id_type.value,
-        "id_number": check_document(id_type, person.id_number, today).value,
-    }
-    if person.kind == ORGANIZATION:
-        out["legal_representative"] = person.legal_representative.strip()
-        out["contact_name"] = person.contact_name.strip()
-    out["phone"] = phone
-    return out
+    organization = person.kind == ORGANIZATION
+    return Party(
+        kind=PartyKind(person.kind),
+        name=person.name.strip(),
+        id_type=id_type,
+        id_number=check_document(id_type, person.id_number, today).value,
+        phone=phone,
+        legal_representative=person.legal_representative.strip() if organization else "",
+        contact_name=person.contact_name.strip() if organization else "",
+    )
 
 
-def build_case_payload(
+def build_case(
     draft: IntakeDraft,
     item: Item,
     *,
@@ -460,8 +458,11 @@ def build_case_payload(
     received_at: datetime,
     calendar: WorkCalendar,
     first_event_id: str | None = None,
-) -> dict[str, Any]:
-    """The ``POST /cases`` body for a valid draft (docs/INTERFACES.md).
+) -> Case:
+    """The case a valid draft becomes, with its first event (the intake decision).
+
+    ``received_at`` is kept in the center's time zone, to the second. The wire body
+    (``POST /cases``) is :func:`clerk_app.remote.wire.case_to_wire` of the result.
 
     Raises:
         InvalidDraft: the draft has errors (see :func:`validate`).
@@ -469,7 +470,7 @@ def build_case_payload(
     """
     if received_at.tzinfo is None or received_at.utcoffset() is None:
         raise ValueError("received_at must be timezone-aware")
-    local = received_at.astimezone(CENTER_TZ)
+    local = received_at.astimezone(CENTER_TZ).replace(microsecond=0)
     received_on = local.date()
     result = validate(draft, item, today=received_on, calendar=calendar)
     if result.errors:
@@ -477,43 +478,43 @@ def build_case_payload(
     disposition = Disposition(draft.disposition)
     accepted = disposition not in (Disposition.SUPPLEMENT, Disposition.REFUSED)
     due = result.due
-    at = local.isoformat(timespec="seconds")
-    return {
-        "id": case_id,
-        "case_no": case_no,
-        "query_code": query_code,
-        "item_code": item.code,
-        "window_code": window_code,
-        "catalog_version": catalog_version,
-        "applicant": _person_dict(draft.applicant, received_on),
-        "agent": _person_dict(draft.agent, received_on) if draft.agent else None,
-        "materials": [_material_dict(m) for m in draft.materials],
-        "disposition": disposition.value,
-        "received_at": at,
-        "due_date": due.date.isoformat() if due else None,
-        "due_date_provisional": due.provisional if due else False,
-        "fee_fen": 0 if draft.fee_waived or not accepted else item.fee_total_fen,
-        "clerk": clerk,
-        "first_event": {
-            "id": first_event_id or str(uuid.uuid4()),
-            "type": intake_event(disposition).value,
-            "at": at,
-            "note": draft.note,
-            "data": decision_data(draft, item, due),
-        },
-    }
+    first = CaseEvent(
+        id=first_event_id or str(uuid.uuid4()),
+        type=intake_event(disposition),
+        at=local,
+        actor=clerk,
+        note=draft.note,
+        data=decision_data(draft, item, due),
+    )
+    return Case(
+        id=case_id,
+        case_no=case_no,
+        query_code=query_code,
+        item_code=item.code,
+        window_code=window_code,
+        catalog_version=catalog_version,
+        applicant=_party(draft.applicant, received_on),
+        agent=_party(draft.agent, received_on) if draft.agent else None,
+        materials=tuple(_material_line(m) for m in draft.materials),
+        disposition=disposition,
+        status=initial_status(disposition),
+        received_at=local,
+        due_date=due.date if due else None,
+        due_date_provisional=due.provisional if due else False,
+        fee_fen=0 if draft.fee_waived or not accepted else item.fee_total_fen,
+        clerk=clerk,
+        events=(first,),
+    )
 
 
-def _material_dict(m: MaterialReceipt) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "code": m.code,
-        "received": m.received,
-        "deferred": m.deferred,
-        "copies": m.copies,
-    }
-    if m.note.strip():
-        out["note"] = m.note.strip()[:200]
-    return out
+def _material_line(m: MaterialReceipt) -> MaterialLine:
+    return MaterialLine(
+        code=m.code,
+        received=m.received,
+        deferred=m.deferred,
+        copies=m.copies,
+        note=m.note.strip()[:200],
+    )
 
 
 def decision_data(draft: IntakeDraft, item: Item, due: DueDate | None) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 ``CaseDocumentsPanel`` lists the archived originals of a case (kind, 文书编号, issued at,
 reprints) from the local store. Reprint (Ctrl+R, or Enter on a row) renders the document
 again from the data it was issued with, marked 副本 / REPRINT, archives and journals it
-(``intake_service.reprint_document``, on the one database writer) and opens the print
+(``app.documents.reprint_document``, on the one database writer) and opens the print
 preview on the printer chosen for its kind. Open PDF (Ctrl+O) shows the archived file.
 The case-detail view embeds the panel; it works with the keyboard alone.
 """
@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.app.documents import reprint_document
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.documents import archive_data
 from clerk_app.gui.ops import DbWriter, Op, show_error
 from clerk_app.gui.printing import PreviewSession, PrinterChoices
-from clerk_app.intake_service import reprint_document
 from clerk_app.store.documents import ArchivedDocument, case_documents, reprint_counts
 
 log = logging.getLogger("clerk.print")

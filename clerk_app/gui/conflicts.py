@@ -161,11 +161,10 @@ class ConflictDialog(QDialog):
             self.center_button.setEnabled(False)
             self.mine_button.setEnabled(False)
             return
-        applicant = c.applicant or {}
         self.applicant_label.setText(
             self.tr("Applicant: %1, %2")
-            .replace("%1", str(applicant.get("name") or "—"))
-            .replace("%2", mask_id(str(applicant.get("id_number") or "")))
+            .replace("%1", c.applicant.name or "—")
+            .replace("%2", mask_id(c.applicant.id_number))
         )  # fmt: skip
         self.desk_status.setText(status_label(c.local_status))
         self.center_status.setText(status_label(c.center_status))
@@ -180,7 +179,11 @@ class ConflictDialog(QDialog):
             desk_rows.append((event_label(str(body.get("type"))), _when(body.get("at")), state))
         self._rows(self.desk_events, desk_rows)
         center_rows = [
-            (event_label(str(e.get("type"))), _when(e.get("at")), str(e.get("actor") or "—"))
+            (
+                event_label(e.type),
+                e.at.astimezone(CENTER_TZ).strftime("%Y-%m-%d %H:%M"),
+                e.actor or "—",
+            )
             for e in c.center_only_events()
         ]
         self._rows(self.center_events, center_rows)

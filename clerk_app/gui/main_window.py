@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.core.lifecycle import Disposition
 from clerk_app.gui import desk_dialogs, shortcuts
 from clerk_app.gui.applicant_screen import attach_applicant_screen
 from clerk_app.gui.catalog_pane import CatalogPane
@@ -40,7 +41,8 @@ from clerk_app.gui.sync_status import ConnectionIndicator
 
 if TYPE_CHECKING:
     from clerk_app.app.session import Session
-    from clerk_app.intake_service import TakenCase
+    from clerk_app.app.take_in import TakenCase
+    from clerk_app.documents import RenderedDocument
 
 log = logging.getLogger("clerk.gui")
 
@@ -477,9 +479,11 @@ class MainWindow(QMainWindow):
         case_hub().announce_write(taken.case_no)  # the sync worker wakes, screens reload
         self.case_accepted.emit(taken)
         due = self.intake.due_date()
-        disposition = getattr(taken, "disposition", "promised")
+        disposition = taken.disposition
         due_text = taken.due_date or (
-            due.date if due and disposition not in ("supplement", "refused") else ""
+            due.date
+            if due and disposition not in (Disposition.SUPPLEMENT, Disposition.REFUSED)
+            else ""
         )
         provisional = taken.due_date_provisional
         self.intake.clear()
@@ -490,10 +494,10 @@ class MainWindow(QMainWindow):
             provisional=provisional,
             receipt_path=taken.receipt_path,
             receipt_error=taken.receipt_error,
-            print_receipt=self._previewer(getattr(taken, "receipt", None)),
-            print_slip=self._previewer(getattr(taken, "slip", None)),
-            disposition=disposition,
-            document_name=document_names().get(getattr(taken, "document_kind", ""), ""),
+            print_receipt=self._previewer(taken.receipt.rendered if taken.receipt else None),
+            print_slip=self._previewer(taken.slip),
+            disposition=disposition.value,
+            document_name=document_names().get(taken.document_kind, ""),
             ask_rating=self.applicant.rating_asker(taken.case_no) if self.applicant else None,
             parent=self,
         )
@@ -501,11 +505,10 @@ class MainWindow(QMainWindow):
         self.last_dialog = dialog
         dialog.open()
 
-    def _previewer(self, document: Any) -> Callable[[], Any] | None:
-        """Open the print preview of an issued document (or a rendered one); None if none."""
-        if document is None:
+    def _previewer(self, rendered: RenderedDocument | None) -> Callable[[], Any] | None:
+        """Open the print preview of a rendered document; None if there is none."""
+        if rendered is None:
             return None
-        rendered = getattr(document, "rendered", document)
 
         def preview() -> Any:
             from clerk_app.gui.printing import PreviewSession, PrinterChoices

@@ -1,6 +1,6 @@
 """Printing documents: the printer per document kind, print preview, print, print to PDF.
 
-A document is always saved as a PDF first (``clerk_app.intake_service.issue_document``);
+A document is always saved as a PDF first (``clerk_app.app.documents.issue_document``);
 paper comes after. A print that fails (the queue is missing, the spooler refuses the job)
 raises ``PrintFailed`` with a message for the clerk; the PDF stays where it is and nothing
 about the case changes.

@@ -36,7 +36,7 @@ def _load_catalog(context: AppContext, session: Session) -> Catalog:
 
 
 def _take_in(context: AppContext, session: Session, draft: IntakeDraft, item: Item) -> Any:
-    from clerk_app.intake_service import take_in_case
+    from clerk_app.app.take_in import take_in_case
 
     return take_in_case(context, session, draft, item)
 

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from clerk_app.remote.api import ApiClient, NetworkError, RemoteError
+from clerk_app.remote.wire import WireError, case_from_wire
 from clerk_app.store import conflicts
 from clerk_app.store.local import LocalStore
 from clerk_app.store.sync_state import SyncState, SyncStateStore
@@ -128,16 +129,21 @@ class LinkKeeper:
         cursor = int(self.state.load().changes_cursor or 0)
         for _ in range(max_pages):
             items, nxt = self.api.changes(token, cursor, page)
-            for case in items:
+            for item in items:
+                try:
+                    case = case_from_wire(item)
+                except WireError as exc:
+                    log.error("a changed case could not be read, left out: %s", exc)
+                    continue
                 if conflicts.conflicts_with(self.store, case):
                     # The center changed a case this desk has unsent events of: keep both
                     # versions until the clerk decides (clerk_app.store.conflicts).
                     conflicts.record(self.store, case)
-                    log.warning("conflict on %s kept for the clerk", case.get("case_no"))
+                    log.warning("conflict on %s kept for the clerk", case.case_no)
                 else:
                     apply_server_case(self.store, case)
-                    conflicts.settle_if_open(self.store, case["id"])
-                self._pulled.append(str(case["case_no"]))
+                    conflicts.settle_if_open(self.store, case.id)
+                self._pulled.append(case.case_no)
                 applied += 1
             if nxt == cursor or not items:
                 break

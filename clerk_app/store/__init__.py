@@ -8,13 +8,11 @@ from clerk_app.store.db import (
     DiskFullError,
     StoreError,
 )
-from clerk_app.store.local import CachedCatalog, CaseEvent, CaseRecord, LocalStore, OutboxRow
+from clerk_app.store.local import CachedCatalog, LocalStore, OutboxRow
 
 __all__ = [
     "CachedCatalog",
     "CannotOpenError",
-    "CaseEvent",
-    "CaseRecord",
     "CorruptDatabaseError",
     "Database",
     "DatabaseLockedError",

@@ -33,9 +33,12 @@ from datetime import datetime
 from typing import Any
 
 from clerk_app.core import lifecycle
-from clerk_app.store.local import CaseEvent, LocalStore, OutboxRow, canonical_json, stamp
-from clerk_app.store.outbox import _outbox_from_row
-from clerk_app.store.writes import KIND_EVENT, add_client_event
+from clerk_app.core.records import Case, CaseEvent, Party
+from clerk_app.store import case_rows
+from clerk_app.store.local import LocalStore
+from clerk_app.store.outbox import OutboxRow, _outbox_from_row, canonical_json, stamp
+from clerk_app.store.writer import writes
+from clerk_app.store.writes import KIND_EVENT, add_client_event, take_center_version
 
 KEEP_CENTER = "center"
 RESEND_MINE = "mine"
@@ -53,41 +56,47 @@ class Conflict:
     case_id: str
     case_no: str
     detected_at: datetime
-    center: dict[str, Any]
-    local_status: str
+    center: Case
+    local_status: lifecycle.Status
     local_events: tuple[CaseEvent, ...]
-    applicant: dict[str, Any]
+    applicant: Party
     #: The desk's unsent lifecycle events of the case (pending or refused), oldest first.
     unsent: tuple[OutboxRow, ...]
 
     @property
-    def center_status(self) -> str:
-        return str(self.center.get("status") or "")
+    def center_status(self) -> lifecycle.Status:
+        return self.center.status
 
     @property
-    def center_events(self) -> list[dict[str, Any]]:
-        return [e for e in self.center.get("events") or [] if isinstance(e, dict)]
+    def center_events(self) -> tuple[CaseEvent, ...]:
+        return self.center.events
 
-    def center_only_events(self) -> list[dict[str, Any]]:
+    def center_only_events(self) -> list[CaseEvent]:
         """The center's events this desk has never seen (what someone else did)."""
         known = {e.id for e in self.local_events}
-        return [e for e in self.center_events if str(e.get("id")) not in known]
+        return [e for e in self.center.events if e.id not in known]
 
-    def resend_status(self) -> str | None:
+    def resend_status(self) -> lifecycle.Status | None:
         """The status after the desk's events on top of the center's; None if illegal."""
-        return replay(self.center_status, self.unsent)
+        return replay(self.center.status, self.unsent)
 
 
-def replay(status: str, rows: tuple[OutboxRow, ...] | list[OutboxRow]) -> str | None:
-    """``status`` after the events of ``rows`` in order, or None if one is not allowed."""
-    current: Any = status
+def replay(
+    status: lifecycle.Status, rows: tuple[OutboxRow, ...] | list[OutboxRow]
+) -> lifecycle.Status | None:
+    """``status`` after the events of ``rows`` in order, or None if one is not allowed.
+
+    The rows are the desk's own ``POST /cases/{no}/events`` bodies; only their ``type`` is
+    read.
+    """
+    current = status
     for row in rows:
         body = row.body if isinstance(row.body, dict) else {}
         try:
             current = lifecycle.transition(current, str(body.get("type")))
-        except (lifecycle.IllegalTransition, ValueError):
+        except lifecycle.IllegalTransition:
             return None
-    return str(getattr(current, "value", current))
+    return current
 
 
 _UNSENT = (
@@ -100,18 +109,17 @@ def _unsent_rows(conn: Any, case_id: str) -> list[OutboxRow]:
     return [_outbox_from_row(r) for r in conn.execute(_UNSENT, (case_id, KIND_EVENT)).fetchall()]
 
 
-def conflicts_with(store: LocalStore, case: dict[str, Any]) -> bool:
+def conflicts_with(store: LocalStore, case: Case) -> bool:
     """Whether a pulled case conflicts with this desk's unsent events (see the module doc)."""
-    if not store.db.query(_UNSENT, (case["id"], KIND_EVENT)):
+    if not store.db.query(_UNSENT, (case.id, KIND_EVENT)):
         return False
     known = {r[0] for r in store.db.query("SELECT id FROM case_events WHERE case_id = ?",
-                                          (case["id"],))}  # fmt: skip
-    return any(
-        isinstance(e, dict) and str(e.get("id")) not in known for e in case.get("events") or []
-    )
+                                          (case.id,))}  # fmt: skip
+    return any(e.id not in known for e in case.events)
 
 
-def record(store: LocalStore, case: dict[str, Any]) -> None:
+@writes
+def record(store: LocalStore, case: Case) -> None:
     """Keep the center's version of a conflicting case (opens or refreshes its conflict)."""
     now = stamp(store.clock.now())
     with store.db.transaction() as conn:
@@ -122,15 +130,16 @@ def record(store: LocalStore, case: dict[str, Any]) -> None:
             " detected_at = CASE WHEN conflicts.state = 'open' THEN conflicts.detected_at"
             " ELSE excluded.detected_at END, resolution = NULL, resolved_by = NULL,"
             " resolved_at = NULL",
-            (case["id"], case["case_no"], now, canonical_json(case)),
+            (case.id, case.case_no, now, canonical_json(case_rows.case_json(case))),
         )
         store.journal(
             "sync",
-            f"conflict on {case['case_no']}: the center has it {case.get('status')}, "
+            f"conflict on {case.case_no}: the center has it {case.status.value}, "
             "this desk has unsent events",
         )
 
 
+@writes
 def settle_if_open(store: LocalStore, case_id: str) -> bool:
     """A pulled case no longer conflicts: an open conflict of it is ``superseded``."""
     if not store.db.query(
@@ -157,7 +166,7 @@ def _load(store: LocalStore, row: Any) -> Conflict:
         case_id=row["case_id"],
         case_no=row["case_no"],
         detected_at=datetime.fromisoformat(row["detected_at"]),
-        center=json.loads(row["center_json"]),
+        center=case_rows.case_from_json(json.loads(row["center_json"])),
         local_status=case.status,
         local_events=case.events,
         applicant=case.applicant,
@@ -186,24 +195,6 @@ def get_conflict(store: LocalStore, case_no: str) -> Conflict | None:
     return None if row is None else _load(store, row)
 
 
-def _take_center(conn: Any, store: LocalStore, center: dict[str, Any], now: str) -> None:
-    conn.execute(
-        "UPDATE cases SET status = ?, server_state = 'synced', updated_at = ? WHERE id = ?",
-        (str(center["status"]), now, center["id"]),
-    )
-    for e in center.get("events") or []:
-        if not isinstance(e, dict) or not e.get("id"):
-            continue
-        conn.execute(
-            "INSERT OR IGNORE INTO case_events (id, case_id, type, at, actor, note, data_json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                str(e["id"]), center["id"], str(e.get("type")), str(e.get("at")),
-                e.get("actor"), e.get("note") or "", canonical_json(e.get("data") or {}),
-            ),
-        )  # fmt: skip
-
-
 def _resolve(conn: Any, case_id: str, resolution: str, clerk: str, now: str) -> None:
     conn.execute(
         "UPDATE conflicts SET state = 'resolved', resolution = ?, resolved_by = ?,"
@@ -221,12 +212,13 @@ def _open_row(conn: Any, case_no: str) -> Any:
     return row
 
 
+@writes
 def keep_center(store: LocalStore, case_no: str, *, clerk: str, at: datetime) -> int:
     """The clerk keeps the center's version; returns how many desk events were voided."""
     now = stamp(at)
     with store.db.transaction() as conn:
         row = _open_row(conn, case_no)
-        center = json.loads(row["center_json"])
+        center = case_rows.case_from_json(json.loads(row["center_json"]))
         local_status = conn.execute(
             "SELECT status FROM cases WHERE id = ?", (row["case_id"],)
         ).fetchone()[0]
@@ -238,19 +230,20 @@ def keep_center(store: LocalStore, case_no: str, *, clerk: str, at: datetime) ->
                 " resolution_note = ? WHERE id = ?",
                 (now, clerk, note, r.id),
             )
-        _take_center(conn, store, center, now)
+        take_center_version(conn, center, now)
         _resolve(conn, row["case_id"], KEEP_CENTER, clerk, now)
         add_client_event(
             store, "conflict.keep_center", actor=clerk, at=at, target=case_no,
-            detail={"center_status": center["status"], "desk_status": local_status,
+            detail={"center_status": center.status.value, "desk_status": local_status,
                     "voided": len(unsent)},
             message=f"conflict on {case_no}: {clerk} kept the center's version "
-            f"({center['status']}); {len(unsent)} desk event(s) voided",
+            f"({center.status.value}); {len(unsent)} desk event(s) voided",
         )  # fmt: skip
     return len(unsent)
 
 
-def resend_mine(store: LocalStore, case_no: str, *, clerk: str, at: datetime) -> str:
+@writes
+def resend_mine(store: LocalStore, case_no: str, *, clerk: str, at: datetime) -> lifecycle.Status:
     """The clerk's events go again on top of the center's version; returns the new status.
 
     Raises:
@@ -260,14 +253,14 @@ def resend_mine(store: LocalStore, case_no: str, *, clerk: str, at: datetime) ->
     now = stamp(at)
     with store.db.transaction() as conn:
         row = _open_row(conn, case_no)
-        center = json.loads(row["center_json"])
+        center = case_rows.case_from_json(json.loads(row["center_json"]))
         unsent = _unsent_rows(conn, row["case_id"])
-        status = replay(str(center["status"]), unsent)
+        status = replay(center.status, unsent)
         if status is None:
             raise CannotResendMine(
-                f"the desk's events of {case_no} are not allowed after {center['status']}"
+                f"the desk's events of {case_no} are not allowed after {center.status.value}"
             )
-        _take_center(conn, store, center, now)
+        take_center_version(conn, center, now)
         for r in unsent:
             conn.execute(
                 "UPDATE outbox SET state = 'pending', next_try_at = ?, last_error = NULL,"
@@ -277,14 +270,14 @@ def resend_mine(store: LocalStore, case_no: str, *, clerk: str, at: datetime) ->
             )
         conn.execute(
             "UPDATE cases SET status = ?, server_state = 'pending', updated_at = ? WHERE id = ?",
-            (status, now, row["case_id"]),
+            (status.value, now, row["case_id"]),
         )
         _resolve(conn, row["case_id"], RESEND_MINE, clerk, now)
         add_client_event(
             store, "conflict.resend_mine", actor=clerk, at=at, target=case_no,
-            detail={"center_status": center["status"], "resent": len(unsent),
-                    "status": status},
+            detail={"center_status": center.status.value, "resent": len(unsent),
+                    "status": status.value},
             message=f"conflict on {case_no}: {clerk} resent {len(unsent)} desk event(s) "
-            f"on top of the center's {center['status']}",
+            f"on top of the center's {center.status.value}",
         )  # fmt: skip
     return status

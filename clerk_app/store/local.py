@@ -10,13 +10,13 @@ Use one :class:`LocalStore` from one thread at a time (the GUI's writer thread);
 
 from __future__ import annotations
 
-import json
 import logging
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from clerk_app.core.records import Case, ServerState
+from clerk_app.store import case_rows
 from clerk_app.store import journal as journal_chain
 from clerk_app.store.db import Database
 from clerk_app.store.outbox import (  # noqa: F401  (re-exported: others import them from here)
@@ -29,46 +29,13 @@ from clerk_app.store.outbox import (  # noqa: F401  (re-exported: others import 
     parse_stamp,
     stamp,
 )
+from clerk_app.store.writer import writes
 
 log = logging.getLogger("clerk.store")
 
 
 class _Clock(Protocol):
     def now(self) -> datetime: ...
-
-
-@dataclass(frozen=True)
-class CaseEvent:
-    """One lifecycle event of a case, as kept locally."""
-
-    id: str
-    type: str
-    at: str
-    actor: str | None
-    note: str | None
-    data: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class CaseRecord:
-    """A case as kept locally. ``payload`` is the full ``POST /cases`` body."""
-
-    id: str
-    case_no: str
-    query_code: str | None
-    item_code: str
-    window_code: str
-    status: str
-    disposition: str
-    applicant: dict[str, Any]
-    payload: dict[str, Any]
-    received_at: str
-    due_date: str | None
-    due_provisional: bool
-    created_at: datetime
-    updated_at: datetime
-    server_state: str
-    events: tuple[CaseEvent, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +65,7 @@ class LocalStore(OutboxMixin):
 
     # -- sequences --------------------------------------------------------------------------
 
+    @writes
     def allocate_sequence(self, name: str, floor: int = 0) -> int:
         """Take the next number of a sequence; never hands out the same number twice.
 
@@ -118,6 +86,7 @@ class LocalStore(OutboxMixin):
             ).fetchone()
             return int(row[0])
 
+    @writes
     def raise_floor(self, name: str, value: int) -> int:
         """Make sure the next number of ``name`` is above ``value`` (login high-water marks).
 
@@ -139,30 +108,25 @@ class LocalStore(OutboxMixin):
 
     # -- cases ------------------------------------------------------------------------------
 
-    def create_case(
-        self, payload: dict[str, Any], *, outbox: bool = True, status: str | None = None
-    ) -> CaseRecord:
-        """Write a new case, its first event and its outbox row in ONE transaction.
+    @writes
+    def create_case(self, case: Case, *, outbox_body: dict[str, Any] | None = None) -> Case:
+        """Write a new case, its events and its outbox row in ONE transaction.
 
         The case number must already have been allocated (and committed) by
         :meth:`allocate_sequence`. Nothing is allocated here.
 
         Args:
-            payload: the full ``POST /cases`` body (see docs/INTERFACES.md).
-            outbox: False for a case that came from the service (nothing to send; it is
-                stored as ``synced``).
-            status: the case's status; by default the lifecycle's initial status for the
-                payload's disposition.
+            case: the case with its events (for one taken in here: its first event).
+            outbox_body: the ``POST /cases`` body to send (``remote.wire.case_to_wire``),
+                queued under the case's id; None for a case that came from the service
+                (nothing to send: it is stored as ``synced``).
 
         Raises:
             StoreError: disk full, database locked or corrupt; nothing was written.
             sqlite3.IntegrityError: the case id, number, event id or idempotency key exists.
         """
         now = stamp(self.clock.now())
-        body_json = canonical_json(payload)
-        if status is None:
-            status = _initial_status(payload["disposition"])
-        first_event = payload.get("first_event") or {}
+        server_state = ServerState.PENDING if outbox_body is not None else ServerState.SYNCED
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO cases (id, case_no, query_code, item_code, window_code, status,"
@@ -170,72 +134,62 @@ class LocalStore(OutboxMixin):
                 " due_provisional, created_at, updated_at, server_state)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    payload["id"],
-                    payload["case_no"],
-                    payload.get("query_code"),
-                    payload["item_code"],
-                    payload["window_code"],
-                    status,
-                    payload["disposition"],
-                    canonical_json(payload.get("applicant") or {}),
-                    body_json,
-                    payload["received_at"],
-                    payload.get("due_date"),
-                    1 if payload.get("due_date_provisional") else 0,
+                    case.id,
+                    case.case_no,
+                    case.query_code,
+                    case.item_code,
+                    case.window_code,
+                    case.status.value,
+                    case.disposition.value,
+                    canonical_json(case_rows.party_json(case.applicant)),
+                    canonical_json(case_rows.payload_json(case)),
+                    case.received_at.isoformat(),
+                    case.due_date.isoformat() if case.due_date else None,
+                    1 if case.due_date_provisional else 0,
                     now,
                     now,
-                    "pending" if outbox else "synced",
+                    server_state.value,
                 ),
             )
-            if first_event:
-                conn.execute(
-                    "INSERT INTO case_events (id, case_id, type, at, actor, note, data_json)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        first_event["id"],
-                        payload["id"],
-                        first_event["type"],
-                        first_event.get("at") or payload["received_at"],
-                        payload.get("clerk"),
-                        first_event.get("note") or "",
-                        canonical_json(first_event.get("data") or {}),
-                    ),
-                )
-            if outbox:
+            conn.executemany(
+                case_rows.INSERT_EVENT, [case_rows.event_row(e, case.id) for e in case.events]
+            )
+            if outbox_body is not None:
                 self._enqueue(
                     conn,
-                    case_id=payload["id"],
+                    case_id=case.id,
                     kind=KIND_CREATE_CASE,
                     method="POST",
                     path=CASES_PATH,
-                    idempotency_key=payload["id"],
-                    body_json=body_json,
+                    idempotency_key=case.id,
+                    body_json=canonical_json(outbox_body),
                     now=now,
                 )
-        log.info("case %s stored locally", payload["case_no"])
-        case = self.get_case(payload["case_no"])
-        assert case is not None
-        return case
+        log.info("case %s stored locally", case.case_no)
+        stored = self.get_case(case.case_no)
+        assert stored is not None
+        return stored
 
-    def get_case(self, case_no: str) -> CaseRecord | None:
-        """The case with this 办件编号 and its events, or None."""
+    def get_case(self, case_no: str) -> Case | None:
+        """The case with this 办件编号 and its events (oldest first), or None."""
         row = self.db.query_one("SELECT * FROM cases WHERE case_no = ?", (case_no,))
         if row is None:
             return None
         events = self.db.query(
             "SELECT * FROM case_events WHERE case_id = ? ORDER BY at, rowid", (row["id"],)
         )
-        return _case_from_row(row, tuple(_event_from_row(e) for e in events))
+        return case_rows.case_from_row(row, tuple(case_rows.event_from_row(e) for e in events))
 
-    def list_cases(self, window_code: str, limit: int = 100, offset: int = 0) -> list[CaseRecord]:
+    def list_cases(self, window_code: str, limit: int = 100, offset: int = 0) -> list[Case]:
         """Cases taken in at a window, newest first (events not loaded)."""
         rows = self.db.query(
             "SELECT * FROM cases WHERE window_code = ?"
             " ORDER BY received_at DESC, case_no DESC LIMIT ? OFFSET ?",
             (window_code, limit, offset),
         )
-        return [_case_from_row(r, ()) for r in rows]
+        return [case_rows.case_from_row(r, ()) for r in rows]
 
+    @writes
     def set_server_state(self, case_id: str, server_state: str) -> None:
         """Record whether the service has the case (``pending``/``synced``/``rejected``)."""
         with self.db.transaction() as conn:
@@ -246,6 +200,7 @@ class LocalStore(OutboxMixin):
 
     # -- catalog cache, state, journal ------------------------------------------------------
 
+    @writes
     def save_catalog(
         self, json_text: str, version: str | None, etag: str | None, fetched_at: datetime
     ) -> None:
@@ -273,6 +228,7 @@ class LocalStore(OutboxMixin):
         row = self.db.query_one("SELECT value FROM state WHERE key = ?", (key,))
         return default if row is None else row[0]
 
+    @writes
     def set_state(self, key: str, value: str | None) -> None:
         """Set (or, with None, delete) a value in the ``state`` table."""
         with self.db.transaction() as conn:
@@ -285,6 +241,7 @@ class LocalStore(OutboxMixin):
                     (key, value),
                 )
 
+    @writes
     def journal(self, area: str, message: str) -> None:
         """Append a line to the local journal (what happened on this desk, for IT)."""
         with self.db.transaction() as conn:
@@ -296,44 +253,3 @@ class LocalStore(OutboxMixin):
             "SELECT at, area, message FROM journal ORDER BY id DESC LIMIT ?", (limit,)
         )
         return [(datetime.fromisoformat(r[0]), r[1], r[2]) for r in rows]
-
-
-def _initial_status(disposition: str) -> str:
-    from clerk_app.core import lifecycle
-
-    return str(lifecycle.initial_status(lifecycle.Disposition(disposition)).value)
-
-
-def _case_from_row(row: sqlite3.Row, events: tuple[CaseEvent, ...]) -> CaseRecord:
-    created = parse_stamp(row["created_at"])
-    updated = parse_stamp(row["updated_at"])
-    assert created is not None and updated is not None
-    return CaseRecord(
-        id=row["id"],
-        case_no=row["case_no"],
-        query_code=row["query_code"],
-        item_code=row["item_code"],
-        window_code=row["window_code"],
-        status=row["status"],
-        disposition=row["disposition"],
-        applicant=json.loads(row["applicant_json"]),
-        payload=json.loads(row["payload_json"]),
-        received_at=row["received_at"],
-        due_date=row["due_date"],
-        due_provisional=bool(row["due_provisional"]),
-        created_at=created,
-        updated_at=updated,
-        server_state=row["server_state"],
-        events=events,
-    )
-
-
-def _event_from_row(row: sqlite3.Row) -> CaseEvent:
-    return CaseEvent(
-        id=row["id"],
-        type=row["type"],
-        at=row["at"],
-        actor=row["actor"],
-        note=row["note"],
-        data=json.loads(row["data_json"] or "{}"),
-    )

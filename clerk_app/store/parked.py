@@ -3,7 +3,7 @@
 A parked intake is the form's state as JSON (what the clerk typed, the item, the material
 marks and the decision); it survives a restart and is resumed from a list. When the intake
 is finally taken in, its row is removed in the case's own transaction
-(``clerk_app.intake_service.take_in_case``), so a resumed intake never becomes a second
+(``clerk_app.app.take_in.take_in_case``), so a resumed intake never becomes a second
 case. Nothing is masked on disk beyond what the store keeps for cases anyway; the list on
 screen masks ID numbers (``clerk_app.gui.parking``).
 """
@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from clerk_app.store.db import Database
 from clerk_app.store.outbox import stamp
+from clerk_app.store.writer import writes
 
 
 class _Clock(Protocol):
@@ -48,6 +49,7 @@ class ParkedIntakes:
         self.db = db
         self.clock = clock
 
+    @writes
     def park(
         self,
         *,
@@ -94,6 +96,7 @@ class ParkedIntakes:
         )
         return None if row is None else _from_row(row)
 
+    @writes
     def remove(self, parked_id: str) -> bool:
         """Drop a parked intake (taken in, or discarded); False when it was not there."""
         with self.db.transaction() as conn:

@@ -21,20 +21,24 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from clerk_app.core import lifecycle
+from clerk_app.core.records import Case
+from clerk_app.store import case_rows
 from clerk_app.store import journal as journal_chain
-from clerk_app.store.local import (
+from clerk_app.store.local import LocalStore
+from clerk_app.store.outbox import (
     KIND_CREATE_CASE,
-    LocalStore,
     OutboxRow,
     body_hash,
     canonical_json,
     stamp,
 )
+from clerk_app.store.writer import writes
 from clerk_app.store.writes import KIND_EVENT, add_client_event
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -164,12 +168,21 @@ def _case_no(conn: Any, case_id: str | None) -> str | None:
     return None if row is None else str(row[0])
 
 
+@writes
 def resend_corrected(
-    store: LocalStore, outbox_id: int, changes: dict[str, Any], *, clerk: str, at: datetime
+    store: LocalStore,
+    outbox_id: int,
+    changes: dict[str, Any],
+    *,
+    clerk: str,
+    at: datetime,
+    read_case: Callable[[Any], Case],
 ) -> OutboxRow:
     """Correct a refused row and queue it again under its own key (see the module doc).
 
-    Returns the row as queued. A corrected case creation also corrects the local case.
+    Returns the row as queued. A corrected case creation also corrects the local case:
+    ``read_case`` reads the corrected body (``remote.wire.case_from_wire``; the store does
+    not read the wire format itself).
 
     Raises:
         CannotResend: the row is not refused, or a change is not allowed.
@@ -196,14 +209,18 @@ def resend_corrected(
         )
         case_no = _case_no(conn, row["case_id"])
         if row["kind"] == KIND_CREATE_CASE and row["case_id"] is not None:
+            try:
+                case = read_case(new_body)
+            except ValueError as exc:
+                raise CannotResend(f"the corrected case is not valid: {exc}") from None
             conn.execute(
                 "UPDATE cases SET applicant_json = ?, payload_json = ?, item_code = ?,"
                 " due_date = ?, server_state = 'pending', updated_at = ? WHERE id = ?",
                 (
-                    canonical_json(new_body.get("applicant") or {}),
-                    body_json,
-                    new_body["item_code"],
-                    new_body.get("due_date"),
+                    canonical_json(case_rows.party_json(case.applicant)),
+                    canonical_json(case_rows.payload_json(case)),
+                    case.item_code,
+                    case.due_date.isoformat() if case.due_date else None,
                     now,
                     row["case_id"],
                 ),
@@ -244,6 +261,7 @@ def resend_corrected(
     return queued
 
 
+@writes
 def void_rejected(
     store: LocalStore, outbox_id: int, reason: str, *, clerk: str, at: datetime
 ) -> None:

@@ -7,15 +7,18 @@ own id, so a resend after a lost answer never makes a second record on the servi
 
 from __future__ import annotations
 
-import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
 from clerk_app.core import lifecycle
-from clerk_app.store.local import LocalStore, canonical_json, stamp
+from clerk_app.core.records import Case
+from clerk_app.store import case_rows
+from clerk_app.store.local import LocalStore
+from clerk_app.store.outbox import canonical_json, stamp
+from clerk_app.store.writer import writes
 
 KIND_EVENT = "case_event"
 KIND_RATING = "rating"
@@ -37,6 +40,7 @@ def _case_row(store: LocalStore, case_no: str) -> Any:
     return row
 
 
+@writes
 def add_event(
     store: LocalStore,
     case_no: str,
@@ -88,6 +92,7 @@ def add_event(
     return LocalWrite(event_id, body, outbox_id)
 
 
+@writes
 def set_due_date(store: LocalStore, case_no: str, due: date, provisional: bool) -> None:
     """Move a case's due date locally (a resumption extends it by the days suspended).
 
@@ -105,6 +110,7 @@ def set_due_date(store: LocalStore, case_no: str, due: date, provisional: bool) 
 CORRECTABLE_FIELDS = frozenset({"name", "phone", "id_number"})
 
 
+@writes
 def apply_correction(store: LocalStore, case_no: str, field: str, value: str) -> None:
     """Change one applicant field of the local case (after its ``correct`` event).
 
@@ -114,22 +120,24 @@ def apply_correction(store: LocalStore, case_no: str, field: str, value: str) ->
     if field not in CORRECTABLE_FIELDS:
         raise ValueError(f"{field!r} cannot be corrected here")
     with store.db.transaction() as conn:
-        row = conn.execute(
-            "SELECT id, applicant_json, payload_json FROM cases WHERE case_no = ?", (case_no,)
-        ).fetchone()
-        if row is None:
+        case = store.get_case(case_no)
+        if case is None:
             raise KeyError(f"no local case {case_no}")
-        applicant = json.loads(row["applicant_json"])
-        applicant[field] = value
-        payload = json.loads(row["payload_json"])
-        payload["applicant"] = applicant
+        old = case.applicant
+        applicant = (
+            replace(old, name=value)
+            if field == "name"
+            else replace(old, phone=value)
+            if field == "phone"
+            else replace(old, id_number=value)
+        )
         conn.execute(
             "UPDATE cases SET applicant_json = ?, payload_json = ?, updated_at = ? WHERE id = ?",
             (
-                canonical_json(applicant),
-                canonical_json(payload),
+                canonical_json(case_rows.party_json(applicant)),
+                canonical_json(case_rows.payload_json(replace(case, applicant=applicant))),
                 stamp(store.clock.now()),
-                row["id"],
+                case.id,
             ),
         )
 
@@ -139,6 +147,7 @@ CLIENT_EVENTS_PATH = "/api/v1/audit/client-events"
 KIND_CLIENT_EVENT = "client_event"
 
 
+@writes
 def add_client_event(
     store: LocalStore,
     action: str,
@@ -180,6 +189,7 @@ def add_client_event(
     return LocalWrite(event_id, body, outbox_id)
 
 
+@writes
 def add_rating(
     store: LocalStore,
     case_no: str,
@@ -219,7 +229,8 @@ def add_rating(
     return LocalWrite(rating_id, body, outbox_id)
 
 
-def apply_server_case(store: LocalStore, case: dict[str, Any]) -> str:
+@writes
+def apply_server_case(store: LocalStore, case: Case) -> str:
     """Bring a case from ``GET /changes`` into the local store; returns what happened.
 
     ``created``: the case was not here (taken in on another machine of this window) and is
@@ -227,33 +238,26 @@ def apply_server_case(store: LocalStore, case: dict[str, Any]) -> str:
     from the service. ``kept``: the desk still has rows of this case to send, so its own
     status is ahead of the service's and stays. Events are added by id, never twice.
     """
-    events = [e for e in case.get("events") or [] if isinstance(e, dict) and e.get("id")]
     with store.db.transaction() as conn:
-        row = conn.execute("SELECT id FROM cases WHERE id = ?", (case["id"],)).fetchone()
-        outcome = "updated"
+        row = conn.execute("SELECT id FROM cases WHERE id = ?", (case.id,)).fetchone()
         if row is None:
-            payload = {k: v for k, v in case.items() if k not in ("events", "status")}
-            payload.setdefault("agent", None)
-            store.create_case(payload, outbox=False, status=str(case["status"]))
-            outcome = "created"
-        else:
-            pending = conn.execute(
-                "SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' LIMIT 1",
-                (case["id"],),
-            ).fetchone()
-            if pending is not None:
-                return "kept"
-            conn.execute(
-                "UPDATE cases SET status = ?, server_state = 'synced', updated_at = ? WHERE id = ?",
-                (str(case["status"]), stamp(store.clock.now()), case["id"]),
-            )
-        for e in events:
-            conn.execute(
-                "INSERT OR IGNORE INTO case_events (id, case_id, type, at, actor, note, data_json)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    str(e["id"]), case["id"], str(e.get("type")), str(e.get("at")),
-                    e.get("actor"), e.get("note") or "", canonical_json(e.get("data") or {}),
-                ),
-            )  # fmt: skip
-    return outcome
+            store.create_case(case)
+            return "created"
+        pending = conn.execute(
+            "SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' LIMIT 1", (case.id,)
+        ).fetchone()
+        if pending is not None:
+            return "kept"
+        take_center_version(conn, case, stamp(store.clock.now()))
+    return "updated"
+
+
+def take_center_version(conn: Any, case: Case, now: str) -> None:
+    """The local case takes the service's status and events (joins ``conn``'s transaction)."""
+    conn.execute(
+        "UPDATE cases SET status = ?, server_state = 'synced', updated_at = ? WHERE id = ?",
+        (case.status.value, now, case.id),
+    )
+    conn.executemany(
+        case_rows.INSERT_NEW_EVENT, [case_rows.event_row(e, case.id) for e in case.events]
+    )

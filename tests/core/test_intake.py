@@ -11,10 +11,16 @@ from clerk_app.core.intake import (
     IntakeDraft,
     InvalidDraft,
     MaterialReceipt,
-    build_case_payload,
+    build_case,
     validate,
 )
+from clerk_app.remote.wire import case_to_wire
 from tests.core.catalog_data import catalog_dict
+
+
+def build_case_payload(*args, **kwargs):
+    """The wire body of the typed case a draft becomes (what the desk sends)."""
+    return case_to_wire(build_case(*args, **kwargs))
 
 CATALOG = Catalog.from_dict(catalog_dict())
 ID_CARD = CATALOG.item("GA-001")  # promised, 20 days, persons; M1, M2 (deferrable), M3

@@ -87,7 +87,7 @@ def test_a_parked_intake_is_resumed_after_a_restart_and_taken_in_once(
         qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=20_000)
         case_no = window.last_dialog.case_no_label.text()
         store = second.context.backend.store
-        assert store.get_case(case_no).applicant["name"] == "Wang Fang"
+        assert store.get_case(case_no).applicant.name == "Wang Fang"
         parked = ParkedIntakes(store.db, second.context.clock)
         assert parked.list("W01") == []  # left the list with the case's commit
         assert len(store.list_cases("W01")) == 1

@@ -14,6 +14,7 @@ from clerk_app.core.settings import Settings
 from clerk_app.store import LocalStore
 from clerk_app.store.local import stamp
 from tests.printing.conftest import provisioning
+from tests.store import helpers as store_helpers
 from tests.store.helpers import make_payload
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,7 +49,7 @@ def add_case(
     )
     payload["applicant"].update(name=name, id_number=id_number, phone=phone)
     payload["first_event"]["at"] = payload["received_at"]
-    store.create_case(payload, status=status)
+    store_helpers.add_case(store, payload, status=status)
     return payload
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from clerk_app.gui.case_detail import CaseDetail
 from tests.desk_worklist.helpers import desk_context
 from tests.printing.conftest import clerk_session
-from tests.store.helpers import make_payload
+from tests.store.helpers import add_case, make_payload
 
 
 def pdf_text(path) -> str:
@@ -74,7 +74,7 @@ def test_every_action_by_keyboard_reaches_the_service_with_its_notice(
     cases = {}
     for seq in (1, 2, 3, 4):
         payload = make_payload(seq)
-        desk.store.create_case(payload)
+        add_case(desk.store, payload)
         cases[seq] = payload["case_no"]
     assert desk.engine.push_once().sent == 4
     token = desk.login.access_token
@@ -142,7 +142,7 @@ def test_every_action_by_keyboard_reaches_the_service_with_its_notice(
 
 def test_a_reason_bound_action_without_an_opinion_writes_nothing(qtbot, store, writer, tmp_path):
     payload = make_payload(1)
-    store.create_case(payload)
+    add_case(store, payload)
     context = desk_context(store, store.clock, tmp_path)
     detail = open_detail(qtbot, context, payload["case_no"], writer)
     choose(qtbot, detail.action_box, "void")
@@ -154,7 +154,7 @@ def test_a_reason_bound_action_without_an_opinion_writes_nothing(qtbot, store, w
 
 def test_showing_the_full_id_is_audited_first(qtbot, store, writer, tmp_path):
     payload = make_payload(1)
-    store.create_case(payload)
+    add_case(store, payload)
     context = desk_context(store, store.clock, tmp_path)
     detail = open_detail(qtbot, context, payload["case_no"], writer)
     assert detail.fact_labels["id"][1].text() == "110105********002X"

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from clerk_app.gui.lookup import LookupDialog
 from clerk_app.remote import ApiClient
-from tests.store.helpers import make_payload
+from tests.store.helpers import add_case, make_payload
 
 
 def _ask(qtbot, dialog, case_no, code):
@@ -34,7 +34,7 @@ def _dialog(qtbot, context):
 
 def test_progress_as_the_applicant_sees_it_and_a_wrong_code(qtbot, desk):
     payload = make_payload(1)
-    desk.store.create_case(payload)
+    add_case(desk.store, payload)
     assert desk.engine.push_once().sent == 1
     dialog = _dialog(
         qtbot, SimpleNamespace(backend=SimpleNamespace(api=desk.api, store=desk.store))
@@ -55,7 +55,7 @@ def test_progress_as_the_applicant_sees_it_and_a_wrong_code(qtbot, desk):
 
 def test_offline_says_so_and_shows_the_desks_own_record(qtbot, store):
     payload = make_payload(2)
-    store.create_case(payload)
+    add_case(store, payload)
     dead = ApiClient("http://127.0.0.1:9", timeout=(0.5, 0.5))
     dialog = _dialog(qtbot, SimpleNamespace(backend=SimpleNamespace(api=dead, store=store)))
     _ask(qtbot, dialog, payload["case_no"], payload["query_code"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from clerk_app.core.clock import FixedClock
 from clerk_app.store import Database, LocalStore
 from clerk_app.store.schema import MIGRATIONS
-from tests.store.helpers import T0, make_payload
+from tests.store.helpers import T0, add_case, make_payload
 
 
 def _worklist_migration() -> int:
@@ -20,7 +20,7 @@ def test_existing_cases_get_search_columns_and_the_outbox_keeps_every_row(tmp_pa
     store = LocalStore(old, FixedClock(T0))
     payload = make_payload(1)
     payload["applicant"]["id_number"] = "11010519491231002x"
-    store.create_case(payload)
+    add_case(store, payload)
     before = store.outbox_rows()
     old.close()
 
@@ -31,7 +31,8 @@ def test_existing_cases_get_search_columns_and_the_outbox_keeps_every_row(tmp_pa
     store = LocalStore(db, FixedClock(T0))
     assert store.outbox_rows() == before
     # New cases get the columns from the trigger; the outbox accepts the new state.
-    store.create_case(
+    add_case(
+        store,
         make_payload(
             2,
             applicant={
@@ -41,7 +42,7 @@ def test_existing_cases_get_search_columns_and_the_outbox_keeps_every_row(tmp_pa
                 "kind": "person",
                 "id_type": "resident_id",
             },
-        )
+        ),
     )
     rows = db.query("SELECT case_no, applicant_name, id_last4, phone FROM cases ORDER BY case_no")
     assert [tuple(r) for r in rows][1][1:] == ("李四", "1234", "13912345678")

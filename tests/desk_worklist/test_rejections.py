@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from clerk_app.remote.wire import case_from_wire
 from clerk_app.store.rejections import (
     CannotResend,
     corrected,
@@ -16,7 +17,7 @@ from clerk_app.store.rejections import (
 from clerk_app.store.writes import add_event
 from tests.desk_worklist.helpers import desk_context
 from tests.desk_worklist.test_case_detail import open_detail
-from tests.store.helpers import make_payload
+from tests.store.helpers import add_case, make_payload
 
 BAD_ID = "110105194912310021"  # wrong check digit: the service refuses the case
 GOOD_ID = "11010519491231002X"
@@ -25,7 +26,7 @@ GOOD_ID = "11010519491231002X"
 def _refused_case(desk, seq=1):
     payload = make_payload(seq)
     payload["applicant"]["id_number"] = BAD_ID
-    desk.store.create_case(payload)
+    add_case(desk.store, payload)
     result = desk.engine.push_once()
     assert result.rejected == 1
     return payload
@@ -51,10 +52,10 @@ def test_corrected_case_reaches_the_service_exactly_once_with_its_later_rows(des
 
     row = resend_corrected(
         desk.store, item.outbox_id, {"applicant.id_number": GOOD_ID},
-        clerk="demo-clerk", at=desk.clock.now(),
+        clerk="demo-clerk", at=desk.clock.now(), read_case=case_from_wire,
     )  # fmt: skip
     assert row.state == "pending" and row.idempotency_key == payload["id"]
-    assert desk.store.get_case(case_no).applicant["id_number"] == GOOD_ID
+    assert desk.store.get_case(case_no).applicant.id_number == GOOD_ID
     _push_all(desk)
     assert desk.service_case_count(case_no) == 1
     assert desk.api.get_case(desk.login.access_token, case_no)["status"] == "in_progress"

@@ -13,7 +13,7 @@ from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.clock import FixedClock
 from clerk_app.store.worklist import Cursor, WorklistFilter, WorklistQuery
 from tests.desk_worklist.helpers import at
-from tests.store.helpers import make_payload, open_store
+from tests.store.helpers import add_case, make_payload, open_store
 
 CAL = WorkCalendar.builtin()
 TODAY = date(2026, 9, 30)
@@ -37,7 +37,7 @@ def _store(tmp_path_factory, cases):
             day = date.fromordinal(TODAY.toordinal() - days)
             payload = make_payload(seq, case_id=str(uuid.uuid4()), received_at=at(day).isoformat())
             payload["applicant"].update(name=name, phone=phone, id_number="11010519491231" + last4)
-            store.create_case(payload)
+            add_case(store, payload)
     return store
 
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
 from clerk_app.app.session import Session
+from clerk_app.app.take_in import TakenCase
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.gui.confirmation import AcceptedDialog
 from clerk_app.gui.main_window import MainWindow
 from clerk_app.gui.ops import DbWriter
-from clerk_app.intake_service import TakenCase
+from clerk_app.remote.wire import case_from_wire
 from tests.gui.helpers import VALID_ID, demo_catalog, offline_context, type_text
+from tests.store.helpers import make_payload
 
 SESSION = Session(
     username="demo-clerk",
@@ -95,14 +96,10 @@ def test_accept_runs_on_the_writer_and_shows_the_confirmation(qtbot, tmp_path):
 
     def take_in(context, session, draft, item):
         seen["draft"] = draft
-        return TakenCase(
-            case=None,
-            case_no="HS-W01-20261130-000001",
-            query_code="123456",
-            due_date=date(2026, 12, 28),
-            due_date_provisional=False,
-            receipt_path=tmp_path / "receipt.pdf",
+        payload = make_payload(
+            1, case_no="HS-W01-20261130-000001", query_code="123456", due_date="2026-12-28"
         )
+        return TakenCase(case=case_from_wire(payload), receipt_path=tmp_path / "receipt.pdf")
 
     window = _window(qtbot, take_in)
     window.choose_item(demo_catalog().item("DEMO-GA-001"))

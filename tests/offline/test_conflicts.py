@@ -101,7 +101,7 @@ def test_lead_change_while_offline_is_a_conflict_and_keeping_the_centers_is_audi
     conflict = conflicts.get_conflict(ctx.backend.store, case_no)
     assert conflict is not None
     assert (conflict.local_status, conflict.center_status) == ("in_progress", "suspended")
-    assert [e["type"] for e in conflict.center_only_events()] == ["suspend"]
+    assert [e.type for e in conflict.center_only_events()] == ["suspend"]
     assert [r.body["type"] for r in conflict.unsent] == ["start"]
     assert conflict.resend_status() is None  # the lifecycle no longer allows mine
     # The desk's own view is kept until the clerk decides.
@@ -151,7 +151,7 @@ def test_resend_mine_once_the_lifecycle_allows_it_reaches_the_center_once(
     engine.push_once()
     conflict = conflicts.get_conflict(ctx.backend.store, case_no)
     assert conflict.center_status == "in_progress"
-    assert [e["type"] for e in conflict.center_only_events()] == ["suspend", "resume"]
+    assert [e.type for e in conflict.center_only_events()] == ["suspend", "resume"]
     assert conflict.resend_status() == "completed_approved"
 
     status = conflicts.resend_mine(

@@ -17,7 +17,7 @@ from clerk_app.gui.sync_worker import LinkDetails, RejectedItem, SyncWorker
 from clerk_app.remote.sync import PushResult
 from clerk_app.store.credentials import OfflineSignInError
 from tests.offline.conftest import DEMO_PROVISIONING, UNREACHABLE, window_paths
-from tests.store.helpers import make_payload, open_store
+from tests.store.helpers import add_case, make_payload, open_store
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=CENTER_TZ)
 
@@ -61,7 +61,7 @@ class _Engine:
 def test_worker_reports_syncing_then_details_with_rejected_items(qtbot, tmp_path: Path):
     store = open_store(tmp_path / "clerk.db")
     payload = make_payload(4)
-    store.create_case(payload)
+    add_case(store, payload)
     row = store.outbox_rows()[0]
     store.mark_rejected(row.id, 422, {"title": "Unprocessable", "detail": "item unknown"})
     worker = SyncWorker(_Engine(store), FixedClock(NOW), idle_ms=60_000)

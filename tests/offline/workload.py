@@ -1,10 +1,10 @@
 """Workload for the offline tests and the benchmark: real intakes, events, ratings, and the
 comparison of what the desk committed with what the service holds.
 
-``take_in`` follows ``clerk_app.intake_service.take_in_case`` step for step — validate,
-allocate the number (its own commit), build the body, ``LocalStore.create_case`` (case +
-first event + outbox row + journal in one transaction) — and stops before the receipt PDF,
-which needs a GUI and is not what these tests are about.
+``take_in`` is the desk's own intake (``clerk_app.app.take_in.save_intake``: validate,
+allocate the number in its own commit, build the typed case, store it with its first event,
+outbox row and journal line in one transaction) without the receipt PDF, which is not what
+these tests are about.
 """
 
 from __future__ import annotations
@@ -12,16 +12,14 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from clerk_app.app.session import CASE_SEQUENCE
+from clerk_app.app.take_in import save_intake
 from clerk_app.core import intake, lifecycle
 from clerk_app.core.catalog import Catalog, Item
-from clerk_app.core.clock import CENTER_TZ
-from clerk_app.core.numbering import format_case_no, new_query_code
+from clerk_app.remote.wire import case_to_wire
 from clerk_app.store.writes import add_event, add_rating
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,28 +49,13 @@ def draft_for(item: Item, n: int) -> intake.IntakeDraft:
 
 
 def take_in(context: Any, username: str, item: Item, catalog_version: str, n: int) -> dict:
-    """One intake through the store path the GUI uses; returns the committed body."""
-    now = context.clock.now().astimezone(CENTER_TZ)
-    draft = draft_for(item, n)
-    checked = intake.validate(draft, item, today=now.date(), calendar=context.calendar)
-    if checked.errors:
-        raise intake.InvalidDraft(checked.errors)
-    prov = context.provisioning
-    seq = context.backend.store.allocate_sequence(CASE_SEQUENCE)
-    payload = intake.build_case_payload(
-        draft,
-        item,
-        case_id=str(uuid.uuid4()),
-        case_no=format_case_no(prov.center_code, prov.window_code, now.date(), seq),
-        query_code=new_query_code(),
-        window_code=prov.window_code,
-        catalog_version=catalog_version,
-        clerk=username,
-        received_at=now,
-        calendar=context.calendar,
+    """One intake through the application's own use case (``app.take_in.save_intake``:
+    validate, number, save the case with its first event and outbox row in one transaction),
+    without the receipt PDF; returns the ``POST /cases`` body that was queued."""
+    case = save_intake(
+        context, draft_for(item, n), item, clerk=username, catalog_version=catalog_version
     )
-    context.backend.store.create_case(payload)
-    return payload
+    return case_to_wire(case)
 
 
 def follow_up(context: Any, username: str, case_no: str, rng: random.Random) -> int:

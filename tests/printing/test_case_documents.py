@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from clerk_app.app.documents import issue_document
+from clerk_app.app.take_in import take_in_case
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.gui import i18n_build
 from clerk_app.gui.case_documents import CaseDocumentsPanel
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.ops import DbWriter
-from clerk_app.intake_service import issue_document, take_in_case
 from clerk_app.store.documents import case_documents, record_document
 from tests.documents import samples
 from tests.documents.helpers import flat, pdf_text
@@ -90,10 +91,10 @@ def test_panel_lists_the_archive_and_reprints_from_the_keyboard(qtbot, taken, tm
 
 def test_a_document_archived_without_its_data_is_opened_not_rebuilt(qtbot, store, clock, tmp_path):
     context = window_context(store, clock, tmp_path)
-    from tests.store.helpers import make_payload
+    from tests.store.helpers import add_case, make_payload
 
     payload = make_payload(1)
-    store.create_case(payload)
+    add_case(store, payload)
     pdf = tmp_path / "old.pdf"
     pdf.write_bytes(b"%PDF-1.4\n")
     record_document(
@@ -108,10 +109,10 @@ def test_a_document_archived_without_its_data_is_opened_not_rebuilt(qtbot, store
 
 
 def test_a_case_without_documents_says_so(qtbot, store, clock, tmp_path):
-    from tests.store.helpers import make_payload
+    from tests.store.helpers import add_case, make_payload
 
     payload = make_payload(1)
-    store.create_case(payload)
+    add_case(store, payload)
     panel = _panel(qtbot, window_context(store, clock, tmp_path), payload["case_no"])
     assert panel.table.isHidden() and panel.empty_label.isVisible()
     assert not panel.reprint_action.isEnabled()

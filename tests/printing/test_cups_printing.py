@@ -9,9 +9,9 @@ from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
-from clerk_app.intake_service import issue_document
 from PySide6.QtPrintSupport import QPrinter
 
+from clerk_app.app.documents import issue_document
 from clerk_app.documents import DocumentTexts, build_notice
 from clerk_app.gui.printing import (
     PreviewSession,
@@ -25,7 +25,7 @@ from clerk_app.store.documents import case_documents
 from tests.documents import samples
 from tests.documents.helpers import decode_qr, flat, pdf_text
 from tests.printing.conftest import clerk_session, provisioning, window_context
-from tests.store.helpers import make_payload
+from tests.store.helpers import add_case, make_payload
 
 QR = "https://zwfw.example.gov.cn/progress?case=HS-W01-20261128-000001&code=482913"
 
@@ -79,7 +79,7 @@ def test_a_missing_queue_tells_the_clerk_keeps_the_pdf_and_leaves_the_case_alone
     qapp, store, clock, tmp_path, texts
 ):
     payload = make_payload(1)
-    store.create_case(payload)
+    add_case(store, payload)
     context = window_context(store, clock, tmp_path)
     data = replace(samples.void(case_no=payload["case_no"]), document_no="")
     issued = issue_document(context, clerk_session(), data)

@@ -78,30 +78,26 @@ def test_the_action_reads_in_chinese(qtbot, store, clock, tmp_path):
 def test_confirmation_prints_the_issued_receipt_and_the_slip_on_their_printers(
     qtbot, store, clock, tmp_path, cups_queue
 ):
-    from datetime import date
 
-    from clerk_app.intake_service import TakenCase, issue_document, receipt_data, slip_data
     from PySide6.QtCore import Qt
 
+    from clerk_app.app.documents import issue_document, receipt_data, slip_data
+    from clerk_app.app.take_in import TakenCase
     from clerk_app.documents import DocumentTexts, build_slip
     from tests.documents.samples import demo_item
-    from tests.store.helpers import make_payload
+    from tests.store.helpers import add_case, make_payload
 
     payload = make_payload(1)
-    store.create_case(payload)
+    case = add_case(store, payload)
     context = window_context(store, clock, tmp_path, printers={"acceptance": cups_queue.name})
     session = clerk_session()
     item = demo_item(payload["item_code"])
-    issued = issue_document(context, session, receipt_data(context, session, payload, item))
-    slip = build_slip(slip_data(context, session, payload, item), DocumentTexts.load())
+    issued = issue_document(context, session, receipt_data(context, session, case, item))
+    slip = build_slip(slip_data(context, session, case, item), DocumentTexts.load())
     window = _window(qtbot, context)
     window._accepted(
         TakenCase(
             case=store.get_case(payload["case_no"]),
-            case_no=payload["case_no"],
-            query_code=payload["query_code"],
-            due_date=date.fromisoformat(payload["due_date"]),
-            due_date_provisional=False,
             receipt_path=issued.path,
             receipt=issued,
             slip=slip,

@@ -10,21 +10,21 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from clerk_app.intake_service import issue_document, receipt_data, reprint_document
 
+from clerk_app.app.documents import issue_document, receipt_data, reprint_document
 from clerk_app.app.session import DOCUMENT_SEQUENCE
 from clerk_app.store.documents import case_documents, latest_original
 from tests.documents import samples
 from tests.documents.helpers import flat, pdf_text
 from tests.printing.conftest import clerk_session, window_context
-from tests.store.helpers import make_payload
+from tests.store.helpers import add_case, make_payload
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
 def _case(store, seq: int = 1) -> dict:
     payload = make_payload(seq)
-    store.create_case(payload)
+    add_case(store, payload)
     return payload
 
 
@@ -118,7 +118,9 @@ def test_acceptance_receipt_is_issued_with_both_copies(store, clock, tmp_path):
     context = window_context(store, clock, tmp_path)
     item = samples.demo_item(payload["item_code"])
     issued = issue_document(
-        context, clerk_session(), receipt_data(context, clerk_session(), payload, item)
+        context,
+        clerk_session(),
+        receipt_data(context, clerk_session(), store.get_case(payload["case_no"]), item),
     )
     assert issued.document_no == "衡政服受〔2026〕W01-0001号"
     text = flat(pdf_text(issued.path))

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from clerk_app.app.documents import reprint_document
+from clerk_app.app.take_in import take_in_case
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.documents import ReceiptSlip, archive_data
-from clerk_app.intake_service import reprint_document, take_in_case
 from clerk_app.store.documents import case_documents
 from tests.documents.helpers import flat, pdf_text
 from tests.offline.workload import demo_item, draft_for

@@ -16,7 +16,7 @@ from clerk_app.core.clock import FixedClock
 from clerk_app.remote import ApiClient, Backoff, SyncEngine, TokenStore
 from clerk_app.store import LocalStore
 from tests.remote.stub_server import Answer, StubServer, stub_server
-from tests.store.helpers import make_payload
+from tests.store.helpers import add_case, make_payload
 
 CREATED = Answer(201, b'{"case": {"case_no": "x"}}')
 
@@ -54,7 +54,7 @@ def engine(stub: StubServer, store: LocalStore, clock: FixedClock) -> Iterator[S
 
 def _cases(store: LocalStore, n: int) -> list[int]:
     for seq in range(1, n + 1):
-        store.create_case(make_payload(seq))
+        add_case(store, make_payload(seq))
     return [r.id for r in store.outbox_rows()]
 
 

@@ -10,7 +10,7 @@ import pytest
 from clerk_app.remote import ApiClient, ApiError, SyncEngine
 from tests.fixtures.service import DEMO_PASSWORD, ServiceFactory
 from tests.remote.conftest import Desk
-from tests.store.helpers import make_payload
+from tests.store.helpers import add_case, make_payload
 
 
 def test_login_gives_user_and_device_tokens_and_high_water(desk: Desk) -> None:
@@ -32,7 +32,7 @@ def test_wrong_password_is_an_api_error_401(desk: Desk) -> None:
 
 def test_case_created_locally_reaches_the_service_exactly_once(desk: Desk) -> None:
     payload = make_payload(1)
-    desk.store.create_case(payload)
+    add_case(desk.store, payload)
 
     result = desk.engine.push_once()
 
@@ -55,7 +55,7 @@ def test_case_created_locally_reaches_the_service_exactly_once(desk: Desk) -> No
 
 def test_retry_after_lost_reply_creates_one_case(desk: Desk) -> None:
     payload = make_payload(1)
-    desk.store.create_case(payload)
+    add_case(desk.store, payload)
     [row] = desk.store.outbox_pending(desk.clock.now())
     # The worker sent the row, the service stored it, and the answer was lost on the way.
     desk.api.send(row.method, row.path, desk.engine.token(), row.body_json, row.idempotency_key)
@@ -72,7 +72,7 @@ def test_retry_after_lost_reply_creates_one_case(desk: Desk) -> None:
 
 def test_cases_go_in_order_and_high_water_follows(desk: Desk) -> None:
     for seq in (1, 2, 3):
-        desk.store.create_case(make_payload(seq))
+        add_case(desk.store, make_payload(seq))
     assert desk.engine.push_once().sent == 3
     login = desk.api.login("demo-clerk", DEMO_PASSWORD, "W01", desk.device_id, "0.1.0")
     assert login.sequence_high_water["case"] == 3
@@ -80,7 +80,7 @@ def test_cases_go_in_order_and_high_water_follows(desk: Desk) -> None:
 
 def test_unknown_item_is_rejected_and_the_reason_kept(desk: Desk) -> None:
     payload = make_payload(1, item_code="NO-SUCH-ITEM")
-    desk.store.create_case(payload)
+    add_case(desk.store, payload)
 
     result = desk.engine.push_once()
 
@@ -102,7 +102,7 @@ def test_service_down_retries_with_backoff_then_delivers_when_back(
 ) -> None:
     desk.service.stop()
     payload = make_payload(1)
-    desk.store.create_case(payload)
+    add_case(desk.store, payload)
     start = desk.clock.now()
 
     first = desk.engine.push_once()
@@ -135,7 +135,7 @@ def test_service_down_retries_with_backoff_then_delivers_when_back(
 
 
 def test_without_any_token_nothing_is_sent(desk: Desk) -> None:
-    desk.store.create_case(make_payload(1))
+    add_case(desk.store, make_payload(1))
     engine = SyncEngine(
         desk.store,
         desk.api,
@@ -152,14 +152,14 @@ def test_without_any_token_nothing_is_sent(desk: Desk) -> None:
 
 def test_user_token_alone_is_enough_to_send(desk: Desk) -> None:
     desk.tokens.delete_device_token("W01", desk.device_id)
-    desk.store.create_case(make_payload(1))
+    add_case(desk.store, make_payload(1))
     assert desk.engine.push_once().sent == 1
 
 
 def test_expired_token_stops_the_round_and_leaves_rows_pending(desk: Desk) -> None:
     desk.tokens.set_device_token("W01", desk.device_id, "not-a-valid-token")
-    desk.store.create_case(make_payload(1))
-    desk.store.create_case(make_payload(2))
+    add_case(desk.store, make_payload(1))
+    add_case(desk.store, make_payload(2))
 
     result = desk.engine.push_once()
 

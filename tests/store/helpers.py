@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from clerk_app.core.clock import CENTER_TZ, FixedClock
+from clerk_app.core.lifecycle import Status
+from clerk_app.core.records import Case
+from clerk_app.remote.wire import case_from_wire
 from clerk_app.store import Database, LocalStore
 
 T0 = datetime(2026, 11, 28, 9, 30, tzinfo=CENTER_TZ)
@@ -61,3 +65,17 @@ def make_payload(
 def open_store(path: Path, clock: FixedClock | None = None) -> LocalStore:
     """Open (creating and migrating) a real SQLite file and wrap it in a LocalStore."""
     return LocalStore(Database(path), clock or FixedClock(T0))
+
+
+def add_case(
+    store: LocalStore, payload: dict[str, Any], *, status: str | None = None, outbox: bool = True
+) -> Case:
+    """Store the case of a ``POST /cases`` body as the desk does: the typed case, and the body
+    queued for the service (``outbox=False``: a case from the service, stored as synced).
+
+    ``status``: the case's status when not the initial one of its disposition.
+    """
+    case = case_from_wire(payload)
+    if status is not None:
+        case = replace(case, status=Status(status))
+    return store.create_case(case, outbox_body=payload if outbox else None)

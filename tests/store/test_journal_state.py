@@ -12,7 +12,7 @@ from clerk_app.core.clock import FixedClock
 from clerk_app.store import journal
 from clerk_app.store.credentials import OfflineCredentials, OfflineSignInError
 from clerk_app.store.sync_state import SyncStateStore
-from tests.store.helpers import T0, make_payload, open_store
+from tests.store.helpers import T0, add_case, make_payload, open_store
 
 FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
@@ -20,7 +20,7 @@ FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 def test_every_outbox_write_is_mirrored_in_the_chain(tmp_path: Path) -> None:
     store = open_store(tmp_path / "clerk.db")
     payload = make_payload(1)
-    store.create_case(payload)
+    add_case(store, payload)
     store.journal("print", "receipt written")
     entries = journal.read_entries(store.db)
     assert journal.verify_chain(entries) is None
@@ -35,7 +35,7 @@ def test_every_outbox_write_is_mirrored_in_the_chain(tmp_path: Path) -> None:
 def test_a_changed_row_breaks_the_chain_from_there(tmp_path: Path) -> None:
     store = open_store(tmp_path / "clerk.db")
     for i in range(1, 4):
-        store.create_case(make_payload(i))
+        add_case(store, make_payload(i))
     entries = journal.read_entries(store.db)
     second = entries[1]
     store.db.execute(
@@ -51,9 +51,9 @@ def test_a_changed_row_breaks_the_chain_from_there(tmp_path: Path) -> None:
 def test_a_failed_transaction_leaves_no_journal_row(tmp_path: Path) -> None:
     store = open_store(tmp_path / "clerk.db")
     payload = make_payload(1)
-    store.create_case(payload)
+    add_case(store, payload)
     with pytest.raises(Exception, match="UNIQUE"):
-        store.create_case(make_payload(1))  # same case number
+        add_case(store, make_payload(1))  # same case number
     assert len(journal.read_entries(store.db)) == 1
     store.db.close()
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from clerk_app.core.clock import FixedClock
+from clerk_app.remote.wire import case_to_wire
 from clerk_app.store import DiskFullError, LocalStore
-from tests.store.helpers import T0, make_payload, open_store
+from tests.store.helpers import T0, add_case, make_payload, open_store
 
 
 @pytest.fixture
@@ -37,13 +38,13 @@ def _count(store: LocalStore, table: str) -> int:
 
 def test_create_case_writes_case_first_event_and_outbox_row(store: LocalStore) -> None:
     payload = make_payload(1)
-    case = store.create_case(payload, status="accepted")
+    case = add_case(store, payload, status="accepted")
 
     assert case.case_no == payload["case_no"]
     assert case.status == "accepted"
     assert case.server_state == "pending"
-    assert case.payload == payload
-    assert case.applicant["name"] == "张三"
+    assert case_to_wire(case) == payload
+    assert case.applicant.name == "张三"
     assert [e.id for e in case.events] == [payload["first_event"]["id"]]
     assert case.events[0].actor == "demo-clerk"
 
@@ -59,7 +60,7 @@ def test_create_case_writes_case_first_event_and_outbox_row(store: LocalStore) -
 def test_outbox_body_is_canonical_whatever_the_key_order(store: LocalStore) -> None:
     payload = make_payload(1)
     reordered = dict(reversed(list(payload.items())))
-    store.create_case(reordered, status="accepted")
+    add_case(store, reordered, status="accepted")
     [row] = store.outbox_rows()
     assert row.body_json == json.dumps(
         payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False
@@ -72,7 +73,7 @@ def test_failed_outbox_insert_leaves_no_case_and_no_event(store: LocalStore) -> 
     # Something else already took this idempotency key: the outbox insert must fail ...
     store.enqueue(kind="other", method="POST", path="/x", idempotency_key=payload["id"], body={})
     with pytest.raises(sqlite3.IntegrityError):
-        store.create_case(payload, status="accepted")
+        add_case(store, payload, status="accepted")
     # ... and take the case and its first event down with it.
     assert store.get_case(payload["case_no"]) is None
     assert _count(store, "cases") == 0
@@ -82,28 +83,29 @@ def test_failed_outbox_insert_leaves_no_case_and_no_event(store: LocalStore) -> 
 
 def test_failed_event_insert_leaves_no_case(store: LocalStore) -> None:
     first = make_payload(1)
-    store.create_case(first, status="accepted")
+    add_case(store, first, status="accepted")
     second = make_payload(2)
     second["first_event"] = dict(second["first_event"], id=first["first_event"]["id"])
     with pytest.raises(sqlite3.IntegrityError):
-        store.create_case(second, status="accepted")
+        add_case(store, second, status="accepted")
     assert store.get_case(second["case_no"]) is None
     assert len(store.outbox_rows()) == 1
 
 
 def test_case_from_service_has_no_outbox_row(store: LocalStore) -> None:
-    case = store.create_case(make_payload(1), outbox=False, status="in_progress")
+    case = add_case(store, make_payload(1), outbox=False, status="in_progress")
     assert case.server_state == "synced"
     assert store.outbox_rows() == []
 
 
 def test_list_cases_filters_by_window_newest_first(store: LocalStore) -> None:
     for seq in range(1, 6):
-        store.create_case(
+        add_case(
+            store,
             make_payload(seq, received_at=(T0 + timedelta(minutes=seq)).isoformat()),
             status="accepted",
         )
-    store.create_case(make_payload(1, window_code="W02"), status="accepted")
+    add_case(store, make_payload(1, window_code="W02"), status="accepted")
     page = store.list_cases("W01", limit=2, offset=1)
     assert [c.case_no for c in page] == ["HS-W01-20261128-000004", "HS-W01-20261128-000003"]
     assert [c.case_no for c in store.list_cases("W02")] == ["HS-W02-20261128-000001"]
@@ -152,7 +154,7 @@ def test_outbox_offers_only_the_first_pending_row_of_each_case(
     store: LocalStore, clock: FixedClock
 ) -> None:
     a = make_payload(1)
-    store.create_case(a, status="accepted")
+    add_case(store, a, status="accepted")
     event_row = store.enqueue(
         kind="event",
         method="POST",
@@ -162,7 +164,7 @@ def test_outbox_offers_only_the_first_pending_row_of_each_case(
         case_id=a["id"],
     )
     b = make_payload(2)
-    store.create_case(b, status="accepted")
+    add_case(store, b, status="accepted")
     loose = store.enqueue(kind="status", method="POST", path="/s", idempotency_key="st-1")
     a_row, b_row = (r.id for r in store.outbox_rows() if r.kind == "create_case")
 
@@ -180,7 +182,7 @@ def test_outbox_offers_only_the_first_pending_row_of_each_case(
 
 def test_mark_sent_records_answer_and_marks_case_synced(store: LocalStore) -> None:
     payload = make_payload(1)
-    store.create_case(payload, status="accepted")
+    add_case(store, payload, status="accepted")
     [row] = store.outbox_rows()
     store.mark_sent(row.id, 201, {"case": {"status": "accepted"}})
     sent = store.outbox_row(row.id)
@@ -192,7 +194,7 @@ def test_mark_sent_records_answer_and_marks_case_synced(store: LocalStore) -> No
 
 
 def test_mark_retry_counts_attempts_and_keeps_the_error(store: LocalStore) -> None:
-    store.create_case(make_payload(1), status="accepted")
+    add_case(store, make_payload(1), status="accepted")
     [row] = store.outbox_rows()
     store.mark_retry(row.id, "timed out", T0 + timedelta(seconds=4))
     store.mark_retry(row.id, "503 Service Unavailable", T0 + timedelta(seconds=8))
@@ -205,7 +207,7 @@ def test_mark_retry_counts_attempts_and_keeps_the_error(store: LocalStore) -> No
 
 def test_rejected_row_is_kept_with_the_reason(store: LocalStore) -> None:
     payload = make_payload(1)
-    store.create_case(payload, status="accepted")
+    add_case(store, payload, status="accepted")
     [row] = store.outbox_rows()
     problem = {
         "type": "urn:x/validation",
@@ -261,7 +263,7 @@ def test_journal_keeps_lines_with_clock_time(store: LocalStore, clock: FixedCloc
 def test_disk_full_is_reported_and_committed_cases_stay_intact(store: LocalStore) -> None:
     kept = [make_payload(seq) for seq in (1, 2, 3)]
     for p in kept:
-        store.create_case(p, status="accepted")
+        add_case(store, p, status="accepted")
     pages = store.db.pragma("page_count")
     store.db.execute(f"PRAGMA max_page_count = {pages + 8}")
 
@@ -270,14 +272,14 @@ def test_disk_full_is_reported_and_committed_cases_stay_intact(store: LocalStore
         for seq in range(4, 60):
             p = make_payload(seq)
             p["first_event"]["note"] = big_note
-            store.create_case(p, status="accepted")
+            add_case(store, p, status="accepted")
     assert info.value.user_message_key == "store.disk_full"
     assert not store.db.connection.in_transaction
 
     failed_no = f"HS-W01-20261128-{seq:06d}"
     assert store.get_case(failed_no) is None
     for p in kept:
-        assert store.get_case(p["case_no"]).payload == p
+        assert case_to_wire(store.get_case(p["case_no"])) == p
     assert _count(store, "cases") == len(store.outbox_rows()) == _count(store, "case_events")
     assert store.db.integrity_ok()
 
@@ -289,7 +291,7 @@ def test_store_used_from_a_worker_thread(store: LocalStore) -> None:
         try:
             for seq in range(start, start + 20):
                 n = store.allocate_sequence("case:W01")
-                store.create_case(make_payload(seq, case_no=f"C-{n}"), status="accepted")
+                add_case(store, make_payload(seq, case_no=f"C-{n}"), status="accepted")
         except BaseException as exc:
             errors.append(exc)
 
@@ -306,7 +308,7 @@ def test_store_used_from_a_worker_thread(store: LocalStore) -> None:
 
 
 def test_new_case_status_follows_the_lifecycle_by_default(store: LocalStore) -> None:
-    promised = store.create_case(make_payload(1, disposition="promised"))
-    refused = store.create_case(make_payload(2, disposition="refused"))
+    promised = add_case(store, make_payload(1, disposition="promised"))
+    refused = add_case(store, make_payload(2, disposition="refused"))
     assert promised.status == "accepted"
     assert refused.status == "refused"

@@ -12,7 +12,7 @@ from clerk_app.paths import Paths
 from clerk_app.store import Database
 from clerk_app.store.recovery import open_checked
 from clerk_app.store.schema import MIGRATION_1, SCHEMA_VERSION
-from tests.store.helpers import T0, make_payload, open_store
+from tests.store.helpers import T0, add_case, make_payload, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +30,7 @@ def _damage_pages(path: Path) -> None:
 def _fill(path: Path, n: int = 300) -> None:
     store = open_store(path)
     for i in range(1, n + 1):
-        store.create_case(make_payload(i))
+        add_case(store, make_payload(i))
     store.db.close()
 
 

@@ -7,15 +7,16 @@ from pathlib import Path
 import pytest
 
 from clerk_app.core.lifecycle import IllegalTransition
+from clerk_app.remote.wire import case_from_wire
 from clerk_app.store import journal
 from clerk_app.store.writes import add_event, add_rating, apply_server_case
-from tests.store.helpers import T0, make_payload, open_store
+from tests.store.helpers import T0, add_case, make_payload, open_store
 
 
 def test_event_and_rating_go_out_in_case_order(tmp_path: Path) -> None:
     store = open_store(tmp_path / "clerk.db")
     payload = make_payload(1)
-    store.create_case(payload)
+    add_case(store, payload)
     event = add_event(store, payload["case_no"], "start", actor="demo-clerk", at=T0)
     rating = add_rating(store, payload["case_no"], 5, clerk="demo-clerk", at=T0, comment="好")
     assert store.get_case(payload["case_no"]).status == "in_progress"
@@ -33,7 +34,7 @@ def test_event_and_rating_go_out_in_case_order(tmp_path: Path) -> None:
 def test_an_illegal_event_writes_nothing(tmp_path: Path) -> None:
     store = open_store(tmp_path / "clerk.db")
     payload = make_payload(1)
-    store.create_case(payload)
+    add_case(store, payload)
     with pytest.raises(IllegalTransition):
         add_event(store, payload["case_no"], "receive", actor="demo-clerk", at=T0)
     with pytest.raises(ValueError, match=r"1\.\.5"):
@@ -46,22 +47,22 @@ def test_an_illegal_event_writes_nothing(tmp_path: Path) -> None:
 def test_pulled_cases_are_created_updated_or_kept(tmp_path: Path) -> None:
     store = open_store(tmp_path / "clerk.db")
     mine = make_payload(1)
-    store.create_case(mine)
+    add_case(store, mine)
     served = {
         **{k: v for k, v in mine.items() if k != "first_event"},
         "status": "in_progress",
         "events": [{"id": "e-server", "type": "start", "at": T0.isoformat(), "actor": "lead"}],
     }
     # Still waiting to be sent: the desk's own status stays.
-    assert apply_server_case(store, served) == "kept"
+    assert apply_server_case(store, case_from_wire(served)) == "kept"
     store.mark_sent(store.outbox_rows()[0].id, 201, {})
-    assert apply_server_case(store, served) == "updated"
+    assert apply_server_case(store, case_from_wire(served)) == "updated"
     assert store.get_case(mine["case_no"]).status == "in_progress"
-    assert apply_server_case(store, served) == "updated"  # events are not doubled
+    assert apply_server_case(store, case_from_wire(served)) == "updated"  # events are not doubled
     assert [e.id for e in store.get_case(mine["case_no"]).events].count("e-server") == 1
     other = {**{k: v for k, v in make_payload(2).items() if k != "first_event"},
              "status": "accepted", "events": []}  # fmt: skip
-    assert apply_server_case(store, other) == "created"
+    assert apply_server_case(store, case_from_wire(other)) == "created"
     created = store.get_case(other["case_no"])
     assert created.server_state == "synced"
     assert len(store.outbox_rows()) == 1  # nothing to send for a pulled case

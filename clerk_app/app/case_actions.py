@@ -1,0 +1,294 @@
+"""What the clerk does to a case after intake: the lifecycle action and its notice.
+
+:func:`perform_action` runs on the database writer: the lifecycle event through
+``store.writes.add_event`` (event + outbox row, one transaction; a resumption moves the due
+date and a correction changes the applicant's field in the same transaction), then the
+matching notice through :func:`clerk_app.app.documents.issue_document` (numbered, archived,
+queued). A notice that cannot be written never undoes the event: the clerk is told and the
+event stays. The words for statuses and events are the GUI's (``gui.case_actions``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from clerk_app.app.documents import IssuedDocument, case_facts, issue_document
+from clerk_app.core import lifecycle
+from clerk_app.core.calendar import WorkCalendar
+from clerk_app.core.catalog import Catalog, Item, TimeLimit
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.intake import LICENSING_LAW_ART_32
+from clerk_app.core.records import Case
+from clerk_app.documents import (
+    CompletionNotice,
+    Correction,
+    CorrectionNotice,
+    MissingMaterial,
+    NoticeBase,
+    SupplementNotice,
+    VoidNotice,
+)
+from clerk_app.logs import logger
+from clerk_app.store.documents import case_documents
+from clerk_app.store.writes import add_event, apply_correction, set_due_date
+
+if TYPE_CHECKING:
+    from clerk_app.app.context import AppContext
+    from clerk_app.app.session import Session
+
+log = logger("app")
+
+E = lifecycle.EventType
+
+#: The actions offered in the case detail, in this order (when the lifecycle allows them).
+ACTIONS: tuple[lifecycle.EventType, ...] = (
+    E.START,
+    E.REQUEST_SUPPLEMENT,
+    E.SUPPLEMENT_RECEIVED,
+    E.SUSPEND,
+    E.RESUME,
+    E.COMPLETE_APPROVED,
+    E.COMPLETE_REJECTED,
+    E.WITHDRAW,
+    E.VOID,
+    E.CORRECT,
+)
+
+#: The kinds of special procedure a suspension is for (time not counted).
+SUSPEND_KINDS: tuple[str, ...] = ("hearing", "inspection", "testing", "expert_review")
+
+#: Applicant fields a correction may change.
+CORRECTABLE: tuple[str, ...] = ("name", "phone", "id_number")
+
+#: Field names as an official (Chinese) notice prints them.
+NOTICE_FIELD_NAMES: dict[str, str] = {
+    "name": "申请人姓名",
+    "phone": "联系电话",
+    "id_number": "证件号码",
+}
+
+#: The notice each action issues.
+NOTICE_OF: dict[lifecycle.EventType, str] = {
+    E.REQUEST_SUPPLEMENT: "supplement",
+    E.COMPLETE_APPROVED: "completion",
+    E.COMPLETE_REJECTED: "completion",
+    E.VOID: "void",
+    E.CORRECT: "correction",
+}
+
+
+def available_actions(status: lifecycle.Status | str) -> tuple[lifecycle.EventType, ...]:
+    """The actions of :data:`ACTIONS` the lifecycle allows for a case in ``status`` now."""
+    allowed = lifecycle.allowed_events(status)
+    return tuple(a for a in ACTIONS if a in allowed)
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    """What the clerk entered for one action."""
+
+    event: lifecycle.EventType
+    opinion: str = ""
+    #: Supplement: the missing materials (name, what it must be).
+    missing: tuple[tuple[str, str], ...] = ()
+    suspend_kind: str = ""
+    #: Correction: the field, and its new value.
+    field: str = ""
+    new_value: str = ""
+
+
+@dataclass(frozen=True)
+class ActionOutcome:
+    """What an action did: the event written, the notice issued (or why not)."""
+
+    case_no: str
+    event: lifecycle.EventType
+    status: lifecycle.Status
+    notice: IssuedDocument | None = None
+    notice_error: str | None = None
+    due_date: date | None = None
+
+
+def _applicant_field(case: Case, name: str) -> str:
+    fields = {
+        "name": case.applicant.name,
+        "phone": case.applicant.phone,
+        "id_number": case.applicant.id_number,
+    }
+    return fields[name]
+
+
+def event_data(
+    case: Case, entry: ActionInput, *, calendar: WorkCalendar, today: date
+) -> tuple[dict[str, Any], date | None]:
+    """The event's ``data`` and, for a resumption, the new due date."""
+    data: dict[str, Any] = {}
+    new_due: date | None = None
+    if entry.event is E.SUSPEND:
+        data = {"kind": entry.suspend_kind, "suspended_on": today.isoformat()}
+    elif entry.event is E.RESUME:
+        since = suspended_on(case)
+        data = {"resumed_on": today.isoformat()}
+        if since is not None and case.due_date is not None:
+            days = lifecycle.suspended_working_days(calendar, since, today)
+            extended = lifecycle.extend_due_date(calendar, case.due_date, since, today)
+            new_due = extended.date
+            data.update(
+                {
+                    "suspended_on": since.isoformat(),
+                    "suspended_working_days": days,
+                    "due_date": new_due.isoformat(),
+                    "due_date_provisional": extended.provisional,
+                }
+            )
+    elif entry.event is E.REQUEST_SUPPLEMENT:
+        data = {"missing": [{"name": n, "requirement": r} for n, r in entry.missing]}
+    elif entry.event is E.CORRECT:
+        old = _applicant_field(case, entry.field)
+        data = {"field": f"applicant.{entry.field}", "old": old, "new": entry.new_value}
+    return data, new_due
+
+
+def suspended_on(case: Case) -> date | None:
+    """The day the case's latest suspension began (None if it was never suspended)."""
+    event = case.last_event(E.SUSPEND)
+    if event is None:
+        return None
+    day = event.data.get("suspended_on")
+    return date.fromisoformat(str(day)) if day else event.at.astimezone(CENTER_TZ).date()
+
+
+def perform_action(
+    context: AppContext, session: Session, case_no: str, entry: ActionInput
+) -> ActionOutcome:
+    """Write the action's event (one transaction) and issue its notice. Runs on the writer.
+
+    Raises:
+        IllegalTransition: the case's status changed meanwhile; nothing written.
+        ValueError: a reason the action needs is missing; nothing written.
+        KeyError: no such case here.
+        StoreError: the disk is full or the database damaged; nothing written.
+    """
+    store = context.backend.store
+    case = store.get_case(case_no)
+    if case is None:
+        raise KeyError(case_no)
+    if lifecycle.needs_reason(entry.event) and not entry.opinion.strip():
+        raise ValueError("reason required")
+    now = context.clock.now().astimezone(CENTER_TZ)
+    data, new_due = event_data(case, entry, calendar=context.calendar, today=now.date())
+    with store.db.transaction():
+        add_event(
+            store,
+            case_no,
+            entry.event.value,
+            actor=session.username,
+            at=now,
+            note=entry.opinion.strip(),
+            data=data or None,
+        )
+        if new_due is not None:
+            set_due_date(store, case_no, new_due, bool(data.get("due_date_provisional")))
+        if entry.event is E.CORRECT:
+            apply_correction(store, case_no, entry.field, entry.new_value)
+    updated = store.get_case(case_no)
+    assert updated is not None
+    outcome = ActionOutcome(case_no, entry.event, updated.status, due_date=new_due)
+    kind = NOTICE_OF.get(entry.event)
+    if kind is None:
+        return outcome
+    try:
+        notice = issue_notice(context, session, updated, entry, kind, now)
+    except Exception as exc:  # the event stands; the clerk may issue the notice again
+        log.error("%s notice for %s not written: %s", kind, case_no, exc)
+        store.journal("print", f"{kind} notice for {case_no} not written: {exc}")
+        return ActionOutcome(
+            case_no, entry.event, updated.status, None, str(exc) or type(exc).__name__
+        )
+    return ActionOutcome(case_no, entry.event, updated.status, notice, None, new_due)
+
+
+def issue_notice(
+    context: AppContext,
+    session: Session,
+    case: Case,
+    entry: ActionInput,
+    kind: str,
+    now: datetime,
+) -> IssuedDocument:
+    """Build the notice of ``kind`` for ``case`` and issue it (numbered, archived, queued)."""
+    item = case_item(context, case.item_code)
+    facts = case_facts(context, session, case, item)
+    docs = [d for d in case_documents(context.backend.store, case.case_no) if not d.reprint]
+    data: NoticeBase
+    if kind == "supplement":
+        data = SupplementNotice(
+            **facts,
+            missing=tuple(MissingMaterial(name, what) for name, what in entry.missing),
+            legal_basis=(LICENSING_LAW_ART_32,),
+        )
+    elif kind == "completion":
+        approved = entry.event is E.COMPLETE_APPROVED
+        # The notice is an official document: always in Chinese, whatever the UI language.
+        result = "准予办理" if approved else "不予办理"
+        if entry.opinion.strip():
+            result += f"（{entry.opinion.strip()}）"
+        data = CompletionNotice(
+            **facts,
+            result=result,
+            completed_on=now.date(),
+            pickup_items=(item.name,) if approved else (),
+            bring=("本通知书", "申请人有效身份证件"),
+        )
+    elif kind == "void":
+        data = VoidNotice(
+            **facts,
+            voided_at=now,
+            reason=entry.opinion.strip(),
+            voided_documents=tuple(d.document_no for d in docs),
+        )
+    else:
+        last = case.last_event(E.CORRECT)
+        old = last.data if last is not None else {}
+        corrected = next((d.document_no for d in reversed(docs) if d.kind == "acceptance"), "")
+        if not corrected and docs:
+            corrected = docs[-1].document_no
+        data = CorrectionNotice(
+            **facts,
+            corrected_document_no=corrected or case.case_no,
+            corrections=(
+                Correction(
+                    NOTICE_FIELD_NAMES.get(entry.field, entry.field),
+                    str(old.get("old", "")),
+                    entry.new_value,
+                ),
+            ),
+            reason=entry.opinion.strip(),
+        )
+    return issue_document(context, session, data)
+
+
+def case_item(context: AppContext, code: str) -> Item:
+    """The catalog item of a case (from the cached catalog); a stand-in named by its code
+    when the catalog no longer has it."""
+    cached = context.backend.store.load_catalog()
+    if cached is not None:
+        item = Catalog.from_dict(json.loads(cached.json_text)).get_item(code)
+        if item is not None:
+            return item
+    return Item(
+        code=code,
+        name=code,
+        type="",
+        department="",
+        subjects=(),
+        scope="",
+        conditions="",
+        procedure=(),
+        materials=(),
+        time_limit=TimeLimit(0, 0),
+        case_kind="",
+    )

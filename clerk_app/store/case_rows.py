@@ -1,0 +1,208 @@
+"""How the local database keeps a case: its columns and JSON columns, and back to records.
+
+The store's own small codec (it never imports :mod:`clerk_app.remote`). The case's scalar
+facts are columns; the applicant is ``applicant_json`` (the worklist's search columns are
+generated from it); what has no column of its own (agent, materials, fee, clerk, catalog
+version) is in ``payload_json``. Rows written before the typed records hold the whole
+``POST /cases`` body in ``payload_json``: the keys read here are the same, so they read as
+they always did. Events are rows of ``case_events``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from clerk_app.core.identity import IdType
+from clerk_app.core.lifecycle import Disposition, EventType, Status
+from clerk_app.core.records import Case, CaseEvent, MaterialLine, Party, PartyKind, ServerState
+from clerk_app.store.outbox import canonical_json
+
+
+def party_json(party: Party) -> dict[str, Any]:
+    """A party as the JSON columns keep it (same keys as the service uses)."""
+    out: dict[str, Any] = {
+        "kind": party.kind.value,
+        "name": party.name,
+        "id_type": party.id_type.value,
+        "id_number": party.id_number,
+        "phone": party.phone,
+    }
+    if party.kind is PartyKind.ORGANIZATION:
+        out["legal_representative"] = party.legal_representative
+        out["contact_name"] = party.contact_name
+    if party.address:
+        out["address"] = party.address
+    return out
+
+
+def party_from_json(data: Mapping[str, Any]) -> Party:
+    return Party(
+        kind=PartyKind(data["kind"]),
+        name=str(data["name"]),
+        id_type=IdType(data["id_type"]),
+        id_number=str(data["id_number"]),
+        phone=str(data.get("phone") or ""),
+        legal_representative=str(data.get("legal_representative") or ""),
+        contact_name=str(data.get("contact_name") or ""),
+        address=str(data.get("address") or ""),
+    )
+
+
+def _material_json(line: MaterialLine) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": line.code,
+        "received": line.received,
+        "deferred": line.deferred,
+        "copies": line.copies,
+    }
+    if line.note:
+        out["note"] = line.note
+    return out
+
+
+def _material_from_json(data: Mapping[str, Any]) -> MaterialLine:
+    return MaterialLine(
+        code=str(data["code"]),
+        received=bool(data.get("received")),
+        deferred=bool(data.get("deferred")),
+        copies=int(data.get("copies", 1)),
+        note=str(data.get("note") or ""),
+    )
+
+
+def payload_json(case: Case) -> dict[str, Any]:
+    """What ``payload_json`` keeps of a case."""
+    return {
+        "id": case.id,
+        "case_no": case.case_no,
+        "query_code": case.query_code,
+        "item_code": case.item_code,
+        "window_code": case.window_code,
+        "catalog_version": case.catalog_version,
+        "applicant": party_json(case.applicant),
+        "agent": None if case.agent is None else party_json(case.agent),
+        "materials": [_material_json(m) for m in case.materials],
+        "disposition": case.disposition.value,
+        "received_at": case.received_at.isoformat(),
+        "due_date": case.due_date.isoformat() if case.due_date else None,
+        "due_date_provisional": case.due_date_provisional,
+        "fee_fen": case.fee_fen,
+        "clerk": case.clerk,
+    }
+
+
+def event_row(event: CaseEvent, case_id: str) -> tuple[Any, ...]:
+    """The values of a ``case_events`` row, in the order of :data:`INSERT_EVENT`."""
+    return (
+        event.id,
+        case_id,
+        event.type.value,
+        event.at.isoformat(),
+        event.actor,
+        event.note,
+        canonical_json(event.data),
+    )
+
+
+INSERT_EVENT = (
+    "INSERT INTO case_events (id, case_id, type, at, actor, note, data_json)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+#: The same, leaving out an event that is here already (events from the service).
+INSERT_NEW_EVENT = INSERT_EVENT.replace("INSERT INTO", "INSERT OR IGNORE INTO")
+
+
+def event_from_row(row: sqlite3.Row) -> CaseEvent:
+    return CaseEvent(
+        id=row["id"],
+        type=EventType(row["type"]),
+        at=datetime.fromisoformat(row["at"]),
+        actor=row["actor"],
+        note=row["note"] or "",
+        data=json.loads(row["data_json"] or "{}"),
+    )
+
+
+def case_from_row(row: sqlite3.Row, events: tuple[CaseEvent, ...]) -> Case:
+    payload = json.loads(row["payload_json"])
+    agent = payload.get("agent")
+    return Case(
+        id=row["id"],
+        case_no=row["case_no"],
+        query_code=row["query_code"] or "",
+        item_code=row["item_code"],
+        window_code=row["window_code"],
+        catalog_version=str(payload.get("catalog_version") or ""),
+        applicant=party_from_json(json.loads(row["applicant_json"])),
+        agent=party_from_json(agent) if agent else None,
+        materials=tuple(_material_from_json(m) for m in payload.get("materials") or ()),
+        disposition=Disposition(row["disposition"]),
+        status=Status(row["status"]),
+        received_at=datetime.fromisoformat(row["received_at"]),
+        due_date=date.fromisoformat(row["due_date"]) if row["due_date"] else None,
+        due_date_provisional=bool(row["due_provisional"]),
+        fee_fen=int(payload.get("fee_fen") or 0),
+        clerk=str(payload.get("clerk") or ""),
+        events=events,
+        server_state=ServerState(row["server_state"]),
+    )
+
+
+def case_json(case: Case) -> dict[str, Any]:
+    """A whole case with its status and events (the center's version a conflict keeps)."""
+    return {
+        **payload_json(case),
+        "status": case.status.value,
+        "events": [
+            {
+                "id": e.id,
+                "type": e.type.value,
+                "at": e.at.isoformat(),
+                "actor": e.actor,
+                "note": e.note,
+                "data": e.data,
+            }
+            for e in case.events
+        ],
+    }
+
+
+def case_from_json(data: Mapping[str, Any]) -> Case:
+    """The case :func:`case_json` kept (also reads what older versions kept: the service's
+    own JSON of the case)."""
+    agent = data.get("agent")
+    due = data.get("due_date")
+    return Case(
+        id=str(data["id"]),
+        case_no=str(data["case_no"]),
+        query_code=str(data.get("query_code") or ""),
+        item_code=str(data["item_code"]),
+        window_code=str(data["window_code"]),
+        catalog_version=str(data.get("catalog_version") or ""),
+        applicant=party_from_json(data["applicant"]),
+        agent=party_from_json(agent) if agent else None,
+        materials=tuple(_material_from_json(m) for m in data.get("materials") or ()),
+        disposition=Disposition(data["disposition"]),
+        status=Status(data["status"]),
+        received_at=datetime.fromisoformat(data["received_at"]),
+        due_date=date.fromisoformat(due) if due else None,
+        due_date_provisional=bool(data.get("due_date_provisional")),
+        fee_fen=int(data.get("fee_fen") or 0),
+        clerk=str(data.get("clerk") or ""),
+        events=tuple(
+            CaseEvent(
+                id=str(e["id"]),
+                type=EventType(e["type"]),
+                at=datetime.fromisoformat(e["at"]),
+                actor=e.get("actor"),
+                note=str(e.get("note") or ""),
+                data=dict(e.get("data") or {}),
+            )
+            for e in data.get("events") or ()
+        ),
+        server_state=ServerState.SYNCED,
+    )
