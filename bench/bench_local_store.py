@@ -16,6 +16,7 @@ from bench.timing import best, report
 from clerk_app.core.clock import SystemClock
 from clerk_app.store.db import Database
 from clerk_app.store.local import LocalStore, canonical_json
+from tests.store.helpers import add_case
 
 
 def _payload(seq: int) -> dict:
@@ -57,7 +58,7 @@ def main() -> None:
         counter = iter(range(1, 10**7))
 
         def save_case() -> None:
-            store.create_case(_payload(next(counter)))
+            add_case(store, _payload(next(counter)))
 
         raw = sqlite3.connect(Path(tmp) / "raw.db", isolation_level=None)
         raw.execute("PRAGMA journal_mode=WAL")

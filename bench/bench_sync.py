@@ -79,13 +79,13 @@ def _backlog_store(path: Path, n: int):
     from clerk_app.core.clock import SystemClock
     from clerk_app.store.db import Database
     from clerk_app.store.local import LocalStore
-    from tests.store.helpers import make_payload
+    from tests.store.helpers import add_case, make_payload
 
     store = LocalStore(Database(path), SystemClock())
     day = datetime.now(UTC).strftime("%Y%m%d")
     with store.db.transaction():
         for i in range(1, n + 1):
-            store.create_case(make_payload(i, day=day))
+            add_case(store, make_payload(i, day=day))
     return store
 
 
@@ -100,13 +100,13 @@ def bench_intake_commit() -> None:
     from clerk_app.core.clock import SystemClock
     from clerk_app.store.db import Database
     from clerk_app.store.local import LocalStore, body_hash, canonical_json
-    from tests.store.helpers import make_payload
+    from tests.store.helpers import add_case, make_payload
 
     with tempfile.TemporaryDirectory() as tmp:
         store = LocalStore(Database(Path(tmp) / "clerk.db"), SystemClock())
 
         def intake() -> None:
-            store.create_case(make_payload(store.allocate_sequence("case")))
+            add_case(store, make_payload(store.allocate_sequence("case")))
 
         measured = best(intake, number=50, repeat=3)
         bare = sqlite3.connect(Path(tmp) / "bare.db", isolation_level=None)
