@@ -7,7 +7,7 @@ Read only; the GUI reads on its own thread (the query is keyset-paged and quick)
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clerk_app.store.worklist import (
     DUE_ANY,
@@ -37,6 +37,7 @@ __all__ = [
     "WorklistFilter",
     "WorklistQuery",
     "WorklistRow",
+    "case_on_desk",
     "item_names",
     "store_closed",
     "worklist_query",
@@ -71,3 +72,8 @@ def item_names(context: AppContext) -> dict[str, str]:
 def store_closed(context: AppContext) -> bool:
     """True once the local database is closed (the desk is shutting down)."""
     return bool(getattr(context.backend.store.db, "closed", False))
+
+
+def case_on_desk(context: AppContext, case_no: str) -> Any:
+    """This desk's record of ``case_no`` (None when the desk has no such case)."""
+    return context.backend.store.get_case(case_no)
