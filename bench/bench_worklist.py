@@ -138,14 +138,12 @@ def main(count: int = 100_000) -> None:
         for _ in range(50):
             model.fetchMore(model.index(-1, -1))
         last = model.row_at(model.rowCount() - 1)
-        after = (last.received_at, last.received_at, last.case_no)
+        after = (last.cursor.received_at, last.cursor.received_at, last.case_no)
         keyset = " AND (received_at < ? OR (received_at = ? AND case_no < ?))"
         page_baseline = best(lambda: plain(keyset, after, count=False), number=20)
         q = query()
-        from clerk_app.store.worklist import Cursor
-
         report("scroll (page 51)",
-               best(lambda: q.page(WorklistFilter(), Cursor(last.received_at, last.case_no)),
+               best(lambda: q.page(WorklistFilter(), last.cursor),
                     number=20),
                page_baseline, "plain keyset SELECT")  # fmt: skip
 

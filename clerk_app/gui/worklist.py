@@ -44,7 +44,6 @@ from clerk_app.app.worklist import (
     PAGE_SIZE,
     URGENCY_OVERDUE,
     URGENCY_SOON,
-    Cursor,
     WorklistFilter,
     WorklistQuery,
     WorklistRow,
@@ -130,7 +129,7 @@ class WorklistModel(QAbstractTableModel):
         after = None
         if self._rows:
             last = self._rows[-1]
-            after = Cursor(last.received_at, last.case_no)
+            after = last.cursor
         page = self.query.page(self.filter, after, PAGE_SIZE)
         if len(page) < PAGE_SIZE:
             self._more = False

@@ -23,6 +23,7 @@ from clerk_app.core import lifecycle
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_id
+from clerk_app.core.records import ServerState
 from clerk_app.store.db import Database
 
 #: Rows read per page (what ``fetchMore`` asks for).
@@ -62,6 +63,15 @@ class WorklistFilter:
 
 
 @dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts (the last row of the page before), as the database
+    orders it: take it from :attr:`WorklistRow.cursor`."""
+
+    received_at: str
+    case_no: str
+
+
+@dataclass(frozen=True)
 class WorklistRow:
     """One line of the worklist (ID number already masked)."""
 
@@ -69,23 +79,17 @@ class WorklistRow:
     applicant_name: str
     id_masked: str
     item_code: str
-    status: str
-    received_at: str
+    status: lifecycle.Status
+    received_at: datetime
     due_date: date | None
     due_provisional: bool
-    server_state: str
+    server_state: ServerState
     #: Working days left (0 on the due day, negative when overdue); None without a due date.
     countdown: int | None
     #: ``"overdue"``, ``"soon"`` or None.
     urgency: str | None
-
-
-@dataclass(frozen=True)
-class Cursor:
-    """Where the next page starts (the last row of the page before)."""
-
-    received_at: str
-    case_no: str
+    #: Where the page after this row starts.
+    cursor: Cursor
 
 
 class WorklistQuery:
@@ -181,13 +185,14 @@ class WorklistQuery:
             applicant_name=r["applicant_name"],
             id_masked=mask_id(str(r["idn"] or "")) if r["idn"] else "",
             item_code=r["item_code"],
-            status=r["status"],
-            received_at=r["received_at"],
+            status=lifecycle.Status(r["status"]),
+            received_at=datetime.fromisoformat(r["received_at"]),
             due_date=due,
             due_provisional=bool(r["due_provisional"]),
-            server_state=r["server_state"],
+            server_state=ServerState(r["server_state"]),
             countdown=countdown,
             urgency=urgency(r["status"], countdown, self.soon_days),
+            cursor=Cursor(r["received_at"], r["case_no"]),
         )
 
 

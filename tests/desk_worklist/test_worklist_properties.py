@@ -49,7 +49,7 @@ def test_keyset_pages_give_every_case_once_in_order(tmp_path_factory, cases, siz
     seen, after = [], None
     while True:
         page = query.page(WorklistFilter(), after, size)
-        seen += [(r.received_at, r.case_no) for r in page]
+        seen += [(r.cursor.received_at, r.case_no) for r in page]
         if len(page) < size:
             break
         after = Cursor(*seen[-1])

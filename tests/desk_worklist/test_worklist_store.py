@@ -12,7 +12,6 @@ from clerk_app.core.clock import FixedClock
 from clerk_app.store.worklist import (
     DUE_OVERDUE,
     DUE_SOON,
-    Cursor,
     WorklistFilter,
     WorklistQuery,
     search_kinds,
@@ -121,7 +120,7 @@ def test_pages_follow_each_other_without_gaps_or_repeats(store):
         seen += [r.case_no for r in page]
         if len(page) < 7:
             break
-        after = Cursor(page[-1].received_at, page[-1].case_no)
+        after = page[-1].cursor
     assert len(seen) == len(set(seen)) == 25
     assert seen == sorted(seen, reverse=True)
     assert q.rows_read == 25
