@@ -5,9 +5,10 @@ The run is schemathesis' own engine (what ``st run`` drives: explicit examples, 
 generated positive and negative data, stateful links) with every check enabled, configured
 by ``schemathesis.toml`` at the repository root, which relaxes only
 ``positive_data_acceptance`` (404, 409 and 422: a business rule refusing valid-looking
-data). The seed is fixed. The generated examples per operation are capped so that the run
-stays within its time budget as routes are added: ``EXAMPLE_BUDGET`` is shared by the
-operations, between ``MIN_EXAMPLES`` and ``MAX_EXAMPLES`` each.
+data). The seed is fixed. So that the run stays within two minutes as routes are added, the
+generated examples per operation are capped (``EXAMPLE_BUDGET`` is shared by the
+operations, between ``MIN_EXAMPLES`` and ``MAX_EXAMPLES`` each), and each operation's
+coverage phase runs once, as the role it is for (``COVERAGE_OWNER``).
 
 The service is one of its own (the sign-in lockouts the fuzzer provokes cannot disturb
 other tests), with no minimum client version: a schema-valid ``client_version`` is then
@@ -64,19 +65,62 @@ def _token(service: RunningService, role: str) -> str:
     return token_for(service, f"demo-{role}", window_code=None)
 
 
-def run_schemathesis(service: RunningService, token: str) -> tuple[int, list[str]]:
-    """Run every phase and check against ``service``: (test cases sent, distinct failures)."""
+#: Whose coverage phase an operation is in (the role that may call it; the rest: admin).
+#: The coverage phase (boundary and missing values of every parameter) is not bounded by
+#: ``max_examples`` and costs about as much as the generated data of all three roles, so
+#: each operation gets it once, as its owner; the generated data runs as every role.
+COVERAGE_OWNER = {
+    "clerk": {
+        "create_case",
+        "append_case_event",
+        "record_case_document",
+        "rate_case",
+        "report_device_status",
+        "record_client_events",
+        "get_case",
+        "list_cases",
+        "get_changes",
+    },
+    "lead": {
+        "follow_up_rating",
+        "get_workload",
+        "list_workload_cases",
+        "get_board",
+        "list_windows",
+        "list_bad_ratings",
+        "list_users",
+        "unlock_user",
+    },
+}
+
+
+def _operation_ids(schema: schemathesis.BaseSchema) -> list[str]:
+    return [
+        result.ok().definition.raw["operationId"]
+        for result in schema.get_all_operations()
+        if result.ok()
+    ]
+
+
+def run_schemathesis(
+    service: RunningService, token: str, phases: list[str], only: set[str] | None = None
+) -> tuple[int, list[str]]:
+    """Run ``phases`` with every check against ``service`` (on the operations ``only``
+    names, default all but ``SKIPPED_OPERATIONS``): (test cases sent, distinct failures)."""
     config = schemathesis.Config.from_path(CONFIG)
     schema = schemathesis.openapi.from_url(
         service.base_url + "/openapi.json", config=config
     ).exclude(operation_id=SKIPPED_OPERATIONS)
-    operations = sum(1 for result in schema.get_all_operations() if result.ok())
+    operations = len(_operation_ids(schema))
+    if only is not None:
+        schema = schema.include(operation_id=sorted(only))
     schema.config.seed = SEED
     schema.config.update(
         base_url=service.base_url,
         headers={"Authorization": f"Bearer {token}"},
         request_timeout=TIMEOUT[1],
     )
+    schema.config.phases.update(phases=phases)
     schema.config.generation.update(
         max_examples=examples_per_operation(operations), deterministic=True, database="none"
     )
@@ -100,8 +144,23 @@ def run_schemathesis(service: RunningService, token: str) -> tuple[int, list[str
     return cases, sorted(failures)
 
 
+def _owned_by(role: str, service: RunningService) -> set[str]:
+    if role != "admin":
+        return COVERAGE_OWNER[role]
+    schema = schemathesis.openapi.from_url(service.base_url + "/openapi.json")
+    owned = set().union(*COVERAGE_OWNER.values())
+    return set(_operation_ids(schema)) - owned - set(SKIPPED_OPERATIONS)
+
+
 @pytest.mark.parametrize("role", ["clerk", "lead", "admin"])
 def test_all_checks_find_nothing(fuzzed_service: RunningService, role: str) -> None:
-    cases, failures = run_schemathesis(fuzzed_service, _token(fuzzed_service, role))
+    token = _token(fuzzed_service, role)
+    generated, failures = run_schemathesis(
+        fuzzed_service, token, ["examples", "fuzzing", "stateful"]
+    )
+    covered, more = run_schemathesis(
+        fuzzed_service, token, ["coverage"], _owned_by(role, fuzzed_service)
+    )
+    failures += more
     assert not failures, f"{len(failures)} failures as {role}:\n\n" + "\n\n".join(failures)
-    assert cases >= 500, cases  # it really ran
+    assert generated >= 300 and covered >= 100, (generated, covered)  # it really ran
