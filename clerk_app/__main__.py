@@ -28,7 +28,7 @@ DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - the published demo account
 #: can be added without touching the start-up path below.
 COMMANDS: dict[str, str] = {
     "provision": "clerk_app.provision:main",
-    "self-check": "clerk_app.selfcheck:main",
+    "self-check": "clerk_app.gui.selfcheck_qt:main",
     "export-journal": "clerk_app.store.journal_export:main",
 }
 

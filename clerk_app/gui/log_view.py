@@ -317,7 +317,8 @@ class LogView(QDialog):
         """Run the self-check and write the zip off the GUI thread; tell the outcome below."""
         from clerk_app.gui.desk_dialogs import about_lines
         from clerk_app.gui.i18n import current_language
-        from clerk_app.selfcheck import format_report, qt_checks, run_checks
+        from clerk_app.gui.selfcheck_qt import qt_checks
+        from clerk_app.selfcheck import format_report, run_checks
 
         paths, prov = self.context.paths, self.context.provisioning
         language = current_language()
@@ -330,7 +331,7 @@ class LogView(QDialog):
 
         def work() -> Path:
             try:
-                results = run_checks(paths, prov, include_qt=False)
+                results = run_checks(paths, prov)
                 report = format_report(results + gui_checks, language)
             except Exception as exc:  # the report is a help, never a reason not to export
                 report = f"self-check failed: {exc}"

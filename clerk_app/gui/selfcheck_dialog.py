@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from clerk_app.core.provisioning import Provisioning
 from clerk_app.gui.ops import Op
+from clerk_app.gui.selfcheck_qt import qt_checks
 from clerk_app.paths import Paths
-from clerk_app.selfcheck import CheckResult, Level, format_report, qt_checks, run_checks
+from clerk_app.selfcheck import CheckResult, Level, format_report, run_checks
 
 
 class SelfCheckDialog(QDialog):
@@ -74,9 +75,7 @@ class SelfCheckDialog(QDialog):
         self.again_button.setEnabled(False)
         self.summary.setText(self.tr("Checking…"))
         paths, prov = self._paths, self._prov
-        Op(self, lambda: run_checks(paths, prov, include_qt=False)).success(self._done).failure(
-            self._failed
-        ).run()
+        Op(self, lambda: run_checks(paths, prov)).success(self._done).failure(self._failed).run()
 
     def _done(self, results: list[CheckResult]) -> None:
         self.results = results + qt_checks(self._prov, self._printers)

@@ -34,7 +34,7 @@ def test_too_old_client_is_told_the_required_version(service_factory, tmp_path, 
     window.write_text(
         DEMO.read_text("utf-8").replace("http://127.0.0.1:8765", service.base_url), "utf-8"
     )
-    results = run_checks(default_paths(), load_provisioning(window), include_qt=False)
+    results = run_checks(default_paths(), load_provisioning(window))
     service_line = next(r for r in results if r.name == "service")
     assert service_line.level is Level.FAIL
     assert "needs 9.1.0" in service_line.en and "信息科" in service_line.zh

@@ -13,6 +13,7 @@ import trustme
 
 from clerk_app.core.clock import FixedClock
 from clerk_app.core.provisioning import MACHINE_DIR_ENV, load_provisioning
+from clerk_app.gui.selfcheck_qt import qt_checks
 from clerk_app.paths import default_paths
 from clerk_app.selfcheck import Level, _clock_result, check_database, exit_code, run_checks
 
@@ -87,11 +88,13 @@ def test_tls_chain_checked_against_the_provisioned_ca(service_factory, tmp_path,
     paths = default_paths()
 
     trusted = load_provisioning(provisioning_for(tmp_path, service.base_url, "ca.pem"))
-    by_name = {r.name: r for r in run_checks(paths, trusted, printers=["P1"])}
+    by_name = {
+        r.name: r for r in run_checks(paths, trusted, qt_checks=lambda p: qt_checks(p, ["P1"]))
+    }
     assert by_name["tls"].level is Level.OK and by_name["service"].level is Level.OK
 
     untrusted = load_provisioning(provisioning_for(tmp_path, service.base_url))
-    results = run_checks(paths, untrusted, printers=[])
+    results = run_checks(paths, untrusted, qt_checks=lambda p: qt_checks(p, []))
     by_name = {r.name: r for r in results}
     assert by_name["tls"].level is Level.FAIL
     assert "certificate not trusted" in by_name["tls"].en
