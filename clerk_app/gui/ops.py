@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import wait as wait_futures
 from typing import Any, Protocol
 
@@ -175,6 +175,39 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     return box
 
 
+class _FutureTask(QRunnable):
+    def __init__(self, fn: Callable[[], Any], future: Future[Any]) -> None:
+        super().__init__()
+        self._fn = fn
+        self._future = future
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        if not self._future.set_running_or_notify_cancel():
+            return
+        try:
+            result = self._fn()
+        except BaseException as exc:  # every outcome goes back through the future
+            self._future.set_exception(exc)
+        else:
+            self._future.set_result(result)
+
+
+class _PoolRunner:
+    """A Qt thread of its own (``QThreadPool`` of one): the work may use Qt (documents are
+    rendered there); its writes still go to the database's writer thread."""
+
+    def __init__(self, parent: QObject) -> None:
+        self._pool = QThreadPool(parent)
+        self._pool.setMaxThreadCount(1)
+        self._pool.setObjectName("DbWriter")
+
+    def submit(self, fn: Callable[[], Any]) -> Future[Any]:
+        future: Future[Any] = Future()
+        self._pool.start(_FutureTask(fn, future))
+        return future
+
+
 class Runner(Protocol):
     """Runs functions one at a time off the GUI thread (``clerk_app.store.writer.Writer``)."""
 
@@ -186,18 +219,14 @@ class DbWriter(QObject):
 
     Args:
         parent: the owning QObject.
-        writer: what runs the work — the database's own writer (``submit(fn) -> Future``);
-            without one, a single thread of its own, whose writes the store still hands to
-            the database's writer thread.
+        writer: what runs the work (``submit(fn) -> Future``), e.g. the database's own
+            writer for work without Qt in it; without one, a single Qt thread of its own,
+            whose writes the store still hands to the database's writer thread.
     """
 
     def __init__(self, parent: QObject | None = None, *, writer: Runner | None = None) -> None:
         super().__init__(parent)
-        self._own: ThreadPoolExecutor | None = None
-        if writer is None:
-            self._own = ThreadPoolExecutor(max_workers=1, thread_name_prefix="DbWriter")
-            writer = self._own
-        self._runner: Runner = writer
+        self._runner: Runner = writer if writer is not None else _PoolRunner(self)
         self._lock = threading.Lock()
         self._pending: set[Future[Any]] = set()
 
