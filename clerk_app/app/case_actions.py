@@ -11,6 +11,7 @@ event stays. The words for statuses and events are the GUI's (``gui.case_actions
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.catalog import Catalog, Item, TimeLimit
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.intake import LICENSING_LAW_ART_32
-from clerk_app.core.records import Case
+from clerk_app.core.records import Case, CaseEvent
 from clerk_app.documents import (
     CompletionNotice,
     Correction,
@@ -32,8 +33,9 @@ from clerk_app.documents import (
     VoidNotice,
 )
 from clerk_app.logs import logger
+from clerk_app.remote.wire import event_to_wire
 from clerk_app.store.documents import case_documents
-from clerk_app.store.writes import add_event, apply_correction, set_due_date
+from clerk_app.store.writes import LocalWrite, add_event, apply_correction, set_due_date
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -161,6 +163,35 @@ def suspended_on(case: Case) -> date | None:
     return date.fromisoformat(str(day)) if day else event.at.astimezone(CENTER_TZ).date()
 
 
+def new_event(
+    event_type: lifecycle.EventType | str,
+    *,
+    actor: str,
+    at: datetime,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> CaseEvent:
+    """A new lifecycle event (its id is made here: the Idempotency-Key of its sending)."""
+    return CaseEvent(
+        id=str(uuid.uuid4()),
+        type=lifecycle.EventType(event_type),
+        at=at,
+        actor=actor,
+        note=note.strip(),
+        data=dict(data or {}),
+    )
+
+
+def record_event(context: AppContext, case_no: str, event: CaseEvent) -> LocalWrite:
+    """Write an event of a case and queue its ``POST /cases/{no}/events`` (one transaction).
+
+    Raises:
+        IllegalTransition: the case's local status does not allow it; nothing written.
+        KeyError: no such case here.
+    """
+    return add_event(context.backend.store, case_no, event, body=event_to_wire(event))
+
+
 def perform_action(
     context: AppContext, session: Session, case_no: str, entry: ActionInput
 ) -> ActionOutcome:
@@ -181,14 +212,10 @@ def perform_action(
     now = context.clock.now().astimezone(CENTER_TZ)
     data, new_due = event_data(case, entry, calendar=context.calendar, today=now.date())
     with store.db.transaction():
-        add_event(
-            store,
+        record_event(
+            context,
             case_no,
-            entry.event.value,
-            actor=session.username,
-            at=now,
-            note=entry.opinion.strip(),
-            data=data or None,
+            new_event(entry.event, actor=session.username, at=now, note=entry.opinion, data=data),
         )
         if new_due is not None:
             set_due_date(store, case_no, new_due, bool(data.get("due_date_provisional")))

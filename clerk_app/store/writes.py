@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from clerk_app.core import lifecycle
-from clerk_app.core.records import Case
+from clerk_app.core.records import Case, CaseEvent
 from clerk_app.store import case_rows
 from clerk_app.store.local import LocalStore
 from clerk_app.store.outbox import canonical_json, stamp
@@ -42,41 +42,24 @@ def _case_row(store: LocalStore, case_no: str) -> Any:
 
 @writes
 def add_event(
-    store: LocalStore,
-    case_no: str,
-    event_type: str,
-    *,
-    actor: str,
-    at: datetime,
-    note: str = "",
-    data: dict[str, Any] | None = None,
-    event_id: str | None = None,
+    store: LocalStore, case_no: str, event: CaseEvent, *, body: dict[str, Any]
 ) -> LocalWrite:
     """Record a lifecycle event locally and queue ``POST /cases/{no}/events``.
+
+    Args:
+        event: the event (its id is the Idempotency-Key).
+        body: what to send (``remote.wire.event_to_wire(event)``; the store keeps it as is).
 
     Raises:
         IllegalTransition: the lifecycle forbids the event in the case's local status;
             nothing was written.
         KeyError: no such case here.
     """
-    event_id = event_id or str(uuid.uuid4())
-    body: dict[str, Any] = {
-        "id": event_id,
-        "type": event_type,
-        "at": at.isoformat(),
-        "actor": actor,
-        "note": note,
-    }
-    if data:
-        body["data"] = data
+    event_id = event.id
     with store.db.transaction() as conn:
         case = _case_row(store, case_no)
-        new_status = lifecycle.transition(case["status"], event_type)
-        conn.execute(
-            "INSERT INTO case_events (id, case_id, type, at, actor, note, data_json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (event_id, case["id"], event_type, body["at"], actor, note, canonical_json(data or {})),
-        )
+        new_status = lifecycle.transition(case["status"], event.type)
+        conn.execute(case_rows.INSERT_EVENT, case_rows.event_row(event, case["id"]))
         conn.execute(
             "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
             (str(new_status.value), stamp(store.clock.now()), case["id"]),

@@ -14,10 +14,9 @@ from clerk_app.store.rejections import (
     value_at,
     void_rejected,
 )
-from clerk_app.store.writes import add_event
 from tests.desk_worklist.helpers import desk_context
 from tests.desk_worklist.test_case_detail import open_detail
-from tests.store.helpers import add_case, make_payload
+from tests.store.helpers import add_case, add_event, make_payload
 
 BAD_ID = "110105194912310021"  # wrong check digit: the service refuses the case
 GOOD_ID = "11010519491231002X"

@@ -12,10 +12,9 @@ from clerk_app.core.clock import FixedClock
 from clerk_app.gui.case_detail import CaseDetail
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.worklist import WorklistPane
-from clerk_app.store.writes import add_event
 from tests.desk_worklist.helpers import add_case, at, desk_context
 from tests.printing.conftest import clerk_session
-from tests.store.helpers import open_store
+from tests.store.helpers import add_event, open_store
 
 EVE = date(2026, 9, 30)
 PEOPLE = [

@@ -15,9 +15,9 @@ from clerk_app.app.session import sign_in
 from clerk_app.app.sync import sync_engine
 from clerk_app.remote.link import LinkIntervals
 from clerk_app.store import conflicts
-from clerk_app.store.writes import add_event
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.offline.workload import demo_item, take_in
+from tests.store.helpers import add_event
 
 TIMEOUT = (3.05, 15)
 

@@ -42,11 +42,12 @@ from clerk_app.remote.sync import Backoff, SyncEngine
 from clerk_app.remote.tokens import TokenStore
 from clerk_app.store.db import Database
 from clerk_app.store.local import LocalStore
-from clerk_app.store.writes import KIND_EVENT, add_event
+from clerk_app.store.writes import KIND_EVENT
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.offline.conftest import DEMO_PROVISIONING
 from tests.offline.faultproxy import FaultProxy
 from tests.offline.workload import demo_item, local_records, service_records, take_in
+from tests.store.helpers import add_event
 
 _FLOORS = itertools.count(1000, 1000)  # each example numbers its cases in its own range
 

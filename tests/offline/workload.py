@@ -16,11 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from clerk_app.app.case_actions import new_event, record_event
 from clerk_app.app.take_in import save_intake
 from clerk_app.core import intake, lifecycle
 from clerk_app.core.catalog import Catalog, Item
 from clerk_app.remote.wire import case_to_wire
-from clerk_app.store.writes import add_event, add_rating
+from clerk_app.store.writes import add_rating
 
 REPO = Path(__file__).resolve().parents[2]
 VALID_ID = "11010519491231002X"  # GB 11643's own worked example
@@ -70,10 +71,9 @@ def follow_up(context: Any, username: str, case_no: str, rng: random.Random) -> 
             break
         event = rng.choice(events)
         note = "按规定办理" if lifecycle.needs_reason(event) else ""
-        add_event(
-            context.backend.store, case_no, str(event.value), actor=username,
-            at=context.clock.now(), note=note,
-        )  # fmt: skip
+        record_event(
+            context, case_no, new_event(event, actor=username, at=context.clock.now(), note=note)
+        )
         writes += 1
     if rng.random() < 0.35:
         add_rating(

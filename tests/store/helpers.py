@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from clerk_app.core.clock import CENTER_TZ, FixedClock
-from clerk_app.core.lifecycle import Status
-from clerk_app.core.records import Case
-from clerk_app.remote.wire import case_from_wire
-from clerk_app.store import Database, LocalStore
+from clerk_app.core.lifecycle import EventType, Status
+from clerk_app.core.records import Case, CaseEvent
+from clerk_app.remote.wire import case_from_wire, event_to_wire
+from clerk_app.store import Database, LocalStore, writes
 
 T0 = datetime(2026, 11, 28, 9, 30, tzinfo=CENTER_TZ)
 
@@ -79,3 +79,26 @@ def add_case(
     if status is not None:
         case = replace(case, status=Status(status))
     return store.create_case(case, outbox_body=payload if outbox else None)
+
+
+def add_event(
+    store: LocalStore,
+    case_no: str,
+    event_type: str,
+    *,
+    actor: str,
+    at: datetime,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+    event_id: str | None = None,
+) -> writes.LocalWrite:
+    """Write a lifecycle event as the desk does (the typed event, its wire body queued)."""
+    event = CaseEvent(
+        id=event_id or str(uuid.uuid4()),
+        type=EventType(event_type),
+        at=at,
+        actor=actor,
+        note=note,
+        data=dict(data or {}),
+    )
+    return writes.add_event(store, case_no, event, body=event_to_wire(event))

@@ -9,8 +9,8 @@ import pytest
 from clerk_app.core.lifecycle import IllegalTransition
 from clerk_app.remote.wire import case_from_wire
 from clerk_app.store import journal
-from clerk_app.store.writes import add_event, add_rating, apply_server_case
-from tests.store.helpers import T0, add_case, make_payload, open_store
+from clerk_app.store.writes import add_rating, apply_server_case
+from tests.store.helpers import T0, add_case, add_event, make_payload, open_store
 
 
 def test_event_and_rating_go_out_in_case_order(tmp_path: Path) -> None:
