@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from clerk_app.store.local import LocalStore, stamp
+from clerk_app.store.writer import writes
 
 KIND_DOCUMENT_RECORD = "document_record"
 #: The local sequence 文书编号 are taken from (the login raises its floor).
@@ -52,6 +53,7 @@ def file_sha256(path: Path | str) -> str:
     return digest.hexdigest()
 
 
+@writes
 def record_document(
     store: LocalStore,
     *,
