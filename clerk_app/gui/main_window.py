@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.app.context import has_local_store
 from clerk_app.core.lifecycle import Disposition
 from clerk_app.gui import desk_dialogs, shortcuts
 from clerk_app.gui.applicant_screen import attach_applicant_screen
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(4, 0, 4, 0)
             bar.addWidget(label)
         self.offline_label: QLabel | None = None
-        if getattr(self.session, "offline", False):
+        if self.session.offline:
             self.offline_label = QLabel(self)
             self.offline_label.setObjectName("offlineSignInLabel")
             self.offline_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
@@ -407,7 +408,7 @@ class MainWindow(QMainWindow):
     def _install_worklist(self) -> None:
         """The ``WorklistPane`` on its tab, refreshed after each accepted case."""
         # A window without a local store has no worklist.
-        if getattr(getattr(self.context, "backend", None), "store", None) is None:
+        if not has_local_store(self.context):
             return
         from clerk_app.gui.worklist import WorklistPane
 
@@ -416,11 +417,9 @@ class MainWindow(QMainWindow):
         self.case_accepted.connect(pane.schedule_refresh)
 
     def attach_sync(self, worker: Any) -> None:
-        """Show the worker's status in the status bar; wake it after each new case."""
+        """Show the worker's status in the status bar (pulled changes reach the worklist
+        through the case hub; a new case wakes the worker through it too)."""
         self.sync_worker = worker
-        attach = getattr(self.worklist, "attach_sync", None)
-        if callable(attach):
-            attach(worker)  # pulled changes and refused items show in the worklist
         worker.status_changed.connect(self.show_sync_status)
         if hasattr(worker, "details_changed"):
             worker.details_changed.connect(self._saw_details)
