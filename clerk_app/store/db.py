@@ -103,8 +103,7 @@ def map_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> StoreError
     The primary result code decides when the driver reports one; the message text is the
     fallback (older drivers, errors raised while opening).
     """
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
+    primary = _primary(exc)
     text = str(exc).lower()
     if primary == _SQLITE_FULL or "database or disk is full" in text:
         return DiskFullError(str(exc), path=path)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.core.clock import CENTER_TZ
-from clerk_app.gui.errors import error_message
+from clerk_app.gui.errors import error_message, is_refused
 from clerk_app.gui.hall.board import BoardRow, BoardSnapshot
 from clerk_app.gui.ops import Op
 
@@ -297,7 +297,7 @@ class HallScreen(QWidget):
         self._fetching = False
         self.stale = True
         # 401: the token ran out (8 h by default), which no retry mends; the rest may pass.
-        self.signed_out = getattr(exc, "status", None) == 401
+        self.signed_out = is_refused(exc, 401)
         self.stale_reason = error_message(exc)
         log.warning("hall screen: board not refreshed: %s", exc)
         self.render()
