@@ -50,8 +50,10 @@ from clerk_app.logs import logger
 from clerk_app.store.documents import (
     DOCUMENT_SEQUENCE,
     ArchivedDocument,
+    case_documents,
     file_sha256,
     record_document,
+    reprint_counts,
 )
 
 if TYPE_CHECKING:
@@ -337,3 +339,19 @@ def _target(
     folder = context.paths.documents_dir
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{case_no}-{kind}-{seq}{suffix}.pdf"
+
+
+@dataclass(frozen=True)
+class CaseArchive:
+    """The documents issued for a case: the originals, oldest first, and how often each
+    (kind, document number) was reprinted."""
+
+    originals: list[ArchivedDocument]
+    reprints: dict[tuple[str, str], int]
+
+
+def case_archive(context: AppContext, case_no: str) -> CaseArchive:
+    """What the case's documents panel lists (read only)."""
+    store = context.backend.store
+    originals = [d for d in case_documents(store, case_no) if not d.reprint]
+    return CaseArchive(originals, reprint_counts(store, case_no))

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.app.documents import reprint_document
+from clerk_app.app.documents import ArchivedDocument, case_archive, reprint_document
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.documents import archive_data
 from clerk_app.gui.ops import DbWriter, Op, show_error
 from clerk_app.gui.printing import PreviewSession, PrinterChoices
-from clerk_app.store.documents import ArchivedDocument, case_documents, reprint_counts
 
 log = logging.getLogger("clerk.print")
 
@@ -157,10 +156,8 @@ class CaseDocumentsPanel(QWidget):
 
     def reload(self) -> None:
         """Read the case's archive again (originals only; reprints are counted)."""
-        originals = [
-            d for d in case_documents(self.context.backend.store, self.case_no) if not d.reprint
-        ]
-        counts = reprint_counts(self.context.backend.store, self.case_no)
+        archive = case_archive(self.context, self.case_no)
+        originals, counts = archive.originals, archive.reprints
         selected = self.selected_document()
         self.documents = originals
         self.table.setRowCount(len(originals))
