@@ -229,3 +229,155 @@ def test_layers_import_only_downwards(layer, forbidden_prefixes):
 def test_core_never_imports_qt_requests_or_sqlite3_even_lazily():
     blocked = ("PySide6", "shiboken6", "requests", "sqlite3", "_sqlite3")
     assert offenders(python_files("clerk_app", "core"), lambda m: m.split(".")[0] in blocked) == []
+
+
+# -- the layers of ARCHITECTURE.md, app layer and top-level modules included ---------------
+
+#: ``from clerk_app import __version__``: the package root, which every layer may read.
+PACKAGE_ROOT = frozenset({"clerk_app", "clerk_app.__version__"})
+#: Which parts of the project each part may import (besides itself), by area: a package
+#: (``clerk_app.gui``) or a top-level module (``clerk_app.selfcheck``). ``None``: anything of
+#: the client (``__main__`` is the wiring). A part missing here fails the check, so a new
+#: top-level module gets a rule. Nothing of the client imports ``records_service``.
+ALLOWED: dict[str, frozenset[str] | None] = {
+    "clerk_app": frozenset(),
+    "clerk_app.core": frozenset(),
+    "clerk_app.store": frozenset({"clerk_app.core", "clerk_app.paths", "clerk_app.logs"}),
+    "clerk_app.remote": frozenset({"clerk_app.core", "clerk_app.store", "clerk_app.logs"}),
+    "clerk_app.documents": frozenset({"clerk_app.core", "clerk_app.paths", "clerk_app.logs"}),
+    "clerk_app.app": PACKAGE_ROOT
+    | {
+        "clerk_app.core",
+        "clerk_app.store",
+        "clerk_app.remote",
+        "clerk_app.documents",
+        "clerk_app.logs",
+        "clerk_app.paths",
+        "clerk_app.device",
+    },
+    # The GUI talks to the application layer; the typed records (core) and the documents it
+    # shows are passed to it. Never the store, the service client, or the old top-level
+    # session/context/intake_service modules.
+    "clerk_app.gui": PACKAGE_ROOT
+    | {
+        "clerk_app.app",
+        "clerk_app.core",
+        "clerk_app.documents",
+        "clerk_app.logs",
+        "clerk_app.paths",
+        "clerk_app.selfcheck",
+    },
+    "clerk_app.selfcheck": PACKAGE_ROOT
+    | {
+        "clerk_app.core",
+        "clerk_app.store",
+        "clerk_app.remote",
+        "clerk_app.paths",
+        "clerk_app.logs",
+    },
+    "clerk_app.device": frozenset(),
+    "clerk_app.paths": frozenset(),
+    "clerk_app.logs": frozenset({"clerk_app.core"}),
+    "clerk_app.provision": frozenset({"clerk_app.core", "clerk_app.paths"}),
+    "clerk_app.embedded": frozenset({"clerk_app.logs", "clerk_app.paths"}),
+    "clerk_app.__main__": None,
+}
+
+
+def area_of(module: str) -> str:
+    """``clerk_app.gui.ops`` → ``clerk_app.gui``; ``clerk_app.selfcheck`` → itself."""
+    return ".".join(module.split(".")[:2])
+
+
+def layer_violations() -> list[str]:
+    """Every import of the client that its area's rule does not allow."""
+    bad = []
+    for path in python_files("clerk_app"):
+        area = area_of(module_name(path))
+        if area not in ALLOWED:
+            bad.append(f"{path.relative_to(ROOT)}: no import rule for {area} in ALLOWED")
+            continue
+        allowed = ALLOWED[area]
+        for module in sorted(imported_modules(path)):
+            if within(module, "records_service"):
+                bad.append(f"{path.relative_to(ROOT)} imports {module}")
+            elif not within(module, "clerk_app") or allowed is None:
+                continue
+            elif area_of(module) != area and area_of(module) not in allowed:
+                bad.append(f"{path.relative_to(ROOT)} imports {module}")
+    return bad
+
+
+def backend_uses() -> list[str]:
+    """Places in ``clerk_app/gui`` that reach for ``context.backend`` (store, API client),
+    as an attribute or through ``getattr``/``hasattr`` with the name as a string."""
+    bad = []
+    for path in python_files("clerk_app", "gui"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            named = (isinstance(node, ast.Attribute) and node.attr == "backend") or (
+                isinstance(node, ast.Constant) and node.value == "backend"
+            )
+            if named:
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno} uses .backend")
+    return bad
+
+
+def test_each_part_imports_only_what_its_layer_may():
+    assert layer_violations() == []
+
+
+def test_the_gui_never_touches_the_backend():
+    assert backend_uses() == []
+
+
+def test_selfcheck_imports_no_gui_and_no_qt():
+    (path,) = [p for p in python_files("clerk_app") if p.name == "selfcheck.py"]
+    found = imported_modules(path)
+    assert not [m for m in found if within(m, "clerk_app.gui") or m.startswith("PySide6")]
+
+
+@pytest.mark.parametrize(
+    ("where", "source", "check"),
+    [
+        ("clerk_app/gui/x.py", "from clerk_app.store import LocalStore\n", layer_violations),
+        ("clerk_app/gui/x.py", "import clerk_app.remote.api\n", layer_violations),
+        ("clerk_app/gui/x.py", "def f():\n    from clerk_app.session import S\n", layer_violations),
+        ("clerk_app/gui/x.py", "from clerk_app.intake_service import take\n", layer_violations),
+        ("clerk_app/gui/x.py", "from clerk_app.context import AppContext\n", layer_violations),
+        ("clerk_app/gui/x.py", "from ..store import db\n", layer_violations),
+        ("clerk_app/gui/x.py", "def f(c):\n    return c.backend.store\n", backend_uses),
+        ("clerk_app/gui/x.py", "def f(c):\n    return getattr(c, 'backend', None)\n", backend_uses),
+        ("clerk_app/selfcheck.py", "from clerk_app.gui.i18n import DIR\n", layer_violations),
+        ("clerk_app/app/x.py", "from clerk_app.gui import ops\n", layer_violations),
+        ("clerk_app/store/x.py", "from clerk_app.remote import api\n", layer_violations),
+        ("clerk_app/store/x.py", "from clerk_app.app.session import Session\n", layer_violations),
+        ("clerk_app/remote/x.py", "from clerk_app.app import sync\n", layer_violations),
+        ("clerk_app/core/x.py", "from clerk_app.store import db\n", layer_violations),
+        ("clerk_app/paths.py", "from clerk_app.store import db\n", layer_violations),
+        ("clerk_app/app/x.py", "import records_service.app\n", layer_violations),
+        ("clerk_app/newtool.py", "import os\n", layer_violations),
+    ],
+)
+def test_a_violation_fails_the_check(tmp_path, monkeypatch, where, source, check):
+    """Each rule really fails: one offending file in an otherwise allowed tree."""
+    clean = {
+        "clerk_app/__init__.py": "",
+        "clerk_app/gui/__init__.py": "",
+        "clerk_app/gui/ok.py": "from clerk_app.app import parking\nfrom .. import __version__\n",
+        "clerk_app/app/__init__.py": "",
+        "clerk_app/app/parking.py": "from clerk_app.store.parked import ParkedIntakes\n",
+        "clerk_app/store/__init__.py": "",
+        "clerk_app/store/parked.py": "from clerk_app.core import clock\n",
+        "clerk_app/core/__init__.py": "",
+        "clerk_app/selfcheck.py": "from clerk_app.remote import api\n",
+    }
+    for name, text in clean.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert check() == []
+    (tmp_path / where).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / where).write_text(source, encoding="utf-8")
+    found = check()
+    assert found and all(where in line for line in found), found
