@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
+    from clerk_app.core.records import Case
 
 
 def progress_at_center(context: AppContext, case_no: str, code: str) -> dict[str, Any]:
@@ -22,7 +23,7 @@ def progress_at_center(context: AppContext, case_no: str, code: str) -> dict[str
     return context.backend.api.progress(case_no, code)
 
 
-def case_for_query(context: AppContext, case_no: str, code: str) -> Any:
+def case_for_query(context: AppContext, case_no: str, code: str) -> Case | None:
     """This desk's record of ``case_no`` when its query code is ``code``; else None."""
     case = context.backend.store.get_case(case_no)
     if case is None or case.query_code != code:

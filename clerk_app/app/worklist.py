@@ -7,7 +7,7 @@ Read only; the GUI reads on its own thread (the query is keyset-paged and quick)
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from clerk_app.store.worklist import (
     DUE_ANY,
@@ -25,6 +25,7 @@ from clerk_app.store.worklist import (
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
     from clerk_app.core.calendar import WorkCalendar
+    from clerk_app.core.records import Case
 
 __all__ = [
     "DUE_ANY",
@@ -74,6 +75,6 @@ def store_closed(context: AppContext) -> bool:
     return bool(getattr(context.backend.store.db, "closed", False))
 
 
-def case_on_desk(context: AppContext, case_no: str) -> Any:
+def case_on_desk(context: AppContext, case_no: str) -> Case | None:
     """This desk's record of ``case_no`` (None when the desk has no such case)."""
     return context.backend.store.get_case(case_no)

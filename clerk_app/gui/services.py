@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
     from clerk_app.app.session import Session
     from clerk_app.app.sync import SyncEngine
+    from clerk_app.app.take_in import TakenCase
     from clerk_app.core.calendar import WorkCalendar
     from clerk_app.core.catalog import Catalog, Item
     from clerk_app.core.intake import IntakeDraft
@@ -35,7 +36,7 @@ def _load_catalog(context: AppContext, session: Session) -> Catalog:
     return load_catalog(context, session)
 
 
-def _take_in(context: AppContext, session: Session, draft: IntakeDraft, item: Item) -> Any:
+def _take_in(context: AppContext, session: Session, draft: IntakeDraft, item: Item) -> TakenCase:
     from clerk_app.app.take_in import take_in_case
 
     return take_in_case(context, session, draft, item)
@@ -62,7 +63,7 @@ class Hooks:
     sign_in: Callable[[AppContext, str, str], Session] = _sign_in
     load_catalog: Callable[[AppContext, Session], Catalog] = _load_catalog
     calendar: Callable[[AppContext], WorkCalendar] = _calendar
-    take_in: Callable[[AppContext, Session, IntakeDraft, Item], Any] = _take_in
+    take_in: Callable[[AppContext, Session, IntakeDraft, Item], TakenCase] = _take_in
     sync_engine: Callable[[AppContext, Session], SyncEngine | None] = _sync_engine
 
 
