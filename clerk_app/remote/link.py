@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from clerk_app.core.records import Case
 from clerk_app.remote.api import ApiClient, NetworkError, RemoteError
 from clerk_app.remote.wire import WireError, case_from_wire
 from clerk_app.store import conflicts
@@ -124,17 +125,37 @@ class LinkKeeper:
     # -- tasks ------------------------------------------------------------------------------
 
     def pull_changes(self, token: str, *, page: int = 200, max_pages: int = 50) -> int:
-        """Apply ``GET /changes`` pages from the stored cursor; returns cases applied."""
+        """Apply ``GET /changes`` pages from the stored cursor; returns cases applied.
+
+        Each page is stored in one transaction on the store's writer, the cursor with it:
+        a crash re-reads a page, never skips one, and no desk write gets between the check
+        for a conflict and the case it decides about.
+        """
         applied = 0
         cursor = int(self.state.load().changes_cursor or 0)
         for _ in range(max_pages):
             items, nxt = self.api.changes(token, cursor, page)
+            cases: list[Case] = []
             for item in items:
                 try:
-                    case = case_from_wire(item)
+                    cases.append(case_from_wire(item))
                 except WireError as exc:
                     log.error("a changed case could not be read, left out: %s", exc)
-                    continue
+            last = nxt == cursor or not items
+            self.store.db.writer.call(self._store_page, cases, None if last else nxt)
+            self._pulled.extend(case.case_no for case in cases)
+            applied += len(cases)
+            if last:
+                break
+            cursor = nxt
+        if applied:
+            log.info("pulled %d changed cases (cursor %s)", applied, cursor)
+        return applied
+
+    def _store_page(self, cases: list[Case], cursor: int | None) -> None:
+        """One page of changes and the cursor after it, in one transaction (on the writer)."""
+        with self.store.db.transaction():
+            for case in cases:
                 if conflicts.conflicts_with(self.store, case):
                     # The center changed a case this desk has unsent events of: keep both
                     # versions until the clerk decides (clerk_app.store.conflicts).
@@ -143,15 +164,8 @@ class LinkKeeper:
                 else:
                     apply_server_case(self.store, case)
                     conflicts.settle_if_open(self.store, case.id)
-                self._pulled.append(case.case_no)
-                applied += 1
-            if nxt == cursor or not items:
-                break
-            cursor = nxt
-            self.state.set_cursor(str(cursor))
-        if applied:
-            log.info("pulled %d changed cases (cursor %s)", applied, cursor)
-        return applied
+            if cursor is not None:
+                self.state.set_cursor(str(cursor))
 
     def refresh_catalog(self, token: str) -> bool:
         """Catalog and this year's calendar with If-None-Match; True if anything changed."""
