@@ -16,6 +16,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
 from clerk_app.remote.api import ApiClient, NetworkError
 from clerk_app.remote.sync import Backoff, SyncEngine
@@ -172,7 +173,7 @@ def test_service_killed_mid_request_and_restarted(service_factory, tmp_path):
             pass
 
         ctx = _Ctx()
-        ctx.backend.store, ctx.clock = store, SystemClock()
+        ctx.backend, ctx.clock = SimpleNamespace(store=store), SystemClock()
         from clerk_app.app.context import demo_provisioning
         from clerk_app.core.calendar import WorkCalendar
 
