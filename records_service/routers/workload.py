@@ -149,7 +149,7 @@ def get_workload(
     from_: Annotated[Day | None, _FROM] = None,
     to: Annotated[Day | None, _TO] = None,
     group: Annotated[Literal["window", "department"], Query()] = "window",
-) -> Any:
+) -> Workload:
     """Figures per window or department for the cases received from ``from`` to ``to``.
 
     Both days are included (center time); the default is today. Overdue and due soon count
@@ -194,18 +194,20 @@ def get_workload(
         item = f.as_dict()
         item.update(labels.get(f.group, {"name": f.group}))
         items.append(item)
-    # A dict, not the model: ``response_model_exclude_unset`` leaves out what a group lacks
-    # (a department has no ``department_code``), as the answer always has.
-    return {
-        "from": start_day.isoformat(),
-        "to": end_day.isoformat(),
-        "group": group,
-        "today": today.isoformat(),
-        "due_soon_days": settings.due_soon_days,
-        "items": items,
-        "total": workload.totals(figures).as_dict(),
-        "trend": [d.as_dict() for d in workload.daily_trend(buckets, start_day, end_day)],
-    }
+    # ``response_model_exclude_unset``: what a group lacks (a department has no
+    # ``department_code``) stays out of the answer, as it always has.
+    return Workload.model_validate(
+        {
+            "from": start_day.isoformat(),
+            "to": end_day.isoformat(),
+            "group": group,
+            "today": today.isoformat(),
+            "due_soon_days": settings.due_soon_days,
+            "items": items,
+            "total": workload.totals(figures).as_dict(),
+            "trend": [d.as_dict() for d in workload.daily_trend(buckets, start_day, end_day)],
+        }
+    )
 
 
 def group_labels(session: Session, group: str) -> dict[str, dict[str, str]]:
@@ -213,14 +215,14 @@ def group_labels(session: Session, group: str) -> dict[str, dict[str, str]]:
     if group == "department":
         rows = session.execute(select(Department.code, Department.name))
         return {code: {"name": name} for code, name in rows}
-    rows = session.execute(
+    windows = session.execute(
         select(Window.code, Window.name, Department.code, Department.name).join(
             Department, Department.code == Window.department_code
         )
     )
     return {
         code: {"name": name, "department_code": dept, "department": dept_name}
-        for code, name, dept, dept_name in rows
+        for code, name, dept, dept_name in windows
     }
 
 
