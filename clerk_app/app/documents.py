@@ -13,9 +13,10 @@ The data of each document is made from the typed :class:`~clerk_app.core.records
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ from clerk_app.core.catalog import Item
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.lifecycle import Disposition
 from clerk_app.core.numbering import format_document_no
-from clerk_app.core.records import Case
+from clerk_app.core.records import Case, DocumentRecord
 from clerk_app.documents import (
     DEFAULT_COPIES,
     DeferredNotice,
@@ -47,6 +48,7 @@ from clerk_app.documents import (
     MaterialLine as DocumentMaterial,
 )
 from clerk_app.logs import logger
+from clerk_app.remote.wire import document_to_wire
 from clerk_app.store.documents import (
     DOCUMENT_SEQUENCE,
     ArchivedDocument,
@@ -254,16 +256,15 @@ def issue_document(
     rendered = _render(numbered, texts, copies)
     target = _target(context, data.case_no, kind, document_no)
     path = Path(rendered.write_pdf(target))
-    archived = record_document(
-        context.backend.store,
-        case_no=data.case_no,
-        kind=kind,
-        document_no=document_no,
-        path=path,
-        issued_at=now,
-        clerk=session.username,
-        sha256=file_sha256(path),
-        data_json=archive_data.encode(numbered),
+    archived = _archive(
+        context,
+        data.case_no,
+        kind,
+        document_no,
+        path,
+        now,
+        session.username,
+        archive_data.encode(numbered),
     )
     print_log.info("%s %s issued for %s (%s)", kind, document_no, data.case_no, path.name)
     return IssuedDocument(kind, document_no, path, archived.sha256, archived, rendered, texts)
@@ -289,17 +290,16 @@ def reprint_document(
     stamp_part = now.strftime("%Y%m%d%H%M%S%f")
     target = _target(context, data.case_no, kind, data.document_no, f"-reprint-{stamp_part}")
     path = Path(rendered.write_pdf(target))
-    archived = record_document(
-        context.backend.store,
-        case_no=data.case_no,
-        kind=kind,
-        document_no=data.document_no,
-        path=path,
-        issued_at=now,
-        clerk=session.username,
+    archived = _archive(
+        context,
+        data.case_no,
+        kind,
+        data.document_no,
+        path,
+        now,
+        session.username,
+        archive_data.encode(replace(data, reprint=False)),
         reprint=True,
-        sha256=file_sha256(path),
-        data_json=archive_data.encode(replace(data, reprint=False)),
     )
     print_log.info("%s %s reprinted for %s", kind, data.document_no, data.case_no)
     return IssuedDocument(kind, data.document_no, path, archived.sha256, archived, rendered, texts)
@@ -316,19 +316,50 @@ def issue_slip(
     numbered = replace(data, document_no=receipt.document_no, reprint=False)
     rendered = build_slip(numbered, texts)
     path = Path(rendered.write_pdf(_target(context, data.case_no, "slip", receipt.document_no)))
-    archived = record_document(
-        context.backend.store,
-        case_no=data.case_no,
-        kind="slip",
-        document_no=receipt.document_no,
-        path=path,
-        issued_at=context.clock.now().astimezone(CENTER_TZ),
-        clerk=session.username,
-        sha256=file_sha256(path),
-        data_json=archive_data.encode(numbered),
+    archived = _archive(
+        context,
+        data.case_no,
+        "slip",
+        receipt.document_no,
+        path,
+        context.clock.now().astimezone(CENTER_TZ),
+        session.username,
+        archive_data.encode(numbered),
     )
     return IssuedDocument(
         "slip", receipt.document_no, path, archived.sha256, archived, rendered, texts
+    )
+
+
+def _archive(
+    context: AppContext,
+    case_no: str,
+    kind: str,
+    document_no: str,
+    path: Path,
+    issued_at: datetime,
+    clerk: str,
+    data_json: str,
+    *,
+    reprint: bool = False,
+) -> ArchivedDocument:
+    """Archive a written PDF and queue its ``DocumentRecord`` for the service."""
+    record = DocumentRecord(
+        id=str(uuid.uuid4()),
+        case_no=case_no,
+        kind=kind,
+        document_no=document_no,
+        sha256=file_sha256(path),
+        issued_at=issued_at,
+        clerk=clerk,
+        reprint=reprint,
+    )
+    return record_document(
+        context.backend.store,
+        record,
+        path=path,
+        body=document_to_wire(record),
+        data_json=data_json,
     )
 
 

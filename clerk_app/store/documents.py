@@ -9,13 +9,13 @@ written before this is called: the archive row points at a file that exists.
 from __future__ import annotations
 
 import hashlib
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from clerk_app.core.records import DocumentRecord
 from clerk_app.store.local import LocalStore, stamp
 from clerk_app.store.writer import writes
 
@@ -56,21 +56,18 @@ def file_sha256(path: Path | str) -> str:
 @writes
 def record_document(
     store: LocalStore,
+    record: DocumentRecord,
     *,
-    case_no: str,
-    kind: str,
-    document_no: str,
     path: Path | str,
-    issued_at: datetime,
-    clerk: str,
-    reprint: bool = False,
-    sha256: str | None = None,
+    body: dict[str, Any],
     data_json: str | None = None,
 ) -> ArchivedDocument:
     """Archive an issued document and queue its record for the service (one transaction).
 
     Args:
-        sha256: the file's hash; computed from ``path`` when not given.
+        record: the document's record (its id is the Idempotency-Key).
+        path: the PDF written for it.
+        body: what to send (``remote.wire.document_to_wire(record)``; kept as given).
         data_json: what the document was rendered from (``archive_data.encode``), so that a
             reprint shows exactly what was issued.
 
@@ -79,19 +76,20 @@ def record_document(
         sqlite3.IntegrityError: ``document_no`` was already issued as this kind (not a
             reprint). The 80 mm slip is archived under its receipt's number as kind ``slip``.
     """
-    if issued_at.tzinfo is None:
+    if record.issued_at.tzinfo is None:
         raise ValueError("issued_at must be timezone-aware")
-    digest = sha256 or file_sha256(path)
-    record_id = str(uuid.uuid4())
-    body: dict[str, Any] = {
-        "id": record_id,
-        "kind": kind,
-        "document_no": document_no,
-        "sha256": digest,
-        "issued_at": issued_at.isoformat(),
-        "reprint": reprint,
-        "clerk": clerk,
-    }
+    record_id, case_no, kind, document_no = (
+        record.id,
+        record.case_no,
+        record.kind,
+        record.document_no,
+    )
+    digest, issued_at, clerk, reprint = (
+        record.sha256,
+        record.issued_at,
+        record.clerk,
+        record.reprint,
+    )
     with store.db.transaction() as conn:
         row = conn.execute("SELECT id FROM cases WHERE case_no = ?", (case_no,)).fetchone()
         if row is None:

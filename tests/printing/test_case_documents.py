@@ -3,6 +3,7 @@ REPRINT in the PDF, archived, journaled, counted), old rows opened but not rebui
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 
 import pytest
@@ -12,11 +13,13 @@ from PySide6.QtWidgets import QApplication
 from clerk_app.app.documents import issue_document
 from clerk_app.app.take_in import take_in_case
 from clerk_app.core.calendar import WorkCalendar
+from clerk_app.core.records import DocumentRecord
 from clerk_app.gui import i18n_build
 from clerk_app.gui.case_documents import CaseDocumentsPanel
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.ops import DbWriter
-from clerk_app.store.documents import case_documents, record_document
+from clerk_app.remote.wire import document_to_wire
+from clerk_app.store.documents import case_documents, file_sha256, record_document
 from tests.documents import samples
 from tests.documents.helpers import flat, pdf_text
 from tests.offline.workload import demo_item, draft_for
@@ -97,11 +100,12 @@ def test_a_document_archived_without_its_data_is_opened_not_rebuilt(qtbot, store
     add_case(store, payload)
     pdf = tmp_path / "old.pdf"
     pdf.write_bytes(b"%PDF-1.4\n")
-    record_document(
-        store, case_no=payload["case_no"], kind="acceptance",
-        document_no="衡政服受〔2026〕W01-0001号", path=pdf, issued_at=clock.now(),
-        clerk="demo-clerk",
+    record = DocumentRecord(
+        id=str(uuid.uuid4()), case_no=payload["case_no"], kind="acceptance",
+        document_no="衡政服受〔2026〕W01-0001号", sha256=file_sha256(pdf),
+        issued_at=clock.now(), clerk="demo-clerk",
     )  # fmt: skip
+    record_document(store, record, path=pdf, body=document_to_wire(record))
     panel = _panel(qtbot, context, payload["case_no"])
     assert panel.table.rowCount() == 1
     assert not panel.reprint_action.isEnabled() and panel.open_action.isEnabled()
