@@ -18,9 +18,10 @@ from clerk_app.remote.wire import case_to_wire
 from tests.core.catalog_data import catalog_dict
 
 
-def build_case_payload(*args, **kwargs):
+def case_body(*args, **kwargs):
     """The wire body of the typed case a draft becomes (what the desk sends)."""
     return case_to_wire(build_case(*args, **kwargs))
+
 
 CATALOG = Catalog.from_dict(catalog_dict())
 ID_CARD = CATALOG.item("GA-001")  # promised, 20 days, persons; M1, M2 (deferrable), M3
@@ -71,7 +72,7 @@ def test_complete_promised_draft_is_valid_with_its_due_date():
 
 
 def test_promised_case_payload_is_the_post_cases_body():
-    payload = build_case_payload(
+    payload = case_body(
         draft(materials=(*ALL_ID_CARD, MaterialReceipt("M3", True, copies=2)), note="首问"),
         ID_CARD,
         case_id="7d0f6c1e-2b6a-4a8e-9c53-4f1a8f9d2c11",
@@ -121,7 +122,7 @@ def test_promised_case_payload_is_the_post_cases_body():
 
 
 def make(d, item, when=datetime(2026, 9, 24, 9, 30, tzinfo=CENTER_TZ)):
-    return build_case_payload(
+    return case_body(
         d,
         item,
         case_id="c",
