@@ -6,6 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 QM_STAMP := resources/translations/.built
 
+# mypy's settings (which packages, strict core) are in pyproject.toml.
 .PHONY: run test lint forms translations venv clean debian-run debian-test bench \
 	bundle deb nsis package-test
 
@@ -37,6 +38,7 @@ run: debian-run $(STAMP) translations
 test: debian-test $(STAMP) translations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider
 
 bench: $(STAMP)

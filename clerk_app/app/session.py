@@ -96,7 +96,7 @@ def sign_in_offline(
     session = Session(
         username=str(facts.get("username") or username),
         display_name=str(facts.get("display_name") or username),
-        roles=tuple(facts.get("roles") or ()),  # type: ignore[arg-type]
+        roles=tuple(facts.get("roles") or ()),
         window_code=str(facts.get("window_code") or window),
         window_name=str(facts.get("window_name") or context.provisioning.window_name),
         department=str(facts.get("department") or context.provisioning.department),

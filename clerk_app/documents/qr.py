@@ -40,7 +40,9 @@ def qr_png(payload: str, scale: int = 8, border: int = 4) -> bytes:
 
 def qr_image(payload: str, scale: int = 8, border: int = 4) -> QImage:
     """The QR code as a QImage, for ``QTextDocument.addResource``."""
-    image = QImage.fromData(qr_png(payload, scale=scale, border=border), "PNG")
+    # The format is left to Qt to detect: PySide6's stub wants bytes for it, but the
+    # binding accepts only str there at run time.
+    image = QImage.fromData(qr_png(payload, scale=scale, border=border))
     if image.isNull():  # pragma: no cover - segno always writes a valid PNG
         raise RuntimeError("could not decode the QR code PNG")
     return image
