@@ -25,6 +25,7 @@ from records_service.problems import (
     Problem,
     ProblemError,
     install_problem_handlers,
+    problem_responses,
 )
 from records_service.routers import (
     admin,
@@ -84,7 +85,8 @@ def _audit_refusal(request: Request, exc: ProblemError) -> None:
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
     """FastAPI's OpenAPI with the shared ``Problem`` schema every problem answer refers to
-    (``problems.problem_responses``), built once."""
+    (``problems.problem_responses``), and 503 ``busy`` on every route (any of them may find
+    the database locked), built once."""
     if app.openapi_schema is None:
         schema = get_openapi(
             title=app.title,
@@ -97,6 +99,10 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         )
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         components.update(definitions.get("$defs", {}))
+        busy = problem_responses(503)[503]
+        for item in schema["paths"].values():
+            for operation in item.values():
+                operation["responses"].setdefault("503", busy)
         app.openapi_schema = schema
     return app.openapi_schema
 

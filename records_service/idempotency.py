@@ -58,6 +58,15 @@ def _idempotency_key(
 #: The required ``Idempotency-Key`` header of a write a client may retry.
 IdempotencyKeyDep = Annotated[str, Depends(_idempotency_key)]
 
+#: The answer headers of an idempotent write, for its OpenAPI.
+REPLAY_HEADERS = {
+    "Idempotency-Replayed": {
+        "description": "``true`` when this is the stored answer to an earlier request with "
+        "the same key and body",
+        "schema": {"type": "string", "enum": ["true"]},
+    }
+}
+
 
 def require_key_is_id(key: str, record_id: uuid.UUID) -> None:
     """The Idempotency-Key must be the id of the record the request creates (else 422)."""

@@ -91,7 +91,7 @@ _DESCRIPTIONS = {
     "with another body",
     426: "The client is older than the service's ``min_client_version``",
     429: "Too many requests: wait ``Retry-After`` seconds",
-    503: "The database is busy or does not answer: retry shortly",
+    503: "``…/busy``: the database is busy; retry after ``Retry-After``",
 }
 
 _RETRY_AFTER = {
@@ -107,7 +107,7 @@ _HEADERS: dict[int, dict[str, Any]] = {
     },
     409: {"Retry-After": {**_RETRY_AFTER, "description": "with ``…/in-flight``: seconds"}},
     429: {"Retry-After": {**_RETRY_AFTER, "required": True}},
-    503: {"Retry-After": _RETRY_AFTER},
+    503: {"Retry-After": {**_RETRY_AFTER, "required": True}},
 }
 
 

@@ -26,7 +26,7 @@ from records_service.deps import (
     SessionDep,
     client_ip,
 )
-from records_service.idempotency import Applied, IdempotencyKeyDep, keyed_write
+from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Case, CaseEvent, Window
 from records_service.problems import ProblemError, invalid_fields, problem_responses
 from records_service.schemas import (
@@ -124,7 +124,16 @@ def _new_case(body: CaseCreate, principal: Principal, now: datetime) -> Case:
     operation_id="create_case",
     response_model=CaseAnswer,
     responses={
-        201: {"description": "created, or the stored answer to a repeated request"},
+        201: {
+            "description": "created, or the stored answer to a repeated request",
+            "headers": {
+                **REPLAY_HEADERS,
+                "Location": {
+                    "description": "the new case (on its first answer)",
+                    "schema": {"type": "string"},
+                },
+            },
+        },
         **problem_responses(
             400,
             401,

@@ -21,7 +21,7 @@ from records_service.deps import (
     WriteSessionDep,
     client_ip,
 )
-from records_service.idempotency import Applied, IdempotencyKeyDep, keyed_write
+from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Device, Token, User, Window
 from records_service.problems import ProblemError, problem_responses
 from records_service.schemas import (
@@ -139,7 +139,10 @@ def report_status(
     operation_id="record_client_events",
     response_model=ClientEventsRecorded,
     responses={
-        201: {"description": "recorded (or the stored answer to a retry)"},
+        201: {
+            "description": "recorded (or the stored answer to a retry)",
+            "headers": REPLAY_HEADERS,
+        },
         **problem_responses(
             400,
             401,

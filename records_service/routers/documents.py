@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from records_service import audit, rules
 from records_service.case_views import RawBodyDep, clerk_error, iso
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, client_ip
-from records_service.idempotency import Applied, IdempotencyKeyDep, keyed_write
+from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Case, CaseDocument
 from records_service.problems import ProblemError, invalid_fields, problem_responses
 from records_service.schemas import DocumentAnswer, DocumentCreate, public_json
@@ -42,7 +42,10 @@ def document_public(doc: CaseDocument, case_no: str) -> dict[str, object]:
     operation_id="record_case_document",
     response_model=DocumentAnswer,
     responses={
-        201: {"description": "recorded (or the stored answer to a retry)"},
+        201: {
+            "description": "recorded (or the stored answer to a retry)",
+            "headers": REPLAY_HEADERS,
+        },
         **problem_responses(
             400,
             401,

@@ -18,7 +18,7 @@ from records_service.case_views import (
     may_read,
 )
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
-from records_service.idempotency import Applied, IdempotencyKeyDep, keyed_write
+from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Case, CaseEvent, Window
 from records_service.problems import ProblemError, invalid_field, problem_responses
 from records_service.schemas import CaseAnswer, Changes, EventCreate, public_json
@@ -34,7 +34,10 @@ ROUTE_CASE_EVENT = "POST /cases/{case_no}/events"
     operation_id="append_case_event",
     response_model=CaseAnswer,
     responses={
-        201: {"description": "the case after the event (or the stored answer to a retry)"},
+        201: {
+            "description": "the case after the event (or the stored answer to a retry)",
+            "headers": REPLAY_HEADERS,
+        },
         **problem_responses(
             400,
             401,

@@ -20,7 +20,7 @@ from records_service.deps import (
     WriteSessionDep,
     client_ip,
 )
-from records_service.idempotency import Applied, IdempotencyKeyDep, keyed_write
+from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Case, Rating, Window
 from records_service.problems import ProblemError, invalid_field, problem_responses
 from records_service.schemas import (
@@ -59,7 +59,10 @@ def rating_public(rating: Rating, case_no: str) -> dict[str, Any]:
     operation_id="rate_case",
     response_model=RatingAnswer,
     responses={
-        201: {"description": "recorded (or the stored answer to a retry)"},
+        201: {
+            "description": "recorded (or the stored answer to a retry)",
+            "headers": REPLAY_HEADERS,
+        },
         **problem_responses(
             400,
             401,
