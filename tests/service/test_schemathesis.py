@@ -18,7 +18,9 @@ covers 426 on a service that has a minimum).
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,23 @@ SEED = 20261128
 #: Generated examples shared by all operations (per role), and each operation's bounds.
 EXAMPLE_BUDGET = 480
 MIN_EXAMPLES, MAX_EXAMPLES = 8, 25
+#: Every check schemathesis has (``max_response_time`` needs a limit, and there is none).
+ALL_CHECKS = {
+    "not_a_server_error",
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_schema_conformance",
+    "response_headers_conformance",
+    "positive_data_acceptance",
+    "negative_data_rejection",
+    "use_after_free",
+    "ensure_resource_availability",
+    "missing_required_header",
+    "ignored_auth",
+    "object_level_authorization",
+    "unsupported_method",
+    "allow_header_conformance",
+}
 #: Logout would end the token the run signs in with; tests/service/test_auth.py covers it.
 SKIPPED_OPERATIONS = ["logout"]
 
@@ -102,11 +121,18 @@ def _operation_ids(schema: schemathesis.BaseSchema) -> list[str]:
     ]
 
 
+@dataclass
+class Run:
+    cases: int = 0
+    failures: set[str] = field(default_factory=set)
+    checks: set[str] = field(default_factory=set)  # the checks that judged some answer
+
+
 def run_schemathesis(
     service: RunningService, token: str, phases: list[str], only: set[str] | None = None
-) -> tuple[int, list[str]]:
-    """Run ``phases`` with every check against ``service`` (on the operations ``only``
-    names, default all but ``SKIPPED_OPERATIONS``): (test cases sent, distinct failures)."""
+) -> Run:
+    """Run ``phases`` with every check against ``service``, on the operations ``only``
+    names (default: all but ``SKIPPED_OPERATIONS``)."""
     config = schemathesis.Config.from_path(CONFIG)
     schema = schemathesis.openapi.from_url(
         service.base_url + "/openapi.json", config=config
@@ -124,24 +150,24 @@ def run_schemathesis(
     schema.config.generation.update(
         max_examples=examples_per_operation(operations), deterministic=True, database="none"
     )
-    cases = 0
-    failures: set[str] = set()
+    run = Run()
     for event in from_schema(schema).execute():
         if isinstance(event, events.ScenarioFinished):
-            cases += len(event.recorder.cases)
+            run.cases += len(event.recorder.cases)
             for checks in event.recorder.checks.values():
                 for check in checks:
+                    run.checks.add(check.name)
                     if check.status == Status.FAILURE and check.failure_info is not None:
                         failure = check.failure_info.failure
-                        failures.add(
+                        run.failures.add(
                             f"{event.recorder.label} [{check.name}] {failure.title}\n"
                             f"{failure.message}\n{check.failure_info.code_sample}"
                         )
         elif isinstance(event, events.NonFatalError):
-            failures.add(f"{event.label}: error {event.info.title}: {event.info.message}")
+            run.failures.add(f"{event.label}: error {event.info.title}: {event.info.message}")
         elif isinstance(event, events.FatalError):
             raise event.exception
-    return cases, sorted(failures)
+    return run
 
 
 def _owned_by(role: str, service: RunningService) -> set[str]:
@@ -155,12 +181,23 @@ def _owned_by(role: str, service: RunningService) -> set[str]:
 @pytest.mark.parametrize("role", ["clerk", "lead", "admin"])
 def test_all_checks_find_nothing(fuzzed_service: RunningService, role: str) -> None:
     token = _token(fuzzed_service, role)
-    generated, failures = run_schemathesis(
-        fuzzed_service, token, ["examples", "fuzzing", "stateful"]
-    )
-    covered, more = run_schemathesis(
-        fuzzed_service, token, ["coverage"], _owned_by(role, fuzzed_service)
-    )
-    failures += more
+    generated = run_schemathesis(fuzzed_service, token, ["examples", "fuzzing", "stateful"])
+    covered = run_schemathesis(fuzzed_service, token, ["coverage"], _owned_by(role, fuzzed_service))
+    failures = sorted(generated.failures | covered.failures)
     assert not failures, f"{len(failures)} failures as {role}:\n\n" + "\n\n".join(failures)
-    assert generated >= 300 and covered >= 100, (generated, covered)  # it really ran
+    assert generated.cases >= 300 and covered.cases >= 100, (generated.cases, covered.cases)
+    assert generated.checks >= ALL_CHECKS and covered.checks >= ALL_CHECKS
+
+
+def test_the_configuration_relaxes_only_positive_data_acceptance() -> None:
+    """schemathesis.toml lists, for one check, the statuses of a business refusal; every
+    other check keeps its defaults and all of them are on."""
+    written = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
+    assert list(written) == ["checks"] and list(written["checks"]) == ["positive_data_acceptance"]
+    relaxed = written["checks"]["positive_data_acceptance"]
+    assert list(relaxed) == ["expected-statuses"]
+    defaults = schemathesis.Config().projects.default.checks.positive_data_acceptance
+    added = set(relaxed["expected-statuses"]) - set(defaults.expected_statuses)
+    assert added <= {"404", "409", "422"}
+    checks = schemathesis.Config.from_path(CONFIG).projects.default.checks
+    assert all(getattr(checks, name).enabled for name in ALL_CHECKS)
