@@ -1,12 +1,14 @@
-"""Admin commands of ``clerk-records``: passwords, windows, calendar, audit, backup.
+"""Admin commands of ``clerk-records``: passwords, windows, calendar, backup; the audit
+commands (``audit_cli``) and the user and device commands (``user_cli``) are registered
+with them.
 
-``cli.py`` registers them with :func:`add_commands`.
+``cli.py`` registers them with :func:`add_commands`. Passwords are asked (twice) or read as
+one line from standard input, never taken from the command line.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import getpass
 import json
 import os
@@ -21,22 +23,11 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from records_service.audit_cli import add_commands as add_audit_commands
+from records_service.audit_seal import private_file
 from records_service.settings import Settings
-
-AUDIT_COLUMNS = (
-    "id",
-    "at",
-    "actor",
-    "device_id",
-    "action",
-    "target",
-    "client_ip",
-    "result",
-    "detail",
-    "center_code",
-    "prev_hash",
-    "hash",
-)
+from records_service.user_cli import add_commands as add_user_commands
+from records_service.user_cli import read_new_password
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -66,7 +57,9 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
     from records_service.models import Token, User
     from records_service.security import hash_password, password_problem
 
-    password = args.password or os.environ.get("CLERK_NEW_PASSWORD") or getpass.getpass()
+    password = read_new_password()
+    if password is None:
+        return _err("the two passwords differ", 2)
     problem = password_problem(args.username, password)
     if problem:
         return _err(problem, 2)
@@ -171,58 +164,6 @@ def cmd_calendar_override(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from records_service import audit
-    from records_service.db import Database
-
-    db = Database(_settings(args).database_url)
-    try:
-        with db.read() as session:
-            report = audit.verify(audit.iter_records(session))
-    finally:
-        db.dispose()
-    for problem in report.problems:
-        print(problem)
-    if not report.ok:
-        print(f"audit chain BROKEN: {len(report.problems)} problem(s) in {report.checked} records")
-        return 1
-    print(
-        f"audit chain intact: {report.checked} records ({report.unchained} before the chain, "
-        f"{report.without_center} hashed before centers)"
-    )
-    return 0
-
-
-def cmd_audit_export(args: argparse.Namespace) -> int:
-    from records_service import audit
-    from records_service.db import Database
-
-    start = datetime.fromisoformat(args.from_) if args.from_ else None
-    end = datetime.fromisoformat(args.to) if args.to else None
-    db = Database(_settings(args).database_url)
-    count = 0
-    try:
-        out = Path(args.out)
-        with db.read() as session, out.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(AUDIT_COLUMNS)
-            for row in audit.iter_records(session):
-                if (start and row.at < start) or (end and row.at >= end):
-                    continue
-                values: dict[str, Any] = {c: getattr(row, c) for c in AUDIT_COLUMNS}
-                values["at"] = row.at.isoformat()
-                values["detail"] = (
-                    json.dumps(audit.scrub(row.detail), ensure_ascii=False) if row.detail else ""
-                )
-                values["target"] = audit.scrub(row.target)
-                writer.writerow(["" if values[c] is None else values[c] for c in AUDIT_COLUMNS])
-                count += 1
-    finally:
-        db.dispose()
-    print(f"{count} audit records written to {args.out}")
-    return 0
-
-
 def _pg_tool(tool: str, url: str, *args: str) -> subprocess.CompletedProcess[str] | str:
     """Run pg_dump/pg_restore on the database of a SQLAlchemy ``postgresql+psycopg`` URL.
 
@@ -252,7 +193,9 @@ def _sqlite_path(url: str) -> Path | None:
 
 
 def _copy_sqlite(source: Path, target: Path) -> None:
-    """SQLite's online backup: a consistent copy while the service keeps running."""
+    """SQLite's online backup: a consistent copy while the service keeps running. A new
+    target is made 0600 before anything is written to it."""
+    private_file(target).close()
     src = sqlite3.connect(source)
     dst = sqlite3.connect(target)
     try:
@@ -271,6 +214,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             return _err(f"no database at {path}")
         _copy_sqlite(path, out)
     else:
+        private_file(out).close()  # 0600 before pg_dump writes into it
         result = _pg_tool("pg_dump", url, "--format=custom", "--no-owner", f"--file={out}")
         if isinstance(result, str):
             return _err(result)
@@ -319,9 +263,11 @@ Command = Callable[[argparse.Namespace], int]
 
 def add_commands(sub: Any) -> None:
     """Register the admin commands on ``clerk-records``' sub-parsers."""
-    p = sub.add_parser("reset-password", help="set a new password and end the user's sign-ins")
+    p = sub.add_parser(
+        "reset-password",
+        help="set a new password (asked, or one line on stdin) and end the user's sign-ins",
+    )
     p.add_argument("username")
-    p.add_argument("--password", help="default: $CLERK_NEW_PASSWORD, else asked")
     p.set_defaults(func=cmd_reset_password)
 
     p = sub.add_parser("register-window", help="create or rename a window")
@@ -335,15 +281,8 @@ def add_commands(sub: Any) -> None:
     p.add_argument("path", help="JSON like GET /calendar: {year, holidays, workdays, source}")
     p.set_defaults(func=cmd_calendar_override)
 
-    p = sub.add_parser("audit", help="check or export the audit trail")
-    audit_sub = p.add_subparsers(dest="audit_command", required=True)
-    q = audit_sub.add_parser("verify", help="check the hash chain (exit 1 when broken)")
-    q.set_defaults(func=cmd_audit_verify)
-    q = audit_sub.add_parser("export", help="write the audit records as CSV (UTF-8)")
-    q.add_argument("--out", required=True)
-    q.add_argument("--from", dest="from_", help="ISO time with offset")
-    q.add_argument("--to", help="ISO time with offset")
-    q.set_defaults(func=cmd_audit_export)
+    add_audit_commands(sub)
+    add_user_commands(sub)
 
     p = sub.add_parser("backup", help="SQLite online backup, or pg_dump for PostgreSQL")
     p.add_argument("out")

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from records_service import API_PREFIX, __version__, audit
 from records_service.db import Database
 from records_service.deps import Principal, client_ip
+from records_service.json_depth import JsonDepthMiddleware
 from records_service.logs import AccessLogMiddleware
 from records_service.logs import configure as configure_logs
 from records_service.nul_guard import NulGuardMiddleware
@@ -147,6 +148,7 @@ def create_app(
     app.state.progress_limiter = RateLimiter(db, settings.progress_per_minute, 60.0)
     install_problem_handlers(app)
     app.add_middleware(NulGuardMiddleware)  # inside the body limit: bodies are bounded
+    app.add_middleware(JsonDepthMiddleware)  # 422 before a deep body reaches any parser
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLogMiddleware)
     for module in (

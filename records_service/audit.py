@@ -1,29 +1,45 @@
-"""Append-only audit trail: who, when, what, from where, result — hash-chained.
+"""Append-only audit trail: who, when, what, from where, result — hash-chained per center
+and sealed with a key kept apart from the database.
 
-Each record carries the SHA-256 of the record before it (``prev_hash``) and its own
-``hash`` over its fields and ``prev_hash``, so an edited or deleted row breaks the chain;
-:func:`verify` walks it. The hashed fields include the record's center (``center_code``)
-for every record written since centers exist (migration 0007); the records written before
-were hashed without it and still verify so, but only before the first record that covers
-its center (a record after it hashed the old way is reported). Writers take the journal
-lock (:func:`journal_lock`) so that the chain, and the change feed's sequence numbers,
-follow commit order on PostgreSQL too.
+Each record carries the SHA-256 of the record before it *of the same center*
+(``prev_hash``) and its own ``hash`` over its fields and ``prev_hash``, so an edited or
+deleted row breaks its center's chain; :func:`verify` walks every center's chain. One chain
+per center (migration 0008): a province's centers do not queue behind one chain, each takes
+its own lock (:func:`audit_lock`). Records written before were one chain of the one center
+there was, which is the same thing.
+
+Since migration 0008 every record also carries its position in its center's chain
+(``chain_seq``) and ``mac``, an HMAC of its ``hash`` under the audit key
+(``audit_seal.AuditSeal``, a file named by the settings, never in the database); every
+``audit_checkpoint_every`` records the chain's head goes to a signed checkpoint file after
+the commit. :func:`verify` given the seal also checks the MACs (a rewrite by someone who
+holds the database but not the key) and the checkpoints (a cut tail).
+
+The hashed fields include the record's center (``center_code``) for every record written
+since centers exist (migration 0007); the records written before were hashed without it and
+still verify so, but only before the first record that covers its center (a record after it
+hashed the old way is reported).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
+from records_service.audit_seal import AUDIT_SEAL, AuditSeal, Checkpoint, SealError
 from records_service.models import AuditRecord, writer_center
+
+log = logging.getLogger("records.audit")
 
 GENESIS = "0" * 64
 #: Resident ID numbers (18 or 15 characters) and mobile numbers inside free text.
@@ -31,7 +47,10 @@ _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8}|\d{5})(\d{3}[\dXx]|\d)(?
 _MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 #: pg_advisory_xact_lock key of the journal (case events and audit records).
 JOURNAL_LOCK_KEY = 7_311_001
+#: First key of the per-center audit chain locks (the second is the center's CRC-32).
+AUDIT_LOCK_KEY = 7_311_002
 _TAIL = "audit_tail"
+_PENDING = "audit_checkpoints"
 
 
 def journal_lock(session: Session) -> None:
@@ -88,19 +107,77 @@ def chain_hash(
     return hashlib.sha256(prev_hash.encode() + b"\n" + canonical).hexdigest()
 
 
-def _tail(session: Session) -> str:
+def audit_lock(session: Session, center: str) -> None:
+    """Serialize the writers of one center's chain until this transaction ends.
+
+    PostgreSQL: a transaction-scoped advisory lock per center (two keys: ours and the
+    center's CRC-32), so the chain follows commit order and other centers do not wait. A
+    transaction that needs the journal lock too takes it first (the routes do). SQLite:
+    writers are serialized anyway.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        second = zlib.crc32(center.encode()) & 0x7FFFFFFF
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": AUDIT_LOCK_KEY, "b": second}
+        )
+
+
+def _tail(session: Session, center: str) -> tuple[str, int]:
+    """(hash, position) of the newest record of ``center``'s chain in this transaction."""
     transaction = session.get_transaction()
     cached = session.info.get(_TAIL)
-    if cached is not None and cached[0] is transaction:
-        return cached[1]
-    journal_lock(session)
-    last = session.scalars(
-        select(AuditRecord.hash)
-        .where(AuditRecord.hash.is_not(None))
+    if cached is not None and cached[0] is transaction and center in cached[1]:
+        return cached[1][center]
+    audit_lock(session, center)
+    last = session.execute(
+        select(AuditRecord.hash, AuditRecord.chain_seq)
+        .where(AuditRecord.center_code == center, AuditRecord.hash.is_not(None))
         .order_by(AuditRecord.id.desc())
         .limit(1)
     ).first()
-    return last or GENESIS
+    if last is None:
+        return GENESIS, 0
+    if last.chain_seq is not None:
+        return last.hash, last.chain_seq
+    # The first record since migration 0008: count the chain so far once.
+    count = session.scalar(
+        select(func.count(AuditRecord.id)).where(
+            AuditRecord.center_code == center, AuditRecord.hash.is_not(None)
+        )
+    )
+    return last.hash, int(count or 0)
+
+
+def _remember_tail(session: Session, center: str, tail: tuple[str, int]) -> None:
+    transaction = session.get_transaction()
+    cached = session.info.get(_TAIL)
+    if cached is None or cached[0] is not transaction:
+        cached = (transaction, {})
+        session.info[_TAIL] = cached
+    cached[1][center] = tail
+
+
+def _queue_checkpoint(session: Session, seal: AuditSeal, point: Checkpoint) -> None:
+    """Write ``point`` to the checkpoint file once this transaction commits (never for a
+    record that was rolled back)."""
+    pending: list[Checkpoint] | None = session.info.get(_PENDING)
+    if pending is None:
+        pending = []
+        session.info[_PENDING] = pending
+
+        def written(done: Session) -> None:
+            points = list(done.info.pop(_PENDING, []))
+            try:
+                seal.write(points)
+            except (OSError, SealError) as exc:  # the records are committed: say it loudly
+                log.error("audit checkpoint not written: %s", exc)
+
+        def dropped(done: Session, _previous: Any = None) -> None:
+            done.info.pop(_PENDING, None)
+
+        event.listen(session, "after_commit", written, once=True)
+        event.listen(session, "after_soft_rollback", dropped, once=True)
+    pending.append(point)
 
 
 def record(
@@ -118,10 +195,15 @@ def record(
 ) -> None:
     """Add one audit record to ``session`` (committed with the write it describes).
 
-    ``center_code``: the center the record belongs to; default: the writer's center.
+    ``center_code``: the center the record belongs to; default: the writer's center. The
+    record is sealed with the session's audit key (see the module doc).
+
+    Raises:
+        audit_seal.SealError: the audit key can be neither read nor made.
     """
+    center = center_code or writer_center(session)
     row = AuditRecord(
-        center_code=center_code or writer_center(session),
+        center_code=center,
         at=at.astimezone(UTC),
         actor=actor[:64] if actor else None,
         device_id=device_id[:64] if device_id else None,
@@ -131,12 +213,19 @@ def record(
         result=result[:32],
         detail=scrub(json.loads(json.dumps(detail, ensure_ascii=False))) if detail else None,
     )
-    prev = _tail(session)
+    prev, seq = _tail(session, center)
     row.prev_hash = prev
     row.hash = chain_hash(prev, row)
+    row.chain_seq = seq + 1
+    seal: AuditSeal | None = session.info.get(AUDIT_SEAL)
+    if seal is not None:
+        row.mac = seal.mac(row.hash)
     session.add(row)
     session.flush()
-    session.info[_TAIL] = (session.get_transaction(), row.hash)
+    _remember_tail(session, center, (row.hash, row.chain_seq))
+    if seal is not None and seal.due(row.chain_seq):
+        point = Checkpoint(seal.database, center, row.chain_seq, row.id, row.hash)
+        _queue_checkpoint(session, seal, point)
 
 
 @dataclass(frozen=True)
@@ -148,6 +237,11 @@ class ChainReport:
     problems: list[str]
     #: Records hashed without their center (written before migration 0007).
     without_center: int = 0
+    #: Records whose seal (MAC) was checked, and checkpoints compared (``seal`` given).
+    sealed: int = 0
+    checkpoints: int = 0
+    #: What the check could not cover (no key, no checkpoint file ...); not problems.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -168,41 +262,126 @@ def iter_records(session: Session, batch: int = 2000) -> Iterator[AuditRecord]:
         session.expunge_all()
 
 
-def verify(records: Iterable[AuditRecord]) -> ChainReport:
-    """Walk the chain in id order; report every break (edited, deleted or inserted rows).
+@dataclass
+class _Chain:
+    """The walk's state of one center's chain."""
+
+    prev: str | None = None
+    centered: bool = False
+    sealed: bool = False
+
+
+def _read_checkpoints(
+    seal: AuditSeal, problems: list[str], notes: list[str]
+) -> dict[int, tuple[int, Checkpoint]]:
+    wanted: dict[int, tuple[int, Checkpoint]] = {}
+    if not seal.checkpoint_path.exists():
+        notes.append(f"no checkpoint file at {seal.checkpoint_path}: a cut tail is not checked")
+        return wanted
+    for line, point, problem in seal.read():
+        if point is None:
+            problems.append(problem)
+        else:
+            wanted[point.record_id] = (line, point)
+    return wanted
+
+
+def verify(records: Iterable[AuditRecord], seal: AuditSeal | None = None) -> ChainReport:
+    """Walk every center's chain in id order; report every break (edited, deleted or
+    inserted rows). A record whose own hash does not match is reported as changed (its
+    link to the record before is then not reported as well).
 
     Records written before the chain existed (no hash) may only come first; records
     hashed without their center may only come before the first one hashed with it.
+
+    Args:
+        records: every audit record in id order (:func:`iter_records`).
+        seal: also check each record's MAC (records sealed since migration 0008; none may
+            follow unsealed) and this database's checkpoints: each checkpointed record must
+            be there with the hash the checkpoint names. A missing key is a problem when
+            records are sealed.
     """
     problems: list[str] = []
-    prev: str | None = None
-    checked = unchained = without_center = 0
-    centered = False
+    notes: list[str] = []
+    chains: dict[str, _Chain] = {}
+    checked = unchained = without_center = sealed = 0
+    key_ok = False
+    wanted: dict[int, tuple[int, Checkpoint]] = {}
+    if seal is not None:
+        try:
+            seal.key(create=False)
+            key_ok = True
+            wanted = _read_checkpoints(seal, problems, notes)
+            if seal.key_problem():
+                notes.append(str(seal.key_problem()))
+        except SealError as exc:
+            notes.append(f"{exc}: seals and checkpoints not checked")
+    compared = 0
+    unchecked_seals = 0
     for row in records:
+        chain = chains.setdefault(row.center_code, _Chain())
         if row.hash is None:
-            if prev is not None:
+            if chain.prev is not None:
                 problems.append(f"record {row.id}: no hash after the chain began")
             else:
                 unchained += 1
             continue
         checked += 1
-        expected_prev = GENESIS if prev is None else prev
-        if row.prev_hash != expected_prev:
-            problems.append(
-                f"record {row.id}: the record before it was changed or deleted "
-                "(prev_hash does not match)"
-            )
+        expected_prev = GENESIS if chain.prev is None else chain.prev
         if chain_hash(row.prev_hash or "", row) == row.hash:
-            centered = True
+            chain.centered = True
+            intact = True
         elif chain_hash(row.prev_hash or "", row, with_center=False) == row.hash:
             without_center += 1
-            if centered:
+            intact = True
+            if chain.centered:
                 problems.append(
                     f"record {row.id}: hashed without its center after records that cover it"
                 )
         else:
+            intact = False
             problems.append(f"record {row.id}: its content was changed (hash does not match)")
-        prev = row.hash
+        if intact and row.prev_hash != expected_prev:
+            problems.append(
+                f"record {row.id}: the record before it was changed or deleted "
+                "(prev_hash does not match)"
+            )
+        if row.mac is not None:
+            chain.sealed = True
+            if seal is not None and key_ok:
+                sealed += 1
+                if not seal.mac_ok(row.hash, row.mac):
+                    problems.append(
+                        f"record {row.id}: its seal does not match (rewritten without the "
+                        "audit key)"
+                    )
+            else:
+                unchecked_seals += 1
+        elif chain.sealed:
+            problems.append(f"record {row.id}: not sealed after sealed records")
+        point = wanted.pop(row.id, None)
+        if point is not None:
+            compared += 1
+            line, mark = point
+            if (row.center_code, row.hash) != (mark.center, mark.hash):
+                problems.append(
+                    f"record {row.id}: differs from checkpoint line {line} (the trail was "
+                    "rewritten)"
+                )
+        chain.prev = row.hash
+    for line, mark in sorted(wanted.values(), key=lambda item: item[0]):
+        problems.append(
+            f"record {mark.record_id} ({mark.center} #{mark.seq}) of checkpoint line {line} "
+            "is missing (the trail was cut or rewritten)"
+        )
+    if seal is not None and unchecked_seals:
+        problems.append(f"{unchecked_seals} sealed records could not be checked (no audit key)")
     return ChainReport(
-        checked=checked, unchained=unchained, problems=problems, without_center=without_center
+        checked=checked,
+        unchained=unchained,
+        problems=problems,
+        without_center=without_center,
+        sealed=sealed,
+        checkpoints=compared + len(wanted),
+        notes=notes,
     )

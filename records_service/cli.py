@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import getpass
+import ipaddress
 import json
 import os
 import sys
@@ -15,6 +15,7 @@ from typing import Any
 from records_service import __version__
 from records_service.admin_cli import add_commands as add_admin_commands
 from records_service.settings import Settings, SettingsError
+from records_service.user_cli import actor, read_new_password
 
 ROLES = ("clerk", "lead", "admin", "auditor", "display")
 
@@ -51,14 +52,24 @@ def cmd_load_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_load_catalog(args: argparse.Namespace) -> int:
-    from records_service import catalog_store
+    from records_service import audit, catalog_store
     from records_service.db import Database
 
     document = json.loads(Path(args.path).read_text(encoding="utf-8"))
     db = Database(_settings(args).database_url)
     try:
         with db.write() as session:
-            row, new = catalog_store.publish(session, document, datetime.now(UTC))
+            now = datetime.now(UTC)
+            row, new = catalog_store.publish(session, document, now)
+            audit.record(
+                session,
+                at=now,
+                action="catalog.load",
+                result="published" if new else "unchanged",
+                actor=actor(),
+                target=str(row.version),
+                detail={"file": Path(args.path).name, "etag": row.etag},
+            )
     finally:
         db.dispose()
     print(f"catalog {row.version} {'published' if new else 'already published'}")
@@ -68,6 +79,7 @@ def cmd_load_catalog(args: argparse.Namespace) -> int:
 def cmd_create_user(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
+    from records_service import audit
     from records_service.db import Database
     from records_service.demo import upsert_user
     from records_service.models import Department, User, Window
@@ -80,7 +92,10 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     if "clerk" in roles and not args.window:
         print("a clerk needs --window", file=sys.stderr)
         return 2
-    password = args.password or os.environ.get("CLERK_NEW_PASSWORD") or getpass.getpass()
+    password = read_new_password()
+    if password is None:
+        print("the two passwords differ", file=sys.stderr)
+        return 2
     from records_service.security import password_problem
 
     problem = password_problem(args.username, password)
@@ -112,6 +127,15 @@ def cmd_create_user(args: argparse.Namespace) -> int:
                 department_code=department,
                 window_code=args.window,
             )
+            audit.record(
+                session,
+                at=datetime.now(UTC),
+                action="user.create",
+                result="ok",
+                actor=actor(),
+                target=args.username,
+                detail={"roles": roles, "department": department, "window": args.window},
+            )
     finally:
         db.dispose()
     print(f"user {args.username} created")
@@ -141,7 +165,7 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
                 at=datetime.now(UTC),
                 action="device.revoke",
                 result="ok",
-                actor=f"cli:{getpass.getuser()}",
+                actor=actor(),
                 device_id=args.device_id,
                 target=device.window_code,
             )
@@ -174,15 +198,42 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (what ``serve --host`` binds) is reachable from this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a host name: it may resolve to anything
+        return False
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from records_service.app import create_app
+    from records_service.logs import uvicorn_log_config
 
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         print("--ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
         return 2
     settings = _settings(args)
+    certfile = args.ssl_certfile or settings.tls_certfile or None
+    keyfile = args.ssl_keyfile or settings.tls_keyfile or None
+    if not (certfile and keyfile) and not is_loopback(args.host):
+        if not (args.allow_plain_http or settings.allow_plain_http):
+            print(
+                f"refusing plain HTTP on {args.host}: tokens and applicants' records would "
+                "cross the network unencrypted. Give a certificate (--ssl-certfile/"
+                "--ssl-keyfile or CLERK_TLS_CERTFILE/KEYFILE), bind 127.0.0.1 behind a TLS "
+                "proxy, or pass --allow-plain-http (CLERK_ALLOW_PLAIN_HTTP=true) when a TLS "
+                "proxy on another machine is the only way in",
+                file=sys.stderr,
+            )
+            return 2
+        log_plain = True
+    else:
+        log_plain = False
     os.environ["CLERK_RECORDS_LOG_LEVEL"] = args.log_level  # structured logs, every worker
     if args.workers > 1:
         # Each worker process builds its own app from the environment.
@@ -191,6 +242,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         target = create_app(settings)
     proxies = args.forwarded_allow_ips or list(settings.trusted_proxies) or None
+    if log_plain:
+        import logging
+
+        logging.getLogger("records.app").warning(
+            "serving plain HTTP on a non-loopback address (explicitly allowed)",
+            extra={"fields": {"host": args.host}},
+        )
     _exit_with_parent()
     uvicorn.run(
         target,
@@ -198,9 +256,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers if args.workers > 1 else None,
         host=args.host,
         port=args.port,
-        ssl_certfile=args.ssl_certfile or settings.tls_certfile or None,
-        ssl_keyfile=args.ssl_keyfile or settings.tls_keyfile or None,
+        ssl_certfile=certfile,
+        ssl_keyfile=keyfile,
         log_level=args.log_level,
+        log_config=uvicorn_log_config(),  # scrubbed, like the service's own logs
         access_log=False,  # records.access logs each request as JSON, without tokens
         proxy_headers=bool(proxies),
         forwarded_allow_ips=proxies,
@@ -234,9 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.set_defaults(func=cmd_load_catalog)
 
-    p = sub.add_parser("create-user", help="create a user")
+    p = sub.add_parser("create-user", help="create a user (password asked, or one line on stdin)")
     p.add_argument("--username", required=True)
-    p.add_argument("--password", help="default: $CLERK_NEW_PASSWORD, else asked")
     p.add_argument("--display-name")
     p.add_argument("--roles", required=True, help=f"comma-separated: {', '.join(ROLES)}")
     p.add_argument("--department")
@@ -262,6 +320,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ssl-keyfile")
     p.add_argument("--log-level", default="info")
     p.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL)")
+    p.add_argument(
+        "--allow-plain-http",
+        action="store_true",
+        help="answer plain HTTP on a non-loopback --host (default: refuse without TLS)",
+    )
     p.add_argument(
         "--forwarded-allow-ips",
         help="trust X-Forwarded-For from these proxy addresses (comma-separated)",

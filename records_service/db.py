@@ -1,7 +1,9 @@
 """Engine and sessions.
 
 SQLite gets WAL, foreign keys and ``BEGIN IMMEDIATE`` for write sessions, so that two
-writers queue on the busy timeout instead of failing on a stale snapshot. Every session
+writers queue on the busy timeout instead of failing on a stale snapshot. Every engine
+hides statement parameters from its errors (``hide_parameters=True``): a failed INSERT
+of a case must not put the applicant's ID number and phone into the service log. Every session
 names the writer's center (``Session.info``), which new records are stamped with.
 """
 
@@ -21,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from records_service.audit_seal import AUDIT_SEAL, AuditSeal
 from records_service.models import WRITER_CENTER
 
 log = logging.getLogger("records.db")
@@ -45,13 +48,16 @@ def make_engine(database_url: str, *, foreign_keys: bool = True) -> Engine:
     """
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, json_serializer=_json_serializer)
+        return create_engine(
+            url, pool_pre_ping=True, json_serializer=_json_serializer, hide_parameters=True
+        )
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
         url,
         connect_args={"timeout": SQLITE_BUSY_SECONDS, "check_same_thread": False},
         json_serializer=_json_serializer,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
@@ -99,17 +105,24 @@ class Database:
         database_url: SQLAlchemy URL.
         center_code: the center of whoever writes through this object (today: the
             service's one center); default: the ``center_code`` setting.
+        seal: the audit key and checkpoint file that seal every audit record written
+            through this object; default: the ones the settings name for this database.
     """
 
-    def __init__(self, database_url: str, center_code: str | None = None) -> None:
-        if center_code is None:
+    def __init__(
+        self, database_url: str, center_code: str | None = None, *, seal: AuditSeal | None = None
+    ) -> None:
+        if center_code is None or seal is None:
             from records_service.settings import Settings
 
-            center_code = Settings.load().center_code
+            settings = Settings.load()
+            center_code = center_code or settings.center_code
+            seal = seal or AuditSeal.from_settings(settings, database_url)
         self.center_code = center_code
+        self.seal = seal
         self._center_warned = False
         self.engine = make_engine(database_url)
-        info = {WRITER_CENTER: center_code}
+        info = {WRITER_CENTER: center_code, AUDIT_SEAL: seal}
         self.read_sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
         write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
         self.write_sessions = sessionmaker(write_engine, expire_on_commit=False, info=info)

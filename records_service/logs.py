@@ -2,12 +2,22 @@
 
 The access line has method, path (never the query: it may hold a query code), status,
 duration, client address and a request id; never a header, so never a token.
+
+Every handler the service installs (its own and uvicorn's, see :func:`uvicorn_log_config`)
+carries :class:`ScrubFilter`: resident ID numbers (18 and 15 characters) and mobile numbers
+are masked, bearer tokens and password values replaced by ``***``, in the message, its
+arguments, the exception text and the extra fields. The SQLAlchemy engines hide statement
+parameters too (``hide_parameters=True``, ``db.py``), so a failed INSERT of a case does not
+print the applicant; the filter is the second line for what a database error message
+itself quotes (PostgreSQL's ``Failing row contains (...)``).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
+import re
 import time
 import uuid
 from datetime import UTC, datetime
@@ -15,7 +25,53 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from clerk_app.core.identity import MaskingFilter, mask_text
+
 access_log = logging.getLogger("records.access")
+
+#: What :class:`ScrubFilter` masks beyond ``MaskingFilter`` (18-digit IDs, mobiles).
+_OLD_ID = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{6}(\d{3})(?![0-9A-Za-z])")
+_BEARER = re.compile(r"(?i)\b(bearer\s+)[A-Za-z0-9._~+/=-]+")
+_SECRET = re.compile(
+    r"(?i)((?:password|passwd|pwd|secret|token|authorization)[\"']?\s*[:=]\s*[\"']?)"
+    r"([^\s\"',;&}]+)"
+)
+
+
+def scrub_text(text: str) -> str:
+    """``text`` with what must never reach a log masked: resident IDs (18 digits, through
+    ``clerk_app.core.identity.mask_text``, and 15), mobiles, bearer tokens and
+    password-like values."""
+    text = _OLD_ID.sub(lambda m: m[1] + "******" + m[2], mask_text(text))
+    text = _BEARER.sub(lambda m: m[1] + "***", text)
+    return _SECRET.sub(lambda m: m[1] + "***", text)
+
+
+def _scrub_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return scrub_text(value)
+    if isinstance(value, dict):
+        return {k: _scrub_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_scrub_value(v) for v in value]
+    return value
+
+
+class ScrubFilter(MaskingFilter):
+    """``clerk_app.core.identity.MaskingFilter`` (IDs, mobiles, in message, arguments and
+    traceback) plus :func:`scrub_text`, and the same for the ``fields`` of a JSON line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        super().filter(record)
+        record.msg = scrub_text(str(record.msg))
+        if record.exc_text:
+            record.exc_text = scrub_text(record.exc_text)
+        if record.stack_info:
+            record.stack_info = scrub_text(record.stack_info)
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            record.fields = _scrub_value(fields)
+        return True
 
 
 class JsonFormatter(logging.Formatter):
@@ -31,19 +87,36 @@ class JsonFormatter(logging.Formatter):
         fields = getattr(record, "fields", None)
         if isinstance(fields, dict):
             entry.update(fields)
-        if record.exc_info:
+        # The scrub filter leaves the masked traceback in exc_text: prefer it.
+        if record.exc_text:
+            entry["exception"] = record.exc_text
+        elif record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
 
 
 def configure(level: str = "info") -> None:
-    """Send the service's logs to stderr as JSON lines."""
+    """Send the service's logs to stderr as JSON lines, scrubbed."""
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter())
+    handler.addFilter(ScrubFilter())
     root = logging.getLogger("records")
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     root.propagate = False
+
+
+def uvicorn_log_config() -> dict[str, Any]:
+    """uvicorn's own logging configuration with :class:`ScrubFilter` on its error handler
+    (``Exception in ASGI application`` tracebacks go through it; the service turns
+    uvicorn's access lines off and writes its own)."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["scrub"] = {"()": f"{__name__}.ScrubFilter"}
+    handler = config["handlers"]["default"]
+    handler["filters"] = [*handler.get("filters", []), "scrub"]
+    return config
 
 
 class AccessLogMiddleware:

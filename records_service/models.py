@@ -321,6 +321,10 @@ class AuditRecord(Base):
     # Hash chain (migration 0005): the previous record's hash and this record's own.
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     hash: Mapped[str | None] = mapped_column(String(64))
+    # Per-center chain (migration 0008): the position in its center's chain, and the HMAC
+    # of ``hash`` under the audit key kept outside the database (audit_seal.py).
+    chain_seq: Mapped[int | None] = mapped_column(Integer)
+    mac: Mapped[str | None] = mapped_column(String(64))
 
 
 class CalendarOverride(Base):

@@ -92,6 +92,14 @@ class Settings(BaseSettings):
         tls_keyfile: its private key (PEM).
         api_docs: serve the interactive API page at ``/docs`` (``/openapi.json``, the
             contract, is always served).
+        audit_key_file: the HMAC key that seals audit records, kept apart from the
+            database (made 0600 by ``clerk-records audit init-key`` or at the first
+            record); default: next to a SQLite file, else in the user's config folder.
+        audit_checkpoint_file: where the audit chain heads are checkpointed (JSON lines);
+            default: ``audit-checkpoints.jsonl`` next to the key.
+        audit_checkpoint_every: checkpoint a center's chain every this many records.
+        allow_plain_http: let ``serve`` answer plain HTTP on an address other than
+            loopback (behind a TLS proxy on another machine); off: it refuses to start.
     """
 
     model_config = SettingsConfigDict(
@@ -120,6 +128,10 @@ class Settings(BaseSettings):
     tls_certfile: str = ""
     tls_keyfile: str = ""
     api_docs: bool = True
+    audit_key_file: str = ""
+    audit_checkpoint_file: str = ""
+    audit_checkpoint_every: int = Field(default=100, ge=1)
+    allow_plain_http: bool = False
 
     @field_validator("database_url")
     @classmethod

@@ -1,5 +1,7 @@
 """The audit trail's hash chain, its CSV export, and backup/restore, through the CLI, on
-SQLite and on PostgreSQL (pg_dump / pg_restore)."""
+SQLite and on PostgreSQL (pg_dump / pg_restore). The service and the CLI share the audit key
+file (``CLERK_AUDIT_KEY_FILE``), as they do on a real server: copies and restores of the
+database verify with it."""
 
 from __future__ import annotations
 
@@ -23,12 +25,15 @@ from tests.service.conftest import (
 )
 
 
-def clerk_records(args: list[str], url: str) -> tuple[int, str]:
+def clerk_records(
+    args: list[str], url: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> tuple[int, str]:
     """Run ``clerk-records ARGS`` on the database at ``url``: (exit code, output)."""
     result = subprocess.run(
         [sys.executable, "-m", "records_service", *args],
         cwd=REPO_ROOT,
-        env=_child_env(url, None),
+        env=_child_env(url, env),
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=120,
@@ -65,12 +70,22 @@ def tamper(url: str, statement: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def audited_db(demo_databases, tmp_path_factory, records_template_db) -> str:
+def seal_env(tmp_path_factory) -> dict[str, str]:
+    """The audit key and checkpoint file of this module's services and commands."""
+    folder = tmp_path_factory.mktemp("audit-key")
+    return {
+        "CLERK_AUDIT_KEY_FILE": str(folder / "audit.key"),
+        "CLERK_AUDIT_CHECKPOINT_FILE": str(folder / "checkpoints.jsonl"),
+    }
+
+
+@pytest.fixture(scope="module")
+def audited_db(demo_databases, tmp_path_factory, records_template_db, seal_env) -> str:
     """A database with sign-ins, cases, a refusal and desk audit events in its trail."""
     url = demo_databases.new()
     launcher = ServiceLauncher(tmp_path_factory.mktemp("audited"), records_template_db)
     try:
-        service = launcher.start(database_url=url, clock=TEST_NOW)
+        service = launcher.start(database_url=url, clock=TEST_NOW, env=seal_env)
         signed_in = login(service, device_id="desk-chain").json()
         token = signed_in["access_token"]
         for _ in range(3):
@@ -98,24 +113,32 @@ def audited_db(demo_databases, tmp_path_factory, records_template_db) -> str:
     return url
 
 
-def test_untouched_chain_verifies(audited_db, demo_databases) -> None:
-    code, out = clerk_records(["audit", "verify"], demo_databases.copy(audited_db))
+def test_untouched_chain_verifies(audited_db, demo_databases, seal_env) -> None:
+    code, out = clerk_records(["audit", "verify"], demo_databases.copy(audited_db), seal_env)
     assert code == 0, out
     assert "intact" in out
+    assert "7 seals" in out  # every record written through the service is sealed
 
 
-def test_an_edited_row_is_reported(audited_db, demo_databases) -> None:
+def test_without_the_key_sealed_records_do_not_pass(audited_db, demo_databases, tmp_path) -> None:
+    env = {"CLERK_AUDIT_KEY_FILE": str(tmp_path / "nowhere.key")}
+    code, out = clerk_records(["audit", "verify"], demo_databases.copy(audited_db), env)
+    assert code == 1
+    assert "7 sealed records could not be checked (no audit key)" in out
+
+
+def test_an_edited_row_is_reported(audited_db, demo_databases, seal_env) -> None:
     path = demo_databases.copy(audited_db)
     tamper(path, "UPDATE audit_records SET actor = 'somebody-else' WHERE id = 3")
-    code, out = clerk_records(["audit", "verify"], path)
+    code, out = clerk_records(["audit", "verify"], path, seal_env)
     assert code == 1
     assert "record 3: its content was changed" in out
 
 
-def test_a_deleted_row_is_reported(audited_db, demo_databases) -> None:
+def test_a_deleted_row_is_reported(audited_db, demo_databases, seal_env) -> None:
     path = demo_databases.copy(audited_db)
     tamper(path, "DELETE FROM audit_records WHERE id = 2")
-    code, out = clerk_records(["audit", "verify"], path)
+    code, out = clerk_records(["audit", "verify"], path, seal_env)
     assert code == 1
     assert "record 3: the record before it was changed or deleted" in out
 
@@ -144,10 +167,11 @@ def trail(url: str) -> list[tuple]:
 
 
 def test_backup_then_restore_gives_the_same_cases_and_a_valid_chain(
-    audited_db, demo_databases, tmp_path
+    audited_db, demo_databases, tmp_path, seal_env
 ) -> None:
     backup = tmp_path / "backup"
     run_cli(["backup", str(backup)], audited_db)
+    assert backup.stat().st_mode & 0o777 == 0o600  # the backup holds every applicant
     restored = demo_databases.empty()
     run_cli(["restore", str(backup)], restored)
     code, out = clerk_records(["restore", str(backup)], restored)
@@ -156,13 +180,13 @@ def test_backup_then_restore_gives_the_same_cases_and_a_valid_chain(
     assert cases(restored) == cases(audited_db)
     assert len(cases(restored)) == 3
     assert trail(restored) == trail(audited_db)
-    code, out = clerk_records(["audit", "verify"], restored)
+    code, out = clerk_records(["audit", "verify"], restored, seal_env)
     assert code == 0, out
     assert "intact" in out
 
 
 def test_restore_with_force_replaces_a_database_that_was_written_since(
-    audited_db, demo_databases, tmp_path
+    audited_db, demo_databases, tmp_path, seal_env
 ) -> None:
     backup = tmp_path / "backup"
     run_cli(["backup", str(backup)], audited_db)
@@ -172,7 +196,7 @@ def test_restore_with_force_replaces_a_database_that_was_written_since(
     run_cli(["restore", "--force", str(backup)], target)
     assert cases(target) == cases(audited_db)
     assert trail(target) == trail(audited_db)
-    code, out = clerk_records(["audit", "verify"], target)
+    code, out = clerk_records(["audit", "verify"], target, seal_env)
     assert code == 0, out
     # the append-only guard came back with the restore
     with pytest.raises(Exception, match="append-only"):

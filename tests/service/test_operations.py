@@ -28,6 +28,7 @@ from tests.service.conftest import (
     post_case,
     token_for,
 )
+from tests.service.test_cli import cli_ok
 
 
 def health(service: RunningService) -> requests.Response:
@@ -177,12 +178,10 @@ def test_register_window_then_a_clerk_signs_in_there(demo_databases, service_fac
     )
     run_cli(["register-window", "--code", "W09", "--name", "综合九号窗", "--department", "GA"], url)
     password = "a-long-password-9"
-    run_cli(
-        [
-            *("create-user", "--username", "wang.wu", "--password", password),
-            *("--roles", "clerk", "--window", "W09"),
-        ],
+    cli_ok(
+        ["create-user", "--username", "wang.wu", "--roles", "clerk", "--window", "W09"],
         url,
+        stdin=password + "\n",  # never on the command line
     )
     signed_in = login(service, "wang.wu", "W09", password=password)
     assert signed_in.status_code == 200, signed_in.text
@@ -208,7 +207,7 @@ def test_reset_password_ends_sign_ins_and_is_audited(demo_databases, service_fac
     old_token = token_for(service)
     device_token = login(service, device_id=f"desk-{uuid.uuid4().hex[:6]}").json()["device_token"]
     new_password = "a-fresh-password-26"
-    out = run_cli(["reset-password", "demo-clerk", "--password", new_password], url)
+    out = cli_ok(["reset-password", "demo-clerk"], url, stdin=new_password + "\n")
     assert "reset" in out
     refused = requests.get(service.url("/catalog"), headers=auth(old_token), timeout=TIMEOUT)
     assert refused.status_code == 401

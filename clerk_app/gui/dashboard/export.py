@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from clerk_app.core.spreadsheet import safe_row
 from clerk_app.gui.dashboard.models import Kind, Snapshot
 
 FORMATS = {Kind.RATE: "0.0%", Kind.DAYS: "0.00", Kind.COUNT: "0"}
@@ -19,7 +20,7 @@ def write_csv(path: Path | str, table: Snapshot, title: str = "") -> Path:
         if title:
             writer.writerow([title])
         writer.writerow(table.headers)
-        writer.writerows(table.text)
+        writer.writerows(safe_row(row) for row in table.text)  # no cell is a formula
     return target
 
 
@@ -41,7 +42,9 @@ def write_xlsx(path: Path | str, table: Snapshot, title: str = "", sheet: str = 
     for cell in ws[header_row]:
         cell.font = Font(bold=True)
     for text_row, value_row in zip(table.text, table.values, strict=True):
-        ws.append([v if v is not None else t for t, v in zip(text_row, value_row, strict=True)])
+        ws.append(
+            safe_row(v if v is not None else t for t, v in zip(text_row, value_row, strict=True))
+        )
         for c, kind in enumerate(table.kinds, start=1):
             if kind in FORMATS and value_row[c - 1] is not None:
                 ws.cell(row=ws.max_row, column=c).number_format = FORMATS[kind]
