@@ -2,7 +2,7 @@
 that route, as ``application/problem+json`` with the shared ``Problem`` schema; required
 headers and the bearer scheme where the service demands them; a declared answer everywhere.
 
-API.md is the contract's skeleton (``/work/shared/API.md``, or ``$CLERK_API_MD``). What it
+API.md is the contract's skeleton (``docs/API.md``, a copy of the shared one). What it
 gives a route, read from its table and its conventions:
 
 - the statuses its "what" cell names (``401 wrong credentials``, ``426``, ``409``, ``304``),
@@ -31,7 +31,11 @@ from tests.service.conftest import TIMEOUT, assert_problem, auth
 
 pytestmark = pytest.mark.sqlite_only  # the HTTP contract; both backends share it
 
-API_MD = Path(os.environ.get("CLERK_API_MD", "/work/shared/API.md"))
+ROOT = Path(__file__).resolve().parents[2]
+#: The repository's copy of the contract (CI has only the repository).
+API_MD = ROOT / "docs" / "API.md"
+#: The shared original, where a checkout sits beside it (``$CLERK_API_MD`` to point elsewhere).
+SHARED_API_MD = Path(os.environ.get("CLERK_API_MD", ROOT.parent / "shared" / "API.md"))
 PREFIX = "/api/v1"
 _ROW = re.compile(r"^\| `([A-Z]+) ([^`]+)` \| ([^|]+) \| (.*) \|$")
 
@@ -93,11 +97,17 @@ def openapi(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def routes() -> list[Route]:
-    if not API_MD.exists():
-        pytest.skip(f"{API_MD} (API.md) is not here; set CLERK_API_MD")
     found = api_md_routes(API_MD.read_text(encoding="utf-8"))
     assert len(found) >= 20, "API.md's route table was not read"
     return found
+
+
+def test_the_repository_copy_of_api_md_is_the_shared_contract() -> None:
+    if not SHARED_API_MD.exists():
+        pytest.skip(f"no shared API.md at {SHARED_API_MD} to compare docs/API.md with")
+    assert API_MD.read_text(encoding="utf-8") == SHARED_API_MD.read_text(encoding="utf-8"), (
+        f"docs/API.md differs from {SHARED_API_MD}: copy the shared contract again"
+    )
 
 
 def _operations(openapi: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
