@@ -1,0 +1,100 @@
+"""The service's log never carries an applicant's ID number or phone, a bearer token or a
+password: a database error during a case insert, forced on the real service, is logged
+without them (statement parameters hidden; what the database's own message quotes is
+masked by the scrub filter)."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+
+import pytest
+
+from records_service.logs import JsonFormatter, ScrubFilter
+from tests.service.conftest import case_body, login, post_case, valid_resident_id
+
+PHONE = "13800138000"
+
+_SQLITE_FAULT = (
+    "CREATE TRIGGER cases_fault BEFORE INSERT ON cases "
+    "BEGIN SELECT count(*) FROM table_that_is_gone; END"
+)
+# The database's own message quotes the row, as PostgreSQL's "Failing row contains" does.
+_POSTGRES_FAULT = (
+    "CREATE FUNCTION cases_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "RAISE EXCEPTION USING ERRCODE = '58000', MESSAGE = 'disk gone: ' || NEW.applicant::text; "
+    "END $$",
+    "CREATE TRIGGER cases_fault BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION cases_fault()",
+)
+
+
+def test_a_failed_case_insert_leaves_no_id_number_or_phone_in_the_log(
+    service_factory, backend
+) -> None:
+    service = service_factory(backend=backend)
+    signed_in = login(service, device_id="desk-logs").json()
+    if service.backend == "sqlite":
+        service.sql(_SQLITE_FAULT)
+    else:
+        for statement in _POSTGRES_FAULT:
+            service.sql(statement)
+    body = case_body()
+    answer = post_case(service, signed_in["access_token"], body)
+    assert answer.status_code == 500
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert valid_resident_id() not in answer.text and PHONE not in answer.text
+
+    log = service.log()
+    errors = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    failure = next(e for e in errors if e["message"] == "database error")
+    assert "INSERT INTO cases" in failure["exception"]  # the statement is there ...
+    assert valid_resident_id() not in log  # ... never the applicant's ID number
+    assert PHONE not in log
+    assert signed_in["access_token"] not in log
+    if service.backend == "sqlite":
+        assert "[SQL parameters hidden due to hide_parameters=True]" in failure["exception"]
+    else:  # the database quoted the row; the filter masked it
+        assert "disk gone:" in failure["exception"]
+        assert "110105********" in failure["exception"]
+        assert "138****8000" in failure["exception"]
+
+
+@pytest.fixture
+def scrubbed() -> tuple[logging.Logger, io.StringIO]:
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(ScrubFilter())
+    logger = logging.getLogger("records.test-scrub")
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    yield logger, out
+    logger.handlers.clear()
+
+
+def test_the_scrub_filter_masks_ids_phones_tokens_and_passwords(scrubbed) -> None:
+    logger, out = scrubbed
+    old_id = "110105491231002"  # a 15-digit ID of the first generation
+    logger.warning(
+        "login %s from %s with password=%s, sent Bearer %s",
+        valid_resident_id(),
+        PHONE,
+        "s3cret-Pass-word",
+        "tok.en-abc123",
+        extra={"fields": {"body": f'{{"id_number": "{old_id}", "access_token": "x-y-z"}}'}},
+    )
+    try:
+        raise ValueError(f"bad row ({valid_resident_id()}, {PHONE})")
+    except ValueError:
+        logger.exception("insert failed")
+    text = out.getvalue()
+    for secret in (valid_resident_id(), PHONE, "s3cret-Pass-word", "tok.en-abc123", old_id):
+        assert secret not in text
+    assert "x-y-z" not in text
+    first, second = (json.loads(line) for line in text.splitlines())
+    assert "110105********" in first["message"] and "138****8000" in first["message"]
+    assert "Bearer ***" in first["message"] and "password=***" in first["message"]
+    assert "110105******002" in first["body"]
+    assert "bad row (110105********" in second["exception"]
