@@ -14,7 +14,7 @@ with a reason (Alt+V). The case's documents (``CaseDocumentsPanel``) can be repr
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -38,18 +38,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.core import lifecycle
-from clerk_app.core.identity import mask_id, mask_phone
-from clerk_app.gui.case_actions import (
+from clerk_app.app.case_actions import (
     CORRECTABLE,
     SUSPEND_KINDS,
     ActionInput,
     ActionOutcome,
-    RejectedPanel,
     available_actions,
+    case_item,
+    perform_action,
+)
+from clerk_app.core import lifecycle
+from clerk_app.core.identity import mask_id, mask_phone
+from clerk_app.core.records import Case, CaseEvent
+from clerk_app.gui.case_actions import (
+    RejectedPanel,
     event_label,
     field_label,
-    perform_action,
     status_label,
     suspend_kind_label,
 )
@@ -82,7 +86,7 @@ class CaseDetail(QDialog):
         self.session = session
         self.case_no = case_no
         self.writer = writer
-        self.case: Any = None
+        self.case: Case | None = None
         self.full_id_shown = False
         self.last_outcome: ActionOutcome | None = None
         self.last_preview: Any = None
@@ -346,13 +350,13 @@ class CaseDetail(QDialog):
         self.setWindowTitle(self.tr("Case %1").replace("%1", case.case_no))
         self.title_label.setText(f"{case.case_no} · {status_label(case.status)}")
         applicant = case.applicant
-        id_number = str(applicant.get("id_number") or "")
-        self._fact("applicant", str(applicant.get("name") or ""))
+        id_number = applicant.id_number
+        self._fact("applicant", applicant.name)
         self._fact("id", id_number if self.full_id_shown else mask_id(id_number))
-        self._fact("phone", mask_phone(str(applicant.get("phone") or "")))
+        self._fact("phone", mask_phone(applicant.phone))
         self._fact("item", f"{case.item_code} {self._item_name(case.item_code)}".strip())
-        self._fact("query", case.query_code or "")
-        self._fact("received", case.received_at.replace("T", " ")[:16])
+        self._fact("query", case.query_code)
+        self._fact("received", _minute(case.received_at))
         self._fact("due", self._due_text(case))
         self._fact(
             "sync",
@@ -366,7 +370,7 @@ class CaseDetail(QDialog):
         self.events.setRowCount(len(case.events))
         for row, event in enumerate(case.events):
             cells = (
-                event.at.replace("T", " ")[:16],
+                _minute(event.at),
                 event_label(event.type) + self._event_extra(event),
                 event.actor or "",
                 event.note or "",
@@ -389,16 +393,16 @@ class CaseDetail(QDialog):
         self.fact_labels[key][1].setText(text)
 
     def _item_name(self, code: str) -> str:
-        from clerk_app.gui.case_actions import _item
+        return case_item(self.context, code).name or code
 
-        return str(getattr(_item(self.context, code), "name", code) or "")
-
-    def _due_text(self, case: Any) -> str:
-        if not case.due_date:
+    def _due_text(self, case: Case) -> str:
+        due = case.due_date
+        if due is None:
             return "—"
-        due = date.fromisoformat(case.due_date)
-        text = due.isoformat() + (" " + self.tr("(provisional)") if case.due_provisional else "")
-        if case.status in (s.value for s in lifecycle.TERMINAL):
+        text = due.isoformat() + (
+            " " + self.tr("(provisional)") if case.due_date_provisional else ""
+        )
+        if lifecycle.is_terminal(case.status):
             return text
         today = self.context.clock.now().astimezone(_tz()).date()
         left = self.context.calendar.working_days_between(today, due)
@@ -406,8 +410,8 @@ class CaseDetail(QDialog):
             return text + " · " + self.tr("%n working day(s) overdue", "", -left)
         return text + " · " + self.tr("%n working day(s) left", "", left)
 
-    def _event_extra(self, event: Any) -> str:
-        data = event.data or {}
+    def _event_extra(self, event: CaseEvent) -> str:
+        data = event.data
         if event.type == E.SUSPEND and data.get("kind"):
             return f"（{suspend_kind_label(str(data['kind']))}）"
         if event.type == E.RESUME and data.get("due_date"):
@@ -560,3 +564,8 @@ def _tz() -> Any:
     from clerk_app.core.clock import CENTER_TZ
 
     return CENTER_TZ
+
+
+def _minute(moment: datetime) -> str:
+    """A moment as the clerk reads it: the center's date and time to the minute."""
+    return moment.astimezone(_tz()).strftime("%Y-%m-%d %H:%M")

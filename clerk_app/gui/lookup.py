@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.app import lookup
+from clerk_app.app.case_actions import case_item
+from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import public_applicant_name
+from clerk_app.core.lifecycle import EventType
 from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.errors import error_message, is_offline, is_refused
 from clerk_app.gui.hub import case_hub
@@ -178,19 +181,19 @@ class LookupDialog(QDialog):
         case = lookup.case_for_query(self.context, case_no, code)
         if case is None:
             return None
-        completed = next(
-            (e.at for e in reversed(case.events) if e.type.startswith("complete")), None
+        completed = case.last_event(EventType.COMPLETE_APPROVED, EventType.COMPLETE_REJECTED)
+        applicant = public_applicant_name(
+            {"name": case.applicant.name, "kind": case.applicant.kind.value}
         )
-        applicant = public_applicant_name(case.applicant)
         return {
             "case_no": case.case_no,
-            "status": case.status,
+            "status": case.status.value,
             "item_code": case.item_code,
-            "item_name": _item_name(self.context, case.item_code),
+            "item_name": case_item(self.context, case.item_code).name,
             "applicant": applicant,
-            "received_at": case.received_at,
-            "due_date": case.due_date,
-            "completed_at": completed,
+            "received_at": case.received_at.astimezone(CENTER_TZ).isoformat(),
+            "due_date": case.due_date.isoformat() if case.due_date else None,
+            "completed_at": completed.at.astimezone(CENTER_TZ).isoformat() if completed else None,
         }
 
     def _show(self, data: dict[str, Any] | None) -> None:
@@ -217,9 +220,3 @@ class LookupDialog(QDialog):
 
 def _when(value: Any) -> str:
     return str(value).replace("T", " ")[:16] if value else ""
-
-
-def _item_name(context: Any, code: str) -> str:
-    from clerk_app.gui.case_actions import _item
-
-    return str(getattr(_item(context, code), "name", "") or "")
