@@ -117,7 +117,8 @@ Section "Window Clerk" SecMain
     FileClose $0
   ${EndIf}
   ; Users read the machine's provisioning file; only administrators change it.
-  nsExec::ExecToLog 'icacls "$R9" /inheritance:r /grant:r *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'
+  ; By full path: a bare name would run an icacls.exe found first in the search path.
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R9" /inheritance:r /grant:r *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'
   Pop $0
 
   CreateDirectory "$SMPROGRAMS\${APP}"

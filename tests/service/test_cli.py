@@ -242,10 +242,3 @@ def test_serve_refuses_plain_http_on_a_non_loopback_address(demo_databases) -> N
         allowed.terminate()
         output, _ = allowed.communicate(timeout=20)
     assert "serving plain HTTP on a non-loopback address" in output
-
-
-def test_the_systemd_unit_binds_loopback() -> None:
-    unit = (REPO_ROOT / "records_service/deploy/clerk-records.service").read_text()
-    serve = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
-    assert "--host 127.0.0.1" in serve
-    assert "0.0.0.0" not in unit
