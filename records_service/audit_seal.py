@@ -70,18 +70,24 @@ def default_key_path(database_url: str) -> Path:
 
 
 def _write_private(path: Path, data: bytes) -> bool:
-    """Create ``path`` with mode 0600 holding ``data``; False when it exists already."""
+    """Create ``path`` with mode 0600 holding ``data``, atomically (a process reading it
+    at the same moment sees no file or the whole one); False when it exists already."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return False
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(temporary, path)  # fails when another process made it first
+        except FileExistsError:
+            return False
+        return True
     finally:
-        os.close(fd)
-    return True
+        temporary.unlink(missing_ok=True)
 
 
 @dataclass
