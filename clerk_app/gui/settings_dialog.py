@@ -1,7 +1,8 @@
 """File ▸ Settings (Ctrl+,): language, the worklist's yellow card, a printer per document
 kind. Saved in the typed settings (``core.settings``) and the window's printer choices
 (``app.printers`` through ``gui.printing.PrinterChoices``, written on the one ``DbWriter``);
-the language applies at once, without a restart.
+the language applies at once, without a restart. The layout is the Designer form
+``ui/settings_dialog.ui``; the printer rows are added here, one per document kind.
 """
 
 from __future__ import annotations
@@ -10,22 +11,12 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QWidget
 
 from clerk_app.app import printers
 from clerk_app.app.context import has_local_store
 from clerk_app.core.provisioning import DOCUMENT_KINDS
+from clerk_app.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from clerk_app.gui.i18n import current_language, normalise_language
 
 log = logging.getLogger("clerk.gui")
@@ -62,26 +53,24 @@ class SettingsDialog(QDialog):
         printers: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("settingsDialog")
         self.context = context
         self.writer = writer
         settings = context.settings
-        self.language = QComboBox(self)
-        self.language.setObjectName("languageCombo")
+        # The layout is ui/settings_dialog.ui; the code adds what is known only at run time:
+        # the languages, the values, and a printer row per document kind.
+        self.ui = u = Ui_SettingsDialog()
+        u.setupUi(self)
+        self.language = u.languageCombo
         for code, name in LANGUAGE_NAMES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(
             [c for c, _n in LANGUAGE_NAMES].index(normalise_language(current_language()))
         )
-        self.yellow_days = QSpinBox(self)
-        self.yellow_days.setObjectName("yellowDaysSpin")
-        self.yellow_days.setRange(0, 30)
+        self.yellow_days = u.yellowDaysSpin
         self.yellow_days.setValue(int(settings[YELLOW_DAYS]))
-        self.applicant_on = QCheckBox(self)
-        self.applicant_on.setObjectName("applicantScreenCheck")
+        self.applicant_on = u.applicantScreenCheck
         self.applicant_on.setChecked(bool(settings[APPLICANT_ON]))
-        self.applicant_confirm = QCheckBox(self)
-        self.applicant_confirm.setObjectName("applicantConfirmCheck")
+        self.applicant_confirm = u.applicantConfirmCheck
         self.applicant_confirm.setChecked(bool(settings[APPLICANT_CONFIRM]))
 
         self.choices = self._printer_choices()
@@ -90,9 +79,8 @@ class SettingsDialog(QDialog):
 
             printers = printer_names()
         self.printer_boxes: dict[str, QComboBox] = {}
-        self.printer_group = QGroupBox(self)
-        printer_form = QFormLayout(self.printer_group)
         self.printer_labels: dict[str, QLabel] = {}
+        tab_from: QWidget = u.applicantConfirmCheck
         for kind in DOCUMENT_KINDS:
             if kind == "default":
                 continue
@@ -107,33 +95,14 @@ class SettingsDialog(QDialog):
             label.setBuddy(box)
             self.printer_labels[kind] = label
             self.printer_boxes[kind] = box
-            printer_form.addRow(label, box)
+            u.printerForm.addRow(label, box)
+            QWidget.setTabOrder(tab_from, box)
+            tab_from = box
 
-        self.language_label = QLabel(self)
-        self.language_label.setBuddy(self.language)
-        self.yellow_label = QLabel(self)
-        self.yellow_label.setBuddy(self.yellow_days)
-        self.general_group = QGroupBox(self)
-        general = QFormLayout(self.general_group)
-        general.addRow(self.language_label, self.language)
-        general.addRow(self.yellow_label, self.yellow_days)
-        general.addRow(self.applicant_on)
-        general.addRow(self.applicant_confirm)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("settingsError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label = u.settingsError
         self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.general_group)
-        layout.addWidget(self.printer_group)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        u.buttonBox.accepted.connect(self.save)
+        u.buttonBox.rejected.connect(self.reject)
         self.retranslate()
         self.resize(520, self.sizeHint().height())
 
@@ -156,20 +125,7 @@ class SettingsDialog(QDialog):
         return names.get(kind, kind)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Settings"))
-        self.general_group.setTitle(self.tr("Desk"))
-        self.language_label.setText(self.tr("&Language:"))
-        self.language.setToolTip(self.tr("Applies at once, no restart needed"))
-        #: Label of the yellow-card threshold of the worklist, in working days.
-        self.yellow_label.setText(self.tr("&Yellow when due within:"))
-        self.yellow_days.setSuffix(self.tr(" working day(s)"))
-        self.yellow_days.setToolTip(
-            self.tr("Worklist cases due within this many working days are shown yellow")
-        )
-        self.applicant_on.setText(self.tr("Applicant &screen on a second monitor"))
-        self.applicant_on.setToolTip(self.tr("Applies from the next sign-in"))
-        self.applicant_confirm.setText(self.tr("Accept only after the applicant &confirmed"))
-        self.printer_group.setTitle(self.tr("Printers"))
+        """Set the texts made in code: the printer rows (the form's are in retranslateUi)."""
         for kind, label in self.printer_labels.items():
             label.setText(self.kind_name(kind) + ":")
             box = self.printer_boxes[kind]
@@ -183,6 +139,7 @@ class SettingsDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
             self.retranslate()
         super().changeEvent(event)
 
