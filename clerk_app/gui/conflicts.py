@@ -12,6 +12,7 @@ the center's reason). Right: the center (status, what was done there). ID number
 - **Decide later** (Esc).
 
 The decision is written on the one database writer; ``resolved(case_no, choice)`` follows.
+The layout is the Designer form ``ui/conflict_dialog.ui``.
 """
 
 from __future__ import annotations
@@ -20,25 +21,13 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QTableWidget, QTableWidgetItem, QWidget
 
 from clerk_app.app import conflicts
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_id
 from clerk_app.gui.case_actions import event_label, status_label
+from clerk_app.gui.forms.ui_conflict_dialog import Ui_ConflictDialog
 from clerk_app.gui.ops import DbWriter, Op, show_error
 
 WARN_COLOR = "#b3261e"
@@ -82,67 +71,25 @@ class ConflictDialog(QDialog):
         self.clerk = clerk
         self.writer = writer
         self.conflict = conflicts.conflict_of(context, case_no)
-        self.setWindowTitle(self.tr("Conflict with the center — case %1").replace("%1", case_no))
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "The center changed this case while this desk had changes of it that did not "
-                "get there. Nothing is lost: choose which version stands."
-            ),
-            self,
+        # The layout is ui/conflict_dialog.ui; the code fills in the case.
+        self.ui = u = Ui_ConflictDialog()
+        u.setupUi(self)
+        self.applicant_label = u.applicantLabel
+        self.desk_box, self.desk_status, self.desk_events = u.deskBox, u.deskStatus, u.deskEvents
+        self.center_box, self.center_status, self.center_events = (
+            u.centerBox,
+            u.centerStatus,
+            u.centerEvents,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.applicant_label = QLabel(self)
-        layout.addWidget(self.applicant_label)
-        sides = QHBoxLayout()
-        self.desk_box, self.desk_status, self.desk_events = self._side(
-            self.tr("On this desk"), [self.tr("Event"), self.tr("When"), self.tr("State")]
-        )
-        self.center_box, self.center_status, self.center_events = self._side(
-            self.tr("At the center"), [self.tr("Event"), self.tr("When"), self.tr("By")]
-        )
-        sides.addWidget(self.desk_box)
-        sides.addWidget(self.center_box)
-        layout.addLayout(sides, 1)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-
-        buttons = QDialogButtonBox(self)
-        self.center_button = QPushButton(self.tr("Keep the &center's"), self)
-        self.center_button.setToolTip(
-            self.tr("Void this desk's events of the case and take the center's version (Alt+C)")
-        )
-        self.mine_button = QPushButton(self.tr("&Resend mine"), self)
-        self.later_button = QPushButton(self.tr("Decide &later"), self)
-        self.later_button.setToolTip(self.tr("Close; the conflict stays listed (Esc)"))
-        buttons.addButton(self.center_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.mine_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.message = u.messageLabel
+        self.center_button = u.centerButton
+        self.mine_button = u.mineButton
+        self.later_button = u.laterButton
         self.center_button.clicked.connect(self.keep_center)
         self.mine_button.clicked.connect(self.resend_mine)
         self.later_button.clicked.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(860, 420)
+        self.setWindowTitle(self.tr("Conflict with the center — case %1").replace("%1", case_no))
         self._fill()
-
-    def _side(self, title: str, headers: list[str]) -> tuple[QGroupBox, QLabel, QTableWidget]:
-        box = QGroupBox(title, self)
-        inner = QVBoxLayout(box)
-        form = QFormLayout()
-        status = QLabel(box)
-        status.setStyleSheet("font-weight: bold;")
-        form.addRow(self.tr("Status:"), status)
-        inner.addLayout(form)
-        table = QTableWidget(0, len(headers), box)
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        inner.addWidget(table)
-        return box, status, table
 
     @staticmethod
     def _rows(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
