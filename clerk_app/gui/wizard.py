@@ -5,7 +5,8 @@ loader (each mistake shown under its field), then the service (reachable, versio
 compatible, TLS valid, clock). Whether the window code is known to the service is checked
 at the first sign-in, which also registers this device: no service route lists windows to
 an anonymous caller. Saving writes the user's ``provisioning.toml`` (the per-machine file
-needs an administrator: ``clerk-app provision``).
+needs an administrator: ``clerk-app provision``). The layout is the Designer form
+``ui/first_run_wizard.ui``.
 """
 
 from __future__ import annotations
@@ -16,17 +17,12 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,10 +33,12 @@ from clerk_app.core.provisioning import (
     load_provisioning,
     parse_provisioning,
 )
+from clerk_app.gui.forms.ui_first_run_wizard import Ui_FirstRunWizard
 from clerk_app.gui.ops import Op
 from clerk_app.selfcheck import CheckResult, Level, check_service
 
-# The (section, key) of each field, in the order shown.
+# The (section, key) of each field, in the order shown; ui/first_run_wizard.ui has a
+# ``<section>_<key>`` line edit and a ``<section>_<key>_error`` label for each.
 FIELDS = (
     ("service", "url"),
     ("service", "ca_bundle"),
@@ -81,77 +79,37 @@ class FirstRunWizard(QDialog):
 
     def __init__(self, config_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("firstRunWizard")
-        self.setWindowTitle(self.tr("Set up this window"))
         self.config_dir = config_dir
         self.provisioning: Provisioning | None = None
         self.results: list[CheckResult] = []
         self._checked: Provisioning | None = None
-        labels = {
-            "service.url": self.tr("Records service address:"),
-            "service.ca_bundle": self.tr("Center CA certificate (optional):"),
-            "center.code": self.tr("Center code:"),
-            "center.name": self.tr("Center name:"),
-            "window.code": self.tr("Window code:"),
-            "window.name": self.tr("Window name (optional):"),
-            "window.department": self.tr("Department:"),
-        }
-        form = QFormLayout()
-        intro = QLabel(
-            self.tr(
-                "No provisioning file was found. Enter the window's set-up from IT; it is "
-                "checked with the records service before it is saved."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
+        # The layout is ui/first_run_wizard.ui: a field and an error line per FIELDS entry.
+        self.ui = u = Ui_FirstRunWizard()
+        u.setupUi(self)
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         for section, key in FIELDS:
             name = f"{section}.{key}"
-            edit = QLineEdit(self)
-            edit.setObjectName(name.replace(".", "_"))
+            edit = getattr(u, f"{section}_{key}")
             edit.textChanged.connect(self._changed)
             self.edits[name] = edit
-            error = QLabel(self)
-            error.setObjectName(name.replace(".", "_") + "_error")
-            error.setStyleSheet("color: #b00020")
+            error = getattr(u, f"{section}_{key}_error")
             error.hide()
             self.errors[name] = error
-            row: QWidget | QHBoxLayout = edit
-            if name == "service.ca_bundle":
-                row = QHBoxLayout()
-                browse = QPushButton(self.tr("Browse…"), self)
-                browse.clicked.connect(self._browse)
-                row.addWidget(edit)
-                row.addWidget(browse)
-            form.addRow(labels[name], row)
-            form.addRow("", error)
-        self.edits["service.url"].setPlaceholderText("https://records.example.gov.cn:8443")
-        self.language = QComboBox(self)
+        u.browseButton.clicked.connect(self._browse)
+        self.language = u.languageCombo
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
-        form.addRow(self.tr("Language:"), self.language)
 
-        self.report = QPlainTextEdit(self)
-        self.report.setObjectName("wizardReport")
-        self.report.setReadOnly(True)
-        self.report.setMaximumHeight(140)
+        self.report = u.wizardReport
+        # Designer cannot put a button of its own into a QDialogButtonBox.
         self.check_button = QPushButton(self.tr("&Check"), self)
         self.check_button.clicked.connect(self.check)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        u.buttonBox.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = u.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.report)
-        layout.addWidget(buttons)
+        u.buttonBox.rejected.connect(self.reject)
 
     def values(self) -> dict[str, str]:
         return {name: edit.text() for name, edit in self.edits.items()}

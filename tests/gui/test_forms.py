@@ -12,7 +12,13 @@ def _body(text: str) -> list[str]:
 
 def test_every_form_has_committed_generated_code():
     forms = forms_build.form_files()
-    assert {f.stem for f in forms} >= {"login_dialog", "intake_form", "settings_dialog", "conflict_dialog"}
+    assert {f.stem for f in forms} >= {
+        "login_dialog",
+        "intake_form",
+        "settings_dialog",
+        "conflict_dialog",
+        "first_run_wizard",
+    }
     for ui in forms:
         assert (forms_build.FORMS_DIR / f"ui_{ui.stem}.py").exists(), ui.name
     assert (forms_build.FORMS_DIR / "__init__.py").exists()
