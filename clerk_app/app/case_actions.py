@@ -14,13 +14,21 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from clerk_app.app.documents import IssuedDocument, case_facts, issue_document
 from clerk_app.core import lifecycle
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.catalog import Catalog, Item, TimeLimit
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.event_data import (
+    CorrectionData,
+    EventData,
+    MaterialNeed,
+    ResumeData,
+    SupplementRequest,
+    SuspendData,
+)
 from clerk_app.core.intake import LICENSING_LAW_ART_32
 from clerk_app.core.records import Case, CaseEvent
 from clerk_app.documents import (
@@ -125,33 +133,30 @@ def _applicant_field(case: Case, name: str) -> str:
 
 def event_data(
     case: Case, entry: ActionInput, *, calendar: WorkCalendar, today: date
-) -> tuple[dict[str, Any], date | None]:
-    """The event's ``data`` and, for a resumption, the new due date."""
-    data: dict[str, Any] = {}
-    new_due: date | None = None
+) -> EventData | None:
+    """What the action's event records (a resumption: the due date it moves the case to)."""
     if entry.event is E.SUSPEND:
-        data = {"kind": entry.suspend_kind, "suspended_on": today.isoformat()}
-    elif entry.event is E.RESUME:
+        return SuspendData(kind=entry.suspend_kind, suspended_on=today)
+    if entry.event is E.RESUME:
         since = suspended_on(case)
-        data = {"resumed_on": today.isoformat()}
-        if since is not None and case.due_date is not None:
-            days = lifecycle.suspended_working_days(calendar, since, today)
-            extended = lifecycle.extend_due_date(calendar, case.due_date, since, today)
-            new_due = extended.date
-            data.update(
-                {
-                    "suspended_on": since.isoformat(),
-                    "suspended_working_days": days,
-                    "due_date": new_due.isoformat(),
-                    "due_date_provisional": extended.provisional,
-                }
-            )
-    elif entry.event is E.REQUEST_SUPPLEMENT:
-        data = {"missing": [{"name": n, "requirement": r} for n, r in entry.missing]}
-    elif entry.event is E.CORRECT:
+        if since is None or case.due_date is None:
+            return ResumeData(resumed_on=today)
+        extended = lifecycle.extend_due_date(calendar, case.due_date, since, today)
+        return ResumeData(
+            resumed_on=today,
+            suspended_on=since,
+            suspended_working_days=lifecycle.suspended_working_days(calendar, since, today),
+            due_date=extended.date,
+            due_date_provisional=extended.provisional,
+        )
+    if entry.event is E.REQUEST_SUPPLEMENT:
+        return SupplementRequest(
+            missing=tuple(MaterialNeed(name=n, requirement=r) for n, r in entry.missing)
+        )
+    if entry.event is E.CORRECT:
         old = _applicant_field(case, entry.field)
-        data = {"field": f"applicant.{entry.field}", "old": old, "new": entry.new_value}
-    return data, new_due
+        return CorrectionData(field=f"applicant.{entry.field}", old=old, new=entry.new_value)
+    return None
 
 
 def suspended_on(case: Case) -> date | None:
@@ -159,8 +164,9 @@ def suspended_on(case: Case) -> date | None:
     event = case.last_event(E.SUSPEND)
     if event is None:
         return None
-    day = event.data.get("suspended_on")
-    return date.fromisoformat(str(day)) if day else event.at.astimezone(CENTER_TZ).date()
+    if isinstance(event.data, SuspendData) and event.data.suspended_on is not None:
+        return event.data.suspended_on
+    return event.at.astimezone(CENTER_TZ).date()
 
 
 def new_event(
@@ -169,7 +175,7 @@ def new_event(
     actor: str,
     at: datetime,
     note: str = "",
-    data: dict[str, Any] | None = None,
+    data: EventData | None = None,
 ) -> CaseEvent:
     """A new lifecycle event (its id is made here: the Idempotency-Key of its sending)."""
     return CaseEvent(
@@ -178,7 +184,7 @@ def new_event(
         at=at,
         actor=actor,
         note=note.strip(),
-        data=dict(data or {}),
+        data=data,
     )
 
 
@@ -210,15 +216,16 @@ def perform_action(
     if lifecycle.needs_reason(entry.event) and not entry.opinion.strip():
         raise ValueError("reason required")
     now = context.clock.now().astimezone(CENTER_TZ)
-    data, new_due = event_data(case, entry, calendar=context.calendar, today=now.date())
+    data = event_data(case, entry, calendar=context.calendar, today=now.date())
+    new_due = data.due_date if isinstance(data, ResumeData) else None
     with store.db.transaction():
         record_event(
             context,
             case_no,
             new_event(entry.event, actor=session.username, at=now, note=entry.opinion, data=data),
         )
-        if new_due is not None:
-            set_due_date(store, case_no, new_due, bool(data.get("due_date_provisional")))
+        if isinstance(data, ResumeData) and data.due_date is not None:
+            set_due_date(store, case_no, data.due_date, data.due_date_provisional)
         if entry.event is E.CORRECT:
             apply_correction(store, case_no, entry.field, entry.new_value)
     updated = store.get_case(case_no)
@@ -279,7 +286,7 @@ def issue_notice(
         )
     else:
         last = case.last_event(E.CORRECT)
-        old = last.data if last is not None else {}
+        old = last.data.old if last is not None and isinstance(last.data, CorrectionData) else ""
         corrected = next((d.document_no for d in reversed(docs) if d.kind == "acceptance"), "")
         if not corrected and docs:
             corrected = docs[-1].document_no
@@ -289,7 +296,7 @@ def issue_notice(
             corrections=(
                 Correction(
                     NOTICE_FIELD_NAMES.get(entry.field, entry.field),
-                    str(old.get("old", "")),
+                    old,
                     entry.new_value,
                 ),
             ),

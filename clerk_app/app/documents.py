@@ -16,12 +16,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clerk_app.core.catalog import Item
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.event_data import (
+    DeferredDecision,
+    ForwardDecision,
+    MaterialNeed,
+    RefusalDecision,
+    SupplementDecision,
+)
 from clerk_app.core.lifecycle import Disposition
 from clerk_app.core.numbering import format_document_no
 from clerk_app.core.records import Case, DocumentRecord
@@ -86,37 +93,37 @@ def decision_document(
         return receipt_data(context, session, case, item)
     facts = case_facts(context, session, case, item)
     first = case.first_event
-    data: dict[str, Any] = dict(first.data) if first is not None else {}
+    decision = first.data if first is not None else None
 
-    def lines(key: str) -> tuple[MissingMaterial, ...]:
-        return tuple(MissingMaterial(m["name"], m["requirement"]) for m in data.get(key, ()))
+    def lines(needs: tuple[MaterialNeed, ...]) -> tuple[MissingMaterial, ...]:
+        return tuple(MissingMaterial(n.name, n.requirement) for n in needs)
 
-    if case.disposition is Disposition.DEFERRED_MATERIALS:
+    if isinstance(decision, DeferredDecision) and decision.supply_by is not None:
         return DeferredNotice(
             **facts,
-            deferred=lines("deferred"),
-            supply_by=date.fromisoformat(data["supply_by"]),
+            deferred=lines(decision.deferred),
+            supply_by=decision.supply_by,
             due_date=case.due_date,
             due_provisional=case.due_date_provisional,
             promised_days=item.time_limit.promised_days,
         )
-    if case.disposition is Disposition.SUPPLEMENT:
+    if isinstance(decision, SupplementDecision):
         return SupplementNotice(
-            **facts, missing=lines("missing"), legal_basis=tuple(data.get("legal_basis", ()))
+            **facts, missing=lines(decision.missing), legal_basis=decision.legal_basis
         )
-    if case.disposition is Disposition.REFUSED:
-        return RefusalNotice(
+    if isinstance(decision, RefusalDecision):
+        return RefusalNotice(**facts, reasons=decision.reasons, legal_basis=decision.legal_basis)
+    if isinstance(decision, ForwardDecision):
+        return ForwardedNotice(
             **facts,
-            reasons=tuple(data.get("reasons", ())),
-            legal_basis=tuple(data.get("legal_basis", ())),
+            authority=decision.authority,
+            forwarded_on=case.received_at.astimezone(CENTER_TZ).date(),
+            expected_by=case.due_date,
+            expected_provisional=case.due_date_provisional,
+            note=decision.reason,
         )
-    return ForwardedNotice(
-        **facts,
-        authority=data.get("authority", ""),
-        forwarded_on=case.received_at.astimezone(CENTER_TZ).date(),
-        expected_by=case.due_date,
-        expected_provisional=case.due_date_provisional,
-        note=data.get("reason", ""),
+    raise ValueError(
+        f"case {case.case_no} ({case.disposition.value}) has no intake decision to issue"
     )
 
 

@@ -14,11 +14,20 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from clerk_app.core.calendar import DueDate, WorkCalendar
 from clerk_app.core.catalog import Item, Material
 from clerk_app.core.clock import CENTER_TZ, SystemClock
+from clerk_app.core.event_data import (
+    DecisionData,
+    DeferredDecision,
+    FeeState,
+    ForwardDecision,
+    MaterialForm,
+    MaterialNeed,
+    RefusalDecision,
+    SupplementDecision,
+)
 from clerk_app.core.identity import IdType, Issue, check_document, check_mobile
 from clerk_app.core.lifecycle import Disposition, initial_status, intake_event
 from clerk_app.core.records import Case, CaseEvent, MaterialLine, Party, PartyKind
@@ -65,9 +74,9 @@ class MaterialReceipt:
 
 
 #: Fee states of a case (收费状态).
-FEE_UNPAID = "unpaid"
-FEE_PAID = "paid"
-FEE_WAIVED = "waived"
+FEE_UNPAID = FeeState.UNPAID.value
+FEE_PAID = FeeState.PAID.value
+FEE_WAIVED = FeeState.WAIVED.value
 FEE_STATES = (FEE_UNPAID, FEE_PAID, FEE_WAIVED)
 
 #: Reasons a window may give for 不予受理 (codes; the notice words them in Chinese).
@@ -517,51 +526,66 @@ def _material_line(m: MaterialReceipt) -> MaterialLine:
     )
 
 
-def decision_data(draft: IntakeDraft, item: Item, due: DueDate | None) -> dict[str, Any]:
+def decision_data(draft: IntakeDraft, item: Item, due: DueDate | None) -> DecisionData:
     """What the first event records about the decision (the notice is made from it).
 
-    Always ``fee_state``; with 容缺 the materials to follow and ``supply_by``; with 补正
-    every missing material with what it must be; with 不予受理 the reasons and legal
-    basis; with 上报 the authority and why. ``received_as`` notes the materials handed in
-    as a copy or an original when the clerk said so.
+    Always the fee state; with 容缺 the materials to follow and the day they are due; with
+    补正 every missing material with what it must be and the legal basis; with 不予受理 the
+    reasons and legal basis; with 上报 the authority, why, and the day expected.
+    ``received_as`` notes the materials handed in as a copy or an original when the clerk
+    said so.
     """
     disposition = Disposition(draft.disposition)
     accepted = disposition not in (Disposition.SUPPLEMENT, Disposition.REFUSED)
-    data: dict[str, Any] = {"fee_state": draft.fee_state if accepted else FEE_UNPAID}
+    fee_state = FeeState(draft.fee_state) if accepted else FeeState.UNPAID
     receipts = {m.code: m for m in draft.materials}
-    forms = {
-        m.code: "original" if m.original else "copy"
+    received_as = {
+        m.code: MaterialForm.ORIGINAL if m.original else MaterialForm.COPY
         for m in draft.materials
         if m.received and m.original is not None
     }
-    if forms:
-        data["received_as"] = forms
     missing, deferred = material_states(draft.materials, item)
     known = {m.code: m for m in item.materials}
 
-    def lines(codes: list[str]) -> list[dict[str, str]]:
-        return [
-            {
-                "code": code,
-                "name": known[code].name,
-                "requirement": requirement_text(
+    def needs(codes: list[str]) -> tuple[MaterialNeed, ...]:
+        return tuple(
+            MaterialNeed(
+                code=code,
+                name=known[code].name,
+                requirement=requirement_text(
                     known[code], receipts[code].note if code in receipts else ""
                 ),
-            }
+            )
             for code in codes
-        ]
+        )
 
     if disposition is Disposition.DEFERRED_MATERIALS:
-        data["deferred"] = lines(deferred)
-        data["supply_by"] = draft.supply_by.isoformat() if draft.supply_by else None
-    elif disposition is Disposition.SUPPLEMENT:
-        data["missing"] = lines(missing + deferred)
-        data["legal_basis"] = [b for b in draft.legal_basis if b.strip()] or [LICENSING_LAW_ART_32]
-    elif disposition is Disposition.REFUSED:
-        data["reasons"] = [r.strip() for r in draft.refusal_reasons if r.strip()]
-        data["legal_basis"] = [b.strip() for b in draft.legal_basis if b.strip()]
-    elif disposition is Disposition.FORWARDED:
-        data["authority"] = draft.forward_authority.strip()
-        data["reason"] = draft.forward_reason.strip()
-        data["expected_by"] = due.date.isoformat() if due else None
-    return data
+        return DeferredDecision(
+            fee_state=fee_state,
+            received_as=received_as,
+            deferred=needs(deferred),
+            supply_by=draft.supply_by,
+        )
+    if disposition is Disposition.SUPPLEMENT:
+        return SupplementDecision(
+            fee_state=fee_state,
+            received_as=received_as,
+            missing=needs(missing + deferred),
+            legal_basis=tuple(b for b in draft.legal_basis if b.strip()) or (LICENSING_LAW_ART_32,),
+        )
+    if disposition is Disposition.REFUSED:
+        return RefusalDecision(
+            fee_state=fee_state,
+            received_as=received_as,
+            reasons=tuple(r.strip() for r in draft.refusal_reasons if r.strip()),
+            legal_basis=tuple(b.strip() for b in draft.legal_basis if b.strip()),
+        )
+    if disposition is Disposition.FORWARDED:
+        return ForwardDecision(
+            fee_state=fee_state,
+            received_as=received_as,
+            authority=draft.forward_authority.strip(),
+            reason=draft.forward_reason.strip(),
+            expected_by=due.date if due else None,
+        )
+    return DecisionData(fee_state=fee_state, received_as=received_as)

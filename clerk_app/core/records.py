@@ -9,11 +9,11 @@ local database's columns only in :mod:`clerk_app.store`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
 
+from clerk_app.core.event_data import EventData
 from clerk_app.core.identity import IdType
 from clerk_app.core.lifecycle import Disposition, EventType, Status
 
@@ -67,14 +67,19 @@ class MaterialLine:
 
 @dataclass(frozen=True)
 class CaseEvent:
-    """One lifecycle event of a case. ``data`` is the event's own facts (free-form)."""
+    """One lifecycle event of a case.
+
+    ``data`` is what the event records besides its type (:mod:`clerk_app.core.event_data`:
+    the intake decision's facts on the first event, a suspension's kind and day, …), None
+    for an event that records nothing more.
+    """
 
     id: str
     type: EventType
     at: datetime
     actor: str | None = None
     note: str = ""
-    data: dict[str, Any] = field(default_factory=dict)
+    data: EventData | None = None
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ from clerk_app.app.case_actions import (
     perform_action,
 )
 from clerk_app.core import lifecycle
+from clerk_app.core.event_data import CorrectionData, ResumeData, SuspendData
 from clerk_app.core.identity import mask_id, mask_phone
 from clerk_app.core.records import Case, CaseEvent
 from clerk_app.gui.case_actions import (
@@ -412,13 +413,12 @@ class CaseDetail(QDialog):
 
     def _event_extra(self, event: CaseEvent) -> str:
         data = event.data
-        if event.type == E.SUSPEND and data.get("kind"):
-            return f"（{suspend_kind_label(str(data['kind']))}）"
-        if event.type == E.RESUME and data.get("due_date"):
-            return "（" + self.tr("due %1").replace("%1", str(data["due_date"])) + "）"
-        if event.type == E.CORRECT and data.get("field"):
-            name = field_label(str(data["field"]).removeprefix("applicant."))
-            return f"（{name}）"
+        if isinstance(data, SuspendData) and data.kind:
+            return f"（{suspend_kind_label(data.kind)}）"
+        if isinstance(data, ResumeData) and data.due_date is not None:
+            return "（" + self.tr("due %1").replace("%1", data.due_date.isoformat()) + "）"
+        if isinstance(data, CorrectionData) and data.field:
+            return f"（{field_label(data.field.removeprefix('applicant.'))}）"
         return ""
 
     def _show_extra(self) -> None:

@@ -17,6 +17,22 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from clerk_app.core.event_data import (
+    CorrectionData,
+    DecisionData,
+    DeferredDecision,
+    EventData,
+    FeeState,
+    ForwardDecision,
+    MaterialForm,
+    MaterialNeed,
+    RefusalDecision,
+    ResumeData,
+    SupplementDecision,
+    SupplementRequest,
+    SuspendData,
+    data_type,
+)
 from clerk_app.core.identity import IdType
 from clerk_app.core.lifecycle import Disposition, EventType, Status, initial_status
 from clerk_app.core.records import (
@@ -33,6 +49,8 @@ __all__ = [
     "case_from_wire",
     "case_to_wire",
     "document_to_wire",
+    "event_data_from_wire",
+    "event_data_to_wire",
     "event_from_wire",
     "event_to_wire",
     "material_to_wire",
@@ -77,6 +95,52 @@ def material_to_wire(line: MaterialLine) -> dict[str, Any]:
     return out
 
 
+def _need_to_wire(need: MaterialNeed) -> dict[str, str]:
+    out = {"name": need.name, "requirement": need.requirement}
+    if need.code:
+        out["code"] = need.code
+    return out
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def event_data_to_wire(data: EventData) -> dict[str, Any]:
+    """An event's ``data`` object (the keys of API.md; none left out, none added)."""
+    if isinstance(data, DecisionData):
+        out: dict[str, Any] = {"fee_state": data.fee_state.value}
+        if data.received_as:
+            out["received_as"] = {code: form.value for code, form in data.received_as.items()}
+        if isinstance(data, DeferredDecision):
+            out["deferred"] = [_need_to_wire(n) for n in data.deferred]
+            out["supply_by"] = _day(data.supply_by)
+        elif isinstance(data, SupplementDecision):
+            out["missing"] = [_need_to_wire(n) for n in data.missing]
+            out["legal_basis"] = list(data.legal_basis)
+        elif isinstance(data, RefusalDecision):
+            out["reasons"] = list(data.reasons)
+            out["legal_basis"] = list(data.legal_basis)
+        elif isinstance(data, ForwardDecision):
+            out["authority"] = data.authority
+            out["reason"] = data.reason
+            out["expected_by"] = _day(data.expected_by)
+        return out
+    if isinstance(data, SuspendData):
+        return {"kind": data.kind, "suspended_on": _day(data.suspended_on)}
+    if isinstance(data, ResumeData):
+        out = {"resumed_on": _day(data.resumed_on)}
+        if data.suspended_on is not None:
+            out["suspended_on"] = data.suspended_on.isoformat()
+            out["suspended_working_days"] = data.suspended_working_days
+            out["due_date"] = _day(data.due_date)
+            out["due_date_provisional"] = data.due_date_provisional
+        return out
+    if isinstance(data, SupplementRequest):
+        return {"missing": [_need_to_wire(n) for n in data.missing]}
+    return {"field": data.field, "old": data.old, "new": data.new}
+
+
 def event_to_wire(event: CaseEvent) -> dict[str, Any]:
     """An event as ``POST /cases/{no}/events`` takes it (``data`` only when there is some)."""
     out: dict[str, Any] = {
@@ -86,8 +150,8 @@ def event_to_wire(event: CaseEvent) -> dict[str, Any]:
         "actor": event.actor,
         "note": event.note,
     }
-    if event.data:
-        out["data"] = dict(event.data)
+    if event.data is not None:
+        out["data"] = event_data_to_wire(event.data)
     return out
 
 
@@ -127,8 +191,8 @@ def _first_event(event: CaseEvent) -> dict[str, Any]:
         "at": event.at.isoformat(),
         "note": event.note,
     }
-    if event.data:
-        out["data"] = dict(event.data)
+    if event.data is not None:
+        out["data"] = event_data_to_wire(event.data)
     return out
 
 
@@ -212,21 +276,121 @@ def _material_from_wire(data: Any) -> MaterialLine:
     )
 
 
-def event_from_wire(data: Any, *, actor: str | None = None) -> CaseEvent:
-    """An event of a case (``actor`` stands in when the JSON names none: a first event)."""
+def _date(data: Mapping[str, Any], key: str) -> date | None:
+    """An optional ``YYYY-MM-DD`` field (missing, null or empty: None)."""
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise WireError(f"{key!r} is not a YYYY-MM-DD date") from None
+
+
+def _texts(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    values = data.get(key) or ()
+    if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
+        raise WireError(f"{key!r} is not a list of texts")
+    return tuple(values)
+
+
+def _needs(data: Mapping[str, Any], key: str) -> tuple[MaterialNeed, ...]:
+    values = data.get(key) or ()
+    if not isinstance(values, list | tuple):
+        raise WireError(f"{key!r} is not a list")
+    needs = []
+    for value in values:
+        if not isinstance(value, Mapping):
+            raise WireError(f"an item of {key!r} is not an object")
+        needs.append(
+            MaterialNeed(
+                name=_text(value, "name"),
+                requirement=_text(value, "requirement"),
+                code=_text(value, "code"),
+            )
+        )
+    return tuple(needs)
+
+
+def event_data_from_wire(
+    event_type: EventType, data: Mapping[str, Any], *, first: bool
+) -> EventData | None:
+    """The typed ``data`` of an event of ``event_type`` (``first``: the intake decision).
+
+    Keys this desk does not know are left out; an event that records nothing (or an empty
+    ``data``) reads None.
+    """
+    kind = data_type(event_type, first=first)
+    if kind is None or not data:
+        return None
+    if issubclass(kind, DecisionData):
+        raw_forms = data.get("received_as") or {}
+        if not isinstance(raw_forms, Mapping):
+            raise WireError("'received_as' is not an object")
+        common: dict[str, Any] = {
+            "fee_state": _enum(FeeState, data.get("fee_state", "unpaid"), "fee_state"),
+            "received_as": {
+                str(code): _enum(MaterialForm, form, "received_as")
+                for code, form in raw_forms.items()
+            },
+        }
+        if kind is DeferredDecision:
+            return DeferredDecision(
+                **common, deferred=_needs(data, "deferred"), supply_by=_date(data, "supply_by")
+            )
+        if kind is SupplementDecision:
+            return SupplementDecision(
+                **common, missing=_needs(data, "missing"), legal_basis=_texts(data, "legal_basis")
+            )
+        if kind is RefusalDecision:
+            return RefusalDecision(
+                **common, reasons=_texts(data, "reasons"), legal_basis=_texts(data, "legal_basis")
+            )
+        if kind is ForwardDecision:
+            return ForwardDecision(
+                **common,
+                authority=_text(data, "authority"),
+                reason=_text(data, "reason"),
+                expected_by=_date(data, "expected_by"),
+            )
+        return DecisionData(**common)
+    if kind is SuspendData:
+        return SuspendData(kind=_text(data, "kind"), suspended_on=_date(data, "suspended_on"))
+    if kind is ResumeData:
+        days = data.get("suspended_working_days")
+        if days is not None and (not isinstance(days, int) or isinstance(days, bool)):
+            raise WireError("'suspended_working_days' has the wrong type")
+        return ResumeData(
+            resumed_on=_date(data, "resumed_on"),
+            suspended_on=_date(data, "suspended_on"),
+            suspended_working_days=days,
+            due_date=_date(data, "due_date"),
+            due_date_provisional=bool(data.get("due_date_provisional", False)),
+        )
+    if kind is SupplementRequest:
+        return SupplementRequest(missing=_needs(data, "missing"))
+    return CorrectionData(
+        field=_text(data, "field"), old=_text(data, "old"), new=_text(data, "new")
+    )
+
+
+def event_from_wire(data: Any, *, actor: str | None = None, first: bool = False) -> CaseEvent:
+    """An event of a case (``actor`` stands in when the JSON names none: a first event;
+    ``first``: it is the case's first event, the intake decision)."""
     if not isinstance(data, Mapping):
         raise WireError("an event is not an object")
     extra = data.get("data")
     if extra is not None and not isinstance(extra, Mapping):
         raise WireError("'data' of an event is not an object")
+    event_type = _enum(EventType, _get(data, "type"), "type")
     named = data.get("actor")
     return CaseEvent(
         id=str(_get(data, "id")),
-        type=_enum(EventType, _get(data, "type"), "type"),
+        type=event_type,
         at=_moment(data, "at"),
         actor=named if isinstance(named, str) else actor,
         note=_text(data, "note"),
-        data=dict(extra or {}),
+        data=None if extra is None else event_data_from_wire(event_type, extra, first=first),
     )
 
 
@@ -244,9 +408,9 @@ def case_from_wire(data: Any) -> Case:
     if raw_events is not None:
         if not isinstance(raw_events, list):
             raise WireError("'events' is not a list")
-        events = tuple(event_from_wire(e) for e in raw_events)
+        events = tuple(event_from_wire(e, first=i == 0) for i, e in enumerate(raw_events))
     elif data.get("first_event") is not None:
-        events = (event_from_wire(data["first_event"], actor=clerk),)
+        events = (event_from_wire(data["first_event"], actor=clerk, first=True),)
     else:
         events = ()
     status_value = data.get("status")
@@ -255,13 +419,8 @@ def case_from_wire(data: Any) -> Case:
         if status_value is None
         else _enum(Status, status_value, "status")
     )
-    due = data.get("due_date")
     agent = data.get("agent")
     materials = _get(data, "materials", list)
-    try:
-        due_date = date.fromisoformat(due) if due else None
-    except (TypeError, ValueError):
-        raise WireError("'due_date' is not a YYYY-MM-DD date") from None
     return Case(
         id=str(_get(data, "id")),
         case_no=_get(data, "case_no"),
@@ -275,7 +434,7 @@ def case_from_wire(data: Any) -> Case:
         disposition=disposition,
         status=status,
         received_at=_moment(data, "received_at"),
-        due_date=due_date,
+        due_date=_date(data, "due_date"),
         due_date_provisional=bool(data.get("due_date_provisional", False)),
         fee_fen=int(data.get("fee_fen", 0)),
         clerk=clerk,

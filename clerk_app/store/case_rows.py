@@ -5,17 +5,24 @@ facts are columns; the applicant is ``applicant_json`` (the worklist's search co
 generated from it); what has no column of its own (agent, materials, fee, clerk, catalog
 version) is in ``payload_json``. Rows written before the typed records hold the whole
 ``POST /cases`` body in ``payload_json``: the keys read here are the same, so they read as
-they always did. Events are rows of ``case_events``.
+they always did. Events are rows of ``case_events``; an event's typed data
+(:mod:`clerk_app.core.event_data`) is ``data_json``, each field under its own name (dates
+as ``YYYY-MM-DD``): :func:`data_json` and :func:`data_from_json`, which also read what
+older versions kept there (the wire's keys are the fields' names).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
+import types
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
+from enum import Enum
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
+from clerk_app.core.event_data import EventData, data_type
 from clerk_app.core.identity import IdType
 from clerk_app.core.lifecycle import Disposition, EventType, Status
 from clerk_app.core.records import Case, CaseEvent, MaterialLine, Party, PartyKind, ServerState
@@ -95,6 +102,72 @@ def payload_json(case: Case) -> dict[str, Any]:
     }
 
 
+def _plain(value: Any) -> Any:
+    """A field's value as JSON values (records as objects, enums by value, dates as text)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    """``value`` read back as the field type ``hint`` says."""
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        if value is None:
+            return None
+        (inner,) = [a for a in get_args(hint) if a is not type(None)]
+        return _typed(inner, value)
+    if origin is tuple:
+        return tuple(_typed(get_args(hint)[0], v) for v in value or ())
+    if origin is Mapping:
+        return {str(k): _typed(get_args(hint)[1], v) for k, v in (value or {}).items()}
+    if hint is date:
+        return date.fromisoformat(value)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(value)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _record(hint, value)
+    return value
+
+
+def _record(cls: type, raw: Mapping[str, Any]) -> Any:
+    hints = get_type_hints(cls)
+    return cls(
+        **{
+            f.name: _typed(hints[f.name], raw[f.name])
+            for f in dataclasses.fields(cls)
+            if f.init and f.name in raw
+        }
+    )
+
+
+def data_json(data: EventData | None) -> dict[str, Any] | None:
+    """An event's data as ``data_json`` keeps it (None: the event records nothing more)."""
+    return None if data is None else _plain(data)
+
+
+def data_from_json(
+    event_type: EventType, raw: Mapping[str, Any] | None, *, first: bool
+) -> EventData | None:
+    """The typed data of an event of ``event_type`` (``first``: the intake decision).
+
+    Keys that are no field of the record are left out; no data (None, ``{}``) reads None.
+    """
+    kind = data_type(event_type, first=first)
+    if kind is None or not raw:
+        return None
+    data: EventData = _record(kind, raw)
+    return data
+
+
 def event_row(event: CaseEvent, case_id: str) -> tuple[Any, ...]:
     """The values of a ``case_events`` row, in the order of :data:`INSERT_EVENT`."""
     return (
@@ -104,7 +177,7 @@ def event_row(event: CaseEvent, case_id: str) -> tuple[Any, ...]:
         event.at.isoformat(),
         event.actor,
         event.note,
-        canonical_json(event.data),
+        canonical_json(data_json(event.data) or {}),
     )
 
 
@@ -116,14 +189,16 @@ INSERT_EVENT = (
 INSERT_NEW_EVENT = INSERT_EVENT.replace("INSERT INTO", "INSERT OR IGNORE INTO")
 
 
-def event_from_row(row: sqlite3.Row) -> CaseEvent:
+def event_from_row(row: sqlite3.Row, *, first: bool) -> CaseEvent:
+    """An event from its ``case_events`` row (``first``: the case's first event)."""
+    event_type = EventType(row["type"])
     return CaseEvent(
         id=row["id"],
-        type=EventType(row["type"]),
+        type=event_type,
         at=datetime.fromisoformat(row["at"]),
         actor=row["actor"],
         note=row["note"] or "",
-        data=json.loads(row["data_json"] or "{}"),
+        data=data_from_json(event_type, json.loads(row["data_json"] or "{}"), first=first),
     )
 
 
@@ -164,7 +239,7 @@ def case_json(case: Case) -> dict[str, Any]:
                 "at": e.at.isoformat(),
                 "actor": e.actor,
                 "note": e.note,
-                "data": e.data,
+                "data": data_json(e.data),
             }
             for e in case.events
         ],
@@ -200,9 +275,9 @@ def case_from_json(data: Mapping[str, Any]) -> Case:
                 at=datetime.fromisoformat(e["at"]),
                 actor=e.get("actor"),
                 note=str(e.get("note") or ""),
-                data=dict(e.get("data") or {}),
+                data=data_from_json(EventType(e["type"]), e.get("data"), first=i == 0),
             )
-            for e in data.get("events") or ()
+            for i, e in enumerate(data.get("events") or ())
         ),
         server_state=ServerState.SYNCED,
     )

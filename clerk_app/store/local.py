@@ -178,7 +178,9 @@ class LocalStore(OutboxMixin):
         events = self.db.query(
             "SELECT * FROM case_events WHERE case_id = ? ORDER BY at, rowid", (row["id"],)
         )
-        return case_rows.case_from_row(row, tuple(case_rows.event_from_row(e) for e in events))
+        return case_rows.case_from_row(
+            row, tuple(case_rows.event_from_row(e, first=i == 0) for i, e in enumerate(events))
+        )
 
     def list_cases(self, window_code: str, limit: int = 100, offset: int = 0) -> list[Case]:
         """Cases taken in at a window, newest first (events not loaded)."""

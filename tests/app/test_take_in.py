@@ -69,7 +69,7 @@ def test_a_refusal_issues_the_refusal_notice_and_has_no_due_date(context, store)
     assert taken.due_date is None and taken.slip is None
     stored = store.get_case(taken.case_no)
     assert stored.status is Status.REFUSED
-    assert stored.first_event.data["reasons"] == ["申请事项依法不属于本机关职权范围"]
+    assert stored.first_event.data.reasons == ("申请事项依法不属于本机关职权范围",)
 
 
 def test_an_invalid_draft_stores_nothing_and_uses_no_number(context, store):

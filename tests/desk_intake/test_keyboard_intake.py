@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from clerk_app.core.event_data import FeeState
 from clerk_app.core.identity import mask_id
 from tests.desk_intake.keyboard import (
     ALT,
@@ -110,7 +111,7 @@ def test_on_the_spot_case_by_keyboard_with_the_fee_paid(no_mouse, desk, context_
     assert case.disposition == "immediate"
     assert "临时居民身份证申领" in text
     event = context_of(desk).backend.store.get_case(case.case_no).events[0]
-    assert event.data["fee_state"] == "paid"
+    assert event.data.fee_state is FeeState.PAID
 
 
 def test_promised_case_with_an_agent_and_the_fee_waived(no_mouse, desk, context_of):
@@ -145,7 +146,7 @@ def test_promised_case_with_an_agent_and_the_fee_waived(no_mouse, desk, context_
     assert case.disposition == "promised"
     assert due in dialog.due_label.text() and cn_date(due_date) in text
     payload = context_of(desk).backend.store.get_case(case.case_no)
-    assert payload.events[0].data["fee_state"] == "waived"
+    assert payload.events[0].data.fee_state is FeeState.WAIVED
 
 
 def test_deferred_case_says_what_follows_and_by_when(no_mouse, desk, context_of):

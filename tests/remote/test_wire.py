@@ -18,6 +18,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.event_data import (
+    CorrectionData,
+    DecisionData,
+    DeferredDecision,
+    FeeState,
+    ForwardDecision,
+    MaterialForm,
+    MaterialNeed,
+    RefusalDecision,
+    ResumeData,
+    SupplementDecision,
+    SupplementRequest,
+    SuspendData,
+    data_type,
+)
 from clerk_app.core.identity import IdType
 from clerk_app.core.lifecycle import Disposition, EventType, Status, initial_status, intake_event
 from clerk_app.core.records import Case, CaseEvent, DocumentRecord, MaterialLine, Party, PartyKind
@@ -38,13 +53,39 @@ CODE = st.text(alphabet=string.ascii_uppercase + string.digits + "-", min_size=1
 MOMENT = st.datetimes(
     min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(CENTER_TZ)
 ).map(lambda d: d.replace(microsecond=0))
-JSON_VALUE = st.recursive(
-    st.none() | st.booleans() | st.integers(-(10**9), 10**9) | st.text(max_size=10),
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+DAY = st.dates(date(2000, 1, 1), date(2100, 12, 31))
+TEXTS = st.lists(TEXT, max_size=3).map(tuple)
+NEEDS = st.lists(
+    st.builds(MaterialNeed, name=TEXT, requirement=TEXT, code=st.just("") | CODE), max_size=3
+).map(tuple)
+COMMON = {
+    "fee_state": st.sampled_from(FeeState),
+    "received_as": st.dictionaries(CODE, st.sampled_from(MaterialForm), max_size=3),
+}
+#: Every kind of event data, as the desk makes it.
+EVENT_DATA = {
+    DecisionData: st.builds(DecisionData, **COMMON),
+    DeferredDecision: st.builds(
+        DeferredDecision, **COMMON, deferred=NEEDS, supply_by=st.none() | DAY
     ),
-    max_leaves=6,
-)
+    SupplementDecision: st.builds(SupplementDecision, **COMMON, missing=NEEDS, legal_basis=TEXTS),
+    RefusalDecision: st.builds(RefusalDecision, **COMMON, reasons=TEXTS, legal_basis=TEXTS),
+    ForwardDecision: st.builds(
+        ForwardDecision, **COMMON, authority=TEXT, reason=TEXT, expected_by=st.none() | DAY
+    ),
+    SuspendData: st.builds(SuspendData, kind=TEXT, suspended_on=DAY),
+    ResumeData: st.builds(ResumeData, resumed_on=DAY)
+    | st.builds(
+        ResumeData,
+        resumed_on=DAY,
+        suspended_on=DAY,
+        suspended_working_days=st.integers(0, 400),
+        due_date=DAY,
+        due_date_provisional=st.booleans(),
+    ),
+    SupplementRequest: st.builds(SupplementRequest, missing=NEEDS),
+    CorrectionData: st.builds(CorrectionData, field=TEXT, old=TEXT, new=TEXT),
+}
 
 
 @st.composite
@@ -77,13 +118,14 @@ def cases(draw):
     disposition = draw(st.sampled_from(Disposition))
     received = draw(MOMENT)
     clerk = draw(st.text(string.ascii_lowercase + "-", min_size=1, max_size=20))
+    first_type = intake_event(disposition)
     first = CaseEvent(
         id=str(draw(st.uuids())),
-        type=intake_event(disposition),
+        type=first_type,
         at=received,
         actor=clerk,
         note=draw(st.just("") | TEXT),
-        data=draw(st.dictionaries(st.text(max_size=8), JSON_VALUE, max_size=4)),
+        data=draw(EVENT_DATA[data_type(first_type, first=True)]),
     )
     due = draw(st.none() | st.dates(date(2000, 1, 1), date(2100, 12, 31)))
     return Case(
@@ -178,6 +220,8 @@ def test_a_case_the_service_answers_with_reads_its_status_and_events():
              "actor": "demo-clerk", "window_code": "W01", "note": "", "data": None},
             {"id": "e2", "type": "start", "at": later.astimezone(UTC).isoformat(),
              "actor": "lead", "window_code": None, "note": "开始", "data": {"k": 1}},
+            {"id": "e3", "type": "suspend", "at": later.isoformat(), "actor": "lead",
+             "note": "", "data": {"kind": "hearing", "suspended_on": "2026-11-30", "k": 2}},
         ],
     }  # fmt: skip
     read = case_from_wire(answer)
@@ -185,8 +229,11 @@ def test_a_case_the_service_answers_with_reads_its_status_and_events():
     assert [(e.id, e.type, e.actor) for e in read.events] == [
         ("e1", EventType.ACCEPT, "demo-clerk"),
         ("e2", EventType.START, "lead"),
+        ("e3", EventType.SUSPEND, "lead"),
     ]
-    assert read.events[1].at == later and read.events[1].data == {"k": 1}
+    # Data an event does not record (and keys this desk does not know) are left out.
+    assert read.events[1].at == later and read.events[1].data is None
+    assert read.events[2].data == SuspendData(kind="hearing", suspended_on=date(2026, 11, 30))
     assert read.first_event == read.events[0]
 
 
@@ -208,8 +255,9 @@ def test_a_malformed_case_is_a_wire_error_naming_the_field(change, word):
 def test_an_event_and_a_document_are_what_the_service_takes():
     event = CaseEvent("3f8e5b1c-1111-4a8e-9c53-4f1a8f9d2c11", EventType.SUSPEND,
                       datetime(2026, 11, 30, 10, 0, tzinfo=CENTER_TZ), "demo-clerk", "听证",
-                      {"kind": "hearing", "suspended_on": "2026-11-30"})  # fmt: skip
+                      SuspendData(kind="hearing", suspended_on=date(2026, 11, 30)))  # fmt: skip
     body = event_to_wire(event)
+    assert body["data"] == {"kind": "hearing", "suspended_on": "2026-11-30"}
     EventCreate.model_validate_json(json.dumps(body))
     assert event_from_wire(body) == event
     record = DocumentRecord(
@@ -222,3 +270,45 @@ def test_an_event_and_a_document_are_what_the_service_takes():
         clerk="demo-clerk",
     )
     DocumentCreate.model_validate_json(json.dumps(document_to_wire(record)))
+
+
+ACTION_TYPES = {
+    SuspendData: EventType.SUSPEND,
+    ResumeData: EventType.RESUME,
+    SupplementRequest: EventType.REQUEST_SUPPLEMENT,
+    CorrectionData: EventType.CORRECT,
+}
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(ACTION_TYPES, key=lambda k: k.__name__)).flatmap(
+    lambda kind: st.tuples(st.just(ACTION_TYPES[kind]), EVENT_DATA[kind])
+), MOMENT)  # fmt: skip
+def test_an_actions_event_data_comes_back_from_its_wire_body_and_the_service_takes_it(typed, at):
+    event_type, data = typed
+    event = CaseEvent(str(uuid.uuid4()), event_type, at, "demo-clerk", "", data)
+    body = json.loads(json.dumps(event_to_wire(event)))
+    EventCreate.model_validate_json(json.dumps(body))
+    assert event_from_wire(body) == event
+
+
+def test_the_intake_decisions_data_keeps_the_keys_of_the_contract():
+    at = datetime(2026, 11, 28, 9, 30, tzinfo=CENTER_TZ)
+    deferred = DeferredDecision(
+        fee_state=FeeState.PAID,
+        received_as={"M1": MaterialForm.ORIGINAL},
+        deferred=(MaterialNeed("户口簿", "原件", "M2"),),
+        supply_by=date(2026, 12, 1),
+    )
+    event = CaseEvent("e1", EventType.ACCEPT_DEFERRED, at, "demo-clerk", "", deferred)
+    assert event_to_wire(event)["data"] == {
+        "fee_state": "paid",
+        "received_as": {"M1": "original"},
+        "deferred": [{"code": "M2", "name": "户口簿", "requirement": "原件"}],
+        "supply_by": "2026-12-01",
+    }
+    with pytest.raises(WireError, match="supply_by"):
+        event_from_wire(
+            event_to_wire(event) | {"data": {"fee_state": "paid", "supply_by": "12/1"}},
+            first=True,
+        )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from clerk_app.core.clock import CENTER_TZ, FixedClock
+from clerk_app.core.event_data import EventData
 from clerk_app.core.lifecycle import EventType, Status
 from clerk_app.core.records import Case, CaseEvent
 from clerk_app.remote.wire import case_from_wire, event_to_wire
@@ -89,7 +90,7 @@ def add_event(
     actor: str,
     at: datetime,
     note: str = "",
-    data: dict[str, Any] | None = None,
+    data: EventData | None = None,
     event_id: str | None = None,
 ) -> writes.LocalWrite:
     """Write a lifecycle event as the desk does (the typed event, its wire body queued)."""
@@ -99,6 +100,6 @@ def add_event(
         at=at,
         actor=actor,
         note=note,
-        data=dict(data or {}),
+        data=data,
     )
     return writes.add_event(store, case_no, event, body=event_to_wire(event))

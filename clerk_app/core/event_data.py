@@ -1,0 +1,161 @@
+"""What a case event records besides its type and time: typed, per kind of event.
+
+The first event of a case is the intake decision; its data is a :class:`DecisionData`
+(即办 / 承诺), or one of its kinds: :class:`DeferredDecision` (容缺: what follows and by
+when), :class:`SupplementDecision` (补正: everything missing and the legal basis),
+:class:`RefusalDecision` (不予受理: reasons and legal basis), :class:`ForwardDecision` (上报:
+authority, reason, expected by). The clerk's later actions record :class:`SuspendData`,
+:class:`ResumeData`, :class:`SupplementRequest` and :class:`CorrectionData`; other events
+record nothing (``None``).
+
+:func:`data_type` says which record an event of a type carries. There is no JSON here: the
+wire form is made and read only in :mod:`clerk_app.remote.wire`, the local database's in
+:mod:`clerk_app.store.case_rows`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import TypeAlias
+
+from clerk_app.core.lifecycle import EventType
+
+
+class FeeState(StrEnum):
+    """收费状态 recorded with the intake decision."""
+
+    UNPAID = "unpaid"
+    PAID = "paid"
+    WAIVED = "waived"
+
+
+class MaterialForm(StrEnum):
+    """How a material was handed in, when the clerk said so."""
+
+    ORIGINAL = "original"
+    COPY = "copy"
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialNeed:
+    """A material the applicant still has to bring, and what it must be (in Chinese).
+
+    ``code`` is the item's material code; empty when the clerk named the material freely
+    (a supplement requested after intake).
+    """
+
+    name: str
+    requirement: str
+    code: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DecisionData:
+    """The intake decision of a 即办 or 承诺 case (and the fields every decision has)."""
+
+    fee_state: FeeState = FeeState.UNPAID
+    #: Material code → original or copy, for the materials the clerk marked.
+    received_as: Mapping[str, MaterialForm] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeferredDecision(DecisionData):
+    """容缺受理: accepted, the ``deferred`` materials to be supplied by ``supply_by``."""
+
+    deferred: tuple[MaterialNeed, ...] = ()
+    supply_by: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SupplementDecision(DecisionData):
+    """补正 (一次性告知) at intake: everything missing, and the legal basis."""
+
+    missing: tuple[MaterialNeed, ...] = ()
+    legal_basis: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class RefusalDecision(DecisionData):
+    """不予受理: the reasons and their legal basis."""
+
+    reasons: tuple[str, ...] = ()
+    legal_basis: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ForwardDecision(DecisionData):
+    """上报: the authority the case goes to, why, and when an answer is expected."""
+
+    authority: str = ""
+    reason: str = ""
+    expected_by: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SuspendData:
+    """A suspension (hearing, inspection, testing, expert review: the clock stops).
+
+    ``suspended_on`` None: not recorded (the event's own day counts).
+    """
+
+    kind: str = ""
+    suspended_on: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResumeData:
+    """A resumption; when the suspension is known, the due date it moves the case to."""
+
+    resumed_on: date | None = None
+    suspended_on: date | None = None
+    suspended_working_days: int | None = None
+    due_date: date | None = None
+    due_date_provisional: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class SupplementRequest:
+    """补正 requested while the case is handled: the missing materials."""
+
+    missing: tuple[MaterialNeed, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class CorrectionData:
+    """A field correction: the field (``applicant.<name>``), its old and new value."""
+
+    field: str = ""
+    old: str = ""
+    new: str = ""
+
+
+#: Any event's data.
+EventData: TypeAlias = DecisionData | SuspendData | ResumeData | SupplementRequest | CorrectionData
+
+_DECISIONS: dict[EventType, type[DecisionData]] = {
+    EventType.ACCEPT: DecisionData,
+    EventType.ACCEPT_DEFERRED: DeferredDecision,
+    EventType.REQUEST_SUPPLEMENT: SupplementDecision,
+    EventType.REFUSE: RefusalDecision,
+    EventType.FORWARD: ForwardDecision,
+}
+
+_ACTIONS: dict[EventType, type[EventData]] = {
+    EventType.SUSPEND: SuspendData,
+    EventType.RESUME: ResumeData,
+    EventType.REQUEST_SUPPLEMENT: SupplementRequest,
+    EventType.CORRECT: CorrectionData,
+}
+
+
+def data_type(event_type: EventType, *, first: bool) -> type[EventData] | None:
+    """The record an event of ``event_type`` carries (None: it records nothing more).
+
+    ``first``: the case's first event, the intake decision.
+    """
+    if first:
+        return _DECISIONS.get(event_type)
+    return _ACTIONS.get(event_type)
