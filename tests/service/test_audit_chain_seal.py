@@ -290,10 +290,11 @@ def test_init_key_makes_the_key_private(tmp_path) -> None:
 
 
 @pytest.fixture
-def service_role(backend, postgres_server) -> tuple[str, str]:
+def service_role(request, backend) -> tuple[str, str]:
     """(name, password) of a new login role, dropped afterwards."""
     if backend != "postgres":
         pytest.skip("database roles are PostgreSQL's")
+    postgres_server = request.getfixturevalue("postgres_server")
     name, password = f"clerk_svc_{uuid.uuid4().hex[:8]}", uuid.uuid4().hex
     admin = create_engine(postgres_server + "/postgres", isolation_level="AUTOCOMMIT")
     try:
