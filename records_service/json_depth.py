@@ -55,6 +55,15 @@ def too_deep(body: bytes, limit: int = MAX_DEPTH) -> bool:
     return _depth_exceeds(value, limit)
 
 
+def _maybe_json(scope: Scope) -> bool:
+    """Whether the route may read the body as JSON: a JSON media type, or none given
+    (FastAPI reads a body without ``Content-Type`` as JSON); an upload's bytes are not."""
+    for name, value in scope.get("headers") or []:
+        if name == b"content-type":
+            return b"json" in value.lower()
+    return True
+
+
 class JsonDepthMiddleware:
     """422 ``validation`` for a request body nested deeper than :data:`MAX_DEPTH`."""
 
@@ -63,7 +72,11 @@ class JsonDepthMiddleware:
         self.max_depth = max_depth
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("POST", "PUT", "PATCH")
+            or not _maybe_json(scope)
+        ):
             await self.app(scope, receive, send)
             return
         chunks: list[bytes] = []

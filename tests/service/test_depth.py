@@ -82,3 +82,12 @@ def test_bodies_within_the_limit_are_answered_by_the_route(deep_service) -> None
     )
     assert response.status_code == 422
     assert "nests arrays" not in response.text
+
+
+def test_a_deep_body_without_a_content_type_is_refused_too(deep_service) -> None:
+    # FastAPI reads a body without Content-Type as JSON: so does the guard.
+    response = requests.post(
+        deep_service.url("/auth/login"), data=nested_arrays(1000).encode(), timeout=TIMEOUT
+    )
+    assert "content-type" not in {k.lower() for k in response.request.headers}
+    assert_too_deep(response)
