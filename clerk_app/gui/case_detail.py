@@ -10,6 +10,7 @@ The ID number is shown masked; "Show full ID" (Alt+I) shows it whole and is audi
 (``id.unmask`` to ``POST /audit/client-events``). Items the center refused are listed with
 its reason: the clerk corrects the fields it named and resends (Alt+S) or voids the item
 with a reason (Alt+V). The case's documents (``CaseDocumentsPanel``) can be reprinted.
+The layout is the Designer form ``ui/case_detail.ui``.
 """
 
 from __future__ import annotations
@@ -20,21 +21,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -59,6 +49,7 @@ from clerk_app.gui.case_actions import (
     suspend_kind_label,
 )
 from clerk_app.gui.errors import error_message
+from clerk_app.gui.forms.ui_case_detail import Ui_CaseDetail
 from clerk_app.gui.hub import case_hub
 from clerk_app.logs import logger
 
@@ -95,133 +86,69 @@ class CaseDetail(QDialog):
         self.setObjectName("caseDetail")
         case_hub().case_changed.connect(self._hub_changed)
 
-        self.title_label = QLabel(self)
-        self.title_label.setObjectName("caseTitle")
-        self.title_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.facts = QFormLayout()
+        # The layout is ui/case_detail.ui; the code adds the documents and refused-items
+        # panels, the choices of the combo boxes and the case itself.
+        self.ui = u = Ui_CaseDetail()
+        u.setupUi(self)
+        self.title_label = u.caseTitle
+        self.facts = u.factsForm
         self.fact_labels: dict[str, tuple[QLabel, QLabel]] = {}
         for key in ("applicant", "id", "phone", "item", "query", "received", "due", "sync"):
-            name, value = QLabel(self), QLabel(self)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value = getattr(u, "fact" + key.capitalize())
             value.setObjectName("fact:" + key)
-            self.fact_labels[key] = (name, value)
-        self.show_id_button = QPushButton(self)
-        self.show_id_button.setObjectName("showIdButton")
+            self.fact_labels[key] = (getattr(u, key + "Caption"), value)
+        self.show_id_button = u.showIdButton
         self.show_id_button.clicked.connect(self.show_full_id)
-        id_row = QHBoxLayout()
-        id_row.addWidget(self.fact_labels["id"][1])
-        id_row.addSpacing(12)
-        id_row.addWidget(self.show_id_button)
-        id_row.addStretch(1)
-        for key, (name, value) in self.fact_labels.items():
-            if key == "id":
-                self.facts.addRow(name, id_row)
-            else:
-                self.facts.addRow(name, value)
-        self.facts_box = QGroupBox(self)
-        self.facts_box.setLayout(self.facts)
+        self.facts_box = u.factsBox
 
-        self.events = QTableWidget(0, 4, self)
-        self.events.setObjectName("eventsTable")
-        self.events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.events.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.events.verticalHeader().setVisible(False)
-        self.events.horizontalHeader().setStretchLastSection(True)
+        self.events = u.eventsTable
         self.events.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((140, 170, 90)):
             self.events.setColumnWidth(column, width)
-        self.events_box = QGroupBox(self)
-        QVBoxLayout(self.events_box).addWidget(self.events)
+        self.events_box = u.eventsBox
 
         # -- the action form --
-        self.action_box = QComboBox(self)
-        self.action_box.setObjectName("actionBox")
-        self.action_label = QLabel(self)
-        self.action_label.setBuddy(self.action_box)
-        self.extra = QStackedWidget(self)
-        self.extra.addWidget(QWidget(self))  # 0: nothing more
-        self.suspend_kind = QComboBox(self)
-        self.suspend_kind.setObjectName("suspendKindBox")
+        self.action_box = u.actionBox
+        self.action_label = u.actionLabel
+        self.extra = u.extraStack
+        self.suspend_kind = u.suspendKindBox
         for kind in SUSPEND_KINDS:
             self.suspend_kind.addItem("", kind)
-        self.suspend_page, self.suspend_label = self._page(self.suspend_kind)
-        self.missing_edit = QPlainTextEdit(self)
-        self.missing_edit.setObjectName("missingEdit")
-        self.missing_edit.setTabChangesFocus(True)
-        self.missing_edit.setMaximumHeight(90)
-        self.missing_page, self.missing_label = self._page(self.missing_edit)
-        self.field_box = QComboBox(self)
-        self.field_box.setObjectName("fieldBox")
+        self.suspend_page, self.suspend_label = u.suspendPage, u.suspendLabel
+        self.missing_edit = u.missingEdit
+        self.missing_page, self.missing_label = u.missingPage, u.missingLabel
+        self.field_box = u.fieldBox
         for name in CORRECTABLE:
             self.field_box.addItem("", name)
-        self.new_value = QLineEdit(self)
-        self.new_value.setObjectName("newValueEdit")
-        self.correct_page, self.field_label = self._page(self.field_box)
-        self.new_value_label = QLabel(self)
-        self.new_value_label.setBuddy(self.new_value)
-        self.correct_page.layout().addRow(self.new_value_label, self.new_value)
-        self.opinion = QPlainTextEdit(self)
-        self.opinion.setObjectName("opinionEdit")
-        self.opinion.setTabChangesFocus(True)
-        self.opinion.setMaximumHeight(100)
-        self.opinion_label = QLabel(self)
-        self.opinion_label.setBuddy(self.opinion)
-        self.record_button = QPushButton(self)
-        self.record_button.setObjectName("recordButton")
-        self.record_button.setDefault(False)
-        self.record_button.setAutoDefault(False)
+        self.new_value = u.newValueEdit
+        self.correct_page, self.field_label = u.correctPage, u.fieldLabel
+        self.new_value_label = u.newValueLabel
+        self.opinion = u.opinionEdit
+        self.opinion_label = u.opinionLabel
+        self.record_button = u.recordButton
         self.record_button.clicked.connect(self.record)
-        self.action_message = QLabel(self)
-        self.action_message.setObjectName("actionMessage")
-        self.action_message.setWordWrap(True)
-        self.print_button = QPushButton(self)
-        self.print_button.setObjectName("printNoticeButton")
-        self.print_button.setEnabled(False)
+        self.action_message = u.actionMessage
+        self.print_button = u.printNoticeButton
         self.print_button.clicked.connect(self.print_notice)
-        form = QFormLayout()
-        form.addRow(self.action_label, self.action_box)
-        form.addRow(self.extra)
-        form.addRow(self.opinion_label, self.opinion)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.record_button)
-        buttons.addStretch(1)
-        self.actions_group = QGroupBox(self)
-        actions_layout = QVBoxLayout(self.actions_group)
-        actions_layout.addLayout(form)
-        actions_layout.addLayout(buttons)
-        actions_layout.addStretch(1)
+        self.actions_group = u.actionsGroup
 
         from clerk_app.gui.case_documents import CaseDocumentsPanel
 
-        self.documents_box = QGroupBox(self)
+        self.documents_box = u.documentsBox
         self.documents = CaseDocumentsPanel(context, session, case_no, self, writer=writer)
-        QVBoxLayout(self.documents_box).addWidget(self.documents)
+        u.documentsLayout.addWidget(self.documents)
 
         self.rejected = RejectedPanel(self)
         self.rejected.setObjectName("rejectedPanel")
         self.rejected.resolved.connect(self._after_write)
-
-        left = QVBoxLayout()
-        left.addWidget(self.facts_box)
-        left.addWidget(self.events_box, 3)
-        left.addWidget(self.documents_box, 2)
-        right = QVBoxLayout()
-        right.addWidget(self.actions_group, 1)
-        right.addWidget(self.rejected)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
-        self.close_button = QPushButton(self)
-        self.close_button.setAutoDefault(False)
+        u.rightLayout.addWidget(self.rejected)
+        self.close_button = u.closeButton
         self.close_button.clicked.connect(self.accept)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.action_message, 1)
-        bottom.addWidget(self.print_button)
-        bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addLayout(columns, 1)
-        layout.addLayout(bottom)
+        # The panels made here joined the tab order at its end, after Close: Close goes last.
+        last = self.previousInFocusChain()
+        while not last.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            last = last.previousInFocusChain()
+        QWidget.setTabOrder(last, self.close_button)
 
         self.record_action = QAction(self)
         self.record_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
@@ -235,7 +162,6 @@ class CaseDetail(QDialog):
         self.action_box.currentIndexChanged.connect(lambda _i: self._show_extra())
         self.retranslate()
         self.reload()
-        self.resize(1180, 720)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+Return, Ctrl+P, Alt+I and Alt+S also when no shortcut took the key."""
@@ -261,65 +187,16 @@ class CaseDetail(QDialog):
             return
         super().keyPressEvent(event)
 
-    def _page(self, widget: QWidget) -> tuple[QWidget, QLabel]:
-        page = QWidget(self)
-        page_layout = QFormLayout(page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(page)
-        label.setBuddy(widget)
-        page_layout.addRow(label, widget)
-        self.extra.addWidget(page)
-        return page, label
-
     # -- text ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        names = {
-            "applicant": self.tr("Applicant:"),
-            "id": self.tr("ID number:"),
-            "phone": self.tr("Phone:"),
-            "item": self.tr("Item:"),
-            "query": self.tr("Query code:"),
-            "received": self.tr("Received:"),
-            "due": self.tr("Due date:"),
-            "sync": self.tr("Center:"),
-        }
-        for key, (label, _value) in self.fact_labels.items():
-            label.setText(names[key])
-        self.facts_box.setTitle(self.tr("Case"))
-        self.events_box.setTitle(self.tr("Events so far"))
-        self.documents_box.setTitle(self.tr("Documents"))
-        self.events.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Event"), self.tr("Clerk"), self.tr("Opinion")]
-        )
-        self.show_id_button.setText(self.tr("Show full &ID"))
-        self.show_id_button.setToolTip(
-            self.tr("Show the whole ID number; this is recorded in the audit log (Alt+I)")
-        )
-        self.actions_group.setTitle(self.tr("Action"))
-        self.action_label.setText(self.tr("&Action:"))
-        self.suspend_label.setText(self.tr("Proc&edure:"))
+        """Set the texts made in code (the form's own are set by its retranslateUi)."""
         for i, kind in enumerate(SUSPEND_KINDS):
             self.suspend_kind.setItemText(i, suspend_kind_label(kind))
-        self.missing_label.setText(self.tr("&Missing:"))
-        self.missing_edit.setPlaceholderText(
-            self.tr("One material a line; what it must be after a colon")
-        )
-        self.field_label.setText(self.tr("&Field:"))
         for i, name in enumerate(CORRECTABLE):
             self.field_box.setItemText(i, field_label(name))
-        self.new_value_label.setText(self.tr("&New value:"))
-        self.opinion_label.setText(self.tr("O&pinion:"))
-        self.opinion.setPlaceholderText(
-            self.tr("The opinion; required when the action needs a reason")
-        )
-        self.record_button.setText(self.tr("Record"))
-        self.record_button.setToolTip(self.tr("Record the action (Ctrl+Return)"))
         self.record_action.setText(self.tr("Record the action"))
-        self.print_button.setText(self.tr("Print notice…"))
-        self.print_button.setToolTip(self.tr("Open the print preview of the notice (Ctrl+P)"))
         self.print_action.setText(self.tr("Print the notice"))
-        self.close_button.setText(self.tr("Close"))
         self.rejected.retranslate()
         # The labels of the action form and of its extra fields line up in one column.
         labels = (

@@ -18,6 +18,7 @@ def test_every_form_has_committed_generated_code():
         "settings_dialog",
         "conflict_dialog",
         "first_run_wizard",
+        "case_detail",
     }
     for ui in forms:
         assert (forms_build.FORMS_DIR / f"ui_{ui.stem}.py").exists(), ui.name
