@@ -1,32 +1,63 @@
-"""Audit records made on the desk (client events), e.g. a clerk viewing a whole ID number.
+"""Audit records made on the desk (client events): a clerk viewing a whole ID number, an
+offline sign-in.
 
 Each is a journal line and a ``POST /audit/client-events`` outbox row in one transaction,
-so it survives a dead link and reaches the service's audit trail once. Call on the writer.
+so it survives a dead link and reaches the service's audit trail once. The record is a
+:class:`~clerk_app.core.records.ClientEvent`; its body is made by
+:func:`clerk_app.remote.wire.client_events_to_wire`. Call on the writer.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from clerk_app.store.writes import add_client_event
+from clerk_app.remote.wire import client_events_to_wire
+from clerk_app.store.writes import add_client_event, client_event
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
 
 #: The client event of a whole ID number shown on screen.
 ID_UNMASK = "id.unmask"
+#: The client event of a sign-in checked on the desk while the service was out of reach.
+OFFLINE_SIGNIN = "offline_signin"
 
 
 def record_id_unmasked(context: AppContext, case_no: str, *, clerk: str) -> str:
     """Audit that ``clerk`` was shown the applicant's whole ID number of ``case_no``;
     the audit record's id."""
-    written = add_client_event(
-        context.backend.store,
+    event = client_event(
         ID_UNMASK,
         actor=clerk,
         at=context.clock.now(),
         target=case_no,
         detail={"field": "applicant.id_number", "device_id": context.device_id},
+    )
+    written = add_client_event(
+        context.backend.store,
+        event,
+        body=client_events_to_wire(event),
         message=f"full ID number of {case_no} shown to {clerk}",
+    )
+    return written.id
+
+
+def record_offline_sign_in(context: AppContext, username: str, result: str) -> str:
+    """Audit an offline sign-in of ``username`` at this window (``result``: ``ok`` or why
+    it was refused); the audit record's id."""
+    window = context.provisioning.window_code
+    event = client_event(
+        OFFLINE_SIGNIN,
+        actor=username,
+        at=context.clock.now(),
+        target=window,
+        result=result,
+        detail={"device_id": context.device_id},
+    )
+    written = add_client_event(
+        context.backend.store,
+        event,
+        body=client_events_to_wire(event),
+        message=f"offline sign-in of {username} at {window}: {result}",
     )
     return written.id

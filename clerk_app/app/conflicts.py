@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from clerk_app.remote.wire import client_events_to_wire
 from clerk_app.store import conflicts as _store
 from clerk_app.store.conflicts import KEEP_CENTER, RESEND_MINE, CannotResendMine, Conflict
 
@@ -34,7 +35,13 @@ def conflict_of(context: AppContext, case_no: str) -> Conflict | None:
 
 def keep_center(context: AppContext, case_no: str, *, clerk: str) -> int:
     """Keep the center's version; how many of this desk's events were voided."""
-    return _store.keep_center(context.backend.store, case_no, clerk=clerk, at=context.clock.now())
+    return _store.keep_center(
+        context.backend.store,
+        case_no,
+        clerk=clerk,
+        at=context.clock.now(),
+        audit_body=client_events_to_wire,
+    )
 
 
 def resend_mine(context: AppContext, case_no: str, *, clerk: str) -> str:
@@ -43,4 +50,10 @@ def resend_mine(context: AppContext, case_no: str, *, clerk: str) -> str:
     Raises:
         CannotResendMine: the lifecycle does not allow them after the center's status.
     """
-    return _store.resend_mine(context.backend.store, case_no, clerk=clerk, at=context.clock.now())
+    return _store.resend_mine(
+        context.backend.store,
+        case_no,
+        clerk=clerk,
+        at=context.clock.now(),
+        audit_body=client_events_to_wire,
+    )

@@ -6,8 +6,11 @@ as ``POST /cases/{no}/rating`` by the sync engine. Call on the database writer.
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
+from clerk_app.core.records import Rating
+from clerk_app.remote.wire import rating_to_wire
 from clerk_app.store.writes import add_rating
 
 if TYPE_CHECKING:
@@ -23,7 +26,12 @@ def rate_case(
         ValueError: the score is not 1..5.
         KeyError: no such case on this desk.
     """
-    written = add_rating(
-        context.backend.store, case_no, score, clerk=clerk, at=context.clock.now(), comment=comment
+    rating = Rating(
+        id=str(uuid.uuid4()),
+        case_no=case_no,
+        score=score,
+        rated_at=context.clock.now(),
+        clerk=clerk,
+        comment=comment,
     )
-    return written.id
+    return add_rating(context.backend.store, rating, body=rating_to_wire(rating)).id

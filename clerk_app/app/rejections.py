@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from clerk_app.remote.wire import case_from_wire
+from clerk_app.remote.wire import case_from_wire, client_events_to_wire
 from clerk_app.store import rejections as store_rejections
 from clerk_app.store.outbox import OutboxRow
 from clerk_app.store.rejections import RejectedItem
@@ -34,6 +34,7 @@ def resend_corrected(
         clerk=session.username,
         at=context.clock.now(),
         read_case=case_from_wire,
+        audit_body=client_events_to_wire,
     )
 
 
@@ -45,7 +46,12 @@ def void_rejected(context: AppContext, session: Session, outbox_id: int, reason:
         CannotResend: the item is not a refused one.
     """
     store_rejections.void_rejected(
-        context.backend.store, outbox_id, reason, clerk=session.username, at=context.clock.now()
+        context.backend.store,
+        outbox_id,
+        reason,
+        clerk=session.username,
+        at=context.clock.now(),
+        audit_body=client_events_to_wire,
     )
 
 

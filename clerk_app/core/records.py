@@ -9,7 +9,8 @@ local database's columns only in :mod:`clerk_app.store`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -134,3 +135,41 @@ class DocumentRecord:
     issued_at: datetime
     clerk: str
     reprint: bool = False
+
+
+@dataclass(frozen=True)
+class Rating:
+    """The applicant's 好差评 of a case: a score of 1 (very bad) to 5 (very good).
+
+    Raises (on creation):
+        ValueError: the score is not 1..5.
+    """
+
+    id: str
+    case_no: str
+    score: int
+    rated_at: datetime
+    clerk: str
+    comment: str = ""
+
+    def __post_init__(self) -> None:
+        if isinstance(self.score, bool) or not 1 <= self.score <= 5:
+            raise ValueError(f"a rating is 1..5, not {self.score}")
+
+
+#: The facts an audit record names besides its action (values: text, counts, names).
+AuditDetail = Mapping[str, str | int | tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class ClientEvent:
+    """An audit record made on the desk for the service's audit trail: who did what to
+    which target (``id.unmask``, ``offline_signin``, ``outbox.void``, ``conflict.*`` …)."""
+
+    id: str
+    action: str
+    actor: str
+    at: datetime
+    target: str = ""
+    result: str = "ok"
+    detail: AuditDetail = field(default_factory=dict)

@@ -6,7 +6,7 @@ case being entered for the applicant to confirm (ID and phone masked) with чбошо
 only shows things and emits signals; ``applicant_desk.ApplicantDesk`` connects it to the clerk's
 ``MainWindow``: the action "Ask applicant to confirm" (F9), the status-bar indicator, the
 rating request after acceptance, and the rating written through the one ``DbWriter`` with
-``store.writes.add_rating`` (local row + outbox row in one transaction, so it is kept
+``app.ratings.rate_case`` (local row + outbox row in one transaction, so it is kept
 offline and sent once).
 """
 

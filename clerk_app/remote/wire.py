@@ -38,16 +38,19 @@ from clerk_app.core.lifecycle import Disposition, EventType, Status, initial_sta
 from clerk_app.core.records import (
     Case,
     CaseEvent,
+    ClientEvent,
     DocumentRecord,
     MaterialLine,
     Party,
     PartyKind,
+    Rating,
 )
 
 __all__ = [
     "WireError",
     "case_from_wire",
     "case_to_wire",
+    "client_events_to_wire",
     "document_to_wire",
     "event_data_from_wire",
     "event_data_to_wire",
@@ -56,6 +59,7 @@ __all__ = [
     "material_to_wire",
     "party_from_wire",
     "party_to_wire",
+    "rating_to_wire",
 ]
 
 
@@ -207,6 +211,40 @@ def document_to_wire(record: DocumentRecord) -> dict[str, Any]:
         "reprint": record.reprint,
         "clerk": record.clerk,
     }
+
+
+def rating_to_wire(rating: Rating) -> dict[str, Any]:
+    """The ``POST /cases/{case_no}/rating`` body (the case number is in the path)."""
+    return {
+        "id": rating.id,
+        "score": rating.score,
+        "comment": rating.comment,
+        "rated_at": rating.rated_at.isoformat(),
+        "clerk": rating.clerk,
+    }
+
+
+def client_events_to_wire(*events: ClientEvent) -> dict[str, Any]:
+    """The ``POST /audit/client-events`` body: ``{"events": [...]}``, each cut to the
+    service's lengths (actor 64, result 32, target 100; an empty actor is ``-``)."""
+    items = []
+    for event in events:
+        item: dict[str, Any] = {
+            "id": event.id,
+            "at": event.at.isoformat(),
+            "actor": event.actor[:64] or "-",
+            "action": event.action,
+            "result": event.result[:32],
+        }
+        if event.target:
+            item["target"] = event.target[:100]
+        if event.detail:
+            item["detail"] = {
+                key: list(value) if isinstance(value, tuple) else value
+                for key, value in event.detail.items()
+            }
+        items.append(item)
+    return {"events": items}
 
 
 # -- reading ------------------------------------------------------------------------------

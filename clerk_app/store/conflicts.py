@@ -38,7 +38,7 @@ from clerk_app.store import case_rows
 from clerk_app.store.local import LocalStore
 from clerk_app.store.outbox import OutboxRow, _outbox_from_row, canonical_json, stamp
 from clerk_app.store.writer import writes
-from clerk_app.store.writes import KIND_EVENT, add_client_event, take_center_version
+from clerk_app.store.writes import KIND_EVENT, AuditBody, audit, take_center_version
 
 KEEP_CENTER = "center"
 RESEND_MINE = "mine"
@@ -213,8 +213,13 @@ def _open_row(conn: Any, case_no: str) -> Any:
 
 
 @writes
-def keep_center(store: LocalStore, case_no: str, *, clerk: str, at: datetime) -> int:
-    """The clerk keeps the center's version; returns how many desk events were voided."""
+def keep_center(
+    store: LocalStore, case_no: str, *, clerk: str, at: datetime, audit_body: AuditBody
+) -> int:
+    """The clerk keeps the center's version; returns how many desk events were voided.
+
+    ``audit_body`` makes the audit record's body (``remote.wire.client_events_to_wire``).
+    """
     now = stamp(at)
     with store.db.transaction() as conn:
         row = _open_row(conn, case_no)
@@ -232,8 +237,8 @@ def keep_center(store: LocalStore, case_no: str, *, clerk: str, at: datetime) ->
             )
         take_center_version(conn, center, now)
         _resolve(conn, row["case_id"], KEEP_CENTER, clerk, now)
-        add_client_event(
-            store, "conflict.keep_center", actor=clerk, at=at, target=case_no,
+        audit(
+            store, audit_body, "conflict.keep_center", actor=clerk, at=at, target=case_no,
             detail={"center_status": center.status.value, "desk_status": local_status,
                     "voided": len(unsent)},
             message=f"conflict on {case_no}: {clerk} kept the center's version "
@@ -243,8 +248,11 @@ def keep_center(store: LocalStore, case_no: str, *, clerk: str, at: datetime) ->
 
 
 @writes
-def resend_mine(store: LocalStore, case_no: str, *, clerk: str, at: datetime) -> lifecycle.Status:
-    """The clerk's events go again on top of the center's version; returns the new status.
+def resend_mine(
+    store: LocalStore, case_no: str, *, clerk: str, at: datetime, audit_body: AuditBody
+) -> lifecycle.Status:
+    """The clerk's events go again on top of the center's version; returns the new status
+    (``audit_body`` as for :func:`keep_center`).
 
     Raises:
         CannotResendMine: an event of the desk is not allowed after the center's status;
@@ -273,8 +281,8 @@ def resend_mine(store: LocalStore, case_no: str, *, clerk: str, at: datetime) ->
             (status.value, now, row["case_id"]),
         )
         _resolve(conn, row["case_id"], RESEND_MINE, clerk, now)
-        add_client_event(
-            store, "conflict.resend_mine", actor=clerk, at=at, target=case_no,
+        audit(
+            store, audit_body, "conflict.resend_mine", actor=clerk, at=at, target=case_no,
             detail={"center_status": center.status.value, "resent": len(unsent),
                     "status": status.value},
             message=f"conflict on {case_no}: {clerk} resent {len(unsent)} desk event(s) "

@@ -39,7 +39,7 @@ from clerk_app.store.outbox import (
     stamp,
 )
 from clerk_app.store.writer import writes
-from clerk_app.store.writes import KIND_EVENT, add_client_event
+from clerk_app.store.writes import KIND_EVENT, AuditBody, audit
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -177,12 +177,14 @@ def resend_corrected(
     clerk: str,
     at: datetime,
     read_case: Callable[[Any], Case],
+    audit_body: AuditBody,
 ) -> OutboxRow:
     """Correct a refused row and queue it again under its own key (see the module doc).
 
     Returns the row as queued. A corrected case creation also corrects the local case:
-    ``read_case`` reads the corrected body (``remote.wire.case_from_wire``; the store does
-    not read the wire format itself).
+    ``read_case`` reads the corrected body (``remote.wire.case_from_wire``) and
+    ``audit_body`` makes the audit record's body (``remote.wire.client_events_to_wire``):
+    the store neither reads nor makes the wire format itself.
 
     Raises:
         CannotResend: the row is not refused, or a change is not allowed.
@@ -247,13 +249,14 @@ def resend_corrected(
                 "body": new_body,
             },
         )
-        add_client_event(
+        audit(
             store,
+            audit_body,
             "outbox.resend",
             actor=clerk,
             at=at,
             target=case_no or row["path"],
-            detail={"kind": row["kind"], "fields": sorted(changes)},
+            detail={"kind": row["kind"], "fields": tuple(sorted(changes))},
             message=f"refused {row['kind']} of {case_no or '-'} corrected and resent by {clerk}",
         )
     queued = store.outbox_row(outbox_id)
@@ -263,9 +266,16 @@ def resend_corrected(
 
 @writes
 def void_rejected(
-    store: LocalStore, outbox_id: int, reason: str, *, clerk: str, at: datetime
+    store: LocalStore,
+    outbox_id: int,
+    reason: str,
+    *,
+    clerk: str,
+    at: datetime,
+    audit_body: AuditBody,
 ) -> None:
-    """Give up a refused row: ``voided`` with who, when and why (see the module doc).
+    """Give up a refused row: ``voided`` with who, when and why (see the module doc);
+    ``audit_body`` makes the audit record's body (``remote.wire.client_events_to_wire``).
 
     Raises:
         ValueError: no reason given.
@@ -299,8 +309,9 @@ def void_rejected(
                 "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
                 (_replayed_status(conn, case_id), now, case_id),
             )
-        add_client_event(
+        audit(
             store,
+            audit_body,
             "outbox.void",
             actor=clerk,
             at=at,

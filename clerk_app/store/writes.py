@@ -1,20 +1,24 @@
-"""Local writes after intake: lifecycle events and ratings, each with its outbox row.
+"""Local writes after intake: lifecycle events, ratings and the desk's audit records, each
+with its outbox row.
 
 Like :meth:`LocalStore.create_case`, every function here writes the record, its outbox row
 and its journal entry in ONE transaction. The outbox row's Idempotency-Key is the record's
-own id, so a resend after a lost answer never makes a second record on the service.
+own id, so a resend after a lost answer never makes a second record on the service. The
+outbox body is the wire JSON the app layer made (``clerk_app.remote.wire``); the store keeps
+it as it is given.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
 from clerk_app.core import lifecycle
-from clerk_app.core.records import Case, CaseEvent
+from clerk_app.core.records import AuditDetail, Case, CaseEvent, ClientEvent, Rating
 from clerk_app.store import case_rows
 from clerk_app.store.local import LocalStore
 from clerk_app.store.outbox import canonical_json, stamp
@@ -129,87 +133,113 @@ def apply_correction(store: LocalStore, case_no: str, field: str, value: str) ->
 CLIENT_EVENTS_PATH = "/api/v1/audit/client-events"
 KIND_CLIENT_EVENT = "client_event"
 
+#: Makes the ``POST /audit/client-events`` body of an audit record
+#: (``remote.wire.client_events_to_wire``); store functions that audit what they do take
+#: it from the app layer, since the store never makes wire JSON itself.
+AuditBody = Callable[[ClientEvent], dict[str, Any]]
 
-@writes
-def add_client_event(
-    store: LocalStore,
+
+def client_event(
     action: str,
     *,
     actor: str,
     at: datetime,
-    target: str | None = None,
+    target: str = "",
     result: str = "ok",
-    detail: dict[str, Any] | None = None,
-    message: str = "",
+    detail: AuditDetail | None = None,
+) -> ClientEvent:
+    """A new audit record (its id is made here: the Idempotency-Key of its sending)."""
+    return ClientEvent(
+        id=str(uuid.uuid4()),
+        action=action,
+        actor=actor,
+        at=at,
+        target=target,
+        result=result,
+        detail=dict(detail or {}),
+    )
+
+
+@writes
+def add_client_event(
+    store: LocalStore, event: ClientEvent, *, body: dict[str, Any], message: str = ""
 ) -> LocalWrite:
     """An audit record made on the desk: a journal line and a ``POST /audit/client-events``
     outbox row in one transaction (e.g. ``id.unmask``, ``outbox.void``, ``outbox.resend``).
 
+    Args:
+        event: the record (its id is the Idempotency-Key).
+        body: what to send (``remote.wire.client_events_to_wire(event)``), kept as is.
+        message: the journal line (default: action, target, actor and result).
+
     Joins the caller's transaction when there is one.
     """
-    event_id = str(uuid.uuid4())
-    event: dict[str, Any] = {
-        "id": event_id,
-        "at": at.isoformat(),
-        "actor": actor[:64] or "-",
-        "action": action,
-        "result": result[:32],
-    }
-    if target:
-        event["target"] = target[:100]
-    if detail:
-        event["detail"] = detail
-    body = {"events": [event]}
     with store.db.transaction():
-        store.journal("audit", message or f"{action} {target or ''} by {actor}: {result}")
+        store.journal(
+            "audit",
+            message or f"{event.action} {event.target} by {event.actor}: {event.result}",
+        )
         outbox_id = store.enqueue(
             kind=KIND_CLIENT_EVENT,
             method="POST",
             path=CLIENT_EVENTS_PATH,
-            idempotency_key=event_id,
+            idempotency_key=event.id,
             body=body,
         )
-    return LocalWrite(event_id, body, outbox_id)
+    return LocalWrite(event.id, body, outbox_id)
+
+
+def audit(
+    store: LocalStore,
+    audit_body: AuditBody,
+    action: str,
+    *,
+    actor: str,
+    at: datetime,
+    target: str = "",
+    detail: AuditDetail | None = None,
+    message: str = "",
+) -> LocalWrite:
+    """Audit what a store function does, in its transaction: a new :class:`ClientEvent`,
+    its body made by ``audit_body``, through :func:`add_client_event`."""
+    event = client_event(action, actor=actor, at=at, target=target, detail=detail)
+    return add_client_event(store, event, body=audit_body(event), message=message)
 
 
 @writes
-def add_rating(
-    store: LocalStore,
-    case_no: str,
-    score: int,
-    *,
-    clerk: str,
-    at: datetime,
-    comment: str = "",
-    rating_id: str | None = None,
-) -> LocalWrite:
-    """Record the applicant's 好差评 locally and queue ``POST /cases/{no}/rating``."""
-    if not 1 <= score <= 5:
-        raise ValueError(f"a rating is 1..5, not {score}")
-    rating_id = rating_id or str(uuid.uuid4())
-    body = {
-        "id": rating_id,
-        "score": score,
-        "comment": comment,
-        "rated_at": at.isoformat(),
-        "clerk": clerk,
-    }
+def add_rating(store: LocalStore, rating: Rating, *, body: dict[str, Any]) -> LocalWrite:
+    """Record the applicant's 好差评 locally and queue ``POST /cases/{no}/rating``.
+
+    Args:
+        rating: the rating (its id is the Idempotency-Key).
+        body: what to send (``remote.wire.rating_to_wire(rating)``), kept as is.
+
+    Raises:
+        KeyError: no such case here; nothing written.
+    """
     with store.db.transaction() as conn:
-        case = _case_row(store, case_no)
+        case = _case_row(store, rating.case_no)
         conn.execute(
             "INSERT INTO ratings (id, case_id, score, comment, rated_at, clerk)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (rating_id, case["id"], score, comment, body["rated_at"], clerk),
+            (
+                rating.id,
+                case["id"],
+                rating.score,
+                rating.comment,
+                rating.rated_at.isoformat(),
+                rating.clerk,
+            ),
         )
         outbox_id = store.enqueue(
             kind=KIND_RATING,
             method="POST",
-            path=f"/api/v1/cases/{quote(case_no, safe='')}/rating",
-            idempotency_key=rating_id,
+            path=f"/api/v1/cases/{quote(rating.case_no, safe='')}/rating",
+            idempotency_key=rating.id,
             body=body,
             case_id=case["id"],
         )
-    return LocalWrite(rating_id, body, outbox_id)
+    return LocalWrite(rating.id, body, outbox_id)
 
 
 @writes

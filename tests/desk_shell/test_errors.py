@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from clerk_app.app.audit import record_id_unmasked
 from clerk_app.app.context import build_context, demo_provisioning
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui import services
 from clerk_app.gui.app import Desk
-from clerk_app.store.writes import add_client_event
 from tests.desk_shell.conftest import DEMO_PROVISIONING, NOWHERE, make_paths
 
 
@@ -66,15 +66,9 @@ def test_the_link_dropping_during_an_intake_shows_in_the_status_bar_only(qtbot, 
     service.stop()
     # Something to send meanwhile (an audit record the desk writes, e.g. an ID unmasked).
     context = desk.context
-    desk.writer.submit(
-        lambda: add_client_event(
-            context.backend.store,
-            "id.unmask",
-            actor="demo-clerk",
-            at=context.clock.now(),
-            target="x",
-        )
-    ).success(lambda _w: desk.sync.wake())
+    desk.writer.submit(lambda: record_id_unmasked(context, "x", clerk="demo-clerk")).success(
+        lambda _w: desk.sync.wake()
+    )
     qtbot.keyClick(window.intake.ui.personNameEdit, Qt.Key.Key_F5)  # reload the catalog too
     qtbot.waitUntil(lambda: window.connection_label.text() == "Offline · 1 waiting", timeout=30_000)
     qtbot.wait(200)  # let any queued outcome arrive

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from clerk_app.remote.wire import case_from_wire
+from clerk_app.remote.wire import case_from_wire, client_events_to_wire
 from clerk_app.store.rejections import (
     CannotResend,
     corrected,
@@ -52,6 +52,7 @@ def test_corrected_case_reaches_the_service_exactly_once_with_its_later_rows(des
     row = resend_corrected(
         desk.store, item.outbox_id, {"applicant.id_number": GOOD_ID},
         clerk="demo-clerk", at=desk.clock.now(), read_case=case_from_wire,
+        audit_body=client_events_to_wire,
     )  # fmt: skip
     assert row.state == "pending" and row.idempotency_key == payload["id"]
     assert desk.store.get_case(case_no).applicant.id_number == GOOD_ID
@@ -82,7 +83,8 @@ def test_a_voided_case_stays_local_marked_void_and_audited(desk):
     payload = _refused_case(desk)
     [item] = rejected_items(desk.store, payload["case_no"])
     void_rejected(desk.store, item.outbox_id, "Duplicate of an earlier case",
-                  clerk="demo-clerk", at=desk.clock.now())  # fmt: skip
+                  clerk="demo-clerk", at=desk.clock.now(),
+                  audit_body=client_events_to_wire)  # fmt: skip
     row = desk.store.outbox_row(item.outbox_id)
     assert row.state == "voided"
     assert desk.store.get_case(payload["case_no"]).status == "voided"

@@ -14,6 +14,7 @@ import requests
 from clerk_app.app.session import sign_in
 from clerk_app.app.sync import sync_engine
 from clerk_app.remote.link import LinkIntervals
+from clerk_app.remote.wire import client_events_to_wire
 from clerk_app.store import conflicts
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.offline.workload import demo_item, take_in
@@ -109,8 +110,9 @@ def test_lead_change_while_offline_is_a_conflict_and_keeping_the_centers_is_audi
     assert conflicts.open_conflict_count(ctx.backend.store) == 1
 
     voided = conflicts.keep_center(
-        ctx.backend.store, case_no, clerk="demo-clerk", at=ctx.clock.now()
-    )
+        ctx.backend.store, case_no, clerk="demo-clerk", at=ctx.clock.now(),
+        audit_body=client_events_to_wire,
+    )  # fmt: skip
     assert voided == 1
     case = ctx.backend.store.get_case(case_no)
     assert case.status == "suspended"
@@ -141,7 +143,8 @@ def test_resend_mine_once_the_lifecycle_allows_it_reaches_the_center_once(
     conflict = conflicts.get_conflict(ctx.backend.store, case_no)
     assert conflict.center_status == "suspended" and conflict.resend_status() is None
     with pytest.raises(conflicts.CannotResendMine):
-        conflicts.resend_mine(ctx.backend.store, case_no, clerk="demo-clerk", at=ctx.clock.now())
+        conflicts.resend_mine(ctx.backend.store, case_no, clerk="demo-clerk",
+                              at=ctx.clock.now(), audit_body=client_events_to_wire)  # fmt: skip
     assert conflicts.get_conflict(ctx.backend.store, case_no) is not None  # nothing changed
 
     # The lead resumes the case: the next pull refreshes the conflict, and now the desk's
@@ -155,8 +158,9 @@ def test_resend_mine_once_the_lifecycle_allows_it_reaches_the_center_once(
     assert conflict.resend_status() == "completed_approved"
 
     status = conflicts.resend_mine(
-        ctx.backend.store, case_no, clerk="demo-clerk", at=ctx.clock.now()
-    )
+        ctx.backend.store, case_no, clerk="demo-clerk", at=ctx.clock.now(),
+        audit_body=client_events_to_wire,
+    )  # fmt: skip
     assert status == "completed_approved"
     assert ctx.backend.store.get_case(case_no).status == "completed_approved"
     _push_until_quiet(engine, ctx.clock)

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from clerk_app.app.case_actions import new_event, record_event
+from clerk_app.app.ratings import rate_case
 from clerk_app.app.take_in import save_intake
 from clerk_app.core import intake, lifecycle
 from clerk_app.core.catalog import Catalog, Item
 from clerk_app.remote.wire import case_to_wire
-from clerk_app.store.writes import add_rating
 
 REPO = Path(__file__).resolve().parents[2]
 VALID_ID = "11010519491231002X"  # GB 11643's own worked example
@@ -76,9 +76,9 @@ def follow_up(context: Any, username: str, case_no: str, rng: random.Random) -> 
         )
         writes += 1
     if rng.random() < 0.35:
-        add_rating(
-            context.backend.store, case_no, rng.randint(1, 5), clerk=username,
-            at=context.clock.now(), comment=rng.choice(["", "很好", "等候太久"]),
+        rate_case(
+            context, case_no, rng.randint(1, 5), clerk=username,
+            comment=rng.choice(["", "很好", "等候太久"]),
         )  # fmt: skip
         writes += 1
     return writes
@@ -95,8 +95,12 @@ def _utc(text: str) -> str:
 
 
 def local_records(db_path: Path, window: str = "W01") -> dict[str, set]:
-    """Cases, events and ratings committed at the desk, in a comparable form."""
-    conn = sqlite3.connect(db_path)
+    """Cases, events and ratings committed at the desk, in a comparable form (the file is
+    opened as the desk's tools open it: with its SQLCipher key)."""
+    from clerk_app.store.cipher import connect_readonly
+    from clerk_app.store.keys import database_key_of
+
+    conn = connect_readonly(db_path, database_key_of(db_path))
     try:
         cases = set()
         for cid, no, body in conn.execute(

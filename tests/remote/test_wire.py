@@ -35,16 +35,33 @@ from clerk_app.core.event_data import (
 )
 from clerk_app.core.identity import IdType
 from clerk_app.core.lifecycle import Disposition, EventType, Status, initial_status, intake_event
-from clerk_app.core.records import Case, CaseEvent, DocumentRecord, MaterialLine, Party, PartyKind
+from clerk_app.core.records import (
+    Case,
+    CaseEvent,
+    ClientEvent,
+    DocumentRecord,
+    MaterialLine,
+    Party,
+    PartyKind,
+    Rating,
+)
 from clerk_app.remote.wire import (
     WireError,
     case_from_wire,
     case_to_wire,
+    client_events_to_wire,
     document_to_wire,
     event_from_wire,
     event_to_wire,
+    rating_to_wire,
 )
-from records_service.schemas import CaseCreate, DocumentCreate, EventCreate
+from records_service.schemas import (
+    CaseCreate,
+    ClientEvents,
+    DocumentCreate,
+    EventCreate,
+    RatingCreate,
+)
 
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30
@@ -312,3 +329,26 @@ def test_the_intake_decisions_data_keeps_the_keys_of_the_contract():
             event_to_wire(event) | {"data": {"fee_state": "paid", "supply_by": "12/1"}},
             first=True,
         )
+
+
+def test_a_rating_and_audit_records_are_what_the_service_takes():
+    at = datetime(2026, 11, 28, 9, 40, tzinfo=CENTER_TZ)
+    rating = Rating("7a8e5b1c-1111-4a8e-9c53-4f1a8f9d2c11", "HS-W01-20261128-000001", 4, at,
+                    "demo-clerk", "很好")  # fmt: skip
+    body = rating_to_wire(rating)
+    RatingCreate.model_validate_json(json.dumps(body))
+    assert body == {"id": rating.id, "score": 4, "comment": "很好",
+                    "rated_at": "2026-11-28T09:40:00+08:00", "clerk": "demo-clerk"}  # fmt: skip
+    resent = ClientEvent(
+        "8a8e5b1c-1111-4a8e-9c53-4f1a8f9d2c11", "outbox.resend", "x" * 80, at,
+        target="T" * 150, detail={"kind": "create_case", "fields": ("a", "b")},
+    )  # fmt: skip
+    offline = ClientEvent("9a8e5b1c-1111-4a8e-9c53-4f1a8f9d2c11", "offline_signin", "", at,
+                          result="refused: wrong-password " * 3)  # fmt: skip
+    body = client_events_to_wire(resent, offline)
+    ClientEvents.model_validate_json(json.dumps(body))
+    first, second = body["events"]
+    assert first["actor"] == "x" * 64 and first["target"] == "T" * 100
+    assert first["detail"] == {"kind": "create_case", "fields": ["a", "b"]}
+    assert second["actor"] == "-" and len(second["result"]) == 32
+    assert "target" not in second and "detail" not in second

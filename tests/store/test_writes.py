@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from clerk_app.core.lifecycle import IllegalTransition
-from clerk_app.remote.wire import case_from_wire
+from clerk_app.core.records import Rating
+from clerk_app.remote.wire import case_from_wire, rating_to_wire
 from clerk_app.store import journal
 from clerk_app.store.writes import add_rating, apply_server_case
 from tests.store.helpers import T0, add_case, add_event, make_payload, open_store
@@ -18,7 +19,8 @@ def test_event_and_rating_go_out_in_case_order(tmp_path: Path) -> None:
     payload = make_payload(1)
     add_case(store, payload)
     event = add_event(store, payload["case_no"], "start", actor="demo-clerk", at=T0)
-    rating = add_rating(store, payload["case_no"], 5, clerk="demo-clerk", at=T0, comment="好")
+    given = Rating("r-1", payload["case_no"], 5, T0, "demo-clerk", "好")
+    rating = add_rating(store, given, body=rating_to_wire(given))
     assert store.get_case(payload["case_no"]).status == "in_progress"
     rows = store.outbox_rows()
     assert [r.kind for r in rows] == ["create_case", "case_event", "rating"]
@@ -38,7 +40,10 @@ def test_an_illegal_event_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(IllegalTransition):
         add_event(store, payload["case_no"], "receive", actor="demo-clerk", at=T0)
     with pytest.raises(ValueError, match=r"1\.\.5"):
-        add_rating(store, payload["case_no"], 6, clerk="demo-clerk", at=T0)
+        Rating("r-2", payload["case_no"], 6, T0, "demo-clerk")
+    nowhere = Rating("r-3", "HS-W01-20261128-999999", 5, T0, "demo-clerk")
+    with pytest.raises(KeyError):
+        add_rating(store, nowhere, body=rating_to_wire(nowhere))
     assert len(store.outbox_rows()) == 1
     assert len(journal.read_entries(store.db)) == 1
     store.db.close()
