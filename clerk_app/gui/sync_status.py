@@ -7,7 +7,7 @@ and the conflicts; Resolve (or Enter on a conflict) opens
 :class:`~clerk_app.gui.conflicts.ConflictDialog`. Both are fed by
 ``SyncWorker.details_changed`` (a :class:`~clerk_app.gui.sync_worker.LinkDetails` made on
 the worker thread): nothing here reads the network, and the database only when the clerk
-opens a conflict.
+opens a conflict. The panel's layout is the Designer form ``ui/connection_panel.ui``.
 """
 
 from __future__ import annotations
@@ -18,22 +18,15 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.gui.case_actions import status_label
+from clerk_app.gui.forms.ui_connection_panel import Ui_ConnectionPanel
 from clerk_app.gui.sync_worker import LinkDetails
 
 # A clock further off than this (seconds) is shown as a warning.
@@ -68,62 +61,26 @@ class ConnectionPanel(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Connection to the records service"))
-        self.setObjectName("connectionPanel")
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.state_label = QLabel(self)
-        self.waiting_label = QLabel(self)
-        self.contact_label = QLabel(self)
-        self.skew_label = QLabel(self)
-        self.skew_label.setWordWrap(True)
-        form.addRow(self.tr("State:"), self.state_label)
-        form.addRow(self.tr("Waiting to be sent:"), self.waiting_label)
-        form.addRow(self.tr("Last contact:"), self.contact_label)
-        form.addRow(self.tr("Clock:"), self.skew_label)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Rejected by the service (not sent again):"), self))
-        self.rejected_table = QTableWidget(0, 3, self)
-        self.rejected_table.setHorizontalHeaderLabels(
-            [self.tr("Case"), self.tr("What"), self.tr("Reason")]
-        )
-        self.rejected_table.horizontalHeader().setStretchLastSection(True)
-        self.rejected_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.rejected_table)
-        self.conflicts_label = QLabel(
-            self.tr("Changed at the center while this desk had unsent changes (decide):"), self
-        )
-        layout.addWidget(self.conflicts_label)
-        conflict_row = QHBoxLayout()
-        self.conflicts_table = QTableWidget(0, 3, self)
-        self.conflicts_table.setObjectName("conflictsTable")
-        self.conflicts_table.setHorizontalHeaderLabels(
-            [self.tr("Case"), self.tr("On this desk"), self.tr("At the center")]
-        )
-        self.conflicts_table.horizontalHeader().setStretchLastSection(True)
-        self.conflicts_table.verticalHeader().setVisible(False)
-        self.conflicts_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.conflicts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.conflicts_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The layout is ui/connection_panel.ui; the code fills in the details.
+        self.ui = u = Ui_ConnectionPanel()
+        u.setupUi(self)
+        self.state_label = u.stateLabel
+        self.waiting_label = u.waitingLabel
+        self.contact_label = u.contactLabel
+        self.skew_label = u.skewLabel
+        self.rejected_table = u.rejectedItemsTable
+        self.conflicts_label = u.conflictsLabel
+        self.conflicts_table = u.conflictsTable
         self.conflicts_table.activated.connect(lambda _index: self.resolve_selected())
-        conflict_row.addWidget(self.conflicts_table, 1)
-        self.resolve_button = QPushButton(self.tr("Re&solve…"), self)
+        self.resolve_button = u.resolveButton
         self.resolve_button.setShortcut(QKeySequence("Alt+S"))
-        self.resolve_button.setToolTip(
-            self.tr("Compare this desk's version with the center's and decide (Alt+S, or Enter)")
-        )
         self.resolve_button.clicked.connect(self.resolve_selected)
-        conflict_row.addWidget(self.resolve_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(conflict_row)
         self.conflict_cases: list[str] = []
         # Decided here (case → when its conflict was detected); a reopened one shows again.
         self._decided: dict[str, Any] = {}
         self._detected: dict[str, Any] = {}
         self.last_dialog: Any = None
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(680, 480)
+        u.buttonBox.rejected.connect(self.reject)
         self.show_details(LinkDetails("offline", 0))
 
     def state_text(self, details: LinkDetails) -> str:
@@ -207,7 +164,7 @@ class ConnectionPanel(QDialog):
         dialog = ConflictDialog(
             context,
             case_no,
-            getattr(session, "username", "") or "-",
+            session.username or "-",
             _find(self.parentWidget(), "writer"),
             self,
         )

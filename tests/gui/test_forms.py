@@ -19,6 +19,7 @@ def test_every_form_has_committed_generated_code():
         "conflict_dialog",
         "first_run_wizard",
         "case_detail",
+        "connection_panel",
     }
     for ui in forms:
         assert (forms_build.FORMS_DIR / f"ui_{ui.stem}.py").exists(), ui.name
