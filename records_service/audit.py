@@ -180,6 +180,12 @@ def _queue_checkpoint(session: Session, seal: AuditSeal, point: Checkpoint) -> N
     pending.append(point)
 
 
+def _sealed_before(session: Session) -> bool:
+    """Whether any audit record is sealed already (then a missing key is not made anew)."""
+    found = session.scalars(select(AuditRecord.id).where(AuditRecord.mac.is_not(None)).limit(1))
+    return found.first() is not None
+
+
 def record(
     session: Session,
     *,
@@ -199,7 +205,8 @@ def record(
     record is sealed with the session's audit key (see the module doc).
 
     Raises:
-        audit_seal.SealError: the audit key can be neither read nor made.
+        audit_seal.SealError: the audit key can be neither read nor made (it is made only
+            for a trail that nothing has sealed yet).
     """
     center = center_code or writer_center(session)
     row = AuditRecord(
@@ -219,6 +226,12 @@ def record(
     row.chain_seq = seq + 1
     seal: AuditSeal | None = session.info.get(AUDIT_SEAL)
     if seal is not None:
+        if not seal.loaded and not seal.key_exists() and _sealed_before(session):
+            # Never a second key: the records sealed so far would stop verifying.
+            raise SealError(
+                f"the audit trail is sealed, but there is no audit key at {seal.key_path}: "
+                "give the service's key (CLERK_AUDIT_KEY_FILE)"
+            )
         row.mac = seal.mac(row.hash)
     session.add(row)
     session.flush()

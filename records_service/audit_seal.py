@@ -145,6 +145,11 @@ class AuditSeal:
             log.info("audit key made", extra={"fields": {"path": str(self.key_path)}})
         return made
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the key has been read already (by this object)."""
+        return self._key is not None
+
     def key_exists(self) -> bool:
         return self.key_path.is_file()
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from records_service import __version__
 from records_service.admin_cli import add_commands as add_admin_commands
+from records_service.audit_seal import SealError
 from records_service.settings import Settings, SettingsError
 from records_service.user_cli import actor, read_new_password
 
@@ -312,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import_journal)
 
     add_admin_commands(sub)
+    __import__("records_service.enrol_cli").enrol_cli.add_commands(sub)  # enrol (issue 14)
 
     p = sub.add_parser("serve", help="run the HTTP service (uvicorn)")
     p.add_argument("--host", default="127.0.0.1")
@@ -338,6 +340,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except SettingsError as exc:  # a bad CLERK_* variable or settings file: say which
+        print(f"clerk-records: {exc}", file=sys.stderr)
+        return 2
+    except SealError as exc:  # no audit key where the settings say, or a bad one
         print(f"clerk-records: {exc}", file=sys.stderr)
         return 2
 

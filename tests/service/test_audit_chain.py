@@ -127,6 +127,22 @@ def test_without_the_key_sealed_records_do_not_pass(audited_db, demo_databases, 
     assert f"{len(trail(audited_db))} sealed records could not be checked (no audit key)" in out
 
 
+def test_a_command_without_the_services_key_writes_nothing(
+    audited_db, demo_databases, tmp_path
+) -> None:
+    """An admin's shell without the service's settings must not seal with a second key."""
+    url = demo_databases.copy(audited_db)
+    env = {"CLERK_AUDIT_KEY_FILE": str(tmp_path / "elsewhere.key")}
+    before = trail(url)
+    window = ["register-window", "--code", "W31", "--name", "x", "--department", "GA"]
+    code, out = clerk_records(window, url, env)
+    assert code == 2
+    assert "the audit trail is sealed, but there is no audit key at" in out
+    assert not (tmp_path / "elsewhere.key").exists()
+    assert trail(url) == before
+    assert sql(url, "SELECT count(*) FROM windows WHERE code = 'W31'") == [(0,)]
+
+
 def test_an_edited_row_is_reported(audited_db, demo_databases, seal_env) -> None:
     path = demo_databases.copy(audited_db)
     tamper(path, "UPDATE audit_records SET actor = 'somebody-else' WHERE id = 3")
