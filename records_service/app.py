@@ -35,6 +35,7 @@ from records_service.routers import (
     catalog,
     devices,
     documents,
+    enrolments,
     events,
     health,
     public,
@@ -146,6 +147,7 @@ def create_app(
     app.state.clock = clock
     app.state.on_problem = _audit_refusal
     app.state.progress_limiter = RateLimiter(db, settings.progress_per_minute, 60.0)
+    app.state.enrol_limiter = RateLimiter(db, 10, 60.0)
     install_problem_handlers(app)
     app.add_middleware(NulGuardMiddleware)  # inside the body limit: bodies are bounded
     app.add_middleware(JsonDepthMiddleware)  # 422 before a deep body reaches any parser
@@ -163,6 +165,7 @@ def create_app(
         admin,
         devices,
         workload,
+        enrolments,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -76,15 +76,26 @@ def upsert_user(
     roles: list[str],
     department_code: str | None,
     window_code: str | None,
+    must_change_password: bool = True,
 ) -> tuple[User, bool]:
-    """Create the user, or bring an existing one in line. Returns (user, created)."""
+    """Create the user, or bring an existing one in line. Returns (user, created).
+
+    A password set here was chosen by someone else (``create-user``): the user changes it
+    at their first sign-in, unless ``must_change_password`` is False (the demo accounts).
+    """
     user = session.scalars(select(User).where(User.username == username)).first()
     created = user is None
     if user is None:
-        user = User(username=username, password_hash=hash_password(password), active=True)
+        user = User(
+            username=username,
+            password_hash=hash_password(password),
+            active=True,
+            must_change_password=must_change_password,
+        )
         session.add(user)
     elif not verify_password(user.password_hash, password):
         user.password_hash = hash_password(password)
+        user.must_change_password = must_change_password
     user.display_name = display_name
     user.roles = list(roles)
     user.department_code = department_code
@@ -117,6 +128,7 @@ def load_demo(session: Session, catalog_path: Path | None = None) -> list[str]:
             roles=list(demo.roles),
             department_code=demo.department_code,
             window_code=demo.window_code,
+            must_change_password=False,
         )
         report.append(f"user {demo.username} {'created' if created else 'updated'}")
     path = catalog_path or default_catalog_path()

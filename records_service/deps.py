@@ -12,8 +12,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from records_service import reach
 from records_service.db import Database
-from records_service.models import Device, Token, User, Window
+from records_service.models import WRITER_CENTER, Device, Token, User, Window
 from records_service.problems import ProblemError
 from records_service.security import token_hash
 from records_service.settings import Settings
@@ -54,9 +55,9 @@ WriteSessionDep = Annotated[Session, Depends(write_session)]
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: a signed-in user or the client installed at a window."""
+    """Who is calling: a signed-in user, or an enrolled machine (see ``reach``)."""
 
-    kind: str  # "user" | "device"
+    kind: str  # "user" | "device" (a desk) | "display" | "kiosk" | "integration"
     token_id: int
     username: str | None
     roles: frozenset[str]
@@ -65,10 +66,17 @@ class Principal:
     device_id: str | None
     display_name: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    center_code: str | None = None
+    must_change_password: bool = False
+    label: str | None = None
 
     @property
     def actor(self) -> str:
-        return self.username or f"device:{self.device_id}"
+        if self.username:
+            return self.username
+        if self.kind in ("device", "user"):
+            return f"device:{self.device_id}"
+        return f"{self.kind}:{self.label or self.token_id}"[:64]
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
@@ -133,21 +141,48 @@ def current_principal(
         raise _unauthorized("The token is unknown, expired or revoked.")
     if row.kind == "user":
         _touch(request, row, now)
-    principal = _principal(session, row)
+    principal = _principal(session, row, request.app.state.settings, now)
     request.state.principal = principal
+    route = request.scope.get("route")
+    reach.require_route(principal, getattr(route, "operation_id", None))
     return principal
 
 
-def _principal(session: Session, row: Token) -> Principal:
+def password_expired(user: User, settings: Settings, now: datetime) -> bool:
+    """Whether ``user``'s password is older than ``password_expiry_days`` (0: never)."""
+    if settings.password_expiry_days <= 0:
+        return False
+    changed = user.password_changed_at or user.created_at
+    return changed is not None and now - changed > timedelta(days=settings.password_expiry_days)
+
+
+def _principal(session: Session, row: Token, settings: Settings, now: datetime) -> Principal:
+    if row.kind in ("display", "kiosk", "integration"):
+        center = None
+        if row.window_code:
+            win = session.get(Window, row.window_code)
+            center = win.center_code if win else None
+        return Principal(
+            kind=row.kind,
+            token_id=row.id,
+            username=None,
+            roles=frozenset({row.kind}),
+            window_code=row.window_code,
+            department_code=None,
+            device_id=None,
+            center_code=center or session.info.get(WRITER_CENTER),
+            label=row.label,
+        )
     if row.kind == "device":
         device = session.get(Device, row.device_id) if row.device_id else None
         if device is None or device.revoked:
             raise _unauthorized("This device has been revoked.")
         window = row.window_code
-        department = None
+        department = center = None
         if window:
             win = session.get(Window, window)
             department = win.department_code if win else None
+            center = win.center_code if win else None
         return Principal(
             kind="device",
             token_id=row.id,
@@ -156,6 +191,8 @@ def _principal(session: Session, row: Token) -> Principal:
             window_code=window,
             department_code=department,
             device_id=row.device_id,
+            center_code=center,
+            label=row.label,
         )
     user: User | None = row.user
     if user is None or not user.active:
@@ -169,6 +206,9 @@ def _principal(session: Session, row: Token) -> Principal:
         department_code=user.department_code,
         device_id=row.device_id,
         display_name=user.display_name,
+        center_code=user.center_code,
+        must_change_password=bool(user.must_change_password)
+        or password_expired(user, settings, now),
     )
 
 

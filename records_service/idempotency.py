@@ -3,6 +3,12 @@
 The key row is inserted in the same transaction as the record it guards, under a unique
 constraint, so a crashed worker leaves nothing behind: either the record and its stored
 answer are committed together, or neither is.
+
+A key is scoped to its route and its caller (migration 0009): the same key sent by another
+caller, or to another route, is another write. A desk's caller is its window (its device
+token and its clerks' sign-ins send the same outbox); anyone else's is their actor name. A
+replay is checked like a first write (``guard``): a caller that could not make the write
+now does not get its stored answer either.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from records_service.catalog_store import canonical_json
 from records_service.db import Database
+from records_service.deps import Principal
 from records_service.models import IdempotencyKey
 from records_service.problems import ProblemError, invalid_field
 
@@ -111,8 +118,22 @@ def answer_existing(row: IdempotencyKey, digest: str) -> Response:
     raise _in_flight()
 
 
-def _lookup(session: Session, key: str) -> IdempotencyKey | None:
-    return session.scalars(select(IdempotencyKey).where(IdempotencyKey.key == key)).first()
+def _lookup(session: Session, key: str, route: str, caller: str) -> IdempotencyKey | None:
+    return session.scalars(
+        select(IdempotencyKey).where(
+            IdempotencyKey.key == key,
+            IdempotencyKey.route == route,
+            IdempotencyKey.principal == caller,
+        )
+    ).first()
+
+
+def caller_scope(principal: Principal) -> str:
+    """Whose keys a write's key is among: a desk's window, else the caller's actor name."""
+    window_bound = principal.kind == "device" or principal.has_role("clerk", "cashier")
+    if window_bound and principal.window_code:
+        return f"window:{principal.window_code}"
+    return principal.actor[:64]
 
 
 def run_idempotent(
@@ -121,17 +142,23 @@ def run_idempotent(
     key: str,
     route: str,
     digest: str,
-    actor: str,
+    caller: str,
     now: datetime,
     apply: Callable[[Session], Applied],
+    guard: Callable[[Session], None] | None = None,
 ) -> Response:
-    """Apply ``apply`` once for ``key``; repeat the stored answer afterwards.
+    """Apply ``apply`` once for ``key`` of ``caller`` on ``route``; repeat the stored
+    answer afterwards.
 
-    ``apply`` runs inside the write transaction and may raise :class:`ProblemError`
-    (nothing is then stored: a corrected retry with the same key is applied normally).
+    ``guard`` runs first, for a first write and a replay alike (a caller's window and
+    reach); ``apply`` runs inside the write transaction. Either may raise
+    :class:`ProblemError` (nothing is then stored: a corrected retry with the same key is
+    applied normally).
     """
     with db.write_sessions() as session:
-        existing = _lookup(session, key)
+        if guard is not None:
+            guard(session)
+        existing = _lookup(session, key, route, caller)
         if existing is not None:
             return answer_existing(existing, digest)
         marker = IdempotencyKey(
@@ -139,7 +166,7 @@ def run_idempotent(
             route=route,
             request_hash=digest,
             state="in_flight",
-            principal=actor,
+            principal=caller,
             created_at=now,
         )
         session.add(marker)
@@ -148,7 +175,7 @@ def run_idempotent(
         except IntegrityError:
             # Another request with this key got there first: wait for nothing, answer now.
             session.rollback()
-            concurrent = _lookup(session, key)
+            concurrent = _lookup(session, key, route, caller)
             if concurrent is not None:
                 return answer_existing(concurrent, digest)
             raise _in_flight() from None
@@ -173,18 +200,24 @@ class KeyedWrite:
     db: Database
     key: str
     digest: str
-    actor: str
+    caller: str
     now: datetime
 
-    def run(self, route: str, apply: Callable[[Session], Applied]) -> Response:
+    def run(
+        self,
+        route: str,
+        apply: Callable[[Session], Applied],
+        guard: Callable[[Session], None] | None = None,
+    ) -> Response:
         return run_idempotent(
             self.db,
             key=self.key,
             route=route,
             digest=self.digest,
-            actor=self.actor,
+            caller=self.caller,
             now=self.now,
             apply=apply,
+            guard=guard,
         )
 
 
@@ -194,10 +227,10 @@ def keyed_write(
     key: str,
     record_id: uuid.UUID | None,
     raw: bytes,
-    actor: str,
+    principal: Principal,
     now: datetime,
-    allowed: bool,
-    refusal: str,
+    allowed: bool = True,
+    refusal: str = "",
 ) -> KeyedWrite:
     """The checks every idempotent write starts with, in the order API.md gives them
     (the 400 for a missing key comes first, from :data:`IdempotencyKeyDep`): 403 ``refusal``
@@ -208,4 +241,4 @@ def keyed_write(
     if record_id is not None:
         require_key_is_id(key, record_id)
         key = str(record_id)
-    return KeyedWrite(db, key, request_hash(raw), actor, now)
+    return KeyedWrite(db, key, request_hash(raw), caller_scope(principal), now)

@@ -28,6 +28,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     event,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
@@ -134,6 +135,11 @@ class User(Base):
     center_code: Mapped[str] = center_column(index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Migration 0009: a new or reset password is changed at the next sign-in.
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Device(Base):
@@ -167,6 +173,8 @@ class Token(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Migration 0009: what an enrolled credential is for (a hall screen's name ...).
+    label: Mapped[str | None] = mapped_column(String(100))
 
     user: Mapped[User | None] = relationship(lazy="joined")
 
@@ -282,13 +290,17 @@ class Rating(Base):
     follow_up_by: Mapped[str | None] = mapped_column(String(64))
     follow_up_note: Mapped[str | None] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Migration 0009: the visit rated (its acceptance or completion event); one rating each.
+    event_id: Mapped[str | None] = mapped_column(String(36), unique=True)
 
 
 class IdempotencyKey(Base):
     """One retried write. The row is inserted in the same transaction as the record."""
 
     __tablename__ = "idempotency_keys"
-    __table_args__ = (UniqueConstraint("key", name="uq_idempotency_keys_key"),)
+    __table_args__ = (
+        UniqueConstraint("route", "principal", "key", name="uq_idempotency_keys_route_caller_key"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(64))
@@ -325,6 +337,41 @@ class AuditRecord(Base):
     # of ``hash`` under the audit key kept outside the database (audit_seal.py).
     chain_seq: Mapped[int | None] = mapped_column(Integer)
     mac: Mapped[str | None] = mapped_column(String(64))
+
+
+class Enrolment(Base):
+    """A one-time enrolment code (only its SHA-256 is kept) for a desk, a screen, a kiosk
+    or an integration; exchanged once, before ``expires_at``, for its credential."""
+
+    __tablename__ = "enrolments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # desk | display | kiosk | integration
+    window_code: Mapped[str | None] = mapped_column(ForeignKey("windows.code"))
+    label: Mapped[str] = mapped_column(String(100))
+    center_code: Mapped[str] = center_column()
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    used_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class SignInAttempt(Base):
+    """One sign-in, written before its password is checked (``ok`` once it matched)."""
+
+    __tablename__ = "sign_in_attempts"
+    __table_args__ = (
+        Index("ix_sign_in_attempts_username_at", "username", "at"),
+        Index("ix_sign_in_attempts_address_at", "address", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ok: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class CalendarOverride(Base):
@@ -388,7 +435,17 @@ def _center_of(session: Session, row: object) -> str:
     return code
 
 
-_CENTER_OWNED = (Window, User, Device, CatalogVersion, Case, CaseEvent, CaseDocument, Rating)
+_CENTER_OWNED = (
+    Window,
+    User,
+    Device,
+    CatalogVersion,
+    Case,
+    CaseEvent,
+    CaseDocument,
+    Rating,
+    Enrolment,
+)
 
 
 @event.listens_for(Session, "before_flush")

@@ -143,6 +143,23 @@ def add_working_days(start: date, days: int, session: Session | None = None) -> 
 
 #: Scores that count as a bad review (非常不满意, 不满意).
 BAD_SCORES = frozenset({1, 2})
+#: Events that are a service visit at the window (现场服务一次一评: each gets at most one
+#: rating): taking the application in, the applicant bringing what was missing, and the
+#: completion the applicant collects.
+VISIT_EVENTS = frozenset(
+    {
+        "receive",
+        "accept",
+        "accept_deferred",
+        "request_supplement",
+        "refuse",
+        "forward",
+        "supplement_received",
+        "deferred_supplied",
+        "complete_approved",
+        "complete_rejected",
+    }
+)
 
 
 def resumed_due_date(

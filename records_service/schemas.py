@@ -139,6 +139,9 @@ class LoginResponse(BaseModel):
     window: WindowPublic | None
     device_token: str | None = None
     sequence_high_water: SequenceHighWater
+    #: The password was set by someone else or has expired: until ``POST /auth/password``
+    #: changes it, the token may do nothing else (403 ``…/password-change-required``).
+    password_change_required: bool = False
 
 
 class Health(BaseModel):
@@ -385,6 +388,8 @@ class RatingPublic(Public):
     followed_up_at: Moment | None
     follow_up_by: str | None
     follow_up_note: str | None
+    #: The visit rated: the id of its acceptance or completion event (one rating each).
+    event_id: str | None = None
 
 
 class RatingAnswer(Public):

@@ -80,8 +80,20 @@ class Settings(BaseSettings):
             migration creates it in ``centers`` (the default center).
         center_name: the default center's name, used when the migration creates it.
         center_level: the default center's level, used when the migration creates it.
-        login_max_failures: failed logins per username before 429.
+        login_max_failures: failed sign-ins of one user name from one address before
+            that pair is locked (429) for ``login_lock_minutes`` or until a lead unlocks.
         login_lock_minutes: window in which failed logins are counted.
+        login_address_max_failures: failed sign-ins from one address (any user names)
+            within ``login_lock_minutes`` before the address gets 429 (spraying).
+        login_delay_after: failed sign-ins of one user name (from anywhere), or
+            ``login_delay_after`` × 3 from one address, before each next try waits.
+        login_delay_max_seconds: the longest such wait (it doubles up to this).
+        password_expiry_days: a password older than this must be changed at sign-in
+            (0: never).
+        devices_per_window: live desk device credentials a window may have.
+        enrolment_minutes: how long an enrolment code may be redeemed.
+        progress_wrong_codes_per_day: wrong query codes for one case before that case
+            answers 404 for the rest of the day.
         progress_per_minute: public progress queries per client address per minute.
         rating_follow_up_days: working days within which a bad rating is followed up.
         due_soon_days: an open case due within this many working days is "due soon".
@@ -120,6 +132,13 @@ class Settings(BaseSettings):
     center_level: CenterLevel = "city"
     login_max_failures: int = Field(default=5, ge=1)
     login_lock_minutes: int = Field(default=15, ge=1)
+    login_address_max_failures: int = Field(default=30, ge=1)
+    login_delay_after: int = Field(default=3, ge=1)
+    login_delay_max_seconds: int = Field(default=30, ge=0)
+    password_expiry_days: int = Field(default=0, ge=0)
+    devices_per_window: int = Field(default=3, ge=1)
+    enrolment_minutes: int = Field(default=60, ge=1)
+    progress_wrong_codes_per_day: int = Field(default=10, ge=1)
     progress_per_minute: int = Field(default=30, ge=1)
     rating_follow_up_days: int = Field(default=3, ge=0)
     due_soon_days: int = Field(default=2, ge=0)

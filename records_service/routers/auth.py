@@ -1,17 +1,19 @@
-"""POST /auth/login and /auth/logout."""
+"""POST /auth/login, /auth/password and /auth/logout."""
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime
 
 from fastapi import APIRouter, Request
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
-from records_service import audit
+from records_service import audit, signin
+from records_service.access_schemas import PasswordChange
+from records_service.credentials import DESK_ROLES, live_desk_devices, live_desk_tokens
 from records_service.deps import (
     ClockDep,
     CurrentPrincipal,
@@ -19,10 +21,10 @@ from records_service.deps import (
     SettingsDep,
     WriteSessionDep,
     client_ip,
+    password_expired,
 )
-from records_service.models import AuditRecord, Case, CaseDocument, Device, Token, User, Window
+from records_service.models import Case, CaseDocument, Device, Token, User, Window
 from records_service.problems import ProblemError, problem_responses
-from records_service.routers.admin import UNLOCK_ACTION
 from records_service.schemas import (
     LoginRequest,
     LoginResponse,
@@ -30,7 +32,14 @@ from records_service.schemas import (
     UserPublic,
     WindowPublic,
 )
-from records_service.security import new_token, token_hash, verify_password
+from records_service.security import (
+    new_token,
+    password_changed,
+    password_problem,
+    token_hash,
+    verify_password,
+)
+from records_service.settings import Settings
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -59,6 +68,63 @@ def sequence_high_water(session: Session, window_code: str | None, year: int) ->
     return SequenceHighWater(case=case_seq or 0, document=document_seq or 0)
 
 
+def _desk_token(
+    session: Session,
+    settings: Settings,
+    user: User,
+    window: Window,
+    device_id: str,
+    now: datetime,
+) -> tuple[str | None, str]:
+    """The desk device token a sign-in at ``window`` from ``device_id`` gets, if any, and
+    why (for the audit trail): only a clerk or cashier assigned to that window, only when
+    the desk has no live one, and only below the window's cap of desks."""
+    if not (set(user.roles) & DESK_ROLES and user.window_code == window.code):
+        return None, "not a clerk or cashier of this window"
+    device = session.get(Device, device_id)
+    if device is not None and device.revoked:
+        raise ProblemError(403, "device-revoked", "This device has been revoked.")
+    if device is None:
+        device = Device(device_id=device_id, window_code=window.code, registered_at=now)
+        session.add(device)
+    elif device.window_code != window.code:
+        # The PC moved to another window: what it held for the old one ends.
+        session.execute(
+            update(Token)
+            .where(Token.kind == "device", Token.device_id == device_id)
+            .values(revoked=True)
+        )
+    device.window_code = window.code
+    device.last_seen_at = now
+    try:
+        session.flush()
+    except IntegrityError:  # the same new device signing in twice at once
+        session.rollback()
+        raise ProblemError(
+            409,
+            "in-flight",
+            "This device is signing in already; retry.",
+            headers={"Retry-After": "1"},
+        ) from None
+    if live_desk_tokens(session, window.code, now, device_id=device_id):
+        return None, "the desk has one"
+    if len(live_desk_devices(session, window.code, now)) >= settings.devices_per_window:
+        return None, "the window has as many desks as it may"
+    token = new_token()
+    session.add(
+        Token(
+            token_hash=token_hash(token),
+            kind="device",
+            user_id=user.id,
+            device_id=device_id,
+            window_code=window.code,
+            issued_at=now,
+            expires_at=now + settings.device_token_ttl,
+        )
+    )
+    return token, "issued"
+
+
 @router.post(
     "/login",
     operation_id="login",
@@ -78,18 +144,19 @@ def sequence_high_water(session: Session, window_code: str | None, year: int) ->
         s409="``…/in-flight``: the same new device is signing in already (retry)",
         s422="invalid fields, an unknown window, or a clerk without a window",
         s426="``…/client-too-old``: ``min_client_version`` says which version is needed",
-        s429="``…/too-many-attempts``: too many failed sign-ins for this user name",
+        s429="``…/too-many-attempts``: too many failed sign-ins for this user name from this "
+        "address, or from this address, or a try too soon after failures (``Retry-After``)",
     ),
 )
 def login(
     body: LoginRequest,
     request: Request,
-    session: WriteSessionDep,
     db: DatabaseDep,
     settings: SettingsDep,
     clock: ClockDep,
 ) -> LoginResponse:
-    """Sign a user in at a window; a new device at a window also gets its device token."""
+    """Sign a user in at a window. A clerk or cashier of that window signing in at a desk
+    that has no device token also gets one; nobody else ever does."""
     now = clock()
     ip = client_ip(request)
     if body.client_version and version_tuple(body.client_version) < version_tuple(
@@ -101,52 +168,43 @@ def login(
             f"This client is older than {settings.min_client_version}; please upgrade it.",
             extra={"min_client_version": settings.min_client_version},
         )
-
-    # Read and verify outside the write transaction: argon2 is slow on purpose, and on
-    # SQLite a write transaction holds the one writer lock.
-    since = now - timedelta(minutes=settings.login_lock_minutes)
+    # The attempt is counted before argon2 runs (signin.py), and argon2 runs outside any
+    # write transaction: it is slow on purpose, and on SQLite a writer holds the one lock.
+    attempt = signin.admit(db, settings, body.username, ip, now)
     with db.read() as reader:
-        unlocked_at = reader.scalar(
-            select(func.max(AuditRecord.at)).where(
-                AuditRecord.action == UNLOCK_ACTION, AuditRecord.target == body.username
-            )
-        )
-        if unlocked_at is not None and unlocked_at > since:
-            since = unlocked_at
-        failures = reader.scalar(
-            select(func.count(AuditRecord.id)).where(
-                AuditRecord.action == "login",
-                AuditRecord.result == "denied",
-                AuditRecord.actor == body.username,
-                AuditRecord.at >= since,
-            )
-        )
         found = reader.scalars(select(User).where(User.username == body.username)).first()
         user_id = found.id if found is not None and found.active else None
         password_hash = found.password_hash if found is not None else None
-    if (failures or 0) >= settings.login_max_failures:
-        raise ProblemError(
-            429,
-            "too-many-attempts",
-            "Too many failed sign-ins; try again later or ask a lead to unlock the account.",
-            headers={"Retry-After": str(settings.login_lock_minutes * 60)},
-        )
     ok = verify_password(password_hash, body.password)
-    user = session.get(User, user_id) if ok and user_id is not None else None
-    if user is None:
-        audit.record(
-            session,
-            at=now,
-            action="login",
-            result="denied",
-            actor=body.username,
-            device_id=body.device_id,
-            target=body.window_code,
-            client_ip=ip,
-        )
+    with db.write_sessions() as session:
+        user = session.get(User, user_id) if ok and user_id is not None else None
+        if user is None:
+            audit.record(
+                session,
+                at=now,
+                action="login",
+                result="denied",
+                actor=body.username,
+                device_id=body.device_id,
+                target=body.window_code,
+                client_ip=ip,
+            )
+            session.commit()
+            raise ProblemError(401, "unauthorized", "Wrong username or password.")
+        signin.succeeded(session, attempt)
         session.commit()
-        raise ProblemError(401, "unauthorized", "Wrong username or password.")
+        return _signed_in(session, settings, body, user, now, ip)
 
+
+def _signed_in(
+    session: Session,
+    settings: Settings,
+    body: LoginRequest,
+    user: User,
+    now: datetime,
+    ip: str | None,
+) -> LoginResponse:
+    """The rest of a sign-in whose password matched (in a write session)."""
     roles = set(user.roles)
     window: Window | None = None
     if body.window_code:
@@ -158,7 +216,7 @@ def login(
                 "Unknown window.",
                 errors=[{"field": "window_code", "message": "unknown window"}],
             )
-    if "clerk" in roles and not roles.intersection({"lead", "admin"}):
+    if roles & DESK_ROLES and not roles.intersection({"lead", "admin"}):
         if window is None:
             raise ProblemError(
                 422,
@@ -183,48 +241,15 @@ def login(
             )
 
     device_token: str | None = None
+    why = "no desk"
     if body.device_id and window is not None:
-        device = session.get(Device, body.device_id)
-        if device is not None and device.revoked:
-            raise ProblemError(403, "device-revoked", "This device has been revoked.")
-        if device is None:
-            device = Device(device_id=body.device_id, window_code=window.code, registered_at=now)
-            session.add(device)
-        device.window_code = window.code
-        device.last_seen_at = now
-        try:
-            session.flush()
-        except IntegrityError:  # the same new device signing in twice at once
-            session.rollback()
-            raise ProblemError(
-                409,
-                "in-flight",
-                "This device is signing in already; retry.",
-                headers={"Retry-After": "1"},
-            ) from None
-        has_token = session.scalar(
-            select(func.count(Token.id)).where(
-                Token.kind == "device",
-                Token.device_id == device.device_id,
-                Token.window_code == window.code,
-                Token.revoked.is_(False),
-                Token.expires_at > now,
-            )
-        )
-        if not has_token:
-            device_token = new_token()
-            session.add(
-                Token(
-                    token_hash=token_hash(device_token),
-                    kind="device",
-                    user_id=user.id,
-                    device_id=device.device_id,
-                    window_code=window.code,
-                    issued_at=now,
-                    expires_at=now + settings.device_token_ttl,
-                )
-            )
+        device_token, why = _desk_token(session, settings, user, window, body.device_id, now)
 
+    # The sign-in names the desk only where the desk is registered (a clerk's or cashier's
+    # own window): a lead's or an auditor's PC is no desk.
+    desk_id = body.device_id if window is not None and body.device_id else None
+    if desk_id is not None and session.get(Device, desk_id) is None:
+        desk_id = None
     access_token = new_token()
     expires_at = now + settings.access_token_ttl
     session.add(
@@ -232,7 +257,7 @@ def login(
             token_hash=token_hash(access_token),
             kind="user",
             user_id=user.id,
-            device_id=body.device_id if window is not None else None,
+            device_id=desk_id,
             window_code=window.code if window else None,
             issued_at=now,
             expires_at=expires_at,
@@ -241,6 +266,7 @@ def login(
     high_water = sequence_high_water(
         session, window.code if window else None, now.astimezone(CENTER_TZ).year
     )
+    change = bool(user.must_change_password) or password_expired(user, settings, now)
     audit.record(
         session,
         at=now,
@@ -250,7 +276,7 @@ def login(
         device_id=body.device_id,
         target=window.code if window else None,
         client_ip=ip,
-        detail={"device_token_issued": device_token is not None},
+        detail={"device_token_issued": device_token is not None, "device_token": why},
     )
     session.commit()
     return LoginResponse(
@@ -264,7 +290,81 @@ def login(
         ),
         device_token=device_token,
         sequence_high_water=high_water,
+        password_change_required=change,
     )
+
+
+@router.post(
+    "/password",
+    status_code=204,
+    operation_id="change_password",
+    responses={
+        204: {"description": "changed; the user's other sign-ins are ended"},
+        **problem_responses(
+            400,
+            401,
+            403,
+            413,
+            422,
+            429,
+            s400="the body is not JSON",
+            s403="``…/wrong-password``: the current password is wrong; not a person's sign-in",
+            s422="``…/weak-password``: the new password breaks a rule (the detail says which)",
+            s429="``…/too-many-attempts``: too many wrong current passwords",
+        ),
+    },
+)
+def change_password(
+    body: PasswordChange,
+    principal: CurrentPrincipal,
+    request: Request,
+    db: DatabaseDep,
+    clock: ClockDep,
+) -> None:
+    """Change the signed-in user's own password (required after ``create-user``, a reset
+    or expiry before anything else): the current one, then a new one that passes the
+    rules (length, not the user name, a zxcvbn strength score)."""
+    now = clock()
+    ip = client_ip(request)
+    username = principal.username or ""
+    attempt = signin.admit(db, request.app.state.settings, username, ip, now)
+    with db.read() as reader:
+        stored = reader.scalar(select(User.password_hash).where(User.username == username))
+    if not verify_password(stored, body.current_password):
+        with db.write() as session:
+            audit.record(
+                session,
+                at=now,
+                action="password.change",
+                result="denied",
+                actor=username,
+                client_ip=ip,
+            )
+        raise ProblemError(403, "wrong-password", "The current password is wrong.")
+    weak = password_problem(username, body.new_password)
+    if weak is None and body.new_password == body.current_password:
+        weak = "the new password must differ from the current one"
+    with db.write_sessions() as session:
+        signin.succeeded(session, attempt)
+        if weak is not None:
+            session.commit()
+            raise ProblemError(
+                422,
+                "weak-password",
+                f"Choose another password: {weak}.",
+                errors=[{"field": "new_password", "message": weak}],
+            )
+        user = session.scalars(select(User).where(User.username == username)).one()
+        password_changed(user, body.new_password, now)
+        session.execute(
+            update(Token)
+            .where(Token.user_id == user.id, Token.kind == "user", Token.id != principal.token_id)
+            .values(revoked=True)
+        )
+        audit.record(
+            session, at=now, action="password.change", result="ok", actor=username, client_ip=ip
+        )
+        session.commit()
 
 
 @router.post(

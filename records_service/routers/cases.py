@@ -10,14 +10,8 @@ from sqlalchemy import String, cast, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from records_service import audit, catalog_store, rules
-from records_service.case_views import (
-    RawBodyDep,
-    case_public,
-    clerk_error,
-    department_of,
-    may_read,
-)
+from records_service import audit, catalog_store, reach, rules
+from records_service.case_views import RawBodyDep, case_public, clerk_error
 from records_service.deps import (
     ClockDep,
     CurrentPrincipal,
@@ -27,7 +21,7 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
-from records_service.models import Case, CaseEvent, Window
+from records_service.models import Case, CaseEvent
 from records_service.problems import ProblemError, invalid_fields, problem_responses
 from records_service.schemas import (
     CaseAnswer,
@@ -42,14 +36,18 @@ router = APIRouter(tags=["cases"])
 ROUTE_CREATE_CASE = "POST /cases"
 
 
-def _check_case(session: Session, body: CaseCreate, principal: Principal) -> None:
-    """Business checks of a new case; raises a problem naming every bad field."""
+def _check_window(body: CaseCreate, principal: Principal) -> None:
+    """A case is written only for the caller's own window (first write and replay)."""
     if body.window_code != principal.window_code:
         raise ProblemError(
             403,
             "wrong-window",
             f"This token may write only for window {principal.window_code or '(none)'}.",
         )
+
+
+def _check_case(session: Session, body: CaseCreate, principal: Principal) -> None:
+    """Business checks of a new case; raises a problem naming every bad field."""
     errors: list[dict[str, str]] = []
     bad_case_no = rules.case_no_problem(body.case_no, body.window_code)
     if bad_case_no:
@@ -141,7 +139,7 @@ def _new_case(body: CaseCreate, principal: Principal, now: datetime) -> Case:
             409,
             413,
             422,
-            s403="not a clerk or a window's device, or another window's case",
+            s403="not a clerk or a window's device, or ``…/wrong-window``: another window",
             s409="``…/in-flight``: the first request with this key is still being applied "
             "(retry); ``…/conflict``: the case number is taken",
         ),
@@ -162,7 +160,7 @@ def create_case(
         key=idempotency_key,
         record_id=body.id,
         raw=raw,
-        actor=principal.actor,
+        principal=principal,
         now=clock(),
         allowed=principal.kind == "device" or principal.has_role("clerk"),
         refusal="Only a clerk or a window's device creates cases.",
@@ -210,7 +208,7 @@ def create_case(
         location = f"{request.url.path}/{body.case_no}"
         return 201, public_json(CaseAnswer, {"case": case_public(case)}), {"Location": location}
 
-    return write.run(ROUTE_CREATE_CASE, apply)
+    return write.run(ROUTE_CREATE_CASE, apply, lambda _s: _check_window(body, principal))
 
 
 @router.get(
@@ -231,19 +229,11 @@ def list_cases(
 ) -> CasePage:
     """A page of cases, newest first: ``{items, next}`` (``next`` is null on the last page).
 
-    Clerks see their own window, leads their department, admins everything. ``q`` looks
-    in the case number, the item code and the applicant.
+    Each caller sees the cases within their reach (``records_service.reach``): clerks and
+    desks their window's, leads their department's, admins their centers'. ``q`` looks in
+    the case number, the item code and the applicant.
     """
-    query = select(Case)
-    if principal.has_role("admin"):
-        pass
-    elif principal.has_role("lead") and principal.department_code:
-        windows = select(Window.code).where(Window.department_code == principal.department_code)
-        query = query.where(Case.window_code.in_(windows))
-    elif principal.window_code and (principal.kind == "device" or principal.has_role("clerk")):
-        query = query.where(Case.window_code == principal.window_code)
-    else:
-        raise ProblemError(403, "forbidden", "No cases to list for this sign-in.")
+    query = select(Case).where(reach.case_reach(session, principal))
     if window:
         query = query.where(Case.window_code == window)
     if status:
@@ -277,7 +267,12 @@ def list_cases(
     operation_id="get_case",
     response_model=CaseAnswer,
     responses=problem_responses(
-        401, 403, 404, 422, s403="an account that reads no case, or another window's case"
+        401,
+        403,
+        404,
+        422,
+        s403="an account that reads no case",
+        s404="no such case, or one outside the caller's reach (the same answer)",
     ),
 )
 def get_case(
@@ -285,16 +280,8 @@ def get_case(
     principal: CurrentPrincipal,
     session: SessionDep,
 ) -> CaseAnswer:
-    """One case with its events: clerks of its window, leads of its department, admins."""
-    # Roles first: an account that may read no case at all (display, auditor) must not
-    # learn from 404 vs 403 whether a case number exists.
-    if not (
-        principal.kind == "device" or any(principal.has_role(r) for r in ("clerk", "lead", "admin"))
-    ):
-        raise ProblemError(403, "forbidden", "This account does not read cases.")
-    case = session.scalars(select(Case).where(Case.case_no == case_no)).first()
-    if case is None:
-        raise ProblemError(404, "not-found", f"No case {case_no}.")
-    if not may_read(principal, case.window_code, department_of(session, case.window_code)):
-        raise ProblemError(403, "forbidden", "This case belongs to another window.")
+    """One case with its events, if it is within the caller's reach (``reach``); a case
+    outside it answers 404 exactly like an unknown number. An account that reads no case
+    (display, auditor) gets 403 for every number, before any is looked up."""
+    case = reach.case_in_reach(session, principal, case_no)
     return CaseAnswer.model_validate({"case": case_public(case)})

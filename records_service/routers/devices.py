@@ -170,7 +170,7 @@ def record_client_events(
         key=idempotency_key,
         record_id=None,
         raw=raw,
-        actor=principal.actor,
+        principal=principal,
         now=clock(),
         allowed=principal.device_id is not None,
         refusal="Only the device itself reports this.",

@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from records_service import audit, rules
+from records_service import audit, reach, rules
 from records_service.case_views import RawBodyDep, clerk_error, iso
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, client_ip
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
-from records_service.models import Case, CaseDocument
-from records_service.problems import ProblemError, invalid_fields, problem_responses
+from records_service.models import CaseDocument
+from records_service.problems import invalid_fields, problem_responses
 from records_service.schemas import DocumentAnswer, DocumentCreate, public_json
 
 router = APIRouter(tags=["cases"])
@@ -54,7 +53,8 @@ def document_public(doc: CaseDocument, case_no: str) -> dict[str, object]:
             409,
             413,
             422,
-            s403="not a clerk or a window's device, or another window's case",
+            s403="not a clerk or a window's device",
+            s404="no such case, or one outside the caller's reach (the same answer)",
             s409="``…/in-flight``: the first request with this key is still being applied",
         ),
     },
@@ -75,7 +75,7 @@ def record_document(
         key=idempotency_key,
         record_id=body.id,
         raw=raw,
-        actor=principal.actor,
+        principal=principal,
         now=clock(),
         allowed=principal.kind == "device" or principal.has_role("clerk"),
         refusal="Only a clerk or a window's device does this.",
@@ -83,11 +83,7 @@ def record_document(
     now = write.now
 
     def apply(session: Session) -> Applied:
-        case = session.scalars(select(Case).where(Case.case_no == case_no)).first()
-        if case is None:
-            raise ProblemError(404, "not-found", f"No case {case_no}.")
-        if case.window_code != principal.window_code:
-            raise ProblemError(403, "forbidden", "This case belongs to another window.")
+        case = reach.case_in_reach(session, principal, case_no)
         errors: list[dict[str, str]] = []
         bad_clerk = clerk_error(session, principal, body.clerk, case.window_code, "clerk")
         if bad_clerk:
@@ -130,4 +126,4 @@ def record_document(
         content = public_json(DocumentAnswer, {"document": document_public(doc, case_no)})
         return 201, content, {}
 
-    return write.run(ROUTE_CASE_DOCUMENT, apply)
+    return write.run(ROUTE_CASE_DOCUMENT, apply, reach.case_guard(principal, case_no))

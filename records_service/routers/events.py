@@ -9,17 +9,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from records_service import audit, rules
-from records_service.case_views import (
-    RawBodyDep,
-    case_public,
-    clerk_error,
-    department_of,
-    may_read,
-)
+from records_service import audit, reach, rules
+from records_service.case_views import RawBodyDep, case_public, clerk_error
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
-from records_service.models import Case, CaseEvent, Window
+from records_service.models import Case, CaseEvent
 from records_service.problems import ProblemError, invalid_field, problem_responses
 from records_service.schemas import CaseAnswer, Changes, EventCreate, public_json
 
@@ -46,7 +40,8 @@ ROUTE_CASE_EVENT = "POST /cases/{case_no}/events"
             409,
             413,
             422,
-            s403="not a clerk, lead or window device, or a case this account may not see",
+            s403="not a clerk, lead or window device",
+            s404="no such case, or one outside the caller's reach (the same answer)",
             s409="``…/illegal-transition``: the lifecycle forbids it in the case's status "
             "(don't retry; ``current_status`` and ``event`` say why); ``…/in-flight``: retry",
         ),
@@ -68,7 +63,7 @@ def append_event(
         key=idempotency_key,
         record_id=body.id,
         raw=raw,
-        actor=principal.actor,
+        principal=principal,
         now=clock(),
         allowed=principal.kind == "device" or principal.has_role("clerk", "lead"),
         refusal="Only clerks, leads and window devices do this.",
@@ -79,10 +74,8 @@ def append_event(
         case = session.scalars(
             select(Case).where(Case.case_no == case_no).with_for_update()
         ).first()
-        if case is None:
-            raise ProblemError(404, "not-found", f"No case {case_no}.")
-        if not may_read(principal, case.window_code, department_of(session, case.window_code)):
-            raise ProblemError(403, "forbidden", "This case belongs to another window.")
+        if case is None or not reach.reaches_case(session, principal, case):
+            raise reach.not_found(f"case {case_no}")
         actor = body.actor or principal.username
         if actor is None:
             raise invalid_field("actor", "field required with a device token")
@@ -141,7 +134,7 @@ def append_event(
         )
         return 201, public_json(CaseAnswer, {"case": case_public(case)}), {}
 
-    return write.run(ROUTE_CASE_EVENT, apply)
+    return write.run(ROUTE_CASE_EVENT, apply, reach.case_guard(principal, case_no))
 
 
 def _extend_due_date(session: Session, case: Case, resumed_at: Any) -> None:
@@ -172,7 +165,7 @@ def get_changes(
     The cursor is the sequence number of the last event seen; pass ``next`` back as
     ``after``. Event writers hold the journal lock from taking a sequence number until
     they commit, so numbers become visible in order and no change is ever skipped.
-    Clerks and devices see their window, leads their department, admins all.
+    Each caller sees the cases within their reach (``records_service.reach``).
     """
     last = (
         select(CaseEvent.case_id, func.max(CaseEvent.seq).label("last"))
@@ -180,16 +173,11 @@ def get_changes(
         .group_by(CaseEvent.case_id)
         .subquery()
     )
-    query = select(Case, last.c.last).join(last, last.c.case_id == Case.id)
-    if principal.has_role("admin"):
-        pass
-    elif principal.has_role("lead") and principal.department_code:
-        windows = select(Window.code).where(Window.department_code == principal.department_code)
-        query = query.where(Case.window_code.in_(windows))
-    elif principal.window_code and (principal.kind == "device" or principal.has_role("clerk")):
-        query = query.where(Case.window_code == principal.window_code)
-    else:
-        raise ProblemError(403, "forbidden", "No cases to follow for this sign-in.")
+    query = (
+        select(Case, last.c.last)
+        .join(last, last.c.case_id == Case.id)
+        .where(reach.case_reach(session, principal))
+    )
     rows = session.execute(query.order_by(last.c.last).limit(limit)).all()
     items = [case_public(case, events_upto=last_seq) for case, last_seq in rows]
     return Changes.model_validate({"items": items, "next": rows[-1][1] if rows else after})

@@ -1,4 +1,10 @@
-"""GET /progress/{case_no}?code= — the applicant's public progress query (rate limited)."""
+"""GET /progress/{case_no}?code= — the applicant's public progress query (rate limited).
+
+Two limits: ``progress_per_minute`` queries per client address (an IPv6 address counts by
+its /64), and ``progress_wrong_codes_per_day`` wrong query codes per case per day, after
+which that case answers the same 404 to every code until the next day (the lock and every
+wrong code are audited). Counts older than two days are purged.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +13,24 @@ from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
+from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import public_applicant_name
-from records_service import catalog_store, rules
+from records_service import audit, catalog_store, rules, signin
 from records_service.case_views import iso
 from records_service.db import Database
-from records_service.deps import SessionDep, client_ip
+from records_service.deps import ClockDep, DatabaseDep, SessionDep, SettingsDep, client_ip
 from records_service.models import Case, RateLimit
 from records_service.problems import ProblemError, problem_responses
 from records_service.schemas import Progress
 
 router = APIRouter(tags=["public"])
+
+
+#: Rate-limit rows untouched this long are deleted.
+KEEP_RATE_LIMITS = timedelta(days=2)
 
 
 class RateLimiter:
@@ -42,6 +53,9 @@ class RateLimiter:
                     ).first()
                     if row is None:
                         session.add(RateLimit(key=key, window_start=now, count=1))
+                        session.execute(
+                            delete(RateLimit).where(RateLimit.window_start < now - KEEP_RATE_LIMITS)
+                        )
                         return None
                     if now - row.window_start >= self.window or now < row.window_start:
                         row.window_start, row.count = now, 1
@@ -58,6 +72,47 @@ class RateLimiter:
 
 def _not_found() -> ProblemError:
     return ProblemError(404, "not-found", "No case with this number and query code.")
+
+
+def _wrong_code_key(case_no: str, now: datetime) -> str:
+    """The per-case, per-day count of wrong codes (the center's calendar day)."""
+    return f"progress-case:{now.astimezone(CENTER_TZ).date().isoformat()}:{case_no}"[:100]
+
+
+def _wrong_codes(db: Database, key: str) -> int:
+    with db.read() as session:
+        return int(session.scalar(select(RateLimit.count).where(RateLimit.key == key)) or 0)
+
+
+def _count_wrong_code(
+    db: Database, key: str, case_no: str, limit: int, now: datetime, ip: str | None
+) -> None:
+    """Count a wrong code for ``case_no``; audit it, and the lock when it reaches ``limit``."""
+    for attempt in range(2):  # a concurrent first wrong code may insert the row first
+        try:
+            with db.write() as session:
+                row = session.scalars(
+                    select(RateLimit).where(RateLimit.key == key).with_for_update()
+                ).first()
+                if row is None:
+                    row = RateLimit(key=key, window_start=now, count=0)
+                    session.add(row)
+                row.count += 1
+                locked = row.count == limit
+                audit.record(
+                    session,
+                    at=now,
+                    action="progress.query",
+                    result="locked" if locked else "wrong-code",
+                    actor=None,
+                    target=case_no[:100],
+                    client_ip=ip,
+                    detail={"wrong_codes_today": row.count},
+                )
+            return
+        except IntegrityError:
+            if attempt:
+                raise
 
 
 @router.get(
@@ -77,13 +132,18 @@ def get_progress(
     code: Annotated[str, Query(max_length=6, description="the case's 6-digit query code")],
     request: Request,
     session: SessionDep,
+    db: DatabaseDep,
+    settings: SettingsDep,
+    clock: ClockDep,
 ) -> Progress:
     """Public progress of a case: status, dates, item and masked applicant.
 
     An unknown number and a wrong code get the same 404; callers are rate limited.
     """
     limiter: RateLimiter = request.app.state.progress_limiter
-    wait = limiter.check("progress:" + (client_ip(request) or "?"), request.app.state.clock())
+    now = clock()
+    ip = client_ip(request)
+    wait = limiter.check("progress:" + signin.address_key(ip), now)
     if wait is not None:
         raise ProblemError(
             429,
@@ -92,7 +152,14 @@ def get_progress(
             headers={"Retry-After": str(max(1, int(wait) + 1))},
         )
     case = session.scalars(select(Case).where(Case.case_no == case_no)).first()
-    if case is None or not hmac.compare_digest(case.query_code.encode(), code.encode()):
+    if case is None:
+        raise _not_found()
+    key = _wrong_code_key(case.case_no, now)
+    limit = settings.progress_wrong_codes_per_day
+    if _wrong_codes(db, key) >= limit:
+        raise _not_found()  # locked for today: the right code too
+    if not hmac.compare_digest(case.query_code.encode(), code.encode()):
+        _count_wrong_code(db, key, case.case_no, limit, now, ip)
         raise _not_found()
     catalog = catalog_store.published(session, case.catalog_version)
     item_name = catalog.item_names.get(case.item_code) if catalog else None

@@ -6,11 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
-from records_service import audit, rules
-from records_service.case_views import RawBodyDep, clerk_error, department_of, iso
+from records_service import audit, reach, rules
+from records_service.case_views import RawBodyDep, clerk_error, iso
 from records_service.deps import (
     ClockDep,
     CurrentPrincipal,
@@ -21,7 +22,7 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
-from records_service.models import Case, Rating, Window
+from records_service.models import Case, CaseEvent, Rating, Window
 from records_service.problems import ProblemError, invalid_field, problem_responses
 from records_service.schemas import (
     BadRatings,
@@ -50,6 +51,7 @@ def rating_public(rating: Rating, case_no: str) -> dict[str, Any]:
         "followed_up_at": iso(rating.followed_up_at),
         "follow_up_by": rating.follow_up_by,
         "follow_up_note": rating.follow_up_note,
+        "event_id": rating.event_id,
     }
 
 
@@ -71,8 +73,10 @@ def rating_public(rating: Rating, case_no: str) -> dict[str, Any]:
             409,
             413,
             422,
-            s403="not a clerk or a window's device, or another window's case",
-            s409="``…/in-flight``: the first request with this key is still being applied",
+            s403="not a clerk or a window's device",
+            s404="no such case, or one outside the caller's reach (the same answer)",
+            s409="``…/already-rated``: this visit has its rating (one per visit); "
+            "``…/in-flight``: the first request with this key is still being applied",
         ),
     },
 )
@@ -94,7 +98,7 @@ def rate_case(
         key=idempotency_key,
         record_id=body.id,
         raw=raw,
-        actor=principal.actor,
+        principal=principal,
         now=clock(),
         allowed=principal.kind == "device" or principal.has_role("clerk"),
         refusal="Ratings come from a window.",
@@ -102,22 +106,21 @@ def rate_case(
     now = write.now
 
     def apply(session: Session) -> Applied:
-        case = session.scalars(select(Case).where(Case.case_no == case_no)).first()
-        if case is None:
-            raise ProblemError(404, "not-found", f"No case {case_no}.")
-        if case.window_code != principal.window_code:
-            raise ProblemError(403, "forbidden", "This case belongs to another window.")
+        case = reach.case_in_reach(session, principal, case_no)
         bad_clerk = clerk_error(session, principal, body.clerk, case.window_code, "clerk")
         if bad_clerk:
             raise invalid_field(bad_clerk["field"], bad_clerk["message"])
+        visit = _visit(session, case)
+        rated_at = min(body.rated_at, now)  # the client's time, never later than the service's
         bad = body.score in rules.BAD_SCORES
-        rated_on = body.rated_at.astimezone(CENTER_TZ).date()
+        rated_on = rated_at.astimezone(CENTER_TZ).date()
         rating = Rating(
             id=str(body.id),
             case_id=case.id,
+            event_id=visit.id,
             score=body.score,
             comment=body.comment,
-            rated_at=body.rated_at,
+            rated_at=rated_at,
             clerk=body.clerk,
             window_code=case.window_code,
             device_id=principal.device_id,
@@ -130,7 +133,11 @@ def rate_case(
             recorded_at=now,
         )
         session.add(rating)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError:  # the same visit rated at the same moment by another request
+            session.rollback()
+            raise _already_rated() from None
         audit.record(
             session,
             at=now,
@@ -140,12 +147,36 @@ def rate_case(
             device_id=principal.device_id,
             target=case_no,
             client_ip=client_ip(request),
-            detail={"score": body.score},
+            detail={"score": body.score, "event_id": visit.id},
         )
         content = public_json(RatingAnswer, {"rating": rating_public(rating, case_no)})
         return 201, content, {}
 
-    return write.run(ROUTE_RATING, apply)
+    return write.run(ROUTE_RATING, apply, reach.case_guard(principal, case_no))
+
+
+def _already_rated() -> ProblemError:
+    return ProblemError(
+        409,
+        "already-rated",
+        "This visit has been rated already: one rating per visit.",
+        title="Rated already",
+    )
+
+
+def _visit(session: Session, case: Case) -> CaseEvent:
+    """The service visit a rating given now rates: the case's latest acceptance or
+    completion event (现场服务一次一评); 409 if it has a rating, 422 if there is none."""
+    visit = session.scalars(
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type.in_(rules.VISIT_EVENTS))
+        .order_by(CaseEvent.seq.desc())
+    ).first()
+    if visit is None:
+        raise invalid_field("case_no", "no visit of this case to rate")
+    if session.scalar(select(Rating.id).where(Rating.event_id == visit.id)) is not None:
+        raise _already_rated()
+    return visit
 
 
 @router.get(
@@ -165,12 +196,7 @@ def list_bad_ratings(
     ``{items, today}``; each item says whether its deadline has passed (``overdue``).
     ``followed_up=false`` lists those still to follow up. Leads: their department; admins: all.
     """
-    if principal.has_role("admin"):
-        windows = select(Window.code)
-    elif principal.has_role("lead") and principal.department_code:
-        windows = select(Window.code).where(Window.department_code == principal.department_code)
-    else:
-        raise ProblemError(403, "forbidden", "Only shift leads and admins see bad ratings.")
+    windows = select(Window.code).where(reach.window_scope(session, principal))
     query = (
         select(Rating, Case.case_no)
         .join(Case, Case.id == Rating.case_id)
@@ -209,7 +235,8 @@ def list_bad_ratings(
         413,
         422,
         s400="the body is not JSON",
-        s403="not a lead of the rating's department",
+        s403="not a shift lead",
+        s404="no such rating, or one outside the lead's reach (the same answer)",
         s409="not a bad rating, or followed up already",
     ),
 )
@@ -223,13 +250,9 @@ def follow_up(
 ) -> RatingAnswer:
     """Record the follow-up of a bad rating: leads of the case's department."""
     rating = session.get(Rating, rating_id)
-    if rating is None:
-        raise ProblemError(404, "not-found", f"No rating {rating_id}.")
-    if not (
-        principal.has_role("lead")
-        and principal.department_code == department_of(session, rating.window_code)
-    ):
-        raise ProblemError(403, "forbidden", "Only a lead of the window's department.")
+    case = session.get(Case, rating.case_id) if rating is not None else None
+    if rating is None or case is None or not reach.reaches_case(session, principal, case):
+        raise reach.not_found(f"rating {rating_id}")
     if not rating.bad:
         raise ProblemError(409, "conflict", "Only bad ratings are followed up.")
     if rating.followed_up_at is not None:
@@ -238,8 +261,7 @@ def follow_up(
     rating.followed_up_at = now
     rating.follow_up_by = principal.username
     rating.follow_up_note = body.note
-    case = session.get(Case, rating.case_id)
-    case_no = case.case_no if case else ""
+    case_no = case.case_no
     audit.record(
         session,
         at=now,

@@ -225,8 +225,10 @@ def package_service(
     empty database takes ``records_service`` instead.
     """
     launcher = _launcher(request, tmp_path_factory.mktemp("service-tests"), records_template_db)
+    # The suites sign in from many desks at W01 (each test its own): lift the cap of desks.
+    env = {"CLERK_DEVICES_PER_WINDOW": "1000"}
     try:
-        yield launcher.start(backend=backend)
+        yield launcher.start(backend=backend, env=env)
     finally:
         launcher.stop_all()
 

@@ -186,8 +186,19 @@ def test_register_window_then_a_clerk_signs_in_there(demo_databases, service_fac
     signed_in = login(service, "wang.wu", "W09", password=password)
     assert signed_in.status_code == 200, signed_in.text
     assert signed_in.json()["window"]["name"] == "综合九号窗"
+    token = signed_in.json()["access_token"]
     body = case_body(window_code="W09", clerk="wang.wu")
-    assert post_case(service, signed_in.json()["access_token"], body).status_code == 201
+    # A password set by someone else is changed before anything else (issue 14).
+    assert signed_in.json()["password_change_required"] is True
+    assert post_case(service, token, body).status_code == 403
+    changed = requests.post(
+        service.url("/auth/password"),
+        json={"current_password": password, "new_password": "violet-harbour-lantern-62"},
+        headers=auth(token),
+        timeout=TIMEOUT,
+    )
+    assert changed.status_code == 204, changed.text
+    assert post_case(service, token, body).status_code == 201
     actor = f"cli:{_user()}"
     assert _audit(service, "window.register") == [
         (actor, "W09", "created"),

@@ -1,0 +1,206 @@
+"""Who may use which route, and which records each caller reaches — defined once, here.
+
+Two answers, never mixed (issue 14, SECURITY.md "Credentials and roles"):
+
+- a caller whose credential or role may never use a route gets **403** (checked for every
+  signed-in route in :func:`require_route`, called by ``deps.current_principal``; a route
+  missing from :data:`ROUTES` is refused to everyone);
+- a record outside the caller's reach answers **404**, exactly like an unknown number
+  (:func:`case_reach`, :func:`reaches_case`, :func:`not_found`).
+
+A caller is named by what it holds: a user token by its roles (``clerk``, ``cashier``,
+``lead``, ``admin``, ``auditor``, ``display``), an enrolled credential by its kind
+(``desk``, ``screen`` — the display credential of a hall or window screen —, ``kiosk``,
+``integration``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ColumnElement, and_, false, select
+from sqlalchemy.orm import Session
+
+from records_service.models import Case, Center, User, Window
+from records_service.problems import ProblemError
+
+if TYPE_CHECKING:
+    from records_service.deps import Principal
+
+#: The roles a person's account may hold.
+USER_ROLES = ("clerk", "cashier", "lead", "admin", "auditor", "display")
+#: The credentials handed to a machine, by enrolment (and a desk's also at sign-in).
+CREDENTIAL_KINDS = ("desk", "screen", "kiosk", "integration")
+#: ``tokens.kind`` of each credential (a desk's is ``device`` since the first release).
+TOKEN_KIND = {"desk": "device", "screen": "display", "kiosk": "kiosk", "integration": "integration"}
+#: Every name of the matrix, in the order SECURITY.md's table lists them.
+CALLERS = USER_ROLES + CREDENTIAL_KINDS
+
+_EVERYONE = frozenset(CALLERS)
+_PEOPLE = frozenset(USER_ROLES)
+_STAFF = frozenset({"clerk", "cashier", "lead", "admin", "auditor", "desk"})
+_CASE_READERS = frozenset({"clerk", "lead", "admin", "desk"})
+_WINDOW = frozenset({"clerk", "desk"})
+_LEADS = frozenset({"lead", "admin"})
+
+#: operation id → who may use the route (the rest get 403). Public routes (no token) are
+#: not listed: ``health``, ``login``, ``get_progress``, ``redeem_enrolment``.
+ROUTES: dict[str, frozenset[str]] = {
+    "logout": _EVERYONE,
+    "change_password": _PEOPLE,
+    "get_catalog": _STAFF,
+    "get_calendar": _STAFF,
+    "create_case": _WINDOW,
+    "list_cases": _CASE_READERS,
+    "get_case": _CASE_READERS,
+    "append_case_event": frozenset({"clerk", "lead", "desk"}),
+    "get_changes": _CASE_READERS,
+    "record_case_document": _WINDOW,
+    "rate_case": _WINDOW,
+    "list_bad_ratings": _LEADS,
+    "follow_up_rating": frozenset({"lead"}),
+    "unlock_user": _LEADS,
+    "list_users": _LEADS,
+    "list_audit": frozenset({"auditor", "admin"}),
+    "revoke_device": frozenset({"admin"}),
+    "report_device_status": _WINDOW,
+    "record_client_events": _WINDOW,
+    "list_windows": _LEADS,
+    "get_workload": _LEADS,
+    "list_workload_cases": _LEADS,
+    "get_board": frozenset({"display", "screen", "lead", "admin"}),
+    "create_enrolment": frozenset({"admin"}),
+}
+#: Routes that need no token at all.
+PUBLIC_ROUTES = frozenset({"health", "login", "get_progress", "redeem_enrolment"})
+#: What a user who must change their password may still do.
+PASSWORD_CHANGE_ROUTES = frozenset({"change_password", "logout"})
+
+
+def callers(principal: Principal) -> frozenset[str]:
+    """The names :data:`ROUTES` knows ``principal`` by."""
+    if principal.kind == "user":
+        return frozenset(principal.roles) & _PEOPLE
+    kind = {v: k for k, v in TOKEN_KIND.items()}.get(principal.kind)
+    return frozenset({kind}) if kind else frozenset()
+
+
+def may_use(principal: Principal, operation_id: str | None) -> bool:
+    """Whether ``principal`` may ever use the route ``operation_id``."""
+    allowed = ROUTES.get(operation_id or "", frozenset())
+    return bool(callers(principal) & allowed)
+
+
+def require_route(principal: Principal, operation_id: str | None) -> None:
+    """403 unless ``principal`` may use the route (and, with a password to change, only
+    the routes that change it or sign out)."""
+    if not may_use(principal, operation_id):
+        raise ProblemError(403, "forbidden", "This sign-in may not use this route.")
+    if principal.must_change_password and operation_id not in PASSWORD_CHANGE_ROUTES:
+        raise ProblemError(
+            403,
+            "password-change-required",
+            "Change your password first (POST /auth/password).",
+            title="Password change required",
+        )
+
+
+def not_found(what: str) -> ProblemError:
+    """The one answer for an unknown record and a record outside the caller's reach."""
+    return ProblemError(404, "not-found", f"No {what}.")
+
+
+def centers_at_and_below(session: Session, center_code: str | None) -> set[str]:
+    """``center_code`` and every center below it."""
+    if not center_code:
+        return set()
+    children: dict[str | None, list[str]] = {}
+    for code, parent in session.execute(select(Center.code, Center.parent_code)):
+        children.setdefault(parent, []).append(code)
+    found, todo = set(), [center_code]
+    while todo:
+        code = todo.pop()
+        if code not in found:
+            found.add(code)
+            todo.extend(children.get(code, []))
+    return found
+
+
+def case_reach(session: Session, principal: Principal) -> ColumnElement[bool]:
+    """The condition on :class:`Case` rows that ``principal`` reaches.
+
+    A clerk (at their window) or a desk: that window's cases; a lead: their department's
+    in their center; an admin: the cases of every center *below* theirs (an admin runs the
+    system, not the center's own applications: the admin of a single center reads no case,
+    its figures only); anyone else: none.
+    """
+    who = callers(principal)
+    if "lead" in who and principal.department_code:
+        windows = select(Window.code).where(
+            Window.department_code == principal.department_code,
+            Window.center_code == principal.center_code,
+        )
+        return Case.window_code.in_(windows)
+    if "admin" in who:
+        below = centers_at_and_below(session, principal.center_code) - {principal.center_code}
+        return Case.center_code.in_(below)
+    if who & _WINDOW and principal.window_code:
+        return Case.window_code == principal.window_code
+    return false()
+
+
+def reaches_case(session: Session, principal: Principal, case: Case) -> bool:
+    """Whether ``case`` is within ``principal``'s reach (see :func:`case_reach`)."""
+    found = session.scalar(
+        select(Case.id).where(Case.id == case.id).where(case_reach(session, principal))
+    )
+    return found is not None
+
+
+def case_in_reach(session: Session, principal: Principal, case_no: str) -> Case:
+    """The case numbered ``case_no`` if ``principal`` reaches it; else 404."""
+    case = session.scalars(
+        select(Case).where(Case.case_no == case_no).where(case_reach(session, principal))
+    ).first()
+    if case is None:
+        raise not_found(f"case {case_no}")
+    return case
+
+
+def window_scope(session: Session, principal: Principal) -> ColumnElement[bool]:
+    """The condition on :class:`Window` rows whose figures ``principal`` sees (leads:
+    their department in their center; admins: their centers)."""
+    who = callers(principal)
+    if "admin" in who:
+        return Window.center_code.in_(centers_at_and_below(session, principal.center_code))
+    if "lead" in who and principal.department_code:
+        return and_(
+            Window.department_code == principal.department_code,
+            Window.center_code == principal.center_code,
+        )
+    return false()
+
+
+def case_guard(principal: Principal, case_no: str) -> Callable[[Session], None]:
+    """An idempotent write's guard (``idempotency.run_idempotent``): 404 unless the case
+    is within ``principal``'s reach, for a first write and a replay alike."""
+
+    def check(session: Session) -> None:
+        case_in_reach(session, principal, case_no)
+
+    return check
+
+
+def user_reach(session: Session, principal: Principal) -> ColumnElement[bool]:
+    """The condition on :class:`User` rows ``principal`` looks after (leads: their
+    department in their center; admins: their centers)."""
+    who = callers(principal)
+    if "admin" in who:
+        return User.center_code.in_(centers_at_and_below(session, principal.center_code))
+    if "lead" in who and principal.department_code:
+        return and_(
+            User.department_code == principal.department_code,
+            User.center_code == principal.center_code,
+        )
+    return false()
