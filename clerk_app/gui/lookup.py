@@ -3,7 +3,7 @@
 Asks the records service's public ``GET /progress`` (off the GUI thread). When the center
 cannot be reached the dialog says so and shows this desk's own record of the case, if it
 has one with that query code. Applicant names are shown masked, as the public page shows
-them.
+them. The layout is the Designer form ``ui/lookup_dialog.ui``.
 """
 
 from __future__ import annotations
@@ -11,15 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +26,7 @@ from clerk_app.core.identity import public_applicant_name
 from clerk_app.core.lifecycle import EventType
 from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.errors import error_message, is_offline, is_refused
+from clerk_app.gui.forms.ui_lookup_dialog import Ui_LookupDialog
 from clerk_app.gui.hub import case_hub
 from clerk_app.gui.ops import Op
 from clerk_app.logs import logger
@@ -56,63 +53,35 @@ class LookupDialog(QDialog):
         self._local_query = ("", "")
         self.setObjectName("lookupDialog")
         case_hub().case_changed.connect(self._hub_changed)
-        self.case_edit = QLineEdit(self)
-        self.case_edit.setObjectName("lookupCaseEdit")
-        self.code_edit = QLineEdit(self)
-        self.code_edit.setObjectName("lookupCodeEdit")
-        self.code_edit.setMaxLength(6)
-        self.case_label = QLabel(self)
-        self.case_label.setBuddy(self.case_edit)
-        self.code_label = QLabel(self)
-        self.code_label.setBuddy(self.code_edit)
+        # The layout is ui/lookup_dialog.ui; the code adds the Look up button and the answer.
+        self.ui = u = Ui_LookupDialog()
+        u.setupUi(self)
+        self.case_edit = u.lookupCaseEdit
+        self.code_edit = u.lookupCodeEdit
+        self.case_label = u.caseLabel
+        self.code_label = u.codeLabel
+        # Designer cannot put a button of its own into a QDialogButtonBox.
         self.lookup_button = QPushButton(self)
         self.lookup_button.setObjectName("lookupButton")
         self.lookup_button.setDefault(True)
         self.lookup_button.clicked.connect(self.look_up)
-        self.message = QLabel(self)
-        self.message.setObjectName("lookupMessage")
-        self.message.setWordWrap(True)
-        self.answer = QFormLayout()
+        self.message = u.lookupMessage
+        self.answer = u.answerForm
         self.fields: dict[str, tuple[QLabel, QLabel]] = {}
         for key in ("status", "item", "applicant", "received", "due", "completed"):
-            name, value = QLabel(self), QLabel(self)
+            value = getattr(u, key + "Value")
             value.setObjectName("lookup:" + key)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = (name, value)
-            self.answer.addRow(name, value)
-        form = QFormLayout()
-        form.addRow(self.case_label, self.case_edit)
-        form.addRow(self.code_label, self.code_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+            self.fields[key] = (getattr(u, key + "Caption"), value)
+        self.buttons = u.buttonBox
         self.buttons.addButton(self.lookup_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addLayout(self.answer)
-        layout.addWidget(self.buttons)
         self.retranslate()
         self._show(None)
-        self.resize(520, 340)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Look up a case"))
-        self.case_label.setText(self.tr("&Case no.:"))
-        self.case_edit.setPlaceholderText("HS-W01-20261128-000001")
-        self.code_label.setText(self.tr("&Query code:"))
-        self.code_edit.setPlaceholderText(self.tr("6 digits"))
+        """Set the texts made in code (the form's own are set by its retranslateUi)."""
         self.lookup_button.setText(self.tr("&Look up"))
         self.lookup_button.setToolTip(self.tr("Check the progress as the applicant would (Enter)"))
-        names = {
-            "status": self.tr("Status:"),
-            "item": self.tr("Item:"),
-            "applicant": self.tr("Applicant:"),
-            "received": self.tr("Received:"),
-            "due": self.tr("Due date:"),
-            "completed": self.tr("Completed:"),
-        }
-        for key, (label, _value) in self.fields.items():
-            label.setText(names[key])
 
     # -- lookup ----------------------------------------------------------------------------
 

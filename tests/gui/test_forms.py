@@ -20,6 +20,7 @@ def test_every_form_has_committed_generated_code():
         "first_run_wizard",
         "case_detail",
         "connection_panel",
+        "lookup_dialog",
     }
     for ui in forms:
         assert (forms_build.FORMS_DIR / f"ui_{ui.stem}.py").exists(), ui.name
