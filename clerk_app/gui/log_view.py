@@ -3,6 +3,7 @@
 
 ID and mobile numbers are masked when written (``logs.setup_logging``) and masked again
 here, on screen and in the zip, so a file written before masking existed cannot leak them.
+The dialog's layout is the Designer form ``ui/log_view.ui``.
 """
 
 from __future__ import annotations
@@ -26,20 +27,15 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from clerk_app.core.identity import mask_text
+from clerk_app.gui.forms.ui_log_view import Ui_LogView
 from clerk_app.gui.ops import Op
 from clerk_app.logs import AREAS, LOG_FILE
 
@@ -163,69 +159,42 @@ class LogView(QDialog):
         self.context = context
         self.log_dir = Path(context.paths.log_dir)
         self.entries: list[LogEntry] = []
-        self.level = QComboBox(self)
-        self.level.setObjectName("logLevelFilter")
-        self.area = QComboBox(self)
-        self.area.setObjectName("logAreaFilter")
+        # The layout is ui/log_view.ui; the code adds the filter choices, the buttons of its
+        # own and the log itself.
+        self.ui = u = Ui_LogView()
+        u.setupUi(self)
+        self.level = u.logLevelFilter
+        self.area = u.logAreaFilter
         self.area.addItem("", "")
         for area in AREAS:
             self.area.addItem(area, area)
-        self.text_filter = QLineEdit(self)
-        self.text_filter.setObjectName("logTextFilter")
-        self.text_filter.setClearButtonEnabled(True)
-        self.level_label = QLabel(self)
-        self.area_label = QLabel(self)
-        self.text_label = QLabel(self)
-        self.level_label.setBuddy(self.level)
-        self.area_label.setBuddy(self.area)
-        self.text_label.setBuddy(self.text_filter)
-        self.view = QPlainTextEdit(self)
-        self.view.setObjectName("logText")
-        self.view.setReadOnly(True)
-        self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text_filter = u.logTextFilter
+        self.level_label = u.levelLabel
+        self.area_label = u.areaLabel
+        self.text_label = u.textLabel
+        self.view = u.logText
         self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.count_label = QLabel(self)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("logStatus")
-        self.status_label.setWordWrap(True)
+        self.count_label = u.countLabel
+        self.status_label = u.logStatus
+        # Designer cannot put buttons of its own into a QDialogButtonBox.
         self.refresh_button = QPushButton(self)
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportLogsButton")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        u.buttonBox.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
+        u.buttonBox.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        u.buttonBox.rejected.connect(self.reject)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.ask_export)
         QShortcut(QKeySequence("F5"), self, self.refresh)
-
-        filters = QHBoxLayout()
-        for label, widget in (
-            (self.level_label, self.level),
-            (self.area_label, self.area),
-            (self.text_label, self.text_filter),
-        ):
-            filters.addWidget(label)
-            filters.addWidget(widget, 1 if widget is self.text_filter else 0)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.status_label)
-        layout.addWidget(buttons)
         self.retranslate()
         self.level.setCurrentIndex(1)  # information and above
         self.level.currentIndexChanged.connect(self.apply_filter)
         self.area.currentIndexChanged.connect(self.apply_filter)
         self.text_filter.textChanged.connect(self.apply_filter)
-        self.resize(980, 620)
         self.refresh()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Log"))
-        self.level_label.setText(self.tr("&Level:"))
-        self.area_label.setText(self.tr("&Area:"))
-        self.text_label.setText(self.tr("&Contains:"))
+        """Set the texts made in code (the form's own are set by its retranslateUi)."""
         levels = [
             (self.tr("Everything (debug)"), "DEBUG"),
             (self.tr("Information and above"), "INFO"),
@@ -249,7 +218,8 @@ class LogView(QDialog):
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "ui"):
+            self.ui.retranslateUi(self)
             self.retranslate()
         super().changeEvent(event)
 

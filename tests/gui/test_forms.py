@@ -21,6 +21,7 @@ def test_every_form_has_committed_generated_code():
         "case_detail",
         "connection_panel",
         "lookup_dialog",
+        "log_view",
     }
     for ui in forms:
         assert (forms_build.FORMS_DIR / f"ui_{ui.stem}.py").exists(), ui.name
