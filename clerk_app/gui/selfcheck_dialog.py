@@ -1,4 +1,7 @@
-"""Help → Self-check…: the report of `clerk-app self-check`, one line per check."""
+"""Help → Self-check…: the report of `clerk-app self-check`, one line per check.
+
+The layout is the Designer form ``ui/selfcheck_dialog.ui``.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from clerk_app.core.provisioning import Provisioning
+from clerk_app.gui.forms.ui_selfcheck_dialog import Ui_SelfCheckDialog
 from clerk_app.gui.ops import Op
 from clerk_app.gui.selfcheck_qt import qt_checks
 from clerk_app.paths import Paths
@@ -41,9 +42,6 @@ class SelfCheckDialog(QDialog):
         printers: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("selfCheckDialog")
-        self.setWindowTitle(self.tr("Self-check"))
-        self.resize(760, 420)
         self._paths, self._prov, self._language, self._printers = (
             paths,
             provisioning,
@@ -51,24 +49,20 @@ class SelfCheckDialog(QDialog):
             printers,
         )
         self.results: list[CheckResult] = []
-        self.summary = QLabel(self.tr("Checking…"), self)
-        self.summary.setObjectName("selfCheckSummary")
-        self.report = QPlainTextEdit(self)
-        self.report.setObjectName("selfCheckReport")
-        self.report.setReadOnly(True)
+        # The layout is ui/selfcheck_dialog.ui; the code adds the buttons of its own.
+        self.ui = u = Ui_SelfCheckDialog()
+        u.setupUi(self)
+        self.summary = u.selfCheckSummary
+        self.report = u.selfCheckReport
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        u.buttonBox.rejected.connect(self.reject)
+        # Designer cannot put buttons of its own into a QDialogButtonBox.
         self.copy_button = QPushButton(self.tr("Copy report"), self)
         self.copy_button.clicked.connect(self._copy)
         self.again_button = QPushButton(self.tr("Check again"), self)
         self.again_button.clicked.connect(self.start)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.report)
-        layout.addWidget(buttons)
+        u.buttonBox.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        u.buttonBox.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
 
     def start(self) -> None:
         """Run the checks; the report appears when they are done."""

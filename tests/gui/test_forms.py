@@ -22,6 +22,7 @@ def test_every_form_has_committed_generated_code():
         "connection_panel",
         "lookup_dialog",
         "log_view",
+        "selfcheck_dialog",
     }
     for ui in forms:
         assert (forms_build.FORMS_DIR / f"ui_{ui.stem}.py").exists(), ui.name
