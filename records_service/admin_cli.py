@@ -50,12 +50,12 @@ def _actor() -> str:
 
 
 def cmd_reset_password(args: argparse.Namespace) -> int:
-    from sqlalchemy import select, update
+    from sqlalchemy import select
 
     from records_service import audit
     from records_service.db import Database
-    from records_service.models import Token, User
-    from records_service.security import hash_password, password_problem
+    from records_service.models import User
+    from records_service.security import password_problem, password_set_by_someone_else
 
     password = read_new_password()
     if password is None:
@@ -69,12 +69,9 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
             user = session.scalars(select(User).where(User.username == args.username)).first()
             if user is None:
                 return _err(f"no user {args.username}")
-            user.password_hash = hash_password(password)
-            session.execute(
-                update(Token)
-                .where(Token.user_id == user.id, Token.kind == "user")
-                .values(revoked=True)
-            )
+            # They change it at their next sign-in; every token issued to them ends,
+            # the device tokens of the desks they signed in at included.
+            ended = password_set_by_someone_else(session, user, password)
             audit.record(
                 session,
                 at=datetime.now(UTC),
@@ -82,10 +79,18 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
                 result="ok",
                 actor=_actor(),
                 target=args.username,
+                detail={
+                    "tokens_revoked": ended.get("user", 0),
+                    "device_tokens_revoked": ended.get("device", 0),
+                },
             )
     finally:
         db.dispose()
-    print(f"password of {args.username} reset; their sign-ins are ended")
+    print(
+        f"password of {args.username} reset (to be changed at the next sign-in); "
+        f"{ended.get('user', 0)} sign-in token(s) and {ended.get('device', 0)} device "
+        "token(s) revoked"
+    )
     return 0
 
 
@@ -265,7 +270,8 @@ def add_commands(sub: Any) -> None:
     """Register the admin commands on ``clerk-records``' sub-parsers."""
     p = sub.add_parser(
         "reset-password",
-        help="set a new password (asked, or one line on stdin) and end the user's sign-ins",
+        help="set a new password (asked, or one line on stdin), to be changed at the next "
+        "sign-in; revokes the user's tokens and device tokens",
     )
     p.add_argument("username")
     p.set_defaults(func=cmd_reset_password)

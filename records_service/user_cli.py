@@ -47,11 +47,12 @@ def read_new_password() -> str | None:
 
 
 def _set_active(args: argparse.Namespace, active: bool) -> int:
-    from sqlalchemy import func, select, update
+    from sqlalchemy import select
 
     from records_service import audit
     from records_service.db import Database
-    from records_service.models import Token, User
+    from records_service.models import User
+    from records_service.security import end_credentials_of
 
     now = datetime.now(UTC)
     db = Database(_settings(args).database_url)
@@ -63,17 +64,9 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
             user.active = active
             ended: dict[str, int] = {}
             if not active:
-                live = (Token.user_id == user.id, Token.revoked.is_(False))
-                for kind in ("user", "device"):
-                    ended[kind] = int(
-                        session.scalar(
-                            select(func.count(Token.id)).where(*live, Token.kind == kind)
-                        )
-                        or 0
-                    )
                 # Every token issued to them: their sign-ins, and the device tokens of the
                 # desks they signed in at (a desk gets a new one at its next online sign-in).
-                session.execute(update(Token).where(Token.user_id == user.id).values(revoked=True))
+                ended = end_credentials_of(session, user.id)
             audit.record(
                 session,
                 at=now,
@@ -82,7 +75,10 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
                 actor=actor(),
                 target=args.username,
                 detail=(
-                    {"tokens_revoked": ended["user"], "device_tokens_revoked": ended["device"]}
+                    {
+                        "tokens_revoked": ended.get("user", 0),
+                        "device_tokens_revoked": ended.get("device", 0),
+                    }
                     if not active
                     else None
                 ),
@@ -93,8 +89,8 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
         print(f"user {args.username} enabled")
     else:
         print(
-            f"user {args.username} disabled; {ended['user']} sign-in token(s) and "
-            f"{ended['device']} device token(s) revoked"
+            f"user {args.username} disabled; {ended.get('user', 0)} sign-in token(s) and "
+            f"{ended.get('device', 0)} device token(s) revoked"
         )
     return 0
 

@@ -212,20 +212,26 @@ def test_register_window_then_a_clerk_signs_in_there(demo_databases, service_fac
     assert "intact" in run_cli(["audit", "verify"], url)
 
 
-def test_reset_password_ends_sign_ins_and_is_audited(demo_databases, service_factory) -> None:
+def test_reset_password_ends_every_credential_and_is_audited(
+    demo_databases, service_factory
+) -> None:
     url = demo_databases.new()
     service = service_factory(database_url=url)
     old_token = token_for(service)
     device_token = login(service, device_id=f"desk-{uuid.uuid4().hex[:6]}").json()["device_token"]
     new_password = "a-fresh-password-26"
     out = cli_ok(["reset-password", "demo-clerk"], url, stdin=new_password + "\n")
-    assert "reset" in out
+    assert "2 sign-in token(s) and 1 device token(s) revoked" in out  # two sign-ins
     refused = requests.get(service.url("/catalog"), headers=auth(old_token), timeout=TIMEOUT)
     assert refused.status_code == 401
-    # the window's device keeps working: only the user's sign-ins end
-    assert requests.get(service.url("/catalog"), headers=auth(device_token), timeout=TIMEOUT).ok
+    # A reset ends the device tokens they were issued too (issue 14): a desk gets a new
+    # one at its next online sign-in.
+    refused = requests.get(service.url("/catalog"), headers=auth(device_token), timeout=TIMEOUT)
+    assert refused.status_code == 401
     assert login(service).status_code == 401
-    assert login(service, password=new_password).status_code == 200
+    signed_in = login(service, password=new_password)
+    assert signed_in.status_code == 200
+    assert signed_in.json()["password_change_required"] is True
     assert _audit(service, "user.reset_password") == [(f"cli:{_user()}", "demo-clerk", "ok")]
 
 
