@@ -2,7 +2,8 @@
 
 Every menu action of the desk has a shortcut or a mnemonic (``&F``), and its tooltip says
 which: ``Find item (Ctrl+F)`` or ``Self-check (Alt+H, S)``. :func:`describe` writes that
-tooltip; call it again from ``retranslate()`` after the texts changed.
+tooltip; call it again from ``retranslate()`` after the texts changed. The F1 list's
+layout is the Designer form ``ui/shortcuts_dialog.ui``.
 """
 
 from __future__ import annotations
@@ -14,17 +15,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QMenu,
     QMenuBar,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
+
+from clerk_app.gui.forms.ui_shortcuts_dialog import Ui_ShortcutsDialog
 
 _MNEMONIC = re.compile(r"&(.)")
 
@@ -122,35 +121,26 @@ class ShortcutsDialog(QDialog):
         self, bar: QMenuBar, extra: list[tuple[str, str]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        # The layout is ui/shortcuts_dialog.ui; the code fills in the rows.
+        self.ui = u = Ui_ShortcutsDialog()
+        u.setupUi(self)
         rows: list[tuple[str, str, str]] = []
         for menu, action in all_menu_actions(bar):
             rows.append((plain(menu.title()), plain(action.text()), key_path(menu, action)))
         section = self.tr("Anywhere")
         rows.extend((section, what, keys) for keys, what in extra)
-        self.table = QTableWidget(len(rows), 3, self)
-        self.table.setObjectName("shortcutsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Action"), self.tr("Keys")])
+        self.table = u.shortcutsTable
+        self.table.setRowCount(len(rows))
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, column, cell)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(620, 520)
+        u.buttonBox.rejected.connect(self.reject)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The table's rows as text (tests)."""

@@ -23,6 +23,7 @@ def test_every_form_has_committed_generated_code():
         "lookup_dialog",
         "log_view",
         "selfcheck_dialog",
+        "shortcuts_dialog",
     }
     for ui in forms:
         assert (forms_build.FORMS_DIR / f"ui_{ui.stem}.py").exists(), ui.name
