@@ -6,13 +6,16 @@ The engine and these reads run on the sync worker thread (``gui.sync_worker``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import timedelta
+from typing import TYPE_CHECKING, Protocol
 
 from clerk_app import __version__
 from clerk_app.remote.link import LinkIntervals, LinkKeeper
 from clerk_app.remote.sync import Backoff, SyncEngine
+from clerk_app.store.conflicts import ConflictItem
+from clerk_app.store.conflicts import conflict_items as store_conflict_items
+from clerk_app.store.local import LocalStore
+from clerk_app.store.rejections import RefusedRow, refused_rows
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -55,58 +58,34 @@ def sync_engine(context: AppContext, session: Session) -> SyncEngine:
     )
 
 
-@dataclass(frozen=True)
-class RejectedItem:
-    """An outbox row the service refused, as the connection panel lists it."""
-
-    row_id: int
-    kind: str
-    case_no: str | None
-    reason: str
+#: A refused outbox row as the connection panel lists it.
+RejectedItem = RefusedRow
 
 
-@dataclass(frozen=True)
-class ConflictItem:
-    """A case the center changed while this desk had unsent events of it (open conflict)."""
-
-    case_no: str
-    desk_status: str
-    center_status: str
-    detected_at: datetime | None
-
-
-def conflict_items(store: Any, limit: int = 200) -> tuple[ConflictItem, ...]:
+def conflict_items(store: LocalStore, limit: int = 200) -> tuple[ConflictItem, ...]:
     """The open conflicts, oldest first (see ``clerk_app.store.conflicts``)."""
-    rows = store.db.query(
-        "SELECT f.case_no, c.status, json_extract(f.center_json, '$.status'), f.detected_at"
-        " FROM conflicts f JOIN cases c ON c.id = f.case_id WHERE f.state = 'open'"
-        " ORDER BY f.detected_at, f.case_no LIMIT ?",
-        (limit,),
-    )
-    return tuple(
-        ConflictItem(r[0], r[1], str(r[2] or ""), datetime.fromisoformat(r[3]) if r[3] else None)
-        for r in rows
-    )
+    return store_conflict_items(store, limit)
 
 
-def rejected_items(store: Any, limit: int = 200) -> tuple[RejectedItem, ...]:
+def rejected_items(store: LocalStore, limit: int = 200) -> tuple[RejectedItem, ...]:
     """The rejected outbox rows with the case number they belong to."""
-    rows = store.db.query(
-        "SELECT o.id, o.kind, o.last_error, c.case_no FROM outbox o"
-        " LEFT JOIN cases c ON c.id = o.case_id WHERE o.state = 'rejected'"
-        " ORDER BY o.id LIMIT ?",
-        (limit,),
-    )
-    return tuple(RejectedItem(int(r[0]), r[1], r[3], r[2] or "") for r in rows)
+    return refused_rows(store, limit)
+
+
+class LinkEngine(Protocol):
+    """What :func:`link_problems` reads of an engine: its local store (None: it has none)."""
+
+    @property
+    def store(self) -> LocalStore | None: ...
 
 
 def link_problems(
-    engine: Any, *, with_rejected: bool
+    engine: LinkEngine, *, with_rejected: bool
 ) -> tuple[tuple[RejectedItem, ...], tuple[ConflictItem, ...]]:
     """What the connection panel lists after a round of ``engine``: the refused items (when
     ``with_rejected``; reading them costs a query) and the open conflicts. Nothing for an
     engine without a local store."""
-    store = getattr(engine, "store", None)
+    store = engine.store
     if store is None:
         return (), ()
     return (rejected_items(store) if with_rejected else ()), conflict_items(store)

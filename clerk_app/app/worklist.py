@@ -72,7 +72,7 @@ def item_names(context: AppContext) -> dict[str, str]:
 
 def store_closed(context: AppContext) -> bool:
     """True once the local database is closed (the desk is shutting down)."""
-    return bool(getattr(context.backend.store.db, "closed", False))
+    return context.backend.store.db.closed
 
 
 def case_on_desk(context: AppContext, case_no: str) -> Case | None:

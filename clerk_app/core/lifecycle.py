@@ -83,8 +83,8 @@ class IllegalTransition(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        current = getattr(self.current, "value", self.current)
-        event = getattr(self.event, "value", self.event)
+        current = str(self.current)
+        event = str(self.event)
         return f"event '{event}' is not allowed for a case in status '{current}'"
 
 

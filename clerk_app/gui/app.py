@@ -54,11 +54,11 @@ class Desk:
             lambda user, password: self.hooks.sign_in(self.context, user, password),
             center_name=prov.center_name,
             window_code=prov.window_code,
-            window_name=getattr(prov, "window_name", ""),
+            window_name=prov.window_name,
             server=prov.service_url,
         )
         self.login.signed_in.connect(self.open_desk)
-        damaged = getattr(self.context, "damaged_database", None)
+        damaged = self.context.damaged_database
         if damaged is not None:
             self.login.show_damaged_database(str(damaged))
         return self.login
@@ -76,7 +76,7 @@ class Desk:
             return self.hall
         from clerk_app.gui import dashboard  # a lead or an admin gets the dashboard
 
-        if dashboard.may_open(getattr(session, "roles", ())):
+        if dashboard.may_open(session.roles):
             self.session = session
             self.dashboard = dashboard.open_dashboard(self.context, session)
             return self.dashboard

@@ -443,8 +443,7 @@ class ApplicantScreen(QWidget):
 def attach_applicant_screen(window: Any) -> Any:
     """The window's :class:`~clerk_app.gui.applicant_desk.ApplicantDesk` when the setting
     ``applicant_screen.enabled`` is on, else None."""
-    settings = getattr(window.context, "settings", None)
-    if settings is None or not bool(settings["applicant_screen.enabled"]):
+    if not bool(window.context.settings["applicant_screen.enabled"]):
         return None
     from clerk_app.gui.applicant_desk import ApplicantDesk
 

@@ -24,14 +24,12 @@ def save_setting(window: Any, key: str, value: Any, *, quiet: bool = False) -> b
     Returns:
         True when the settings file was written (or there is none to write).
     """
-    settings = getattr(window.context, "settings", None)
-    if settings is None:
-        return True
+    settings = window.context.settings
     settings.set(key, value)
     try:
         settings.save()
     except OSError as exc:
-        log.warning("settings not saved to %s: %s", getattr(settings, "path", "?"), exc)
+        log.warning("settings not saved to %s: %s", settings.path, exc)
         if not quiet:
             window.statusBar().showMessage(
                 QCoreApplication.translate(
@@ -123,7 +121,7 @@ def open_self_check(window: Any) -> QWidget:
 def about_lines(context: Any) -> list[tuple[str, str]]:
     """(label, value) pairs of Help ▸ About: version, service, window, database, logs."""
     prov = context.provisioning
-    paths = getattr(context, "paths", None)
+    paths = context.paths
     none = "—"
     window = f"{prov.window_code} {prov.window_name} · {prov.department}".strip()
     return [

@@ -214,6 +214,6 @@ def intake_issue_text(issue: Any) -> str:
     if template is None:
         return issue_text(issue)
     try:
-        return template.format(**dict(getattr(issue, "params", {}) or {}))
+        return template.format(**dict(issue.params))
     except (KeyError, IndexError, ValueError):
         return template

@@ -66,7 +66,7 @@ def _texts() -> dict[str, str]:
 def issue_text(issue: Any) -> str:
     """The translated sentence for an ``Issue(code, params)``."""
     template = _texts().get(issue.code)
-    params = dict(getattr(issue, "params", {}) or {})
+    params = dict(issue.params)
     if template is None:
         from clerk_app.core.identity import describe
 

@@ -13,7 +13,6 @@ import logging
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -269,8 +268,7 @@ class LogView(QDialog):
     # -- export --------------------------------------------------------------------------
 
     def default_export_name(self) -> str:
-        clock = getattr(self.context, "clock", None)
-        now = clock.now() if clock is not None else datetime.now()
+        now = self.context.clock.now()
         window = self.context.provisioning.window_code
         return f"window-clerk-logs-{window}-{now:%Y%m%d-%H%M}.zip"
 

@@ -182,6 +182,30 @@ def open_conflicts(store: LocalStore) -> list[Conflict]:
     return [_load(store, r) for r in rows]
 
 
+@dataclass(frozen=True)
+class ConflictItem:
+    """An open conflict as the connection panel lists it."""
+
+    case_no: str
+    desk_status: str
+    center_status: str
+    detected_at: datetime | None
+
+
+def conflict_items(store: LocalStore, limit: int = 200) -> tuple[ConflictItem, ...]:
+    """The open conflicts, oldest first (one query: the panel reads it after each round)."""
+    rows = store.db.query(
+        "SELECT f.case_no, c.status, json_extract(f.center_json, '$.status'), f.detected_at"
+        " FROM conflicts f JOIN cases c ON c.id = f.case_id WHERE f.state = 'open'"
+        " ORDER BY f.detected_at, f.case_no LIMIT ?",
+        (limit,),
+    )
+    return tuple(
+        ConflictItem(r[0], r[1], str(r[2] or ""), datetime.fromisoformat(r[3]) if r[3] else None)
+        for r in rows
+    )
+
+
 def open_conflict_count(store: LocalStore) -> int:
     row = store.db.query_one("SELECT count(*) FROM conflicts WHERE state = 'open'")
     return 0 if row is None else int(row[0])

@@ -114,6 +114,27 @@ def rejected_items(store: LocalStore, case_no: str | None = None) -> list[Reject
     return items
 
 
+@dataclass(frozen=True)
+class RefusedRow:
+    """A refused outbox row as the connection panel lists it."""
+
+    row_id: int
+    kind: str
+    case_no: str | None
+    reason: str
+
+
+def refused_rows(store: LocalStore, limit: int = 200) -> tuple[RefusedRow, ...]:
+    """The refused outbox rows with the case number they belong to, oldest first."""
+    rows = store.db.query(
+        "SELECT o.id, o.kind, o.last_error, c.case_no FROM outbox o"
+        " LEFT JOIN cases c ON c.id = o.case_id WHERE o.state = 'rejected'"
+        " ORDER BY o.id LIMIT ?",
+        (limit,),
+    )
+    return tuple(RefusedRow(int(r[0]), r[1], r[3], r[2] or "") for r in rows)
+
+
 def value_at(body: Any, field: str) -> Any:
     """The value at a service field name (``applicant.id_number``, ``materials[0].code``)."""
     node = body

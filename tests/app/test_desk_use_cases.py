@@ -104,4 +104,4 @@ def test_the_connection_panel_lists_refused_items_only_when_asked(context):
     )
     assert conflicts == ()
     assert link_problems(engine, with_rejected=False) == ((), ())
-    assert link_problems(SimpleNamespace(), with_rejected=True) == ((), ())  # no local store
+    assert link_problems(SimpleNamespace(store=None), with_rejected=True) == ((), ())

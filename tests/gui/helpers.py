@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from clerk_app.core.catalog import Catalog
 from clerk_app.core.clock import CENTER_TZ, FixedClock
+from clerk_app.core.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO_CATALOG = REPO / "resources" / "catalog" / "demo_catalog.json"
@@ -36,7 +37,9 @@ def offline_context(clock: FixedClock | None = None) -> SimpleNamespace:
         service_url="https://127.0.0.1:1",
         language="en",
     )
-    return SimpleNamespace(provisioning=provisioning, clock=clock or monday_morning())
+    return SimpleNamespace(
+        provisioning=provisioning, settings=Settings(), clock=clock or monday_morning()
+    )
 
 
 def type_text(qtbot, edit, text: str) -> None:

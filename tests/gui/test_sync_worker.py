@@ -16,6 +16,8 @@ from clerk_app.remote.sync import PushResult
 class ScriptedEngine:
     """Answers push_once() from a script; records the thread each call ran on."""
 
+    store = None  # no local store: the connection panel lists nothing
+
     def __init__(self, answers):
         self.answers = list(answers)
         self.calls = 0

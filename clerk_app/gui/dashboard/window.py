@@ -320,14 +320,14 @@ def refuse(parent: QWidget | None = None) -> QMessageBox:
 
 def open_dashboard(context: Any, session: Any, *, start: bool = True) -> DashboardWindow | None:
     """Open the dashboard for a signed-in lead or admin; anyone else gets :func:`refuse`."""
-    if not may_open(getattr(session, "roles", ())):
+    if not may_open(session.roles):
         refuse()
         return None
     window = DashboardWindow(
         dashboard_source(context, session),
         context.clock,
-        user_name=str(getattr(session, "display_name", "") or ""),
-        department=str(getattr(session, "department", "") or ""),
+        user_name=session.display_name,
+        department=session.department,
     )
     window.show()
     if start:

@@ -39,7 +39,7 @@ class HallSignInNeeded(RuntimeError):
 
 def is_hall_account(session: Any) -> bool:
     """An account for the hall screen: role display, and no desk role (clerk, lead, admin)."""
-    roles = set(getattr(session, "roles", ()) or ())
+    roles = set(session.roles)
     return "display" in roles and not roles & {"clerk", "lead", "admin"}
 
 
@@ -47,7 +47,7 @@ def open_hall_screen(context: Any, session: Any, *, show: bool = True) -> HallSc
     """The hall screen of ``session``, full screen and running (unless ``show`` is False)."""
     settings = context.settings
     rows = int(settings["hall.rows_per_page"])
-    token = getattr(session, "access_token", None)
+    token = session.access_token
 
     def fetch() -> dict[str, Any]:
         if not token:
