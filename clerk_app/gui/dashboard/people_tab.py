@@ -1,4 +1,7 @@
-"""The People tab: unlock a locked-out clerk; bad ratings with their follow-up deadline."""
+"""The People tab: unlock a locked-out clerk; bad ratings with their follow-up deadline.
+
+The follow-up note's dialog is the Designer form ``ui/follow_up_dialog.ui``.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +15,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from clerk_app.gui.dashboard.widgets import Freshness, cell, failure_text, fit_columns, table_view
+from clerk_app.gui.forms.ui_follow_up_dialog import Ui_FollowUpDialog
 from clerk_app.gui.ops import Op
 
 LOCKED = QBrush(QColor("#fde2e1"))
@@ -32,28 +34,19 @@ class FollowUpDialog(QDialog):
 
     def __init__(self, rating: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("followUpDialog")
-        self.setWindowTitle(self.tr("Record the follow-up"))
-        about = QLabel(
+        # The layout is ui/follow_up_dialog.ui; the code says which rating it is about.
+        self.ui = u = Ui_FollowUpDialog()
+        u.setupUi(self)
+        u.aboutLabel.setText(
             self.tr("Case %1, score %2: %3")
             .replace("%1", str(rating.get("case_no")))
             .replace("%2", str(rating.get("score")))
             .replace("%3", str(rating.get("comment") or "—"))
         )
-        about.setWordWrap(True)
-        self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("What was done, who was called, the outcome"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setShortcut("Ctrl+Return")
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addWidget(self.note)
-        layout.addWidget(buttons)
-        self.resize(480, 260)
+        self.note = u.noteEdit
+        u.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setShortcut("Ctrl+Return")
+        u.buttonBox.accepted.connect(self._accept)
+        u.buttonBox.rejected.connect(self.reject)
 
     def _accept(self) -> None:
         if self.note.toPlainText().strip():
