@@ -359,7 +359,8 @@ class Enrolment(Base):
 
 
 class SignInAttempt(Base):
-    """One sign-in, written before its password is checked (``ok`` once it matched)."""
+    """One sign-in attempt, written before its password is checked (``ok`` once it
+    matched)."""
 
     __tablename__ = "sign_in_attempts"
     __table_args__ = (
@@ -372,6 +373,9 @@ class SignInAttempt(Base):
     address: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    # False: refused by a delay before any password was checked (counts for the pair's
+    # lock and the address, not for the user's delay).
+    tried: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class CalendarOverride(Base):

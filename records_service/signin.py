@@ -5,14 +5,17 @@ Every attempt is written (``sign_in_attempts``) in its own short write transacti
 lock, so N parallel wrong passwords count N and at most ``login_max_failures`` of them are
 ever tried. The limits, all on the service's injected clock (nobody sleeps):
 
-- **user + address**: ``login_max_failures`` failures since the pair's last success (or a
-  lead's unlock) within ``login_lock_minutes`` lock that pair — the only hard lock on a
-  user, so nobody can keep a clerk out from another machine;
-- **address**: ``login_address_max_failures`` failures from one address (any user names)
-  within ``login_lock_minutes`` lock the address (spraying many names);
-- **progressive delay**, per user (from anywhere) after ``login_delay_after`` failures
-  since their last success, and per address after three times as many: each next try
-  waits 1, 2, 4 … seconds after the last failure, at most ``login_delay_max_seconds``.
+- **user + address**: ``login_max_failures`` failed attempts since the pair's last success
+  (or a lead's unlock) within ``login_lock_minutes`` lock that pair — the only hard lock on
+  a user, so nobody can keep a clerk out from another machine;
+- **address**: ``login_address_max_failures`` failed attempts from one address (any user
+  names) within ``login_lock_minutes`` lock the address (spraying many names);
+- **progressive delay**, per user (from anywhere) after ``login_delay_after`` passwords
+  tried and wrong since their last success, and per address after three times as many
+  failed attempts: each next try waits 1, 2, 4 … seconds after the last, at most
+  ``login_delay_max_seconds``. An attempt refused by a delay is written too (``tried`` is
+  False): it counts for its pair's lock and its address, never for the user's delay, so
+  guesses that keep coming lock the guesser's pair, not the user.
 
 An IPv6 address counts by its /64 (one customer's whole network).
 """
@@ -71,8 +74,12 @@ def _delay(failures: int, free: int, cap: int) -> int:
     return min(cap, 2 ** min(failures - free, 20))
 
 
-def _failures(session: Session, since: datetime, **where: str) -> tuple[int, datetime | None]:
+def _failures(
+    session: Session, since: datetime, *, tried_only: bool = False, **where: str
+) -> tuple[int, datetime | None]:
     conditions = [SignInAttempt.ok.is_(False), SignInAttempt.at >= since]
+    if tried_only:
+        conditions.append(SignInAttempt.tried.is_(True))
     conditions += [getattr(SignInAttempt, k) == v for k, v in where.items()]
     count, last = session.execute(
         select(func.count(SignInAttempt.id), func.max(SignInAttempt.at)).where(*conditions)
@@ -108,8 +115,12 @@ def admit(
                 AuditRecord.action == UNLOCK_ACTION, AuditRecord.target == username
             )
         )
-        refusal = _refusal(session, settings, username, where, now, window_start, unlocked)
+        refusal, delayed = _refusal(session, settings, username, where, now, window_start, unlocked)
         if refusal is not None:
+            if delayed:
+                session.add(
+                    SignInAttempt(username=username, address=where, at=now, ok=False, tried=False)
+                )
             audit.record(
                 session,
                 at=now,
@@ -121,7 +132,7 @@ def admit(
             )
             session.commit()
             raise refusal
-        attempt = SignInAttempt(username=username, address=where, at=now, ok=False)
+        attempt = SignInAttempt(username=username, address=where, at=now, ok=False, tried=True)
         session.add(attempt)
         session.flush()
         if attempt.id % 50 == 0:
@@ -137,7 +148,8 @@ def _refusal(
     now: datetime,
     window_start: datetime,
     unlocked: datetime | None,
-) -> ProblemError | None:
+) -> tuple[ProblemError | None, bool]:
+    """Why this attempt is refused, if it is, and whether by a delay (else a lock)."""
     lock = timedelta(minutes=settings.login_lock_minutes)
     pair_since = _latest(
         window_start, unlocked, _last_ok(session, username=username, address=where)
@@ -148,13 +160,15 @@ def _refusal(
         return _too_many(
             "Too many failed sign-ins; try again later or ask a lead to unlock the account.",
             wait,
-        )
+        ), False
     spread, spread_last = _failures(session, window_start, address=where)
     if spread >= settings.login_address_max_failures:
         wait = ((spread_last or now) + lock - now).total_seconds()
-        return _too_many("Too many failed sign-ins from this address; try again later.", wait)
+        return _too_many(
+            "Too many failed sign-ins from this address; try again later.", wait
+        ), False
     user_since = _latest(window_start, unlocked, _last_ok(session, username=username))
-    mine, mine_last = _failures(session, user_since, username=username)
+    mine, mine_last = _failures(session, user_since, tried_only=True, username=username)
     cap = settings.login_delay_max_seconds
     for count, last, free in (
         (mine, mine_last, settings.login_delay_after),
@@ -165,8 +179,8 @@ def _refusal(
             return _too_many(
                 "Signing in again too soon after failed attempts; wait a moment.",
                 (last + timedelta(seconds=wait_s) - now).total_seconds(),
-            )
-    return None
+            ), True
+    return None, False
 
 
 def succeeded(session: Session, attempt_id: int) -> None:

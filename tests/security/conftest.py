@@ -175,7 +175,13 @@ def problem_type(response: requests.Response) -> str:
     return str(response.json()["type"]).rsplit("/", 1)[-1]
 
 
-def create_user(secured: Secured, username: str, roles: list[str], department: str) -> None:
+def create_user(
+    secured: Secured,
+    username: str,
+    roles: list[str],
+    department: str,
+    window_code: str | None = None,
+) -> None:
     """A user with the demo password, made as the demo loader makes users."""
     from records_service.db import Database
     from records_service.demo import DEMO_PASSWORD as PASSWORD
@@ -191,7 +197,7 @@ def create_user(secured: Secured, username: str, roles: list[str], department: s
                 display_name=username,
                 roles=roles,
                 department_code=department,
-                window_code=None,
+                window_code=window_code,
                 must_change_password=False,
             )
     finally:

@@ -66,6 +66,7 @@ def upgrade() -> None:
         sa.Column("address", sa.String(length=64), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("ok", sa.Boolean(), nullable=False),
+        sa.Column("tried", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sign_in_attempts")),
     )
     op.create_index("ix_sign_in_attempts_username_at", "sign_in_attempts", ["username", "at"])
