@@ -1,7 +1,8 @@
 """`clerk-app self-check`: one line per check, OK / WARN / FAIL, with what to do.
 
 Checks: provisioning, service reachable and version compatible, TLS, clock skew (the
-service's Date header), keyring backend, local database integrity, free disk, printers,
+service's Date header), keyring backend (else the machine key file: WARN), local database
+encryption and integrity, private file modes, free disk, printers,
 CJK font, translations, outbox backlog and rejected items. The exit code is 1 only when a
 check FAILs (WARN is 0), so IT scripts can use it. ``run_checks`` is shared with the GUI's
 Help → Self-check… dialog. The checks that ask Qt (printers, CJK font, translations) and the
@@ -11,7 +12,7 @@ command itself live on the GUI side (``clerk_app.gui.selfcheck_qt``); they come 
 from __future__ import annotations
 
 import shutil
-import sqlite3
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +23,9 @@ from pathlib import Path
 from clerk_app import __version__
 from clerk_app.core.clock import Clock, SystemClock
 from clerk_app.core.provisioning import Provisioning, ProvisioningError, locate_provisioning
-from clerk_app.paths import Paths
+from clerk_app.paths import POSIX, Paths
+from clerk_app.store import cipher
+from clerk_app.store.keys import database_key_of
 
 SKEW_WARN_S = 60
 SKEW_FAIL_S = 300
@@ -154,21 +157,53 @@ def _clock_result(date_header: str | None, now: datetime) -> CheckResult:
     return CheckResult("clock", Level.OK, zh, en)
 
 
-def check_keyring() -> CheckResult:
+def check_keyring(paths: Paths | None = None) -> CheckResult:
     import keyring
 
-    from clerk_app.remote.tokens import is_secure_backend
+    from clerk_app.store.keys import is_secure_backend
 
     backend = keyring.get_keyring()
     name = type(backend).__name__
     if is_secure_backend(backend):
         return CheckResult("keyring", Level.OK, f"安全存储：{name}", f"secure backend: {name}")
+    key_file = str(paths.key_file) if paths is not None else "machine.key"
     return CheckResult(
         "keyring",
         Level.WARN,
-        f"无安全密钥存储（{name}）：令牌只保存在内存，每次启动需重新登录。可安装 gnome-keyring。",
-        f"no secure keyring ({name}): tokens kept in memory only, sign in at every start. "
-        "Install a keyring (e.g. gnome-keyring).",
+        f"无安全密钥存储（{name}）：本地数据库密钥和设备令牌保存在仅本用户可读的密钥文件 "
+        f"{key_file} 中；用户令牌只保存在内存，每次启动需重新登录。可安装 gnome-keyring。",
+        f"no secure keyring ({name}): the database key and the device token are in the key "
+        f"file {key_file}, readable by this user only; user tokens are kept in memory only "
+        "(sign in at every start). Install a keyring (e.g. gnome-keyring).",
+    )
+
+
+def check_private_files(paths: Paths) -> CheckResult:
+    """The desk's folders 0700 and files 0600 (POSIX), the key file above all."""
+    if not POSIX:
+        return CheckResult(
+            "files", Level.OK, "由安装程序设置访问权限", "access set by the installer (ACLs)"
+        )
+    loose: list[str] = []
+    for folder in paths.private_folders:
+        if not folder.exists():
+            continue
+        for path in (folder, *folder.rglob("*")):
+            try:
+                mode = stat.S_IMODE(path.lstat().st_mode)
+            except OSError:
+                continue
+            if mode & 0o077 and not path.is_symlink():
+                loose.append(f"{path} ({oct(mode)})")
+    if not loose:
+        return CheckResult("files", Level.OK, "仅本用户可读写", "readable by this user only")
+    shown = "; ".join(loose[:3]) + (f" … (+{len(loose) - 3})" if len(loose) > 3 else "")
+    level = Level.FAIL if paths.key_file.exists() and str(paths.key_file) in shown else Level.WARN
+    return CheckResult(
+        "files",
+        level,
+        f"其他用户可读：{shown}。重新启动本程序即可修正，或联系信息科。",
+        f"readable by other users: {shown}. Starting the client again fixes it, or ask IT.",
     )
 
 
@@ -181,8 +216,9 @@ def check_database(paths: Paths) -> list[CheckResult]:
             CheckResult("database", Level.OK, *note),
             CheckResult("outbox", Level.OK, "无待发送", "nothing waiting"),
         ]
+    encrypted = not cipher.is_plaintext(db)
     try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        con = cipher.connect_readonly(db, database_key_of(db))
         try:
             result = con.execute("PRAGMA quick_check").fetchone()[0]
             counts = dict(
@@ -190,7 +226,7 @@ def check_database(paths: Paths) -> list[CheckResult]:
             )
         finally:
             con.close()
-    except sqlite3.Error as exc:
+    except cipher.errors() as exc:
         return [
             CheckResult(
                 "database",
@@ -207,8 +243,17 @@ def check_database(paths: Paths) -> list[CheckResult]:
             f"{db} 已损坏：{result}。请联系信息科（勿删除该文件）。",
             f"{db} is damaged: {result}. Ask IT (do not delete the file).",
         )
+    elif not encrypted:
+        database = CheckResult(
+            "database",
+            Level.WARN if cipher.available() else Level.FAIL,
+            f"{db} 完好，但未加密（下次启动时加密）",
+            f"{db} intact but NOT encrypted (it is encrypted at the next start)",
+        )
     else:
-        database = CheckResult("database", Level.OK, f"{db} 完好", f"{db} intact")
+        database = CheckResult(
+            "database", Level.OK, f"{db} 完好（已加密）", f"{db} intact (encrypted)"
+        )
     pending, rejected = counts.get("pending", 0), counts.get("rejected", 0)
     zh = f"待发送 {pending} 条，被拒 {rejected} 条"
     en = f"{pending} waiting, {rejected} rejected"
@@ -292,8 +337,9 @@ def run_checks(
             line = f"{prov.window_code} · {where}"
             add(CheckResult("provisioning", Level.OK, line, line))
         add(*check_service(prov, clock or SystemClock()))
-    add(check_keyring())
+    add(check_keyring(paths))
     add(*check_database(paths))
+    add(check_private_files(paths))
     add(check_disk(paths))
     if qt_checks is not None:
         add(*qt_checks(prov))

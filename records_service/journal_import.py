@@ -1,6 +1,8 @@
 """``clerk-records import-journal FILE``: rebuild what a broken desk never sent, exactly once.
 
-The file comes from ``clerk-app export-journal``. Its hash chain is checked first (a broken
+The file comes from ``clerk-app export-journal``, sealed with a passphrase
+(``clerk_app.core.sealed``; asked at the terminal, or one line on standard input). Its hash
+chain is checked first (a broken
 chain is refused: the file was changed or damaged). Then every ``write`` row is replayed,
 oldest first, through the service's own routes — in process, with the row's original
 Idempotency-Key and byte-identical body — so a record the service already has is answered
@@ -25,6 +27,8 @@ from typing import Any
 from urllib.parse import unquote
 
 from sqlalchemy import update
+
+from clerk_app.core.sealed import SealError, is_sealed, unseal
 
 FORMAT = "window-clerk-journal/1"
 GENESIS = "0" * 64
@@ -52,9 +56,20 @@ def _entry_hash(prev: str, row: dict[str, Any]) -> str:
     return hashlib.sha256((prev + "\n" + _canonical(entry)).encode("utf-8")).hexdigest()
 
 
-def read_export(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The header and rows of an export; raises JournalFileError if the chain is broken."""
-    lines = path.read_text("utf-8").splitlines()
+def read_export(
+    path: Path, passphrase: str | None = None
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The header and rows of an export (sealed: opened with ``passphrase``); raises
+    JournalFileError for a wrong passphrase or a broken chain."""
+    raw = path.read_bytes()
+    if is_sealed(raw):
+        if passphrase is None:
+            raise JournalFileError(f"{path} is sealed: its passphrase is needed")
+        try:
+            raw = unseal(raw, passphrase)
+        except SealError as exc:
+            raise JournalFileError(f"{path}: {exc}") from exc
+    lines = raw.decode("utf-8").splitlines()
     if not lines:
         raise JournalFileError(f"{path} is empty")
     header = json.loads(lines[0])
@@ -122,7 +137,7 @@ async def _call(app: Any, method: str, path: str, token: str, key: str, body: by
     return status[0], headers, b"".join(chunks)
 
 
-def import_journal(path: Path, database_url: str) -> ImportReport:
+def import_journal(path: Path, database_url: str, passphrase: str | None = None) -> ImportReport:
     """Replay the export's write rows on the service at ``database_url``."""
     from records_service import audit
     from records_service.app import create_app
@@ -131,7 +146,7 @@ def import_journal(path: Path, database_url: str) -> ImportReport:
     from records_service.security import new_token, token_hash
     from records_service.settings import Settings
 
-    header, rows = read_export(path)
+    header, rows = read_export(path, passphrase)
     window = header.get("window_code")
     writes = [r for r in rows if r.get("kind") == "write" and isinstance(r.get("data"), dict)]
     db = Database(database_url)
@@ -210,7 +225,14 @@ def cmd_import_journal(args: Any) -> int:
 
     url = args.database_url or Settings.load().database_url
     try:
-        report = import_journal(Path(args.path), url)
+        passphrase = None
+        if is_sealed(Path(args.path).read_bytes()[:4096]):
+            passphrase = (
+                getpass.getpass("口令 / passphrase: ")
+                if sys.stdin.isatty()
+                else sys.stdin.readline().rstrip("\r\n")
+            )
+        report = import_journal(Path(args.path), url, passphrase)
     except (JournalFileError, OSError, ValueError) as exc:
         print(f"import-journal: {exc}", file=sys.stderr)
         return 3

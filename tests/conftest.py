@@ -1,4 +1,10 @@
-"""Project-wide test set-up: offscreen Qt, an in-memory keyring, Hypothesis profiles."""
+"""Project-wide test set-up: offscreen Qt, a test keyring, Hypothesis profiles.
+
+The keyring: headless test machines have no secure one, so the tests install
+``tests.fixtures.test_keyring.SharedTestKeyring`` (a file the test process and its children
+share, as a desk's processes share the OS keyring). The fixture ``no_secure_keyring``
+puts keyring's ``fail`` backend in its place for one test, as on a desk without any.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep test runs out of the real user folders.
 os.environ.setdefault("CLERK_TEST_RUN", "1")
 
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
 import keyring
+import pytest
 from hypothesis import HealthCheck, settings
-from keyring.backend import KeyringBackend
+from keyring.backends import fail
+
+from tests.fixtures.test_keyring import ENV as TEST_KEYRING_ENV
+from tests.fixtures.test_keyring import SharedTestKeyring
 
 settings.register_profile(
     "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -20,25 +34,31 @@ settings.register_profile("dev", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in memory: headless test machines have no secure backend."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
+# One keyring file per test run, shared with child processes (they inherit the environment).
+os.environ[TEST_KEYRING_ENV] = str(
+    Path(tempfile.mkdtemp(prefix="clerk-test-keyring-")) / "keyring.json"
+)
+os.environ["PYTHON_KEYRING_BACKEND"] = "tests.fixtures.test_keyring.SharedTestKeyring"
+_ROOT = str(Path(__file__).resolve().parents[1])  # children import the keyring from here
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (_ROOT, os.environ.get("PYTHONPATH", "")) if p
+)
+keyring.set_keyring(SharedTestKeyring())
 
 
-keyring.set_keyring(MemoryKeyring())
+@pytest.fixture
+def no_secure_keyring() -> Iterator[None]:
+    """A desk without a secure keyring (keyring's ``fail`` backend), for one test; children
+    started meanwhile get it too."""
+    before = keyring.get_keyring()
+    env_before = os.environ["PYTHON_KEYRING_BACKEND"]
+    keyring.set_keyring(fail.Keyring())
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    try:
+        yield
+    finally:
+        keyring.set_keyring(before)
+        os.environ["PYTHON_KEYRING_BACKEND"] = env_before
+
 
 pytest_plugins = ["tests.fixtures.service"]

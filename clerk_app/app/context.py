@@ -1,8 +1,11 @@
 """The application's parts, wired once at start: what every window of the GUI is given.
 
-``build_context`` opens the local store (``PRAGMA integrity_check``; a damaged file is moved
-aside, kept, and ``AppContext.damaged_database`` says where), the REST client
-(TLS checked against the provisioning CA bundle), the token store and the clock.
+``build_context`` makes the desk's folders private (0700/0600, umask 077), opens the local
+store encrypted with SQLCipher (the key from the OS keyring, else the machine key file; an
+old plaintext file is encrypted first, nothing lost; ``PRAGMA integrity_check``; a damaged
+file is moved aside, kept, and ``AppContext.damaged_database`` says where), the REST client
+(TLS checked against the provisioning CA bundle), the token store and the clock, and runs
+the retention purge.
 
 The handles only the application layer may use (the store, the database, the service client,
 the token store) are grouped in ``AppContext.backend``; the GUI reads the config-like fields
@@ -21,11 +24,13 @@ from clerk_app.core.provisioning import Provisioning, load_provisioning
 from clerk_app.core.settings import Settings
 from clerk_app.device import device_id as load_device_id
 from clerk_app.logs import logger
-from clerk_app.paths import Paths
+from clerk_app.paths import Paths, private_file, private_umask
 from clerk_app.remote.api import ApiClient
 from clerk_app.remote.tokens import TokenStore
+from clerk_app.store import cipher
 from clerk_app.store.credentials import OfflineCredentials
 from clerk_app.store.db import Database, DiskFullError, StoreError
+from clerk_app.store.keys import DATABASE_KEY, SecretStore
 from clerk_app.store.local import LocalStore
 from clerk_app.store.recovery import open_checked
 from clerk_app.store.sync_state import SyncStateStore
@@ -46,6 +51,8 @@ class Backend:
     api: ApiClient
     tokens: TokenStore
     clock: Clock = field(repr=False)
+    #: The database key and the device token: keyring, else the machine key file.
+    secrets: SecretStore | None = field(default=None, repr=False)
 
     @property
     def credentials(self) -> OfflineCredentials:
@@ -99,13 +106,20 @@ def build_context(
     Raises:
         StartupError: the local database cannot be opened (disk full, locked, damaged).
     """
+    private_umask()  # every file the desk writes from now on is its user's only
     paths.ensure()
+    tightened = paths.tighten()
+    if tightened:
+        log.warning("made %d files and folders readable by this user only", tightened)
     clock = clock or SystemClock()
     settings = settings or Settings.load(paths.settings_file)
     for note in settings.ignored:
         log.warning("settings: %s", note)
+    device = load_device_id(paths.data_dir)
+    secrets = SecretStore(paths.key_file, scope=device)
+    key = _database_key(secrets, paths)
     try:
-        opened = open_checked(paths.database)
+        opened = open_checked(paths.database, key=key)
     except DiskFullError as exc:
         raise StartupError(
             f"磁盘已满，无法打开本地数据库 {paths.database}：请清理磁盘后重新启动。\n"
@@ -121,8 +135,10 @@ def build_context(
         ca_bundle=provisioning.ca_bundle,
         timeout=(settings["network.connect_timeout"], settings["network.read_timeout"]),
     )
-    tokens = TokenStore()  # logs when there is no secure backend (memory only)
-    return AppContext(
+    for suffix in ("", "-wal", "-shm"):
+        private_file(paths.database.with_name(paths.database.name + suffix))
+    tokens = TokenStore(secrets=secrets)  # no secure keyring: user tokens in memory only
+    context = AppContext(
         provisioning=provisioning,
         settings=settings,
         paths=paths,
@@ -133,10 +149,46 @@ def build_context(
             api=api,
             tokens=tokens,
             clock=clock,
+            secrets=secrets,
         ),
-        device_id=load_device_id(paths.data_dir),
+        device_id=device,
         damaged_database=opened.moved_aside,
     )
+    from clerk_app.app.retention import purge_at_start
+
+    try:
+        purge_at_start(context)
+    except StoreError as exc:  # the desk still works; the next start tries again
+        log.error("retention purge failed: %s", exc)
+    return context
+
+
+def _database_key(secrets: SecretStore, paths: Paths) -> str | None:
+    """The SQLCipher key (made at the first start); an old plaintext database is encrypted
+    with it here. None when SQLCipher is missing (a broken install) or the old file could
+    not be encrypted: logged, the self-check says FAIL, the file is opened as it is.
+
+    Raises:
+        StartupError: the key can be neither read nor kept.
+    """
+    if not cipher.available():
+        log.error("sqlcipher3 is missing: the local database is NOT encrypted")
+        return None
+    try:
+        key = secrets.get_or_create(DATABASE_KEY)
+    except OSError as exc:
+        raise StartupError(
+            f"无法读取或保存本地数据库密钥：{exc}\n"
+            f"cannot read or keep the local database key: {exc}"
+        ) from exc
+    if cipher.is_plaintext(paths.database):
+        try:
+            cipher.encrypt_in_place(paths.database, key)
+        except Exception as exc:  # the old file is left as it was
+            # Opened as it is (its unsent cases stay usable); the next start tries again.
+            log.error("could not encrypt the old database %s: %s", paths.database, exc)
+            return None
+    return key
 
 
 def has_local_store(context: object) -> bool:

@@ -1,5 +1,5 @@
 """Signing in at this window: online against the records service, or offline against the
-password hash kept at the last online sign-in.
+password hash kept at the last online sign-in; signing out; unlocking the idle lock.
 
 Runs on a worker thread (the GUI calls it through ``Op``); touches no widget.
 """
@@ -12,8 +12,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from clerk_app import __version__
+from clerk_app.core.provisioning import MAX_OFFLINE_SIGNIN_HOURS
 from clerk_app.logs import logger
-from clerk_app.remote.api import ApiError, NetworkError
+from clerk_app.remote.api import ApiError, NetworkError, TlsError
 from clerk_app.store.credentials import OfflineSignInError
 from clerk_app.store.writes import CLIENT_EVENTS_PATH
 
@@ -45,22 +46,29 @@ class Session:
 def sign_in(context: AppContext, username: str, password: str) -> Session:
     """Sign in online; when the service cannot be reached, offline (if allowed).
 
-    Online: keep the tokens, raise the numbering floors to the service's marks, and keep an
-    argon2 hash of the password for later offline sign-ins at this window. Offline (no
-    answer, TLS failure, 5xx): the password is checked against that hash, which must be
-    younger than the setting ``offline.signin_hours``; the session says ``offline=True``.
-    Both kinds of offline attempt (allowed or refused) are audited: a journal line and an
-    outbox row for ``POST /audit/client-events``.
+    Online: keep the tokens, raise the numbering floors to the service's marks, note the
+    service's time, and keep an argon2 hash of the password for later offline sign-ins at
+    this window. Offline (no answer, 5xx): the password is checked against that hash (see
+    :func:`sign_in_offline`); the session says ``offline=True``. Both kinds of offline
+    attempt (allowed or refused) are audited: a journal line and an outbox row for
+    ``POST /audit/client-events``. A 401 or 403 forgets the user's offline credential here;
+    a certificate that is not trusted is an error, never a reason to sign in offline.
 
     Raises:
         ApiError: wrong credentials (401), locked out (429), client too old (426), …
+        TlsError: the service's certificate is not trusted.
         OfflineSignInError: offline, and this user may not sign in offline here (``reason``).
     """
     try:
         session = sign_in_online(context, username, password)
+    except TlsError:
+        log.error("sign-in of %s: the service's certificate is not trusted", username)
+        raise
     except NetworkError as exc:
         return sign_in_offline(context, username, password, cause=exc)
     except ApiError as exc:
+        if exc.status in (401, 403):
+            _forget_offline(context, username, exc.status)
         if exc.status < 500:
             raise
         return sign_in_offline(context, username, password, cause=exc)
@@ -68,6 +76,17 @@ def sign_in(context: AppContext, username: str, password: str) -> Session:
         context.provisioning.window_code, session.username, password, _session_facts(session)
     )
     return session
+
+
+def _forget_offline(context: AppContext, username: str, status: int) -> None:
+    """The service refused this user: no offline sign-in here on the old password."""
+    credentials = context.backend.credentials
+    window = context.provisioning.window_code
+    if credentials.has(window, username):
+        credentials.forget(window, username)
+        log.warning(
+            "offline credential of %s forgotten (the service answered %d)", username, status
+        )
 
 
 def _session_facts(session: Session) -> dict[str, object]:
@@ -81,12 +100,22 @@ def _session_facts(session: Session) -> dict[str, object]:
 def sign_in_offline(
     context: AppContext, username: str, password: str, *, cause: Exception | None = None
 ) -> Session:
-    """Check the password against the hash kept at the last online sign-in (see sign_in)."""
+    """Check the password against the hash kept at the last online sign-in (see sign_in).
+
+    Allowed for the machine's provisioned ``[security] offline_signin_hours`` (never above
+    72) after that sign-in, at most 5 wrong passwords in a row (then only an online sign-in
+    opens it again), and never with a clock earlier than the last time the service told
+    the desk its time (``sync_state.last_server_date``).
+    """
     window = context.provisioning.window_code
-    hours = int(context.settings["offline.signin_hours"])
+    hours = min(int(context.provisioning.offline_signin_hours), MAX_OFFLINE_SIGNIN_HOURS)
     try:
         stored = context.backend.credentials.verify(
-            window, username, password, timedelta(hours=hours)
+            window,
+            username,
+            password,
+            timedelta(hours=hours),
+            not_before=context.backend.sync_state.load().last_server_date,
         )
     except OfflineSignInError as exc:
         _audit_offline(context, username, f"refused:{exc.reason}")
@@ -147,9 +176,9 @@ def sign_in_online(context: AppContext, username: str, password: str) -> Session
             trusted.
     """
     prov = context.provisioning
-    result = context.backend.api.login(
-        username, password, prov.window_code, context.device_id, __version__
-    )
+    api = context.backend.api
+    result = api.login(username, password, prov.window_code, context.device_id, __version__)
+    _note_service_time(context)
     context.backend.tokens.set_user_token(prov.window_code, username, result.access_token)
     if result.device_token:
         context.backend.tokens.set_device_token(
@@ -172,3 +201,74 @@ def sign_in_online(context: AppContext, username: str, password: str) -> Session
     )
     log.info("signed in as %s at window %s", session.username, session.window_code)
     return session
+
+
+def _note_service_time(context: AppContext) -> None:
+    """Keep the service's ``Date``: an offline sign-in with a clock before it is refused."""
+    server_date = context.backend.api.last_server_date
+    if server_date is not None:
+        context.backend.sync_state.record_contact(server_date, context.clock.now())
+
+
+def sign_out(context: AppContext, session: Session) -> None:
+    """End the session: ``POST /auth/logout`` with its token (unreachable or refused: the
+    token is simply forgotten), then forget the token here. Never raises for the network."""
+    window = context.provisioning.window_code
+    token = session.access_token or context.backend.tokens.get_user_token(window, session.username)
+    if token:
+        try:
+            context.backend.api.logout(token)
+        except (NetworkError, ApiError) as exc:  # offline, expired, revoked: forget it
+            log.info(
+                "sign-out of %s: the service did not end the token (%s)", session.username, exc
+            )
+    context.backend.tokens.delete_user_token(window, session.username)
+    log.info("signed out: %s at window %s", session.username, window)
+
+
+def unlock(context: AppContext, session: Session, password: str) -> None:
+    """Check the signed-in clerk's password to lift the idle lock.
+
+    Online the service checks it (a fresh sign-in whose new token is ended at once; the
+    desk keeps its session); when the service cannot be reached, the offline credential
+    does, with the offline rules (tries, clock, validity). A 401/403 forgets the offline
+    credential, as at sign-in; a certificate that is not trusted is an error.
+
+    Raises:
+        ApiError, TlsError, OfflineSignInError: the password was not accepted (or could
+            not be checked); the desk stays locked.
+    """
+    prov = context.provisioning
+    username = session.username
+    api = context.backend.api
+    try:
+        result = api.login(username, password, prov.window_code, context.device_id, __version__)
+    except TlsError:
+        raise
+    except NetworkError:
+        context.backend.credentials.verify(
+            prov.window_code,
+            username,
+            password,
+            timedelta(hours=min(int(prov.offline_signin_hours), MAX_OFFLINE_SIGNIN_HOURS)),
+            not_before=context.backend.sync_state.load().last_server_date,
+        )
+        log.info("idle lock lifted for %s (checked offline)", username)
+        return
+    except ApiError as exc:
+        if exc.status in (401, 403):
+            _forget_offline(context, username, exc.status)
+        raise
+    _note_service_time(context)
+    if result.device_token:
+        context.backend.tokens.set_device_token(
+            prov.window_code, context.device_id, result.device_token
+        )
+    try:
+        api.logout(result.access_token)
+    except (NetworkError, ApiError) as exc:
+        log.info("idle lock: the check's token was not ended (%s)", exc)
+    context.backend.credentials.remember(
+        prov.window_code, username, password, _session_facts(session)
+    )
+    log.info("idle lock lifted for %s", username)

@@ -51,6 +51,13 @@ OVERRIDES_NAME = "provisioning-overrides.toml"
 _CODE = re.compile(r"^[A-Z0-9]{1,8}$")
 _MAX_TEXT = 200
 
+#: ``[security]`` of the machine file: idle lock, offline sign-in, local retention.
+DEFAULT_IDLE_LOCK_MINUTES = 10
+DEFAULT_OFFLINE_SIGNIN_HOURS = 72
+#: An offline sign-in is never allowed longer than this after the last online one.
+MAX_OFFLINE_SIGNIN_HOURS = 72
+DEFAULT_RETENTION_DAYS = 180
+
 
 @dataclass(frozen=True)
 class ProvisioningProblem:
@@ -95,6 +102,12 @@ class Provisioning:
     override_source: Path | None = None
     #: Keys of that override file that were ignored (not allowed), e.g. "ui.language".
     ignored_overrides: tuple[str, ...] = ()
+    #: Minutes without keyboard or mouse input before the desk locks (``[security]``).
+    idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
+    #: Hours after an online sign-in during which an offline one is allowed (at most 72).
+    offline_signin_hours: int = DEFAULT_OFFLINE_SIGNIN_HOURS
+    #: Days synced, closed cases and parked intakes are kept on the desk.
+    retention_days: int = DEFAULT_RETENTION_DAYS
 
     def printer_for(self, kind: str) -> str:
         """The printer configured for a document kind ("" = ask / system default)."""
@@ -177,7 +190,9 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
             f"unsupported schema {schema!r} (this client reads {SCHEMA_VERSION})",
         )
     r.unknown_keys(
-        data, "(top)", {"schema", "service", "center", "window", "printers", "ui", "overrides"}
+        data,
+        "(top)",
+        {"schema", "service", "center", "window", "printers", "ui", "overrides", "security"},
     )
 
     service = r.table("service")
@@ -252,6 +267,7 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
     printers = _read_printers(r)
     language = _read_language(r) or "zh_CN"
     allowed = _read_allowed(r)
+    idle_minutes, offline_hours, retention_days = _read_security(r)
 
     if r.problems:
         raise ProvisioningError(where, r.problems)
@@ -268,6 +284,34 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
         printers=MappingProxyType(printers),
         source=source,
         overrides_allowed=allowed,
+        idle_lock_minutes=idle_minutes,
+        offline_signin_hours=offline_hours,
+        retention_days=retention_days,
+    )
+
+
+def _read_security(r: _Reader) -> tuple[int, int, int]:
+    """``[security]``: idle lock minutes, offline sign-in hours (≤ 72), retention days."""
+    section = r.table("security", required=False)
+    r.unknown_keys(
+        section, "security", {"idle_lock_minutes", "offline_signin_hours", "retention_days"}
+    )
+
+    def number(key: str, default: int, low: int, high: int) -> int:
+        value = section.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            r.problem(
+                f"security.{key}",
+                f"应为 {low} 到 {high} 之间的整数",
+                f"must be a whole number from {low} to {high}",
+            )
+            return default
+        return value
+
+    return (
+        number("idle_lock_minutes", DEFAULT_IDLE_LOCK_MINUTES, 1, 120),
+        number("offline_signin_hours", DEFAULT_OFFLINE_SIGNIN_HOURS, 0, MAX_OFFLINE_SIGNIN_HOURS),
+        number("retention_days", DEFAULT_RETENTION_DAYS, 1, 3650),
     )
 
 

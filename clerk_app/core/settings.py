@@ -52,13 +52,6 @@ SETTINGS: Mapping[str, Setting] = {
             lambda v: 10 <= v <= 86400,
         ),
         Setting(
-            "offline.signin_hours",
-            int,
-            72,
-            "How long after an online sign-in an offline sign-in is allowed",
-            lambda v: 0 <= v <= 24 * 30,
-        ),
-        Setting(
             "worklist.due_soon_working_days",
             int,
             2,
@@ -145,6 +138,12 @@ SETTINGS: Mapping[str, Setting] = {
 }
 
 
+#: Settings that clerks could once change and IT now sets in the machine's provisioning file.
+RETIRED: Mapping[str, str] = {
+    "offline.signin_hours": "set by IT only, in the provisioning file's [security] section",
+}
+
+
 class Settings:
     """The client's settings, backed by a JSON file in the user's config folder."""
 
@@ -176,6 +175,9 @@ class Settings:
 
     def _accept(self, key: str, value: Any) -> None:
         spec = SETTINGS.get(key)
+        if spec is None and key in RETIRED:
+            self.ignored.append(f"{key}: ignored, {RETIRED[key]}")
+            return
         if spec is None:
             self.ignored.append(f"{key}: unknown setting, ignored")
             return

@@ -123,6 +123,18 @@ def offline_sign_in_message(exc: errors.OfflineSignInRefused) -> str:
             "This user has never signed in online at this window, so an offline sign-in "
             "is not possible yet. Sign in once while the service is reachable.",
         )
+    elif exc.reason == "locked":
+        why = QCoreApplication.translate(
+            "LoginDialog",
+            "Offline sign-in is locked for this user after 5 wrong passwords. Sign in while "
+            "the service is reachable to open it again.",
+        )
+    elif exc.reason == "clock":
+        why = QCoreApplication.translate(
+            "LoginDialog",
+            "This computer's clock is earlier than the time the records service last gave "
+            "it, so an offline sign-in is refused. Ask IT support to set the clock right.",
+        )
     elif exc.reason == "expired":
         why = QCoreApplication.translate(
             "LoginDialog",
@@ -131,6 +143,11 @@ def offline_sign_in_message(exc: errors.OfflineSignInRefused) -> str:
         )
     else:
         why = QCoreApplication.translate("LoginDialog", "Wrong user name or password.")
+        left = getattr(exc, "tries_left", None)
+        if isinstance(left, int):
+            why += " " + QCoreApplication.translate(
+                "LoginDialog", "%n more wrong password(s) lock offline sign-in.", "", left
+            )
     return offline + " " + why
 
 

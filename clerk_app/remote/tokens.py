@@ -1,10 +1,14 @@
-"""Where the client keeps its tokens: the OS keyring, or memory when there is none.
+"""Where the client keeps its tokens: the OS keyring; else memory (user tokens) or the
+machine key file (the device token).
 
 A headless Linux desk (or a locked-down Windows profile) may have no secure keyring; keyring
 then offers its ``fail`` or ``null`` backend, or a chainer with nothing in it. Those are
-detected up front, and any keyring error at use switches the store to memory only, so the
-GUI can say "tokens are kept in memory only" (``secure`` is False) and nothing is ever
-written to a plain file.
+detected up front, and any keyring error at use switches the store to its fallback, so the
+GUI and the self-check can say so (``secure`` is False). A user token then lives in memory
+only (a restart signs the clerk out). The device token, given a
+:class:`~clerk_app.store.keys.SecretStore` (as ``build_context`` does), is kept like the
+database key: keyring, else the machine key file readable only by the app's user — a desk
+whose device token vanished at every restart could not send its outbox unattended.
 
 Keys: user tokens by window + username, device tokens by window + device id.
 """
@@ -18,18 +22,11 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
+from clerk_app.store.keys import SecretStore, is_secure_backend
+
 log = logging.getLogger("clerk.remote")
 
-
-def is_secure_backend(backend: KeyringBackend) -> bool:
-    """False for keyring's ``fail`` and ``null`` backends and an empty chainer."""
-    from keyring.backends import chainer, fail, null
-
-    if isinstance(backend, fail.Keyring | null.Keyring):
-        return False
-    if isinstance(backend, chainer.ChainerBackend):
-        return any(is_secure_backend(b) for b in backend.backends)
-    return True
+__all__ = ["TokenStore", "is_secure_backend"]
 
 
 class TokenStore:
@@ -38,12 +35,19 @@ class TokenStore:
     Args:
         service_name: the keyring service the entries are filed under.
         backend: the keyring backend to use; by default whatever ``keyring`` chose.
+        secrets: where device tokens go (keyring, else the machine key file); without it
+            they are kept like user tokens.
     """
 
     def __init__(
-        self, service_name: str = "window-clerk", backend: KeyringBackend | None = None
+        self,
+        service_name: str = "window-clerk",
+        backend: KeyringBackend | None = None,
+        *,
+        secrets: SecretStore | None = None,
     ) -> None:
         self.service_name = service_name
+        self._secrets = secrets
         self._backend = backend if backend is not None else keyring.get_keyring()
         self._memory: dict[str, str] = {}
         self._lock = threading.Lock()
@@ -77,15 +81,28 @@ class TokenStore:
 
     def get_device_token(self, window_code: str, device_id: str) -> str | None:
         """This installation's device token for the window, if one was issued."""
+        if self._secrets is not None:
+            return self._secrets.get(_device_key(window_code, device_id))
         return self._get(_device_key(window_code, device_id))
 
     def set_device_token(self, window_code: str, device_id: str, token: str) -> None:
         """Keep the device token the service issued."""
+        if self._secrets is not None:
+            self._secrets.set(_device_key(window_code, device_id), token)
+            return
         self._set(_device_key(window_code, device_id), token)
 
     def delete_device_token(self, window_code: str, device_id: str) -> None:
         """Forget the device token (revoked by an admin)."""
+        if self._secrets is not None:
+            self._secrets.delete(_device_key(window_code, device_id))
+            return
         self._delete(_device_key(window_code, device_id))
+
+    @property
+    def device_tokens_secure(self) -> bool:
+        """True when the device token is in the OS keyring (not the key file, not memory)."""
+        return self._secrets.secure if self._secrets is not None else self._secure
 
     # -- storage ----------------------------------------------------------------------------
 

@@ -18,6 +18,10 @@ Threading — one writer, many readers:
   the writer, so the block sees its own writes. A write sent to a read-only connection fails
   loudly (:class:`ReadOnlyConnectionError`).
 - :meth:`Database.close` runs what was handed over, then stops the writer thread.
+
+Encrypted at rest: ``Database(path, key=...)`` opens every connection — the writer's and each
+reader's — through SQLCipher (:mod:`clerk_app.store.cipher`) with that key; without a key
+it is plain SQLite (tests of the store itself, tools).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from clerk_app.core.errors import (
     DiskFull,
     StorageError,
 )
+from clerk_app.store import cipher
 from clerk_app.store.writer import Writer
 
 log = logging.getLogger("clerk.store")
@@ -97,7 +102,7 @@ class ReadOnlyConnectionError(RuntimeError):
     """
 
 
-def map_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> StoreError | None:
+def map_sqlite_error(exc: Exception, path: Path | None = None) -> StoreError | None:
     """Translate an sqlite3 error into a :class:`StoreError`, or None if it is a bug.
 
     The primary result code decides when the driver reports one; the message text is the
@@ -200,6 +205,7 @@ class Database:
         migrations: ordered SQL scripts; script *i* brings ``user_version`` from *i* to *i+1*.
             Defaults to the client's schema (:data:`clerk_app.store.schema.MIGRATIONS`).
         busy_timeout_ms: how long to wait for another connection's write lock.
+        key: the SQLCipher key (64 hex digits); None for a plain SQLite file.
 
     Raises:
         StoreError: the file is not a database, is locked, or the disk is full.
@@ -211,6 +217,7 @@ class Database:
         *,
         migrations: Sequence[str] | None = None,
         busy_timeout_ms: int = 5000,
+        key: str | None = None,
     ) -> None:
         if migrations is None:
             from clerk_app.store.schema import MIGRATIONS
@@ -218,6 +225,8 @@ class Database:
             migrations = MIGRATIONS
         self.path = Path(path)
         self._busy_timeout_ms = int(busy_timeout_ms)
+        self._key = key
+        self._errors = cipher.errors()
         self._lock = threading.Lock()  # guards opening/closing connections, not their use
         self._savepoint = 0  # the writer thread's only
         self._conn: sqlite3.Connection | None = None
@@ -226,8 +235,7 @@ class Database:
         with self._mapped():
             # isolation_level=None: we issue BEGIN/COMMIT ourselves. check_same_thread=False:
             # opened here, used by the writer thread only (and closed by whoever closes).
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
+            conn = self._connect(self.path)
         try:
             with self._mapped():
                 conn.execute(f"PRAGMA busy_timeout = {self._busy_timeout_ms}")
@@ -250,6 +258,26 @@ class Database:
     # -- plumbing ---------------------------------------------------------------------------
 
     @property
+    def encrypted(self) -> bool:
+        """True when the file is opened through SQLCipher with a key."""
+        return self._key is not None
+
+    def _connect(self, target: Path | str, *, uri: bool = False) -> sqlite3.Connection:
+        """A connection with rows by name: SQLCipher (keyed) or the stdlib driver."""
+        options: dict[str, Any] = {"isolation_level": None, "check_same_thread": False}
+        if uri:
+            options["uri"] = True
+        if self._key is None:
+            conn = sqlite3.connect(target, **options)
+            conn.row_factory = sqlite3.Row
+            return conn
+        conn = cipher.connect(target, self._key, **options)
+        module = cipher.driver()
+        assert module is not None
+        conn.row_factory = module.Row
+        return conn
+
+    @property
     def connection(self) -> sqlite3.Connection:
         """The write connection (the writer thread's; for the store's own modules)."""
         if self._conn is None:
@@ -260,7 +288,7 @@ class Database:
     def _mapped(self, *, reading: bool = False) -> Iterator[None]:
         try:
             yield
-        except sqlite3.Error as exc:
+        except self._errors as exc:
             if reading and _primary(exc) == _SQLITE_READONLY:
                 raise ReadOnlyConnectionError(
                     f"a write was sent to the read-only connection of thread "
@@ -282,8 +310,7 @@ class Database:
             return conn
         uri = self.path.resolve().as_uri() + "?mode=ro"
         with self._mapped():
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-            conn.row_factory = sqlite3.Row
+            conn = self._connect(uri, uri=True)
             conn.execute(f"PRAGMA busy_timeout = {self._busy_timeout_ms}")
             conn.execute("PRAGMA foreign_keys = ON")
         with self._lock:
@@ -457,7 +484,7 @@ class Database:
         for reader in readers:
             try:
                 reader.close()
-            except sqlite3.Error as exc:  # pragma: no cover - closing is best effort
+            except self._errors as exc:  # pragma: no cover - closing is best effort
                 log.warning("closing a read connection of %s: %s", self.path, exc)
         try:
             if conn.in_transaction:
@@ -477,6 +504,6 @@ class Database:
         self.close()
 
 
-def _primary(exc: sqlite3.Error) -> int | None:
+def _primary(exc: Exception) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None

@@ -43,14 +43,17 @@ def move_aside(path: Path, now: datetime | None = None) -> Path:
     return target
 
 
-def open_checked(path: Path, now: datetime | None = None) -> OpenedDatabase:
-    """Open ``path``; when it is damaged, keep it aside and start a new one.
+def open_checked(
+    path: Path, now: datetime | None = None, *, key: str | None = None
+) -> OpenedDatabase:
+    """Open ``path`` (with the SQLCipher ``key``, if any); when it is damaged, keep it aside
+    and start a new one.
 
     Raises:
         StoreError: anything that is not damage (disk full, locked, cannot open).
     """
     try:
-        db = Database(path)
+        db = Database(path, key=key)
     except CorruptDatabaseError as exc:
         log.error("local database %s is not readable (%s): moving it aside", path, exc)
     else:
@@ -60,4 +63,4 @@ def open_checked(path: Path, now: datetime | None = None) -> OpenedDatabase:
         db.close()
     target = move_aside(path, now)
     log.error("damaged database kept as %s; a new one is created", target)
-    return OpenedDatabase(Database(path), moved_aside=target)
+    return OpenedDatabase(Database(path, key=key), moved_aside=target)

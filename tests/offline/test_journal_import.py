@@ -1,5 +1,5 @@
-"""A broken desk's journal, exported and imported on the service: what it never sent arrives,
-exactly once; a changed file is refused."""
+"""A broken desk's journal, exported (sealed with a passphrase) and imported on the service:
+what it never sent arrives, exactly once; a changed file or a wrong passphrase is refused."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 
 from clerk_app.app.session import sign_in
 from clerk_app.app.sync import sync_engine
-from tests.fixtures.service import DEMO_PASSWORD, run_cli
+from clerk_app.core.sealed import seal, unseal
+from tests.fixtures.service import DEMO_PASSWORD
 from tests.offline.workload import (
     REPO,
     demo_item,
@@ -21,13 +22,29 @@ from tests.offline.workload import (
     take_in,
 )
 
+PASSPHRASE = "correct horse battery staple"
+
 
 def _export(home: Path, output: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "clerk_app", "export-journal", "--home", str(home), "-o",
          str(output)],
         cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+        input=PASSPHRASE + "\n",
     )  # fmt: skip
+
+
+def _import(path: Path, database_url: str, passphrase: str = PASSPHRASE):
+    return subprocess.run(
+        [sys.executable, "-m", "records_service", "import-journal", str(path)],
+        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+        input=passphrase + "\n",
+        env={**__import__("os").environ, "CLERK_DATABASE_URL": database_url},
+    )  # fmt: skip
+
+
+def _lines(path: Path) -> list[str]:
+    return unseal(path.read_bytes(), PASSPHRASE).decode("utf-8").splitlines()
 
 
 def test_export_then_import_rebuilds_what_was_never_sent_exactly_once(
@@ -54,11 +71,15 @@ def test_export_then_import_rebuilds_what_was_never_sent_exactly_once(
     done = _export(tmp_path / "w1", export)
     assert done.returncode == 0, done.stderr
     assert "hash chain ok" in done.stdout
-    header = json.loads(export.read_text("utf-8").splitlines()[0])
+    assert b"W01" not in export.read_bytes()  # sealed
+    assert export.stat().st_mode & 0o777 == 0o600
+    header = json.loads(_lines(export)[0])
     assert header["window_code"] == "W01" and header["chain_ok"]
 
-    out = run_cli(["import-journal", str(export)], records_service.database_url)
-    rows = [json.loads(line) for line in export.read_text("utf-8").splitlines()[1:]]
+    done = _import(export, records_service.database_url)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    rows = [json.loads(line) for line in _lines(export)[1:]]
     writes = sum(1 for r in rows if r["kind"] == "write")
     assert f"{writes} writes in the journal, {waiting} applied now, " in out
     local = local_records(tmp_path / "w1" / "data" / "clerk.db")
@@ -68,7 +89,7 @@ def test_export_then_import_rebuilds_what_was_never_sent_exactly_once(
         assert local[kind] == remote[kind], kind
 
     # Importing the same file again changes nothing.
-    again = run_cli(["import-journal", str(export)], records_service.database_url)
+    again = _import(export, records_service.database_url).stdout
     assert f"0 applied now, {writes} already on the service" in again
     assert service_records(records_service.database_path) == remote
 
@@ -81,16 +102,12 @@ def test_a_changed_export_is_refused(records_service, make_context, tmp_path):
     ctx.close()
     export = tmp_path / "journal.jsonl"
     assert _export(tmp_path / "w1", export).returncode == 0
-    export.write_text(export.read_text("utf-8").replace("测试申请人1", "测试申请人9"), "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "records_service", "import-journal", str(export)],
-        cwd=REPO,
-        env={**__import__("os").environ, "CLERK_DATABASE_URL": records_service.database_url},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    wrong = _import(export, records_service.database_url, "not the passphrase at all")
+    assert wrong.returncode == 3 and "wrong passphrase" in wrong.stderr
+    # Someone who knows the passphrase changes a row and seals the file again.
+    changed = "\n".join(_lines(export)).replace("测试申请人1", "测试申请人9") + "\n"
+    export.write_bytes(seal(changed.encode("utf-8"), PASSPHRASE))
+    result = _import(export, records_service.database_url)
     assert result.returncode == 3
     assert "hash chain is broken" in result.stderr
     assert service_records(records_service.database_path)["case_count"] == 0

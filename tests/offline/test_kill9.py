@@ -22,6 +22,7 @@ from clerk_app.remote.api import ApiClient, NetworkError
 from clerk_app.remote.sync import Backoff, SyncEngine
 from clerk_app.remote.tokens import TokenStore
 from clerk_app.store.db import Database
+from clerk_app.store.keys import database_key_of
 from clerk_app.store.local import LocalStore
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.offline.conftest import window_paths
@@ -85,7 +86,7 @@ def _start_child(home: Path, url: str, device: tuple[str, str], seed: int):
 def _drain_to(db_path: Path, url: str, device: tuple[str, str]) -> None:
     from clerk_app.core.clock import SystemClock
 
-    db = Database(db_path)
+    db = Database(db_path, key=database_key_of(db_path))
     store = LocalStore(db, SystemClock())
     tokens = TokenStore()
     tokens.set_device_token("W01", device[0], device[1])
@@ -140,7 +141,7 @@ def test_client_killed_50_times_loses_and_doubles_nothing(records_service, tmp_p
             os.close(fd)
 
     db_path = home / "data" / "clerk.db"
-    db = Database(db_path)
+    db = Database(db_path, key=database_key_of(db_path))  # encrypted: the desk's own key
     try:
         assert db.integrity_ok()
         local_ids = {r[0] for r in db.query("SELECT id FROM cases")}

@@ -1,0 +1,190 @@
+"""The desk's secrets at rest: the local database key and the device token.
+
+They live in the OS keyring (DPAPI on Windows, Secret Service on Linux) when a secure one
+exists. Where none does (a headless Linux desk, a locked-down profile) they go to a machine
+key file in the data folder, readable only by the app's user (0600 on POSIX; the Windows
+installer's ACLs), and :attr:`SecretStore.secure` is False so the self-check says WARN.
+Never memory only: an encrypted store whose key is lost at a restart loses the unsent cases
+in it.
+
+Each secret is read from the keyring first, then from the key file, so a desk that moved
+from one to the other keeps what it had.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+import tempfile
+import threading
+import uuid
+from pathlib import Path
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringError, PasswordDeleteError
+
+from clerk_app.paths import private_file
+
+log = logging.getLogger("clerk.store")
+
+#: The keyring service every secret of the desk is filed under.
+SERVICE_NAME = "window-clerk"
+#: The key file's name in the data folder.
+KEY_FILE_NAME = "machine.key"
+#: The local database key (hex, 32 random bytes) — per data folder (device id).
+DATABASE_KEY = "database-key"
+
+
+def is_secure_backend(backend: KeyringBackend) -> bool:
+    """False for keyring's ``fail`` and ``null`` backends and an empty chainer."""
+    from keyring.backends import chainer, fail, null
+
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        return False
+    if isinstance(backend, chainer.ChainerBackend):
+        return any(is_secure_backend(b) for b in backend.backends)
+    return True
+
+
+class SecretStore:
+    """Secrets in the OS keyring, else in the machine key file (0600).
+
+    Args:
+        key_file: the fallback file (in the data folder).
+        scope: what makes this desk's entries unique in a keyring shared by several data
+            folders (the device id).
+        service_name: the keyring service.
+        backend: the keyring backend; by default whatever ``keyring`` chose.
+    """
+
+    def __init__(
+        self,
+        key_file: Path,
+        *,
+        scope: str,
+        service_name: str = SERVICE_NAME,
+        backend: KeyringBackend | None = None,
+    ) -> None:
+        self.key_file = key_file
+        self.scope = scope
+        self.service_name = service_name
+        self._backend = backend if backend is not None else keyring.get_keyring()
+        self._secure = is_secure_backend(self._backend)
+        self._lock = threading.RLock()
+        if not self._secure:
+            log.warning(
+                "no secure keyring (%s): secrets go to the key file %s (owner only)",
+                type(self._backend).__name__,
+                key_file,
+            )
+
+    @property
+    def secure(self) -> bool:
+        """True while secrets go to the OS keyring; False when they go to the key file."""
+        return self._secure
+
+    def _entry(self, name: str) -> str:
+        return f"{name}:{self.scope}"
+
+    def get(self, name: str) -> str | None:
+        """The secret ``name``, from the keyring or the key file; None when neither has it."""
+        with self._lock:
+            if self._secure:
+                try:
+                    value = self._backend.get_password(self.service_name, self._entry(name))
+                except (KeyringError, RuntimeError) as exc:
+                    self._fall_back(exc)
+                else:
+                    if value is not None:
+                        return value
+            return self._read_file().get(name)
+
+    def set(self, name: str, value: str) -> None:
+        """Keep the secret (keyring; the key file when no secure keyring works)."""
+        with self._lock:
+            if self._secure:
+                try:
+                    self._backend.set_password(self.service_name, self._entry(name), value)
+                except (KeyringError, RuntimeError) as exc:
+                    self._fall_back(exc)
+                else:
+                    self._drop_from_file(name)
+                    return
+            values = self._read_file()
+            values[name] = value
+            self._write_file(values)
+
+    def delete(self, name: str) -> None:
+        """Forget the secret everywhere it may be."""
+        with self._lock:
+            if self._secure:
+                try:
+                    self._backend.delete_password(self.service_name, self._entry(name))
+                except PasswordDeleteError:
+                    pass
+                except (KeyringError, RuntimeError) as exc:
+                    self._fall_back(exc)
+            self._drop_from_file(name)
+
+    def get_or_create(self, name: str, nbytes: int = 32) -> str:
+        """The secret ``name``; a new random one (hex) is made and kept when there is none."""
+        with self._lock:
+            value = self.get(name)
+            if value is None:
+                value = secrets.token_hex(nbytes)
+                self.set(name, value)
+                if self.get(name) != value:  # pragma: no cover - a keyring that drops writes
+                    raise OSError(f"the secret {name!r} could not be kept")
+            return value
+
+    # -- the key file -----------------------------------------------------------------------
+
+    def _fall_back(self, exc: Exception) -> None:
+        # The error text of keyring backends never contains the secret.
+        log.warning("keyring failed (%s): secrets go to the key file from now on", exc)
+        self._secure = False
+
+    def _read_file(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.key_file.read_text("utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            log.error("the key file %s cannot be read: %s", self.key_file, exc)
+            raise OSError(f"the key file {self.key_file} cannot be read: {exc}") from exc
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+    def _drop_from_file(self, name: str) -> None:
+        values = self._read_file()
+        if name in values:
+            del values[name]
+            self._write_file(values)
+
+    def _write_file(self, values: dict[str, str]) -> None:
+        folder = self.key_file.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".key-", suffix=".tmp")  # 0600
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(values, sort_keys=True))
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.key_file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        private_file(self.key_file)
+
+
+def database_key_of(database: Path) -> str | None:
+    """The SQLCipher key of the desk whose database file this is (its data folder's device
+    id and key file; the keyring first): for tools that open the file without the app
+    (``export-journal``, the self-check, tests). None when no key is kept."""
+    try:
+        device = str(uuid.UUID((database.parent / "device_id").read_text("ascii").strip()))
+    except (OSError, ValueError):
+        return None
+    return SecretStore(database.parent / KEY_FILE_NAME, scope=device).get(DATABASE_KEY)

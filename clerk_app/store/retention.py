@@ -1,0 +1,76 @@
+"""Keeping applicants' data on the desk no longer than needed (issue 14).
+
+A case leaves the desk when it is closed (a terminal status), the center has it
+(``server_state = 'synced'``), nothing of it is waiting or refused in the outbox, it has no
+open conflict, and it has not changed for the provisioned number of days; its events,
+ratings, archived document rows (and their PDFs), settled conflicts and sent outbox rows go
+with it. Parked intakes older than that go too. The center keeps every record; the
+hash-chained journal is left whole (``export-journal`` must still verify).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from clerk_app.core.lifecycle import TERMINAL
+from clerk_app.store.db import Database
+from clerk_app.store.local import stamp
+from clerk_app.store.writer import writes
+
+log = logging.getLogger("clerk.store")
+
+
+@dataclass(frozen=True)
+class Purged:
+    """What a purge removed."""
+
+    cases: int
+    parked: int
+    files: tuple[Path, ...]
+
+
+@writes
+def purge_expired(db: Database, cutoff: datetime) -> Purged:
+    """Delete synced, closed cases unchanged since ``cutoff`` and intakes parked before it.
+
+    Returns what went; the PDFs listed in ``files`` are deleted after the commit.
+    """
+    terminal = sorted(s.value for s in TERMINAL)
+    marks = ", ".join("?" for _ in terminal)
+    when = stamp(cutoff)
+    with db.transaction() as conn:
+        ids = [
+            r[0]
+            for r in conn.execute(
+                f"SELECT c.id FROM cases c WHERE c.status IN ({marks})"  # noqa: S608
+                " AND c.server_state = 'synced' AND c.updated_at < ?"
+                " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id"
+                "   AND o.state IN ('pending', 'rejected'))"
+                " AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.case_id = c.id"
+                "   AND k.state = 'open')",
+                (*terminal, when),
+            ).fetchall()
+        ]
+        files: list[Path] = []
+        for case_id in ids:
+            files += [
+                Path(r[0])
+                for r in conn.execute(
+                    "SELECT path FROM documents WHERE case_id = ?", (case_id,)
+                ).fetchall()
+            ]
+            for table in ("documents", "ratings", "conflicts", "outbox"):
+                conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))  # noqa: S608
+            conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        parked = conn.execute("DELETE FROM parked_intakes WHERE parked_at < ?", (when,)).rowcount
+    for path in files:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("retention: could not delete %s: %s", path, exc)
+    if ids or parked:
+        log.info("retention: %d closed cases and %d parked intakes removed", len(ids), parked)
+    return Purged(len(ids), int(parked), tuple(files))
