@@ -4,6 +4,7 @@ The form's state goes into the local database (``clerk_app.app.parking``) throug
 writer, so it survives a restart. The list shows the item, the applicant's name, the ID
 number masked, and when it was parked; Enter resumes, Delete discards (after a question).
 A resumed intake that is then taken in leaves the list in the case's own transaction.
+The list's layout is the Designer form ``ui/parked_list_dialog.ui``.
 """
 
 from __future__ import annotations
@@ -14,14 +15,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +27,7 @@ from clerk_app.app.parking import ParkedIntake, discard, park, parked_intakes
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_id
 from clerk_app.gui import shortcuts
+from clerk_app.gui.forms.ui_parked_list_dialog import Ui_ParkedListDialog
 
 log = logging.getLogger("clerk.gui")
 
@@ -54,55 +52,23 @@ class ParkedListDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("parkedListDialog")
-        self.setWindowTitle(QCoreApplication.translate("Parking", "Parked intakes"))
         self.parked = list(parked)
         self.chosen: ParkedIntake | None = None
         self._discard = discard
-        self.table = QTableWidget(len(self.parked), 4, self)
-        self.table.setObjectName("parkedTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("Parking", "Parked at"),
-                QCoreApplication.translate("Parking", "Item"),
-                QCoreApplication.translate("Parking", "Applicant"),
-                QCoreApplication.translate("Parking", "Document no."),
-            ]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The layout is ui/parked_list_dialog.ui; the code fills in the parked intakes.
+        self.ui = u = Ui_ParkedListDialog()
+        u.setupUi(self)
+        u.emptyLabel.setVisible(not self.parked)
+        self.table = u.parkedTable
+        self.table.setRowCount(len(self.parked))
         self._fill(item_name)
         self.table.doubleClicked.connect(lambda _i: self.accept())
         self.table.installEventFilter(self)
-        hint = QLabel(
-            QCoreApplication.translate("Parking", "Enter: resume · Delete: discard · Esc: close"),
-            self,
-        )
-        hint.setStyleSheet("color: #555555;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+        u.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
             QCoreApplication.translate("Parking", "&Resume")
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        if not self.parked:
-            layout.addWidget(
-                QLabel(
-                    QCoreApplication.translate("Parking", "No intake is parked at this window."),
-                    self,
-                )
-            )
-        layout.addWidget(self.table)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
-        self.resize(720, 320)
+        u.buttonBox.accepted.connect(self.accept)
+        u.buttonBox.rejected.connect(self.reject)
         if self.parked:
             self.table.selectRow(0)
         self.table.setFocus()

@@ -2644,10 +2644,14 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
 </context>
 <context>
-    <name>Parking</name>
+    <name>ParkedListDialog</name>
     <message>
         <source>Parked intakes</source>
         <translation>Parked intakes</translation>
+    </message>
+    <message>
+        <source>No intake is parked at this window.</source>
+        <translation>No intake is parked at this window.</translation>
     </message>
     <message>
         <source>Parked at</source>
@@ -2669,13 +2673,12 @@ If the materials do not come by then, the case ends without approval.</translati
         <source>Enter: resume · Delete: discard · Esc: close</source>
         <translation>Enter: resume · Delete: discard · Esc: close</translation>
     </message>
+</context>
+<context>
+    <name>Parking</name>
     <message>
         <source>&amp;Resume</source>
         <translation>&amp;Resume</translation>
-    </message>
-    <message>
-        <source>No intake is parked at this window.</source>
-        <translation>No intake is parked at this window.</translation>
     </message>
     <message>
         <source>Discard parked intake</source>

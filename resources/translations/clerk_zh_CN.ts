@@ -2634,10 +2634,14 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
 </context>
 <context>
-    <name>Parking</name>
+    <name>ParkedListDialog</name>
     <message>
         <source>Parked intakes</source>
         <translation>暂存的受理</translation>
+    </message>
+    <message>
+        <source>No intake is parked at this window.</source>
+        <translation>本窗口没有暂存的受理。</translation>
     </message>
     <message>
         <source>Parked at</source>
@@ -2659,13 +2663,12 @@ If the materials do not come by then, the case ends without approval.</source>
         <source>Enter: resume · Delete: discard · Esc: close</source>
         <translation>回车：继续办理 · Delete：删除 · Esc：关闭</translation>
     </message>
+</context>
+<context>
+    <name>Parking</name>
     <message>
         <source>&amp;Resume</source>
         <translation>继续办理(&amp;R)</translation>
-    </message>
-    <message>
-        <source>No intake is parked at this window.</source>
-        <translation>本窗口没有暂存的受理。</translation>
     </message>
     <message>
         <source>Discard parked intake</source>
