@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from clerk_app.app.documents import ArchivedDocument, case_archive, reprint_document
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.documents import archive_data
-from clerk_app.gui.ops import DbWriter, Op, show_error
+from clerk_app.gui.ops import DbWriter, Op, nearest_writer, show_error
 from clerk_app.gui.printing import PreviewSession, PrinterChoices
 
 log = logging.getLogger("clerk.print")
@@ -206,13 +206,7 @@ class CaseDocumentsPanel(QWidget):
     def writer(self) -> DbWriter | None:
         if self._writer is not None:
             return self._writer
-        widget = self.parentWidget()
-        while widget is not None:
-            found = getattr(widget, "writer", None)
-            if isinstance(found, DbWriter):
-                return found
-            widget = widget.parentWidget()
-        return None
+        return nearest_writer(self.parentWidget())
 
     def reprint_selected(self) -> None:
         """Reprint the selected document (marked 副本 / REPRINT), then preview it."""

@@ -16,6 +16,14 @@ runs one piece at a time in the order submitted, and its outcome (a
 ``concurrent.futures.Future``) comes back as a queued signal. Inside, every statement
 reaches the SQLite file through the store's own writer thread (``clerk_app.store.writer``),
 whatever thread the work runs on.
+
+Threads (docs/INTERFACES.md, "Threads"): the GUI thread builds widgets and reads through
+its read-only connection; ``DbWriter`` runs the desk's use cases on a Qt thread of its own
+(a ``QThreadPool`` of one: documents are rendered there with Qt, so it needs Qt's event
+dispatcher); an ``Op`` runs on the global ``QThreadPool`` (sign-in, catalog, service
+queries); the store's writer thread (plain Python) runs every statement that writes. The GUI
+thread never calls a use case that writes: :func:`write_later` is for the small ones
+(a remembered printer).
 """
 
 from __future__ import annotations
@@ -254,3 +262,23 @@ class DbWriter(QObject):
             pending = set(self._pending)
         _done, not_done = wait_futures(pending, timeout=msecs / 1000)
         return not not_done
+
+
+def nearest_writer(widget: QObject | None) -> DbWriter | None:
+    """The ``DbWriter`` of ``widget`` or of the nearest parent that has one (the main
+    window's ``writer``), or None."""
+    while widget is not None:
+        found = vars(widget).get("writer")
+        if isinstance(found, DbWriter):
+            return found
+        widget = widget.parent()
+    return None
+
+
+def write_later(parent: QWidget | None, fn: Callable[[], Any]) -> Op:
+    """Run a small write off the GUI thread: on the nearest ``DbWriter`` of ``parent``, or,
+    when there is none, as an :class:`Op` (its statements go to the store's writer thread
+    either way). A failure is logged, not shown (for remembered choices, not records)."""
+    writer = nearest_writer(parent)
+    op = writer.submit(fn, parent) if writer is not None else Op(parent, fn).run()
+    return op.failure(lambda exc: log.error("background write failed: %s", exc))

@@ -41,6 +41,7 @@ from clerk_app.documents import (
     pick_cjk_family,
     template_dirs,
 )
+from clerk_app.gui.ops import write_later
 
 log = logging.getLogger("clerk.print")
 
@@ -256,7 +257,9 @@ class PreviewSession:
 
     def _printed(self) -> None:
         if self.printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
-            self.choices.remember(self.document.kind, self.printer.printerName())
+            # A write: on the window's DbWriter, never on the GUI thread.
+            kind, name = self.document.kind, self.printer.printerName()
+            write_later(self.dialog.parentWidget(), lambda: self.choices.remember(kind, name))
 
     def printer_name(self) -> str:
         return self.printer.printerName()

@@ -18,6 +18,7 @@ from clerk_app.app.context import has_local_store
 from clerk_app.core.provisioning import DOCUMENT_KINDS
 from clerk_app.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from clerk_app.gui.i18n import current_language, normalise_language
+from clerk_app.gui.ops import write_later
 
 log = logging.getLogger("clerk.gui")
 
@@ -222,5 +223,5 @@ class SettingsDialog(QDialog):
             self.writer.submit(work, self.parentWidget()).failure(
                 lambda exc: log.error("printer choices not saved: %s", exc)
             )
-        else:
-            work()
+        else:  # never on the GUI thread
+            write_later(self.parentWidget(), work)

@@ -9,10 +9,13 @@ from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtCore import QThread
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
 
 from clerk_app.app.documents import issue_document
 from clerk_app.documents import DocumentTexts, build_notice
+from clerk_app.gui.ops import DbWriter
 from clerk_app.gui.printing import (
     PreviewSession,
     PrinterChoices,
@@ -138,4 +141,30 @@ def test_print_preview_opens_on_the_printer_of_the_kind(qapp, qtbot, store, cups
     preview.open()
     assert preview.printer_name() == cups_queue.name
     assert preview.error is None
+    preview.dialog.reject()
+
+
+def test_the_printer_used_is_remembered_on_the_windows_writer_not_the_gui_thread(
+    qapp, qtbot, store, cups_queue, texts
+):
+    prov = provisioning({"default": "hall-laser"})
+    window = QWidget()
+    window.writer = DbWriter(window)
+    qtbot.addWidget(window)
+    choices = PrinterChoices(_context(store, prov))
+    threads: list[bool] = []
+    remember = choices.remember
+
+    def spy(kind: str, printer: str) -> None:
+        threads.append(QThread.currentThread() is qapp.thread())
+        remember(kind, printer)
+
+    choices.remember = spy
+    preview = PreviewSession(build_notice(samples.supplement(), texts), choices, window)
+    preview.printer.setPrinterName(cups_queue.name)
+    preview._printed()  # what the dialog's "accepted" (printed) calls
+    qtbot.waitUntil(lambda: bool(threads), timeout=5000)
+    assert window.writer.wait_idle(5000)
+    assert threads == [False]
+    assert PrinterChoices(_context(store, prov)).printer_for("supplement") == cups_queue.name
     preview.dialog.reject()
