@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from clerk_app.core.records import ClientEvent
 from clerk_app.remote.wire import client_events_to_wire
 from clerk_app.store.writes import add_client_event, client_event
 
@@ -26,38 +27,38 @@ OFFLINE_SIGNIN = "offline_signin"
 def record_id_unmasked(context: AppContext, case_no: str, *, clerk: str) -> str:
     """Audit that ``clerk`` was shown the applicant's whole ID number of ``case_no``;
     the audit record's id."""
-    event = client_event(
-        ID_UNMASK,
-        actor=clerk,
-        at=context.clock.now(),
-        target=case_no,
-        detail={"field": "applicant.id_number", "device_id": context.device_id},
+    return _record(
+        context,
+        client_event(
+            ID_UNMASK,
+            actor=clerk,
+            at=context.clock.now(),
+            target=case_no,
+            detail={"field": "applicant.id_number", "device_id": context.device_id},
+        ),
+        f"full ID number of {case_no} shown to {clerk}",
     )
-    written = add_client_event(
-        context.backend.store,
-        event,
-        body=client_events_to_wire(event),
-        message=f"full ID number of {case_no} shown to {clerk}",
-    )
-    return written.id
 
 
 def record_offline_sign_in(context: AppContext, username: str, result: str) -> str:
     """Audit an offline sign-in of ``username`` at this window (``result``: ``ok`` or why
     it was refused); the audit record's id."""
     window = context.provisioning.window_code
-    event = client_event(
-        OFFLINE_SIGNIN,
-        actor=username,
-        at=context.clock.now(),
-        target=window,
-        result=result,
-        detail={"device_id": context.device_id},
+    return _record(
+        context,
+        client_event(
+            OFFLINE_SIGNIN,
+            actor=username,
+            at=context.clock.now(),
+            target=window,
+            result=result,
+            detail={"device_id": context.device_id},
+        ),
+        f"offline sign-in of {username} at {window}: {result}",
     )
-    written = add_client_event(
-        context.backend.store,
-        event,
-        body=client_events_to_wire(event),
-        message=f"offline sign-in of {username} at {window}: {result}",
-    )
-    return written.id
+
+
+def _record(context: AppContext, event: ClientEvent, message: str) -> str:
+    """Journal line + outbox row of ``event`` (one transaction); its id."""
+    body = client_events_to_wire(event)
+    return add_client_event(context.backend.store, event, body=body, message=message).id

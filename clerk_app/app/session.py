@@ -6,17 +6,16 @@ Runs on a worker thread (the GUI calls it through ``Op``); touches no widget.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from clerk_app import __version__
+from clerk_app.app.audit import record_offline_sign_in
 from clerk_app.core.provisioning import MAX_OFFLINE_SIGNIN_HOURS
 from clerk_app.logs import logger
 from clerk_app.remote.api import ApiError, NetworkError, TlsError
 from clerk_app.store.credentials import OfflineSignInError
-from clerk_app.store.writes import CLIENT_EVENTS_PATH
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -118,7 +117,7 @@ def sign_in_offline(
             not_before=context.backend.sync_state.load().last_server_date,
         )
     except OfflineSignInError as exc:
-        _audit_offline(context, username, f"refused:{exc.reason}")
+        record_offline_sign_in(context, username, f"refused:{exc.reason}")
         log.warning("offline sign-in of %s refused: %s (%s)", username, exc.reason, cause)
         raise
     facts = stored.session
@@ -133,38 +132,9 @@ def sign_in_offline(
         expires_at=None,
         offline=True,
     )
-    _audit_offline(context, session.username, "ok")
+    record_offline_sign_in(context, session.username, "ok")
     log.info("signed in OFFLINE as %s at window %s (%s)", session.username, window, cause)
     return session
-
-
-def _audit_offline(context: AppContext, username: str, result: str) -> None:
-    """A journal line and an outbox row for the service's audit trail, in one transaction."""
-    event_id = str(uuid.uuid4())
-    window = context.provisioning.window_code
-    body = {
-        "events": [
-            {
-                "id": event_id,
-                "at": context.clock.now().isoformat(),
-                "actor": username[:64] or "-",
-                "action": "offline_signin",
-                "target": window,
-                "result": result[:32],
-                "detail": {"device_id": context.device_id},
-            }
-        ]
-    }
-    store = context.backend.store
-    with store.db.transaction():
-        store.journal("audit", f"offline sign-in of {username} at {window}: {result}")
-        store.enqueue(
-            kind="client_event",
-            method="POST",
-            path=CLIENT_EVENTS_PATH,
-            idempotency_key=event_id,
-            body=body,
-        )
 
 
 def sign_in_online(context: AppContext, username: str, password: str) -> Session:
