@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -80,8 +81,8 @@ def test_create_user_refuses_unknown_roles(tmp_path) -> None:
     assert "roles must be among" in result.stderr
 
 
-def test_a_password_on_the_command_line_is_refused(demo_databases) -> None:
-    url = demo_databases.new()
+def test_a_password_on_the_command_line_is_refused(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path}/never-opened.db"  # refused before any database is opened
     args = ["create-user", "--username", "zhao.liu", "--roles", "lead"]
     result = cli([*args, "--password", "a-long-password"], url)
     assert result.returncode == 2
@@ -217,8 +218,10 @@ def _serve(url: str, host: str, port: int, env: dict[str, str]) -> subprocess.Po
     )
 
 
-def test_serve_refuses_plain_http_on_a_non_loopback_address(demo_databases) -> None:
-    url = demo_databases.new()
+def test_serve_refuses_plain_http_on_a_non_loopback_address(records_template_db, tmp_path) -> None:
+    path = tmp_path / "records.db"
+    shutil.copyfile(records_template_db(None), path)
+    url = f"sqlite:///{path}"
     port = _free_port()
     refused = _serve(url, "0.0.0.0", port, {})
     try:
