@@ -152,7 +152,8 @@ def _remember_tail(session: Session, center: str, tail: tuple[str, int]) -> None
     transaction = session.get_transaction()
     cached = session.info.get(_TAIL)
     if cached is None or cached[0] is not transaction:
-        cached = (transaction, {})
+        tails: dict[str, tuple[str, int]] = {}
+        cached = (transaction, tails)
         session.info[_TAIL] = cached
     cached[1][center] = tail
 

@@ -102,7 +102,7 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     try:
         with db.read() as session:
             if kind == "xlsx":
-                from openpyxl import Workbook
+                from openpyxl import Workbook  # type: ignore[import-untyped]
 
                 workbook = Workbook(write_only=True)
                 sheet = workbook.create_sheet("audit")
