@@ -159,8 +159,7 @@ class SettingsDialog(QDialog):
         return printers.remembered_printer(self.context, kind)
 
     def _provisioned(self, kind: str) -> str:
-        printer_for = getattr(self.context.provisioning, "printer_for", None)
-        return str(printer_for(kind) or "") if printer_for else ""
+        return self.context.provisioning.printer_for(kind) or ""
 
     # -- save ----------------------------------------------------------------------------
 
@@ -185,7 +184,7 @@ class SettingsDialog(QDialog):
                     "The settings could not be saved in %1 (%2). Ask IT to make that folder "
                     "writable; until then they apply only until you quit."
                 )
-                .replace("%1", str(getattr(settings, "path", "")))
+                .replace("%1", str(settings.path))
                 .replace("%2", exc.strerror or str(exc))
             )
             self.error_label.show()
