@@ -1,4 +1,7 @@
-"""Shown after a case was accepted: its number, query code, due date and the receipt PDF."""
+"""Shown after a case was accepted: its number, query code, due date and the receipt PDF.
+
+The layout is the Designer form ``ui/accepted_dialog.ui``; the buttons depend on the decision.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
+
+from clerk_app.gui.forms.ui_accepted_dialog import Ui_AcceptedDialog
 
 
 class AcceptedDialog(QDialog):
@@ -65,23 +67,26 @@ class AcceptedDialog(QDialog):
         if document_name:
             headline = headline.replace("%1", document_name)
         self.receipt_path = receipt_path
-        title = QLabel(headline, self)
+        # The layout is ui/accepted_dialog.ui; the code fills it in and adds the buttons
+        # this decision offers.
+        self.ui = u = Ui_AcceptedDialog()
+        u.setupUi(self)
+        title = u.headlineLabel
+        title.setText(headline)
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         title.setFont(font)
 
-        form = QFormLayout()
-        big = font
-        self.case_no_label = self._value(case_no, big)
-        self.case_no_label.setObjectName("caseNoLabel")
-        self.query_code_label = self._value(query_code, big)
-        self.query_code_label.setObjectName("queryCodeLabel")
+        self.case_no_label = u.caseNoLabel
+        self.case_no_label.setText(case_no)
+        self.case_no_label.setFont(font)
+        self.query_code_label = u.queryCodeLabel
+        self.query_code_label.setText(query_code)
+        self.query_code_label.setFont(font)
         due = (due_date or "—") + ("  " + self.tr("(provisional)") if provisional else "")
-        self.due_label = self._value(due)
-        form.addRow(self.tr("Case number:"), self.case_no_label)
-        form.addRow(self.tr("Query code:"), self.query_code_label)
-        form.addRow(self.tr("Due date:"), self.due_label)
+        self.due_label = u.dueLabel
+        self.due_label.setText(due)
 
         if receipt_path is not None and not self.is_receipt:
             where = self.tr("Notice: %1").replace(
@@ -99,13 +104,11 @@ class AcceptedDialog(QDialog):
             where = html.escape(self.tr("The receipt could not be written; reprint it later."))
             if receipt_error:
                 where += "<br>" + html.escape(receipt_error)
-        self.path_label = QLabel(where, self)
-        self.path_label.setObjectName("receiptPathLabel")
-        self.path_label.setWordWrap(True)
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.path_label = u.receiptPathLabel
+        self.path_label.setText(where)
         self.path_label.linkActivated.connect(lambda _link: self.open_receipt())
 
-        buttons = QDialogButtonBox(self)
+        buttons = u.buttonBox
         self.open_button = QPushButton(
             self.tr("&Open receipt") if self.is_receipt else self.tr("&Open notice"), self
         )
@@ -142,20 +145,6 @@ class AcceptedDialog(QDialog):
         close.setDefault(True)
         self.open_button.clicked.connect(self.open_receipt)
         buttons.accepted.connect(self.accept)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addWidget(self.path_label)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
-
-    def _value(self, text: str, font: Any = None) -> QLabel:
-        label = QLabel(text, self)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if font is not None:
-            label.setFont(font)
-        return label
 
     def open_receipt(self) -> bool:
         """Open the receipt PDF in the system's viewer."""

@@ -26,6 +26,7 @@ def test_every_form_has_committed_generated_code():
         "shortcuts_dialog",
         "follow_up_dialog",
         "parked_list_dialog",
+        "accepted_dialog",
     }
     for ui in forms:
         assert (forms_build.FORMS_DIR / f"ui_{ui.stem}.py").exists(), ui.name
