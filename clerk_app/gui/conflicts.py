@@ -33,11 +33,8 @@ from clerk_app.gui.ops import DbWriter, Op, show_error
 WARN_COLOR = "#b3261e"
 
 
-def _when(text: Any) -> str:
-    try:
-        return datetime.fromisoformat(str(text)).astimezone(CENTER_TZ).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return str(text or "—")
+def _when(moment: datetime) -> str:
+    return moment.astimezone(CENTER_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 class ConflictDialog(QDialog):
@@ -116,22 +113,16 @@ class ConflictDialog(QDialog):
         self.desk_status.setText(status_label(c.local_status))
         self.center_status.setText(status_label(c.center_status))
         desk_rows = []
-        for row in c.unsent:
-            body = row.body if isinstance(row.body, dict) else {}
+        for unsent in c.unsent_events:
             state = (
-                self.tr("refused: %1").replace("%1", row.last_error or "")
-                if row.state == "rejected"
+                self.tr("refused: %1").replace("%1", unsent.last_error or "")
+                if unsent.state == "rejected"
                 else self.tr("waiting to be sent")
             )
-            desk_rows.append((event_label(str(body.get("type"))), _when(body.get("at")), state))
+            desk_rows.append((event_label(unsent.event.type), _when(unsent.event.at), state))
         self._rows(self.desk_events, desk_rows)
         center_rows = [
-            (
-                event_label(e.type),
-                e.at.astimezone(CENTER_TZ).strftime("%Y-%m-%d %H:%M"),
-                e.actor or "—",
-            )
-            for e in c.center_only_events()
+            (event_label(e.type), _when(e.at), e.actor or "—") for e in c.center_only_events()
         ]
         self._rows(self.center_events, center_rows)
         after = c.resend_status()

@@ -50,6 +50,16 @@ class CannotResendMine(ValueError):
 
 
 @dataclass(frozen=True)
+class UnsentEvent:
+    """One of the desk's events the center does not have yet: the event, and its outbox
+    state (``pending`` or ``rejected``, with the service's reason)."""
+
+    event: CaseEvent
+    state: str
+    last_error: str | None
+
+
+@dataclass(frozen=True)
 class Conflict:
     """One open conflict: the desk's view and the center's, side by side."""
 
@@ -70,6 +80,16 @@ class Conflict:
     @property
     def center_events(self) -> tuple[CaseEvent, ...]:
         return self.center.events
+
+    @property
+    def unsent_events(self) -> tuple[UnsentEvent, ...]:
+        """The desk's unsent events as the desk recorded them (typed), oldest first."""
+        mine = {e.id: e for e in self.local_events}
+        return tuple(
+            UnsentEvent(mine[r.idempotency_key], r.state, r.last_error)
+            for r in self.unsent
+            if r.idempotency_key in mine
+        )
 
     def center_only_events(self) -> list[CaseEvent]:
         """The center's events this desk has never seen (what someone else did)."""

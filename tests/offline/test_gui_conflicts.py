@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from clerk_app.app.sync import conflict_items
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.gui.case_actions import event_label
 from clerk_app.gui.ops import DbWriter
 from clerk_app.gui.sync_status import ConnectionIndicator
 from clerk_app.gui.sync_worker import LinkDetails
@@ -61,6 +63,12 @@ def test_conflict_is_marked_shown_side_by_side_and_decided_by_keyboard(
     assert dialog.center_status.text() == "Suspended"
     assert dialog.desk_events.rowCount() == 1 and dialog.center_events.rowCount() == 1
     assert "refused" in dialog.desk_events.item(0, 2).text()
+    # The desk's own event, as the desk recorded it: its name and its time at the center.
+    [mine] = ctx.backend.store.get_case(case_no).events[-1:]
+    assert dialog.desk_events.item(0, 0).text() == event_label(mine.type)
+    assert dialog.desk_events.item(0, 1).text() == mine.at.astimezone(CENTER_TZ).strftime(
+        "%Y-%m-%d %H:%M"
+    )
     assert dialog.center_events.item(0, 2).text() == "demo-lead"
     assert not dialog.mine_button.isEnabled()
     assert "no longer allows" in dialog.mine_button.toolTip()
