@@ -27,6 +27,7 @@ def test_every_form_has_committed_generated_code():
         "follow_up_dialog",
         "parked_list_dialog",
         "accepted_dialog",
+        "cases_dialog",
     }
     for ui in forms:
         assert (forms_build.FORMS_DIR / f"ui_{ui.stem}.py").exists(), ui.name

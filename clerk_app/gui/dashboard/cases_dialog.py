@@ -1,4 +1,7 @@
-"""The cases of one window for the chosen period (opened from the workload table)."""
+"""The cases of one window for the chosen period (opened from the workload table).
+
+The layout is the Designer form ``ui/cases_dialog.ui``.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from clerk_app.gui.dashboard.widgets import cell, fit_columns, table_view
+from clerk_app.gui.dashboard.widgets import cell, fit_columns, setup_table_view
+from clerk_app.gui.forms.ui_cases_dialog import Ui_CasesDialog
 
 OVERDUE = QBrush(QColor("#fde2e1"))
 DUE_SOON = QBrush(QColor("#fff4d6"))
@@ -39,7 +43,11 @@ class CasesDialog(QDialog):
         summary = summary.replace("%2", start.isoformat()).replace("%3", end.isoformat())
         if count > len(items):
             summary += " " + self.tr("(the newest %1 shown)").replace("%1", str(len(items)))
-        self.summary = QLabel(summary)
+        # The layout is ui/cases_dialog.ui; the code fills in the summary and the cases.
+        self.ui = u = Ui_CasesDialog()
+        u.setupUi(self)
+        self.summary = u.summaryLabel
+        self.summary.setText(summary)
         self.model = QStandardItemModel(0, 9, self)
         self.model.setHorizontalHeaderLabels(
             [
@@ -72,18 +80,11 @@ class CasesDialog(QDialog):
                 if brush is not None:
                     item.setBackground(brush)
             self.model.appendRow(row)
-        self.table = table_view(self)
+        self.table = setup_table_view(u.casesTable)
         self.table.setModel(self.model)
-        self.table.setObjectName("casesTable")
         self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
         fit_columns(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(1000, 560)
+        u.buttonBox.rejected.connect(self.reject)
         self.table.setFocus()
 
     def case_numbers(self) -> list[str]:

@@ -85,7 +85,11 @@ class Freshness(QLabel):
 
 
 def table_view(parent: QWidget | None = None, *, sortable: bool = True) -> QTableView:
-    view = QTableView(parent)
+    return setup_table_view(QTableView(parent), sortable=sortable)
+
+
+def setup_table_view(view: QTableView, *, sortable: bool = True) -> QTableView:
+    """Give ``view`` (made here or by a Designer form) the dashboard tables' behaviour."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
