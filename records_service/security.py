@@ -25,7 +25,8 @@ _DUMMY_HASH = _hasher.hash("clerk-records: no such user")
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    with ARGON2_SLOTS:
+        return _hasher.hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:

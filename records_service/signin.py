@@ -186,3 +186,35 @@ def _refusal(
 def succeeded(session: Session, attempt_id: int) -> None:
     """Mark the attempt as the right password (in the caller's transaction)."""
     session.execute(update(SignInAttempt).where(SignInAttempt.id == attempt_id).values(ok=True))
+
+
+def failures_by_user(
+    session: Session, settings: Settings, usernames: list[str], now: datetime
+) -> dict[str, tuple[int, bool]]:
+    """For the lead's list of users: each user's failed attempts since their last success
+    or unlock (within ``login_lock_minutes``), and whether an address is locked out of
+    their account (its pair has ``login_max_failures``)."""
+    window_start = now - timedelta(minutes=settings.login_lock_minutes)
+    unlocked = dict(
+        session.execute(
+            select(AuditRecord.target, func.max(AuditRecord.at))
+            .where(AuditRecord.action == UNLOCK_ACTION, AuditRecord.target.in_(usernames))
+            .group_by(AuditRecord.target)
+        ).all()
+    )
+    result: dict[str, tuple[int, bool]] = {}
+    for name in usernames:
+        since = _latest(window_start, unlocked.get(name), _last_ok(session, username=name))
+        per_address = session.execute(
+            select(SignInAttempt.address, func.count(SignInAttempt.id))
+            .where(
+                SignInAttempt.username == name,
+                SignInAttempt.ok.is_(False),
+                SignInAttempt.at >= since,
+            )
+            .group_by(SignInAttempt.address)
+        ).all()
+        total = sum(int(n) for _, n in per_address)
+        locked = any(int(n) >= settings.login_max_failures for _, n in per_address)
+        result[name] = (total, locked)
+    return result

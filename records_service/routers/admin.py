@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from records_service import audit, reach
+from records_service import audit, reach, signin
 from records_service.case_views import iso
 from records_service.deps import (
     ClockDep,
@@ -85,26 +84,7 @@ def list_users(
     query = select(User).where(reach.user_reach(session, principal)).order_by(User.username)
     users = session.scalars(query).all()
     names = [u.username for u in users]
-    since = clock() - timedelta(minutes=settings.login_lock_minutes)
-    unlocked = dict(
-        session.execute(
-            select(AuditRecord.target, func.max(AuditRecord.at))
-            .where(AuditRecord.action == UNLOCK_ACTION, AuditRecord.target.in_(names))
-            .group_by(AuditRecord.target)
-        ).all()
-    )
-    failed: dict[str, int] = {}
-    for actor, at in session.execute(
-        select(AuditRecord.actor, AuditRecord.at).where(
-            AuditRecord.action == "login",
-            AuditRecord.result == "denied",
-            AuditRecord.actor.in_(names),
-            AuditRecord.at >= since,
-        )
-    ):
-        last_unlock = unlocked.get(actor)
-        if actor and (last_unlock is None or at >= last_unlock):
-            failed[actor] = failed.get(actor, 0) + 1
+    failed = signin.failures_by_user(session, settings, names, clock())
     return Users.model_validate(
         {
             "items": [
@@ -115,8 +95,8 @@ def list_users(
                     "department_code": u.department_code,
                     "window_code": u.window_code,
                     "active": u.active,
-                    "failed_sign_ins": failed.get(u.username, 0),
-                    "locked": failed.get(u.username, 0) >= settings.login_max_failures,
+                    "failed_sign_ins": failed.get(u.username, (0, False))[0],
+                    "locked": failed.get(u.username, (0, False))[1],
                 }
                 for u in users
             ]

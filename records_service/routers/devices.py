@@ -185,9 +185,11 @@ def record_client_events(
             if event.actor not in known:
                 known[event.actor] = _works_here(session, principal, event.actor)
             verified = known[event.actor]
+            # The trail's time is the service's: a desk's clock may be wrong or set back.
+            # The desk's own time is kept beside it (``client_at``).
             audit.record(
                 session,
-                at=event.at,
+                at=now,
                 action=f"client.{event.action}",
                 result=event.result,
                 # A name the service cannot vouch for is kept, but not as the actor.
@@ -197,7 +199,7 @@ def record_client_events(
                 client_ip=ip,
                 detail={
                     "client_event_id": str(event.id),
-                    "received_at": iso(now),
+                    "client_at": iso(event.at),
                     "window_code": principal.window_code,
                     **({} if verified else {"claimed_actor": event.actor}),
                     **({"detail": event.detail} if event.detail else {}),

@@ -128,6 +128,7 @@ def load(database_url: str, cases: list[Generated]) -> None:
                 roles=["lead"],
                 department_code="SJ",
                 window_code=None,
+                must_change_password=False,
             )
             for username, window in (("clerk-w02", "W02"), ("clerk-locked", "W01")):
                 upsert_user(
@@ -138,6 +139,7 @@ def load(database_url: str, cases: list[Generated]) -> None:
                     roles=["clerk"],
                     department_code="GA",
                     window_code=window,
+                    must_change_password=False,
                 )
             session.flush()
             rows, events, ratings = [], [], []

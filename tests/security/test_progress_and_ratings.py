@@ -113,3 +113,27 @@ def test_a_rating_dated_in_the_future_takes_the_services_time(shared: Secured, d
     assert answer.status_code == 201, answer.text
     rated_at = datetime.fromisoformat(answer.json()["rating"]["rated_at"])
     assert rated_at < datetime.fromisoformat("2027-01-01T00:00:00+08:00")
+
+
+def test_a_desks_audit_event_is_timed_by_the_service(shared: Secured, desk: str) -> None:
+    """A desk with its clock set back cannot date its audit records: the trail keeps the
+    service's time, and the desk's own beside it."""
+    event_id = str(uuid.uuid4())
+    body = {
+        "events": [
+            {
+                "id": event_id,
+                "at": "2020-01-01T08:00:00+08:00",
+                "actor": "demo-clerk",
+                "action": "id_unmasked",
+                "target": "HS-W01-20261128-000001",
+            }
+        ]
+    }
+    answer = call(shared, "POST", "/audit/client-events", desk, body, key=event_id)
+    assert answer.status_code == 201, answer.text
+    ((at, detail),) = shared.sql(
+        "SELECT at, detail FROM audit_records WHERE action = 'client.id_unmasked'"
+    )
+    assert str(at) >= "2026-11-28"
+    assert "2020-01-01T08:00:00+08:00" in str(detail)
