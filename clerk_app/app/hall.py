@@ -5,17 +5,21 @@ Runs on a worker thread (the screen fetches in the background).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from clerk_app.core.records import Board
+from clerk_app.remote.wire import board_from_wire
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
 
 
-def fetch_board(context: AppContext, token: str, *, limit: int) -> dict[str, Any]:
+def fetch_board(context: AppContext, token: str, *, limit: int) -> Board:
     """The board's newest ``limit`` rows (at most 200), with the hall account's token.
 
     Raises:
         ConnectionProblem / Refused (``core.errors``): no answer, or the service said no
             (401 once the token ran out).
+        WireError: the answer is not a board.
     """
-    return context.backend.api.board(token, limit=min(200, limit))
+    return board_from_wire(context.backend.api.board(token, limit=min(200, limit)))

@@ -173,3 +173,29 @@ class ClientEvent:
     target: str = ""
     result: str = "ok"
     detail: AuditDetail = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    """One of today's cases on the hall's board (``GET /board``), the applicant as the
+    service shows it to the hall (masked)."""
+
+    case_no: str
+    window_code: str
+    item_code: str
+    item_name: str
+    applicant: str
+    hall_group: str
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Board:
+    """The hall's board at ``as_of`` (the service's time): today's cases, newest change
+    first, and today's totals (``completion_rate`` in 0..1, None before the first case)."""
+
+    as_of: datetime
+    entries: tuple[BoardEntry, ...] = ()
+    received: int = 0
+    completed: int = 0
+    completion_rate: float | None = None

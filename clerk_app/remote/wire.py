@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.event_data import (
     CorrectionData,
     DecisionData,
@@ -36,6 +37,8 @@ from clerk_app.core.event_data import (
 from clerk_app.core.identity import IdType
 from clerk_app.core.lifecycle import Disposition, EventType, Status, initial_status
 from clerk_app.core.records import (
+    Board,
+    BoardEntry,
     Case,
     CaseEvent,
     ClientEvent,
@@ -48,6 +51,7 @@ from clerk_app.core.records import (
 
 __all__ = [
     "WireError",
+    "board_from_wire",
     "case_from_wire",
     "case_to_wire",
     "client_events_to_wire",
@@ -478,3 +482,51 @@ def case_from_wire(data: Any) -> Case:
         clerk=clerk,
         events=events,
     )
+
+
+def _optional_moment(data: Mapping[str, Any], key: str) -> datetime | None:
+    """An optional time (missing or null: None; without an offset: center time)."""
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise WireError(f"{key!r} is not an ISO 8601 time") from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=CENTER_TZ)
+
+
+def board_from_wire(data: Any) -> Board:
+    """The ``GET /board`` answer; a row without its hall word (should not happen) is left
+    out."""
+    if not isinstance(data, Mapping):
+        raise WireError("the board is not an object")
+    entries = []
+    for item in data.get("items") or ():
+        if not isinstance(item, Mapping) or not item.get("hall_group"):
+            continue
+        entries.append(
+            BoardEntry(
+                case_no=_text(item, "case_no"),
+                window_code=_text(item, "window_code"),
+                item_code=_text(item, "item_code"),
+                item_name=_text(item, "item_name"),
+                applicant=_text(item, "applicant"),
+                hall_group=_text(item, "hall_group"),
+                updated_at=_optional_moment(item, "updated_at"),
+            )
+        )
+    today = data.get("today") or {}
+    if not isinstance(today, Mapping):
+        raise WireError("'today' is not an object")
+    rate = today.get("completion_rate")
+    try:
+        return Board(
+            as_of=_moment(data, "as_of"),
+            entries=tuple(entries),
+            received=int(today.get("received") or 0),
+            completed=int(today.get("completed") or 0),
+            completion_rate=None if rate is None else float(rate),
+        )
+    except (TypeError, ValueError) as exc:
+        raise WireError(f"'today' has a value of the wrong type: {exc}") from None

@@ -8,6 +8,7 @@ import requests
 from PySide6.QtWidgets import QLabel
 
 from clerk_app.app.session import sign_in
+from clerk_app.core.records import Board
 from clerk_app.gui.app import Desk
 from clerk_app.gui.hall import HallScreen, hall_name, is_hall_account, open_hall_screen
 from clerk_app.gui.main_window import MainWindow
@@ -183,16 +184,12 @@ def test_hall_screen_speaks_the_installed_language_and_scales(qtbot, language, c
     from clerk_app.gui.hall import BoardSnapshot
 
     language("en")
-    board = {
-        "as_of": clock.now().isoformat(),
-        "items": [],
-        "today": {"received": 0, "completed": 0, "completion_rate": None},
-    }
+    board = Board(as_of=clock.now())
     screen = HallScreen(lambda: board, clock=clock, center_name="示例中心", rows_per_page=8)
     qtbot.addWidget(screen)
     screen.resize(1280, 1024)
     screen.show()
-    screen.show_board(BoardSnapshot.from_json(board))
+    screen.show_board(BoardSnapshot.from_board(board))
     assert screen.empty_label.isVisible() and screen.empty_label.text() == "No cases yet today"
     assert screen.header_labels[0].text() == "Window"
     assert "—" in screen.rate_label.text()

@@ -47,6 +47,7 @@ from clerk_app.core.records import (
 )
 from clerk_app.remote.wire import (
     WireError,
+    board_from_wire,
     case_from_wire,
     case_to_wire,
     client_events_to_wire,
@@ -352,3 +353,25 @@ def test_a_rating_and_audit_records_are_what_the_service_takes():
     assert first["detail"] == {"kind": "create_case", "fields": ["a", "b"]}
     assert second["actor"] == "-" and len(second["result"]) == 32
     assert "target" not in second and "detail" not in second
+
+
+def test_the_board_is_read_typed_and_a_row_without_its_hall_word_is_left_out():
+    board = board_from_wire({
+        "as_of": "2026-11-30T10:15:00+08:00",
+        "items": [
+            {"case_no": "HS-W01-20261130-000001", "window_code": "W01", "item_code": "GA-1",
+             "item_name": "居民身份证换领", "applicant": "张*", "status": "accepted",
+             "hall_group": "受理", "updated_at": "2026-11-30T02:10:00Z"},
+            {"case_no": "HS-W01-20261130-000002", "window_code": "W01", "hall_group": None},
+        ],
+        "today": {"received": 2, "completed": 1, "completion_rate": 0.5},
+    })  # fmt: skip
+    assert board.as_of == datetime(2026, 11, 30, 10, 15, tzinfo=CENTER_TZ)
+    [entry] = board.entries
+    assert (entry.case_no, entry.item_name, entry.applicant, entry.hall_group) == (
+        "HS-W01-20261130-000001", "居民身份证换领", "张*", "受理",
+    )  # fmt: skip
+    assert entry.updated_at == datetime(2026, 11, 30, 10, 10, tzinfo=CENTER_TZ)
+    assert (board.received, board.completed, board.completion_rate) == (2, 1, 0.5)
+    with pytest.raises(WireError, match="as_of"):
+        board_from_wire({"items": []})

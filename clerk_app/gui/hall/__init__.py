@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from clerk_app.app.hall import fetch_board
+from clerk_app.core.records import Board
 from clerk_app.gui.hall.board import BoardRow, BoardSnapshot, hall_name
 from clerk_app.gui.hall.screen import HallScreen
 
@@ -49,7 +50,7 @@ def open_hall_screen(context: Any, session: Any, *, show: bool = True) -> HallSc
     rows = int(settings["hall.rows_per_page"])
     token = session.access_token
 
-    def fetch() -> dict[str, Any]:
+    def fetch() -> Board:
         if not token:
             raise HallSignInNeeded()
         return fetch_board(context, token, limit=rows * MAX_PAGES)

@@ -1,4 +1,5 @@
-"""The hall screen's data: ``GET /board`` read into plain rows, and pages of them.
+"""The hall screen's data: the board (``core.records.Board``) as the hall shows it, and
+pages of it.
 
 Nothing here touches a widget; :class:`~clerk_app.gui.hall.screen.HallScreen` shows what
 :class:`BoardSnapshot` holds.
@@ -10,10 +11,10 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_text
+from clerk_app.core.records import Board
 
 #: The hall words of DOMAIN.md, in the order the screen explains them.
 HALL_WORDS = ("受理", "在办", "待办", "办结")
@@ -71,30 +72,25 @@ class BoardSnapshot:
     completion_rate: float | None = None
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> BoardSnapshot:
-        """Read the board answer; rows without a hall word (should not happen) are skipped."""
-        rows = []
-        for item in data.get("items") or []:
-            if not isinstance(item, dict) or not item.get("hall_group"):
-                continue
-            rows.append(
-                BoardRow(
-                    case_no=str(item.get("case_no") or ""),
-                    window_code=str(item.get("window_code") or ""),
-                    item=str(item.get("item_name") or item.get("item_code") or ""),
-                    applicant=hall_name(str(item.get("applicant") or "")),
-                    hall_group=str(item["hall_group"]),
-                    updated_at=_parse_time(item.get("updated_at")),
-                )
-            )
-        today = data.get("today") or {}
-        rate = today.get("completion_rate")
+    def from_board(cls, board: Board) -> BoardSnapshot:
+        """The board as the hall shows it: names masked once more (:func:`hall_name`), the
+        item by its name (its code when it has none)."""
         return cls(
-            as_of=_parse_time(data.get("as_of")) or datetime.now(CENTER_TZ),
-            rows=tuple(rows),
-            received=int(today.get("received") or 0),
-            completed=int(today.get("completed") or 0),
-            completion_rate=float(rate) if rate is not None else None,
+            as_of=board.as_of,
+            rows=tuple(
+                BoardRow(
+                    case_no=e.case_no,
+                    window_code=e.window_code,
+                    item=e.item_name or e.item_code,
+                    applicant=hall_name(e.applicant),
+                    hall_group=e.hall_group,
+                    updated_at=e.updated_at,
+                )
+                for e in board.entries
+            ),
+            received=board.received,
+            completed=board.completed,
+            completion_rate=board.completion_rate,
         )
 
     @property
@@ -114,13 +110,3 @@ class BoardSnapshot:
         if self.completion_rate is None:
             return "—"
         return f"{self.completion_rate * 100:.1f}%"
-
-
-def _parse_time(value: Any) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=CENTER_TZ)

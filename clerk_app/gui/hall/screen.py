@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.records import Board
 from clerk_app.gui.errors import error_message, is_refused
 from clerk_app.gui.hall.board import BoardRow, BoardSnapshot
 from clerk_app.gui.ops import Op
@@ -54,7 +55,7 @@ class HallScreen(QWidget):
     """The hall's big screen.
 
     Args:
-        fetch: ``() -> dict``, the ``GET /board`` answer; runs on a worker thread.
+        fetch: ``() -> Board`` (``app.hall.fetch_board``); runs on a worker thread.
         clock: the application clock (date and time in the title bar).
         center_name: shown in the title bar.
         rows_per_page: rows on one page.
@@ -70,7 +71,7 @@ class HallScreen(QWidget):
 
     def __init__(
         self,
-        fetch: Callable[[], dict[str, Any]],
+        fetch: Callable[[], Board],
         *,
         clock: Any,
         center_name: str,
@@ -279,12 +280,14 @@ class HallScreen(QWidget):
         if self._fetching:
             return
         self._fetching = True
-        Op(self, self._fetch).success(self.show_board).failure(self._fetch_failed).run()
+        Op(self, self._fetch).success(self._fetched).failure(self._fetch_failed).run()
 
-    def show_board(self, data: dict[str, Any] | BoardSnapshot) -> None:
-        """Put a board answer on the screen; the page stays where it was if it still exists."""
+    def _fetched(self, board: Board) -> None:
+        self.show_board(BoardSnapshot.from_board(board))
+
+    def show_board(self, snapshot: BoardSnapshot) -> None:
+        """Put a board on the screen; the page stays where it was if it still exists."""
         self._fetching = False
-        snapshot = data if isinstance(data, BoardSnapshot) else BoardSnapshot.from_json(data)
         self.snapshot = snapshot
         self.stale = False
         self.stale_reason = ""
