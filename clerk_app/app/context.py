@@ -191,7 +191,7 @@ def _database_key(secrets: SecretStore, paths: Paths) -> str | None:
     return key
 
 
-def has_local_store(context: object) -> bool:
+def has_local_store(context: AppContext) -> bool:
     """Whether this context has a local database (a window built without one, as some
-    tests do, has no worklist, parking or remembered printers)."""
-    return getattr(getattr(context, "backend", None), "store", None) is not None
+    tests do — ``backend.store`` None — has no worklist, parking or remembered printers)."""
+    return context.backend.store is not None

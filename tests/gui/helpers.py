@@ -38,7 +38,10 @@ def offline_context(clock: FixedClock | None = None) -> SimpleNamespace:
         language="en",
     )
     return SimpleNamespace(
-        provisioning=provisioning, settings=Settings(), clock=clock or monday_morning()
+        provisioning=provisioning,
+        settings=Settings(),
+        clock=clock or monday_morning(),
+        backend=SimpleNamespace(store=None),  # no local database: no worklist, no parking
     )
 
 
