@@ -95,11 +95,14 @@ class OfflineSignInRefused(UserError):
     """An offline sign-in was refused.
 
     Attributes:
-        reason: ``never-online`` (no online sign-in of this user here), ``expired`` (the
-            last online sign-in is older than allowed), ``wrong-password``.
+        reason: ``never-online`` (no online sign-in of this user here), ``locked``,
+            ``clock``, ``expired`` (the last online sign-in is older than allowed),
+            ``wrong-password``.
+        tries_left: wrong passwords still allowed before the lock (None: not counted).
     """
 
     reason: str
+    tries_left: int | None = None
 
 
 class NoCatalog(UserError):

@@ -143,8 +143,8 @@ def offline_sign_in_message(exc: errors.OfflineSignInRefused) -> str:
         )
     else:
         why = QCoreApplication.translate("LoginDialog", "Wrong user name or password.")
-        left = getattr(exc, "tries_left", None)
-        if isinstance(left, int):
+        left = exc.tries_left
+        if left is not None:
             why += " " + QCoreApplication.translate(
                 "LoginDialog", "%n more wrong password(s) lock offline sign-in.", "", left
             )

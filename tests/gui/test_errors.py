@@ -80,3 +80,10 @@ def test_offline_and_refusals_are_told_apart_by_type():
     assert not is_offline(ApiError(503, {}))
     assert is_refused(ApiError(404, {}), 404) and not is_refused(ApiError(404, {}), 429)
     assert not is_refused(NetworkError("x"), 404)
+
+
+def test_a_wrong_offline_password_says_how_many_tries_are_left(qapp):
+    counted = error_message(OfflineSignInError("wrong-password", "x", tries_left=2))
+    assert "Wrong user name or password" in counted and "2 more wrong password" in counted
+    uncounted = error_message(OfflineSignInError("wrong-password", "x"))
+    assert "more wrong password" not in uncounted
