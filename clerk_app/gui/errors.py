@@ -83,7 +83,7 @@ def storage_message(exc: errors.StorageError) -> str:
 def refused_message(exc: errors.Refused) -> str:
     """Word a refusal of the records service (``status`` and its problem document)."""
     status = exc.status
-    problem = exc.problem if isinstance(exc.problem, dict) else {}
+    problem = exc.problem
     if status == 401:
         return QCoreApplication.translate("Ops", "Wrong user name or password.")
     if status == 403:
