@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from records_service import audit, catalog_store, reach, rules
 from records_service.case_views import RawBodyDep, case_public, clerk_error
+from records_service.db import Database
 from records_service.deps import (
     ClockDep,
     CurrentPrincipal,
@@ -220,6 +221,9 @@ def create_case(
 def list_cases(
     principal: CurrentPrincipal,
     session: SessionDep,
+    request: Request,
+    db: DatabaseDep,
+    clock: ClockDep,
     window: Annotated[str | None, Query(max_length=16)] = None,
     status: Annotated[str | None, Query(max_length=32)] = None,
     updated_after: Annotated[Timestamp | None, Query()] = None,
@@ -254,6 +258,7 @@ def list_cases(
         query.order_by(Case.received_at.desc(), Case.id).offset(offset).limit(limit + 1)
     ).all()
     more = len(rows) > limit
+    audit_unmasked_read(request, db, principal, [c.case_no for c in rows[:limit]], clock())
     return CasePage.model_validate(
         {
             "items": [case_public(c) for c in rows[:limit]],
@@ -279,9 +284,38 @@ def get_case(
     case_no: Annotated[str, Path(max_length=40)],
     principal: CurrentPrincipal,
     session: SessionDep,
+    request: Request,
+    db: DatabaseDep,
+    clock: ClockDep,
 ) -> CaseAnswer:
     """One case with its events, if it is within the caller's reach (``reach``); a case
     outside it answers 404 exactly like an unknown number. An account that reads no case
     (display, auditor) gets 403 for every number, before any is looked up."""
     case = reach.case_in_reach(session, principal, case_no)
+    audit_unmasked_read(request, db, principal, [case.case_no], clock())
     return CaseAnswer.model_validate({"case": case_public(case)})
+
+
+#: How many case numbers one audit record of a read names.
+AUDITED_CASES_PER_READ = 200
+
+
+def audit_unmasked_read(
+    request: Request, db: Database, principal: Principal, case_nos: list[str], now: datetime
+) -> None:
+    """Audit a read that returns applicants' unmasked IDs by someone who is not the case's
+    window (a lead or an admin): who, and which cases. A window's own clerk and desk read
+    their cases all day; their use of an ID on the desk is audited by the desk."""
+    if not case_nos or principal.kind != "user" or not principal.has_role("lead", "admin"):
+        return
+    with db.write() as session:
+        audit.record(
+            session,
+            at=now,
+            action="case.read_unmasked",
+            result="ok",
+            actor=principal.actor,
+            target=case_nos[0] if len(case_nos) == 1 else f"{len(case_nos)} cases",
+            client_ip=client_ip(request),
+            detail={"cases": case_nos[:AUDITED_CASES_PER_READ], "route": request.url.path},
+        )

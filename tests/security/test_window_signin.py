@@ -99,3 +99,15 @@ def test_a_replayed_key_is_checked_like_a_first_write(shared: Secured, hall: dic
     body = dict(hall["case"])
     again = call(shared, "POST", "/cases", w03, body, key=body["id"])
     assert again.status_code == 403 and "Idempotency-Replayed" not in again.headers
+
+
+def test_a_leads_read_of_unmasked_ids_is_audited(shared: Secured, hall: dict) -> None:
+    lead = token(shared, "demo-lead", window_code=None)
+    case_no = hall["case"]["case_no"]
+    assert call(shared, "GET", f"/cases/{case_no}", lead).status_code == 200
+    assert call(shared, "GET", "/cases", lead, window="W01").status_code == 200
+    reads = [r for r in shared.audit("case.read_unmasked") if r[0] == "demo-lead"]
+    assert (("demo-lead", case_no, "ok")) in reads and len(reads) == 2
+    # The window's own desk reads its cases all day: not a record each time.
+    assert call(shared, "GET", f"/cases/{case_no}", hall["desk"]).status_code == 200
+    assert len(shared.audit("case.read_unmasked")) == 2
