@@ -1,5 +1,9 @@
 """The GUI entry point: ``run_app(context)`` — sign in, then the desk.
 
+The desk locks itself after the provisioned idle minutes (``gui.idle_lock``); File ▸ Sign
+out ends the session at the service, forgets its token and asks for a sign-in again;
+quitting signs out too.
+
 ``clerk_app/__main__.py`` builds the ``AppContext`` and calls :func:`run_app`. In smoke mode
 (``smoke_user``/``smoke_password``) nothing waits for input: the app signs in, waits until
 the catalog is shown, and quits with 0 (or 1, printing the error).
@@ -11,12 +15,14 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from clerk_app.gui import services
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.i18n import install_translations
+from clerk_app.gui.idle_lock import IdleLock
 from clerk_app.gui.login import LoginDialog
 from clerk_app.gui.ops import DbWriter, Op
 
@@ -47,9 +53,16 @@ class Desk:
         self.error: str | None = None
         self.hall: Any = None
         self.dashboard: Any = None  # the shift lead's dashboard (roles lead, admin)
+        self.lock: IdleLock | None = None
+        # Sign-outs that reached the service or not (tests wait for them).
+        self.signed_out = 0
 
     def make_login(self) -> LoginDialog:
         prov = self.context.provisioning
+        if self.login is not None and shiboken6.isValid(self.login):
+            # Deleted here, on the GUI thread: the last reference to an old dialog may
+            # otherwise go with a finished background task on a pool thread.
+            self.login.deleteLater()
         self.login = LoginDialog(
             lambda user, password: self.hooks.sign_in(self.context, user, password),
             center_name=prov.center_name,
@@ -95,9 +108,66 @@ class Desk:
             self.window.attach_sync(self.sync)
             self.sync.start()
         self.window.reload_catalog_requested.connect(self.load_catalog)
+        self.window.lock_requested.connect(self.lock_now)
+        self.window.sign_out_requested.connect(self.sign_out)
         self.window.show()
+        self._start_idle_lock(session)
         self.load_catalog()
         return self.window
+
+    # -- idle lock and sign-out -------------------------------------------------------------
+
+    def _start_idle_lock(self, session: Any) -> None:
+        minutes = int(getattr(self.context.provisioning, "idle_lock_minutes", 10))
+        self.lock = IdleLock(
+            self.context.clock,
+            minutes,
+            clerk=str(getattr(session, "display_name", "") or session.username),
+            unlock=lambda password: self.hooks.unlock(self.context, session, password),
+            sign_out=self.sign_out,
+        )
+
+    def lock_now(self) -> None:
+        """File ▸ Lock the desk (Ctrl+L)."""
+        if self.lock is not None:
+            self.lock.lock()
+
+    def sign_out(self) -> None:
+        """File ▸ Sign out: close the desk, end the session at the service and forget its
+        token (in the background; offline it is only forgotten), then ask for a sign-in."""
+        session = self.session
+        if session is None:
+            return
+        login = self.make_login()
+        login.rejected.connect(QCoreApplication.quit)  # no one signs in: the app ends
+        login.show()  # first, so closing the desk does not end the application
+        self._close_session_windows()
+        log.info("sign-out of %s", session.username)
+        Op(login, lambda: self.hooks.sign_out(self.context, session)).success(
+            self._signed_out
+        ).failure(self._sign_out_failed).run()
+
+    def _signed_out(self, _result: object) -> None:
+        self.signed_out += 1
+
+    def _sign_out_failed(self, exc: Exception) -> None:
+        log.warning("sign-out: %s", exc)
+        self.signed_out += 1
+
+    def _close_session_windows(self) -> None:
+        if self.lock is not None:
+            self.lock.stop()
+            self.lock.deleteLater()
+            self.lock = None
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
+        for window in (self.window, self.dashboard):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        self.window = self.dashboard = None
+        self.session = None
 
     def load_catalog(self) -> None:
         """Load the catalog in the background (its search keys, pinyin included, are made
@@ -134,10 +204,20 @@ class Desk:
             self.window.catalog_unavailable(text)
 
     def shutdown(self) -> None:
+        """Quitting: stop the workers, sign out (the service ends the token), let the writer
+        finish."""
         if self.hall is not None:
             self.hall.stop()
+        if self.lock is not None:
+            self.lock.stop()
         if self.sync is not None:
             self.sync.stop()
+        session, self.session = self.session, None
+        if session is not None:
+            try:
+                self.hooks.sign_out(self.context, session)
+            except Exception as exc:  # quitting goes on whatever the service says
+                log.warning("sign-out at quit: %s", exc)
         self.writer.wait_idle(10_000)
 
 

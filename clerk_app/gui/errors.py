@@ -146,8 +146,8 @@ def offline_sign_in_message(exc: errors.OfflineSignInRefused) -> str:
         left = exc.tries_left
         if left is not None:
             why += " " + QCoreApplication.translate(
-                "LoginDialog", "%n more wrong password(s) lock offline sign-in.", "", left
-            )
+                "LoginDialog", "Wrong passwords left before offline sign-in locks: %1."
+            ).replace("%1", str(left))
     return offline + " " + why
 
 

@@ -62,10 +62,14 @@ class MainWindow(QMainWindow):
     Signals:
         case_accepted(object): the ``TakenCase`` after its transaction committed.
         reload_catalog_requested(): View ▸ Reload catalog (F5); the ``Desk`` loads it.
+        lock_requested(): File ▸ Lock (Ctrl+L); the ``Desk``'s idle lock locks at once.
+        sign_out_requested(): File ▸ Sign out (Ctrl+Shift+Q); the ``Desk`` signs out.
     """
 
     case_accepted = Signal(object)
     reload_catalog_requested = Signal()
+    lock_requested = Signal()
+    sign_out_requested = Signal()
 
     def __init__(
         self,
@@ -181,6 +185,12 @@ class MainWindow(QMainWindow):
             self.file_menu, "exportLogsAction", self.export_logs, "Ctrl+Shift+E"
         )
         self.file_menu.addSeparator()
+        self.lock_action = self._action(
+            self.file_menu, "lockAction", self.lock_requested.emit, "Ctrl+L"
+        )
+        self.sign_out_action = self._action(
+            self.file_menu, "signOutAction", self.sign_out_requested.emit, "Ctrl+Shift+Q"
+        )
         self.quit_action = self._action(self.file_menu, "quitAction", self.close, "Ctrl+Q")
 
         self.view_menu = bar.addMenu("")
@@ -253,6 +263,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.export_logs_action.setText(self.tr("&Export logs…"))
+        self.lock_action.setText(self.tr("&Lock the desk"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.intake_tab_action.setText(self.tr("&Intake"))

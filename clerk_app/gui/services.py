@@ -30,6 +30,18 @@ def _sign_in(context: AppContext, username: str, password: str) -> Session:
     return sign_in(context, username, password)
 
 
+def _sign_out(context: AppContext, session: Session) -> None:
+    from clerk_app.app.session import sign_out
+
+    sign_out(context, session)
+
+
+def _unlock(context: AppContext, session: Session, password: str) -> None:
+    from clerk_app.app.session import unlock
+
+    unlock(context, session, password)
+
+
 def _load_catalog(context: AppContext, session: Session) -> Catalog:
     from clerk_app.app.catalog import load_catalog
 
@@ -58,6 +70,8 @@ class Hooks:
         calendar: the work calendar due dates are counted with (GUI thread; quick).
         take_in: take one case in; returns the ``TakenCase`` (the database writer thread).
         sync_engine: the outbox sender of the signed-in window, or None for none.
+        sign_out: end the session at the service and forget its token (worker thread).
+        unlock: check the clerk's password to lift the idle lock (worker thread; raises).
     """
 
     sign_in: Callable[[AppContext, str, str], Session] = _sign_in
@@ -65,6 +79,8 @@ class Hooks:
     calendar: Callable[[AppContext], WorkCalendar] = _calendar
     take_in: Callable[[AppContext, Session, IntakeDraft, Item], TakenCase] = _take_in
     sync_engine: Callable[[AppContext, Session], SyncEngine | None] = _sync_engine
+    sign_out: Callable[[AppContext, Session], None] = _sign_out
+    unlock: Callable[[AppContext, Session, str], None] = _unlock
 
 
 def default_hooks() -> Hooks:

@@ -2157,6 +2157,33 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked — Window Clerk</source>
+        <translation>Locked — Window Clerk</translation>
+    </message>
+    <message>
+        <source>This desk is locked</source>
+        <translation>This desk is locked</translation>
+    </message>
+    <message>
+        <source>%1 was away. Enter the password to go on where you left off.</source>
+        <translation>%1 was away. Enter the password to go on where you left off.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <source>The disk is full: the logs were not exported. Free some space or choose another place (for example a USB stick).</source>
@@ -2270,12 +2297,24 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>This user has never signed in online at this window, so an offline sign-in is not possible yet. Sign in once while the service is reachable.</translation>
     </message>
     <message>
+        <source>Offline sign-in is locked for this user after 5 wrong passwords. Sign in while the service is reachable to open it again.</source>
+        <translation>Offline sign-in is locked for this user after 5 wrong passwords. Sign in while the service is reachable to open it again.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is earlier than the time the records service last gave it, so an offline sign-in is refused. Ask IT support to set the clock right.</source>
+        <translation>This computer&apos;s clock is earlier than the time the records service last gave it, so an offline sign-in is refused. Ask IT support to set the clock right.</translation>
+    </message>
+    <message>
         <source>The last online sign-in at this window is too long ago for an offline sign-in. Sign in while the service is reachable.</source>
         <translation>The last online sign-in at this window is too long ago for an offline sign-in. Sign in while the service is reachable.</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
         <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Wrong passwords left before offline sign-in locks: %1.</source>
+        <translation>Wrong passwords left before offline sign-in locks: %1.</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -2443,6 +2482,14 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>&amp;Export logs…</source>
         <translation>&amp;Export logs…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk</source>
+        <translation>&amp;Lock the desk</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2640,6 +2687,7 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
     <message>
         <source>Window Clerk</source>
+        <extracomment>The outcome, when the work was handed to a runner (:meth:`run_on`).</extracomment>
         <translation>Window Clerk</translation>
     </message>
 </context>

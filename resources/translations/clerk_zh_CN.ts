@@ -2149,6 +2149,33 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked — Window Clerk</source>
+        <translation>已锁定 — 窗口受理</translation>
+    </message>
+    <message>
+        <source>This desk is locked</source>
+        <translation>本窗口已锁定</translation>
+    </message>
+    <message>
+        <source>%1 was away. Enter the password to go on where you left off.</source>
+        <translation>%1 已离开。请输入密码，从离开处继续办理。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <source>The disk is full: the logs were not exported. Free some space or choose another place (for example a USB stick).</source>
@@ -2262,12 +2289,24 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>该用户从未在本窗口在线登录过，暂不能离线登录。请在能连接中心时先在线登录一次。</translation>
     </message>
     <message>
+        <source>Offline sign-in is locked for this user after 5 wrong passwords. Sign in while the service is reachable to open it again.</source>
+        <translation>此用户离线登录已连续 5 次密码错误，离线登录已锁定。请在能连接记录服务时登录一次以解除。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is earlier than the time the records service last gave it, so an offline sign-in is refused. Ask IT support to set the clock right.</source>
+        <translation>本机时间早于记录服务上次告知的时间，因此拒绝离线登录。请联系信息科校准时间。</translation>
+    </message>
+    <message>
         <source>The last online sign-in at this window is too long ago for an offline sign-in. Sign in while the service is reachable.</source>
         <translation>本窗口上次在线登录距今过久，不能离线登录。请在能连接中心时在线登录。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Wrong passwords left before offline sign-in locks: %1.</source>
+        <translation>离线登录锁定前还可输错密码 %1 次。</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -2435,6 +2474,14 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>&amp;Export logs…</source>
         <translation>导出日志(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk</source>
+        <translation>锁定窗口(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2630,6 +2677,7 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Window Clerk</source>
+        <extracomment>The outcome, when the work was handed to a runner (:meth:`run_on`).</extracomment>
         <translation>窗口受理客户端</translation>
     </message>
 </context>
