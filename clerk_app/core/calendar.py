@@ -3,9 +3,11 @@
 Time limits count working days only (Administrative Licensing Law art. 82). Holidays move
 every year, so the calendar is data: either the tables of the pinned ``chinese-calendar``
 package (:meth:`WorkCalendar.builtin`) or the payloads the records service publishes at
-``GET /calendar`` (:meth:`WorkCalendar.from_published`). For a year the data does not cover,
-the calendar counts weekends only and marks every result that depends on it provisional;
-it never raises for a date out of range.
+``GET /calendar`` (:meth:`WorkCalendar.from_published`). For a year the data does not cover
+(or covers provisionally), the calendar still knows the statutory holidays
+(:mod:`clerk_app.core.statutory`: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆) and counts
+weekends otherwise; only the make-up arrangements (调休) are unknown, so every result that
+depends on such a year is marked provisional. It never raises for a date out of range.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from importlib import metadata
 from typing import Any
 
 import chinese_calendar
+
+from clerk_app.core.statutory import STATUTORY_SOURCE, statutory_holidays
 
 WEEKENDS_ONLY_SOURCE = "weekends-only"
 
@@ -85,14 +89,19 @@ class WorkCalendar:
         return cls(_parse_year(p) for p in payloads)
 
     def to_published(self, year: int) -> dict[str, Any]:
-        """The ``GET /calendar`` payload for ``year``; weekends-only and provisional if unknown."""
+        """The ``GET /calendar`` payload for ``year``.
+
+        For a year without a table: its statutory holidays (none before 2025: weekends
+        only), no make-up days, provisional.
+        """
         table = self._years.get(year)
         if table is None:
+            statutory = statutory_holidays(year)
             return {
                 "year": year,
-                "holidays": [],
+                "holidays": [d.isoformat() for d in sorted(statutory)],
                 "workdays": [],
-                "source": WEEKENDS_ONLY_SOURCE,
+                "source": STATUTORY_SOURCE if statutory else WEEKENDS_ONLY_SOURCE,
                 "provisional": True,
             }
         return {
@@ -126,13 +135,19 @@ class WorkCalendar:
         return table is None or table.provisional
 
     def is_workday(self, d: date) -> bool:
-        """Whether ``d`` is a working day (weekends only for a year without a table)."""
+        """Whether ``d`` is a working day.
+
+        A year without a table, or with a provisional one, still has its statutory holidays
+        off (a make-up day is never one of them); other days follow the weekend.
+        """
         table = self._years.get(d.year)
         if table is not None:
             if d in table.workdays:
                 return True
             if d in table.holidays:
                 return False
+        if table is None or table.provisional:
+            return d.weekday() < 5 and d not in statutory_holidays(d.year)
         return d.weekday() < 5
 
     def add_working_days(self, start: date, n: int) -> DueDate:

@@ -71,8 +71,8 @@ def test_negative_working_days_are_refused():
 def test_due_date_crossing_into_an_unpublished_year_is_provisional():
     today = FixedClock(datetime(2026, 12, 25, 10, 0, tzinfo=CENTER_TZ)).today()
     due = CAL.add_working_days(today, 5)
-    # Weekends only in 2027: Mon 28 .. Thu 31 Dec, then Fri 1 Jan 2027.
-    assert due == DueDate(date(2027, 1, 1), provisional=True)
+    # Mon 28 .. Thu 31 Dec, then Fri 1 Jan 2027 is 元旦 (statutory): Mon 4 Jan.
+    assert due == DueDate(date(2027, 1, 4), provisional=True)
     assert not CAL.covers(date(2027, 1, 1))
 
 
@@ -82,7 +82,8 @@ def test_due_date_within_the_known_year_is_not_provisional():
 
 
 def test_dates_far_outside_the_package_never_crash():
-    assert CAL.is_workday(date(2030, 1, 1))  # a Tuesday, weekends-only rule
+    assert CAL.is_workday(date(2030, 1, 2))  # a Wednesday, no published schedule
+    assert not CAL.is_workday(date(2030, 1, 1))  # 元旦, by statute
     assert not CAL.is_workday(date(1999, 10, 2))  # a Saturday
     assert CAL.add_working_days(date(2040, 6, 1), 10).provisional
     assert CAL.working_days_between(date(2030, 1, 1), date(2030, 1, 8)) == 5
@@ -130,8 +131,8 @@ def test_published_calendar_falls_back_to_weekends_for_other_years():
         {"year": 2027, "holidays": ["2027-01-01"], "workdays": [], "source": "admin"}
     )
     assert cal.add_working_days(date(2026, 12, 31), 1) == DueDate(date(2027, 1, 4), False)
-    # 2026 is not in this calendar: weekends only, provisional.
-    assert cal.add_working_days(date(2026, 9, 30), 1) == DueDate(date(2026, 10, 1), True)
+    # 2026 is not in this calendar: statutory days (国庆 1-3 Oct) and weekends, provisional.
+    assert cal.add_working_days(date(2026, 9, 30), 1) == DueDate(date(2026, 10, 5), True)
 
 
 def test_provisional_published_year_makes_due_dates_provisional():
@@ -141,14 +142,13 @@ def test_provisional_published_year_makes_due_dates_provisional():
     assert cal.add_working_days(date(2027, 1, 4), 1) == DueDate(date(2027, 1, 5), True)
 
 
-def test_unknown_year_payload_is_weekends_only_and_provisional():
-    assert CAL.to_published(2027) == {
-        "year": 2027,
-        "holidays": [],
-        "workdays": [],
-        "source": "weekends-only",
-        "provisional": True,
-    }
+def test_unknown_year_payload_is_statutory_days_only_and_provisional():
+    payload = CAL.to_published(2027)
+    assert payload["provisional"] is True
+    assert payload["workdays"] == []
+    assert payload["holidays"][:2] == ["2027-01-01", "2027-02-05"]
+    assert payload["source"].startswith("statutory")
+    assert CAL.to_published(1999)["source"] == "weekends-only"
 
 
 def test_overlay_replaces_a_year_and_keeps_the_rest():

@@ -340,13 +340,14 @@ def test_fee_waiver_only_where_the_item_allows_it():
 
 
 def test_due_date_in_an_unpublished_year_is_a_provisional_warning():
-    # From Sun 20 Dec 2026: 10 working days to Fri 1 Jan 2027 (weekends only), 20 to 15 Jan.
+    # From Sun 20 Dec 2026: 9 working days to Thu 31 Dec; Fri 1 Jan 2027 is 元旦 (statutory;
+    # the make-up days of 2027 are unknown), so the 20th working day is Mon 18 Jan.
     result = validate(draft(), ID_CARD, today=date(2026, 12, 20), calendar=CAL)
     assert result.ok
-    assert result.due == DueDate(date(2027, 1, 15), True)
+    assert result.due == DueDate(date(2027, 1, 18), True)
     assert codes(result.warnings) == [("due_date", "due_date.provisional")]
     payload = make(draft(), ID_CARD, when=datetime(2026, 12, 20, 10, 0, tzinfo=CENTER_TZ))
-    assert payload["due_date"] == "2027-01-15"
+    assert payload["due_date"] == "2027-01-18"
     assert payload["due_date_provisional"] is True
 
 
