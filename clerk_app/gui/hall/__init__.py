@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from clerk_app.app.hall import fetch_board
+from clerk_app.core.errors import UserError
 from clerk_app.core.records import Board
 from clerk_app.gui.hall.board import BoardRow, BoardSnapshot, hall_name
 from clerk_app.gui.hall.screen import HallScreen
@@ -29,7 +30,7 @@ __all__ = [
 MAX_PAGES = 6
 
 
-class HallSignInNeeded(RuntimeError):
+class HallSignInNeeded(UserError):
     """Signed in offline: the board needs the service; sign in again when the link is back."""
 
     def __str__(self) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.errors import UserError
 from clerk_app.core.records import Board
 from clerk_app.gui.errors import error_message, is_refused
 from clerk_app.gui.hall.board import BoardRow, BoardSnapshot
@@ -49,6 +50,13 @@ GROUP_COLOURS = {"受理": "#4fc3f7", "在办": "#ffd54f", "待办": "#ff8a65", 
 DESIGN_W, DESIGN_H = 1920, 1080
 # Column stretch of window, applicant, item, status, time.
 COLUMN_STRETCH = (11, 24, 46, 19, 12)
+
+
+class _FetchFailed:
+    """A fetch that raised, handed back to the GUI thread as a result."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
 
 
 class HallScreen(QWidget):
@@ -280,9 +288,21 @@ class HallScreen(QWidget):
         if self._fetching:
             return
         self._fetching = True
-        Op(self, self._fetch).success(self._fetched).failure(self._fetch_failed).run()
+        Op(self, self._fetch_quietly).success(self._fetched).run()
 
-    def _fetched(self, board: Board) -> None:
+    def _fetch_quietly(self) -> Board | _FetchFailed:
+        """The board, or the failure as a value: a lost link is expected on a hall screen
+        and gets one log line with the reason (in :meth:`_fetch_failed`), not the chained
+        tracebacks a failed background job logs."""
+        try:
+            return self._fetch()
+        except Exception as exc:  # every failure is shown on the screen as a stale board
+            return _FetchFailed(exc)
+
+    def _fetched(self, board: Board | _FetchFailed) -> None:
+        if isinstance(board, _FetchFailed):
+            self._fetch_failed(board.error)
+            return
         self.show_board(BoardSnapshot.from_board(board))
 
     def show_board(self, snapshot: BoardSnapshot) -> None:
@@ -302,7 +322,11 @@ class HallScreen(QWidget):
         # 401: the token ran out (8 h by default), which no retry mends; the rest may pass.
         self.signed_out = is_refused(exc, 401)
         self.stale_reason = error_message(exc)
-        log.warning("hall screen: board not refreshed: %s", exc)
+        if isinstance(exc, UserError):  # expected (no link, refused): one line, the reason
+            reason = " ".join(str(exc).split())[:300] or type(exc).__name__
+            log.warning("hall screen: board not refreshed: %s", reason)
+        else:  # a bug: keep its traceback
+            log.warning("hall screen: board not refreshed", exc_info=exc)
         self.render()
         self.link_lost.emit(self.stale_reason)
 
