@@ -146,7 +146,7 @@ def offline_sign_in_message(exc: errors.OfflineSignInRefused) -> str:
         left = exc.tries_left
         if left is not None:
             why += " " + QCoreApplication.translate(
-                "LoginDialog", "Wrong passwords left before offline sign-in locks: %1."
+                "LoginDialog", "%1 more wrong password(s) lock offline sign-in."
             ).replace("%1", str(left))
     return offline + " " + why
 

@@ -2313,8 +2313,8 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <source>Wrong passwords left before offline sign-in locks: %1.</source>
-        <translation>Wrong passwords left before offline sign-in locks: %1.</translation>
+        <source>%1 more wrong password(s) lock offline sign-in.</source>
+        <translation>%1 more wrong password(s) lock offline sign-in.</translation>
     </message>
     <message>
         <source>&amp;User name:</source>

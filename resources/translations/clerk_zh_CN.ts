@@ -2305,8 +2305,8 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <source>Wrong passwords left before offline sign-in locks: %1.</source>
-        <translation>离线登录锁定前还可输错密码 %1 次。</translation>
+        <source>%1 more wrong password(s) lock offline sign-in.</source>
+        <translation>再输错 %1 次密码，离线登录将被锁定。</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
