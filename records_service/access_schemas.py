@@ -57,3 +57,21 @@ class CredentialIssued(Public):
     window_code: str | None
     label: str
     expires_at: Moment
+
+
+class CredentialPublic(Public):
+    """A live machine credential (never the token itself)."""
+
+    id: int
+    kind: EnrolmentKind
+    label: str | None
+    window_code: str | None
+    device_id: str | None
+    issued_to: str | None
+    issued_at: Moment
+    expires_at: Moment
+    last_used_at: Moment | None
+
+
+class Credentials(Public):
+    items: list[CredentialPublic]

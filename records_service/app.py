@@ -33,6 +33,7 @@ from records_service.routers import (
     auth,
     cases,
     catalog,
+    credentials,
     devices,
     documents,
     enrolments,
@@ -166,6 +167,7 @@ def create_app(
         devices,
         workload,
         enrolments,
+        credentials,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -71,6 +71,8 @@ ROUTES: dict[str, frozenset[str]] = {
     "list_workload_cases": _LEADS,
     "get_board": frozenset({"display", "screen", "lead", "admin"}),
     "create_enrolment": frozenset({"admin"}),
+    "list_credentials": frozenset({"admin"}),
+    "revoke_credential": frozenset({"admin"}),
 }
 #: Routes that need no token at all.
 PUBLIC_ROUTES = frozenset({"health", "login", "get_progress", "redeem_enrolment"})

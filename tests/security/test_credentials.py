@@ -125,3 +125,21 @@ def test_the_cli_code_redeems_once(start_service: StartService) -> None:
     code = out.split()[0]
     assert redeem(secured, code).status_code == 201
     assert redeem(secured, code).status_code == 404
+
+
+def test_an_admin_lists_and_revokes_a_stolen_screens_credential(
+    shared: Secured, admin: str
+) -> None:
+    screen = redeem(shared, enrol(shared, admin, "display", label="被盗的屏")).json()["token"]
+    assert call(shared, "GET", "/board", screen).status_code == 200
+    listed = call(shared, "GET", "/credentials", admin)
+    assert listed.status_code == 200
+    item = next(i for i in listed.json()["items"] if i["label"] == "被盗的屏")
+    assert item["kind"] == "display" and screen not in listed.text
+    path = f"/credentials/{item['id']}/revoke"
+    assert call(shared, "POST", path, admin).status_code == 204
+    assert call(shared, "GET", "/board", screen).status_code == 401
+    assert call(shared, "POST", path, admin).status_code == 404  # revoked already
+    assert ("credential.revoke", "ok") in {
+        (a, r) for a, r in shared.sql("SELECT action, result FROM audit_records")
+    }

@@ -1,0 +1,107 @@
+"""GET /credentials and POST /credentials/{credential_id}/revoke: the live machine
+credentials (desks, screens, kiosks, integrations), for admins."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from sqlalchemy import select
+
+from clerk_app.core.clock import CENTER_TZ
+from records_service import audit, reach
+from records_service.access_schemas import Credentials
+from records_service.credentials import TOKEN_KINDS
+from records_service.deps import (
+    ClockDep,
+    CurrentPrincipal,
+    SessionDep,
+    WriteSessionDep,
+    client_ip,
+)
+from records_service.models import Token, User
+from records_service.problems import problem_responses
+
+router = APIRouter(prefix="/credentials", tags=["enrolments"])
+
+#: ``tokens.kind`` → the enrolment kind it is shown as.
+SHOWN_AS = {v: k for k, v in TOKEN_KINDS.items()}
+
+
+@router.get(
+    "",
+    operation_id="list_credentials",
+    response_model=Credentials,
+    responses=problem_responses(401, 403, 422, s403="not an admin"),
+)
+def list_credentials(
+    principal: CurrentPrincipal, session: SessionDep, clock: ClockDep
+) -> Credentials:
+    """Every live machine credential, newest first: ``{items}`` (the tokens themselves are
+    never kept, so never shown)."""
+    now = clock()
+    rows = session.execute(
+        select(Token, User.username)
+        .outerjoin(User, User.id == Token.user_id)
+        .where(
+            Token.kind.in_(list(SHOWN_AS)),
+            Token.revoked.is_(False),
+            Token.expires_at > now,
+        )
+        .order_by(Token.issued_at.desc(), Token.id.desc())
+    ).all()
+    return Credentials.model_validate(
+        {
+            "items": [
+                {
+                    "id": t.id,
+                    "kind": SHOWN_AS[t.kind],
+                    "label": t.label,
+                    "window_code": t.window_code,
+                    "device_id": t.device_id,
+                    "issued_to": username,
+                    "issued_at": t.issued_at.astimezone(CENTER_TZ),
+                    "expires_at": t.expires_at.astimezone(CENTER_TZ),
+                    "last_used_at": t.last_used_at.astimezone(CENTER_TZ)
+                    if t.last_used_at
+                    else None,
+                }
+                for t, username in rows
+            ]
+        }
+    )
+
+
+@router.post(
+    "/{credential_id}/revoke",
+    status_code=204,
+    operation_id="revoke_credential",
+    responses={
+        204: {"description": "revoked: the credential is refused from now on"},
+        **problem_responses(401, 403, 404, 422, s403="not an admin"),
+    },
+)
+def revoke_credential(
+    credential_id: Annotated[int, Path(ge=1, le=2**62)],
+    principal: CurrentPrincipal,
+    request: Request,
+    session: WriteSessionDep,
+    clock: ClockDep,
+) -> None:
+    """Revoke one machine credential (a stolen hall screen's, a retired kiosk's ...)."""
+    token = session.get(Token, credential_id)
+    if token is None or token.kind not in SHOWN_AS or token.revoked:
+        raise reach.not_found(f"credential {credential_id}")
+    token.revoked = True
+    audit.record(
+        session,
+        at=clock(),
+        action="credential.revoke",
+        result="ok",
+        actor=principal.actor,
+        device_id=token.device_id,
+        target=token.label or token.window_code or str(token.id),
+        client_ip=client_ip(request),
+        detail={"credential": token.id, "kind": SHOWN_AS[token.kind]},
+    )
+    session.commit()
