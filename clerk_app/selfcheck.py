@@ -15,14 +15,19 @@ import shutil
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from pathlib import Path
 
 from clerk_app import __version__
 from clerk_app.core.clock import Clock, SystemClock
-from clerk_app.core.provisioning import Provisioning, ProvisioningError, locate_provisioning
+from clerk_app.core.provisioning import (
+    DEFAULT_MAX_WAITING_HOURS,
+    Provisioning,
+    ProvisioningError,
+    locate_provisioning,
+)
 from clerk_app.paths import POSIX, Paths
 from clerk_app.store import cipher
 from clerk_app.store.keys import database_key_of
@@ -207,8 +212,14 @@ def check_private_files(paths: Paths) -> CheckResult:
     )
 
 
-def check_database(paths: Paths) -> list[CheckResult]:
-    """Integrity, outbox backlog and rejected items of the local database (read-only)."""
+def check_database(
+    paths: Paths, *, now: datetime | None = None, max_waiting_hours: int | None = None
+) -> list[CheckResult]:
+    """Integrity, outbox backlog and rejected items of the local database (read-only).
+
+    An item waiting unsent for longer than ``max_waiting_hours`` (provisioning ``[sync]``)
+    at ``now`` rates the outbox WARN, never OK.
+    """
     db = paths.database
     if not db.exists():
         note = ("尚未创建（首次登录时创建）", "not created yet (made at first sign-in)")
@@ -224,6 +235,9 @@ def check_database(paths: Paths) -> list[CheckResult]:
             counts = dict(
                 con.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state").fetchall()
             )
+            oldest = con.execute(
+                "SELECT MIN(created_at) FROM outbox WHERE state = 'pending'"
+            ).fetchone()[0]
         finally:
             con.close()
     except cipher.errors() as exc:
@@ -266,9 +280,28 @@ def check_database(paths: Paths) -> list[CheckResult]:
         outbox = CheckResult(
             "outbox", Level.WARN, zh + "。请检查网络连接。", en + ". Check the network."
         )
+    elif (hours := _hours_waiting(oldest, now)) is not None and hours > (
+        max_waiting_hours or DEFAULT_MAX_WAITING_HOURS
+    ):
+        outbox = CheckResult(
+            "outbox", Level.WARN,
+            zh + f"，最早一条已等待 {int(hours)} 小时。请检查网络连接，或联系信息科。",
+            en + f"; the oldest has waited {int(hours)} hours. Check the network or ask IT.",
+        )  # fmt: skip
     else:
         outbox = CheckResult("outbox", Level.OK, zh, en)
     return [database, outbox]
+
+
+def _hours_waiting(created_at: str | None, now: datetime | None) -> float | None:
+    """Hours since ``created_at`` (the outbox's UTC ISO stamp) at ``now``; None if unknown."""
+    if not created_at:
+        return None
+    try:
+        since = datetime.fromisoformat(created_at)
+    except ValueError:
+        return None
+    return ((now or datetime.now(UTC)) - since).total_seconds() / 3600
 
 
 def check_disk(paths: Paths) -> CheckResult:
@@ -338,7 +371,11 @@ def run_checks(
             add(CheckResult("provisioning", Level.OK, line, line))
         add(*check_service(prov, clock or SystemClock()))
     add(check_keyring(paths))
-    add(*check_database(paths))
+    add(*check_database(
+        paths,
+        now=(clock or SystemClock()).now(),
+        max_waiting_hours=prov.max_waiting_hours if prov is not None else None,
+    ))  # fmt: skip
     add(check_private_files(paths))
     add(check_disk(paths))
     if qt_checks is not None:

@@ -57,6 +57,8 @@ DEFAULT_OFFLINE_SIGNIN_HOURS = 72
 #: An offline sign-in is never allowed longer than this after the last online one.
 MAX_OFFLINE_SIGNIN_HOURS = 72
 DEFAULT_RETENTION_DAYS = 180
+#: Hours an outbox item may wait unsent before self-check warns (``[sync] max_waiting_hours``).
+DEFAULT_MAX_WAITING_HOURS = 24
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ class Provisioning:
     offline_signin_hours: int = DEFAULT_OFFLINE_SIGNIN_HOURS
     #: Days synced, closed cases and parked intakes are kept on the desk.
     retention_days: int = DEFAULT_RETENTION_DAYS
+    #: Hours an item may wait unsent before self-check rates the outbox WARN (``[sync]``).
+    max_waiting_hours: int = DEFAULT_MAX_WAITING_HOURS
 
     def printer_for(self, kind: str) -> str:
         """The printer configured for a document kind ("" = ask / system default)."""
@@ -268,6 +272,7 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
     language = _read_language(r) or "zh_CN"
     allowed = _read_allowed(r)
     idle_minutes, offline_hours, retention_days = _read_security(r)
+    max_waiting_hours = _read_sync(r)
 
     if r.problems:
         raise ProvisioningError(where, r.problems)
@@ -287,6 +292,7 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
         idle_lock_minutes=idle_minutes,
         offline_signin_hours=offline_hours,
         retention_days=retention_days,
+        max_waiting_hours=max_waiting_hours,
     )
 
 
@@ -313,6 +319,21 @@ def _read_security(r: _Reader) -> tuple[int, int, int]:
         number("offline_signin_hours", DEFAULT_OFFLINE_SIGNIN_HOURS, 0, MAX_OFFLINE_SIGNIN_HOURS),
         number("retention_days", DEFAULT_RETENTION_DAYS, 1, 3650),
     )
+
+
+def _read_sync(r: _Reader) -> int:
+    """``[sync]``: hours an outbox item may wait unsent before self-check warns (1–720)."""
+    section = r.table("sync", required=False)
+    r.unknown_keys(section, "sync", {"max_waiting_hours"})
+    value = section.get("max_waiting_hours", DEFAULT_MAX_WAITING_HOURS)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 720:
+        r.problem(
+            "sync.max_waiting_hours",
+            "应为 1 到 720 之间的整数",
+            "must be a whole number from 1 to 720",
+        )
+        return DEFAULT_MAX_WAITING_HOURS
+    return value
 
 
 def _read_printers(r: _Reader) -> dict[str, str]:

@@ -17,6 +17,8 @@ from clerk_app.gui.selfcheck_qt import qt_checks
 from clerk_app.paths import default_paths
 from clerk_app.selfcheck import Level, _clock_result, check_database, exit_code, run_checks
 
+REPO = Path(__file__).resolve().parents[2]
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "resources" / "provisioning" / "demo-W01.toml"
 
@@ -115,7 +117,7 @@ def test_database_integrity_backlog_and_rejected(tmp_path, monkeypatch):
     monkeypatch.setenv("CLERK_HOME", str(tmp_path))
     paths = default_paths().ensure()
     con = sqlite3.connect(paths.database)
-    con.execute("CREATE TABLE outbox (id INTEGER PRIMARY KEY, state TEXT)")
+    con.execute("CREATE TABLE outbox (id INTEGER PRIMARY KEY, state TEXT, created_at TEXT)")
     con.executemany("INSERT INTO outbox (state) VALUES (?)", [("pending",)] * 3 + [("rejected",)])
     con.commit()
     con.close()
@@ -127,3 +129,39 @@ def test_database_integrity_backlog_and_rejected(tmp_path, monkeypatch):
     paths.database.write_bytes(b"this is not a database at all" * 200)
     database, _ = check_database(paths)
     assert database.level is Level.FAIL and "do not delete" in database.en
+
+
+def test_items_waiting_longer_than_the_provisioned_limit_are_a_warning(tmp_path):
+    """A real (encrypted) desk database with one item in its outbox: OK while it is young,
+    WARN once it has waited longer than ``[sync] max_waiting_hours`` (issue 15)."""
+    from clerk_app.app.context import build_context, demo_provisioning
+    from clerk_app.paths import Paths
+
+    start = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+    clock = FixedClock(start)
+    paths = Paths(tmp_path / "data", tmp_path / "config", tmp_path / "log", tmp_path / "docs")
+    prov = demo_provisioning(
+        REPO / "resources" / "provisioning" / "demo-W01.toml", "http://127.0.0.1:9"
+    )
+    context = build_context(prov, paths.ensure(), clock=clock)
+    try:
+        context.backend.store.enqueue(
+            kind="client_event", method="POST", path="/audit/client-events",
+            idempotency_key="k-1", body={"events": []},
+        )  # fmt: skip
+    finally:
+        context.close()
+    assert prov.max_waiting_hours == 24
+
+    def outbox_at(hours: float, limit: int | None = 24):
+        _db, outbox = check_database(
+            paths, now=start + timedelta(hours=hours), max_waiting_hours=limit
+        )
+        return outbox
+
+    young = outbox_at(2)
+    assert young.level is Level.OK and young.en == "1 waiting, 0 rejected"
+    old = outbox_at(25)
+    assert old.level is Level.WARN
+    assert "the oldest has waited 25 hours" in old.en and "已等待 25 小时" in old.zh
+    assert outbox_at(25, limit=48).level is Level.OK  # the provisioned limit decides
