@@ -199,3 +199,18 @@ class Board:
     received: int = 0
     completed: int = 0
     completion_rate: float | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A case as the applicant's progress lookup (办件查询) shows it: no ID or phone number,
+    the applicant's name as public screens show it (a person's masked)."""
+
+    case_no: str
+    status: Status
+    item_code: str
+    item_name: str
+    applicant: str
+    received_at: datetime
+    due_date: date | None = None
+    completed_at: datetime | None = None

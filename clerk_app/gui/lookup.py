@@ -9,6 +9,7 @@ them. The layout is the Designer form ``ui/lookup_dialog.ui``.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -20,10 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.app import lookup
-from clerk_app.app.case_actions import case_item
 from clerk_app.core.clock import CENTER_TZ
-from clerk_app.core.identity import public_applicant_name
-from clerk_app.core.lifecycle import EventType
+from clerk_app.core.records import Progress
 from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.errors import error_message, is_offline, is_refused
 from clerk_app.gui.forms.ui_lookup_dialog import Ui_LookupDialog
@@ -48,7 +47,7 @@ class LookupDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.context = context
-        self.result: dict[str, Any] | None = None
+        self.result: Progress | None = None
         self.source = ""
         self._local_query = ("", "")
         self.setObjectName("lookupDialog")
@@ -104,11 +103,11 @@ class LookupDialog(QDialog):
             self._answered
         ).failure(lambda exc: self._failed(exc, case_no, code)).run()
 
-    def _answered(self, data: dict[str, Any]) -> None:
+    def _answered(self, progress: Progress) -> None:
         self.lookup_button.setEnabled(True)
         self.source = "center"
         self.message.setText(self.tr("As the center records it:"))
-        self._show(data)
+        self._show(progress)
 
     def _failed(self, exc: Exception, case_no: str, code: str) -> None:
         self.lookup_button.setEnabled(True)
@@ -146,46 +145,31 @@ class LookupDialog(QDialog):
         if self.source == "local" and self._local_query[0] == case_no:
             self._show(self._local(*self._local_query))
 
-    def _local(self, case_no: str, code: str) -> dict[str, Any] | None:
-        case = lookup.case_for_query(self.context, case_no, code)
-        if case is None:
-            return None
-        completed = case.last_event(EventType.COMPLETE_APPROVED, EventType.COMPLETE_REJECTED)
-        applicant = public_applicant_name(
-            {"name": case.applicant.name, "kind": case.applicant.kind.value}
-        )
-        return {
-            "case_no": case.case_no,
-            "status": case.status.value,
-            "item_code": case.item_code,
-            "item_name": case_item(self.context, case.item_code).name,
-            "applicant": applicant,
-            "received_at": case.received_at.astimezone(CENTER_TZ).isoformat(),
-            "due_date": case.due_date.isoformat() if case.due_date else None,
-            "completed_at": completed.at.astimezone(CENTER_TZ).isoformat() if completed else None,
-        }
+    def _local(self, case_no: str, code: str) -> Progress | None:
+        return lookup.progress_on_desk(self.context, case_no, code)
 
-    def _show(self, data: dict[str, Any] | None) -> None:
-        self.result = data
+    def _show(self, progress: Progress | None) -> None:
+        self.result = progress
         for _label, value in self.fields.values():
             value.setText("")
         for label, value in self.fields.values():
-            label.setVisible(data is not None)
-            value.setVisible(data is not None)
-        if data is None:
+            label.setVisible(progress is not None)
+            value.setVisible(progress is not None)
+        if progress is None:
             return
-        item = " ".join(str(x) for x in (data.get("item_code"), data.get("item_name")) if x)
+        item = " ".join(x for x in (progress.item_code, progress.item_name) if x)
         texts = {
-            "status": status_label(str(data.get("status") or "")),
+            "status": status_label(progress.status),
             "item": item,
-            "applicant": str(data.get("applicant") or ""),
-            "received": _when(data.get("received_at")),
-            "due": str(data.get("due_date") or "—"),
-            "completed": _when(data.get("completed_at")) or "—",
+            "applicant": progress.applicant,
+            "received": _when(progress.received_at),
+            "due": progress.due_date.isoformat() if progress.due_date else "—",
+            "completed": _when(progress.completed_at) or "—",
         }
         for key, text in texts.items():
             self.fields[key][1].setText(text)
 
 
-def _when(value: Any) -> str:
-    return str(value).replace("T", " ")[:16] if value else ""
+def _when(moment: datetime | None) -> str:
+    """A time as the center's clock shows it (``YYYY-MM-DD HH:MM``)."""
+    return moment.astimezone(CENTER_TZ).strftime("%Y-%m-%d %H:%M") if moment else ""

@@ -46,6 +46,7 @@ from clerk_app.core.records import (
     MaterialLine,
     Party,
     PartyKind,
+    Progress,
     Rating,
 )
 
@@ -63,6 +64,7 @@ __all__ = [
     "material_to_wire",
     "party_from_wire",
     "party_to_wire",
+    "progress_from_wire",
     "rating_to_wire",
 ]
 
@@ -530,3 +532,19 @@ def board_from_wire(data: Any) -> Board:
         )
     except (TypeError, ValueError) as exc:
         raise WireError(f"'today' has a value of the wrong type: {exc}") from None
+
+
+def progress_from_wire(data: Any) -> Progress:
+    """The ``GET /progress`` answer (the applicant's public view of a case)."""
+    if not isinstance(data, Mapping):
+        raise WireError("the progress answer is not an object")
+    return Progress(
+        case_no=_get(data, "case_no"),
+        status=_enum(Status, _get(data, "status"), "status"),
+        item_code=_text(data, "item_code"),
+        item_name=_text(data, "item_name"),
+        applicant=_text(data, "applicant"),
+        received_at=_moment(data, "received_at"),
+        due_date=_date(data, "due_date"),
+        completed_at=_optional_moment(data, "completed_at"),
+    )

@@ -45,6 +45,7 @@ def test_progress_as_the_applicant_sees_it_and_a_wrong_code(qtbot, desk):
     assert dialog.fields["applicant"][1].text() == "张*"
     assert dialog.fields["due"][1].text() == "2026-12-08"
     assert "DEMO-GA-001" in dialog.fields["item"][1].text()
+    assert dialog.fields["received"][1].text() == "2026-11-28 09:30"  # center time
 
     dialog.case_edit.clear()
     dialog.code_edit.clear()
@@ -63,6 +64,8 @@ def test_offline_says_so_and_shows_the_desks_own_record(qtbot, store):
     assert "offline" in dialog.message.text()
     assert dialog.fields["status"][1].text() == "Accepted"
     assert dialog.fields["applicant"][1].text() == "张*"
+    assert dialog.fields["received"][1].text() == "2026-11-28 09:30"
+    assert dialog.fields["due"][1].text() == "2026-12-08"
     # Another number, or the right number with a wrong code, shows nothing of the desk's cases.
     dialog.code_edit.clear()
     _ask(qtbot, dialog, "", "123456")

@@ -54,6 +54,7 @@ from clerk_app.remote.wire import (
     document_to_wire,
     event_from_wire,
     event_to_wire,
+    progress_from_wire,
     rating_to_wire,
 )
 from records_service.schemas import (
@@ -375,3 +376,20 @@ def test_the_board_is_read_typed_and_a_row_without_its_hall_word_is_left_out():
     assert (board.received, board.completed, board.completion_rate) == (2, 1, 0.5)
     with pytest.raises(WireError, match="as_of"):
         board_from_wire({"items": []})
+
+
+def test_the_progress_answer_is_read_typed():
+    progress = progress_from_wire({
+        "case_no": "HS-W01-20261130-000001", "status": "completed_approved", "hall_group": "办结",
+        "item_code": "GA-1", "item_name": "居民身份证换领", "applicant": "张*",
+        "received_at": "2026-11-30T01:30:00Z", "due_date": "2026-12-08",
+        "completed_at": "2026-12-01T09:00:00+08:00",
+    })  # fmt: skip
+    assert progress.status is Status.COMPLETED_APPROVED and progress.applicant == "张*"
+    assert progress.received_at == datetime(2026, 11, 30, 9, 30, tzinfo=CENTER_TZ)
+    assert progress.due_date == date(2026, 12, 8)
+    assert progress.completed_at == datetime(2026, 12, 1, 9, 0, tzinfo=CENTER_TZ)
+    with pytest.raises(WireError, match="status"):
+        progress_from_wire(
+            {"case_no": "x", "status": "maybe", "received_at": "2026-11-30T01:30:00Z"}
+        )
