@@ -1116,6 +1116,42 @@
         <source>STALE — figures as of %1, not refreshed: %2</source>
         <translation>STALE — figures as of %1, not refreshed: %2</translation>
     </message>
+    <message>
+        <source>Window clerk</source>
+        <translation>Window clerk</translation>
+    </message>
+    <message>
+        <source>Shift lead</source>
+        <translation>Shift lead</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <source>Hall screen</source>
+        <translation>Hall screen</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Materials incomplete</source>
+        <translation>Materials incomplete</translation>
+    </message>
+    <message>
+        <source>Not handled at this window</source>
+        <translation>Not handled at this window</translation>
+    </message>
+    <message>
+        <source>Applicant not eligible</source>
+        <translation>Applicant not eligible</translation>
+    </message>
 </context>
 <context>
     <name>DashboardWindow</name>
@@ -1158,6 +1194,22 @@
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Switch lan&amp;guage (中文 / English)</source>
+        <translation>Switch lan&amp;guage (中文 / English)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3195,6 +3247,25 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Window Clerk is already running on this data folder (process %1 on computer %2, user %3). Switch to that window, or close it first, then start again.
+
+Data folder: %4</source>
+        <translation>Window Clerk is already running on this data folder (process %1 on computer %2, user %3). Switch to that window, or close it first, then start again.
+
+Data folder: %4</translation>
+    </message>
+    <message>
+        <source>Window Clerk</source>
+        <translation>Window Clerk</translation>
+    </message>
+</context>
+<context>
     <name>SyncTab</name>
     <message>
         <source>&amp;Silent after (minutes):</source>
@@ -3245,6 +3316,10 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Clock skew</translation>
     </message>
     <message>
+        <source>Client %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
         <source>no client</source>
         <translation>no client</translation>
     </message>
@@ -3259,6 +3334,10 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Device %1</source>
+        <translation>Device %1</translation>
     </message>
     <message>
         <source>Silent: this client has not been in touch</source>

@@ -1111,6 +1111,42 @@
         <source>STALE — figures as of %1, not refreshed: %2</source>
         <translation>数据已过时 — 截至 %1，未能刷新：%2</translation>
     </message>
+    <message>
+        <source>Window clerk</source>
+        <translation>窗口人员</translation>
+    </message>
+    <message>
+        <source>Shift lead</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>Hall screen</source>
+        <translation>大厅显示屏</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Materials incomplete</source>
+        <translation>材料不齐全</translation>
+    </message>
+    <message>
+        <source>Not handled at this window</source>
+        <translation>不属于本窗口受理范围</translation>
+    </message>
+    <message>
+        <source>Applicant not eligible</source>
+        <translation>申请人不符合条件</translation>
+    </message>
 </context>
 <context>
     <name>DashboardWindow</name>
@@ -1153,6 +1189,22 @@
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Switch lan&amp;guage (中文 / English)</source>
+        <translation>切换语言(&amp;G)（中文 / English）</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3183,6 +3235,25 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Window Clerk is already running on this data folder (process %1 on computer %2, user %3). Switch to that window, or close it first, then start again.
+
+Data folder: %4</source>
+        <translation>窗口受理客户端已在运行，使用的是同一个数据文件夹（电脑 %2 上的进程 %1，用户 %3）。请切换到那个窗口，或先将其关闭，再重新启动。
+
+数据文件夹：%4</translation>
+    </message>
+    <message>
+        <source>Window Clerk</source>
+        <translation>窗口受理客户端</translation>
+    </message>
+</context>
+<context>
     <name>SyncTab</name>
     <message>
         <source>&amp;Silent after (minutes):</source>
@@ -3233,6 +3304,10 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>时钟偏差</translation>
     </message>
     <message>
+        <source>Client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
         <source>no client</source>
         <translation>无客户端</translation>
     </message>
@@ -3247,6 +3322,10 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Device %1</source>
+        <translation>设备 %1</translation>
     </message>
     <message>
         <source>Silent: this client has not been in touch</source>
