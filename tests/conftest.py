@@ -46,6 +46,16 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
 keyring.set_keyring(SharedTestKeyring())
 
 
+@pytest.fixture(autouse=True)
+def _process_umask() -> Iterator[None]:
+    """``build_context`` makes the desk's process umask 077 (its files are private); the
+    next test (and the services it starts) gets the umask the run began with."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield
+    os.umask(before)
+
+
 @pytest.fixture
 def no_secure_keyring() -> Iterator[None]:
     """A desk without a secure keyring (keyring's ``fail`` backend), for one test; children

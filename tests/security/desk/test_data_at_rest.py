@@ -51,6 +51,8 @@ def test_the_raw_database_holds_no_id_number_and_plain_sqlite_cannot_read_it(mak
             assert VALID_ID.encode() not in raw and case_no.encode() not in raw, path
             assert "测试申请人".encode() not in raw
     assert not cipher.is_plaintext(db)
+    database, _ = selfcheck.check_database(ctx.paths)  # the self-check opens it with the key
+    assert database.level is selfcheck.Level.OK and "(encrypted)" in database.en
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(db).execute("SELECT count(*) FROM cases").fetchone()
 
