@@ -44,7 +44,11 @@ def cmd_load_demo(args: argparse.Namespace) -> int:
     db = Database(_settings(args).database_url)
     try:
         with db.write() as session:
-            lines = load_demo(session, Path(args.catalog) if args.catalog else None)
+            lines = load_demo(
+                session,
+                Path(args.catalog) if args.catalog else None,
+                history=not args.no_history,
+            )
     finally:
         db.dispose()
     for line in lines:
@@ -286,6 +290,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("load-demo", help="load demo departments, windows, users, catalog")
     p.add_argument("--catalog", help="catalog JSON (default: resources/catalog/demo_catalog.json)")
+    p.add_argument(
+        "--no-history",
+        action="store_true",
+        help="leave out the month of demo cases (示例) at W01 and W03",
+    )
     p.set_defaults(func=cmd_load_demo)
 
     p = sub.add_parser(

@@ -1,6 +1,8 @@
-"""Demo data: departments, windows W01..W06, demo users and the demo catalog.
+"""Demo data: departments, windows W01..W06, demo users and the demo catalog; with
+``history``, a month of demo cases at W01 and W03 (:mod:`records_service.demo_history`).
 
-Loading is idempotent: running it again updates what is there and adds what is missing.
+Loading is idempotent: running it again updates what is there and adds what is missing
+(and dates the history anew from ``now``).
 """
 
 from __future__ import annotations
@@ -104,8 +106,22 @@ def upsert_user(
     return user, created
 
 
-def load_demo(session: Session, catalog_path: Path | None = None) -> list[str]:
-    """Load the demo data into ``session`` (not committed). Returns lines for the user."""
+def load_demo(
+    session: Session,
+    catalog_path: Path | None = None,
+    *,
+    history: bool = False,
+    now: datetime | None = None,
+) -> list[str]:
+    """Load the demo data into ``session`` (not committed). Returns lines for the user.
+
+    Args:
+        session: a write session of the records database.
+        catalog_path: the catalog JSON (default: the demo catalog).
+        history: also a month of demo cases, ratings and refusals at W01 and W03, dated
+            relative to ``now`` (`make run` wants them; the tests' template does not).
+        now: "now" for the history (default: the system clock).
+    """
     report: list[str] = []
     for code, name in DEPARTMENTS:
         dept = session.get(Department, code) or Department(code=code)
@@ -148,4 +164,10 @@ def load_demo(session: Session, catalog_path: Path | None = None) -> list[str]:
         raise FileNotFoundError(f"catalog file not found: {path}")
     else:
         report.append(f"no demo catalog at {path}: skipped")
+    if history:
+        from records_service.demo_history import load_history
+        from records_service.models import writer_center
+
+        made = load_history(session, writer_center(session), now or datetime.now(UTC))
+        report.append(f"{made} demo cases (示例) of the last 30 days at W01 and W03")
     return report

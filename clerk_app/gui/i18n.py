@@ -20,6 +20,32 @@ DEFAULT_LANGUAGE = "zh_CN"
 #: Where the .ts sources live and the compiled .qm files are written.
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
+#: Strings Qt's own catalog (qtbase) lacks, by language: (context, source) → translation.
+#: Without them the file dialog of the Chinese UI says "Look in:" and "Files of type:".
+QT_GAPS: dict[str, dict[tuple[str, str], str]] = {
+    "zh_CN": {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    },
+}
+
+
+class _QtGaps(QTranslator):
+    """Translates the few strings of :data:`QT_GAPS` (installed before qtbase)."""
+
+    def __init__(self, table: dict[tuple[str, str], str], parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self.table = table
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return self.table.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return not self.table
+
+
 # Installed translators, kept referenced: Qt does not own them.
 _installed: list[QTranslator] = []
 # The language and .qm folder installed last (a live switch reuses the folder).
@@ -71,6 +97,10 @@ def install_translations(language: str | None, directory: Path | None = None) ->
     loaded: list[str] = []
 
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if lang in QT_GAPS:  # installed first: searched after qtbase and the app's own
+        gaps = _QtGaps(QT_GAPS[lang], app)
+        app.installTranslator(gaps)
+        _installed.append(gaps)
     if lang != "en":
         qt = QTranslator(app)
         if qt.load(f"qtbase_{lang}", qt_dir):

@@ -188,6 +188,10 @@ def get_workload(
         ratings=[workload.RatingBucket(w, s, n) for w, s, n in ratings],
         refusals=[workload.RefusalBucket(w, r or "", n) for w, r, n in refusals],
     )
+    # Windows (departments) without a case in the period are listed too, with zeros.
+    every = set(windows) if group == "window" else set(windows.values())
+    idle = every - {f.group for f in figures}
+    figures = sorted([*figures, *map(workload.GroupFigures, idle)], key=lambda f: f.group)
     labels = group_labels(session, group)
     items = []
     for f in figures:

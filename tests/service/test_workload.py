@@ -116,7 +116,9 @@ def test_workload_of_one_day_as_the_lead_sees_it(service, clerk_token) -> None:
     )
     assert response.status_code == 200, response.text
     rows = {row["group"]: row for row in response.json()["items"]}
-    assert set(rows) == {"W01"}  # W02 of the same department took nothing that day
+    assert set(rows) == {"W01", "W02"}  # W02 of the same department took nothing that day:
+    assert rows["W02"]["received"] == rows["W02"]["ratings"] == 0  # listed with zeros (issue 15)
+    assert rows["W02"]["name"] == "出入境业务窗口" and rows["W02"]["on_time_rate"] is None
     w01 = rows["W01"]
     assert (w01["received"], w01["accepted"], w01["completed"], w01["refused"]) == (4, 3, 2, 1)
     assert (w01["immediate"], w01["promised"], w01["immediate_share"]) == (1, 2, 0.3333)

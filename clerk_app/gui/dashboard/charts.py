@@ -32,11 +32,32 @@ def _chart(title: str) -> QChart:
     return chart
 
 
+# Room kept right of the plot for half of the last day's label ("11-27").
+TREND_RIGHT_MARGIN = 28
+
+
+def count_step(maximum: int, most_ticks: int = 6) -> int:
+    """The step between the ticks of a count axis up to ``maximum``: 1, 2, 5, 10, 20, 50 …
+    — a whole number, so no label repeats ("0, 0, 1, 1, 2")."""
+    step, factors = 1, (2, 2.5, 2)
+    i = 0
+    while -(-max(1, maximum) // step) > most_ticks:
+        step = int(step * factors[i % 3])
+        i += 1
+    return step
+
+
 def _value_axis(maximum: int) -> QValueAxis:
+    """A count axis from 0 with a tick on every ``count_step`` (whole numbers only)."""
     axis = QValueAxis()
     axis.setLabelFormat("%d")
-    axis.setRange(0, max(1, maximum))
-    axis.applyNiceNumbers()
+    step = count_step(maximum)
+    top = step * -(-max(1, maximum) // step)
+    axis.setRange(0, top)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    axis.setMinorTickCount(0)
     return axis
 
 
@@ -114,8 +135,12 @@ def trend_chart(trend: list[dict[str, Any]]) -> QChart:
     x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     x.setRange(0, max(1, len(trend) - 1))
     step = max(1, -(-len(trend) // 8))
-    for i in range(0, len(trend), step):
+    last = len(trend) - 1
+    # every step-th day and always the last one (the one before it left out when too close)
+    days = [i for i in range(0, len(trend), step) if i == 0 or last - i >= step / 2]
+    for i in sorted(set(days) | ({last} if trend else set())):
         x.append(str(trend[i].get("date", ""))[5:], i)
+    chart.setMargins(QMargins(4, 4, TREND_RIGHT_MARGIN, 4))
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     peak = max(
         [int(d.get("received") or 0) for d in trend]

@@ -24,6 +24,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from clerk_app.gui.dashboard.widgets import refusal_reason
+
 # Raw value of a cell (number or None) for sorting and the XLSX export.
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 # True on the total row.
@@ -124,7 +126,7 @@ def format_value(column: Column, value: Any) -> str:
     """A cell as the lead reads it: ``1234``, ``97.5%``, ``2.35``, ``—`` for nothing."""
     if column.key == "refusals":
         reasons = sorted((value or {}).items(), key=lambda kv: (-kv[1], kv[0]))
-        return "; ".join(f"{reason} {count}" for reason, count in reasons)
+        return "; ".join(f"{refusal_reason(reason)} {count}" for reason, count in reasons)
     if value is None:
         return "—"
     if column.kind is Kind.COUNT:

@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.gui.dashboard.widgets import Freshness, cell, failure_text, fit_columns, table_view
+from clerk_app.gui.dashboard.widgets import (
+    Freshness,
+    cell,
+    failure_text,
+    fit_columns,
+    role_names,
+    table_view,
+)
 from clerk_app.gui.forms.ui_follow_up_dialog import Ui_FollowUpDialog
 from clerk_app.gui.ops import Op
 
@@ -177,7 +184,7 @@ class PeopleTab(QWidget):
             cells = [
                 QStandardItem(cell(user.get("username"))),
                 QStandardItem(cell(user.get("display_name"))),
-                QStandardItem(", ".join(user.get("roles") or [])),
+                QStandardItem(role_names(user.get("roles"))),
                 QStandardItem(cell(user.get("window_code"))),
                 QStandardItem(str(user.get("failed_sign_ins") or 0)),
                 QStandardItem(self.tr("Locked out") if locked else self.tr("OK")),

@@ -52,7 +52,7 @@ def device_rows(answer: dict[str, Any], silent_minutes: int) -> list[dict[str, A
     rows = []
     for window in answer.get("items", []):
         devices = [d for d in window.get("devices", []) if not d.get("revoked")] or [{}]
-        for device in devices:
+        for number, device in enumerate(devices, start=1):
             seen = _parse(device.get("last_seen_at"))
             silence = (now - seen).total_seconds() / 60 if now and seen else None
             version = device.get("client_version")
@@ -65,6 +65,8 @@ def device_rows(answer: dict[str, Any], silent_minutes: int) -> list[dict[str, A
                     "window": window.get("code"),
                     "name": window.get("name"),
                     "device": device.get("device_id"),
+                    # a window's clients by number: the lead reads "client 1", not a UUID
+                    "number": number,
                     "last_seen": seen,
                     "silent_minutes": None if silence is None else int(silence),
                     "silent": silence is None or silence >= silent_minutes,
@@ -165,7 +167,11 @@ class SyncTab(QWidget):
             cells = [
                 QStandardItem(cell(row["window"])),
                 QStandardItem(cell(row["name"])),
-                QStandardItem(cell(row["device"]) if row["device"] else self.tr("no client")),
+                QStandardItem(
+                    self.tr("Client %1").replace("%1", str(row["number"]))
+                    if row["device"]
+                    else self.tr("no client")
+                ),
                 QStandardItem(
                     row["last_seen"].strftime("%m-%d ") + hhmm(row["last_seen"])
                     if row["last_seen"]
@@ -184,6 +190,8 @@ class SyncTab(QWidget):
             ]
             for item in cells:
                 item.setEditable(False)
+            if row["device"]:
+                cells[2].setToolTip(self.tr("Device %1").replace("%1", str(row["device"])))
             if row["silent"]:
                 for item in cells:
                     item.setBackground(SILENT)

@@ -115,3 +115,32 @@ def fit_columns(view: QTableView, maximum: int = 260) -> None:
 
 def cell(text: Any) -> str:
     return "—" if text is None or text == "" else str(text)
+
+
+def role_name(role: str) -> str:
+    """A role as the lead reads it (``lead`` → 值班长); an unknown one as it is."""
+    names = {
+        "clerk": QCoreApplication.translate("Dashboard", "Window clerk"),
+        "lead": QCoreApplication.translate("Dashboard", "Shift lead"),
+        "admin": QCoreApplication.translate("Dashboard", "Administrator"),
+        "auditor": QCoreApplication.translate("Dashboard", "Auditor"),
+        "display": QCoreApplication.translate("Dashboard", "Hall screen"),
+    }
+    return names.get(role, role)
+
+
+def role_names(roles: Any) -> str:
+    """Several roles, translated, joined as the language writes lists."""
+    separator = QCoreApplication.translate("Dashboard", ", ")
+    return separator.join(role_name(str(r)) for r in roles or ())
+
+
+def refusal_reason(reason: str) -> str:
+    """A refusal reason stored as a code (the demo data's, ``records_service.demo_history.
+    REFUSAL_REASON_CODES``) in words; a reason a clerk typed is shown as typed."""
+    reasons = {
+        "materials_incomplete": QCoreApplication.translate("Dashboard", "Materials incomplete"),
+        "outside_scope": QCoreApplication.translate("Dashboard", "Not handled at this window"),
+        "not_eligible": QCoreApplication.translate("Dashboard", "Applicant not eligible"),
+    }
+    return reasons.get(reason, reason)

@@ -4,7 +4,8 @@ Opened instead of the clerk's desk when the signed-in user is a lead or an admin
 (:func:`may_open`). Every query runs in the background (``Op``); each tab says when its
 figures were fetched and, when the service cannot be reached, keeps the last ones marked
 stale. Keyboard: F5 refresh, Ctrl+1/2/3 tabs, Ctrl+O a window's cases, Ctrl+E / Ctrl+Shift+E
-export, Ctrl+W close; every menu item shows its keys in its tooltip.
+export, Ctrl+W close the dashboard, Ctrl+Q quit, Ctrl+Shift+L switch language, F1 the list of
+keys (as on the desk); every menu item shows its keys in its tooltip.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.app.dashboard import DashboardSource, dashboard_source
-from clerk_app.gui import shortcuts
+from clerk_app.gui import desk_dialogs, shortcuts
 from clerk_app.gui.dashboard import export
 from clerk_app.gui.dashboard.cases_dialog import CasesDialog
 from clerk_app.gui.dashboard.models import Period
@@ -55,9 +56,11 @@ class DashboardWindow(QMainWindow):
 
     Signals:
         cases_shown(CasesDialog): a window's cases were fetched and shown.
+        quit_requested(): File ▸ Quit (Ctrl+Q): the window closed, the app should end.
     """
 
     cases_shown = Signal(object)
+    quit_requested = Signal()
 
     def __init__(
         self,
@@ -67,10 +70,15 @@ class DashboardWindow(QMainWindow):
         user_name: str = "",
         department: str = "",
         auto_refresh_ms: int = AUTO_REFRESH_MS,
+        context: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardWindow")
+        # The app's context, when there is one: the language switch is kept in its settings.
+        self.context = context
+        # The dialog opened last from the Help menu (the shortcuts list).
+        self.last_tool: QWidget | None = None
         self.source, self.clock = source, clock
         self.user_name, self.department = user_name, department
         self.cases_dialog: CasesDialog | None = None
@@ -108,10 +116,14 @@ class DashboardWindow(QMainWindow):
         self.xlsx_action = self._action(self.file_menu, "exportXlsx", self.ask_xlsx, "Ctrl+Shift+E")
         self.file_menu.addSeparator()
         self.close_action = self._action(self.file_menu, "closeDashboard", self.close, "Ctrl+W")
+        self.quit_action = self._action(self.file_menu, "quitDashboard", self.quit, "Ctrl+Q")
         self.view_menu = bar.addMenu("")
         self.refresh_action = self._action(self.view_menu, "refresh", self.refresh, "F5")
         self.cases_action = self._action(
             self.view_menu, "windowCases", self.show_current_cases, "Ctrl+O"
+        )
+        self.language_action = self._action(
+            self.view_menu, "languageAction", self.toggle_language, "Ctrl+Shift+L"
         )
         self.view_menu.addSeparator()
         self.tab_actions = [
@@ -143,6 +155,10 @@ class DashboardWindow(QMainWindow):
             lambda: self.workload.set_group("department"),
             "Alt+D",
         )
+        self.help_menu = bar.addMenu("")
+        self.shortcuts_action = self._action(
+            self.help_menu, "shortcutsAction", self.show_shortcuts, "F1"
+        )
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Shift lead dashboard — Window Clerk"))
@@ -156,6 +172,10 @@ class DashboardWindow(QMainWindow):
         self.csv_action.setText(self.tr("Export to &CSV…"))
         self.xlsx_action.setText(self.tr("Export to &Excel (XLSX)…"))
         self.close_action.setText(self.tr("&Close"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.language_action.setText(self.tr("Switch lan&guage (中文 / English)"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.view_menu.setTitle(self.tr("&View"))
         self.refresh_action.setText(self.tr("&Refresh"))
         self.cases_action.setText(self.tr("Cases of the selected &window"))
@@ -181,6 +201,31 @@ class DashboardWindow(QMainWindow):
         for tab in (self.workload, self.sync, self.people):
             tab.retranslate()
         shortcuts.describe_menus(self.menuBar())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- help, language, quitting ------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard shortcuts (F1): the desk's list, with the dashboard's menus."""
+        self.last_tool = desk_dialogs.open_shortcuts(self)
+
+    def toggle_language(self) -> None:
+        """View ▸ Switch language: 简体中文 ↔ English, live, kept in the settings."""
+        from clerk_app.gui.i18n import current_language, install_translations
+
+        language = "en" if current_language() != "en" else "zh_CN"
+        install_translations(language)
+        if self.context is not None:
+            desk_dialogs.save_setting(self, "ui.language", language)
+
+    def quit(self) -> None:
+        """File ▸ Quit (Ctrl+Q): close the dashboard and end the app."""
+        if self.close():
+            self.quit_requested.emit()
 
     # -- refreshing -------------------------------------------------------------------------
 
@@ -328,7 +373,9 @@ def open_dashboard(context: Any, session: Any, *, start: bool = True) -> Dashboa
         context.clock,
         user_name=session.display_name,
         department=session.department,
+        context=context,
     )
+    window.quit_requested.connect(QCoreApplication.quit)
     window.show()
     if start:
         window.start()
