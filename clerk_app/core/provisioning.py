@@ -492,7 +492,8 @@ def locate_provisioning(user_config_dir: Path) -> Provisioning | None:
     1. the per-machine file (:func:`machine_provisioning_path`), with the user's
        ``provisioning-overrides.toml`` from `user_config_dir` applied where it allows;
     2. else a full ``provisioning.toml`` in `user_config_dir` (written by the first-run
-       wizard, or by ``clerk-app provision --user``);
+       wizard, or by ``clerk-app provision --user``), its ``[security]`` no looser than the
+       defaults (:func:`user_file_security`);
     3. else None: nothing is set up yet (the first-run wizard asks).
 
     Raises:
@@ -507,5 +508,17 @@ def locate_provisioning(user_config_dir: Path) -> Provisioning | None:
         return prov
     user = user_config_dir / PROVISIONING_NAME
     if user.is_file():
-        return load_provisioning(user)
+        return user_file_security(load_provisioning(user))
     return None
+
+
+def user_file_security(prov: Provisioning) -> Provisioning:
+    """A provisioning file in the user's own folder (the first-run wizard's) may make the
+    ``[security]`` rules stricter than the defaults, never looser: a clerk can edit that
+    file, and only the machine's file, which clerks cannot write, sets them freely."""
+    return replace(
+        prov,
+        idle_lock_minutes=min(prov.idle_lock_minutes, DEFAULT_IDLE_LOCK_MINUTES),
+        offline_signin_hours=min(prov.offline_signin_hours, DEFAULT_OFFLINE_SIGNIN_HOURS),
+        retention_days=min(prov.retention_days, DEFAULT_RETENTION_DAYS),
+    )

@@ -11,7 +11,12 @@ import pytest
 import trustme
 
 from clerk_app.app.session import sign_in
-from clerk_app.core.provisioning import ProvisioningError, parse_provisioning
+from clerk_app.core.provisioning import (
+    MACHINE_DIR_ENV,
+    ProvisioningError,
+    locate_provisioning,
+    parse_provisioning,
+)
 from clerk_app.core.settings import Settings
 from clerk_app.remote.api import ApiError, TlsError
 from clerk_app.store.credentials import MAX_OFFLINE_TRIES, OfflineSignInError
@@ -114,3 +119,20 @@ def test_validity_comes_only_from_the_machines_provisioning_and_never_exceeds_72
     offline = make_desk(UNREACHABLE, offline_signin_hours=8)
     clock.advance(timedelta(hours=8, minutes=1))
     assert _refused(offline, DEMO_PASSWORD) == "expired"
+
+
+def test_a_provisioning_file_in_the_users_folder_cannot_loosen_the_rules(tmp_path, monkeypatch):
+    monkeypatch.setenv(MACHINE_DIR_ENV, str(tmp_path / "no-machine-file"))
+    user = tmp_path / "config"
+    user.mkdir()
+    loose = "\n[security]\nidle_lock_minutes = 120\nretention_days = 3650\n"
+    (user / "provisioning.toml").write_text(DEMO_PROVISIONING.read_text("utf-8") + loose, "utf-8")
+    prov = locate_provisioning(user)
+    assert (prov.idle_lock_minutes, prov.retention_days) == (10, 180)
+    machine = tmp_path / "machine"
+    machine.mkdir()
+    (machine / "provisioning.toml").write_text(
+        DEMO_PROVISIONING.read_text("utf-8") + loose, "utf-8"
+    )
+    monkeypatch.setenv(MACHINE_DIR_ENV, str(machine))
+    assert locate_provisioning(user).idle_lock_minutes == 120  # IT's own file decides
