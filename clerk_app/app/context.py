@@ -174,8 +174,23 @@ def _database_key(secrets: SecretStore, paths: Paths) -> str | None:
     if not cipher.available():
         log.error("sqlcipher3 is missing: the local database is NOT encrypted")
         return None
+    database = paths.database
+    size = database.stat().st_size if database.exists() else 0
+    # An SQLCipher 4 file is whole 4096-byte pages; anything else is damage, set aside below.
+    encrypted = size > 0 and size % 4096 == 0 and not cipher.is_plaintext(database)
     try:
-        key = secrets.get_or_create(DATABASE_KEY)
+        key = secrets.get(DATABASE_KEY)
+        if key is None and encrypted:
+            # Never a new key for an existing database: it would be set aside as damaged,
+            # and its unsent cases with it (a locked keyring, a profile restored without it).
+            raise StartupError(
+                f"本地数据库 {database} 的密钥无法读取（系统密钥环未解锁或已丢失）。请解锁密钥环"
+                "后重新启动，或联系信息科；不要删除该文件。\n"
+                f"the key of the local database {database} cannot be read (the keyring is "
+                "locked or lost it): unlock the keyring and start again, or call IT; do not "
+                "delete the file."
+            )
+        key = key or secrets.get_or_create(DATABASE_KEY)
     except OSError as exc:
         raise StartupError(
             f"无法读取或保存本地数据库密钥：{exc}\n"

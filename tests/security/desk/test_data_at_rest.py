@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from clerk_app import selfcheck
+from clerk_app.app.context import StartupError
 from clerk_app.app.parking import park, parked_intakes
 from clerk_app.app.retention import purge_at_start
 from clerk_app.app.session import sign_in
@@ -22,7 +23,7 @@ from clerk_app.app.sync import sync_engine
 from clerk_app.core.sealed import unseal
 from clerk_app.store import cipher
 from clerk_app.store.journal_export import export, read_passphrase
-from clerk_app.store.keys import DATABASE_KEY, database_key_of
+from clerk_app.store.keys import DATABASE_KEY, SecretStore, database_key_of
 from tests.fixtures.service import DEMO_PASSWORD
 from tests.offline.workload import VALID_ID, demo_item, take_in
 from tests.security.desk.conftest import UNREACHABLE
@@ -170,3 +171,17 @@ def test_the_journal_export_is_sealed_with_a_passphrase(make_desk, tmp_path):
     assert any(VALID_ID in line for line in lines[1:])
     with pytest.raises(ValueError, match="at least"):
         export(ctx.paths.database, out, "short", key=database_key_of(ctx.paths.database))
+
+
+def test_a_lost_key_stops_the_start_and_never_replaces_the_database(make_desk):
+    ctx = make_desk(UNREACHABLE)
+    case_no = _take_in(ctx)
+    kept = ctx.backend.secrets.get(DATABASE_KEY)
+    ctx.close()
+    secrets = SecretStore(ctx.paths.key_file, scope=ctx.device_id)
+    secrets.delete(DATABASE_KEY)  # a keyring that is locked or lost the entry
+    with pytest.raises(StartupError, match="cannot be read"):
+        make_desk(UNREACHABLE)
+    assert list(ctx.paths.data_dir.glob("*.damaged-*")) == []  # nothing set aside
+    secrets.set(DATABASE_KEY, kept)  # the keyring is back
+    assert make_desk(UNREACHABLE).backend.store.get_case(case_no) is not None
