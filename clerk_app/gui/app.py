@@ -118,11 +118,11 @@ class Desk:
     # -- idle lock and sign-out -------------------------------------------------------------
 
     def _start_idle_lock(self, session: Any) -> None:
-        minutes = int(getattr(self.context.provisioning, "idle_lock_minutes", 10))
+        minutes = self.context.provisioning.idle_lock_minutes
         self.lock = IdleLock(
             self.context.clock,
             minutes,
-            clerk=str(getattr(session, "display_name", "") or session.username),
+            clerk=session.display_name or session.username,
             unlock=lambda password: self.hooks.unlock(self.context, session, password),
             sign_out=self.sign_out,
         )

@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
             self.offline_label.setObjectName("offlineSignInLabel")
             self.offline_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
             bar.addWidget(self.offline_label)
-        bar.addPermanentWidget(self.connection_label)
+        self.connection_label.hide()  # the connection indicator says it, once (issue 15)
         self.connection_indicator = ConnectionIndicator(self)
         bar.addPermanentWidget(self.connection_indicator)
 
@@ -533,9 +533,7 @@ class MainWindow(QMainWindow):
     # -- layout and close --------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        settings = getattr(self.context, "settings", None)
-        if settings is None:
-            return
+        settings = self.context.settings
         geometry = settings["ui.window_geometry"]
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
