@@ -166,3 +166,19 @@ def test_signing_out_offline_just_forgets_the_token(make_desk, records_service):
     assert offline.backend.tokens.get_user_token("W01", "demo-clerk") == session.access_token
     sign_out(offline, session)  # no answer: nothing raised
     assert offline.backend.tokens.get_user_token("W01", "demo-clerk") is None
+
+
+def test_unlocking_offline_checks_the_offline_credential_with_its_limits(
+    make_desk, records_service
+):
+    from clerk_app.app.session import sign_in as app_sign_in
+    from clerk_app.app.session import unlock
+    from clerk_app.store.credentials import OfflineSignInError
+
+    session = app_sign_in(make_desk(records_service.base_url), "demo-clerk", "demo-pass-2026")
+    offline = make_desk(UNREACHABLE)  # the link went down while the desk was locked
+    with pytest.raises(OfflineSignInError) as wrong:
+        unlock(offline, session, "not-the-password")
+    assert wrong.value.reason == "wrong-password" and wrong.value.tries_left == 4
+    unlock(offline, session, "demo-pass-2026")  # no exception: the desk opens
+    assert offline.backend.credentials.failures("W01", "demo-clerk") == 0
