@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from clerk_app.app.case_actions import case_item
-from clerk_app.core.identity import mask_name
+from clerk_app.core.identity import public_name
 from clerk_app.core.lifecycle import EventType
 from clerk_app.core.records import Case, Progress
 from clerk_app.remote.wire import progress_from_wire
@@ -50,7 +50,7 @@ def progress_on_desk(context: AppContext, case_no: str, code: str) -> Progress |
         status=case.status,
         item_code=case.item_code,
         item_name=case_item(context, case.item_code).name,
-        applicant=applicant.name if applicant.is_organization else mask_name(applicant.name),
+        applicant=public_name(applicant.name, organization=applicant.is_organization),
         received_at=case.received_at,
         due_date=case.due_date,
         completed_at=completed.at if completed is not None else None,

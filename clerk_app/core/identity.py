@@ -310,11 +310,16 @@ def mask_name(name: str) -> str:
     return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else "*"
 
 
-def public_applicant_name(applicant: Mapping[str, Any]) -> str:
-    """The applicant's name as public screens show it: a person's masked, an
+def public_name(name: str, *, organization: bool) -> str:
+    """An applicant's name as public screens show it: a person's masked, an
     organization's as it is (it is public)."""
+    return name if organization else mask_name(name)
+
+
+def public_applicant_name(applicant: Mapping[str, Any]) -> str:
+    """:func:`public_name` of an applicant given as the service's JSON object."""
     name = str(applicant.get("name") or "")
-    return name if applicant.get("kind") == "organization" else mask_name(name)
+    return public_name(name, organization=applicant.get("kind") == "organization")
 
 
 _ID_LIKE = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
