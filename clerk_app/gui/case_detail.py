@@ -250,7 +250,7 @@ class CaseDetail(QDialog):
             cells = (
                 _minute(event.at),
                 event_label(event.type) + self._event_extra(event),
-                event.actor or "",
+                self._person(event.actor),
                 event.note or "",
             )
             for column, text in enumerate(cells):
@@ -261,11 +261,22 @@ class CaseDetail(QDialog):
         for action in available_actions(case.status):
             self.action_box.addItem(event_label(action), action.value)
         index = self.action_box.findData(current)
+        if current is not None and index < 0 and self.action_box.count():
+            # The action just recorded is no longer offered: choose none rather than
+            # whichever comes first (it used to jump to 要求补正).
+            self.action_box.insertItem(0, self.tr("— choose the next action —"), None)
+            index = 0
         self.action_box.setCurrentIndex(max(index, 0))
         self.action_box.blockSignals(False)
         self.actions_group.setEnabled(self.action_box.count() > 0)
         self._show_extra()
         self.rejected.set_items(rejected_items(self.context, self.case_no))
+
+    def _person(self, username: str | None) -> str:
+        """Who did it, by the name a person reads (the signed-in clerk's display name)."""
+        if username and username == self.session.username and self.session.display_name:
+            return self.session.display_name
+        return username or ""
 
     def _fact(self, key: str, text: str) -> None:
         self.fact_labels[key][1].setText(text)
@@ -312,6 +323,8 @@ class CaseDetail(QDialog):
     def entry(self) -> ActionInput | str:
         """What the clerk entered, or what is missing (a sentence for the clerk)."""
         value = self.action_box.currentData()
+        if not value and self.action_box.count() > 1:
+            return self.tr("Choose the action to record.")
         if not value:
             return self.tr("No action is possible for this case now.")
         event = E(value)

@@ -35,6 +35,8 @@ from clerk_app.gui.printing import PreviewSession, PrinterChoices
 
 log = logging.getLogger("clerk.print")
 
+# Whole rows the documents table always has room for.
+VISIBLE_ROWS = 3
 COLUMNS = 4
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -111,6 +113,10 @@ class CaseDocumentsPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.activated.connect(lambda _index: self.reprint_selected())
+        # Room for the header and three whole rows (it showed one and a half).
+        rows = VISIBLE_ROWS * self.table.verticalHeader().defaultSectionSize()
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(header.sizeHint().height() + rows + frame)
         layout.addWidget(self.table)
 
         self.empty_label = QLabel(self.tr("No document has been issued for this case yet."), self)

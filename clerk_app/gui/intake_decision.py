@@ -382,7 +382,7 @@ class DecisionPanel(QObject):
                 text += "  " + QCoreApplication.translate("DecisionPanel", "(may be waived)")
             if not charged:
                 text += "  " + QCoreApplication.translate(
-                    "DecisionPanel", "— not charged: nothing is accepted"
+                    "DecisionPanel", "— not charged: the application is not accepted"
                 )
             ui.feeLabel.setText(text)
         combo = ui.feeStateCombo
@@ -401,6 +401,8 @@ class DecisionPanel(QObject):
             return
         today = self._clock.today()
         due = self.due()
+        if d not in (Disposition.IMMEDIATE, Disposition.PROMISED):
+            self.info_label.setText("")  # no sentence of an earlier case's decision stays
         if d is Disposition.IMMEDIATE:
             self.info_label.setText(
                 QCoreApplication.translate(

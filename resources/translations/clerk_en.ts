@@ -414,6 +414,10 @@
         <translation>refused by the center</translation>
     </message>
     <message>
+        <source>— choose the next action —</source>
+        <translation>— choose the next action —</translation>
+    </message>
+    <message>
         <source>(provisional)</source>
         <translation>(provisional)</translation>
     </message>
@@ -434,6 +438,10 @@
     <message>
         <source>due %1</source>
         <translation>due %1</translation>
+    </message>
+    <message>
+        <source>Choose the action to record.</source>
+        <translation>Choose the action to record.</translation>
     </message>
     <message>
         <source>No action is possible for this case now.</source>
@@ -903,6 +911,10 @@
         </translation>
     </message>
     <message>
+        <source>press F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show the connection to the records service</source>
         <translation>Show the connection to the records service</translation>
     </message>
@@ -966,6 +978,106 @@
         <translation>Compare this desk&apos;s version with the center&apos;s and decide (Alt+S, or Enter)</translation>
     </message>
     <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished">Document</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending stopped: this desk has no device token. Sign in again while the records service can be reached; if this stays, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending stopped: the records service no longer accepts this desk&apos;s sign-in (401). Sign out and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending stopped: the records service needs a newer version of this client (426). Call IT support to update it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending stopped: the records service&apos;s certificate is not trusted. Call IT support (CA bundle in the provisioning file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent (oldest first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send everything waiting now, and put the rejected items back in line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation type="unfinished">
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">, </translation>
+    </message>
+    <message>
+        <source>Sending stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -976,6 +1088,10 @@
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <source>cannot be compared while the service is not answering</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not compared yet</source>
@@ -992,6 +1108,10 @@
     <message>
         <source>in step with the service</source>
         <translation>in step with the service</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1367,8 +1487,8 @@
         <translation>(may be waived)</translation>
     </message>
     <message>
-        <source>— not charged: nothing is accepted</source>
-        <translation>— not charged: nothing is accepted</translation>
+        <source>— not charged: the application is not accepted</source>
+        <translation>— not charged: the application is not accepted</translation>
     </message>
     <message>
         <source>Done today at the window; the acceptance receipt is printed.</source>

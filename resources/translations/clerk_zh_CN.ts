@@ -414,6 +414,10 @@
         <translation>中心拒收</translation>
     </message>
     <message>
+        <source>— choose the next action —</source>
+        <translation>— 请选择下一步操作 —</translation>
+    </message>
+    <message>
         <source>(provisional)</source>
         <translation>（暂定）</translation>
     </message>
@@ -432,6 +436,10 @@
     <message>
         <source>due %1</source>
         <translation>办结日改为 %1</translation>
+    </message>
+    <message>
+        <source>Choose the action to record.</source>
+        <translation>请先选择要登记的操作。</translation>
     </message>
     <message>
         <source>No action is possible for this case now.</source>
@@ -898,6 +906,10 @@
         </translation>
     </message>
     <message>
+        <source>press F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show the connection to the records service</source>
         <translation>查看与中心办件库的连接</translation>
     </message>
@@ -961,6 +973,102 @@
         <translation>对比本窗口与中心的版本并作出决定（Alt+S 或回车）</translation>
     </message>
     <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished">文书</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending stopped: this desk has no device token. Sign in again while the records service can be reached; if this stays, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending stopped: the records service no longer accepts this desk&apos;s sign-in (401). Sign out and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending stopped: the records service needs a newer version of this client (426). Call IT support to update it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending stopped: the records service&apos;s certificate is not trusted. Call IT support (CA bundle in the provisioning file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent (oldest first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send everything waiting now, and put the rejected items back in line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation type="unfinished">
+            <numerusform>%n 件待上传</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform>共 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">、</translation>
+    </message>
+    <message>
+        <source>Sending stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
@@ -971,6 +1079,10 @@
     <message>
         <source>Offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <source>cannot be compared while the service is not answering</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not compared yet</source>
@@ -987,6 +1099,10 @@
     <message>
         <source>in step with the service</source>
         <translation>与中心一致</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1362,8 +1478,8 @@
         <translation>（可减免）</translation>
     </message>
     <message>
-        <source>— not charged: nothing is accepted</source>
-        <translation>— 不收费：未受理</translation>
+        <source>— not charged: the application is not accepted</source>
+        <translation>— 不收费：申请未予受理</translation>
     </message>
     <message>
         <source>Done today at the window; the acceptance receipt is printed.</source>

@@ -338,6 +338,7 @@ class Ui_IntakeForm(object):
 
         self.feeStateCombo = QComboBox(self.decisionBox)
         self.feeStateCombo.setObjectName(u"feeStateCombo")
+        self.feeStateCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.feeLayout.addWidget(self.feeStateCombo)
 
