@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from records_service import audit
+from records_service import audit, reach
 from records_service.case_views import RawBodyDep, iso
 from records_service.deps import (
     ClockDep,
@@ -239,13 +239,7 @@ def list_windows(
 
     ``as_of`` is the service's time (silence is measured against it) and
     ``min_client_version`` the oldest version still let in."""
-    query = select(Window).order_by(Window.code)
-    if principal.has_role("admin"):
-        pass
-    elif principal.has_role("lead") and principal.department_code:
-        query = query.where(Window.department_code == principal.department_code)
-    else:
-        raise ProblemError(403, "forbidden", "Only leads and admins see the windows.")
+    query = select(Window).where(reach.window_scope(session, principal)).order_by(Window.code)
     windows = session.scalars(query).all()
     devices = session.scalars(
         select(Device).where(Device.window_code.in_([w.code for w in windows]))
