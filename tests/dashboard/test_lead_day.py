@@ -8,6 +8,7 @@ clock at :data:`NOW`; the lead of 市公安局 (W01, W02) opens the dashboard.
 from __future__ import annotations
 
 import shutil
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -25,6 +26,7 @@ from clerk_app.remote.api import ApiClient
 from records_service.db import Database
 from records_service.demo_history import REFUSAL_REASON_CODES, load_history
 from tests.fixtures.local_service import Clock, LocalService, local_service
+from tests.fixtures.service import DEMO_PASSWORD
 
 #: Friday 27 November 2026, 10:00 in Beijing.
 NOW = datetime(2026, 11, 27, 2, 0, tzinfo=UTC)
@@ -102,8 +104,24 @@ def test_the_lead_reads_the_demo_month_in_chinese(qtbot, demo_service, chinese) 
     # the trend's last day is labelled, with room for the label right of the plot
     trend = window.workload.trend_view.chart()
     x = next(a for a in trend.axes(Qt.Orientation.Horizontal))
-    assert x.categoriesLabels()[-1] == "11-27"
+    labels = x.categoriesLabels()
+    assert labels[-1] == "11-27"  # the last day always, and no label crowding it
+    step = x.endValue(labels[1]) - x.endValue(labels[0])
+    assert x.endValue(labels[-1]) - x.endValue(labels[-2]) >= step
     assert trend.margins().right() >= charts.TREND_RIGHT_MARGIN
+
+    # a desk of W01 (its id a random UUID) reports in: the lead reads "客户端 1"
+    device = str(uuid.uuid4())
+    api = ApiClient(demo_service.base_url)
+    signed_in = api.login("demo-clerk", DEMO_PASSWORD, "W01", device, "1.4.0")
+    status = {"waiting": 0, "rejected": [], "client_version": "1.4.0", "clock": NOW.isoformat()}
+    api.report_status(signed_in.access_token, device, status)
+    with qtbot.waitSignal(window.sync.refreshed, timeout=60_000):
+        _key(qtbot, window, Qt.Key.Key_2, CTRL)  # Sync supervision
+    model = window.sync.model
+    clients = {model.item(r, 2).text(): model.item(r, 2).toolTip() for r in range(model.rowCount())}
+    assert "客户端 1" in clients and device in clients["客户端 1"]
+    assert not any(device in name for name in clients)
 
     with qtbot.waitSignal(window.people.refreshed, timeout=60_000):
         _key(qtbot, window, Qt.Key.Key_3, CTRL)  # People

@@ -136,8 +136,9 @@ def trend_chart(trend: list[dict[str, Any]]) -> QChart:
     x.setRange(0, max(1, len(trend) - 1))
     step = max(1, -(-len(trend) // 8))
     last = len(trend) - 1
-    # every step-th day and always the last one (the one before it left out when too close)
-    days = [i for i in range(0, len(trend), step) if i == 0 or last - i >= step / 2]
+    # every step-th day and always the last one (a label less than a step before it left out:
+    # the two would run into each other)
+    days = [i for i in range(0, len(trend), step) if i == 0 or last - i >= step]
     for i in sorted(set(days) | ({last} if trend else set())):
         x.append(str(trend[i].get("date", ""))[5:], i)
     chart.setMargins(QMargins(4, 4, TREND_RIGHT_MARGIN, 4))

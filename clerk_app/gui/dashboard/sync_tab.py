@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +35,9 @@ def _parse(moment: Any) -> datetime | None:
         return datetime.fromisoformat(str(moment)) if moment else None
     except ValueError:
         return None
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}(-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}")
 
 
 def device_rows(answer: dict[str, Any], silent_minutes: int) -> list[dict[str, Any]]:
@@ -156,6 +160,16 @@ class SyncTab(QWidget):
         self.freshness.failed(exc)
         self.refreshed.emit(False)
 
+    def _client_name(self, row: dict[str, Any]) -> str:
+        """A client as the lead reads it: "Client 2" of its window for a desk's random id
+        (a UUID), a name an admin gave it (``pc-w01-hall-left``) as it is."""
+        device = row["device"]
+        if not device:
+            return self.tr("no client")
+        if _UUID.fullmatch(str(device)):
+            return self.tr("Client %1").replace("%1", str(row["number"]))
+        return str(device)
+
     def _show(self) -> None:
         if self.answer is None:
             return
@@ -167,11 +181,7 @@ class SyncTab(QWidget):
             cells = [
                 QStandardItem(cell(row["window"])),
                 QStandardItem(cell(row["name"])),
-                QStandardItem(
-                    self.tr("Client %1").replace("%1", str(row["number"]))
-                    if row["device"]
-                    else self.tr("no client")
-                ),
+                QStandardItem(self._client_name(row)),
                 QStandardItem(
                     row["last_seen"].strftime("%m-%d ") + hhmm(row["last_seen"])
                     if row["last_seen"]
