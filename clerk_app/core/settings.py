@@ -45,6 +45,13 @@ SETTINGS: Mapping[str, Setting] = {
             lambda v: 5 <= v <= 3600,
         ),
         Setting(
+            "sync.heartbeat_seconds",
+            int,
+            3,
+            "When nothing was sent for this long, ask the service whether it is there",
+            lambda v: 1 <= v <= 300,
+        ),
+        Setting(
             "sync.max_backoff_seconds",
             int,
             300,

@@ -15,15 +15,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableWidget,
     QTableWidgetItem,
     QToolButton,
     QWidget,
 )
 
+from clerk_app.app.sync import retry_now
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.forms.ui_connection_panel import Ui_ConnectionPanel
@@ -48,6 +54,45 @@ def _find(widget: QWidget | None, name: str) -> Any:
             return value
         widget = widget.parentWidget()
     return None
+
+
+def kind_label(kind: str) -> str:
+    """What an outbox row is, in the clerk's words."""
+    texts = {
+        "create_case": QCoreApplication.translate("ConnectionPanel", "New case"),
+        "case_event": QCoreApplication.translate("ConnectionPanel", "Case action"),
+        "document_record": QCoreApplication.translate("ConnectionPanel", "Document"),
+        "rating": QCoreApplication.translate("ConnectionPanel", "Rating"),
+        "client_event": QCoreApplication.translate("ConnectionPanel", "Audit record"),
+    }
+    return texts.get(kind, kind)
+
+
+def stop_reason(stopped: str | None) -> str:
+    """Why the engine sends nothing, and what to do; "" when it is not stopped for good."""
+    texts = {
+        "no-token": QCoreApplication.translate(
+            "ConnectionPanel",
+            "Sending stopped: this desk has no device token. Sign in again while the "
+            "records service can be reached; if this stays, call IT support.",
+        ),
+        "unauthorized": QCoreApplication.translate(
+            "ConnectionPanel",
+            "Sending stopped: the records service no longer accepts this desk's sign-in "
+            "(401). Sign out and sign in again.",
+        ),
+        "upgrade-required": QCoreApplication.translate(
+            "ConnectionPanel",
+            "Sending stopped: the records service needs a newer version of this client "
+            "(426). Call IT support to update it.",
+        ),
+        "tls": QCoreApplication.translate(
+            "ConnectionPanel",
+            "Sending stopped: the records service's certificate is not trusted. Call IT "
+            "support (CA bundle in the provisioning file).",
+        ),
+    }
+    return texts.get(stopped or "", "")
 
 
 class ConnectionPanel(QDialog):
@@ -81,16 +126,95 @@ class ConnectionPanel(QDialog):
         self._detected: dict[str, Any] = {}
         self.last_dialog: Any = None
         u.buttonBox.rejected.connect(self.reject)
-        self.show_details(LinkDetails("offline", 0))
+        self._add_waiting_and_retry()
+        self.details = LinkDetails("offline", 0)
+        self.show_details(self.details)
+
+    def _add_waiting_and_retry(self) -> None:
+        """The stop reason, the waiting items and "Retry now" (not in the form: added here)."""
+        u = self.ui
+        layout = u.mainLayout
+        self.stop_label = QLabel(self)
+        self.stop_label.setObjectName("stopReasonLabel")
+        self.stop_label.setWordWrap(True)
+        self.stop_label.setStyleSheet(f"color: {WARN_COLOR}; font-weight: bold;")
+        layout.insertWidget(layout.indexOf(u.rejectedLabel), self.stop_label)
+        self.waiting_caption = QLabel(self)
+        layout.insertWidget(layout.indexOf(u.rejectedLabel), self.waiting_caption)
+        self.waiting_table = QTableWidget(0, 4, self)
+        self.waiting_table.setObjectName("waitingItemsTable")
+        self.waiting_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.waiting_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.waiting_table.verticalHeader().setVisible(False)
+        self.waiting_table.horizontalHeader().setStretchLastSection(True)
+        layout.insertWidget(layout.indexOf(u.rejectedLabel), self.waiting_table)
+        self.retry_button = QPushButton(self)
+        self.retry_button.setObjectName("retryNowButton")
+        u.buttonBox.addButton(self.retry_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.retry_button.clicked.connect(self.retry_now)
+        self.retried = 0
+        self._retranslate_extra()
+
+    def _retranslate_extra(self) -> None:
+        self.waiting_caption.setText(self.tr("Waiting to be sent (oldest first):"))
+        self.waiting_table.setHorizontalHeaderLabels(
+            [self.tr("Case"), self.tr("What"), self.tr("Tries"), self.tr("Why not sent yet")]
+        )
+        self.retry_button.setText(self.tr("Retry &now"))
+        self.retry_button.setToolTip(
+            self.tr("Send everything waiting now, and put the rejected items back in line")
+        )
+
+    def changeEvent(self, event: Any) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate_extra()
+            self.show_details(self.details)
+
+    def retry_now(self) -> None:
+        """Every waiting and rejected item due now (on the desk's writer), then a push."""
+        context = _find(self.parentWidget(), "context")
+        writer = _find(self.parentWidget(), "writer")
+        worker = _find(self.parentWidget(), "sync_worker")
+        if context is None or writer is None:
+            return
+
+        def done(count: int) -> None:
+            self.retried = count
+            if worker is not None:
+                worker.wake()
+
+        writer.submit(lambda: retry_now(context), self).success(done)
+
+    def waiting_text(self, details: LinkDetails) -> str:
+        """ "2 cases, 1 document waiting": cases, documents and other records counted apart."""
+        if details.waiting_kinds is None:
+            return self.tr("%n waiting", "", details.waiting)
+        cases, documents, other = details.waiting_kinds
+        if not (cases or documents or other):
+            return self.tr("nothing waiting")
+        parts = []
+        if cases:
+            parts.append(self.tr("%n case(s)", "", cases))
+        if documents:
+            parts.append(self.tr("%n document(s)", "", documents))
+        if other:
+            parts.append(self.tr("%n other record(s)", "", other))
+        return self.tr("%1 waiting").replace("%1", self.tr(", ").join(parts))
 
     def state_text(self, details: LinkDetails) -> str:
+        if details.state == "stopped":
+            return self.tr("Sending stopped")
         if details.state == "syncing":
             return self.tr("Syncing…")
         if details.state == "online":
             return self.tr("Online")
         return self.tr("Offline")
 
-    def skew_text(self, skew: float | None) -> str:
+    def skew_text(self, skew: float | None, *, online: bool = True) -> str:
+        if not online:
+            return self.tr("cannot be compared while the service is not answering")
         if skew is None:
             return self.tr("not compared yet")
         minutes = round(abs(skew) / 60)
@@ -106,24 +230,47 @@ class ConnectionPanel(QDialog):
         return self.tr("in step with the service")
 
     def show_details(self, details: LinkDetails) -> None:
+        self.details = details
         self.state_label.setText(self.state_text(details))
-        self.waiting_label.setText(str(details.waiting))
+        self.waiting_label.setText(self.waiting_text(details))
         self.contact_label.setText(_time(details.last_contact))
-        self.skew_label.setText(self.skew_text(details.clock_skew_seconds))
+        online = details.state in ("online", "syncing")
+        self.skew_label.setText(self.skew_text(details.clock_skew_seconds, online=online))
         warn = (
-            details.clock_skew_seconds is not None
+            online
+            and details.clock_skew_seconds is not None
             and abs(details.clock_skew_seconds) > SKEW_WARNING_SECONDS
         )
+        reason = stop_reason(details.stopped) if details.state == "stopped" else ""
+        self.stop_label.setText(reason)
+        self.stop_label.setVisible(bool(reason))
+        self._show_waiting(details)
         self.skew_label.setStyleSheet(f"color: {WARN_COLOR};" if warn else "")
         table = self.rejected_table
         table.setRowCount(len(details.rejected))
         for i, item in enumerate(details.rejected):
-            for col, text in enumerate((item.case_no or "—", item.kind, item.reason)):
+            for col, text in enumerate((item.case_no or "—", kind_label(item.kind), item.reason)):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 table.setItem(i, col, cell)
         table.resizeColumnsToContents()
         self._show_conflicts(details)
+
+    def _show_waiting(self, details: LinkDetails) -> None:
+        table = self.waiting_table
+        items = details.waiting_items
+        table.setRowCount(len(items))
+        for i, item in enumerate(items):
+            why = item.last_error or self.tr("not tried yet")
+            cells = (item.case_no or "—", kind_label(item.kind), str(item.attempts), why)
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                table.setItem(i, col, cell)
+        table.resizeColumnsToContents()
+        for widget in (self.waiting_caption, table):
+            widget.setVisible(bool(items))
+        self.retry_button.setEnabled(bool(details.waiting or details.rejected))
 
     def _show_conflicts(self, details: LinkDetails) -> None:
         items = [
@@ -208,28 +355,35 @@ class ConnectionIndicator(QToolButton):
     def show_details(self, details: LinkDetails) -> None:
         """Slot for ``SyncWorker.details_changed``."""
         self.details = details
-        parts = [self.panel.state_text(details)]
-        if details.last_contact is not None:
+        parts = [self.panel.state_text(details), self.panel.waiting_text(details)]
+        if details.last_contact is not None and details.state != "stopped":
             parts.append(
                 self.tr("last contact %1").replace(
                     "%1", details.last_contact.astimezone(CENTER_TZ).strftime("%H:%M")
                 )
             )
         skew = details.clock_skew_seconds
-        warn = skew is not None and abs(skew) > SKEW_WARNING_SECONDS
+        online = details.state in ("online", "syncing")
+        warn = online and skew is not None and abs(skew) > SKEW_WARNING_SECONDS
         if warn:
             parts.append(self.tr("clock off by %1 min").replace("%1", str(round(abs(skew) / 60))))
         if details.rejected:
             parts.append(self.tr("%n rejected", "", len(details.rejected)))
         if details.conflicts:
             parts.append(self.tr("%n conflict(s)", "", len(details.conflicts)))
+        if details.state == "stopped":
+            parts.append(self.tr("press F8"))
         self.setText(" · ".join(parts))
         bad = (
-            warn or bool(details.rejected) or bool(details.conflicts) or details.state == "offline"
+            warn
+            or bool(details.rejected)
+            or bool(details.conflicts)
+            or details.state in ("offline", "stopped")
         )
         # Only the button itself: its panel and dialogs are its children and keep their colors.
         color = WARN_COLOR if bad else OK_COLOR
         self.setStyleSheet(f"QToolButton#connectionIndicator {{ color: {color}; }}")
-        self.setToolTip(self.tr("Show the connection to the records service"))
+        reason = stop_reason(details.stopped) if details.state == "stopped" else ""
+        self.setToolTip(reason or self.tr("Show the connection to the records service"))
         if self.panel.isVisible():
             self.panel.show_details(details)

@@ -10,13 +10,13 @@ e.g. just after a new case was written.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from clerk_app.app.sync import ConflictItem, RejectedItem, link_problems
+from clerk_app.app.sync import NEEDS_ACTION, ConflictItem, RejectedItem, WaitingRow, link_problems
 from clerk_app.core.clock import Clock
 from clerk_app.gui.hub import case_hub
 
@@ -42,10 +42,16 @@ class PushOutcome(Protocol):
     last_contact: datetime | None
     clock_skew_seconds: float | None
     changed_cases: tuple[str, ...]
+    waiting_cases: int
+    waiting_documents: int
+    waiting_other: int
 
 
 class PushEngine(Protocol):
-    """What the worker needs of ``clerk_app.remote.sync.SyncEngine``."""
+    """What the worker needs of ``clerk_app.remote.sync.SyncEngine`` (its ``heartbeat``:
+    the longest quiet time; the loop then wakes at least that often)."""
+
+    heartbeat: timedelta | None
 
     def push_once(self) -> PushOutcome: ...
 
@@ -78,7 +84,10 @@ def read_outcome(result: PushOutcome) -> SyncStatus:
 class LinkDetails:
     """Everything the connection panel shows; made on the worker thread.
 
-    ``state`` is ``online``, ``offline`` or ``syncing`` (a push is under way).
+    ``state`` is ``online``, ``offline``, ``syncing`` (a push is under way) or ``stopped``
+    (the engine sends nothing until a person acts: ``stopped`` says why — no device token,
+    401, 426, an untrusted certificate). ``waiting_kinds`` is (cases, documents, other
+    records) when known; ``waiting_items`` the rows themselves with their last error.
     """
 
     state: str
@@ -88,6 +97,8 @@ class LinkDetails:
     clock_skew_seconds: float | None = None
     stopped: str | None = None
     conflicts: tuple[ConflictItem, ...] = ()
+    waiting_kinds: tuple[int, int, int] | None = None
+    waiting_items: tuple[WaitingRow, ...] = ()
 
 
 class _Loop(QObject):
@@ -112,6 +123,7 @@ class _Loop(QObject):
         self._timer: QTimer | None = None
         self._waiting = 0
         self._rejected = 0
+        self._last: LinkDetails | None = None
 
     @Slot()
     def start(self) -> None:
@@ -125,45 +137,71 @@ class _Loop(QObject):
         if self._timer is None:  # halted
             return
         self._timer.stop()
-        self.details.emit(LinkDetails("syncing", self._waiting))
+        if self._last is not None and self._last.state != "stopped":
+            self.details.emit(replace(self._last, state="syncing"))
+        elif self._last is None:
+            self.details.emit(LinkDetails("syncing", self._waiting))
         try:
             result = self._engine.push_once()
             outcome = read_outcome(result)
         except Exception as exc:  # the loop must survive anything the engine raises
             log.warning("push failed: %s", exc)
             self.status.emit(False, self._waiting, self._rejected)
-            self.details.emit(LinkDetails("offline", self._waiting, stopped=str(exc)[:200]))
+            self._last = LinkDetails("offline", self._waiting, stopped=str(exc)[:200])
+            self.details.emit(self._last)
             self._timer.start(self._error_ms)
             return
         self._waiting, self._rejected = outcome.waiting, outcome.rejected
         self.status.emit(outcome.online, outcome.waiting, outcome.rejected)
-        self.details.emit(self._details(result, outcome))
+        self._last = self._details(result, outcome)
+        self.details.emit(self._last)
         if result.changed_cases or result.sent or result.rejected:
             self.changed.emit(result)
-        self._timer.start(self._delay_ms(outcome.next_due))
+        if result.stopped in NEEDS_ACTION:  # nothing to gain by asking more often
+            self._timer.start(self._idle_ms)
+        else:
+            self._timer.start(self._delay_ms(outcome.next_due))
 
     def _details(self, result: PushOutcome, outcome: SyncStatus) -> LinkDetails:
         rejected: tuple[RejectedItem, ...] = ()
         conflicts: tuple[ConflictItem, ...] = ()
+        waiting: tuple[WaitingRow, ...] = ()
         try:
-            rejected, conflicts = link_problems(self._engine, with_rejected=bool(outcome.rejected))
+            found = link_problems(
+                self._engine,
+                with_rejected=bool(outcome.rejected),
+                with_waiting=bool(outcome.waiting),
+            )
+            rejected, conflicts, waiting = found.rejected, found.conflicts, found.waiting
         except Exception as exc:  # a status panel must not stop the sync loop
-            log.warning("cannot list rejected items or conflicts: %s", exc)
+            log.warning("cannot list waiting or rejected items or conflicts: %s", exc)
+        if result.stopped in NEEDS_ACTION:
+            state = "stopped"
+        else:
+            state = "online" if outcome.online else "offline"
         return LinkDetails(
-            state="online" if outcome.online else "offline",
+            state=state,
             waiting=outcome.waiting,
             rejected=rejected,
             last_contact=result.last_contact,
             clock_skew_seconds=result.clock_skew_seconds,
             stopped=result.stopped,
             conflicts=conflicts,
+            waiting_kinds=(result.waiting_cases, result.waiting_documents, result.waiting_other),
+            waiting_items=waiting,
         )
 
     def _delay_ms(self, due: datetime | None) -> int:
+        """Until ``due`` (never longer than the idle wait), and at most the engine's
+        heartbeat when one is set (a quiet link is then checked that often)."""
+        longest = self._idle_ms
+        heartbeat = getattr(self._engine, "heartbeat", None)
+        if heartbeat is not None:
+            longest = min(longest, max(1, int(heartbeat.total_seconds() * 1000)))
         if due is None:
-            return self._idle_ms
+            return longest
         ms = int((due - self._clock.now()).total_seconds() * 1000)
-        return max(0, min(ms, self._idle_ms))
+        return max(0, min(ms, longest))
 
     @Slot()
     def halt(self) -> None:

@@ -44,6 +44,9 @@ STOP_OFFLINE = "offline"
 STOP_TLS = "tls"
 STOP_SERVER = "server-error"
 STOP_RATE_LIMITED = "rate-limited"
+#: Reasons that need a person (sign in again, update the client, fix the certificate): the
+#: engine sends nothing until then, and the desk shows it in red with what to do.
+NEEDS_ACTION = frozenset({STOP_NO_TOKEN, STOP_UNAUTHORIZED, STOP_UPGRADE, STOP_TLS})
 
 
 class _Clock(Protocol):
@@ -100,6 +103,10 @@ class PushResult:
     clock_skew_seconds: float | None = None
     #: The cases this round brought in from the center (``GET /changes``), by number.
     changed_cases: tuple[str, ...] = ()
+    #: ``waiting`` as a clerk counts it: cases (once each), documents, other records.
+    waiting_cases: int = 0
+    waiting_documents: int = 0
+    waiting_other: int = 0
 
 
 @dataclass
@@ -129,6 +136,9 @@ class SyncEngine:
         max_rows: rows sent at most per round, so a huge backlog still yields regularly.
         link: pulls changes, refreshes caches, reports status and records the last contact
             and clock skew after a round that reached the service (optional).
+        heartbeat: when nothing was sent or learnt for this long, a round asks ``GET
+            /health`` (no token, tiny) so a service that went away shows within seconds;
+            None: never.
     """
 
     def __init__(
@@ -145,6 +155,7 @@ class SyncEngine:
         batch_size: int = 50,
         max_rows: int = 500,
         link: LinkKeeper | None = None,
+        heartbeat: timedelta | None = None,
     ) -> None:
         self.store = store
         self.api = api
@@ -157,7 +168,9 @@ class SyncEngine:
         self.batch_size = batch_size
         self.max_rows = max_rows
         self.link = link
+        self.heartbeat = heartbeat
         self._last_online = True
+        self._last_heard: datetime | None = None
 
     def token(self) -> str | None:
         """The token the outbox goes with: the device token, else the user's token."""
@@ -194,6 +207,7 @@ class SyncEngine:
                 tally.accepted.clear()
         last_contact, skew = self._keep_link(token, tally)
         counts = self.store.outbox_counts()
+        kinds = self.store.outbox_waiting_counts()
         next_due = None
         if tally.stopped in (None, STOP_OFFLINE, STOP_TLS, STOP_SERVER, STOP_RATE_LIMITED):
             next_due = self.store.outbox_next_due()
@@ -209,6 +223,9 @@ class SyncEngine:
             last_contact=last_contact,
             clock_skew_seconds=skew,
             changed_cases=self.link.take_pulled() if self.link is not None else (),
+            waiting_cases=kinds.cases,
+            waiting_documents=kinds.documents,
+            waiting_other=kinds.other,
         )
         if result.sent or result.retried or result.rejected or result.stopped:
             log.info(
@@ -222,7 +239,13 @@ class SyncEngine:
         return result
 
     def _keep_link(self, token: str | None, tally: _Tally) -> tuple[datetime | None, float | None]:
+        tried = bool(tally.sent or tally.retried or tally.rejected)
+        if tally.online and tally.stopped is None and (tally.sent or tally.rejected):
+            self._last_heard = self.clock.now()
         if self.link is None:
+            if tally.stopped is None and not tried:
+                self._heartbeat(tally)
+            self._last_online = tally.online
             return None, None
         if token is not None and tally.online and tally.stopped is None:
             if tally.sent or tally.rejected:
@@ -230,14 +253,42 @@ class SyncEngine:
             reached = self.link.after_push(token)
             if reached is False:
                 tally.online, tally.stopped = False, STOP_OFFLINE
-            elif reached is None and not (tally.sent or tally.retried or tally.rejected):
-                # Nothing was tried this round: the link is as it was last seen.
+            elif reached is True:
+                self._last_heard = self.clock.now()
+            elif not tried:
+                # Nothing was tried this round: the link is as it was last seen, unless a
+                # heartbeat is due.
                 tally.online = self._last_online
+                self._heartbeat(tally)
         self._last_online = tally.online
         if not tally.online:
             self.link.state.record_failure(tally.stopped or "offline")
         state = self.link.state.load()
         return state.last_contact_at, state.clock_skew_seconds
+
+    def _heartbeat(self, tally: _Tally) -> None:
+        """``GET /health`` when nothing was heard for ``heartbeat`` (or after a failure)."""
+        if self.heartbeat is None:
+            return
+        now = self.clock.now()
+        quiet = None if self._last_heard is None else now - self._last_heard
+        if self._last_online and quiet is not None and quiet < self.heartbeat:
+            return
+        try:
+            self.api.health()
+        except TlsError:
+            tally.online, tally.stopped = False, STOP_TLS
+        except (NetworkError, BadResponseError):
+            tally.online, tally.stopped = False, STOP_OFFLINE
+        except ApiError:
+            tally.online, tally.stopped = False, STOP_SERVER
+        else:
+            tally.online = True
+            self._last_heard = now
+            if self.link is not None and not self._last_online:
+                self.link.note_contact()  # back: record it (not every heartbeat: no write)
+            return
+        log.info("heartbeat: the records service does not answer (%s)", tally.stopped)
 
     # -- one row ----------------------------------------------------------------------------
 

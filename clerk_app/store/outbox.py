@@ -83,6 +83,36 @@ class OutboxRow:
         return None if self.body_json is None else json.loads(self.body_json)
 
 
+#: Kinds a clerk counts as cases (creation, events) and as documents, for the status bar.
+_WAITING_KINDS = (KIND_CREATE_CASE, "case_event", "document_record")
+
+
+@dataclass(frozen=True)
+class WaitingCounts:
+    """Outbox rows waiting to be sent, counted as a clerk counts them."""
+
+    cases: int
+    documents: int
+    other: int
+
+    @property
+    def total(self) -> int:
+        return self.cases + self.documents + self.other
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    """A waiting outbox row as the connection panel lists it."""
+
+    row_id: int
+    kind: str
+    case_no: str | None
+    attempts: int
+    last_error: str
+    next_try_at: datetime | None
+    created_at: datetime | None
+
+
 class OutboxMixin:
     """The outbox methods of :class:`~clerk_app.store.local.LocalStore` (uses its db, clock)."""
 
@@ -270,6 +300,55 @@ class OutboxMixin:
         ):
             counts[row[0]] = int(row[1])
         return counts
+
+    def outbox_waiting_counts(self) -> WaitingCounts:
+        """What is waiting to be sent, by what a clerk calls it: cases (a case's creation
+        and its later events count once per case), documents, other records (ratings,
+        audit records)."""
+        row = self.db.query_one(
+            "SELECT count(DISTINCT CASE WHEN kind IN (?, ?) THEN coalesce(case_id, id) END),"
+            " sum(kind = ?), sum(kind NOT IN (?, ?, ?))"
+            " FROM outbox WHERE state = 'pending'",
+            (*_WAITING_KINDS, *_WAITING_KINDS),
+        )
+        if row is None:
+            return WaitingCounts(0, 0, 0)
+        return WaitingCounts(int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
+
+    def outbox_waiting(self, limit: int = 200) -> tuple[WaitingRow, ...]:
+        """The waiting rows, oldest first, with their case number and why the last try
+        failed (empty when none failed yet)."""
+        rows = self.db.query(
+            "SELECT o.id, o.kind, c.case_no, o.attempts, o.last_error, o.next_try_at,"
+            " o.created_at FROM outbox o LEFT JOIN cases c ON c.id = o.case_id"
+            " WHERE o.state = 'pending' ORDER BY o.id LIMIT ?",
+            (limit,),
+        )
+        return tuple(
+            WaitingRow(
+                row_id=int(r[0]),
+                kind=r[1],
+                case_no=r[2],
+                attempts=int(r[3] or 0),
+                last_error=r[4] or "",
+                next_try_at=parse_stamp(r[5]),
+                created_at=parse_stamp(r[6]),
+            )
+            for r in rows
+        )
+
+    @writes
+    def retry_now(self, *, refused: bool = True) -> int:
+        """Make every waiting row due now and (with ``refused``) put the refused rows back
+        in line, unchanged and with their Idempotency-Keys; returns how many rows."""
+        now = stamp(self.clock.now())
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE outbox SET state = 'pending', next_try_at = ?"
+                " WHERE state = 'pending' OR (state = 'rejected' AND ?)",
+                (now, int(refused)),
+            )
+            return int(cur.rowcount)
 
     @staticmethod
     def _require_row(conn: sqlite3.Connection, row_id: int) -> sqlite3.Row:

@@ -912,7 +912,7 @@
     </message>
     <message>
         <source>press F8</source>
-        <translation type="unfinished"></translation>
+        <translation>press F8</translation>
     </message>
     <message>
         <source>Show the connection to the records service</source>
@@ -979,103 +979,103 @@
     </message>
     <message>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>New case</translation>
     </message>
     <message>
         <source>Case action</source>
-        <translation type="unfinished"></translation>
+        <translation>Case action</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished">Document</translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating</translation>
     </message>
     <message>
         <source>Audit record</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit record</translation>
     </message>
     <message>
         <source>Sending stopped: this desk has no device token. Sign in again while the records service can be reached; if this stays, call IT support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending stopped: this desk has no device token. Sign in again while the records service can be reached; if this stays, call IT support.</translation>
     </message>
     <message>
         <source>Sending stopped: the records service no longer accepts this desk&apos;s sign-in (401). Sign out and sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending stopped: the records service no longer accepts this desk's sign-in (401). Sign out and sign in again.</translation>
     </message>
     <message>
         <source>Sending stopped: the records service needs a newer version of this client (426). Call IT support to update it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending stopped: the records service needs a newer version of this client (426). Call IT support to update it.</translation>
     </message>
     <message>
         <source>Sending stopped: the records service&apos;s certificate is not trusted. Call IT support (CA bundle in the provisioning file).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending stopped: the records service's certificate is not trusted. Call IT support (CA bundle in the provisioning file).</translation>
     </message>
     <message>
         <source>Waiting to be sent (oldest first):</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting to be sent (oldest first):</translation>
     </message>
     <message>
         <source>Tries</source>
-        <translation type="unfinished"></translation>
+        <translation>Tries</translation>
     </message>
     <message>
         <source>Why not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Why not sent yet</translation>
     </message>
     <message>
         <source>Retry &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry &amp;now</translation>
     </message>
     <message>
         <source>Send everything waiting now, and put the rejected items back in line</source>
-        <translation type="unfinished"></translation>
+        <translation>Send everything waiting now, and put the rejected items back in line</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n waiting</numerusform>
             <numerusform>%n waiting</numerusform>
         </translation>
     </message>
     <message>
         <source>nothing waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>nothing waiting</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n other record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n other record</numerusform>
+            <numerusform>%n other records</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 waiting</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">, </translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Sending stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending stopped</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -1091,7 +1091,7 @@
     </message>
     <message>
         <source>cannot be compared while the service is not answering</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot be compared while the service is not answering</translation>
     </message>
     <message>
         <source>not compared yet</source>
@@ -1111,7 +1111,7 @@
     </message>
     <message>
         <source>not tried yet</source>
-        <translation type="unfinished"></translation>
+        <translation>not tried yet</translation>
     </message>
 </context>
 <context>

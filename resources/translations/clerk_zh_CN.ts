@@ -907,7 +907,7 @@
     </message>
     <message>
         <source>press F8</source>
-        <translation type="unfinished"></translation>
+        <translation>请按 F8</translation>
     </message>
     <message>
         <source>Show the connection to the records service</source>
@@ -974,99 +974,99 @@
     </message>
     <message>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>新办件</translation>
     </message>
     <message>
         <source>Case action</source>
-        <translation type="unfinished"></translation>
+        <translation>办件操作</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished">文书</translation>
+        <translation>文书</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>评价</translation>
     </message>
     <message>
         <source>Audit record</source>
-        <translation type="unfinished"></translation>
+        <translation>审计记录</translation>
     </message>
     <message>
         <source>Sending stopped: this desk has no device token. Sign in again while the records service can be reached; if this stays, call IT support.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止上传：本机没有设备令牌。请在能连上中心办件库时重新登录；如仍如此，请联系信息科。</translation>
     </message>
     <message>
         <source>Sending stopped: the records service no longer accepts this desk&apos;s sign-in (401). Sign out and sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止上传：中心办件库不再接受本机的登录（401）。请退出后重新登录。</translation>
     </message>
     <message>
         <source>Sending stopped: the records service needs a newer version of this client (426). Call IT support to update it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止上传：中心办件库要求更新版本的客户端（426）。请联系信息科升级。</translation>
     </message>
     <message>
         <source>Sending stopped: the records service&apos;s certificate is not trusted. Call IT support (CA bundle in the provisioning file).</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止上传：中心办件库的证书不受信任。请联系信息科（检查配置文件中的 CA 证书）。</translation>
     </message>
     <message>
         <source>Waiting to be sent (oldest first):</source>
-        <translation type="unfinished"></translation>
+        <translation>待上传（最早的在前）：</translation>
     </message>
     <message>
         <source>Tries</source>
-        <translation type="unfinished"></translation>
+        <translation>尝试次数</translation>
     </message>
     <message>
         <source>Why not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未上传的原因</translation>
     </message>
     <message>
         <source>Retry &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重试(&amp;N)</translation>
     </message>
     <message>
         <source>Send everything waiting now, and put the rejected items back in line</source>
-        <translation type="unfinished"></translation>
+        <translation>立即上传所有待上传项，并把被拒收的项重新排队</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n 件待上传</numerusform>
         </translation>
     </message>
     <message>
         <source>nothing waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>无待上传</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform>共 %n 件</numerusform>
+        <translation>
+            <numerusform>%n 件办件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 份文书</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n other record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条其他记录</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1待上传</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">、</translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>Sending stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止上传</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -1082,7 +1082,7 @@
     </message>
     <message>
         <source>cannot be compared while the service is not answering</source>
-        <translation type="unfinished"></translation>
+        <translation>中心办件库无应答，无法比对</translation>
     </message>
     <message>
         <source>not compared yet</source>
@@ -1102,7 +1102,7 @@
     </message>
     <message>
         <source>not tried yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未尝试</translation>
     </message>
 </context>
 <context>

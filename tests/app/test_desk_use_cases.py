@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from clerk_app.app import audit, lookup, parking, printers, ratings, worklist
-from clerk_app.app.sync import RejectedItem, link_problems
+from clerk_app.app.sync import LinkProblems, RejectedItem, link_problems
 from clerk_app.core.clock import FixedClock
 from tests.desk_worklist.helpers import desk_context
 from tests.store.helpers import T0, add_case, make_payload, open_store
@@ -96,12 +96,14 @@ def test_the_connection_panel_lists_refused_items_only_when_asked(context):
     [row] = store.outbox_rows()
     store.mark_rejected(row.id, 422, {"title": "Unprocessable", "detail": "item unknown"})
     engine = SimpleNamespace(store=store)
-    rejected, conflicts = link_problems(engine, with_rejected=True)
-    assert rejected == (
+    found = link_problems(engine, with_rejected=True, with_waiting=True)
+    assert found.rejected == (
         RejectedItem(
             row.id, "create_case", payload["case_no"], "422: Unprocessable — item unknown"
         ),
     )
-    assert conflicts == ()
-    assert link_problems(engine, with_rejected=False) == ((), ())
-    assert link_problems(SimpleNamespace(store=None), with_rejected=True) == ((), ())
+    assert found.conflicts == () and found.waiting == ()
+    assert link_problems(engine, with_rejected=False, with_waiting=False) == LinkProblems()
+    assert link_problems(SimpleNamespace(store=None), with_rejected=True, with_waiting=True) == (
+        LinkProblems()
+    )

@@ -26,7 +26,7 @@ def test_indicator_and_panel_show_state_contact_skew_and_rejections(qtbot):
     indicator = ConnectionIndicator()
     qtbot.addWidget(indicator)
     indicator.show_details(LinkDetails("syncing", 3))
-    assert indicator.text() == "Syncing…"
+    assert indicator.text() == "Syncing… · 3 waiting"
     details = LinkDetails(
         "online",
         2,
@@ -35,11 +35,13 @@ def test_indicator_and_panel_show_state_contact_skew_and_rejections(qtbot):
         clock_skew_seconds=-8 * 60,
     )
     indicator.show_details(details)
-    assert indicator.text() == "Online · last contact 09:00 · clock off by 8 min · 1 rejected"
+    assert indicator.text() == (
+        "Online · 2 waiting · last contact 09:00 · clock off by 8 min · 1 rejected"
+    )
     qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
     panel = indicator.panel
     assert panel.isVisible()
-    assert panel.waiting_label.text() == "2"
+    assert panel.waiting_label.text() == "2 waiting"
     assert "8 minutes behind the service" in panel.skew_label.text()
     assert panel.rejected_table.rowCount() == 1
     assert panel.rejected_table.item(0, 0).text() == "HS-W01-20261130-000004"
