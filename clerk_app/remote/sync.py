@@ -288,7 +288,8 @@ class SyncEngine:
             if self.link is not None and not self._last_online:
                 self.link.note_contact()  # back: record it (not every heartbeat: no write)
             return
-        log.info("heartbeat: the records service does not answer (%s)", tally.stopped)
+        if self._last_online:  # said once when the link goes, not at every probe
+            log.info("heartbeat: the records service does not answer (%s)", tally.stopped)
 
     # -- one row ----------------------------------------------------------------------------
 
