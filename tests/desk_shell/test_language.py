@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from clerk_app.gui.i18n import current_language, install_translations
 from clerk_app.gui.log_view import LogView
 from clerk_app.gui.settings_dialog import SettingsDialog
+from clerk_app.gui.sync_worker import LinkDetails
 from tests.desk_shell.conftest import open_window
-from tests.gui.helpers import demo_catalog
+from tests.gui.helpers import LinkFeed, demo_catalog
 
 
 def _menus(window) -> list[str]:
@@ -29,7 +30,7 @@ def _assert_chinese(window, log_view) -> None:
     assert window.find_action.toolTip() == "查找事项 (Ctrl+F)"
     assert window.tabs.tabText(0) == "受理"
     assert window.clerk_label.text() == "受理人：示例受理员"
-    assert window.connection_label.text() == "离线 · 2 件待上传"
+    assert window.connection_indicator.text() == "离线 · 1 件办件、1 份文书待上传"
     assert window.catalog_pane.caption.text() == "服务事项(&S)"
     assert window.catalog_pane.count_label.text() == "共 4 项"
     shown = window.disclosure.toPlainText()
@@ -45,7 +46,7 @@ def _assert_english(window, log_view) -> None:
     assert window.find_action.toolTip() == "Find item (Ctrl+F)"
     assert window.tabs.tabText(0) == "Intake"
     assert window.clerk_label.text() == "Clerk: 示例受理员"
-    assert window.connection_label.text() == "Offline · 2 waiting"
+    assert window.connection_indicator.text() == "Offline · 1 case, 1 document waiting"
     assert window.catalog_pane.caption.text() == "&Service items"
     assert window.catalog_pane.count_label.text() == "4 items"
     shown = window.disclosure.toPlainText()
@@ -59,7 +60,10 @@ def test_chinese_then_english_then_chinese_on_the_same_widgets(qtbot, context, q
     window = open_window(qtbot, context)
     qtbot.keyClicks(window.catalog_pane.search, "sfz")
     window.catalog_pane.choose_current()
-    window.show_sync_status(False, 2, 0)
+    feed = LinkFeed()
+    window.attach_sync(feed)
+    feed.status_changed.emit(False, 2, 0)
+    feed.details_changed.emit(LinkDetails("offline", 2, waiting_kinds=(1, 1, 0)))
     window.show_log()
     log_view = window.last_tool
     assert isinstance(log_view, LogView)

@@ -7,6 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
+from PySide6.QtCore import QObject, Signal
+
 from clerk_app.core.catalog import Catalog
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.core.settings import Settings
@@ -54,3 +56,17 @@ def type_text(qtbot, edit, text: str) -> None:
         qtbot.keyClicks(edit, text)
     else:
         edit.insert(text)
+
+
+class LinkFeed(QObject):
+    """Stands in for the sync worker's thread (the signals ``MainWindow.attach_sync`` reads):
+    a test says what a push round found, the status bar shows it as it would."""
+
+    status_changed = Signal(bool, int, int)
+    details_changed = Signal(object)
+
+    def wake(self) -> None:
+        """The worker's ``wake`` (a desk write asks for a push): nothing to push here."""
+
+    def stop(self, timeout_ms: int = 0) -> bool:
+        return True

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel
 
 from clerk_app.app.session import Session
 from clerk_app.app.take_in import TakenCase
@@ -13,8 +14,9 @@ from clerk_app.core.calendar import WorkCalendar
 from clerk_app.gui.confirmation import AcceptedDialog
 from clerk_app.gui.main_window import MainWindow
 from clerk_app.gui.ops import DbWriter
+from clerk_app.gui.sync_worker import LinkDetails, RejectedItem
 from clerk_app.remote.wire import case_from_wire
-from tests.gui.helpers import VALID_ID, demo_catalog, offline_context, type_text
+from tests.gui.helpers import VALID_ID, LinkFeed, demo_catalog, offline_context, type_text
 from tests.store.helpers import make_payload
 
 SESSION = Session(
@@ -60,10 +62,16 @@ def test_status_bar_shows_clerk_window_department_and_sync_state(qtbot):
     assert "示例受理员" in window.clerk_label.text()
     assert "W01" in window.window_label.text()
     assert "市公安局" in window.department_label.text()
-    window.show_sync_status(False, 3, 0)
-    assert window.connection_label.text() == "Offline · 3 waiting"
-    window.show_sync_status(True, 0, 1)
-    assert window.connection_label.text() == "Online · 0 waiting · 1 rejected"
+    feed = LinkFeed()
+    window.attach_sync(feed)
+    feed.details_changed.emit(LinkDetails("offline", 3, waiting_kinds=(2, 0, 1)))
+    assert window.connection_indicator.text() == "Offline · 2 cases, 1 other record waiting"
+    rejected = (RejectedItem(9, "rating", None, "422: Unprocessable"),)
+    feed.details_changed.emit(LinkDetails("online", 0, rejected, waiting_kinds=(0, 0, 0)))
+    assert window.connection_indicator.text() == "Online · nothing waiting · 1 rejected"
+    # One connection element in the status bar: "Online" is said once.
+    shown = [w.text() for w in window.statusBar().findChildren(QLabel) if w.isVisibleTo(window)]
+    assert not any("Online" in text for text in shown)
 
 
 def test_menus_show_their_shortcuts(qtbot):
