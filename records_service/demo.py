@@ -2,7 +2,7 @@
 ``history``, a month of demo cases at W01 and W03 (:mod:`records_service.demo_history`).
 
 Loading is idempotent: running it again updates what is there and adds what is missing
-(and dates the history anew from ``now``).
+(the history is made once, dated from the first load).
 """
 
 from __future__ import annotations
@@ -169,5 +169,9 @@ def load_demo(
         from records_service.models import writer_center
 
         made = load_history(session, writer_center(session), now or datetime.now(UTC))
-        report.append(f"{made} demo cases (示例) of the last 30 days at W01 and W03")
+        report.append(
+            f"{made} demo cases (示例) of the last 30 days at W01 and W03"
+            if made
+            else "demo cases (示例) already loaded"
+        )
     return report

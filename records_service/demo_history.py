@@ -4,8 +4,8 @@ Cases received over the 30 days before ``today`` (center time): completed ones w
 ratings, open ones overdue and due soon, a few waiting for materials and a few refused
 (their reasons stored as codes, :data:`REFUSAL_REASON_CODES`, which the dashboard
 translates). Every applicant is marked 示例, and every case number is in a sequence
-range a desk never reaches on its own (from :data:`FIRST_SEQ`), so loading it again only
-refreshes it.
+range a desk never reaches on its own (from :data:`FIRST_SEQ`). Loading it again leaves
+what is there (a desk may hold those cases since ``GET /changes``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
@@ -49,9 +49,11 @@ def _working_days_after(day: date, days: int) -> date:
 
 
 def _applicant(window: str, n: int) -> dict[str, Any]:
+    """A made-up applicant: its document number says 示例, it is no one's."""
+    common = {"id_type": "other", "id_number": f"{MARK}-{n:04d}", "phone": f"1380000{n:04d}"}
     if window == "W03":
-        return {"kind": "organization", "name": f"{MARK}{_FIRMS[n % len(_FIRMS)]}"}
-    return {"kind": "person", "name": f"{MARK}{_PEOPLE[n % len(_PEOPLE)]}"}
+        return {"kind": "organization", "name": f"{MARK}{_FIRMS[n % len(_FIRMS)]}", **common}
+    return {"kind": "person", "name": f"{MARK}{_PEOPLE[n % len(_PEOPLE)]}", **common}
 
 
 def _plan(today: date) -> list[tuple[int, str, str, int]]:
@@ -70,12 +72,31 @@ def _plan(today: date) -> list[tuple[int, str, str, int]]:
     return plan
 
 
+def _trail(
+    kind: str, status: str, received: datetime, completed: datetime | None, n: int
+) -> list[tuple[str, datetime, str]]:
+    """(event type, when, note) of a demo case: its intake decision and what followed.
+
+    Every case has events, so ``GET /changes`` brings it to the desk of its window (the
+    worklist shows it there with its countdown)."""
+    if kind == "refused":
+        return [("refuse", received, REFUSAL_REASON_CODES[n % len(REFUSAL_REASON_CODES)])]
+    if kind == "supplement":
+        return [("request_supplement", received, MARK)]
+    trail = [("accept", received, MARK)]
+    if status == "in_progress":
+        trail.append(("start", received + timedelta(hours=1), MARK))
+    if completed is not None:
+        trail.append(("complete_approved", completed, MARK))
+    return trail
+
+
 def load_history(session: Session, center_code: str, now: datetime) -> int:
-    """Replace the demo history with one dated relative to ``now``. Returns the cases made."""
-    old = select(Case.id).where(Case.catalog_version == DEMO_VERSION)
-    session.execute(delete(Rating).where(Rating.case_id.in_(old)))
-    session.execute(delete(CaseEvent).where(CaseEvent.case_id.in_(old)))
-    session.execute(delete(Case).where(Case.catalog_version == DEMO_VERSION))
+    """Add the demo history, dated relative to ``now``, unless it is there already (a desk
+    may have pulled those cases: they are never replaced under it). Returns the cases made.
+    """
+    if session.scalar(select(Case.id).where(Case.catalog_version == DEMO_VERSION).limit(1)):
+        return 0
     local_now = now.astimezone(CENTER_TZ)
     today = local_now.date()
     rng = random.Random(1206)  # noqa: S311 - demo query codes
@@ -132,20 +153,21 @@ def load_history(session: Session, center_code: str, now: datetime) -> int:
             )
         )
         session.flush()
-        if kind == "refused":
+        for event_type, moment, note in _trail(kind, status, received, completed, n):
+            when = moment.astimezone(UTC)
             session.add(
                 CaseEvent(
                     id=str(uuid.uuid4()),
                     case_id=case_id,
                     center_code=center_code,
-                    type="refuse",
-                    at=at,
+                    type=event_type,
+                    at=when,
                     actor=_CLERKS[window],
                     window_code=window,
-                    note=REFUSAL_REASON_CODES[n % len(REFUSAL_REASON_CODES)],
+                    note=note,
                     data=None,
                     device_id=None,
-                    recorded_at=at,
+                    recorded_at=when,
                 )
             )
         if completed is not None and n % 3 != 2:

@@ -174,3 +174,31 @@ def test_the_demo_history_gives_the_hall_and_the_colours_something_to_show(
     assert total["ratings"] > 0 and total["refused"] > 0
     board = demo_service.get("/board", demo_service.token("demo-display", None)).json()
     assert board["items"] and all(i["applicant"].startswith("示") for i in board["items"])
+
+
+def test_the_demo_month_reaches_the_desk_worklist_in_colour(qtbot, demo_service, tmp_path) -> None:
+    """The desk of W01 pulls the demo cases (GET /changes): red and yellow rows to show."""
+    from clerk_app.gui import services
+    from clerk_app.gui.app import Desk
+    from clerk_app.gui.worklist import URGENCY_ROLE
+    from clerk_app.store.worklist import URGENCY_OVERDUE, URGENCY_SOON
+    from tests.desk_intake.keyboard import make_context, sign_in
+
+    context = make_context(demo_service.base_url, tmp_path, FixedClock(NOW))
+    desk = Desk(context, services.default_hooks())
+    try:
+        window = sign_in(qtbot, desk)
+        _key(qtbot, window, Qt.Key.Key_2, CTRL)  # the worklist
+        pane = window.worklist
+        qtbot.waitUntil(lambda: pane.model.rowCount() >= 20, timeout=30_000)
+        urgencies = {
+            pane.model.index(r, 0).data(URGENCY_ROLE) for r in range(pane.model.rowCount())
+        }
+        assert {URGENCY_OVERDUE, URGENCY_SOON} <= urgencies
+        names = {pane.model.index(r, c).data() for r in range(3) for c in range(6)}
+        assert any(str(n).startswith("示") for n in names)
+    finally:
+        if desk.window is not None:
+            desk.window.close()
+        desk.shutdown()
+        context.close()
