@@ -154,7 +154,7 @@ def test_a_case_taken_in_through_the_gui_reaches_the_service_with_its_receipt(
     qtbot.waitUntil(
         lambda: (
             context.backend.store.outbox_counts().get("pending", 0) == 0
-            and window.connection_label.text() == "Online · 0 waiting"
+            and window.connection_indicator.text().startswith("Online · nothing waiting")
         ),
         timeout=20_000,
     )
