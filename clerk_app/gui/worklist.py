@@ -314,6 +314,8 @@ class WorklistPane(QWidget):
         for column, width in enumerate((200, 90, 170, 240, 175, 150, 150)):
             self.view.setColumnWidth(column, width)
         self.view.activated.connect(self._activated)
+        self.model.modelReset.connect(self._fit_dates)
+        self.model.rowsInserted.connect(self._fit_dates)
         self.view.doubleClicked.connect(self._activated)
 
         filters = QHBoxLayout()
@@ -482,6 +484,16 @@ class WorklistPane(QWidget):
         if not index.isValid():
             return None
         return self.model.data(index, CASE_NO_ROLE)
+
+    def _fit_dates(self, *_args: Any) -> None:
+        """Widen the due date and countdown columns to their text ("(provisional)" was cut)."""
+        for column in (5, 6):
+            wanted = max(
+                self.view.sizeHintForColumn(column),
+                self.view.horizontalHeader().sectionSizeHint(column),
+            )
+            if wanted > self.view.columnWidth(column):
+                self.view.setColumnWidth(column, wanted)
 
     def _activated(self, index: QModelIndex) -> None:
         case_no = self.model.data(index, CASE_NO_ROLE)

@@ -41,6 +41,10 @@ def test_an_accepted_case_leaves_a_clean_form_and_a_readable_detail(
     press(qtbot, window, Qt.Key.Key_2, CTRL)
     pane = window.worklist
     qtbot.waitUntil(lambda: pane.model.rowCount() > 0, timeout=10_000)
+    view = pane.view  # the due date ("2027-01-04 (provisional)") and countdown are not cut
+    for column in (5, 6):
+        text = pane.model.index(0, column).data()
+        assert view.columnWidth(column) >= view.fontMetrics().horizontalAdvance(text) + 6
     pane.view.setFocus()
     press(qtbot, window, Qt.Key.Key_Home, CTRL)
     press(qtbot, window, Qt.Key.Key_Return)
