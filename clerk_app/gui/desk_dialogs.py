@@ -118,12 +118,17 @@ def open_self_check(window: Any) -> QWidget:
     return dialog
 
 
-def about_lines(context: Any) -> list[tuple[str, str]]:
-    """(label, value) pairs of Help ▸ About: version, service, window, database, logs."""
+def about_lines(context: Any, window_name: str = "") -> list[tuple[str, str]]:
+    """(label, value) pairs of Help ▸ About: version, service, window, database, logs.
+
+    ``window_name``: the name the records service gave the window at sign-in; it wins over
+    the provisioning file's (issue 15: one window, one name).
+    """
     prov = context.provisioning
     paths = context.paths
     none = "—"
-    window = f"{prov.window_code} {prov.window_name} · {prov.department}".strip()
+    name = window_name or prov.window_name
+    window = f"{prov.window_code} {name} · {prov.department}".strip()
     return [
         (QCoreApplication.translate("DeskDialogs", "Version"), __version__),
         (QCoreApplication.translate("DeskDialogs", "Service center"), prov.center_name),
@@ -153,7 +158,7 @@ def open_about(window: Any) -> QWidget:
     box.setTextFormat(Qt.TextFormat.RichText)
     rows = "".join(
         f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
-        for k, v in about_lines(window.context)
+        for k, v in about_lines(window.context, window.session.window_name)
     )
     intro = QCoreApplication.translate(
         "DeskDialogs", "Intake client for the windows of a government service center."

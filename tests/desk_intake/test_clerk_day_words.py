@@ -20,6 +20,12 @@ def test_an_accepted_case_leaves_a_clean_form_and_a_readable_detail(
 ) -> None:
     qtbot = no_mouse
     window = sign_in(qtbot, desk)
+    # one window, one name: the service's (户政业务窗口), not the provisioning's (公安户籍窗口)
+    assert "户政业务窗口" in window.window_label.text()
+    window.about_action.trigger()  # Help ▸ About (Alt+H, A)
+    about = window.last_tool.text()
+    assert "户政业务窗口" in about and "公安户籍窗口" not in about
+    window.last_tool.close()
     find_item(qtbot, window, "DEMO-GA-001")  # promised, fee ¥20
     form = window.intake
     fee = form.ui.feeLabel.text()
