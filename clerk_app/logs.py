@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import time
 from pathlib import Path
 
 from clerk_app.core.identity import MaskingFilter
@@ -16,6 +17,20 @@ from clerk_app.core.identity import MaskingFilter
 AREAS = ("app", "sync", "store", "remote", "print", "gui", "core")
 LOG_FILE = "clerk.log"
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+# The center's offset (UTC+8, no DST): the log says the time the clerk's screen says,
+# whatever zone the PC is set to (it said UTC on a PC set to UTC).
+_CENTER_OFFSET_S = 8 * 3600
+
+
+def center_time(seconds: float | None) -> time.struct_time:
+    """``logging.Formatter.converter`` writing times in Beijing time."""
+    return time.gmtime((time.time() if seconds is None else seconds) + _CENTER_OFFSET_S)
+
+
+class CenterTimeFormatter(logging.Formatter):
+    """The log's formatter: times in the center's zone (Beijing time)."""
+
+    converter = staticmethod(center_time)
 
 
 def logger(area: str) -> logging.Logger:
@@ -45,7 +60,7 @@ def setup_logging(log_dir: Path, level: str = "INFO", *, console: bool = False) 
     if console:
         handlers.append(logging.StreamHandler())
     for handler in handlers:
-        handler.setFormatter(logging.Formatter(_FORMAT))
+        handler.setFormatter(CenterTimeFormatter(_FORMAT))
         handler.addFilter(MaskingFilter())
         handler._clerk = True  # type: ignore[attr-defined]
         root.addHandler(handler)

@@ -87,3 +87,33 @@ def test_an_accepted_case_leaves_a_clean_form_and_a_readable_detail(
     assert detail.action_message.text() == "Choose the action to record."
     assert len(detail.case.events) == before + 1
     detail.close()
+
+
+def test_the_log_view_shows_beijing_time_whatever_the_pc_zone(no_mouse, desk, context_of) -> None:
+    """The PC here runs on UTC; the clerk reads the log in the center's time."""
+    import logging
+    from datetime import datetime, timedelta
+
+    from clerk_app.core.clock import CENTER_TZ
+    from clerk_app.gui.log_view import LogView
+    from clerk_app.logs import setup_logging
+
+    context = context_of(desk)
+    root = logging.getLogger("clerk")
+    level = root.level
+    setup_logging(context.paths.log_dir)
+    try:
+        logging.getLogger("clerk.app").warning("a line to read")
+        view = LogView(context)
+        no_mouse.addWidget(view)
+        view.show()
+        line = next(t for t in view.view.toPlainText().splitlines() if "a line to read" in t)
+        shown = datetime.strptime(line[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=CENTER_TZ)
+        assert abs(datetime.now(CENTER_TZ) - shown) < timedelta(minutes=2)
+        view.close()
+    finally:
+        for handler in list(root.handlers):
+            if getattr(handler, "_clerk", False):
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
