@@ -88,6 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     log = logger("app")
     log.info("clerk-app %s starting", __version__)
 
+    from clerk_app.gui.single_instance import RunningClient, hold_data_folder, refuse
+
+    # One client per data folder, before its database or demo service is touched (issue 15).
+    held = hold_data_folder(paths.data_dir)
+    if isinstance(held, RunningClient):
+        language = settings["ui.language"] or None  # the provisioning is not read yet
+        return refuse(held, paths.data_dir, language, show=not args.smoke)
     service = None
     try:
         if args.demo:
@@ -126,13 +133,6 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 return 2
 
-        from clerk_app.gui.single_instance import RunningClient, hold_data_folder, refuse
-
-        # One client per data folder, before the database is opened (issue 15).
-        held = hold_data_folder(paths.data_dir)
-        if isinstance(held, RunningClient):
-            language = settings["ui.language"] or provisioning.language
-            return refuse(held, paths.data_dir, language, show=not args.smoke)
         try:
             context = build_context(provisioning, paths, settings=settings)
         except StartupError as exc:
@@ -149,10 +149,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(context, smoke_user=smoke_user, smoke_password=smoke_password)
         finally:
             context.close()
-            held.release()
     finally:
         if service is not None:
             service.stop()
+        held.release()
         log.info("clerk-app stopped")
 
 
