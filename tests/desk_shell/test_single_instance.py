@@ -22,6 +22,7 @@ from clerk_app.gui.single_instance import (
     hold_data_folder,
     refusal_box,
 )
+from tests.gui.helpers import REPO
 
 HOLDER = textwrap.dedent(
     """
@@ -88,3 +89,22 @@ def test_a_second_client_is_refused_with_a_message_naming_the_running_one(qtbot,
     finally:
         again.release()
     assert isinstance(hold_data_folder(data_dir), DataFolderLock)
+
+
+def test_the_client_started_twice_on_one_folder_says_so_and_exits_5(tmp_path):
+    """``clerk-app`` itself: the second start touches no database and names the first."""
+    home = tmp_path / "home"
+    first = start_holder(home / "data")
+    try:
+        second = subprocess.run(  # the real entry point, as a second start would run it
+            [sys.executable, "-m", "clerk_app", "--smoke", "--provisioning",
+             str(REPO / "resources" / "provisioning" / "demo-W01.toml")],
+            env={**os.environ, "CLERK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"},
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    finally:
+        first.kill()
+        first.communicate()
+    assert second.returncode == 5, second.stderr
+    assert f"进程 {first.pid}" in second.stderr and "已在运行" in second.stderr
+    assert not (home / "data" / "clerk.db").exists()
