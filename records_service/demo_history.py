@@ -19,11 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.intake import REFUSAL_REASONS
 from clerk_app.core.numbering import format_case_no
 from records_service.models import Case, CaseEvent, Rating
 
-#: Refusal reasons of the demo, as codes (the dashboard shows them translated).
-REFUSAL_REASON_CODES = ("materials_incomplete", "outside_scope", "not_eligible")
+#: Refusal reasons of the demo, as the codes of the desk's list (``core.intake.
+#: REFUSAL_REASONS``); the dashboard shows them in the lead's language.
+REFUSAL_REASON_CODES = tuple(code for code in REFUSAL_REASONS if code != "other")
 #: The demo's case numbers start here (a desk numbers from 1 each day).
 FIRST_SEQ = 990_001
 #: Marks every demo applicant and the catalog version of the demo cases.

@@ -1003,7 +1003,7 @@
     </message>
     <message>
         <source>Sending stopped: the records service no longer accepts this desk&apos;s sign-in (401). Sign out and sign in again.</source>
-        <translation>Sending stopped: the records service no longer accepts this desk's sign-in (401). Sign out and sign in again.</translation>
+        <translation>Sending stopped: the records service no longer accepts this desk&apos;s sign-in (401). Sign out and sign in again.</translation>
     </message>
     <message>
         <source>Sending stopped: the records service needs a newer version of this client (426). Call IT support to update it.</source>
@@ -1011,7 +1011,7 @@
     </message>
     <message>
         <source>Sending stopped: the records service&apos;s certificate is not trusted. Call IT support (CA bundle in the provisioning file).</source>
-        <translation>Sending stopped: the records service's certificate is not trusted. Call IT support (CA bundle in the provisioning file).</translation>
+        <translation>Sending stopped: the records service&apos;s certificate is not trusted. Call IT support (CA bundle in the provisioning file).</translation>
     </message>
     <message>
         <source>Waiting to be sent (oldest first):</source>
@@ -1259,18 +1259,6 @@
     <message>
         <source>, </source>
         <translation>, </translation>
-    </message>
-    <message>
-        <source>Materials incomplete</source>
-        <translation>Materials incomplete</translation>
-    </message>
-    <message>
-        <source>Not handled at this window</source>
-        <translation>Not handled at this window</translation>
-    </message>
-    <message>
-        <source>Applicant not eligible</source>
-        <translation>Applicant not eligible</translation>
     </message>
 </context>
 <context>

@@ -1251,18 +1251,6 @@
         <source>, </source>
         <translation>、</translation>
     </message>
-    <message>
-        <source>Materials incomplete</source>
-        <translation>材料不齐全</translation>
-    </message>
-    <message>
-        <source>Not handled at this window</source>
-        <translation>不属于本窗口受理范围</translation>
-    </message>
-    <message>
-        <source>Applicant not eligible</source>
-        <translation>申请人不符合条件</translation>
-    </message>
 </context>
 <context>
     <name>DashboardWindow</name>

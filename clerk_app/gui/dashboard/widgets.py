@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.gui.errors import error_message, is_refused
+from clerk_app.gui.intake_texts import refusal_reason_names
 
 STALE_STYLE = "color: #8a1c12; background: #fde2e1; padding: 3px 6px; font-weight: bold;"
 FRESH_STYLE = "color: #335; padding: 3px 6px;"
@@ -136,11 +137,6 @@ def role_names(roles: Any) -> str:
 
 
 def refusal_reason(reason: str) -> str:
-    """A refusal reason stored as a code (the demo data's, ``records_service.demo_history.
-    REFUSAL_REASON_CODES``) in words; a reason a clerk typed is shown as typed."""
-    reasons = {
-        "materials_incomplete": QCoreApplication.translate("Dashboard", "Materials incomplete"),
-        "outside_scope": QCoreApplication.translate("Dashboard", "Not handled at this window"),
-        "not_eligible": QCoreApplication.translate("Dashboard", "Applicant not eligible"),
-    }
-    return reasons.get(reason, reason)
+    """A refusal reason stored as a code of the desk's list (``core.intake.REFUSAL_REASONS``:
+    the demo data's) in the lead's language; a reason a clerk typed is shown as typed."""
+    return dict(refusal_reason_names()).get(reason, reason)
