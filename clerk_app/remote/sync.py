@@ -260,8 +260,9 @@ class SyncEngine:
                 # heartbeat is due.
                 tally.online = self._last_online
                 self._heartbeat(tally)
+        went_down = self._last_online or tried  # not at every heartbeat while offline
         self._last_online = tally.online
-        if not tally.online:
+        if not tally.online and went_down:
             self.link.state.record_failure(tally.stopped or "offline")
         state = self.link.state.load()
         return state.last_contact_at, state.clock_skew_seconds
