@@ -196,7 +196,17 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
     r.unknown_keys(
         data,
         "(top)",
-        {"schema", "service", "center", "window", "printers", "ui", "overrides", "security"},
+        {
+            "schema",
+            "service",
+            "center",
+            "window",
+            "printers",
+            "ui",
+            "overrides",
+            "security",
+            "sync",
+        },
     )
 
     service = r.table("service")

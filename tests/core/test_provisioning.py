@@ -214,3 +214,12 @@ def test_utf16_with_bom_as_written_by_the_windows_installer_loads(tmp_path):
     path = tmp_path / "provisioning.toml"
     path.write_bytes("\r\n".join(GOOD.splitlines()).encode("utf-16"))  # BOM + UTF-16LE
     assert load_provisioning(path).center_name == "衡水市政务服务中心"
+
+
+def test_sync_section_sets_how_long_an_item_may_wait_before_self_check_warns():
+    assert parse_provisioning(GOOD).max_waiting_hours == 24
+    assert parse_provisioning(GOOD + "[sync]\nmax_waiting_hours = 48\n").max_waiting_hours == 48
+    with pytest.raises(ProvisioningError) as exc:
+        parse_provisioning(GOOD + "[sync]\nmax_waiting_hours = 0\nretry = 1\n")
+    assert sorted(fields(exc)) == ["sync.max_waiting_hours", "sync.retry"]
+    assert load_provisioning(EXAMPLE).max_waiting_hours == 24  # documented in the example
