@@ -15,6 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep test runs out of the real user folders.
 os.environ.setdefault("CLERK_TEST_RUN", "1")
 
+import atexit
+import gc
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,16 +37,31 @@ settings.register_profile("dev", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
-# One keyring file per test run, shared with child processes (they inherit the environment).
-os.environ[TEST_KEYRING_ENV] = str(
-    Path(tempfile.mkdtemp(prefix="clerk-test-keyring-")) / "keyring.json"
-)
+# One keyring file per test run, shared with child processes (they inherit the environment);
+# removed at exit by the process that made it.
+if not os.environ.get(TEST_KEYRING_ENV):
+    _keyring_folder = tempfile.mkdtemp(prefix="clerk-test-keyring-")
+    atexit.register(shutil.rmtree, _keyring_folder, True)
+    os.environ[TEST_KEYRING_ENV] = str(Path(_keyring_folder) / "keyring.json")
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.fixtures.test_keyring.SharedTestKeyring"
 _ROOT = str(Path(__file__).resolve().parents[1])  # children import the keyring from here
 os.environ["PYTHONPATH"] = os.pathsep.join(
     p for p in (_ROOT, os.environ.get("PYTHONPATH", "")) if p
 )
 keyring.set_keyring(SharedTestKeyring())
+
+
+# Cyclic garbage is collected on the main thread only, between tests, as the app's
+# clerk_app.gui.gc_guard.GarbageCollector does on the GUI thread: left automatic, a
+# collection could start on a worker thread and destroy a previous test's widgets there,
+# which crashes Qt (a segmentation fault seen in a full run).
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

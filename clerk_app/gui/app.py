@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from clerk_app.gui import services
 from clerk_app.gui.errors import error_message
+from clerk_app.gui.gc_guard import GarbageCollector
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.idle_lock import IdleLock
 from clerk_app.gui.login import LoginDialog
@@ -239,6 +240,8 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     QCoreApplication.setApplicationName("Window Clerk")
+    # Cyclic garbage (closed dialogs) is freed on this thread, never on a worker's.
+    collector = GarbageCollector(app)  # noqa: F841 - lives as long as the loop runs
     install_translations(context.settings["ui.language"] or context.provisioning.language)
     desk = Desk(context, hooks)
     login = desk.make_login()
