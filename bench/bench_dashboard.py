@@ -48,8 +48,8 @@ def bench(backend: str, url: str, count: int, repeat: int) -> tuple[float, float
 
     from clerk_app.gui.dashboard.models import TotalLastProxy, WorkloadModel, snapshot
     from clerk_app.remote.api import ApiClient
-    from tests.fixtures.local_service import Clock, local_service
-    from tests.fixtures.service import build_demo_database
+    from tests.helpers.local_service import Clock, local_service
+    from tests.helpers.service import build_demo_database
 
     app = QCoreApplication.instance() or QCoreApplication([])
     build_demo_database(url)

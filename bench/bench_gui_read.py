@@ -73,8 +73,8 @@ def main(cases: int = 20_000, rows: int = 1_000, rounds: int = 5) -> None:
     from clerk_app.remote.sync import Backoff, SyncEngine
     from clerk_app.remote.tokens import TokenStore
     from clerk_app.store.worklist import WorklistQuery
-    from tests.desk_worklist.helpers import at, bulk_cases
-    from tests.store.helpers import open_store
+    from tests.helpers.store import open_store
+    from tests.helpers.worklist import at, bulk_cases
 
     QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

@@ -16,7 +16,7 @@ from bench.timing import best, report
 from clerk_app.core.clock import SystemClock
 from clerk_app.store.db import Database
 from clerk_app.store.local import LocalStore, canonical_json
-from tests.store.helpers import add_case
+from tests.helpers.store import add_case
 
 
 def _payload(seq: int) -> dict:

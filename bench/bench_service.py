@@ -132,13 +132,13 @@ def _load(url: str, bodies: list[dict[str, Any]], headers: dict[str, str]) -> tu
 
 
 def _case_bodies(first_seq: int, count: int) -> list[dict[str, Any]]:
-    from tests.service.conftest import case_body
+    from tests.helpers.service_api import case_body
 
     return [case_body(seq=first_seq + i) for i in range(count)]
 
 
 def bench_creation(backend: str, url: str, processes: int, count: int) -> None:
-    from tests.fixtures.service import build_demo_database
+    from tests.helpers.service import build_demo_database
 
     build_demo_database(url)
     engine = create_engine(url)
@@ -227,7 +227,7 @@ def bench_workload(backend: str, url: str, count: int) -> None:
     from records_service.db import Database
     from records_service.routers.workload import case_buckets
     from records_service.settings import Settings
-    from tests.fixtures.service import build_demo_database
+    from tests.helpers.service import build_demo_database
 
     build_demo_database(url)
     start = datetime(2026, 3, 1, tzinfo=UTC)
@@ -289,7 +289,7 @@ def _postgres() -> Iterator[str | None]:
     if given:
         yield given.rstrip("/")
         return
-    from tests.fixtures.service import PG_BIN, _run_as_postgres
+    from tests.helpers.service import PG_BIN, _run_as_postgres
 
     if not (PG_BIN / "initdb").exists() or os.geteuid() != 0:
         yield None

@@ -9,7 +9,7 @@
   transaction inserting the same four rows (same pragmas, same disk).
 * GUI stall: the longest gap of a 5 ms QTimer on the GUI thread while the SyncWorker keeps
   trying through a black-holed link (goal: under 50 ms).
-* ``--soak``: the 2,000-case fault soak (tests/offline/test_soak.py with 2,000 cases);
+* ``--soak``: the 2,000-case fault soak (tests/e2e/offline/test_soak.py with 2,000 cases);
   ``--kills N``: the kill -9 test with N kills.
 """
 
@@ -79,7 +79,7 @@ def _backlog_store(path: Path, n: int):
     from clerk_app.core.clock import SystemClock
     from clerk_app.store.db import Database
     from clerk_app.store.local import LocalStore
-    from tests.store.helpers import add_case, make_payload
+    from tests.helpers.store import add_case, make_payload
 
     store = LocalStore(Database(path), SystemClock())
     day = datetime.now(UTC).strftime("%Y%m%d")
@@ -100,7 +100,7 @@ def bench_intake_commit() -> None:
     from clerk_app.core.clock import SystemClock
     from clerk_app.store.db import Database
     from clerk_app.store.local import LocalStore, body_hash, canonical_json
-    from tests.store.helpers import add_case, make_payload
+    from tests.helpers.store import add_case, make_payload
 
     with tempfile.TemporaryDirectory() as tmp:
         store = LocalStore(Database(Path(tmp) / "clerk.db"), SystemClock())
@@ -142,7 +142,7 @@ def bench_gui_stall(seconds: float = 5.0) -> None:
     from clerk_app.remote.api import ApiClient
     from clerk_app.remote.sync import Backoff, SyncEngine
     from clerk_app.remote.tokens import TokenStore
-    from tests.offline.faultproxy import FaultProxy
+    from tests.helpers.faultproxy import FaultProxy
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -202,9 +202,9 @@ def main(argv: list[str] | None = None) -> None:
     bench_gui_stall()
     bench_drain(args.backlog)
     if args.soak:
-        _pytest("tests/offline/test_soak.py", {"CLERK_SOAK_CASES": "2000"})
+        _pytest("tests/e2e/offline/test_soak.py", {"CLERK_SOAK_CASES": "2000"})
     if args.kills:
-        _pytest("tests/offline/test_kill9.py::test_client_killed_50_times_loses_and_doubles_nothing",
+        _pytest("tests/e2e/offline/test_kill9.py::test_client_killed_50_times_loses_and_doubles_nothing",
                 {"CLERK_KILL9_ROUNDS": str(args.kills)})  # fmt: skip
 
 

@@ -32,8 +32,8 @@ SELECT = (
 
 def build(path: Path, count: int) -> None:
     from clerk_app.core.clock import FixedClock
-    from tests.desk_worklist.helpers import at, bulk_cases
-    from tests.store.helpers import open_store
+    from tests.helpers.store import open_store
+    from tests.helpers.worklist import at, bulk_cases
 
     store = open_store(path, FixedClock(at(EVE)))
     bulk_cases(store, count, start=EVE)
@@ -65,7 +65,7 @@ def child(kind: str, db_path: str) -> None:
         from clerk_app.core.settings import Settings
         from clerk_app.gui.worklist import WorklistPane
         from clerk_app.store import Database, LocalStore
-        from tests.desk_worklist.helpers import at
+        from tests.helpers.worklist import at
 
         clock = FixedClock(at(EVE))
         store = LocalStore(Database(db_path), clock)

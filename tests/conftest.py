@@ -1,7 +1,7 @@
 """Project-wide test set-up: offscreen Qt, a test keyring, Hypothesis profiles.
 
 The keyring: headless test machines have no secure one, so the tests install
-``tests.fixtures.test_keyring.SharedTestKeyring`` (a file the test process and its children
+``tests.helpers.test_keyring.SharedTestKeyring`` (a file the test process and its children
 share, as a desk's processes share the OS keyring). The fixture ``no_secure_keyring``
 puts keyring's ``fail`` backend in its place for one test, as on a desk without any.
 """
@@ -27,8 +27,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 from keyring.backends import fail
 
-from tests.fixtures.test_keyring import ENV as TEST_KEYRING_ENV
-from tests.fixtures.test_keyring import SharedTestKeyring
+from tests.helpers.test_keyring import ENV as TEST_KEYRING_ENV
+from tests.helpers.test_keyring import SharedTestKeyring
 
 settings.register_profile(
     "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -43,7 +43,7 @@ if not os.environ.get(TEST_KEYRING_ENV):
     _keyring_folder = tempfile.mkdtemp(prefix="clerk-test-keyring-")
     atexit.register(shutil.rmtree, _keyring_folder, True)
     os.environ[TEST_KEYRING_ENV] = str(Path(_keyring_folder) / "keyring.json")
-os.environ["PYTHON_KEYRING_BACKEND"] = "tests.fixtures.test_keyring.SharedTestKeyring"
+os.environ["PYTHON_KEYRING_BACKEND"] = "tests.helpers.test_keyring.SharedTestKeyring"
 _ROOT = str(Path(__file__).resolve().parents[1])  # children import the keyring from here
 os.environ["PYTHONPATH"] = os.pathsep.join(
     p for p in (_ROOT, os.environ.get("PYTHONPATH", "")) if p
@@ -89,4 +89,4 @@ def no_secure_keyring() -> Iterator[None]:
         os.environ["PYTHON_KEYRING_BACKEND"] = env_before
 
 
-pytest_plugins = ["tests.fixtures.service"]
+pytest_plugins = ["tests.helpers.service"]

@@ -1,0 +1,1 @@
+"""End to end: real client processes (python -m clerk_app) against real service processes."""

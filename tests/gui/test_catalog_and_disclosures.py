@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from clerk_app.gui.catalog_pane import CatalogModel, CatalogPane, ItemRole
 from clerk_app.gui.disclosure import DisclosurePanel
-from tests.gui.helpers import demo_catalog, type_text
+from tests.helpers.gui import demo_catalog, type_text
 
 
 def test_catalog_model_passes_the_model_tester(qtmodeltester):

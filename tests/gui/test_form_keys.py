@@ -26,9 +26,9 @@ from clerk_app.gui.settings_dialog import SettingsDialog
 from clerk_app.gui.shortcuts import ShortcutsDialog
 from clerk_app.gui.sync_status import ConnectionPanel
 from clerk_app.gui.wizard import FirstRunWizard
-from tests.desk_worklist.helpers import add_case, at, desk_context
-from tests.printing.conftest import clerk_session
-from tests.store.helpers import open_store
+from tests.helpers.printing import clerk_session
+from tests.helpers.store import open_store
+from tests.helpers.worklist import add_case, at, desk_context
 
 CASE_NO = "HS-W01-20260911-000001"
 _MNEMONIC = re.compile(r"&([^&\s])")

@@ -21,7 +21,7 @@ from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui import services
 from clerk_app.gui.app import Desk
 from clerk_app.paths import Paths
-from tests.gui.helpers import BAD_CHECK_DIGIT_ID, REPO, VALID_ID, type_text
+from tests.helpers.gui import BAD_CHECK_DIGIT_ID, REPO, VALID_ID, type_text
 
 DEMO_PROVISIONING = REPO / "resources" / "provisioning" / "demo-W01.toml"
 

@@ -9,7 +9,7 @@ import pytest
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui.intake_form import IntakeForm
-from tests.gui.helpers import BAD_CHECK_DIGIT_ID, VALID_ID, demo_catalog, monday_morning, type_text
+from tests.helpers.gui import BAD_CHECK_DIGIT_ID, VALID_ID, demo_catalog, monday_morning, type_text
 
 
 @pytest.fixture

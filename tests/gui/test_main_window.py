@@ -16,8 +16,8 @@ from clerk_app.gui.main_window import MainWindow
 from clerk_app.gui.ops import DbWriter
 from clerk_app.gui.sync_worker import LinkDetails, RejectedItem
 from clerk_app.remote.wire import case_from_wire
-from tests.gui.helpers import VALID_ID, LinkFeed, demo_catalog, offline_context, type_text
-from tests.store.helpers import make_payload
+from tests.helpers.gui import VALID_ID, LinkFeed, demo_catalog, offline_context, type_text
+from tests.helpers.store import make_payload
 
 SESSION = Session(
     username="demo-clerk",

@@ -111,9 +111,9 @@ def test_a_case_changed_by_a_pull_shows_in_an_open_case_detail_and_the_worklist(
     from clerk_app.gui.case_actions import status_label
     from clerk_app.gui.ops import DbWriter
     from clerk_app.gui.worklist import WorklistPane
-    from tests.desk_worklist.helpers import add_case, desk_context
-    from tests.printing.conftest import clerk_session
-    from tests.store.helpers import T0, open_store
+    from tests.helpers.printing import clerk_session
+    from tests.helpers.store import T0, open_store
+    from tests.helpers.worklist import add_case, desk_context
 
     clock = FixedClock(T0)
     store = open_store(tmp_path / "clerk.db", clock)

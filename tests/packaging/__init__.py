@@ -1,0 +1,1 @@
+"""Packaging: the frozen bundle, the .deb, the NSIS installer, provisioning, self-check."""

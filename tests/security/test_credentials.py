@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.service import run_cli
-from tests.security.conftest import (
+from tests.helpers.security_api import (
     Secured,
     StartService,
     call,
@@ -17,6 +16,7 @@ from tests.security.conftest import (
     signed_in,
     token,
 )
+from tests.helpers.service import run_cli
 
 
 def enrol(secured: Secured, admin: str, kind: str, window: str | None = None, label: str = "x"):

@@ -13,7 +13,7 @@ import pytest
 import requests
 
 from records_service import access_matrix, reach
-from tests.security.conftest import (
+from tests.helpers.security_api import (
     TIMEOUT,
     Secured,
     call,

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 import requests
 
-from tests.security.conftest import (
+from tests.helpers.security_api import (
     TIMEOUT,
     Secured,
     StartService,

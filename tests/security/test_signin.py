@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from tests.security.conftest import (
+from tests.helpers.security_api import (
     StartService,
     call,
     later,

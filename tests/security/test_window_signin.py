@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.security.conftest import (
+from tests.helpers.security_api import (
     Secured,
     call,
     create_user,

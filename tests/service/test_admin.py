@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import requests
 
-from tests.service.conftest import (
+from tests.helpers.service_api import (
     TIMEOUT,
     assert_problem,
     auth,

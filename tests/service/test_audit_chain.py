@@ -14,8 +14,8 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from tests.fixtures.service import REPO_ROOT, TEST_NOW, ServiceLauncher, _child_env, run_cli
-from tests.service.conftest import (
+from tests.helpers.service import REPO_ROOT, TEST_NOW, ServiceLauncher, _child_env, run_cli
+from tests.helpers.service_api import (
     TIMEOUT,
     auth,
     case_body,

@@ -21,8 +21,8 @@ from records_service import audit
 from records_service.audit_seal import AuditSeal, database_label
 from records_service.db import Database
 from records_service.migrate import upgrade
-from tests.fixtures.service import REPO_ROOT, TEST_NOW, _child_env
-from tests.service.conftest import case_body, login, post_case
+from tests.helpers.service import REPO_ROOT, TEST_NOW, _child_env
+from tests.helpers.service_api import case_body, login, post_case
 
 EVERY = 3
 

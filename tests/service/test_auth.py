@@ -6,7 +6,7 @@ from datetime import datetime
 
 import requests
 
-from tests.service.conftest import (
+from tests.helpers.service_api import (
     TIMEOUT,
     assert_problem,
     auth,

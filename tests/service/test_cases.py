@@ -9,7 +9,7 @@ import pytest
 import requests
 from sqlalchemy.exc import DatabaseError
 
-from tests.service.conftest import (
+from tests.helpers.service_api import (
     TIMEOUT,
     assert_problem,
     auth,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import requests
 
 from clerk_app.core.calendar import WorkCalendar
-from tests.service.conftest import TIMEOUT, assert_problem, auth, demo_catalog
+from tests.helpers.service_api import TIMEOUT, assert_problem, auth, demo_catalog
 
 
 def test_catalog_is_the_demo_catalog_with_a_strong_etag(service, clerk_token) -> None:

@@ -32,9 +32,9 @@ from records_service.models import (
     User,
     Window,
 )
-from tests.fixtures.local_service import Clock, local_service
-from tests.fixtures.service import TEST_NOW, run_cli
-from tests.service.conftest import TIMEOUT, auth, case_body, login, post_case
+from tests.helpers.local_service import Clock, local_service
+from tests.helpers.service import TEST_NOW, run_cli
+from tests.helpers.service_api import TIMEOUT, auth, case_body, login, post_case
 
 #: Every table whose rows belong to a center.
 CENTER_TABLES = (

@@ -13,8 +13,8 @@ import requests
 import trustme
 from sqlalchemy import create_engine, text
 
-from tests.fixtures.service import CLI_TIMEOUT_S, REPO_ROOT, _child_env, _free_port, run_cli
-from tests.service.conftest import TIMEOUT, demo_catalog, login
+from tests.helpers.service import CLI_TIMEOUT_S, REPO_ROOT, _child_env, _free_port, run_cli
+from tests.helpers.service_api import TIMEOUT, demo_catalog, login
 
 
 def _counts(url: str) -> tuple[int, ...]:

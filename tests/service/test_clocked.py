@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
-from tests.fixtures.local_service import Clock, LocalService, local_service
-from tests.fixtures.service import run_cli
-from tests.service.conftest import TIMEOUT, assert_problem, auth
+from tests.helpers.local_service import Clock, LocalService, local_service
+from tests.helpers.service import run_cli
+from tests.helpers.service_api import TIMEOUT, assert_problem, auth
 
 START = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 

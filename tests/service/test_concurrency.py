@@ -19,8 +19,8 @@ from sqlalchemy import create_engine, text
 
 from records_service import audit
 from records_service.db import Database
-from tests.fixtures.service import TEST_NOW, RunningService, ServiceLauncher
-from tests.service.conftest import TIMEOUT, auth, case_body, post_case, token_for
+from tests.helpers.service import TEST_NOW, RunningService, ServiceLauncher
+from tests.helpers.service_api import TIMEOUT, auth, case_body, post_case, token_for
 
 WRITES_PER_WRITER = 12
 PAGE = 5

@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from records_service.json_depth import MAX_DEPTH
-from tests.service.conftest import TIMEOUT, auth, case_body, login, post_case
+from tests.helpers.service_api import TIMEOUT, auth, case_body, login, post_case
 
 pytestmark = pytest.mark.sqlite_only  # refused before any SQL: the same on both backends
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import requests
 
-from tests.fixtures.service import TEST_NOW
-from tests.service.conftest import TIMEOUT, assert_problem, auth, login, service_now, token_for
+from tests.helpers.service import TEST_NOW
+from tests.helpers.service_api import TIMEOUT, assert_problem, auth, login, service_now, token_for
 
 
 def report(service, token: str, device_id: str, **overrides) -> requests.Response:

@@ -8,8 +8,8 @@ import uuid
 import requests
 
 from clerk_app.core.numbering import format_document_no
-from tests.fixtures.service import TEST_NOW
-from tests.service.conftest import (
+from tests.helpers.service import TEST_NOW
+from tests.helpers.service_api import (
     TIMEOUT,
     assert_problem,
     auth,

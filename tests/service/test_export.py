@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from clerk_app.core.spreadsheet import safe_cell
 from clerk_app.gui.dashboard.export import write_csv, write_xlsx
 from clerk_app.gui.dashboard.models import Kind, Snapshot
-from tests.service.conftest import TIMEOUT, auth, login
+from tests.helpers.service_api import TIMEOUT, auth, login
 from tests.service.test_cli import cli_ok
 
 pytestmark = pytest.mark.sqlite_only  # what is exported, not how it is stored

@@ -8,7 +8,7 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.service.conftest import TIMEOUT, auth, case_body
+from tests.helpers.service_api import TIMEOUT, auth, case_body
 
 json_values = st.recursive(
     st.none()

@@ -10,7 +10,7 @@ from collections import deque
 import requests
 
 from clerk_app.core import lifecycle
-from tests.service.conftest import TIMEOUT, assert_problem, auth, case_body, post_case
+from tests.helpers.service_api import TIMEOUT, assert_problem, auth, case_body, post_case
 
 
 def _reachable() -> dict[str, tuple[str, list[str]]]:

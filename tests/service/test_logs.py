@@ -12,7 +12,7 @@ import logging
 import pytest
 
 from records_service.logs import JsonFormatter, ScrubFilter
-from tests.service.conftest import case_body, login, post_case, valid_resident_id
+from tests.helpers.service_api import case_body, login, post_case, valid_resident_id
 
 PHONE = "13800138000"
 

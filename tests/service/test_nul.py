@@ -7,7 +7,7 @@ import uuid
 
 import requests
 
-from tests.service.conftest import (
+from tests.helpers.service_api import (
     TIMEOUT,
     assert_problem,
     auth,

@@ -27,7 +27,7 @@ import requests
 from records_service.app import create_app
 from records_service.problems import PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA_REF
 from records_service.settings import Settings
-from tests.service.conftest import TIMEOUT, assert_problem, auth
+from tests.helpers.service_api import TIMEOUT, assert_problem, auth
 
 pytestmark = pytest.mark.sqlite_only  # the HTTP contract; both backends share it
 

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.fixtures.service import (
+from tests.helpers.service import (
     PostgresCluster,
     PostgresDatabases,
     RunningService,
     can_start_postgres,
     run_cli,
 )
-from tests.service.conftest import (
+from tests.helpers.service_api import (
     TIMEOUT,
     auth,
     case_body,

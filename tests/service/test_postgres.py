@@ -1,7 +1,7 @@
 """The migrated PostgreSQL schema is the models' schema.
 
 Everything else runs on PostgreSQL as a parameter of the service suites (see
-tests/service/conftest.py): exactly-once creation under concurrency in test_cases.py and
+tests/helpers/service_api.py): exactly-once creation under concurrency in test_cases.py and
 test_concurrency.py, the append-only audit trail in test_cases.py and test_audit_chain.py.
 """
 

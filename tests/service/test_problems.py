@@ -6,7 +6,7 @@ import pytest
 import requests
 
 from records_service import __version__
-from tests.service.conftest import TIMEOUT, assert_problem, auth, token_for
+from tests.helpers.service_api import TIMEOUT, assert_problem, auth, token_for
 
 # Routing, problem documents and request validation happen before any SQL is sent, the same
 # on both backends (the database check of /health is tested on both in test_operations.py).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import requests
 
 from clerk_app.core import lifecycle
-from tests.service.conftest import TIMEOUT, assert_problem, case_body, login, post_case
+from tests.helpers.service_api import TIMEOUT, assert_problem, case_body, login, post_case
 
 
 def progress(service, case_no: str, code: str) -> requests.Response:

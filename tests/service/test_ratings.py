@@ -8,7 +8,7 @@ from datetime import date
 import requests
 
 from clerk_app.core.calendar import WorkCalendar
-from tests.service.conftest import TIMEOUT, assert_problem, auth, case_body, post_case, token_for
+from tests.helpers.service_api import TIMEOUT, assert_problem, auth, case_body, post_case, token_for
 
 
 def rate(

@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from clerk_app.core.numbering import format_document_no
-from tests.service.conftest import TIMEOUT, auth, case_body, login, post_case, token_for
+from tests.helpers.service_api import TIMEOUT, auth, case_body, login, post_case, token_for
 from tests.service.test_documents import document, this_year
 from tests.service.test_ratings import rate
 

@@ -27,8 +27,8 @@ import pytest
 import schemathesis
 from schemathesis.engine import Status, events, from_schema
 
-from tests.fixtures.service import TEST_NOW, RunningService, ServiceLauncher
-from tests.service.conftest import TIMEOUT, login, token_for
+from tests.helpers.service import TEST_NOW, RunningService, ServiceLauncher
+from tests.helpers.service_api import TIMEOUT, login, token_for
 
 pytestmark = pytest.mark.sqlite_only  # the HTTP contract; both backends share it
 

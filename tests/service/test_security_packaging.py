@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.fixtures.service import REPO_ROOT
+from tests.helpers.service import REPO_ROOT
 
 NSIS = REPO_ROOT / "packaging/windows/installer.nsi"
 UNITS = REPO_ROOT / "records_service/deploy"

@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from records_service.settings import Settings, SettingsError
-from tests.fixtures.service import REPO_ROOT, _child_env
+from tests.helpers.service import REPO_ROOT, _child_env
 
 
 def test_environment_overrides_the_settings_file(tmp_path) -> None:

@@ -6,7 +6,7 @@ import uuid
 
 import requests
 
-from tests.service.conftest import TIMEOUT, auth, case_body, post_case
+from tests.helpers.service_api import TIMEOUT, auth, case_body, post_case
 
 
 def _event(service, token: str, case_no: str, kind: str, at: str, note: str = "") -> dict:

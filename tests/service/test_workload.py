@@ -9,7 +9,7 @@ import requests
 
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.workload import CaseBucket, RatingBucket, RefusalBucket, summarize, totals
-from tests.service.conftest import (
+from tests.helpers.service_api import (
     TEST_NOW,
     TIMEOUT,
     assert_problem,

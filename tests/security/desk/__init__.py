@@ -1,0 +1,1 @@
+"""The desk's security: data at rest, lock and sign-out, offline sign-in."""

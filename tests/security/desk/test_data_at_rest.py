@@ -24,9 +24,9 @@ from clerk_app.core.sealed import unseal
 from clerk_app.store import cipher
 from clerk_app.store.journal_export import export, read_passphrase
 from clerk_app.store.keys import DATABASE_KEY, SecretStore, database_key_of
-from tests.fixtures.service import DEMO_PASSWORD
-from tests.offline.workload import VALID_ID, demo_item, take_in
-from tests.security.desk.conftest import UNREACHABLE
+from tests.helpers.security_desk import UNREACHABLE
+from tests.helpers.service import DEMO_PASSWORD
+from tests.helpers.workload import VALID_ID, demo_item, take_in
 
 USER = "demo-clerk"
 

@@ -15,9 +15,9 @@ from clerk_app.gui import services
 from clerk_app.gui.app import Desk
 from clerk_app.gui.idle_lock import LockScreen
 from clerk_app.remote.api import ApiClient, ApiError
-from tests.desk_intake.keyboard import CTRL, find_item, press, type_keys
-from tests.offline.workload import VALID_ID, demo_item, take_in
-from tests.security.desk.conftest import UNREACHABLE
+from tests.helpers.keyboard import CTRL, find_item, press, type_keys
+from tests.helpers.security_desk import UNREACHABLE
+from tests.helpers.workload import VALID_ID, demo_item, take_in
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 

@@ -20,8 +20,8 @@ from clerk_app.core.provisioning import (
 from clerk_app.core.settings import Settings
 from clerk_app.remote.api import ApiError, TlsError
 from clerk_app.store.credentials import MAX_OFFLINE_TRIES, OfflineSignInError
-from tests.fixtures.service import DEMO_PASSWORD, RunningService, ServiceFactory
-from tests.security.desk.conftest import DEMO_PROVISIONING, UNREACHABLE
+from tests.helpers.security_desk import DEMO_PROVISIONING, UNREACHABLE
+from tests.helpers.service import DEMO_PASSWORD, RunningService, ServiceFactory
 
 USER = "demo-clerk"
 

@@ -1,0 +1,1 @@
+"""The intake form by keyboard, card reader, parking, status truth and validation messages."""

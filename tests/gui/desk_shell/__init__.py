@@ -1,0 +1,1 @@
+"""The desk main window shell: catalog search, errors, help, language, log, settings, keys."""

@@ -1,0 +1,1 @@
+"""The worklist and case detail widgets."""

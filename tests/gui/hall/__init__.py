@@ -1,0 +1,1 @@
+"""The hall and applicant screens (Chinese by default; their own language fixture)."""

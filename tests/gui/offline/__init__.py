@@ -1,0 +1,1 @@
+"""Offline behaviour seen in the widgets (Chinese UI)."""

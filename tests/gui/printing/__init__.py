@@ -1,0 +1,1 @@
+"""Printing from the desk: case documents, CUPS printing, the guide action (Chinese UI)."""

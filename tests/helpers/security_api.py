@@ -1,0 +1,264 @@
+"""The security suite's services and helpers (issue 14): real records services on
+127.0.0.1 with the demo data, on SQLite and on PostgreSQL, on a clock a test moves by
+writing a file (nobody sleeps). Requests may come "from" other addresses: the services
+trust 127.0.0.1 as a proxy, so ``X-Forwarded-For`` names the client.
+
+Only ``tests.helpers`` modules are imported; the helpers here are the attacker's few requests.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from stdnum.cn import ric
+
+from tests.helpers.service import DEMO_PASSWORD, TEST_NOW, RunningService, ServiceLauncher
+
+TIMEOUT = (5, 30)
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+DEMO_CATALOG = Path(__file__).resolve().parents[2] / "resources/catalog/demo_catalog.json"
+#: Every service here trusts the test process as its proxy (see the module docstring).
+BASE_ENV = {"CLERK_TRUSTED_PROXIES": "127.0.0.1"}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", BACKENDS, indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def backend(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@dataclass
+class Secured:
+    """A running service and the clock file it reads its time from."""
+
+    service: RunningService
+    clock_file: Path
+
+    def url(self, path: str) -> str:
+        return self.service.url(path)
+
+    def set_time(self, moment: datetime) -> None:
+        """The service's clock jumps to ``moment`` (and runs on from there)."""
+        self.clock_file.write_text(moment.isoformat())
+
+    def sql(self, statement: str, **params: object) -> list[tuple]:
+        return self.service.sql(statement, **params)
+
+    def audit(self, action: str) -> list[tuple]:
+        return self.sql(
+            "SELECT actor, target, result FROM audit_records WHERE action = :a ORDER BY id",
+            a=action,
+        )
+
+
+StartService = Callable[..., Secured]
+
+
+def _starter(
+    request: pytest.FixtureRequest, folder: Path, records_template_db, backend: str
+) -> tuple[ServiceLauncher, StartService]:
+    launcher = ServiceLauncher(
+        folder,
+        records_template_db,
+        postgres=lambda: request.getfixturevalue("postgres_databases"),
+    )
+    count = iter(range(1, 1000))
+
+    def start(**env: str) -> Secured:
+        clock_file = folder / f"clock-{next(count)}.txt"
+        clock_file.write_text(TEST_NOW.isoformat())
+        service = launcher.start(backend=backend, clock=clock_file, env={**BASE_ENV, **env})
+        return Secured(service, clock_file)
+
+    return launcher, start
+
+
+@pytest.fixture
+def start_service(
+    request: pytest.FixtureRequest, tmp_path: Path, records_template_db, backend: str
+) -> Iterator[StartService]:
+    """``start_service(CLERK_SETTING="value", ...)``: a fresh service for one test."""
+    launcher, start = _starter(request, tmp_path, records_template_db, backend)
+    try:
+        yield start
+    finally:
+        launcher.stop_all()
+
+
+@pytest.fixture(scope="module")
+def shared(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    records_template_db,
+    backend: str,
+) -> Iterator[Secured]:
+    """One service for a module whose tests do not depend on each other's state."""
+    launcher, start = _starter(
+        request, tmp_path_factory.mktemp("security"), records_template_db, backend
+    )
+    try:
+        yield start()
+    finally:
+        launcher.stop_all()
+
+
+# -- requests ----------------------------------------------------------------------------
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def login(
+    secured: Secured,
+    username: str = "demo-clerk",
+    window_code: str | None = "W01",
+    device_id: str | None = None,
+    password: str = DEMO_PASSWORD,
+    address: str | None = None,
+) -> requests.Response:
+    body: dict[str, Any] = {"username": username, "password": password}
+    if window_code is not None:
+        body["window_code"] = window_code
+    if device_id is not None:
+        body["device_id"] = device_id
+    headers = {"X-Forwarded-For": address} if address else {}
+    return requests.post(secured.url("/auth/login"), json=body, headers=headers, timeout=TIMEOUT)
+
+
+def signed_in(secured: Secured, username: str = "demo-clerk", **kwargs: Any) -> dict[str, Any]:
+    response = login(secured, username, **kwargs)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def token(secured: Secured, username: str = "demo-clerk", **kwargs: Any) -> str:
+    return signed_in(secured, username, **kwargs)["access_token"]
+
+
+def call(
+    secured: Secured,
+    method: str,
+    path: str,
+    bearer: str | None,
+    body: Any = None,
+    key: str | None = None,
+    **params: Any,
+) -> requests.Response:
+    headers = auth(bearer) if bearer else {}
+    if key:
+        headers["Idempotency-Key"] = key
+    return requests.request(
+        method,
+        secured.url(path),
+        json=body,
+        params=params or None,
+        headers=headers,
+        timeout=TIMEOUT,
+    )
+
+
+def problem_type(response: requests.Response) -> str:
+    assert response.headers["content-type"].startswith("application/problem+json"), response.text
+    return str(response.json()["type"]).rsplit("/", 1)[-1]
+
+
+def create_user(
+    secured: Secured,
+    username: str,
+    roles: list[str],
+    department: str,
+    window_code: str | None = None,
+) -> None:
+    """A user with the demo password, made as the demo loader makes users."""
+    from records_service.db import Database
+    from records_service.demo import DEMO_PASSWORD as PASSWORD
+    from records_service.demo import upsert_user
+
+    database = Database(secured.service.database_url)
+    try:
+        with database.write() as session:
+            upsert_user(
+                session,
+                username=username,
+                password=PASSWORD,
+                display_name=username,
+                roles=roles,
+                department_code=department,
+                window_code=window_code,
+                must_change_password=False,
+            )
+    finally:
+        database.dispose()
+
+
+# -- a valid case ------------------------------------------------------------------------
+
+_sequence = iter(range(1, 1_000_000))
+
+
+def resident_id(base17: str = "11010519491231002") -> str:
+    return base17 + ric.calc_check_digit(base17 + "?")
+
+
+def case_body(window_code: str = "W01", clerk: str = "demo-clerk") -> dict[str, Any]:
+    catalog = json.loads(DEMO_CATALOG.read_text(encoding="utf-8"))
+    item = next(i for i in catalog["items"] if i["department"] == "GA")
+    seq = next(_sequence)
+    return {
+        "id": str(uuid.uuid4()),
+        "case_no": f"HS-{window_code}-20261128-{seq:06d}",
+        "query_code": "482913",
+        "item_code": item["code"],
+        "window_code": window_code,
+        "catalog_version": catalog["version"],
+        "applicant": {
+            "kind": "person",
+            "name": "张三",
+            "id_type": "resident_id",
+            "id_number": resident_id(),
+            "phone": "13800138000",
+        },
+        "agent": None,
+        "materials": [
+            {"code": m["code"], "received": True, "deferred": False, "copies": 1}
+            for m in item["materials"]
+        ],
+        "disposition": "promised",
+        "received_at": "2026-11-28T09:30:00+08:00",
+        "due_date": "2026-12-08",
+        "due_date_provisional": False,
+        "fee_fen": 0,
+        "clerk": clerk,
+        "first_event": {
+            "id": str(uuid.uuid4()),
+            "type": "accept",
+            "at": "2026-11-28T09:30:00+08:00",
+            "note": "",
+        },
+    }
+
+
+def new_case(secured: Secured, bearer: str, window_code: str = "W01") -> dict[str, Any]:
+    """Create a case at ``window_code`` (as ``bearer``, a clerk or desk there); its body."""
+    body = case_body(window_code)
+    response = call(secured, "POST", "/cases", bearer, body, key=body["id"])
+    assert response.status_code == 201, response.text
+    return body
+
+
+def later(minutes: float = 0, *, days: float = 0, seconds: float = 0) -> datetime:
+    """``TEST_NOW`` plus a while: where a test moves the service's clock."""
+    return TEST_NOW + timedelta(days=days, minutes=minutes, seconds=seconds)

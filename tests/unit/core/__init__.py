@@ -1,0 +1,1 @@
+"""clerk_app.core: pure rules (calendar, catalog, numbering, identity, lifecycle, settings)."""

@@ -1,0 +1,1 @@
+"""clerk_app.documents: receipts and notices (HTML, PDF, fonts)."""

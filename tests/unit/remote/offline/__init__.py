@@ -1,0 +1,1 @@
+"""The link's push/pull rounds against a real service, with the clock skew report."""

@@ -1,0 +1,3 @@
+"""clerk_app.store: the local SQLite store (writes, journal, recovery, migrations, worklist
+queries, parked intakes).
+"""
