@@ -1,0 +1,1 @@
+"""The start-up hook (sitecustomize) of client processes driven by the e2e tests."""
