@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
+from clerk_app.core.statutory import statutory_holidays
 from tests.helpers.local_service import Clock, LocalService, local_service
 from tests.helpers.service import run_cli
 from tests.helpers.service_api import TIMEOUT, assert_problem, auth
@@ -52,7 +53,10 @@ def test_an_admin_override_replaces_the_calendar_of_a_year(local, tmp_path) -> N
     before = requests.get(
         local.url("/calendar"), params={"year": 2031}, headers=auth(token), timeout=TIMEOUT
     ).json()
-    assert before["provisional"] is True and before["holidays"] == []
+    # Beyond the published tables: the statutory holidays, make-up days unknown.
+    assert before["provisional"] is True
+    assert before["holidays"] == sorted(d.isoformat() for d in statutory_holidays(2031))
+    assert "2031-01-01" in before["holidays"] and before["workdays"] == []
     table = {
         "year": 2031,
         "holidays": ["2031-01-01", "2031-10-01", "2031-10-02", "2031-10-03"],
