@@ -9,13 +9,11 @@ one line from standard input, never taken from the command line.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,28 +23,8 @@ from sqlalchemy.engine import make_url
 
 from records_service.audit_cli import add_commands as add_audit_commands
 from records_service.audit_seal import private_file
-from records_service.settings import Settings
+from records_service.cli_common import actor, fail, read_new_password, settings_from
 from records_service.user_cli import add_commands as add_user_commands
-from records_service.user_cli import read_new_password
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    settings = Settings.load()
-    if getattr(args, "database_url", None):
-        settings = settings.replace(database_url=args.database_url)
-    return settings
-
-
-def _err(message: str, code: int = 1) -> int:
-    print(message, file=sys.stderr)
-    return code
-
-
-def _actor() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):  # pragma: no cover - no user name in a container
-        return "cli"
 
 
 def cmd_reset_password(args: argparse.Namespace) -> int:
@@ -59,16 +37,16 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
 
     password = read_new_password()
     if password is None:
-        return _err("the two passwords differ", 2)
+        return fail("the two passwords differ", 2)
     problem = password_problem(args.username, password)
     if problem:
-        return _err(problem, 2)
-    db = Database(_settings(args).database_url)
+        return fail(problem, 2)
+    db = Database(settings_from(args).database_url)
     try:
         with db.write() as session:
             user = session.scalars(select(User).where(User.username == args.username)).first()
             if user is None:
-                return _err(f"no user {args.username}")
+                return fail(f"no user {args.username}")
             # They change it at their next sign-in; every token issued to them ends,
             # the device tokens of the desks they signed in at included.
             ended = password_set_by_someone_else(session, user, password)
@@ -77,7 +55,7 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
                 at=datetime.now(UTC),
                 action="user.reset_password",
                 result="ok",
-                actor=_actor(),
+                actor=actor(),
                 target=args.username,
                 detail={
                     "tokens_revoked": ended.get("user", 0),
@@ -99,13 +77,13 @@ def cmd_register_window(args: argparse.Namespace) -> int:
     from records_service.db import Database
     from records_service.models import Department, Window
 
-    db = Database(_settings(args).database_url)
+    db = Database(settings_from(args).database_url)
     try:
         with db.write() as session:
             department = session.get(Department, args.department)
             if department is None:
                 if not args.department_name:
-                    return _err(f"no department {args.department} (give --department-name)")
+                    return fail(f"no department {args.department} (give --department-name)")
                 session.add(Department(code=args.department, name=args.department_name))
                 session.flush()
             window = session.get(Window, args.code)
@@ -120,7 +98,7 @@ def cmd_register_window(args: argparse.Namespace) -> int:
                 at=datetime.now(UTC),
                 action="window.register",
                 result="created" if new else "updated",
-                actor=_actor(),
+                actor=actor(),
                 target=args.code,
                 detail={"name": args.name, "department": args.department},
             )
@@ -142,8 +120,8 @@ def cmd_calendar_override(args: argparse.Namespace) -> int:
     try:
         WorkCalendar.from_published(payload)
     except (ValueError, TypeError, KeyError) as exc:
-        return _err(f"not a calendar year: {exc}", 2)
-    db = Database(_settings(args).database_url)
+        return fail(f"not a calendar year: {exc}", 2)
+    db = Database(settings_from(args).database_url)
     try:
         with db.write() as session:
             row = session.get(CalendarOverride, int(payload["year"]))
@@ -160,7 +138,7 @@ def cmd_calendar_override(args: argparse.Namespace) -> int:
                 at=row.updated_at,
                 action="calendar.override",
                 result="ok",
-                actor=_actor(),
+                actor=actor(),
                 target=str(row.year),
             )
     finally:
@@ -211,20 +189,20 @@ def _copy_sqlite(source: Path, target: Path) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    url = _settings(args).database_url
+    url = settings_from(args).database_url
     out = Path(args.out)
     path = _sqlite_path(url)
     if path is not None:
         if not path.exists():
-            return _err(f"no database at {path}")
+            return fail(f"no database at {path}")
         _copy_sqlite(path, out)
     else:
         private_file(out).close()  # 0600 before pg_dump writes into it
         result = _pg_tool("pg_dump", url, "--format=custom", "--no-owner", f"--file={out}")
         if isinstance(result, str):
-            return _err(result)
+            return fail(result)
         if result.returncode != 0:
-            return _err(f"pg_dump failed: {result.stderr.strip()}")
+            return fail(f"pg_dump failed: {result.stderr.strip()}")
     print(f"backup written to {out}")
     return 0
 
@@ -240,25 +218,25 @@ def _has_tables(url: str) -> bool:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    url = _settings(args).database_url
+    url = settings_from(args).database_url
     source = Path(args.path)
     if not source.exists():
-        return _err(f"no backup at {source}")
+        return fail(f"no backup at {source}")
     path = _sqlite_path(url)
     if path is not None:
         if path.exists() and not args.force:
-            return _err(f"{path} exists; stop the service and pass --force to replace it")
+            return fail(f"{path} exists; stop the service and pass --force to replace it")
         path.parent.mkdir(parents=True, exist_ok=True)
         _copy_sqlite(source, path)
     else:
         if not args.force and _has_tables(url):
-            return _err("the database has tables; stop the service and pass --force to replace it")
+            return fail("the database has tables; stop the service and pass --force to replace it")
         options = ["--no-owner", *(["--clean", "--if-exists"] if args.force else [])]
         result = _pg_tool("pg_restore", url, *options, str(source), "--dbname")
         if isinstance(result, str):
-            return _err(result)
+            return fail(result)
         if result.returncode != 0:
-            return _err(f"pg_restore failed: {result.stderr.strip()}")
+            return fail(f"pg_restore failed: {result.stderr.strip()}")
     print(f"restored {source}; run `clerk-records audit verify` to check the chain")
     return 0
 

@@ -7,14 +7,13 @@ import argparse
 import csv
 import json
 import re
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from clerk_app.core.spreadsheet import safe_row
 from records_service.audit_seal import AuditSeal, Checkpoint, SealError, private_file
-from records_service.settings import Settings
+from records_service.cli_common import fail, settings_from
 
 AUDIT_COLUMNS = (
     "id",
@@ -35,23 +34,11 @@ AUDIT_COLUMNS = (
 ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    settings = Settings.load()
-    if getattr(args, "database_url", None):
-        settings = settings.replace(database_url=args.database_url)
-    return settings
-
-
-def _err(message: str, code: int = 1) -> int:
-    print(message, file=sys.stderr)
-    return code
-
-
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from records_service import audit
     from records_service.db import Database
 
-    settings = _settings(args)
+    settings = settings_from(args)
     seal = AuditSeal.from_settings(settings)
     db = Database(settings.database_url, seal=seal)
     try:
@@ -97,7 +84,7 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     end = datetime.fromisoformat(args.to) if args.to else None
     out = Path(args.out)
     kind = args.format or ("xlsx" if out.suffix.lower() == ".xlsx" else "csv")
-    db = Database(_settings(args).database_url)
+    db = Database(settings_from(args).database_url)
     count = 0
     try:
         with db.read() as session:
@@ -126,7 +113,7 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_init_key(args: argparse.Namespace) -> int:
-    seal = AuditSeal.from_settings(_settings(args))
+    seal = AuditSeal.from_settings(settings_from(args))
     if seal.init_key():
         print(f"audit key made: {seal.key_path} (0600); keep a copy apart from the backups")
         return 0
@@ -145,7 +132,7 @@ def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
     from records_service.db import Database
     from records_service.models import AuditRecord
 
-    settings = _settings(args)
+    settings = settings_from(args)
     seal = AuditSeal.from_settings(settings)
     db = Database(settings.database_url, seal=seal)
     try:
@@ -163,7 +150,7 @@ def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
         try:
             seal.write(points)
         except SealError as exc:
-            return _err(str(exc))
+            return fail(str(exc))
     finally:
         db.dispose()
     for point in points:
@@ -192,10 +179,10 @@ def cmd_db_grants(args: argparse.Namespace) -> int:
     from sqlalchemy.engine import make_url
 
     if not ROLE_NAME.match(args.service_role):
-        return _err("a role name is lower-case letters, digits and _", 2)
-    url = make_url(_settings(args).database_url)
+        return fail("a role name is lower-case letters, digits and _", 2)
+    url = make_url(settings_from(args).database_url)
     if url.get_backend_name() != "postgresql":
-        return _err("database roles exist on PostgreSQL only (SQLite: file permissions)", 2)
+        return fail("database roles exist on PostgreSQL only (SQLite: file permissions)", 2)
     engine = create_engine(url)
     try:
         quote = engine.dialect.identifier_preparer.quote
@@ -210,12 +197,12 @@ def cmd_db_grants(args: argparse.Namespace) -> int:
                 {"r": args.service_role},
             ).first()
             if found is None:
-                return _err(f"no role {args.service_role}: CREATE ROLE ... LOGIN PASSWORD first")
+                return fail(f"no role {args.service_role}: CREATE ROLE ... LOGIN PASSWORD first")
             owner = conn.execute(
                 text("SELECT tableowner FROM pg_tables WHERE tablename = 'audit_records'")
             ).scalar()
             if found[0] or owner == args.service_role:
-                return _err(
+                return fail(
                     f"{args.service_role} is a superuser or owns the tables: the service "
                     "role must be another role",
                     2,

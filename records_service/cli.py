@@ -15,23 +15,18 @@ from typing import Any
 from records_service import __version__
 from records_service.admin_cli import add_commands as add_admin_commands
 from records_service.audit_seal import SealError
-from records_service.settings import Settings, SettingsError
-from records_service.user_cli import actor, read_new_password
+from records_service.cli_common import actor, read_new_password, settings_from
+from records_service.reach import USER_ROLES
+from records_service.settings import SettingsError
 
-ROLES = ("clerk", "lead", "admin", "auditor", "display")
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    settings = Settings.load()
-    if getattr(args, "database_url", None):
-        settings = settings.replace(database_url=args.database_url)
-    return settings
+#: The roles a person may be given (the one list: records_service.reach).
+ROLES = USER_ROLES
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     from records_service.migrate import upgrade
 
-    settings = _settings(args)
+    settings = settings_from(args)
     upgrade(settings.database_url, args.revision)
     print(f"database at {args.revision}")
     return 0
@@ -41,7 +36,7 @@ def cmd_load_demo(args: argparse.Namespace) -> int:
     from records_service.db import Database
     from records_service.demo import load_demo
 
-    db = Database(_settings(args).database_url)
+    db = Database(settings_from(args).database_url)
     try:
         with db.write() as session:
             lines = load_demo(
@@ -61,7 +56,7 @@ def cmd_load_catalog(args: argparse.Namespace) -> int:
     from records_service.db import Database
 
     document = json.loads(Path(args.path).read_text(encoding="utf-8"))
-    db = Database(_settings(args).database_url)
+    db = Database(settings_from(args).database_url)
     try:
         with db.write() as session:
             now = datetime.now(UTC)
@@ -107,7 +102,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    db = Database(_settings(args).database_url)
+    db = Database(settings_from(args).database_url)
     try:
         with db.write() as session:
             if session.scalars(select(User).where(User.username == args.username)).first():
@@ -154,7 +149,7 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
     from records_service.db import Database
     from records_service.models import Device, Token
 
-    db = Database(_settings(args).database_url)
+    db = Database(settings_from(args).database_url)
     try:
         with db.write() as session:
             device = session.get(Device, args.device_id)
@@ -222,7 +217,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         print("--ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
         return 2
-    settings = _settings(args)
+    settings = settings_from(args)
     certfile = args.ssl_certfile or settings.tls_certfile or None
     keyfile = args.ssl_keyfile or settings.tls_keyfile or None
     if not (certfile and keyfile) and not is_loopback(args.host):

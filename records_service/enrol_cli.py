@@ -14,9 +14,9 @@ from records_service.settings import Settings
 def cmd_enrol(args: argparse.Namespace) -> int:
     from clerk_app.core.clock import CENTER_TZ
     from records_service import credentials
+    from records_service.cli_common import actor
     from records_service.db import Database
     from records_service.problems import ProblemError
-    from records_service.user_cli import actor
 
     settings = Settings.load()
     if getattr(args, "database_url", None):

@@ -5,45 +5,11 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from records_service.settings import Settings
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    settings = Settings.load()
-    if getattr(args, "database_url", None):
-        settings = settings.replace(database_url=args.database_url)
-    return settings
-
-
-def _err(message: str, code: int = 1) -> int:
-    print(message, file=sys.stderr)
-    return code
-
-
-def actor() -> str:
-    """Who runs the command, as the audit trail names them: ``cli:<login name>``."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):  # pragma: no cover - no user name in a container
-        return "cli"
-
-
-def read_new_password() -> str | None:
-    """A new password: asked twice at a terminal (None when the two differ), else the first
-    line of standard input (``printf '%s\\n' "$PW" | clerk-records create-user ...``).
-    Never an argument: the command line is visible to every user of the machine."""
-    if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass("New password: ")
-        second = getpass.getpass("Again: ")
-        return first if first == second else None
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    return line.rstrip("\r\n")
+from records_service.cli_common import actor, fail, settings_from
 
 
 def _set_active(args: argparse.Namespace, active: bool) -> int:
@@ -55,12 +21,12 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
     from records_service.security import end_credentials_of
 
     now = datetime.now(UTC)
-    db = Database(_settings(args).database_url)
+    db = Database(settings_from(args).database_url)
     try:
         with db.write() as session:
             user = session.scalars(select(User).where(User.username == args.username)).first()
             if user is None:
-                return _err(f"no user {args.username}")
+                return fail(f"no user {args.username}")
             user.active = active
             ended: dict[str, int] = {}
             if not active:
@@ -147,7 +113,7 @@ def device_rows(session: Any, now: datetime) -> list[dict[str, Any]]:
 def cmd_devices(args: argparse.Namespace) -> int:
     from records_service.db import Database
 
-    db = Database(_settings(args).database_url)
+    db = Database(settings_from(args).database_url)
     try:
         with db.read() as session:
             rows = device_rows(session, datetime.now(UTC))
