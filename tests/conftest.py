@@ -43,6 +43,12 @@ if not os.environ.get(TEST_KEYRING_ENV):
     _keyring_folder = tempfile.mkdtemp(prefix="clerk-test-keyring-")
     atexit.register(shutil.rmtree, _keyring_folder, True)
     os.environ[TEST_KEYRING_ENV] = str(Path(_keyring_folder) / "keyring.json")
+# Qt's own settings (QFileDialog's history in QtProject.conf) and anything else that writes
+# the user's configuration folder go to a folder of this run, removed at exit.
+if not os.environ.get("CLERK_TEST_CONFIG_HOME"):
+    _config_home = tempfile.mkdtemp(prefix="clerk-test-config-")
+    atexit.register(shutil.rmtree, _config_home, True)
+    os.environ["CLERK_TEST_CONFIG_HOME"] = os.environ["XDG_CONFIG_HOME"] = _config_home
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.helpers.test_keyring.SharedTestKeyring"
 _ROOT = str(Path(__file__).resolve().parents[1])  # children import the keyring from here
 os.environ["PYTHONPATH"] = os.pathsep.join(
