@@ -10,6 +10,7 @@ Use one :class:`LocalStore` from one thread at a time (the GUI's writer thread);
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -166,9 +167,9 @@ class LocalStore(OutboxMixin):
                     now=now,
                 )
         log.info("case %s stored locally", case.case_no)
-        stored = self.get_case(case.case_no)
-        assert stored is not None
-        return stored
+        # What was written, as get_case() would read it back (the round trip is lossless,
+        # tests/unit/store), without a second query on the writer.
+        return dataclasses.replace(case, server_state=server_state)
 
     def get_case(self, case_no: str) -> Case | None:
         """The case with this 办件编号 and its events (oldest first), or None."""

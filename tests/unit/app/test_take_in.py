@@ -68,6 +68,7 @@ def test_a_refusal_issues_the_refusal_notice_and_has_no_due_date(context, store)
     assert taken.disposition is Disposition.REFUSED and taken.document_kind == "refusal"
     assert taken.due_date is None and taken.slip is None
     stored = store.get_case(taken.case_no)
+    assert stored == taken.case  # what take-in hands back is what the store reads back
     assert stored.status is Status.REFUSED
     assert stored.first_event.data.reasons == ("申请事项依法不属于本机关职权范围",)
 
