@@ -153,7 +153,9 @@ class IntakeForm(QWidget):
         u.acceptButton.setText(self.tr("&Accept") + "  (Ctrl+Return)")
         u.agentBox.setToolTip(self.tr("Someone acting for the applicant (Alt+G)"))
         u.materialsHint.setText(MaterialsTable.keys_hint())
-        u.allMaterialsButton.setToolTip(self.tr("Mark every material received"))
+        u.allMaterialsButton.setToolTip(
+            self.tr("Mark every required material received; optional ones stay for you")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "decision"):

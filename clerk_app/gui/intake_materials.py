@@ -189,10 +189,15 @@ class MaterialsTable(QObject):
             self._changed()
 
     def tick_all(self) -> None:
-        """Mark every material received."""
-        for row in range(len(self.rows)):
-            self.rows[row].state = RECEIVED
-            self._show_row(row)
+        """Mark every material the item always requires received.
+
+        Conditional (optional) materials keep their mark: whether the applicant handed
+        one over is for the clerk to decide, not for a shortcut.
+        """
+        for row, r in enumerate(self.rows):
+            if r.required:
+                r.state = RECEIVED
+                self._show_row(row)
         self._changed()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

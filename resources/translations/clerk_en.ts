@@ -1884,16 +1884,16 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>&amp;Accept</translation>
     </message>
     <message>
+        <source>Mark every required material received; optional ones stay for you</source>
+        <translation>Mark every required material received; optional ones stay for you</translation>
+    </message>
+    <message>
         <source>Pick a service item first.</source>
         <translation>Pick a service item first.</translation>
     </message>
     <message>
         <source>Someone acting for the applicant (Alt+G)</source>
         <translation>Someone acting for the applicant (Alt+G)</translation>
-    </message>
-    <message>
-        <source>Mark every material received</source>
-        <translation>Mark every material received</translation>
     </message>
     <message>
         <source>Organization name</source>

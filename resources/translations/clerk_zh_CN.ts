@@ -1872,16 +1872,16 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>受理(&amp;A)</translation>
     </message>
     <message>
+        <source>Mark every required material received; optional ones stay for you</source>
+        <translation>将全部必需材料标记为已收；非必需材料由您逐项确认</translation>
+    </message>
+    <message>
         <source>Pick a service item first.</source>
         <translation>请先选择服务事项。</translation>
     </message>
     <message>
         <source>Someone acting for the applicant (Alt+G)</source>
         <translation>受申请人委托代为办理的人（Alt+G）</translation>
-    </message>
-    <message>
-        <source>Mark every material received</source>
-        <translation>全部材料标记为已收</translation>
     </message>
     <message>
         <source>Organization name</source>
