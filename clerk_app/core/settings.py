@@ -65,7 +65,6 @@ SETTINGS: Mapping[str, Setting] = {
             "Cases due within this many working days are marked yellow",
             lambda v: 0 <= v <= 30,
         ),
-        Setting("privacy.mask_ids", bool, True, "Mask ID numbers on screen and in print"),
         Setting(
             "ui.window_geometry",
             str,
@@ -145,9 +144,14 @@ SETTINGS: Mapping[str, Setting] = {
 }
 
 
-#: Settings that clerks could once change and IT now sets in the machine's provisioning file.
+#: Settings that clerks could once change and no longer can: set by IT in the machine's
+#: provisioning file, or not a choice at all. An old file that has one is read with a note.
 RETIRED: Mapping[str, str] = {
     "offline.signin_hours": "set by IT only, in the provisioning file's [security] section",
+    "privacy.mask_ids": (
+        "no longer a choice: ID numbers are always masked on screen and on paper "
+        "(the whole number only through Show full ID, which is audited)"
+    ),
 }
 
 

@@ -12,7 +12,7 @@ from clerk_app.core.settings import SETTINGS, Settings
 def test_defaults_come_from_the_declaration(tmp_path):
     settings = Settings.load(tmp_path / "none.json")
     assert settings["sync.interval_seconds"] == SETTINGS["sync.interval_seconds"].default
-    assert settings["privacy.mask_ids"] is True
+    assert "privacy.mask_ids" not in SETTINGS  # read by nothing: IDs are always masked
 
 
 def test_wrong_types_and_unknown_keys_are_ignored_and_reported(tmp_path):
@@ -51,3 +51,16 @@ def test_saved_values_come_back(tmp_path):
     settings.save()
     assert Settings.load(path)["ui.language"] == "en"
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]
+
+
+def test_an_old_file_with_the_retired_id_masking_switch_is_read_without_error(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"privacy.mask_ids": False, "ui.language": "en"}), "utf-8")
+    settings = Settings.load(path)
+    assert settings["ui.language"] == "en"  # the rest of the file still counts
+    assert [note for note in settings.ignored if note.startswith("privacy.mask_ids")] == [
+        "privacy.mask_ids: ignored, no longer a choice: ID numbers are always masked on "
+        "screen and on paper (the whole number only through Show full ID, which is audited)"
+    ]
+    settings.save()
+    assert json.loads(path.read_text("utf-8")) == {"ui.language": "en"}
