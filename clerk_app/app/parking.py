@@ -2,7 +2,8 @@
 
 ``park`` and ``discard`` write (call them on the database writer); ``parked_intakes`` reads.
 A resumed intake that is then taken in leaves the list in the case's own transaction
-(``app.take_in``).
+(``app.take_in``). Quitting with a half-filled form parks it (``park_at_quit``) and leaves
+a note the next start reads (``parked_at_quit``) and clears (``forget_quit_note``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,19 @@ from clerk_app.store.parked import ParkedIntake, ParkedIntakes
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
 
-__all__ = ["ParkedIntake", "discard", "park", "parked_intakes"]
+__all__ = [
+    "ParkedIntake",
+    "discard",
+    "forget_quit_note",
+    "park",
+    "park_at_quit",
+    "parked_at_quit",
+    "parked_intakes",
+    "unsent_cases",
+]
+
+#: The ``state`` key naming the intake parked when the desk was last closed.
+QUIT_NOTE = "parking.parked_at_quit"
 
 
 def _parked(context: AppContext) -> ParkedIntakes:
@@ -47,3 +60,35 @@ def parked_intakes(context: AppContext) -> list[ParkedIntake]:
 def discard(context: AppContext, parked_id: str) -> bool:
     """Delete a parked intake; False when it was gone already."""
     return _parked(context).remove(parked_id)
+
+
+def park_at_quit(
+    context: AppContext,
+    *,
+    clerk: str,
+    item_code: str | None,
+    state: dict[str, Any],
+    parked_id: str | None = None,
+) -> str:
+    """Park the form left open at quit and note it for the next start (on the writer)."""
+    new_id = park(context, clerk=clerk, item_code=item_code, state=state, parked_id=parked_id)
+    context.backend.store.set_state(QUIT_NOTE, new_id)
+    return new_id
+
+
+def parked_at_quit(context: AppContext) -> ParkedIntake | None:
+    """The intake parked when the desk was last closed, if it is still parked."""
+    parked_id = context.backend.store.get_state(QUIT_NOTE)
+    if not parked_id:
+        return None
+    return next((p for p in parked_intakes(context) if p.id == parked_id), None)
+
+
+def forget_quit_note(context: AppContext) -> None:
+    """The next start told the clerk: forget the note (on the writer)."""
+    context.backend.store.set_state(QUIT_NOTE, None)
+
+
+def unsent_cases(context: AppContext) -> int:
+    """How many cases still wait to be sent to the center (what quitting leaves behind)."""
+    return context.backend.store.outbox_waiting_counts().cases

@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.sign_out_action = self._action(
             self.file_menu, "signOutAction", self.sign_out_requested.emit, "Ctrl+Shift+Q"
         )
-        self.quit_action = self._action(self.file_menu, "quitAction", self.close, "Ctrl+Q")
+        self.quit_action = self._action(self.file_menu, "quitAction", self.request_quit, "Ctrl+Q")
 
         self.view_menu = bar.addMenu("")
         self.intake_tab_action = self._action(
@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
     def set_catalog(self, catalog: Any) -> None:
         self._catalog_problem = ""
         self.catalog_pane.set_catalog(catalog)
+        self.parking.tell_parked_at_quit()
 
     def catalog_unavailable(self, message: str) -> None:
         """The catalog could not be loaded: say so in the status bar, never in a dialog."""
@@ -548,7 +549,18 @@ class MainWindow(QMainWindow):
         desk_dialogs.save_setting(self, "ui.window_geometry", geometry, quiet=True)
         desk_dialogs.save_setting(self, "ui.splitter_state", state, quiet=True)
 
+    def request_quit(self) -> None:
+        """File ▸ Quit (Ctrl+Q): asks first when cases are still unsent, then closes."""
+        if self.parking.confirm_quit():
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window manager's close button asks like Ctrl+Q; a half-filled intake is
+        # parked whoever closes the window (quit, sign-out), and the next start says so.
+        if event.spontaneous() and not self.parking.confirm_quit():
+            event.ignore()
+            return
+        self.parking.park_at_quit()
         if self.applicant is not None:
             self.applicant.close()
         self.save_layout()

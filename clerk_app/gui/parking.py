@@ -4,7 +4,9 @@ The form's state goes into the local database (``clerk_app.app.parking``) throug
 writer, so it survives a restart. The list shows the item, the applicant's name, the ID
 number masked, and when it was parked; Enter resumes, Delete discards (after a question).
 A resumed intake that is then taken in leaves the list in the case's own transaction.
-The list's layout is the Designer form ``ui/parked_list_dialog.ui``.
+The list's layout is the Designer form ``ui/parked_list_dialog.ui``. Quitting parks a
+half-filled intake by itself and the next start says so; quitting with cases not yet sent
+asks first ("Quit anyway" is the default: they stay on this computer and go later).
 """
 
 from __future__ import annotations
@@ -23,7 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.app.context import has_local_store
-from clerk_app.app.parking import ParkedIntake, discard, park, parked_intakes
+from clerk_app.app.parking import (
+    ParkedIntake,
+    discard,
+    forget_quit_note,
+    park,
+    park_at_quit,
+    parked_at_quit,
+    parked_intakes,
+    unsent_cases,
+)
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_id
 from clerk_app.gui import shortcuts
@@ -133,6 +144,8 @@ class ParkingController(QObject):
             action.setEnabled(self.available)
         window.installEventFilter(self)
         self.retranslate()
+        #: Whether the next catalog should bring the note of an intake parked at quit.
+        self._quit_note_due = self.available
 
     def _action(self, name: str, slot: Any, key: str) -> QAction:
         action = QAction(self.window)
@@ -189,6 +202,91 @@ class ParkingController(QObject):
 
         log.error("parking failed: %s", exc)
         show_error(self.window, exc)
+
+    # -- quitting ----------------------------------------------------------------------
+
+    def confirm_quit(self) -> bool:
+        """Before quitting: when cases still wait to be sent, say how many and ask.
+
+        "Quit anyway" is the default (the cases stay on this computer and are sent after
+        the next sign-in); True means quit.
+        """
+        if not self.available:
+            return True
+        try:
+            unsent = unsent_cases(self.context)
+        except Exception as exc:  # a question must never keep the clerk from quitting
+            log.warning("counting unsent cases at quit: %s", exc)
+            return True
+        if unsent == 0:
+            return True
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("Parking", "Cases not sent yet"))
+        box.setText(
+            QCoreApplication.translate(
+                "Parking",
+                "Cases not sent to the center yet: %1. They stay on this computer and are "
+                "sent after the next sign-in.",
+            ).replace("%1", str(unsent))
+        )
+        quit_button = box.addButton(
+            QCoreApplication.translate("Parking", "&Quit anyway"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        stay = box.addButton(
+            QCoreApplication.translate("Parking", "&Stay"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(quit_button)
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is not stay
+
+    def park_at_quit(self) -> bool:
+        """The window closes: park a half-filled intake (and wait for it). True if parked."""
+        form = self.window.intake
+        if not self.available or form.item is None or form.is_blank():
+            return False
+        context, clerk, item_code = self.context, self.window.session.username, form.item.code
+        state, parked_id = form.snapshot(), form.parked_id or None
+
+        def work() -> str:
+            return park_at_quit(
+                context, clerk=clerk, item_code=item_code, state=state, parked_id=parked_id
+            )
+
+        self.window.writer.submit(work, self.window).failure(self._failed)
+        if not self.window.writer.wait_idle(10_000):
+            log.error("the intake open at quit could not be parked in time")
+            return False
+        log.info("parked the intake open at quit (%s)", item_code)
+        return True
+
+    def tell_parked_at_quit(self) -> None:
+        """Once the catalog is there (to name the item): say, once, that the intake left
+        open at the last close was parked."""
+        if not self._quit_note_due:
+            return
+        self._quit_note_due = False
+        try:
+            parked = parked_at_quit(self.context)
+        except Exception as exc:
+            log.warning("reading the intake parked at quit: %s", exc)
+            return
+        if parked is None:
+            return
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "Parking",
+                "The intake left open when the desk was closed (%1) was parked. "
+                "Resume it with Ctrl+R.",
+            ).replace("%1", self._item_name(parked.item_code)),
+            30_000,
+        )
+        context = self.context
+        self.window.writer.submit(lambda: forget_quit_note(context), self.window).failure(
+            self._failed
+        )
 
     # -- resume ------------------------------------------------------------------------
 

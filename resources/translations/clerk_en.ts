@@ -2913,6 +2913,26 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Intake parked. Resume it with Ctrl+R.</translation>
     </message>
     <message>
+        <source>Cases not sent yet</source>
+        <translation>Cases not sent yet</translation>
+    </message>
+    <message>
+        <source>Cases not sent to the center yet: %1. They stay on this computer and are sent after the next sign-in.</source>
+        <translation>Cases not sent to the center yet: %1. They stay on this computer and are sent after the next sign-in.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>&amp;Quit anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Stay</translation>
+    </message>
+    <message>
+        <source>The intake left open when the desk was closed (%1) was parked. Resume it with Ctrl+R.</source>
+        <translation>The intake left open when the desk was closed (%1) was parked. Resume it with Ctrl+R.</translation>
+    </message>
+    <message>
         <source>The item of this parked intake is not in the catalog any more.</source>
         <translation>The item of this parked intake is not in the catalog any more.</translation>
     </message>

@@ -2899,6 +2899,26 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>已暂存。按 Ctrl+R 继续办理。</translation>
     </message>
     <message>
+        <source>Cases not sent yet</source>
+        <translation>尚有案件未上传</translation>
+    </message>
+    <message>
+        <source>Cases not sent to the center yet: %1. They stay on this computer and are sent after the next sign-in.</source>
+        <translation>尚未上传到中心的案件：%1 件。它们保存在本机，下次登录后自动上传。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>仍然退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>留下(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The intake left open when the desk was closed (%1) was parked. Resume it with Ctrl+R.</source>
+        <translation>关闭时未填完的受理（%1）已自动暂存，按 Ctrl+R 继续办理。</translation>
+    </message>
+    <message>
         <source>The item of this parked intake is not in the catalog any more.</source>
         <translation>该暂存受理的事项已不在事项目录中。</translation>
     </message>
