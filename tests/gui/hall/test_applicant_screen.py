@@ -83,7 +83,9 @@ def test_confirm_correct_and_offline_rating_reaches_the_service_once(
         assert values["name"].text() == "张三"
         assert values["id"].text() == mask_id(VALID_ID) == "110105********002X"
         assert values["phone"].text() == "138****8001"
-        assert values["item"].text() and "；" in values["materials"].text()
+        # What was received: Alt+K marks the one material the item always requires.
+        assert values["item"].text() == "居民身份证首次申领"
+        assert values["materials"].text() == "居民户口簿"
         assert VALID_ID not in _texts(screen) and "13800138001" not in _texts(screen)
         # Confirmation is required here: Ctrl+Return does not accept yet.
         qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
