@@ -8,8 +8,6 @@ Only ``tests.helpers`` modules are imported; the helpers here are the attacker's
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,13 +16,12 @@ from typing import Any
 
 import pytest
 import requests
-from stdnum.cn import ric
 
+from tests.helpers import service_api
 from tests.helpers.service import DEMO_PASSWORD, TEST_NOW, RunningService, ServiceLauncher
 
 TIMEOUT = (5, 30)
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-DEMO_CATALOG = Path(__file__).resolve().parents[2] / "resources/catalog/demo_catalog.json"
 #: Every service here trusts the test process as its proxy (see the module docstring).
 BASE_ENV = {"CLERK_TRUSTED_PROXIES": "127.0.0.1"}
 
@@ -206,49 +203,10 @@ def create_user(
 
 # -- a valid case ------------------------------------------------------------------------
 
-_sequence = iter(range(1, 1_000_000))
-
-
-def resident_id(base17: str = "11010519491231002") -> str:
-    return base17 + ric.calc_check_digit(base17 + "?")
-
 
 def case_body(window_code: str = "W01", clerk: str = "demo-clerk") -> dict[str, Any]:
-    catalog = json.loads(DEMO_CATALOG.read_text(encoding="utf-8"))
-    item = next(i for i in catalog["items"] if i["department"] == "GA")
-    seq = next(_sequence)
-    return {
-        "id": str(uuid.uuid4()),
-        "case_no": f"HS-{window_code}-20261128-{seq:06d}",
-        "query_code": "482913",
-        "item_code": item["code"],
-        "window_code": window_code,
-        "catalog_version": catalog["version"],
-        "applicant": {
-            "kind": "person",
-            "name": "张三",
-            "id_type": "resident_id",
-            "id_number": resident_id(),
-            "phone": "13800138000",
-        },
-        "agent": None,
-        "materials": [
-            {"code": m["code"], "received": True, "deferred": False, "copies": 1}
-            for m in item["materials"]
-        ],
-        "disposition": "promised",
-        "received_at": "2026-11-28T09:30:00+08:00",
-        "due_date": "2026-12-08",
-        "due_date_provisional": False,
-        "fee_fen": 0,
-        "clerk": clerk,
-        "first_event": {
-            "id": str(uuid.uuid4()),
-            "type": "accept",
-            "at": "2026-11-28T09:30:00+08:00",
-            "note": "",
-        },
-    }
+    """A valid POST /cases body for the demo data (see :func:`service_api.case_body`)."""
+    return service_api.case_body(window_code=window_code, clerk=clerk)
 
 
 def new_case(secured: Secured, bearer: str, window_code: str = "W01") -> dict[str, Any]:
