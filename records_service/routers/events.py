@@ -112,6 +112,8 @@ def append_event(
         )
         if body.type == "resume":
             _extend_due_date(session, case, body.at)
+        if body.type == "deferred_supplied":
+            _deferred_received(case)
         if after != case.status and rules.is_terminal(after) and case.completed_at is None:
             case.completed_at = body.at
         case.status = after
@@ -135,6 +137,15 @@ def append_event(
         return 201, public_json(CaseAnswer, {"case": case_public(case)}), {}
 
     return write.run(ROUTE_CASE_EVENT, apply, reach.case_guard(principal, case_no))
+
+
+def _deferred_received(case: Case) -> None:
+    """The 容缺 material came: it is received now, so the case no longer waits for it (the
+    board and the progress query stop showing 待办)."""
+    case.materials = [
+        {**m, "deferred": False, "received": True} if m.get("deferred") else m
+        for m in case.materials
+    ]
 
 
 def _extend_due_date(session: Session, case: Case, resumed_at: Any) -> None:
