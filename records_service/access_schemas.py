@@ -75,3 +75,28 @@ class CredentialPublic(Public):
 
 class Credentials(Public):
     items: list[CredentialPublic]
+
+
+#: The credentials that renew themselves (an integration's is renewed by an admin).
+RenewableKind = Literal["desk", "display", "kiosk"]
+
+
+class CredentialRenew(Strict):
+    """``POST /credentials/renew``: a live machine credential asks for its successor.
+
+    ``kind`` names what the machine believes it holds; a mismatch answers 422. (Naming it
+    also keeps a stray empty POST from rotating a credential.)"""
+
+    kind: RenewableKind
+
+
+class WindowCheck(Public):
+    """``GET /centers/{center_code}/windows/{window_code}``: what the first-run wizard
+    checks before a window PC is set up (the names the hall shows anyway)."""
+
+    code: str
+    name: str
+    department: str
+    department_code: str
+    center_code: str
+    center_name: str

@@ -41,6 +41,7 @@ from records_service.routers import (
     health,
     public,
     ratings,
+    setup,
     workload,
 )
 from records_service.routers.public import RateLimiter
@@ -168,6 +169,7 @@ def create_app(
         workload,
         enrolments,
         credentials,
+        setup,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -229,3 +229,73 @@ def _enrol_desk(
         .where(Token.kind == "device", Token.device_id == device_id, Token.revoked.is_(False))
         .values(revoked=True)
     )
+
+
+#: ``tokens.kind`` of the credentials that renew themselves (an integration's is renewed
+#: by an admin with a new enrolment code; a person's token by signing in).
+RENEWABLE = {"device": "desk", "display": "display", "kiosk": "kiosk"}
+
+
+def renew(
+    session: Session,
+    settings: Settings,
+    *,
+    token_id: int,
+    kind: str,
+    actor: str,
+    now: datetime,
+    client_ip: str | None,
+) -> Credential:
+    """Issue the successor of the live machine credential ``token_id`` and revoke it, in one
+    transaction (the caller commits; audited). ``kind`` is what the machine says it holds.
+
+    Raises:
+        ProblemError: 401 when the credential was revoked or expired meanwhile (a second
+            renewal racing the first), 403 for a kind that does not renew itself, 422 when
+            ``kind`` is not the credential's.
+    """
+    row = session.scalars(select(Token).where(Token.id == token_id).with_for_update()).first()
+    if row is None or row.revoked or row.expires_at <= now:
+        raise ProblemError(
+            401,
+            "unauthorized",
+            "The credential is unknown, expired or revoked.",
+            headers={"WWW-Authenticate": 'Bearer realm="clerk-records"'},
+        )
+    shown = RENEWABLE.get(row.kind)
+    if shown is None:
+        raise ProblemError(403, "forbidden", "This credential does not renew itself.")
+    if shown != kind:
+        raise ProblemError(
+            422,
+            "validation",
+            "This is not the kind of credential named.",
+            errors=[_err("kind", f"this credential is a {shown}")],
+        )
+    token = new_token()
+    expires_at = now + settings.device_token_ttl
+    successor = Token(
+        token_hash=token_hash(token),
+        kind=row.kind,
+        user_id=row.user_id,
+        device_id=row.device_id,
+        window_code=row.window_code,
+        issued_at=now,
+        expires_at=expires_at,
+        label=row.label,
+    )
+    session.add(successor)
+    row.revoked = True
+    session.flush()
+    audit.record(
+        session,
+        at=now,
+        action="credential.renew",
+        result="ok",
+        actor=actor,
+        device_id=row.device_id,
+        target=row.label or row.window_code or str(row.id),
+        client_ip=client_ip,
+        detail={"kind": shown, "credential": row.id, "successor": successor.id},
+    )
+    return Credential(token, shown, row.window_code, row.label or "", expires_at)

@@ -45,7 +45,8 @@ _WINDOW = frozenset({"clerk", "desk"})
 _LEADS = frozenset({"lead", "admin"})
 
 #: operation id → who may use the route (the rest get 403). Public routes (no token) are
-#: not listed: ``health``, ``login``, ``get_progress``, ``redeem_enrolment``.
+#: not listed: ``health``, ``login``, ``get_progress``, ``redeem_enrolment``,
+#: ``check_window``.
 ROUTES: dict[str, frozenset[str]] = {
     "logout": _EVERYONE,
     "change_password": _PEOPLE,
@@ -73,9 +74,10 @@ ROUTES: dict[str, frozenset[str]] = {
     "create_enrolment": frozenset({"admin"}),
     "list_credentials": frozenset({"admin"}),
     "revoke_credential": frozenset({"admin"}),
+    "renew_credential": frozenset({"desk", "screen", "kiosk"}),
 }
 #: Routes that need no token at all.
-PUBLIC_ROUTES = frozenset({"health", "login", "get_progress", "redeem_enrolment"})
+PUBLIC_ROUTES = frozenset({"health", "login", "get_progress", "redeem_enrolment", "check_window"})
 #: What a user who must change their password may still do.
 PASSWORD_CHANGE_ROUTES = frozenset({"change_password", "logout"})
 

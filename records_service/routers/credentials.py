@@ -1,5 +1,6 @@
 """GET /credentials and POST /credentials/{credential_id}/revoke: the live machine
-credentials (desks, screens, kiosks, integrations), for admins."""
+credentials (desks, screens, kiosks, integrations), for admins; POST /credentials/renew: a
+desk, display or kiosk credential exchanges itself for its successor before it expires."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from fastapi import APIRouter, Path, Request
 from sqlalchemy import select
 
 from clerk_app.core.clock import CENTER_TZ
-from records_service import audit, reach
-from records_service.access_schemas import Credentials
+from records_service import audit, credentials, reach
+from records_service.access_schemas import CredentialIssued, CredentialRenew, Credentials
 from records_service.credentials import TOKEN_KINDS
 from records_service.deps import (
     ClockDep,
     CurrentPrincipal,
     SessionDep,
+    SettingsDep,
     WriteSessionDep,
     client_ip,
 )
@@ -105,3 +107,52 @@ def revoke_credential(
         detail={"credential": token.id, "kind": SHOWN_AS[token.kind]},
     )
     session.commit()
+
+
+@router.post(
+    "/renew",
+    status_code=201,
+    operation_id="renew_credential",
+    response_model=CredentialIssued,
+    responses=problem_responses(
+        400,
+        401,
+        403,
+        413,
+        422,
+        s400="the body is not JSON",
+        s401="the credential is unknown, expired or revoked (a hall screen then needs a "
+        "new enrolment code)",
+        s403="not a desk, display or kiosk credential (a person's token never renews)",
+        s422="invalid fields, or ``kind`` is not the kind of this credential",
+    ),
+)
+def renew_credential(
+    body: CredentialRenew,
+    principal: CurrentPrincipal,
+    request: Request,
+    session: WriteSessionDep,
+    settings: SettingsDep,
+    clock: ClockDep,
+) -> CredentialIssued:
+    """A live machine credential's successor, valid for the device-token lifetime from now
+    (shown once); the credential that asked is revoked in the same transaction."""
+    issued = credentials.renew(
+        session,
+        settings,
+        token_id=principal.token_id,
+        kind=body.kind,
+        actor=principal.actor,
+        now=clock(),
+        client_ip=client_ip(request),
+    )
+    session.commit()
+    return CredentialIssued.model_validate(
+        {
+            "token": issued.token,
+            "kind": issued.kind,
+            "window_code": issued.window_code,
+            "label": issued.label,
+            "expires_at": issued.expires_at.astimezone(CENTER_TZ),
+        }
+    )

@@ -62,6 +62,8 @@ def _path(op: access_matrix.Operation, case_no: str) -> str:
         "rating_id": "no-such-rating",
         "credential_id": "999999999",
         "username": "demo-clerk",
+        "center_code": "HS",
+        "window_code": "W01",
         # The desk's own id where the desk reports; a device nobody has where admins revoke.
         "device_id": "no-such-device" if op.operation_id == "revoke_device" else DESK,
     }
