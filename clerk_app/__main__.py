@@ -47,6 +47,15 @@ def _run_command(name: str, argv: list[str]) -> int:
     return int(getattr(module, function)(argv) or 0)
 
 
+def _cannot_start(problem: object, *, show: bool) -> int:
+    """Say why the client does not start (a window in both languages, stderr, the log);
+    return the exit code (issue 15: not stderr only)."""
+    from clerk_app.gui.startup_error import StartupProblem, report_startup_problem
+
+    assert isinstance(problem, StartupProblem)
+    return report_startup_problem(problem, show=show)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clerk-app", description="Window Clerk (窗口受理客户端)")
     parser.add_argument("--version", action="version", version=f"clerk-app {__version__}")
@@ -77,8 +86,14 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["CLERK_HOME"] = str(args.home.resolve())
 
     from clerk_app.app.context import StartupError, build_context, demo_provisioning
-    from clerk_app.core.provisioning import ProvisioningError, load_provisioning
+    from clerk_app.core.provisioning import PROVISIONING_NAME, ProvisioningError, load_provisioning
     from clerk_app.core.settings import Settings
+    from clerk_app.gui.startup_error import (
+        bad_provisioning,
+        cannot_open,
+        embedded_service_failed,
+        not_set_up,
+    )
     from clerk_app.logs import logger, setup_logging
     from clerk_app.paths import default_paths
 
@@ -103,11 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 service = start_embedded_service(paths.data_dir / "embedded-service")
             except EmbeddedServiceError as exc:
-                print(
-                    f"无法启动内置记录服务 / cannot start the embedded service:\n{exc}",
-                    file=sys.stderr,
-                )
-                return 3
+                return _cannot_start(embedded_service_failed(exc), show=not args.smoke)
             provisioning = demo_provisioning(DEMO_PROVISIONING, service.base_url)
         else:
             from clerk_app.core.provisioning import locate_provisioning, machine_provisioning_path
@@ -118,26 +129,26 @@ def main(argv: list[str] | None = None) -> int:
                 else:  # the machine file (+ allowed user overrides), else the user's own
                     provisioning = locate_provisioning(paths.config_dir)
             except ProvisioningError as exc:
-                print(str(exc), file=sys.stderr)
-                return 2
-            if provisioning is None and not args.smoke:  # nothing set up: ask, check, save
+                return _cannot_start(bad_provisioning(exc), show=not args.smoke)
+            wizard_shown = provisioning is None and not args.smoke
+            if wizard_shown:  # nothing set up: ask, check, save — in the person's language
+                from clerk_app.gui.i18n import translated_application
                 from clerk_app.gui.wizard import run_first_run_wizard
 
+                translated_application(settings["ui.language"] or None)
                 provisioning = run_first_run_wizard(paths.config_dir)
             if provisioning is None:
-                print(
-                    "此电脑尚未配置窗口，请联系信息科（IT）。\n"
-                    "this PC is not set up for a window yet; ask IT to run "
-                    f"`clerk-app provision FILE` (installs {machine_provisioning_path()}).",
-                    file=sys.stderr,
+                problem = not_set_up(
+                    machine_provisioning_path(),
+                    paths.config_dir / PROVISIONING_NAME,
+                    wizard_cancelled=wizard_shown,
                 )
-                return 2
+                return _cannot_start(problem, show=not args.smoke)
 
         try:
             context = build_context(provisioning, paths, settings=settings)
         except StartupError as exc:
-            print(str(exc), file=sys.stderr)
-            return 4
+            return _cannot_start(cannot_open(str(exc), exc.__cause__), show=not args.smoke)
 
         from clerk_app.gui.app import run_app
 

@@ -68,9 +68,12 @@ class ProvisioningProblem:
     field: str
     zh: str
     en: str
+    #: The technical reason (a parser's or the system's words), for IT and the log only.
+    detail: str = ""
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.zh} / {self.en}"
+        text = f"{self.field}: {self.zh} / {self.en}"
+        return f"{text} ({self.detail})" if self.detail else text
 
 
 class ProvisioningError(Exception):
@@ -174,6 +177,16 @@ class _Reader:
             self.problem(f"{sname}.{key}", "未知的设置项（拼写错误？）", "unknown key (a typo?)")
 
 
+def _not_toml(exc: tomllib.TOMLDecodeError) -> ProvisioningProblem:
+    """A file that is not TOML: plain words; the parser's (with the line) as the detail."""
+    return ProvisioningProblem(
+        "(file)",
+        "不是有效的 TOML 格式（多半是打错了字，详细信息中有行号）",
+        "not valid TOML (most likely a typing mistake; the details give the line)",
+        str(exc),
+    )
+
+
 def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning:
     """Parse provisioning TOML text; raise ProvisioningError listing every wrong field."""
     where = source or Path("<provisioning>")
@@ -182,7 +195,7 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
     except tomllib.TOMLDecodeError as exc:
         raise ProvisioningError(
             where,
-            [ProvisioningProblem("(file)", f"不是有效的 TOML：{exc}", f"not valid TOML: {exc}")],
+            [_not_toml(exc)],
         ) from exc
 
     r = _Reader(data)
@@ -409,7 +422,15 @@ def _read_text(path: Path) -> str:
         ) from exc
     except OSError as exc:
         raise ProvisioningError(
-            path, [ProvisioningProblem("(file)", f"无法读取：{exc}", f"cannot be read: {exc}")]
+            path,
+            [
+                ProvisioningProblem(
+                    "(file)",
+                    "无法读取（可能没有读取权限）",
+                    "cannot be read (perhaps no permission to read it)",
+                    str(exc),
+                )
+            ],
         ) from exc
     if len(raw) > 1_000_000:
         raise ProvisioningError(
@@ -466,7 +487,7 @@ def apply_overrides(base: Provisioning, path: Path) -> Provisioning:
     except tomllib.TOMLDecodeError as exc:
         raise ProvisioningError(
             path,
-            [ProvisioningProblem("(file)", f"不是有效的 TOML：{exc}", f"not valid TOML: {exc}")],
+            [_not_toml(exc)],
         ) from exc
     r = _Reader(data)
     r.unknown_keys(data, "(top)", {"printers", "ui"})

@@ -121,6 +121,24 @@ def install_translations(language: str | None, directory: Path | None = None) ->
     return loaded
 
 
+def translated_application(language: str | None) -> QCoreApplication:
+    """The QApplication (made if there is none yet) with the translations of ``language``
+    installed — before the first window of the start (first-run wizard, a start-up error),
+    which would otherwise open in the source language, English (issue 15).
+
+    Args:
+        language: the setting's language, or None when none is known yet (Chinese then).
+    """
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    loaded = install_translations(language)
+    log.info("translations for the start: %s", ", ".join(loaded) or "none")
+    return app
+
+
 def current_language() -> str:
     """The language installed last ("zh_CN" or "en")."""
     return str(_current["language"])
