@@ -5,6 +5,7 @@ clerk-app                          the window set up by IT (the per-machine prov
                                    the user's config folder; or --provisioning)
 clerk-app --demo                   the demo: an embedded records service with demo data
 clerk-app --demo --smoke           sign in as demo-clerk, wait for the catalog, quit
+clerk-app unsent [--all-users]     count the cases and documents not yet sent (exit 0/1/2)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "provision": "clerk_app.provision:main",
     "self-check": "clerk_app.gui.selfcheck_qt:main",
     "export-journal": "clerk_app.store.journal_export:main",
+    "unsent": "clerk_app.store.unsent_check:main",
 }
 
 

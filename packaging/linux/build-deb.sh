@@ -21,6 +21,7 @@ ln -s /opt/window-clerk/clerk-app "$PKG/usr/bin/clerk-app"
 install -m 0644 "$ROOT/packaging/linux/window-clerk.desktop" "$PKG/usr/share/applications/"
 install -m 0644 "$ROOT/packaging/provisioning.example.toml" "$PKG/usr/share/doc/window-clerk/"
 install -m 0644 "$ROOT/packaging/README.md" "$PKG/usr/share/doc/window-clerk/README.md"
+install -m 0755 "$ROOT/packaging/linux/prerm" "$PKG/DEBIAN/prerm"  # unsent cases: warn / refuse
 SIZE_KB="$(du -sk "$PKG" | cut -f1)"
 cat > "$PKG/DEBIAN/control" <<CONTROL
 Package: clerk-app

@@ -9,12 +9,16 @@
 ; or with a whole provisioning file:   WindowClerk-Setup.exe /S /PROVISIONING=\\share\W07.toml
 ; Without these an existing provisioning file is kept (upgrade in place keeps all data).
 ; Uninstall keeps the local databases and the provisioning file unless /PURGE is given:
-;   "%ProgramFiles%\WindowClerk\uninstall.exe" /S [/PURGE]
+;   "%ProgramFiles%\WindowClerk\uninstall.exe" /S [/PURGE] [/FORCE]
+; Before anything is removed it counts the cases and documents every user's desk has not
+; yet sent to the center (clerk-app unsent --all-users --numbers): with some waiting it asks,
+; No being the default; a silent uninstall stops then (exit code 2) unless /FORCE is given.
 
 Unicode true
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
 !include "LogicLib.nsh"
+!include "WordFunc.nsh"
 !include "x64.nsh"
 
 !ifndef PAYLOAD
@@ -59,6 +63,14 @@ Var CenterName
 Var Department
 Var ProvisioningSrc
 Var Purge
+Var Force
+
+; The uninstaller's question when desks still hold unsent cases ($R1 cases, $R2 documents,
+; $R3 other records); No is the default.
+LangString UnsentAsk ${LANG_SIMPCHINESE} "本电脑上还有 $R1 件办件、$R2 份文书和 $R3 条其他记录尚未上传到中心。$\r$\n$\r$\n卸载后这些记录留在本机，但不会再发送。建议先联网打开窗口受理客户端，等状态栏显示待上传为 0 后再卸载。$\r$\n$\r$\n仍要卸载吗？"
+LangString UnsentAsk ${LANG_ENGLISH} "This computer still has $R1 case(s), $R2 document(s) and $R3 other record(s) not yet sent to the center.$\r$\n$\r$\nAfter uninstalling they stay on this computer but are no longer sent. Start Window Clerk online first and wait until the status bar says 0 waiting.$\r$\n$\r$\nUninstall anyway?"
+LangString UnsentUnknown ${LANG_SIMPCHINESE} "有 $R4 位用户的本地数据无法检查（密钥保存在该用户的凭据中），其中可能有尚未上传的办件。请让该用户先打开窗口受理客户端确认待上传为 0。$\r$\n$\r$\n仍要卸载吗？"
+LangString UnsentUnknown ${LANG_ENGLISH} "The local data of $R4 user(s) could not be checked (the key is kept in that user's credentials); they may hold unsent cases. Have that user open Window Clerk and check that nothing is waiting.$\r$\n$\r$\nUninstall anyway?"
 
 ; Write one UTF-16LE line (the client reads UTF-16 with a BOM as well as UTF-8).
 !macro WriteLine handle text
@@ -146,6 +158,39 @@ Function un.onInit
   ${IfNot} ${Errors}
     StrCpy $Purge "1"
   ${EndIf}
+  ClearErrors
+  ${GetOptions} $R0 "/FORCE" $R1
+  ${IfNot} ${Errors}
+    StrCpy $Force "1"
+  ${EndIf}
+  Call un.CheckUnsent
+FunctionEnd
+
+; Cases and documents not yet sent, on every user's desk: ask before removing anything.
+; clerk-app unsent exits 0 (none), 1 (some; prints CASES DOCUMENTS OTHER UNREADABLE) or
+; 2 (a desk could not be read); a missing or broken program ("error") is not asked about.
+Function un.CheckUnsent
+  ${If} $Force == "1"
+  ${OrIfNot} ${FileExists} "$INSTDIR\clerk-app.exe"
+    Return
+  ${EndIf}
+  nsExec::ExecToStack '"$INSTDIR\clerk-app.exe" unsent --all-users --numbers'
+  Pop $0
+  Pop $1
+  ${WordFind} "$1" " " "+1" $R1
+  ${WordFind} "$1" " " "+2" $R2
+  ${WordFind} "$1" " " "+3" $R3
+  ${WordFind} "$1" " " "+4" $R4
+  ${If} $0 == "1"
+    MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "$(UnsentAsk)" /SD IDNO IDYES unsent_go
+    SetErrorLevel 2
+    Quit
+  ${ElseIf} $0 == "2"
+    MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "$(UnsentUnknown)" /SD IDYES IDYES unsent_go
+    SetErrorLevel 2
+    Quit
+  ${EndIf}
+  unsent_go:
 FunctionEnd
 
 Section "Uninstall"
