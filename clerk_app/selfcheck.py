@@ -11,6 +11,7 @@ command itself live on the GUI side (``clerk_app.gui.selfcheck_qt``); they come 
 
 from __future__ import annotations
 
+import logging
 import shutil
 import stat
 from collections.abc import Callable
@@ -38,6 +39,8 @@ DISK_WARN_BYTES = 1_000_000_000
 DISK_FAIL_BYTES = 200_000_000
 BACKLOG_WARN = 20
 
+log = logging.getLogger("clerk.selfcheck")
+
 
 class Level(StrEnum):
     OK = "OK"
@@ -47,15 +50,27 @@ class Level(StrEnum):
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One line of the report: what was checked, how it went, what to do (both languages)."""
+    """One line of the report: what was checked, how it went, what to do (both languages).
+
+    ``zh`` and ``en`` are plain sentences a person can act on, never an exception's words;
+    those go in ``detail`` (behind the dialog's Details button, ``--details``, the log).
+    """
 
     name: str
     level: Level
     zh: str
     en: str
+    detail: str = ""
 
     def text(self, language: str = "zh_CN") -> str:
         return f"{self.level.value:<4} {self.name}: {self.en if language == 'en' else self.zh}"
+
+
+def _detail(exc: BaseException) -> str:
+    """An exception as IT reads it: its kind and words, and what it was raised from."""
+    text = f"{type(exc).__name__}: {exc}"
+    cause = exc.__cause__ or exc.__context__
+    return f"{text} (from {type(cause).__name__}: {cause})" if cause is not None else text
 
 
 def _version_tuple(v: str) -> tuple[int, ...]:
@@ -91,28 +106,55 @@ def check_service(
         response = api.request("GET", "/api/v1/health")
         data = response.json()
     except TlsError as exc:
-        return [
-            CheckResult(
-                "service", Level.FAIL, f"无法安全连接 {url}", f"cannot connect securely to {url}"
-            ),
-            CheckResult(
-                "tls",
-                Level.FAIL,
-                f"证书不可信：{exc}。请检查配置文件的 service.ca_bundle 或联系信息科。",
-                f"certificate not trusted: {exc}. Check service.ca_bundle or ask IT.",
-            ),
-            CheckResult("clock", Level.WARN, "未能检查（服务不可达）", "not checked (no service)"),
-        ]
-    except (NetworkError, ApiError, RemoteError, ValueError) as exc:
+        detail = _detail(exc)
         return [
             CheckResult(
                 "service",
                 Level.FAIL,
-                f"无法连接 {url}：{exc}。请检查网线/网络和配置文件的 service.url。",
-                f"cannot reach {url}: {exc}. Check the network and service.url.",
+                f"无法与 {url} 建立安全连接（见“证书”一项）。",
+                f"cannot connect securely to {url} (see the certificate line).",
+                detail,
             ),
-            CheckResult("tls", Level.WARN, "未能检查（服务不可达）", "not checked (no service)"),
-            CheckResult("clock", Level.WARN, "未能检查（服务不可达）", "not checked (no service)"),
+            CheckResult(
+                "tls",
+                Level.FAIL,
+                "记录服务的证书不可信（不是中心 CA 签发、已过期或与地址不符）。请检查配置文件中的 "
+                "service.ca_bundle，或联系信息科。",
+                "the records service's certificate is not trusted (not issued by the center's "
+                "CA, expired, or made out to another address). Check service.ca_bundle in the "
+                "provisioning file, or ask IT.",
+                detail,
+            ),
+            _not_checked("clock"),
+        ]
+    except ApiError as exc:
+        return [
+            CheckResult(
+                "service",
+                Level.FAIL,
+                f"{url} 有回答，但不是记录服务应有的回答（状态 {exc.status}）。请核对配置文件中的 "
+                "service.url，或联系信息科。",
+                f"{url} answers, but not as the records service does (status {exc.status}). "
+                "Check service.url in the provisioning file, or ask IT.",
+                _detail(exc),
+            ),
+            _not_checked("tls"),
+            _not_checked("clock"),
+        ]
+    except (NetworkError, RemoteError, ValueError) as exc:
+        return [
+            CheckResult(
+                "service",
+                Level.FAIL,
+                f"无法连接记录服务 {url}。请检查网线和网络，并核对配置文件中的 service.url；"
+                "网络正常时请联系信息科（服务可能已停止）。",
+                f"cannot reach the records service at {url}. Check the cable and the network "
+                "and service.url in the provisioning file; if the network is fine, ask IT (the "
+                "service may be stopped).",
+                _detail(exc),
+            ),
+            _not_checked("tls"),
+            _not_checked("clock"),
         ]
     finally:
         api.close()
@@ -139,6 +181,64 @@ def check_service(
         tls_ok,
         _clock_result(response.headers.get("Date"), (clock or SystemClock()).now()),
     ]
+
+
+def _not_checked(name: str) -> CheckResult:
+    return CheckResult(name, Level.WARN, "未能检查（记录服务不可达）", "not checked (no service)")
+
+
+def check_window(prov: Provisioning, timeout: float = 5.0) -> CheckResult:
+    """The window code is known to the service at this center, and its name there.
+
+    The service's name wins in the app (the status bar, About, documents); a provisioning
+    file naming the window otherwise is a WARN naming both, so IT can correct the file.
+    Run after :func:`check_service` found the service.
+    """
+    from urllib.parse import quote
+
+    from clerk_app.remote.api import API_PREFIX, ApiClient, ApiError, RemoteError
+
+    code, center = prov.window_code, prov.center_code
+    path = f"{API_PREFIX}/centers/{quote(center, safe='')}/windows/{quote(code, safe='')}"
+    api = ApiClient(prov.service_url, ca_bundle=prov.ca_bundle, timeout=(timeout, timeout))
+    try:
+        data = api.request("GET", path).json()
+        name = data["name"]
+        if not isinstance(name, str):
+            raise ValueError(f"window answer without a name: {data!r}")
+    except ApiError as exc:
+        if exc.status == 404:
+            return CheckResult(
+                "window", Level.FAIL,
+                f"记录服务不认识中心 {center} 的窗口 {code}。请核对配置文件中的 window.code 和 "
+                "center.code，或联系信息科。",
+                f"the records service knows no window {code} at center {center}. Check "
+                "window.code and center.code in the provisioning file, or ask IT.",
+                _detail(exc),
+            )  # fmt: skip
+        return CheckResult(
+            "window", Level.WARN,
+            "未能核对窗口编号（记录服务暂不回答，请稍后再检查）。",
+            "window code not checked (the service does not answer it now; check again later).",
+            _detail(exc),
+        )  # fmt: skip
+    except (RemoteError, ValueError, KeyError, TypeError) as exc:
+        return CheckResult(
+            "window", Level.WARN, "未能核对窗口编号。", "window code not checked.", _detail(exc)
+        )
+    finally:
+        api.close()
+    provisioned = prov.window_name
+    if provisioned and provisioned != code and provisioned != name:
+        return CheckResult(
+            "window", Level.WARN,
+            f"{code}：配置文件中的窗口名称“{provisioned}”与记录服务的“{name}”不同；本程序使用"
+            f"记录服务的名称“{name}”。请信息科改正配置文件中的 window.name。",
+            f"{code}: the provisioning file names the window \"{provisioned}\", the records "
+            f"service \"{name}\"; the client uses the service's name \"{name}\". Ask IT to "
+            "correct window.name in the provisioning file.",
+        )  # fmt: skip
+    return CheckResult("window", Level.OK, f"{code} {name}", f"{code} {name}")
 
 
 def _clock_result(date_header: str | None, now: datetime) -> CheckResult:
@@ -245,8 +345,10 @@ def check_database(
             CheckResult(
                 "database",
                 Level.FAIL,
-                f"无法读取 {db}：{exc}。请联系信息科（勿删除该文件）。",
-                f"cannot read {db}: {exc}. Ask IT (do not delete the file).",
+                f"无法读取本地数据库 {db}（已损坏，或密钥不对）。请联系信息科，不要删除该文件。",
+                f"cannot read the local database {db} (damaged, or not its key). Ask IT; do "
+                "not delete the file.",
+                _detail(exc),
             ),
             CheckResult("outbox", Level.WARN, "未能检查", "not checked"),
         ]
@@ -254,8 +356,9 @@ def check_database(
         database = CheckResult(
             "database",
             Level.FAIL,
-            f"{db} 已损坏：{result}。请联系信息科（勿删除该文件）。",
-            f"{db} is damaged: {result}. Ask IT (do not delete the file).",
+            f"本地数据库 {db} 已损坏。请联系信息科，不要删除该文件。",
+            f"the local database {db} is damaged. Ask IT; do not delete the file.",
+            f"PRAGMA quick_check: {result}",
         )
     elif not encrypted:
         database = CheckResult(
@@ -337,6 +440,9 @@ def run_checks(
     def add(*items: CheckResult) -> None:
         for item in items:
             results.append(item)
+            if item.level is not Level.OK:
+                log.warning("self-check %s %s: %s%s", item.level.value, item.name, item.en,
+                            f" | {item.detail}" if item.detail else "")  # fmt: skip
             if progress:
                 progress(item)
 
@@ -345,11 +451,7 @@ def run_checks(
         try:
             prov = locate_provisioning(paths.config_dir)
         except ProvisioningError as exc:
-            add(CheckResult(
-                "provisioning", Level.FAIL,
-                "配置文件有误：" + "；".join(f"{p.field} {p.zh}" for p in exc.problems),
-                "provisioning file wrong: " + "; ".join(f"{p.field} {p.en}" for p in exc.problems),
-            ))  # fmt: skip
+            add(provisioning_failed(exc))
         else:
             if prov is None:
                 add(CheckResult(
@@ -369,7 +471,10 @@ def run_checks(
         else:
             line = f"{prov.window_code} · {where}"
             add(CheckResult("provisioning", Level.OK, line, line))
-        add(*check_service(prov, clock or SystemClock()))
+        service = check_service(prov, clock or SystemClock())
+        add(*service)
+        if service[0].level is not Level.FAIL:
+            add(check_window(prov))
     add(check_keyring(paths))
     add(*check_database(
         paths,
@@ -381,6 +486,23 @@ def run_checks(
     if qt_checks is not None:
         add(*qt_checks(prov))
     return results
+
+
+def provisioning_failed(exc: ProvisioningError) -> CheckResult:
+    """A provisioning file that cannot be used, field by field (the parser's words, if
+    any, as the detail)."""
+
+    def line(field: str, text: str) -> str:
+        return text if field == "(file)" else f"{field} {text}"
+
+    return CheckResult(
+        "provisioning", Level.FAIL,
+        f"配置文件 {exc.path} 有误：" + "；".join(line(p.field, p.zh) for p in exc.problems)
+        + "。请联系信息科改正。",
+        f"the provisioning file {exc.path} is wrong: "
+        + "; ".join(line(p.field, p.en) for p in exc.problems) + ". Ask IT to correct it.",
+        "; ".join(p.detail for p in exc.problems if p.detail),
+    )  # fmt: skip
 
 
 def format_report(results: list[CheckResult], language: str = "zh_CN") -> str:

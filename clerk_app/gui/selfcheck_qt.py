@@ -88,18 +88,27 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--provisioning", type=Path, help="check this file instead")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="report language")
+    parser.add_argument(
+        "--details",
+        action="store_true",
+        help="详细信息：每项的技术细节（给信息科） / the technical detail of each check (for IT)",
+    )
     args = parser.parse_args(argv)
 
     from clerk_app.core.provisioning import load_provisioning
+    from clerk_app.logs import setup_logging
     from clerk_app.paths import default_paths
+    from clerk_app.selfcheck import provisioning_failed
 
     paths = default_paths()
+    if paths.log_dir.is_dir():  # the client has run here: the details go into its log too
+        setup_logging(paths.log_dir)
     prov = None
     if args.provisioning:
         try:
             prov = load_provisioning(args.provisioning)
         except ProvisioningError as exc:
-            print(str(exc))
+            _print(provisioning_failed(exc), args.lang or "zh_CN", details=args.details)
             return 1
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
@@ -108,16 +117,22 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["clerk-app"])  # noqa: F841
-    language = args.lang
+    language = args.lang or (prov.language if prov else "zh_CN")
     results = run_checks(
         paths,
         prov,
-        progress=lambda r: print(
-            r.text(language or (prov.language if prov else "zh_CN")), flush=True
-        ),
+        progress=lambda r: _print(r, language, details=args.details),
         qt_checks=qt_checks,
     )
     return exit_code(results)
+
+
+def _print(result: CheckResult, language: str, *, details: bool) -> None:
+    """One line of the report; with ``details``, the check's technical detail under it."""
+    print(result.text(language), flush=True)
+    if details and result.detail:
+        label = "details" if language == "en" else "详细信息"
+        print(f"     {label}: {result.detail}", flush=True)
 
 
 if __name__ == "__main__":

@@ -3220,8 +3220,76 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Copy report</translation>
     </message>
     <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Provisioning file</source>
+        <translation>Provisioning file</translation>
+    </message>
+    <message>
+        <source>Records service</source>
+        <translation>Records service</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Key storage</source>
+        <translation>Key storage</translation>
+    </message>
+    <message>
+        <source>Local database</source>
+        <translation>Local database</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>File permissions</source>
+        <translation>File permissions</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disk</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Chinese font</source>
+        <translation>Chinese font</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation>Translations</translation>
+    </message>
+    <message>
         <source>Check again</source>
         <translation>Check again</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) failed: this window cannot work properly. Ask IT.</source>
@@ -3242,8 +3310,8 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Everything is fine.</translation>
     </message>
     <message>
-        <source>The self-check itself failed: %1</source>
-        <translation>The self-check itself failed: %1</translation>
+        <source>The self-check could not run to the end. Press Check again; if it happens again, ask IT and give them the details.</source>
+        <translation>The self-check could not run to the end. Press Check again; if it happens again, ask IT and give them the details.</translation>
     </message>
 </context>
 <context>

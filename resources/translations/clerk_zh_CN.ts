@@ -3206,8 +3206,76 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>复制报告</translation>
     </message>
     <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Provisioning file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>Records service</source>
+        <translation>记录服务</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Key storage</source>
+        <translation>密钥存储</translation>
+    </message>
+    <message>
+        <source>Local database</source>
+        <translation>本地数据库</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>File permissions</source>
+        <translation>文件权限</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Chinese font</source>
+        <translation>中文字体</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation>界面翻译</translation>
+    </message>
+    <message>
         <source>Check again</source>
         <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>详细信息(&amp;D)</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) failed: this window cannot work properly. Ask IT.</source>
@@ -3226,8 +3294,8 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>一切正常。</translation>
     </message>
     <message>
-        <source>The self-check itself failed: %1</source>
-        <translation>自检本身出错：%1</translation>
+        <source>The self-check could not run to the end. Press Check again; if it happens again, ask IT and give them the details.</source>
+        <translation>自检未能完成。请按“重新检查”；再次出现时请联系信息科，并把详细信息告诉他们。</translation>
     </message>
 </context>
 <context>
