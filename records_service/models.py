@@ -221,6 +221,11 @@ class Case(Base):
     device_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    # Migration 0014: a part of a joint case (issue 16) names its joint case, its stage and
+    # the department it is assigned to (which reaches it besides the intake window).
+    joint_case_no: Mapped[str | None] = mapped_column(String(40), index=True)
+    stage: Mapped[str | None] = mapped_column(String(16))
+    department_code: Mapped[str | None] = mapped_column(String(16), index=True)
 
     events: Mapped[list[CaseEvent]] = relationship(
         back_populates="case", order_by="CaseEvent.seq", lazy="selectin"
@@ -402,6 +407,58 @@ class RateLimit(Base):
     count: Mapped[int] = mapped_column(Integer)
 
 
+class JointCase(Base):
+    """A joint case (联合审批 / 一件事, issue 16): one application for a catalog package,
+    taken in at one window; its parts are :class:`Case` rows with its ``joint_no``."""
+
+    __tablename__ = "joint_cases"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    joint_no: Mapped[str] = mapped_column(String(40), unique=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    query_code: Mapped[str] = mapped_column(String(6))
+    package_code: Mapped[str] = mapped_column(String(64))
+    project_type: Mapped[str | None] = mapped_column(String(16))
+    project_code: Mapped[str | None] = mapped_column(String(32), index=True)
+    window_code: Mapped[str] = mapped_column(ForeignKey("windows.code"))
+    center_code: Mapped[str] = center_column(index=True)
+    catalog_version: Mapped[str] = mapped_column(String(64))
+    applicant: Mapped[dict[str, Any]] = mapped_column(JSON)
+    agent: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: The combined materials (一套材料): ``[{code, received, copies}]``.
+    materials: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    clerk: Mapped[str] = mapped_column(String(64))
+    created_by: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    stages: Mapped[list[JointStage]] = relationship(
+        back_populates="joint_case", order_by="JointStage.id", lazy="selectin"
+    )
+
+
+class JointStage(Base):
+    """A stage of a joint case that has opened: in order when the one before it completed
+    (or at intake for the first), or early by its lead department."""
+
+    __tablename__ = "joint_stages"
+    __table_args__ = (UniqueConstraint("joint_case_id", "stage"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    joint_case_id: Mapped[str] = mapped_column(ForeignKey("joint_cases.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(16))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    opened_by: Mapped[str] = mapped_column(String(64))
+    early: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    joint_case: Mapped[JointCase] = relationship(back_populates="stages")
+
+
 def writer_center(session: Session) -> str:
     """The center of whoever writes in ``session`` (see :data:`WRITER_CENTER`)."""
     code = session.info.get(WRITER_CENTER)
@@ -428,7 +485,7 @@ def _case_center(session: Session, case: Case | None, case_id: str | None) -> st
 def _center_of(session: Session, row: object) -> str:
     """The center a new ``row`` belongs to: its window's or case's, else the writer's."""
     found: str | None = None
-    if isinstance(row, Case | Device | User):
+    if isinstance(row, Case | Device | User | JointCase):
         found = _window_center(session, row.window_code)
     elif isinstance(row, CaseEvent):
         found = _case_center(session, row.case, row.case_id)
@@ -449,6 +506,7 @@ _CENTER_OWNED = (
     CaseDocument,
     Rating,
     Enrolment,
+    JointCase,
 )
 
 
