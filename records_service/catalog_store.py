@@ -48,6 +48,10 @@ class PublishedCatalog:
     body: bytes
     item_codes: frozenset[str]
     item_names: dict[str, str]
+    #: 告知承诺: per item, the material codes a commitment may replace, and the items that
+    #: may be granted wholesale on one (from the catalog's ``commitment`` flags).
+    commitment_materials: dict[str, frozenset[str]]
+    commitment_whole: frozenset[str]
 
 
 _cache: dict[str, PublishedCatalog] = {}
@@ -71,12 +75,33 @@ def _published(session: Session, version: str, etag: str) -> PublishedCatalog:
             for i in row.document.get("items", [])
             if isinstance(i, dict)
         },
+        commitment_materials=_commitment_materials(row.document),
+        commitment_whole=frozenset(
+            str(i.get("code"))
+            for i in row.document.get("items", [])
+            if isinstance(i, dict) and i.get("commitment_whole") is True
+        ),
     )
     with _cache_lock:
         if len(_cache) > 32:
             _cache.clear()
         _cache[etag] = entry
     return entry
+
+
+def _commitment_materials(document: dict[str, Any]) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for item in document.get("items", []):
+        if not isinstance(item, dict):
+            continue
+        codes = frozenset(
+            str(m.get("code"))
+            for m in item.get("materials", [])
+            if isinstance(m, dict) and m.get("commitment") is True
+        )
+        if codes:
+            out[str(item.get("code"))] = codes
+    return out
 
 
 def latest_published(session: Session) -> PublishedCatalog | None:

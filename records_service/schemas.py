@@ -181,6 +181,8 @@ class MaterialIn(Strict):
     deferred: bool = False
     copies: Annotated[int, Field(ge=0, le=99)] = 1
     note: Annotated[str, Field(max_length=200)] | None = None
+    #: 告知承诺: a certificate replaced by the applicant's written commitment (left out: no).
+    by_commitment: bool | None = None
 
 
 class FirstEvent(Strict):

@@ -52,6 +52,8 @@ class Material:
     medium: str = "paper"
     deferrable: bool = False
     notes: str = ""
+    #: 告知承诺: a certificate (证明事项) the applicant may replace by a written commitment.
+    commitment: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,15 @@ class Item:
     phone: str = ""
     complaint_phone: str = ""
     demo: bool = False
+    #: 告知承诺: the item may be granted wholesale on the applicant's written commitment.
+    commitment_whole: bool = False
+    #: 告知承诺: working days the department has to verify a commitment (核查时限).
+    verify_days: int = 0
+
+    @property
+    def allows_commitment(self) -> bool:
+        """Whether any commitment is possible (wholesale or for a certificate)."""
+        return self.commitment_whole or any(m.commitment for m in self.materials)
 
     @property
     def fee_total_fen(self) -> int:
@@ -144,6 +155,8 @@ def _material_line(m: Material) -> str:
     parts.append("必需" if m.required else "非必需")
     if m.deferrable:
         parts.append("可容缺")
+    if m.commitment:
+        parts.append("可告知承诺")
     line = f"{m.name}（{'，'.join(parts)}）"
     return f"{line}：{m.notes}" if m.notes else line
 
@@ -376,6 +389,7 @@ def _item_to_dict(i: Item) -> dict[str, Any]:
                 "medium": m.medium,
                 "deferrable": m.deferrable,
                 "notes": m.notes,
+                **({"commitment": True} if m.commitment else {}),
             }
             for m in i.materials
         ],
@@ -395,6 +409,8 @@ def _item_to_dict(i: Item) -> dict[str, Any]:
         "hours": i.hours,
         "phone": i.phone,
         "complaint_phone": i.complaint_phone,
+        **({"commitment_whole": True} if i.commitment_whole else {}),
+        **({"verify_days": i.verify_days} if i.verify_days else {}),
     }
 
 
@@ -515,6 +531,7 @@ def _parse_material(r: _Reader) -> Material:
         medium=r.str("medium", required=False, choices=MEDIA),
         deferrable=r.bool("deferrable", default=False),
         notes=r.str("notes", required=False),
+        commitment=r.bool("commitment", default=False),
     )
 
 
@@ -556,6 +573,10 @@ def _parse_item(r: _Reader, departments: Mapping[str, Department]) -> Item:
         raise r.fail("case_kind", "must be 'immediate' exactly when time_limit.on_the_spot")
     if case_kind == "promised" and limit.promised_days < 1:
         raise r.fail("time_limit.promised_days", "must be at least 1 for a promised item")
+    commitment_whole = r.bool("commitment_whole", default=False)
+    verify_days = r.int("verify_days", default=0)
+    if (commitment_whole or any(m.commitment for m in materials)) and verify_days < 1:
+        raise r.fail("verify_days", "must be at least 1 where a commitment is allowed")
     return Item(
         code=code,
         name=r.str("name"),
@@ -576,6 +597,8 @@ def _parse_item(r: _Reader, departments: Mapping[str, Department]) -> Item:
         phone=r.str("phone", required=False),
         complaint_phone=r.str("complaint_phone", required=False),
         demo=r.bool("demo", default=False),
+        commitment_whole=commitment_whole,
+        verify_days=verify_days,
     )
 
 

@@ -5,8 +5,9 @@ The first event of a case is the intake decision; its data is a :class:`Decision
 when), :class:`SupplementDecision` (补正: everything missing and the legal basis),
 :class:`RefusalDecision` (不予受理: reasons and legal basis), :class:`ForwardDecision` (上报:
 authority, reason, expected by). The clerk's later actions record :class:`SuspendData`,
-:class:`ResumeData`, :class:`SupplementRequest` and :class:`CorrectionData`; other events
-record nothing (``None``).
+:class:`ResumeData`, :class:`SupplementRequest`, :class:`CorrectionData` and
+:class:`VerificationData` (告知承诺核查); other events record nothing (``None``). A decision
+taken on the applicant's written commitment carries a :class:`CommitmentRecord`.
 
 :func:`data_type` says which record an event of a type carries. There is no JSON here: the
 wire form is made and read only in :mod:`clerk_app.remote.wire`, the local database's in
@@ -53,12 +54,31 @@ class MaterialNeed:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CommitmentRecord:
+    """告知承诺 at intake: what the applicant's written commitment stands in for.
+
+    ``materials``: the certificates (证明事项) replaced by the commitment; ``whole_item``:
+    the item granted wholesale on the commitment. ``credit_checked``: the clerk checked the
+    serious-dishonesty list (严重失信) and the applicant is not on it. ``verify_by``: the
+    department's verification (核查) deadline, in working days from intake.
+    """
+
+    materials: tuple[MaterialNeed, ...] = ()
+    whole_item: bool = False
+    credit_checked: bool = False
+    verify_by: date | None = None
+    verify_by_provisional: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class DecisionData:
     """The intake decision of a 即办 or 承诺 case (and the fields every decision has)."""
 
     fee_state: FeeState = FeeState.UNPAID
     #: Material code → original or copy, for the materials the clerk marked.
     received_as: Mapping[str, MaterialForm] = field(default_factory=dict)
+    #: 告知承诺: what the applicant's commitment replaces (None: no commitment).
+    commitment: CommitmentRecord | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -132,8 +152,19 @@ class CorrectionData:
     new: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class VerificationData:
+    """告知承诺核查: the day the department verified the commitment; when found false, the
+    credit note (失信记录) recorded on the applicant."""
+
+    verified_on: date | None = None
+    credit_note: str = ""
+
+
 #: Any event's data.
-EventData: TypeAlias = DecisionData | SuspendData | ResumeData | SupplementRequest | CorrectionData
+EventData: TypeAlias = (
+    DecisionData | SuspendData | ResumeData | SupplementRequest | CorrectionData | VerificationData
+)
 
 _DECISIONS: dict[EventType, type[DecisionData]] = {
     EventType.ACCEPT: DecisionData,
@@ -148,6 +179,8 @@ _ACTIONS: dict[EventType, type[EventData]] = {
     EventType.RESUME: ResumeData,
     EventType.REQUEST_SUPPLEMENT: SupplementRequest,
     EventType.CORRECT: CorrectionData,
+    EventType.COMMITMENT_VERIFIED: VerificationData,
+    EventType.COMMITMENT_FALSE: VerificationData,
 }
 
 

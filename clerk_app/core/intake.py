@@ -18,7 +18,9 @@ from datetime import date, datetime
 from clerk_app.core.calendar import DueDate, WorkCalendar
 from clerk_app.core.catalog import Item, Material
 from clerk_app.core.clock import CENTER_TZ, SystemClock
+from clerk_app.core.commitment import commitment_issues, verify_deadline
 from clerk_app.core.event_data import (
+    CommitmentRecord,
     DecisionData,
     DeferredDecision,
     FeeState,
@@ -71,6 +73,7 @@ class MaterialReceipt:
     copies: int = 1
     original: bool | None = None
     note: str = ""
+    by_commitment: bool = False  # 告知承诺: a certificate replaced by a written commitment
 
 
 #: Fee states of a case (收费状态).
@@ -120,6 +123,16 @@ class IntakeDraft:
     forward_reason: str = ""
     #: The parked draft this intake was resumed from (removed with the case's commit).
     parked_id: str = ""
+    #: 告知承诺: the whole item on the applicant's commitment; the clerk's check of the
+    #: serious-dishonesty list (严重失信) and its result (see ``core.commitment``).
+    commitment_whole: bool = False
+    credit_checked: bool = False
+    credit_listed: bool = False
+
+    @property
+    def by_commitment(self) -> tuple[str, ...]:
+        """Codes of the materials the applicant replaces by a written commitment."""
+        return tuple(m.code for m in self.materials if m.by_commitment and not m.deferred)
 
     @property
     def fee_state(self) -> str:
@@ -232,7 +245,11 @@ def _check_materials(
         receipt = receipts.get(material.code)
         params = {"code": material.code, "name": material.name}
         where = f"materials.{material.code}"
-        received = receipt is not None and receipt.received and not receipt.deferred
+        received = (
+            receipt is not None
+            and (receipt.received or receipt.by_commitment)
+            and not receipt.deferred
+        )
         deferred = receipt is not None and receipt.deferred
         if deferred:
             any_deferred = True
@@ -247,7 +264,13 @@ def _check_materials(
             and (disposition in _ACCEPTING or disposition is Disposition.DEFERRED_MATERIALS)
         ):
             result.errors.append(Issue("material.missing", params, where))
-        if received and receipt is not None and receipt.copies < material.copies:
+        if (
+            received
+            and receipt is not None
+            and receipt.received
+            and not receipt.by_commitment
+            and receipt.copies < material.copies
+        ):
             result.warnings.append(
                 Issue(
                     "material.too_few_copies",
@@ -264,7 +287,8 @@ def material_states(
 ) -> tuple[list[str], list[str]]:
     """The codes of the item's required materials that are missing, and those deferred.
 
-    A material counts as received only when received and not marked to follow.
+    A material counts as received only when received (or replaced by the applicant's
+    written commitment) and not marked to follow.
     """
     receipts = {m.code: m for m in draft_materials}
     missing: list[str] = []
@@ -273,7 +297,9 @@ def material_states(
         receipt = receipts.get(material.code)
         if receipt is not None and receipt.deferred:
             deferred.append(material.code)
-        elif material.required and (receipt is None or not receipt.received):
+        elif material.required and (
+            receipt is None or not (receipt.received or receipt.by_commitment)
+        ):
             missing.append(material.code)
     return missing, deferred
 
@@ -417,6 +443,16 @@ def validate(
         )
         return result
     _check_materials(draft, item, disposition, result)
+    result.errors.extend(
+        commitment_issues(
+            item,
+            disposition,
+            by_commitment=draft.by_commitment,
+            whole_item=draft.commitment_whole,
+            credit_checked=draft.credit_checked,
+            credit_listed=draft.credit_listed,
+        )
+    )
     if disposition is Disposition.IMMEDIATE and not item.time_limit.on_the_spot:
         result.warnings.append(
             Issue(
@@ -493,7 +529,12 @@ def build_case(
         at=local,
         actor=clerk,
         note=draft.note,
-        data=decision_data(draft, item, due),
+        data=decision_data(
+            draft,
+            item,
+            due,
+            verify=verify_deadline(item, received_on, calendar) if _committed(draft) else None,
+        ),
     )
     return Case(
         id=case_id,
@@ -523,17 +564,25 @@ def _material_line(m: MaterialReceipt) -> MaterialLine:
         deferred=m.deferred,
         copies=m.copies,
         note=m.note.strip()[:200],
+        by_commitment=m.by_commitment and not m.deferred,
     )
 
 
-def decision_data(draft: IntakeDraft, item: Item, due: DueDate | None) -> DecisionData:
+def _committed(draft: IntakeDraft) -> bool:
+    return bool(draft.by_commitment) or draft.commitment_whole
+
+
+def decision_data(
+    draft: IntakeDraft, item: Item, due: DueDate | None, *, verify: DueDate | None = None
+) -> DecisionData:
     """What the first event records about the decision (the notice is made from it).
 
     Always the fee state; with 容缺 the materials to follow and the day they are due; with
     补正 every missing material with what it must be and the legal basis; with 不予受理 the
     reasons and legal basis; with 上报 the authority, why, and the day expected.
     ``received_as`` notes the materials handed in as a copy or an original when the clerk
-    said so.
+    said so. A 告知承诺 adds the :class:`CommitmentRecord` (``verify``: the verification
+    deadline, see :func:`clerk_app.core.commitment.verify_deadline`).
     """
     disposition = Disposition(draft.disposition)
     accepted = disposition not in (Disposition.SUPPLEMENT, Disposition.REFUSED)
@@ -559,10 +608,22 @@ def decision_data(draft: IntakeDraft, item: Item, due: DueDate | None) -> Decisi
             for code in codes
         )
 
+    commitment = (
+        CommitmentRecord(
+            materials=needs(list(draft.by_commitment)),
+            whole_item=draft.commitment_whole,
+            credit_checked=draft.credit_checked and not draft.credit_listed,
+            verify_by=verify.date if verify else None,
+            verify_by_provisional=verify.provisional if verify else False,
+        )
+        if _committed(draft)
+        else None
+    )
     if disposition is Disposition.DEFERRED_MATERIALS:
         return DeferredDecision(
             fee_state=fee_state,
             received_as=received_as,
+            commitment=commitment,
             deferred=needs(deferred),
             supply_by=draft.supply_by,
         )
@@ -588,4 +649,4 @@ def decision_data(draft: IntakeDraft, item: Item, due: DueDate | None) -> Decisi
             reason=draft.forward_reason.strip(),
             expected_by=due.date if due else None,
         )
-    return DecisionData(fee_state=fee_state, received_as=received_as)
+    return DecisionData(fee_state=fee_state, received_as=received_as, commitment=commitment)

@@ -50,6 +50,8 @@ class EventType(StrEnum):
     WITHDRAW = "withdraw"  # by the applicant
     VOID = "void"  # 作废: taken in by mistake
     REVOKE = "revoke"  # 撤销 an approval
+    COMMITMENT_VERIFIED = "commitment_verified"  # 告知承诺核查: the commitment holds
+    COMMITMENT_FALSE = "commitment_false"  # 告知承诺核查: found false, the grant is revoked
     CORRECT = "correct"  # field correction, no status change
     NOTE = "note"  # opinion or remark, no status change
 
@@ -96,6 +98,9 @@ _KEEP = {E.CORRECT: None, E.NOTE: None}
 _LEAVE = {E.WITHDRAW: S.WITHDRAWN, E.VOID: S.VOIDED}
 _FINISH = {E.COMPLETE_APPROVED: S.COMPLETED_APPROVED, E.COMPLETE_REJECTED: S.COMPLETED_REJECTED}
 _DEFERRED = {E.DEFERRED_SUPPLIED: None, E.DEFERRED_LAPSED: S.COMPLETED_REJECTED}
+# 告知承诺核查: the department verifies a written commitment while the case is open or after
+# the grant; a commitment found false revokes (撤销) what was granted on it.
+_VERIFY = {E.COMMITMENT_VERIFIED: None, E.COMMITMENT_FALSE: S.REVOKED}
 
 _RAW: dict[Status, dict[EventType, Status | None]] = {
     S.RECEIVED: {
@@ -115,6 +120,7 @@ _RAW: dict[Status, dict[EventType, Status | None]] = {
         **_FINISH,
         **_DEFERRED,
         **_LEAVE,
+        **_VERIFY,
         **_KEEP,
     },
     S.IN_PROGRESS: {
@@ -124,6 +130,7 @@ _RAW: dict[Status, dict[EventType, Status | None]] = {
         **_FINISH,
         **_DEFERRED,
         **_LEAVE,
+        **_VERIFY,
         **_KEEP,
     },
     S.SUPPLEMENT_REQUESTED: {
@@ -138,15 +145,17 @@ _RAW: dict[Status, dict[EventType, Status | None]] = {
         E.RESUME: S.IN_PROGRESS,
         E.DEFERRED_SUPPLIED: None,
         **_LEAVE,
+        **_VERIFY,
         **_KEEP,
     },
     S.FORWARDED: {
         E.START: S.IN_PROGRESS,
         **_FINISH,
         **_LEAVE,
+        **_VERIFY,
         **_KEEP,
     },
-    S.COMPLETED_APPROVED: {E.REVOKE: S.REVOKED},
+    S.COMPLETED_APPROVED: {E.REVOKE: S.REVOKED, **_VERIFY},
     S.COMPLETED_REJECTED: {},
     S.REFUSED: {},
     S.WITHDRAWN: {},
@@ -188,6 +197,7 @@ NEEDS_REASON: frozenset[EventType] = frozenset(
         EventType.COMPLETE_REJECTED,
         EventType.DEFERRED_LAPSED,
         EventType.CORRECT,
+        EventType.COMMITMENT_FALSE,
     }
 )
 

@@ -57,13 +57,15 @@ class Party:
 
 @dataclass(frozen=True, slots=True)
 class MaterialLine:
-    """What the window did with one material of the item's list (容缺: ``deferred``)."""
+    """What the window did with one material of the item's list (容缺: ``deferred``;
+    告知承诺: ``by_commitment``, a certificate replaced by the applicant's written commitment)."""
 
     code: str
     received: bool
     deferred: bool = False
     copies: int = 1
     note: str = ""
+    by_commitment: bool = False
 
 
 @dataclass(frozen=True)

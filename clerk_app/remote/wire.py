@@ -19,6 +19,7 @@ from typing import Any
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.event_data import (
+    CommitmentRecord,
     CorrectionData,
     DecisionData,
     DeferredDecision,
@@ -32,6 +33,7 @@ from clerk_app.core.event_data import (
     SupplementDecision,
     SupplementRequest,
     SuspendData,
+    VerificationData,
     data_type,
 )
 from clerk_app.core.identity import IdType
@@ -102,6 +104,8 @@ def material_to_wire(line: MaterialLine) -> dict[str, Any]:
     }
     if line.note:
         out["note"] = line.note
+    if line.by_commitment:
+        out["by_commitment"] = True
     return out
 
 
@@ -116,12 +120,24 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _commitment_to_wire(record: CommitmentRecord) -> dict[str, Any]:
+    return {
+        "materials": [_need_to_wire(n) for n in record.materials],
+        "whole_item": record.whole_item,
+        "credit_checked": record.credit_checked,
+        "verify_by": _day(record.verify_by),
+        "verify_by_provisional": record.verify_by_provisional,
+    }
+
+
 def event_data_to_wire(data: EventData) -> dict[str, Any]:
     """An event's ``data`` object (the keys of API.md; none left out, none added)."""
     if isinstance(data, DecisionData):
         out: dict[str, Any] = {"fee_state": data.fee_state.value}
         if data.received_as:
             out["received_as"] = {code: form.value for code, form in data.received_as.items()}
+        if data.commitment is not None:
+            out["commitment"] = _commitment_to_wire(data.commitment)
         if isinstance(data, DeferredDecision):
             out["deferred"] = [_need_to_wire(n) for n in data.deferred]
             out["supply_by"] = _day(data.supply_by)
@@ -148,6 +164,11 @@ def event_data_to_wire(data: EventData) -> dict[str, Any]:
         return out
     if isinstance(data, SupplementRequest):
         return {"missing": [_need_to_wire(n) for n in data.missing]}
+    if isinstance(data, VerificationData):
+        out = {"verified_on": _day(data.verified_on)}
+        if data.credit_note:
+            out["credit_note"] = data.credit_note
+        return out
     return {"field": data.field, "old": data.old, "new": data.new}
 
 
@@ -317,6 +338,7 @@ def _material_from_wire(data: Any) -> MaterialLine:
         deferred=bool(data.get("deferred", False)),
         copies=int(data.get("copies", 1)),
         note=_text(data, "note"),
+        by_commitment=bool(data.get("by_commitment", False)),
     )
 
 
@@ -356,6 +378,21 @@ def _needs(data: Mapping[str, Any], key: str) -> tuple[MaterialNeed, ...]:
     return tuple(needs)
 
 
+def _commitment_from_wire(data: Mapping[str, Any]) -> CommitmentRecord | None:
+    raw = data.get("commitment")
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise WireError("'commitment' is not an object")
+    return CommitmentRecord(
+        materials=_needs(raw, "materials"),
+        whole_item=bool(raw.get("whole_item", False)),
+        credit_checked=bool(raw.get("credit_checked", False)),
+        verify_by=_date(raw, "verify_by"),
+        verify_by_provisional=bool(raw.get("verify_by_provisional", False)),
+    )
+
+
 def event_data_from_wire(
     event_type: EventType, data: Mapping[str, Any], *, first: bool
 ) -> EventData | None:
@@ -377,6 +414,7 @@ def event_data_from_wire(
                 str(code): _enum(MaterialForm, form, "received_as")
                 for code, form in raw_forms.items()
             },
+            "commitment": _commitment_from_wire(data),
         }
         if kind is DeferredDecision:
             return DeferredDecision(
@@ -413,6 +451,10 @@ def event_data_from_wire(
         )
     if kind is SupplementRequest:
         return SupplementRequest(missing=_needs(data, "missing"))
+    if kind is VerificationData:
+        return VerificationData(
+            verified_on=_date(data, "verified_on"), credit_note=_text(data, "credit_note")
+        )
     return CorrectionData(
         field=_text(data, "field"), old=_text(data, "old"), new=_text(data, "new")
     )

@@ -68,6 +68,8 @@ def _material_json(line: MaterialLine) -> dict[str, Any]:
     }
     if line.note:
         out["note"] = line.note
+    if line.by_commitment:
+        out["by_commitment"] = True
     return out
 
 
@@ -78,6 +80,7 @@ def _material_from_json(data: Mapping[str, Any]) -> MaterialLine:
         deferred=bool(data.get("deferred")),
         copies=int(data.get("copies", 1)),
         note=str(data.get("note") or ""),
+        by_commitment=bool(data.get("by_commitment")),
     )
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import String, cast, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from records_service import audit, catalog_store, reach, rules
+from records_service import audit, catalog_store, commitment, reach, rules
 from records_service.case_views import RawBodyDep, case_public, clerk_error
 from records_service.db import Database
 from records_service.deps import (
@@ -60,6 +60,7 @@ def _check_case(session: Session, body: CaseCreate, principal: Principal) -> Non
     catalog = catalog or catalog_store.latest_published(session)
     if catalog is None or body.item_code not in catalog.item_codes:
         errors.append({"field": "item_code", "message": "unknown catalog item"})
+    errors.extend(commitment.case_errors(body, catalog))
     if not rules.is_event_type(body.first_event.type):
         errors.append({"field": "first_event.type", "message": "unknown event type"})
     parties = [("applicant", body.applicant)]

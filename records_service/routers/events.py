@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from records_service import audit, reach, rules
+from clerk_app.core.identity import mask_id
+from records_service import audit, commitment, reach, rules
 from records_service.case_views import RawBodyDep, case_public, clerk_error
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
@@ -43,7 +44,9 @@ ROUTE_CASE_EVENT = "POST /cases/{case_no}/events"
             s403="not a clerk, lead or window device",
             s404="no such case, or one outside the caller's reach (the same answer)",
             s409="``…/illegal-transition``: the lifecycle forbids it in the case's status "
-            "(don't retry; ``current_status`` and ``event`` say why); ``…/in-flight``: retry",
+            "(don't retry; ``current_status`` and ``event`` say why); ``…/no-commitment``: "
+            "a verification event (``commitment_verified``, ``commitment_false``) for a case "
+            "not taken in on a written commitment (don't retry); ``…/in-flight``: retry",
         ),
     },
 )
@@ -86,6 +89,9 @@ def append_event(
             raise invalid_field("type", "unknown event type")
         if rules.needs_reason(body.type) and not body.note.strip():
             raise invalid_field("note", "this event needs a written reason")
+        credit_note = ""
+        if body.type in commitment.VERIFICATION_EVENTS:
+            credit_note = commitment.check_verification(case, body.type, body.data)
         try:
             after = rules.apply_event(case.status, body.type)
         except rules.IllegalEvent as exc:
@@ -132,7 +138,15 @@ def append_event(
             device_id=principal.device_id,
             target=case_no,
             client_ip=client_ip(request),
-            detail={"type": body.type, "status": after},
+            detail={"type": body.type, "status": after}
+            | (
+                {
+                    "credit_note": credit_note,
+                    "applicant_id": mask_id(str(case.applicant.get("id_number", ""))),
+                }
+                if credit_note
+                else {}
+            ),
         )
         return 201, public_json(CaseAnswer, {"case": case_public(case)}), {}
 

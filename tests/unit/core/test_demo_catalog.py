@@ -44,6 +44,9 @@ ITEM_FIELDS = (
     "complaint_phone",
 )
 MATERIAL_FIELDS = ("code", "name", "required", "form", "copies", "medium", "deferrable", "notes")
+#: 告知承诺 keys only the items and materials that allow a commitment carry.
+COMMITMENT_ITEM_FIELDS = ("commitment_whole", "verify_days")
+COMMITMENT_MATERIAL_FIELDS = ("commitment",)
 FEE_FIELDS = ("name", "amount_fen", "basis", "waivable")
 
 # Every law, regulation and rule the demo catalog may cite. Each title here was checked to
@@ -163,7 +166,7 @@ def test_file_is_pretty_printed_utf8_json_with_chinese_unescaped() -> None:
 
 
 def test_catalog_has_version_name_and_demo_scale(catalog: dict[str, Any]) -> None:
-    assert catalog["version"] == "demo-2026.1"
+    assert catalog["version"] == "demo-2026.2"
     assert catalog["name"] == "衡水市政务服务中心示例事项目录"
     assert len(catalog["items"]) >= 44
     assert len(catalog["departments"]) >= 11
@@ -194,7 +197,9 @@ def test_item_codes_are_unique_and_follow_the_demo_pattern(items: list[dict[str,
 
 def test_every_item_field_is_filled(items: list[dict[str, Any]]) -> None:
     for item in items:
-        assert set(item) == set(ITEM_FIELDS), item["code"]
+        assert set(ITEM_FIELDS) <= set(item) <= {*ITEM_FIELDS, *COMMITMENT_ITEM_FIELDS}, item[
+            "code"
+        ]
         for field in ITEM_FIELDS:
             if field == "fees":
                 continue  # an empty list means a free item: the guide says 不收费
@@ -234,7 +239,9 @@ def test_materials_are_complete_with_unique_codes_per_item(items: list[dict[str,
         assert any(mat["required"] for mat in item["materials"]), item["code"]
         for mat in item["materials"]:
             where = f"{item['code']}/{mat['code']}"
-            assert set(mat) == set(MATERIAL_FIELDS), where
+            assert (
+                set(MATERIAL_FIELDS) <= set(mat) <= {*MATERIAL_FIELDS, *COMMITMENT_MATERIAL_FIELDS}
+            )
             for field in ("code", "name", "notes"):
                 assert isinstance(mat[field], str) and mat[field].strip(), where
             assert mat["form"] in FORMS, where
@@ -330,8 +337,22 @@ def test_catalog_loads_through_the_core_model_without_losing_anything() -> None:
 
     data = _load()
     catalog = Catalog.from_dict(data)
-    assert catalog.version == "demo-2026.1"
+    assert catalog.version == "demo-2026.2"
     assert len(catalog.items) == len(data["items"])
     assert catalog.to_dict() == data
     found = catalog.search("居民身份证补领")
     assert [item.code for item in found] == ["DEMO-GA-003"]
+
+
+def test_demo_items_offer_both_forms_of_commitment(items: list[dict[str, Any]]) -> None:
+    by_code = {item["code"]: item for item in items}
+    household = by_code["DEMO-GA-006"]
+    assert [m["code"] for m in household["materials"] if m.get("commitment")] == ["M4", "M5"]
+    assert household["verify_days"] == 20
+    assert by_code["DEMO-WJ-003"]["commitment_whole"] is True
+    wholesale = [code for code, item in by_code.items() if item.get("commitment_whole")]
+    assert wholesale == ["DEMO-WJ-003", "DEMO-JT-002"]
+    # A commitment without a verification deadline would be a grant nobody checks.
+    for item in items:
+        if item.get("commitment_whole") or any(m.get("commitment") for m in item["materials"]):
+            assert item["verify_days"] >= 1, item["code"]

@@ -49,6 +49,8 @@ EXPECTED: dict[Status, dict[EventType, Status]] = {
         E.DEFERRED_LAPSED: S.COMPLETED_REJECTED,
         E.CORRECT: S.ACCEPTED,
         E.NOTE: S.ACCEPTED,
+        E.COMMITMENT_VERIFIED: S.ACCEPTED,
+        E.COMMITMENT_FALSE: S.REVOKED,
         **OPEN_EXTRAS,
     },
     S.IN_PROGRESS: {
@@ -61,6 +63,8 @@ EXPECTED: dict[Status, dict[EventType, Status]] = {
         E.DEFERRED_LAPSED: S.COMPLETED_REJECTED,
         E.CORRECT: S.IN_PROGRESS,
         E.NOTE: S.IN_PROGRESS,
+        E.COMMITMENT_VERIFIED: S.IN_PROGRESS,
+        E.COMMITMENT_FALSE: S.REVOKED,
         **OPEN_EXTRAS,
     },
     S.SUPPLEMENT_REQUESTED: {
@@ -77,6 +81,8 @@ EXPECTED: dict[Status, dict[EventType, Status]] = {
         E.DEFERRED_SUPPLIED: S.SUSPENDED,
         E.CORRECT: S.SUSPENDED,
         E.NOTE: S.SUSPENDED,
+        E.COMMITMENT_VERIFIED: S.SUSPENDED,
+        E.COMMITMENT_FALSE: S.REVOKED,
         **OPEN_EXTRAS,
     },
     S.FORWARDED: {
@@ -85,9 +91,15 @@ EXPECTED: dict[Status, dict[EventType, Status]] = {
         E.COMPLETE_REJECTED: S.COMPLETED_REJECTED,
         E.CORRECT: S.FORWARDED,
         E.NOTE: S.FORWARDED,
+        E.COMMITMENT_VERIFIED: S.FORWARDED,
+        E.COMMITMENT_FALSE: S.REVOKED,
         **OPEN_EXTRAS,
     },
-    S.COMPLETED_APPROVED: {E.REVOKE: S.REVOKED},
+    S.COMPLETED_APPROVED: {
+        E.REVOKE: S.REVOKED,
+        E.COMMITMENT_VERIFIED: S.COMPLETED_APPROVED,
+        E.COMMITMENT_FALSE: S.REVOKED,
+    },
     S.COMPLETED_REJECTED: {},
     S.REFUSED: {},
     S.WITHDRAWN: {},
@@ -134,13 +146,18 @@ def test_unknown_values_are_illegal_not_crashes():
 
 def test_string_values_work_like_enums():
     assert transition("accepted", "start") == "in_progress"
-    assert allowed_events("completed_approved") == {"revoke"}
+    assert allowed_events("completed_approved") == {
+        "revoke",
+        "commitment_verified",
+        "commitment_false",
+    }
 
 
-def test_terminal_states_allow_only_revoking_an_approval():
+def test_terminal_states_allow_only_revoking_an_approval_or_verifying_its_commitment():
+    after_approval = {E.REVOKE, E.COMMITMENT_VERIFIED, E.COMMITMENT_FALSE}
     for status in Status:
         if is_terminal(status):
-            expected = {E.REVOKE} if status is S.COMPLETED_APPROVED else set()
+            expected = after_approval if status is S.COMPLETED_APPROVED else set()
             assert allowed_events(status) == expected
         else:
             assert E.VOID in allowed_events(status)
@@ -236,4 +253,6 @@ def test_random_event_sequences_stay_in_known_states(events):
             status = transition(status, event)
             assert status is expected
         assert isinstance(status, Status)
-        assert is_terminal(status) == (allowed_events(status) <= {E.REVOKE})
+        assert is_terminal(status) == (
+            allowed_events(status) <= {E.REVOKE, E.COMMITMENT_VERIFIED, E.COMMITMENT_FALSE}
+        )

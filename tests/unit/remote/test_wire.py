@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.event_data import (
+    CommitmentRecord,
     CorrectionData,
     DecisionData,
     DeferredDecision,
@@ -31,6 +32,7 @@ from clerk_app.core.event_data import (
     SupplementDecision,
     SupplementRequest,
     SuspendData,
+    VerificationData,
     data_type,
 )
 from clerk_app.core.identity import IdType
@@ -80,6 +82,15 @@ NEEDS = st.lists(
 COMMON = {
     "fee_state": st.sampled_from(FeeState),
     "received_as": st.dictionaries(CODE, st.sampled_from(MaterialForm), max_size=3),
+    "commitment": st.none()
+    | st.builds(
+        CommitmentRecord,
+        materials=NEEDS,
+        whole_item=st.booleans(),
+        credit_checked=st.booleans(),
+        verify_by=st.none() | DAY,
+        verify_by_provisional=st.booleans(),
+    ),
 }
 #: Every kind of event data, as the desk makes it.
 EVENT_DATA = {
@@ -104,6 +115,9 @@ EVENT_DATA = {
     ),
     SupplementRequest: st.builds(SupplementRequest, missing=NEEDS),
     CorrectionData: st.builds(CorrectionData, field=TEXT, old=TEXT, new=TEXT),
+    VerificationData: st.builds(
+        VerificationData, verified_on=st.none() | DAY, credit_note=st.just("") | TEXT
+    ),
 }
 
 
@@ -129,6 +143,7 @@ materials = st.builds(
     deferred=st.booleans(),
     copies=st.integers(0, 99),
     note=st.just("") | TEXT,
+    by_commitment=st.booleans(),
 )
 
 
@@ -296,6 +311,7 @@ ACTION_TYPES = {
     ResumeData: EventType.RESUME,
     SupplementRequest: EventType.REQUEST_SUPPLEMENT,
     CorrectionData: EventType.CORRECT,
+    VerificationData: EventType.COMMITMENT_FALSE,
 }
 
 

@@ -10,7 +10,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from clerk_app.core.event_data import (
+    CommitmentRecord,
     CorrectionData,
+    DecisionData,
     DeferredDecision,
     FeeState,
     MaterialForm,
@@ -18,9 +20,10 @@ from clerk_app.core.event_data import (
     ResumeData,
     SupplementRequest,
     SuspendData,
+    VerificationData,
 )
 from clerk_app.core.lifecycle import EventType
-from clerk_app.core.records import CaseEvent
+from clerk_app.core.records import CaseEvent, MaterialLine
 from clerk_app.remote.wire import case_from_wire, event_to_wire
 from clerk_app.store import case_rows, writes
 from tests.helpers.store import T0, make_payload, open_store
@@ -93,3 +96,33 @@ def test_data_kept_in_the_wires_shape_by_an_older_version_reads_typed(tmp_path: 
     assert suspend.data == SuspendData(kind="testing", suspended_on=date(2026, 11, 29))
     assert resume.data == ResumeData(resumed_on=date(2026, 12, 2))
     store.db.close()
+
+
+def test_a_commitment_its_material_and_its_finding_come_back_from_the_database(
+    tmp_path: Path,
+) -> None:
+    store = open_store(tmp_path / "clerk.db")
+    case = case_from_wire(make_payload(1))
+    record = CommitmentRecord(
+        materials=(MaterialNeed("亲属关系证明", "原件", "M4"),),
+        credit_checked=True,
+        verify_by=date(2026, 12, 28),
+    )
+    first = replace(case.events[0], data=DecisionData(commitment=record))
+    materials = (*case.materials, MaterialLine("M4", False, by_commitment=True))
+    store.create_case(replace(case, materials=materials, events=(first,)))
+    finding = VerificationData(verified_on=date(2026, 12, 1), credit_note="虚假承诺")
+    event = CaseEvent(
+        str(uuid.uuid4()),
+        EventType.COMMITMENT_FALSE,
+        T0 + timedelta(minutes=5),
+        "demo-clerk",
+        "不实",
+        finding,
+    )
+    writes.add_event(store, case.case_no, event, body=event_to_wire(event))
+    kept = store.get_case(case.case_no)
+    assert kept.materials[-1].by_commitment is True
+    assert kept.events[0].data.commitment == record
+    assert kept.events[-1].data == finding
+    assert kept.status == "revoked"
