@@ -4,8 +4,8 @@
 store encrypted with SQLCipher (the key from the OS keyring, else the machine key file; an
 old plaintext file is encrypted first, nothing lost; ``PRAGMA integrity_check``; a damaged
 file is moved aside, kept, and ``AppContext.damaged_database`` says where), the REST client
-(TLS checked against the provisioning CA bundle), the token store and the clock, and runs
-the retention purge.
+(TLS checked against the provisioning CA bundle), the token store and the clock, runs
+the retention purge and encrypts the PDFs an older version left plain.
 
 The handles only the application layer may use (the store, the database, the service client,
 the token store) are grouped in ``AppContext.backend``; the GUI reads the config-like fields
@@ -160,6 +160,12 @@ def build_context(
         purge_at_start(context)
     except StoreError as exc:  # the desk still works; the next start tries again
         log.error("retention purge failed: %s", exc)
+    from clerk_app.app.documents import seal_old_documents
+
+    try:  # PDFs an older version left plain are encrypted (idempotent, crash-safe)
+        seal_old_documents(context)
+    except OSError as exc:  # the desk still works; the next start tries again
+        log.error("could not encrypt the old documents: %s", exc)
     return context
 
 

@@ -7,13 +7,21 @@ ONE transaction (``clerk_app.store.documents``). :func:`reprint_document` issues
 number again, marked 副本 / REPRINT, archived and audited the same way. Printing on paper
 comes after and never changes the case.
 
+The PDFs are kept encrypted (``clerk_app.store.file_cipher``: AES-GCM, the key derived
+from the database key): :func:`document_pdf` gives a document's bytes in memory for a
+preview or a print, :func:`export_pdf` writes a plain copy where the clerk chose, and
+:func:`seal_old_documents` encrypts what an older version left plain (at the start). The
+archived SHA-256 is the plain PDF's, as the service has always been told.
+
 The data of each document is made from the typed :class:`~clerk_app.core.records.Case`
 (:func:`receipt_data`, :func:`case_facts`, :func:`decision_document`, :func:`slip_data`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -54,22 +62,29 @@ from clerk_app.documents import (
 from clerk_app.documents import (
     MaterialLine as DocumentMaterial,
 )
+from clerk_app.documents.pdf import pdf_bytes, write_bytes, write_error
 from clerk_app.logs import logger
 from clerk_app.remote.wire import document_to_wire
 from clerk_app.store.documents import (
     DOCUMENT_SEQUENCE,
     ArchivedDocument,
     case_documents,
-    file_sha256,
     record_document,
     reprint_counts,
 )
+from clerk_app.store.file_cipher import FileCipher, SealedFileError, seal_folder
+from clerk_app.store.keys import SecretStore, documents_cipher
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
     from clerk_app.app.session import Session
 
 print_log = logger("print")
+
+#: A document file that cannot be read (``reason``: ``key``, ``damaged``, ``missing``).
+DocumentUnreadable = SealedFileError
+
+_CIPHERS: weakref.WeakKeyDictionary[SecretStore, FileCipher] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -262,13 +277,14 @@ def issue_document(
     numbered = replace(data, document_no=document_no, reprint=False)
     rendered = _render(numbered, texts, copies)
     target = _target(context, data.case_no, kind, document_no)
-    path = Path(rendered.write_pdf(target))
+    path, digest = keep_pdf(context, rendered, target)
     archived = _archive(
         context,
         data.case_no,
         kind,
         document_no,
         path,
+        digest,
         now,
         session.username,
         archive_data.encode(numbered),
@@ -296,13 +312,14 @@ def reprint_document(
     rendered = _render(replace(data, reprint=True), texts, copies)
     stamp_part = now.strftime("%Y%m%d%H%M%S%f")
     target = _target(context, data.case_no, kind, data.document_no, f"-reprint-{stamp_part}")
-    path = Path(rendered.write_pdf(target))
+    path, digest = keep_pdf(context, rendered, target)
     archived = _archive(
         context,
         data.case_no,
         kind,
         data.document_no,
         path,
+        digest,
         now,
         session.username,
         archive_data.encode(replace(data, reprint=False)),
@@ -322,13 +339,15 @@ def issue_slip(
     texts = receipt.texts or DocumentTexts.load(template_dirs(context.paths.config_dir))
     numbered = replace(data, document_no=receipt.document_no, reprint=False)
     rendered = build_slip(numbered, texts)
-    path = Path(rendered.write_pdf(_target(context, data.case_no, "slip", receipt.document_no)))
+    target = _target(context, data.case_no, "slip", receipt.document_no)
+    path, digest = keep_pdf(context, rendered, target)
     archived = _archive(
         context,
         data.case_no,
         "slip",
         receipt.document_no,
         path,
+        digest,
         context.clock.now().astimezone(CENTER_TZ),
         session.username,
         archive_data.encode(numbered),
@@ -344,19 +363,20 @@ def _archive(
     kind: str,
     document_no: str,
     path: Path,
+    sha256: str,
     issued_at: datetime,
     clerk: str,
     data_json: str,
     *,
     reprint: bool = False,
 ) -> ArchivedDocument:
-    """Archive a written PDF and queue its ``DocumentRecord`` for the service."""
+    """Archive a written PDF (``sha256``: of its plain bytes) and queue its record."""
     record = DocumentRecord(
         id=str(uuid.uuid4()),
         case_no=case_no,
         kind=kind,
         document_no=document_no,
-        sha256=file_sha256(path),
+        sha256=sha256,
         issued_at=issued_at,
         clerk=clerk,
         reprint=reprint,
@@ -393,3 +413,72 @@ def case_archive(context: AppContext, case_no: str) -> CaseArchive:
     store = context.backend.store
     originals = [d for d in case_documents(store, case_no) if not d.reprint]
     return CaseArchive(originals, reprint_counts(store, case_no))
+
+
+# -- the files, encrypted at rest ---------------------------------------------------------
+
+
+def document_cipher(context: AppContext) -> FileCipher:
+    """The cipher of this desk's document files (its key derived from the database key).
+
+    Raises:
+        RuntimeError: the context has no secret store (a wiring bug).
+        OSError: the key can be neither read nor kept.
+    """
+    secrets = context.backend.secrets
+    if secrets is None:
+        raise RuntimeError("the desk has no secret store: documents cannot be encrypted")
+    cipher = _CIPHERS.get(secrets)
+    if cipher is None:
+        cipher = _CIPHERS[secrets] = documents_cipher(secrets)
+    return cipher
+
+
+def keep_pdf(context: AppContext, rendered: RenderedDocument, target: Path) -> tuple[Path, str]:
+    """Render ``rendered`` to PDF and keep it encrypted at ``target``; the path and the
+    SHA-256 of the plain PDF.
+
+    Raises:
+        NoCjkFontError, TemplateError: the PDF could not be made.
+        DocumentWriteError: the file could not be saved (disk full, no permission, …).
+    """
+    plain = pdf_bytes(
+        rendered.html, resources=rendered.resources, page=rendered.page, title=rendered.title
+    )
+    try:
+        document_cipher(context).write(target, plain)
+    except OSError as exc:
+        raise write_error(target, exc) from exc
+    return target, hashlib.sha256(plain).hexdigest()
+
+
+def document_pdf(context: AppContext, path: Path) -> bytes:
+    """The plain PDF of a document kept at ``path``, decrypted in memory.
+
+    Raises:
+        DocumentUnreadable: the file is missing, damaged, or was encrypted with a key this
+            desk does not have (``reason``); the case and the other documents are untouched.
+    """
+    return document_cipher(context).read(Path(path))
+
+
+def export_pdf(context: AppContext, path: Path, target: Path | str) -> Path:
+    """Write a plain copy of the document at ``path`` to ``target`` (the clerk's "Save as
+    PDF"; a plain file by the clerk's choice).
+
+    Raises:
+        DocumentUnreadable: the document cannot be read (see :func:`document_pdf`).
+        DocumentWriteError: the copy could not be written.
+    """
+    out = Path(target)
+    write_bytes(out, document_pdf(context, path))
+    print_log.info("%s exported as a plain PDF by the clerk", Path(path).name)
+    return out
+
+
+def seal_old_documents(context: AppContext) -> int:
+    """Encrypt the document files an older version left plain (at the start); how many.
+
+    Idempotent and crash-safe (each file replaced by its sealed copy with a rename).
+    """
+    return seal_folder(document_cipher(context), context.paths.documents_dir)

@@ -126,6 +126,33 @@ def write_pdf(
     return target
 
 
+def pdf_bytes(
+    html: str,
+    *,
+    resources: Mapping[str, QImage] | None = None,
+    page: str = "A4",
+    title: str = "",
+    font_family: str | None = None,
+) -> bytes:
+    """Lay out ``html`` on ``page`` paper and give the PDF as bytes (nothing written).
+
+    For a caller that keeps the PDF elsewhere than in a plain file (the desk seals its
+    documents, ``clerk_app.store.file_cipher``). Raises as :func:`write_pdf` does, less the
+    file errors.
+    """
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("clerk_app.documents needs a QGuiApplication (or QApplication)")
+    fmt = PAGE_FORMATS.get(page)
+    if fmt is None:
+        raise ValueError(f"unknown page format {page!r}; known: {sorted(PAGE_FORMATS)}")
+    return _render(html, fmt, resources or {}, title, font_family or pick_cjk_family())
+
+
+def write_error(target: Path, exc: OSError) -> DocumentWriteError:
+    """The clerk's message (Chinese and English) for a document file that was not saved."""
+    return _write_error(target, exc)
+
+
 def _render(
     html: str, fmt: PageFormat, resources: Mapping[str, QImage], title: str, family: str
 ) -> bytes:
@@ -208,6 +235,11 @@ def paint_document(
 
 class PaintError(RuntimeError):
     """A paint device (printer) refused the document."""
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically (``DocumentWriteError`` says why not)."""
+    _atomic_write(target, data)
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

@@ -1,5 +1,8 @@
 """The desk's secrets at rest: the local database key and the device token.
 
+The key of the desk's document files is derived from the database key
+(:func:`documents_cipher`, ``clerk_app.store.file_cipher``).
+
 They live in the OS keyring (DPAPI on Windows, Secret Service on Linux) when a secure one
 exists. Where none does (a headless Linux desk, a locked-down profile) they go to a machine
 key file in the data folder, readable only by the app's user (0600 on POSIX; the Windows
@@ -27,6 +30,7 @@ from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from clerk_app.paths import private_file
+from clerk_app.store.file_cipher import FileCipher, derive_key
 
 log = logging.getLogger("clerk.store")
 
@@ -188,3 +192,14 @@ def database_key_of(database: Path) -> str | None:
     except (OSError, ValueError):
         return None
     return SecretStore(database.parent / KEY_FILE_NAME, scope=device).get(DATABASE_KEY)
+
+
+def documents_cipher(secrets: SecretStore) -> FileCipher:
+    """The cipher of the desk's document files: its key derived from the database key
+    (made here at a first start; the start refuses to go on without the key of an existing
+    encrypted database, so a new one never replaces a lost one).
+
+    Raises:
+        OSError: the key can be neither read nor kept.
+    """
+    return FileCipher(derive_key(secrets.get_or_create(DATABASE_KEY)))

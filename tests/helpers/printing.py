@@ -27,6 +27,7 @@ from clerk_app.core.clock import FixedClock
 from clerk_app.core.provisioning import Provisioning
 from clerk_app.core.settings import Settings
 from clerk_app.store import LocalStore
+from clerk_app.store.keys import SecretStore
 from tests.helpers.remote import desk  # noqa: F401 - fixture re-exported for these tests
 from tests.helpers.store import T0, open_store
 
@@ -58,9 +59,14 @@ def window_context(store: LocalStore, clock: FixedClock, home: Path, **prov) -> 
         provisioning=provisioning(**prov),
         paths=paths,
         clock=clock,
-        backend=SimpleNamespace(store=store),
+        backend=SimpleNamespace(store=store, secrets=desk_secrets(home)),
         settings=Settings(),  # the defaults (the main window's worklist reads them)
     )
+
+
+def desk_secrets(home: Path) -> SecretStore:
+    """The desk's secret store (the test keyring; the key of its documents comes from it)."""
+    return SecretStore(home / "machine.key", scope=f"test-{uuid.uuid4().hex[:12]}")
 
 
 def clerk_session() -> Session:

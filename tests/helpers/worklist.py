@@ -14,7 +14,7 @@ from clerk_app.core.settings import Settings
 from clerk_app.store import LocalStore
 from clerk_app.store.local import stamp
 from tests.helpers import store as store_helpers
-from tests.helpers.printing import provisioning
+from tests.helpers.printing import desk_secrets, provisioning
 from tests.helpers.store import make_payload
 
 REPO = Path(__file__).resolve().parents[2]
@@ -101,7 +101,9 @@ def desk_context(store: LocalStore, clock: FixedClock, home: Path, **settings: A
         settings=Settings(values=settings),
         paths=paths,
         clock=clock,
-        backend=SimpleNamespace(store=store, db=store.db, api=None, tokens=None),
+        backend=SimpleNamespace(
+            store=store, db=store.db, api=None, tokens=None, secrets=desk_secrets(home)
+        ),
         calendar=WorkCalendar.builtin(),
         device_id="test-device",
     )

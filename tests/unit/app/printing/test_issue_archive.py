@@ -15,7 +15,7 @@ from clerk_app.app.documents import issue_document, receipt_data, reprint_docume
 from clerk_app.app.session import DOCUMENT_SEQUENCE
 from clerk_app.store.documents import case_documents, latest_original
 from tests.helpers import document_samples as samples
-from tests.helpers.documents import flat, pdf_text
+from tests.helpers.documents import flat, pdf_text, plain_bytes
 from tests.helpers.printing import clerk_session, window_context
 from tests.helpers.store import add_case, make_payload
 
@@ -42,7 +42,7 @@ def test_issued_notice_is_numbered_archived_hashed_and_queued_for_the_service(
 
     assert issued.document_no == "衡政服补〔2026〕W01-0001号"
     assert issued.path.parent == context.paths.documents_dir and issued.path.exists()
-    assert issued.sha256 == hashlib.sha256(issued.path.read_bytes()).hexdigest()
+    assert issued.sha256 == hashlib.sha256(plain_bytes(issued.path)).hexdigest()
     text = flat(pdf_text(issued.path))
     assert "衡政服补〔2026〕W01-0001号" in text and "补正材料通知书" in text
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from clerk_app.app.take_in import take_in_case
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.documents import ReceiptSlip, archive_data
 from clerk_app.store.documents import case_documents
-from tests.helpers.documents import flat, pdf_text
+from tests.helpers.documents import flat, pdf_info, pdf_text, plain_bytes
 from tests.helpers.printing import clerk_session, window_context
 from tests.helpers.workload import demo_item, draft_for
 
@@ -36,9 +35,9 @@ def test_take_in_archives_the_slip_under_the_receipt_number(store, clock, tmp_pa
     slip = taken.slip_issued
     assert slip.kind == "slip" and slip.document_no == taken.receipt.document_no
     assert slip.path.exists() and slip.path != taken.receipt.path
-    assert slip.sha256 == hashlib.sha256(slip.path.read_bytes()).hexdigest()
-    info = subprocess.run(["pdfinfo", str(slip.path)], capture_output=True, text=True, check=True)
-    width_pt = float(info.stdout.split("Page size:")[1].split("x")[0])
+    assert slip.sha256 == hashlib.sha256(plain_bytes(slip.path)).hexdigest()
+    info, _ = pdf_info(slip.path)
+    width_pt = float(info["Page size"].split("x")[0])
     assert round(width_pt / 72 * 25.4) == 80
     text = flat(pdf_text(slip.path))
     assert "受理回执" in text and taken.case_no in text and taken.query_code in text
