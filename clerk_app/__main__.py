@@ -86,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.home:
         os.environ["CLERK_HOME"] = str(args.home.resolve())
+    from clerk_app.core.clock import use_center_time_zone
+
+    use_center_time_zone()  # before Qt: its file dialogs show the center's time too
 
     from clerk_app.app.context import StartupError, build_context, demo_provisioning
     from clerk_app.core.provisioning import PROVISIONING_NAME, ProvisioningError, load_provisioning

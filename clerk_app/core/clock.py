@@ -6,11 +6,45 @@ The center works in China Standard Time whatever the machine's own time zone is,
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import MutableMapping
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 from zoneinfo import ZoneInfo
 
 CENTER_TZ = ZoneInfo("Asia/Shanghai")
+#: The center's zone for the C library's ``TZ`` variable: the IANA name where the system
+#: has the zone database (Linux), else the POSIX rule (China has kept no daylight saving
+#: since 1991), which glibc and the Windows C runtime both read.
+CENTER_TZ_NAME = "Asia/Shanghai"
+CENTER_TZ_POSIX = "CST-8"
+_ZONEINFO = Path("/usr/share/zoneinfo")
+
+
+def use_center_time_zone(environ: MutableMapping[str, str] | None = None) -> str | None:
+    """Make the process's local time the center's, for what Qt shows by itself in local
+    time (the modified column of its file dialogs). Call it at GUI start-up, before the
+    ``QApplication``; the app's own times use :data:`CENTER_TZ` anyway.
+
+    A machine already on UTC+8 (a center PC in China is set to CST) is left as it is.
+    Returns the ``TZ`` value set, or None when nothing changed.
+    """
+    env = os.environ if environ is None else environ
+    if env.get("TZ") is None and _local_offset() == timedelta(hours=8):
+        return None
+    if env.get("TZ") in (CENTER_TZ_NAME, CENTER_TZ_POSIX):
+        return None
+    value = CENTER_TZ_NAME if (_ZONEINFO / CENTER_TZ_NAME).is_file() else CENTER_TZ_POSIX
+    env["TZ"] = value
+    if environ is None and hasattr(time, "tzset"):  # POSIX: the C library reads TZ again
+        time.tzset()
+    return value
+
+
+def _local_offset() -> timedelta | None:
+    return datetime.now().astimezone().utcoffset()
 
 
 @runtime_checkable
