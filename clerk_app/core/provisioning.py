@@ -36,6 +36,7 @@ DOCUMENT_KINDS = (
     "fee",  # fee notice
     "void",  # 作废 notice
     "correction",  # corrected notice
+    "commitment",  # 告知承诺书
     "guide",  # 办事指南
     "slip",  # 80 mm roll receipt slip
 )

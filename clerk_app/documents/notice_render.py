@@ -484,3 +484,59 @@ for _kind in FORMAL_KINDS:
     )
 register_kind(DocumentKind("guide", "办事指南", GUIDE_TEMPLATE, ServiceGuide, build_guide))
 register_kind(DocumentKind("slip", "受理回执", SLIP_TEMPLATE, ReceiptSlip, build_slip))
+
+
+# -- 告知承诺书 (issue 15) -----------------------------------------------------------------
+from clerk_app.documents.notices import CommitmentLetter  # noqa: E402
+
+_COMMITMENT_TABLE = (
+    '<table width="100%" border="1" cellspacing="0" cellpadding="4" '
+    'style="border-collapse: collapse; border-color: #000000; border-style: solid;">'
+    '<tr><th width="8%" align="center">序号</th>'
+    '<th width="40%" align="left">以承诺替代的证明事项</th>'
+    '<th width="52%" align="left">原应提交的材料</th></tr>{rows}</table>'
+)
+
+
+def _body_commitment(d: CommitmentLetter, texts: DocumentTexts) -> dict[str, str]:
+    if d.whole_item:
+        scope = "本人（单位）申请以告知承诺方式办理本事项，承诺符合下列条件：" + (
+            d.conditions or "本事项办事指南告知的全部条件"
+        )
+    else:
+        scope = "本人（单位）申请以书面承诺替代下列证明材料："
+    if d.verify_by is None:
+        verify = "行政机关将在法定期限内核查承诺内容。"
+    else:
+        mark = texts.label("receipt", "provisional_mark") if d.verify_provisional else ""
+        verify = f"行政机关将于{format_date_zh(d.verify_by)}{mark}前核查承诺内容。"
+    credit = (
+        "经查询，申请人未被列入严重失信主体名单。"
+        if d.credit_checked
+        else "窗口尚未查询申请人信用状况。"
+    )
+    return {
+        "scope": _e(scope),
+        "material_table": _COMMITMENT_TABLE.format(
+            rows=_rows([(m.name, m.requirement) for m in d.materials], ("left", "left"))
+        )
+        if d.materials
+        else "",
+        "promise": _e(d.promise),
+        "consequence": _e(d.consequence),
+        "verify_text": _e(verify),
+        "provisional_note": _provisional_note(texts, d.verify_provisional),
+        "credit_text": _e(credit),
+    }
+
+
+FORMAL_KINDS = (*FORMAL_KINDS, _Formal("commitment", CommitmentLetter, _body_commitment))
+register_kind(
+    DocumentKind(
+        code="commitment",
+        title="告知承诺书",
+        template="commitment_notice.html",
+        data_type=CommitmentLetter,
+        build=build_notice,
+    )
+)

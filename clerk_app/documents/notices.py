@@ -260,3 +260,33 @@ class ReceiptSlip:
 
     def __post_init__(self) -> None:
         _aware(self.received_at, "received_at")
+
+
+@dataclass(frozen=True, kw_only=True)
+class CommitmentLetter(NoticeBase):
+    """告知承诺书: what the applicant promises in writing instead of a certificate (or for
+    the whole item), the legal consequences of a false promise, and the verification (核查)
+    the department does by ``verify_by``. Printed for signing and archived like a notice.
+    """
+
+    kind: ClassVar[str] = "commitment"
+
+    #: The certificates (证明事项) the commitment replaces; empty for a wholesale one.
+    materials: tuple[MissingMaterial, ...] = ()
+    whole_item: bool = False
+    #: The item's conditions the applicant declares to meet (wholesale commitment).
+    conditions: str = ""
+    promise: str
+    consequence: str
+    credit_checked: bool = True
+    verify_by: date | None = None
+    verify_provisional: bool = False
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        lines = tuple(MissingMaterial(str(n), str(r)) for n, r in self.materials)
+        if not lines and not self.whole_item:
+            raise ValueError("a commitment letter replaces a certificate or the whole item")
+        if not self.promise.strip() or not self.consequence.strip():
+            raise ValueError("a commitment letter states the promise and its consequences")
+        object.__setattr__(self, "materials", lines)
