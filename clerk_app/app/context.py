@@ -123,12 +123,15 @@ def build_context(
     except DiskFullError as exc:
         raise StartupError(
             f"磁盘已满，无法打开本地数据库 {paths.database}：请清理磁盘后重新启动。\n"
-            f"the disk is full: cannot open the local database {paths.database}: {exc}"
+            f"the disk is full: cannot open the local database {paths.database}: free some "
+            "disk space and start again."
         ) from exc
     except StoreError as exc:
         raise StartupError(
-            f"无法打开本地数据库 {paths.database}：{exc}\n"
-            f"cannot open the local database {paths.database}: {exc}"
+            f"无法打开本地数据库 {paths.database}（原因见详细信息）。"
+            "请联系信息科；不要删除该文件。\n"
+            f"cannot open the local database {paths.database} (the details say why): call "
+            "IT; do not delete the file."
         ) from exc
     api = ApiClient(
         provisioning.service_url,
@@ -199,8 +202,8 @@ def _database_key(secrets: SecretStore, paths: Paths) -> str | None:
         key = key or secrets.get_or_create(DATABASE_KEY)
     except OSError as exc:
         raise StartupError(
-            f"无法读取或保存本地数据库密钥：{exc}\n"
-            f"cannot read or keep the local database key: {exc}"
+            "无法读取或保存本地数据库的密钥（原因见详细信息）。请联系信息科。\n"
+            "cannot read or keep the local database's key (the details say why): call IT."
         ) from exc
     if cipher.is_plaintext(paths.database):
         try:

@@ -147,3 +147,29 @@ def test_a_cancelled_wizard_was_chinese_and_says_what_to_do(qtbot, home, capsys)
 def _without_names(text: str) -> str:
     """Chinese text without the field names and the command it names (English by nature)."""
     return re.sub(r"[a-z_]+\.[a-z_]+|clerk-app provision", "", text)
+
+
+def test_a_database_without_its_key_is_shown_in_both_languages(qtbot, home, tmp_path):
+    """The local database is there but its key is not (a wiped keyring): the window says
+    so and what to do, and the client's files are left alone."""
+    window = tmp_path / "window.toml"
+    window.write_text(
+        DEMO.read_text("utf-8").replace("http://127.0.0.1:8765", "http://127.0.0.1:9"), "utf-8"
+    )
+    database = home / "data" / "clerk.db"
+    database.parent.mkdir(parents=True)
+    database.write_bytes(b"\x00" * 4096)  # not plain SQLite: an encrypted file, key lost
+    seen: dict[str, object] = {}
+    timer = when_shown(StartupErrorDialog, read_and_quit(qtbot, seen))
+
+    code = main(["--provisioning", str(window)])
+    timer.stop()
+
+    assert code == 4
+    chinese, english = str(seen["chinese"]), str(seen["english"])
+    assert chinese.startswith("客户端无法启动") and "不要删除该文件" in chinese
+    assert english.startswith("The client cannot start") and "do not delete" in english
+    assert not CJK.search(english)
+    for text in seen["before"]:  # type: ignore[union-attr]
+        assert not TECHNICAL.search(text), text
+    assert database.read_bytes() == b"\x00" * 4096
