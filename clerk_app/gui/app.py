@@ -58,6 +58,20 @@ class Desk:
         # Sign-outs that reached the service or not (tests wait for them).
         self.signed_out = 0
 
+    def open_enrolled_hall(self) -> Any:
+        """A hall-screen PC (enrolled with a display credential): the hall's big screen,
+        full screen and running, with no one signing in; None on any other PC."""
+        from clerk_app.app.enrolment import display_credential
+
+        credential = display_credential(self.context)
+        if credential is None:
+            return None
+        from clerk_app.gui.hall import open_enrolled_hall_screen
+
+        log.info("hall screen: starting on this PC's display credential")
+        self.hall = open_enrolled_hall_screen(self.context, credential)
+        return self.hall
+
     def make_login(self) -> LoginDialog:
         prov = self.context.provisioning
         if self.login is not None and shiboken6.isValid(self.login):
@@ -244,6 +258,9 @@ def run_app(
     collector = GarbageCollector(app)  # noqa: F841 - lives as long as the loop runs
     install_translations(context.settings["ui.language"] or context.provisioning.language)
     desk = Desk(context, hooks)
+    if smoke_user is None and desk.open_enrolled_hall() is not None:
+        app.aboutToQuit.connect(desk.shutdown)
+        return app.exec()
     login = desk.make_login()
 
     if smoke_user is not None:

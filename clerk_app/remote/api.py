@@ -510,6 +510,51 @@ class ApiClient:
             raise BadResponseError("board answer without items/today")
         return data
 
+    # -- set-up and machine credentials (first-run wizard, hall screen) --------------------
+
+    def check_window(self, center_code: str, window_code: str) -> dict[str, Any]:
+        """``GET /centers/{center}/windows/{window}`` (no token): the window's name and
+        department. Raises ``ApiError`` 404 when the center has no such window."""
+        quote = requests.utils.quote
+        path = f"/centers/{quote(center_code, safe='')}/windows/{quote(window_code, safe='')}"
+        data = _expect_dict(self.request("GET", API_PREFIX + path))
+        if not isinstance(data.get("name"), str):
+            raise BadResponseError("window answer without a name", status=200)
+        return data
+
+    def redeem_enrolment(self, code: str, device_id: str | None) -> dict[str, Any]:
+        """``POST /enrolments/redeem`` (no token): ``{token, kind, window_code, label,
+        expires_at}``. Raises ``ApiError`` 404 (unknown, used or expired code), 409, 429."""
+        body: dict[str, Any] = {"code": code}
+        if device_id:
+            body["device_id"] = device_id
+        return _credential_of(self.request("POST", f"{API_PREFIX}/enrolments/redeem", body=body))
+
+    def renew_credential(self, token: str, kind: str) -> dict[str, Any]:
+        """``POST /credentials/renew``: the machine credential's successor (the old one is
+        revoked). Raises ``ApiError`` 401 when the credential is revoked or expired."""
+        response = self.request(
+            "POST", f"{API_PREFIX}/credentials/renew", token=token, body={"kind": kind}
+        )
+        return _credential_of(response)
+
+
+def _credential_of(response: requests.Response) -> dict[str, Any]:
+    """A ``CredentialIssued`` answer, ``expires_at`` read as a timezone-aware datetime."""
+    data = _expect_dict(response)
+    try:
+        token, kind = data["token"], data["kind"]
+        expires_at = datetime.fromisoformat(str(data["expires_at"]))
+    except (KeyError, ValueError) as exc:
+        raise BadResponseError(f"credential answer does not follow the contract: {exc!r}") from exc
+    if not isinstance(token, str) or not token or not isinstance(kind, str):
+        raise BadResponseError("credential answer without a token", status=response.status_code)
+    if expires_at.tzinfo is None:
+        expires_at = expires_at.replace(tzinfo=UTC)
+    return {**data, "expires_at": expires_at}
+
+
+
 
 # -- helpers -------------------------------------------------------------------------------
 

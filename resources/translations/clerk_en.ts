@@ -1758,8 +1758,80 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Checking the records service…</translation>
     </message>
     <message>
-        <source>window: checked at the first sign-in, which also registers this computer with the service.</source>
-        <translation>window: checked at the first sign-in, which also registers this computer with the service.</translation>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Enrolment code (optional):</source>
+        <translation>&amp;Enrolment code (optional):</translation>
+    </message>
+    <message>
+        <source>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</source>
+        <translation>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>No answer at %1. Check the address, the network cable, and that the records service is running.</source>
+        <translation>No answer at %1. Check the address, the network cable, and that the records service is running.</translation>
+    </message>
+    <message>
+        <source>The records service at %1 answered, but its certificate is not trusted. Choose the center&apos;s CA certificate (ask IT for it).</source>
+        <translation>The records service at %1 answered, but its certificate is not trusted. Choose the center&apos;s CA certificate (ask IT for it).</translation>
+    </message>
+    <message>
+        <source>Something answered at %1, but it is not the records service. Check the address.</source>
+        <translation>Something answered at %1, but it is not the records service. Check the address.</translation>
+    </message>
+    <message>
+        <source>The records service at %1 asks to wait: try again in a minute.</source>
+        <translation>The records service at %1 asks to wait: try again in a minute.</translation>
+    </message>
+    <message>
+        <source>Center %1 has no window %2 at this records service. Check the center and window codes with IT.</source>
+        <translation>Center %1 has no window %2 at this records service. Check the center and window codes with IT.</translation>
+    </message>
+    <message>
+        <source>Window %1 is known at center %2.</source>
+        <translation>Window %1 is known at center %2.</translation>
+    </message>
+    <message>
+        <source>Window %1 is called “%2” at the records service; that name is used.</source>
+        <translation>Window %1 is called “%2” at the records service; that name is used.</translation>
+    </message>
+    <message>
+        <source>The check could not be finished. Show the details to IT.</source>
+        <translation>The check could not be finished. Show the details to IT.</translation>
+    </message>
+    <message>
+        <source>Redeeming the enrolment code…</source>
+        <translation>Redeeming the enrolment code…</translation>
+    </message>
+    <message>
+        <source>This enrolment code is unknown, used or expired. Ask IT for a new one.</source>
+        <translation>This enrolment code is unknown, used or expired. Ask IT for a new one.</translation>
+    </message>
+    <message>
+        <source>This window has as many desks as it may. An admin revokes an old desk first, then makes a new code.</source>
+        <translation>This window has as many desks as it may. An admin revokes an old desk first, then makes a new code.</translation>
+    </message>
+    <message>
+        <source>Too many tries: wait a minute, then save again.</source>
+        <translation>Too many tries: wait a minute, then save again.</translation>
+    </message>
+    <message>
+        <source>This code was made for window %1, not for this window. It is used up: ask IT for a new code for this window.</source>
+        <translation>This code was made for window %1, not for this window. It is used up: ask IT for a new code for this window.</translation>
+    </message>
+    <message>
+        <source>This code is for a kiosk or another system, not for a window PC. It is used up: ask IT for a desk or display code.</source>
+        <translation>This code is for a kiosk or another system, not for a window PC. It is used up: ask IT for a desk or display code.</translation>
+    </message>
+    <message>
+        <source>The enrolment code could not be redeemed. Show the details to IT.</source>
+        <translation>The enrolment code could not be redeemed. Show the details to IT.</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +1939,32 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>Data as of %1</source>
         <translation>Data as of %1</translation>
+    </message>
+    <message>
+        <source>This screen&apos;s credential has been revoked or has expired, so the board cannot be shown.
+IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 here to type it in.</source>
+        <translation>This screen&apos;s credential has been revoked or has expired, so the board cannot be shown.
+IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 here to type it in.</translation>
+    </message>
+    <message>
+        <source>That code is unknown, used or expired.</source>
+        <translation>That code is unknown, used or expired.</translation>
+    </message>
+    <message>
+        <source>That code is not for a screen.</source>
+        <translation>That code is not for a screen.</translation>
+    </message>
+    <message>
+        <source>The code could not be used.</source>
+        <translation>The code could not be used.</translation>
+    </message>
+    <message>
+        <source>New enrolment code</source>
+        <translation>New enrolment code</translation>
+    </message>
+    <message>
+        <source>Enrolment code for this screen (clerk-records enrol --kind display):</source>
+        <translation>Enrolment code for this screen (clerk-records enrol --kind display):</translation>
     </message>
 </context>
 <context>

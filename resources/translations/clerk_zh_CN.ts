@@ -1746,8 +1746,80 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>正在检查记录服务…</translation>
     </message>
     <message>
-        <source>window: checked at the first sign-in, which also registers this computer with the service.</source>
-        <translation>窗口：首次登录时核对，同时向服务登记本电脑。</translation>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrolment code (optional):</source>
+        <translation>注册码（可选）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</source>
+        <translation>信息科提供的一次性注册码（clerk-records enrol）：窗口注册码让本机在无人登录时也能上传办件；显示屏注册码让本机成为大厅显示屏。</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>详细信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No answer at %1. Check the address, the network cable, and that the records service is running.</source>
+        <translation>%1 没有应答。请检查地址、网线，以及记录服务是否在运行。</translation>
+    </message>
+    <message>
+        <source>The records service at %1 answered, but its certificate is not trusted. Choose the center&apos;s CA certificate (ask IT for it).</source>
+        <translation>%1 的记录服务有应答，但其证书不受信任。请选择中心的 CA 证书（向信息科索取）。</translation>
+    </message>
+    <message>
+        <source>Something answered at %1, but it is not the records service. Check the address.</source>
+        <translation>%1 有应答，但不是记录服务。请检查地址。</translation>
+    </message>
+    <message>
+        <source>The records service at %1 asks to wait: try again in a minute.</source>
+        <translation>%1 的记录服务要求稍候：请一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Center %1 has no window %2 at this records service. Check the center and window codes with IT.</source>
+        <translation>该记录服务中，中心 %1 没有窗口 %2。请与信息科核对中心编码和窗口编码。</translation>
+    </message>
+    <message>
+        <source>Window %1 is known at center %2.</source>
+        <translation>中心 %2 有窗口 %1。</translation>
+    </message>
+    <message>
+        <source>Window %1 is called “%2” at the records service; that name is used.</source>
+        <translation>记录服务中窗口 %1 的名称是“%2”，将使用该名称。</translation>
+    </message>
+    <message>
+        <source>The check could not be finished. Show the details to IT.</source>
+        <translation>检查未能完成。请把详细信息给信息科看。</translation>
+    </message>
+    <message>
+        <source>Redeeming the enrolment code…</source>
+        <translation>正在使用注册码…</translation>
+    </message>
+    <message>
+        <source>This enrolment code is unknown, used or expired. Ask IT for a new one.</source>
+        <translation>此注册码不存在、已用过或已过期。请向信息科索取新的注册码。</translation>
+    </message>
+    <message>
+        <source>This window has as many desks as it may. An admin revokes an old desk first, then makes a new code.</source>
+        <translation>本窗口的电脑数已达上限。请管理员先吊销一台旧电脑，再生成新的注册码。</translation>
+    </message>
+    <message>
+        <source>Too many tries: wait a minute, then save again.</source>
+        <translation>尝试次数过多：请等一分钟后再保存。</translation>
+    </message>
+    <message>
+        <source>This code was made for window %1, not for this window. It is used up: ask IT for a new code for this window.</source>
+        <translation>此注册码是为窗口 %1 生成的，不是本窗口的。它已用掉：请向信息科索取本窗口的新注册码。</translation>
+    </message>
+    <message>
+        <source>This code is for a kiosk or another system, not for a window PC. It is used up: ask IT for a desk or display code.</source>
+        <translation>此注册码属于自助终端或其他系统，不是窗口电脑的。它已用掉：请向信息科索取窗口或显示屏注册码。</translation>
+    </message>
+    <message>
+        <source>The enrolment code could not be redeemed. Show the details to IT.</source>
+        <translation>注册码未能使用。请把详细信息给信息科看。</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +1927,32 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>Data as of %1</source>
         <translation>数据截至 %1</translation>
+    </message>
+    <message>
+        <source>This screen&apos;s credential has been revoked or has expired, so the board cannot be shown.
+IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 here to type it in.</source>
+        <translation>本显示屏的凭据已被吊销或已过期，无法显示办件公示。
+信息科：请生成新的注册码（clerk-records enrol --kind display），在此按 F2 输入。</translation>
+    </message>
+    <message>
+        <source>That code is unknown, used or expired.</source>
+        <translation>该注册码不存在、已用过或已过期。</translation>
+    </message>
+    <message>
+        <source>That code is not for a screen.</source>
+        <translation>该注册码不是显示屏的注册码。</translation>
+    </message>
+    <message>
+        <source>The code could not be used.</source>
+        <translation>该注册码未能使用。</translation>
+    </message>
+    <message>
+        <source>New enrolment code</source>
+        <translation>新的注册码</translation>
+    </message>
+    <message>
+        <source>Enrolment code for this screen (clerk-records enrol --kind display):</source>
+        <translation>本显示屏的注册码（clerk-records enrol --kind display）：</translation>
     </message>
 </context>
 <context>

@@ -156,6 +156,7 @@ def test_tab_walks_the_fields_in_reading_order(dialogs):
         "window_name",
         "window_department",
         "languageCombo",
+        "enrolment_code",
         "wizardReport",
     ]
     assert tab_order(dialogs["lookup"]) == ["lookupCaseEdit", "lookupCodeEdit", "lookupButton"]

@@ -43,7 +43,7 @@ def test_live_check_then_save_writes_the_provisioning_file(
     wizard.check()
     qtbot.waitUntil(wizard.save_button.isEnabled, timeout=20_000)
     report = wizard.report.toPlainText()
-    assert "OK   service:" in report and "first sign-in" in report
+    assert "OK   service:" in report and "Window W01 is known at center HS." in report
 
     wizard.edits["window.name"].setText("户籍窗口")  # an edit needs a new check
     assert not wizard.save_button.isEnabled()
@@ -52,7 +52,8 @@ def test_live_check_then_save_writes_the_provisioning_file(
     wizard.save_button.click()
     assert wizard.result() == wizard.DialogCode.Accepted
     saved = load_provisioning(tmp_path / "config" / "provisioning.toml")
-    assert (saved.window_code, saved.window_name, saved.language) == ("W01", "户籍窗口", "en")
+    # The service's name of the window wins over the one typed.
+    assert (saved.window_code, saved.window_name, saved.language) == ("W01", "户政业务窗口", "en")
     assert saved.service_url == records_service.base_url
     assert locate_provisioning(tmp_path / "config") == saved
 
@@ -63,5 +64,5 @@ def test_dead_service_blocks_saving(qtbot, tmp_path):
     fill(wizard, **GOOD, service__url="http://127.0.0.1:9")
     wizard.check()
     qtbot.waitUntil(wizard.check_button.isEnabled, timeout=20_000)
-    assert "FAIL service" in wizard.report.toPlainText()
+    assert wizard.report.toPlainText().startswith("No answer at http://127.0.0.1:9.")
     assert not wizard.save_button.isEnabled()

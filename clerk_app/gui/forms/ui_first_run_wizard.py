@@ -18,7 +18,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
-    QVBoxLayout, QWidget)
+    QToolButton, QVBoxLayout, QWidget)
 
 class Ui_FirstRunWizard(object):
     def setupUi(self, firstRunWizard):
@@ -174,6 +174,25 @@ class Ui_FirstRunWizard(object):
 
         self.fieldsForm.setWidget(14, QFormLayout.ItemRole.FieldRole, self.languageCombo)
 
+        self.enrolment_code_label = QLabel(firstRunWizard)
+        self.enrolment_code_label.setObjectName(u"enrolment_code_label")
+
+        self.fieldsForm.setWidget(15, QFormLayout.ItemRole.LabelRole, self.enrolment_code_label)
+
+        self.enrolment_code = QLineEdit(firstRunWizard)
+        self.enrolment_code.setObjectName(u"enrolment_code")
+        self.enrolment_code.setPlaceholderText(u"ABCD-EFGH-JKLM")
+
+        self.fieldsForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.enrolment_code)
+
+        self.enrolment_code_error = QLabel(firstRunWizard)
+        self.enrolment_code_error.setObjectName(u"enrolment_code_error")
+        self.enrolment_code_error.setStyleSheet(u"color: #b00020")
+        self.enrolment_code_error.setText(u"")
+        self.enrolment_code_error.setWordWrap(True)
+
+        self.fieldsForm.setWidget(16, QFormLayout.ItemRole.FieldRole, self.enrolment_code_error)
+
 
         self.mainLayout.addLayout(self.fieldsForm)
 
@@ -183,6 +202,19 @@ class Ui_FirstRunWizard(object):
         self.wizardReport.setReadOnly(True)
 
         self.mainLayout.addWidget(self.wizardReport)
+
+        self.detailsButton = QToolButton(firstRunWizard)
+        self.detailsButton.setObjectName(u"detailsButton")
+        self.detailsButton.setCheckable(True)
+
+        self.mainLayout.addWidget(self.detailsButton)
+
+        self.detailsText = QPlainTextEdit(firstRunWizard)
+        self.detailsText.setObjectName(u"detailsText")
+        self.detailsText.setMaximumSize(QSize(16777215, 100))
+        self.detailsText.setReadOnly(True)
+
+        self.mainLayout.addWidget(self.detailsText)
 
         self.buttonBox = QDialogButtonBox(firstRunWizard)
         self.buttonBox.setObjectName(u"buttonBox")
@@ -199,6 +231,7 @@ class Ui_FirstRunWizard(object):
         self.window_name_label.setBuddy(self.window_name)
         self.window_department_label.setBuddy(self.window_department)
         self.languageLabel.setBuddy(self.languageCombo)
+        self.enrolment_code_label.setBuddy(self.enrolment_code)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.service_url, self.service_ca_bundle)
         QWidget.setTabOrder(self.service_ca_bundle, self.browseButton)
@@ -208,7 +241,10 @@ class Ui_FirstRunWizard(object):
         QWidget.setTabOrder(self.window_code, self.window_name)
         QWidget.setTabOrder(self.window_name, self.window_department)
         QWidget.setTabOrder(self.window_department, self.languageCombo)
-        QWidget.setTabOrder(self.languageCombo, self.wizardReport)
+        QWidget.setTabOrder(self.languageCombo, self.enrolment_code)
+        QWidget.setTabOrder(self.enrolment_code, self.wizardReport)
+        QWidget.setTabOrder(self.wizardReport, self.detailsButton)
+        QWidget.setTabOrder(self.detailsButton, self.detailsText)
 
         self.retranslateUi(firstRunWizard)
 
@@ -227,5 +263,10 @@ class Ui_FirstRunWizard(object):
         self.window_name_label.setText(QCoreApplication.translate("FirstRunWizard", u"Window name (optional):", None))
         self.window_department_label.setText(QCoreApplication.translate("FirstRunWizard", u"Department:", None))
         self.languageLabel.setText(QCoreApplication.translate("FirstRunWizard", u"Language:", None))
+        self.enrolment_code_label.setText(QCoreApplication.translate("FirstRunWizard", u"&Enrolment code (optional):", None))
+#if QT_CONFIG(tooltip)
+        self.enrolment_code.setToolTip(QCoreApplication.translate("FirstRunWizard", u"A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.", None))
+#endif // QT_CONFIG(tooltip)
+        self.detailsButton.setText(QCoreApplication.translate("FirstRunWizard", u"&Details", None))
     # retranslateUi
 

@@ -5,7 +5,8 @@ height (or width, whichever is tighter), so the same screen fits a 1366×768 or 
 Pages rotate on ``page_timer``; the board is fetched again on ``refresh_timer`` in the
 background (:class:`~clerk_app.gui.ops.Op`). When a fetch fails the last data stays on the
 screen, marked with the time it is from. Esc leaves full screen, F11 toggles it, Ctrl+Q
-closes (for the technician); the mouse cursor is hidden.
+closes (for the technician); the mouse cursor is hidden. A hall PC whose display credential
+the service refuses stops fetching and says what IT must do (F2: a new enrolment code).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.app.enrolment import CredentialRevoked, EnrolmentProblem
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.errors import UserError
 from clerk_app.core.records import Board
@@ -72,10 +74,12 @@ class HallScreen(QWidget):
     Signals:
         refreshed(object): a new :class:`BoardSnapshot` is on the screen.
         link_lost(str): a fetch failed (the reason, translated); the last data stays, marked.
+        enrol_requested(): F2 on a screen whose credential was refused (IT has a new code).
     """
 
     refreshed = Signal(object)
     link_lost = Signal(str)
+    enrol_requested = Signal()
 
     def __init__(
         self,
@@ -98,6 +102,9 @@ class HallScreen(QWidget):
         self.stale = False
         self.stale_reason = ""
         self.signed_out = False
+        #: The service refused this PC's display credential: fetching stopped, IT is told.
+        self.revoked = False
+        self.enrol_error = ""
         self.page = 0
         self._fetching = False
         self.setCursor(Qt.CursorShape.BlankCursor)
@@ -118,6 +125,7 @@ class HallScreen(QWidget):
             ("Esc", self.leave_full_screen),
             ("F11", self.toggle_full_screen),
             ("Ctrl+Q", self.close),
+            ("F2", self._ask_enrolment),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
@@ -182,6 +190,12 @@ class HallScreen(QWidget):
             self.row_labels.append(cells)
         self.empty_label = self._label("hallEmpty", DIM, centre)
         self.grid.addWidget(self.empty_label, 1, 0, self.rows_per_page, len(aligns))
+        # What IT must do when the service refuses this screen (over the rows).
+        self.notice_label = self._label("hallNotice", STALE, centre)
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet(f"color: {STALE}; background: {BACKGROUND};")
+        self.notice_label.hide()
+        self.grid.addWidget(self.notice_label, 1, 0, self.rows_per_page, len(aligns))
 
         self.totals_bar = QFrame(self)
         self.totals_bar.setObjectName("hallTotals")
@@ -255,6 +269,7 @@ class HallScreen(QWidget):
                 label.setFixedHeight(row_h)
                 label.setContentsMargins(round(16 * s), 0, round(16 * s), 0)
         self.empty_label.setFont(font(56))
+        self.notice_label.setFont(font(48, True))
         self.totals_bar.setFixedHeight(totals_h)
         self.totals_bar.layout().setContentsMargins(pad, 0, pad, 0)
         for label in (self.received_label, self.completed_label, self.rate_label):
@@ -319,6 +334,14 @@ class HallScreen(QWidget):
     def _fetch_failed(self, exc: Exception) -> None:
         self._fetching = False
         self.stale = True
+        if isinstance(exc, CredentialRevoked):
+            # No retry mends a revoked credential: stop asking, tell IT (one log line).
+            self.revoked = True
+            self.refresh_timer.stop()
+            log.warning("hall screen: the service refused this screen's display credential")
+            self.render()
+            self.link_lost.emit(self.notice_label.text())
+            return
         # 401: the token ran out (8 h by default), which no retry mends; the rest may pass.
         self.signed_out = is_refused(exc, 401)
         self.stale_reason = error_message(exc)
@@ -329,6 +352,30 @@ class HallScreen(QWidget):
             log.warning("hall screen: board not refreshed", exc_info=exc)
         self.render()
         self.link_lost.emit(self.stale_reason)
+
+    def _ask_enrolment(self) -> None:
+        if self.revoked:
+            self.enrol_requested.emit()
+
+    def credential_restored(self) -> None:
+        """A new enrolment code gave this screen a credential again: fetch and go on."""
+        self.revoked = False
+        self.enrol_error = ""
+        self.start()
+
+    def enrolment_failed(self, exc: Exception) -> None:
+        """The code typed after F2 gave nothing: say so under the notice."""
+        if isinstance(exc, EnrolmentProblem) and exc.reason == "unknown-code":
+            self.enrol_error = self.tr("That code is unknown, used or expired.")
+        elif isinstance(exc, EnrolmentProblem):
+            self.enrol_error = self.tr("That code is not for a screen.")
+        elif isinstance(exc, UserError):
+            self.enrol_error = error_message(exc)
+        else:
+            log.error("hall screen: enrolment failed", exc_info=exc)
+            self.enrol_error = self.tr("The code could not be used.")
+        log.warning("hall screen: new enrolment code refused: %s", type(exc).__name__)
+        self.render()
 
     def next_page(self) -> None:
         pages = self.snapshot.page_count(self.rows_per_page) if self.snapshot else 1
@@ -430,7 +477,17 @@ class HallScreen(QWidget):
             label.setProperty("fullText", full)
             self._fit(label, full)
             label.setText(self._elide(label, full))
-        self.empty_label.setVisible(self.snapshot is not None and not rows)
+        self.empty_label.setVisible(self.snapshot is not None and not rows and not self.revoked)
+        self.notice_label.setVisible(self.revoked)
+        if self.revoked:
+            notice = self.tr(
+                "This screen's credential has been revoked or has expired, so the board "
+                "cannot be shown.\nIT: make a new enrolment code (clerk-records enrol --kind "
+                "display) and press F2 here to type it in."
+            )
+            self.notice_label.setText(
+                notice + (f"\n{self.enrol_error}" if self.enrol_error else "")
+            )
         snap = self.snapshot
         figure = f"<span style='color:{GOLD}; font-weight:bold;'>%1</span>"
         self.received_label.setText(

@@ -1,0 +1,1 @@
+"""The first-run wizard against a real records service (set-up, enrolment codes)."""
