@@ -54,6 +54,9 @@ class EventType(StrEnum):
     COMMITMENT_FALSE = "commitment_false"  # 告知承诺核查: found false, the grant is revoked
     CORRECT = "correct"  # field correction, no status change
     NOTE = "note"  # opinion or remark, no status change
+    # 联合审批: a department files what its part still needs; the lead window sends one
+    # consolidated 一次性告知 for the stage (``request_supplement`` on every part).
+    FILE_SUPPLEMENT = "file_supplement"
 
 
 class Disposition(StrEnum):
@@ -94,6 +97,8 @@ S, E = Status, EventType
 
 # Events that may happen in every open status without changing it.
 _KEEP = {E.CORRECT: None, E.NOTE: None}
+# 联合审批: a department under review files what its part still needs.
+_FILE = {E.FILE_SUPPLEMENT: None}
 # Ways out of every open status.
 _LEAVE = {E.WITHDRAW: S.WITHDRAWN, E.VOID: S.VOIDED}
 _FINISH = {E.COMPLETE_APPROVED: S.COMPLETED_APPROVED, E.COMPLETE_REJECTED: S.COMPLETED_REJECTED}
@@ -121,6 +126,7 @@ _RAW: dict[Status, dict[EventType, Status | None]] = {
         **_DEFERRED,
         **_LEAVE,
         **_VERIFY,
+        **_FILE,
         **_KEEP,
     },
     S.IN_PROGRESS: {
@@ -131,6 +137,7 @@ _RAW: dict[Status, dict[EventType, Status | None]] = {
         **_DEFERRED,
         **_LEAVE,
         **_VERIFY,
+        **_FILE,
         **_KEEP,
     },
     S.SUPPLEMENT_REQUESTED: {
