@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import re
 import socket
+import ssl
 import subprocess
 import sys
+import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -155,27 +160,43 @@ def test_a_dead_port_reads_plainly_with_the_reason_behind_details(
     assert "Connection refused" in dialog.details.toPlainText()
 
 
-def test_an_untrusted_certificate_reads_plainly_in_both_languages(
-    qtbot, home, tmp_path, qm_dir, service_factory
-):
-    ca = trustme.CA(organization_name="Window Clerk words CA")
-    cert = ca.issue_cert("127.0.0.1")
-    cert_file, key_file = tmp_path / "server.pem", tmp_path / "server.key"
-    cert.private_key_and_cert_chain_pem.write_to_path(str(cert_file))
-    cert.private_key_pem.write_to_path(str(key_file))
-    service = service_factory(tls=(cert_file, key_file))
-    prov_path = provisioning(tmp_path, service.base_url)  # the system's CAs: not trusted
-    for language in ("en", "zh_CN"):
-        install_translations(language, qm_dir)
-        dialog = run_dialog(qtbot, prov_path, language)
-        assert_plain(shown_texts(dialog), language, data_names(prov_path))
-        tls = next(r for r in dialog.results if r.name == "tls")
-        line = next(x for x in dialog.report.toPlainText().splitlines() if "ca_bundle" in x)
-        assert line.startswith("[Failed] Certificate: " if language == "en" else "[失败] 证书：")
-        dialog.details_button.click()
-        assert "CERTIFICATE_VERIFY_FAILED" in dialog.details.toPlainText()
-        assert "CERTIFICATE_VERIFY_FAILED" in tls.detail
-        dialog.close()
+@contextmanager
+def https_server() -> Iterator[str]:
+    """A real HTTPS server on 127.0.0.1 whose certificate comes from a CA nobody trusts
+    (the handshake fails before any HTTP: the records service itself is not needed)."""
+    cert = trustme.CA(organization_name="Window Clerk words CA").issue_cert("127.0.0.1")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    cert.configure_cert(context)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_an_untrusted_certificate_reads_plainly_in_both_languages(qtbot, home, tmp_path, qm_dir):
+    with https_server() as url:
+        prov_path = provisioning(tmp_path, url)  # the system's CAs: not trusted
+        for language in ("en", "zh_CN"):
+            _read_the_tls_failure(qtbot, prov_path, qm_dir, language)
+
+
+def _read_the_tls_failure(qtbot, prov_path: Path, qm_dir: Path, language: str) -> None:
+    install_translations(language, qm_dir)
+    dialog = run_dialog(qtbot, prov_path, language)
+    assert_plain(shown_texts(dialog), language, data_names(prov_path))
+    tls = next(r for r in dialog.results if r.name == "tls")
+    line = next(x for x in dialog.report.toPlainText().splitlines() if "ca_bundle" in x)
+    assert line.startswith("[Failed] Certificate: " if language == "en" else "[失败] 证书：")
+    dialog.details_button.click()
+    assert "CERTIFICATE_VERIFY_FAILED" in dialog.details.toPlainText()
+    assert "CERTIFICATE_VERIFY_FAILED" in tls.detail
+    dialog.close()
 
 
 def test_a_window_code_the_service_does_not_know_and_a_window_named_otherwise(
