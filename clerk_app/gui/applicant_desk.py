@@ -3,7 +3,11 @@
 the action "Ask applicant to confirm" (F9), the status-bar indicator, the rating request
 after acceptance, and each rating written through the one ``DbWriter`` with
 ``app.ratings.rate_case`` (local row + outbox row in one transaction, so it is kept
-offline and sent once).
+offline and sent once). The screen shows only on a monitor other than the desk's; with one
+monitor the indicator and the status bar say so in plain words, and it appears when a second
+monitor is connected (and goes when it is unplugged). File ▸ Settings turns it on and off at
+once (``applicant_screen.apply_applicant_setting``: :meth:`ApplicantDesk.show_welcome`,
+:meth:`ApplicantDesk.detach`).
 """
 
 from __future__ import annotations
@@ -13,10 +17,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QTableWidget, QWidget
 
-from clerk_app.gui.applicant_screen import ApplicantScreen, summary_from_form
+from clerk_app.gui.applicant_screen import (
+    ApplicantScreen,
+    other_screen,
+    screen_note,
+    summary_from_form,
+)
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.hub import case_hub
 
@@ -72,9 +81,62 @@ class ApplicantDesk(QObject):
         self.screen.rated.connect(self.save_rating)
         window.case_accepted.connect(self._case_accepted)
         self._watch_form(window.intake)
+        # A monitor plugged in or out: the indicator says whether the screen can show.
+        app = QGuiApplication.instance()
+        app.screenAdded.connect(self._screens_changed)
+        app.screenRemoved.connect(self._screens_changed)
         self._set_state("none")
         # The window's own retranslate (tooltips with keys) runs after this filter.
         window.installEventFilter(self)
+
+    def apply_settings(self) -> None:
+        """Read ``applicant_screen.require_confirmation`` and ``idle_seconds`` again."""
+        settings = self.window.context.settings
+        self.require_confirmation = bool(settings["applicant_screen.require_confirmation"])
+        self.screen.idle_seconds = int(settings["applicant_screen.idle_seconds"])
+
+    def show_welcome(self) -> bool:
+        """Show the welcome on the other monitor now; False (and the clerk is told why) when
+        there is only one."""
+        self.screen.show_idle()
+        return self._place()
+
+    def detach(self) -> None:
+        """Take the applicant screen away from the window: close it, remove F9 and the
+        indicator, stop listening (the setting was turned off)."""
+        app = QGuiApplication.instance()
+        app.screenAdded.disconnect(self._screens_changed)
+        app.screenRemoved.disconnect(self._screens_changed)
+        self.window.case_accepted.disconnect(self._case_accepted)
+        self.window.removeEventFilter(self)
+        menu = self._intake_menu()
+        if menu is not None:
+            menu.removeAction(self.confirm_action)
+        self.window.removeAction(self.confirm_action)
+        self.window.statusBar().removeWidget(self.indicator)
+        self.indicator.deleteLater()
+        self.screen.close()
+        self.screen.deleteLater()
+        self.deleteLater()
+
+    def can_show(self) -> bool:
+        """True when a monitor other than the desk's is connected."""
+        return other_screen(self.window) is not None
+
+    def _place(self) -> bool:
+        """Show the screen on the other monitor; with one monitor, say why not."""
+        if self.screen.place(self.window):
+            return True
+        self.window.statusBar().showMessage(screen_note(self.window), 10000)
+        self._show_state()
+        return False
+
+    def _screens_changed(self, *_args: Any) -> None:
+        if not self.can_show():
+            self.screen.hide()  # never left on the desk's own monitor
+        else:
+            self.screen.place(self.window)
+        self._show_state()
 
     def retranslate(self) -> None:
         self.confirm_action.setText(self.tr("Ask applicant to &confirm"))
@@ -116,6 +178,12 @@ class ApplicantDesk(QObject):
         self.state_changed.emit(state)
 
     def _show_state(self) -> None:
+        if not self.can_show():
+            self.indicator.setText(self.tr("Applicant screen: no second monitor"))
+            self.indicator.setToolTip(screen_note(self.window))
+            self.indicator.setStyleSheet("color: #b3261e; font-weight: bold;")
+            return
+        self.indicator.setToolTip("")
         texts = {
             "none": (self.tr("Applicant: not confirmed"), "#44546a"),
             "waiting": (self.tr("Applicant: checking…"), "#8a5a00"),
@@ -131,12 +199,15 @@ class ApplicantDesk(QObject):
     def ask_confirmation(self) -> bool:
         """Show the form's case on the applicant screen (F9); False without an item."""
         form = self.window.intake
+        if not self.can_show():
+            self._place()
+            return False
         if form.item is None:
             self.window.statusBar().showMessage(self.tr("Pick a service item first."), 5000)
             return False
         self.screen.show_draft(summary_from_form(form))
         if not self.screen.isVisible():
-            self.screen.place(self.window)
+            self._place()
         self._set_state("waiting")
         return True
 
@@ -144,6 +215,17 @@ class ApplicantDesk(QObject):
         """False (and the clerk is told) when confirmation is required and not given."""
         if not self.require_confirmation or self.state == "confirmed":
             return True
+        if not self.can_show():
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "Acceptance waits for the applicant's confirmation, but the applicant "
+                    "screen cannot show: only one monitor is connected. Connect the "
+                    "applicant's monitor, or turn off \"Accept only after the applicant "
+                    'confirmed" in File ▸ Settings.'
+                ),
+                15000,
+            )
+            return False
         self.window.statusBar().showMessage(
             self.tr("The applicant has not confirmed the case yet (F9 asks)."), 8000
         )
@@ -154,10 +236,14 @@ class ApplicantDesk(QObject):
         self.ask_rating(str(taken.case_no))
 
     def ask_rating(self, case_no: str) -> None:
-        """Ask the applicant to rate ``case_no`` (after acceptance, or when a case is done)."""
+        """Ask the applicant to rate ``case_no`` (after acceptance, or when a case is done);
+        with one monitor the clerk is told that the screen cannot show."""
+        if not self.can_show():
+            self._place()
+            return
         self.screen.ask_rating(case_no)
         if not self.screen.isVisible():
-            self.screen.place(self.window)
+            self._place()
 
     def rating_asker(self, case_no: str) -> Callable[[], None]:
         return lambda: self.ask_rating(case_no)

@@ -2,8 +2,11 @@
 
 :class:`ApplicantScreen` is the window the applicant sees: idle (center name, welcome), the
 case being entered for the applicant to confirm (ID and phone masked) with 确认无误 /
-需要更正, a 1–5 rating by touch or click with optional comment chips, and a thank-you. It
-only shows things and emits signals; ``applicant_desk.ApplicantDesk`` connects it to the clerk's
+需要更正 and then, for a few seconds, what the press did (确认成功 / please tell the clerk), a
+1–5 rating by touch or click with optional comment chips, and a thank-you. It never covers
+the clerk's desk: it shows full screen on a monitor other than the desk's, and not at all
+when there is only one (:func:`other_screen`, :func:`screen_note`). It only shows things and
+emits signals; ``applicant_desk.ApplicantDesk`` connects it to the clerk's
 ``MainWindow``: the action "Ask applicant to confirm" (F9), the status-bar indicator, the
 rating request after acceptance, and the rating written through the one ``DbWriter`` with
 ``app.ratings.rate_case`` (local row + outbox row in one transaction, so it is kept
@@ -17,13 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
     QGuiApplication,
     QPalette,
+    QScreen,
 )
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -92,6 +96,26 @@ def _font(widget: QWidget, px: int, bold: bool = False) -> QFont:
     return font
 
 
+def other_screen(clerk_window: QWidget | None) -> QScreen | None:
+    """A monitor other than the one the clerk's window is on; None when there is none."""
+    clerk_screen = clerk_window.screen() if clerk_window is not None else None
+    if clerk_screen is None:
+        return None
+    others = [s for s in QGuiApplication.screens() if s != clerk_screen]
+    return others[0] if others else None
+
+
+def screen_note(clerk_window: QWidget | None) -> str:
+    """Why the applicant screen cannot show, in plain words; "" when it can."""
+    if other_screen(clerk_window) is not None:
+        return ""
+    return QCoreApplication.translate(
+        "ApplicantScreen",
+        "Only one monitor is connected, so the applicant screen is not shown (it would cover "
+        "your desk). It appears as soon as a second monitor is connected.",
+    )
+
+
 class ApplicantScreen(QWidget):
     """The window facing the applicant.
 
@@ -99,6 +123,8 @@ class ApplicantScreen(QWidget):
         center_name: shown when idle.
         idle_seconds: how long the thank-you stays (an unanswered rating: three times as
             long) before the screen goes back to idle; ``idle_timer`` runs it.
+        feedback_seconds: how long "confirmed" (or "tell the clerk") stays after the
+            applicant pressed 确认无误 (需要更正), on the same ``idle_timer``.
 
     Signals:
         confirmed(): the applicant pressed 确认无误.
@@ -110,10 +136,15 @@ class ApplicantScreen(QWidget):
     correction_requested = Signal()
     rated = Signal(str, int, str)
 
-    IDLE, CONFIRM, RATING, THANKS = range(4)
+    IDLE, CONFIRM, RATING, THANKS, FEEDBACK = range(5)
 
     def __init__(
-        self, center_name: str, *, idle_seconds: int = 20, parent: QWidget | None = None
+        self,
+        center_name: str,
+        *,
+        idle_seconds: int = 20,
+        feedback_seconds: int = 6,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("applicantScreen")
@@ -122,6 +153,9 @@ class ApplicantScreen(QWidget):
         self._text(self.setWindowTitle, lambda: self.tr("Applicant screen"))
         self.center_name = center_name
         self.idle_seconds = idle_seconds
+        self.feedback_seconds = feedback_seconds
+        # What the feedback page says: "confirmed" or "correction" ("" when not shown).
+        self.feedback = ""
         self.case_no = ""
         self.summary: DraftSummary | None = None
         self.setAutoFillBackground(True)
@@ -136,6 +170,7 @@ class ApplicantScreen(QWidget):
         self.stack.addWidget(self._build_confirm())
         self.stack.addWidget(self._build_rating())
         self.stack.addWidget(self._build_thanks())
+        self.stack.addWidget(self._build_feedback())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 36, 48, 36)
         layout.addWidget(self.stack)
@@ -156,6 +191,8 @@ class ApplicantScreen(QWidget):
             self.show_draft(self.summary)
         elif self.page() == self.RATING and self.case_no:
             self.rating_case.setText(self.tr("Case number %1").replace("%1", self.case_no))
+        elif self.page() == self.FEEDBACK:
+            self._show_feedback(self.feedback)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -371,6 +408,47 @@ class ApplicantScreen(QWidget):
         layout.addStretch(1)
         return page
 
+    def _build_feedback(self) -> QWidget:
+        """What the applicant sees right after pressing 确认无误 or 需要更正."""
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.feedback_mark = QLabel(page)
+        self.feedback_mark.setFont(_font(self, 160, True))
+        self.feedback_mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.feedback_label = QLabel(page)
+        self.feedback_label.setObjectName("feedbackLabel")
+        self.feedback_label.setFont(_font(self, 60, True))
+        self.feedback_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.feedback_label.setWordWrap(True)
+        self.feedback_hint = QLabel(page)
+        self.feedback_hint.setFont(_font(self, 34))
+        self.feedback_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.feedback_hint.setWordWrap(True)
+        self.feedback_hint.setStyleSheet("color: #44546a;")
+        layout.addStretch(1)
+        layout.addWidget(self.feedback_mark)
+        layout.addWidget(self.feedback_label)
+        layout.addSpacing(28)
+        layout.addWidget(self.feedback_hint)
+        layout.addStretch(1)
+        return page
+
+    def _show_feedback(self, kind: str) -> None:
+        self.feedback = kind
+        if kind == "confirmed":
+            mark, colour = "✓", "#1b6e20"
+            title = self.tr("Confirmed — thank you!")
+            hint = self.tr("The clerk is now processing your application.")
+        else:
+            mark, colour = "✎", "#b35c00"
+            title = self.tr("Please tell the clerk what needs correcting.")
+            hint = self.tr("You will be asked to check the application again.")
+        self.feedback_mark.setText(mark)
+        self.feedback_mark.setStyleSheet(f"color: {colour};")
+        self.feedback_label.setText(title)
+        self.feedback_label.setStyleSheet(f"color: {colour};")
+        self.feedback_hint.setText(hint)
+
     # -- showing ---------------------------------------------------------------------------
 
     def page(self) -> int:
@@ -380,6 +458,7 @@ class ApplicantScreen(QWidget):
         self.idle_timer.stop()
         self.summary = None
         self.case_no = ""
+        self.feedback = ""
         self.stack.setCurrentIndex(self.IDLE)
 
     def show_draft(self, summary: DraftSummary) -> None:
@@ -419,25 +498,33 @@ class ApplicantScreen(QWidget):
         self.idle_timer.start(self.idle_seconds * 1000)
         self.rated.emit(case_no, score, comment)
 
+    def show_feedback(self, kind: str) -> None:
+        """ "confirmed" or "correction" for ``feedback_seconds``, then the welcome again."""
+        self._show_feedback(kind)
+        self.stack.setCurrentIndex(self.FEEDBACK)
+        self.idle_timer.start(self.feedback_seconds * 1000)
+
     def _confirm(self) -> None:
         if self.page() == self.CONFIRM:
+            self.show_feedback("confirmed")
             self.confirmed.emit()
 
     def _correction(self) -> None:
         if self.page() == self.CONFIRM:
-            self.stack.setCurrentIndex(self.IDLE)
+            self.show_feedback("correction")
             self.correction_requested.emit()
 
-    def place(self, clerk_window: QWidget | None) -> None:
-        """Full screen on a screen other than the clerk's if there is one, else a window."""
-        screens = QGuiApplication.screens()
-        clerk_screen = clerk_window.screen() if clerk_window is not None else None
-        others = [s for s in screens if s is not clerk_screen]
-        if clerk_screen is not None and others:
-            self.setGeometry(others[0].geometry())
-            self.showFullScreen()
-        else:
-            self.show()
+    def place(self, clerk_window: QWidget | None) -> bool:
+        """Full screen on a monitor other than the clerk's; with only one monitor it is not
+        shown (it would cover the desk) and False is returned (:func:`screen_note` says why)."""
+        screen = other_screen(clerk_window)
+        if screen is None:
+            self.hide()
+            return False
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        return True
 
 
 def attach_applicant_screen(window: Any) -> Any:
@@ -448,3 +535,22 @@ def attach_applicant_screen(window: Any) -> Any:
     from clerk_app.gui.applicant_desk import ApplicantDesk
 
     return ApplicantDesk(window)
+
+
+def apply_applicant_setting(window: Any) -> Any:
+    """After File ▸ Settings: the applicant screen follows ``applicant_screen.*`` at once —
+    turned on, it appears with its welcome on the other monitor (F9 and the indicator with
+    it); turned off, it closes and they go; otherwise its options are read again. Sets and
+    returns ``window.applicant``."""
+    desk = window.applicant
+    enabled = bool(window.context.settings["applicant_screen.enabled"])
+    if enabled and desk is None:
+        desk = attach_applicant_screen(window)
+        desk.show_welcome()
+    elif enabled:
+        desk.apply_settings()
+    elif desk is not None:
+        desk.detach()
+        desk = None
+    window.applicant = desk
+    return desk

@@ -53,11 +53,15 @@ def open_settings(window: Any) -> QWidget:
 
 
 def settings_applied(window: Any) -> None:
-    """After File ▸ Settings: the worklist shows the new yellow-card threshold."""
+    """After File ▸ Settings: the worklist shows the new yellow-card threshold; the
+    applicant screen is turned on or off at once."""
+    from clerk_app.gui.applicant_screen import apply_applicant_setting
+
     for name in ("retranslate", "refresh"):
         method = getattr(window.worklist, name, None)
         if callable(method):
             method()
+    apply_applicant_setting(window)
 
 
 def open_log_view(window: Any, *, export: bool = False) -> QWidget:

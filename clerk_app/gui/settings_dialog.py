@@ -1,8 +1,11 @@
 """File ▸ Settings (Ctrl+,): language, the worklist's yellow card, a printer per document
 kind. Saved in the typed settings (``core.settings``) and the window's printer choices
 (``app.printers`` through ``gui.printing.PrinterChoices``, written on the one ``DbWriter``);
-the language applies at once, without a restart. The layout is the Designer form
-``ui/settings_dialog.ui``; the printer rows are added here, one per document kind.
+the language and the applicant screen apply at once, without a restart (the applicant
+screen: ``desk_dialogs.settings_applied`` → ``applicant_screen.apply_applicant_setting``;
+with only one monitor the dialog says in plain words that it will not show). The layout is
+the Designer form ``ui/settings_dialog.ui``; the printer rows are added here, one per
+document kind.
 """
 
 from __future__ import annotations
@@ -71,6 +74,9 @@ class SettingsDialog(QDialog):
         self.yellow_days.setValue(int(settings[YELLOW_DAYS]))
         self.applicant_on = u.applicantScreenCheck
         self.applicant_on.setChecked(bool(settings[APPLICANT_ON]))
+        self.applicant_note = u.applicantScreenNote
+        self.applicant_on.toggled.connect(self._show_applicant_note)
+        self._show_applicant_note()
         self.applicant_confirm = u.applicantConfirmCheck
         self.applicant_confirm.setChecked(bool(settings[APPLICANT_CONFIRM]))
 
@@ -125,8 +131,18 @@ class SettingsDialog(QDialog):
         }
         return names.get(kind, kind)
 
+    def _show_applicant_note(self, *_args: Any) -> None:
+        """Under the applicant-screen box: why it will not show (one monitor), if so."""
+        from clerk_app.gui.applicant_screen import screen_note
+
+        note = screen_note(self.parentWidget() or self) if self.applicant_on.isChecked() else ""
+        self.applicant_note.setText(note)
+        self.applicant_note.setVisible(bool(note))
+
     def retranslate(self) -> None:
         """Set the texts made in code: the printer rows (the form's are in retranslateUi)."""
+        if hasattr(self, "applicant_note"):
+            self._show_applicant_note()
         for kind, label in self.printer_labels.items():
             label.setText(self.kind_name(kind) + ":")
             box = self.printer_boxes[kind]

@@ -122,6 +122,14 @@
         <source>The rating could not be saved: %1</source>
         <translation>The rating could not be saved: %1</translation>
     </message>
+    <message>
+        <source>Applicant screen: no second monitor</source>
+        <translation>Applicant screen: no second monitor</translation>
+    </message>
+    <message>
+        <source>Acceptance waits for the applicant&apos;s confirmation, but the applicant screen cannot show: only one monitor is connected. Connect the applicant&apos;s monitor, or turn off &quot;Accept only after the applicant confirmed&quot; in File ▸ Settings.</source>
+        <translation>Acceptance waits for the applicant&apos;s confirmation, but the applicant screen cannot show: only one monitor is connected. Connect the applicant&apos;s monitor, or turn off &quot;Accept only after the applicant confirmed&quot; in File ▸ Settings.</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantScreen</name>
@@ -257,6 +265,26 @@
     <message>
         <source>Case number %1</source>
         <translation>Case number %1</translation>
+    </message>
+    <message>
+        <source>Only one monitor is connected, so the applicant screen is not shown (it would cover your desk). It appears as soon as a second monitor is connected.</source>
+        <translation>Only one monitor is connected, so the applicant screen is not shown (it would cover your desk). It appears as soon as a second monitor is connected.</translation>
+    </message>
+    <message>
+        <source>Confirmed — thank you!</source>
+        <translation>Confirmed — thank you!</translation>
+    </message>
+    <message>
+        <source>The clerk is now processing your application.</source>
+        <translation>The clerk is now processing your application.</translation>
+    </message>
+    <message>
+        <source>Please tell the clerk what needs correcting.</source>
+        <translation>Please tell the clerk what needs correcting.</translation>
+    </message>
+    <message>
+        <source>You will be asked to check the application again.</source>
+        <translation>You will be asked to check the application again.</translation>
     </message>
 </context>
 <context>
@@ -3493,10 +3521,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Applicant &amp;screen on a second monitor</translation>
     </message>
     <message>
-        <source>Applies from the next sign-in</source>
-        <translation>Applies from the next sign-in</translation>
-    </message>
-    <message>
         <source>Accept only after the applicant &amp;confirmed</source>
         <translation>Accept only after the applicant &amp;confirmed</translation>
     </message>
@@ -3515,6 +3539,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The settings could not be saved in %1 (%2). Ask IT to make that folder writable; until then they apply only until you quit.</source>
         <translation>The settings could not be saved in %1 (%2). Ask IT to make that folder writable; until then they apply only until you quit.</translation>
+    </message>
+    <message>
+        <source>Applies at once: full screen on a monitor other than the desk&apos;s</source>
+        <translation>Applies at once: full screen on a monitor other than the desk&apos;s</translation>
     </message>
 </context>
 <context>

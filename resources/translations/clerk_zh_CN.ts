@@ -122,6 +122,14 @@
         <source>The rating could not be saved: %1</source>
         <translation>评价未能保存：%1</translation>
     </message>
+    <message>
+        <source>Applicant screen: no second monitor</source>
+        <translation>申请人屏：未接第二台显示器</translation>
+    </message>
+    <message>
+        <source>Acceptance waits for the applicant&apos;s confirmation, but the applicant screen cannot show: only one monitor is connected. Connect the applicant&apos;s monitor, or turn off &quot;Accept only after the applicant confirmed&quot; in File ▸ Settings.</source>
+        <translation>受理需要申请人确认，但申请人屏无法显示：只连接了一台显示器。请接上申请人的显示器，或在“文件 ▸ 设置”中取消“申请人确认后方可受理”。</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantScreen</name>
@@ -257,6 +265,26 @@
     <message>
         <source>Case number %1</source>
         <translation>办件编号 %1</translation>
+    </message>
+    <message>
+        <source>Only one monitor is connected, so the applicant screen is not shown (it would cover your desk). It appears as soon as a second monitor is connected.</source>
+        <translation>只连接了一台显示器，因此不显示申请人屏（否则会遮住您的工作界面）。接上第二台显示器后即自动显示。</translation>
+    </message>
+    <message>
+        <source>Confirmed — thank you!</source>
+        <translation>已确认，谢谢！</translation>
+    </message>
+    <message>
+        <source>The clerk is now processing your application.</source>
+        <translation>工作人员正在为您办理。</translation>
+    </message>
+    <message>
+        <source>Please tell the clerk what needs correcting.</source>
+        <translation>请告诉工作人员需要更正的内容。</translation>
+    </message>
+    <message>
+        <source>You will be asked to check the application again.</source>
+        <translation>更正后会请您再核对一次。</translation>
     </message>
 </context>
 <context>
@@ -3477,10 +3505,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>在第二台显示器上打开申请人确认屏(&amp;S)</translation>
     </message>
     <message>
-        <source>Applies from the next sign-in</source>
-        <translation>下次登录时生效</translation>
-    </message>
-    <message>
         <source>Accept only after the applicant &amp;confirmed</source>
         <translation>申请人确认后方可受理(&amp;C)</translation>
     </message>
@@ -3499,6 +3523,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The settings could not be saved in %1 (%2). Ask IT to make that folder writable; until then they apply only until you quit.</source>
         <translation>设置无法保存到 %1（%2）。请联系信息技术人员使该文件夹可写；在此之前，设置仅在本次运行中有效。</translation>
+    </message>
+    <message>
+        <source>Applies at once: full screen on a monitor other than the desk&apos;s</source>
+        <translation>立即生效：在工作界面以外的显示器上全屏显示</translation>
     </message>
 </context>
 <context>

@@ -57,10 +57,18 @@ class Ui_SettingsDialog(object):
 
         self.generalForm.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.applicantScreenCheck)
 
+        self.applicantScreenNote = QLabel(self.generalGroup)
+        self.applicantScreenNote.setObjectName(u"applicantScreenNote")
+        self.applicantScreenNote.setStyleSheet(u"color: #b3261e;")
+        self.applicantScreenNote.setText(u"")
+        self.applicantScreenNote.setWordWrap(True)
+
+        self.generalForm.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.applicantScreenNote)
+
         self.applicantConfirmCheck = QCheckBox(self.generalGroup)
         self.applicantConfirmCheck.setObjectName(u"applicantConfirmCheck")
 
-        self.generalForm.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.applicantConfirmCheck)
+        self.generalForm.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.applicantConfirmCheck)
 
 
         self.mainLayout.addWidget(self.generalGroup)
@@ -112,7 +120,7 @@ class Ui_SettingsDialog(object):
 #endif // QT_CONFIG(tooltip)
         self.yellowDaysSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" working day(s)", None))
 #if QT_CONFIG(tooltip)
-        self.applicantScreenCheck.setToolTip(QCoreApplication.translate("SettingsDialog", u"Applies from the next sign-in", None))
+        self.applicantScreenCheck.setToolTip(QCoreApplication.translate("SettingsDialog", u"Applies at once: full screen on a monitor other than the desk's", None))
 #endif // QT_CONFIG(tooltip)
         self.applicantScreenCheck.setText(QCoreApplication.translate("SettingsDialog", u"Applicant &screen on a second monitor", None))
         self.applicantConfirmCheck.setText(QCoreApplication.translate("SettingsDialog", u"Accept only after the applicant &confirmed", None))

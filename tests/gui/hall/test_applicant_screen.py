@@ -1,6 +1,8 @@
 """The applicant screen at a real desk: the applicant confirms or asks for a correction and
 the clerk sees it; a rating given while the link is down is kept and reaches the service
-exactly once when the link returns (the fault proxy loses replies on the way)."""
+exactly once when the link returns (the fault proxy loses replies on the way). The tests
+that show the screen need a second monitor: they run in a two-screen child
+(``test_applicant_placement.test_the_applicant_screen_tests_pass_with_two_monitors``)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from clerk_app.gui.applicant_screen import ApplicantScreen
 from tests.helpers.faultproxy import FaultProxy
 from tests.helpers.gui import type_text
 from tests.helpers.hall_service_data import VALID_ID, stored_ratings
+from tests.helpers.screens import two_screens  # noqa: F401 - fixture
 from tests.helpers.service import DEMO_PASSWORD
 
 
@@ -51,6 +54,7 @@ def _fill_form(qtbot, window, mobile: str) -> None:
     assert form.is_ready()
 
 
+@pytest.mark.usefixtures("two_screens")
 def test_confirm_correct_and_offline_rating_reaches_the_service_once(
     qtbot, records_service, proxy, make_context, clock, language, screenshots
 ):
@@ -93,6 +97,8 @@ def test_confirm_correct_and_offline_rating_reaches_the_service_once(
         assert "尚未确认" in window.statusBar().currentMessage()
         qtbot.mouseClick(screen.correct_button, Qt.MouseButton.LeftButton)
         assert applicant.indicator.text() == "申请人：要求更正"
+        assert screen.page() == ApplicantScreen.FEEDBACK  # "tell the clerk", then idle
+        screen.idle_timer.timeout.emit()
         assert screen.page() == ApplicantScreen.IDLE
 
         # The clerk corrects the mobile number and asks again; the applicant confirms.
@@ -181,6 +187,7 @@ def test_without_the_setting_there_is_no_applicant_screen(qtbot, make_context):
     assert window.findChild(QLabel, "applicantIndicator") is None
 
 
+@pytest.mark.usefixtures("two_screens")
 def test_applicant_screen_and_its_action_follow_a_language_switch(qtbot, make_context, language):
     language("en")
     context = make_context("http://127.0.0.1:9", applicant_screen__enabled=True)
