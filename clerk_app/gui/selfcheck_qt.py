@@ -68,7 +68,8 @@ def check_translations(language: str) -> CheckResult:
             "translations", Level.FAIL, f"缺少翻译文件：{'、'.join(missing)}。请重新安装。",
             f"translation files missing: {', '.join(missing)}. Reinstall the client.",
         )  # fmt: skip
-    return CheckResult("translations", Level.OK, f"界面语言 {language}", f"UI language {language}")
+    zh, en = {"en": ("英文", "English")}.get(language, ("简体中文", "Chinese (simplified)"))
+    return CheckResult("translations", Level.OK, f"界面语言：{zh}", f"UI language: {en}")
 
 
 def qt_checks(prov: Provisioning | None, printers: list[str] | None = None) -> list[CheckResult]:
