@@ -254,7 +254,9 @@ def renew(
             renewal racing the first), 403 for a kind that does not renew itself, 422 when
             ``kind`` is not the credential's.
     """
-    row = session.scalars(select(Token).where(Token.id == token_id).with_for_update()).first()
+    row = session.scalars(
+        select(Token).where(Token.id == token_id).with_for_update(of=Token)
+    ).first()
     if row is None or row.revoked or row.expires_at <= now:
         raise ProblemError(
             401,
