@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -92,6 +92,8 @@ class CaseDocumentsPanel(QWidget):
         self.documents: list[ArchivedDocument] = []
         # The last print preview opened (kept alive while its dialog is open).
         self.last_preview: PreviewSession | None = None
+        # The last archived PDF opened (``gui.pdf_viewer.PdfViewer``), or None.
+        self.last_viewer: Any = None
         self.busy = False
 
         layout = QVBoxLayout(self)
@@ -262,7 +264,11 @@ class CaseDocumentsPanel(QWidget):
         show_error(self, exc)
 
     def open_selected(self) -> None:
-        """Open the archived PDF of the selected document in the system's viewer."""
+        """Open the archived PDF of the selected document (kept encrypted: decrypted in
+        memory into the desk's own viewer; Ctrl+P prints it, Ctrl+S saves a plain copy)."""
         doc = self.selected_document()
         if doc is not None and doc.path.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(doc.path)))
+            from clerk_app.gui.pdf_viewer import open_document
+
+            title = f"{kind_title(doc.kind)} {doc.document_no}"
+            self.last_viewer = open_document(self, self.context, doc.path, title, doc.kind)

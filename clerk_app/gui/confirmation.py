@@ -35,6 +35,8 @@ class AcceptedDialog(QDialog):
             80 mm slip; no button when None.
         ask_rating: ask the applicant (again) for a rating on the applicant screen; no
             button when None.
+        open_pdf: open the (encrypted) receipt PDF in the desk's own viewer; without it the
+            system's viewer is asked.
     """
 
     def __init__(
@@ -49,6 +51,7 @@ class AcceptedDialog(QDialog):
         print_receipt: Callable[[], Any] | None = None,
         print_slip: Callable[[], Any] | None = None,
         ask_rating: Callable[[], Any] | None = None,
+        open_pdf: Callable[[Path], Any] | None = None,
         disposition: str = "promised",
         document_name: str = "",
         parent: QWidget | None = None,
@@ -67,6 +70,7 @@ class AcceptedDialog(QDialog):
         if document_name:
             headline = headline.replace("%1", document_name)
         self.receipt_path = receipt_path
+        self._open_pdf = open_pdf
         # The layout is ui/accepted_dialog.ui; the code fills it in and adds the buttons
         # this decision offers.
         self.ui = u = Ui_AcceptedDialog()
@@ -150,6 +154,8 @@ class AcceptedDialog(QDialog):
         """Open the receipt PDF in the system's viewer."""
         if self.receipt_path is None:
             return False
+        if self._open_pdf is not None:
+            return self._open_pdf(self.receipt_path) is not None
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.receipt_path)))
 
     def print_receipt(self) -> None:

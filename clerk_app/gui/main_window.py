@@ -499,6 +499,8 @@ class MainWindow(QMainWindow):
         )
         provisional = taken.due_date_provisional
         self.intake.clear()
+        from clerk_app.gui.pdf_viewer import opener  # QtPdf loads with the first case
+
         dialog = AcceptedDialog(
             case_no=taken.case_no,
             query_code=taken.query_code,
@@ -511,6 +513,7 @@ class MainWindow(QMainWindow):
             disposition=disposition.value,
             document_name=document_names().get(taken.document_kind, ""),
             ask_rating=self.applicant.rating_asker(taken.case_no) if self.applicant else None,
+            open_pdf=opener(self, self.context, taken.document_kind or "acceptance"),
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -25,10 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from clerk_app.app import printers
+from clerk_app.app.documents import keep_pdf
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.documents import (
     PAGE_FORMATS,
@@ -42,6 +44,7 @@ from clerk_app.documents import (
     template_dirs,
 )
 from clerk_app.gui.ops import write_later
+from clerk_app.gui.printer_choice import PrinterUnavailableDialog, ask_pdf_path
 
 log = logging.getLogger("clerk.print")
 
@@ -205,15 +208,38 @@ def print_to_pdf(document: RenderedDocument, path: Path | str) -> Path:
     return document.write_pdf(path)
 
 
+def printer_problem(name: str) -> str | None:
+    """Why ``name`` cannot print now: ``"none"`` (no printer set), ``"missing"`` (the system
+    has no such queue), ``"refuses"`` (the queue refuses jobs), or None when it can."""
+    if not name:
+        return "none"
+    if name not in printer_names():
+        return "missing"
+    if queue_refusal(name) is not None:
+        return "refuses"
+    return None
+
+
+def tell_status(widget: QWidget | None, text: str) -> None:
+    """Say ``text`` in the status bar of the window ``widget`` belongs to, if it has one."""
+    window = widget.window() if widget is not None else None
+    status = getattr(window, "statusBar", None)
+    if callable(status):
+        status().showMessage(text, 15000)
+
+
 _LIVE: set[PreviewSession] = set()
 
 
 class PreviewSession:
     """A print preview of one document on the printer chosen for its kind.
 
-    ``dialog`` is a ``QPrintPreviewDialog``: the clerk pages through the document, may pick
-    another printer in its print dialog, and prints. The printer used is then remembered
-    for the kind (when it is a real queue, not a file).
+    ``dialog`` is a ``QPrintPreviewDialog``: the clerk pages through the document and
+    prints with Ctrl+P on the printer of its kind (Esc closes). When that printer is not
+    available (missing, refusing jobs, or none set), the clerk is told so plainly when the
+    preview opens and again at Ctrl+P, and chooses another printer of this computer, Save
+    as PDF, or Cancel (``PrinterUnavailableDialog``) — never a silent PDF file. The printer
+    used is then remembered for the kind.
 
     Args:
         document: what to preview.
@@ -227,17 +253,32 @@ class PreviewSession:
         self.document = document
         self.choices = choices
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        wanted = choices.printer_for(document.kind)
-        if wanted and wanted in printer_names():
-            self.printer.setPrinterName(wanted)
+        # The printer the document should go to (its kind's); "" when none is set.
+        self.wanted = choices.printer_for(document.kind)
+        # Why ``wanted`` cannot print (``printer_problem``), None when it can.
+        self.problem = printer_problem(self.wanted)
+        # Where the document is printed by Ctrl+P ("" while no printer can take it).
+        self.target = self.wanted if self.problem is None else ""
+        if self.target:
+            self.printer.setPrinterName(self.target)
         self.printer.setDocName(document.title)
         self.error: str | None = None
-        #: The PDF the document was saved as (set by whoever saved it).
+        # What Ctrl+P (or a choice of printer) printed, and a PDF saved instead.
+        self.result: PrintResult | None = None
+        self.saved_pdf: Path | None = None
+        # The "printer not available" choice last shown (None when none was needed).
+        self.chooser: PrinterUnavailableDialog | None = None
+        # The PDF the document was saved as (set by whoever saved it).
         self.pdf_path: Path | None = None
         self.dialog = QPrintPreviewDialog(self.printer, parent)
         self.dialog.setWindowTitle(document.title)
         self.dialog.paintRequested.connect(self._paint)
         self.dialog.accepted.connect(self._printed)
+        self.print_action = QAction(self.dialog)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)  # Ctrl+P
+        self.print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.print_action.triggered.connect(self.print_now)
+        self.dialog.addAction(self.print_action)
         # The dialog paints on ``self.printer`` for as long as it lives: keep this session
         # (and so the QPrinter) until the dialog is gone, then let go of it on the next
         # turn of the event loop, never in the middle of the dialog's destruction.
@@ -265,9 +306,80 @@ class PreviewSession:
         return self.printer.printerName()
 
     def open(self) -> QPrintPreviewDialog:
-        """Show the dialog (window-modal, returns at once)."""
+        """Show the dialog (window-modal, returns at once); when the document's printer is
+        not available, say so and offer the choices at once."""
         self.dialog.open()
+        if self.problem is not None:
+            self.offer_choices(self.problem)
         return self.dialog
+
+    def print_now(self) -> PrintResult | None:
+        """Print on ``target`` (Ctrl+P), close the preview and say where it went; when no
+        printer can take the document, offer the choices instead."""
+        if not self.target:
+            self.offer_choices(self.problem or "none")
+            return None
+        try:
+            result = print_document(self.document, self.target)
+        except PrintFailed as exc:
+            self.error = str(exc)
+            log.error("printing %s on %s failed: %s", self.document.title, self.target, exc)
+            self.problem = printer_problem(self.target) or "failed"
+            self.offer_choices(self.problem)
+            return None
+        self.result = result
+        self.error = None
+        self.printer.setPrinterName(self.target)
+        parent = self.dialog.parentWidget()
+        tell_status(
+            parent,
+            QCoreApplication.translate("Printing", "“%1” printed on %2.")
+            .replace("%1", self.document.title)
+            .replace("%2", self.target),
+        )
+        self.dialog.accept()  # remembers the printer for the kind (``_printed``)
+        return result
+
+    def offer_choices(self, reason: str) -> PrinterUnavailableDialog:
+        """Tell the clerk the printer is not available; print elsewhere, save, or cancel."""
+        missing = self.target or self.wanted
+        log.warning("printer %r for %s: %s", missing, self.document.kind, reason)
+        chooser = PrinterUnavailableDialog(missing, reason, printer_names(), self.dialog)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.printer_chosen.connect(self._print_elsewhere)
+        chooser.pdf_chosen.connect(self._ask_pdf)
+        self.chooser = chooser
+        chooser.open()
+        return chooser
+
+    def _print_elsewhere(self, name: str) -> None:
+        self.target = name
+        self.problem = None
+        self.printer.setPrinterName(name)
+        self.print_now()
+
+    def _ask_pdf(self) -> None:
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in self.document.title)
+        ask_pdf_path(self.dialog, f"{safe or 'document'}.pdf", self.save_pdf)
+
+    def save_pdf(self, path: str | Path) -> Path | None:
+        """Save the document as a plain PDF where the clerk chose, then close the preview."""
+        try:
+            saved = print_to_pdf(self.document, path)
+        except OSError as exc:
+            self.error = str(exc)
+            tell_status(self.dialog.parentWidget(), str(exc))
+            return None
+        self.saved_pdf = Path(saved)
+        log.info("%s saved as PDF by the clerk (not printed)", self.document.title)
+        tell_status(
+            self.dialog.parentWidget(),
+            QCoreApplication.translate("Printing", "Saved as %1 (not printed).").replace(
+                "%1", str(saved)
+            ),
+        )
+        self.dialog.reject()
+        return self.saved_pdf
 
 
 def guide_pdf_path(documents_dir: Path, item_code: str) -> Path:
@@ -281,7 +393,8 @@ def guide_pdf_path(documents_dir: Path, item_code: str) -> Path:
 def print_service_guide(
     parent: QWidget | None, context: Any, session: Any, item: Any, department_name: str = ""
 ) -> PreviewSession:
-    """Save the 办事指南 of ``item`` as PDF and open its print preview.
+    """Save the 办事指南 of ``item`` as PDF (encrypted like every document of the desk) and
+    open its print preview.
 
     Nothing is numbered or archived: a guide belongs to no case.
 
@@ -300,7 +413,7 @@ def print_service_guide(
     )
     texts = DocumentTexts.load(template_dirs(context.paths.config_dir))
     document = build_guide(guide, texts)
-    path = document.write_pdf(guide_pdf_path(context.paths.documents_dir, item.code))
+    path, _ = keep_pdf(context, document, guide_pdf_path(context.paths.documents_dir, item.code))
     preview = PreviewSession(document, PrinterChoices(context), parent)
     preview.pdf_path = Path(path)
     log.info("service guide of %s saved to %s", item.code, Path(path).name)

@@ -3068,6 +3068,25 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>PdfViewer</name>
+    <message>
+        <source>This PDF was encrypted with a key this computer does not have (another computer, or a reinstall). It cannot be opened here. The case and its other documents are not affected; reprint the document to get a new copy.</source>
+        <translation>This PDF was encrypted with a key this computer does not have (another computer, or a reinstall). It cannot be opened here. The case and its other documents are not affected; reprint the document to get a new copy.</translation>
+    </message>
+    <message>
+        <source>The PDF of this document is no longer on this computer.</source>
+        <translation>The PDF of this document is no longer on this computer.</translation>
+    </message>
+    <message>
+        <source>The PDF of this document is damaged and cannot be opened. The case is not affected; reprint the document to get a new copy.</source>
+        <translation>The PDF of this document is damaged and cannot be opened. The case is not affected; reprint the document to get a new copy.</translation>
+    </message>
+    <message>
+        <source>Ctrl+P print · Ctrl+S save as PDF · Esc close</source>
+        <translation>Ctrl+P print · Ctrl+S save as PDF · Esc close</translation>
+    </message>
+</context>
+<context>
     <name>PeopleTab</name>
     <message>
         <source>Users of my department</source>
@@ -3250,6 +3269,33 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>PrinterUnavailableDialog</name>
+    <message>
+        <source>Printer not available</source>
+        <translation>Printer not available</translation>
+    </message>
+    <message>
+        <source>Print on another printer of this computer:</source>
+        <translation>Print on another printer of this computer:</translation>
+    </message>
+    <message>
+        <source>This computer has no other printer.</source>
+        <translation>This computer has no other printer.</translation>
+    </message>
+    <message>
+        <source>&amp;Print on the selected printer</source>
+        <translation>&amp;Print on the selected printer</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>No printer is set for this document. Choose one or print to PDF.</source>
@@ -3266,6 +3312,38 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Printer “%1” refused the document. The PDF is saved; check the printer.</source>
         <translation>Printer “%1” refused the document. The PDF is saved; check the printer.</translation>
+    </message>
+    <message>
+        <source>Printer “%1” refused the document. Nothing has been printed.</source>
+        <translation>Printer “%1” refused the document. Nothing has been printed.</translation>
+    </message>
+    <message>
+        <source>“%1” printed on %2.</source>
+        <translation>“%1” printed on %2.</translation>
+    </message>
+    <message>
+        <source>Saved as %1 (not printed).</source>
+        <translation>Saved as %1 (not printed).</translation>
+    </message>
+    <message>
+        <source>No printer is set for this document. Nothing has been printed.</source>
+        <translation>No printer is set for this document. Nothing has been printed.</translation>
+    </message>
+    <message>
+        <source>The printer “%1” refuses new jobs. Nothing has been printed; ask IT to check it.</source>
+        <translation>The printer “%1” refuses new jobs. Nothing has been printed; ask IT to check it.</translation>
+    </message>
+    <message>
+        <source>The printer “%1” is not available. Nothing has been printed.</source>
+        <translation>The printer “%1” is not available. Nothing has been printed.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>

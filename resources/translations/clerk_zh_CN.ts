@@ -3054,6 +3054,25 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>PdfViewer</name>
+    <message>
+        <source>This PDF was encrypted with a key this computer does not have (another computer, or a reinstall). It cannot be opened here. The case and its other documents are not affected; reprint the document to get a new copy.</source>
+        <translation>此 PDF 是用本机没有的密钥加密的（来自另一台电脑，或本机重装之前），无法在这里打开。办件及其他文书不受影响；如需纸质件，请补打该文书。</translation>
+    </message>
+    <message>
+        <source>The PDF of this document is no longer on this computer.</source>
+        <translation>本机已找不到这份文书的 PDF。</translation>
+    </message>
+    <message>
+        <source>The PDF of this document is damaged and cannot be opened. The case is not affected; reprint the document to get a new copy.</source>
+        <translation>这份文书的 PDF 已损坏，无法打开。办件不受影响；如需纸质件，请补打该文书。</translation>
+    </message>
+    <message>
+        <source>Ctrl+P print · Ctrl+S save as PDF · Esc close</source>
+        <translation>Ctrl+P 打印 · Ctrl+S 另存为 PDF · Esc 关闭</translation>
+    </message>
+</context>
+<context>
     <name>PeopleTab</name>
     <message>
         <source>Users of my department</source>
@@ -3236,6 +3255,33 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>PrinterUnavailableDialog</name>
+    <message>
+        <source>Printer not available</source>
+        <translation>打印机不可用</translation>
+    </message>
+    <message>
+        <source>Print on another printer of this computer:</source>
+        <translation>改用本机的其他打印机：</translation>
+    </message>
+    <message>
+        <source>This computer has no other printer.</source>
+        <translation>本机没有其他打印机。</translation>
+    </message>
+    <message>
+        <source>&amp;Print on the selected printer</source>
+        <translation>在所选打印机上打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>No printer is set for this document. Choose one or print to PDF.</source>
@@ -3252,6 +3298,38 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Printer “%1” refused the document. The PDF is saved; check the printer.</source>
         <translation>打印机“%1”未能接收本文书。文书已保存为 PDF，请检查打印机后重新打印。</translation>
+    </message>
+    <message>
+        <source>Printer “%1” refused the document. Nothing has been printed.</source>
+        <translation>打印机“%1”未接收本文书，没有打印任何内容。</translation>
+    </message>
+    <message>
+        <source>“%1” printed on %2.</source>
+        <translation>“%1”已在 %2 上打印。</translation>
+    </message>
+    <message>
+        <source>Saved as %1 (not printed).</source>
+        <translation>已另存为 %1（未打印）。</translation>
+    </message>
+    <message>
+        <source>No printer is set for this document. Nothing has been printed.</source>
+        <translation>此类文书尚未设置打印机，没有打印任何内容。</translation>
+    </message>
+    <message>
+        <source>The printer “%1” refuses new jobs. Nothing has been printed; ask IT to check it.</source>
+        <translation>打印机“%1”拒绝接收打印任务，没有打印任何内容；请联系信息技术人员检查。</translation>
+    </message>
+    <message>
+        <source>The printer “%1” is not available. Nothing has been printed.</source>
+        <translation>打印机“%1”不可用，没有打印任何内容。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>

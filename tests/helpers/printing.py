@@ -59,7 +59,7 @@ def window_context(store: LocalStore, clock: FixedClock, home: Path, **prov) -> 
         provisioning=provisioning(**prov),
         paths=paths,
         clock=clock,
-        backend=SimpleNamespace(store=store, secrets=desk_secrets(home)),
+        backend=SimpleNamespace(store=store, db=store.db, secrets=desk_secrets(home)),
         settings=Settings(),  # the defaults (the main window's worklist reads them)
     )
 
