@@ -23,6 +23,7 @@ from clerk_app.core.catalog import Catalog, Item, TimeLimit
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.event_data import (
     CorrectionData,
+    DeferredDecision,
     EventData,
     MaterialNeed,
     ResumeData,
@@ -35,6 +36,8 @@ from clerk_app.documents import (
     CompletionNotice,
     Correction,
     CorrectionNotice,
+    DeferredLapsedNotice,
+    DeferredSuppliedReceipt,
     MissingMaterial,
     NoticeBase,
     SupplementNotice,
@@ -58,6 +61,8 @@ ACTIONS: tuple[lifecycle.EventType, ...] = (
     E.START,
     E.REQUEST_SUPPLEMENT,
     E.SUPPLEMENT_RECEIVED,
+    E.DEFERRED_SUPPLIED,
+    E.DEFERRED_LAPSED,
     E.SUSPEND,
     E.RESUME,
     E.COMPLETE_APPROVED,
@@ -87,13 +92,48 @@ NOTICE_OF: dict[lifecycle.EventType, str] = {
     E.COMPLETE_REJECTED: "completion",
     E.VOID: "void",
     E.CORRECT: "correction",
+    E.DEFERRED_SUPPLIED: "supplied",
+    E.DEFERRED_LAPSED: "lapsed",
 }
 
+#: The 容缺 follow-up: offered only while a case still waits for its deferred material.
+DEFERRED_ACTIONS = frozenset({E.DEFERRED_SUPPLIED, E.DEFERRED_LAPSED})
 
-def available_actions(status: lifecycle.Status | str) -> tuple[lifecycle.EventType, ...]:
-    """The actions of :data:`ACTIONS` the lifecycle allows for a case in ``status`` now."""
+
+def available_actions(
+    status: lifecycle.Status | str, *, awaiting_material: bool = False
+) -> tuple[lifecycle.EventType, ...]:
+    """The actions of :data:`ACTIONS` the lifecycle allows for a case in ``status`` now.
+
+    ``awaiting_material``: the case waits for a 容缺 material (:func:`awaited_material`);
+    only then are "material supplied" and "material not supplied" offered.
+    """
     allowed = lifecycle.allowed_events(status)
-    return tuple(a for a in ACTIONS if a in allowed)
+    return tuple(
+        a for a in ACTIONS if a in allowed and (awaiting_material or a not in DEFERRED_ACTIONS)
+    )
+
+
+def case_actions(case: Case) -> tuple[lifecycle.EventType, ...]:
+    """The actions the case detail offers for ``case`` now."""
+    return available_actions(case.status, awaiting_material=awaited_material(case) is not None)
+
+
+def awaited_material(case: Case) -> DeferredDecision | None:
+    """The 容缺 decision whose material the open ``case`` still waits for (None: none).
+
+    The latest ``accept_deferred`` event, unless a ``deferred_supplied`` or
+    ``deferred_lapsed`` came after it.
+    """
+    if lifecycle.is_terminal(case.status):
+        return None
+    for event in reversed(case.events):
+        if event.type in (E.DEFERRED_SUPPLIED, E.DEFERRED_LAPSED):
+            return None
+        if event.type is E.ACCEPT_DEFERRED:
+            data = event.data
+            return data if isinstance(data, DeferredDecision) else DeferredDecision()
+    return None
 
 
 @dataclass(frozen=True)
@@ -258,7 +298,9 @@ def issue_notice(
     facts = case_facts(context, session, case, item)
     docs = [d for d in case_documents(context.backend.store, case.case_no) if not d.reprint]
     data: NoticeBase
-    if kind == "supplement":
+    if kind in ("supplied", "lapsed"):
+        data = deferred_follow_up(case, entry, kind, now, facts)
+    elif kind == "supplement":
         data = SupplementNotice(
             **facts,
             missing=tuple(MissingMaterial(name, what) for name, what in entry.missing),
@@ -303,6 +345,39 @@ def issue_notice(
             reason=entry.opinion.strip(),
         )
     return issue_document(context, session, data)
+
+
+def deferred_follow_up(
+    case: Case, entry: ActionInput, kind: str, now: datetime, facts: dict
+) -> NoticeBase:
+    """The receipt for the 容缺 material that came (``supplied``), or the notice that the case
+    ends because it did not (``lapsed``), from the case's 容缺 decision."""
+    decision = next(
+        (
+            e.data
+            for e in reversed(case.events)
+            if e.type is E.ACCEPT_DEFERRED and isinstance(e.data, DeferredDecision)
+        ),
+        DeferredDecision(),
+    )
+    lines = tuple(MissingMaterial(m.name, m.requirement) for m in decision.deferred) or (
+        MissingMaterial("容缺材料", ""),
+    )
+    if kind == "supplied":
+        return DeferredSuppliedReceipt(
+            **facts,
+            supplied=lines,
+            supplied_on=now.date(),
+            due_date=case.due_date,
+            due_provisional=case.due_date_provisional,
+        )
+    return DeferredLapsedNotice(
+        **facts,
+        missing=lines,
+        supply_by=decision.supply_by,
+        ended_on=now.date(),
+        reason=entry.opinion.strip(),
+    )
 
 
 def case_item(context: AppContext, code: str) -> Item:

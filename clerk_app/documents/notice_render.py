@@ -16,11 +16,14 @@ from types import MappingProxyType
 from typing import Any
 
 from clerk_app.core.identity import mask_id
+from clerk_app.core.intake import REFUSAL_REASONS
 from clerk_app.documents.kinds import DocumentKind, RenderedDocument, register_kind
 from clerk_app.documents.notices import (
     CompletionNotice,
     CorrectionNotice,
+    DeferredLapsedNotice,
     DeferredNotice,
+    DeferredSuppliedReceipt,
     FeeNotice,
     ForwardedNotice,
     NoticeBase,
@@ -146,14 +149,65 @@ def _body_deferred(d: DeferredNotice, texts: DocumentTexts) -> dict[str, str]:
     }
 
 
-def _body_refusal(d: RefusalNotice, texts: DocumentTexts) -> dict[str, str]:
-    rights = _fill(
+def _review_rights(texts: DocumentTexts) -> str:
+    """The sentence on the rights of review and litigation every adverse decision carries."""
+    return _fill(
         Template(texts.label("legal", "review_rights")),
         {"review_body": _e(texts.center.review_body), "court": _e(texts.center.court)},
         "texts.toml [legal] review_rights",
     )
+
+
+def _body_supplied(d: DeferredSuppliedReceipt, texts: DocumentTexts) -> dict[str, str]:
     return {
-        "reason_items": _paragraphs(d.reasons, "—"),
+        "supplied_on": _e(format_date_zh(d.supplied_on)),
+        "supplied_rows": _rows([(m.name, m.requirement) for m in d.supplied], ("left", "left")),
+        "due_text": _e(
+            f"本件继续办理，预计办结日期：{format_date_zh(d.due_date)}"
+            + (texts.label("receipt", "provisional_mark") if d.due_provisional else "")
+            + "。"
+            if d.due_date is not None
+            else "本件继续办理。"
+        ),
+        "provisional_note": _provisional_note(texts, d.due_provisional),
+    }
+
+
+def _body_lapsed(d: DeferredLapsedNotice, texts: DocumentTexts) -> dict[str, str]:
+    return {
+        "supply_by": _e(format_date_zh(d.supply_by) if d.supply_by else "承诺期限"),
+        "ended_on": _e(format_date_zh(d.ended_on)),
+        "missing_rows": _rows([(m.name, m.requirement) for m in d.missing], ("left", "left")),
+        "reason": _e(d.reason or "—"),
+        "consequence": _e(texts.label("legal", "deferred_lapsed")),
+        "rights": _review_rights(texts),
+    }
+
+
+def refusal_sentences(reasons: Sequence[str]) -> list[str]:
+    """The reasons as the notice words them: a code of the desk's list
+    (``core.intake.REFUSAL_REASONS``) becomes its legal wording, the clerk's details typed
+    after it follow it (``wording：details``); other text stays as typed."""
+    out: list[str] = []
+    open_code = False
+    for reason in reasons:
+        wording = REFUSAL_REASONS.get(reason)
+        if wording:
+            out.append(wording)
+            open_code = True
+        elif open_code and out:
+            out[-1] = f"{out[-1]}：{reason}"
+            open_code = False
+        else:
+            out.append(reason)
+            open_code = False
+    return out
+
+
+def _body_refusal(d: RefusalNotice, texts: DocumentTexts) -> dict[str, str]:
+    rights = _review_rights(texts)
+    return {
+        "reason_items": _paragraphs(refusal_sentences(d.reasons), "—"),
         "basis_items": _paragraphs(d.legal_basis, "—"),
         "rights": rights,
     }
@@ -229,6 +283,8 @@ class _Formal:
 FORMAL_KINDS: tuple[_Formal, ...] = (
     _Formal("supplement", SupplementNotice, _body_supplement),
     _Formal("deferred", DeferredNotice, _body_deferred),
+    _Formal("supplied", DeferredSuppliedReceipt, _body_supplied),
+    _Formal("lapsed", DeferredLapsedNotice, _body_lapsed),
     _Formal("refusal", RefusalNotice, _body_refusal),
     _Formal("forwarded", ForwardedNotice, _body_forwarded),
     _Formal("completion", CompletionNotice, _body_completion),
@@ -465,6 +521,8 @@ def build_slip(slip: ReceiptSlip, texts: DocumentTexts) -> RenderedDocument:
 _TITLES = {
     "supplement": "补正材料通知书",
     "deferred": "容缺受理通知书",
+    "supplied": "容缺材料补齐回执",
+    "lapsed": "容缺受理终止通知书",
     "refusal": "不予受理通知书",
     "forwarded": "上报通知书",
     "completion": "办结通知书",

@@ -111,6 +111,44 @@ class DeferredNotice(NoticeBase):
 
 
 @dataclass(frozen=True, kw_only=True)
+class DeferredSuppliedReceipt(NoticeBase):
+    """容缺材料补齐回执: the material a 容缺 case waited for came; the case goes on."""
+
+    kind: ClassVar[str] = "supplied"
+
+    supplied: tuple[MissingMaterial, ...]
+    supplied_on: date
+    due_date: date | None
+    due_provisional: bool = False
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        lines = tuple(MissingMaterial(str(n), str(r)) for n, r in self.supplied)
+        if not lines:
+            raise ValueError("a supplied-material receipt lists at least one material")
+        object.__setattr__(self, "supplied", lines)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeferredLapsedNotice(NoticeBase):
+    """容缺受理终止通知书: the 容缺 material did not come by the promised day; the case ends
+    without approval (with the rights of review and litigation)."""
+
+    kind: ClassVar[str] = "lapsed"
+
+    missing: tuple[MissingMaterial, ...]
+    supply_by: date | None
+    ended_on: date
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        object.__setattr__(
+            self, "missing", tuple(MissingMaterial(str(n), str(r)) for n, r in self.missing)
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
 class RefusalNotice(NoticeBase):
     """不予受理通知书: reasons, legal basis, and the rights of review and litigation."""
 

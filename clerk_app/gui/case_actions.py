@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.core import lifecycle
+from clerk_app.gui.intake_texts import refusal_reason_names
 from clerk_app.logs import logger
 
 log = logger("gui")
@@ -82,6 +83,13 @@ def event_label(event: str) -> str:
         return labels[E(event)]
     except ValueError:
         return event
+
+
+def refusal_reason(reason: str) -> str:
+    """A refusal reason in the clerk's language: a code of the desk's list
+    (``core.intake.REFUSAL_REASONS``, worded by ``intake_texts.refusal_reason_names`` — the
+    table the dashboard uses too); a reason a clerk typed is shown as typed."""
+    return dict(refusal_reason_names()).get(reason, reason)
 
 
 def suspend_kind_label(kind: str) -> str:

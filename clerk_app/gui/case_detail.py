@@ -21,9 +21,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QTableWidgetItem,
     QWidget,
 )
@@ -33,18 +36,26 @@ from clerk_app.app.case_actions import (
     SUSPEND_KINDS,
     ActionInput,
     ActionOutcome,
-    available_actions,
+    case_actions,
     case_item,
     perform_action,
 )
 from clerk_app.core import lifecycle
-from clerk_app.core.event_data import CorrectionData, ResumeData, SuspendData
+from clerk_app.core.event_data import (
+    CorrectionData,
+    DeferredDecision,
+    RefusalDecision,
+    ResumeData,
+    SuspendData,
+)
 from clerk_app.core.identity import mask_id, mask_phone
+from clerk_app.core.intake import requirement_text
 from clerk_app.core.records import Case, CaseEvent
 from clerk_app.gui.case_actions import (
     RejectedPanel,
     event_label,
     field_label,
+    refusal_reason,
     status_label,
     suspend_kind_label,
 )
@@ -117,6 +128,15 @@ class CaseDetail(QDialog):
         self.suspend_page, self.suspend_label = u.suspendPage, u.suspendLabel
         self.missing_edit = u.missingEdit
         self.missing_page, self.missing_label = u.missingPage, u.missingLabel
+        # 补正: the missing materials are ticked on the item's checklist (Space); the text
+        # box below it stays for anything the checklist does not name.
+        self.missing_list = QListWidget(self.missing_page)
+        self.missing_list.setObjectName("missingList")
+        self.missing_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.missing_list.setMaximumHeight(120)
+        self.missing_list_label = QLabel(self.missing_page)
+        self.missing_list_label.setBuddy(self.missing_list)
+        u.missingForm.insertRow(0, self.missing_list_label, self.missing_list)
         self.field_box = u.fieldBox
         for name in CORRECTABLE:
             self.field_box.addItem("", name)
@@ -160,6 +180,8 @@ class CaseDetail(QDialog):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
         self.action_box.currentIndexChanged.connect(lambda _i: self._show_extra())
+        QWidget.setTabOrder(self.action_box, self.missing_list)
+        QWidget.setTabOrder(self.missing_list, self.missing_edit)
         self.retranslate()
         self.reload()
 
@@ -198,10 +220,19 @@ class CaseDetail(QDialog):
         self.record_action.setText(self.tr("Record the action"))
         self.print_action.setText(self.tr("Print the notice"))
         self.rejected.retranslate()
+        self.missing_list_label.setText(self.tr("Chec&klist:"))
+        self.missing_label.setText(self.tr("E&xtras:"))
+        self.missing_list.setToolTip(
+            self.tr("Tick each missing material with Space; the notice lists them all")
+        )
+        self.missing_edit.setPlaceholderText(
+            self.tr("What the checklist does not name: one a line, what it must be after a colon")
+        )
         # The labels of the action form and of its extra fields line up in one column.
         labels = (
             self.action_label,
             self.suspend_label,
+            self.missing_list_label,
             self.missing_label,
             self.field_label,
             self.new_value_label,
@@ -251,14 +282,14 @@ class CaseDetail(QDialog):
                 _minute(event.at),
                 event_label(event.type) + self._event_extra(event),
                 self._person(event.actor),
-                event.note or "",
+                refusal_reason(event.note) if event.type is E.REFUSE else (event.note or ""),
             )
             for column, text in enumerate(cells):
                 self.events.setItem(row, column, QTableWidgetItem(text))
         current = self.action_box.currentData()
         self.action_box.blockSignals(True)
         self.action_box.clear()
-        for action in available_actions(case.status):
+        for action in case_actions(case):
             self.action_box.addItem(event_label(action), action.value)
         index = self.action_box.findData(current)
         if current is not None and index < 0 and self.action_box.count():
@@ -271,6 +302,29 @@ class CaseDetail(QDialog):
         self.actions_group.setEnabled(self.action_box.count() > 0)
         self._show_extra()
         self.rejected.set_items(rejected_items(self.context, self.case_no))
+        self._fill_checklist(case)
+
+    def _fill_checklist(self, case: Case) -> None:
+        """The item's materials, unticked, for a 补正 request (what it must be beside each)."""
+        self.missing_list.clear()
+        for material in case_item(self.context, case.item_code).materials:
+            need = requirement_text(material)
+            entry = QListWidgetItem(f"{material.name}（{need}）", self.missing_list)
+            entry.setData(Qt.ItemDataRole.UserRole, (material.name, need))
+            entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+        if self.missing_list.count():
+            self.missing_list.setCurrentRow(0)
+
+    def checked_materials(self) -> list[tuple[str, str]]:
+        """(name, what it must be) of the materials ticked on the checklist."""
+        out = []
+        for row in range(self.missing_list.count()):
+            entry = self.missing_list.item(row)
+            if entry.checkState() == Qt.CheckState.Checked:
+                name, need = entry.data(Qt.ItemDataRole.UserRole)
+                out.append((str(name), str(need)))
+        return out
 
     def _person(self, username: str | None) -> str:
         """Who did it, by the name a person reads (the signed-in clerk's display name)."""
@@ -307,6 +361,10 @@ class CaseDetail(QDialog):
             return "（" + self.tr("due %1").replace("%1", data.due_date.isoformat()) + "）"
         if isinstance(data, CorrectionData) and data.field:
             return f"（{field_label(data.field.removeprefix('applicant.'))}）"
+        if isinstance(data, RefusalDecision) and data.reasons:
+            return "（" + "；".join(refusal_reason(r) for r in data.reasons) + "）"
+        if isinstance(data, DeferredDecision) and data.supply_by is not None:
+            return "（" + self.tr("by %1").replace("%1", data.supply_by.isoformat()) + "）"
         return ""
 
     def _show_extra(self) -> None:
@@ -333,12 +391,15 @@ class CaseDetail(QDialog):
             return self.tr("Write the opinion: this action needs a reason.")
         missing: list[tuple[str, str]] = []
         if event is E.REQUEST_SUPPLEMENT:
+            missing.extend(self.checked_materials())
             for line in self.missing_edit.toPlainText().splitlines():
                 name, _sep, requirement = line.replace("：", ":").partition(":")
                 if name.strip():
                     missing.append((name.strip(), requirement.strip()))
             if not missing:
-                return self.tr("List every missing material, one a line.")
+                return self.tr(
+                    "Tick every missing material on the checklist (Space), or type it under Extras."
+                )
         new_value = self.new_value.text().strip()
         if event is E.CORRECT and not new_value:
             return self.tr("Enter the corrected value.")
@@ -407,9 +468,26 @@ class CaseDetail(QDialog):
                 "%1", outcome.notice_error
             )
         self.print_button.setEnabled(outcome.notice is not None)
+        if self.ask_rating(outcome):
+            text += " " + self.tr("The applicant is asked to rate this visit.")
         self.action_message.setText(text)
         self._after_write()
         self.action_box.setFocus()
+
+    def ask_rating(self, outcome: ActionOutcome) -> bool:
+        """After a visit the applicant is at the window for (the material brought, the result
+        collected), ask them to rate it on the applicant screen, when the desk has one."""
+        from clerk_app.app.ratings import RATED_VISITS
+
+        if outcome.event not in RATED_VISITS:
+            return False
+        owner = self.parent()
+        while owner is not None and getattr(owner, "applicant", None) is None:
+            owner = owner.parent()
+        if owner is None:
+            return False
+        owner.applicant.ask_rating(outcome.case_no)
+        return True
 
     def _after_write(self, *_args: Any) -> None:
         self.case_changed.emit(self.case_no)

@@ -47,6 +47,8 @@ def kind_title(kind: str) -> str:
         "acceptance": QCoreApplication.translate("CaseDocuments", "Acceptance notice"),
         "supplement": QCoreApplication.translate("CaseDocuments", "Supplement notice"),
         "deferred": QCoreApplication.translate("CaseDocuments", "Deferred-materials acceptance"),
+        "supplied": QCoreApplication.translate("CaseDocuments", "Deferred material received"),
+        "lapsed": QCoreApplication.translate("CaseDocuments", "Deferred acceptance ended"),
         "refusal": QCoreApplication.translate("CaseDocuments", "Refusal notice"),
         "forwarded": QCoreApplication.translate("CaseDocuments", "Forwarding notice"),
         "completion": QCoreApplication.translate("CaseDocuments", "Completion notice"),

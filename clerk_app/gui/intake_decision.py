@@ -468,12 +468,14 @@ class DecisionPanel(QObject):
         return self.supply_by_edit.date().toPython()
 
     def reasons(self) -> list[str]:
-        code = self.reason_combo.currentData()
-        base = intake.REFUSAL_REASONS.get(code, "")
+        """The refusal reasons as stored: the list's reason by its code (worded on paper from
+        ``core.intake.REFUSAL_REASONS``, on screen by ``intake_texts.refusal_reason_names``),
+        then the clerk's details as typed; "other" is the typed reason alone."""
+        code = str(self.reason_combo.currentData() or "other")
         details = self.reason_edit.text().strip()
-        if code == "other":
+        if code == "other" or code not in intake.REFUSAL_REASONS:
             return [details] if details else []
-        return [f"{base}：{details}" if details else base]
+        return [code, details] if details else [code]
 
     def draft_fields(self) -> dict[str, Any]:
         d = self.disposition()
@@ -486,6 +488,8 @@ class DecisionPanel(QObject):
             fields["supply_by"] = self.supply_by()
         elif d is Disposition.REFUSED:
             fields["refusal_reasons"] = tuple(self.reasons())
+            # the decision's note is the reason's code: the center counts refusals by it
+            fields["note"] = next(iter(self.reasons()), "")[:100]
             fields["legal_basis"] = tuple(
                 line.strip() for line in self.basis_edit.toPlainText().splitlines() if line.strip()
             )

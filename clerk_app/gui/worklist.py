@@ -4,7 +4,10 @@
 :data:`~clerk_app.app.worklist.PAGE_SIZE` rows when the view scrolls near the end
 (``canFetchMore``/``fetchMore``), by keyset from the local store, so 100,000 cases open as
 fast as 100. Yellow rows are due within ``worklist.due_soon_working_days`` working days, red
-rows are overdue; "today" comes from the injected clock.
+rows are overdue; "today" comes from the injected clock. A 容缺 case whose promised
+material is due (or overdue) and has not come has its status cell in violet with the words
+"material due" / "material overdue" after the status (a colour and a word, never the colour
+alone), so the clerk follows it up from the case detail.
 
 :class:`WorklistPane` adds the filters (status, due soon / overdue, received today) and the
 search (case number, applicant name, ID last 4 digits, phone). Enter opens the case detail.
@@ -41,6 +44,7 @@ from clerk_app.app.worklist import (
     DUE_ANY,
     DUE_OVERDUE,
     DUE_SOON,
+    MATERIAL_OVERDUE,
     PAGE_SIZE,
     URGENCY_OVERDUE,
     URGENCY_SOON,
@@ -64,10 +68,13 @@ _Index = QModelIndex | QPersistentModelIndex
 YELLOW = QColor("#fff1b8")
 RED = QColor("#f9d2cf")
 RED_TEXT = QColor("#8c1d18")
+#: The status cell of a 容缺 case whose material is due: violet, with the words.
+VIOLET = QColor("#e6d8f5")
 
 # Custom roles.
 CASE_NO_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
+MATERIAL_DUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 OPEN_STATUSES = frozenset(s.value for s in lifecycle.Status if not lifecycle.is_terminal(s))
 
@@ -194,6 +201,8 @@ class WorklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.BackgroundRole:
+            if column == "status" and row.material_due:
+                return QBrush(VIOLET)
             if row.urgency == URGENCY_OVERDUE:
                 return QBrush(RED)
             if row.urgency == URGENCY_SOON:
@@ -209,6 +218,8 @@ class WorklistModel(QAbstractTableModel):
             return row.case_no
         if role == URGENCY_ROLE:
             return row.urgency
+        if role == MATERIAL_DUE_ROLE:
+            return row.material_due
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -226,7 +237,8 @@ class WorklistModel(QAbstractTableModel):
         if column == "item":
             return self.item_names.get(row.item_code, row.item_code)
         if column == "status":
-            return status_label(row.status)
+            word = self.material_word(row)
+            return status_label(row.status) + (f" · {word}" if word else "")
         if column == "due":
             if row.due_date is None:
                 return "—"
@@ -246,8 +258,22 @@ class WorklistModel(QAbstractTableModel):
             return self.tr("%n working day(s) overdue", "", -row.countdown)
         return self.tr("%n working day(s) left", "", row.countdown)
 
+    def material_word(self, row: WorklistRow) -> str:
+        """ "material due" / "material overdue" for a 容缺 case still waiting; else ""."""
+        if row.material_due == MATERIAL_OVERDUE:
+            return self.tr("material overdue")
+        if row.material_due:
+            return self.tr("material due")
+        return ""
+
     def _tooltip(self, row: WorklistRow) -> str:
         parts = [row.case_no, status_label(row.status)]
+        if row.material_due and row.supply_by is not None:
+            parts.append(
+                self.tr("容缺 material promised by %1: record it supplied or not supplied").replace(
+                    "%1", row.supply_by.isoformat()
+                )
+            )
         if row.urgency == URGENCY_OVERDUE:
             parts.append(self.tr("Overdue"))
         elif row.urgency == URGENCY_SOON:

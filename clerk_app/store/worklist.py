@@ -10,6 +10,10 @@ The colours follow working days: a case is ``overdue`` (red) when its countdown 
 zero and ``soon`` (yellow) when it is due within the setting
 ``worklist.due_soon_working_days``. Closed cases have no colour, and a suspended case's
 clock stands still (it gets no colour either).
+
+A case accepted under 容缺 whose material is still awaited on or after the day the
+applicant promised it (the 容缺 decision's ``supply_by``) is flagged ``material_due``
+(``"today"`` or ``"overdue"``), whatever its own due date says.
 """
 
 from __future__ import annotations
@@ -36,6 +40,9 @@ DUE_OVERDUE = "overdue"
 URGENCY_OVERDUE = "overdue"
 URGENCY_SOON = "soon"
 
+MATERIAL_DUE_TODAY = "today"
+MATERIAL_OVERDUE = "overdue"
+
 #: Statuses whose clock runs (colour and due filters apply to these).
 RUNNING: frozenset[str] = frozenset(
     s.value
@@ -45,7 +52,14 @@ RUNNING: frozenset[str] = frozenset(
 
 _COLUMNS = (
     "case_no, applicant_name, json_extract(applicant_json, '$.id_number') AS idn, item_code,"
-    " status, received_at, due_date, due_provisional, server_state"
+    " status, received_at, due_date, due_provisional, server_state,"
+    # 容缺: the day the material was promised for, unless it came (or lapsed) since; read
+    # for the page's rows only, on the case_events (case_id, at) index.
+    " (SELECT CASE WHEN d.type = 'accept_deferred'"
+    " THEN json_extract(d.data_json, '$.supply_by') END FROM case_events d"
+    " WHERE d.case_id = cases.id AND d.type IN"
+    " ('accept_deferred', 'deferred_supplied', 'deferred_lapsed')"
+    " ORDER BY d.at DESC LIMIT 1) AS supply_by"
 )
 _ORDER = "received_at DESC, case_no DESC"
 _PHONE = re.compile(r"^\+?\d{5,11}$")
@@ -90,6 +104,10 @@ class WorklistRow:
     urgency: str | None
     #: Where the page after this row starts.
     cursor: Cursor
+    #: 容缺: the day the awaited material was promised for (None: nothing awaited).
+    supply_by: date | None = None
+    #: ``"today"`` / ``"overdue"`` when that day has come and the material has not.
+    material_due: str | None = None
 
 
 class WorklistQuery:
@@ -180,6 +198,7 @@ class WorklistQuery:
     def _row(self, r: Any) -> WorklistRow:
         due = date.fromisoformat(r["due_date"]) if r["due_date"] else None
         countdown = None if due is None else self.countdown(due)
+        supply_by = date.fromisoformat(r["supply_by"]) if r["supply_by"] else None
         return WorklistRow(
             case_no=r["case_no"],
             applicant_name=r["applicant_name"],
@@ -193,6 +212,8 @@ class WorklistQuery:
             countdown=countdown,
             urgency=urgency(r["status"], countdown, self.soon_days),
             cursor=Cursor(r["received_at"], r["case_no"]),
+            supply_by=supply_by,
+            material_due=material_due(r["status"], supply_by, self.today),
         )
 
 
@@ -205,6 +226,14 @@ def urgency(status: str, countdown: int | None, soon_days: int) -> str | None:
     if countdown <= soon_days:
         return URGENCY_SOON
     return None
+
+
+def material_due(status: str, supply_by: date | None, today: date) -> str | None:
+    """``"today"`` / ``"overdue"`` for an open case whose 容缺 material was promised for
+    ``supply_by`` and has not come; None otherwise."""
+    if supply_by is None or lifecycle.is_terminal(status) or supply_by > today:
+        return None
+    return MATERIAL_DUE_TODAY if supply_by == today else MATERIAL_OVERDUE
 
 
 def search_kinds(text: str) -> tuple[str, ...]:
