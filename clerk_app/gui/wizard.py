@@ -279,7 +279,17 @@ class FirstRunWizard(QDialog):
             with QSignalBlocker(self.edits["window.department"]):
                 self.edits["window.department"].setText(department)
         self.results = found.results
-        lines += [r.text(self._lang()) for r in found.results]
+        details = []
+        for result in found.results:
+            broke = result.name in ("service", "tls") and "cannot" in result.en
+            if result.level is Level.FAIL and broke:
+                # The link broke since the probe; the self-check's sentence carries the
+                # exception, so it goes behind Details.
+                details.append(result.text("en"))
+                lines.append(self._problem_text(ServiceProbe("offline"), prov.service_url))
+                continue
+            lines.append(result.text(self._lang()))
+        self._show_details("\n".join(details))
         self.report.setPlainText("\n".join(lines))
         if not any(r.level is Level.FAIL for r in found.results):
             self._checked = parse_provisioning(render_provisioning(self.values(), self._lang()))
