@@ -68,7 +68,7 @@ _Index = QModelIndex | QPersistentModelIndex
 YELLOW = QColor("#fff1b8")
 RED = QColor("#f9d2cf")
 RED_TEXT = QColor("#8c1d18")
-#: The status cell of a 容缺 case whose material is due: violet, with the words.
+# The status cell of a 容缺 case whose material is due: violet, with the words.
 VIOLET = QColor("#e6d8f5")
 
 # Custom roles.

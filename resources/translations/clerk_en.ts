@@ -422,6 +422,22 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>Chec&amp;klist:</source>
+        <translation>Chec&amp;klist:</translation>
+    </message>
+    <message>
+        <source>E&amp;xtras:</source>
+        <translation>E&amp;xtras:</translation>
+    </message>
+    <message>
+        <source>Tick each missing material with Space; the notice lists them all</source>
+        <translation>Tick each missing material with Space; the notice lists them all</translation>
+    </message>
+    <message>
+        <source>What the checklist does not name: one a line, what it must be after a colon</source>
+        <translation>What the checklist does not name: one a line, what it must be after a colon</translation>
+    </message>
+    <message>
         <source>No case %1 on this desk</source>
         <translation>No case %1 on this desk</translation>
     </message>
@@ -468,6 +484,10 @@
         <translation>due %1</translation>
     </message>
     <message>
+        <source>by %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
         <source>Choose the action to record.</source>
         <translation>Choose the action to record.</translation>
     </message>
@@ -480,8 +500,12 @@
         <translation>Write the opinion: this action needs a reason.</translation>
     </message>
     <message>
-        <source>List every missing material, one a line.</source>
-        <translation>List every missing material, one a line.</translation>
+        <source>Tick every missing material on the checklist (Space), or type it under Extras.</source>
+        <translation>Tick every missing material on the checklist (Space), or type it under Extras.</translation>
+    </message>
+    <message>
+        <source>The applicant is asked to rate this visit.</source>
+        <translation>The applicant is asked to rate this visit.</translation>
     </message>
     <message>
         <source>Enter the corrected value.</source>
@@ -521,6 +545,14 @@
     <message>
         <source>Deferred-materials acceptance</source>
         <translation>Deferred-materials acceptance</translation>
+    </message>
+    <message>
+        <source>Deferred material received</source>
+        <translation>Deferred material received</translation>
+    </message>
+    <message>
+        <source>Deferred acceptance ended</source>
+        <translation>Deferred acceptance ended</translation>
     </message>
     <message>
         <source>Refusal notice</source>
@@ -1917,7 +1949,6 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
     <message>
         <source>Accepted</source>
-        <extracomment>Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
         <translation>Accepted</translation>
     </message>
     <message>
@@ -1976,6 +2007,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>That code is unknown, used or expired.</source>
+        <extracomment>The service refused this PC&apos;s display credential: fetching stopped, IT is told. Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
         <translation>That code is unknown, used or expired.</translation>
     </message>
     <message>
@@ -3024,6 +3056,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>&amp;Park intake (暂存)</source>
+        <extracomment>Whether the next catalog should bring the note of an intake parked at quit.</extracomment>
         <translation>&amp;Park intake (暂存)</translation>
     </message>
     <message>
@@ -3807,6 +3840,18 @@ Data folder: %4</translation>
             <numerusform>%n working day left</numerusform>
             <numerusform>%n working days left</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>material overdue</source>
+        <translation>material overdue</translation>
+    </message>
+    <message>
+        <source>material due</source>
+        <translation>material due</translation>
+    </message>
+    <message>
+        <source>容缺 material promised by %1: record it supplied or not supplied</source>
+        <translation>Deferred (容缺) material promised by %1: record it supplied or not supplied</translation>
     </message>
     <message>
         <source>Overdue</source>

@@ -422,6 +422,22 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Chec&amp;klist:</source>
+        <translation>清单勾选(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xtras:</source>
+        <translation>其他材料(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Tick each missing material with Space; the notice lists them all</source>
+        <translation>用空格键勾选每项缺少的材料，通知书一次性列出全部</translation>
+    </message>
+    <message>
+        <source>What the checklist does not name: one a line, what it must be after a colon</source>
+        <translation>清单未列出的材料：每行一项，冒号后写明要求</translation>
+    </message>
+    <message>
         <source>No case %1 on this desk</source>
         <translation>本机没有办件 %1</translation>
     </message>
@@ -466,6 +482,10 @@
         <translation>办结日改为 %1</translation>
     </message>
     <message>
+        <source>by %1</source>
+        <translation>%1前补齐</translation>
+    </message>
+    <message>
         <source>Choose the action to record.</source>
         <translation>请先选择要登记的操作。</translation>
     </message>
@@ -478,8 +498,12 @@
         <translation>请填写审批意见：此操作须说明理由。</translation>
     </message>
     <message>
-        <source>List every missing material, one a line.</source>
-        <translation>请逐行列出全部缺少的材料。</translation>
+        <source>Tick every missing material on the checklist (Space), or type it under Extras.</source>
+        <translation>请在清单中用空格键勾选每项缺少的材料，或在“其他材料”中填写。</translation>
+    </message>
+    <message>
+        <source>The applicant is asked to rate this visit.</source>
+        <translation>已请申请人对本次服务进行评价。</translation>
     </message>
     <message>
         <source>Enter the corrected value.</source>
@@ -519,6 +543,14 @@
     <message>
         <source>Deferred-materials acceptance</source>
         <translation>容缺受理通知书</translation>
+    </message>
+    <message>
+        <source>Deferred material received</source>
+        <translation>容缺材料补齐回执</translation>
+    </message>
+    <message>
+        <source>Deferred acceptance ended</source>
+        <translation>容缺受理终止通知书</translation>
     </message>
     <message>
         <source>Refusal notice</source>
@@ -1905,7 +1937,6 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Accepted</source>
-        <extracomment>Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
         <translation>受理</translation>
     </message>
     <message>
@@ -1964,6 +1995,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>That code is unknown, used or expired.</source>
+        <extracomment>The service refused this PC&apos;s display credential: fetching stopped, IT is told. Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
         <translation>该注册码不存在、已用过或已过期。</translation>
     </message>
     <message>
@@ -3010,6 +3042,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>&amp;Park intake (暂存)</source>
+        <extracomment>Whether the next catalog should bring the note of an intake parked at quit.</extracomment>
         <translation>暂存受理(&amp;P)</translation>
     </message>
     <message>
@@ -3789,6 +3822,18 @@ Data folder: %4</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>material overdue</source>
+        <translation>容缺材料逾期</translation>
+    </message>
+    <message>
+        <source>material due</source>
+        <translation>容缺材料到期</translation>
+    </message>
+    <message>
+        <source>容缺 material promised by %1: record it supplied or not supplied</source>
+        <translation>容缺材料承诺于%1前补齐：请在办件详情中登记已补齐或未补齐</translation>
     </message>
     <message>
         <source>Overdue</source>
