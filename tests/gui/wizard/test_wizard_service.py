@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLineEdit
 from clerk_app.app.context import build_context
 from clerk_app.app.enrolment import display_credential
 from clerk_app.core.provisioning import load_provisioning
+from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.wizard import FirstRunWizard
 from clerk_app.paths import Paths
 from tests.helpers.gui import type_text
@@ -175,3 +176,19 @@ def test_a_used_enrolment_code_is_said_plainly_and_nothing_is_saved(
     assert text == "This enrolment code is unknown, used or expired. Ask IT for a new one."
     assert not (home.config_dir / "provisioning.toml").exists()
     assert wizard.result() != wizard.DialogCode.Accepted
+
+
+def test_the_chinese_wizard_says_a_dead_address_in_chinese(qtbot, qm_dir, home):
+    install_translations("zh_CN", qm_dir)  # the `english` fixture puts English back after
+    dialog = FirstRunWizard(home.config_dir, paths=home.ensure())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.ui.enrolment_code_label.text() == "注册码（可选）(&E)："
+    fill(qtbot, dialog, "http://127.0.0.1:9")
+    report = check(qtbot, dialog)
+    assert report.startswith("http://127.0.0.1:9 没有应答。")
+    assert not TECHNICAL.search(report)
+    assert dialog.details_button.text() == "详细信息(&D)"
