@@ -6,6 +6,7 @@ real desk databases under a stand-in root (``$DPKG_ROOT``), with ``clerk-app`` f
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 from clerk_app.store.unsent_check import desk_database
 from tests.helpers.unsent_desk import desk_with_waiting_cases
+from tests.packaging.frozen import needs_package_build
 
 ROOT = Path(__file__).resolve().parents[2]
 PRERM = ROOT / "packaging" / "linux" / "prerm"
@@ -86,3 +88,44 @@ def test_the_windows_uninstaller_asks_with_no_as_default_before_removing():
     for language in ("LANG_SIMPCHINESE", "LANG_ENGLISH"):
         assert f"LangString UnsentAsk ${{{language}}}" in text
     assert "$R1 件办件、$R2 份文书" in text
+
+
+@needs_package_build
+@pytest.mark.skipif(
+    shutil.which("dpkg-deb") is None or os.geteuid() != 0, reason="needs dpkg as root"
+)
+def test_dpkg_runs_the_prerm_and_keeps_the_package_while_cases_wait(machine, tmp_path):
+    """A stand-in package with the real prerm: ``dpkg -r`` fails while the desk that
+    CLERK_HOME names waits to send, and goes through with CLERK_APP_REMOVE_UNSENT=1."""
+    _, clerk_app = machine
+    desk_with_waiting_cases(tmp_path / "desk" / "data", 1)
+    pkg = tmp_path / "pkg"
+    (pkg / "DEBIAN").mkdir(parents=True)
+    (pkg / "DEBIAN" / "control").write_text(
+        "Package: clerk-app-prerm-probe\nVersion: 1.0\nArchitecture: all\n"
+        "Maintainer: tests <t@example.invalid>\nDescription: prerm probe\n",
+        "utf-8",
+    )
+    shutil.copy(PRERM, pkg / "DEBIAN" / "prerm")
+    for path in (pkg, pkg / "DEBIAN", pkg / "DEBIAN" / "prerm"):
+        path.chmod(0o755)
+    deb = tmp_path / "probe.deb"
+    subprocess.run(["dpkg-deb", "--root-owner-group", "--build", str(pkg), str(deb)],
+                   check=True, capture_output=True)  # fmt: skip
+    env = dict(os.environ, CLERK_APP=str(clerk_app), CLERK_HOME=str(tmp_path / "desk"),
+               PYTHONPATH=str(ROOT))  # fmt: skip
+
+    def dpkg(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["dpkg", *args], env={**env, **extra}, capture_output=True,
+                              text=True, timeout=120, check=False)  # fmt: skip
+
+    assert dpkg("-i", str(deb)).returncode == 0
+    try:
+        refused = dpkg("-r", "clerk-app-prerm-probe")
+        assert refused.returncode != 0
+        assert "1 case(s) and 2 document(s) not sent" in refused.stderr
+        assert dpkg("-s", "clerk-app-prerm-probe").returncode == 0  # still installed
+        forced = dpkg("-r", "clerk-app-prerm-probe", CLERK_APP_REMOVE_UNSENT="1")
+        assert forced.returncode == 0, forced.stderr
+    finally:
+        dpkg("--purge", "clerk-app-prerm-probe", CLERK_APP_REMOVE_UNSENT="1")
