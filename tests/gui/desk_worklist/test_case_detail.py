@@ -3,22 +3,18 @@ service: the service's status at the end, and the notice PDF of each action."""
 
 from __future__ import annotations
 
-import subprocess
-
 from PySide6.QtCore import Qt
 
 from clerk_app.gui.case_detail import CaseDetail
+from tests.helpers.documents import pdf_text as read_pdf
 from tests.helpers.printing import clerk_session
 from tests.helpers.store import add_case, make_payload
 from tests.helpers.worklist import desk_context
 
 
 def pdf_text(path) -> str:
-    return (
-        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
-        .stdout.replace(" ", "")
-        .replace("\n", "")
-    )
+    """The notice's text (the desk keeps it encrypted: read with its key)."""
+    return read_pdf(path).replace(" ", "").replace("\n", "")
 
 
 def choose(qtbot, combo, value) -> None:
