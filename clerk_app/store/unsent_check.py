@@ -218,7 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         databases = [folder / DATABASE_NAME]
     results = check(db for db in databases if db.is_file())
     text, code = report(results, english=args.lang.lower().startswith("en"))
-    print(numbers(results) if args.numbers else text)
+    if args.numbers:  # no line end: the NSIS uninstaller reads the words as they are
+        print(numbers(results), end="")
+    else:
+        print(text)
     return code
 
 
