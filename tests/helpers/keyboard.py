@@ -6,7 +6,6 @@ of the active modal dialog, else of the main window, as a real keyboard would.
 
 from __future__ import annotations
 
-import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.core.identity import mask_id
 from clerk_app.gui.app import Desk
 from clerk_app.paths import Paths
+from tests.helpers.documents import pdf_text as read_pdf
 from tests.helpers.gui import REPO, VALID_ID
 
 DEMO_PROVISIONING = REPO / "resources" / "provisioning" / "demo-W01.toml"
@@ -94,9 +94,8 @@ def choose_in_combo(qtbot, window, combo, value: str) -> None:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    """The PDF's text in layout order (a desk's PDF is encrypted: read with its key)."""
+    return read_pdf(path, "-layout")
 
 
 def applicant(qtbot, window, name: str = "Li Lei", id_number: str = VALID_ID) -> None:
