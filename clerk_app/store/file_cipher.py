@@ -162,9 +162,12 @@ def seal_folder(cipher: FileCipher, folder: Path) -> int:
     """
     if not folder.is_dir():
         return 0
-    for leftover in folder.rglob(f"{TEMP_PREFIX}*"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+    # Temp files of a write a crash interrupted: ours (sealed) and an older version's
+    # (``.<name>.<random>.tmp``, plain). Nothing writes here while the desk starts.
+    for pattern in (f"{TEMP_PREFIX}*", ".*.tmp"):
+        for leftover in folder.rglob(pattern):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
     sealed = 0
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or path.is_symlink() or path.name.startswith("."):

@@ -97,13 +97,15 @@ def test_an_older_versions_plain_pdfs_are_encrypted_at_start_and_still_open(make
     guide.write_bytes(plain)
     leftover = ctx.paths.documents_dir / f"{TEMP_PREFIX}crash.tmp"
     leftover.write_bytes(b"half a sealed file")
+    old_temp = ctx.paths.documents_dir / f".{taken.receipt_path.name}.x1y2.tmp"
+    old_temp.write_bytes(plain[:1000])  # an older version's interrupted write: plain
     ctx.close()
 
     again = make_desk(UNREACHABLE)  # the new version starts on the same files
     for path in (taken.receipt_path, guide):
         assert not path.read_bytes().startswith(b"%PDF"), path.name
         assert document_pdf(again, path) == plain
-    assert not leftover.exists()
+    assert not leftover.exists() and not old_temp.exists()
     assert not list(again.paths.documents_dir.rglob(f"{TEMP_PREFIX}*"))
     sealed = {p: p.read_bytes() for p in again.paths.documents_dir.rglob("*.pdf")}
     again.close()
