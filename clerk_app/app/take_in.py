@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clerk_app.app.commitment import issue_commitment_letter
 from clerk_app.app.documents import (
     IssuedDocument,
     decision_document,
@@ -71,6 +72,9 @@ class TakenCase:
     #: The kind of document the decision issued (acceptance, deferred, supplement, refusal,
     #: forwarded).
     document_kind: str = "acceptance"
+    #: 告知承诺: the commitment letter issued for signing (None: no commitment, or it could
+    #: not be written — then ``receipt_error`` says why).
+    commitment_letter: IssuedDocument | None = None
 
     @property
     def case_no(self) -> str:
@@ -207,13 +211,15 @@ def take_in_case(
 def issue_decision_document(
     context: AppContext, session: Session, case: Case, item: Item
 ) -> TakenCase:
-    """Issue the document of a saved case's decision (and the slip of an accepted one).
+    """Issue the document of a saved case's decision (and the slip of an accepted one, and
+    the 告知承诺书 of a case taken in on a written commitment).
 
     A document that cannot be written is journalled and reported in ``receipt_error``.
     """
     document = decision_document(context, session, case, item)
     issued: IssuedDocument | None = None
     slip_issued: IssuedDocument | None = None
+    letter: IssuedDocument | None = None
     error: str | None = None
     try:
         issued = issue_document(context, session, document)
@@ -221,6 +227,7 @@ def issue_decision_document(
             slip_issued = issue_slip(
                 context, session, slip_data(context, session, case, item), issued
             )
+        letter = issue_commitment_letter(context, session, case, item)
     except (NoCjkFontError, DocumentWriteError, TemplateError, OSError) as exc:
         error = str(exc)
         print_log.error("receipt for %s not written: %s", case.case_no, exc)
@@ -233,4 +240,5 @@ def issue_decision_document(
         slip=slip_issued.rendered if slip_issued is not None else None,
         slip_issued=slip_issued,
         document_kind=document_kind(document),
+        commitment_letter=letter,
     )

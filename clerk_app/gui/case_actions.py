@@ -76,6 +76,12 @@ def event_label(event: str) -> str:
         E.WITHDRAW: QCoreApplication.translate("CaseText", "Withdrawn by the applicant"),
         E.VOID: QCoreApplication.translate("CaseText", "Void"),
         E.REVOKE: QCoreApplication.translate("CaseText", "Revoke"),
+        E.COMMITMENT_VERIFIED: QCoreApplication.translate(
+            "CaseText", "Commitment verified: it holds"
+        ),
+        E.COMMITMENT_FALSE: QCoreApplication.translate(
+            "CaseText", "Commitment found false: revoked"
+        ),
         E.CORRECT: QCoreApplication.translate("CaseText", "Correct a field"),
         E.NOTE: QCoreApplication.translate("CaseText", "Note"),
     }

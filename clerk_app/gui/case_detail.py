@@ -59,6 +59,7 @@ from clerk_app.gui.case_actions import (
     status_label,
     suspend_kind_label,
 )
+from clerk_app.gui.commitment import VerificationPanel
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.forms.ui_case_detail import Ui_CaseDetail
 from clerk_app.gui.hub import case_hub
@@ -162,6 +163,10 @@ class CaseDetail(QDialog):
         self.rejected.setObjectName("rejectedPanel")
         self.rejected.resolved.connect(self._after_write)
         u.rightLayout.addWidget(self.rejected)
+        # 告知承诺核查: shown while the case's written commitment waits for it.
+        self.verification = VerificationPanel(self)
+        self.verification.recorded.connect(self._recorded)
+        u.rightLayout.addWidget(self.verification)
         self.close_button = u.closeButton
         self.close_button.clicked.connect(self.accept)
         # The panels made here joined the tab order at its end, after Close: Close goes last.
@@ -254,6 +259,7 @@ class CaseDetail(QDialog):
             self.title_label.setText(self.tr("No case %1 on this desk").replace("%1", self.case_no))
             self.actions_group.setEnabled(False)
             self.rejected.set_items([])
+            self.verification.set_case(None)
             return
         case = self.case
         self.setWindowTitle(self.tr("Case %1").replace("%1", case.case_no))
@@ -302,6 +308,7 @@ class CaseDetail(QDialog):
         self.actions_group.setEnabled(self.action_box.count() > 0)
         self._show_extra()
         self.rejected.set_items(rejected_items(self.context, self.case_no))
+        self.verification.set_case(case)
         self._fill_checklist(case)
 
     def _fill_checklist(self, case: Case) -> None:

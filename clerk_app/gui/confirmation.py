@@ -33,6 +33,8 @@ class AcceptedDialog(QDialog):
         receipt_error: why it could not be written (already in Chinese and English).
         print_receipt, print_slip: open the print preview of the receipt (A4) or the
             80 mm slip; no button when None.
+        print_letter: open the print preview of the 告知承诺书 for the applicant to
+            sign (a case taken in on a written commitment); no button when None.
         ask_rating: ask the applicant (again) for a rating on the applicant screen; no
             button when None.
         open_pdf: open the (encrypted) receipt PDF in the desk's own viewer; without it the
@@ -50,6 +52,7 @@ class AcceptedDialog(QDialog):
         receipt_error: str | None = None,
         print_receipt: Callable[[], Any] | None = None,
         print_slip: Callable[[], Any] | None = None,
+        print_letter: Callable[[], Any] | None = None,
         ask_rating: Callable[[], Any] | None = None,
         open_pdf: Callable[[Path], Any] | None = None,
         disposition: str = "promised",
@@ -136,6 +139,15 @@ class AcceptedDialog(QDialog):
             self.slip_button.setObjectName("printSlipButton")
             self.slip_button.clicked.connect(self.print_slip)
             buttons.addButton(self.slip_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.letter_button: QPushButton | None = None
+        if print_letter is not None:
+            self.letter_button = QPushButton(self.tr("Print commitment &letter…"), self)
+            self.letter_button.setObjectName("printLetterButton")
+            self.letter_button.setToolTip(
+                self.tr("The applicant signs the written commitment (告知承诺书)")
+            )
+            self.letter_button.clicked.connect(print_letter)
+            buttons.addButton(self.letter_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.rating_button: QPushButton | None = None
         if ask_rating is not None:
             self.rating_button = QPushButton(self.tr("Ask for &rating"), self)

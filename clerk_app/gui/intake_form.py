@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from clerk_app.core import intake
 from clerk_app.core.identity import check_credit_code, check_mobile
+from clerk_app.gui.commitment import CommitmentPanel
 from clerk_app.gui.forms.ui_intake_form import Ui_IntakeForm
 from clerk_app.gui.intake_decision import DecisionPanel, fit_stack
 from clerk_app.gui.intake_materials import MaterialsTable
@@ -124,6 +125,12 @@ class IntakeForm(QWidget):
         self.materials_table = MaterialsTable(u.materialsTable, self.revalidate)
         u.materialsHint.setStyleSheet("color: #555555;")
         self.decision = DecisionPanel(u, clock, calendar, self.revalidate)
+        # 告知承诺: below the checklist, before the decision (shown for items that allow it).
+        self.commitment = CommitmentPanel(self.revalidate, self)
+        u.intakeLayout.insertWidget(u.intakeLayout.indexOf(u.materialsBox) + 1, self.commitment)
+        QWidget.setTabOrder(u.allMaterialsButton, self.commitment.whole_check)
+        QWidget.setTabOrder(self.commitment.whole_check, self.commitment.list_combo)
+        QWidget.setTabOrder(self.commitment.list_combo, u.decisionCombo)
 
         u.personRadio.toggled.connect(self._kind_changed)
         for edit in self._org_edits():
@@ -212,6 +219,7 @@ class IntakeForm(QWidget):
         try:
             self.item = item
             self.materials_table.set_item(item)
+            self.commitment.set_item(item)
             self.decision.set_item(item)
             self.setEnabled(item is not None)
             self._allow_kinds()
@@ -271,6 +279,7 @@ class IntakeForm(QWidget):
             materials=tuple(self.materials_table.receipts()),
             parked_id=self.parked_id,
             **self.decision.draft_fields(),
+            **self.commitment.draft_fields(),
         )
 
     def tick_all(self) -> None:
@@ -336,7 +345,7 @@ class IntakeForm(QWidget):
         # materials against the decision, the decision's details, the fee.
         if self.decision.disposition() is None:
             for row in self.materials_table.rows:
-                if row.required and row.state != "received":
+                if row.required and row.state not in ("received", "by_commitment"):
                     #: %1 is the name of a required material that is not marked received.
                     text = self.tr("Material: %1").replace("%1", row.name)
                     out.append((text, self._widget_for(f"materials.{row.code}")))
@@ -358,7 +367,7 @@ class IntakeForm(QWidget):
             return self.ui.materialsTable
         if field.startswith(("applicant.", "agent.")):
             return self.ui.personNameEdit if self.is_person() else self.ui.orgNameEdit
-        return self.decision.widget_for(field)
+        return self.commitment.widget_for(field) or self.decision.widget_for(field)
 
     def missing(self) -> list[str]:
         """Everything that keeps Accept disabled, as sentences; also updates field messages."""
@@ -448,6 +457,7 @@ class IntakeForm(QWidget):
             "agent": self.agent_fields.snapshot() if self.has_agent() else None,
             "materials": self.materials_table.snapshot(),
             "decision": self.decision.snapshot(),
+            "commitment": self.commitment.snapshot(),
         }
 
     def restore(self, state: dict[str, Any], item: Any, parked_id: str = "") -> None:
@@ -474,6 +484,7 @@ class IntakeForm(QWidget):
             self.materials_table.restore(state.get("materials") or [])
             self.decision.set_receipts(self.materials_table.receipts())
             self.decision.restore(state.get("decision") or {})
+            self.commitment.restore(state.get("commitment") or {})
         finally:
             self._updating = False
         self._agent_toggled(agent is not None)

@@ -1,10 +1,12 @@
 """The materials checklist of the intake form, operable from the keyboard.
 
 One row per material of the item: name, required or not, handed in as original or copy,
-how many copies, and its state: received, missing, or to follow later (容缺 — offered only
-for materials the catalog marks deferrable). Keys on the table: Up/Down move, Space
-toggles received / missing, L marks "to follow later", O switches original / copy, + and -
-change the count.
+how many copies, and its state: received, missing, to follow later (容缺 — offered only
+for materials the catalog marks deferrable) or replaced by the applicant's written
+commitment (告知承诺 — offered only for certificates the catalog allows, and only when the
+applicant chooses it). Keys on the table: Up/Down move, Space toggles received / missing,
+L marks "to follow later", C "by commitment", O switches original / copy, + and - change
+the count.
 """
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ from clerk_app.gui.intake_texts import state_names
 RECEIVED = "received"
 MISSING = "missing"
 DEFERRED = "deferred"
-_COLORS = {RECEIVED: "#1b6e20", MISSING: "#b3261e", DEFERRED: "#8a5a00"}
+BY_COMMITMENT = "by_commitment"
+_COLORS = {
+    RECEIVED: "#1b6e20",
+    MISSING: "#b3261e",
+    DEFERRED: "#8a5a00",
+    BY_COMMITMENT: "#1f4e9e",
+}
 COL_NAME, COL_REQUIRED, COL_FORM, COL_COPIES, COL_STATE = range(5)
 
 
@@ -36,6 +44,8 @@ class MaterialRow:
     copies: int
     state: str = MISSING
     note: str = ""
+    #: 告知承诺: the catalog lets the applicant replace this certificate by a commitment.
+    commitment: bool = False
 
 
 class MaterialsTable(QObject):
@@ -83,7 +93,8 @@ class MaterialsTable(QObject):
     def keys_hint() -> str:
         return QCoreApplication.translate(
             "MaterialsTable",
-            "Space: received / missing · L: to follow later · O: original / copy · + / −: copies",
+            "Space: received / missing · L: to follow later · C: by the applicant's commitment"
+            " · O: original / copy · + / −: copies",
         )
 
     # -- content -----------------------------------------------------------------------
@@ -97,6 +108,7 @@ class MaterialsTable(QObject):
                 deferrable=m.deferrable,
                 original=m.form == "original",
                 copies=m.copies,
+                commitment=m.commitment,
             )
             for m in (item.materials if item is not None else ())
         ]
@@ -119,8 +131,18 @@ class MaterialsTable(QObject):
         r = self.rows[row]
         name = self._cell(r.name)
         name.setData(Qt.ItemDataRole.UserRole, r.code)
+        tips = []
         if r.deferrable:
-            name.setToolTip(QCoreApplication.translate("MaterialsTable", "May follow later (容缺)"))
+            tips.append(QCoreApplication.translate("MaterialsTable", "May follow later (容缺)"))
+        if r.commitment:
+            tips.append(
+                QCoreApplication.translate(
+                    "MaterialsTable",
+                    "The applicant may replace it by a written commitment (告知承诺): C",
+                )
+            )
+        if tips:
+            name.setToolTip("\n".join(tips))
         need = self._cell(
             QCoreApplication.translate("MaterialsTable", "required")
             if r.required
@@ -165,6 +187,8 @@ class MaterialsTable(QObject):
         r = self.rows[row]
         if state == DEFERRED and not r.deferrable:
             return False
+        if state == BY_COMMITMENT and not r.commitment:
+            return False
         if r.state == state:
             return False
         r.state = state
@@ -195,7 +219,7 @@ class MaterialsTable(QObject):
         one over is for the clerk to decide, not for a shortcut.
         """
         for row, r in enumerate(self.rows):
-            if r.required:
+            if r.required and r.state != BY_COMMITMENT:
                 r.state = RECEIVED
                 self._show_row(row)
         self._changed()
@@ -217,6 +241,10 @@ class MaterialsTable(QObject):
             if self.rows and 0 <= row < len(self.rows):
                 r = self.rows[row]
                 self.set_state(row, RECEIVED if r.state == DEFERRED else DEFERRED)
+        elif key == Qt.Key.Key_C:
+            if self.rows and 0 <= row < len(self.rows):
+                r = self.rows[row]
+                self.set_state(row, MISSING if r.state == BY_COMMITMENT else BY_COMMITMENT)
         elif key == Qt.Key.Key_O:
             self.toggle_form(row)
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -240,6 +268,7 @@ class MaterialsTable(QObject):
                 copies=r.copies,
                 original=r.original if r.state == RECEIVED else None,
                 note=r.note,
+                by_commitment=r.state == BY_COMMITMENT,
             )
             for r in self.rows
         ]
@@ -263,7 +292,10 @@ class MaterialsTable(QObject):
             if mark is None:
                 continue
             state = mark.get("state", MISSING)
-            r.state = state if state != DEFERRED or r.deferrable else MISSING
+            allowed = (state != DEFERRED or r.deferrable) and (
+                state != BY_COMMITMENT or r.commitment
+            )
+            r.state = state if allowed else MISSING
             r.original = bool(mark.get("original", r.original))
             r.copies = int(mark.get("copies", r.copies))
             self._show_row(n)

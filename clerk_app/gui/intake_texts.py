@@ -59,6 +59,7 @@ def document_names() -> dict[str, str]:
         ),
         "refusal": QCoreApplication.translate("IntakeTexts", "refusal notice"),
         "forwarded": QCoreApplication.translate("IntakeTexts", "forwarding notice"),
+        "commitment": QCoreApplication.translate("IntakeTexts", "commitment letter"),
     }
 
 
@@ -92,6 +93,8 @@ def state_names() -> dict[str, str]:
         "received": QCoreApplication.translate("IntakeTexts", "received"),
         "missing": QCoreApplication.translate("IntakeTexts", "missing"),
         "deferred": QCoreApplication.translate("IntakeTexts", "to follow later"),
+        #: 告知承诺: the applicant replaced this certificate by a written commitment.
+        "by_commitment": QCoreApplication.translate("IntakeTexts", "by commitment"),
     }
 
 
@@ -210,7 +213,9 @@ def _texts() -> dict[str, str]:
 
 def intake_issue_text(issue: Any) -> str:
     """The translated sentence for an issue of the intake (falls back to ``issue_text``)."""
-    template = _texts().get(issue.code)
+    from clerk_app.gui.commitment import issue_texts
+
+    template = _texts().get(issue.code) or issue_texts().get(issue.code)
     if template is None:
         return issue_text(issue)
     try:

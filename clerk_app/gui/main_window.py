@@ -510,6 +510,9 @@ class MainWindow(QMainWindow):
             receipt_error=taken.receipt_error,
             print_receipt=self._previewer(taken.receipt.rendered if taken.receipt else None),
             print_slip=self._previewer(taken.slip),
+            print_letter=self._previewer(
+                taken.commitment_letter.rendered if taken.commitment_letter else None
+            ),
             disposition=disposition.value,
             document_name=document_names().get(taken.document_kind, ""),
             ask_rating=self.applicant.rating_asker(taken.case_no) if self.applicant else None,

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.app.commitment import verifications_due
 from clerk_app.app.worklist import (
     DUE_ANY,
     DUE_OVERDUE,
@@ -57,6 +58,7 @@ from clerk_app.app.worklist import (
 )
 from clerk_app.core import lifecycle
 from clerk_app.gui.case_actions import status_label
+from clerk_app.gui.commitment import VerificationsDue
 from clerk_app.gui.hub import case_hub
 from clerk_app.logs import logger
 
@@ -364,6 +366,9 @@ class WorklistPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
+        # 告知承诺: the commitments still to verify, above the list.
+        self.verifications = VerificationsDue(self)
+        layout.insertWidget(1, self.verifications)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -445,6 +450,8 @@ class WorklistPane(QWidget):
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("%n case(s)", "", self.model.total))
+        if not store_closed(self.context):
+            self.verifications.show_tasks(verifications_due(self.context))
 
     # -- data ------------------------------------------------------------------------------
 

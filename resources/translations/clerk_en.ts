@@ -79,6 +79,14 @@
         <source>&amp;Next applicant</source>
         <translation>&amp;Next applicant</translation>
     </message>
+    <message>
+        <source>Print commitment &amp;letter…</source>
+        <translation>Print commitment &amp;letter…</translation>
+    </message>
+    <message>
+        <source>The applicant signs the written commitment (告知承诺书)</source>
+        <translation>The applicant signs the written commitment (告知承诺书)</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantDesk</name>
@@ -776,6 +784,14 @@
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
+    <message>
+        <source>Commitment verified: it holds</source>
+        <translation>Commitment verified: it holds</translation>
+    </message>
+    <message>
+        <source>Commitment found false: revoked</source>
+        <translation>Commitment found false: revoked</translation>
+    </message>
 </context>
 <context>
     <name>CasesDialog</name>
@@ -849,6 +865,61 @@
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Commitment</name>
+    <message>
+        <source>Material {code} ({name}) cannot be replaced by a commitment.</source>
+        <translation>Material {code} ({name}) cannot be replaced by a commitment.</translation>
+    </message>
+    <message>
+        <source>This item cannot be granted on a commitment as a whole.</source>
+        <translation>This item cannot be granted on a commitment as a whole.</translation>
+    </message>
+    <message>
+        <source>A written commitment goes only with accepting the case.</source>
+        <translation>A written commitment goes only with accepting the case.</translation>
+    </message>
+    <message>
+        <source>The applicant is on the serious-dishonesty list: no commitment; the certificates are needed.</source>
+        <translation>The applicant is on the serious-dishonesty list: no commitment; the certificates are needed.</translation>
+    </message>
+    <message>
+        <source>Query the serious-dishonesty list before accepting a commitment.</source>
+        <translation>Query the serious-dishonesty list before accepting a commitment.</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentPanel</name>
+    <message>
+        <source>Written commitment (告知承诺)</source>
+        <translation>Written commitment (告知承诺)</translation>
+    </message>
+    <message>
+        <source>The applicant chose a commitment for the whole item (&amp;J)</source>
+        <extracomment>The applicant asks for the whole item on a written commitment; Alt+J.</extracomment>
+        <translation>The applicant chose a commitment for the whole item (&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Queried the serious-dishonesty list:</source>
+        <translation>&amp;Queried the serious-dishonesty list:</translation>
+    </message>
+    <message>
+        <source>not queried yet</source>
+        <translation>not queried yet</translation>
+    </message>
+    <message>
+        <source>queried: not listed</source>
+        <translation>queried: not listed</translation>
+    </message>
+    <message>
+        <source>queried: listed (no commitment possible)</source>
+        <translation>queried: listed (no commitment possible)</translation>
+    </message>
+    <message>
+        <source>Only at the applicant&apos;s own request: mark a certificate with C in the checklist. A commitment letter is printed for signing; the department verifies it later.</source>
+        <translation>Only at the applicant&apos;s own request: mark a certificate with C in the checklist. A commitment letter is printed for signing; the department verifies it later.</translation>
     </message>
 </context>
 <context>
@@ -2426,6 +2497,15 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>This item is not done on the spot (its time limit is {days} working days).</source>
         <translation>This item is not done on the spot (its time limit is {days} working days).</translation>
     </message>
+    <message>
+        <source>commitment letter</source>
+        <translation>commitment letter</translation>
+    </message>
+    <message>
+        <source>by commitment</source>
+        <extracomment>告知承诺: the applicant replaced this certificate by a written commitment.</extracomment>
+        <translation>by commitment</translation>
+    </message>
 </context>
 <context>
     <name>Issues</name>
@@ -2943,6 +3023,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>not brought</source>
         <translation>not brought</translation>
+    </message>
+    <message>
+        <source>Space: received / missing · L: to follow later · C: by the applicant&apos;s commitment · O: original / copy · + / −: copies</source>
+        <translation>Space: received / missing · L: to follow later · C: by the applicant&apos;s commitment · O: original / copy · + / −: copies</translation>
+    </message>
+    <message>
+        <source>The applicant may replace it by a written commitment (告知承诺): C</source>
+        <translation>The applicant may replace it by a written commitment (告知承诺): C</translation>
     </message>
 </context>
 <context>
@@ -3783,6 +3871,68 @@ Data folder: %4</translation>
     <message>
         <source>This computer&apos;s clock is wrong</source>
         <translation>This computer&apos;s clock is wrong</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPanel</name>
+    <message>
+        <source>Verification of the written commitment (核查)</source>
+        <translation>Verification of the written commitment (核查)</translation>
+    </message>
+    <message>
+        <source>Fin&amp;ding:</source>
+        <translation>Fin&amp;ding:</translation>
+    </message>
+    <message>
+        <source>&amp;Credit note (if false):</source>
+        <translation>&amp;Credit note (if false):</translation>
+    </message>
+    <message>
+        <source>Recorded on the applicant&apos;s credit record when the commitment is false</source>
+        <translation>Recorded on the applicant&apos;s credit record when the commitment is false</translation>
+    </message>
+    <message>
+        <source>Commitment &amp;holds</source>
+        <translation>Commitment &amp;holds</translation>
+    </message>
+    <message>
+        <source>Found fa&amp;lse: revoke</source>
+        <translation>Found fa&amp;lse: revoke</translation>
+    </message>
+    <message>
+        <source>The case is revoked (撤销) and the credit note recorded on the applicant</source>
+        <translation>The case is revoked (撤销) and the credit note recorded on the applicant</translation>
+    </message>
+    <message>
+        <source>(provisional)</source>
+        <translation>(provisional)</translation>
+    </message>
+    <message>
+        <source>The department verifies by %1.</source>
+        <translation>The department verifies by %1.</translation>
+    </message>
+    <message>
+        <source>Say what the verification found.</source>
+        <translation>Say what the verification found.</translation>
+    </message>
+    <message>
+        <source>Write the credit note recorded on the applicant.</source>
+        <translation>Write the credit note recorded on the applicant.</translation>
+    </message>
+    <message>
+        <source>Verification recorded.</source>
+        <translation>Verification recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationsDue</name>
+    <message>
+        <source> overdue</source>
+        <translation> overdue</translation>
+    </message>
+    <message>
+        <source>Commitments to verify (核查): %1, %2 overdue — %3</source>
+        <translation>Commitments to verify (核查): %1, %2 overdue — %3</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,14 @@
         <source>&amp;Next applicant</source>
         <translation>下一位申请人(&amp;N)</translation>
     </message>
+    <message>
+        <source>Print commitment &amp;letter…</source>
+        <translation>打印告知承诺书(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The applicant signs the written commitment (告知承诺书)</source>
+        <translation>请申请人在告知承诺书上签字</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantDesk</name>
@@ -774,6 +782,14 @@
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
+    <message>
+        <source>Commitment verified: it holds</source>
+        <translation>告知承诺核查：属实</translation>
+    </message>
+    <message>
+        <source>Commitment found false: revoked</source>
+        <translation>告知承诺核查：承诺不实，已撤销</translation>
+    </message>
 </context>
 <context>
     <name>CasesDialog</name>
@@ -846,6 +862,61 @@
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Commitment</name>
+    <message>
+        <source>Material {code} ({name}) cannot be replaced by a commitment.</source>
+        <translation>材料 {code}（{name}）不适用告知承诺。</translation>
+    </message>
+    <message>
+        <source>This item cannot be granted on a commitment as a whole.</source>
+        <translation>本事项不适用整项告知承诺。</translation>
+    </message>
+    <message>
+        <source>A written commitment goes only with accepting the case.</source>
+        <translation>告知承诺只能用于受理的办件。</translation>
+    </message>
+    <message>
+        <source>The applicant is on the serious-dishonesty list: no commitment; the certificates are needed.</source>
+        <translation>申请人被列入严重失信主体名单：不适用告知承诺，须提交证明材料。</translation>
+    </message>
+    <message>
+        <source>Query the serious-dishonesty list before accepting a commitment.</source>
+        <translation>受理告知承诺前须查询严重失信主体名单。</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentPanel</name>
+    <message>
+        <source>Written commitment (告知承诺)</source>
+        <translation>告知承诺</translation>
+    </message>
+    <message>
+        <source>The applicant chose a commitment for the whole item (&amp;J)</source>
+        <extracomment>The applicant asks for the whole item on a written commitment; Alt+J.</extracomment>
+        <translation>申请人选择本事项整项告知承诺(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Queried the serious-dishonesty list:</source>
+        <translation>严重失信名单查询(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>not queried yet</source>
+        <translation>尚未查询</translation>
+    </message>
+    <message>
+        <source>queried: not listed</source>
+        <translation>已查询：未列入</translation>
+    </message>
+    <message>
+        <source>queried: listed (no commitment possible)</source>
+        <translation>已查询：已列入（不适用告知承诺）</translation>
+    </message>
+    <message>
+        <source>Only at the applicant&apos;s own request: mark a certificate with C in the checklist. A commitment letter is printed for signing; the department verifies it later.</source>
+        <translation>仅限申请人自愿选择：在材料清单中按 C 标记以承诺替代的证明材料。告知承诺书打印后由申请人签字，部门事后核查。</translation>
     </message>
 </context>
 <context>
@@ -2414,6 +2485,15 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>This item is not done on the spot (its time limit is {days} working days).</source>
         <translation>本事项不是即办件（承诺时限{days}个工作日）。</translation>
     </message>
+    <message>
+        <source>commitment letter</source>
+        <translation>告知承诺书</translation>
+    </message>
+    <message>
+        <source>by commitment</source>
+        <extracomment>告知承诺: the applicant replaced this certificate by a written commitment.</extracomment>
+        <translation>申请人选择告知承诺</translation>
+    </message>
 </context>
 <context>
     <name>Issues</name>
@@ -2929,6 +3009,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>not brought</source>
         <translation>未提供</translation>
+    </message>
+    <message>
+        <source>Space: received / missing · L: to follow later · C: by the applicant&apos;s commitment · O: original / copy · + / −: copies</source>
+        <translation>空格：已收／未收 · L：容缺后补 · C：申请人选择告知承诺 · O：原件／复印件 · + / −：份数</translation>
+    </message>
+    <message>
+        <source>The applicant may replace it by a written commitment (告知承诺): C</source>
+        <translation>申请人可选择以告知承诺替代（按 C）</translation>
     </message>
 </context>
 <context>
@@ -3767,6 +3855,68 @@ Data folder: %4</source>
     <message>
         <source>This computer&apos;s clock is wrong</source>
         <translation>此电脑的时钟不准</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPanel</name>
+    <message>
+        <source>Verification of the written commitment (核查)</source>
+        <translation>告知承诺核查</translation>
+    </message>
+    <message>
+        <source>Fin&amp;ding:</source>
+        <translation>核查意见(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Credit note (if false):</source>
+        <translation>失信记录(&amp;C)（承诺不实时）：</translation>
+    </message>
+    <message>
+        <source>Recorded on the applicant&apos;s credit record when the commitment is false</source>
+        <translation>承诺不实时记入申请人信用记录</translation>
+    </message>
+    <message>
+        <source>Commitment &amp;holds</source>
+        <translation>核查属实(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Found fa&amp;lse: revoke</source>
+        <translation>承诺不实，撤销(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The case is revoked (撤销) and the credit note recorded on the applicant</source>
+        <translation>撤销本办件，并将失信情况记入申请人信用记录</translation>
+    </message>
+    <message>
+        <source>(provisional)</source>
+        <translation>（暂定）</translation>
+    </message>
+    <message>
+        <source>The department verifies by %1.</source>
+        <translation>部门须于 %1 前完成核查。</translation>
+    </message>
+    <message>
+        <source>Say what the verification found.</source>
+        <translation>请填写核查意见。</translation>
+    </message>
+    <message>
+        <source>Write the credit note recorded on the applicant.</source>
+        <translation>请填写记入申请人信用记录的失信情况。</translation>
+    </message>
+    <message>
+        <source>Verification recorded.</source>
+        <translation>核查结果已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationsDue</name>
+    <message>
+        <source> overdue</source>
+        <translation> 已逾期</translation>
+    </message>
+    <message>
+        <source>Commitments to verify (核查): %1, %2 overdue — %3</source>
+        <translation>待核查的告知承诺：%1 件，逾期 %2 件 — %3</translation>
     </message>
 </context>
 <context>
