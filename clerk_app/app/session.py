@@ -40,6 +40,9 @@ class Session:
     access_token: str | None
     expires_at: datetime | None
     offline: bool = False
+    #: The service wants a new password first (set by someone else, or expired): see
+    #: ``clerk_app.app.password``.
+    password_change_required: bool = False
 
 
 def sign_in(context: AppContext, username: str, password: str) -> Session:
@@ -71,9 +74,14 @@ def sign_in(context: AppContext, username: str, password: str) -> Session:
         if exc.status < 500:
             raise
         return sign_in_offline(context, username, password, cause=exc)
-    context.backend.credentials.remember(
-        context.provisioning.window_code, session.username, password, _session_facts(session)
-    )
+    if session.password_change_required:
+        # A password set by someone else (or expired) never opens this desk offline; the
+        # new one is kept once it is changed (clerk_app.app.password).
+        context.backend.credentials.forget(context.provisioning.window_code, username)
+    else:
+        context.backend.credentials.remember(
+            context.provisioning.window_code, session.username, password, _session_facts(session)
+        )
     return session
 
 
@@ -90,7 +98,7 @@ def _forget_offline(context: AppContext, username: str, status: int) -> None:
 
 def _session_facts(session: Session) -> dict[str, object]:
     facts = asdict(session)
-    for secret_or_volatile in ("access_token", "expires_at", "offline"):
+    for secret_or_volatile in ("access_token", "expires_at", "offline", "password_change_required"):
         facts.pop(secret_or_volatile)
     facts["roles"] = list(session.roles)
     return facts
@@ -168,6 +176,7 @@ def sign_in_online(context: AppContext, username: str, password: str) -> Session
         department=str(window.get("department") or prov.department),
         access_token=result.access_token,
         expires_at=result.expires_at,
+        password_change_required=result.password_change_required,
     )
     log.info("signed in as %s at window %s", session.username, session.window_code)
     return session

@@ -84,6 +84,7 @@ class Desk:
             window_code=prov.window_code,
             window_name=prov.window_name,
             server=prov.service_url,
+            context=self.context,  # a password set by someone else is changed first
         )
         self.login.signed_in.connect(self.open_desk)
         damaged = self.context.damaged_database

@@ -1,4 +1,10 @@
-"""The sign-in dialog: user name and password; window and server come from provisioning."""
+"""The sign-in dialog: user name and password; window and server come from provisioning.
+
+When the service asks for a new password first (set by someone else, or expired), the
+sign-in opens :class:`~clerk_app.gui.password_dialog.PasswordDialog` with the password
+just typed; after the change the sign-in completes, and a cancel comes back here, signed
+out, with a plain message.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +34,8 @@ class LoginDialog(QDialog):
         window_code: the window this client is provisioned for (read-only).
         window_name: its name, shown next to the code.
         server: the records service URL (shown so IT can see where the client talks to).
+        context: the ``AppContext``: with it, a sign-in whose session says
+            ``password_change_required`` asks for a new password before it completes.
 
     Signals:
         signed_in(object): the session returned by ``sign_in``; the dialog then accepts.
@@ -43,11 +51,15 @@ class LoginDialog(QDialog):
         window_code: str,
         window_name: str = "",
         server: str,
+        context: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._sign_in = sign_in
+        self._context = context
         self.session: Any = None
+        # The forced password change, while it is open.
+        self.password_dialog: Any = None
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
         self.setWindowTitle(self.tr("Sign in — Window Clerk"))
@@ -116,10 +128,46 @@ class LoginDialog(QDialog):
         username = self.ui.userEdit.text().strip()
         password = self.ui.passwordEdit.text()
         Op(self, lambda: self._sign_in(username, password)).busy(self._set_busy).success(
-            self._succeeded
+            lambda session: self._succeeded(session, password)
         ).failure(self._failed).run()
 
-    def _succeeded(self, session: Any) -> None:
+    def _succeeded(self, session: Any, password: str = "") -> None:
+        if getattr(session, "password_change_required", False) and self._context is not None:
+            self._ask_new_password(session, password)
+            return
+        self._complete(session)
+
+    def _ask_new_password(self, session: Any, password: str) -> None:
+        from clerk_app.gui.password_dialog import forced_change
+
+        self._set_busy(True)
+        dialog = forced_change(self, self._context, session, password)
+        dialog.changed.connect(self._complete)
+        dialog.rejected.connect(lambda: self._change_cancelled(session))
+        self.password_dialog = dialog
+
+    def _change_cancelled(self, session: Any) -> None:
+        """The clerk did not choose a new password: the sign-in ends at the service."""
+        from clerk_app.gui.password_dialog import give_up
+
+        self.password_dialog = None
+        context = self._context
+        Op(self, lambda: give_up(context, session)).failure(
+            lambda exc: log.info("sign-out after a cancelled password change: %s", exc)
+        ).run()
+        self._set_busy(False)
+        self.ui.passwordEdit.clear()
+        self.show_error(
+            self.tr(
+                "Your password was not changed, so you are not signed in. Sign in again and "
+                "choose a new password to continue."
+            )
+        )
+        self.ui.passwordEdit.setFocus()
+
+    def _complete(self, session: Any) -> None:
+        self.password_dialog = None
+        self._set_busy(False)
         self.session = session
         self.ui.passwordEdit.clear()
         self.signed_in.emit(session)

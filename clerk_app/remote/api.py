@@ -116,6 +116,9 @@ class LoginResult:
     window: dict[str, Any]
     device_token: str | None
     sequence_high_water: dict[str, int]
+    #: The password was set by someone else or has expired: only ``change_password`` (and
+    #: ``logout``) may be used with this token until it is changed.
+    password_change_required: bool = False
 
 
 @dataclass(frozen=True)
@@ -348,6 +351,22 @@ class ApiClient:
             window=window,
             device_token=device_token if isinstance(device_token, str) and device_token else None,
             sequence_high_water=high_water,
+            password_change_required=data.get("password_change_required") is True,
+        )
+
+    def change_password(self, token: str, current_password: str, new_password: str) -> None:
+        """``POST /auth/password``: the signed-in user's own change (204; the user's other
+        sign-ins are ended, this token stays valid).
+
+        Raises:
+            ApiError: 403 ``…/wrong-password``, 422 ``…/weak-password`` (the detail and
+                ``errors`` say which rule), 429 ``…/too-many-attempts``, 401.
+        """
+        self.request(
+            "POST",
+            f"{API_PREFIX}/auth/password",
+            token=token,
+            body={"current_password": current_password, "new_password": new_password},
         )
 
     def logout(self, token: str) -> None:

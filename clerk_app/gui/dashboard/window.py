@@ -77,6 +77,8 @@ class DashboardWindow(QMainWindow):
         self.setObjectName("dashboardWindow")
         # The app's context, when there is one: the language switch is kept in its settings.
         self.context = context
+        # The signed-in lead or admin (open_dashboard): File ▸ Change password… is theirs.
+        self.session: Any = None
         # The dialog opened last from the Help menu (the shortcuts list).
         self.last_tool: QWidget | None = None
         self.source, self.clock = source, clock
@@ -114,6 +116,9 @@ class DashboardWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.csv_action = self._action(self.file_menu, "exportCsv", self.ask_csv, "Ctrl+E")
         self.xlsx_action = self._action(self.file_menu, "exportXlsx", self.ask_xlsx, "Ctrl+Shift+E")
+        self.password_action = self._action(
+            self.file_menu, "changePasswordAction", self.change_password
+        )
         self.file_menu.addSeparator()
         self.close_action = self._action(self.file_menu, "closeDashboard", self.close, "Ctrl+W")
         self.quit_action = self._action(self.file_menu, "quitDashboard", self.quit, "Ctrl+Q")
@@ -171,6 +176,7 @@ class DashboardWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.csv_action.setText(self.tr("Export to &CSV…"))
         self.xlsx_action.setText(self.tr("Export to &Excel (XLSX)…"))
+        self.password_action.setText(self.tr("Change &password…"))
         self.close_action.setText(self.tr("&Close"))
         self.quit_action.setText(self.tr("&Quit"))
         self.language_action.setText(self.tr("Switch lan&guage (中文 / English)"))
@@ -221,6 +227,14 @@ class DashboardWindow(QMainWindow):
         install_translations(language)
         if self.context is not None:
             desk_dialogs.save_setting(self, "ui.language", language)
+
+    def change_password(self) -> None:
+        """File ▸ Change password… (issue 14): the signed-in user's own password."""
+        if self.context is None or self.session is None:
+            return
+        from clerk_app.gui.password_dialog import open_password_change
+
+        self.last_tool = open_password_change(self, self.context, self.session)
 
     def quit(self) -> None:
         """File ▸ Quit (Ctrl+Q): close the dashboard and end the app."""
@@ -375,6 +389,7 @@ def open_dashboard(context: Any, session: Any, *, start: bool = True) -> Dashboa
         department=session.department,
         context=context,
     )
+    window.session = session
     window.quit_requested.connect(QCoreApplication.quit)
     window.show()
     if start:
