@@ -1534,6 +1534,10 @@
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
 </context>
 <context>
     <name>DecisionPanel</name>
@@ -2730,6 +2734,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Records service:</source>
         <translation>Records service:</translation>
     </message>
+    <message>
+        <source>Your password was not changed, so you are not signed in. Sign in again and choose a new password to continue.</source>
+        <translation>Your password was not changed, so you are not signed in. Sign in again and choose a new password to continue.</translation>
+    </message>
 </context>
 <context>
     <name>LookupDialog</name>
@@ -2971,6 +2979,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Print service &amp;guide…</source>
         <translation>Print service &amp;guide…</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Change &amp;password…</translation>
     </message>
 </context>
 <context>
@@ -4150,6 +4162,105 @@ Data folder: %4</translation>
     <message>
         <source>Workload %1 to %2</source>
         <translation>Workload %1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password — Window Clerk</source>
+        <translation>Change password — Window Clerk</translation>
+    </message>
+    <message>
+        <source>The password of %1 was set by someone else or has expired. Choose a new password of your own to continue.</source>
+        <translation>The password of %1 was set by someone else or has expired. Choose a new password of your own to continue.</translation>
+    </message>
+    <message>
+        <source>Change the password of %1.</source>
+        <translation>Change the password of %1.</translation>
+    </message>
+    <message>
+        <source>A good password is long and hard to guess: at least 10 characters, not your user name, not a common word, name, date or keyboard pattern. Three or four unrelated words with a number are easy to remember.</source>
+        <translation>A good password is long and hard to guess: at least 10 characters, not your user name, not a common word, name, date or keyboard pattern. Three or four unrelated words with a number are easy to remember.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Repeat new password:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>Changing…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation>C&amp;hange password</translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation>Type your current password.</translation>
+    </message>
+    <message>
+        <source>Type a new password.</source>
+        <translation>Type a new password.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same. Type the new one again.</source>
+        <translation>The two new passwords are not the same. Type the new one again.</translation>
+    </message>
+    <message>
+        <source>Too short: use at least %1 characters.</source>
+        <translation>Too short: use at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Too long: use at most %1 characters.</source>
+        <translation>Too long: use at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>The current password is not right.</translation>
+    </message>
+    <message>
+        <source>The password must not contain your user name.</source>
+        <translation>The password must not contain your user name.</translation>
+    </message>
+    <message>
+        <source>The password must not be one or two characters repeated.</source>
+        <translation>The password must not be one or two characters repeated.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: it is a common word, name, date or keyboard pattern, or close to one. Try three or four unrelated words with a number.</source>
+        <translation>Too easy to guess: it is a common word, name, date or keyboard pattern, or close to one. Try three or four unrelated words with a number.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>You signed in offline: the password can only be changed while the records service can be reached. Sign out, and sign in again when it is back.</source>
+        <translation>You signed in offline: the password can only be changed while the records service can be reached. Sign out, and sign in again when it is back.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign out and sign in again, then change the password.</source>
+        <translation>Your sign-in has ended. Sign out and sign in again, then change the password.</translation>
+    </message>
+    <message>
+        <source>The records service does not accept this password. Choose a longer one.</source>
+        <translation>The records service does not accept this password. Choose a longer one.</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use the new one from now on, also to sign in offline at this window.</source>
+        <translation>Your password was changed. Use the new one from now on, also to sign in offline at this window.</translation>
     </message>
 </context>
 </TS>

@@ -1525,6 +1525,10 @@
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>DecisionPanel</name>
@@ -2718,6 +2722,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Records service:</source>
         <translation>记录服务：</translation>
     </message>
+    <message>
+        <source>Your password was not changed, so you are not signed in. Sign in again and choose a new password to continue.</source>
+        <translation>密码没有修改，所以您尚未登录。请重新登录并设置新密码后再继续。</translation>
+    </message>
 </context>
 <context>
     <name>LookupDialog</name>
@@ -2957,6 +2965,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Print service &amp;guide…</source>
         <translation>打印办事指南(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -4130,6 +4142,105 @@ Data folder: %4</source>
     <message>
         <source>Workload %1 to %2</source>
         <translation>工作量 %1 至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password — Window Clerk</source>
+        <translation>修改密码 — 窗口受理</translation>
+    </message>
+    <message>
+        <source>The password of %1 was set by someone else or has expired. Choose a new password of your own to continue.</source>
+        <translation>%1 的密码是由他人设置的，或已过期。请设置一个您自己的新密码后继续。</translation>
+    </message>
+    <message>
+        <source>Change the password of %1.</source>
+        <translation>修改 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>A good password is long and hard to guess: at least 10 characters, not your user name, not a common word, name, date or keyboard pattern. Three or four unrelated words with a number are easy to remember.</source>
+        <translation>好的密码要长、难猜：至少 10 个字符，不含用户名，不用常见单词、姓名、日期或键盘连键。三四个互不相关的词加一个数字，既安全又好记。</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>再次输入新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>正在修改…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation>修改密码(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>Type a new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same. Type the new one again.</source>
+        <translation>两次输入的新密码不一致，请再输入一次新密码。</translation>
+    </message>
+    <message>
+        <source>Too short: use at least %1 characters.</source>
+        <translation>太短：至少要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Too long: use at most %1 characters.</source>
+        <translation>太长：最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>当前密码不对。</translation>
+    </message>
+    <message>
+        <source>The password must not contain your user name.</source>
+        <translation>密码不能包含您的用户名。</translation>
+    </message>
+    <message>
+        <source>The password must not be one or two characters repeated.</source>
+        <translation>密码不能是一两个字符的重复。</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: it is a common word, name, date or keyboard pattern, or close to one. Try three or four unrelated words with a number.</source>
+        <translation>太容易被猜到：它是（或接近）常见单词、姓名、日期或键盘连键。试试三四个互不相关的词加一个数字。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>You signed in offline: the password can only be changed while the records service can be reached. Sign out, and sign in again when it is back.</source>
+        <translation>您是离线登录的：只有在能连上记录服务时才能修改密码。请退出登录，等服务恢复后再登录。</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign out and sign in again, then change the password.</source>
+        <translation>您的登录已失效。请退出登录后重新登录，再修改密码。</translation>
+    </message>
+    <message>
+        <source>The records service does not accept this password. Choose a longer one.</source>
+        <translation>政务服务记录系统不接受这个密码，请换一个更长的密码。</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use the new one from now on, also to sign in offline at this window.</source>
+        <translation>密码已修改。今后请使用新密码，在本窗口离线登录时也是。</translation>
     </message>
 </context>
 </TS>
