@@ -40,6 +40,8 @@ from clerk_app.gui.printing import (
 
 log = logging.getLogger("clerk.print")
 
+#: Pages drawn as images (where there is no ``lp``) are rendered at this resolution.
+RASTER_DPI = 300
 _REQUEST_ID = re.compile(r"request id is (\S+)-(\d+)")
 
 
@@ -100,6 +102,7 @@ def print_pdf(data: bytes, printer: str, title: str, kind: str = "") -> PrintRes
 def _paint_pdf(data: bytes, name: str, title: str, kind: str) -> PrintResult:
     printer = open_printer(name)
     printer.setDocName(title)
+    printer.setResolution(RASTER_DPI)  # a page image: 300 dpi, not the printer's 1200
     holder = QByteArray(data)
     buffer = QBuffer(holder)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)

@@ -13,12 +13,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
-from clerk_app.app.documents import issue_document
+from clerk_app.app.documents import document_pdf, issue_document
 from clerk_app.documents import DocumentTexts, build_notice
+from clerk_app.gui import pdf_viewer
 from clerk_app.gui.pdf_viewer import PdfViewer, open_document
-from clerk_app.gui.printing import PreviewSession, PrinterChoices
+from clerk_app.gui.printing import PreviewSession, PrinterChoices, PrintFailed
 from tests.helpers import document_samples as samples
-from tests.helpers.documents import flat, pdf_text
+from tests.helpers.documents import decode_qr, flat, pdf_info, pdf_text, render_page
 from tests.helpers.printing import clerk_session, provisioning, window_context
 from tests.helpers.store import add_case, make_payload
 
@@ -166,3 +167,29 @@ def test_an_archived_pdf_opens_decrypted_and_ctrl_p_pipes_it_to_the_queue(
     assert viewer.result is not None and viewer.result.printer == cups_queue.name
     # Nothing plain was left behind in the documents folder.
     assert all(not p.read_bytes().startswith(b"%PDF") for p in issued.path.parent.iterdir())
+
+
+def test_where_there_is_no_lp_the_pages_are_drawn_on_the_checked_queue(
+    qtbot, store, clock, cups_queue, tmp_path
+):
+    """The Windows path (no ``lp``): each page of the decrypted PDF painted on a QPrinter
+    checked to be the queue."""
+    payload = make_payload(1)
+    add_case(store, payload)
+    context = window_context(store, clock, tmp_path)
+    data = replace(samples.void(case_no=payload["case_no"]), document_no="")
+    issued = issue_document(context, clerk_session(), data)
+    before = cups_queue.job_ids()
+    result = pdf_viewer._paint_pdf(
+        document_pdf(context, issued.path), cups_queue.name, "作废", "void"
+    )
+    assert result.printer == cups_queue.name
+    [job] = cups_queue.job_ids() - before
+    output = cups_queue.output_of(job)
+    info, _ = pdf_info(output)
+    assert int(info["Pages"]) >= 1
+    # The page is the notice, not a blank one: its QR code still reads from the print.
+    [qr] = decode_qr(render_page(output, tmp_path / "page"))
+    assert f"case={payload['case_no']}" in qr
+    with pytest.raises(PrintFailed):
+        pdf_viewer._paint_pdf(document_pdf(context, issued.path), GONE, "作废", "void")
