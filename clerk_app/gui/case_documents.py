@@ -55,6 +55,7 @@ def kind_title(kind: str) -> str:
         "fee": QCoreApplication.translate("CaseDocuments", "Fee notice"),
         "void": QCoreApplication.translate("CaseDocuments", "Void notice"),
         "correction": QCoreApplication.translate("CaseDocuments", "Correction notice"),
+        "commitment": QCoreApplication.translate("CaseDocuments", "Commitment letter"),
         "slip": QCoreApplication.translate("CaseDocuments", "Receipt slip (80 mm)"),
     }
     return titles.get(kind, kind)

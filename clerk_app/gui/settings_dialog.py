@@ -126,6 +126,7 @@ class SettingsDialog(QDialog):
             "fee": self.tr("Fee notice (收费)"),
             "void": self.tr("Void notice (作废)"),
             "correction": self.tr("Correction notice (更正)"),
+            "commitment": self.tr("Commitment letter (告知承诺书)"),
             "guide": self.tr("Service guide (办事指南)"),
             "slip": self.tr("Receipt slip, 80 mm roll"),
         }

@@ -590,6 +590,10 @@
         <source>Receipt slip (80 mm)</source>
         <translation>Receipt slip (80 mm)</translation>
     </message>
+    <message>
+        <source>Commitment letter</source>
+        <translation>Commitment letter</translation>
+    </message>
 </context>
 <context>
     <name>CaseDocumentsPanel</name>
@@ -3754,6 +3758,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Applies at once: full screen on a monitor other than the desk&apos;s</source>
         <translation>Applies at once: full screen on a monitor other than the desk&apos;s</translation>
+    </message>
+    <message>
+        <source>Commitment letter (告知承诺书)</source>
+        <translation>Commitment letter (告知承诺书)</translation>
     </message>
 </context>
 <context>

@@ -588,6 +588,10 @@
         <source>Receipt slip (80 mm)</source>
         <translation>受理回执（80 毫米）</translation>
     </message>
+    <message>
+        <source>Commitment letter</source>
+        <translation>告知承诺书</translation>
+    </message>
 </context>
 <context>
     <name>CaseDocumentsPanel</name>
@@ -3738,6 +3742,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Applies at once: full screen on a monitor other than the desk&apos;s</source>
         <translation>立即生效：在工作界面以外的显示器上全屏显示</translation>
+    </message>
+    <message>
+        <source>Commitment letter (告知承诺书)</source>
+        <translation>告知承诺书</translation>
     </message>
 </context>
 <context>
