@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
         self.export_logs_action = self._action(
             self.file_menu, "exportLogsAction", self.export_logs, "Ctrl+Shift+E"
         )
+        self.password_action = self._action(
+            self.file_menu, "changePasswordAction", self.change_password
+        )
         self.file_menu.addSeparator()
         self.lock_action = self._action(
             self.file_menu, "lockAction", self.lock_requested.emit, "Ctrl+L"
@@ -263,6 +266,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.export_logs_action.setText(self.tr("&Export logs…"))
+        self.password_action.setText(self.tr("Change &password…"))
         self.lock_action.setText(self.tr("&Lock the desk"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -343,6 +347,12 @@ class MainWindow(QMainWindow):
 
     def show_log(self) -> None:
         self.last_tool = desk_dialogs.open_log_view(self)
+
+    def change_password(self) -> None:
+        """File ▸ Change password… (issue 14)."""
+        from clerk_app.gui.password_dialog import open_password_change
+
+        self.last_tool = open_password_change(self, self.context, self.session)
 
     def export_logs(self) -> None:
         self.last_tool = desk_dialogs.open_log_view(self, export=True)
