@@ -112,6 +112,11 @@ class LoginRequest(Strict):
     window_code: WindowCode | None = None
     device_id: Annotated[str, Field(min_length=1, max_length=64)] | None = None
     client_version: Annotated[str, Field(max_length=32)] | None = None
+    #: Whether the desk still holds its device token. ``false`` (the keyring lost it, an
+    #: older version kept it in memory only): a clerk or cashier of the window signing in
+    #: online gets a new one and the desk's old ones are revoked. Not sent (older
+    #: clients): a token is issued only when the service knows no live one for the desk.
+    has_device_token: bool | None = None
 
 
 class UserPublic(BaseModel):

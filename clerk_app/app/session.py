@@ -155,7 +155,14 @@ def sign_in_online(context: AppContext, username: str, password: str) -> Session
     """
     prov = context.provisioning
     api = context.backend.api
-    result = api.login(username, password, prov.window_code, context.device_id, __version__)
+    result = api.login(
+        username,
+        password,
+        prov.window_code,
+        context.device_id,
+        __version__,
+        has_device_token=has_device_token(context),
+    )
     _note_service_time(context)
     context.backend.tokens.set_user_token(prov.window_code, username, result.access_token)
     if result.device_token:
@@ -182,6 +189,14 @@ def sign_in_online(context: AppContext, username: str, password: str) -> Session
     return session
 
 
+def has_device_token(context: AppContext) -> bool:
+    """Whether this desk holds its device token for its provisioned window. Sent with every
+    sign-in: a clerk or cashier of the window signing in online at a desk that holds none
+    gets a new one (the service revokes the lost one)."""
+    prov = context.provisioning
+    return context.backend.tokens.get_device_token(prov.window_code, context.device_id) is not None
+
+
 def _note_service_time(context: AppContext) -> None:
     """Keep the service's ``Date``: an offline sign-in with a clock before it is refused."""
     server_date = context.backend.api.last_server_date
@@ -189,19 +204,28 @@ def _note_service_time(context: AppContext) -> None:
         context.backend.sync_state.record_contact(server_date, context.clock.now())
 
 
-def sign_out(context: AppContext, session: Session) -> None:
-    """End the session: ``POST /auth/logout`` with its token (unreachable or refused: the
-    token is simply forgotten), then forget the token here. Never raises for the network."""
+#: ``(connect, read)`` seconds a sign-out waits for the service: a tiny request, and a
+#: desk being closed must not hang on a service that does not answer.
+SIGN_OUT_TIMEOUT = (2.0, 3.0)
+
+
+def sign_out(
+    context: AppContext, session: Session, *, timeout: tuple[float, float] = SIGN_OUT_TIMEOUT
+) -> None:
+    """End the session: forget its token here first (whatever happens next, it is gone
+    from this desk), then ``POST /auth/logout`` with it, waiting at most ``timeout``
+    (unreachable, slow or refused: the token simply ends at its expiry). Never raises for
+    the network."""
     window = context.provisioning.window_code
     token = session.access_token or context.backend.tokens.get_user_token(window, session.username)
+    context.backend.tokens.delete_user_token(window, session.username)
     if token:
         try:
-            context.backend.api.logout(token)
-        except (NetworkError, ApiError) as exc:  # offline, expired, revoked: forget it
+            context.backend.api.logout(token, timeout=timeout)
+        except (NetworkError, ApiError) as exc:  # offline, expired, revoked: forgotten
             log.info(
                 "sign-out of %s: the service did not end the token (%s)", session.username, exc
             )
-    context.backend.tokens.delete_user_token(window, session.username)
     log.info("signed out: %s at window %s", session.username, window)
 
 
@@ -221,7 +245,14 @@ def unlock(context: AppContext, session: Session, password: str) -> None:
     username = session.username
     api = context.backend.api
     try:
-        result = api.login(username, password, prov.window_code, context.device_id, __version__)
+        result = api.login(
+            username,
+            password,
+            prov.window_code,
+            context.device_id,
+            __version__,
+            has_device_token=has_device_token(context),
+        )
     except TlsError:
         raise
     except NetworkError:
@@ -244,7 +275,7 @@ def unlock(context: AppContext, session: Session, password: str) -> None:
             prov.window_code, context.device_id, result.device_token
         )
     try:
-        api.logout(result.access_token)
+        api.logout(result.access_token, timeout=SIGN_OUT_TIMEOUT)
     except (NetworkError, ApiError) as exc:
         log.info("idle lock: the check's token was not ended (%s)", exc)
     context.backend.credentials.remember(

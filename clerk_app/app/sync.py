@@ -11,6 +11,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from clerk_app import __version__
+from clerk_app.app.context import has_local_store
+from clerk_app.app.session import has_device_token
 from clerk_app.remote.link import LinkIntervals, LinkKeeper
 from clerk_app.remote.sync import NEEDS_ACTION, Backoff, SyncEngine
 from clerk_app.store.conflicts import ConflictItem
@@ -32,16 +34,50 @@ __all__ = [
     "WaitingCounts",
     "WaitingRow",
     "conflict_items",
+    "desk_sync_wanted",
     "link_problems",
     "rejected_items",
     "retry_now",
+    "signs_for_desk",
     "sync_engine",
     "waiting_items",
 ]
 
 
-def sync_engine(context: AppContext, session: Session) -> SyncEngine:
-    """The outbox sender for this window (runs on the sync worker thread)."""
+#: The roles whose own sign-in at their window may send its outbox while the desk holds no
+#: device token (the service gives the desk a device token at their online sign-in).
+DESK_ROLES = frozenset({"clerk", "cashier"})
+
+
+def signs_for_desk(context: AppContext, session: Session | None) -> bool:
+    """Whether ``session`` is a clerk or cashier of this desk's window, whose user token
+    may send the outbox while the desk holds no device token. A lead, an admin or an
+    auditor signed in here never sends the window's records as themselves."""
+    return (
+        session is not None
+        and bool(DESK_ROLES.intersection(session.roles))
+        and session.window_code == context.provisioning.window_code
+    )
+
+
+def desk_sync_wanted(context: AppContext) -> bool:
+    """Whether this PC is a desk whose outbox should be synced while someone other than
+    its clerk is signed in (a lead's dashboard): it holds a device token for its window,
+    or has records waiting or refused (then the state, "no device token", is shown)."""
+    if not has_local_store(context):
+        return False
+    if has_device_token(context):
+        return True
+    counts = context.backend.store.outbox_counts()
+    return bool(counts["pending"] or counts["rejected"])
+
+
+def sync_engine(context: AppContext, session: Session | None) -> SyncEngine:
+    """The outbox sender for this window (runs on the sync worker thread).
+
+    It sends with the desk's device token whoever is signed in; only a clerk or cashier of
+    the window (:func:`signs_for_desk`) lends their sign-in while the desk holds none.
+    """
     link = LinkKeeper(
         context.backend.store,
         context.backend.sync_state,
@@ -61,7 +97,7 @@ def sync_engine(context: AppContext, session: Session) -> SyncEngine:
         Backoff(cap=float(context.settings["sync.max_backoff_seconds"])),
         window_code=context.provisioning.window_code,
         device_id=context.device_id,
-        username=session.username,
+        username=session.username if session and signs_for_desk(context, session) else None,
         link=link,
         heartbeat=timedelta(seconds=int(context.settings["sync.heartbeat_seconds"])),
     )

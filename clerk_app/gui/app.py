@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from clerk_app.app.sync import desk_sync_wanted
 from clerk_app.gui import services
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.gc_guard import GarbageCollector
@@ -32,6 +34,10 @@ if TYPE_CHECKING:  # imported when the clerk has signed in: the sign-in window c
     from clerk_app.gui.sync_worker import SyncWorker
 
 log = logging.getLogger("clerk.gui")
+
+# How long quitting waits for the sign-out at the service (its token is forgotten here
+# first; an unanswered request is left behind, never waited for).
+QUIT_SIGN_OUT_SECONDS = 2.0
 
 
 class Desk:
@@ -57,6 +63,8 @@ class Desk:
         self.lock: IdleLock | None = None
         # Sign-outs that reached the service or not (tests wait for them).
         self.signed_out = 0
+        # The longest quitting waits for the sign-out (seconds).
+        self.quit_sign_out_seconds = QUIT_SIGN_OUT_SECONDS
 
     def open_enrolled_hall(self) -> Any:
         """A hall-screen PC (enrolled with a display credential): the hall's big screen,
@@ -97,7 +105,6 @@ class Desk:
         for a hall-screen account (role display) the hall's big screen instead."""
         from clerk_app.gui.hall import is_hall_account, open_hall_screen
         from clerk_app.gui.main_window import MainWindow
-        from clerk_app.gui.sync_worker import SyncWorker
 
         if is_hall_account(session):
             self.session = session
@@ -108,6 +115,11 @@ class Desk:
         if dashboard.may_open(session.roles):
             self.session = session
             self.dashboard = dashboard.open_dashboard(self.context, session)
+            # At a window PC the desk's outbox goes on its device token whoever signs in.
+            if self.dashboard is not None and desk_sync_wanted(self.context):
+                worker = self._start_sync(session)
+                if worker is not None:
+                    self.dashboard.attach_sync(worker, self.writer)
             return self.dashboard
         self.session = session
         self.window = MainWindow(
@@ -117,12 +129,9 @@ class Desk:
             take_in=self.hooks.take_in,
             writer=self.writer,
         )
-        engine = self.hooks.sync_engine(self.context, session)
-        if engine is not None:
-            interval_ms = int(self.context.settings["sync.interval_seconds"]) * 1000
-            self.sync = SyncWorker(engine, self.context.clock, idle_ms=interval_ms)
-            self.window.attach_sync(self.sync)
-            self.sync.start()
+        worker = self._start_sync(session)
+        if worker is not None:
+            self.window.attach_sync(worker)
         self.window.reload_catalog_requested.connect(self.load_catalog)
         self.window.lock_requested.connect(self.lock_now)
         self.window.sign_out_requested.connect(self.sign_out)
@@ -130,6 +139,19 @@ class Desk:
         self._start_idle_lock(session)
         self.load_catalog()
         return self.window
+
+    def _start_sync(self, session: Any) -> SyncWorker | None:
+        """The sync worker of this desk (its engine sends on the desk's device token, or
+        on the signed-in clerk's while the desk holds none), started; None without one."""
+        from clerk_app.gui.sync_worker import SyncWorker
+
+        engine = self.hooks.sync_engine(self.context, session)
+        if engine is None:
+            return None
+        interval_ms = int(self.context.settings["sync.interval_seconds"]) * 1000
+        self.sync = SyncWorker(engine, self.context.clock, idle_ms=interval_ms)
+        self.sync.start()
+        return self.sync
 
     # -- idle lock and sign-out -------------------------------------------------------------
 
@@ -230,11 +252,31 @@ class Desk:
             self.sync.stop()
         session, self.session = self.session, None
         if session is not None:
+            self._sign_out_at_quit(session)
+        self.writer.wait_idle(10_000)
+
+    def _sign_out_at_quit(self, session: Any) -> bool:
+        """Sign out while quitting, waiting at most ``quit_sign_out_seconds``: the token is
+        forgotten here at once (``app.session.sign_out``), and a service that does not
+        answer must not keep the desk from closing (the sign-out's own request gives up
+        soon after). Returns whether it finished in time."""
+
+        def run() -> None:
             try:
                 self.hooks.sign_out(self.context, session)
             except Exception as exc:  # quitting goes on whatever the service says
                 log.warning("sign-out at quit: %s", exc)
-        self.writer.wait_idle(10_000)
+
+        thread = threading.Thread(target=run, name="sign-out-at-quit", daemon=True)
+        thread.start()
+        thread.join(self.quit_sign_out_seconds)
+        if thread.is_alive():
+            log.warning(
+                "sign-out at quit: no answer within %.1f s; quitting anyway",
+                self.quit_sign_out_seconds,
+            )
+            return False
+        return True
 
 
 def run_app(

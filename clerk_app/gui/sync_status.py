@@ -73,8 +73,9 @@ def stop_reason(stopped: str | None) -> str:
     texts = {
         "no-token": QCoreApplication.translate(
             "ConnectionPanel",
-            "Sending stopped: this desk has no device token. Sign in again while the "
-            "records service can be reached; if this stays, call IT support.",
+            "Sending stopped: this desk has no device token, so nothing taken in here "
+            "reaches the center. A clerk of this window signing in once while the records "
+            "service can be reached restores sending; if it stays, call IT support.",
         ),
         "unauthorized": QCoreApplication.translate(
             "ConnectionPanel",
@@ -93,6 +94,30 @@ def stop_reason(stopped: str | None) -> str:
         ),
     }
     return texts.get(stopped or "", "")
+
+
+def no_device_token_note() -> str:
+    """What to tell the clerk when the desk sends on the clerk's own sign-in because it
+    holds no device token (the window has as many desks as it may, or the service did not
+    issue one): it works only while that clerk is signed in online."""
+    return QCoreApplication.translate(
+        "ConnectionPanel",
+        "This desk has no device token of its own: it sends only on a clerk's online "
+        "sign-in, and cases taken in under an offline sign-in or after signing out wait. "
+        "A clerk of this window signing in once while the records service can be reached "
+        "restores it; if it stays, call IT support (the window may have as many desks as "
+        "it is allowed).",
+    )
+
+
+def link_problem(details: LinkDetails) -> str:
+    """The sentence in red under the state: why nothing is sent, or that the desk has no
+    device token of its own; "" when all is well."""
+    if details.state == "stopped":
+        return stop_reason(details.stopped)
+    if not details.device_token:
+        return no_device_token_note()
+    return ""
 
 
 class ConnectionPanel(QDialog):
@@ -204,6 +229,8 @@ class ConnectionPanel(QDialog):
         return self.tr("%1 waiting").replace("%1", self.tr(", ").join(parts))
 
     def state_text(self, details: LinkDetails) -> str:
+        if details.state == "stopped" and details.stopped == "no-token":
+            return self.tr("No device token: sending stopped")
         if details.state == "stopped":
             return self.tr("Sending stopped")
         if details.state == "syncing":
@@ -241,7 +268,7 @@ class ConnectionPanel(QDialog):
             and details.clock_skew_seconds is not None
             and abs(details.clock_skew_seconds) > SKEW_WARNING_SECONDS
         )
-        reason = stop_reason(details.stopped) if details.state == "stopped" else ""
+        reason = link_problem(details)
         self.stop_label.setText(reason)
         self.stop_label.setVisible(bool(reason))
         self._show_waiting(details)
@@ -371,7 +398,12 @@ class ConnectionIndicator(QToolButton):
             parts.append(self.tr("%n rejected", "", len(details.rejected)))
         if details.conflicts:
             parts.append(self.tr("%n conflict(s)", "", len(details.conflicts)))
-        if details.state == "stopped":
+        stopped_for_token = details.state == "stopped" and details.stopped == "no-token"
+        if not details.device_token and not stopped_for_token:
+            parts.append(self.tr("no device token"))  # sending on a clerk's sign-in, if any
+        if stopped_for_token or not details.device_token:
+            parts.append(self.tr("a clerk of this window signing in online restores it (F8)"))
+        elif details.state == "stopped":
             parts.append(self.tr("press F8"))
         self.setText(" · ".join(parts))
         bad = (
@@ -379,11 +411,12 @@ class ConnectionIndicator(QToolButton):
             or bool(details.rejected)
             or bool(details.conflicts)
             or details.state in ("offline", "stopped")
+            or not details.device_token
         )
         # Only the button itself: its panel and dialogs are its children and keep their colors.
         color = WARN_COLOR if bad else OK_COLOR
         self.setStyleSheet(f"QToolButton#connectionIndicator {{ color: {color}; }}")
-        reason = stop_reason(details.stopped) if details.state == "stopped" else ""
+        reason = link_problem(details)
         self.setToolTip(reason or self.tr("Show the connection to the records service"))
         if self.panel.isVisible():
             self.panel.show_details(details)

@@ -45,6 +45,7 @@ class PushOutcome(Protocol):
     waiting_cases: int
     waiting_documents: int
     waiting_other: int
+    device_token: bool
 
 
 class PushEngine(Protocol):
@@ -99,6 +100,8 @@ class LinkDetails:
     conflicts: tuple[ConflictItem, ...] = ()
     waiting_kinds: tuple[int, int, int] | None = None
     waiting_items: tuple[WaitingRow, ...] = ()
+    # Whether the desk holds its device token (False: said in red, with what to do).
+    device_token: bool = True
 
 
 class _Loop(QObject):
@@ -189,6 +192,7 @@ class _Loop(QObject):
             conflicts=conflicts,
             waiting_kinds=(result.waiting_cases, result.waiting_documents, result.waiting_other),
             waiting_items=waiting,
+            device_token=result.device_token,
         )
 
     def _delay_ms(self, due: datetime | None) -> int:

@@ -205,8 +205,10 @@ class ApiClient:
         idempotency_key: str | None = None,
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
+        timeout: tuple[float, float] | None = None,
     ) -> requests.Response:
-        """Send one request; return the response if its status is below 400.
+        """Send one request; return the response if its status is below 400 (``timeout``:
+        this call's ``(connect, read)`` seconds instead of the client's).
 
         ``body`` may be data (sent as JSON) or an already serialised ``str``/``bytes`` (sent
         byte for byte, which keeps outbox retries identical). ``path`` is relative to the
@@ -240,7 +242,7 @@ class ApiClient:
                 data=data,
                 params=params,
                 headers=all_headers,
-                timeout=self.timeout,
+                timeout=timeout or self.timeout,
                 verify=self.verify,
                 allow_redirects=False,
             )
@@ -311,23 +313,26 @@ class ApiClient:
         window_code: str,
         device_id: str,
         client_version: str,
+        *,
+        has_device_token: bool | None = None,
     ) -> LoginResult:
-        """``POST /auth/login``.
+        """``POST /auth/login``. ``has_device_token``: whether this desk still holds its
+        device token (False: a clerk of the window gets a new one, the old one revoked);
+        None leaves it out, as clients before it did.
 
         Raises:
             ApiError: 401 wrong credentials, 429 too many failures, 426 client too old.
         """
-        response = self.request(
-            "POST",
-            f"{API_PREFIX}/auth/login",
-            body={
-                "username": username,
-                "password": password,
-                "window_code": window_code,
-                "device_id": device_id,
-                "client_version": client_version,
-            },
-        )
+        body: dict[str, Any] = {
+            "username": username,
+            "password": password,
+            "window_code": window_code,
+            "device_id": device_id,
+            "client_version": client_version,
+        }
+        if has_device_token is not None:
+            body["has_device_token"] = has_device_token
+        response = self.request("POST", f"{API_PREFIX}/auth/login", body=body)
         data = _expect_dict(response)
         try:
             token = data["access_token"]
@@ -369,9 +374,10 @@ class ApiClient:
             body={"current_password": current_password, "new_password": new_password},
         )
 
-    def logout(self, token: str) -> None:
-        """``POST /auth/logout``: end the token on the service."""
-        self.request("POST", f"{API_PREFIX}/auth/logout", token=token)
+    def logout(self, token: str, *, timeout: tuple[float, float] | None = None) -> None:
+        """``POST /auth/logout``: end the token on the service; ``timeout`` replaces the
+        client's ``(connect, read)`` for this call (sign-out at quit must not wait long)."""
+        self.request("POST", f"{API_PREFIX}/auth/logout", token=token, timeout=timeout)
 
     def catalog(self, token: str, etag: str | None = None) -> CatalogResponse:
         """``GET /catalog``, conditional on ``etag`` (then 304 → ``not_modified``)."""
@@ -571,8 +577,6 @@ def _credential_of(response: requests.Response) -> dict[str, Any]:
     if expires_at.tzinfo is None:
         expires_at = expires_at.replace(tzinfo=UTC)
     return {**data, "expires_at": expires_at}
-
-
 
 
 # -- helpers -------------------------------------------------------------------------------

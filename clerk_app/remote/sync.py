@@ -107,6 +107,10 @@ class PushResult:
     waiting_cases: int = 0
     waiting_documents: int = 0
     waiting_other: int = 0
+    #: Whether the desk holds its device token (False: nothing goes without a clerk of
+    #: the window signed in online, whose sign-in then sends; ``stopped`` says no-token
+    #: when there is no such clerk either).
+    device_token: bool = True
 
 
 @dataclass
@@ -131,7 +135,10 @@ class SyncEngine:
         backoff: the retry delays.
         window_code: this desk's window.
         device_id: this installation's id (for the device token).
-        username: the signed-in clerk (for the user token); may be changed at sign-in/out.
+        username: the signed-in clerk or cashier of this window, whose user token sends
+            the outbox while the desk holds no device token; None (a lead, an admin, an
+            auditor signed in at this desk, or nobody): the device token only — the desk
+            syncs on its own token whoever is signed in.
         batch_size: rows read from the outbox at a time.
         max_rows: rows sent at most per round, so a huge backlog still yields regularly.
         link: pulls changes, refreshes caches, reports status and records the last contact
@@ -173,18 +180,22 @@ class SyncEngine:
         self._last_heard: datetime | None = None
 
     def token(self) -> str | None:
-        """The token the outbox goes with: the device token, else the user's token."""
+        """The token the outbox goes with: the device token, else the clerk's user token."""
+        return self._tokens()[1]
+
+    def _tokens(self) -> tuple[bool, str | None]:
+        """(whether the desk holds its device token, the token the outbox goes with)."""
         device = self.tokens.get_device_token(self.window_code, self.device_id)
         if device:
-            return device
+            return True, device
         if self.username:
-            return self.tokens.get_user_token(self.window_code, self.username)
-        return None
+            return False, self.tokens.get_user_token(self.window_code, self.username)
+        return False, None
 
     def push_once(self) -> PushResult:
         """Send what is due now, once; never sleeps. See the module docstring."""
         tally = _Tally()
-        token = self.token()
+        has_device_token, token = self._tokens()
         if token is None:
             tally.stopped = STOP_NO_TOKEN
         processed = 0
@@ -226,6 +237,7 @@ class SyncEngine:
             waiting_cases=kinds.cases,
             waiting_documents=kinds.documents,
             waiting_other=kinds.other,
+            device_token=has_device_token,
         )
         if result.sent or result.retried or result.rejected or result.stopped:
             log.info(

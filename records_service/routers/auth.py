@@ -75,10 +75,14 @@ def _desk_token(
     window: Window,
     device_id: str,
     now: datetime,
+    desk_has_token: bool | None = None,
 ) -> tuple[str | None, str]:
     """The desk device token a sign-in at ``window`` from ``device_id`` gets, if any, and
     why (for the audit trail): only a clerk or cashier assigned to that window, only when
-    the desk has no live one, and only below the window's cap of desks."""
+    the desk has no live one — or says it holds none (``desk_has_token`` False: its
+    keyring lost it), then the desk's live ones are revoked and a new one is issued
+    ("re-issued", audited) — and only below the window's cap of desks (the desk itself
+    not counted)."""
     if not (set(user.roles) & DESK_ROLES and user.window_code == window.code):
         return None, "not a clerk or cashier of this window"
     device = session.get(Device, device_id)
@@ -106,10 +110,32 @@ def _desk_token(
             "This device is signing in already; retry.",
             headers={"Retry-After": "1"},
         ) from None
-    if live_desk_tokens(session, window.code, now, device_id=device_id):
+    live = live_desk_tokens(session, window.code, now, device_id=device_id)
+    if live and desk_has_token is not False:
         return None, "the desk has one"
-    if len(live_desk_devices(session, window.code, now)) >= settings.devices_per_window:
+    others = live_desk_devices(session, window.code, now) - {device_id}
+    if len(others) >= settings.devices_per_window:
         return None, "the window has as many desks as it may"
+    why = "issued"
+    if live:
+        # The desk lost its token (a wiped keyring, an older version that kept it in
+        # memory): the one the service still knows ends as the new one is issued.
+        session.execute(
+            update(Token)
+            .where(Token.kind == "device", Token.device_id == device_id, Token.revoked.is_(False))
+            .values(revoked=True)
+        )
+        why = "re-issued"
+        audit.record(
+            session,
+            at=now,
+            action="device.reissue",
+            result="ok",
+            actor=user.username,
+            device_id=device_id,
+            target=window.code,
+            detail={"reason": why, "revoked": len(live)},
+        )
     token = new_token()
     session.add(
         Token(
@@ -122,7 +148,7 @@ def _desk_token(
             expires_at=now + settings.device_token_ttl,
         )
     )
-    return token, "issued"
+    return token, why
 
 
 @router.post(
@@ -156,7 +182,8 @@ def login(
     clock: ClockDep,
 ) -> LoginResponse:
     """Sign a user in at a window. A clerk or cashier of that window signing in at a desk
-    that has no device token also gets one; nobody else ever does."""
+    that has no device token (``has_device_token: false``, or none live on the service)
+    also gets one, the desk's old ones revoked; nobody else ever does."""
     now = clock()
     ip = client_ip(request)
     if body.client_version and version_tuple(body.client_version) < version_tuple(
@@ -243,7 +270,9 @@ def _signed_in(
     device_token: str | None = None
     why = "no desk"
     if body.device_id and window is not None:
-        device_token, why = _desk_token(session, settings, user, window, body.device_id, now)
+        device_token, why = _desk_token(
+            session, settings, user, window, body.device_id, now, body.has_device_token
+        )
 
     # The sign-in names the desk only where the desk is registered (a clerk's or cashier's
     # own window): a lead's or an auditor's PC is no desk.

@@ -236,8 +236,8 @@ def group_labels(session: Session, group: str) -> dict[str, dict[str, str]]:
         403,
         404,
         422,
-        s403="not a shift lead or an admin, or another department's window",
-        s404="no such window",
+        s403="not a shift lead or an admin",
+        s404="no such window, or a window outside the caller's reach (the same answer)",
         s422=_PERIOD_422,
     ),
 )
@@ -253,16 +253,14 @@ def workload_cases(
     cursor: Annotated[str | None, Query(max_length=9, pattern=r"^[0-9]{1,9}$")] = None,
 ) -> WorkloadCases:
     """The cases of one window received from ``from`` to ``to``, newest first, applicant
-    masked: ``{items, next, count}``. Leads only for windows of their department (403
-    otherwise), admins their centers'."""
+    masked: ``{items, next, count}``. Leads only for windows of their department, admins
+    their centers'; any other window answers 404 like an unknown one."""
     today, start_day, end_day = period(clock, from_, to)
-    windows = visible_windows(session, principal)
-    if window not in windows:
-        # Still 403 here (the dashboard words it "Only shift leads ..."); the rule of
-        # reach.py would answer 404 — to change together with the dashboard client.
-        if session.get(Window, window) is None:
-            raise ProblemError(404, "not-found", f"No window {window}.")
-        raise ProblemError(403, "forbidden", "This window belongs to another department.")
+    if window not in visible_windows(session, principal):
+        # The rule of reach.py: another department's (or center's) window answers exactly
+        # like a window that does not exist; only a role that may never use the route
+        # gets 403 (reach.ROUTES).
+        raise reach.not_found(f"window {window}")
     start, end = _bounds(start_day, end_day)
     where = (Case.window_code == window, Case.received_at >= start, Case.received_at < end)
     count = session.scalar(select(func.count()).select_from(Case).where(*where)) or 0

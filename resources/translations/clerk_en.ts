@@ -1053,6 +1053,14 @@
         <source>Show the connection to the records service</source>
         <translation>Show the connection to the records service</translation>
     </message>
+    <message>
+        <source>no device token</source>
+        <translation>no device token</translation>
+    </message>
+    <message>
+        <source>a clerk of this window signing in online restores it (F8)</source>
+        <translation>a clerk of this window signing in online restores it (F8)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPanel</name>
@@ -1131,10 +1139,6 @@
     <message>
         <source>Audit record</source>
         <translation>Audit record</translation>
-    </message>
-    <message>
-        <source>Sending stopped: this desk has no device token. Sign in again while the records service can be reached; if this stays, call IT support.</source>
-        <translation>Sending stopped: this desk has no device token. Sign in again while the records service can be reached; if this stays, call IT support.</translation>
     </message>
     <message>
         <source>Sending stopped: the records service no longer accepts this desk&apos;s sign-in (401). Sign out and sign in again.</source>
@@ -1247,6 +1251,18 @@
     <message>
         <source>not tried yet</source>
         <translation>not tried yet</translation>
+    </message>
+    <message>
+        <source>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</source>
+        <translation>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</translation>
+    </message>
+    <message>
+        <source>This desk has no device token of its own: it sends only on a clerk&apos;s online sign-in, and cases taken in under an offline sign-in or after signing out wait. A clerk of this window signing in once while the records service can be reached restores it; if it stays, call IT support (the window may have as many desks as it is allowed).</source>
+        <translation>This desk has no device token of its own: it sends only on a clerk&apos;s online sign-in, and cases taken in under an offline sign-in or after signing out wait. A clerk of this window signing in once while the records service can be reached restores it; if it stays, call IT support (the window may have as many desks as it is allowed).</translation>
+    </message>
+    <message>
+        <source>No device token: sending stopped</source>
+        <translation>No device token: sending stopped</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1557,14 @@
     <message>
         <source>Change &amp;password…</source>
         <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <source>&amp;Connection details…</source>
+        <translation>&amp;Connection details…</translation>
+    </message>
+    <message>
+        <source>No such window among yours: shift leads see their own department&apos;s windows.</source>
+        <translation>No such window among yours: shift leads see their own department&apos;s windows.</translation>
     </message>
 </context>
 <context>

@@ -1048,6 +1048,14 @@
         <source>Show the connection to the records service</source>
         <translation>查看与中心办件库的连接</translation>
     </message>
+    <message>
+        <source>no device token</source>
+        <translation>无设备令牌</translation>
+    </message>
+    <message>
+        <source>a clerk of this window signing in online restores it (F8)</source>
+        <translation>本窗口办事员联网登录一次即可恢复（F8）</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPanel</name>
@@ -1126,10 +1134,6 @@
     <message>
         <source>Audit record</source>
         <translation>审计记录</translation>
-    </message>
-    <message>
-        <source>Sending stopped: this desk has no device token. Sign in again while the records service can be reached; if this stays, call IT support.</source>
-        <translation>已停止上传：本机没有设备令牌。请在能连上中心办件库时重新登录；如仍如此，请联系信息科。</translation>
     </message>
     <message>
         <source>Sending stopped: the records service no longer accepts this desk&apos;s sign-in (401). Sign out and sign in again.</source>
@@ -1238,6 +1242,18 @@
     <message>
         <source>not tried yet</source>
         <translation>尚未尝试</translation>
+    </message>
+    <message>
+        <source>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</source>
+        <translation>已停止上传：本机没有设备令牌，在此受理的办件都到不了中心。本窗口办事员联网登录一次即可恢复上传；如仍如此，请联系信息科。</translation>
+    </message>
+    <message>
+        <source>This desk has no device token of its own: it sends only on a clerk&apos;s online sign-in, and cases taken in under an offline sign-in or after signing out wait. A clerk of this window signing in once while the records service can be reached restores it; if it stays, call IT support (the window may have as many desks as it is allowed).</source>
+        <translation>本机没有自己的设备令牌：只在办事员联网登录时上传，离线登录时或退出登录后受理的办件都在等待。本窗口办事员联网登录一次即可恢复上传；如仍如此，请联系信息科（本窗口的电脑台数可能已达上限）。</translation>
+    </message>
+    <message>
+        <source>No device token: sending stopped</source>
+        <translation>无设备令牌：已停止上传</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1548,14 @@
     <message>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Connection details…</source>
+        <translation>连接详情(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>No such window among yours: shift leads see their own department&apos;s windows.</source>
+        <translation>您管辖的窗口中没有这个窗口：值班长只能查看本部门的窗口。</translation>
     </message>
 </context>
 <context>

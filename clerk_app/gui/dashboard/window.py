@@ -36,6 +36,7 @@ from clerk_app.gui.dashboard.people_tab import PeopleTab
 from clerk_app.gui.dashboard.sync_tab import SyncTab
 from clerk_app.gui.dashboard.widgets import failure_text
 from clerk_app.gui.dashboard.workload_tab import WorkloadTab
+from clerk_app.gui.errors import is_refused
 from clerk_app.gui.ops import Op
 
 # Roles that may open the dashboard.
@@ -84,6 +85,11 @@ class DashboardWindow(QMainWindow):
         self.source, self.clock = source, clock
         self.user_name, self.department = user_name, department
         self.cases_dialog: CasesDialog | None = None
+        # The desk's own link (attach_sync: a lead signed in at a window PC), if any.
+        self.sync_worker: Any = None
+        self.writer: Any = None
+        self.connection_indicator: Any = None
+        self.connection_action: QAction | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("dashboardTabs")
         self.workload = WorkloadTab(source, clock, self)
@@ -206,12 +212,32 @@ class DashboardWindow(QMainWindow):
         self.user_label.setText(who)
         for tab in (self.workload, self.sync, self.people):
             tab.retranslate()
+        if self.connection_action is not None:
+            self.connection_action.setText(self.tr("&Connection details…"))
+            self.connection_indicator.show_details(self.connection_indicator.details)
         shortcuts.describe_menus(self.menuBar())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # -- the desk's own link -----------------------------------------------------------------
+
+    def attach_sync(self, worker: Any, writer: Any) -> None:
+        """Show the desk's link to the center in the status bar, F8 its panel (waiting
+        items, Retry now): at a window PC the desk's outbox goes on its device token while
+        a lead or an admin is signed in here (``Desk.open_desk``)."""
+        from clerk_app.gui.sync_status import ConnectionIndicator
+
+        self.sync_worker, self.writer = worker, writer
+        self.connection_indicator = ConnectionIndicator(self)
+        self.statusBar().addPermanentWidget(self.connection_indicator)
+        worker.details_changed.connect(self.connection_indicator.show_details)
+        self.connection_action = self._action(
+            self.view_menu, "connectionAction", self.connection_indicator.open_panel, "F8"
+        )
+        self.retranslate()
 
     # -- help, language, quitting ------------------------------------------------------------
 
@@ -298,7 +324,13 @@ class DashboardWindow(QMainWindow):
         self.cases_shown.emit(self.cases_dialog)
 
     def _cases_failed(self, exc: Exception) -> None:
-        self.statusBar().showMessage(failure_text(exc), 10000)
+        if is_refused(exc, 404):  # outside the lead's department answers as unknown
+            text = self.tr(
+                "No such window among yours: shift leads see their own department's windows."
+            )
+        else:
+            text = failure_text(exc)
+        self.statusBar().showMessage(text, 10000)
 
     # -- export -----------------------------------------------------------------------------
 

@@ -21,8 +21,9 @@ from tests.helpers.service import _free_port
 def test_a_lead_signing_in_gets_the_dashboard(qtbot, loaded, client_clock) -> None:
     if loaded.backend != "sqlite":
         pytest.skip("routing does not depend on the database")
-    context = SimpleNamespace(
-        backend=SimpleNamespace(api=ApiClient(loaded.service.base_url)), clock=client_clock
+    context = SimpleNamespace(  # a PC that is no desk: no local store
+        backend=SimpleNamespace(api=ApiClient(loaded.service.base_url), store=None),
+        clock=client_clock,
     )
     desk = Desk(context)
     session = SimpleNamespace(

@@ -146,15 +146,17 @@ def test_a_stopped_engine_is_red_with_what_to_do_never_online(
     tokens.delete_device_token(prov.window_code, context.device_id)
     tokens.delete_user_token(prov.window_code, own_desk.session.username)
     window.sync_worker.wake()
-    qtbot.waitUntil(lambda: indicator.text().startswith("Sending stopped"), timeout=10_000)
-    assert "press F8" in indicator.text()
+    qtbot.waitUntil(
+        lambda: indicator.text().startswith("No device token: sending stopped"), timeout=10_000
+    )
+    assert "a clerk of this window signing in online restores it (F8)" in indicator.text()
     assert WARN in indicator.styleSheet()
     assert "Online" not in status_bar_text(window)
     panel = f8(qtbot, window)
-    assert panel.state_label.text() == "Sending stopped"
+    assert panel.state_label.text() == "No device token: sending stopped"
     assert panel.stop_label.isVisible()
     assert "no device token" in panel.stop_label.text()
-    assert "Sign in again" in panel.stop_label.text()
+    assert "A clerk of this window signing in once" in panel.stop_label.text()
     qtbot.keyClick(panel.focusWidget() or panel, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not panel.isVisible(), timeout=2000)
 
