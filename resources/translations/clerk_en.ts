@@ -3036,10 +3036,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>State</translation>
     </message>
     <message>
-        <source>Space: received / missing · L: to follow later · O: original / copy · + / −: copies</source>
-        <translation>Space: received / missing · L: to follow later · O: original / copy · + / −: copies</translation>
-    </message>
-    <message>
         <source>May follow later (容缺)</source>
         <translation>May follow later (容缺)</translation>
     </message>

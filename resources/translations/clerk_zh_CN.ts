@@ -3022,10 +3022,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>状态</translation>
     </message>
     <message>
-        <source>Space: received / missing · L: to follow later · O: original / copy · + / −: copies</source>
-        <translation>空格：已收/缺 · L：容缺后补 · O：原件/复印件 · +/−：份数</translation>
-    </message>
-    <message>
         <source>May follow later (容缺)</source>
         <translation>可容缺后补</translation>
     </message>
