@@ -39,6 +39,7 @@ from records_service.routers import (
     enrolments,
     events,
     health,
+    joint,
     public,
     ratings,
     setup,
@@ -170,6 +171,7 @@ def create_app(
         enrolments,
         credentials,
         setup,
+        joint,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

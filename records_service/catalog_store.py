@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clerk_app.core.catalog import Catalog, CatalogError
 from records_service.models import CatalogVersion
 
 
@@ -131,14 +132,19 @@ def publish(
         The stored row and whether it was new.
 
     Raises:
-        ValueError: when the document has no ``version`` or ``items`` list, or when the
-            same version is already stored with different content.
+        ValueError: when the document has no ``version`` or ``items`` list, is not a
+            catalog the core reads (an item, a package — each named), or when the same
+            version is already stored with different content.
     """
     version = document.get("version")
     if not isinstance(version, str) or not version or len(version) > 64:
         raise ValueError("catalog document needs a 'version' string (at most 64 characters)")
     if not isinstance(document.get("items"), list):
         raise ValueError("catalog document needs an 'items' list")
+    try:  # the desks read it with the core's model: what it refuses is never published
+        Catalog.from_dict(document)
+    except CatalogError as exc:
+        raise ValueError(f"not a valid catalog: {exc}") from None
     etag = etag_for(document)
     existing = by_version(session, version)
     if existing is not None:

@@ -55,12 +55,20 @@ def cmd_load_catalog(args: argparse.Namespace) -> int:
     from records_service import audit, catalog_store
     from records_service.db import Database
 
-    document = json.loads(Path(args.path).read_text(encoding="utf-8"))
+    try:
+        document = json.loads(Path(args.path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        print(f"load-catalog: cannot read {args.path}: {exc}", file=sys.stderr)
+        return 2
     db = Database(settings_from(args).database_url)
     try:
         with db.write() as session:
             now = datetime.now(UTC)
-            row, new = catalog_store.publish(session, document, now)
+            try:
+                row, new = catalog_store.publish(session, document, now)
+            except ValueError as exc:
+                print(f"load-catalog: {exc}", file=sys.stderr)
+                return 2
             audit.record(
                 session,
                 at=now,

@@ -28,6 +28,17 @@ DEPARTMENTS = [
     ("RS", "市人力资源和社会保障局"),
     ("ZJ", "市住房和城乡建设局"),
     ("MZ", "市民政局"),
+    ("SW", "国家税务总局衡水市税务局"),
+    ("GJ", "市住房公积金管理中心"),
+    ("FG", "市发展和改革委员会"),
+    ("ZR", "市自然资源和规划局"),
+    ("HB", "市生态环境局"),
+    ("RF", "市人民防空办公室"),
+    ("SL", "市水务局"),
+    ("QX", "市气象局"),
+    ("DA", "市城市建设档案馆"),
+    ("WL", "市文化广电和旅游局"),
+    ("JT", "市交通运输局"),
 ]
 
 WINDOWS = [
@@ -37,6 +48,19 @@ WINDOWS = [
     ("W04", "社会保障窗口", "RS"),
     ("W05", "建设工程审批窗口", "ZJ"),
     ("W06", "婚姻登记窗口", "MZ"),
+    # 企业开办专区 (the 一件事 "企业开办" is taken in at W03).
+    ("K01", "税务窗口（企业开办专区）", "SW"),
+    ("K02", "公积金窗口（企业开办专区）", "GJ"),
+    # 项目审批大厅: W05 is its 综合窗口; one window per department of the demo project.
+    ("P01", "发展改革窗口", "FG"),
+    ("P02", "自然资源和规划窗口", "ZR"),
+    ("P03", "生态环境窗口", "HB"),
+    ("P04", "人防窗口", "RF"),
+    ("P05", "水务窗口", "SL"),
+    ("P06", "气象窗口", "QX"),
+    ("P07", "城建档案窗口", "DA"),
+    ("P08", "文物窗口", "WL"),
+    ("P09", "交通运输窗口", "JT"),
 ]
 
 
@@ -52,6 +76,10 @@ class DemoUser:
 USERS = [
     DemoUser("demo-clerk", "演示窗口人员", ("clerk",), "GA", "W01"),
     DemoUser("demo-clerk-w03", "演示企业登记窗口人员", ("clerk",), "SJ", "W03"),
+    DemoUser("demo-clerk-w05", "演示工程建设项目综合窗口人员", ("clerk",), "ZJ", "W05"),
+    DemoUser("demo-clerk-p01", "演示发展改革窗口人员", ("clerk",), "FG", "P01"),
+    DemoUser("demo-clerk-p02", "演示自然资源和规划窗口人员", ("clerk",), "ZR", "P02"),
+    DemoUser("demo-clerk-p08", "演示文物窗口人员", ("clerk",), "WL", "P08"),
     DemoUser("demo-lead", "演示值班长", ("lead",), "GA", None),
     DemoUser("demo-admin", "演示管理员", ("admin",), None, None),
     DemoUser("demo-auditor", "演示审计员", ("auditor",), None, None),

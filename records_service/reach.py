@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, false, select
+from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from records_service.models import Case, Center, User, Window
@@ -75,6 +75,9 @@ ROUTES: dict[str, frozenset[str]] = {
     "list_credentials": frozenset({"admin"}),
     "revoke_credential": frozenset({"admin"}),
     "renew_credential": frozenset({"desk", "screen", "kiosk"}),
+    "create_joint_case": _WINDOW,
+    "get_joint_case": _CASE_READERS,
+    "open_joint_stage": frozenset({"clerk", "lead", "desk"}),
 }
 #: Routes that need no token at all.
 PUBLIC_ROUTES = frozenset({"health", "login", "get_progress", "redeem_enrolment", "check_window"})
@@ -134,10 +137,11 @@ def centers_at_and_below(session: Session, center_code: str | None) -> set[str]:
 def case_reach(session: Session, principal: Principal) -> ColumnElement[bool]:
     """The condition on :class:`Case` rows that ``principal`` reaches.
 
-    A clerk (at their window) or a desk: that window's cases; a lead: their department's
-    in their center; an admin: the cases of every center *below* theirs (an admin runs the
-    system, not the center's own applications: the admin of a single center reads no case,
-    its figures only); anyone else: none.
+    A clerk (at their window) or a desk: that window's cases, and the parts of joint cases
+    assigned to their department in their center; a lead: their department's cases and
+    parts in their center; an admin: the cases of every center *below* theirs (an admin
+    runs the system, not the center's own applications: the admin of a single center reads
+    no case, its figures only); anyone else: none.
     """
     who = callers(principal)
     if "lead" in who and principal.department_code:
@@ -145,13 +149,25 @@ def case_reach(session: Session, principal: Principal) -> ColumnElement[bool]:
             Window.department_code == principal.department_code,
             Window.center_code == principal.center_code,
         )
-        return Case.window_code.in_(windows)
+        return or_(Case.window_code.in_(windows), _department_parts(principal))
     if "admin" in who:
         below = centers_at_and_below(session, principal.center_code) - {principal.center_code}
         return Case.center_code.in_(below)
     if who & _WINDOW and principal.window_code:
-        return Case.window_code == principal.window_code
+        own = Case.window_code == principal.window_code
+        if principal.department_code and principal.center_code:
+            return or_(own, _department_parts(principal))
+        return own
     return false()
+
+
+def _department_parts(principal: Principal) -> ColumnElement[bool]:
+    """The parts of joint cases assigned to ``principal``'s department in their center."""
+    return and_(
+        Case.joint_case_no.is_not(None),
+        Case.department_code == principal.department_code,
+        Case.center_code == principal.center_code,
+    )
 
 
 def reaches_case(session: Session, principal: Principal, case: Case) -> bool:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from clerk_app.core.packages import Package
 
 SUBJECTS = ("natural_person", "legal_person")
 MATERIAL_FORMS = ("original", "copy", "original_and_copy")
@@ -182,6 +185,8 @@ class Catalog:
     departments: tuple[Department, ...]
     items: tuple[Item, ...]
     name: str = ""
+    #: Packages (一件事 and staged projects, :mod:`clerk_app.core.packages`).
+    packages: tuple[Package, ...] = ()
     _items_by_code: dict[str, Item] = field(init=False, repr=False, compare=False)
     _departments_by_code: dict[str, Department] = field(init=False, repr=False, compare=False)
     #: Per item, the keys search looks at (made once when the catalog loads, not per
@@ -222,6 +227,10 @@ class Catalog:
 
     def get_item(self, code: str) -> Item | None:
         return self._items_by_code.get(code)
+
+    def package(self, code: str) -> Package | None:
+        """The package with ``code``, or None."""
+        return next((p for p in self.packages if p.code == code), None)
 
     def department(self, code: str) -> Department:
         """The department with ``code``; KeyError if there is none."""
@@ -280,6 +289,8 @@ class Catalog:
             out["name"] = self.name
         out["departments"] = [{"code": d.code, "name": d.name} for d in self.departments]
         out["items"] = [_item_to_dict(i) for i in self.items]
+        if self.packages:
+            out["packages"] = [p.to_dict() for p in self.packages]
         return out
 
 
@@ -618,9 +629,14 @@ def _parse_catalog(data: Mapping[str, Any]) -> Catalog:
         if item.code in seen:
             raise top.fail("items", f"lists item {item.code} twice")
         seen.add(item.code)
-    return Catalog(
+    catalog = Catalog(
         version=top.str("version"),
         departments=departments,
         items=items,
         name=top.str("name", required=False),
     )
+    if data.get("packages") is not None:
+        from clerk_app.core.packages import parse_packages  # it reads items of this catalog
+
+        object.__setattr__(catalog, "packages", parse_packages(data["packages"], catalog))
+    return catalog

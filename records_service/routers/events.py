@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clerk_app.core.identity import mask_id
-from records_service import audit, commitment, reach, rules
+from records_service import audit, commitment, joint, reach, rules
 from records_service.case_views import RawBodyDep, case_public, clerk_error
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
@@ -46,7 +46,11 @@ ROUTE_CASE_EVENT = "POST /cases/{case_no}/events"
             s409="``…/illegal-transition``: the lifecycle forbids it in the case's status "
             "(don't retry; ``current_status`` and ``event`` say why); ``…/no-commitment``: "
             "a verification event (``commitment_verified``, ``commitment_false``) for a case "
-            "not taken in on a written commitment (don't retry); ``…/in-flight``: retry",
+            "not taken in on a written commitment (don't retry); ``…/stage-not-open``: a "
+            "part of a joint case whose stage has not opened; ``…/consolidated-supplement``: "
+            "a joint part's supplement request goes out only in the lead window's "
+            "consolidated notice (departments file theirs with ``file_supplement``); "
+            "``…/in-flight``: retry",
         ),
     },
 )
@@ -82,13 +86,20 @@ def append_event(
         actor = body.actor or principal.username
         if actor is None:
             raise invalid_field("actor", "field required with a device token")
-        bad_actor = clerk_error(session, principal, actor, case.window_code, "actor")
+        # A joint case's part is worked at its department's windows, not only at intake.
+        acting_window = (
+            principal.window_code
+            if case.joint_case_no and principal.window_code
+            else case.window_code
+        )
+        bad_actor = clerk_error(session, principal, actor, acting_window, "actor")
         if bad_actor:
             raise invalid_field(bad_actor["field"], bad_actor["message"])
         if not rules.is_event_type(body.type):
             raise invalid_field("type", "unknown event type")
         if rules.needs_reason(body.type) and not body.note.strip():
             raise invalid_field("note", "this event needs a written reason")
+        joint.part_may_be_worked(session, case, body.type, body.data, principal)
         credit_note = ""
         if body.type in commitment.VERIFICATION_EVENTS:
             credit_note = commitment.check_verification(case, body.type, body.data)
@@ -124,6 +135,7 @@ def append_event(
             case.completed_at = body.at
         case.status = after
         case.updated_at = now
+        joint.after_part_event(session, case, now)
         try:
             session.flush()
         except IntegrityError:

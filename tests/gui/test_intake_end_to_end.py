@@ -7,6 +7,7 @@ shows the case number. And the other way: a wrong resident ID saves nothing.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from clerk_app.gui import services
 from clerk_app.gui.app import Desk
 from clerk_app.paths import Paths
 from tests.helpers.documents import pdf_text
-from tests.helpers.gui import BAD_CHECK_DIGIT_ID, REPO, VALID_ID, type_text
+from tests.helpers.gui import BAD_CHECK_DIGIT_ID, DEMO_CATALOG, REPO, VALID_ID, type_text
 
 DEMO_PROVISIONING = REPO / "resources" / "provisioning" / "demo-W01.toml"
 
@@ -217,7 +218,8 @@ def test_smoke_mode_signs_in_shows_the_catalog_and_exits_0(context, capfd):
 
     code = run_app(context, smoke_user="demo-clerk", smoke_password="demo-pass-2026")
     assert code == 0
-    assert "catalog shows 64 items" in capfd.readouterr().err
+    items = len(json.loads(DEMO_CATALOG.read_text(encoding="utf-8"))["items"])
+    assert f"catalog shows {items} items" in capfd.readouterr().err
 
 
 def test_smoke_mode_with_a_wrong_password_exits_1_with_the_reason(context, capfd):

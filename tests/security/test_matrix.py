@@ -59,6 +59,9 @@ def callers(shared: Secured) -> dict[str, str]:
 def _path(op: access_matrix.Operation, case_no: str) -> str:
     values = {
         "case_no": case_no,
+        # Not a joint case: an allowed caller gets 404, never 403.
+        "joint_no": case_no,
+        "stage": "S1",
         "rating_id": "no-such-rating",
         "credential_id": "999999999",
         "username": "demo-clerk",

@@ -81,8 +81,20 @@ KNOWN_LEGAL_TITLES = frozenset(
         "《中华人民共和国节约能源法》",
         "《中华人民共和国教师法》",
         "《中华人民共和国义务教育法》",
+        "《中华人民共和国档案法》",
+        "《中华人民共和国公路法》",
+        "《中华人民共和国气象法》",
+        "《中华人民共和国人民防空法》",
+        "《中华人民共和国水土保持法》",
+        "《中华人民共和国税收征收管理法》",
+        "《中华人民共和国文物保护法》",
+        "《中华人民共和国消防法》",
         # Administrative regulations (行政法规)
         "《中华人民共和国户口登记条例》",
+        "《政府投资条例》",
+        "《公路安全保护条例》",
+        "《气象灾害防御条例》",
+        "《中华人民共和国发票管理办法》",
         "《中华人民共和国道路交通安全法实施条例》",
         "《中华人民共和国市场主体登记管理条例》",
         "《促进个体工商户发展条例》",
@@ -108,6 +120,9 @@ KNOWN_LEGAL_TITLES = frozenset(
         "《中国公民因私事往来香港地区或者澳门地区的暂行管理办法》",
         # Departmental rules and normative documents (部门规章等)
         "《临时居民身份证管理办法》",
+        "《城市建设档案管理规定》",
+        "《建设工程消防设计审查验收管理暂行规定》",
+        "《印铸刻字业暂行管理规则》",
         "《公安机关办理犯罪记录查询工作规定》",
         "《机动车登记规定》",
         "《机动车驾驶证申领和使用规定》",
@@ -166,7 +181,7 @@ def test_file_is_pretty_printed_utf8_json_with_chinese_unescaped() -> None:
 
 
 def test_catalog_has_version_name_and_demo_scale(catalog: dict[str, Any]) -> None:
-    assert catalog["version"] == "demo-2026.2"
+    assert catalog["version"] == "demo-2026.3"
     assert catalog["name"] == "衡水市政务服务中心示例事项目录"
     assert len(catalog["items"]) >= 44
     assert len(catalog["departments"]) >= 11
@@ -337,7 +352,7 @@ def test_catalog_loads_through_the_core_model_without_losing_anything() -> None:
 
     data = _load()
     catalog = Catalog.from_dict(data)
-    assert catalog.version == "demo-2026.2"
+    assert catalog.version == "demo-2026.3"
     assert len(catalog.items) == len(data["items"])
     assert catalog.to_dict() == data
     found = catalog.search("居民身份证补领")
