@@ -107,7 +107,9 @@ def post_joint(
 
 
 def get_joint(service: RunningService, token: str, joint_no: str) -> requests.Response:
-    return requests.get(service.url(f"/joint-cases/{joint_no}"), headers=auth(token), timeout=TIMEOUT)
+    return requests.get(
+        service.url(f"/joint-cases/{joint_no}"), headers=auth(token), timeout=TIMEOUT
+    )
 
 
 def part_event(

@@ -10,7 +10,6 @@ import requests
 
 from tests.helpers.joint_api import (
     OPENING,
-    PROJECT,
     get_joint,
     joint_body,
     open_stage,
