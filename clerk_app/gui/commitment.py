@@ -104,7 +104,9 @@ class CommitmentPanel(QGroupBox):
         """The ``IntakeDraft`` fields of the panel."""
         answer = self.list_combo.currentData()
         return {
-            "commitment_whole": self.whole_check.isVisible() and self.whole_check.isChecked(),
+            "commitment_whole": self.item is not None
+            and self.item.commitment_whole
+            and self.whole_check.isChecked(),
             "credit_checked": answer in (NOT_LISTED, LISTED),
             "credit_listed": answer == LISTED,
         }
