@@ -293,9 +293,10 @@ class ApiClient:
 
     # -- routes -----------------------------------------------------------------------------
 
-    def health(self) -> Health:
-        """``GET /health`` (no token)."""
-        data = _expect_dict(self.request("GET", f"{API_PREFIX}/health"))
+    def health(self, *, timeout: tuple[float, float] | None = None) -> Health:
+        """``GET /health`` (no token); ``timeout`` replaces the client's for this call (the
+        sync engine's heartbeat probes with a short one)."""
+        data = _expect_dict(self.request("GET", f"{API_PREFIX}/health", timeout=timeout))
         status = data.get("status")
         if not isinstance(status, str):
             raise BadResponseError("health answer without a status", status=200)

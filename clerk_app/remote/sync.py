@@ -47,6 +47,10 @@ STOP_RATE_LIMITED = "rate-limited"
 #: Reasons that need a person (sign in again, update the client, fix the certificate): the
 #: engine sends nothing until then, and the desk shows it in red with what to do.
 NEEDS_ACTION = frozenset({STOP_NO_TOKEN, STOP_UNAUTHORIZED, STOP_UPGRADE, STOP_TLS})
+#: ``(connect, read)`` seconds of a heartbeat's ``GET /health``: a tiny answer; a service
+#: that takes longer is as good as gone, and the sync thread (which quitting waits for)
+#: is never held long by a service that does not answer.
+PROBE_TIMEOUT = (2.0, 2.0)
 
 
 class _Clock(Protocol):
@@ -146,6 +150,7 @@ class SyncEngine:
         heartbeat: when nothing was sent or learnt for this long, a round asks ``GET
             /health`` (no token, tiny) so a service that went away shows within seconds;
             None: never.
+        probe_timeout: ``(connect, read)`` seconds of that ``GET /health``.
     """
 
     def __init__(
@@ -163,6 +168,7 @@ class SyncEngine:
         max_rows: int = 500,
         link: LinkKeeper | None = None,
         heartbeat: timedelta | None = None,
+        probe_timeout: tuple[float, float] = PROBE_TIMEOUT,
     ) -> None:
         self.store = store
         self.api = api
@@ -176,6 +182,7 @@ class SyncEngine:
         self.max_rows = max_rows
         self.link = link
         self.heartbeat = heartbeat
+        self.probe_timeout = probe_timeout
         self._last_online = True
         self._last_heard: datetime | None = None
 
@@ -288,7 +295,7 @@ class SyncEngine:
         if self._last_online and quiet is not None and quiet < self.heartbeat:
             return
         try:
-            self.api.health()
+            self.api.health(timeout=self.probe_timeout)
         except TlsError:
             tally.online, tally.stopped = False, STOP_TLS
         except (NetworkError, BadResponseError):

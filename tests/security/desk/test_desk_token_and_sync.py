@@ -16,6 +16,7 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -271,3 +272,23 @@ def test_quitting_does_not_wait_for_a_service_that_does_not_answer(
     assert took < 2.0, took  # the bounded wait, not the sign-out's network timeout
     assert desk.context.backend.tokens.get_user_token(WINDOW, "demo-clerk") is None
     assert token_works(records_service.base_url, token)  # the request never got through
+
+
+def test_a_heartbeat_to_a_service_that_went_silent_gives_up_within_its_probe_timeout(
+    make_desk, records_service, silent_service, clock
+) -> None:
+    """While idle the sync thread only probes ``GET /health``; quitting waits for that
+    thread, so a service that stops answering holds it for the probe's short timeout only."""
+    desk = make_desk(records_service.base_url)
+    app_sign_in(desk, "demo-clerk", DEMO_PASSWORD)
+    engine = sync_engine(desk, None)
+    assert engine.probe_timeout == (2.0, 2.0)
+    assert engine.push_once().online  # a first round: pulled, reported, online
+    desk.backend.api.base_url = silent_service  # then the service stops answering
+    engine.probe_timeout = (0.3, 0.3)
+    clock.advance(timedelta(seconds=5))  # past the heartbeat, before the next pull
+    started = time.monotonic()
+    result = engine.push_once()
+    took = time.monotonic() - started
+    assert not result.online and result.stopped == "offline"
+    assert took < 1.5, took  # the probe's timeout (one retry), not the client's 15 s
