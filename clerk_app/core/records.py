@@ -111,6 +111,11 @@ class Case:
     clerk: str
     events: tuple[CaseEvent, ...] = ()
     server_state: ServerState = ServerState.PENDING
+    #: A part of a joint case (联合审批, issue 16): the joint number, the stage, and the
+    #: department the part is assigned to; empty for an ordinary case.
+    joint_case_no: str = ""
+    stage: str = ""
+    department_code: str = ""
 
     @property
     def first_event(self) -> CaseEvent | None:
@@ -123,6 +128,30 @@ class Case:
             if not types or event.type in types:
                 return event
         return None
+
+
+@dataclass(frozen=True)
+class JointCase:
+    """A joint case (联合审批 / 一件事, issue 16): one application for a catalog package,
+    taken in at one window; each item of it is a part, an ordinary :class:`Case` naming
+    ``joint_no`` (``Case.joint_case_no``) and its stage. ``materials`` are the combined
+    materials (一套材料) by the package's material codes."""
+
+    id: str
+    joint_no: str
+    query_code: str
+    package_code: str
+    window_code: str
+    catalog_version: str
+    applicant: Party
+    agent: Party | None
+    materials: tuple[MaterialLine, ...]
+    received_at: datetime
+    clerk: str
+    parts: tuple[Case, ...]
+    project_type: str | None = None
+    project_code: str = ""
+    server_state: ServerState = ServerState.PENDING
 
 
 @dataclass(frozen=True)
