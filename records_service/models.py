@@ -221,7 +221,7 @@ class Case(Base):
     device_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    # Migration 0014: a part of a joint case (issue 16) names its joint case, its stage and
+    # Migration 0010: a part of a joint case (issue 16) names its joint case, its stage and
     # the department it is assigned to (which reaches it besides the intake window).
     joint_case_no: Mapped[str | None] = mapped_column(String(40), index=True)
     stage: Mapped[str | None] = mapped_column(String(16))

@@ -227,6 +227,7 @@ def probe_service(provisioning: Provisioning, timeout: float = 5.0) -> ServicePr
     api = ApiClient(
         provisioning.service_url, ca_bundle=provisioning.ca_bundle, timeout=(timeout, timeout)
     )
+    cause: Exception
     try:
         health = api.health()
         if health.version is None:

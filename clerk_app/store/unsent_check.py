@@ -65,7 +65,7 @@ def count_unsent(database: Path, key: str | None = None) -> WaitingCounts:
         if wal.is_file():
             shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
         plain = cipher.is_plaintext(copy) or key is None
-        con = sqlite3.connect(copy) if plain else cipher.connect(str(copy), key)
+        con = sqlite3.connect(copy) if plain or key is None else cipher.connect(str(copy), key)
         try:
             row = con.execute(
                 "SELECT count(DISTINCT CASE WHEN kind IN (?, ?) THEN coalesce(case_id, id) END),"
@@ -129,7 +129,7 @@ def check(databases: Iterable[Path]) -> list[DeskCount]:
     for database in databases:
         try:
             results.append(DeskCount(database, count_unsent(database)))
-        except (OSError, *cipher.errors()) as exc:
+        except (OSError, *cipher.errors()) as exc:  # type: ignore[misc]  # a computed tuple
             results.append(DeskCount(database, None, str(exc)))
     return results
 
