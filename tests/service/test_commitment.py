@@ -134,3 +134,24 @@ def test_a_case_on_commitment_states_the_check_and_what_the_catalog_allows(
     whole = commitment_case(whole_item=True)
     problem = assert_problem(post_case(service, clerk_token, whole), 422, "validation")
     assert error_fields(problem) == {"first_event.data.commitment.whole_item"}
+
+
+def test_an_item_the_catalog_grants_wholesale_is_taken_on_a_commitment(
+    service, clerk_token
+) -> None:
+    body = case_body()
+    item = next(i for i in demo_catalog()["items"] if i["code"] == "DEMO-WJ-003")
+    assert item["commitment_whole"] is True
+    body["item_code"] = item["code"]
+    body["materials"] = [
+        {"code": m["code"], "received": True, "deferred": False, "copies": 1}
+        for m in item["materials"]
+        if m["required"]
+    ]
+    record = {"materials": [], "whole_item": True, "credit_checked": True}
+    body["first_event"]["data"] = {"fee_state": "unpaid", "commitment": record}
+    case = created(service, clerk_token, body)
+    assert case["status"] == "accepted" and case["disposition"] == "promised"
+    finding = event("commitment_verified", "核查属实", {"verified_on": "2026-12-01"})
+    response = post_event(service, clerk_token, case["case_no"], finding)
+    assert response.status_code == 201, response.text
