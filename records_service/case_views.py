@@ -69,6 +69,10 @@ def case_public(case: Case, *, events_upto: int | None = None) -> dict[str, Any]
         "clerk": case.clerk,
         "device_id": case.device_id,
         "updated_at": iso(case.updated_at),
+        # A part of a joint case (issue 16): its joint case, stage and department.
+        "joint_case_no": case.joint_case_no,
+        "stage": case.stage,
+        "department_code": case.department_code,
         "events": [
             event_public(e)
             for e in case.events

@@ -346,6 +346,11 @@ class CasePublic(Public):
     clerk: str
     device_id: str | None
     updated_at: Moment
+    #: A part of a joint case (issue 16): the joint number, its stage, the department it
+    #: is assigned to; null for an ordinary case.
+    joint_case_no: str | None = None
+    stage: str | None = None
+    department_code: str | None = None
     events: list[EventPublic]
 
 

@@ -217,7 +217,14 @@ def create_case(
     "/cases",
     operation_id="list_cases",
     response_model=CasePage,
-    responses=problem_responses(401, 403, 422, s403="an account that reads no case"),
+    responses=problem_responses(
+        401,
+        403,
+        422,
+        s403="an account that reads no case",
+        s422="invalid query fields (a ``department`` that is not a department code, a "
+        "``cursor`` that is not a number, …)",
+    ),
 )
 def list_cases(
     principal: CurrentPrincipal,
@@ -231,16 +238,38 @@ def list_cases(
     q: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=9, pattern=r"^[0-9]{1,9}$")] = None,
+    department: Annotated[
+        str | None,
+        Query(
+            max_length=16,
+            pattern=r"^[A-Za-z0-9_-]+$",
+            description="only the parts of joint cases assigned to this department (code)",
+        ),
+    ] = None,
+    joint: Annotated[
+        bool | None,
+        Query(description="true: only parts of joint cases; false: only ordinary cases"),
+    ] = None,
 ) -> CasePage:
     """A page of cases, newest first: ``{items, next}`` (``next`` is null on the last page).
 
     Each caller sees the cases within their reach (``records_service.reach``): clerks and
-    desks their window's, leads their department's, admins their centers'. ``q`` looks in
-    the case number, the item code and the applicant.
+    desks their window's and the parts of joint cases assigned to their department, leads
+    their department's, admins their centers'. ``q`` looks in the case number, the item
+    code and the applicant. ``department=&joint=true`` (issue 16, 待本部门办理): the parts
+    assigned to that department, whichever window took them in — each with its
+    ``joint_case_no``, ``stage`` and ``department_code``; a department outside the caller's
+    reach gives an empty page, never another department's parts.
     """
     query = select(Case).where(reach.case_reach(session, principal))
     if window:
         query = query.where(Case.window_code == window)
+    if department:
+        query = query.where(Case.department_code == department, Case.joint_case_no.is_not(None))
+    if joint is True:
+        query = query.where(Case.joint_case_no.is_not(None))
+    elif joint is False:
+        query = query.where(Case.joint_case_no.is_(None))
     if status:
         query = query.where(Case.status == status)
     if updated_after:
