@@ -100,9 +100,6 @@ def append_event(
         if rules.needs_reason(body.type) and not body.note.strip():
             raise invalid_field("note", "this event needs a written reason")
         joint.part_may_be_worked(session, case, body.type, body.data, principal)
-        credit_note = ""
-        if body.type in commitment.VERIFICATION_EVENTS:
-            credit_note = commitment.check_verification(case, body.type, body.data)
         try:
             after = rules.apply_event(case.status, body.type)
         except rules.IllegalEvent as exc:
@@ -113,6 +110,9 @@ def append_event(
                 title="Not allowed in this status",
                 extra={"current_status": exc.current, "event": exc.event},
             ) from None
+        credit_note = ""  # the lifecycle answers first; then what a verification needs
+        if body.type in commitment.VERIFICATION_EVENTS:
+            credit_note = commitment.check_verification(case, body.type, body.data)
         audit.journal_lock(session)  # event sequence numbers in commit order
         case.events.append(
             CaseEvent(
