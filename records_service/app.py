@@ -40,6 +40,7 @@ from records_service.routers import (
     events,
     health,
     joint,
+    joint_views,
     public,
     ratings,
     setup,
@@ -172,6 +173,7 @@ def create_app(
         credentials,
         setup,
         joint,
+        joint_views,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -70,6 +70,7 @@ ROUTES: dict[str, frozenset[str]] = {
     "list_windows": _LEADS,
     "get_workload": _LEADS,
     "list_workload_cases": _LEADS,
+    "get_joint_workload": _LEADS,
     "get_board": frozenset({"display", "screen", "lead", "admin"}),
     "create_enrolment": frozenset({"admin"}),
     "list_credentials": frozenset({"admin"}),

@@ -583,6 +583,9 @@ class WorkloadCases(Public):
 
 
 class BoardRow(Public):
+    """A case, or a joint case as one row (issue 16: ``joint``; its number, its package as
+    the item, its current stage)."""
+
     case_no: str
     window_code: str
     item_code: str
@@ -591,6 +594,9 @@ class BoardRow(Public):
     status: str
     hall_group: str | None
     updated_at: Moment
+    joint: bool = False
+    stage: str | None = None
+    stage_name: str | None = None
 
 
 class BoardToday(Public):

@@ -1,5 +1,9 @@
 """GET /progress/{case_no}?code= — the applicant's public progress query (rate limited).
 
+A joint case's number answers too (issue 16): its package, stages and parts
+(``JointProgress``, :func:`records_service.joint_views.progress`); a case's number answers
+as it always has (``Progress``).
+
 Two limits: ``progress_per_minute`` queries per client address (an IPv6 address counts by
 its /64), and ``progress_wrong_codes_per_day`` wrong query codes per case per day, after
 which that case answers the same 404 to every code until the next day (the lock and every
@@ -18,11 +22,12 @@ from sqlalchemy.exc import IntegrityError
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import public_applicant_name
-from records_service import audit, catalog_store, rules, signin
+from records_service import audit, catalog_store, joint_views, rules, signin
 from records_service.case_views import iso
 from records_service.db import Database
 from records_service.deps import ClockDep, DatabaseDep, SessionDep, SettingsDep, client_ip
-from records_service.models import Case, RateLimit
+from records_service.joint_view_schemas import JointProgress, ProgressAnswer
+from records_service.models import Case, JointCase, RateLimit
 from records_service.problems import ProblemError, problem_responses
 from records_service.schemas import Progress
 
@@ -118,13 +123,13 @@ def _count_wrong_code(
 @router.get(
     "/progress/{case_no}",
     operation_id="get_progress",
-    response_model=Progress,
+    response_model=ProgressAnswer,
     responses=problem_responses(
         404,
         422,
         429,
-        s404="no case with this number and query code (an unknown number and a wrong code "
-        "get the same answer)",
+        s404="no case or joint case with this number and query code (an unknown number "
+        "and a wrong code get the same answer)",
     ),
 )
 def get_progress(
@@ -135,10 +140,12 @@ def get_progress(
     db: DatabaseDep,
     settings: SettingsDep,
     clock: ClockDep,
-) -> Progress:
-    """Public progress of a case: status, dates, item and masked applicant.
+) -> ProgressAnswer:
+    """Public progress of a case: status, dates, item and masked applicant; of a joint
+    case: its package, status, stages and parts (item, department, hall word, due date).
 
-    An unknown number and a wrong code get the same 404; callers are rate limited.
+    An unknown number and a wrong code get the same 404; callers are rate limited; wrong
+    codes are counted per number (a case's or a joint case's).
     """
     limiter: RateLimiter = request.app.state.progress_limiter
     now = clock()
@@ -152,20 +159,35 @@ def get_progress(
             headers={"Retry-After": str(max(1, int(wait) + 1))},
         )
     case = session.scalars(select(Case).where(Case.case_no == case_no)).first()
-    if case is None:
+    # A joint number comes from the same sequence as case numbers: never both.
+    joint_case = (
+        session.scalars(select(JointCase).where(JointCase.joint_no == case_no)).first()
+        if case is None
+        else None
+    )
+    if case is not None:
+        number, query_code = case.case_no, case.query_code
+    elif joint_case is not None:
+        number, query_code = joint_case.joint_no, joint_case.query_code
+    else:
         raise _not_found()
-    key = _wrong_code_key(case.case_no, now)
+    key = _wrong_code_key(number, now)
     limit = settings.progress_wrong_codes_per_day
     if _wrong_codes(db, key) >= limit:
         raise _not_found()  # locked for today: the right code too
-    if not hmac.compare_digest(case.query_code.encode(), code.encode()):
-        _count_wrong_code(db, key, case.case_no, limit, now, ip)
+    if not hmac.compare_digest(query_code.encode(), code.encode()):
+        _count_wrong_code(db, key, number, limit, now, ip)
         raise _not_found()
+    if case is None:
+        assert joint_case is not None
+        return ProgressAnswer(
+            JointProgress.model_validate(joint_views.progress(session, joint_case))
+        )
     catalog = catalog_store.published(session, case.catalog_version)
     item_name = catalog.item_names.get(case.item_code) if catalog else None
     waiting = any(m.get("deferred") for m in case.materials) and not rules.is_terminal(case.status)
     applicant = public_applicant_name(case.applicant)
-    return Progress.model_validate(
+    case_progress = Progress.model_validate(
         {
             "case_no": case.case_no,
             "status": case.status,
@@ -178,3 +200,4 @@ def get_progress(
             "completed_at": iso(case.completed_at),
         }
     )
+    return ProgressAnswer(case_progress)

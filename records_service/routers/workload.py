@@ -1,5 +1,8 @@
 """GET /workload (shift leads' figures) and GET /board (the hall's big screen).
 
+On the board a joint case is one row (issue 16, ``records_service.joint_views``), never
+one per part, and counts once in the day's totals.
+
 SQL groups the cases into buckets; the figures themselves are computed by
 ``clerk_app.core.workload`` so that client and service count the same way.
 """
@@ -17,10 +20,10 @@ from sqlalchemy.sql.elements import ColumnElement
 from clerk_app.core import workload
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import public_applicant_name
-from records_service import catalog_store, reach, rules
+from records_service import catalog_store, joint_views, reach, rules
 from records_service.case_views import iso
 from records_service.deps import ClockDep, CurrentPrincipal, Principal, SessionDep, SettingsDep
-from records_service.models import Case, CaseEvent, Department, Rating, Window
+from records_service.models import Case, CaseEvent, Department, JointCase, Rating, Window
 from records_service.problems import ProblemError, problem_responses
 from records_service.schemas import Board, Day, Workload, WorkloadCases
 
@@ -87,8 +90,15 @@ def visible_windows(session: Session, principal: Principal, *roles: str) -> dict
 
 
 def case_buckets(
-    session: Session, windows: list[str], start: datetime, end: datetime
+    session: Session,
+    windows: list[str],
+    start: datetime,
+    end: datetime,
+    *,
+    parts: bool = True,
 ) -> list[workload.CaseBucket]:
+    """The cases received from ``start`` to ``end`` at ``windows``, in buckets; without
+    the parts of joint cases when ``parts`` is False."""
     received_on = local_date(session, Case.received_at)
     completed_on = local_date(session, Case.completed_at)
     columns = (
@@ -104,6 +114,8 @@ def case_buckets(
         .where(Case.received_at >= start, Case.received_at < end, Case.window_code.in_(windows))
         .group_by(*columns)
     )
+    if not parts:
+        query = query.where(Case.joint_case_no.is_(None))
     return [
         workload.CaseBucket(
             window_code=w,
@@ -346,7 +358,7 @@ def get_board(
     rows = session.scalars(
         select(Case)
         .where(Case.updated_at >= start, Case.window_code.in_(codes))
-        .where(Case.status.not_in(("voided", "revoked")))
+        .where(Case.status.not_in(("voided", "revoked")), Case.joint_case_no.is_(None))
         .order_by(Case.updated_at.desc(), Case.case_no)
         .limit(limit)
     ).all()
@@ -370,15 +382,18 @@ def get_board(
                 "updated_at": iso(case.updated_at),
             }
         )
+    # A joint case is one row (its parts are left out above), merged by its last change.
+    items.extend(joint_views.board_rows(session, codes, start, limit))
+    items.sort(key=lambda row: (_moment_key(row["updated_at"]), row["case_no"]), reverse=True)
+    buckets = case_buckets(session, codes, start, end, parts=False)
+    buckets.extend(_joint_buckets(session, codes, start, end))
     figures = workload.totals(
-        workload.summarize(
-            case_buckets(session, codes, start, end), today=today, calendar=rules.calendar(session)
-        )
+        workload.summarize(buckets, today=today, calendar=rules.calendar(session))
     )
     return Board.model_validate(
         {
             "as_of": iso(now),
-            "items": items,
+            "items": items[:limit],
             "today": {
                 "received": figures.received,
                 "completed": figures.completed,
@@ -388,3 +403,38 @@ def get_board(
             },
         }
     )
+
+
+def _moment_key(text: str | None) -> datetime:
+    """An ISO moment as a comparable instant (rows of cases and joint cases merged)."""
+    return datetime.fromisoformat(text) if text else datetime.min.replace(tzinfo=CENTER_TZ)
+
+
+def _joint_buckets(
+    session: Session, windows: list[str], start: datetime, end: datetime
+) -> list[workload.CaseBucket]:
+    """The joint cases received from ``start`` to ``end``, each counted once: completed
+    when its last stage is, else in progress."""
+    received_on = local_date(session, JointCase.received_at)
+    completed_on = local_date(session, JointCase.completed_at)
+    query = (
+        select(JointCase.window_code, received_on, completed_on, func.count())
+        .where(
+            JointCase.received_at >= start,
+            JointCase.received_at < end,
+            JointCase.window_code.in_(windows),
+        )
+        .group_by(JointCase.window_code, received_on, completed_on)
+    )
+    return [
+        workload.CaseBucket(
+            window_code=w,
+            status="completed_approved" if c is not None else "in_progress",
+            disposition="promised",
+            received_on=_as_date(r) or start.date(),
+            completed_on=_as_date(c),
+            due_date=None,
+            count=n,
+        )
+        for w, r, c, n in session.execute(query)
+    ]
