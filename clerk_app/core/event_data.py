@@ -138,9 +138,22 @@ class ResumeData:
 
 @dataclass(frozen=True, kw_only=True)
 class SupplementRequest:
-    """补正 requested while the case is handled: the missing materials."""
+    """补正 requested while the case is handled: the missing materials.
+
+    ``joint_notice``: a part of a joint case is asked only in its stage's one consolidated
+    一次性告知, sent by the intake window; this is that notice's document number.
+    """
 
     missing: tuple[MaterialNeed, ...] = ()
+    joint_notice: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SupplementFiling:
+    """联合审批 (``file_supplement``): what a department still needs of its part, filed for
+    the stage's consolidated 一次性告知 — the item's materials (code, name, requirement)."""
+
+    materials: tuple[MaterialNeed, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -163,7 +176,13 @@ class VerificationData:
 
 #: Any event's data.
 EventData: TypeAlias = (
-    DecisionData | SuspendData | ResumeData | SupplementRequest | CorrectionData | VerificationData
+    DecisionData
+    | SuspendData
+    | ResumeData
+    | SupplementRequest
+    | SupplementFiling
+    | CorrectionData
+    | VerificationData
 )
 
 _DECISIONS: dict[EventType, type[DecisionData]] = {
@@ -181,6 +200,7 @@ _ACTIONS: dict[EventType, type[EventData]] = {
     EventType.CORRECT: CorrectionData,
     EventType.COMMITMENT_VERIFIED: VerificationData,
     EventType.COMMITMENT_FALSE: VerificationData,
+    EventType.FILE_SUPPLEMENT: SupplementFiling,
 }
 
 

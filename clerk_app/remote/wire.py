@@ -31,6 +31,7 @@ from clerk_app.core.event_data import (
     RefusalDecision,
     ResumeData,
     SupplementDecision,
+    SupplementFiling,
     SupplementRequest,
     SuspendData,
     VerificationData,
@@ -163,7 +164,17 @@ def event_data_to_wire(data: EventData) -> dict[str, Any]:
             out["due_date_provisional"] = data.due_date_provisional
         return out
     if isinstance(data, SupplementRequest):
-        return {"missing": [_need_to_wire(n) for n in data.missing]}
+        request: dict[str, Any] = {"missing": [_need_to_wire(n) for n in data.missing]}
+        if data.joint_notice:
+            request["joint_notice"] = data.joint_notice
+        return request
+    if isinstance(data, SupplementFiling):
+        # ``materials``: the item's material codes (what the service reads); ``needs``: the
+        # same with their names and requirements, for the consolidated notice.
+        return {
+            "materials": [n.code for n in data.materials if n.code],
+            "needs": [_need_to_wire(n) for n in data.materials],
+        }
     if isinstance(data, VerificationData):
         out = {"verified_on": _day(data.verified_on)}
         if data.credit_note:
@@ -450,7 +461,17 @@ def event_data_from_wire(
             due_date_provisional=bool(data.get("due_date_provisional", False)),
         )
     if kind is SupplementRequest:
-        return SupplementRequest(missing=_needs(data, "missing"))
+        return SupplementRequest(
+            missing=_needs(data, "missing"), joint_notice=_text(data, "joint_notice")
+        )
+    if kind is SupplementFiling:
+        needs = _needs(data, "needs")
+        named = {n.code for n in needs}
+        codes = data.get("materials") or []
+        if not isinstance(codes, list):
+            raise WireError("'materials' is not a list")
+        bare = tuple(MaterialNeed(name=str(c), requirement="", code=str(c)) for c in codes)
+        return SupplementFiling(materials=needs + tuple(n for n in bare if n.code not in named))
     if kind is VerificationData:
         return VerificationData(
             verified_on=_date(data, "verified_on"), credit_note=_text(data, "credit_note")
