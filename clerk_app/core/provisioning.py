@@ -30,6 +30,8 @@ DOCUMENT_KINDS = (
     "acceptance",  # 受理通知书
     "supplement",  # 补正材料通知书 / 一次性告知书
     "deferred",  # 容缺受理通知书
+    "supplied",  # 容缺材料补齐回执
+    "lapsed",  # 容缺受理终止通知书
     "refusal",  # 不予受理通知书
     "forwarded",  # 上报 notice
     "completion",  # 办结通知 / pickup notice

@@ -120,6 +120,8 @@ class SettingsDialog(QDialog):
             "acceptance": self.tr("Acceptance notice (受理通知书)"),
             "supplement": self.tr("Supplement notice (补正)"),
             "deferred": self.tr("Deferred acceptance (容缺)"),
+            "supplied": self.tr("Deferred material received (容缺补齐)"),
+            "lapsed": self.tr("Deferred acceptance ended (容缺终止)"),
             "refusal": self.tr("Refusal notice (不予受理)"),
             "forwarded": self.tr("Forwarding notice (上报)"),
             "completion": self.tr("Completion notice (办结)"),

@@ -6,6 +6,8 @@ loader (each mistake shown under its field), then the service (``app.enrolment
 this center; then version and clock). The service's name of the window wins over the one
 typed (the field is set to it, and the report says so). Every problem is said in plain
 words; the technical words go behind the 详细信息 / Details button and into the log.
+The language box switches the wizard's words at once (``i18n.install_translations``),
+the report and the field errors included.
 
 An optional enrolment code (``clerk-records enrol``) is redeemed when saving
 (``app.enrolment.enrol_machine``): a desk's code keeps this PC's device token, a display's
@@ -22,9 +24,10 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QEvent, QSignalBlocker, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,14 +51,20 @@ from clerk_app.core.provisioning import (
     PROVISIONING_NAME,
     Provisioning,
     ProvisioningError,
+    ProvisioningProblem,
     load_provisioning,
     parse_provisioning,
 )
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.forms.ui_first_run_wizard import Ui_FirstRunWizard
+from clerk_app.gui.i18n import current_language, install_translations
 from clerk_app.gui.ops import Op
+from clerk_app.gui.selfcheck_dialog import report_line
 from clerk_app.paths import Paths, default_paths
 from clerk_app.selfcheck import CheckResult, Level, check_service
+
+#: Something that says a message in the UI's language (called again when it changes).
+Words = Callable[[], str]
 
 log = logging.getLogger("clerk.gui")
 
@@ -139,6 +148,9 @@ class FirstRunWizard(QDialog):
         self.enrolled: Enrolled | None = None
         self.results: list[CheckResult] = []
         self._checked: Provisioning | None = None
+        # What the report and the error lines say, kept to be said again in a new language.
+        self._report_words: Words | None = None
+        self._error_words: dict[str, Words] = {}
         # The layout is ui/first_run_wizard.ui: a field and an error line per FIELDS entry.
         self.ui = u = Ui_FirstRunWizard()
         u.setupUi(self)
@@ -160,6 +172,9 @@ class FirstRunWizard(QDialog):
         self.language = u.languageCombo
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
+        # The language the app opened in; choosing another switches the words at once.
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language.currentIndexChanged.connect(self._language_chosen)
 
         self.report = u.wizardReport
         # The technical words of a problem, for IT: behind the details button.
@@ -169,20 +184,60 @@ class FirstRunWizard(QDialog):
         self.details_button.hide()
         self.details_button.toggled.connect(self.details.setVisible)
         # Designer cannot put a button of its own into a QDialogButtonBox.
-        self.check_button = QPushButton(self.tr("&Check"), self)
+        self.check_button = QPushButton(self)
         self.check_button.clicked.connect(self.check)
         u.buttonBox.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button = u.buttonBox.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("&Save"))  # the platform's text may have no mnemonic
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         u.buttonBox.rejected.connect(self.reject)
+        self._retranslate_code()
 
     def values(self) -> dict[str, str]:
         return {name: edit.text() for name, edit in self.edits.items()}
 
     def _lang(self) -> str:
         return str(self.language.currentData())
+
+    # -- language ------------------------------------------------------------------------
+
+    def _language_chosen(self, _index: int) -> None:
+        """Switch the whole UI to the chosen language (the wizard follows at once)."""
+        install_translations(self._lang())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate_code()
+            # The button box gives Save the platform's text (no mnemonic) on its own
+            # LanguageChange, which may come after this one: say ours again after it.
+            QTimer.singleShot(0, self, self._retranslate_code)
+        super().changeEvent(event)
+
+    def _retranslate_code(self) -> None:
+        """The words made in code: the buttons, the report and the error lines."""
+        self.check_button.setText(self.tr("&Check"))
+        self.save_button.setText(self.tr("&Save"))  # the platform's text may have no mnemonic
+        if self._report_words is not None:
+            self.report.setPlainText(self._report_words())
+        for name, words in self._error_words.items():
+            label = self.enrolment_error if name == "enrolment" else self.errors[name]
+            label.setText(words())
+
+    def _problem_words(self, problem: ProvisioningProblem) -> str:
+        return problem.en if self._lang() == "en" else problem.zh
+
+    def _say(self, words: Words) -> None:
+        """Show ``words()`` as the report, and again in a new language when it changes."""
+        self._report_words = words
+        self.report.setPlainText(words())
+
+    def _mark(self, name: str, words: Words) -> None:
+        """Show ``words()`` under field ``name`` ("enrolment": the enrolment code)."""
+        label = self.enrolment_error if name == "enrolment" else self.errors[name]
+        self._error_words[name] = words
+        label.setText(words())
+        label.show()
 
     def _changed(self) -> None:
         self._checked = None
@@ -206,21 +261,19 @@ class FirstRunWizard(QDialog):
         """Check every field, then (if they are right) the service, off the GUI thread."""
         for label in self.errors.values():
             label.hide()
+        self._error_words = {k: v for k, v in self._error_words.items() if k == "enrolment"}
         self._changed()
         self._show_details("")
         try:
             prov = parse_provisioning(render_provisioning(self.values(), self._lang()))
         except ProvisioningError as exc:
             for problem in exc.problems:
-                label = self.errors.get(problem.field)
-                text = problem.en if self._lang() == "en" else problem.zh
-                if label is not None:
-                    label.setText(text)
-                    label.show()
-            self.report.setPlainText(self.tr("Correct the fields marked in red."))
+                if problem.field in self.errors:
+                    self._mark(problem.field, lambda p=problem: self._problem_words(p))
+            self._say(lambda: self.tr("Correct the fields marked in red."))
             return
         self.check_button.setEnabled(False)
-        self.report.setPlainText(self.tr("Checking the records service…"))
+        self._say(lambda: self.tr("Checking the records service…"))
         Op(self, lambda: check_with_service(prov, self.clock)).success(
             lambda found: self._checked_service(prov, found)
         ).failure(self._check_failed).run()
@@ -246,51 +299,51 @@ class FirstRunWizard(QDialog):
         self.check_button.setEnabled(True)
         probe = found.probe
         if probe.problem is not None:
-            self.report.setPlainText(self._problem_text(probe, prov.service_url))
+            self._say(lambda: self._problem_text(probe, prov.service_url))
             self._show_details(probe.detail)
             return
         if probe.window is None:
-            text = self.tr(
-                "Center %1 has no window %2 at this records service. Check the center and "
-                "window codes with IT."
-            )
-            text = text.replace("%1", prov.center_code).replace("%2", prov.window_code)
-            self.errors["window.code"].setText(text)
-            self.errors["window.code"].show()
-            self.report.setPlainText(text)
+
+            def unknown() -> str:
+                text = self.tr(
+                    "Center %1 has no window %2 at this records service. Check the center "
+                    "and window codes with IT."
+                )
+                return text.replace("%1", prov.center_code).replace("%2", prov.window_code)
+
+            self._mark("window.code", unknown)
+            self._say(unknown)
             return
-        lines = [
-            self.tr("Window %1 is known at center %2.")
-            .replace("%1", prov.window_code)
-            .replace("%2", prov.center_code)
-        ]
         name = str(probe.window.get("name") or "")
-        if name and name != prov.window_name:
+        renamed = bool(name) and name != prov.window_name
+        if renamed:
             # The service's name of the window wins (the same window had two names).
             with QSignalBlocker(self.edits["window.name"]):
                 self.edits["window.name"].setText(name)
-            lines.append(
-                self.tr("Window %1 is called “%2” at the records service; that name is used.")
-                .replace("%1", prov.window_code)
-                .replace("%2", name)
-            )
         department = str(probe.window.get("department") or "")
         if department and not self.edits["window.department"].text().strip():
             with QSignalBlocker(self.edits["window.department"]):
                 self.edits["window.department"].setText(department)
-        self.results = found.results
-        details = []
-        for result in found.results:
-            broke = result.name in ("service", "tls") and "cannot" in result.en
-            if result.level is Level.FAIL and broke:
-                # The link broke since the probe; the self-check's sentence carries the
-                # exception, so it goes behind Details.
-                details.append(result.text("en"))
-                lines.append(self._problem_text(ServiceProbe("offline"), prov.service_url))
-                continue
-            lines.append(result.text(self._lang()))
-        self._show_details("\n".join(details))
-        self.report.setPlainText("\n".join(lines))
+        self.results = results = found.results
+
+        def report() -> str:
+            lines = [
+                self.tr("Window %1 is known at center %2.")
+                .replace("%1", prov.window_code)
+                .replace("%2", prov.center_code)
+            ]
+            if renamed:
+                lines.append(
+                    self.tr("Window %1 is called “%2” at the records service; that name is used.")
+                    .replace("%1", prov.window_code)
+                    .replace("%2", name)
+                )
+            # Each check as the self-check dialog says it: "[警告] 证书：…" / "[Warning] …".
+            lines += [report_line(result, self._lang()) for result in results]
+            return "\n".join(lines)
+
+        self._show_details("\n".join(f"{r.name}: {r.detail}" for r in results if r.detail))
+        self._say(report)
         if not any(r.level is Level.FAIL for r in found.results):
             self._checked = parse_provisioning(render_provisioning(self.values(), self._lang()))
             self.save_button.setEnabled(True)
@@ -300,9 +353,7 @@ class FirstRunWizard(QDialog):
         the exception in the details and the log."""
         log.error("first-run check failed", exc_info=exc)
         self.check_button.setEnabled(True)
-        self.report.setPlainText(
-            self.tr("The check could not be finished. Show the details to IT.")
-        )
+        self._say(lambda: self.tr("The check could not be finished. Show the details to IT."))
         self._show_details(f"{type(exc).__name__}: {exc}")
 
     def save(self) -> None:
@@ -317,7 +368,7 @@ class FirstRunWizard(QDialog):
             return
         self.save_button.setEnabled(False)
         self.check_button.setEnabled(False)
-        self.report.setPlainText(self.tr("Redeeming the enrolment code…"))
+        self._say(lambda: self.tr("Redeeming the enrolment code…"))
         paths = self.paths or default_paths()
         Op(self, lambda: enrol_machine(prov, paths, code, self.clock)).success(
             self._enrolled
@@ -330,10 +381,8 @@ class FirstRunWizard(QDialog):
     def _enrolment_failed(self, exc: Exception) -> None:
         self.check_button.setEnabled(True)
         self.save_button.setEnabled(self._checked is not None)
-        text = self._enrolment_text(exc)
-        self.enrolment_error.setText(text)
-        self.enrolment_error.show()
-        self.report.setPlainText(text)
+        self._mark("enrolment", lambda: self._enrolment_text(exc))
+        self._say(lambda: self._enrolment_text(exc))
         if isinstance(exc, errors.UserError):
             log.warning("enrolment refused: %s", exc)
         else:

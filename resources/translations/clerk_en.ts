@@ -1897,8 +1897,8 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Browse…</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>Language:</translation>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
     </message>
     <message>
         <source>&amp;Check</source>
@@ -3689,6 +3689,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Deferred acceptance (容缺)</source>
         <translation>Deferred acceptance (容缺)</translation>
+    </message>
+    <message>
+        <source>Deferred material received (容缺补齐)</source>
+        <translation>Deferred material received (容缺补齐)</translation>
+    </message>
+    <message>
+        <source>Deferred acceptance ended (容缺终止)</source>
+        <translation>Deferred acceptance ended (容缺终止)</translation>
     </message>
     <message>
         <source>Refusal notice (不予受理)</source>

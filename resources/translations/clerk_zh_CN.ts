@@ -1885,8 +1885,8 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>界面语言：</translation>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Check</source>
@@ -3673,6 +3673,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Deferred acceptance (容缺)</source>
         <translation>容缺受理通知书</translation>
+    </message>
+    <message>
+        <source>Deferred material received (容缺补齐)</source>
+        <translation>容缺材料补齐回执</translation>
+    </message>
+    <message>
+        <source>Deferred acceptance ended (容缺终止)</source>
+        <translation>容缺受理终止通知书</translation>
     </message>
     <message>
         <source>Refusal notice (不予受理)</source>

@@ -262,7 +262,7 @@ class Ui_FirstRunWizard(object):
         self.window_code_label.setText(QCoreApplication.translate("FirstRunWizard", u"Window code:", None))
         self.window_name_label.setText(QCoreApplication.translate("FirstRunWizard", u"Window name (optional):", None))
         self.window_department_label.setText(QCoreApplication.translate("FirstRunWizard", u"Department:", None))
-        self.languageLabel.setText(QCoreApplication.translate("FirstRunWizard", u"Language:", None))
+        self.languageLabel.setText(QCoreApplication.translate("FirstRunWizard", u"&Language:", None))
         self.enrolment_code_label.setText(QCoreApplication.translate("FirstRunWizard", u"&Enrolment code (optional):", None))
 #if QT_CONFIG(tooltip)
         self.enrolment_code.setToolTip(QCoreApplication.translate("FirstRunWizard", u"A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.", None))
