@@ -246,24 +246,26 @@ def renew(
     now: datetime,
     client_ip: str | None,
 ) -> Credential:
-    """Issue the successor of the live machine credential ``token_id`` and revoke it, in one
-    transaction (the caller commits; audited). ``kind`` is what the machine says it holds.
+    """Issue the successor of the live machine credential ``token_id`` (the caller commits;
+    audited). ``kind`` is what the machine says it holds.
+
+    The renewed credential is not revoked at once: it stays valid for
+    ``renew_grace_minutes`` from its first renewal, so that a machine whose answer was lost
+    (it still holds only the old credential) renews again with it. Such a second renewal
+    revokes the successor the lost answer carried and issues another one: the old
+    credential never has two live successors, and the grace is never extended. After the
+    grace the old credential is refused like any expired one.
 
     Raises:
-        ProblemError: 401 when the credential was revoked or expired meanwhile (a second
-            renewal racing the first), 403 for a kind that does not renew itself, 422 when
-            ``kind`` is not the credential's.
+        ProblemError: 401 when the credential is revoked or expired (or its grace is over),
+            or its successor was revoked meanwhile (an admin ended the credential); 403 for
+            a kind that does not renew itself; 422 when ``kind`` is not the credential's.
     """
     row = session.scalars(
         select(Token).where(Token.id == token_id).with_for_update(of=Token)
     ).first()
     if row is None or row.revoked or row.expires_at <= now:
-        raise ProblemError(
-            401,
-            "unauthorized",
-            "The credential is unknown, expired or revoked.",
-            headers={"WWW-Authenticate": 'Bearer realm="clerk-records"'},
-        )
+        raise _refused()
     shown = RENEWABLE.get(row.kind)
     if shown is None:
         raise ProblemError(403, "forbidden", "This credential does not renew itself.")
@@ -274,6 +276,23 @@ def renew(
             "This is not the kind of credential named.",
             errors=[_err("kind", f"this credential is a {shown}")],
         )
+    replaced: int | None = None
+    if row.successor_id is not None:
+        previous = session.scalars(
+            select(Token).where(Token.id == row.successor_id).with_for_update(of=Token)
+        ).first()
+        if previous is None or previous.revoked or previous.successor_id is not None:
+            raise _refused()  # ended by an admin, or it renewed itself: the machine has it
+        previous.revoked = True
+        replaced = previous.id
+    else:
+        row.expires_at = min(row.expires_at, now + timedelta(minutes=settings.renew_grace_minutes))
+    # A successor renewing itself proves the machine got it: its predecessor's grace ends.
+    session.execute(
+        update(Token)
+        .where(Token.successor_id == row.id, Token.revoked.is_(False))
+        .values(revoked=True)
+    )
     token = new_token()
     expires_at = now + settings.device_token_ttl
     successor = Token(
@@ -287,8 +306,13 @@ def renew(
         label=row.label,
     )
     session.add(successor)
-    row.revoked = True
     session.flush()
+    row.successor_id = successor.id
+    if settings.renew_grace_minutes == 0:
+        row.revoked = True
+    detail: dict[str, object] = {"kind": shown, "credential": row.id, "successor": successor.id}
+    if replaced is not None:
+        detail["replaces"] = replaced  # the successor of an answer the machine never got
     audit.record(
         session,
         at=now,
@@ -298,6 +322,26 @@ def renew(
         device_id=row.device_id,
         target=row.label or row.window_code or str(row.id),
         client_ip=client_ip,
-        detail={"kind": shown, "credential": row.id, "successor": successor.id},
+        detail=detail,
     )
     return Credential(token, shown, row.window_code, row.label or "", expires_at)
+
+
+def revoke_with_predecessors(session: Session, token: Token) -> None:
+    """Revoke ``token`` and the renewed credential still in its grace that it succeeded
+    (an admin ending a hall screen's credential ends both)."""
+    token.revoked = True
+    session.execute(
+        update(Token)
+        .where(Token.successor_id == token.id, Token.revoked.is_(False))
+        .values(revoked=True)
+    )
+
+
+def _refused() -> ProblemError:
+    return ProblemError(
+        401,
+        "unauthorized",
+        "The credential is unknown, expired or revoked.",
+        headers={"WWW-Authenticate": 'Bearer realm="clerk-records"'},
+    )

@@ -175,6 +175,9 @@ class Token(Base):
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Migration 0009: what an enrolled credential is for (a hall screen's name ...).
     label: Mapped[str | None] = mapped_column(String(100))
+    # Migration 0011: the credential that renewed this one (it stays valid only for the
+    # renewal grace; a second renewal within it replaces that successor).
+    successor_id: Mapped[int | None] = mapped_column(ForeignKey("tokens.id"))
 
     user: Mapped[User | None] = relationship(lazy="joined")
 

@@ -92,6 +92,9 @@ class Settings(BaseSettings):
             (0: never).
         devices_per_window: live desk device credentials a window may have.
         enrolment_minutes: how long an enrolment code may be redeemed.
+        renew_grace_minutes: how long a renewed machine credential stays valid after its
+            first renewal, so that a machine whose answer was lost renews again with it
+            (0: refused at once).
         progress_wrong_codes_per_day: wrong query codes for one case before that case
             answers 404 for the rest of the day.
         progress_per_minute: public progress queries per client address per minute.
@@ -138,6 +141,7 @@ class Settings(BaseSettings):
     password_expiry_days: int = Field(default=0, ge=0)
     devices_per_window: int = Field(default=3, ge=1)
     enrolment_minutes: int = Field(default=60, ge=1)
+    renew_grace_minutes: int = Field(default=10, ge=0, le=60)
     progress_wrong_codes_per_day: int = Field(default=10, ge=1)
     progress_per_minute: int = Field(default=30, ge=1)
     rating_follow_up_days: int = Field(default=3, ge=0)

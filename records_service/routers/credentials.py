@@ -1,6 +1,7 @@
 """GET /credentials and POST /credentials/{credential_id}/revoke: the live machine
 credentials (desks, screens, kiosks, integrations), for admins; POST /credentials/renew: a
-desk, display or kiosk credential exchanges itself for its successor before it expires."""
+desk, display or kiosk credential exchanges itself for its successor before it expires (the
+old one stays valid for a short grace, so a lost answer strands no machine)."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def list_credentials(
     principal: CurrentPrincipal, session: SessionDep, clock: ClockDep
 ) -> Credentials:
     """Every live machine credential, newest first: ``{items}`` (the tokens themselves are
-    never kept, so never shown)."""
+    never kept, so never shown). A renewed credential still in its grace is not listed: it
+    ends with its successor."""
     now = clock()
     rows = session.execute(
         select(Token, User.username)
@@ -49,6 +51,7 @@ def list_credentials(
             Token.kind.in_(list(SHOWN_AS)),
             Token.revoked.is_(False),
             Token.expires_at > now,
+            Token.successor_id.is_(None),
         )
         .order_by(Token.issued_at.desc(), Token.id.desc())
     ).all()
@@ -90,11 +93,12 @@ def revoke_credential(
     session: WriteSessionDep,
     clock: ClockDep,
 ) -> None:
-    """Revoke one machine credential (a stolen hall screen's, a retired kiosk's ...)."""
+    """Revoke one machine credential (a stolen hall screen's, a retired kiosk's ...), and
+    the credential it renewed if that is still in its grace."""
     token = session.get(Token, credential_id)
     if token is None or token.kind not in SHOWN_AS or token.revoked:
         raise reach.not_found(f"credential {credential_id}")
-    token.revoked = True
+    credentials.revoke_with_predecessors(session, token)
     audit.record(
         session,
         at=clock(),
@@ -121,8 +125,9 @@ def revoke_credential(
         413,
         422,
         s400="the body is not JSON",
-        s401="the credential is unknown, expired or revoked (a hall screen then needs a "
-        "new enrolment code)",
+        s401="the credential is unknown, expired or revoked, its renewal grace is over, or "
+        "the successor of its first renewal was revoked or has renewed itself (a hall screen "
+        "then needs a new enrolment code)",
         s403="not a desk, display or kiosk credential (a person's token never renews)",
         s422="invalid fields, or ``kind`` is not the kind of this credential",
     ),
@@ -136,7 +141,10 @@ def renew_credential(
     clock: ClockDep,
 ) -> CredentialIssued:
     """A live machine credential's successor, valid for the device-token lifetime from now
-    (shown once); the credential that asked is revoked in the same transaction."""
+    (shown once). The credential that asked stays valid for ``renew_grace_minutes`` from its
+    first renewal, so a machine whose answer was lost renews again with it: that answers a
+    fresh successor and revokes the previous one (never two live). Audited
+    ``credential.renew``."""
     issued = credentials.renew(
         session,
         settings,

@@ -1,5 +1,6 @@
 """A machine credential renews itself (``POST /credentials/renew``), tried as an attacker
-would: the old credential is refused once the new one exists, a person's token never
+would: the old credential is refused once the new one has renewed itself (before that it
+lasts a short grace, see test_renew_grace.py), a person's token never
 renews, a renewed display credential still reaches nothing but the board; and the public
 window check the first-run wizard uses tells no more than the hall shows."""
 
@@ -40,9 +41,13 @@ def test_a_display_credential_renews_and_the_old_one_is_refused(
     new = renewed.json()
     assert new["kind"] == "display" and new["label"] == "renew display"
     assert new["token"] != old
+    # The old one lasts only the renewal grace (test_renew_grace.py); the new one renewing
+    # itself ends it at once.
+    newest = call(shared, "POST", "/credentials/renew", new["token"], {"kind": "display"})
+    assert newest.status_code == 201, newest.text
     assert call(shared, "GET", "/board", old).status_code == 401
     assert call(shared, "POST", "/credentials/renew", old, {"kind": "display"}).status_code == 401
-    assert call(shared, "GET", "/board", new["token"]).status_code == 200
+    assert call(shared, "GET", "/board", newest.json()["token"]).status_code == 200
     renewals = [row for row in shared.audit("credential.renew") if row[1] == "renew display"]
     assert renewals and renewals[-1][2] == "ok"
     # Admins see one live credential under that label, the new one.
@@ -103,6 +108,7 @@ def test_a_desk_device_token_renews_and_keeps_its_window(shared: Secured) -> Non
     assert new["kind"] == "desk" and new["window_code"] == "W01"
     case_no = new_case(shared, new["token"])["case_no"]
     assert call(shared, "GET", f"/cases/{case_no}", new["token"]).status_code == 200
+    assert call(shared, "POST", "/credentials/renew", new["token"], {"kind": "desk"}).ok
     assert call(shared, "GET", f"/cases/{case_no}", old).status_code == 401
 
 
