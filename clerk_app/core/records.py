@@ -209,7 +209,8 @@ class ClientEvent:
 @dataclass(frozen=True)
 class BoardEntry:
     """One of today's cases on the hall's board (``GET /board``), the applicant as the
-    service shows it to the hall (masked)."""
+    service shows it to the hall (masked). A joint case is one entry (``joint``): its
+    number, its package as the item, ``stage_name`` its current stage ("" when done)."""
 
     case_no: str
     window_code: str
@@ -218,6 +219,8 @@ class BoardEntry:
     applicant: str
     hall_group: str
     updated_at: datetime | None = None
+    joint: bool = False
+    stage_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -579,6 +579,8 @@ def board_from_wire(data: Any) -> Board:
                 applicant=_text(item, "applicant"),
                 hall_group=_text(item, "hall_group"),
                 updated_at=_optional_moment(item, "updated_at"),
+                joint=item.get("joint") is True,
+                stage_name=_text(item, "stage_name"),
             )
         )
     today = data.get("today") or {}

@@ -2129,6 +2129,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Enrolment code for this screen (clerk-records enrol --kind display):</source>
         <translation>Enrolment code for this screen (clerk-records enrol --kind display):</translation>
     </message>
+    <message>
+        <source>%1 · stage: %2</source>
+        <translation>%1 · stage: %2</translation>
+    </message>
 </context>
 <context>
     <name>IntakeForm</name>

@@ -39,7 +39,8 @@ def hall_name(name: str) -> str:
 
 @dataclass(frozen=True)
 class BoardRow:
-    """One case on the hall screen."""
+    """One case on the hall screen; a joint case is one row, ``stage`` its current stage
+    ("" for a single case, or a joint case whose stages are all done)."""
 
     case_no: str
     window_code: str
@@ -47,6 +48,7 @@ class BoardRow:
     applicant: str
     hall_group: str
     updated_at: datetime | None
+    stage: str = ""
 
     @property
     def updated_hhmm(self) -> str:
@@ -85,6 +87,7 @@ class BoardSnapshot:
                     applicant=hall_name(e.applicant),
                     hall_group=e.hall_group,
                     updated_at=e.updated_at,
+                    stage=e.stage_name if e.joint else "",
                 )
                 for e in board.entries
             ),

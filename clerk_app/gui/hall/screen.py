@@ -413,8 +413,14 @@ class HallScreen(QWidget):
         return [self._cells(row) for row in self.page_rows()]
 
     def _cells(self, row: BoardRow) -> tuple[str, ...]:
-        return (row.window_code, row.applicant, row.item, self.group_word(row.hall_group),
-                row.updated_hhmm)  # fmt: skip
+        return (row.window_code, row.applicant, self.item_text(row),
+                self.group_word(row.hall_group), row.updated_hhmm)  # fmt: skip
+
+    def item_text(self, row: BoardRow) -> str:
+        """The item; a joint case's package with its current stage beside it."""
+        if not row.stage:
+            return row.item
+        return self.tr("%1 · stage: %2").replace("%1", row.item).replace("%2", row.stage)
 
     def group_word(self, group: str) -> str:
         """The hall word in the screen's language (受理/在办/待办/办结 in Chinese)."""
