@@ -2,7 +2,9 @@
 
 Search goes by name, item code, department or pinyin (initials ``sfz`` or full
 ``shenfenzheng``; ``core.catalog.Catalog.search``). Down/Up in the search line move through
-the list, Enter picks.
+the list, Enter picks. The catalog's packages (一件事 and staged projects, issue 16) are
+listed with the items, marked 「一件事」 or 「项目」, found by code, name or pinyin; Enter on
+one picks the package (``package_chosen``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -32,17 +34,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.gui.joint_texts import department_name, kind_mark, search_packages
+
 ItemRole = Qt.ItemDataRole.UserRole + 1
 CodeRole = Qt.ItemDataRole.UserRole + 2
+# The ``core.packages.Package`` of a package row (None on an item's row).
+PackageRole = Qt.ItemDataRole.UserRole + 3
+# The mark drawn before a package's name (「一件事」 / 「项目」); "" for an item.
+MarkRole = Qt.ItemDataRole.UserRole + 4
+# A package's search score up to which it is listed before the items (a code or name
+# match, or its pinyin from the start); a pinyin match inside comes after them.
+_PACKAGE_FIRST = 5
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class CatalogModel(QAbstractListModel):
-    """The items of a ``core.catalog.Catalog`` that match the current search text.
+    """The items and packages of a ``core.catalog.Catalog`` that match the search text.
 
-    Display: the item name on the first line, code and department on the second.
-    ``ItemRole`` gives the ``Item`` itself; ``CodeRole`` its code.
+    Display: the name on the first line, code and department on the second (a package:
+    code, lead department and the number of departments). ``ItemRole`` gives the ``Item``
+    itself (None on a package's row), ``PackageRole`` the ``Package``; ``CodeRole`` the code.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -62,8 +74,20 @@ class CatalogModel(QAbstractListModel):
         if self._catalog is None:
             self._rows = []
         else:
-            self._rows = list(self._catalog.search(text))
+            items = list(self._catalog.search(text))
+            found = sorted(search_packages(self._catalog, text), key=lambda entry: entry[0])
+            first = [p for score, p in found if text.strip() and score <= _PACKAGE_FIRST]
+            after = [p for _score, p in found if p not in first]
+            self._rows = first + items + after
         self.endResetModel()
+
+    @property
+    def catalog(self) -> Any:
+        return self._catalog
+
+    @staticmethod
+    def is_package(row: Any) -> bool:
+        return hasattr(row, "stages")
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._rows)
@@ -72,16 +96,37 @@ class CatalogModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         item = self._rows[index.row()]
+        package = self.is_package(item)
         if role == Qt.ItemDataRole.DisplayRole:
+            if package:
+                return f"{item.name}\n{self._package_line(item)}"
             second = " · ".join(p for p in (item.code, self.department_name(item)) if p)
             return f"{item.name}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            if package:
+                return f"「{kind_mark(item)}」{item.name} ({item.code})"
             return f"{item.name} ({item.code})"
         if role == ItemRole:
-            return item
+            return None if package else item
+        if role == PackageRole:
+            return item if package else None
+        if role == MarkRole:
+            return kind_mark(item) if package else ""
         if role == CodeRole:
             return item.code
         return None
+
+    def _package_line(self, package: Any) -> str:
+        """Code · lead department · N departments."""
+        try:
+            count = len(package.departments(self._catalog))
+        except KeyError:  # an item withdrawn from the catalog
+            count = 0
+        lead = self.tr("lead: %1").replace(
+            "%1", department_name(self._catalog, package.lead_department)
+        )
+        departments = self.tr("%n department(s)", "", count)
+        return " · ".join((package.code, lead, departments))
 
     def department_name(self, item: Any) -> str:
         """The name of the item's department (its code when the catalog does not know it)."""
@@ -160,6 +205,15 @@ class ItemDelegate(QStyledItemDelegate):
         name_height = self._name_height
         painter.save()
         painter.setFont(self._name_font)
+        mark = str(index.data(MarkRole) or "")
+        if mark:  # a package: its kind in a coloured box before the name
+            box_width = self._name_metrics.horizontalAdvance(mark) + 8
+            box = QRect(rect.left(), rect.top(), box_width, name_height)
+            painter.fillRect(box, QColor("#0b4f8a" if mark_is_project(index) else "#1b6e20"))
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
+            rect = rect.adjusted(box_width + 6, 0, 0, 0)
+            width = rect.width()
         painter.setPen(option.palette.color(role))
         if self._name_metrics.horizontalAdvance(first) > width:
             first = self._name_metrics.elidedText(first, Qt.TextElideMode.ElideRight, width)
@@ -175,14 +229,21 @@ class ItemDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def mark_is_project(index: _Index) -> bool:
+    package = index.data(PackageRole)
+    return package is not None and package.kind == "project"
+
+
 class CatalogPane(QWidget):
     """Search line plus item list. Enter (or a double click) in the list picks the item.
 
     Signals:
         item_chosen(object): the ``Item`` the clerk picked.
+        package_chosen(object): the ``Package`` the clerk picked (issue 16).
     """
 
     item_chosen = Signal(object)
+    package_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,6 +297,11 @@ class CatalogPane(QWidget):
                 "— initials such as sfz for 身份证, or full pinyin. Down/Up choose, Enter "
                 "opens the item."
             )
+            + "\n"
+            + self.tr(
+                "Packages (marked One thing or Project) are found by name, code or pinyin; "
+                "Enter on one opens the joint intake."
+            )
         )
         self._update_count()
 
@@ -267,7 +333,12 @@ class CatalogPane(QWidget):
         self.count_label.setText(self.tr("%n item(s)", "", self.model.rowCount()))
 
     def _activated(self, index: QModelIndex) -> None:
-        if index.isValid():
+        if not index.isValid():
+            return
+        package = index.data(PackageRole)
+        if package is not None:
+            self.package_chosen.emit(package)
+        else:
             self.item_chosen.emit(index.data(ItemRole))
 
     def choose_current(self) -> None:

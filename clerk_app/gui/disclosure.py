@@ -1,4 +1,5 @@
-"""The six disclosures (六公开) of one catalog item, together in one read-only panel."""
+"""The six disclosures (六公开) of one catalog item, or of a package (一件事, a staged
+project: issue 16), together in one read-only panel."""
 
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ class DisclosurePanel(QTextBrowser):
         self.document().setDefaultStyleSheet(_CSS)
         self.document().setDocumentMargin(10)
         self.item: Any = None
+        #: The package shown (None when an item or nothing is), and its catalog.
+        self.package: Any = None
+        self._catalog: Any = None
         self._department_name = ""
         self.show_item(None)
 
@@ -43,7 +47,10 @@ class DisclosurePanel(QTextBrowser):
         if event.type() == QEvent.Type.LanguageChange:
             # Titles and labels are translated; the item's own texts stay as published.
             scroll = self.verticalScrollBar().value()
-            self.show_item(self.item, self._department_name)
+            if self.package is not None:
+                self.show_package(self.package, self._catalog)
+            else:
+                self.show_item(self.item, self._department_name)
             self.verticalScrollBar().setValue(scroll)
         super().changeEvent(event)
 
@@ -61,6 +68,7 @@ class DisclosurePanel(QTextBrowser):
     def show_item(self, item: Any, department_name: str = "") -> None:
         """Render ``item`` (None: a hint to pick one)."""
         self.item = item
+        self.package = None
         self._department_name = department_name
         if item is None:
             self.setHtml(
@@ -70,6 +78,15 @@ class DisclosurePanel(QTextBrowser):
             )
             return
         self.setHtml(self.render_html(item))
+
+    def show_package(self, package: Any, catalog: Any) -> None:
+        """Render the six disclosures of ``package`` (its items looked up in ``catalog``)."""
+        from clerk_app.gui.package_disclosure import render_package
+
+        self.item = None
+        self.package = package
+        self._catalog = catalog
+        self.setHtml(render_package(self, package, catalog))
 
     def render_html(self, item: Any) -> str:
         t = ItemText(item, self._department_name)

@@ -36,6 +36,7 @@ from clerk_app.gui.disclosure import DisclosurePanel
 from clerk_app.gui.hub import case_hub
 from clerk_app.gui.intake_form import IntakeForm
 from clerk_app.gui.intake_texts import document_names
+from clerk_app.gui.joint_intake import install_joint_intake
 from clerk_app.gui.ops import DbWriter, show_error
 from clerk_app.gui.parking import install_parking
 from clerk_app.gui.sync_status import ConnectionIndicator
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
         self.parking = install_parking(self)
         # The window's cases on the Worklist tab (Ctrl+2); Enter opens a case.
         self._install_worklist()
+        # Enter on a package (一件事 or a project) opens its joint intake (issue 16).
+        install_joint_intake(self)
 
     # -- chrome ------------------------------------------------------------------------
 

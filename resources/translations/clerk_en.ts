@@ -68,6 +68,14 @@
         <translation>Print &amp;slip…</translation>
     </message>
     <message>
+        <source>Print commitment &amp;letter…</source>
+        <translation>Print commitment &amp;letter…</translation>
+    </message>
+    <message>
+        <source>The applicant signs the written commitment (告知承诺书)</source>
+        <translation>The applicant signs the written commitment (告知承诺书)</translation>
+    </message>
+    <message>
         <source>Ask for &amp;rating</source>
         <translation>Ask for &amp;rating</translation>
     </message>
@@ -79,14 +87,6 @@
         <source>&amp;Next applicant</source>
         <translation>&amp;Next applicant</translation>
     </message>
-    <message>
-        <source>Print commitment &amp;letter…</source>
-        <translation>Print commitment &amp;letter…</translation>
-    </message>
-    <message>
-        <source>The applicant signs the written commitment (告知承诺书)</source>
-        <translation>The applicant signs the written commitment (告知承诺书)</translation>
-    </message>
 </context>
 <context>
     <name>ApplicantDesk</name>
@@ -97,6 +97,10 @@
     <message>
         <source>Show the case to the applicant to confirm (F9)</source>
         <translation>Show the case to the applicant to confirm (F9)</translation>
+    </message>
+    <message>
+        <source>Applicant screen: no second monitor</source>
+        <translation>Applicant screen: no second monitor</translation>
     </message>
     <message>
         <source>Applicant: not confirmed</source>
@@ -119,6 +123,10 @@
         <translation>Pick a service item first.</translation>
     </message>
     <message>
+        <source>Acceptance waits for the applicant&apos;s confirmation, but the applicant screen cannot show: only one monitor is connected. Connect the applicant&apos;s monitor, or turn off &quot;Accept only after the applicant confirmed&quot; in File ▸ Settings.</source>
+        <translation>Acceptance waits for the applicant&apos;s confirmation, but the applicant screen cannot show: only one monitor is connected. Connect the applicant&apos;s monitor, or turn off &quot;Accept only after the applicant confirmed&quot; in File ▸ Settings.</translation>
+    </message>
+    <message>
         <source>The applicant has not confirmed the case yet (F9 asks).</source>
         <translation>The applicant has not confirmed the case yet (F9 asks).</translation>
     </message>
@@ -130,17 +138,13 @@
         <source>The rating could not be saved: %1</source>
         <translation>The rating could not be saved: %1</translation>
     </message>
-    <message>
-        <source>Applicant screen: no second monitor</source>
-        <translation>Applicant screen: no second monitor</translation>
-    </message>
-    <message>
-        <source>Acceptance waits for the applicant&apos;s confirmation, but the applicant screen cannot show: only one monitor is connected. Connect the applicant&apos;s monitor, or turn off &quot;Accept only after the applicant confirmed&quot; in File ▸ Settings.</source>
-        <translation>Acceptance waits for the applicant&apos;s confirmation, but the applicant screen cannot show: only one monitor is connected. Connect the applicant&apos;s monitor, or turn off &quot;Accept only after the applicant confirmed&quot; in File ▸ Settings.</translation>
-    </message>
 </context>
 <context>
     <name>ApplicantScreen</name>
+    <message>
+        <source>Only one monitor is connected, so the applicant screen is not shown (it would cover your desk). It appears as soon as a second monitor is connected.</source>
+        <translation>Only one monitor is connected, so the applicant screen is not shown (it would cover your desk). It appears as soon as a second monitor is connected.</translation>
+    </message>
     <message>
         <source>Applicant screen</source>
         <translation>Applicant screen</translation>
@@ -254,6 +258,22 @@
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
+        <source>Confirmed — thank you!</source>
+        <translation>Confirmed — thank you!</translation>
+    </message>
+    <message>
+        <source>The clerk is now processing your application.</source>
+        <translation>The clerk is now processing your application.</translation>
+    </message>
+    <message>
+        <source>Please tell the clerk what needs correcting.</source>
+        <translation>Please tell the clerk what needs correcting.</translation>
+    </message>
+    <message>
+        <source>You will be asked to check the application again.</source>
+        <translation>You will be asked to check the application again.</translation>
+    </message>
+    <message>
         <source>; </source>
         <extracomment>Separator between the names of the materials received.</extracomment>
         <translation>; </translation>
@@ -273,26 +293,6 @@
     <message>
         <source>Case number %1</source>
         <translation>Case number %1</translation>
-    </message>
-    <message>
-        <source>Only one monitor is connected, so the applicant screen is not shown (it would cover your desk). It appears as soon as a second monitor is connected.</source>
-        <translation>Only one monitor is connected, so the applicant screen is not shown (it would cover your desk). It appears as soon as a second monitor is connected.</translation>
-    </message>
-    <message>
-        <source>Confirmed — thank you!</source>
-        <translation>Confirmed — thank you!</translation>
-    </message>
-    <message>
-        <source>The clerk is now processing your application.</source>
-        <translation>The clerk is now processing your application.</translation>
-    </message>
-    <message>
-        <source>Please tell the clerk what needs correcting.</source>
-        <translation>Please tell the clerk what needs correcting.</translation>
-    </message>
-    <message>
-        <source>You will be asked to check the application again.</source>
-        <translation>You will be asked to check the application again.</translation>
     </message>
 </context>
 <context>
@@ -587,12 +587,12 @@
         <translation>Correction notice</translation>
     </message>
     <message>
-        <source>Receipt slip (80 mm)</source>
-        <translation>Receipt slip (80 mm)</translation>
-    </message>
-    <message>
         <source>Commitment letter</source>
         <translation>Commitment letter</translation>
+    </message>
+    <message>
+        <source>Receipt slip (80 mm)</source>
+        <translation>Receipt slip (80 mm)</translation>
     </message>
 </context>
 <context>
@@ -753,6 +753,14 @@
         <translation>Revoke</translation>
     </message>
     <message>
+        <source>Commitment verified: it holds</source>
+        <translation>Commitment verified: it holds</translation>
+    </message>
+    <message>
+        <source>Commitment found false: revoked</source>
+        <translation>Commitment found false: revoked</translation>
+    </message>
+    <message>
         <source>Correct a field</source>
         <translation>Correct a field</translation>
     </message>
@@ -787,14 +795,6 @@
     <message>
         <source>ID number</source>
         <translation>ID number</translation>
-    </message>
-    <message>
-        <source>Commitment verified: it holds</source>
-        <translation>Commitment verified: it holds</translation>
-    </message>
-    <message>
-        <source>Commitment found false: revoked</source>
-        <translation>Commitment found false: revoked</translation>
     </message>
 </context>
 <context>
@@ -849,6 +849,20 @@
     </message>
 </context>
 <context>
+    <name>CatalogModel</name>
+    <message>
+        <source>lead: %1</source>
+        <translation>lead: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n department(s)</source>
+        <translation>
+            <numerusform>%n department</numerusform>
+            <numerusform>%n departments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CatalogPane</name>
     <message>
         <source>&amp;Service items</source>
@@ -862,6 +876,10 @@
     <message>
         <source>Search the catalog (Ctrl+F): item name, item code, department, or pinyin — initials such as sfz for 身份证, or full pinyin. Down/Up choose, Enter opens the item.</source>
         <translation>Search the catalog (Ctrl+F): item name, item code, department, or pinyin — initials such as sfz for 身份证, or full pinyin. Down/Up choose, Enter opens the item.</translation>
+    </message>
+    <message>
+        <source>Packages (marked One thing or Project) are found by name, code or pinyin; Enter on one opens the joint intake.</source>
+        <translation>Packages (marked One thing or Project) are found by name, code or pinyin; Enter on one opens the joint intake.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -1046,20 +1064,20 @@
         </translation>
     </message>
     <message>
-        <source>press F8</source>
-        <translation>press F8</translation>
-    </message>
-    <message>
-        <source>Show the connection to the records service</source>
-        <translation>Show the connection to the records service</translation>
-    </message>
-    <message>
         <source>no device token</source>
         <translation>no device token</translation>
     </message>
     <message>
         <source>a clerk of this window signing in online restores it (F8)</source>
         <translation>a clerk of this window signing in online restores it (F8)</translation>
+    </message>
+    <message>
+        <source>press F8</source>
+        <translation>press F8</translation>
+    </message>
+    <message>
+        <source>Show the connection to the records service</source>
+        <translation>Show the connection to the records service</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1159,10 @@
         <translation>Audit record</translation>
     </message>
     <message>
+        <source>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</source>
+        <translation>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</translation>
+    </message>
+    <message>
         <source>Sending stopped: the records service no longer accepts this desk&apos;s sign-in (401). Sign out and sign in again.</source>
         <translation>Sending stopped: the records service no longer accepts this desk&apos;s sign-in (401). Sign out and sign in again.</translation>
     </message>
@@ -1151,6 +1173,14 @@
     <message>
         <source>Sending stopped: the records service&apos;s certificate is not trusted. Call IT support (CA bundle in the provisioning file).</source>
         <translation>Sending stopped: the records service&apos;s certificate is not trusted. Call IT support (CA bundle in the provisioning file).</translation>
+    </message>
+    <message>
+        <source>This desk has no device token of its own: it sends only on a clerk&apos;s online sign-in, and cases taken in under an offline sign-in or after signing out wait. A clerk of this window signing in once while the records service can be reached restores it; if it stays, call IT support (the window may have as many desks as it is allowed).</source>
+        <translation>This desk has no device token of its own: it sends only on a clerk&apos;s online sign-in, and cases taken in under an offline sign-in or after signing out wait. A clerk of this window signing in once while the records service can be reached restores it; if it stays, call IT support (the window may have as many desks as it is allowed).</translation>
+    </message>
+    <message>
+        <source>Device token:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Waiting to be sent (oldest first):</source>
@@ -1213,6 +1243,10 @@
         <translation>, </translation>
     </message>
     <message>
+        <source>No device token: sending stopped</source>
+        <translation>No device token: sending stopped</translation>
+    </message>
+    <message>
         <source>Sending stopped</source>
         <translation>Sending stopped</translation>
     </message>
@@ -1227,6 +1261,18 @@
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">none</translation>
+    </message>
+    <message>
+        <source>expiry not known yet (learnt at its next renewal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid until %1 (renewed by itself before then)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot be compared while the service is not answering</source>
@@ -1251,18 +1297,6 @@
     <message>
         <source>not tried yet</source>
         <translation>not tried yet</translation>
-    </message>
-    <message>
-        <source>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</source>
-        <translation>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</translation>
-    </message>
-    <message>
-        <source>This desk has no device token of its own: it sends only on a clerk&apos;s online sign-in, and cases taken in under an offline sign-in or after signing out wait. A clerk of this window signing in once while the records service can be reached restores it; if it stays, call IT support (the window may have as many desks as it is allowed).</source>
-        <translation>This desk has no device token of its own: it sends only on a clerk&apos;s online sign-in, and cases taken in under an offline sign-in or after signing out wait. A clerk of this window signing in once while the records service can be reached restores it; if it stays, call IT support (the window may have as many desks as it is allowed).</translation>
-    </message>
-    <message>
-        <source>No device token: sending stopped</source>
-        <translation>No device token: sending stopped</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +1477,10 @@
         <translation>People</translation>
     </message>
     <message>
+        <source>Joint approval</source>
+        <translation>Joint approval</translation>
+    </message>
+    <message>
         <source>Export to &amp;CSV…</source>
         <translation>Export to &amp;CSV…</translation>
     </message>
@@ -1483,6 +1521,10 @@
         <translation>Cases of the selected &amp;window</translation>
     </message>
     <message>
+        <source>&amp;Joint approval</source>
+        <translation>&amp;Joint approval</translation>
+    </message>
+    <message>
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
@@ -1511,12 +1553,20 @@
         <translation>Per &amp;department</translation>
     </message>
     <message>
+        <source>&amp;Connection details…</source>
+        <translation>&amp;Connection details…</translation>
+    </message>
+    <message>
         <source>Choose a window in the table first.</source>
         <translation>Choose a window in the table first.</translation>
     </message>
     <message>
         <source>Loading the cases of %1…</source>
         <translation>Loading the cases of %1…</translation>
+    </message>
+    <message>
+        <source>No such window among yours: shift leads see their own department&apos;s windows.</source>
+        <translation>No such window among yours: shift leads see their own department&apos;s windows.</translation>
     </message>
     <message>
         <source>Export to CSV</source>
@@ -1557,14 +1607,6 @@
     <message>
         <source>Change &amp;password…</source>
         <translation>Change &amp;password…</translation>
-    </message>
-    <message>
-        <source>&amp;Connection details…</source>
-        <translation>&amp;Connection details…</translation>
-    </message>
-    <message>
-        <source>No such window among yours: shift leads see their own department&apos;s windows.</source>
-        <translation>No such window among yours: shift leads see their own department&apos;s windows.</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +1804,7 @@ If the materials do not come by then, the case ends without approval.</translati
     <name>DisclosurePanel</name>
     <message>
         <source>What is accepted (scope and conditions)</source>
+        <extracomment>The package shown (None when an item or nothing is), and its catalog.</extracomment>
         <translation>What is accepted (scope and conditions)</translation>
     </message>
     <message>
@@ -1889,6 +1932,22 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Department:</translation>
     </message>
     <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Enrolment code (optional):</source>
+        <translation>&amp;Enrolment code (optional):</translation>
+    </message>
+    <message>
+        <source>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</source>
+        <translation>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
         <source>No provisioning file was found. Enter the window&apos;s set-up from IT; it is checked with the records service before it is saved.</source>
         <translation>No provisioning file was found. Enter the window&apos;s set-up from IT; it is checked with the records service before it is saved.</translation>
     </message>
@@ -1897,12 +1956,13 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Browse…</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Language:</translation>
+        <source>&amp;Check</source>
+        <extracomment>Something that says a message in the UI&apos;s language (called again when it changes).</extracomment>
+        <translation>&amp;Check</translation>
     </message>
     <message>
-        <source>&amp;Check</source>
-        <translation>&amp;Check</translation>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>Center CA certificate</source>
@@ -1919,22 +1979,6 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>Checking the records service…</source>
         <translation>Checking the records service…</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>&amp;Enrolment code (optional):</source>
-        <translation>&amp;Enrolment code (optional):</translation>
-    </message>
-    <message>
-        <source>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</source>
-        <translation>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</translation>
-    </message>
-    <message>
-        <source>&amp;Details</source>
-        <translation>&amp;Details</translation>
     </message>
     <message>
         <source>No answer at %1. Check the address, the network cable, and that the records service is running.</source>
@@ -2019,6 +2063,14 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Signed in offline: the board needs the center. Sign in again.</translation>
     </message>
     <message>
+        <source>New enrolment code</source>
+        <translation>New enrolment code</translation>
+    </message>
+    <message>
+        <source>Enrolment code for this screen (clerk-records enrol --kind display):</source>
+        <translation>Enrolment code for this screen (clerk-records enrol --kind display):</translation>
+    </message>
+    <message>
         <source>Hall screen — %1</source>
         <translation>Hall screen — %1</translation>
     </message>
@@ -2051,6 +2103,23 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>No cases yet today</translation>
     </message>
     <message>
+        <source>That code is unknown, used or expired.</source>
+        <extracomment>The service refused this PC&apos;s display credential: fetching stopped, IT is told. Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is not for a screen.</source>
+        <translation>That code is not for a screen.</translation>
+    </message>
+    <message>
+        <source>The code could not be used.</source>
+        <translation>The code could not be used.</translation>
+    </message>
+    <message>
+        <source>%1 · stage: %2</source>
+        <translation>%1 · stage: %2</translation>
+    </message>
+    <message>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
@@ -2065,6 +2134,12 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>Completed</source>
         <translation>Completed</translation>
+    </message>
+    <message>
+        <source>This screen&apos;s credential has been revoked or has expired, so the board cannot be shown.
+IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 here to type it in.</source>
+        <translation>This screen&apos;s credential has been revoked or has expired, so the board cannot be shown.
+IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 here to type it in.</translation>
     </message>
     <message>
         <source>Received today %1</source>
@@ -2101,37 +2176,6 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>Data as of %1</source>
         <translation>Data as of %1</translation>
-    </message>
-    <message>
-        <source>This screen&apos;s credential has been revoked or has expired, so the board cannot be shown.
-IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 here to type it in.</source>
-        <translation>This screen&apos;s credential has been revoked or has expired, so the board cannot be shown.
-IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 here to type it in.</translation>
-    </message>
-    <message>
-        <source>That code is unknown, used or expired.</source>
-        <extracomment>The service refused this PC&apos;s display credential: fetching stopped, IT is told. Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
-        <translation>That code is unknown, used or expired.</translation>
-    </message>
-    <message>
-        <source>That code is not for a screen.</source>
-        <translation>That code is not for a screen.</translation>
-    </message>
-    <message>
-        <source>The code could not be used.</source>
-        <translation>The code could not be used.</translation>
-    </message>
-    <message>
-        <source>New enrolment code</source>
-        <translation>New enrolment code</translation>
-    </message>
-    <message>
-        <source>Enrolment code for this screen (clerk-records enrol --kind display):</source>
-        <translation>Enrolment code for this screen (clerk-records enrol --kind display):</translation>
-    </message>
-    <message>
-        <source>%1 · stage: %2</source>
-        <translation>%1 · stage: %2</translation>
     </message>
 </context>
 <context>
@@ -2374,6 +2418,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>forwarding notice</translation>
     </message>
     <message>
+        <source>commitment letter</source>
+        <translation>commitment letter</translation>
+    </message>
+    <message>
         <source>Unified social credit code</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -2408,6 +2456,11 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>to follow later</source>
         <translation>to follow later</translation>
+    </message>
+    <message>
+        <source>by commitment</source>
+        <extracomment>告知承诺: the applicant replaced this certificate by a written commitment.</extracomment>
+        <translation>by commitment</translation>
     </message>
     <message>
         <source>unpaid</source>
@@ -2533,15 +2586,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>This item is not done on the spot (its time limit is {days} working days).</source>
         <translation>This item is not done on the spot (its time limit is {days} working days).</translation>
     </message>
-    <message>
-        <source>commitment letter</source>
-        <translation>commitment letter</translation>
-    </message>
-    <message>
-        <source>by commitment</source>
-        <extracomment>告知承诺: the applicant replaced this certificate by a written commitment.</extracomment>
-        <translation>by commitment</translation>
-    </message>
 </context>
 <context>
     <name>Issues</name>
@@ -2588,6 +2632,381 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The document number is empty.</source>
         <translation>The document number is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>JointAcceptedDialog</name>
+    <message>
+        <source>Joint application accepted</source>
+        <translation>Joint application accepted</translation>
+    </message>
+    <message numerus="yes">
+        <source>The joint application is saved on this computer with %n part(s); it goes to the center as a whole when the link is up.</source>
+        <translation>
+            <numerusform>The joint application is saved on this computer with %n part; it goes to the center as a whole when the link is up.</numerusform>
+            <numerusform>The joint application is saved on this computer with %n parts; it goes to the center as a whole when the link is up.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Joint number:</source>
+        <translation>Joint number:</translation>
+    </message>
+    <message>
+        <source>Query code:</source>
+        <translation>Query code:</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>&amp;Print the joint receipt (联合受理通知书)</source>
+        <translation>&amp;Print the joint receipt (联合受理通知书)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>received, decided when the stage opens</source>
+        <translation>received, decided when the stage opens</translation>
+    </message>
+    <message>
+        <source>Making the joint receipt…</source>
+        <translation>Making the joint receipt…</translation>
+    </message>
+    <message>
+        <source>Printing the joint receipt is not available in this version; the parts are saved and their numbers are above.</source>
+        <translation>Printing the joint receipt is not available in this version; the parts are saved and their numbers are above.</translation>
+    </message>
+    <message>
+        <source>The joint receipt could not be made; the parts are saved. Try again from the case&apos;s documents, or ask IT (the log says why).</source>
+        <translation>The joint receipt could not be made; the parts are saved. Try again from the case&apos;s documents, or ask IT (the log says why).</translation>
+    </message>
+    <message>
+        <source>The joint receipt is ready (Alt+P prints it).</source>
+        <translation>The joint receipt is ready (Alt+P prints it).</translation>
+    </message>
+</context>
+<context>
+    <name>JointIntakeDialog</name>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Joint intake — %1</source>
+        <translation>Joint intake — %1</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Project &amp;type:</source>
+        <translation>Project &amp;type:</translation>
+    </message>
+    <message>
+        <source>Project &amp;code (项目代码):</source>
+        <translation>Project &amp;code (项目代码):</translation>
+    </message>
+    <message>
+        <source>Materials handed in once (一套材料)</source>
+        <translation>Materials handed in once (一套材料)</translation>
+    </message>
+    <message>
+        <source>&amp;Materials — Space: received / missing · O: original / copy · + / −: copies</source>
+        <translation>&amp;Materials — Space: received / missing · O: original / copy · + / −: copies</translation>
+    </message>
+    <message>
+        <source>Mark all &amp;required received</source>
+        <translation>Mark all &amp;required received</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>Take the whole application in (Ctrl+Return)</source>
+        <translation>Take the whole application in (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The project code has the form 2026-130502-48-01-000123 (year, division, industry, kind, serial).</source>
+        <translation>The project code has the form 2026-130502-48-01-000123 (year, division, industry, kind, serial).</translation>
+    </message>
+    <message>
+        <source>Project code</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Choose the project type.</source>
+        <translation>Choose the project type.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Still needed: %1</source>
+        <translation>Still needed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JointParty</name>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>&amp;Organization</translation>
+    </message>
+    <message>
+        <source>Organization name:</source>
+        <translation>Organization name:</translation>
+    </message>
+    <message>
+        <source>Credit code:</source>
+        <translation>Credit code:</translation>
+    </message>
+    <message>
+        <source>Legal representative:</source>
+        <translation>Legal representative:</translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation>Contact person:</translation>
+    </message>
+    <message>
+        <source>Contact phone:</source>
+        <translation>Contact phone:</translation>
+    </message>
+    <message>
+        <source>Checked against the business licence</source>
+        <translation>Checked against the business licence</translation>
+    </message>
+    <message>
+        <source>A&amp;gent (代办人)</source>
+        <translation>A&amp;gent (代办人)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Organization name</source>
+        <translation>Organization name</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>A valid unified social credit code</source>
+        <translation>A valid unified social credit code</translation>
+    </message>
+    <message>
+        <source>Confirm the credit code against the business licence</source>
+        <translation>Confirm the credit code against the business licence</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>A valid contact phone</source>
+        <translation>A valid contact phone</translation>
+    </message>
+</context>
+<context>
+    <name>JointTab</name>
+    <message>
+        <source>Received &amp;from:</source>
+        <translation>Received &amp;from:</translation>
+    </message>
+    <message>
+        <source>t&amp;o:</source>
+        <translation>t&amp;o:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh the figures (F5)</source>
+        <translation>Refresh the figures (F5)</translation>
+    </message>
+    <message>
+        <source>Stages and departments</source>
+        <translation>Stages and departments</translation>
+    </message>
+    <message>
+        <source>Approval time per project (working days)</source>
+        <translation>Approval time per project (working days)</translation>
+    </message>
+    <message>
+        <source>From intake to the end of the last stage (today while it runs), less the days waiting on the applicant&apos;s supplements, intermediary services, technical reviews, public notice and special procedures.</source>
+        <translation>From intake to the end of the last stage (today while it runs), less the days waiting on the applicant's supplements, intermediary services, technical reviews, public notice and special procedures.</translation>
+    </message>
+    <message>
+        <source>%1 joint cases received in the period</source>
+        <translation>%1 joint cases received in the period</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>In time</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Avg. working days</source>
+        <translation>Avg. working days</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>▲ slowest in this stage</source>
+        <translation>▲ slowest in this stage</translation>
+    </message>
+    <message>
+        <source>Whole stage</source>
+        <translation>Whole stage</translation>
+    </message>
+    <message>
+        <source>Joint case</source>
+        <translation>Joint case</translation>
+    </message>
+    <message>
+        <source>Package / project</source>
+        <translation>Package / project</translation>
+    </message>
+    <message>
+        <source>Project code</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Current stage</source>
+        <translation>Current stage</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <source>Approval time</source>
+        <translation>Approval time</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>all stages done</source>
+        <translation>all stages done</translation>
+    </message>
+</context>
+<context>
+    <name>JointTexts</name>
+    <message>
+        <source>Project</source>
+        <extracomment>Mark of a staged construction project (工程建设项目) in the catalog list.</extracomment>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>One thing</source>
+        <extracomment>Mark of a 一件事 package (several items, one application) in the catalog list.</extracomment>
+        <translation>One thing</translation>
+    </message>
+    <message>
+        <source>Government-invested (政府投资)</source>
+        <translation>Government-invested (政府投资)</translation>
+    </message>
+    <message>
+        <source>Socially invested (社会投资)</source>
+        <translation>Socially invested (社会投资)</translation>
+    </message>
+    <message>
+        <source>Small, low-risk (小型低风险)</source>
+        <translation>Small, low-risk (小型低风险)</translation>
+    </message>
+</context>
+<context>
+    <name>LaterStages</name>
+    <message>
+        <source>Later stages: received, decided when the stage opens</source>
+        <translation>Later stages: received, decided when the stage opens</translation>
     </message>
 </context>
 <context>
@@ -3021,6 +3440,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <name>MaterialsTable</name>
     <message>
         <source>Material</source>
+        <extracomment>告知承诺: the catalog lets the applicant replace this certificate by a commitment.</extracomment>
         <translation>Material</translation>
     </message>
     <message>
@@ -3040,8 +3460,16 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>State</translation>
     </message>
     <message>
+        <source>Space: received / missing · L: to follow later · C: by the applicant&apos;s commitment · O: original / copy · + / −: copies</source>
+        <translation>Space: received / missing · L: to follow later · C: by the applicant&apos;s commitment · O: original / copy · + / −: copies</translation>
+    </message>
+    <message>
         <source>May follow later (容缺)</source>
         <translation>May follow later (容缺)</translation>
+    </message>
+    <message>
+        <source>The applicant may replace it by a written commitment (告知承诺): C</source>
+        <translation>The applicant may replace it by a written commitment (告知承诺): C</translation>
     </message>
     <message>
         <source>required</source>
@@ -3063,14 +3491,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>not brought</source>
         <translation>not brought</translation>
-    </message>
-    <message>
-        <source>Space: received / missing · L: to follow later · C: by the applicant&apos;s commitment · O: original / copy · + / −: copies</source>
-        <translation>Space: received / missing · L: to follow later · C: by the applicant&apos;s commitment · O: original / copy · + / −: copies</translation>
-    </message>
-    <message>
-        <source>The applicant may replace it by a written commitment (告知承诺): C</source>
-        <translation>The applicant may replace it by a written commitment (告知承诺): C</translation>
     </message>
 </context>
 <context>
@@ -3135,6 +3555,77 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Window Clerk</source>
         <extracomment>The outcome, when the work was handed to a runner (:meth:`run_on`).</extracomment>
         <translation>Window Clerk</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDisclosure</name>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Lead department: %1</source>
+        <translation>Lead department: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n department(s) handle it in parallel:</source>
+        <translation>
+            <numerusform>%n department handles it:</numerusform>
+            <numerusform>%n departments handle it in parallel:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Project types: %1</source>
+        <translation>Project types: %1</translation>
+    </message>
+    <message>
+        <source>lead: %1</source>
+        <translation>lead: %1</translation>
+    </message>
+    <message>
+        <source>One set of materials, handed in once:</source>
+        <translation>One set of materials, handed in once:</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>if applicable</source>
+        <translation>if applicable</translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n item(s)</source>
+        <translation>
+            <numerusform>for %n item</numerusform>
+            <numerusform>for %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Besides, each item&apos;s own materials:</source>
+        <translation>Besides, each item&apos;s own materials:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n working day(s)</source>
+        <translation>
+            <numerusform>Total: %n working day</numerusform>
+            <numerusform>Total: %n working days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Free of charge</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <source>%1 in all (the sum of its items&apos; fees)</source>
+        <translation>%1 in all (the sum of its items&apos; fees)</translation>
     </message>
 </context>
 <context>
@@ -3229,9 +3720,128 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>PartBox</name>
+    <message>
+        <source>Materials of this item only:</source>
+        <translation>Materials of this item only:</translation>
+    </message>
+    <message>
+        <source>No materials of its own: the set covers it.</source>
+        <translation>No materials of its own: the set covers it.</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>Missing for this item: %1 — it gets the one-time notice of missing materials (补正).</source>
+        <translation>Missing for this item: %1 — it gets the one-time notice of missing materials (补正).</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password — Window Clerk</source>
+        <translation>Change password — Window Clerk</translation>
+    </message>
+    <message>
+        <source>The password of %1 was set by someone else or has expired. Choose a new password of your own to continue.</source>
+        <translation>The password of %1 was set by someone else or has expired. Choose a new password of your own to continue.</translation>
+    </message>
+    <message>
+        <source>Change the password of %1.</source>
+        <translation>Change the password of %1.</translation>
+    </message>
+    <message>
+        <source>A good password is long and hard to guess: at least 10 characters, not your user name, not a common word, name, date or keyboard pattern. Three or four unrelated words with a number are easy to remember.</source>
+        <translation>A good password is long and hard to guess: at least 10 characters, not your user name, not a common word, name, date or keyboard pattern. Three or four unrelated words with a number are easy to remember.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Repeat new password:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>Changing…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation>C&amp;hange password</translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation>Type your current password.</translation>
+    </message>
+    <message>
+        <source>Type a new password.</source>
+        <translation>Type a new password.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same. Type the new one again.</source>
+        <translation>The two new passwords are not the same. Type the new one again.</translation>
+    </message>
+    <message>
+        <source>Too short: use at least %1 characters.</source>
+        <translation>Too short: use at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Too long: use at most %1 characters.</source>
+        <translation>Too long: use at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>The current password is not right.</translation>
+    </message>
+    <message>
+        <source>The password must not contain your user name.</source>
+        <translation>The password must not contain your user name.</translation>
+    </message>
+    <message>
+        <source>The password must not be one or two characters repeated.</source>
+        <translation>The password must not be one or two characters repeated.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: it is a common word, name, date or keyboard pattern, or close to one. Try three or four unrelated words with a number.</source>
+        <translation>Too easy to guess: it is a common word, name, date or keyboard pattern, or close to one. Try three or four unrelated words with a number.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>You signed in offline: the password can only be changed while the records service can be reached. Sign out, and sign in again when it is back.</source>
+        <translation>You signed in offline: the password can only be changed while the records service can be reached. Sign out, and sign in again when it is back.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign out and sign in again, then change the password.</source>
+        <translation>Your sign-in has ended. Sign out and sign in again, then change the password.</translation>
+    </message>
+    <message>
+        <source>The records service does not accept this password. Choose a longer one.</source>
+        <translation>The records service does not accept this password. Choose a longer one.</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use the new one from now on, also to sign in offline at this window.</source>
+        <translation>Your password was changed. Use the new one from now on, also to sign in offline at this window.</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <source>This PDF was encrypted with a key this computer does not have (another computer, or a reinstall). It cannot be opened here. The case and its other documents are not affected; reprint the document to get a new copy.</source>
+        <extracomment>Pages drawn as images (where there is no ``lp``) are rendered at this resolution.</extracomment>
         <translation>This PDF was encrypted with a key this computer does not have (another computer, or a reinstall). It cannot be opened here. The case and its other documents are not affected; reprint the document to get a new copy.</translation>
     </message>
     <message>
@@ -3727,6 +4337,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Correction notice (更正)</translation>
     </message>
     <message>
+        <source>Commitment letter (告知承诺书)</source>
+        <translation>Commitment letter (告知承诺书)</translation>
+    </message>
+    <message>
         <source>Service guide (办事指南)</source>
         <translation>Service guide (办事指南)</translation>
     </message>
@@ -3764,6 +4378,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Worklist cases due within this many working days are shown yellow</translation>
     </message>
     <message>
+        <source>Applies at once: full screen on a monitor other than the desk&apos;s</source>
+        <translation>Applies at once: full screen on a monitor other than the desk&apos;s</translation>
+    </message>
+    <message>
         <source>Applicant &amp;screen on a second monitor</source>
         <translation>Applicant &amp;screen on a second monitor</translation>
     </message>
@@ -3786,14 +4404,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The settings could not be saved in %1 (%2). Ask IT to make that folder writable; until then they apply only until you quit.</source>
         <translation>The settings could not be saved in %1 (%2). Ask IT to make that folder writable; until then they apply only until you quit.</translation>
-    </message>
-    <message>
-        <source>Applies at once: full screen on a monitor other than the desk&apos;s</source>
-        <translation>Applies at once: full screen on a monitor other than the desk&apos;s</translation>
-    </message>
-    <message>
-        <source>Commitment letter (告知承诺书)</source>
-        <translation>Commitment letter (告知承诺书)</translation>
     </message>
 </context>
 <context>
@@ -4202,105 +4812,6 @@ Data folder: %4</translation>
     <message>
         <source>Workload %1 to %2</source>
         <translation>Workload %1 to %2</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordDialog</name>
-    <message>
-        <source>Change password — Window Clerk</source>
-        <translation>Change password — Window Clerk</translation>
-    </message>
-    <message>
-        <source>The password of %1 was set by someone else or has expired. Choose a new password of your own to continue.</source>
-        <translation>The password of %1 was set by someone else or has expired. Choose a new password of your own to continue.</translation>
-    </message>
-    <message>
-        <source>Change the password of %1.</source>
-        <translation>Change the password of %1.</translation>
-    </message>
-    <message>
-        <source>A good password is long and hard to guess: at least 10 characters, not your user name, not a common word, name, date or keyboard pattern. Three or four unrelated words with a number are easy to remember.</source>
-        <translation>A good password is long and hard to guess: at least 10 characters, not your user name, not a common word, name, date or keyboard pattern. Three or four unrelated words with a number are easy to remember.</translation>
-    </message>
-    <message>
-        <source>&amp;Current password:</source>
-        <translation>&amp;Current password:</translation>
-    </message>
-    <message>
-        <source>&amp;New password:</source>
-        <translation>&amp;New password:</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat new password:</source>
-        <translation>&amp;Repeat new password:</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Changing…</source>
-        <translation>Changing…</translation>
-    </message>
-    <message>
-        <source>C&amp;hange password</source>
-        <translation>C&amp;hange password</translation>
-    </message>
-    <message>
-        <source>Type your current password.</source>
-        <translation>Type your current password.</translation>
-    </message>
-    <message>
-        <source>Type a new password.</source>
-        <translation>Type a new password.</translation>
-    </message>
-    <message>
-        <source>The two new passwords are not the same. Type the new one again.</source>
-        <translation>The two new passwords are not the same. Type the new one again.</translation>
-    </message>
-    <message>
-        <source>Too short: use at least %1 characters.</source>
-        <translation>Too short: use at least %1 characters.</translation>
-    </message>
-    <message>
-        <source>Too long: use at most %1 characters.</source>
-        <translation>Too long: use at most %1 characters.</translation>
-    </message>
-    <message>
-        <source>The current password is not right.</source>
-        <translation>The current password is not right.</translation>
-    </message>
-    <message>
-        <source>The password must not contain your user name.</source>
-        <translation>The password must not contain your user name.</translation>
-    </message>
-    <message>
-        <source>The password must not be one or two characters repeated.</source>
-        <translation>The password must not be one or two characters repeated.</translation>
-    </message>
-    <message>
-        <source>Too easy to guess: it is a common word, name, date or keyboard pattern, or close to one. Try three or four unrelated words with a number.</source>
-        <translation>Too easy to guess: it is a common word, name, date or keyboard pattern, or close to one. Try three or four unrelated words with a number.</translation>
-    </message>
-    <message>
-        <source>The new password must differ from the current one.</source>
-        <translation>The new password must differ from the current one.</translation>
-    </message>
-    <message>
-        <source>You signed in offline: the password can only be changed while the records service can be reached. Sign out, and sign in again when it is back.</source>
-        <translation>You signed in offline: the password can only be changed while the records service can be reached. Sign out, and sign in again when it is back.</translation>
-    </message>
-    <message>
-        <source>Your sign-in has ended. Sign out and sign in again, then change the password.</source>
-        <translation>Your sign-in has ended. Sign out and sign in again, then change the password.</translation>
-    </message>
-    <message>
-        <source>The records service does not accept this password. Choose a longer one.</source>
-        <translation>The records service does not accept this password. Choose a longer one.</translation>
-    </message>
-    <message>
-        <source>Your password was changed. Use the new one from now on, also to sign in offline at this window.</source>
-        <translation>Your password was changed. Use the new one from now on, also to sign in offline at this window.</translation>
     </message>
 </context>
 </TS>

@@ -68,6 +68,14 @@
         <translation>打印回执小票(&amp;S)…</translation>
     </message>
     <message>
+        <source>Print commitment &amp;letter…</source>
+        <translation>打印告知承诺书(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The applicant signs the written commitment (告知承诺书)</source>
+        <translation>请申请人在告知承诺书上签字</translation>
+    </message>
+    <message>
         <source>Ask for &amp;rating</source>
         <translation>请求评价(&amp;R)</translation>
     </message>
@@ -79,14 +87,6 @@
         <source>&amp;Next applicant</source>
         <translation>下一位申请人(&amp;N)</translation>
     </message>
-    <message>
-        <source>Print commitment &amp;letter…</source>
-        <translation>打印告知承诺书(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>The applicant signs the written commitment (告知承诺书)</source>
-        <translation>请申请人在告知承诺书上签字</translation>
-    </message>
 </context>
 <context>
     <name>ApplicantDesk</name>
@@ -97,6 +97,10 @@
     <message>
         <source>Show the case to the applicant to confirm (F9)</source>
         <translation>在申请人确认屏上显示本件供其核对 (F9)</translation>
+    </message>
+    <message>
+        <source>Applicant screen: no second monitor</source>
+        <translation>申请人屏：未接第二台显示器</translation>
     </message>
     <message>
         <source>Applicant: not confirmed</source>
@@ -119,6 +123,10 @@
         <translation>请先选择办理事项。</translation>
     </message>
     <message>
+        <source>Acceptance waits for the applicant&apos;s confirmation, but the applicant screen cannot show: only one monitor is connected. Connect the applicant&apos;s monitor, or turn off &quot;Accept only after the applicant confirmed&quot; in File ▸ Settings.</source>
+        <translation>受理需要申请人确认，但申请人屏无法显示：只连接了一台显示器。请接上申请人的显示器，或在“文件 ▸ 设置”中取消“申请人确认后方可受理”。</translation>
+    </message>
+    <message>
         <source>The applicant has not confirmed the case yet (F9 asks).</source>
         <translation>申请人尚未确认本件（按 F9 请其确认）。</translation>
     </message>
@@ -130,17 +138,13 @@
         <source>The rating could not be saved: %1</source>
         <translation>评价未能保存：%1</translation>
     </message>
-    <message>
-        <source>Applicant screen: no second monitor</source>
-        <translation>申请人屏：未接第二台显示器</translation>
-    </message>
-    <message>
-        <source>Acceptance waits for the applicant&apos;s confirmation, but the applicant screen cannot show: only one monitor is connected. Connect the applicant&apos;s monitor, or turn off &quot;Accept only after the applicant confirmed&quot; in File ▸ Settings.</source>
-        <translation>受理需要申请人确认，但申请人屏无法显示：只连接了一台显示器。请接上申请人的显示器，或在“文件 ▸ 设置”中取消“申请人确认后方可受理”。</translation>
-    </message>
 </context>
 <context>
     <name>ApplicantScreen</name>
+    <message>
+        <source>Only one monitor is connected, so the applicant screen is not shown (it would cover your desk). It appears as soon as a second monitor is connected.</source>
+        <translation>只连接了一台显示器，因此不显示申请人屏（否则会遮住您的工作界面）。接上第二台显示器后即自动显示。</translation>
+    </message>
     <message>
         <source>Applicant screen</source>
         <translation>申请人确认屏</translation>
@@ -254,6 +258,22 @@
         <translation>感谢您的评价！</translation>
     </message>
     <message>
+        <source>Confirmed — thank you!</source>
+        <translation>已确认，谢谢！</translation>
+    </message>
+    <message>
+        <source>The clerk is now processing your application.</source>
+        <translation>工作人员正在为您办理。</translation>
+    </message>
+    <message>
+        <source>Please tell the clerk what needs correcting.</source>
+        <translation>请告诉工作人员需要更正的内容。</translation>
+    </message>
+    <message>
+        <source>You will be asked to check the application again.</source>
+        <translation>更正后会请您再核对一次。</translation>
+    </message>
+    <message>
         <source>; </source>
         <extracomment>Separator between the names of the materials received.</extracomment>
         <translation>；</translation>
@@ -273,26 +293,6 @@
     <message>
         <source>Case number %1</source>
         <translation>办件编号 %1</translation>
-    </message>
-    <message>
-        <source>Only one monitor is connected, so the applicant screen is not shown (it would cover your desk). It appears as soon as a second monitor is connected.</source>
-        <translation>只连接了一台显示器，因此不显示申请人屏（否则会遮住您的工作界面）。接上第二台显示器后即自动显示。</translation>
-    </message>
-    <message>
-        <source>Confirmed — thank you!</source>
-        <translation>已确认，谢谢！</translation>
-    </message>
-    <message>
-        <source>The clerk is now processing your application.</source>
-        <translation>工作人员正在为您办理。</translation>
-    </message>
-    <message>
-        <source>Please tell the clerk what needs correcting.</source>
-        <translation>请告诉工作人员需要更正的内容。</translation>
-    </message>
-    <message>
-        <source>You will be asked to check the application again.</source>
-        <translation>更正后会请您再核对一次。</translation>
     </message>
 </context>
 <context>
@@ -585,12 +585,12 @@
         <translation>更正通知书</translation>
     </message>
     <message>
-        <source>Receipt slip (80 mm)</source>
-        <translation>受理回执（80 毫米）</translation>
-    </message>
-    <message>
         <source>Commitment letter</source>
         <translation>告知承诺书</translation>
+    </message>
+    <message>
+        <source>Receipt slip (80 mm)</source>
+        <translation>受理回执（80 毫米）</translation>
     </message>
 </context>
 <context>
@@ -751,6 +751,14 @@
         <translation>撤销</translation>
     </message>
     <message>
+        <source>Commitment verified: it holds</source>
+        <translation>告知承诺核查：属实</translation>
+    </message>
+    <message>
+        <source>Commitment found false: revoked</source>
+        <translation>告知承诺核查：承诺不实，已撤销</translation>
+    </message>
+    <message>
         <source>Correct a field</source>
         <translation>更正信息</translation>
     </message>
@@ -785,14 +793,6 @@
     <message>
         <source>ID number</source>
         <translation>证件号码</translation>
-    </message>
-    <message>
-        <source>Commitment verified: it holds</source>
-        <translation>告知承诺核查：属实</translation>
-    </message>
-    <message>
-        <source>Commitment found false: revoked</source>
-        <translation>告知承诺核查：承诺不实，已撤销</translation>
     </message>
 </context>
 <context>
@@ -847,6 +847,19 @@
     </message>
 </context>
 <context>
+    <name>CatalogModel</name>
+    <message>
+        <source>lead: %1</source>
+        <translation>牵头：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n department(s)</source>
+        <translation>
+            <numerusform>%n 个部门</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CatalogPane</name>
     <message>
         <source>&amp;Service items</source>
@@ -860,6 +873,10 @@
     <message>
         <source>Search the catalog (Ctrl+F): item name, item code, department, or pinyin — initials such as sfz for 身份证, or full pinyin. Down/Up choose, Enter opens the item.</source>
         <translation>搜索事项目录（Ctrl+F）：事项名称、事项编码、部门或拼音——可用首字母（如 sfz 查身份证）或全拼。↓/↑ 选择，回车打开事项。</translation>
+    </message>
+    <message>
+        <source>Packages (marked One thing or Project) are found by name, code or pinyin; Enter on one opens the joint intake.</source>
+        <translation>「一件事」和「项目」可按名称、编码或拼音查找；在其上按回车打开联合受理。</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -1041,20 +1058,20 @@
         </translation>
     </message>
     <message>
-        <source>press F8</source>
-        <translation>请按 F8</translation>
-    </message>
-    <message>
-        <source>Show the connection to the records service</source>
-        <translation>查看与中心办件库的连接</translation>
-    </message>
-    <message>
         <source>no device token</source>
         <translation>无设备令牌</translation>
     </message>
     <message>
         <source>a clerk of this window signing in online restores it (F8)</source>
         <translation>本窗口办事员联网登录一次即可恢复（F8）</translation>
+    </message>
+    <message>
+        <source>press F8</source>
+        <translation>请按 F8</translation>
+    </message>
+    <message>
+        <source>Show the connection to the records service</source>
+        <translation>查看与中心办件库的连接</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1153,10 @@
         <translation>审计记录</translation>
     </message>
     <message>
+        <source>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</source>
+        <translation>已停止上传：本机没有设备令牌，在此受理的办件都到不了中心。本窗口办事员联网登录一次即可恢复上传；如仍如此，请联系信息科。</translation>
+    </message>
+    <message>
         <source>Sending stopped: the records service no longer accepts this desk&apos;s sign-in (401). Sign out and sign in again.</source>
         <translation>已停止上传：中心办件库不再接受本机的登录（401）。请退出后重新登录。</translation>
     </message>
@@ -1146,6 +1167,14 @@
     <message>
         <source>Sending stopped: the records service&apos;s certificate is not trusted. Call IT support (CA bundle in the provisioning file).</source>
         <translation>已停止上传：中心办件库的证书不受信任。请联系信息科（检查配置文件中的 CA 证书）。</translation>
+    </message>
+    <message>
+        <source>This desk has no device token of its own: it sends only on a clerk&apos;s online sign-in, and cases taken in under an offline sign-in or after signing out wait. A clerk of this window signing in once while the records service can be reached restores it; if it stays, call IT support (the window may have as many desks as it is allowed).</source>
+        <translation>本机没有自己的设备令牌：只在办事员联网登录时上传，离线登录时或退出登录后受理的办件都在等待。本窗口办事员联网登录一次即可恢复上传；如仍如此，请联系信息科（本窗口的电脑台数可能已达上限）。</translation>
+    </message>
+    <message>
+        <source>Device token:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Waiting to be sent (oldest first):</source>
@@ -1204,6 +1233,10 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>No device token: sending stopped</source>
+        <translation>无设备令牌：已停止上传</translation>
+    </message>
+    <message>
         <source>Sending stopped</source>
         <translation>已停止上传</translation>
     </message>
@@ -1218,6 +1251,18 @@
     <message>
         <source>Offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>expiry not known yet (learnt at its next renewal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid until %1 (renewed by itself before then)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot be compared while the service is not answering</source>
@@ -1242,18 +1287,6 @@
     <message>
         <source>not tried yet</source>
         <translation>尚未尝试</translation>
-    </message>
-    <message>
-        <source>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</source>
-        <translation>已停止上传：本机没有设备令牌，在此受理的办件都到不了中心。本窗口办事员联网登录一次即可恢复上传；如仍如此，请联系信息科。</translation>
-    </message>
-    <message>
-        <source>This desk has no device token of its own: it sends only on a clerk&apos;s online sign-in, and cases taken in under an offline sign-in or after signing out wait. A clerk of this window signing in once while the records service can be reached restores it; if it stays, call IT support (the window may have as many desks as it is allowed).</source>
-        <translation>本机没有自己的设备令牌：只在办事员联网登录时上传，离线登录时或退出登录后受理的办件都在等待。本窗口办事员联网登录一次即可恢复上传；如仍如此，请联系信息科（本窗口的电脑台数可能已达上限）。</translation>
-    </message>
-    <message>
-        <source>No device token: sending stopped</source>
-        <translation>无设备令牌：已停止上传</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1467,10 @@
         <translation>人员</translation>
     </message>
     <message>
+        <source>Joint approval</source>
+        <translation>联合审批</translation>
+    </message>
+    <message>
         <source>Export to &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
@@ -1474,6 +1511,10 @@
         <translation>所选窗口的办件(&amp;W)</translation>
     </message>
     <message>
+        <source>&amp;Joint approval</source>
+        <translation>联合审批(&amp;J)</translation>
+    </message>
+    <message>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
@@ -1502,12 +1543,20 @@
         <translation>按部门(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Connection details…</source>
+        <translation>连接详情(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Choose a window in the table first.</source>
         <translation>请先在表格中选择一个窗口。</translation>
     </message>
     <message>
         <source>Loading the cases of %1…</source>
         <translation>正在加载 %1 的办件…</translation>
+    </message>
+    <message>
+        <source>No such window among yours: shift leads see their own department&apos;s windows.</source>
+        <translation>您管辖的窗口中没有这个窗口：值班长只能查看本部门的窗口。</translation>
     </message>
     <message>
         <source>Export to CSV</source>
@@ -1548,14 +1597,6 @@
     <message>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Connection details…</source>
-        <translation>连接详情(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>No such window among yours: shift leads see their own department&apos;s windows.</source>
-        <translation>您管辖的窗口中没有这个窗口：值班长只能查看本部门的窗口。</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1794,7 @@ If the materials do not come by then, the case ends without approval.</source>
     <name>DisclosurePanel</name>
     <message>
         <source>What is accepted (scope and conditions)</source>
+        <extracomment>The package shown (None when an item or nothing is), and its catalog.</extracomment>
         <translation>受理项目（受理范围与条件）</translation>
     </message>
     <message>
@@ -1877,6 +1919,22 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>所属部门：</translation>
     </message>
     <message>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Enrolment code (optional):</source>
+        <translation>注册码（可选）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</source>
+        <translation>信息科提供的一次性注册码（clerk-records enrol）：窗口注册码让本机在无人登录时也能上传办件；显示屏注册码让本机成为大厅显示屏。</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>详细信息(&amp;D)</translation>
+    </message>
+    <message>
         <source>No provisioning file was found. Enter the window&apos;s set-up from IT; it is checked with the records service before it is saved.</source>
         <translation>未找到窗口配置文件。请填写信息科提供的窗口设置；保存前会与记录服务核对。</translation>
     </message>
@@ -1885,12 +1943,13 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>界面语言(&amp;L)：</translation>
+        <source>&amp;Check</source>
+        <extracomment>Something that says a message in the UI&apos;s language (called again when it changes).</extracomment>
+        <translation>检查(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Check</source>
-        <translation>检查(&amp;C)</translation>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Center CA certificate</source>
@@ -1907,22 +1966,6 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>Checking the records service…</source>
         <translation>正在检查记录服务…</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Enrolment code (optional):</source>
-        <translation>注册码（可选）(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</source>
-        <translation>信息科提供的一次性注册码（clerk-records enrol）：窗口注册码让本机在无人登录时也能上传办件；显示屏注册码让本机成为大厅显示屏。</translation>
-    </message>
-    <message>
-        <source>&amp;Details</source>
-        <translation>详细信息(&amp;D)</translation>
     </message>
     <message>
         <source>No answer at %1. Check the address, the network cable, and that the records service is running.</source>
@@ -2007,6 +2050,14 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>离线登录无法获取大屏数据，请在网络恢复后重新登录。</translation>
     </message>
     <message>
+        <source>New enrolment code</source>
+        <translation>新的注册码</translation>
+    </message>
+    <message>
+        <source>Enrolment code for this screen (clerk-records enrol --kind display):</source>
+        <translation>本显示屏的注册码（clerk-records enrol --kind display）：</translation>
+    </message>
+    <message>
         <source>Hall screen — %1</source>
         <translation>大厅显示屏 — %1</translation>
     </message>
@@ -2039,6 +2090,23 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>今日暂无办件</translation>
     </message>
     <message>
+        <source>That code is unknown, used or expired.</source>
+        <extracomment>The service refused this PC&apos;s display credential: fetching stopped, IT is told. Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is not for a screen.</source>
+        <translation>该注册码不是显示屏的注册码。</translation>
+    </message>
+    <message>
+        <source>The code could not be used.</source>
+        <translation>该注册码未能使用。</translation>
+    </message>
+    <message>
+        <source>%1 · stage: %2</source>
+        <translation>%1 · 当前阶段：%2</translation>
+    </message>
+    <message>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
@@ -2053,6 +2121,12 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>Completed</source>
         <translation>办结</translation>
+    </message>
+    <message>
+        <source>This screen&apos;s credential has been revoked or has expired, so the board cannot be shown.
+IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 here to type it in.</source>
+        <translation>本显示屏的凭据已被吊销或已过期，无法显示办件公示。
+信息科：请生成新的注册码（clerk-records enrol --kind display），在此按 F2 输入。</translation>
     </message>
     <message>
         <source>Received today %1</source>
@@ -2089,37 +2163,6 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>Data as of %1</source>
         <translation>数据截至 %1</translation>
-    </message>
-    <message>
-        <source>This screen&apos;s credential has been revoked or has expired, so the board cannot be shown.
-IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 here to type it in.</source>
-        <translation>本显示屏的凭据已被吊销或已过期，无法显示办件公示。
-信息科：请生成新的注册码（clerk-records enrol --kind display），在此按 F2 输入。</translation>
-    </message>
-    <message>
-        <source>That code is unknown, used or expired.</source>
-        <extracomment>The service refused this PC&apos;s display credential: fetching stopped, IT is told. Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
-        <translation>该注册码不存在、已用过或已过期。</translation>
-    </message>
-    <message>
-        <source>That code is not for a screen.</source>
-        <translation>该注册码不是显示屏的注册码。</translation>
-    </message>
-    <message>
-        <source>The code could not be used.</source>
-        <translation>该注册码未能使用。</translation>
-    </message>
-    <message>
-        <source>New enrolment code</source>
-        <translation>新的注册码</translation>
-    </message>
-    <message>
-        <source>Enrolment code for this screen (clerk-records enrol --kind display):</source>
-        <translation>本显示屏的注册码（clerk-records enrol --kind display）：</translation>
-    </message>
-    <message>
-        <source>%1 · stage: %2</source>
-        <translation>%1 · 当前阶段：%2</translation>
     </message>
 </context>
 <context>
@@ -2362,6 +2405,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>上报告知书</translation>
     </message>
     <message>
+        <source>commitment letter</source>
+        <translation>告知承诺书</translation>
+    </message>
+    <message>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
@@ -2396,6 +2443,11 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>to follow later</source>
         <translation>容缺后补</translation>
+    </message>
+    <message>
+        <source>by commitment</source>
+        <extracomment>告知承诺: the applicant replaced this certificate by a written commitment.</extracomment>
+        <translation>申请人选择告知承诺</translation>
     </message>
     <message>
         <source>unpaid</source>
@@ -2521,15 +2573,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>This item is not done on the spot (its time limit is {days} working days).</source>
         <translation>本事项不是即办件（承诺时限{days}个工作日）。</translation>
     </message>
-    <message>
-        <source>commitment letter</source>
-        <translation>告知承诺书</translation>
-    </message>
-    <message>
-        <source>by commitment</source>
-        <extracomment>告知承诺: the applicant replaced this certificate by a written commitment.</extracomment>
-        <translation>申请人选择告知承诺</translation>
-    </message>
 </context>
 <context>
     <name>Issues</name>
@@ -2576,6 +2619,380 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The document number is empty.</source>
         <translation>证件号码为空。</translation>
+    </message>
+</context>
+<context>
+    <name>JointAcceptedDialog</name>
+    <message>
+        <source>Joint application accepted</source>
+        <translation>联合受理完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>The joint application is saved on this computer with %n part(s); it goes to the center as a whole when the link is up.</source>
+        <translation>
+            <numerusform>联合申请已保存在本机，共 %n 个分项；联网后整体上传中心。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Joint number:</source>
+        <translation>联办编号：</translation>
+    </message>
+    <message>
+        <source>Query code:</source>
+        <translation>查询码：</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>受理决定</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>承诺办结日期</translation>
+    </message>
+    <message>
+        <source>&amp;Print the joint receipt (联合受理通知书)</source>
+        <translation>打印联合受理通知书(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>received, decided when the stage opens</source>
+        <translation>已收件，本阶段开启后办理</translation>
+    </message>
+    <message>
+        <source>Making the joint receipt…</source>
+        <translation>正在生成联合受理通知书…</translation>
+    </message>
+    <message>
+        <source>Printing the joint receipt is not available in this version; the parts are saved and their numbers are above.</source>
+        <translation>本版本暂不能打印联合受理通知书；各分项已保存，编号见上。</translation>
+    </message>
+    <message>
+        <source>The joint receipt could not be made; the parts are saved. Try again from the case&apos;s documents, or ask IT (the log says why).</source>
+        <translation>联合受理通知书未能生成；各分项已保存。请在办件的文书中重试，或联系技术人员（日志中有原因）。</translation>
+    </message>
+    <message>
+        <source>The joint receipt is ready (Alt+P prints it).</source>
+        <translation>联合受理通知书已生成（Alt+P 打印）。</translation>
+    </message>
+</context>
+<context>
+    <name>JointIntakeDialog</name>
+    <message>
+        <source>DEMO</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Joint intake — %1</source>
+        <translation>联合受理 — %1</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Project &amp;type:</source>
+        <translation>项目类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Project &amp;code (项目代码):</source>
+        <translation>项目代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Materials handed in once (一套材料)</source>
+        <translation>一次提交的材料（一套材料）</translation>
+    </message>
+    <message>
+        <source>&amp;Materials — Space: received / missing · O: original / copy · + / −: copies</source>
+        <translation>材料(&amp;M) — 空格：已收 / 未收 · O：原件 / 复印件 · + / −：份数</translation>
+    </message>
+    <message>
+        <source>Mark all &amp;required received</source>
+        <translation>必要材料全部已收(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>受理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Take the whole application in (Ctrl+Return)</source>
+        <translation>整体受理本申请 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The project code has the form 2026-130502-48-01-000123 (year, division, industry, kind, serial).</source>
+        <translation>项目代码格式为 2026-130502-48-01-000123（年份-区划-行业-类型-流水号）。</translation>
+    </message>
+    <message>
+        <source>Project code</source>
+        <translation>项目代码</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Choose the project type.</source>
+        <translation>请选择项目类型。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Still needed: %1</source>
+        <translation>尚需：%1</translation>
+    </message>
+</context>
+<context>
+    <name>JointParty</name>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>自然人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>法人或其他组织(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Organization name:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <source>Credit code:</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
+        <source>Legal representative:</source>
+        <translation>法定代表人：</translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Contact phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>Checked against the business licence</source>
+        <translation>已与营业执照核对</translation>
+    </message>
+    <message>
+        <source>A&amp;gent (代办人)</source>
+        <translation>代办人(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <source>Organization name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>A valid unified social credit code</source>
+        <translation>有效的统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Confirm the credit code against the business licence</source>
+        <translation>请与营业执照核对统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>A valid contact phone</source>
+        <translation>有效的联系电话</translation>
+    </message>
+</context>
+<context>
+    <name>JointTab</name>
+    <message>
+        <source>Received &amp;from:</source>
+        <translation>受理日期 从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>t&amp;o:</source>
+        <translation>至(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh the figures (F5)</source>
+        <translation>刷新数据 (F5)</translation>
+    </message>
+    <message>
+        <source>Stages and departments</source>
+        <translation>各阶段、各部门办理情况</translation>
+    </message>
+    <message>
+        <source>Approval time per project (working days)</source>
+        <translation>各项目审批用时（工作日）</translation>
+    </message>
+    <message>
+        <source>From intake to the end of the last stage (today while it runs), less the days waiting on the applicant&apos;s supplements, intermediary services, technical reviews, public notice and special procedures.</source>
+        <translation>自受理至最后一个阶段办结（未办结的计至今日），扣除申请人补正材料、中介服务、技术审查、公示和特别程序的时间。</translation>
+    </message>
+    <message>
+        <source>%1 joint cases received in the period</source>
+        <translation>期间受理联合审批件 %1 件</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>事项数</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>Avg. working days</source>
+        <translation>平均用时（工作日）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>▲ slowest in this stage</source>
+        <translation>▲ 本阶段最慢</translation>
+    </message>
+    <message>
+        <source>Whole stage</source>
+        <translation>整个阶段</translation>
+    </message>
+    <message>
+        <source>Joint case</source>
+        <translation>联办件编号</translation>
+    </message>
+    <message>
+        <source>Package / project</source>
+        <translation>一件事 / 项目</translation>
+    </message>
+    <message>
+        <source>Project code</source>
+        <translation>项目代码</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <source>Current stage</source>
+        <translation>当前阶段</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>总工作日</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>扣除</translation>
+    </message>
+    <message>
+        <source>Approval time</source>
+        <translation>审批用时</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>all stages done</source>
+        <translation>全部阶段办结</translation>
+    </message>
+</context>
+<context>
+    <name>JointTexts</name>
+    <message>
+        <source>Project</source>
+        <extracomment>Mark of a staged construction project (工程建设项目) in the catalog list.</extracomment>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>One thing</source>
+        <extracomment>Mark of a 一件事 package (several items, one application) in the catalog list.</extracomment>
+        <translation>一件事</translation>
+    </message>
+    <message>
+        <source>Government-invested (政府投资)</source>
+        <translation>政府投资</translation>
+    </message>
+    <message>
+        <source>Socially invested (社会投资)</source>
+        <translation>社会投资</translation>
+    </message>
+    <message>
+        <source>Small, low-risk (小型低风险)</source>
+        <translation>小型低风险</translation>
+    </message>
+</context>
+<context>
+    <name>LaterStages</name>
+    <message>
+        <source>Later stages: received, decided when the stage opens</source>
+        <translation>后续阶段：已收件，阶段开启后办理</translation>
     </message>
 </context>
 <context>
@@ -3007,6 +3424,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <name>MaterialsTable</name>
     <message>
         <source>Material</source>
+        <extracomment>告知承诺: the catalog lets the applicant replace this certificate by a commitment.</extracomment>
         <translation>材料</translation>
     </message>
     <message>
@@ -3026,8 +3444,16 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>状态</translation>
     </message>
     <message>
+        <source>Space: received / missing · L: to follow later · C: by the applicant&apos;s commitment · O: original / copy · + / −: copies</source>
+        <translation>空格：已收／未收 · L：容缺后补 · C：申请人选择告知承诺 · O：原件／复印件 · + / −：份数</translation>
+    </message>
+    <message>
         <source>May follow later (容缺)</source>
         <translation>可容缺后补</translation>
+    </message>
+    <message>
+        <source>The applicant may replace it by a written commitment (告知承诺): C</source>
+        <translation>申请人可选择以告知承诺替代（按 C）</translation>
     </message>
     <message>
         <source>required</source>
@@ -3049,14 +3475,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>not brought</source>
         <translation>未提供</translation>
-    </message>
-    <message>
-        <source>Space: received / missing · L: to follow later · C: by the applicant&apos;s commitment · O: original / copy · + / −: copies</source>
-        <translation>空格：已收／未收 · L：容缺后补 · C：申请人选择告知承诺 · O：原件／复印件 · + / −：份数</translation>
-    </message>
-    <message>
-        <source>The applicant may replace it by a written commitment (告知承诺): C</source>
-        <translation>申请人可选择以告知承诺替代（按 C）</translation>
     </message>
 </context>
 <context>
@@ -3121,6 +3539,73 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Window Clerk</source>
         <extracomment>The outcome, when the work was handed to a runner (:meth:`run_on`).</extracomment>
         <translation>窗口受理客户端</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDisclosure</name>
+    <message>
+        <source>DEMO</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Lead department: %1</source>
+        <translation>牵头部门：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n department(s) handle it in parallel:</source>
+        <translation>
+            <numerusform>%n 个部门并联办理：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Project types: %1</source>
+        <translation>适用项目类型：%1</translation>
+    </message>
+    <message>
+        <source>lead: %1</source>
+        <translation>牵头：%1</translation>
+    </message>
+    <message>
+        <source>One set of materials, handed in once:</source>
+        <translation>一套材料，一次提交：</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必要</translation>
+    </message>
+    <message>
+        <source>if applicable</source>
+        <translation>视情形提交</translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n item(s)</source>
+        <translation>
+            <numerusform>用于 %n 个事项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Besides, each item&apos;s own materials:</source>
+        <translation>另需各事项自有材料：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n working day(s)</source>
+        <translation>
+            <numerusform>合计 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Free of charge</source>
+        <translation>不收费</translation>
+    </message>
+    <message>
+        <source>%1 in all (the sum of its items&apos; fees)</source>
+        <translation>合计 %1（各事项收费之和）</translation>
     </message>
 </context>
 <context>
@@ -3215,9 +3700,128 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>PartBox</name>
+    <message>
+        <source>Materials of this item only:</source>
+        <translation>本事项自有材料：</translation>
+    </message>
+    <message>
+        <source>No materials of its own: the set covers it.</source>
+        <translation>无自有材料：一套材料已涵盖。</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>受理决定：</translation>
+    </message>
+    <message>
+        <source>Missing for this item: %1 — it gets the one-time notice of missing materials (补正).</source>
+        <translation>本事项缺少：%1 — 出具一次性告知（补正）。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password — Window Clerk</source>
+        <translation>修改密码 — 窗口受理</translation>
+    </message>
+    <message>
+        <source>The password of %1 was set by someone else or has expired. Choose a new password of your own to continue.</source>
+        <translation>%1 的密码是由他人设置的，或已过期。请设置一个您自己的新密码后继续。</translation>
+    </message>
+    <message>
+        <source>Change the password of %1.</source>
+        <translation>修改 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>A good password is long and hard to guess: at least 10 characters, not your user name, not a common word, name, date or keyboard pattern. Three or four unrelated words with a number are easy to remember.</source>
+        <translation>好的密码要长、难猜：至少 10 个字符，不含用户名，不用常见单词、姓名、日期或键盘连键。三四个互不相关的词加一个数字，既安全又好记。</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>再次输入新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>正在修改…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation>修改密码(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>Type a new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same. Type the new one again.</source>
+        <translation>两次输入的新密码不一致，请再输入一次新密码。</translation>
+    </message>
+    <message>
+        <source>Too short: use at least %1 characters.</source>
+        <translation>太短：至少要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Too long: use at most %1 characters.</source>
+        <translation>太长：最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>当前密码不对。</translation>
+    </message>
+    <message>
+        <source>The password must not contain your user name.</source>
+        <translation>密码不能包含您的用户名。</translation>
+    </message>
+    <message>
+        <source>The password must not be one or two characters repeated.</source>
+        <translation>密码不能是一两个字符的重复。</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: it is a common word, name, date or keyboard pattern, or close to one. Try three or four unrelated words with a number.</source>
+        <translation>太容易被猜到：它是（或接近）常见单词、姓名、日期或键盘连键。试试三四个互不相关的词加一个数字。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>You signed in offline: the password can only be changed while the records service can be reached. Sign out, and sign in again when it is back.</source>
+        <translation>您是离线登录的：只有在能连上记录服务时才能修改密码。请退出登录，等服务恢复后再登录。</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign out and sign in again, then change the password.</source>
+        <translation>您的登录已失效。请退出登录后重新登录，再修改密码。</translation>
+    </message>
+    <message>
+        <source>The records service does not accept this password. Choose a longer one.</source>
+        <translation>政务服务记录系统不接受这个密码，请换一个更长的密码。</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use the new one from now on, also to sign in offline at this window.</source>
+        <translation>密码已修改。今后请使用新密码，在本窗口离线登录时也是。</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <source>This PDF was encrypted with a key this computer does not have (another computer, or a reinstall). It cannot be opened here. The case and its other documents are not affected; reprint the document to get a new copy.</source>
+        <extracomment>Pages drawn as images (where there is no ``lp``) are rendered at this resolution.</extracomment>
         <translation>此 PDF 是用本机没有的密钥加密的（来自另一台电脑，或本机重装之前），无法在这里打开。办件及其他文书不受影响；如需纸质件，请补打该文书。</translation>
     </message>
     <message>
@@ -3711,6 +4315,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>更正通知书</translation>
     </message>
     <message>
+        <source>Commitment letter (告知承诺书)</source>
+        <translation>告知承诺书</translation>
+    </message>
+    <message>
         <source>Service guide (办事指南)</source>
         <translation>办事指南</translation>
     </message>
@@ -3748,6 +4356,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>办件在这么多个工作日内到期时以黄色标出</translation>
     </message>
     <message>
+        <source>Applies at once: full screen on a monitor other than the desk&apos;s</source>
+        <translation>立即生效：在工作界面以外的显示器上全屏显示</translation>
+    </message>
+    <message>
         <source>Applicant &amp;screen on a second monitor</source>
         <translation>在第二台显示器上打开申请人确认屏(&amp;S)</translation>
     </message>
@@ -3770,14 +4382,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The settings could not be saved in %1 (%2). Ask IT to make that folder writable; until then they apply only until you quit.</source>
         <translation>设置无法保存到 %1（%2）。请联系信息技术人员使该文件夹可写；在此之前，设置仅在本次运行中有效。</translation>
-    </message>
-    <message>
-        <source>Applies at once: full screen on a monitor other than the desk&apos;s</source>
-        <translation>立即生效：在工作界面以外的显示器上全屏显示</translation>
-    </message>
-    <message>
-        <source>Commitment letter (告知承诺书)</source>
-        <translation>告知承诺书</translation>
     </message>
 </context>
 <context>
@@ -4182,105 +4786,6 @@ Data folder: %4</source>
     <message>
         <source>Workload %1 to %2</source>
         <translation>工作量 %1 至 %2</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordDialog</name>
-    <message>
-        <source>Change password — Window Clerk</source>
-        <translation>修改密码 — 窗口受理</translation>
-    </message>
-    <message>
-        <source>The password of %1 was set by someone else or has expired. Choose a new password of your own to continue.</source>
-        <translation>%1 的密码是由他人设置的，或已过期。请设置一个您自己的新密码后继续。</translation>
-    </message>
-    <message>
-        <source>Change the password of %1.</source>
-        <translation>修改 %1 的密码。</translation>
-    </message>
-    <message>
-        <source>A good password is long and hard to guess: at least 10 characters, not your user name, not a common word, name, date or keyboard pattern. Three or four unrelated words with a number are easy to remember.</source>
-        <translation>好的密码要长、难猜：至少 10 个字符，不含用户名，不用常见单词、姓名、日期或键盘连键。三四个互不相关的词加一个数字，既安全又好记。</translation>
-    </message>
-    <message>
-        <source>&amp;Current password:</source>
-        <translation>当前密码(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>&amp;New password:</source>
-        <translation>新密码(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat new password:</source>
-        <translation>再次输入新密码(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Changing…</source>
-        <translation>正在修改…</translation>
-    </message>
-    <message>
-        <source>C&amp;hange password</source>
-        <translation>修改密码(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Type your current password.</source>
-        <translation>请输入当前密码。</translation>
-    </message>
-    <message>
-        <source>Type a new password.</source>
-        <translation>请输入新密码。</translation>
-    </message>
-    <message>
-        <source>The two new passwords are not the same. Type the new one again.</source>
-        <translation>两次输入的新密码不一致，请再输入一次新密码。</translation>
-    </message>
-    <message>
-        <source>Too short: use at least %1 characters.</source>
-        <translation>太短：至少要 %1 个字符。</translation>
-    </message>
-    <message>
-        <source>Too long: use at most %1 characters.</source>
-        <translation>太长：最多 %1 个字符。</translation>
-    </message>
-    <message>
-        <source>The current password is not right.</source>
-        <translation>当前密码不对。</translation>
-    </message>
-    <message>
-        <source>The password must not contain your user name.</source>
-        <translation>密码不能包含您的用户名。</translation>
-    </message>
-    <message>
-        <source>The password must not be one or two characters repeated.</source>
-        <translation>密码不能是一两个字符的重复。</translation>
-    </message>
-    <message>
-        <source>Too easy to guess: it is a common word, name, date or keyboard pattern, or close to one. Try three or four unrelated words with a number.</source>
-        <translation>太容易被猜到：它是（或接近）常见单词、姓名、日期或键盘连键。试试三四个互不相关的词加一个数字。</translation>
-    </message>
-    <message>
-        <source>The new password must differ from the current one.</source>
-        <translation>新密码不能与当前密码相同。</translation>
-    </message>
-    <message>
-        <source>You signed in offline: the password can only be changed while the records service can be reached. Sign out, and sign in again when it is back.</source>
-        <translation>您是离线登录的：只有在能连上记录服务时才能修改密码。请退出登录，等服务恢复后再登录。</translation>
-    </message>
-    <message>
-        <source>Your sign-in has ended. Sign out and sign in again, then change the password.</source>
-        <translation>您的登录已失效。请退出登录后重新登录，再修改密码。</translation>
-    </message>
-    <message>
-        <source>The records service does not accept this password. Choose a longer one.</source>
-        <translation>政务服务记录系统不接受这个密码，请换一个更长的密码。</translation>
-    </message>
-    <message>
-        <source>Your password was changed. Use the new one from now on, also to sign in offline at this window.</source>
-        <translation>密码已修改。今后请使用新密码，在本窗口离线登录时也是。</translation>
     </message>
 </context>
 </TS>

@@ -22,7 +22,8 @@ def test_typing_filters_by_name_and_by_item_code(qtbot):
     qtbot.addWidget(pane)
     catalog = demo_catalog()
     pane.set_catalog(catalog)
-    assert pane.model.rowCount() == len(catalog.items)
+    # Every item, then the packages (一件事, projects) when nothing is typed.
+    assert pane.model.rowCount() == len(catalog.items) + len(catalog.packages)
 
     type_text(qtbot, pane.search, "护照")
     names = [pane.model.item_at(r).name for r in range(pane.model.rowCount())]

@@ -1,0 +1,485 @@
+"""The joint intake at the 综合窗口 (issue 16): one application for a package.
+
+The clerk picks a package in the catalog (Enter): its six disclosures show and this form
+opens. A project's type and its national project code (项目代码) first; the applicant once
+(a person or an organization, an optional agent); the combined materials once (Space marks
+received, the button every required one); then each part of the first stage with the
+materials of its own item and its decision (即办 / 承诺, or 补正 when a required material
+is missing); the parts of later stages are listed, received now and decided by their
+department when their stage opens. Every problem is named in plain words, per part, as the
+clerk types (the core's rules, ``core.joint_intake.check_joint``). Ctrl+Return takes the
+whole application in (``app.joint.take_in_joint``, one local transaction, numbers from the
+window's own sequence: it works offline); the confirmation shows the joint number and each
+part's number, department and due date, and prints the 联合受理通知书.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.core.identity import Issue
+from clerk_app.core.joint import check_project_code, plan_parts
+from clerk_app.core.joint_intake import JointDraft, check_joint
+from clerk_app.gui.hub import case_hub
+from clerk_app.gui.intake_party import ERROR_STYLE, Problem
+from clerk_app.gui.intake_texts import intake_issue_text
+from clerk_app.gui.joint_parts import LaterStages, PartBox, combined_rows, make_table
+from clerk_app.gui.joint_party import JointParty, error_label
+from clerk_app.gui.joint_texts import kind_mark, project_type_names
+from clerk_app.gui.ops import DbWriter, show_error
+
+log = logging.getLogger("clerk.gui")
+
+
+class JointIntakeDialog(QDialog):
+    """The joint intake of one package.
+
+    Args:
+        context: the ``AppContext``; session: the signed-in clerk's session.
+        catalog: the loaded catalog; package: the ``core.packages.Package`` picked.
+        calendar: the ``WorkCalendar``; writer: the desk's one database writer.
+
+    Signals:
+        taken(object): the ``TakenJoint`` after its transaction committed.
+    """
+
+    taken = Signal(object)
+
+    def __init__(
+        self,
+        context: Any,
+        session: Any,
+        catalog: Any,
+        package: Any,
+        *,
+        calendar: Any,
+        writer: DbWriter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("jointIntakeDialog")
+        self.context = context
+        self.session = session
+        self.catalog = catalog
+        self.package = package
+        self.calendar = calendar
+        self.writer = writer
+        self.parts: list[PartBox] = []
+        self.later: LaterStages | None = None
+        self._problems: list[Problem] = []
+        self._updating = True
+        self._saving = False
+
+        outer = QVBoxLayout(self)
+        self.header = QLabel(self)
+        self.header.setObjectName("jointHeader")
+        self.header.setWordWrap(True)
+        outer.addWidget(self.header)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body = QWidget(scroll)
+        self.body_layout = QVBoxLayout(self.body)
+        scroll.setWidget(self.body)
+        outer.addWidget(scroll, 1)
+
+        self._build_project()
+        items = [catalog.get_item(code) for code in package.item_codes()]
+        subjects = [set(i.subjects) for i in items if i is not None and i.subjects]
+        self.party = JointParty(
+            self.body,
+            today=context.clock.today,
+            changed=self.revalidate,
+            person_ok=all("natural_person" in s for s in subjects),
+            org_ok=all("legal_person" in s for s in subjects),
+        )
+        self.body_layout.addWidget(self.party.box)
+        self.body_layout.addWidget(self.party.agent_box)
+
+        self.materials_box = QGroupBox(self.body)
+        box_layout = QVBoxLayout(self.materials_box)
+        self.materials_caption = QLabel(self.materials_box)
+        box_layout.addWidget(self.materials_caption)
+        self.combined = make_table(
+            self.materials_box, "jointMaterials", combined_rows(package), self.revalidate
+        )
+        self.materials_caption.setBuddy(self.combined.table)
+        box_layout.addWidget(self.combined.table)
+        self.all_button = QPushButton(self.materials_box)
+        self.all_button.setObjectName("jointAllMaterials")
+        self.all_button.clicked.connect(self._tick_all)
+        box_layout.addWidget(self.all_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body_layout.addWidget(self.materials_box)
+
+        self.parts_host = QWidget(self.body)
+        self.parts_layout = QVBoxLayout(self.parts_host)
+        self.parts_layout.setContentsMargins(0, 0, 0, 0)
+        self.body_layout.addWidget(self.parts_host)
+        self.body_layout.addStretch(1)
+
+        self.missing_label = error_label(self, "jointMissing")
+        outer.addWidget(self.missing_label)
+        buttons = QHBoxLayout()
+        self.accept_button = QPushButton(self)
+        self.accept_button.setObjectName("jointAccept")
+        self.accept_button.setAutoDefault(False)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setAutoDefault(False)
+        buttons.addStretch(1)
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.cancel_button)
+        outer.addLayout(buttons)
+        self.accept_button.clicked.connect(self.request_accept)
+        self.cancel_button.clicked.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.request_accept)
+
+        self._build_parts()
+        self.retranslate()
+        self.resize(900, 820)
+        self._updating = False
+        self.revalidate()
+        QTimer.singleShot(0, self._first_focus)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_project(self) -> None:
+        self.type_combo: QComboBox | None = None
+        self.code_edit: QLineEdit | None = None
+        self.project_box = QGroupBox(self.body)
+        self.project_box.setObjectName("jointProjectBox")
+        form = QFormLayout(self.project_box)
+        self.type_caption = QLabel(self.project_box)
+        self.code_caption = QLabel(self.project_box)
+        self.code_message = QLabel(self.project_box)
+        self.code_message.setStyleSheet(ERROR_STYLE)
+        self.code_message.setObjectName("jointCodeMessage")
+        self.code_message.hide()
+        if self.package.kind == "project":
+            self.type_combo = QComboBox(self.project_box)
+            self.type_combo.setObjectName("jointProjectType")
+            self.code_edit = QLineEdit(self.project_box)
+            self.code_edit.setObjectName("jointProjectCode")
+            self.code_edit.setPlaceholderText("2026-130502-48-01-000123")
+            self.code_edit.setMaxLength(30)
+            self.type_caption.setBuddy(self.type_combo)
+            self.code_caption.setBuddy(self.code_edit)
+            form.addRow(self.type_caption, self.type_combo)
+            form.addRow(self.code_caption, self.code_edit)
+            form.addRow("", self.code_message)
+            self._fill_types()
+            self.type_combo.currentIndexChanged.connect(self._type_changed)
+            self.code_edit.textChanged.connect(lambda _t: self.revalidate())
+            self.code_edit.editingFinished.connect(self.revalidate)
+            self.body_layout.addWidget(self.project_box)
+        else:
+            self.project_box.hide()
+
+    def _fill_types(self) -> None:
+        combo = self.type_combo
+        if combo is None:
+            return
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        names = project_type_names()
+        for value in self.package.project_types:
+            combo.addItem(names.get(value, value), value)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
+        combo.blockSignals(False)
+
+    def project_type(self) -> str | None:
+        return self.type_combo.currentData() if self.type_combo is not None else None
+
+    def _type_changed(self, _index: int = 0) -> None:
+        self._build_parts()
+        self.revalidate()
+
+    def _build_parts(self) -> None:
+        """(Re)make the part boxes for the parts the project type has."""
+        keep = {p.item.code: p.receipts() for p in self.parts}
+        for part in self.parts:
+            part.box.deleteLater()
+        if self.later is not None:
+            self.later.box.deleteLater()
+        self.parts = []
+        self.plan = plan_parts(self.package, self.catalog, self.project_type())
+        first = self.plan[0].stage if self.plan else None
+        for planned in self.plan:
+            if planned.stage != first:
+                continue
+            item = self.catalog.item(planned.item)
+            part = PartBox(self.parts_host, self.package, item, self.catalog, self.revalidate)
+            if part.materials is not None and item.code in keep:
+                part.materials.restore(
+                    [{"code": r.code, "state": _state(r)} for r in keep[item.code]]
+                )
+            self.parts_layout.addWidget(part.box)
+            self.parts.append(part)
+        later = [p for p in self.plan if p.stage != first]
+        self.later = LaterStages(self.parts_host, self.package, later, self.catalog)
+        self.parts_layout.addWidget(self.later.box)
+        widgets = [w for p in self.parts for w in _tab_chain(p)]
+        chain = [self.all_button, *widgets, self.accept_button]
+        for first_widget, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first_widget, second)
+
+    def retranslate(self) -> None:
+        p = self.package
+        demo = self.tr("DEMO") if p.demo else ""
+        badge = (
+            f"<span style='background:#fff1c2;color:#7a5200'>&nbsp;{demo}&nbsp;</span>"
+            if demo
+            else ""
+        )
+        self.header.setText(
+            f"<b>「{kind_mark(p)}」{p.name}</b> <span style='color:#555'>{p.code}</span> {badge}"
+        )
+        self.setWindowTitle(self.tr("Joint intake — %1").replace("%1", p.name))
+        self.project_box.setTitle(self.tr("Project"))
+        self.type_caption.setText(self.tr("Project &type:"))
+        self.code_caption.setText(self.tr("Project &code (项目代码):"))
+        self._fill_types()
+        self.materials_box.setTitle(self.tr("Materials handed in once (一套材料)"))
+        self.materials_caption.setText(
+            self.tr("&Materials — Space: received / missing · O: original / copy · + / −: copies")
+        )
+        self.all_button.setText(self.tr("Mark all &required received"))
+        self.accept_button.setText(self.tr("&Accept") + "  (Ctrl+Return)")
+        self.accept_button.setToolTip(self.tr("Take the whole application in (Ctrl+Return)"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.party.retranslate()
+        self.combined.retranslate()
+        for part in self.parts:
+            part.retranslate()
+        if self.later is not None:
+            self.later.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and not self._updating:
+            self.retranslate()
+            self.revalidate()
+        super().changeEvent(event)
+
+    def _first_focus(self) -> None:
+        widget = self.type_combo if self.type_combo is not None else self.party.first_field()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _tick_all(self) -> None:
+        self.combined.tick_all()
+        for part in self.parts:
+            if part.materials is not None:
+                part.materials.tick_all()
+
+    # -- values --------------------------------------------------------------------------
+
+    def draft(self) -> JointDraft:
+        """The ``core.joint_intake.JointDraft`` of what the form holds."""
+        code = self.code_edit.text().strip() if self.code_edit is not None else ""
+        return JointDraft(
+            package_code=self.package.code,
+            applicant=self.party.applicant(),
+            agent=self.party.agent_value(),
+            project_type=self.project_type(),
+            project_code=code,
+            materials=tuple(self.combined.receipts()),
+            own={p.item.code: p.receipts() for p in self.parts},
+            decisions={p.item.code: d for p in self.parts if (d := p.disposition()) is not None},
+        )
+
+    # -- checks --------------------------------------------------------------------------
+
+    def problems(self) -> list[Problem]:
+        """Everything that keeps Accept disabled, in plain words, each with its widget."""
+        out: list[Problem] = []
+        if self.code_edit is not None:
+            text = self.code_edit.text()
+            wrong = False
+            try:
+                check_project_code(text)
+            except ValueError:
+                wrong = True
+            typing = self.code_edit.hasFocus() and len(text.strip()) < 24
+            words = self.tr(
+                "The project code has the form 2026-130502-48-01-000123 (year, division, "
+                "industry, kind, serial)."
+            )
+            self.code_message.setText(words)
+            self.code_message.setVisible(wrong and bool(text.strip()) and not typing)
+            if wrong:
+                needed = self.tr("Project code") if not text.strip() else words
+                out.append((needed, self.code_edit))
+        party = self.party.problems()
+        out += party
+        draft = self.draft()
+        for part in self.parts:
+            part.update_allowed(draft)
+        draft = self.draft()
+        errors = check_joint(
+            draft, self.package, self.catalog, self.calendar, self.context.clock.today()
+        )
+        for part in self.parts:
+            texts = []
+            for issue in errors.get(part.item.code, []):
+                if issue.field.startswith(("applicant.", "agent.")):
+                    if not party:  # the party's own widgets word it otherwise
+                        party_text = intake_issue_text(issue)
+                        if all(party_text != t for t, _w in out):
+                            out.append((party_text, self.party.first_field()))
+                    continue
+                texts.append(intake_issue_text(issue))
+            part.show_issues(texts)
+            for text in texts:
+                name = self.tr("%1 (%2): %3")
+                line = name.replace("%1", part.item.name).replace("%2", part.department)
+                out.append((line.replace("%3", text), part.first_widget()))
+        for issue in errors.get("", []):
+            if issue.code != "joint.project_code":  # said above, next to the field
+                out.append((self._joint_issue(issue), self.type_combo or self))
+        return out
+
+    def _joint_issue(self, issue: Issue) -> str:
+        if issue.code == "joint.project_type":
+            return self.tr("Choose the project type.")
+        return intake_issue_text(issue)
+
+    def revalidate(self) -> None:
+        if self._updating:
+            return
+        self._updating = True
+        try:
+            self._problems = self.problems()
+        finally:
+            self._updating = False
+        missing = [text for text, _w in self._problems]
+        if missing:
+            separator = self.tr("; ")
+            self.missing_label.setText(
+                self.tr("Still needed: %1").replace("%1", separator.join(missing))
+            )
+        else:
+            self.missing_label.setText("")
+        self.missing_label.setVisible(bool(missing))
+        self.accept_button.setEnabled(not missing and not self._saving)
+
+    def focus_first_problem(self) -> bool:
+        """Focus the first problem's field (Accept when there is none); whether one was."""
+        self.revalidate()
+        if not self._problems:
+            self.accept_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        _text, widget = self._problems[0]
+        if widget is not self:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    # -- accept --------------------------------------------------------------------------
+
+    def request_accept(self) -> None:
+        """Ctrl+Return / Accept: take the application in if complete, else go to the
+        first problem."""
+        if self._saving or self.focus_first_problem():
+            return
+        from clerk_app.app import joint as joint_app
+
+        draft = self.draft()
+        self._saving = True
+        self.body.setEnabled(False)
+        self.accept_button.setEnabled(False)
+
+        def work() -> Any:
+            return joint_app.take_in_joint(self.context, self.session, draft)
+
+        self.writer.submit(work, self).success(self._taken).failure(self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self._saving = False
+        self.body.setEnabled(True)
+        self.revalidate()
+        show_error(self, exc)
+
+    def _taken(self, taken: Any) -> None:
+        self._saving = False
+        joint = taken.joint
+        log.info("joint case %s taken in (%d parts)", joint.joint_no, len(joint.parts))
+        case_hub().announce_write(joint.joint_no)  # the sync worker wakes
+        self.taken.emit(taken)
+        self.accept()
+
+
+def _state(receipt: Any) -> str:
+    return "received" if receipt.received else "missing"
+
+
+def _tab_chain(part: PartBox) -> list[QWidget]:
+    out: list[QWidget] = []
+    if part.materials is not None:
+        out.append(part.materials.table)
+    out.append(part.decision_combo)
+    return out
+
+
+def open_joint_intake(window: Any, package: Any) -> JointIntakeDialog | None:
+    """Show ``package``'s disclosures in the desk's panel and open its joint intake."""
+    from clerk_app.gui.joint_result import JointAcceptedDialog
+
+    catalog = window.catalog_pane.model.catalog
+    if catalog is None:
+        return None
+    window.disclosure.show_package(package, catalog)
+    try:
+        dialog = JointIntakeDialog(
+            window.context,
+            window.session,
+            catalog,
+            package,
+            calendar=window.calendar,
+            writer=window.writer,
+            parent=window,
+        )
+    except KeyError as exc:  # an item of the package withdrawn from this catalog
+        log.error("package %s cannot be taken in: %s", package.code, exc)
+        show_error(window, exc)
+        return None
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def taken(result: Any) -> None:
+        window.last_joint_result = JointAcceptedDialog(
+            window.context,
+            window.session,
+            result,
+            writer=window.writer,
+            catalog=catalog,
+            parent=window,
+        )
+        window.last_joint_result.open()
+
+    dialog.taken.connect(taken)
+    window.last_joint_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def install_joint_intake(window: Any) -> None:
+    """Enter on a package in the desk's catalog opens its joint intake."""
+    window.last_joint_dialog = None
+    window.last_joint_result = None
+    window.catalog_pane.package_chosen.connect(lambda p: open_joint_intake(window, p))

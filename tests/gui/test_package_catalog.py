@@ -1,0 +1,104 @@
+"""Packages in the catalog pane (一件事 and staged projects, issue 16): listed with the
+items under their mark, found by code, name and pinyin, picked with Enter; and their six
+disclosures: scope and departments, the combined procedure with its stages, the combined
+materials and each item's own, each stage's time limit and the total, the sum of the fees,
+the legal bases of the items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from clerk_app.core.catalog import Catalog
+from clerk_app.gui.catalog_pane import CatalogPane, ItemRole, MarkRole, PackageRole
+from clerk_app.gui.disclosure import DisclosurePanel
+from tests.helpers.gui import demo_catalog, type_text
+from tests.helpers.packages import CATALOG, OPENING, PROJECT
+
+
+def _rows(pane: CatalogPane) -> list[tuple[str, str]]:
+    model = pane.model
+    return [
+        (model.index(r, 0).data(MarkRole), model.index(r, 0).data().split("\n")[0])
+        for r in range(model.rowCount())
+    ]
+
+
+def test_packages_are_found_by_pinyin_code_and_name_under_their_mark(qtbot):
+    pane = CatalogPane()
+    qtbot.addWidget(pane)
+    pane.set_catalog(demo_catalog())
+    pane.show()
+
+    qtbot.keyClicks(pane.search, "qykb")  # 企业开办 by its pinyin initials
+    assert _rows(pane)[0] == ("One thing", "企业开办“一件事”")
+    second_line = pane.model.index(0, 0).data().split("\n")[1]
+    assert second_line == "DEMO-PKG-QYKB · lead: 市市场监督管理局 · 5 departments"
+
+    pane.search.clear()
+    type_text(qtbot, pane.search, "工程建设项目")  # as the input method commits it
+    assert _rows(pane)[0] == ("Project", "工程建设项目审批（房屋建筑类）")
+    pane.search.clear()
+    qtbot.keyClicks(pane.search, "gcjs")  # the name's pinyin from its start: before items
+    assert _rows(pane)[0] == ("Project", "工程建设项目审批（房屋建筑类）")
+    assert all(mark == "" for mark, _name in _rows(pane)[1:])  # the rest are items
+
+    # Enter picks the package, not an item.
+    pane.search.clear()
+    qtbot.keyClicks(pane.search, "DEMO-PRJ-GCJS")
+    assert pane.model.rowCount() == 1
+    with qtbot.waitSignal(pane.package_chosen) as chosen:
+        qtbot.keyClick(pane.search, Qt.Key.Key_Return)
+    assert chosen.args[0].code == "DEMO-PRJ-GCJS"
+    index = pane.list.currentIndex()
+    assert index.data(ItemRole) is None and index.data(PackageRole).kind == "project"
+
+    # A department's search still lists only items (a package has no department).
+    pane.search.clear()
+    qtbot.keyClicks(pane.search, "scjd")
+    assert _rows(pane) and all(mark == "" for mark, _name in _rows(pane))
+
+
+def test_the_six_disclosures_of_the_construction_project(qtbot):
+    panel = DisclosurePanel()
+    qtbot.addWidget(panel)
+    catalog = demo_catalog()
+    package = catalog.package("DEMO-PRJ-GCJS")
+    panel.show_package(package, catalog)
+    text = panel.toPlainText()
+    positions = [text.find(title) for title in panel.section_titles()]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), text
+    scope, procedure, materials, limits, fees, basis = (
+        text[a:b] for a, b in zip(positions, [*positions[1:], len(text)], strict=True)
+    )
+    assert package.scope in scope
+    assert "Lead department: 市住房和城乡建设局" in scope
+    assert "10 departments handle it in parallel" in scope
+    for name in ("市发展和改革委员会", "市文化广电和旅游局", "市城市建设档案馆"):
+        assert name in scope
+    assert "S1 立项用地规划许可 lead: 市发展和改革委员会" in procedure
+    assert "建设工程档案验收 · 市城市建设档案馆" in procedure
+    assert "One set of materials, handed in once" in materials
+    assert "建设工程设计方案和施工图设计文件" in materials and "for 4 items" in materials
+    assert "建设用地规划许可证核发: 建设用地规划许可申请表" in materials  # its own ones
+    assert "15 working days" in limits  # S2
+    assert "Total: 45 working days" in limits  # every type: the same four stages
+    assert "Free of charge" in fees
+    assert "《中华人民共和国档案法》" in basis and "《政府投资条例》" in basis
+    assert "DEMO" in text
+
+
+def test_a_package_with_fees_sums_them_and_totals_differ_by_project_type(qtbot):
+    catalog = Catalog.from_dict({**CATALOG.to_dict(), "packages": [OPENING, PROJECT]})
+    panel = DisclosurePanel()
+    qtbot.addWidget(panel)
+    panel.show_package(catalog.package("PKG-KB"), catalog)
+    text = panel.toPlainText()
+    assert "10.00 yuan in all (the sum of its items' fees)" in text
+    assert "Total: 3 working days" in text
+    panel.show_package(catalog.package("PRJ-GC"), catalog)
+    text = panel.toPlainText()
+    assert "Government-invested (政府投资): Total: 32 working days" in text
+    assert "Small, low-risk (小型低风险): Total: 17 working days" in text
+    # Back to an item: its own disclosures again.
+    panel.show_item(catalog.item("GA-1"))
+    assert panel.package is None and "事项GA-1" in panel.toPlainText()
