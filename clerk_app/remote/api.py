@@ -448,6 +448,30 @@ class ApiClient:
             raise BadResponseError("case answer without a case", status=status)
         return status, data
 
+    def create_joint_case(
+        self, token: str, body: Any, idempotency_key: str
+    ) -> tuple[int, dict[str, Any]]:
+        """``POST /joint-cases`` (the joint case with every part; Idempotency-Key = the
+        joint id) → ``(status, {"joint_case": ...})``."""
+        status, data = self.send(
+            "POST", f"{API_PREFIX}/joint-cases", token, body, idempotency_key
+        )
+        if not isinstance(data, dict) or not isinstance(data.get("joint_case"), dict):
+            raise BadResponseError("joint case answer without a joint case", status=status)
+        return status, data
+
+    def get_joint_case(self, token: str, joint_no: str) -> dict[str, Any]:
+        """``GET /joint-cases/{joint_no}`` → the joint case with its parts and stages."""
+        response = self.request(
+            "GET",
+            f"{API_PREFIX}/joint-cases/{requests.utils.quote(joint_no, safe='')}",
+            token=token,
+        )
+        data = _expect_dict(response).get("joint_case")
+        if not isinstance(data, dict) or "joint_no" not in data:
+            raise BadResponseError("joint case answer without a joint case")
+        return data
+
     def progress(self, case_no: str, code: str) -> dict[str, Any]:
         """``GET /progress/{case_no}?code=`` (no token): the applicant's public view.
 

@@ -46,6 +46,7 @@ from clerk_app.core.records import (
     CaseEvent,
     ClientEvent,
     DocumentRecord,
+    JointCase,
     MaterialLine,
     Party,
     PartyKind,
@@ -64,6 +65,8 @@ __all__ = [
     "event_data_to_wire",
     "event_from_wire",
     "event_to_wire",
+    "joint_from_wire",
+    "joint_to_wire",
     "material_to_wire",
     "party_from_wire",
     "party_to_wire",
@@ -546,6 +549,9 @@ def case_from_wire(data: Any) -> Case:
         fee_fen=int(data.get("fee_fen", 0)),
         clerk=clerk,
         events=events,
+        joint_case_no=_text(data, "joint_case_no"),
+        stage=_text(data, "stage"),
+        department_code=_text(data, "department_code"),
     )
 
 
@@ -612,4 +618,106 @@ def progress_from_wire(data: Any) -> Progress:
         received_at=_moment(data, "received_at"),
         due_date=_date(data, "due_date"),
         completed_at=_optional_moment(data, "completed_at"),
+    )
+
+
+# -- joint cases (issue 16) ----------------------------------------------------------------
+
+
+def joint_to_wire(joint: JointCase) -> dict[str, Any]:
+    """The ``POST /joint-cases`` body (the service's ``JointCaseCreate``): the joint case and
+    every part; a part carries what differs between parts (its number, item, stage,
+    materials, decision), the rest is the joint case's.
+
+    Raises:
+        ValueError: a part without its first event.
+    """
+    out: dict[str, Any] = {
+        "id": joint.id,
+        "joint_no": joint.joint_no,
+        "query_code": joint.query_code,
+        "package_code": joint.package_code,
+        "window_code": joint.window_code,
+        "catalog_version": joint.catalog_version,
+        "applicant": party_to_wire(joint.applicant),
+        "agent": party_to_wire(joint.agent) if joint.agent is not None else None,
+        "materials": [material_to_wire(m) for m in joint.materials],
+        "received_at": joint.received_at.isoformat(),
+        "clerk": joint.clerk,
+        "parts": [_part_to_wire(p) for p in joint.parts],
+    }
+    if joint.project_type is not None:
+        out["project_type"] = joint.project_type
+    if joint.project_code:
+        out["project_code"] = joint.project_code
+    return out
+
+
+def _part_to_wire(part: Case) -> dict[str, Any]:
+    first = part.first_event
+    if first is None:
+        raise ValueError(f"part {part.case_no} has no first event")
+    return {
+        "id": part.id,
+        "case_no": part.case_no,
+        "query_code": part.query_code,
+        "item_code": part.item_code,
+        "stage": part.stage,
+        "materials": [material_to_wire(m) for m in part.materials],
+        "disposition": part.disposition.value,
+        "due_date": _day(part.due_date),
+        "due_date_provisional": part.due_date_provisional,
+        "fee_fen": part.fee_fen,
+        "first_event": _first_event(first),
+    }
+
+
+def joint_from_wire(data: Any) -> JointCase:
+    """A joint case from a ``POST /joint-cases`` body or from the service's answer
+    (``{"joint_case": ...}`` or the joint case itself: parts with ``status``, ``events``,
+    ``department_code``). A body's parts take the joint case's parties, window, clerk,
+    catalog version and intake time, their initial status, and no department (the
+    service assigns it from the catalog)."""
+    if isinstance(data, Mapping) and isinstance(data.get("joint_case"), Mapping):
+        data = data["joint_case"]
+    if not isinstance(data, Mapping):
+        raise WireError("a joint case is not an object")
+    joint_no = _get(data, "joint_no")
+    common = {
+        key: data.get(key)
+        for key in ("window_code", "catalog_version", "applicant", "agent", "received_at")
+    }
+    common["clerk"] = _get(data, "clerk")
+    raw_parts = _get(data, "parts", list)
+    parts = []
+    for raw in raw_parts:
+        if not isinstance(raw, Mapping):
+            raise WireError("a part is not an object")
+        merged = {**common, **raw, "joint_case_no": joint_no}
+        first = raw.get("first_event")
+        if "status" not in raw and isinstance(first, Mapping) and first.get("type") == "receive":
+            merged["status"] = Status.RECEIVED.value  # a later stage's part: only received
+        part = case_from_wire(merged)
+        if not part.stage:
+            raise WireError(f"part {part.case_no} names no stage")
+        parts.append(part)
+    agent = data.get("agent")
+    project_type = data.get("project_type")
+    if project_type is not None and not isinstance(project_type, str):
+        raise WireError("'project_type' has the wrong type")
+    return JointCase(
+        id=str(_get(data, "id")),
+        joint_no=joint_no,
+        query_code=_get(data, "query_code"),
+        package_code=_get(data, "package_code"),
+        window_code=_get(data, "window_code"),
+        catalog_version=_get(data, "catalog_version"),
+        applicant=party_from_wire(_get(data, "applicant", Mapping)),
+        agent=party_from_wire(agent) if agent is not None else None,
+        materials=tuple(_material_from_wire(m) for m in _get(data, "materials", list)),
+        received_at=_moment(data, "received_at"),
+        clerk=common["clerk"],
+        parts=tuple(parts),
+        project_type=project_type,
+        project_code=_text(data, "project_code"),
     )

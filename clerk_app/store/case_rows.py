@@ -84,6 +84,11 @@ def _material_from_json(data: Mapping[str, Any]) -> MaterialLine:
     )
 
 
+#: The codec of one material line (a joint case's combined materials use it too).
+material_json = _material_json
+material_from_json = _material_from_json
+
+
 def payload_json(case: Case) -> dict[str, Any]:
     """What ``payload_json`` keeps of a case."""
     return {
@@ -227,13 +232,27 @@ def case_from_row(row: sqlite3.Row, events: tuple[CaseEvent, ...]) -> Case:
         clerk=str(payload.get("clerk") or ""),
         events=events,
         server_state=ServerState(row["server_state"]),
+        **joint_fields(row),
     )
+
+
+def joint_fields(row: sqlite3.Row) -> dict[str, str]:
+    """A case row's joint case, stage and department ('' for an ordinary case; rows read
+    through an older query without the columns read as ordinary)."""
+    keys = row.keys()
+    return {
+        name: str(row[name] or "") if name in keys else ""
+        for name in ("joint_case_no", "stage", "department_code")
+    }
 
 
 def case_json(case: Case) -> dict[str, Any]:
     """A whole case with its status and events (the center's version a conflict keeps)."""
     return {
         **payload_json(case),
+        "joint_case_no": case.joint_case_no,
+        "stage": case.stage,
+        "department_code": case.department_code,
         "status": case.status.value,
         "events": [
             {
@@ -283,4 +302,7 @@ def case_from_json(data: Mapping[str, Any]) -> Case:
             for i, e in enumerate(data.get("events") or ())
         ),
         server_state=ServerState.SYNCED,
+        joint_case_no=str(data.get("joint_case_no") or ""),
+        stage=str(data.get("stage") or ""),
+        department_code=str(data.get("department_code") or ""),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -47,6 +48,45 @@ class CachedCatalog:
     version: str | None
     etag: str | None
     fetched_at: datetime
+
+
+_INSERT_CASE = (
+    "INSERT INTO cases (id, case_no, query_code, item_code, window_code, status,"
+    " disposition, applicant_json, payload_json, received_at, due_date,"
+    " due_provisional, created_at, updated_at, server_state)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+#: A part of a joint case names its joint case, stage and department (migration 9).
+_INSERT_PART = _INSERT_CASE.replace(
+    "server_state)", "server_state, joint_case_no, stage, department_code)"
+).replace("?)", "?, ?, ?, ?)")
+
+
+def insert_case(conn: sqlite3.Connection, case: Case, server_state: ServerState, now: str) -> None:
+    """The ``cases`` row of ``case`` and its ``case_events`` rows (joins ``conn``'s
+    transaction; no outbox row)."""
+    values: tuple[Any, ...] = (
+        case.id,
+        case.case_no,
+        case.query_code,
+        case.item_code,
+        case.window_code,
+        case.status.value,
+        case.disposition.value,
+        canonical_json(case_rows.party_json(case.applicant)),
+        canonical_json(case_rows.payload_json(case)),
+        case.received_at.isoformat(),
+        case.due_date.isoformat() if case.due_date else None,
+        1 if case.due_date_provisional else 0,
+        now,
+        now,
+        server_state.value,
+    )
+    if case.joint_case_no:
+        conn.execute(_INSERT_PART, (*values, case.joint_case_no, case.stage, case.department_code))
+    else:
+        conn.execute(_INSERT_CASE, values)
+    conn.executemany(case_rows.INSERT_EVENT, [case_rows.event_row(e, case.id) for e in case.events])
 
 
 class LocalStore(OutboxMixin):
@@ -129,32 +169,7 @@ class LocalStore(OutboxMixin):
         now = stamp(self.clock.now())
         server_state = ServerState.PENDING if outbox_body is not None else ServerState.SYNCED
         with self.db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO cases (id, case_no, query_code, item_code, window_code, status,"
-                " disposition, applicant_json, payload_json, received_at, due_date,"
-                " due_provisional, created_at, updated_at, server_state)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    case.id,
-                    case.case_no,
-                    case.query_code,
-                    case.item_code,
-                    case.window_code,
-                    case.status.value,
-                    case.disposition.value,
-                    canonical_json(case_rows.party_json(case.applicant)),
-                    canonical_json(case_rows.payload_json(case)),
-                    case.received_at.isoformat(),
-                    case.due_date.isoformat() if case.due_date else None,
-                    1 if case.due_date_provisional else 0,
-                    now,
-                    now,
-                    server_state.value,
-                ),
-            )
-            conn.executemany(
-                case_rows.INSERT_EVENT, [case_rows.event_row(e, case.id) for e in case.events]
-            )
+            insert_case(conn, case, server_state, now)
             if outbox_body is not None:
                 self._enqueue(
                     conn,

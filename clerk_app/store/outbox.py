@@ -24,6 +24,24 @@ if TYPE_CHECKING:
 
 CASES_PATH = "/api/v1/cases"
 KIND_CREATE_CASE = "create_case"
+#: A joint case with all its parts (issue 16): one row, no ``case_id``, the joint id as key.
+JOINT_CASES_PATH = "/api/v1/joint-cases"
+KIND_CREATE_JOINT = "create_joint_case"
+#: The rows that create a record with a local server state (case, joint case).
+_CREATIONS = (KIND_CREATE_CASE, KIND_CREATE_JOINT)
+
+#: Offered only when a case's earlier rows are done (a later event must not overtake the
+#: creation it belongs to) and, for a part of a joint case taken in here, when the joint
+#: case's creation is neither waiting nor refused: the center has no part without it.
+_OFFERABLE = (
+    " AND (o.case_id IS NULL OR (o.id = (SELECT min(p.id) FROM outbox AS p"
+    "      WHERE p.case_id = o.case_id AND p.state = 'pending')"
+    "  AND NOT EXISTS (SELECT 1 FROM cases AS pc"
+    "      JOIN joint_cases AS j ON j.joint_no = pc.joint_case_no"
+    "      JOIN outbox AS jo ON jo.idempotency_key = j.id"
+    "      WHERE pc.id = o.case_id AND pc.joint_case_no <> ''"
+    "      AND jo.state IN ('pending', 'rejected'))))"
+)
 
 
 class _Clock(Protocol):
@@ -83,8 +101,18 @@ class OutboxRow:
         return None if self.body_json is None else json.loads(self.body_json)
 
 
-#: Kinds a clerk counts as cases (creation, events) and as documents, for the status bar.
-_WAITING_KINDS = (KIND_CREATE_CASE, "case_event", "document_record")
+#: Kinds a clerk counts as cases (creation, events, a joint case) and as documents, for the
+#: status bar.
+_CASE_KINDS = (KIND_CREATE_CASE, "case_event", KIND_CREATE_JOINT)
+_DOCUMENT_KIND = "document_record"
+#: The waiting rows counted that way: (cases, documents, other); ``store.unsent_check``
+#: runs it too.
+WAITING_COUNTS_SQL = (
+    "SELECT count(DISTINCT CASE WHEN kind IN (?, ?, ?) THEN coalesce(case_id, id) END),"
+    " sum(kind = ?), sum(kind NOT IN (?, ?, ?, ?))"
+    " FROM outbox WHERE state = 'pending'"
+)
+WAITING_COUNTS_PARAMS = (*_CASE_KINDS, _DOCUMENT_KIND, *_CASE_KINDS, _DOCUMENT_KIND)
 
 
 @dataclass(frozen=True)
@@ -202,10 +230,9 @@ class OutboxMixin:
         the creation it belongs to); rows without a case are independent.
         """
         rows = self.db.query(
-            "SELECT * FROM outbox AS o WHERE o.state = 'pending' AND o.next_try_at <= ?"
-            " AND (o.case_id IS NULL OR o.id = (SELECT min(p.id) FROM outbox AS p"
-            "      WHERE p.case_id = o.case_id AND p.state = 'pending'))"
-            " ORDER BY o.id LIMIT ?",
+            "SELECT * FROM outbox AS o WHERE o.state = 'pending' AND o.next_try_at <= ?"  # noqa: S608
+            + _OFFERABLE
+            + " ORDER BY o.id LIMIT ?",
             (stamp(now), limit),
         )
         return [_outbox_from_row(r) for r in rows]
@@ -214,9 +241,8 @@ class OutboxMixin:
         """When the earliest pending row is due (None when nothing is pending)."""
         # Only rows that could be offered: a case's later rows wait for its first one.
         row = self.db.query_one(
-            "SELECT min(o.next_try_at) FROM outbox AS o WHERE o.state = 'pending'"
-            " AND (o.case_id IS NULL OR o.id = (SELECT min(p.id) FROM outbox AS p"
-            "      WHERE p.case_id = o.case_id AND p.state = 'pending'))"
+            "SELECT min(o.next_try_at) FROM outbox AS o WHERE o.state = 'pending'"  # noqa: S608
+            + _OFFERABLE
         )
         return None if row is None else parse_stamp(row[0])
 
@@ -257,11 +283,8 @@ class OutboxMixin:
                     " response_status = ?, response_json = ?, last_error = NULL WHERE id = ?",
                     (now, status, _dump_response(response), row_id),
                 )
-                if row["kind"] == KIND_CREATE_CASE and row["case_id"] is not None:
-                    conn.execute(
-                        "UPDATE cases SET server_state = 'synced', updated_at = ? WHERE id = ?",
-                        (now, row["case_id"]),
-                    )
+                if row["kind"] in _CREATIONS:
+                    _set_created_state(conn, row, "synced", now)
 
     @writes
     def mark_retry(self, row_id: int, error: str, next_try_at: datetime) -> None:
@@ -285,11 +308,8 @@ class OutboxMixin:
                 " response_status = ?, response_json = ?, last_error = ? WHERE id = ?",
                 (status, _dump_response(problem), _problem_summary(status, problem), row_id),
             )
-            if row["kind"] == KIND_CREATE_CASE and row["case_id"] is not None:
-                conn.execute(
-                    "UPDATE cases SET server_state = 'rejected', updated_at = ? WHERE id = ?",
-                    (now, row["case_id"]),
-                )
+            if row["kind"] in _CREATIONS:
+                _set_created_state(conn, row, "rejected", now)
 
     def outbox_counts(self) -> dict[str, int]:
         """``{"pending": n, "rejected": m}`` for the status bar ("offline · N waiting")."""
@@ -305,12 +325,7 @@ class OutboxMixin:
         """What is waiting to be sent, by what a clerk calls it: cases (a case's creation
         and its later events count once per case), documents, other records (ratings,
         audit records)."""
-        row = self.db.query_one(
-            "SELECT count(DISTINCT CASE WHEN kind IN (?, ?) THEN coalesce(case_id, id) END),"
-            " sum(kind = ?), sum(kind NOT IN (?, ?, ?))"
-            " FROM outbox WHERE state = 'pending'",
-            (*_WAITING_KINDS, *_WAITING_KINDS),
-        )
+        row = self.db.query_one(WAITING_COUNTS_SQL, WAITING_COUNTS_PARAMS)
         if row is None:
             return WaitingCounts(0, 0, 0)
         return WaitingCounts(int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
@@ -319,8 +334,9 @@ class OutboxMixin:
         """The waiting rows, oldest first, with their case number and why the last try
         failed (empty when none failed yet)."""
         rows = self.db.query(
-            "SELECT o.id, o.kind, c.case_no, o.attempts, o.last_error, o.next_try_at,"
-            " o.created_at FROM outbox o LEFT JOIN cases c ON c.id = o.case_id"
+            "SELECT o.id, o.kind, coalesce(c.case_no, j.joint_no), o.attempts, o.last_error,"
+            " o.next_try_at, o.created_at FROM outbox o LEFT JOIN cases c ON c.id = o.case_id"
+            " LEFT JOIN joint_cases j ON o.case_id IS NULL AND j.id = o.idempotency_key"
             " WHERE o.state = 'pending' ORDER BY o.id LIMIT ?",
             (limit,),
         )
@@ -356,6 +372,32 @@ class OutboxMixin:
         if row is None:
             raise KeyError(f"no outbox row {row_id}")
         return row
+
+
+def _set_created_state(conn: sqlite3.Connection, row: sqlite3.Row, state: str, now: str) -> None:
+    """The server state of what a creation row made: its case, or a joint case and every
+    part of it."""
+    if row["kind"] == KIND_CREATE_CASE:
+        if row["case_id"] is not None:
+            conn.execute(
+                "UPDATE cases SET server_state = ?, updated_at = ? WHERE id = ?",
+                (state, now, row["case_id"]),
+            )
+        return
+    joint = conn.execute(
+        "SELECT joint_no FROM joint_cases WHERE id = ?", (row["idempotency_key"],)
+    ).fetchone()
+    if joint is None:
+        return
+    conn.execute(
+        "UPDATE joint_cases SET server_state = ?, updated_at = ? WHERE id = ?",
+        (state, now, row["idempotency_key"]),
+    )
+    conn.execute(
+        "UPDATE cases SET server_state = ?, updated_at = ? WHERE joint_case_no = ?"
+        " AND server_state <> 'synced'",
+        (state, now, joint[0]),
+    )
 
 
 def _dump_response(response: Any) -> str | None:

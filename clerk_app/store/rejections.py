@@ -33,6 +33,7 @@ from clerk_app.store import journal as journal_chain
 from clerk_app.store.local import LocalStore
 from clerk_app.store.outbox import (
     KIND_CREATE_CASE,
+    KIND_CREATE_JOINT,
     OutboxRow,
     body_hash,
     canonical_json,
@@ -42,6 +43,8 @@ from clerk_app.store.writer import writes
 from clerk_app.store.writes import KIND_EVENT, AuditBody, audit
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+#: The joint case a row without a case creates (its key is the joint id).
+_JOINT_OF_ROW = " LEFT JOIN joint_cases j ON o.case_id IS NULL AND j.id = o.idempotency_key"
 
 
 class CannotResend(ValueError):
@@ -86,13 +89,17 @@ def _fields(problem: Any, body: Any) -> tuple[FieldProblem, ...]:
 def rejected_items(store: LocalStore, case_no: str | None = None) -> list[RejectedItem]:
     """Refused rows waiting for the clerk (of one case, or all), oldest first."""
     sql = (
-        "SELECT o.id, c.case_no FROM outbox o LEFT JOIN cases c ON c.id = o.case_id"
-        " WHERE o.state = 'rejected'"
+        "SELECT o.id, coalesce(c.case_no, j.joint_no) FROM outbox o"  # noqa: S608
+        " LEFT JOIN cases c ON c.id = o.case_id" + _JOINT_OF_ROW + " WHERE o.state = 'rejected'"
     )
     params: list[Any] = []
     if case_no is not None:
-        sql += " AND c.case_no = ?"
-        params.append(case_no)
+        # A part's refused items include its joint case's refused creation.
+        sql += (
+            " AND (c.case_no = ? OR j.joint_no = ? OR j.joint_no ="
+            " (SELECT nullif(pc.joint_case_no, '') FROM cases pc WHERE pc.case_no = ?))"
+        )
+        params.extend((case_no, case_no, case_no))
     items = []
     for r in store.db.query(sql + " ORDER BY o.id", params):
         row = store.outbox_row(int(r[0]))
@@ -127,8 +134,8 @@ class RefusedRow:
 def refused_rows(store: LocalStore, limit: int = 200) -> tuple[RefusedRow, ...]:
     """The refused outbox rows with the case number they belong to, oldest first."""
     rows = store.db.query(
-        "SELECT o.id, o.kind, o.last_error, c.case_no FROM outbox o"
-        " LEFT JOIN cases c ON c.id = o.case_id WHERE o.state = 'rejected'"
+        "SELECT o.id, o.kind, o.last_error, coalesce(c.case_no, j.joint_no) FROM outbox o"  # noqa: S608
+        " LEFT JOIN cases c ON c.id = o.case_id" + _JOINT_OF_ROW + " WHERE o.state = 'rejected'"
         " ORDER BY o.id LIMIT ?",
         (limit,),
     )
@@ -182,11 +189,36 @@ def _rejected_row(conn: Any, outbox_id: int) -> Any:
     return row
 
 
-def _case_no(conn: Any, case_id: str | None) -> str | None:
+def _case_no(conn: Any, case_id: str | None, key: str | None = None) -> str | None:
+    """The case number of a row's case, or the joint number a joint creation (``key``)
+    makes."""
     if case_id is None:
-        return None
+        if key is None:
+            return None
+        row = conn.execute("SELECT joint_no FROM joint_cases WHERE id = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
     row = conn.execute("SELECT case_no FROM cases WHERE id = ?", (case_id,)).fetchone()
     return None if row is None else str(row[0])
+
+
+def _void_joint(conn: Any, joint_id: str, now: str, clerk: str, note: str) -> None:
+    """A voided joint creation voids the joint case, its parts and their unsent rows."""
+    row = conn.execute("SELECT joint_no FROM joint_cases WHERE id = ?", (joint_id,)).fetchone()
+    if row is None:
+        return
+    conn.execute(
+        "UPDATE joint_cases SET status = 'voided', updated_at = ? WHERE id = ?", (now, joint_id)
+    )
+    conn.execute(
+        "UPDATE outbox SET state = 'voided', resolved_at = ?, resolved_by = ?,"
+        " resolution_note = ? WHERE state IN ('pending', 'rejected') AND case_id IN"
+        " (SELECT id FROM cases WHERE joint_case_no = ?)",
+        (now, clerk, "joint case voided: " + note, row[0]),
+    )
+    conn.execute(
+        "UPDATE cases SET status = ?, updated_at = ? WHERE joint_case_no = ?",
+        (lifecycle.Status.VOIDED.value, now, row[0]),
+    )
 
 
 @writes
@@ -230,7 +262,18 @@ def resend_corrected(
                 outbox_id,
             ),
         )
-        case_no = _case_no(conn, row["case_id"])
+        case_no = _case_no(conn, row["case_id"], row["idempotency_key"])
+        if row["kind"] == KIND_CREATE_JOINT:
+            conn.execute(
+                "UPDATE joint_cases SET server_state = 'pending', updated_at = ? WHERE id = ?",
+                (now, row["idempotency_key"]),
+            )
+            conn.execute(
+                "UPDATE cases SET server_state = 'pending', updated_at = ? WHERE"
+                " joint_case_no = (SELECT joint_no FROM joint_cases WHERE id = ?)"
+                " AND server_state = 'rejected'",
+                (now, row["idempotency_key"]),
+            )
         if row["kind"] == KIND_CREATE_CASE and row["case_id"] is not None:
             try:
                 case = read_case(new_body)
@@ -314,8 +357,10 @@ def void_rejected(
             " resolution_note = ? WHERE id = ?",
             (now, clerk, note, outbox_id),
         )
-        case_no = _case_no(conn, case_id)
-        if row["kind"] == KIND_CREATE_CASE and case_id is not None:
+        case_no = _case_no(conn, case_id, row["idempotency_key"])
+        if row["kind"] == KIND_CREATE_JOINT:
+            _void_joint(conn, row["idempotency_key"], now, clerk, note)
+        elif row["kind"] == KIND_CREATE_CASE and case_id is not None:
             conn.execute(
                 "UPDATE outbox SET state = 'voided', resolved_at = ?, resolved_by = ?,"
                 " resolution_note = ? WHERE case_id = ? AND state IN ('pending', 'rejected')",

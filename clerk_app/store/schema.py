@@ -252,6 +252,37 @@ CREATE INDEX conflicts_open ON conflicts (state, detected_at);
 """Cases whose version from the center (``GET /changes``) disagrees with this desk's unsent
 or refused events: the center's version is kept here until the clerk decides."""
 
+MIGRATION_9 = """
+ALTER TABLE cases ADD COLUMN joint_case_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN stage TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN department_code TEXT NOT NULL DEFAULT '';
+CREATE INDEX cases_joint ON cases (joint_case_no, case_no) WHERE joint_case_no <> '';
+CREATE INDEX cases_department ON cases (department_code, status, due_date)
+    WHERE department_code <> '';
+
+CREATE TABLE joint_cases (
+    id             TEXT PRIMARY KEY,
+    joint_no       TEXT NOT NULL UNIQUE,
+    query_code     TEXT,
+    package_code   TEXT NOT NULL,
+    window_code    TEXT NOT NULL,
+    applicant_json TEXT NOT NULL,
+    payload_json   TEXT NOT NULL,
+    received_at    TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    server_state   TEXT NOT NULL DEFAULT 'pending'
+        CHECK (server_state IN ('pending', 'synced', 'rejected')),
+    status         TEXT NOT NULL DEFAULT 'in_progress'
+);
+CREATE INDEX joint_cases_window ON joint_cases (window_code, received_at);
+"""
+"""Joint cases (联合审批 / 一件事, issue 16): a case names its joint case, stage and assigned
+department ('' for an ordinary case); ``joint_cases`` keeps the joint record taken in here
+(its parts are ordinary ``cases`` rows; its one outbox row, kind ``create_joint_case``, has
+the joint id as its Idempotency-Key and no ``case_id``). ``status`` is ``in_progress``,
+``completed`` or ``voided``."""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_2,
@@ -261,6 +292,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_6,
     MIGRATION_7,
     MIGRATION_8,
+    MIGRATION_9,
 )
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 

@@ -36,7 +36,7 @@ from pathlib import Path
 from clerk_app.paths import APP_AUTHOR, APP_NAME, POSIX, default_paths
 from clerk_app.store import cipher
 from clerk_app.store.keys import database_key_of
-from clerk_app.store.outbox import _WAITING_KINDS, WaitingCounts
+from clerk_app.store.outbox import WAITING_COUNTS_PARAMS, WAITING_COUNTS_SQL, WaitingCounts
 
 DATABASE_NAME = "clerk.db"
 
@@ -67,12 +67,7 @@ def count_unsent(database: Path, key: str | None = None) -> WaitingCounts:
         plain = cipher.is_plaintext(copy) or key is None
         con = sqlite3.connect(copy) if plain or key is None else cipher.connect(str(copy), key)
         try:
-            row = con.execute(
-                "SELECT count(DISTINCT CASE WHEN kind IN (?, ?) THEN coalesce(case_id, id) END),"
-                " sum(kind = ?), sum(kind NOT IN (?, ?, ?))"
-                " FROM outbox WHERE state = 'pending'",
-                (*_WAITING_KINDS, *_WAITING_KINDS),
-            ).fetchone()
+            row = con.execute(WAITING_COUNTS_SQL, WAITING_COUNTS_PARAMS).fetchone()
         finally:
             con.close()
     if row is None:
