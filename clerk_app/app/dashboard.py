@@ -36,6 +36,10 @@ class DashboardSource:
     def cases(self, window: str, start: date, end: date) -> dict[str, Any]:
         return self.api.workload_cases(self._token(), window, start, end)
 
+    def joint(self, start: date, end: date) -> dict[str, Any]:
+        """The stage dashboard of the joint cases received from ``start`` to ``end``."""
+        return self.api.joint_workload(self._token(), start, end)
+
     def windows(self) -> dict[str, Any]:
         return self.api.windows(self._token())
 

@@ -519,6 +519,24 @@ class ApiClient:
         params = {"window": window, "from": start.isoformat(), "to": end.isoformat()}
         return self._get_dict(token, "/workload/cases", {**params, "limit": limit})
 
+    def joint_workload(
+        self, token: str, start: date, end: date, limit: int = 200, cursor: str | None = None
+    ) -> dict:
+        """``GET /workload/joint``: the stage dashboard of the joint cases received in the
+        period (per stage and department, and a page of joint cases, newest first)."""
+        params: dict[str, str | int] = {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "limit": limit,
+        }
+        if cursor:
+            params["cursor"] = cursor
+        path = API_PREFIX + "/workload/joint"
+        data = _expect_dict(self.request("GET", path, token=token, params=params))
+        if not isinstance(data.get("stages"), list) or not isinstance(data.get("projects"), list):
+            raise BadResponseError("/workload/joint answer without stages and projects")
+        return data
+
     def windows(self, token: str) -> dict:
         """``GET /windows``: every window's clients (last contact, waiting, rejected …)."""
         return self._get_dict(token, "/windows")

@@ -1,9 +1,9 @@
-"""The shift lead's window: Workload, Sync supervision and People tabs.
+"""The shift lead's window: Workload, Sync supervision, People and Joint approval tabs.
 
 Opened instead of the clerk's desk when the signed-in user is a lead or an admin
 (:func:`may_open`). Every query runs in the background (``Op``); each tab says when its
 figures were fetched and, when the service cannot be reached, keeps the last ones marked
-stale. Keyboard: F5 refresh, Ctrl+1/2/3 tabs, Ctrl+O a window's cases, Ctrl+E / Ctrl+Shift+E
+stale. Keyboard: F5 refresh, Ctrl+1/2/3/4 tabs, Ctrl+O a window's cases, Ctrl+E / Ctrl+Shift+E
 export, Ctrl+W close the dashboard, Ctrl+Q quit, Ctrl+Shift+L switch language, F1 the list of
 keys (as on the desk); every menu item shows its keys in its tooltip.
 """
@@ -31,6 +31,7 @@ from clerk_app.app.dashboard import DashboardSource, dashboard_source
 from clerk_app.gui import desk_dialogs, shortcuts
 from clerk_app.gui.dashboard import export
 from clerk_app.gui.dashboard.cases_dialog import CasesDialog
+from clerk_app.gui.dashboard.joint_tab import JointTab
 from clerk_app.gui.dashboard.models import Period
 from clerk_app.gui.dashboard.people_tab import PeopleTab
 from clerk_app.gui.dashboard.sync_tab import SyncTab
@@ -95,7 +96,8 @@ class DashboardWindow(QMainWindow):
         self.workload = WorkloadTab(source, clock, self)
         self.sync = SyncTab(source, clock, self)
         self.people = PeopleTab(source, clock, self)
-        for tab in (self.workload, self.sync, self.people):
+        self.joint = JointTab(source, clock, self)
+        for tab in (self.workload, self.sync, self.people, self.joint):
             self.tabs.addTab(tab, "")
         self.setCentralWidget(self.tabs)
         self.workload.window_chosen.connect(self.show_cases)
@@ -139,7 +141,7 @@ class DashboardWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.tab_actions = [
             self._action(self.view_menu, f"tab{i}", lambda _c=False, i=i: self.show_tab(i), k)
-            for i, k in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3"))
+            for i, k in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"))
         ]
         self.period_menu = bar.addMenu("")
         self.period_actions = {
@@ -173,11 +175,12 @@ class DashboardWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Shift lead dashboard — Window Clerk"))
-        # Tabs switch with Ctrl+1/2/3 (View menu); no Alt+letter, which the menus use.
+        # Tabs switch with Ctrl+1/2/3/4 (View menu); no Alt+letter, which the menus use.
         self.tabs.setTabText(0, self.tr("Workload"))
         self.tabs.setTabText(1, self.tr("Sync supervision"))
         self.tabs.setTabText(2, self.tr("People"))
-        for i, keys in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3")):
+        self.tabs.setTabText(3, self.tr("Joint approval"))
+        for i, keys in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
             self.tabs.setTabToolTip(i, f"{self.tabs.tabText(i)} ({keys})")
         self.file_menu.setTitle(self.tr("&File"))
         self.csv_action.setText(self.tr("Export to &CSV…"))
@@ -193,7 +196,12 @@ class DashboardWindow(QMainWindow):
         self.cases_action.setText(self.tr("Cases of the selected &window"))
         for action, text in zip(
             self.tab_actions,
-            (self.tr("&Workload"), self.tr("&Sync supervision"), self.tr("&People")),
+            (
+                self.tr("&Workload"),
+                self.tr("&Sync supervision"),
+                self.tr("&People"),
+                self.tr("&Joint approval"),
+            ),
             strict=True,
         ):
             action.setText(text)
@@ -210,7 +218,7 @@ class DashboardWindow(QMainWindow):
         self.by_department_action.setText(self.tr("Per &department"))
         who = self.user_name + (f" · {self.department}" if self.department else "")
         self.user_label.setText(who)
-        for tab in (self.workload, self.sync, self.people):
+        for tab in (self.workload, self.sync, self.people, self.joint):
             tab.retranslate()
         if self.connection_action is not None:
             self.connection_action.setText(self.tr("&Connection details…"))
@@ -281,6 +289,8 @@ class DashboardWindow(QMainWindow):
             self.workload.refresh()
         elif current is self.sync:
             self.sync.refresh()
+        elif current is self.joint:
+            self.joint.refresh()
         else:
             self.people.refresh()
 
@@ -290,6 +300,8 @@ class DashboardWindow(QMainWindow):
             self.sync.refresh()
         elif current is self.people and not self.people.users:
             self.people.refresh()
+        elif current is self.joint and self.joint.answer is None and not self.joint.busy:
+            self.joint.refresh()
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
