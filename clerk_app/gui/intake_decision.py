@@ -355,8 +355,8 @@ class DecisionPanel(QObject):
         if due.provisional:
             text += "\n" + QCoreApplication.translate(
                 "DecisionPanel",
-                "Provisional: the holiday calendar for that year is not published yet; "
-                "weekends only were counted.",
+                "Provisional: that year's holiday schedule is not published yet; the "
+                "statutory holidays are counted, make-up working days are not known yet.",
             )
             label.setStyleSheet(WARNING_STYLE)
         else:

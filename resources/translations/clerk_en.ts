@@ -1664,8 +1664,8 @@
         <translation>%1 (%2 working days from today)</translation>
     </message>
     <message>
-        <source>Provisional: the holiday calendar for that year is not published yet; weekends only were counted.</source>
-        <translation>Provisional: the holiday calendar for that year is not published yet; weekends only were counted.</translation>
+        <source>Provisional: that year&apos;s holiday schedule is not published yet; the statutory holidays are counted, make-up working days are not known yet.</source>
+        <translation>Provisional: that year&apos;s holiday schedule is not published yet; the statutory holidays are counted, make-up working days are not known yet.</translation>
     </message>
     <message>
         <source>No fee for this item.</source>

@@ -1654,8 +1654,8 @@
         <translation>%1（自今日起%2个工作日）</translation>
     </message>
     <message>
-        <source>Provisional: the holiday calendar for that year is not published yet; weekends only were counted.</source>
-        <translation>暂定：该年度节假日安排尚未公布，仅按周末计算。</translation>
+        <source>Provisional: that year&apos;s holiday schedule is not published yet; the statutory holidays are counted, make-up working days are not known yet.</source>
+        <translation>暂定：该年度放假安排尚未公布，已计入法定节假日，调休上班日尚未计入。</translation>
     </message>
     <message>
         <source>No fee for this item.</source>

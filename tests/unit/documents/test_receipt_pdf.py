@@ -143,7 +143,9 @@ def test_provisional_due_date_is_marked_and_explained(texts, tmp_path):
     build_receipt(data, texts).write_pdf(path)
     text = flat(pdf_text(path))
     assert "承诺办结时限：20个工作日，预计办结日期：2027年1月8日（暂定）。" in text
-    assert "法定节假日尚未公布" in text
+    # The statutory holidays are known for any year; only the make-up days are not.
+    assert "放假安排尚未公布，预计办结日期已扣除法定节假日" in text
+    assert "周末" not in text
 
 
 def test_hostile_applicant_name_prints_literally(texts, tmp_path):
