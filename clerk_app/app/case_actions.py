@@ -27,6 +27,7 @@ from clerk_app.core.event_data import (
     EventData,
     MaterialNeed,
     ResumeData,
+    SupplementFiling,
     SupplementRequest,
     SuspendData,
 )
@@ -99,6 +100,11 @@ NOTICE_OF: dict[lifecycle.EventType, str] = {
 #: The 容缺 follow-up: offered only while a case still waits for its deferred material.
 DEFERRED_ACTIONS = frozenset({E.DEFERRED_SUPPLIED, E.DEFERRED_LAPSED})
 
+#: A part of a joint case (issue 16) is asked for supplements only in its stage's one
+#: consolidated notice, and resumes with the whole stage: the intake window does both
+#: (``app.joint_work``). A department files what its part needs instead.
+NOT_FOR_PARTS = frozenset({E.REQUEST_SUPPLEMENT, E.SUPPLEMENT_RECEIVED})
+
 
 def available_actions(
     status: lifecycle.Status | str, *, awaiting_material: bool = False
@@ -115,8 +121,22 @@ def available_actions(
 
 
 def case_actions(case: Case) -> tuple[lifecycle.EventType, ...]:
-    """The actions the case detail offers for ``case`` now."""
-    return available_actions(case.status, awaiting_material=awaited_material(case) is not None)
+    """The actions the case detail offers for ``case`` now.
+
+    A part of a joint case: nothing while its stage has not opened (received, no due date);
+    then 受理 (``accept``) while it is only received, ``file_supplement`` instead of a
+    supplement request, and no "supplement received" (the intake window records it for
+    the whole stage).
+    """
+    actions = available_actions(case.status, awaiting_material=awaited_material(case) is not None)
+    if not case.joint_case_no:
+        return actions
+    kept = tuple(a for a in actions if a not in NOT_FOR_PARTS)
+    if case.status is lifecycle.Status.RECEIVED:
+        return () if case.due_date is None else (E.ACCEPT, *kept)
+    if E.FILE_SUPPLEMENT in lifecycle.allowed_events(case.status):
+        return (kept[0], E.FILE_SUPPLEMENT, *kept[1:]) if kept else (E.FILE_SUPPLEMENT,)
+    return kept
 
 
 def awaited_material(case: Case) -> DeferredDecision | None:
@@ -148,6 +168,8 @@ class ActionInput:
     #: Correction: the field, and its new value.
     field: str = ""
     new_value: str = ""
+    #: A part's ``file_supplement``: the item's materials still needed (code, name, what).
+    filed: tuple[MaterialNeed, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -193,6 +215,8 @@ def event_data(
         return SupplementRequest(
             missing=tuple(MaterialNeed(name=n, requirement=r) for n, r in entry.missing)
         )
+    if entry.event is E.FILE_SUPPLEMENT:
+        return SupplementFiling(materials=entry.filed)
     if entry.event is E.CORRECT:
         old = _applicant_field(case, entry.field)
         return CorrectionData(field=f"applicant.{entry.field}", old=old, new=entry.new_value)

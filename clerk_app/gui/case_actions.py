@@ -84,11 +84,14 @@ def event_label(event: str) -> str:
         ),
         E.CORRECT: QCoreApplication.translate("CaseText", "Correct a field"),
         E.NOTE: QCoreApplication.translate("CaseText", "Note"),
+        E.FILE_SUPPLEMENT: QCoreApplication.translate(
+            "CaseText", "File needs for the consolidated notice"
+        ),
     }
     try:
-        return labels[E(event)]
-    except ValueError:
-        return event
+        return labels.get(E(event), str(event))
+    except ValueError:  # an event type this desk does not know (a newer service): as sent
+        return str(event)
 
 
 def refusal_reason(reason: str) -> str:

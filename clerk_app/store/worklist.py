@@ -11,6 +11,12 @@ zero and ``soon`` (yellow) when it is due within the setting
 ``worklist.due_soon_working_days``. Closed cases have no colour, and a suspended case's
 clock stands still (it gets no colour either).
 
+A department's clerk sees the parts of joint cases assigned to the department
+(``WorklistFilter.department``, 待本部门办理) whichever window took them in: parts arrive
+through the change feed with their joint number, stage and department. A part whose stage
+has not opened yet is ``waiting`` (received, no due date: the service gives a part its due
+date when its stage opens), listed but not workable.
+
 A case accepted under 容缺 whose material is still awaited on or after the day the
 applicant promised it (the 容缺 decision's ``supply_by``) is flagged ``material_due``
 (``"today"`` or ``"overdue"``), whatever its own due date says.
@@ -18,6 +24,7 @@ applicant promised it (the 容缺 decision's ``supply_by``) is flagged ``materia
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -52,7 +59,7 @@ RUNNING: frozenset[str] = frozenset(
 
 _COLUMNS = (
     "case_no, applicant_name, json_extract(applicant_json, '$.id_number') AS idn, item_code,"
-    " status, received_at, due_date, due_provisional, server_state,"
+    " status, received_at, due_date, due_provisional, server_state, joint_case_no, stage,"
     # 容缺: the day the material was promised for, unless it came (or lapsed) since; read
     # for the page's rows only, on the case_events (case_id, at) index.
     " (SELECT CASE WHEN d.type = 'accept_deferred'"
@@ -74,6 +81,9 @@ class WorklistFilter:
     due: str = DUE_ANY
     received_today: bool = False
     search: str = ""
+    #: 待本部门办理: the parts of joint cases assigned to this department (its code),
+    #: whichever window took them in, instead of this window's cases.
+    department: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,11 @@ class WorklistRow:
     supply_by: date | None = None
     #: ``"today"`` / ``"overdue"`` when that day has come and the material has not.
     material_due: str | None = None
+    #: A part of a joint case: its joint number and stage ("" for an ordinary case).
+    joint_case_no: str = ""
+    stage: str = ""
+    #: A part whose stage has not opened yet: listed, not workable.
+    waiting: bool = False
 
 
 class WorklistQuery:
@@ -150,8 +165,12 @@ class WorklistQuery:
     # -- SQL -------------------------------------------------------------------------------
 
     def _where(self, flt: WorklistFilter) -> tuple[str, list[Any]]:
-        clauses = ["window_code = ?"]
-        params: list[Any] = [self.window_code]
+        if flt.department:
+            clauses = ["joint_case_no <> ''", "department_code = ?"]
+            params: list[Any] = [flt.department]
+        else:
+            clauses = ["window_code = ?"]
+            params = [self.window_code]
         if flt.statuses:
             clauses.append(f"status IN ({', '.join('?' * len(flt.statuses))})")
             params.extend(sorted(flt.statuses))
@@ -199,6 +218,7 @@ class WorklistQuery:
         due = date.fromisoformat(r["due_date"]) if r["due_date"] else None
         countdown = None if due is None else self.countdown(due)
         supply_by = date.fromisoformat(r["supply_by"]) if r["supply_by"] else None
+        waiting = part_waiting(r["joint_case_no"], r["status"], due)
         return WorklistRow(
             case_no=r["case_no"],
             applicant_name=r["applicant_name"],
@@ -210,11 +230,20 @@ class WorklistQuery:
             due_provisional=bool(r["due_provisional"]),
             server_state=ServerState(r["server_state"]),
             countdown=countdown,
-            urgency=urgency(r["status"], countdown, self.soon_days),
+            urgency=None if waiting else urgency(r["status"], countdown, self.soon_days),
             cursor=Cursor(r["received_at"], r["case_no"]),
             supply_by=supply_by,
             material_due=material_due(r["status"], supply_by, self.today),
+            joint_case_no=r["joint_case_no"] or "",
+            stage=r["stage"] or "",
+            waiting=waiting,
         )
+
+
+def part_waiting(joint_case_no: str | None, status: str, due: date | None) -> bool:
+    """Whether a part of a joint case waits for its stage to open: it is only received and
+    has no due date yet (the service dates a stage's parts when it opens)."""
+    return bool(joint_case_no) and status == lifecycle.Status.RECEIVED.value and due is None
 
 
 def urgency(status: str, countdown: int | None, soon_days: int) -> str | None:
@@ -281,3 +310,24 @@ def search_clause(text: str) -> tuple[str, list[Any]]:
             parts.append("(applicant_name >= ? AND applicant_name < ?)")
             params.extend([s, s + "\U0010ffff"])
     return "(" + " OR ".join(parts) + ")", params
+
+
+def joint_part_numbers(db: Database, joint_no: str) -> list[str]:
+    """The case numbers of the parts of ``joint_no`` on this desk, in number order."""
+    rows = db.query(
+        "SELECT case_no FROM cases WHERE joint_case_no = ? ORDER BY case_no", (joint_no,)
+    )
+    return [r["case_no"] for r in rows]
+
+
+def open_joint_numbers(db: Database, window_code: str) -> list[str]:
+    """The joint cases taken in at ``window_code`` with a part still open, newest first."""
+    closed = json.dumps(sorted(s.value for s in lifecycle.TERMINAL))
+    rows = db.query(
+        "SELECT joint_case_no, max(received_at) AS at FROM cases"
+        " WHERE joint_case_no <> '' AND window_code = ?"
+        " AND status NOT IN (SELECT value FROM json_each(?))"
+        " GROUP BY joint_case_no ORDER BY at DESC, joint_case_no DESC",
+        (window_code, closed),
+    )
+    return [r["joint_case_no"] for r in rows]
