@@ -6,7 +6,8 @@ for materials the catalog marks deferrable) or replaced by the applicant's writt
 commitment (告知承诺 — offered only for certificates the catalog allows, and only when the
 applicant chooses it). Keys on the table: Up/Down move, Space toggles received / missing,
 L marks "to follow later", C "by commitment", O switches original / copy, + and - change
-the count.
+the count. L or C on a material the catalog does not allow it for says so next to the row
+(a keyboard user never sees the rows' mouse tooltips).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QToolTip
 
 from clerk_app.core import intake
 from clerk_app.gui.intake_texts import state_names
@@ -240,11 +241,17 @@ class MaterialsTable(QObject):
         elif key == Qt.Key.Key_L:
             if self.rows and 0 <= row < len(self.rows):
                 r = self.rows[row]
-                self.set_state(row, RECEIVED if r.state == DEFERRED else DEFERRED)
+                if not r.deferrable:
+                    self._say_at(row, self.not_deferrable_text())
+                else:
+                    self.set_state(row, RECEIVED if r.state == DEFERRED else DEFERRED)
         elif key == Qt.Key.Key_C:
             if self.rows and 0 <= row < len(self.rows):
                 r = self.rows[row]
-                self.set_state(row, MISSING if r.state == BY_COMMITMENT else BY_COMMITMENT)
+                if not r.commitment:
+                    self._say_at(row, self.no_commitment_text())
+                else:
+                    self.set_state(row, MISSING if r.state == BY_COMMITMENT else BY_COMMITMENT)
         elif key == Qt.Key.Key_O:
             self.toggle_form(row)
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -256,6 +263,26 @@ class MaterialsTable(QObject):
         else:
             return False
         return True
+
+    @staticmethod
+    def not_deferrable_text() -> str:
+        return QCoreApplication.translate(
+            "MaterialsTable",
+            "This material cannot follow later (容缺).",
+        )
+
+    @staticmethod
+    def no_commitment_text() -> str:
+        return QCoreApplication.translate(
+            "MaterialsTable",
+            "This material cannot be replaced by a written commitment (告知承诺).",
+        )
+
+    def _say_at(self, row: int, text: str) -> None:
+        """Show ``text`` next to ``row`` for a few seconds (why a key did nothing)."""
+        rect = self.table.visualItemRect(self.table.item(row, COL_NAME))
+        where = self.table.viewport().mapToGlobal(rect.bottomLeft())
+        QToolTip.showText(where, text, self.table, rect, 4000)
 
     # -- values ------------------------------------------------------------------------
 

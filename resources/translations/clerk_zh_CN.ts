@@ -3423,6 +3423,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
 <context>
     <name>MaterialsTable</name>
     <message>
+        <source>This material cannot follow later (容缺).</source>
+        <translation>此材料不能容缺后补。</translation>
+    </message>
+    <message>
+        <source>This material cannot be replaced by a written commitment (告知承诺).</source>
+        <translation>此材料不能以告知承诺代替。</translation>
+    </message>
+    <message>
         <source>Material</source>
         <extracomment>告知承诺: the catalog lets the applicant replace this certificate by a commitment.</extracomment>
         <translation>材料</translation>
