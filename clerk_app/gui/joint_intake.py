@@ -379,6 +379,24 @@ class JointIntakeDialog(QDialog):
             self.missing_label.setText("")
         self.missing_label.setVisible(bool(missing))
         self.accept_button.setEnabled(not missing and not self._saving)
+        self._fit_body()
+
+    def _fit_body(self) -> None:
+        """Make the scrolled body as tall as its wrapped texts need at its width (a scroll
+        area asks only for the size hint, taken at another width)."""
+        layout = self.body_layout
+        layout.activate()
+        width = self.body.width()
+        if layout.hasHeightForWidth():
+            height = layout.totalHeightForWidth(width)
+        else:
+            height = layout.totalSizeHint().height()
+        self.body.setMinimumHeight(height)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if not self._updating:
+            self._fit_body()
 
     def focus_first_problem(self) -> bool:
         """Focus the first problem's field (Accept when there is none); whether one was."""

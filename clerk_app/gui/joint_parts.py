@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -74,9 +74,22 @@ def own_rows(package: Any, item: Any) -> _Rows:
 def make_table(parent: QWidget, name: str, rows: _Rows, changed: Any) -> MaterialsTable:
     table = QTableWidget(parent)
     table.setObjectName(name)
+    # One line per material (elided, the full name in the tooltip): the table's height is
+    # the same whatever width the dialog gives it.
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     materials = MaterialsTable(table, changed)
     materials.set_item(rows)
+    fit_table(table)
     return materials
+
+
+def fit_table(table: QTableWidget) -> None:
+    """As tall as its header and rows (the header's hint: it may not be laid out yet)."""
+    table.resizeRowsToContents()
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    header = table.horizontalHeader().sizeHint().height()
+    table.setFixedHeight(header + rows + 2 * table.frameWidth() + 2)
 
 
 class PartBox(QObject):
