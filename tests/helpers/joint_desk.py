@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
+from datetime import datetime
 
 from clerk_app.app.catalog import load_catalog
 from clerk_app.app.session import Session, sign_in
+from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.catalog import Catalog
 from clerk_app.core.intake import Applicant, MaterialReceipt
-from clerk_app.core.joint_intake import JointDraft
-from tests.helpers.joint_api import OPENING
+from clerk_app.core.joint import plan_parts
+from clerk_app.core.joint_intake import JointDraft, build_joint_case
+from clerk_app.core.numbering import format_case_no
+from clerk_app.core.records import JointCase
+from tests.helpers.joint_api import OPENING, core_catalog
 from tests.helpers.service import DEMO_PASSWORD
+from tests.helpers.store import T0
 
 #: The 综合窗口 of 企业开办 (市场监管) and its clerk.
 OPENING_WINDOW = "W03"
@@ -52,3 +59,37 @@ def opening_desk(make_context, service_url: str, home: str = "w03"):
     session: Session = sign_in(ctx, OPENING_CLERK, DEMO_PASSWORD)
     catalog = load_catalog(ctx, session)
     return ctx, session, catalog
+
+
+def demo_joint(
+    package_code: str = OPENING,
+    *,
+    window: str = OPENING_WINDOW,
+    first_seq: int = 1,
+    received_at: datetime | None = None,
+    project_type: str | None = None,
+    project_code: str = "",
+) -> JointCase:
+    """A joint case of a demo package as a desk builds it (``core.joint_intake``), numbered
+    from ``first_seq`` of ``window``'s sequence (no store, no service)."""
+    catalog = core_catalog()
+    package = catalog.package(package_code)
+    assert package is not None
+    at = received_at or T0
+    draft = complete_draft(
+        catalog, package_code, project_type=project_type, project_code=project_code
+    )
+    count = len(plan_parts(package, catalog, project_type)) + 1
+    return build_joint_case(
+        draft,
+        package,
+        catalog,
+        joint_id=str(uuid.uuid4()),
+        numbers=[format_case_no("HS", window, at.date(), first_seq + n) for n in range(count)],
+        query_code="730512",
+        window_code=window,
+        catalog_version=catalog.version or "v1",
+        clerk=OPENING_CLERK,
+        received_at=at,
+        calendar=WorkCalendar.builtin(),
+    )
