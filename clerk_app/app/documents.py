@@ -45,6 +45,7 @@ from clerk_app.documents import (
     DeferredNotice,
     DocumentTexts,
     ForwardedNotice,
+    JointNoticeBase,
     MissingMaterial,
     NoticeBase,
     ReceiptData,
@@ -54,6 +55,7 @@ from clerk_app.documents import (
     SupplementNotice,
     archive_data,
     build_document,
+    build_joint_notice,
     build_notice,
     build_receipt,
     build_slip,
@@ -80,6 +82,10 @@ if TYPE_CHECKING:
     from clerk_app.app.session import Session
 
 print_log = logger("print")
+
+#: What :func:`issue_document` numbers and archives: a case's receipt or notice, or a joint
+#: case's document (``clerk_app.app.joint_documents``).
+Issuable = ReceiptData | NoticeBase | JointNoticeBase
 
 #: A document file that cannot be read (``reason``: ``key``, ``damaged``, ``missing``).
 DocumentUnreadable = SealedFileError
@@ -224,7 +230,7 @@ def slip_data(context: AppContext, session: Session, case: Case, item: Item) -> 
     )
 
 
-def document_kind(data: ReceiptData | NoticeBase) -> str:
+def document_kind(data: Issuable) -> str:
     """The archive kind of a document's data (``acceptance`` for the receipt)."""
     if isinstance(data, ReceiptData):
         return "acceptance"
@@ -234,13 +240,13 @@ def document_kind(data: ReceiptData | NoticeBase) -> str:
     return str(kind)
 
 
-def _render(
-    data: ReceiptData | NoticeBase, texts: DocumentTexts, copies: Sequence[str]
-) -> RenderedDocument:
+def _render(data: Issuable, texts: DocumentTexts, copies: Sequence[str]) -> RenderedDocument:
     if isinstance(data, ReceiptData):
         return build_receipt(data, texts, copies=copies)
     if isinstance(data, NoticeBase):
         return build_notice(data, texts, copies=copies)
+    if isinstance(data, JointNoticeBase):
+        return build_joint_notice(data, texts, copies=copies)
     return build_document(data, texts)
 
 
@@ -259,7 +265,7 @@ def allocate_document_no(context: AppContext, kind: str, year: int, texts: Docum
 def issue_document(
     context: AppContext,
     session: Session,
-    data: ReceiptData | NoticeBase,
+    data: Issuable,
     *,
     copies: Sequence[str] = DEFAULT_COPIES,
 ) -> IssuedDocument:
@@ -296,7 +302,7 @@ def issue_document(
 def reprint_document(
     context: AppContext,
     session: Session,
-    data: ReceiptData | NoticeBase,
+    data: Issuable,
     *,
     copies: Sequence[str] = DEFAULT_COPIES,
 ) -> IssuedDocument:

@@ -39,6 +39,10 @@ DOCUMENT_KINDS = (
     "void",  # 作废 notice
     "correction",  # corrected notice
     "commitment",  # 告知承诺书
+    "joint_acceptance",  # 联合受理通知书 (issue 16)
+    "joint_supplement",  # a stage's consolidated 一次性告知
+    "stage_completion",  # 阶段办结通知书
+    "joint_completion",  # 联合办结通知书
     "guide",  # 办事指南
     "slip",  # 80 mm roll receipt slip
 )

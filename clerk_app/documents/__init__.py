@@ -8,10 +8,22 @@ Typical use::
     texts = DocumentTexts.load(template_dirs(paths.config_dir))
     doc = build_receipt(ReceiptData(...), texts)   # or build_document(data, texts)
     # formal notices: build_notice(SupplementNotice(...), texts); build_guide; build_slip
+    # joint cases (issue 16): build_joint_notice(JointReceipt(...), texts)
     doc.write_pdf(paths.documents_dir / f"{case_no}-acceptance.pdf")
 """
 
 from clerk_app.documents.fonts import NoCjkFontError, pick_cjk_family
+from clerk_app.documents.joint_notices import (
+    ConsolidatedSupplementNotice,
+    FiledPart,
+    JointCompletionNotice,
+    JointMaterial,
+    JointNoticeBase,
+    JointPartLine,
+    JointReceipt,
+    StageCompletionNotice,
+)
+from clerk_app.documents.joint_render import build_joint_notice, joint_qr_payload
 from clerk_app.documents.kinds import (
     DocumentKind,
     RenderedDocument,
@@ -62,6 +74,7 @@ __all__ = [
     "DEFAULT_COPIES",
     "PAGE_FORMATS",
     "CompletionNotice",
+    "ConsolidatedSupplementNotice",
     "Correction",
     "CorrectionNotice",
     "DeferredLapsedNotice",
@@ -72,7 +85,13 @@ __all__ = [
     "DocumentWriteError",
     "FeeLine",
     "FeeNotice",
+    "FiledPart",
     "ForwardedNotice",
+    "JointCompletionNotice",
+    "JointMaterial",
+    "JointNoticeBase",
+    "JointPartLine",
+    "JointReceipt",
     "MaterialLine",
     "MissingMaterial",
     "NoCjkFontError",
@@ -83,16 +102,19 @@ __all__ = [
     "RefusalNotice",
     "RenderedDocument",
     "ServiceGuide",
+    "StageCompletionNotice",
     "SupplementNotice",
     "TemplateError",
     "VoidNotice",
     "build_document",
     "build_guide",
+    "build_joint_notice",
     "build_notice",
     "build_receipt",
     "build_slip",
     "document_kind",
     "document_kinds",
+    "joint_qr_payload",
     "paint_document",
     "pick_cjk_family",
     "qr_data_uri",

@@ -1,10 +1,11 @@
 """The data of an issued document as JSON, so that a reprint renders exactly what was issued.
 
 The archive keeps, next to each PDF, the frozen dataclass it was rendered from
-(``ReceiptData``, a ``NoticeBase`` kind, ``ReceiptSlip``). :func:`encode` writes it as
-tagged JSON (dates, times, tuples and the named tuples of the notices keep their types);
-:func:`decode` gives the same object back. Only the document types of this package are
-accepted, so a changed database cannot make the client build anything else.
+(``ReceiptData``, a ``NoticeBase`` kind, ``ReceiptSlip``, a joint-case document).
+:func:`encode` writes it as tagged JSON (dates, times, tuples and the named tuples of the
+notices keep their types); :func:`decode` gives the same object back. Only the document
+types of this package are accepted, so a changed database cannot make the client build
+anything else.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from clerk_app.documents import model, notices
+from clerk_app.documents import joint_notices, model, notices
 
 _TYPES: dict[str, type] = {
     cls.__name__: cls
-    for module in (model, notices)
+    for module in (model, notices, joint_notices)
     for cls in vars(module).values()
     if isinstance(cls, type)
     and cls.__module__ == module.__name__

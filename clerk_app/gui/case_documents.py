@@ -56,6 +56,10 @@ def kind_title(kind: str) -> str:
         "void": QCoreApplication.translate("CaseDocuments", "Void notice"),
         "correction": QCoreApplication.translate("CaseDocuments", "Correction notice"),
         "commitment": QCoreApplication.translate("CaseDocuments", "Commitment letter"),
+        "joint_acceptance": QCoreApplication.translate("CaseDocuments", "Joint acceptance notice"),
+        "joint_supplement": QCoreApplication.translate("CaseDocuments", "Joint supplement notice"),
+        "stage_completion": QCoreApplication.translate("CaseDocuments", "Stage completion notice"),
+        "joint_completion": QCoreApplication.translate("CaseDocuments", "Joint completion notice"),
         "slip": QCoreApplication.translate("CaseDocuments", "Receipt slip (80 mm)"),
     }
     return titles.get(kind, kind)

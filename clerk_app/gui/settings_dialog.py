@@ -129,6 +129,10 @@ class SettingsDialog(QDialog):
             "void": self.tr("Void notice (作废)"),
             "correction": self.tr("Correction notice (更正)"),
             "commitment": self.tr("Commitment letter (告知承诺书)"),
+            "joint_acceptance": self.tr("Joint acceptance notice (联合受理)"),
+            "joint_supplement": self.tr("Joint supplement notice (联合补正)"),
+            "stage_completion": self.tr("Stage completion notice (阶段办结)"),
+            "joint_completion": self.tr("Joint completion notice (联合办结)"),
             "guide": self.tr("Service guide (办事指南)"),
             "slip": self.tr("Receipt slip, 80 mm roll"),
         }

@@ -591,6 +591,22 @@
         <translation>Commitment letter</translation>
     </message>
     <message>
+        <source>Joint acceptance notice</source>
+        <translation>Joint acceptance notice</translation>
+    </message>
+    <message>
+        <source>Joint supplement notice</source>
+        <translation>Joint supplement notice</translation>
+    </message>
+    <message>
+        <source>Stage completion notice</source>
+        <translation>Stage completion notice</translation>
+    </message>
+    <message>
+        <source>Joint completion notice</source>
+        <translation>Joint completion notice</translation>
+    </message>
+    <message>
         <source>Receipt slip (80 mm)</source>
         <translation>Receipt slip (80 mm)</translation>
     </message>
@@ -4347,6 +4363,22 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Commitment letter (告知承诺书)</source>
         <translation>Commitment letter (告知承诺书)</translation>
+    </message>
+    <message>
+        <source>Joint acceptance notice (联合受理)</source>
+        <translation>Joint acceptance notice (联合受理)</translation>
+    </message>
+    <message>
+        <source>Joint supplement notice (联合补正)</source>
+        <translation>Joint supplement notice (联合补正)</translation>
+    </message>
+    <message>
+        <source>Stage completion notice (阶段办结)</source>
+        <translation>Stage completion notice (阶段办结)</translation>
+    </message>
+    <message>
+        <source>Joint completion notice (联合办结)</source>
+        <translation>Joint completion notice (联合办结)</translation>
     </message>
     <message>
         <source>Service guide (办事指南)</source>

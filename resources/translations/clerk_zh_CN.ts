@@ -589,6 +589,22 @@
         <translation>告知承诺书</translation>
     </message>
     <message>
+        <source>Joint acceptance notice</source>
+        <translation>联合受理通知书</translation>
+    </message>
+    <message>
+        <source>Joint supplement notice</source>
+        <translation>联合补正材料通知书</translation>
+    </message>
+    <message>
+        <source>Stage completion notice</source>
+        <translation>阶段办结通知书</translation>
+    </message>
+    <message>
+        <source>Joint completion notice</source>
+        <translation>联合办结通知书</translation>
+    </message>
+    <message>
         <source>Receipt slip (80 mm)</source>
         <translation>受理回执（80 毫米）</translation>
     </message>
@@ -4325,6 +4341,22 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Commitment letter (告知承诺书)</source>
         <translation>告知承诺书</translation>
+    </message>
+    <message>
+        <source>Joint acceptance notice (联合受理)</source>
+        <translation>联合受理通知书</translation>
+    </message>
+    <message>
+        <source>Joint supplement notice (联合补正)</source>
+        <translation>联合补正材料通知书</translation>
+    </message>
+    <message>
+        <source>Stage completion notice (阶段办结)</source>
+        <translation>阶段办结通知书</translation>
+    </message>
+    <message>
+        <source>Joint completion notice (联合办结)</source>
+        <translation>联合办结通知书</translation>
     </message>
     <message>
         <source>Service guide (办事指南)</source>
