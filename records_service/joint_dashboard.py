@@ -59,15 +59,26 @@ def joint_scope(session: Session, principal: Principal) -> ColumnElement[bool]:
 
 class WorkingDayIndex:
     """``W(day)``: working days from a fixed day, so that the working days between two
-    days are ``W(b) - W(a)`` (``WorkCalendar.working_days_between``'s ``(a, b]``)."""
+    days are ``W(b) - W(a)`` (``WorkCalendar.working_days_between``'s ``(a, b]``).
+
+    Days from the anchor on are counted once, forward, as they are asked for.
+    """
 
     def __init__(self, calendar: WorkCalendar, anchor: date) -> None:
         self.calendar, self.anchor = calendar, anchor
-        self._known: dict[date, int] = {}
+        self._upto, self._count = anchor, 0
+        self._known: dict[date, int] = {anchor: 0}
 
     def __call__(self, day: date) -> int:
-        if day not in self._known:
-            self._known[day] = self.calendar.working_days_between(self.anchor, day)
+        known = self._known.get(day)
+        if known is not None:
+            return known
+        if day < self.anchor:
+            return -self.calendar.working_days_between(day, self.anchor)
+        while self._upto < day:
+            self._upto += timedelta(days=1)
+            self._count += 1 if self.calendar.is_workday(self._upto) else 0
+            self._known[self._upto] = self._count
         return self._known[day]
 
 
@@ -302,7 +313,16 @@ def projects(
 ) -> list[dict[str, Any]]:
     """Each joint case's approval time (``JointProjectFigures``)."""
     numbers = [j.joint_no for j in joints]
-    parts = joint_views.parts_by_joint(session, numbers)
+    parts: dict[str, list[Any]] = {n: [] for n in numbers}
+    if numbers:
+        columns = (Case.id, Case.case_no, Case.joint_case_no, Case.stage)
+        rows = session.execute(
+            select(*columns, Case.department_code, Case.status).where(
+                Case.joint_case_no.in_(numbers)
+            )
+        )
+        for row in rows:
+            parts[row.joint_case_no].append(row)
     case_ids = {c.id: c.joint_case_no for rows in parts.values() for c in rows}
     events: dict[str, list[CaseEvent]] = defaultdict(list)
     if case_ids:
