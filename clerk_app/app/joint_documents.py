@@ -35,6 +35,7 @@ from clerk_app.app.catalog import NoCatalogError
 from clerk_app.app.documents import IssuedDocument, issue_document, reprint_document
 from clerk_app.core.catalog import Catalog, Item
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.event_data import MaterialNeed
 from clerk_app.core.joint import PartState, StageState, stage_due, stage_states
 from clerk_app.core.lifecycle import TERMINAL, Status
 from clerk_app.core.packages import Package, Stage
@@ -71,13 +72,18 @@ class Filing:
 
     Attributes:
         case_no: the part.
-        materials: the item's material codes still needed (``data.materials``).
+        materials: the item's material codes still needed; named and worded from the
+            catalog (the item's material name, form, copies and notes).
         note: what the department says is needed (the event's note).
+        needs: materials as the department named and worded them
+            (``core.event_data.MaterialNeed``: a material outside the item's list, or a
+            requirement of its own), printed as given after the coded ones.
     """
 
     case_no: str
     materials: tuple[str, ...] = ()
     note: str = ""
+    needs: tuple[MaterialNeed, ...] = ()
 
 
 class JointDocumentError(ValueError):
@@ -261,26 +267,32 @@ def consolidated_notice_data(
     package = _package(catalog, joint)
     found = _stage(package, joint, stage)
     parts = [p for p in joint.parts if p.stage == found.code]
-    by_case: dict[str, tuple[list[str], list[str]]] = {p.case_no: ([], []) for p in parts}
+    by_case: dict[str, tuple[list[str], list[MaterialNeed], list[str]]] = {
+        p.case_no: ([], [], []) for p in parts
+    }
     for filing in filings:
         if filing.case_no not in by_case:
             raise JointDocumentError(f"{filing.case_no} is not a part of stage {found.code}")
-        codes, notes = by_case[filing.case_no]
+        codes, needs, notes = by_case[filing.case_no]
         codes.extend(c for c in filing.materials if c not in codes)
+        needs.extend(n for n in filing.needs if n not in needs)
         if filing.note.strip() and filing.note.strip() not in notes:
             notes.append(filing.note.strip())
     filed = []
     for part in parts:
-        codes, notes = by_case[part.case_no]
-        if not codes and not notes:
-            continue
+        codes, needs, notes = by_case[part.case_no]
         item = catalog.get_item(part.item_code)
+        lines = [MissingMaterial(*_requirement(item, c)) for c in codes]
+        named = {line.name for line in lines}
+        lines += [MissingMaterial(n.name, n.requirement) for n in needs if n.name not in named]
+        if not lines and not notes:
+            continue
         filed.append(
             FiledPart(
                 part.case_no,
                 _item_name(catalog, part.item_code),
                 _department_name(catalog, part.department_code),
-                tuple(MissingMaterial(*_requirement(item, c)) for c in codes),
+                tuple(lines),
                 "；".join(notes),
             )
         )

@@ -27,6 +27,7 @@ from clerk_app.app.joint_documents import (
 )
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.catalog import Catalog
+from clerk_app.core.event_data import MaterialNeed
 from clerk_app.core.intake import Applicant, MaterialReceipt
 from clerk_app.core.joint_intake import JointDraft, build_joint_case
 from clerk_app.core.lifecycle import EventType, Status
@@ -154,8 +155,9 @@ def test_joint_receipt_is_numbered_archived_under_the_first_part_and_queued(desk
 def test_consolidated_notice_lists_each_departments_filing_by_material_name(desk, store):
     context, joint = desk
     fg, zr, _wl = (p.case_no for p in joint.parts if p.stage == "S1")
+    own_words = MaterialNeed("投资估算明细表", "原件1份，需咨询机构盖章")
     filings = [
-        Filing(fg, ("M2",), "可研报告缺投资估算附件"),
+        Filing(fg, ("M2",), "可研报告缺投资估算附件", needs=(own_words,)),
         Filing(zr, ("M4", "M2")),
         Filing(zr, ("M4",), "宗地图坐标系不符"),  # filed twice: merged
     ]
@@ -168,6 +170,7 @@ def test_consolidated_notice_lists_each_departments_filing_by_material_name(desk
         "立项用地规划许可阶段申请材料",
         f"一、市发展和改革委员会：政府投资项目可行性研究报告审批办件编号：{fg}",
         "1可行性研究报告原件1份，加盖单位公章",
+        "2投资估算明细表原件1份，需咨询机构盖章",  # as the department worded it
         "部门意见：可研报告缺投资估算附件",
         f"二、市自然资源和规划局：建设用地规划许可证核发办件编号：{zr}",
         "1宗地图及界址点坐标原件1份，具有资质的测绘机构出具",
