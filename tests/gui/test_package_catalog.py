@@ -6,11 +6,19 @@ the legal bases of the items."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from types import SimpleNamespace
+
 from PySide6.QtCore import Qt
 
+from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.catalog import Catalog
+from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui.catalog_pane import CatalogPane, ItemRole, MarkRole, PackageRole
 from clerk_app.gui.disclosure import DisclosurePanel
+from clerk_app.gui.i18n import install_translations
+from clerk_app.gui.intake_texts import decision_names
+from clerk_app.gui.joint_intake import JointIntakeDialog
 from tests.helpers.gui import demo_catalog, type_text
 from tests.helpers.packages import CATALOG, OPENING, PROJECT
 
@@ -102,3 +110,45 @@ def test_a_package_with_fees_sums_them_and_totals_differ_by_project_type(qtbot):
     # Back to an item: its own disclosures again.
     panel.show_item(catalog.item("GA-1"))
     assert panel.package is None and "事项GA-1" in panel.toPlainText()
+
+
+def test_the_desk_in_chinese_marks_discloses_and_asks_for_a_project(qtbot, qm_dir):
+    """The desk's default language: the marks, the disclosures and the joint form's words."""
+    install_translations("zh_CN", qm_dir)
+    catalog = demo_catalog()
+    pane = CatalogPane()
+    qtbot.addWidget(pane)
+    pane.set_catalog(catalog)
+    qtbot.keyClicks(pane.search, "qykb")
+    assert _rows(pane)[0] == ("一件事", "企业开办“一件事”")
+    assert pane.model.index(0, 0).data().endswith("牵头：市市场监督管理局 · 5 个部门")
+
+    panel = DisclosurePanel()
+    qtbot.addWidget(panel)
+    panel.show_package(catalog.package("DEMO-PRJ-GCJS"), catalog)
+    text = panel.toPlainText()
+    for words in (
+        "受理项目",
+        "牵头部门：市住房和城乡建设局",
+        "10 个部门并联办理",
+        "一套材料，一次提交",
+        "合计 45 个工作日",
+        "不收费",
+        "示例",
+    ):
+        assert words in text, words
+
+    context = SimpleNamespace(clock=FixedClock(datetime(2026, 11, 30, 9, 0, tzinfo=CENTER_TZ)))
+    dialog = JointIntakeDialog(
+        context, None, catalog, catalog.package("DEMO-PRJ-GCJS"),
+        calendar=WorkCalendar(), writer=None,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "联合受理 — 工程建设项目审批（房屋建筑类）"
+    assert dialog.code_caption.text() == "项目代码(&C)："
+    assert dialog.type_combo.currentText() == "政府投资"
+    assert dialog.missing_label.text().startswith("尚需：项目代码；单位名称")
+    zr = next(p for p in dialog.parts if p.item.code == "DEMO-ZR-004")
+    assert zr.note_label.text().startswith("本事项缺少：建设用地规划许可申请表")
+    assert zr.decision_combo.currentText() == decision_names()["supplement"]
+    assert "宗地图" in zr.note_label.text()
