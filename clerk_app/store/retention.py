@@ -4,8 +4,9 @@ A case leaves the desk when it is closed (a terminal status), the center has it
 (``server_state = 'synced'``), nothing of it is waiting or refused in the outbox, it has no
 open conflict, and it has not changed for the provisioned number of days; its events,
 ratings, archived document rows (and their PDFs), settled conflicts and sent outbox rows go
-with it. Parked intakes older than that go too. The center keeps every record; the
-hash-chained journal is left whole (``export-journal`` must still verify).
+with it; a joint case taken in here goes with its last part. Parked intakes older than that
+go too. The center keeps every record; the hash-chained journal is left whole
+(``export-journal`` must still verify).
 """
 
 from __future__ import annotations
@@ -65,6 +66,16 @@ def purge_expired(db: Database, cutoff: datetime) -> Purged:
             for table in ("documents", "ratings", "conflicts", "outbox"):
                 conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))  # noqa: S608
             conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        # A joint case taken in here goes with its last part (issue 16), its sent row too.
+        joints = conn.execute(
+            "DELETE FROM joint_cases WHERE server_state = 'synced' AND NOT EXISTS"
+            " (SELECT 1 FROM cases c WHERE c.joint_case_no = joint_cases.joint_no)"
+            " RETURNING id"
+        ).fetchall()
+        conn.executemany(
+            "DELETE FROM outbox WHERE case_id IS NULL AND idempotency_key = ? AND state = 'sent'",
+            [(r[0],) for r in joints],
+        )
         parked = conn.execute("DELETE FROM parked_intakes WHERE parked_at < ?", (when,)).rowcount
     for path in files:
         try:

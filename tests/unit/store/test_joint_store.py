@@ -17,6 +17,7 @@ from clerk_app.store import Database, LocalStore
 from clerk_app.store.joint import create_joint, get_joint, joint_of
 from clerk_app.store.outbox import KIND_CREATE_JOINT
 from clerk_app.store.rejections import refused_rows, rejected_items, void_rejected
+from clerk_app.store.retention import purge_expired
 from clerk_app.store.schema import MIGRATIONS
 from tests.helpers.joint_desk import demo_joint
 from tests.helpers.store import T0, add_case, make_payload
@@ -144,3 +145,22 @@ def test_an_older_database_gets_joint_columns_and_its_cases_read_as_ordinary(tmp
         assert db.query_one("SELECT count(*) FROM joint_cases")[0] == 0
     finally:
         db.close()
+
+
+def test_a_joint_case_leaves_the_desk_with_its_last_part(store) -> None:
+    joint = create_joint(store, demo_joint(), outbox_body=BODY)
+    [row] = store.outbox_rows()
+    store.mark_sent(row.id, 201, {"joint_case": {}})
+    old = "2026-01-01T00:00:00.000000+00:00"
+    store.db.execute(
+        "UPDATE cases SET status = 'completed_approved', updated_at = ? WHERE case_no <> ?",
+        (old, joint.parts[0].case_no),
+    )
+    cutoff = T0 - timedelta(days=30)
+    assert purge_expired(store.db, cutoff).cases == 4
+    assert get_joint(store, joint.joint_no) is not None  # one part is still open
+    store.db.execute("UPDATE cases SET status = 'completed_approved', updated_at = ?", (old,))
+    assert purge_expired(store.db, cutoff).cases == 1
+    assert get_joint(store, joint.joint_no) is None
+    assert store.db.query_one("SELECT count(*) FROM joint_cases")[0] == 0
+    assert store.outbox_rows() == []
