@@ -60,12 +60,17 @@ def mnemonic(text: str) -> str:
 
 
 def shortcut_text(action: QAction) -> str:
-    """The action's shortcuts as the menu shows them, e.g. ``"Ctrl+F"`` (or "")."""
-    return ", ".join(
+    """The action's shortcuts as the menu shows them, e.g. ``"Ctrl+F"`` (or "").
+
+    Each text once: in Chinese Return and Enter are both 回车, so Ctrl+Return and
+    Ctrl+Enter read "Ctrl+回车" — said twice it looks like a mistake.
+    """
+    texts = (
         s.toString(QKeySequence.SequenceFormat.NativeText)
         for s in action.shortcuts()
         if not s.isEmpty()
     )
+    return ", ".join(dict.fromkeys(texts))
 
 
 def key_path(menu: QMenu | None, action: QAction) -> str:

@@ -402,8 +402,8 @@
         <translation>The opinion; required when the action needs a reason</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Record</translation>
+        <source>Record  (Ctrl+Return)</source>
+        <translation>Record  (Ctrl+Return)</translation>
     </message>
     <message>
         <source>Record the action (Ctrl+Return)</source>

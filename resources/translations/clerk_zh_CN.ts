@@ -402,8 +402,8 @@
         <translation>审批意见；需要说明理由的操作必填</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>记录</translation>
+        <source>Record  (Ctrl+Return)</source>
+        <translation>记录  (Ctrl+Return)</translation>
     </message>
     <message>
         <source>Record the action (Ctrl+Return)</source>
@@ -3023,7 +3023,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>%1 was away. Enter the password to go on where you left off.</source>
-        <translation>%1 已离开。请输入密码，从离开处继续办理。</translation>
+        <translation>%1已离开。请输入密码，从离开处继续办理。</translation>
     </message>
     <message>
         <source>&amp;Password:</source>

@@ -124,6 +124,12 @@ def test_no_two_alt_keys_of_a_dialog_clash(dialogs):
 
 
 @pytest.mark.parametrize("dialogs", ["zh_CN"], indirect=True)
+def test_the_record_button_says_its_key(dialogs):
+    # No mnemonic of its own: a clerk learns Ctrl+Return from the button, not a tooltip.
+    assert dialogs["case_detail"].record_button.text() == "记录  (Ctrl+Return)"
+
+
+@pytest.mark.parametrize("dialogs", ["zh_CN"], indirect=True)
 def test_tab_walks_the_fields_in_reading_order(dialogs):
     printers = [f"printer_{kind}" for kind in DOCUMENT_KINDS if kind != "default"]
     assert tab_order(dialogs["settings"]) == [

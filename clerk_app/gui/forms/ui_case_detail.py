@@ -423,7 +423,7 @@ class Ui_CaseDetail(object):
 #if QT_CONFIG(tooltip)
         self.recordButton.setToolTip(QCoreApplication.translate("CaseDetail", u"Record the action (Ctrl+Return)", None))
 #endif // QT_CONFIG(tooltip)
-        self.recordButton.setText(QCoreApplication.translate("CaseDetail", u"Record", None))
+        self.recordButton.setText(QCoreApplication.translate("CaseDetail", u"Record  (Ctrl+Return)", None))
 #if QT_CONFIG(tooltip)
         self.printNoticeButton.setToolTip(QCoreApplication.translate("CaseDetail", u"Open the print preview of the notice (Ctrl+P)", None))
 #endif // QT_CONFIG(tooltip)

@@ -55,6 +55,17 @@ def test_f1_lists_every_action_with_its_keys(qtbot, desk_window):
     window.last_tool.close()
 
 
+def test_f1_in_chinese_says_each_key_once(qtbot, context, qm_dir):
+    install_translations("zh_CN", qm_dir)  # Return and Enter are both 回车 in Chinese
+    window = open_window(qtbot, context)
+    qtbot.keyClick(window.catalog_pane.search, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: isinstance(window.last_tool, ShortcutsDialog))
+    rows = window.last_tool.rows()
+    assert ("受理", "受理本件", "Ctrl+回车") in rows
+    assert window.accept_action.toolTip() == "受理本件 (Ctrl+回车)"
+    window.last_tool.close()
+
+
 def test_ctrl_1_and_2_switch_between_intake_and_worklist(qtbot, desk_window):
     window = desk_window
     qtbot.keyClick(window.catalog_pane.search, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
