@@ -24,6 +24,7 @@ __all__ = [
     "parked_at_quit",
     "parked_intakes",
     "unsent_cases",
+    "unsent_counts",
 ]
 
 #: The ``state`` key naming the intake parked when the desk was last closed.
@@ -92,3 +93,10 @@ def forget_quit_note(context: AppContext) -> None:
 def unsent_cases(context: AppContext) -> int:
     """How many cases still wait to be sent to the center (what quitting leaves behind)."""
     return context.backend.store.outbox_waiting_counts().cases
+
+
+def unsent_counts(context: AppContext) -> tuple[int, int, int]:
+    """What still waits to be sent, as a clerk counts it: (cases, documents, other records
+    such as ratings) — a case's later events count with the case."""
+    counts = context.backend.store.outbox_waiting_counts()
+    return counts.cases, counts.documents, counts.other

@@ -33,7 +33,7 @@ from clerk_app.app.parking import (
     park_at_quit,
     parked_at_quit,
     parked_intakes,
-    unsent_cases,
+    unsent_counts,
 )
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_id
@@ -205,31 +205,49 @@ class ParkingController(QObject):
 
     # -- quitting ----------------------------------------------------------------------
 
-    def confirm_quit(self) -> bool:
-        """Before quitting: when cases still wait to be sent, say how many and ask.
+    def unsent_text(self, cases: int, documents: int, other: int) -> str:
+        """What waits, as the status bar counts it: "1 件办件、2 份文书" / "1 case, 2 documents"."""
+        parts = []
+        if cases:
+            parts.append(self.tr("%n case(s)", "", cases))
+        if documents:
+            parts.append(self.tr("%n document(s)", "", documents))
+        if other:
+            parts.append(self.tr("%n other record(s)", "", other))
+        #: Separator between the counts of what waits to be sent.
+        return self.tr(", ").join(parts)
 
-        "Quit anyway" is the default (the cases stay on this computer and are sent after
+    def confirm_quit(self) -> bool:
+        """Before quitting: when cases, documents or other records still wait to be sent,
+        say how many (as the status bar counts them) and ask; a half-filled intake is said
+        to be parked.
+
+        "Quit anyway" is the default (everything stays on this computer and is sent after
         the next sign-in); True means quit.
         """
         if not self.available:
             return True
         try:
-            unsent = unsent_cases(self.context)
+            cases, documents, other = unsent_counts(self.context)
         except Exception as exc:  # a question must never keep the clerk from quitting
-            log.warning("counting unsent cases at quit: %s", exc)
+            log.warning("counting unsent records at quit: %s", exc)
             return True
-        if unsent == 0:
+        if not (cases or documents or other):
             return True
+        text = self.tr(
+            "Not sent to the center yet: %1. They stay on this computer and are sent after "
+            "the next sign-in."
+        ).replace("%1", self.unsent_text(cases, documents, other))
+        form = self.window.intake
+        if form.item is not None and not form.is_blank():
+            text += "\n\n" + self.tr(
+                "The intake being filled in will be parked: Ctrl+R resumes it after the next "
+                "sign-in."
+            )
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QCoreApplication.translate("Parking", "Cases not sent yet"))
-        box.setText(
-            QCoreApplication.translate(
-                "Parking",
-                "Cases not sent to the center yet: %1. They stay on this computer and are "
-                "sent after the next sign-in.",
-            ).replace("%1", str(unsent))
-        )
+        box.setWindowTitle(self.tr("Not sent yet"))
+        box.setText(text)
         quit_button = box.addButton(
             QCoreApplication.translate("Parking", "&Quit anyway"),
             QMessageBox.ButtonRole.AcceptRole,

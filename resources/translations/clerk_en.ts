@@ -3715,14 +3715,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Intake parked. Resume it with Ctrl+R.</translation>
     </message>
     <message>
-        <source>Cases not sent yet</source>
-        <translation>Cases not sent yet</translation>
-    </message>
-    <message>
-        <source>Cases not sent to the center yet: %1. They stay on this computer and are sent after the next sign-in.</source>
-        <translation>Cases not sent to the center yet: %1. They stay on this computer and are sent after the next sign-in.</translation>
-    </message>
-    <message>
         <source>&amp;Quit anyway</source>
         <translation>&amp;Quit anyway</translation>
     </message>
@@ -3741,6 +3733,47 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Parked intake resumed.</source>
         <translation>Parked intake resumed.</translation>
+    </message>
+</context>
+<context>
+    <name>ParkingController</name>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other record(s)</source>
+        <translation>
+            <numerusform>%n other record</numerusform>
+            <numerusform>%n other records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Separator between the counts of what waits to be sent.</extracomment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Not sent to the center yet: %1. They stay on this computer and are sent after the next sign-in.</source>
+        <translation>Not sent to the center yet: %1. They stay on this computer and are sent after the next sign-in.</translation>
+    </message>
+    <message>
+        <source>The intake being filled in will be parked: Ctrl+R resumes it after the next sign-in.</source>
+        <translation>The intake being filled in will be parked: Ctrl+R resumes it after the next sign-in.</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Not sent yet</translation>
     </message>
 </context>
 <context>

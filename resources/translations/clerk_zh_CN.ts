@@ -3695,14 +3695,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>已暂存。按 Ctrl+R 继续办理。</translation>
     </message>
     <message>
-        <source>Cases not sent yet</source>
-        <translation>尚有案件未上传</translation>
-    </message>
-    <message>
-        <source>Cases not sent to the center yet: %1. They stay on this computer and are sent after the next sign-in.</source>
-        <translation>尚未上传到中心的案件：%1 件。它们保存在本机，下次登录后自动上传。</translation>
-    </message>
-    <message>
         <source>&amp;Quit anyway</source>
         <translation>仍然退出(&amp;Q)</translation>
     </message>
@@ -3721,6 +3713,44 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Parked intake resumed.</source>
         <translation>已恢复暂存的受理。</translation>
+    </message>
+</context>
+<context>
+    <name>ParkingController</name>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 件办件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 份文书</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other record(s)</source>
+        <translation>
+            <numerusform>%n 条其他记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Separator between the counts of what waits to be sent.</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not sent to the center yet: %1. They stay on this computer and are sent after the next sign-in.</source>
+        <translation>尚未上传到中心：%1。它们保存在本机，下次登录后自动上传。</translation>
+    </message>
+    <message>
+        <source>The intake being filled in will be parked: Ctrl+R resumes it after the next sign-in.</source>
+        <translation>正在填写的受理将暂存，下次登录后按 Ctrl+R 继续办理。</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>尚未上传</translation>
     </message>
 </context>
 <context>

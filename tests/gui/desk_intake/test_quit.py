@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clerk_app.gui import services
 from clerk_app.gui.app import Desk
+from clerk_app.gui.i18n import install_translations
 from tests.helpers.keyboard import (
     CTRL,
     accept,
@@ -113,7 +114,9 @@ def test_ctrl_q_with_an_unsent_case_says_how_many_and_quits_by_default(no_mouse,
     QTimer.singleShot(200, lambda: answer(Qt.Key.Key_Escape))  # Stay
     press(qtbot, window, Qt.Key.Key_Q, CTRL)
     qtbot.waitUntil(lambda: len(questions) == 1, timeout=5000)
-    assert "Cases not sent to the center yet: 1." in questions[0]
+    # Counted as the status bar counts: the case and its acceptance notice and slip.
+    assert questions[0].startswith("Not sent to the center yet: 1 case, 2 documents.")
+    assert "parked" not in questions[0]  # the form was cleared after acceptance
     assert window.isVisible()
     _back_to(qtbot, window)
 
@@ -121,3 +124,37 @@ def test_ctrl_q_with_an_unsent_case_says_how_many_and_quits_by_default(no_mouse,
     press(qtbot, window, Qt.Key.Key_Q, CTRL)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     assert len(questions) == 2
+
+
+def test_the_question_names_documents_and_the_intake_it_parks_in_chinese(
+    no_mouse, desk, context_of, qm_dir
+):
+    qtbot = no_mouse
+    install_translations("zh_CN", qm_dir)
+    window = sign_in(qtbot, desk)
+    window.sync_worker.stop()
+    find_item(qtbot, window, "DEMO-GA-001")
+    applicant(qtbot, window)
+    to_materials(qtbot, window)
+    mark(qtbot, window, "r")
+    accept(qtbot, window, context_of(desk))
+    _back_to(qtbot, window)
+    find_item(qtbot, window, "DEMO-GA-001")
+    type_keys(qtbot, window, "Zhao Lei")  # the next applicant, half-filled
+    questions: list[str] = []
+
+    def answer() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+        shown = [b for b in boxes if b.isVisible()]
+        if not shown:
+            QTimer.singleShot(50, answer)
+            return
+        questions.append(shown[0].text())
+        qtbot.keyClick(shown[0], Qt.Key.Key_Escape)  # stay
+
+    QTimer.singleShot(200, answer)
+    press(qtbot, window, Qt.Key.Key_Q, CTRL)
+    qtbot.waitUntil(lambda: len(questions) == 1, timeout=5000)
+    assert questions[0].startswith("尚未上传到中心：1 件办件、2 份文书。")
+    assert "正在填写的受理将暂存，下次登录后按 Ctrl+R 继续办理。" in questions[0]
+    assert window.isVisible() and window.intake.ui.personNameEdit.text() == "Zhao Lei"
