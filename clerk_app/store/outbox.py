@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -306,7 +307,7 @@ class OutboxMixin:
             conn.execute(
                 "UPDATE outbox SET state = 'rejected', attempts = attempts + 1,"
                 " response_status = ?, response_json = ?, last_error = ? WHERE id = ?",
-                (status, _dump_response(problem), _problem_summary(status, problem), row_id),
+                (status, _dump_response(problem), _refusal_reason(row, status, problem), row_id),
             )
             if row["kind"] in _CREATIONS:
                 _set_created_state(conn, row, "rejected", now)
@@ -414,6 +415,26 @@ def _problem_summary(status: int, problem: Any) -> str:
         if parts:
             return f"{status}: " + " — ".join(parts)
     return f"HTTP {status}"
+
+
+def _refusal_reason(row: sqlite3.Row, status: int, problem: Any) -> str:
+    """The reason a refused row is listed with; a joint case's names each refused part by
+    its case number and item (the service names them by position: ``parts[2].…``)."""
+    summary = _problem_summary(status, problem)
+    if row["kind"] != KIND_CREATE_JOINT or not isinstance(problem, dict) or not row["body_json"]:
+        return summary
+    parts = (json.loads(row["body_json"]) or {}).get("parts") or []
+    named = []
+    for error in problem.get("errors") or []:
+        found = (
+            re.match(r"parts\[(\d+)\]", str(error.get("field") or ""))
+            if isinstance(error, dict)
+            else None
+        )
+        if found and int(found[1]) < len(parts) and isinstance(parts[int(found[1])], dict):
+            part = parts[int(found[1])]
+            named.append(f"{part.get('case_no')} ({part.get('item_code')}): {error.get('message')}")
+    return (summary + " — " + "; ".join(named))[:1000] if named else summary
 
 
 def _outbox_from_row(row: sqlite3.Row) -> OutboxRow:

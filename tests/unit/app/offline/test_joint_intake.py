@@ -122,7 +122,9 @@ def test_a_refused_joint_case_is_a_refused_item_naming_the_part_and_holds_its_pa
     assert (result.sent, result.rejected) == (0, 1)
     [refused] = rejected_items(store)
     assert refused.case_no == joint.joint_no and refused.kind == "create_joint_case"
+    # F8 names the refused part by its number and the item as sent.
     assert refused.reason.startswith("422")
+    assert f"{joint.parts[1].case_no} (DEMO-GA-001):" in refused.reason, refused.reason
     [item] = case_refusals(ctx, joint.parts[1].case_no)  # the part's case detail shows it
     assert item.case_no == joint.joint_no
     assert any(f.field.startswith("parts[1]") for f in item.fields), item.fields
