@@ -687,7 +687,8 @@ def joint_from_wire(data: Any) -> JointCase:
         key: data.get(key)
         for key in ("window_code", "catalog_version", "applicant", "agent", "received_at")
     }
-    common["clerk"] = _get(data, "clerk")
+    clerk: str = _get(data, "clerk")
+    common["clerk"] = clerk
     raw_parts = _get(data, "parts", list)
     parts = []
     for raw in raw_parts:
@@ -716,7 +717,7 @@ def joint_from_wire(data: Any) -> JointCase:
         agent=party_from_wire(agent) if agent is not None else None,
         materials=tuple(_material_from_wire(m) for m in _get(data, "materials", list)),
         received_at=_moment(data, "received_at"),
-        clerk=common["clerk"],
+        clerk=clerk,
         parts=tuple(parts),
         project_type=project_type,
         project_code=_text(data, "project_code"),

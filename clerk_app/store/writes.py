@@ -274,8 +274,7 @@ def take_center_version(conn: Any, case: Case, now: str) -> None:
     if case.joint_case_no and case.due_date is not None:
         # A part of a later stage gets its due date at the center when its stage opens.
         conn.execute(
-            "UPDATE cases SET due_date = ?, due_provisional = ? WHERE id = ?"
-            " AND due_date IS NULL",
+            "UPDATE cases SET due_date = ?, due_provisional = ? WHERE id = ? AND due_date IS NULL",
             (case.due_date.isoformat(), int(case.due_date_provisional), case.id),
         )
     conn.executemany(
