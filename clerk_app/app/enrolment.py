@@ -6,7 +6,8 @@ gives, the way ``build_context`` keeps secrets (the OS keyring, else the machine
 readable only by the app's user):
 
 - a desk's device token → the desk token of this window (``backend.tokens``), so the desk
-  syncs before anyone signs in online;
+  syncs before anyone signs in online, with its expiry (the desk renews it itself, see
+  ``clerk_app.app.renewal``);
 - a display credential → this PC becomes a hall screen: it starts into the board with no
   person signing in (:func:`display_credential`) and renews its credential itself when a
   third of its lifetime is left (:func:`renew_if_due`).
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from clerk_app.app.renewal import RENEW_WHEN_LEFT, remember_token_age
 from clerk_app.core.errors import Refused, UserError
 from clerk_app.device import device_id as load_device_id
 from clerk_app.remote.api import ApiClient
@@ -39,8 +41,6 @@ log = logging.getLogger("clerk.remote")
 
 #: The secret holding this PC's display credential (JSON, see :class:`MachineCredential`).
 DISPLAY_SECRET = "display-credential"  # noqa: S105 - the entry's name, not a secret
-#: Renew when less than this share of the credential's lifetime is left.
-RENEW_WHEN_LEFT = 1 / 3
 
 
 class EnrolmentProblem(UserError):
@@ -171,6 +171,14 @@ def enrol(
             log.warning("enrolment: a desk code for window %s typed at %s", window, window_code)
             raise EnrolmentProblem("wrong-window", window=window, kind=kind)
         tokens.set_device_token(window_code, device_id, credential.token)
+        remember_token_age(
+            secrets,
+            window_code,
+            device_id,
+            credential.token,
+            expires_at=credential.expires_at,
+            obtained_at=credential.obtained_at,
+        )
     elif kind == "display":
         secrets.set(DISPLAY_SECRET, credential.to_json())
     else:

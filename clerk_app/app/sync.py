@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from clerk_app import __version__
 from clerk_app.app.context import has_local_store
+from clerk_app.app.renewal import desk_token_renewal
 from clerk_app.app.session import has_device_token
 from clerk_app.remote.link import LinkIntervals, LinkKeeper
 from clerk_app.remote.sync import NEEDS_ACTION, Backoff, SyncEngine
@@ -76,7 +77,8 @@ def sync_engine(context: AppContext, session: Session | None) -> SyncEngine:
     """The outbox sender for this window (runs on the sync worker thread).
 
     It sends with the desk's device token whoever is signed in; only a clerk or cashier of
-    the window (:func:`signs_for_desk`) lends their sign-in while the desk holds none.
+    the window (:func:`signs_for_desk`) lends their sign-in while the desk holds none. The
+    engine renews the device token when due (``app.renewal``).
     """
     link = LinkKeeper(
         context.backend.store,
@@ -100,6 +102,7 @@ def sync_engine(context: AppContext, session: Session | None) -> SyncEngine:
         username=session.username if session and signs_for_desk(context, session) else None,
         link=link,
         heartbeat=timedelta(seconds=int(context.settings["sync.heartbeat_seconds"])),
+        renewal=desk_token_renewal(context),
     )
 
 

@@ -156,8 +156,14 @@ class ConnectionPanel(QDialog):
         self.show_details(self.details)
 
     def _add_waiting_and_retry(self) -> None:
-        """The stop reason, the waiting items and "Retry now" (not in the form: added here)."""
+        """The device token's expiry, the stop reason, the waiting items and "Retry now"
+        (not in the form: added here)."""
         u = self.ui
+        self.token_caption = QLabel(self)
+        self.token_label = QLabel(self)
+        self.token_label.setObjectName("deviceTokenLabel")
+        self.token_label.setWordWrap(True)
+        u.factsForm.addRow(self.token_caption, self.token_label)
         layout = u.mainLayout
         self.stop_label = QLabel(self)
         self.stop_label.setObjectName("stopReasonLabel")
@@ -181,6 +187,7 @@ class ConnectionPanel(QDialog):
         self._retranslate_extra()
 
     def _retranslate_extra(self) -> None:
+        self.token_caption.setText(self.tr("Device token:"))
         self.waiting_caption.setText(self.tr("Waiting to be sent (oldest first):"))
         self.waiting_table.setHorizontalHeaderLabels(
             [self.tr("Case"), self.tr("What"), self.tr("Tries"), self.tr("Why not sent yet")]
@@ -239,6 +246,15 @@ class ConnectionPanel(QDialog):
             return self.tr("Online")
         return self.tr("Offline")
 
+    def token_text(self, details: LinkDetails) -> str:
+        """When the desk's device token expires (it renews itself a while before)."""
+        if not details.device_token:
+            return self.tr("none")
+        if details.device_token_expires_at is None:
+            return self.tr("expiry not known yet (learnt at its next renewal)")
+        day = details.device_token_expires_at.astimezone(CENTER_TZ).strftime("%Y-%m-%d")
+        return self.tr("valid until %1 (renewed by itself before then)").replace("%1", day)
+
     def skew_text(self, skew: float | None, *, online: bool = True) -> str:
         if not online:
             return self.tr("cannot be compared while the service is not answering")
@@ -261,6 +277,7 @@ class ConnectionPanel(QDialog):
         self.state_label.setText(self.state_text(details))
         self.waiting_label.setText(self.waiting_text(details))
         self.contact_label.setText(_time(details.last_contact))
+        self.token_label.setText(self.token_text(details))
         online = details.state in ("online", "syncing")
         self.skew_label.setText(self.skew_text(details.clock_skew_seconds, online=online))
         warn = (

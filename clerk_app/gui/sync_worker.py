@@ -102,6 +102,8 @@ class LinkDetails:
     waiting_items: tuple[WaitingRow, ...] = ()
     # Whether the desk holds its device token (False: said in red, with what to do).
     device_token: bool = True
+    # When that device token expires (None: not known yet; the desk renews it itself).
+    device_token_expires_at: datetime | None = None
 
 
 class _Loop(QObject):
@@ -193,6 +195,7 @@ class _Loop(QObject):
             waiting_kinds=(result.waiting_cases, result.waiting_documents, result.waiting_other),
             waiting_items=waiting,
             device_token=result.device_token,
+            device_token_expires_at=getattr(result, "device_token_expires_at", None),
         )
 
     def _delay_ms(self, due: datetime | None) -> int:

@@ -57,6 +57,15 @@ class _Clock(Protocol):
     def now(self) -> datetime: ...
 
 
+class TokenRenewal(Protocol):
+    """Renews the desk's device token when due (``clerk_app.app.renewal``); never raises
+    for the network."""
+
+    def renew_if_due(self, *, online: bool = True) -> bool: ...
+
+    def expires_at(self) -> datetime | None: ...
+
+
 @dataclass(frozen=True)
 class Backoff:
     """Exponential back-off with jitter ("equal jitter": half fixed, half random).
@@ -115,6 +124,8 @@ class PushResult:
     #: the window signed in online, whose sign-in then sends; ``stopped`` says no-token
     #: when there is no such clerk either).
     device_token: bool = True
+    #: When the desk's device token expires (None: no token, or not known yet).
+    device_token_expires_at: datetime | None = None
 
 
 @dataclass
@@ -151,6 +162,7 @@ class SyncEngine:
             /health`` (no token, tiny) so a service that went away shows within seconds;
             None: never.
         probe_timeout: ``(connect, read)`` seconds of that ``GET /health``.
+        renewal: renews the device token when due, at the start of each round (optional).
     """
 
     def __init__(
@@ -169,6 +181,7 @@ class SyncEngine:
         link: LinkKeeper | None = None,
         heartbeat: timedelta | None = None,
         probe_timeout: tuple[float, float] = PROBE_TIMEOUT,
+        renewal: TokenRenewal | None = None,
     ) -> None:
         self.store = store
         self.api = api
@@ -183,6 +196,7 @@ class SyncEngine:
         self.link = link
         self.heartbeat = heartbeat
         self.probe_timeout = probe_timeout
+        self.renewal = renewal
         self._last_online = True
         self._last_heard: datetime | None = None
 
@@ -202,6 +216,8 @@ class SyncEngine:
     def push_once(self) -> PushResult:
         """Send what is due now, once; never sleeps. See the module docstring."""
         tally = _Tally()
+        if self.renewal is not None:
+            self.renewal.renew_if_due(online=self._last_online)
         has_device_token, token = self._tokens()
         if token is None:
             tally.stopped = STOP_NO_TOKEN
@@ -245,6 +261,7 @@ class SyncEngine:
             waiting_documents=kinds.documents,
             waiting_other=kinds.other,
             device_token=has_device_token,
+            device_token_expires_at=self.renewal.expires_at() if self.renewal else None,
         )
         if result.sent or result.retried or result.rejected or result.stopped:
             log.info(

@@ -1196,7 +1196,7 @@
     </message>
     <message>
         <source>Device token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Device token:</translation>
     </message>
     <message>
         <source>Waiting to be sent (oldest first):</source>
@@ -1280,15 +1280,15 @@
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">none</translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>expiry not known yet (learnt at its next renewal)</source>
-        <translation type="unfinished"></translation>
+        <translation>expiry not known yet (learnt at its next renewal)</translation>
     </message>
     <message>
         <source>valid until %1 (renewed by itself before then)</source>
-        <translation type="unfinished"></translation>
+        <translation>valid until %1 (renewed by itself before then)</translation>
     </message>
     <message>
         <source>cannot be compared while the service is not answering</source>

@@ -1190,7 +1190,7 @@
     </message>
     <message>
         <source>Device token:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备令牌：</translation>
     </message>
     <message>
         <source>Waiting to be sent (oldest first):</source>
@@ -1270,15 +1270,15 @@
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>expiry not known yet (learnt at its next renewal)</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期暂不可知（下次自动续期后可知）</translation>
     </message>
     <message>
         <source>valid until %1 (renewed by itself before then)</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至 %1（到期前自动续期）</translation>
     </message>
     <message>
         <source>cannot be compared while the service is not answering</source>

@@ -62,8 +62,15 @@ def test_a_hall_pc_opens_the_board_without_sign_in_and_renews_on_the_clock(
         screen.refresh()
     renewed = display_credential(context)
     assert renewed.token != first.token and renewed.obtained_at == clock.now()
-    assert board_status(records_service, first.token) == 401
     assert board_status(records_service, renewed.token) == 200
+    # The old one lasts only the service's renewal grace (a lost answer strands no screen),
+    # and ends at once when its successor renews itself.
+    assert board_status(records_service, first.token) == 200
+    clock.advance(timedelta(days=250))
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        screen.refresh()
+    assert display_credential(context).token not in (first.token, renewed.token)
+    assert board_status(records_service, first.token) == 401
 
 
 def test_a_revoked_credential_stops_and_tells_it_until_a_new_code_is_typed(
