@@ -192,6 +192,8 @@ class FirstRunWizard(QDialog):
         self.save_button.clicked.connect(self.save)
         u.buttonBox.rejected.connect(self.reject)
         self._retranslate_code()
+        # Wide enough for an https address and a CA path to show whole, in either language.
+        self.setMinimumWidth(560)
 
     def values(self) -> dict[str, str]:
         return {name: edit.text() for name, edit in self.edits.items()}

@@ -70,6 +70,8 @@ def choose_language(qtbot, wizard: FirstRunWizard, key: Qt.Key) -> None:
 
 def test_choosing_english_switches_the_wizard_at_once(qtbot, wizard):
     assert wizard.language.currentText() == "简体中文"  # the language the app opened in
+    url = wizard.edits["service.url"]  # its example address shows whole
+    assert url.fontMetrics().horizontalAdvance(url.placeholderText()) < url.width() - 8
     assert wizard.windowTitle() != "Set up this window"
     fill(qtbot, wizard, "http://127.0.0.1:9", **{"window.code": "w 1"})
     report = check(qtbot, wizard)
