@@ -38,7 +38,8 @@ from clerk_app.core.numbering import new_query_code
 from clerk_app.core.packages import Package
 from clerk_app.core.records import Case, JointCase
 from clerk_app.logs import logger
-from clerk_app.remote.wire import joint_to_wire
+from clerk_app.remote.api import ApiError
+from clerk_app.remote.wire import joint_from_wire, joint_to_wire
 from clerk_app.store import joint as joint_store
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ __all__ = [
     "NoJointCatalog",
     "TakenJoint",
     "check",
+    "joint_at_center",
     "joint_of",
     "load_joint",
     "packages",
@@ -213,6 +215,27 @@ def load_joint(context: AppContext, joint_no: str) -> JointCase | None:
     """The joint case with this number and its parts as this desk keeps them (taken in
     here), or None."""
     return joint_store.get_joint(context.backend.store, joint_no)
+
+
+def joint_at_center(context: AppContext, session: Session, joint_no: str) -> JointCase | None:
+    """The joint case as the center has it (parts with their statuses, events and
+    departments), or None when it does not know it (404) — on a worker thread.
+
+    Raises:
+        ConnectionProblem: the center cannot be reached.
+        Refused: another refusal (403 …).
+        WireError: an answer that is not a joint case.
+    """
+    token = session.access_token or context.backend.tokens.get_device_token(
+        context.provisioning.window_code, context.device_id
+    )
+    try:
+        answer = context.backend.api.get_joint_case(token or "", joint_no)
+    except ApiError as exc:
+        if exc.status == 404:
+            return None
+        raise
+    return joint_from_wire(answer)
 
 
 def joint_of(context: AppContext, case_no: str) -> str | None:

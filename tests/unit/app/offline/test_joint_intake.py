@@ -20,7 +20,7 @@ from clerk_app.core.intake import MaterialReceipt
 from clerk_app.core.lifecycle import EventType
 from clerk_app.core.numbering import parse_case_no
 from clerk_app.core.records import ServerState
-from clerk_app.remote.wire import joint_from_wire, joint_to_wire
+from clerk_app.remote.wire import joint_to_wire
 from tests.helpers.joint_desk import complete_draft, opening_desk
 from tests.helpers.service import DEMO_PASSWORD
 
@@ -68,11 +68,12 @@ def test_a_joint_intake_is_saved_whole_and_reaches_the_center_once(
     local = joint_app.load_joint(ctx, joint.joint_no)
     assert local.server_state is ServerState.SYNCED
     assert {p.server_state for p in local.parts} == {ServerState.SYNCED}
-    center = joint_from_wire(ctx.backend.api.get_joint_case(session.access_token, joint.joint_no))
+    center = joint_app.joint_at_center(ctx, session, joint.joint_no)
     assert [(p.case_no, p.item_code, p.department_code) for p in center.parts] == [
         (p.case_no, p.item_code, p.department_code) for p in joint.parts
     ]
     assert center.applicant == joint.applicant and center.materials == joint.materials
+    assert joint_app.joint_at_center(ctx, session, "HS-W03-20261128-999999") is None
 
 
 def test_an_invalid_joint_draft_saves_nothing_and_uses_no_number(
