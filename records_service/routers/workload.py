@@ -384,7 +384,7 @@ def get_board(
         )
     # A joint case is one row (its parts are left out above), merged by its last change.
     items.extend(joint_views.board_rows(session, codes, start, limit))
-    items.sort(key=lambda row: (_moment_key(row["updated_at"]), row["case_no"]), reverse=True)
+    items.sort(key=lambda row: _moment_key(row["updated_at"]), reverse=True)  # stable
     buckets = case_buckets(session, codes, start, end, parts=False)
     buckets.extend(_joint_buckets(session, codes, start, end))
     figures = workload.totals(
