@@ -2877,8 +2877,8 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
 <context>
     <name>JointTab</name>
     <message>
-        <source>Received &amp;from:</source>
-        <translation>Received &amp;from:</translation>
+        <source>Received fro&amp;m:</source>
+        <translation>Received fro&amp;m:</translation>
     </message>
     <message>
         <source>t&amp;o:</source>

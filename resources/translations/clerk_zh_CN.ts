@@ -2863,8 +2863,8 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
 <context>
     <name>JointTab</name>
     <message>
-        <source>Received &amp;from:</source>
-        <translation>受理日期 从(&amp;F)：</translation>
+        <source>Received fro&amp;m:</source>
+        <translation>受理日期 从(&amp;M)：</translation>
     </message>
     <message>
         <source>t&amp;o:</source>

@@ -174,7 +174,7 @@ class JointTab(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.from_label.setText(self.tr("Received &from:"))
+        self.from_label.setText(self.tr("Received fro&m:"))
         self.to_label.setText(self.tr("t&o:"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_button.setToolTip(self.tr("Refresh the figures (F5)"))
