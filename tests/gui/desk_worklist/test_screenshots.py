@@ -65,6 +65,6 @@ def test_worklist_and_case_detail_screenshots(
     assert detail.grab().save(str(path))
     if language == "zh_CN":
         assert pane.model.headerData(0, Qt.Orientation.Horizontal) == "办件编号"
-        assert detail.record_button.text() == "记录"
+        assert detail.record_button.text() == "记录  (Ctrl+Return)"
     else:
-        assert detail.record_button.text() == "Record"
+        assert detail.record_button.text() == "Record  (Ctrl+Return)"
