@@ -59,6 +59,18 @@ def take_in(context: Any, username: str, item: Item, catalog_version: str, n: in
     return case_to_wire(case)
 
 
+#: Events a plain case never gets at random: revoking an approval, verifying a commitment it
+#: was not taken in on (the center answers 409 ``no-commitment``), a joint part's filing.
+NOT_AT_RANDOM = frozenset(
+    {
+        lifecycle.EventType.REVOKE,
+        lifecycle.EventType.COMMITMENT_VERIFIED,
+        lifecycle.EventType.COMMITMENT_FALSE,
+        lifecycle.EventType.FILE_SUPPLEMENT,
+    }
+)
+
+
 def follow_up(context: Any, username: str, case_no: str, rng: random.Random) -> int:
     """0–2 lifecycle events and maybe a rating for a case; returns how many writes."""
     writes = 0
@@ -66,7 +78,7 @@ def follow_up(context: Any, username: str, case_no: str, rng: random.Random) -> 
         row = context.backend.store.db.query_one(
             "SELECT status FROM cases WHERE case_no = ?", (case_no,)
         )
-        events = sorted(lifecycle.allowed_events(row[0]) - {lifecycle.EventType.REVOKE})
+        events = sorted(lifecycle.allowed_events(row[0]) - NOT_AT_RANDOM)
         if not events:
             break
         event = rng.choice(events)
