@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +24,7 @@ from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.joint import PartState, StageState
 from clerk_app.core.lifecycle import Status
 from clerk_app.core.packages import Package, Stage
-from records_service import catalog_store, reach, rules
+from records_service import audit, catalog_store, reach, rules
 from records_service.case_views import case_public, clerk_error, iso
 from records_service.deps import Principal
 from records_service.joint_schemas import JointCaseCreate, JointPartCreate
@@ -405,15 +406,30 @@ def open_stage(
     early: bool = False,
     note: str = "",
 ) -> None:
-    """Record ``stage`` as opened now; its parts get the stage's due date."""
+    """Record ``stage`` as opened now; its parts get the stage's due date, and a ``note``
+    event each, so the change feed brings the opening (and the due date) to the desks of
+    their departments."""
     joint.stages.append(
         JointStage(stage=stage.code, opened_at=now, opened_by=by, early=early, note=note)
     )
     due = rules_joint.stage_due(rules.calendar(session), now.astimezone(CENTER_TZ).date(), stage)
+    audit.journal_lock(session)  # event sequence numbers in commit order
     for part in parts:
         if part.stage == stage.code and part.due_date is None:
             part.due_date, part.due_date_provisional = due.date, due.provisional
             part.updated_at = now
+            part.events.append(
+                CaseEvent(
+                    id=str(uuid.uuid4()),
+                    type="note",
+                    at=now,
+                    actor=by,
+                    window_code=None,
+                    note=f"{stage.name}阶段开启，办理时限至{due.date.isoformat()}",
+                    data=None,
+                    recorded_at=now,
+                )
+            )
 
 
 def joint_public(session: Session, joint: JointCase) -> dict[str, Any]:

@@ -40,12 +40,15 @@ from clerk_app.app.case_actions import (
     case_item,
     perform_action,
 )
+from clerk_app.app.joint_work import part_waiting, stage_names
 from clerk_app.core import lifecycle
 from clerk_app.core.event_data import (
     CorrectionData,
     DeferredDecision,
+    MaterialNeed,
     RefusalDecision,
     ResumeData,
+    SupplementFiling,
     SuspendData,
 )
 from clerk_app.core.identity import mask_id, mask_phone
@@ -67,6 +70,8 @@ from clerk_app.logs import logger
 
 log = logger("gui")
 E = lifecycle.EventType
+#: The item's material code of a checklist entry.
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CaseDetail(QDialog):
@@ -263,7 +268,9 @@ class CaseDetail(QDialog):
             return
         case = self.case
         self.setWindowTitle(self.tr("Case %1").replace("%1", case.case_no))
-        self.title_label.setText(f"{case.case_no} · {status_label(case.status)}")
+        self.title_label.setText(
+            f"{case.case_no} · {status_label(case.status)}" + self._part_text(case)
+        )
         applicant = case.applicant
         id_number = applicant.id_number
         self._fact("applicant", applicant.name)
@@ -306,6 +313,10 @@ class CaseDetail(QDialog):
         self.action_box.setCurrentIndex(max(index, 0))
         self.action_box.blockSignals(False)
         self.actions_group.setEnabled(self.action_box.count() > 0)
+        if part_waiting(case):
+            self.action_message.setText(
+                self.tr("This part's stage has not opened yet: it is worked once it opens.")
+            )
         self._show_extra()
         self.rejected.set_items(rejected_items(self.context, self.case_no))
         self.verification.set_case(case)
@@ -318,6 +329,7 @@ class CaseDetail(QDialog):
             need = requirement_text(material)
             entry = QListWidgetItem(f"{material.name}（{need}）", self.missing_list)
             entry.setData(Qt.ItemDataRole.UserRole, (material.name, need))
+            entry.setData(CODE_ROLE, material.code)
             entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
         if self.missing_list.count():
@@ -332,6 +344,27 @@ class CaseDetail(QDialog):
                 name, need = entry.data(Qt.ItemDataRole.UserRole)
                 out.append((str(name), str(need)))
         return out
+
+    def checked_needs(self) -> list[MaterialNeed]:
+        """The ticked materials with the item's material codes (a part's filing)."""
+        out = []
+        for row in range(self.missing_list.count()):
+            entry = self.missing_list.item(row)
+            if entry.checkState() == Qt.CheckState.Checked:
+                name, need = entry.data(Qt.ItemDataRole.UserRole)
+                out.append(MaterialNeed(str(name), str(need), str(entry.data(CODE_ROLE) or "")))
+        return out
+
+    def _part_text(self, case: Case) -> str:
+        """ " · 联合 <joint no> · <stage>" for a part of a joint case ("" otherwise)."""
+        if not case.joint_case_no:
+            return ""
+        stage = stage_names(self.context).get((case.item_code, case.stage), case.stage)
+        text = self.tr("joint case %1, stage %2").replace("%1", case.joint_case_no)
+        text = text.replace("%2", stage)
+        if part_waiting(case):
+            text += " · " + self.tr("waiting for its stage")
+        return " · " + text
 
     def _person(self, username: str | None) -> str:
         """Who did it, by the name a person reads (the signed-in clerk's display name)."""
@@ -370,6 +403,8 @@ class CaseDetail(QDialog):
             return f"（{field_label(data.field.removeprefix('applicant.'))}）"
         if isinstance(data, RefusalDecision) and data.reasons:
             return "（" + "；".join(refusal_reason(r) for r in data.reasons) + "）"
+        if isinstance(data, SupplementFiling) and data.materials:
+            return "（" + "、".join(m.name for m in data.materials) + "）"
         if isinstance(data, DeferredDecision) and data.supply_by is not None:
             return "（" + self.tr("by %1").replace("%1", data.supply_by.isoformat()) + "）"
         return ""
@@ -379,6 +414,7 @@ class CaseDetail(QDialog):
         page = {
             E.SUSPEND.value: self.suspend_page,
             E.REQUEST_SUPPLEMENT.value: self.missing_page,
+            E.FILE_SUPPLEMENT.value: self.missing_page,
             E.CORRECT.value: self.correct_page,
         }.get(action)
         self.extra.setCurrentIndex(0 if page is None else self.extra.indexOf(page))
@@ -399,13 +435,19 @@ class CaseDetail(QDialog):
         missing: list[tuple[str, str]] = []
         if event is E.REQUEST_SUPPLEMENT:
             missing.extend(self.checked_materials())
-            for line in self.missing_edit.toPlainText().splitlines():
-                name, _sep, requirement = line.replace("：", ":").partition(":")
-                if name.strip():
-                    missing.append((name.strip(), requirement.strip()))
+            missing.extend(self._typed_extras())
             if not missing:
                 return self.tr(
                     "Tick every missing material on the checklist (Space), or type it under Extras."
+                )
+        filed: list[MaterialNeed] = []
+        if event is E.FILE_SUPPLEMENT:
+            filed.extend(self.checked_needs())
+            filed.extend(MaterialNeed(name, need) for name, need in self._typed_extras())
+            if not filed:
+                return self.tr(
+                    "Tick every material the part still needs on the checklist (Space), "
+                    "or type it under Extras."
                 )
         new_value = self.new_value.text().strip()
         if event is E.CORRECT and not new_value:
@@ -417,7 +459,17 @@ class CaseDetail(QDialog):
             suspend_kind=str(self.suspend_kind.currentData() or ""),
             field=str(self.field_box.currentData() or ""),
             new_value=new_value,
+            filed=tuple(filed),
         )
+
+    def _typed_extras(self) -> list[tuple[str, str]]:
+        """(name, what it must be) typed under Extras, one a line."""
+        out = []
+        for line in self.missing_edit.toPlainText().splitlines():
+            name, _sep, requirement = line.replace("：", ":").partition(":")
+            if name.strip():
+                out.append((name.strip(), requirement.strip()))
+        return out
 
     def record(self) -> None:
         """Record the chosen action (Ctrl+Return)."""

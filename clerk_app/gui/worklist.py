@@ -11,6 +11,11 @@ alone), so the clerk follows it up from the case detail.
 
 :class:`WorklistPane` adds the filters (status, due soon / overdue, received today) and the
 search (case number, applicant name, ID last 4 digits, phone). Enter opens the case detail.
+"Show" switches between this window's cases and 待本部门办理: the parts of joint cases
+assigned to the desk's department, whichever window took them in, with their joint number
+and stage (a part whose stage has not opened is grey, "waiting for its stage"). At the
+window that takes joint cases in, Ctrl+Shift+J opens the consolidation of supplements
+(``gui.joint_consolidate``).
 """
 
 from __future__ import annotations
@@ -35,12 +40,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from clerk_app.app.commitment import verifications_due
+from clerk_app.app.joint_work import desk_department, stage_names, takes_joint_cases
 from clerk_app.app.worklist import (
     DUE_ANY,
     DUE_OVERDUE,
@@ -70,6 +77,8 @@ _Index = QModelIndex | QPersistentModelIndex
 YELLOW = QColor("#fff1b8")
 RED = QColor("#f9d2cf")
 RED_TEXT = QColor("#8c1d18")
+# A part of a joint case whose stage has not opened (listed, not workable).
+GREY_TEXT = QColor("#6b6b6b")
 # The status cell of a 容缺 case whose material is due: violet, with the words.
 VIOLET = QColor("#e6d8f5")
 
@@ -77,6 +86,9 @@ VIOLET = QColor("#e6d8f5")
 CASE_NO_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
 MATERIAL_DUE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+SCOPE_WINDOW = "window"
+SCOPE_DEPARTMENT = "department"
 
 OPEN_STATUSES = frozenset(s.value for s in lifecycle.Status if not lifecycle.is_terminal(s))
 
@@ -89,7 +101,7 @@ class WorklistModel(QAbstractTableModel):
         item_names: item code → name, for the item column.
     """
 
-    COLUMNS = ("case_no", "applicant", "id", "item", "status", "due", "countdown")
+    COLUMNS = ("case_no", "applicant", "id", "item", "status", "due", "countdown", "joint")
 
     def __init__(
         self,
@@ -100,6 +112,8 @@ class WorklistModel(QAbstractTableModel):
         super().__init__(parent)
         self._make_query = make_query
         self.item_names: Mapping[str, str] = dict(item_names or {})
+        #: (item code, stage code) → stage name, for the parts of joint cases.
+        self.stage_names: Mapping[tuple[str, str], str] = {}
         self.filter = WorklistFilter()
         self.query = make_query()
         self._rows: list[WorklistRow] = []
@@ -191,6 +205,7 @@ class WorklistModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Due date"),
             self.tr("Countdown"),
+            self.tr("Joint case · stage"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -211,6 +226,8 @@ class WorklistModel(QAbstractTableModel):
                 return QBrush(YELLOW)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if row.waiting:
+                return QBrush(GREY_TEXT)
             return QBrush(RED_TEXT) if row.urgency == URGENCY_OVERDUE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
@@ -238,6 +255,13 @@ class WorklistModel(QAbstractTableModel):
             return row.id_masked
         if column == "item":
             return self.item_names.get(row.item_code, row.item_code)
+        if column == "joint":
+            if not row.joint_case_no:
+                return ""
+            stage = self.stage_names.get((row.item_code, row.stage), row.stage)
+            return f"{row.joint_case_no} · {stage}"
+        if column == "status" and row.waiting:
+            return status_label(row.status) + " · " + self.tr("waiting for its stage")
         if column == "status":
             word = self.material_word(row)
             return status_label(row.status) + (f" · {word}" if word else "")
@@ -270,6 +294,8 @@ class WorklistModel(QAbstractTableModel):
 
     def _tooltip(self, row: WorklistRow) -> str:
         parts = [row.case_no, status_label(row.status)]
+        if row.waiting:
+            parts.append(self.tr("Its stage has not opened yet: it is worked once it opens"))
         if row.material_due and row.supply_by is not None:
             parts.append(
                 self.tr("容缺 material promised by %1: record it supplied or not supplied").replace(
@@ -311,6 +337,7 @@ class WorklistPane(QWidget):
         self.calendar = calendar
         self.writer = writer
         self.detail: Any = None
+        self.consolidation: Any = None
         self.setObjectName("worklistPane")
 
         self.search = QLineEdit(self)
@@ -322,6 +349,11 @@ class WorklistPane(QWidget):
         self.due_box.setObjectName("worklistDue")
         self.today_box = QCheckBox(self)
         self.today_box.setObjectName("worklistToday")
+        # 本窗口办件 / 待本部门办理 (the parts of joint cases for this desk's department).
+        self.scope_box = QComboBox(self)
+        self.scope_box.setObjectName("worklistScope")
+        self.scope_box.addItem("", SCOPE_WINDOW)
+        self.scope_box.addItem("", SCOPE_DEPARTMENT)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("worklistCount")
 
@@ -347,6 +379,10 @@ class WorklistPane(QWidget):
         self.view.doubleClicked.connect(self._activated)
 
         filters = QHBoxLayout()
+        self.scope_label = QLabel(self)
+        self.scope_label.setBuddy(self.scope_box)
+        filters.addWidget(self.scope_label)
+        filters.addWidget(self.scope_box, 1)
         self.search_label = QLabel(self)
         self.search_label.setBuddy(self.search)
         filters.addWidget(self.search_label)
@@ -379,6 +415,8 @@ class WorklistPane(QWidget):
         self.status_box.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.due_box.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.today_box.toggled.connect(lambda _b: self.apply_filter())
+        self.scope_box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.view.setColumnHidden(len(WorklistModel.COLUMNS) - 1, True)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -398,7 +436,14 @@ class WorklistPane(QWidget):
         self.open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
         self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.open_action.triggered.connect(self.open_current)
-        for action in (self.search_action, self.refresh_action):
+        self.consolidate_action = QAction(self)
+        self.consolidate_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
+        self.consolidate_action.triggered.connect(self.open_consolidation)
+        self.consolidate_button = QPushButton(self)
+        self.consolidate_button.setObjectName("consolidateButton")
+        self.consolidate_button.clicked.connect(self.open_consolidation)
+        filters.insertWidget(filters.count() - 1, self.consolidate_button)
+        for action in (self.search_action, self.refresh_action, self.consolidate_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self._fill_boxes()
@@ -423,6 +468,22 @@ class WorklistPane(QWidget):
 
     def retranslate(self) -> None:
         """Every visible text again (after a language switch)."""
+        self.scope_label.setText(self.tr("Sho&w:"))
+        self.scope_box.setItemText(0, self.tr("This window's cases"))
+        self.scope_box.setItemText(1, self.tr("For my department (joint cases)"))
+        self.scope_box.setToolTip(
+            self.tr(
+                "The parts of joint cases assigned to your department, whichever window "
+                "took them in"
+            )
+        )
+        self.consolidate_action.setText(self.tr("Consolidate supplements of joint cases"))
+        self.consolidate_button.setText(self.tr("Consolidate supplements…"))
+        self.consolidate_button.setToolTip(
+            self.tr("What each department filed, one notice per stage (%1)").replace(
+                "%1", self.consolidate_action.shortcut().toString(QKeySequence.NativeText)
+            )
+        )
         self.search_label.setText(self.tr("&Search:"))
         self.search.setPlaceholderText(self.tr("Case no., applicant name, ID last 4 or phone"))
         self.search.setToolTip(
@@ -452,6 +513,7 @@ class WorklistPane(QWidget):
         self.count_label.setText(self.tr("%n case(s)", "", self.model.total))
         if not store_closed(self.context):
             self.verifications.show_tasks(verifications_due(self.context))
+            self.consolidate_button.setVisible(takes_joint_cases(self.context))
 
     # -- data ------------------------------------------------------------------------------
 
@@ -469,17 +531,39 @@ class WorklistPane(QWidget):
             statuses = OPEN_STATUSES
         else:
             statuses = frozenset({status})
+        department = ""
+        if self.scope_box.currentData() == SCOPE_DEPARTMENT:
+            # No department known (no catalog yet): a code no part has, so nothing shows.
+            department = desk_department(self.context, self.session) or "-"
         return WorklistFilter(
             statuses=statuses,
             due=self.due_box.currentData() or DUE_ANY,
             received_today=self.today_box.isChecked(),
             search=self.search.text(),
+            department=department,
         )
+
+    def show_department(self, on: bool = True) -> None:
+        """Show 待本部门办理 (``on``) or this window's cases."""
+        self.scope_box.setCurrentIndex(1 if on else 0)
+
+    def open_consolidation(self) -> Any:
+        """The intake window's consolidation of supplements (Ctrl+Shift+J)."""
+        from clerk_app.gui.joint_consolidate import JointConsolidateDialog
+
+        dialog = JointConsolidateDialog(self.context, self.session, self.writer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.consolidation = dialog
+        dialog.open()
+        return dialog
 
     def apply_filter(self) -> None:
         """Show the cases that match the filters and search now."""
         self._search_timer.stop()
-        self.model.reload(self.current_filter())
+        flt = self.current_filter()
+        self.model.stage_names = stage_names(self.context) if flt.department else {}
+        self.view.setColumnHidden(len(WorklistModel.COLUMNS) - 1, not flt.department)
+        self.model.reload(flt)
         self._show_count()
         if self.model.rowCount():
             self.view.selectRow(0)
@@ -492,6 +576,8 @@ class WorklistPane(QWidget):
         # At most 10 pages again, so a refresh stays quick however far the clerk scrolled.
         keep = min(self.model.rowCount(), 10 * PAGE_SIZE)
         self.model.item_names = self._item_names()
+        if self.model.filter.department:
+            self.model.stage_names = stage_names(self.context)
         self.model.reload(keep=keep)
         self._show_count()
         row = self.model.row_of(current) if current else -1

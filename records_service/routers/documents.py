@@ -85,7 +85,10 @@ def record_document(
     def apply(session: Session) -> Applied:
         case = reach.case_in_reach(session, principal, case_no)
         errors: list[dict[str, str]] = []
-        bad_clerk = clerk_error(session, principal, body.clerk, case.window_code, "clerk")
+        # A part of a joint case is worked, and its notices issued, at its department's
+        # windows too (issue 16).
+        acting = principal.window_code if case.joint_case_no and principal.window_code else None
+        bad_clerk = clerk_error(session, principal, body.clerk, acting or case.window_code, "clerk")
         if bad_clerk:
             errors.append(bad_clerk)
         number = rules.parse_document_no(body.document_no)
