@@ -453,9 +453,7 @@ class ApiClient:
     ) -> tuple[int, dict[str, Any]]:
         """``POST /joint-cases`` (the joint case with every part; Idempotency-Key = the
         joint id) → ``(status, {"joint_case": ...})``."""
-        status, data = self.send(
-            "POST", f"{API_PREFIX}/joint-cases", token, body, idempotency_key
-        )
+        status, data = self.send("POST", f"{API_PREFIX}/joint-cases", token, body, idempotency_key)
         if not isinstance(data, dict) or not isinstance(data.get("joint_case"), dict):
             raise BadResponseError("joint case answer without a joint case", status=status)
         return status, data
