@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtGui import QImage
 
 from clerk_app.gui.i18n import install_translations
+from clerk_app.gui.sync_worker import LinkDetails
 from tests.helpers.desk_shell import SESSION, open_window
-from tests.helpers.gui import DEMO_CATALOG
+from tests.helpers.gui import DEMO_CATALOG, LinkFeed
 
 pytest.importorskip("clerk_app.gui.worklist")
 
@@ -46,7 +47,11 @@ def _desk(qtbot, context, qm_dir, language: str):
     if not isinstance(window.worklist, WorklistPane):
         window.set_worklist(WorklistPane(context, SESSION, context.calendar, window.writer))
     window.resize(1480, 880)
-    window.show_sync_status(True, 0, 0)
+    feed = LinkFeed()  # the status bar as after a push round: online, nothing waiting
+    window.attach_sync(feed)
+    feed.status_changed.emit(True, 0, 0)
+    now = context.clock.now()
+    feed.details_changed.emit(LinkDetails("online", 0, last_contact=now, waiting_kinds=(0, 0, 0)))
     window.focus_search()
     qtbot.keyClicks(window.catalog_pane.search, "sfz")
     window.catalog_pane.choose_current()
@@ -67,6 +72,8 @@ def test_desk_screenshots(qtbot, context, qm_dir, shots, language):
     short = "zh" if language == "zh_CN" else "en"
     qtbot.wait(50)
     desk = shots / f"desk-{short}.png"
+    online = {"zh": "在线 · 无待上传", "en": "Online · nothing waiting"}[short]
+    assert window.connection_indicator.text().startswith(online)
     assert window.grab().save(str(desk))
     window.show_worklist_tab()
     qtbot.waitUntil(lambda: window.worklist.model.rowCount() == 5)
