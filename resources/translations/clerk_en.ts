@@ -470,6 +470,18 @@
         <translation>— choose the next action —</translation>
     </message>
     <message>
+        <source>This part&apos;s stage has not opened yet: it is worked once it opens.</source>
+        <translation>This part&apos;s stage has not opened yet: it is worked once it opens.</translation>
+    </message>
+    <message>
+        <source>joint case %1, stage %2</source>
+        <translation>joint case %1, stage %2</translation>
+    </message>
+    <message>
+        <source>waiting for its stage</source>
+        <translation>waiting for its stage</translation>
+    </message>
+    <message>
         <source>(provisional)</source>
         <translation>(provisional)</translation>
     </message>
@@ -510,6 +522,10 @@
     <message>
         <source>Tick every missing material on the checklist (Space), or type it under Extras.</source>
         <translation>Tick every missing material on the checklist (Space), or type it under Extras.</translation>
+    </message>
+    <message>
+        <source>Tick every material the part still needs on the checklist (Space), or type it under Extras.</source>
+        <translation>Tick every material the part still needs on the checklist (Space), or type it under Extras.</translation>
     </message>
     <message>
         <source>The applicant is asked to rate this visit.</source>
@@ -783,6 +799,10 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>File needs for the consolidated notice</source>
+        <translation>File needs for the consolidated notice</translation>
     </message>
     <message>
         <source>Hearing</source>
@@ -2722,6 +2742,99 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The joint receipt is ready (Alt+P prints it).</source>
         <translation>The joint receipt is ready (Alt+P prints it).</translation>
+    </message>
+</context>
+<context>
+    <name>JointConsolidateDialog</name>
+    <message>
+        <source>Consolidate supplements of joint cases</source>
+        <translation>Consolidate supplements of joint cases</translation>
+    </message>
+    <message>
+        <source>Departments file what their parts still need. When a stage&apos;s review window has closed, or every department has filed, issue ONE notice for the stage: every open part of it then waits for the applicant, and resumes together when the papers are brought.</source>
+        <translation>Departments file what their parts still need. When a stage&apos;s review window has closed, or every department has filed, issue ONE notice for the stage: every open part of it then waits for the applicant, and resumes together when the papers are brought.</translation>
+    </message>
+    <message>
+        <source>Joint case</source>
+        <translation>Joint case</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Issue consolidated notice</source>
+        <translation>&amp;Issue consolidated notice</translation>
+    </message>
+    <message>
+        <source>Papers &amp;received</source>
+        <translation>Papers &amp;received</translation>
+    </message>
+    <message>
+        <source>&amp;Print notice</source>
+        <translation>&amp;Print notice</translation>
+    </message>
+    <message>
+        <source>Print the notice</source>
+        <translation>Print the notice</translation>
+    </message>
+    <message>
+        <source>Waiting for the applicant (notice %1)</source>
+        <translation>Waiting for the applicant (notice %1)</translation>
+    </message>
+    <message>
+        <source>Ready: issue the notice</source>
+        <translation>Ready: issue the notice</translation>
+    </message>
+    <message>
+        <source>Nothing filed</source>
+        <translation>Nothing filed</translation>
+    </message>
+    <message>
+        <source>Waiting for every department to file</source>
+        <translation>Waiting for every department to file</translation>
+    </message>
+    <message>
+        <source>Review open until %1</source>
+        <translation>Review open until %1</translation>
+    </message>
+    <message>
+        <source>No joint case taken in here has a stage open.</source>
+        <translation>No joint case taken in here has a stage open.</translation>
+    </message>
+    <message>
+        <source>Not filed: %1</source>
+        <translation>Not filed: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Notice %1 issued; %n part(s) wait for the applicant.</source>
+        <translation>
+            <numerusform>Notice %1 issued; %n part waits for the applicant.</numerusform>
+            <numerusform>Notice %1 issued; %n parts wait for the applicant.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Papers received: %n part(s) resume.</source>
+        <translation>
+            <numerusform>Papers received: %n part resumes.</numerusform>
+            <numerusform>Papers received: %n parts resume.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4727,6 +4840,14 @@ Data folder: %4</translation>
         </translation>
     </message>
     <message>
+        <source>Joint case · stage</source>
+        <translation>Joint case · stage</translation>
+    </message>
+    <message>
+        <source>waiting for its stage</source>
+        <translation>waiting for its stage</translation>
+    </message>
+    <message>
         <source>material overdue</source>
         <translation>material overdue</translation>
     </message>
@@ -4751,12 +4872,44 @@ Data folder: %4</translation>
         <translation>Not yet sent to the center</translation>
     </message>
     <message>
+        <source>Its stage has not opened yet: it is worked once it opens</source>
+        <translation>Its stage has not opened yet: it is worked once it opens</translation>
+    </message>
+    <message>
         <source>Refused by the center: open the case to fix it</source>
         <translation>Refused by the center: open the case to fix it</translation>
     </message>
 </context>
 <context>
     <name>WorklistPane</name>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>Sho&amp;w:</translation>
+    </message>
+    <message>
+        <source>This window&apos;s cases</source>
+        <translation>This window&apos;s cases</translation>
+    </message>
+    <message>
+        <source>For my department (joint cases)</source>
+        <translation>For my department (joint cases)</translation>
+    </message>
+    <message>
+        <source>The parts of joint cases assigned to your department, whichever window took them in</source>
+        <translation>The parts of joint cases assigned to your department, whichever window took them in</translation>
+    </message>
+    <message>
+        <source>Consolidate supplements of joint cases</source>
+        <translation>Consolidate supplements of joint cases</translation>
+    </message>
+    <message>
+        <source>Consolidate supplements…</source>
+        <translation>Consolidate supplements…</translation>
+    </message>
+    <message>
+        <source>What each department filed, one notice per stage (%1)</source>
+        <translation>What each department filed, one notice per stage (%1)</translation>
+    </message>
     <message>
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>

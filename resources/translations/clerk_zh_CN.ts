@@ -470,6 +470,18 @@
         <translation>— 请选择下一步操作 —</translation>
     </message>
     <message>
+        <source>This part&apos;s stage has not opened yet: it is worked once it opens.</source>
+        <translation>本事项所在阶段尚未开启，开启后方可办理。</translation>
+    </message>
+    <message>
+        <source>joint case %1, stage %2</source>
+        <translation>联合办件 %1，阶段 %2</translation>
+    </message>
+    <message>
+        <source>waiting for its stage</source>
+        <translation>待阶段开启</translation>
+    </message>
+    <message>
         <source>(provisional)</source>
         <translation>（暂定）</translation>
     </message>
@@ -508,6 +520,10 @@
     <message>
         <source>Tick every missing material on the checklist (Space), or type it under Extras.</source>
         <translation>请在清单中用空格键勾选每项缺少的材料，或在“其他材料”中填写。</translation>
+    </message>
+    <message>
+        <source>Tick every material the part still needs on the checklist (Space), or type it under Extras.</source>
+        <translation>请在材料清单中勾选本事项仍需补正的每项材料（空格键），或填写在“其他”中。</translation>
     </message>
     <message>
         <source>The applicant is asked to rate this visit.</source>
@@ -781,6 +797,10 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>File needs for the consolidated notice</source>
+        <translation>报送补正需求（由综合窗口一次性告知）</translation>
     </message>
     <message>
         <source>Hearing</source>
@@ -2708,6 +2728,97 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The joint receipt is ready (Alt+P prints it).</source>
         <translation>联合受理通知书已生成（Alt+P 打印）。</translation>
+    </message>
+</context>
+<context>
+    <name>JointConsolidateDialog</name>
+    <message>
+        <source>Consolidate supplements of joint cases</source>
+        <translation>联合办件补正汇总</translation>
+    </message>
+    <message>
+        <source>Departments file what their parts still need. When a stage&apos;s review window has closed, or every department has filed, issue ONE notice for the stage: every open part of it then waits for the applicant, and resumes together when the papers are brought.</source>
+        <translation>各部门报送本部门事项仍需补正的材料。阶段审查期届满或各部门均已报送后，为该阶段出具一份一次性告知书：该阶段所有在办事项同时等待申请人补正，材料补齐后一并恢复办理。</translation>
+    </message>
+    <message>
+        <source>Joint case</source>
+        <translation>联合办件</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Issue consolidated notice</source>
+        <translation>出具一次性告知书(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Papers &amp;received</source>
+        <translation>补正材料已收到(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Print notice</source>
+        <translation>打印告知书(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print the notice</source>
+        <translation>打印告知书</translation>
+    </message>
+    <message>
+        <source>Waiting for the applicant (notice %1)</source>
+        <translation>等待申请人补正（告知书 %1）</translation>
+    </message>
+    <message>
+        <source>Ready: issue the notice</source>
+        <translation>可出具告知书</translation>
+    </message>
+    <message>
+        <source>Nothing filed</source>
+        <translation>尚无报送</translation>
+    </message>
+    <message>
+        <source>Waiting for every department to file</source>
+        <translation>等待各部门报送</translation>
+    </message>
+    <message>
+        <source>Review open until %1</source>
+        <translation>审查期至 %1</translation>
+    </message>
+    <message>
+        <source>No joint case taken in here has a stage open.</source>
+        <translation>本窗口受理的联合办件均无在办阶段。</translation>
+    </message>
+    <message>
+        <source>Not filed: %1</source>
+        <translation>未报送：%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Notice %1 issued; %n part(s) wait for the applicant.</source>
+        <translation>
+            <numerusform>已出具告知书 %1；%n 个事项等待申请人补正。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Papers received: %n part(s) resume.</source>
+        <translation>
+            <numerusform>补正材料已收到：%n 个事项恢复办理。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4700,6 +4811,14 @@ Data folder: %4</source>
         </translation>
     </message>
     <message>
+        <source>Joint case · stage</source>
+        <translation>联合办件 · 阶段</translation>
+    </message>
+    <message>
+        <source>waiting for its stage</source>
+        <translation>待阶段开启</translation>
+    </message>
+    <message>
         <source>material overdue</source>
         <translation>容缺材料逾期</translation>
     </message>
@@ -4724,12 +4843,44 @@ Data folder: %4</source>
         <translation>尚未上传中心</translation>
     </message>
     <message>
+        <source>Its stage has not opened yet: it is worked once it opens</source>
+        <translation>所在阶段尚未开启，开启后方可办理</translation>
+    </message>
+    <message>
         <source>Refused by the center: open the case to fix it</source>
         <translation>中心拒收：打开办件处理</translation>
     </message>
 </context>
 <context>
     <name>WorklistPane</name>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>This window&apos;s cases</source>
+        <translation>本窗口办件</translation>
+    </message>
+    <message>
+        <source>For my department (joint cases)</source>
+        <translation>待本部门办理（联合办件）</translation>
+    </message>
+    <message>
+        <source>The parts of joint cases assigned to your department, whichever window took them in</source>
+        <translation>分配给本部门的联合办件事项，无论由哪个窗口受理</translation>
+    </message>
+    <message>
+        <source>Consolidate supplements of joint cases</source>
+        <translation>联合办件补正汇总</translation>
+    </message>
+    <message>
+        <source>Consolidate supplements…</source>
+        <translation>补正汇总…</translation>
+    </message>
+    <message>
+        <source>What each department filed, one notice per stage (%1)</source>
+        <translation>各部门报送的补正需求，每阶段一份告知书（%1）</translation>
+    </message>
     <message>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
