@@ -6,6 +6,10 @@ joint number, stage and department) and ONE outbox row (kind ``create_joint_case
 ``POST /api/v1/joint-cases``, Idempotency-Key = the joint id, no ``case_id``): no part
 without its joint case, no joint case without its parts, at the center as here.
 
+The joint case's ``status`` is ``in_progress`` until the change feed shows every part
+ended (``completed``, :func:`settle_status`), or ``voided`` when its refused creation was
+given up here.
+
 A part's own later rows (events, documents) wait behind that row (``outbox.JOINT_FIRST``):
 the center has no part before its joint case. When the service accepts the row, the joint
 case and its parts become ``synced``; when it refuses it, ``rejected`` (the refused item
@@ -25,6 +29,7 @@ import sqlite3
 from datetime import datetime
 from typing import Any
 
+from clerk_app.core.lifecycle import TERMINAL
 from clerk_app.core.records import Case, JointCase, ServerState
 from clerk_app.store import case_rows
 from clerk_app.store.local import LocalStore, insert_case
@@ -105,6 +110,36 @@ def create_joint(
     log.info("joint case %s stored locally with %d parts", joint.joint_no, len(joint.parts))
     parts = tuple(dataclasses.replace(p, server_state=state) for p in joint.parts)
     return dataclasses.replace(joint, parts=parts, server_state=state)
+
+
+#: The part statuses that end a part (``core.lifecycle.TERMINAL``), as SQL text.
+_ENDED = ", ".join(f"'{s.value}'" for s in sorted(TERMINAL))
+
+
+def settle_status(conn: sqlite3.Connection, joint_no: str, now: str) -> None:
+    """Set the local joint case's ``status`` from its parts as the center has them (joins
+    ``conn``'s transaction; the change feed calls it after taking a part's version):
+    ``completed`` when every part has ended (an approval, a refusal, withdrawn, voided …:
+    ``core.lifecycle.TERMINAL``, as the center completes a joint case when every stage is
+    complete), else ``in_progress``. A voided joint case (its creation given up here) stays
+    voided; a joint number this desk does not keep changes nothing."""
+    found = (
+        "(CASE WHEN EXISTS (SELECT 1 FROM cases WHERE joint_case_no = :no"  # noqa: S608 - fixed
+        f" AND status NOT IN ({_ENDED})) THEN 'in_progress' ELSE 'completed' END)"
+    )
+    conn.execute(
+        f"UPDATE joint_cases SET status = {found}, updated_at = :now"  # noqa: S608 - no input
+        f" WHERE joint_no = :no AND status NOT IN ('voided', {found})"
+        " AND EXISTS (SELECT 1 FROM cases WHERE joint_case_no = :no)",
+        {"no": joint_no, "now": now},
+    )
+
+
+def joint_status(store: LocalStore, joint_no: str) -> str | None:
+    """The local joint case's status (``in_progress``, ``completed``, ``voided``), or None
+    when this desk does not keep it."""
+    row = store.db.query_one("SELECT status FROM joint_cases WHERE joint_no = ?", (joint_no,))
+    return None if row is None else str(row[0])
 
 
 def get_joint(store: LocalStore, joint_no: str) -> JointCase | None:

@@ -20,6 +20,7 @@ from urllib.parse import quote
 from clerk_app.core import lifecycle
 from clerk_app.core.records import AuditDetail, Case, CaseEvent, ClientEvent, Rating
 from clerk_app.store import case_rows
+from clerk_app.store import joint as joint_store
 from clerk_app.store.local import LocalStore
 from clerk_app.store.outbox import canonical_json, stamp
 from clerk_app.store.writer import writes
@@ -280,3 +281,5 @@ def take_center_version(conn: Any, case: Case, now: str) -> None:
     conn.executemany(
         case_rows.INSERT_NEW_EVENT, [case_rows.event_row(e, case.id) for e in case.events]
     )
+    if case.joint_case_no:  # the joint case taken in here ends with its last part
+        joint_store.settle_status(conn, case.joint_case_no, now)
