@@ -39,6 +39,7 @@ from tests.helpers.documents import flat, pdf_text
 from tests.helpers.joint_api import PROJECT, PROJECT_CODE
 from tests.helpers.joint_desk import complete_draft
 from tests.helpers.service import DEMO_PASSWORD, TEST_NOW
+from tests.helpers.service_api import token_for
 
 TIMEOUT = (5, 30)
 
@@ -112,6 +113,20 @@ def progress(service, joint_no: str, code: str) -> dict:
     return answer.json()
 
 
+def board_row(service, joint_no: str) -> dict:
+    """The hall board's one row of the joint case (read as the hall screen reads it)."""
+    token = token_for(service, "demo-display", window_code=None)
+    answer = requests.get(
+        f"{service.base_url}/api/v1/board",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=TIMEOUT,
+    )
+    assert answer.status_code == 200, answer.text
+    rows = [r for r in answer.json()["items"] if r["case_no"] == joint_no]
+    assert len(rows) == 1, rows  # one row for the whole joint case, never one per part
+    return rows[0]
+
+
 def department_rows(qtbot, desk: Desk) -> dict[str, dict[str, str]]:
     """待本部门办理 as the desk shows it: case number → column texts."""
     pane = WorklistPane(desk.ctx, desk.session, desk.ctx.calendar, desk.writer)
@@ -165,6 +180,8 @@ def test_three_departments_work_stage_one_with_one_consolidated_notice(qtbot, de
     assert statuses_at_center(service, w05, joint_no, "S1") == {"accepted"}
     seen = progress(service, joint_no, code)
     assert seen["current_stage"] == "S1" and seen["status"] == "in_progress"
+    row = board_row(service, joint_no)
+    assert row["joint"] and row["stage"] == "S1" and row["item_code"] == PROJECT
 
     # -- each department finds its part under 待本部门办理 --------------------------------
     departments = [desk[w] for w in ("P01", "P02", "P08")]
@@ -220,6 +237,7 @@ def test_three_departments_work_stage_one_with_one_consolidated_notice(qtbot, de
     dialog.reload()
     assert dialog.issue_button.isEnabled(), dialog.state_text(dialog.current())
     qtbot.keyClick(dialog, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+
     def issued() -> None:
         assert dialog.last_outcome is not None, dialog.message.text()
 
@@ -232,6 +250,9 @@ def test_three_departments_work_stage_one_with_one_consolidated_notice(qtbot, de
     assert statuses_at_center(service, w05, joint_no, "S1") == {"supplement_requested"}
     seen = progress(service, joint_no, code)
     assert seen["current_stage"] == "S1"
+    stage_one_words = {p["hall_group"] for p in seen["parts"] if p["stage"] == "S1"}
+    assert stage_one_words == {"待办"}, seen["parts"]  # waiting on the applicant
+    assert board_row(service, joint_no)["stage"] == "S1"
     in_parallel(*(d.sync for d in departments))
     for d in departments:
         assert department_rows(qtbot, d)[stage_one[d.name]]["status"] == "Supplement requested"
@@ -258,6 +279,8 @@ def test_three_departments_work_stage_one_with_one_consolidated_notice(qtbot, de
     seen = progress(service, joint_no, code)
     assert seen["current_stage"] == "S2"
     assert {s["code"]: s["state"] for s in seen["stages"]}["S1"] == "complete"
+    row = board_row(service, joint_no)
+    assert row["stage"] == "S2" and row["stage_name"] == "工程建设许可"
     zr = desk["P02"]
     zr.sync()
     row = department_rows(qtbot, zr)[later]
