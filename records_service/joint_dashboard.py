@@ -326,12 +326,12 @@ def projects(
     case_ids = {c.id: c.joint_case_no for rows in parts.values() for c in rows}
     events: dict[str, list[CaseEvent]] = defaultdict(list)
     if case_ids:
-        rows = session.scalars(
+        found_events = session.scalars(
             select(CaseEvent).where(
                 CaseEvent.case_id.in_(list(case_ids)), CaseEvent.type.in_(SPAN_EVENTS)
             )
         )
-        for event in rows:
+        for event in found_events:
             events[event.case_id].append(event)
     out = []
     for joint_case in joints:
