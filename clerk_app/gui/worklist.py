@@ -1,13 +1,13 @@
 """The window's worklist: its cases with status, due date and a working-day countdown.
 
-:class:`WorklistModel` is lazy (Anki's browser table is the model): it reads one page of
-:data:`~clerk_app.app.worklist.PAGE_SIZE` rows when the view scrolls near the end
-(``canFetchMore``/``fetchMore``), by keyset from the local store, so 100,000 cases open as
-fast as 100. Yellow rows are due within ``worklist.due_soon_working_days`` working days, red
-rows are overdue; "today" comes from the injected clock. A 容缺 case whose promised
-material is due (or overdue) and has not come has its status cell in violet with the words
-"material due" / "material overdue" after the status (a colour and a word, never the colour
-alone), so the clerk follows it up from the case detail.
+The list's model is :class:`~clerk_app.gui.worklist_model.WorklistModel`: lazy, one page of
+:data:`~clerk_app.app.worklist.PAGE_SIZE` rows at a time by keyset from the local store, so
+100,000 cases open as fast as 100. Yellow rows are due within
+``worklist.due_soon_working_days`` working days, red rows are overdue; "today" comes from
+the injected clock. A 容缺 case whose promised material is due (or overdue) and has not come
+has its status cell in violet with the words "material due" / "material overdue" after the
+status (a colour and a word, never the colour alone), so the clerk follows it up from the
+case detail.
 
 :class:`WorklistPane` adds the filters (status, due soon / overdue, received today) and the
 search (case number, applicant name, ID last 4 digits, phone). Enter opens the case detail.
@@ -20,18 +20,10 @@ window that takes joint cases in, Ctrl+Shift+J opens the consolidation of supple
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,13 +44,9 @@ from clerk_app.app.worklist import (
     DUE_ANY,
     DUE_OVERDUE,
     DUE_SOON,
-    MATERIAL_OVERDUE,
     PAGE_SIZE,
-    URGENCY_OVERDUE,
-    URGENCY_SOON,
     WorklistFilter,
     WorklistQuery,
-    WorklistRow,
     item_names,
     store_closed,
     worklist_query,
@@ -67,250 +55,40 @@ from clerk_app.core import lifecycle
 from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.commitment import VerificationsDue
 from clerk_app.gui.hub import case_hub
+from clerk_app.gui.worklist_model import (
+    CASE_NO_ROLE,
+    GREY_TEXT,
+    MATERIAL_DUE_ROLE,
+    OPEN_STATUSES,
+    RED,
+    RED_TEXT,
+    URGENCY_ROLE,
+    VIOLET,
+    YELLOW,
+    WorklistModel,
+)
 from clerk_app.logs import logger
 
 log = logger("gui")
 
-_Index = QModelIndex | QPersistentModelIndex
-
-# Background and text colours of the warning cards.
-YELLOW = QColor("#fff1b8")
-RED = QColor("#f9d2cf")
-RED_TEXT = QColor("#8c1d18")
-# A part of a joint case whose stage has not opened (listed, not workable).
-GREY_TEXT = QColor("#6b6b6b")
-# The status cell of a 容缺 case whose material is due: violet, with the words.
-VIOLET = QColor("#e6d8f5")
-
-# Custom roles.
-CASE_NO_ROLE = Qt.ItemDataRole.UserRole + 1
-URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
-MATERIAL_DUE_ROLE = Qt.ItemDataRole.UserRole + 3
+__all__ = [
+    "CASE_NO_ROLE",
+    "GREY_TEXT",
+    "MATERIAL_DUE_ROLE",
+    "OPEN_STATUSES",
+    "RED",
+    "RED_TEXT",
+    "SCOPE_DEPARTMENT",
+    "SCOPE_WINDOW",
+    "URGENCY_ROLE",
+    "VIOLET",
+    "YELLOW",
+    "WorklistModel",
+    "WorklistPane",
+]
 
 SCOPE_WINDOW = "window"
 SCOPE_DEPARTMENT = "department"
-
-OPEN_STATUSES = frozenset(s.value for s in lifecycle.Status if not lifecycle.is_terminal(s))
-
-
-class WorklistModel(QAbstractTableModel):
-    """This window's cases, read one page at a time.
-
-    Args:
-        make_query: gives a fresh :class:`WorklistQuery` (today may have changed).
-        item_names: item code → name, for the item column.
-    """
-
-    COLUMNS = ("case_no", "applicant", "id", "item", "status", "due", "countdown", "joint")
-
-    def __init__(
-        self,
-        make_query: Callable[[], WorklistQuery],
-        item_names: Mapping[str, str] | None = None,
-        parent: Any = None,
-    ) -> None:
-        super().__init__(parent)
-        self._make_query = make_query
-        self.item_names: Mapping[str, str] = dict(item_names or {})
-        #: (item code, stage code) → stage name, for the parts of joint cases.
-        self.stage_names: Mapping[tuple[str, str], str] = {}
-        self.filter = WorklistFilter()
-        self.query = make_query()
-        self._rows: list[WorklistRow] = []
-        self._more = True
-        self.total = self.query.count(self.filter)
-        self._rows.extend(self._read_page())
-
-    # -- reading ---------------------------------------------------------------------------
-
-    @property
-    def rows_read(self) -> int:
-        """Rows read from the store since the last reset (bounded by what was shown)."""
-        return self.query.rows_read
-
-    def reload(self, flt: WorklistFilter | None = None, keep: int = 0) -> None:
-        """Read again from the start (new filter, a saved case, a pulled change, a new day).
-
-        Args:
-            flt: the new filter; the current one when None.
-            keep: read at least this many rows again (to keep the clerk's place).
-        """
-        self.beginResetModel()
-        if flt is not None:
-            self.filter = flt
-        self.query = self._make_query()
-        self._rows = []
-        self._more = True
-        self.total = self.query.count(self.filter)
-        # The first pages are read inside the reset: a view that asks for more while the
-        # reset is announced then finds them there.
-        while self._more and len(self._rows) < max(keep, 1):
-            self._rows.extend(self._read_page())
-        self.endResetModel()
-
-    def _read_page(self) -> list[WorklistRow]:
-        after = None
-        if self._rows:
-            last = self._rows[-1]
-            after = last.cursor
-        page = self.query.page(self.filter, after, PAGE_SIZE)
-        if len(page) < PAGE_SIZE:
-            self._more = False
-        return page
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
-            return
-        page = self._read_page()
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
-    def row_at(self, row: int) -> WorklistRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, case_no: str) -> int:
-        """The row of a case among those read (-1 when not read or not listed)."""
-        for i, r in enumerate(self._rows):
-            if r.case_no == case_no:
-                return i
-        return -1
-
-    # -- Qt model --------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (
-            self.tr("Case no."),
-            self.tr("Applicant"),
-            self.tr("ID number"),
-            self.tr("Item"),
-            self.tr("Status"),
-            self.tr("Due date"),
-            self.tr("Countdown"),
-            self.tr("Joint case · stage"),
-        )[section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None or not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if column == "status" and row.material_due:
-                return QBrush(VIOLET)
-            if row.urgency == URGENCY_OVERDUE:
-                return QBrush(RED)
-            if row.urgency == URGENCY_SOON:
-                return QBrush(YELLOW)
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.waiting:
-                return QBrush(GREY_TEXT)
-            return QBrush(RED_TEXT) if row.urgency == URGENCY_OVERDUE else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "countdown":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == CASE_NO_ROLE:
-            return row.case_no
-        if role == URGENCY_ROLE:
-            return row.urgency
-        if role == MATERIAL_DUE_ROLE:
-            return row.material_due
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def _text(self, row: WorklistRow, column: str) -> str:
-        if column == "case_no":
-            return row.case_no
-        if column == "applicant":
-            return row.applicant_name
-        if column == "id":
-            return row.id_masked
-        if column == "item":
-            return self.item_names.get(row.item_code, row.item_code)
-        if column == "joint":
-            if not row.joint_case_no:
-                return ""
-            stage = self.stage_names.get((row.item_code, row.stage), row.stage)
-            return f"{row.joint_case_no} · {stage}"
-        if column == "status" and row.waiting:
-            return status_label(row.status) + " · " + self.tr("waiting for its stage")
-        if column == "status":
-            word = self.material_word(row)
-            return status_label(row.status) + (f" · {word}" if word else "")
-        if column == "due":
-            if row.due_date is None:
-                return "—"
-            text = row.due_date.isoformat()
-            return text + " " + self.tr("(provisional)") if row.due_provisional else text
-        return self.countdown_text(row)
-
-    def countdown_text(self, row: WorklistRow) -> str:
-        """ "3 working days left", "due today", "2 working days overdue", "suspended", "—"."""
-        if row.status == lifecycle.Status.SUSPENDED:
-            return self.tr("suspended")
-        if row.countdown is None or row.status not in OPEN_STATUSES:
-            return "—"
-        if row.countdown == 0:
-            return self.tr("due today")
-        if row.countdown < 0:
-            return self.tr("%n working day(s) overdue", "", -row.countdown)
-        return self.tr("%n working day(s) left", "", row.countdown)
-
-    def material_word(self, row: WorklistRow) -> str:
-        """ "material due" / "material overdue" for a 容缺 case still waiting; else ""."""
-        if row.material_due == MATERIAL_OVERDUE:
-            return self.tr("material overdue")
-        if row.material_due:
-            return self.tr("material due")
-        return ""
-
-    def _tooltip(self, row: WorklistRow) -> str:
-        parts = [row.case_no, status_label(row.status)]
-        if row.waiting:
-            parts.append(self.tr("Its stage has not opened yet: it is worked once it opens"))
-        if row.material_due and row.supply_by is not None:
-            parts.append(
-                self.tr("容缺 material promised by %1: record it supplied or not supplied").replace(
-                    "%1", row.supply_by.isoformat()
-                )
-            )
-        if row.urgency == URGENCY_OVERDUE:
-            parts.append(self.tr("Overdue"))
-        elif row.urgency == URGENCY_SOON:
-            parts.append(self.tr("Due soon"))
-        if row.server_state == "pending":
-            parts.append(self.tr("Not yet sent to the center"))
-        elif row.server_state == "rejected":
-            parts.append(self.tr("Refused by the center: open the case to fix it"))
-        return " · ".join(parts)
 
 
 class WorklistPane(QWidget):
