@@ -94,6 +94,12 @@ def stage_names(context: AppContext) -> dict[tuple[str, str], str]:
     return out
 
 
+def department_names(context: AppContext) -> dict[str, str]:
+    """Department code → name, from the cached catalog (empty without one)."""
+    catalog = cached_catalog(context)
+    return {d.code: d.name for d in catalog.departments} if catalog else {}
+
+
 def filing_data(materials: Sequence[MaterialNeed]) -> SupplementFiling:
     """The data of a ``file_supplement``: the item's materials still needed."""
     return SupplementFiling(materials=tuple(materials))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from clerk_app.app.joint_work import (
     ConsolidationOutcome,
     StageReview,
+    department_names,
     send_consolidated_notice,
     stage_reviews,
     supplement_received,
@@ -54,6 +55,7 @@ class JointConsolidateDialog(QDialog):
         self.session = session
         self.writer = writer
         self.reviews: list[StageReview] = []
+        self.departments: dict[str, str] = {}
         self.last_outcome: ConsolidationOutcome | None = None
         self.last_preview: Any = None
         self._busy = False
@@ -144,6 +146,7 @@ class JointConsolidateDialog(QDialog):
     def reload(self) -> None:
         """Read the open stages again (after a write or a pulled change)."""
         self.reviews = stage_reviews(self.context)
+        self.departments = department_names(self.context)
         self._fill()
 
     def _fill(self) -> None:
@@ -191,9 +194,10 @@ class JointConsolidateDialog(QDialog):
         lines = []
         for filing in review.filings:
             names = "、".join(m.name for m in filing.materials)
-            text = f"{filing.case_no} · {filing.department}: {names}"
+            department = self.departments.get(filing.department, filing.department)
+            text = f"{filing.case_no} · {department}：{names}"
             lines.append(text + (f"（{filing.note}）" if filing.note else ""))
-        missing = [d for d in review.departments if d not in review.filed]
+        missing = [self.departments.get(d, d) for d in review.departments if d not in review.filed]
         if missing:
             lines.append(self.tr("Not filed: %1").replace("%1", "、".join(missing)))
         self.details.setPlainText("\n".join(lines))

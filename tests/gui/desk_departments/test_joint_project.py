@@ -233,6 +233,10 @@ def test_three_departments_work_stage_one_with_one_consolidated_notice(qtbot, de
     (review,) = [r for r in dialog.reviews if r.joint_no == joint_no]
     assert (review.stage, len(review.filed), len(review.departments)) == ("S1", 1, 3)
     assert not review.due and not dialog.issue_button.isEnabled()  # the window is open
+    filed = dialog.details.toPlainText()
+    assert "市发展和改革委员会" in filed and needed[0].name in filed
+    assert "市自然资源和规划局" in filed.splitlines()[-1]  # not filed yet
+    assert dialog.table.item(dialog.table.currentRow(), 3).text() == "1 / 3"
     clock.set(TEST_NOW + timedelta(days=7))  # the review window (3 working days) closed
     dialog.reload()
     assert dialog.issue_button.isEnabled(), dialog.state_text(dialog.current())
