@@ -153,9 +153,10 @@ def work_part(qtbot, desk: Desk, case_no: str, action: E, opinion: str = "") -> 
     detail.close()
 
 
-@pytest.fixture
-def desks(service_factory, make_context):
-    service = service_factory(clock=TEST_NOW)
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def desks(request, service_factory, make_context):
+    """The 综合窗口 and three department desks against one service (on either database)."""
+    service = service_factory(backend=request.param, clock=TEST_NOW)
     url = service.base_url
     return service, {
         "W05": open_desk(make_context, url, "W05", "demo-clerk-w05"),
