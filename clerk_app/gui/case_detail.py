@@ -313,10 +313,11 @@ class CaseDetail(QDialog):
         self.action_box.setCurrentIndex(max(index, 0))
         self.action_box.blockSignals(False)
         self.actions_group.setEnabled(self.action_box.count() > 0)
+        waiting = self.tr("This part's stage has not opened yet: it is worked once it opens.")
         if part_waiting(case):
-            self.action_message.setText(
-                self.tr("This part's stage has not opened yet: it is worked once it opens.")
-            )
+            self.action_message.setText(waiting)
+        elif self.action_message.text() == waiting:  # the stage opened meanwhile
+            self.action_message.clear()
         self._show_extra()
         self.rejected.set_items(rejected_items(self.context, self.case_no))
         self.verification.set_case(case)
