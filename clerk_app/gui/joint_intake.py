@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -87,6 +88,8 @@ class JointIntakeDialog(QDialog):
         self._problems: list[Problem] = []
         self._updating = True
         self._saving = False
+        # The question Esc asks when something was entered (while it is open; tests).
+        self.discard_box: QMessageBox | None = None
 
         outer = QVBoxLayout(self)
         self.header = QLabel(self)
@@ -408,6 +411,41 @@ class JointIntakeDialog(QDialog):
         if widget is not self:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    # -- cancel --------------------------------------------------------------------------
+
+    def is_blank(self) -> bool:
+        """Nothing typed or marked yet (nothing to lose by closing)."""
+        edits = [*self.party.org_edits()]
+        if self.code_edit is not None:
+            edits.append(self.code_edit)
+        receipts = [*self.combined.receipts(), *(r for p in self.parts for r in p.receipts())]
+        return (
+            self.party.person.is_empty()
+            and not any(e.text().strip() for e in edits)
+            and not self.party.has_agent()
+            and not any(r.received for r in receipts)
+        )
+
+    def reject(self) -> None:
+        """Esc / Cancel: close, after asking when something was entered (never while it
+        is being saved)."""
+        if self._saving:
+            return
+        if not self.is_blank():
+            self.discard_box = box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("Joint intake"))
+            box.setText(self.tr("Close the joint intake? What you entered is not kept."))
+            close = box.addButton(self.tr("&Close it"), QMessageBox.ButtonRole.DestructiveRole)
+            keep = box.addButton(self.tr("&Go on"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(keep)
+            box.setEscapeButton(keep)
+            box.exec()
+            self.discard_box = None
+            if box.clickedButton() is not close:
+                return
+        super().reject()
 
     # -- accept --------------------------------------------------------------------------
 

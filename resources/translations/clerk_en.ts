@@ -330,6 +330,10 @@
         <translation>Center:</translation>
     </message>
     <message>
+        <source>Record  (Ctrl+Return)</source>
+        <translation>Record  (Ctrl+Return)</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -402,15 +406,12 @@
         <translation>The opinion; required when the action needs a reason</translation>
     </message>
     <message>
-        <source>Record  (Ctrl+Return)</source>
-        <translation>Record  (Ctrl+Return)</translation>
-    </message>
-    <message>
         <source>Record the action (Ctrl+Return)</source>
         <translation>Record the action (Ctrl+Return)</translation>
     </message>
     <message>
         <source>Record the action</source>
+        <extracomment>The item&apos;s material code of a checklist entry.</extracomment>
         <translation>Record the action</translation>
     </message>
     <message>
@@ -1179,6 +1180,10 @@
         <translation>New case</translation>
     </message>
     <message>
+        <source>Joint case</source>
+        <translation>Joint case</translation>
+    </message>
+    <message>
         <source>Case action</source>
         <translation>Case action</translation>
     </message>
@@ -1193,6 +1198,10 @@
     <message>
         <source>Audit record</source>
         <translation>Audit record</translation>
+    </message>
+    <message>
+        <source>Other record</source>
+        <translation>Other record</translation>
     </message>
     <message>
         <source>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</source>
@@ -2907,6 +2916,22 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
+    <message>
+        <source>Joint intake</source>
+        <translation>Joint intake</translation>
+    </message>
+    <message>
+        <source>Close the joint intake? What you entered is not kept.</source>
+        <translation>Close the joint intake? What you entered is not kept.</translation>
+    </message>
+    <message>
+        <source>&amp;Close it</source>
+        <translation>&amp;Close it</translation>
+    </message>
+    <message>
+        <source>&amp;Go on</source>
+        <translation>&amp;Go on</translation>
+    </message>
 </context>
 <context>
     <name>JointParty</name>
@@ -2988,6 +3013,93 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>JointProgressView</name>
+    <message>
+        <source>Package:</source>
+        <translation>Package:</translation>
+    </message>
+    <message>
+        <source>Current stage:</source>
+        <translation>Current stage:</translation>
+    </message>
+    <message>
+        <source>S&amp;tages:</source>
+        <translation>S&amp;tages:</translation>
+    </message>
+    <message>
+        <source>&amp;Parts (item, department, progress):</source>
+        <translation>&amp;Parts (item, department, progress):</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Stages</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>Being handled</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Not open yet</source>
+        <translation>Not open yet</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Waiting for the applicant</source>
+        <translation>Waiting for the applicant</translation>
+    </message>
+    <message>
+        <source>All stages complete</source>
+        <translation>All stages complete</translation>
+    </message>
+</context>
+<context>
     <name>JointTab</name>
     <message>
         <source>Received fro&amp;m:</source>
@@ -3015,7 +3127,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>From intake to the end of the last stage (today while it runs), less the days waiting on the applicant&apos;s supplements, intermediary services, technical reviews, public notice and special procedures.</source>
-        <translation>From intake to the end of the last stage (today while it runs), less the days waiting on the applicant's supplements, intermediary services, technical reviews, public notice and special procedures.</translation>
+        <translation>From intake to the end of the last stage (today while it runs), less the days waiting on the applicant&apos;s supplements, intermediary services, technical reviews, public notice and special procedures.</translation>
     </message>
     <message>
         <source>%1 joint cases received in the period</source>
@@ -3568,14 +3680,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
 <context>
     <name>MaterialsTable</name>
     <message>
-        <source>This material cannot follow later (容缺).</source>
-        <translation>This material cannot follow later (容缺).</translation>
-    </message>
-    <message>
-        <source>This material cannot be replaced by a written commitment (告知承诺).</source>
-        <translation>This material cannot be replaced by a written commitment (告知承诺).</translation>
-    </message>
-    <message>
         <source>Material</source>
         <extracomment>告知承诺: the catalog lets the applicant replace this certificate by a commitment.</extracomment>
         <translation>Material</translation>
@@ -3628,6 +3732,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>not brought</source>
         <translation>not brought</translation>
+    </message>
+    <message>
+        <source>This material cannot follow later (容缺).</source>
+        <translation>This material cannot follow later (容缺).</translation>
+    </message>
+    <message>
+        <source>This material cannot be replaced by a written commitment (告知承诺).</source>
+        <translation>This material cannot be replaced by a written commitment (告知承诺).</translation>
     </message>
 </context>
 <context>
@@ -4326,6 +4438,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>The case itself</translation>
     </message>
     <message>
+        <source>The joint case with all its parts</source>
+        <translation>The joint case with all its parts</translation>
+    </message>
+    <message>
         <source>A case event</source>
         <translation>A case event</translation>
     </message>
@@ -4336,6 +4452,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>A rating</source>
         <translation>A rating</translation>
+    </message>
+    <message>
+        <source>An audit record</source>
+        <translation>An audit record</translation>
+    </message>
+    <message>
+        <source>Another record</source>
+        <translation>Another record</translation>
     </message>
     <message>
         <source>Correct the fields the center named first.</source>
@@ -4787,6 +4911,7 @@ Data folder: %4</translation>
     <name>WorklistModel</name>
     <message>
         <source>Case no.</source>
+        <extracomment>(item code, stage code) → stage name, for the parts of joint cases.</extracomment>
         <translation>Case no.</translation>
     </message>
     <message>
@@ -4812,6 +4937,14 @@ Data folder: %4</translation>
     <message>
         <source>Countdown</source>
         <translation>Countdown</translation>
+    </message>
+    <message>
+        <source>Joint case · stage</source>
+        <translation>Joint case · stage</translation>
+    </message>
+    <message>
+        <source>waiting for its stage</source>
+        <translation>waiting for its stage</translation>
     </message>
     <message>
         <source>(provisional)</source>
@@ -4840,20 +4973,16 @@ Data folder: %4</translation>
         </translation>
     </message>
     <message>
-        <source>Joint case · stage</source>
-        <translation>Joint case · stage</translation>
-    </message>
-    <message>
-        <source>waiting for its stage</source>
-        <translation>waiting for its stage</translation>
-    </message>
-    <message>
         <source>material overdue</source>
         <translation>material overdue</translation>
     </message>
     <message>
         <source>material due</source>
         <translation>material due</translation>
+    </message>
+    <message>
+        <source>Its stage has not opened yet: it is worked once it opens</source>
+        <translation>Its stage has not opened yet: it is worked once it opens</translation>
     </message>
     <message>
         <source>容缺 material promised by %1: record it supplied or not supplied</source>
@@ -4870,10 +4999,6 @@ Data folder: %4</translation>
     <message>
         <source>Not yet sent to the center</source>
         <translation>Not yet sent to the center</translation>
-    </message>
-    <message>
-        <source>Its stage has not opened yet: it is worked once it opens</source>
-        <translation>Its stage has not opened yet: it is worked once it opens</translation>
     </message>
     <message>
         <source>Refused by the center: open the case to fix it</source>

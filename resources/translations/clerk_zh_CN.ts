@@ -330,6 +330,10 @@
         <translation>中心记录：</translation>
     </message>
     <message>
+        <source>Record  (Ctrl+Return)</source>
+        <translation>记录  (Ctrl+Return)</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>办件</translation>
     </message>
@@ -402,15 +406,12 @@
         <translation>审批意见；需要说明理由的操作必填</translation>
     </message>
     <message>
-        <source>Record  (Ctrl+Return)</source>
-        <translation>记录  (Ctrl+Return)</translation>
-    </message>
-    <message>
         <source>Record the action (Ctrl+Return)</source>
         <translation>记录此操作（Ctrl+Return）</translation>
     </message>
     <message>
         <source>Record the action</source>
+        <extracomment>The item&apos;s material code of a checklist entry.</extracomment>
         <translation>记录操作</translation>
     </message>
     <message>
@@ -1173,6 +1174,10 @@
         <translation>新办件</translation>
     </message>
     <message>
+        <source>Joint case</source>
+        <translation>联合受理件</translation>
+    </message>
+    <message>
         <source>Case action</source>
         <translation>办件操作</translation>
     </message>
@@ -1187,6 +1192,10 @@
     <message>
         <source>Audit record</source>
         <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Other record</source>
+        <translation>其他记录</translation>
     </message>
     <message>
         <source>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</source>
@@ -2891,6 +2900,22 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Still needed: %1</source>
         <translation>尚需：%1</translation>
     </message>
+    <message>
+        <source>Joint intake</source>
+        <translation>联合受理</translation>
+    </message>
+    <message>
+        <source>Close the joint intake? What you entered is not kept.</source>
+        <translation>关闭联合受理？已填写的内容不会保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Close it</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Go on</source>
+        <translation>继续填写(&amp;G)</translation>
+    </message>
 </context>
 <context>
     <name>JointParty</name>
@@ -2969,6 +2994,93 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>A valid contact phone</source>
         <translation>有效的联系电话</translation>
+    </message>
+</context>
+<context>
+    <name>JointProgressView</name>
+    <message>
+        <source>Package:</source>
+        <translation>一件事 / 项目：</translation>
+    </message>
+    <message>
+        <source>Current stage:</source>
+        <translation>当前阶段：</translation>
+    </message>
+    <message>
+        <source>S&amp;tages:</source>
+        <translation>各阶段(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Parts (item, department, progress):</source>
+        <translation>各分项（事项、部门、进度）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>各阶段</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>各分项</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Not open yet</source>
+        <translation>未开启</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>审批中</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>Waiting for the applicant</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>All stages complete</source>
+        <translation>各阶段均已完成</translation>
     </message>
 </context>
 <context>
@@ -3550,14 +3662,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
 <context>
     <name>MaterialsTable</name>
     <message>
-        <source>This material cannot follow later (容缺).</source>
-        <translation>此材料不能容缺后补。</translation>
-    </message>
-    <message>
-        <source>This material cannot be replaced by a written commitment (告知承诺).</source>
-        <translation>此材料不能以告知承诺代替。</translation>
-    </message>
-    <message>
         <source>Material</source>
         <extracomment>告知承诺: the catalog lets the applicant replace this certificate by a commitment.</extracomment>
         <translation>材料</translation>
@@ -3610,6 +3714,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>not brought</source>
         <translation>未提供</translation>
+    </message>
+    <message>
+        <source>This material cannot follow later (容缺).</source>
+        <translation>此材料不能容缺后补。</translation>
+    </message>
+    <message>
+        <source>This material cannot be replaced by a written commitment (告知承诺).</source>
+        <translation>此材料不能以告知承诺代替。</translation>
     </message>
 </context>
 <context>
@@ -4301,6 +4413,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>办件本身</translation>
     </message>
     <message>
+        <source>The joint case with all its parts</source>
+        <translation>联合受理件（含各分项）</translation>
+    </message>
+    <message>
         <source>A case event</source>
         <translation>办理环节</translation>
     </message>
@@ -4311,6 +4427,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>A rating</source>
         <translation>评价</translation>
+    </message>
+    <message>
+        <source>An audit record</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Another record</source>
+        <translation>其他记录</translation>
     </message>
     <message>
         <source>Correct the fields the center named first.</source>
@@ -4760,6 +4884,7 @@ Data folder: %4</source>
     <name>WorklistModel</name>
     <message>
         <source>Case no.</source>
+        <extracomment>(item code, stage code) → stage name, for the parts of joint cases.</extracomment>
         <translation>办件编号</translation>
     </message>
     <message>
@@ -4787,6 +4912,14 @@ Data folder: %4</source>
         <translation>剩余时限</translation>
     </message>
     <message>
+        <source>Joint case · stage</source>
+        <translation>联合办件 · 阶段</translation>
+    </message>
+    <message>
+        <source>waiting for its stage</source>
+        <translation>待阶段开启</translation>
+    </message>
+    <message>
         <source>(provisional)</source>
         <translation>（暂定）</translation>
     </message>
@@ -4811,20 +4944,16 @@ Data folder: %4</source>
         </translation>
     </message>
     <message>
-        <source>Joint case · stage</source>
-        <translation>联合办件 · 阶段</translation>
-    </message>
-    <message>
-        <source>waiting for its stage</source>
-        <translation>待阶段开启</translation>
-    </message>
-    <message>
         <source>material overdue</source>
         <translation>容缺材料逾期</translation>
     </message>
     <message>
         <source>material due</source>
         <translation>容缺材料到期</translation>
+    </message>
+    <message>
+        <source>Its stage has not opened yet: it is worked once it opens</source>
+        <translation>所在阶段尚未开启，开启后方可办理</translation>
     </message>
     <message>
         <source>容缺 material promised by %1: record it supplied or not supplied</source>
@@ -4841,10 +4970,6 @@ Data folder: %4</source>
     <message>
         <source>Not yet sent to the center</source>
         <translation>尚未上传中心</translation>
-    </message>
-    <message>
-        <source>Its stage has not opened yet: it is worked once it opens</source>
-        <translation>所在阶段尚未开启，开启后方可办理</translation>
     </message>
     <message>
         <source>Refused by the center: open the case to fix it</source>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from types import SimpleNamespace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.catalog import Catalog
@@ -152,3 +152,38 @@ def test_the_desk_in_chinese_marks_discloses_and_asks_for_a_project(qtbot, qm_di
     assert zr.note_label.text().startswith("本事项缺少：建设用地规划许可申请表")
     assert zr.decision_combo.currentText() == decision_names()["supplement"]
     assert "宗地图" in zr.note_label.text()
+
+
+def test_esc_asks_before_a_filled_joint_intake_is_dropped(qtbot):
+    catalog = demo_catalog()
+    context = SimpleNamespace(clock=FixedClock(datetime(2026, 11, 30, 9, 0, tzinfo=CENTER_TZ)))
+    dialog = JointIntakeDialog(
+        context, None, catalog, catalog.package("DEMO-PKG-QYKB"),
+        calendar=WorkCalendar(), writer=None,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.type_combo is None and not dialog.project_box.isVisible()  # a 一件事
+    qtbot.keyClicks(dialog.party.first_field(), "Hengshui Trading")
+    asked = []
+
+    def answer(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        def press() -> None:
+            box = dialog.discard_box
+            if box is None or not box.isVisible():  # not asked yet: look again
+                QTimer.singleShot(10, press)
+                return
+            asked.append(box.text())
+            box.activateWindow()  # its mnemonics need it active, as on a screen
+            qtbot.waitUntil(box.isActiveWindow, timeout=2000)
+            qtbot.keyClick(box, key, modifier)
+
+        QTimer.singleShot(0, press)
+
+    answer(Qt.Key.Key_Escape)  # "Go on": the form stays as it was
+    qtbot.keyClick(dialog.party.first_field(), Qt.Key.Key_Escape)
+    assert asked == ["Close the joint intake? What you entered is not kept."]
+    assert dialog.isVisible() and dialog.party.org_name.text() == "Hengshui Trading"
+    answer(Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # "Close it"
+    qtbot.keyClick(dialog.party.first_field(), Qt.Key.Key_Escape)
+    assert len(asked) == 2 and not dialog.isVisible()
