@@ -248,3 +248,50 @@ class Progress:
     received_at: datetime
     due_date: date | None = None
     completed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class JointProgressStage:
+    """A stage of a joint case as the applicant's lookup shows it: ``state`` is
+    ``waiting``, ``open`` or ``complete`` (``core.joint.StageState``), ``due_date`` set once
+    the stage has opened."""
+
+    code: str
+    name: str
+    state: str
+    due_date: date | None = None
+
+
+@dataclass(frozen=True)
+class JointProgressPart:
+    """A part of a joint case as the applicant's lookup shows it: the item, its department,
+    its hall word (受理/在办/待办/办结, "" when the center gives none) and its due date
+    (None until its stage opens). No part's number: the applicant has the joint one."""
+
+    item_code: str
+    item_name: str
+    stage: str
+    department_code: str
+    department_name: str
+    hall_group: str
+    due_date: date | None = None
+
+
+@dataclass(frozen=True)
+class JointProgress:
+    """A joint case (联合审批 / 一件事, issue 16) as the applicant's progress lookup shows
+    it: its package, status (``in_progress`` or ``completed``), hall word, current stage,
+    every stage and part; the applicant's name as public screens show it."""
+
+    joint_no: str
+    package_code: str
+    package_name: str
+    status: str
+    hall_group: str
+    current_stage: str
+    current_stage_name: str
+    applicant: str
+    received_at: datetime
+    completed_at: datetime | None = None
+    stages: tuple[JointProgressStage, ...] = ()
+    parts: tuple[JointProgressPart, ...] = ()

@@ -182,12 +182,17 @@ class RejectedPanel(QGroupBox):
         )
 
     def kind_label(self, kind: str) -> str:
-        return {
+        """What a refused outbox row is, in the clerk's words (never the raw kind)."""
+        texts = {
             "create_case": self.tr("The case itself"),
+            "create_joint_case": self.tr("The joint case with all its parts"),
             "case_event": self.tr("A case event"),
             "document_record": self.tr("A document record"),
             "rating": self.tr("A rating"),
-        }.get(kind, kind)
+            "client_event": self.tr("An audit record"),
+        }
+        text = texts.get(kind)
+        return text if text is not None else self.tr("Another record")
 
     def set_items(self, items: list[Any]) -> None:
         self.items = items

@@ -1,5 +1,8 @@
 """Lookup: any case number and query code, checked as the applicant would check progress.
 
+A joint number (联合审批 / 一件事, issue 16) answers with its package, current stage, every
+stage and every part (:class:`~clerk_app.gui.lookup_joint.JointProgressView`).
+
 Asks the records service's public ``GET /progress`` (off the GUI thread). When the center
 cannot be reached the dialog says so and shows this desk's own record of the case, if it
 has one with that query code. Applicant names are shown masked, as the public page shows
@@ -21,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.app import lookup
+from clerk_app.app.joint import joint_of
 from clerk_app.core.clock import CENTER_TZ
-from clerk_app.core.records import Progress
+from clerk_app.core.records import JointProgress, Progress
 from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.errors import error_message, is_offline, is_refused
 from clerk_app.gui.forms.ui_lookup_dialog import Ui_LookupDialog
 from clerk_app.gui.hub import case_hub
+from clerk_app.gui.lookup_joint import JointProgressView
 from clerk_app.gui.ops import Op
 from clerk_app.logs import logger
 
@@ -47,7 +52,7 @@ class LookupDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.context = context
-        self.result: Progress | None = None
+        self.result: Progress | JointProgress | None = None
         self.source = ""
         self._local_query = ("", "")
         self.setObjectName("lookupDialog")
@@ -71,6 +76,8 @@ class LookupDialog(QDialog):
             value = getattr(u, key + "Value")
             value.setObjectName("lookup:" + key)
             self.fields[key] = (getattr(u, key + "Caption"), value)
+        self.joint_view = JointProgressView(self)
+        u.mainLayout.insertWidget(u.mainLayout.indexOf(u.buttonBox), self.joint_view, 1)
         self.buttons = u.buttonBox
         self.buttons.addButton(self.lookup_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
@@ -81,6 +88,9 @@ class LookupDialog(QDialog):
         """Set the texts made in code (the form's own are set by its retranslateUi)."""
         self.lookup_button.setText(self.tr("&Look up"))
         self.lookup_button.setToolTip(self.tr("Check the progress as the applicant would (Enter)"))
+        self.joint_view.retranslate()
+        if isinstance(self.result, JointProgress):
+            self._show(self.result)
 
     # -- lookup ----------------------------------------------------------------------------
 
@@ -103,7 +113,7 @@ class LookupDialog(QDialog):
             self._answered
         ).failure(lambda exc: self._failed(exc, case_no, code)).run()
 
-    def _answered(self, progress: Progress) -> None:
+    def _answered(self, progress: Progress | JointProgress) -> None:
         self.lookup_button.setEnabled(True)
         self.source = "center"
         self.message.setText(self.tr("As the center records it:"))
@@ -141,21 +151,34 @@ class LookupDialog(QDialog):
         self._show(local)
 
     def _hub_changed(self, case_no: str) -> None:
-        """A case this desk shows from its own record changed (a pull, a desk write)."""
-        if self.source == "local" and self._local_query[0] == case_no:
+        """A case this desk shows from its own record changed (a pull, a desk write), or a
+        part of the joint case it shows."""
+        if self.source != "local":
+            return
+        asked = self._local_query[0]
+        if asked == case_no or (
+            isinstance(self.result, JointProgress) and joint_of(self.context, case_no) == asked
+        ):
             self._show(self._local(*self._local_query))
 
-    def _local(self, case_no: str, code: str) -> Progress | None:
+    def _local(self, case_no: str, code: str) -> Progress | JointProgress | None:
         return lookup.progress_on_desk(self.context, case_no, code)
 
-    def _show(self, progress: Progress | None) -> None:
+    def _show(self, progress: Progress | JointProgress | None) -> None:
         self.result = progress
+        joint = progress if isinstance(progress, JointProgress) else None
+        self.joint_view.show_progress(joint)
         for _label, value in self.fields.values():
             value.setText("")
-        for label, value in self.fields.values():
-            label.setVisible(progress is not None)
-            value.setVisible(progress is not None)
-        if progress is None:
+        for key, (label, value) in self.fields.items():
+            # A joint case's item and due date are its parts' and stages' (the joint view).
+            shown = progress is not None and not (joint and key in ("item", "due"))
+            label.setVisible(shown)
+            value.setVisible(shown)
+        if joint is not None:
+            self._show_joint(joint)
+            return
+        if not isinstance(progress, Progress):
             return
         item = " ".join(x for x in (progress.item_code, progress.item_name) if x)
         texts = {
@@ -168,6 +191,18 @@ class LookupDialog(QDialog):
         }
         for key, text in texts.items():
             self.fields[key][1].setText(text)
+
+    def _show_joint(self, progress: JointProgress) -> None:
+        texts = {
+            "status": self.joint_view.status_word(progress.status),
+            "applicant": progress.applicant,
+            "received": _when(progress.received_at),
+            "completed": _when(progress.completed_at) or "—",
+        }
+        for key, text in texts.items():
+            self.fields[key][1].setText(text)
+        # Room for the stages and parts (the form is made for one case's six lines).
+        self.resize(max(self.width(), 760), max(self.height(), 560))
 
 
 def _when(moment: datetime | None) -> str:

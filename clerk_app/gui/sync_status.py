@@ -57,15 +57,20 @@ def _find(widget: QWidget | None, name: str) -> Any:
 
 
 def kind_label(kind: str) -> str:
-    """What an outbox row is, in the clerk's words."""
+    """What an outbox row is, in the clerk's words (a kind it does not know: "Other
+    record", never the raw kind)."""
     texts = {
         "create_case": QCoreApplication.translate("ConnectionPanel", "New case"),
+        "create_joint_case": QCoreApplication.translate("ConnectionPanel", "Joint case"),
         "case_event": QCoreApplication.translate("ConnectionPanel", "Case action"),
         "document_record": QCoreApplication.translate("ConnectionPanel", "Document"),
         "rating": QCoreApplication.translate("ConnectionPanel", "Rating"),
         "client_event": QCoreApplication.translate("ConnectionPanel", "Audit record"),
     }
-    return texts.get(kind, kind)
+    text = texts.get(kind)
+    if text is None:  # a kind this desk does not name (a newer desk's row): never the code
+        text = QCoreApplication.translate("ConnectionPanel", "Other record")
+    return text
 
 
 def stop_reason(stopped: str | None) -> str:

@@ -47,6 +47,9 @@ from clerk_app.core.records import (
     ClientEvent,
     DocumentRecord,
     JointCase,
+    JointProgress,
+    JointProgressPart,
+    JointProgressStage,
     MaterialLine,
     Party,
     PartyKind,
@@ -66,6 +69,7 @@ __all__ = [
     "event_from_wire",
     "event_to_wire",
     "joint_from_wire",
+    "joint_progress_from_wire",
     "joint_to_wire",
     "material_to_wire",
     "party_from_wire",
@@ -605,10 +609,13 @@ def board_from_wire(data: Any) -> Board:
         raise WireError(f"'today' has a value of the wrong type: {exc}") from None
 
 
-def progress_from_wire(data: Any) -> Progress:
-    """The ``GET /progress`` answer (the applicant's public view of a case)."""
+def progress_from_wire(data: Any) -> Progress | JointProgress:
+    """The ``GET /progress`` answer: the applicant's public view of a case, or of a joint
+    case (an answer with ``joint_no``, :func:`joint_progress_from_wire`)."""
     if not isinstance(data, Mapping):
         raise WireError("the progress answer is not an object")
+    if "joint_no" in data:
+        return joint_progress_from_wire(data)
     return Progress(
         case_no=_get(data, "case_no"),
         status=_enum(Status, _get(data, "status"), "status"),
@@ -618,6 +625,64 @@ def progress_from_wire(data: Any) -> Progress:
         received_at=_moment(data, "received_at"),
         due_date=_date(data, "due_date"),
         completed_at=_optional_moment(data, "completed_at"),
+    )
+
+
+_STAGE_STATES = ("waiting", "open", "complete")
+_JOINT_STATUSES = ("in_progress", "completed")
+
+
+def _one_of(data: Mapping[str, Any], key: str, values: tuple[str, ...]) -> str:
+    value = _get(data, key)
+    if value not in values:
+        raise WireError(f"{key!r}: unknown value {value!r}")
+    return str(value)
+
+
+def joint_progress_from_wire(data: Any) -> JointProgress:
+    """A joint number's ``GET /progress`` answer (the service's ``JointProgress``)."""
+    if not isinstance(data, Mapping):
+        raise WireError("the progress answer is not an object")
+    stages = []
+    for raw in _get(data, "stages", list):
+        if not isinstance(raw, Mapping):
+            raise WireError("a stage is not an object")
+        stages.append(
+            JointProgressStage(
+                code=_get(raw, "code"),
+                name=_text(raw, "name"),
+                state=_one_of(raw, "state", _STAGE_STATES),
+                due_date=_date(raw, "due_date"),
+            )
+        )
+    parts = []
+    for raw in _get(data, "parts", list):
+        if not isinstance(raw, Mapping):
+            raise WireError("a part is not an object")
+        parts.append(
+            JointProgressPart(
+                item_code=_get(raw, "item_code"),
+                item_name=_text(raw, "item_name"),
+                stage=_text(raw, "stage"),
+                department_code=_text(raw, "department_code"),
+                department_name=_text(raw, "department_name"),
+                hall_group=_text(raw, "hall_group"),
+                due_date=_date(raw, "due_date"),
+            )
+        )
+    return JointProgress(
+        joint_no=_get(data, "joint_no"),
+        package_code=_get(data, "package_code"),
+        package_name=_text(data, "package_name"),
+        status=_one_of(data, "status", _JOINT_STATUSES),
+        hall_group=_text(data, "hall_group"),
+        current_stage=_text(data, "current_stage"),
+        current_stage_name=_text(data, "current_stage_name"),
+        applicant=_text(data, "applicant"),
+        received_at=_moment(data, "received_at"),
+        completed_at=_optional_moment(data, "completed_at"),
+        stages=tuple(stages),
+        parts=tuple(parts),
     )
 
 
