@@ -15,6 +15,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -88,9 +89,14 @@ class LookupDialog(QDialog):
         """Set the texts made in code (the form's own are set by its retranslateUi)."""
         self.lookup_button.setText(self.tr("&Look up"))
         self.lookup_button.setToolTip(self.tr("Check the progress as the applicant would (Enter)"))
-        self.joint_view.retranslate()
-        if isinstance(self.result, JointProgress):
+        if self.result is not None:  # its words (status, stage states…) in the new language
             self._show(self.result)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- lookup ----------------------------------------------------------------------------
 

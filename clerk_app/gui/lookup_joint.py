@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -98,6 +99,11 @@ class JointProgressView(QWidget):
             ]
         )
         self.show_progress(self.progress)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # the language switches live (docs/INTERFACES.md)
+        super().changeEvent(event)
 
     # -- words ----------------------------------------------------------------------------
 

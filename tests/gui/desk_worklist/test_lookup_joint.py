@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.lookup import LookupDialog
 from clerk_app.remote import ApiClient
 from clerk_app.store.joint import create_joint
@@ -139,7 +140,7 @@ def test_a_joint_number_shows_its_stages_and_parts_as_the_center_has_them(qtbot,
 
 
 def test_offline_a_joint_case_taken_in_here_shows_the_desks_own_record(
-    qtbot, store, clock, tmp_path
+    qtbot, store, clock, tmp_path, qm_dir
 ):
     joint = create_joint(store, demo_joint(), outbox_body={"joint": "body"})
     context = desk_context(store, clock, tmp_path)
@@ -160,6 +161,13 @@ def test_offline_a_joint_case_taken_in_here_shows_the_desks_own_record(
     [stage] = _rows(view.stages)
     assert stage[1] == "Under review"
     assert stage[2] == max(p.due_date for p in joint.parts).isoformat()
+    # The language switches live: the words of the answer too.
+    install_translations("zh_CN", qm_dir)
+    qtbot.waitUntil(lambda: _rows(view.stages)[0][1] == "审批中", timeout=2000)
+    assert dialog.fields["status"][1].text() == "办理中"
+    assert {p[3] for p in _rows(view.parts)} == {"受理"}
+    install_translations("en", qm_dir)
+    qtbot.waitUntil(lambda: _rows(view.stages)[0][1] == "Under review", timeout=2000)
     # The wrong code shows nothing of it.
     _ask(qtbot, dialog, joint.joint_no, "000000")
     assert dialog.source == "" and not view.isVisible()
