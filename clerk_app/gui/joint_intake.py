@@ -135,6 +135,7 @@ class JointIntakeDialog(QDialog):
         self.parts_host = QWidget(self.body)
         self.parts_layout = QVBoxLayout(self.parts_host)
         self.parts_layout.setContentsMargins(0, 0, 0, 0)
+        self.parts_layout.addStretch(1)  # the parts go above it; spare height below them
         self.body_layout.addWidget(self.parts_host)
         self.body_layout.addStretch(1)
 
@@ -235,11 +236,11 @@ class JointIntakeDialog(QDialog):
                 part.materials.restore(
                     [{"code": r.code, "state": _state(r)} for r in keep[item.code]]
                 )
-            self.parts_layout.addWidget(part.box)
+            self.parts_layout.insertWidget(self.parts_layout.count() - 1, part.box)
             self.parts.append(part)
         later = [p for p in self.plan if p.stage != first]
         self.later = LaterStages(self.parts_host, self.package, later, self.catalog)
-        self.parts_layout.addWidget(self.later.box)
+        self.parts_layout.insertWidget(self.parts_layout.count() - 1, self.later.box)
         widgets = [w for p in self.parts for w in _tab_chain(p)]
         chain = [self.all_button, *widgets, self.accept_button]
         for first_widget, second in itertools.pairwise(chain):
@@ -385,15 +386,24 @@ class JointIntakeDialog(QDialog):
         self._fit_body()
 
     def _fit_body(self) -> None:
-        """Make the scrolled body as tall as its wrapped texts need at its width (a scroll
-        area asks only for the size hint, taken at another width)."""
+        """Make the scrolled body as tall as its parts need at its width: a scroll area
+        asks only for the size hint, which word-wrapped texts give for another width."""
         layout = self.body_layout
         layout.activate()
-        width = self.body.width()
-        if layout.hasHeightForWidth():
-            height = layout.totalHeightForWidth(width)
-        else:
-            height = layout.totalSizeHint().height()
+        margins = layout.contentsMargins()
+        width = self.body.width() - margins.left() - margins.right()
+        heights = []
+        for n in range(layout.count()):
+            item = layout.itemAt(n)
+            if item.isEmpty():
+                continue
+            widget = item.widget()
+            if widget is not None and widget.hasHeightForWidth():
+                heights.append(widget.heightForWidth(width))
+            else:
+                heights.append(item.sizeHint().height())
+        spacing = layout.spacing() * max(len(heights) - 1, 0)
+        height = sum(heights) + spacing + margins.top() + margins.bottom()
         self.body.setMinimumHeight(height)
 
     def resizeEvent(self, event: Any) -> None:

@@ -17,6 +17,7 @@ from datetime import datetime
 import pytest
 import requests
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from clerk_app.app.context import build_context, demo_provisioning
 from clerk_app.core.clock import CENTER_TZ, FixedClock
@@ -154,6 +155,7 @@ def test_the_construction_project_taken_in_at_the_comprehensive_window_by_keyboa
     later = dialog.later.label.text()
     assert "S4 竣工验收" in later and "建设工程档案验收（市城市建设档案馆）" in later
     assert dialog.missing_label.text() == "" and dialog.accept_button.isEnabled()
+    QApplication.processEvents()  # the layout as the screen shows it next
     dialog.grab().save(str(tmp_path / "joint_intake.png"))
 
     # Ctrl+Return: saved in one transaction; the confirmation names every part.
