@@ -83,7 +83,8 @@ class DecisionPanel(QObject):
 
         # 容缺
         self.deferred_label = QLabel(parent)
-        self.deferred_label.setWordWrap(False)
+        # A material's requirements can be long: wrapped, never wider than the form.
+        self.deferred_label.setWordWrap(True)
         self.supply_by_edit = QDateEdit(parent)
         self.supply_by_edit.setObjectName("supplyByEdit")
         self.supply_by_edit.setCalendarPopup(True)
@@ -111,7 +112,7 @@ class DecisionPanel(QObject):
         # 补正
         self.missing_label = QLabel(parent)
         self.missing_label.setObjectName("missingMaterialsLabel")
-        self.missing_label.setWordWrap(False)
+        self.missing_label.setWordWrap(True)
         stack.addWidget(
             self._page(
                 parent,
