@@ -2150,7 +2150,7 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>That code is unknown, used or expired.</source>
         <extracomment>The service refused this PC&apos;s display credential: fetching stopped, IT is told. Title of the hall&apos;s big screen: the public list of today&apos;s cases (办件公示).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>That code is unknown, used or expired.</translation>
     </message>
     <message>
         <source>That code is not for a screen.</source>
