@@ -17,6 +17,7 @@ from typing import Any
 
 from clerk_app.core.identity import mask_id
 from clerk_app.core.intake import REFUSAL_REASONS
+from clerk_app.core.money import capitals
 from clerk_app.documents.kinds import DocumentKind, RenderedDocument, register_kind
 from clerk_app.documents.notices import (
     CompletionNotice,
@@ -52,47 +53,10 @@ def yuan(fen: int) -> str:
     return f"{fen // 100}.{fen % 100:02d}"
 
 
-_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_UNITS = ("", "拾", "佰", "仟")
-_GROUPS = ("", "万", "亿")
-
-
-def _integer_words(number: int) -> str:
-    out = ""
-    gap = False
-    for group_index in range((len(str(number)) + 3) // 4 - 1, -1, -1):
-        value = (number // 10000**group_index) % 10000
-        if value == 0:
-            gap = bool(out)
-            continue
-        if out and (gap or value < 1000):
-            out += "零"
-        gap = False
-        words, zero = "", False
-        for position in range(3, -1, -1):
-            digit = (value // 10**position) % 10
-            if digit == 0:
-                zero = bool(words)
-            else:
-                words += ("零" if zero else "") + _DIGITS[digit] + _UNITS[position]
-                zero = False
-        out += words + _GROUPS[group_index]
-    return out
-
-
 def yuan_in_words(fen: int) -> str:
-    """The amount in capital numerals as on a Chinese invoice: ``2050`` → ``贰拾元伍角整``."""
-    if fen < 0:
-        raise ValueError("amount must not be negative")
-    whole, jiao, cents = fen // 100, (fen // 10) % 10, fen % 10
-    words = _integer_words(whole) + "元" if whole else ""
-    if jiao == 0 and cents == 0:
-        return (words or "零元") + "整"
-    if jiao:
-        words += _DIGITS[jiao] + "角"
-    elif words:
-        words += "零"
-    return words + (_DIGITS[cents] + "分" if cents else "整")
+    """The amount in capital numerals as on a Chinese invoice: ``2050`` → ``贰拾元伍角整``
+    (``clerk_app.core.money.capitals``, the one function for capital amounts)."""
+    return capitals(fen)
 
 
 def _paragraphs(lines: Iterable[str], empty: str, *, numbered: bool = True) -> str:
