@@ -299,6 +299,7 @@ class CaseDetail(QDialog):
             )
             for column, text in enumerate(cells):
                 self.events.setItem(row, column, QTableWidgetItem(text))
+        self.events.setColumnWidth(1, max(170, min(self.events.sizeHintForColumn(1) + 8, 340)))
         current = self.action_box.currentData()
         self.action_box.blockSignals(True)
         self.action_box.clear()
@@ -519,12 +520,13 @@ class CaseDetail(QDialog):
         text = text.replace("%1", event_label(outcome.event)).replace(
             "%2", status_label(outcome.status)
         )
+        gap = "" if text.endswith("。") else " "  # Chinese sentences join without a space
         if outcome.notice is not None:
-            text += " " + self.tr("Notice %1 saved; Ctrl+P prints it.").replace(
+            text += gap + self.tr("Notice %1 saved; Ctrl+P prints it.").replace(
                 "%1", outcome.notice.document_no
             )
         elif outcome.notice_error:
-            text += " " + self.tr("The notice could not be written: %1").replace(
+            text += gap + self.tr("The notice could not be written: %1").replace(
                 "%1", outcome.notice_error
             )
         self.print_button.setEnabled(outcome.notice is not None)
