@@ -269,6 +269,23 @@ def notice_total(lines: Iterable[NoticeLine], waiver: Waiver | None = None) -> i
     return gross - (waiver.amount_fen if waiver is not None else 0)
 
 
+def net_lines(
+    lines: Sequence[NoticeLine], waiver: Waiver | None = None
+) -> tuple[tuple[NoticeLine, int], ...]:
+    """Each line with what is actually charged for it: the waiver comes off the waivable
+    lines in their order (how a day's or a period's totals split a notice by fee).
+
+    The net amounts add up to ``notice_total(lines, waiver)``.
+    """
+    left = waiver.amount_fen if waiver is not None else 0
+    out = []
+    for line in lines:
+        off = min(left, line.amount_fen) if line.waivable else 0
+        left -= off
+        out.append((line, line.amount_fen - off))
+    return tuple(out)
+
+
 def check_waiver(lines: Sequence[NoticeLine], waiver: Waiver, *, approval_above_fen: int) -> Waiver:
     """``waiver`` if the rules allow it on ``lines``.
 

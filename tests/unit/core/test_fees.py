@@ -30,6 +30,7 @@ from clerk_app.core.fees import (
     check_refund,
     check_waiver,
     format_notice_no,
+    net_lines,
     notice_total,
     parse_notice_no,
     take_payment,
@@ -171,6 +172,13 @@ def test_a_large_waiver_passes_with_a_leads_approval(catalog):
     waiver = Waiver("destitute", 55000, approved_by="lead.zhou")
     assert check_waiver(lines, waiver, approval_above_fen=5000) is waiver
     assert _notice(lines, waiver).total_fen == 1000
+
+
+def test_the_waiver_comes_off_the_waivable_fees_only(catalog):
+    lines = assess(_item(catalog, "DEMO-ZR-001"))
+    nets = net_lines(lines, Waiver("entitled", 50000, approved_by="lead"))
+    assert [net for _line, net in nets] == [5000, 1000]
+    assert sum(net for _line, net in nets) == notice_total(lines, Waiver("entitled", 50000))
 
 
 def test_a_notice_total_must_be_the_fees_less_the_waiver(catalog):
