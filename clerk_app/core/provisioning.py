@@ -45,6 +45,11 @@ DOCUMENT_KINDS = (
     "joint_completion",  # 联合办结通知书
     "guide",  # 办事指南
     "slip",  # 80 mm roll receipt slip
+    "payment_notice",  # 缴款通知书 (issue 17)
+    "fiscal_receipt",  # 非税收入票据, A4 in three parts
+    "fiscal_receipt_roll",  # the fiscal receipt on the 80 mm roll
+    "refund_voucher",  # 退付凭证
+    "daily_close",  # 收费日结单
 )
 
 #: What a per-user override file may change, when the machine file's [overrides] allow it.

@@ -9,9 +9,28 @@ Typical use::
     doc = build_receipt(ReceiptData(...), texts)   # or build_document(data, texts)
     # formal notices: build_notice(SupplementNotice(...), texts); build_guide; build_slip
     # joint cases (issue 16): build_joint_notice(JointReceipt(...), texts)
+    # fees (issue 17): build_payment_notice(payment_notice_doc(notice, ...), texts),
+    # build_fiscal_receipt / build_fiscal_receipt_roll, build_refund_voucher, build_daily_close
     doc.write_pdf(paths.documents_dir / f"{case_no}-acceptance.pdf")
 """
 
+from clerk_app.documents.fee_documents import (
+    DailyCloseDoc,
+    FiscalReceiptDoc,
+    FiscalReceiptRoll,
+    PaymentNoticeDoc,
+    RefundVoucherDoc,
+    daily_close_doc,
+    fiscal_receipt_doc,
+    payment_notice_doc,
+)
+from clerk_app.documents.fee_render import (
+    build_daily_close,
+    build_fiscal_receipt,
+    build_fiscal_receipt_roll,
+    build_payment_notice,
+    build_refund_voucher,
+)
 from clerk_app.documents.fonts import NoCjkFontError, pick_cjk_family
 from clerk_app.documents.joint_notices import (
     ConsolidatedSupplementNotice,
@@ -77,6 +96,7 @@ __all__ = [
     "ConsolidatedSupplementNotice",
     "Correction",
     "CorrectionNotice",
+    "DailyCloseDoc",
     "DeferredLapsedNotice",
     "DeferredNotice",
     "DeferredSuppliedReceipt",
@@ -86,6 +106,8 @@ __all__ = [
     "FeeLine",
     "FeeNotice",
     "FiledPart",
+    "FiscalReceiptDoc",
+    "FiscalReceiptRoll",
     "ForwardedNotice",
     "JointCompletionNotice",
     "JointMaterial",
@@ -97,8 +119,10 @@ __all__ = [
     "NoCjkFontError",
     "NoticeBase",
     "PaintError",
+    "PaymentNoticeDoc",
     "ReceiptData",
     "ReceiptSlip",
+    "RefundVoucherDoc",
     "RefusalNotice",
     "RenderedDocument",
     "ServiceGuide",
@@ -106,16 +130,24 @@ __all__ = [
     "SupplementNotice",
     "TemplateError",
     "VoidNotice",
+    "build_daily_close",
     "build_document",
+    "build_fiscal_receipt",
+    "build_fiscal_receipt_roll",
     "build_guide",
     "build_joint_notice",
     "build_notice",
+    "build_payment_notice",
     "build_receipt",
+    "build_refund_voucher",
     "build_slip",
+    "daily_close_doc",
     "document_kind",
     "document_kinds",
+    "fiscal_receipt_doc",
     "joint_qr_payload",
     "paint_document",
+    "payment_notice_doc",
     "pick_cjk_family",
     "qr_data_uri",
     "qr_image",

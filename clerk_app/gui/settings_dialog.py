@@ -135,6 +135,11 @@ class SettingsDialog(QDialog):
             "joint_completion": self.tr("Joint completion notice (联合办结)"),
             "guide": self.tr("Service guide (办事指南)"),
             "slip": self.tr("Receipt slip, 80 mm roll"),
+            "payment_notice": self.tr("Payment notice (缴款通知书)"),
+            "fiscal_receipt": self.tr("Fiscal receipt, A4 three parts (非税收入票据)"),
+            "fiscal_receipt_roll": self.tr("Fiscal receipt, 80 mm roll"),
+            "refund_voucher": self.tr("Refund voucher (退付凭证)"),
+            "daily_close": self.tr("Daily close sheet (日结单)"),
         }
         return names.get(kind, kind)
 

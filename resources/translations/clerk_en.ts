@@ -4659,6 +4659,26 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Receipt slip, 80 mm roll</translation>
     </message>
     <message>
+        <source>Payment notice (缴款通知书)</source>
+        <translation>Payment notice (缴款通知书)</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt, A4 three parts (非税收入票据)</source>
+        <translation>Fiscal receipt, A4 three parts (非税收入票据)</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt, 80 mm roll</source>
+        <translation>Fiscal receipt, 80 mm roll</translation>
+    </message>
+    <message>
+        <source>Refund voucher (退付凭证)</source>
+        <translation>Refund voucher (退付凭证)</translation>
+    </message>
+    <message>
+        <source>Daily close sheet (日结单)</source>
+        <translation>Daily close sheet (日结单)</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>

@@ -4632,6 +4632,26 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>受理回执（80 毫米卷纸）</translation>
     </message>
     <message>
+        <source>Payment notice (缴款通知书)</source>
+        <translation>缴款通知书</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt, A4 three parts (非税收入票据)</source>
+        <translation>非税收入票据（A4 三联）</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt, 80 mm roll</source>
+        <translation>非税收入票据（80 毫米卷纸）</translation>
+    </message>
+    <message>
+        <source>Refund voucher (退付凭证)</source>
+        <translation>退付凭证</translation>
+    </message>
+    <message>
+        <source>Daily close sheet (日结单)</source>
+        <translation>收费日结单</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
