@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from records_service import API_PREFIX, __version__, audit
 from records_service.db import Database
 from records_service.deps import Principal, client_ip
+from records_service.fiscal import platform_for
 from records_service.json_depth import JsonDepthMiddleware
 from records_service.logs import AccessLogMiddleware
 from records_service.logs import configure as configure_logs
@@ -32,12 +33,14 @@ from records_service.routers import (
     admin,
     auth,
     cases,
+    cashier,
     catalog,
     credentials,
     devices,
     documents,
     enrolments,
     events,
+    fees,
     health,
     joint,
     joint_views,
@@ -152,6 +155,7 @@ def create_app(
     app.state.on_problem = _audit_refusal
     app.state.progress_limiter = RateLimiter(db, settings.progress_per_minute, 60.0)
     app.state.enrol_limiter = RateLimiter(db, 10, 60.0)
+    app.state.fiscal = platform_for(settings.fiscal_platform)
     install_problem_handlers(app)
     app.add_middleware(NulGuardMiddleware)  # inside the body limit: bodies are bounded
     app.add_middleware(JsonDepthMiddleware)  # 422 before a deep body reaches any parser
@@ -174,6 +178,8 @@ def create_app(
         setup,
         joint,
         joint_views,
+        fees,
+        cashier,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

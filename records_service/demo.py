@@ -39,6 +39,7 @@ DEPARTMENTS = [
     ("DA", "市城市建设档案馆"),
     ("WL", "市文化广电和旅游局"),
     ("JT", "市交通运输局"),
+    ("JS", "市政务服务中心收费结算中心"),
 ]
 
 WINDOWS = [
@@ -61,7 +62,11 @@ WINDOWS = [
     ("P07", "城建档案窗口", "DA"),
     ("P08", "文物窗口", "WL"),
     ("P09", "交通运输窗口", "JT"),
+    # 收费结算中心 (issue 17): departments assess, the settlement window collects.
+    ("S01", "收费结算窗口", "JS"),
 ]
+#: The windows of the fee settlement center (their desks record payments).
+SETTLEMENT_WINDOWS = frozenset({"S01"})
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,8 @@ USERS = [
     DemoUser("demo-admin", "演示管理员", ("admin",), None, None),
     DemoUser("demo-auditor", "演示审计员", ("auditor",), None, None),
     DemoUser("demo-display", "大厅显示屏", ("display",), None, None),
+    DemoUser("demo-cashier", "演示收费员", ("cashier",), "JS", "S01"),
+    DemoUser("demo-finance", "演示财务人员", ("finance",), "JS", None),
 ]
 
 
@@ -160,6 +167,7 @@ def load_demo(
         window = session.get(Window, code) or Window(code=code)
         window.name = name
         window.department_code = dept_code
+        window.settlement = code in SETTLEMENT_WINDOWS
         session.add(window)
     session.flush()
     report.append(f"{len(DEPARTMENTS)} departments, {len(WINDOWS)} windows")

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -118,6 +119,9 @@ class Window(Base):
     name: Mapped[str] = mapped_column(String(100))
     department_code: Mapped[str] = mapped_column(ForeignKey("departments.code"))
     center_code: Mapped[str] = center_column(index=True)
+    #: A window of the fee settlement center (收费结算窗口, issue 17): its desk records
+    #: payments.
+    settlement: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     department: Mapped[Department] = relationship(lazy="joined")
 
@@ -462,6 +466,150 @@ class JointStage(Base):
     joint_case: Mapped[JointCase] = relationship(back_populates="stages")
 
 
+# --- Fees (issue 17): money is integer fen (BigInteger), never a float. ---
+
+
+class PaymentNotice(Base):
+    """A payment notice (缴款通知书) a department window issued; numbered at the window
+    (``notice_no``), its payment code (缴款码) from the fiscal platform once online."""
+
+    __tablename__ = "payment_notices"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    notice_no: Mapped[str] = mapped_column(String(48), unique=True)
+    case_no: Mapped[str | None] = mapped_column(String(48), index=True)
+    window_code: Mapped[str] = mapped_column(ForeignKey("windows.code"))
+    department_code: Mapped[str] = mapped_column(String(16), index=True)
+    center_code: Mapped[str] = center_column(index=True)
+    #: ``{name, id_type, id_number}``.
+    payer: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: ``[{item_code, fee_name, amount_fen, basis}]``.
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    #: ``{reason_code, amount_fen, note}`` or None.
+    waiver: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    total_fen: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(
+        String(16), default="issued"
+    )  # issued|paid|cancelled|refunded
+    payment_code: Mapped[str | None] = mapped_column(String(32), unique=True)
+    clerk: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Payment(Base):
+    """A payment taken at a settlement window; one per notice (``notice_no`` unique)."""
+
+    __tablename__ = "payments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    notice_id: Mapped[str] = mapped_column(ForeignKey("payment_notices.id"))
+    notice_no: Mapped[str] = mapped_column(String(48), unique=True)
+    department_code: Mapped[str] = mapped_column(String(16))
+    method: Mapped[str] = mapped_column(String(8))  # cash|card|qr
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    received_fen: Mapped[int] = mapped_column(BigInteger)
+    change_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    refunded_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    reference: Mapped[str] = mapped_column(String(64), default="", index=True)
+    cashier: Mapped[str] = mapped_column(String(64))
+    window_code: Mapped[str | None] = mapped_column(String(16))
+    paid_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: The cashier's business day (the date of ``paid_at`` in the center's time zone).
+    day: Mapped[date] = mapped_column(Date, index=True)
+
+
+class PaymentLine(Base):
+    """One item of a payment (from its notice's lines), for the period report by item."""
+
+    __tablename__ = "payment_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    payment_id: Mapped[str] = mapped_column(ForeignKey("payments.id"), index=True)
+    item_code: Mapped[str] = mapped_column(String(64))
+    fee_name: Mapped[str] = mapped_column(String(200))
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+
+
+class Receipt(Base):
+    """A fiscal receipt number accounted for: used for a payment, or voided (作废, the
+    number is kept). Paper numbers come from a :class:`ReceiptRange`."""
+
+    __tablename__ = "receipts"
+    __table_args__ = (UniqueConstraint("code", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(12))  # electronic|paper
+    code: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str] = mapped_column(String(20))
+    check_code: Mapped[str] = mapped_column(String(20), default="")
+    verify_url: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(String(8), default="used")  # used|voided
+    payment_id: Mapped[str | None] = mapped_column(ForeignKey("payments.id"), index=True)
+    cashier: Mapped[str] = mapped_column(String(64))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReceiptRange(Base):
+    """Pre-numbered paper receipt stock (``first``..``last`` of ``code``) an admin allotted
+    to one cashier; ranges of one code never overlap."""
+
+    __tablename__ = "receipt_ranges"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), index=True)
+    first: Mapped[int] = mapped_column(BigInteger)
+    last: Mapped[int] = mapped_column(BigInteger)
+    cashier: Mapped[str] = mapped_column(String(64), index=True)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RefundRequest(Base):
+    """A refund (退付) of a paid notice: requested by a lead of its department, decided by
+    finance; approved, it issues a refund voucher."""
+
+    __tablename__ = "refund_requests"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    payment_id: Mapped[str] = mapped_column(ForeignKey("payments.id"), index=True)
+    department_code: Mapped[str] = mapped_column(String(16))
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="requested")  # |approved|rejected
+    requested_by: Mapped[str] = mapped_column(String(64))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    voucher_no: Mapped[str | None] = mapped_column(String(48), unique=True)
+
+
+class CashierDay(Base):
+    """A cashier's daily close (日结): cash counted, the difference (长款 > 0, 短款 < 0) and
+    the bank deposit (解缴); once closed, that day's payments are frozen."""
+
+    __tablename__ = "cashier_days"
+    __table_args__ = (UniqueConstraint("day", "cashier"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    day: Mapped[date] = mapped_column(Date)
+    cashier: Mapped[str] = mapped_column(String(64))
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    expected_cash_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    counted_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    difference_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    deposit_ref: Mapped[str] = mapped_column(String(64), default="")
+    #: The day's sheet as closed (totals by method, department and item; receipts).
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 def writer_center(session: Session) -> str:
     """The center of whoever writes in ``session`` (see :data:`WRITER_CENTER`)."""
     code = session.info.get(WRITER_CENTER)
@@ -488,7 +636,7 @@ def _case_center(session: Session, case: Case | None, case_id: str | None) -> st
 def _center_of(session: Session, row: object) -> str:
     """The center a new ``row`` belongs to: its window's or case's, else the writer's."""
     found: str | None = None
-    if isinstance(row, Case | Device | User | JointCase):
+    if isinstance(row, Case | Device | User | JointCase | PaymentNotice):
         found = _window_center(session, row.window_code)
     elif isinstance(row, CaseEvent):
         found = _case_center(session, row.case, row.case_id)
@@ -510,6 +658,7 @@ _CENTER_OWNED = (
     Rating,
     Enrolment,
     JointCase,
+    PaymentNotice,
 )
 
 

@@ -9,7 +9,7 @@ Two answers, never mixed (issue 14, SECURITY.md "Credentials and roles"):
   (:func:`case_reach`, :func:`reaches_case`, :func:`not_found`).
 
 A caller is named by what it holds: a user token by its roles (``clerk``, ``cashier``,
-``lead``, ``admin``, ``auditor``, ``display``), an enrolled credential by its kind
+``finance``, ``lead``, ``admin``, ``auditor``, ``display``), an enrolled credential by its kind
 (``desk``, ``screen`` — the display credential of a hall or window screen —, ``kiosk``,
 ``integration``).
 """
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from records_service.deps import Principal
 
 #: The roles a person's account may hold.
-USER_ROLES = ("clerk", "cashier", "lead", "admin", "auditor", "display")
+USER_ROLES = ("clerk", "cashier", "finance", "lead", "admin", "auditor", "display")
 #: The credentials handed to a machine, by enrolment (and a desk's also at sign-in).
 CREDENTIAL_KINDS = ("desk", "screen", "kiosk", "integration")
 #: ``tokens.kind`` of each credential (a desk's is ``device`` since the first release).
@@ -39,7 +39,7 @@ CALLERS = USER_ROLES + CREDENTIAL_KINDS
 
 _EVERYONE = frozenset(CALLERS)
 _PEOPLE = frozenset(USER_ROLES)
-_STAFF = frozenset({"clerk", "cashier", "lead", "admin", "auditor", "desk"})
+_STAFF = frozenset({"clerk", "cashier", "finance", "lead", "admin", "auditor", "desk"})
 _CASE_READERS = frozenset({"clerk", "lead", "admin", "desk"})
 _WINDOW = frozenset({"clerk", "desk"})
 _LEADS = frozenset({"lead", "admin"})
@@ -79,6 +79,21 @@ ROUTES: dict[str, frozenset[str]] = {
     "create_joint_case": _WINDOW,
     "get_joint_case": _CASE_READERS,
     "open_joint_stage": frozenset({"clerk", "lead", "desk"}),
+    # Fees (issue 17): departments assess, the settlement center collects, finance decides.
+    # A desk records payments only at a settlement window (checked in the route).
+    "create_payment_notice": _WINDOW,
+    "get_payment_notice": frozenset({"clerk", "desk", "cashier", "lead", "finance"}),
+    "cancel_payment_notice": frozenset({"clerk", "desk", "lead"}),
+    "record_payment": frozenset({"cashier", "desk"}),
+    "request_refund": frozenset({"lead"}),
+    "approve_refund": frozenset({"finance"}),
+    "reject_refund": frozenset({"finance"}),
+    "void_receipt": frozenset({"cashier", "desk"}),
+    "create_receipt_range": frozenset({"admin"}),
+    "get_cashier_day": frozenset({"cashier", "finance"}),
+    "close_cashier_day": frozenset({"cashier"}),
+    "get_fees_report": frozenset({"finance"}),
+    "reconcile_fees": frozenset({"finance"}),
 }
 #: Routes that need no token at all.
 PUBLIC_ROUTES = frozenset({"health", "login", "get_progress", "redeem_enrolment", "check_window"})

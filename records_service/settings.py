@@ -115,6 +115,9 @@ class Settings(BaseSettings):
         audit_checkpoint_every: checkpoint a center's chain every this many records.
         allow_plain_http: let ``serve`` answer plain HTTP on an address other than
             loopback (behind a TLS proxy on another machine); off: it refuses to start.
+        fiscal_platform: the province's fiscal non-tax collection platform the fee routes
+            talk to (``records_service.fiscal``): ``standin``, the in-process stand-in
+            (tests and the demo; the only one today).
     """
 
     model_config = SettingsConfigDict(
@@ -155,6 +158,7 @@ class Settings(BaseSettings):
     audit_checkpoint_file: str = ""
     audit_checkpoint_every: int = Field(default=100, ge=1)
     allow_plain_http: bool = False
+    fiscal_platform: Literal["standin"] = "standin"
 
     @field_validator("database_url")
     @classmethod

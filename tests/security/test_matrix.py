@@ -38,11 +38,13 @@ def _machine(secured: Secured, admin: str, kind: str) -> str:
 @pytest.fixture(scope="module")
 def callers(shared: Secured) -> dict[str, str]:
     create_user(shared, "matrix-cashier", ["cashier"], "GA", "W01")
+    create_user(shared, "matrix-finance", ["finance"], "GA", None)
     clerk = signed_in(shared, device_id=DESK)
     admin = token(shared, "demo-admin", window_code=None)
     tokens = {
         "clerk": clerk["access_token"],
         "cashier": token(shared, "matrix-cashier", window_code="W01"),
+        "finance": token(shared, "matrix-finance", window_code=None),
         "lead": token(shared, "demo-lead", window_code=None),
         "admin": admin,
         "auditor": token(shared, "demo-auditor", window_code=None),
@@ -67,6 +69,12 @@ def _path(op: access_matrix.Operation, case_no: str) -> str:
         "username": "demo-clerk",
         "center_code": "HS",
         "window_code": "W01",
+        # Fees (issue 17): records nobody has; an allowed caller gets 404 or 422.
+        "notice_no": "JK-W01-20261128-000001",
+        "payment_id": "no-such-payment",
+        "refund_id": "no-such-refund",
+        "code": "13010126",
+        "number": "00000001",
         # The desk's own id where the desk reports; a device nobody has where admins revoke.
         "device_id": "no-such-device" if op.operation_id == "revoke_device" else DESK,
     }

@@ -24,10 +24,11 @@ from typing import Any
 import pytest
 import requests
 
+from records_service import reach
 from records_service.app import create_app
 from records_service.problems import PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA_REF
 from records_service.settings import Settings
-from tests.helpers.service_api import TIMEOUT, assert_problem, auth
+from tests.helpers.service_api import TIMEOUT, assert_problem, auth, token_for
 
 pytestmark = pytest.mark.sqlite_only  # the HTTP contract; both backends share it
 
@@ -195,13 +196,24 @@ def test_enforced_constraints_are_in_the_schema(openapi: dict[str, Any]) -> None
     assert "at most 400 days" in period["from"]["description"]
 
 
-def _keyed_writes(openapi: dict[str, Any]) -> list[str]:
+def _keyed_writes(openapi: dict[str, Any]) -> list[tuple[str, str]]:
+    """(path, operation id) of every write that requires an ``Idempotency-Key``."""
     return [
-        path.removeprefix(PREFIX)
+        (path.removeprefix(PREFIX), operation["operationId"])
         for path, item in openapi["paths"].items()
         for operation in item.values()
         if any(p["name"] == "Idempotency-Key" for p in operation.get("parameters", []))
     ]
+
+
+#: Who tries a keyed write: a window's clerk where a clerk may, else the first of these
+#: (demo user, window) whose role may use the route (a role that may not gets 403 first).
+_WRITERS = {
+    "cashier": ("demo-cashier", "S01"),
+    "lead": ("demo-lead", None),
+    "finance": ("demo-finance", None),
+    "admin": ("demo-admin", None),
+}
 
 
 def test_a_write_without_its_key_is_400_as_the_schema_says(
@@ -209,10 +221,16 @@ def test_a_write_without_its_key_is_400_as_the_schema_says(
 ) -> None:
     writes = _keyed_writes(openapi)
     assert len(writes) >= 5
-    for path in writes:
+    tokens = {"clerk": clerk_token}
+    for path, operation_id in writes:
+        allowed = reach.ROUTES[operation_id]
+        role = next(r for r in ("clerk", *_WRITERS) if r in allowed)
+        if role not in tokens:
+            username, window = _WRITERS[role]
+            tokens[role] = token_for(service, username, window_code=window)
         url = service.url(path.replace("{case_no}", "HS-W01-20261128-000001"))
         answer = requests.post(
-            url, json={"id": str(uuid.uuid4())}, headers=auth(clerk_token), timeout=TIMEOUT
+            url, json={"id": str(uuid.uuid4())}, headers=auth(tokens[role]), timeout=TIMEOUT
         )
         assert_problem(answer, 400, "idempotency-key-required")
 
