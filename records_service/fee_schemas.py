@@ -9,6 +9,7 @@ from uuid import UUID
 
 from pydantic import ConfigDict, Field, model_validator
 
+from clerk_app.core.fees import WAIVER_REASONS
 from records_service.schemas import Day, Name, Note, Public, Strict, Timestamp
 
 #: An amount in fen (分): a whole number, at most 10 billion yuan.
@@ -22,8 +23,6 @@ NoticeNo = Annotated[str, Field(min_length=1, max_length=40, pattern=NOTICE_NO_P
 ReceiptCode = Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[0-9]+$")]
 Reference = Annotated[str, Field(max_length=64)]
 PaymentMethod = Literal["cash", "card", "qr"]
-#: The waiver reasons (减免): 低保, 特困, 残疾, 优抚, 其他依规减免.
-WAIVER_REASONS = ("dibao", "tekun", "disability", "youfu", "other")
 
 
 class Payer(Strict):
@@ -37,12 +36,20 @@ class NoticeLine(Strict):
     fee_name: Annotated[str, Field(min_length=1, max_length=200)]
     amount_fen: Fen
     basis: Annotated[str, Field(max_length=500)] = ""
+    waivable: bool = False
 
 
 class Waiver(Strict):
-    reason_code: Literal["dibao", "tekun", "disability", "youfu", "other"]
+    """减免: a listed reason (``clerk_app.core.fees.WAIVER_REASONS``), only on waivable
+    fees; above the provisioned amount (``waiver_approval_above_fen``) ``approved_by``
+    names the department's lead who approved it."""
+
+    reason_code: Annotated[
+        str, Field(min_length=1, max_length=32, json_schema_extra={"enum": list(WAIVER_REASONS)})
+    ]
     amount_fen: Fen
     note: Note = ""
+    approved_by: Annotated[str, Field(max_length=64)] = ""
 
 
 class NoticeCreate(Strict):
@@ -72,7 +79,7 @@ class NoticePublic(Public):
     window_code: str
     department_code: str
     payer: dict[str, str]
-    lines: list[dict[str, str | int]]
+    lines: list[dict[str, str | int | bool]]
     waiver: dict[str, str | int] | None
     total_fen: int
     status: Literal["issued", "paid", "cancelled", "refunded"]

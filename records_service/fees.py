@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -15,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.money import parse_yuan
 from records_service.deps import Principal
 from records_service.models import (
     CashierDay,
@@ -367,14 +367,12 @@ REPORT_COLUMNS = ("key", "name", "count", "amount_fen", "refunded_fen")
 
 # --- bank reconciliation ----------------------------------------------------------------
 
-_YUAN = re.compile(r"^([0-9]{1,12})(?:\.([0-9]{1,2}))?$")
-
 
 def _fen(text: str) -> int | None:
-    match = _YUAN.fullmatch(text.strip().replace(",", ""))
-    if match is None:
+    try:
+        return parse_yuan(text)
+    except ValueError:
         return None
-    return int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
 
 
 def bank_lines(text: str) -> list[dict[str, Any]]:

@@ -118,6 +118,8 @@ class Settings(BaseSettings):
         fiscal_platform: the province's fiscal non-tax collection platform the fee routes
             talk to (``records_service.fiscal``): ``standin``, the in-process stand-in
             (tests and the demo; the only one today).
+        waiver_approval_above_fen: a fee waiver (减免) above this many fen names the
+            department's lead who approved it (``approved_by``).
     """
 
     model_config = SettingsConfigDict(
@@ -159,6 +161,7 @@ class Settings(BaseSettings):
     audit_checkpoint_every: int = Field(default=100, ge=1)
     allow_plain_http: bool = False
     fiscal_platform: Literal["standin"] = "standin"
+    waiver_approval_above_fen: int = Field(default=10_000, ge=0)
 
     @field_validator("database_url")
     @classmethod

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from clerk_app.core import fees as fees_core
 from records_service import audit
 from records_service import fees as records
 from records_service.case_views import RawBodyDep
@@ -40,6 +41,7 @@ from records_service.models import (
     PaymentLine,
     PaymentNotice,
     Receipt,
+    User,
     Window,
 )
 from records_service.problems import ProblemError, invalid_field, problem_responses
@@ -98,17 +100,15 @@ def create_payment_notice(
             case_in_reach(session, principal, body.case_no)
 
     def apply(session: Session) -> Applied:
-        waived = body.waiver.amount_fen if body.waiver else 0
-        gross = sum(line.amount_fen for line in body.lines)
-        if waived > gross:
-            raise invalid_field("waiver.amount_fen", "is more than the lines")
-        if body.total_fen != gross - waived:
-            raise invalid_field(
-                "total_fen", f"must be {gross - waived} (the lines less the waiver)"
-            )
         window = session.get(Window, body.window_code)
         if window is None:
             raise invalid_field("window_code", "no such window")
+        settings = request.app.state.settings
+        total = _checked_total(
+            session, body, window.department_code, settings.waiver_approval_above_fen
+        )
+        if body.total_fen != total:
+            raise invalid_field("total_fen", f"must be {total} (the fees less the waiver)")
         if session.scalar(
             select(PaymentNotice.id).where(PaymentNotice.notice_no == body.notice_no)
         ):
@@ -160,6 +160,28 @@ def create_payment_notice(
         return 201, answer, {"Location": f"{request.url.path}/{body.notice_no}"}
 
     return write.run("POST /payment-notices", apply, guard)
+
+
+def _checked_total(session: Session, body: NoticeCreate, department: str, threshold: int) -> int:
+    """The notice's total by the core's fee rules (``clerk_app.core.fees``): 422 naming
+    the rule a waiver breaks; a waiver above the provisioned amount names a lead of the
+    department who approved it."""
+    lines = [fees_core.NoticeLine(**line.model_dump()) for line in body.lines]
+    waiver = fees_core.Waiver(**body.waiver.model_dump()) if body.waiver else None
+    if waiver is not None:
+        try:
+            fees_core.check_waiver(lines, waiver, approval_above_fen=threshold)
+        except fees_core.FeeRuleError as error:
+            raise invalid_field(f"waiver ({error.code})", str(error)) from None
+        if waiver.approved_by:
+            lead = session.scalars(select(User).where(User.username == waiver.approved_by)).first()
+            if (
+                lead is None
+                or "lead" not in (lead.roles or [])
+                or lead.department_code != department
+            ):
+                raise invalid_field("waiver.approved_by", "not a lead of this department")
+    return fees_core.notice_total(lines, waiver)
 
 
 def _taken(notice_no: str) -> ProblemError:
@@ -329,10 +351,11 @@ def record_payment(
                 title="Amount not the notice's",
             )
         received = body.amount_fen if body.received_fen is None else body.received_fen
-        if body.method == "cash" and received < body.amount_fen:
-            raise invalid_field("received_fen", "less than the amount due")
-        if body.method != "cash" and received != body.amount_fen:
-            raise invalid_field("received_fen", "a card or QR payment is the amount exactly")
+        try:  # in full; change for cash only; card and QR carry their reference
+            fees_core.check_payment(body.method, body.amount_fen, received, body.reference)
+        except fees_core.FeeRuleError as error:
+            field = "reference" if error.code == "reference_needed" else "received_fen"
+            raise invalid_field(field, str(error)) from None
         day = records.business_day(body.paid_at)
         records.refuse_closed_day(session, cashier, day)
         payment = Payment(

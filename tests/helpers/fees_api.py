@@ -44,7 +44,8 @@ def notice_body(
         "issued_at": "2026-11-28T09:40:00+08:00",
     }
     if waiver_fen:
-        body["waiver"] = {"reason_code": "dibao", "amount_fen": waiver_fen, "note": ""}
+        body["lines"][0]["waivable"] = True
+        body["waiver"] = {"reason_code": "subsistence", "amount_fen": waiver_fen, "note": ""}
     return body
 
 

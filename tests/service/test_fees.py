@@ -95,6 +95,30 @@ def test_a_second_payment_and_a_wrong_amount_are_refused(service, tokens) -> Non
     assert_problem(unknown, 404)
 
 
+def test_a_waiver_follows_the_rules_and_a_large_one_names_its_lead(service, tokens) -> None:
+    small = notice_body(waiver_fen=500)
+    answer = write(service, "/payment-notices", tokens["clerk"], small)
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["notice"]["total_fen"] == 3050
+    assert answer.json()["notice"]["waiver"]["reason_code"] == "subsistence"
+    not_waivable = notice_body(waiver_fen=500)
+    not_waivable["lines"][0]["waivable"] = False
+    problem = assert_problem(write(service, "/payment-notices", tokens["clerk"], not_waivable), 422)
+    assert "not_waivable" in problem["errors"][0]["field"]
+    # Above the provisioned ¥100: a lead of the department approved it, by name.
+    large = notice_body([("GA-001", "工本费", 30000)], waiver_fen=20000)
+    problem = assert_problem(write(service, "/payment-notices", tokens["clerk"], large), 422)
+    assert "approval_needed" in problem["errors"][0]["field"]
+    large["waiver"]["approved_by"] = "demo-clerk"
+    assert_problem(write(service, "/payment-notices", tokens["clerk"], large), 422)
+    large["waiver"]["approved_by"] = "demo-lead"
+    answer = write(service, "/payment-notices", tokens["clerk"], large)
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["notice"]["total_fen"] == 10000
+    wrong_total = {**notice_body(), "total_fen": 1}
+    assert_problem(write(service, "/payment-notices", tokens["clerk"], wrong_total), 422)
+
+
 def test_a_notice_is_cancelled_before_payment_never_after(service, tokens) -> None:
     open_notice = issued(service, tokens["clerk"])
     path = f"/payment-notices/{open_notice['notice_no']}/cancel"
