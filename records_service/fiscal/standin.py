@@ -107,6 +107,8 @@ class StandInPlatform:
             self._cancelled.add(code)
 
     def verify(self, code: str, number: str, check_code: str) -> bool:
+        """Whether the check code belongs to that code and number (the stand-in derives it,
+        so a restarted stand-in verifies what an earlier one issued)."""
         if code != RECEIPT_CODE or not number.isdigit() or len(number) != 10:
             return False
         expected = _digits(f"check:{RECEIPT_CODE}:{number}", 6)
