@@ -313,3 +313,29 @@ def test_roles_a_cashier_reads_no_cases_and_a_clerk_records_no_payments(service,
     # Another window's notice number is refused at this window.
     other = notice_body(window="W03")
     assert_problem(write(service, "/payment-notices", tokens["clerk"], other), 403, "wrong-window")
+
+
+def test_the_settlement_desk_sends_a_paper_payment_once(service, tokens) -> None:
+    """The cashier's desk at S01 sends its outbox on its device token: a cash payment on a
+    paper receipt taken while the link was down arrives once, however often it is sent."""
+    from tests.helpers.service_api import login
+
+    signed = login(
+        service, "demo-cashier", window_code="S01", device_id=f"s01-{uuid.uuid4().hex[:8]}"
+    )
+    desk = signed.json()["device_token"]
+    code = f"{uuid.uuid4().int % 10**8:08d}"
+    assert _range(service, tokens, code, 1, 50).status_code == 201
+    notice = issued(service, tokens["clerk"])
+    paper = {"kind": "paper", "code": code, "number": "00000001"}
+    body = payment_body(notice["notice_no"], notice["total_fen"], receipt=paper)
+    first = write(service, "/payments", desk, body)
+    assert first.status_code == 201, first.text
+    for _ in range(2):  # the outbox sends again after a lost answer
+        again = write(service, "/payments", desk, body)
+        assert again.status_code == 201 and again.headers["Idempotency-Replayed"] == "true"
+        assert again.json() == first.json()
+    # The cashier's own sign-in at the same window shares the desk's keys.
+    assert write(service, "/payments", tokens["cashier"], body).json() == first.json()
+    sheet = get(service, "/cashier/day", tokens["cashier"], date="2026-11-28").json()["day"]
+    assert sheet["receipts_used"].count(f"{code}/00000001") == 1
