@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -14,9 +15,11 @@ from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
-from clerk_app.core.money import parse_yuan
+from clerk_app.core.money import capitals, parse_yuan, yuan
 from records_service.deps import Principal
 from records_service.models import (
+    Case,
+    CaseEvent,
     CashierDay,
     Department,
     Payment,
@@ -81,6 +84,39 @@ def settlement_desk(session: Session, principal: Principal) -> bool:
         return False
     window = session.get(Window, principal.window_code)
     return bool(window and window.settlement)
+
+
+def note_on_case(
+    session: Session, notice: PaymentNotice, text: str, now: datetime, by: str
+) -> None:
+    """A ``note`` event on the notice's case (if it names one in its center), so the
+    department window's desk sees the fee's news on its next pull of ``GET /changes``."""
+    if not notice.case_no:
+        return
+    case = session.scalars(
+        select(Case).where(Case.case_no == notice.case_no, Case.center_code == notice.center_code)
+    ).first()
+    if case is None:
+        return
+    case.updated_at = now
+    case.events.append(
+        CaseEvent(
+            id=str(uuid.uuid4()),
+            type="note",
+            at=now,
+            actor=by,
+            window_code=None,
+            note=text,
+            data=None,
+            recorded_at=now,
+        )
+    )
+
+
+def paid_note(notice: PaymentNotice, receipt: Receipt) -> str:
+    """The case's note of a payment: notice, amount in figures and capitals, receipt."""
+    amount = f"¥{yuan(notice.total_fen)}（{capitals(notice.total_fen)}）"
+    return f"已缴费：缴款通知书 {notice.notice_no}，{amount}，票据 {receipt.code}/{receipt.number}"
 
 
 # --- how records look -------------------------------------------------------------------

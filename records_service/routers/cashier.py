@@ -14,6 +14,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from clerk_app.core.money import capitals, yuan
 from clerk_app.core.spreadsheet import safe_row
 from records_service import audit
 from records_service import fees as records
@@ -205,10 +206,16 @@ def _decide(
                 raise _too_large(left)
             payment.refunded_fen += row.amount_fen
             row.voucher_no = "TF-" + uuid.UUID(row.id).hex[:12].upper()
-            if payment.refunded_fen == payment.amount_fen:
-                notice = session.get(PaymentNotice, payment.notice_id)
-                if notice is not None:
+            notice = session.get(PaymentNotice, payment.notice_id)
+            if notice is not None:
+                if payment.refunded_fen == payment.amount_fen:
                     notice.status = "refunded"
+                audit.journal_lock(session)  # the case's event in commit order
+                text = (
+                    f"已退付：缴款通知书 {notice.notice_no}，¥{yuan(row.amount_fen)}"
+                    f"（{capitals(row.amount_fen)}），退付凭证 {row.voucher_no}"
+                )
+                records.note_on_case(session, notice, text, write.now, principal.actor)
         row.status = "approved" if approve else "rejected"
         row.decided_by = principal.actor
         row.decided_at = write.now

@@ -389,6 +389,9 @@ def record_payment(
         receipt.payment_id = payment.id
         session.add(receipt)
         notice.status = "paid"
+        records.note_on_case(
+            session, notice, records.paid_note(notice, receipt), write.now, principal.actor
+        )
         try:
             session.flush()
         except IntegrityError:

@@ -137,8 +137,8 @@ def test_a_notice_is_cancelled_before_payment_never_after(service, tokens) -> No
 
 
 def _range(service, tokens, code: str, first: int, last: int):
-    body = {"id": str(uuid.uuid4()), "code": code, "first": first, "last": last,
-            "cashier": "demo-cashier"}  # fmt: skip
+    body = {"id": str(uuid.uuid4()), "code": code, "first": first, "last": last}
+    body["cashier"] = "demo-cashier"
     return write(service, "/receipt-ranges", tokens["admin"], body)
 
 
@@ -254,8 +254,8 @@ def test_a_bank_file_lists_what_is_unmatched_on_both_sides(service, tokens) -> N
     for i, fen in enumerate([5000, 7250, 1200, 990, 30000]):
         notice = issued(service, tokens["clerk"], notice_body([("GA-003", "证照费", fen)]))
         ref = f"POS-{tag}-{i}"
-        paid(service, tokens["cashier"], notice, method="qr" if i % 2 else "card",
-             reference=ref, paid_at=at)  # fmt: skip
+        method = "qr" if i % 2 else "card"
+        paid(service, tokens["cashier"], notice, method=method, reference=ref, paid_at=at)
         refs.append((ref, fen))
     # The bank has the first two as recorded, the third with another amount, and two
     # transactions nobody recorded; the cashier's last two are not in the file.
@@ -339,3 +339,33 @@ def test_the_settlement_desk_sends_a_paper_payment_once(service, tokens) -> None
     assert write(service, "/payments", tokens["cashier"], body).json() == first.json()
     sheet = get(service, "/cashier/day", tokens["cashier"], date="2026-11-28").json()["day"]
     assert sheet["receipts_used"].count(f"{code}/00000001") == 1
+
+
+def test_the_department_window_sees_the_payment_and_the_refund_on_its_case(service, tokens) -> None:
+    from tests.helpers.service_api import case_body, post_case
+
+    case = case_body()
+    assert post_case(service, tokens["clerk"], case).status_code == 201
+    body = notice_body()
+    body["case_no"] = case["case_no"]
+    notice = issued(service, tokens["clerk"], body)
+    assert notice["case_no"] == case["case_no"]
+    payment = paid(service, tokens["cashier"], notice)
+    path = f"/payments/{payment['id']}/refund-requests"
+    ask = {"id": str(uuid.uuid4()), "amount_fen": 1550, "reason": "未发生快递"}
+    refund = write(service, path, tokens["lead"], ask).json()["refund"]
+    approve = f"/refund-requests/{refund['id']}/approve"
+    assert write(service, approve, tokens["finance"], {}, key=str(uuid.uuid4())).status_code == 201
+    events = get(service, f"/cases/{case['case_no']}", tokens["clerk"]).json()["case"]["events"]
+    notes = [e["note"] for e in events if e["type"] == "note"]
+    receipt = payment["receipt"]
+    assert notes == [
+        f"已缴费：缴款通知书 {notice['notice_no']}，¥35.50（叁拾伍元伍角整），"
+        f"票据 {receipt['code']}/{receipt['number']}",
+        f"已退付：缴款通知书 {notice['notice_no']}，¥15.50（壹拾伍元伍角整），"
+        f"退付凭证 TF-{uuid.UUID(refund['id']).hex[:12].upper()}",
+    ]
+    # A notice for a case out of the window's reach is refused like an unknown case.
+    stray = notice_body()
+    stray["case_no"] = "HS-W03-20261128-000001"
+    assert_problem(write(service, "/payment-notices", tokens["clerk"], stray), 404)
