@@ -147,6 +147,9 @@ def test_paper_receipts_come_from_the_cashiers_range_and_keep_voided_numbers(
 ) -> None:
     code = f"{uuid.uuid4().int % 10**8:08d}"
     assert _range(service, tokens, code, 100, 109).status_code == 201
+    not_a_cashier = {"id": str(uuid.uuid4()), "code": code, "first": 500, "last": 599}
+    not_a_cashier["cashier"] = "demo-clerk"
+    assert_problem(write(service, "/receipt-ranges", tokens["admin"], not_a_cashier), 422)
     overlap = _range(service, tokens, code, 105, 120)
     assert_problem(overlap, 409, "overlap")
     assert _range(service, tokens, code, 110, 119).status_code == 201  # next to it: fine
@@ -213,6 +216,17 @@ def test_a_refund_is_requested_by_the_lead_and_approved_by_finance(service, toke
     assert decided.json()["refund"]["voucher_no"].startswith("TF-")
     twice = write(service, approve, tokens["finance"], {"note": ""}, key=str(uuid.uuid4()))
     assert_problem(twice, 409, "decided")
+    # A rejected request leaves its amount refundable again; nothing past what is left.
+    rest = {"id": str(uuid.uuid4()), "amount_fen": 2000, "reason": "多收"}
+    asked = write(service, path, tokens["lead"], rest).json()["refund"]
+    reject = f"/refund-requests/{asked['id']}/reject"
+    rejected = write(service, reject, tokens["finance"], {"note": "不符合退付条件"}, key="r1")
+    assert rejected.json()["refund"]["status"] == "rejected"
+    assert rejected.json()["refund"]["voucher_no"] is None
+    again = {**rest, "id": str(uuid.uuid4())}
+    assert write(service, path, tokens["lead"], again).status_code == 201
+    over = {"id": str(uuid.uuid4()), "amount_fen": 1, "reason": "多收"}
+    assert_problem(write(service, path, tokens["lead"], over), 422, "refund-too-large")
 
 
 def test_daily_close_records_a_shortfall_and_freezes_the_day(service, tokens) -> None:
@@ -226,6 +240,17 @@ def test_daily_close_records_a_shortfall_and_freezes_the_day(service, tokens) ->
     sheet = get(service, "/cashier/day", tokens["cashier"], date=day).json()["day"]
     assert sheet["expected_cash_fen"] == 15550 and sheet["total_fen"] == 20550
     assert {t["key"]: t["amount_fen"] for t in sheet["by_method"]} == {"cash": 15550, "card": 5000}
+    assert sheet["by_department"] == [{"key": "GA", "count": 3, "amount_fen": 20550}]
+    assert {t["key"]: t["amount_fen"] for t in sheet["by_item"]} == {
+        "GA-001": 15550,
+        "GA-003": 5000,
+    }
+    assert len(sheet["receipts_used"]) == 3
+    # An electronic receipt is reversed by a refund, never voided.
+    code, number = sheet["receipts_used"][0].split("/")
+    spoil = {"id": str(uuid.uuid4()), "reason": "打印错误"}
+    voiding = write(service, f"/receipts/{code}/{number}/void", tokens["cashier"], spoil)
+    assert_problem(voiding, 409, "electronic")
     assert not sheet["closed"]
 
     close = {"id": str(uuid.uuid4()), "date": day, "counted_fen": 15500, "deposit_ref": "JJ-1121"}
