@@ -90,9 +90,11 @@ def create_payment_notice(
     now = write.now
 
     def guard(session: Session) -> None:
-        if body.window_code != principal.window_code or f"-{body.window_code}-" not in (
-            body.notice_no + "-"
-        ):
+        try:
+            number = fees_core.parse_notice_no(body.notice_no)
+        except ValueError as error:
+            raise invalid_field("notice_no", str(error)) from None
+        if body.window_code != principal.window_code or number.window != body.window_code:
             raise ProblemError(
                 403, "wrong-window", "A window issues notices in its own name and numbers."
             )
@@ -455,7 +457,10 @@ def _receipt(
         except PlatformError as error:
             if error.reason == "unreachable":
                 raise fiscal_unavailable(error) from None
-            raise ProblemError(409, "already-paid", str(error)) from None
+            slug = {"cancelled": "cancelled", "amount": "amount-mismatch"}.get(error.reason)
+            raise ProblemError(
+                409, slug or "already-paid", f"The fiscal platform: {error}"
+            ) from None
     if body.receipt.kind == "paper":
         number = records.paper_receipt_check(
             session, cashier, body.receipt.code or "", body.receipt.number or ""

@@ -117,6 +117,10 @@ def test_a_waiver_follows_the_rules_and_a_large_one_names_its_lead(service, toke
     assert answer.json()["notice"]["total_fen"] == 10000
     wrong_total = {**notice_body(), "total_fen": 1}
     assert_problem(write(service, "/payment-notices", tokens["clerk"], wrong_total), 422)
+    no_such_day = {**notice_body(), "notice_no": "JK-W01-20261399-000001"}
+    assert_problem(write(service, "/payment-notices", tokens["clerk"], no_such_day), 422)
+    fraction = {**notice_body(), "total_fen": 3550.0}  # money is whole fen, never a float
+    assert_problem(write(service, "/payment-notices", tokens["clerk"], fraction), 422)
 
 
 def test_a_notice_is_cancelled_before_payment_never_after(service, tokens) -> None:
