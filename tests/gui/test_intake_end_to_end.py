@@ -218,8 +218,9 @@ def test_smoke_mode_signs_in_shows_the_catalog_and_exits_0(context, capfd):
 
     code = run_app(context, smoke_user="demo-clerk", smoke_password="demo-pass-2026")
     assert code == 0
-    items = len(json.loads(DEMO_CATALOG.read_text(encoding="utf-8"))["items"])
-    assert f"catalog shows {items} items" in capfd.readouterr().err
+    catalog = json.loads(DEMO_CATALOG.read_text(encoding="utf-8"))
+    shown = len(catalog["items"]) + len(catalog.get("packages", []))  # packages are listed too
+    assert f"catalog shows {shown} items" in capfd.readouterr().err
 
 
 def test_smoke_mode_with_a_wrong_password_exits_1_with_the_reason(context, capfd):

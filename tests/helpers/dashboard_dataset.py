@@ -225,6 +225,17 @@ def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
+#: The counts a window or department without any case shows (issue 15: listed with zeros).
+ZERO_COUNTS = ("received", "accepted", "completed", "in_progress", "waiting", "overdue",
+               "due_soon", "refused", "ratings")  # fmt: skip
+
+
+def assert_all_zero(rows: dict[str, dict[str, object]]) -> None:
+    """Every row of ``rows`` (groups the dataset made no case for) counts nothing."""
+    for name, figures in rows.items():
+        assert all(figures[key] == 0 for key in ZERO_COUNTS), (name, figures)
+
+
 def expected(
     cases: list[Generated], start: date, end: date, group: str = "window"
 ) -> dict[str, dict[str, object]]:

@@ -43,7 +43,7 @@ def test_live_check_then_save_writes_the_provisioning_file(
     wizard.check()
     qtbot.waitUntil(wizard.save_button.isEnabled, timeout=20_000)
     report = wizard.report.toPlainText()
-    assert "OK   service:" in report and "Window W01 is known at center HS." in report
+    assert "[OK] Records service:" in report and "Window W01 is known at center HS." in report
 
     wizard.edits["window.name"].setText("户籍窗口")  # an edit needs a new check
     assert not wizard.save_button.isEnabled()
