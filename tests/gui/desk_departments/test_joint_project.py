@@ -1,8 +1,8 @@
 """The construction project DEMO-PRJ-GCJS from intake to its second stage (issue 16), as the
 people at four desks would do it against one real records service:
 
-the 综合窗口 (W05) takes the project in (the desk's joint intake use case, sent by its
-outbox); the departments 发改 (P01), 自然资源 (P02) and 住建-网络 (P08) find their stage-1
+the 综合窗口 (W05) takes the project in by keyboard (the desk's joint intake dialog, sent by
+its outbox); the departments 发改 (P01), 自然资源 (P02) and 住建-网络 (P08) find their stage-1
 parts under 待本部门办理 and start them in parallel; 发改 files what it still needs; the
 intake window consolidates it into ONE 一次性告知 (read back with pdftotext) and every part
 of the stage waits on the applicant; the papers come, all resume together; the three parts
@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 import requests
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from clerk_app.app.catalog import load_catalog
-from clerk_app.app.joint import take_in_joint
 from clerk_app.app.session import Session, sign_in
 from clerk_app.app.sync import sync_engine
 from clerk_app.app.worklist import case_on_desk
@@ -31,13 +31,14 @@ from clerk_app.core.catalog import Catalog
 from clerk_app.core.lifecycle import EventType as E
 from clerk_app.gui.case_detail import CaseDetail
 from clerk_app.gui.joint_consolidate import JointConsolidateDialog
+from clerk_app.gui.joint_intake import JointIntakeDialog
 from clerk_app.gui.ops import DbWriter
 from clerk_app.gui.worklist import WorklistPane
 from clerk_app.remote.link import LinkIntervals
 from tests.helpers.case_detail import act, choose, offered, open_detail, record
 from tests.helpers.documents import flat, pdf_text
 from tests.helpers.joint_api import PROJECT, PROJECT_CODE
-from tests.helpers.joint_desk import complete_draft
+from tests.helpers.keyboard import press, target, type_keys
 from tests.helpers.service import DEMO_PASSWORD, TEST_NOW
 from tests.helpers.service_api import token_for
 
@@ -146,6 +147,66 @@ def open_part(qtbot, desk: Desk, case_no: str) -> CaseDetail:
     return open_detail(qtbot, desk.ctx, case_no, desk.writer, desk.session)
 
 
+def _mark_rows(qtbot, dialog, rows: int) -> None:
+    """Space on each row of the focused materials table, Down between."""
+    for row in range(rows):
+        press(qtbot, dialog, Qt.Key.Key_Space)
+        if row < rows - 1:
+            press(qtbot, dialog, Qt.Key.Key_Down)
+
+
+def take_in_by_keyboard(qtbot, w05: Desk):
+    """The joint intake of the project at the 综合窗口, by keyboard (as tests/gui/desk_intake
+    does through the whole desk): type and code, the applicant once, the set of materials
+    once, each first-stage part's own materials, Ctrl+Return. Returns the joint case."""
+    package = w05.catalog.package(PROJECT)
+    dialog = JointIntakeDialog(
+        w05.ctx, w05.session, w05.catalog, package, calendar=w05.ctx.calendar, writer=w05.writer
+    )
+    taken: list = []
+    dialog.taken.connect(taken.append)
+    try:
+        _fill_in(qtbot, dialog)
+        press(qtbot, dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: bool(taken), timeout=20_000)
+    finally:
+        if dialog.isVisible():  # a failed step: close without the "discard?" question
+            QDialog.reject(dialog)
+        dialog.deleteLater()
+    return taken[0].joint
+
+
+def _fill_in(qtbot, dialog) -> None:
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(lambda: target(dialog) is dialog.type_combo, timeout=2000)
+    assert dialog.project_type() == "government"
+    press(qtbot, dialog, Qt.Key.Key_Tab)
+    type_keys(qtbot, dialog, PROJECT_CODE)
+    press(qtbot, dialog, Qt.Key.Key_Tab)
+    assert target(dialog) is dialog.party.org_radio  # the applicant: an organization
+    for text in ("衡水示例置业有限公司", "91131100MA0A1B2C3D", "张三", "李四", "13800138000"):
+        press(qtbot, dialog, Qt.Key.Key_Tab)
+        if text.isascii():
+            type_keys(qtbot, dialog, text)
+        else:
+            target(dialog).insert(text)  # as the input method commits Chinese
+    press(qtbot, dialog, Qt.Key.Key_Tab)  # the agent box
+    press(qtbot, dialog, Qt.Key.Key_Tab)
+    assert target(dialog) is dialog.combined.table
+    _mark_rows(qtbot, dialog, dialog.combined.table.rowCount())
+    press(qtbot, dialog, Qt.Key.Key_Tab)  # "all required received"
+    for part in dialog.parts:
+        press(qtbot, dialog, Qt.Key.Key_Tab)
+        assert target(dialog) is part.materials.table
+        _mark_rows(qtbot, dialog, len(part.materials.rows))
+        press(qtbot, dialog, Qt.Key.Key_Tab)
+        assert target(dialog) is part.decision_combo
+        assert part.disposition().value == "promised"
+    assert dialog.missing_label.text() == "" and dialog.accept_button.isEnabled()
+
+
 def work_part(qtbot, desk: Desk, case_no: str, action: E, opinion: str = "") -> None:
     """Open the part, record ``action`` by keyboard, close the detail."""
     detail = open_part(qtbot, desk, case_no)
@@ -169,11 +230,8 @@ def desks(request, service_factory, make_context):
 def test_three_departments_work_stage_one_with_one_consolidated_notice(qtbot, desks, clock):
     service, desk = desks
     w05 = desk["W05"]
-    # -- intake at the 综合窗口 (the desk's joint intake, sent through its outbox) ---------
-    draft = complete_draft(
-        w05.catalog, PROJECT, project_type="government", project_code=PROJECT_CODE
-    )
-    joint = take_in_joint(w05.ctx, w05.session, draft).joint
+    # -- intake at the 综合窗口 by keyboard, sent through its outbox ---------------------
+    joint = take_in_by_keyboard(qtbot, w05)
     w05.sync()
     joint_no, code = joint.joint_no, joint.query_code
     part = {p.item_code: p.case_no for p in joint.parts}
