@@ -94,6 +94,12 @@ class NoticeAnswer(Public):
     notice: NoticePublic
 
 
+class NoticeList(Public):
+    items: list[NoticePublic]
+    #: The cursor of the next page (None: this is the last).
+    next: str | None
+
+
 class ReceiptIn(Strict):
     """The receipt to issue: ``electronic`` through the fiscal platform, or ``paper`` with
     the number of the pre-numbered form used (from this cashier's allotted range)."""

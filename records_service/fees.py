@@ -47,12 +47,14 @@ def paper_number(number: int) -> str:
 # --- reach ------------------------------------------------------------------------------
 
 
-def notice_reach(principal: Principal) -> ColumnElement[bool]:
+def notice_reach(principal: Principal, *, collecting: bool = False) -> ColumnElement[bool]:
     """The :class:`PaymentNotice` rows ``principal`` reaches: a clerk or desk, their
     window's; a lead, their department's in their center; a cashier or finance user, every
-    notice of their center (the settlement center collects for all departments)."""
+    notice of their center (the settlement center collects for all departments), as does
+    the desk of a settlement window when ``collecting`` (reading notices to take payments).
+    """
     who = callers(principal)
-    if who & {"cashier", "finance"} and principal.center_code:
+    if (who & {"cashier", "finance"} or collecting) and principal.center_code:
         return PaymentNotice.center_code == principal.center_code
     if "lead" in who and principal.department_code:
         return and_(
@@ -64,16 +66,46 @@ def notice_reach(principal: Principal) -> ColumnElement[bool]:
     return false()
 
 
-def notice_in_reach(session: Session, principal: Principal, ref: str) -> PaymentNotice:
-    """The notice numbered ``ref`` (or whose payment code is ``ref``) in reach; else 404."""
+def notice_in_reach(
+    session: Session, principal: Principal, ref: str, *, reading: bool = False
+) -> PaymentNotice:
+    """The notice numbered ``ref`` (or whose payment code is ``ref``) in reach; else 404.
+    ``reading``: a settlement window's desk reaches every notice of its center."""
+    collecting = reading and settlement_desk(session, principal)
     row = session.scalars(
         select(PaymentNotice)
         .where(or_(PaymentNotice.notice_no == ref, PaymentNotice.payment_code == ref))
-        .where(notice_reach(principal))
+        .where(notice_reach(principal, collecting=collecting))
     ).first()
     if row is None:
         raise not_found(f"payment notice {ref}")
     return row
+
+
+def list_notices(
+    session: Session,
+    principal: Principal,
+    *,
+    status: str | None,
+    case_no: str | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[PaymentNotice], str | None]:
+    """Notices in reach (a settlement desk: its center's), by notice number after
+    ``cursor``; the next cursor when there are more."""
+    statement = select(PaymentNotice).where(
+        notice_reach(principal, collecting=settlement_desk(session, principal))
+    )
+    if status:
+        statement = statement.where(PaymentNotice.status == status)
+    if case_no:
+        statement = statement.where(PaymentNotice.case_no == case_no)
+    if cursor:
+        statement = statement.where(PaymentNotice.notice_no > cursor)
+    rows = list(session.scalars(statement.order_by(PaymentNotice.notice_no).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, (rows[-1].notice_no if more and rows else None)
 
 
 def settlement_desk(session: Session, principal: Principal) -> bool:

@@ -83,6 +83,7 @@ ROUTES: dict[str, frozenset[str]] = {
     # A desk records payments only at a settlement window (checked in the route).
     "create_payment_notice": _WINDOW,
     "get_payment_notice": frozenset({"clerk", "desk", "cashier", "lead", "finance"}),
+    "list_payment_notices": frozenset({"clerk", "desk", "cashier", "lead", "finance"}),
     "cancel_payment_notice": frozenset({"clerk", "desk", "lead"}),
     "record_payment": frozenset({"cashier", "desk"}),
     "request_refund": frozenset({"lead"}),

@@ -8,9 +8,9 @@ leaves nothing behind when it is refused. The fiscal platform (``app.state.fisca
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -31,6 +31,7 @@ from records_service.fee_schemas import (
     NoticeAnswer,
     NoticeCancel,
     NoticeCreate,
+    NoticeList,
     PaymentAnswer,
     PaymentCreate,
 )
@@ -202,8 +203,36 @@ def get_payment_notice(
     notice_no: NoticeRef, principal: CurrentPrincipal, session: SessionDep
 ) -> NoticeAnswer:
     """The notice by its notice number or its payment code (what the cashier scans)."""
-    row = records.notice_in_reach(session, principal, notice_no)
+    row = records.notice_in_reach(session, principal, notice_no, reading=True)
     return NoticeAnswer.model_validate({"notice": records.notice_public(row)})
+
+
+@router.get(
+    "/payment-notices",
+    operation_id="list_payment_notices",
+    response_model=NoticeList,
+    responses=problem_responses(401, 403, 422),
+)
+def list_payment_notices(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    status: Annotated[
+        Literal["issued", "paid", "cancelled", "refunded"] | None,
+        Query(description="only notices in this state (``issued``: what is still to pay)"),
+    ] = None,
+    case_no: Annotated[str | None, Query(max_length=40, description="one case's notices")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=40, description="``next`` of the page before")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+) -> NoticeList:
+    """Notices in reach by notice number, a page at a time: what a settlement window's desk
+    pulls to take cash with the link down (its center's), and a department window's own."""
+    rows, following = records.list_notices(
+        session, principal, status=status, case_no=case_no, cursor=cursor, limit=limit
+    )
+    items = [records.notice_public(r) for r in rows]
+    return NoticeList.model_validate({"items": items, "next": following})
 
 
 @router.post(

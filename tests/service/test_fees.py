@@ -398,3 +398,32 @@ def test_the_department_window_sees_the_payment_and_the_refund_on_its_case(servi
     stray = notice_body()
     stray["case_no"] = "HS-W03-20261128-000001"
     assert_problem(write(service, "/payment-notices", tokens["clerk"], stray), 404)
+
+
+def test_the_settlement_desk_pulls_the_centers_unpaid_notices(service, tokens) -> None:
+    from tests.helpers.service_api import login
+
+    signed = login(
+        service, "demo-cashier", window_code="S01", device_id=f"s01-{uuid.uuid4().hex[:8]}"
+    )
+    desk = signed.json()["device_token"]
+    mine = [issued(service, tokens["clerk"]) for _ in range(3)]
+    paid(service, tokens["cashier"], mine[0])
+    seen, cursor, pages = [], mine[0]["notice_no"], 0  # from just before this test's notices
+    while True:
+        params = {"status": "issued", "limit": 1, "cursor": cursor}
+        page = get(service, "/payment-notices", desk, **params).json()
+        seen += [n["notice_no"] for n in page["items"]]
+        pages += 1
+        cursor = page["next"]
+        if cursor is None:
+            break
+    assert seen == [n["notice_no"] for n in mine[1:]] and pages == 2
+    assert mine[0]["notice_no"] not in seen  # paid: nothing left to take
+    # The settlement desk reads any notice of its center by code; W03's clerk not W01's.
+    by_code = get(service, f"/payment-notices/{mine[1]['payment_code']}", desk)
+    assert by_code.status_code == 200
+    w03 = token_for(service, "demo-clerk-w03", window_code="W03")
+    assert_problem(get(service, f"/payment-notices/{mine[1]['notice_no']}", w03), 404)
+    listed = get(service, "/payment-notices", w03, status="issued").json()["items"]
+    assert all(n["window_code"] == "W03" for n in listed)
