@@ -117,7 +117,8 @@ class Settings(BaseSettings):
             loopback (behind a TLS proxy on another machine); off: it refuses to start.
         fiscal_platform: the province's fiscal non-tax collection platform the fee routes
             talk to (``records_service.fiscal``): ``standin``, the in-process stand-in
-            (tests and the demo; the only one today).
+            (tests and the demo; the only one today), or ``standin-offline``, the
+            stand-in unreachable (to try the platform's link down).
         waiver_approval_above_fen: a fee waiver (减免) above this many fen names the
             department's lead who approved it (``approved_by``).
     """
@@ -160,7 +161,7 @@ class Settings(BaseSettings):
     audit_checkpoint_file: str = ""
     audit_checkpoint_every: int = Field(default=100, ge=1)
     allow_plain_http: bool = False
-    fiscal_platform: Literal["standin"] = "standin"
+    fiscal_platform: Literal["standin", "standin-offline"] = "standin"
     waiver_approval_above_fen: int = Field(default=10_000, ge=0)
 
     @field_validator("database_url")

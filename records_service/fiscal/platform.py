@@ -104,10 +104,14 @@ class FiscalPlatform(Protocol):
 
 
 def platform_for(name: str) -> FiscalPlatform:
-    """The platform a setting names (``fiscal_platform``): today only ``standin``, the
-    in-process stand-in of :mod:`records_service.fiscal.standin` (tests and the demo)."""
-    if name == "standin":
+    """The platform a setting names (``fiscal_platform``): ``standin``, the in-process
+    stand-in of :mod:`records_service.fiscal.standin` (tests and the demo), or
+    ``standin-offline``, the same stand-in unreachable (to try the link to the platform
+    down)."""
+    if name in ("standin", "standin-offline"):
         from records_service.fiscal.standin import StandInPlatform
 
-        return StandInPlatform()
+        platform = StandInPlatform()
+        platform.offline = name == "standin-offline"
+        return platform
     raise ValueError(f"unknown fiscal platform {name!r}")

@@ -18,6 +18,8 @@ def test_the_stand_in_is_a_fiscal_platform_chosen_by_its_setting() -> None:
     assert isinstance(platform, FiscalPlatform) and isinstance(platform, StandInPlatform)
     with pytest.raises(ValueError):
         platform_for("province")
+    with pytest.raises(PlatformError):
+        platform_for("standin-offline").assign_code(NOTICE)
 
 
 def test_codes_and_receipts_are_deterministic_and_verifiable() -> None:
