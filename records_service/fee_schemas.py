@@ -192,8 +192,12 @@ class RefundAnswer(Public):
 
 
 class ReceiptVoid(Strict):
+    """``cashier``: whose blank form a settlement window's desk voids (a cashier's own
+    sign-in voids their own)."""
+
     id: UUID
     reason: Annotated[str, Field(min_length=1, max_length=500)]
+    cashier: Annotated[str, Field(min_length=1, max_length=64)] | None = None
 
 
 class ReceiptAnswer(Public):

@@ -33,6 +33,8 @@ from records_service.reach import callers, not_found
 
 #: Paper receipt numbers are printed with this many digits.
 PAPER_DIGITS = 8
+#: The highest paper receipt number.
+PAPER_MAX = 10**PAPER_DIGITS - 1
 
 
 def business_day(moment: datetime) -> date:
@@ -254,8 +256,8 @@ def range_public(session: Session, row: ReceiptRange) -> dict[str, Any]:
 def paper_receipt_check(session: Session, cashier: str, code: str, number: str) -> int:
     """The number of a paper form ``cashier`` may use: in a range allotted to them
     (else 422) and not used or voided before (else 409)."""
-    value = int(number)
-    stock = range_of(session, code, value)
+    value = int(number) if number.isdigit() and len(number) <= 18 else -1
+    stock = range_of(session, code, value) if 0 <= value <= PAPER_MAX else None
     if stock is None or stock.cashier != cashier:
         raise ProblemError(
             422,

@@ -326,11 +326,18 @@ def void_receipt(
     write = keyed_write(
         db, key=idempotency_key, record_id=body.id, raw=raw, principal=principal, now=clock()
     )
-    cashier = principal.username or ""
 
     def apply(session: Session) -> Applied:
+        if principal.kind == "user":
+            cashier = principal.username or ""
+        elif records.settlement_desk(session, principal):
+            cashier = body.cashier or ""
+        else:
+            raise ProblemError(403, "forbidden", "Only a settlement window's desk voids receipts.")
         audit.journal_lock(session)
-        padded = records.paper_number(int(number)) if len(number) <= 8 else number
+        padded = (
+            records.paper_number(int(number)) if len(number) <= records.PAPER_DIGITS else number
+        )
         row = session.scalars(
             select(Receipt).where(Receipt.code == code, Receipt.number.in_({number, padded}))
         ).first()
@@ -349,7 +356,7 @@ def void_receipt(
                 issued_at=write.now,
             )
             session.add(row)
-        elif row.cashier != cashier and principal.kind == "user":
+        elif row.cashier != cashier:
             raise not_found(f"receipt {code}/{number}")
         elif row.kind == "electronic":
             raise ProblemError(

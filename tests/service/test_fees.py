@@ -159,9 +159,11 @@ def test_paper_receipts_come_from_the_cashiers_range_and_keep_voided_numbers(
     assert _range(service, tokens, code, 110, 119).status_code == 201  # next to it: fine
 
     notice = issued(service, tokens["clerk"])
-    outside = {"kind": "paper", "code": code, "number": "00000200"}
-    body = payment_body(notice["notice_no"], 3550, receipt=outside)
-    assert_problem(write(service, "/payments", tokens["cashier"], body), 422, "not-your-stock")
+    for number in ("00000200", "9" * 20):
+        outside = {"kind": "paper", "code": code, "number": number}
+        body = payment_body(notice["notice_no"], 3550, receipt=outside)
+        answer = write(service, "/payments", tokens["cashier"], body)
+        assert_problem(answer, 422, "not-your-stock")
     paper = {"kind": "paper", "code": code, "number": "00000101"}
     payment = paid(service, tokens["cashier"], notice, receipt=paper)
     assert payment["receipt"] == {
@@ -180,6 +182,12 @@ def test_paper_receipts_come_from_the_cashiers_range_and_keep_voided_numbers(
     voided = write(service, f"/receipts/{code}/00000102/void", tokens["cashier"], spoilt)
     assert voided.status_code == 201, voided.text
     assert voided.json()["receipt"]["status"] == "voided"
+    # A department window's desk voids nothing.
+    from tests.helpers.service_api import login
+
+    w01_desk = login(service, device_id=f"fees-{uuid.uuid4().hex[:8]}").json()["device_token"]
+    blank = {"id": str(uuid.uuid4()), "reason": "打印卡纸", "cashier": "demo-cashier"}
+    assert_problem(write(service, f"/receipts/{code}/00000103/void", w01_desk, blank), 403)
     again = {"id": str(uuid.uuid4()), "reason": "打印卡纸"}
     assert_problem(
         write(service, f"/receipts/{code}/00000102/void", tokens["cashier"], again), 409, "voided"
@@ -366,8 +374,12 @@ def test_the_settlement_desk_sends_a_paper_payment_once(service, tokens) -> None
         assert again.json() == first.json()
     # The cashier's own sign-in at the same window shares the desk's keys.
     assert write(service, "/payments", tokens["cashier"], body).json() == first.json()
+    # The desk voids a blank form of its cashier's stock, named in the request.
+    spoilt = {"id": str(uuid.uuid4()), "reason": "打印卡纸", "cashier": "demo-cashier"}
+    assert write(service, f"/receipts/{code}/00000002/void", desk, spoilt).status_code == 201
     sheet = get(service, "/cashier/day", tokens["cashier"], date="2026-11-28").json()["day"]
     assert sheet["receipts_used"].count(f"{code}/00000001") == 1
+    assert f"{code}/00000002" in sheet["receipts_voided"]
 
 
 def test_the_department_window_sees_the_payment_and_the_refund_on_its_case(service, tokens) -> None:
