@@ -448,7 +448,13 @@ def _fen(text: str) -> int | None:
 def bank_lines(text: str) -> list[dict[str, Any]]:
     """The lines of a bank file (see ``fee_schemas.ReconcileRequest``); 422 naming the
     first bad line."""
-    reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _bank_lines(csv.DictReader(io.StringIO(text)))
+    except csv.Error as error:
+        raise invalid_field("csv", f"not a CSV file: {error}") from None
+
+
+def _bank_lines(reader: csv.DictReader) -> list[dict[str, Any]]:
     header = {(h or "").strip().lower() for h in reader.fieldnames or []}
     missing = {"reference", "amount", "date"} - header
     if missing:
