@@ -439,3 +439,20 @@ def test_the_settlement_desk_pulls_the_centers_unpaid_notices(service, tokens) -
     assert_problem(get(service, f"/payment-notices/{mine[1]['notice_no']}", w03), 404)
     listed = get(service, "/payment-notices", w03, status="issued").json()["items"]
     assert all(n["window_code"] == "W03" for n in listed)
+
+
+def test_concurrent_payments_of_one_notice_make_one_payment(service, tokens) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    notice = issued(service, tokens["clerk"])
+    bodies = [payment_body(notice["notice_no"], notice["total_fen"]) for _ in range(6)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(
+            pool.map(lambda b: write(service, "/payments", tokens["cashier"], b), bodies)
+        )
+    statuses = sorted(a.status_code for a in answers)
+    assert statuses == [201, 409, 409, 409, 409, 409], [a.text for a in answers]
+    day = get(service, "/cashier/day", tokens["cashier"], date="2026-11-28").json()["day"]
+    winner = next(a for a in answers if a.status_code == 201).json()["payment"]
+    receipt = f"{winner['receipt']['code']}/{winner['receipt']['number']}"
+    assert day["receipts_used"].count(receipt) == 1
