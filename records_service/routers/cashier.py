@@ -584,7 +584,8 @@ def get_fees_report(
     fmt: Annotated[Literal["json", "csv", "xlsx"], Query(alias="format")] = "json",
 ) -> Any:
     """Payments of the period by department, item or method, to the fen (finance), with
-    the amounts refunded; as JSON, CSV or XLSX (no cell is ever a formula)."""
+    the amounts refunded (by department and method; a refund is of a payment, not of one
+    fee, so by item it is 0); as JSON, CSV or XLSX (no cell is ever a formula)."""
     _period(date_from, date_to)
     data = records.report(session, principal.center_code, date_from, date_to, group)
     answer = ReportAnswer.model_validate(data)
