@@ -145,7 +145,7 @@ def run_idempotent(
     caller: str,
     now: datetime,
     apply: Callable[[Session], Applied],
-    guard: Callable[[Session], None] | None = None,
+    guard: Callable[[Session], object] | None = None,
 ) -> Response:
     """Apply ``apply`` once for ``key`` of ``caller`` on ``route``; repeat the stored
     answer afterwards.
@@ -207,7 +207,7 @@ class KeyedWrite:
         self,
         route: str,
         apply: Callable[[Session], Applied],
-        guard: Callable[[Session], None] | None = None,
+        guard: Callable[[Session], object] | None = None,
     ) -> Response:
         return run_idempotent(
             self.db,

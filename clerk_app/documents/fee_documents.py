@@ -158,7 +158,7 @@ class MethodTotal(NamedTuple):
     """One payment method's count and amount in a day."""
 
     method: str
-    count: int
+    payments: int
     fen: int
 
 
@@ -167,7 +167,7 @@ class FeeTotal(NamedTuple):
 
     department_name: str
     fee_name: str
-    count: int
+    payments: int
     fen: int
 
 

@@ -359,13 +359,13 @@ def _numbers(texts: DocumentTexts, numbers: Sequence[str]) -> str:
 def render_close_html(d: DailyCloseDoc, texts: DocumentTexts) -> str:
     """A cashier's daily close as HTML (one A4 page as long as it needs)."""
     method_rows = "\n".join(
-        f'  <tr><td>{_e(_method(texts, t.method))}</td><td align="right">{t.count}</td>'
+        f'  <tr><td>{_e(_method(texts, t.method))}</td><td align="right">{t.payments}</td>'
         f'<td align="right">{yuan(t.fen)}</td></tr>'
         for t in d.by_method
     )
     fee_rows = "\n".join(
         f"  <tr><td>{_e(t.department_name)}</td><td>{_e(t.fee_name)}</td>"
-        f'<td align="right">{t.count}</td><td align="right">{yuan(t.fen)}</td></tr>'
+        f'<td align="right">{t.payments}</td><td align="right">{yuan(t.fen)}</td></tr>'
         for t in d.by_fee
     )
     difference = d.difference
@@ -380,7 +380,7 @@ def render_close_html(d: DailyCloseDoc, texts: DocumentTexts) -> str:
         "window_code": _e(d.window_code),
         "cashier_name": _e(d.cashier_name),
         "method_rows": method_rows,
-        "total_count": str(sum(t.count for t in d.by_method)),
+        "total_count": str(sum(t.payments for t in d.by_method)),
         "total": yuan(d.total_fen),
         "total_words": _e(capitals(d.total_fen)),
         "fee_rows": fee_rows,
