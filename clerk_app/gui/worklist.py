@@ -132,6 +132,10 @@ class WorklistPane(QWidget):
         self.scope_box.setObjectName("worklistScope")
         self.scope_box.addItem("", SCOPE_WINDOW)
         self.scope_box.addItem("", SCOPE_DEPARTMENT)
+        self.scope_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scope_box.setMinimumContentsLength(10)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("worklistCount")
 
@@ -156,15 +160,17 @@ class WorklistPane(QWidget):
         self.model.rowsInserted.connect(self._fit_dates)
         self.view.doubleClicked.connect(self._activated)
 
-        filters = QHBoxLayout()
+        # Two rows, so the desk's window may stay narrow (a 1024-pixel screen, the splitter).
+        scope_row = QHBoxLayout()
         self.scope_label = QLabel(self)
         self.scope_label.setBuddy(self.scope_box)
-        filters.addWidget(self.scope_label)
-        filters.addWidget(self.scope_box, 1)
+        scope_row.addWidget(self.scope_label)
+        scope_row.addWidget(self.scope_box, 1)
         self.search_label = QLabel(self)
         self.search_label.setBuddy(self.search)
-        filters.addWidget(self.search_label)
-        filters.addWidget(self.search, 3)
+        scope_row.addWidget(self.search_label)
+        scope_row.addWidget(self.search, 3)
+        filters = QHBoxLayout()
         self.status_label = QLabel(self)
         self.status_label.setBuddy(self.status_box)
         filters.addWidget(self.status_label)
@@ -178,11 +184,12 @@ class WorklistPane(QWidget):
         filters.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(scope_row)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         # 告知承诺: the commitments still to verify, above the list.
         self.verifications = VerificationsDue(self)
-        layout.insertWidget(1, self.verifications)
+        layout.insertWidget(2, self.verifications)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
