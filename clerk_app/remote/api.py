@@ -470,6 +470,23 @@ class ApiClient:
             raise BadResponseError("joint case answer without a joint case")
         return data
 
+    def get_payment_notice(self, token: str, notice_no: str) -> dict[str, Any]:
+        """``GET /payment-notices/{notice_no}`` (issue 17) → the notice as the center has
+        it: status and the payment code the fiscal platform assigned.
+
+        Raises:
+            ApiError: 404 when the center has no such notice (in reach).
+        """
+        response = self.request(
+            "GET",
+            f"{API_PREFIX}/payment-notices/{requests.utils.quote(notice_no, safe='')}",
+            token=token,
+        )
+        data = _expect_dict(response).get("notice")
+        if not isinstance(data, dict) or "notice_no" not in data:
+            raise BadResponseError("payment notice answer without a notice")
+        return data
+
     def progress(self, case_no: str, code: str) -> dict[str, Any]:
         """``GET /progress/{case_no}?code=`` (no token): the applicant's public view.
 

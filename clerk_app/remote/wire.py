@@ -37,6 +37,7 @@ from clerk_app.core.event_data import (
     VerificationData,
     data_type,
 )
+from clerk_app.core.fees import NoticeLine, PaymentNotice, Waiver
 from clerk_app.core.identity import IdType
 from clerk_app.core.lifecycle import Disposition, EventType, Status, initial_status
 from clerk_app.core.records import (
@@ -787,3 +788,95 @@ def joint_from_wire(data: Any) -> JointCase:
         project_type=project_type,
         project_code=_text(data, "project_code"),
     )
+
+
+# -- payment notices (issue 17) -------------------------------------------------------------
+
+
+def notice_to_wire(notice: PaymentNotice) -> dict[str, Any]:
+    """The ``POST /payment-notices`` body (the service's ``NoticeCreate``); money in fen."""
+    out: dict[str, Any] = {
+        "id": notice.id,
+        "notice_no": notice.notice_no,
+        "case_no": notice.case_no or None,
+        "window_code": notice.window_code,
+        "payer": {
+            "name": notice.payer_name,
+            "id_type": notice.payer_id_type,
+            "id_number": notice.payer_id_number,
+        },
+        "lines": [
+            {
+                "item_code": line.item_code,
+                "fee_name": line.fee_name,
+                "amount_fen": line.amount_fen,
+                "basis": line.basis,
+                "waivable": line.waivable,
+            }
+            for line in notice.lines
+        ],
+        "total_fen": notice.total_fen,
+        "clerk": notice.clerk,
+        "issued_at": notice.issued_at.isoformat(),
+    }
+    if notice.waiver is not None:
+        out["waiver"] = {
+            "reason_code": notice.waiver.reason_code,
+            "amount_fen": notice.waiver.amount_fen,
+            "note": notice.waiver.note,
+            "approved_by": notice.waiver.approved_by,
+        }
+    return out
+
+
+def notice_cancel_to_wire(cancel_id: str, reason: str) -> dict[str, Any]:
+    """The ``POST /payment-notices/{notice_no}/cancel`` body (``id`` = its key)."""
+    return {"id": cancel_id, "reason": reason}
+
+
+def notice_from_wire(data: Mapping[str, Any]) -> PaymentNotice:
+    """A notice as the service answers it (``NoticePublic``).
+
+    Raises:
+        WireError: a field is missing or of the wrong type.
+    """
+    try:
+        payer = _get(data, "payer", dict)
+        waiver = data.get("waiver")
+        return PaymentNotice(
+            id=_get(data, "id", str),
+            notice_no=_get(data, "notice_no", str),
+            case_no=_text(data, "case_no"),
+            window_code=_get(data, "window_code", str),
+            department_code=_text(data, "department_code"),
+            payer_name=_text(payer, "name"),
+            payer_id_type=_text(payer, "id_type"),
+            payer_id_number=_text(payer, "id_number"),
+            lines=tuple(
+                NoticeLine(
+                    _get(line, "item_code", str),
+                    _get(line, "fee_name", str),
+                    _get(line, "amount_fen", int),
+                    _text(line, "basis"),
+                    bool(line.get("waivable", False)),
+                )
+                for line in _get(data, "lines", list)
+            ),
+            waiver=None
+            if not waiver
+            else Waiver(
+                _get(waiver, "reason_code", str),
+                _get(waiver, "amount_fen", int),
+                _text(waiver, "note"),
+                _text(waiver, "approved_by"),
+            ),
+            total_fen=_get(data, "total_fen", int),
+            status=_get(data, "status", str),
+            payment_code=_text(data, "payment_code"),
+            issued_at=_moment(data, "issued_at"),
+            clerk=_text(data, "clerk"),
+        )
+    except (ValueError, TypeError) as exc:
+        if isinstance(exc, WireError):
+            raise
+        raise WireError(f"payment notice: {exc}") from exc

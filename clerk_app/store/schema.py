@@ -283,6 +283,27 @@ department ('' for an ordinary case); ``joint_cases`` keeps the joint record tak
 the joint id as its Idempotency-Key and no ``case_id``). ``status`` is ``in_progress``,
 ``completed`` or ``voided``."""
 
+MIGRATION_10 = """
+CREATE TABLE payment_notices (
+    id            TEXT PRIMARY KEY,
+    notice_no     TEXT NOT NULL UNIQUE,
+    case_no       TEXT NOT NULL,
+    window_code   TEXT NOT NULL,
+    total_fen     INTEGER NOT NULL CHECK (total_fen >= 0),
+    status        TEXT NOT NULL DEFAULT 'issued'
+        CHECK (status IN ('issued', 'paid', 'cancelled', 'refunded')),
+    payment_code  TEXT NOT NULL DEFAULT '',
+    payload_json  TEXT NOT NULL,
+    issued_at     TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX payment_notices_case ON payment_notices (case_no, notice_no);
+"""
+"""Payment notices (缴款通知书, issue 17) issued at this window (``store.fees``): the notice
+as issued (``payload_json``: payer, lines, waiver, clerk), its status and the payment code
+(缴款码) once the center's answer or a pull brought it. Money is integer fen."""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_2,
@@ -293,6 +314,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_7,
     MIGRATION_8,
     MIGRATION_9,
+    MIGRATION_10,
 )
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
