@@ -110,6 +110,12 @@ class Desk:
             self.session = session
             self.hall = open_hall_screen(self.context, session)
             return self.hall
+        from clerk_app.gui.cashier import is_cashier, open_cashier_screen
+
+        if is_cashier(session):  # a settlement window's cashier (issue 17)
+            self.session = session
+            self.cashier = open_cashier_screen(self.context, session)
+            return self.cashier
         from clerk_app.gui import dashboard  # a lead or an admin gets the dashboard
 
         if dashboard.may_open(session.roles):

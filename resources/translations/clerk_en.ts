@@ -886,6 +886,157 @@
     </message>
 </context>
 <context>
+    <name>CashierScreen</name>
+    <message>
+        <source>Settlement window — %1</source>
+        <translation>Settlement window — %1</translation>
+    </message>
+    <message>
+        <source>Scan or type the payment code or notice number, then Enter</source>
+        <translation>Scan or type the payment code or notice number, then Enter</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>&amp;1 Cash</source>
+        <translation>&amp;1 Cash</translation>
+    </message>
+    <message>
+        <source>&amp;2 Bank card</source>
+        <translation>&amp;2 Bank card</translation>
+    </message>
+    <message>
+        <source>&amp;3 QR code</source>
+        <translation>&amp;3 QR code</translation>
+    </message>
+    <message>
+        <source>Amount received (yuan)</source>
+        <translation>Amount received (yuan)</translation>
+    </message>
+    <message>
+        <source>POS or bank reference (card, QR)</source>
+        <translation>POS or bank reference (card, QR)</translation>
+    </message>
+    <message>
+        <source>Payment code / notice no.</source>
+        <translation>Payment code / notice no.</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>In capitals</source>
+        <translation>In capitals</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: take the payment and print the receipt   F9: today&apos;s totals</source>
+        <translation>Ctrl+Enter: take the payment and print the receipt   F9: today's totals</translation>
+    </message>
+    <message>
+        <source>Scan or type a payment code first.</source>
+        <translation>Scan or type a payment code first.</translation>
+    </message>
+    <message>
+        <source>The amount received is not an amount (yuan, at most two decimals).</source>
+        <translation>The amount received is not an amount (yuan, at most two decimals).</translation>
+    </message>
+    <message>
+        <source>Paid. Receipt number %1.</source>
+        <translation>Paid. Receipt number %1.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed: %1</source>
+        <translation>The receipt could not be printed: %1</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <source>%1: %2 payment(s), total ¥%3</source>
+        <translation>%1: %2 payment(s), total ¥%3</translation>
+    </message>
+    <message>
+        <source>No notice has this payment code or notice number.</source>
+        <translation>No notice has this payment code or notice number.</translation>
+    </message>
+    <message>
+        <source>This notice is paid already; it cannot be paid twice.</source>
+        <translation>This notice is paid already; it cannot be paid twice.</translation>
+    </message>
+    <message>
+        <source>This notice is cancelled; it cannot be paid.</source>
+        <translation>This notice is cancelled; it cannot be paid.</translation>
+    </message>
+    <message>
+        <source>The amount is not the notice&apos;s: a notice is paid in full at once.</source>
+        <translation>The amount is not the notice's: a notice is paid in full at once.</translation>
+    </message>
+    <message>
+        <source>The fiscal receipt platform cannot be reached; try again shortly.</source>
+        <translation>The fiscal receipt platform cannot be reached; try again shortly.</translation>
+    </message>
+    <message>
+        <source>The records service refused this payment.</source>
+        <translation>The records service refused this payment.</translation>
+    </message>
+    <message>
+        <source>Less than due received: a notice is not paid in part.</source>
+        <translation>Less than due received: a notice is not paid in part.</translation>
+    </message>
+    <message>
+        <source>Only cash gets change: card and QR take the amount due.</source>
+        <translation>Only cash gets change: card and QR take the amount due.</translation>
+    </message>
+    <message>
+        <source>A card or QR payment needs its reference.</source>
+        <translation>A card or QR payment needs its reference.</translation>
+    </message>
+    <message>
+        <source>This notice is paid or cancelled already.</source>
+        <translation>This notice is paid or cancelled already.</translation>
+    </message>
+    <message>
+        <source>This payment breaks a fee rule.</source>
+        <translation>This payment breaks a fee rule.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogModel</name>
     <message>
         <source>lead: %1</source>

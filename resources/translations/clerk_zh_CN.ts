@@ -884,6 +884,157 @@
     </message>
 </context>
 <context>
+    <name>CashierScreen</name>
+    <message>
+        <source>Settlement window — %1</source>
+        <translation>收费结算窗口 — %1</translation>
+    </message>
+    <message>
+        <source>Scan or type the payment code or notice number, then Enter</source>
+        <translation>扫描或输入缴款码/通知书编号，按回车</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>&amp;1 Cash</source>
+        <translation>现金(&amp;1)</translation>
+    </message>
+    <message>
+        <source>&amp;2 Bank card</source>
+        <translation>银行卡(&amp;2)</translation>
+    </message>
+    <message>
+        <source>&amp;3 QR code</source>
+        <translation>扫码(&amp;3)</translation>
+    </message>
+    <message>
+        <source>Amount received (yuan)</source>
+        <translation>实收金额（元）</translation>
+    </message>
+    <message>
+        <source>POS or bank reference (card, QR)</source>
+        <translation>POS或银行流水号（银行卡、扫码）</translation>
+    </message>
+    <message>
+        <source>Payment code / notice no.</source>
+        <translation>缴款码/通知书编号</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>缴款人</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>In capitals</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>缴款方式</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>流水号</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: take the payment and print the receipt   F9: today&apos;s totals</source>
+        <translation>Ctrl+回车 收款并打印票据　F9 当日汇总</translation>
+    </message>
+    <message>
+        <source>Scan or type a payment code first.</source>
+        <translation>请先扫描或输入缴款码。</translation>
+    </message>
+    <message>
+        <source>The amount received is not an amount (yuan, at most two decimals).</source>
+        <translation>实收金额不是有效的金额（元，最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>Paid. Receipt number %1.</source>
+        <translation>已收款，票据号码 %1。</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed: %1</source>
+        <translation>票据未能打印：%1</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>%1: %2 payment(s), total ¥%3</source>
+        <translation>%1 共 %2 笔，合计 ¥%3</translation>
+    </message>
+    <message>
+        <source>No notice has this payment code or notice number.</source>
+        <translation>找不到这个缴款码或通知书编号。</translation>
+    </message>
+    <message>
+        <source>This notice is paid already; it cannot be paid twice.</source>
+        <translation>这张通知书已经缴过款，不能重复收款。</translation>
+    </message>
+    <message>
+        <source>This notice is cancelled; it cannot be paid.</source>
+        <translation>这张通知书已作废，不能收款。</translation>
+    </message>
+    <message>
+        <source>The amount is not the notice&apos;s: a notice is paid in full at once.</source>
+        <translation>金额与通知书不符：通知书须一次足额缴纳。</translation>
+    </message>
+    <message>
+        <source>The fiscal receipt platform cannot be reached; try again shortly.</source>
+        <translation>财政票据平台暂时无法连接，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The records service refused this payment.</source>
+        <translation>记录服务拒绝了这笔收款。</translation>
+    </message>
+    <message>
+        <source>Less than due received: a notice is not paid in part.</source>
+        <translation>实收金额少于应缴金额：不收部分缴款。</translation>
+    </message>
+    <message>
+        <source>Only cash gets change: card and QR take the amount due.</source>
+        <translation>只有现金可以找零：银行卡和扫码按应缴金额收取。</translation>
+    </message>
+    <message>
+        <source>A card or QR payment needs its reference.</source>
+        <translation>银行卡和扫码缴款须填写流水号。</translation>
+    </message>
+    <message>
+        <source>This notice is paid or cancelled already.</source>
+        <translation>这张通知书已经缴过款或已作废。</translation>
+    </message>
+    <message>
+        <source>This payment breaks a fee rule.</source>
+        <translation>这笔收款不符合收费规则。</translation>
+    </message>
+</context>
+<context>
     <name>CatalogModel</name>
     <message>
         <source>lead: %1</source>

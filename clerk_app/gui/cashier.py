@@ -1,0 +1,306 @@
+"""The cashier screen of a settlement-center window (issue 17), keyboard first.
+
+Scan or type the payment code or notice number and press Enter: the notice is shown (payer
+masked, its fees, the total in figures and in Chinese capitals). Choose the method (Alt+1
+cash, Alt+2 card, Alt+3 QR), type the amount received (cash) or the POS/bank reference,
+and press Ctrl+Enter: the payment is recorded online, the change shown, and the fiscal
+receipt printed. F9 shows the day's totals. Offline cash and paper receipts are not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.app import cashier
+from clerk_app.core.fees import FeeRuleError, PaymentMethod, PaymentNotice
+from clerk_app.core.identity import mask_name
+from clerk_app.core.money import capitals, parse_yuan, yuan
+from clerk_app.documents import RenderedDocument
+from clerk_app.gui.errors import error_message
+
+# Prints a receipt (the default: on the printer chosen for fiscal receipts).
+Printer = Callable[[RenderedDocument], Any]
+
+
+def _print_on_chosen(context: Any) -> Printer:
+    def run(document: RenderedDocument) -> Any:
+        from clerk_app.gui.printing import PrinterChoices, print_document
+
+        return print_document(document, PrinterChoices(context).printer_for(document.kind))
+
+    return run
+
+
+class CashierScreen(QWidget):
+    """The settlement window's desk for a user with the ``cashier`` role."""
+
+    # A payment was recorded (its receipt number).
+    paid = Signal(str)
+
+    def __init__(
+        self,
+        context: Any,
+        session: Any,
+        *,
+        printer: Printer | None = None,
+        paper: cashier.ReceiptPaper = "a4",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session = session
+        self.paper: cashier.ReceiptPaper = paper
+        self.printer = printer or _print_on_chosen(context)
+        self.notice: PaymentNotice | None = None
+        self.last: cashier.TakenPayment | None = None
+        self.last_receipt: cashier.IssuedReceipt | None = None
+        self.setWindowTitle(self.tr("Settlement window — %1").replace("%1", session.window_name))
+
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(
+            self.tr("Scan or type the payment code or notice number, then Enter")
+        )
+        self.code.returnPressed.connect(self.look_up)
+        self.payer = QLabel()
+        self.items = QTableWidget(0, 2)
+        self.items.setHorizontalHeaderLabels([self.tr("Fee"), self.tr("Amount (yuan)")])
+        self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.total = QLabel()
+        self.total_words = QLabel()
+
+        self.methods = QButtonGroup(self)
+        method_row = QHBoxLayout()
+        for index, (key, text) in enumerate(
+            (
+                ("cash", self.tr("&1 Cash")),
+                ("card", self.tr("&2 Bank card")),
+                ("qr", self.tr("&3 QR code")),
+            )
+        ):
+            button = QRadioButton(text)
+            button.setProperty("method", key)
+            self.methods.addButton(button, index)
+            method_row.addWidget(button)
+        self.methods.button(0).setChecked(True)
+        self.received = QLineEdit()
+        self.received.setPlaceholderText(self.tr("Amount received (yuan)"))
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("POS or bank reference (card, QR)"))
+        self.change = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.day = QLabel()
+        self.day.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Payment code / notice no."), self.code)
+        form.addRow(self.tr("Payer"), self.payer)
+        form.addRow(self.items)
+        form.addRow(self.tr("Total"), self.total)
+        form.addRow(self.tr("In capitals"), self.total_words)
+        form.addRow(self.tr("Method"), method_row)
+        form.addRow(self.tr("Received"), self.received)
+        form.addRow(self.tr("Reference"), self.reference)
+        form.addRow(self.tr("Change"), self.change)
+        hint = QLabel(
+            self.tr("Ctrl+Enter: take the payment and print the receipt   F9: today's totals")
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.day)
+        layout.addWidget(hint)
+
+        self.code.setFocus()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.activateWindow()
+        self.code.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Enter takes the payment, F9 shows the day (the fields pass these keys on)."""
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.take()
+        elif key == Qt.Key.Key_F9:
+            self.show_day()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # -- steps --------------------------------------------------------------------------------
+
+    def method(self) -> PaymentMethod:
+        button = self.methods.checkedButton()
+        value = button.property("method") if button is not None else "cash"
+        return "card" if value == "card" else "qr" if value == "qr" else "cash"
+
+    def look_up(self) -> None:
+        """Enter in the code field: find the notice and show it."""
+        text = self.code.text().strip()
+        if not text:
+            return
+        try:
+            notice = cashier.find_notice(self.context, self.session, text)
+        except cashier.CashierRefused as refused:
+            self._clear_notice()
+            self._say(self._refusal(refused.code))
+            return
+        except Exception as exc:  # worded for the person, never a trace
+            self._clear_notice()
+            self._say(error_message(exc))
+            return
+        self._show_notice(notice)
+        if notice.status != "issued":
+            self._say(self._refusal("already_paid" if notice.status == "paid" else "cancelled"))
+            return
+        self._say("")
+        self.received.setText(yuan(notice.total_fen, grouped=False))
+        self.received.setFocus()
+        self.received.selectAll()
+
+    def take(self) -> None:
+        """Ctrl+Enter: record the payment, show the change, print the receipt."""
+        notice = self.notice
+        if notice is None:
+            self._say(self.tr("Scan or type a payment code first."))
+            self.code.setFocus()
+            return
+        method = self.method()
+        try:
+            received = parse_yuan(self.received.text()) if method == "cash" else notice.total_fen
+        except ValueError:
+            self._say(self.tr("The amount received is not an amount (yuan, at most two decimals)."))
+            self.received.setFocus()
+            return
+        try:
+            taken = cashier.take_payment(
+                self.context, self.session, notice, method, received, self.reference.text()
+            )
+        except FeeRuleError as rule:
+            self._say(self._rule(rule.code))
+            return
+        except cashier.CashierRefused as refused:
+            self._say(self._refusal(refused.code))
+            return
+        except Exception as exc:
+            self._say(error_message(exc))
+            return
+        self.last = taken
+        self.notice = taken.notice
+        self.change.setText(yuan(taken.payment.change_fen))
+        receipt = taken.payment.receipt
+        number = receipt.number if receipt is not None else ""
+        said = self.tr("Paid. Receipt number %1.").replace("%1", number)
+        try:
+            self.last_receipt = cashier.issue_receipt(
+                self.context, self.session, taken, paper=self.paper
+            )
+            self.printer(self.last_receipt.rendered)
+        except Exception as exc:  # the payment stands; say what to do
+            said += " " + self.tr("The receipt could not be printed: %1").replace(
+                "%1", error_message(exc)
+            )
+        self._say(said)
+        self.paid.emit(number)
+        self.code.clear()
+        self.code.setFocus()
+
+    def show_day(self) -> None:
+        """F9: the signed-in cashier's totals of today."""
+        try:
+            day = cashier.cashier_day(self.context, self.session, cashier.today(self.context))
+        except Exception as exc:
+            self._say(error_message(exc))
+            return
+        names = {"cash": self.tr("Cash"), "card": self.tr("Bank card"), "qr": self.tr("QR code")}
+        parts = [f"{names.get(k, k)} ¥{yuan(v)}" for k, v in sorted(day.by_method.items())]
+        self.day.setText(
+            self.tr("%1: %2 payment(s), total ¥%3")
+            .replace("%1", day.day.isoformat())
+            .replace("%2", str(day.payments))
+            .replace("%3", yuan(day.total_fen))
+            + ("　" + "　".join(parts) if parts else "")
+        )
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def _show_notice(self, notice: PaymentNotice) -> None:
+        self.notice = notice
+        self.payer.setText(mask_name(notice.payer_name))
+        self.items.setRowCount(len(notice.lines))
+        for row, line in enumerate(notice.lines):
+            self.items.setItem(row, 0, QTableWidgetItem(line.fee_name))
+            amount = QTableWidgetItem(yuan(line.amount_fen))
+            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.items.setItem(row, 1, amount)
+        self.total.setText(f"¥{yuan(notice.total_fen)}")
+        self.total_words.setText(capitals(notice.total_fen))
+        self.change.clear()
+
+    def _clear_notice(self) -> None:
+        self.notice = None
+        self.payer.clear()
+        self.items.setRowCount(0)
+        self.total.clear()
+        self.total_words.clear()
+        self.change.clear()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _refusal(self, code: str) -> str:
+        words = {
+            "not_found": self.tr("No notice has this payment code or notice number."),
+            "already_paid": self.tr("This notice is paid already; it cannot be paid twice."),
+            "cancelled": self.tr("This notice is cancelled; it cannot be paid."),
+            "amount_mismatch": self.tr(
+                "The amount is not the notice's: a notice is paid in full at once."
+            ),
+            "fiscal_unavailable": self.tr(
+                "The fiscal receipt platform cannot be reached; try again shortly."
+            ),
+        }
+        return words.get(code, self.tr("The records service refused this payment."))
+
+    def _rule(self, code: str) -> str:
+        words = {
+            "partial_payment": self.tr("Less than due received: a notice is not paid in part."),
+            "change_not_cash": self.tr("Only cash gets change: card and QR take the amount due."),
+            "reference_needed": self.tr("A card or QR payment needs its reference."),
+            "not_issued": self.tr("This notice is paid or cancelled already."),
+        }
+        return words.get(code, self.tr("This payment breaks a fee rule."))
+
+
+def is_cashier(session: Any) -> bool:
+    """The signed-in user works the settlement window's cash desk."""
+    return "cashier" in tuple(getattr(session, "roles", ()) or ())
+
+
+def open_cashier_screen(context: Any, session: Any, *, show: bool = True) -> CashierScreen:
+    """The cashier screen of ``session`` (shown unless ``show`` is False)."""
+    screen = CashierScreen(context, session)
+    if show:
+        screen.resize(900, 700)
+        screen.show()
+    return screen
