@@ -140,6 +140,13 @@ SETTINGS: Mapping[str, Setting] = {
             "Rows on one page of the hall's big screen",
             lambda v: 3 <= v <= 30,
         ),
+        Setting(
+            "cashier.receipt_paper",
+            str,
+            "a4",
+            "The cashier's fiscal receipt: a4 (three parts) or roll80 (the 80 mm roll)",
+            lambda v: v in ("a4", "roll80"),
+        ),
     )
 }
 

@@ -299,7 +299,8 @@ def is_cashier(session: Any) -> bool:
 
 def open_cashier_screen(context: Any, session: Any, *, show: bool = True) -> CashierScreen:
     """The cashier screen of ``session`` (shown unless ``show`` is False)."""
-    screen = CashierScreen(context, session)
+    paper = "roll80" if context.settings["cashier.receipt_paper"] == "roll80" else "a4"
+    screen = CashierScreen(context, session, paper=paper)
     if show:
         screen.resize(900, 700)
         screen.show()

@@ -77,3 +77,35 @@ def test_cash_for_a_notice_by_keyboard_gives_change_and_prints_the_receipt(
 
     qtbot.keyClick(screen.code, Qt.Key.Key_F9)
     assert "payment(s), total ¥" in screen.day.text() and "Cash ¥" in screen.day.text()
+
+
+def test_a_qr_payment_is_chosen_by_keyboard_and_needs_its_reference(
+    qtbot,
+    records_service,
+    make_context,  # noqa: F811
+) -> None:
+    token = fees_api.clerk(records_service)
+    notice = fees_api.issued(records_service, token, fees_api.notice_body())
+    ctx = make_context(records_service.base_url, home="s01", window_code="S01")
+    screen = Desk(ctx).open_desk(sign_in(ctx, "demo-cashier", DEMO_PASSWORD))
+    assert isinstance(screen, CashierScreen) and screen.paper == "a4"  # the default setting
+    qtbot.addWidget(screen)
+    printed: list[RenderedDocument] = []
+    screen.printer = printed.append
+    qtbot.waitActive(screen)
+
+    qtbot.keyClicks(screen.code, notice["payment_code"])  # what the scanner types
+    qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    assert screen.total_words.text() == "叁拾伍元伍角整"
+    screen.activateWindow()  # its mnemonics need it active, as on a screen
+    qtbot.waitUntil(screen.isActiveWindow, timeout=2000)
+    qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: screen.method() == "qr", timeout=2000)  # an animated click
+    qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_Return, CTRL)
+    assert screen.message.text() == "A card or QR payment needs its reference."
+    assert printed == []
+
+    qtbot.keyClicks(screen.reference, "QR20261128000017")
+    qtbot.keyClick(screen.reference, Qt.Key.Key_Return, CTRL)
+    assert screen.last is not None and screen.last.payment.method == "qr"
+    assert screen.change.text() == "0.00" and len(printed) == 1
