@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clerk_app.app.case_actions import case_item
-from clerk_app.app.documents import IssuedDocument, keep_pdf
+from clerk_app.app.documents import IssuedDocument, allocate_document_no, keep_pdf
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.fees import (
     FeeRuleError,
@@ -62,6 +62,8 @@ print_log = logger("print")
 NOTICE_SEQUENCE = "payment_notice"
 #: The archive kind of the notice's PDF.
 NOTICE_KIND = "payment_notice"
+#: The kind code (``texts.toml`` ``[kind_codes]``: 费) of its 文书编号.
+FEE_DOCUMENT_KIND = "fee"
 #: A waiver above this many fen names the lead who approved it (the center's default
 #: ``waiver_approval_above_fen``; the center checks it again).
 WAIVER_APPROVAL_ABOVE_FEN = 10_000
@@ -187,13 +189,17 @@ def _issue_pdf(
     folder.mkdir(parents=True, exist_ok=True)
     target = Path(folder) / f"{notice.case_no}-{NOTICE_KIND}-{notice.notice_no}.pdf"
     path, digest = keep_pdf(context, rendered, target)
+    issued_at = context.clock.now().astimezone(CENTER_TZ)
+    # Archived like every notice of the case, under a 文书编号 of the fee kind (费); the
+    # notice number is on the paper.
+    document_no = allocate_document_no(context, FEE_DOCUMENT_KIND, issued_at.year, texts)
     record = DocumentRecord(
         id=str(uuid.uuid4()),
         case_no=notice.case_no,
         kind=NOTICE_KIND,
-        document_no=notice.notice_no,
+        document_no=document_no,
         sha256=digest,
-        issued_at=context.clock.now().astimezone(CENTER_TZ),
+        issued_at=issued_at,
         clerk=session.username,
         reprint=False,
     )
@@ -201,7 +207,7 @@ def _issue_pdf(
         context.backend.store, record, path=path, body=document_to_wire(record)
     )
     print_log.info("payment notice %s issued for %s", notice.notice_no, notice.case_no)
-    return IssuedDocument(NOTICE_KIND, notice.notice_no, path, digest, archived, rendered, texts)
+    return IssuedDocument(NOTICE_KIND, document_no, path, digest, archived, rendered, texts)
 
 
 def case_notices(context: AppContext, case_no: str) -> list[PaymentNotice]:

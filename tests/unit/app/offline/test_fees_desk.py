@@ -82,6 +82,7 @@ def test_a_notice_issued_offline_reaches_the_center_once_and_gets_its_code(
     fault_proxy.set_faults("pass")
     clock.advance(timedelta(minutes=10))
     _push_all(engine, clock)
+    assert {r.state for r in store.outbox_rows()} == {"sent"}  # the PDF's record too
 
     token = session.access_token or ""
     listed = get(records_service, "/payment-notices", token, case_no=case.case_no).json()
