@@ -172,6 +172,10 @@ class CaseDetail(QDialog):
         self.verification = VerificationPanel(self)
         self.verification.recorded.connect(self._recorded)
         u.rightLayout.addWidget(self.verification)
+        from clerk_app.gui.fee_notice import FeeNoticePanel  # issue 17: 缴款通知书
+
+        self.fees = FeeNoticePanel(self)
+        u.rightLayout.addWidget(self.fees)
         self.close_button = u.closeButton
         self.close_button.clicked.connect(self.accept)
         # The panels made here joined the tab order at its end, after Close: Close goes last.
@@ -211,6 +215,8 @@ class CaseDetail(QDialog):
         buttons = {
             Qt.Key.Key_I: self.show_id_button,
             Qt.Key.Key_S: self.rejected.resend_button,
+            Qt.Key.Key_Y: self.fees.issue_button,
+            Qt.Key.Key_G: self.fees.refresh_button,
         }
         button = buttons.get(Qt.Key(event.key())) if alt else None
         if button is not None and button.isVisible() and button.isEnabled():
@@ -322,6 +328,7 @@ class CaseDetail(QDialog):
         self._show_extra()
         self.rejected.set_items(rejected_items(self.context, self.case_no))
         self.verification.set_case(case)
+        self.fees.reload()
         self._fill_checklist(case)
 
     def _fill_checklist(self, case: Case) -> None:

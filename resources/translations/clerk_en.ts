@@ -957,7 +957,7 @@
     </message>
     <message>
         <source>Ctrl+Enter: take the payment and print the receipt   F9: today&apos;s totals</source>
-        <translation>Ctrl+Enter: take the payment and print the receipt   F9: today's totals</translation>
+        <translation>Ctrl+Enter: take the payment and print the receipt   F9: today&apos;s totals</translation>
     </message>
     <message>
         <source>Scan or type a payment code first.</source>
@@ -1005,7 +1005,7 @@
     </message>
     <message>
         <source>The amount is not the notice&apos;s: a notice is paid in full at once.</source>
-        <translation>The amount is not the notice's: a notice is paid in full at once.</translation>
+        <translation>The amount is not the notice&apos;s: a notice is paid in full at once.</translation>
     </message>
     <message>
         <source>The fiscal receipt platform cannot be reached; try again shortly.</source>
@@ -2091,6 +2091,65 @@ If the materials do not come by then, the case ends without approval.</translati
             <numerusform>statutory limit: %n working day</numerusform>
             <numerusform>statutory limit: %n working days</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FeeNoticePanel</name>
+    <message>
+        <source>Fees (缴款通知书)</source>
+        <translation>Fees (payment notice)</translation>
+    </message>
+    <message>
+        <source>Issue pa&amp;yment notice</source>
+        <translation>Issue pa&amp;yment notice</translation>
+    </message>
+    <message>
+        <source>Issue the payment notice of this case&apos;s fees and open its print preview</source>
+        <translation>Issue the payment notice of this case&apos;s fees and open its print preview</translation>
+    </message>
+    <message>
+        <source>&amp;Get payment code</source>
+        <translation>&amp;Get payment code</translation>
+    </message>
+    <message>
+        <source>Amount: ¥%1 (in capitals: %2)</source>
+        <translation>Amount: ¥%1 (in capitals: %2)</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>payment code not yet assigned</source>
+        <translation>payment code not yet assigned</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Payment notice %1 issued: ¥%2 (%3).</source>
+        <translation>Payment notice %1 issued: ¥%2 (%3).</translation>
+    </message>
+    <message>
+        <source>This item&apos;s fees cannot be assessed here.</source>
+        <translation>This item&apos;s fees cannot be assessed here.</translation>
+    </message>
+    <message>
+        <source>The center has not assigned a payment code yet.</source>
+        <translation>The center has not assigned a payment code yet.</translation>
     </message>
 </context>
 <context>

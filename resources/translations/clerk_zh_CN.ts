@@ -2081,6 +2081,65 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
 </context>
 <context>
+    <name>FeeNoticePanel</name>
+    <message>
+        <source>Fees (缴款通知书)</source>
+        <translation>收费（缴款通知书）</translation>
+    </message>
+    <message>
+        <source>Issue pa&amp;yment notice</source>
+        <translation>开具缴款通知书(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Issue the payment notice of this case&apos;s fees and open its print preview</source>
+        <translation>为本件的收费开具缴款通知书并打开打印预览</translation>
+    </message>
+    <message>
+        <source>&amp;Get payment code</source>
+        <translation>获取缴款码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Amount: ¥%1 (in capitals: %2)</source>
+        <translation>金额：¥%1（大写：%2）</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已开具</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退付</translation>
+    </message>
+    <message>
+        <source>payment code not yet assigned</source>
+        <translation>缴款码尚未分配</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Payment notice %1 issued: ¥%2 (%3).</source>
+        <translation>缴款通知书 %1 已开具：¥%2（%3）。</translation>
+    </message>
+    <message>
+        <source>This item&apos;s fees cannot be assessed here.</source>
+        <translation>本事项的收费无法在此核定。</translation>
+    </message>
+    <message>
+        <source>The center has not assigned a payment code yet.</source>
+        <translation>中心尚未分配缴款码。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up this window</source>

@@ -119,7 +119,9 @@ def test_no_two_alt_keys_of_a_dialog_clash(dialogs):
         clashes = sorted({x for x in letters if letters.count(x) > 1})
         assert not clashes, (name, clashes)
     assert sorted(alt_keys(dialogs["settings"])) == ["c", "l", "s", "y"]
-    assert sorted(alt_keys(dialogs["case_detail"])) == ["a", "i", "o", "p", "r"]
+    # The case's item charges a fee: its panel issues the payment notice (Alt+Y) and gets
+    # the payment code (Alt+G).
+    assert sorted(alt_keys(dialogs["case_detail"])) == ["a", "g", "i", "o", "p", "r", "y"]
     assert sorted(alt_keys(dialogs["accepted"])) == ["n", "o", "p", "r", "s"]
 
 
@@ -145,6 +147,7 @@ def test_tab_walks_the_fields_in_reading_order(dialogs):
         "actionBox",
         "opinionEdit",
         "recordButton",
+        "issueNoticeButton",
         "closeButton",
     ]
     # The panels the code adds (documents, refused items) come after the notice, before Close.
