@@ -10,9 +10,10 @@ queued like every document (``app.documents.keep_pdf``, ``store.documents``). Al
 works with the link down; the sync engine sends the row after the case's creation.
 
 The payment code (缴款码) comes from the province's fiscal platform through the center:
-:func:`refresh_notice` pulls the notice (``GET /payment-notices/{no}``) and keeps its code
-and status. :func:`cancel_payment_notice` (作废) is refused here once the center said
-paid; else queued (``POST /payment-notices/{no}/cancel``).
+the center's answer to the pushed outbox row carries it (``store.fees`` reads it from there),
+and :func:`refresh_notice` pulls the notice (``GET /payment-notices/{no}``) and keeps its
+code and status (paid, cancelled). :func:`cancel_payment_notice` (作废) is refused here
+once the center said paid; else queued (``POST /payment-notices/{no}/cancel``).
 """
 
 from __future__ import annotations

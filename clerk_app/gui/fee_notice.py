@@ -3,8 +3,9 @@ capitals, the payment notices issued for the case with their payment codes, and 
 action 开具缴款通知书 (Alt+Y) that issues one and opens its print preview.
 
 The notice is issued on the desk's writer (``app.fees.issue_payment_notice``: works with
-the link down); the payment code (缴款码) is shown once the center assigned it, read with
-"Check payment code" (Alt+G, ``app.fees.refresh_notice`` on a worker thread).
+the link down); the payment code (缴款码) is shown once the center assigned it: from the
+center's answer to the pushed notice, or asked for with "Get payment code" (Alt+G,
+``app.fees.refresh_notice`` on a worker thread).
 """
 
 from __future__ import annotations

@@ -164,17 +164,25 @@ def take_center_state(store: LocalStore, notice_no: str, status: str, payment_co
         return cur.rowcount > 0
 
 
+#: A notice's row with the payment code of the center's answer to its sent outbox row (the
+#: fiscal platform assigns it when the notice reaches the center): the code is known after
+#: the push without asking again.
+_SELECT = (
+    "SELECT n.*, (SELECT json_extract(o.response_json, '$.notice.payment_code') FROM outbox o"
+    " WHERE o.idempotency_key = n.id AND o.state = 'sent') AS answered_code"
+    " FROM payment_notices AS n"
+)
+
+
 def get_notice(store: LocalStore, notice_no: str) -> PaymentNotice | None:
     """The notice with this number, or None when this desk does not keep it."""
-    row = store.db.query_one("SELECT * FROM payment_notices WHERE notice_no = ?", (notice_no,))
+    row = store.db.query_one(_SELECT + " WHERE n.notice_no = ?", (notice_no,))
     return None if row is None else notice_from_row(row)
 
 
 def case_notices(store: LocalStore, case_no: str) -> list[PaymentNotice]:
     """The notices of a case issued here, in number order."""
-    rows = store.db.query(
-        "SELECT * FROM payment_notices WHERE case_no = ? ORDER BY notice_no", (case_no,)
-    )
+    rows = store.db.query(_SELECT + " WHERE n.case_no = ? ORDER BY n.notice_no", (case_no,))
     return [notice_from_row(r) for r in rows]
 
 
@@ -195,7 +203,13 @@ def notice_from_row(row: sqlite3.Row) -> PaymentNotice:
         waiver=None if not waiver else Waiver(**waiver),
         total_fen=int(row["total_fen"]),
         status=row["status"],
-        payment_code=row["payment_code"] or "",
+        payment_code=row["payment_code"] or _answered_code(row),
         issued_at=datetime.fromisoformat(row["issued_at"]),
         clerk=str(payload.get("clerk") or ""),
     )
+
+
+def _answered_code(row: sqlite3.Row) -> str:
+    keys = row.keys()  # sqlite3.Row: "in" would look at the values
+    code = row["answered_code"] if "answered_code" in keys else None
+    return code if isinstance(code, str) else ""

@@ -88,9 +88,12 @@ def test_a_notice_issued_offline_reaches_the_center_once_and_gets_its_code(
     listed = get(records_service, "/payment-notices", token, case_no=case.case_no).json()
     assert [n["notice_no"] for n in listed["items"]] == [notice.notice_no]
     assert listed["items"][0]["total_fen"] == 11000
+    # The center's answer to the push brought the payment code the platform assigned; a
+    # pull finds the same.
+    answered = fees_app.load_notice(ctx, notice.notice_no).payment_code
+    assert answered and answered == listed["items"][0]["payment_code"]
     pulled = fees_app.refresh_notice(ctx, session, notice.notice_no)
-    assert pulled is not None and pulled.status == "issued" and pulled.payment_code
-    assert fees_app.load_notice(ctx, notice.notice_no).payment_code == pulled.payment_code
+    assert pulled is not None and pulled.status == "issued" and pulled.payment_code == answered
 
     # Paid at the settlement window: the desk refuses to cancel it, writing nothing.
     paid = write(
