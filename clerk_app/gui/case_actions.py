@@ -188,6 +188,8 @@ class RejectedPanel(QGroupBox):
             "create_joint_case": self.tr("The joint case with all its parts"),
             "case_event": self.tr("A case event"),
             "document_record": self.tr("A document record"),
+            "payment_notice": self.tr("The payment notice"),
+            "payment_notice_cancel": self.tr("The payment notice's cancellation"),
             "rating": self.tr("A rating"),
             "client_event": self.tr("An audit record"),
         }

@@ -64,6 +64,10 @@ def kind_label(kind: str) -> str:
         "create_joint_case": QCoreApplication.translate("ConnectionPanel", "Joint case"),
         "case_event": QCoreApplication.translate("ConnectionPanel", "Case action"),
         "document_record": QCoreApplication.translate("ConnectionPanel", "Document"),
+        "payment_notice": QCoreApplication.translate("ConnectionPanel", "Payment notice"),
+        "payment_notice_cancel": QCoreApplication.translate(
+            "ConnectionPanel", "Payment notice cancelled"
+        ),
         "rating": QCoreApplication.translate("ConnectionPanel", "Rating"),
         "client_event": QCoreApplication.translate("ConnectionPanel", "Audit record"),
     }

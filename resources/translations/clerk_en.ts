@@ -1343,6 +1343,14 @@
         <translation>Document</translation>
     </message>
     <message>
+        <source>Payment notice</source>
+        <translation>Payment notice</translation>
+    </message>
+    <message>
+        <source>Payment notice cancelled</source>
+        <translation>Payment notice cancelled</translation>
+    </message>
+    <message>
         <source>Rating</source>
         <translation>Rating</translation>
     </message>
@@ -4658,6 +4666,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>A document record</source>
         <translation>A document record</translation>
+    </message>
+    <message>
+        <source>The payment notice</source>
+        <translation>The payment notice</translation>
+    </message>
+    <message>
+        <source>The payment notice&apos;s cancellation</source>
+        <translation>The payment notice&apos;s cancellation</translation>
     </message>
     <message>
         <source>A rating</source>

@@ -1337,6 +1337,14 @@
         <translation>文书</translation>
     </message>
     <message>
+        <source>Payment notice</source>
+        <translation>缴款通知书</translation>
+    </message>
+    <message>
+        <source>Payment notice cancelled</source>
+        <translation>缴款通知书作废</translation>
+    </message>
+    <message>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
@@ -4633,6 +4641,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>A document record</source>
         <translation>文书记录</translation>
+    </message>
+    <message>
+        <source>The payment notice</source>
+        <translation>缴款通知书</translation>
+    </message>
+    <message>
+        <source>The payment notice&apos;s cancellation</source>
+        <translation>缴款通知书的作废</translation>
     </message>
     <message>
         <source>A rating</source>
