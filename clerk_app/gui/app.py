@@ -59,6 +59,7 @@ class Desk:
         self.catalog: Any = None
         self.error: str | None = None
         self.hall: Any = None
+        self.cashier: Any = None  # a settlement window's cashier screen (issue 17)
         self.dashboard: Any = None  # the shift lead's dashboard (roles lead, admin)
         self.lock: IdleLock | None = None
         # Sign-outs that reached the service or not (tests wait for them).
@@ -115,6 +116,7 @@ class Desk:
         if is_cashier(session):  # a settlement window's cashier (issue 17)
             self.session = session
             self.cashier = open_cashier_screen(self.context, session)
+            self._start_idle_lock(session)  # money and payers' names: locked like a desk
             return self.cashier
         from clerk_app.gui import dashboard  # a lead or an admin gets the dashboard
 
@@ -206,11 +208,11 @@ class Desk:
         if self.sync is not None:
             self.sync.stop()
             self.sync = None
-        for window in (self.window, self.dashboard):
+        for window in (self.window, self.dashboard, self.cashier):
             if window is not None:
                 window.close()
                 window.deleteLater()
-        self.window = self.dashboard = None
+        self.window = self.dashboard = self.cashier = None
         self.session = None
 
     def load_catalog(self) -> None:

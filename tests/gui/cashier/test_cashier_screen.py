@@ -6,6 +6,7 @@ whose PDF says the amount in capitals, its receipt number and the fee; F9 the da
 from __future__ import annotations
 
 import subprocess
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
@@ -109,3 +110,22 @@ def test_a_qr_payment_is_chosen_by_keyboard_and_needs_its_reference(
     qtbot.keyClick(screen.reference, Qt.Key.Key_Return, CTRL)
     assert screen.last is not None and screen.last.payment.method == "qr"
     assert screen.change.text() == "0.00" and len(printed) == 1
+
+
+def test_an_idle_cashier_screen_locks_like_a_desk_and_sign_out_closes_it(
+    qtbot,
+    records_service,
+    make_context,  # noqa: F811
+    clock,  # noqa: F811
+) -> None:
+    ctx = make_context(records_service.base_url, home="s01-lock", window_code="S01")
+    desk = Desk(ctx)
+    screen = desk.open_desk(sign_in(ctx, "demo-cashier", DEMO_PASSWORD))
+    qtbot.addWidget(screen)
+    screen.show()
+    assert desk.lock is not None and not desk.lock.locked
+    clock.advance(timedelta(minutes=ctx.provisioning.idle_lock_minutes, seconds=1))
+    desk.lock.timer.timeout.emit()  # the lock's own timer asks the clock
+    assert desk.lock.locked and not screen.isVisible()  # payers and money hidden
+    desk.sign_out()
+    assert desk.cashier is None and desk.lock is None
