@@ -217,6 +217,7 @@ class CaseDetail(QDialog):
             Qt.Key.Key_S: self.rejected.resend_button,
             Qt.Key.Key_Y: self.fees.issue_button,
             Qt.Key.Key_G: self.fees.refresh_button,
+            Qt.Key.Key_T: self.fees.cancel_button,
         }
         button = buttons.get(Qt.Key(event.key())) if alt else None
         if button is not None and button.isVisible() and button.isEnabled():

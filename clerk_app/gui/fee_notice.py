@@ -13,7 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from clerk_app.core.fees import FeeRuleError, PaymentNotice
 from clerk_app.gui.errors import error_message
@@ -46,6 +53,10 @@ class FeeNoticePanel(QGroupBox):
         self.issue_button.setObjectName("issueNoticeButton")
         self.refresh_button = QPushButton(self)
         self.refresh_button.setObjectName("refreshNoticeButton")
+        self.cancel_reason = QLineEdit(self)
+        self.cancel_reason.setObjectName("cancelReasonEdit")
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancelNoticeButton")
         self.message = QLabel(self)
         self.message.setObjectName("feeMessage")
         self.message.setWordWrap(True)
@@ -57,9 +68,14 @@ class FeeNoticePanel(QGroupBox):
         layout.addWidget(self.amount)
         layout.addWidget(self.notices)
         layout.addLayout(buttons)
+        cancelling = QHBoxLayout()
+        cancelling.addWidget(self.cancel_reason, 1)
+        cancelling.addWidget(self.cancel_button)
+        layout.addLayout(cancelling)
         layout.addWidget(self.message)
         self.issue_button.clicked.connect(self.issue)
         self.refresh_button.clicked.connect(self.refresh)
+        self.cancel_button.clicked.connect(self.cancel)
         self.last_issued: Any = None
         self.last_preview: Any = None
         self._busy = False
@@ -75,6 +91,9 @@ class FeeNoticePanel(QGroupBox):
             self.tr("Issue the payment notice of this case's fees and open its print preview")
         )
         self.refresh_button.setText(self.tr("&Get payment code"))
+        self.cancel_reason.setPlaceholderText(self.tr("Reason to cancel the notice (作废)"))
+        self.cancel_button.setText(self.tr("Cancel the no&tice"))
+        self.cancel_button.setToolTip(self.tr("Only before it is paid; the center is told"))
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -109,6 +128,10 @@ class FeeNoticePanel(QGroupBox):
         open_notice = any(n.status in ("issued", "paid") for n in notices)
         self.issue_button.setEnabled(not self._busy and not open_notice)
         self.refresh_button.setEnabled(not self._busy and bool(notices))
+        cancellable = any(n.status == "issued" for n in notices)
+        self.cancel_reason.setVisible(cancellable)
+        self.cancel_button.setVisible(cancellable)
+        self.cancel_button.setEnabled(not self._busy)
 
     def _notice_line(self, notice: PaymentNotice) -> str:
         status = {
@@ -164,6 +187,44 @@ class FeeNoticePanel(QGroupBox):
             self.message.setText(self.tr("This item's fees cannot be assessed here."))
             return
         self.message.setText(error_message(exc))
+
+    def cancel(self) -> None:
+        """作废 the case's issued notice with the reason typed (Alt+T), on the writer."""
+        from clerk_app.app.fees import cancel_payment_notice
+
+        issued = [n.notice_no for n in self._notices if n.status == "issued"]
+        if self._busy or not issued or not self.cancel_button.isVisible():
+            return
+        reason = self.cancel_reason.text().strip()
+        if not reason:
+            self.message.setText(self.tr("Give the reason to cancel the notice."))
+            self.cancel_reason.setFocus()
+            return
+        context, session, notice_no = self.owner.context, self.owner.session, issued[-1]
+        self._busy = True
+
+        def work() -> PaymentNotice:
+            return cancel_payment_notice(context, session, notice_no, reason)
+
+        def done(notice: PaymentNotice) -> None:
+            self._busy = False
+            self.cancel_reason.clear()
+            self.message.setText(
+                self.tr("Payment notice %1 cancelled.").replace("%1", notice.notice_no)
+            )
+            self.reload()
+
+        def failed(exc: Exception) -> None:
+            self._busy = False
+            self.reload()
+            if isinstance(exc, FeeRuleError):
+                self.message.setText(
+                    self.tr("This notice is paid already; it cannot be cancelled.")
+                )
+                return
+            self.message.setText(error_message(exc))
+
+        self.owner.writer.submit(work, self).success(done).failure(failed)
 
     def refresh(self) -> None:
         """Ask the center for the notices' payment codes (Alt+G; a worker thread)."""

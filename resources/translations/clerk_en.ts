@@ -2120,6 +2120,18 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>&amp;Get payment code</translation>
     </message>
     <message>
+        <source>Reason to cancel the notice (作废)</source>
+        <translation>Reason to cancel the notice</translation>
+    </message>
+    <message>
+        <source>Cancel the no&amp;tice</source>
+        <translation>Cancel the no&amp;tice</translation>
+    </message>
+    <message>
+        <source>Only before it is paid; the center is told</source>
+        <translation>Only before it is paid; the center is told</translation>
+    </message>
+    <message>
         <source>Amount: ¥%1 (in capitals: %2)</source>
         <translation>Amount: ¥%1 (in capitals: %2)</translation>
     </message>
@@ -2154,6 +2166,18 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>This item&apos;s fees cannot be assessed here.</source>
         <translation>This item&apos;s fees cannot be assessed here.</translation>
+    </message>
+    <message>
+        <source>Give the reason to cancel the notice.</source>
+        <translation>Give the reason to cancel the notice.</translation>
+    </message>
+    <message>
+        <source>Payment notice %1 cancelled.</source>
+        <translation>Payment notice %1 cancelled.</translation>
+    </message>
+    <message>
+        <source>This notice is paid already; it cannot be cancelled.</source>
+        <translation>This notice is paid already; it cannot be cancelled.</translation>
     </message>
     <message>
         <source>The center has not assigned a payment code yet.</source>

@@ -2107,6 +2107,18 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>获取缴款码(&amp;G)</translation>
     </message>
     <message>
+        <source>Reason to cancel the notice (作废)</source>
+        <translation>作废缴款通知书的原因</translation>
+    </message>
+    <message>
+        <source>Cancel the no&amp;tice</source>
+        <translation>作废通知书(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Only before it is paid; the center is told</source>
+        <translation>仅限缴款之前；将通知中心</translation>
+    </message>
+    <message>
         <source>Amount: ¥%1 (in capitals: %2)</source>
         <translation>金额：¥%1（大写：%2）</translation>
     </message>
@@ -2141,6 +2153,18 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>This item&apos;s fees cannot be assessed here.</source>
         <translation>本事项的收费无法在此核定。</translation>
+    </message>
+    <message>
+        <source>Give the reason to cancel the notice.</source>
+        <translation>请填写作废通知书的原因。</translation>
+    </message>
+    <message>
+        <source>Payment notice %1 cancelled.</source>
+        <translation>缴款通知书 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>This notice is paid already; it cannot be cancelled.</source>
+        <translation>该通知书已缴款，不能作废。</translation>
     </message>
     <message>
         <source>The center has not assigned a payment code yet.</source>

@@ -59,3 +59,31 @@ def test_a_notice_is_issued_by_keyboard_previewed_and_gets_its_payment_code(
         "SELECT payment_code FROM payment_notices WHERE notice_no = ?", (notice.notice_no,)
     )[0]
     assert code and code in panel.notices.text()
+
+
+def test_an_issued_notice_is_cancelled_by_keyboard_with_its_reason(
+    qtbot, desk, writer, tmp_path
+) -> None:
+    context = desk_context(desk.store, desk.clock, tmp_path)
+    payload = make_payload(2, item_code="DEMO-GA-003")
+    add_case(desk.store, payload)
+    detail = CaseDetail(context, clerk_session(), payload["case_no"], writer)
+    qtbot.addWidget(detail)
+    detail.show()
+    panel = detail.fees
+    assert not panel.cancel_button.isVisible()  # nothing issued yet
+    qtbot.keyClick(detail, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.last_issued is not None, timeout=30_000)
+    panel.last_preview.dialog.reject()
+    notice_no = panel.last_issued.notice.notice_no
+    assert panel.cancel_button.isVisible()
+
+    qtbot.keyClick(detail, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert "reason" in panel.message.text()  # a cancellation gives its reason
+    qtbot.keyClicks(panel.cancel_reason, "wrong item")
+    qtbot.keyClick(detail, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: "cancelled" in panel.message.text(), timeout=15_000)
+    assert f"{notice_no} · cancelled" in panel.notices.text()
+    assert not panel.cancel_button.isVisible() and panel.issue_button.isEnabled()
+    kinds = [r.kind for r in desk.store.outbox_rows() if r.state == "pending"]
+    assert kinds.count("payment_notice") == 1 and kinds.count("payment_notice_cancel") == 1
