@@ -11,8 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
+from records_service import rules
 from records_service.deps import Principal
 from records_service.models import Case, CaseEvent, User, Window
+from records_service.problems import ProblemError
 
 
 async def raw_body(request: Request) -> bytes:
@@ -115,3 +117,23 @@ def clerk_error(
     if clerk is None or "clerk" not in clerk.roles or clerk.window_code != window_code:
         return {"field": field, "message": "not a clerk of this window"}
     return None
+
+
+def require_own_window(window_code: str, principal: Principal) -> None:
+    """403 ``wrong-window`` unless the record is written for the caller's own window (a
+    first write and a replay alike: cases and joint cases)."""
+    if window_code != principal.window_code:
+        raise ProblemError(
+            403,
+            "wrong-window",
+            f"This token may write only for window {principal.window_code or '(none)'}.",
+        )
+
+
+def party_errors(prefix: str, party: Any) -> list[dict[str, str]]:
+    """Field errors of an applicant's or agent's identity document (``prefix``: where)."""
+    try:
+        messages = rules.identity_errors(party.id_type, party.id_number)
+    except rules.UnknownIdType:
+        return [{"field": f"{prefix}.id_type", "message": "unknown document type"}]
+    return [{"field": f"{prefix}.id_number", "message": m} for m in messages]

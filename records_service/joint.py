@@ -25,7 +25,7 @@ from clerk_app.core.joint import PartState, StageState
 from clerk_app.core.lifecycle import Status
 from clerk_app.core.packages import Package, Stage
 from records_service import audit, catalog_store, reach, rules
-from records_service.case_views import case_public, clerk_error, iso
+from records_service.case_views import case_public, clerk_error, iso, party_errors
 from records_service.deps import Principal
 from records_service.joint_schemas import JointCaseCreate, JointPartCreate
 from records_service.models import Case, CaseEvent, JointCase, JointStage, Window
@@ -68,24 +68,6 @@ def catalog_view(session: Session, version: str) -> CatalogView | None:
 # -- a joint intake ---------------------------------------------------------------------
 
 
-def check_window(body: JointCaseCreate, principal: Principal) -> None:
-    """A joint case is written only for the caller's own window (first write and replay)."""
-    if body.window_code != principal.window_code:
-        raise ProblemError(
-            403,
-            "wrong-window",
-            f"This token may write only for window {principal.window_code or '(none)'}.",
-        )
-
-
-def _party_errors(prefix: str, party: Any) -> list[dict[str, str]]:
-    try:
-        messages = rules.identity_errors(party.id_type, party.id_number)
-    except rules.UnknownIdType:
-        return [{"field": f"{prefix}.id_type", "message": "unknown document type"}]
-    return [{"field": f"{prefix}.id_number", "message": m} for m in messages]
-
-
 def check_intake(
     session: Session, body: JointCaseCreate, principal: Principal
 ) -> tuple[CatalogView, Package]:
@@ -97,9 +79,9 @@ def check_intake(
     bad_clerk = clerk_error(session, principal, body.clerk, body.window_code, "clerk")
     if bad_clerk:
         errors.append(bad_clerk)
-    errors.extend(_party_errors("applicant", body.applicant))
+    errors.extend(party_errors("applicant", body.applicant))
     if body.agent is not None:
-        errors.extend(_party_errors("agent", body.agent))
+        errors.extend(party_errors("agent", body.agent))
     view = catalog_view(session, body.catalog_version)
     package = view.packages.get(body.package_code) if view else None
     if view is None or package is None:

@@ -11,7 +11,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from records_service import audit, catalog_store, commitment, reach, rules
-from records_service.case_views import RawBodyDep, case_public, clerk_error
+from records_service.case_views import (
+    RawBodyDep,
+    case_public,
+    clerk_error,
+    party_errors,
+    require_own_window,
+)
 from records_service.db import Database
 from records_service.deps import (
     ClockDep,
@@ -37,16 +43,6 @@ router = APIRouter(tags=["cases"])
 ROUTE_CREATE_CASE = "POST /cases"
 
 
-def _check_window(body: CaseCreate, principal: Principal) -> None:
-    """A case is written only for the caller's own window (first write and replay)."""
-    if body.window_code != principal.window_code:
-        raise ProblemError(
-            403,
-            "wrong-window",
-            f"This token may write only for window {principal.window_code or '(none)'}.",
-        )
-
-
 def _check_case(session: Session, body: CaseCreate, principal: Principal) -> None:
     """Business checks of a new case; raises a problem naming every bad field."""
     errors: list[dict[str, str]] = []
@@ -63,16 +59,9 @@ def _check_case(session: Session, body: CaseCreate, principal: Principal) -> Non
     errors.extend(commitment.case_errors(body, catalog))
     if not rules.is_event_type(body.first_event.type):
         errors.append({"field": "first_event.type", "message": "unknown event type"})
-    parties = [("applicant", body.applicant)]
+    errors.extend(party_errors("applicant", body.applicant))
     if body.agent is not None:
-        parties.append(("agent", body.agent))
-    for prefix, party in parties:
-        try:
-            messages = rules.identity_errors(party.id_type, party.id_number)
-        except rules.UnknownIdType:
-            errors.append({"field": f"{prefix}.id_type", "message": "unknown document type"})
-            continue
-        errors.extend({"field": f"{prefix}.id_number", "message": m} for m in messages)
+        errors.extend(party_errors("agent", body.agent))
     if errors:
         raise invalid_fields(errors)
 
@@ -210,7 +199,9 @@ def create_case(
         location = f"{request.url.path}/{body.case_no}"
         return 201, public_json(CaseAnswer, {"case": case_public(case)}), {"Location": location}
 
-    return write.run(ROUTE_CREATE_CASE, apply, lambda _s: _check_window(body, principal))
+    return write.run(
+        ROUTE_CREATE_CASE, apply, lambda _s: require_own_window(body.window_code, principal)
+    )
 
 
 @router.get(

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from records_service import audit, joint
-from records_service.case_views import RawBodyDep
+from records_service.case_views import RawBodyDep, require_own_window
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
 from records_service.joint_schemas import JointCaseAnswer, JointCaseCreate, StageOpen
@@ -116,7 +116,9 @@ def create_joint_case(
         answer = public_json(JointCaseAnswer, {"joint_case": joint.joint_public(session, row)})
         return 201, answer, {"Location": f"{request.url.path}/{body.joint_no}"}
 
-    return write.run(ROUTE_CREATE, apply, lambda _s: joint.check_window(body, principal))
+    return write.run(
+        ROUTE_CREATE, apply, lambda _s: require_own_window(body.window_code, principal)
+    )
 
 
 def _conflict(joint_no: str) -> ProblemError:
