@@ -15,15 +15,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import requests
-
 from clerk_app.app.documents import keep_pdf
 from clerk_app.core import fees
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.documents import DocumentTexts, RenderedDocument, template_dirs
 from clerk_app.documents.fee_documents import FiscalReceiptRoll, fiscal_receipt_doc
 from clerk_app.documents.fee_render import build_fiscal_receipt, build_fiscal_receipt_roll
-from clerk_app.remote.api import API_PREFIX, ApiError, BadResponseError
+from clerk_app.remote.api import ApiError
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -170,14 +168,10 @@ def find_notice(context: AppContext, session: Session, code_or_number: str) -> f
     ref = code_or_number.strip().upper()
     if not ref:
         raise CashierRefused("not_found", "empty code")
-    path = f"{API_PREFIX}/payment-notices/{requests.utils.quote(ref, safe='')}"
     try:
-        response = context.backend.api.request("GET", path, token=_token(context, session))
+        data = context.backend.api.get_payment_notice(_token(context, session), ref)
     except ApiError as error:
         raise _refused(error) from None
-    data = response.json().get("notice")
-    if not isinstance(data, dict):
-        raise BadResponseError("notice answer without a notice")
     return notice_from_wire(data)
 
 
@@ -223,13 +217,9 @@ def take_payment(
         "receipt": {"kind": "electronic"},
     }
     try:
-        _status, data = context.backend.api.send(
-            "POST", f"{API_PREFIX}/payments", _token(context, session), body, payment_id
-        )
+        data = context.backend.api.create_payment(_token(context, session), body, payment_id)
     except ApiError as error:
         raise _refused(error) from None
-    if not isinstance(data, dict) or not isinstance(data.get("payment"), dict):
-        raise BadResponseError("payment answer without a payment")
     return TakenPayment(notice_from_wire(data["notice"]), _payment_from_wire(data["payment"]))
 
 
@@ -275,17 +265,9 @@ def cashier_day(context: AppContext, session: Session, day: date) -> DayTotals:
         CashierRefused, NetworkError.
     """
     try:
-        response = context.backend.api.request(
-            "GET",
-            f"{API_PREFIX}/cashier/day",
-            token=_token(context, session),
-            params={"date": day.isoformat()},
-        )
+        sheet = context.backend.api.cashier_day(_token(context, session), day)
     except ApiError as error:
         raise _refused(error) from None
-    sheet = response.json().get("day")
-    if not isinstance(sheet, dict):
-        raise BadResponseError("day answer without a day")
     return DayTotals(
         day=date.fromisoformat(str(sheet["day"])),
         payments=int(sheet["payments"]),

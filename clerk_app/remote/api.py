@@ -470,6 +470,24 @@ class ApiClient:
             raise BadResponseError("joint case answer without a joint case")
         return data
 
+    def create_payment(self, token: str, body: Any, idempotency_key: str) -> dict[str, Any]:
+        """``POST /payments`` (the cashier; Idempotency-Key = the payment id) →
+        ``{"payment": ..., "notice": ...}`` with the receipt the center issued."""
+        status, data = self.send("POST", f"{API_PREFIX}/payments", token, body, idempotency_key)
+        if not isinstance(data, dict) or not isinstance(data.get("payment"), dict):
+            raise BadResponseError("payment answer without a payment", status=status)
+        return data
+
+    def cashier_day(self, token: str, day: date) -> dict[str, Any]:
+        """``GET /cashier/day?date=`` → the signed-in cashier's day sheet."""
+        response = self.request(
+            "GET", f"{API_PREFIX}/cashier/day", token=token, params={"date": day.isoformat()}
+        )
+        sheet = _expect_dict(response).get("day")
+        if not isinstance(sheet, dict):
+            raise BadResponseError("day answer without a day")
+        return sheet
+
     def get_payment_notice(self, token: str, notice_no: str) -> dict[str, Any]:
         """``GET /payment-notices/{notice_no}`` (issue 17) → the notice as the center has
         it: status and the payment code the fiscal platform assigned.
