@@ -610,6 +610,134 @@ class CashierDay(Base):
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+# --- The hall's queue (issue 18): categories, tickets, calls, pauses, appointments. ---
+
+
+class QueueCategory(Base):
+    """A kind of business the hall queues for (a group of items or a department): its
+    letter prefix, and the windows that serve it (set by a lead)."""
+
+    __tablename__ = "queue_categories"
+    __table_args__ = (UniqueConstraint("center_code", "prefix"),)
+
+    center_code: Mapped[str] = mapped_column(ForeignKey("centers.code"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    #: One capital letter, unique per center: ``A`` of ``A012``.
+    prefix: Mapped[str] = mapped_column(String(1))
+    name: Mapped[str] = mapped_column(String(100))
+    department_code: Mapped[str | None] = mapped_column(String(32))
+    item_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Codes of the windows that call this category.
+    windows: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: An ordinary ticket waiting longer than this goes before priority ones.
+    wait_limit_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    #: Appointments per half-day (0: none taken).
+    slot_capacity: Mapped[int] = mapped_column(Integer, default=0)
+    #: Tickets per ID number per day (0: no limit).
+    daily_limit_per_id: Mapped[int] = mapped_column(Integer, default=3)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class QueueTicket(Base):
+    """A queue ticket (``A012``): issued at a kiosk (``id`` is the kiosk's UUID, the
+    Idempotency-Key), waiting → called → serving → done / no_show / transferred. A transfer
+    closes the ticket as ``transferred`` and issues a new one keeping ``issued_at``."""
+
+    __tablename__ = "queue_tickets"
+    __table_args__ = (
+        UniqueConstraint("center_code", "day", "number"),
+        Index("ix_queue_tickets_waiting", "center_code", "day", "category_code", "status"),
+        Index("ix_queue_tickets_id_hash", "center_code", "day", "id_hash"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    center_code: Mapped[str] = center_column()
+    #: The center's local day the ticket was issued on.
+    day: Mapped[date] = mapped_column(Date)
+    category_code: Mapped[str] = mapped_column(String(16))
+    number: Mapped[str] = mapped_column(String(8))
+    seq: Mapped[int] = mapped_column(Integer)
+    #: ``""`` (ordinary) | ``elderly`` | ``disabled`` | ``military`` | a configured class.
+    priority_class: Mapped[str] = mapped_column(String(16), default="")
+    appointment_code: Mapped[str | None] = mapped_column(String(16))
+    #: HMAC-SHA256 of the ID number with the service's pepper; never the number.
+    id_hash: Mapped[str | None] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: The kiosk credential's name (or the window that issued it).
+    kiosk: Mapped[str] = mapped_column(String(100))
+    #: Printed while the kiosk was cut off, numbered from its offline block.
+    offline: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(12), default="waiting")
+    #: The window that called it; while waiting, the only window that may (a transfer).
+    window_code: Mapped[str | None] = mapped_column(ForeignKey("windows.code"))
+    #: Who called it (the clerk's user name or the desk credential).
+    clerk: Mapped[str | None] = mapped_column(String(64))
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    served_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    #: The number this ticket was transferred from.
+    transferred_from: Mapped[str | None] = mapped_column(String(8))
+    #: Six characters printed on the ticket for the public query.
+    query_code: Mapped[str] = mapped_column(String(6))
+    #: Case numbers served in the visit.
+    case_nos: Mapped[list[str]] = mapped_column(JSON, default=list)
+    rated: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class QueueCall(Base):
+    """One call (or recall) of a ticket to a window; ``id`` is the hall screen's cursor."""
+
+    __tablename__ = "queue_calls"
+    __table_args__ = (Index("ix_queue_calls_center_id", "center_code", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    center_code: Mapped[str] = center_column()
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("queue_tickets.id"), index=True)
+    number: Mapped[str] = mapped_column(String(8))
+    window_code: Mapped[str] = mapped_column(ForeignKey("windows.code"))
+    called_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(8), default="call")  # call | recall
+
+
+class WindowPause(Base):
+    """A window's pause of service (暂停服务) with its reason; open while ``resumed_at`` is
+    empty."""
+
+    __tablename__ = "window_pauses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    window_code: Mapped[str] = mapped_column(ForeignKey("windows.code"), index=True)
+    center_code: Mapped[str] = center_column()
+    paused_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resumed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    by_user: Mapped[str] = mapped_column(String(64))
+
+
+class Appointment(Base):
+    """An appointment (预约) for a category on a half-day; checked in at the kiosk it
+    becomes a ticket (``ticket_id``)."""
+
+    __tablename__ = "appointments"
+    __table_args__ = (Index("ix_appointments_slot", "center_code", "category_code", "day", "half"),)
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    center_code: Mapped[str] = center_column()
+    category_code: Mapped[str] = mapped_column(String(16))
+    day: Mapped[date] = mapped_column(Date)
+    half: Mapped[str] = mapped_column(String(2))  # am | pm
+    #: HMAC-SHA256 of the holder's ID number; never the number.
+    id_hash: Mapped[str] = mapped_column(String(64), index=True)
+    #: Masked name and masked ID (core.masking).
+    holder_masked: Mapped[str] = mapped_column(String(100))
+    phone_masked: Mapped[str] = mapped_column(String(32), default="")
+    source: Mapped[str] = mapped_column(String(16))  # website | 12345 | desk
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(12), default="booked")
+    ticket_id: Mapped[str | None] = mapped_column(String(36))
+
+
 def writer_center(session: Session) -> str:
     """The center of whoever writes in ``session`` (see :data:`WRITER_CENTER`)."""
     code = session.info.get(WRITER_CENTER)
@@ -659,6 +787,11 @@ _CENTER_OWNED = (
     Enrolment,
     JointCase,
     PaymentNotice,
+    QueueCategory,
+    QueueTicket,
+    QueueCall,
+    WindowPause,
+    Appointment,
 )
 
 
