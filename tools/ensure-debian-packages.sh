@@ -11,7 +11,8 @@ run_pkgs=(
   libxcb-shm0 libxcb-xkb1 libxcb-xinerama0 libxcb-xinput0 libxkbcommon-x11-0
   libx11-xcb1 libegl1 libgl1 libfontconfig1 libdbus-1-3
 )
-test_pkgs=("${run_pkgs[@]}" poppler-utils zbar-tools xvfb postgresql cups printer-driver-cups-pdf nsis)
+test_pkgs=("${run_pkgs[@]}" poppler-utils zbar-tools xvfb postgresql cups printer-driver-cups-pdf nsis
+  espeak-ng sox)
 
 case "${1:-test}" in
   run) want=("${run_pkgs[@]}") ;;
