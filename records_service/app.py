@@ -40,6 +40,7 @@ from records_service.routers import (
     documents,
     enrolments,
     events,
+    fee_lists,
     fees,
     health,
     joint,
@@ -180,6 +181,7 @@ def create_app(
         joint_views,
         fees,
         cashier,
+        fee_lists,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

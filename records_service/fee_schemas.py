@@ -191,6 +191,10 @@ class RefundAnswer(Public):
     refund: RefundPublic
 
 
+class RefundList(Public):
+    items: list[RefundPublic]
+
+
 class ReceiptVoid(Strict):
     """``cashier``: whose blank form a settlement window's desk voids (a cashier's own
     sign-in voids their own)."""
