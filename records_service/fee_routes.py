@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from records_service import audit
 from records_service.deps import Principal, client_ip
-from records_service.fiscal import FiscalPlatform, PlatformError
+from records_service.fiscal import FiscalPlatform, NoticeForPlatform, PlatformError
 from records_service.idempotency import REPLAY_HEADERS
+from records_service.models import PaymentNotice
 from records_service.problems import ProblemError
 
 #: The problems every idempotent write of the fee routes may answer.
@@ -61,3 +62,27 @@ def fiscal_unavailable(error: PlatformError) -> ProblemError:
         f"The fiscal platform did not answer ({error}); take cash on a paper receipt, or retry.",
         title="Fiscal platform unavailable",
     )
+
+
+def platform_notice(notice: PaymentNotice) -> NoticeForPlatform:
+    """What the platform registers of ``notice``."""
+    return NoticeForPlatform(
+        notice.notice_no,
+        notice.department_code,
+        str(notice.payer.get("name", "")),
+        notice.total_fen,
+        tuple((str(x["fee_name"]), int(x["amount_fen"])) for x in notice.lines),
+    )
+
+
+def attach_payment_code(fiscal: FiscalPlatform, notice: PaymentNotice) -> None:
+    """Ask the platform for the payment code of a notice that has none (issued while the
+    platform was down), when cash on paper needs no platform: a paper payment taken with
+    the link down brings the code in when it arrives. The platform still down: the notice
+    stays without one (the payment is taken all the same)."""
+    if notice.payment_code:
+        return
+    try:
+        notice.payment_code = fiscal.assign_code(platform_notice(notice))
+    except PlatformError:
+        return

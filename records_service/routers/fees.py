@@ -26,7 +26,14 @@ from records_service.deps import (
     Principal,
     SessionDep,
 )
-from records_service.fee_routes import KEYED, created, fiscal_unavailable, platform, record
+from records_service.fee_routes import (
+    KEYED,
+    attach_payment_code,
+    created,
+    fiscal_unavailable,
+    platform,
+    record,
+)
 from records_service.fee_schemas import (
     NoticeAnswer,
     NoticeCancel,
@@ -491,6 +498,8 @@ def _receipt(
                 409, slug or "already-paid", f"The fiscal platform: {error}"
             ) from None
     if body.receipt.kind == "paper":
+        if electronic is None:
+            attach_payment_code(fiscal, notice)
         number = records.paper_receipt_check(
             session, cashier, body.receipt.code or "", body.receipt.number or ""
         )
