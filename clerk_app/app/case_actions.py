@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from clerk_app.app.documents import IssuedDocument, case_facts, issue_document
+from clerk_app.app.suspensions import CASE_KINDS, check_suspend_kind
 from clerk_app.core import lifecycle
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.catalog import Catalog, Item, TimeLimit
@@ -73,8 +74,9 @@ ACTIONS: tuple[lifecycle.EventType, ...] = (
     E.CORRECT,
 )
 
-#: The kinds of special procedure a suspension is for (time not counted).
-SUSPEND_KINDS: tuple[str, ...] = ("hearing", "inspection", "testing", "expert_review")
+#: The kinds of special procedure an ordinary case is suspended for (time not counted); a
+#: part of a joint case has its own (``app.suspensions.suspend_kinds``).
+SUSPEND_KINDS: tuple[str, ...] = CASE_KINDS
 
 #: Applicant fields a correction may change.
 CORRECTABLE: tuple[str, ...] = ("name", "phone", "id_number")
@@ -198,7 +200,8 @@ def event_data(
 ) -> EventData | None:
     """What the action's event records (a resumption: the due date it moves the case to)."""
     if entry.event is E.SUSPEND:
-        return SuspendData(kind=entry.suspend_kind, suspended_on=today)
+        kind = check_suspend_kind(case, entry.suspend_kind)
+        return SuspendData(kind=kind, suspended_on=today)
     if entry.event is E.RESUME:
         since = suspended_on(case)
         if since is None or case.due_date is None:

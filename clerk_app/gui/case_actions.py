@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.core import lifecycle
 from clerk_app.gui.intake_texts import refusal_reason_names
+from clerk_app.gui.suspend_kind import part_kind_label
 from clerk_app.logs import logger
 
 log = logger("gui")
@@ -108,7 +109,7 @@ def suspend_kind_label(kind: str) -> str:
         "testing": QCoreApplication.translate("CaseText", "Testing"),
         "expert_review": QCoreApplication.translate("CaseText", "Expert review"),
     }
-    return labels.get(kind, kind)
+    return labels.get(kind) or part_kind_label(kind)  # a part's kinds: gui.suspend_kind
 
 
 def field_label(name: str) -> str:

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from clerk_app.app.case_actions import (
     CORRECTABLE,
-    SUSPEND_KINDS,
     ActionInput,
     ActionOutcome,
     case_actions,
@@ -66,6 +65,7 @@ from clerk_app.gui.commitment import VerificationPanel
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.forms.ui_case_detail import Ui_CaseDetail
 from clerk_app.gui.hub import case_hub
+from clerk_app.gui.suspend_kind import action_label, fill_suspend_kinds, status_text
 from clerk_app.logs import logger
 
 log = logger("gui")
@@ -128,9 +128,7 @@ class CaseDetail(QDialog):
         self.action_box = u.actionBox
         self.action_label = u.actionLabel
         self.extra = u.extraStack
-        self.suspend_kind = u.suspendKindBox
-        for kind in SUSPEND_KINDS:
-            self.suspend_kind.addItem("", kind)
+        self.suspend_kind = u.suspendKindBox  # its kinds: the case's (gui.suspend_kind)
         self.suspend_page, self.suspend_label = u.suspendPage, u.suspendLabel
         self.missing_edit = u.missingEdit
         self.missing_page, self.missing_label = u.missingPage, u.missingLabel
@@ -230,8 +228,7 @@ class CaseDetail(QDialog):
 
     def retranslate(self) -> None:
         """Set the texts made in code (the form's own are set by its retranslateUi)."""
-        for i, kind in enumerate(SUSPEND_KINDS):
-            self.suspend_kind.setItemText(i, suspend_kind_label(kind))
+        fill_suspend_kinds(self.suspend_kind, self.case)
         for i, name in enumerate(CORRECTABLE):
             self.field_box.setItemText(i, field_label(name))
         self.record_action.setText(self.tr("Record the action"))
@@ -275,9 +272,7 @@ class CaseDetail(QDialog):
             return
         case = self.case
         self.setWindowTitle(self.tr("Case %1").replace("%1", case.case_no))
-        self.title_label.setText(
-            f"{case.case_no} · {status_label(case.status)}" + self._part_text(case)
-        )
+        self.title_label.setText(f"{case.case_no} · {status_text(case)}" + self._part_text(case))
         applicant = case.applicant
         id_number = applicant.id_number
         self._fact("applicant", applicant.name)
@@ -300,7 +295,7 @@ class CaseDetail(QDialog):
         for row, event in enumerate(case.events):
             cells = (
                 _minute(event.at),
-                event_label(event.type) + self._event_extra(event),
+                action_label(case, event.type) + self._event_extra(event),
                 self._person(event.actor),
                 refusal_reason(event.note) if event.type is E.REFUSE else (event.note or ""),
             )
@@ -311,7 +306,7 @@ class CaseDetail(QDialog):
         self.action_box.blockSignals(True)
         self.action_box.clear()
         for action in case_actions(case):
-            self.action_box.addItem(event_label(action), action.value)
+            self.action_box.addItem(action_label(case, action), action.value)
         index = self.action_box.findData(current)
         if current is not None and index < 0 and self.action_box.count():
             # The action just recorded is no longer offered: choose none rather than
@@ -326,6 +321,7 @@ class CaseDetail(QDialog):
             self.action_message.setText(waiting)
         elif self.action_message.text() == waiting:  # the stage opened meanwhile
             self.action_message.clear()
+        fill_suspend_kinds(self.suspend_kind, case)
         self._show_extra()
         self.rejected.set_items(rejected_items(self.context, self.case_no))
         self.verification.set_case(case)

@@ -5029,6 +5029,33 @@ Data folder: %4</translation>
     </message>
 </context>
 <context>
+    <name>SuspendKind</name>
+    <message>
+        <source>Intermediary service</source>
+        <translation>Intermediary service</translation>
+    </message>
+    <message>
+        <source>Technical review</source>
+        <translation>Technical review</translation>
+    </message>
+    <message>
+        <source>Public notice</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <source>Special procedure</source>
+        <translation>Special procedure</translation>
+    </message>
+    <message>
+        <source>Waiting on the applicant</source>
+        <translation>Waiting on the applicant</translation>
+    </message>
+    <message>
+        <source>Suspend (time not counted)</source>
+        <translation>Suspend (time not counted)</translation>
+    </message>
+</context>
+<context>
     <name>SyncTab</name>
     <message>
         <source>&amp;Silent after (minutes):</source>

@@ -5002,6 +5002,33 @@ Data folder: %4</source>
     </message>
 </context>
 <context>
+    <name>SuspendKind</name>
+    <message>
+        <source>Intermediary service</source>
+        <translation>中介服务</translation>
+    </message>
+    <message>
+        <source>Technical review</source>
+        <translation>技术审查</translation>
+    </message>
+    <message>
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Special procedure</source>
+        <translation>特殊程序</translation>
+    </message>
+    <message>
+        <source>Waiting on the applicant</source>
+        <translation>等待申请人补正</translation>
+    </message>
+    <message>
+        <source>Suspend (time not counted)</source>
+        <translation>中止（不计入审批时间）</translation>
+    </message>
+</context>
+<context>
     <name>SyncTab</name>
     <message>
         <source>&amp;Silent after (minutes):</source>
