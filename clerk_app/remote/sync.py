@@ -15,6 +15,8 @@ answer                                          row
 no answer, TLS failure, timeout, 5xx, 408       retried after :class:`Backoff`; round stops
 429                                             retried after ``Retry-After``; round stops
 409 ``…/in-flight``                             retried after :class:`Backoff`
+404 to a cashier's paper payment                retried after :class:`Backoff` (the notice
+                                                has not reached the center yet)
 401                                             untouched; round stops (sign in again)
 426                                             untouched; round stops (client too old)
 other 4xx (400, 403, 404, 409, 422, …)           rejected, the problem kept for the clerk
@@ -47,6 +49,9 @@ STOP_RATE_LIMITED = "rate-limited"
 #: Reasons that need a person (sign in again, update the client, fix the certificate): the
 #: engine sends nothing until then, and the desk shows it in red with what to do.
 NEEDS_ACTION = frozenset({STOP_NO_TOKEN, STOP_UNAUTHORIZED, STOP_UPGRADE, STOP_TLS})
+#: Outbox kinds whose 404 means "not yet", not "never": cash taken on paper with the link
+#: down for a notice the department window has not sent yet (``store.cashier``).
+WAIT_FOR_NOTICE = frozenset({"cashier_payment"})
 #: ``(connect, read)`` seconds of a heartbeat's ``GET /health``: a tiny answer; a service
 #: that takes longer is as good as gone, and the sync thread (which quitting waits for)
 #: is never held long by a service that does not answer.
@@ -362,7 +367,9 @@ class SyncEngine:
         elif status >= 500 or status == 408 or status < 400:
             self._retry(row, str(exc), tally, retry_after=exc.retry_after)
             tally.online, tally.stopped = False, STOP_SERVER
-        elif status == 409 and exc.type.rstrip("/").endswith("/in-flight"):
+        elif (status == 409 and exc.type.rstrip("/").endswith("/in-flight")) or (
+            status == 404 and row.kind in WAIT_FOR_NOTICE
+        ):
             self._retry(row, str(exc), tally)
         else:
             self.store.mark_rejected(row.id, status, exc.problem)

@@ -304,6 +304,53 @@ CREATE INDEX payment_notices_case ON payment_notices (case_no, notice_no);
 as issued (``payload_json``: payer, lines, waiver, clerk), its status and the payment code
 (缴款码) once the center's answer or a pull brought it. Money is integer fen."""
 
+MIGRATION_11 = """
+CREATE TABLE cashier_notices (
+    notice_no    TEXT PRIMARY KEY,
+    payment_code TEXT NOT NULL DEFAULT '',
+    total_fen    INTEGER NOT NULL CHECK (total_fen >= 0),
+    notice_json  TEXT NOT NULL,
+    pulled_at    TEXT NOT NULL
+);
+CREATE INDEX cashier_notices_code ON cashier_notices (payment_code) WHERE payment_code <> '';
+
+CREATE TABLE receipt_stock (
+    code        TEXT NOT NULL,
+    first       INTEGER NOT NULL,
+    last        INTEGER NOT NULL,
+    cashier     TEXT NOT NULL,
+    next_number INTEGER NOT NULL,
+    pulled_at   TEXT NOT NULL,
+    PRIMARY KEY (code, first),
+    CHECK (first <= last AND first <= next_number AND next_number <= last + 1)
+);
+
+CREATE TABLE cashier_payments (
+    id             TEXT PRIMARY KEY,
+    notice_no      TEXT NOT NULL UNIQUE,
+    cashier        TEXT NOT NULL,
+    method         TEXT NOT NULL CHECK (method = 'cash'),
+    amount_fen     INTEGER NOT NULL CHECK (amount_fen >= 0),
+    received_fen   INTEGER NOT NULL CHECK (received_fen >= amount_fen),
+    change_fen     INTEGER NOT NULL CHECK (change_fen = received_fen - amount_fen),
+    paid_at        TEXT NOT NULL,
+    receipt_code   TEXT NOT NULL,
+    receipt_number TEXT NOT NULL,
+    to_confirm     INTEGER NOT NULL DEFAULT 0 CHECK (to_confirm IN (0, 1)),
+    notice_json    TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    UNIQUE (receipt_code, receipt_number)
+);
+CREATE INDEX cashier_payments_day ON cashier_payments (cashier, paid_at);
+"""
+"""The offline cashier (issue 17, ``store.cashier``): the center's unpaid notices pulled
+while online (``notice_json`` as the service answered), the paper receipt stock allotted to
+this desk's cashiers (``next_number``: the next blank form, taken in the payment's own
+transaction), and the cash payments taken on paper with the link down (each with ONE outbox
+row, kind ``cashier_payment``, Idempotency-Key = the payment id; ``to_confirm``: the notice
+was not pulled, entered by its number and checked against the catalog). A receipt number
+is used once (UNIQUE), a notice paid once here (UNIQUE). Money is integer fen."""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_2,
@@ -315,6 +362,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_8,
     MIGRATION_9,
     MIGRATION_10,
+    MIGRATION_11,
 )
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
