@@ -5,10 +5,11 @@ days from the stage's opening to a part's end; per stage the average working day
 its opening to its completion; per joint case the approval time as the reform counts it
 (:func:`clerk_app.core.joint.approval_working_days`).
 
-SQL groups the rows (a handful of ``GROUP BY`` queries, whatever the number of joint
-cases); averages of working days are sums over days, ``W(end) - W(start)`` with
-``W(day)`` the working days from a fixed day, so that a bucket is a day and not a pair of
-days. Only the page of joint cases listed reads its events.
+SQL groups the rows (one ``GROUP BY`` over the parts, one over the stages, whatever the
+number of joint cases); averages of working days are sums of ``W(end) - W(start)`` with
+``W(day)`` the working days from a fixed day, looked up in SQL from a table of the
+period's days (a day outside it: counted by day in Python instead). Only the page of
+joint cases listed reads its events.
 """
 
 from __future__ import annotations
@@ -19,7 +20,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    and_,
+    case,
+    column,
+    false,
+    func,
+    literal_column,
+    select,
+    values,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from clerk_app.core import joint as rules_joint
@@ -131,6 +145,7 @@ class StageFigures:
     ) -> None:
         self.session, self.where, self.today, self.index = session, where, today, index
         self.stages: dict[tuple[str, str], _Stage] = defaultdict(_Stage)
+        self._w_days: list[int] = []
 
     def _stage(self, package: str, stage: str | None) -> _Stage:
         return self.stages[(package, stage or "")]
@@ -140,10 +155,39 @@ class StageFigures:
         return departments.setdefault(department or "", _Department())
 
     def compute(self) -> StageFigures:
-        self._part_counts()
-        self._part_days()
-        self._stage_days()
+        self._w_days = self._w_table()
+        if not self._parts_figures():
+            self._part_days()
+        if not self._stage_figures():
+            self._stage_days()
         return self
+
+    def _w_table(self) -> list[int]:
+        """``W(day)`` for every day from the index's anchor to a month past today (or
+        past the anchor): looked up in SQL, so that one scan gives the counts and the
+        working days at once."""
+        last = max(self.today, self.index.anchor) + timedelta(days=31)
+        return [self.index(self.index.anchor + timedelta(days=n))
+                for n in range((last - self.index.anchor).days + 1)]  # fmt: skip
+
+    def _with_w(self, query: Any, moment: Any, name: str) -> tuple[Any, Any]:
+        """``query`` able to give ``W`` of ``moment``'s local day, and that expression
+        (NULL for a day the table does not hold). SQLite joins a ``VALUES`` table of the
+        days; PostgreSQL indexes an array by the day's distance from the anchor."""
+        day = local_date(self.session, moment)
+        if self.session.get_bind().dialect.name == "sqlite":
+            anchor = self.index.anchor
+            rows = [((anchor + timedelta(days=n)).isoformat(), w)
+                    for n, w in enumerate(self._w_days)]  # fmt: skip
+            table = values(
+                column("day", String), column("w", Integer), name=name, literal_binds=True
+            ).data(rows)
+            days = table.cte(name)
+            return query.outerjoin(days, days.c.day == day), days.c.w
+        array = "{" + ",".join(map(str, self._w_days)) + "}"
+        w_of = literal_column(f"('{array}'::integer[])", ARRAY(Integer))
+        offset = day - literal_column(f"DATE '{self.index.anchor.isoformat()}'")
+        return query, w_of[offset + 1]
 
     def _parts(self) -> Any:
         return (
@@ -153,7 +197,10 @@ class StageFigures:
             .where(*self.where, Case.status != "voided")
         )
 
-    def _part_counts(self) -> None:
+    def _parts_figures(self) -> bool:
+        """Per package, stage and department: parts, ended, in time, overdue, and the
+        working days from the stage's opening to each ended part's end; False (nothing
+        added) when a day fell outside ``_w_table`` (then ``_part_days`` counts them)."""
         ended = Case.status.in_(_TERMINAL)
         ended_on = local_date(self.session, Case.completed_at)
         due = Case.due_date
@@ -163,54 +210,94 @@ class StageFigures:
             (~ended & due.is_not(None) & (due < self.today), 1),
             else_=0,
         )
+        timed = ended & Case.completed_at.is_not(None) & JointStage.id.is_not(None)
         keys = (JointCase.package_code, Case.stage, Case.department_code)
-        query = (
-            self._parts()
-            .add_columns(
-                *keys,
-                func.count(),
-                func.sum(case((ended, 1), else_=0)),
-                func.sum(one),
-                func.sum(late),
-            )
-            .group_by(*keys)
+        query = self._parts().outerjoin(
+            JointStage,
+            and_(JointStage.joint_case_id == JointCase.id, JointStage.stage == Case.stage),
         )
-        for package, stage, department, n, n_ended, n_in_time, n_late in self.session.execute(
-            query
-        ):
+        query, end_w = self._with_w(query, Case.completed_at, "end_w")
+        query, open_w = self._with_w(query, JointStage.opened_at, "open_w")
+        query = query.add_columns(
+            *keys,
+            func.count(),
+            func.sum(case((ended, 1), else_=0)),
+            func.sum(one),
+            func.sum(late),
+            func.sum(case((timed, 1), else_=0)),
+            func.sum(case((timed, end_w - open_w), else_=0)),
+            func.sum(case((timed & (end_w.is_(None) | open_w.is_(None)), 1), else_=0)),
+        ).group_by(*keys)
+        rows = self.session.execute(query).all()
+        complete = not any(row[-1] for row in rows)
+        for package, stage, department, n, n_ended, n_in_time, n_late, n_timed, total, _x in rows:
             figures = self._department(package, stage, department)
             figures.parts += n
             figures.ended += int(n_ended or 0)
             figures.in_time += int(n_in_time or 0)
             figures.overdue += int(n_late or 0)
+            if complete:  # else _part_days counts the days of every part
+                figures.mean.count += int(n_timed or 0)
+                figures.mean.total += int(total or 0)
+        return complete
 
     def _part_days(self) -> None:
-        """Working days from the stage's opening to each ended part's end, summed."""
+        """Working days from the stage's opening to each ended part's end, summed (one
+        query per end, grouped by day: for days ``_w_table`` does not hold)."""
         keys = (JointCase.package_code, Case.stage, Case.department_code)
         ended = self._parts().join(
             JointStage,
             and_(JointStage.joint_case_id == JointCase.id, JointStage.stage == Case.stage),
         )
         ended = ended.where(Case.status.in_(_TERMINAL), Case.completed_at.is_not(None))
-        for column, sign in (
+        for day_of, sign in (
             (local_date(self.session, Case.completed_at), 1),
             (local_date(self.session, JointStage.opened_at), -1),
         ):
-            query = ended.add_columns(*keys, column, func.count()).group_by(*keys, column)
+            query = ended.add_columns(*keys, day_of, func.count()).group_by(*keys, day_of)
             for package, stage, department, day, n in self.session.execute(query):
                 mean = self._department(package, stage, department).mean
                 mean.add(sign * self.index(_day(day) or self.today), n)
                 if sign > 0:
                     mean.count += n
 
-    def _stage_days(self) -> None:
-        """Stages opened and completed, and the working days from opening to completion."""
-        base = (
+    def _stages(self) -> Any:
+        return (
             select()
             .select_from(JointStage)
             .join(JointCase, JointCase.id == JointStage.joint_case_id)
             .where(*self.where)
         )
+
+    def _stage_figures(self) -> bool:
+        """Stages opened and completed, and the working days from opening to completion;
+        False (nothing added) when a day fell outside ``_w_table``."""
+        done = JointStage.completed_at.is_not(None)
+        keys = (JointCase.package_code, JointStage.stage)
+        query, end_w = self._with_w(self._stages(), JointStage.completed_at, "end_w")
+        query, open_w = self._with_w(query, JointStage.opened_at, "open_w")
+        query = query.add_columns(
+            *keys,
+            func.count(),
+            func.count(JointStage.completed_at),
+            func.sum(case((done, end_w - open_w), else_=0)),
+            func.sum(case((done & (end_w.is_(None) | open_w.is_(None)), 1), else_=0)),
+        ).group_by(*keys)
+        rows = self.session.execute(query).all()
+        if any(row[-1] for row in rows):
+            return False
+        for package, stage, opened, completed, total, _missing in rows:
+            figures = self._stage(package, stage)
+            figures.opened += opened
+            figures.completed += completed
+            figures.mean.count += completed
+            figures.mean.total += int(total or 0)
+        return True
+
+    def _stage_days(self) -> None:
+        """Stages opened and completed, and the working days from opening to completion
+        (grouped by day: for days ``_w_table`` does not hold)."""
+        base = self._stages()
         keys = (JointCase.package_code, JointStage.stage)
         counts = base.add_columns(*keys, func.count(), func.count(JointStage.completed_at))
         for package, stage, opened, completed in self.session.execute(counts.group_by(*keys)):
@@ -218,11 +305,11 @@ class StageFigures:
             figures.opened += opened
             figures.completed += completed
         done = base.where(JointStage.completed_at.is_not(None))
-        for column, sign in (
+        for day_of, sign in (
             (local_date(self.session, JointStage.completed_at), 1),
             (local_date(self.session, JointStage.opened_at), -1),
         ):
-            query = done.add_columns(*keys, column, func.count()).group_by(*keys, column)
+            query = done.add_columns(*keys, day_of, func.count()).group_by(*keys, day_of)
             for package, stage, day, n in self.session.execute(query):
                 mean = self._stage(package, stage).mean
                 mean.add(sign * self.index(_day(day) or self.today), n)
