@@ -50,6 +50,7 @@ DOCUMENT_KINDS = (
     "fiscal_receipt_roll",  # the fiscal receipt on the 80 mm roll
     "refund_voucher",  # 退付凭证
     "daily_close",  # 收费日结单
+    "queue_ticket",  # 排队凭条, the kiosk's 80 mm ticket (issue 18)
 )
 
 #: What a per-user override file may change, when the machine file's [overrides] allow it.

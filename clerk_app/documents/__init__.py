@@ -11,6 +11,7 @@ Typical use::
     # joint cases (issue 16): build_joint_notice(JointReceipt(...), texts)
     # fees (issue 17): build_payment_notice(payment_notice_doc(notice, ...), texts),
     # build_fiscal_receipt / build_fiscal_receipt_roll, build_refund_voucher, build_daily_close
+    # the hall's queue (issue 18): build_queue_ticket(QueueTicketDoc(...), texts)
     doc.write_pdf(paths.documents_dir / f"{case_no}-acceptance.pdf")
 """
 
@@ -86,6 +87,7 @@ from clerk_app.documents.pdf import (
     write_pdf,
 )
 from clerk_app.documents.qr import qr_data_uri, qr_image, qr_payload, qr_png
+from clerk_app.documents.queue_ticket import QueueTicketDoc, build_queue_ticket, queue_ticket_url
 from clerk_app.documents.render import build_receipt, receipt_qr_payload, render_receipt_html
 from clerk_app.documents.texts import DocumentTexts, TemplateError, template_dirs
 
@@ -120,6 +122,7 @@ __all__ = [
     "NoticeBase",
     "PaintError",
     "PaymentNoticeDoc",
+    "QueueTicketDoc",
     "ReceiptData",
     "ReceiptSlip",
     "RefundVoucherDoc",
@@ -138,6 +141,7 @@ __all__ = [
     "build_joint_notice",
     "build_notice",
     "build_payment_notice",
+    "build_queue_ticket",
     "build_receipt",
     "build_refund_voucher",
     "build_slip",
@@ -153,6 +157,7 @@ __all__ = [
     "qr_image",
     "qr_payload",
     "qr_png",
+    "queue_ticket_url",
     "receipt_qr_payload",
     "register_kind",
     "render_receipt_html",

@@ -140,6 +140,7 @@ class SettingsDialog(QDialog):
             "fiscal_receipt_roll": self.tr("Fiscal receipt, 80 mm roll"),
             "refund_voucher": self.tr("Refund voucher (退付凭证)"),
             "daily_close": self.tr("Daily close sheet (日结单)"),
+            "queue_ticket": self.tr("Queue ticket, 80 mm roll (排队票)"),
         }
         return names.get(kind, kind)
 
