@@ -1,0 +1,218 @@
+"""POST /visits/ratings: the one rating of a visit (现场服务一次一评, issue 18) — the queue
+ticket served, if the applicant came with one, and every case served in the visit.
+
+It takes over from ``POST /cases/{case_no}/rating``, which stays for a visit without a
+ticket: a rating here is recorded once per case served (each against the case's visit,
+its latest acceptance or completion event, so neither route rates that visit again) and
+marks the ticket rated. A ticket served without a case is rated too: the ticket is marked
+and the score kept in the audit trail (``rating.visit``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from clerk_app.core.clock import CENTER_TZ
+from records_service import audit, reach, rules
+from records_service.case_views import RawBodyDep, clerk_error, iso
+from records_service.deps import (
+    ClockDep,
+    CurrentPrincipal,
+    DatabaseDep,
+    Principal,
+    SettingsDep,
+    client_ip,
+)
+from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
+from records_service.models import Case, CaseEvent, QueueTicket, Rating, writer_center
+from records_service.problems import ProblemError, invalid_field, problem_responses
+from records_service.queue_extra_schemas import VisitRatingAnswer, VisitRatingCreate
+from records_service.schemas import public_json
+from records_service.settings import Settings
+
+router = APIRouter(tags=["ratings"])
+
+ROUTE_VISIT_RATING = "POST /visits/ratings"
+#: Ticket statuses a visit can be rated in: being served, or finished.
+RATEABLE = ("serving", "done")
+
+
+@router.post(
+    "/visits/ratings",
+    status_code=201,
+    operation_id="rate_visit",
+    response_model=VisitRatingAnswer,
+    responses={
+        201: {
+            "description": "recorded (or the stored answer to a retry)",
+            "headers": REPLAY_HEADERS,
+        },
+        **problem_responses(
+            400,
+            401,
+            403,
+            404,
+            409,
+            413,
+            422,
+            s403="not a clerk or a window's desk",
+            s404="no such ticket served at the caller's window today, or a case outside "
+            "the caller's reach (the same answer as an unknown one)",
+            s409="``…/already-rated``: this visit (its ticket, or a case's visit) has its "
+            "rating; ``…/in-flight``: the first request with this key is still being applied",
+            s422="invalid fields: neither a ticket nor a case, a clerk who is not the caller "
+            "(or not of the desk's window), a case with no visit to rate",
+        ),
+    },
+)
+def rate_visit(
+    body: VisitRatingCreate,
+    raw: RawBodyDep,
+    request: Request,
+    principal: CurrentPrincipal,
+    db: DatabaseDep,
+    settings: SettingsDep,
+    clock: ClockDep,
+    idempotency_key: IdempotencyKeyDep,
+) -> Response:
+    """Record the applicant's one rating of the visit just finished at the window (given
+    on the window's rating screen), exactly once per ``Idempotency-Key`` (the rating's
+    id): for the ticket served (``ticket``, today's number) and every case served in the
+    visit (the ticket's ``case_nos`` from its finish, and those sent)."""
+    write = keyed_write(
+        db, key=idempotency_key, record_id=body.id, raw=raw, principal=principal, now=clock()
+    )
+    now = write.now
+    if body.ticket is None and not body.case_nos:
+        raise invalid_field("ticket", "name the ticket served, or the cases (case_nos)")
+
+    def apply(session: Session) -> Applied:
+        window = principal.window_code
+        if window is None:
+            raise reach.not_found(f"ticket {body.ticket}" if body.ticket else "visit")
+        bad_clerk = clerk_error(session, principal, body.clerk, window, "clerk")
+        if bad_clerk:
+            raise invalid_field(bad_clerk["field"], bad_clerk["message"])
+        ticket = _ticket(session, principal, body.ticket, now) if body.ticket else None
+        case_nos = list(dict.fromkeys([*(ticket.case_nos if ticket else []), *body.case_nos]))
+        rated_at = min(body.rated_at, now)  # the client's time, never later than the service's
+        ratings = [
+            _rating(session, principal, settings, body, case_no, n, rated_at, now)
+            for n, case_no in enumerate(case_nos)
+        ]
+        if ticket is not None:
+            ticket.rated = True
+        try:
+            session.flush()
+        except IntegrityError:  # the same visit rated at the same moment by another request
+            session.rollback()
+            raise _already_rated() from None
+        audit.record(
+            session,
+            at=now,
+            action="rating.visit",
+            result="ok",
+            actor=body.clerk,
+            device_id=principal.device_id,
+            target=body.ticket or case_nos[0],
+            client_ip=client_ip(request),
+            detail={"score": body.score, "ticket": body.ticket, "case_nos": case_nos},
+        )
+        answer = {
+            "id": str(body.id),
+            "ticket": body.ticket,
+            "case_nos": case_nos,
+            "score": body.score,
+            "comment": body.comment,
+            "bad": body.score in rules.BAD_SCORES,
+            "rated_at": iso(rated_at),
+            "clerk": body.clerk,
+            "window_code": window,
+            "rating_ids": [r.id for r in ratings],
+        }
+        return 201, public_json(VisitRatingAnswer, {"rating": answer}), {}
+
+    return write.run(ROUTE_VISIT_RATING, apply)
+
+
+def _already_rated(what: str = "This visit") -> ProblemError:
+    return ProblemError(
+        409,
+        "already-rated",
+        f"{what} has been rated already: one rating per visit.",
+        title="Rated already",
+    )
+
+
+def _ticket(session: Session, principal: Principal, number: str, now: Any) -> QueueTicket:
+    """Today's ticket ``number`` being served or finished at the caller's window, not yet
+    rated; 404 or 409."""
+    today = now.astimezone(CENTER_TZ).date()
+    ticket = session.scalars(
+        select(QueueTicket)
+        .where(
+            QueueTicket.center_code == writer_center(session),
+            QueueTicket.day == today,
+            QueueTicket.number == number,
+            QueueTicket.window_code == principal.window_code,
+            QueueTicket.status.in_(RATEABLE),
+        )
+        .with_for_update()
+    ).first()
+    if ticket is None:
+        raise reach.not_found(f"ticket {number} served at this window today")
+    if ticket.rated:
+        raise _already_rated(f"Ticket {number}")
+    return ticket
+
+
+def _rating(
+    session: Session,
+    principal: Principal,
+    settings: Settings,
+    body: VisitRatingCreate,
+    case_no: str,
+    n: int,
+    rated_at: Any,
+    now: Any,
+) -> Rating:
+    """The rating of one case served in the visit, against the case's latest visit event."""
+    case: Case = reach.case_in_reach(session, principal, case_no)
+    visit = session.scalars(
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type.in_(rules.VISIT_EVENTS))
+        .order_by(CaseEvent.seq.desc())
+    ).first()
+    if visit is None:
+        raise invalid_field("case_nos", f"no visit of case {case_no} to rate")
+    if session.scalar(select(Rating.id).where(Rating.event_id == visit.id)) is not None:
+        raise _already_rated(f"The visit of case {case_no}")
+    bad = body.score in rules.BAD_SCORES
+    rated_on = rated_at.astimezone(CENTER_TZ).date()
+    rating = Rating(
+        # The first case's rating carries the request's id; the others one made from it.
+        id=str(body.id) if n == 0 else str(uuid.uuid5(body.id, case_no)),
+        case_id=case.id,
+        event_id=visit.id,
+        score=body.score,
+        comment=body.comment,
+        rated_at=rated_at,
+        clerk=body.clerk,
+        window_code=case.window_code,
+        device_id=principal.device_id,
+        bad=bad,
+        follow_up_due=(
+            rules.add_working_days(rated_on, settings.rating_follow_up_days, session)
+            if bad
+            else None
+        ),
+        recorded_at=now,
+    )
+    session.add(rating)
+    return rating
