@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -241,7 +241,6 @@ class CallPanel(QWidget):
         self.headline.setFixedHeight(round(330 * s))
         self.recall_label.setFont(self._font(48, True))
         self.recall_label.setFixedHeight(round(70 * s))
-        self.headline_label.setFont(self._font(150, True))
         self.recent_title.setFont(self._font(44, True))
         self.recent_title.setFixedHeight(round(76 * s))
         self.windows_title.setFont(self._font(44, True))
@@ -261,9 +260,20 @@ class CallPanel(QWidget):
         self.footer_label.setFixedHeight(round(54 * s))
         self.footer_label.setContentsMargins(pad, 0, pad, 0)
 
+    def _fit_headline(self, px: float) -> None:
+        """The headline at ``px`` design pixels, smaller (to half) until it fits the width."""
+        font = self._font(px, True)
+        room = self.width() - 2 * round(48 * self.scale())
+        floor = font.pixelSize() // 2
+        text = self.headline_label.text()
+        while font.pixelSize() > floor and QFontMetrics(font).horizontalAdvance(text) > room:
+            font.setPixelSize(font.pixelSize() - 2)
+        self.headline_label.setFont(font)
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._apply_scale()
+        self.render()
 
     # -- feeding ---------------------------------------------------------------------------
 
@@ -339,10 +349,10 @@ class CallPanel(QWidget):
         latest = self.latest()
         if latest is None:
             self.headline_label.setText(self.tr("Please wait for your number to be called"))
-            self.headline_label.setFont(self._font(84, True))
+            self._fit_headline(84)
         else:
             self.headline_label.setText(self.headline_text(latest))
-            self.headline_label.setFont(self._font(150, True))
+            self._fit_headline(150)
         self.recall_label.setText(
             self.tr("Called again") if latest is not None and latest.is_recall else ""
         )

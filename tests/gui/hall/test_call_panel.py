@@ -135,6 +135,17 @@ def test_the_panel_is_readable_and_named_for_a_screen_reader(qtbot, clock, langu
         assert name in names, names
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_a_long_call_fits_the_screen(qtbot, clock, language, size):
+    language("zh_CN")
+    panel = _panel(qtbot, clock)
+    panel.resize(*size)
+    panel.show_calls([Call("C812", "P12", "项目审批12", clock.now(), RECALL)])
+    label = panel.headline_label
+    assert label.text() == "请 C812 号到 项目审批12 号窗口"
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+
+
 # -- the helpers themselves catch what they are for ----------------------------------------
 
 
