@@ -89,7 +89,7 @@ ROUTES: dict[str, frozenset[str]] = {
     "request_refund": frozenset({"lead"}),
     "approve_refund": frozenset({"finance"}),
     "reject_refund": frozenset({"finance"}),
-    "get_notice_payment": frozenset({"cashier", "lead", "finance"}),
+    "get_notice_payment": frozenset({"clerk", "desk", "cashier", "lead", "finance"}),
     "list_refund_requests": frozenset({"lead", "finance"}),
     "void_receipt": frozenset({"cashier", "desk"}),
     "create_receipt_range": frozenset({"admin"}),
