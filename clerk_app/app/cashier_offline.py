@@ -28,6 +28,7 @@ from clerk_app.core import fees
 from clerk_app.core.catalog import Catalog
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.remote import cashier_api, finance_api
+from clerk_app.remote.api import NetworkError
 from clerk_app.remote.wire import notice_to_wire
 from clerk_app.store import cashier as store_cashier
 from clerk_app.store.cashier import NoPaperStock, PaidHereAlready, PaperPayment, StockRange
@@ -42,6 +43,7 @@ __all__ = [
     "PaperPayment",
     "find_offline",
     "forms_left",
+    "link_down",
     "notice_to_confirm",
     "paper_payments",
     "pull_offline_data",
@@ -113,6 +115,12 @@ def pull_offline_data(context: AppContext, session: Session, day: date) -> Offli
         store_cashier.keep_stock(store, ranges)
     kept = store_cashier.keep_notices(store, notices)
     return OfflineReady(kept, forms_left(context, session))
+
+
+def link_down(error: BaseException) -> bool:
+    """Whether ``error`` means the service could not be reached (the screen then works
+    offline): no answer, a timeout, a refused connection."""
+    return isinstance(error, NetworkError)
 
 
 def forms_left(context: AppContext, session: Session) -> int:

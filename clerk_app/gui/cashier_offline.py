@@ -1,0 +1,162 @@
+"""The cashier screen with the link down (issue 17): a plain red banner says so, cash goes on
+the next paper form of the cashier's stock, card and QR are refused in words.
+
+The screen (``gui.cashier.CashierScreen``) holds one :class:`OfflinePart`. It pulls the
+center's unpaid notices and the cashier's paper stock when the screen opens and when the
+link comes back (the desk's sync worker says so, or F5); a failed call to the service puts
+the screen in offline mode. Offline, a notice the desk never pulled is taken by its number:
+the item code and the amount on the payer's paper notice, checked against the catalog, and
+the payment is marked "to confirm".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from clerk_app.app import cashier, cashier_offline
+from clerk_app.core.fees import PaymentMethod, PaymentNotice, parse_notice_no
+from clerk_app.core.money import parse_yuan
+from clerk_app.gui.errors import error_message
+
+_BANNER_STYLE = "background: #b00020; color: white; font-weight: bold; padding: 6px;"
+
+
+class OfflinePart(QWidget):
+    """The banner and the "to confirm" entry of the cashier screen."""
+
+    def __init__(self, screen: Any) -> None:
+        super().__init__(screen)
+        self.owner = screen  # the CashierScreen (QWidget.screen() is taken)
+        self.offline = False
+        self.to_confirm = False
+        self.banner = QLabel()
+        self.banner.setStyleSheet(_BANNER_STYLE)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.item = QLineEdit()
+        self.item.setPlaceholderText(self.tr("Item code on the payer's notice"))
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("Amount due on the notice (yuan), then Enter"))
+        self.amount.returnPressed.connect(self.confirm_entry)
+        self.item.returnPressed.connect(self.amount.setFocus)
+        self.entry = QWidget()
+        row = QHBoxLayout(self.entry)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Not pulled: enter it to confirm")))
+        row.addWidget(self.item)
+        row.addWidget(self.amount)
+        self.entry.hide()
+        self._pending_no = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.entry)
+
+    # -- the link ----------------------------------------------------------------------------
+
+    def pull(self) -> bool:
+        """Pull unpaid notices and the paper stock; True when the service answered."""
+        try:
+            cashier_offline.pull_offline_data(
+                self.owner.context, self.owner.session, cashier.today(self.owner.context)
+            )
+        except Exception as exc:
+            if cashier_offline.link_down(exc):
+                self.go_offline()
+                return False
+            self.owner._say(error_message(exc))  # a refusal: the link is up all the same
+        self.go_online()
+        return True
+
+    def go_offline(self) -> None:
+        self.offline = True
+        self.refresh()
+
+    def go_online(self) -> None:
+        self.offline = False
+        self.entry.hide()
+        self.refresh()
+
+    @Slot(bool, int, int)
+    def link_status(self, online: bool, _waiting: int, _rejected: int) -> None:
+        """The desk's sync worker after each round: back online pulls again."""
+        if online and self.offline:
+            self.pull()
+        elif not online and not self.offline:
+            self.go_offline()
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """The banner: shown in offline mode, and while paper payments wait to be sent."""
+        context, session = self.owner.context, self.owner.session
+        waiting = cashier_offline.waiting_count(context, session)
+        forms = cashier_offline.forms_left(context, session)
+        if self.offline:
+            text = self.tr(
+                "OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR "
+                "need the link. %2 payment(s) waiting to be sent."
+            )
+            self.banner.setText(text.replace("%1", str(forms)).replace("%2", str(waiting)))
+            self.banner.show()
+        elif waiting:
+            text = self.tr("%1 paper payment(s) taken offline are still being sent.")
+            self.banner.setText(text.replace("%1", str(waiting)))
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    # -- offline steps -----------------------------------------------------------------------
+
+    def look_up(self, text: str) -> PaymentNotice | None:
+        """The notice from the pulled list; else, for a notice number, ask for its item and
+        amount (None then). Raises ``CashierRefused`` (paid here already)."""
+        self.to_confirm = False
+        self.entry.hide()
+        notice = cashier_offline.find_offline(self.owner.context, text)
+        if notice is not None:
+            return notice
+        try:
+            parse_notice_no(text.strip().upper())
+        except ValueError:
+            raise cashier.CashierRefused("not_pulled", text) from None
+        self._pending_no = text.strip().upper()
+        self.item.clear()
+        self.amount.clear()
+        self.entry.show()
+        self.item.setFocus()
+        return None
+
+    def confirm_entry(self) -> None:
+        """Enter in the amount: the notice from its number, item and amount (to confirm)."""
+        try:
+            fen = parse_yuan(self.amount.text())
+        except ValueError:
+            self.owner._say(self.owner._refusal("not_standard"))
+            return
+        try:
+            notice = cashier_offline.notice_to_confirm(
+                self.owner.context, self._pending_no, self.item.text(), fen
+            )
+        except cashier.CashierRefused as refused:
+            self.owner._say(self.owner._refusal(refused.code))
+            return
+        self.entry.hide()
+        self.to_confirm = True
+        self.owner._ready(notice)
+        self.owner._say(self.tr("Not pulled from the center: the payment is marked to confirm."))
+
+    def take(
+        self, notice: PaymentNotice, method: PaymentMethod, received: int
+    ) -> cashier.TakenPayment:
+        """Cash on the next paper form (raises ``CashierRefused`` for card and QR)."""
+        cashier_offline.refuse_without_link(method)
+        taken = cashier_offline.take_cash_offline(
+            self.owner.context, self.owner.session, notice, received, to_confirm=self.to_confirm
+        )
+        self.to_confirm = False
+        self.refresh()
+        return taken
