@@ -1,5 +1,6 @@
-"""Demo data: departments, windows W01..W06, demo users and the demo catalog; with
-``history``, a month of demo cases at W01 and W03 (:mod:`records_service.demo_history`).
+"""Demo data: departments, windows W01..W06, demo users, the demo catalog and the hall's
+queue categories (issue 18); with ``history``, a month of demo cases at W01 and W03
+(:mod:`records_service.demo_history`).
 
 Loading is idempotent: running it again updates what is there and adds what is missing
 (the history is made once, dated from the first load).
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 import records_service
 from records_service import catalog_store
-from records_service.models import Department, User, Window
+from records_service.models import Department, QueueCategory, User, Window, writer_center
 from records_service.security import hash_password, verify_password
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - published demo credentials
@@ -67,6 +68,29 @@ WINDOWS = [
 ]
 #: The windows of the fee settlement center (their desks record payments).
 SETTLEMENT_WINDOWS = frozenset({"S01"})
+
+
+@dataclass(frozen=True)
+class DemoQueueCategory:
+    """A queue category of the demo hall: its letter, the windows calling it, and its
+    appointments per half-day."""
+
+    code: str
+    prefix: str
+    name: str
+    department_code: str | None
+    windows: tuple[str, ...]
+    slot_capacity: int
+
+
+#: The demo hall's queue (排队叫号): 综合 at the windows of several departments, 公安 at
+#: its two windows, 不动产 at the natural resources window, 企业开办 at its windows.
+QUEUE_CATEGORIES = [
+    DemoQueueCategory("ZH", "A", "综合业务", None, ("W04", "W05", "W06"), 10),
+    DemoQueueCategory("GA", "B", "公安业务", "GA", ("W01", "W02"), 6),
+    DemoQueueCategory("BDC", "C", "不动产登记", "ZR", ("P02",), 4),
+    DemoQueueCategory("QY", "D", "企业开办", "SJ", ("W03", "K01", "K02"), 0),
+]
 
 
 @dataclass(frozen=True)
@@ -171,6 +195,20 @@ def load_demo(
         session.add(window)
     session.flush()
     report.append(f"{len(DEPARTMENTS)} departments, {len(WINDOWS)} windows")
+    center = writer_center(session)
+    for demo_category in QUEUE_CATEGORIES:
+        category = session.get(QueueCategory, (center, demo_category.code)) or QueueCategory(
+            center_code=center, code=demo_category.code
+        )
+        category.prefix = demo_category.prefix
+        category.name = demo_category.name
+        category.department_code = demo_category.department_code
+        category.windows = list(demo_category.windows)
+        category.slot_capacity = demo_category.slot_capacity
+        category.active = True
+        session.add(category)
+    session.flush()
+    report.append(f"{len(QUEUE_CATEGORIES)} queue categories")
     for demo in USERS:
         _user, created = upsert_user(
             session,
@@ -202,7 +240,6 @@ def load_demo(
         report.append(f"no demo catalog at {path}: skipped")
     if history:
         from records_service.demo_history import load_history
-        from records_service.models import writer_center
 
         made = load_history(session, writer_center(session), now or datetime.now(UTC))
         report.append(
