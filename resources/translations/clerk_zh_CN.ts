@@ -2,37 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>No receipt of yours has this code and number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This receipt is voided already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An electronic receipt is not voided: a refund reverses it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This day is closed (日结); nothing of it can change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This number is not in the receipt stock allotted to you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the fields: digits for code and number, and a reason.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The records service refused this.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AcceptedDialog</name>
     <message>
         <source>Decision saved</source>
@@ -330,7 +299,6 @@
     <name>CallPanel</name>
     <message>
         <source>Number %1, please go to window %2</source>
-        <extracomment>The headline&apos;s panel and the tiles of the windows. Today&apos;s calls, oldest first. The calls handed to the voice, in order (what the hall heard).</extracomment>
         <translation>请 %1 号到 %2 号窗口</translation>
     </message>
     <message>
@@ -1034,11 +1002,7 @@
     </message>
     <message>
         <source>Ctrl+Enter: take the payment and print the receipt   F9: today&apos;s totals</source>
-        <translation>Ctrl+回车 收款并打印票据&#x3000;F9 当日汇总</translation>
-    </message>
-    <message>
-        <source>This notice was not pulled: type its item code and amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+回车 收款并打印票据　F9 当日汇总</translation>
     </message>
     <message>
         <source>Scan or type a payment code first.</source>
@@ -1051,10 +1015,6 @@
     <message>
         <source>Paid. Receipt number %1.</source>
         <translation>已收款，票据号码 %1。</translation>
-    </message>
-    <message>
-        <source>Paper receipt; sent to the center when the link is back.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The receipt could not be printed: %1</source>
@@ -1099,38 +1059,6 @@
     <message>
         <source>The records service refused this payment.</source>
         <translation>记录服务拒绝了这笔收款。</translation>
-    </message>
-    <message>
-        <source>Card and QR payments need the fiscal platform: take cash, or wait for the link.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The link dropped before the center answered: the payment is not confirmed. Ctrl+Enter again takes the cash on a paper receipt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline, a notice is found by its notice number (JK-…).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is not a notice number (JK-window-date-number).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The catalog has no fee for this item.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The amount is not the item&apos;s fee standard in the catalog; take it when the link is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This desk has no catalog yet: take it when the link is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No blank paper receipt of yours is left on this desk: ask for a range.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Less than due received: a notice is not paid in part.</source>
@@ -1613,130 +1541,6 @@
     </message>
 </context>
 <context>
-    <name>DailyCloseDialog</name>
-    <message>
-        <source>Daily close — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished">合计</translation>
-    </message>
-    <message>
-        <source>Payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation type="unfinished">金额（元）</translation>
-    </message>
-    <message>
-        <source>Cash counted in the drawer (yuan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deposit slip reference (解缴)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash &amp;counted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Difference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Deposit slip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter: close the day and print the sheet   Esc: back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The cash counted is not an amount (yuan, at most two decimals).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the deposit slip&apos;s reference (解缴).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The day is closed. Its payments are frozen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sheet could not be printed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <translation type="unfinished">现金</translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation type="unfinished">银行卡</translation>
-    </message>
-    <message>
-        <source>QR code</source>
-        <translation type="unfinished">扫码</translation>
-    </message>
-    <message>
-        <source>All payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Department %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Item %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished">无</translation>
-    </message>
-    <message>
-        <source>Used (%1): %2
-Voided (%3): %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This day is closed (日结); nothing of it can change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Over (长款) ¥%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Short (短款) ¥%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Even (无长短款)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>F7: void a spoilt receipt   F10: daily close (日结)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Today is closed (日结): no more payments can be taken today.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Dashboard</name>
     <message>
         <source>Shift lead dashboard</source>
@@ -1924,10 +1728,6 @@ Voided (%3): %4</source>
     <message>
         <source>Export to &amp;Excel (XLSX)…</source>
         <translation>导出 &amp;Excel (XLSX)…</translation>
-    </message>
-    <message>
-        <source>Request a &amp;refund…</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -2366,92 +2166,8 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>仅限缴款之前；将通知中心</translation>
     </message>
     <message>
-        <source>&amp;Waiver (减免)…</source>
-        <translation>减免(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Waive part of the fees for a listed reason</source>
-        <translation>按规定的减免事由减免部分费用</translation>
-    </message>
-    <message>
-        <source>&amp;Lead approves…</source>
-        <translation>值班长审批(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>A lead of the department signs in here to approve the waiver</source>
-        <translation>本部门值班长在此登录审批减免</translation>
-    </message>
-    <message>
-        <source>Reprint the &amp;notice (副本)</source>
-        <translation>补打通知书副本(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Print the r&amp;eceipt copy (副本)</source>
-        <translation>打印票据副本(&amp;E)</translation>
-    </message>
-    <message>
-        <source>The cashier&apos;s fiscal receipt from its electronic data, kept with the case</source>
-        <translation>按电子数据打印收费窗口开具的财政票据，随办件归档</translation>
-    </message>
-    <message>
         <source>Amount: ¥%1 (in capitals: %2)</source>
         <translation>金额：¥%1（大写：%2）</translation>
-    </message>
-    <message>
-        <source>Fee state: %1</source>
-        <translation>收费状态：%1</translation>
-    </message>
-    <message>
-        <source>unpaid (未缴费)</source>
-        <translation>未缴费</translation>
-    </message>
-    <message>
-        <source>paid (已缴费)</source>
-        <translation>已缴费</translation>
-    </message>
-    <message>
-        <source>waived (已减免)</source>
-        <translation>已减免</translation>
-    </message>
-    <message>
-        <source>refunded (已退付)</source>
-        <translation>已退付</translation>
-    </message>
-    <message>
-        <source>no payment notice yet</source>
-        <translation>尚未开具缴款通知书</translation>
-    </message>
-    <message>
-        <source>Waiver ¥%1 (%2)</source>
-        <translation>减免 ¥%1（%2）</translation>
-    </message>
-    <message>
-        <source>: waits for a lead&apos;s approval (above ¥%1); the notice is issued after it.</source>
-        <translation>：超过 ¥%1，待值班长审批，审批后方可开具通知书。</translation>
-    </message>
-    <message>
-        <source>: approved by the lead %1.</source>
-        <translation>：值班长 %1 已审批。</translation>
-    </message>
-    <message>
-        <source>: goes on the next notice.</source>
-        <translation>：将列入下一张通知书。</translation>
-    </message>
-    <message>
-        <source>electronic</source>
-        <translation>电子票据</translation>
-    </message>
-    <message>
-        <source>paper</source>
-        <translation>纸质票据</translation>
-    </message>
-    <message>
-        <source>Fiscal receipt %1 No. %2 (%3), ¥%4, paid %5</source>
-        <translation>财政票据 %1 第 %2 号（%3），¥%4，缴费时间 %5</translation>
-    </message>
-    <message>
-        <source>, check code %1</source>
-        <translation>，校验码 %1</translation>
     </message>
     <message>
         <source>issued</source>
@@ -2482,10 +2198,6 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>缴款通知书 %1 已开具：¥%2（%3）。</translation>
     </message>
     <message>
-        <source>The waiver waits for a lead&apos;s approval first.</source>
-        <translation>减免须先经值班长审批。</translation>
-    </message>
-    <message>
         <source>This item&apos;s fees cannot be assessed here.</source>
         <translation>本事项的收费无法在此核定。</translation>
     </message>
@@ -2504,241 +2216,6 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>The center has not assigned a payment code yet.</source>
         <translation>中心尚未分配缴款码。</translation>
-    </message>
-    <message>
-        <source>The waiver waits for a lead&apos;s approval (Alt+L).</source>
-        <translation>减免待值班长审批（Alt+L）。</translation>
-    </message>
-    <message>
-        <source>The waiver goes on the notice issued next (Alt+Y).</source>
-        <translation>减免将列入下一张开具的通知书（Alt+Y）。</translation>
-    </message>
-    <message>
-        <source>Approved by %1: issue the notice (Alt+Y).</source>
-        <translation>%1 已审批：请开具通知书（Alt+Y）。</translation>
-    </message>
-    <message>
-        <source>Reprint of payment notice %1 saved.</source>
-        <translation>缴款通知书 %1 副本已保存。</translation>
-    </message>
-    <message>
-        <source>Copy of receipt %1 No. %2 saved with the case.</source>
-        <translation>票据 %1 第 %2 号副本已随办件保存。</translation>
-    </message>
-</context>
-<context>
-    <name>FinanceScreen</name>
-    <message>
-        <source>Settlement center finance — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refunds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reconciliation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation type="unfinished">部门</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation type="unfinished">金额（元）</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished">原因</translation>
-    </message>
-    <message>
-        <source>Requested by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requested at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note on the decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alt+A: approve and print the voucher   Alt+R: reject   F5: reload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By payment method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alt+S: show the report   Ctrl+E: export CSV   Ctrl+Shift+E: export XLSX</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation type="unfinished">流水号</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation type="unfinished">缴款方式</translation>
-    </message>
-    <message>
-        <source>In the bank&apos;s file, not among the payments:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card and QR payments not in the bank&apos;s file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alt+O: choose the bank&apos;s CSV (columns reference, amount, date)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No refund request is waiting.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a refund request first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This request is decided already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The records service refused the decision.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund of %1 rejected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund of ¥%1 for %2 approved; voucher %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The voucher could not be printed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished">名称</translation>
-    </message>
-    <message>
-        <source>Payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refunded (yuan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a period of at most 400 days, its start before its end.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 payment(s), ¥%2, refunded ¥%3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <translation type="unfinished">现金</translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation type="unfinished">银行卡</translation>
-    </message>
-    <message>
-        <source>QR code</source>
-        <translation type="unfinished">扫码</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished">合计</translation>
-    </message>
-    <message>
-        <source>Fees collected %1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show a report first (Alt+S).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation type="unfinished">已导出到 %1</translation>
-    </message>
-    <message>
-        <source>Export the report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The bank&apos;s or POS&apos;s transactions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The bank&apos;s file was not read: it needs the columns reference, amount (yuan) and date, and a period of at most 400 days.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 matched; %2 line(s) of the bank and %3 payment(s) unmatched.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3643,17 +3120,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
-    <name>JointDocumentsBox</name>
-    <message>
-        <source>&amp;Documents of this joint case issued at this desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No document of this joint case was issued at this desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>JointIntakeDialog</name>
     <message>
         <source>DEMO</source>
@@ -3738,13 +3204,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>&amp;Go on</source>
         <translation>继续填写(&amp;G)</translation>
-    </message>
-</context>
-<context>
-    <name>JointIntakeForm</name>
-    <message>
-        <source>2026-130502-48-01-000123</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4062,37 +3521,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Later stages: received, decided when the stage opens</source>
         <translation>后续阶段：已收件，阶段开启后办理</translation>
-    </message>
-</context>
-<context>
-    <name>LeadApprovalDialog</name>
-    <message>
-        <source>A lead approves the waiver</source>
-        <translation>值班长审批减免</translation>
-    </message>
-    <message>
-        <source>Lead&apos;s &amp;user name:</source>
-        <translation>值班长用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Lead&apos;s &amp;password:</source>
-        <translation>值班长密码(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Waiver of ¥%1 (%2): a lead of the department signs in here to approve it.</source>
-        <translation>减免 ¥%1（%2）：请本部门值班长在此登录审批。</translation>
-    </message>
-    <message>
-        <source>The lead types their user name and password.</source>
-        <translation>请值班长输入用户名和密码。</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>正在核验…</translation>
-    </message>
-    <message>
-        <source>This account is not a lead&apos;s: a lead approves waivers.</source>
-        <translation>该账号不是值班长：减免须由值班长审批。</translation>
     </message>
 </context>
 <context>
@@ -4583,33 +4011,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>This material cannot be replaced by a written commitment (告知承诺).</source>
         <translation>此材料不能以告知承诺代替。</translation>
-    </message>
-</context>
-<context>
-    <name>OfflinePart</name>
-    <message>
-        <source>Item code on the payer&apos;s notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount due on the notice (yuan), then Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not pulled: enter it to confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR need the link. %2 payment(s) waiting to be sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 paper payment(s) taken offline are still being sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not pulled from the center: the payment is marked to confirm.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5263,93 +4664,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
-    <name>RefundRequestDialog</name>
-    <message>
-        <source>Request a refund (退付)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notice number or payment code, then Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount to refund (yuan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why the fee is refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In capitals</source>
-        <translation type="unfinished">大写</translation>
-    </message>
-    <message>
-        <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter: send the request to finance   Esc: close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 paid ¥%2 on %3, receipt %4; refunded ¥%5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This payment is refunded in full already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the paid notice&apos;s number first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The amount is not an amount (yuan, at most two decimals).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State the reason for the refund.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund of ¥%1 requested for %2; finance decides.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No paid notice of your department has this number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>More than is left to refund of this payment (requests waiting count too).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only a lead of the collecting department requests refunds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the amount and the reason.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The records service refused this request.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>RejectedPanel</name>
     <message>
         <source>Refused by the center</source>
@@ -5912,92 +5226,6 @@ Data folder: %4</source>
     <message>
         <source>Commitments to verify (核查): %1, %2 overdue — %3</source>
         <translation>待核查的告知承诺：%1 件，逾期 %2 件 — %3</translation>
-    </message>
-</context>
-<context>
-    <name>VoidReceiptDialog</name>
-    <message>
-        <source>Void a spoilt receipt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt code (票据代码)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt number (票据号码)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why it is spoilt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt &amp;code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt &amp;number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter: void the receipt (it keeps its number)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt %1 is voided; its number is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>WaiverDialog</name>
-    <message>
-        <source>Fee waiver (减免)</source>
-        <translation>费用减免</translation>
-    </message>
-    <message>
-        <source>&amp;Reason:</source>
-        <translation>减免事由(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>&amp;Amount waived (yuan):</source>
-        <translation>减免金额（元）(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>&amp;Note (which rule):</source>
-        <translation>说明（依据）(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Up to ¥%1 may be waived. Above ¥%2 a lead of the department approves it.</source>
-        <translation>最多可减免 ¥%1；超过 ¥%2 须本部门值班长审批。</translation>
-    </message>
-    <message>
-        <source>Type the amount in yuan, e.g. 20 or 19.50.</source>
-        <translation>请以元为单位输入金额，例如 20 或 19.50。</translation>
-    </message>
-    <message>
-        <source>The amount waived is ¥0.01 to ¥%1.</source>
-        <translation>减免金额应在 ¥0.01 至 ¥%1 之间。</translation>
-    </message>
-    <message>
-        <source>Under &apos;other&apos;, the note names the rule that waives the fee.</source>
-        <translation>选择“其他依规减免”时，请在说明中写明依据。</translation>
-    </message>
-    <message>
-        <source>None of this item&apos;s fees may be waived.</source>
-        <translation>该事项的费用不可减免。</translation>
-    </message>
-    <message>
-        <source>Choose a reason from the list.</source>
-        <translation>请从列表中选择减免事由。</translation>
-    </message>
-    <message>
-        <source>This waiver is not allowed.</source>
-        <translation>不允许此项减免。</translation>
     </message>
 </context>
 <context>
