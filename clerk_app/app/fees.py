@@ -20,15 +20,24 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clerk_app.app.case_actions import case_item
-from clerk_app.app.documents import IssuedDocument, allocate_document_no, keep_pdf
+from clerk_app.app.documents import (
+    IssuedDocument,
+    allocate_document_no,
+    case_archive,
+    keep_pdf,
+)
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.fees import (
+    WAIVER_REASONS,
     FeeRuleError,
+    Payment,
     PaymentNotice,
+    Receipt,
     Waiver,
     assess,
     check_waiver,
@@ -38,10 +47,11 @@ from clerk_app.core.fees import (
 from clerk_app.core.money import capitals, yuan
 from clerk_app.core.records import DocumentRecord
 from clerk_app.documents import DocumentTexts, template_dirs
-from clerk_app.documents.fee_documents import payment_notice_doc
-from clerk_app.documents.fee_render import build_payment_notice
+from clerk_app.documents.fee_documents import fiscal_receipt_doc, payment_notice_doc
+from clerk_app.documents.fee_render import build_fiscal_receipt, build_payment_notice
 from clerk_app.logs import logger
 from clerk_app.remote.api import ApiError
+from clerk_app.remote.notice_follow import keep_payment
 from clerk_app.remote.wire import (
     document_to_wire,
     notice_cancel_to_wire,
@@ -49,7 +59,7 @@ from clerk_app.remote.wire import (
     notice_to_wire,
 )
 from clerk_app.store import fees as fee_store
-from clerk_app.store.documents import record_document
+from clerk_app.store.documents import ArchivedDocument, record_document
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -173,8 +183,14 @@ def issue_payment_notice(
 
 
 def _issue_pdf(
-    context: AppContext, session: Session, notice: PaymentNotice, item: Item
+    context: AppContext,
+    session: Session,
+    notice: PaymentNotice,
+    item: Item,
+    *,
+    reprint_of: str = "",
 ) -> IssuedDocument:
+    """The notice's PDF kept and archived: a new 文书编号, or ``reprint_of``'s (副本)."""
     texts = DocumentTexts.load(template_dirs(context.paths.config_dir))
     prov = context.provisioning
     data = payment_notice_doc(
@@ -184,31 +200,55 @@ def _issue_pdf(
         window_name=session.window_name or prov.window_name,
         item_name=item.name,
         clerk_name=session.display_name,
+        reprint=bool(reprint_of),
     )
     rendered = build_payment_notice(data, texts)
-    folder = context.paths.documents_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    target = Path(folder) / f"{notice.case_no}-{NOTICE_KIND}-{notice.notice_no}.pdf"
-    path, digest = keep_pdf(context, rendered, target)
     issued_at = context.clock.now().astimezone(CENTER_TZ)
+    tail = f"-reprint-{issued_at:%Y%m%d%H%M%S%f}" if reprint_of else ""
+    target = _case_pdf(context, notice.case_no, NOTICE_KIND, notice.notice_no + tail)
+    path, digest = keep_pdf(context, rendered, target)
     # Archived like every notice of the case, under a 文书编号 of the fee kind (费); the
     # notice number is on the paper.
-    document_no = allocate_document_no(context, FEE_DOCUMENT_KIND, issued_at.year, texts)
+    document_no = reprint_of or allocate_document_no(
+        context, FEE_DOCUMENT_KIND, issued_at.year, texts
+    )
+    archived = _archive(context, session, notice.case_no, NOTICE_KIND, document_no, path, digest)
+    what = "reprinted" if reprint_of else "issued"
+    print_log.info("payment notice %s %s for %s", notice.notice_no, what, notice.case_no)
+    return IssuedDocument(NOTICE_KIND, document_no, path, digest, archived, rendered, texts)
+
+
+def _case_pdf(context: AppContext, case_no: str, kind: str, name: str) -> Path:
+    folder = Path(context.paths.documents_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{case_no}-{kind}-{name}.pdf"
+
+
+def _archive(
+    context: AppContext,
+    session: Session,
+    case_no: str,
+    kind: str,
+    document_no: str,
+    path: Path,
+    digest: str,
+) -> ArchivedDocument:
+    """The archive row and its outbox record (a reprint when the number was archived)."""
+    reprint = any(
+        d.kind == kind and d.document_no == document_no
+        for d in case_archive(context, case_no).originals
+    )
     record = DocumentRecord(
         id=str(uuid.uuid4()),
-        case_no=notice.case_no,
-        kind=NOTICE_KIND,
+        case_no=case_no,
+        kind=kind,
         document_no=document_no,
         sha256=digest,
-        issued_at=issued_at,
+        issued_at=context.clock.now().astimezone(CENTER_TZ),
         clerk=session.username,
-        reprint=False,
+        reprint=reprint,
     )
-    archived = record_document(
-        context.backend.store, record, path=path, body=document_to_wire(record)
-    )
-    print_log.info("payment notice %s issued for %s", notice.notice_no, notice.case_no)
-    return IssuedDocument(NOTICE_KIND, document_no, path, digest, archived, rendered, texts)
+    return record_document(context.backend.store, record, path=path, body=document_to_wire(record))
 
 
 def case_notices(context: AppContext, case_no: str) -> list[PaymentNotice]:
@@ -243,6 +283,8 @@ def refresh_notice(context: AppContext, session: Session, notice_no: str) -> Pay
     fee_store.take_center_state(
         context.backend.store, notice_no, center.status, center.payment_code
     )
+    if center.status in ("paid", "refunded"):  # its payment and receipt come along
+        keep_payment(context.backend.store, context.backend.api, token or "", notice_no)
     local = fee_store.get_notice(context.backend.store, notice_no)
     return local if local is not None else center
 
@@ -269,3 +311,245 @@ def cancel_payment_notice(
     )
     log.info("payment notice %s cancelled by %s", notice_no, session.username)
     return cancelled
+
+
+# -- waivers (减免) ----------------------------------------------------------------------------
+
+
+def waiver_reasons(context: AppContext, case_no: str) -> list[tuple[str, str]]:
+    """The waiver reasons the case's item allows (code, words): the listed reasons when one
+    of its fees may be waived, else none."""
+    return list(WAIVER_REASONS.items()) if waivable_fen(context, case_no) else []
+
+
+def waivable_fen(context: AppContext, case_no: str) -> int:
+    """How much of the case's fees may be waived (the waivable lines' sum)."""
+    item, _code = _item_of(context, case_no)
+    try:
+        lines = assess(item)
+    except FeeRuleError:
+        return 0
+    return sum(line.amount_fen for line in lines if line.waivable)
+
+
+def needs_approval(waiver: Waiver) -> bool:
+    """Whether ``waiver`` waits for a lead's approval (above the provisioned amount)."""
+    return waiver.amount_fen > WAIVER_APPROVAL_ABOVE_FEN and not waiver.approved_by.strip()
+
+
+@dataclass(frozen=True)
+class LeadApproval:
+    """A lead of the department approved a waiver at this window (their sign-in checked)."""
+
+    username: str
+    display_name: str
+    offline: bool = False
+
+
+def approve_waiver(
+    context: AppContext, session: Session, username: str, password: str, waiver: Waiver
+) -> LeadApproval:
+    """A lead approves ``waiver`` at the window by signing in on the spot (a worker thread).
+
+    Online the service checks the password (``POST /auth/login`` at this window; the
+    token it answers is ended at once, this desk's session stays the clerk's); with the
+    link down, the lead's offline credential kept at this window does (the offline rules).
+    The center checks again that ``approved_by`` is a lead of this window's department
+    when the notice arrives.
+
+    Raises:
+        FeeRuleError: ``not_a_lead`` — the account has no lead role; ``empty_note`` — no
+            user name.
+        ApiError, TlsError, OfflineSignInError: the password was not accepted (or could not
+            be checked).
+    """
+    from clerk_app import __version__
+    from clerk_app.app.session import SIGN_OUT_TIMEOUT, has_device_token
+    from clerk_app.core.provisioning import MAX_OFFLINE_SIGNIN_HOURS
+    from clerk_app.remote.api import NetworkError
+
+    username = username.strip()
+    if not username:
+        raise FeeRuleError("empty_note", "the approving lead gives their user name")
+    prov = context.provisioning
+    api = context.backend.api
+    try:
+        result = api.login(
+            username,
+            password,
+            prov.window_code,
+            context.device_id,
+            __version__,
+            has_device_token=has_device_token(context),
+        )
+    except NetworkError:
+        from datetime import timedelta
+
+        stored = context.backend.credentials.verify(
+            prov.window_code,
+            username,
+            password,
+            timedelta(hours=min(int(prov.offline_signin_hours), MAX_OFFLINE_SIGNIN_HOURS)),
+            not_before=context.backend.sync_state.load().last_server_date,
+        )
+        facts = stored.session
+        roles = tuple(facts.get("roles") or ())
+        approval = LeadApproval(username, str(facts.get("display_name") or username), True)
+    else:
+        try:
+            api.logout(result.access_token, timeout=SIGN_OUT_TIMEOUT)
+        except (NetworkError, ApiError) as exc:
+            log.info("waiver approval: the check's token was not ended (%s)", exc)
+        user = result.user or {}
+        roles = tuple(user.get("roles") or ())
+        approval = LeadApproval(username, str(user.get("display_name") or username))
+    if "lead" not in roles:
+        raise FeeRuleError("not_a_lead", f"{username} is not a lead")
+    log.info(
+        "waiver of %d fen (%s) approved by lead %s at %s for %s%s",
+        waiver.amount_fen,
+        waiver.reason_code,
+        username,
+        prov.window_code,
+        session.username,
+        " (checked offline)" if approval.offline else "",
+    )
+    return approval
+
+
+# -- the case's fee state, reprints and the cashier's receipt ---------------------------------
+
+#: What the case's fees stand at, from its notices: ``paid`` (已缴费), ``unpaid`` (a notice
+#: waits for payment), ``waived`` (减免 to nothing), ``refunded`` (退付); None when no live
+#: notice (the intake decision's state holds).
+FEE_STATES = ("unpaid", "paid", "waived", "refunded")
+
+
+def fee_state(context: AppContext, case_no: str) -> str | None:
+    """The case's fee state by its latest notice not cancelled (see :data:`FEE_STATES`);
+    the intake decision's when it has none; None for a case kept nowhere here."""
+    live = [n for n in case_notices(context, case_no) if n.status != "cancelled"]
+    if live:
+        latest = live[-1]
+        if latest.status in ("paid", "refunded"):
+            return latest.status
+        return "waived" if latest.total_fen == 0 else "unpaid"
+    case = context.backend.store.get_case(case_no)
+    first = case.first_event if case is not None else None
+    state = getattr(first.data, "fee_state", None) if first is not None else None
+    return str(state.value) if state is not None else None
+
+
+def reprint_notice(context: AppContext, session: Session, notice_no: str) -> IssuedDocument:
+    """Print the notice again marked 副本 / REPRINT under its 文书编号 (archived as a reprint,
+    its record queued); on the writer.
+
+    Raises:
+        KeyError: no such notice here.
+        NoCjkFontError, DocumentWriteError, TemplateError: no PDF was written.
+    """
+    notice = load_notice(context, notice_no)
+    if notice is None:
+        raise KeyError(f"payment notice {notice_no} is not kept at this desk")
+    item, _code = _item_of(context, notice.case_no)
+    original = f"{notice.case_no}-{NOTICE_KIND}-{notice.notice_no}.pdf"
+    numbers = [
+        d.document_no
+        for d in case_archive(context, notice.case_no).originals
+        if d.kind == NOTICE_KIND and d.path.name == original
+    ]
+    if not numbers:  # its first PDF was never written: this one is the original
+        return _issue_pdf(context, session, notice, item)
+    return _issue_pdf(context, session, notice, item, reprint_of=numbers[0])
+
+
+#: The archive kind of the cashier's receipt as the department window prints it (副本).
+RECEIPT_KIND = "fiscal_receipt"
+
+
+def case_payment(context: AppContext, notice_no: str) -> Payment | None:
+    """The center's payment of a notice with its fiscal receipt, as pulled (or None)."""
+    data = fee_store.kept_payment(context.backend.store, notice_no)
+    if data is None:
+        return None
+    try:
+        return payment_from_wire(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        log.error("payment of %s kept here is unreadable: %s", notice_no, exc)
+        return None
+
+
+def payment_from_wire(data: dict[str, Any]) -> Payment:
+    """A payment as the service answers it (``PaymentPublic``), as the core's record.
+
+    Raises:
+        KeyError, TypeError, ValueError: not a payment.
+    """
+    receipt = data.get("receipt")
+    return Payment(
+        id=str(data["id"]),
+        notice_no=str(data["notice_no"]),
+        method=data["method"],
+        amount_fen=int(data["amount_fen"]),
+        received_fen=int(data["received_fen"]),
+        change_fen=int(data["change_fen"]),
+        reference=str(data.get("reference") or ""),
+        cashier=str(data["cashier"]),
+        paid_at=datetime.fromisoformat(str(data["paid_at"]).replace("Z", "+00:00")),
+        receipt=None
+        if not receipt
+        else Receipt(
+            receipt["kind"],
+            str(receipt["code"]),
+            str(receipt["number"]),
+            str(receipt.get("check_code") or ""),
+            str(receipt.get("verify_url") or ""),
+        ),
+    )
+
+
+def print_receipt_copy(context: AppContext, session: Session, notice_no: str) -> IssuedDocument:
+    """The fiscal receipt of a paid notice printed at the department window from the
+    receipt's electronic data pulled from the center, marked 副本 (the original is the
+    cashier's): kept with the case and archived under a 文书编号 of the fee kind (the first
+    copy a new number, later ones reprints of it); on the writer.
+
+    Raises:
+        KeyError: no such notice here, or its payment (with a receipt) not pulled yet.
+        NoCjkFontError, DocumentWriteError, TemplateError: no PDF was written.
+    """
+    notice = load_notice(context, notice_no)
+    payment = case_payment(context, notice_no)
+    if notice is None or payment is None or payment.receipt is None:
+        raise KeyError(f"no receipt of {notice_no} at this desk yet")
+    texts = DocumentTexts.load(template_dirs(context.paths.config_dir))
+    prov = context.provisioning
+    data = fiscal_receipt_doc(
+        notice,
+        payment,
+        center_name=texts.center.name or prov.center_name,
+        department_name=session.department or prov.department,
+        cashier_name=payment.cashier,
+        reprint=True,
+    )
+    rendered = build_fiscal_receipt(data, texts)
+    now = context.clock.now().astimezone(CENTER_TZ)
+    receipt = payment.receipt
+    name = f"{receipt.code}-{receipt.number}-{now:%Y%m%d%H%M%S%f}"
+    path, digest = keep_pdf(
+        context, rendered, _case_pdf(context, notice.case_no, RECEIPT_KIND, name)
+    )
+    numbers = [
+        d.document_no
+        for d in case_archive(context, notice.case_no).originals
+        if d.kind == RECEIPT_KIND
+        and d.path.name.startswith(
+            f"{notice.case_no}-{RECEIPT_KIND}-{receipt.code}-{receipt.number}-"
+        )
+    ]
+    document_no = (
+        numbers[0] if numbers else allocate_document_no(context, FEE_DOCUMENT_KIND, now.year, texts)
+    )
+    archived = _archive(context, session, notice.case_no, RECEIPT_KIND, document_no, path, digest)
+    print_log.info("receipt %s/%s copied for %s", receipt.code, receipt.number, notice.case_no)
+    return IssuedDocument(RECEIPT_KIND, document_no, path, digest, archived, rendered, texts)

@@ -505,6 +505,23 @@ class ApiClient:
             raise BadResponseError("payment notice answer without a notice")
         return data
 
+    def get_notice_payment(self, token: str, notice_no: str) -> dict[str, Any]:
+        """``GET /payment-notices/{notice_no}/payment`` (issue 17) → the payment of a paid
+        notice with its fiscal receipt (``{"payment": ..., "notice": ...}``).
+
+        Raises:
+            ApiError: 404 when the notice is not paid (or not in reach).
+        """
+        response = self.request(
+            "GET",
+            f"{API_PREFIX}/payment-notices/{requests.utils.quote(notice_no, safe='')}/payment",
+            token=token,
+        )
+        data = _expect_dict(response)
+        if not isinstance(data.get("payment"), dict):
+            raise BadResponseError("payment answer without a payment")
+        return data
+
     def progress(self, case_no: str, code: str) -> dict[str, Any]:
         """``GET /progress/{case_no}?code=`` (no token): the applicant's public view.
 

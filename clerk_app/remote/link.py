@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from clerk_app.core.records import Case
 from clerk_app.remote.api import ApiClient, NetworkError, RemoteError
+from clerk_app.remote.notice_follow import follow_notices
 from clerk_app.remote.wire import WireError, case_from_wire
 from clerk_app.store import conflicts
 from clerk_app.store.local import LocalStore
@@ -132,6 +133,7 @@ class LinkKeeper:
         for a conflict and the case it decides about.
         """
         applied = 0
+        pulled: list[str] = []
         cursor = int(self.state.load().changes_cursor or 0)
         for _ in range(max_pages):
             items, nxt = self.api.changes(token, cursor, page)
@@ -144,12 +146,15 @@ class LinkKeeper:
             last = nxt == cursor or not items
             self.store.db.writer.call(self._store_page, cases, None if last else nxt)
             self._pulled.extend(case.case_no for case in cases)
+            pulled.extend(case.case_no for case in cases)
             applied += len(cases)
             if last:
                 break
             cursor = nxt
         if applied:
             log.info("pulled %d changed cases (cursor %s)", applied, cursor)
+            # Their payment notices follow the center (paid, refunded, cancelled; issue 17).
+            follow_notices(self.store, self.api, token, pulled)
         return applied
 
     def _store_page(self, cases: list[Case], cursor: int | None) -> None:

@@ -213,3 +213,47 @@ def _answered_code(row: sqlite3.Row) -> str:
     keys = row.keys()  # sqlite3.Row: "in" would look at the values
     code = row["answered_code"] if "answered_code" in keys else None
     return code if isinstance(code, str) else ""
+
+
+@writes
+def take_payment(store: LocalStore, notice_no: str, payment: dict[str, Any]) -> bool:
+    """Keep the center's payment of a notice (as the service answers it: method, amounts,
+    cashier, time and the fiscal receipt's electronic data) with the notice, so the case
+    shows and reprints its receipt at this window; False when the notice is not kept here.
+    """
+    now = stamp(store.clock.now())
+    with store.db.transaction() as conn:
+        cur = conn.execute(
+            "UPDATE payment_notices SET payload_json = json_set(payload_json, '$.payment',"
+            " json(?)), updated_at = ? WHERE notice_no = ?",
+            (canonical_json(payment), now, notice_no),
+        )
+        return cur.rowcount > 0
+
+
+def kept_payment(store: LocalStore, notice_no: str) -> dict[str, Any] | None:
+    """The center's payment of a notice as kept by :func:`take_payment`, or None."""
+    row = store.db.query_one(
+        "SELECT json_extract(payload_json, '$.payment') FROM payment_notices WHERE notice_no = ?",
+        (notice_no,),
+    )
+    if row is None or row[0] is None:
+        return None
+    value = json.loads(row[0])
+    return value if isinstance(value, dict) else None
+
+
+def notices_to_follow(store: LocalStore, case_nos: list[str] | tuple[str, ...]) -> list[str]:
+    """The notices of ``case_nos`` kept here whose state the center may still change (issued,
+    or paid: refunded later; or paid without the payment kept yet), by number."""
+    if not case_nos:
+        return []
+    rows = store.db.query(
+        "SELECT notice_no FROM payment_notices"
+        " WHERE case_no IN (SELECT value FROM json_each(?))"
+        " AND (status IN ('issued', 'paid')"
+        " OR json_extract(payload_json, '$.payment') IS NULL AND status = 'refunded')"
+        " ORDER BY notice_no",
+        (json.dumps(list(case_nos)),),
+    )
+    return [str(r[0]) for r in rows]

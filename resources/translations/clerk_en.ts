@@ -2179,8 +2179,92 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Only before it is paid; the center is told</translation>
     </message>
     <message>
+        <source>&amp;Waiver (减免)…</source>
+        <translation>&amp;Waiver…</translation>
+    </message>
+    <message>
+        <source>Waive part of the fees for a listed reason</source>
+        <translation>Waive part of the fees for a listed reason</translation>
+    </message>
+    <message>
+        <source>&amp;Lead approves…</source>
+        <translation>&amp;Lead approves…</translation>
+    </message>
+    <message>
+        <source>A lead of the department signs in here to approve the waiver</source>
+        <translation>A lead of the department signs in here to approve the waiver</translation>
+    </message>
+    <message>
+        <source>Reprint the &amp;notice (副本)</source>
+        <translation>Reprint the &amp;notice (copy)</translation>
+    </message>
+    <message>
+        <source>Print the r&amp;eceipt copy (副本)</source>
+        <translation>Print the r&amp;eceipt copy</translation>
+    </message>
+    <message>
+        <source>The cashier&apos;s fiscal receipt from its electronic data, kept with the case</source>
+        <translation>The cashier&apos;s fiscal receipt from its electronic data, kept with the case</translation>
+    </message>
+    <message>
         <source>Amount: ¥%1 (in capitals: %2)</source>
         <translation>Amount: ¥%1 (in capitals: %2)</translation>
+    </message>
+    <message>
+        <source>Fee state: %1</source>
+        <translation>Fee state: %1</translation>
+    </message>
+    <message>
+        <source>unpaid (未缴费)</source>
+        <translation>unpaid</translation>
+    </message>
+    <message>
+        <source>paid (已缴费)</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <source>waived (已减免)</source>
+        <translation>waived</translation>
+    </message>
+    <message>
+        <source>refunded (已退付)</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>no payment notice yet</source>
+        <translation>no payment notice yet</translation>
+    </message>
+    <message>
+        <source>Waiver ¥%1 (%2)</source>
+        <translation>Waiver ¥%1 (%2)</translation>
+    </message>
+    <message>
+        <source>: waits for a lead&apos;s approval (above ¥%1); the notice is issued after it.</source>
+        <translation>: waits for a lead&apos;s approval (above ¥%1); the notice is issued after it.</translation>
+    </message>
+    <message>
+        <source>: approved by the lead %1.</source>
+        <translation>: approved by the lead %1.</translation>
+    </message>
+    <message>
+        <source>: goes on the next notice.</source>
+        <translation>: goes on the next notice.</translation>
+    </message>
+    <message>
+        <source>electronic</source>
+        <translation>electronic</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>paper</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt %1 No. %2 (%3), ¥%4, paid %5</source>
+        <translation>Fiscal receipt %1 No. %2 (%3), ¥%4, paid %5</translation>
+    </message>
+    <message>
+        <source>, check code %1</source>
+        <translation>, check code %1</translation>
     </message>
     <message>
         <source>issued</source>
@@ -2211,6 +2295,10 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>Payment notice %1 issued: ¥%2 (%3).</translation>
     </message>
     <message>
+        <source>The waiver waits for a lead&apos;s approval first.</source>
+        <translation>The waiver waits for a lead&apos;s approval first.</translation>
+    </message>
+    <message>
         <source>This item&apos;s fees cannot be assessed here.</source>
         <translation>This item&apos;s fees cannot be assessed here.</translation>
     </message>
@@ -2229,6 +2317,26 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>The center has not assigned a payment code yet.</source>
         <translation>The center has not assigned a payment code yet.</translation>
+    </message>
+    <message>
+        <source>The waiver waits for a lead&apos;s approval (Alt+L).</source>
+        <translation>The waiver waits for a lead&apos;s approval (Alt+L).</translation>
+    </message>
+    <message>
+        <source>The waiver goes on the notice issued next (Alt+Y).</source>
+        <translation>The waiver goes on the notice issued next (Alt+Y).</translation>
+    </message>
+    <message>
+        <source>Approved by %1: issue the notice (Alt+Y).</source>
+        <translation>Approved by %1: issue the notice (Alt+Y).</translation>
+    </message>
+    <message>
+        <source>Reprint of payment notice %1 saved.</source>
+        <translation>Reprint of payment notice %1 saved.</translation>
+    </message>
+    <message>
+        <source>Copy of receipt %1 No. %2 saved with the case.</source>
+        <translation>Copy of receipt %1 No. %2 saved with the case.</translation>
     </message>
 </context>
 <context>
@@ -3537,6 +3645,37 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Later stages: received, decided when the stage opens</source>
         <translation>Later stages: received, decided when the stage opens</translation>
+    </message>
+</context>
+<context>
+    <name>LeadApprovalDialog</name>
+    <message>
+        <source>A lead approves the waiver</source>
+        <translation>A lead approves the waiver</translation>
+    </message>
+    <message>
+        <source>Lead&apos;s &amp;user name:</source>
+        <translation>Lead&apos;s &amp;user name:</translation>
+    </message>
+    <message>
+        <source>Lead&apos;s &amp;password:</source>
+        <translation>Lead&apos;s &amp;password:</translation>
+    </message>
+    <message>
+        <source>Waiver of ¥%1 (%2): a lead of the department signs in here to approve it.</source>
+        <translation>Waiver of ¥%1 (%2): a lead of the department signs in here to approve it.</translation>
+    </message>
+    <message>
+        <source>The lead types their user name and password.</source>
+        <translation>The lead types their user name and password.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>This account is not a lead&apos;s: a lead approves waivers.</source>
+        <translation>This account is not a lead&apos;s: a lead approves waivers.</translation>
     </message>
 </context>
 <context>
@@ -5253,6 +5392,53 @@ Data folder: %4</translation>
     <message>
         <source>Commitments to verify (核查): %1, %2 overdue — %3</source>
         <translation>Commitments to verify (核查): %1, %2 overdue — %3</translation>
+    </message>
+</context>
+<context>
+    <name>WaiverDialog</name>
+    <message>
+        <source>Fee waiver (减免)</source>
+        <translation>Fee waiver</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount waived (yuan):</source>
+        <translation>&amp;Amount waived (yuan):</translation>
+    </message>
+    <message>
+        <source>&amp;Note (which rule):</source>
+        <translation>&amp;Note (which rule):</translation>
+    </message>
+    <message>
+        <source>Up to ¥%1 may be waived. Above ¥%2 a lead of the department approves it.</source>
+        <translation>Up to ¥%1 may be waived. Above ¥%2 a lead of the department approves it.</translation>
+    </message>
+    <message>
+        <source>Type the amount in yuan, e.g. 20 or 19.50.</source>
+        <translation>Type the amount in yuan, e.g. 20 or 19.50.</translation>
+    </message>
+    <message>
+        <source>The amount waived is ¥0.01 to ¥%1.</source>
+        <translation>The amount waived is ¥0.01 to ¥%1.</translation>
+    </message>
+    <message>
+        <source>Under &apos;other&apos;, the note names the rule that waives the fee.</source>
+        <translation>Under &apos;other&apos;, the note names the rule that waives the fee.</translation>
+    </message>
+    <message>
+        <source>None of this item&apos;s fees may be waived.</source>
+        <translation>None of this item&apos;s fees may be waived.</translation>
+    </message>
+    <message>
+        <source>Choose a reason from the list.</source>
+        <translation>Choose a reason from the list.</translation>
+    </message>
+    <message>
+        <source>This waiver is not allowed.</source>
+        <translation>This waiver is not allowed.</translation>
     </message>
 </context>
 <context>

@@ -2166,8 +2166,92 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>仅限缴款之前；将通知中心</translation>
     </message>
     <message>
+        <source>&amp;Waiver (减免)…</source>
+        <translation>减免(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Waive part of the fees for a listed reason</source>
+        <translation>按规定的减免事由减免部分费用</translation>
+    </message>
+    <message>
+        <source>&amp;Lead approves…</source>
+        <translation>值班长审批(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>A lead of the department signs in here to approve the waiver</source>
+        <translation>本部门值班长在此登录审批减免</translation>
+    </message>
+    <message>
+        <source>Reprint the &amp;notice (副本)</source>
+        <translation>补打通知书副本(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Print the r&amp;eceipt copy (副本)</source>
+        <translation>打印票据副本(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The cashier&apos;s fiscal receipt from its electronic data, kept with the case</source>
+        <translation>按电子数据打印收费窗口开具的财政票据，随办件归档</translation>
+    </message>
+    <message>
         <source>Amount: ¥%1 (in capitals: %2)</source>
         <translation>金额：¥%1（大写：%2）</translation>
+    </message>
+    <message>
+        <source>Fee state: %1</source>
+        <translation>收费状态：%1</translation>
+    </message>
+    <message>
+        <source>unpaid (未缴费)</source>
+        <translation>未缴费</translation>
+    </message>
+    <message>
+        <source>paid (已缴费)</source>
+        <translation>已缴费</translation>
+    </message>
+    <message>
+        <source>waived (已减免)</source>
+        <translation>已减免</translation>
+    </message>
+    <message>
+        <source>refunded (已退付)</source>
+        <translation>已退付</translation>
+    </message>
+    <message>
+        <source>no payment notice yet</source>
+        <translation>尚未开具缴款通知书</translation>
+    </message>
+    <message>
+        <source>Waiver ¥%1 (%2)</source>
+        <translation>减免 ¥%1（%2）</translation>
+    </message>
+    <message>
+        <source>: waits for a lead&apos;s approval (above ¥%1); the notice is issued after it.</source>
+        <translation>：超过 ¥%1，待值班长审批，审批后方可开具通知书。</translation>
+    </message>
+    <message>
+        <source>: approved by the lead %1.</source>
+        <translation>：值班长 %1 已审批。</translation>
+    </message>
+    <message>
+        <source>: goes on the next notice.</source>
+        <translation>：将列入下一张通知书。</translation>
+    </message>
+    <message>
+        <source>electronic</source>
+        <translation>电子票据</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>纸质票据</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt %1 No. %2 (%3), ¥%4, paid %5</source>
+        <translation>财政票据 %1 第 %2 号（%3），¥%4，缴费时间 %5</translation>
+    </message>
+    <message>
+        <source>, check code %1</source>
+        <translation>，校验码 %1</translation>
     </message>
     <message>
         <source>issued</source>
@@ -2198,6 +2282,10 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>缴款通知书 %1 已开具：¥%2（%3）。</translation>
     </message>
     <message>
+        <source>The waiver waits for a lead&apos;s approval first.</source>
+        <translation>减免须先经值班长审批。</translation>
+    </message>
+    <message>
         <source>This item&apos;s fees cannot be assessed here.</source>
         <translation>本事项的收费无法在此核定。</translation>
     </message>
@@ -2216,6 +2304,26 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>The center has not assigned a payment code yet.</source>
         <translation>中心尚未分配缴款码。</translation>
+    </message>
+    <message>
+        <source>The waiver waits for a lead&apos;s approval (Alt+L).</source>
+        <translation>减免待值班长审批（Alt+L）。</translation>
+    </message>
+    <message>
+        <source>The waiver goes on the notice issued next (Alt+Y).</source>
+        <translation>减免将列入下一张开具的通知书（Alt+Y）。</translation>
+    </message>
+    <message>
+        <source>Approved by %1: issue the notice (Alt+Y).</source>
+        <translation>%1 已审批：请开具通知书（Alt+Y）。</translation>
+    </message>
+    <message>
+        <source>Reprint of payment notice %1 saved.</source>
+        <translation>缴款通知书 %1 副本已保存。</translation>
+    </message>
+    <message>
+        <source>Copy of receipt %1 No. %2 saved with the case.</source>
+        <translation>票据 %1 第 %2 号副本已随办件保存。</translation>
     </message>
 </context>
 <context>
@@ -3521,6 +3629,37 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Later stages: received, decided when the stage opens</source>
         <translation>后续阶段：已收件，阶段开启后办理</translation>
+    </message>
+</context>
+<context>
+    <name>LeadApprovalDialog</name>
+    <message>
+        <source>A lead approves the waiver</source>
+        <translation>值班长审批减免</translation>
+    </message>
+    <message>
+        <source>Lead&apos;s &amp;user name:</source>
+        <translation>值班长用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Lead&apos;s &amp;password:</source>
+        <translation>值班长密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Waiver of ¥%1 (%2): a lead of the department signs in here to approve it.</source>
+        <translation>减免 ¥%1（%2）：请本部门值班长在此登录审批。</translation>
+    </message>
+    <message>
+        <source>The lead types their user name and password.</source>
+        <translation>请值班长输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>This account is not a lead&apos;s: a lead approves waivers.</source>
+        <translation>该账号不是值班长：减免须由值班长审批。</translation>
     </message>
 </context>
 <context>
@@ -5226,6 +5365,53 @@ Data folder: %4</source>
     <message>
         <source>Commitments to verify (核查): %1, %2 overdue — %3</source>
         <translation>待核查的告知承诺：%1 件，逾期 %2 件 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>WaiverDialog</name>
+    <message>
+        <source>Fee waiver (减免)</source>
+        <translation>费用减免</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>减免事由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Amount waived (yuan):</source>
+        <translation>减免金额（元）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note (which rule):</source>
+        <translation>说明（依据）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Up to ¥%1 may be waived. Above ¥%2 a lead of the department approves it.</source>
+        <translation>最多可减免 ¥%1；超过 ¥%2 须本部门值班长审批。</translation>
+    </message>
+    <message>
+        <source>Type the amount in yuan, e.g. 20 or 19.50.</source>
+        <translation>请以元为单位输入金额，例如 20 或 19.50。</translation>
+    </message>
+    <message>
+        <source>The amount waived is ¥0.01 to ¥%1.</source>
+        <translation>减免金额应在 ¥0.01 至 ¥%1 之间。</translation>
+    </message>
+    <message>
+        <source>Under &apos;other&apos;, the note names the rule that waives the fee.</source>
+        <translation>选择“其他依规减免”时，请在说明中写明依据。</translation>
+    </message>
+    <message>
+        <source>None of this item&apos;s fees may be waived.</source>
+        <translation>该事项的费用不可减免。</translation>
+    </message>
+    <message>
+        <source>Choose a reason from the list.</source>
+        <translation>请从列表中选择减免事由。</translation>
+    </message>
+    <message>
+        <source>This waiver is not allowed.</source>
+        <translation>不允许此项减免。</translation>
     </message>
 </context>
 <context>

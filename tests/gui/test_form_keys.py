@@ -119,9 +119,9 @@ def test_no_two_alt_keys_of_a_dialog_clash(dialogs):
         clashes = sorted({x for x in letters if letters.count(x) > 1})
         assert not clashes, (name, clashes)
     assert sorted(alt_keys(dialogs["settings"])) == ["c", "l", "s", "y"]
-    # The case's item charges a fee: its panel issues the payment notice (Alt+Y) and gets
-    # the payment code (Alt+G).
-    assert sorted(alt_keys(dialogs["case_detail"])) == ["a", "g", "i", "o", "p", "r", "y"]
+    # The case's item charges a fee: its panel issues the payment notice (Alt+Y), gets
+    # the payment code (Alt+G) and takes a waiver (Alt+W, its fee may be waived).
+    assert sorted(alt_keys(dialogs["case_detail"])) == ["a", "g", "i", "o", "p", "r", "w", "y"]
     assert sorted(alt_keys(dialogs["accepted"])) == ["n", "o", "p", "r", "s"]
 
 
@@ -147,6 +147,7 @@ def test_tab_walks_the_fields_in_reading_order(dialogs):
         "actionBox",
         "opinionEdit",
         "recordButton",
+        "waiverButton",
         "issueNoticeButton",
         "closeButton",
     ]
