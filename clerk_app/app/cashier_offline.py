@@ -48,6 +48,7 @@ __all__ = [
     "paper_payments",
     "pull_offline_data",
     "refuse_without_link",
+    "send_waiting",
     "take_cash_offline",
 ]
 
@@ -274,6 +275,25 @@ def paper_payments(context: AppContext, session: Session | None = None) -> list[
     it stands at the center (``waiting``, ``sent`` with the center's answer, ``refused``)."""
     who = None if session is None else session.username
     return store_cashier.paper_payments(context.backend.store, who)
+
+
+def send_waiting(context: AppContext, session: Session, *, now: bool = False) -> int:
+    """Send the desk's outbox at once (the cashier screen runs no sync worker: it calls
+    this when the link is up): a few rounds of the sync engine; ``now`` makes every waiting
+    row due first (F5: "try the link"). Returns the cashier's payments still waiting.
+
+    Never raises for the network: a row that cannot go waits for its next try.
+    """
+    from clerk_app.app.sync import sync_engine  # the engine of the window's outbox
+
+    if now:
+        context.backend.store.retry_now(refused=False)
+    engine = sync_engine(context, session)
+    for _ in range(5):
+        result = engine.push_once()
+        if not result.sent or not result.online or not result.waiting:
+            break
+    return waiting_count(context, session)
 
 
 def waiting_count(context: AppContext, session: Session) -> int:

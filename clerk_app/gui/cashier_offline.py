@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from clerk_app.app import cashier, cashier_offline
@@ -21,6 +21,10 @@ from clerk_app.core.fees import PaymentMethod, PaymentNotice, parse_notice_no
 from clerk_app.core.money import parse_yuan
 from clerk_app.gui.errors import error_message
 
+#: The link is tried every minute while offline or while payments wait (between payers).
+TICK_MS = 60_000
+#: Online with nothing waiting, the unpaid notices are pulled again every five minutes.
+PULL_EVERY_TICKS = 5
 _BANNER_STYLE = "background: #b00020; color: white; font-weight: bold; padding: 6px;"
 
 
@@ -50,6 +54,11 @@ class OfflinePart(QWidget):
         row.addWidget(self.amount)
         self.entry.hide()
         self._pending_no = ""
+        self._ticks = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
@@ -57,19 +66,31 @@ class OfflinePart(QWidget):
 
     # -- the link ----------------------------------------------------------------------------
 
-    def pull(self) -> bool:
-        """Pull unpaid notices and the paper stock; True when the service answered."""
+    def pull(self, *, now: bool = False) -> bool:
+        """Pull unpaid notices and the paper stock, then send what waits in the outbox
+        (``now``: every waiting payment at once, F5); True when the service answered."""
+        context, session = self.owner.context, self.owner.session
         try:
-            cashier_offline.pull_offline_data(
-                self.owner.context, self.owner.session, cashier.today(self.owner.context)
-            )
+            cashier_offline.pull_offline_data(context, session, cashier.today(context))
         except Exception as exc:
             if cashier_offline.link_down(exc):
                 self.go_offline()
                 return False
             self.owner._say(error_message(exc))  # a refusal: the link is up all the same
+        cashier_offline.send_waiting(context, session, now=now)
         self.go_online()
         return True
+
+    def _tick(self) -> None:
+        """Every minute, between payers: try the link while offline or while payments wait;
+        otherwise pull the unpaid notices again every few minutes."""
+        self._ticks += 1
+        if self.owner.notice is not None or self.owner.code.text().strip():
+            return  # a payer at the window: no network call in between
+        context, session = self.owner.context, self.owner.session
+        due = self._ticks % PULL_EVERY_TICKS == 0
+        if self.offline or due or cashier_offline.waiting_count(context, session):
+            self.pull()
 
     def go_offline(self) -> None:
         self.offline = True
