@@ -27,6 +27,7 @@ from clerk_app.core.packages import Package, Stage
 from records_service import audit, catalog_store, reach, rules
 from records_service.case_views import case_public, clerk_error, iso, party_errors
 from records_service.deps import Principal
+from records_service.joint_documents import joint_documents
 from records_service.joint_schemas import JointCaseCreate, JointPartCreate
 from records_service.models import Case, CaseEvent, JointCase, JointStage, Window
 from records_service.problems import ProblemError, invalid_fields
@@ -472,4 +473,5 @@ def joint_public(session: Session, joint: JointCase) -> dict[str, Any]:
             for c in parts
         ],
         "updated_at": iso(joint.updated_at),
+        "documents": joint_documents(session, joint.joint_no),
     }

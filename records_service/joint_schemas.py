@@ -14,6 +14,7 @@ from records_service.schemas import (
     Code,
     Day,
     Disposition,
+    DocumentPublic,
     FirstEvent,
     MaterialIn,
     Moment,
@@ -121,6 +122,8 @@ class JointCasePublic(Public):
     stages: list[JointStagePublic]
     parts: list[JointPartPublic]
     updated_at: Moment
+    #: Its documents recorded at the center (``records_service.joint_documents``).
+    documents: list[DocumentPublic]
 
 
 class JointCaseAnswer(Public):

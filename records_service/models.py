@@ -279,6 +279,9 @@ class CaseDocument(Base):
     clerk: Mapped[str] = mapped_column(String(64))
     device_id: Mapped[str | None] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The joint case a joint document (联合受理通知书, 一次性告知, 阶段办结, 办结) belongs to
+    #: (issue 16; migration 0014): found and listed by the joint number. None otherwise.
+    joint_no: Mapped[str | None] = mapped_column(String(40), index=True)
 
 
 class Rating(Base):

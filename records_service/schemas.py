@@ -243,6 +243,8 @@ class DocumentCreate(Strict):
     issued_at: Timestamp
     reprint: bool = False
     clerk: Annotated[str, Field(min_length=1, max_length=64)]
+    #: A joint case's document (issue 16): its joint number, the joint case of ``case_no``.
+    joint_no: Annotated[str, Field(min_length=1, max_length=40)] | None = None
 
 
 class RejectedItem(Strict):
@@ -381,6 +383,8 @@ class DocumentPublic(Public):
     clerk: str
     window_code: str
     device_id: str | None
+    #: The joint case the document belongs to (issue 16), else null.
+    joint_no: str | None = None
 
 
 class DocumentAnswer(Public):

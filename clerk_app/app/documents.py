@@ -294,6 +294,7 @@ def issue_document(
         now,
         session.username,
         archive_data.encode(numbered),
+        joint_no=_joint_no(data),
     )
     print_log.info("%s %s issued for %s (%s)", kind, document_no, data.case_no, path.name)
     return IssuedDocument(kind, document_no, path, archived.sha256, archived, rendered, texts)
@@ -330,6 +331,7 @@ def reprint_document(
         session.username,
         archive_data.encode(replace(data, reprint=False)),
         reprint=True,
+        joint_no=_joint_no(data),
     )
     print_log.info("%s %s reprinted for %s", kind, data.document_no, data.case_no)
     return IssuedDocument(kind, data.document_no, path, archived.sha256, archived, rendered, texts)
@@ -375,8 +377,10 @@ def _archive(
     data_json: str,
     *,
     reprint: bool = False,
+    joint_no: str = "",
 ) -> ArchivedDocument:
-    """Archive a written PDF (``sha256``: of its plain bytes) and queue its record."""
+    """Archive a written PDF (``sha256``: of its plain bytes) and queue its record (a
+    joint case's document with its joint number)."""
     record = DocumentRecord(
         id=str(uuid.uuid4()),
         case_no=case_no,
@@ -386,6 +390,7 @@ def _archive(
         issued_at=issued_at,
         clerk=clerk,
         reprint=reprint,
+        joint_no=joint_no,
     )
     return record_document(
         context.backend.store,
@@ -394,6 +399,11 @@ def _archive(
         body=document_to_wire(record),
         data_json=data_json,
     )
+
+
+def _joint_no(data: Issuable) -> str:
+    """The joint number of a joint case's document ("" for a case's own)."""
+    return data.joint_no if isinstance(data, JointNoticeBase) else ""
 
 
 def _target(

@@ -17,7 +17,9 @@ row and its record for the service in one transaction. The records service keeps
 documents per case (``POST /cases/{case_no}/documents``), so a joint document is archived
 under the joint case's FIRST part (:func:`archive_case_no`); it shows in that part's
 documents panel and reprints from there like any notice (:func:`joint_archive`,
-:func:`reprint_joint_document`).
+:func:`reprint_joint_document`). Its record names the joint number too (``joint_no``: the
+service lists it with the joint case, ``GET /joint-cases/{joint_no}``), and the desk finds
+it by the joint number (:func:`joint_document_archive`: the lookup's documents).
 
 The catalog (package, items, departments) comes from the desk's cached copy unless the
 caller passes one. Every function runs on the database writer (it writes the store).
@@ -26,13 +28,19 @@ caller passes one. Every function runs on the database writer (it writes the sto
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from clerk_app.app.catalog import NoCatalogError
-from clerk_app.app.documents import IssuedDocument, issue_document, reprint_document
+from clerk_app.app.documents import (
+    CaseArchive,
+    IssuedDocument,
+    issue_document,
+    reprint_document,
+)
 from clerk_app.core.catalog import Catalog, Item
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.event_data import MaterialNeed
@@ -54,7 +62,7 @@ from clerk_app.documents.joint_notices import (
     StageCompletionNotice,
 )
 from clerk_app.documents.notices import MissingMaterial
-from clerk_app.store.documents import ArchivedDocument, case_documents
+from clerk_app.store.documents import ArchivedDocument, case_documents, joint_documents
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -457,6 +465,15 @@ def joint_archive(context: AppContext, joint: JointCase) -> list[ArchivedDocumen
         for d in case_documents(context.backend.store, archive_case_no(joint))
         if not d.reprint and d.kind in JOINT_DOCUMENT_KINDS
     ]
+
+
+def joint_document_archive(context: AppContext, joint_no: str) -> CaseArchive:
+    """The joint documents this desk archived for the joint case ``joint_no`` (under any of
+    its parts; originals oldest first, with how often each was reprinted): what the lookup
+    of a joint number lists and reprints. Empty when none was issued here."""
+    found = joint_documents(context.backend.store, joint_no, JOINT_DOCUMENT_KINDS)
+    reprints = Counter((d.kind, d.document_no) for d in found if d.reprint)
+    return CaseArchive([d for d in found if not d.reprint], dict(reprints))
 
 
 def reprint_joint_document(

@@ -166,6 +166,8 @@ class DocumentRecord:
     issued_at: datetime
     clerk: str
     reprint: bool = False
+    #: A joint case's document (issue 16): its joint number ("" for a case's own).
+    joint_no: str = ""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ The case-detail view embeds the panel; it works with the keyboard alone.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -27,7 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.app.documents import ArchivedDocument, case_archive, reprint_document
+from clerk_app.app.documents import (
+    ArchivedDocument,
+    CaseArchive,
+    case_archive,
+    reprint_document,
+)
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.documents import archive_data
 from clerk_app.gui.ops import DbWriter, Op, nearest_writer, show_error
@@ -74,6 +80,8 @@ class CaseDocumentsPanel(QWidget):
         case_no: the case.
         parent: the parent widget.
         writer: the one ``DbWriter``; when not given, the nearest parent's ``writer``.
+        archive: what to list instead of the case's archive (a joint case's documents:
+            ``gui.joint_archive``); read again on every ``reload()``.
 
     Signals:
         reprinted(object): an ``IssuedDocument`` was reprinted and archived.
@@ -89,9 +97,11 @@ class CaseDocumentsPanel(QWidget):
         parent: QWidget | None = None,
         *,
         writer: DbWriter | None = None,
+        archive: Callable[[], CaseArchive] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("caseDocumentsPanel")
+        self._archive = archive
         self.context = context
         self.session = session
         self.case_no = case_no
@@ -171,7 +181,7 @@ class CaseDocumentsPanel(QWidget):
 
     def reload(self) -> None:
         """Read the case's archive again (originals only; reprints are counted)."""
-        archive = case_archive(self.context, self.case_no)
+        archive = self._archive() if self._archive else case_archive(self.context, self.case_no)
         originals, counts = archive.originals, archive.reprints
         selected = self.selected_document()
         self.documents = originals

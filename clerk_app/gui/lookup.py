@@ -1,7 +1,9 @@
 """Lookup: any case number and query code, checked as the applicant would check progress.
 
 A joint number (联合审批 / 一件事, issue 16) answers with its package, current stage, every
-stage and every part (:class:`~clerk_app.gui.lookup_joint.JointProgressView`).
+stage and every part (:class:`~clerk_app.gui.lookup_joint.JointProgressView`), and, for a
+signed-in clerk, the joint documents this desk issued for it, to reprint
+(:class:`~clerk_app.gui.joint_archive.JointDocumentsBox`).
 
 Asks the records service's public ``GET /progress`` (off the GUI thread). When the center
 cannot be reached the dialog says so and shows this desk's own record of the case, if it
@@ -32,6 +34,7 @@ from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.errors import error_message, is_offline, is_refused
 from clerk_app.gui.forms.ui_lookup_dialog import Ui_LookupDialog
 from clerk_app.gui.hub import case_hub
+from clerk_app.gui.joint_archive import JointDocumentsBox
 from clerk_app.gui.lookup_joint import JointProgressView
 from clerk_app.gui.ops import Op
 from clerk_app.logs import logger
@@ -79,6 +82,9 @@ class LookupDialog(QDialog):
             self.fields[key] = (getattr(u, key + "Caption"), value)
         self.joint_view = JointProgressView(self)
         u.mainLayout.insertWidget(u.mainLayout.indexOf(u.buttonBox), self.joint_view, 1)
+        # A joint number's documents issued here, to reprint (a clerk signed in only).
+        self.joint_documents = JointDocumentsBox(context, session, self)
+        u.mainLayout.insertWidget(u.mainLayout.indexOf(u.buttonBox), self.joint_documents)
         self.buttons = u.buttonBox
         self.buttons.addButton(self.lookup_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
@@ -114,6 +120,7 @@ class LookupDialog(QDialog):
             return
         self.message.setText(self.tr("Asking the center…"))
         self.lookup_button.setEnabled(False)
+        self.joint_documents.show_joint(None)  # the answer lists them afresh
         context = self.context
         Op(self, lambda: lookup.progress_at_center(context, case_no, code)).success(
             self._answered
@@ -174,6 +181,8 @@ class LookupDialog(QDialog):
         self.result = progress
         joint = progress if isinstance(progress, JointProgress) else None
         self.joint_view.show_progress(joint)
+        signed_in = joint is not None and self.session is not None
+        self.joint_documents.show_joint(joint.joint_no if signed_in and joint else None)
         for _label, value in self.fields.values():
             value.setText("")
         for key, (label, value) in self.fields.items():

@@ -247,8 +247,9 @@ def _first_event(event: CaseEvent) -> dict[str, Any]:
 
 
 def document_to_wire(record: DocumentRecord) -> dict[str, Any]:
-    """The ``POST /cases/{case_no}/documents`` body (the case number is in the path)."""
-    return {
+    """The ``POST /cases/{case_no}/documents`` body (the case number is in the path; a
+    joint case's document names its joint number too)."""
+    body: dict[str, Any] = {
         "id": record.id,
         "kind": record.kind,
         "document_no": record.document_no,
@@ -257,6 +258,9 @@ def document_to_wire(record: DocumentRecord) -> dict[str, Any]:
         "reprint": record.reprint,
         "clerk": record.clerk,
     }
+    if record.joint_no:
+        body["joint_no"] = record.joint_no
+    return body
 
 
 def rating_to_wire(rating: Rating) -> dict[str, Any]:

@@ -9,6 +9,7 @@ written before this is called: the archive row points at a file that exists.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -169,6 +170,19 @@ def case_documents(store: LocalStore, case_no: str) -> list[ArchivedDocument]:
         (case_no,),
     )
     return [_from_row(r) for r in rows]
+
+
+def joint_documents(
+    store: LocalStore, joint_no: str, kinds: Iterable[str]
+) -> list[ArchivedDocument]:
+    """The documents of ``kinds`` archived for any part of the joint case ``joint_no``
+    (issue 16: its joint documents, archived under a part), oldest first, reprints
+    included."""
+    wanted = set(kinds)
+    parts = store.db.query("SELECT case_no FROM cases WHERE joint_case_no = ?", (joint_no,))
+    found = [d for row in parts for d in case_documents(store, row[0])]
+    found.sort(key=lambda d: d.issued_at)
+    return [d for d in found if d.kind in wanted]
 
 
 def latest_original(store: LocalStore, case_no: str, kind: str) -> ArchivedDocument | None:

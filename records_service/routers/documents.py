@@ -8,9 +8,10 @@ from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy.orm import Session
 
 from records_service import audit, reach, rules
-from records_service.case_views import RawBodyDep, clerk_error, iso
+from records_service.case_views import RawBodyDep, clerk_error
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, client_ip
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
+from records_service.joint_documents import document_public, joint_no_for
 from records_service.models import CaseDocument
 from records_service.problems import invalid_fields, problem_responses
 from records_service.schemas import DocumentAnswer, DocumentCreate, public_json
@@ -18,21 +19,6 @@ from records_service.schemas import DocumentAnswer, DocumentCreate, public_json
 router = APIRouter(tags=["cases"])
 
 ROUTE_CASE_DOCUMENT = "POST /cases/{case_no}/documents"
-
-
-def document_public(doc: CaseDocument, case_no: str) -> dict[str, object]:
-    return {
-        "id": doc.id,
-        "case_no": case_no,
-        "kind": doc.kind,
-        "document_no": doc.document_no,
-        "sha256": doc.sha256,
-        "reprint": doc.reprint,
-        "issued_at": iso(doc.issued_at),
-        "clerk": doc.clerk,
-        "window_code": doc.window_code,
-        "device_id": doc.device_id,
-    }
 
 
 @router.post(
@@ -96,6 +82,9 @@ def record_document(
             errors.append({"field": "document_no", "message": "not a document number"})
         elif not body.reprint and number.window != principal.window_code:
             errors.append({"field": "document_no", "message": "not from this window"})
+        joint_no, bad_joint = joint_no_for(case, body.kind, body.joint_no)
+        if bad_joint:
+            errors.append({"field": "joint_no", "message": bad_joint})
         if errors or number is None:
             raise invalid_fields(errors)
         doc = CaseDocument(
@@ -112,6 +101,7 @@ def record_document(
             clerk=body.clerk,
             device_id=principal.device_id,
             recorded_at=now,
+            joint_no=joint_no,
         )
         session.add(doc)
         session.flush()
@@ -124,7 +114,11 @@ def record_document(
             device_id=principal.device_id,
             target=body.document_no,
             client_ip=client_ip(request),
-            detail={"case_no": case_no, "kind": body.kind},
+            detail={
+                "case_no": case_no,
+                "kind": body.kind,
+                **({"joint_no": joint_no} if joint_no else {}),
+            },
         )
         content = public_json(DocumentAnswer, {"document": document_public(doc, case_no)})
         return 201, content, {}

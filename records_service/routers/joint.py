@@ -1,4 +1,4 @@
-"""POST /joint-cases (idempotent), GET /joint-cases/{joint_no},
+"""POST /joint-cases (idempotent), GET /joint-cases/{joint_no} (with its documents),
 POST /joint-cases/{joint_no}/stages/{stage}/open (issue 16)."""
 
 from __future__ import annotations
@@ -141,7 +141,8 @@ def _conflict(joint_no: str) -> ProblemError:
 def get_joint_case(
     joint_no: JointNo, principal: CurrentPrincipal, session: SessionDep
 ) -> JointCaseAnswer:
-    """The joint case with its stages and parts, to anyone who reaches one of its parts."""
+    """The joint case with its stages, parts and documents, to anyone who reaches one of its
+    parts."""
     row = joint.joint_in_reach(session, principal, joint_no)
     return JointCaseAnswer.model_validate({"joint_case": joint.joint_public(session, row)})
 

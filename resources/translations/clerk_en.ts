@@ -299,6 +299,7 @@
     <name>CallPanel</name>
     <message>
         <source>Number %1, please go to window %2</source>
+        <extracomment>The headline&apos;s panel and the tiles of the windows. Today&apos;s calls, oldest first. The calls handed to the voice, in order (what the hall heard).</extracomment>
         <translation>Number %1, please go to window %2</translation>
     </message>
     <message>
@@ -1007,6 +1008,10 @@
         <translation>Ctrl+Enter: take the payment and print the receipt   F9: today&apos;s totals</translation>
     </message>
     <message>
+        <source>This notice was not pulled: type its item code and amount.</source>
+        <translation>This notice was not pulled: type its item code and amount.</translation>
+    </message>
+    <message>
         <source>Scan or type a payment code first.</source>
         <translation>Scan or type a payment code first.</translation>
     </message>
@@ -1017,6 +1022,10 @@
     <message>
         <source>Paid. Receipt number %1.</source>
         <translation>Paid. Receipt number %1.</translation>
+    </message>
+    <message>
+        <source>Paper receipt; sent to the center when the link is back.</source>
+        <translation>Paper receipt; sent to the center when the link is back.</translation>
     </message>
     <message>
         <source>The receipt could not be printed: %1</source>
@@ -1061,6 +1070,38 @@
     <message>
         <source>The records service refused this payment.</source>
         <translation>The records service refused this payment.</translation>
+    </message>
+    <message>
+        <source>Card and QR payments need the fiscal platform: take cash, or wait for the link.</source>
+        <translation>Card and QR payments need the fiscal platform: take cash, or wait for the link.</translation>
+    </message>
+    <message>
+        <source>The link dropped before the center answered: the payment is not confirmed. Ctrl+Enter again takes the cash on a paper receipt.</source>
+        <translation>The link dropped before the center answered: the payment is not confirmed. Ctrl+Enter again takes the cash on a paper receipt.</translation>
+    </message>
+    <message>
+        <source>Offline, a notice is found by its notice number (JK-…).</source>
+        <translation>Offline, a notice is found by its notice number (JK-…).</translation>
+    </message>
+    <message>
+        <source>This is not a notice number (JK-window-date-number).</source>
+        <translation>This is not a notice number (JK-window-date-number).</translation>
+    </message>
+    <message>
+        <source>The catalog has no fee for this item.</source>
+        <translation>The catalog has no fee for this item.</translation>
+    </message>
+    <message>
+        <source>The amount is not the item&apos;s fee standard in the catalog; take it when the link is back.</source>
+        <translation>The amount is not the item&apos;s fee standard in the catalog; take it when the link is back.</translation>
+    </message>
+    <message>
+        <source>This desk has no catalog yet: take it when the link is back.</source>
+        <translation>This desk has no catalog yet: take it when the link is back.</translation>
+    </message>
+    <message>
+        <source>No blank paper receipt of yours is left on this desk: ask for a range.</source>
+        <translation>No blank paper receipt of yours is left on this desk: ask for a range.</translation>
     </message>
     <message>
         <source>Less than due received: a notice is not paid in part.</source>
@@ -1551,6 +1592,131 @@
     </message>
 </context>
 <context>
+    <name>DailyCloseDialog</name>
+    <message>
+        <source>Daily close — %1</source>
+        <translation>Daily close — %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Cash counted in the drawer (yuan)</source>
+        <translation>Cash counted in the drawer (yuan)</translation>
+    </message>
+    <message>
+        <source>Deposit slip reference (解缴)</source>
+        <translation>Deposit slip reference (解缴)</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <source>Cash expected</source>
+        <translation>Cash expected</translation>
+    </message>
+    <message>
+        <source>Cash &amp;counted</source>
+        <translation>Cash &amp;counted</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>&amp;Deposit slip</source>
+        <translation>&amp;Deposit slip</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: close the day and print the sheet   Esc: back</source>
+        <translation>Ctrl+Enter: close the day and print the sheet   Esc: back</translation>
+    </message>
+    <message>
+        <source>The cash counted is not an amount (yuan, at most two decimals).</source>
+        <translation>The cash counted is not an amount (yuan, at most two decimals).</translation>
+    </message>
+    <message>
+        <source>Type the deposit slip&apos;s reference (解缴).</source>
+        <translation>Type the deposit slip&apos;s reference (解缴).</translation>
+    </message>
+    <message>
+        <source>The day is closed. Its payments are frozen.</source>
+        <translation>The day is closed. Its payments are frozen.</translation>
+    </message>
+    <message>
+        <source>The sheet could not be printed: %1</source>
+        <translation>The sheet could not be printed: %1</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <source>All payments</source>
+        <translation>All payments</translation>
+    </message>
+    <message>
+        <source>Department %1</source>
+        <translation>Department %1</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>Item %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Used (%1): %2
+Voided (%3): %4</source>
+        <translation>Used (%1): %2
+Voided (%3): %4</translation>
+    </message>
+    <message>
+        <source>This day is closed (日结); nothing of it can change.</source>
+        <translation>This day is closed (日结); nothing of it can change.</translation>
+    </message>
+    <message>
+        <source>Over (长款) ¥%1</source>
+        <translation>Over (长款) ¥%1</translation>
+    </message>
+    <message>
+        <source>Short (短款) ¥%1</source>
+        <translation>Short (短款) ¥%1</translation>
+    </message>
+    <message>
+        <source>Even (无长短款)</source>
+        <translation>Even (无长短款)</translation>
+    </message>
+    <message>
+        <source>F7: void a spoilt receipt   F10: daily close (日结)</source>
+        <translation>F7: void a spoilt receipt   F10: daily close (日结)</translation>
+    </message>
+    <message>
+        <source>Today is closed (日结): no more payments can be taken today.</source>
+        <translation>Today is closed (日结): no more payments can be taken today.</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Shift lead dashboard</source>
@@ -1738,6 +1904,10 @@
     <message>
         <source>Export to &amp;Excel (XLSX)…</source>
         <translation>Export to &amp;Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Request a &amp;refund…</source>
+        <translation>Request a &amp;refund…</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -2337,6 +2507,221 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>Copy of receipt %1 No. %2 saved with the case.</source>
         <translation>Copy of receipt %1 No. %2 saved with the case.</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceScreen</name>
+    <message>
+        <source>Settlement center finance — %1</source>
+        <translation>Settlement center finance — %1</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>Requested at</translation>
+    </message>
+    <message>
+        <source>Note on the decision</source>
+        <translation>Note on the decision</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Alt+A: approve and print the voucher   Alt+R: reject   F5: reload</source>
+        <translation>Alt+A: approve and print the voucher   Alt+R: reject   F5: reload</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <source>By item</source>
+        <translation>By item</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>By payment method</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Alt+S: show the report   Ctrl+E: export CSV   Ctrl+Shift+E: export XLSX</source>
+        <translation>Alt+S: show the report   Ctrl+E: export CSV   Ctrl+Shift+E: export XLSX</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>In the bank&apos;s file, not among the payments:</source>
+        <translation>In the bank&apos;s file, not among the payments:</translation>
+    </message>
+    <message>
+        <source>Card and QR payments not in the bank&apos;s file:</source>
+        <translation>Card and QR payments not in the bank&apos;s file:</translation>
+    </message>
+    <message>
+        <source>Alt+O: choose the bank&apos;s CSV (columns reference, amount, date)</source>
+        <translation>Alt+O: choose the bank&apos;s CSV (columns reference, amount, date)</translation>
+    </message>
+    <message>
+        <source>No refund request is waiting.</source>
+        <translation>No refund request is waiting.</translation>
+    </message>
+    <message>
+        <source>Choose a refund request first.</source>
+        <translation>Choose a refund request first.</translation>
+    </message>
+    <message>
+        <source>This request is decided already.</source>
+        <translation>This request is decided already.</translation>
+    </message>
+    <message>
+        <source>The records service refused the decision.</source>
+        <translation>The records service refused the decision.</translation>
+    </message>
+    <message>
+        <source>Refund of %1 rejected.</source>
+        <translation>Refund of %1 rejected.</translation>
+    </message>
+    <message>
+        <source>Refund of ¥%1 for %2 approved; voucher %3.</source>
+        <translation>Refund of ¥%1 for %2 approved; voucher %3.</translation>
+    </message>
+    <message>
+        <source>The voucher could not be printed: %1</source>
+        <translation>The voucher could not be printed: %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Refunded (yuan)</source>
+        <translation>Refunded (yuan)</translation>
+    </message>
+    <message>
+        <source>Choose a period of at most 400 days, its start before its end.</source>
+        <translation>Choose a period of at most 400 days, its start before its end.</translation>
+    </message>
+    <message>
+        <source>%1 payment(s), ¥%2, refunded ¥%3.</source>
+        <translation>%1 payment(s), ¥%2, refunded ¥%3.</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Fees collected %1 to %2</source>
+        <translation>Fees collected %1 to %2</translation>
+    </message>
+    <message>
+        <source>Show a report first (Alt+S).</source>
+        <translation>Show a report first (Alt+S).</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s or POS&apos;s transactions</source>
+        <translation>The bank&apos;s or POS&apos;s transactions</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s file was not read: it needs the columns reference, amount (yuan) and date, and a period of at most 400 days.</source>
+        <translation>The bank&apos;s file was not read: it needs the columns reference, amount (yuan) and date, and a period of at most 400 days.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>The file could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 matched; %2 line(s) of the bank and %3 payment(s) unmatched.</source>
+        <translation>%1 matched; %2 line(s) of the bank and %3 payment(s) unmatched.</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3629,17 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>JointDocumentsBox</name>
+    <message>
+        <source>&amp;Documents of this joint case issued at this desk</source>
+        <translation>&amp;Documents of this joint case issued at this desk</translation>
+    </message>
+    <message>
+        <source>No document of this joint case was issued at this desk.</source>
+        <translation>No document of this joint case was issued at this desk.</translation>
+    </message>
+</context>
+<context>
     <name>JointIntakeDialog</name>
     <message>
         <source>DEMO</source>
@@ -3328,6 +3724,26 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>&amp;Go on</source>
         <translation>&amp;Go on</translation>
+    </message>
+</context>
+<context>
+    <name>JointParking</name>
+    <message>
+        <source>Nothing to park yet.</source>
+        <extracomment>The version of a parked joint intake&apos;s state. The parked intake the dialog was resumed from (&quot;&quot; for a fresh one).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joint intake parked. Resume it with Ctrl+R.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package of this parked intake is not in the catalog any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parked joint intake resumed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4171,6 +4587,33 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>OfflinePart</name>
+    <message>
+        <source>Item code on the payer&apos;s notice</source>
+        <translation>Item code on the payer&apos;s notice</translation>
+    </message>
+    <message>
+        <source>Amount due on the notice (yuan), then Enter</source>
+        <translation>Amount due on the notice (yuan), then Enter</translation>
+    </message>
+    <message>
+        <source>Not pulled: enter it to confirm</source>
+        <translation>Not pulled: enter it to confirm</translation>
+    </message>
+    <message>
+        <source>OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR need the link. %2 payment(s) waiting to be sent.</source>
+        <translation>OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR need the link. %2 payment(s) waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>%1 paper payment(s) taken offline are still being sent.</source>
+        <translation>%1 paper payment(s) taken offline are still being sent.</translation>
+    </message>
+    <message>
+        <source>Not pulled from the center: the payment is marked to confirm.</source>
+        <translation>Not pulled from the center: the payment is marked to confirm.</translation>
+    </message>
+</context>
+<context>
     <name>Ops</name>
     <message>
         <source>There is no catalog on this computer yet, and the records service cannot be reached: it must be reached once.</source>
@@ -4828,6 +5271,93 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>RefundRequestDialog</name>
+    <message>
+        <source>Request a refund (退付)</source>
+        <translation>Request a refund (退付)</translation>
+    </message>
+    <message>
+        <source>Notice number or payment code, then Enter</source>
+        <translation>Notice number or payment code, then Enter</translation>
+    </message>
+    <message>
+        <source>Amount to refund (yuan)</source>
+        <translation>Amount to refund (yuan)</translation>
+    </message>
+    <message>
+        <source>Why the fee is refunded</source>
+        <translation>Why the fee is refunded</translation>
+    </message>
+    <message>
+        <source>&amp;Notice</source>
+        <translation>&amp;Notice</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <source>In capitals</source>
+        <translation>In capitals</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: send the request to finance   Esc: close</source>
+        <translation>Ctrl+Enter: send the request to finance   Esc: close</translation>
+    </message>
+    <message>
+        <source>%1 paid ¥%2 on %3, receipt %4; refunded ¥%5</source>
+        <translation>%1 paid ¥%2 on %3, receipt %4; refunded ¥%5</translation>
+    </message>
+    <message>
+        <source>This payment is refunded in full already.</source>
+        <translation>This payment is refunded in full already.</translation>
+    </message>
+    <message>
+        <source>Type the paid notice&apos;s number first.</source>
+        <translation>Type the paid notice&apos;s number first.</translation>
+    </message>
+    <message>
+        <source>The amount is not an amount (yuan, at most two decimals).</source>
+        <translation>The amount is not an amount (yuan, at most two decimals).</translation>
+    </message>
+    <message>
+        <source>State the reason for the refund.</source>
+        <translation>State the reason for the refund.</translation>
+    </message>
+    <message>
+        <source>Refund of ¥%1 requested for %2; finance decides.</source>
+        <translation>Refund of ¥%1 requested for %2; finance decides.</translation>
+    </message>
+    <message>
+        <source>No paid notice of your department has this number.</source>
+        <translation>No paid notice of your department has this number.</translation>
+    </message>
+    <message>
+        <source>More than is left to refund of this payment (requests waiting count too).</source>
+        <translation>More than is left to refund of this payment (requests waiting count too).</translation>
+    </message>
+    <message>
+        <source>Only a lead of the collecting department requests refunds.</source>
+        <translation>Only a lead of the collecting department requests refunds.</translation>
+    </message>
+    <message>
+        <source>Check the amount and the reason.</source>
+        <translation>Check the amount and the reason.</translation>
+    </message>
+    <message>
+        <source>The records service refused this request.</source>
+        <translation>The records service refused this request.</translation>
+    </message>
+</context>
+<context>
     <name>RejectedPanel</name>
     <message>
         <source>Refused by the center</source>
@@ -5395,6 +5925,73 @@ Data folder: %4</translation>
     </message>
 </context>
 <context>
+    <name>VoidReceiptDialog</name>
+    <message>
+        <source>No receipt of yours has this code and number.</source>
+        <translation>No receipt of yours has this code and number.</translation>
+    </message>
+    <message>
+        <source>This receipt is voided already.</source>
+        <translation>This receipt is voided already.</translation>
+    </message>
+    <message>
+        <source>An electronic receipt is not voided: a refund reverses it.</source>
+        <translation>An electronic receipt is not voided: a refund reverses it.</translation>
+    </message>
+    <message>
+        <source>This day is closed (日结); nothing of it can change.</source>
+        <translation>This day is closed (日结); nothing of it can change.</translation>
+    </message>
+    <message>
+        <source>This number is not in the receipt stock allotted to you.</source>
+        <translation>This number is not in the receipt stock allotted to you.</translation>
+    </message>
+    <message>
+        <source>Check the fields: digits for code and number, and a reason.</source>
+        <translation>Check the fields: digits for code and number, and a reason.</translation>
+    </message>
+    <message>
+        <source>The records service refused this.</source>
+        <translation>The records service refused this.</translation>
+    </message>
+    <message>
+        <source>Void a spoilt receipt</source>
+        <translation>Void a spoilt receipt</translation>
+    </message>
+    <message>
+        <source>Receipt code (票据代码)</source>
+        <translation>Receipt code (票据代码)</translation>
+    </message>
+    <message>
+        <source>Receipt number (票据号码)</source>
+        <translation>Receipt number (票据号码)</translation>
+    </message>
+    <message>
+        <source>Why it is spoilt</source>
+        <translation>Why it is spoilt</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;code</source>
+        <translation>Receipt &amp;code</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;number</source>
+        <translation>Receipt &amp;number</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: void the receipt (it keeps its number)</source>
+        <translation>Ctrl+Enter: void the receipt (it keeps its number)</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is voided; its number is kept.</source>
+        <translation>Receipt %1 is voided; its number is kept.</translation>
+    </message>
+</context>
+<context>
     <name>WaiverDialog</name>
     <message>
         <source>Fee waiver (减免)</source>
@@ -5540,6 +6137,22 @@ Data folder: %4</translation>
             <numerusform>%n working day left</numerusform>
             <numerusform>%n working days left</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation type="unfinished">unpaid</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation type="unfinished">paid</translation>
+    </message>
+    <message>
+        <source>fee waived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation type="unfinished">refunded</translation>
     </message>
     <message>
         <source>material overdue</source>

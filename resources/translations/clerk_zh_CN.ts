@@ -299,6 +299,7 @@
     <name>CallPanel</name>
     <message>
         <source>Number %1, please go to window %2</source>
+        <extracomment>The headline&apos;s panel and the tiles of the windows. Today&apos;s calls, oldest first. The calls handed to the voice, in order (what the hall heard).</extracomment>
         <translation>请 %1 号到 %2 号窗口</translation>
     </message>
     <message>
@@ -1002,7 +1003,11 @@
     </message>
     <message>
         <source>Ctrl+Enter: take the payment and print the receipt   F9: today&apos;s totals</source>
-        <translation>Ctrl+回车 收款并打印票据　F9 当日汇总</translation>
+        <translation>Ctrl+回车 收款并打印票据&#x3000;F9 当日汇总</translation>
+    </message>
+    <message>
+        <source>This notice was not pulled: type its item code and amount.</source>
+        <translation>此通知书未下载：请输入其事项编码和金额。</translation>
     </message>
     <message>
         <source>Scan or type a payment code first.</source>
@@ -1015,6 +1020,10 @@
     <message>
         <source>Paid. Receipt number %1.</source>
         <translation>已收款，票据号码 %1。</translation>
+    </message>
+    <message>
+        <source>Paper receipt; sent to the center when the link is back.</source>
+        <translation>纸质票据；联网恢复后上传中心。</translation>
     </message>
     <message>
         <source>The receipt could not be printed: %1</source>
@@ -1059,6 +1068,38 @@
     <message>
         <source>The records service refused this payment.</source>
         <translation>记录服务拒绝了这笔收款。</translation>
+    </message>
+    <message>
+        <source>Card and QR payments need the fiscal platform: take cash, or wait for the link.</source>
+        <translation>银行卡和二维码缴费需连接财政平台：请收现金，或待联网后办理。</translation>
+    </message>
+    <message>
+        <source>The link dropped before the center answered: the payment is not confirmed. Ctrl+Enter again takes the cash on a paper receipt.</source>
+        <translation>中心应答前网络中断：本笔缴费未确认。再按 Ctrl+Enter 以现金收款并开具纸质票据。</translation>
+    </message>
+    <message>
+        <source>Offline, a notice is found by its notice number (JK-…).</source>
+        <translation>离线时请按通知书编号（JK-…）查找。</translation>
+    </message>
+    <message>
+        <source>This is not a notice number (JK-window-date-number).</source>
+        <translation>这不是缴款通知书编号（JK-窗口-日期-序号）。</translation>
+    </message>
+    <message>
+        <source>The catalog has no fee for this item.</source>
+        <translation>事项目录中该事项无收费项目。</translation>
+    </message>
+    <message>
+        <source>The amount is not the item&apos;s fee standard in the catalog; take it when the link is back.</source>
+        <translation>金额与目录中该事项的收费标准不符；请待联网后收取。</translation>
+    </message>
+    <message>
+        <source>This desk has no catalog yet: take it when the link is back.</source>
+        <translation>本机尚无事项目录：请待联网后收取。</translation>
+    </message>
+    <message>
+        <source>No blank paper receipt of yours is left on this desk: ask for a range.</source>
+        <translation>本机已无您的空白纸质票据：请申领票据号段。</translation>
     </message>
     <message>
         <source>Less than due received: a notice is not paid in part.</source>
@@ -1541,6 +1582,131 @@
     </message>
 </context>
 <context>
+    <name>DailyCloseDialog</name>
+    <message>
+        <source>Daily close — %1</source>
+        <translation>日结 — %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>汇总项</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Cash counted in the drawer (yuan)</source>
+        <translation>钱箱实点现金（元）</translation>
+    </message>
+    <message>
+        <source>Deposit slip reference (解缴)</source>
+        <translation>解缴单号</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>票据</translation>
+    </message>
+    <message>
+        <source>Cash expected</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Cash &amp;counted</source>
+        <translation>实点现金(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>长短款</translation>
+    </message>
+    <message>
+        <source>&amp;Deposit slip</source>
+        <translation>解缴单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: close the day and print the sheet   Esc: back</source>
+        <translation>Ctrl+回车 日结并打印日结单　Esc 返回</translation>
+    </message>
+    <message>
+        <source>The cash counted is not an amount (yuan, at most two decimals).</source>
+        <translation>实点现金不是有效金额（以元为单位，最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>Type the deposit slip&apos;s reference (解缴).</source>
+        <translation>请输入解缴单号。</translation>
+    </message>
+    <message>
+        <source>The day is closed. Its payments are frozen.</source>
+        <translation>已日结，当日收款已冻结。</translation>
+    </message>
+    <message>
+        <source>The sheet could not be printed: %1</source>
+        <translation>日结单未能打印：%1</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>All payments</source>
+        <translation>全部收款</translation>
+    </message>
+    <message>
+        <source>Department %1</source>
+        <translation>执收单位 %1</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>事项 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Used (%1): %2
+Voided (%3): %4</source>
+        <translation>已用（%1）：%2
+作废（%3）：%4</translation>
+    </message>
+    <message>
+        <source>This day is closed (日结); nothing of it can change.</source>
+        <translation>当日已日结，不能再作任何更改。</translation>
+    </message>
+    <message>
+        <source>Over (长款) ¥%1</source>
+        <translation>长款 ¥%1</translation>
+    </message>
+    <message>
+        <source>Short (短款) ¥%1</source>
+        <translation>短款 ¥%1</translation>
+    </message>
+    <message>
+        <source>Even (无长短款)</source>
+        <translation>无长短款</translation>
+    </message>
+    <message>
+        <source>F7: void a spoilt receipt   F10: daily close (日结)</source>
+        <translation>F7 票据作废　F10 日结</translation>
+    </message>
+    <message>
+        <source>Today is closed (日结): no more payments can be taken today.</source>
+        <translation>今日已日结，不能再收款。</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Shift lead dashboard</source>
@@ -1728,6 +1894,10 @@
     <message>
         <source>Export to &amp;Excel (XLSX)…</source>
         <translation>导出 &amp;Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Request a &amp;refund…</source>
+        <translation>申请退付(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -2324,6 +2494,221 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>Copy of receipt %1 No. %2 saved with the case.</source>
         <translation>票据 %1 第 %2 号副本已随办件保存。</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceScreen</name>
+    <message>
+        <source>Settlement center finance — %1</source>
+        <translation>收费结算中心财务 — %1</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退付审批</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>收费报表</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>银行对账</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>缴款通知书</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>执收单位</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Note on the decision</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Alt+A: approve and print the voucher   Alt+R: reject   F5: reload</source>
+        <translation>Alt+A 批准并打印退付凭证　Alt+R 驳回　F5 刷新</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按执收单位</translation>
+    </message>
+    <message>
+        <source>By item</source>
+        <translation>按事项</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>按缴费方式</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Alt+S: show the report   Ctrl+E: export CSV   Ctrl+Shift+E: export XLSX</source>
+        <translation>Alt+S 查询报表　Ctrl+E 导出 CSV　Ctrl+Shift+E 导出 XLSX</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>交易参考号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>In the bank&apos;s file, not among the payments:</source>
+        <translation>银行文件中有、收款记录中没有的：</translation>
+    </message>
+    <message>
+        <source>Card and QR payments not in the bank&apos;s file:</source>
+        <translation>银行文件中没有的刷卡、扫码收款：</translation>
+    </message>
+    <message>
+        <source>Alt+O: choose the bank&apos;s CSV (columns reference, amount, date)</source>
+        <translation>Alt+O 选择银行 CSV 文件（列：reference、amount、date）</translation>
+    </message>
+    <message>
+        <source>No refund request is waiting.</source>
+        <translation>没有待审批的退付申请。</translation>
+    </message>
+    <message>
+        <source>Choose a refund request first.</source>
+        <translation>请先选择一条退付申请。</translation>
+    </message>
+    <message>
+        <source>This request is decided already.</source>
+        <translation>该申请已审批。</translation>
+    </message>
+    <message>
+        <source>The records service refused the decision.</source>
+        <translation>业务服务拒绝了此次审批。</translation>
+    </message>
+    <message>
+        <source>Refund of %1 rejected.</source>
+        <translation>%1 的退付申请已驳回。</translation>
+    </message>
+    <message>
+        <source>Refund of ¥%1 for %2 approved; voucher %3.</source>
+        <translation>%2 退付 ¥%1 已批准，退付凭证 %3。</translation>
+    </message>
+    <message>
+        <source>The voucher could not be printed: %1</source>
+        <translation>退付凭证未能打印：%1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Refunded (yuan)</source>
+        <translation>已退付（元）</translation>
+    </message>
+    <message>
+        <source>Choose a period of at most 400 days, its start before its end.</source>
+        <translation>请选择不超过 400 天的期间，起始日期不晚于截止日期。</translation>
+    </message>
+    <message>
+        <source>%1 payment(s), ¥%2, refunded ¥%3.</source>
+        <translation>共 %1 笔，¥%2，已退付 ¥%3。</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Fees collected %1 to %2</source>
+        <translation>收费汇总 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Show a report first (Alt+S).</source>
+        <translation>请先查询报表（Alt+S）。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>文件未能写入：%1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s or POS&apos;s transactions</source>
+        <translation>银行或 POS 交易明细</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s file was not read: it needs the columns reference, amount (yuan) and date, and a period of at most 400 days.</source>
+        <translation>银行文件未能读取：需要 reference、amount（元）、date 三列，期间不超过 400 天。</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>文件未能读取：%1</translation>
+    </message>
+    <message>
+        <source>%1 matched; %2 line(s) of the bank and %3 payment(s) unmatched.</source>
+        <translation>已匹配 %1 笔；银行 %2 行、收款 %3 笔未匹配。</translation>
     </message>
 </context>
 <context>
@@ -3228,6 +3613,17 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>JointDocumentsBox</name>
+    <message>
+        <source>&amp;Documents of this joint case issued at this desk</source>
+        <translation>本窗口出具的联办文书(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No document of this joint case was issued at this desk.</source>
+        <translation>本窗口尚未出具该联办件的文书。</translation>
+    </message>
+</context>
+<context>
     <name>JointIntakeDialog</name>
     <message>
         <source>DEMO</source>
@@ -3312,6 +3708,26 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>&amp;Go on</source>
         <translation>继续填写(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>JointParking</name>
+    <message>
+        <source>Nothing to park yet.</source>
+        <extracomment>The version of a parked joint intake&apos;s state. The parked intake the dialog was resumed from (&quot;&quot; for a fresh one).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joint intake parked. Resume it with Ctrl+R.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package of this parked intake is not in the catalog any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parked joint intake resumed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4153,6 +4569,33 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>OfflinePart</name>
+    <message>
+        <source>Item code on the payer&apos;s notice</source>
+        <translation>通知书上的事项编码</translation>
+    </message>
+    <message>
+        <source>Amount due on the notice (yuan), then Enter</source>
+        <translation>通知书应缴金额（元），按 Enter</translation>
+    </message>
+    <message>
+        <source>Not pulled: enter it to confirm</source>
+        <translation>未下载：录入后待确认</translation>
+    </message>
+    <message>
+        <source>OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR need the link. %2 payment(s) waiting to be sent.</source>
+        <translation>离线模式 — 仅收现金，开具纸质票据（剩余空白票据 %1 份）。银行卡和二维码需联网。%2 笔缴费待上传。</translation>
+    </message>
+    <message>
+        <source>%1 paper payment(s) taken offline are still being sent.</source>
+        <translation>离线收取的 %1 笔纸质票据缴费正在上传。</translation>
+    </message>
+    <message>
+        <source>Not pulled from the center: the payment is marked to confirm.</source>
+        <translation>未从中心下载：本笔缴费标记为待确认。</translation>
+    </message>
+</context>
+<context>
     <name>Ops</name>
     <message>
         <source>There is no catalog on this computer yet, and the records service cannot be reached: it must be reached once.</source>
@@ -4803,6 +5246,93 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>RefundRequestDialog</name>
+    <message>
+        <source>Request a refund (退付)</source>
+        <translation>申请退付</translation>
+    </message>
+    <message>
+        <source>Notice number or payment code, then Enter</source>
+        <translation>输入缴款通知书编号或缴款码后按回车</translation>
+    </message>
+    <message>
+        <source>Amount to refund (yuan)</source>
+        <translation>退付金额（元）</translation>
+    </message>
+    <message>
+        <source>Why the fee is refunded</source>
+        <translation>退付事由</translation>
+    </message>
+    <message>
+        <source>&amp;Notice</source>
+        <translation>通知书(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>缴费情况</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>In capitals</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>事由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: send the request to finance   Esc: close</source>
+        <translation>Ctrl+回车 提交财务审批　Esc 关闭</translation>
+    </message>
+    <message>
+        <source>%1 paid ¥%2 on %3, receipt %4; refunded ¥%5</source>
+        <translation>%1 于 %3 缴费 ¥%2，票据 %4；已退付 ¥%5</translation>
+    </message>
+    <message>
+        <source>This payment is refunded in full already.</source>
+        <translation>该笔缴费已全额退付。</translation>
+    </message>
+    <message>
+        <source>Type the paid notice&apos;s number first.</source>
+        <translation>请先输入已缴费的通知书编号。</translation>
+    </message>
+    <message>
+        <source>The amount is not an amount (yuan, at most two decimals).</source>
+        <translation>金额无效（以元为单位，最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>State the reason for the refund.</source>
+        <translation>请填写退付事由。</translation>
+    </message>
+    <message>
+        <source>Refund of ¥%1 requested for %2; finance decides.</source>
+        <translation>已为 %2 申请退付 ¥%1，待财务审批。</translation>
+    </message>
+    <message>
+        <source>No paid notice of your department has this number.</source>
+        <translation>本单位没有此编号的已缴费通知书。</translation>
+    </message>
+    <message>
+        <source>More than is left to refund of this payment (requests waiting count too).</source>
+        <translation>超过该笔缴费可退金额（待审批的申请也计算在内）。</translation>
+    </message>
+    <message>
+        <source>Only a lead of the collecting department requests refunds.</source>
+        <translation>只有执收单位负责人可以申请退付。</translation>
+    </message>
+    <message>
+        <source>Check the amount and the reason.</source>
+        <translation>请检查金额和事由。</translation>
+    </message>
+    <message>
+        <source>The records service refused this request.</source>
+        <translation>业务服务拒绝了此申请。</translation>
+    </message>
+</context>
+<context>
     <name>RejectedPanel</name>
     <message>
         <source>Refused by the center</source>
@@ -5368,6 +5898,73 @@ Data folder: %4</source>
     </message>
 </context>
 <context>
+    <name>VoidReceiptDialog</name>
+    <message>
+        <source>No receipt of yours has this code and number.</source>
+        <translation>没有您的此代码和号码的票据。</translation>
+    </message>
+    <message>
+        <source>This receipt is voided already.</source>
+        <translation>该票据已作废。</translation>
+    </message>
+    <message>
+        <source>An electronic receipt is not voided: a refund reverses it.</source>
+        <translation>电子票据不能作废，应通过退付冲销。</translation>
+    </message>
+    <message>
+        <source>This day is closed (日结); nothing of it can change.</source>
+        <translation>当日已日结，不能再作任何更改。</translation>
+    </message>
+    <message>
+        <source>This number is not in the receipt stock allotted to you.</source>
+        <translation>该号码不在分配给您的票据号段内。</translation>
+    </message>
+    <message>
+        <source>Check the fields: digits for code and number, and a reason.</source>
+        <translation>请检查：票据代码和号码为数字，并填写作废原因。</translation>
+    </message>
+    <message>
+        <source>The records service refused this.</source>
+        <translation>业务服务拒绝了此操作。</translation>
+    </message>
+    <message>
+        <source>Void a spoilt receipt</source>
+        <translation>票据作废</translation>
+    </message>
+    <message>
+        <source>Receipt code (票据代码)</source>
+        <translation>票据代码</translation>
+    </message>
+    <message>
+        <source>Receipt number (票据号码)</source>
+        <translation>票据号码</translation>
+    </message>
+    <message>
+        <source>Why it is spoilt</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;code</source>
+        <translation>票据代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;number</source>
+        <translation>票据号码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: void the receipt (it keeps its number)</source>
+        <translation>Ctrl+回车 作废票据（号码保留）</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is voided; its number is kept.</source>
+        <translation>票据 %1 已作废，号码保留。</translation>
+    </message>
+</context>
+<context>
     <name>WaiverDialog</name>
     <message>
         <source>Fee waiver (减免)</source>
@@ -5511,6 +6108,22 @@ Data folder: %4</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation type="unfinished">未缴</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation type="unfinished">已缴</translation>
+    </message>
+    <message>
+        <source>fee waived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation type="unfinished">已退付</translation>
     </message>
     <message>
         <source>material overdue</source>
