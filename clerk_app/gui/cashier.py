@@ -4,7 +4,8 @@ Scan or type the payment code or notice number and press Enter: the notice is sh
 masked, its fees, the total in figures and in Chinese capitals). Choose the method (Alt+1
 cash, Alt+2 card, Alt+3 QR), type the amount received (cash) or the POS/bank reference,
 and press Ctrl+Enter: the payment is recorded online, the change shown, and the fiscal
-receipt printed. F9 shows the day's totals. Offline cash and paper receipts are not here.
+receipt printed. F9 shows the day's totals. With the link down (``gui.cashier_offline``) a red
+banner says so and cash goes on the cashier's paper stock; F5 tries the link again.
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.app import cashier
+from clerk_app.app import cashier, cashier_offline
 from clerk_app.core.fees import FeeRuleError, PaymentMethod, PaymentNotice
 from clerk_app.core.identity import mask_name
 from clerk_app.core.money import capitals, parse_yuan, yuan
 from clerk_app.documents import RenderedDocument
+from clerk_app.gui.cashier_offline import OfflinePart
 from clerk_app.gui.errors import error_message
 
 # Prints a receipt (the default: on the printer chosen for fiscal receipts).
@@ -60,6 +62,7 @@ class CashierScreen(QWidget):
         *,
         printer: Printer | None = None,
         paper: cashier.ReceiptPaper = "a4",
+        pull: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -121,13 +124,22 @@ class CashierScreen(QWidget):
         hint = QLabel(
             self.tr("Ctrl+Enter: take the payment and print the receipt   F9: today's totals")
         )
+        self.offline = OfflinePart(self)  # the red banner; a notice entered to confirm
         layout = QVBoxLayout(self)
+        layout.addWidget(self.offline)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.day)
         layout.addWidget(hint)
 
         self.code.setFocus()
+        if pull:  # what cash needs with the link down: unpaid notices, the paper stock
+            self.offline.pull()
+
+    def attach_sync(self, worker: Any) -> None:
+        """Follow the desk's sync worker: offline mode when the link goes, a pull when it
+        comes back."""
+        worker.status_changed.connect(self.offline.link_status)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -142,6 +154,8 @@ class CashierScreen(QWidget):
             self.take()
         elif key == Qt.Key.Key_F9:
             self.show_day()
+        elif key == Qt.Key.Key_F5:  # try the link: pull again and send, or stay offline
+            self.offline.pull(now=True)
         else:
             super().keyPressEvent(event)
             return
@@ -160,7 +174,7 @@ class CashierScreen(QWidget):
         if not text:
             return
         try:
-            notice = cashier.find_notice(self.context, self.session, text)
+            notice = self._find(text)
         except cashier.CashierRefused as refused:
             self._clear_notice()
             self._say(self._refusal(refused.code))
@@ -169,6 +183,25 @@ class CashierScreen(QWidget):
             self._clear_notice()
             self._say(error_message(exc))
             return
+        if notice is None:  # offline, not pulled: its item and amount are asked for
+            self._clear_notice()
+            self._say(self.tr("This notice was not pulled: type its item code and amount."))
+            return
+        self._ready(notice)
+
+    def _find(self, text: str) -> PaymentNotice | None:
+        """The notice from the center, or with the link down from what the desk holds."""
+        if not self.offline.offline:
+            try:
+                return cashier.find_notice(self.context, self.session, text)
+            except Exception as exc:
+                if not cashier_offline.link_down(exc):
+                    raise
+                self.offline.go_offline()
+        return self.offline.look_up(text)
+
+    def _ready(self, notice: PaymentNotice) -> None:
+        """Show the notice found and get the amount received."""
         self._show_notice(notice)
         if notice.status != "issued":
             self._say(self._refusal("already_paid" if notice.status == "paid" else "cancelled"))
@@ -192,10 +225,14 @@ class CashierScreen(QWidget):
             self._say(self.tr("The amount received is not an amount (yuan, at most two decimals)."))
             self.received.setFocus()
             return
+        offline = self.offline.offline
         try:
-            taken = cashier.take_payment(
-                self.context, self.session, notice, method, received, self.reference.text()
-            )
+            if offline:
+                taken = self.offline.take(notice, method, received)
+            else:
+                taken = cashier.take_payment(
+                    self.context, self.session, notice, method, received, self.reference.text()
+                )
         except FeeRuleError as rule:
             self._say(self._rule(rule.code))
             return
@@ -203,6 +240,10 @@ class CashierScreen(QWidget):
             self._say(self._refusal(refused.code))
             return
         except Exception as exc:
+            if not offline and cashier_offline.link_down(exc):
+                self.offline.go_offline()
+                self._say(self._refusal("link_dropped"))
+                return
             self._say(error_message(exc))
             return
         self.last = taken
@@ -211,6 +252,8 @@ class CashierScreen(QWidget):
         receipt = taken.payment.receipt
         number = receipt.number if receipt is not None else ""
         said = self.tr("Paid. Receipt number %1.").replace("%1", number)
+        if offline:
+            said += " " + self.tr("Paper receipt; sent to the center when the link is back.")
         try:
             self.last_receipt = cashier.issue_receipt(
                 self.context, self.session, taken, paper=self.paper
@@ -279,8 +322,31 @@ class CashierScreen(QWidget):
             "fiscal_unavailable": self.tr(
                 "The fiscal receipt platform cannot be reached; try again shortly."
             ),
+            **self._offline_words(),
         }
         return words.get(code, self.tr("The records service refused this payment."))
+
+    def _offline_words(self) -> dict[str, str]:
+        return {
+            "needs_link": self.tr(
+                "Card and QR payments need the fiscal platform: take cash, or wait for the link."
+            ),
+            "link_dropped": self.tr(
+                "The link dropped before the center answered: the payment is not confirmed. "
+                "Ctrl+Enter again takes the cash on a paper receipt."
+            ),
+            "not_pulled": self.tr("Offline, a notice is found by its notice number (JK-…)."),
+            "bad_number": self.tr("This is not a notice number (JK-window-date-number)."),
+            "unknown_item": self.tr("The catalog has no fee for this item."),
+            "not_standard": self.tr(
+                "The amount is not the item's fee standard in the catalog; take it when the "
+                "link is back."
+            ),
+            "no_catalog": self.tr("This desk has no catalog yet: take it when the link is back."),
+            "no_stock": self.tr(
+                "No blank paper receipt of yours is left on this desk: ask for a range."
+            ),
+        }
 
     def _rule(self, code: str) -> str:
         words = {
@@ -299,7 +365,9 @@ def is_cashier(session: Any) -> bool:
 
 def open_cashier_screen(context: Any, session: Any, *, show: bool = True) -> CashierScreen:
     """The cashier screen of ``session`` (shown unless ``show`` is False)."""
-    paper = "roll80" if context.settings["cashier.receipt_paper"] == "roll80" else "a4"
+    paper: cashier.ReceiptPaper = (
+        "roll80" if context.settings["cashier.receipt_paper"] == "roll80" else "a4"
+    )
     screen = CashierScreen(context, session, paper=paper)
     if show:
         screen.resize(900, 700)
