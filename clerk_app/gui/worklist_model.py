@@ -217,8 +217,8 @@ class WorklistModel(QAbstractTableModel):
         if column == "status" and row.waiting:
             return status_label(row.status) + " · " + self.tr("waiting for its stage")
         if column == "status":
-            word = self.material_word(row)
-            return status_label(row.status) + (f" · {word}" if word else "")
+            words = [status_label(row.status), self.material_word(row), self.fee_word(row)]
+            return " · ".join(w for w in words if w)
         if column == "due":
             if row.due_date is None:
                 return "—"
@@ -237,6 +237,15 @@ class WorklistModel(QAbstractTableModel):
         if row.countdown < 0:
             return self.tr("%n working day(s) overdue", "", -row.countdown)
         return self.tr("%n working day(s) left", "", row.countdown)
+
+    def fee_word(self, row: WorklistRow) -> str:
+        """The fee state by the case's payment notice (已缴费…), "" without one."""
+        return {
+            "unpaid": self.tr("unpaid"),
+            "paid": self.tr("paid"),
+            "waived": self.tr("fee waived"),
+            "refunded": self.tr("refunded"),
+        }.get(row.fee_state, "")
 
     def material_word(self, row: WorklistRow) -> str:
         """ "material due" / "material overdue" for a 容缺 case still waiting; else ""."""

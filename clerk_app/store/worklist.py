@@ -66,7 +66,13 @@ _COLUMNS = (
     " THEN json_extract(d.data_json, '$.supply_by') END FROM case_events d"
     " WHERE d.case_id = cases.id AND d.type IN"
     " ('accept_deferred', 'deferred_supplied', 'deferred_lapsed')"
-    " ORDER BY d.at DESC LIMIT 1) AS supply_by"
+    " ORDER BY d.at DESC LIMIT 1) AS supply_by,"
+    # The fee state of its latest payment notice not cancelled (issue 17), if any; on the
+    # payment_notices (case_no, notice_no) index.
+    " (SELECT CASE WHEN n.status IN ('paid', 'refunded') THEN n.status"
+    " WHEN n.total_fen = 0 THEN 'waived' ELSE 'unpaid' END FROM payment_notices n"
+    " WHERE n.case_no = cases.case_no AND n.status <> 'cancelled'"
+    " ORDER BY n.notice_no DESC LIMIT 1) AS fee_state"
 )
 _ORDER = "received_at DESC, case_no DESC"
 _PHONE = re.compile(r"^\+?\d{5,11}$")
@@ -123,6 +129,9 @@ class WorklistRow:
     stage: str = ""
     #: A part whose stage has not opened yet: listed, not workable.
     waiting: bool = False
+    #: By its latest payment notice (issue 17): ``unpaid``, ``paid``, ``waived``,
+    #: ``refunded``; "" without one.
+    fee_state: str = ""
 
 
 class WorklistQuery:
@@ -237,6 +246,7 @@ class WorklistQuery:
             joint_case_no=r["joint_case_no"] or "",
             stage=r["stage"] or "",
             waiting=waiting,
+            fee_state=r["fee_state"] or "",
         )
 
 

@@ -6140,19 +6140,19 @@ Data folder: %4</translation>
     </message>
     <message>
         <source>unpaid</source>
-        <translation type="unfinished">unpaid</translation>
+        <translation>unpaid</translation>
     </message>
     <message>
         <source>paid</source>
-        <translation type="unfinished">paid</translation>
+        <translation>paid</translation>
     </message>
     <message>
         <source>fee waived</source>
-        <translation type="unfinished"></translation>
+        <translation>fee waived</translation>
     </message>
     <message>
         <source>refunded</source>
-        <translation type="unfinished">refunded</translation>
+        <translation>refunded</translation>
     </message>
     <message>
         <source>material overdue</source>

@@ -6111,19 +6111,19 @@ Data folder: %4</source>
     </message>
     <message>
         <source>unpaid</source>
-        <translation type="unfinished">未缴</translation>
+        <translation>未缴费</translation>
     </message>
     <message>
         <source>paid</source>
-        <translation type="unfinished">已缴</translation>
+        <translation>已缴费</translation>
     </message>
     <message>
         <source>fee waived</source>
-        <translation type="unfinished"></translation>
+        <translation>已减免</translation>
     </message>
     <message>
         <source>refunded</source>
-        <translation type="unfinished">已退付</translation>
+        <translation>已退付</translation>
     </message>
     <message>
         <source>material overdue</source>
