@@ -118,6 +118,13 @@ class Desk:
             self.cashier = open_cashier_screen(self.context, session)
             self._start_idle_lock(session)  # money and payers' names: locked like a desk
             return self.cashier
+        from clerk_app.gui.finance import is_finance, open_finance_screen
+
+        if is_finance(session):  # the settlement center's finance (issue 17), in that slot
+            self.session = session
+            self.cashier = open_finance_screen(self.context, session)
+            self._start_idle_lock(session)
+            return self.cashier
         from clerk_app.gui import dashboard  # a lead or an admin gets the dashboard
 
         if dashboard.may_open(session.roles):

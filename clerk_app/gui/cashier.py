@@ -33,6 +33,7 @@ from clerk_app.core.fees import FeeRuleError, PaymentMethod, PaymentNotice
 from clerk_app.core.identity import mask_name
 from clerk_app.core.money import capitals, parse_yuan, yuan
 from clerk_app.documents import RenderedDocument
+from clerk_app.gui import cashier_close as close_desk
 from clerk_app.gui.cashier_offline import OfflinePart
 from clerk_app.gui.errors import error_message
 
@@ -131,6 +132,7 @@ class CashierScreen(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.day)
         layout.addWidget(hint)
+        layout.addWidget(QLabel(close_desk.keys_hint()))
 
         self.code.setFocus()
         if pull:  # what cash needs with the link down: unpaid notices, the paper stock
@@ -156,6 +158,8 @@ class CashierScreen(QWidget):
             self.show_day()
         elif key == Qt.Key.Key_F5:  # try the link: pull again and send, or stay offline
             self.offline.pull(now=True)
+        elif key in (Qt.Key.Key_F7, Qt.Key.Key_F10):  # void a receipt; the daily close
+            (close_desk.open_void if key == Qt.Key.Key_F7 else close_desk.open_close)(self)
         else:
             super().keyPressEvent(event)
             return
@@ -217,6 +221,8 @@ class CashierScreen(QWidget):
         if notice is None:
             self._say(self.tr("Scan or type a payment code first."))
             self.code.setFocus()
+            return
+        if close_desk.refuse_closed(self):  # today is closed (日结): no payment of it
             return
         method = self.method()
         try:

@@ -127,6 +127,9 @@ class DashboardWindow(QMainWindow):
         self.password_action = self._action(
             self.file_menu, "changePasswordAction", self.change_password
         )
+        self.refund_action = self._action(  # a lead's refund request (issue 17)
+            self.file_menu, "requestRefund", self.request_refund, "Ctrl+Shift+R"
+        )
         self.file_menu.addSeparator()
         self.close_action = self._action(self.file_menu, "closeDashboard", self.close, "Ctrl+W")
         self.quit_action = self._action(self.file_menu, "quitDashboard", self.quit, "Ctrl+Q")
@@ -186,6 +189,7 @@ class DashboardWindow(QMainWindow):
         self.csv_action.setText(self.tr("Export to &CSV…"))
         self.xlsx_action.setText(self.tr("Export to &Excel (XLSX)…"))
         self.password_action.setText(self.tr("Change &password…"))
+        self.refund_action.setText(self.tr("Request a &refund…"))
         self.close_action.setText(self.tr("&Close"))
         self.quit_action.setText(self.tr("&Quit"))
         self.language_action.setText(self.tr("Switch lan&guage (中文 / English)"))
@@ -261,6 +265,13 @@ class DashboardWindow(QMainWindow):
         install_translations(language)
         if self.context is not None:
             desk_dialogs.save_setting(self, "ui.language", language)
+
+    def request_refund(self) -> None:
+        """File ▸ Request a refund… (a lead of the collecting department, issue 17)."""
+        if self.context is not None and self.session is not None:
+            from clerk_app.gui.refund_request import open_refund_request
+
+            self.last_tool = open_refund_request(self.context, self.session, parent=self)
 
     def change_password(self) -> None:
         """File ▸ Change password… (issue 14): the signed-in user's own password."""
