@@ -72,6 +72,8 @@ MAX_OFFLINE_SIGNIN_HOURS = 72
 DEFAULT_RETENTION_DAYS = 180
 #: Hours an outbox item may wait unsent before self-check warns (``[sync] max_waiting_hours``).
 DEFAULT_MAX_WAITING_HOURS = 24
+#: ``[queue] elderly_age``: a kiosk gives an ID card holder this old the 老年人 priority.
+DEFAULT_ELDERLY_AGE = 60
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,11 @@ class Provisioning:
     retention_days: int = DEFAULT_RETENTION_DAYS
     #: Hours an item may wait unsent before self-check rates the outbox WARN (``[sync]``).
     max_waiting_hours: int = DEFAULT_MAX_WAITING_HOURS
+    #: A ticket kiosk's offline block (``[queue] offline_block``: 8 → 800–899, 9 →
+    #: 900–999; ``clerk_app.core.queue``); None: this PC prints no ticket offline.
+    queue_offline_block: int | None = None
+    #: The age from which a kiosk gives the 老年人 priority (``[queue] elderly_age``).
+    queue_elderly_age: int = DEFAULT_ELDERLY_AGE
 
     def printer_for(self, kind: str) -> str:
         """The printer configured for a document kind ("" = ask / system default)."""
@@ -232,6 +239,7 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
             "overrides",
             "security",
             "sync",
+            "queue",
         },
     )
 
@@ -309,6 +317,7 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
     allowed = _read_allowed(r)
     idle_minutes, offline_hours, retention_days = _read_security(r)
     max_waiting_hours = _read_sync(r)
+    offline_block, elderly_age = _read_queue(r)
 
     if r.problems:
         raise ProvisioningError(where, r.problems)
@@ -329,7 +338,32 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
         offline_signin_hours=offline_hours,
         retention_days=retention_days,
         max_waiting_hours=max_waiting_hours,
+        queue_offline_block=offline_block,
+        queue_elderly_age=elderly_age,
     )
+
+
+def _read_queue(r: _Reader) -> tuple[int | None, int]:
+    """``[queue]`` of a ticket kiosk: its offline block (8 or 9) and the elderly age."""
+    section = r.table("queue", required=False)
+    r.unknown_keys(section, "queue", {"offline_block", "elderly_age"})
+    block = section.get("offline_block")
+    if block is not None and (isinstance(block, bool) or block not in (8, 9)):
+        r.problem(
+            "queue.offline_block",
+            "应为 8（800–899 号）或 9（900–999 号）；同一大厅的两台取号机各用一个",
+            "must be 8 (800-899) or 9 (900-999); two kiosks of a hall use one each",
+        )
+        block = None
+    age = section.get("elderly_age", DEFAULT_ELDERLY_AGE)
+    if isinstance(age, bool) or not isinstance(age, int) or not 50 <= age <= 100:
+        r.problem(
+            "queue.elderly_age",
+            "应为 50 到 100 之间的整数",
+            "must be a whole number from 50 to 100",
+        )
+        age = DEFAULT_ELDERLY_AGE
+    return block, age
 
 
 def _read_security(r: _Reader) -> tuple[int, int, int]:

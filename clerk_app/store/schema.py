@@ -351,6 +351,33 @@ row, kind ``cashier_payment``, Idempotency-Key = the payment id; ``to_confirm``:
 was not pulled, entered by its number and checked against the catalog). A receipt number
 is used once (UNIQUE), a notice paid once here (UNIQUE). Money is integer fen."""
 
+MIGRATION_12 = """
+CREATE TABLE kiosk_tickets (
+    id               TEXT PRIMARY KEY,
+    day              TEXT NOT NULL,
+    category         TEXT NOT NULL,
+    category_name    TEXT NOT NULL,
+    number           TEXT NOT NULL,
+    seq              INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 999),
+    offline          INTEGER NOT NULL CHECK (offline IN (0, 1)),
+    priority_class   TEXT NOT NULL DEFAULT '',
+    appointment_code TEXT NOT NULL DEFAULT '',
+    people_ahead     INTEGER,
+    query_code       TEXT NOT NULL DEFAULT '',
+    issued_at        TEXT NOT NULL,
+    printed_at       TEXT,
+    prints           INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (day, number)
+);
+CREATE INDEX kiosk_tickets_offline ON kiosk_tickets (day, category, seq) WHERE offline = 1;
+CREATE INDEX kiosk_tickets_unprinted ON kiosk_tickets (issued_at) WHERE printed_at IS NULL;
+"""
+"""The ticket kiosk's tickets (issue 18, ``store.kiosk``): every ticket this kiosk issued,
+online (numbered by the service, ``people_ahead`` known) or printed from its offline block
+while cut off (``offline`` = 1, ``people_ahead`` NULL: 人数待定; each with ONE outbox row,
+kind ``queue_ticket``, Idempotency-Key = the ticket id). ``printed_at`` stays NULL until the
+ticket is on paper, so a ticket whose printer ran out of paper is kept for its reprint."""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_2,
@@ -363,6 +390,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_9,
     MIGRATION_10,
     MIGRATION_11,
+    MIGRATION_12,
 )
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
