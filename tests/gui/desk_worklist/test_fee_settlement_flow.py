@@ -24,7 +24,7 @@ from clerk_app.gui.app import Desk
 from clerk_app.gui.case_detail import CaseDetail
 from clerk_app.gui.cashier import CashierScreen
 from clerk_app.gui.finance import FinanceScreen
-from clerk_app.gui.refund_request import open_refund_request
+from clerk_app.gui.refund_request import RefundRequestDialog
 from tests.helpers import fees_api
 from tests.helpers.offline import make_context  # noqa: F401 - fixture
 from tests.helpers.printing import clerk_session
@@ -112,9 +112,13 @@ def test_a_fee_from_notice_to_refund_and_daily_close_by_keyboard(
 
     # The department's lead requests a refund of 10 yuan of it.
     w01 = make_context(service.base_url, home="w01-lead", window_code="W01")
-    lead = sign_in(w01, "demo-lead", DEMO_PASSWORD)
-    dialog = open_refund_request(w01, lead)
-    qtbot.addWidget(dialog)
+    lead_desk = Desk(w01)
+    dashboard = lead_desk.open_desk(sign_in(w01, "demo-lead", DEMO_PASSWORD))
+    qtbot.addWidget(dashboard)
+    _active(qtbot, dashboard)
+    qtbot.keyClick(dashboard, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = dashboard.last_tool
+    assert isinstance(dialog, RefundRequestDialog)
     _active(qtbot, dialog)
     qtbot.keyClicks(dialog.notice, notice_no.lower())
     qtbot.keyClick(dialog.notice, Qt.Key.Key_Return)
@@ -220,5 +224,9 @@ def test_a_fee_from_notice_to_refund_and_daily_close_by_keyboard(
     fin.reconcile(bank)
     assert fin.bank_table.rowCount() == 1 and fin.bank_table.item(0, 1).text() == "POS-1"
     assert fin.payment_table.rowCount() == 0
-    for quitting in (desk_s01, finance_desk):  # their writers' threads end before the test
+    for quitting in (
+        desk_s01,
+        finance_desk,
+        lead_desk,
+    ):  # their writers' threads end before the test
         quitting.shutdown()
