@@ -48,6 +48,7 @@ __all__ = [
     "paper_payments",
     "pull_offline_data",
     "refuse_without_link",
+    "refused_payments",
     "send_waiting",
     "take_cash_offline",
 ]
@@ -299,3 +300,10 @@ def send_waiting(context: AppContext, session: Session, *, now: bool = False) ->
 def waiting_count(context: AppContext, session: Session) -> int:
     """The cashier's paper payments not yet at the center."""
     return sum(p.center == "waiting" for p in paper_payments(context, session))
+
+
+def refused_payments(context: AppContext, session: Session) -> list[PaperPayment]:
+    """The cashier's paper payments the center refused (``error``: its reason): the cash
+    was taken, so finance must settle each one (a notice cancelled meanwhile, a number used
+    by another desk, the day closed)."""
+    return [p for p in paper_payments(context, session) if p.center == "refused"]

@@ -21,9 +21,9 @@ from clerk_app.core.fees import PaymentMethod, PaymentNotice, parse_notice_no
 from clerk_app.core.money import parse_yuan
 from clerk_app.gui.errors import error_message
 
-#: The link is tried every minute while offline or while payments wait (between payers).
+# The link is tried every minute while offline or while payments wait (between payers).
 TICK_MS = 60_000
-#: Online with nothing waiting, the unpaid notices are pulled again every five minutes.
+# Online with nothing waiting, the unpaid notices are pulled again every five minutes.
 PULL_EVERY_TICKS = 5
 _BANNER_STYLE = "background: #b00020; color: white; font-weight: bold; padding: 6px;"
 
@@ -116,7 +116,21 @@ class OfflinePart(QWidget):
         context, session = self.owner.context, self.owner.session
         waiting = cashier_offline.waiting_count(context, session)
         forms = cashier_offline.forms_left(context, session)
-        if self.offline:
+        refused = cashier_offline.refused_payments(context, session)
+        if refused:  # cash taken but not recorded at the center: said until settled
+            text = self.tr(
+                "%1 paper payment(s) taken offline were refused by the center (first: receipt "
+                "%2, notice %3). Call finance."
+            )
+            first = refused[0]
+            number = f"{first.receipt_code}/{first.receipt_number}"
+            self.banner.setText(
+                text.replace("%1", str(len(refused)))
+                .replace("%2", number)
+                .replace("%3", first.notice_no)
+            )
+            self.banner.show()
+        elif self.offline:
             text = self.tr(
                 "OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR "
                 "need the link. %2 payment(s) waiting to be sent."

@@ -4601,16 +4601,16 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Not pulled: enter it to confirm</translation>
     </message>
     <message>
-        <source>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</source>
-        <translation>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</translation>
-    </message>
-    <message>
         <source>OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR need the link. %2 payment(s) waiting to be sent.</source>
         <translation>OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR need the link. %2 payment(s) waiting to be sent.</translation>
     </message>
     <message>
         <source>%1 paper payment(s) taken offline are still being sent.</source>
         <translation>%1 paper payment(s) taken offline are still being sent.</translation>
+    </message>
+    <message>
+        <source>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</source>
+        <translation>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</translation>
     </message>
     <message>
         <source>Not pulled from the center: the payment is marked to confirm.</source>

@@ -1629,7 +1629,7 @@
     </message>
     <message>
         <source>Ctrl+Enter: close the day and print the sheet   Esc: back</source>
-        <translation>Ctrl+回车 日结并打印日结单&#x3000;Esc 返回</translation>
+        <translation>Ctrl+回车 日结并打印日结单　Esc 返回</translation>
     </message>
     <message>
         <source>The cash counted is not an amount (yuan, at most two decimals).</source>
@@ -1699,7 +1699,7 @@ Voided (%3): %4</source>
     </message>
     <message>
         <source>F7: void a spoilt receipt   F10: daily close (日结)</source>
-        <translation>F7 票据作废&#x3000;F10 日结</translation>
+        <translation>F7 票据作废　F10 日结</translation>
     </message>
     <message>
         <source>Today is closed (日结): no more payments can be taken today.</source>
@@ -2548,7 +2548,7 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Alt+A: approve and print the voucher   Alt+R: reject   F5: reload</source>
-        <translation>Alt+A 批准并打印退付凭证&#x3000;Alt+R 驳回&#x3000;F5 刷新</translation>
+        <translation>Alt+A 批准并打印退付凭证　Alt+R 驳回　F5 刷新</translation>
     </message>
     <message>
         <source>By department</source>
@@ -2576,7 +2576,7 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Alt+S: show the report   Ctrl+E: export CSV   Ctrl+Shift+E: export XLSX</source>
-        <translation>Alt+S 查询报表&#x3000;Ctrl+E 导出 CSV&#x3000;Ctrl+Shift+E 导出 XLSX</translation>
+        <translation>Alt+S 查询报表　Ctrl+E 导出 CSV　Ctrl+Shift+E 导出 XLSX</translation>
     </message>
     <message>
         <source>Line</source>
@@ -4583,16 +4583,16 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>未下载：录入后待确认</translation>
     </message>
     <message>
-        <source>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</source>
-        <translation>离线收取的 %1 笔纸质票据缴费被中心拒收（首笔：票据 %2，通知书 %3）。请联系财务。</translation>
-    </message>
-    <message>
         <source>OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR need the link. %2 payment(s) waiting to be sent.</source>
         <translation>离线模式 — 仅收现金，开具纸质票据（剩余空白票据 %1 份）。银行卡和二维码需联网。%2 笔缴费待上传。</translation>
     </message>
     <message>
         <source>%1 paper payment(s) taken offline are still being sent.</source>
         <translation>离线收取的 %1 笔纸质票据缴费正在上传。</translation>
+    </message>
+    <message>
+        <source>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</source>
+        <translation>离线收取的 %1 笔纸质票据缴费被中心拒收（首笔：票据 %2，通知书 %3）。请联系财务。</translation>
     </message>
     <message>
         <source>Not pulled from the center: the payment is marked to confirm.</source>
@@ -5289,7 +5289,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>Ctrl+Enter: send the request to finance   Esc: close</source>
-        <translation>Ctrl+回车 提交财务审批&#x3000;Esc 关闭</translation>
+        <translation>Ctrl+回车 提交财务审批　Esc 关闭</translation>
     </message>
     <message>
         <source>%1 paid ¥%2 on %3, receipt %4; refunded ¥%5</source>

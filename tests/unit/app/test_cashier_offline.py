@@ -104,3 +104,36 @@ def test_cash_goes_on_paper_offline_and_reaches_the_center_once(
         code=code,
     )
     assert rows == [(pulled["notice_no"], "00000001"), (unseen["notice_no"], "00000002")]
+
+
+def test_a_payment_the_center_refuses_is_kept_and_said(
+    records_service,
+    make_context,  # noqa: F811
+) -> None:
+    """Cash taken offline for a notice the department cancelled meanwhile: the center
+    refuses it (409), the desk keeps the payment as refused with the reason, for finance."""
+    ctx = make_context(records_service.base_url, home="s01", window_code="S01")
+    session = sign_in(ctx, "demo-cashier", DEMO_PASSWORD)
+    clerk = fees_api.clerk(records_service)
+    _stock(records_service, 1, 1)
+    pulled = fees_api.issued(records_service, clerk)
+    cashier_offline.pull_offline_data(ctx, session, cashier.today(ctx))
+    notice = cashier_offline.find_offline(ctx, pulled["notice_no"])
+    assert notice is not None
+    taken = cashier_offline.take_cash_offline(ctx, session, notice, 3550)
+    cancel = {"id": str(uuid.uuid4()), "reason": "申请人撤回"}
+    path = f"/payment-notices/{pulled['notice_no']}/cancel"
+    assert fees_api.write(records_service, path, clerk, cancel).status_code == 201
+    assert cashier_offline.send_waiting(ctx, session) == 0
+    [refused] = cashier_offline.refused_payments(ctx, session)
+    assert refused.id == taken.payment.id and refused.receipt_number == "00000001"
+    assert "cancelled" in refused.error
+    # The one form of the stock stays used (voided or kept by finance): no blank is left.
+    fresh = fees_api.issued(records_service, clerk)
+    ready = cashier_offline.pull_offline_data(ctx, session, cashier.today(ctx))
+    assert ready.forms_left == 0
+    other = cashier_offline.find_offline(ctx, fresh["notice_no"])
+    assert other is not None
+    with pytest.raises(cashier.CashierRefused) as empty:
+        cashier_offline.take_cash_offline(ctx, session, other, 3550)
+    assert empty.value.code == "no_stock"
