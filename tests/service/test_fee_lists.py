@@ -1,6 +1,6 @@
 """What the desks read to act on fees (issue 17): a department's lead finds the payment of
 a paid notice by its number (to request its refund), finance lists the refund requests
-waiting for a decision; a clerk reads neither. SQLite and PostgreSQL."""
+waiting for a decision; another window's clerk reads neither. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def tokens(package_service) -> dict[str, str]:
         "cashier": cashier(service),
         "finance": finance(service),
         "lead": token_for(service, "demo-lead", window_code=None),
+        "other_clerk": token_for(service, "demo-clerk-w03", window_code="W03"),
     }
 
 
@@ -34,7 +35,9 @@ def test_the_lead_finds_the_payment_and_finance_lists_the_waiting_refund(service
     assert found.json()["payment"]["id"] == payment["id"]
     assert found.json()["payment"]["receipt"]["number"] == payment["receipt"]["number"]
     assert found.json()["notice"]["status"] == "paid"
-    assert get(service, path, tokens["clerk"]).status_code == 403
+    # The issuing window reads it too (its case shows the receipt); another window does not.
+    assert get(service, path, tokens["clerk"]).status_code == 200
+    assert_problem(get(service, path, tokens["other_clerk"]), 404)
 
     body = {"id": str(uuid.uuid4()), "amount_fen": 1000, "reason": "重复缴费"}
     answer = write(service, f"/payments/{payment['id']}/refund-requests", tokens["lead"], body)
