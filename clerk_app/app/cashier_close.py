@@ -9,6 +9,7 @@ Money is int fen; the difference is the service's (counted − expected), shown 
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from clerk_app.app.cashier import IssuedReceipt
 from clerk_app.app.documents import keep_pdf
 from clerk_app.core import fees
+from clerk_app.core.catalog import Catalog
 from clerk_app.core.money import check_fen
 from clerk_app.documents import DocumentTexts, template_dirs
 from clerk_app.documents.fee_documents import DailyCloseDoc, FeeTotal, MethodTotal
@@ -215,7 +217,8 @@ def close_document(
     """
     if not sheet.closed or sheet.counted_fen is None or sheet.closed_at is None:
         raise ValueError("only a closed day has a daily-close sheet")
-    names = item_names or {}
+    names = dict(item_names or {})
+    departments = _catalog_names(context, sheet, names)
     texts = DocumentTexts.load(template_dirs(context.paths.config_dir))
     doc = DailyCloseDoc(
         center_name=texts.center.name or context.provisioning.center_name,
@@ -224,7 +227,7 @@ def close_document(
         day=sheet.day,
         by_method=tuple(MethodTotal(t.key, t.count, t.amount_fen) for t in sheet.by_method),
         by_fee=tuple(
-            FeeTotal(t.key.split("-", 1)[0], names.get(t.key, t.key), t.count, t.amount_fen)
+            FeeTotal(departments.get(t.key, ""), names.get(t.key, t.key), t.count, t.amount_fen)
             for t in sheet.by_item
         ),
         receipts_used=sheet.receipts_used,
@@ -241,3 +244,26 @@ def close_document(
     target = folder / f"{sheet.cashier}-{sheet.day.isoformat()}.pdf"
     path, digest = keep_pdf(context, rendered, target)
     return IssuedReceipt(path, digest, rendered)
+
+
+def _catalog_names(context: AppContext, sheet: DaySheet, names: dict[str, str]) -> dict[str, str]:
+    """Fill ``names`` (item code → item name) from the desk's cached catalog and return
+    item code → department name; codes the catalog does not know stay as they are."""
+    departments: dict[str, str] = {}
+    try:
+        cached = context.backend.store.load_catalog()
+        catalog = Catalog.from_dict(json.loads(cached.json_text)) if cached else None
+    except Exception:  # a sheet prints without names rather than not at all
+        catalog = None
+    if catalog is None:
+        return departments
+    for total in sheet.by_item:
+        item = catalog.get_item(total.key)
+        if item is None:
+            continue
+        names.setdefault(total.key, item.name)
+        try:
+            departments[total.key] = catalog.department(item.department).name
+        except KeyError:
+            departments[total.key] = item.department
+    return departments
