@@ -46,6 +46,7 @@ from records_service.routers import (
     joint,
     joint_views,
     public,
+    queue,
     ratings,
     setup,
     workload,
@@ -182,6 +183,7 @@ def create_app(
         fees,
         cashier,
         fee_lists,
+        queue,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -97,9 +97,22 @@ ROUTES: dict[str, frozenset[str]] = {
     "close_cashier_day": frozenset({"cashier"}),
     "get_fees_report": frozenset({"finance"}),
     "reconcile_fees": frozenset({"finance"}),
+    # The hall's queue (issue 18): the kiosk issues tickets; a window's clerk or desk calls
+    # its own window's (the window and its categories are checked in the route); the hall
+    # screens read the calls; the ticket's own query is public (``get_queue_ticket``).
+    "list_queue_categories": frozenset({"kiosk", "clerk", "desk", "lead", "screen", "display"}),
+    "issue_queue_ticket": frozenset({"kiosk"}),
+    "call_next_ticket": _WINDOW,
+    "recall_queue_ticket": _WINDOW,
+    "no_show_queue_ticket": _WINDOW,
+    "transfer_queue_ticket": _WINDOW,
+    "finish_queue_ticket": _WINDOW,
+    "list_queue_calls": frozenset({"screen", "display"}),
 }
 #: Routes that need no token at all.
-PUBLIC_ROUTES = frozenset({"health", "login", "get_progress", "redeem_enrolment", "check_window"})
+PUBLIC_ROUTES = frozenset(
+    {"health", "login", "get_progress", "redeem_enrolment", "check_window", "get_queue_ticket"}
+)
 #: What a user who must change their password may still do.
 PASSWORD_CHANGE_ROUTES = frozenset({"change_password", "logout"})
 

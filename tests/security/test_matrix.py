@@ -75,6 +75,8 @@ def _path(op: access_matrix.Operation, case_no: str) -> str:
         "refund_id": "no-such-refund",
         "code": "13010126",
         "number": "00000001",
+        # The queue (issue 18): a ticket nobody has today; an allowed caller gets 404.
+        "no": "A001",
         # The desk's own id where the desk reports; a device nobody has where admins revoke.
         "device_id": "no-such-device" if op.operation_id == "revoke_device" else DESK,
     }

@@ -1,0 +1,470 @@
+"""The hall's queue (排队叫号, issue 18): categories, tickets from the kiosk, calls at the
+windows, the hall screen's calls and the applicant's public ticket query.
+
+Who may do what is in ``reach.ROUTES``: a kiosk issues tickets; a window's clerk or desk
+calls for its own window, and only its categories' tickets; the hall screen reads calls;
+anyone holding a ticket reads it with its query code. Numbering and the order of the queue
+are in :mod:`records_service.queue`, calling in :mod:`records_service.queue_calls`.
+"""
+
+from __future__ import annotations
+
+import hmac
+import time
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerk_app.core import queue as core_queue
+from records_service import queue, queue_calls, signin
+from records_service.case_views import RawBodyDep
+from records_service.deps import (
+    ClockDep,
+    CurrentPrincipal,
+    DatabaseDep,
+    Principal,
+    SessionDep,
+    client_ip,
+)
+from records_service.idempotency import REPLAY_HEADERS, IdempotencyKeyDep, keyed_write
+from records_service.models import Appointment, QueueTicket
+from records_service.problems import ProblemError, problem_responses
+from records_service.queue_schemas import (
+    CallAnswer,
+    CallList,
+    CategoryList,
+    FinishCreate,
+    NextCall,
+    TicketAnswer,
+    TicketCreate,
+    TicketIssued,
+    TicketStatus,
+    TransferAnswer,
+    TransferCreate,
+)
+from records_service.routers.public import RateLimiter
+from records_service.schemas import public_json
+
+router = APIRouter(tags=["queue"])
+
+TicketNo = Annotated[
+    str, Path(min_length=1, max_length=12, description="the ticket's number, e.g. ``A012``")
+]
+#: How often a long-poll looks for new calls (seconds).
+POLL_EVERY = 0.25
+#: The longest a long-poll waits (seconds).
+MAX_WAIT = 30.0
+
+_WINDOW_403 = "not a clerk or desk, or ``…/wrong-window``: a window other than the caller's"
+
+
+def _own_window(principal: Principal, named: str | None = None) -> str:
+    """The caller's window (403 ``wrong-window`` for another, or for none)."""
+    window = principal.window_code
+    if window is None or (named is not None and named != window):
+        raise ProblemError(403, "wrong-window", "A window calls tickets for itself only.")
+    return window
+
+
+def _release(session: Session) -> None:
+    """End the read transaction of the caller's sign-in check, giving its connection back
+    before the route takes a writer's (or waits): twenty windows pressing Next at once then
+    hold twenty connections, not forty, and never wait on each other for the pool."""
+    session.rollback()
+
+
+@router.get(
+    "/queue/categories",
+    operation_id="list_queue_categories",
+    response_model=CategoryList,
+    responses=problem_responses(401, 403),
+)
+def list_queue_categories(
+    principal: CurrentPrincipal, session: SessionDep, clock: ClockDep
+) -> CategoryList:
+    """The center's active queue categories with today's waiting tickets of each."""
+    now = clock()
+    center = queue.center_of(session, principal.center_code)
+    counts = queue.waiting_counts(session, center, queue.local_day(now))
+    items = [
+        queue.category_public(row, counts.get(row.code, 0))
+        for row in queue.categories(session, center)
+    ]
+    return CategoryList.model_validate({"as_of": now, "items": items})
+
+
+@router.post(
+    "/queue/tickets",
+    status_code=201,
+    operation_id="issue_queue_ticket",
+    response_model=TicketIssued,
+    responses={
+        201: {
+            "description": "issued, or the stored answer to a repeated request",
+            "headers": REPLAY_HEADERS,
+        },
+        **problem_responses(
+            400,
+            401,
+            403,
+            404,
+            409,
+            413,
+            422,
+            s404="no such active category, or no such appointment for it today",
+            s409="``…/daily-limit``: the ID number took the category's tickets of the day; "
+            "``…/offline-block-taken``: another kiosk prints from that offline block today; "
+            "``…/numbers-used-up``; ``…/conflict``: the offline number was sent by another "
+            "ticket, or the appointment has its ticket; ``…/in-flight``",
+            s422="invalid fields: an offline number outside 800–999 or of another letter, a "
+            "print time in the future; the Idempotency-Key is not ``id``",
+        ),
+    },
+)
+def issue_queue_ticket(
+    body: TicketCreate,
+    raw: RawBodyDep,
+    principal: CurrentPrincipal,
+    reader: SessionDep,
+    db: DatabaseDep,
+    clock: ClockDep,
+    idempotency_key: IdempotencyKeyDep,
+) -> Response:
+    """Issue a ticket at the kiosk (or record one it printed while cut off). The ID number,
+    when read, only counts against the category's daily limit per person: it is hashed
+    at once and never stored."""
+    write = keyed_write(
+        db, key=idempotency_key, record_id=body.id, raw=raw, principal=principal, now=clock()
+    )
+    now = write.now
+    _release(reader)
+
+    def apply(session: Session) -> tuple[int, str, dict[str, str]]:
+        center = queue.center_of(session, principal.center_code)
+        hashed = queue.id_hash(session, body.id_number) if body.id_number else None
+        appointment = _appointment(session, center, body, str(body.id), now)
+        ticket = queue.issue_ticket(
+            session,
+            center=center,
+            category_code=body.category,
+            ticket_id=str(body.id),
+            now=now,
+            kiosk=principal.actor,
+            priority_class=body.priority_class,
+            hashed_id=hashed,
+            appointment_code=body.appointment_code,
+            offline_number=body.offline_number,
+            issued_at=body.issued_at,
+            query_code=body.query_code,
+        )
+        if appointment is not None:
+            appointment.status, appointment.ticket_id = "checked_in", ticket.id
+        answer = {
+            "ticket": queue.ticket_public(session, ticket),
+            "people_ahead": queue.people_ahead(session, ticket, now),
+            "query_code": ticket.query_code,
+        }
+        return 201, public_json(TicketIssued, answer), {}
+
+    return write.run("POST /queue/tickets", apply)
+
+
+def _appointment(
+    session: Session, center: str, body: TicketCreate, ticket_id: str, now: datetime
+) -> Appointment | None:
+    """The appointment a ticket checks in: today's, of the ticket's category, not yet
+    holding another ticket."""
+    if body.appointment_code is None:
+        return None
+    found = session.get(Appointment, body.appointment_code)
+    day = queue.local_day(body.issued_at or now)
+    if (
+        found is None
+        or found.center_code != center
+        or found.category_code != body.category
+        or found.day != day
+        or found.status == "cancelled"
+    ):
+        raise ProblemError(404, "not-found", f"No appointment {body.appointment_code} today.")
+    if found.ticket_id not in (None, ticket_id):
+        raise ProblemError(
+            409, "conflict", f"Appointment {found.code} has its ticket already.", title="Used"
+        )
+    return found
+
+
+@router.post(
+    "/queue/next",
+    operation_id="call_next_ticket",
+    response_model=CallAnswer,
+    responses=problem_responses(
+        400,
+        401,
+        403,
+        404,
+        409,
+        413,
+        422,
+        s403=_WINDOW_403,
+        s404="``…/none-waiting``: nobody waits for the window's categories; or no online "
+        "ticket with the typed number today",
+        s409="``…/still-serving`` (``current`` names the ticket still at the window), "
+        "``…/window-paused``, ``…/no-categories``, ``…/not-served`` (the typed ticket's "
+        "category is not the window's, or it was transferred to another window), "
+        "``…/not-waiting``",
+        s422="a mistyped number (``errors`` says why) or a letter no category has",
+    ),
+)
+def call_next_ticket(
+    body: NextCall,
+    principal: CurrentPrincipal,
+    reader: SessionDep,
+    db: DatabaseDep,
+    clock: ClockDep,
+) -> CallAnswer:
+    """Call the window's next ticket by the priority rule, or the ticket typed (a ticket
+    printed while the kiosk was cut off is called by its number before it arrives).
+    Atomic: two windows never get one ticket."""
+    _release(reader)
+    window = _own_window(principal, body.window)
+    now = clock()
+    with db.write() as session:
+        center = queue.center_of(session, principal.center_code)
+        clerk = principal.actor
+        if body.number is not None:
+            ticket, call = queue_calls.call_number(session, center, window, clerk, body.number, now)
+        else:
+            ticket, call = queue_calls.call_next(session, center, window, clerk, now)
+        return CallAnswer.model_validate(
+            {"ticket": queue.ticket_public(session, ticket), "call": queue_calls.call_public(call)}
+        )
+
+
+_AT_WINDOW_PROBLEMS = {
+    "s403": _WINDOW_403,
+    "s404": "no ticket with this number today",
+    "s409": "``…/not-at-window``: the ticket is not at the caller's window now",
+    "s422": "a mistyped number",
+}
+
+
+@router.post(
+    "/queue/tickets/{no}/recall",
+    operation_id="recall_queue_ticket",
+    response_model=CallAnswer,
+    responses=problem_responses(401, 403, 404, 409, 422, **_AT_WINDOW_PROBLEMS),
+)
+def recall_queue_ticket(
+    no: TicketNo, principal: CurrentPrincipal, reader: SessionDep, db: DatabaseDep, clock: ClockDep
+) -> CallAnswer:
+    """Call the window's ticket again (the hall screen says it again)."""
+    _release(reader)
+    window = _own_window(principal)
+    now = clock()
+    with db.write() as session:
+        ticket = _at_window(session, principal, window, no, now)
+        if ticket.status != "called":
+            raise ProblemError(
+                409, "not-at-window", f"Ticket {ticket.number} is being served, not called."
+            )
+        call = queue_calls.recall(session, ticket, now)
+        return CallAnswer.model_validate(
+            {"ticket": queue.ticket_public(session, ticket), "call": queue_calls.call_public(call)}
+        )
+
+
+@router.post(
+    "/queue/tickets/{no}/no-show",
+    operation_id="no_show_queue_ticket",
+    response_model=TicketAnswer,
+    responses=problem_responses(401, 403, 404, 409, 422, **_AT_WINDOW_PROBLEMS),
+)
+def no_show_queue_ticket(
+    no: TicketNo, principal: CurrentPrincipal, reader: SessionDep, db: DatabaseDep, clock: ClockDep
+) -> TicketAnswer:
+    """The called applicant did not come (过号): the window may call the next."""
+    _release(reader)
+    window = _own_window(principal)
+    now = clock()
+    with db.write() as session:
+        ticket = _at_window(session, principal, window, no, now)
+        queue_calls.no_show(ticket, now)
+        session.flush()
+        return TicketAnswer.model_validate({"ticket": queue.ticket_public(session, ticket)})
+
+
+@router.post(
+    "/queue/tickets/{no}/transfer",
+    operation_id="transfer_queue_ticket",
+    response_model=TransferAnswer,
+    responses=problem_responses(
+        400,
+        401,
+        403,
+        404,
+        409,
+        422,
+        413,
+        s403=_WINDOW_403,
+        s404="no ticket with this number today, or no such category or window",
+        s409="``…/not-at-window``; ``…/window-closed``: the window named is paused or "
+        "serves no category; ``…/not-served``: it does not serve the category named",
+        s422="a mistyped number, or neither category nor window named",
+    ),
+)
+def transfer_queue_ticket(
+    no: TicketNo,
+    body: TransferCreate,
+    principal: CurrentPrincipal,
+    reader: SessionDep,
+    db: DatabaseDep,
+    clock: ClockDep,
+) -> TransferAnswer:
+    """Send the window's ticket on to another category or window, keeping its place."""
+    _release(reader)
+    window = _own_window(principal)
+    now = clock()
+    with db.write() as session:
+        ticket = _at_window(session, principal, window, no, now)
+        successor = queue_calls.transfer(
+            session, ticket, category_code=body.category, window_code=body.window, now=now
+        )
+        return TransferAnswer.model_validate(
+            {
+                "ticket": queue.ticket_public(session, successor),
+                "transferred": queue.ticket_public(session, ticket),
+            }
+        )
+
+
+@router.post(
+    "/queue/tickets/{no}/finish",
+    operation_id="finish_queue_ticket",
+    response_model=TicketAnswer,
+    responses=problem_responses(400, 401, 403, 404, 409, 413, 422, **_AT_WINDOW_PROBLEMS),
+)
+def finish_queue_ticket(
+    no: TicketNo,
+    principal: CurrentPrincipal,
+    reader: SessionDep,
+    db: DatabaseDep,
+    clock: ClockDep,
+    body: FinishCreate | None = None,
+) -> TicketAnswer:
+    """The visit is over; ``case_nos`` are the cases served in it (the visit's rating
+    covers them)."""
+    _release(reader)
+    window = _own_window(principal)
+    now = clock()
+    with db.write() as session:
+        ticket = _at_window(session, principal, window, no, now)
+        queue_calls.finish(ticket, body.case_nos if body else [], now)
+        session.flush()
+        return TicketAnswer.model_validate({"ticket": queue.ticket_public(session, ticket)})
+
+
+def _at_window(
+    session: Session, principal: Principal, window: str, no: str, now: datetime
+) -> QueueTicket:
+    center = queue.center_of(session, principal.center_code)
+    return queue_calls.at_window(session, center, window, no, now)
+
+
+@router.get(
+    "/queue/calls",
+    operation_id="list_queue_calls",
+    response_model=CallList,
+    responses=problem_responses(401, 403, 422),
+)
+def list_queue_calls(
+    principal: CurrentPrincipal,
+    reader: SessionDep,
+    db: DatabaseDep,
+    clock: ClockDep,
+    after: Annotated[
+        int | None, Query(ge=0, le=2**62, description="the ``next`` of the last answer")
+    ] = None,
+    wait: Annotated[
+        float, Query(ge=0, le=MAX_WAIT, description="seconds to wait for a call (long-poll)")
+    ] = 0,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> CallList:
+    """The hall screen's calls: those after the cursor ``after`` (without it, today's
+    latest), waiting up to ``wait`` seconds for one to come."""
+    _release(reader)
+    deadline = time.monotonic() + wait
+    while True:
+        with db.read() as session:
+            center = queue.center_of(session, principal.center_code)
+            calls = queue_calls.calls_after(session, center, after, limit, clock())
+            items = [queue_calls.call_public(c) for c in calls]
+        if items or time.monotonic() >= deadline:
+            break
+        time.sleep(min(POLL_EVERY, max(0.0, deadline - time.monotonic())))
+    cursor = items[-1]["id"] if items else (after or 0)
+    return CallList.model_validate({"items": items, "next": cursor})
+
+
+@router.get(
+    "/queue/tickets/{no}",
+    operation_id="get_queue_ticket",
+    response_model=TicketStatus,
+    responses=problem_responses(
+        404,
+        422,
+        429,
+        s404="no ticket today with this number and query code (an unknown number and a "
+        "wrong code get the same answer)",
+    ),
+)
+def get_queue_ticket(
+    no: TicketNo,
+    code: Annotated[str, Query(max_length=6, description="the query code printed on the ticket")],
+    request: Request,
+    session: SessionDep,
+    clock: ClockDep,
+) -> TicketStatus:
+    """A ticket followed on a phone (the QR on the ticket): its status, the people ahead,
+    the window that called it. Nothing personal; rate limited per address."""
+    limiter: RateLimiter = request.app.state.progress_limiter
+    now = clock()
+    wait = limiter.check("queue:" + signin.address_key(client_ip(request)), now)
+    if wait is not None:
+        raise ProblemError(
+            429,
+            "rate-limited",
+            "Too many ticket queries; wait a moment.",
+            headers={"Retry-After": str(max(1, int(wait) + 1))},
+        )
+    missing = ProblemError(404, "not-found", "No ticket today with this number and code.")
+    try:
+        number = str(core_queue.parse_ticket(no))
+    except core_queue.TicketNumberError:
+        raise missing from None
+    center = queue.center_of(session, None)
+    ticket = session.scalars(
+        select(QueueTicket).where(
+            QueueTicket.center_code == center,
+            QueueTicket.day == queue.local_day(now),
+            QueueTicket.number == number,
+        )
+    ).first()
+    if ticket is None or not hmac.compare_digest(ticket.query_code.encode(), code.encode()):
+        raise missing
+    public = queue.ticket_public(session, ticket)
+    waiting = ticket.status == "waiting"
+    return TicketStatus.model_validate(
+        {
+            "number": ticket.number,
+            "category_name": public["category_name"],
+            "status": ticket.status,
+            "issued_at": public["issued_at"],
+            "people_ahead": queue.people_ahead(session, ticket, now) if waiting else None,
+            "window_code": ticket.window_code if not waiting else None,
+            "called_at": public["called_at"],
+            "transferred_to": queue_calls.transferred_to(session, ticket),
+        }
+    )
