@@ -2,8 +2,10 @@
 
 ``park`` and ``discard`` write (call them on the database writer); ``parked_intakes`` reads.
 A resumed intake that is then taken in leaves the list in the case's own transaction
-(``app.take_in``). Quitting with a half-filled form parks it (``park_at_quit``) and leaves
-a note the next start reads (``parked_at_quit``) and clears (``forget_quit_note``).
+(``app.take_in``); a joint intake (``state["joint"]``, its package code in ``item_code``)
+likewise (``take_in_parked_joint``). Quitting with a half-filled form parks it
+(``park_at_quit``) and leaves a note the next start reads (``parked_at_quit``) and clears
+(``forget_quit_note``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from clerk_app.store.parked import ParkedIntake, ParkedIntakes
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
+    from clerk_app.app.joint import TakenJoint
+    from clerk_app.app.session import Session
+    from clerk_app.core.joint_intake import JointDraft
 
 __all__ = [
     "ParkedIntake",
@@ -23,6 +28,7 @@ __all__ = [
     "park_at_quit",
     "parked_at_quit",
     "parked_intakes",
+    "take_in_parked_joint",
     "unsent_cases",
     "unsent_counts",
 ]
@@ -61,6 +67,21 @@ def parked_intakes(context: AppContext) -> list[ParkedIntake]:
 def discard(context: AppContext, parked_id: str) -> bool:
     """Delete a parked intake; False when it was gone already."""
     return _parked(context).remove(parked_id)
+
+
+def take_in_parked_joint(
+    context: AppContext, session: Session, draft: JointDraft, parked_id: str = ""
+) -> TakenJoint:
+    """``app.joint.take_in_joint``; a joint intake resumed from the parked list
+    (``parked_id``) leaves it in the same transaction (on the writer)."""
+    from clerk_app.app import joint
+
+    if not parked_id:
+        return joint.take_in_joint(context, session, draft)
+    with context.backend.store.db.transaction():
+        taken = joint.take_in_joint(context, session, draft)
+        _parked(context).remove(parked_id)
+    return taken
 
 
 def park_at_quit(

@@ -12,14 +12,13 @@ form, or Enter in a field, puts the focus on the first problem. The parts live i
 from __future__ import annotations
 
 import itertools
-import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from clerk_app.core import intake
-from clerk_app.core.identity import check_credit_code, check_mobile
+from clerk_app.core.identity import check_credit_code
 from clerk_app.gui.commitment import CommitmentPanel
 from clerk_app.gui.forms.ui_intake_form import Ui_IntakeForm
 from clerk_app.gui.intake_decision import DecisionPanel, fit_stack
@@ -29,12 +28,13 @@ from clerk_app.gui.intake_party import (
     PersonFields,
     Problem,
     build_person_grid,
+    contact_phone_errors,
     focused,
+    show_agent_fields,
     show_issues,
 )
 from clerk_app.gui.intake_texts import intake_issue_text
 
-_PHONE = re.compile(r"^[0-9+\-() ]{7,20}$")
 # Issue fields of core.intake the applicant/agent widgets already word themselves.
 _PARTY_FIELDS = ("applicant.", "agent.")
 
@@ -195,17 +195,7 @@ class IntakeForm(QWidget):
 
     def _agent_toggled(self, on: bool) -> None:
         # Unticked, the box is a single line: no empty frame under its title.
-        box = self.ui.agentBox
-        box.setFlat(not on)
-        box.setMaximumHeight(16_777_215 if on else box.fontMetrics().height() + 6)
-        for key, widget in self._agent_widgets.items():
-            if key == "captions":
-                for caption in widget:
-                    caption.setVisible(on)
-            elif key not in ("id_message", "phone_message"):
-                widget.setVisible(on)
-            elif not on:
-                widget.hide()
+        show_agent_fields(self.ui.agentBox, self._agent_widgets, on)
         if on and not self._updating:
             # After the group box's own handling of the key (it takes the focus itself).
             QTimer.singleShot(0, self._agent_widgets["name_edit"].setFocus)
@@ -323,9 +313,7 @@ class IntakeForm(QWidget):
             show_issues(u.contactPhoneMessage, [], [])
             out.append((self.tr("Contact phone"), u.contactPhoneEdit))
         else:
-            errors = []
-            if (phone.startswith("1") and len(phone) >= 11) or not _PHONE.match(phone):
-                errors = check_mobile(phone).errors
+            errors = contact_phone_errors(phone)
             show_issues(u.contactPhoneMessage, errors, [])
             if errors:
                 out.append((self.tr("A valid contact phone"), u.contactPhoneEdit))

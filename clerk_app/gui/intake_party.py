@@ -13,7 +13,15 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from clerk_app.core.identity import IdType, check_document, check_mobile
 from clerk_app.gui.intake_texts import id_type_names, intake_issue_text
@@ -24,6 +32,32 @@ DERIVED_STYLE = "color: #1b4f8a; font-weight: bold;"
 
 # A problem of the form: the sentence and the widget to put the focus on.
 Problem = tuple[str, QWidget]
+
+# A contact phone that is not a mobile number: digits and a few separators.
+_PHONE = re.compile(r"^[0-9+\-() ]{7,20}$")
+
+
+def contact_phone_errors(phone: str) -> list[Any]:
+    """An organization's contact phone: a mobile number is checked as one, a landline
+    only for its characters."""
+    if (phone.startswith("1") and len(phone) >= 11) or not _PHONE.match(phone):
+        return check_mobile(phone).errors
+    return []
+
+
+def show_agent_fields(box: QGroupBox, widgets: dict[str, Any], on: bool) -> None:
+    """The agent's box ticked or not (``widgets`` as ``build_person_grid`` made them):
+    unticked, the box is a single line, no empty frame under its title."""
+    box.setFlat(not on)
+    box.setMaximumHeight(16_777_215 if on else box.fontMetrics().height() + 6)
+    for key, widget in widgets.items():
+        if key == "captions":
+            for caption in widget:
+                caption.setVisible(on)
+        elif key not in ("id_message", "phone_message"):
+            widget.setVisible(on)
+        elif not on:
+            widget.hide()
 
 
 def show_issues(label: QLabel, errors: list[Any], warnings: list[Any]) -> None:

@@ -10,7 +10,9 @@ department when their stage opens. Every problem is named in plain words, per pa
 clerk types (the core's rules, ``core.joint_intake.check_joint``). Ctrl+Return takes the
 whole application in (``app.joint.take_in_joint``, one local transaction, numbers from the
 window's own sequence: it works offline); the confirmation shows the joint number and each
-part's number, department and due date, and prints the 联合受理通知书.
+part's number, department and due date, and prints the 联合受理通知书. Ctrl+S parks the
+unfinished intake (``joint_parking``). The layout is the Designer form
+``ui/joint_intake_form.ui``.
 """
 
 from __future__ import annotations
@@ -21,29 +23,18 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QMessageBox, QWidget
 
 from clerk_app.core.identity import Issue
 from clerk_app.core.joint import check_project_code, plan_parts
 from clerk_app.core.joint_intake import JointDraft, check_joint
+from clerk_app.gui.forms.ui_joint_intake_form import Ui_JointIntakeForm
 from clerk_app.gui.hub import case_hub
 from clerk_app.gui.intake_party import ERROR_STYLE, Problem
 from clerk_app.gui.intake_texts import intake_issue_text
-from clerk_app.gui.joint_parts import LaterStages, PartBox, combined_rows, make_table
-from clerk_app.gui.joint_party import JointParty, error_label
+from clerk_app.gui.joint_parking import JointParking
+from clerk_app.gui.joint_parts import LaterStages, PartBox, checklist, combined_rows
+from clerk_app.gui.joint_party import JointParty
 from clerk_app.gui.joint_texts import kind_mark, project_type_names
 from clerk_app.gui.ops import DbWriter, show_error
 
@@ -91,74 +82,46 @@ class JointIntakeDialog(QDialog):
         # The question Esc asks when something was entered (while it is open; tests).
         self.discard_box: QMessageBox | None = None
 
-        outer = QVBoxLayout(self)
-        self.header = QLabel(self)
-        self.header.setObjectName("jointHeader")
-        self.header.setWordWrap(True)
-        outer.addWidget(self.header)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.body = QWidget(scroll)
-        self.body_layout = QVBoxLayout(self.body)
-        scroll.setWidget(self.body)
-        outer.addWidget(scroll, 1)
-
+        # The layout is ui/joint_intake_form.ui; the code sets its texts (retranslate)
+        # and makes a box per first-stage part (PartBox) in the parts host.
+        self.ui = u = Ui_JointIntakeForm()
+        u.setupUi(self)
+        self.header = u.jointHeader
+        self.body = u.jointBody
+        self.body_layout = u.bodyLayout
         self._build_project()
         items = [catalog.get_item(code) for code in package.item_codes()]
         subjects = [set(i.subjects) for i in items if i is not None and i.subjects]
         self.party = JointParty(
-            self.body,
+            u,
             today=context.clock.today,
             changed=self.revalidate,
             person_ok=all("natural_person" in s for s in subjects),
             org_ok=all("legal_person" in s for s in subjects),
+            parent=self,
         )
-        self.body_layout.addWidget(self.party.box)
-        self.body_layout.addWidget(self.party.agent_box)
 
-        self.materials_box = QGroupBox(self.body)
-        box_layout = QVBoxLayout(self.materials_box)
-        self.materials_caption = QLabel(self.materials_box)
-        box_layout.addWidget(self.materials_caption)
-        self.combined = make_table(
-            self.materials_box, "jointMaterials", combined_rows(package), self.revalidate
-        )
-        self.materials_caption.setBuddy(self.combined.table)
-        box_layout.addWidget(self.combined.table)
-        self.all_button = QPushButton(self.materials_box)
-        self.all_button.setObjectName("jointAllMaterials")
+        self.materials_box = u.jointMaterialsBox
+        self.materials_caption = u.materialsCaption
+        self.combined = checklist(u.jointMaterials, combined_rows(package), self.revalidate)
+        self.all_button = u.jointAllMaterials
         self.all_button.clicked.connect(self._tick_all)
-        box_layout.addWidget(self.all_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.body_layout.addWidget(self.materials_box)
+        self.parts_host = u.jointPartsHost
+        self.parts_layout = u.partsLayout
 
-        self.parts_host = QWidget(self.body)
-        self.parts_layout = QVBoxLayout(self.parts_host)
-        self.parts_layout.setContentsMargins(0, 0, 0, 0)
-        self.parts_layout.addStretch(1)  # the parts go above it; spare height below them
-        self.body_layout.addWidget(self.parts_host)
-        self.body_layout.addStretch(1)
-
-        self.missing_label = error_label(self, "jointMissing")
-        outer.addWidget(self.missing_label)
-        buttons = QHBoxLayout()
-        self.accept_button = QPushButton(self)
-        self.accept_button.setObjectName("jointAccept")
-        self.accept_button.setAutoDefault(False)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setAutoDefault(False)
-        buttons.addStretch(1)
-        buttons.addWidget(self.accept_button)
-        buttons.addWidget(self.cancel_button)
-        outer.addLayout(buttons)
+        self.missing_label = u.jointMissing
+        self.missing_label.setStyleSheet(ERROR_STYLE)
+        self.missing_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.accept_button = u.jointAccept
+        self.cancel_button = u.jointCancel
         self.accept_button.clicked.connect(self.request_accept)
         self.cancel_button.clicked.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.request_accept)
+        self.parking = JointParking(self)  # Ctrl+S parks it (暂存)
 
         self._build_parts()
         self.retranslate()
-        self.resize(900, 820)
         self._updating = False
         self.revalidate()
         QTimer.singleShot(0, self._first_focus)
@@ -166,36 +129,25 @@ class JointIntakeDialog(QDialog):
     # -- building ------------------------------------------------------------------------
 
     def _build_project(self) -> None:
+        """A project's type and code (a 一件事 has none: the box is hidden)."""
+        u = self.ui
+        self.project_box = u.jointProjectBox
+        self.type_caption = u.typeCaption
+        self.code_caption = u.codeCaption
+        self.code_message = u.jointCodeMessage
+        self.code_message.setStyleSheet(ERROR_STYLE)
+        self.code_message.hide()
         self.type_combo: QComboBox | None = None
         self.code_edit: QLineEdit | None = None
-        self.project_box = QGroupBox(self.body)
-        self.project_box.setObjectName("jointProjectBox")
-        form = QFormLayout(self.project_box)
-        self.type_caption = QLabel(self.project_box)
-        self.code_caption = QLabel(self.project_box)
-        self.code_message = QLabel(self.project_box)
-        self.code_message.setStyleSheet(ERROR_STYLE)
-        self.code_message.setObjectName("jointCodeMessage")
-        self.code_message.hide()
-        if self.package.kind == "project":
-            self.type_combo = QComboBox(self.project_box)
-            self.type_combo.setObjectName("jointProjectType")
-            self.code_edit = QLineEdit(self.project_box)
-            self.code_edit.setObjectName("jointProjectCode")
-            self.code_edit.setPlaceholderText("2026-130502-48-01-000123")
-            self.code_edit.setMaxLength(30)
-            self.type_caption.setBuddy(self.type_combo)
-            self.code_caption.setBuddy(self.code_edit)
-            form.addRow(self.type_caption, self.type_combo)
-            form.addRow(self.code_caption, self.code_edit)
-            form.addRow("", self.code_message)
-            self._fill_types()
-            self.type_combo.currentIndexChanged.connect(self._type_changed)
-            self.code_edit.textChanged.connect(lambda _t: self.revalidate())
-            self.code_edit.editingFinished.connect(self.revalidate)
-            self.body_layout.addWidget(self.project_box)
-        else:
+        if self.package.kind != "project":
             self.project_box.hide()
+            return
+        self.type_combo = u.jointProjectType
+        self.code_edit = u.jointProjectCode
+        self._fill_types()
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        self.code_edit.textChanged.connect(lambda _t: self.revalidate())
+        self.code_edit.editingFinished.connect(self.revalidate)
 
     def _fill_types(self) -> None:
         combo = self.type_combo
@@ -220,10 +172,11 @@ class JointIntakeDialog(QDialog):
     def _build_parts(self) -> None:
         """(Re)make the part boxes for the parts the project type has."""
         keep = {p.item.code: p.receipts() for p in self.parts}
-        for part in self.parts:
-            part.box.deleteLater()
-        if self.later is not None:
-            self.later.box.deleteLater()
+        old = [p.box for p in self.parts] + ([self.later.box] if self.later else [])
+        for box in old:  # out of the dialog (and its Tab chain) now, deleted later
+            box.hide()
+            box.setParent(None)
+            box.deleteLater()
         self.parts = []
         self.plan = plan_parts(self.package, self.catalog, self.project_type())
         first = self.plan[0].stage if self.plan else None
@@ -242,7 +195,9 @@ class JointIntakeDialog(QDialog):
         self.later = LaterStages(self.parts_host, self.package, later, self.catalog)
         self.parts_layout.insertWidget(self.parts_layout.count() - 1, self.later.box)
         widgets = [w for p in self.parts for w in _tab_chain(p)]
-        chain = [self.all_button, *widgets, self.accept_button]
+        project = [self.type_combo, self.code_edit] if self.type_combo is not None else []
+        chain = [*project, *self.party.tab_chain(), self.combined.table, self.all_button,
+                 *widgets, self.accept_button, self.cancel_button]  # fmt: skip
         for first_widget, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first_widget, second)
 
@@ -464,15 +419,15 @@ class JointIntakeDialog(QDialog):
         first problem."""
         if self._saving or self.focus_first_problem():
             return
-        from clerk_app.app import joint as joint_app
+        from clerk_app.app.parking import take_in_parked_joint
 
-        draft = self.draft()
+        draft, parked_id = self.draft(), self.parking.parked_id
         self._saving = True
         self.body.setEnabled(False)
         self.accept_button.setEnabled(False)
 
         def work() -> Any:
-            return joint_app.take_in_joint(self.context, self.session, draft)
+            return take_in_parked_joint(self.context, self.session, draft, parked_id)
 
         self.writer.submit(work, self).success(self._taken).failure(self._failed)
 

@@ -72,8 +72,14 @@ def own_rows(package: Any, item: Any) -> _Rows:
 
 
 def make_table(parent: QWidget, name: str, rows: _Rows, changed: Any) -> MaterialsTable:
+    """A new materials checklist of ``rows`` in ``parent``."""
     table = QTableWidget(parent)
     table.setObjectName(name)
+    return checklist(table, rows, changed)
+
+
+def checklist(table: QTableWidget, rows: _Rows, changed: Any) -> MaterialsTable:
+    """``table`` (made by Designer, or by ``make_table``) as the checklist of ``rows``."""
     # One line per material (elided, the full name in the tooltip): the table's height is
     # the same whatever width the dialog gives it.
     table.setWordWrap(False)

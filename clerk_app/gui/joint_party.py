@@ -1,46 +1,36 @@
 """The applicant of a joint intake, entered once: a person (the single intake's
 ``PersonFields``) or an organization (name, unified social credit code, legal
-representative, contact and phone), and an optional agent (代办人)."""
+representative, contact and phone), and an optional agent (代办人).
+
+The widgets are the joint intake's Designer form (``ui/joint_intake_form.ui``); the agent's
+fields are made in code, as on the single intake (``build_person_grid``)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QRadioButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QWidget
 
 from clerk_app.core import intake
-from clerk_app.core.identity import check_credit_code, check_mobile
+from clerk_app.core.identity import check_credit_code
 from clerk_app.gui.intake_party import (
     ERROR_STYLE,
     PersonFields,
     Problem,
     build_person_grid,
+    contact_phone_errors,
     focused,
+    show_agent_fields,
     show_issues,
 )
-
-_PHONE = re.compile(r"^[0-9+\-() ]{7,20}$")
 
 
 class JointParty(QObject):
     """The applicant and agent boxes of the joint intake.
 
     Args:
-        parent: the widget the boxes are made in.
+        ui: the set-up ``Ui_JointIntakeForm``.
         today: ``() -> date``.
         changed: called after every change.
         person_ok, org_ok: which applicant kinds every part's item serves.
@@ -48,48 +38,48 @@ class JointParty(QObject):
 
     def __init__(
         self,
-        parent: QWidget,
+        ui: Any,
         *,
         today: Any,
         changed: Any,
         person_ok: bool = True,
         org_ok: bool = True,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._changed = changed
-        self.box = QGroupBox(parent)
-        self.box.setObjectName("jointApplicantBox")
-        layout = QVBoxLayout(self.box)
-        kinds = QHBoxLayout()
-        self.person_radio = QRadioButton(self.box)
-        self.person_radio.setObjectName("jointPersonRadio")
-        self.org_radio = QRadioButton(self.box)
-        self.org_radio.setObjectName("jointOrgRadio")
+        self._restoring = False
+        self.box = ui.jointApplicantBox
+        self.person_radio = ui.jointPersonRadio
+        self.org_radio = ui.jointOrgRadio
         group = QButtonGroup(self)
         group.addButton(self.person_radio)
         group.addButton(self.org_radio)
-        kinds.addWidget(self.person_radio)
-        kinds.addWidget(self.org_radio)
-        kinds.addStretch(1)
-        layout.addLayout(kinds)
-        self.stack = QStackedWidget(self.box)
-        person_page = QWidget(self.stack)
-        grid, self._person = build_person_grid(person_page, "jointApplicant")
-        person_page.setLayout(grid)
+        self.stack = ui.jointApplicantStack
+        self._person = {
+            "name_edit": ui.jointApplicantNameEdit,
+            "type_combo": ui.jointApplicantTypeCombo,
+            "id_edit": ui.jointApplicantIdEdit,
+            "id_caption": ui.jointApplicantIdCaption,
+            "id_message": ui.jointApplicantIdMessage,
+            "derived_label": ui.jointApplicantDerivedLabel,
+            "phone_edit": ui.jointApplicantPhoneEdit,
+            "phone_message": ui.jointApplicantPhoneMessage,
+            "captions": (
+                ui.jointApplicantNameCaption,
+                ui.jointApplicantTypeCaption,
+                ui.jointApplicantPhoneCaption,
+            ),
+        }
         widgets = {k: v for k, v in self._person.items() if k != "captions"}
         self.person = PersonFields(
             **widgets, today=today, changed=changed, mnemonics=False, parent=self
         )
-        self.stack.addWidget(person_page)
-        self.stack.addWidget(self._org_page())
-        layout.addWidget(self.stack)
+        self._org_page(ui)
 
-        self.agent_box = QGroupBox(parent)
-        self.agent_box.setObjectName("jointAgentBox")
-        self.agent_box.setCheckable(True)
-        self.agent_box.setChecked(False)
+        self.agent_box = ui.jointAgentBox
         agent_grid, self._agent = build_person_grid(self.agent_box, "jointAgent")
-        self.agent_box.setLayout(agent_grid)
+        ui.agentLayout.addLayout(agent_grid)
         widgets = {k: v for k, v in self._agent.items() if k != "captions"}
         self.agent = PersonFields(
             **widgets, today=today, changed=changed, mnemonics=False, parent=self
@@ -104,42 +94,17 @@ class JointParty(QObject):
         self._agent_toggled(False)
         self.retranslate()
 
-    def _org_page(self) -> QWidget:
-        page = QWidget(self.stack)
-        grid = QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.org_name = QLineEdit(page)
-        self.org_name.setObjectName("jointOrgName")
-        self.credit_code = QLineEdit(page)
-        self.credit_code.setObjectName("jointCreditCode")
-        self.credit_code.setMaxLength(18)
-        self.credit_message = QLabel(page)
-        self.credit_message.setWordWrap(True)
-        self.credit_confirm = QCheckBox(page)
-        self.credit_confirm.setObjectName("jointCreditConfirm")
-        self.legal_rep = QLineEdit(page)
-        self.legal_rep.setObjectName("jointLegalRep")
-        self.contact_name = QLineEdit(page)
-        self.contact_name.setObjectName("jointContactName")
-        self.contact_phone = QLineEdit(page)
-        self.contact_phone.setObjectName("jointContactPhone")
-        self.phone_message = QLabel(page)
-        self.org_captions = [QLabel(page) for _ in range(5)]
-        rows = [
-            (self.org_captions[0], self.org_name),
-            (self.org_captions[1], self.credit_code),
-            (None, self.credit_message),
-            (None, self.credit_confirm),
-            (self.org_captions[2], self.legal_rep),
-            (self.org_captions[3], self.contact_name),
-            (self.org_captions[4], self.contact_phone),
-            (None, self.phone_message),
-        ]
-        for row, (caption, widget) in enumerate(rows):
-            if caption is not None:
-                caption.setBuddy(widget)
-                grid.addWidget(caption, row, 0)
-            grid.addWidget(widget, row, 1)
+    def _org_page(self, ui: Any) -> None:
+        self.org_name = ui.jointOrgName
+        self.credit_code = ui.jointCreditCode
+        self.credit_message = ui.jointCreditMessage
+        self.credit_confirm = ui.jointCreditConfirm
+        self.legal_rep = ui.jointLegalRep
+        self.contact_name = ui.jointContactName
+        self.contact_phone = ui.jointContactPhone
+        self.phone_message = ui.jointPhoneMessage
+        self.org_captions = [ui.orgNameCaption, ui.creditCodeCaption, ui.legalRepCaption,
+                             ui.contactNameCaption, ui.contactPhoneCaption]  # fmt: skip
         for label in (self.credit_message, self.phone_message):
             label.hide()
         self.credit_confirm.hide()
@@ -147,7 +112,14 @@ class JointParty(QObject):
             edit.textChanged.connect(lambda _t: self._changed())
             edit.editingFinished.connect(self._changed)
         self.credit_confirm.toggled.connect(lambda _on: self._changed())
-        return page
+
+    def tab_chain(self) -> list[QWidget]:
+        """The party's fields in the order Tab walks them (hidden ones are skipped)."""
+        person = [self._person[k] for k in ("name_edit", "type_combo", "id_edit", "phone_edit")]
+        agent = [self._agent[k] for k in ("name_edit", "type_combo", "id_edit", "phone_edit")]
+        return [self.person_radio, self.org_radio, *person, self.org_name, self.credit_code,
+                self.credit_confirm, self.legal_rep, self.contact_name, self.contact_phone,
+                self.agent_box, *agent]  # fmt: skip
 
     def retranslate(self) -> None:
         self.box.setTitle(self.tr("Applicant"))
@@ -190,21 +162,50 @@ class JointParty(QObject):
         self._changed()
 
     def _agent_toggled(self, on: bool) -> None:
-        # Unticked, the box is a single line: no empty frame under its title.
-        box = self.agent_box
-        box.setFlat(not on)
-        box.setMaximumHeight(16_777_215 if on else box.fontMetrics().height() + 6)
-        for key, widget in self._agent.items():
-            if key == "captions":
-                for caption in widget:
-                    caption.setVisible(on)
-            elif key not in ("id_message", "phone_message"):
-                widget.setVisible(on)
-            elif not on:
-                widget.hide()
-        if on:
+        show_agent_fields(self.agent_box, self._agent, on)
+        if on and not self._restoring:
             QTimer.singleShot(0, self._agent["name_edit"].setFocus)
         self._changed()
+
+    # -- park and resume -----------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        """The parties as a parked form keeps them (the single intake's keys)."""
+        return {
+            "kind": "person" if self.is_person() else "organization",
+            "person": self.person.snapshot(),
+            "organization": {
+                "name": self.org_name.text(),
+                "credit_code": self.credit_code.text(),
+                "credit_confirmed": self.credit_confirm.isChecked(),
+                "legal_representative": self.legal_rep.text(),
+                "contact_name": self.contact_name.text(),
+                "phone": self.contact_phone.text(),
+            },
+            "agent": self.agent.snapshot() if self.has_agent() else None,
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Fill the parties from a ``snapshot`` (a kind no part serves stays unchosen)."""
+        self._restoring = True
+        try:
+            radio = self.org_radio if state.get("kind") == "organization" else self.person_radio
+            if radio.isEnabled():
+                radio.setChecked(True)
+            self.person.restore(state.get("person") or {})
+            org = state.get("organization") or {}
+            self.org_name.setText(org.get("name", ""))
+            self.credit_code.setText(org.get("credit_code", ""))
+            self.credit_confirm.setChecked(bool(org.get("credit_confirmed")))
+            self.legal_rep.setText(org.get("legal_representative", ""))
+            self.contact_name.setText(org.get("contact_name", ""))
+            self.contact_phone.setText(org.get("phone", ""))
+            agent = state.get("agent")
+            self.agent_box.setChecked(agent is not None)
+            if agent:
+                self.agent.restore(agent)
+        finally:
+            self._restoring = False
 
     # -- values ------------------------------------------------------------------------
 
@@ -267,9 +268,7 @@ class JointParty(QObject):
             show_issues(self.phone_message, [], [])
             out.append((self.tr("Contact phone"), self.contact_phone))
         else:
-            errors = []
-            if (phone.startswith("1") and len(phone) >= 11) or not _PHONE.match(phone):
-                errors = check_mobile(phone).errors
+            errors = contact_phone_errors(phone)
             show_issues(self.phone_message, errors, [])
             if errors:
                 out.append((self.tr("A valid contact phone"), self.contact_phone))

@@ -7,6 +7,8 @@ A resumed intake that is then taken in leaves the list in the case's own transac
 The list's layout is the Designer form ``ui/parked_list_dialog.ui``. Quitting parks a
 half-filled intake by itself and the next start says so; quitting with cases not yet sent
 asks first ("Quit anyway" is the default: they stay on this computer and go later).
+A joint intake is parked from its own dialog (Ctrl+S) and resumed from the same list
+(``clerk_app.gui.joint_parking``).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_id
 from clerk_app.gui import shortcuts
 from clerk_app.gui.forms.ui_parked_list_dialog import Ui_ParkedListDialog
+from clerk_app.gui.joint_parking import is_joint, open_joint, package_title, resume_joint
 
 log = logging.getLogger("clerk.gui")
 
@@ -261,10 +264,13 @@ class ParkingController(QObject):
         return box.clickedButton() is not stay
 
     def park_at_quit(self) -> bool:
-        """The window closes: park a half-filled intake (and wait for it). True if parked."""
+        """The window closes: park a half-filled intake (and wait for it), and an open
+        joint intake (``joint_parking``). True if one was parked."""
         form = self.window.intake
+        joint = open_joint(self.window) if self.available else None
+        joint_parked = joint is not None and joint.parking.park_at_quit()
         if not self.available or form.item is None or form.is_blank():
-            return False
+            return joint_parked
         context, clerk, item_code = self.context, self.window.session.username, form.item.code
         state, parked_id = form.snapshot(), form.parked_id or None
 
@@ -310,7 +316,9 @@ class ParkingController(QObject):
 
     def _item_name(self, code: str | None) -> str:
         item = self._item(code)
-        return item.name if item is not None else (code or "")
+        if item is not None:
+            return item.name
+        return package_title(self.window.catalog_pane.model.catalog, code) or (code or "")
 
     def _item(self, code: str | None) -> Any:
         model = self.window.catalog_pane.model
@@ -344,6 +352,8 @@ class ParkingController(QObject):
         """Put a parked intake back on the form (it stays parked until taken in)."""
         if parked is None:
             return False
+        if is_joint(parked.state):
+            return resume_joint(self.window, parked)
         item = self._item(parked.item_code)
         if item is None:
             self.window.statusBar().showMessage(

@@ -3730,20 +3730,19 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <name>JointParking</name>
     <message>
         <source>Nothing to park yet.</source>
-        <extracomment>The version of a parked joint intake&apos;s state. The parked intake the dialog was resumed from (&quot;&quot; for a fresh one).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to park yet.</translation>
     </message>
     <message>
         <source>Joint intake parked. Resume it with Ctrl+R.</source>
-        <translation type="unfinished"></translation>
+        <translation>Joint intake parked. Resume it with Ctrl+R.</translation>
     </message>
     <message>
         <source>The package of this parked intake is not in the catalog any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>The package of this parked intake is not in the catalog any more.</translation>
     </message>
     <message>
         <source>Parked joint intake resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parked joint intake resumed.</translation>
     </message>
 </context>
 <context>

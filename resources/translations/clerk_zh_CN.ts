@@ -3714,20 +3714,19 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <name>JointParking</name>
     <message>
         <source>Nothing to park yet.</source>
-        <extracomment>The version of a parked joint intake&apos;s state. The parked intake the dialog was resumed from (&quot;&quot; for a fresh one).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>尚未填写任何内容，无需暂存。</translation>
     </message>
     <message>
         <source>Joint intake parked. Resume it with Ctrl+R.</source>
-        <translation type="unfinished"></translation>
+        <translation>联合受理已暂存。按 Ctrl+R 继续办理。</translation>
     </message>
     <message>
         <source>The package of this parked intake is not in the catalog any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>该暂存受理的一件事（项目）已不在事项目录中。</translation>
     </message>
     <message>
         <source>Parked joint intake resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复暂存的联合受理。</translation>
     </message>
 </context>
 <context>
