@@ -4,7 +4,8 @@ its payment code or notice number, take the payment (``POST /payments``, Idempot
 cashier's day (``GET /cashier/day``).
 
 Money is int fen throughout; the change for cash is computed by ``core.fees`` before the
-payment is sent, and the service checks it again. Offline cash (paper stock) is not here.
+payment is sent, and the service checks it again. Cash on paper with the link down:
+``app.cashier_offline``.
 """
 
 from __future__ import annotations
