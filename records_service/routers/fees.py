@@ -267,7 +267,8 @@ def cancel_payment_notice(
     clock: ClockDep,
     idempotency_key: IdempotencyKeyDep,
 ) -> Response:
-    """Cancel (作废) a notice before it is paid."""
+    """Cancel (作废) a notice before it is paid; cancelled by someone other than its window
+    (a lead), its case gets a note, so the window's desk sees it on its next pull."""
     write = keyed_write(
         db, key=idempotency_key, record_id=body.id, raw=raw, principal=principal, now=clock()
     )
@@ -287,6 +288,12 @@ def cancel_payment_notice(
         row.status = "cancelled"
         row.cancelled_at = write.now
         row.cancel_reason = body.reason
+        if principal.window_code != row.window_code:
+            # Cancelled at the center (a lead): the case's note brings it to the issuing
+            # window's desk on its next pull of GET /changes (its own it knows).
+            audit.journal_lock(session)  # the case's event in commit order
+            text = f"已作废：缴款通知书 {row.notice_no}（{body.reason}）"
+            records.note_on_case(session, row, text, write.now, principal.actor)
         session.flush()
         record(
             session,

@@ -2,10 +2,14 @@
 the cashier through the API, the desk's next pull (``GET /changes``) shows the notice paid,
 the case's fee state 已缴费 (``paid``), and keeps the payment with the fiscal receipt's
 electronic data; the receipt is printed at the department window from it, marked 副本, and
-archived with the case. A notice cancelled at the center reads cancelled after the pull."""
+archived with the case. A notice cancelled at the center (by a lead) reads cancelled after
+the pull. A lead approves a waiver at the window online, and with the link down on the
+offline credential kept at this window; a clerk's account is not a lead's."""
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -16,9 +20,13 @@ from clerk_app.app.documents import case_archive
 from clerk_app.app.session import sign_in
 from clerk_app.app.sync import sync_engine
 from clerk_app.app.take_in import save_intake
+from clerk_app.core.fees import FeeRuleError, Waiver
+from clerk_app.remote.api import ApiError
+from clerk_app.store.credentials import OfflineSignInError
 from tests.helpers.documents import flat, pdf_text
 from tests.helpers.fees_api import cashier, payment_body, write
 from tests.helpers.service import DEMO_PASSWORD
+from tests.helpers.service_api import token_for
 from tests.helpers.workload import draft_for
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -106,3 +114,63 @@ def test_a_reprinted_notice_keeps_its_number_and_says_copy(
     assert archive.reprints[(fees_app.NOTICE_KIND, copy.document_no)] == 1
     _push_all(sync_engine(ctx, session), clock)
     assert {r.state for r in ctx.backend.store.outbox_rows()} == {"sent"}
+
+
+def test_a_notice_cancelled_at_the_center_reads_cancelled_after_the_pull(
+    records_service, make_context, clock
+) -> None:
+    ctx = make_context(records_service.base_url)
+    session = sign_in(ctx, "demo-clerk", DEMO_PASSWORD)
+    catalog = load_catalog(ctx, session)
+    item = catalog.get_item(ITEM)
+    case = save_intake(
+        ctx, draft_for(item, 33), item, clerk=session.username, catalog_version=catalog.version
+    )
+    notice = fees_app.issue_payment_notice(ctx, session, case.case_no).notice
+    engine = sync_engine(ctx, session)
+    _push_all(engine, clock)
+    lead = token_for(records_service, "demo-lead", window_code=None)
+    cancelled = write(
+        records_service,
+        f"/payment-notices/{notice.notice_no}/cancel",
+        lead,
+        {"id": str(uuid.uuid4()), "reason": "开错了"},
+    )
+    assert cancelled.status_code == 201, cancelled.text
+    assert fees_app.load_notice(ctx, notice.notice_no).status == "issued"
+
+    clock.advance(timedelta(minutes=5))
+    engine.push_once()  # the round's pull brings the case's note of the cancellation
+
+    assert fees_app.load_notice(ctx, notice.notice_no).status == "cancelled"
+    # No live notice left: the intake decision's state (the fee is still owed).
+    assert fees_app.fee_state(ctx, case.case_no) == "unpaid"
+    assert [n.status for n in fees_app.case_notices(ctx, case.case_no)] == ["cancelled"]
+    notes = [e.note for e in ctx.backend.store.get_case(case.case_no).events]
+    assert any(notice.notice_no in n and "作废" in n for n in notes)
+
+
+def test_a_lead_approves_a_waiver_here_online_and_with_the_link_down(
+    records_service, fault_proxy, make_context, clock
+) -> None:
+    ctx = make_context(fault_proxy.base_url)
+    sign_in(ctx, "demo-lead", DEMO_PASSWORD)  # the lead signed in at this window once
+    session = sign_in(ctx, "demo-clerk", DEMO_PASSWORD)
+    waiver = Waiver("disability", 30000, "残疾证")
+    assert fees_app.needs_approval(waiver)
+
+    online = fees_app.approve_waiver(ctx, session, "demo-lead", DEMO_PASSWORD, waiver)
+    assert (online.username, online.offline) == ("demo-lead", False)
+    with pytest.raises(FeeRuleError) as not_lead:
+        fees_app.approve_waiver(ctx, session, "demo-clerk", DEMO_PASSWORD, waiver)
+    assert not_lead.value.code == "not_a_lead"
+    with pytest.raises(ApiError) as wrong:
+        fees_app.approve_waiver(ctx, session, "demo-lead", "not-the-password", waiver)
+    assert wrong.value.status == 401
+
+    fault_proxy.set_faults("reset")  # the link is down: the lead's offline credential
+    offline = fees_app.approve_waiver(ctx, session, "demo-lead", DEMO_PASSWORD, waiver)
+    assert (offline.username, offline.offline) == ("demo-lead", True)
+    with pytest.raises(OfflineSignInError):
+        fees_app.approve_waiver(ctx, session, "demo-lead", "not-the-password", waiver)
+    assert not fees_app.needs_approval(replace(waiver, approved_by=offline.username))
