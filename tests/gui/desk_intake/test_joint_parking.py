@@ -7,7 +7,8 @@ combined materials, and the first-stage parts' own materials (宗地图 of ZR-00
 brought: that part gets 补正). Ctrl+S parks it and closes the dialog. A second run on the
 same data folder lists it (the package named, the credit code masked); Enter opens the
 joint intake as it was, the focus on the missing phone; Ctrl+Return takes it in once and
-it leaves the parked list in the joint case's own transaction.
+it leaves the parked list in the joint case's own transaction. Closing the desk with a
+joint intake open parks it, and the next start names its package.
 """
 
 from __future__ import annotations
@@ -158,5 +159,37 @@ def test_a_parked_joint_intake_is_resumed_after_a_restart_and_taken_in_once(
         assert ParkedIntakes(store.db, second.context.clock).list("W05") == []
         assert len(store.list_cases("W05")) == 15  # the parts, once
         press(qtbot, window, Qt.Key.Key_Escape)
+    finally:
+        _close(second)
+
+
+def test_closing_the_desk_parks_an_open_joint_intake_and_the_next_start_says_so(
+    no_mouse, shared_records_service, tmp_path
+):
+    qtbot = no_mouse
+    url = shared_records_service.base_url
+    first = _desk(url, tmp_path)
+    try:
+        window = sign_in(qtbot, first, CLERK)
+        press(qtbot, window, Qt.Key.Key_F, CTRL)
+        type_keys(qtbot, window, "DEMO-PRJ-GCJS")
+        press(qtbot, window, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.last_joint_dialog is not None, timeout=5000)
+        dialog = window.last_joint_dialog
+        qtbot.waitUntil(lambda: target(window) is dialog.type_combo, timeout=2000)
+        press(qtbot, window, Qt.Key.Key_Tab)
+        type_keys(qtbot, window, PROJECT_CODE)
+        window.close()  # signed out, or the desk closed: nothing typed is lost
+        store = first.context.backend.store
+        (parked,) = ParkedIntakes(store.db, first.context.clock).list("W05")
+        assert parked.state["joint"] is True and parked.state["project_code"] == PROJECT_CODE
+    finally:
+        _close(first)
+
+    second = _desk(url, tmp_path)
+    try:
+        window = sign_in(qtbot, second, CLERK)
+        said = window.statusBar().currentMessage()
+        assert "was parked" in said and "工程建设项目审批（房屋建筑类）" in said
     finally:
         _close(second)
