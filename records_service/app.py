@@ -14,7 +14,7 @@ from fastapi.openapi.utils import get_openapi
 from pydantic.json_schema import models_json_schema
 from sqlalchemy.exc import SQLAlchemyError
 
-from records_service import API_PREFIX, __version__, audit
+from records_service import API_PREFIX, __version__, audit, queue_dashboard
 from records_service.db import Database
 from records_service.deps import Principal, client_ip
 from records_service.fiscal import platform_for
@@ -31,6 +31,7 @@ from records_service.problems import (
 )
 from records_service.routers import (
     admin,
+    appointments,
     auth,
     cases,
     cashier,
@@ -47,8 +48,10 @@ from records_service.routers import (
     joint_views,
     public,
     queue,
+    queue_windows,
     ratings,
     setup,
+    visits,
     workload,
 )
 from records_service.routers.public import RateLimiter
@@ -184,6 +187,10 @@ def create_app(
         cashier,
         fee_lists,
         queue,
+        queue_windows,
+        appointments,
+        visits,
+        queue_dashboard,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -108,6 +108,15 @@ ROUTES: dict[str, frozenset[str]] = {
     "transfer_queue_ticket": _WINDOW,
     "finish_queue_ticket": _WINDOW,
     "list_queue_calls": frozenset({"screen", "display"}),
+    # The hall's queue (issue 18): a window pauses itself; the website and 12345 (their
+    # integration credential) or a window book appointments, the kiosk checks them in;
+    # the visit's one rating comes from the window; leads watch the queue's figures.
+    "pause_window": _WINDOW,
+    "resume_window": _WINDOW,
+    "create_appointment": frozenset({"integration", "clerk", "desk"}),
+    "check_in_appointment": frozenset({"kiosk"}),
+    "rate_visit": _WINDOW,
+    "get_queue_workload": _LEADS,
 }
 #: Routes that need no token at all.
 PUBLIC_ROUTES = frozenset(

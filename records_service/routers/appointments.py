@@ -211,7 +211,7 @@ def check_in_appointment(
             category_code=appointment.category_code,
             ticket_id=str(body.id),
             now=now,
-            kiosk=principal.label or principal.actor,
+            kiosk=principal.actor,
             hashed_id=appointment.id_hash,
             appointment_code=appointment.code,
         )
