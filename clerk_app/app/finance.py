@@ -10,6 +10,7 @@ text in CSV), never through a float.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import uuid
 from dataclasses import dataclass
@@ -124,6 +125,57 @@ def _refund(data: dict[str, Any]) -> Refund:
         note=str(data.get("decision_note") or ""),
         voucher_no=str(data.get("voucher_no") or ""),
     )
+
+
+def lead_sign_in(context: AppContext, username: str, password: str) -> Session:
+    """A lead of the department signs in at this window only to request a refund from a
+    case (online: the request needs the lead's own token). The desk's session stays the
+    clerk's; end the lead's token with :func:`end_lead_session`.
+
+    Raises:
+        FinanceRefused: ``forbidden`` — not a lead, or the password must be changed first.
+        ApiError: the password was not accepted (401; 429 locked out).
+        NetworkError.
+    """
+    from clerk_app import __version__
+    from clerk_app.app.session import Session as DeskSession
+    from clerk_app.app.session import has_device_token
+
+    prov = context.provisioning
+    result = context.backend.api.login(
+        username.strip(),
+        password,
+        prov.window_code,
+        context.device_id,
+        __version__,
+        has_device_token=has_device_token(context),
+    )
+    user = result.user or {}
+    roles = tuple(str(r) for r in user.get("roles") or ())
+    lead = DeskSession(
+        username=username.strip(),
+        display_name=str(user.get("display_name") or username),
+        roles=roles,
+        window_code=prov.window_code,
+        window_name=str((result.window or {}).get("name") or ""),
+        department=str((result.window or {}).get("department") or prov.department),
+        access_token=result.access_token,
+        expires_at=result.expires_at,
+    )
+    if "lead" not in roles or result.password_change_required:
+        end_lead_session(context, lead)
+        raise FinanceRefused("forbidden", f"{username} may not request refunds here")
+    return lead
+
+
+def end_lead_session(context: AppContext, lead: Session) -> None:
+    """End the token of :func:`lead_sign_in` (quickly; the service may be gone)."""
+    from clerk_app.app.session import SIGN_OUT_TIMEOUT
+    from clerk_app.remote.api import RemoteError
+
+    if lead.access_token:
+        with contextlib.suppress(RemoteError):  # else it expires by itself
+            context.backend.api.logout(lead.access_token, timeout=SIGN_OUT_TIMEOUT)
 
 
 def find_paid(context: AppContext, session: Session, notice_no: str) -> PaidNotice:

@@ -40,6 +40,7 @@ from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.fees import FeeRuleError, PaymentNotice, Waiver
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.ops import Op, show_error
+from clerk_app.gui.refund_request import RefundEntry
 
 
 class FeeNoticePanel(QGroupBox):
@@ -136,6 +137,7 @@ class FeeNoticePanel(QGroupBox):
             Qt.Key.Key_N: self.reprint_button,
             Qt.Key.Key_E: self.receipt_button,
         }
+        self.refund_entry = RefundEntry(self)  # a lead's refund request (Alt+F), once paid
         self.last_issued: Any = None
         self.last_preview: Any = None
         self.last_dialog: QDialog | None = None
@@ -176,6 +178,7 @@ class FeeNoticePanel(QGroupBox):
         self.receipt_button.setToolTip(
             self.tr("The cashier's fiscal receipt from its electronic data, kept with the case")
         )
+        self.refund_entry.retranslate()
         self._show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -240,6 +243,7 @@ class FeeNoticePanel(QGroupBox):
         self.waiver_state.setVisible(self.waiver is not None and not open_notice)
         self.waiver_state.setText(self._waiver_words())
         self._show_receipt()
+        self.refund_entry.update(notices)
 
     def _state_words(self) -> str:
         words = {

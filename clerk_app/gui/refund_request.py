@@ -4,14 +4,16 @@ Type the paid notice's number (or its payment code) and Enter: the payer (masked
 was paid, how and on which receipt, and what is left to refund. Type the amount (the whole
 of what is left by default) and the reason, Ctrl+Enter sends the request; a ``finance``
 user approves or rejects it. Opened from the dashboard (File ▸ Request a refund…,
-Ctrl+Shift+R) or with a notice number from a case.
+Ctrl+Shift+R), or from a case's fees at the department window (Alt+F, :class:`RefundEntry`):
+there the lead signs in on the spot first (user name, password, Enter), the desk's session
+stays the clerk's and the lead's token ends when the dialog closes.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -27,11 +29,18 @@ class RefundRequestDialog(QDialog):
     requested = Signal(object)  # the app.finance.Refund sent
 
     def __init__(
-        self, context: Any, session: Any, notice_no: str = "", parent: QWidget | None = None
+        self,
+        context: Any,
+        session: Any,
+        notice_no: str = "",
+        parent: QWidget | None = None,
+        *,
+        lead_signs_in: bool = False,
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.session = session
+        self.session = None if lead_signs_in else session
+        self.lead_signs_in = lead_signs_in
         self.paid: finance.PaidNotice | None = None
         self.refund: finance.Refund | None = None
         self.setWindowTitle(self.tr("Request a refund (退付)"))
@@ -47,7 +56,14 @@ class RefundRequestDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Why the fee is refunded"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.lead_user = QLineEdit()
+        self.lead_user.setPlaceholderText(self.tr("The lead's user name"))
+        self.lead_password = QLineEdit()
+        self.lead_password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
+        if lead_signs_in:
+            form.addRow(self.tr("&Lead"), self.lead_user)
+            form.addRow(self.tr("Pass&word"), self.lead_password)
         form.addRow(self.tr("&Notice"), self.notice)
         form.addRow(self.tr("Paid"), self.facts)
         form.addRow(self.tr("&Amount"), self.amount)
@@ -58,9 +74,13 @@ class RefundRequestDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(QLabel(self.tr("Ctrl+Enter: send the request to finance   Esc: close")))
         self.resize(560, 320)
-        self.notice.setFocus()
-        if notice_no:
-            self.look_up()
+        if lead_signs_in:
+            self.message.setText(self.tr("A lead of the department signs in to request it."))
+            self.lead_user.setFocus()
+        else:
+            self.notice.setFocus()
+            if notice_no:
+                self.look_up()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -69,14 +89,49 @@ class RefundRequestDialog(QDialog):
                 self.send()
             elif self.focusWidget() is self.notice:
                 self.look_up()
+            elif self.focusWidget() is self.lead_password:
+                self.sign_in()
             else:
                 self.focusNextChild()  # Enter moves on; it never closes the dialog
             event.accept()
             return
         super().keyPressEvent(event)
 
+    def sign_in(self) -> None:
+        """Enter in the password: the lead signs in here for this request only."""
+        self._end_lead()
+        try:
+            self.session = finance.lead_sign_in(
+                self.context, self.lead_user.text(), self.lead_password.text()
+            )
+        except finance.FinanceRefused:
+            self.message.setText(self._refusal("forbidden"))
+            return
+        except Exception as exc:  # a wrong password is worded by error_message
+            self.message.setText(error_message(exc))
+            return
+        finally:
+            self.lead_password.clear()
+        self.message.setText(
+            self.tr("%1 signed in for this request.").replace("%1", self.session.display_name)
+        )
+        self.look_up()
+
+    def done(self, result: int) -> None:
+        self._end_lead()
+        super().done(result)
+
+    def _end_lead(self) -> None:
+        if self.lead_signs_in and self.session is not None:
+            finance.end_lead_session(self.context, self.session)
+            self.session = None
+
     def look_up(self) -> None:
         """Enter in the notice field: find the paid notice and its payment."""
+        if self.session is None:
+            self.message.setText(self.tr("A lead of the department signs in to request it."))
+            self.lead_user.setFocus()
+            return
         self.paid = None
         self.facts.clear()
         try:
@@ -107,7 +162,7 @@ class RefundRequestDialog(QDialog):
     def send(self) -> None:
         """Ctrl+Enter: send the refund request."""
         paid = self.paid
-        if paid is None:
+        if self.session is None or paid is None:
             self.message.setText(self.tr("Type the paid notice's number first."))
             self.notice.setFocus()
             return
@@ -166,3 +221,46 @@ def open_refund_request(
     dialog = RefundRequestDialog(context, session, notice_no, parent)
     dialog.show()
     return dialog
+
+
+class RefundEntry:
+    """The case's fees panel at the department window: "Refund request (lead)…" (Alt+F),
+    shown once a notice of the case is paid; opens the dialog where a lead signs in.
+
+    Args:
+        panel: the ``gui.fee_notice.FeeNoticePanel`` (its ``extra_buttons`` row and its
+            ``alt_buttons``; ``owner`` is the case detail with ``context`` and ``session``).
+    """
+
+    def __init__(self, panel: Any) -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        self.panel = panel
+        self.notice_no = ""
+        self.dialog: RefundRequestDialog | None = None
+        self.button = QPushButton(panel)
+        self.button.setObjectName("refundRequestButton")
+        self.button.setVisible(False)
+        self.button.clicked.connect(self.open)
+        panel.extra_buttons.insertWidget(1, self.button)
+        panel.alt_buttons[Qt.Key.Key_F] = self.button
+        QWidget.setTabOrder(panel.receipt_button, self.button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.button.setText(
+            QCoreApplication.translate("RefundRequestDialog", "Re&fund request (lead)…")
+        )
+
+    def update(self, notices: Any) -> None:
+        """After the panel shows the case's notices: the paid one, if any."""
+        paid = [n.notice_no for n in notices if n.status == "paid"]
+        self.notice_no = paid[-1] if paid else ""
+        self.button.setVisible(bool(self.notice_no))
+
+    def open(self) -> None:
+        owner = self.panel.owner
+        self.dialog = RefundRequestDialog(
+            owner.context, owner.session, self.notice_no, self.panel, lead_signs_in=True
+        )
+        self.dialog.show()

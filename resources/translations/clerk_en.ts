@@ -675,6 +675,14 @@
         <source>Receipt slip (80 mm)</source>
         <translation>Receipt slip (80 mm)</translation>
     </message>
+    <message>
+        <source>Payment notice</source>
+        <translation>Payment notice</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt (copy)</source>
+        <translation>Fiscal receipt (copy)</translation>
+    </message>
 </context>
 <context>
     <name>CaseDocumentsPanel</name>
@@ -4056,6 +4064,270 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>KioskScreen</name>
+    <message>
+        <source>Take a ticket</source>
+        <translation>Take a ticket</translation>
+    </message>
+    <message>
+        <source>%1 · Take a ticket</source>
+        <translation>%1 · Take a ticket</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>Large text</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>ID card (optional):</source>
+        <translation>ID card (optional):</translation>
+    </message>
+    <message>
+        <source>Place your ID card on the reader</source>
+        <translation>Place your ID card on the reader</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>ID card number</translation>
+    </message>
+    <message>
+        <source>Clear ID</source>
+        <translation>Clear ID</translation>
+    </message>
+    <message>
+        <source>Appointment code:</source>
+        <translation>Appointment code:</translation>
+    </message>
+    <message>
+        <source>e.g. YY2K7M4Q9P</source>
+        <translation>e.g. YY2K7M4Q9P</translation>
+    </message>
+    <message>
+        <source>Appointment code</source>
+        <translation>Appointment code</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>Check in with ID</source>
+        <translation>Check in with ID</translation>
+    </message>
+    <message>
+        <source>Reprint ticket</source>
+        <translation>Reprint ticket</translation>
+    </message>
+    <message>
+        <source>Large text on.</source>
+        <translation>Large text on.</translation>
+    </message>
+    <message>
+        <source>Large text off.</source>
+        <translation>Large text off.</translation>
+    </message>
+    <message>
+        <source>High contrast on.</source>
+        <translation>High contrast on.</translation>
+    </message>
+    <message>
+        <source>High contrast off.</source>
+        <translation>High contrast off.</translation>
+    </message>
+    <message>
+        <source>Welcome. Choose your business to take a ticket. With an appointment, type its code or place your ID card on the reader.</source>
+        <translation>Welcome. Choose your business to take a ticket. With an appointment, type its code or place your ID card on the reader.</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>Key %1</translation>
+    </message>
+    <message>
+        <source>No business can be chosen now. Please ask at the desk.</source>
+        <translation>No business can be chosen now. Please ask at the desk.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting: to be confirmed</source>
+        <translation>waiting: to be confirmed</translation>
+    </message>
+    <message>
+        <source>The center cannot be reached now. Tickets are still printed; how many people are ahead of you will be known later (人数待定).</source>
+        <translation>The center cannot be reached now. Tickets are still printed; how many people are ahead of you will be known later (人数待定).</translation>
+    </message>
+    <message>
+        <source>The ID card could not be read. Please place it on the reader again.</source>
+        <translation>The ID card could not be read. Please place it on the reader again.</translation>
+    </message>
+    <message>
+        <source>ID card read: %1, age %2.</source>
+        <translation>ID card read: %1, age %2.</translation>
+    </message>
+    <message>
+        <source>Priority for the elderly.</source>
+        <translation>Priority for the elderly.</translation>
+    </message>
+    <message>
+        <source>ID card read. Choose your business, or check in your appointment.</source>
+        <translation>ID card read. Choose your business, or check in your appointment.</translation>
+    </message>
+    <message>
+        <source>You will be served with priority.</source>
+        <translation>You will be served with priority.</translation>
+    </message>
+    <message>
+        <source>ID card cleared.</source>
+        <translation>ID card cleared.</translation>
+    </message>
+    <message>
+        <source>Printing your ticket for %1, please wait.</source>
+        <translation>Printing your ticket for %1, please wait.</translation>
+    </message>
+    <message>
+        <source>Type your appointment code first.</source>
+        <translation>Type your appointment code first.</translation>
+    </message>
+    <message>
+        <source>Place your ID card on the reader first.</source>
+        <translation>Place your ID card on the reader first.</translation>
+    </message>
+    <message>
+        <source>Checking in your appointment, please wait.</source>
+        <translation>Checking in your appointment, please wait.</translation>
+    </message>
+    <message>
+        <source>Your number %1</source>
+        <translation>Your number %1</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper. Your number %1 is kept: please ask a member of staff, who will reprint it.</source>
+        <translation>The printer is out of paper. Your number %1 is kept: please ask a member of staff, who will reprint it.</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed. Your number %1 is kept: please ask a member of staff, who will reprint it.</source>
+        <translation>The ticket could not be printed. Your number %1 is kept: please ask a member of staff, who will reprint it.</translation>
+    </message>
+    <message>
+        <source>How many people are ahead of you will be known later.</source>
+        <translation>How many people are ahead of you will be known later.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting ahead of you.</source>
+        <translation>Nobody is waiting ahead of you.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people are waiting ahead of you.</source>
+        <translation>
+            <numerusform>%n person is waiting ahead of you.</numerusform>
+            <numerusform>%n people are waiting ahead of you.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your number is %1 (%2). %3 Please take your ticket.</source>
+        <translation>Your number is %1 (%2). %3 Please take your ticket.</translation>
+    </message>
+    <message>
+        <source>Your number is %1. %2 Please take your ticket.</source>
+        <translation>Your number is %1. %2 Please take your ticket.</translation>
+    </message>
+    <message>
+        <source>Reprint ticket (%1)</source>
+        <translation>Reprint ticket (%1)</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s credential was revoked or has expired: tickets cannot be issued. Staff: press F2 and type a new enrolment code.</source>
+        <translation>This kiosk&apos;s credential was revoked or has expired: tickets cannot be issued. Staff: press F2 and type a new enrolment code.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This ID card has already taken today&apos;s tickets for this business (%n per day). No more tickets can be taken with it today.</source>
+        <translation>
+            <numerusform>This ID card has already taken today&apos;s ticket for this business (%n per day). No more tickets can be taken with it today.</numerusform>
+            <numerusform>This ID card has already taken today&apos;s tickets for this business (%n per day). No more tickets can be taken with it today.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The center cannot be reached and this kiosk has printed all the tickets it may print offline today. Please ask at the desk.</source>
+        <translation>The center cannot be reached and this kiosk has printed all the tickets it may print offline today. Please ask at the desk.</translation>
+    </message>
+    <message>
+        <source>The center cannot be reached and this kiosk prints no tickets without it. Please ask at the desk.</source>
+        <translation>The center cannot be reached and this kiosk prints no tickets without it. Please ask at the desk.</translation>
+    </message>
+    <message>
+        <source>This appointment is already checked in.</source>
+        <translation>This appointment is already checked in.</translation>
+    </message>
+    <message>
+        <source>The time of this appointment is over. Please take an ordinary ticket.</source>
+        <translation>The time of this appointment is over. Please take an ordinary ticket.</translation>
+    </message>
+    <message>
+        <source>This appointment is for another day.</source>
+        <translation>This appointment is for another day.</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled.</source>
+        <translation>This appointment was cancelled.</translation>
+    </message>
+    <message>
+        <source>This ID card has taken all its tickets for today.</source>
+        <translation>This ID card has taken all its tickets for today.</translation>
+    </message>
+    <message>
+        <source>Appointments cannot be checked in while the center cannot be reached. Please take an ordinary ticket.</source>
+        <translation>Appointments cannot be checked in while the center cannot be reached. Please take an ordinary ticket.</translation>
+    </message>
+    <message>
+        <source>No appointment for today was found. Please check the code.</source>
+        <translation>No appointment for today was found. Please check the code.</translation>
+    </message>
+    <message>
+        <source>This business cannot be chosen now. Please choose again.</source>
+        <translation>This business cannot be chosen now. Please choose again.</translation>
+    </message>
+    <message>
+        <source>The ticket could not be issued. Please try again or ask at the desk.</source>
+        <translation>The ticket could not be issued. Please try again or ask at the desk.</translation>
+    </message>
+    <message>
+        <source>The kiosk is enrolled again.</source>
+        <translation>The kiosk is enrolled again.</translation>
+    </message>
+    <message>
+        <source>Enrolment code for this kiosk (clerk-records enrol --kind kiosk):</source>
+        <translation>Enrolment code for this kiosk (clerk-records enrol --kind kiosk):</translation>
+    </message>
+    <message>
+        <source>Enrol this kiosk</source>
+        <translation>Enrol this kiosk</translation>
+    </message>
+    <message>
+        <source>This is not a kiosk&apos;s enrolment code.</source>
+        <translation>This is not a kiosk&apos;s enrolment code.</translation>
+    </message>
+    <message>
+        <source>The code is unknown, used or expired. Ask for a new one.</source>
+        <translation>The code is unknown, used or expired. Ask for a new one.</translation>
+    </message>
+    <message>
+        <source>The center cannot be reached. Check the network and try again.</source>
+        <translation>The center cannot be reached. Check the network and try again.</translation>
+    </message>
+</context>
+<context>
     <name>LaterStages</name>
     <message>
         <source>Later stages: received, decided when the stage opens</source>
@@ -4600,16 +4872,16 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Not pulled: enter it to confirm</translation>
     </message>
     <message>
+        <source>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</source>
+        <translation>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</translation>
+    </message>
+    <message>
         <source>OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR need the link. %2 payment(s) waiting to be sent.</source>
         <translation>OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR need the link. %2 payment(s) waiting to be sent.</translation>
     </message>
     <message>
         <source>%1 paper payment(s) taken offline are still being sent.</source>
         <translation>%1 paper payment(s) taken offline are still being sent.</translation>
-    </message>
-    <message>
-        <source>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</source>
-        <translation>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</translation>
     </message>
     <message>
         <source>Not pulled from the center: the payment is marked to confirm.</source>
@@ -5292,6 +5564,18 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Why the fee is refunded</translation>
     </message>
     <message>
+        <source>The lead&apos;s user name</source>
+        <translation>The lead&apos;s user name</translation>
+    </message>
+    <message>
+        <source>&amp;Lead</source>
+        <translation>&amp;Lead</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
         <source>&amp;Notice</source>
         <translation>&amp;Notice</translation>
     </message>
@@ -5314,6 +5598,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Ctrl+Enter: send the request to finance   Esc: close</source>
         <translation>Ctrl+Enter: send the request to finance   Esc: close</translation>
+    </message>
+    <message>
+        <source>A lead of the department signs in to request it.</source>
+        <translation>A lead of the department signs in to request it.</translation>
+    </message>
+    <message>
+        <source>%1 signed in for this request.</source>
+        <translation>%1 signed in for this request.</translation>
     </message>
     <message>
         <source>%1 paid ¥%2 on %3, receipt %4; refunded ¥%5</source>
@@ -5358,6 +5650,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The records service refused this request.</source>
         <translation>The records service refused this request.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fund request (lead)…</source>
+        <translation>Re&amp;fund request (lead)…</translation>
     </message>
 </context>
 <context>

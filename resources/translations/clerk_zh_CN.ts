@@ -673,6 +673,14 @@
         <source>Receipt slip (80 mm)</source>
         <translation>受理回执（80 毫米）</translation>
     </message>
+    <message>
+        <source>Payment notice</source>
+        <translation>缴款通知书</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt (copy)</source>
+        <translation>财政票据（副本）</translation>
+    </message>
 </context>
 <context>
     <name>CaseDocumentsPanel</name>
@@ -1629,7 +1637,7 @@
     </message>
     <message>
         <source>Ctrl+Enter: close the day and print the sheet   Esc: back</source>
-        <translation>Ctrl+回车 日结并打印日结单　Esc 返回</translation>
+        <translation>Ctrl+回车 日结并打印日结单&#x3000;Esc 返回</translation>
     </message>
     <message>
         <source>The cash counted is not an amount (yuan, at most two decimals).</source>
@@ -1699,7 +1707,7 @@ Voided (%3): %4</source>
     </message>
     <message>
         <source>F7: void a spoilt receipt   F10: daily close (日结)</source>
-        <translation>F7 票据作废　F10 日结</translation>
+        <translation>F7 票据作废&#x3000;F10 日结</translation>
     </message>
     <message>
         <source>Today is closed (日结): no more payments can be taken today.</source>
@@ -2548,7 +2556,7 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Alt+A: approve and print the voucher   Alt+R: reject   F5: reload</source>
-        <translation>Alt+A 批准并打印退付凭证　Alt+R 驳回　F5 刷新</translation>
+        <translation>Alt+A 批准并打印退付凭证&#x3000;Alt+R 驳回&#x3000;F5 刷新</translation>
     </message>
     <message>
         <source>By department</source>
@@ -2576,7 +2584,7 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Alt+S: show the report   Ctrl+E: export CSV   Ctrl+Shift+E: export XLSX</source>
-        <translation>Alt+S 查询报表　Ctrl+E 导出 CSV　Ctrl+Shift+E 导出 XLSX</translation>
+        <translation>Alt+S 查询报表&#x3000;Ctrl+E 导出 CSV&#x3000;Ctrl+Shift+E 导出 XLSX</translation>
     </message>
     <message>
         <source>Line</source>
@@ -4040,6 +4048,267 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>KioskScreen</name>
+    <message>
+        <source>Take a ticket</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <source>%1 · Take a ticket</source>
+        <translation>%1 · 取号</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>大字模式</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示信息</translation>
+    </message>
+    <message>
+        <source>ID card (optional):</source>
+        <translation>身份证（可不刷）：</translation>
+    </message>
+    <message>
+        <source>Place your ID card on the reader</source>
+        <translation>请将身份证放在读卡区</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Clear ID</source>
+        <translation>清除身份证</translation>
+    </message>
+    <message>
+        <source>Appointment code:</source>
+        <translation>预约号：</translation>
+    </message>
+    <message>
+        <source>e.g. YY2K7M4Q9P</source>
+        <translation>例如 YY2K7M4Q9P</translation>
+    </message>
+    <message>
+        <source>Appointment code</source>
+        <translation>预约号</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>预约签到</translation>
+    </message>
+    <message>
+        <source>Check in with ID</source>
+        <translation>刷身份证签到</translation>
+    </message>
+    <message>
+        <source>Reprint ticket</source>
+        <translation>补打凭条</translation>
+    </message>
+    <message>
+        <source>Large text on.</source>
+        <translation>已打开大字模式。</translation>
+    </message>
+    <message>
+        <source>Large text off.</source>
+        <translation>已关闭大字模式。</translation>
+    </message>
+    <message>
+        <source>High contrast on.</source>
+        <translation>已打开高对比度。</translation>
+    </message>
+    <message>
+        <source>High contrast off.</source>
+        <translation>已关闭高对比度。</translation>
+    </message>
+    <message>
+        <source>Welcome. Choose your business to take a ticket. With an appointment, type its code or place your ID card on the reader.</source>
+        <translation>欢迎！请选择要办理的业务取号。已预约的请输入预约号或刷身份证签到。</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>按键 %1</translation>
+    </message>
+    <message>
+        <source>No business can be chosen now. Please ask at the desk.</source>
+        <translation>暂时没有可选的业务，请到服务台咨询。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>等候 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting: to be confirmed</source>
+        <translation>等候人数待定</translation>
+    </message>
+    <message>
+        <source>The center cannot be reached now. Tickets are still printed; how many people are ahead of you will be known later (人数待定).</source>
+        <translation>暂时无法连接中心：照常取号，前面等候人数待联网后确定（人数待定）。</translation>
+    </message>
+    <message>
+        <source>The ID card could not be read. Please place it on the reader again.</source>
+        <translation>未能读取身份证，请重新放在读卡区。</translation>
+    </message>
+    <message>
+        <source>ID card read: %1, age %2.</source>
+        <translation>已读取身份证：%1，%2 岁。</translation>
+    </message>
+    <message>
+        <source>Priority for the elderly.</source>
+        <translation>老年人优先。</translation>
+    </message>
+    <message>
+        <source>ID card read. Choose your business, or check in your appointment.</source>
+        <translation>已读取身份证。请选择业务，或进行预约签到。</translation>
+    </message>
+    <message>
+        <source>You will be served with priority.</source>
+        <translation>您将优先办理。</translation>
+    </message>
+    <message>
+        <source>ID card cleared.</source>
+        <translation>已清除身份证信息。</translation>
+    </message>
+    <message>
+        <source>Printing your ticket for %1, please wait.</source>
+        <translation>正在打印%1的排队凭条，请稍候。</translation>
+    </message>
+    <message>
+        <source>Type your appointment code first.</source>
+        <translation>请先输入预约号。</translation>
+    </message>
+    <message>
+        <source>Place your ID card on the reader first.</source>
+        <translation>请先将身份证放在读卡区。</translation>
+    </message>
+    <message>
+        <source>Checking in your appointment, please wait.</source>
+        <translation>正在预约签到，请稍候。</translation>
+    </message>
+    <message>
+        <source>Your number %1</source>
+        <translation>您的号码 %1</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper. Your number %1 is kept: please ask a member of staff, who will reprint it.</source>
+        <translation>打印机缺纸。您的号码 %1 已保留，请联系工作人员补打凭条。</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed. Your number %1 is kept: please ask a member of staff, who will reprint it.</source>
+        <translation>凭条未能打印。您的号码 %1 已保留，请联系工作人员补打凭条。</translation>
+    </message>
+    <message>
+        <source>How many people are ahead of you will be known later.</source>
+        <translation>前面等候人数待定。</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting ahead of you.</source>
+        <translation>前面没有人等候。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people are waiting ahead of you.</source>
+        <translation>
+            <numerusform>前面还有 %n 人等候。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your number is %1 (%2). %3 Please take your ticket.</source>
+        <translation>您的号码是 %1（%2）。%3请取走凭条。</translation>
+    </message>
+    <message>
+        <source>Your number is %1. %2 Please take your ticket.</source>
+        <translation>您的号码是 %1。%2请取走凭条。</translation>
+    </message>
+    <message>
+        <source>Reprint ticket (%1)</source>
+        <translation>补打凭条（%1）</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s credential was revoked or has expired: tickets cannot be issued. Staff: press F2 and type a new enrolment code.</source>
+        <translation>本取号机的凭证已被吊销或已过期，暂不能取号。工作人员：请按 F2 输入新的注册码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This ID card has already taken today&apos;s tickets for this business (%n per day). No more tickets can be taken with it today.</source>
+        <translation>
+            <numerusform>此身份证今天已取满该业务的号（每天 %n 张），今天不能再取。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The center cannot be reached and this kiosk has printed all the tickets it may print offline today. Please ask at the desk.</source>
+        <translation>暂时无法连接中心，本机今天可离线打印的号码已用完。请到服务台咨询。</translation>
+    </message>
+    <message>
+        <source>The center cannot be reached and this kiosk prints no tickets without it. Please ask at the desk.</source>
+        <translation>暂时无法连接中心，本机不能离线出号。请到服务台咨询。</translation>
+    </message>
+    <message>
+        <source>This appointment is already checked in.</source>
+        <translation>该预约已签到。</translation>
+    </message>
+    <message>
+        <source>The time of this appointment is over. Please take an ordinary ticket.</source>
+        <translation>该预约时段已过，请取普通号。</translation>
+    </message>
+    <message>
+        <source>This appointment is for another day.</source>
+        <translation>该预约不是今天的。</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled.</source>
+        <translation>该预约已取消。</translation>
+    </message>
+    <message>
+        <source>This ID card has taken all its tickets for today.</source>
+        <translation>此身份证今天的取号次数已用完。</translation>
+    </message>
+    <message>
+        <source>Appointments cannot be checked in while the center cannot be reached. Please take an ordinary ticket.</source>
+        <translation>暂时无法连接中心，不能预约签到。请取普通号。</translation>
+    </message>
+    <message>
+        <source>No appointment for today was found. Please check the code.</source>
+        <translation>没有找到今天的预约，请核对预约号。</translation>
+    </message>
+    <message>
+        <source>This business cannot be chosen now. Please choose again.</source>
+        <translation>该业务暂不能选择，请重新选择。</translation>
+    </message>
+    <message>
+        <source>The ticket could not be issued. Please try again or ask at the desk.</source>
+        <translation>未能出号，请重试或到服务台咨询。</translation>
+    </message>
+    <message>
+        <source>The kiosk is enrolled again.</source>
+        <translation>取号机已重新注册。</translation>
+    </message>
+    <message>
+        <source>Enrolment code for this kiosk (clerk-records enrol --kind kiosk):</source>
+        <translation>本取号机的注册码（clerk-records enrol --kind kiosk）：</translation>
+    </message>
+    <message>
+        <source>Enrol this kiosk</source>
+        <translation>注册取号机</translation>
+    </message>
+    <message>
+        <source>This is not a kiosk&apos;s enrolment code.</source>
+        <translation>这不是取号机的注册码。</translation>
+    </message>
+    <message>
+        <source>The code is unknown, used or expired. Ask for a new one.</source>
+        <translation>注册码无效、已使用或已过期，请重新申请。</translation>
+    </message>
+    <message>
+        <source>The center cannot be reached. Check the network and try again.</source>
+        <translation>无法连接中心，请检查网络后重试。</translation>
+    </message>
+</context>
+<context>
     <name>LaterStages</name>
     <message>
         <source>Later stages: received, decided when the stage opens</source>
@@ -4582,16 +4851,16 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>未下载：录入后待确认</translation>
     </message>
     <message>
+        <source>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</source>
+        <translation>离线收取的 %1 笔纸质票据缴费被中心拒收（首笔：票据 %2，通知书 %3）。请联系财务。</translation>
+    </message>
+    <message>
         <source>OFFLINE — cash only, on paper receipts (%1 blank forms left). Card and QR need the link. %2 payment(s) waiting to be sent.</source>
         <translation>离线模式 — 仅收现金，开具纸质票据（剩余空白票据 %1 份）。银行卡和二维码需联网。%2 笔缴费待上传。</translation>
     </message>
     <message>
         <source>%1 paper payment(s) taken offline are still being sent.</source>
         <translation>离线收取的 %1 笔纸质票据缴费正在上传。</translation>
-    </message>
-    <message>
-        <source>%1 paper payment(s) taken offline were refused by the center (first: receipt %2, notice %3). Call finance.</source>
-        <translation>离线收取的 %1 笔纸质票据缴费被中心拒收（首笔：票据 %2，通知书 %3）。请联系财务。</translation>
     </message>
     <message>
         <source>Not pulled from the center: the payment is marked to confirm.</source>
@@ -5267,6 +5536,18 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>退付事由</translation>
     </message>
     <message>
+        <source>The lead&apos;s user name</source>
+        <translation>负责人用户名</translation>
+    </message>
+    <message>
+        <source>&amp;Lead</source>
+        <translation>负责人(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;Notice</source>
         <translation>通知书(&amp;N)</translation>
     </message>
@@ -5288,7 +5569,15 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>Ctrl+Enter: send the request to finance   Esc: close</source>
-        <translation>Ctrl+回车 提交财务审批　Esc 关闭</translation>
+        <translation>Ctrl+回车 提交财务审批&#x3000;Esc 关闭</translation>
+    </message>
+    <message>
+        <source>A lead of the department signs in to request it.</source>
+        <translation>请本单位负责人在此登录后申请。</translation>
+    </message>
+    <message>
+        <source>%1 signed in for this request.</source>
+        <translation>%1 已为本次申请登录。</translation>
     </message>
     <message>
         <source>%1 paid ¥%2 on %3, receipt %4; refunded ¥%5</source>
@@ -5333,6 +5622,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The records service refused this request.</source>
         <translation>业务服务拒绝了此申请。</translation>
+    </message>
+    <message>
+        <source>Re&amp;fund request (lead)…</source>
+        <translation>申请退付（负责人）(&amp;F)…</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,12 @@
 """The fee settlement center's whole day at the desks, by keyboard, against the real records
 service (issue 17): the department clerk issues a payment notice from the case (Alt+Y);
 the cashier takes it by its number, 200 yuan cash for 110 (change 90.00), the receipt
-printed (capitals, number, fee); the department's case shows it paid (Alt+G); the lead
-requests a refund of 10 yuan; finance approves it (Alt+A) and the voucher is printed; a
-spoilt paper receipt is voided (F7); the day closes 0.50 yuan short (F10) and the cashier
-screen takes no more payments of it; finance's report and reconciliation read the day."""
+printed (capitals, number, fee); the department's case shows it paid (Alt+G); a lead of
+the department signs in at the case (Alt+F) and requests a refund of 10 yuan (the
+dashboard opens the same request, Ctrl+Shift+R); finance approves it (Alt+A) and the
+voucher is printed; a spoilt paper receipt is voided (F7); the day closes 0.50 yuan short
+(F10) and the cashier screen takes no more payments of it; finance's report and
+reconciliation read the day."""
 
 from __future__ import annotations
 
@@ -108,20 +110,21 @@ def test_a_fee_from_notice_to_refund_and_daily_close_by_keyboard(
     _active(qtbot, detail)
     qtbot.keyClick(detail, Qt.Key.Key_G, ALT)
     qtbot.waitUntil(lambda: f"{notice_no} · paid" in detail.fees.notices.text(), timeout=15_000)
-    detail.close()  # the lead works at another desk
 
-    # The department's lead requests a refund of 10 yuan of it.
-    w01 = make_context(service.base_url, home="w01-lead", window_code="W01")
-    lead_desk = Desk(w01)
-    dashboard = lead_desk.open_desk(sign_in(w01, "demo-lead", DEMO_PASSWORD))
-    qtbot.addWidget(dashboard)
-    _active(qtbot, dashboard)
-    qtbot.keyClick(dashboard, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    dialog = dashboard.last_tool
+    # A lead of the department, at the case, signs in on the spot (Alt+F) and requests a
+    # refund of 10 yuan of it.
+    assert detail.fees.refund_entry.button.isVisible()
+    qtbot.keyClick(detail, Qt.Key.Key_F, ALT)
+    qtbot.waitUntil(lambda: detail.fees.refund_entry.dialog is not None)  # an animated click
+    dialog = detail.fees.refund_entry.dialog
     assert isinstance(dialog, RefundRequestDialog)
     _active(qtbot, dialog)
-    qtbot.keyClicks(dialog.notice, notice_no.lower())
-    qtbot.keyClick(dialog.notice, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.lead_user and dialog.notice.text() == notice_no
+    qtbot.keyClicks(dialog.lead_user, "demo-lead")
+    qtbot.keyClick(dialog.lead_user, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.focusWidget(), DEMO_PASSWORD)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.session is not None and dialog.session.username == "demo-lead"
     assert "¥110.00" in dialog.facts.text() and receipt.number in dialog.facts.text()
     assert dialog.focusWidget() is dialog.amount and dialog.amount.text() == "110.00"
     qtbot.keyClicks(dialog.amount, "10")  # replaces the whole amount
@@ -132,6 +135,20 @@ def test_a_fee_from_notice_to_refund_and_daily_close_by_keyboard(
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return, CTRL)
     assert dialog.refund is not None, dialog.message.text()
     assert dialog.message.text() == f"Refund of ¥10.00 requested for {notice_no}; finance decides."
+    lead_token = dialog.session.access_token
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Escape)  # the lead's token ends with the dialog
+    assert fees_api.get(service, "/refund-requests", lead_token).status_code == 401
+    detail.close()
+
+    # At the dashboard a lead opens the same request by Ctrl+Shift+R.
+    w01 = make_context(service.base_url, home="w01-lead", window_code="W01")
+    lead_desk = Desk(w01)
+    dashboard = lead_desk.open_desk(sign_in(w01, "demo-lead", DEMO_PASSWORD))
+    qtbot.addWidget(dashboard)
+    _active(qtbot, dashboard)
+    qtbot.keyClick(dashboard, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert isinstance(dashboard.last_tool, RefundRequestDialog)
+    dashboard.last_tool.close()
 
     # Finance sees it waiting, approves it (Alt+A) and the refund voucher is printed.
     finance_desk = Desk(s01)

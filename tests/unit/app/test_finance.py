@@ -38,6 +38,15 @@ def test_a_refund_requested_by_the_lead_is_approved_by_finance_with_a_voucher(
     w01 = make_context(records_service.base_url, home="w01", window_code="W01")
     lead = sign_in(w01, "demo-lead", DEMO_PASSWORD)
 
+    with pytest.raises(finance.FinanceRefused) as clerk:  # at a case: a lead signs in
+        finance.lead_sign_in(w01, "demo-clerk", DEMO_PASSWORD)
+    assert clerk.value.code == "forbidden"
+    on_the_spot = finance.lead_sign_in(w01, "demo-lead", DEMO_PASSWORD)
+    assert finance.find_paid(w01, on_the_spot, taken.notice.notice_no).amount_fen == 3550
+    finance.end_lead_session(w01, on_the_spot)
+    with pytest.raises(finance.FinanceRefused) as ended:
+        finance.find_paid(w01, on_the_spot, taken.notice.notice_no)
+    assert ended.value.code == "other"  # 401: the token is gone
     paid = finance.find_paid(w01, lead, taken.notice.notice_no.lower())
     assert (paid.amount_fen, paid.refundable_fen, paid.method) == (3550, 3550, "cash")
     assert paid.receipt_number == taken.payment.receipt.number
