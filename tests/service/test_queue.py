@@ -4,6 +4,8 @@ the calls, an applicant follows a ticket by its code; bad input gets a clear 4xx
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
@@ -107,6 +109,21 @@ def test_the_hall_screen_follows_calls_and_recalls(hall: QueueHall) -> None:
     assert later == {"items": [], "next": calls["next"]}
     latest = hall.get("/queue/calls", screen, limit=2).json()["items"]
     assert [c["kind"] for c in latest] == ["call", "recall"]
+
+
+def test_a_waiting_hall_screen_gets_the_call_as_it_is_made(hall: QueueHall) -> None:
+    kiosk = hall.enrol("kiosk", "自助机1")
+    screen = hall.enrol("display", "大厅屏")
+    hall.issued(kiosk, "QX")
+    cursor = hall.get("/queue/calls", screen).json()["next"]
+    with ThreadPoolExecutor(1) as pool:
+        started = time.monotonic()
+        polled = pool.submit(hall.get, "/queue/calls", screen, after=cursor, wait=20)
+        assert hall.next("W01").status_code == 200
+        answer = polled.result(timeout=30)
+    assert answer.status_code == 200
+    assert [c["number"] for c in answer.json()["items"]] == ["X001"]
+    assert time.monotonic() - started < 15  # answered by the call, not by the time limit
 
 
 def test_an_applicant_follows_the_ticket_with_its_code(hall: QueueHall) -> None:
