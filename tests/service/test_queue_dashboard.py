@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from records_service.models import QueueCall, QueueTicket, WindowPause
+from records_service.models import Appointment, QueueCall, QueueTicket, WindowPause
 from tests.helpers.hall_queue import CST, MONDAY, Hall, hall_service
 from tests.helpers.service_api import assert_problem
 
@@ -111,6 +111,32 @@ def _pauses() -> list[WindowPause]:
     ]
 
 
+def _appointments() -> list[Appointment]:
+    """公安 appointments of every ending (and one of 综合, not the 公安 lead's)."""
+    made = [
+        ("GA", MONDAY, "am", "booked"),  # never came: a no-show by Tuesday noon
+        ("GA", MONDAY, "pm", "checked_in"),
+        ("GA", TUESDAY, "am", "cancelled"),
+        ("GA", TUESDAY, "pm", "booked"),  # the afternoon is still to come
+        ("ZH", TUESDAY, "pm", "booked"),
+    ]
+    return [
+        Appointment(
+            code=f"YY{n:08d}",
+            center_code="HS",
+            category_code=category,
+            day=day.date(),
+            half=half,
+            id_hash=f"{n:064d}",
+            holder_masked="张* 110105********0011",
+            source="website",
+            created_at=MONDAY - timedelta(days=3),
+            status=status,
+        )
+        for n, (category, day, half, status) in enumerate(made)
+    ]
+
+
 @pytest.fixture(scope="module")
 def hall(demo_databases) -> Iterator[tuple[Hall, list[QueueTicket], list[QueueCall]]]:
     rng = random.Random(18)
@@ -121,7 +147,7 @@ def hall(demo_databases) -> Iterator[tuple[Hall, list[QueueTicket], list[QueueCa
         calls += called
     with hall_service(demo_databases, TUESDAY.replace(hour=12, minute=0)) as running:
         running.add(*tickets)
-        running.add(*calls, *_pauses())
+        running.add(*calls, *_pauses(), *_appointments())
         yield running, tickets, calls
 
 
@@ -199,6 +225,7 @@ def test_the_leads_figures_equal_those_computed_from_the_tickets(hall) -> None:
         ("W02", "窗口人员午休", 30.0),  # open: counted to now (12:00)
     ]
     assert data["pauses"][1]["resumed_at"] is None
+    assert data["appointments"] == {"booked": 1, "checked_in": 1, "no_show": 1, "cancelled": 1}
 
 
 def test_one_day_and_the_admins_whole_hall(hall) -> None:
