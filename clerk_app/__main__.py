@@ -5,6 +5,7 @@ clerk-app                          the window set up by IT (the per-machine prov
                                    the user's config folder; or --provisioning)
 clerk-app --demo                   the demo: an embedded records service with demo data
 clerk-app --demo --smoke           sign in as demo-clerk, wait for the catalog, quit
+clerk-app --kiosk                  the hall's ticket kiosk (an enrolled kiosk PC, issue 18)
 clerk-app unsent [--all-users]     count the cases and documents not yet sent (exit 0/1/2)
 """
 
@@ -73,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
         help="sign in with the demo account without asking, wait for the catalog, then quit",
     )
     parser.add_argument("--home", type=Path, help="keep all files under this folder")
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="run as the hall's ticket kiosk on this PC's kiosk credential (full screen)",
+    )
     return parser
 
 
@@ -155,6 +161,13 @@ def main(argv: list[str] | None = None) -> int:
         except StartupError as exc:
             return _cannot_start(cannot_open(str(exc), exc.__cause__), show=not args.smoke)
 
+        if args.kiosk and not args.smoke:
+            from clerk_app.gui.kiosk import run_kiosk
+
+            try:
+                return run_kiosk(context)
+            finally:
+                context.close()
         from clerk_app.gui.app import run_app
 
         smoke_user = smoke_password = None

@@ -5,7 +5,8 @@ provisioned with an offline block and the elderly age; ID numbers that pass GB 1
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+import uuid
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import requests
@@ -61,3 +62,44 @@ def enrolled_kiosk(
     as_kiosk(context, **provisioned)
     credential = kiosk.enrol_kiosk(context, kiosk_code(service, label))
     return kiosk.KioskCredentialHolder(context, credential)
+
+
+CST = timezone(timedelta(hours=8))
+#: Monday 30 November 2026, 09:30 in the center: a working day, the hall open.
+MONDAY_MORNING = datetime(2026, 11, 30, 9, 30, tzinfo=CST)
+
+
+def book_appointment(service: Any, id_number: str, category: str = "ZH") -> str:
+    """Book this morning's appointment of ``id_number`` through the website's integration
+    credential; its code (``YY…``)."""
+    admin = token_for(service, "demo-admin", window_code=None)
+    made = requests.post(
+        service.url("/enrolments"),
+        json={"kind": "integration", "label": f"website {uuid.uuid4().hex[:6]}"},
+        headers=auth(admin),
+        timeout=TIMEOUT,
+    )
+    assert made.status_code == 201, made.text
+    redeemed = requests.post(
+        service.url("/enrolments/redeem"), json={"code": made.json()["code"]}, timeout=TIMEOUT
+    )
+    assert redeemed.status_code == 201, redeemed.text
+    key = str(uuid.uuid4())
+    body = {
+        "id": key,
+        "category": category,
+        "day": MONDAY_MORNING.date().isoformat(),
+        "half": "am",
+        "name": "王秀英",
+        "id_number": id_number,
+        "phone": "13800138000",
+        "source": "website",
+    }
+    booked = requests.post(
+        service.url("/appointments"),
+        json=body,
+        headers={**auth(redeemed.json()["token"]), "Idempotency-Key": key},
+        timeout=TIMEOUT,
+    )
+    assert booked.status_code == 201, booked.text
+    return str(booked.json()["appointment"]["code"])
