@@ -553,3 +553,29 @@ def print_receipt_copy(context: AppContext, session: Session, notice_no: str) ->
     archived = _archive(context, session, notice.case_no, RECEIPT_KIND, document_no, path, digest)
     print_log.info("receipt %s/%s copied for %s", receipt.code, receipt.number, notice.case_no)
     return IssuedDocument(RECEIPT_KIND, document_no, path, digest, archived, rendered, texts)
+
+
+#: Archive kinds of the fee documents a case keeps, reprinted here (not from archive data).
+FEE_DOCUMENT_KINDS = frozenset({NOTICE_KIND, RECEIPT_KIND})
+
+
+def reprint_fee_document(
+    context: AppContext, session: Session, document: ArchivedDocument
+) -> IssuedDocument:
+    """Reprint a fee document of the case's archive (the case documents panel): a payment
+    notice (副本 under its 文书编号) or the copy of the cashier's receipt; on the writer.
+
+    Raises:
+        KeyError: not a fee document, or its notice (or payment) is not kept here.
+    """
+    prefix = f"{document.case_no}-{document.kind}-"
+    name = document.path.name.removeprefix(prefix).removesuffix(".pdf")
+    if document.kind == NOTICE_KIND:
+        return reprint_notice(context, session, name.split("-reprint-")[0])
+    if document.kind == RECEIPT_KIND:
+        for notice in case_notices(context, document.case_no):
+            payment = case_payment(context, notice.notice_no)
+            receipt = payment.receipt if payment is not None else None
+            if receipt is not None and name.startswith(f"{receipt.code}-{receipt.number}-"):
+                return print_receipt_copy(context, session, notice.notice_no)
+    raise KeyError(f"{document.kind} {document.document_no} cannot be reprinted here")

@@ -34,6 +34,7 @@ from clerk_app.app.documents import (
     case_archive,
     reprint_document,
 )
+from clerk_app.app.fees import FEE_DOCUMENT_KINDS, reprint_fee_document
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.documents import archive_data
 from clerk_app.gui.ops import DbWriter, Op, nearest_writer, show_error
@@ -67,8 +68,16 @@ def kind_title(kind: str) -> str:
         "stage_completion": QCoreApplication.translate("CaseDocuments", "Stage completion notice"),
         "joint_completion": QCoreApplication.translate("CaseDocuments", "Joint completion notice"),
         "slip": QCoreApplication.translate("CaseDocuments", "Receipt slip (80 mm)"),
+        "payment_notice": QCoreApplication.translate("CaseDocuments", "Payment notice"),
+        "fiscal_receipt": QCoreApplication.translate("CaseDocuments", "Fiscal receipt (copy)"),
     }
     return titles.get(kind, kind)
+
+
+def _rebuildable(doc: ArchivedDocument) -> bool:
+    """Whether a reprint can rebuild the document: from its archived data, or (a fee
+    document) from the notice kept here."""
+    return doc.data_json is not None or doc.kind in FEE_DOCUMENT_KINDS
 
 
 class CaseDocumentsPanel(QWidget):
@@ -213,13 +222,13 @@ class CaseDocumentsPanel(QWidget):
 
     def _update_buttons(self) -> None:
         doc = self.selected_document()
-        can_reprint = doc is not None and doc.data_json is not None and not self.busy
+        can_reprint = doc is not None and _rebuildable(doc) and not self.busy
         self.reprint_action.setEnabled(can_reprint)
         self.reprint_button.setEnabled(can_reprint)
         can_open = doc is not None and doc.path.exists()
         self.open_action.setEnabled(can_open)
         self.open_button.setEnabled(can_open)
-        if doc is not None and doc.data_json is None:
+        if doc is not None and not _rebuildable(doc):
             self.reprint_button.setToolTip(
                 self.tr("This document was issued before its data was kept; open its PDF instead.")
             )
@@ -236,7 +245,10 @@ class CaseDocumentsPanel(QWidget):
     def reprint_selected(self) -> None:
         """Reprint the selected document (marked 副本 / REPRINT), then preview it."""
         doc = self.selected_document()
-        if doc is None or doc.data_json is None or self.busy:
+        if doc is None or not _rebuildable(doc) or self.busy:
+            return
+        if doc.data_json is None:  # a fee document (issue 17): rebuilt from the notice
+            self._reprint(doc, lambda c, s: reprint_fee_document(c, s, doc))
             return
         try:
             data = archive_data.decode(doc.data_json)
@@ -246,10 +258,13 @@ class CaseDocumentsPanel(QWidget):
                 self.tr("This document cannot be rebuilt here; open its PDF instead.")
             )
             return
+        self._reprint(doc, lambda c, s: reprint_document(c, s, data))
+
+    def _reprint(self, doc: ArchivedDocument, make: Any) -> None:
         context, session = self.context, self.session
 
         def work() -> Any:
-            return reprint_document(context, session, data)
+            return make(context, session)
 
         self._set_busy(True)
         self.status_label.setText(self.tr("Reprinting %1…").replace("%1", doc.document_no))

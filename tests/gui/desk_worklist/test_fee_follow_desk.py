@@ -85,3 +85,25 @@ def test_paid_at_the_center_the_desk_shows_paid_after_its_pull(
     text = flat(pdf_text(panel.last_preview.pdf_path))
     assert receipt["number"] in text and "壹佰壹拾元整" in text and "副本" in text
     assert receipt["number"] in panel.message.text()
+
+    # The case's documents list both fee documents by name; Reprint (Ctrl+R) makes a 副本.
+    docs = detail.documents
+    docs.reload()
+    kinds = [docs.table.item(r, 0).text() for r in range(docs.table.rowCount())]
+    for title in ("缴款通知书", "财政票据（副本）"):
+        row = kinds.index(title)
+        docs.table.setFocus()
+        docs.table.selectRow(row)
+        assert docs.reprint_button.isEnabled()
+        before = docs.last_preview
+        docs.reprint_action.trigger()  # Ctrl+R (the window is not active offscreen)
+
+        def reprinted(b=before) -> None:
+            assert docs.last_preview is not b, docs.status_label.text()
+
+        qtbot.waitUntil(reprinted, timeout=30_000)
+        docs.last_preview.dialog.reject()
+        assert "副本" in flat(pdf_text(docs.last_preview.pdf_path))
+    counts = [docs.table.item(r, 3).text() for r in range(docs.table.rowCount())]
+    assert counts[kinds.index("缴款通知书")] == "1"
+    assert counts[kinds.index("财政票据（副本）")] == "1"  # Alt+E's copy is the first
