@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Callable
@@ -222,11 +224,17 @@ def bench(backend: str, url: str, count: int) -> float:
     return ratio
 
 
+def _stop(signum: int, _frame: Any) -> None:
+    raise SystemExit(128 + signum)  # the throwaway cluster is removed on the way out
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--joint-cases", type=int, default=100_000)
     parser.add_argument("--backends", default="sqlite,postgres")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop)
+    print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     folder = Path(tempfile.mkdtemp(prefix="clerk-bench-joint-"))
     try:
         with _postgres() as pg:
@@ -238,6 +246,7 @@ def main(argv: list[str] | None = None) -> None:
                 bench(backend, _new_database(server, folder, "joint"), args.joint_cases)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

@@ -295,20 +295,21 @@ def _postgres() -> Iterator[str | None]:
         yield None
         return
     folder = Path(tempfile.mkdtemp(prefix="clerk-bench-pg-"))
-    (folder / "sock").mkdir()
-    (folder / "pw").write_text("pw\n")
-    for item in (folder, *folder.iterdir()):
-        shutil.chown(item, "postgres")
     data, port = folder / "data", _free_port()
-    _run_as_postgres(str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres",
-                     f"--pwfile={folder / 'pw'}", "--auth-host=scram-sha-256", "--no-sync")  # fmt: skip
-    _run_as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w",
-                     "-o", f"-p {port} -k {folder / 'sock'} -c listen_addresses=127.0.0.1",
-                     "start")  # fmt: skip
-    try:
+    try:  # the folder goes (and a started server stops) whatever fails
+        (folder / "sock").mkdir()
+        (folder / "pw").write_text("pw\n")
+        for item in (folder, *folder.iterdir()):
+            shutil.chown(item, "postgres")
+        _run_as_postgres(str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres",
+                         f"--pwfile={folder / 'pw'}", "--auth-host=scram-sha-256", "--no-sync")  # fmt: skip
+        _run_as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"),
+                         "-w", "-o", f"-p {port} -k {folder / 'sock'} -c listen_addresses=127.0.0.1",
+                         "start")  # fmt: skip
         yield f"postgresql+psycopg://postgres:pw@127.0.0.1:{port}"
     finally:
-        _run_as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+        if (data / "postmaster.pid").exists():
+            _run_as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
         shutil.rmtree(folder, ignore_errors=True)
 
 

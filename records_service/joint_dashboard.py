@@ -31,7 +31,7 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
-    values,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
@@ -146,6 +146,7 @@ class StageFigures:
         self.session, self.where, self.today, self.index = session, where, today, index
         self.stages: dict[tuple[str, str], _Stage] = defaultdict(_Stage)
         self._w_days: list[int] = []
+        self._days: Any = None
 
     def _stage(self, package: str, stage: str | None) -> _Stage:
         return self.stages[(package, stage or "")]
@@ -155,7 +156,7 @@ class StageFigures:
         return departments.setdefault(department or "", _Department())
 
     def compute(self) -> StageFigures:
-        self._w_days = self._w_table()
+        self._w_days, self._days = self._w_table(), None
         if not self._parts_figures():
             self._part_days()
         if not self._stage_figures():
@@ -176,13 +177,16 @@ class StageFigures:
         days; PostgreSQL indexes an array by the day's distance from the anchor."""
         day = local_date(self.session, moment)
         if self.session.get_bind().dialect.name == "sqlite":
-            anchor = self.index.anchor
-            rows = [((anchor + timedelta(days=n)).isoformat(), w)
-                    for n, w in enumerate(self._w_days)]  # fmt: skip
-            table = values(
-                column("day", String), column("w", Integer), name=name, literal_binds=True
-            ).data(rows)
-            days = table.cte(name)
+            if self._days is None:  # one table, written once into the SQL (dates, ints)
+                anchor = self.index.anchor
+                rows = ", ".join(f"('{anchor + timedelta(days=n)}', {w})"
+                                 for n, w in enumerate(self._w_days))  # fmt: skip
+                self._days = (
+                    text(f"SELECT column1 AS day, column2 AS w FROM (VALUES {rows})")  # noqa: S608 - dates and ints
+                    .columns(column("day", String), column("w", Integer))
+                    .cte("working_days")
+                )
+            days = self._days.alias(name)
             return query.outerjoin(days, days.c.day == day), days.c.w
         array = "{" + ",".join(map(str, self._w_days)) + "}"
         w_of = literal_column(f"('{array}'::integer[])", ARRAY(Integer))
@@ -397,8 +401,10 @@ def projects(
     packages: dict[str, Package],
     calendar: WorkCalendar,
     today: date,
+    index: WorkingDayIndex | None = None,
 ) -> list[dict[str, Any]]:
-    """Each joint case's approval time (``JointProjectFigures``)."""
+    """Each joint case's approval time (``JointProjectFigures``); ``index``: ``W(day)``
+    of days from its anchor on (the joint cases' intake days), counted once."""
     numbers = [j.joint_no for j in joints]
     parts: dict[str, list[Any]] = {n: [] for n in numbers}
     if numbers:
@@ -434,7 +440,10 @@ def projects(
         )
         end = max(intake, done or today)
         spans = [s for part in mine for s in suspensions(events.get(part.id, ()))]
-        gross = calendar.working_days_between(intake, end)
+        if index is not None and intake >= index.anchor:
+            gross = index(end) - index(intake)
+        else:
+            gross = calendar.working_days_between(intake, end)
         counted = rules_joint.approval_working_days(calendar, intake, end, spans)
         out.append(
             {
@@ -506,6 +515,6 @@ def dashboard(
     return {
         "joint_cases": count,
         "stages": stages.as_list(packages, departments),
-        "projects": projects(session, list(joints[:limit]), packages, calendar, today),
+        "projects": projects(session, list(joints[:limit]), packages, calendar, today, index),
         "next": str(offset + limit) if len(joints) > limit else None,
     }
