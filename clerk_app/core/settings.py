@@ -141,6 +141,25 @@ SETTINGS: Mapping[str, Setting] = {
             lambda v: 3 <= v <= 30,
         ),
         Setting(
+            "hall.screen",
+            str,
+            "board",
+            "What the hall PC shows: board (the cases) or calls (the queue's call panel)",
+            lambda v: v in ("board", "calls"),
+        ),
+        Setting(
+            "queue.calling_bar",
+            bool,
+            False,
+            "Show the calling bar (叫号) at the desk: the window calls queue tickets",
+        ),
+        Setting(
+            "queue.window_screen",
+            bool,
+            False,
+            "Show the window's own screen (窗口屏) fed by the calling bar",
+        ),
+        Setting(
             "cashier.receipt_paper",
             str,
             "a4",

@@ -1,0 +1,288 @@
+"""HTTP calls of the calling window and of the hall's call panel (issue 18) on an
+:class:`ApiClient`, and their answers as typed records.
+
+The window: ``POST /queue/next`` (the next ticket, or a typed number), ``POST
+/queue/tickets/{no}/recall|no-show|transfer|finish``, ``POST /windows/{code}/pause|
+resume`` and the visit's one rating ``POST /visits/ratings`` (its body is built by
+:func:`visit_rating_body`; the desk queues it in its outbox, :data:`VISIT_RATINGS_PATH`).
+The hall: ``GET /queue/calls?after=&wait=`` (long-poll).
+
+Errors are the client's (:class:`ApiError`, :class:`NetworkError`, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+from clerk_app.remote.api import API_PREFIX, ApiClient, BadResponseError, _expect_dict
+
+#: Where the visit's rating goes (the outbox's path).
+VISIT_RATINGS_PATH = f"{API_PREFIX}/visits/ratings"
+#: ``(connect, read)`` seconds of a window's call: the applicant waits at the counter.
+WINDOW_TIMEOUT = (3.05, 15.0)
+#: Read time allowed beyond a long-poll's ``wait``.
+POLL_MARGIN = 10.0
+
+
+@dataclass(frozen=True)
+class WindowTicket:
+    """A ticket as the window sees it (``TicketPublic``)."""
+
+    id: str
+    number: str
+    category: str
+    category_name: str
+    status: str
+    priority_class: str
+    window_code: str
+    recalls: int
+    transferred_from: str
+    case_nos: tuple[str, ...]
+    issued_at: datetime
+    offline: bool
+
+
+@dataclass(frozen=True)
+class WireCall:
+    """One call of ``GET /queue/calls`` (``CallPublic``)."""
+
+    id: int
+    number: str
+    window_code: str
+    called_at: datetime
+    kind: str
+
+
+@dataclass(frozen=True)
+class CallPage:
+    """An answer of ``GET /queue/calls``: the calls (oldest first) and the next cursor."""
+
+    items: tuple[WireCall, ...]
+    next: int
+
+
+def _moment(text: Any) -> datetime:
+    moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(f"naive time {text!r}")
+    return moment
+
+
+def ticket_from_wire(data: Any) -> WindowTicket:
+    """A ``TicketPublic``.
+
+    Raises:
+        BadResponseError: not a ticket.
+    """
+    try:
+        return WindowTicket(
+            id=str(data["id"]),
+            number=str(data["number"]),
+            category=str(data["category"]),
+            category_name=str(data.get("category_name") or ""),
+            status=str(data["status"]),
+            priority_class=str(data.get("priority_class") or ""),
+            window_code=str(data.get("window_code") or ""),
+            recalls=int(data.get("recalls") or 0),
+            transferred_from=str(data.get("transferred_from") or ""),
+            case_nos=tuple(str(c) for c in data.get("case_nos") or ()),
+            issued_at=_moment(data["issued_at"]),
+            offline=bool(data.get("offline")),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BadResponseError(f"not a queue ticket: {exc}") from exc
+
+
+def call_from_wire(data: Any) -> WireCall:
+    """A ``CallPublic``.
+
+    Raises:
+        BadResponseError: not a call.
+    """
+    try:
+        return WireCall(
+            id=int(data["id"]),
+            number=str(data["number"]),
+            window_code=str(data["window_code"]),
+            called_at=_moment(data["called_at"]),
+            kind=str(data.get("kind") or "call"),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BadResponseError(f"not a queue call: {exc}") from exc
+
+
+def _ticket_of(response: Any, key: str = "ticket") -> WindowTicket:
+    data = _expect_dict(response)
+    return ticket_from_wire(data.get(key))
+
+
+def call_next(api: ApiClient, token: str, number: str | None = None) -> WindowTicket:
+    """``POST /queue/next``: the window's next ticket, or ``number`` typed at the window."""
+    body = {} if number is None else {"number": number}
+    response = api.request(
+        "POST", f"{API_PREFIX}/queue/next", token=token, body=body, timeout=WINDOW_TIMEOUT
+    )
+    return _ticket_of(response)
+
+
+def _ticket_action(api: ApiClient, token: str, number: str, action: str, body: Any = None) -> Any:
+    return api.request(
+        "POST",
+        f"{API_PREFIX}/queue/tickets/{quote(number, safe='')}/{action}",
+        token=token,
+        body=body,
+        timeout=WINDOW_TIMEOUT,
+    )
+
+
+def recall(api: ApiClient, token: str, number: str) -> WindowTicket:
+    """``POST /queue/tickets/{no}/recall``: the hall screen calls the ticket again."""
+    return _ticket_of(_ticket_action(api, token, number, "recall"))
+
+
+def no_show(api: ApiClient, token: str, number: str) -> WindowTicket:
+    """``POST /queue/tickets/{no}/no-show`` (过号)."""
+    return _ticket_of(_ticket_action(api, token, number, "no-show"))
+
+
+def transfer(
+    api: ApiClient,
+    token: str,
+    number: str,
+    *,
+    category: str | None = None,
+    window: str | None = None,
+) -> WindowTicket:
+    """``POST /queue/tickets/{no}/transfer``; the new ticket (waiting, its place kept)."""
+    body: dict[str, str] = {}
+    if category:
+        body["category"] = category
+    if window:
+        body["window"] = window
+    return _ticket_of(_ticket_action(api, token, number, "transfer", body))
+
+
+def finish(api: ApiClient, token: str, number: str, case_nos: list[str]) -> WindowTicket:
+    """``POST /queue/tickets/{no}/finish`` with the cases served in the visit."""
+    return _ticket_of(_ticket_action(api, token, number, "finish", {"case_nos": case_nos}))
+
+
+def pause_window(api: ApiClient, token: str, window: str, reason: str) -> dict[str, Any]:
+    """``POST /windows/{code}/pause`` with the reason; the window's state."""
+    response = api.request(
+        "POST",
+        f"{API_PREFIX}/windows/{quote(window, safe='')}/pause",
+        token=token,
+        body={"reason": reason},
+        timeout=WINDOW_TIMEOUT,
+    )
+    return _expect_dict(response)
+
+
+def resume_window(api: ApiClient, token: str, window: str) -> dict[str, Any]:
+    """``POST /windows/{code}/resume``; the window's state."""
+    response = api.request(
+        "POST",
+        f"{API_PREFIX}/windows/{quote(window, safe='')}/resume",
+        token=token,
+        timeout=WINDOW_TIMEOUT,
+    )
+    return _expect_dict(response)
+
+
+def visit_rating_body(
+    rating_id: str,
+    *,
+    ticket: str | None,
+    case_nos: list[str],
+    score: int,
+    comment: str,
+    rated_at: datetime,
+    clerk: str,
+) -> dict[str, Any]:
+    """The body of ``POST /visits/ratings`` (``id`` is the Idempotency-Key)."""
+    body: dict[str, Any] = {
+        "id": rating_id,
+        "case_nos": list(case_nos),
+        "score": score,
+        "comment": comment,
+        "rated_at": rated_at.isoformat(),
+        "clerk": clerk,
+    }
+    if ticket:
+        body["ticket"] = ticket
+    return body
+
+
+def rate_visit(api: ApiClient, token: str, body: dict[str, Any]) -> dict[str, Any]:
+    """``POST /visits/ratings`` now (a desk without a local store)."""
+    response = api.request(
+        "POST",
+        VISIT_RATINGS_PATH,
+        token=token,
+        body=body,
+        idempotency_key=str(body["id"]),
+        timeout=WINDOW_TIMEOUT,
+    )
+    return _expect_dict(response)
+
+
+def list_calls(api: ApiClient, token: str, *, after: int | None, wait: float) -> CallPage:
+    """``GET /queue/calls``: the calls after ``after`` (None: today's latest), waiting up
+    to ``wait`` seconds for one (long-poll)."""
+    params: dict[str, Any] = {"wait": wait}
+    if after is not None:
+        params["after"] = after
+    response = api.request(
+        "GET",
+        f"{API_PREFIX}/queue/calls",
+        token=token,
+        params=params,
+        timeout=(WINDOW_TIMEOUT[0], wait + POLL_MARGIN),
+    )
+    data = _expect_dict(response)
+    items = data.get("items")
+    if not isinstance(items, list):
+        raise BadResponseError("queue calls without items")
+    try:
+        cursor = int(data["next"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BadResponseError(f"queue calls without a cursor: {exc}") from exc
+    return CallPage(tuple(call_from_wire(item) for item in items), cursor)
+
+
+@dataclass(frozen=True)
+class HallCategory:
+    """A category of the hall as the window transfers to it (``GET /queue/categories``)."""
+
+    code: str
+    prefix: str
+    name: str
+    windows: tuple[str, ...]
+    waiting: int
+
+
+def hall_categories(api: ApiClient, token: str) -> list[HallCategory]:
+    """``GET /queue/categories`` with the windows serving each category."""
+    data = _expect_dict(
+        api.request("GET", f"{API_PREFIX}/queue/categories", token=token, timeout=WINDOW_TIMEOUT)
+    )
+    items = data.get("items")
+    if not isinstance(items, list):
+        raise BadResponseError("queue categories without items")
+    try:
+        return [
+            HallCategory(
+                code=str(item["code"]),
+                prefix=str(item["prefix"]),
+                name=str(item["name"]),
+                windows=tuple(str(w) for w in item.get("windows") or ()),
+                waiting=int(item.get("waiting") or 0),
+            )
+            for item in items
+        ]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BadResponseError(f"not a queue category: {exc}") from exc
