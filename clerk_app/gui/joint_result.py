@@ -1,26 +1,17 @@
 """Shown after a joint intake was saved: the joint number and query code, each part's
 number, item, department, stage and due date, and the 联合受理通知书 (issued on the
-writer as the dialog opens; Alt+P previews it for printing)."""
+writer as the dialog opens; Alt+P previews it for printing). The layout is the Designer
+form ``ui/joint_accepted_dialog.ui``."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
+from clerk_app.gui.forms.ui_joint_accepted_dialog import Ui_JointAcceptedDialog
 from clerk_app.gui.intake_texts import decision_names
 from clerk_app.gui.joint_texts import department_name
 
@@ -55,56 +46,33 @@ class JointAcceptedDialog(QDialog):
         self.catalog = catalog
         self.receipt: Any = None
         self.preview: Any = None
-        layout = QVBoxLayout(self)
-        self.headline = QLabel(self)
-        self.headline.setWordWrap(True)
-        layout.addWidget(self.headline)
-        self.joint_no_label = QLabel(joint.joint_no, self)
-        self.joint_no_label.setObjectName("jointNoLabel")
-        self.query_code_label = QLabel(joint.query_code, self)
-        self.query_code_label.setObjectName("jointQueryCodeLabel")
+        # The layout is ui/joint_accepted_dialog.ui; the code sets its texts (retranslate).
+        self.ui = u = Ui_JointAcceptedDialog()
+        u.setupUi(self)
+        self.headline = u.headline
+        self.joint_no_label = u.jointNoLabel
+        self.joint_no_label.setText(joint.joint_no)
+        self.query_code_label = u.jointQueryCodeLabel
+        self.query_code_label.setText(joint.query_code)
         for label in (self.joint_no_label, self.query_code_label):
             font = label.font()
             font.setPointSizeF(font.pointSizeF() * 1.4)
             font.setBold(True)
             label.setFont(font)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.joint_caption = QLabel(self)
-        self.code_caption = QLabel(self)
-        numbers = QHBoxLayout()
-        for widget in (self.joint_caption, self.joint_no_label, self.code_caption,
-                       self.query_code_label):  # fmt: skip
-            numbers.addWidget(widget)
-        numbers.addStretch(1)
-        layout.addLayout(numbers)
-        self.table = QTableWidget(len(joint.parts), 6, self)
-        self.table.setObjectName("jointPartsTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        self.joint_caption = u.jointCaption
+        self.code_caption = u.codeCaption
+        self.table = u.jointPartsTable
+        self.table.setRowCount(len(joint.parts))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        self.receipt_label = QLabel(self)
-        self.receipt_label.setObjectName("jointReceiptLabel")
-        self.receipt_label.setWordWrap(True)
-        layout.addWidget(self.receipt_label)
-        buttons = QHBoxLayout()
-        self.print_button = QPushButton(self)
-        self.print_button.setObjectName("jointPrintButton")
-        self.print_button.setEnabled(False)
+        self.receipt_label = u.jointReceiptLabel
+        self.print_button = u.jointPrintButton
         self.print_button.clicked.connect(self.print_receipt)
-        self.close_button = QPushButton(self)
-        self.close_button.setDefault(True)
+        self.close_button = u.closeButton
         self.close_button.clicked.connect(self.accept)
-        buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
         self._receipt_state = "issuing"
         self.retranslate()
-        self.resize(920, 560)
         if writer is not None:
             self._issue(writer)
         self.close_button.setFocus()
