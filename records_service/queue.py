@@ -35,6 +35,7 @@ from records_service.models import (
     WindowPause,
 )
 from records_service.problems import ProblemError, invalid_field
+from records_service.queue_appointments import slot_start
 
 #: Statuses of a ticket at a window (called, or being served).
 AT_WINDOW = ("called", "serving")
@@ -346,8 +347,6 @@ def _slot_starts(session: Session, codes: set[str]) -> dict[str, datetime]:
     """When each appointment's half-day begins (``queue_appointments.slot_start``)."""
     if not codes:
         return {}
-    from records_service.queue_appointments import slot_start
-
     found = session.scalars(select(Appointment).where(Appointment.code.in_(codes)))
     return {a.code: slot_start(a) for a in found}
 

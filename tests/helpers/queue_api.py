@@ -140,6 +140,14 @@ def set_categories(hall: QueueHall, categories: list[Category]) -> None:
         )
 
 
+def reset_queue(hall: QueueHall, now: datetime) -> None:
+    """An empty hall again at ``now`` (one service for a module's tests): no tickets,
+    calls, pauses or appointments; rate limits forgotten; credentials kept."""
+    for table in ("queue_calls", "queue_tickets", "window_pauses", "appointments", "rate_limits"):
+        hall.sql(f"DELETE FROM {table}")
+    hall.at(now)
+
+
 def add_windows(hall: QueueHall, codes: list[str]) -> None:
     """More windows of the demo's 公安 department (for many windows calling at once)."""
     for code in codes:

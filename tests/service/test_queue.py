@@ -10,24 +10,37 @@ from datetime import timedelta
 
 import pytest
 
-from tests.helpers.queue_api import MORNING, Category, QueueHall, queue_hall, set_categories
+from tests.helpers.queue_api import (
+    MORNING,
+    Category,
+    QueueHall,
+    queue_hall,
+    reset_queue,
+    set_categories,
+)
 from tests.helpers.service_api import valid_resident_id
 
 OPEN = MORNING + timedelta(minutes=30)  # 09:00
 
 
+@pytest.fixture(scope="module")
+def running(demo_databases):
+    with queue_hall(demo_databases, OPEN) as hall:
+        yield hall
+
+
 @pytest.fixture
-def hall(demo_databases):
-    with queue_hall(demo_databases, OPEN) as running:
-        set_categories(
-            running,
-            [
-                Category("QX", "X", ("W01", "W02"), daily_limit_per_id=2),
-                Category("QY", "Y", ("W03",)),
-                Category("QZ", "Z", ("W04",)),
-            ],
-        )
-        yield running
+def hall(running: QueueHall) -> QueueHall:
+    reset_queue(running, OPEN)
+    set_categories(
+        running,
+        [
+            Category("QX", "X", ("W01", "W02"), daily_limit_per_id=2),
+            Category("QY", "Y", ("W03",)),
+            Category("QZ", "Z", ("W04",)),
+        ],
+    )
+    return running
 
 
 def test_kiosk_tickets_are_numbered_counted_and_sent_once(hall: QueueHall) -> None:
