@@ -248,12 +248,16 @@ class KioskScreen(QWidget):
     # -- looks ------------------------------------------------------------------------------
 
     def set_large_text(self, on: bool) -> None:
+        if on == self.large:
+            return
         self.large = on
         self.large_button.setChecked(on)
         self.apply_style()
         self.say(self.tr("Large text on.") if on else self.tr("Large text off."), show=False)
 
     def set_high_contrast(self, on: bool) -> None:
+        if on == self.high_contrast:
+            return
         self.high_contrast = on
         self.contrast_button.setChecked(on)
         self.apply_style()

@@ -4,10 +4,12 @@ Enter, the ID card reader typing its number and Enter) and by touch (mouse click
 buttons); each step spoken; the per-ID daily limit said plainly; an appointment checked in
 by its code and by the ID card; the printer out of paper said on screen, the ticket kept
 and reprinted; large text (≥ 28 px) and high contrast switched on screen, every control
-named for a screen reader and every text at 4.5:1 in both; screenshots of both sizes."""
+named for a screen reader and every text at 4.5:1 in both; screenshots of both sizes
+(copied to ``$CLERK_KIOSK_SCREENSHOTS``, e.g. docs/screenshots, when it is set)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import unicodedata
 from datetime import date
@@ -20,13 +22,13 @@ from PySide6.QtCore import Qt
 from clerk_app.app import kiosk
 from clerk_app.gui.kiosk import TicketPrinter, open_kiosk
 from clerk_app.gui.kiosk import style as kiosk_style
+from clerk_app.gui.kiosk.printer import alerts_say_paper_out, paper_out
 from tests.helpers.accessibility import nameless_controls
 from tests.helpers.contrast import contrast_ratio, low_contrast_texts, stylesheet_colours
 from tests.helpers.documents import decode_qr, flat, pdf_text, render_page
 from tests.helpers.kiosk import book_appointment, enrolled_kiosk, resident_id
 from tests.helpers.printing import cups_queue  # noqa: F401 - fixture
 
-REPO = Path(__file__).resolve().parents[3]
 ELDER = resident_id(date(1950, 3, 8), serial=222)  # 76 on the Monday
 YOUNG = resident_id(date(1994, 6, 1), serial=333)
 
@@ -216,10 +218,13 @@ def test_by_touch_check_ins_paper_out_and_the_two_looks(qtbot, kiosk_screen, scr
             fresh.start()
         fresh.stop()
         assert "取号" in fresh.title_label.text()
+        assert fresh.announcer.history[-1].startswith("欢迎！请选择要办理的业务取号。")
+        assert fresh.category_buttons[0].text().startswith("A  综合业务\n等候 ")
         name = "kiosk-large.png" if large else "kiosk.png"
         assert fresh.grab().save(str(screenshots / name))
-        if (REPO / "docs" / "screenshots").is_dir():
-            shutil.copy(screenshots / name, REPO / "docs" / "screenshots" / name)
+        target = os.environ.get("CLERK_KIOSK_SCREENSHOTS")  # e.g. docs/screenshots
+        if target:
+            shutil.copy(screenshots / name, Path(target) / name)
         fresh.close()
 
 
@@ -254,3 +259,21 @@ def test_the_service_gone_tickets_from_the_block_and_sent_once_when_back(qtbot, 
     rows = center.sql("SELECT number, offline FROM queue_tickets ORDER BY number")
     assert rows == [("A800", 1), ("A801", 1)]
     assert _take(qtbot, screen, lambda: qtbot.keyClick(screen, Qt.Key.Key_A)).number == "A001"
+
+
+LPSTAT_EMPTY_ROLL = """printer roll80 is idle.  enabled since Mon 30 Nov 2026 09:12:01 AM
+\tForm mounted:
+\tContent types: any
+\tAlerts: media-empty-error media-needed
+\tDescription: 80 mm roll
+"""
+
+
+def test_the_paper_sensor_reads_cups_alerts(cups_queue):  # noqa: F811
+    assert alerts_say_paper_out(LPSTAT_EMPTY_ROLL)
+    assert not alerts_say_paper_out(
+        LPSTAT_EMPTY_ROLL.replace("media-empty-error media-needed", "none")
+    )
+    assert not alerts_say_paper_out("printer roll80 is idle.")
+    # A real queue with paper (cups-pdf): the kiosk prints on it.
+    assert paper_out(cups_queue.name) is False

@@ -7,7 +7,7 @@ ticket reaches the service once."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -67,6 +67,15 @@ def test_kiosk_issues_tickets_with_priority_and_the_daily_limit(
     document = kiosk.ticket_document(ctx, elderly)
     assert "A002" in document.html and "老年人优先" in document.html
     assert document.page == "roll80" and document.resources  # the QR code
+
+    # Two thirds of its lifetime later (on the kiosk's clock) the kiosk renews its
+    # credential itself, keeps the successor, and goes on with it.
+    first_token = holder.credential.token
+    ctx.clock.advance(timedelta(days=250))
+    assert kiosk.categories(ctx, holder).online
+    renewed = kiosk.kiosk_credential(ctx)
+    assert renewed.token == holder.credential.token != first_token
+    assert renewed.obtained_at == ctx.clock.now() and renewed.kind == "kiosk"
 
 
 def test_cut_off_kiosk_prints_from_its_block_and_sends_each_once(
