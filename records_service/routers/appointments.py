@@ -18,7 +18,7 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
-from records_service.models import Appointment, writer_center
+from records_service.models import Appointment
 from records_service.problems import ProblemError, invalid_fields, problem_responses
 from records_service.queue_extra_schemas import (
     AppointmentAnswer,
@@ -81,7 +81,7 @@ def create_appointment(
         raise invalid_fields(errors)
 
     def apply(session: Session) -> Applied:
-        center = writer_center(session)
+        center = queue.center_of(session, principal.center_code)
         category = queue_appointments.bookable_category(session, center, body.category)
         queue_appointments.check_open(session, body.day, body.half, now)
         id_hash = queue.id_hash(session, body.id_number)

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
-from records_service import audit, reach, rules
+from records_service import audit, queue, reach, rules
 from records_service.case_views import RawBodyDep, clerk_error, iso
 from records_service.deps import (
     ClockDep,
@@ -30,7 +30,7 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
-from records_service.models import Case, CaseEvent, QueueTicket, Rating, writer_center
+from records_service.models import Case, CaseEvent, QueueTicket, Rating
 from records_service.problems import ProblemError, invalid_field, problem_responses
 from records_service.queue_extra_schemas import VisitRatingAnswer, VisitRatingCreate
 from records_service.schemas import public_json
@@ -157,7 +157,7 @@ def _ticket(session: Session, principal: Principal, number: str, now: Any) -> Qu
     ticket = session.scalars(
         select(QueueTicket)
         .where(
-            QueueTicket.center_code == writer_center(session),
+            QueueTicket.center_code == queue.center_of(session, principal.center_code),
             QueueTicket.day == today,
             QueueTicket.number == number,
             QueueTicket.window_code == principal.window_code,
