@@ -60,6 +60,7 @@ class KioskScreen(QWidget):
         printer: prints the tickets.
         refresh_seconds: how often the waiting counts are fetched.
         send_seconds: how often tickets printed offline are sent.
+        idle_seconds: after a ticket or a message, the screen greets the next person.
 
     Signals:
         categories_shown(): the category buttons were (re)built.
@@ -88,6 +89,7 @@ class KioskScreen(QWidget):
         printer: TicketPrinter,
         refresh_seconds: int = 30,
         send_seconds: int = 20,
+        idle_seconds: int = 30,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -104,6 +106,7 @@ class KioskScreen(QWidget):
         self.revoked = False
         self.busy = False
         self.sending = False
+        self.running = False
         self.categories: tuple[kiosk.QueueCategory, ...] = ()
         self.reading: kiosk.IdReading | None = None
         self.last_ticket: kiosk.KioskTicket | None = None
@@ -117,6 +120,10 @@ class KioskScreen(QWidget):
         self.send_timer = QTimer(self)
         self.send_timer.setInterval(send_seconds * 1000)
         self.send_timer.timeout.connect(self.send_now)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(idle_seconds * 1000)
+        self.idle_timer.timeout.connect(self.welcome)
         self.apply_style()
         self._show_reprint()
 
@@ -311,20 +318,34 @@ class KioskScreen(QWidget):
 
     def start(self) -> None:
         """Greet, fetch the categories, and keep them (and the sending) going."""
-        self.say(
-            self.tr(
-                "Welcome. Choose your business to take a ticket. With an appointment, type "
-                "its code or place your ID card on the reader."
-            )
-        )
+        self.say(self._welcome_text())
         self.refresh()
         self.send_now()
         self.refresh_timer.start()
         self.send_timer.start()
+        self.running = True
+
+    def _welcome_text(self) -> str:
+        return self.tr(
+            "Welcome. Choose your business to take a ticket. With an appointment, type "
+            "its code or place your ID card on the reader."
+        )
+
+    def welcome(self) -> None:
+        """Ready for the next person: the greeting shown (not spoken again), the last
+        number and any ID read gone."""
+        if self.busy or self.revoked:
+            return
+        self.show_message(self._welcome_text())
+        self.number_label.hide()
+        self.code_edit.clear()
+        self.clear_id(quiet=True)
 
     def stop(self) -> None:
+        self.running = False
         self.refresh_timer.stop()
         self.send_timer.stop()
+        self.idle_timer.stop()
         self.announcer.stop()
 
     def refresh(self) -> None:
@@ -635,6 +656,8 @@ class KioskScreen(QWidget):
 
     def show_message(self, text: str, *, problem: bool = False) -> None:
         self.message_label.setProperty("problem", problem)
+        if self.running:  # started (a test drives a stopped screen itself)
+            self.idle_timer.start()
         self.message_label.setText(text)
         self._style_message()
 

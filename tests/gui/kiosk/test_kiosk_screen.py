@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import requests
 import shiboken6
 from PySide6.QtCore import Qt
 
@@ -26,6 +27,7 @@ from clerk_app.gui.kiosk.printer import alerts_say_paper_out, paper_out
 from tests.helpers.accessibility import nameless_controls
 from tests.helpers.contrast import contrast_ratio, low_contrast_texts, stylesheet_colours
 from tests.helpers.documents import decode_qr, flat, pdf_text, render_page
+from tests.helpers.hall_service_data import TIMEOUT, auth, token_for
 from tests.helpers.kiosk import book_appointment, enrolled_kiosk, resident_id
 from tests.helpers.printing import cups_queue  # noqa: F401 - fixture
 
@@ -259,6 +261,24 @@ def test_the_service_gone_tickets_from_the_block_and_sent_once_when_back(qtbot, 
     rows = center.sql("SELECT number, offline FROM queue_tickets ORDER BY number")
     assert rows == [("A800", 1), ("A801", 1)]
     assert _take(qtbot, screen, lambda: qtbot.keyClick(screen, Qt.Key.Key_A)).number == "A001"
+
+    # Ready for the next person: the greeting again, the last number gone.
+    screen.welcome()
+    assert screen.message_label.text().startswith("Welcome.")
+    assert not screen.number_label.isVisible()
+
+    # The center revokes the kiosk's credential: staff are told what to do; nothing issued.
+    admin = token_for(center, "demo-admin", window_code=None)
+    listed = requests.get(center.url("/credentials"), headers=auth(admin), timeout=TIMEOUT)
+    (mine,) = [c for c in listed.json()["items"] if c["label"] == "kiosk 1"]
+    revoked = requests.post(
+        center.url(f"/credentials/{mine['id']}/revoke"), headers=auth(admin), timeout=TIMEOUT
+    )
+    assert revoked.status_code == 204
+    said = _refused(qtbot, screen, lambda: qtbot.keyClick(screen, Qt.Key.Key_A))
+    assert "revoked or has expired" in said and "F2" in said and "401" not in said
+    assert screen.revoked
+    assert center.sql("SELECT count(*) FROM queue_tickets") == [(3,)]
 
 
 LPSTAT_EMPTY_ROLL = """printer roll80 is idle.  enabled since Mon 30 Nov 2026 09:12:01 AM
