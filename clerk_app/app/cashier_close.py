@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from clerk_app.app import cashier_offline
 from clerk_app.app.cashier import IssuedReceipt
 from clerk_app.app.documents import keep_pdf
 from clerk_app.core import fees
@@ -182,12 +183,17 @@ def close_day(
     answer is the closed sheet with the difference (长款 > 0, 短款 < 0).
 
     Raises:
-        CloseRefused: ``day_closed`` already; ``invalid`` (no deposit reference).
+        CloseRefused: ``day_closed`` already; ``invalid`` (no deposit reference);
+            ``payments_waiting``: paper payments of the day taken offline are not at the
+            center yet (closed now, it would refuse them as of a closed day).
         NetworkError.
     """
     check_fen(counted_fen, "counted cash")
     if not deposit_ref.strip():
         raise CloseRefused("invalid", "the deposit slip's reference is needed")
+    waiting = cashier_offline.waiting_on_day(context, session, day)
+    if waiting:
+        raise CloseRefused("payments_waiting", f"{waiting} paper payment(s) of {day} not sent")
     body = {
         "id": str(uuid.uuid4()),
         "date": day.isoformat(),

@@ -13,6 +13,12 @@ admin allotted, each with its next blank form). With the link down:
   back, and the center's answer (the payment code the fiscal platform assigned) is kept
   with it (:func:`paper_payments`);
 - card and QR wait for the link (:func:`refuse_without_link`): they need the platform.
+
+The screen tries the link with :func:`pull_and_send` on a worker, never on the GUI thread;
+the desk's sync worker sends the outbox. A payment goes on the desk's device token, or,
+while the desk holds none, only on its own cashier's sign-in: another cashier's waits for
+that cashier (:func:`waiting_for_others`; ``remote.sync.SENT_AS_AUTHOR``). The day is not
+closed while its paper payments wait (:func:`waiting_on_day`, ``app.cashier_close``).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from clerk_app.app.cashier import CashierRefused, TakenPayment, notice_from_wire
+from clerk_app.app.session import has_device_token
 from clerk_app.core import fees
 from clerk_app.core.catalog import Catalog
 from clerk_app.core.clock import CENTER_TZ
@@ -46,11 +53,15 @@ __all__ = [
     "link_down",
     "notice_to_confirm",
     "paper_payments",
+    "pull_and_send",
     "pull_offline_data",
     "refuse_without_link",
     "refused_payments",
     "send_waiting",
     "take_cash_offline",
+    "waiting_count",
+    "waiting_for_others",
+    "waiting_on_day",
 ]
 
 
@@ -278,10 +289,38 @@ def paper_payments(context: AppContext, session: Session | None = None) -> list[
     return store_cashier.paper_payments(context.backend.store, who)
 
 
+def pull_and_send(
+    context: AppContext, session: Session, day: date, *, send: bool, now: bool = False
+) -> Exception | None:
+    """One try of the link for the cashier screen (run it on a worker, never on the GUI
+    thread): pull (:func:`pull_offline_data`), then, with ``now``, make every waiting row
+    due at once (F5, the screen opening), and with ``send`` send the outbox here (a screen
+    without the desk's sync worker; the worker sends otherwise).
+
+    Returns:
+        The service's refusal of the pull, if it refused (the link is up all the same).
+
+    Raises:
+        NetworkError: the link is down (nothing sent).
+    """
+    refused: Exception | None = None
+    try:
+        pull_offline_data(context, session, day)
+    except Exception as exc:
+        if link_down(exc):
+            raise
+        refused = exc
+    if send:
+        send_waiting(context, session, now=now)
+    elif now:
+        context.backend.store.retry_now(refused=False)
+    return refused
+
+
 def send_waiting(context: AppContext, session: Session, *, now: bool = False) -> int:
-    """Send the desk's outbox at once (the cashier screen runs no sync worker: it calls
-    this when the link is up): a few rounds of the sync engine; ``now`` makes every waiting
-    row due first (F5: "try the link"). Returns the cashier's payments still waiting.
+    """Send the desk's outbox at once, here (a screen without the desk's sync worker; on a
+    worker thread): a few rounds of the sync engine; ``now`` makes every waiting row due
+    first (F5: "try the link"). Returns the cashier's payments still waiting.
 
     Never raises for the network: a row that cannot go waits for its next try.
     """
@@ -300,6 +339,26 @@ def send_waiting(context: AppContext, session: Session, *, now: bool = False) ->
 def waiting_count(context: AppContext, session: Session) -> int:
     """The cashier's paper payments not yet at the center."""
     return sum(p.center == "waiting" for p in paper_payments(context, session))
+
+
+def waiting_on_day(context: AppContext, session: Session, day: date) -> int:
+    """The cashier's paper payments of ``day`` (the center's business day) not yet at the
+    center."""
+    return sum(
+        p.center == "waiting" and p.paid_at.astimezone(CENTER_TZ).date() == day
+        for p in paper_payments(context, session)
+    )
+
+
+def waiting_for_others(context: AppContext, session: Session) -> int:
+    """Paper payments of other cashiers waiting on this desk that cannot go while it holds
+    no device token: each goes only on its own cashier's sign-in (0 with a device token)."""
+    if has_device_token(context):
+        return 0
+    return sum(
+        p.center == "waiting" and p.cashier != session.username
+        for p in paper_payments(context, None)
+    )
 
 
 def refused_payments(context: AppContext, session: Session) -> list[PaperPayment]:

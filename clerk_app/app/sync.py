@@ -15,7 +15,7 @@ from clerk_app.app.context import has_local_store
 from clerk_app.app.renewal import desk_token_renewal
 from clerk_app.app.session import has_device_token
 from clerk_app.remote.link import LinkIntervals, LinkKeeper
-from clerk_app.remote.sync import NEEDS_ACTION, Backoff, SyncEngine
+from clerk_app.remote.sync import NEEDS_ACTION, WAITS_FOR_AUTHOR, Backoff, SyncEngine
 from clerk_app.store.conflicts import ConflictItem
 from clerk_app.store.conflicts import conflict_items as store_conflict_items
 from clerk_app.store.local import LocalStore
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NEEDS_ACTION",
+    "WAITS_FOR_AUTHOR",
     "ConflictItem",
     "LinkProblems",
     "RejectedItem",

@@ -115,7 +115,8 @@ class Desk:
 
         if is_cashier(session):  # a settlement window's cashier (issue 17)
             self.session = session
-            self.cashier = open_cashier_screen(self.context, session)
+            worker = self._start_sync(session)  # sends the paper payments off the GUI thread
+            self.cashier = open_cashier_screen(self.context, session, worker=worker)
             self._start_idle_lock(session)  # money and payers' names: locked like a desk
             return self.cashier
         from clerk_app.gui.finance import is_finance, open_finance_screen

@@ -191,6 +191,7 @@ class RejectedPanel(QGroupBox):
             "document_record": self.tr("A document record"),
             "payment_notice": self.tr("The payment notice"),
             "payment_notice_cancel": self.tr("The payment notice's cancellation"),
+            "cashier_payment": self.tr("A payment taken offline on a paper receipt"),
             "rating": self.tr("A rating"),
             "client_event": self.tr("An audit record"),
         }

@@ -135,13 +135,13 @@ class CashierScreen(QWidget):
         layout.addWidget(QLabel(close_desk.keys_hint()))
 
         self.code.setFocus()
-        if pull:  # what cash needs with the link down: unpaid notices, the paper stock
-            self.offline.pull()
+        if pull:  # what cash needs with the link down: unpaid notices, the paper stock;
+            self.offline.pull(now=True)  # in the background; what waits is sent at once
 
     def attach_sync(self, worker: Any) -> None:
-        """Follow the desk's sync worker: offline mode when the link goes, a pull when it
-        comes back."""
-        worker.status_changed.connect(self.offline.link_status)
+        """Follow the desk's sync worker, which sends the outbox off the GUI thread: offline
+        mode when the link goes, a pull when it comes back; F5 and a payment wake it."""
+        self.offline.attach(worker)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -369,12 +369,18 @@ def is_cashier(session: Any) -> bool:
     return "cashier" in tuple(getattr(session, "roles", ()) or ())
 
 
-def open_cashier_screen(context: Any, session: Any, *, show: bool = True) -> CashierScreen:
-    """The cashier screen of ``session`` (shown unless ``show`` is False)."""
+def open_cashier_screen(
+    context: Any, session: Any, *, show: bool = True, worker: Any = None
+) -> CashierScreen:
+    """The cashier screen of ``session`` (shown unless ``show`` is False), following the
+    desk's sync ``worker`` (``gui.sync_worker.SyncWorker``) when there is one."""
     paper: cashier.ReceiptPaper = (
         "roll80" if context.settings["cashier.receipt_paper"] == "roll80" else "a4"
     )
-    screen = CashierScreen(context, session, paper=paper)
+    screen = CashierScreen(context, session, paper=paper, pull=False)
+    if worker is not None:  # before the first pull: the worker sends, not the pull
+        screen.attach_sync(worker)
+    screen.offline.pull(now=True)
     if show:
         screen.resize(900, 700)
         screen.show()

@@ -62,6 +62,12 @@ def _refusal(code: str) -> str:
         "invalid": QCoreApplication.translate(
             "VoidReceiptDialog", "Check the fields: digits for code and number, and a reason."
         ),
+        "payments_waiting": QCoreApplication.translate(
+            "VoidReceiptDialog",
+            "Paper payments of this day taken offline have not reached the center yet: the "
+            "day cannot be closed before they do. Press F5 at the cashier screen once the link "
+            "is back, then close the day.",
+        ),
     }
     return words.get(
         code, QCoreApplication.translate("VoidReceiptDialog", "The records service refused this.")

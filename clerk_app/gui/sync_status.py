@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.app.sync import retry_now
+from clerk_app.app.sync import WAITS_FOR_AUTHOR, retry_now
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.forms.ui_connection_panel import Ui_ConnectionPanel
@@ -67,6 +67,9 @@ def kind_label(kind: str) -> str:
         "payment_notice": QCoreApplication.translate("ConnectionPanel", "Payment notice"),
         "payment_notice_cancel": QCoreApplication.translate(
             "ConnectionPanel", "Payment notice cancelled"
+        ),
+        "cashier_payment": QCoreApplication.translate(
+            "ConnectionPanel", "Payment taken offline (paper receipt)"
         ),
         "rating": QCoreApplication.translate("ConnectionPanel", "Rating"),
         "client_event": QCoreApplication.translate("ConnectionPanel", "Audit record"),
@@ -315,6 +318,11 @@ class ConnectionPanel(QDialog):
         table.setRowCount(len(items))
         for i, item in enumerate(items):
             why = item.last_error or self.tr("not tried yet")
+            if why.startswith(WAITS_FOR_AUTHOR):  # another cashier's paper payment
+                author = why[len(WAITS_FOR_AUTHOR) :]
+                why = self.tr(
+                    "Waits for %1 to sign in at this desk (the desk has no device token)"
+                ).replace("%1", author)
             cells = (item.case_no or "—", kind_label(item.kind), str(item.attempts), why)
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

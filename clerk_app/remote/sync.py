@@ -17,6 +17,8 @@ no answer, TLS failure, timeout, 5xx, 408       retried after :class:`Backoff`; 
 409 ``…/in-flight``                             retried after :class:`Backoff`
 404 to a cashier's paper payment                retried after :class:`Backoff` (the notice
                                                 has not reached the center yet)
+(not sent) another cashier's paper payment,     waits (after :class:`Backoff`) for its own
+the desk holding no device token                cashier's sign-in or the device token
 401                                             untouched; round stops (sign in again)
 426                                             untouched; round stops (client too old)
 other 4xx (400, 403, 404, 409, 422, …)           rejected, the problem kept for the clerk
@@ -52,6 +54,13 @@ NEEDS_ACTION = frozenset({STOP_NO_TOKEN, STOP_UNAUTHORIZED, STOP_UPGRADE, STOP_T
 #: Outbox kinds whose 404 means "not yet", not "never": cash taken on paper with the link
 #: down for a notice the department window has not sent yet (``store.cashier``).
 WAIT_FOR_NOTICE = frozenset({"cashier_payment"})
+#: Outbox kinds the service takes on a user's token only from the user their body names
+#: (kind → that field): a paper payment is the named cashier's own. Without the desk's
+#: device token such a row goes only while its own author is signed in here, and waits
+#: otherwise (on another cashier's token the service would refuse it for good, 422).
+SENT_AS_AUTHOR = {"cashier_payment": "cashier"}
+#: The start of a row's ``last_error`` while it waits for its author's sign-in.
+WAITS_FOR_AUTHOR = "waits for its own user's sign-in at this desk (no device token): "
 #: ``(connect, read)`` seconds of a heartbeat's ``GET /health``: a tiny answer; a service
 #: that takes longer is as good as gone, and the sync thread (which quitting waits for)
 #: is never held long by a service that does not answer.
@@ -237,6 +246,10 @@ class SyncEngine:
                 for row in rows:
                     processed += 1
                     assert token is not None
+                    author = None if has_device_token else self._author(row)
+                    if author is not None and author != self.username:
+                        self._wait_for_author(row, author)
+                        continue
                     self._push_row(row, token, tally)
                     if tally.stopped is not None:
                         break
@@ -334,6 +347,20 @@ class SyncEngine:
             log.info("heartbeat: the records service does not answer (%s)", tally.stopped)
 
     # -- one row ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _author(row: OutboxRow) -> str | None:
+        """The user a row must be sent as on a user's token (:data:`SENT_AS_AUTHOR`)."""
+        field_name = SENT_AS_AUTHOR.get(row.kind)
+        if field_name is None:
+            return None
+        body = row.body
+        return str(body.get(field_name) or "") if isinstance(body, dict) else ""
+
+    def _wait_for_author(self, row: OutboxRow, author: str) -> None:
+        """Not sent: another user's row waits for that user (nothing was tried)."""
+        due = self.clock.now() + self.backoff.delay(row.attempts)
+        self.store.mark_retry(row.id, WAITS_FOR_AUTHOR + author, due)
 
     def _push_row(self, row: OutboxRow, token: str, tally: _Tally) -> None:
         try:

@@ -1598,6 +1598,14 @@
         <source>not tried yet</source>
         <translation>not tried yet</translation>
     </message>
+    <message>
+        <source>Payment taken offline (paper receipt)</source>
+        <translation>Payment taken offline (paper receipt)</translation>
+    </message>
+    <message>
+        <source>Waits for %1 to sign in at this desk (the desk has no device token)</source>
+        <translation>Waits for %1 to sign in at this desk (the desk has no device token)</translation>
+    </message>
 </context>
 <context>
     <name>DailyCloseDialog</name>
@@ -4887,6 +4895,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Not pulled from the center: the payment is marked to confirm.</source>
         <translation>Not pulled from the center: the payment is marked to confirm.</translation>
     </message>
+    <message>
+        <source>%1 paper payment(s) of another cashier wait for that cashier to sign in at this desk: this desk has no device token. Call IT support if it stays so.</source>
+        <translation>%1 paper payment(s) of another cashier wait for that cashier to sign in at this desk: this desk has no device token. Call IT support if it stays so.</translation>
+    </message>
 </context>
 <context>
     <name>Ops</name>
@@ -5738,6 +5750,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Done. The list below shows what is still refused.</source>
         <translation>Done. The list below shows what is still refused.</translation>
     </message>
+    <message>
+        <source>A payment taken offline on a paper receipt</source>
+        <translation>A payment taken offline on a paper receipt</translation>
+    </message>
 </context>
 <context>
     <name>SelfCheckDialog</name>
@@ -6288,6 +6304,10 @@ Data folder: %4</translation>
     <message>
         <source>Receipt %1 is voided; its number is kept.</source>
         <translation>Receipt %1 is voided; its number is kept.</translation>
+    </message>
+    <message>
+        <source>Paper payments of this day taken offline have not reached the center yet: the day cannot be closed before they do. Press F5 at the cashier screen once the link is back, then close the day.</source>
+        <translation>Paper payments of this day taken offline have not reached the center yet: the day cannot be closed before they do. Press F5 at the cashier screen once the link is back, then close the day.</translation>
     </message>
 </context>
 <context>

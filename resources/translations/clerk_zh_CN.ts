@@ -1588,6 +1588,14 @@
         <source>not tried yet</source>
         <translation>尚未尝试</translation>
     </message>
+    <message>
+        <source>Payment taken offline (paper receipt)</source>
+        <translation>离线收取的缴费（纸质票据）</translation>
+    </message>
+    <message>
+        <source>Waits for %1 to sign in at this desk (the desk has no device token)</source>
+        <translation>等待 %1 在本机登录后上传（本机没有设备令牌）</translation>
+    </message>
 </context>
 <context>
     <name>DailyCloseDialog</name>
@@ -4866,6 +4874,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Not pulled from the center: the payment is marked to confirm.</source>
         <translation>未从中心下载：本笔缴费标记为待确认。</translation>
     </message>
+    <message>
+        <source>%1 paper payment(s) of another cashier wait for that cashier to sign in at this desk: this desk has no device token. Call IT support if it stays so.</source>
+        <translation>另一位收费员的 %1 笔纸质票据缴费须等该收费员在本机登录后才能上传：本机没有设备令牌。如一直如此，请联系信息技术支持。</translation>
+    </message>
 </context>
 <context>
     <name>Ops</name>
@@ -5710,6 +5722,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Done. The list below shows what is still refused.</source>
         <translation>已处理。下表为仍被拒收的数据。</translation>
     </message>
+    <message>
+        <source>A payment taken offline on a paper receipt</source>
+        <translation>离线收取并开具纸质票据的缴费</translation>
+    </message>
 </context>
 <context>
     <name>SelfCheckDialog</name>
@@ -6258,6 +6274,10 @@ Data folder: %4</source>
     <message>
         <source>Receipt %1 is voided; its number is kept.</source>
         <translation>票据 %1 已作废，号码保留。</translation>
+    </message>
+    <message>
+        <source>Paper payments of this day taken offline have not reached the center yet: the day cannot be closed before they do. Press F5 at the cashier screen once the link is back, then close the day.</source>
+        <translation>当日离线收取的纸质票据缴费尚未上传到中心，上传前不能日结。请在联网后于收费界面按 F5，再进行日结。</translation>
     </message>
 </context>
 <context>

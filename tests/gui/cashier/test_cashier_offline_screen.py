@@ -16,6 +16,7 @@ from clerk_app.app.session import sign_in
 from clerk_app.documents import RenderedDocument
 from clerk_app.gui.cashier import CashierScreen
 from tests.helpers import fees_api
+from tests.helpers.cashier_desk import pulled as pull_over
 from tests.helpers.offline import clock, make_context  # noqa: F401 - fixtures
 from tests.helpers.service import DEMO_PASSWORD
 from tests.helpers.service_api import token_for
@@ -45,6 +46,7 @@ def test_offline_mode_is_plain_and_takes_cash_on_paper_by_keyboard(
     screen.printer = printed.append
     screen.show()
     qtbot.waitActive(screen)
+    qtbot.waitUntil(lambda: pull_over(screen), timeout=10_000)  # the pull at open, off the GUI
     assert screen.offline.banner.isHidden()  # online: no banner
 
     ctx.backend.api.base_url = "http://127.0.0.1:9"  # the link goes
@@ -98,13 +100,16 @@ def test_offline_mode_is_plain_and_takes_cash_on_paper_by_keyboard(
     assert "2 payment(s) waiting to be sent" in banner.text()
 
     qtbot.keyClick(screen.code, Qt.Key.Key_F5)  # still down
+    qtbot.waitUntil(lambda: pull_over(screen), timeout=10_000)
     assert banner.text().startswith("OFFLINE")
     # The link is back: F5 pulls and sends; the notice not at the center yet waits for it.
     ctx.backend.api.base_url = records_service.base_url
     qtbot.keyClick(screen.code, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: pull_over(screen), timeout=10_000)
     assert banner.text() == "1 paper payment(s) taken offline are still being sent."
     fees_api.issued(records_service, clerk, unseen)
     qtbot.keyClick(screen.code, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: pull_over(screen), timeout=10_000)
     assert banner.isHidden()
     paid = records_service.sql(
         "SELECT notice_no FROM payments WHERE notice_no IN (:a, :b) ORDER BY notice_no",

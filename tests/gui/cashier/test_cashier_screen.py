@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from clerk_app.app.documents import document_pdf
 from clerk_app.app.session import sign_in
 from clerk_app.documents import RenderedDocument
-from clerk_app.gui.app import Desk
 from clerk_app.gui.cashier import CashierScreen
 from tests.helpers import fees_api
+from tests.helpers.cashier_desk import pulled
 from tests.helpers.offline import clock, make_context  # noqa: F401 - fixtures
 from tests.helpers.service import DEMO_PASSWORD
 
@@ -26,6 +26,7 @@ def test_cash_for_a_notice_by_keyboard_gives_change_and_prints_the_receipt(
     qtbot,
     records_service,
     make_context,  # noqa: F811
+    cashier_desks,
     tmp_path,
 ) -> None:
     token = fees_api.clerk(records_service)
@@ -34,9 +35,10 @@ def test_cash_for_a_notice_by_keyboard_gives_change_and_prints_the_receipt(
     ctx = make_context(records_service.base_url, home="s01", window_code="S01")
     session = sign_in(ctx, "demo-cashier", DEMO_PASSWORD)
 
-    desk = Desk(ctx)
+    desk = cashier_desks(ctx)
     screen = desk.open_desk(session)
     assert isinstance(screen, CashierScreen) and desk.window is None
+    assert desk.sync is not None and desk.sync.is_running()  # it sends the outbox
     qtbot.addWidget(screen)
     printed: list[RenderedDocument] = []
     screen.printer = printed.append
@@ -84,11 +86,12 @@ def test_a_qr_payment_is_chosen_by_keyboard_and_needs_its_reference(
     qtbot,
     records_service,
     make_context,  # noqa: F811
+    cashier_desks,
 ) -> None:
     token = fees_api.clerk(records_service)
     notice = fees_api.issued(records_service, token, fees_api.notice_body())
     ctx = make_context(records_service.base_url, home="s01", window_code="S01")
-    screen = Desk(ctx).open_desk(sign_in(ctx, "demo-cashier", DEMO_PASSWORD))
+    screen = cashier_desks(ctx).open_desk(sign_in(ctx, "demo-cashier", DEMO_PASSWORD))
     assert isinstance(screen, CashierScreen) and screen.paper == "a4"  # the default setting
     qtbot.addWidget(screen)
     printed: list[RenderedDocument] = []
@@ -116,16 +119,18 @@ def test_an_idle_cashier_screen_locks_like_a_desk_and_sign_out_closes_it(
     qtbot,
     records_service,
     make_context,  # noqa: F811
+    cashier_desks,
     clock,  # noqa: F811
 ) -> None:
     ctx = make_context(records_service.base_url, home="s01-lock", window_code="S01")
-    desk = Desk(ctx)
+    desk = cashier_desks(ctx)
     screen = desk.open_desk(sign_in(ctx, "demo-cashier", DEMO_PASSWORD))
     qtbot.addWidget(screen)
     screen.show()
     assert desk.lock is not None and not desk.lock.locked
     clock.advance(timedelta(minutes=ctx.provisioning.idle_lock_minutes, seconds=1))
+    qtbot.waitUntil(lambda: pulled(screen), timeout=10_000)  # its pull at open is over
     desk.lock.timer.timeout.emit()  # the lock's own timer asks the clock
     assert desk.lock.locked and not screen.isVisible()  # payers and money hidden
     desk.sign_out()
-    assert desk.cashier is None and desk.lock is None
+    assert desk.cashier is None and desk.lock is None and desk.sync is None
