@@ -62,8 +62,8 @@ RATEABLE = ("serving", "done")
             413,
             422,
             s403="not a clerk or a window's desk",
-            s404="no such ticket served at the caller's window today, or a case outside "
-            "the caller's reach (the same answer as an unknown one)",
+            s404="no such ticket served at the caller's window on the day rated, or a case "
+            "outside the caller's reach (the same answer as an unknown one)",
             s409="``…/already-rated``: this visit (its ticket, or a case's visit) has its "
             "rating; ``…/in-flight``: the first request with this key is still being applied",
             s422="invalid fields: neither a ticket nor a case, a clerk who is not the caller "
@@ -83,8 +83,8 @@ def rate_visit(
 ) -> Response:
     """Record the applicant's one rating of the visit just finished at the window (given
     on the window's rating screen), exactly once per ``Idempotency-Key`` (the rating's
-    id): for the ticket served (``ticket``, today's number) and every case served in the
-    visit (the ticket's ``case_nos`` from its finish, and those sent)."""
+    id): for the ticket served (``ticket``, its number on the day of ``rated_at``) and every
+    case served in the visit (the ticket's ``case_nos`` from its finish, and those sent)."""
     write = keyed_write(
         db, key=idempotency_key, record_id=body.id, raw=raw, principal=principal, now=clock()
     )
@@ -99,9 +99,10 @@ def rate_visit(
         bad_clerk = clerk_error(session, principal, body.clerk, window, "clerk")
         if bad_clerk:
             raise invalid_field(bad_clerk["field"], bad_clerk["message"])
-        ticket = _ticket(session, principal, body.ticket, now) if body.ticket else None
-        case_nos = list(dict.fromkeys([*(ticket.case_nos if ticket else []), *body.case_nos]))
         rated_at = min(body.rated_at, now)  # the client's time, never later than the service's
+        # The ticket of the day rated (a desk's outbox may send the rating a day late).
+        ticket = _ticket(session, principal, body.ticket, rated_at) if body.ticket else None
+        case_nos = list(dict.fromkeys([*(ticket.case_nos if ticket else []), *body.case_nos]))
         ratings = [
             _rating(session, principal, settings, body, case_no, n, rated_at, now)
             for n, case_no in enumerate(case_nos)
@@ -150,10 +151,10 @@ def _already_rated(what: str = "This visit") -> ProblemError:
     )
 
 
-def _ticket(session: Session, principal: Principal, number: str, now: Any) -> QueueTicket:
-    """Today's ticket ``number`` being served or finished at the caller's window, not yet
-    rated; 404 or 409."""
-    today = now.astimezone(CENTER_TZ).date()
+def _ticket(session: Session, principal: Principal, number: str, rated_at: Any) -> QueueTicket:
+    """The ticket ``number`` of the day the visit was rated, being served or finished at
+    the caller's window and not yet rated; 404 or 409."""
+    today = rated_at.astimezone(CENTER_TZ).date()
     ticket = session.scalars(
         select(QueueTicket)
         .where(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pytest
 
@@ -147,3 +148,17 @@ def test_what_is_not_the_callers_visit_is_refused(hall: Hall) -> None:
     assert_problem(rate(hall, rating(ticket=number), hall.token("demo-lead")), 403)
     # None of it rated the ticket: its own clerk still can.
     assert rate(hall, rating(ticket=number)).status_code == 201
+
+
+def test_a_rating_sent_the_next_day_rates_the_ticket_of_its_day(hall: Hall) -> None:
+    """The desk queues the rating in its outbox; cut off, it reaches the center later."""
+    hall.set_time(MONDAY.replace(hour=15))
+    number = served(hall, [])
+    hall.set_time(MONDAY.replace(hour=15) + timedelta(days=1))
+    hall.tokens.clear()  # the clerk signs in again the next day
+    late = rating(5, ticket=number, rated_at=MONDAY.replace(hour=15, minute=5).isoformat())
+    answer = rate(hall, late)
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["rating"]["rated_at"] == MONDAY.replace(hour=15, minute=5).isoformat()
+    rows = hall.sql("SELECT day, rated FROM queue_tickets WHERE number = :n", n=number)
+    assert (MONDAY.date(), True) in [(date.fromisoformat(str(d)[:10]), r) for d, r in rows]
