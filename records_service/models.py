@@ -741,6 +741,217 @@ class Appointment(Base):
     ticket_id: Mapped[str | None] = mapped_column(String(36))
 
 
+# Issue 19 (migration 0015): complaints, supervision, the 12345 hotline, online
+# pre-submission and the notification outbox. Personal data (a complainant's name and
+# contact, a pre-submission's applicant, a notification's recipient) is kept as a case's
+# applicant is: in its own column of the service's database (at rest: the operator's disk
+# encryption, SECURITY.md), never in a log (``hide_parameters``, ``logs.ScrubFilter``) nor
+# an audit record, masked in every list and view but the record's own.
+
+
+class Complaint(Base):
+    """A complaint (投诉) taken in at the complaints desk: ``TS-{center}-{yyyymmdd}-{seq}``;
+    open → assigned → answered → called_back → closed (reopened once: back to assigned)."""
+
+    __tablename__ = "complaints"
+    __table_args__ = (
+        Index("ix_complaints_center_status", "center_code", "status"),
+        Index("ix_complaints_center_created_at", "center_code", "created_at"),
+    )
+
+    no: Mapped[str] = mapped_column(String(40), primary_key=True)
+    center_code: Mapped[str] = center_column()
+    #: in_person | phone | letter | website | hotline | rating
+    channel: Mapped[str] = mapped_column(String(16))
+    #: Personal data (see above); empty when anonymous.
+    complainant_name: Mapped[str] = mapped_column(String(100), default="")
+    complainant_contact: Mapped[str] = mapped_column(String(100), default="")
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: window | department | clerk | case | hall
+    about_kind: Mapped[str] = mapped_column(String(16))
+    about_window: Mapped[str | None] = mapped_column(String(16))
+    about_department: Mapped[str | None] = mapped_column(String(32))
+    about_clerk: Mapped[str | None] = mapped_column(String(64), index=True)
+    about_case_no: Mapped[str | None] = mapped_column(String(40))
+    #: attitude | delay | extra_materials | fees | misconduct | other
+    category: Mapped[str] = mapped_column(String(24))
+    account: Mapped[str] = mapped_column(Text)
+    #: The department it is assigned to (answers it).
+    department_code: Mapped[str | None] = mapped_column(String(32), index=True)
+    #: The last working day of the department's answer (working days per category).
+    due_date: Mapped[date | None] = mapped_column(Date)
+    #: open | assigned | answered | called_back | closed | reopened
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    reopened: Mapped[bool] = mapped_column(Boolean, default=False)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answered_by: Mapped[str | None] = mapped_column(String(64))
+    #: 回访: satisfied | basically_satisfied | dissatisfied
+    satisfaction: Mapped[str | None] = mapped_column(String(24))
+    callback_note: Mapped[str | None] = mapped_column(Text)
+    #: When it was first found overdue (escalated to the supervisor's list in red).
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Raised from a bad rating (``ratings.id``) or a 12345 work order.
+    rating_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    hotline_order_no: Mapped[str | None] = mapped_column(String(64), index=True)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ComplaintEvent(Base):
+    """One step of a complaint: taken | assigned | answered | called_back | closed |
+    reopened | escalated."""
+
+    __tablename__ = "complaint_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    complaint_no: Mapped[str] = mapped_column(ForeignKey("complaints.no"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by_user: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class SupervisionCard(Base):
+    """A warning card (红牌/黄牌) to a window or department, with the cases, complaints and
+    ratings behind it (``links``: ``{"cases": [...], "complaints": [...], "ratings":
+    [...]}``); ``month`` (YYYY-MM, the center's local) for the bulletins."""
+
+    __tablename__ = "supervision_cards"
+    __table_args__ = (Index("ix_supervision_cards_center_month", "center_code", "month"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    center_code: Mapped[str] = center_column()
+    colour: Mapped[str] = mapped_column(String(8))  # red | yellow
+    target_kind: Mapped[str] = mapped_column(String(16))  # window | department
+    target_code: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    links: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by_user: Mapped[str] = mapped_column(String(64))
+    month: Mapped[str] = mapped_column(String(7))
+
+
+class ModelWindow(Base):
+    """样板窗口: a window held up as an example for a month (YYYY-MM)."""
+
+    __tablename__ = "model_windows"
+    __table_args__ = (UniqueConstraint("center_code", "month", "window_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    center_code: Mapped[str] = center_column()
+    month: Mapped[str] = mapped_column(String(7))
+    window_code: Mapped[str] = mapped_column(ForeignKey("windows.code"))
+    reason: Mapped[str] = mapped_column(Text)
+    by_user: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class HotlineOrder(Base):
+    """A 12345 work order (工单) posted by the hotline (``no``: the hotline's number);
+    ``body`` as received and its hash (the same number with another body is refused)."""
+
+    __tablename__ = "hotline_orders"
+    __table_args__ = (
+        Index("ix_hotline_orders_center_updated_at", "center_code", "updated_at"),
+        Index("ix_hotline_orders_center_status", "center_code", "status"),
+    )
+
+    no: Mapped[str] = mapped_column(String(64), primary_key=True)
+    center_code: Mapped[str] = center_column()
+    kind: Mapped[str] = mapped_column(String(16))  # consultation | help | complaint | praise
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    body_hash: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text)
+    caller_masked: Mapped[str] = mapped_column(String(100), default="")
+    sign_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answer_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: received | signed | assigned | answered | returned | extended | redo
+    status: Mapped[str] = mapped_column(String(16), default="received")
+    department_code: Mapped[str | None] = mapped_column(String(32), index=True)
+    signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answer: Mapped[str | None] = mapped_column(Text)
+    return_reason: Mapped[str | None] = mapped_column(Text)
+    extension: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    complaint_no: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class HotlineEvent(Base):
+    """One step of a work order (received, signed, assigned, answered, returned, ...)."""
+
+    __tablename__ = "hotline_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    order_no: Mapped[str] = mapped_column(ForeignKey("hotline_orders.no"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by_user: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Presubmission(Base):
+    """An online pre-submission (网上申报) posted by the website: ``YS-{center}-{yyyymmdd}-
+    {seq:06d}``; ``external_id`` is the website's id (idempotency); ``applicant`` is kept as
+    a case's."""
+
+    __tablename__ = "presubmissions"
+    __table_args__ = (
+        UniqueConstraint("center_code", "external_id"),
+        Index("ix_presubmissions_department_status", "center_code", "department_code", "status"),
+    )
+
+    no: Mapped[str] = mapped_column(String(40), primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(64))
+    center_code: Mapped[str] = center_column()
+    item_code: Mapped[str | None] = mapped_column(String(64))
+    package_code: Mapped[str | None] = mapped_column(String(64))
+    department_code: Mapped[str] = mapped_column(String(32))
+    applicant: Mapped[dict[str, Any]] = mapped_column(JSON)
+    form_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: ``[{"name", "sha256", "size"}]``
+    materials: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    body_hash: Mapped[str] = mapped_column(String(64), default="")
+    #: submitted | accepted | online_accepted | supplement | taken_in | rejected
+    status: Mapped[str] = mapped_column(String(16), default="submitted")
+    review_note: Mapped[str | None] = mapped_column(Text)
+    supplement_text: Mapped[str | None] = mapped_column(Text)
+    reviewed_by: Mapped[str | None] = mapped_column(String(64))
+    case_no: Mapped[str | None] = mapped_column(String(40), index=True)
+    query_code: Mapped[str] = mapped_column(String(6))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Notification(Base):
+    """A message to an applicant or complainant in the outbox (prereview | supplement |
+    completed | complaint_answered); sent exactly once (``sent_at``)."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_center_sent_at", "center_code", "sent_at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    center_code: Mapped[str] = center_column()
+    kind: Mapped[str] = mapped_column(String(24))
+    recipient_masked: Mapped[str] = mapped_column(String(100), default="")
+    #: Personal data (see above): the phone number or address the sender uses.
+    recipient: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    related_no: Mapped[str | None] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
 def writer_center(session: Session) -> str:
     """The center of whoever writes in ``session`` (see :data:`WRITER_CENTER`)."""
     code = session.info.get(WRITER_CENTER)
@@ -795,6 +1006,12 @@ _CENTER_OWNED = (
     QueueCall,
     WindowPause,
     Appointment,
+    Complaint,
+    SupervisionCard,
+    ModelWindow,
+    HotlineOrder,
+    Presubmission,
+    Notification,
 )
 
 
