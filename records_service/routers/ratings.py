@@ -110,7 +110,7 @@ def rate_case(
         bad_clerk = clerk_error(session, principal, body.clerk, case.window_code, "clerk")
         if bad_clerk:
             raise invalid_field(bad_clerk["field"], bad_clerk["message"])
-        visit = _visit(session, case)
+        visit = visit_to_rate(session, case)
         rated_at = min(body.rated_at, now)  # the client's time, never later than the service's
         bad = body.score in rules.BAD_SCORES
         rated_on = rated_at.astimezone(CENTER_TZ).date()
@@ -137,7 +137,7 @@ def rate_case(
             session.flush()
         except IntegrityError:  # the same visit rated at the same moment by another request
             session.rollback()
-            raise _already_rated() from None
+            raise already_rated() from None
         audit.record(
             session,
             at=now,
@@ -155,27 +155,29 @@ def rate_case(
     return write.run(ROUTE_RATING, apply, reach.case_guard(principal, case_no))
 
 
-def _already_rated() -> ProblemError:
+def already_rated(what: str = "This visit") -> ProblemError:
+    """409 ``already-rated``: one rating per visit (also ``POST /visits/ratings``)."""
     return ProblemError(
         409,
         "already-rated",
-        "This visit has been rated already: one rating per visit.",
+        f"{what} has been rated already: one rating per visit.",
         title="Rated already",
     )
 
 
-def _visit(session: Session, case: Case) -> CaseEvent:
+def visit_to_rate(session: Session, case: Case, field: str = "case_no") -> CaseEvent:
     """The service visit a rating given now rates: the case's latest acceptance or
-    completion event (现场服务一次一评); 409 if it has a rating, 422 if there is none."""
+    completion event (现场服务一次一评); 409 if it has a rating, 422 (naming ``field``) if
+    there is none. ``POST /visits/ratings`` rates each case of a visit by it too."""
     visit = session.scalars(
         select(CaseEvent)
         .where(CaseEvent.case_id == case.id, CaseEvent.type.in_(rules.VISIT_EVENTS))
         .order_by(CaseEvent.seq.desc())
     ).first()
     if visit is None:
-        raise invalid_field("case_no", "no visit of this case to rate")
+        raise invalid_field(field, f"no visit of case {case.case_no} to rate")
     if session.scalar(select(Rating.id).where(Rating.event_id == visit.id)) is not None:
-        raise _already_rated()
+        raise already_rated(f"The visit of case {case.case_no}")
     return visit
 
 

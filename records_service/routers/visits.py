@@ -30,9 +30,10 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
-from records_service.models import Case, CaseEvent, QueueTicket, Rating
-from records_service.problems import ProblemError, invalid_field, problem_responses
+from records_service.models import Case, QueueTicket, Rating
+from records_service.problems import invalid_field, problem_responses
 from records_service.queue_extra_schemas import VisitRatingAnswer, VisitRatingCreate
+from records_service.routers.ratings import already_rated, visit_to_rate
 from records_service.schemas import public_json
 from records_service.settings import Settings
 
@@ -113,7 +114,7 @@ def rate_visit(
             session.flush()
         except IntegrityError:  # the same visit rated at the same moment by another request
             session.rollback()
-            raise _already_rated() from None
+            raise already_rated() from None
         audit.record(
             session,
             at=now,
@@ -142,15 +143,6 @@ def rate_visit(
     return write.run(ROUTE_VISIT_RATING, apply)
 
 
-def _already_rated(what: str = "This visit") -> ProblemError:
-    return ProblemError(
-        409,
-        "already-rated",
-        f"{what} has been rated already: one rating per visit.",
-        title="Rated already",
-    )
-
-
 def _ticket(session: Session, principal: Principal, number: str, rated_at: Any) -> QueueTicket:
     """The ticket ``number`` of the day the visit was rated, being served or finished at
     the caller's window and not yet rated; 404 or 409."""
@@ -169,7 +161,7 @@ def _ticket(session: Session, principal: Principal, number: str, rated_at: Any) 
     if ticket is None:
         raise reach.not_found(f"ticket {number} served at this window today")
     if ticket.rated:
-        raise _already_rated(f"Ticket {number}")
+        raise already_rated(f"Ticket {number}")
     return ticket
 
 
@@ -185,15 +177,7 @@ def _rating(
 ) -> Rating:
     """The rating of one case served in the visit, against the case's latest visit event."""
     case: Case = reach.case_in_reach(session, principal, case_no)
-    visit = session.scalars(
-        select(CaseEvent)
-        .where(CaseEvent.case_id == case.id, CaseEvent.type.in_(rules.VISIT_EVENTS))
-        .order_by(CaseEvent.seq.desc())
-    ).first()
-    if visit is None:
-        raise invalid_field("case_nos", f"no visit of case {case_no} to rate")
-    if session.scalar(select(Rating.id).where(Rating.event_id == visit.id)) is not None:
-        raise _already_rated(f"The visit of case {case_no}")
+    visit = visit_to_rate(session, case, "case_nos")
     bad = body.score in rules.BAD_SCORES
     rated_on = rated_at.astimezone(CENTER_TZ).date()
     rating = Rating(
