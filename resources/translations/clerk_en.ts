@@ -4181,20 +4181,20 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>The ID card could not be read. Please place it on the reader again.</translation>
     </message>
     <message>
+        <source>ID card read: %1, age %2. Priority for the elderly.</source>
+        <translation>ID card read: %1, age %2. Priority for the elderly.</translation>
+    </message>
+    <message>
+        <source>ID card read. You will be served with priority. Choose your business, or check in your appointment.</source>
+        <translation>ID card read. You will be served with priority. Choose your business, or check in your appointment.</translation>
+    </message>
+    <message>
         <source>ID card read: %1, age %2.</source>
         <translation>ID card read: %1, age %2.</translation>
     </message>
     <message>
-        <source>Priority for the elderly.</source>
-        <translation>Priority for the elderly.</translation>
-    </message>
-    <message>
         <source>ID card read. Choose your business, or check in your appointment.</source>
         <translation>ID card read. Choose your business, or check in your appointment.</translation>
-    </message>
-    <message>
-        <source>You will be served with priority.</source>
-        <translation>You will be served with priority.</translation>
     </message>
     <message>
         <source>ID card cleared.</source>

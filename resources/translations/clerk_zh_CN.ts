@@ -4164,20 +4164,20 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>未能读取身份证，请重新放在读卡区。</translation>
     </message>
     <message>
+        <source>ID card read: %1, age %2. Priority for the elderly.</source>
+        <translation>已读取身份证：%1，%2 岁。老年人优先。</translation>
+    </message>
+    <message>
+        <source>ID card read. You will be served with priority. Choose your business, or check in your appointment.</source>
+        <translation>已读取身份证，您将优先办理。请选择业务，或进行预约签到。</translation>
+    </message>
+    <message>
         <source>ID card read: %1, age %2.</source>
         <translation>已读取身份证：%1，%2 岁。</translation>
     </message>
     <message>
-        <source>Priority for the elderly.</source>
-        <translation>老年人优先。</translation>
-    </message>
-    <message>
         <source>ID card read. Choose your business, or check in your appointment.</source>
         <translation>已读取身份证。请选择业务，或进行预约签到。</translation>
-    </message>
-    <message>
-        <source>You will be served with priority.</source>
-        <translation>您将优先办理。</translation>
     </message>
     <message>
         <source>ID card cleared.</source>

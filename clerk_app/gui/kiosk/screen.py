@@ -435,17 +435,19 @@ class KioskScreen(QWidget):
             )
             return
         self.reading = reading
-        said = self.tr("ID card read: %1, age %2.").replace("%1", reading.masked)
-        said = said.replace("%2", str(reading.age))
         if reading.elderly:
-            said += " " + self.tr("Priority for the elderly.")
-        self.id_label.setText(said)
+            said = self.tr("ID card read: %1, age %2. Priority for the elderly.")
+            spoken = self.tr(
+                "ID card read. You will be served with priority. Choose your business, or "
+                "check in your appointment."
+            )
+        else:
+            said = self.tr("ID card read: %1, age %2.")
+            spoken = self.tr("ID card read. Choose your business, or check in your appointment.")
+        self.id_label.setText(said.replace("%1", reading.masked).replace("%2", str(reading.age)))
         self.id_label.show()
         self.check_in_id_button.setEnabled(not self.busy)
-        self.say(
-            self.tr("ID card read. Choose your business, or check in your appointment.")
-            + (" " + self.tr("You will be served with priority.") if reading.elderly else "")
-        )
+        self.say(spoken)
 
     def clear_id(self, quiet: bool = False) -> None:
         self.reading = None

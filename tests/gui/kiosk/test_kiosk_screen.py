@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 
 from clerk_app.app import kiosk
+from clerk_app.gui.hall.voice import EspeakVoice
 from clerk_app.gui.kiosk import TicketPrinter, open_kiosk
 from clerk_app.gui.kiosk import style as kiosk_style
 from clerk_app.gui.kiosk.printer import alerts_say_paper_out, paper_out
@@ -116,7 +118,7 @@ def test_by_keyboard_a_ticket_an_elderly_priority_and_the_daily_limit(
     assert "110105********" in screen.id_label.text() and "age 76" in screen.id_label.text()
     assert "Priority for the elderly." in screen.id_label.text()
     assert ELDER not in screen.id_label.text() and screen.id_edit.text() == ""
-    assert history[-1].endswith("You will be served with priority.")
+    assert history[-1].startswith("ID card read. You will be served with priority.")
     # The category's letter takes its ticket.
     elderly = _take(qtbot, screen, lambda: qtbot.keyClick(screen, Qt.Key.Key_B))
     assert (elderly.number, elderly.priority_class) == ("B001", "elderly")
@@ -281,6 +283,21 @@ def test_the_service_gone_tickets_from_the_block_and_sent_once_when_back(qtbot, 
     assert center.sql("SELECT count(*) FROM queue_tickets") == [(3,)]
 
 
+def sox_stat(path: Path) -> dict[str, float]:
+    """``sox FILE -n stat`` as numbers."""
+    out = subprocess.run(
+        ["sox", str(path), "-n", "stat"], capture_output=True, text=True, check=True, timeout=30
+    )
+    stat = {}
+    for line in out.stderr.splitlines():
+        key, _, value = line.partition(":")
+        try:
+            stat[key.strip()] = float(value)
+        except ValueError:
+            continue
+    return stat
+
+
 LPSTAT_EMPTY_ROLL = """printer roll80 is idle.  enabled since Mon 30 Nov 2026 09:12:01 AM
 \tForm mounted:
 \tContent types: any
@@ -297,3 +314,41 @@ def test_the_paper_sensor_reads_cups_alerts(cups_queue):  # noqa: F811
     assert not alerts_say_paper_out("printer roll80 is idle.")
     # A real queue with paper (cups-pdf): the kiosk prints on it.
     assert paper_out(cups_queue.name) is False
+
+
+@pytest.mark.skipif(
+    not (shutil.which("espeak-ng") and shutil.which("sox")), reason="no espeak-ng/sox"
+)
+def test_each_step_is_spoken_in_mandarin(
+    qtbot,
+    center,
+    make_context,
+    cups_queue,  # noqa: F811
+    language,
+    tmp_path,
+):
+    language("zh_CN")
+    context = make_context(center.base_url, home="voice")
+    holder = enrolled_kiosk(center, context, label="kiosk voice", printer=cups_queue.name)
+    voice = EspeakVoice(shutil.which("espeak-ng") or "", wav_dir=tmp_path)
+    screen = open_kiosk(context, holder, voice=voice, show=False)
+    qtbot.addWidget(screen)
+    screen.show()
+    with qtbot.waitSignal(screen.categories_shown, timeout=30_000):
+        screen.start()
+    screen.stop()
+    screen.running = True  # keep the announcer; no timers
+    qtbot.keyClicks(screen, ELDER)
+    qtbot.keyClick(screen.id_edit, Qt.Key.Key_Return)
+    _take(qtbot, screen, lambda: qtbot.keyClick(screen, Qt.Key.Key_A))
+    qtbot.waitUntil(screen.announcer.idle, timeout=60_000)
+    assert screen.announcer.history == [
+        "欢迎！请选择要办理的业务取号。已预约的请输入预约号或刷身份证签到。",
+        "已读取身份证，您将优先办理。请选择业务，或进行预约签到。",
+        "正在打印综合业务的排队凭条，请稍候。",
+        "您的号码是 A 零零一。前面没有人等候。请取走凭条。",
+    ]
+    assert len(voice.wav_files) == 4
+    for wav in voice.wav_files:
+        stat = sox_stat(wav)
+        assert stat["Length (seconds)"] > 1.5 and stat["Maximum amplitude"] > 0.05
