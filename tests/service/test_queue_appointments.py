@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
 
 import pytest
 
@@ -254,3 +255,20 @@ def test_a_missed_or_other_days_appointment_is_not_checked_in(hall: Hall) -> Non
     assert_problem(check_in(hall, "by-id", person(90)), 404)
     clerk = hall.token("demo-clerk", "W01")
     assert_problem(hall.post(f"/appointments/{code}/check-in", clerk, {"id": new_key()}), 403)
+
+
+def test_concurrent_bookings_never_overfill_a_half_day(hall: Hall) -> None:
+    """Eight applicants book the four places of a half-day at once: four get one."""
+    hall.set_time(MONDAY)
+    website = hall.machine("integration", "市政务服务网")
+    day = (MONDAY + timedelta(days=7)).date().isoformat()
+    bodies = [booking(100 + n, day=day) for n in range(8)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda body: book(hall, website, body), bodies))
+    statuses = sorted(a.status_code for a in answers)
+    assert statuses == [201] * 4 + [409] * 4, [a.text for a in answers]
+    for answer in answers:
+        if answer.status_code == 409:
+            assert_problem(answer, 409, "full")
+    held = hall.sql("SELECT count(*) FROM appointments WHERE day = :d", d=date.fromisoformat(day))
+    assert held == [(4,)]
