@@ -112,6 +112,7 @@ USERS = [
     DemoUser("demo-lead", "演示值班长", ("lead",), "GA", None),
     DemoUser("demo-admin", "演示管理员", ("admin",), None, None),
     DemoUser("demo-auditor", "演示审计员", ("auditor",), None, None),
+    DemoUser("demo-supervisor", "演示督查人员", ("supervisor",), None, None),
     DemoUser("demo-display", "大厅显示屏", ("display",), None, None),
     DemoUser("demo-cashier", "演示收费员", ("cashier",), "JS", "S01"),
     DemoUser("demo-finance", "演示财务人员", ("finance",), "JS", None),

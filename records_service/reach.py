@@ -9,7 +9,8 @@ Two answers, never mixed (issue 14, SECURITY.md "Credentials and roles"):
   (:func:`case_reach`, :func:`reaches_case`, :func:`not_found`).
 
 A caller is named by what it holds: a user token by its roles (``clerk``, ``cashier``,
-``finance``, ``lead``, ``admin``, ``auditor``, ``display``), an enrolled credential by its kind
+``finance``, ``lead``, ``admin``, ``auditor``, ``supervisor`` — 督查, the complaints and
+supervision desk (issue 19) —, ``display``), an enrolled credential by its kind
 (``desk``, ``screen`` — the display credential of a hall or window screen —, ``kiosk``,
 ``integration``).
 """
@@ -29,7 +30,16 @@ if TYPE_CHECKING:
     from records_service.deps import Principal
 
 #: The roles a person's account may hold.
-USER_ROLES = ("clerk", "cashier", "finance", "lead", "admin", "auditor", "display")
+USER_ROLES = (
+    "clerk",
+    "cashier",
+    "finance",
+    "lead",
+    "admin",
+    "auditor",
+    "supervisor",
+    "display",
+)
 #: The credentials handed to a machine, by enrolment (and a desk's also at sign-in).
 CREDENTIAL_KINDS = ("desk", "screen", "kiosk", "integration")
 #: ``tokens.kind`` of each credential (a desk's is ``device`` since the first release).

@@ -48,6 +48,7 @@ def callers(shared: Secured) -> dict[str, str]:
         "lead": token(shared, "demo-lead", window_code=None),
         "admin": admin,
         "auditor": token(shared, "demo-auditor", window_code=None),
+        "supervisor": token(shared, "demo-supervisor", window_code=None),
         "display": token(shared, "demo-display", window_code=None),
         "desk": clerk["device_token"],
         "screen": _machine(shared, admin, "display"),
