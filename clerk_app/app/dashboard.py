@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from clerk_app.app.queue_dashboard import QueueFigures, queue_figures
 from clerk_app.core.errors import Offline
 from clerk_app.remote.api import ApiClient
 
@@ -39,6 +40,10 @@ class DashboardSource:
     def joint(self, start: date, end: date) -> dict[str, Any]:
         """The stage dashboard of the joint cases received from ``start`` to ``end``."""
         return self.api.joint_workload(self._token(), start, end)
+
+    def queue(self, start: date, end: date) -> QueueFigures:
+        """The hall queue's figures of the tickets of ``start`` to ``end`` (issue 18)."""
+        return queue_figures(self.api, self._token(), start, end)
 
     def windows(self) -> dict[str, Any]:
         return self.api.windows(self._token())

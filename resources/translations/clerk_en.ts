@@ -1914,6 +1914,10 @@ Voided (%3): %4</translation>
         <translation>Joint approval</translation>
     </message>
     <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
         <source>Export to &amp;CSV…</source>
         <translation>Export to &amp;CSV…</translation>
     </message>
@@ -1960,6 +1964,10 @@ Voided (%3): %4</translation>
     <message>
         <source>&amp;Joint approval</source>
         <translation>&amp;Joint approval</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Queue</translation>
     </message>
     <message>
         <source>&amp;Period</source>
@@ -5555,6 +5563,193 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTab</name>
+    <message>
+        <source>Tickets fro&amp;m:</source>
+        <translation>Tickets fro&amp;m:</translation>
+    </message>
+    <message>
+        <source>t&amp;o:</source>
+        <translation>t&amp;o:</translation>
+    </message>
+    <message>
+        <source>Tickets from</source>
+        <translation>Tickets from</translation>
+    </message>
+    <message>
+        <source>Tickets to</source>
+        <translation>Tickets to</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh the figures (F5)</source>
+        <translation>Refresh the figures (F5)</translation>
+    </message>
+    <message>
+        <source>Waiting and service time (minutes)</source>
+        <translation>Waiting and service time (minutes)</translation>
+    </message>
+    <message>
+        <source>Calls per hour</source>
+        <translation>Calls per hour</translation>
+    </message>
+    <message>
+        <source>Hall load: tickets issued by weekday and hour</source>
+        <translation>Hall load: tickets issued by weekday and hour</translation>
+    </message>
+    <message>
+        <source>Windows paused</source>
+        <translation>Windows paused</translation>
+    </message>
+    <message>
+        <source>Waiting: from the ticket&apos;s issue (kept across a transfer) to its first call. Service: from serving to finishing, for the tickets finished. P90: nine tickets in ten waited (or were served) no longer. Abandoned: called and not come (过号).</source>
+        <translation>Waiting: from the ticket&apos;s issue (kept across a transfer) to its first call. Service: from serving to finishing, for the tickets finished. P90: nine tickets in ten waited (or were served) no longer. Abandoned: called and not come (过号).</translation>
+    </message>
+    <message>
+        <source>%1 tickets, %2 called, %3 served, %4 abandoned; average wait %5 min (P90 %6 min).</source>
+        <translation>%1 tickets, %2 called, %3 served, %4 abandoned; average wait %5 min (P90 %6 min).</translation>
+    </message>
+    <message>
+        <source>Appointments: %1 checked in, %2 not come, %3 booked, %4 cancelled.</source>
+        <translation>Appointments: %1 checked in, %2 not come, %3 booked, %4 cancelled.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Category / window</source>
+        <translation>Category / window</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Avg. wait</source>
+        <translation>Avg. wait</translation>
+    </message>
+    <message>
+        <source>P90 wait</source>
+        <translation>P90 wait</translation>
+    </message>
+    <message>
+        <source>Avg. service</source>
+        <translation>Avg. service</translation>
+    </message>
+    <message>
+        <source>P90 service</source>
+        <translation>P90 service</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>All tickets</source>
+        <translation>All tickets</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>%1 %2:00: %3 tickets issued</source>
+        <translation>%1 %2:00: %3 tickets issued</translation>
+    </message>
+    <message>
+        <source>still paused</source>
+        <translation>still paused</translation>
+    </message>
+    <message>
+        <source>Paused at</source>
+        <translation>Paused at</translation>
+    </message>
+    <message>
+        <source>Resumed at</source>
+        <translation>Resumed at</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Hall queue, tickets of %1 to %2</source>
+        <translation>Hall queue, tickets of %1 to %2</translation>
     </message>
 </context>
 <context>

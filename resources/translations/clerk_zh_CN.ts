@@ -1904,6 +1904,10 @@ Voided (%3): %4</source>
         <translation>联合审批</translation>
     </message>
     <message>
+        <source>Queue</source>
+        <translation>排队</translation>
+    </message>
+    <message>
         <source>Export to &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
@@ -1950,6 +1954,10 @@ Voided (%3): %4</source>
     <message>
         <source>&amp;Joint approval</source>
         <translation>联合审批(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>排队(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Period</source>
@@ -5527,6 +5535,193 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTab</name>
+    <message>
+        <source>Tickets fro&amp;m:</source>
+        <translation>号票日期从(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>t&amp;o:</source>
+        <translation>至(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Tickets from</source>
+        <translation>号票日期从</translation>
+    </message>
+    <message>
+        <source>Tickets to</source>
+        <translation>号票日期至</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh the figures (F5)</source>
+        <translation>刷新数据（F5）</translation>
+    </message>
+    <message>
+        <source>Waiting and service time (minutes)</source>
+        <translation>等候和办理时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Calls per hour</source>
+        <translation>每小时叫号数</translation>
+    </message>
+    <message>
+        <source>Hall load: tickets issued by weekday and hour</source>
+        <translation>大厅负荷：按星期和小时的取号数</translation>
+    </message>
+    <message>
+        <source>Windows paused</source>
+        <translation>窗口暂停服务</translation>
+    </message>
+    <message>
+        <source>Waiting: from the ticket&apos;s issue (kept across a transfer) to its first call. Service: from serving to finishing, for the tickets finished. P90: nine tickets in ten waited (or were served) no longer. Abandoned: called and not come (过号).</source>
+        <translation>等候：从取号（转移后仍按原取号时间）到首次叫号。办理：从开始办理到办结，仅计已办结的号票。P90：九成号票的等候（或办理）时间不超过此值。过号：叫号后未到。</translation>
+    </message>
+    <message>
+        <source>%1 tickets, %2 called, %3 served, %4 abandoned; average wait %5 min (P90 %6 min).</source>
+        <translation>共 %1 张号票，已叫号 %2 张，办结 %3 张，过号 %4 张；平均等候 %5 分钟（P90 %6 分钟）。</translation>
+    </message>
+    <message>
+        <source>Appointments: %1 checked in, %2 not come, %3 booked, %4 cancelled.</source>
+        <translation>预约：已签到 %1 个，爽约 %2 个，待签到 %3 个，已取消 %4 个。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Category / window</source>
+        <translation>业务类别 / 窗口</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>号票数</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>已叫号</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>Avg. wait</source>
+        <translation>平均等候</translation>
+    </message>
+    <message>
+        <source>P90 wait</source>
+        <translation>等候 P90</translation>
+    </message>
+    <message>
+        <source>Avg. service</source>
+        <translation>平均办理</translation>
+    </message>
+    <message>
+        <source>P90 service</source>
+        <translation>办理 P90</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>All tickets</source>
+        <translation>全部号票</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>叫号数</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>%1 %2:00: %3 tickets issued</source>
+        <translation>%1 %2 时：取号 %3 张</translation>
+    </message>
+    <message>
+        <source>still paused</source>
+        <translation>仍在暂停</translation>
+    </message>
+    <message>
+        <source>Paused at</source>
+        <translation>暂停时间</translation>
+    </message>
+    <message>
+        <source>Resumed at</source>
+        <translation>恢复时间</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Hall queue, tickets of %1 to %2</source>
+        <translation>排队叫号统计，%1 至 %2 的号票</translation>
     </message>
 </context>
 <context>

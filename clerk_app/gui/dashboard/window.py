@@ -1,9 +1,9 @@
-"""The shift lead's window: Workload, Sync supervision, People and Joint approval tabs.
+"""The shift lead's window: Workload, Sync supervision, People, Joint approval and Queue tabs.
 
 Opened instead of the clerk's desk when the signed-in user is a lead or an admin
 (:func:`may_open`). Every query runs in the background (``Op``); each tab says when its
 figures were fetched and, when the service cannot be reached, keeps the last ones marked
-stale. Keyboard: F5 refresh, Ctrl+1/2/3/4 tabs, Ctrl+O a window's cases, Ctrl+E / Ctrl+Shift+E
+stale. Keyboard: F5 refresh, Ctrl+1…5 tabs, Ctrl+O a window's cases, Ctrl+E / Ctrl+Shift+E
 export, Ctrl+W close the dashboard, Ctrl+Q quit, Ctrl+Shift+L switch language, F1 the list of
 keys (as on the desk); every menu item shows its keys in its tooltip.
 """
@@ -34,6 +34,7 @@ from clerk_app.gui.dashboard.cases_dialog import CasesDialog
 from clerk_app.gui.dashboard.joint_tab import JointTab
 from clerk_app.gui.dashboard.models import Period
 from clerk_app.gui.dashboard.people_tab import PeopleTab
+from clerk_app.gui.dashboard.queue_tab import QueueTab
 from clerk_app.gui.dashboard.sync_tab import SyncTab
 from clerk_app.gui.dashboard.widgets import failure_text
 from clerk_app.gui.dashboard.workload_tab import WorkloadTab
@@ -97,7 +98,8 @@ class DashboardWindow(QMainWindow):
         self.sync = SyncTab(source, clock, self)
         self.people = PeopleTab(source, clock, self)
         self.joint = JointTab(source, clock, self)
-        for tab in (self.workload, self.sync, self.people, self.joint):
+        self.queue = QueueTab(source, clock, self)  # the hall's queue (issue 18)
+        for tab in (self.workload, self.sync, self.people, self.joint, self.queue):
             self.tabs.addTab(tab, "")
         self.setCentralWidget(self.tabs)
         self.workload.window_chosen.connect(self.show_cases)
@@ -144,7 +146,7 @@ class DashboardWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.tab_actions = [
             self._action(self.view_menu, f"tab{i}", lambda _c=False, i=i: self.show_tab(i), k)
-            for i, k in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"))
+            for i, k in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"))
         ]
         self.period_menu = bar.addMenu("")
         self.period_actions = {
@@ -178,12 +180,13 @@ class DashboardWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Shift lead dashboard — Window Clerk"))
-        # Tabs switch with Ctrl+1/2/3/4 (View menu); no Alt+letter, which the menus use.
+        # Tabs switch with Ctrl+1…5 (View menu); no Alt+letter, which the menus use.
         self.tabs.setTabText(0, self.tr("Workload"))
         self.tabs.setTabText(1, self.tr("Sync supervision"))
         self.tabs.setTabText(2, self.tr("People"))
         self.tabs.setTabText(3, self.tr("Joint approval"))
-        for i, keys in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
+        self.tabs.setTabText(4, self.tr("Queue"))
+        for i, keys in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5")):
             self.tabs.setTabToolTip(i, f"{self.tabs.tabText(i)} ({keys})")
         self.file_menu.setTitle(self.tr("&File"))
         self.csv_action.setText(self.tr("Export to &CSV…"))
@@ -205,6 +208,7 @@ class DashboardWindow(QMainWindow):
                 self.tr("&Sync supervision"),
                 self.tr("&People"),
                 self.tr("&Joint approval"),
+                self.tr("&Queue"),
             ),
             strict=True,
         ):
@@ -222,7 +226,7 @@ class DashboardWindow(QMainWindow):
         self.by_department_action.setText(self.tr("Per &department"))
         who = self.user_name + (f" · {self.department}" if self.department else "")
         self.user_label.setText(who)
-        for tab in (self.workload, self.sync, self.people, self.joint):
+        for tab in (self.workload, self.sync, self.people, self.joint, self.queue):
             tab.retranslate()
         if self.connection_action is not None:
             self.connection_action.setText(self.tr("&Connection details…"))
@@ -302,6 +306,8 @@ class DashboardWindow(QMainWindow):
             self.sync.refresh()
         elif current is self.joint:
             self.joint.refresh()
+        elif current is self.queue:
+            self.queue.refresh()
         else:
             self.people.refresh()
 
@@ -313,6 +319,8 @@ class DashboardWindow(QMainWindow):
             self.people.refresh()
         elif current is self.joint and self.joint.answer is None and not self.joint.busy:
             self.joint.refresh()
+        elif current is self.queue and self.queue.figures is None and not self.queue.busy:
+            self.queue.refresh()
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -358,6 +366,8 @@ class DashboardWindow(QMainWindow):
     # -- export -----------------------------------------------------------------------------
 
     def _default_name(self, suffix: str) -> str:
+        if self.tabs.currentWidget() is self.queue:
+            return self.queue.default_name(suffix)
         start, end = self.workload.shown_period or self.workload.period()
         return f"workload-{start.isoformat()}-{end.isoformat()}.{suffix}"
 
@@ -379,21 +389,38 @@ class DashboardWindow(QMainWindow):
             self.export_xlsx(Path(path))
 
     def export_csv(self, path: Path) -> Path | None:
-        """Write the workload table as shown to ``path`` (UTF-8 with BOM)."""
+        """Write the workload table as shown to ``path`` (UTF-8 with BOM); on the Queue
+        tab, its tables."""
+        if self.tabs.currentWidget() is self.queue:
+            return self._export_queue(path, self.queue.write_csv)
         return self._export(path, export.write_csv)
 
     def export_xlsx(self, path: Path) -> Path | None:
-        """Write the workload table as shown to ``path`` (XLSX)."""
+        """Write the workload table as shown to ``path`` (XLSX); on the Queue tab, its
+        tables, a sheet each."""
+        if self.tabs.currentWidget() is self.queue:
+            return self._export_queue(path, self.queue.write_xlsx)
         return self._export(
             path, lambda p, t, title: export.write_xlsx(p, t, title, sheet=self.tr("Workload"))
         )
+
+    def _export_queue(self, path: Path, write: Callable[[Path], Path]) -> Path | None:
+        if self.queue.figures is None:
+            self.statusBar().showMessage(self.tr("No figures to export yet."), 5000)
+            return None
+        return self._written(path, lambda: write(path))
 
     def _export(self, path: Path, write: Callable[..., Path]) -> Path | None:
         if self.workload.figures is None:
             self.statusBar().showMessage(self.tr("No figures to export yet."), 5000)
             return None
+        return self._written(
+            path, lambda: write(path, self.workload.snapshot(), self.workload.title())
+        )
+
+    def _written(self, path: Path, write: Callable[[], Path]) -> Path | None:
         try:
-            written = write(path, self.workload.snapshot(), self.workload.title())
+            written = write()
         except OSError as exc:
             QMessageBox.warning(
                 self,

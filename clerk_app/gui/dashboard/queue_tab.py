@@ -1,0 +1,529 @@
+"""The Queue tab (issue 18): the hall's queue as the lead reads it.
+
+From ``GET /workload/queue`` (``DashboardSource.queue``): per category and per window the
+tickets, calls, served, abandoned (过号) and transferred, and the waiting and service time
+(average and 90th percentile, in minutes); first calls per hour; the hall's load as a heat
+map of tickets issued per weekday and hour (a table whose cells are shaded by load and carry
+their number, so nothing is said by colour alone); the windows paused and why. Every table
+takes the keyboard focus (Tab) and has a name a screen reader says; Ctrl+E / Ctrl+Shift+E
+export every section as shown (:meth:`QueueTab.sections`).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.app.queue_dashboard import GroupFigures, QueueFigures
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.spreadsheet import safe_row
+from clerk_app.gui.dashboard.widgets import Freshness, fit_columns, table_view
+from clerk_app.gui.ops import Op
+
+TOTAL_BRUSH = QBrush(QColor("#eef2f7"))
+# The heat map's shading: white for no tickets up to this blue for the busiest cell (the
+# cells' black text keeps a contrast above 7:1 on every shade).
+HEAT_MAX = QColor("#8fbce6")
+# XLSX number formats: minutes with one decimal, counts whole.
+MINUTES_FORMAT, COUNT_FORMAT = "0.0", "0"
+
+
+def minutes(seconds: float | None) -> float | None:
+    """Seconds as minutes rounded to one decimal (None stays None)."""
+    return None if seconds is None else round(seconds / 60, 1)
+
+
+def minutes_text(seconds: float | None) -> str:
+    value = minutes(seconds)
+    return "—" if value is None else f"{value:.1f}"
+
+
+def heat_colour(tickets: int, peak: int) -> QColor:
+    """The shade of a heat map cell: white (none) to :data:`HEAT_MAX` (the peak)."""
+    if tickets <= 0 or peak <= 0:
+        return QColor("#ffffff")
+    share = min(tickets / peak, 1.0)
+    return QColor(
+        round(255 + (HEAT_MAX.red() - 255) * share),
+        round(255 + (HEAT_MAX.green() - 255) * share),
+        round(255 + (HEAT_MAX.blue() - 255) * share),
+    )
+
+
+@dataclass(frozen=True)
+class Section:
+    """One table as shown: its title, headers, cell texts and numbers (None: text)."""
+
+    title: str
+    headers: list[str]
+    text: list[list[str]]
+    values: list[list[Any]]
+    formats: list[str]
+
+
+def _item(text: str, value: Any = None) -> QStandardItem:
+    item = QStandardItem(text)
+    if value is not None:
+        item.setData(value, Qt.ItemDataRole.UserRole)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class QueueTab(QWidget):
+    """The hall queue's figures for the tickets of a day to a day (default today).
+
+    Signals:
+        refreshed(bool): a query finished (True: new figures shown; False: failed, the
+            last figures stay, marked stale).
+    """
+
+    refreshed = Signal(bool)
+
+    def __init__(self, source: Any, clock: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queueTab")
+        self.source, self.clock = source, clock
+        self.figures: QueueFigures | None = None
+        self.last_error: BaseException | None = None
+        self.busy = False
+        self._generation = 0
+        self._op: Op | None = None
+
+        today = clock.today()
+        self.from_edit, self.to_edit = QDateEdit(QDate(today)), QDateEdit(QDate(today))
+        for edit, name in ((self.from_edit, "queueFrom"), (self.to_edit, "queueTo")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.from_label, self.to_label = QLabel(), QLabel()
+        self.from_label.setBuddy(self.from_edit)
+        self.to_label.setBuddy(self.to_edit)
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("queueRefresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.summary = QLabel()
+        self.summary.setObjectName("queueSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.freshness = Freshness(self)
+
+        controls = QHBoxLayout()
+        for widget in (self.from_label, self.from_edit, self.to_label, self.to_edit):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        controls.addWidget(self.refresh_button)
+
+        self.times_model, self.times_table = self._table("queueTimesTable")
+        self.calls_model, self.calls_table = self._table("queueCallsTable")
+        self.heat_model, self.heat_table = self._table("queueHeatTable")
+        self.pauses_model, self.pauses_table = self._table("queuePausesTable")
+        self.times_box, self.calls_box = QGroupBox(), QGroupBox()
+        self.heat_box, self.pauses_box = QGroupBox(), QGroupBox()
+        for box, table in (
+            (self.times_box, self.times_table),
+            (self.calls_box, self.calls_table),
+            (self.heat_box, self.heat_table),
+            (self.pauses_box, self.pauses_table),
+        ):
+            QVBoxLayout(box).addWidget(table)
+        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle.addWidget(self.calls_box)
+        middle.addWidget(self.heat_box)
+        middle.setStretchFactor(1, 3)
+        split = QSplitter(Qt.Orientation.Vertical)
+        for part in (self.times_box, middle, self.pauses_box):
+            split.addWidget(part)
+        split.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.freshness)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self.from_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.to_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.retranslate()
+
+    def _table(self, name: str) -> tuple[QStandardItemModel, QTableView]:
+        model = QStandardItemModel(self)
+        model.setSortRole(Qt.ItemDataRole.UserRole)
+        view = table_view(self, sortable=False)
+        view.setObjectName(name)
+        view.setModel(model)
+        return model, view
+
+    def retranslate(self) -> None:
+        self.from_label.setText(self.tr("Tickets fro&m:"))
+        self.to_label.setText(self.tr("t&o:"))
+        self.from_edit.setAccessibleName(self.tr("Tickets from"))
+        self.to_edit.setAccessibleName(self.tr("Tickets to"))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.refresh_button.setToolTip(self.tr("Refresh the figures (F5)"))
+        self.times_box.setTitle(self.tr("Waiting and service time (minutes)"))
+        self.calls_box.setTitle(self.tr("Calls per hour"))
+        self.heat_box.setTitle(self.tr("Hall load: tickets issued by weekday and hour"))
+        self.pauses_box.setTitle(self.tr("Windows paused"))
+        for table, box in (
+            (self.times_table, self.times_box),
+            (self.calls_table, self.calls_box),
+            (self.heat_table, self.heat_box),
+            (self.pauses_table, self.pauses_box),
+        ):
+            table.setAccessibleName(box.title())
+        self.times_box.setToolTip(
+            self.tr(
+                "Waiting: from the ticket's issue (kept across a transfer) to its first call. "
+                "Service: from serving to finishing, for the tickets finished. P90: nine "
+                "tickets in ten waited (or were served) no longer. Abandoned: called and "
+                "not come (过号)."
+            )
+        )
+        self.freshness.render()
+        self._show()
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def period(self) -> tuple[date, date]:
+        start: date = self.from_edit.date().toPython()  # type: ignore[assignment]
+        end: date = self.to_edit.date().toPython()  # type: ignore[assignment]
+        return (start, end) if start <= end else (end, start)
+
+    def refresh(self) -> None:
+        """Ask the service for the figures in the background; the tables stay usable."""
+        start, end = self.period()
+        self._generation += 1
+        generation = self._generation
+        self.busy = True
+        self._op = (
+            Op(self, lambda: self.source.queue(start, end))
+            .success(lambda figures: self._done(generation, figures))
+            .failure(lambda exc: self._failed(generation, exc))
+            .run()
+        )
+
+    def _done(self, generation: int, figures: QueueFigures) -> None:
+        if generation != self._generation:
+            return
+        self.busy, self.last_error, self.figures = False, None, figures
+        self._show()
+        self.freshness.fresh(self.clock.now())
+        self.refreshed.emit(True)
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self.busy, self.last_error = False, exc
+        self.freshness.failed(exc)
+        self.refreshed.emit(False)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        self._show_summary()
+        self._show_times()
+        self._show_calls()
+        self._show_heat()
+        self._show_pauses()
+
+    def _show_summary(self) -> None:
+        f = self.figures
+        if f is None:
+            self.summary.setText("")
+            return
+        total = f.total
+        text = (
+            self.tr(
+                "%1 tickets, %2 called, %3 served, %4 abandoned; average wait %5 min (P90 %6 min)."
+            )
+            .replace("%1", str(total.tickets))
+            .replace("%2", str(total.called))
+            .replace("%3", str(total.served))
+            .replace("%4", str(total.no_show))
+            .replace("%5", minutes_text(total.wait.average))
+            .replace("%6", minutes_text(total.wait.p90))
+        )
+        booked = sum(f.appointments.values())
+        if booked:
+            text += " " + self.tr(
+                "Appointments: %1 checked in, %2 not come, %3 booked, %4 cancelled."
+            ).replace("%1", str(f.appointments.get("checked_in", 0))).replace(
+                "%2", str(f.appointments.get("no_show", 0))
+            ).replace("%3", str(f.appointments.get("booked", 0))).replace(
+                "%4", str(f.appointments.get("cancelled", 0))
+            )
+        self.summary.setText(text)
+
+    def _time_headers(self) -> list[str]:
+        return [
+            self.tr("Kind"),
+            self.tr("Category / window"),
+            self.tr("Tickets"),
+            self.tr("Called"),
+            self.tr("Served"),
+            self.tr("Abandoned"),
+            self.tr("Transferred"),
+            self.tr("Avg. wait"),
+            self.tr("P90 wait"),
+            self.tr("Avg. service"),
+            self.tr("P90 service"),
+        ]
+
+    def _kind_name(self, group: GroupFigures) -> str:
+        return {
+            "category": self.tr("Category"),
+            "window": self.tr("Window"),
+            "total": self.tr("Total"),
+        }[group.kind]
+
+    def _groups(self) -> list[GroupFigures]:
+        f = self.figures
+        return [] if f is None else [*f.categories, *f.windows, f.total]
+
+    def _show_times(self) -> None:
+        model = self.times_model
+        model.clear()
+        model.setHorizontalHeaderLabels(self._time_headers())
+        bold = QFont()
+        bold.setBold(True)
+        for group in self._groups():
+            name = self.tr("All tickets") if group.kind == "total" else group.name
+            if group.kind == "window" and group.name != group.code:
+                name = f"{group.code} {group.name}"
+            items = [_item(self._kind_name(group)), _item(name)]
+            for count in (
+                group.tickets,
+                group.called,
+                group.served,
+                group.no_show,
+                group.transferred,
+            ):
+                items.append(_item(str(count), count))
+            for seconds in (
+                group.wait.average,
+                group.wait.p90,
+                group.service.average,
+                group.service.p90,
+            ):
+                items.append(_item(minutes_text(seconds), minutes(seconds)))
+            if group.kind == "total":
+                for item in items:
+                    item.setFont(bold)
+                    item.setBackground(TOTAL_BRUSH)
+            model.appendRow(items)
+        fit_columns(self.times_table)
+
+    def _show_calls(self) -> None:
+        model = self.calls_model
+        model.clear()
+        model.setHorizontalHeaderLabels([self.tr("Hour"), self.tr("Calls")])
+        f = self.figures
+        if f is not None:
+            for hour in f.call_hours():
+                calls = f.calls_per_hour.get(hour, 0)
+                model.appendRow(
+                    [_item(f"{hour:02d}:00–{hour + 1:02d}:00"), _item(str(calls), calls)]
+                )
+        fit_columns(self.calls_table)
+
+    def weekday_names(self) -> list[str]:
+        return [
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        ]
+
+    def _show_heat(self) -> None:
+        model = self.heat_model
+        model.clear()
+        f = self.figures
+        hours = f.heat_hours() if f is not None else range(8, 18)
+        model.setHorizontalHeaderLabels([self.tr("Weekday"), *(f"{h:02d}" for h in hours)])
+        if f is None:
+            return
+        peak = f.heat_peak()
+        for weekday, name in enumerate(self.weekday_names(), start=1):
+            row = [_item(name)]
+            for hour in hours:
+                tickets = f.heat.get((weekday, hour), 0)
+                item = _item(str(tickets), tickets)
+                item.setBackground(QBrush(heat_colour(tickets, peak)))
+                item.setForeground(QBrush(QColor("#000000")))
+                item.setToolTip(
+                    self.tr("%1 %2:00: %3 tickets issued")
+                    .replace("%1", name)
+                    .replace("%2", f"{hour:02d}")
+                    .replace("%3", str(tickets))
+                )
+                row.append(item)
+            model.appendRow(row)
+        self.heat_table.resizeColumnsToContents()
+
+    def _moment_text(self, moment: datetime | None) -> str:
+        if moment is None:
+            return self.tr("still paused")
+        local = moment.astimezone(CENTER_TZ)
+        f = self.figures
+        if f is not None and f.start == f.end:
+            return local.strftime("%H:%M")
+        return local.strftime("%Y-%m-%d %H:%M")
+
+    def _show_pauses(self) -> None:
+        model = self.pauses_model
+        model.clear()
+        model.setHorizontalHeaderLabels(
+            [
+                self.tr("Window"),
+                self.tr("Paused at"),
+                self.tr("Resumed at"),
+                self.tr("Minutes"),
+                self.tr("Reason"),
+                self.tr("By"),
+            ]
+        )
+        for pause in self.figures.pauses if self.figures is not None else ():
+            model.appendRow(
+                [
+                    _item(pause.window_code),
+                    _item(self._moment_text(pause.paused_at)),
+                    _item(self._moment_text(pause.resumed_at)),
+                    _item(f"{pause.minutes:.1f}", pause.minutes),
+                    _item(pause.reason),
+                    _item(pause.by),
+                ]
+            )
+        fit_columns(self.pauses_table)
+
+    # -- reading back and exporting ------------------------------------------------------------
+
+    @staticmethod
+    def texts(model: QStandardItemModel) -> list[list[str]]:
+        """A table's texts as shown, row by row."""
+        return [
+            [model.item(r, c).text() for c in range(model.columnCount())]
+            for r in range(model.rowCount())
+        ]
+
+    @staticmethod
+    def _headers(model: QStandardItemModel) -> list[str]:
+        return [
+            str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+            for c in range(model.columnCount())
+        ]
+
+    def sections(self) -> list[Section]:
+        """Every table as shown (what the exports write)."""
+        parts = (
+            (
+                self.times_box,
+                self.times_model,
+                [""] * 2 + [COUNT_FORMAT] * 5 + [MINUTES_FORMAT] * 4,
+            ),
+            (self.calls_box, self.calls_model, ["", COUNT_FORMAT]),
+            (self.heat_box, self.heat_model, None),
+            (self.pauses_box, self.pauses_model, ["", "", "", MINUTES_FORMAT, "", ""]),
+        )
+        sections = []
+        for box, model, formats in parts:
+            columns = model.columnCount()
+            fmts = formats or ["", *[COUNT_FORMAT] * (columns - 1)]
+            values = [
+                [model.item(r, c).data(Qt.ItemDataRole.UserRole) for c in range(columns)]
+                for r in range(model.rowCount())
+            ]
+            sections.append(
+                Section(box.title(), self._headers(model), self.texts(model), values, fmts)
+            )
+        return sections
+
+    def title(self) -> str:
+        start, end = (
+            self.period() if self.figures is None else (self.figures.start, self.figures.end)
+        )
+        return (
+            self.tr("Hall queue, tickets of %1 to %2")
+            .replace("%1", start.isoformat())
+            .replace("%2", end.isoformat())
+        )
+
+    def default_name(self, suffix: str) -> str:
+        start, end = (
+            self.period() if self.figures is None else (self.figures.start, self.figures.end)
+        )
+        return f"queue-{start.isoformat()}-{end.isoformat()}.{suffix}"
+
+    def write_csv(self, path: Path | str) -> Path:
+        """The title, then each section (its title, headers and rows) with a blank line
+        between them; UTF-8 with BOM so Excel reads the Chinese; no cell is a formula."""
+        target = Path(path)
+        with open(target, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([self.title()])
+            for section in self.sections():
+                writer.writerow([])
+                writer.writerow([section.title])
+                writer.writerow(section.headers)
+                writer.writerows(safe_row(row) for row in section.text)
+        return target
+
+    def write_xlsx(self, path: Path | str) -> Path:
+        """One sheet per section: the period's title, the headers in bold, then the rows;
+        counts and minutes as numbers formatted as on screen, "—" as text."""
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        for section in self.sections():
+            sheet = workbook.create_sheet(_sheet_name(section.title, workbook.sheetnames))
+            sheet.append([self.title()])
+            sheet.cell(row=1, column=1).font = Font(bold=True)
+            sheet.append(section.headers)
+            for c in sheet[2]:
+                c.font = Font(bold=True)
+            for text_row, value_row in zip(section.text, section.values, strict=True):
+                sheet.append(
+                    safe_row(
+                        t if v is None else v for t, v in zip(text_row, value_row, strict=True)
+                    )
+                )
+                for c, (fmt, value) in enumerate(zip(section.formats, value_row, strict=False), 1):
+                    if fmt and value is not None:
+                        sheet.cell(row=sheet.max_row, column=c).number_format = fmt
+            for c, header in enumerate(section.headers, start=1):
+                width = max([len(header) * 2] + [len(r[c - 1]) for r in section.text] + [6])
+                letter = sheet.cell(row=2, column=c).column_letter
+                sheet.column_dimensions[letter].width = min(width + 2, 60)
+            sheet.freeze_panes = "A3"
+        workbook.save(target := Path(path))
+        return target
+
+
+def _sheet_name(title: str, taken: list[str]) -> str:
+    """A sheet name Excel accepts (≤ 31 characters, none of ``[]:*?/\\``), not yet taken."""
+    name = "".join(ch for ch in title if ch not in "[]:*?/\\")[:31] or "Sheet"
+    base, n = name, 2
+    while name in taken:
+        name = f"{base[:28]} {n}"
+        n += 1
+    return name
