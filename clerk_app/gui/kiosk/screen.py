@@ -289,6 +289,7 @@ class KioskScreen(QWidget):
         for edit in (self.id_edit, self.code_edit):
             edit.setFont(style.font(z.body))
             edit.setStyleSheet(style.edit_css(s))
+            style.paint_edit(edit, s)
             edit.setMinimumHeight(z.body * 2)
         for button in (
             self.clear_id_button,
@@ -312,7 +313,7 @@ class KioskScreen(QWidget):
     def _style_message(self, s: style.Scheme | None = None) -> None:
         s = s or style.scheme(self.high_contrast)
         problem = bool(self.message_label.property("problem"))
-        self.message_label.setStyleSheet(style.label_css(s, "problem" if problem else "text"))
+        self.message_label.setStyleSheet(style.label_css(s, "problem" if problem else "message"))
 
     # -- categories -------------------------------------------------------------------------
 

@@ -53,7 +53,7 @@ NORMAL = Scheme(
 HIGH_CONTRAST = Scheme(
     window="#000000",
     text="#ffffff",
-    muted="#ffffff",
+    muted="#c8c8c8",
     button="#ffe600",
     button_text="#000000",
     button_focus="#00e5ff",
@@ -111,11 +111,15 @@ def paint_window(widget: QWidget, s: Scheme) -> None:
 
 
 def label_css(s: Scheme, role: str = "text") -> str:
-    """A label's colours: ``text``, ``muted``, ``number``, ``band`` or ``problem``."""
+    """A label's colours: ``text``, ``muted``, ``number``, ``band``, ``message`` or
+    ``problem`` (the message and a problem have the same padding: the screen does not
+    jump when one replaces the other)."""
     if role == "band":
         return f"color: {s.band_text}; background-color: {s.band}; padding: 8px;"
     if role == "problem":
         return f"color: {s.problem_text}; background-color: {s.problem}; padding: 8px;"
+    if role == "message":
+        return f"color: {s.text}; background-color: {s.window}; padding: 8px;"
     colour = {"muted": s.muted, "number": s.number}.get(role, s.text)
     return f"color: {colour}; background-color: {s.window};"
 
@@ -141,6 +145,14 @@ def toggle_css(s: Scheme, on: bool) -> str:
         f" border-radius: 10px; padding: 8px 16px; }}"
         f" QPushButton:focus {{ border: 4px solid {s.button_focus}; }}"
     )
+
+
+def paint_edit(edit: QWidget, s: Scheme) -> None:
+    """A line edit's placeholder in the scheme's muted colour (Qt's default grey is too
+    faint: below 4.5:1 on both backgrounds)."""
+    palette = edit.palette()
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(s.muted))
+    edit.setPalette(palette)
 
 
 def edit_css(s: Scheme) -> str:
