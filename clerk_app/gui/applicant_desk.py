@@ -31,6 +31,9 @@ from clerk_app.gui.hub import case_hub
 
 log = logging.getLogger("clerk.gui")
 
+#: What the applicant screen's rating carries for a queue visit (not a case number).
+VISIT_KEY = "visit:"
+
 
 class ApplicantDesk(QObject):
     """The applicant screen as the clerk's ``MainWindow`` uses it.
@@ -63,6 +66,8 @@ class ApplicantDesk(QObject):
         )
         self.state = "none"
         self.last_error = ""
+        #: The queue visit being rated: its key on the screen and how to save its rating.
+        self._visit_save: tuple[str, Callable[[int, str], None]] | None = None
         self.indicator = QLabel(window)
         self.indicator.setObjectName("applicantIndicator")
         window.statusBar().addPermanentWidget(self.indicator)
@@ -233,7 +238,32 @@ class ApplicantDesk(QObject):
 
     def _case_accepted(self, taken: Any) -> None:
         self._set_state("none")
+        if self.visit_holds_rating():
+            return  # a queue ticket is served: the visit is rated once, at its Finish
         self.ask_rating(str(taken.case_no))
+
+    def visit_holds_rating(self) -> bool:
+        """Whether the window's calling bar serves a ticket (issue 18): the rating after an
+        acceptance then waits for the visit's Finish (一次一评)."""
+        bar = getattr(self.window, "calling_bar", None)
+        return bar is not None and bool(bar.holds_rating())
+
+    def ask_visit_rating(
+        self, ticket: str, case_nos: list[str], save: Callable[[int, str], None]
+    ) -> None:
+        """Ask the applicant to rate the visit of queue ticket ``ticket`` (and the cases
+        taken in during it) once; ``save(score, comment)`` records it."""
+        if not self.can_show():
+            self._place()
+            return
+        key = VISIT_KEY + ticket
+        self._visit_save = (key, save)
+        label = self.tr("Ticket %1").replace("%1", ticket)
+        if case_nos:
+            label += " · " + self.tr("Case number %1").replace("%1", ", ".join(case_nos))
+        self.screen.ask_rating(key, label)
+        if not self.screen.isVisible():
+            self._place()
 
     def ask_rating(self, case_no: str) -> None:
         """Ask the applicant to rate ``case_no`` (after acceptance, or when a case is done);
@@ -250,6 +280,11 @@ class ApplicantDesk(QObject):
 
     def save_rating(self, case_no: str, score: int, comment: str) -> None:
         """Write the rating locally with its outbox row (on the writer); then wake the sync."""
+        visit = self._visit_save
+        if visit is not None and case_no == visit[0]:  # a queue visit's one rating
+            self._visit_save = None
+            visit[1](score, comment)
+            return
         from clerk_app.app.ratings import rate_case
 
         context = self.window.context

@@ -479,12 +479,13 @@ class ApplicantScreen(QWidget):
         )
         self.stack.setCurrentIndex(self.CONFIRM)
 
-    def ask_rating(self, case_no: str) -> None:
-        """Ask the applicant to rate the service for ``case_no``."""
+    def ask_rating(self, case_no: str, label: str = "") -> None:
+        """Ask the applicant to rate the service for ``case_no`` (``label``: what the
+        screen names instead of the case number, e.g. a queue ticket's visit)."""
         self.case_no = case_no
         for chip in self.chips:
             chip.setChecked(False)
-        self.rating_case.setText(self.tr("Case number %1").replace("%1", case_no))
+        self.rating_case.setText(label or self.tr("Case number %1").replace("%1", case_no))
         self.stack.setCurrentIndex(self.RATING)
         self.idle_timer.start(self.idle_seconds * 3000)
 

@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
         self._install_worklist()
         # Enter on a package (一件事 or a project) opens its joint intake (issue 16).
         install_joint_intake(self)
+        # The calling bar (issue 18, setting queue.calling_bar): the window's queue calls.
+        from clerk_app.gui.calling_bar import install_calling_bar
+
+        self.calling_bar = install_calling_bar(self)
 
     # -- chrome ------------------------------------------------------------------------
 
@@ -528,7 +532,11 @@ class MainWindow(QMainWindow):
             ),
             disposition=disposition.value,
             document_name=document_names().get(taken.document_kind, ""),
-            ask_rating=self.applicant.rating_asker(taken.case_no) if self.applicant else None,
+            ask_rating=(
+                self.applicant.rating_asker(taken.case_no)
+                if self.applicant and not self.applicant.visit_holds_rating()
+                else None
+            ),
             open_pdf=opener(self, self.context, taken.document_kind or "acceptance"),
             parent=self,
         )
@@ -582,6 +590,9 @@ class MainWindow(QMainWindow):
         self.parking.park_at_quit()
         if self.applicant is not None:
             self.applicant.close()
+        bar = getattr(self, "calling_bar", None)
+        if bar is not None:
+            bar.close_window_screen()
         self.save_layout()
         if self.sync_worker is not None:
             self.sync_worker.stop()

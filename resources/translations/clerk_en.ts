@@ -138,6 +138,10 @@
         <source>The rating could not be saved: %1</source>
         <translation>The rating could not be saved: %1</translation>
     </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>Ticket %1</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantScreen</name>
@@ -293,6 +297,216 @@
     <message>
         <source>Case number %1</source>
         <translation>Case number %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallingBar</name>
+    <message>
+        <source>Calling</source>
+        <translation>Calling</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Queue</translation>
+    </message>
+    <message>
+        <source>Call &amp;next</source>
+        <translation>Call &amp;next</translation>
+    </message>
+    <message>
+        <source>&amp;Recall</source>
+        <translation>&amp;Recall</translation>
+    </message>
+    <message>
+        <source>Call a ticket by &amp;number…</source>
+        <translation>Call a ticket by &amp;number…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transfer…</translation>
+    </message>
+    <message>
+        <source>No-&amp;show</source>
+        <translation>No-&amp;show</translation>
+    </message>
+    <message>
+        <source>&amp;Finish the visit</source>
+        <translation>&amp;Finish the visit</translation>
+    </message>
+    <message>
+        <source>Resume the &amp;service</source>
+        <translation>Resume the &amp;service</translation>
+    </message>
+    <message>
+        <source>&amp;Pause the service…</source>
+        <translation>&amp;Pause the service…</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>e.g. A012</source>
+        <translation>e.g. A012</translation>
+    </message>
+    <message>
+        <source>Ticket number to call</source>
+        <translation>Ticket number to call</translation>
+    </message>
+    <message>
+        <source>Type a ticket number and press Enter (F3)</source>
+        <translation>Type a ticket number and press Enter (F3)</translation>
+    </message>
+    <message>
+        <source>Ticket at the window</source>
+        <translation>Ticket at the window</translation>
+    </message>
+    <message>
+        <source>Service paused: %1</source>
+        <translation>Service paused: %1</translation>
+    </message>
+    <message>
+        <source>Serving %1</source>
+        <translation>Serving %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>called %n more time(s)</source>
+        <translation>
+            <numerusform>called %n more time(s)</numerusform>
+            <numerusform>called %n more time(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cases: %1</source>
+        <translation>cases: %1</translation>
+    </message>
+    <message>
+        <source>No ticket at the window. Press F6 to call the next.</source>
+        <translation>No ticket at the window. Press F6 to call the next.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a ticket number: type a letter and up to three digits, e.g. A012.</source>
+        <translation>“%1” is not a ticket number: type a letter and up to three digits, e.g. A012.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this window&apos;s categories.</source>
+        <translation>Nobody is waiting for this window&apos;s categories.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is still at the window: finish it (F7) or mark it a no-show (Shift+F7) first.</source>
+        <translation>Ticket %1 is still at the window: finish it (F7) or mark it a no-show (Shift+F7) first.</translation>
+    </message>
+    <message>
+        <source>The service is paused: resume it first (Ctrl+F7).</source>
+        <translation>The service is paused: resume it first (Ctrl+F7).</translation>
+    </message>
+    <message>
+        <source>This window serves no queue category yet; the shift lead sets them.</source>
+        <translation>This window serves no queue category yet; the shift lead sets them.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is of a category this window does not serve (or was sent to another window).</source>
+        <translation>Ticket %1 is of a category this window does not serve (or was sent to another window).</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is not waiting: it was called or served already.</source>
+        <translation>Ticket %1 is not waiting: it was called or served already.</translation>
+    </message>
+    <message>
+        <source>There is no ticket %1 today.</source>
+        <translation>There is no ticket %1 today.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is not at this window now.</source>
+        <translation>Ticket %1 is not at this window now.</translation>
+    </message>
+    <message>
+        <source>That window is closed (paused, or it serves no category): choose another.</source>
+        <translation>That window is closed (paused, or it serves no category): choose another.</translation>
+    </message>
+    <message>
+        <source>The service was paused already.</source>
+        <translation>The service was paused already.</translation>
+    </message>
+    <message>
+        <source>The service was not paused.</source>
+        <translation>The service was not paused.</translation>
+    </message>
+    <message>
+        <source>You are signed in for another window.</source>
+        <translation>You are signed in for another window.</translation>
+    </message>
+    <message>
+        <source>Calling needs the records service: sign in again online.</source>
+        <translation>Calling needs the records service: sign in again online.</translation>
+    </message>
+    <message>
+        <source>Calling %1.</source>
+        <translation>Calling %1.</translation>
+    </message>
+    <message>
+        <source>No ticket at the window.</source>
+        <translation>No ticket at the window.</translation>
+    </message>
+    <message>
+        <source>Calling %1 again.</source>
+        <translation>Calling %1 again.</translation>
+    </message>
+    <message>
+        <source>%1 marked as not come.</source>
+        <translation>%1 marked as not come.</translation>
+    </message>
+    <message>
+        <source>%1 transferred: it waits as %2, keeping its place.</source>
+        <translation>%1 transferred: it waits as %2, keeping its place.</translation>
+    </message>
+    <message>
+        <source>Visit %1 finished.</source>
+        <translation>Visit %1 finished.</translation>
+    </message>
+    <message>
+        <source>Service resumed.</source>
+        <translation>Service resumed.</translation>
+    </message>
+    <message>
+        <source>Case %1 is part of visit %2; the applicant rates the visit at Finish.</source>
+        <translation>Case %1 is part of visit %2; the applicant rates the visit at Finish.</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s rating of visit %1 is saved.</source>
+        <translation>The applicant&apos;s rating of visit %1 is saved.</translation>
+    </message>
+    <message>
+        <source>The rating could not be saved: %1</source>
+        <translation>The rating could not be saved: %1</translation>
     </message>
 </context>
 <context>
@@ -5286,6 +5500,41 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Pause the service</source>
+        <translation>Pause the service</translation>
+    </message>
+    <message>
+        <source>The window calls no ticket until you resume. The reason is shown on the window&apos;s own screen.</source>
+        <translation>The window calls no ticket until you resume. The reason is shown on the window&apos;s own screen.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Reason for the pause</source>
+        <translation>Reason for the pause</translation>
+    </message>
+    <message>
+        <source>Lunch break</source>
+        <translation>Lunch break</translation>
+    </message>
+    <message>
+        <source>Consulting the back office</source>
+        <translation>Consulting the back office</translation>
+    </message>
+    <message>
+        <source>System fault</source>
+        <translation>System fault</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <source>This PDF was encrypted with a key this computer does not have (another computer, or a reinstall). It cannot be opened here. The case and its other documents are not affected; reprint the document to get a new copy.</source>
@@ -6370,6 +6619,37 @@ Data folder: %4</translation>
     <message>
         <source>This computer&apos;s clock is wrong</source>
         <translation>This computer&apos;s clock is wrong</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer ticket %1</source>
+        <translation>Transfer ticket %1</translation>
+    </message>
+    <message>
+        <source>The ticket keeps its place in the queue it joins.</source>
+        <translation>The ticket keeps its place in the queue it joins.</translation>
+    </message>
+    <message>
+        <source>To &amp;category</source>
+        <translation>To &amp;category</translation>
+    </message>
+    <message>
+        <source>To &amp;window (code)</source>
+        <translation>To &amp;window (code)</translation>
+    </message>
+    <message>
+        <source>Category to transfer to</source>
+        <translation>Category to transfer to</translation>
+    </message>
+    <message>
+        <source>Window to transfer to</source>
+        <translation>Window to transfer to</translation>
+    </message>
+    <message>
+        <source>e.g. W02</source>
+        <translation>e.g. W02</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,10 @@
         <source>The rating could not be saved: %1</source>
         <translation>评价未能保存：%1</translation>
     </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>排队号 %1</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantScreen</name>
@@ -293,6 +297,215 @@
     <message>
         <source>Case number %1</source>
         <translation>办件编号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallingBar</name>
+    <message>
+        <source>Calling</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>叫号(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Call &amp;next</source>
+        <translation>呼叫下一位(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Recall</source>
+        <translation>重呼(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Call a ticket by &amp;number…</source>
+        <translation>按号码呼叫(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>转移(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>No-&amp;show</source>
+        <translation>过号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish the visit</source>
+        <translation>办结本号(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Resume the &amp;service</source>
+        <translation>恢复服务(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause the service…</source>
+        <translation>暂停服务(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一位</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>呼叫</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <source>e.g. A012</source>
+        <translation>如 A012</translation>
+    </message>
+    <message>
+        <source>Ticket number to call</source>
+        <translation>要呼叫的排队号</translation>
+    </message>
+    <message>
+        <source>Type a ticket number and press Enter (F3)</source>
+        <translation>输入排队号后按回车（F3）</translation>
+    </message>
+    <message>
+        <source>Ticket at the window</source>
+        <translation>本窗口当前号</translation>
+    </message>
+    <message>
+        <source>Service paused: %1</source>
+        <translation>暂停服务：%1</translation>
+    </message>
+    <message>
+        <source>Serving %1</source>
+        <translation>正在办理 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>called %n more time(s)</source>
+        <translation>
+            <numerusform>已重呼 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cases: %1</source>
+        <translation>办件：%1</translation>
+    </message>
+    <message>
+        <source>No ticket at the window. Press F6 to call the next.</source>
+        <translation>窗口暂无办理号。按 F6 呼叫下一位。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a ticket number: type a letter and up to three digits, e.g. A012.</source>
+        <translation>“%1”不是排队号：请输入一个字母加最多三位数字，如 A012。</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this window&apos;s categories.</source>
+        <translation>本窗口办理的业务暂无人等候。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is still at the window: finish it (F7) or mark it a no-show (Shift+F7) first.</source>
+        <translation>%1 号仍在本窗口办理：请先办结（F7）或过号（Shift+F7）。</translation>
+    </message>
+    <message>
+        <source>The service is paused: resume it first (Ctrl+F7).</source>
+        <translation>本窗口已暂停服务：请先恢复服务（Ctrl+F7）。</translation>
+    </message>
+    <message>
+        <source>This window serves no queue category yet; the shift lead sets them.</source>
+        <translation>本窗口尚未设置办理的排队业务，请值班长设置。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is of a category this window does not serve (or was sent to another window).</source>
+        <translation>%1 号的业务不在本窗口办理（或已转到其他窗口）。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is not waiting: it was called or served already.</source>
+        <translation>%1 号不在等候中：已被呼叫或已办理。</translation>
+    </message>
+    <message>
+        <source>There is no ticket %1 today.</source>
+        <translation>今天没有 %1 号。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is not at this window now.</source>
+        <translation>%1 号当前不在本窗口。</translation>
+    </message>
+    <message>
+        <source>That window is closed (paused, or it serves no category): choose another.</source>
+        <translation>该窗口未开放（暂停服务或未设置业务）：请另选。</translation>
+    </message>
+    <message>
+        <source>The service was paused already.</source>
+        <translation>本窗口已处于暂停服务。</translation>
+    </message>
+    <message>
+        <source>The service was not paused.</source>
+        <translation>本窗口并未暂停服务。</translation>
+    </message>
+    <message>
+        <source>You are signed in for another window.</source>
+        <translation>您登录的是其他窗口。</translation>
+    </message>
+    <message>
+        <source>Calling needs the records service: sign in again online.</source>
+        <translation>叫号需要连接中心服务：请在线重新登录。</translation>
+    </message>
+    <message>
+        <source>Calling %1.</source>
+        <translation>正在呼叫 %1。</translation>
+    </message>
+    <message>
+        <source>No ticket at the window.</source>
+        <translation>窗口暂无办理号。</translation>
+    </message>
+    <message>
+        <source>Calling %1 again.</source>
+        <translation>再次呼叫 %1。</translation>
+    </message>
+    <message>
+        <source>%1 marked as not come.</source>
+        <translation>%1 号已过号。</translation>
+    </message>
+    <message>
+        <source>%1 transferred: it waits as %2, keeping its place.</source>
+        <translation>%1 号已转移：以 %2 号继续等候，保留原排位。</translation>
+    </message>
+    <message>
+        <source>Visit %1 finished.</source>
+        <translation>%1 号办结。</translation>
+    </message>
+    <message>
+        <source>Service resumed.</source>
+        <translation>已恢复服务。</translation>
+    </message>
+    <message>
+        <source>Case %1 is part of visit %2; the applicant rates the visit at Finish.</source>
+        <translation>办件 %1 已关联 %2 号；办结时由申请人对本次服务评价一次。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s rating of visit %1 is saved.</source>
+        <translation>%1 号的评价已保存。</translation>
+    </message>
+    <message>
+        <source>The rating could not be saved: %1</source>
+        <translation>评价未能保存：%1</translation>
     </message>
 </context>
 <context>
@@ -5258,6 +5471,41 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Pause the service</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <source>The window calls no ticket until you resume. The reason is shown on the window&apos;s own screen.</source>
+        <translation>恢复服务前本窗口不再叫号。原因显示在窗口屏上。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Reason for the pause</source>
+        <translation>暂停原因</translation>
+    </message>
+    <message>
+        <source>Lunch break</source>
+        <translation>午休</translation>
+    </message>
+    <message>
+        <source>Consulting the back office</source>
+        <translation>后台咨询</translation>
+    </message>
+    <message>
+        <source>System fault</source>
+        <translation>系统故障</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>开会</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <source>This PDF was encrypted with a key this computer does not have (another computer, or a reinstall). It cannot be opened here. The case and its other documents are not affected; reprint the document to get a new copy.</source>
@@ -6340,6 +6588,37 @@ Data folder: %4</source>
     <message>
         <source>This computer&apos;s clock is wrong</source>
         <translation>此电脑的时钟不准</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer ticket %1</source>
+        <translation>转移 %1 号</translation>
+    </message>
+    <message>
+        <source>The ticket keeps its place in the queue it joins.</source>
+        <translation>该号在转入的队列中保留原排位。</translation>
+    </message>
+    <message>
+        <source>To &amp;category</source>
+        <translation>转到业务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>To &amp;window (code)</source>
+        <translation>转到窗口（编号）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Category to transfer to</source>
+        <translation>转入的业务</translation>
+    </message>
+    <message>
+        <source>Window to transfer to</source>
+        <translation>转入的窗口</translation>
+    </message>
+    <message>
+        <source>e.g. W02</source>
+        <translation>如 W02</translation>
     </message>
 </context>
 <context>

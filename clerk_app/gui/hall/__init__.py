@@ -1,6 +1,9 @@
 """The hall's big screen (大屏): on a PC enrolled with a display credential, or (older
 set-ups) instead of the desk for an account with role display.
 
+With the setting ``hall.screen`` = ``calls`` both open the queue's call panel instead
+(``gui.hall.calls``, issue 18), fed by ``GET /queue/calls``.
+
 ``open_enrolled_hall_screen(context, credential)`` makes the screen of a hall PC: no one
 signs in; the credential is renewed in the background fetch when a third of its lifetime
 is left (on the context's clock); a refused credential stops the fetching and tells IT
@@ -69,6 +72,15 @@ def open_hall_screen(context: Any, session: Any, *, show: bool = True) -> HallSc
     settings = context.settings
     rows = int(settings["hall.rows_per_page"])
     token = session.access_token
+    if settings["hall.screen"] == "calls":  # the queue's call panel (issue 18)
+        from clerk_app.gui.hall.calls import open_call_panel
+
+        def call_token() -> str:
+            if not token:
+                raise HallSignInNeeded()
+            return str(token)
+
+        return open_call_panel(context, call_token, show=show)  # type: ignore[return-value]
 
     def fetch() -> Board:
         if not token:
@@ -121,6 +133,12 @@ def open_enrolled_hall_screen(
     settings = context.settings
     rows = int(settings["hall.rows_per_page"])
     holder = DisplayCredentialHolder(context, credential)
+    if settings["hall.screen"] == "calls":  # the queue's call panel (issue 18)
+        from clerk_app.gui.hall.calls import open_call_panel
+
+        panel = open_call_panel(context, holder.token, show=show)
+        panel.holder = holder  # type: ignore[attr-defined]
+        return panel  # type: ignore[return-value]
 
     def fetch() -> Board:
         token = holder.token()
