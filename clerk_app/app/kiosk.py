@@ -302,7 +302,11 @@ def take_ticket(
     kept here before it is printed.
 
     Online first; when the service cannot be reached (no answer twice, or it fails), the
-    ticket is numbered from the kiosk's offline block and queued for the service.
+    ticket is numbered from the kiosk's offline block and queued for the service. An
+    offline ticket carries the elderly priority but not the ID number: the per-ID daily
+    limit cannot be checked without the service, and a ticket already printed must not be
+    refused when it arrives. A reply lost on the online request leaves that ticket at the
+    service unheld (it is called and marked not come); the person holds the offline one.
 
     Raises:
         DailyLimitReached: the ID's tickets of this category are used up today (409).
