@@ -396,6 +396,10 @@ def approve_waiver(
         roles = tuple(facts.get("roles") or ())
         approval = LeadApproval(username, str(facts.get("display_name") or username), True)
     else:
+        if result.device_token:  # a clerk of the window at a desk that held none (as unlock)
+            context.backend.tokens.set_device_token(
+                prov.window_code, context.device_id, result.device_token
+            )
         try:
             api.logout(result.access_token, timeout=SIGN_OUT_TIMEOUT)
         except (NetworkError, ApiError) as exc:
