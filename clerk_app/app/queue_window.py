@@ -108,7 +108,10 @@ class Visit:
         return self.ticket.number if self.ticket is not None else self.number_only
 
     def serve(self, ticket: WindowTicket) -> None:
-        self.ticket, self.number_only, self.case_nos = ticket, "", list(ticket.case_nos)
+        """``ticket`` is at the window (called, or called again: its cases stay)."""
+        kept = self.case_nos if ticket.number == self.number else []
+        self.ticket, self.number_only = ticket, ""
+        self.case_nos = list(dict.fromkeys([*ticket.case_nos, *kept]))
 
     def adopt(self, number: str) -> None:
         """The service says ``number`` is still at the window: go on with it."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -117,7 +118,9 @@ class CallingBar(QDockWidget):
         self.info_label.setObjectName("callingInfo")
         self.message_label = QLabel(body)
         self.message_label.setObjectName("callingMessage")
-        self.message_label.setWordWrap(True)
+        # Long texts are cut at the bar's edge (the status bar shows them whole).
+        for label in (self.info_label, self.message_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         info = QVBoxLayout()
         info.addWidget(self.info_label)
         info.addWidget(self.message_label)
@@ -438,10 +441,17 @@ class CallingBar(QDockWidget):
 
     def _ask_transfer(self, number: str, categories: list[Any]) -> None:
         dialog = TransferDialog(number, categories, self.window_)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_dialog = dialog
+        self._opened(dialog)
         dialog.accepted.connect(lambda: self._transfer_to(number, *dialog.target()))
         dialog.open()
+
+    def _opened(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.finished.connect(self._dialog_closed)
+
+    def _dialog_closed(self, _result: int) -> None:
+        self.last_dialog = None
 
     def transfer_to(self, category: str | None = None, window: str | None = None) -> None:
         """Transfer the ticket at the window to ``category`` or ``window`` (no dialog)."""
@@ -486,8 +496,7 @@ class CallingBar(QDockWidget):
             self._run(lambda: qw.resume(ctx, session), self._resumed)
             return
         dialog = PauseDialog(self.window_)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_dialog = dialog
+        self._opened(dialog)
         dialog.accepted.connect(lambda: self.pause(dialog.reason()))
         dialog.open()
 

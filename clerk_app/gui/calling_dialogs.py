@@ -15,18 +15,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 
 class TransferDialog(QDialog):
-    """Transfer ticket ``number`` to a category (listed) or a window (typed code).
+    """Transfer ticket ``number`` to a category (listed), to a window (typed code), or to
+    a window for a category: Tab goes from the category to the window.
 
     Args:
         number: the ticket at the window.
-        categories: the hall's categories (``code``, ``prefix``, ``name``, ``windows``).
+        categories: the hall's categories (``code``, ``prefix``, ``name``).
     """
 
     def __init__(self, number: str, categories: Sequence[Any], parent: QWidget | None) -> None:
@@ -34,42 +34,48 @@ class TransferDialog(QDialog):
         self.setObjectName("transferDialog")
         self.number = number
         self.note = QLabel(self)
-        self.to_category = QRadioButton(self)
-        self.to_category.setObjectName("transferToCategory")
+        self.note.setWordWrap(True)
         self.category_box = QComboBox(self)
         self.category_box.setObjectName("transferCategory")
+        self.category_box.addItem("", None)  # the window's choice: its own category
         for category in categories:
             self.category_box.addItem(f"{category.prefix} {category.name}", category.code)
-        self.to_window = QRadioButton(self)
-        self.to_window.setObjectName("transferToWindow")
+        self.category_label = QLabel(self)
+        self.category_label.setBuddy(self.category_box)
         self.window_edit = QLineEdit(self)
         self.window_edit.setObjectName("transferWindow")
         self.window_edit.setMaxLength(16)
+        self.window_label = QLabel(self)
+        self.window_label.setBuddy(self.window_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         form = QFormLayout()
-        form.addRow(self.to_category, self.category_box)
-        form.addRow(self.to_window, self.window_edit)
+        form.addRow(self.category_label, self.category_box)
+        form.addRow(self.window_label, self.window_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.window_edit.textEdited.connect(lambda _t: self.to_window.setChecked(True))
-        self.category_box.activated.connect(lambda _i: self.to_category.setChecked(True))
-        if categories:
-            self.to_category.setChecked(True)
-        else:
-            self.to_window.setChecked(True)
+        self.window_edit.textChanged.connect(self._check)
+        self.category_box.currentIndexChanged.connect(self._check)
         self.retranslate()
+        self._check()
+        self.category_box.setFocus()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Transfer ticket %1").replace("%1", self.number))
-        self.note.setText(self.tr("The ticket keeps its place in the queue it joins."))
-        self.to_category.setText(self.tr("To &category"))
-        self.to_window.setText(self.tr("To &window (code)"))
+        self.note.setText(
+            self.tr(
+                "Choose a category, or type a window's code (or both). The ticket keeps its "
+                "place in the queue it joins."
+            )
+        )
+        self.category_label.setText(self.tr("&Category:"))
+        self.window_label.setText(self.tr("&Window (code):"))
+        self.category_box.setItemText(0, self.tr("(the window's own)"))
         self.category_box.setAccessibleName(self.tr("Category to transfer to"))
         self.window_edit.setAccessibleName(self.tr("Window to transfer to"))
         self.window_edit.setPlaceholderText(self.tr("e.g. W02"))
@@ -79,11 +85,16 @@ class TransferDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
+    def _check(self, *_args: Any) -> None:
+        category, window = self.target()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(category or window))
+
     def target(self) -> tuple[str | None, str | None]:
-        """``(category, window)``, one of them None."""
-        if self.to_window.isChecked():
-            return None, self.window_edit.text().strip().upper() or None
-        return str(self.category_box.currentData() or "") or None, None
+        """``(category, window)``; None for what was not chosen."""
+        category = self.category_box.currentData()
+        window = self.window_edit.text().strip().upper()
+        return (str(category) if category else None), (window or None)
 
 
 class PauseDialog(QDialog):

@@ -6628,16 +6628,20 @@ Data folder: %4</translation>
         <translation>Transfer ticket %1</translation>
     </message>
     <message>
-        <source>The ticket keeps its place in the queue it joins.</source>
-        <translation>The ticket keeps its place in the queue it joins.</translation>
+        <source>Choose a category, or type a window&apos;s code (or both). The ticket keeps its place in the queue it joins.</source>
+        <translation>Choose a category, or type a window&apos;s code (or both). The ticket keeps its place in the queue it joins.</translation>
     </message>
     <message>
-        <source>To &amp;category</source>
-        <translation>To &amp;category</translation>
+        <source>&amp;Category:</source>
+        <translation>&amp;Category:</translation>
     </message>
     <message>
-        <source>To &amp;window (code)</source>
-        <translation>To &amp;window (code)</translation>
+        <source>&amp;Window (code):</source>
+        <translation>&amp;Window (code):</translation>
+    </message>
+    <message>
+        <source>(the window&apos;s own)</source>
+        <translation>(the window&apos;s own)</translation>
     </message>
     <message>
         <source>Category to transfer to</source>

@@ -6597,16 +6597,20 @@ Data folder: %4</source>
         <translation>转移 %1 号</translation>
     </message>
     <message>
-        <source>The ticket keeps its place in the queue it joins.</source>
-        <translation>该号在转入的队列中保留原排位。</translation>
+        <source>Choose a category, or type a window&apos;s code (or both). The ticket keeps its place in the queue it joins.</source>
+        <translation>选择业务，或输入窗口编号（也可两者都填）。该号在转入的队列中保留原排位。</translation>
     </message>
     <message>
-        <source>To &amp;category</source>
-        <translation>转到业务(&amp;C)</translation>
+        <source>&amp;Category:</source>
+        <translation>业务(&amp;C)：</translation>
     </message>
     <message>
-        <source>To &amp;window (code)</source>
-        <translation>转到窗口（编号）(&amp;W)</translation>
+        <source>&amp;Window (code):</source>
+        <translation>窗口编号(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>(the window&apos;s own)</source>
+        <translation>（按该窗口的业务）</translation>
     </message>
     <message>
         <source>Category to transfer to</source>

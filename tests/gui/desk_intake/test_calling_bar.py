@@ -12,7 +12,9 @@ whose offscreen platform has two (``tests.helpers.screens``)."""
 from __future__ import annotations
 
 import json
+import os
 import re
+from pathlib import Path
 
 import pytest
 import requests
@@ -21,7 +23,8 @@ from PySide6.QtGui import QGuiApplication
 
 from clerk_app.core.queue_calls import PAUSED, SERVING
 from clerk_app.gui.applicant_screen import ApplicantScreen
-from clerk_app.gui.calling_dialogs import PauseDialog
+from clerk_app.gui.calling_dialogs import PauseDialog, TransferDialog
+from clerk_app.gui.i18n import install_translations
 from tests.helpers.accessibility import nameless_controls
 from tests.helpers.calling import case_ratings, display_token, issue, kiosk_token, ticket_row
 from tests.helpers.hall_service_data import TIMEOUT, auth
@@ -58,7 +61,7 @@ def _rate(qtbot, bar, screen: ApplicantScreen, shown: str, score: int) -> str:
 
 @pytest.mark.usefixtures("two_screens")
 def test_a_clerk_calls_serves_and_the_visit_is_rated_once_by_keyboard(
-    no_mouse, desk, context_of, shared_records_service
+    no_mouse, desk, context_of, shared_records_service, qm_dir, tmp_path
 ) -> None:
     qtbot, service = no_mouse, shared_records_service
     settings = context_of(desk).settings
@@ -107,6 +110,7 @@ def test_a_clerk_calls_serves_and_the_visit_is_rated_once_by_keyboard(
     _front(qtbot, window)
     press(qtbot, window, Qt.Key.Key_Escape)
     _front(qtbot, window)
+    _screenshots(qtbot, window, bar, qm_dir, tmp_path)
     press(qtbot, window, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: bar.visit.number == "", timeout=10_000)
     assert "finished" in bar.message_label.text(), bar.message_label.text()
@@ -147,11 +151,55 @@ def test_a_clerk_calls_serves_and_the_visit_is_rated_once_by_keyboard(
     _front(qtbot, window)
     press(qtbot, window, Qt.Key.Key_F6)
     assert "paused" in bar.message_label.text()
-    assert bar.visit.number == "" and len(_calls(service)) == 3  # B001 twice, B002
+    assert bar.visit.number == "" and len(_calls(service)) == 4  # B001 thrice, B002
     press(qtbot, window, Qt.Key.Key_F7, CTRL)  # resume
     qtbot.waitUntil(lambda: not bar.visit.paused, timeout=10_000)
     press(qtbot, window, Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: bar.visit.number == "B003", timeout=10_000)
+
+    # Transfer: to a closed window (P01 serves nothing) is refused; to 综合业务 (A) it goes.
+    dialog = _transfer_dialog(qtbot, window, bar)
+    assert nameless_controls(dialog) == []
+    press(qtbot, window, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.window_edit
+    qtbot.keyClicks(dialog.window_edit, "p01")
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "closed" in bar.message_label.text(), timeout=10_000)
+    assert bar.visit.number == "B003"
+    dialog = _transfer_dialog(qtbot, window, bar)
+    press(qtbot, window, Qt.Key.Key_Down)  # the first category: A 综合业务
+    assert dialog.target() == ("ZH", None)
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "transferred" in bar.message_label.text(), timeout=10_000)
+    assert bar.visit.number == "" and ticket_row(service, "B003")[0] == "transferred"
+    assert "A001" in bar.message_label.text()  # the first ticket of 综合业务 today
+
+
+def _transfer_dialog(qtbot, window, bar) -> TransferDialog:
+    _front(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_F6, CTRL)
+    qtbot.waitUntil(lambda: isinstance(bar.last_dialog, TransferDialog), timeout=10_000)
+    dialog = bar.last_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.focusWidget() is dialog.category_box
+    assert dialog.category_box.count() == 5  # the window's own category, then A–D
+    return dialog
+
+
+def _screenshots(qtbot, window, bar, qm_dir, folder) -> None:
+    """The desk with the calling bar and the window's own screen, in Chinese (into
+    ``CLERK_CALLING_SCREENSHOTS``, e.g. docs/screenshots, when set)."""
+    out = Path(os.environ.get("CLERK_CALLING_SCREENSHOTS") or folder)
+    install_translations("zh_CN", qm_dir)
+    try:
+        qtbot.waitUntil(lambda: "正在办理 B001" in bar.info_label.text(), timeout=5_000)
+        press(qtbot, window, Qt.Key.Key_F6, SHIFT)  # called again, said in Chinese
+        qtbot.waitUntil(lambda: bar.message_label.text() == "再次呼叫 B001。", timeout=10_000)
+        assert window.grab().save(str(out / "calling-bar.png"))
+        assert bar.window_screen.grab().save(str(out / "window-screen-from-desk.png"))
+    finally:
+        install_translations("en", qm_dir)
+    qtbot.waitUntil(lambda: "Serving B001" in bar.info_label.text(), timeout=5_000)
 
 
 def _front(qtbot, window) -> None:
