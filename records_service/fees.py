@@ -365,70 +365,77 @@ def refuse_closed_day(session: Session, cashier: str, day: date) -> None:
 
 def report(session: Session, center: str | None, first: date, last: date, group: str) -> dict:
     """Payments of ``first``..``last`` (business days) by department, item or method: the
-    sums are SQL ``SUM``s of integer fen."""
+    sums are SQL ``SUM``s of integer fen.
+
+    One pass per figure set: the payments of the period joined to their notices (the
+    caller's center) and grouped. By department and method the totals are the sums of the
+    grouped rows; by item the rows count fee lines, so the payments' count and totals are
+    one more aggregate of the same join (a line is not a payment)."""
     period = and_(Payment.day >= first, Payment.day <= last)
-    scoped = (
-        select(Payment.id)
-        .join(PaymentNotice, PaymentNotice.id == Payment.notice_id)
-        .where(PaymentNotice.center_code == center)
-        if center
-        else None
-    )
-    where = and_(period, Payment.id.in_(scoped)) if scoped is not None else period
-    names: dict[str, str] = {}
+
+    def scoped(statement: Any) -> Any:
+        if not center:
+            return statement.where(period)
+        return statement.join(PaymentNotice, PaymentNotice.id == Payment.notice_id).where(
+            period, PaymentNotice.center_code == center
+        )
+
+    refunded = func.sum(Payment.refunded_fen)
     if group == "item":
-        statement = (
+        statement = scoped(
             select(
                 PaymentLine.item_code,
                 func.max(PaymentLine.fee_name),
                 func.count(),
                 func.sum(PaymentLine.amount_fen),
                 func.sum(0),
-            )
-            .join(Payment, Payment.id == PaymentLine.payment_id)
-            .where(where)
-            .group_by(PaymentLine.item_code)
-            .order_by(PaymentLine.item_code)
+            ).join(Payment, Payment.id == PaymentLine.payment_id)
         )
+        statement = statement.group_by(PaymentLine.item_code).order_by(PaymentLine.item_code)
     else:
         column = Payment.department_code if group == "department" else Payment.method
-        statement = (
+        statement = scoped(
             select(
-                column,
-                func.max(column),
-                func.count(),
-                func.sum(Payment.amount_fen),
-                func.sum(Payment.refunded_fen),
-            )
-            .where(where)
-            .group_by(column)
-            .order_by(column)
+                column, column, func.count(), func.sum(Payment.amount_fen), refunded
+            ).select_from(Payment)
         )
-        if group == "department":
-            names = dict(session.execute(select(Department.code, Department.name)).all())
+        statement = statement.group_by(column).order_by(column)
+    grouped = [
+        (str(key), str(name), int(count), int(amount or 0), int(back or 0))
+        for key, name, count, amount, back in session.execute(statement).all()
+    ]
+    if group == "item":
+        totals = session.execute(
+            scoped(
+                select(func.count(), func.sum(Payment.amount_fen), refunded).select_from(Payment)
+            )
+        ).one()
+        count, amount, back = int(totals[0]), int(totals[1] or 0), int(totals[2] or 0)
+    else:
+        count = sum(row[2] for row in grouped)
+        amount = sum(row[3] for row in grouped)
+        back = sum(row[4] for row in grouped)
+    names: dict[str, str] = {}
+    if group == "department":
+        names = dict(session.execute(select(Department.code, Department.name)).all())
     rows = [
         {
-            "key": str(key),
-            "name": names.get(str(key), str(name)),
-            "count": int(count),
-            "amount_fen": int(amount or 0),
-            "refunded_fen": int(refunded or 0),
+            "key": key,
+            "name": names.get(key, name),
+            "count": n,
+            "amount_fen": fen,
+            "refunded_fen": refund,
         }
-        for key, name, count, amount, refunded in session.execute(statement).all()
+        for key, name, n, fen, refund in grouped
     ]
-    totals = session.execute(
-        select(func.count(), func.sum(Payment.amount_fen), func.sum(Payment.refunded_fen)).where(
-            where
-        )
-    ).one()
     return {
         "group": group,
         "from": first,
         "to": last,
         "rows": rows,
-        "count": int(totals[0]),
-        "amount_fen": int(totals[1] or 0),
-        "refunded_fen": int(totals[2] or 0),
+        "count": count,
+        "amount_fen": amount,
+        "refunded_fen": back,
     }
 
 
