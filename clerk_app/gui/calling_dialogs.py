@@ -138,6 +138,7 @@ class PauseDialog(QDialog):
         )
         self.reason_label.setText(self.tr("&Reason:"))
         self.reason_box.setAccessibleName(self.tr("Reason for the pause"))
+        self.reason_box.lineEdit().setAccessibleName(self.tr("Reason for the pause"))
         text = self.reason_box.currentText()
         self.reason_box.clear()
         self.reason_box.addItems(

@@ -140,6 +140,7 @@ def test_a_clerk_calls_serves_and_the_visit_is_rated_once_by_keyboard(
     dialog = bar.last_dialog
     qtbot.waitUntil(dialog.isVisible, timeout=5_000)
     assert dialog.focusWidget() is dialog.reason_box
+    assert nameless_controls(dialog) == []
     press(qtbot, window, Qt.Key.Key_Return)  # no reason: OK stays off
     assert dialog.isVisible()
     press(qtbot, window, Qt.Key.Key_Down)  # the first of the usual reasons
