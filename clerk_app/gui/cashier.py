@@ -6,6 +6,12 @@ cash, Alt+2 card, Alt+3 QR), type the amount received (cash) or the POS/bank ref
 and press Ctrl+Enter: the payment is recorded online, the change shown, and the fiscal
 receipt printed. F9 shows the day's totals. With the link down (``gui.cashier_offline``) a red
 banner says so and cash goes on the cashier's paper stock; F5 tries the link again.
+
+Every call to the service (the look-up, the online payment with its receipt, F9) runs off the
+GUI thread (``gui.ops.Op``, the project's background operations) while a line says the desk
+waits for the records service: a link that swallows requests never freezes the screen. One
+such call at a time: Enter, Ctrl+Enter and F9 meanwhile do nothing; typing and F5 go on.
+The desk's own steps with the link down (paper stock, pulled notices) stay on the GUI thread.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from clerk_app.documents import RenderedDocument
 from clerk_app.gui import cashier_close as close_desk
 from clerk_app.gui.cashier_offline import OfflinePart
 from clerk_app.gui.errors import error_message
+from clerk_app.gui.ops import Op
 
 # Prints a receipt (the default: on the printer chosen for fiscal receipts).
 Printer = Callable[[RenderedDocument], Any]
@@ -111,6 +118,10 @@ class CashierScreen(QWidget):
         self.message.setWordWrap(True)
         self.day = QLabel()
         self.day.setWordWrap(True)
+        self.busy = False  # a call to the service runs in the background
+        self.working = QLabel(self.tr("Waiting for the records service…"))
+        self.working.setObjectName("busy")
+        self.working.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("Payment code / notice no."), self.code)
@@ -130,6 +141,7 @@ class CashierScreen(QWidget):
         layout.addWidget(self.offline)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(self.working)
         layout.addWidget(self.day)
         layout.addWidget(hint)
         layout.addWidget(QLabel(close_desk.keys_hint()))
@@ -173,12 +185,37 @@ class CashierScreen(QWidget):
         return "card" if value == "card" else "qr" if value == "qr" else "cash"
 
     def look_up(self) -> None:
-        """Enter in the code field: find the notice and show it."""
+        """Enter in the code field: find the notice (at the center, in the background) and
+        show it."""
         text = self.code.text().strip()
-        if not text:
+        if not text or self.busy:
             return
+        if self.offline.offline:
+            self._look_up_offline(text)
+            return
+        context, session = self.context, self.session
+        self._run(
+            lambda: cashier.find_notice(context, session, text),
+            self._ready,
+            lambda exc: self._not_found(exc, text),
+        )
+
+    def _not_found(self, exc: Exception, text: str) -> None:
+        """The center's look-up failed: refused in words, or the link is down."""
+        if cashier_offline.link_down(exc):
+            self.offline.go_offline()
+            self._look_up_offline(text)
+            return
+        self._clear_notice()
+        if isinstance(exc, cashier.CashierRefused):
+            self._say(self._refusal(exc.code))
+        else:  # worded for the person, never a trace
+            self._say(error_message(exc))
+
+    def _look_up_offline(self, text: str) -> None:
+        """The notice from what the desk holds (the link is down)."""
         try:
-            notice = self._find(text)
+            notice = self.offline.look_up(text)
         except cashier.CashierRefused as refused:
             self._clear_notice()
             self._say(self._refusal(refused.code))
@@ -193,16 +230,24 @@ class CashierScreen(QWidget):
             return
         self._ready(notice)
 
-    def _find(self, text: str) -> PaymentNotice | None:
-        """The notice from the center, or with the link down from what the desk holds."""
-        if not self.offline.offline:
-            try:
-                return cashier.find_notice(self.context, self.session, text)
-            except Exception as exc:
-                if not cashier_offline.link_down(exc):
-                    raise
-                self.offline.go_offline()
-        return self.offline.look_up(text)
+    def _run(
+        self,
+        fn: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[Exception], None],
+    ) -> Op | None:
+        """Run ``fn`` (a call to the service) off the GUI thread with the screen busy."""
+        if self.busy:
+            return None
+        return Op(self, fn).busy(self._set_busy).success(done).failure(failed).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.working.setVisible(busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
 
     def _ready(self, notice: PaymentNotice) -> None:
         """Show the notice found and get the amount received."""
@@ -216,8 +261,11 @@ class CashierScreen(QWidget):
         self.received.selectAll()
 
     def take(self) -> None:
-        """Ctrl+Enter: record the payment, show the change, print the receipt."""
+        """Ctrl+Enter: record the payment, show the change, print the receipt. Online the
+        payment and its receipt are made in the background."""
         notice = self.notice
+        if self.busy:
+            return
         if notice is None:
             self._say(self.tr("Scan or type a payment code first."))
             self.code.setFocus()
@@ -231,14 +279,51 @@ class CashierScreen(QWidget):
             self._say(self.tr("The amount received is not an amount (yuan, at most two decimals)."))
             self.received.setFocus()
             return
-        offline = self.offline.offline
+        if self.offline.offline:
+            self._take_offline(notice, method, received)
+            return
+        context, session, paper = self.context, self.session, self.paper
+        reference = self.reference.text()
+        today = cashier.today(context)
+        ask = getattr(self, "checked_day", None) != today  # once a day per screen
+
+        def work() -> tuple[bool | None, Any, Any]:
+            closed = close_desk.ask_closed(context, session, today) if ask else None
+            if closed:
+                return closed, None, None
+            taken = cashier.take_payment(context, session, notice, method, received, reference)
+            try:  # the payment stands whatever happens to its receipt
+                issued: Any = cashier.issue_receipt(context, session, taken, paper=paper)
+            except Exception as exc:
+                issued = exc
+            return closed, taken, issued
+
+        def done(outcome: tuple[bool | None, Any, Any]) -> None:
+            closed, taken, issued = outcome
+            close_desk.note_closed(self, today, closed)
+            if closed:
+                close_desk.refuse_closed(self)
+                return
+            self._paid(taken, issued, offline=False)
+
+        self._run(work, done, self._not_taken)
+
+    def _not_taken(self, exc: Exception) -> None:
+        """The online payment failed: nothing was recorded."""
+        if isinstance(exc, FeeRuleError):
+            self._say(self._rule(exc.code))
+        elif isinstance(exc, cashier.CashierRefused):
+            self._say(self._refusal(exc.code))
+        elif cashier_offline.link_down(exc):
+            self.offline.go_offline()
+            self._say(self._refusal("link_dropped"))
+        else:
+            self._say(error_message(exc))
+
+    def _take_offline(self, notice: PaymentNotice, method: PaymentMethod, received: int) -> None:
+        """Cash on the next paper form of the desk's stock (no call to the service)."""
         try:
-            if offline:
-                taken = self.offline.take(notice, method, received)
-            else:
-                taken = cashier.take_payment(
-                    self.context, self.session, notice, method, received, self.reference.text()
-                )
+            taken = self.offline.take(notice, method, received)
         except FeeRuleError as rule:
             self._say(self._rule(rule.code))
             return
@@ -246,12 +331,16 @@ class CashierScreen(QWidget):
             self._say(self._refusal(refused.code))
             return
         except Exception as exc:
-            if not offline and cashier_offline.link_down(exc):
-                self.offline.go_offline()
-                self._say(self._refusal("link_dropped"))
-                return
             self._say(error_message(exc))
             return
+        try:
+            issued: Any = cashier.issue_receipt(self.context, self.session, taken, paper=self.paper)
+        except Exception as exc:
+            issued = exc
+        self._paid(taken, issued, offline=True)
+
+    def _paid(self, taken: cashier.TakenPayment, issued: Any, *, offline: bool) -> None:
+        """Show the change and print the receipt (``issued``, or why it could not be made)."""
         self.last = taken
         self.notice = taken.notice
         self.change.setText(yuan(taken.payment.change_fen))
@@ -261,10 +350,10 @@ class CashierScreen(QWidget):
         if offline:
             said += " " + self.tr("Paper receipt; sent to the center when the link is back.")
         try:
-            self.last_receipt = cashier.issue_receipt(
-                self.context, self.session, taken, paper=self.paper
-            )
-            self.printer(self.last_receipt.rendered)
+            if isinstance(issued, Exception):
+                raise issued
+            self.last_receipt = issued
+            self.printer(issued.rendered)
         except Exception as exc:  # the payment stands; say what to do
             said += " " + self.tr("The receipt could not be printed: %1").replace(
                 "%1", error_message(exc)
@@ -275,12 +364,16 @@ class CashierScreen(QWidget):
         self.code.setFocus()
 
     def show_day(self) -> None:
-        """F9: the signed-in cashier's totals of today."""
-        try:
-            day = cashier.cashier_day(self.context, self.session, cashier.today(self.context))
-        except Exception as exc:
-            self._say(error_message(exc))
-            return
+        """F9: the signed-in cashier's totals of today (asked in the background)."""
+        context, session = self.context, self.session
+        day = cashier.today(context)
+        self._run(
+            lambda: cashier.cashier_day(context, session, day),
+            self._show_day,
+            lambda exc: self._say(error_message(exc)),
+        )
+
+    def _show_day(self, day: cashier.DayTotals) -> None:
         names = {"cash": self.tr("Cash"), "card": self.tr("Bank card"), "qr": self.tr("QR code")}
         parts = [f"{names.get(k, k)} ¥{yuan(v)}" for k, v in sorted(day.by_method.items())]
         self.day.setText(

@@ -7,6 +7,10 @@
   (the difference 长款/短款 is shown as typed) and the deposit slip's reference (解缴), and
   Ctrl+Enter closes the day and prints the daily-close sheet. After that the day is frozen:
   the cashier screen says so and takes no payment of it.
+
+Every call to the service runs off the GUI thread (``gui.ops.Op``) while the dialog says it
+waits (a black-holed link would otherwise freeze the desk until the read timeout); a second
+Ctrl+Enter meanwhile does nothing. Printing happens on the GUI thread once the answer is in.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from clerk_app.core.fees import cash_difference
 from clerk_app.core.money import parse_yuan, yuan
 from clerk_app.documents import RenderedDocument
 from clerk_app.gui.errors import error_message
+from clerk_app.gui.ops import Op
 
 Printer = Callable[[RenderedDocument], Any]
 
@@ -40,6 +45,42 @@ Printer = Callable[[RenderedDocument], Any]
 def _ctrl_enter(event: QKeyEvent) -> bool:
     ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
     return ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def _waiting_words() -> str:
+    return QCoreApplication.translate(
+        "VoidReceiptDialog", "Waiting for the records service… (the desk stays usable)"
+    )
+
+
+class _Busy:
+    """A dialog's one call to the service at a time, with a line saying it waits."""
+
+    def __init__(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        self.running = False
+        self.label = QLabel(_waiting_words())
+        self.label.setObjectName("busy")
+        self.label.hide()
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[Exception], None],
+    ) -> Op | None:
+        """Run ``fn`` off the GUI thread; None (nothing started) while one runs."""
+        if self.running:
+            return None
+        return Op(self.dialog, fn).busy(self._show).success(done).failure(failed).run()
+
+    def _show(self, busy: bool) -> None:
+        self.running = busy
+        self.label.setVisible(busy)
+        if busy:
+            self.dialog.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.dialog.unsetCursor()
 
 
 def _refusal(code: str) -> str:
@@ -92,6 +133,7 @@ class VoidReceiptDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Why it is spoilt"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.busy = _Busy(self)
         form = QFormLayout()
         form.addRow(self.tr("Receipt &code"), self.code)
         form.addRow(self.tr("Receipt &number"), self.number)
@@ -99,6 +141,7 @@ class VoidReceiptDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(self.busy.label)
         layout.addWidget(QLabel(self.tr("Ctrl+Enter: void the receipt (it keeps its number)")))
         self.code.setFocus()
 
@@ -114,20 +157,22 @@ class VoidReceiptDialog(QDialog):
         super().keyPressEvent(event)
 
     def void(self) -> None:
-        try:
-            receipt = cashier_close.void_receipt(
-                self.context,
-                self.session,
-                self.code.text(),
-                self.number.text(),
-                self.reason.text(),
-            )
-        except cashier_close.CloseRefused as refused:
-            self.message.setText(_refusal(refused.code))
-            return
-        except Exception as exc:  # worded for the person, never a trace
+        """Ctrl+Enter: void the receipt at the service (off the GUI thread)."""
+        context, session = self.context, self.session
+        code, number, reason = self.code.text(), self.number.text(), self.reason.text()
+        self.busy.run(
+            lambda: cashier_close.void_receipt(context, session, code, number, reason),
+            self._voided,
+            self._refused,
+        )
+
+    def _refused(self, exc: Exception) -> None:
+        if isinstance(exc, cashier_close.CloseRefused):
+            self.message.setText(_refusal(exc.code))
+        else:  # worded for the person, never a trace
             self.message.setText(error_message(exc))
-            return
+
+    def _voided(self, receipt: Any) -> None:
         number = f"{receipt.code}/{receipt.number}"
         self.message.setText(
             self.tr("Receipt %1 is voided; its number is kept.").replace("%1", number)
@@ -177,6 +222,7 @@ class DailyCloseDialog(QDialog):
         self.deposit.setPlaceholderText(self.tr("Deposit slip reference (解缴)"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.busy = _Busy(self)
         form = QFormLayout()
         form.addRow(self.totals)
         form.addRow(self.tr("Receipts"), self.receipts)
@@ -187,6 +233,7 @@ class DailyCloseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(self.busy.label)
         layout.addWidget(
             QLabel(self.tr("Ctrl+Enter: close the day and print the sheet   Esc: back"))
         )
@@ -207,18 +254,27 @@ class DailyCloseDialog(QDialog):
     # -- steps ---------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read the day's sheet from the service and show it."""
-        try:
-            sheet = cashier_close.day_sheet(self.context, self.session, self.day)
-        except cashier_close.CloseRefused as refused:
-            self.message.setText(_refusal(refused.code))
-            return
-        except Exception as exc:
-            self.message.setText(error_message(exc))
-            return
+        """Read the day's sheet from the service (off the GUI thread) and show it; a day
+        closed already is said through ``closed`` too."""
+        context, session, day = self.context, self.session, self.day
+        self.busy.run(
+            lambda: cashier_close.day_sheet(context, session, day), self._loaded, self._failed
+        )
+
+    def _loaded(self, sheet: cashier_close.DaySheet) -> None:
         self._show(sheet)
-        if not sheet.closed:
+        if sheet.closed:
+            self.closed.emit(self.day)
+        else:
             self.counted.setFocus()
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, cashier_close.CloseRefused):
+            self.message.setText(_refusal(exc.code))
+            if exc.code == "day_closed":
+                self.load()
+        else:
+            self.message.setText(error_message(exc))
 
     def close_day(self) -> None:
         """Ctrl+Enter: close the day with the cash counted and the deposit slip, print."""
@@ -236,23 +292,27 @@ class DailyCloseDialog(QDialog):
             self.message.setText(self.tr("Type the deposit slip's reference (解缴)."))
             self.deposit.setFocus()
             return
-        try:
-            sheet = cashier_close.close_day(
-                self.context, self.session, self.day, counted, self.deposit.text()
-            )
-        except cashier_close.CloseRefused as refused:
-            self.message.setText(_refusal(refused.code))
-            if refused.code == "day_closed":
-                self.load()
-            return
-        except Exception as exc:
-            self.message.setText(error_message(exc))
-            return
+        context, session, day, deposit = self.context, self.session, self.day, self.deposit.text()
+
+        def work() -> tuple[cashier_close.DaySheet, Any]:
+            sheet = cashier_close.close_day(context, session, day, counted, deposit)
+            try:  # the close stands whatever happens to its sheet
+                document: Any = cashier_close.close_document(context, session, sheet)
+            except Exception as exc:
+                document = exc
+            return sheet, document
+
+        self.busy.run(work, self._closed, self._failed)
+
+    def _closed(self, outcome: tuple[cashier_close.DaySheet, Any]) -> None:
+        sheet, document = outcome
         self._show(sheet)
         said = self.tr("The day is closed. Its payments are frozen.")
         try:
-            self.document = cashier_close.close_document(self.context, self.session, sheet)
-            self.printer(self.document.rendered)
+            if isinstance(document, Exception):
+                raise document
+            self.document = document
+            self.printer(document.rendered)
         except Exception as exc:  # the close stands; say what to do
             said += " " + self.tr("The sheet could not be printed: %1").replace(
                 "%1", error_message(exc)
@@ -335,9 +395,7 @@ def open_close(screen: Any) -> DailyCloseDialog:
     """F10 at the cashier screen; after the close the screen remembers the day is closed."""
     dialog = DailyCloseDialog(screen.context, screen.session, screen.printer, parent=screen)
     screen.close_dialog = dialog
-    dialog.closed.connect(lambda day: _mark_closed(screen, day))
-    if dialog.sheet is not None and dialog.sheet.closed:
-        _mark_closed(screen, dialog.day)
+    dialog.closed.connect(lambda day: _mark_closed(screen, day))  # or found closed
     dialog.show()
     return dialog
 
@@ -361,21 +419,28 @@ def closed_words() -> str:
 
 
 def refuse_closed(screen: Any) -> bool:
-    """Before a payment: True (and the screen says why) when today is closed. The service
-    is asked once a day per screen (not with the link down); without an answer the service
-    decides when the payment reaches it."""
-    today = cashier.today(screen.context)
-    offline = bool(getattr(getattr(screen, "offline", None), "offline", False))
-    if not offline and getattr(screen, "checked_day", None) != today:
-        try:
-            sheet = cashier_close.day_sheet(screen.context, screen.session, today)
-        except Exception:
-            sheet = None
-        if sheet is not None:
-            screen.checked_day = today
-            if sheet.closed:
-                screen.closed_day = today
-    if getattr(screen, "closed_day", None) == today:
+    """Before a payment: True (and the screen says why) when today is known to be closed
+    (the screen's own close, or the service's answer to :func:`ask_closed`). Never calls
+    the service: the GUI thread does not wait on the link."""
+    if getattr(screen, "closed_day", None) == cashier.today(screen.context):
         screen.message.setText(closed_words())
         return True
     return False
+
+
+def ask_closed(context: Any, session: Any, day: date) -> bool | None:
+    """Whether ``day`` is closed at the service (off the GUI thread); None without an
+    answer (the service decides when the payment reaches it)."""
+    try:
+        return cashier_close.day_sheet(context, session, day).closed
+    except Exception:
+        return None
+
+
+def note_closed(screen: Any, day: date, closed: bool | None) -> None:
+    """Remember the service's answer to :func:`ask_closed` (asked once a day per screen)."""
+    if closed is None:
+        return
+    screen.checked_day = day
+    if closed:
+        screen.closed_day = day

@@ -1194,6 +1194,10 @@
         <translation>POS or bank reference (card, QR)</translation>
     </message>
     <message>
+        <source>Waiting for the records service…</source>
+        <translation>Waiting for the records service…</translation>
+    </message>
+    <message>
         <source>Payment code / notice no.</source>
         <translation>Payment code / notice no.</translation>
     </message>
@@ -6720,6 +6724,10 @@ Data folder: %4</translation>
 </context>
 <context>
     <name>VoidReceiptDialog</name>
+    <message>
+        <source>Waiting for the records service… (the desk stays usable)</source>
+        <translation>Waiting for the records service… (the desk stays usable)</translation>
+    </message>
     <message>
         <source>No receipt of yours has this code and number.</source>
         <translation>No receipt of yours has this code and number.</translation>

@@ -1191,6 +1191,10 @@
         <translation>POS或银行流水号（银行卡、扫码）</translation>
     </message>
     <message>
+        <source>Waiting for the records service…</source>
+        <translation>正在等待记录服务答复…</translation>
+    </message>
+    <message>
         <source>Payment code / notice no.</source>
         <translation>缴款码/通知书编号</translation>
     </message>
@@ -6689,6 +6693,10 @@ Data folder: %4</source>
 </context>
 <context>
     <name>VoidReceiptDialog</name>
+    <message>
+        <source>Waiting for the records service… (the desk stays usable)</source>
+        <translation>正在等待记录服务答复…（本机仍可操作）</translation>
+    </message>
     <message>
         <source>No receipt of yours has this code and number.</source>
         <translation>没有您的此代码和号码的票据。</translation>

@@ -19,6 +19,11 @@ def pulled(screen: Any) -> bool:
     return not screen.offline.pulling
 
 
+def answered(screen: Any) -> bool:
+    """The cashier screen's call to the service (look-up, payment, F9) is over."""
+    return not screen.busy
+
+
 @pytest.fixture
 def cashier_desks(qtbot: Any, make_context: Any) -> Iterator[Callable[[Any], Desk]]:
     """``cashier_desks(context)``: a desk, shut down at the end of the test (before the
@@ -35,6 +40,7 @@ def cashier_desks(qtbot: Any, make_context: Any) -> Iterator[Callable[[Any], Des
         screen = desk.cashier
         if screen is not None and hasattr(screen, "offline"):
             qtbot.waitUntil(lambda screen=screen: pulled(screen), timeout=30_000)
+            qtbot.waitUntil(lambda screen=screen: answered(screen), timeout=30_000)
         desk.shutdown()
         # The worker's last reports, queued to the GUI thread, reach the screen now, while
         # its desk's database is still open.

@@ -46,15 +46,18 @@ def test_the_close_is_refused_in_words_until_the_paper_payments_are_sent(
     ctx.backend.api.base_url = "http://127.0.0.1:9"  # the link goes: cash on paper
     qtbot.keyClicks(screen.code, notice["notice_no"])
     qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=10_000)  # the center asked, in vain
     qtbot.keyClick(screen.received, Qt.Key.Key_Return, CTRL)
     assert screen.message.text().startswith("Paid. Receipt number 00000001."), screen.message.text()
     ctx.backend.api.base_url = records_service.base_url  # back; nothing sent yet
 
     qtbot.keyClick(screen.code, Qt.Key.Key_F10)
     dialog = screen.close_dialog
+    qtbot.waitUntil(lambda: dialog.sheet is not None, timeout=10_000)  # read in the background
     qtbot.keyClicks(dialog.counted, "35.50")
     qtbot.keyClicks(dialog.deposit, "DEP-17")
     qtbot.keyClick(dialog.deposit, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not dialog.busy.running, timeout=10_000)
     assert dialog.message.text() == (
         "Paper payments of this day taken offline have not reached the center yet: the day "
         "cannot be closed before they do. Press F5 at the cashier screen once the link is "
@@ -66,6 +69,7 @@ def test_the_close_is_refused_in_words_until_the_paper_payments_are_sent(
     qtbot.keyClick(screen.code, Qt.Key.Key_F5)  # sends what waits
     qtbot.waitUntil(lambda: pulled(screen) and screen.offline.banner.isHidden(), timeout=10_000)
     qtbot.keyClick(dialog.deposit, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not dialog.busy.running, timeout=10_000)
     assert dialog.message.text().startswith("The day is closed."), dialog.message.text()
     assert cashier_close.day_sheet(ctx, session, day).closed
     dialog.close()

@@ -52,6 +52,7 @@ def test_offline_mode_is_plain_and_takes_cash_on_paper_by_keyboard(
     ctx.backend.api.base_url = "http://127.0.0.1:9"  # the link goes
     qtbot.keyClicks(screen.code, pulled["notice_no"])
     qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=10_000)  # the center asked, in vain
     banner = screen.offline.banner
     assert banner.isVisible() and banner.text().startswith("OFFLINE — cash only")
     assert "(10 blank forms left)" in banner.text()

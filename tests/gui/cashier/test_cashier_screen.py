@@ -15,7 +15,7 @@ from clerk_app.app.session import sign_in
 from clerk_app.documents import RenderedDocument
 from clerk_app.gui.cashier import CashierScreen
 from tests.helpers import fees_api
-from tests.helpers.cashier_desk import pulled
+from tests.helpers.cashier_desk import answered, pulled
 from tests.helpers.offline import clock, make_context  # noqa: F401 - fixtures
 from tests.helpers.service import DEMO_PASSWORD
 
@@ -47,6 +47,7 @@ def test_cash_for_a_notice_by_keyboard_gives_change_and_prints_the_receipt(
 
     qtbot.keyClicks(screen.code, notice["notice_no"])
     qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: answered(screen), timeout=10_000)  # asked off the GUI thread
     assert screen.message.text() == ""
     assert screen.payer.text() != "张三" and screen.payer.text().startswith("张")
     first = screen.items.item(0, 0)
@@ -56,6 +57,9 @@ def test_cash_for_a_notice_by_keyboard_gives_change_and_prints_the_receipt(
 
     qtbot.keyClicks(screen.received, "100")  # replaces the selected amount due
     qtbot.keyClick(screen.received, Qt.Key.Key_Return, CTRL)
+    assert screen.busy and screen.working.isVisible()  # the screen says it waits
+    qtbot.waitUntil(lambda: answered(screen), timeout=20_000)
+    assert screen.working.isHidden()
     assert screen.change.text() == "80.00", (screen.message.text(), screen.received.text())
     assert screen.last is not None and screen.last_receipt is not None
     receipt = screen.last.payment.receipt
@@ -74,11 +78,14 @@ def test_cash_for_a_notice_by_keyboard_gives_change_and_prints_the_receipt(
     # The same notice again: refused in words, nothing printed.
     qtbot.keyClicks(screen.code, notice["notice_no"])
     qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: answered(screen), timeout=10_000)
     assert screen.message.text() == "This notice is paid already; it cannot be paid twice."
     qtbot.keyClick(screen.code, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: answered(screen), timeout=10_000)
     assert len(printed) == 1
 
     qtbot.keyClick(screen.code, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: "payment(s), total ¥" in screen.day.text(), timeout=10_000)
     assert "payment(s), total ¥" in screen.day.text() and "Cash ¥" in screen.day.text()
 
 
@@ -100,17 +107,20 @@ def test_a_qr_payment_is_chosen_by_keyboard_and_needs_its_reference(
 
     qtbot.keyClicks(screen.code, notice["payment_code"])  # what the scanner types
     qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: answered(screen), timeout=10_000)
     assert screen.total_words.text() == "叁拾伍元伍角整"
     screen.activateWindow()  # its mnemonics need it active, as on a screen
     qtbot.waitUntil(screen.isActiveWindow, timeout=2000)
     qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: screen.method() == "qr", timeout=2000)  # an animated click
     qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: answered(screen), timeout=10_000)
     assert screen.message.text() == "A card or QR payment needs its reference."
     assert printed == []
 
     qtbot.keyClicks(screen.reference, "QR20261128000017")
     qtbot.keyClick(screen.reference, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: answered(screen), timeout=20_000)
     assert screen.last is not None and screen.last.payment.method == "qr"
     assert screen.change.text() == "0.00" and len(printed) == 1
 

@@ -96,9 +96,11 @@ def test_a_fee_from_notice_to_refund_and_daily_close_by_keyboard(
     _active(qtbot, screen)
     qtbot.keyClicks(screen.code, notice_no)
     qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=10_000)  # asked off the GUI thread
     assert screen.total_words.text() == "壹佰壹拾元整"
     qtbot.keyClicks(screen.received, "200")
     qtbot.keyClick(screen.received, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=20_000)
     assert screen.change.text() == "90.00", screen.message.text()
     receipt = screen.last.payment.receipt
     text = _text(s01, screen.last_receipt.path, tmp_path)
@@ -186,6 +188,7 @@ def test_a_fee_from_notice_to_refund_and_daily_close_by_keyboard(
     qtbot.keyClick(void.focusWidget(), Qt.Key.Key_Return)
     void.focusWidget().insert("卡纸")
     qtbot.keyClick(void.focusWidget(), Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not void.busy.running, timeout=10_000)
     assert void.message.text() == f"Receipt {RECEIPT_CODE}/00000003 is voided; its number is kept."
     void.close()
 
@@ -195,6 +198,7 @@ def test_a_fee_from_notice_to_refund_and_daily_close_by_keyboard(
     close = screen.close_dialog
     qtbot.addWidget(close)
     _active(qtbot, close)
+    qtbot.waitUntil(lambda: close.sheet is not None, timeout=10_000)  # read in the background
     assert close.expected.text() == "¥110.00"
     assert (
         f"{RECEIPT_CODE}/00000003" in close.receipts.text()
@@ -206,6 +210,7 @@ def test_a_fee_from_notice_to_refund_and_daily_close_by_keyboard(
     qtbot.keyClick(close.counted, Qt.Key.Key_Return)
     qtbot.keyClicks(close.focusWidget(), "JK-20261128-01")
     qtbot.keyClick(close.focusWidget(), Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not close.busy.running, timeout=20_000)
     assert close.sheet is not None and close.sheet.closed, close.message.text()
     assert close.sheet.difference_fen == -50
     assert [d.kind for d in printed] == ["fiscal_receipt", "daily_close"]
@@ -219,6 +224,7 @@ def test_a_fee_from_notice_to_refund_and_daily_close_by_keyboard(
     _active(qtbot, screen)
     qtbot.keyClicks(screen.code, other["notice_no"])
     qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=10_000)
     qtbot.keyClick(screen.received, Qt.Key.Key_Return, CTRL)
     assert screen.message.text() == "Today is closed (日结): no more payments can be taken today."
     assert len(printed) == 2
