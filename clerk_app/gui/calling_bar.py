@@ -530,6 +530,17 @@ class CallingBar(QDockWidget):
             )
             self.render()
 
+    def joint_taken(self, taken: Any) -> None:
+        """A joint intake accepted during the visit: each of its parts is served in it."""
+        numbers = [str(part.case_no) for part in taken.joint.parts]
+        if numbers and all(self.visit.add_case(n) for n in numbers):
+            self.say(
+                self.tr("Case %1 is part of visit %2; the applicant rates the visit at Finish.")
+                .replace("%1", str(taken.joint_no))
+                .replace("%2", self.visit.number)
+            )
+            self.render()
+
     def _ask_rating(self, number: str, case_nos: list[str]) -> None:
         applicant = getattr(self.window_, "applicant", None)
         if applicant is None or not hasattr(applicant, "ask_visit_rating"):

@@ -483,6 +483,9 @@ def open_joint_intake(window: Any, package: Any) -> JointIntakeDialog | None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def taken(result: Any) -> None:
+        bar = getattr(window, "calling_bar", None)
+        if bar is not None:  # a queue ticket served: its parts belong to the visit
+            bar.joint_taken(result)
         window.last_joint_result = JointAcceptedDialog(
             window.context,
             window.session,

@@ -14,11 +14,13 @@ import pytest
 
 from clerk_app.app import hall_calls
 from clerk_app.app import queue_window as qw
+from clerk_app.app.joint import take_in_joint
 from clerk_app.app.session import sign_in
 from clerk_app.app.sync import sync_engine
 from clerk_app.app.take_in import take_in_case
 from clerk_app.core.queue_calls import PAUSED, SERVING
 from tests.helpers.calling import case_ratings, display_token, issue, kiosk_token, ticket_row
+from tests.helpers.joint_desk import complete_draft, opening_desk
 from tests.helpers.offline import clock, make_context  # noqa: F401 - fixtures
 from tests.helpers.service import DEMO_PASSWORD
 from tests.helpers.workload import demo_item, draft_for
@@ -174,3 +176,25 @@ def test_the_hall_feed_backs_off_while_the_service_is_away_and_comes_back(
         "call",
     )
     assert feed.poll_once() == hall_calls.MIN_INTERVAL and len(seen) == 1
+
+
+def test_a_joint_intake_served_on_a_ticket_is_rated_once_for_every_part(
+    records_service,
+    make_context,  # noqa: F811
+) -> None:
+    ctx, session, catalog = opening_desk(make_context, records_service.base_url)
+    issue(records_service, kiosk_token(records_service), "QY")  # 企业开办, served at W03
+    ticket = qw.call_next(ctx, session)
+    assert (ticket.number, ticket.window_code) == ("D001", "W03")
+    joint = take_in_joint(ctx, session, complete_draft(catalog)).joint
+    visit = qw.Visit()
+    visit.serve(ticket)
+    for part in joint.parts:
+        visit.add_case(part.case_no)
+    qw.finish(ctx, session, "D001", visit.case_nos)
+    qw.rate_visit(ctx, session, ticket="D001", case_nos=visit.case_nos, score=5)
+    _push_all(ctx, session)
+    assert len(joint.parts) > 1
+    for part in joint.parts:
+        assert case_ratings(records_service, part.case_no) == [(5, "accept")], part.case_no
+    assert ticket_row(records_service, "D001")[2] is True
