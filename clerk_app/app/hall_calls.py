@@ -62,6 +62,18 @@ def fetch_calls(
     return calls_from_page(page), page.next
 
 
+def hall_windows(context: AppContext, token: str) -> list[tuple[str, str]]:
+    """The hall's windows that serve a queue category, as ``(code, label)`` in the order
+    of their labels (the main hall's numbers first, by number).
+
+    Raises:
+        ConnectionProblem / Refused (``core.errors``).
+    """
+    codes = {w for c in api.hall_categories(context.backend.api, token) for w in c.windows}
+    labelled = [(code, window_label(code)) for code in codes]
+    return sorted(labelled, key=lambda w: (not w[1].isdigit(), len(w[1]), w[1]))
+
+
 def backoff(failures: int, *, first: float = FIRST_BACKOFF, longest: float = MAX_BACKOFF) -> float:
     """Seconds to wait after ``failures`` failed polls in a row (0 for none)."""
     if failures <= 0:
@@ -81,6 +93,8 @@ class CallFeed:
             first time), ``(False, error)`` when one fails.
         wait: seconds each poll waits at the service.
         max_backoff: the longest pause between failed polls.
+        on_windows: called once with the hall's windows ``(code, label)`` (those serving a
+            category), read after the first answer, so the screen lists every window.
     """
 
     def __init__(
@@ -92,8 +106,11 @@ class CallFeed:
         on_link: Callable[[bool, Exception | None], None],
         wait: float = LONG_POLL_SECONDS,
         max_backoff: float = MAX_BACKOFF,
+        on_windows: Callable[[list[tuple[str, str]]], None] | None = None,
     ) -> None:
         self.context = context
+        self.on_windows = on_windows
+        self.windows: list[tuple[str, str]] | None = None
         self._token = token
         self.on_calls = on_calls
         self.on_link = on_link
@@ -120,6 +137,8 @@ class CallFeed:
             return backoff(self.failures, longest=self.max_backoff)
         self.cursor = cursor
         self.failures = 0
+        if self.windows is None and self.on_windows is not None:
+            self._read_windows()
         if self.link_ok is not True:
             self.link_ok = True
             self.on_link(True, None)
@@ -127,6 +146,16 @@ class CallFeed:
             self.on_calls(calls)
             return 0.0
         return MIN_INTERVAL if self.wait <= 0 else 0.0
+
+    def _read_windows(self) -> None:
+        """The hall's windows, once the link works (a failure is tried again next poll)."""
+        try:
+            self.windows = hall_windows(self.context, self._token())
+        except Exception as exc:  # the tiles then come with the calls
+            log.warning("hall calls: windows not read: %s", " ".join(str(exc).split())[:200])
+            return
+        if self.on_windows is not None:
+            self.on_windows(self.windows)
 
     def run(self) -> None:
         """Poll until :meth:`stop`."""

@@ -31,10 +31,12 @@ class CallFeedBridge(QObject):
     Signals:
         calls_arrived(object): a list of :class:`Call` (queued to the GUI thread).
         link_changed(bool, str): the link works (True) or not, with the words why.
+        windows_known(object): the hall's windows ``[(code, label)]`` (once).
     """
 
     calls_arrived = Signal(object)
     link_changed = Signal(bool, str)
+    windows_known = Signal(object)
 
     def __init__(
         self,
@@ -52,8 +54,10 @@ class CallFeedBridge(QObject):
             on_calls=self.calls_arrived.emit,
             on_link=self._link,
             wait=wait,
+            on_windows=self.windows_known.emit,
         )
         self.calls_arrived.connect(self._show)
+        self.windows_known.connect(self._windows)
         self.link_changed.connect(panel.set_link)
         panel.installEventFilter(self)
 
@@ -65,6 +69,11 @@ class CallFeedBridge(QObject):
     def _link(self, ok: bool, error: Exception | None) -> None:
         """On the feed's thread: word the failure (plain text), hand it over."""
         self.link_changed.emit(ok, "" if error is None else error_message(error))
+
+    def _windows(self, windows: list[tuple[str, str]]) -> None:
+        """Every window of the hall gets its tile, called yet or not."""
+        self.panel.windows = tuple(windows)
+        self.panel.render()
 
     def _show(self, calls: list[Call]) -> None:
         self.panel.show_calls(calls)

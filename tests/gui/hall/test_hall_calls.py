@@ -57,6 +57,10 @@ def test_the_hall_shows_and_speaks_the_windows_call_from_the_service(
     panel.show()
     panel.start()
     qtbot.waitUntil(lambda: panel.feed.feed.link_ok is True, timeout=10_000)
+    # Every window serving a category has its tile before any call (the demo hall's).
+    qtbot.waitUntil(lambda: len(panel.shown_windows()) == 9, timeout=10_000)
+    assert list(panel.shown_windows())[:3] == ["1 号窗口", "2 号窗口", "3 号窗口"]
+    assert set(panel.shown_windows().values()) == {"—"}
 
     desk = make_context(records_service.base_url, home="w01")
     clerk = sign_in(desk, "demo-clerk", DEMO_PASSWORD)
@@ -64,7 +68,7 @@ def test_the_hall_shows_and_speaks_the_windows_call_from_the_service(
     qw.call_next(desk, clerk)
     qtbot.waitUntil(lambda: panel.latest() is not None, timeout=10_000)
     assert panel.headline_label.text() == "请 B001 号到 1 号窗口"
-    assert panel.shown_windows() == {"1 号窗口": "B001"}
+    assert panel.shown_windows()["1 号窗口"] == "B001"
     qtbot.waitUntil(
         lambda: len(voice.wav_files) == 1 and voice.wav_files[0].exists(), timeout=20_000
     )
