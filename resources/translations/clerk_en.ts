@@ -142,6 +142,10 @@
         <source>Ticket %1</source>
         <translation>Ticket %1</translation>
     </message>
+    <message>
+        <source>Case number %1</source>
+        <translation>Case number %1</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantScreen</name>

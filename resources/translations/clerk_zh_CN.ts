@@ -142,6 +142,10 @@
         <source>Ticket %1</source>
         <translation>排队号 %1</translation>
     </message>
+    <message>
+        <source>Case number %1</source>
+        <translation>办件编号 %1</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantScreen</name>
