@@ -46,6 +46,7 @@ from records_service.routers import (
     health,
     joint,
     joint_views,
+    presubmissions,
     public,
     queue,
     queue_windows,
@@ -191,6 +192,7 @@ def create_app(
         appointments,
         visits,
         queue_dashboard,
+        presubmissions,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

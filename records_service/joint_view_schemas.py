@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, RootModel
 
+from records_service.presubmission_schemas import PresubmissionProgress
 from records_service.schemas import Moment, Progress, Public
 
 HallWord = Literal["受理", "在办", "待办", "办结"]
@@ -52,9 +53,10 @@ class JointProgress(Public):
     parts: list[JointProgressPart]
 
 
-class ProgressAnswer(RootModel[Progress | JointProgress]):
+class ProgressAnswer(RootModel[Progress | JointProgress | PresubmissionProgress]):
     """``GET /progress/{number}``: a case's ``Progress``, or a joint case's
-    ``JointProgress`` (it has ``joint_no`` where a case has ``case_no``)."""
+    ``JointProgress`` (it has ``joint_no`` where a case has ``case_no``), or a
+    pre-submission's not yet taken in, ``PresubmissionProgress`` (``presubmission_no``)."""
 
 
 class JointDepartmentFigures(Public):

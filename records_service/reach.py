@@ -127,6 +127,13 @@ ROUTES: dict[str, frozenset[str]] = {
     "check_in_appointment": frozenset({"kiosk"}),
     "rate_visit": _WINDOW,
     "get_queue_workload": _LEADS,
+    # Online pre-submission (issue 19): the website (its integration credential) posts;
+    # the item's department's clerks and leads see the 网上待接件, its clerks pre-review
+    # and take in (``presubmissions.presubmission_reach``).
+    "create_presubmission": frozenset({"integration"}),
+    "list_presubmissions": frozenset({"clerk", "lead"}),
+    "review_presubmission": frozenset({"clerk"}),
+    "take_in_presubmission": frozenset({"clerk"}),
 }
 #: Routes that need no token at all.
 PUBLIC_ROUTES = frozenset(

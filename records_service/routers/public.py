@@ -22,12 +22,13 @@ from sqlalchemy.exc import IntegrityError
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import public_applicant_name
-from records_service import audit, catalog_store, joint_views, rules, signin
+from records_service import audit, catalog_store, joint_views, presubmissions, rules, signin
 from records_service.case_views import iso
 from records_service.db import Database
 from records_service.deps import ClockDep, DatabaseDep, SessionDep, SettingsDep, client_ip
 from records_service.joint_view_schemas import JointProgress, ProgressAnswer
-from records_service.models import Case, JointCase, RateLimit
+from records_service.models import Case, JointCase, Presubmission, RateLimit
+from records_service.presubmission_schemas import PresubmissionProgress
 from records_service.problems import ProblemError, problem_responses
 from records_service.schemas import Progress
 
@@ -128,8 +129,8 @@ def _count_wrong_code(
         404,
         422,
         429,
-        s404="no case or joint case with this number and query code (an unknown number "
-        "and a wrong code get the same answer)",
+        s404="no case, joint case or pre-submission with this number and query code (an "
+        "unknown number and a wrong code get the same answer)",
     ),
 )
 def get_progress(
@@ -165,10 +166,18 @@ def get_progress(
         if case is None
         else None
     )
+    # A pre-submission (issue 19) not yet taken in: once taken in, its case has its number.
+    presubmission = (
+        session.scalars(select(Presubmission).where(Presubmission.no == case_no)).first()
+        if case is None and joint_case is None
+        else None
+    )
     if case is not None:
         number, query_code = case.case_no, case.query_code
     elif joint_case is not None:
         number, query_code = joint_case.joint_no, joint_case.query_code
+    elif presubmission is not None:
+        number, query_code = presubmission.no, presubmission.query_code
     else:
         raise _not_found()
     key = _wrong_code_key(number, now)
@@ -178,6 +187,10 @@ def get_progress(
     if not hmac.compare_digest(query_code.encode(), code.encode()):
         _count_wrong_code(db, key, number, limit, now, ip)
         raise _not_found()
+    if presubmission is not None:
+        return ProgressAnswer(
+            PresubmissionProgress.model_validate(presubmissions.progress(session, presubmission))
+        )
     if case is None:
         assert joint_case is not None
         return ProgressAnswer(
