@@ -29,13 +29,18 @@ Last run (2026-12-06, 2-core machine shared with 7 other sessions, load 9.3 to 1
   the stdlib ``sqlite3`` INSERT took 4,836 us (it syncs with fsync).
 - ``POST /payments``: SQLite 80.0/s (p99 213 ms) against 140.9/s bare, time ratio 1.76;
   PostgreSQL 45.0/s (p99 450 ms) against 162.3/s, ratio 3.61.
-- the report over 1,000,000 payments (SQLite generated in 24 s, PostgreSQL in 103 s):
-  SQLite by department 6.5 s against a raw GROUP BY of 0.96 s (ratio 6.8; HTTP 7.7), by
-  item 5.8 s / 1.6 s (3.7), by method 4.2 s / 0.43 s (9.7); PostgreSQL 4.1 s / 0.29 s
-  (14.4), 5.5 s / 1.4 s (3.8), 4.2 s / 0.24 s (17.2). The time is the report's scoping
-  of every payment to the caller's center (``Payment.id IN`` a join of payments and
-  notices) and its second pass for the totals; by item, where the raw query joins too,
-  the ratio is under 4.
+- the report over 1,000,000 payments, before the rewrite (SQLite generated in 24 s,
+  PostgreSQL in 103 s): SQLite by department 6.5 s against a raw GROUP BY of 0.96 s (ratio
+  6.8), by item 5.8 s / 1.6 s (3.7), by method 4.2 s / 0.43 s (9.7); PostgreSQL ratios 14.4,
+  3.8, 17.2: the scoping of every payment to the caller's center (``Payment.id IN`` a join
+  of payments and notices) and a second pass for the totals.
+- the report rewritten (one join to the notices and GROUP BY, totals from the grouped rows;
+  2026-12-06, load 7.1 to 8.1, ``--only report --payments 1000000``): SQLite by department
+  2.13 s / 1.07 s (ratio 1.99), by item 4.37 s / 4.89 s (0.89: the raw run was the slower,
+  noise of the shared machine), by method 1.60 s / 0.92 s (1.74); PostgreSQL 513 ms / 156 ms
+  (3.28), 1,524 ms / 658 ms (2.32), 729 ms / 182 ms (4.00). What is left is the join to the
+  notices for the center (the raw GROUP BY scopes nothing) and, by item, the payments'
+  totals (a line is not a payment). bench/README.md keeps the figures.
 """
 
 from __future__ import annotations
