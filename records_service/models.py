@@ -288,10 +288,15 @@ class Rating(Base):
     """好差评: the applicant's 1-5 rating of a case; 1 and 2 are bad and need a follow-up."""
 
     __tablename__ = "ratings"
-    __table_args__ = (Index("ix_ratings_center_rated_at", "center_code", "rated_at"),)
+    __table_args__ = (
+        Index("ix_ratings_center_rated_at", "center_code", "rated_at"),
+        # Migration 0016: a rating is of a case, or of a queue ticket served with no case.
+        CheckConstraint("case_id IS NOT NULL OR ticket_id IS NOT NULL", name="case_or_ticket"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    #: The case rated; empty for the visit of a queue ticket served with no case (0016).
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
     center_code: Mapped[str] = center_column()
     score: Mapped[int] = mapped_column(Integer)
     comment: Mapped[str] = mapped_column(Text, default="")
@@ -307,6 +312,8 @@ class Rating(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Migration 0009: the visit rated (its acceptance or completion event); one rating each.
     event_id: Mapped[str | None] = mapped_column(String(36), unique=True)
+    #: Migration 0016: the queue ticket of the visit (``POST /visits/ratings``), if any.
+    ticket_id: Mapped[str | None] = mapped_column(ForeignKey("queue_tickets.id"), index=True)
 
 
 class IdempotencyKey(Base):
@@ -982,8 +989,10 @@ def _center_of(session: Session, row: object) -> str:
         found = _window_center(session, row.window_code)
     elif isinstance(row, CaseEvent):
         found = _case_center(session, row.case, row.case_id)
-    elif isinstance(row, CaseDocument | Rating):
+    elif isinstance(row, CaseDocument):
         found = _case_center(session, None, row.case_id)
+    elif isinstance(row, Rating):  # a ticket's rating with no case: its window's center
+        found = _case_center(session, None, row.case_id) or _window_center(session, row.window_code)
     code = found or writer_center(session)
     row.center_code = code  # type: ignore[attr-defined]
     return code

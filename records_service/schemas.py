@@ -393,7 +393,10 @@ class DocumentAnswer(Public):
 
 class RatingPublic(Public):
     id: str
-    case_no: str
+    #: Empty for the rating of a queue ticket served with no case (``ticket``).
+    case_no: str | None
+    #: The queue ticket of the visit rated through ``POST /visits/ratings`` (its number).
+    ticket: str | None = None
     score: Annotated[int, Field(ge=1, le=5)]
     comment: str
     bad: bool

@@ -22,7 +22,7 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
-from records_service.models import Case, CaseEvent, Rating, Window
+from records_service.models import Case, CaseEvent, QueueTicket, Rating, Window
 from records_service.problems import ProblemError, invalid_field, problem_responses
 from records_service.schemas import (
     BadRatings,
@@ -37,10 +37,11 @@ router = APIRouter(tags=["ratings"])
 ROUTE_RATING = "POST /cases/{case_no}/rating"
 
 
-def rating_public(rating: Rating, case_no: str) -> dict[str, Any]:
+def rating_public(rating: Rating, case_no: str | None, ticket: str | None = None) -> dict[str, Any]:
     return {
         "id": rating.id,
         "case_no": case_no,
+        "ticket": ticket,
         "score": rating.score,
         "comment": rating.comment,
         "bad": rating.bad,
@@ -199,9 +200,11 @@ def list_bad_ratings(
     ``followed_up=false`` lists those still to follow up. Leads: their department; admins: all.
     """
     windows = select(Window.code).where(reach.window_scope(session, principal))
+    # A ticket served with no case is rated without one (``POST /visits/ratings``).
     query = (
-        select(Rating, Case.case_no)
-        .join(Case, Case.id == Rating.case_id)
+        select(Rating, Case.case_no, QueueTicket.number)
+        .outerjoin(Case, Case.id == Rating.case_id)
+        .outerjoin(QueueTicket, QueueTicket.id == Rating.ticket_id)
         .where(Rating.bad.is_(True), Rating.window_code.in_(windows))
     )
     if followed_up is True:
@@ -213,8 +216,8 @@ def list_bad_ratings(
     ).all()
     today = clock().astimezone(CENTER_TZ).date()
     items = []
-    for rating, case_no in rows:
-        item = rating_public(rating, case_no)
+    for rating, case_no, ticket in rows:
+        item = rating_public(rating, case_no, ticket)
         item["overdue"] = bool(
             rating.followed_up_at is None
             and rating.follow_up_due is not None
@@ -250,10 +253,19 @@ def follow_up(
     session: WriteSessionDep,
     clock: ClockDep,
 ) -> RatingAnswer:
-    """Record the follow-up of a bad rating: leads of the case's department."""
+    """Record the follow-up of a bad rating: leads of the case's department (of the
+    window's, for a queue ticket's rating with no case)."""
     rating = session.get(Rating, rating_id)
-    case = session.get(Case, rating.case_id) if rating is not None else None
-    if rating is None or case is None or not reach.reaches_case(session, principal, case):
+    case = session.get(Case, rating.case_id) if rating and rating.case_id else None
+    if rating is None or not (
+        reach.reaches_case(session, principal, case)
+        if case is not None
+        else session.scalar(
+            select(Window.code).where(
+                Window.code == rating.window_code, reach.window_scope(session, principal)
+            )
+        )
+    ):
         raise reach.not_found(f"rating {rating_id}")
     if not rating.bad:
         raise ProblemError(409, "conflict", "Only bad ratings are followed up.")
@@ -263,7 +275,8 @@ def follow_up(
     rating.followed_up_at = now
     rating.follow_up_by = principal.username
     rating.follow_up_note = body.note
-    case_no = case.case_no
+    case_no = case.case_no if case is not None else None
+    ticket = session.get(QueueTicket, rating.ticket_id) if rating.ticket_id else None
     audit.record(
         session,
         at=now,
@@ -274,4 +287,6 @@ def follow_up(
         client_ip=client_ip(request),
     )
     session.commit()
-    return RatingAnswer.model_validate({"rating": rating_public(rating, case_no)})
+    return RatingAnswer.model_validate(
+        {"rating": rating_public(rating, case_no, ticket.number if ticket else None)}
+    )

@@ -4,8 +4,10 @@ ticket served, if the applicant came with one, and every case served in the visi
 It takes over from ``POST /cases/{case_no}/rating``, which stays for a visit without a
 ticket: a rating here is recorded once per case served (each against the case's visit,
 its latest acceptance or completion event, so neither route rates that visit again) and
-marks the ticket rated. A ticket served without a case is rated too: the ticket is marked
-and the score kept in the audit trail (``rating.visit``).
+marks the ticket rated. A ticket served without a case is rated too: one rating with no
+case, of the ticket (``ratings.ticket_id``, migration 0016), counted in the window's
+rating figures and followed up when bad like any other; the ratings of the cases carry the
+ticket as well.
 """
 
 from __future__ import annotations
@@ -105,11 +107,15 @@ def rate_visit(
         ticket = _ticket(session, principal, body.ticket, rated_at) if body.ticket else None
         case_nos = list(dict.fromkeys([*(ticket.case_nos if ticket else []), *body.case_nos]))
         ratings = [
-            _rating(session, principal, settings, body, case_no, n, rated_at, now)
+            _rating(session, principal, settings, body, case_no, n, rated_at, now, ticket)
             for n, case_no in enumerate(case_nos)
         ]
         if ticket is not None:
             ticket.rated = True
+            if not ratings:  # the ticket alone: its visit's one rating
+                ratings.append(
+                    _rating(session, principal, settings, body, None, 0, rated_at, now, ticket)
+                )
         try:
             session.flush()
         except IntegrityError:  # the same visit rated at the same moment by another request
@@ -170,26 +176,32 @@ def _rating(
     principal: Principal,
     settings: Settings,
     body: VisitRatingCreate,
-    case_no: str,
+    case_no: str | None,
     n: int,
     rated_at: Any,
     now: Any,
+    ticket: QueueTicket | None,
 ) -> Rating:
-    """The rating of one case served in the visit, against the case's latest visit event."""
-    case: Case = reach.case_in_reach(session, principal, case_no)
-    visit = visit_to_rate(session, case, "case_nos")
+    """The rating of one case served in the visit, against the case's latest visit event;
+    with no ``case_no``, the rating of the ``ticket`` served with no case (at its window)."""
+    case: Case | None = None
+    visit_id: str | None = None
+    if case_no is not None:
+        case = reach.case_in_reach(session, principal, case_no)
+        visit_id = visit_to_rate(session, case, "case_nos").id
     bad = body.score in rules.BAD_SCORES
     rated_on = rated_at.astimezone(CENTER_TZ).date()
     rating = Rating(
         # The first case's rating carries the request's id; the others one made from it.
-        id=str(body.id) if n == 0 else str(uuid.uuid5(body.id, case_no)),
-        case_id=case.id,
-        event_id=visit.id,
+        id=str(body.id) if n == 0 else str(uuid.uuid5(body.id, case_no or "")),
+        case_id=case.id if case is not None else None,
+        ticket_id=ticket.id if ticket is not None else None,
+        event_id=visit_id,
         score=body.score,
         comment=body.comment,
         rated_at=rated_at,
         clerk=body.clerk,
-        window_code=case.window_code,
+        window_code=case.window_code if case is not None else str(principal.window_code),
         device_id=principal.device_id,
         bad=bad,
         follow_up_due=(

@@ -97,20 +97,44 @@ def test_a_ticket_and_its_case_are_rated_once(hall: Hall) -> None:
     assert case_no in {item["case_no"] for item in bad["items"]}
 
 
+def window_ratings(hall: Hall, window: str = "W01") -> tuple[int, float | None]:
+    """The window's rating count and average score on MONDAY (``GET /workload``)."""
+    day = MONDAY.date().isoformat()
+    answer = hall.get("/workload", hall.token("demo-lead"), **{"from": day, "to": day})
+    assert answer.status_code == 200, answer.text
+    (item,) = [i for i in answer.json()["items"] if i["group"] == window]
+    return item["ratings"], item["average_score"]
+
+
 def test_a_ticket_served_without_a_case_is_rated_too(hall: Hall) -> None:
     hall.set_time(MONDAY)
+    before, _ = window_ratings(hall)
     number = served(hall, [])
-    answer = rate(hall, rating(4, ticket=number))
+    body = rating(1, ticket=number, comment="等了一上午")
+    answer = rate(hall, body)
     assert answer.status_code == 201, answer.text
     assert answer.json()["rating"]["case_nos"] == []
-    assert answer.json()["rating"]["rating_ids"] == []
+    assert answer.json()["rating"]["rating_ids"] == [body["id"]]
     assert_problem(rate(hall, rating(5, ticket=number)), 409, "already-rated")
-    audit = hall.sql(
-        "SELECT target, detail FROM audit_records WHERE action = 'rating.visit' "
-        "AND target = :n ORDER BY id",
+    # Stored as a rating of the ticket, with no case (migration 0016).
+    assert hall.sql(
+        "SELECT r.case_id, r.score, r.bad, r.window_code FROM ratings r "
+        "JOIN queue_tickets t ON t.id = r.ticket_id WHERE t.number = :n AND t.day = :d",
         n=number,
-    )
-    assert len(audit) == 1 and '"score": 4' in str(audit[0][1]).replace("'", '"')
+        d=MONDAY.date(),
+    ) == [(None, 1, True, "W01")]
+    # Counted in the window's rating figures ...
+    after, average = window_ratings(hall)
+    assert after == before + 1 and average is not None
+    # ... and, being bad, listed for its follow-up by its ticket, which the lead records.
+    lead = hall.token("demo-lead")
+    bad = hall.get("/ratings/bad", lead, followed_up="false").json()["items"]
+    (item,) = [i for i in bad if i["id"] == body["id"]]
+    assert (item["case_no"], item["ticket"], item["window_code"]) == (None, number, "W01")
+    followed = hall.post(f"/ratings/{body['id']}/follow-up", lead, {"note": "已回访致歉"})
+    assert followed.status_code == 200, followed.text
+    assert followed.json()["rating"]["ticket"] == number
+    assert followed.json()["rating"]["followed_up_at"] is not None
 
 
 def test_a_visit_without_a_ticket_rates_every_case_served(hall: Hall) -> None:

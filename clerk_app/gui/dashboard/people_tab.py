@@ -46,7 +46,8 @@ class FollowUpDialog(QDialog):
         u.setupUi(self)
         u.aboutLabel.setText(
             self.tr("Case %1, score %2: %3")
-            .replace("%1", str(rating.get("case_no")))
+            # a queue ticket's rating with no case (一次一评) names the ticket
+            .replace("%1", str(rating.get("case_no") or rating.get("ticket")))
             .replace("%2", str(rating.get("score")))
             .replace("%3", str(rating.get("comment") or "—"))
         )
@@ -203,7 +204,7 @@ class PeopleTab(QWidget):
             else:
                 state, brush = self.tr("Open"), None
             cells = [
-                QStandardItem(cell(rating.get("case_no"))),
+                QStandardItem(cell(rating.get("case_no") or rating.get("ticket"))),
                 QStandardItem(cell(rating.get("window_code"))),
                 QStandardItem(cell(rating.get("clerk"))),
                 QStandardItem(cell(rating.get("score"))),
