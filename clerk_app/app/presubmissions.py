@@ -1,0 +1,227 @@
+"""网上待接件 (online pre-submissions, issue 19): the use cases of the window's list.
+
+The center's website posts an applicant's application; the clerks of the item's department
+see it here (:func:`pending`), pre-review it once (:func:`review`: accept — the applicant
+brings the originals —, accept online — 全程网办, where the item needs no visit —, a
+one-time supplement notice, or reject), and when the applicant comes, take it in
+(:func:`take_in`): the intake form is filled from it (:func:`intake_state`, the state a
+parked intake is resumed from, so the form's resume path opens it) and the clerk's checked
+draft becomes the case on the service, which keeps the pre-submission's number and query
+code; the desk stores the case as the service made it and issues the decision's document
+as for any intake.
+
+All of it is online (the clerk's user token): a refusal the clerk can act on is a
+:class:`PresubmissionRefused` with a ``reason`` the GUI words. Calls to the service run on
+a worker thread; :func:`take_in` then writes the local database (the writer).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from clerk_app.app.take_in import (
+    TakenCase,
+    build_case,
+    catalog_version_of,
+    issue_decision_document,
+)
+from clerk_app.core import intake
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.errors import UserError
+from clerk_app.remote import presubmission_api as api
+from clerk_app.remote.api import ApiError
+from clerk_app.remote.presubmission_api import Presubmission, UploadedFile
+from clerk_app.remote.wire import case_from_wire, case_to_wire
+from clerk_app.store.parked import ParkedIntakes
+
+if TYPE_CHECKING:
+    from clerk_app.app.context import AppContext
+    from clerk_app.app.session import Session
+    from clerk_app.core.catalog import Item
+
+__all__ = [
+    "DECISIONS",
+    "Presubmission",
+    "PresubmissionRefused",
+    "UploadedFile",
+    "intake_state",
+    "pending",
+    "review",
+    "take_in",
+]
+
+#: The pre-review's decisions (``POST /presubmissions/{no}/review``).
+DECISIONS = ("accept", "accept_online", "supplement", "reject")
+
+#: Why the service (or the desk) refused, as :attr:`PresubmissionRefused.reason`.
+REASONS = frozenset(
+    {
+        "not-found",  # no such pre-submission in the department (or another's)
+        "not-reviewable",  # reviewed already, waiting for the re-post, taken in
+        "supplement-used",  # its one-time supplement notice was given
+        "needs-visit",  # 全程网办 asked for an item that needs a visit
+        "invalid",  # a notice or reason missing, a field the service refused
+        "awaiting-supplement",  # take-in while the applicant's supplement is awaited
+        "taken-in",  # taken in already (``case_no`` names the case)
+        "rejected",
+        "package",  # a package's pre-submission: taken in as a joint case
+        "no-token",  # signed in offline: the list needs the service
+        "other",
+    }
+)
+
+
+class PresubmissionRefused(UserError):
+    """A pre-review or take-in the window cannot make.
+
+    Attributes:
+        reason: one of :data:`REASONS`.
+        detail: the service's words (for the log; the GUI words ``reason``).
+    """
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(detail or reason)
+        self.reason = reason if reason in REASONS else "other"
+        self.detail = detail
+
+
+def _token(context: AppContext, session: Session) -> str:
+    if not session.access_token:
+        raise PresubmissionRefused("no-token", "signed in offline")
+    return str(session.access_token)
+
+
+def _refused(exc: ApiError) -> Exception:
+    """The service's refusal as a :class:`PresubmissionRefused` (401 and the like stay)."""
+    slug = exc.type.rstrip("/").rsplit("/", 1)[-1]
+    detail = str(exc.problem.get("detail") or exc)
+    if exc.status == 404:
+        return PresubmissionRefused("not-found", detail)
+    if exc.status == 422:
+        fields = {str(e.get("field")) for e in exc.problem.get("errors") or []}
+        return PresubmissionRefused("needs-visit" if "decision" in fields else "invalid", detail)
+    if exc.status == 409 and slug in REASONS:
+        return PresubmissionRefused(slug, detail)
+    return exc
+
+
+def pending(context: AppContext, session: Session) -> list[Presubmission]:
+    """The department's 网上待接件 (submitted, accepted, accepted online), oldest first."""
+    try:
+        return api.pending(context.backend.api, _token(context, session))
+    except ApiError as exc:
+        raise _refused(exc) from exc
+
+
+def review(
+    context: AppContext,
+    session: Session,
+    no: str,
+    decision: str,
+    *,
+    note: str = "",
+    supplement_text: str | None = None,
+) -> Presubmission:
+    """The pre-review of ``no`` (see :data:`DECISIONS`); the applicant is told by SMS."""
+    if decision not in DECISIONS:
+        raise ValueError(f"unknown decision {decision!r}")
+    try:
+        return api.review(
+            context.backend.api,
+            _token(context, session),
+            no,
+            decision,
+            note=note,
+            supplement_text=supplement_text,
+        )
+    except ApiError as exc:
+        raise _refused(exc) from exc
+
+
+def intake_state(presubmission: Presubmission, item: Item) -> dict[str, Any]:
+    """The intake form's state (a parked intake's ``snapshot``) filled from the
+    pre-submission: the applicant, and each of the item's materials the applicant uploaded
+    marked received (the clerk checks the originals and unticks what is missing)."""
+    applicant = presubmission.applicant
+    organization = applicant.get("kind") == "organization"
+    uploaded = {m.code for m in presubmission.materials if m.code}
+    return {
+        "version": 1,
+        "item_code": item.code,
+        "kind": "organization" if organization else "person",
+        "person": {
+            "name": "" if organization else str(applicant.get("name") or ""),
+            "id_type": str(applicant.get("id_type") or "resident_id"),
+            "id_number": "" if organization else str(applicant.get("id_number") or ""),
+            "phone": "" if organization else str(applicant.get("phone") or ""),
+        },
+        "organization": {
+            "name": str(applicant.get("name") or "") if organization else "",
+            "credit_code": str(applicant.get("id_number") or "") if organization else "",
+            "credit_confirmed": False,
+            "legal_representative": str(applicant.get("legal_representative") or ""),
+            "contact_name": str(applicant.get("contact_name") or ""),
+            "phone": str(applicant.get("phone") or "") if organization else "",
+        },
+        "agent": None,
+        "materials": [
+            {"code": m.code, "state": "received" if m.code in uploaded else "missing"}
+            for m in item.materials
+        ],
+        "decision": {},
+        "commitment": {},
+        "presubmission_no": presubmission.no,
+    }
+
+
+def take_in(
+    context: AppContext,
+    session: Session,
+    presubmission: Presubmission,
+    draft: intake.IntakeDraft,
+    item: Item,
+    *,
+    catalog_version: str | None = None,
+) -> TakenCase:
+    """Take ``presubmission`` in (接件) with the clerk's checked ``draft``: the case is made
+    on the service (it keeps the pre-submission's number and query code), stored here as
+    the service made it (a draft resumed from the parked list leaves it in the same
+    transaction), and its decision's document issued.
+
+    Raises:
+        InvalidDraft: the draft has errors; nothing was sent.
+        PresubmissionRefused: taken in already, waiting for a supplement, rejected, ...
+        ConnectionProblem: the service cannot be reached (nothing was taken in).
+    """
+    now = context.clock.now().astimezone(CENTER_TZ)
+    checked = intake.validate(draft, item, today=now.date(), calendar=context.calendar)
+    if checked.errors:
+        raise intake.InvalidDraft(checked.errors)
+    version = catalog_version or catalog_version_of(context)
+    case = build_case(
+        context,
+        draft,
+        item,
+        clerk=session.username,
+        case_no=presubmission.no,
+        received_at=now,
+        catalog_version=version,
+    )
+    body = {
+        k: v
+        for k, v in case_to_wire(case).items()
+        if k not in ("case_no", "query_code", "item_code")
+    }
+    try:
+        answer = api.take_in(context.backend.api, _token(context, session), presubmission.no, body)
+    except ApiError as exc:
+        raise _refused(exc) from exc
+    made = case_from_wire(answer["case"])
+    store = context.backend.store
+    if draft.parked_id:
+        with store.db.transaction():
+            stored = store.create_case(made)
+            ParkedIntakes(store.db, context.clock).remove(draft.parked_id)
+    else:
+        stored = store.create_case(made)
+    return issue_decision_document(context, session, stored, item)
