@@ -44,6 +44,7 @@ from records_service.routers import (
     fee_lists,
     fees,
     health,
+    hotline,
     joint,
     joint_views,
     presubmissions,
@@ -192,6 +193,7 @@ def create_app(
         appointments,
         visits,
         queue_dashboard,
+        hotline,
         presubmissions,
     ):
         app.include_router(module.router, prefix=API_PREFIX)

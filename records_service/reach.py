@@ -127,6 +127,18 @@ ROUTES: dict[str, frozenset[str]] = {
     "check_in_appointment": frozenset({"kiosk"}),
     "rate_visit": _WINDOW,
     "get_queue_workload": _LEADS,
+    # 12345 work orders (issue 19): the hotline (its integration credential) posts orders,
+    # sends them back to be redone and pulls their status; the supervisor signs, assigns
+    # and returns them; the assigned department's clerk or lead answers; the supervisor or
+    # the department's lead extends (``hotline.order_reach``).
+    "create_hotline_order": frozenset({"integration"}),
+    "sign_hotline_order": frozenset({"supervisor"}),
+    "assign_hotline_order": frozenset({"supervisor"}),
+    "answer_hotline_order": frozenset({"clerk", "lead"}),
+    "return_hotline_order": frozenset({"supervisor"}),
+    "extend_hotline_order": frozenset({"supervisor", "lead"}),
+    "redo_hotline_order": frozenset({"integration"}),
+    "list_hotline_orders": frozenset({"integration", "supervisor", "lead", "clerk"}),
     # Online pre-submission (issue 19): the website (its integration credential) posts;
     # the item's department's clerks and leads see the 网上待接件, its clerks pre-review
     # and take in (``presubmissions.presubmission_reach``).

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clerk_app.core.identity import mask_id
-from records_service import audit, commitment, joint, reach, rules
+from records_service import audit, commitment, joint, notifications, reach, rules
 from records_service.case_views import RawBodyDep, case_public, clerk_error
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
@@ -133,8 +133,11 @@ def append_event(
             _deferred_received(case)
         if after != case.status and rules.is_terminal(after) and case.completed_at is None:
             case.completed_at = body.at
+        completed = after != case.status and after.startswith("completed_")
         case.status = after
         case.updated_at = now
+        if completed:  # the applicant is told, with the event's commit (issue 19)
+            notifications.case_completed(session, case, now)
         joint.after_part_event(session, case, now)
         try:
             session.flush()
