@@ -72,6 +72,7 @@ log = logger("gui")
 E = lifecycle.EventType
 #: The item's material code of a checklist entry.
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole  # what a screen reader says of a cell
 
 
 class CaseDetail(QDialog):
@@ -301,6 +302,7 @@ class CaseDetail(QDialog):
             )
             for column, text in enumerate(cells):
                 self.events.setItem(row, column, QTableWidgetItem(text))
+                self.events.item(row, column).setData(ACCESSIBLE, text or self.tr("none"))
         self.events.setColumnWidth(1, max(170, min(self.events.sizeHintForColumn(1) + 8, 340)))
         current = self.action_box.currentData()
         self.action_box.blockSignals(True)

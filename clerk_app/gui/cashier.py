@@ -90,6 +90,7 @@ class CashierScreen(QWidget):
         self.code.returnPressed.connect(self.look_up)
         self.payer = QLabel()
         self.items = QTableWidget(0, 2)
+        self.items.setAccessibleName(self.tr("Fees"))
         self.items.setHorizontalHeaderLabels([self.tr("Fee"), self.tr("Amount (yuan)")])
         self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.total = QLabel()

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -251,8 +251,12 @@ class CatalogPane(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("catalogSearch")
         self.search.setClearButtonEnabled(True)
+        clear = self.search.findChild(QAction, "_q_qlineeditclearaction")  # its clear button
+        if clear is not None:  # named for a screen reader
+            clear.setText(self.tr("Clear"))
         self.list = QListView(self)
         self.list.setObjectName("catalogList")
+        self.list.setAccessibleName(self.tr("Catalog items"))
         self.list.setModel(self.model)
         self.list.setAlternatingRowColors(True)
         self.list.setUniformItemSizes(True)

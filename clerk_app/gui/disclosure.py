@@ -32,6 +32,7 @@ class DisclosurePanel(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("disclosurePanel")
+        self.setAccessibleName(self.tr("Item disclosures"))
         self.setReadOnly(True)
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(_CSS)

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,6 +64,8 @@ def _fill(table: QTableWidget, rows: list[list[str]], right: set[int]) -> None:
 
 def _period_row(parent: QWidget, first: date, last: date) -> tuple[QDateEdit, QDateEdit]:
     start, end = QDateEdit(parent), QDateEdit(parent)
+    start.setAccessibleName(QCoreApplication.translate("FinanceScreen", "From"))
+    end.setAccessibleName(QCoreApplication.translate("FinanceScreen", "To"))
     for edit, day in ((start, first), (end, last)):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
@@ -102,6 +104,7 @@ class FinanceScreen(QWidget):
         )
         today = cashier.today(context)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Finance"))
         self.tabs.addTab(self._refund_tab(), self.tr("Refunds"))
         self.tabs.addTab(self._report_tab(today), self.tr("Report"))
         self.tabs.addTab(self._reconcile_tab(today), self.tr("Reconciliation"))
@@ -134,6 +137,7 @@ class FinanceScreen(QWidget):
     def _refund_tab(self) -> QWidget:
         tab = QWidget()
         self.refund_table = QTableWidget(0, 6)
+        self.refund_table.setAccessibleName(self.tr("Refunds"))
         self.refund_table.setHorizontalHeaderLabels(
             [
                 self.tr("Notice"),
@@ -169,6 +173,7 @@ class FinanceScreen(QWidget):
         ):
             self.group.addItem(text, key)
         self.report_table = QTableWidget(0, 5)
+        self.report_table.setAccessibleName(self.tr("Report"))
         self.report_table.setHorizontalHeaderLabels(self.report_headers())
         self.report_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         row = QHBoxLayout()
@@ -194,10 +199,12 @@ class FinanceScreen(QWidget):
         self.bank_from, self.bank_to = _period_row(tab, today.replace(day=1), today)
         self.matched = QLabel()
         self.bank_table = QTableWidget(0, 4)
+        self.bank_table.setAccessibleName(self.tr("Bank statement"))
         self.bank_table.setHorizontalHeaderLabels(
             [self.tr("Line"), self.tr("Reference"), self.tr("Amount (yuan)"), self.tr("Date")]
         )
         self.payment_table = QTableWidget(0, 5)
+        self.payment_table.setAccessibleName(self.tr("Payments"))
         self.payment_table.setHorizontalHeaderLabels(
             [
                 self.tr("Notice"),

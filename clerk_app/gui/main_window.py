@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.tabs.setAccessibleName(self.tr("Desk"))
+        self.splitter.widget(2).setAccessibleName(self.tr("Intake form"))
         self.intake_tab_action.setText(self.tr("&Intake"))
         self.worklist_tab_action.setText(self.tr("&Worklist"))
         self.lookup_action.setText(self.tr("&Look up a case…"))

@@ -142,6 +142,7 @@ class WorklistPane(QWidget):
         self.model = WorklistModel(self._query, self._item_names(), self)
         self.view = QTableView(self)
         self.view.setObjectName("worklistView")
+        self.view.setAccessibleName(self.tr("Cases"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

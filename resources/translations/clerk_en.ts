@@ -822,6 +822,10 @@
         <source>The notice could not be written: %1</source>
         <translation>The notice could not be written: %1</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
 </context>
 <context>
     <name>CaseDocuments</name>
@@ -1353,6 +1357,10 @@
         <source>This payment breaks a fee rule.</source>
         <translation>This payment breaks a fee rule.</translation>
     </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
 </context>
 <context>
     <name>CatalogModel</name>
@@ -1393,6 +1401,14 @@
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Catalog items</source>
+        <translation>Catalog items</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2291,10 @@ Voided (%3): %4</translation>
         <source>Change &amp;password…</source>
         <translation>Change &amp;password…</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
 </context>
 <context>
     <name>DecisionPanel</name>
@@ -2562,6 +2582,10 @@ If the materials do not come by then, the case ends without approval.</translati
             <numerusform>statutory limit: %n working day</numerusform>
             <numerusform>statutory limit: %n working days</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Item disclosures</source>
+        <translation>Item disclosures</translation>
     </message>
 </context>
 <context>
@@ -2968,6 +2992,14 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>%1 matched; %2 line(s) of the bank and %3 payment(s) unmatched.</source>
         <translation>%1 matched; %2 line(s) of the bank and %3 payment(s) unmatched.</translation>
+    </message>
+    <message>
+        <source>Bank statement</source>
+        <translation>Bank statement</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finance</translation>
     </message>
 </context>
 <context>
@@ -4716,6 +4748,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Saved to %1 — send this file to IT.</source>
         <translation>Saved to %1 — send this file to IT.</translation>
     </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Log lines</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -5028,6 +5064,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Change &amp;password…</source>
         <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Intake form</source>
+        <translation>Intake form</translation>
     </message>
 </context>
 <context>
@@ -6008,6 +6052,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Hall queue, tickets of %1 to %2</source>
         <translation>Hall queue, tickets of %1 to %2</translation>
     </message>
+    <message>
+        <source>Queue summary</source>
+        <translation>Queue summary</translation>
+    </message>
 </context>
 <context>
     <name>RefundRequestDialog</name>
@@ -6628,6 +6676,10 @@ Data folder: %4</translation>
         <source>This computer&apos;s clock is wrong</source>
         <translation>This computer&apos;s clock is wrong</translation>
     </message>
+    <message>
+        <source>Sync supervision</source>
+        <translation>Sync supervision</translation>
+    </message>
 </context>
 <context>
     <name>TransferDialog</name>
@@ -7097,6 +7149,10 @@ Data folder: %4</translation>
             <numerusform>%n cases</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
 </context>
 <context>
     <name>WorkloadTab</name>
@@ -7155,6 +7211,24 @@ Data folder: %4</translation>
     <message>
         <source>Workload %1 to %2</source>
         <translation>Workload %1 to %2</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Workload</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+</context>
+<context>
+    <name>JointIntakeForm</name>
+    <message>
+        <source>Joint intake</source>
+        <translation>Joint intake</translation>
     </message>
 </context>
 </TS>

@@ -819,6 +819,10 @@
         <source>The notice could not be written: %1</source>
         <translation>文书未能生成：%1</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>CaseDocuments</name>
@@ -1350,6 +1354,10 @@
         <source>This payment breaks a fee rule.</source>
         <translation>这笔收款不符合收费规则。</translation>
     </message>
+    <message>
+        <source>Fees</source>
+        <translation>收费项目</translation>
+    </message>
 </context>
 <context>
     <name>CatalogModel</name>
@@ -1388,6 +1396,14 @@
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Catalog items</source>
+        <translation>事项列表</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
 </context>
 <context>
@@ -2264,6 +2280,10 @@ Voided (%3): %4</source>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>统计看板</translation>
+    </message>
 </context>
 <context>
     <name>DecisionPanel</name>
@@ -2548,6 +2568,10 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>
             <numerusform>法定时限：%n 个工作日</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Item disclosures</source>
+        <translation>事项告知</translation>
     </message>
 </context>
 <context>
@@ -2954,6 +2978,14 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>%1 matched; %2 line(s) of the bank and %3 payment(s) unmatched.</source>
         <translation>已匹配 %1 笔；银行 %2 行、收款 %3 笔未匹配。</translation>
+    </message>
+    <message>
+        <source>Bank statement</source>
+        <translation>银行流水</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
     </message>
 </context>
 <context>
@@ -4696,6 +4728,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Saved to %1 — send this file to IT.</source>
         <translation>已保存到 %1——请将此文件发给信息技术人员。</translation>
     </message>
+    <message>
+        <source>Log lines</source>
+        <translation>日志内容</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -5006,6 +5042,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Intake form</source>
+        <translation>受理表单</translation>
     </message>
 </context>
 <context>
@@ -5979,6 +6023,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Hall queue, tickets of %1 to %2</source>
         <translation>排队叫号统计，%1 至 %2 的号票</translation>
     </message>
+    <message>
+        <source>Queue summary</source>
+        <translation>排队概况</translation>
+    </message>
 </context>
 <context>
     <name>RefundRequestDialog</name>
@@ -6597,6 +6645,10 @@ Data folder: %4</source>
         <source>This computer&apos;s clock is wrong</source>
         <translation>此电脑的时钟不准</translation>
     </message>
+    <message>
+        <source>Sync supervision</source>
+        <translation>同步监控</translation>
+    </message>
 </context>
 <context>
     <name>TransferDialog</name>
@@ -7062,6 +7114,10 @@ Data folder: %4</source>
             <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cases</source>
+        <translation>办件列表</translation>
+    </message>
 </context>
 <context>
     <name>WorkloadTab</name>
@@ -7120,6 +7176,24 @@ Data folder: %4</source>
     <message>
         <source>Workload %1 to %2</source>
         <translation>工作量 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作量</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+</context>
+<context>
+    <name>JointIntakeForm</name>
+    <message>
+        <source>Joint intake</source>
+        <translation>联合受理</translation>
     </message>
 </context>
 </TS>

@@ -122,14 +122,19 @@ class TextContrast:
         )
 
 
-def label_contrasts(root: QWidget) -> list[TextContrast]:
+def label_contrasts(root: QWidget, *, skip_disabled: bool = False) -> list[TextContrast]:
     """Every visible label with text under ``root`` (``root`` too, if a label), with the
-    contrast of its text colour and of each inline colour of its rich text."""
+    contrast of its text colour and of each inline colour of its rich text.
+
+    ``skip_disabled``: leave out disabled labels (WCAG 1.4.3 asks no contrast of the text
+    of an inactive control, e.g. a form's captions before an item is chosen)."""
     labels = [root] if isinstance(root, QLabel) else []
     labels += root.findChildren(QLabel)
     out = []
     for label in labels:
         if not label.isVisibleTo(root.window()) or not label.text().strip():
+            continue
+        if skip_disabled and not label.isEnabled():
             continue
         bg = background_colour(label)
         colours = [text_colour(label)]
@@ -158,6 +163,10 @@ def _is_rich(label: QLabel) -> bool:
     return fmt == Qt.TextFormat.AutoText and Qt.mightBeRichText(label.text())
 
 
-def low_contrast_texts(root: QWidget, minimum: float = WCAG_AA) -> list[str]:
-    """Descriptions of the texts under ``root`` below ``minimum`` (empty: all pass)."""
-    return [str(t) for t in label_contrasts(root) if t.ratio < minimum]
+def low_contrast_texts(
+    root: QWidget, minimum: float = WCAG_AA, *, skip_disabled: bool = False
+) -> list[str]:
+    """Descriptions of the texts under ``root`` below ``minimum`` (empty: all pass);
+    ``skip_disabled`` as for :func:`label_contrasts`."""
+    found = label_contrasts(root, skip_disabled=skip_disabled)
+    return [str(t) for t in found if t.ratio < minimum]

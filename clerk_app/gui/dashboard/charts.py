@@ -160,6 +160,8 @@ def chart_view(parent: Any = None) -> QChartView:
     view = QChartView(parent)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)
+    view.setAccessibleName(QCoreApplication.translate("DashboardCharts", "Chart"))
+    view.viewport().setAccessibleName(view.accessibleName())
     return view
 
 
@@ -167,5 +169,7 @@ def show(view: QChartView, chart: QChart) -> None:
     """Put ``chart`` in ``view``; the previous chart is deleted with it."""
     old = view.chart()
     view.setChart(chart)
+    view.setAccessibleName(chart.title() or view.accessibleName())
+    view.viewport().setAccessibleName(view.accessibleName())
     if old is not None:
         old.deleteLater()

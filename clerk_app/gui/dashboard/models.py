@@ -202,6 +202,8 @@ class WorkloadModel(QAbstractTableModel):
         value = row.get(column.key)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return format_value(column, value)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # a blank cell is read as a dash
+            return format_value(column, value) or "—"
         if role == RAW_ROLE:
             return value if column.kind is not Kind.TEXT else format_value(column, value)
         if role == TOTAL_ROLE:

@@ -120,6 +120,7 @@ class QueueTab(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.summary = QLabel()
         self.summary.setObjectName("queueSummary")
+        self.summary.setAccessibleName(self.tr("Queue summary"))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.freshness = Freshness(self)

@@ -112,6 +112,7 @@ class SyncTab(QWidget):
         self.model = QStandardItemModel(0, 10, self)
         self.table = table_view(self)
         self.table.setObjectName("syncTable")
+        self.table.setAccessibleName(self.tr("Sync supervision"))
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(False)
         top = QHBoxLayout()

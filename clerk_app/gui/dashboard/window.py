@@ -94,6 +94,7 @@ class DashboardWindow(QMainWindow):
         self.connection_action: QAction | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("dashboardTabs")
+        self.tabs.setAccessibleName(self.tr("Dashboard"))
         self.workload = WorkloadTab(source, clock, self)
         self.sync = SyncTab(source, clock, self)
         self.people = PeopleTab(source, clock, self)

@@ -103,6 +103,7 @@ class WorkloadTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = table_view(self)
         self.table.setObjectName("workloadTable")
+        self.table.setAccessibleName(self.tr("Workload"))
         self.table.setModel(self.proxy)
         self.table.activated.connect(self._activated)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

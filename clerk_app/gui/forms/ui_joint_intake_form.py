@@ -358,6 +358,9 @@ class Ui_JointIntakeForm(object):
     # setupUi
 
     def retranslateUi(self, jointIntakeDialog):
+#if QT_CONFIG(accessibility)
+        self.jointScroll.setAccessibleName(QCoreApplication.translate("JointIntakeForm", u"Joint intake", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 

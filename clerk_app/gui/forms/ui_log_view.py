@@ -109,5 +109,8 @@ class Ui_LogView(object):
         self.levelLabel.setText(QCoreApplication.translate("LogView", u"&Level:", None))
         self.areaLabel.setText(QCoreApplication.translate("LogView", u"&Area:", None))
         self.textLabel.setText(QCoreApplication.translate("LogView", u"&Contains:", None))
+#if QT_CONFIG(accessibility)
+        self.logText.setAccessibleName(QCoreApplication.translate("LogView", u"Log lines", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -64,5 +64,8 @@ class Ui_ShortcutsDialog(object):
         ___qtablewidgetitem1.setText(QCoreApplication.translate("ShortcutsDialog", u"Action", None))
         ___qtablewidgetitem2 = self.shortcutsTable.horizontalHeaderItem(2)
         ___qtablewidgetitem2.setText(QCoreApplication.translate("ShortcutsDialog", u"Keys", None))
+#if QT_CONFIG(accessibility)
+        self.shortcutsTable.setAccessibleName(QCoreApplication.translate("ShortcutsDialog", u"Keyboard shortcuts", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -1,0 +1,100 @@
+"""The desk's windows against the real records service, signed in as the demo users (issue
+18): every focusable control has an accessible name and every text meets 4.5:1 — the
+clerk's main window (catalog, intake form, worklist), a case's detail, the joint intake, the
+lookup, settings, log, shortcuts and about dialogs, the cashier's and finance's screens and
+the lead's dashboard, each of their tabs, in English and in Chinese."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from clerk_app.app.session import sign_in
+from clerk_app.gui.app import Desk
+from clerk_app.gui.i18n import install_translations
+from clerk_app.gui.joint_intake import open_joint_intake
+from clerk_app.gui.worklist_model import CASE_NO_ROLE
+from tests.helpers.service import DEMO_PASSWORD
+from tests.helpers.worklist import add_case
+
+from .walk import problems
+
+
+@pytest.fixture
+def open_as(qtbot, shared_records_service, make_context):
+    """``open_as(user, window_code)``: what the user's sign-in opens (its Desk shut down
+    at teardown)."""
+    desks: list[Desk] = []
+
+    def open_as(user: str, window_code: str = "W01") -> Any:
+        context = make_context(shared_records_service.base_url, home=user, window_code=window_code)
+        desk = Desk(context)
+        desks.append(desk)
+        shown = desk.open_desk(sign_in(context, user, DEMO_PASSWORD))
+        qtbot.addWidget(shown)
+        qtbot.waitExposed(shown)
+        return shown
+
+    yield open_as
+    for desk in desks:
+        screen = desk.cashier
+        if screen is not None and hasattr(screen, "offline"):
+            qtbot.waitUntil(lambda screen=screen: not screen.offline.pulling, timeout=30_000)
+        desk.shutdown()
+        QCoreApplication.processEvents()
+        for shown in (desk.window, desk.cashier, desk.dashboard):
+            if shown is not None:
+                shown.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_clerks_desk_and_its_dialogs_name_every_control(
+    qtbot, open_as, qm_dir, language
+) -> None:
+    install_translations(language, qm_dir)
+    window = open_as("demo-clerk")
+    qtbot.waitUntil(lambda: window.catalog_pane.model.rowCount() > 0, timeout=20_000)
+    found = problems(window, "desk before an item")
+    window.catalog_pane.search.setText("sfz")
+    window.catalog_pane.choose_current()
+    assert window.current_item is not None
+    found += problems(window, "desk with an intake")
+
+    add_case(
+        window.context.backend.store, 9001 + (language == "en"), received=date.today(), due=None
+    )
+    window.show_worklist_tab()
+    qtbot.waitUntil(lambda: window.worklist.model.rowCount() >= 1, timeout=10_000)
+    model = window.worklist.model
+    detail = window.worklist.open_case(model.data(model.index(0, 0), CASE_NO_ROLE))
+    found += problems(detail, "case detail")
+    detail.close()
+
+    catalog = window.catalog_pane.model.catalog
+    joint = open_joint_intake(window, catalog.packages[0])
+    assert joint is not None
+    found += problems(joint, "joint intake")
+    joint.close()
+
+    for tool in ("show_lookup", "show_settings", "show_log", "show_shortcuts", "show_about"):
+        getattr(window, tool)()
+        dialog = window.last_tool
+        found += problems(dialog, tool)
+        dialog.close()
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("user", "window_code"),
+    [("demo-cashier", "S01"), ("demo-finance", "S01"), ("demo-lead", "W01")],
+)
+def test_the_cashier_finance_and_dashboard_screens_name_every_control(
+    qtbot, open_as, user, window_code
+) -> None:
+    screen = open_as(user, window_code)
+    qtbot.wait(200)  # the first pull's rows
+    found = problems(screen, user)
+    assert not found, "\n".join(found)
