@@ -9,12 +9,13 @@ are in :mod:`records_service.queue`, calling in :mod:`records_service.queue_call
 
 from __future__ import annotations
 
+import asyncio
 import hmac
-import time
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -45,6 +46,7 @@ from records_service.queue_schemas import (
     TransferAnswer,
     TransferCreate,
 )
+from records_service.queue_signal import CALLS, FALLBACK_EVERY
 from records_service.routers.public import RateLimiter
 from records_service.schemas import public_json
 
@@ -53,8 +55,6 @@ router = APIRouter(tags=["queue"])
 TicketNo = Annotated[
     str, Path(min_length=1, max_length=12, description="the ticket's number, e.g. ``A012``")
 ]
-#: How often a long-poll looks for new calls (seconds).
-POLL_EVERY = 0.25
 #: The longest a long-poll waits (seconds).
 MAX_WAIT = 30.0
 
@@ -238,9 +238,11 @@ def call_next_ticket(
             ticket, call = queue_calls.call_number(session, center, window, clerk, body.number, now)
         else:
             ticket, call = queue_calls.call_next(session, center, window, clerk, now)
-        return CallAnswer.model_validate(
+        answer = CallAnswer.model_validate(
             {"ticket": queue.ticket_public(session, ticket), "call": queue_calls.call_public(call)}
         )
+    CALLS.notify()  # committed: the waiting hall screens answer now
+    return answer
 
 
 _AT_WINDOW_PROBLEMS = {
@@ -271,9 +273,11 @@ def recall_queue_ticket(
                 409, "not-at-window", f"Ticket {ticket.number} is being served, not called."
             )
         call = queue_calls.recall(session, ticket, now)
-        return CallAnswer.model_validate(
+        answer = CallAnswer.model_validate(
             {"ticket": queue.ticket_public(session, ticket), "call": queue_calls.call_public(call)}
         )
+    CALLS.notify()
+    return answer
 
 
 @router.post(
@@ -379,7 +383,7 @@ def _at_window(
     response_model=CallList,
     responses=problem_responses(401, 403, 422),
 )
-def list_queue_calls(
+async def list_queue_calls(
     principal: CurrentPrincipal,
     reader: SessionDep,
     db: DatabaseDep,
@@ -393,17 +397,27 @@ def list_queue_calls(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> CallList:
     """The hall screen's calls: those after the cursor ``after`` (without it, today's
-    latest), waiting up to ``wait`` seconds for one to come."""
-    _release(reader)
-    deadline = time.monotonic() + wait
-    while True:
+    latest), waiting up to ``wait`` seconds for one to come.
+
+    Asynchronous: a waiting screen holds no worker thread, only the short reads run in the
+    threadpool; a call made wakes it (:mod:`records_service.queue_signal`)."""
+    await run_in_threadpool(_release, reader)
+
+    def read() -> list[dict[str, Any]]:
         with db.read() as session:
             center = queue.center_of(session, principal.center_code)
             calls = queue_calls.calls_after(session, center, after, limit, clock())
-            items = [queue_calls.call_public(c) for c in calls]
-        if items or time.monotonic() >= deadline:
-            break
-        time.sleep(min(POLL_EVERY, max(0.0, deadline - time.monotonic())))
+            return [queue_calls.call_public(c) for c in calls]
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    while True:
+        with CALLS.listening() as waiter:  # before the read: no call slips between
+            items = await run_in_threadpool(read)
+            left = deadline - loop.time()
+            if items or left <= 0:
+                break
+            await waiter.wait(min(FALLBACK_EVERY, left))
     cursor = items[-1]["id"] if items else (after or 0)
     return CallList.model_validate({"items": items, "next": cursor})
 
