@@ -36,6 +36,7 @@ from records_service.routers import (
     cases,
     cashier,
     catalog,
+    complaints,
     credentials,
     devices,
     documents,
@@ -195,6 +196,7 @@ def create_app(
         queue_dashboard,
         hotline,
         presubmissions,
+        complaints,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -53,6 +53,8 @@ _STAFF = frozenset({"clerk", "cashier", "finance", "lead", "admin", "auditor", "
 _CASE_READERS = frozenset({"clerk", "lead", "admin", "desk"})
 _WINDOW = frozenset({"clerk", "desk"})
 _LEADS = frozenset({"lead", "admin"})
+_SUPERVISOR = frozenset({"supervisor"})
+_COMPLAINT_READERS = frozenset({"supervisor", "lead", "clerk"})
 
 #: operation id → who may use the route (the rest get 403). Public routes (no token) are
 #: not listed: ``health``, ``login``, ``get_progress``, ``redeem_enrolment``,
@@ -69,7 +71,7 @@ ROUTES: dict[str, frozenset[str]] = {
     "get_changes": _CASE_READERS,
     "record_case_document": _WINDOW,
     "rate_case": _WINDOW,
-    "list_bad_ratings": _LEADS,
+    "list_bad_ratings": _LEADS | _SUPERVISOR,
     "follow_up_rating": frozenset({"lead"}),
     "unlock_user": _LEADS,
     "list_users": _LEADS,
@@ -146,6 +148,22 @@ ROUTES: dict[str, frozenset[str]] = {
     "list_presubmissions": frozenset({"clerk", "lead"}),
     "review_presubmission": frozenset({"clerk"}),
     "take_in_presubmission": frozenset({"clerk"}),
+    # Complaints and supervision (issue 19): the supervisor (督查) takes complaints in,
+    # assigns, calls back, closes and reopens them, issues cards and names model windows;
+    # the assigned department's lead or clerks answer (``complaints.complaint_reach``:
+    # never one about themselves).
+    "create_complaint": _SUPERVISOR,
+    "list_complaints": _COMPLAINT_READERS,
+    "get_complaint": _COMPLAINT_READERS,
+    "assign_complaint": _SUPERVISOR,
+    "answer_complaint": frozenset({"lead", "clerk"}),
+    "call_back_complaint": _SUPERVISOR,
+    "close_complaint": _SUPERVISOR,
+    "reopen_complaint": _SUPERVISOR,
+    "issue_card": _SUPERVISOR,
+    "list_cards": _SUPERVISOR,
+    "designate_model_window": _SUPERVISOR,
+    "list_model_windows": _SUPERVISOR,
 }
 #: Routes that need no token at all.
 PUBLIC_ROUTES = frozenset(
@@ -260,9 +278,9 @@ def case_in_reach(session: Session, principal: Principal, case_no: str) -> Case:
 
 def window_scope(session: Session, principal: Principal) -> ColumnElement[bool]:
     """The condition on :class:`Window` rows whose figures ``principal`` sees (leads:
-    their department in their center; admins: their centers)."""
+    their department in their center; admins and supervisors: their centers)."""
     who = callers(principal)
-    if "admin" in who:
+    if who & {"admin", "supervisor"}:
         return Window.center_code.in_(centers_at_and_below(session, principal.center_code))
     if "lead" in who and principal.department_code:
         return and_(

@@ -66,6 +66,19 @@ class _EnvironSource(EnvSettingsSource):
         )
 
 
+#: The categories of a complaint (issue 19) and the working days a department has by default
+#: to answer one of each (``Settings.complaint_answer_days``).
+ComplaintCategory = Literal["attitude", "delay", "extra_materials", "fees", "misconduct", "other"]
+COMPLAINT_ANSWER_DAYS: dict[ComplaintCategory, int] = {
+    "attitude": 3,
+    "delay": 5,
+    "extra_materials": 5,
+    "fees": 5,
+    "misconduct": 10,
+    "other": 5,
+}
+
+
 class Settings(BaseSettings):
     """Every service setting, declared once with its type and default.
 
@@ -121,6 +134,11 @@ class Settings(BaseSettings):
             stand-in unreachable (to try the platform's link down).
         waiver_approval_above_fen: a fee waiver (减免) above this many fen names the
             department's lead who approved it (``approved_by``).
+        complaint_answer_days: working days a department has to answer a complaint, per
+            category (``attitude``, ``delay``, ``extra_materials``, ``fees``,
+            ``misconduct``, ``other``; a category not given keeps its default, see
+            :data:`COMPLAINT_ANSWER_DAYS`); in the environment as JSON
+            (``{"attitude": 2}``), in TOML a table.
     """
 
     model_config = SettingsConfigDict(
@@ -163,6 +181,9 @@ class Settings(BaseSettings):
     allow_plain_http: bool = False
     fiscal_platform: Literal["standin", "standin-offline"] = "standin"
     waiver_approval_above_fen: int = Field(default=10_000, ge=0)
+    complaint_answer_days: dict[ComplaintCategory, Annotated[int, Field(ge=1, le=60)]] = Field(
+        default_factory=lambda: dict(COMPLAINT_ANSWER_DAYS)
+    )
 
     @field_validator("database_url")
     @classmethod
