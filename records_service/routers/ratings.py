@@ -186,7 +186,7 @@ def visit_to_rate(session: Session, case: Case, field: str = "case_no") -> CaseE
     "/ratings/bad",
     operation_id="list_bad_ratings",
     response_model=BadRatings,
-    responses=problem_responses(401, 403, 422, s403="not a shift lead or an admin"),
+    responses=problem_responses(401, 403, 422, s403="not a shift lead, an admin or a supervisor"),
 )
 def list_bad_ratings(
     principal: CurrentPrincipal,
@@ -197,7 +197,8 @@ def list_bad_ratings(
 ) -> BadRatings:
     """Bad ratings (差评) of the windows a lead watches, earliest follow-up deadline first:
     ``{items, today}``; each item says whether its deadline has passed (``overdue``).
-    ``followed_up=false`` lists those still to follow up. Leads: their department; admins: all.
+    ``followed_up=false`` lists those still to follow up. Leads: their department; admins
+    and supervisors (督查, to raise a complaint from one): their centers'.
     """
     windows = select(Window.code).where(reach.window_scope(session, principal))
     # A ticket served with no case is rated without one (``POST /visits/ratings``).
