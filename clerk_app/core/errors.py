@@ -18,7 +18,8 @@ Hierarchy::
     │   └── BadAnswer                an answer that does not follow the contract
     ├── Refused                      the service said no: ``status`` and ``problem``
     ├── OfflineSignInRefused         ``reason``: never-online, expired, wrong-password
-    └── NoCatalog                    signed in, but no catalog (never fetched, no link)
+    ├── NoCatalog                    signed in, but no catalog (never fetched, no link)
+    └── CardReaderProblem            the ID card reader's SDK: ``reason``
 
 ``core.lifecycle.IllegalTransition`` (an action the case's status does not allow) stays
 where it is; the GUI words it too.
@@ -107,3 +108,36 @@ class OfflineSignInRefused(UserError):
 
 class NoCatalog(UserError):
     """Signed in, but there is no catalog: never fetched, and the service is unreachable."""
+
+
+# -- devices on the counter -------------------------------------------------------------------
+
+
+class CardReaderProblem(UserError):
+    """The ID card reader (its SDK library) gave no card.
+
+    Attributes:
+        reason: one of :data:`CARD_READER_REASONS`: ``library-missing`` (no file at the
+            provisioned path, or it cannot be loaded), ``wrong-architecture`` (a 32-bit
+            library in the 64-bit app), ``wrong-library`` (not the provisioned kind's
+            functions), ``no-reader`` (the port does not open), ``no-card`` (nothing on the
+            reader), ``card-removed`` (taken away during the read), ``bad-data`` (the
+            reader's bytes are not a card).
+        detail: the technical words (the system's, the SDK's return code), for the log.
+    """
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+CARD_READER_REASONS = (
+    "library-missing",
+    "wrong-architecture",
+    "wrong-library",
+    "no-reader",
+    "no-card",
+    "card-removed",
+    "bad-data",
+)

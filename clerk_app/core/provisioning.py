@@ -19,6 +19,8 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
+from clerk_app.core.idcard import DEFAULT_PORT, READER_KINDS, IdCardSetup
+
 SCHEMA_VERSION = 1
 
 LANGUAGES = ("zh_CN", "en")
@@ -135,6 +137,8 @@ class Provisioning:
     queue_offline_block: int | None = None
     #: The age from which a kiosk gives the 老年人 priority (``[queue] elderly_age``).
     queue_elderly_age: int = DEFAULT_ELDERLY_AGE
+    #: The SDK ID card reader (``[idcard]``); None: only a keyboard-wedge reader.
+    idcard: IdCardSetup | None = None
 
     def printer_for(self, kind: str) -> str:
         """The printer configured for a document kind ("" = ask / system default)."""
@@ -240,6 +244,7 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
             "security",
             "sync",
             "queue",
+            "idcard",
         },
     )
 
@@ -318,6 +323,7 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
     idle_minutes, offline_hours, retention_days = _read_security(r)
     max_waiting_hours = _read_sync(r)
     offline_block, elderly_age = _read_queue(r)
+    idcard = _read_idcard(r, source)
 
     if r.problems:
         raise ProvisioningError(where, r.problems)
@@ -340,7 +346,35 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
         max_waiting_hours=max_waiting_hours,
         queue_offline_block=offline_block,
         queue_elderly_age=elderly_age,
+        idcard=idcard,
     )
+
+
+def _read_idcard(r: _Reader, source: Path | None) -> IdCardSetup | None:
+    """``[idcard]``: the SDK library of the ID card reader (``library``, a path relative to
+    the file's folder allowed; ``kind`` ``termb`` or ``sdtapi``; ``port``, 1001 = USB)."""
+    section = r.table("idcard", required=False)
+    if not section:
+        return None
+    r.unknown_keys(section, "idcard", {"library", "kind", "port"})
+    library = r.text(section, "idcard", "library")
+    kind = r.text(section, "idcard", "kind")
+    if kind and kind not in READER_KINDS:
+        r.problem("idcard.kind", "应为 termb 或 sdtapi", "must be termb or sdtapi")
+    port = section.get("port", DEFAULT_PORT)
+    if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 9999:
+        r.problem(
+            "idcard.port",
+            "应为 1 到 9999 之间的整数（USB 为 1001）",
+            "must be a whole number from 1 to 9999 (USB: 1001)",
+        )
+        port = DEFAULT_PORT
+    if not library or kind not in READER_KINDS:
+        return None
+    path = Path(library).expanduser()
+    if not path.is_absolute() and source is not None:
+        path = source.parent / path
+    return IdCardSetup(library=path, kind=kind, port=port)
 
 
 def _read_queue(r: _Reader) -> tuple[int | None, int]:
