@@ -439,8 +439,9 @@ def bench_hour(backend: str, url: str, args: dict[str, Any]) -> None:
                "--log-level", "warning", "--no-access-log"]  # fmt: skip
     with _serve(uvicorn, env, port) as base:
         child, out = _run_hour(base, True, {}, args)
-        child.join()
-        bare = _summary("bare UPDATE ... RETURNING endpoint", out.get())
+        result = out.get(timeout=3600)  # before join: the child exits once it is read
+        child.join(30)
+        bare = _summary("bare UPDATE ... RETURNING endpoint", result)
     print(
         f"  next p99 ratio {_p(ours, 99) / _p(bare, 99):5.2f} "
         f"(p50 ratio {_p(ours, 50) / _p(bare, 50):5.2f})"
