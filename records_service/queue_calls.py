@@ -344,10 +344,18 @@ def call_public(call: QueueCall) -> dict[str, Any]:
 
 
 def calls_after(
-    session: Session, center: str, after: int | None, limit: int, now: datetime
+    session: Session,
+    center: str,
+    after: int | None,
+    limit: int,
+    now: datetime,
+    windows: list[str] | None = None,
 ) -> list[QueueCall]:
-    """Calls after the cursor ``after``, oldest first; without it today's latest."""
+    """Calls after the cursor ``after``, oldest first; without it today's latest; with
+    ``windows``, only the calls to those windows (one hall's screen)."""
     query = select(QueueCall).where(QueueCall.center_code == center)
+    if windows is not None:
+        query = query.where(QueueCall.window_code.in_(windows))
     if after is not None:
         return list(
             session.scalars(query.where(QueueCall.id > after).order_by(QueueCall.id).limit(limit))

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from clerk_app.core import queue as core_queue
 from records_service import queue, queue_calls, signin
 from records_service.case_views import RawBodyDep
+from records_service.db import Database
 from records_service.deps import (
     ClockDep,
     CurrentPrincipal,
@@ -31,8 +32,8 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import REPLAY_HEADERS, IdempotencyKeyDep, keyed_write
-from records_service.models import Appointment, QueueTicket
-from records_service.problems import ProblemError, problem_responses
+from records_service.models import Appointment, QueueTicket, Window
+from records_service.problems import ProblemError, invalid_field, problem_responses
 from records_service.queue_schemas import (
     CallAnswer,
     CallList,
@@ -381,7 +382,12 @@ def _at_window(
     "/queue/calls",
     operation_id="list_queue_calls",
     response_model=CallList,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(
+        401,
+        403,
+        422,
+        s422="invalid parameters, or ``windows`` naming a window not of the caller's center",
+    ),
 )
 async def list_queue_calls(
     principal: CurrentPrincipal,
@@ -395,18 +401,29 @@ async def list_queue_calls(
         float, Query(ge=0, le=MAX_WAIT, description="seconds to wait for a call (long-poll)")
     ] = 0,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    windows: Annotated[
+        str | None,
+        Query(
+            max_length=800,
+            description="comma-separated window codes: only their calls (one hall's screen)",
+        ),
+    ] = None,
 ) -> CallList:
     """The hall screen's calls: those after the cursor ``after`` (without it, today's
-    latest), waiting up to ``wait`` seconds for one to come.
+    latest), waiting up to ``wait`` seconds for one to come; with ``windows``, only the
+    calls to those windows (a center with several halls gives each hall's screen its own).
 
     Asynchronous: a waiting screen holds no worker thread, only the short reads run in the
     threadpool; a call made wakes it (:mod:`records_service.queue_signal`)."""
     await run_in_threadpool(_release, reader)
+    only = sorted({w.strip() for w in windows.split(",") if w.strip()}) if windows else None
+    if only is not None:
+        await run_in_threadpool(_check_windows, db, principal, only)
 
     def read() -> list[dict[str, Any]]:
         with db.read() as session:
             center = queue.center_of(session, principal.center_code)
-            calls = queue_calls.calls_after(session, center, after, limit, clock())
+            calls = queue_calls.calls_after(session, center, after, limit, clock(), only)
             return [queue_calls.call_public(c) for c in calls]
 
     loop = asyncio.get_running_loop()
@@ -420,6 +437,22 @@ async def list_queue_calls(
             await waiter.wait(min(FALLBACK_EVERY, left))
     cursor = items[-1]["id"] if items else (after or 0)
     return CallList.model_validate({"items": items, "next": cursor})
+
+
+def _check_windows(db: Database, principal: Principal, codes: list[str]) -> None:
+    """422 naming the ``windows`` that are not of the caller's center (or none at all)."""
+    if not codes:
+        raise invalid_field("windows", "name at least one window")
+    with db.read() as session:
+        center = queue.center_of(session, principal.center_code)
+        known = set(
+            session.scalars(
+                select(Window.code).where(Window.code.in_(codes), Window.center_code == center)
+            )
+        )
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise invalid_field("windows", f"no such window here: {', '.join(unknown)}")
 
 
 @router.get(

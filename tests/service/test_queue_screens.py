@@ -87,3 +87,28 @@ def test_a_screen_waiting_with_no_call_gets_none_when_its_wait_is_over(
     assert answer.status_code == 200, answer.text
     assert answer.json() == {"items": [], "next": 0}
     assert 0.4 < time.monotonic() - started < 5
+
+
+def test_a_halls_screen_follows_only_its_windows_calls(hall: QueueHall) -> None:
+    kiosk = hall.enrol("kiosk", "自助机1")
+    screen = hall.enrol("display", "二楼大厅屏")
+    hall.issued(kiosk, "QX")
+    hall.issued(kiosk, "QY")
+    cursor = hall.get("/queue/calls", screen).json()["next"]
+    with ThreadPoolExecutor(1) as pool:
+        # The second floor's screen (window W03) waits; a call at W01 is not its call.
+        polled = pool.submit(hall.get, "/queue/calls", screen, after=cursor, wait=20, windows="W03")
+        until(lambda: CALLS.listeners >= 1)
+        assert hall.next("W01").status_code == 200
+        assert hall.next("W03").status_code == 200
+        upstairs = polled.result(timeout=30)
+    assert upstairs.status_code == 200, upstairs.text
+    assert [(c["number"], c["window_code"]) for c in upstairs.json()["items"]] == [("Y001", "W03")]
+    downstairs = hall.get("/queue/calls", screen, after=cursor, windows="W01, W02").json()
+    assert [(c["number"], c["window_code"]) for c in downstairs["items"]] == [("X001", "W01")]
+    everyone = hall.get("/queue/calls", screen, after=cursor).json()
+    assert [c["number"] for c in everyone["items"]] == ["X001", "Y001"]
+    # A window the center does not have is named in the refusal.
+    wrong = hall.get("/queue/calls", screen, windows="W03,W99")
+    assert wrong.status_code == 422
+    assert "W99" in wrong.text and "windows" in wrong.text
