@@ -11,11 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from clerk_app.app import audit
 from clerk_app.app.idcard import read_card
+from clerk_app.core.clock import FixedClock
 from clerk_app.core.errors import CardReaderProblem
 from clerk_app.core.idcard import IdCardSetup, parse_base_message
 from clerk_app.core.provisioning import ProvisioningError, parse_provisioning
 from tests.helpers.idcard_standin import CARD, base_message, bmp, build_standin, elf32_header
+from tests.helpers.store import T0, open_store
+from tests.helpers.worklist import desk_context
 
 WLT = bytes(range(256)) * 4
 
@@ -147,3 +151,20 @@ def test_provisioning_names_the_reader_library(tmp_path):
     with pytest.raises(ProvisioningError) as caught:
         parse_provisioning(PROVISIONING + '[idcard]\nlibrary = "x.so"\nkind = "wedge"\nport = 0\n')
     assert {p.field for p in caught.value.problems} == {"idcard.kind", "idcard.port"}
+
+
+def test_a_card_read_is_audited_with_the_number_masked(tmp_path):
+    clock = FixedClock(T0)
+    store = open_store(tmp_path / "clerk.db", clock)
+    try:
+        context = desk_context(store, clock, tmp_path)
+        event_id = audit.record_card_read(context, CARD, clerk="demo-clerk", role="agent")
+        [row] = store.outbox_rows("pending")
+        [event] = row.body["events"]
+        assert event["id"] == event_id and event["action"] == audit.ID_CARD_READ
+        assert event["target"] == "110105********001X"
+        assert event["detail"] == {"role": "agent", "device_id": "test-device"}
+        everything = repr(row.body) + repr(store.journal_entries())
+        assert CARD.id_number not in everything and "110105********001X" in everything
+    finally:
+        store.db.close()
