@@ -33,6 +33,7 @@ from records_service.routers import (
     admin,
     appointments,
     auth,
+    bulletins,
     cases,
     cashier,
     catalog,
@@ -195,8 +196,9 @@ def create_app(
         visits,
         queue_dashboard,
         hotline,
-        presubmissions,
         complaints,
+        presubmissions,
+        bulletins,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -127,6 +127,8 @@ ROUTES: dict[str, frozenset[str]] = {
     "resume_window": _WINDOW,
     "create_appointment": frozenset({"integration", "clerk", "desk"}),
     "check_in_appointment": frozenset({"kiosk"}),
+    # the integration that booked it, or a window for the applicant (their ID card shown)
+    "cancel_appointment": frozenset({"integration", "clerk", "desk"}),
     "rate_visit": _WINDOW,
     "get_queue_workload": _LEADS,
     # 12345 work orders (issue 19): the hotline (its integration credential) posts orders,
@@ -141,13 +143,6 @@ ROUTES: dict[str, frozenset[str]] = {
     "extend_hotline_order": frozenset({"supervisor", "lead"}),
     "redo_hotline_order": frozenset({"integration"}),
     "list_hotline_orders": frozenset({"integration", "supervisor", "lead", "clerk"}),
-    # Online pre-submission (issue 19): the website (its integration credential) posts;
-    # the item's department's clerks and leads see the 网上待接件, its clerks pre-review
-    # and take in (``presubmissions.presubmission_reach``).
-    "create_presubmission": frozenset({"integration"}),
-    "list_presubmissions": frozenset({"clerk", "lead"}),
-    "review_presubmission": frozenset({"clerk"}),
-    "take_in_presubmission": frozenset({"clerk"}),
     # Complaints and supervision (issue 19): the supervisor (督查) takes complaints in,
     # assigns, calls back, closes and reopens them, issues cards and names model windows;
     # the assigned department's lead or clerks answer (``complaints.complaint_reach``:
@@ -164,6 +159,16 @@ ROUTES: dict[str, frozenset[str]] = {
     "list_cards": _SUPERVISOR,
     "designate_model_window": _SUPERVISOR,
     "list_model_windows": _SUPERVISOR,
+    # The weekly and monthly bulletin (通报, issue 19): the supervisor and admins their
+    # centers', a lead their department's (``reach.window_scope``).
+    "get_bulletin": _LEADS | _SUPERVISOR,
+    # Online pre-submission (issue 19): the website (its integration credential) posts;
+    # the item's department's clerks and leads see the 网上待接件, its clerks pre-review
+    # and take in (``presubmissions.presubmission_reach``).
+    "create_presubmission": frozenset({"integration"}),
+    "list_presubmissions": frozenset({"clerk", "lead"}),
+    "review_presubmission": frozenset({"clerk"}),
+    "take_in_presubmission": frozenset({"clerk"}),
 }
 #: Routes that need no token at all.
 PUBLIC_ROUTES = frozenset(
