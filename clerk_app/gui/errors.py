@@ -44,6 +44,8 @@ def error_message(exc: BaseException) -> str:
         return refused_message(exc)
     if isinstance(exc, errors.OfflineSignInRefused):
         return offline_sign_in_message(exc)
+    if isinstance(exc, errors.CardReaderProblem):
+        return card_reader_message(exc)
     if isinstance(exc, errors.NoCatalog):
         return QCoreApplication.translate(
             "Ops",
@@ -149,6 +151,45 @@ def offline_sign_in_message(exc: errors.OfflineSignInRefused) -> str:
                 "LoginDialog", "%1 more wrong password(s) lock offline sign-in."
             ).replace("%1", str(left))
     return offline + " " + why
+
+
+def card_reader_message(exc: errors.CardReaderProblem) -> str:
+    """Why the ID card reader gave no card, and what the clerk does next."""
+    texts = {
+        "library-missing": QCoreApplication.translate(
+            "CardReader",
+            "The ID card reader's software (the library named in the provisioning file) is "
+            "missing or cannot be loaded. Type the ID number, and call IT support.",
+        ),
+        "wrong-architecture": QCoreApplication.translate(
+            "CardReader",
+            "The ID card reader's software is 32-bit and cannot be used by this 64-bit "
+            "program. Type the ID number, and ask IT support for the 64-bit library.",
+        ),
+        "wrong-library": QCoreApplication.translate(
+            "CardReader",
+            "The library named for the ID card reader is not that kind of reader's software. "
+            "Type the ID number, and call IT support.",
+        ),
+        "no-reader": QCoreApplication.translate(
+            "CardReader",
+            "No ID card reader answers. Check its cable (USB), then try again.",
+        ),
+        "no-card": QCoreApplication.translate(
+            "CardReader",
+            "No card on the reader. Put the ID card flat on the reader and try again.",
+        ),
+        "card-removed": QCoreApplication.translate(
+            "CardReader",
+            "The card was taken away during the read. Leave it on the reader and try again.",
+        ),
+    }
+    return texts.get(
+        exc.reason,
+        QCoreApplication.translate(
+            "CardReader", "The card could not be read. Try again, or type the ID number."
+        ),
+    )
 
 
 def is_offline(exc: BaseException) -> bool:

@@ -562,6 +562,60 @@
     </message>
 </context>
 <context>
+    <name>CardReader</name>
+    <message>
+        <source>The ID card reader&apos;s software (the library named in the provisioning file) is missing or cannot be loaded. Type the ID number, and call IT support.</source>
+        <translation>The ID card reader&apos;s software (the library named in the provisioning file) is missing or cannot be loaded. Type the ID number, and call IT support.</translation>
+    </message>
+    <message>
+        <source>The ID card reader&apos;s software is 32-bit and cannot be used by this 64-bit program. Type the ID number, and ask IT support for the 64-bit library.</source>
+        <translation>The ID card reader&apos;s software is 32-bit and cannot be used by this 64-bit program. Type the ID number, and ask IT support for the 64-bit library.</translation>
+    </message>
+    <message>
+        <source>The library named for the ID card reader is not that kind of reader&apos;s software. Type the ID number, and call IT support.</source>
+        <translation>The library named for the ID card reader is not that kind of reader&apos;s software. Type the ID number, and call IT support.</translation>
+    </message>
+    <message>
+        <source>No ID card reader answers. Check its cable (USB), then try again.</source>
+        <translation>No ID card reader answers. Check its cable (USB), then try again.</translation>
+    </message>
+    <message>
+        <source>No card on the reader. Put the ID card flat on the reader and try again.</source>
+        <translation>No card on the reader. Put the ID card flat on the reader and try again.</translation>
+    </message>
+    <message>
+        <source>The card was taken away during the read. Leave it on the reader and try again.</source>
+        <translation>The card was taken away during the read. Leave it on the reader and try again.</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Try again, or type the ID number.</source>
+        <translation>The card could not be read. Try again, or type the ID number.</translation>
+    </message>
+</context>
+<context>
+    <name>CardReaderPanel</name>
+    <message>
+        <source>Read ID card (F4)</source>
+        <translation>Read ID card (F4)</translation>
+    </message>
+    <message>
+        <source>F4: read the card into the applicant; Shift+F4: into the agent</source>
+        <translation>F4: read the card into the applicant; Shift+F4: into the agent</translation>
+    </message>
+    <message>
+        <source>Photo on the ID card</source>
+        <translation>Photo on the ID card</translation>
+    </message>
+    <message>
+        <source>No card read</source>
+        <translation>No card read</translation>
+    </message>
+    <message>
+        <source>The card&apos;s photo cannot be shown by this reader&apos;s software</source>
+        <translation>The card&apos;s photo cannot be shown by this reader&apos;s software</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>Applicant:</source>

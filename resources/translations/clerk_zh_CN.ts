@@ -561,6 +561,60 @@
     </message>
 </context>
 <context>
+    <name>CardReader</name>
+    <message>
+        <source>The ID card reader&apos;s software (the library named in the provisioning file) is missing or cannot be loaded. Type the ID number, and call IT support.</source>
+        <translation>身份证阅读器的软件（配置文件中指定的库）缺失或无法加载。请手工输入证件号码，并联系信息科。</translation>
+    </message>
+    <message>
+        <source>The ID card reader&apos;s software is 32-bit and cannot be used by this 64-bit program. Type the ID number, and ask IT support for the 64-bit library.</source>
+        <translation>身份证阅读器的软件是 32 位的，本程序（64 位）无法使用。请手工输入证件号码，并向信息科索取 64 位的库。</translation>
+    </message>
+    <message>
+        <source>The library named for the ID card reader is not that kind of reader&apos;s software. Type the ID number, and call IT support.</source>
+        <translation>为身份证阅读器指定的库不是该类阅读器的软件。请手工输入证件号码，并联系信息科。</translation>
+    </message>
+    <message>
+        <source>No ID card reader answers. Check its cable (USB), then try again.</source>
+        <translation>身份证阅读器没有响应。请检查连接线（USB）后重试。</translation>
+    </message>
+    <message>
+        <source>No card on the reader. Put the ID card flat on the reader and try again.</source>
+        <translation>阅读器上没有证件。请把身份证平放在阅读器上后重试。</translation>
+    </message>
+    <message>
+        <source>The card was taken away during the read. Leave it on the reader and try again.</source>
+        <translation>读卡时证件被拿开了。请把证件放在阅读器上不动，再试一次。</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Try again, or type the ID number.</source>
+        <translation>无法读取证件。请重试，或手工输入证件号码。</translation>
+    </message>
+</context>
+<context>
+    <name>CardReaderPanel</name>
+    <message>
+        <source>Read ID card (F4)</source>
+        <translation>读身份证（F4）</translation>
+    </message>
+    <message>
+        <source>F4: read the card into the applicant; Shift+F4: into the agent</source>
+        <translation>F4：读入申请人；Shift+F4：读入代理人</translation>
+    </message>
+    <message>
+        <source>Photo on the ID card</source>
+        <translation>身份证上的照片</translation>
+    </message>
+    <message>
+        <source>No card read</source>
+        <translation>尚未读卡</translation>
+    </message>
+    <message>
+        <source>The card&apos;s photo cannot be shown by this reader&apos;s software</source>
+        <translation>此阅读器的软件无法显示证件照片</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>Applicant:</source>

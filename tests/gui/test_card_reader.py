@@ -1,0 +1,99 @@
+"""The SDK ID card reader beside the intake form (issue 22), through the stand-in library
+compiled with gcc (tests/helpers/idcard_standin.c): the real ctypes path runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from clerk_app.core.calendar import WorkCalendar
+from clerk_app.core.idcard import IdCardSetup
+from clerk_app.gui.card_reader import CardReaderPanel
+from clerk_app.gui.intake_form import IntakeForm
+from tests.helpers.gui import demo_catalog, monday_morning
+from tests.helpers.idcard_standin import CARD, base_message, bmp, build_standin
+
+
+@pytest.fixture(scope="module")
+def standin(tmp_path_factory) -> Path:
+    library = build_standin(tmp_path_factory.mktemp("sdk"))
+    if library is None:
+        pytest.skip("no C compiler (gcc) to build the stand-in reader library")
+    return library
+
+
+@pytest.fixture
+def desk(qtbot, standin, tmp_path, monkeypatch):
+    """An intake form with the reader panel beside it; the card on the stand-in reader."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "text.bin").write_bytes(base_message(CARD))
+    (tmp_path / "photo.bin").write_bytes(bmp(102, 126))
+    monkeypatch.setenv("IDCARD_STANDIN_TEXT", str(tmp_path / "text.bin"))
+    monkeypatch.setenv("IDCARD_STANDIN_PHOTO", str(tmp_path / "photo.bin"))
+    monkeypatch.setenv("IDCARD_STANDIN_MODE", "ok")
+    window = QWidget()
+    qtbot.addWidget(window)
+    form = IntakeForm(monday_morning(), WorkCalendar.builtin(), window)
+    form.set_item(demo_catalog().item("DEMO-GA-001"))
+    reads: list[tuple[str, str]] = []
+    panel = CardReaderPanel(
+        form,
+        IdCardSetup(standin, "termb"),
+        on_read=lambda card, role: reads.append((card.id_number, role)),
+        parent=window,
+    )
+    row = QHBoxLayout(window)
+    row.addWidget(form)
+    row.addWidget(panel)
+    window.show()
+    qtbot.waitExposed(window)
+    form.ui.personNameEdit.setFocus()
+    yield form, panel, reads
+    window.close()  # kept alive until here
+
+
+def test_f4_fills_the_applicant_and_shows_the_photo(qtbot, desk):
+    form, panel, reads = desk
+    qtbot.keyClick(form.ui.personNameEdit, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: bool(reads))
+    assert reads == [(CARD.id_number, "applicant")]
+    assert form.applicant()["name"] == CARD.name
+    assert form.applicant()["id_number"] == CARD.id_number
+    assert form.applicant()["id_type"] == "resident_id"
+    assert not form.ui.personIdMessage.isVisible()  # the number passes the checks
+    assert not panel.photo.pixmap().isNull()
+    assert form.ui.personMobileEdit.hasFocus()  # the phone is what the clerk types next
+
+
+def test_shift_f4_fills_the_agent(qtbot, desk):
+    form, _panel, reads = desk
+    qtbot.keyClick(form.ui.personNameEdit, Qt.Key.Key_F4, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(reads))
+    assert reads == [(CARD.id_number, "agent")]
+    assert form.ui.agentBox.isChecked()
+    assert form.agent_fields.values()["id_number"] == CARD.id_number
+    assert form.applicant()["name"] == ""
+
+
+@pytest.mark.parametrize(
+    ("mode", "words"),
+    [("no-card", "No card on the reader"), ("no-reader", "No ID card reader answers")],
+)
+def test_a_reader_failure_is_a_plain_message_and_the_form_stays(
+    qtbot, desk, monkeypatch, mode, words
+):
+    form, panel, reads = desk
+    form.ui.personNameEdit.setText("李四")
+    monkeypatch.setenv("IDCARD_STANDIN_MODE", mode)
+    panel.button.click()
+    qtbot.waitUntil(panel.message.isVisible)
+    assert words in panel.message.text()
+    assert reads == [] and form.applicant()["name"] == "李四"
+    assert panel.button.isEnabled()
+    monkeypatch.setenv("IDCARD_STANDIN_MODE", "ok")
+    panel.button.click()
+    qtbot.waitUntil(lambda: bool(reads))
+    assert form.applicant()["name"] == CARD.name and not panel.message.isVisible()
