@@ -206,6 +206,7 @@ class DailyCloseDialog(QDialog):
         self.document: cashier_close.IssuedReceipt | None = None
         self.setWindowTitle(self.tr("Daily close — %1").replace("%1", self.day.isoformat()))
         self.totals = QTableWidget(0, 3)
+        self.totals.setAccessibleName(self.tr("Totals of the day"))
         self.totals.setHorizontalHeaderLabels(
             [self.tr("Total"), self.tr("Payments"), self.tr("Amount (yuan)")]
         )

@@ -1898,6 +1898,10 @@
         <source>Waits for %1 to sign in at this desk (the desk has no device token)</source>
         <translation>Waits for %1 to sign in at this desk (the desk has no device token)</translation>
     </message>
+    <message>
+        <source>Rejected records</source>
+        <translation>Rejected records</translation>
+    </message>
 </context>
 <context>
     <name>DailyCloseDialog</name>
@@ -2022,6 +2026,10 @@ Voided (%3): %4</translation>
     <message>
         <source>Today is closed (日结): no more payments can be taken today.</source>
         <translation>Today is closed (日结): no more payments can be taken today.</translation>
+    </message>
+    <message>
+        <source>Totals of the day</source>
+        <translation>Totals of the day</translation>
     </message>
 </context>
 <context>
@@ -6416,6 +6424,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The self-check could not run to the end. Press Check again; if it happens again, ask IT and give them the details.</source>
         <translation>The self-check could not run to the end. Press Check again; if it happens again, ask IT and give them the details.</translation>
+    </message>
+    <message>
+        <source>Self-check report</source>
+        <translation>Self-check report</translation>
     </message>
 </context>
 <context>

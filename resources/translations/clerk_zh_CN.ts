@@ -1887,6 +1887,10 @@
         <source>Waits for %1 to sign in at this desk (the desk has no device token)</source>
         <translation>等待 %1 在本机登录后上传（本机没有设备令牌）</translation>
     </message>
+    <message>
+        <source>Rejected records</source>
+        <translation>被拒收的记录</translation>
+    </message>
 </context>
 <context>
     <name>DailyCloseDialog</name>
@@ -2011,6 +2015,10 @@ Voided (%3): %4</source>
     <message>
         <source>Today is closed (日结): no more payments can be taken today.</source>
         <translation>今日已日结，不能再收款。</translation>
+    </message>
+    <message>
+        <source>Totals of the day</source>
+        <translation>当日合计</translation>
     </message>
 </context>
 <context>
@@ -6385,6 +6393,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The self-check could not run to the end. Press Check again; if it happens again, ask IT and give them the details.</source>
         <translation>自检未能完成。请按“重新检查”；再次出现时请联系信息科，并把详细信息告诉他们。</translation>
+    </message>
+    <message>
+        <source>Self-check report</source>
+        <translation>自检报告</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,9 @@ class Ui_ParkedListDialog(object):
         ___qtablewidgetitem2.setText(QCoreApplication.translate("ParkedListDialog", u"Applicant", None))
         ___qtablewidgetitem3 = self.parkedTable.horizontalHeaderItem(3)
         ___qtablewidgetitem3.setText(QCoreApplication.translate("ParkedListDialog", u"Document no.", None))
+#if QT_CONFIG(accessibility)
+        self.parkedTable.setAccessibleName(QCoreApplication.translate("ParkedListDialog", u"Parked intakes", None))
+#endif // QT_CONFIG(accessibility)
         self.hintLabel.setText(QCoreApplication.translate("ParkedListDialog", u"Enter: resume \u00b7 Delete: discard \u00b7 Esc: close", None))
     # retranslateUi
 

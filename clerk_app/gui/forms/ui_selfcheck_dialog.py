@@ -52,5 +52,8 @@ class Ui_SelfCheckDialog(object):
     def retranslateUi(self, selfCheckDialog):
         selfCheckDialog.setWindowTitle(QCoreApplication.translate("SelfCheckDialog", u"Self-check", None))
         self.selfCheckSummary.setText(QCoreApplication.translate("SelfCheckDialog", u"Checking\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.selfCheckReport.setAccessibleName(QCoreApplication.translate("SelfCheckDialog", u"Self-check report", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -42,7 +42,7 @@ def open_as(qtbot, shared_records_service, make_context):
     for desk in desks:
         screen = desk.cashier
         if screen is not None and hasattr(screen, "offline"):
-            qtbot.waitUntil(lambda screen=screen: not screen.offline.pulling, timeout=30_000)
+            qtbot.waitUntil(lambda screen=screen: not screen.offline.pulling, timeout=60_000)
         desk.shutdown()
         QCoreApplication.processEvents()
         for shown in (desk.window, desk.cashier, desk.dashboard):
@@ -95,6 +95,44 @@ def test_the_cashier_finance_and_dashboard_screens_name_every_control(
     qtbot, open_as, user, window_code
 ) -> None:
     screen = open_as(user, window_code)
-    qtbot.wait(200)  # the first pull's rows
+    offline = getattr(screen, "offline", None)  # the cashier's first pull, off the GUI thread
+    if offline is not None:
+        qtbot.waitUntil(lambda: not offline.pulling, timeout=60_000)
+    qtbot.wait(200)  # the first answers on screen
     found = problems(screen, user)
+    assert not found, "\n".join(found)
+
+
+def test_the_desks_other_dialogs_name_every_control(qtbot, open_as) -> None:
+    """The connection panel (F8), the parked intakes, the password change and the
+    self-check."""
+    window = open_as("demo-clerk")
+    qtbot.waitUntil(lambda: window.catalog_pane.model.rowCount() > 0, timeout=20_000)
+    indicator = window.connection_indicator
+    indicator.open_panel()
+    found = problems(indicator.panel, "connection panel")
+    indicator.panel.close()
+    parked = window.parking.show_list()
+    assert parked is not None
+    found += problems(parked, "parked intakes")
+    parked.close()
+    for tool in ("change_password", "show_self_check"):
+        getattr(window, tool)()
+        found += problems(window.last_tool, tool)
+        window.last_tool.close()
+    assert not found, "\n".join(found)
+
+
+def test_the_cashiers_void_and_daily_close_dialogs_name_every_control(qtbot, open_as) -> None:
+    """F7 (void a receipt) and F10 (the daily close) at the cashier screen."""
+    from clerk_app.gui import cashier_close
+
+    screen = open_as("demo-cashier", "S01")
+    qtbot.waitUntil(lambda: not screen.offline.pulling, timeout=30_000)  # its first pull
+    found: list[str] = []
+    for opened in (cashier_close.open_void(screen), cashier_close.open_close(screen)):
+        qtbot.waitExposed(opened)
+        qtbot.wait(100)  # the close's totals asked in the background
+        found += problems(opened, type(opened).__name__)
+        opened.close()
     assert not found, "\n".join(found)
