@@ -746,6 +746,10 @@ class Appointment(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(12), default="booked")
     ticket_id: Mapped[str | None] = mapped_column(String(36))
+    #: Migration 0016: who booked it (an integration credential, a clerk or a desk; its
+    #: ``Principal.actor``) — only that integration cancels it — and when it was cancelled.
+    booked_by: Mapped[str | None] = mapped_column(String(64))
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 # Issue 19 (migration 0015): complaints, supervision, the 12345 hotline, online

@@ -241,3 +241,44 @@ def for_check_in(
             title="Not today",
         )
     return appointment
+
+
+def for_cancel(
+    session: Session,
+    center: str,
+    code: str,
+    *,
+    booked_by: str | None,
+    id_hash: str | None,
+    now: datetime,
+) -> Appointment:
+    """The appointment ``code`` to cancel, locked: of ``center``; booked by ``booked_by``
+    (an integration cancels only its own), or held by ``id_hash`` (the ID card shown at a
+    desk). Anything else is 404, like an unknown code. 409 ``checked-in`` once its ticket
+    is issued, ``missed`` when its half-day is over, ``cancelled`` when it was already."""
+    appointment = session.scalars(
+        select(Appointment)
+        .where(Appointment.code == code.upper(), Appointment.center_code == center)
+        .with_for_update()
+    ).first()
+    if (
+        appointment is None
+        or (booked_by is not None and appointment.booked_by != booked_by)
+        or (id_hash is not None and appointment.id_hash != id_hash)
+    ):
+        raise ProblemError(404, "not-found", f"No appointment {code}.")
+    status = effective_status(appointment, now)
+    if status == "checked_in":
+        raise ProblemError(
+            409,
+            "checked-in",
+            "This appointment has been checked in: its ticket is in the queue.",
+            title="Checked in",
+        )
+    if status == "cancelled":
+        raise ProblemError(409, "cancelled", "This appointment was cancelled.", title="Cancelled")
+    if status == "no_show":
+        raise ProblemError(
+            409, "missed", "The half-day of this appointment is over.", title="Missed"
+        )
+    return appointment

@@ -96,6 +96,19 @@ class AppointmentAnswer(Public):
     places_left: int
 
 
+class AppointmentCancel(Strict):
+    """``POST /appointments/{code}/cancel``. The integration that booked it cancels by
+    the code alone; a clerk or desk cancels for the applicant in front of them, who shows
+    their ID card: ``id_number`` must be the holder's."""
+
+    id_number: IdNumber | None = None
+    reason: Annotated[str, Field(max_length=200)] = ""
+
+
+class AppointmentCancelled(Public):
+    appointment: AppointmentPublic
+
+
 class CheckInCreate(Strict):
     """``POST /appointments/{code}/check-in`` at the kiosk; ``id`` is the ticket's id (the
     Idempotency-Key). With the path code ``by-id`` the appointment is today's one of the

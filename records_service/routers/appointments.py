@@ -1,6 +1,7 @@
-"""POST /appointments (the website, 12345 or a desk books a half-day place) and
-POST /appointments/{code}/check-in (the kiosk turns it into a ticket); see
-``records_service.queue_appointments``."""
+"""POST /appointments (the website, 12345 or a desk books a half-day place),
+POST /appointments/{code}/check-in (the kiosk turns it into a ticket) and
+POST /appointments/{code}/cancel (the integration that booked it, or a desk for the
+applicant); see ``records_service.queue_appointments``."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from records_service.models import Appointment
 from records_service.problems import ProblemError, invalid_fields, problem_responses
 from records_service.queue_extra_schemas import (
     AppointmentAnswer,
+    AppointmentCancel,
+    AppointmentCancelled,
     AppointmentCreate,
     CheckInAnswer,
     CheckInCreate,
@@ -32,6 +35,7 @@ router = APIRouter(tags=["queue"])
 
 ROUTE_BOOK = "POST /appointments"
 ROUTE_CHECK_IN = "POST /appointments/{code}/check-in"
+AppointmentCode = Annotated[str, Path(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9-]+$")]
 
 
 @router.post(
@@ -112,6 +116,7 @@ def create_appointment(
             source=body.source,
             created_at=now,
             status="booked",
+            booked_by=principal.actor[:64],
         )
         session.add(appointment)
         session.flush()
@@ -240,3 +245,75 @@ def check_in_appointment(
         return 201, content, {}
 
     return write.run(ROUTE_CHECK_IN, apply)
+
+
+@router.post(
+    "/appointments/{code}/cancel",
+    operation_id="cancel_appointment",
+    response_model=AppointmentCancelled,
+    responses=problem_responses(
+        400,
+        401,
+        403,
+        404,
+        409,
+        413,
+        422,
+        s403="not an integration credential (website, 12345), a clerk or a desk",
+        s404="no such appointment at this center, one another integration booked, or (at a "
+        "desk) an ID number that is not the holder's — the same answer for each",
+        s409="``…/checked-in``: its ticket is issued (the queue handles it now); "
+        "``…/missed``: its half-day is over; ``…/cancelled``: cancelled already (also the "
+        "answer to a retry whose first reply was lost)",
+        s422="invalid fields: ``id_number`` missing at a desk, or not a valid ID number",
+    ),
+)
+def cancel_appointment(
+    code: AppointmentCode,
+    body: AppointmentCancel,
+    request: Request,
+    principal: CurrentPrincipal,
+    db: DatabaseDep,
+    clock: ClockDep,
+) -> AppointmentCancelled:
+    """Cancel an appointment before it is checked in: its place in the half-day is free
+    again (the lead's dashboard counts it as cancelled). The website or 12345 cancels one
+    it booked, by the code; a clerk or desk cancels for the applicant at the window, with
+    the ID number of the card shown (``id_number``)."""
+    integration = principal.kind == "integration"
+    if not integration and body.id_number is None:
+        raise invalid_fields(
+            [{"field": "id_number", "message": "the holder's ID number (read their card)"}]
+        )
+    if body.id_number is not None:
+        errors = rules.identity_errors("resident_id", body.id_number)
+        if errors:
+            raise invalid_fields([{"field": "id_number", "message": m} for m in errors])
+    now = clock()
+    with db.write() as session:
+        center = queue.center_of(session, principal.center_code)
+        appointment = queue_appointments.for_cancel(
+            session,
+            center,
+            code,
+            booked_by=principal.actor[:64] if integration else None,
+            id_hash=queue.id_hash(session, body.id_number) if body.id_number else None,
+            now=now,
+        )
+        appointment.status = "cancelled"
+        appointment.cancelled_at = now
+        session.flush()
+        audit.record(
+            session,
+            at=now,
+            action="appointment.cancel",
+            result="ok",
+            actor=principal.actor,
+            device_id=principal.device_id,
+            target=appointment.code,
+            client_ip=client_ip(request),
+            detail={"reason": body.reason} if body.reason else None,
+        )
+        return AppointmentCancelled.model_validate(
+            {"appointment": queue_appointments.public(appointment, now)}
+        )
