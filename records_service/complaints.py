@@ -120,15 +120,16 @@ def _about(session: Session, body: ComplaintCreate, center: str) -> dict[str, An
     }
     if body.rating_id is not None:
         rating = session.get(Rating, body.rating_id)
-        case = session.get(Case, rating.case_id) if rating is not None else None
-        if rating is None or case is None or rating.center_code != center:
+        # a queue ticket served with no case is rated without one (migration 0016)
+        case = session.get(Case, rating.case_id) if rating and rating.case_id else None
+        if rating is None or rating.center_code != center:
             errors.append({"field": "rating_id", "message": f"no rating {body.rating_id}"})
         elif not rating.bad:
             errors.append(
                 {"field": "rating_id", "message": f"rating {body.rating_id} is not a bad one"}
             )
         else:
-            about["about_case_no"] = about["about_case_no"] or case.case_no
+            about["about_case_no"] = about["about_case_no"] or (case.case_no if case else None)
             about["about_window"] = about["about_window"] or rating.window_code
             about["about_clerk"] = about["about_clerk"] or rating.clerk
     if (body.channel == "rating") != (body.rating_id is not None):

@@ -135,6 +135,24 @@ def test_a_ticket_served_without_a_case_is_rated_too(hall: Hall) -> None:
     assert followed.status_code == 200, followed.text
     assert followed.json()["rating"]["ticket"] == number
     assert followed.json()["rating"]["followed_up_at"] is not None
+    # The supervisor raises a complaint from it: about the window's clerk, no case.
+    complaint = {
+        "channel": "rating",
+        "rating_id": body["id"],
+        "complainant_name": "李四",
+        "complainant_contact": "13900139000",
+        "about_kind": "clerk",
+        "category": "delay",
+        "account": "等了一上午",
+    }
+    taken = hall.post("/complaints", hall.token("demo-supervisor"), complaint)
+    assert taken.status_code == 201, taken.text
+    about = taken.json()["complaint"]
+    assert (about["about_clerk"], about["about_window"], about["about_case_no"]) == (
+        "demo-clerk",
+        "W01",
+        None,
+    )
 
 
 def test_a_visit_without_a_ticket_rates_every_case_served(hall: Hall) -> None:
