@@ -6,6 +6,8 @@ for the clerk to compare with the person at the counter. The read runs off the G
 (:class:`clerk_app.gui.ops.Op`); a reader's failure is a plain message under the photo, and
 the keyboard-wedge reader and typing still work. ``on_read(card, role)`` is called after
 each good read (the desk audits it, :func:`clerk_app.app.audit.record_card_read`).
+:func:`install_card_reader` puts the panel beside the main window's intake form when the
+provisioning file names a reader (``[idcard]``).
 """
 
 from __future__ import annotations
@@ -15,14 +17,23 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from clerk_app.app.audit import record_card_read
 from clerk_app.app.idcard import read_card
 from clerk_app.core.idcard import IdCard, IdCardSetup
 from clerk_app.core.identity import IdType
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.intake_party import ERROR_STYLE
-from clerk_app.gui.ops import Op
+from clerk_app.gui.ops import Op, write_later
 
 #: A card's photo is 102 × 126 pixels; shown at twice that size.
 PHOTO_SIZE = (204, 252)
@@ -163,3 +174,29 @@ class CardReaderPanel(QWidget):
             return
         self.photo.setPixmap(QPixmap())
         self.photo.setText(self._no_picture_text())
+
+
+def install_card_reader(window: Any) -> CardReaderPanel | None:
+    """The reader panel beside ``window``'s intake form (a ``MainWindow``), each read
+    audited on the writer; None when the provisioning file names no SDK reader."""
+    setup = getattr(window.context.provisioning, "idcard", None)
+    if setup is None:
+        return None
+    context, clerk = window.context, window.session.username
+
+    def audit(card: IdCard, role: str) -> None:
+        write_later(window, lambda: record_card_read(context, card, clerk=clerk, role=role))
+
+    splitter = window.findChild(QSplitter, "mainSplitter")
+    scroll = window.intake.parentWidget().parentWidget()  # viewport → the scroll area
+    beside = QWidget(window)
+    beside.setObjectName("intakeWithCardReader")
+    panel = CardReaderPanel(window.intake, setup, on_read=audit, parent=beside)
+    row = QHBoxLayout(beside)
+    row.setContentsMargins(0, 0, 0, 0)
+    if isinstance(splitter, QSplitter) and isinstance(scroll, QScrollArea):
+        index = splitter.indexOf(scroll)
+        splitter.replaceWidget(index, beside)
+        row.addWidget(scroll, 1)
+    row.addWidget(panel, 0, Qt.AlignmentFlag.AlignTop)
+    return panel

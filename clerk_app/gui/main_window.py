@@ -30,6 +30,7 @@ from clerk_app.app.context import has_local_store
 from clerk_app.core.lifecycle import Disposition
 from clerk_app.gui import desk_dialogs, shortcuts
 from clerk_app.gui.applicant_screen import attach_applicant_screen
+from clerk_app.gui.card_reader import install_card_reader
 from clerk_app.gui.catalog_pane import CatalogPane
 from clerk_app.gui.confirmation import AcceptedDialog
 from clerk_app.gui.disclosure import DisclosurePanel
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         # Park (Ctrl+S) and resume (Ctrl+R) unfinished intakes, in the Intake menu.
         self.parking = install_parking(self)
+        # The SDK ID card reader beside the form (F4 / Shift+F4; [idcard], issue 22).
+        self.card_reader = install_card_reader(self)
         # The window's cases on the Worklist tab (Ctrl+2); Enter opens a case.
         self._install_worklist()
         # Enter on a package (一件事 or a project) opens its joint intake (issue 16).

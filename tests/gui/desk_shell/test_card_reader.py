@@ -3,16 +3,19 @@ compiled with gcc (tests/helpers/idcard_standin.c): the real ctypes path runs.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from clerk_app.app.context import build_context, demo_provisioning
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.idcard import IdCardSetup
 from clerk_app.gui.card_reader import CardReaderPanel
 from clerk_app.gui.intake_form import IntakeForm
+from tests.helpers.desk_shell import DEMO_PROVISIONING, NOWHERE, make_paths, open_window
 from tests.helpers.gui import demo_catalog, monday_morning
 from tests.helpers.idcard_standin import CARD, base_message, bmp, build_standin
 
@@ -97,3 +100,37 @@ def test_a_reader_failure_is_a_plain_message_and_the_form_stays(
     panel.button.click()
     qtbot.waitUntil(lambda: bool(reads))
     assert form.applicant()["name"] == CARD.name and not panel.message.isVisible()
+
+
+def test_the_desk_shows_the_reader_beside_the_form_and_audits_each_read(
+    qtbot, standin, tmp_path, monkeypatch, clock
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "text.bin").write_bytes(base_message(CARD))
+    monkeypatch.setenv("IDCARD_STANDIN_TEXT", str(tmp_path / "text.bin"))
+    monkeypatch.setenv("IDCARD_STANDIN_PHOTO", str(tmp_path / "none.bin"))
+    monkeypatch.setenv("IDCARD_STANDIN_MODE", "ok")
+    prov = replace(
+        demo_provisioning(DEMO_PROVISIONING, NOWHERE), idcard=IdCardSetup(standin, "sdtapi")
+    )
+    ctx = build_context(prov, make_paths(tmp_path), clock=clock)
+    try:
+        window = open_window(qtbot, ctx)
+        panel = window.card_reader
+        assert panel is not None and panel.isVisible()
+        window.choose_item(demo_catalog().item("DEMO-GA-001"))
+        qtbot.keyClick(window.intake.ui.personNameEdit, Qt.Key.Key_F4)
+        qtbot.waitUntil(lambda: window.intake.applicant()["name"] == CARD.name)
+        assert "cannot be shown" in panel.photo.text()  # sdtapi: the raw WLT photo
+        assert window.writer.wait_idle(10000)
+        [event] = [
+            e for row in ctx.backend.store.outbox_rows("pending") for e in row.body["events"]
+        ]
+        assert event["action"] == "idcard.read" and event["target"] == "110105********0030"
+        window.close()
+    finally:
+        ctx.close()
+
+
+def test_no_reader_in_provisioning_no_panel(qtbot, desk_window):
+    assert desk_window.card_reader is None
