@@ -40,6 +40,7 @@ from clerk_app.gui.intake_texts import document_names
 from clerk_app.gui.joint_intake import install_joint_intake
 from clerk_app.gui.ops import DbWriter, show_error
 from clerk_app.gui.parking import install_parking
+from clerk_app.gui.presubmissions import install_presubmissions
 from clerk_app.gui.sync_status import ConnectionIndicator
 
 if TYPE_CHECKING:
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         # Park (Ctrl+S) and resume (Ctrl+R) unfinished intakes, in the Intake menu.
         self.parking = install_parking(self)
+        # 网上待接件 (Ctrl+Shift+O): pre-review, and take in through the intake form.
+        self.presubmissions = install_presubmissions(self)
         # The SDK ID card reader beside the form (F4 / Shift+F4; [idcard], issue 22).
         self.card_reader = install_card_reader(self)
         # The window's cases on the Worklist tab (Ctrl+2); Enter opens a case.

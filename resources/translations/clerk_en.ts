@@ -5851,6 +5851,145 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>Presubmissions</name>
+    <message>
+        <source>Waiting for pre-review</source>
+        <translation>Waiting for pre-review</translation>
+    </message>
+    <message>
+        <source>Accepted: bring originals</source>
+        <translation>Accepted: bring originals</translation>
+    </message>
+    <message>
+        <source>Accepted online (全程网办)</source>
+        <translation>Accepted online (全程网办)</translation>
+    </message>
+    <message>
+        <source>Supplement asked for</source>
+        <translation>Supplement asked for</translation>
+    </message>
+    <message>
+        <source>Taken in</source>
+        <translation>Taken in</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>This pre-submission is not your department's, or is gone.</source>
+        <translation>This pre-submission is not your department's, or is gone.</translation>
+    </message>
+    <message>
+        <source>This pre-submission is not waiting for a pre-review.</source>
+        <translation>This pre-submission is not waiting for a pre-review.</translation>
+    </message>
+    <message>
+        <source>The one-time supplement notice was given: accept or reject it.</source>
+        <translation>The one-time supplement notice was given: accept or reject it.</translation>
+    </message>
+    <message>
+        <source>This item needs a visit: it cannot be done fully online.</source>
+        <translation>This item needs a visit: it cannot be done fully online.</translation>
+    </message>
+    <message>
+        <source>Type the notice or the reason in the note field first.</source>
+        <translation>Type the notice or the reason in the note field first.</translation>
+    </message>
+    <message>
+        <source>The applicant's supplement is awaited: it cannot be taken in.</source>
+        <translation>The applicant's supplement is awaited: it cannot be taken in.</translation>
+    </message>
+    <message>
+        <source>This pre-submission was taken in already.</source>
+        <translation>This pre-submission was taken in already.</translation>
+    </message>
+    <message>
+        <source>This pre-submission was rejected: it cannot be taken in.</source>
+        <translation>This pre-submission was rejected: it cannot be taken in.</translation>
+    </message>
+    <message>
+        <source>A package is taken in as a joint case at its window.</source>
+        <translation>A package is taken in as a joint case at its window.</translation>
+    </message>
+    <message>
+        <source>Online pre-submissions need the connection to the center.</source>
+        <translation>Online pre-submissions need the connection to the center.</translation>
+    </message>
+    <message>
+        <source>The center refused this.</source>
+        <translation>The center refused this.</translation>
+    </message>
+    <message>
+        <source>Online pre-submissions (网上待接件)</source>
+        <translation>Online pre-submissions (网上待接件)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Online pre-submissions</source>
+        <translation>Online pre-submissions</translation>
+    </message>
+    <message>
+        <source>Supplement notice or reason</source>
+        <translation>Supplement notice or reason</translation>
+    </message>
+    <message>
+        <source>Supplement notice (F3) or reason to reject (F4)</source>
+        <translation>Supplement notice (F3) or reason to reject (F4)</translation>
+    </message>
+    <message>
+        <source>Enter take in · F2 accept · Shift+F2 accept online · F3 supplement · F4 reject</source>
+        <translation>Enter take in · F2 accept · Shift+F2 accept online · F3 supplement · F4 reject</translation>
+    </message>
+    <message>
+        <source>No online pre-submission is waiting.</source>
+        <translation>No online pre-submission is waiting.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Uploaded materials: %1</source>
+        <translation>Uploaded materials: %1</translation>
+    </message>
+    <message>
+        <source>Supplement notice given: %1</source>
+        <translation>Supplement notice given: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Online pre-submissions…</source>
+        <translation>&amp;Online pre-submissions…</translation>
+    </message>
+    <message>
+        <source>Pre-submission %1 filled in: check the originals, then accept.</source>
+        <translation>Pre-submission %1 filled in: check the originals, then accept.</translation>
+    </message>
+</context>
+<context>
     <name>PrinterUnavailableDialog</name>
     <message>
         <source>Printer not available</source>

@@ -5822,6 +5822,145 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>Presubmissions</name>
+    <message>
+        <source>Waiting for pre-review</source>
+        <translation>待预审</translation>
+    </message>
+    <message>
+        <source>Accepted: bring originals</source>
+        <translation>预审通过：携原件办理</translation>
+    </message>
+    <message>
+        <source>Accepted online (全程网办)</source>
+        <translation>预审通过：全程网办</translation>
+    </message>
+    <message>
+        <source>Supplement asked for</source>
+        <translation>已一次性告知补正</translation>
+    </message>
+    <message>
+        <source>Taken in</source>
+        <translation>已接件</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>未通过预审</translation>
+    </message>
+    <message>
+        <source>This pre-submission is not your department's, or is gone.</source>
+        <translation>这条网上申报不属于本部门，或已不存在。</translation>
+    </message>
+    <message>
+        <source>This pre-submission is not waiting for a pre-review.</source>
+        <translation>这条网上申报不在待预审状态。</translation>
+    </message>
+    <message>
+        <source>The one-time supplement notice was given: accept or reject it.</source>
+        <translation>已一次性告知过补正：请预审通过或不予通过。</translation>
+    </message>
+    <message>
+        <source>This item needs a visit: it cannot be done fully online.</source>
+        <translation>该事项需要到现场办理，不能全程网办。</translation>
+    </message>
+    <message>
+        <source>Type the notice or the reason in the note field first.</source>
+        <translation>请先在说明栏填写补正内容或不予通过的理由。</translation>
+    </message>
+    <message>
+        <source>The applicant's supplement is awaited: it cannot be taken in.</source>
+        <translation>正在等待申请人补正，不能接件。</translation>
+    </message>
+    <message>
+        <source>This pre-submission was taken in already.</source>
+        <translation>这条网上申报已经接件。</translation>
+    </message>
+    <message>
+        <source>This pre-submission was rejected: it cannot be taken in.</source>
+        <translation>这条网上申报未通过预审，不能接件。</translation>
+    </message>
+    <message>
+        <source>A package is taken in as a joint case at its window.</source>
+        <translation>“一件事”申报请在其综合窗口按联办件接件。</translation>
+    </message>
+    <message>
+        <source>Online pre-submissions need the connection to the center.</source>
+        <translation>网上待接件需要连接中心服务。</translation>
+    </message>
+    <message>
+        <source>The center refused this.</source>
+        <translation>中心拒绝了此操作。</translation>
+    </message>
+    <message>
+        <source>Online pre-submissions (网上待接件)</source>
+        <translation>网上待接件</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Online pre-submissions</source>
+        <translation>网上待接件</translation>
+    </message>
+    <message>
+        <source>Supplement notice or reason</source>
+        <translation>补正告知或理由</translation>
+    </message>
+    <message>
+        <source>Supplement notice (F3) or reason to reject (F4)</source>
+        <translation>补正告知内容（F3）或不予通过的理由（F4）</translation>
+    </message>
+    <message>
+        <source>Enter take in · F2 accept · Shift+F2 accept online · F3 supplement · F4 reject</source>
+        <translation>Enter 接件 · F2 预审通过 · Shift+F2 全程网办 · F3 一次性告知补正 · F4 不予通过</translation>
+    </message>
+    <message>
+        <source>No online pre-submission is waiting.</source>
+        <translation>没有待接件的网上申报。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Uploaded materials: %1</source>
+        <translation>已上传材料：%1</translation>
+    </message>
+    <message>
+        <source>Supplement notice given: %1</source>
+        <translation>已告知补正：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Online pre-submissions…</source>
+        <translation>网上待接件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Pre-submission %1 filled in: check the originals, then accept.</source>
+        <translation>网上申报 %1 已填入受理表：请核对原件后受理。</translation>
+    </message>
+</context>
+<context>
     <name>PrinterUnavailableDialog</name>
     <message>
         <source>Printer not available</source>

@@ -1,0 +1,375 @@
+"""网上待接件 at the window (issue 19): the department's online pre-submissions, their
+pre-review by keyboard and the take-in that fills the intake form.
+
+Intake menu → "Online pre-submissions…" (Ctrl+Shift+O) opens the list (oldest first). On
+a row: F2 accept (the applicant brings the originals), Shift+F2 accept online (全程网办),
+F3 the one-time supplement notice and F4 reject — both with the text typed in the note
+field below the list (Tab) —, F5 refresh, Enter take in: the intake form opens filled from
+the pre-submission (the state a parked intake is resumed from, ``app.presubmissions.
+intake_state``); the clerk checks the originals and accepts as usual, and the case is made
+on the service under the pre-submission's number (``app.presubmissions.take_in``, through
+the window's take-in hook).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.app import presubmissions as ps
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.gui.ops import Op, show_error
+
+#: Column headers (translated in :meth:`PresubmissionsDialog.retranslate`).
+COLUMNS = 5
+
+
+def status_text(status: str) -> str:
+    """The clerk's word for a pre-submission's status."""
+    words = {
+        "submitted": QCoreApplication.translate("Presubmissions", "Waiting for pre-review"),
+        "accepted": QCoreApplication.translate("Presubmissions", "Accepted: bring originals"),
+        "online_accepted": QCoreApplication.translate(
+            "Presubmissions", "Accepted online (全程网办)"
+        ),
+        "supplement": QCoreApplication.translate("Presubmissions", "Supplement asked for"),
+        "taken_in": QCoreApplication.translate("Presubmissions", "Taken in"),
+        "rejected": QCoreApplication.translate("Presubmissions", "Rejected"),
+    }
+    return words.get(status, status)
+
+
+def refusal_text(reason: str) -> str:
+    """What the clerk is told when the service refuses (``PresubmissionRefused.reason``)."""
+    words = {
+        "not-found": QCoreApplication.translate(
+            "Presubmissions", "This pre-submission is not your department's, or is gone."
+        ),
+        "not-reviewable": QCoreApplication.translate(
+            "Presubmissions", "This pre-submission is not waiting for a pre-review."
+        ),
+        "supplement-used": QCoreApplication.translate(
+            "Presubmissions", "The one-time supplement notice was given: accept or reject it."
+        ),
+        "needs-visit": QCoreApplication.translate(
+            "Presubmissions", "This item needs a visit: it cannot be done fully online."
+        ),
+        "invalid": QCoreApplication.translate(
+            "Presubmissions", "Type the notice or the reason in the note field first."
+        ),
+        "awaiting-supplement": QCoreApplication.translate(
+            "Presubmissions", "The applicant's supplement is awaited: it cannot be taken in."
+        ),
+        "taken-in": QCoreApplication.translate(
+            "Presubmissions", "This pre-submission was taken in already."
+        ),
+        "rejected": QCoreApplication.translate(
+            "Presubmissions", "This pre-submission was rejected: it cannot be taken in."
+        ),
+        "package": QCoreApplication.translate(
+            "Presubmissions", "A package is taken in as a joint case at its window."
+        ),
+        "no-token": QCoreApplication.translate(
+            "Presubmissions", "Online pre-submissions need the connection to the center."
+        ),
+    }
+    return words.get(
+        reason, QCoreApplication.translate("Presubmissions", "The center refused this.")
+    )
+
+
+class PresubmissionsDialog(QDialog):
+    """The list, its pre-review keys and Enter to take in (see the module doc).
+
+    Args:
+        controller: the window's :class:`PresubmissionController`.
+    """
+
+    def __init__(self, controller: PresubmissionController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("presubmissionsDialog")
+        self.controller = controller
+        self.items: list[ps.Presubmission] = []
+        #: The pre-submission to take in (set when Enter closes the dialog).
+        self.chosen: ps.Presubmission | None = None
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, COLUMNS, self)
+        self.table.setObjectName("presubmissionTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the note
+        self.table.activated.connect(lambda _index: self.take_in())
+        self.table.currentCellChanged.connect(lambda *_: self._show_detail())
+        self.detail = QLabel(self)
+        self.detail.setObjectName("presubmissionDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("presubmissionNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(80)
+        self.message = QLabel(self)
+        self.message.setObjectName("presubmissionMessage")
+        self.message.setWordWrap(True)
+        self.keys = QLabel(self)
+        self.keys.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        for widget in (self.table, self.detail, self.note, self.message, self.keys, buttons):
+            layout.addWidget(widget)
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, key, slot in (
+            ("accept", "F2", lambda: self.review("accept")),
+            ("accept_online", "Shift+F2", lambda: self.review("accept_online")),
+            ("supplement", "F3", lambda: self.review("supplement")),
+            ("reject", "F4", lambda: self.review("reject")),
+            ("refresh", "F5", self.refresh),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+        self.retranslate()
+        self.resize(820, 520)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            QCoreApplication.translate("Presubmissions", "Online pre-submissions (网上待接件)")
+        )
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("Presubmissions", "Number"),
+                QCoreApplication.translate("Presubmissions", "Applicant"),
+                QCoreApplication.translate("Presubmissions", "Item"),
+                QCoreApplication.translate("Presubmissions", "Status"),
+                QCoreApplication.translate("Presubmissions", "Submitted"),
+            ]
+        )
+        self.table.setAccessibleName(
+            QCoreApplication.translate("Presubmissions", "Online pre-submissions")
+        )
+        self.note.setAccessibleName(
+            QCoreApplication.translate("Presubmissions", "Supplement notice or reason")
+        )
+        self.note.setPlaceholderText(
+            QCoreApplication.translate(
+                "Presubmissions", "Supplement notice (F3) or reason to reject (F4)"
+            )
+        )
+        self.keys.setText(
+            QCoreApplication.translate(
+                "Presubmissions",
+                "Enter take in · F2 accept · Shift+F2 accept online · F3 supplement · F4 reject",
+            )
+        )
+
+    # -- the list ----------------------------------------------------------------------
+
+    def current(self) -> ps.Presubmission | None:
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def show_items(self, items: list[ps.Presubmission], keep: str = "") -> None:
+        """Fill the table (``keep``: the number to stay on)."""
+        self.items = list(items)
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            submitted = item.created_at.astimezone(CENTER_TZ).strftime("%m-%d %H:%M")
+            cells = (
+                item.no,
+                item.applicant_masked,
+                item.item_name or item.item_code or item.package_code,
+                status_text(item.status),
+                submitted,
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        rows = [n for n, item in enumerate(self.items) if item.no == keep] or [0]
+        if self.items:
+            self.table.setCurrentCell(rows[0], 0)
+        self.table.setFocus()
+        if not self.items:
+            self.message.setText(
+                QCoreApplication.translate("Presubmissions", "No online pre-submission is waiting.")
+            )
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        item = self.current()
+        if item is None:
+            self.detail.clear()
+            return
+        files = "、".join(m.name for m in item.materials) or QCoreApplication.translate(
+            "Presubmissions", "none"
+        )
+        lines = [
+            QCoreApplication.translate("Presubmissions", "Uploaded materials: %1").replace(
+                "%1", files
+            ),
+            *[f"{key}：{value}" for key, value in item.form_data.items()],
+        ]
+        if item.supplement_text:
+            lines.append(
+                QCoreApplication.translate("Presubmissions", "Supplement notice given: %1").replace(
+                    "%1", item.supplement_text
+                )
+            )
+        self.detail.setText("\n".join(lines))
+
+    def refresh(self) -> None:
+        keep = self.current().no if self.current() is not None else ""
+        self.controller.load(self, keep)
+
+    # -- the keys ------------------------------------------------------------------------
+
+    def review(self, decision: str) -> None:
+        item = self.current()
+        if item is None:
+            return
+        text = self.note.toPlainText().strip()
+        if decision in ("supplement", "reject") and not text:
+            self.message.setText(refusal_text("invalid"))
+            self.note.setFocus()
+            return
+        self.controller.review(self, item, decision, text)
+
+    def reviewed(self, item: ps.Presubmission) -> None:
+        self.note.clear()
+        self.message.setText(
+            QCoreApplication.translate("Presubmissions", "%1: %2")
+            .replace("%1", item.no)
+            .replace("%2", status_text(item.status))
+        )
+        self.refresh()
+
+    def refused(self, exc: Exception) -> None:
+        if isinstance(exc, ps.PresubmissionRefused):
+            self.message.setText(refusal_text(exc.reason))
+            return
+        show_error(self, exc)
+
+    def take_in(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        if item.status not in ("accepted", "online_accepted", "submitted"):
+            self.message.setText(refusal_text("awaiting-supplement"))
+            return
+        self.chosen = item
+        self.accept()
+
+
+class PresubmissionController:
+    """The Intake menu's "Online pre-submissions…" and the window's take-in hook.
+
+    Args:
+        window: the ``MainWindow`` (``context``, ``session``, ``intake``, ``intake_menu``,
+            ``catalog_pane``, ``choose_item``, ``_take_in``).
+    """
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.last_dialog: PresubmissionsDialog | None = None
+        #: The pre-submission the intake form was filled from (its take-in makes the case).
+        self.active: ps.Presubmission | None = None
+        self.action = QAction(window)
+        self.action.setObjectName("presubmissionsAction")
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.action.triggered.connect(self.show_list)
+        window.addAction(self.action)
+        window.intake_menu.addAction(self.action)
+        self.action.setText(
+            QCoreApplication.translate("Presubmissions", "&Online pre-submissions…")
+        )
+        plain = window._take_in
+
+        def take_in(context: Any, session: Any, draft: Any, item: Any) -> Any:
+            active = self.active
+            if active is None or not self._matches(active, draft):
+                return plain(context, session, draft, item)
+            taken = ps.take_in(context, session, active, draft, item)
+            self.active = None
+            return taken
+
+        window._take_in = take_in
+
+    @staticmethod
+    def _matches(active: ps.Presubmission, draft: Any) -> bool:
+        """The form still holds the applicant and item the pre-submission filled in."""
+        number = str(active.applicant.get("id_number") or "").upper()
+        return draft.item_code == active.item_code and draft.applicant.id_number == number
+
+    def show_list(self) -> PresubmissionsDialog:
+        dialog = PresubmissionsDialog(self, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.fill_intake(dialog.chosen))
+        self.last_dialog = dialog
+        dialog.open()
+        self.load(dialog)
+        return dialog
+
+    def load(self, dialog: PresubmissionsDialog, keep: str = "") -> None:
+        context, session = self.window.context, self.window.session
+        Op(dialog, lambda: ps.pending(context, session)).success(
+            lambda items: dialog.show_items(items, keep)
+        ).failure(dialog.refused).run()
+
+    def review(
+        self, dialog: PresubmissionsDialog, item: ps.Presubmission, decision: str, text: str
+    ) -> None:
+        context, session = self.window.context, self.window.session
+        note = text if decision != "supplement" else ""
+        notice = text if decision == "supplement" else None
+
+        def work() -> ps.Presubmission:
+            return ps.review(context, session, item.no, decision, note=note, supplement_text=notice)
+
+        Op(dialog, work).success(dialog.reviewed).failure(dialog.refused).run()
+
+    def fill_intake(self, chosen: ps.Presubmission | None) -> bool:
+        """Open the intake form filled from ``chosen`` (as a parked intake is resumed)."""
+        if chosen is None:
+            return False
+        model = self.window.catalog_pane.model
+        catalog = getattr(model, "_catalog", None) or getattr(model, "catalog", None)
+        try:
+            item = catalog.item(chosen.item_code)
+        except (KeyError, AttributeError):
+            self.window.statusBar().showMessage(refusal_text("package"), 8000)
+            return False
+        self.window.choose_item(item)
+        self.window.intake.restore(ps.intake_state(chosen, item), item)
+        self.active = chosen
+        self.window.activateWindow()  # back from the list: Ctrl+Return accepts
+        self.window.intake.focus_first_problem()
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "Presubmissions", "Pre-submission %1 filled in: check the originals, then accept."
+            ).replace("%1", chosen.no),
+            8000,
+        )
+        return True
+
+
+def install_presubmissions(window: Any) -> PresubmissionController:
+    """Add "Online pre-submissions…" (Ctrl+Shift+O) to the window's Intake menu."""
+    return PresubmissionController(window)
