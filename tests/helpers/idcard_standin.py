@@ -14,7 +14,7 @@ from clerk_app.core.idcard import BASE_MESSAGE_BYTES, IdCard
 
 SOURCE = Path(__file__).with_name("idcard_standin.c")
 
-#: The fixture card (a valid check digit; an address and name of no real person).
+#: The fixture card (a valid check digit; a name and address of no real person).
 CARD = IdCard(
     name="张三丰",
     sex="male",
@@ -22,7 +22,7 @@ CARD = IdCard(
     ethnicity="汉",
     birth_date=date(1985, 6, 15),
     address="河北省石家庄市长安区和平东路100号3单元501室",
-    id_number="11010519850615001X",
+    id_number="110105198506150030",
     authority="石家庄市公安局长安分局",
     valid_from=date(2016, 3, 1),
     valid_to=date(2036, 3, 1),
