@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QRadioButton, QWidget
 
 WCAG_AA = 4.5
 #: WCAG's large text (≥ 24 px, or ≥ 18.66 px bold) needs only 3:1; this helper asks 4.5:1
@@ -170,3 +170,55 @@ def low_contrast_texts(
     ``skip_disabled`` as for :func:`label_contrasts`."""
     found = label_contrasts(root, skip_disabled=skip_disabled)
     return [str(t) for t in found if t.ratio < minimum]
+
+
+_BLOCK = re.compile(r"([^{}]*)\{([^{}]*)\}")
+
+
+def stylesheet_states(css: str) -> dict[str, dict[str, QColor]]:
+    """The colours a stylesheet declares per pseudo-state: ``""`` for the plain rule (or
+    a stylesheet without selectors), ``"checked"``, ``"pressed"``, ``"hover"`` …"""
+    blocks = _BLOCK.findall(css or "")
+    if not blocks:
+        return {"": stylesheet_colours(css)}
+    out: dict[str, dict[str, QColor]] = {}
+    for selector, body in blocks:
+        first = selector.split(",")[0].strip()
+        state = first.partition(":")[2].strip()
+        out.setdefault(state, {}).update(stylesheet_colours(body))
+    return out
+
+
+def button_contrasts(root: QWidget, *, skip_disabled: bool = True) -> list[TextContrast]:
+    """Every visible button with text under ``root``, in each state its stylesheet colours
+    (plain, checked, pressed …; a state takes what it does not declare from the plain
+    rule). A push or tool button's own colours are its palette's ButtonText on Button; a
+    check box's or radio button's text is drawn on what is behind it."""
+    out = []
+    for button in root.findChildren(QAbstractButton):
+        if not button.isVisibleTo(root.window()) or not button.text().strip():
+            continue
+        if skip_disabled and not button.isEnabled():
+            continue
+        palette = button.palette()
+        if isinstance(button, (QCheckBox, QRadioButton)):
+            fg, bg = palette.color(QPalette.ColorRole.WindowText), background_colour(button)
+        else:
+            fg = palette.color(QPalette.ColorRole.ButtonText)
+            bg = palette.color(QPalette.ColorRole.Button)
+        states = stylesheet_states(button.styleSheet())
+        plain = states.get("", {})
+        fg, bg = plain.get("color", fg), plain.get("background", bg)
+        for state, colours in sorted(states.items()):
+            sfg, sbg = colours.get("color", fg), colours.get("background", bg)
+            opaque = sbg.alpha() == 255 and sfg.alpha() == 255
+            name = (button.objectName() or type(button).__name__) + (f":{state}" if state else "")
+            ratio = contrast_ratio(sfg, sbg) if opaque else 0.0
+            out.append(TextContrast(name, button.text(), sfg.name(), sbg.name(), round(ratio, 2)))
+    return out
+
+
+def low_contrast_buttons(root: QWidget, minimum: float = WCAG_AA) -> list[str]:
+    """Descriptions of the buttons under ``root`` whose text is below ``minimum`` in some
+    state (enabled buttons only; see :func:`button_contrasts`)."""
+    return [str(t) for t in button_contrasts(root) if t.ratio < minimum]

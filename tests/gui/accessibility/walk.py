@@ -8,14 +8,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from tests.helpers.accessibility import nameless_controls
-from tests.helpers.contrast import low_contrast_texts
+from tests.helpers.contrast import low_contrast_buttons, low_contrast_texts
 
 
 def _look(root: QWidget, where: str, found: dict[str, str]) -> None:
     QCoreApplication.processEvents()
     for node in nameless_controls(root):
         found.setdefault(f"no name: {node}", where)
-    for text in low_contrast_texts(root, skip_disabled=True):
+    for text in low_contrast_texts(root, skip_disabled=True) + low_contrast_buttons(root):
         found.setdefault(f"contrast: {text}", where)
 
 

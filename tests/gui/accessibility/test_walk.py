@@ -1,0 +1,43 @@
+"""The check itself: it reports a nameless field, a pale label and a button pale in one of
+its states, and leaves a disabled caption out (WCAG asks nothing of inactive controls)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from tests.helpers.contrast import button_contrasts
+
+from .walk import problems
+
+
+def test_the_walk_reports_what_a_person_could_not_use(qtbot) -> None:
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    layout = QVBoxLayout(panel)
+    field = QLineEdit(panel)
+    pale = QLabel("Pale", panel)
+    pale.setStyleSheet("color: #bbbbbb; background: white;")
+    caption = QLabel("Disabled caption", panel)
+    caption.setStyleSheet("color: #bbbbbb; background: white;")
+    caption.setEnabled(False)
+    chip = QPushButton("Chip", panel)
+    chip.setCheckable(True)
+    chip.setStyleSheet(
+        "QPushButton { color: #203040; background: white; } QPushButton:checked { color: #f4a0a0; }"
+    )
+    for widget in (field, pale, caption, chip):
+        layout.addWidget(widget)
+    panel.show()
+    qtbot.waitExposed(panel)
+    found = problems(panel, "panel")
+    assert len(found) == 3, found
+    assert any("no name: QLineEdit" in p for p in found)
+    assert any("'Pale'" in p for p in found) and not any("Disabled" in p for p in found)
+    assert any("QPushButton:checked 'Chip'" in p for p in found)
+    plain = [c for c in button_contrasts(panel) if c.widget == "QPushButton"]
+    assert plain and plain[0].ratio >= 4.5  # its plain state is dark on white
+
+    field.setAccessibleName("Name")
+    pale.setStyleSheet("color: #44546a; background: white;")
+    chip.setStyleSheet(chip.styleSheet().replace("#f4a0a0", "#b3261e"))
+    assert problems(panel, "panel") == []
