@@ -36,8 +36,9 @@ if TYPE_CHECKING:
     from clerk_app.app.session import Session
 
 Group = Literal["department", "item", "method"]
-#: Largest bank file sent (the service takes at most 900,000 characters).
-MAX_BANK_FILE = 900_000
+#: Largest bank file sent (the service takes at most 150,000 characters: written as JSON
+#: escapes it stays below the service's body limit).
+MAX_BANK_FILE = 150_000
 
 
 class FinanceRefused(Exception):
