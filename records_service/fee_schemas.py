@@ -293,13 +293,13 @@ class ReconcileRequest(Strict):
     ``csv``: UTF-8 text with a header line naming at least the columns ``reference`` (the
     POS or bank reference the cashier recorded), ``amount`` (yuan with at most two
     decimals, e.g. ``12.50``) and ``date`` (``YYYY-MM-DD``); other columns are ignored. At
-    most 150,000 characters (a few thousand lines), so that even written as JSON escapes
+    most 80,000 characters (about 1,500 lines), so that even written as JSON escapes
     the body stays below the service's body limit: a longer file goes in parts (periods).
     """
 
     date_from: Day = Field(alias="from")
     date_to: Day = Field(alias="to")
-    csv: Annotated[str, Field(min_length=1, max_length=150_000)]
+    csv: Annotated[str, Field(min_length=1, max_length=80_000)]
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

@@ -36,9 +36,9 @@ if TYPE_CHECKING:
     from clerk_app.app.session import Session
 
 Group = Literal["department", "item", "method"]
-#: Largest bank file sent (the service takes at most 150,000 characters: written as JSON
+#: Largest bank file sent (the service takes at most 80,000 characters: written as JSON
 #: escapes it stays below the service's body limit).
-MAX_BANK_FILE = 150_000
+MAX_BANK_FILE = 80_000
 
 
 class FinanceRefused(Exception):
