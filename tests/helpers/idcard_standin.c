@@ -4,7 +4,8 @@
  * The card is read from files named by the environment, at each call:
  *   IDCARD_STANDIN_TEXT   the 256-byte base message (UCS-2 LE)
  *   IDCARD_STANDIN_PHOTO  the photo (BMP for termb, the WLT bytes for sdtapi)
- *   IDCARD_STANDIN_MODE   ok (default) | no-reader | no-card | removed | removed-select
+ *   IDCARD_STANDIN_MODE   ok (default) | no-reader | no-card | removed | removed-select |
+ *                         silent (termb: Read_Content says 1 but writes nothing)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,7 @@ int Authenticate(void) {
 
 int Read_Content(int active) {
     if (!port_open || active != 1 || is("removed")) return 0;
+    if (is("silent")) return 1;
     if (!copy_to("IDCARD_STANDIN_TEXT", "wz.txt")) return 0;
     copy_to("IDCARD_STANDIN_PHOTO", "zp.bmp");
     return 1;
