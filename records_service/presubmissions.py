@@ -22,7 +22,6 @@ department's clerks and leads, masked anywhere else, never in a log or an audit 
 from __future__ import annotations
 
 import hashlib
-import importlib
 from datetime import date, datetime
 from typing import Any
 
@@ -38,6 +37,7 @@ from records_service.case_views import clerk_error, iso, party_errors
 from records_service.catalog_store import canonical_json
 from records_service.deps import Principal
 from records_service.models import Case, CaseEvent, Presubmission, writer_center
+from records_service.notifications import enqueue
 from records_service.presubmission_schemas import PresubmissionCreate, TakeInCreate
 from records_service.problems import ProblemError, invalid_field, invalid_fields
 from records_service.schemas import CaseCreate, Party
@@ -326,15 +326,9 @@ REVIEW_TEXTS = {
 
 
 def notify_applicant(session: Session, presubmission: Presubmission, now: datetime) -> None:
-    """Hook: tell the applicant the pre-review's result through the notification outbox
+    """Tell the applicant the pre-review's result through the notification outbox
     (``records_service.notifications``, kind ``prereview`` or ``supplement``), written in
-    the review's transaction. Does nothing while the outbox module is not there, or when
-    the applicant left no phone."""
-    try:  # imported by name: the outbox module lands with its own change
-        outbox = importlib.import_module("records_service.notifications")
-    except ImportError:  # pragma: no cover
-        return
-    enqueue = outbox.enqueue
+    the review's transaction (none when the applicant left no phone)."""
     phone = str((presubmission.applicant or {}).get("phone") or "")
     status = presubmission.status
     text = REVIEW_TEXTS[status].format(

@@ -21,9 +21,11 @@ from typing import Any
 
 import pytest
 import requests
+from sqlalchemy import select
 
 from records_service import catalog_store
 from records_service.db import Database
+from records_service.models import Notification
 from tests.helpers.local_service import Clock, LocalService, local_service
 from tests.helpers.service import TEST_NOW
 from tests.helpers.service_api import assert_problem, demo_catalog, valid_resident_id
@@ -154,6 +156,21 @@ def take_in(
     )
 
 
+def told(running: LocalService, no: str | None) -> list[tuple[str, str, str]]:
+    """What the notification outbox holds for ``no``: (kind, masked phone, text)."""
+    database = Database(running.database_url)
+    try:
+        with database.read() as session:
+            rows = session.scalars(
+                select(Notification)
+                .where(Notification.related_no == no)
+                .order_by(Notification.created_at, Notification.kind)
+            ).all()
+            return [(n.kind, n.recipient_masked, n.text) for n in rows]
+    finally:
+        database.dispose()
+
+
 def open_list(running: LocalService, token: str) -> list[dict[str, Any]]:
     answer = running.get("/presubmissions", token, status="open", limit=200)
     assert answer.status_code == 200, answer.text
@@ -194,6 +211,8 @@ def test_posted_supplemented_reposted_accepted_and_taken_in(
     read_back = website.status(app)
     assert (read_back["status"], read_back["supplement_text"]) == ("supplement", notice)
     assert website.progress(app).json()["supplement_text"] == notice
+    [(kind, phone, text)] = told(running, app.no)  # the applicant's SMS, in the outbox
+    assert (kind, phone) == ("supplement", "139****9000") and notice in text
     assert app.no not in {p["no"] for p in open_list(running, people["clerk"])}
     assert_problem(
         take_in(running, people["clerk"], app.no, take_in_body()), 409, "awaiting-supplement"
@@ -216,6 +235,7 @@ def test_posted_supplemented_reposted_accepted_and_taken_in(
     accepted = review(running, people["clerk"], app.no, "accept", note="原件现场核验")
     assert accepted.status_code == 200, accepted.text
     assert accepted.json()["presubmission"]["status"] == "accepted"
+    assert sorted(k for k, _p, _t in told(running, app.no)) == ["prereview", "supplement"]
     assert_problem(
         review(running, people["clerk"], app.no, "reject", note="x"), 409, "not-reviewable"
     )
