@@ -3207,6 +3207,10 @@ If the materials do not come by then, the case ends without approval.</translati
         <source>The enrolment code could not be redeemed. Show the details to IT.</source>
         <translation>The enrolment code could not be redeemed. Show the details to IT.</translation>
     </message>
+    <message>
+        <source>Check report</source>
+        <translation>Check report</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
@@ -4880,6 +4884,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Your password was not changed, so you are not signed in. Sign in again and choose a new password to continue.</source>
         <translation>Your password was not changed, so you are not signed in. Sign in again and choose a new password to continue.</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
     </message>
 </context>
 <context>

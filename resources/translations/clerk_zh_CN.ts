@@ -3193,6 +3193,10 @@ If the materials do not come by then, the case ends without approval.</source>
         <source>The enrolment code could not be redeemed. Show the details to IT.</source>
         <translation>注册码未能使用。请把详细信息给信息科看。</translation>
     </message>
+    <message>
+        <source>Check report</source>
+        <translation>检查结果</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
@@ -4860,6 +4864,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Your password was not changed, so you are not signed in. Sign in again and choose a new password to continue.</source>
         <translation>密码没有修改，所以您尚未登录。请重新登录并设置新密码后再继续。</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
     </message>
 </context>
 <context>

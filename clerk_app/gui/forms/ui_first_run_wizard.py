@@ -267,6 +267,9 @@ class Ui_FirstRunWizard(object):
 #if QT_CONFIG(tooltip)
         self.enrolment_code.setToolTip(QCoreApplication.translate("FirstRunWizard", u"A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.", None))
 #endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.wizardReport.setAccessibleName(QCoreApplication.translate("FirstRunWizard", u"Check report", None))
+#endif // QT_CONFIG(accessibility)
         self.detailsButton.setText(QCoreApplication.translate("FirstRunWizard", u"&Details", None))
     # retranslateUi
 

@@ -123,6 +123,9 @@ class Ui_LoginDialog(object):
         self.userCaption.setText(QCoreApplication.translate("LoginDialog", u"&User name:", None))
         self.passwordCaption.setText(QCoreApplication.translate("LoginDialog", u"&Password:", None))
         self.windowCaption.setText(QCoreApplication.translate("LoginDialog", u"Window:", None))
+#if QT_CONFIG(accessibility)
+        self.windowEdit.setAccessibleName(QCoreApplication.translate("LoginDialog", u"Window", None))
+#endif // QT_CONFIG(accessibility)
         self.serverCaption.setText(QCoreApplication.translate("LoginDialog", u"Records service:", None))
     # retranslateUi
 

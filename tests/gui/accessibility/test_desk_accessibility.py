@@ -16,7 +16,9 @@ from clerk_app.app.session import sign_in
 from clerk_app.gui.app import Desk
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.joint_intake import open_joint_intake
+from clerk_app.gui.wizard import FirstRunWizard
 from clerk_app.gui.worklist_model import CASE_NO_ROLE
+from clerk_app.paths import Paths
 from tests.helpers.service import DEMO_PASSWORD
 from tests.helpers.worklist import add_case
 
@@ -103,14 +105,29 @@ def test_the_cashier_finance_and_dashboard_screens_name_every_control(
     assert not found, "\n".join(found)
 
 
-def test_the_desks_other_dialogs_name_every_control(qtbot, open_as) -> None:
-    """The connection panel (F8), the parked intakes, the password change and the
-    self-check."""
+def test_the_desks_other_dialogs_name_every_control(
+    qtbot, open_as, shared_records_service, make_context, tmp_path
+) -> None:
+    """The first-run wizard, the sign-in, the connection panel (F8), the parked intakes,
+    the password change and the self-check."""
+    home = Paths(tmp_path / "new", tmp_path / "new-config", tmp_path / "logs", tmp_path / "docs")
+    wizard = FirstRunWizard(home.config_dir, paths=home.ensure())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    found = problems(wizard, "first-run wizard")
+    wizard.close()
+    login = Desk(make_context(shared_records_service.base_url, home="login")).make_login()
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.waitExposed(login)
+    found += problems(login, "sign-in")
+    login.close()
     window = open_as("demo-clerk")
     qtbot.waitUntil(lambda: window.catalog_pane.model.rowCount() > 0, timeout=20_000)
     indicator = window.connection_indicator
     indicator.open_panel()
-    found = problems(indicator.panel, "connection panel")
+    found += problems(indicator.panel, "connection panel")
     indicator.panel.close()
     parked = window.parking.show_list()
     assert parked is not None
