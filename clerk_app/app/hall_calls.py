@@ -8,13 +8,15 @@ cursor, waiting up to ``wait`` seconds at the service for one to come, hands eac
 after a growing pause (1 s, 2 s, 4 s ... up to ``max_backoff``), like the sync engine's;
 the first answer after it says the link is back. The first poll (no cursor) brings today's
 latest calls, so a screen started late shows them (the panel does not speak old ones).
+A center with several halls gives each hall PC its windows (setting ``hall.windows``,
+:func:`parse_windows`): its feed then asks for those windows' calls only.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from clerk_app.core.queue_calls import Call, window_label
@@ -50,26 +52,44 @@ def calls_from_page(page: api.CallPage, labels: dict[str, str] | None = None) ->
     ]
 
 
+def parse_windows(text: str) -> tuple[str, ...]:
+    """The window codes of the setting ``hall.windows`` (``"W01, W02"`` → ``("W01",
+    "W02")``, upper-cased, each once); empty for all the center's windows."""
+    codes = (c.strip().upper() for c in text.split(","))
+    return tuple(dict.fromkeys(c for c in codes if c))
+
+
 def fetch_calls(
-    context: AppContext, token: str, *, after: int | None, wait: float = 0.0
+    context: AppContext,
+    token: str,
+    *,
+    after: int | None,
+    wait: float = 0.0,
+    windows: Sequence[str] = (),
 ) -> tuple[list[Call], int]:
-    """One ``GET /queue/calls``: the calls after ``after`` and the next cursor.
+    """One ``GET /queue/calls``: the calls after ``after`` and the next cursor; with
+    ``windows``, only the calls to those windows.
 
     Raises:
         ConnectionProblem / Refused (``core.errors``): no answer, or the service said no.
     """
-    page = api.list_calls(context.backend.api, token, after=after, wait=wait)
+    page = api.list_calls(context.backend.api, token, after=after, wait=wait, windows=windows)
     return calls_from_page(page), page.next
 
 
-def hall_windows(context: AppContext, token: str) -> list[tuple[str, str]]:
-    """The hall's windows that serve a queue category, as ``(code, label)`` in the order
-    of their labels (the main hall's numbers first, by number).
+def hall_windows(
+    context: AppContext, token: str, only: Sequence[str] = ()
+) -> list[tuple[str, str]]:
+    """The hall's windows that serve a queue category (of ``only`` when given), as
+    ``(code, label)`` in the order of their labels (the main hall's numbers first, by
+    number).
 
     Raises:
         ConnectionProblem / Refused (``core.errors``).
     """
     codes = {w for c in api.hall_categories(context.backend.api, token) for w in c.windows}
+    if only:
+        codes &= set(only)
     labelled = [(code, window_label(code)) for code in codes]
     return sorted(labelled, key=lambda w: (not w[1].isdigit(), len(w[1]), w[1]))
 
@@ -95,6 +115,8 @@ class CallFeed:
         max_backoff: the longest pause between failed polls.
         on_windows: called once with the hall's windows ``(code, label)`` (those serving a
             category), read after the first answer, so the screen lists every window.
+        windows: the hall's window codes (setting ``hall.windows``): only their calls and
+            tiles; empty for the whole center.
     """
 
     def __init__(
@@ -107,8 +129,10 @@ class CallFeed:
         wait: float = LONG_POLL_SECONDS,
         max_backoff: float = MAX_BACKOFF,
         on_windows: Callable[[list[tuple[str, str]]], None] | None = None,
+        windows: Sequence[str] = (),
     ) -> None:
         self.context = context
+        self.only = tuple(windows)
         self.on_windows = on_windows
         self.windows: list[tuple[str, str]] | None = None
         self._token = token
@@ -126,7 +150,7 @@ class CallFeed:
         """One poll; the seconds to pause before the next."""
         try:
             calls, cursor = fetch_calls(
-                self.context, self._token(), after=self.cursor, wait=self.wait
+                self.context, self._token(), after=self.cursor, wait=self.wait, windows=self.only
             )
         except Exception as exc:  # every failure is a lost link for the screen
             self.failures += 1
@@ -150,7 +174,7 @@ class CallFeed:
     def _read_windows(self) -> None:
         """The hall's windows, once the link works (a failure is tried again next poll)."""
         try:
-            self.windows = hall_windows(self.context, self._token())
+            self.windows = hall_windows(self.context, self._token(), self.only)
         except Exception as exc:  # the tiles then come with the calls
             log.warning("hall calls: windows not read: %s", " ".join(str(exc).split())[:200])
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -146,6 +147,17 @@ SETTINGS: Mapping[str, Setting] = {
             "board",
             "What the hall PC shows: board (the cases) or calls (the queue's call panel)",
             lambda v: v in ("board", "calls"),
+        ),
+        Setting(
+            "hall.windows",
+            str,
+            "",
+            "The windows whose calls the hall's call panel shows, comma-separated (W01,W02): "
+            "one hall of a center with several; empty for all",
+            lambda v: (
+                re.fullmatch(r"\s*([A-Za-z0-9-]{1,16}\s*(,\s*[A-Za-z0-9-]{1,16}\s*)*)?", v)
+                is not None
+            ),
         ),
         Setting(
             "queue.calling_bar",

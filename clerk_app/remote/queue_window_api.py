@@ -12,6 +12,7 @@ Errors are the client's (:class:`ApiError`, :class:`NetworkError`, ...).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -230,12 +231,22 @@ def rate_visit(api: ApiClient, token: str, body: dict[str, Any]) -> dict[str, An
     return _expect_dict(response)
 
 
-def list_calls(api: ApiClient, token: str, *, after: int | None, wait: float) -> CallPage:
+def list_calls(
+    api: ApiClient,
+    token: str,
+    *,
+    after: int | None,
+    wait: float,
+    windows: Sequence[str] = (),
+) -> CallPage:
     """``GET /queue/calls``: the calls after ``after`` (None: today's latest), waiting up
-    to ``wait`` seconds for one (long-poll)."""
+    to ``wait`` seconds for one (long-poll); with ``windows``, only the calls to those
+    windows (one hall's screen)."""
     params: dict[str, Any] = {"wait": wait}
     if after is not None:
         params["after"] = after
+    if windows:
+        params["windows"] = ",".join(windows)
     response = api.request(
         "GET",
         f"{API_PREFIX}/queue/calls",

@@ -12,12 +12,12 @@ is never blocked by the network. Closing the panel stops the feed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 
-from clerk_app.app.hall_calls import LONG_POLL_SECONDS, CallFeed
+from clerk_app.app.hall_calls import LONG_POLL_SECONDS, CallFeed, parse_windows
 from clerk_app.core.queue_calls import Call
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.hall.call_panel import CallPanel
@@ -45,6 +45,7 @@ class CallFeedBridge(QObject):
         panel: CallPanel,
         *,
         wait: float = LONG_POLL_SECONDS,
+        windows: Sequence[str] = (),
     ) -> None:
         super().__init__(panel)
         self.panel = panel
@@ -55,6 +56,7 @@ class CallFeedBridge(QObject):
             on_link=self._link,
             wait=wait,
             on_windows=self.windows_known.emit,
+            windows=windows,
         )
         self.calls_arrived.connect(self._show)
         self.windows_known.connect(self._windows)
@@ -110,7 +112,9 @@ def open_call_panel(
     panel = CallPanel(announcer, clock=context.clock, center_name=context.provisioning.center_name)
     # The panel gets its feed and the hall screen's start() and stop() (``Desk.shutdown``
     # stops the hall). Not a subclass: ``tr()`` looks texts up by the object's class name.
-    feed = CallFeedBridge(context, token, panel, wait=wait)
+    # A hall of a center with several: only its windows' calls (setting ``hall.windows``).
+    windows = parse_windows(str(context.settings["hall.windows"]))
+    feed = CallFeedBridge(context, token, panel, wait=wait, windows=windows)
     panel.feed = feed  # type: ignore[attr-defined]
     panel.start = feed.start  # type: ignore[attr-defined]
     panel.stop = feed.stop  # type: ignore[attr-defined]
