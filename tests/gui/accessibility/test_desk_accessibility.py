@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from clerk_app.app.session import sign_in
 from clerk_app.gui.app import Desk
@@ -19,6 +19,7 @@ from clerk_app.gui.joint_intake import open_joint_intake
 from clerk_app.gui.wizard import FirstRunWizard
 from clerk_app.gui.worklist_model import CASE_NO_ROLE
 from clerk_app.paths import Paths
+from tests.helpers.keyboard import CTRL, applicant, find_item, mark, press, to_materials
 from tests.helpers.service import DEMO_PASSWORD
 from tests.helpers.worklist import add_case
 
@@ -152,4 +153,22 @@ def test_the_cashiers_void_and_daily_close_dialogs_name_every_control(qtbot, ope
         qtbot.wait(100)  # the close's totals asked in the background
         found += problems(opened, type(opened).__name__)
         opened.close()
+    assert not found, "\n".join(found)
+
+
+def test_the_confirmation_of_an_accepted_case_names_every_control(qtbot, open_as) -> None:
+    """An on-the-spot case taken in by keyboard (Ctrl+Return): the confirmation dialog."""
+    window = open_as("demo-clerk")
+    qtbot.waitUntil(lambda: window.catalog_pane.model.rowCount() > 0, timeout=20_000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    find_item(qtbot, window, "DEMO-GA-004")
+    applicant(qtbot, window)
+    to_materials(qtbot, window)
+    mark(qtbot, window, "rrr")
+    found = problems(window, "the intake filled in")
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=20_000)
+    found += problems(window.last_dialog, "case accepted")
+    window.last_dialog.close()
     assert not found, "\n".join(found)
