@@ -58,11 +58,13 @@ NoPath = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9-
             "model": PresubmissionAnswer,
         },
         **problem_responses(
+            400,
             401,
             403,
             409,
             413,
             422,
+            s400="``…/malformed-json``: the body is not JSON",
             s403="not an integration credential (the center's website)",
             s409="``…/already-submitted``: this ``external_id`` was posted with another "
             "body and no supplement notice waits for it",

@@ -300,6 +300,13 @@ def test_a_withdrawn_item_is_refused_naming_it_and_nothing_is_written(
     assert WITHDRAWN_ITEM in problem["errors"][0]["message"]
     both = application(package_code="DEMO-PKG-QYKB")
     assert_problem(website.submit(both), 422)
+    broken = requests.post(
+        running.url("/presubmissions"),
+        data=b'{"external_id": "WEB-',
+        headers={**_auth(people["website"]), "Content-Type": "application/json"},
+        timeout=TIMEOUT,
+    )
+    assert_problem(broken, 400, "malformed-json")
     assert open_list(running, people["clerk"]) == before
     # The website may post; a clerk may not (and the website may not review).
     assert_problem(WebsiteClient(running.url(""), people["clerk"]).submit(application()), 403)
