@@ -92,6 +92,7 @@
     <name>ApplicantDesk</name>
     <message>
         <source>Ask applicant to &amp;confirm</source>
+        <extracomment>What the applicant screen&apos;s rating carries for a queue visit (not a case number). The queue visit being rated: its key on the screen and how to save its rating.</extracomment>
         <translation>Ask applicant to &amp;confirm</translation>
     </message>
     <message>
@@ -131,20 +132,20 @@
         <translation>The applicant has not confirmed the case yet (F9 asks).</translation>
     </message>
     <message>
-        <source>The applicant&apos;s rating is saved.</source>
-        <translation>The applicant&apos;s rating is saved.</translation>
-    </message>
-    <message>
-        <source>The rating could not be saved: %1</source>
-        <translation>The rating could not be saved: %1</translation>
-    </message>
-    <message>
         <source>Ticket %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
         <source>Case number %1</source>
         <translation>Case number %1</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s rating is saved.</source>
+        <translation>The applicant&apos;s rating is saved.</translation>
+    </message>
+    <message>
+        <source>The rating could not be saved: %1</source>
+        <translation>The rating could not be saved: %1</translation>
     </message>
 </context>
 <context>
@@ -301,6 +302,54 @@
     <message>
         <source>Case number %1</source>
         <translation>Case number %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallPanel</name>
+    <message>
+        <source>Number %1, please go to window %2</source>
+        <extracomment>The headline&apos;s panel and the tiles of the windows. Today&apos;s calls, oldest first. The calls handed to the voice, in order (what the hall heard).</extracomment>
+        <translation>Number %1, please go to window %2</translation>
+    </message>
+    <message>
+        <source>Window %1</source>
+        <translation>Window %1</translation>
+    </message>
+    <message>
+        <source>Call panel — %1</source>
+        <translation>Call panel — %1</translation>
+    </message>
+    <message>
+        <source>Now calling</source>
+        <translation>Now calling</translation>
+    </message>
+    <message>
+        <source>Please wait for your number to be called</source>
+        <translation>Please wait for your number to be called</translation>
+    </message>
+    <message>
+        <source>Called again</source>
+        <translation>Called again</translation>
+    </message>
+    <message>
+        <source>Current call</source>
+        <translation>Current call</translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation>Recent calls</translation>
+    </message>
+    <message>
+        <source>Now serving at each window</source>
+        <translation>Now serving at each window</translation>
+    </message>
+    <message>
+        <source>Listen for your number, or watch this screen.</source>
+        <translation>Listen for your number, or watch this screen.</translation>
+    </message>
+    <message>
+        <source>Calls are not arriving: %1</source>
+        <translation>Calls are not arriving: %1</translation>
     </message>
 </context>
 <context>
@@ -514,54 +563,6 @@
     </message>
 </context>
 <context>
-    <name>CallPanel</name>
-    <message>
-        <source>Number %1, please go to window %2</source>
-        <extracomment>The headline&apos;s panel and the tiles of the windows. Today&apos;s calls, oldest first. The calls handed to the voice, in order (what the hall heard).</extracomment>
-        <translation>Number %1, please go to window %2</translation>
-    </message>
-    <message>
-        <source>Window %1</source>
-        <translation>Window %1</translation>
-    </message>
-    <message>
-        <source>Call panel — %1</source>
-        <translation>Call panel — %1</translation>
-    </message>
-    <message>
-        <source>Now calling</source>
-        <translation>Now calling</translation>
-    </message>
-    <message>
-        <source>Please wait for your number to be called</source>
-        <translation>Please wait for your number to be called</translation>
-    </message>
-    <message>
-        <source>Called again</source>
-        <translation>Called again</translation>
-    </message>
-    <message>
-        <source>Current call</source>
-        <translation>Current call</translation>
-    </message>
-    <message>
-        <source>Recent calls</source>
-        <translation>Recent calls</translation>
-    </message>
-    <message>
-        <source>Now serving at each window</source>
-        <translation>Now serving at each window</translation>
-    </message>
-    <message>
-        <source>Listen for your number, or watch this screen.</source>
-        <translation>Listen for your number, or watch this screen.</translation>
-    </message>
-    <message>
-        <source>Calls are not arriving: %1</source>
-        <translation>Calls are not arriving: %1</translation>
-    </message>
-</context>
-<context>
     <name>CardReader</name>
     <message>
         <source>The ID card reader&apos;s software (the library named in the provisioning file) is missing or cannot be loaded. Type the ID number, and call IT support.</source>
@@ -596,6 +597,7 @@
     <name>CardReaderPanel</name>
     <message>
         <source>Read ID card (F4)</source>
+        <extracomment>A card&apos;s photo is 102 × 126 pixels; shown at twice that size. The role (``applicant`` / ``agent``) a card was read into.</extracomment>
         <translation>Read ID card (F4)</translation>
     </message>
     <message>
@@ -787,6 +789,10 @@
         <translation>refused by the center</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
         <source>— choose the next action —</source>
         <translation>— choose the next action —</translation>
     </message>
@@ -875,10 +881,6 @@
     <message>
         <source>The notice could not be written: %1</source>
         <translation>The notice could not be written: %1</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>none</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1230,10 @@
         <translation>Scan or type the payment code or notice number, then Enter</translation>
     </message>
     <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
         <source>Fee</source>
         <translation>Fee</translation>
     </message>
@@ -1411,10 +1417,6 @@
         <source>This payment breaks a fee rule.</source>
         <translation>This payment breaks a fee rule.</translation>
     </message>
-    <message>
-        <source>Fees</source>
-        <translation>Fees</translation>
-    </message>
 </context>
 <context>
     <name>CatalogModel</name>
@@ -1432,6 +1434,14 @@
 </context>
 <context>
     <name>CatalogPane</name>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Catalog items</source>
+        <translation>Catalog items</translation>
+    </message>
     <message>
         <source>&amp;Service items</source>
         <extracomment>Caption of the catalog list; Alt+S (or Ctrl+F) jumps to the search line.</extracomment>
@@ -1455,14 +1465,6 @@
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Catalog items</source>
-        <translation>Catalog items</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1685,10 @@
         <translation>Rejected by the service (not sent again):</translation>
     </message>
     <message>
+        <source>Rejected records</source>
+        <translation>Rejected records</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -1737,6 +1743,10 @@
     <message>
         <source>Payment notice cancelled</source>
         <translation>Payment notice cancelled</translation>
+    </message>
+    <message>
+        <source>Payment taken offline (paper receipt)</source>
+        <translation>Payment taken offline (paper receipt)</translation>
     </message>
     <message>
         <source>Rating</source>
@@ -1891,16 +1901,8 @@
         <translation>not tried yet</translation>
     </message>
     <message>
-        <source>Payment taken offline (paper receipt)</source>
-        <translation>Payment taken offline (paper receipt)</translation>
-    </message>
-    <message>
         <source>Waits for %1 to sign in at this desk (the desk has no device token)</source>
         <translation>Waits for %1 to sign in at this desk (the desk has no device token)</translation>
-    </message>
-    <message>
-        <source>Rejected records</source>
-        <translation>Rejected records</translation>
     </message>
 </context>
 <context>
@@ -1908,6 +1910,10 @@
     <message>
         <source>Daily close — %1</source>
         <translation>Daily close — %1</translation>
+    </message>
+    <message>
+        <source>Totals of the day</source>
+        <translation>Totals of the day</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2026,10 +2032,6 @@ Voided (%3): %4</translation>
     <message>
         <source>Today is closed (日结): no more payments can be taken today.</source>
         <translation>Today is closed (日结): no more payments can be taken today.</translation>
-    </message>
-    <message>
-        <source>Totals of the day</source>
-        <translation>Totals of the day</translation>
     </message>
 </context>
 <context>
@@ -2180,6 +2182,13 @@ Voided (%3): %4</translation>
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWindow</name>
     <message>
         <source>Shift lead dashboard — Window Clerk</source>
@@ -2200,6 +2209,10 @@ Voided (%3): %4</translation>
     <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Sync supervision</source>
@@ -2352,10 +2365,6 @@ Voided (%3): %4</translation>
     <message>
         <source>Change &amp;password…</source>
         <translation>Change &amp;password…</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Dashboard</translation>
     </message>
 </context>
 <context>
@@ -2552,6 +2561,10 @@ If the materials do not come by then, the case ends without approval.</translati
 <context>
     <name>DisclosurePanel</name>
     <message>
+        <source>Item disclosures</source>
+        <translation>Item disclosures</translation>
+    </message>
+    <message>
         <source>What is accepted (scope and conditions)</source>
         <extracomment>The package shown (None when an item or nothing is), and its catalog.</extracomment>
         <translation>What is accepted (scope and conditions)</translation>
@@ -2644,10 +2657,6 @@ If the materials do not come by then, the case ends without approval.</translati
             <numerusform>statutory limit: %n working day</numerusform>
             <numerusform>statutory limit: %n working days</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Item disclosures</source>
-        <translation>Item disclosures</translation>
     </message>
 </context>
 <context>
@@ -2916,12 +2925,20 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>To</translation>
     </message>
     <message>
+        <source>Finance</source>
+        <translation>Finance</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
         <source>Alt+S: show the report   Ctrl+E: export CSV   Ctrl+Shift+E: export XLSX</source>
         <translation>Alt+S: show the report   Ctrl+E: export CSV   Ctrl+Shift+E: export XLSX</translation>
+    </message>
+    <message>
+        <source>Bank statement</source>
+        <translation>Bank statement</translation>
     </message>
     <message>
         <source>Line</source>
@@ -3055,14 +3072,6 @@ If the materials do not come by then, the case ends without approval.</translati
         <source>%1 matched; %2 line(s) of the bank and %3 payment(s) unmatched.</source>
         <translation>%1 matched; %2 line(s) of the bank and %3 payment(s) unmatched.</translation>
     </message>
-    <message>
-        <source>Bank statement</source>
-        <translation>Bank statement</translation>
-    </message>
-    <message>
-        <source>Finance</source>
-        <translation>Finance</translation>
-    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -3109,6 +3118,10 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</source>
         <translation>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</translation>
+    </message>
+    <message>
+        <source>Check report</source>
+        <translation>Check report</translation>
     </message>
     <message>
         <source>&amp;Details</source>
@@ -3206,10 +3219,6 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>The enrolment code could not be redeemed. Show the details to IT.</source>
         <translation>The enrolment code could not be redeemed. Show the details to IT.</translation>
-    </message>
-    <message>
-        <source>Check report</source>
-        <translation>Check report</translation>
     </message>
 </context>
 <context>
@@ -4071,6 +4080,13 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>JointIntakeForm</name>
+    <message>
+        <source>Joint intake</source>
+        <translation>Joint intake</translation>
+    </message>
+</context>
+<context>
     <name>JointParking</name>
     <message>
         <source>Nothing to park yet.</source>
@@ -4759,6 +4775,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>&amp;Contains:</translation>
     </message>
     <message>
+        <source>Log lines</source>
+        <translation>Log lines</translation>
+    </message>
+    <message>
         <source>Everything (debug)</source>
         <translation>Everything (debug)</translation>
     </message>
@@ -4813,10 +4833,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Saved to %1 — send this file to IT.</source>
         <translation>Saved to %1 — send this file to IT.</translation>
-    </message>
-    <message>
-        <source>Log lines</source>
-        <translation>Log lines</translation>
     </message>
 </context>
 <context>
@@ -4878,16 +4894,16 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Window:</translation>
     </message>
     <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
         <source>Records service:</source>
         <translation>Records service:</translation>
     </message>
     <message>
         <source>Your password was not changed, so you are not signed in. Sign in again and choose a new password to continue.</source>
         <translation>Your password was not changed, so you are not signed in. Sign in again and choose a new password to continue.</translation>
-    </message>
-    <message>
-        <source>Window</source>
-        <translation>Window</translation>
     </message>
 </context>
 <context>
@@ -5053,6 +5069,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Intake form</source>
+        <translation>Intake form</translation>
+    </message>
+    <message>
         <source>&amp;Look up a case…</source>
         <translation>&amp;Look up a case…</translation>
     </message>
@@ -5134,14 +5158,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Change &amp;password…</source>
         <translation>Change &amp;password…</translation>
-    </message>
-    <message>
-        <source>Desk</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <source>Intake form</source>
-        <translation>Intake form</translation>
     </message>
 </context>
 <context>
@@ -5236,12 +5252,12 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>%1 paper payment(s) taken offline are still being sent.</translation>
     </message>
     <message>
-        <source>Not pulled from the center: the payment is marked to confirm.</source>
-        <translation>Not pulled from the center: the payment is marked to confirm.</translation>
-    </message>
-    <message>
         <source>%1 paper payment(s) of another cashier wait for that cashier to sign in at this desk: this desk has no device token. Call IT support if it stays so.</source>
         <translation>%1 paper payment(s) of another cashier wait for that cashier to sign in at this desk: this desk has no device token. Call IT support if it stays so.</translation>
+    </message>
+    <message>
+        <source>Not pulled from the center: the payment is marked to confirm.</source>
+        <translation>Not pulled from the center: the payment is marked to confirm.</translation>
     </message>
 </context>
 <context>
@@ -5862,6 +5878,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <name>Presubmissions</name>
     <message>
         <source>Waiting for pre-review</source>
+        <extracomment>Column headers (translated in :meth:`PresubmissionsDialog.retranslate`).</extracomment>
         <translation>Waiting for pre-review</translation>
     </message>
     <message>
@@ -5885,8 +5902,8 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Rejected</translation>
     </message>
     <message>
-        <source>This pre-submission is not your department's, or is gone.</source>
-        <translation>This pre-submission is not your department's, or is gone.</translation>
+        <source>This pre-submission is not your department&apos;s, or is gone.</source>
+        <translation>This pre-submission is not your department&apos;s, or is gone.</translation>
     </message>
     <message>
         <source>This pre-submission is not waiting for a pre-review.</source>
@@ -5905,8 +5922,8 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Type the notice or the reason in the note field first.</translation>
     </message>
     <message>
-        <source>The applicant's supplement is awaited: it cannot be taken in.</source>
-        <translation>The applicant's supplement is awaited: it cannot be taken in.</translation>
+        <source>The applicant&apos;s supplement is awaited: it cannot be taken in.</source>
+        <translation>The applicant&apos;s supplement is awaited: it cannot be taken in.</translation>
     </message>
     <message>
         <source>This pre-submission was taken in already.</source>
@@ -5930,6 +5947,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>Online pre-submissions (网上待接件)</source>
+        <extracomment>The pre-submission to take in (set when Enter closes the dialog).</extracomment>
         <translation>Online pre-submissions (网上待接件)</translation>
     </message>
     <message>
@@ -5990,6 +6008,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>&amp;Online pre-submissions…</source>
+        <extracomment>The pre-submission the intake form was filled from (its take-in makes the case).</extracomment>
         <translation>&amp;Online pre-submissions…</translation>
     </message>
     <message>
@@ -6077,6 +6096,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
 </context>
 <context>
     <name>QueueTab</name>
+    <message>
+        <source>Queue summary</source>
+        <translation>Queue summary</translation>
+    </message>
     <message>
         <source>Tickets fro&amp;m:</source>
         <translation>Tickets fro&amp;m:</translation>
@@ -6261,10 +6284,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Hall queue, tickets of %1 to %2</source>
         <translation>Hall queue, tickets of %1 to %2</translation>
     </message>
-    <message>
-        <source>Queue summary</source>
-        <translation>Queue summary</translation>
-    </message>
 </context>
 <context>
     <name>RefundRequestDialog</name>
@@ -6436,6 +6455,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>The payment notice&apos;s cancellation</translation>
     </message>
     <message>
+        <source>A payment taken offline on a paper receipt</source>
+        <translation>A payment taken offline on a paper receipt</translation>
+    </message>
+    <message>
         <source>A rating</source>
         <translation>A rating</translation>
     </message>
@@ -6459,16 +6482,16 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Done. The list below shows what is still refused.</source>
         <translation>Done. The list below shows what is still refused.</translation>
     </message>
-    <message>
-        <source>A payment taken offline on a paper receipt</source>
-        <translation>A payment taken offline on a paper receipt</translation>
-    </message>
 </context>
 <context>
     <name>SelfCheckDialog</name>
     <message>
         <source>Self-check</source>
         <translation>Self-check</translation>
+    </message>
+    <message>
+        <source>Self-check report</source>
+        <translation>Self-check report</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -6571,10 +6594,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The self-check could not run to the end. Press Check again; if it happens again, ask IT and give them the details.</source>
         <translation>The self-check could not run to the end. Press Check again; if it happens again, ask IT and give them the details.</translation>
-    </message>
-    <message>
-        <source>Self-check report</source>
-        <translation>Self-check report</translation>
     </message>
 </context>
 <context>
@@ -6862,6 +6881,10 @@ Data folder: %4</translation>
         <translation>no client</translation>
     </message>
     <message>
+        <source>Sync supervision</source>
+        <translation>Sync supervision</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>never</translation>
     </message>
@@ -6888,10 +6911,6 @@ Data folder: %4</translation>
     <message>
         <source>This computer&apos;s clock is wrong</source>
         <translation>This computer&apos;s clock is wrong</translation>
-    </message>
-    <message>
-        <source>Sync supervision</source>
-        <translation>Sync supervision</translation>
     </message>
 </context>
 <context>
@@ -7022,6 +7041,10 @@ Data folder: %4</translation>
         <translation>Check the fields: digits for code and number, and a reason.</translation>
     </message>
     <message>
+        <source>Paper payments of this day taken offline have not reached the center yet: the day cannot be closed before they do. Press F5 at the cashier screen once the link is back, then close the day.</source>
+        <translation>Paper payments of this day taken offline have not reached the center yet: the day cannot be closed before they do. Press F5 at the cashier screen once the link is back, then close the day.</translation>
+    </message>
+    <message>
         <source>The records service refused this.</source>
         <translation>The records service refused this.</translation>
     </message>
@@ -7060,10 +7083,6 @@ Data folder: %4</translation>
     <message>
         <source>Receipt %1 is voided; its number is kept.</source>
         <translation>Receipt %1 is voided; its number is kept.</translation>
-    </message>
-    <message>
-        <source>Paper payments of this day taken offline have not reached the center yet: the day cannot be closed before they do. Press F5 at the cashier screen once the link is back, then close the day.</source>
-        <translation>Paper payments of this day taken offline have not reached the center yet: the day cannot be closed before they do. Press F5 at the cashier screen once the link is back, then close the day.</translation>
     </message>
 </context>
 <context>
@@ -7265,6 +7284,10 @@ Data folder: %4</translation>
 <context>
     <name>WorklistPane</name>
     <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
         <source>Sho&amp;w:</source>
         <translation>Sho&amp;w:</translation>
     </message>
@@ -7362,13 +7385,13 @@ Data folder: %4</translation>
             <numerusform>%n cases</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Cases</source>
-        <translation>Cases</translation>
-    </message>
 </context>
 <context>
     <name>WorkloadTab</name>
+    <message>
+        <source>Workload</source>
+        <translation>Workload</translation>
+    </message>
     <message>
         <source>Today</source>
         <translation>Today</translation>
@@ -7424,24 +7447,6 @@ Data folder: %4</translation>
     <message>
         <source>Workload %1 to %2</source>
         <translation>Workload %1 to %2</translation>
-    </message>
-    <message>
-        <source>Workload</source>
-        <translation>Workload</translation>
-    </message>
-</context>
-<context>
-    <name>DashboardCharts</name>
-    <message>
-        <source>Chart</source>
-        <translation>Chart</translation>
-    </message>
-</context>
-<context>
-    <name>JointIntakeForm</name>
-    <message>
-        <source>Joint intake</source>
-        <translation>Joint intake</translation>
     </message>
 </context>
 </TS>

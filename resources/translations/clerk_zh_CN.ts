@@ -92,6 +92,7 @@
     <name>ApplicantDesk</name>
     <message>
         <source>Ask applicant to &amp;confirm</source>
+        <extracomment>What the applicant screen&apos;s rating carries for a queue visit (not a case number). The queue visit being rated: its key on the screen and how to save its rating.</extracomment>
         <translation>请申请人确认(&amp;C)</translation>
     </message>
     <message>
@@ -131,20 +132,20 @@
         <translation>申请人尚未确认本件（按 F9 请其确认）。</translation>
     </message>
     <message>
-        <source>The applicant&apos;s rating is saved.</source>
-        <translation>申请人的评价已保存。</translation>
-    </message>
-    <message>
-        <source>The rating could not be saved: %1</source>
-        <translation>评价未能保存：%1</translation>
-    </message>
-    <message>
         <source>Ticket %1</source>
         <translation>排队号 %1</translation>
     </message>
     <message>
         <source>Case number %1</source>
         <translation>办件编号 %1</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s rating is saved.</source>
+        <translation>申请人的评价已保存。</translation>
+    </message>
+    <message>
+        <source>The rating could not be saved: %1</source>
+        <translation>评价未能保存：%1</translation>
     </message>
 </context>
 <context>
@@ -301,6 +302,54 @@
     <message>
         <source>Case number %1</source>
         <translation>办件编号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallPanel</name>
+    <message>
+        <source>Number %1, please go to window %2</source>
+        <extracomment>The headline&apos;s panel and the tiles of the windows. Today&apos;s calls, oldest first. The calls handed to the voice, in order (what the hall heard).</extracomment>
+        <translation>请 %1 号到 %2 号窗口</translation>
+    </message>
+    <message>
+        <source>Window %1</source>
+        <translation>%1 号窗口</translation>
+    </message>
+    <message>
+        <source>Call panel — %1</source>
+        <translation>叫号屏 — %1</translation>
+    </message>
+    <message>
+        <source>Now calling</source>
+        <translation>正在叫号</translation>
+    </message>
+    <message>
+        <source>Please wait for your number to be called</source>
+        <translation>请留意叫号，耐心等候</translation>
+    </message>
+    <message>
+        <source>Called again</source>
+        <translation>再次呼叫</translation>
+    </message>
+    <message>
+        <source>Current call</source>
+        <translation>当前呼叫</translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation>最近呼叫</translation>
+    </message>
+    <message>
+        <source>Now serving at each window</source>
+        <translation>各窗口当前号</translation>
+    </message>
+    <message>
+        <source>Listen for your number, or watch this screen.</source>
+        <translation>请留意语音叫号或本屏显示，过号请到原窗口重新呼叫。</translation>
+    </message>
+    <message>
+        <source>Calls are not arriving: %1</source>
+        <translation>叫号信息暂未更新：%1</translation>
     </message>
 </context>
 <context>
@@ -513,54 +562,6 @@
     </message>
 </context>
 <context>
-    <name>CallPanel</name>
-    <message>
-        <source>Number %1, please go to window %2</source>
-        <extracomment>The headline&apos;s panel and the tiles of the windows. Today&apos;s calls, oldest first. The calls handed to the voice, in order (what the hall heard).</extracomment>
-        <translation>请 %1 号到 %2 号窗口</translation>
-    </message>
-    <message>
-        <source>Window %1</source>
-        <translation>%1 号窗口</translation>
-    </message>
-    <message>
-        <source>Call panel — %1</source>
-        <translation>叫号屏 — %1</translation>
-    </message>
-    <message>
-        <source>Now calling</source>
-        <translation>正在叫号</translation>
-    </message>
-    <message>
-        <source>Please wait for your number to be called</source>
-        <translation>请留意叫号，耐心等候</translation>
-    </message>
-    <message>
-        <source>Called again</source>
-        <translation>再次呼叫</translation>
-    </message>
-    <message>
-        <source>Current call</source>
-        <translation>当前呼叫</translation>
-    </message>
-    <message>
-        <source>Recent calls</source>
-        <translation>最近呼叫</translation>
-    </message>
-    <message>
-        <source>Now serving at each window</source>
-        <translation>各窗口当前号</translation>
-    </message>
-    <message>
-        <source>Listen for your number, or watch this screen.</source>
-        <translation>请留意语音叫号或本屏显示，过号请到原窗口重新呼叫。</translation>
-    </message>
-    <message>
-        <source>Calls are not arriving: %1</source>
-        <translation>叫号信息暂未更新：%1</translation>
-    </message>
-</context>
-<context>
     <name>CardReader</name>
     <message>
         <source>The ID card reader&apos;s software (the library named in the provisioning file) is missing or cannot be loaded. Type the ID number, and call IT support.</source>
@@ -595,6 +596,7 @@
     <name>CardReaderPanel</name>
     <message>
         <source>Read ID card (F4)</source>
+        <extracomment>A card&apos;s photo is 102 × 126 pixels; shown at twice that size. The role (``applicant`` / ``agent``) a card was read into.</extracomment>
         <translation>读身份证（F4）</translation>
     </message>
     <message>
@@ -786,6 +788,10 @@
         <translation>中心拒收</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>— choose the next action —</source>
         <translation>— 请选择下一步操作 —</translation>
     </message>
@@ -872,10 +878,6 @@
     <message>
         <source>The notice could not be written: %1</source>
         <translation>文书未能生成：%1</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1227,10 @@
         <translation>扫描或输入缴款码/通知书编号，按回车</translation>
     </message>
     <message>
+        <source>Fees</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
         <source>Fee</source>
         <translation>收费项目</translation>
     </message>
@@ -1408,10 +1414,6 @@
         <source>This payment breaks a fee rule.</source>
         <translation>这笔收款不符合收费规则。</translation>
     </message>
-    <message>
-        <source>Fees</source>
-        <translation>收费项目</translation>
-    </message>
 </context>
 <context>
     <name>CatalogModel</name>
@@ -1428,6 +1430,14 @@
 </context>
 <context>
     <name>CatalogPane</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Catalog items</source>
+        <translation>事项列表</translation>
+    </message>
     <message>
         <source>&amp;Service items</source>
         <extracomment>Caption of the catalog list; Alt+S (or Ctrl+F) jumps to the search line.</extracomment>
@@ -1450,14 +1460,6 @@
         <translation>
             <numerusform>共 %n 项</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Catalog items</source>
-        <translation>事项列表</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1678,10 @@
         <translation>被中心拒收（不再自动重发）：</translation>
     </message>
     <message>
+        <source>Rejected records</source>
+        <translation>被拒收的记录</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>办件</translation>
     </message>
@@ -1730,6 +1736,10 @@
     <message>
         <source>Payment notice cancelled</source>
         <translation>缴款通知书作废</translation>
+    </message>
+    <message>
+        <source>Payment taken offline (paper receipt)</source>
+        <translation>离线收取的缴费（纸质票据）</translation>
     </message>
     <message>
         <source>Rating</source>
@@ -1880,16 +1890,8 @@
         <translation>尚未尝试</translation>
     </message>
     <message>
-        <source>Payment taken offline (paper receipt)</source>
-        <translation>离线收取的缴费（纸质票据）</translation>
-    </message>
-    <message>
         <source>Waits for %1 to sign in at this desk (the desk has no device token)</source>
         <translation>等待 %1 在本机登录后上传（本机没有设备令牌）</translation>
-    </message>
-    <message>
-        <source>Rejected records</source>
-        <translation>被拒收的记录</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +1899,10 @@
     <message>
         <source>Daily close — %1</source>
         <translation>日结 — %1</translation>
+    </message>
+    <message>
+        <source>Totals of the day</source>
+        <translation>当日合计</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2015,10 +2021,6 @@ Voided (%3): %4</source>
     <message>
         <source>Today is closed (日结): no more payments can be taken today.</source>
         <translation>今日已日结，不能再收款。</translation>
-    </message>
-    <message>
-        <source>Totals of the day</source>
-        <translation>当日合计</translation>
     </message>
 </context>
 <context>
@@ -2169,6 +2171,13 @@ Voided (%3): %4</source>
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWindow</name>
     <message>
         <source>Shift lead dashboard — Window Clerk</source>
@@ -2189,6 +2198,10 @@ Voided (%3): %4</source>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>统计看板</translation>
     </message>
     <message>
         <source>Sync supervision</source>
@@ -2341,10 +2354,6 @@ Voided (%3): %4</source>
     <message>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>统计看板</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2550,10 @@ If the materials do not come by then, the case ends without approval.</source>
 <context>
     <name>DisclosurePanel</name>
     <message>
+        <source>Item disclosures</source>
+        <translation>事项告知</translation>
+    </message>
+    <message>
         <source>What is accepted (scope and conditions)</source>
         <extracomment>The package shown (None when an item or nothing is), and its catalog.</extracomment>
         <translation>受理项目（受理范围与条件）</translation>
@@ -2630,10 +2643,6 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>
             <numerusform>法定时限：%n 个工作日</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Item disclosures</source>
-        <translation>事项告知</translation>
     </message>
 </context>
 <context>
@@ -2902,12 +2911,20 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>至</translation>
     </message>
     <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
         <source>Alt+S: show the report   Ctrl+E: export CSV   Ctrl+Shift+E: export XLSX</source>
         <translation>Alt+S 查询报表&#x3000;Ctrl+E 导出 CSV&#x3000;Ctrl+Shift+E 导出 XLSX</translation>
+    </message>
+    <message>
+        <source>Bank statement</source>
+        <translation>银行流水</translation>
     </message>
     <message>
         <source>Line</source>
@@ -3041,14 +3058,6 @@ If the materials do not come by then, the case ends without approval.</source>
         <source>%1 matched; %2 line(s) of the bank and %3 payment(s) unmatched.</source>
         <translation>已匹配 %1 笔；银行 %2 行、收款 %3 笔未匹配。</translation>
     </message>
-    <message>
-        <source>Bank statement</source>
-        <translation>银行流水</translation>
-    </message>
-    <message>
-        <source>Finance</source>
-        <translation>财务</translation>
-    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -3095,6 +3104,10 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>A one-time code from IT (clerk-records enrol): a desk code lets this PC send its cases before anyone signs in; a display code makes this PC a hall screen.</source>
         <translation>信息科提供的一次性注册码（clerk-records enrol）：窗口注册码让本机在无人登录时也能上传办件；显示屏注册码让本机成为大厅显示屏。</translation>
+    </message>
+    <message>
+        <source>Check report</source>
+        <translation>检查结果</translation>
     </message>
     <message>
         <source>&amp;Details</source>
@@ -3192,10 +3205,6 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>The enrolment code could not be redeemed. Show the details to IT.</source>
         <translation>注册码未能使用。请把详细信息给信息科看。</translation>
-    </message>
-    <message>
-        <source>Check report</source>
-        <translation>检查结果</translation>
     </message>
 </context>
 <context>
@@ -4054,6 +4063,13 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>JointIntakeForm</name>
+    <message>
+        <source>Joint intake</source>
+        <translation>联合受理</translation>
+    </message>
+</context>
+<context>
     <name>JointParking</name>
     <message>
         <source>Nothing to park yet.</source>
@@ -4739,6 +4755,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>包含(&amp;C)：</translation>
     </message>
     <message>
+        <source>Log lines</source>
+        <translation>日志内容</translation>
+    </message>
+    <message>
         <source>Everything (debug)</source>
         <translation>全部（含调试）</translation>
     </message>
@@ -4793,10 +4813,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Saved to %1 — send this file to IT.</source>
         <translation>已保存到 %1——请将此文件发给信息技术人员。</translation>
-    </message>
-    <message>
-        <source>Log lines</source>
-        <translation>日志内容</translation>
     </message>
 </context>
 <context>
@@ -4858,16 +4874,16 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>窗口：</translation>
     </message>
     <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
         <source>Records service:</source>
         <translation>记录服务：</translation>
     </message>
     <message>
         <source>Your password was not changed, so you are not signed in. Sign in again and choose a new password to continue.</source>
         <translation>密码没有修改，所以您尚未登录。请重新登录并设置新密码后再继续。</translation>
-    </message>
-    <message>
-        <source>Window</source>
-        <translation>窗口</translation>
     </message>
 </context>
 <context>
@@ -4997,6 +5013,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>受理(&amp;I)</translation>
     </message>
     <message>
+        <source>Intake form</source>
+        <translation>受理表单</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
         <source>Catalog, disclosures and the intake form (Ctrl+1)</source>
         <translation>事项目录、六公开和受理表单（Ctrl+1）</translation>
     </message>
@@ -5113,14 +5137,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
-    <message>
-        <source>Desk</source>
-        <translation>工作台</translation>
-    </message>
-    <message>
-        <source>Intake form</source>
-        <translation>受理表单</translation>
-    </message>
 </context>
 <context>
     <name>MaterialsTable</name>
@@ -5214,12 +5230,12 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>离线收取的 %1 笔纸质票据缴费正在上传。</translation>
     </message>
     <message>
-        <source>Not pulled from the center: the payment is marked to confirm.</source>
-        <translation>未从中心下载：本笔缴费标记为待确认。</translation>
-    </message>
-    <message>
         <source>%1 paper payment(s) of another cashier wait for that cashier to sign in at this desk: this desk has no device token. Call IT support if it stays so.</source>
         <translation>另一位收费员的 %1 笔纸质票据缴费须等该收费员在本机登录后才能上传：本机没有设备令牌。如一直如此，请联系信息技术支持。</translation>
+    </message>
+    <message>
+        <source>Not pulled from the center: the payment is marked to confirm.</source>
+        <translation>未从中心下载：本笔缴费标记为待确认。</translation>
     </message>
 </context>
 <context>
@@ -5833,6 +5849,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <name>Presubmissions</name>
     <message>
         <source>Waiting for pre-review</source>
+        <extracomment>Column headers (translated in :meth:`PresubmissionsDialog.retranslate`).</extracomment>
         <translation>待预审</translation>
     </message>
     <message>
@@ -5856,7 +5873,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>未通过预审</translation>
     </message>
     <message>
-        <source>This pre-submission is not your department's, or is gone.</source>
+        <source>This pre-submission is not your department&apos;s, or is gone.</source>
         <translation>这条网上申报不属于本部门，或已不存在。</translation>
     </message>
     <message>
@@ -5876,7 +5893,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>请先在说明栏填写补正内容或不予通过的理由。</translation>
     </message>
     <message>
-        <source>The applicant's supplement is awaited: it cannot be taken in.</source>
+        <source>The applicant&apos;s supplement is awaited: it cannot be taken in.</source>
         <translation>正在等待申请人补正，不能接件。</translation>
     </message>
     <message>
@@ -5901,6 +5918,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>Online pre-submissions (网上待接件)</source>
+        <extracomment>The pre-submission to take in (set when Enter closes the dialog).</extracomment>
         <translation>网上待接件</translation>
     </message>
     <message>
@@ -5961,6 +5979,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>&amp;Online pre-submissions…</source>
+        <extracomment>The pre-submission the intake form was filled from (its take-in makes the case).</extracomment>
         <translation>网上待接件(&amp;O)…</translation>
     </message>
     <message>
@@ -6048,6 +6067,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
 </context>
 <context>
     <name>QueueTab</name>
+    <message>
+        <source>Queue summary</source>
+        <translation>排队概况</translation>
+    </message>
     <message>
         <source>Tickets fro&amp;m:</source>
         <translation>号票日期从(&amp;M)：</translation>
@@ -6232,10 +6255,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Hall queue, tickets of %1 to %2</source>
         <translation>排队叫号统计，%1 至 %2 的号票</translation>
     </message>
-    <message>
-        <source>Queue summary</source>
-        <translation>排队概况</translation>
-    </message>
 </context>
 <context>
     <name>RefundRequestDialog</name>
@@ -6407,6 +6426,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>缴款通知书的作废</translation>
     </message>
     <message>
+        <source>A payment taken offline on a paper receipt</source>
+        <translation>离线收取并开具纸质票据的缴费</translation>
+    </message>
+    <message>
         <source>A rating</source>
         <translation>评价</translation>
     </message>
@@ -6430,16 +6453,16 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <source>Done. The list below shows what is still refused.</source>
         <translation>已处理。下表为仍被拒收的数据。</translation>
     </message>
-    <message>
-        <source>A payment taken offline on a paper receipt</source>
-        <translation>离线收取并开具纸质票据的缴费</translation>
-    </message>
 </context>
 <context>
     <name>SelfCheckDialog</name>
     <message>
         <source>Self-check</source>
         <translation>自检</translation>
+    </message>
+    <message>
+        <source>Self-check report</source>
+        <translation>自检报告</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -6540,10 +6563,6 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The self-check could not run to the end. Press Check again; if it happens again, ask IT and give them the details.</source>
         <translation>自检未能完成。请按“重新检查”；再次出现时请联系信息科，并把详细信息告诉他们。</translation>
-    </message>
-    <message>
-        <source>Self-check report</source>
-        <translation>自检报告</translation>
     </message>
 </context>
 <context>
@@ -6831,6 +6850,10 @@ Data folder: %4</source>
         <translation>无客户端</translation>
     </message>
     <message>
+        <source>Sync supervision</source>
+        <translation>同步监控</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -6857,10 +6880,6 @@ Data folder: %4</source>
     <message>
         <source>This computer&apos;s clock is wrong</source>
         <translation>此电脑的时钟不准</translation>
-    </message>
-    <message>
-        <source>Sync supervision</source>
-        <translation>同步监控</translation>
     </message>
 </context>
 <context>
@@ -6991,6 +7010,10 @@ Data folder: %4</source>
         <translation>请检查：票据代码和号码为数字，并填写作废原因。</translation>
     </message>
     <message>
+        <source>Paper payments of this day taken offline have not reached the center yet: the day cannot be closed before they do. Press F5 at the cashier screen once the link is back, then close the day.</source>
+        <translation>当日离线收取的纸质票据缴费尚未上传到中心，上传前不能日结。请在联网后于收费界面按 F5，再进行日结。</translation>
+    </message>
+    <message>
         <source>The records service refused this.</source>
         <translation>业务服务拒绝了此操作。</translation>
     </message>
@@ -7029,10 +7052,6 @@ Data folder: %4</source>
     <message>
         <source>Receipt %1 is voided; its number is kept.</source>
         <translation>票据 %1 已作废，号码保留。</translation>
-    </message>
-    <message>
-        <source>Paper payments of this day taken offline have not reached the center yet: the day cannot be closed before they do. Press F5 at the cashier screen once the link is back, then close the day.</source>
-        <translation>当日离线收取的纸质票据缴费尚未上传到中心，上传前不能日结。请在联网后于收费界面按 F5，再进行日结。</translation>
     </message>
 </context>
 <context>
@@ -7232,6 +7251,10 @@ Data folder: %4</source>
 <context>
     <name>WorklistPane</name>
     <message>
+        <source>Cases</source>
+        <translation>办件列表</translation>
+    </message>
+    <message>
         <source>Sho&amp;w:</source>
         <translation>显示(&amp;W)：</translation>
     </message>
@@ -7327,13 +7350,13 @@ Data folder: %4</source>
             <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Cases</source>
-        <translation>办件列表</translation>
-    </message>
 </context>
 <context>
     <name>WorkloadTab</name>
+    <message>
+        <source>Workload</source>
+        <translation>工作量</translation>
+    </message>
     <message>
         <source>Today</source>
         <translation>今天</translation>
@@ -7389,24 +7412,6 @@ Data folder: %4</source>
     <message>
         <source>Workload %1 to %2</source>
         <translation>工作量 %1 至 %2</translation>
-    </message>
-    <message>
-        <source>Workload</source>
-        <translation>工作量</translation>
-    </message>
-</context>
-<context>
-    <name>DashboardCharts</name>
-    <message>
-        <source>Chart</source>
-        <translation>图表</translation>
-    </message>
-</context>
-<context>
-    <name>JointIntakeForm</name>
-    <message>
-        <source>Joint intake</source>
-        <translation>联合受理</translation>
     </message>
 </context>
 </TS>
