@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
+from clerk_app.core.fees import WAIVER_REASONS
 from clerk_app.core.money import capitals, parse_yuan, yuan
 from records_service.deps import Principal
 from records_service.models import (
@@ -121,17 +122,24 @@ def settlement_desk(session: Session, principal: Principal) -> bool:
 
 
 def note_on_case(
-    session: Session, notice: PaymentNotice, text: str, now: datetime, by: str
-) -> None:
+    session: Session,
+    notice: PaymentNotice,
+    text: str,
+    now: datetime,
+    by: str,
+    data: dict[str, Any] | None = None,
+) -> bool:
     """A ``note`` event on the notice's case (if it names one in its center), so the
-    department window's desk sees the fee's news on its next pull of ``GET /changes``."""
+    department window's desk sees the fee's news on its next pull of ``GET /changes``;
+    ``data`` says what kind of news (e.g. ``{"kind": "waiver_approved", ...}``).
+    Whether there was a case to note it on."""
     if not notice.case_no:
-        return
+        return False
     case = session.scalars(
         select(Case).where(Case.case_no == notice.case_no, Case.center_code == notice.center_code)
     ).first()
     if case is None:
-        return
+        return False
     case.updated_at = now
     case.events.append(
         CaseEvent(
@@ -141,9 +149,36 @@ def note_on_case(
             actor=by,
             window_code=None,
             note=text,
-            data=None,
+            data=data,
             recorded_at=now,
         )
+    )
+    return True
+
+
+def waiver_approval(notice: PaymentNotice) -> dict[str, Any] | None:
+    """The lead's approval of the notice's waiver (``kind`` ``waiver_approved``: notice,
+    lead, amount, reason code), or None when the waiver needed none."""
+    waiver = notice.waiver or {}
+    lead = str(waiver.get("approved_by") or "")
+    if not lead:
+        return None
+    return {
+        "kind": "waiver_approved",
+        "notice_no": notice.notice_no,
+        "lead": lead,
+        "amount_fen": int(waiver.get("amount_fen") or 0),
+        "reason_code": str(waiver.get("reason_code") or ""),
+    }
+
+
+def waiver_note(approval: dict[str, Any]) -> str:
+    """The case's note of a lead's waiver approval (the desk words it from ``data``)."""
+    amount = approval["amount_fen"]
+    reason = WAIVER_REASONS.get(approval["reason_code"], approval["reason_code"])
+    return (
+        f"减免已批准：缴款通知书 {approval['notice_no']}，减免 ¥{yuan(amount)}"
+        f"（{capitals(amount)}），事由 {reason}，批准人 {approval['lead']}"
     )
 
 

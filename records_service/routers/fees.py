@@ -157,6 +157,13 @@ def create_payment_notice(
         except IntegrityError:
             session.rollback()
             raise _taken(body.notice_no) from None
+        approval = records.waiver_approval(row)
+        on_case = False
+        if approval is not None:  # the lead's approval event on the case, then audited
+            audit.journal_lock(session)  # the case's event in commit order
+            text = records.waiver_note(approval)
+            on_case = records.note_on_case(session, row, text, now, approval["lead"], approval)
+            session.flush()
         record(
             session,
             request,
@@ -166,6 +173,9 @@ def create_payment_notice(
             body.notice_no,
             {"total_fen": body.total_fen, "case_no": body.case_no},
         )
+        if approval is not None:
+            detail = {**approval, "case_no": body.case_no if on_case else None}
+            record(session, request, principal, now, "fee.waiver_approved", body.notice_no, detail)
         answer = public_json(NoticeAnswer, {"notice": records.notice_public(row)})
         return 201, answer, {"Location": f"{request.url.path}/{body.notice_no}"}
 
