@@ -6,8 +6,10 @@ when), :class:`SupplementDecision` (补正: everything missing and the legal bas
 :class:`RefusalDecision` (不予受理: reasons and legal basis), :class:`ForwardDecision` (上报:
 authority, reason, expected by). The clerk's later actions record :class:`SuspendData`,
 :class:`ResumeData`, :class:`SupplementRequest`, :class:`CorrectionData` and
-:class:`VerificationData` (告知承诺核查); other events record nothing (``None``). A decision
-taken on the applicant's written commitment carries a :class:`CommitmentRecord`.
+:class:`VerificationData` (告知承诺核查); a ``note`` the service writes may carry a
+:class:`WaiverApproval` (a lead approved a fee waiver); other events record nothing
+(``None``). A decision taken on the applicant's written commitment carries a
+:class:`CommitmentRecord`.
 
 :func:`data_type` says which record an event of a type carries. There is no JSON here: the
 wire form is made and read only in :mod:`clerk_app.remote.wire`, the local database's in
@@ -174,6 +176,19 @@ class VerificationData:
     credit_note: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class WaiverApproval:
+    """减免审批 (issue 17): a lead of the department approved a payment notice's waiver above
+    the provisioned amount — the service's ``note`` on the case (data ``kind``
+    ``waiver_approved``): the notice, the lead, the amount in fen, the reason code
+    (``clerk_app.core.fees.WAIVER_REASONS``)."""
+
+    notice_no: str = ""
+    lead: str = ""
+    amount_fen: int = 0
+    reason_code: str = ""
+
+
 #: Any event's data.
 EventData: TypeAlias = (
     DecisionData
@@ -183,6 +198,7 @@ EventData: TypeAlias = (
     | SupplementFiling
     | CorrectionData
     | VerificationData
+    | WaiverApproval
 )
 
 _DECISIONS: dict[EventType, type[DecisionData]] = {
@@ -201,6 +217,7 @@ _ACTIONS: dict[EventType, type[EventData]] = {
     EventType.COMMITMENT_VERIFIED: VerificationData,
     EventType.COMMITMENT_FALSE: VerificationData,
     EventType.FILE_SUPPLEMENT: SupplementFiling,
+    EventType.NOTE: WaiverApproval,
 }
 
 

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.core import lifecycle
+from clerk_app.core.event_data import WaiverApproval
+from clerk_app.core.money import yuan
 from clerk_app.gui.intake_texts import refusal_reason_names
 from clerk_app.gui.suspend_kind import part_kind_label
 from clerk_app.logs import logger
@@ -110,6 +112,34 @@ def suspend_kind_label(kind: str) -> str:
         "expert_review": QCoreApplication.translate("CaseText", "Expert review"),
     }
     return labels.get(kind) or part_kind_label(kind)  # a part's kinds: gui.suspend_kind
+
+
+def waiver_reason_label(code: str) -> str:
+    """A waiver (减免) reason of ``core.fees.WAIVER_REASONS`` in the clerk's language."""
+    labels = {
+        "subsistence": QCoreApplication.translate("CaseText", "Subsistence allowance"),
+        "destitute": QCoreApplication.translate("CaseText", "Destitute person"),
+        "disability": QCoreApplication.translate("CaseText", "Disability"),
+        "entitled": QCoreApplication.translate("CaseText", "Entitled group"),
+        "other": QCoreApplication.translate("CaseText", "Other rule"),
+    }
+    return labels.get(code, code)
+
+
+def waiver_approval_text(approval: WaiverApproval, lead: str) -> str:
+    """A lead's approval of a fee waiver (a note the service wrote) in words; ``lead`` is
+    the lead as a person reads them."""
+    text = QCoreApplication.translate(
+        "CaseText", "Fee waiver of ¥%1 approved by lead %2 (notice %3, reason: %4)"
+    )
+    for marker, value in (
+        ("%1", yuan(approval.amount_fen)),
+        ("%2", lead or approval.lead),
+        ("%3", approval.notice_no),
+        ("%4", waiver_reason_label(approval.reason_code)),
+    ):
+        text = text.replace(marker, value)
+    return text
 
 
 def field_label(name: str) -> str:

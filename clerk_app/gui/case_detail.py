@@ -49,6 +49,7 @@ from clerk_app.core.event_data import (
     ResumeData,
     SupplementFiling,
     SuspendData,
+    WaiverApproval,
 )
 from clerk_app.core.identity import mask_id, mask_phone
 from clerk_app.core.intake import requirement_text
@@ -60,6 +61,7 @@ from clerk_app.gui.case_actions import (
     refusal_reason,
     status_label,
     suspend_kind_label,
+    waiver_approval_text,
 )
 from clerk_app.gui.commitment import VerificationPanel
 from clerk_app.gui.errors import error_message
@@ -298,7 +300,11 @@ class CaseDetail(QDialog):
                 _minute(event.at),
                 action_label(case, event.type) + self._event_extra(event),
                 self._person(event.actor),
-                refusal_reason(event.note) if event.type is E.REFUSE else (event.note or ""),
+                refusal_reason(event.note)
+                if event.type is E.REFUSE
+                else ""  # the service's Chinese note says what the worded approval says
+                if isinstance(event.data, WaiverApproval)
+                else (event.note or ""),
             )
             for column, text in enumerate(cells):
                 self.events.setItem(row, column, QTableWidgetItem(text))
@@ -413,6 +419,8 @@ class CaseDetail(QDialog):
             return "（" + "；".join(refusal_reason(r) for r in data.reasons) + "）"
         if isinstance(data, SupplementFiling) and data.materials:
             return "（" + "、".join(m.name for m in data.materials) + "）"
+        if isinstance(data, WaiverApproval):
+            return "（" + waiver_approval_text(data, self._person(data.lead)) + "）"
         if isinstance(data, DeferredDecision) and data.supply_by is not None:
             return "（" + self.tr("by %1").replace("%1", data.supply_by.isoformat()) + "）"
         return ""

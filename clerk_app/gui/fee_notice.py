@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.app.fees import WAIVER_APPROVAL_ABOVE_FEN, needs_approval
+from clerk_app.app.waiting_waivers import keep_waiver, kept_waiver
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.fees import FeeRuleError, PaymentNotice, Waiver
 from clerk_app.gui.errors import error_message
@@ -212,7 +213,25 @@ class FeeNoticePanel(QGroupBox):
         self._fee_state = fees_app.fee_state(context, case_no) if self._quote else None
         paid = [n for n in self._notices if n.status in ("paid", "refunded")]
         self._payment = fees_app.case_payment(context, paid[-1].notice_no) if paid else None
+        if self.waiver is None and self._quote and not self._has_open_notice():
+            # The waiver entered before the case detail was last closed (still waiting).
+            self.waiver = kept_waiver(context, case_no)
         self._show()
+
+    def _has_open_notice(self) -> bool:
+        return any(n.status in ("issued", "paid") for n in self._notices)
+
+    def _keep_waiver(self, waiver: Waiver | None) -> None:
+        """Keep (None: forget) the next notice's waiver at the desk, on the writer."""
+        context, case_no = self.owner.context, self.owner.case_no
+
+        def work() -> None:
+            keep_waiver(context, case_no, waiver)
+
+        def failed(exc: Exception) -> None:
+            self.message.setText(error_message(exc))
+
+        self.owner.writer.submit(work, self).failure(failed)
 
     def _show(self) -> None:
         quote, notices = self._quote, self._notices
@@ -334,6 +353,7 @@ class FeeNoticePanel(QGroupBox):
         self._busy = False
         self.last_issued = issued
         self.waiver = None  # it went on this notice
+        self._keep_waiver(None)
         notice = issued.notice
         self.message.setText(
             self.tr("Payment notice %1 issued: ¥%2 (%3).")
@@ -444,6 +464,7 @@ class FeeNoticePanel(QGroupBox):
         if result != QDialog.DialogCode.Accepted or dialog.waiver is None:
             return
         self.waiver, self._approver = dialog.waiver, ""
+        self._keep_waiver(dialog.waiver)
         if needs_approval(dialog.waiver):
             self.message.setText(self.tr("The waiver waits for a lead's approval (Alt+L)."))
         else:

@@ -13,6 +13,7 @@ has the wrong type.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -35,6 +36,7 @@ from clerk_app.core.event_data import (
     SupplementRequest,
     SuspendData,
     VerificationData,
+    WaiverApproval,
     data_type,
 )
 from clerk_app.core.fees import NoticeLine, PaymentNotice, Waiver
@@ -183,6 +185,8 @@ def event_data_to_wire(data: EventData) -> dict[str, Any]:
             "materials": [n.code for n in data.materials if n.code],
             "needs": [_need_to_wire(n) for n in data.materials],
         }
+    if isinstance(data, WaiverApproval):
+        return {"kind": "waiver_approved", **dataclasses.asdict(data)}
     if isinstance(data, VerificationData):
         out = {"verified_on": _day(data.verified_on)}
         if data.credit_note:
@@ -484,6 +488,18 @@ def event_data_from_wire(
             raise WireError("'materials' is not a list")
         bare = tuple(MaterialNeed(name=str(c), requirement="", code=str(c)) for c in codes)
         return SupplementFiling(materials=needs + tuple(n for n in bare if n.code not in named))
+    if kind is WaiverApproval:
+        if data.get("kind") != "waiver_approved":
+            return None  # a note's news this desk does not word
+        amount = data.get("amount_fen", 0)
+        if not isinstance(amount, int) or isinstance(amount, bool):
+            raise WireError("'amount_fen' has the wrong type")
+        return WaiverApproval(
+            notice_no=_text(data, "notice_no"),
+            lead=_text(data, "lead"),
+            amount_fen=amount,
+            reason_code=_text(data, "reason_code"),
+        )
     if kind is VerificationData:
         return VerificationData(
             verified_on=_date(data, "verified_on"), credit_note=_text(data, "credit_note")

@@ -1020,6 +1020,30 @@
 <context>
     <name>CaseText</name>
     <message>
+        <source>Subsistence allowance</source>
+        <translation>Subsistence allowance</translation>
+    </message>
+    <message>
+        <source>Destitute person</source>
+        <translation>Destitute person</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Entitled group</source>
+        <translation>Entitled group</translation>
+    </message>
+    <message>
+        <source>Other rule</source>
+        <translation>Other rule</translation>
+    </message>
+    <message>
+        <source>Fee waiver of ¥%1 approved by lead %2 (notice %3, reason: %4)</source>
+        <translation>Fee waiver of ¥%1 approved by lead %2 (notice %3, reason: %4)</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>Received</translation>
     </message>

@@ -1017,6 +1017,30 @@
 <context>
     <name>CaseText</name>
     <message>
+        <source>Subsistence allowance</source>
+        <translation>低保</translation>
+    </message>
+    <message>
+        <source>Destitute person</source>
+        <translation>特困</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <source>Entitled group</source>
+        <translation>优抚</translation>
+    </message>
+    <message>
+        <source>Other rule</source>
+        <translation>其他依规减免</translation>
+    </message>
+    <message>
+        <source>Fee waiver of ¥%1 approved by lead %2 (notice %3, reason: %4)</source>
+        <translation>减免 ¥%1 经负责人 %2 批准（缴款通知书 %3，事由：%4）</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>已收件</translation>
     </message>
