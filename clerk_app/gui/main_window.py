@@ -157,6 +157,10 @@ class MainWindow(QMainWindow):
         from clerk_app.gui.calling_bar import install_calling_bar
 
         self.calling_bar = install_calling_bar(self)
+        # Appointments booked and cancelled at the desk (Ctrl+Shift+Y, issue 18).
+        from clerk_app.gui.appointments import install_appointments
+
+        self.appointments = install_appointments(self)
 
     # -- chrome ------------------------------------------------------------------------
 

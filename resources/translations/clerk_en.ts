@@ -305,6 +305,192 @@
     </message>
 </context>
 <context>
+    <name>Appointments</name>
+    <message>
+        <source>No place is left in that half-day: choose another.</source>
+        <translation>No place is left in that half-day: choose another.</translation>
+    </message>
+    <message>
+        <source>The center is closed then (not a working day, or that half-day is over), or this business takes no appointments.</source>
+        <translation>The center is closed then (not a working day, or that half-day is over), or this business takes no appointments.</translation>
+    </message>
+    <message>
+        <source>This ID number has an appointment for this business on that day already.</source>
+        <translation>This ID number has an appointment for this business on that day already.</translation>
+    </message>
+    <message>
+        <source>The ID number is not valid.</source>
+        <translation>The ID number is not valid.</translation>
+    </message>
+    <message>
+        <source>The phone is not a mobile number.</source>
+        <translation>The phone is not a mobile number.</translation>
+    </message>
+    <message>
+        <source>Type the applicant&apos;s name.</source>
+        <translation>Type the applicant&apos;s name.</translation>
+    </message>
+    <message>
+        <source>No such appointment for this ID number: check the code and the ID card.</source>
+        <translation>No such appointment for this ID number: check the code and the ID card.</translation>
+    </message>
+    <message>
+        <source>This appointment was checked in at the kiosk already: its ticket is in the queue.</source>
+        <translation>This appointment was checked in at the kiosk already: its ticket is in the queue.</translation>
+    </message>
+    <message>
+        <source>This appointment&apos;s half-day is over.</source>
+        <translation>This appointment&apos;s half-day is over.</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled already.</source>
+        <translation>This appointment was cancelled already.</translation>
+    </message>
+    <message>
+        <source>The center refused a field: check the entries.</source>
+        <translation>The center refused a field: check the entries.</translation>
+    </message>
+    <message>
+        <source>Appointments need the connection to the center.</source>
+        <translation>Appointments need the connection to the center.</translation>
+    </message>
+    <message>
+        <source>The center refused this.</source>
+        <translation>The center refused this.</translation>
+    </message>
+    <message>
+        <source>&amp;Appointments…</source>
+        <translation>&amp;Appointments…</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsDialog</name>
+    <message>
+        <source>Appointments</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
+        <source>Cancel an appointment</source>
+        <translation>Cancel an appointment</translation>
+    </message>
+    <message>
+        <source>B&amp;usiness:</source>
+        <translation>B&amp;usiness:</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Day:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>&amp;ID number:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>Appointment c&amp;ode:</source>
+        <translation>Appointment c&amp;ode:</translation>
+    </message>
+    <message>
+        <source>ID number of the &amp;holder:</source>
+        <translation>ID number of the &amp;holder:</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Book</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the appointment</source>
+        <translation>&amp;Cancel the appointment</translation>
+    </message>
+    <message>
+        <source>Appointment code</source>
+        <translation>Appointment code</translation>
+    </message>
+    <message>
+        <source>Enter in the booking fields books (Alt+B); Enter in the cancel fields cancels (Alt+C). Esc closes.</source>
+        <translation>Enter in the booking fields books (Alt+B); Enter in the cancel fields cancels (Alt+C). Esc closes.</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>morning 9:00–12:00</source>
+        <translation>morning 9:00–12:00</translation>
+    </message>
+    <message>
+        <source>afternoon 13:00–17:00</source>
+        <translation>afternoon 13:00–17:00</translation>
+    </message>
+    <message>
+        <source>%1: %2 places per half-day.</source>
+        <translation>%1: %2 places per half-day.</translation>
+    </message>
+    <message>
+        <source>No business of the hall takes appointments.</source>
+        <translation>No business of the hall takes appointments.</translation>
+    </message>
+    <message>
+        <source>Booked: %1, %2.</source>
+        <translation>Booked: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Places left in that half-day: %1.</source>
+        <translation>Places left in that half-day: %1.</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>This applicant missed %1 earlier appointments.</source>
+        <translation>This applicant missed %1 earlier appointments.</translation>
+    </message>
+    <message>
+        <source>Read the code out to the applicant: %1</source>
+        <translation>Read the code out to the applicant: %1</translation>
+    </message>
+    <message>
+        <source>Appointment %1 is cancelled: its place is free again.</source>
+        <translation>Appointment %1 is cancelled: its place is free again.</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
         <source>Number %1, please go to window %2</source>

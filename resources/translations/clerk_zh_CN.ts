@@ -305,6 +305,192 @@
     </message>
 </context>
 <context>
+    <name>Appointments</name>
+    <message>
+        <source>No place is left in that half-day: choose another.</source>
+        <translation>该半天已约满，请选择其他时段。</translation>
+    </message>
+    <message>
+        <source>The center is closed then (not a working day, or that half-day is over), or this business takes no appointments.</source>
+        <translation>该时段中心不办公（非工作日或该半天已结束），或此业务不接受预约。</translation>
+    </message>
+    <message>
+        <source>This ID number has an appointment for this business on that day already.</source>
+        <translation>此身份证号当天已预约此业务。</translation>
+    </message>
+    <message>
+        <source>The ID number is not valid.</source>
+        <translation>身份证号无效。</translation>
+    </message>
+    <message>
+        <source>The phone is not a mobile number.</source>
+        <translation>电话不是有效的手机号码。</translation>
+    </message>
+    <message>
+        <source>Type the applicant&apos;s name.</source>
+        <translation>请输入申请人姓名。</translation>
+    </message>
+    <message>
+        <source>No such appointment for this ID number: check the code and the ID card.</source>
+        <translation>此身份证号没有该预约：请核对预约码和身份证。</translation>
+    </message>
+    <message>
+        <source>This appointment was checked in at the kiosk already: its ticket is in the queue.</source>
+        <translation>此预约已在取号机签到，号票已在排队中。</translation>
+    </message>
+    <message>
+        <source>This appointment&apos;s half-day is over.</source>
+        <translation>此预约的时段已结束。</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled already.</source>
+        <translation>此预约已取消。</translation>
+    </message>
+    <message>
+        <source>The center refused a field: check the entries.</source>
+        <translation>中心拒绝了某一项：请检查填写内容。</translation>
+    </message>
+    <message>
+        <source>Appointments need the connection to the center.</source>
+        <translation>预约需要连接到中心。</translation>
+    </message>
+    <message>
+        <source>The center refused this.</source>
+        <translation>中心拒绝了此操作。</translation>
+    </message>
+    <message>
+        <source>&amp;Appointments…</source>
+        <translation>预约(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsDialog</name>
+    <message>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>预约登记</translation>
+    </message>
+    <message>
+        <source>Cancel an appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>B&amp;usiness:</source>
+        <translation>业务(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Appointment c&amp;ode:</source>
+        <translation>预约码(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>ID number of the &amp;holder:</source>
+        <translation>预约人身份证号(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>预约(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the appointment</source>
+        <translation>取消预约(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Appointment code</source>
+        <translation>预约码</translation>
+    </message>
+    <message>
+        <source>Enter in the booking fields books (Alt+B); Enter in the cancel fields cancels (Alt+C). Esc closes.</source>
+        <translation>在预约栏中按回车即预约（Alt+B）；在取消栏中按回车即取消（Alt+C）。Esc 关闭。</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>morning 9:00–12:00</source>
+        <translation>上午 9:00–12:00</translation>
+    </message>
+    <message>
+        <source>afternoon 13:00–17:00</source>
+        <translation>下午 13:00–17:00</translation>
+    </message>
+    <message>
+        <source>%1: %2 places per half-day.</source>
+        <translation>%1：每半天 %2 个名额。</translation>
+    </message>
+    <message>
+        <source>No business of the hall takes appointments.</source>
+        <translation>大厅没有可预约的业务。</translation>
+    </message>
+    <message>
+        <source>Booked: %1, %2.</source>
+        <translation>已预约：%1，%2。</translation>
+    </message>
+    <message>
+        <source>Places left in that half-day: %1.</source>
+        <translation>该半天剩余名额：%1。</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>This applicant missed %1 earlier appointments.</source>
+        <translation>此申请人此前有 %1 次预约未到。</translation>
+    </message>
+    <message>
+        <source>Read the code out to the applicant: %1</source>
+        <translation>请向申请人读出预约码：%1</translation>
+    </message>
+    <message>
+        <source>Appointment %1 is cancelled: its place is free again.</source>
+        <translation>预约 %1 已取消，名额已释放。</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
         <source>Number %1, please go to window %2</source>
