@@ -126,6 +126,13 @@ class Desk:
             self.cashier = open_finance_screen(self.context, session)
             self._start_idle_lock(session)
             return self.cashier
+        from clerk_app.gui.supervision import is_supervisor, open_supervision_screen
+
+        if is_supervisor(session):  # the supervisor's complaints and bulletins (issue 19)
+            self.session = session
+            self.cashier = open_supervision_screen(self.context, session)
+            self._start_idle_lock(session)  # complainants' names and contacts: locked too
+            return self.cashier
         from clerk_app.gui import dashboard  # a lead or an admin gets the dashboard
 
         if dashboard.may_open(session.roles):

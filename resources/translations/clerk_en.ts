@@ -804,6 +804,121 @@
     </message>
 </context>
 <context>
+    <name>CardsTab</name>
+    <message>
+        <source>Yellow card</source>
+        <translation>Yellow card</translation>
+    </message>
+    <message>
+        <source>Red card</source>
+        <translation>Red card</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Window or department code</source>
+        <translation>Window or department code</translation>
+    </message>
+    <message>
+        <source>e.g. W01</source>
+        <translation>e.g. W01</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>case numbers, comma-separated</source>
+        <translation>case numbers, comma-separated</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>complaint numbers</source>
+        <translation>complaint numbers</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>rating ids</source>
+        <translation>rating ids</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Model window</source>
+        <translation>Model window</translation>
+    </message>
+    <message>
+        <source>What it did well</source>
+        <translation>What it did well</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Model windows</source>
+        <translation>Model windows</translation>
+    </message>
+    <message>
+        <source>Warning card (Alt+I issues it)</source>
+        <translation>Warning card (Alt+I issues it)</translation>
+    </message>
+    <message>
+        <source>Behind it</source>
+        <translation>Behind it</translation>
+    </message>
+    <message>
+        <source>Model window of the month (Alt+M designates it)</source>
+        <translation>Model window of the month (Alt+M designates it)</translation>
+    </message>
+    <message>
+        <source>Alt+I: issue the card   Alt+M: designate   F5: reload</source>
+        <translation>Alt+I: issue the card   Alt+M: designate   F5: reload</translation>
+    </message>
+    <message>
+        <source>Card issued to %1.</source>
+        <translation>Card issued to %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the model window of %2.</source>
+        <translation>%1 is the model window of %2.</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>Applicant:</source>
@@ -1730,6 +1845,53 @@
     <message>
         <source>Only at the applicant&apos;s own request: mark a certificate with C in the checklist. A commitment letter is printed for signing; the department verifies it later.</source>
         <translation>Only at the applicant&apos;s own request: mark a certificate with C in the checklist. A commitment letter is printed for signing; the department verifies it later.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <source>Take in a complaint (Ctrl+N; Ctrl+Return takes it in)</source>
+        <translation>Take in a complaint (Ctrl+N; Ctrl+Return takes it in)</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>phone, for the call-back</source>
+        <translation>phone, for the call-back</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Window, department, clerk or case</source>
+        <translation>Window, department, clerk or case</translation>
+    </message>
+    <message>
+        <source>e.g. W01</source>
+        <translation>e.g. W01</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
     </message>
 </context>
 <context>
@@ -7003,6 +7165,368 @@ Data folder: %4</translation>
     <message>
         <source>Window Clerk</source>
         <translation>Window Clerk</translation>
+    </message>
+</context>
+<context>
+    <name>Supervision</name>
+    <message>
+        <source>In person</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345 hotline</translation>
+    </message>
+    <message>
+        <source>Bad rating</source>
+        <translation>Bad rating</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>The hall</source>
+        <translation>The hall</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>Attitude</translation>
+    </message>
+    <message>
+        <source>Delay beyond the promise</source>
+        <translation>Delay beyond the promise</translation>
+    </message>
+    <message>
+        <source>Materials not in the disclosure</source>
+        <translation>Materials not in the disclosure</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Misconduct</source>
+        <translation>Misconduct</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>Called back</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>Basically satisfied</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>the complainant&apos;s name (or tick anonymous)</source>
+        <translation>the complainant&apos;s name (or tick anonymous)</translation>
+    </message>
+    <message>
+        <source>the window</source>
+        <translation>the window</translation>
+    </message>
+    <message>
+        <source>the department</source>
+        <translation>the department</translation>
+    </message>
+    <message>
+        <source>the clerk&apos;s user name</source>
+        <translation>the clerk&apos;s user name</translation>
+    </message>
+    <message>
+        <source>the case number</source>
+        <translation>the case number</translation>
+    </message>
+    <message>
+        <source>the account</source>
+        <translation>the account</translation>
+    </message>
+    <message>
+        <source>the note saying why</source>
+        <translation>the note saying why</translation>
+    </message>
+    <message>
+        <source>the window or department</source>
+        <translation>the window or department</translation>
+    </message>
+    <message>
+        <source>the reason</source>
+        <translation>the reason</translation>
+    </message>
+    <message>
+        <source>the month (YYYY-MM)</source>
+        <translation>the month (YYYY-MM)</translation>
+    </message>
+    <message>
+        <source>the linked numbers</source>
+        <translation>the linked numbers</translation>
+    </message>
+    <message>
+        <source>the period (YYYY-MM or YYYY-Wnn)</source>
+        <translation>the period (YYYY-MM or YYYY-Wnn)</translation>
+    </message>
+    <message>
+        <source>Something entered is not accepted: check the fields.</source>
+        <translation>Something entered is not accepted: check the fields.</translation>
+    </message>
+    <message>
+        <source>Check %1: it is missing or unknown.</source>
+        <translation>Check %1: it is missing or unknown.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>That complaint is not there (or not yours to see).</source>
+        <translation>That complaint is not there (or not yours to see).</translation>
+    </message>
+    <message>
+        <source>Your account may not do this.</source>
+        <translation>Your account may not do this.</translation>
+    </message>
+    <message>
+        <source>The complaint is closed: reopen it first.</source>
+        <translation>The complaint is closed: reopen it first.</translation>
+    </message>
+    <message>
+        <source>The complaint is not at a step where this is done.</source>
+        <translation>The complaint is not at a step where this is done.</translation>
+    </message>
+    <message>
+        <source>The complainant left no contact to call back: close it instead.</source>
+        <translation>The complainant left no contact to call back: close it instead.</translation>
+    </message>
+    <message>
+        <source>A complaint is reopened once only.</source>
+        <translation>A complaint is reopened once only.</translation>
+    </message>
+    <message>
+        <source>That window is the month&apos;s model window already.</source>
+        <translation>That window is the month&apos;s model window already.</translation>
+    </message>
+    <message>
+        <source>The records service refused this.</source>
+        <translation>The records service refused this.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionScreen</name>
+    <message>
+        <source>Supervision — %1</source>
+        <translation>Supervision — %1</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Bulletin</source>
+        <translation>Bulletin</translation>
+    </message>
+    <message>
+        <source>Cards and model windows</source>
+        <translation>Cards and model windows</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>The complaint</source>
+        <translation>The complaint</translation>
+    </message>
+    <message>
+        <source>Department to answer</source>
+        <translation>Department to answer</translation>
+    </message>
+    <message>
+        <source>e.g. GA</source>
+        <translation>e.g. GA</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>note on the step; a reopen says why</source>
+        <translation>note on the step; a reopen says why</translation>
+    </message>
+    <message>
+        <source>Alt+A: assign   Alt+B: call-back recorded   Alt+C: close   Alt+R: reopen   F5: reload</source>
+        <translation>Alt+A: assign   Alt+B: call-back recorded   Alt+C: close   Alt+R: reopen   F5: reload</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Files written</source>
+        <translation>Files written</translation>
+    </message>
+    <message>
+        <source>Week or month</source>
+        <translation>Week or month</translation>
+    </message>
+    <message>
+        <source>Ctrl+E: export the bulletin as PDF and XLSX   Alt+O: choose the folder   (a month 2026-11, a week 2026-W49)</source>
+        <translation>Ctrl+E: export the bulletin as PDF and XLSX   Alt+O: choose the folder   (a month 2026-11, a week 2026-W49)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>No complaint.</source>
+        <translation>No complaint.</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Account: %1</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Answer: %1</translation>
+    </message>
+    <message>
+        <source>Call-back: %1</source>
+        <translation>Call-back: %1</translation>
+    </message>
+    <message>
+        <source>Complaint %1 taken in.</source>
+        <translation>Complaint %1 taken in.</translation>
+    </message>
+    <message>
+        <source>Choose a complaint first.</source>
+        <translation>Choose a complaint first.</translation>
+    </message>
+    <message>
+        <source>Complaint %1 assigned.</source>
+        <translation>Complaint %1 assigned.</translation>
+    </message>
+    <message>
+        <source>Call-back of %1 recorded.</source>
+        <translation>Call-back of %1 recorded.</translation>
+    </message>
+    <message>
+        <source>Complaint %1 closed.</source>
+        <translation>Complaint %1 closed.</translation>
+    </message>
+    <message>
+        <source>Complaint %1 reopened.</source>
+        <translation>Complaint %1 reopened.</translation>
+    </message>
+    <message>
+        <source>Bulletin %1 exported as PDF and XLSX.</source>
+        <translation>Bulletin %1 exported as PDF and XLSX.</translation>
+    </message>
+    <message>
+        <source>Folder of the bulletin</source>
+        <translation>Folder of the bulletin</translation>
     </message>
 </context>
 <context>

@@ -803,6 +803,121 @@
     </message>
 </context>
 <context>
+    <name>CardsTab</name>
+    <message>
+        <source>Yellow card</source>
+        <translation>黄牌</translation>
+    </message>
+    <message>
+        <source>Red card</source>
+        <translation>红牌</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>牌</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Window or department code</source>
+        <translation>窗口或部门代码</translation>
+    </message>
+    <message>
+        <source>e.g. W01</source>
+        <translation>如 W01</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source>case numbers, comma-separated</source>
+        <translation>办件编号，逗号分隔</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>complaint numbers</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>rating ids</source>
+        <translation>评价编号</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Model window</source>
+        <translation>样板窗口</translation>
+    </message>
+    <message>
+        <source>What it did well</source>
+        <translation>事迹</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>红黄牌</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>督查人员</translation>
+    </message>
+    <message>
+        <source>Model windows</source>
+        <translation>样板窗口</translation>
+    </message>
+    <message>
+        <source>Warning card (Alt+I issues it)</source>
+        <translation>红黄牌（Alt+I 发出）</translation>
+    </message>
+    <message>
+        <source>Behind it</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Model window of the month (Alt+M designates it)</source>
+        <translation>本月样板窗口（Alt+M 评定）</translation>
+    </message>
+    <message>
+        <source>Alt+I: issue the card   Alt+M: designate   F5: reload</source>
+        <translation>Alt+I：发牌   Alt+M：评定样板窗口   F5：刷新</translation>
+    </message>
+    <message>
+        <source>Card issued to %1.</source>
+        <translation>已向 %1 发牌。</translation>
+    </message>
+    <message>
+        <source>%1 is the model window of %2.</source>
+        <translation>%1 已评为 %2 样板窗口。</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>Applicant:</source>
@@ -1725,6 +1840,53 @@
     <message>
         <source>Only at the applicant&apos;s own request: mark a certificate with C in the checklist. A commitment letter is printed for signing; the department verifies it later.</source>
         <translation>仅限申请人自愿选择：在材料清单中按 C 标记以承诺替代的证明材料。告知承诺书打印后由申请人签字，部门事后核查。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <source>Take in a complaint (Ctrl+N; Ctrl+Return takes it in)</source>
+        <translation>受理投诉（Ctrl+N；Ctrl+Return 受理）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>phone, for the call-back</source>
+        <translation>电话，用于回访</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>投诉对象</translation>
+    </message>
+    <message>
+        <source>Window, department, clerk or case</source>
+        <translation>窗口、部门、工作人员或办件</translation>
+    </message>
+    <message>
+        <source>e.g. W01</source>
+        <translation>如 W01</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>投诉内容</translation>
     </message>
 </context>
 <context>
@@ -6972,6 +7134,368 @@ Data folder: %4</source>
     <message>
         <source>Window Clerk</source>
         <translation>窗口受理客户端</translation>
+    </message>
+</context>
+<context>
+    <name>Supervision</name>
+    <message>
+        <source>In person</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信件</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345 热线</translation>
+    </message>
+    <message>
+        <source>Bad rating</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source>The hall</source>
+        <translation>大厅</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Delay beyond the promise</source>
+        <translation>超承诺时限</translation>
+    </message>
+    <message>
+        <source>Materials not in the disclosure</source>
+        <translation>索要公示外材料</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Misconduct</source>
+        <translation>违规违纪</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待交办</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已交办</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已重新交办</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>the complainant&apos;s name (or tick anonymous)</source>
+        <translation>投诉人姓名（或勾选匿名）</translation>
+    </message>
+    <message>
+        <source>the window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>the department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>the clerk&apos;s user name</source>
+        <translation>工作人员用户名</translation>
+    </message>
+    <message>
+        <source>the case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <source>the account</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>the note saying why</source>
+        <translation>说明原因的备注</translation>
+    </message>
+    <message>
+        <source>the window or department</source>
+        <translation>窗口或部门</translation>
+    </message>
+    <message>
+        <source>the reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>the month (YYYY-MM)</source>
+        <translation>月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>the linked numbers</source>
+        <translation>关联编号</translation>
+    </message>
+    <message>
+        <source>the period (YYYY-MM or YYYY-Wnn)</source>
+        <translation>期间（YYYY-MM 或 YYYY-Wnn）</translation>
+    </message>
+    <message>
+        <source>Something entered is not accepted: check the fields.</source>
+        <translation>填写的内容未被接受：请检查各栏。</translation>
+    </message>
+    <message>
+        <source>Check %1: it is missing or unknown.</source>
+        <translation>请检查%1：未填写或不存在。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>That complaint is not there (or not yours to see).</source>
+        <translation>没有该投诉（或您无权查看）。</translation>
+    </message>
+    <message>
+        <source>Your account may not do this.</source>
+        <translation>您的账号无权进行此操作。</translation>
+    </message>
+    <message>
+        <source>The complaint is closed: reopen it first.</source>
+        <translation>该投诉已办结：请先重新交办。</translation>
+    </message>
+    <message>
+        <source>The complaint is not at a step where this is done.</source>
+        <translation>该投诉当前环节不能进行此操作。</translation>
+    </message>
+    <message>
+        <source>The complainant left no contact to call back: close it instead.</source>
+        <translation>投诉人未留联系方式，无法回访：请直接办结。</translation>
+    </message>
+    <message>
+        <source>A complaint is reopened once only.</source>
+        <translation>投诉只能重新交办一次。</translation>
+    </message>
+    <message>
+        <source>That window is the month&apos;s model window already.</source>
+        <translation>该窗口已是本月样板窗口。</translation>
+    </message>
+    <message>
+        <source>The records service refused this.</source>
+        <translation>业务服务拒绝了此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionScreen</name>
+    <message>
+        <source>Supervision — %1</source>
+        <translation>督查 — %1</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>督查</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Bulletin</source>
+        <translation>通报</translation>
+    </message>
+    <message>
+        <source>Cards and model windows</source>
+        <translation>红黄牌/样板窗口</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示信息</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>投诉对象</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>The complaint</source>
+        <translation>投诉详情</translation>
+    </message>
+    <message>
+        <source>Department to answer</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <source>e.g. GA</source>
+        <translation>如 GA</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>note on the step; a reopen says why</source>
+        <translation>本环节备注；重新交办须说明原因</translation>
+    </message>
+    <message>
+        <source>Alt+A: assign   Alt+B: call-back recorded   Alt+C: close   Alt+R: reopen   F5: reload</source>
+        <translation>Alt+A：交办   Alt+B：记录回访   Alt+C：办结   Alt+R：重新交办   F5：刷新</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Files written</source>
+        <translation>已生成的文件</translation>
+    </message>
+    <message>
+        <source>Week or month</source>
+        <translation>周或月</translation>
+    </message>
+    <message>
+        <source>Ctrl+E: export the bulletin as PDF and XLSX   Alt+O: choose the folder   (a month 2026-11, a week 2026-W49)</source>
+        <translation>Ctrl+E：导出通报 PDF 和 XLSX   Alt+O：选择文件夹   （月如 2026-11，周如 2026-W49）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>No complaint.</source>
+        <translation>暂无投诉。</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>投诉内容：%1</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>答复：%1</translation>
+    </message>
+    <message>
+        <source>Call-back: %1</source>
+        <translation>回访：%1</translation>
+    </message>
+    <message>
+        <source>Complaint %1 taken in.</source>
+        <translation>投诉 %1 已受理。</translation>
+    </message>
+    <message>
+        <source>Choose a complaint first.</source>
+        <translation>请先选择一条投诉。</translation>
+    </message>
+    <message>
+        <source>Complaint %1 assigned.</source>
+        <translation>投诉 %1 已交办。</translation>
+    </message>
+    <message>
+        <source>Call-back of %1 recorded.</source>
+        <translation>投诉 %1 的回访已记录。</translation>
+    </message>
+    <message>
+        <source>Complaint %1 closed.</source>
+        <translation>投诉 %1 已办结。</translation>
+    </message>
+    <message>
+        <source>Complaint %1 reopened.</source>
+        <translation>投诉 %1 已重新交办。</translation>
+    </message>
+    <message>
+        <source>Bulletin %1 exported as PDF and XLSX.</source>
+        <translation>%1 通报已导出为 PDF 和 XLSX。</translation>
+    </message>
+    <message>
+        <source>Folder of the bulletin</source>
+        <translation>通报所在文件夹</translation>
     </message>
 </context>
 <context>
