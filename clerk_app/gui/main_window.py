@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
         self.parking = install_parking(self)
         # 网上待接件 (Ctrl+Shift+O): pre-review, and take in through the intake form.
         self.presubmissions = install_presubmissions(self)
+        # The department's complaints and 12345 orders to answer (Ctrl+Shift+I, issue 19).
+        from clerk_app.gui.department_inbox import install_department_inbox
+
+        self.department_inbox = install_department_inbox(self)
         # The SDK ID card reader beside the form (F4 / Shift+F4; [idcard], issue 22).
         self.card_reader = install_card_reader(self)
         # The window's cases on the Worklist tab (Ctrl+2); Enter opens a case.

@@ -473,6 +473,10 @@ def open_dashboard(context: Any, session: Any, *, start: bool = True) -> Dashboa
         context=context,
     )
     window.session = session
+    if "lead" in session.roles:  # the department's complaints and 12345 orders (issue 19)
+        from clerk_app.gui.department_inbox import install_department_inbox
+
+        window.department_inbox = install_department_inbox(window)  # type: ignore[attr-defined]
     window.quit_requested.connect(QCoreApplication.quit)
     window.show()
     if start:
