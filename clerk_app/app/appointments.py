@@ -133,10 +133,13 @@ def bookable_days(context: AppContext, now: datetime, count: int = DAYS_OFFERED)
     day, days = local.date(), 0
     while days < count and day <= local.date() + timedelta(days=30):
         if context.calendar.is_workday(day):
-            days += 1
-            for half, (_opens, closes) in OPENING_HOURS.items():
-                if datetime.combine(day, closes, CENTER_TZ) > local:
-                    offered.append(HalfDay(day, half))
+            halves = [
+                HalfDay(day, half)
+                for half, (_opens, closes) in OPENING_HOURS.items()
+                if datetime.combine(day, closes, CENTER_TZ) > local
+            ]
+            offered.extend(halves)
+            days += 1 if halves else 0
         day += timedelta(days=1)
     return offered
 

@@ -4,7 +4,8 @@ records service on a working Monday morning: the clerk opens Intake ▸ Appointm
 number is refused before anything is sent), reads the code out, sees the places left and
 the holder masked; the kiosk checks the appointment in by its code through the API, and
 the desk may no longer cancel it; another booking is cancelled by code and ID number (a
-wrong ID number is refused) and its place is free again. Every control is named."""
+wrong ID number is refused) and its place is free again. Every control is named, every
+text at 4.5:1; in Chinese the dialog speaks Chinese."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from clerk_app.core.clock import FixedClock
 from clerk_app.gui import services
 from clerk_app.gui.app import Desk
 from clerk_app.gui.appointments import AppointmentsDialog
+from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.shortcuts import ShortcutsDialog
 from tests.helpers.accessibility import nameless_controls
 from tests.helpers.calling import kiosk_token
+from tests.helpers.contrast import low_contrast_texts
 from tests.helpers.hall_service_data import TIMEOUT, auth
 from tests.helpers.keyboard import CTRL, make_context, press, sign_in
 from tests.helpers.kiosk import MONDAY_MORNING, resident_id
@@ -92,7 +95,7 @@ def _screen_texts(dialog) -> str:
     return " ".join(w.text() for w in widgets)
 
 
-def test_a_clerk_books_and_cancels_appointments_by_keyboard(no_mouse, desk, center) -> None:
+def test_a_clerk_books_and_cancels_appointments_by_keyboard(no_mouse, desk, center, qm_dir) -> None:
     qtbot = no_mouse
     window = sign_in(qtbot, desk)
     rows = ShortcutsDialog(window.menuBar(), [], window).rows()
@@ -172,6 +175,18 @@ def test_a_clerk_books_and_cancels_appointments_by_keyboard(no_mouse, desk, cent
     said = _book(qtbot, dialog, "Zhao Wu", THIRD)
     assert "Places left in that half-day: 8." in dialog.result_label.text(), said
     assert nameless_controls(dialog) == []
+    assert low_contrast_texts(dialog, 4.5) == []
 
     press(qtbot, window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+
+    # In Chinese (the desk's default language) the dialog speaks Chinese.
+    install_translations("zh_CN", qm_dir)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    press(qtbot, window, Qt.Key.Key_Y, CTRL | SHIFT)
+    chinese = window.appointments.last_dialog
+    assert chinese is not dialog and chinese.windowTitle() == "预约"
+    assert chinese.slot_combo.itemText(1) == "2026-11-30 周一 下午 13:00–17:00"
+    assert chinese.book_button.text() == "预约(&B)"
+    chinese.reject()
