@@ -197,7 +197,7 @@ class SupervisionScreen(QWidget):
         if self.tabs.currentIndex() == 2:
             self.cards.load()
         else:
-            self.load_complaints()
+            self.load_complaints(keep=self.selected.no if self.selected else None)
 
     # -- complaints -----------------------------------------------------------------------------
 
