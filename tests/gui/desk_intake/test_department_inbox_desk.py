@@ -8,16 +8,21 @@ refused in words. The lead extends an order (F4) with a reason and a new deadlin
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 
+import pytest
 import requests
 from PySide6.QtCore import Qt
 
-from clerk_app.gui.department_inbox import refusal_text
+from clerk_app.core.clock import CENTER_TZ, FixedClock
+from clerk_app.gui import services
+from clerk_app.gui.app import Desk
+from clerk_app.gui.department_inbox import LATE_RED, refusal_text
 from clerk_app.gui.shortcuts import ShortcutsDialog
 from tests.helpers.accessibility import nameless_controls
 from tests.helpers.hall_service_data import TIMEOUT, auth
 from tests.helpers.hotline_client import HotlineClient
-from tests.helpers.keyboard import CTRL, press, sign_in, target, type_keys
+from tests.helpers.keyboard import CTRL, make_context, press, sign_in, target, type_keys
 from tests.helpers.service import DEMO_PASSWORD
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -214,3 +219,37 @@ def test_the_lead_extends_a_12345_order_with_a_reason_and_a_new_deadline(
     hotline.pull()
     seen = hotline.orders[order]["extension"]
     assert seen["reason"] == "The lamp needs a part from the supplier."
+
+
+@pytest.fixture
+def desk_later(shared_records_service, tmp_path):
+    """A desk whose clock reads five hours from now (the service's clock is real)."""
+    later = FixedClock(datetime.now(CENTER_TZ).replace(microsecond=0) + timedelta(hours=5))
+    context = make_context(shared_records_service.base_url, tmp_path, later)
+    desk = Desk(context, services.default_hooks())
+    yield desk
+    if desk.window is not None:
+        desk.window.close()
+    desk.shutdown()
+    if desk.login is not None:
+        desk.login.close()
+    context.close()
+
+
+def test_an_overdue_order_comes_first_in_red_and_says_so(
+    no_mouse, desk_later, shared_records_service
+) -> None:
+    qtbot, service = no_mouse, shared_records_service
+    supervisor = _token(service, "demo-supervisor")
+    order = _order(service, supervisor, _hotline(service))  # 4 hours to answer
+    window = sign_in(qtbot, desk_later)
+
+    dialog = _open(qtbot, window)
+    qtbot.waitUntil(lambda: order in _numbers(dialog), timeout=20_000)
+    first = dialog.items[0]
+    assert first.kind == "order" and first.is_late(window.context.clock.now())
+    row = next(n for n, item in enumerate(dialog.items) if item.no == order)
+    left = dialog.table.item(row, 4)
+    assert left.text().startswith("Overdue ") and "min" in left.text()  # about an hour
+    assert left.foreground().color() == LATE_RED
+    assert "overdue" in window.department_inbox.count.text()
