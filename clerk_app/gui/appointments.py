@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.app import appointments as ap
+from clerk_app.gui import shortcuts
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.issues import issue_text
 from clerk_app.gui.ops import Op
@@ -410,7 +411,8 @@ class AppointmentsController:
         self.action.triggered.connect(self.show_dialog)
         window.addAction(self.action)
         window.intake_menu.addAction(self.action)
-        self.action.setText(QCoreApplication.translate("Appointments", "&Appointments…"))
+        self.action.setText(QCoreApplication.translate("Appointments", "Appoint&ments…"))
+        shortcuts.describe(self.action, window.intake_menu)
 
     def show_dialog(self) -> AppointmentsDialog:
         dialog = AppointmentsDialog(self.window)

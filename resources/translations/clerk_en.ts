@@ -359,8 +359,8 @@
         <translation>The center refused this.</translation>
     </message>
     <message>
-        <source>&amp;Appointments…</source>
-        <translation>&amp;Appointments…</translation>
+        <source>Appoint&amp;ments…</source>
+        <translation>Appoint&amp;ments…</translation>
     </message>
 </context>
 <context>

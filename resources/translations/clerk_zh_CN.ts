@@ -359,8 +359,8 @@
         <translation>中心拒绝了此操作。</translation>
     </message>
     <message>
-        <source>&amp;Appointments…</source>
-        <translation>预约(&amp;A)…</translation>
+        <source>Appoint&amp;ments…</source>
+        <translation>预约(&amp;M)…</translation>
     </message>
 </context>
 <context>
