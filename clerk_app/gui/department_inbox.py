@@ -12,10 +12,11 @@ open items stays in the window's status bar after each load.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, QTime
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -348,6 +349,20 @@ class DepartmentInboxDialog(QDialog):
         show_error(self, exc)
 
 
+class _LanguageWatch(QObject):
+    """Calls ``changed`` when ``watched`` gets a LanguageChange event."""
+
+    def __init__(self, watched: QObject, changed: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self.changed = changed
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.changed()
+        return False
+
+
 class DepartmentInboxController:
     """The View menu's "Complaints and 12345 orders…" and the status bar's count.
 
@@ -370,6 +385,8 @@ class DepartmentInboxController:
         self.count.hide()
         window.statusBar().addPermanentWidget(self.count)
         self.retranslate()
+        # The menu entry follows a switch of language (Qt sends LanguageChange to the window).
+        self._language = _LanguageWatch(window, self.retranslate)
 
     def retranslate(self) -> None:
         self.action.setText(
