@@ -105,6 +105,7 @@ class KioskScreen(QWidget):
         self.online = True
         self.revoked = False
         self.busy = False
+        self._focus_back: QWidget | None = None
         self.sending = False
         self.running = False
         self.categories: tuple[kiosk.QueueCategory, ...] = ()
@@ -448,6 +449,7 @@ class KioskScreen(QWidget):
         self.id_label.setText(said.replace("%1", reading.masked).replace("%2", str(reading.age)))
         self.id_label.show()
         self.check_in_id_button.setEnabled(not self.busy)
+        self._focus_categories()  # the next key is a category's letter
         self.say(spoken)
 
     def clear_id(self, quiet: bool = False) -> None:
@@ -496,6 +498,12 @@ class KioskScreen(QWidget):
             self._issued
         ).failure(self._failed).run()
 
+    def _focus_categories(self) -> None:
+        """The focus off the ID and code fields, onto the categories: a category's letter
+        typed there would be taken as text."""
+        if self.category_buttons and self.focusWidget() in (self.id_edit, self.code_edit):
+            self.category_buttons[0].setFocus()
+
     def _issued(self, ticket: kiosk.KioskTicket) -> None:
         self.last_ticket = ticket
         self.code_edit.clear()
@@ -505,6 +513,7 @@ class KioskScreen(QWidget):
         self.ticket_ready.emit(ticket)
         self._print(ticket)
         self._set_busy(False)
+        self._focus_categories()  # ready for the next person
         self.refresh()
 
     def _print(self, ticket: kiosk.KioskTicket, *, reprint: bool = False) -> bool:
@@ -671,10 +680,20 @@ class KioskScreen(QWidget):
         self.announcer.announce(text)
 
     def _set_busy(self, busy: bool) -> None:
+        buttons = (*self.category_buttons, self.check_in_button)
+        focus = self.focusWidget()
+        if busy:
+            # Disabling the pressed button moves the focus on (into the ID field, where the
+            # next person's category letter would be typed as text): it comes back after.
+            self._focus_back = focus if focus in buttons else None
         self.busy = busy
-        for button in (*self.category_buttons, self.check_in_button):
+        for button in buttons:
             button.setEnabled(not busy)
         self.check_in_id_button.setEnabled(not busy and self.reading is not None)
+        if not busy:
+            back, self._focus_back = self._focus_back, None
+            if back is not None and back in (*self.category_buttons, self.check_in_button):
+                back.setFocus()
 
     # -- IT -----------------------------------------------------------------------------------
 
