@@ -20,6 +20,7 @@ from clerk_app.gui.app import Desk
 from clerk_app.gui.department_inbox import LATE_RED, refusal_text
 from clerk_app.gui.shortcuts import ShortcutsDialog
 from tests.helpers.accessibility import nameless_controls
+from tests.helpers.contrast import contrast_ratio, low_contrast_buttons, low_contrast_texts
 from tests.helpers.hall_service_data import TIMEOUT, auth
 from tests.helpers.hotline_client import HotlineClient
 from tests.helpers.keyboard import CTRL, make_context, press, sign_in, target, type_keys
@@ -145,6 +146,8 @@ def test_the_clerk_answers_the_departments_complaint_and_12345_order_by_keyboard
     qtbot.waitUntil(lambda: {complaint, order} <= _numbers(dialog), timeout=20_000)
     assert about_clerk not in _numbers(dialog)  # a complaint about the clerk never reaches them
     assert nameless_controls(dialog) == []
+    assert low_contrast_texts(dialog) == [] and low_contrast_buttons(dialog) == []
+    assert contrast_ratio(LATE_RED, "#ffffff") >= 4.5  # the overdue rows' red on white
     count = window.department_inbox.count
     assert count.isVisible() and str(len(dialog.items)) in count.text()
 
