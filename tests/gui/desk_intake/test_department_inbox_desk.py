@@ -2,8 +2,9 @@
 against the real records service: the supervisor assigns two complaints and a 12345 order
 (dispatched by the stand-in hotline) to GA; demo-clerk (W01, GA) opens the inbox
 (Ctrl+Shift+I) and answers the complaint and the order (Tab, type, Ctrl+Return); the
-complaint about demo-clerk is not in the list; one answered behind the desk's back is
-refused in words. The lead extends an order (F4) with a reason and a new deadline."""
+complaint about demo-clerk is not in the list; answers to ones answered, closed or moved to
+another department behind the desk's back are refused in words. The lead extends an order
+(F4) with a reason and a new deadline; an overdue order comes first, in red."""
 
 from __future__ import annotations
 
@@ -139,6 +140,8 @@ def test_the_clerk_answers_the_departments_complaint_and_12345_order_by_keyboard
         service, supervisor, "窗口人员态度生硬。", about_kind="clerk", about_clerk="demo-clerk"
     )
     answered_elsewhere = _complaint(service, supervisor, "等候时间过长。")
+    closed = _complaint(service, supervisor, "取号机故障。")
+    moved = _complaint(service, supervisor, "收费标准不清。")
     order = _order(service, supervisor, _hotline(service))
     window = sign_in(qtbot, desk)
 
@@ -187,6 +190,27 @@ def test_the_clerk_answers_the_departments_complaint_and_12345_order_by_keyboard
     qtbot.waitUntil(lambda: dialog.message.text() == said, timeout=20_000)
     qtbot.waitUntil(lambda: answered_elsewhere not in _numbers(dialog), timeout=20_000)
     assert dialog.message.text() == said  # the refreshed list keeps the words
+
+    # Answered and closed, or given to another department, while the list was open.
+    def close_it() -> None:
+        _post(service, lead, f"/complaints/{closed}/answer", {"answer": "已处理"})
+        _post(service, supervisor, f"/complaints/{closed}/close", {})
+
+    def move_it() -> None:
+        _post(service, supervisor, f"/complaints/{moved}/assign", {"department_code": "SJ"})
+
+    for no, behind_the_back, reason in (
+        (closed, close_it, "closed"),
+        (moved, move_it, "not-found"),
+    ):
+        _to_row(qtbot, window, dialog, no)
+        behind_the_back()
+        _type_answer(qtbot, window, dialog, "Answered late.")
+        press(qtbot, window, Qt.Key.Key_Return, CTRL)
+        said = refusal_text(reason)
+        qtbot.waitUntil(lambda said=said: dialog.message.text() == said, timeout=20_000)
+        qtbot.waitUntil(lambda no=no: no not in _numbers(dialog), timeout=20_000)
+        dialog.text.clear()
 
     # F1 lists the key.
     rows = ShortcutsDialog(window.menuBar(), []).rows()
