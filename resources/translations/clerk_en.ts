@@ -2829,6 +2829,189 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
 </context>
 <context>
+    <name>DepartmentInbox</name>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>12345 order</source>
+        <translation>12345 order</translation>
+    </message>
+    <message>
+        <source>To answer</source>
+        <translation>To answer</translation>
+    </message>
+    <message>
+        <source>Reopened: answer again</source>
+        <translation>Reopened: answer again</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <source>Sent back: redo</source>
+        <translation>Sent back: redo</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>This was answered already.</source>
+        <translation>This was answered already.</translation>
+    </message>
+    <message>
+        <source>This complaint is closed: it cannot be answered.</source>
+        <translation>This complaint is closed: it cannot be answered.</translation>
+    </message>
+    <message>
+        <source>This is not waiting for the department&apos;s answer.</source>
+        <translation>This is not waiting for the department&apos;s answer.</translation>
+    </message>
+    <message>
+        <source>This is not your department&apos;s, or is gone.</source>
+        <translation>This is not your department&apos;s, or is gone.</translation>
+    </message>
+    <message>
+        <source>Only the department&apos;s lead extends a 12345 order.</source>
+        <translation>Only the department&apos;s lead extends a 12345 order.</translation>
+    </message>
+    <message>
+        <source>Type the answer (or the reason) first; a new deadline must be later.</source>
+        <translation>Type the answer (or the reason) first; a new deadline must be later.</translation>
+    </message>
+    <message>
+        <source>The inbox needs the connection to the center.</source>
+        <translation>The inbox needs the connection to the center.</translation>
+    </message>
+    <message>
+        <source>The center refused this.</source>
+        <translation>The center refused this.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <source>Complaints and 12345 orders of the department</source>
+        <translation>Complaints and 12345 orders of the department</translation>
+    </message>
+    <message>
+        <source>Complaints and 12345 orders to answer</source>
+        <translation>Complaints and 12345 orders to answer</translation>
+    </message>
+    <message>
+        <source>Answer, or reason for an extension</source>
+        <translation>Answer, or reason for an extension</translation>
+    </message>
+    <message>
+        <source>New &amp;deadline:</source>
+        <translation>New &amp;deadline:</translation>
+    </message>
+    <message>
+        <source>New deadline of the 12345 order</source>
+        <translation>New deadline of the 12345 order</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>Complaints and &amp;12345 orders…</source>
+        <translation>Complaints and &amp;12345 orders…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The answer (Ctrl+Return), or the reason for an extension (F4)</source>
+        <translation>The answer (Ctrl+Return), or the reason for an extension (F4)</translation>
+    </message>
+    <message>
+        <source>The answer (Ctrl+Return)</source>
+        <translation>The answer (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Tab answer · Ctrl+Return send the answer · F4 extend (lead) · F5 refresh</source>
+        <translation>Tab answer · Ctrl+Return send the answer · F4 extend (lead) · F5 refresh</translation>
+    </message>
+    <message>
+        <source>Tab answer · Ctrl+Return send the answer · F5 refresh</source>
+        <translation>Tab answer · Ctrl+Return send the answer · F5 refresh</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for the department&apos;s answer.</source>
+        <translation>Nothing is waiting for the department&apos;s answer.</translation>
+    </message>
+    <message>
+        <source>Extended once already.</source>
+        <translation>Extended once already.</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Complaints/12345: %1 open, %2 overdue</source>
+        <translation>Complaints/12345: %1 open, %2 overdue</translation>
+    </message>
+    <message>
+        <source>%1 answered.</source>
+        <translation>%1 answered.</translation>
+    </message>
+    <message>
+        <source>%1: extension sent to the hotline.</source>
+        <translation>%1: extension sent to the hotline.</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Loading the catalog…</source>
@@ -8181,189 +8364,6 @@ Data folder: %4</translation>
     <message>
         <source>Workload %1 to %2</source>
         <translation>Workload %1 to %2</translation>
-    </message>
-</context>
-<context>
-    <name>DepartmentInbox</name>
-    <message>
-        <source>Complaint</source>
-        <translation>Complaint</translation>
-    </message>
-    <message>
-        <source>12345 order</source>
-        <translation>12345 order</translation>
-    </message>
-    <message>
-        <source>To answer</source>
-        <translation>To answer</translation>
-    </message>
-    <message>
-        <source>Reopened: answer again</source>
-        <translation>Reopened: answer again</translation>
-    </message>
-    <message>
-        <source>Extended</source>
-        <translation>Extended</translation>
-    </message>
-    <message>
-        <source>Sent back: redo</source>
-        <translation>Sent back: redo</translation>
-    </message>
-    <message>
-        <source>Answered</source>
-        <translation>Answered</translation>
-    </message>
-    <message>
-        <source>This was answered already.</source>
-        <translation>This was answered already.</translation>
-    </message>
-    <message>
-        <source>This complaint is closed: it cannot be answered.</source>
-        <translation>This complaint is closed: it cannot be answered.</translation>
-    </message>
-    <message>
-        <source>This is not waiting for the department's answer.</source>
-        <translation>This is not waiting for the department's answer.</translation>
-    </message>
-    <message>
-        <source>This is not your department's, or is gone.</source>
-        <translation>This is not your department's, or is gone.</translation>
-    </message>
-    <message>
-        <source>Only the department's lead extends a 12345 order.</source>
-        <translation>Only the department's lead extends a 12345 order.</translation>
-    </message>
-    <message>
-        <source>Type the answer (or the reason) first; a new deadline must be later.</source>
-        <translation>Type the answer (or the reason) first; a new deadline must be later.</translation>
-    </message>
-    <message>
-        <source>The inbox needs the connection to the center.</source>
-        <translation>The inbox needs the connection to the center.</translation>
-    </message>
-    <message>
-        <source>The center refused this.</source>
-        <translation>The center refused this.</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>No deadline</source>
-        <translation>No deadline</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 left</translation>
-    </message>
-    <message>
-        <source>Complaints and 12345 orders of the department</source>
-        <translation>Complaints and 12345 orders of the department</translation>
-    </message>
-    <message>
-        <source>Complaints and 12345 orders to answer</source>
-        <translation>Complaints and 12345 orders to answer</translation>
-    </message>
-    <message>
-        <source>Answer, or reason for an extension</source>
-        <translation>Answer, or reason for an extension</translation>
-    </message>
-    <message>
-        <source>New &amp;deadline:</source>
-        <translation>New &amp;deadline:</translation>
-    </message>
-    <message>
-        <source>New deadline of the 12345 order</source>
-        <translation>New deadline of the 12345 order</translation>
-    </message>
-    <message>
-        <source>Complainant</source>
-        <translation>Complainant</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>Caller</translation>
-    </message>
-    <message>
-        <source>Complaints and &amp;12345 orders…</source>
-        <translation>Complaints and &amp;12345 orders…</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>Time left</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>The answer (Ctrl+Return), or the reason for an extension (F4)</source>
-        <translation>The answer (Ctrl+Return), or the reason for an extension (F4)</translation>
-    </message>
-    <message>
-        <source>The answer (Ctrl+Return)</source>
-        <translation>The answer (Ctrl+Return)</translation>
-    </message>
-    <message>
-        <source>Tab answer · Ctrl+Return send the answer · F4 extend (lead) · F5 refresh</source>
-        <translation>Tab answer · Ctrl+Return send the answer · F4 extend (lead) · F5 refresh</translation>
-    </message>
-    <message>
-        <source>Tab answer · Ctrl+Return send the answer · F5 refresh</source>
-        <translation>Tab answer · Ctrl+Return send the answer · F5 refresh</translation>
-    </message>
-    <message>
-        <source>Nothing is waiting for the department's answer.</source>
-        <translation>Nothing is waiting for the department's answer.</translation>
-    </message>
-    <message>
-        <source>Extended once already.</source>
-        <translation>Extended once already.</translation>
-    </message>
-    <message>
-        <source>Overdue %1</source>
-        <translation>Overdue %1</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 d %2 h</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>Complaints/12345: %1 open, %2 overdue</source>
-        <translation>Complaints/12345: %1 open, %2 overdue</translation>
-    </message>
-    <message>
-        <source>%1 answered.</source>
-        <translation>%1 answered.</translation>
-    </message>
-    <message>
-        <source>%1: extension sent to the hotline.</source>
-        <translation>%1: extension sent to the hotline.</translation>
     </message>
 </context>
 </TS>

@@ -2818,6 +2818,189 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
 </context>
 <context>
+    <name>DepartmentInbox</name>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>12345 order</source>
+        <translation>12345工单</translation>
+    </message>
+    <message>
+        <source>To answer</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
+        <source>Reopened: answer again</source>
+        <translation>已重新打开：请再次答复</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>已延期</translation>
+    </message>
+    <message>
+        <source>Sent back: redo</source>
+        <translation>退回重办</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>This was answered already.</source>
+        <translation>已经答复过了。</translation>
+    </message>
+    <message>
+        <source>This complaint is closed: it cannot be answered.</source>
+        <translation>该投诉已办结，不能再答复。</translation>
+    </message>
+    <message>
+        <source>This is not waiting for the department&apos;s answer.</source>
+        <translation>该事项不在等待本部门答复。</translation>
+    </message>
+    <message>
+        <source>This is not your department&apos;s, or is gone.</source>
+        <translation>该事项不属于本部门，或已不存在。</translation>
+    </message>
+    <message>
+        <source>Only the department&apos;s lead extends a 12345 order.</source>
+        <translation>只有本部门负责人可以申请12345工单延期。</translation>
+    </message>
+    <message>
+        <source>Type the answer (or the reason) first; a new deadline must be later.</source>
+        <translation>请先填写答复（或延期理由）；新的期限必须更晚。</translation>
+    </message>
+    <message>
+        <source>The inbox needs the connection to the center.</source>
+        <translation>投诉和工单需要连接到中心。</translation>
+    </message>
+    <message>
+        <source>The center refused this.</source>
+        <translation>中心拒绝了此操作。</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余%1</translation>
+    </message>
+    <message>
+        <source>Complaints and 12345 orders of the department</source>
+        <translation>本部门的投诉和12345工单</translation>
+    </message>
+    <message>
+        <source>Complaints and 12345 orders to answer</source>
+        <translation>待答复的投诉和12345工单</translation>
+    </message>
+    <message>
+        <source>Answer, or reason for an extension</source>
+        <translation>答复内容或延期理由</translation>
+    </message>
+    <message>
+        <source>New &amp;deadline:</source>
+        <translation>新期限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>New deadline of the 12345 order</source>
+        <translation>12345工单的新期限</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Complaints and &amp;12345 orders…</source>
+        <translation>投诉和12345工单(&amp;1)…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The answer (Ctrl+Return), or the reason for an extension (F4)</source>
+        <translation>答复（Ctrl+回车发送），或延期理由（F4）</translation>
+    </message>
+    <message>
+        <source>The answer (Ctrl+Return)</source>
+        <translation>答复（Ctrl+回车发送）</translation>
+    </message>
+    <message>
+        <source>Tab answer · Ctrl+Return send the answer · F4 extend (lead) · F5 refresh</source>
+        <translation>Tab 填写答复 · Ctrl+回车 发送答复 · F4 申请延期（负责人） · F5 刷新</translation>
+    </message>
+    <message>
+        <source>Tab answer · Ctrl+Return send the answer · F5 refresh</source>
+        <translation>Tab 填写答复 · Ctrl+回车 发送答复 · F5 刷新</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for the department&apos;s answer.</source>
+        <translation>没有等待本部门答复的事项。</translation>
+    </message>
+    <message>
+        <source>Extended once already.</source>
+        <translation>已延期过一次。</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>已超期%1</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分钟</translation>
+    </message>
+    <message>
+        <source>Complaints/12345: %1 open, %2 overdue</source>
+        <translation>投诉/12345：待办%1件，超期%2件</translation>
+    </message>
+    <message>
+        <source>%1 answered.</source>
+        <translation>%1已答复。</translation>
+    </message>
+    <message>
+        <source>%1: extension sent to the hotline.</source>
+        <translation>%1：延期申请已发送至12345热线。</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Loading the catalog…</source>
@@ -8146,189 +8329,6 @@ Data folder: %4</source>
     <message>
         <source>Workload %1 to %2</source>
         <translation>工作量 %1 至 %2</translation>
-    </message>
-</context>
-<context>
-    <name>DepartmentInbox</name>
-    <message>
-        <source>Complaint</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>12345 order</source>
-        <translation>12345工单</translation>
-    </message>
-    <message>
-        <source>To answer</source>
-        <translation>待答复</translation>
-    </message>
-    <message>
-        <source>Reopened: answer again</source>
-        <translation>已重新打开：请再次答复</translation>
-    </message>
-    <message>
-        <source>Extended</source>
-        <translation>已延期</translation>
-    </message>
-    <message>
-        <source>Sent back: redo</source>
-        <translation>退回重办</translation>
-    </message>
-    <message>
-        <source>Answered</source>
-        <translation>已答复</translation>
-    </message>
-    <message>
-        <source>This was answered already.</source>
-        <translation>已经答复过了。</translation>
-    </message>
-    <message>
-        <source>This complaint is closed: it cannot be answered.</source>
-        <translation>该投诉已办结，不能再答复。</translation>
-    </message>
-    <message>
-        <source>This is not waiting for the department's answer.</source>
-        <translation>该事项不在等待本部门答复。</translation>
-    </message>
-    <message>
-        <source>This is not your department's, or is gone.</source>
-        <translation>该事项不属于本部门，或已不存在。</translation>
-    </message>
-    <message>
-        <source>Only the department's lead extends a 12345 order.</source>
-        <translation>只有本部门负责人可以申请12345工单延期。</translation>
-    </message>
-    <message>
-        <source>Type the answer (or the reason) first; a new deadline must be later.</source>
-        <translation>请先填写答复（或延期理由）；新的期限必须更晚。</translation>
-    </message>
-    <message>
-        <source>The inbox needs the connection to the center.</source>
-        <translation>投诉和工单需要连接到中心。</translation>
-    </message>
-    <message>
-        <source>The center refused this.</source>
-        <translation>中心拒绝了此操作。</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1分钟</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已超期</translation>
-    </message>
-    <message>
-        <source>No deadline</source>
-        <translation>无期限</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>剩余%1</translation>
-    </message>
-    <message>
-        <source>Complaints and 12345 orders of the department</source>
-        <translation>本部门的投诉和12345工单</translation>
-    </message>
-    <message>
-        <source>Complaints and 12345 orders to answer</source>
-        <translation>待答复的投诉和12345工单</translation>
-    </message>
-    <message>
-        <source>Answer, or reason for an extension</source>
-        <translation>答复内容或延期理由</translation>
-    </message>
-    <message>
-        <source>New &amp;deadline:</source>
-        <translation>新期限(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>New deadline of the 12345 order</source>
-        <translation>12345工单的新期限</translation>
-    </message>
-    <message>
-        <source>Complainant</source>
-        <translation>投诉人</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>来电人</translation>
-    </message>
-    <message>
-        <source>Complaints and &amp;12345 orders…</source>
-        <translation>投诉和12345工单(&amp;1)…</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>事由</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>The answer (Ctrl+Return), or the reason for an extension (F4)</source>
-        <translation>答复（Ctrl+回车发送），或延期理由（F4）</translation>
-    </message>
-    <message>
-        <source>The answer (Ctrl+Return)</source>
-        <translation>答复（Ctrl+回车发送）</translation>
-    </message>
-    <message>
-        <source>Tab answer · Ctrl+Return send the answer · F4 extend (lead) · F5 refresh</source>
-        <translation>Tab 填写答复 · Ctrl+回车 发送答复 · F4 申请延期（负责人） · F5 刷新</translation>
-    </message>
-    <message>
-        <source>Tab answer · Ctrl+Return send the answer · F5 refresh</source>
-        <translation>Tab 填写答复 · Ctrl+回车 发送答复 · F5 刷新</translation>
-    </message>
-    <message>
-        <source>Nothing is waiting for the department's answer.</source>
-        <translation>没有等待本部门答复的事项。</translation>
-    </message>
-    <message>
-        <source>Extended once already.</source>
-        <translation>已延期过一次。</translation>
-    </message>
-    <message>
-        <source>Overdue %1</source>
-        <translation>已超期%1</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1天%2小时</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1小时%2分钟</translation>
-    </message>
-    <message>
-        <source>Complaints/12345: %1 open, %2 overdue</source>
-        <translation>投诉/12345：待办%1件，超期%2件</translation>
-    </message>
-    <message>
-        <source>%1 answered.</source>
-        <translation>%1已答复。</translation>
-    </message>
-    <message>
-        <source>%1: extension sent to the hotline.</source>
-        <translation>%1：延期申请已发送至12345热线。</translation>
     </message>
 </context>
 </TS>
