@@ -141,3 +141,23 @@ CARD_READER_REASONS = (
     "card-removed",
     "bad-data",
 )
+
+
+class ScannerProblem(UserError):
+    """The scanner gave no page (``clerk_app.app.scanner``).
+
+    Attributes:
+        reason: one of :data:`SCANNER_REASONS`: ``no-scanner`` (no scanner software, or no
+            such device answers), ``busy`` (the device is in use), ``cancelled`` (the clerk
+            stopped the scan), ``bad-image`` (what came back is not a picture), ``failed``
+            (anything else the scanner said).
+        detail: the technical words (the scanner software's), for the log.
+    """
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+SCANNER_REASONS = ("no-scanner", "busy", "cancelled", "bad-image", "failed")

@@ -378,6 +378,25 @@ while cut off (``offline`` = 1, ``people_ahead`` NULL: 人数待定; each with O
 kind ``queue_ticket``, Idempotency-Key = the ticket id). ``printed_at`` stays NULL until the
 ticket is on paper, so a ticket whose printer ran out of paper is kept for its reprint."""
 
+MIGRATION_13 = """
+CREATE TABLE case_scans (
+    id             TEXT PRIMARY KEY,
+    case_no        TEXT NOT NULL,
+    material_code  TEXT NOT NULL,
+    page           INTEGER NOT NULL CHECK (page >= 1),
+    path           TEXT NOT NULL,
+    sha256         TEXT NOT NULL,
+    size           INTEGER NOT NULL,
+    media_type     TEXT NOT NULL,
+    scanned_at     TEXT NOT NULL,
+    UNIQUE (case_no, material_code, page)
+);
+CREATE INDEX case_scans_case ON case_scans (case_no, material_code, page);
+"""
+"""The pages scanned at the counter for a case's materials (issue 22, ``store.scans``): each
+a file sealed in the documents folder (``path``, relative to it); ``sha256`` and ``size``
+are the plain image's. Sending them to the service is a later step (no outbox row yet)."""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_2,
@@ -391,6 +410,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_10,
     MIGRATION_11,
     MIGRATION_12,
+    MIGRATION_13,
 )
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 

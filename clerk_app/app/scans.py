@@ -1,0 +1,128 @@
+"""The pages scanned for the materials of an intake: kept encrypted, then with the case.
+
+A page scanned at the counter (``app.scanner``) is sealed at once into the documents folder
+(``scans/<page id>.scan``, AES-GCM with the documents' key, ``store.file_cipher``): no
+picture of an applicant's papers is ever on disk in clear. Until the case is taken in the
+pages belong to the form (:class:`KeptScan`, in memory); :func:`attach_scans` then keeps
+them with the case (``store.scans``, one transaction, page numbers per material in the
+order scanned). :func:`scan_image` gives a page's PNG in memory for a thumbnail.
+
+Uploading the pages to the service (attachment routes, exactly once) is the next step of
+issue 22 and is not done here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clerk_app.store import scans as store_scans
+from clerk_app.store.file_cipher import FileCipher
+from clerk_app.store.keys import documents_cipher
+
+if TYPE_CHECKING:
+    from clerk_app.app.context import AppContext
+
+SCANS_FOLDER = "scans"
+SUFFIX = ".scan"
+MEDIA_TYPE = "image/png"
+
+CaseScan = store_scans.ScanRow
+
+
+@dataclass(frozen=True)
+class KeptScan:
+    """A page sealed on disk, not yet with a case.
+
+    Attributes:
+        path: the sealed file, relative to the documents folder.
+        sha256, size: of the plain image.
+    """
+
+    id: str
+    material_code: str
+    path: str
+    sha256: str
+    size: int
+    scanned_at: datetime
+
+
+def _cipher(context: AppContext) -> FileCipher:
+    secrets = context.backend.secrets
+    if secrets is None:
+        raise RuntimeError("the desk has no secret store: scans cannot be encrypted")
+    return documents_cipher(secrets)
+
+
+def keep_scan(context: AppContext, material_code: str, png: bytes) -> KeptScan:
+    """Seal a scanned page into the documents folder.
+
+    Raises:
+        OSError: the file could not be written (nothing is left behind).
+    """
+    page_id = str(uuid.uuid4())
+    folder = context.paths.documents_dir / SCANS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    relative = f"{SCANS_FOLDER}/{page_id}{SUFFIX}"
+    _cipher(context).write(context.paths.documents_dir / relative, png)
+    return KeptScan(
+        id=page_id,
+        material_code=material_code,
+        path=relative,
+        sha256=hashlib.sha256(png).hexdigest(),
+        size=len(png),
+        scanned_at=context.clock.now(),
+    )
+
+
+def scan_image(context: AppContext, path: str) -> bytes:
+    """A kept page's PNG, decrypted in memory.
+
+    Raises:
+        SealedFileError: missing, sealed with another key, or damaged.
+    """
+    return _cipher(context).read(context.paths.documents_dir / Path(path))
+
+
+def discard_scan(context: AppContext, scan: KeptScan) -> None:
+    """Remove a page the clerk dropped before the case was taken in."""
+    (context.paths.documents_dir / scan.path).unlink(missing_ok=True)
+
+
+def attach_scans(context: AppContext, case_no: str, scans: Sequence[KeptScan]) -> int:
+    """Keep the form's pages with the case just taken in; returns how many were added.
+
+    Pages are numbered per material in the order given (scanned). Runs on the store's
+    writer.
+
+    Raises:
+        KeyError: no such case here.
+    """
+    pages: dict[str, int] = {}
+    rows = []
+    for scan in scans:
+        pages[scan.material_code] = pages.get(scan.material_code, 0) + 1
+        rows.append(
+            store_scans.ScanRow(
+                id=scan.id,
+                case_no=case_no,
+                material_code=scan.material_code,
+                page=pages[scan.material_code],
+                path=scan.path,
+                sha256=scan.sha256,
+                size=scan.size,
+                media_type=MEDIA_TYPE,
+                scanned_at=scan.scanned_at,
+            )
+        )
+    return store_scans.record_scans(context.backend.store, rows)
+
+
+def case_scans(context: AppContext, case_no: str) -> list[CaseScan]:
+    """The case's scanned pages, by material and page (read only)."""
+    return store_scans.case_scans(context.backend.store, case_no)
