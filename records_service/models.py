@@ -961,6 +961,10 @@ class Notification(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+    #: Migration 0017: when a failed notification is due again (backoff); None: now.
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Migration 0017: given up after ``notifications.MAX_ATTEMPTS`` failed attempts.
+    failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 def writer_center(session: Session) -> str:

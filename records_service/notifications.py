@@ -8,8 +8,14 @@ systemd timer like ``clerk-records audit checkpoint``) hands each unsent notific
 :class:`Sender` and records the outcome:
 
 - success: ``sent_at`` (never sent again);
-- failure (the sender raises): ``attempts`` + 1 and ``last_error``; the next run tries
-  again, however often the sender failed. Nothing is lost.
+- failure (the sender raises): ``attempts`` + 1, ``last_error`` and ``next_attempt_at``:
+  the notification is due again after :func:`backoff` (1, 2, 4 … minutes after the failed
+  attempt, at most an hour, on the injected clock); runs before then pass it over;
+- the :data:`MAX_ATTEMPTS`-th failure gives it up: ``failed_at`` is set, it is never tried
+  again, and ``clerk-records notify`` names it and exits 2 (every run, while any given-up
+  notification is in the outbox, so cron's mail keeps saying so). It stays in the table
+  with its last error: nothing is lost; :func:`retry_failed` (``notify --retry-failed``)
+  makes them due again once the gateway is mended.
 
 Each notification is sent inside its own write transaction that holds its row (PostgreSQL:
 ``FOR UPDATE SKIP LOCKED``; SQLite: the one writer), so two ``notify`` runs at once never
@@ -30,11 +36,11 @@ import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
@@ -49,6 +55,17 @@ KINDS = ("prereview", "supplement", "completed", "complaint_answered")
 FILE_FORMAT = 1
 #: The longest error text kept in ``last_error``.
 ERROR_CHARS = 500
+#: Failed attempts after which a notification is given up (``failed_at``): about four
+#: hours of trying with :func:`backoff`.
+MAX_ATTEMPTS = 10
+#: The wait after the first failed attempt (doubled after each next one) and its cap.
+FIRST_WAIT = timedelta(minutes=1)
+LONGEST_WAIT = timedelta(hours=1)
+
+
+def backoff(attempts: int) -> timedelta:
+    """How long after its ``attempts``-th failed attempt a notification is due again."""
+    return min(FIRST_WAIT * 2 ** max(attempts - 1, 0), LONGEST_WAIT)
 
 
 @dataclass(frozen=True)
@@ -167,11 +184,31 @@ class Delivery:
     """What one :func:`deliver` run did."""
 
     sent: int = 0
+    #: Failed this run, to be tried again after their backoff.
     failed: int = 0
+    #: Given up this run (their :data:`MAX_ATTEMPTS`-th failure).
+    given_up: int = 0
 
 
-def _next_unsent(session: Session, after: set[str]) -> Notification | None:
-    query = select(Notification).where(Notification.sent_at.is_(None))
+@dataclass(frozen=True)
+class GivenUp:
+    """A notification given up: what ``clerk-records notify`` shows (no phone number)."""
+
+    id: str
+    kind: str
+    recipient_masked: str
+    related_no: str | None
+    attempts: int
+    last_error: str
+    failed_at: datetime
+
+
+def _next_unsent(session: Session, after: set[str], now: datetime) -> Notification | None:
+    query = select(Notification).where(
+        Notification.sent_at.is_(None),
+        Notification.failed_at.is_(None),
+        or_(Notification.next_attempt_at.is_(None), Notification.next_attempt_at <= now),
+    )
     if after:
         query = query.where(Notification.id.not_in(after))
     query = query.order_by(Notification.created_at, Notification.id).limit(1)
@@ -181,15 +218,20 @@ def _next_unsent(session: Session, after: set[str]) -> Notification | None:
 
 
 def deliver(
-    db: Database, sender: Sender, clock: Callable[[], datetime], *, limit: int = 500
+    db: Database,
+    sender: Sender,
+    clock: Callable[[], datetime],
+    *,
+    limit: int = 500,
+    max_attempts: int = MAX_ATTEMPTS,
 ) -> Delivery:
-    """Send up to ``limit`` unsent notifications, oldest first, each at most once per run
-    (see the module doc). Returns how many were sent and how many failed."""
+    """Send up to ``limit`` due notifications, oldest first, each at most once per run
+    (see the module doc). Returns how many were sent, failed and were given up."""
     done = Delivery()
     tried: set[str] = set()
     while len(tried) < limit:
         with db.write() as session:
-            notification = _next_unsent(session, tried)
+            notification = _next_unsent(session, tried, clock())
             if notification is None:
                 break
             tried.add(notification.id)
@@ -205,13 +247,21 @@ def deliver(
             now = clock()
             try:
                 sender.send(message)
-            except Exception as exc:  # any sender failure is tried again on the next run
+            except Exception as exc:  # any sender failure: tried again later, or given up
                 notification.last_error = f"{type(exc).__name__}: {exc}"[:ERROR_CHARS]
-                done.failed += 1
-                result = "failed"
+                if notification.attempts >= max_attempts:
+                    notification.failed_at = now
+                    notification.next_attempt_at = None
+                    done.given_up += 1
+                    result = "given_up"
+                else:
+                    notification.next_attempt_at = now + backoff(notification.attempts)
+                    done.failed += 1
+                    result = "failed"
             else:
                 notification.sent_at = now
                 notification.last_error = None
+                notification.next_attempt_at = None
                 done.sent += 1
                 result = "ok"
             audit.record(
@@ -231,20 +281,70 @@ def deliver(
     return done
 
 
+def given_up(db: Database) -> list[GivenUp]:
+    """Every notification given up and still unsent, oldest failure first."""
+    with db.read() as session:
+        rows = session.scalars(
+            select(Notification)
+            .where(Notification.failed_at.is_not(None), Notification.sent_at.is_(None))
+            .order_by(Notification.failed_at, Notification.id)
+        ).all()
+        return [
+            GivenUp(
+                id=row.id,
+                kind=row.kind,
+                recipient_masked=row.recipient_masked,
+                related_no=row.related_no,
+                attempts=row.attempts,
+                last_error=row.last_error or "",
+                failed_at=row.failed_at,  # type: ignore[arg-type]
+            )
+            for row in rows
+        ]
+
+
+def retry_failed(db: Database) -> int:
+    """Make every given-up notification due again (its attempts start over); how many."""
+    with db.write() as session:
+        result = session.execute(
+            update(Notification)
+            .where(Notification.failed_at.is_not(None), Notification.sent_at.is_(None))
+            .values(failed_at=None, next_attempt_at=None, attempts=0)
+        )
+        session.commit()
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
 # --- clerk-records notify ------------------------------------------------------------------
 
 
 def cmd_notify(args: argparse.Namespace) -> int:
-    """Send the outbox's unsent notifications to the SMS gateway's folder once."""
+    """Send the outbox's due notifications to the SMS gateway's folder once. Exit 0: none
+    failed; 1: some failed (each tried again after its backoff); 2: some are given up
+    (named, one a line: id, kind, masked recipient, related number, attempts, last error)."""
     from records_service.cli_common import settings_from
 
     settings = settings_from(args)
     db = Database(settings.database_url, settings.center_code)
     try:
+        if args.retry_failed:
+            print(f"{retry_failed(db)} given-up notifications due again")
         done = deliver(db, FolderSender(Path(args.folder)), lambda: datetime.now(UTC))
+        lost = given_up(db)
     finally:
         db.dispose()
-    print(f"{done.sent} sent, {done.failed} failed (tried again on the next run)")
+    print(
+        f"{done.sent} sent, {done.failed} failed (tried again later), "
+        f"{len(lost)} given up after {MAX_ATTEMPTS} attempts"
+    )
+    for item in lost:
+        print(
+            f"given up: {item.id} {item.kind} to {item.recipient_masked} "
+            f"about {item.related_no or '-'} after {item.attempts} attempts "
+            f"({item.failed_at.astimezone(CENTER_TZ):%Y-%m-%d %H:%M}): {item.last_error}"
+        )
+    if lost:
+        return 2
     return 1 if done.failed else 0
 
 
@@ -254,4 +354,9 @@ def add_commands(sub: Any) -> None:
         "notify", help="send unsent notifications to the SMS gateway's folder (from cron)"
     )
     p.add_argument("--folder", required=True, help="the folder the SMS gateway picks up")
+    p.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="first make the given-up notifications due again (after mending the gateway)",
+    )
     p.set_defaults(func=cmd_notify)

@@ -1,11 +1,13 @@
 """The notification outbox (issue 19): a case completed at the window writes its
 notification with the event; ``notifications.deliver`` (``clerk-records notify``) hands
-each to the sender once: a sender failing twice loses nothing and doubles nothing, two
-runs at once send nothing twice. The default sender's files in the SMS gateway's folder.
-On SQLite and PostgreSQL."""
+each to the sender once: a sender failing twice loses nothing and doubles nothing, a
+failed one waits its backoff and is given up after ``MAX_ATTEMPTS`` (named by ``notify``,
+exit 2), two runs at once send nothing twice. The default sender's files in the SMS
+gateway's folder. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import uuid
 from collections import Counter
@@ -116,14 +118,18 @@ def test_a_sender_failing_twice_loses_nothing_and_doubles_nothing(
         )  # nobody to tell: nothing written
     folder = tmp_path / "sms"
     sender = FlakySender(folder, failures=6)  # the first two runs fail for all three
-    for run in (1, 2):
-        hall.set_time(MONDAY + timedelta(minutes=run))
+    for run, minute in ((1, 1), (2, 2)):  # due again 1 minute after the first failure
+        hall.set_time(MONDAY + timedelta(minutes=minute))
         done = notifications.deliver(database, sender, hall.clock)
         assert (done.sent, done.failed) == (0, 3)
         rows = hall.sql("SELECT attempts, last_error, sent_at FROM notifications")
         assert rows == [(run, "OSError: gateway share not mounted", None)] * 3
     assert not list(folder.glob("*.json"))
+    # 2 minutes after the second failure: a run before then tries nothing.
     hall.set_time(MONDAY + timedelta(minutes=3))
+    assert notifications.deliver(database, sender, hall.clock) == notifications.Delivery()
+    assert sender.calls == 6
+    hall.set_time(MONDAY + timedelta(minutes=4))
     done = notifications.deliver(database, sender, hall.clock)
     assert (done.sent, done.failed) == (3, 0)
     assert notifications.deliver(database, sender, hall.clock).sent == 0
@@ -134,6 +140,68 @@ def test_a_sender_failing_twice_loses_nothing_and_doubles_nothing(
     assert rows == [(3, None)] * 3
     sent_at = hall.sql("SELECT DISTINCT sent_at FROM notifications")
     assert len(sent_at) == 1 and sent_at[0][0] is not None
+
+
+def _attempts(hall: Hall) -> tuple:
+    return hall.sql(
+        "SELECT attempts, next_attempt_at IS NULL, failed_at IS NULL FROM notifications"
+    )[0]
+
+
+def test_a_notification_failing_every_time_backs_off_and_is_given_up_and_named(
+    hall: Hall, database, tmp_path, capsys
+) -> None:
+    from records_service.cli import main
+
+    hall.set_time(MONDAY)
+    with database.write() as session:
+        notifications.enqueue(
+            session,
+            kind="supplement",
+            recipient="13900000009",
+            text="请补正材料",
+            related_no="YS-X-1",
+            now=MONDAY,
+        )
+    sender = FlakySender(tmp_path / "sms", failures=10**6)  # the gateway never answers
+    now, runs, waits = MONDAY, 0, []
+    while True:  # a run every minute, as cron would, for five hours
+        runs += 1
+        hall.set_time(now)
+        before = sender.calls
+        done = notifications.deliver(database, sender, hall.clock)
+        if sender.calls > before:
+            waits.append(now)
+        if done.given_up:
+            break
+        now += timedelta(minutes=1)
+        assert now < MONDAY + timedelta(hours=5), "never given up"
+    assert len(waits) == notifications.MAX_ATTEMPTS
+    gaps = [(b - a) // timedelta(minutes=1) for a, b in itertools.pairwise(waits)]
+    assert gaps == [1, 2, 4, 8, 16, 32, 60, 60, 60]  # doubling, at most an hour
+    assert runs > notifications.MAX_ATTEMPTS * 10  # most runs passed it over
+    assert _attempts(hall) == (notifications.MAX_ATTEMPTS, True, False)
+    # Never tried again, however many runs follow; nothing lost: it is still in the table.
+    hall.set_time(now + timedelta(days=1))
+    assert notifications.deliver(database, sender, hall.clock) == notifications.Delivery()
+    assert sender.calls == notifications.MAX_ATTEMPTS
+    # clerk-records notify names it (masked, no phone number) and exits 2, on every run.
+    folder = tmp_path / "gateway"
+    argv = ["--database-url", hall.service.database_url, "notify", "--folder", str(folder)]
+    capsys.readouterr()
+    assert main(argv) == 2
+    out = capsys.readouterr().out
+    assert "0 sent, 0 failed (tried again later), 1 given up after 10 attempts" in out
+    [line] = [x for x in out.splitlines() if x.startswith("given up:")]
+    assert "supplement to 139****0009 about YS-X-1 after 10 attempts" in line
+    assert "OSError: gateway share not mounted" in line and "13900000009" not in out
+    assert main(argv) == 2
+    # Mended: --retry-failed makes it due again, and the real folder sender delivers it.
+    assert main([*argv, "--retry-failed"]) == 0
+    assert "1 given-up notifications due again" in capsys.readouterr().out
+    [file] = folder.glob("*.json")
+    assert json.loads(file.read_text(encoding="utf-8"))["text"] == "请补正材料"
+    assert hall.sql("SELECT sent_at IS NOT NULL, failed_at FROM notifications") == [(1, None)]
 
 
 def test_two_runs_at_once_send_each_notification_once(hall: Hall, database, tmp_path) -> None:
