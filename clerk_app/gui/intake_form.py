@@ -82,6 +82,8 @@ class IntakeForm(QWidget):
         self._problems: list[Problem] = []
         # The parked intake this form was resumed from ("" for a fresh one).
         self.parked_id = ""
+        #: The scanned pages' panel (``gui.scan_panel``; the main window adds it).
+        self.scans: Any = None
         self.ui = u = Ui_IntakeForm()
         u.setupUi(self)
         u.creditConfirmCheck.hide()
@@ -209,6 +211,8 @@ class IntakeForm(QWidget):
         try:
             self.item = item
             self.materials_table.set_item(item)
+            if self.scans is not None:  # a new intake starts with no pages
+                self.scans.forget()
             self.commitment.set_item(item)
             self.decision.set_item(item)
             self.setEnabled(item is not None)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.app.context import has_local_store
+from clerk_app.app.scans import attach_scans
 from clerk_app.core.lifecycle import Disposition
 from clerk_app.gui import desk_dialogs, shortcuts
 from clerk_app.gui.applicant_screen import attach_applicant_screen
@@ -41,6 +42,7 @@ from clerk_app.gui.joint_intake import install_joint_intake
 from clerk_app.gui.ops import DbWriter, show_error
 from clerk_app.gui.parking import install_parking
 from clerk_app.gui.presubmissions import install_presubmissions
+from clerk_app.gui.scan_panel import ScanPanel
 from clerk_app.gui.sync_status import ConnectionIndicator
 
 if TYPE_CHECKING:
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.catalog_pane = CatalogPane(self)
         self.disclosure = DisclosurePanel(self)
         self.intake = IntakeForm(context.clock, calendar, self)
+        self.scans = ScanPanel(context, self.intake)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.intake)
@@ -502,12 +505,19 @@ class MainWindow(QMainWindow):
             return
         item = self.current_item
         draft = self.intake.draft()
+        pages = self.scans.pages()
         self._accepting = True
         self.intake.setEnabled(False)
         self.statusBar().showMessage(self.tr("Saving the case…"))
 
         def work() -> Any:
-            return self._take_in(self.context, self.session, draft, item)
+            taken = self._take_in(self.context, self.session, draft, item)
+            if pages:  # the scanned pages stay with the case (already sealed on disk)
+                try:
+                    attach_scans(self.context, taken.case_no, pages)
+                except Exception:  # the case is saved: say it in the log, not as a failure
+                    log.exception("scanned pages of %s not kept with it", taken.case_no)
+            return taken
 
         self.writer.submit(work, self).success(self._accepted).failure(self._accept_failed)
 

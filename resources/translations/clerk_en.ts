@@ -7039,6 +7039,49 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>ScanPanel</name>
+    <message>
+        <source>No scanner answers. Check that it is switched on and its cable (USB) is in, then press S again.</source>
+        <translation>No scanner answers. Check that it is switched on and its cable (USB) is in, then press S again.</translation>
+    </message>
+    <message>
+        <source>The scanner is busy with another scan. Wait a moment, then press S.</source>
+        <translation>The scanner is busy with another scan. Wait a moment, then press S.</translation>
+    </message>
+    <message>
+        <source>The scan was stopped.</source>
+        <translation>The scan was stopped.</translation>
+    </message>
+    <message>
+        <source>The scanner sent no usable picture. Press S to scan again.</source>
+        <translation>The scanner sent no usable picture. Press S to scan again.</translation>
+    </message>
+    <message>
+        <source>The page could not be scanned. Press S to try again.</source>
+        <translation>The page could not be scanned. Press S to try again.</translation>
+    </message>
+    <message>
+        <source>Delete: drop this page</source>
+        <translation>Delete: drop this page</translation>
+    </message>
+    <message>
+        <source>S: scan a page of the material on the current row</source>
+        <translation>S: scan a page of the material on the current row</translation>
+    </message>
+    <message>
+        <source>Scanning %1… (Escape stops)</source>
+        <translation>Scanning %1… (Escape stops)</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 scanned.</source>
+        <translation>Page %1 of %2 scanned.</translation>
+    </message>
+    <message>
+        <source>The scanned page could not be saved (disk full or no permission).</source>
+        <translation>The scanned page could not be saved (disk full or no permission).</translation>
+    </message>
+</context>
+<context>
     <name>SelfCheckDialog</name>
     <message>
         <source>Self-check</source>

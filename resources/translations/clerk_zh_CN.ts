@@ -7010,6 +7010,49 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>ScanPanel</name>
+    <message>
+        <source>No scanner answers. Check that it is switched on and its cable (USB) is in, then press S again.</source>
+        <translation>扫描仪没有响应。请检查扫描仪是否已开机、USB 线是否插好，然后再按 S。</translation>
+    </message>
+    <message>
+        <source>The scanner is busy with another scan. Wait a moment, then press S.</source>
+        <translation>扫描仪正在进行另一次扫描。请稍候，再按 S。</translation>
+    </message>
+    <message>
+        <source>The scan was stopped.</source>
+        <translation>扫描已停止。</translation>
+    </message>
+    <message>
+        <source>The scanner sent no usable picture. Press S to scan again.</source>
+        <translation>扫描仪没有传回可用的图像。请按 S 重新扫描。</translation>
+    </message>
+    <message>
+        <source>The page could not be scanned. Press S to try again.</source>
+        <translation>这一页没有扫描成功。请按 S 重试。</translation>
+    </message>
+    <message>
+        <source>Delete: drop this page</source>
+        <translation>Delete：删除这一页</translation>
+    </message>
+    <message>
+        <source>S: scan a page of the material on the current row</source>
+        <translation>S：扫描当前行材料的一页</translation>
+    </message>
+    <message>
+        <source>Scanning %1… (Escape stops)</source>
+        <translation>正在扫描%1…（按 Esc 停止）</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 scanned.</source>
+        <translation>已扫描%2第 %1 页。</translation>
+    </message>
+    <message>
+        <source>The scanned page could not be saved (disk full or no permission).</source>
+        <translation>扫描的页面无法保存（磁盘已满或没有权限）。</translation>
+    </message>
+</context>
+<context>
     <name>SelfCheckDialog</name>
     <message>
         <source>Self-check</source>
