@@ -1,5 +1,5 @@
 """The supervisor's screen (督查, issue 19), opened when a ``supervisor`` signs in; keyboard
-first. Three tabs (Ctrl+1/2/3):
+first. Four tabs (Ctrl+1/2/3/4):
 
 * Complaints (投诉) — the list, overdue ones first in red (F5 reloads); the complainant's
   contact masked in the list, in full below for the selected one. Ctrl+N goes to the intake
@@ -9,6 +9,8 @@ first. Three tabs (Ctrl+1/2/3):
 * Bulletin (通报) — a week or a month; Ctrl+E writes its PDF and XLSX to the folder.
 * Cards and model windows (红黄牌/样板窗口) — Alt+I issues a card, Alt+M designates the
   month's model window.
+* 12345 (Ctrl+4, ``gui.supervision_hotline``) — the work orders not yet finished: Alt+S
+  signs, Alt+A assigns, Alt+R returns, Alt+E extends.
 
 Refusals are said in words (``supervision_dialogs.refusal_text``).
 """
@@ -45,6 +47,7 @@ from clerk_app.gui.supervision_dialogs import (
     satisfaction_names,
     status_names,
 )
+from clerk_app.gui.supervision_hotline import HotlineTab
 
 # The red of an overdue complaint's row (7:1 on white).
 OVERDUE_RED = QColor("#b00020")
@@ -69,6 +72,8 @@ class SupervisionScreen(QWidget):
         self.tabs.addTab(self._complaint_tab(), self.tr("Complaints"))
         self.tabs.addTab(self._bulletin_tab(), self.tr("Bulletin"))
         self.tabs.addTab(self.cards, self.tr("Cards and model windows"))
+        self.hotline = HotlineTab(context, session, self._say)
+        self.tabs.addTab(self.hotline, self.tr("12345 work orders"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
@@ -79,6 +84,7 @@ class SupervisionScreen(QWidget):
             ("Ctrl+1", lambda: self.show_tab(0)),
             ("Ctrl+2", lambda: self.show_tab(1)),
             ("Ctrl+3", lambda: self.show_tab(2)),
+            ("Ctrl+4", lambda: self.show_tab(3)),
             ("F5", self.reload),
             ("Ctrl+N", self.new_complaint),
             ("Ctrl+Return", self.take_in),
@@ -90,6 +96,8 @@ class SupervisionScreen(QWidget):
             ("Alt+O", self.ask_folder),
             ("Alt+I", self.cards.issue),
             ("Alt+M", self.cards.designate),
+            ("Alt+S", self._on_hotline(self.hotline.sign)),
+            ("Alt+E", self._on_hotline(self.hotline.extend)),
         ):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
@@ -98,6 +106,7 @@ class SupervisionScreen(QWidget):
             self.addAction(action)
         self.load_complaints()
         self.cards.load()
+        self.hotline.load()
 
     # -- tabs ----------------------------------------------------------------------------------
 
@@ -186,16 +195,22 @@ class SupervisionScreen(QWidget):
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
-        focus = (self.table, self.period, self.cards.colour)[index]
+        focus = (self.table, self.period, self.cards.colour, self.hotline.table)[index]
         focus.setFocus()
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
 
+    def _on_hotline(self, slot: Any) -> Any:
+        """A key of the 12345 tab: only while it is shown."""
+        return lambda: slot() if self.tabs.currentIndex() == 3 else None
+
     def reload(self) -> None:
         """F5: the list of the tab shown."""
         if self.tabs.currentIndex() == 2:
             self.cards.load()
+        elif self.tabs.currentIndex() == 3:
+            self.hotline.load()
         else:
             self.load_complaints(keep=self.selected.no if self.selected else None)
 
@@ -301,7 +316,11 @@ class SupervisionScreen(QWidget):
         self._say(done.replace("%1", after.no))
 
     def assign(self) -> None:
-        """Alt+A: to the department typed; its deadline counts from today."""
+        """Alt+A: to the department typed; its deadline counts from today (on the 12345
+        tab: the selected work order)."""
+        if self.tabs.currentIndex() == 3:
+            self.hotline.assign()
+            return
         self._step(
             lambda no: supervision.assign(
                 self.context, self.session, no, self.department.text(), self.note.text()
@@ -330,7 +349,11 @@ class SupervisionScreen(QWidget):
         )
 
     def reopen(self) -> None:
-        """Alt+R: reopened (once), the note saying why."""
+        """Alt+R: reopened (once), the note saying why (on the 12345 tab: the selected work
+        order returned to the hotline)."""
+        if self.tabs.currentIndex() == 3:
+            self.hotline.return_order()
+            return
         self._step(
             lambda no: supervision.reopen(self.context, self.session, no, self.note.text()),
             self.tr("Complaint %1 reopened."),

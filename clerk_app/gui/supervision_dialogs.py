@@ -99,6 +99,10 @@ def _field_names() -> dict[str, str]:
         "month": QCoreApplication.translate("Supervision", "the month (YYYY-MM)"),
         "links": QCoreApplication.translate("Supervision", "the linked numbers"),
         "period": QCoreApplication.translate("Supervision", "the period (YYYY-MM or YYYY-Wnn)"),
+        "answer_due_at": QCoreApplication.translate(
+            "Supervision", "the new deadline (a later YYYY-MM-DD HH:MM)"
+        ),
+        "rating_id": QCoreApplication.translate("Supervision", "the bad rating"),
     }
 
 
@@ -135,6 +139,12 @@ def refusal_text(refused: BaseException) -> str:
         ),
         "already_model_window": QCoreApplication.translate(
             "Supervision", "That window is the month's model window already."
+        ),
+        "order_not_found": QCoreApplication.translate(
+            "Supervision", "That work order is not there (or not the center's)."
+        ),
+        "illegal_transition": QCoreApplication.translate(
+            "Supervision", "The work order is not at a step where this is done."
         ),
     }.get(
         refused.code, QCoreApplication.translate("Supervision", "The records service refused this.")

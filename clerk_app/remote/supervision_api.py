@@ -98,3 +98,47 @@ def list_model_windows(
     params = {"month": month} if month else None
     response = api.request("GET", f"{API_PREFIX}/model-windows", token=token, params=params)
     return _items(_expect_dict(response), "model windows")
+
+
+#: The center's steps of a 12345 work order (``POST /hotline/orders/{no}/{step}``).
+ORDER_STEPS = ("sign", "assign", "return", "extend")
+
+
+def list_orders(api: ApiClient, token: str) -> list[dict[str, Any]]:
+    """``GET /hotline/orders`` page by page from the first change → every work order of
+    the supervisor's center in its latest state (oldest change first)."""
+    found: dict[str, dict[str, Any]] = {}
+    cursor: str | None = None
+    for _ in range(1000):  # a bound: 500 a page
+        params: dict[str, Any] = {"limit": "500"}
+        if cursor:
+            params["updated_after"] = cursor
+        data = _expect_dict(
+            api.request("GET", f"{API_PREFIX}/hotline/orders", token=token, params=params)
+        )
+        for item in _items(data, "work orders"):
+            found[str(item.get("no"))] = item
+        cursor = data.get("next")
+        if not data.get("more") or not cursor:
+            break
+    return list(found.values())
+
+
+def order_step(
+    api: ApiClient, token: str, no: str, step: str, body: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """``POST /hotline/orders/{no}/{step}`` (one of :data:`ORDER_STEPS`) → the order after
+    it."""
+    if step not in ORDER_STEPS:
+        raise ValueError(f"no work order step {step!r}")
+    path = f"{API_PREFIX}/hotline/orders/{_q(no)}/{step}"
+    data = _expect_dict(api.request("POST", path, token=token, body=body or {}))
+    if not isinstance(data.get("no"), str):
+        raise BadResponseError("work order answer without no")
+    return data
+
+
+def bad_ratings(api: ApiClient, token: str) -> list[dict[str, Any]]:
+    """``GET /ratings/bad`` → the center's bad ratings (差评), earliest follow-up first."""
+    response = api.request("GET", f"{API_PREFIX}/ratings/bad", token=token)
+    return _items(_expect_dict(response), "bad ratings")

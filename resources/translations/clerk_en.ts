@@ -7591,6 +7591,196 @@ Data folder: %4</translation>
         <source>The records service refused this.</source>
         <translation>The records service refused this.</translation>
     </message>
+    <message>
+        <source>the new deadline (a later YYYY-MM-DD HH:MM)</source>
+        <translation>the new deadline (a later YYYY-MM-DD HH:MM)</translation>
+    </message>
+    <message>
+        <source>the bad rating</source>
+        <translation>the bad rating</translation>
+    </message>
+    <message>
+        <source>That work order is not there (or not the center&apos;s).</source>
+        <translation>That work order is not there (or not the center&apos;s).</translation>
+    </message>
+    <message>
+        <source>The work order is not at a step where this is done.</source>
+        <translation>The work order is not at a step where this is done.</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineTab</name>
+    <message>
+        <source>12345 work orders</source>
+        <translation>12345 work orders</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Sign by / answer by</source>
+        <translation>Sign by / answer by</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>The work order</source>
+        <translation>The work order</translation>
+    </message>
+    <message>
+        <source>Department to answer the order</source>
+        <translation>Department to answer the order</translation>
+    </message>
+    <message>
+        <source>e.g. GA</source>
+        <translation>e.g. GA</translation>
+    </message>
+    <message>
+        <source>Reason to return or extend</source>
+        <translation>Reason to return or extend</translation>
+    </message>
+    <message>
+        <source>the hotline reads it</source>
+        <translation>the hotline reads it</translation>
+    </message>
+    <message>
+        <source>New answer deadline</source>
+        <translation>New answer deadline</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM, or a day: its end</source>
+        <translation>YYYY-MM-DD HH:MM, or a day: its end</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</source>
+        <translation>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</translation>
+    </message>
+    <message>
+        <source>No work order waiting.</source>
+        <translation>No work order waiting.</translation>
+    </message>
+    <message>
+        <source>Sign by %1, answer by %2</source>
+        <translation>Sign by %1, answer by %2</translation>
+    </message>
+    <message>
+        <source>Extended to %1</source>
+        <translation>Extended to %1</translation>
+    </message>
+    <message>
+        <source>Complaint %1</source>
+        <translation>Complaint %1</translation>
+    </message>
+    <message>
+        <source>Choose a work order first.</source>
+        <translation>Choose a work order first.</translation>
+    </message>
+    <message>
+        <source>Work order %1 signed for.</source>
+        <translation>Work order %1 signed for.</translation>
+    </message>
+    <message>
+        <source>Work order %1 assigned.</source>
+        <translation>Work order %1 assigned.</translation>
+    </message>
+    <message>
+        <source>Work order %1 returned to the hotline.</source>
+        <translation>Work order %1 returned to the hotline.</translation>
+    </message>
+    <message>
+        <source>Work order %1 extended.</source>
+        <translation>Work order %1 extended.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionHotline</name>
+    <message>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Request for help</source>
+        <translation>Request for help</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>Praise</translation>
+    </message>
+    <message>
+        <source>Received: to sign</source>
+        <translation>Received: to sign</translation>
+    </message>
+    <message>
+        <source>Signed: to assign</source>
+        <translation>Signed: to assign</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <source>Sent back: redo</source>
+        <translation>Sent back: redo</translation>
+    </message>
+    <message>
+        <source>Sign overdue %1</source>
+        <translation>Sign overdue %1</translation>
+    </message>
+    <message>
+        <source>Answer overdue %1</source>
+        <translation>Answer overdue %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>%1 left to sign</source>
+        <translation>%1 left to sign</translation>
+    </message>
+    <message>
+        <source>%1 left to answer</source>
+        <translation>%1 left to answer</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionScreen</name>
@@ -7613,6 +7803,10 @@ Data folder: %4</translation>
     <message>
         <source>Cards and model windows</source>
         <translation>Cards and model windows</translation>
+    </message>
+    <message>
+        <source>12345 work orders</source>
+        <translation>12345 work orders</translation>
     </message>
     <message>
         <source>Message</source>

@@ -7560,6 +7560,196 @@ Data folder: %4</source>
         <source>The records service refused this.</source>
         <translation>业务服务拒绝了此操作。</translation>
     </message>
+    <message>
+        <source>the new deadline (a later YYYY-MM-DD HH:MM)</source>
+        <translation>新的时限（更晚的 YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>the bad rating</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <source>That work order is not there (or not the center&apos;s).</source>
+        <translation>没有该工单（或不属于本中心）。</translation>
+    </message>
+    <message>
+        <source>The work order is not at a step where this is done.</source>
+        <translation>工单当前环节不能进行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineTab</name>
+    <message>
+        <source>12345 work orders</source>
+        <translation>12345 工单</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Sign by / answer by</source>
+        <translation>签收时限 / 答复时限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>The work order</source>
+        <translation>工单内容</translation>
+    </message>
+    <message>
+        <source>Department to answer the order</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <source>e.g. GA</source>
+        <translation>如 GA</translation>
+    </message>
+    <message>
+        <source>Reason to return or extend</source>
+        <translation>退单或延期理由</translation>
+    </message>
+    <message>
+        <source>the hotline reads it</source>
+        <translation>热线可见</translation>
+    </message>
+    <message>
+        <source>New answer deadline</source>
+        <translation>新的答复时限</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM, or a day: its end</source>
+        <translation>YYYY-MM-DD HH:MM，或只写日期：当日结束</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>新时限</translation>
+    </message>
+    <message>
+        <source>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</source>
+        <translation>Alt+S：签收   Alt+A：交办   Alt+R：退单（理由）   Alt+E：延期（理由、新时限）   F5：刷新</translation>
+    </message>
+    <message>
+        <source>No work order waiting.</source>
+        <translation>没有待办工单。</translation>
+    </message>
+    <message>
+        <source>Sign by %1, answer by %2</source>
+        <translation>签收时限 %1，答复时限 %2</translation>
+    </message>
+    <message>
+        <source>Extended to %1</source>
+        <translation>已延期至 %1</translation>
+    </message>
+    <message>
+        <source>Complaint %1</source>
+        <translation>投诉 %1</translation>
+    </message>
+    <message>
+        <source>Choose a work order first.</source>
+        <translation>请先选择工单。</translation>
+    </message>
+    <message>
+        <source>Work order %1 signed for.</source>
+        <translation>工单 %1 已签收。</translation>
+    </message>
+    <message>
+        <source>Work order %1 assigned.</source>
+        <translation>工单 %1 已交办。</translation>
+    </message>
+    <message>
+        <source>Work order %1 returned to the hotline.</source>
+        <translation>工单 %1 已退回热线。</translation>
+    </message>
+    <message>
+        <source>Work order %1 extended.</source>
+        <translation>工单 %1 已延期。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionHotline</name>
+    <message>
+        <source>Consultation</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Request for help</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <source>Received: to sign</source>
+        <translation>已接收：待签收</translation>
+    </message>
+    <message>
+        <source>Signed: to assign</source>
+        <translation>已签收：待交办</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已交办</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>已延期</translation>
+    </message>
+    <message>
+        <source>Sent back: redo</source>
+        <translation>退回重办</translation>
+    </message>
+    <message>
+        <source>Sign overdue %1</source>
+        <translation>签收超时 %1</translation>
+    </message>
+    <message>
+        <source>Answer overdue %1</source>
+        <translation>答复超时 %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source>%1 left to sign</source>
+        <translation>距签收时限 %1</translation>
+    </message>
+    <message>
+        <source>%1 left to answer</source>
+        <translation>距答复时限 %1</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionScreen</name>
@@ -7582,6 +7772,10 @@ Data folder: %4</source>
     <message>
         <source>Cards and model windows</source>
         <translation>红黄牌/样板窗口</translation>
+    </message>
+    <message>
+        <source>12345 work orders</source>
+        <translation>12345 工单</translation>
     </message>
     <message>
         <source>Message</source>

@@ -113,3 +113,27 @@ class HotlineClient:
                 break
         self.pulls.append(len(changed))
         return changed
+
+
+def enrol_hotline(service: Any) -> HotlineClient:
+    """The hotline's integration credential, enrolled by the demo admin on a running
+    service (``service.url(path)``), as a :class:`HotlineClient`."""
+    from tests.helpers.service import DEMO_PASSWORD
+
+    admin = requests.post(
+        service.url("/auth/login"),
+        json={"username": "demo-admin", "password": DEMO_PASSWORD},
+        timeout=TIMEOUT,
+    ).json()["access_token"]
+    code = requests.post(
+        service.url("/enrolments"),
+        json={"kind": "integration", "label": "12345热线"},
+        headers={"Authorization": f"Bearer {admin}"},
+        timeout=TIMEOUT,
+    )
+    assert code.status_code == 201, code.text
+    redeemed = requests.post(
+        service.url("/enrolments/redeem"), json={"code": code.json()["code"]}, timeout=TIMEOUT
+    )
+    assert redeemed.status_code == 201, redeemed.text
+    return HotlineClient(service.url(""), redeemed.json()["token"])

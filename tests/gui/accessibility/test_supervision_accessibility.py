@@ -1,6 +1,7 @@
 """The supervisor's screen (issue 19) against the real records service, each of its tabs
-with a complaint, a card and a model window listed: every control has an accessible name
-and every text meets 4.5:1 (the red of an overdue complaint too), in Chinese and English."""
+with a complaint, a card, a model window and a 12345 work order listed: every control has
+an accessible name and every text meets 4.5:1 (the red of an overdue complaint too), in
+Chinese and English."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from clerk_app.app.session import sign_in
 from clerk_app.gui.app import Desk
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.supervision import SupervisionScreen
+from tests.helpers.hotline_client import enrol_hotline
 from tests.helpers.service import DEMO_PASSWORD
 
 from .walk import problems
@@ -32,6 +34,8 @@ def test_the_supervisors_screen_names_every_control(
         context, session, colour="yellow", target_kind="window", target_code="W01",
         reason="Complaint about delay", complaints=taken.no,
     )  # fmt: skip
+    hotline = enrol_hotline(shared_records_service)
+    hotline.dispatch(f"RX-A11Y-{language}", "help", sign_within=(1, "hours"))
     desk = Desk(context)
     screen = desk.open_desk(session)
     assert isinstance(screen, SupervisionScreen)
@@ -39,6 +43,7 @@ def test_the_supervisors_screen_names_every_control(
     qtbot.waitExposed(screen)
     try:
         assert screen.table.rowCount() >= 1 and screen.cards.card_table.rowCount() >= 1
+        assert f"RX-A11Y-{language}" in [o.no for o in screen.hotline.items]
         found = problems(screen, "supervision")
         assert not found, "\n".join(found)
     finally:
