@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clerk_app.store import scans as store_scans
-from clerk_app.store.file_cipher import FileCipher
+from clerk_app.store.file_cipher import FileCipher, SealedFileError
 from clerk_app.store.keys import documents_cipher
 
 if TYPE_CHECKING:
@@ -33,6 +33,8 @@ SUFFIX = ".scan"
 MEDIA_TYPE = "image/png"
 
 CaseScan = store_scans.ScanRow
+#: A page's file cannot be read (``reason``: ``key``, ``damaged``, ``missing``).
+ScanUnreadable = SealedFileError
 
 
 @dataclass(frozen=True)

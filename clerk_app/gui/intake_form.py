@@ -450,6 +450,7 @@ class IntakeForm(QWidget):
             "materials": self.materials_table.snapshot(),
             "decision": self.decision.snapshot(),
             "commitment": self.commitment.snapshot(),
+            "scans": self.scans.snapshot() if self.scans is not None else [],
         }
 
     def restore(self, state: dict[str, Any], item: Any, parked_id: str = "") -> None:
@@ -477,6 +478,8 @@ class IntakeForm(QWidget):
             self.decision.set_receipts(self.materials_table.receipts())
             self.decision.restore(state.get("decision") or {})
             self.commitment.restore(state.get("commitment") or {})
+            if self.scans is not None:  # the pages scanned before it was parked
+                self.scans.restore(state.get("scans") or [])
         finally:
             self._updating = False
         self._agent_toggled(agent is not None)

@@ -10,22 +10,26 @@ A scanner that is missing, busy or stopped is said in plain words under the thum
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from clerk_app.app.scanner import Scanner, default_scanner
-from clerk_app.app.scans import KeptScan, discard_scan, keep_scan
+from clerk_app.app.scans import KeptScan, ScanUnreadable, discard_scan, keep_scan, scan_image
 from clerk_app.core.errors import ScannerProblem
 from clerk_app.gui.ops import Op
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
     from clerk_app.gui.intake_form import IntakeForm
+
+log = logging.getLogger("clerk.gui")
 
 THUMB = QSize(96, 128)
 # The resolution and mode pages are scanned at (legible, a few hundred KB a page).
@@ -234,6 +238,40 @@ class ScanPanel(QWidget):
         self.thumbs.clear()
         self.thumbs.hide()
         self.retranslate()
+
+    def snapshot(self) -> list[dict[str, object]]:
+        """The pages as JSON-able data (kept with a parked intake; the files stay sealed)."""
+        return [
+            {
+                "id": k.id,
+                "material_code": k.material_code,
+                "path": k.path,
+                "sha256": k.sha256,
+                "size": k.size,
+                "scanned_at": k.scanned_at.isoformat(),
+            }
+            for k in self._kept
+        ]
+
+    def restore(self, pages: list[dict[str, Any]]) -> None:
+        """The pages of a resumed intake (a page whose file cannot be read is left out)."""
+        self.forget()
+        for page in pages:
+            try:
+                kept = KeptScan(
+                    id=str(page["id"]),
+                    material_code=str(page["material_code"]),
+                    path=str(page["path"]),
+                    sha256=str(page["sha256"]),
+                    size=int(page["size"]),
+                    scanned_at=datetime.fromisoformat(str(page["scanned_at"])),
+                )
+                png = scan_image(self.context, kept.path)
+            except (KeyError, ValueError, ScanUnreadable) as exc:
+                log.warning("a parked scanned page is left out: %s", exc)
+                continue
+            self._kept.append(kept)
+            self._add_thumb(kept, png)
 
     def thumbnail_texts(self) -> list[str]:
         return [self.thumbs.item(i).text() for i in range(self.thumbs.count())]

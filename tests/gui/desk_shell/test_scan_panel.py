@@ -95,3 +95,28 @@ def test_no_scanner_is_said_in_words_and_delete_drops_a_page(
     qtbot.keyClick(window.scans.thumbs, Qt.Key.Key_Delete)
     assert window.scans.thumbs.count() == 0 and window.scans.pages() == []
     assert not path.exists()
+
+
+def test_the_pages_of_a_parked_intake_come_back_when_it_is_resumed(
+    qtbot,
+    desk_window,
+    sane_test_device,  # noqa: F811
+):
+    window = desk_window
+    find_item(qtbot, window, "DEMO-GA-001")
+    applicant(qtbot, window)
+    to_materials(qtbot, window)
+    _scan(qtbot, window, 1)
+    before = window.scans.pages()
+
+    press(qtbot, window, Qt.Key.Key_S, CTRL)  # 暂存
+    qtbot.waitUntil(lambda: window.intake.ui.personNameEdit.text() == "", timeout=10_000)
+    assert window.scans.thumbs.count() == 0
+    press(qtbot, window, Qt.Key.Key_R, CTRL)
+    dialog = window.parking.last_dialog
+    assert dialog is not None and dialog.isVisible()
+    press(qtbot, window, Qt.Key.Key_Return)  # resume
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert window.intake.ui.personNameEdit.text() == "Li Lei"
+    assert window.scans.pages() == before
+    assert window.scans.thumbnail_texts() == [f"{window.intake.materials_table.rows[0].name} · 1"]
