@@ -110,7 +110,9 @@ def _reason_of(stderr: str) -> str:
         return "busy"
     if "cancel" in text:
         return "cancelled"
-    if "no scanners were identified" in text or "open of device" in text:
+    if "no scanners were identified" in text or "no sane devices" in text:
+        return "no-scanner"
+    if "open of device" in text:
         return "no-scanner"
     if "invalid argument" in text or "no such" in text:
         return "no-scanner"

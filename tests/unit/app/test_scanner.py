@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from clerk_app.app.scanner import PNG_MAGIC, SaneScanner, png_size
+from clerk_app.app.scanner import PNG_MAGIC, SaneScanner, _reason_of, png_size
 from clerk_app.app.scans import attach_scans, case_scans, keep_scan, scan_image
 from clerk_app.app.take_in import take_in_case
 from clerk_app.core.calendar import WorkCalendar
@@ -88,3 +88,17 @@ def test_a_scanned_page_is_encrypted_on_disk_and_the_case_carries_it(
     assert [(r.material_code, r.page) for r in rows] == [(code, 1), (code, 2)]
     assert rows[0].sha256 == kept[0].sha256 and rows[0].size == len(page.png)
     assert scan_image(context, rows[1].path) == page.png
+
+
+def test_a_page_of_100_megapixels_is_refused_and_scanimage_words_map_to_reasons():
+    header = PNG_MAGIC + b"\x00\x00\x00\x0dIHDR" + (10_000).to_bytes(4, "big") * 2
+    with pytest.raises(ScannerProblem) as huge:
+        png_size(header + b"\x08\x02\x00\x00\x00")
+    assert huge.value.reason == "bad-image" and "10000x10000" in huge.value.detail
+    # scanimage's own words (sane-backends 1.2) for a device another program holds.
+    assert (
+        _reason_of("scanimage: open of device genesys:libusb:001:004 failed: Device busy") == "busy"
+    )
+    assert _reason_of("scanimage: no SANE devices found") == "no-scanner"
+    assert _reason_of("scanimage: open of device x:0 failed: Invalid argument") == "no-scanner"
+    assert _reason_of("scanimage: sane_start: Error during device I/O") == "failed"
