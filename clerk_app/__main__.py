@@ -5,6 +5,8 @@ clerk-app                          the window set up by IT (the per-machine prov
                                    the user's config folder; or --provisioning)
 clerk-app --demo                   the demo: an embedded records service with demo data
 clerk-app --demo --smoke           sign in as demo-clerk, wait for the catalog, quit
+clerk-app --smoke-start            start up to the sign-in window, show it, quit (no service
+                                   needed; the start-up bench and import guard use it)
 clerk-app --kiosk                  the hall's ticket kiosk (an enrolled kiosk PC, issue 18)
 clerk-app unsent [--all-users]     count the cases and documents not yet sent (exit 0/1/2)
 """
@@ -73,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="sign in with the demo account without asking, wait for the catalog, then quit",
     )
+    parser.add_argument(
+        "--smoke-start",
+        action="store_true",
+        help="start as usual up to the sign-in window, show it, then quit (exit 0)",
+    )
     parser.add_argument("--home", type=Path, help="keep all files under this folder")
     parser.add_argument(
         "--kiosk",
@@ -111,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = default_paths().ensure()
     settings = Settings.load(paths.settings_file)
     setup_logging(paths.log_dir, settings["logging.level"], console=args.smoke)
+    quiet = args.smoke or args.smoke_start  # nothing that waits for a person
     log = logger("app")
     log.info("clerk-app %s starting", __version__)
 
@@ -120,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     held = hold_data_folder(paths.data_dir)
     if isinstance(held, RunningClient):
         language = settings["ui.language"] or None  # the provisioning is not read yet
-        return refuse(held, paths.data_dir, language, show=not args.smoke)
+        return refuse(held, paths.data_dir, language, show=not quiet)
     service = None
     try:
         if args.demo:
@@ -129,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 service = start_embedded_service(paths.data_dir / "embedded-service")
             except EmbeddedServiceError as exc:
-                return _cannot_start(embedded_service_failed(exc), show=not args.smoke)
+                return _cannot_start(embedded_service_failed(exc), show=not quiet)
             provisioning = demo_provisioning(DEMO_PROVISIONING, service.base_url)
         else:
             from clerk_app.core.provisioning import locate_provisioning, machine_provisioning_path
@@ -140,8 +148,8 @@ def main(argv: list[str] | None = None) -> int:
                 else:  # the machine file (+ allowed user overrides), else the user's own
                     provisioning = locate_provisioning(paths.config_dir)
             except ProvisioningError as exc:
-                return _cannot_start(bad_provisioning(exc), show=not args.smoke)
-            wizard_shown = provisioning is None and not args.smoke
+                return _cannot_start(bad_provisioning(exc), show=not quiet)
+            wizard_shown = provisioning is None and not quiet
             if wizard_shown:  # nothing set up: ask, check, save — in the person's language
                 from clerk_app.gui.i18n import translated_application
                 from clerk_app.gui.wizard import run_first_run_wizard
@@ -154,14 +162,14 @@ def main(argv: list[str] | None = None) -> int:
                     paths.config_dir / PROVISIONING_NAME,
                     wizard_cancelled=wizard_shown,
                 )
-                return _cannot_start(problem, show=not args.smoke)
+                return _cannot_start(problem, show=not quiet)
 
         try:
             context = build_context(provisioning, paths, settings=settings)
         except StartupError as exc:
-            return _cannot_start(cannot_open(str(exc), exc.__cause__), show=not args.smoke)
+            return _cannot_start(cannot_open(str(exc), exc.__cause__), show=not quiet)
 
-        if args.kiosk and not args.smoke:
+        if args.kiosk and not quiet:
             from clerk_app.gui.kiosk import run_kiosk
 
             try:
@@ -175,7 +183,12 @@ def main(argv: list[str] | None = None) -> int:
             smoke_user = os.environ.get("CLERK_SMOKE_USER", DEMO_USER)
             smoke_password = os.environ.get("CLERK_SMOKE_PASSWORD", DEMO_PASSWORD)
         try:
-            return run_app(context, smoke_user=smoke_user, smoke_password=smoke_password)
+            return run_app(
+                context,
+                smoke_user=smoke_user,
+                smoke_password=smoke_password,
+                smoke_start=args.smoke_start,
+            )
         finally:
             context.close()
     finally:

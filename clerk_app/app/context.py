@@ -163,7 +163,7 @@ def build_context(
         purge_at_start(context)
     except StoreError as exc:  # the desk still works; the next start tries again
         log.error("retention purge failed: %s", exc)
-    from clerk_app.app.documents import seal_old_documents
+    from clerk_app.app.document_seal import seal_old_documents
 
     try:  # PDFs an older version left plain are encrypted (idempotent, crash-safe)
         seal_old_documents(context)

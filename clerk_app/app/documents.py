@@ -10,8 +10,9 @@ comes after and never changes the case.
 The PDFs are kept encrypted (``clerk_app.store.file_cipher``: AES-GCM, the key derived
 from the database key): :func:`document_pdf` gives a document's bytes in memory for a
 preview or a print, :func:`export_pdf` writes a plain copy where the clerk chose, and
-:func:`seal_old_documents` encrypts what an older version left plain (at the start). The
-archived SHA-256 is the plain PDF's, as the service has always been told.
+``app.document_seal.seal_old_documents`` encrypts what an older version left plain (at the
+start, without this module's PDF stack). The archived SHA-256 is the plain PDF's, as the
+service has always been told.
 
 The data of each document is made from the typed :class:`~clerk_app.core.records.Case`
 (:func:`receipt_data`, :func:`case_facts`, :func:`decision_document`, :func:`slip_data`).
@@ -21,13 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clerk_app.app.document_seal import document_cipher
 from clerk_app.core.catalog import Item
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.event_data import (
@@ -74,8 +75,7 @@ from clerk_app.store.documents import (
     record_document,
     reprint_counts,
 )
-from clerk_app.store.file_cipher import FileCipher, SealedFileError, seal_folder
-from clerk_app.store.keys import SecretStore, documents_cipher
+from clerk_app.store.file_cipher import SealedFileError
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -89,8 +89,6 @@ Issuable = ReceiptData | NoticeBase | JointNoticeBase
 
 #: A document file that cannot be read (``reason``: ``key``, ``damaged``, ``missing``).
 DocumentUnreadable = SealedFileError
-
-_CIPHERS: weakref.WeakKeyDictionary[SecretStore, FileCipher] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -434,22 +432,6 @@ def case_archive(context: AppContext, case_no: str) -> CaseArchive:
 # -- the files, encrypted at rest ---------------------------------------------------------
 
 
-def document_cipher(context: AppContext) -> FileCipher:
-    """The cipher of this desk's document files (its key derived from the database key).
-
-    Raises:
-        RuntimeError: the context has no secret store (a wiring bug).
-        OSError: the key can be neither read nor kept.
-    """
-    secrets = context.backend.secrets
-    if secrets is None:
-        raise RuntimeError("the desk has no secret store: documents cannot be encrypted")
-    cipher = _CIPHERS.get(secrets)
-    if cipher is None:
-        cipher = _CIPHERS[secrets] = documents_cipher(secrets)
-    return cipher
-
-
 def keep_pdf(context: AppContext, rendered: RenderedDocument, target: Path) -> tuple[Path, str]:
     """Render ``rendered`` to PDF and keep it encrypted at ``target``; the path and the
     SHA-256 of the plain PDF.
@@ -490,11 +472,3 @@ def export_pdf(context: AppContext, path: Path, target: Path | str) -> Path:
     write_bytes(out, document_pdf(context, path))
     print_log.info("%s exported as a plain PDF by the clerk", Path(path).name)
     return out
-
-
-def seal_old_documents(context: AppContext) -> int:
-    """Encrypt the document files an older version left plain (at the start); how many.
-
-    Idempotent and crash-safe (each file replaced by its sealed copy with a rename).
-    """
-    return seal_folder(document_cipher(context), context.paths.documents_dir)

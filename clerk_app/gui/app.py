@@ -20,16 +20,15 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from clerk_app.app.sync import desk_sync_wanted
 from clerk_app.gui import services
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.gc_guard import GarbageCollector
 from clerk_app.gui.i18n import install_translations
-from clerk_app.gui.idle_lock import IdleLock
 from clerk_app.gui.login import LoginDialog
 from clerk_app.gui.ops import DbWriter, Op
 
 if TYPE_CHECKING:  # imported when the clerk has signed in: the sign-in window comes sooner
+    from clerk_app.gui.idle_lock import IdleLock
     from clerk_app.gui.main_window import MainWindow
     from clerk_app.gui.sync_worker import SyncWorker
 
@@ -133,6 +132,7 @@ class Desk:
             self.cashier = open_supervision_screen(self.context, session)
             self._start_idle_lock(session)  # complainants' names and contacts: locked too
             return self.cashier
+        from clerk_app.app.sync import desk_sync_wanted
         from clerk_app.gui import dashboard  # a lead or an admin gets the dashboard
 
         if dashboard.may_open(session.roles):
@@ -179,6 +179,8 @@ class Desk:
     # -- idle lock and sign-out -------------------------------------------------------------
 
     def _start_idle_lock(self, session: Any) -> None:
+        from clerk_app.gui.idle_lock import IdleLock  # its event table: after the sign-in
+
         minutes = self.context.provisioning.idle_lock_minutes
         self.lock = IdleLock(
             self.context.clock,
@@ -308,6 +310,7 @@ def run_app(
     smoke_user: str | None = None,
     smoke_password: str | None = None,
     hooks: services.Hooks | None = None,
+    smoke_start: bool = False,
 ) -> int:
     """Run the window client until the clerk quits; return the exit code.
 
@@ -316,6 +319,8 @@ def run_app(
         smoke_user, smoke_password: sign in with these without showing dialogs that wait
             for input, wait for the catalog, then quit (0 on success, 1 with the error).
         hooks: replace the functions the GUI calls (tests).
+        smoke_start: show the sign-in window, let it paint, and return 0 (``--smoke-start``:
+            the start-up bench and the import guard measure the start to this point).
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -324,10 +329,17 @@ def run_app(
     collector = GarbageCollector(app)  # noqa: F841 - lives as long as the loop runs
     install_translations(context.settings["ui.language"] or context.provisioning.language)
     desk = Desk(context, hooks)
-    if smoke_user is None and desk.open_enrolled_hall() is not None:
+    if smoke_user is None and not smoke_start and desk.open_enrolled_hall() is not None:
         app.aboutToQuit.connect(desk.shutdown)
         return app.exec()
     login = desk.make_login()
+    if smoke_start:
+        login.show()
+        app.processEvents()
+        print("smoke-start: sign-in window shown", flush=True)
+        login.close()
+        desk.shutdown()
+        return 0
 
     if smoke_user is not None:
         return _run_smoke(app, desk, login, smoke_user, smoke_password or "")

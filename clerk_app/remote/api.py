@@ -1,6 +1,7 @@
 """REST client for the records service (``/api/v1``, see shared/API.md).
 
-One :class:`requests.Session` per client. TLS is verified against the provisioning file's CA
+One :class:`requests.Session` per client, made at its first call (``requests`` is imported
+then, not while the desk starts: issue 21). TLS is verified against the provisioning file's CA
 bundle (a private CA) or the system store; it is never switched off. Every call has a
 ``(connect, read)`` timeout. Only idempotent reads are retried here (urllib3 ``Retry``);
 writes are retried by the outbox, which owns their Idempotency-Key.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,13 +30,14 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from pathlib import Path
-from typing import Any
-
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from clerk_app.core.errors import BadAnswer, CertificateNotTrusted, Offline, Refused
+
+if TYPE_CHECKING:
+    import requests
+    from urllib3.util.retry import Retry
 
 log = logging.getLogger("clerk.remote")
 
@@ -158,12 +161,32 @@ class ApiClient:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.verify: str | bool = str(ca_bundle) if ca_bundle is not None else True
-        self.session = session or requests.Session()
-        self.session.headers["User-Agent"] = user_agent or f"WindowClerk/{_client_version()}"
-        self.session.headers["Accept"] = "application/json, application/problem+json"
+        self._session = session
+        self._user_agent = user_agent
+        self._get_retry = get_retry
+        self._session_ready = False
+        self._session_lock = threading.Lock()
+
+    @property
+    def session(self) -> requests.Session:
+        """The HTTP session (the one given, else a new one), set up at its first use."""
+        with self._session_lock:
+            if self._session is None or not self._session_ready:
+                self._session = self._set_up(self._session)
+                self._session_ready = True
+            return self._session
+
+    def _set_up(self, session: requests.Session | None) -> requests.Session:
+        import requests
+        from requests.adapters import HTTPAdapter
+        from urllib3.util.retry import Retry
+
+        session = session or requests.Session()
+        session.headers["User-Agent"] = self._user_agent or f"WindowClerk/{_client_version()}"
+        session.headers["Accept"] = "application/json, application/problem+json"
         # One immediate retry (urllib3 does not back off before the first retry): enough
         # for a dropped keep-alive connection or a gateway hiccup, and a worker never sleeps.
-        retry = get_retry or Retry(
+        retry = self._get_retry or Retry(
             total=1,
             backoff_factor=0,
             status_forcelist=(502, 503, 504),
@@ -172,12 +195,14 @@ class ApiClient:
             raise_on_status=False,
         )
         # Writes are never retried by the transport: the outbox does it with its key.
-        self.session.mount("http://", HTTPAdapter(max_retries=retry))
-        self.session.mount("https://", HTTPAdapter(max_retries=retry))
+        session.mount("http://", HTTPAdapter(max_retries=retry))
+        session.mount("https://", HTTPAdapter(max_retries=retry))
+        return session
 
     def close(self) -> None:
-        """Close the pooled connections."""
-        self.session.close()
+        """Close the pooled connections (none if no call was made)."""
+        if self._session is not None:
+            self._session.close()
 
     #: The service's ``Date`` header of the last answer (any status), for clock skew.
     last_server_date: datetime | None = None
@@ -234,9 +259,12 @@ class ApiClient:
                 data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
             all_headers["Content-Type"] = "application/json"
         url = self.base_url + path
+        session = self.session  # imports requests at the first call
+        import requests
+
         started = time.monotonic()
         try:
-            response = self.session.request(
+            response = session.request(
                 method.upper(),
                 url,
                 data=data,
@@ -434,7 +462,7 @@ class ApiClient:
         """``POST /devices/{device_id}/status``: waiting, rejected, version, clock."""
         self.request(
             "POST",
-            f"{API_PREFIX}/devices/{requests.utils.quote(device_id, safe='')}/status",
+            f"{API_PREFIX}/devices/{quote(device_id, safe='')}/status",
             token=token,
             body=report,
         )
@@ -462,7 +490,7 @@ class ApiClient:
         """``GET /joint-cases/{joint_no}`` → the joint case with its parts and stages."""
         response = self.request(
             "GET",
-            f"{API_PREFIX}/joint-cases/{requests.utils.quote(joint_no, safe='')}",
+            f"{API_PREFIX}/joint-cases/{quote(joint_no, safe='')}",
             token=token,
         )
         data = _expect_dict(response).get("joint_case")
@@ -497,7 +525,7 @@ class ApiClient:
         """
         response = self.request(
             "GET",
-            f"{API_PREFIX}/payment-notices/{requests.utils.quote(notice_no, safe='')}",
+            f"{API_PREFIX}/payment-notices/{quote(notice_no, safe='')}",
             token=token,
         )
         data = _expect_dict(response).get("notice")
@@ -514,7 +542,7 @@ class ApiClient:
         """
         response = self.request(
             "GET",
-            f"{API_PREFIX}/payment-notices/{requests.utils.quote(notice_no, safe='')}/payment",
+            f"{API_PREFIX}/payment-notices/{quote(notice_no, safe='')}/payment",
             token=token,
         )
         data = _expect_dict(response)
@@ -530,7 +558,7 @@ class ApiClient:
         """
         response = self.request(
             "GET",
-            f"{API_PREFIX}/progress/{requests.utils.quote(case_no, safe='')}",
+            f"{API_PREFIX}/progress/{quote(case_no, safe='')}",
             params={"code": code},
         )
         data = _expect_dict(response)
@@ -540,9 +568,7 @@ class ApiClient:
 
     def get_case(self, token: str, case_no: str) -> dict[str, Any]:
         """``GET /cases/{case_no}`` → the case with its events."""
-        response = self.request(
-            "GET", f"{API_PREFIX}/cases/{requests.utils.quote(case_no, safe='')}", token=token
-        )
+        response = self.request("GET", f"{API_PREFIX}/cases/{quote(case_no, safe='')}", token=token)
         data = _expect_dict(response)
         case = data.get("case", data)
         if not isinstance(case, dict) or "case_no" not in case:
@@ -604,7 +630,7 @@ class ApiClient:
         """``POST /users/{username}/unlock``."""
         self.request(
             "POST",
-            f"{API_PREFIX}/users/{requests.utils.quote(username, safe='')}/unlock",
+            f"{API_PREFIX}/users/{quote(username, safe='')}/unlock",
             token=token,
         )
 
@@ -612,7 +638,7 @@ class ApiClient:
         """``POST /ratings/{id}/follow-up`` → the rating as recorded."""
         response = self.request(
             "POST",
-            f"{API_PREFIX}/ratings/{requests.utils.quote(rating_id, safe='')}/follow-up",
+            f"{API_PREFIX}/ratings/{quote(rating_id, safe='')}/follow-up",
             token=token,
             body={"note": note},
         )
@@ -633,7 +659,6 @@ class ApiClient:
     def check_window(self, center_code: str, window_code: str) -> dict[str, Any]:
         """``GET /centers/{center}/windows/{window}`` (no token): the window's name and
         department. Raises ``ApiError`` 404 when the center has no such window."""
-        quote = requests.utils.quote
         path = f"/centers/{quote(center_code, safe='')}/windows/{quote(window_code, safe='')}"
         data = _expect_dict(self.request("GET", API_PREFIX + path))
         if not isinstance(data.get("name"), str):

@@ -1,0 +1,114 @@
+"""The sign-in window comes first (issue 21): ``clerk-app --smoke-start`` runs the desk's
+start path in a fresh process (offscreen, a throwaway home and machine folder, the demo
+window's provisioning, no service) and the modules loaded when the sign-in window is shown
+must not include the heavy ones the sign-in does not need — the HTTP client, the OS keyring
+backends, pinyin tables, spreadsheets, charts, the PDF and QR stack, the sync engine and the
+desk's main window. They load after the window is shown or at their first use.
+
+The child notes ``sys.modules`` at the moment the client prints that the sign-in window is
+shown (its stdout is wrapped; nothing in the client is replaced).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from clerk_app.core.provisioning import MACHINE_DIR_ENV
+from tests.helpers.gui import REPO
+
+DEMO = REPO / "resources" / "provisioning" / "demo-W01.toml"
+SHOWN = "smoke-start: sign-in window shown"
+
+#: Not before the sign-in window (a module, or a package and everything under it).
+HEAVY = (
+    "requests",  # the HTTP client: the first call to the service loads it
+    "urllib3",
+    "keyring.backends.SecretService",  # the OS keyrings' backends (discovery)
+    "keyring.backends.Windows",
+    "keyring.backends.macOS",
+    "keyring.backends.kwallet",
+    "keyring.backends.libsecret",
+    "pypinyin",  # the catalog's search keys
+    "openpyxl",  # spreadsheet exports
+    "PySide6.QtCharts",  # the dashboard
+    "PySide6.QtPdf",  # the PDF preview
+    "PySide6.QtPrintSupport",  # printing
+    "clerk_app.documents",  # receipts and notices: HTML -> PDF (QtGui), with their QR codes
+    "clerk_app.app.documents",
+    "segno",  # QR codes
+    "qrcode",
+    "clerk_app.remote.sync",  # the outbox's sync engine and link keeper
+    "clerk_app.remote.link",
+    "clerk_app.app.sync",
+    "clerk_app.gui.main_window",  # the desk itself
+    "clerk_app.gui.catalog_pane",
+)
+
+CHILD = f"""
+import json, sys
+
+class Watch:
+    def __init__(self, out):
+        self.out, self.modules = out, None
+    def write(self, text):
+        if {SHOWN!r} in text and self.modules is None:
+            self.modules = sorted(sys.modules)
+        return self.out.write(text)
+    def flush(self):
+        self.out.flush()
+
+watch = sys.stdout = Watch(sys.stdout)
+from clerk_app.__main__ import main
+code = main(sys.argv[1:])
+sys.stdout = watch.out
+print(json.dumps({{"code": code, "modules": watch.modules}}))
+"""
+
+
+def heavy_loaded(modules: list[str]) -> list[str]:
+    """Which of ``modules`` are heavy (in ``HEAVY`` or under one of them)."""
+    return [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+
+
+def start_to_sign_in(tmp_path: Path) -> tuple[int, list[str] | None, str]:
+    """Run ``clerk-app --smoke-start`` in a fresh process: its exit code, the modules loaded
+    when the sign-in window was shown (None if it never was), and its output."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path / "user"),
+        MACHINE_DIR_ENV: str(tmp_path / "machine"),
+        "QT_QPA_PLATFORM": "offscreen",
+        # No secure keyring here: the database key goes to the machine key file.
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    home = tmp_path / "home"
+    argv = ["--home", str(home), "--provisioning", str(DEMO), "--smoke-start"]
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, *argv],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    if result.returncode != 0 or not lines or not lines[-1].startswith("{"):
+        return result.returncode, None, output
+    report = json.loads(lines[-1])
+    return int(report["code"]), report["modules"], output
+
+
+def test_the_sign_in_window_is_shown_before_any_heavy_module(tmp_path):
+    for start in ("first start (the database is made)", "the next start"):
+        code, modules, output = start_to_sign_in(tmp_path)
+        assert code == 0, f"{start}: {output}"
+        assert SHOWN in output and modules is not None, f"{start}: {output}"
+        assert "clerk_app.gui.login" in modules  # it was the sign-in window
+        assert heavy_loaded(modules) == [], start
+    assert (tmp_path / "home").is_dir()  # the throwaway home, not the user's
+
+
+def test_the_guard_names_a_heavy_module_and_its_submodules():
+    modules = ["clerk_app.gui.login", "requests", "requests.adapters", "keyring.backends.fail"]
+    assert heavy_loaded(modules) == ["requests", "requests.adapters"]
+    assert heavy_loaded(["PySide6.QtChartsX", "clerk_app.documentsX"]) == []
