@@ -9,11 +9,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from records_service import audit, complaints, reach, supervision
+from records_service.case_views import RawBodyDep
 from records_service.complaint_schemas import (
     CardAnswer,
     CardCreate,
@@ -42,6 +43,7 @@ from records_service.deps import (
     WriteSessionDep,
     client_ip,
 )
+from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Complaint, ModelWindow, SupervisionCard, writer_center
 from records_service.problems import problem_responses
 
@@ -81,34 +83,53 @@ def _answer(
     status_code=201,
     operation_id="create_complaint",
     response_model=ComplaintAnswerBody,
-    responses=problem_responses(
-        400,
-        401,
-        403,
-        413,
-        422,
-        s400="the body is not JSON",
-        s403=_S403_SUPERVISOR,
-        s422="a field is missing or wrong: a window, department, clerk, case or rating that "
-        "does not exist in the center (named), what it is about not given, a name with "
-        "anonymous or none without",
-    ),
+    responses={
+        201: {
+            "description": "taken in (or the stored answer to the same request sent again)",
+            "headers": REPLAY_HEADERS,
+        },
+        **problem_responses(
+            400,
+            401,
+            403,
+            409,
+            413,
+            422,
+            s400="the body is not JSON; ``…/idempotency-key-required``: no Idempotency-Key",
+            s403=_S403_SUPERVISOR,
+            s409="``…/in-flight``: the first request with this key is still being applied",
+            s422="a field is missing or wrong: a window, department, clerk, case or rating "
+            "that does not exist in the center (named), what it is about not given, a name "
+            "with anonymous or none without; ``…/idempotency-mismatch``: this "
+            "Idempotency-Key was used before with another body",
+        ),
+    },
 )
 def create_complaint(
     body: ComplaintCreate,
+    raw: RawBodyDep,
     request: Request,
     principal: CurrentPrincipal,
-    session: WriteSessionDep,
+    db: DatabaseDep,
     clock: ClockDep,
-) -> ComplaintAnswerBody:
+    idempotency_key: IdempotencyKeyDep,
+) -> Response:
     """Take a complaint in at the complaints desk (``open``): in person, by phone, letter,
-    the website, a 12345 work order, or raised from a bad rating (``rating_id``)."""
-    now = clock()
-    complaint = complaints.take(session, body, principal, now)
-    session.flush()
-    answer = _answer(session, complaint, now, principal)
-    session.commit()
-    return answer
+    the website, a 12345 work order, or raised from a bad rating (``rating_id``). Exactly
+    once per ``Idempotency-Key`` (the desk's key for the complaint it takes in; the number
+    is drawn by the service): the same key and body again get the same complaint."""
+    write = keyed_write(
+        db, key=idempotency_key, record_id=None, raw=raw, principal=principal, now=clock()
+    )
+    now = write.now
+
+    def apply(session: Session) -> Applied:
+        complaint = complaints.take(session, body, principal, now)
+        session.flush()
+        answer = _answer(session, complaint, now, principal)
+        return 201, answer.model_dump_json(by_alias=True), {}
+
+    return write.run("POST /complaints", apply)
 
 
 @router.get(

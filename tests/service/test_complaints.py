@@ -52,7 +52,10 @@ def _bad_rating(hall: Hall) -> tuple[str, str]:
     return body["case_no"], rating["id"]
 
 
-def _complaint(hall: Hall, token: str, **fields: object) -> requests.Response:
+def _complaint(
+    hall: Hall, token: str, key: str | None = None, **fields: object
+) -> requests.Response:
+    """``POST /complaints`` under ``key`` (a new one unless given), as the desk sends it."""
     body = {
         "channel": "in_person",
         "complainant_name": "李四",
@@ -62,7 +65,7 @@ def _complaint(hall: Hall, token: str, **fields: object) -> requests.Response:
         "account": "大厅空调不开",
         **fields,
     }
-    return hall.post("/complaints", token, body)
+    return hall.post("/complaints", token, body, key=key or str(uuid.uuid4()))
 
 
 def _numbers(answer: requests.Response) -> list[str]:
@@ -227,6 +230,30 @@ def test_a_complaint_about_a_window_that_does_not_exist_is_refused_naming_it(
     # Only the supervisor takes complaints in.
     assert_problem(_complaint(hall, hall.token("demo-lead")), 403)
     assert_problem(_complaint(hall, hall.token("demo-clerk", "W01")), 403)
+
+
+def test_a_complaint_sent_again_under_its_key_is_taken_in_once(hall: Hall) -> None:
+    supervisor = hall.token("demo-supervisor")
+    before = hall.sql("SELECT count(*) FROM complaints")[0][0]
+    key = str(uuid.uuid4())
+    first = _complaint(hall, supervisor, key=key, account="窗口无人")
+    assert first.status_code == 201, first.text
+    again = _complaint(hall, supervisor, key=key, account="窗口无人")  # the desk retries
+    assert again.status_code == 201, again.text
+    assert again.headers.get("Idempotency-Replayed") == "true"
+    assert again.json() == first.json()
+    assert hall.sql("SELECT count(*) FROM complaints")[0][0] == before + 1
+    # The same key with another account is not the same complaint: refused, nothing taken.
+    other = _complaint(hall, supervisor, key=key, account="另一件事")
+    assert_problem(other, 422, "idempotency-mismatch")
+    # Without a key: refused before anything is written.
+    body = {"channel": "phone", "complainant_name": "王五", "about_kind": "hall"}
+    keyless = hall.post("/complaints", supervisor, {**body, "category": "other", "account": "x"})
+    assert_problem(keyless, 400, "idempotency-key-required")
+    assert hall.sql("SELECT count(*) FROM complaints")[0][0] == before + 1
+    # A new key is a new complaint.
+    assert _complaint(hall, supervisor, account="窗口无人").status_code == 201
+    assert hall.sql("SELECT count(*) FROM complaints")[0][0] == before + 2
 
 
 def test_no_answer_after_closing_and_a_complaint_is_reopened_once(hall: Hall) -> None:

@@ -213,6 +213,7 @@ _WRITERS = {
     "lead": ("demo-lead", None),
     "finance": ("demo-finance", None),
     "admin": ("demo-admin", None),
+    "supervisor": ("demo-supervisor", None),
 }
 
 

@@ -145,7 +145,9 @@ def test_a_ticket_served_without_a_case_is_rated_too(hall: Hall) -> None:
         "category": "delay",
         "account": "等了一上午",
     }
-    taken = hall.post("/complaints", hall.token("demo-supervisor"), complaint)
+    taken = hall.post(
+        "/complaints", hall.token("demo-supervisor"), complaint, key=str(uuid.uuid4())
+    )
     assert taken.status_code == 201, taken.text
     about = taken.json()["complaint"]
     assert (about["about_clerk"], about["about_window"], about["about_case_no"]) == (

@@ -40,7 +40,8 @@ def _token(service, user: str, window: str | None = None) -> str:
 
 
 def _post(service, token: str, path: str, body: dict) -> dict:
-    answer = requests.post(service.url(path), json=body, headers=auth(token), timeout=TIMEOUT)
+    headers = {**auth(token), "Idempotency-Key": str(uuid.uuid4())}  # keyed writes need one
+    answer = requests.post(service.url(path), json=body, headers=headers, timeout=TIMEOUT)
     assert answer.status_code in (200, 201), answer.text
     return answer.json()
 
