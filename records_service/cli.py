@@ -327,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_admin_commands(sub)
     __import__("records_service.enrol_cli").enrol_cli.add_commands(sub)  # enrol (issue 14)
     __import__("records_service.notifications").notifications.add_commands(sub)  # issue 19
+    __import__("records_service.escalation").escalation.add_commands(sub)  # issue 19
 
     p = sub.add_parser("serve", help="run the HTTP service (uvicorn)")
     p.add_argument("--host", default="127.0.0.1")
