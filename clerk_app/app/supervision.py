@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clerk_app.app.bulletins import fetch_bulletin, write_bulletin_pdf, write_bulletin_xlsx
 from clerk_app.app.cashier import today
 from clerk_app.app.cashier_close import token
+from clerk_app.core.identity import mask_text
 from clerk_app.remote import supervision_api
 from clerk_app.remote.api import ApiError
 
@@ -172,6 +173,9 @@ class NewComplaint:
     about: str
     category: str
     account: str
+    #: Raised from a bad rating (channel ``rating``): the rating's id; the service takes
+    #: the case, window and clerk from it.
+    rating_id: str = ""
 
 
 def take_complaint(context: AppContext, session: Session, new: NewComplaint) -> Complaint:
@@ -201,6 +205,8 @@ def take_complaint(context: AppContext, session: Session, new: NewComplaint) -> 
         "category": new.category,
         "account": new.account.strip(),
     }
+    if new.channel == "rating" and new.rating_id:
+        body["rating_id"] = new.rating_id
     if new.about_kind in ABOUT_FIELD:
         about = new.about.strip()
         body[ABOUT_FIELD[new.about_kind]] = about if new.about_kind == "case" else about.upper()
@@ -249,6 +255,43 @@ def reopen(context: AppContext, session: Session, no: str, note: str) -> Complai
     if not note.strip():
         raise SupervisionRefused("invalid", "say why", ("note",))
     return _step(context, session, no, "reopen", {"note": note.strip()})
+
+
+@dataclass(frozen=True)
+class BadRating:
+    """A bad rating (差评) of one of the center's windows, a complaint may be raised from.
+
+    ``comment`` has ID and mobile numbers masked."""
+
+    id: str
+    score: int
+    comment: str
+    rated_at: datetime | None
+    window_code: str
+    clerk: str
+    case_no: str
+    followed_up: bool
+
+
+def bad_ratings(context: AppContext, session: Session) -> list[BadRating]:
+    """The center's bad ratings (``GET /ratings/bad``), the newest first."""
+    api, bearer = context.backend.api, token(context, session)
+    items = _call(lambda: supervision_api.bad_ratings(api, bearer))
+    found = [
+        BadRating(
+            id=str(i["id"]),
+            score=int(i.get("score") or 0),
+            comment=mask_text(str(i.get("comment") or "")),
+            rated_at=_moment(i.get("rated_at")),
+            window_code=str(i.get("window_code") or ""),
+            clerk=str(i.get("clerk") or ""),
+            case_no=str(i.get("case_no") or ""),
+            followed_up=i.get("followed_up_at") is not None,
+        )
+        for i in items
+    ]
+    oldest = datetime.min.replace(tzinfo=UTC)
+    return sorted(found, key=lambda r: r.rated_at or oldest, reverse=True)
 
 
 # -- cards and model windows ------------------------------------------------------------------

@@ -5,7 +5,8 @@ first. Four tabs (Ctrl+1/2/3/4):
   contact masked in the list, in full below for the selected one. Ctrl+N goes to the intake
   form, Ctrl+Return takes the complaint in; for the selected complaint Alt+A assigns it to
   the department typed, Alt+B records the call-back with the satisfaction chosen, Alt+C
-  closes it and Alt+R reopens it (once, the note saying why).
+  closes it and Alt+R reopens it (once, the note saying why). Ctrl+B goes to the center's
+  bad ratings (``gui.supervision_ratings``); Alt+G fills the form from the selected one.
 * Bulletin (通报) — a week or a month; Ctrl+E writes its PDF and XLSX to the folder.
 * Cards and model windows (红黄牌/样板窗口) — Alt+I issues a card, Alt+M designates the
   month's model window.
@@ -48,6 +49,7 @@ from clerk_app.gui.supervision_dialogs import (
     status_names,
 )
 from clerk_app.gui.supervision_hotline import HotlineTab
+from clerk_app.gui.supervision_ratings import BadRatingsBox
 
 # The red of an overdue complaint's row (7:1 on white).
 OVERDUE_RED = QColor("#b00020")
@@ -87,6 +89,8 @@ class SupervisionScreen(QWidget):
             ("Ctrl+4", lambda: self.show_tab(3)),
             ("F5", self.reload),
             ("Ctrl+N", self.new_complaint),
+            ("Ctrl+B", self.show_bad_ratings),
+            ("Alt+G", self.raise_from_rating),
             ("Ctrl+Return", self.take_in),
             ("Alt+A", self.assign),
             ("Alt+B", self.call_back),
@@ -105,6 +109,7 @@ class SupervisionScreen(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
         self.load_complaints()
+        self.ratings.load()
         self.cards.load()
         self.hotline.load()
 
@@ -143,6 +148,7 @@ class SupervisionScreen(QWidget):
         steps.addRow(self.tr("Satisfaction"), self.satisfaction)
         steps.addRow(self.tr("Note"), self.note)
         self.form = ComplaintForm()
+        self.ratings = BadRatingsBox(self.context, self.session, self._say)
         upper = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.table)
@@ -157,7 +163,10 @@ class SupervisionScreen(QWidget):
             )
         )
         upper.addLayout(left, 3)
-        upper.addWidget(self.form, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.form)
+        right.addWidget(self.ratings)
+        upper.addLayout(right, 2)
         layout = QVBoxLayout(tab)
         layout.addLayout(upper)
         return tab
@@ -213,6 +222,7 @@ class SupervisionScreen(QWidget):
             self.hotline.load()
         else:
             self.load_complaints(keep=self.selected.no if self.selected else None)
+            self.ratings.load()
 
     # -- complaints -----------------------------------------------------------------------------
 
@@ -284,6 +294,24 @@ class SupervisionScreen(QWidget):
         """Ctrl+N: to the intake form's first field."""
         self.show_tab(0)
         self.form.channel.setFocus()
+
+    def show_bad_ratings(self) -> None:
+        """Ctrl+B: to the list of bad ratings."""
+        self.show_tab(0)
+        self.ratings.table.setFocus()
+
+    def raise_from_rating(self) -> None:
+        """Alt+G: the intake form filled from the selected bad rating, the account to
+        complete; Ctrl+Return takes it in."""
+        if self.tabs.currentIndex() != 0:
+            return
+        rating = self.ratings.selected
+        if rating is None:
+            self._say(self.tr("Choose a bad rating first."))
+            return
+        self.form.raise_from(rating)
+        self.form.account.setFocus()
+        self._say(self.tr("The form is filled from the bad rating: complete it, then Ctrl+Return."))
 
     def take_in(self) -> None:
         """Ctrl+Return: take in the complaint filled in."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.app import supervision
+from clerk_app.core.clock import CENTER_TZ
 from clerk_app.gui.errors import error_message
 
 
@@ -193,6 +194,10 @@ class ComplaintForm(QGroupBox):
         self.account.setAccessibleName(self.tr("Account"))
         self.account.setTabChangesFocus(True)
         self.account.setFixedHeight(60)
+        self.rating_id = ""  # raised from a bad rating (Alt+G)
+        self.from_rating = QLabel()
+        self.from_rating.setWordWrap(True)
+        self.from_rating.setAccessibleName(self.tr("Raised from a bad rating"))
         self.anonymous.toggled.connect(lambda on: self.name.setEnabled(not on))
         self.about_kind.currentIndexChanged.connect(
             lambda _i: self.about.setEnabled(self.about_kind.currentData() != "hall")
@@ -210,6 +215,7 @@ class ComplaintForm(QGroupBox):
         form.addRow(self.tr("About"), about)
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.from_rating)
         chain: tuple[QWidget, ...] = (
             self.channel, self.name, self.anonymous, self.contact,
             self.about_kind, self.about, self.category, self.account,
@@ -227,6 +233,33 @@ class ComplaintForm(QGroupBox):
             about=self.about.text(),
             category=str(self.category.currentData()),
             account=self.account.toPlainText(),
+            rating_id=self.rating_id if self.channel.currentData() == "rating" else "",
+        )
+
+    def raise_from(self, rating: supervision.BadRating) -> None:
+        """Fill the form from a bad rating: channel 'bad rating', anonymous (the applicant
+        rated at the pad), about its window; the account starts with the comment."""
+        self.clear()
+        self.rating_id = rating.id
+        self.channel.setCurrentIndex(self.channel.findData("rating"))
+        self.anonymous.setChecked(True)
+        self.about_kind.setCurrentIndex(self.about_kind.findData("window"))
+        self.about.setText(rating.window_code)
+        self.account.setPlainText(
+            self.tr("Rated %1 of 5: %2")
+            .replace("%1", str(rating.score))
+            .replace("%2", rating.comment)
+        )
+        self.from_rating.setText(
+            self.tr("From the bad rating of %1 at %2 (case %3)")
+            .replace(
+                "%1",
+                rating.rated_at.astimezone(CENTER_TZ).strftime("%Y-%m-%d %H:%M")
+                if rating.rated_at
+                else "",
+            )
+            .replace("%2", rating.window_code)
+            .replace("%3", rating.case_no or "—")
         )
 
     def clear(self) -> None:
@@ -234,6 +267,8 @@ class ComplaintForm(QGroupBox):
             edit.clear()
         self.account.clear()
         self.anonymous.setChecked(False)
+        self.rating_id = ""
+        self.from_rating.clear()
 
 
 class CardsTab(QWidget):

@@ -1893,6 +1893,18 @@
         <source>Account</source>
         <translation>Account</translation>
     </message>
+    <message>
+        <source>Raised from a bad rating</source>
+        <translation>Raised from a bad rating</translation>
+    </message>
+    <message>
+        <source>Rated %1 of 5: %2</source>
+        <translation>Rated %1 of 5: %2</translation>
+    </message>
+    <message>
+        <source>From the bad rating of %1 at %2 (case %3)</source>
+        <translation>From the bad rating of %1 at %2 (case %3)</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -7607,6 +7619,45 @@ Data folder: %4</translation>
         <source>The work order is not at a step where this is done.</source>
         <translation>The work order is not at a step where this is done.</translation>
     </message>
+    <message>
+        <source> (followed up)</source>
+        <translation> (followed up)</translation>
+    </message>
+</context>
+<context>
+    <name>BadRatingsBox</name>
+    <message>
+        <source>Bad ratings (Ctrl+B; Alt+G raises a complaint)</source>
+        <translation>Bad ratings (Ctrl+B; Alt+G raises a complaint)</translation>
+    </message>
+    <message>
+        <source>Bad ratings</source>
+        <translation>Bad ratings</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
 </context>
 <context>
     <name>HotlineTab</name>
@@ -7915,6 +7966,14 @@ Data folder: %4</translation>
     <message>
         <source>Call-back: %1</source>
         <translation>Call-back: %1</translation>
+    </message>
+    <message>
+        <source>Choose a bad rating first.</source>
+        <translation>Choose a bad rating first.</translation>
+    </message>
+    <message>
+        <source>The form is filled from the bad rating: complete it, then Ctrl+Return.</source>
+        <translation>The form is filled from the bad rating: complete it, then Ctrl+Return.</translation>
     </message>
     <message>
         <source>Complaint %1 taken in.</source>

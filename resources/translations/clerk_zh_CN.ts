@@ -1888,6 +1888,18 @@
         <source>Account</source>
         <translation>投诉内容</translation>
     </message>
+    <message>
+        <source>Raised from a bad rating</source>
+        <translation>来自差评</translation>
+    </message>
+    <message>
+        <source>Rated %1 of 5: %2</source>
+        <translation>评价 %1 分（满分 5 分）：%2</translation>
+    </message>
+    <message>
+        <source>From the bad rating of %1 at %2 (case %3)</source>
+        <translation>来自 %1 在 %2 的差评（办件 %3）</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -7576,6 +7588,45 @@ Data folder: %4</source>
         <source>The work order is not at a step where this is done.</source>
         <translation>工单当前环节不能进行此操作。</translation>
     </message>
+    <message>
+        <source> (followed up)</source>
+        <translation>（已回访）</translation>
+    </message>
+</context>
+<context>
+    <name>BadRatingsBox</name>
+    <message>
+        <source>Bad ratings (Ctrl+B; Alt+G raises a complaint)</source>
+        <translation>差评（Ctrl+B；Alt+G 据此登记投诉）</translation>
+    </message>
+    <message>
+        <source>Bad ratings</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>评价时间</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评价内容</translation>
+    </message>
 </context>
 <context>
     <name>HotlineTab</name>
@@ -7884,6 +7935,14 @@ Data folder: %4</source>
     <message>
         <source>Call-back: %1</source>
         <translation>回访：%1</translation>
+    </message>
+    <message>
+        <source>Choose a bad rating first.</source>
+        <translation>请先选择一条差评。</translation>
+    </message>
+    <message>
+        <source>The form is filled from the bad rating: complete it, then Ctrl+Return.</source>
+        <translation>已按差评填好投诉表：补充后按 Ctrl+Return 受理。</translation>
     </message>
     <message>
         <source>Complaint %1 taken in.</source>

@@ -1,0 +1,81 @@
+"""The bad ratings (差评) on the supervisor's complaints tab (``gui.supervision``, issue 19):
+the center's bad ratings, newest first, the comment with ID and mobile numbers masked.
+Ctrl+B goes to the list; Alt+G raises a complaint from the selected rating — the intake
+form is filled (channel "bad rating", about its window, the comment) and Ctrl+Return takes
+it in with the rating's id, so the service links the rating's case, window and clerk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGroupBox, QTableWidget, QVBoxLayout, QWidget
+
+from clerk_app.app import supervision
+from clerk_app.core.clock import CENTER_TZ
+from clerk_app.gui.supervision_dialogs import fill, refusal_text
+
+
+class BadRatingsBox(QGroupBox):
+    """The center's bad ratings; :attr:`selected` is the one a complaint is raised from."""
+
+    def __init__(
+        self, context: Any, session: Any, say: Callable[[str], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session = session
+        self.say = say
+        self.items: list[supervision.BadRating] = []
+        self.setTitle(self.tr("Bad ratings (Ctrl+B; Alt+G raises a complaint)"))
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Bad ratings"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Rated"),
+                self.tr("Window"),
+                self.tr("Clerk"),
+                self.tr("Case"),
+                self.tr("Score"),
+                self.tr("Comment"),
+            ]
+        )
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setMaximumHeight(160)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+
+    @property
+    def selected(self) -> supervision.BadRating | None:
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def load(self) -> None:
+        """The bad ratings, newest first (the selection kept)."""
+        keep = self.selected.id if self.selected else None
+        try:
+            self.items = supervision.bad_ratings(self.context, self.session)
+        except Exception as exc:  # worded for the person, never a trace
+            self.say(refusal_text(exc))
+            return
+        followed = QCoreApplication.translate("Supervision", " (followed up)")
+        rows = [
+            [
+                r.rated_at.astimezone(CENTER_TZ).strftime("%m-%d %H:%M") if r.rated_at else "",
+                r.window_code,
+                r.clerk,
+                r.case_no,
+                f"{r.score}/5" + (followed if r.followed_up else ""),
+                r.comment,
+            ]
+            for r in self.items
+        ]
+        fill(self.table, rows)
+        ids = [r.id for r in self.items]
+        if self.items:
+            self.table.setCurrentCell(ids.index(keep) if keep in ids else 0, 0)
