@@ -12,11 +12,15 @@ as for any intake.
 
 All of it is online (the clerk's user token): a refusal the clerk can act on is a
 :class:`PresubmissionRefused` with a ``reason`` the GUI words. Calls to the service run on
-a worker thread; :func:`take_in` then writes the local database (the writer).
+a worker thread. A take-in is two steps so that a slow link never holds the desk's
+database writer: :func:`make_case` (worker thread: the HTTP call, up to the client's
+timeout) and then :func:`store_case` (the writer: a short local transaction);
+:func:`take_in` is both in one thread.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from clerk_app.app.take_in import (
@@ -28,6 +32,7 @@ from clerk_app.app.take_in import (
 from clerk_app.core import intake
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.errors import UserError
+from clerk_app.core.records import Case
 from clerk_app.remote import presubmission_api as api
 from clerk_app.remote.api import ApiError
 from clerk_app.remote.presubmission_api import Presubmission, UploadedFile
@@ -41,12 +46,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DECISIONS",
+    "MadeCase",
     "Presubmission",
     "PresubmissionRefused",
     "UploadedFile",
     "intake_state",
+    "make_case",
     "pending",
     "review",
+    "store_case",
     "take_in",
 ]
 
@@ -174,7 +182,21 @@ def intake_state(presubmission: Presubmission, item: Item) -> dict[str, Any]:
     }
 
 
-def take_in(
+@dataclass(frozen=True)
+class MadeCase:
+    """A case the service made from a pre-submission (:func:`make_case`), not yet stored
+    at the desk (:func:`store_case`).
+
+    Attributes:
+        case: the case as the service answered it.
+        parked_id: the parked intake the draft was resumed from (removed when stored).
+    """
+
+    case: Case
+    parked_id: str | None
+
+
+def make_case(
     context: AppContext,
     session: Session,
     presubmission: Presubmission,
@@ -182,11 +204,10 @@ def take_in(
     item: Item,
     *,
     catalog_version: str | None = None,
-) -> TakenCase:
-    """Take ``presubmission`` in (接件) with the clerk's checked ``draft``: the case is made
-    on the service (it keeps the pre-submission's number and query code), stored here as
-    the service made it (a draft resumed from the parked list leaves it in the same
-    transaction), and its decision's document issued.
+) -> MadeCase:
+    """Take ``presubmission`` in (接件) on the service with the clerk's checked ``draft``:
+    the case it makes keeps the pre-submission's number and query code. A worker thread's
+    call (network); nothing is written at the desk.
 
     Raises:
         InvalidDraft: the draft has errors; nothing was sent.
@@ -216,12 +237,33 @@ def take_in(
         answer = api.take_in(context.backend.api, _token(context, session), presubmission.no, body)
     except ApiError as exc:
         raise _refused(exc) from exc
-    made = case_from_wire(answer["case"])
+    return MadeCase(case_from_wire(answer["case"]), draft.parked_id)
+
+
+def store_case(context: AppContext, session: Session, made: MadeCase, item: Item) -> TakenCase:
+    """Store the case the service made (a draft resumed from the parked list leaves it in
+    the same transaction) and issue its decision's document. The database writer's job:
+    no network call."""
     store = context.backend.store
-    if draft.parked_id:
+    if made.parked_id:
         with store.db.transaction():
-            stored = store.create_case(made)
-            ParkedIntakes(store.db, context.clock).remove(draft.parked_id)
+            stored = store.create_case(made.case)
+            ParkedIntakes(store.db, context.clock).remove(made.parked_id)
     else:
-        stored = store.create_case(made)
+        stored = store.create_case(made.case)
     return issue_decision_document(context, session, stored, item)
+
+
+def take_in(
+    context: AppContext,
+    session: Session,
+    presubmission: Presubmission,
+    draft: intake.IntakeDraft,
+    item: Item,
+    *,
+    catalog_version: str | None = None,
+) -> TakenCase:
+    """:func:`make_case` then :func:`store_case`, in the calling thread (the desk runs
+    the first on a worker and the second on the writer)."""
+    made = make_case(context, session, presubmission, draft, item, catalog_version=catalog_version)
+    return store_case(context, session, made, item)

@@ -39,7 +39,7 @@ from clerk_app.gui.hub import case_hub
 from clerk_app.gui.intake_form import IntakeForm
 from clerk_app.gui.intake_texts import document_names
 from clerk_app.gui.joint_intake import install_joint_intake
-from clerk_app.gui.ops import DbWriter, show_error
+from clerk_app.gui.ops import DbWriter, Op, show_error
 from clerk_app.gui.parking import install_parking
 from clerk_app.gui.presubmissions import install_presubmissions
 from clerk_app.gui.scan_panel import ScanPanel
@@ -98,6 +98,9 @@ class MainWindow(QMainWindow):
         #: The dialog opened last from a menu (settings, log view, shortcuts, about ...).
         self.last_tool: Any = None
         self._accepting = False
+        #: Set by gui.presubmissions: for a pre-submission's take-in, the service call to
+        #: run on a worker before the writer's short job (None: the usual take-in).
+        self.take_in_first: Callable[[Any, Any], Callable[[], Any] | None] | None = None
         self._sync_state: tuple[bool, int, int] | None = None
         self._catalog_problem = ""
         self._details_seen = False
@@ -510,8 +513,10 @@ class MainWindow(QMainWindow):
         self.intake.setEnabled(False)
         self.statusBar().showMessage(self.tr("Saving the case…"))
 
-        def work() -> Any:
-            taken = self._take_in(self.context, self.session, draft, item)
+        first = self.take_in_first(draft, item) if self.take_in_first else None
+
+        def work(store: Callable[[], Any] | None = None) -> Any:
+            taken = store() if store else self._take_in(self.context, self.session, draft, item)
             if pages:  # the scanned pages stay with the case (already sealed on disk)
                 try:
                     attach_scans(self.context, taken.case_no, pages)
@@ -519,6 +524,13 @@ class MainWindow(QMainWindow):
                     log.exception("scanned pages of %s not kept with it", taken.case_no)
             return taken
 
+        def then_store(store: Callable[[], Any]) -> None:
+            writing = self.writer.submit(lambda: work(store), self)
+            writing.success(self._accepted).failure(self._accept_failed)
+
+        if first is not None:  # the service first, on a worker: a slow link holds no writer
+            Op(self, first).success(then_store).failure(self._accept_failed).run()
+            return
         self.writer.submit(work, self).success(self._accepted).failure(self._accept_failed)
 
     def _accept_failed(self, exc: Exception) -> None:

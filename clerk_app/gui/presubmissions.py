@@ -13,6 +13,7 @@ the window's take-in hook).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -283,7 +284,7 @@ class PresubmissionController:
 
     Args:
         window: the ``MainWindow`` (``context``, ``session``, ``intake``, ``intake_menu``,
-            ``catalog_pane``, ``choose_item``, ``_take_in``).
+            ``catalog_pane``, ``choose_item``; its accept asks ``take_in_first``).
     """
 
     def __init__(self, window: Any) -> None:
@@ -300,17 +301,29 @@ class PresubmissionController:
         self.action.setText(
             QCoreApplication.translate("Presubmissions", "&Online pre-submissions…")
         )
-        plain = window._take_in
+        window.take_in_first = self.take_in_first
 
-        def take_in(context: Any, session: Any, draft: Any, item: Any) -> Any:
-            active = self.active
-            if active is None or not self._matches(active, draft):
-                return plain(context, session, draft, item)
-            taken = ps.take_in(context, session, active, draft, item)
-            self.active = None
-            return taken
+    def take_in_first(self, draft: Any, item: Any) -> Callable[[], Any] | None:
+        """The window's accept, when the form holds the pre-submission it was filled from
+        (GUI thread): the service call, to run on a worker; it returns the short job that
+        stores the case the service made, for the database writer. None for any other
+        intake (the window's usual take-in on the writer)."""
+        active = self.active
+        if active is None or not self._matches(active, draft):
+            return None
+        context, session = self.window.context, self.window.session
 
-        window._take_in = take_in
+        def on_worker() -> Callable[[], Any]:
+            made = ps.make_case(context, session, active, draft, item)
+
+            def on_writer() -> Any:
+                taken = ps.store_case(context, session, made, item)
+                self.active = None
+                return taken
+
+            return on_writer
+
+        return on_worker
 
     @staticmethod
     def _matches(active: ps.Presubmission, draft: Any) -> bool:

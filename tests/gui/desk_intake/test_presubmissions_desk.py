@@ -4,9 +4,15 @@ website (tests/helpers/website_client.py) posts an application; W01's clerk open
 it back and re-posts, F5 shows it again, a second notice is refused in words, F2 accepts
 it; Enter fills the intake form from it and Ctrl+Return takes it in: the case keeps the
 pre-submission's number and query code, carries the form and the uploaded materials on the
-service, and the applicant's progress query answers with the case."""
+service, and the applicant's progress query answers with the case. While the take-in's
+call to the service is slow, the desk's database writer stays free (the call runs on a
+worker; the writer only stores the case the service made)."""
 
 from __future__ import annotations
+
+import threading
+from concurrent.futures import TimeoutError
+from typing import Any
 
 import requests
 from PySide6.QtCore import Qt
@@ -130,7 +136,26 @@ def test_a_pre_submission_is_pre_reviewed_and_taken_in_by_keyboard(
     form = window.intake
     assert form.ui.personNameEdit.text() == "赵六"
     assert window.current_item is not None and window.current_item.code == "DEMO-GA-001"
-    case, _text, _dialog = accept(qtbot, window, context_of(desk), id_number)
+    # A slow link: the take-in's answer takes a while. Meanwhile the desk's database
+    # writer must take other work (a sync, a parked intake): before, it waited up to 20 s.
+    api = context_of(desk).backend.api
+    real_request, writer_meanwhile = api.request, []
+
+    def slow_link(method: str, path: str, **kwargs: Any) -> Any:
+        if path.endswith("/take-in"):
+            other = window.writer.submit(lambda: threading.current_thread().name)
+            try:
+                writer_meanwhile.append(other.future.result(timeout=5))
+            except TimeoutError:
+                writer_meanwhile.append("held")
+        return real_request(method, path, **kwargs)
+
+    api.request = slow_link
+    try:
+        case, _text, _dialog = accept(qtbot, window, context_of(desk), id_number)
+    finally:
+        del api.request
+    assert len(writer_meanwhile) == 1 and writer_meanwhile != ["held"]
     assert (case.case_no, case.query_code) == (application.no, application.query_code)
 
     token = requests.post(
