@@ -3,13 +3,15 @@ work orders received and not yet finished, late ones first in red and said in wo
 ("Overdue 1 h 10 min"), then the nearest deadline with the time left; the content below
 with ID and mobile numbers masked. Alt+S signs (签收), Alt+A assigns to the department
 typed, Alt+R returns (退单) with the reason typed, Alt+E extends (延期) with the reason and
-the new deadline typed; F5 reloads.
+the new deadline typed; F5 reloads. The service is called off the GUI thread
+(``gui.ops.Op``); while a call runs (:attr:`HotlineTab.busy`) another step is not started.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QTableWidget, QVBoxLayout, QW
 from clerk_app.app import supervision_hotline as hotline
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.gui.department_inbox import span_text
+from clerk_app.gui.ops import Op
 from clerk_app.gui.supervision_dialogs import fill, line, refusal_text
 
 # The red of a late order's row (7:1 on white).
@@ -82,6 +85,8 @@ class HotlineTab(QWidget):
         self.say = say
         self.items: list[hotline.WorkOrder] = []
         self.selected: hotline.WorkOrder | None = None
+        #: A call to the service is running (the list or a step).
+        self.busy = False
         self.table = QTableWidget(0, 7)
         self.table.setAccessibleName(self.tr("12345 work orders"))
         self.table.setHorizontalHeaderLabels(
@@ -132,14 +137,29 @@ class HotlineTab(QWidget):
         moment: datetime = self.context.clock.now()
         return moment
 
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+
+    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> bool:
+        """``fn`` (a call to the service) off the GUI thread; ``done`` with its result, a
+        refusal said in words (never a trace). False (nothing started) while busy."""
+        if self.busy:
+            self.say(self.tr("Wait: the last request is still being sent."))
+            return False
+        failed: Callable[[Exception], None] = lambda exc: self.say(refusal_text(exc))  # noqa: E731
+        Op(self, fn).busy(self._set_busy).success(done).failure(failed).run()
+        return True
+
     def load(self, keep: str | None = None) -> None:
         """The open orders, late ones first in red; ``keep`` stays selected."""
         keep = keep or (self.selected.no if self.selected else None)
-        try:
-            self.items = hotline.open_orders(self.context, self.session)
-        except Exception as exc:  # worded for the person, never a trace
-            self.say(refusal_text(exc))
-            return
+        context, session = self.context, self.session
+        self._run(
+            lambda: hotline.open_orders(context, session), lambda found: self._show(found, keep)
+        )
+
+    def _show(self, found: list[hotline.WorkOrder], keep: str | None) -> None:
+        self.items = found
         now, kinds, statuses = self.now(), kind_names(), status_names()
         rows = [
             [
@@ -195,42 +215,48 @@ class HotlineTab(QWidget):
         if chosen is None:
             self.say(self.tr("Choose a work order first."))
             return
-        try:
-            after = run(chosen.no)
-        except Exception as exc:
-            self.say(refusal_text(exc))
-            return
-        self.reason.clear()
-        self.deadline.clear()
-        self.load(keep=after.no)
-        self.say(done.replace("%1", after.no))
+
+        def finished(after: hotline.WorkOrder) -> None:
+            self.reason.clear()
+            self.deadline.clear()
+            self.say(done.replace("%1", after.no))
+            self.load(keep=after.no)
+
+        no = chosen.no
+        self._run(lambda: run(no), finished)
 
     def sign(self) -> None:
         """Alt+S: signed for (签收)."""
         self._step(
-            lambda no: hotline.sign(self.context, self.session, no),
+            partial(hotline.sign, self.context, self.session),
             self.tr("Work order %1 signed for."),
         )
 
     def assign(self) -> None:
         """Alt+A: to the department typed."""
         self._step(
-            lambda no: hotline.assign(self.context, self.session, no, self.department.text()),
+            partial(
+                hotline.assign, self.context, self.session, department_code=self.department.text()
+            ),
             self.tr("Work order %1 assigned."),
         )
 
     def return_order(self) -> None:
         """Alt+R: returned to the hotline (退单) with the reason typed."""
         self._step(
-            lambda no: hotline.return_order(self.context, self.session, no, self.reason.text()),
+            partial(hotline.return_order, self.context, self.session, reason=self.reason.text()),
             self.tr("Work order %1 returned to the hotline."),
         )
 
     def extend(self) -> None:
         """Alt+E: the answer deadline extended (延期) with the reason typed."""
         self._step(
-            lambda no: hotline.extend(
-                self.context, self.session, no, self.reason.text(), self.deadline.text()
+            partial(
+                hotline.extend,
+                self.context,
+                self.session,
+                reason=self.reason.text(),
+                deadline=self.deadline.text(),
             ),
             self.tr("Work order %1 extended."),
         )

@@ -7663,6 +7663,7 @@ Data folder: %4</translation>
     <name>HotlineTab</name>
     <message>
         <source>12345 work orders</source>
+        <extracomment>A call to the service is running (the list or a step).</extracomment>
         <translation>12345 work orders</translation>
     </message>
     <message>
@@ -7732,6 +7733,10 @@ Data folder: %4</translation>
     <message>
         <source>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</source>
         <translation>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</translation>
+    </message>
+    <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>Wait: the last request is still being sent.</translation>
     </message>
     <message>
         <source>No work order waiting.</source>

@@ -7632,6 +7632,7 @@ Data folder: %4</source>
     <name>HotlineTab</name>
     <message>
         <source>12345 work orders</source>
+        <extracomment>A call to the service is running (the list or a step).</extracomment>
         <translation>12345 工单</translation>
     </message>
     <message>
@@ -7701,6 +7702,10 @@ Data folder: %4</source>
     <message>
         <source>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</source>
         <translation>Alt+S：签收   Alt+A：交办   Alt+R：退单（理由）   Alt+E：延期（理由、新时限）   F5：刷新</translation>
+    </message>
+    <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>请稍候：上一个请求仍在发送。</translation>
     </message>
     <message>
         <source>No work order waiting.</source>

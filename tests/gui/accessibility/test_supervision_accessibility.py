@@ -43,7 +43,9 @@ def test_the_supervisors_screen_names_every_control(
     qtbot.waitExposed(screen)
     try:
         assert screen.table.rowCount() >= 1 and screen.cards.card_table.rowCount() >= 1
-        assert f"RX-A11Y-{language}" in [o.no for o in screen.hotline.items]
+        qtbot.waitUntil(
+            lambda: f"RX-A11Y-{language}" in [o.no for o in screen.hotline.items], timeout=10_000
+        )
         found = problems(screen, "supervision")
         assert not found, "\n".join(found)
     finally:

@@ -6,7 +6,8 @@ mobile number in the content masked; signs one (Alt+S) and assigns it to GA (Alt
 returns the other (Alt+R) with a reason (first without: said in words), extends the first
 (Alt+E; a deadline in the past refused in words); a second signing refused in words. On
 Wednesday the extended deadline has passed: the order comes first in red, "Answer overdue".
-The hotline's pull sees the signed-and-assigned, extended order and the returned one."""
+The hotline's pull sees the signed-and-assigned, extended order and the returned one. The
+tab calls the service off the GUI thread: each step waits for its answer."""
 
 from __future__ import annotations
 
@@ -43,6 +44,13 @@ def _tab_to(qtbot, screen, widget, limit: int = 12) -> None:
     assert target(screen) is widget, target(screen)
 
 
+def act(qtbot, screen, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key of the 12345 tab, then wait for its call to the service (run off the GUI
+    thread) and the list's reload."""
+    press(qtbot, screen, key, modifier)
+    qtbot.waitUntil(lambda: not screen.hotline.busy, timeout=10_000)
+
+
 def _open(qtbot, context) -> tuple[Desk, SupervisionScreen]:
     desk = Desk(context)
     screen = desk.open_desk(sign_in(context, "demo-supervisor", DEMO_PASSWORD))
@@ -50,6 +58,7 @@ def _open(qtbot, context) -> tuple[Desk, SupervisionScreen]:
     qtbot.addWidget(screen)
     screen.activateWindow()
     qtbot.waitUntil(screen.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(lambda: not screen.hotline.busy, timeout=10_000)  # the orders listed
     return desk, screen
 
 
@@ -91,15 +100,15 @@ def test_work_orders_signed_assigned_returned_and_extended_by_keyboard(
         assert "139****5678" in tab.detail.text() and "13912345678" not in tab.detail.text()
         assert "李四" not in tab.detail.text()  # the caller as the service masks them
 
-        press(qtbot, screen, Qt.Key.Key_S, ALT)
+        act(qtbot, screen, Qt.Key.Key_S, ALT)
         assert screen.message.text() == "Work order RX-101 signed for.", screen.message.text()
-        press(qtbot, screen, Qt.Key.Key_S, ALT)  # signed already
+        act(qtbot, screen, Qt.Key.Key_S, ALT)  # signed already
         assert screen.message.text() == "The work order is not at a step where this is done."
-        press(qtbot, screen, Qt.Key.Key_A, ALT)  # no department typed: nothing sent
+        act(qtbot, screen, Qt.Key.Key_A, ALT)  # no department typed: nothing sent
         assert screen.message.text() == "Check the department: it is missing or unknown."
         _tab_to(qtbot, screen, tab.department)
         type_keys(qtbot, screen, "ga")
-        press(qtbot, screen, Qt.Key.Key_A, ALT)
+        act(qtbot, screen, Qt.Key.Key_A, ALT)
         assert screen.message.text() == "Work order RX-101 assigned.", screen.message.text()
         assert tab.selected is not None and tab.selected.no == "RX-101"
         # RX-102's sign deadline (11:30) comes before RX-101's answer deadline (13:30).
@@ -110,11 +119,11 @@ def test_work_orders_signed_assigned_returned_and_extended_by_keyboard(
         tab.table.setFocus()
         press(qtbot, screen, Qt.Key.Key_Up)
         assert tab.selected is not None and tab.selected.no == "RX-102"
-        press(qtbot, screen, Qt.Key.Key_R, ALT)
+        act(qtbot, screen, Qt.Key.Key_R, ALT)
         assert screen.message.text() == "Check the reason: it is missing or unknown."
         _tab_to(qtbot, screen, tab.reason)
         type_keys(qtbot, screen, "Social security cards are issued by the district office.")
-        press(qtbot, screen, Qt.Key.Key_R, ALT)
+        act(qtbot, screen, Qt.Key.Key_R, ALT)
         assert screen.message.text() == "Work order RX-102 returned to the hotline."
         assert [o.no for o in tab.items] == ["RX-101"]  # a returned order is finished
 
@@ -123,13 +132,13 @@ def test_work_orders_signed_assigned_returned_and_extended_by_keyboard(
         type_keys(qtbot, screen, "The street lights are the power company's; waiting for it.")
         _tab_to(qtbot, screen, tab.deadline)
         type_keys(qtbot, screen, "2026-11-30 08:00")
-        press(qtbot, screen, Qt.Key.Key_E, ALT)
+        act(qtbot, screen, Qt.Key.Key_E, ALT)
         assert screen.message.text() == (
             "Check the new deadline (a later YYYY-MM-DD HH:MM): it is missing or unknown."
         )
         tab.deadline.clear()
         type_keys(qtbot, screen, "2026-12-01 18:00")
-        press(qtbot, screen, Qt.Key.Key_E, ALT)
+        act(qtbot, screen, Qt.Key.Key_E, ALT)
         assert screen.message.text() == "Work order RX-101 extended.", screen.message.text()
         assert _row(screen, 0)[3:6] == ["Extended", "GA", "12-01 18:00"]
         assert "Extended to 12-01 18:00" in tab.detail.text()
