@@ -20,10 +20,17 @@ import json
 import logging
 import os
 import secrets
+import sys
 import tempfile
 import threading
 import uuid
 from pathlib import Path
+
+if sys.platform != "darwin":  # before keyring: its backend discovery imports every backend
+    # keyring.backends.macOS imports its ctypes bindings on every system; elsewhere that only
+    # runs ldconfig to look for Security.framework (~30 ms of the start, issue 21) before the
+    # backend refuses ("macOS required", its first check). Marked absent, it is skipped.
+    sys.modules.setdefault("keyring.backends.macOS.api", None)  # type: ignore[arg-type]
 
 import keyring
 from keyring.backend import KeyringBackend

@@ -55,7 +55,8 @@ class Watch:
         self.out, self.modules = out, None
     def write(self, text):
         if {SHOWN!r} in text and self.modules is None:
-            self.modules = sorted(sys.modules)
+            # loaded ones (None marks a module as absent: store.keys skips keyring's macOS one)
+            self.modules = sorted(k for k, v in sys.modules.items() if v is not None)
         return self.out.write(text)
     def flush(self):
         self.out.flush()
