@@ -18,6 +18,7 @@ Refusals are said in words (``supervision_dialogs.refusal_text``).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.app import supervision
 from clerk_app.gui.supervision_dialogs import (
+    Calls,
     CardsTab,
     ComplaintForm,
     about_names,
@@ -44,7 +46,6 @@ from clerk_app.gui.supervision_dialogs import (
     combo,
     fill,
     line,
-    refusal_text,
     satisfaction_names,
     status_names,
 )
@@ -70,7 +71,9 @@ class SupervisionScreen(QWidget):
         )
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Supervision"))
-        self.cards = CardsTab(context, session, self._say)
+        #: The screen's calls to the service, off the GUI thread (the 12345 tab has its own).
+        self.calls = Calls(self, self._say)
+        self.cards = CardsTab(context, session, self._say, self.calls)
         self.tabs.addTab(self._complaint_tab(), self.tr("Complaints"))
         self.tabs.addTab(self._bulletin_tab(), self.tr("Bulletin"))
         self.tabs.addTab(self.cards, self.tr("Cards and model windows"))
@@ -148,7 +151,7 @@ class SupervisionScreen(QWidget):
         steps.addRow(self.tr("Satisfaction"), self.satisfaction)
         steps.addRow(self.tr("Note"), self.note)
         self.form = ComplaintForm()
-        self.ratings = BadRatingsBox(self.context, self.session, self._say)
+        self.ratings = BadRatingsBox(self.context, self.session, self._say, self.calls)
         upper = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.table)
@@ -210,6 +213,10 @@ class SupervisionScreen(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
 
+    def working(self) -> bool:
+        """A call to the service is running (any tab)."""
+        return self.calls.busy or self.hotline.busy
+
     def _on_hotline(self, slot: Any) -> Any:
         """A key of the 12345 tab: only while it is shown."""
         return lambda: slot() if self.tabs.currentIndex() == 3 else None
@@ -228,11 +235,15 @@ class SupervisionScreen(QWidget):
 
     def load_complaints(self, keep: str | None = None) -> None:
         """The complaints, overdue ones first in red; ``keep`` stays selected."""
-        try:
-            self.items = supervision.complaints(self.context, self.session)
-        except Exception as exc:  # worded for the person, never a trace
-            self._say(refusal_text(exc))
-            return
+        context, session = self.context, self.session
+        self.calls.run(
+            lambda: supervision.complaints(context, session),
+            lambda found: self._show_complaints(found, keep),
+            gate=False,
+        )
+
+    def _show_complaints(self, found: list[supervision.Complaint], keep: str | None) -> None:
+        self.items = found
         statuses, abouts, categories = status_names(), about_names(), category_names()
         overdue = self.tr("Overdue")
         rows = []
@@ -274,10 +285,22 @@ class SupervisionScreen(QWidget):
             return
         chosen = self.items[row]
         self.selected = chosen
-        try:  # read alone: the contact in full, to call back
-            full = supervision.read_complaint(self.context, self.session, chosen.no)
-        except Exception:
-            full = chosen
+        self._detail(chosen)
+        context, session = self.context, self.session
+
+        def read() -> supervision.Complaint:  # alone: the contact in full, to call back
+            try:
+                return supervision.read_complaint(context, session, chosen.no)
+            except Exception:
+                return chosen
+
+        def shown(full: supervision.Complaint) -> None:
+            if self.selected is chosen:  # not moved on meanwhile
+                self._detail(full)
+
+        self.calls.run(read, shown, gate=False)
+
+    def _detail(self, full: supervision.Complaint) -> None:
         lines = [
             f"{full.no} · {full.complainant_name or self.tr('Anonymous')} "
             f"{full.complainant_contact}".rstrip(),
@@ -317,15 +340,15 @@ class SupervisionScreen(QWidget):
         """Ctrl+Return: take in the complaint filled in."""
         if self.tabs.currentIndex() != 0:
             return
-        try:
-            taken = supervision.take_complaint(self.context, self.session, self.form.value())
-        except Exception as exc:
-            self._say(refusal_text(exc))
-            return
-        self.form.clear()
-        self.load_complaints(keep=taken.no)
-        self.table.setFocus()
-        self._say(self.tr("Complaint %1 taken in.").replace("%1", taken.no))
+        new, context, session = self.form.value(), self.context, self.session
+
+        def taken_in(taken: supervision.Complaint) -> None:
+            self.form.clear()
+            self.table.setFocus()
+            self._say(self.tr("Complaint %1 taken in.").replace("%1", taken.no))
+            self.load_complaints(keep=taken.no)
+
+        self.calls.run(lambda: supervision.take_complaint(context, session, new), taken_in)
 
     def _step(self, run: Any, done: str) -> None:
         if self.tabs.currentIndex() != 0:
@@ -334,14 +357,14 @@ class SupervisionScreen(QWidget):
         if chosen is None:
             self._say(self.tr("Choose a complaint first."))
             return
-        try:
-            after = run(chosen.no)
-        except Exception as exc:
-            self._say(refusal_text(exc))
-            return
-        self.note.clear()
-        self.load_complaints(keep=after.no)
-        self._say(done.replace("%1", after.no))
+
+        def finished(after: supervision.Complaint) -> None:
+            self.note.clear()
+            self._say(done.replace("%1", after.no))
+            self.load_complaints(keep=after.no)
+
+        no = chosen.no
+        self.calls.run(lambda: run(no), finished)
 
     def assign(self) -> None:
         """Alt+A: to the department typed; its deadline counts from today (on the 12345
@@ -350,8 +373,12 @@ class SupervisionScreen(QWidget):
             self.hotline.assign()
             return
         self._step(
-            lambda no: supervision.assign(
-                self.context, self.session, no, self.department.text(), self.note.text()
+            partial(
+                supervision.assign,
+                self.context,
+                self.session,
+                department_code=self.department.text(),
+                note=self.note.text(),
             ),
             self.tr("Complaint %1 assigned."),
         )
@@ -359,12 +386,12 @@ class SupervisionScreen(QWidget):
     def call_back(self) -> None:
         """Alt+B: the call-back recorded with the satisfaction chosen."""
         self._step(
-            lambda no: supervision.call_back(
+            partial(
+                supervision.call_back,
                 self.context,
                 self.session,
-                no,
-                str(self.satisfaction.currentData()),
-                self.note.text(),
+                satisfaction=str(self.satisfaction.currentData()),
+                note=self.note.text(),
             ),
             self.tr("Call-back of %1 recorded."),
         )
@@ -372,7 +399,7 @@ class SupervisionScreen(QWidget):
     def close_complaint(self) -> None:
         """Alt+C: closed."""
         self._step(
-            lambda no: supervision.close(self.context, self.session, no, self.note.text()),
+            partial(supervision.close, self.context, self.session, note=self.note.text()),
             self.tr("Complaint %1 closed."),
         )
 
@@ -383,28 +410,29 @@ class SupervisionScreen(QWidget):
             self.hotline.return_order()
             return
         self._step(
-            lambda no: supervision.reopen(self.context, self.session, no, self.note.text()),
+            partial(supervision.reopen, self.context, self.session, note=self.note.text()),
             self.tr("Complaint %1 reopened."),
         )
 
     # -- the bulletin ---------------------------------------------------------------------------
 
-    def export(self) -> tuple[Path, Path] | None:
-        """Ctrl+E: the period's bulletin as PDF and XLSX in the folder."""
+    def export(self) -> None:
+        """Ctrl+E: the period's bulletin as PDF and XLSX in the folder (:attr:`exported`
+        once written)."""
         if self.tabs.currentIndex() != 1:
             self.show_tab(1)
         period = self.period.currentText().strip()
-        try:
-            written = supervision.export_bulletin(
-                self.context, self.session, period, Path(self.folder.text().strip())
-            )
-        except Exception as exc:
-            self._say(refusal_text(exc))
-            return None
-        self.exported = written
-        self.written.setText("\n".join(str(p) for p in written))
-        self._say(self.tr("Bulletin %1 exported as PDF and XLSX.").replace("%1", period))
-        return written
+        folder = Path(self.folder.text().strip())
+        context, session = self.context, self.session
+
+        def exported(written: tuple[Path, Path]) -> None:
+            self.exported = written
+            self.written.setText("\n".join(str(p) for p in written))
+            self._say(self.tr("Bulletin %1 exported as PDF and XLSX.").replace("%1", period))
+
+        self.calls.run(
+            lambda: supervision.export_bulletin(context, session, period, folder), exported
+        )
 
     def ask_folder(self) -> None:
         """Alt+O: choose the folder the bulletin goes to."""

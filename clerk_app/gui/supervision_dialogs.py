@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from clerk_app.app import supervision
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.gui.errors import error_message
+from clerk_app.gui.ops import Op
 
 
 def channel_names() -> dict[str, str]:
@@ -152,6 +153,43 @@ def refusal_text(refused: BaseException) -> str:
     )
 
 
+class Calls:
+    """The screen's calls to the service, off the GUI thread (``gui.ops.Op``): ``done``
+    gets the result on the GUI thread, a failure is said in words through ``say``.
+
+    :attr:`busy` while any call runs; a step (``gate``) is not started while another call
+    runs (the person is told to wait), a read alongside is.
+    """
+
+    def __init__(self, parent: QWidget, say: Callable[[str], None]) -> None:
+        self.parent = parent
+        self.say = say
+        self.running = 0
+
+    @property
+    def busy(self) -> bool:
+        return self.running > 0
+
+    def _count(self, started: bool) -> None:
+        self.running += 1 if started else -1
+
+    def run(self, fn: Callable[[], Any], done: Callable[[Any], None], *, gate: bool = True) -> bool:
+        """Start ``fn``; False (nothing started) if ``gate`` and a call is running."""
+        if gate and self.running:
+            self.say(
+                QCoreApplication.translate(
+                    "Supervision", "Wait: the last request is still being sent."
+                )
+            )
+            return False
+
+        def failed(exc: Exception) -> None:
+            self.say(refusal_text(exc))
+
+        Op(self.parent, fn).busy(self._count).success(done).failure(failed).run()
+        return True
+
+
 def combo(values: dict[str, str], name: str) -> QComboBox:
     """A combo box of ``values`` (key → words), the key as each entry's data."""
     box = QComboBox()
@@ -275,9 +313,12 @@ class CardsTab(QWidget):
     """Warning cards (Alt+I issues one) and model windows (Alt+M designates one), each with
     its list; ``say`` shows a message on the screen."""
 
-    def __init__(self, context: Any, session: Any, say: Callable[[str], None]) -> None:
+    def __init__(
+        self, context: Any, session: Any, say: Callable[[str], None], calls: Calls | None = None
+    ) -> None:
         super().__init__()
         self.context, self.session, self.say = context, session, say
+        self.calls = calls or Calls(self, say)
         self.colour = combo({"yellow": self.tr("Yellow card"), "red": self.tr("Red card")},
                             self.tr("Card"))  # fmt: skip
         self.target_kind = combo(
@@ -330,12 +371,18 @@ class CardsTab(QWidget):
         layout.addWidget(QLabel(self.tr("Alt+I: issue the card   Alt+M: designate   F5: reload")))
 
     def load(self) -> None:
-        try:
-            cards = supervision.cards(self.context, self.session)
-            models = supervision.model_windows(self.context, self.session)
-        except Exception as exc:
-            self.say(refusal_text(exc))
-            return
+        """The cards and model windows (off the GUI thread)."""
+        context, session = self.context, self.session
+        self.calls.run(
+            lambda: (
+                supervision.cards(context, session),
+                supervision.model_windows(context, session),
+            ),
+            lambda found: self._show(*found),
+            gate=False,
+        )
+
+    def _show(self, cards: list[dict[str, Any]], models: list[dict[str, Any]]) -> None:
         colours = {"red": self.tr("Red card"), "yellow": self.tr("Yellow card")}
         fill(
             self.card_table,
@@ -360,44 +407,40 @@ class CardsTab(QWidget):
 
     def issue(self) -> None:
         """Alt+I: the card as filled in."""
-        try:
-            card = supervision.issue_card(
-                self.context,
-                self.session,
-                colour=str(self.colour.currentData()),
-                target_kind=str(self.target_kind.currentData()),
-                target_code=self.target.text(),
-                reason=self.reason.text(),
-                cases=self.cases.text(),
-                complaints=self.complaints.text(),
-                ratings=self.ratings.text(),
-            )
-        except Exception as exc:
-            self.say(refusal_text(exc))
-            return
-        for edit in (self.target, self.reason, self.cases, self.complaints, self.ratings):
-            edit.clear()
-        self.load()
-        self.say(self.tr("Card issued to %1.").replace("%1", str(card.get("target_code"))))
+        fields = {
+            "colour": str(self.colour.currentData()),
+            "target_kind": str(self.target_kind.currentData()),
+            "target_code": self.target.text(),
+            "reason": self.reason.text(),
+            "cases": self.cases.text(),
+            "complaints": self.complaints.text(),
+            "ratings": self.ratings.text(),
+        }
+        context, session = self.context, self.session
+
+        def issued(card: dict[str, Any]) -> None:
+            for edit in (self.target, self.reason, self.cases, self.complaints, self.ratings):
+                edit.clear()
+            self.say(self.tr("Card issued to %1.").replace("%1", str(card.get("target_code"))))
+            self.load()
+
+        self.calls.run(lambda: supervision.issue_card(context, session, **fields), issued)
 
     def designate(self) -> None:
         """Alt+M: the month's model window as filled in."""
-        try:
-            done = supervision.designate_model_window(
-                self.context,
-                self.session,
-                self.month.text(),
-                self.window_code.text(),
-                self.model_reason.text(),
+        values = (self.month.text(), self.window_code.text(), self.model_reason.text())
+        context, session = self.context, self.session
+
+        def designated(done: dict[str, Any]) -> None:
+            self.window_code.clear()
+            self.model_reason.clear()
+            self.say(
+                self.tr("%1 is the model window of %2.")
+                .replace("%1", str(done.get("window_code")))
+                .replace("%2", str(done.get("month")))
             )
-        except Exception as exc:
-            self.say(refusal_text(exc))
-            return
-        self.window_code.clear()
-        self.model_reason.clear()
-        self.load()
-        self.say(
-            self.tr("%1 is the model window of %2.")
-            .replace("%1", str(done.get("window_code")))
-            .replace("%2", str(done.get("month")))
+            self.load()
+
+        self.calls.run(
+            lambda: supervision.designate_model_window(context, session, *values), designated
         )

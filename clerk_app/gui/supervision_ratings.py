@@ -15,16 +15,22 @@ from PySide6.QtWidgets import QGroupBox, QTableWidget, QVBoxLayout, QWidget
 
 from clerk_app.app import supervision
 from clerk_app.core.clock import CENTER_TZ
-from clerk_app.gui.supervision_dialogs import fill, refusal_text
+from clerk_app.gui.supervision_dialogs import Calls, fill
 
 
 class BadRatingsBox(QGroupBox):
     """The center's bad ratings; :attr:`selected` is the one a complaint is raised from."""
 
     def __init__(
-        self, context: Any, session: Any, say: Callable[[str], None], parent: QWidget | None = None
+        self,
+        context: Any,
+        session: Any,
+        say: Callable[[str], None],
+        calls: Calls | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.calls = calls or Calls(self, say)
         self.context = context
         self.session = session
         self.say = say
@@ -56,13 +62,17 @@ class BadRatingsBox(QGroupBox):
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def load(self) -> None:
-        """The bad ratings, newest first (the selection kept)."""
+        """The bad ratings, newest first (the selection kept; off the GUI thread)."""
         keep = self.selected.id if self.selected else None
-        try:
-            self.items = supervision.bad_ratings(self.context, self.session)
-        except Exception as exc:  # worded for the person, never a trace
-            self.say(refusal_text(exc))
-            return
+        context, session = self.context, self.session
+        self.calls.run(
+            lambda: supervision.bad_ratings(context, session),
+            lambda found: self._show(found, keep),
+            gate=False,
+        )
+
+    def _show(self, found: list[supervision.BadRating], keep: str | None) -> None:
+        self.items = found
         followed = QCoreApplication.translate("Supervision", " (followed up)")
         rows = [
             [

@@ -7623,6 +7623,10 @@ Data folder: %4</translation>
         <source> (followed up)</source>
         <translation> (followed up)</translation>
     </message>
+    <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>Wait: the last request is still being sent.</translation>
+    </message>
 </context>
 <context>
     <name>BadRatingsBox</name>
@@ -7850,6 +7854,7 @@ Data folder: %4</translation>
     </message>
     <message>
         <source>Complaints</source>
+        <extracomment>The screen&apos;s calls to the service, off the GUI thread (the 12345 tab has its own).</extracomment>
         <translation>Complaints</translation>
     </message>
     <message>

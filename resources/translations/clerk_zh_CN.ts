@@ -7592,6 +7592,10 @@ Data folder: %4</source>
         <source> (followed up)</source>
         <translation>（已回访）</translation>
     </message>
+    <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>请稍候：上一个请求仍在发送。</translation>
+    </message>
 </context>
 <context>
     <name>BadRatingsBox</name>
@@ -7819,6 +7823,7 @@ Data folder: %4</source>
     </message>
     <message>
         <source>Complaints</source>
+        <extracomment>The screen&apos;s calls to the service, off the GUI thread (the 12345 tab has its own).</extracomment>
         <translation>投诉</translation>
     </message>
     <message>

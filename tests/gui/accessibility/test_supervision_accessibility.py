@@ -41,6 +41,7 @@ def test_the_supervisors_screen_names_every_control(
     assert isinstance(screen, SupervisionScreen)
     qtbot.addWidget(screen)
     qtbot.waitExposed(screen)
+    qtbot.waitUntil(lambda: not screen.working(), timeout=15_000)  # the lists loaded
     try:
         assert screen.table.rowCount() >= 1 and screen.cards.card_table.rowCount() >= 1
         qtbot.waitUntil(

@@ -58,7 +58,7 @@ def _open(qtbot, context) -> tuple[Desk, SupervisionScreen]:
     qtbot.addWidget(screen)
     screen.activateWindow()
     qtbot.waitUntil(screen.isActiveWindow, timeout=2000)
-    qtbot.waitUntil(lambda: not screen.hotline.busy, timeout=10_000)  # the orders listed
+    qtbot.waitUntil(lambda: not screen.working(), timeout=10_000)  # the lists loaded
     return desk, screen
 
 

@@ -19,11 +19,18 @@ from clerk_app.gui.app import Desk
 from clerk_app.gui.supervision import SupervisionScreen
 from tests.helpers.hall_queue import CST
 from tests.helpers.hall_service_data import TIMEOUT, auth
-from tests.helpers.keyboard import CTRL, press, target, type_keys
+from tests.helpers.keyboard import CTRL, target, type_keys
+from tests.helpers.keyboard import press as key_press
 from tests.helpers.service import DEMO_PASSWORD
 from tests.helpers.service_api import case_body, post_case
 
 ALT = Qt.KeyboardModifier.AltModifier
+
+
+def press(qtbot, screen, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key, then wait for the calls to the service it started (off the GUI thread)."""
+    key_press(qtbot, screen, key, modifier)
+    qtbot.waitUntil(lambda: not screen.working(), timeout=15_000)
 
 
 def _token(service, username: str, window_code: str | None = None) -> str:
@@ -78,6 +85,7 @@ def test_a_complaint_raised_from_a_bad_rating_by_keyboard(
     qtbot.addWidget(screen)
     screen.activateWindow()
     qtbot.waitUntil(screen.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(lambda: not screen.working(), timeout=15_000)  # the lists loaded
     form, ratings = screen.form, screen.ratings
     try:
         # The channel "bad rating" by hand, without a rating: refused, nothing taken in.

@@ -22,10 +22,19 @@ from clerk_app.gui.app import Desk
 from clerk_app.gui.supervision import OVERDUE_RED, SupervisionScreen
 from tests.helpers.hall_queue import CST, MONDAY
 from tests.helpers.hall_service_data import TIMEOUT, auth
-from tests.helpers.keyboard import CTRL, press, target, type_keys
+from tests.helpers.keyboard import CTRL, target, type_keys
+from tests.helpers.keyboard import press as key_press
 from tests.helpers.service import DEMO_PASSWORD
 
 ALT = Qt.KeyboardModifier.AltModifier
+
+
+def press(qtbot, screen, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key, then wait for the calls to the service it started (off the GUI thread)."""
+    key_press(qtbot, screen, key, modifier)
+    qtbot.waitUntil(lambda: not screen.working(), timeout=15_000)
+
+
 #: Friday 4 December 2026: past the deadline of a complaint about attitude assigned on
 #: MONDAY (30 November; 3 working days → Thursday 3 December).
 FRIDAY = datetime(2026, 12, 4, 10, 0, tzinfo=CST)
@@ -65,6 +74,7 @@ def test_a_complaint_from_intake_to_close_and_the_months_bulletin_by_keyboard(
     qtbot.addWidget(screen)
     screen.activateWindow()
     qtbot.waitUntil(screen.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(lambda: not screen.working(), timeout=15_000)  # the lists loaded
     try:
         _fill_complaint(qtbot, screen, "W99")
         assert screen.message.text() == "Check the window: it is missing or unknown."
@@ -175,6 +185,7 @@ def _open(qtbot, context) -> tuple[Desk, SupervisionScreen]:
     qtbot.addWidget(screen)
     screen.activateWindow()
     qtbot.waitUntil(screen.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(lambda: not screen.working(), timeout=15_000)  # the lists loaded
     return desk, screen
 
 
