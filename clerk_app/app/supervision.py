@@ -176,6 +176,8 @@ class NewComplaint:
     #: Raised from a bad rating (channel ``rating``): the rating's id; the service takes
     #: the case, window and clerk from it.
     rating_id: str = ""
+    #: The Idempotency-Key: the same for a retry of the same complaint (empty: a new one).
+    key: str = ""
 
 
 def take_complaint(context: AppContext, session: Session, new: NewComplaint) -> Complaint:
@@ -211,7 +213,7 @@ def take_complaint(context: AppContext, session: Session, new: NewComplaint) -> 
         about = new.about.strip()
         body[ABOUT_FIELD[new.about_kind]] = about if new.about_kind == "case" else about.upper()
     api, bearer = context.backend.api, token(context, session)
-    key = str(uuid.uuid4())
+    key = new.key or str(uuid.uuid4())
     return complaint_from_wire(
         _call(lambda: supervision_api.create_complaint(api, bearer, body, key))
     )

@@ -4,6 +4,8 @@ warning cards (红牌/黄牌) and model windows (样板窗口)."""
 
 from __future__ import annotations
 
+import dataclasses
+import uuid
 from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
@@ -233,6 +235,9 @@ class ComplaintForm(QGroupBox):
         self.account.setTabChangesFocus(True)
         self.account.setFixedHeight(60)
         self.rating_id = ""  # raised from a bad rating (Alt+G)
+        #: One Idempotency-Key per complaint as typed: a retry after a lost answer sends the
+        #: same key (the service answers with the complaint it took); an edited form, a new one.
+        self._sent: supervision.NewComplaint | None = None
         self.from_rating = QLabel()
         self.from_rating.setWordWrap(True)
         self.from_rating.setAccessibleName(self.tr("Raised from a bad rating"))
@@ -262,6 +267,12 @@ class ComplaintForm(QGroupBox):
             QWidget.setTabOrder(first, then)
 
     def value(self) -> supervision.NewComplaint:
+        typed = self._typed()
+        if self._sent is None or dataclasses.replace(self._sent, key="") != typed:
+            self._sent = dataclasses.replace(typed, key=str(uuid.uuid4()))
+        return self._sent
+
+    def _typed(self) -> supervision.NewComplaint:
         return supervision.NewComplaint(
             channel=str(self.channel.currentData()),
             anonymous=self.anonymous.isChecked(),
@@ -307,6 +318,7 @@ class ComplaintForm(QGroupBox):
         self.anonymous.setChecked(False)
         self.rating_id = ""
         self.from_rating.clear()
+        self._sent = None
 
 
 class CardsTab(QWidget):
