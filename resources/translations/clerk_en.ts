@@ -491,6 +491,41 @@
     </message>
 </context>
 <context>
+    <name>BadRatingsBox</name>
+    <message>
+        <source>Bad ratings (Ctrl+B; Alt+G raises a complaint)</source>
+        <translation>Bad ratings (Ctrl+B; Alt+G raises a complaint)</translation>
+    </message>
+    <message>
+        <source>Bad ratings</source>
+        <translation>Bad ratings</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
         <source>Number %1, please go to window %2</source>
@@ -1895,6 +1930,7 @@
     </message>
     <message>
         <source>Raised from a bad rating</source>
+        <extracomment>One Idempotency-Key per complaint as typed: a retry after a lost answer sends the same key (the service answers with the complaint it took); an edited form, a new one.</extracomment>
         <translation>Raised from a bad rating</translation>
     </message>
     <message>
@@ -3926,6 +3962,122 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>HotlineTab</name>
+    <message>
+        <source>12345 work orders</source>
+        <extracomment>A call to the service is running (the list or a step).</extracomment>
+        <translation>12345 work orders</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Sign by / answer by</source>
+        <translation>Sign by / answer by</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>The work order</source>
+        <translation>The work order</translation>
+    </message>
+    <message>
+        <source>Department to answer the order</source>
+        <translation>Department to answer the order</translation>
+    </message>
+    <message>
+        <source>e.g. GA</source>
+        <translation>e.g. GA</translation>
+    </message>
+    <message>
+        <source>Reason to return or extend</source>
+        <translation>Reason to return or extend</translation>
+    </message>
+    <message>
+        <source>the hotline reads it</source>
+        <translation>the hotline reads it</translation>
+    </message>
+    <message>
+        <source>New answer deadline</source>
+        <translation>New answer deadline</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM, or a day: its end</source>
+        <translation>YYYY-MM-DD HH:MM, or a day: its end</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</source>
+        <translation>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</translation>
+    </message>
+    <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>Wait: the last request is still being sent.</translation>
+    </message>
+    <message>
+        <source>No work order waiting.</source>
+        <translation>No work order waiting.</translation>
+    </message>
+    <message>
+        <source>Sign by %1, answer by %2</source>
+        <translation>Sign by %1, answer by %2</translation>
+    </message>
+    <message>
+        <source>Extended to %1</source>
+        <translation>Extended to %1</translation>
+    </message>
+    <message>
+        <source>Complaint %1</source>
+        <translation>Complaint %1</translation>
+    </message>
+    <message>
+        <source>Choose a work order first.</source>
+        <translation>Choose a work order first.</translation>
+    </message>
+    <message>
+        <source>Work order %1 signed for.</source>
+        <translation>Work order %1 signed for.</translation>
+    </message>
+    <message>
+        <source>Work order %1 assigned.</source>
+        <translation>Work order %1 assigned.</translation>
+    </message>
+    <message>
+        <source>Work order %1 returned to the hotline.</source>
+        <translation>Work order %1 returned to the hotline.</translation>
+    </message>
+    <message>
+        <source>Work order %1 extended.</source>
+        <translation>Work order %1 extended.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <source>Promised case</source>
@@ -3933,6 +4085,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>Accept the case (Ctrl+Return)</source>
+        <extracomment>The scanned pages&apos; panel (``gui.scan_panel``; the main window adds it).</extracomment>
         <translation>Accept the case (Ctrl+Return)</translation>
     </message>
     <message>
@@ -5560,7 +5713,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <name>MainWindow</name>
     <message>
         <source>Window Clerk — %1, window %2</source>
-        <extracomment>The dialog opened last from a menu (settings, log view, shortcuts, about ...).</extracomment>
+        <extracomment>The dialog opened last from a menu (settings, log view, shortcuts, about ...). Set by gui.presubmissions: for a pre-submission&apos;s take-in, the service call to run on a worker before the writer&apos;s short job (None: the usual take-in).</extracomment>
         <translation>Window Clerk — %1, window %2</translation>
     </message>
     <message>
@@ -7560,6 +7713,14 @@ Data folder: %4</translation>
         <translation>the period (YYYY-MM or YYYY-Wnn)</translation>
     </message>
     <message>
+        <source>the new deadline (a later YYYY-MM-DD HH:MM)</source>
+        <translation>the new deadline (a later YYYY-MM-DD HH:MM)</translation>
+    </message>
+    <message>
+        <source>the bad rating</source>
+        <translation>the bad rating</translation>
+    </message>
+    <message>
         <source>Something entered is not accepted: check the fields.</source>
         <translation>Something entered is not accepted: check the fields.</translation>
     </message>
@@ -7600,18 +7761,6 @@ Data folder: %4</translation>
         <translation>That window is the month&apos;s model window already.</translation>
     </message>
     <message>
-        <source>The records service refused this.</source>
-        <translation>The records service refused this.</translation>
-    </message>
-    <message>
-        <source>the new deadline (a later YYYY-MM-DD HH:MM)</source>
-        <translation>the new deadline (a later YYYY-MM-DD HH:MM)</translation>
-    </message>
-    <message>
-        <source>the bad rating</source>
-        <translation>the bad rating</translation>
-    </message>
-    <message>
         <source>That work order is not there (or not the center&apos;s).</source>
         <translation>That work order is not there (or not the center&apos;s).</translation>
     </message>
@@ -7620,163 +7769,16 @@ Data folder: %4</translation>
         <translation>The work order is not at a step where this is done.</translation>
     </message>
     <message>
+        <source>The records service refused this.</source>
+        <translation>The records service refused this.</translation>
+    </message>
+    <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>Wait: the last request is still being sent.</translation>
+    </message>
+    <message>
         <source> (followed up)</source>
         <translation> (followed up)</translation>
-    </message>
-    <message>
-        <source>Wait: the last request is still being sent.</source>
-        <translation>Wait: the last request is still being sent.</translation>
-    </message>
-</context>
-<context>
-    <name>BadRatingsBox</name>
-    <message>
-        <source>Bad ratings (Ctrl+B; Alt+G raises a complaint)</source>
-        <translation>Bad ratings (Ctrl+B; Alt+G raises a complaint)</translation>
-    </message>
-    <message>
-        <source>Bad ratings</source>
-        <translation>Bad ratings</translation>
-    </message>
-    <message>
-        <source>Rated</source>
-        <translation>Rated</translation>
-    </message>
-    <message>
-        <source>Window</source>
-        <translation>Window</translation>
-    </message>
-    <message>
-        <source>Clerk</source>
-        <translation>Clerk</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Comment</translation>
-    </message>
-</context>
-<context>
-    <name>HotlineTab</name>
-    <message>
-        <source>12345 work orders</source>
-        <extracomment>A call to the service is running (the list or a step).</extracomment>
-        <translation>12345 work orders</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <source>Sign by / answer by</source>
-        <translation>Sign by / answer by</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>Time left</translation>
-    </message>
-    <message>
-        <source>The work order</source>
-        <translation>The work order</translation>
-    </message>
-    <message>
-        <source>Department to answer the order</source>
-        <translation>Department to answer the order</translation>
-    </message>
-    <message>
-        <source>e.g. GA</source>
-        <translation>e.g. GA</translation>
-    </message>
-    <message>
-        <source>Reason to return or extend</source>
-        <translation>Reason to return or extend</translation>
-    </message>
-    <message>
-        <source>the hotline reads it</source>
-        <translation>the hotline reads it</translation>
-    </message>
-    <message>
-        <source>New answer deadline</source>
-        <translation>New answer deadline</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD HH:MM, or a day: its end</source>
-        <translation>YYYY-MM-DD HH:MM, or a day: its end</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>New deadline</source>
-        <translation>New deadline</translation>
-    </message>
-    <message>
-        <source>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</source>
-        <translation>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</translation>
-    </message>
-    <message>
-        <source>Wait: the last request is still being sent.</source>
-        <translation>Wait: the last request is still being sent.</translation>
-    </message>
-    <message>
-        <source>No work order waiting.</source>
-        <translation>No work order waiting.</translation>
-    </message>
-    <message>
-        <source>Sign by %1, answer by %2</source>
-        <translation>Sign by %1, answer by %2</translation>
-    </message>
-    <message>
-        <source>Extended to %1</source>
-        <translation>Extended to %1</translation>
-    </message>
-    <message>
-        <source>Complaint %1</source>
-        <translation>Complaint %1</translation>
-    </message>
-    <message>
-        <source>Choose a work order first.</source>
-        <translation>Choose a work order first.</translation>
-    </message>
-    <message>
-        <source>Work order %1 signed for.</source>
-        <translation>Work order %1 signed for.</translation>
-    </message>
-    <message>
-        <source>Work order %1 assigned.</source>
-        <translation>Work order %1 assigned.</translation>
-    </message>
-    <message>
-        <source>Work order %1 returned to the hotline.</source>
-        <translation>Work order %1 returned to the hotline.</translation>
-    </message>
-    <message>
-        <source>Work order %1 extended.</source>
-        <translation>Work order %1 extended.</translation>
     </message>
 </context>
 <context>

@@ -491,6 +491,41 @@
     </message>
 </context>
 <context>
+    <name>BadRatingsBox</name>
+    <message>
+        <source>Bad ratings (Ctrl+B; Alt+G raises a complaint)</source>
+        <translation>差评（Ctrl+B；Alt+G 据此登记投诉）</translation>
+    </message>
+    <message>
+        <source>Bad ratings</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>评价时间</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评价内容</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
         <source>Number %1, please go to window %2</source>
@@ -1890,6 +1925,7 @@
     </message>
     <message>
         <source>Raised from a bad rating</source>
+        <extracomment>One Idempotency-Key per complaint as typed: a retry after a lost answer sends the same key (the service answers with the complaint it took); an edited form, a new one.</extracomment>
         <translation>来自差评</translation>
     </message>
     <message>
@@ -3912,6 +3948,122 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
 </context>
 <context>
+    <name>HotlineTab</name>
+    <message>
+        <source>12345 work orders</source>
+        <extracomment>A call to the service is running (the list or a step).</extracomment>
+        <translation>12345 工单</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Sign by / answer by</source>
+        <translation>签收时限 / 答复时限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>The work order</source>
+        <translation>工单内容</translation>
+    </message>
+    <message>
+        <source>Department to answer the order</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <source>e.g. GA</source>
+        <translation>如 GA</translation>
+    </message>
+    <message>
+        <source>Reason to return or extend</source>
+        <translation>退单或延期理由</translation>
+    </message>
+    <message>
+        <source>the hotline reads it</source>
+        <translation>热线可见</translation>
+    </message>
+    <message>
+        <source>New answer deadline</source>
+        <translation>新的答复时限</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM, or a day: its end</source>
+        <translation>YYYY-MM-DD HH:MM，或只写日期：当日结束</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>新时限</translation>
+    </message>
+    <message>
+        <source>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</source>
+        <translation>Alt+S：签收   Alt+A：交办   Alt+R：退单（理由）   Alt+E：延期（理由、新时限）   F5：刷新</translation>
+    </message>
+    <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>请稍候：上一个请求仍在发送。</translation>
+    </message>
+    <message>
+        <source>No work order waiting.</source>
+        <translation>没有待办工单。</translation>
+    </message>
+    <message>
+        <source>Sign by %1, answer by %2</source>
+        <translation>签收时限 %1，答复时限 %2</translation>
+    </message>
+    <message>
+        <source>Extended to %1</source>
+        <translation>已延期至 %1</translation>
+    </message>
+    <message>
+        <source>Complaint %1</source>
+        <translation>投诉 %1</translation>
+    </message>
+    <message>
+        <source>Choose a work order first.</source>
+        <translation>请先选择工单。</translation>
+    </message>
+    <message>
+        <source>Work order %1 signed for.</source>
+        <translation>工单 %1 已签收。</translation>
+    </message>
+    <message>
+        <source>Work order %1 assigned.</source>
+        <translation>工单 %1 已交办。</translation>
+    </message>
+    <message>
+        <source>Work order %1 returned to the hotline.</source>
+        <translation>工单 %1 已退回热线。</translation>
+    </message>
+    <message>
+        <source>Work order %1 extended.</source>
+        <translation>工单 %1 已延期。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <source>Promised case</source>
@@ -3919,6 +4071,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>Accept the case (Ctrl+Return)</source>
+        <extracomment>The scanned pages&apos; panel (``gui.scan_panel``; the main window adds it).</extracomment>
         <translation>受理本件（Ctrl+Return）</translation>
     </message>
     <message>
@@ -5540,7 +5693,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <name>MainWindow</name>
     <message>
         <source>Window Clerk — %1, window %2</source>
-        <extracomment>The dialog opened last from a menu (settings, log view, shortcuts, about ...).</extracomment>
+        <extracomment>The dialog opened last from a menu (settings, log view, shortcuts, about ...). Set by gui.presubmissions: for a pre-submission&apos;s take-in, the service call to run on a worker before the writer&apos;s short job (None: the usual take-in).</extracomment>
         <translation>窗口受理客户端 — %1，%2 号窗口</translation>
     </message>
     <message>
@@ -7529,6 +7682,14 @@ Data folder: %4</source>
         <translation>期间（YYYY-MM 或 YYYY-Wnn）</translation>
     </message>
     <message>
+        <source>the new deadline (a later YYYY-MM-DD HH:MM)</source>
+        <translation>新的时限（更晚的 YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>the bad rating</source>
+        <translation>差评</translation>
+    </message>
+    <message>
         <source>Something entered is not accepted: check the fields.</source>
         <translation>填写的内容未被接受：请检查各栏。</translation>
     </message>
@@ -7569,18 +7730,6 @@ Data folder: %4</source>
         <translation>该窗口已是本月样板窗口。</translation>
     </message>
     <message>
-        <source>The records service refused this.</source>
-        <translation>业务服务拒绝了此操作。</translation>
-    </message>
-    <message>
-        <source>the new deadline (a later YYYY-MM-DD HH:MM)</source>
-        <translation>新的时限（更晚的 YYYY-MM-DD HH:MM）</translation>
-    </message>
-    <message>
-        <source>the bad rating</source>
-        <translation>差评</translation>
-    </message>
-    <message>
         <source>That work order is not there (or not the center&apos;s).</source>
         <translation>没有该工单（或不属于本中心）。</translation>
     </message>
@@ -7589,163 +7738,16 @@ Data folder: %4</source>
         <translation>工单当前环节不能进行此操作。</translation>
     </message>
     <message>
+        <source>The records service refused this.</source>
+        <translation>业务服务拒绝了此操作。</translation>
+    </message>
+    <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>请稍候：上一个请求仍在发送。</translation>
+    </message>
+    <message>
         <source> (followed up)</source>
         <translation>（已回访）</translation>
-    </message>
-    <message>
-        <source>Wait: the last request is still being sent.</source>
-        <translation>请稍候：上一个请求仍在发送。</translation>
-    </message>
-</context>
-<context>
-    <name>BadRatingsBox</name>
-    <message>
-        <source>Bad ratings (Ctrl+B; Alt+G raises a complaint)</source>
-        <translation>差评（Ctrl+B；Alt+G 据此登记投诉）</translation>
-    </message>
-    <message>
-        <source>Bad ratings</source>
-        <translation>差评</translation>
-    </message>
-    <message>
-        <source>Rated</source>
-        <translation>评价时间</translation>
-    </message>
-    <message>
-        <source>Window</source>
-        <translation>窗口</translation>
-    </message>
-    <message>
-        <source>Clerk</source>
-        <translation>工作人员</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>办件</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>评分</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>评价内容</translation>
-    </message>
-</context>
-<context>
-    <name>HotlineTab</name>
-    <message>
-        <source>12345 work orders</source>
-        <extracomment>A call to the service is running (the list or a step).</extracomment>
-        <translation>12345 工单</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>Sign by / answer by</source>
-        <translation>签收时限 / 答复时限</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
-        <source>The work order</source>
-        <translation>工单内容</translation>
-    </message>
-    <message>
-        <source>Department to answer the order</source>
-        <translation>承办部门</translation>
-    </message>
-    <message>
-        <source>e.g. GA</source>
-        <translation>如 GA</translation>
-    </message>
-    <message>
-        <source>Reason to return or extend</source>
-        <translation>退单或延期理由</translation>
-    </message>
-    <message>
-        <source>the hotline reads it</source>
-        <translation>热线可见</translation>
-    </message>
-    <message>
-        <source>New answer deadline</source>
-        <translation>新的答复时限</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD HH:MM, or a day: its end</source>
-        <translation>YYYY-MM-DD HH:MM，或只写日期：当日结束</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <source>New deadline</source>
-        <translation>新时限</translation>
-    </message>
-    <message>
-        <source>Alt+S: sign   Alt+A: assign   Alt+R: return (reason)   Alt+E: extend (reason, new deadline)   F5: reload</source>
-        <translation>Alt+S：签收   Alt+A：交办   Alt+R：退单（理由）   Alt+E：延期（理由、新时限）   F5：刷新</translation>
-    </message>
-    <message>
-        <source>Wait: the last request is still being sent.</source>
-        <translation>请稍候：上一个请求仍在发送。</translation>
-    </message>
-    <message>
-        <source>No work order waiting.</source>
-        <translation>没有待办工单。</translation>
-    </message>
-    <message>
-        <source>Sign by %1, answer by %2</source>
-        <translation>签收时限 %1，答复时限 %2</translation>
-    </message>
-    <message>
-        <source>Extended to %1</source>
-        <translation>已延期至 %1</translation>
-    </message>
-    <message>
-        <source>Complaint %1</source>
-        <translation>投诉 %1</translation>
-    </message>
-    <message>
-        <source>Choose a work order first.</source>
-        <translation>请先选择工单。</translation>
-    </message>
-    <message>
-        <source>Work order %1 signed for.</source>
-        <translation>工单 %1 已签收。</translation>
-    </message>
-    <message>
-        <source>Work order %1 assigned.</source>
-        <translation>工单 %1 已交办。</translation>
-    </message>
-    <message>
-        <source>Work order %1 returned to the hotline.</source>
-        <translation>工单 %1 已退回热线。</translation>
-    </message>
-    <message>
-        <source>Work order %1 extended.</source>
-        <translation>工单 %1 已延期。</translation>
     </message>
 </context>
 <context>
