@@ -49,6 +49,12 @@ if not os.environ.get("CLERK_TEST_CONFIG_HOME"):
     _config_home = tempfile.mkdtemp(prefix="clerk-test-config-")
     atexit.register(shutil.rmtree, _config_home, True)
     os.environ["CLERK_TEST_CONFIG_HOME"] = os.environ["XDG_CONFIG_HOME"] = _config_home
+# The sound client espeak-ng uses (PulseAudio's) makes a runtime folder: without a session's
+# XDG_RUNTIME_DIR it would leave /tmp/pulse-* behind every run; give it one inside the run's.
+if not os.environ.get("XDG_RUNTIME_DIR"):
+    _runtime = Path(os.environ["CLERK_TEST_CONFIG_HOME"]) / "runtime"
+    _runtime.mkdir(mode=0o700, exist_ok=True)
+    os.environ["XDG_RUNTIME_DIR"] = str(_runtime)
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.helpers.test_keyring.SharedTestKeyring"
 _ROOT = str(Path(__file__).resolve().parents[1])  # children import the keyring from here
 os.environ["PYTHONPATH"] = os.pathsep.join(
