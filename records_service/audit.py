@@ -115,11 +115,16 @@ def audit_lock(session: Session, center: str) -> None:
     transaction that needs the journal lock too takes it first (the routes do). SQLite:
     writers are serialized anyway.
     """
+    center_lock(session, AUDIT_LOCK_KEY, center)
+
+
+def center_lock(session: Session, key: int, center: str) -> None:
+    """A transaction-scoped PostgreSQL advisory lock on (``key``, the center's CRC-32): the
+    writers of one center's ``key`` wait for each other until their transactions end, other
+    centers do not. SQLite: nothing (its writers are serialized anyway)."""
     if session.get_bind().dialect.name == "postgresql":
         second = zlib.crc32(center.encode()) & 0x7FFFFFFF
-        session.execute(
-            text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": AUDIT_LOCK_KEY, "b": second}
-        )
+        session.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": key, "b": second})
 
 
 def _tail(session: Session, center: str) -> tuple[str, int]:

@@ -145,6 +145,11 @@ def current_principal(
     request.state.principal = principal
     route = request.scope.get("route")
     reach.require_route(principal, getattr(route, "operation_id", None))
+    # The principal holds plain values only: end the check's read transaction, so its
+    # connection goes back to the pool before the route takes a writer's (or waits on a
+    # long-poll). Otherwise every writing request holds two connections, and twenty windows
+    # pressing Next at once wait on each other for the pool.
+    session.rollback()
     return principal
 
 

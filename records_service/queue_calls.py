@@ -12,16 +12,16 @@ and the kiosk's copy joins that ticket when it arrives (``queue.issue_ticket``).
 from __future__ import annotations
 
 import uuid
-import zlib
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from clerk_app.core import queue as rules
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.numbering import new_query_code
+from records_service import audit
 from records_service.models import QueueCall, QueueCategory, QueueTicket, Window
 from records_service.problems import ProblemError, invalid_field
 from records_service.queue import (
@@ -110,11 +110,7 @@ def _calls_lock(session: Session, center: str) -> None:
     (after the window's row and the ticket), ids are given in commit order. SQLite
     serializes writers anyway.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        second = zlib.crc32(center.encode()) & 0x7FFFFFFF
-        session.execute(
-            text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": CALLS_LOCK_KEY, "b": second}
-        )
+    audit.center_lock(session, CALLS_LOCK_KEY, center)
 
 
 def _announce(

@@ -213,7 +213,9 @@ def _act(
     return answer
 
 
-def _step_responses(s403: str, s422: str) -> dict[int | str, dict[str, Any]]:
+def _step_responses(
+    s403: str, s422: str, s409: str = _S409_STEP
+) -> dict[int | str, dict[str, Any]]:
     return problem_responses(
         400,
         401,
@@ -225,7 +227,7 @@ def _step_responses(s403: str, s422: str) -> dict[int | str, dict[str, Any]]:
         s400="the body is not JSON",
         s403=s403,
         s404=_S404,
-        s409=_S409_STEP,
+        s409=s409,
         s422=s422,
     )
 
@@ -330,20 +332,11 @@ def close_complaint(
     "/complaints/{no}/reopen",
     operation_id="reopen_complaint",
     response_model=ComplaintAnswerBody,
-    responses=problem_responses(
-        400,
-        401,
-        403,
-        404,
-        409,
-        413,
-        422,
-        s400="the body is not JSON",
-        s403=_S403_SUPERVISOR,
-        s404=_S404,
+    responses=_step_responses(
+        _S403_SUPERVISOR,
+        "no reason given (``note`` is required and not blank)",
         s409="``…/reopened-once``: a complaint is reopened once only; "
         "``…/complaint-state``: not called back or closed",
-        s422="no reason given (``note`` is required and not blank)",
     ),
 )
 def reopen_complaint(

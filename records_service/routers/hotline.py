@@ -52,9 +52,12 @@ _S404 = "no such work order within the caller's reach (a clerk or lead: their de
 _S409 = "``…/illegal-transition``: the order's status does not allow this step now"
 
 
+def _view(session: Session, order: HotlineOrder, now: Any) -> dict[str, Any]:
+    return hotline.order_public(order, hotline.events_of(session, [order.no])[order.no], now)
+
+
 def _answer(session: Session, order: HotlineOrder, now: Any) -> HotlineOrderPublic:
-    events = hotline.events_of(session, [order.no])[order.no]
-    return HotlineOrderPublic.model_validate(hotline.order_public(order, events, now))
+    return HotlineOrderPublic.model_validate(_view(session, order, now))
 
 
 @router.post(
@@ -119,22 +122,16 @@ def create_hotline_order(
     return write.run("POST /hotline/orders", apply)
 
 
-def _view(session: Session, order: HotlineOrder, now: Any) -> dict[str, Any]:
-    return hotline.order_public(order, hotline.events_of(session, [order.no])[order.no], now)
-
-
 def _step(
     step: str,
     no: str,
     principal: Principal,
-    reader: Session,
     db: Any,
     settings: Any,
     now: Any,
     request: Request,
     **fields: Any,
 ) -> HotlineOrderPublic:
-    reader.rollback()  # give the sign-in check's connection back before writing
     with db.write() as session:
         order = hotline.order_in_reach(session, principal, no)
         hotline.apply_step(
@@ -169,14 +166,13 @@ def sign_hotline_order(
     no: OrderNoPath,
     request: Request,
     principal: CurrentPrincipal,
-    reader: SessionDep,
     db: DatabaseDep,
     settings: SettingsDep,
     clock: ClockDep,
 ) -> HotlineOrderPublic:
     """Sign for a received order (签收); after its sign deadline the step says ``late``.
     A complaint order becomes a complaint (``complaint_no``)."""
-    return _step("sign", no, principal, reader, db, settings, clock(), request)
+    return _step("sign", no, principal, db, settings, clock(), request)
 
 
 @router.post(
@@ -190,7 +186,6 @@ def assign_hotline_order(
     body: HotlineAssign,
     request: Request,
     principal: CurrentPrincipal,
-    reader: SessionDep,
     db: DatabaseDep,
     settings: SettingsDep,
     clock: ClockDep,
@@ -200,7 +195,6 @@ def assign_hotline_order(
         "assign",
         no,
         principal,
-        reader,
         db,
         settings,
         clock(),
@@ -221,15 +215,12 @@ def answer_hotline_order(
     body: HotlineAnswer,
     request: Request,
     principal: CurrentPrincipal,
-    reader: SessionDep,
     db: DatabaseDep,
     settings: SettingsDep,
     clock: ClockDep,
 ) -> HotlineOrderPublic:
     """The assigned department's answer; after the answer deadline it is marked ``late``."""
-    return _step(
-        "answer", no, principal, reader, db, settings, clock(), request, answer=body.answer
-    )
+    return _step("answer", no, principal, db, settings, clock(), request, answer=body.answer)
 
 
 @router.post(
@@ -243,15 +234,12 @@ def return_hotline_order(
     body: HotlineReturn,
     request: Request,
     principal: CurrentPrincipal,
-    reader: SessionDep,
     db: DatabaseDep,
     settings: SettingsDep,
     clock: ClockDep,
 ) -> HotlineOrderPublic:
     """Return an order that is not the center's (退单), with the reason."""
-    return _step(
-        "return", no, principal, reader, db, settings, clock(), request, reason=body.reason
-    )
+    return _step("return", no, principal, db, settings, clock(), request, reason=body.reason)
 
 
 @router.post(
@@ -268,7 +256,6 @@ def extend_hotline_order(
     body: HotlineExtend,
     request: Request,
     principal: CurrentPrincipal,
-    reader: SessionDep,
     db: DatabaseDep,
     settings: SettingsDep,
     clock: ClockDep,
@@ -279,7 +266,6 @@ def extend_hotline_order(
         "extend",
         no,
         principal,
-        reader,
         db,
         settings,
         clock(),
@@ -300,7 +286,6 @@ def redo_hotline_order(
     body: HotlineRedo,
     request: Request,
     principal: CurrentPrincipal,
-    reader: SessionDep,
     db: DatabaseDep,
     settings: SettingsDep,
     clock: ClockDep,
@@ -311,7 +296,6 @@ def redo_hotline_order(
         "redo",
         no,
         principal,
-        reader,
         db,
         settings,
         clock(),

@@ -70,13 +70,6 @@ def _own_window(principal: Principal, named: str | None = None) -> str:
     return window
 
 
-def _release(session: Session) -> None:
-    """End the read transaction of the caller's sign-in check, giving its connection back
-    before the route takes a writer's (or waits): twenty windows pressing Next at once then
-    hold twenty connections, not forty, and never wait on each other for the pool."""
-    session.rollback()
-
-
 @router.get(
     "/queue/categories",
     operation_id="list_queue_categories",
@@ -129,7 +122,6 @@ def issue_queue_ticket(
     body: TicketCreate,
     raw: RawBodyDep,
     principal: CurrentPrincipal,
-    reader: SessionDep,
     db: DatabaseDep,
     clock: ClockDep,
     idempotency_key: IdempotencyKeyDep,
@@ -141,7 +133,6 @@ def issue_queue_ticket(
         db, key=idempotency_key, record_id=body.id, raw=raw, principal=principal, now=clock()
     )
     now = write.now
-    _release(reader)
 
     def apply(session: Session) -> tuple[int, str, dict[str, str]]:
         center = queue.center_of(session, principal.center_code)
@@ -222,14 +213,12 @@ def _appointment(
 def call_next_ticket(
     body: NextCall,
     principal: CurrentPrincipal,
-    reader: SessionDep,
     db: DatabaseDep,
     clock: ClockDep,
 ) -> CallAnswer:
     """Call the window's next ticket by the priority rule, or the ticket typed (a ticket
     printed while the kiosk was cut off is called by its number before it arrives).
     Atomic: two windows never get one ticket."""
-    _release(reader)
     window = _own_window(principal, body.window)
     now = clock()
     with db.write() as session:
@@ -261,10 +250,9 @@ _AT_WINDOW_PROBLEMS = {
     responses=problem_responses(401, 403, 404, 409, 422, **_AT_WINDOW_PROBLEMS),
 )
 def recall_queue_ticket(
-    no: TicketNo, principal: CurrentPrincipal, reader: SessionDep, db: DatabaseDep, clock: ClockDep
+    no: TicketNo, principal: CurrentPrincipal, db: DatabaseDep, clock: ClockDep
 ) -> CallAnswer:
     """Call the window's ticket again (the hall screen says it again)."""
-    _release(reader)
     window = _own_window(principal)
     now = clock()
     with db.write() as session:
@@ -288,10 +276,9 @@ def recall_queue_ticket(
     responses=problem_responses(401, 403, 404, 409, 422, **_AT_WINDOW_PROBLEMS),
 )
 def no_show_queue_ticket(
-    no: TicketNo, principal: CurrentPrincipal, reader: SessionDep, db: DatabaseDep, clock: ClockDep
+    no: TicketNo, principal: CurrentPrincipal, db: DatabaseDep, clock: ClockDep
 ) -> TicketAnswer:
     """The called applicant did not come (过号): the window may call the next."""
-    _release(reader)
     window = _own_window(principal)
     now = clock()
     with db.write() as session:
@@ -324,12 +311,10 @@ def transfer_queue_ticket(
     no: TicketNo,
     body: TransferCreate,
     principal: CurrentPrincipal,
-    reader: SessionDep,
     db: DatabaseDep,
     clock: ClockDep,
 ) -> TransferAnswer:
     """Send the window's ticket on to another category or window, keeping its place."""
-    _release(reader)
     window = _own_window(principal)
     now = clock()
     with db.write() as session:
@@ -354,14 +339,12 @@ def transfer_queue_ticket(
 def finish_queue_ticket(
     no: TicketNo,
     principal: CurrentPrincipal,
-    reader: SessionDep,
     db: DatabaseDep,
     clock: ClockDep,
     body: FinishCreate | None = None,
 ) -> TicketAnswer:
     """The visit is over; ``case_nos`` are the cases served in it (the visit's rating
     covers them)."""
-    _release(reader)
     window = _own_window(principal)
     now = clock()
     with db.write() as session:
@@ -391,7 +374,6 @@ def _at_window(
 )
 async def list_queue_calls(
     principal: CurrentPrincipal,
-    reader: SessionDep,
     db: DatabaseDep,
     clock: ClockDep,
     after: Annotated[
@@ -415,7 +397,6 @@ async def list_queue_calls(
 
     Asynchronous: a waiting screen holds no worker thread, only the short reads run in the
     threadpool; a call made wakes it (:mod:`records_service.queue_signal`)."""
-    await run_in_threadpool(_release, reader)
     only = sorted({w.strip() for w in windows.split(",") if w.strip()}) if windows else None
     if only is not None:
         await run_in_threadpool(_check_windows, db, principal, only)
