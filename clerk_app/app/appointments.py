@@ -104,7 +104,7 @@ def _token(session: Session) -> str:
 
 def _refused(exc: ApiError) -> Exception:
     """The service's refusal as an :class:`AppointmentRefused` (401 and the like stay)."""
-    slug = exc.type.rstrip("/").rsplit("/", 1)[-1]
+    slug = exc.slug
     detail = str(exc.problem.get("detail") or exc)
     if exc.status == 404:
         return AppointmentRefused("not-found", detail)

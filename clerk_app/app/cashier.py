@@ -79,7 +79,7 @@ def _token(context: AppContext, session: Session) -> str:
 
 
 def _refused(error: ApiError) -> CashierRefused:
-    slug = error.type.rsplit("/", 1)[-1]
+    slug = error.slug
     detail = str(error.problem.get("detail") or error)
     if error.status == 404:
         return CashierRefused("not_found", detail)

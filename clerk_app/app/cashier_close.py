@@ -26,6 +26,7 @@ from clerk_app.documents.fee_documents import DailyCloseDoc, FeeTotal, MethodTot
 from clerk_app.documents.fee_render import build_daily_close
 from clerk_app.remote import finance_api
 from clerk_app.remote.api import ApiError
+from clerk_app.remote.wire import optional_answer_time
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -88,7 +89,7 @@ def token(context: AppContext, session: Session) -> str:
 
 
 def _refused(error: ApiError) -> CloseRefused:
-    slug = error.type.rsplit("/", 1)[-1]
+    slug = error.slug
     detail = str(error.problem.get("detail") or error)
     if error.status == 404:
         return CloseRefused("not_found", detail)
@@ -96,10 +97,6 @@ def _refused(error: ApiError) -> CloseRefused:
     if slug in known:
         return CloseRefused(slug.replace("-", "_"), detail)
     return CloseRefused("invalid" if error.status == 422 else "other", detail)
-
-
-def _moment(text: Any) -> datetime | None:
-    return datetime.fromisoformat(str(text).replace("Z", "+00:00")) if text else None
 
 
 def _totals(rows: Any) -> tuple[Total, ...]:
@@ -114,7 +111,7 @@ def sheet_from_wire(data: dict[str, Any]) -> DaySheet:
         day=date.fromisoformat(str(data["day"])),
         cashier=str(data["cashier"]),
         closed=bool(data["closed"]),
-        closed_at=_moment(data.get("closed_at")),
+        closed_at=optional_answer_time(data.get("closed_at")),
         payments=int(data["payments"]),
         total_fen=int(data["total_fen"]),
         by_method=_totals(data["by_method"]),

@@ -30,6 +30,7 @@ from clerk_app.documents.fee_documents import RefundVoucherDoc
 from clerk_app.documents.fee_render import build_refund_voucher
 from clerk_app.remote import finance_api
 from clerk_app.remote.api import ApiError
+from clerk_app.remote.wire import optional_answer_time
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -51,7 +52,7 @@ class FinanceRefused(Exception):
 
 
 def _refused(error: ApiError) -> FinanceRefused:
-    slug = error.type.rsplit("/", 1)[-1]
+    slug = error.slug
     detail = str(error.problem.get("detail") or error)
     if error.status == 404:
         return FinanceRefused("not_found", detail)
@@ -60,10 +61,6 @@ def _refused(error: ApiError) -> FinanceRefused:
     if slug in ("refund-too-large", "decided"):
         return FinanceRefused(slug.replace("-", "_"), detail)
     return FinanceRefused("invalid" if error.status == 422 else "other", detail)
-
-
-def _moment(text: Any) -> datetime | None:
-    return datetime.fromisoformat(str(text).replace("Z", "+00:00")) if text else None
 
 
 # -- refunds ------------------------------------------------------------------------------
@@ -109,7 +106,7 @@ class Refund:
 
 
 def _refund(data: dict[str, Any]) -> Refund:
-    requested = _moment(data["requested_at"])
+    requested = optional_answer_time(data["requested_at"])
     assert requested is not None
     return Refund(
         id=str(data["id"]),
@@ -122,7 +119,7 @@ def _refund(data: dict[str, Any]) -> Refund:
         requested_by=str(data["requested_by"]),
         requested_at=requested,
         decided_by=str(data.get("decided_by") or ""),
-        decided_at=_moment(data.get("decided_at")),
+        decided_at=optional_answer_time(data.get("decided_at")),
         note=str(data.get("decision_note") or ""),
         voucher_no=str(data.get("voucher_no") or ""),
     )
@@ -198,7 +195,7 @@ def find_paid(context: AppContext, session: Session, notice_no: str) -> PaidNoti
         ) from None
     payment = data["payment"]
     receipt = payment.get("receipt") or {}
-    paid_at = _moment(payment["paid_at"])
+    paid_at = optional_answer_time(payment["paid_at"])
     assert paid_at is not None
     return PaidNotice(
         notice=notice_from_wire(data["notice"]),

@@ -287,10 +287,6 @@ def read_id(context: AppContext, text: str) -> IdReading:
 # -- tickets ----------------------------------------------------------------------------------
 
 
-def _problem_type(exc: Refused) -> str:
-    return str(exc.problem.get("type") or "").rstrip("/").rsplit("/", 1)[-1]
-
-
 def take_ticket(
     context: AppContext,
     holder: KioskCredentialHolder,
@@ -329,7 +325,7 @@ def take_ticket(
         except ApiError as exc:
             if exc.status == 401:
                 raise CredentialRevoked("kiosk credential refused") from exc
-            if exc.status == 409 and _problem_type(exc) == "daily-limit":
+            if exc.status == 409 and exc.slug == "daily-limit":
                 raise DailyLimitReached(category.daily_limit_per_id) from exc
             if exc.status < 500:
                 raise
@@ -426,7 +422,7 @@ def check_in(
                 raise CredentialRevoked("kiosk credential refused") from exc
             if exc.status in (404, 422):
                 raise CheckInRefused("not-found") from exc
-            kind = _problem_type(exc)
+            kind = exc.slug
             if exc.status == 409 and kind in _CHECK_IN_REASONS:
                 raise CheckInRefused(kind) from exc
             if exc.status < 500:

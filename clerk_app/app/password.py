@@ -106,7 +106,7 @@ def change_password(
 
 def _refusal(exc: ApiError) -> Exception:
     """What a refusal of ``POST /auth/password`` means for the clerk."""
-    slug = exc.type.rstrip("/").rsplit("/", 1)[-1]
+    slug = exc.slug
     if exc.status == 403 and slug == "wrong-password":
         return PasswordChangeRefused("wrong-current", "the current password is wrong")
     if exc.status == 401:

@@ -153,7 +153,7 @@ def _token(context: AppContext, session: Session) -> str:
 
 def _refused(exc: ApiError, number: str = "") -> Exception:
     """The service's refusal as a :class:`QueueRefused` (401 and the like stay as they are)."""
-    slug = exc.type.rstrip("/").rsplit("/", 1)[-1]
+    slug = exc.slug
     detail = str(exc.problem.get("detail") or exc)
     if exc.status == 404:
         return QueueRefused(

@@ -21,6 +21,7 @@ from clerk_app.app.cashier_close import token
 from clerk_app.core.identity import mask_text
 from clerk_app.remote import supervision_api
 from clerk_app.remote.api import ApiError
+from clerk_app.remote.wire import optional_answer_time
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -56,7 +57,7 @@ class SupervisionRefused(Exception):
 
 
 def _refused(error: ApiError) -> SupervisionRefused:
-    slug = error.type.rsplit("/", 1)[-1]
+    slug = error.slug
     detail = str(error.problem.get("detail") or error)
     if error.status == 404:
         return SupervisionRefused("not_found", detail)
@@ -71,10 +72,6 @@ def _refused(error: ApiError) -> SupervisionRefused:
         )
         return SupervisionRefused("invalid", detail, fields)
     return SupervisionRefused("other", detail)
-
-
-def _moment(text: Any) -> datetime | None:
-    return datetime.fromisoformat(str(text).replace("Z", "+00:00")) if text else None
 
 
 @dataclass(frozen=True)
@@ -128,7 +125,7 @@ def complaint_from_wire(data: dict[str, Any]) -> Complaint:
         answer=str(data.get("answer") or ""),
         satisfaction=str(data.get("satisfaction") or ""),
         escalated=bool(data.get("escalated")),
-        created_at=_moment(data.get("created_at")),
+        created_at=optional_answer_time(data.get("created_at")),
     )
 
 
@@ -284,7 +281,7 @@ def bad_ratings(context: AppContext, session: Session) -> list[BadRating]:
             id=str(i["id"]),
             score=int(i.get("score") or 0),
             comment=mask_text(str(i.get("comment") or "")),
-            rated_at=_moment(i.get("rated_at")),
+            rated_at=optional_answer_time(i.get("rated_at")),
             window_code=str(i.get("window_code") or ""),
             clerk=str(i.get("clerk") or ""),
             case_no=str(i.get("case_no") or ""),

@@ -98,6 +98,15 @@ class ApiError(RemoteError, Refused):
         """The problem type URI ("about:blank" when the answer gave none)."""
         return str(self.problem.get("type") or "about:blank")
 
+    @property
+    def slug(self) -> str:
+        """The problem type's last path segment, a trailing slash ignored.
+
+        ``already-paid`` for ``https://clerk.example/problems/already-paid``; "about:blank"
+        when the answer gave no type.
+        """
+        return self.type.rstrip("/").rsplit("/", 1)[-1]
+
 
 @dataclass(frozen=True)
 class Health:

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from clerk_app.remote.api import API_PREFIX, ApiClient, BadResponseError, _expect_dict
+from clerk_app.remote.wire import answer_time
 
 #: ``(connect, read)`` seconds.
 TIMEOUT = (3.05, 20.0)
@@ -54,13 +55,6 @@ class WorkOrder:
     updated_at: datetime
 
 
-def _moment(text: Any) -> datetime:
-    moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        raise ValueError(f"naive time {text!r}")
-    return moment
-
-
 def complaint_from_wire(data: Any) -> Complaint:
     """A ``ComplaintPublic``.
 
@@ -79,7 +73,7 @@ def complaint_from_wire(data: Any) -> Complaint:
             due_date=date.fromisoformat(str(due)) if due else None,
             escalated=bool(data.get("escalated")),
             answer=str(data.get("answer") or ""),
-            created_at=_moment(data["created_at"]),
+            created_at=answer_time(data["created_at"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise BadResponseError(f"not a complaint: {exc}") from exc
@@ -100,11 +94,11 @@ def order_from_wire(data: Any) -> WorkOrder:
             content=str(data.get("content") or ""),
             caller=str(data.get("caller") or ""),
             status=str(data["status"]),
-            answer_due_at=_moment(due) if due else None,
+            answer_due_at=answer_time(due) if due else None,
             overdue=bool(data.get("overdue")),
             answer=str(data.get("answer") or ""),
             extended=data.get("extension") is not None,
-            updated_at=_moment(data["updated_at"]),
+            updated_at=answer_time(data["updated_at"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise BadResponseError(f"not a work order: {exc}") from exc

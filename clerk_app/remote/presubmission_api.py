@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from clerk_app.remote.api import API_PREFIX, ApiClient, BadResponseError, _expect_dict
+from clerk_app.remote.wire import answer_time
 
 #: ``(connect, read)`` seconds: the applicant may be waiting at the counter.
 TIMEOUT = (3.05, 20.0)
@@ -56,13 +57,6 @@ class Presubmission:
     created_at: datetime
 
 
-def _moment(text: Any) -> datetime:
-    moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        raise ValueError(f"naive time {text!r}")
-    return moment
-
-
 def presubmission_from_wire(data: Any) -> Presubmission:
     """A ``PresubmissionPublic``.
 
@@ -94,7 +88,7 @@ def presubmission_from_wire(data: Any) -> Presubmission:
             supplement_text=str(data.get("supplement_text") or ""),
             supplement_used=bool(data.get("supplement_used")),
             case_no=str(data.get("case_no") or ""),
-            created_at=_moment(data["created_at"]),
+            created_at=answer_time(data["created_at"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise BadResponseError(f"not a pre-submission: {exc}") from exc

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from clerk_app.remote.api import API_PREFIX, ApiClient, BadResponseError, _expect_dict
+from clerk_app.remote.wire import answer_time
 
 #: Where the visit's rating goes (the outbox's path).
 VISIT_RATINGS_PATH = f"{API_PREFIX}/visits/ratings"
@@ -65,13 +66,6 @@ class CallPage:
     next: int
 
 
-def _moment(text: Any) -> datetime:
-    moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        raise ValueError(f"naive time {text!r}")
-    return moment
-
-
 def ticket_from_wire(data: Any) -> WindowTicket:
     """A ``TicketPublic``.
 
@@ -90,7 +84,7 @@ def ticket_from_wire(data: Any) -> WindowTicket:
             recalls=int(data.get("recalls") or 0),
             transferred_from=str(data.get("transferred_from") or ""),
             case_nos=tuple(str(c) for c in data.get("case_nos") or ()),
-            issued_at=_moment(data["issued_at"]),
+            issued_at=answer_time(data["issued_at"]),
             offline=bool(data.get("offline")),
         )
     except (KeyError, TypeError, ValueError) as exc:
@@ -108,7 +102,7 @@ def call_from_wire(data: Any) -> WireCall:
             id=int(data["id"]),
             number=str(data["number"]),
             window_code=str(data["window_code"]),
-            called_at=_moment(data["called_at"]),
+            called_at=answer_time(data["called_at"]),
             kind=str(data.get("kind") or "call"),
         )
     except (KeyError, TypeError, ValueError) as exc:

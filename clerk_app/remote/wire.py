@@ -324,6 +324,23 @@ def _text(data: Mapping[str, Any], key: str) -> str:
     return value
 
 
+def answer_time(text: Any) -> datetime:
+    """A time in a service answer (ISO 8601, ``Z`` allowed), which must carry its offset.
+
+    Raises:
+        ValueError: not a time, or a time without an offset.
+    """
+    moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(f"naive time {text!r}")
+    return moment
+
+
+def optional_answer_time(text: Any) -> datetime | None:
+    """An optional time in a service answer: ``None`` when empty or missing."""
+    return datetime.fromisoformat(str(text).replace("Z", "+00:00")) if text else None
+
+
 def _moment(data: Mapping[str, Any], key: str) -> datetime:
     try:
         value = datetime.fromisoformat(_get(data, key))
