@@ -14,21 +14,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem
+from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from clerk_app.gui.dashboard.widgets import Freshness, cell, fit_columns, table_view
-from clerk_app.gui.ops import Op
+from clerk_app.gui.dashboard.widgets import (
+    Freshness,
+    PeriodTab,
+    cell,
+    fit_columns,
+    item_table,
+    model_texts,
+)
+from clerk_app.gui.dashboard.widgets import item as table_item
 
 # The period shown first: the joint cases received in the last year.
 DEFAULT_DAYS = 365
@@ -97,66 +95,33 @@ def _days(value: float | None) -> str:
 
 def _item(text: Any, raw: Any = None) -> QStandardItem:
     """A cell: "—" for a missing value, an empty text left empty."""
-    item = QStandardItem("" if text == "" else cell(text))
-    if raw is not None:
-        item.setData(raw, Qt.ItemDataRole.UserRole)
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
+    return table_item("" if text == "" else cell(text), raw)
 
 
-class JointTab(QWidget):
-    """Joint approval figures for the joint cases received from a day to a day.
-
-    Signals:
-        refreshed(bool): a query finished (True: new figures shown; False: failed, the
-            last figures stay, marked stale).
-    """
-
-    refreshed = Signal(bool)
+class JointTab(PeriodTab):
+    """Joint approval figures for the joint cases received from a day to a day. Its signal
+    ``refreshed(bool)`` is :class:`PeriodTab`'s."""
 
     def __init__(self, source: Any, clock: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(source, clock, parent)
         self.setObjectName("jointTab")
-        self.source, self.clock = source, clock
         self.answer: dict[str, Any] | None = None
         self.rows: list[StageRow] = []
-        self.last_error: BaseException | None = None
-        self.busy = False
-        self._generation = 0
-        self._op: Op | None = None
 
         today = clock.today()
-        self.from_edit = QDateEdit(QDate(today - timedelta(days=DEFAULT_DAYS - 1)))
-        self.to_edit = QDateEdit(QDate(today))
-        for edit, name in ((self.from_edit, "jointFrom"), (self.to_edit, "jointTo")):
-            edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.from_label, self.to_label = QLabel(), QLabel()
-        self.from_label.setBuddy(self.from_edit)
-        self.to_label.setBuddy(self.to_edit)
-        self.refresh_button = QPushButton()
-        self.refresh_button.setObjectName("jointRefresh")
-        self.refresh_button.clicked.connect(self.refresh)
+        controls = self.period_controls(
+            today - timedelta(days=DEFAULT_DAYS - 1), today, prefix="joint"
+        )
         self.count_label = QLabel()
         self.count_label.setObjectName("jointCount")
         self.freshness = Freshness(self)
-
-        controls = QHBoxLayout()
-        for widget in (self.from_label, self.from_edit, self.to_label, self.to_edit):
-            controls.addWidget(widget)
         controls.addWidget(self.count_label, 1)
         controls.addWidget(self.refresh_button)
 
-        self.stage_model = QStandardItemModel(self)
-        self.stage_table = table_view(self, sortable=False)
-        self.stage_table.setObjectName("jointStageTable")
-        self.stage_table.setModel(self.stage_model)
-        self.project_model = QStandardItemModel(self)
-        self.project_table = table_view(self)
-        self.project_table.setObjectName("jointProjectTable")
-        self.project_model.setSortRole(Qt.ItemDataRole.UserRole)
-        self.project_table.setModel(self.project_model)
+        self.stage_model, self.stage_table = item_table(self, "jointStageTable")
+        self.project_model, self.project_table = item_table(
+            self, "jointProjectTable", sortable=True
+        )
         self.stage_box, self.project_box = QGroupBox(), QGroupBox()
         QVBoxLayout(self.stage_box).addWidget(self.stage_table)
         QVBoxLayout(self.project_box).addWidget(self.project_table)
@@ -169,8 +134,6 @@ class JointTab(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.freshness)
         layout.addWidget(split, 1)
-        self.from_edit.dateChanged.connect(lambda _d: self.refresh())
-        self.to_edit.dateChanged.connect(lambda _d: self.refresh())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -192,38 +155,13 @@ class JointTab(QWidget):
 
     # -- queries ----------------------------------------------------------------------------
 
-    def period(self) -> tuple[date, date]:
-        start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
-        return (start, end) if start <= end else (end, start)
+    def query(self, start: date, end: date) -> dict[str, Any]:
+        return self.source.joint(start, end)
 
-    def refresh(self) -> None:
-        """Ask the service for the figures in the background; the tables stay usable."""
-        start, end = self.period()
-        self._generation += 1
-        generation = self._generation
-        self.busy = True
-        self._op = (
-            Op(self, lambda: self.source.joint(start, end))
-            .success(lambda answer: self._done(generation, answer))
-            .failure(lambda exc: self._failed(generation, exc))
-            .run()
-        )
-
-    def _done(self, generation: int, answer: dict[str, Any]) -> None:
-        if generation != self._generation:
-            return
-        self.busy, self.last_error, self.answer = False, None, answer
+    def received(self, answer: dict[str, Any]) -> None:
+        self.answer = answer
         self.rows = stage_rows(answer)
         self._show()
-        self.freshness.fresh(self.clock.now())
-        self.refreshed.emit(True)
-
-    def _failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
-            return
-        self.busy, self.last_error = False, exc
-        self.freshness.failed(exc)
-        self.refreshed.emit(False)
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -320,15 +258,7 @@ class JointTab(QWidget):
 
     def stage_texts(self) -> list[list[str]]:
         """The stage table's texts as shown, row by row (for checks and exports)."""
-        model = self.stage_model
-        return [
-            [model.item(r, c).text() for c in range(model.columnCount())]
-            for r in range(model.rowCount())
-        ]
+        return model_texts(self.stage_model)
 
     def project_texts(self) -> list[list[str]]:
-        model = self.project_model
-        return [
-            [model.item(r, c).text() for c in range(model.columnCount())]
-            for r in range(model.rowCount())
-        ]
+        return model_texts(self.project_model)

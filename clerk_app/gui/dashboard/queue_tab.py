@@ -17,25 +17,23 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItemModel
+from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from clerk_app.app.queue_dashboard import GroupFigures, QueueFigures
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.spreadsheet import safe_row
-from clerk_app.gui.dashboard.widgets import Freshness, fit_columns, table_view
-from clerk_app.gui.ops import Op
+from clerk_app.gui.dashboard.export import fill_sheet
+from clerk_app.gui.dashboard.widgets import (
+    Freshness,
+    PeriodTab,
+    fit_columns,
+    item_table,
+    model_headers,
+    model_texts,
+)
+from clerk_app.gui.dashboard.widgets import item as _item
 
 TOTAL_BRUSH = QBrush(QColor("#eef2f7"))
 # The heat map's shading: white for no tickets up to this blue for the busiest cell (the
@@ -78,56 +76,23 @@ class Section:
     formats: list[str]
 
 
-def _item(text: str, value: Any = None) -> QStandardItem:
-    item = QStandardItem(text)
-    if value is not None:
-        item.setData(value, Qt.ItemDataRole.UserRole)
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-class QueueTab(QWidget):
-    """The hall queue's figures for the tickets of a day to a day (default today).
-
-    Signals:
-        refreshed(bool): a query finished (True: new figures shown; False: failed, the
-            last figures stay, marked stale).
-    """
-
-    refreshed = Signal(bool)
+class QueueTab(PeriodTab):
+    """The hall queue's figures for the tickets of a day to a day (default today). Its signal
+    ``refreshed(bool)`` is :class:`PeriodTab`'s."""
 
     def __init__(self, source: Any, clock: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(source, clock, parent)
         self.setObjectName("queueTab")
-        self.source, self.clock = source, clock
         self.figures: QueueFigures | None = None
-        self.last_error: BaseException | None = None
-        self.busy = False
-        self._generation = 0
-        self._op: Op | None = None
 
         today = clock.today()
-        self.from_edit, self.to_edit = QDateEdit(QDate(today)), QDateEdit(QDate(today))
-        for edit, name in ((self.from_edit, "queueFrom"), (self.to_edit, "queueTo")):
-            edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.from_label, self.to_label = QLabel(), QLabel()
-        self.from_label.setBuddy(self.from_edit)
-        self.to_label.setBuddy(self.to_edit)
-        self.refresh_button = QPushButton()
-        self.refresh_button.setObjectName("queueRefresh")
-        self.refresh_button.clicked.connect(self.refresh)
+        controls = self.period_controls(today, today, prefix="queue")
         self.summary = QLabel()
         self.summary.setObjectName("queueSummary")
         self.summary.setAccessibleName(self.tr("Queue summary"))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.freshness = Freshness(self)
-
-        controls = QHBoxLayout()
-        for widget in (self.from_label, self.from_edit, self.to_label, self.to_edit):
-            controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.refresh_button)
 
@@ -158,17 +123,10 @@ class QueueTab(QWidget):
         layout.addWidget(self.freshness)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
-        self.from_edit.dateChanged.connect(lambda _d: self.refresh())
-        self.to_edit.dateChanged.connect(lambda _d: self.refresh())
         self.retranslate()
 
     def _table(self, name: str) -> tuple[QStandardItemModel, QTableView]:
-        model = QStandardItemModel(self)
-        model.setSortRole(Qt.ItemDataRole.UserRole)
-        view = table_view(self, sortable=False)
-        view.setObjectName(name)
-        view.setModel(model)
-        return model, view
+        return item_table(self, name)
 
     def retranslate(self) -> None:
         self.from_label.setText(self.tr("Tickets fro&m:"))
@@ -201,38 +159,12 @@ class QueueTab(QWidget):
 
     # -- queries ----------------------------------------------------------------------------
 
-    def period(self) -> tuple[date, date]:
-        start: date = self.from_edit.date().toPython()  # type: ignore[assignment]
-        end: date = self.to_edit.date().toPython()  # type: ignore[assignment]
-        return (start, end) if start <= end else (end, start)
+    def query(self, start: date, end: date) -> QueueFigures:
+        return self.source.queue(start, end)
 
-    def refresh(self) -> None:
-        """Ask the service for the figures in the background; the tables stay usable."""
-        start, end = self.period()
-        self._generation += 1
-        generation = self._generation
-        self.busy = True
-        self._op = (
-            Op(self, lambda: self.source.queue(start, end))
-            .success(lambda figures: self._done(generation, figures))
-            .failure(lambda exc: self._failed(generation, exc))
-            .run()
-        )
-
-    def _done(self, generation: int, figures: QueueFigures) -> None:
-        if generation != self._generation:
-            return
-        self.busy, self.last_error, self.figures = False, None, figures
+    def received(self, answer: QueueFigures) -> None:
+        self.figures = answer
         self._show()
-        self.freshness.fresh(self.clock.now())
-        self.refreshed.emit(True)
-
-    def _failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
-            return
-        self.busy, self.last_error = False, exc
-        self.freshness.failed(exc)
-        self.refreshed.emit(False)
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -417,20 +349,8 @@ class QueueTab(QWidget):
 
     # -- reading back and exporting ------------------------------------------------------------
 
-    @staticmethod
-    def texts(model: QStandardItemModel) -> list[list[str]]:
-        """A table's texts as shown, row by row."""
-        return [
-            [model.item(r, c).text() for c in range(model.columnCount())]
-            for r in range(model.rowCount())
-        ]
-
-    @staticmethod
-    def _headers(model: QStandardItemModel) -> list[str]:
-        return [
-            str(model.headerData(c, Qt.Orientation.Horizontal) or "")
-            for c in range(model.columnCount())
-        ]
+    texts = staticmethod(model_texts)  # a table's texts as shown, row by row
+    _headers = staticmethod(model_headers)
 
     def sections(self) -> list[Section]:
         """Every table as shown (what the exports write)."""
@@ -457,10 +377,12 @@ class QueueTab(QWidget):
             )
         return sections
 
+    def _figures_period(self) -> tuple[date, date]:
+        """The days of the figures shown (the fields' days before the first answer)."""
+        return self.period() if self.figures is None else (self.figures.start, self.figures.end)
+
     def title(self) -> str:
-        start, end = (
-            self.period() if self.figures is None else (self.figures.start, self.figures.end)
-        )
+        start, end = self._figures_period()
         return (
             self.tr("Hall queue, tickets of %1 to %2")
             .replace("%1", start.isoformat())
@@ -468,9 +390,7 @@ class QueueTab(QWidget):
         )
 
     def default_name(self, suffix: str) -> str:
-        start, end = (
-            self.period() if self.figures is None else (self.figures.start, self.figures.end)
-        )
+        start, end = self._figures_period()
         return f"queue-{start.isoformat()}-{end.isoformat()}.{suffix}"
 
     def write_csv(self, path: Path | str) -> Path:
@@ -491,31 +411,14 @@ class QueueTab(QWidget):
         """One sheet per section: the period's title, the headers in bold, then the rows;
         counts and minutes as numbers formatted as on screen, "—" as text."""
         from openpyxl import Workbook
-        from openpyxl.styles import Font
 
         workbook = Workbook()
         workbook.remove(workbook.active)
         for section in self.sections():
             sheet = workbook.create_sheet(_sheet_name(section.title, workbook.sheetnames))
-            sheet.append([self.title()])
-            sheet.cell(row=1, column=1).font = Font(bold=True)
-            sheet.append(section.headers)
-            for c in sheet[2]:
-                c.font = Font(bold=True)
-            for text_row, value_row in zip(section.text, section.values, strict=True):
-                sheet.append(
-                    safe_row(
-                        t if v is None else v for t, v in zip(text_row, value_row, strict=True)
-                    )
-                )
-                for c, (fmt, value) in enumerate(zip(section.formats, value_row, strict=False), 1):
-                    if fmt and value is not None:
-                        sheet.cell(row=sheet.max_row, column=c).number_format = fmt
-            for c, header in enumerate(section.headers, start=1):
-                width = max([len(header) * 2] + [len(r[c - 1]) for r in section.text] + [6])
-                letter = sheet.cell(row=2, column=c).column_letter
-                sheet.column_dimensions[letter].width = min(width + 2, 60)
-            sheet.freeze_panes = "A3"
+            fill_sheet(
+                sheet, section.headers, section.text, section.values, section.formats, self.title()
+            )
         workbook.save(target := Path(path))
         return target
 

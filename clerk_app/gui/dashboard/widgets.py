@@ -1,16 +1,28 @@
-"""Pieces the dashboard's tabs share: the "figures as of" line, error wording, tables."""
+"""Pieces the dashboard's tabs share: the "figures as of" line, error wording, tables, and
+:class:`PeriodTab`, a tab of figures for a day to a day asked for in the background."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.gui.errors import error_message, is_refused
 from clerk_app.gui.intake_texts import refusal_reason_names
+from clerk_app.gui.ops import Op
 
 STALE_STYLE = "color: #8a1c12; background: #fde2e1; padding: 3px 6px; font-weight: bold;"
 FRESH_STYLE = "color: #335; padding: 3px 6px;"
@@ -116,6 +128,127 @@ def fit_columns(view: QTableView, maximum: int = 260) -> None:
 
 def cell(text: Any) -> str:
     return "—" if text is None or text == "" else str(text)
+
+
+def item(text: str, value: Any = None) -> QStandardItem:
+    """A table cell showing ``text``; with a ``value`` (a number, for sorting and the XLSX
+    export) it keeps it in ``UserRole`` and is aligned right."""
+    cell_item = QStandardItem(text)
+    if value is not None:
+        cell_item.setData(value, Qt.ItemDataRole.UserRole)
+        cell_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return cell_item
+
+
+def item_table(
+    parent: QWidget, name: str, *, sortable: bool = False
+) -> tuple[QStandardItemModel, QTableView]:
+    """A table of :func:`item` cells (sorted, if ``sortable``, by their values)."""
+    model = QStandardItemModel(parent)
+    model.setSortRole(Qt.ItemDataRole.UserRole)
+    view = table_view(parent, sortable=sortable)
+    view.setObjectName(name)
+    view.setModel(model)
+    return model, view
+
+
+def model_texts(model: QStandardItemModel) -> list[list[str]]:
+    """A table's texts as shown, row by row (for checks and exports)."""
+    return [
+        [model.item(r, c).text() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def model_headers(model: QStandardItemModel) -> list[str]:
+    return [
+        str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+        for c in range(model.columnCount())
+    ]
+
+
+class PeriodTab(QWidget):
+    """A tab of figures for the days ``from_edit`` to ``to_edit``, asked for in the
+    background (``Op``): the tables stay usable meanwhile, and only the newest query's
+    answer is shown. A tab gives :meth:`query` (run on a worker thread) and
+    :meth:`received` (on the GUI thread) and keeps its own texts (``self.tr``).
+
+    Signals:
+        refreshed(bool): a query finished (True: new figures shown; False: failed, the
+            last figures stay, marked stale).
+    """
+
+    refreshed = Signal(bool)
+    freshness: Freshness
+
+    def __init__(self, source: Any, clock: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source, self.clock = source, clock
+        self.last_error: BaseException | None = None
+        self.busy = False
+        self._generation = 0
+        self._op: Op | None = None
+
+    def period_controls(self, start: date, end: date, prefix: str) -> QHBoxLayout:
+        """The days' fields (``<prefix>From``, ``<prefix>To``; a change refreshes), their
+        labels and the Refresh button (``<prefix>Refresh``, not yet in the row returned)."""
+        self.from_edit, self.to_edit = QDateEdit(QDate(start)), QDateEdit(QDate(end))
+        for edit, name in ((self.from_edit, f"{prefix}From"), (self.to_edit, f"{prefix}To")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(lambda _d: self.refresh())
+        self.from_label, self.to_label = QLabel(), QLabel()
+        self.from_label.setBuddy(self.from_edit)
+        self.to_label.setBuddy(self.to_edit)
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName(f"{prefix}Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        controls = QHBoxLayout()
+        for widget in (self.from_label, self.from_edit, self.to_label, self.to_edit):
+            controls.addWidget(widget)
+        return controls
+
+    def period(self) -> tuple[date, date]:
+        start: date = self.from_edit.date().toPython()  # type: ignore[assignment]
+        end: date = self.to_edit.date().toPython()  # type: ignore[assignment]
+        return (start, end) if start <= end else (end, start)
+
+    def query(self, start: date, end: date) -> Any:
+        """The service call for the days ``start`` to ``end`` (on a worker thread)."""
+        raise NotImplementedError
+
+    def received(self, answer: Any) -> None:
+        """Show the figures :meth:`query` returned."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Ask the service for the figures in the background; the tables stay usable."""
+        start, end = self.period()
+        self._generation += 1
+        generation = self._generation
+        self.busy = True
+        self._op = (
+            Op(self, lambda: self.query(start, end))
+            .success(lambda answer: self._done(generation, answer))
+            .failure(lambda exc: self._failed(generation, exc))
+            .run()
+        )
+
+    def _done(self, generation: int, answer: Any) -> None:
+        if generation != self._generation:
+            return
+        self.busy, self.last_error = False, None
+        self.received(answer)
+        self.freshness.fresh(self.clock.now())
+        self.refreshed.emit(True)
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self.busy, self.last_error = False, exc
+        self.freshness.failed(exc)
+        self.refreshed.emit(False)
 
 
 def role_name(role: str) -> str:
