@@ -371,6 +371,20 @@ def _sign_late(order: HotlineOrder, now: datetime) -> bool:
     return order.status == "received" and now > due
 
 
+def last_redo(events: list[HotlineEvent]) -> dict[str, Any] | None:
+    """The latest send-back (重办) among ``events``: its reason, time and the answer it sent
+    back; None if the hotline never sent the order back."""
+    for event in reversed(events):
+        if event.kind == "redo":
+            data = event.data or {}
+            return {
+                "reason": str(data.get("reason") or ""),
+                "at": iso(event.at),
+                "previous_answer": data.get("previous_answer"),
+            }
+    return None
+
+
 def order_public(order: HotlineOrder, events: list[HotlineEvent], now: datetime) -> dict[str, Any]:
     """The answer's form of ``order`` (the caller masked; never the body as received)."""
     answered = order.answered_at
@@ -394,6 +408,7 @@ def order_public(order: HotlineOrder, events: list[HotlineEvent], now: datetime)
         "overdue": bool(waiting and answered is None and due is not None and now > due),
         "return_reason": order.return_reason,
         "extension": order.extension,
+        "redo": last_redo(events),
         "complaint_no": order.complaint_no,
         "created_at": iso(order.created_at),
         "updated_at": iso(order.updated_at),

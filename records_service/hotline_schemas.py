@@ -100,6 +100,14 @@ class ExtensionPublic(Public):
     answer_due_at: Moment
 
 
+class RedoPublic(Public):
+    """The hotline's latest send-back (重办): why, when, and the answer it sent back."""
+
+    reason: str
+    at: Moment
+    previous_answer: str | None
+
+
 class HotlineOrderPublic(Public):
     """A work order as the hotline and the center see it; ``late``: answered after its
     deadline; ``overdue``: unanswered past it now; ``sign_late``: signed after its sign
@@ -122,6 +130,8 @@ class HotlineOrderPublic(Public):
     overdue: bool
     return_reason: str | None
     extension: ExtensionPublic | None
+    #: The latest 重办 (the department answers it again), None if never sent back.
+    redo: RedoPublic | None
     complaint_no: str | None
     created_at: Moment
     updated_at: Moment

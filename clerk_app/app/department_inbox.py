@@ -75,6 +75,8 @@ class InboxItem:
         due: the answer deadline (a complaint's: the end of its due day), or None.
         overdue: the service says it is past its deadline (escalated, red).
         extended: a work order whose deadline was extended once already.
+        redo_reason: why the hotline sent the work order back (重办), ID and mobile
+            numbers masked; "" if it never did.
     """
 
     kind: str
@@ -87,6 +89,7 @@ class InboxItem:
     due: datetime | None
     overdue: bool
     extended: bool = False
+    redo_reason: str = ""
 
     def time_left(self, now: datetime) -> timedelta | None:
         """The time to the deadline (negative: past it), None without one."""
@@ -128,6 +131,7 @@ def _from_order(o: api.WorkOrder) -> InboxItem:
         due=o.answer_due_at,
         overdue=o.overdue,
         extended=o.extended,
+        redo_reason=mask_text(o.redo_reason),
     )
 
 

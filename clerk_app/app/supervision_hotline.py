@@ -50,6 +50,7 @@ class WorkOrder:
         overdue: the service says it is unanswered past its answer deadline.
         sign_late: unsigned past its sign deadline (or signed after it).
         extended_to: the answer deadline of an extension (延期), if any.
+        redo_reason: why the hotline sent it back (重办), numbers masked; "" if never.
     """
 
     no: str
@@ -65,6 +66,7 @@ class WorkOrder:
     sign_late: bool
     extended_to: datetime | None
     complaint_no: str
+    redo_reason: str = ""
 
     @property
     def due(self) -> datetime | None:
@@ -107,6 +109,7 @@ def order_from_wire(data: dict[str, Any]) -> WorkOrder:
             sign_late=bool(data.get("sign_late")),
             extended_to=_moment(extension.get("answer_due_at")) if extension else None,
             complaint_no=str(data.get("complaint_no") or ""),
+            redo_reason=mask_text(str((data.get("redo") or {}).get("reason") or "")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise BadResponseError(f"not a work order: {exc}") from exc

@@ -7,7 +7,9 @@ left. The selected item's account or content (ID and mobile numbers masked) and 
 complainant or caller show below. Tab to the text field, type the answer, Ctrl+Return sends
 it. The lead extends a work order (F4) with the reason typed in the same field and the new
 deadline in the field beside it. F5 refreshes. Refusals are said in words. The number of
-open items stays in the window's status bar after each load.
+open items stays in the window's status bar after each load. One call to the service at a
+time: a key pressed while one runs (:attr:`DepartmentInboxDialog.busy`) sends nothing and
+is told to wait.
 """
 
 from __future__ import annotations
@@ -145,6 +147,8 @@ class DepartmentInboxDialog(QDialog):
         self.controller = controller
         self.lead = lead
         self.items: list[inbox.InboxItem] = []
+        #: A call to the service is running (the list, an answer or an extension).
+        self.busy = False
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("inboxTable")
@@ -245,6 +249,17 @@ class DepartmentInboxDialog(QDialog):
             )
         )
 
+    def set_busy(self, busy: bool) -> None:
+        """While a call runs, its keys send nothing more (see the module doc)."""
+        self.busy = busy
+
+    def wait(self) -> None:
+        self.message.setText(
+            QCoreApplication.translate(
+                "DepartmentInbox", "Wait: the last request is still being sent."
+            )
+        )
+
     # -- the list ----------------------------------------------------------------------
 
     def current(self) -> inbox.InboxItem | None:
@@ -293,6 +308,12 @@ class DepartmentInboxDialog(QDialog):
             else QCoreApplication.translate("DepartmentInbox", "Caller")
         )
         lines = [f"{kind_text(item)} {item.no} · {who}：{item.party or '—'}", item.text]
+        if item.redo_reason:
+            lines.append(
+                QCoreApplication.translate(
+                    "DepartmentInbox", "Sent back by the hotline to be redone: %1"
+                ).replace("%1", item.redo_reason)
+            )
         if item.extended:
             lines.append(QCoreApplication.translate("DepartmentInbox", "Extended once already."))
         self.detail.setText("\n".join(lines))
@@ -417,6 +438,16 @@ class DepartmentInboxController:
         )
         self.count.show()
 
+    @staticmethod
+    def _run(dialog: DepartmentInboxDialog, fn: Callable[[], Any], done: Any) -> bool:
+        """``fn`` (one call to the service) off the GUI thread, ``done`` with its answer;
+        False (nothing sent, the clerk told to wait) while another call runs."""
+        if dialog.busy:
+            dialog.wait()
+            return False
+        Op(dialog, fn).busy(dialog.set_busy).success(done).failure(dialog.refused).run()
+        return True
+
     def load(self, dialog: DepartmentInboxDialog, keep: str = "") -> None:
         context, session = self.window.context, self.window.session
 
@@ -424,28 +455,30 @@ class DepartmentInboxController:
             self.show_count(items)
             dialog.show_items(items, keep)
 
-        Op(dialog, lambda: inbox.open_items(context, session)).success(loaded).failure(
-            dialog.refused
-        ).run()
+        self._run(dialog, lambda: inbox.open_items(context, session), loaded)
 
     def answer(self, dialog: DepartmentInboxDialog, item: inbox.InboxItem, text: str) -> None:
         context, session = self.window.context, self.window.session
-        Op(dialog, lambda: inbox.answer(context, session, item, text)).success(
+        self._run(
+            dialog,
+            lambda: inbox.answer(context, session, item, text),
             lambda done: dialog.done_with(
                 done, QCoreApplication.translate("DepartmentInbox", "%1 answered.")
-            )
-        ).failure(dialog.refused).run()
+            ),
+        )
 
     def extend(
         self, dialog: DepartmentInboxDialog, item: inbox.InboxItem, reason: str, due: datetime
     ) -> None:
         context, session = self.window.context, self.window.session
-        Op(dialog, lambda: inbox.extend(context, session, item, reason, due)).success(
+        self._run(
+            dialog,
+            lambda: inbox.extend(context, session, item, reason, due),
             lambda done: dialog.done_with(
                 done,
                 QCoreApplication.translate("DepartmentInbox", "%1: extension sent to the hotline."),
-            )
-        ).failure(dialog.refused).run()
+            ),
+        )
 
 
 def install_department_inbox(window: Any) -> DepartmentInboxController:

@@ -8,7 +8,8 @@ field below the list (Tab) —, F5 refresh, Enter take in: the intake form opens
 the pre-submission (the state a parked intake is resumed from, ``app.presubmissions.
 intake_state``); the clerk checks the originals and accepts as usual, and the case is made
 on the service under the pre-submission's number (``app.presubmissions.take_in``, through
-the window's take-in hook).
+the window's take-in hook). One call to the service at a time: a key pressed while one
+runs (:attr:`PresubmissionsDialog.busy`) sends nothing and is told to wait.
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ class PresubmissionsDialog(QDialog):
         self.items: list[ps.Presubmission] = []
         #: The pre-submission to take in (set when Enter closes the dialog).
         self.chosen: ps.Presubmission | None = None
+        #: A call to the service is running (the list or a pre-review).
+        self.busy = False
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, COLUMNS, self)
         self.table.setObjectName("presubmissionTable")
@@ -180,6 +183,17 @@ class PresubmissionsDialog(QDialog):
             QCoreApplication.translate(
                 "Presubmissions",
                 "Enter take in · F2 accept · Shift+F2 accept online · F3 supplement · F4 reject",
+            )
+        )
+
+    def set_busy(self, busy: bool) -> None:
+        """While a call runs, its keys send nothing more (see the module doc)."""
+        self.busy = busy
+
+    def wait(self) -> None:
+        self.message.setText(
+            QCoreApplication.translate(
+                "Presubmissions", "Wait: the last request is still being sent."
             )
         )
 
@@ -269,6 +283,9 @@ class PresubmissionsDialog(QDialog):
         show_error(self, exc)
 
     def take_in(self) -> None:
+        if self.busy:  # the list or a pre-review is on its way: the row may change
+            self.wait()
+            return
         item = self.current()
         if item is None:
             return
@@ -340,11 +357,23 @@ class PresubmissionController:
         self.load(dialog)
         return dialog
 
+    @staticmethod
+    def _run(dialog: PresubmissionsDialog, fn: Callable[[], Any], done: Any) -> bool:
+        """``fn`` (one call to the service) off the GUI thread, ``done`` with its answer;
+        False (nothing sent, the clerk told to wait) while another call runs."""
+        if dialog.busy:
+            dialog.wait()
+            return False
+        Op(dialog, fn).busy(dialog.set_busy).success(done).failure(dialog.refused).run()
+        return True
+
     def load(self, dialog: PresubmissionsDialog, keep: str = "") -> None:
         context, session = self.window.context, self.window.session
-        Op(dialog, lambda: ps.pending(context, session)).success(
-            lambda items: dialog.show_items(items, keep)
-        ).failure(dialog.refused).run()
+        self._run(
+            dialog,
+            lambda: ps.pending(context, session),
+            lambda items: dialog.show_items(items, keep),
+        )
 
     def review(
         self, dialog: PresubmissionsDialog, item: ps.Presubmission, decision: str, text: str
@@ -356,7 +385,7 @@ class PresubmissionController:
         def work() -> ps.Presubmission:
             return ps.review(context, session, item.no, decision, note=note, supplement_text=notice)
 
-        Op(dialog, work).success(dialog.reviewed).failure(dialog.refused).run()
+        self._run(dialog, work, dialog.reviewed)
 
     def fill_intake(self, chosen: ps.Presubmission | None) -> bool:
         """Open the intake form filled from ``chosen`` (as a parked intake is resumed)."""

@@ -204,6 +204,12 @@ class HotlineTab(QWidget):
             .replace("%1", _clock(order.sign_due_at) or "—")
             .replace("%2", _clock(order.answer_due_at) or "—"),
         ]
+        if order.redo_reason:
+            lines.append(
+                self.tr("Sent back by the hotline to be redone: %1").replace(
+                    "%1", order.redo_reason
+                )
+            )
         if order.extended_to is not None:
             lines.append(self.tr("Extended to %1").replace("%1", _clock(order.extended_to)))
         if order.complaint_no:

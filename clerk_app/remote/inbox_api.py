@@ -53,6 +53,8 @@ class WorkOrder:
     answer: str
     extended: bool
     updated_at: datetime
+    #: Why the hotline sent it back to be redone (重办), "" if it never did.
+    redo_reason: str = ""
 
 
 def complaint_from_wire(data: Any) -> Complaint:
@@ -87,6 +89,7 @@ def order_from_wire(data: Any) -> WorkOrder:
     """
     try:
         due = data.get("answer_due_at")
+        redo = data.get("redo")
         return WorkOrder(
             no=str(data["no"]),
             kind=str(data.get("kind") or ""),
@@ -99,6 +102,7 @@ def order_from_wire(data: Any) -> WorkOrder:
             answer=str(data.get("answer") or ""),
             extended=data.get("extension") is not None,
             updated_at=answer_time(data["updated_at"]),
+            redo_reason=str(redo.get("reason") or "") if redo else "",
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise BadResponseError(f"not a work order: {exc}") from exc

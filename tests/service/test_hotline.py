@@ -83,6 +83,16 @@ def test_four_hour_orders_answered_in_time_late_returned_and_redone(hall: Hall) 
     assert redo.status_code == 200, redo.text
     assert (redo.json()["status"], redo.json()["answer"]) == ("redo", None)
     assert redo.json()["answer_due_at"] == "2026-11-30T19:30:00+08:00"
+    sent_back = {
+        "reason": "来电人反映路灯仍未修复",
+        "at": "2026-11-30T15:30:00+08:00",
+        "previous_answer": "已联系物业，路灯今晚修复。",
+    }
+    assert redo.json()["redo"] == sent_back
+    # The department's clerk who answers it again reads why it came back.
+    mine = {o["no"]: o for o in hall.get("/hotline/orders", clerk).json()["items"]}
+    assert mine["RX-004"]["redo"] == sent_back
+    assert mine["RX-001"]["redo"] is None
     assert [o["no"] for o in hotline.pull()] == ["RX-004"]  # only what changed
     assert hotline.orders["RX-004"]["status"] == "redo"
     hall.set_time(MONDAY + timedelta(hours=7))

@@ -172,3 +172,24 @@ def test_work_orders_signed_assigned_returned_and_extended_by_keyboard(
     assert changed["RX-102"]["return_reason"] == (
         "Social security cards are issued by the district office."
     )
+
+    # The hotline sends the returned RX-102 back (重办): it is the center's after all. The
+    # supervisor reads why, the caller's number in it masked.
+    sent_back = hotline.send_back("RX-102", "区社保分中心已并入本中心，来电人13912345678")
+    assert sent_back.status_code == 200, sent_back.text
+    desk, screen = _open(qtbot, context)
+    tab = screen.hotline
+    try:
+        press(qtbot, screen, Qt.Key.Key_4, CTRL)
+        row = [o.no for o in tab.items].index("RX-102")
+        tab.table.setFocus()
+        press(qtbot, screen, Qt.Key.Key_Home)
+        for _ in range(row):
+            press(qtbot, screen, Qt.Key.Key_Down)
+        assert _row(screen, row)[3] == "Sent back: redo"
+        shown = tab.detail.text()
+        assert "Sent back by the hotline to be redone: 区社保分中心已并入本中心" in shown
+        assert "139****5678" in shown and "13912345678" not in shown
+    finally:
+        desk.shutdown()
+        screen.close()

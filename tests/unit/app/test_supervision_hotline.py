@@ -92,3 +92,10 @@ def test_an_order_from_the_wire_masks_its_content_and_works_to_the_right_deadlin
     assert hotline.order_from_wire(_wire(status="assigned", overdue=True)).is_late(NOW)
     with pytest.raises(Exception, match="not a work order"):
         hotline.order_from_wire(_wire(status=None) | {"no": None} | {"sign_due_at": "x"})
+
+
+def test_a_sent_back_order_from_the_wire_says_why_with_numbers_masked() -> None:
+    redo = {"reason": "来电人13912345678仍不满意", "at": "2026-11-30T15:30:00+08:00"}
+    order = hotline.order_from_wire(_wire(status="redo", redo=redo | {"previous_answer": "x"}))
+    assert order.redo_reason == "来电人139****5678仍不满意"
+    assert hotline.order_from_wire(_wire(redo=None)).redo_reason == ""
