@@ -9,6 +9,7 @@ a :class:`SupervisionRefused` with a short code the screen words for the person.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -272,10 +273,70 @@ class BadRating:
     followed_up: bool
 
 
-def bad_ratings(context: AppContext, session: Session) -> list[BadRating]:
-    """The center's bad ratings (``GET /ratings/bad``), the newest first."""
+@dataclass(frozen=True)
+class RatingFilter:
+    """What the bad ratings are narrowed to (None or "": any).
+
+    Attributes:
+        rated_from, rated_to: the first and last day rated (the center's days, included).
+        department: the rated window's department code.
+        followed_up: True followed up only, False still to follow up.
+    """
+
+    rated_from: date | None = None
+    rated_to: date | None = None
+    department: str = ""
+    followed_up: bool | None = None
+
+    def params(self) -> dict[str, str]:
+        """The query of ``GET /ratings/bad``."""
+        params: dict[str, str] = {}
+        if self.rated_from is not None:
+            params["rated_from"] = self.rated_from.isoformat()
+        if self.rated_to is not None:
+            params["rated_to"] = self.rated_to.isoformat()
+        if self.department:
+            params["department"] = self.department
+        if self.followed_up is not None:
+            params["followed_up"] = "true" if self.followed_up else "false"
+        return params
+
+
+def rating_filter(
+    rated_from: str, rated_to: str, department: str, followed_up: bool | None
+) -> RatingFilter:
+    """The filter as typed (days ``YYYY-MM-DD``, blank for any; the department's code).
+
+    Raises:
+        SupervisionRefused: ``invalid`` naming the days not understood or out of order
+            (nothing is sent).
+    """
+    days: dict[str, date | None] = {}
+    bad: list[str] = []
+    for name, text in (("rated_from", rated_from), ("rated_to", rated_to)):
+        try:
+            days[name] = date.fromisoformat(text.strip()) if text.strip() else None
+        except ValueError:
+            bad.append(name)
+    code = department.strip().upper()
+    if code and not re.fullmatch(r"[A-Z0-9_-]{1,32}", code):
+        bad.append("department")
+    first, last = days.get("rated_from"), days.get("rated_to")
+    if not bad and first is not None and last is not None and first > last:
+        bad.append("rated_from")
+    if bad:
+        raise SupervisionRefused("invalid", "the filter is not understood", tuple(bad))
+    return RatingFilter(first, last, code, followed_up)
+
+
+def bad_ratings(
+    context: AppContext, session: Session, wanted: RatingFilter | None = None
+) -> list[BadRating]:
+    """The center's bad ratings (``GET /ratings/bad``) narrowed to ``wanted``, the newest
+    first."""
     api, bearer = context.backend.api, token(context, session)
-    items = _call(lambda: supervision_api.bad_ratings(api, bearer))
+    params = (wanted or RatingFilter()).params()
+    items = _call(lambda: supervision_api.bad_ratings(api, bearer, params))
     found = [
         BadRating(
             id=str(i["id"]),

@@ -107,6 +107,11 @@ def _field_names() -> dict[str, str]:
             "Supervision", "the new deadline (a later YYYY-MM-DD HH:MM)"
         ),
         "rating_id": QCoreApplication.translate("Supervision", "the bad rating"),
+        "rated_from": QCoreApplication.translate(
+            "Supervision", "the first day rated (YYYY-MM-DD, not after the last)"
+        ),
+        "rated_to": QCoreApplication.translate("Supervision", "the last day rated (YYYY-MM-DD)"),
+        "department": QCoreApplication.translate("Supervision", "the department's code"),
     }
 
 

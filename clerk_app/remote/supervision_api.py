@@ -138,7 +138,11 @@ def order_step(
     return data
 
 
-def bad_ratings(api: ApiClient, token: str) -> list[dict[str, Any]]:
-    """``GET /ratings/bad`` → the center's bad ratings (差评), earliest follow-up first."""
-    response = api.request("GET", f"{API_PREFIX}/ratings/bad", token=token)
+def bad_ratings(
+    api: ApiClient, token: str, params: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """``GET /ratings/bad`` → the center's bad ratings (差评), earliest follow-up first;
+    ``params``: ``rated_from``, ``rated_to`` (YYYY-MM-DD), ``department``, ``followed_up``
+    (``"true"``/``"false"``)."""
+    response = api.request("GET", f"{API_PREFIX}/ratings/bad", token=token, params=params or {})
     return _items(_expect_dict(response), "bad ratings")

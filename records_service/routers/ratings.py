@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -186,21 +187,51 @@ def visit_to_rate(session: Session, case: Case, field: str = "case_no") -> CaseE
     "/ratings/bad",
     operation_id="list_bad_ratings",
     response_model=BadRatings,
-    responses=problem_responses(401, 403, 422, s403="not a shift lead, an admin or a supervisor"),
+    responses=problem_responses(
+        401,
+        403,
+        422,
+        s403="not a shift lead, an admin or a supervisor",
+        s422="invalid query fields (a day that is not YYYY-MM-DD, ``rated_from`` after "
+        "``rated_to``, a department code with other characters)",
+    ),
 )
 def list_bad_ratings(
     principal: CurrentPrincipal,
     session: SessionDep,
     clock: ClockDep,
-    followed_up: Annotated[bool | None, Query()] = None,
+    followed_up: Annotated[
+        bool | None,
+        Query(description="``true``: followed up only; ``false``: still to follow up"),
+    ] = None,
+    rated_from: Annotated[
+        date | None, Query(description="rated on this day (the center's) or later")
+    ] = None,
+    rated_to: Annotated[
+        date | None, Query(description="rated on this day (the center's) or earlier")
+    ] = None,
+    department: Annotated[
+        str | None,
+        Query(
+            max_length=32,
+            pattern=r"^[A-Za-z0-9_-]+$",
+            description="the department (code) of the rated window; one outside the "
+            "caller's reach gives an empty list",
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
 ) -> BadRatings:
     """Bad ratings (差评) of the windows a lead watches, earliest follow-up deadline first:
     ``{items, today}``; each item says whether its deadline has passed (``overdue``).
-    ``followed_up=false`` lists those still to follow up. Leads: their department; admins
-    and supervisors (督查, to raise a complaint from one): their centers'.
+    ``followed_up=false`` lists those still to follow up; ``rated_from``/``rated_to`` (days,
+    both included) and ``department`` narrow the list. Leads: their department; admins and
+    supervisors (督查, to raise a complaint from one): their centers'.
     """
+    if rated_from is not None and rated_to is not None and rated_from > rated_to:
+        raise invalid_field("rated_from", "the first day is after the last")
     windows = select(Window.code).where(reach.window_scope(session, principal))
+    if department is not None:
+        windows = windows.where(Window.department_code == department)
     # A ticket served with no case is rated without one (``POST /visits/ratings``).
     query = (
         select(Rating, Case.case_no, QueueTicket.number)
@@ -212,6 +243,10 @@ def list_bad_ratings(
         query = query.where(Rating.followed_up_at.is_not(None))
     elif followed_up is False:
         query = query.where(Rating.followed_up_at.is_(None))
+    if rated_from is not None:
+        query = query.where(Rating.rated_at >= _day_start(rated_from))
+    if rated_to is not None:
+        query = query.where(Rating.rated_at < _day_start(rated_to + timedelta(days=1)))
     rows = session.execute(
         query.order_by(Rating.follow_up_due, Rating.rated_at, Rating.id).limit(limit)
     ).all()
@@ -226,6 +261,11 @@ def list_bad_ratings(
         )
         items.append(item)
     return BadRatings.model_validate({"today": today.isoformat(), "items": items})
+
+
+def _day_start(day: date) -> datetime:
+    """The start of ``day`` in the center's time zone."""
+    return datetime.combine(day, time(0), tzinfo=CENTER_TZ)
 
 
 @router.post(

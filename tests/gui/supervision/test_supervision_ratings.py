@@ -9,7 +9,7 @@ without a rating is refused in words."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import requests
 from PySide6.QtCore import Qt
@@ -130,6 +130,73 @@ def test_a_complaint_raised_from_a_bad_rating_by_keyboard(
         ).json()["complaint"]
         assert stored["rating_id"] == rating_id
         assert (stored["about_case_no"], stored["about_clerk"]) == (case_no, "demo-clerk")
+    finally:
+        desk.shutdown()
+        screen.close()
+
+
+def test_the_bad_ratings_narrowed_by_day_department_and_follow_up_by_keyboard(
+    qtbot, records_service, make_context
+) -> None:
+    service = records_service
+    _case, followed = _bad_rating(service)
+    _case, waiting = _bad_rating(service)
+    lead = _token(service, "demo-lead")
+    done = requests.post(
+        service.url(f"/ratings/{followed}/follow-up"),
+        json={"note": "已回访"},
+        headers=auth(lead),
+        timeout=TIMEOUT,
+    )
+    assert done.status_code == 200, done.text
+    today = datetime.now(CST).date()
+    context = make_context(service.base_url, home="supervisor-rating-filters")
+    desk = Desk(context)
+    screen = desk.open_desk(sign_in(context, "demo-supervisor", DEMO_PASSWORD))
+    assert isinstance(screen, SupervisionScreen)
+    qtbot.addWidget(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(lambda: not screen.working(), timeout=15_000)
+    ratings = screen.ratings
+
+    def shown() -> set[str]:
+        return {r.id for r in ratings.items}
+
+    try:
+        press(qtbot, screen, Qt.Key.Key_B, CTRL)
+        assert shown() == {followed, waiting}
+        _tab_to(qtbot, screen, ratings.department)
+        type_keys(qtbot, screen, "sj")
+        press(qtbot, screen, Qt.Key.Key_Return)
+        assert shown() == set()  # W01 is GA's
+        ratings.department.clear()
+        type_keys(qtbot, screen, "ga")
+        press(qtbot, screen, Qt.Key.Key_Return)
+        assert shown() == {followed, waiting}
+        _tab_to(qtbot, screen, ratings.followed_up)
+        press(qtbot, screen, Qt.Key.Key_Down)  # still to follow up
+        assert ratings.followed_up.currentData() == "no"
+        qtbot.waitUntil(lambda: not screen.working(), timeout=15_000)
+        assert shown() == {waiting}
+        press(qtbot, screen, Qt.Key.Key_Down)  # followed up
+        qtbot.waitUntil(lambda: not screen.working(), timeout=15_000)
+        assert shown() == {followed}
+        assert "(followed up)" in ratings.table.item(0, 4).text()
+
+        _tab_to(qtbot, screen, ratings.rated_from)
+        type_keys(qtbot, screen, (today.replace(day=1) if today.day > 1 else today).isoformat())
+        _tab_to(qtbot, screen, ratings.rated_to)
+        type_keys(qtbot, screen, today.isoformat())
+        press(qtbot, screen, Qt.Key.Key_Return)
+        assert shown() == {followed}
+        ratings.rated_from.setText((today + timedelta(days=1)).isoformat())
+        press(qtbot, screen, Qt.Key.Key_Return)  # the first day after the last: nothing sent
+        assert screen.message.text().startswith("Check the first day rated")
+        assert shown() == {followed}
+        ratings.rated_from.setText("2026-13-01")
+        press(qtbot, screen, Qt.Key.Key_Return)
+        assert screen.message.text().startswith("Check the first day rated")
     finally:
         desk.shutdown()
         screen.close()

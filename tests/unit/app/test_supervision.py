@@ -77,3 +77,22 @@ def test_the_services_refusals_become_codes_the_screen_words(
 ) -> None:
     refused = supervision._refused(ApiError(status, problem))
     assert (refused.code, refused.fields) == (code, fields)
+
+
+def test_the_bad_ratings_filter_as_typed() -> None:
+    wanted = supervision.rating_filter(" 2026-11-01", "2026-11-30 ", "ga", False)
+    assert wanted.params() == {
+        "rated_from": "2026-11-01",
+        "rated_to": "2026-11-30",
+        "department": "GA",
+        "followed_up": "false",
+    }
+    assert supervision.rating_filter("", "", "", None).params() == {}
+    for typed, fields in (
+        (("2026-11-30", "2026-11-01", "", None), ("rated_from",)),
+        (("11/01", "tomorrow", "", None), ("rated_from", "rated_to")),
+        (("", "", "公安", True), ("department",)),
+    ):
+        with pytest.raises(supervision.SupervisionRefused) as refused:
+            supervision.rating_filter(*typed)
+        assert (refused.value.code, refused.value.fields) == ("invalid", fields)
