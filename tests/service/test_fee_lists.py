@@ -5,9 +5,11 @@ waiting for a decision; another window's clerk reads neither. SQLite and Postgre
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 
 import pytest
 
+from clerk_app.core.clock import CENTER_TZ
 from tests.helpers.fees_api import cashier, clerk, finance, get, issued, paid, write
 from tests.helpers.service_api import assert_problem, token_for
 
@@ -64,3 +66,58 @@ def test_the_lead_finds_the_payment_and_finance_lists_the_waiting_refund(service
     assert body["id"] not in {r["id"] for r in still}
     approved = get(service, "/refund-requests", tokens["finance"], status="approved").json()
     assert body["id"] in {r["id"] for r in approved["items"]}
+
+
+def test_finance_lists_the_decided_refunds_of_a_period(service, tokens) -> None:
+    """The history: ``status=decided`` with ``from``/``to`` (business days of the decision)
+    lists the approved and the rejected, not the waiting; another period lists neither."""
+    ids = {}
+    for verb in ("approve", "reject", None):
+        payment = paid(service, tokens["cashier"], issued(service, tokens["clerk"]))
+        body = {"id": str(uuid.uuid4()), "amount_fen": 500, "reason": "多缴"}
+        made = write(service, f"/payments/{payment['id']}/refund-requests", tokens["lead"], body)
+        assert made.status_code == 201, made.text
+        if verb:
+            decided = write(
+                service,
+                f"/refund-requests/{body['id']}/{verb}",
+                tokens["finance"],
+                {"note": "核实"},
+                key=str(uuid.uuid4()),
+            )
+            assert decided.status_code == 201, decided.text
+            at = datetime.fromisoformat(
+                decided.json()["refund"]["decided_at"].replace("Z", "+00:00")
+            )
+        ids[verb] = body["id"]
+    today = at.astimezone(CENTER_TZ).date()  # the service's test clock
+    history = get(
+        service,
+        "/refund-requests",
+        tokens["finance"],
+        status="decided",
+        **{"from": (today - timedelta(days=1)).isoformat(), "to": today.isoformat()},
+    )
+    assert history.status_code == 200, history.text
+    states = {r["id"]: r["status"] for r in history.json()["items"]}
+    assert states.get(ids["approve"]) == "approved" and states.get(ids["reject"]) == "rejected"
+    assert ids[None] not in states
+    before = get(
+        service,
+        "/refund-requests",
+        tokens["finance"],
+        status="decided",
+        **{"from": "2026-01-01", "to": (today - timedelta(days=2)).isoformat()},
+    )
+    assert set(ids.values()).isdisjoint(r["id"] for r in before.json()["items"])
+    # A period is whole and forward; the lead sees the department's history too.
+    reversed_ = get(
+        service, "/refund-requests", tokens["finance"], status="decided", to="2026-01-01",
+        **{"from": "2026-02-01"},
+    )  # fmt: skip
+    assert_problem(reversed_, 422)
+    assert_problem(get(service, "/refund-requests", tokens["finance"], to="2026-01-01"), 422)
+    period = {"from": today.isoformat(), "to": today.isoformat()}
+    lead = get(service, "/refund-requests", tokens["lead"], status="decided", **period)
+    lead = lead.json()["items"]
+    assert {ids["approve"], ids["reject"]} <= {r["id"] for r in lead}
