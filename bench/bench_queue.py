@@ -204,7 +204,7 @@ def hour_of_load(
                 done = session.post(
                     f"{api}/queue/tickets/{number}/finish",
                     json={"case_nos": []},
-                    headers=headers,
+                    headers={**headers, "Idempotency-Key": str(uuid.uuid4())},
                     timeout=60,
                 )
             if done.status_code not in (200, 201):

@@ -48,11 +48,6 @@ class CategoryPublic(Public):
     waiting: int
 
 
-class CategoryList(Public):
-    as_of: Moment
-    items: list[CategoryPublic]
-
-
 class TicketCreate(Strict):
     """``POST /queue/tickets`` from a kiosk; ``id`` equals the Idempotency-Key (a kiosk
     that resends after a lost answer gets the same ticket).
@@ -98,6 +93,25 @@ class TicketPublic(Public):
     recalls: int
     transferred_from: str | None
     case_nos: list[str]
+
+
+class WindowNow(Public):
+    """The caller's window as it stands (``GET /queue/categories`` for a window's clerk or
+    desk): a desk restarted during a visit goes on with its ticket and its pause."""
+
+    window_code: str
+    #: The ticket called to the window and not yet finished or passed on (None: idle).
+    serving: TicketPublic | None
+    paused: bool
+    #: The open pause's reason (None when not paused).
+    pause_reason: str | None
+
+
+class CategoryList(Public):
+    as_of: Moment
+    items: list[CategoryPublic]
+    #: The caller's window now; only for a window's clerk or desk (else None).
+    window: WindowNow | None = None
 
 
 class TicketIssued(Public):

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from clerk_app.app.context import has_local_store
 from clerk_app.core import queue as rules
-from clerk_app.core.errors import UserError
+from clerk_app.core.errors import CertificateNotTrusted, Offline, UserError
 from clerk_app.core.queue_calls import IDLE, PAUSED, SERVING, WindowState, window_label
 from clerk_app.remote import queue_window_api as api
 from clerk_app.remote.api import ApiError
-from clerk_app.remote.queue_window_api import HallCategory, WindowTicket
+from clerk_app.remote.queue_window_api import HallCategory, WindowNow, WindowTicket
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -34,10 +34,13 @@ __all__ = [
     "HallCategory",
     "QueueRefused",
     "Visit",
+    "WindowNow",
     "WindowTicket",
     "call_next",
     "categories",
     "finish",
+    "may_resend",
+    "new_step_key",
     "no_show",
     "pause",
     "rate_visit",
@@ -45,6 +48,7 @@ __all__ = [
     "resume",
     "transfer",
     "typed_number",
+    "window_now",
     "window_state",
 ]
 
@@ -112,6 +116,15 @@ class Visit:
         kept = self.case_nos if ticket.number == self.number else []
         self.ticket, self.number_only = ticket, ""
         self.case_nos = list(dict.fromkeys([*ticket.case_nos, *kept]))
+
+    def restore(self, now: WindowNow) -> None:
+        """Go on from the window as the service has it (after a restart): its ticket, with
+        the cases it already holds, and its pause."""
+        if now.serving is not None:
+            self.serve(now.serving)
+        else:
+            self.end()
+        self.paused, self.pause_reason = now.paused, now.pause_reason if now.paused else ""
 
     def adopt(self, number: str) -> None:
         """The service says ``number`` is still at the window: go on with it."""
@@ -187,22 +200,45 @@ def call_next(context: AppContext, session: Session, typed: str | None = None) -
         raise _refused(exc, number or "") from exc
 
 
-def _at_window(context: AppContext, session: Session, number: str, act: Any, **kw: Any) -> Any:
+def new_step_key() -> str:
+    """A fresh Idempotency-Key for one step with the ticket (recall, no-show, transfer,
+    finish). The calling bar keeps it until the step gets an answer, so a step sent again
+    after a lost answer is applied once (:func:`may_resend`)."""
+    return str(uuid.uuid4())
+
+
+def may_resend(exc: BaseException) -> bool:
+    """Whether a step that failed with ``exc`` may have reached the service without its
+    answer reaching the desk (the link failed, or the first request is still in flight):
+    then the step is sent again with the same key."""
+    if isinstance(exc, Offline) and not isinstance(exc, CertificateNotTrusted):
+        return True
+    return isinstance(exc, ApiError) and exc.status == 409 and exc.slug == "in-flight"
+
+
+def _at_window(
+    context: AppContext, session: Session, number: str, act: Any, key: str | None, **kw: Any
+) -> Any:
     token = _token(context, session)
     try:
-        return act(_api(context), token, number, **kw)
+        return act(_api(context), token, number, key=key or new_step_key(), **kw)
     except ApiError as exc:
         raise _refused(exc, number) from exc
 
 
-def recall(context: AppContext, session: Session, number: str) -> WindowTicket:
-    """Call the ticket at the window again (the hall says it again)."""
-    return _at_window(context, session, number, api.recall)
+def recall(
+    context: AppContext, session: Session, number: str, *, key: str | None = None
+) -> WindowTicket:
+    """Call the ticket at the window again (the hall says it again); ``key`` the step's
+    Idempotency-Key (a fresh one when None)."""
+    return _at_window(context, session, number, api.recall, key)
 
 
-def no_show(context: AppContext, session: Session, number: str) -> WindowTicket:
+def no_show(
+    context: AppContext, session: Session, number: str, *, key: str | None = None
+) -> WindowTicket:
     """The called applicant did not come (过号)."""
-    return _at_window(context, session, number, api.no_show)
+    return _at_window(context, session, number, api.no_show, key)
 
 
 def transfer(
@@ -212,6 +248,7 @@ def transfer(
     *,
     category: str | None = None,
     window: str | None = None,
+    key: str | None = None,
 ) -> WindowTicket:
     """Send the ticket on to ``category`` or ``window``; the new ticket (same place)."""
     if not category and not window:
@@ -221,14 +258,33 @@ def transfer(
         session,
         number,
         api.transfer,
+        key,
         category=category or None,
         window=window.strip().upper() if window else None,
     )
 
 
-def finish(context: AppContext, session: Session, number: str, case_nos: list[str]) -> WindowTicket:
+def finish(
+    context: AppContext,
+    session: Session,
+    number: str,
+    case_nos: list[str],
+    *,
+    key: str | None = None,
+) -> WindowTicket:
     """The visit is over; ``case_nos`` are the cases taken in during it."""
-    return _at_window(context, session, number, api.finish, case_nos=list(case_nos))
+    return _at_window(context, session, number, api.finish, key, case_nos=list(case_nos))
+
+
+def window_now(context: AppContext, session: Session) -> WindowNow | None:
+    """The window as the service has it: the ticket at it and its pause (a desk restarted
+    during a visit goes on with them); None when the service does not say.
+
+    Raises:
+        QueueRefused: ``no-token`` (signed in offline).
+        ConnectionProblem: the service cannot be reached.
+    """
+    return api.window_now(_api(context), _token(context, session))
 
 
 def pause(context: AppContext, session: Session, reason: str) -> str:

@@ -14,6 +14,11 @@ ticket and every case taken in, or for the ticket alone. A refusal is a plain me
 the bar (a mistyped number, a category the window does not serve, a closed window ...).
 The window's own screen (窗口屏, setting ``queue.window_screen``) follows the bar.
 
+Each step with the ticket (recall, no-show, transfer, finish) carries an Idempotency-Key
+kept until the step is answered: pressed again after a lost answer, it is applied once.
+At start the bar goes on with the ticket at the window and its pause as the service has
+them (a desk restarted during a visit).
+
 ``install_calling_bar(window)`` adds it when the setting ``queue.calling_bar`` is on.
 """
 
@@ -73,11 +78,13 @@ class CallingBar(QDockWidget):
         state_changed(object): the window's :class:`~clerk_app.core.queue_calls.WindowState`.
         message_shown(str): a message was put in the bar.
         rating_saved(str): the visit's rating was queued (its id).
+        restored(): the window's ticket and pause were read from the service (at start).
     """
 
     state_changed = Signal(object)
     message_shown = Signal(str)
     rating_saved = Signal(str)
+    restored = Signal()
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
@@ -87,6 +94,10 @@ class CallingBar(QDockWidget):
         self.session = window.session
         self.visit = qw.Visit()
         self.busy = False
+        #: The Idempotency-Key of each step not yet answered, by (action, ticket, body):
+        #: the step pressed again after a lost answer is sent with the same key.
+        self.step_keys: dict[tuple[str, ...], str] = {}
+        self._restoring = False
         self.message = ""
         self.window_screen: Any = None
         self.last_dialog: QDialog | None = None
@@ -321,18 +332,61 @@ class CallingBar(QDockWidget):
 
     # -- doing ---------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], number: str = "") -> None:
+    def restore(self) -> None:
+        """Go on with the ticket at the window and its pause as the service has them (the
+        desk restarted during a visit). Quiet when the service cannot say; a step the clerk
+        starts meanwhile wins."""
+        ctx, session = self.context, self.session
+        self._restoring = True
+
+        def restored(now: qw.WindowNow | None) -> None:
+            if self._restoring and now is not None:
+                self.visit.restore(now)
+                self.retranslate()
+                if now.serving is not None:
+                    self.say(
+                        self.tr("Ticket %1 is at the window: going on with it.").replace(
+                            "%1", now.serving.number
+                        )
+                    )
+            self._restoring = False
+            self.restored.emit()
+
+        def failed(exc: Exception) -> None:
+            self._restoring = False
+            log.info("calling bar: the window's ticket not read at start: %s", exc)
+            self.restored.emit()
+
+        Op(self, lambda: qw.window_now(ctx, session)).success(restored).failure(failed).run()
+
+    def _step_key(self, *step: str) -> str:
+        """The key of ``step`` (a new one unless it is still waiting for its answer)."""
+        return self.step_keys.setdefault(tuple(step), qw.new_step_key())
+
+    def _run(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        step: tuple[str, ...] = (),
+    ) -> None:
         if self.busy:
             return
         self.busy = True
+        self._restoring = False
         self.render()
 
         def succeeded(result: Any) -> None:
             self.busy = False
+            self.step_keys.clear()  # answered: the next press is a new step
             done(result)
             self.render()
 
-        Op(self, work).success(succeeded).failure(self._failed).run()
+        def failed(exc: Exception) -> None:
+            if not qw.may_resend(exc):
+                self.step_keys.pop(step, None)  # answered (refused): a new step next time
+            self._failed(exc)
+
+        Op(self, work).success(succeeded).failure(failed).run()
 
     def _failed(self, exc: Exception) -> None:
         self.busy = False
@@ -414,7 +468,9 @@ class CallingBar(QDockWidget):
             self.visit.serve(ticket)
             self.say(self.tr("Calling %1 again.").replace("%1", number))
 
-        self._run(lambda: qw.recall(ctx, session, number), recalled)
+        step = ("recall", number)
+        key = self._step_key(*step)
+        self._run(lambda: qw.recall(ctx, session, number, key=key), recalled, step)
 
     def no_show(self) -> None:
         """Shift+F7: the applicant did not come (过号)."""
@@ -427,7 +483,9 @@ class CallingBar(QDockWidget):
             self.visit.end()
             self.say(self.tr("%1 marked as not come.").replace("%1", number))
 
-        self._run(lambda: qw.no_show(ctx, session, number), gone)
+        step = ("no-show", number)
+        key = self._step_key(*step)
+        self._run(lambda: qw.no_show(ctx, session, number, key=key), gone, step)
 
     def transfer(self) -> None:
         """Ctrl+F6: transfer the ticket to a category or window (the categories first)."""
@@ -470,8 +528,12 @@ class CallingBar(QDockWidget):
                 .replace("%2", ticket.number)
             )
 
+        step = ("transfer", number, category or "", window or "")
+        key = self._step_key(*step)
         self._run(
-            lambda: qw.transfer(ctx, session, number, category=category, window=window), moved
+            lambda: qw.transfer(ctx, session, number, category=category, window=window, key=key),
+            moved,
+            step,
         )
 
     def finish(self) -> None:
@@ -487,7 +549,9 @@ class CallingBar(QDockWidget):
             self.say(self.tr("Visit %1 finished.").replace("%1", number))
             self._ask_rating(number, case_nos)
 
-        self._run(lambda: qw.finish(ctx, session, number, case_nos), finished)
+        step = ("finish", number, *case_nos)
+        key = self._step_key(*step)
+        self._run(lambda: qw.finish(ctx, session, number, case_nos, key=key), finished, step)
 
     def toggle_pause(self) -> None:
         """Ctrl+F7: pause the service with a reason, or resume it."""
@@ -612,4 +676,5 @@ def install_calling_bar(window: Any) -> CallingBar | None:
     bar = CallingBar(window)
     if bool(settings["queue.window_screen"]):
         bar.open_window_screen()
+    bar.restore()
     return bar

@@ -5,7 +5,10 @@ The window: ``POST /queue/next`` (the next ticket, or a typed number), ``POST
 /queue/tickets/{no}/recall|no-show|transfer|finish``, ``POST /windows/{code}/pause|
 resume`` and the visit's one rating ``POST /visits/ratings`` (its body is built by
 :func:`visit_rating_body`; the desk queues it in its outbox, :data:`VISIT_RATINGS_PATH`).
-The hall: ``GET /queue/calls?after=&wait=`` (long-poll).
+Each step with the ticket carries the desk's Idempotency-Key for it (sent again after a
+lost answer, it is applied once). After a restart the window reads the ticket at it and its
+pause from ``GET /queue/categories`` (:func:`window_now`). The hall: ``GET
+/queue/calls?after=&wait=`` (long-poll).
 
 Errors are the client's (:class:`ApiError`, :class:`NetworkError`, ...).
 """
@@ -18,7 +21,14 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from clerk_app.remote.api import API_PREFIX, ApiClient, BadResponseError, _expect_dict
+from clerk_app.remote.api import (
+    API_PREFIX,
+    ApiClient,
+    BadResponseError,
+    NetworkError,
+    TlsError,
+    _expect_dict,
+)
 from clerk_app.remote.wire import answer_time
 
 #: Where the visit's rating goes (the outbox's path).
@@ -123,24 +133,38 @@ def call_next(api: ApiClient, token: str, number: str | None = None) -> WindowTi
     return _ticket_of(response)
 
 
-def _ticket_action(api: ApiClient, token: str, number: str, action: str, body: Any = None) -> Any:
-    return api.request(
-        "POST",
-        f"{API_PREFIX}/queue/tickets/{quote(number, safe='')}/{action}",
-        token=token,
-        body=body,
-        timeout=WINDOW_TIMEOUT,
-    )
+def _ticket_action(
+    api: ApiClient, token: str, number: str, action: str, key: str, body: Any = None
+) -> Any:
+    """A step with the window's ticket, sent with its Idempotency-Key ``key``.
+
+    A connection that fails after the request went out may have lost the answer to a step
+    the service applied: it is sent once more with the same key, and the service answers
+    with the first answer (a recall is not announced twice). A certificate problem is not
+    retried.
+    """
+    path = f"{API_PREFIX}/queue/tickets/{quote(number, safe='')}/{action}"
+    for attempt in (1, 2):
+        try:
+            return api.request(
+                "POST", path, token=token, body=body, idempotency_key=key, timeout=WINDOW_TIMEOUT
+            )
+        except TlsError:
+            raise
+        except NetworkError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def recall(api: ApiClient, token: str, number: str) -> WindowTicket:
+def recall(api: ApiClient, token: str, number: str, *, key: str) -> WindowTicket:
     """``POST /queue/tickets/{no}/recall``: the hall screen calls the ticket again."""
-    return _ticket_of(_ticket_action(api, token, number, "recall"))
+    return _ticket_of(_ticket_action(api, token, number, "recall", key))
 
 
-def no_show(api: ApiClient, token: str, number: str) -> WindowTicket:
+def no_show(api: ApiClient, token: str, number: str, *, key: str) -> WindowTicket:
     """``POST /queue/tickets/{no}/no-show`` (过号)."""
-    return _ticket_of(_ticket_action(api, token, number, "no-show"))
+    return _ticket_of(_ticket_action(api, token, number, "no-show", key))
 
 
 def transfer(
@@ -148,6 +172,7 @@ def transfer(
     token: str,
     number: str,
     *,
+    key: str,
     category: str | None = None,
     window: str | None = None,
 ) -> WindowTicket:
@@ -157,12 +182,15 @@ def transfer(
         body["category"] = category
     if window:
         body["window"] = window
-    return _ticket_of(_ticket_action(api, token, number, "transfer", body))
+    return _ticket_of(_ticket_action(api, token, number, "transfer", key, body))
 
 
-def finish(api: ApiClient, token: str, number: str, case_nos: list[str]) -> WindowTicket:
+def finish(
+    api: ApiClient, token: str, number: str, case_nos: list[str], *, key: str
+) -> WindowTicket:
     """``POST /queue/tickets/{no}/finish`` with the cases served in the visit."""
-    return _ticket_of(_ticket_action(api, token, number, "finish", {"case_nos": case_nos}))
+    body = {"case_nos": case_nos}
+    return _ticket_of(_ticket_action(api, token, number, "finish", key, body))
 
 
 def pause_window(api: ApiClient, token: str, window: str, reason: str) -> dict[str, Any]:
@@ -270,11 +298,48 @@ class HallCategory:
     waiting: int
 
 
-def hall_categories(api: ApiClient, token: str) -> list[HallCategory]:
-    """``GET /queue/categories`` with the windows serving each category."""
-    data = _expect_dict(
+def _categories_answer(api: ApiClient, token: str) -> dict[str, Any]:
+    return _expect_dict(
         api.request("GET", f"{API_PREFIX}/queue/categories", token=token, timeout=WINDOW_TIMEOUT)
     )
+
+
+@dataclass(frozen=True)
+class WindowNow:
+    """The caller's window as the service has it (``WindowNow``): the ticket at it (None:
+    idle) and its open pause."""
+
+    window_code: str
+    serving: WindowTicket | None
+    paused: bool
+    pause_reason: str
+
+
+def window_now(api: ApiClient, token: str) -> WindowNow | None:
+    """The window's ticket and pause (``GET /queue/categories``'s ``window``); None when
+    the service does not say (a caller not at a window).
+
+    Raises:
+        BadResponseError: ``window`` is not a window's state.
+    """
+    data = _categories_answer(api, token).get("window")
+    if data is None:
+        return None
+    try:
+        serving = data.get("serving")
+        return WindowNow(
+            window_code=str(data["window_code"]),
+            serving=ticket_from_wire(serving) if serving is not None else None,
+            paused=bool(data["paused"]),
+            pause_reason=str(data.get("pause_reason") or ""),
+        )
+    except (AttributeError, KeyError, TypeError) as exc:
+        raise BadResponseError(f"not a window's state: {exc}") from exc
+
+
+def hall_categories(api: ApiClient, token: str) -> list[HallCategory]:
+    """``GET /queue/categories`` with the windows serving each category."""
+    data = _categories_answer(api, token)
     items = data.get("items")
     if not isinstance(items, list):
         raise BadResponseError("queue categories without items")

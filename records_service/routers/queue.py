@@ -14,13 +14,13 @@ import hmac
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core import queue as core_queue
-from records_service import queue, queue_calls, signin
+from records_service import queue, queue_calls, queue_windows, signin
 from records_service.case_views import RawBodyDep
 from records_service.db import Database
 from records_service.deps import (
@@ -38,36 +38,22 @@ from records_service.queue_schemas import (
     CallAnswer,
     CallList,
     CategoryList,
-    FinishCreate,
     NextCall,
-    TicketAnswer,
     TicketCreate,
     TicketIssued,
     TicketStatus,
-    TransferAnswer,
-    TransferCreate,
+    WindowNow,
 )
 from records_service.queue_signal import CALLS, FALLBACK_EVERY
+from records_service.routers import queue_steps
 from records_service.routers.public import RateLimiter
+from records_service.routers.queue_steps import WINDOW_403, TicketNo, own_window
 from records_service.schemas import public_json
 
 router = APIRouter(tags=["queue"])
 
-TicketNo = Annotated[
-    str, Path(min_length=1, max_length=12, description="the ticket's number, e.g. ``A012``")
-]
 #: The longest a long-poll waits (seconds).
 MAX_WAIT = 30.0
-
-_WINDOW_403 = "not a clerk or desk, or ``…/wrong-window``: a window other than the caller's"
-
-
-def _own_window(principal: Principal, named: str | None = None) -> str:
-    """The caller's window (403 ``wrong-window`` for another, or for none)."""
-    window = principal.window_code
-    if window is None or (named is not None and named != window):
-        raise ProblemError(403, "wrong-window", "A window calls tickets for itself only.")
-    return window
 
 
 @router.get(
@@ -79,7 +65,9 @@ def _own_window(principal: Principal, named: str | None = None) -> str:
 def list_queue_categories(
     principal: CurrentPrincipal, session: SessionDep, clock: ClockDep
 ) -> CategoryList:
-    """The center's active queue categories with today's waiting tickets of each."""
+    """The center's active queue categories with today's waiting tickets of each; for a
+    window's clerk or desk also ``window``: the ticket at that window now and its pause
+    (a desk restarted during a visit goes on with it)."""
     now = clock()
     center = queue.center_of(session, principal.center_code)
     counts = queue.waiting_counts(session, center, queue.local_day(now))
@@ -87,7 +75,25 @@ def list_queue_categories(
         queue.category_public(row, counts.get(row.code, 0))
         for row in queue.categories(session, center)
     ]
-    return CategoryList.model_validate({"as_of": now, "items": items})
+    window = _window_now(session, principal, center)
+    return CategoryList.model_validate({"as_of": now, "items": items, "window": window})
+
+
+def _window_now(session: Session, principal: Principal, center: str) -> WindowNow | None:
+    """The caller's window as it stands, for its clerk or desk only (None for the rest)."""
+    code = principal.window_code
+    if code is None or not (principal.kind == "device" or principal.has_role("clerk")):
+        return None
+    ticket = queue_calls.current_at(session, center, code)
+    pause = queue_windows.open_pause(session, code)
+    return WindowNow.model_validate(
+        {
+            "window_code": code,
+            "serving": queue.ticket_public(session, ticket) if ticket is not None else None,
+            "paused": pause is not None,
+            "pause_reason": pause.reason if pause is not None else None,
+        }
+    )
 
 
 @router.post(
@@ -200,7 +206,7 @@ def _appointment(
         409,
         413,
         422,
-        s403=_WINDOW_403,
+        s403=WINDOW_403,
         s404="``…/none-waiting``: nobody waits for the window's categories; or no online "
         "ticket with the typed number today",
         s409="``…/still-serving`` (``current`` names the ticket still at the window), "
@@ -219,7 +225,7 @@ def call_next_ticket(
     """Call the window's next ticket by the priority rule, or the ticket typed (a ticket
     printed while the kiosk was cut off is called by its number before it arrives).
     Atomic: two windows never get one ticket."""
-    window = _own_window(principal, body.window)
+    window = own_window(principal, body.window)
     now = clock()
     with db.write() as session:
         center = queue.center_of(session, principal.center_code)
@@ -233,132 +239,6 @@ def call_next_ticket(
         )
     CALLS.notify()  # committed: the waiting hall screens answer now
     return answer
-
-
-_AT_WINDOW_PROBLEMS = {
-    "s403": _WINDOW_403,
-    "s404": "no ticket with this number today",
-    "s409": "``…/not-at-window``: the ticket is not at the caller's window now",
-    "s422": "a mistyped number",
-}
-
-
-@router.post(
-    "/queue/tickets/{no}/recall",
-    operation_id="recall_queue_ticket",
-    response_model=CallAnswer,
-    responses=problem_responses(401, 403, 404, 409, 422, **_AT_WINDOW_PROBLEMS),
-)
-def recall_queue_ticket(
-    no: TicketNo, principal: CurrentPrincipal, db: DatabaseDep, clock: ClockDep
-) -> CallAnswer:
-    """Call the window's ticket again (the hall screen says it again)."""
-    window = _own_window(principal)
-    now = clock()
-    with db.write() as session:
-        ticket = _at_window(session, principal, window, no, now)
-        if ticket.status != "called":
-            raise ProblemError(
-                409, "not-at-window", f"Ticket {ticket.number} is being served, not called."
-            )
-        call = queue_calls.recall(session, ticket, now)
-        answer = CallAnswer.model_validate(
-            {"ticket": queue.ticket_public(session, ticket), "call": queue_calls.call_public(call)}
-        )
-    CALLS.notify()
-    return answer
-
-
-@router.post(
-    "/queue/tickets/{no}/no-show",
-    operation_id="no_show_queue_ticket",
-    response_model=TicketAnswer,
-    responses=problem_responses(401, 403, 404, 409, 422, **_AT_WINDOW_PROBLEMS),
-)
-def no_show_queue_ticket(
-    no: TicketNo, principal: CurrentPrincipal, db: DatabaseDep, clock: ClockDep
-) -> TicketAnswer:
-    """The called applicant did not come (过号): the window may call the next."""
-    window = _own_window(principal)
-    now = clock()
-    with db.write() as session:
-        ticket = _at_window(session, principal, window, no, now)
-        queue_calls.no_show(ticket, now)
-        session.flush()
-        return TicketAnswer.model_validate({"ticket": queue.ticket_public(session, ticket)})
-
-
-@router.post(
-    "/queue/tickets/{no}/transfer",
-    operation_id="transfer_queue_ticket",
-    response_model=TransferAnswer,
-    responses=problem_responses(
-        400,
-        401,
-        403,
-        404,
-        409,
-        422,
-        413,
-        s403=_WINDOW_403,
-        s404="no ticket with this number today, or no such category or window",
-        s409="``…/not-at-window``; ``…/window-closed``: the window named is paused or "
-        "serves no category; ``…/not-served``: it does not serve the category named",
-        s422="a mistyped number, or neither category nor window named",
-    ),
-)
-def transfer_queue_ticket(
-    no: TicketNo,
-    body: TransferCreate,
-    principal: CurrentPrincipal,
-    db: DatabaseDep,
-    clock: ClockDep,
-) -> TransferAnswer:
-    """Send the window's ticket on to another category or window, keeping its place."""
-    window = _own_window(principal)
-    now = clock()
-    with db.write() as session:
-        ticket = _at_window(session, principal, window, no, now)
-        successor = queue_calls.transfer(
-            session, ticket, category_code=body.category, window_code=body.window, now=now
-        )
-        return TransferAnswer.model_validate(
-            {
-                "ticket": queue.ticket_public(session, successor),
-                "transferred": queue.ticket_public(session, ticket),
-            }
-        )
-
-
-@router.post(
-    "/queue/tickets/{no}/finish",
-    operation_id="finish_queue_ticket",
-    response_model=TicketAnswer,
-    responses=problem_responses(400, 401, 403, 404, 409, 413, 422, **_AT_WINDOW_PROBLEMS),
-)
-def finish_queue_ticket(
-    no: TicketNo,
-    principal: CurrentPrincipal,
-    db: DatabaseDep,
-    clock: ClockDep,
-    body: FinishCreate | None = None,
-) -> TicketAnswer:
-    """The visit is over; ``case_nos`` are the cases served in it (the visit's rating
-    covers them)."""
-    window = _own_window(principal)
-    now = clock()
-    with db.write() as session:
-        ticket = _at_window(session, principal, window, no, now)
-        queue_calls.finish(ticket, body.case_nos if body else [], now)
-        session.flush()
-        return TicketAnswer.model_validate({"ticket": queue.ticket_public(session, ticket)})
-
-
-def _at_window(
-    session: Session, principal: Principal, window: str, no: str, now: datetime
-) -> QueueTicket:
-    center = queue.center_of(session, principal.center_code)
-    return queue_calls.at_window(session, center, window, no, now)
 
 
 @router.get(
@@ -496,3 +376,7 @@ def get_queue_ticket(
             "transferred_to": queue_calls.transferred_to(session, ticket),
         }
     )
+
+
+# The window's steps with its ticket (recall, no-show, transfer, finish).
+router.include_router(queue_steps.router)

@@ -117,8 +117,13 @@ class QueueHall:
         body = {} if number is None else {"number": number}
         return self.post("/queue/next", self.desk(window), body)
 
-    def act(self, window: str, number: str, action: str, body: Any = None) -> requests.Response:
-        return self.post(f"/queue/tickets/{number}/{action}", self.desk(window), body)
+    def act(
+        self, window: str, number: str, action: str, body: Any = None, key: str | None = None
+    ) -> requests.Response:
+        """A window's step with its ticket (``recall``, ``no-show``, ``transfer``,
+        ``finish``) with a fresh Idempotency-Key, or ``key`` to send one again."""
+        path = f"/queue/tickets/{number}/{action}"
+        return self.post(path, self.desk(window), body, key=key or str(uuid.uuid4()))
 
 
 def set_categories(hall: QueueHall, categories: list[Category]) -> None:

@@ -33,7 +33,9 @@ def served(hall: Hall, case_nos: list[str], window: str = "W01") -> str:
     assert called.status_code == 200, called.text
     number = called.json()["ticket"]["number"]
     assert number == issued.json()["ticket"]["number"]
-    finished = hall.post(f"/queue/tickets/{number}/finish", clerk, {"case_nos": case_nos})
+    finished = hall.post(
+        f"/queue/tickets/{number}/finish", clerk, {"case_nos": case_nos}, key=new_key()
+    )
     assert finished.status_code == 200, finished.text
     return number
 
