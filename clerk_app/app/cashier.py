@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from clerk_app.app.cashier_reprint import keep_for_duplicate
 from clerk_app.app.documents import keep_pdf
 from clerk_app.core import fees
 from clerk_app.core.clock import CENTER_TZ
@@ -233,7 +234,8 @@ def issue_receipt(
     department_name: str = "",
 ) -> IssuedReceipt:
     """Render the fiscal receipt of ``taken`` and keep its PDF (encrypted, like every
-    document) in the documents folder under ``receipts/``; the GUI prints it.
+    document) in the documents folder under ``receipts/``, and its data for a duplicate
+    (``app.cashier_reprint``); the GUI prints it.
 
     Raises:
         NoCjkFontError, DocumentWriteError, TemplateError: no PDF was written.
@@ -255,6 +257,7 @@ def issue_receipt(
     receipt = taken.payment.receipt
     assert receipt is not None  # fiscal_receipt_doc refused a payment without one
     target = folder / f"{receipt.code}-{receipt.number}-{paper}.pdf"
+    keep_for_duplicate(context, doc, paper=paper)  # its 副本 from the desk's archive
     path, digest = keep_pdf(context, rendered, target)
     return IssuedReceipt(path, digest, rendered)
 

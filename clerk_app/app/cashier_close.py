@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from clerk_app.app import cashier_offline
 from clerk_app.app.cashier import IssuedReceipt
+from clerk_app.app.cashier_reprint import keep_for_duplicate
 from clerk_app.app.documents import keep_pdf
 from clerk_app.core import fees
 from clerk_app.core.catalog import Catalog
@@ -212,7 +213,7 @@ def close_document(
     item_names: dict[str, str] | None = None,
 ) -> IssuedReceipt:
     """The daily-close sheet (日结单) of a closed day as an encrypted PDF under
-    ``documents/daily_close/``, ready to print.
+    ``documents/daily_close/``, ready to print; its data kept for a duplicate.
 
     Raises:
         ValueError: the day is not closed.
@@ -245,6 +246,7 @@ def close_document(
     folder = context.paths.documents_dir / "daily_close"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{sheet.cashier}-{sheet.day.isoformat()}.pdf"
+    keep_for_duplicate(context, doc)  # its 副本 from the desk's archive
     path, digest = keep_pdf(context, rendered, target)
     return IssuedReceipt(path, digest, rendered)
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from clerk_app.app.cashier import IssuedReceipt, notice_from_wire
 from clerk_app.app.cashier_close import token
+from clerk_app.app.cashier_reprint import keep_for_duplicate
 from clerk_app.app.documents import keep_pdf
 from clerk_app.core import fees
 from clerk_app.core.money import check_fen, yuan
@@ -249,6 +250,33 @@ def waiting_refunds(context: AppContext, session: Session) -> list[Refund]:
     return [_refund(item) for item in items]
 
 
+#: Most decided refunds listed at once (the service's limit).
+HISTORY_LIMIT = 500
+
+
+def decided_refunds(context: AppContext, session: Session, first: date, last: date) -> list[Refund]:
+    """The refund requests approved or rejected in business days ``first``..``last``,
+    oldest decision first (at most :data:`HISTORY_LIMIT`).
+
+    Raises:
+        FinanceRefused: ``invalid`` (the period is reversed or longer than 400 days).
+        NetworkError.
+    """
+    if last < first:
+        raise FinanceRefused("invalid", "the period ends before it starts")
+    try:
+        items = finance_api.refund_requests(
+            context.backend.api,
+            token(context, session),
+            "decided",
+            period=(first, last),
+            limit=HISTORY_LIMIT,
+        )
+    except ApiError as error:
+        raise _refused(error) from None
+    return [_refund(item) for item in items]
+
+
 def decide_refund(
     context: AppContext, session: Session, refund: Refund, *, approve: bool, note: str = ""
 ) -> Refund:
@@ -270,7 +298,7 @@ def decide_refund(
 
 def refund_voucher(context: AppContext, session: Session, refund: Refund) -> IssuedReceipt:
     """The refund voucher (退付凭证) of an approved refund as an encrypted PDF under
-    ``documents/refunds/``, ready to print.
+    ``documents/refunds/``, ready to print; its data kept for a duplicate.
 
     Raises:
         ValueError: the refund is not approved.
@@ -302,6 +330,7 @@ def refund_voucher(context: AppContext, session: Session, refund: Refund) -> Iss
     rendered = build_refund_voucher(doc, texts)
     folder = context.paths.documents_dir / "refunds"
     folder.mkdir(parents=True, exist_ok=True)
+    keep_for_duplicate(context, doc)  # its 副本 from the desk's archive
     path, digest = keep_pdf(context, rendered, folder / f"{refund.voucher_no}.pdf")
     return IssuedReceipt(path, digest, rendered)
 

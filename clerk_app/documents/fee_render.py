@@ -68,6 +68,16 @@ def _reprint(texts: DocumentTexts, reprint: bool) -> str:
     return _e(texts.label("receipt", "reprint_mark")) if reprint else ""
 
 
+def _duplicate(texts: DocumentTexts, reprint: bool) -> str:
+    """The 副本 mark of a settlement-center document printed again (receipt, refund
+    voucher, daily-close sheet), large and bold; a desk's own texts.toml without
+    ``[fees] duplicate_mark`` gets the general reprint mark."""
+    if not reprint:
+        return ""
+    words = texts.label("fees", "duplicate_mark", default=texts.label("receipt", "reprint_mark"))
+    return f'<span style="font-size: 15pt; font-weight: bold;">{_e(words)}</span>'
+
+
 def _method(texts: DocumentTexts, method: str) -> str:
     return texts.label("fees", method, default=method)
 
@@ -187,7 +197,7 @@ def build_payment_notice(d: PaymentNoticeDoc, texts: DocumentTexts) -> RenderedD
 
 def _receipt_values(d: FiscalReceiptDoc, texts: DocumentTexts) -> dict[str, str]:
     return {
-        "reprint_mark": _reprint(texts, d.reprint),
+        "reprint_mark": _duplicate(texts, d.reprint),
         "center_name": _e(d.center_name or texts.center.name),
         "title": _e(_label(texts, f"{d.kind}_title")),
         "receipt_code": _e(d.receipt_code),
@@ -304,7 +314,7 @@ def build_fiscal_receipt_roll(roll: FiscalReceiptRoll, texts: DocumentTexts) -> 
 def render_refund_html(d: RefundVoucherDoc, texts: DocumentTexts) -> str:
     """The refund voucher, the payer's copy then finance's."""
     values = {
-        "reprint_mark": _reprint(texts, d.reprint),
+        "reprint_mark": _duplicate(texts, d.reprint),
         "center_name": _e(d.center_name or texts.center.name),
         "refund_no": _e(d.refund_no),
         "department_name": _e(d.department_name),
@@ -374,7 +384,7 @@ def render_close_html(d: DailyCloseDoc, texts: DocumentTexts) -> str:
     else:
         difference_text = _sub(texts, difference.kind, amount=yuan(difference.fen))
     values = {
-        "reprint_mark": _reprint(texts, d.reprint),
+        "reprint_mark": _duplicate(texts, d.reprint),
         "center_name": _e(d.center_name or texts.center.name),
         "day": _e(format_date_zh(d.day)),
         "window_code": _e(d.window_code),

@@ -4,8 +4,10 @@ Scan or type the payment code or notice number and press Enter: the notice is sh
 masked, its fees, the total in figures and in Chinese capitals). Choose the method (Alt+1
 cash, Alt+2 card, Alt+3 QR), type the amount received (cash) or the POS/bank reference,
 and press Ctrl+Enter: the payment is recorded online, the change shown, and the fiscal
-receipt printed. F9 shows the day's totals. With the link down (``gui.cashier_offline``) a red
-banner says so and cash goes on the cashier's paper stock; F5 tries the link again.
+receipt printed. F9 shows the day's totals; F8 prints a duplicate (副本) of a receipt or a
+daily-close sheet kept at the desk (``gui.cashier_reprint``, offline too). With the link
+down (``gui.cashier_offline``) a red banner says so and cash goes on the cashier's paper
+stock; F5 tries the link again.
 
 Every call to the service (the look-up, the online payment with its receipt, F9) runs off the
 GUI thread (``gui.ops.Op``, the project's background operations) while a line says the desk
@@ -40,6 +42,7 @@ from clerk_app.core.identity import mask_name
 from clerk_app.core.money import capitals, parse_yuan, yuan
 from clerk_app.documents import RenderedDocument
 from clerk_app.gui import cashier_close as close_desk
+from clerk_app.gui import cashier_reprint
 from clerk_app.gui.cashier_offline import OfflinePart
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.ops import Op
@@ -146,6 +149,7 @@ class CashierScreen(QWidget):
         layout.addWidget(self.day)
         layout.addWidget(hint)
         layout.addWidget(QLabel(close_desk.keys_hint()))
+        layout.addWidget(QLabel(cashier_reprint.keys_hint()))
 
         self.code.setFocus()
         if pull:  # what cash needs with the link down: unpaid notices, the paper stock;
@@ -173,6 +177,8 @@ class CashierScreen(QWidget):
             self.offline.pull(now=True)
         elif key in (Qt.Key.Key_F7, Qt.Key.Key_F10):  # void a receipt; the daily close
             (close_desk.open_void if key == Qt.Key.Key_F7 else close_desk.open_close)(self)
+        elif key == Qt.Key.Key_F8:  # a 副本 of a receipt or close sheet, from the desk
+            cashier_reprint.open_duplicates(self)
         else:
             super().keyPressEvent(event)
             return

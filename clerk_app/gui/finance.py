@@ -1,5 +1,6 @@
 """The finance screen of the settlement center (issue 17), for a user with the ``finance``
-role, keyboard first. Three tabs (Ctrl+1/2/3):
+role, keyboard first. Four tabs (Ctrl+1/2/3/4), and F8 prints a duplicate (副本) of a
+receipt, refund voucher or daily-close sheet kept at this desk (``gui.cashier_reprint``):
 
 * Refunds — the refund requests waiting (F5 reloads); the selected one is approved with
   Alt+A (its refund voucher 退付凭证 is printed) or rejected with Alt+R, the note typed.
@@ -8,6 +9,8 @@ role, keyboard first. Three tabs (Ctrl+1/2/3):
 * Reconciliation — choose the bank's or POS's CSV (Alt+O; columns ``reference``,
   ``amount`` in yuan, ``date``): the card and QR payments of the period are matched by
   reference and amount, the unmatched lines of both sides listed.
+* History — the refund requests approved or rejected in a period (Alt+L lists them;
+  ``gui.finance_history``).
 """
 
 from __future__ import annotations
@@ -37,7 +40,9 @@ from PySide6.QtWidgets import (
 from clerk_app.app import cashier, finance
 from clerk_app.core.money import yuan
 from clerk_app.documents import RenderedDocument
+from clerk_app.gui import cashier_reprint
 from clerk_app.gui.errors import error_message
+from clerk_app.gui.finance_history import RefundHistoryTab
 
 Printer = Callable[[RenderedDocument], Any]
 
@@ -109,6 +114,8 @@ class FinanceScreen(QWidget):
         self.tabs.addTab(self._report_tab(today), self.tr("Report"))
         self.tabs.addTab(self._reconcile_tab(today), self.tr("Reconciliation"))
         self.message = QLabel()
+        self.history = RefundHistoryTab(context, session, today, self._say)
+        self.tabs.addTab(self.history, self.tr("History"))
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -117,6 +124,8 @@ class FinanceScreen(QWidget):
             ("Ctrl+1", lambda: self.show_tab(0)),
             ("Ctrl+2", lambda: self.show_tab(1)),
             ("Ctrl+3", lambda: self.show_tab(2)),
+            ("Ctrl+4", lambda: self.show_tab(3)),
+            ("F8", lambda: cashier_reprint.open_duplicates(self)),
             ("F5", self.load_refunds),
             ("Alt+A", lambda: self.decide(approve=True)),
             ("Alt+R", lambda: self.decide(approve=False)),
@@ -124,6 +133,7 @@ class FinanceScreen(QWidget):
             ("Ctrl+E", self.ask_csv),
             ("Ctrl+Shift+E", self.ask_xlsx),
             ("Alt+O", self.ask_bank_file),
+            ("Alt+L", self.list_history),
         ):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
@@ -232,9 +242,14 @@ class FinanceScreen(QWidget):
         )
         return tab
 
+    def list_history(self) -> None:
+        """Alt+L on the History tab: the refunds decided in its days."""
+        if self.tabs.currentWidget() is self.history:
+            self.history.load()
+
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
-        focus = (self.refund_table, self.report_from, self.bank_from)[index]
+        focus = (self.refund_table, self.report_from, self.bank_from, self.history.first)[index]
         focus.setFocus()
 
     def _say(self, text: str) -> None:

@@ -68,11 +68,19 @@ def request_refund(
     return _object(data, "refund", status)
 
 
-def refund_requests(api: ApiClient, token: str, status: str = "requested") -> list[dict]:
-    """``GET /refund-requests?status=`` → the requests, oldest first."""
-    response = api.request(
-        "GET", f"{API_PREFIX}/refund-requests", token=token, params={"status": status}
-    )
+def refund_requests(
+    api: ApiClient,
+    token: str,
+    status: str = "requested",
+    period: tuple[date, date] | None = None,
+    limit: int = 200,
+) -> list[dict]:
+    """``GET /refund-requests?status=[&from=&to=]`` → the requests, oldest first (with a
+    period: those decided in it, by the decision's time)."""
+    params: dict[str, Any] = {"status": status, "limit": limit}
+    if period is not None:
+        params["from"], params["to"] = period[0].isoformat(), period[1].isoformat()
+    response = api.request("GET", f"{API_PREFIX}/refund-requests", token=token, params=params)
     items = _expect_dict(response).get("items")
     if not isinstance(items, list):
         raise BadResponseError("refund requests answer without items")

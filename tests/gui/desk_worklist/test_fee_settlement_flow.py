@@ -13,7 +13,7 @@ from __future__ import annotations
 import subprocess
 import uuid
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -247,6 +247,32 @@ def test_a_fee_from_notice_to_refund_and_daily_close_by_keyboard(
     fin.reconcile(bank)
     assert fin.bank_table.rowCount() == 1 and fin.bank_table.item(0, 1).text() == "POS-1"
     assert fin.payment_table.rowCount() == 0
+
+    # Ctrl+4: the refunds decided in a period (Alt+L), the approved one with its voucher.
+    qtbot.keyClick(fin.focusWidget(), Qt.Key.Key_4, CTRL)
+    assert fin.focusWidget() is fin.history.first
+    fin.history.first.setDate(day - timedelta(days=1))
+    qtbot.keyClick(fin.focusWidget(), Qt.Key.Key_L, ALT)
+    history = fin.history.table
+    assert history.rowCount() == 1, fin.message.text()
+    assert [history.item(0, c).text() for c in (0, 2, 3)] == [notice_no, "10.00", "Approved"]
+    voucher_no = history.item(0, 6).text()
+    assert voucher_no.startswith("TF-")
+    # F8: its voucher printed again as a duplicate (副本) from this desk's archive.
+    qtbot.keyClick(fin.focusWidget(), Qt.Key.Key_F8)
+    duplicates = fin.duplicate_dialog
+    qtbot.addWidget(duplicates)
+    _active(qtbot, duplicates)
+    duplicates.first.setDate(day - timedelta(days=1))
+    duplicates.last_day.setDate(day + timedelta(days=1))
+    duplicates.kind.setCurrentIndex(duplicates.kind.findData("refund"))
+    assert [d.number for d in duplicates.documents] == [voucher_no]
+    qtbot.keyClick(duplicates, Qt.Key.Key_P, ALT)
+    qtbot.waitUntil(lambda: duplicates.last is not None, timeout=20_000)
+    again = _text(s01, duplicates.last.path, tmp_path)
+    assert "副本 / DUPLICATE" in again and voucher_no in again and "壹拾元整" in again
+    assert [d.kind for d in vouchers] == ["refund_voucher", "refund_voucher"]
+    duplicates.close()
     for quitting in (
         desk_s01,
         finance_desk,
