@@ -70,11 +70,12 @@ def catalog_view(session: Session, version: str) -> CatalogView | None:
 
 
 def check_intake(
-    session: Session, body: JointCaseCreate, principal: Principal
+    session: Session, body: JointCaseCreate, principal: Principal, *, window_number: bool = True
 ) -> tuple[CatalogView, Package]:
-    """Every business check of a joint intake; 422 naming each bad field (and part)."""
+    """Every business check of a joint intake; 422 naming each bad field (and part).
+    ``window_number=False``: the joint number is not the window's (a pre-submission's)."""
     errors: list[dict[str, str]] = []
-    problem = rules.case_no_problem(body.joint_no, body.window_code)
+    problem = rules.case_no_problem(body.joint_no, body.window_code) if window_number else None
     if problem:
         errors.append({"field": "joint_no", "message": problem})
     bad_clerk = clerk_error(session, principal, body.clerk, body.window_code, "clerk")
@@ -192,12 +193,14 @@ def new_joint_case(
     now: datetime,
 ) -> tuple[JointCase, list[Case]]:
     """The rows of a checked joint intake: the joint case, its first stage opened, its
-    parts (not yet added to a session)."""
+    parts (not yet added to a session). A joint number not from the window's sequence (a
+    pre-submission's) gets ``seq`` 0."""
     data = body.model_dump(mode="json", exclude_none=True)
+    window_number = rules.case_no_problem(body.joint_no, body.window_code) is None
     joint = JointCase(
         id=str(body.id),
         joint_no=body.joint_no,
-        seq=rules.case_seq(body.joint_no),
+        seq=rules.case_seq(body.joint_no) if window_number else 0,
         query_code=body.query_code,
         package_code=body.package_code,
         project_type=body.project_type,

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import Field, RootModel
 
+from records_service.joint_schemas import JointCasePublic, JointPartCreate, ProjectCode
 from records_service.schemas import (
     CasePublic,
     Code,
@@ -151,11 +152,44 @@ class ReviewAnswer(Public):
     presubmission: PresubmissionPublic
 
 
+class JointTakeInCreate(Strict):
+    """``POST /presubmissions/{no}/take-in`` of a package's pre-submission (一件事): the
+    joint case made of it, as ``POST /joint-cases`` takes one, but its number, query code
+    and package are the pre-submission's (so not sent; each part's ``query_code`` is
+    replaced by it); ``applicant`` defaults to the pre-submission's; ``id`` (the joint
+    case's) equals the Idempotency-Key."""
+
+    id: UUID
+    project_type: Literal["government", "social", "small"] | None = None
+    project_code: ProjectCode | None = None
+    window_code: WindowCode
+    catalog_version: Code
+    applicant: Party | None = None
+    agent: Party | None = None
+    materials: Annotated[list[MaterialIn], Field(max_length=200)]
+    received_at: Timestamp
+    clerk: Annotated[str, Field(min_length=1, max_length=64)]
+    parts: Annotated[list[JointPartCreate], Field(min_length=1, max_length=60)]
+
+
+class JointTakeInAnswer(Public):
+    """The pre-submission (``taken_in``, ``case_no`` = the joint number = ``no``) and the
+    joint case made of it with its parts."""
+
+    presubmission: PresubmissionPublic
+    joint_case: JointCasePublic
+
+
 class TakeInAnswer(Public):
     """The pre-submission (``taken_in``) and the case made of it (``case_no`` = ``no``)."""
 
     presubmission: PresubmissionPublic
     case: CasePublic
+
+
+class TakeInResult(RootModel[TakeInAnswer | JointTakeInAnswer]):
+    """What ``POST /presubmissions/{no}/take-in`` answers: ``TakeInAnswer`` (an item's: the
+    case) or ``JointTakeInAnswer`` (a package's: the joint case)."""
 
 
 class PresubmissionProgress(Public):
@@ -175,6 +209,8 @@ class PresubmissionProgress(Public):
 
 
 __all__ = [
+    "JointTakeInAnswer",
+    "JointTakeInCreate",
     "PresubmissionAnswer",
     "PresubmissionCreate",
     "PresubmissionPage",
@@ -184,5 +220,6 @@ __all__ = [
     "ReviewCreate",
     "TakeInAnswer",
     "TakeInCreate",
+    "TakeInResult",
     "UploadedMaterial",
 ]

@@ -437,29 +437,12 @@ def take_in(
             ``awaiting-supplement``, ``rejected``, ``package`` (a package is taken in as a
             joint case); 422 naming every bad field, as ``POST /cases`` does.
     """
-    if presubmission.status == "taken_in":
-        raise conflict(
-            "taken-in",
-            f"Pre-submission {presubmission.no} was taken in already: case "
-            f"{presubmission.case_no}.",
-            "Taken in already",
-        )
-    if presubmission.status in ("supplement", "rejected"):
-        waiting = (
-            "waits for the applicant's supplement"
-            if presubmission.status == ("supplement")
-            else "was rejected"
-        )
-        raise conflict(
-            "awaiting-supplement" if presubmission.status == "supplement" else "rejected",
-            f"Pre-submission {presubmission.no} {waiting}: it cannot be taken in.",
-            "Not to be taken in",
-        )
+    check_takeable(presubmission)
     if presubmission.item_code is None:
         raise conflict(
             "package",
             f"Pre-submission {presubmission.no} is for package {presubmission.package_code}: "
-            "take it in as a joint case at the package's window.",
+            "take it in as a joint case (send the joint intake, ``JointTakeInCreate``).",
             "A package",
         )
     case_body = CaseCreate.model_construct(
@@ -544,6 +527,29 @@ def take_in(
     session.flush()
     _audit(session, presubmission, "presubmission.take_in", principal, now, {"case": case.id})
     return case
+
+
+def check_takeable(presubmission: Presubmission) -> None:
+    """409 unless ``presubmission`` may be taken in now: ``taken-in`` (naming the case or
+    joint case made of it), ``awaiting-supplement``, ``rejected``."""
+    if presubmission.status == "taken_in":
+        raise conflict(
+            "taken-in",
+            f"Pre-submission {presubmission.no} was taken in already: case "
+            f"{presubmission.case_no}.",
+            "Taken in already",
+        )
+    if presubmission.status in ("supplement", "rejected"):
+        waiting = (
+            "waits for the applicant's supplement"
+            if presubmission.status == ("supplement")
+            else "was rejected"
+        )
+        raise conflict(
+            "awaiting-supplement" if presubmission.status == "supplement" else "rejected",
+            f"Pre-submission {presubmission.no} {waiting}: it cannot be taken in.",
+            "Not to be taken in",
+        )
 
 
 def _check_take_in(session: Session, body: CaseCreate, principal: Principal) -> None:

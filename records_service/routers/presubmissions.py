@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from records_service import audit, presubmissions
+from records_service import audit, joint, presubmission_joint, presubmissions
 from records_service.case_views import RawBodyDep, case_public, require_own_window
 from records_service.deps import (
     ClockDep,
@@ -23,6 +23,8 @@ from records_service.deps import (
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Presubmission
 from records_service.presubmission_schemas import (
+    JointTakeInAnswer,
+    JointTakeInCreate,
     PresubmissionAnswer,
     PresubmissionCreate,
     PresubmissionPage,
@@ -31,6 +33,7 @@ from records_service.presubmission_schemas import (
     StatusFilter,
     TakeInAnswer,
     TakeInCreate,
+    TakeInResult,
 )
 from records_service.problems import problem_responses
 from records_service.schemas import public_json
@@ -237,10 +240,11 @@ def review_presubmission(
     "/presubmissions/{no}/take-in",
     status_code=201,
     operation_id="take_in_presubmission",
-    response_model=TakeInAnswer,
+    response_model=TakeInResult,
     responses={
         201: {
-            "description": "the case made of it (or the stored answer to a retry)",
+            "description": "the case made of it (``TakeInAnswer``), or for a package the "
+            "joint case (``JointTakeInAnswer``) — or the stored answer to a retry",
             "headers": REPLAY_HEADERS,
         },
         **problem_responses(
@@ -253,18 +257,21 @@ def review_presubmission(
             422,
             s403="not a clerk, or ``…/wrong-window``: the case is for another window",
             s404="no such pre-submission, or one of another department (the same answer)",
-            s409="``…/taken-in``: taken in already (the case is named); "
-            "``…/awaiting-supplement``; ``…/rejected``; ``…/package``: a package is taken "
-            "in as a joint case; ``…/conflict``: the case id is taken; ``…/in-flight``",
-            s422="invalid fields, as ``POST /cases``: the item withdrawn from the catalog "
-            "since, an unknown catalog version, the clerk, an ID number, the first event; "
-            "a key that is not the case's ``id``",
+            s409="``…/taken-in``: taken in already (the case or joint case is named); "
+            "``…/awaiting-supplement``; ``…/rejected``; ``…/package``: a package's is "
+            "taken in with a joint intake (``JointTakeInCreate``); ``…/not-package``: a "
+            "joint intake for an item's; ``…/conflict``: the id or a number is taken; "
+            "``…/in-flight``",
+            s422="invalid fields, as ``POST /cases`` (or ``POST /joint-cases`` for a "
+            "package, naming the part): the item withdrawn from the catalog since, an "
+            "unknown catalog version, the clerk, an ID number, the first event, a missing "
+            "or extra part; a key that is not the ``id``",
         ),
     },
 )
 def take_in_presubmission(
     no: NoPath,
-    body: TakeInCreate,
+    body: TakeInCreate | JointTakeInCreate,
     raw: RawBodyDep,
     request: Request,
     principal: CurrentPrincipal,
@@ -274,7 +281,10 @@ def take_in_presubmission(
 ) -> Response:
     """Take the pre-submission in (接件): the case is made of it with everything filled in
     and keeps its number and query code (the applicant's progress query goes on); the
-    first event's ``data.presubmission`` carries the form and the uploaded materials."""
+    first event's ``data.presubmission`` carries the form and the uploaded materials. A
+    package's (一件事) is taken in with the joint intake (``JointTakeInCreate``): the joint
+    case keeps the number and query code, its parts are numbered at the window
+    (``records_service.presubmission_joint``)."""
     write = keyed_write(
         db, key=idempotency_key, record_id=body.id, raw=raw, principal=principal, now=clock()
     )
@@ -285,6 +295,8 @@ def take_in_presubmission(
 
     def apply(session: Session) -> Applied:
         presubmission = presubmissions.in_reach(session, principal, no, lock=True)
+        if isinstance(body, JointTakeInCreate):
+            return _apply_joint(session, presubmission, body)
         case = presubmissions.take_in(session, presubmission, body, principal, write.now)
         session.refresh(case)
         content = public_json(
@@ -296,5 +308,22 @@ def take_in_presubmission(
         )
         location = request.url.path.rsplit("/presubmissions/", 1)[0] + f"/cases/{case.case_no}"
         return 201, content, {"Location": location}
+
+    def _apply_joint(
+        session: Session, presubmission: Presubmission, body: JointTakeInCreate
+    ) -> Applied:
+        ip = client_ip(request)
+        row = presubmission_joint.take_in_joint(
+            session, presubmission, body, principal, write.now, ip
+        )
+        content = public_json(
+            JointTakeInAnswer,
+            {
+                "presubmission": presubmissions.public(session, presubmission),
+                "joint_case": joint.joint_public(session, row),
+            },
+        )
+        base = request.url.path.rsplit("/presubmissions/", 1)[0]
+        return 201, content, {"Location": f"{base}/joint-cases/{row.joint_no}"}
 
     return write.run(ROUTE_TAKE_IN, apply, guard)
