@@ -377,7 +377,8 @@ class CallingBar(QDockWidget):
 
         def succeeded(result: Any) -> None:
             self.busy = False
-            self.step_keys.clear()  # answered: the next press is a new step
+            if step:
+                self.step_keys.clear()  # answered: the next press is a new step
             done(result)
             self.render()
 
@@ -407,6 +408,7 @@ class CallingBar(QDockWidget):
         self.render()
 
     def _served(self, ticket: qw.WindowTicket) -> None:
+        self.step_keys.clear()  # a new ticket: the last one's steps are over
         self.visit.serve(ticket)
         self.say(self.tr("Calling %1.").replace("%1", ticket.number))
 
