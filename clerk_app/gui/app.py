@@ -26,6 +26,7 @@ from clerk_app.gui.gc_guard import GarbageCollector
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.login import LoginDialog
 from clerk_app.gui.ops import DbWriter, Op
+from clerk_app.gui.palette import install_readable_palette
 
 if TYPE_CHECKING:  # imported when the clerk has signed in: the sign-in window comes sooner
     from clerk_app.gui.idle_lock import IdleLock
@@ -325,6 +326,7 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     QCoreApplication.setApplicationName("Window Clerk")
+    install_readable_palette(app)  # placeholders and selected rows at 4.5:1 (issue 18)
     # Cyclic garbage (closed dialogs) is freed on this thread, never on a worker's.
     collector = GarbageCollector(app)  # noqa: F841 - lives as long as the loop runs
     install_translations(context.settings["ui.language"] or context.provisioning.language)

@@ -440,7 +440,7 @@ class ApplicantScreen(QWidget):
             title = self.tr("Confirmed — thank you!")
             hint = self.tr("The clerk is now processing your application.")
         else:
-            mark, colour = "✎", "#b35c00"
+            mark, colour = "✎", "#9c4f00"  # 5.5:1 on the background (WCAG AA)
             title = self.tr("Please tell the clerk what needs correcting.")
             hint = self.tr("You will be asked to check the application again.")
         self.feedback_mark.setText(mark)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTableWidgetItem,
     QWidget,
 )
@@ -123,6 +124,8 @@ class CaseDetail(QDialog):
 
         self.events = u.eventsTable
         self.events.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Tab leaves the history for the next control (it moved from cell to cell, a trap).
+        self.events.setTabKeyNavigation(False)
         for column, width in enumerate((140, 170, 90)):
             self.events.setColumnWidth(column, width)
         self.events_box = u.eventsBox
@@ -195,6 +198,10 @@ class CaseDetail(QDialog):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
         self.action_box.currentIndexChanged.connect(lambda _i: self._show_extra())
+        # No button answers Enter: a field's Enter never unmasks the ID or records by chance
+        # (Ctrl+Return records); QDialog would make the first auto-default button the default.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         QWidget.setTabOrder(self.action_box, self.missing_list)
         QWidget.setTabOrder(self.missing_list, self.missing_edit)
         self.retranslate()
@@ -236,6 +243,7 @@ class CaseDetail(QDialog):
             self.field_box.setItemText(i, field_label(name))
         self.record_action.setText(self.tr("Record the action"))
         self.print_action.setText(self.tr("Print the notice"))
+        self.events.setAccessibleName(self.tr("The case's history"))
         self.rejected.retranslate()
         self.missing_list_label.setText(self.tr("Chec&klist:"))
         self.missing_label.setText(self.tr("E&xtras:"))

@@ -209,6 +209,9 @@ class CaseDocumentsPanel(QWidget):
                 self.table.setItem(row, col, cell)
         self.table.setVisible(bool(originals))
         self.empty_label.setVisible(not originals)
+        # Focus goes to the list only while it is shown: a proxy to the hidden list stopped
+        # Tab at the control before this panel (issue 18's keyboard walk).
+        self.setFocusProxy(self.table if originals else None)
         if originals:
             keep = next((i for i, d in enumerate(originals) if selected and d.id == selected.id), 0)
             self.table.selectRow(keep)

@@ -88,6 +88,7 @@ class JointAcceptedDialog(QDialog):
             )
         )
         self.joint_caption.setText(self.tr("Joint number:"))
+        self.table.setAccessibleName(self.tr("The joint case's parts"))
         self.code_caption.setText(self.tr("Query code:"))
         self.table.setHorizontalHeaderLabels(
             [

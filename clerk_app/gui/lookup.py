@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -88,8 +89,26 @@ class LookupDialog(QDialog):
         self.buttons = u.buttonBox
         self.buttons.addButton(self.lookup_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
+        self._order_tabs()
         self.retranslate()
         self._show(None)
+
+    def _order_tabs(self) -> None:
+        """Tab reads the answer (a joint case's stages, parts and documents) before the
+        buttons: added in code, they joined the chain after the form's Close."""
+        answer = (self.joint_view, self.joint_documents)
+        inner: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not self:
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and any(
+                part.isAncestorOf(widget) for part in answer
+            ):
+                inner.append(widget)
+            widget = widget.nextInFocusChain()
+        buttons = [self.lookup_button, *self.buttons.buttons()]
+        order = [self.code_edit, *inner, *dict.fromkeys(buttons)]
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)
 
     def retranslate(self) -> None:
         """Set the texts made in code (the form's own are set by its retranslateUi)."""

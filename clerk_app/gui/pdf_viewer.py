@@ -170,6 +170,7 @@ class PdfViewer(QDialog):
         layout = QVBoxLayout(self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
+        self.view.setAccessibleName(self.tr("Pages of “%1”").replace("%1", title))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

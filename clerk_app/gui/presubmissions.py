@@ -8,16 +8,22 @@ field below the list (Tab) —, F5 refresh, Enter take in: the intake form opens
 the pre-submission (the state a parked intake is resumed from, ``app.presubmissions.
 intake_state``); the clerk checks the originals and accepts as usual, and the case is made
 on the service under the pre-submission's number (``app.presubmissions.take_in``, through
-the window's take-in hook). One call to the service at a time: a key pressed while one
-runs (:attr:`PresubmissionsDialog.busy`) sends nothing and is told to wait.
+the window's take-in hook). A package's (一件事) opens its joint intake instead, filled
+from it (applicant, the uploaded combined materials ticked); Ctrl+Return there numbers the
+parts (the database writer), makes the joint case on the service under the
+pre-submission's number (a worker; the same built joint case is sent again after a lost
+answer, so it is made once) and stores it (the writer). One call to the service at a
+time: a key pressed while one runs (:attr:`PresubmissionsDialog.busy`) sends nothing and
+is told to wait.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,6 +91,9 @@ def refusal_text(reason: str) -> str:
         "package": QCoreApplication.translate(
             "Presubmissions", "A package is taken in as a joint case at its window."
         ),
+        "package-unknown": QCoreApplication.translate(
+            "Presubmissions", "This package is not in the desk's catalog: update the catalog."
+        ),
         "no-token": QCoreApplication.translate(
             "Presubmissions", "Online pre-submissions need the connection to the center."
         ),
@@ -136,6 +145,8 @@ class PresubmissionsDialog(QDialog):
         self.keys.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        # Enter on a row takes it in; Close must not be the default Enter also presses.
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         for widget in (self.table, self.detail, self.note, self.message, self.keys, buttons):
             layout.addWidget(widget)
         self.actions_by_name: dict[str, QAction] = {}
@@ -309,6 +320,9 @@ class PresubmissionController:
         self.last_dialog: PresubmissionsDialog | None = None
         #: The pre-submission the intake form was filled from (its take-in makes the case).
         self.active: ps.Presubmission | None = None
+        #: A package's joint case built and sent whose answer did not come: (number,
+        #: draft, joint case); sent again as it is when the same draft is accepted again.
+        self.unanswered: tuple[str, Any, Any] | None = None
         self.action = QAction(window)
         self.action.setObjectName("presubmissionsAction")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
@@ -388,9 +402,12 @@ class PresubmissionController:
         self._run(dialog, work, dialog.reviewed)
 
     def fill_intake(self, chosen: ps.Presubmission | None) -> bool:
-        """Open the intake form filled from ``chosen`` (as a parked intake is resumed)."""
+        """Open the intake form filled from ``chosen`` (as a parked intake is resumed); a
+        package's opens its joint intake (:meth:`fill_joint`)."""
         if chosen is None:
             return False
+        if chosen.package_code:
+            return self.fill_joint(chosen)
         model = self.window.catalog_pane.model
         catalog = getattr(model, "_catalog", None) or getattr(model, "catalog", None)
         try:
@@ -410,6 +427,71 @@ class PresubmissionController:
             8000,
         )
         return True
+
+    # -- a package's pre-submission -------------------------------------------------------
+
+    def fill_joint(self, chosen: ps.Presubmission) -> bool:
+        """Open the package's joint intake filled from ``chosen``; its Ctrl+Return takes
+        the pre-submission in (:meth:`take_in_joint`)."""
+        from clerk_app.gui.joint_intake import open_joint_intake
+
+        catalog = self.window.catalog_pane.model.catalog
+        package = catalog.package(chosen.package_code) if catalog is not None else None
+        if package is None:
+            self.window.statusBar().showMessage(refusal_text("package-unknown"), 8000)
+            return False
+        dialog = open_joint_intake(self.window, package)
+        if dialog is None:
+            return False
+        dialog.parking.restore(ps.joint_state(chosen, [m.code for m in package.materials]))
+        dialog.take_in_hook = partial(self.take_in_joint, chosen)
+        QTimer.singleShot(0, dialog.focus_first_problem)  # after the dialog's own first focus
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "Presubmissions", "Pre-submission %1 filled in: check the originals, then accept."
+            ).replace("%1", chosen.no),
+            8000,
+        )
+        return True
+
+    def take_in_joint(self, chosen: ps.Presubmission, dialog: Any, draft: Any) -> None:
+        """The joint intake's Ctrl+Return for ``chosen``: number (writer), make on the
+        service (worker), store (writer); the dialog's ``_taken`` or a refusal in words."""
+        context, session, writer = self.window.context, self.window.session, self.window.writer
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, ps.PresubmissionRefused):
+                dialog._failed(exc)  # a lost answer: the same joint case goes again
+                return
+            self.unanswered = None
+            dialog._saving = False
+            dialog.body.setEnabled(True)
+            dialog.revalidate()
+            dialog.missing_label.setText(refusal_text(exc.reason))
+            dialog.missing_label.setVisible(True)
+
+        def done(taken: Any) -> None:
+            self.unanswered = None
+            dialog._taken(taken)
+
+        def store(made: Any) -> None:
+            writer.submit(lambda: ps.store_joint(context, made), dialog).success(done).failure(
+                failed
+            )
+
+        def send(joint: Any) -> None:
+            self.unanswered = (chosen.no, draft, joint)
+            Op(dialog, lambda: ps.send_joint(context, session, chosen, joint)).success(
+                store
+            ).failure(failed).run()
+
+        last = self.unanswered
+        if last is not None and last[0] == chosen.no and last[1] == draft:
+            send(last[2])
+            return
+        writer.submit(lambda: ps.number_joint(context, session, chosen, draft), dialog).success(
+            send
+        ).failure(failed)
 
 
 def install_presubmissions(window: Any) -> PresubmissionController:

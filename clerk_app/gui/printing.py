@@ -27,7 +27,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsView, QLineEdit, QToolButton, QWidget
 
 from clerk_app.app import printers
 from clerk_app.app.documents import keep_pdf
@@ -231,6 +231,28 @@ def tell_status(widget: QWidget | None, text: str) -> None:
 _LIVE: set[PreviewSession] = set()
 
 
+def name_preview_parts(dialog: QPrintPreviewDialog) -> None:
+    """Names a screen reader reads for the parts of Qt's preview that have none (the
+    page number, the zoom, the pages, the tool bar's "more" button), and a size that shows
+    the whole tool bar (Print included) and a page one can read (issue 18)."""
+
+    zoom = QCoreApplication.translate("Printing", "Zoom")
+    pages = QCoreApplication.translate("Printing", "Pages of the document")
+    for combo in dialog.findChildren(QComboBox):
+        combo.setAccessibleName(zoom)
+    for edit in dialog.findChildren(QLineEdit):
+        in_combo = isinstance(edit.parentWidget(), QComboBox)
+        edit.setAccessibleName(
+            zoom if in_combo else QCoreApplication.translate("Printing", "Page number")
+        )
+    for view in dialog.findChildren(QGraphicsView):
+        view.setAccessibleName(pages)
+        view.viewport().setAccessibleName(pages)
+    for more in dialog.findChildren(QToolButton, "qt_toolbar_ext_button"):
+        more.setAccessibleName(QCoreApplication.translate("Printing", "More tools"))
+    dialog.resize(900, 1000)
+
+
 class PreviewSession:
     """A print preview of one document on the printer chosen for its kind.
 
@@ -272,6 +294,7 @@ class PreviewSession:
         self.pdf_path: Path | None = None
         self.dialog = QPrintPreviewDialog(self.printer, parent)
         self.dialog.setWindowTitle(document.title)
+        name_preview_parts(self.dialog)
         self.dialog.paintRequested.connect(self._paint)
         self.dialog.accepted.connect(self._printed)
         self.print_action = QAction(self.dialog)

@@ -7,12 +7,10 @@ the lead's dashboard, each of their tabs, in English and in Chinese."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
-from clerk_app.app.session import sign_in
 from clerk_app.gui.app import Desk
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.joint_intake import open_joint_intake
@@ -20,37 +18,9 @@ from clerk_app.gui.wizard import FirstRunWizard
 from clerk_app.gui.worklist_model import CASE_NO_ROLE
 from clerk_app.paths import Paths
 from tests.helpers.keyboard import CTRL, applicant, find_item, mark, press, to_materials
-from tests.helpers.service import DEMO_PASSWORD
 from tests.helpers.worklist import add_case
 
 from .walk import problems
-
-
-@pytest.fixture
-def open_as(qtbot, shared_records_service, make_context):
-    """``open_as(user, window_code)``: what the user's sign-in opens (its Desk shut down
-    at teardown)."""
-    desks: list[Desk] = []
-
-    def open_as(user: str, window_code: str = "W01") -> Any:
-        context = make_context(shared_records_service.base_url, home=user, window_code=window_code)
-        desk = Desk(context)
-        desks.append(desk)
-        shown = desk.open_desk(sign_in(context, user, DEMO_PASSWORD))
-        qtbot.addWidget(shown)
-        qtbot.waitExposed(shown)
-        return shown
-
-    yield open_as
-    for desk in desks:
-        screen = desk.cashier
-        if screen is not None and hasattr(screen, "offline"):
-            qtbot.waitUntil(lambda screen=screen: not screen.offline.pulling, timeout=60_000)
-        desk.shutdown()
-        QCoreApplication.processEvents()
-        for shown in (desk.window, desk.cashier, desk.dashboard):
-            if shown is not None:
-                shown.close()
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

@@ -1,6 +1,7 @@
-"""The applicant screen (idle, confirm, rating, thanks) and the hall's screens (the board,
-the call panel) against the real records service (issue 18): every control has an
-accessible name and every text meets 4.5:1, in Chinese and in English."""
+"""The applicant screen (idle, confirm, rating, thanks), the hall's screens (the board, the
+call panel) and the ticket kiosk (both schemes, both text sizes) against the real records
+service (issue 18): every control has an accessible name and every text — labels, buttons,
+fields and their placeholders, table cells — meets 4.5:1, in Chinese and in English."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from clerk_app.gui.applicant_screen import ApplicantScreen, DraftSummary
 from clerk_app.gui.hall import open_hall_screen
 from clerk_app.gui.hall import voice as voice_module
 from clerk_app.gui.i18n import install_translations
+from clerk_app.gui.kiosk import open_kiosk
 from tests.helpers.calling import issue, kiosk_token
+from tests.helpers.kiosk import enrolled_kiosk
 from tests.helpers.service import DEMO_PASSWORD
 
 from .walk import problems
@@ -77,4 +80,32 @@ def test_the_hall_board_and_call_panel_name_their_controls(
         shown.close()
         if feed is not None:  # the long-poll ends with the panel
             qtbot.waitUntil(lambda f=feed: not f.feed.running, timeout=10_000)
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_kiosk_in_both_schemes_and_sizes_names_its_controls(
+    qtbot, shared_records_service, make_context, qm_dir, language
+):
+    """The ticket kiosk, normal and high contrast, normal and large text: every control
+    named; labels, buttons, the ID field's text and placeholder at 4.5:1 on its base."""
+    install_translations(language, qm_dir)
+    context = make_context(shared_records_service.base_url, home=f"kiosk-{language}")
+    holder = enrolled_kiosk(shared_records_service, context, label=f"kiosk a11y {language}")
+    screen = open_kiosk(context, holder, show=False)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 900)
+    screen.show()
+    qtbot.waitExposed(screen)
+    with qtbot.waitSignal(screen.categories_shown, timeout=30_000):
+        screen.start()
+    screen.stop()  # no timers: the walk reads the screen as it is
+    found: list[str] = []
+    for large in (False, True):
+        for high in (False, True):
+            screen.set_large_text(large)
+            screen.set_high_contrast(high)
+            assert screen.id_edit.isVisibleTo(screen) and screen.id_edit.placeholderText()
+            found += problems(screen, f"kiosk large={large} high contrast={high}")
+    screen.close()
     assert not found, "\n".join(found)

@@ -41,3 +41,42 @@ def test_the_walk_reports_what_a_person_could_not_use(qtbot) -> None:
     pale.setStyleSheet("color: #44546a; background: white;")
     chip.setStyleSheet(chip.styleSheet().replace("#f4a0a0", "#b3261e"))
     assert problems(panel, "panel") == []
+
+
+def test_the_walk_reports_pale_fields_cells_and_selections(qtbot, app_palette) -> None:
+    """Qt's own placeholder grey and Fusion's selection blue are below 4.5:1; the app's
+    readable palette (``gui.palette``, installed here by the fixture) lifts both."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+    from clerk_app.gui.palette import readable_palette
+
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    layout = QVBoxLayout(panel)
+    field = QLineEdit(panel)
+    field.setAccessibleName("Reason")
+    field.setPlaceholderText("Why")
+    table = QTableWidget(1, 1, panel)
+    table.setAccessibleName("Cases")
+    overdue = QTableWidgetItem("Overdue")
+    overdue.setForeground(QColor("#ff8a80"))
+    table.setItem(0, 0, overdue)
+    layout.addWidget(field)
+    layout.addWidget(table)
+    pale = QPalette(app_palette)
+    pale.setColor(QPalette.ColorRole.PlaceholderText, QColor(0, 0, 0, 128))
+    pale.setColor(QPalette.ColorRole.Highlight, QColor("#308cc6"))
+    pale.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    panel.setPalette(pale)
+    panel.show()
+    qtbot.waitExposed(panel)
+    found = problems(panel, "panel")
+    assert any("placeholder 'Why': #7f7f7f on #ffffff = 4.00:1" in p for p in found), found
+    assert any("selected row (active): #ffffff on #308cc6" in p for p in found), found
+    assert any("cell 'Overdue': #ff8a80" in p for p in found), found
+    assert len(found) == 4, found  # the selection active and inactive, the cell, the field
+
+    overdue.setForeground(QColor("#b3261e"))
+    panel.setPalette(readable_palette(pale))
+    assert problems(panel, "panel") == []

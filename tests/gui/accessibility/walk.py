@@ -1,6 +1,8 @@
 """The accessibility check of one window, every tab of it: nameless controls (the QAccessible
-walk of ``tests.helpers.accessibility``) and texts below 4.5:1 (``tests.helpers.contrast``;
-a disabled label is left out, as WCAG 1.4.3 asks nothing of an inactive control)."""
+walk of ``tests.helpers.accessibility``) and texts below 4.5:1 — labels and buttons
+(``tests.helpers.contrast``; a disabled label is left out, as WCAG 1.4.3 asks nothing of an
+inactive control), line edits with their placeholders, and item views' cells and selected
+rows (``.fields``)."""
 
 from __future__ import annotations
 
@@ -10,12 +12,16 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from tests.helpers.accessibility import nameless_controls
 from tests.helpers.contrast import low_contrast_buttons, low_contrast_texts
 
+from .fields import cell_problems, edit_problems
+
 
 def _look(root: QWidget, where: str, found: dict[str, str]) -> None:
     QCoreApplication.processEvents()
     for node in nameless_controls(root):
         found.setdefault(f"no name: {node}", where)
     for text in low_contrast_texts(root, skip_disabled=True) + low_contrast_buttons(root):
+        found.setdefault(f"contrast: {text}", where)
+    for text in edit_problems(root) + cell_problems(root):
         found.setdefault(f"contrast: {text}", where)
 
 
