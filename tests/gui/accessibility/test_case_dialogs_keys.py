@@ -150,6 +150,13 @@ def test_a_cases_actions_by_keyboard(qtbot, open_as) -> None:
         found += problems(detail, where)
         found += keyboard_problems(qtbot, detail, where, first=box, default=None, order=False)
     assert {E.START.value, E.REQUEST_SUPPLEMENT.value} <= set(offered), offered
+    # Enter in the correction's value answers nothing (it unmasked the ID when "Show full
+    # ID" was the dialog's default button).
+    box.setCurrentIndex(offered[E.CORRECT.value])
+    detail.new_value.setFocus()
+    qtbot.keyClick(detail.new_value, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert not detail.full_id_shown
     detail.close()
     assert not found, "\n".join(found)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialogButtonBox, QToolButton
 
 from clerk_app.app.documents import document_pdf, issue_document
@@ -20,12 +21,14 @@ from clerk_app.documents import DocumentTexts, build_notice
 from clerk_app.gui.applicant_screen import ApplicantScreen
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.idle_lock import LockScreen
+from clerk_app.gui.palette import install_readable_palette
 from clerk_app.gui.pdf_viewer import PdfViewer
 from clerk_app.gui.printer_choice import PrinterUnavailableDialog
 from clerk_app.gui.printing import PreviewSession, PrinterChoices
 from clerk_app.gui.refund_request import RefundRequestDialog
 from clerk_app.gui.waiver_dialog import LeadApprovalDialog, WaiverDialog
 from tests.helpers import document_samples as samples
+from tests.helpers.contrast import contrast_ratio
 from tests.helpers.offline import UNREACHABLE
 from tests.helpers.printing import clerk_session
 from tests.helpers.store import add_case, make_payload
@@ -162,4 +165,46 @@ def test_the_applicant_screens_tell_the_clerk_page(qtbot, qm_dir, language) -> N
     found = problems(screen, "tell the clerk")
     screen.show_feedback("confirmed")
     found += problems(screen, "confirmed")
+    assert not found, "\n".join(found)
+
+
+def fusion_dark() -> QPalette:
+    """Fusion's dark palette as Qt builds it for a dark system scheme (qt_fusionPalette):
+    the offscreen platform has no dark scheme to switch to."""
+    text, window = QColor(240, 240, 240), QColor(50, 50, 50)
+    base = window.darker(140)
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for name, colour in (
+        (role.WindowText, text), (role.Text, text), (role.ButtonText, text),
+        (role.BrightText, text), (role.Window, window), (role.Button, window),
+        (role.Base, base), (role.AlternateBase, window), (role.Light, window.lighter(150)),
+        (role.Dark, window.darker(150)), (role.Mid, window.darker(130)),
+    ):  # fmt: skip
+        palette.setColor(name, colour)
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(48, 140, 198))
+    palette.setColor(QPalette.ColorRole.HighlightedText, text)
+    placeholder = QColor(text)
+    placeholder.setAlpha(128)
+    palette.setColor(QPalette.ColorRole.PlaceholderText, placeholder)
+    return palette
+
+
+def test_the_dialogs_fields_and_lists_in_a_dark_scheme(qtbot, qapp, make_context) -> None:
+    """A clerk's PC in dark mode: run_app makes that palette readable too — the refund
+    request's placeholders, the printer list's selected row, the waiver's fields."""
+    dark = fusion_dark()
+    assert contrast_ratio(QColor(240, 240, 240), QColor(48, 140, 198)) < 4.5  # as Qt has it
+    qapp.setPalette(dark)
+    install_readable_palette(qapp)
+    refund = RefundRequestDialog(make_context(UNREACHABLE), None, "", lead_signs_in=True)
+    chooser = PrinterUnavailableDialog("hall-laser-2f", "missing", ["front-desk", "back-office"])
+    waiver = WaiverDialog(REASONS, LINES, 10_000)
+    found: list[str] = []
+    for dialog, where in ((refund, "refund request"), (chooser, "printer choice"),
+                          (waiver, "waiver")):  # fmt: skip
+        qtbot.addWidget(dialog)
+        activate(qtbot, dialog)
+        found += problems(dialog, f"{where}, dark")
+        dialog.close()
     assert not found, "\n".join(found)
