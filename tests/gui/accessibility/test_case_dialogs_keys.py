@@ -3,9 +3,10 @@ each opened as the clerk opens it: a case with fees — its fees panel (缴款�
 notice issued by Alt+Y and its print preview, the waiver (Alt+W) above the lead's limit and
 the lead's approval (Alt+L), the lead's refund request (Alt+F) —, the case's actions
 (start handling, request supplement with the checklist, suspension with its kind, a
-correction), the lookup answering for a case and for a joint case, and the joint case's
-confirmation. For each: where the focus starts, every control reached by Tab in reading
-order and named, the default button, Esc, and 4.5:1 for every text, cell and field."""
+correction, the 容缺 follow-up: material supplied or not), the online pre-submissions, the
+lookup answering for a case and for a joint case, and the joint case's confirmation. For
+each: where the focus starts, every control reached by Tab in reading order and named, the
+default button, Esc, and 4.5:1 for every text, cell and field."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from clerk_app.gui.joint_result import JointAcceptedDialog
 from clerk_app.gui.ops import DbWriter
 from clerk_app.gui.waiver_dialog import LeadApprovalDialog, WaiverDialog
 from tests.helpers import joint_api, service_api
+from tests.helpers import store as store_helpers
 from tests.helpers.joint_desk import complete_draft, opening_desk
 from tests.helpers.website_client import Application, WebsiteClient, uploaded
 from tests.helpers.worklist import add_case
@@ -157,6 +159,44 @@ def test_a_cases_actions_by_keyboard(qtbot, open_as) -> None:
     qtbot.keyClick(detail.new_value, Qt.Key.Key_Return)
     qtbot.wait(50)
     assert not detail.full_id_shown
+    detail.close()
+    assert not found, "\n".join(found)
+
+
+def test_a_deferred_cases_follow_up_by_keyboard(qtbot, open_as) -> None:
+    """容缺 follow-up: the worklist flags the case whose promised material is due (its
+    colour on the row at 4.5:1), the detail offers "material supplied" / "not supplied"."""
+    window = open_as("demo-clerk")
+    materials = [
+        {"code": f"M{n}", "received": n != 5, "deferred": n == 5, "copies": 1} for n in range(1, 6)
+    ]
+    payload = store_helpers.make_payload(
+        9104, item_code="DEMO-GA-006", disposition="deferred_materials", materials=materials
+    )
+    payload["first_event"].update(
+        type="accept_deferred",
+        data={
+            "fee_state": "unpaid",
+            "deferred": [{"code": "M5", "name": "合法稳定住所证明", "requirement": "原件1份"}],
+            "supply_by": date.today().isoformat(),
+        },
+    )
+    store_helpers.add_case(window.context.backend.store, payload)
+    window.show_worklist_tab()
+    model = window.worklist.model
+    qtbot.waitUntil(lambda: model.rowCount() >= 1, timeout=10_000)
+    found = problems(window, "worklist with a material due")
+    detail = window.worklist.open_case(payload["case_no"])
+    activate(qtbot, detail)
+    box = detail.action_box
+    offered = {box.itemData(i): i for i in range(box.count())}
+    for action in (E.DEFERRED_SUPPLIED, E.DEFERRED_LAPSED):
+        assert action.value in offered, offered
+        box.setCurrentIndex(offered[action.value])
+        box.setFocus(Qt.FocusReason.TabFocusReason)
+        where = f"follow-up {action.value}"
+        found += problems(detail, where)
+        found += keyboard_problems(qtbot, detail, where, first=box, default=None, order=False)
     detail.close()
     assert not found, "\n".join(found)
 
