@@ -39,8 +39,10 @@ class _QtGaps(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return self.table.get((context, source), "")
+    ) -> str | None:
+        # None, not "": Qt then goes on to the source text (an empty answer blanked every
+        # string the other catalogs lack, e.g. Qt's own ones qtbase leaves untranslated).
+        return self.table.get((context, source))
 
     def isEmpty(self) -> bool:
         return not self.table

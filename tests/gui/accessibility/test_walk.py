@@ -80,3 +80,19 @@ def test_the_walk_reports_pale_fields_cells_and_selections(qtbot, app_palette) -
     overdue.setForeground(QColor("#b3261e"))
     panel.setPalette(readable_palette(pale))
     assert problems(panel, "panel") == []
+
+
+def test_a_name_no_catalog_translates_is_read_as_written_in_chinese(qtbot, qm_dir) -> None:
+    """A name missing from every catalog (Qt's own strings qtbase leaves out, a new one not
+    yet translated) keeps its source text: it was read as nothing."""
+    from PySide6.QtCore import QCoreApplication
+
+    from clerk_app.gui.i18n import install_translations
+
+    install_translations("zh_CN", qm_dir)
+    assert QCoreApplication.translate("Printing", "No catalog has this") == "No catalog has this"
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.setAccessibleName(QCoreApplication.translate("Printing", "No catalog has this"))
+    assert problems(field, "field") == []
