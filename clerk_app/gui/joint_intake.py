@@ -81,6 +81,9 @@ class JointIntakeDialog(QDialog):
         self._saving = False
         # The question Esc asks when something was entered (while it is open; tests).
         self.discard_box: QMessageBox | None = None
+        #: Takes the checked draft in instead of the desk's own transaction (a package's
+        #: pre-submission: ``gui.presubmissions``); it ends with ``_taken`` or ``_failed``.
+        self.take_in_hook: Any = None
 
         # The layout is ui/joint_intake_form.ui; the code sets its texts (retranslate)
         # and makes a box per first-stage part (PartBox) in the parts host.
@@ -425,6 +428,9 @@ class JointIntakeDialog(QDialog):
         self._saving = True
         self.body.setEnabled(False)
         self.accept_button.setEnabled(False)
+        if self.take_in_hook is not None:
+            self.take_in_hook(self, draft)
+            return
 
         def work() -> Any:
             return take_in_parked_joint(self.context, self.session, draft, parked_id)

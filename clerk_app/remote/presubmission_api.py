@@ -158,3 +158,23 @@ def take_in(api: ApiClient, token: str, no: str, body: dict[str, Any]) -> dict[s
     if not isinstance(data.get("case"), dict):
         raise BadResponseError("a take-in answer without its case", status=response.status_code)
     return data
+
+
+def take_in_joint(api: ApiClient, token: str, no: str, body: dict[str, Any]) -> dict[str, Any]:
+    """``POST /presubmissions/{no}/take-in`` of a package's pre-submission with the joint
+    intake's body (``JointTakeInCreate``: its ``id`` is the Idempotency-Key) →
+    ``{"presubmission": ..., "joint_case": ...}``."""
+    response = api.request(
+        "POST",
+        _path(no, "take-in"),
+        token=token,
+        body=body,
+        idempotency_key=str(body["id"]),
+        timeout=TIMEOUT,
+    )
+    data = _expect_dict(response)
+    if not isinstance(data.get("joint_case"), dict):
+        raise BadResponseError(
+            "a take-in answer without its joint case", status=response.status_code
+        )
+    return data
