@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialogButtonBox, QToolButton
 
@@ -83,6 +84,9 @@ def test_the_refund_request_a_lead_signs_in_to_by_keyboard(
     found += keyboard_problems(
         qtbot, dialog, "refund request", first=dialog.lead_user, default=None
     )
+    dialog.lead_user.setFocus()
+    qtbot.keyClick(dialog.lead_user, Qt.Key.Key_Return)  # Enter moves on, never closes
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.lead_password
     found += esc_problems(qtbot, dialog, "refund request")
     assert not found, "\n".join(found)
 
@@ -141,7 +145,8 @@ def _focused_or(tools):
 def test_the_idle_lock_by_keyboard(qtbot, qm_dir, language) -> None:
     """The password has the focus, Enter unlocks (the default), Esc leaves it locked."""
     install_translations(language, qm_dir)
-    lock = LockScreen("演示窗口人员", lambda _password: None)
+    typed: list[str] = []
+    lock = LockScreen("演示窗口人员", typed.append)
     qtbot.addWidget(lock)
     activate(qtbot, lock)
     found = problems(lock, "idle lock")
@@ -149,6 +154,11 @@ def test_the_idle_lock_by_keyboard(qtbot, qm_dir, language) -> None:
         qtbot, lock, "idle lock", first=lock.password, default=lock.unlock_button
     )
     found += esc_problems(qtbot, lock, "idle lock", closes=False)
+    lock.password.setFocus()
+    qtbot.keyClicks(lock.password, "pw-2026")
+    with qtbot.waitSignal(lock.unlocked, timeout=5000):
+        qtbot.keyClick(lock.password, Qt.Key.Key_Return)  # Enter: Unlock
+    assert typed == ["pw-2026"]
     assert not found, "\n".join(found)
 
 
