@@ -6,8 +6,9 @@ import json
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
 from clerk_app.core.catalog import Catalog
 from clerk_app.core.clock import CENTER_TZ, FixedClock
@@ -70,3 +71,26 @@ class LinkFeed(QObject):
 
     def stop(self, timeout_ms: int = 0) -> bool:
         return True
+
+
+def dispose_desk(desk: Any) -> None:
+    """End a test's :class:`~clerk_app.gui.app.Desk` as quitting and a sign-out do: close
+    its windows, shut it down, then delete the windows and the dialogs they own.
+
+    Closing a window leaves its open dialogs (a case detail) alive and listening to the
+    application's case hub; a later test on the same worker that writes a case with the same
+    number would make them reload from this desk's closed database."""
+    windows = [w for w in (desk.window, getattr(desk, "dashboard", None)) if w is not None]
+    for window in windows:
+        window.close()
+    desk.shutdown()
+    login = desk.login
+    if login is not None:
+        dialog = getattr(login, "password_dialog", None)
+        if dialog is not None:
+            dialog.done(0)
+        login.close()
+        windows.append(login)
+    for window in windows:
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -8,8 +8,9 @@ Only ``tests.helpers`` modules are imported; the helpers here are the attacker's
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,8 @@ class Secured:
 
     service: RunningService
     clock_file: Path
+    #: the instant last written to the clock file and this process's monotonic time then
+    written: tuple[datetime, float] = field(default_factory=lambda: (TEST_NOW, time.monotonic()))
 
     def url(self, path: str) -> str:
         return self.service.url(path)
@@ -49,6 +52,15 @@ class Secured:
     def set_time(self, moment: datetime) -> None:
         """The service's clock jumps to ``moment`` (and runs on from there)."""
         self.clock_file.write_text(moment.isoformat())
+        self.written = (moment, time.monotonic())
+
+    def latest_now(self) -> datetime:
+        """The latest instant the service's clock can read now: it runs at real speed from
+        the instant last written, anchored when the service first reads the file (never
+        before the write). A test that moves the clock by seconds moves it from here, so a
+        slow machine's real seconds cannot put the jump behind the service's own time."""
+        moment, since = self.written
+        return moment + timedelta(seconds=time.monotonic() - since)
 
     def sql(self, statement: str, **params: object) -> list[tuple]:
         return self.service.sql(statement, **params)
@@ -76,8 +88,9 @@ def _starter(
     def start(**env: str) -> Secured:
         clock_file = folder / f"clock-{next(count)}.txt"
         clock_file.write_text(TEST_NOW.isoformat())
+        written = (TEST_NOW, time.monotonic())
         service = launcher.start(backend=backend, clock=clock_file, env={**BASE_ENV, **env})
-        return Secured(service, clock_file)
+        return Secured(service, clock_file, written)
 
     return launcher, start
 

@@ -24,6 +24,7 @@ from clerk_app.gui.password_dialog import PasswordDialog
 from clerk_app.gui.shortcuts import key_path
 from clerk_app.store.credentials import OfflineSignInError
 from tests.helpers import security_desk
+from tests.helpers.gui import dispose_desk
 from tests.helpers.keyboard import ALT, press, target, type_keys
 from tests.helpers.security_desk import UNREACHABLE
 from tests.helpers.service import DEMO_PASSWORD, REPO_ROOT
@@ -53,14 +54,7 @@ def desk_of(make_desk, records_service):
 
     yield make
     for desk in made:
-        for window in (desk.window, desk.dashboard):
-            if window is not None:
-                window.close()
-        desk.shutdown()
-        if desk.login is not None:
-            if desk.login.password_dialog is not None:
-                desk.login.password_dialog.done(0)
-            desk.login.close()
+        dispose_desk(desk)
 
 
 def create_user(service, username: str, password: str, *args: str) -> None:

@@ -15,6 +15,7 @@ from clerk_app.gui import services
 from clerk_app.gui.app import Desk
 from clerk_app.gui.idle_lock import LockScreen
 from clerk_app.remote.api import ApiClient, ApiError
+from tests.helpers.gui import dispose_desk
 from tests.helpers.keyboard import CTRL, find_item, press, type_keys
 from tests.helpers.security_desk import UNREACHABLE
 from tests.helpers.workload import VALID_ID, demo_item, take_in
@@ -33,11 +34,7 @@ def desk_of(make_desk, records_service):
 
     yield make
     for desk in made:
-        if desk.window is not None:
-            desk.window.close()
-        desk.shutdown()
-        if desk.login is not None:
-            desk.login.close()
+        dispose_desk(desk)
 
 
 def sign_in(qtbot, desk: Desk, user: str = "demo-clerk", password: str = "demo-pass-2026"):
