@@ -6,6 +6,11 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 QM_STAMP := resources/translations/.built
 
+# The suite runs on every core (at most 4) with pytest-xdist, a test file per worker at a
+# time (module fixtures such as a records service stay in one process). TEST_WORKERS=
+# (empty) runs it in one process.
+TEST_WORKERS ?= -n auto --maxprocesses 4 --dist loadfile
+
 # mypy's settings (which packages, strict core) are in pyproject.toml.
 .PHONY: run test lint forms translations translations-update venv clean debian-run debian-test bench \
 	bundle deb nsis package-test
@@ -44,7 +49,7 @@ test: debian-test $(STAMP) translations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider $(TEST_WORKERS)
 
 bench: $(STAMP)
 	$(PY) -m bench

@@ -9,6 +9,7 @@ failed) removes the queue and its config, stops the cupsd it started and puts
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import re
 import shutil
@@ -155,6 +156,19 @@ def cups_queue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CupsQueue]:
         pytest.skip("the CUPS tests add a print queue: run them as root (as CI does)")
     if not CUPSD.exists() or not Path("/usr/lib/cups/backend/cups-pdf").exists():
         pytest.skip("cups and printer-driver-cups-pdf are not installed")
+    # One module at a time uses the scheduler, across pytest-xdist workers too: a module
+    # that started cupsd stops it (and restores printers.conf) at its end, which would cut
+    # another worker's jobs. The lock lives in the run's temporary root, shared by workers.
+    lock = (tmp_path_factory.getbasetemp().parent / "cups-tests.lock").open("w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    try:
+        yield from _cups_queue(tmp_path_factory)
+    finally:
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+
+
+def _cups_queue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CupsQueue]:
     name = f"wc-test-{uuid.uuid4().hex[:8]}"
     out_dir = tmp_path_factory.mktemp("cups-out")
     out_dir.chmod(0o777)

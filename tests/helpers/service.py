@@ -428,9 +428,16 @@ class PostgresCluster:
             f"--pwfile={folder / 'pw'}", "--auth-local=trust", "--auth-host=scram-sha-256",
             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
         )  # fmt: skip
-        cluster = cls(folder, _free_port())
-        cluster.resume()
-        return cluster
+        for attempt in range(3):  # another process (an xdist worker) may take the port first
+            cluster = cls(folder, _free_port())
+            try:
+                cluster.resume()
+            except RuntimeError:
+                if attempt == 2:
+                    raise
+                continue
+            return cluster
+        raise AssertionError("unreachable")
 
     def resume(self) -> None:
         """Start (again) the server of this cluster and wait until it accepts connections."""
