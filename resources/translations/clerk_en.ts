@@ -524,6 +524,42 @@
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
+    <message>
+        <source>Rated from (day)</source>
+        <translation>Rated from (day)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Rated to (day)</source>
+        <translation>Rated to (day)</translation>
+    </message>
+    <message>
+        <source>Department of the window</source>
+        <translation>Department of the window</translation>
+    </message>
+    <message>
+        <source>e.g. GA</source>
+        <translation>e.g. GA</translation>
+    </message>
+    <message>
+        <source>Followed up or not</source>
+        <translation>Followed up or not</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
 </context>
 <context>
     <name>CallPanel</name>
@@ -577,6 +613,7 @@
     <name>CallingBar</name>
     <message>
         <source>Calling</source>
+        <extracomment>The Idempotency-Key of each step not yet answered, by (action, ticket, body): the step pressed again after a lost answer is sent with the same key.</extracomment>
         <translation>Calling</translation>
     </message>
     <message>
@@ -741,6 +778,10 @@
     <message>
         <source>Calling needs the records service: sign in again online.</source>
         <translation>Calling needs the records service: sign in again online.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is at the window: going on with it.</source>
+        <translation>Ticket %1 is at the window: going on with it.</translation>
     </message>
     <message>
         <source>Calling %1.</source>
@@ -1197,6 +1238,10 @@
     <message>
         <source>Enter the corrected value.</source>
         <translation>Enter the corrected value.</translation>
+    </message>
+    <message>
+        <source>The case&apos;s history</source>
+        <translation>The case&apos;s history</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -2956,6 +3001,7 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
     <message>
         <source>Complaints and 12345 orders of the department</source>
+        <extracomment>A call to the service is running (the list, an answer or an extension).</extracomment>
         <translation>Complaints and 12345 orders of the department</translation>
     </message>
     <message>
@@ -2975,12 +3021,20 @@ If the materials do not come by then, the case ends without approval.</translati
         <translation>New deadline of the 12345 order</translation>
     </message>
     <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>Wait: the last request is still being sent.</translation>
+    </message>
+    <message>
         <source>Complainant</source>
         <translation>Complainant</translation>
     </message>
     <message>
         <source>Caller</source>
         <translation>Caller</translation>
+    </message>
+    <message>
+        <source>Sent back by the hotline to be redone: %1</source>
+        <translation>Sent back by the hotline to be redone: %1</translation>
     </message>
     <message>
         <source>Complaints and &amp;12345 orders…</source>
@@ -3263,6 +3317,145 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
 </context>
 <context>
+    <name>DuplicateDialog</name>
+    <message>
+        <source>Print a duplicate (副本)</source>
+        <translation>Print a duplicate</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <source>Fiscal receipts</source>
+        <translation>Fiscal receipts</translation>
+    </message>
+    <message>
+        <source>Refund vouchers</source>
+        <translation>Refund vouchers</translation>
+    </message>
+    <message>
+        <source>Daily-close sheets</source>
+        <translation>Daily-close sheets</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;List</translation>
+    </message>
+    <message>
+        <source>Documents kept at this desk</source>
+        <translation>Documents kept at this desk</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Payer / cashier</source>
+        <translation>Payer / cashier</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>&amp;Print duplicate (副本)</source>
+        <translation>&amp;Print duplicate</translation>
+    </message>
+    <message>
+        <source>Enter or Alt+P: print the selected one again, marked 副本</source>
+        <translation>Enter or Alt+P: print the selected one again, marked 副本 / DUPLICATE</translation>
+    </message>
+    <message>
+        <source>Choose a period that ends after it starts, at most 400 days.</source>
+        <translation>Choose a period that ends after it starts, at most 400 days.</translation>
+    </message>
+    <message>
+        <source>Nothing was issued at this desk in these days.</source>
+        <translation>Nothing was issued at this desk in these days.</translation>
+    </message>
+    <message>
+        <source>%1 document(s).</source>
+        <translation>%1 document(s).</translation>
+    </message>
+    <message>
+        <source>%1 kept document(s) cannot be read with this desk&apos;s key and are not listed.</source>
+        <translation>%1 kept document(s) cannot be read with this desk&apos;s key and are not listed.</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt</source>
+        <translation>Fiscal receipt</translation>
+    </message>
+    <message>
+        <source>Refund voucher</source>
+        <translation>Refund voucher</translation>
+    </message>
+    <message>
+        <source>Daily-close sheet</source>
+        <translation>Daily-close sheet</translation>
+    </message>
+    <message>
+        <source>Choose a document first.</source>
+        <translation>Choose a document first.</translation>
+    </message>
+    <message>
+        <source>Printing a duplicate of %1…</source>
+        <translation>Printing a duplicate of %1…</translation>
+    </message>
+    <message>
+        <source>Duplicate of %1 made (the print is recorded).</source>
+        <translation>Duplicate of %1 made (the print is recorded).</translation>
+    </message>
+    <message>
+        <source>It could not be printed: %1</source>
+        <translation>It could not be printed: %1</translation>
+    </message>
+    <message>
+        <source>This document&apos;s kept copy cannot be read (damaged, or from another desk&apos;s key): no duplicate can be printed here.</source>
+        <translation>This document&apos;s kept copy cannot be read (damaged, or from another desk&apos;s key): no duplicate can be printed here.</translation>
+    </message>
+    <message>
+        <source>No duplicate was made: %1</source>
+        <translation>No duplicate was made: %1</translation>
+    </message>
+    <message>
+        <source>F8: print a duplicate (副本) of a receipt, voucher or close sheet</source>
+        <translation>F8: print a duplicate of a receipt, voucher or close sheet</translation>
+    </message>
+</context>
+<context>
     <name>FeeNoticePanel</name>
     <message>
         <source>Fees (缴款通知书)</source>
@@ -3530,6 +3723,10 @@ If the materials do not come by then, the case ends without approval.</translati
     <message>
         <source>Finance</source>
         <translation>Finance</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
     </message>
     <message>
         <source>Group</source>
@@ -4049,6 +4246,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Sign by %1, answer by %2</translation>
     </message>
     <message>
+        <source>Sent back by the hotline to be redone: %1</source>
+        <translation>Sent back by the hotline to be redone: %1</translation>
+    </message>
+    <message>
         <source>Extended to %1</source>
         <translation>Extended to %1</translation>
     </message>
@@ -4552,6 +4753,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Joint number:</translation>
     </message>
     <message>
+        <source>The joint case&apos;s parts</source>
+        <translation>The joint case&apos;s parts</translation>
+    </message>
+    <message>
         <source>Query code:</source>
         <translation>Query code:</translation>
     </message>
@@ -4716,6 +4921,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <name>JointIntakeDialog</name>
     <message>
         <source>DEMO</source>
+        <extracomment>Takes the checked draft in instead of the desk&apos;s own transaction (a package&apos;s pre-submission: ``gui.presubmissions``); it ends with ``_taken`` or ``_failed``.</extracomment>
         <translation>DEMO</translation>
     </message>
     <message>
@@ -6408,6 +6614,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>The PDF of this document is damaged and cannot be opened. The case is not affected; reprint the document to get a new copy.</translation>
     </message>
     <message>
+        <source>Pages of “%1”</source>
+        <translation>Pages of “%1”</translation>
+    </message>
+    <message>
         <source>Ctrl+P print · Ctrl+S save as PDF · Esc close</source>
         <translation>Ctrl+P print · Ctrl+S save as PDF · Esc close</translation>
     </message>
@@ -6658,6 +6868,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>A package is taken in as a joint case at its window.</translation>
     </message>
     <message>
+        <source>This package is not in the desk&apos;s catalog: update the catalog.</source>
+        <translation>This package is not in the desk&apos;s catalog: update the catalog.</translation>
+    </message>
+    <message>
         <source>Online pre-submissions need the connection to the center.</source>
         <translation>Online pre-submissions need the connection to the center.</translation>
     </message>
@@ -6667,7 +6881,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>Online pre-submissions (网上待接件)</source>
-        <extracomment>The pre-submission to take in (set when Enter closes the dialog).</extracomment>
+        <extracomment>The pre-submission to take in (set when Enter closes the dialog). A call to the service is running (the list or a pre-review).</extracomment>
         <translation>Online pre-submissions (网上待接件)</translation>
     </message>
     <message>
@@ -6707,6 +6921,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Enter take in · F2 accept · Shift+F2 accept online · F3 supplement · F4 reject</translation>
     </message>
     <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>Wait: the last request is still being sent.</translation>
+    </message>
+    <message>
         <source>No online pre-submission is waiting.</source>
         <translation>No online pre-submission is waiting.</translation>
     </message>
@@ -6728,7 +6946,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>&amp;Online pre-submissions…</source>
-        <extracomment>The pre-submission the intake form was filled from (its take-in makes the case).</extracomment>
+        <extracomment>The pre-submission the intake form was filled from (its take-in makes the case). A package&apos;s joint case built and sent whose answer did not come: (number, draft, joint case); sent again as it is when the same draft is accepted again.</extracomment>
         <translation>&amp;Online pre-submissions…</translation>
     </message>
     <message>
@@ -6780,6 +6998,22 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Printer “%1” refused the document. The PDF is saved; check the printer.</source>
         <translation>Printer “%1” refused the document. The PDF is saved; check the printer.</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Pages of the document</source>
+        <translation>Pages of the document</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <source>More tools</source>
+        <translation>More tools</translation>
     </message>
     <message>
         <source>Printer “%1” refused the document. Nothing has been printed.</source>
@@ -7003,6 +7237,89 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Hall queue, tickets of %1 to %2</source>
         <translation>Hall queue, tickets of %1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>RefundHistoryTab</name>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>List decided refunds (Alt+L)</source>
+        <translation>List decided refunds (Alt+L)</translation>
+    </message>
+    <message>
+        <source>Decided refunds</source>
+        <translation>Decided refunds</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation>Reason / note</translation>
+    </message>
+    <message>
+        <source>Alt+L: list the refunds decided in these days   F8: print a duplicate</source>
+        <translation>Alt+L: list the refunds decided in these days   F8: print a duplicate</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>The period ends before it starts.</translation>
+    </message>
+    <message>
+        <source>A period is at most 400 days.</source>
+        <translation>A period is at most 400 days.</translation>
+    </message>
+    <message>
+        <source>The records service refused to list the refunds.</source>
+        <translation>The records service refused to list the refunds.</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>%1 refund(s) decided from %2 to %3.</source>
+        <translation>%1 refund(s) decided from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>No refund was decided in these days.</source>
+        <translation>No refund was decided in these days.</translation>
     </message>
 </context>
 <context>
@@ -7721,6 +8038,18 @@ Data folder: %4</translation>
         <translation>the bad rating</translation>
     </message>
     <message>
+        <source>the first day rated (YYYY-MM-DD, not after the last)</source>
+        <translation>the first day rated (YYYY-MM-DD, not after the last)</translation>
+    </message>
+    <message>
+        <source>the last day rated (YYYY-MM-DD)</source>
+        <translation>the last day rated (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>the department&apos;s code</source>
+        <translation>the department&apos;s code</translation>
+    </message>
+    <message>
         <source>Something entered is not accepted: check the fields.</source>
         <translation>Something entered is not accepted: check the fields.</translation>
     </message>
@@ -7775,6 +8104,18 @@ Data folder: %4</translation>
     <message>
         <source>Wait: the last request is still being sent.</source>
         <translation>Wait: the last request is still being sent.</translation>
+    </message>
+    <message>
+        <source>Followed up or not</source>
+        <translation>Followed up or not</translation>
+    </message>
+    <message>
+        <source>Still to follow up</source>
+        <translation>Still to follow up</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>Followed up</translation>
     </message>
     <message>
         <source> (followed up)</source>

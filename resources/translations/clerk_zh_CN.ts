@@ -524,6 +524,42 @@
         <source>Comment</source>
         <translation>评价内容</translation>
     </message>
+    <message>
+        <source>Rated from (day)</source>
+        <translation>评价起始日</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>格式 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Rated to (day)</source>
+        <translation>评价截止日</translation>
+    </message>
+    <message>
+        <source>Department of the window</source>
+        <translation>窗口所属部门</translation>
+    </message>
+    <message>
+        <source>e.g. GA</source>
+        <translation>如 GA</translation>
+    </message>
+    <message>
+        <source>Followed up or not</source>
+        <translation>是否已回访</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
 </context>
 <context>
     <name>CallPanel</name>
@@ -577,6 +613,7 @@
     <name>CallingBar</name>
     <message>
         <source>Calling</source>
+        <extracomment>The Idempotency-Key of each step not yet answered, by (action, ticket, body): the step pressed again after a lost answer is sent with the same key.</extracomment>
         <translation>叫号</translation>
     </message>
     <message>
@@ -740,6 +777,10 @@
     <message>
         <source>Calling needs the records service: sign in again online.</source>
         <translation>叫号需要连接中心服务：请在线重新登录。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is at the window: going on with it.</source>
+        <translation>%1 号仍在本窗口：继续办理。</translation>
     </message>
     <message>
         <source>Calling %1.</source>
@@ -1194,6 +1235,10 @@
     <message>
         <source>Enter the corrected value.</source>
         <translation>请填写更正后的内容。</translation>
+    </message>
+    <message>
+        <source>The case&apos;s history</source>
+        <translation>办件记录</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -2945,6 +2990,7 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
     <message>
         <source>Complaints and 12345 orders of the department</source>
+        <extracomment>A call to the service is running (the list, an answer or an extension).</extracomment>
         <translation>本部门的投诉和12345工单</translation>
     </message>
     <message>
@@ -2964,12 +3010,20 @@ If the materials do not come by then, the case ends without approval.</source>
         <translation>12345工单的新期限</translation>
     </message>
     <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>请稍候：上一个请求仍在发送。</translation>
+    </message>
+    <message>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
         <source>Caller</source>
         <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Sent back by the hotline to be redone: %1</source>
+        <translation>热线退回重办：%1</translation>
     </message>
     <message>
         <source>Complaints and &amp;12345 orders…</source>
@@ -3249,6 +3303,145 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
 </context>
 <context>
+    <name>DuplicateDialog</name>
+    <message>
+        <source>Print a duplicate (副本)</source>
+        <translation>打印副本</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>全部文书</translation>
+    </message>
+    <message>
+        <source>Fiscal receipts</source>
+        <translation>财政票据</translation>
+    </message>
+    <message>
+        <source>Refund vouchers</source>
+        <translation>退付凭证</translation>
+    </message>
+    <message>
+        <source>Daily-close sheets</source>
+        <translation>日结单</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>种类(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>列出(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Documents kept at this desk</source>
+        <translation>本机留存的文书</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Payer / cashier</source>
+        <translation>缴款人 / 收款人</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>副本次数</translation>
+    </message>
+    <message>
+        <source>&amp;Print duplicate (副本)</source>
+        <translation>打印副本(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Enter or Alt+P: print the selected one again, marked 副本</source>
+        <translation>Enter 或 Alt+P：再次打印所选文书，标注“副本”</translation>
+    </message>
+    <message>
+        <source>Choose a period that ends after it starts, at most 400 days.</source>
+        <translation>请选择起止日期：止日不早于起日，最长 400 天。</translation>
+    </message>
+    <message>
+        <source>Nothing was issued at this desk in these days.</source>
+        <translation>本机在这些日期没有开具文书。</translation>
+    </message>
+    <message>
+        <source>%1 document(s).</source>
+        <translation>共 %1 份文书。</translation>
+    </message>
+    <message>
+        <source>%1 kept document(s) cannot be read with this desk&apos;s key and are not listed.</source>
+        <translation>有 %1 份留存文书无法用本机密钥读取，未列出。</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt</source>
+        <translation>财政票据</translation>
+    </message>
+    <message>
+        <source>Refund voucher</source>
+        <translation>退付凭证</translation>
+    </message>
+    <message>
+        <source>Daily-close sheet</source>
+        <translation>日结单</translation>
+    </message>
+    <message>
+        <source>Choose a document first.</source>
+        <translation>请先选择一份文书。</translation>
+    </message>
+    <message>
+        <source>Printing a duplicate of %1…</source>
+        <translation>正在打印 %1 的副本…</translation>
+    </message>
+    <message>
+        <source>Duplicate of %1 made (the print is recorded).</source>
+        <translation>已生成 %1 的副本（打印已记录）。</translation>
+    </message>
+    <message>
+        <source>It could not be printed: %1</source>
+        <translation>未能打印：%1</translation>
+    </message>
+    <message>
+        <source>This document&apos;s kept copy cannot be read (damaged, or from another desk&apos;s key): no duplicate can be printed here.</source>
+        <translation>这份文书的留存数据无法读取（已损坏，或为其他窗口的密钥加密），本机无法打印其副本。</translation>
+    </message>
+    <message>
+        <source>No duplicate was made: %1</source>
+        <translation>未生成副本：%1</translation>
+    </message>
+    <message>
+        <source>F8: print a duplicate (副本) of a receipt, voucher or close sheet</source>
+        <translation>F8：打印票据、退付凭证或日结单的副本</translation>
+    </message>
+</context>
+<context>
     <name>FeeNoticePanel</name>
     <message>
         <source>Fees (缴款通知书)</source>
@@ -3516,6 +3709,10 @@ If the materials do not come by then, the case ends without approval.</source>
     <message>
         <source>Finance</source>
         <translation>财务</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>退付记录</translation>
     </message>
     <message>
         <source>Group</source>
@@ -4035,6 +4232,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>签收时限 %1，答复时限 %2</translation>
     </message>
     <message>
+        <source>Sent back by the hotline to be redone: %1</source>
+        <translation>热线退回重办：%1</translation>
+    </message>
+    <message>
         <source>Extended to %1</source>
         <translation>已延期至 %1</translation>
     </message>
@@ -4537,6 +4738,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>联办编号：</translation>
     </message>
     <message>
+        <source>The joint case&apos;s parts</source>
+        <translation>联办事项各部分</translation>
+    </message>
+    <message>
         <source>Query code:</source>
         <translation>查询码：</translation>
     </message>
@@ -4699,6 +4904,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <name>JointIntakeDialog</name>
     <message>
         <source>DEMO</source>
+        <extracomment>Takes the checked draft in instead of the desk&apos;s own transaction (a package&apos;s pre-submission: ``gui.presubmissions``); it ends with ``_taken`` or ``_failed``.</extracomment>
         <translation>示例</translation>
     </message>
     <message>
@@ -6379,6 +6585,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>这份文书的 PDF 已损坏，无法打开。办件不受影响；如需纸质件，请补打该文书。</translation>
     </message>
     <message>
+        <source>Pages of “%1”</source>
+        <translation>“%1”的页面</translation>
+    </message>
+    <message>
         <source>Ctrl+P print · Ctrl+S save as PDF · Esc close</source>
         <translation>Ctrl+P 打印 · Ctrl+S 另存为 PDF · Esc 关闭</translation>
     </message>
@@ -6629,6 +6839,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>“一件事”申报请在其综合窗口按联办件接件。</translation>
     </message>
     <message>
+        <source>This package is not in the desk&apos;s catalog: update the catalog.</source>
+        <translation>此一件事不在本窗口的事项目录中：请更新目录。</translation>
+    </message>
+    <message>
         <source>Online pre-submissions need the connection to the center.</source>
         <translation>网上待接件需要连接中心服务。</translation>
     </message>
@@ -6638,7 +6852,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>Online pre-submissions (网上待接件)</source>
-        <extracomment>The pre-submission to take in (set when Enter closes the dialog).</extracomment>
+        <extracomment>The pre-submission to take in (set when Enter closes the dialog). A call to the service is running (the list or a pre-review).</extracomment>
         <translation>网上待接件</translation>
     </message>
     <message>
@@ -6678,6 +6892,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>Enter 接件 · F2 预审通过 · Shift+F2 全程网办 · F3 一次性告知补正 · F4 不予通过</translation>
     </message>
     <message>
+        <source>Wait: the last request is still being sent.</source>
+        <translation>请稍候：上一个请求仍在发送。</translation>
+    </message>
+    <message>
         <source>No online pre-submission is waiting.</source>
         <translation>没有待接件的网上申报。</translation>
     </message>
@@ -6699,7 +6917,7 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     </message>
     <message>
         <source>&amp;Online pre-submissions…</source>
-        <extracomment>The pre-submission the intake form was filled from (its take-in makes the case).</extracomment>
+        <extracomment>The pre-submission the intake form was filled from (its take-in makes the case). A package&apos;s joint case built and sent whose answer did not come: (number, draft, joint case); sent again as it is when the same draft is accepted again.</extracomment>
         <translation>网上待接件(&amp;O)…</translation>
     </message>
     <message>
@@ -6751,6 +6969,22 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Printer “%1” refused the document. The PDF is saved; check the printer.</source>
         <translation>打印机“%1”未能接收本文书。文书已保存为 PDF，请检查打印机后重新打印。</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Pages of the document</source>
+        <translation>文书页面</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>More tools</source>
+        <translation>更多工具</translation>
     </message>
     <message>
         <source>Printer “%1” refused the document. Nothing has been printed.</source>
@@ -6974,6 +7208,89 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Hall queue, tickets of %1 to %2</source>
         <translation>排队叫号统计，%1 至 %2 的号票</translation>
+    </message>
+</context>
+<context>
+    <name>RefundHistoryTab</name>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>List decided refunds (Alt+L)</source>
+        <translation>列出已处理的退付（Alt+L）</translation>
+    </message>
+    <message>
+        <source>Decided refunds</source>
+        <translation>已处理的退付</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>缴款通知书</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>执收单位</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>处理时间</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>退付凭证号</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation>事由 / 意见</translation>
+    </message>
+    <message>
+        <source>Alt+L: list the refunds decided in these days   F8: print a duplicate</source>
+        <translation>Alt+L：列出这些日期内已处理的退付&#x3000;F8：打印副本</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>止日早于起日。</translation>
+    </message>
+    <message>
+        <source>A period is at most 400 days.</source>
+        <translation>查询期间最长 400 天。</translation>
+    </message>
+    <message>
+        <source>The records service refused to list the refunds.</source>
+        <translation>办件服务拒绝列出退付记录。</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>%1 refund(s) decided from %2 to %3.</source>
+        <translation>%2 至 %3 共处理退付 %1 笔。</translation>
+    </message>
+    <message>
+        <source>No refund was decided in these days.</source>
+        <translation>这些日期内没有已处理的退付。</translation>
     </message>
 </context>
 <context>
@@ -7690,6 +8007,18 @@ Data folder: %4</source>
         <translation>差评</translation>
     </message>
     <message>
+        <source>the first day rated (YYYY-MM-DD, not after the last)</source>
+        <translation>评价起始日（YYYY-MM-DD，不晚于截止日）</translation>
+    </message>
+    <message>
+        <source>the last day rated (YYYY-MM-DD)</source>
+        <translation>评价截止日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>the department&apos;s code</source>
+        <translation>部门代码</translation>
+    </message>
+    <message>
         <source>Something entered is not accepted: check the fields.</source>
         <translation>填写的内容未被接受：请检查各栏。</translation>
     </message>
@@ -7744,6 +8073,18 @@ Data folder: %4</source>
     <message>
         <source>Wait: the last request is still being sent.</source>
         <translation>请稍候：上一个请求仍在发送。</translation>
+    </message>
+    <message>
+        <source>Followed up or not</source>
+        <translation>是否已回访</translation>
+    </message>
+    <message>
+        <source>Still to follow up</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已回访</translation>
     </message>
     <message>
         <source> (followed up)</source>
