@@ -197,6 +197,36 @@ class CatalogVersion(Base):
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class BaseItem(Base):
+    """An item of the province's basic catalogue (事项同源, migration 0019): its basic code
+    fixes name, type and legal basis for every center that implements it (四级四同)."""
+
+    __tablename__ = "base_items"
+
+    basic_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    type: Mapped[str] = mapped_column(String(32))
+    legal_basis: Mapped[list[str]] = mapped_column(JSON)
+    loaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ItemImplementation(Base):
+    """A center's implementation of a base item (实施清单, migration 0019): its own
+    implementation code and the catalog item its windows see (``item_code`` in the
+    center's catalog version ``catalog_version``, with materials, time limits, fees,
+    place, hours and phone). One per center and base item."""
+
+    __tablename__ = "item_implementations"
+    __table_args__ = (UniqueConstraint("center_code", "basic_code"),)
+
+    implementation_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    center_code: Mapped[str] = center_column()
+    basic_code: Mapped[str] = mapped_column(ForeignKey("base_items.basic_code"), index=True)
+    item_code: Mapped[str] = mapped_column(String(64))
+    catalog_version: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
@@ -233,6 +263,10 @@ class Case(Base):
     joint_case_no: Mapped[str | None] = mapped_column(String(40), index=True)
     stage: Mapped[str | None] = mapped_column(String(16))
     department_code: Mapped[str | None] = mapped_column(String(16), index=True)
+    #: Migration 0020: a case forwarded in from a center below (上报) names the id of the
+    #: case it came from (at most one each); its ``seq`` is 0: the number is the lower
+    #: case's, under this center's code, and takes no place in the window's sequence.
+    forwarded_from: Mapped[str | None] = mapped_column(String(36), index=True, unique=True)
 
     events: Mapped[list[CaseEvent]] = relationship(
         back_populates="case", order_by="CaseEvent.seq", lazy="selectin"
@@ -282,6 +316,32 @@ class CaseDocument(Base):
     #: The joint case a joint document (联合受理通知书, 一次性告知, 阶段办结, 办结) belongs to
     #: (issue 16; migration 0014): found and listed by the joint number. None otherwise.
     joint_no: Mapped[str | None] = mapped_column(String(40), index=True)
+
+
+class Attachment(Base):
+    """A file of a case's material (a scanned page or a PDF, issue 22; migration 0018).
+
+    Uploaded in chunks (``received`` bytes acknowledged so far, kept in ``partial/<id>``
+    under the attachments folder) and, once whole and its SHA-256 checked, stored
+    content-addressed (``sha256/<2 hex>/<sha256>``) and ``completed_at`` set.
+    """
+
+    __tablename__ = "attachments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    center_code: Mapped[str] = center_column()
+    material_code: Mapped[str] = mapped_column(String(64))
+    page: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int] = mapped_column(Integer)
+    content_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Rating(Base):
@@ -997,7 +1057,7 @@ def _center_of(session: Session, row: object) -> str:
         found = _window_center(session, row.window_code)
     elif isinstance(row, CaseEvent):
         found = _case_center(session, row.case, row.case_id)
-    elif isinstance(row, CaseDocument):
+    elif isinstance(row, CaseDocument | Attachment):
         found = _case_center(session, None, row.case_id)
     elif isinstance(row, Rating):  # a ticket's rating with no case: its window's center
         found = _case_center(session, None, row.case_id) or _window_center(session, row.window_code)
@@ -1014,6 +1074,7 @@ _CENTER_OWNED = (
     Case,
     CaseEvent,
     CaseDocument,
+    Attachment,
     Rating,
     Enrolment,
     JointCase,
