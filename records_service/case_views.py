@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
-from records_service import rules
+from records_service import forwards, rules
 from records_service.deps import Principal
 from records_service.models import Case, CaseEvent, User, Window
 from records_service.problems import ProblemError
@@ -80,6 +80,8 @@ def case_public(case: Case, *, events_upto: int | None = None) -> dict[str, Any]
             for e in case.events
             if events_upto is None or e.seq is None or e.seq <= events_upto
         ],
+        # 上报 between levels (issue 20): where it came from, where it went and how it fares.
+        **forwards.links(case, events_upto=events_upto),
     }
 
 

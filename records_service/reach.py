@@ -64,12 +64,22 @@ ROUTES: dict[str, frozenset[str]] = {
     "change_password": _PEOPLE,
     "get_catalog": _STAFF,
     "get_calendar": _STAFF,
+    # Centers and 事项同源 (issue 20): the centers in reach; an admin publishes their
+    # center's (or one below's) implementation of a base item.
+    "list_centers": _STAFF | _SUPERVISOR,
+    "adopt_catalog_item": frozenset({"admin"}),
     "create_case": _WINDOW,
     "list_cases": _CASE_READERS,
     "get_case": _CASE_READERS,
     "append_case_event": frozenset({"clerk", "lead", "desk"}),
     "get_changes": _CASE_READERS,
     "record_case_document": _WINDOW,
+    # The files of a case's materials (issue 22): the window declares and uploads them;
+    # whoever reaches the case lists and reads them (never the public query).
+    "create_attachment": _WINDOW,
+    "upload_attachment_chunk": _WINDOW,
+    "list_case_attachments": _CASE_READERS,
+    "get_attachment": _CASE_READERS,
     "rate_case": _WINDOW,
     "list_bad_ratings": _LEADS | _SUPERVISOR,
     "follow_up_rating": frozenset({"lead"}),
@@ -232,17 +242,20 @@ def case_reach(session: Session, principal: Principal) -> ColumnElement[bool]:
 
     A clerk (at their window) or a desk: that window's cases, and the parts of joint cases
     assigned to their department in their center; a lead: their department's cases and
-    parts in their center; an admin: the cases of every center *below* theirs (an admin
-    runs the system, not the center's own applications: the admin of a single center reads
-    no case, its figures only); anyone else: none.
+    parts in their center and in every center below it (:func:`lead_centers`: a city-level
+    lead's reach spans the counties and sub-centers below the city, a county lead's their
+    county); an admin: the cases of every center *below* theirs (an admin runs the system,
+    not the center's own applications: the admin of a single center reads no case, its
+    figures only); anyone else: none.
     """
     who = callers(principal)
     if "lead" in who and principal.department_code:
+        centers = lead_centers(session, principal)
         windows = select(Window.code).where(
             Window.department_code == principal.department_code,
-            Window.center_code == principal.center_code,
+            Window.center_code.in_(centers),
         )
-        return or_(Case.window_code.in_(windows), _department_parts(principal))
+        return or_(Case.window_code.in_(windows), _department_parts(principal, centers))
     if "admin" in who:
         below = centers_at_and_below(session, principal.center_code) - {principal.center_code}
         return Case.center_code.in_(below)
@@ -254,12 +267,20 @@ def case_reach(session: Session, principal: Principal) -> ColumnElement[bool]:
     return false()
 
 
-def _department_parts(principal: Principal) -> ColumnElement[bool]:
-    """The parts of joint cases assigned to ``principal``'s department in their center."""
+def lead_centers(session: Session, principal: Principal) -> set[str]:
+    """The centers where a lead watches their department: their own and every center below
+    it. A city-level lead is one whose center has centers below it (counties, districts,
+    sub-centers); a lead of a center with none below reaches their center alone."""
+    return centers_at_and_below(session, principal.center_code)
+
+
+def _department_parts(principal: Principal, centers: set[str] | None = None) -> ColumnElement[bool]:
+    """The parts of joint cases assigned to ``principal``'s department in their center (or
+    in ``centers``)."""
     return and_(
         Case.joint_case_no.is_not(None),
         Case.department_code == principal.department_code,
-        Case.center_code == principal.center_code,
+        Case.center_code.in_(centers if centers is not None else {principal.center_code}),
     )
 
 
@@ -283,16 +304,28 @@ def case_in_reach(session: Session, principal: Principal, case_no: str) -> Case:
 
 def window_scope(session: Session, principal: Principal) -> ColumnElement[bool]:
     """The condition on :class:`Window` rows whose figures ``principal`` sees (leads:
-    their department in their center; admins and supervisors: their centers)."""
+    their department in their center and the centers below it, :func:`lead_centers`;
+    admins and supervisors: their centers)."""
     who = callers(principal)
     if who & {"admin", "supervisor"}:
         return Window.center_code.in_(centers_at_and_below(session, principal.center_code))
     if "lead" in who and principal.department_code:
         return and_(
             Window.department_code == principal.department_code,
-            Window.center_code == principal.center_code,
+            Window.center_code.in_(lead_centers(session, principal)),
         )
     return false()
+
+
+def center_view(session: Session, principal: Principal, center: str | None) -> set[str] | None:
+    """The centers a ``center=`` query (``/workload``, ``/board``) looks at: ``center`` and
+    every center below it; None without one. A center that is not the caller's own or below
+    it answers 404 exactly like an unknown code."""
+    if center is None:
+        return None
+    if center not in centers_at_and_below(session, principal.center_code):
+        raise not_found(f"center {center}")
+    return centers_at_and_below(session, center)
 
 
 def case_guard(principal: Principal, case_no: str) -> Callable[[Session], None]:

@@ -106,8 +106,9 @@ def is_terminal(status: str) -> bool:
     return lifecycle.is_terminal(status)
 
 
-def case_no_problem(case_no: str, window_code: str) -> str | None:
-    """Why ``case_no`` is not a canonical case number of ``window_code`` (None when it is)."""
+def case_no_problem(case_no: str, window_code: str, center_code: str | None = None) -> str | None:
+    """Why ``case_no`` is not a canonical case number of ``window_code`` (None when it is);
+    with ``center_code`` (the window's center), its center part must be that center."""
     try:
         parsed = numbering.parse_case_no(case_no)
     except ValueError:
@@ -116,6 +117,8 @@ def case_no_problem(case_no: str, window_code: str) -> str | None:
         return f"write it as {parsed}"
     if parsed.window != window_code:
         return "case number is not from this window"
+    if center_code is not None and parsed.center != center_code:
+        return f"case number carries center {parsed.center}, not this window's {center_code}"
     return None
 
 

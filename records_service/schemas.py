@@ -326,6 +326,27 @@ class EventPublic(Public):
     data: dict[str, Any] | None
 
 
+class ForwardedFrom(Public):
+    """上报 (issue 20): the case below that this one was forwarded up from."""
+
+    case_no: str
+    center_code: str
+
+
+class ForwardedTo(Public):
+    """上报 (issue 20): the case at the center above this one went to, and how it fares."""
+
+    case_no: str
+    center_code: str
+    status: str
+    hall_group: str | None
+    received_at: Moment
+    due_date: date | None
+    completed_at: Moment | None
+    updated_at: Moment
+    events: list[EventPublic]
+
+
 class CasePublic(Public):
     """A case as the API shows it, with its events (API.md "Case")."""
 
@@ -354,6 +375,10 @@ class CasePublic(Public):
     stage: str | None = None
     department_code: str | None = None
     events: list[EventPublic]
+    #: 上报 between levels (issue 20): the case below it came from, the case above it went
+    #: to (null when none).
+    forwarded_from: ForwardedFrom | None = None
+    forwarded_to: ForwardedTo | None = None
 
 
 class CaseAnswer(Public):
@@ -498,6 +523,15 @@ class AuditPage(Public):
     next: int | None = Field(description="the ``cursor`` of the next page; null on the last")
 
 
+class ForwardedProgress(Public):
+    """The applicant's view of the case a case was forwarded up to (issue 20)."""
+
+    case_no: str
+    status: str
+    hall_group: str | None
+    completed_at: Moment | None
+
+
 class Progress(Public):
     """The applicant's public view of a case: no names but a masked one, no numbers."""
 
@@ -510,6 +544,9 @@ class Progress(Public):
     received_at: Moment
     due_date: date | None
     completed_at: Moment | None
+    #: 上报 (issue 20): the case at the center above it went to (its number answers to the
+    #: same query code); null when none.
+    forwarded_to: ForwardedProgress | None = None
 
 
 class Figures(Public):
@@ -538,7 +575,7 @@ class Figures(Public):
 
 
 class GroupFigures(Figures):
-    """One window's (name, department) or one department's (name) figures."""
+    """One window's (name, department), one department's or one center's (name) figures."""
 
     name: str
     department_code: str | None = None
@@ -556,7 +593,7 @@ class Workload(Public):
 
     from_: date = Field(alias="from")
     to: date
-    group: Literal["window", "department"]
+    group: Literal["window", "department", "center"]
     today: date
     due_soon_days: int
     items: list[GroupFigures]

@@ -10,7 +10,7 @@ from sqlalchemy import String, cast, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from records_service import audit, catalog_store, commitment, reach, rules
+from records_service import audit, catalog_store, commitment, forwards, reach, rules
 from records_service.case_views import (
     RawBodyDep,
     case_public,
@@ -46,7 +46,7 @@ ROUTE_CREATE_CASE = "POST /cases"
 def _check_case(session: Session, body: CaseCreate, principal: Principal) -> None:
     """Business checks of a new case; raises a problem naming every bad field."""
     errors: list[dict[str, str]] = []
-    bad_case_no = rules.case_no_problem(body.case_no, body.window_code)
+    bad_case_no = rules.case_no_problem(body.case_no, body.window_code, principal.center_code)
     if bad_case_no:
         errors.append({"field": "case_no", "message": bad_case_no})
     bad_clerk = clerk_error(session, principal, body.clerk, body.window_code, "clerk")
@@ -185,6 +185,13 @@ def create_case(
                 f"Case number {body.case_no} (or its first event) is already recorded.",
                 title="Case number taken",
             ) from None
+        # 上报 at intake (issue 20): the case forwarded to a center above, in this transaction.
+        first = case.events[0]
+        forward = forwards.plan(session, case, first.type, first.data, where="first_event.data")
+        if forward is not None:
+            forwards.make_case(
+                session, case, first, forward, actor=body.clerk, created_by=principal.actor, now=now
+            )
         audit.record(
             session,
             at=now,

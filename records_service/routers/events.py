@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clerk_app.core.identity import mask_id
-from records_service import audit, commitment, joint, notifications, reach, rules
+from records_service import audit, commitment, forwards, joint, notifications, reach, rules
 from records_service.case_views import RawBodyDep, case_public, clerk_error
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
@@ -51,6 +51,9 @@ ROUTE_CASE_EVENT = "POST /cases/{case_no}/events"
             "a joint part's supplement request goes out only in the lead window's "
             "consolidated notice (departments file theirs with ``file_supplement``); "
             "``…/in-flight``: retry",
+            s422="invalid fields (``errors`` names each); a ``forward`` whose ``data.center`` "
+            "is not a center above the case's, or whose ``data.window`` is not one of that "
+            "center's windows (上报, issue 20: nothing is written)",
         ),
     },
 )
@@ -113,20 +116,21 @@ def append_event(
         credit_note = ""  # the lifecycle answers first; then what a verification needs
         if body.type in commitment.VERIFICATION_EVENTS:
             credit_note = commitment.check_verification(case, body.type, body.data)
+        # 上报 to a center above (issue 20): checked before anything is written.
+        forward = forwards.plan(session, case, body.type, body.data)
         audit.journal_lock(session)  # event sequence numbers in commit order
-        case.events.append(
-            CaseEvent(
-                id=str(body.id),
-                type=body.type,
-                at=body.at,
-                actor=actor,
-                window_code=principal.window_code or case.window_code,
-                note=body.note,
-                data=body.data,
-                device_id=principal.device_id,
-                recorded_at=now,
-            )
+        event = CaseEvent(
+            id=str(body.id),
+            type=body.type,
+            at=body.at,
+            actor=actor,
+            window_code=principal.window_code or case.window_code,
+            note=body.note,
+            data=body.data,
+            device_id=principal.device_id,
+            recorded_at=now,
         )
+        case.events.append(event)
         if body.type == "resume":
             _extend_due_date(session, case, body.at)
         if body.type == "deferred_supplied":
@@ -139,6 +143,11 @@ def append_event(
         if completed:  # the applicant is told, with the event's commit (issue 19)
             notifications.case_completed(session, case, now)
         joint.after_part_event(session, case, now)
+        if forward is not None:
+            forwards.make_case(
+                session, case, event, forward, actor=actor, created_by=principal.actor, now=now
+            )
+        forwards.touch_lower(session, case, now)
         try:
             session.flush()
         except IntegrityError:
@@ -205,12 +214,22 @@ def get_changes(
     The cursor is the sequence number of the last event seen; pass ``next`` back as
     ``after``. Event writers hold the journal lock from taking a sequence number until
     they commit, so numbers become visible in order and no change is ever skipped.
-    Each caller sees the cases within their reach (``records_service.reach``).
+    Each caller sees the cases within their reach (``records_service.reach``). A case
+    forwarded to a center above comes again when the case there changes (issue 20: its
+    ``forwarded_to`` shows the upper center's progress).
     """
+    own = select(CaseEvent.case_id.label("case_id"), CaseEvent.seq.label("seq")).where(
+        CaseEvent.seq > after
+    )
+    above = (
+        select(Case.forwarded_from.label("case_id"), CaseEvent.seq.label("seq"))
+        .join(Case, Case.id == CaseEvent.case_id)
+        .where(CaseEvent.seq > after, Case.forwarded_from.is_not(None))
+    )
+    events = union_all(own, above).subquery()
     last = (
-        select(CaseEvent.case_id, func.max(CaseEvent.seq).label("last"))
-        .where(CaseEvent.seq > after)
-        .group_by(CaseEvent.case_id)
+        select(events.c.case_id, func.max(events.c.seq).label("last"))
+        .group_by(events.c.case_id)
         .subquery()
     )
     query = (

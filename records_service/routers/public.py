@@ -22,7 +22,15 @@ from sqlalchemy.exc import IntegrityError
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import public_applicant_name
-from records_service import audit, catalog_store, joint_views, presubmissions, rules, signin
+from records_service import (
+    audit,
+    catalog_store,
+    forwards,
+    joint_views,
+    presubmissions,
+    rules,
+    signin,
+)
 from records_service.case_views import iso
 from records_service.db import Database
 from records_service.deps import ClockDep, DatabaseDep, SessionDep, SettingsDep, client_ip
@@ -200,6 +208,11 @@ def get_progress(
     item_name = catalog.item_names.get(case.item_code) if catalog else None
     waiting = any(m.get("deferred") for m in case.materials) and not rules.is_terminal(case.status)
     applicant = public_applicant_name(case.applicant)
+    upper = (
+        forwards.upper_case(session, case)
+        if case.status == "forwarded" or any(e.type == "forward" for e in case.events)
+        else None
+    )
     case_progress = Progress.model_validate(
         {
             "case_no": case.case_no,
@@ -211,6 +224,15 @@ def get_progress(
             "received_at": iso(case.received_at),
             "due_date": case.due_date.isoformat() if case.due_date else None,
             "completed_at": iso(case.completed_at),
+            # 上报 (issue 20): how the case fares at the center above, same query code.
+            "forwarded_to": {
+                "case_no": upper.case_no,
+                "status": upper.status,
+                "hall_group": rules.hall_group(upper.status, False),
+                "completed_at": iso(upper.completed_at),
+            }
+            if upper is not None
+            else None,
         }
     )
     return ProgressAnswer(case_progress)

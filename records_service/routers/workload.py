@@ -23,7 +23,7 @@ from clerk_app.core.identity import public_applicant_name
 from records_service import catalog_store, joint_views, reach, rules
 from records_service.case_views import iso
 from records_service.deps import ClockDep, CurrentPrincipal, Principal, SessionDep, SettingsDep
-from records_service.models import Case, CaseEvent, Department, JointCase, Rating, Window
+from records_service.models import Case, CaseEvent, Center, Department, JointCase, Rating, Window
 from records_service.problems import ProblemError, problem_responses
 from records_service.schemas import Board, Day, Workload, WorkloadCases
 
@@ -77,16 +77,33 @@ def period(clock: Any, from_: date | None, to: date | None) -> tuple[date, date,
     return today, start_day, end_day
 
 
-def visible_windows(session: Session, principal: Principal, *roles: str) -> dict[str, str]:
+def visible_windows(
+    session: Session, principal: Principal, *roles: str, centers: set[str] | None = None
+) -> dict[str, str]:
     """Window code → department code of the windows ``principal`` may watch.
 
-    Leads their department in their center, admins their centers (``reach.window_scope``),
-    ``display`` the whole hall. Who may call the route at all is ``reach.ROUTES``'.
+    Leads their department in their center and the centers below it, admins their centers
+    (``reach.window_scope``), ``display`` the whole hall of its center (and the centers
+    below it); with ``centers`` (``reach.center_view``) only the windows of those centers.
+    Who may call the route at all is ``reach.ROUTES``'.
     """
     query = select(Window.code, Window.department_code)
-    if not ("display" in roles and principal.has_role("display")):
+    if "display" in roles and principal.has_role("display"):
+        hall = reach.centers_at_and_below(session, principal.center_code)
+        query = query.where(Window.center_code.in_(hall))
+    else:
         query = query.where(reach.window_scope(session, principal))
+    if centers is not None:
+        query = query.where(Window.center_code.in_(centers))
     return dict(session.execute(query).all())
+
+
+_CENTER = Query(
+    max_length=16,
+    description="only this center and the centers below it (the caller's own center or one "
+    "below it; any other answers 404 like an unknown code)",
+)
+_S404_CENTER = "``center`` names no center, or one outside the caller's reach (the same answer)"
 
 
 def case_buckets(
@@ -147,7 +164,13 @@ _TO = Query(description="last day, included (default: today, or ``from`` if late
     response_model=Workload,
     response_model_exclude_unset=True,
     responses=problem_responses(
-        401, 403, 422, s403="not a shift lead or an admin", s422=_PERIOD_422
+        401,
+        403,
+        404,
+        422,
+        s403="not a shift lead or an admin",
+        s404=_S404_CENTER,
+        s422=_PERIOD_422,
     ),
 )
 def get_workload(
@@ -157,15 +180,22 @@ def get_workload(
     clock: ClockDep,
     from_: Annotated[Day | None, _FROM] = None,
     to: Annotated[Day | None, _TO] = None,
-    group: Annotated[Literal["window", "department"], Query()] = "window",
+    group: Annotated[Literal["window", "department", "center"], Query()] = "window",
+    center: Annotated[str | None, _CENTER] = None,
 ) -> Workload:
-    """Figures per window or department for the cases received from ``from`` to ``to``.
+    """Figures per window, department or center for the cases received from ``from`` to
+    ``to``.
 
     Both days are included (center time); the default is today. Overdue and due soon count
-    the period's cases still open today. Leads see their department, admins all.
+    the period's cases still open today. Leads see their department (a city-level lead's
+    across the centers below theirs), admins their centers. The figures roll up: the items
+    of ``group=window``, ``department`` and ``center`` add up to the same ``total`` (the
+    city's, or that of ``center`` and the centers below it).
     """
     today, start_day, end_day = period(clock, from_, to)
-    windows = visible_windows(session, principal)
+    windows = visible_windows(
+        session, principal, centers=reach.center_view(session, principal, center)
+    )
     start, end = _bounds(start_day, end_day)
     codes = sorted(windows)
     ratings = session.execute(
@@ -188,17 +218,18 @@ def get_workload(
         .group_by(Case.window_code, reason)
     )
     buckets = case_buckets(session, codes, start, end)
+    group_of = _group_of(session, group, windows)
     figures = workload.summarize(
         buckets,
         today=today,
         calendar=rules.calendar(session),
         due_soon_days=settings.due_soon_days,
-        group_of=windows if group == "department" else None,
+        group_of=group_of,
         ratings=[workload.RatingBucket(w, s, n) for w, s, n in ratings],
         refusals=[workload.RefusalBucket(w, r or "", n) for w, r, n in refusals],
     )
-    # Windows (departments) without a case in the period are listed too, with zeros.
-    every = set(windows) if group == "window" else set(windows.values())
+    # Windows (departments, centers) without a case in the period are listed too, with zeros.
+    every = set(windows) if group_of is None else set(group_of.values())
     idle = every - {f.group for f in figures}
     figures = sorted([*figures, *map(workload.GroupFigures, idle)], key=lambda f: f.group)
     labels = group_labels(session, group)
@@ -223,8 +254,23 @@ def get_workload(
     )
 
 
+def _group_of(session: Session, group: str, windows: dict[str, str]) -> dict[str, str] | None:
+    """Window code → the code of its group (department or center); None for windows."""
+    if group == "department":
+        return windows
+    if group == "center":
+        rows = session.execute(select(Window.code, Window.center_code))
+        return {code: center for code, center in rows if code in windows}
+    return None
+
+
 def group_labels(session: Session, group: str) -> dict[str, dict[str, str]]:
-    """Names shown beside the codes: a window's name and department, a department's name."""
+    """Names shown beside the codes: a window's name and department, a department's name,
+    a center's name."""
+    if group == "center":
+        return {
+            code: {"name": name} for code, name in session.execute(select(Center.code, Center.name))
+        }
     if group == "department":
         rows = session.execute(select(Department.code, Department.name))
         return {code: {"name": name} for code, name in rows}
@@ -337,7 +383,12 @@ def workload_cases(
     operation_id="get_board",
     response_model=Board,
     responses=problem_responses(
-        401, 403, 422, s403="not the hall screen (display), a shift lead or an admin"
+        401,
+        403,
+        404,
+        422,
+        s403="not the hall screen (display), a shift lead or an admin",
+        s404=_S404_CENTER,
     ),
 )
 def get_board(
@@ -345,14 +396,21 @@ def get_board(
     session: SessionDep,
     clock: ClockDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    center: Annotated[str | None, _CENTER] = None,
 ) -> Board:
     """The hall screen: today's cases, newest change first, with masked applicant and the
-    status word (受理/在办/待办/办结), plus the day's totals and completion rate."""
+    status word (受理/在办/待办/办结), plus the day's totals and completion rate.
+
+    The hall screen shows its center's hall (and the centers below it), a lead their
+    department there, an admin their centers; ``center=`` narrows it to one center and
+    the centers below it."""
     now = clock()
     today = now.astimezone(CENTER_TZ).date()
     if not principal.has_role("display", "lead", "admin"):
         raise ProblemError(403, "forbidden", "Only the hall screen and shift leads see this.")
-    windows = visible_windows(session, principal, "display")
+    windows = visible_windows(
+        session, principal, "display", centers=reach.center_view(session, principal, center)
+    )
     start, end = _bounds(today, today)
     codes = sorted(windows)
     rows = session.scalars(

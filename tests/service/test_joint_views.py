@@ -146,7 +146,9 @@ def test_a_joint_number_is_locked_after_wrong_codes_like_a_case(center) -> None:
         "received_at",
         "due_date",
         "completed_at",
+        "forwarded_to",  # 上报 (issue 20): null, the part went to no center above
     }
+    assert case["forwarded_to"] is None
 
 
 def test_an_ordinary_case_answers_as_before(center) -> None:
