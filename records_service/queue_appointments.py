@@ -4,7 +4,8 @@ checked in at the kiosk, where they become tickets served at their slot.
 
 - A category takes ``slot_capacity`` appointments each half-day (0: none) on the center's
   working days (``rules.calendar``: statutory holidays and make-up days, admin overrides),
-  within its opening hours (:data:`OPENING_HOURS`); a half-day that is over, a day the
+  within its opening hours (setting ``queue_opening_hours``, default
+  :data:`OPENING_HOURS`; :func:`use_opening_hours`); a half-day that is over, a day the
   center is closed or a category without places answers 409 ``closed``, a half-day
   without a place left 409 ``full``.
 - The holder's ID number is hashed at once (``records_service.queue.id_hash``) and never
@@ -17,11 +18,12 @@ checked in at the kiosk, where they become tickets served at their slot.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_id, mask_name, mask_phone
@@ -30,11 +32,42 @@ from records_service.case_views import iso
 from records_service.models import Appointment, QueueCategory
 from records_service.problems import ProblemError, invalid_field
 
-#: The center's opening hours, by half-day (center time): appointments are for these.
-OPENING_HOURS: dict[str, tuple[time, time]] = {
-    "am": (time(9, 0), time(12, 0)),
-    "pm": (time(13, 0), time(17, 0)),
-}
+if TYPE_CHECKING:
+    from records_service.db import Database
+
+Hours = dict[str, tuple[time, time]]
+
+
+def parse_hours(hours: Mapping[Any, str]) -> Hours:
+    """``{"am": "09:00-12:00", ...}`` (the setting, checked by it) as times."""
+    parsed: Hours = {}
+    for half, text in hours.items():
+        opens, closes = text.split("-")
+        parsed[half] = (time.fromisoformat(opens), time.fromisoformat(closes))
+    return parsed
+
+
+#: The center's opening hours by default, by half-day (center time): appointments are for
+#: these (the setting ``queue_opening_hours``, of the same default, changes them).
+OPENING_HOURS: Hours = parse_hours({"am": "09:00-12:00", "pm": "13:00-17:00"})
+#: Where a session finds its service's opening hours (``Session.info``).
+HOURS_INFO = "queue_opening_hours"
+
+
+def use_opening_hours(db: Database, hours: Mapping[Any, str]) -> None:
+    """The sessions of ``db`` book and serve appointments within ``hours`` (the setting
+    ``queue_opening_hours``)."""
+    parsed = parse_hours(hours)
+    for maker in (db.read_sessions, db.write_sessions):
+        maker.kw["info"] = {**maker.kw.get("info", {}), HOURS_INFO: parsed}
+
+
+def opening_hours(session: Session | None) -> Hours:
+    """The opening hours of the service ``session`` belongs to (the default without one)."""
+    found = session.info.get(HOURS_INFO) if session is not None else None
+    return found if found is not None else OPENING_HOURS
+
+
 #: How far ahead an appointment may be booked (days, counted from today).
 BOOK_AHEAD_DAYS = 30
 #: Statuses that hold a place in their half-day.
@@ -43,27 +76,32 @@ HOLDING = ("booked", "checked_in")
 BY_ID = "by-id"
 
 
-def slot_bounds(day: date, half: str) -> tuple[datetime, datetime]:
+def slot_bounds(day: date, half: str, hours: Hours) -> tuple[datetime, datetime]:
     """When the half-day ``half`` of ``day`` opens and closes (center time)."""
-    opens, closes = OPENING_HOURS[half]
+    opens, closes = hours[half]
     return (datetime.combine(day, opens, CENTER_TZ), datetime.combine(day, closes, CENTER_TZ))
+
+
+def _bounds(appointment: Appointment) -> tuple[datetime, datetime]:
+    hours = opening_hours(object_session(appointment))
+    return slot_bounds(appointment.day, appointment.half, hours)
 
 
 def slot_start(appointment: Appointment) -> datetime:
     """When the appointment's half-day begins: from then its ticket goes first."""
-    return slot_bounds(appointment.day, appointment.half)[0]
+    return _bounds(appointment)[0]
 
 
 def effective_status(appointment: Appointment, now: datetime) -> str:
     """The appointment's status at ``now``: a booked one whose half-day is over is a
     no-show."""
-    if appointment.status == "booked" and now >= slot_bounds(appointment.day, appointment.half)[1]:
+    if appointment.status == "booked" and now >= _bounds(appointment)[1]:
         return "no_show"
     return appointment.status
 
 
 def public(appointment: Appointment, now: datetime) -> dict[str, Any]:
-    starts, ends = slot_bounds(appointment.day, appointment.half)
+    starts, ends = _bounds(appointment)
     return {
         "code": appointment.code,
         "category": appointment.category_code,
@@ -110,8 +148,9 @@ def check_open(session: Session, day: date, half: str, now: datetime) -> None:
         raise invalid_field("day", f"at most {BOOK_AHEAD_DAYS} days ahead")
     if not rules.calendar(session).is_workday(day):
         raise closed(f"The center is closed on {day.isoformat()} (not a working day).")
-    if now >= slot_bounds(day, half)[1]:
-        opens, closes = OPENING_HOURS[half]
+    hours = opening_hours(session)
+    if now >= slot_bounds(day, half, hours)[1]:
+        opens, closes = hours[half]
         raise closed(
             f"The {half} service of {day.isoformat()} ({opens:%H:%M}–{closes:%H:%M}) is over."
         )
