@@ -1,4 +1,11 @@
-"""The published catalog: canonical bytes, ETag, and loading a new version."""
+"""The published catalog: canonical bytes, ETag, and loading a new version.
+
+Each catalog version belongs to a center (``center_code``): what a window sees is its own
+center's newest version, or, while its center has published none, the newest of the
+nearest center above (:func:`center_chain`). A lookup without a center uses the session's
+writer's center (the service's configured one), and the newest of all when the session
+names none.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.catalog import Catalog, CatalogError
-from records_service.models import CatalogVersion
+from records_service.models import WRITER_CENTER, CatalogVersion, Center
 
 
 def canonical_json(value: Any) -> bytes:
@@ -28,12 +35,51 @@ def etag_for(document: dict[str, Any]) -> str:
     return '"' + hashlib.sha256(canonical_json(document)).hexdigest() + '"'
 
 
-def latest(session: Session) -> CatalogVersion | None:
-    return session.scalars(
-        select(CatalogVersion).order_by(
-            CatalogVersion.published_at.desc(), CatalogVersion.id.desc()
-        )
-    ).first()
+def center_chain(session: Session, center_code: str | None) -> list[str]:
+    """``center_code`` and the centers above it, nearest first (empty for no center)."""
+    if not center_code:
+        return []
+    parents = {
+        code: parent for code, parent in session.execute(select(Center.code, Center.parent_code))
+    }
+    chain: list[str] = []
+    code: str | None = center_code
+    while code is not None and code not in chain:
+        chain.append(code)
+        code = parents.get(code)
+    return chain
+
+
+def _newest(center_code: str | None, *columns: Any) -> Any:
+    """The last version published (of ``center_code``): the highest id, whatever clock
+    stamped ``published_at`` (a service on a test clock publishes "before" the demo)."""
+    query = select(*columns).order_by(CatalogVersion.id.desc())
+    if center_code is not None:
+        query = query.where(CatalogVersion.center_code == center_code)
+    return query.limit(1)
+
+
+def _head(session: Session, center_code: str | None) -> Any:
+    """(version, etag) of the catalog ``center_code``'s windows see: its own newest, else
+    the nearest center's above, else the newest of all (default: the writer's center)."""
+    center = center_code or session.info.get(WRITER_CENTER)
+    columns = (CatalogVersion.version, CatalogVersion.etag)
+    for code in center_chain(session, center):
+        head = session.execute(_newest(code, *columns)).first()
+        if head is not None:
+            return head
+    return session.execute(_newest(None, *columns)).first()
+
+
+def latest(session: Session, center_code: str | None = None) -> CatalogVersion | None:
+    """The catalog version ``center_code``'s windows see (see :func:`_head`)."""
+    head = _head(session, center_code)
+    return by_version(session, head.version) if head else None
+
+
+def own_latest(session: Session, center_code: str) -> CatalogVersion | None:
+    """The newest catalog version ``center_code`` itself published (None: none yet)."""
+    return session.scalars(_newest(center_code, CatalogVersion)).first()
 
 
 def by_version(session: Session, version: str) -> CatalogVersion | None:
@@ -105,13 +151,10 @@ def _commitment_materials(document: dict[str, Any]) -> dict[str, frozenset[str]]
     return out
 
 
-def latest_published(session: Session) -> PublishedCatalog | None:
-    """The newest catalog, its canonical bytes and item codes (cached per ETag)."""
-    head = session.execute(
-        select(CatalogVersion.version, CatalogVersion.etag)
-        .order_by(CatalogVersion.published_at.desc(), CatalogVersion.id.desc())
-        .limit(1)
-    ).first()
+def latest_published(session: Session, center_code: str | None = None) -> PublishedCatalog | None:
+    """The catalog ``center_code``'s windows see (see :func:`latest`), its canonical bytes
+    and item codes (cached per ETag)."""
+    head = _head(session, center_code)
     return _published(session, head.version, head.etag) if head else None
 
 
@@ -124,9 +167,10 @@ def published(session: Session, version: str) -> PublishedCatalog | None:
 
 
 def publish(
-    session: Session, document: dict[str, Any], now: datetime
+    session: Session, document: dict[str, Any], now: datetime, center_code: str | None = None
 ) -> tuple[CatalogVersion, bool]:
-    """Store ``document`` as a catalog version unless that version is already stored.
+    """Store ``document`` as a catalog version of ``center_code`` (default: the writer's
+    center) unless that version is already stored.
 
     Returns:
         The stored row and whether it was new.
@@ -151,7 +195,9 @@ def publish(
         if existing.etag != etag:
             raise ValueError(f"catalog version {version} is already stored with other content")
         return existing, False
-    row = CatalogVersion(version=version, etag=etag, document=document, published_at=now)
+    row = CatalogVersion(
+        version=version, etag=etag, document=document, published_at=now, center_code=center_code
+    )
     session.add(row)
     session.flush()
     return row, True

@@ -1,4 +1,5 @@
-"""``clerk-records``: migrate, load-demo, load-catalog, create-user, revoke-device, serve."""
+"""``clerk-records``: migrate, load-demo, load-catalog, load-base-catalog, create-user,
+revoke-device, serve."""
 
 from __future__ import annotations
 
@@ -81,6 +82,38 @@ def cmd_load_catalog(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"catalog {row.version} {'published' if new else 'already published'}")
+    return 0
+
+
+def cmd_load_base_catalog(args: argparse.Namespace) -> int:
+    from records_service import audit, base_items
+    from records_service.db import Database
+
+    try:
+        document = json.loads(Path(args.path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        print(f"load-base-catalog: cannot read {args.path}: {exc}", file=sys.stderr)
+        return 2
+    db = Database(settings_from(args).database_url)
+    try:
+        with db.write() as session:
+            now = datetime.now(UTC)
+            try:
+                new, known = base_items.load_base_catalog(session, document, now)
+            except base_items.BaseCatalogError as exc:
+                print(f"load-base-catalog: {exc}", file=sys.stderr)
+                return 2
+            audit.record(
+                session,
+                at=now,
+                action="catalog.load_base",
+                result="ok",
+                actor=actor(),
+                detail={"file": Path(args.path).name, "new": new, "known": known},
+            )
+    finally:
+        db.dispose()
+    print(f"base catalogue: {new} new base items, {known} already stored")
     return 0
 
 
@@ -305,6 +338,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("path")
     p.set_defaults(func=cmd_load_catalog)
+
+    p = sub.add_parser(
+        "load-base-catalog",
+        help="load the province's basic catalogue (base items: basic code, name, type, "
+        "legal basis) from a JSON file",
+    )
+    p.add_argument("path")
+    p.set_defaults(func=cmd_load_base_catalog)
 
     p = sub.add_parser("create-user", help="create a user (password asked, or one line on stdin)")
     p.add_argument("--username", required=True)

@@ -17,11 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import records_service
-from records_service import catalog_store
+from records_service import base_items, catalog_store
 from records_service.models import Department, QueueCategory, User, Window, writer_center
 from records_service.security import hash_password, verify_password
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - published demo credentials
+#: The basic codes of the demo basic catalogue: this prefix and a demo item's code.
+BASE = "BASE-"
 
 DEPARTMENTS = [
     ("GA", "市公安局"),
@@ -230,11 +232,21 @@ def load_demo(
             dept.name = dept_data["name"]
             session.add(dept)
         session.flush()
-        row, new = catalog_store.publish(session, document, datetime.now(UTC))
+        now_ = datetime.now(UTC)
+        row, new = catalog_store.publish(session, document, now_)
         report.append(
             f"catalog {row.version} ({len(document['items'])} items) "
             f"{'published' if new else 'already published'}"
         )
+        # 事项同源 (issue 20): the demo basic catalogue is made of the demo items (basic
+        # code BASE- + item code), and the city's catalog implements each of them.
+        try:
+            base_items.load_base_catalog(session, base_items.base_items_of(document, BASE), now_)
+        except base_items.BaseCatalogError as exc:  # an item renamed since: keep the old base
+            report.append(f"demo basic catalogue not loaded: {exc}")
+        else:
+            made = base_items.record_implementations(session, center, row, BASE, now_)
+            report.append(f"{made} implementations of base items (BASE-…) recorded")
     elif catalog_path is not None:
         raise FileNotFoundError(f"catalog file not found: {path}")
     else:
