@@ -27,6 +27,7 @@ from records_service.models import Case, CaseEvent, QueueTicket, Rating, Window
 from records_service.problems import ProblemError, invalid_field, problem_responses
 from records_service.schemas import (
     BadRatings,
+    Day,
     FollowUpCreate,
     RatingAnswer,
     RatingCreate,
@@ -205,10 +206,10 @@ def list_bad_ratings(
         Query(description="``true``: followed up only; ``false``: still to follow up"),
     ] = None,
     rated_from: Annotated[
-        date | None, Query(description="rated on this day (the center's) or later")
+        Day | None, Query(description="rated on this day (the center's) or later")
     ] = None,
     rated_to: Annotated[
-        date | None, Query(description="rated on this day (the center's) or earlier")
+        Day | None, Query(description="rated on this day (the center's) or earlier")
     ] = None,
     department: Annotated[
         str | None,
