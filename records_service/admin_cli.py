@@ -203,8 +203,31 @@ def cmd_backup(args: argparse.Namespace) -> int:
             return fail(result)
         if result.returncode != 0:
             return fail(f"pg_dump failed: {result.stderr.strip()}")
-    print(f"backup written to {out}")
+    from records_service.attachments import attachments_root
+
+    copied = _copy_attachments(attachments_root(settings_from(args)), _attachments_beside(out))
+    print(f"backup written to {out}" + (f" (and {copied} attached files)" if copied else ""))
     return 0
+
+
+def _attachments_beside(backup: Path) -> Path:
+    """Where a backup keeps the files of cases' materials: ``<backup>.attachments``."""
+    return backup.with_name(backup.name + ".attachments")
+
+
+def _copy_attachments(source: Path, target: Path) -> int:
+    """Copy the whole (content-addressed, never changed) files of ``source`` that
+    ``target`` lacks; how many. After the database's copy, so every file the copied
+    database names as complete is there."""
+    copied = 0
+    for path in sorted((source / "sha256").glob("*/*")):
+        dest = target / "sha256" / path.parent.name / path.name
+        if path.is_file() and not dest.exists():
+            dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            private_file(dest).close()  # 0600 before the scan is written into it
+            shutil.copyfile(path, dest)
+            copied += 1
+    return copied
 
 
 def _has_tables(url: str) -> bool:
@@ -237,6 +260,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
             return fail(result)
         if result.returncode != 0:
             return fail(f"pg_restore failed: {result.stderr.strip()}")
+    from records_service.attachments import attachments_root
+
+    _copy_attachments(_attachments_beside(source), attachments_root(settings_from(args)))
     print(f"restored {source}; run `clerk-records audit verify` to check the chain")
     return 0
 

@@ -14,7 +14,7 @@ from fastapi.openapi.utils import get_openapi
 from pydantic.json_schema import models_json_schema
 from sqlalchemy.exc import SQLAlchemyError
 
-from records_service import API_PREFIX, __version__, audit, queue_dashboard
+from records_service import API_PREFIX, __version__, audit, queue_appointments, queue_dashboard
 from records_service.db import Database
 from records_service.deps import Principal, client_ip
 from records_service.fiscal import platform_for
@@ -32,6 +32,7 @@ from records_service.problems import (
 from records_service.routers import (
     admin,
     appointments,
+    attachments,
     auth,
     bulletins,
     cases,
@@ -142,6 +143,7 @@ def create_app(
     if not logging.getLogger("records").handlers:
         configure_logs(os.environ.get("CLERK_RECORDS_LOG_LEVEL", "info"))
     db = database or Database(settings.database_url, settings.center_code)
+    queue_appointments.use_opening_hours(db, settings.queue_opening_hours)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -177,6 +179,7 @@ def create_app(
         cases,
         events,
         documents,
+        attachments,
         ratings,
         public,
         admin,

@@ -41,17 +41,26 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     seal = AuditSeal.from_settings(settings)
     db = Database(settings.database_url, seal=seal)
+    from records_service import attachments
+
+    files = attachments.FileStore(attachments.attachments_root(settings))
     try:
         with db.read() as session:
             report = audit.verify(audit.iter_records(session), seal)
+            checked_files, file_problems = attachments.verify_files(session, files)
     finally:
         db.dispose()
     for problem in report.problems:
         print(problem)
     for note in report.notes:
         print(f"note: {note}")
+    for problem in file_problems:  # the files of cases' materials (issue 22), by hash
+        print(problem)
+    print(f"attached files: {checked_files} checked, {len(file_problems)} missing or altered")
     if not report.ok:
         print(f"audit chain BROKEN: {len(report.problems)} problem(s) in {report.checked} records")
+        return 1
+    if file_problems:
         return 1
     print(
         f"audit chain intact: {report.checked} records ({report.unchained} before the chain, "

@@ -77,6 +77,11 @@ COMPLAINT_ANSWER_DAYS: dict[ComplaintCategory, int] = {
     "misconduct": 10,
     "other": 5,
 }
+#: The center's opening hours by half-day (center time), ``HH:MM-HH:MM``
+#: (``Settings.queue_opening_hours``).
+HalfDay = Literal["am", "pm"]
+QUEUE_OPENING_HOURS: dict[HalfDay, str] = {"am": "09:00-12:00", "pm": "13:00-17:00"}
+_HOURS = r"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
 class Settings(BaseSettings):
@@ -134,11 +139,22 @@ class Settings(BaseSettings):
             stand-in unreachable (to try the platform's link down).
         waiver_approval_above_fen: a fee waiver (减免) above this many fen names the
             department's lead who approved it (``approved_by``).
+        queue_opening_hours: the center's opening hours by half-day (``am``, ``pm``;
+            ``HH:MM-HH:MM``, center time, the morning before the afternoon): appointments
+            are booked for these half-days, a half-day that is over takes none, and an
+            appointment's ticket goes first from its half-day's start; a half-day not
+            given keeps its default (:data:`QUEUE_OPENING_HOURS`); in the environment as
+            JSON (``{"pm": "13:30-17:30"}``), in TOML a table.
         complaint_answer_days: working days a department has to answer a complaint, per
             category (``attitude``, ``delay``, ``extra_materials``, ``fees``,
             ``misconduct``, ``other``; a category not given keeps its default, see
             :data:`COMPLAINT_ANSWER_DAYS`); in the environment as JSON
             (``{"attitude": 2}``), in TOML a table.
+        attachments_dir: the folder the files of cases' materials are kept in (issue 22),
+            content-addressed; default: ``attachments`` next to a SQLite file, else in the
+            service user's data folder.
+        attachment_max_bytes: the largest file of a material the service takes (413).
+        attachment_case_max_bytes: the most bytes of files one case may hold (413).
     """
 
     model_config = SettingsConfigDict(
@@ -181,9 +197,24 @@ class Settings(BaseSettings):
     allow_plain_http: bool = False
     fiscal_platform: Literal["standin", "standin-offline"] = "standin"
     waiver_approval_above_fen: int = Field(default=10_000, ge=0)
+    queue_opening_hours: dict[HalfDay, Annotated[str, Field(pattern=_HOURS)]] = Field(
+        default_factory=lambda: dict(QUEUE_OPENING_HOURS)
+    )
     complaint_answer_days: dict[ComplaintCategory, Annotated[int, Field(ge=1, le=60)]] = Field(
         default_factory=lambda: dict(COMPLAINT_ANSWER_DAYS)
     )
+    attachments_dir: str = ""
+    attachment_max_bytes: int = Field(default=20_000_000, ge=1)
+    attachment_case_max_bytes: int = Field(default=200_000_000, ge=1)
+
+    @field_validator("queue_opening_hours")
+    @classmethod
+    def _hours_in_order(cls, value: dict[HalfDay, str]) -> dict[HalfDay, str]:
+        hours = {**QUEUE_OPENING_HOURS, **value}
+        times = [t for half in ("am", "pm") for t in hours[half].split("-")]
+        if times != sorted(times) or len(set(times[:2])) < 2 or len(set(times[2:])) < 2:
+            raise ValueError("each half-day opens before it closes, the morning first")
+        return hours
 
     @field_validator("database_url")
     @classmethod

@@ -78,6 +78,9 @@ def _path(op: access_matrix.Operation, case_no: str) -> str:
         "number": "00000001",
         # The queue (issue 18): a ticket nobody has today; an allowed caller gets 404.
         "no": "A001",
+        # Attachments (issue 22): a file nobody has; an allowed caller gets 404.
+        "upload_id": "no-such-upload",
+        "attachment_id": "no-such-attachment",
         # The desk's own id where the desk reports; a device nobody has where admins revoke.
         "device_id": "no-such-device" if op.operation_id == "revoke_device" else DESK,
     }

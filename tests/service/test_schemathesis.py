@@ -106,6 +106,10 @@ COVERAGE_OWNER = {
         "get_case",
         "list_cases",
         "get_changes",
+        "create_attachment",
+        "upload_attachment_chunk",
+        "list_case_attachments",
+        "get_attachment",
     },
     "lead": {
         "follow_up_rating",
