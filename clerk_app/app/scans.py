@@ -5,10 +5,11 @@ A page scanned at the counter (``app.scanner``) is sealed at once into the docum
 picture of an applicant's papers is ever on disk in clear. Until the case is taken in the
 pages belong to the form (:class:`KeptScan`, in memory); :func:`attach_scans` then keeps
 them with the case (``store.scans``, one transaction, page numbers per material in the
-order scanned). :func:`scan_image` gives a page's PNG in memory for a thumbnail.
+order scanned) and queues each page for the center in the same transaction.
+:func:`scan_image` gives a page's PNG in memory for a thumbnail.
 
-Uploading the pages to the service (attachment routes, exactly once) is the next step of
-issue 22 and is not done here.
+The sync engine sends the queued pages after the case record, in resumable chunks, each
+exactly once (:func:`page_uploader`, ``remote.attachments``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clerk_app.remote.attachments import CHUNK_BYTES, AttachmentUploader
 from clerk_app.store import scans as store_scans
 from clerk_app.store.file_cipher import FileCipher, SealedFileError
 from clerk_app.store.keys import documents_cipher
@@ -128,3 +130,20 @@ def attach_scans(context: AppContext, case_no: str, scans: Sequence[KeptScan]) -
 def case_scans(context: AppContext, case_no: str) -> list[CaseScan]:
     """The case's scanned pages, by material and page (read only)."""
     return store_scans.case_scans(context.backend.store, case_no)
+
+
+def page_uploader(
+    context: AppContext, *, chunk_bytes: int = CHUNK_BYTES
+) -> AttachmentUploader | None:
+    """What sends the queued pages for the sync engine, ``chunk_bytes`` at most at a time
+    (None: this desk keeps no secrets, so it has no pages it could read)."""
+    if context.backend.secrets is None:
+        return None
+    documents = context.paths.documents_dir
+
+    def read(page: CaseScan) -> bytes:
+        return _cipher(context).read(documents / Path(page.path))
+
+    return AttachmentUploader(
+        context.backend.api, context.backend.store, read, chunk_bytes=chunk_bytes
+    )

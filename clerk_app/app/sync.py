@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from clerk_app import __version__
 from clerk_app.app.context import has_local_store
 from clerk_app.app.renewal import desk_token_renewal
+from clerk_app.app.scans import page_uploader
 from clerk_app.app.session import has_device_token
 from clerk_app.remote.link import LinkIntervals, LinkKeeper
 from clerk_app.remote.sync import NEEDS_ACTION, WAITS_FOR_AUTHOR, Backoff, SyncEngine
@@ -104,6 +105,7 @@ def sync_engine(context: AppContext, session: Session | None) -> SyncEngine:
         link=link,
         heartbeat=timedelta(seconds=int(context.settings["sync.heartbeat_seconds"])),
         renewal=desk_token_renewal(context),
+        uploads=page_uploader(context),
     )
 
 

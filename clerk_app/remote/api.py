@@ -266,7 +266,7 @@ class ApiClient:
                 data = body.encode("utf-8")
             else:
                 data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
-            all_headers["Content-Type"] = "application/json"
+            all_headers.setdefault("Content-Type", "application/json")  # an upload's: its own
         url = self.base_url + path
         session = self.session  # imports requests at the first call
         import requests

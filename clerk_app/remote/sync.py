@@ -23,6 +23,11 @@ the desk holding no device token                cashier's sign-in or the device 
 426                                             untouched; round stops (client too old)
 other 4xx (400, 403, 404, 409, 422, …)           rejected, the problem kept for the clerk
 =============================================== =============================================
+
+A row of kind ``attachment`` (a scanned page, issue 22) is declared and its bytes sent in
+resumable chunks by ``uploads`` (``remote.attachments``): the answers above apply to each
+of its requests; the center throwing the bytes away (their hash did not match) retries the
+row after :class:`Backoff` from byte 0; a page this desk cannot read is rejected.
 """
 
 from __future__ import annotations
@@ -35,6 +40,12 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from clerk_app.remote.api import ApiClient, ApiError, BadResponseError, NetworkError, TlsError
+from clerk_app.remote.attachments import (
+    KIND_ATTACHMENT,
+    AttachmentUploader,
+    PageUnreadable,
+    UploadRestart,
+)
 from clerk_app.remote.link import LinkKeeper
 from clerk_app.remote.tokens import TokenStore
 from clerk_app.store.local import LocalStore, OutboxRow
@@ -61,6 +72,8 @@ WAIT_FOR_NOTICE = frozenset({"cashier_payment"})
 SENT_AS_AUTHOR = {"cashier_payment": "cashier"}
 #: The start of a row's ``last_error`` while it waits for its author's sign-in.
 WAITS_FOR_AUTHOR = "waits for its own user's sign-in at this desk (no device token): "
+#: The ``last_error`` of a page's row held by an engine that cannot read pages.
+NO_UPLOADS = "waits for the desk's own sync (this sender cannot read scanned pages)"
 #: ``(connect, read)`` seconds of a heartbeat's ``GET /health``: a tiny answer; a service
 #: that takes longer is as good as gone, and the sync thread (which quitting waits for)
 #: is never held long by a service that does not answer.
@@ -177,6 +190,8 @@ class SyncEngine:
             None: never.
         probe_timeout: ``(connect, read)`` seconds of that ``GET /health``.
         renewal: renews the device token when due, at the start of each round (optional).
+        uploads: sends the pages of ``attachment`` rows in resumable chunks
+            (``remote.attachments``); None: such rows wait (this engine cannot read pages).
     """
 
     def __init__(
@@ -196,6 +211,7 @@ class SyncEngine:
         heartbeat: timedelta | None = None,
         probe_timeout: tuple[float, float] = PROBE_TIMEOUT,
         renewal: TokenRenewal | None = None,
+        uploads: AttachmentUploader | None = None,
     ) -> None:
         self.store = store
         self.api = api
@@ -211,6 +227,7 @@ class SyncEngine:
         self.heartbeat = heartbeat
         self.probe_timeout = probe_timeout
         self.renewal = renewal
+        self.uploads = uploads
         self._last_online = True
         self._last_heard: datetime | None = None
 
@@ -364,9 +381,23 @@ class SyncEngine:
 
     def _push_row(self, row: OutboxRow, token: str, tally: _Tally) -> None:
         try:
-            status, answer = self.api.send(
-                row.method, row.path, token, row.body_json, row.idempotency_key
-            )
+            if row.kind == KIND_ATTACHMENT:  # a scanned page: declared, then its bytes
+                if self.uploads is None:
+                    self.store.mark_retry(
+                        row.id, NO_UPLOADS, self.clock.now() + self.backoff.delay(row.attempts)
+                    )
+                    return
+                status, answer = self.uploads.send(row, token)
+            else:
+                status, answer = self.api.send(
+                    row.method, row.path, token, row.body_json, row.idempotency_key
+                )
+        except UploadRestart as exc:
+            self._retry(row, str(exc), tally)
+        except PageUnreadable as exc:
+            self.store.mark_rejected(row.id, 0, exc.problem)
+            self.store.journal("sync", f"{row.kind} {row.path} refused on this desk: {exc}"[:1000])
+            tally.rejected += 1
         except TlsError as exc:
             self._retry(row, str(exc), tally)
             tally.online, tally.stopped = False, STOP_TLS

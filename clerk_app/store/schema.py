@@ -397,6 +397,13 @@ CREATE INDEX case_scans_case ON case_scans (case_no, material_code, page);
 a file sealed in the documents folder (``path``, relative to it); ``sha256`` and ``size``
 are the plain image's. Sending them to the service is a later step (no outbox row yet)."""
 
+MIGRATION_14 = """
+ALTER TABLE case_scans ADD COLUMN sent_bytes INTEGER NOT NULL DEFAULT 0;
+"""
+"""Attachments reach the center exactly once (issue 22): ``sent_bytes`` is how many bytes
+of the page the service has acknowledged (its upload id is the page's id), so a dropped
+link or a restarted desk goes on from the last acknowledged chunk; ``size`` means sent."""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_2,
@@ -411,6 +418,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_11,
     MIGRATION_12,
     MIGRATION_13,
+    MIGRATION_14,
 )
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
