@@ -122,6 +122,17 @@ class JointParking(QObject):
         d = self.dialog
         if d._saving:
             return
+        if d.take_in_hook is not None:
+            # An online pre-submission's intake: it stays in the 网上待接件 list, and a parked
+            # copy would be taken in later as an ordinary joint case beside it.
+            d.missing_label.setText(
+                self.tr(
+                    "An online pre-submission is not parked: it stays in the online list "
+                    "(Ctrl+Shift+O) until it is taken in."
+                )
+            )
+            d.missing_label.setVisible(True)
+            return
         if d.is_blank():
             d.missing_label.setText(self.tr("Nothing to park yet."))
             d.missing_label.setVisible(True)
@@ -151,8 +162,8 @@ class JointParking(QObject):
     def park_at_quit(self) -> bool:
         """The desk closes with the dialog open: park what it holds (and wait for it)."""
         d = self.dialog
-        if d._saving or d.is_blank():
-            return False
+        if d._saving or d.is_blank() or d.take_in_hook is not None:
+            return False  # a pre-submission stays in the online list (see park)
         d.writer.submit(self._work(True), d).failure(self._failed)
         if not d.writer.wait_idle(10_000):
             log.error("the joint intake open at quit could not be parked in time")

@@ -5015,6 +5015,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
 <context>
     <name>JointParking</name>
     <message>
+        <source>An online pre-submission is not parked: it stays in the online list (Ctrl+Shift+O) until it is taken in.</source>
+        <translation>An online pre-submission is not parked: it stays in the online list (Ctrl+Shift+O) until it is taken in.</translation>
+    </message>
+    <message>
         <source>Nothing to park yet.</source>
         <translation>Nothing to park yet.</translation>
     </message>

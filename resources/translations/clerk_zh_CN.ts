@@ -4998,6 +4998,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
 <context>
     <name>JointParking</name>
     <message>
+        <source>An online pre-submission is not parked: it stays in the online list (Ctrl+Shift+O) until it is taken in.</source>
+        <translation>网上预审件不能暂存：接件前它一直留在网上待接件列表（Ctrl+Shift+O）中。</translation>
+    </message>
+    <message>
         <source>Nothing to park yet.</source>
         <translation>尚未填写任何内容，无需暂存。</translation>
     </message>

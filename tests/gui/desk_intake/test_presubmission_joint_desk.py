@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from clerk_app.app.context import build_context, demo_provisioning
+from clerk_app.app.parking import parked_intakes
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui import services
 from clerk_app.gui.app import Desk
@@ -133,6 +134,14 @@ def test_a_package_pre_submission_is_taken_in_once_at_its_window_by_keyboard(
             part.materials.tick_all()
     qtbot.waitUntil(lambda: dialog.accept_button.isEnabled(), timeout=5_000)
     assert dialog.missing_label.text() == ""
+
+    # Ctrl+S does not park it: a parked copy would later be taken in beside the
+    # pre-submission, which stays in the online list until it is taken in.
+    press(qtbot, window, Qt.Key.Key_S, CTRL)
+    assert "online list" in dialog.missing_label.text()
+    assert dialog.isVisible() and parked_intakes(desk.context) == []
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
 
     # The first answer is lost on the way back (the service made the joint case).
     api = desk.context.backend.api
