@@ -12,13 +12,11 @@ works with the link down.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -33,24 +31,11 @@ from clerk_app.app import cashier, cashier_reprint
 from clerk_app.core.identity import mask_name
 from clerk_app.core.money import yuan
 from clerk_app.documents import RenderedDocument
+from clerk_app.gui.day_edit import day_edit, edit_day
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.ops import Op
 
 Printer = Callable[[RenderedDocument], Any]
-
-
-def _date_edit(day: date, name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(day.year, day.month, day.day))
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
 
 
 class DuplicateDialog(QDialog):
@@ -83,8 +68,8 @@ class DuplicateDialog(QDialog):
             ("close", self.tr("Daily-close sheets")),
         ):
             self.kind.addItem(text, key)
-        self.first = _date_edit(today, self.tr("From"))
-        self.last_day = _date_edit(today, self.tr("To"))
+        self.first = day_edit(today, self.tr("From"))
+        self.last_day = day_edit(today, self.tr("To"))
         filters = QHBoxLayout()
         for text, widget in (
             (self.tr("&Kind"), self.kind),
@@ -143,7 +128,7 @@ class DuplicateDialog(QDialog):
         """List what the desk keeps for the chosen kind and days (from the disk)."""
         try:
             found, unreadable = cashier_reprint.archived(
-                self.context, _day(self.first), _day(self.last_day), self.kinds()
+                self.context, edit_day(self.first), edit_day(self.last_day), self.kinds()
             )
         except cashier_reprint.DuplicateRefused:
             self.documents = []

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,7 @@ from clerk_app.app import cashier, finance
 from clerk_app.core.money import yuan
 from clerk_app.documents import RenderedDocument
 from clerk_app.gui import cashier_reprint
+from clerk_app.gui.day_edit import day_edit, edit_day
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.finance_history import RefundHistoryTab
 
@@ -68,19 +69,10 @@ def _fill(table: QTableWidget, rows: list[list[str]], right: set[int]) -> None:
 
 
 def _period_row(parent: QWidget, first: date, last: date) -> tuple[QDateEdit, QDateEdit]:
-    start, end = QDateEdit(parent), QDateEdit(parent)
-    start.setAccessibleName(QCoreApplication.translate("FinanceScreen", "From"))
-    end.setAccessibleName(QCoreApplication.translate("FinanceScreen", "To"))
-    for edit, day in ((start, first), (end, last)):
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDate(QDate(day.year, day.month, day.day))
-    return start, end
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
+    return (
+        day_edit(first, QCoreApplication.translate("FinanceScreen", "From"), parent),
+        day_edit(last, QCoreApplication.translate("FinanceScreen", "To"), parent),
+    )
 
 
 class FinanceScreen(QWidget):
@@ -349,7 +341,11 @@ class FinanceScreen(QWidget):
         )
         try:
             report = finance.period_report(
-                self.context, self.session, _day(self.report_from), _day(self.report_to), kind
+                self.context,
+                self.session,
+                edit_day(self.report_from),
+                edit_day(self.report_to),
+                kind,
             )
         except finance.FinanceRefused:
             self._say(self.tr("Choose a period of at most 400 days, its start before its end."))
@@ -444,7 +440,11 @@ class FinanceScreen(QWidget):
         """Match ``bank_file`` with the card and QR payments of the period; list the rest."""
         try:
             result = finance.reconcile(
-                self.context, self.session, _day(self.bank_from), _day(self.bank_to), bank_file
+                self.context,
+                self.session,
+                edit_day(self.bank_from),
+                edit_day(self.bank_to),
+                bank_file,
             )
         except finance.FinanceRefused:
             self._say(

@@ -12,9 +12,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,21 +25,8 @@ from PySide6.QtWidgets import (
 
 from clerk_app.app import finance
 from clerk_app.core.money import yuan
+from clerk_app.gui.day_edit import day_edit, edit_day
 from clerk_app.gui.errors import error_message
-
-
-def _edit(day: date, name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(day.year, day.month, day.day))
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
 
 
 class RefundHistoryTab(QWidget):
@@ -52,8 +38,8 @@ class RefundHistoryTab(QWidget):
         self.session = session
         self.say = say
         self.refunds: list[finance.Refund] = []
-        self.first = _edit(today.replace(day=1), self.tr("From"))
-        self.last = _edit(today, self.tr("To"))
+        self.first = day_edit(today.replace(day=1), self.tr("From"))
+        self.last = day_edit(today, self.tr("To"))
         row = QHBoxLayout()
         for text, widget in ((self.tr("From"), self.first), (self.tr("To"), self.last)):
             row.addWidget(QLabel(text))
@@ -87,7 +73,7 @@ class RefundHistoryTab(QWidget):
 
     def load(self) -> None:
         """The refunds approved or rejected from the first day to the last."""
-        first, last = _day(self.first), _day(self.last)
+        first, last = edit_day(self.first), edit_day(self.last)
         if last < first:
             self.say(self.tr("The period ends before it starts."))
             return
