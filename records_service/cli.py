@@ -52,14 +52,25 @@ def cmd_load_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+#: What :func:`_json_file` gives for a file it could not read (``null`` is a document).
+_UNREADABLE = object()
+
+
+def _json_file(path: str, command: str) -> Any:
+    """The JSON document in ``path``, or ``_UNREADABLE`` after saying on stderr why."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        print(f"{command}: cannot read {path}: {exc}", file=sys.stderr)
+        return _UNREADABLE
+
+
 def cmd_load_catalog(args: argparse.Namespace) -> int:
     from records_service import audit, catalog_store
     from records_service.db import Database
 
-    try:
-        document = json.loads(Path(args.path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        print(f"load-catalog: cannot read {args.path}: {exc}", file=sys.stderr)
+    document = _json_file(args.path, "load-catalog")
+    if document is _UNREADABLE:
         return 2
     db = Database(settings_from(args).database_url)
     try:
@@ -89,10 +100,8 @@ def cmd_load_base_catalog(args: argparse.Namespace) -> int:
     from records_service import audit, base_items
     from records_service.db import Database
 
-    try:
-        document = json.loads(Path(args.path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        print(f"load-base-catalog: cannot read {args.path}: {exc}", file=sys.stderr)
+    document = _json_file(args.path, "load-base-catalog")
+    if document is _UNREADABLE:
         return 2
     db = Database(settings_from(args).database_url)
     try:
