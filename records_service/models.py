@@ -30,6 +30,7 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
@@ -275,7 +276,16 @@ class Case(Base):
 
 class CaseEvent(Base):
     __tablename__ = "case_events"
-    __table_args__ = (Index("ix_case_events_center_seq", "center_code", "seq"),)
+    __table_args__ = (
+        Index("ix_case_events_center_seq", "center_code", "seq"),
+        Index(
+            "ix_case_events_unplaced",
+            "xid",
+            "seq",
+            postgresql_where=text("pos IS NULL"),
+            sqlite_where=text("pos IS NULL"),
+        ),
+    )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True)
@@ -289,6 +299,14 @@ class CaseEvent(Base):
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     device_id: Mapped[str | None] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: Migration 0021: the event's place in the change feed (``GET /changes``' cursor), in
+    #: commit order. SQLite: ``seq`` (a trigger; its writers are serialized). PostgreSQL:
+    #: None until ``records_service.feed.place_events`` gives it, in (``xid``, ``seq``)
+    #: order, once no transaction that could still commit an earlier event is open.
+    pos: Mapped[int | None] = mapped_column(BigInteger, unique=True, index=True)
+    #: PostgreSQL: the writer's transaction id (default ``pg_current_xact_id()``); never
+    #: loaded. SQLite: None.
+    xid: Mapped[int | None] = mapped_column(BigInteger, deferred=True)
 
     case: Mapped[Case] = relationship(back_populates="events")
 
