@@ -276,6 +276,9 @@ ALLOWED: dict[str, frozenset[str] | None] = {
         "clerk_app.logs",
     },
     "clerk_app.device": frozenset(),
+    # The ID card reader's helper process (a 32-bit exe in the Windows bundle): the card
+    # code of core and app.idcard (ctypes), nothing of Qt, the store or the service client.
+    "clerk_app.idcard_helper": PACKAGE_ROOT | {"clerk_app.core", "clerk_app.app"},
     "clerk_app.paths": frozenset(),
     "clerk_app.logs": frozenset({"clerk_app.core"}),
     "clerk_app.provision": frozenset({"clerk_app.core", "clerk_app.paths"}),

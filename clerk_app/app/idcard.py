@@ -27,14 +27,34 @@ the fallback. Two interfaces, the two that the vendors' SDKs share:
                         unsigned char *photo, unsigned int *photo_len, int if_open);
                                    /* 0x90: 256 bytes of base message, 1024 bytes of WLT  */
 
-  The photo stays the card's raw WLT image (``photo_format`` ``wlt``): only the vendor's
-  decoder (``WltRS.dll``) turns it into a picture, which is not loaded here.
+  The photo is the card's raw WLT image (``photo_format`` ``wlt``). Only the vendor's
+  decoder turns it into a picture; with ``[idcard] decoder`` naming it, it is decoded here
+  (:func:`decode_wlt`), else the photo stays WLT and the panel says it needs the decoder.
 
-On Windows both are ``__stdcall`` (``ctypes.WinDLL``), elsewhere the C convention.
+The WLT decoder (``WltRS.dll`` on Windows, ``libwlt.so`` on Linux) — the interface of the
+vendors' documentation, assumed here as we have no vendor library to check against::
+
+    int GetBmp(char *wlt_path, int intf);  /* intf: 1 serial, 2 USB (the reader the decoder
+                                              checks its licence with); 1: decoded — the
+                                              picture is written beside the file, the same
+                                              name with .bmp; 0 or negative: failed
+                                              (-1 decode, -2 suffix, -3 open, -4 format,
+                                              -5 not licensed, -6 no reader) */
+
+  The WLT bytes are written to a private temporary folder as ``zp.wlt``, ``GetBmp`` is
+  called with that path, and ``zp.bmp`` is read and both files removed. A decoder that
+  cannot be loaded or fails leaves the WLT photo (logged): the card's text is still good.
+
+On Windows the SDKs are ``__stdcall`` (``ctypes.WinDLL``), elsewhere the C convention.
 
 Many vendor DLLs are 32-bit and cannot be loaded into the 64-bit app; such a library gives
-``CardReaderProblem("wrong-architecture")``. A 32-bit helper process speaking to the app
-over a pipe is the planned way to use them (issue 22); it does not exist yet.
+``CardReaderProblem("wrong-architecture")`` in-process. With ``[idcard] mode = "helper"``
+(or ``helper = "…"`` naming the program) the library is loaded by the helper process
+(:mod:`clerk_app.idcard_helper`, built 32-bit for the Windows bundle) and :func:`read_card`
+asks it over a pipe (:class:`HelperReader`; the protocol is in docs/INTERFACES.md). A helper
+that cannot start, dies, hangs or answers garbage gives ``helper-missing``,
+``helper-failed`` or ``helper-timeout``; the library's own failures come back as the same
+reasons as in-process.
 
 Every call blocks (a read takes about a second): call :func:`read_card` off the GUI thread.
 The SDKs are not thread-safe: one read at a time per process.
@@ -44,11 +64,14 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import shutil
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
+from clerk_app.app.idcard_pipe import HelperReader, helper_reader
 from clerk_app.core.errors import CardReaderProblem
 from clerk_app.core.idcard import (
     BASE_MESSAGE_BYTES,
@@ -59,10 +82,13 @@ from clerk_app.core.idcard import (
     parse_base_message,
 )
 
+__all__ = ["HelperReader", "decode_wlt", "load_library", "read_card", "read_raw"]
+
 log = logging.getLogger("clerk.devices")
 
 _LOCK = threading.Lock()
 _LOADED: dict[Path, Any] = {}
+_DECODERS: dict[Path, Any] = {}
 
 #: ``termb``: the names of what ``Read_Content(1)`` writes.
 TERMB_TEXT = "wz.txt"
@@ -150,23 +176,80 @@ def _declare(lib: Any, kind: str) -> None:
 
 
 def read_card(setup: IdCardSetup) -> IdCard:
-    """Read the card on the reader of ``setup`` (blocks about a second).
+    """Read the card on the reader of ``setup`` (blocks about a second), in this process or
+    through the helper process (``setup.mode == "helper"``).
 
     Raises:
         CardReaderProblem: any of its reasons; nothing else for a reader's failure.
     """
-    lib = load_library(setup)
-    with _LOCK:
-        if setup.kind == "termb":
-            text, photo, fmt = _read_termb(lib, setup)
-        else:
-            text, photo, fmt = _read_sdtapi(lib, setup)
+    if setup.mode == "helper":
+        text, photo, fmt = helper_reader(setup).read(setup)
+    else:
+        text, photo, fmt = read_raw(setup)
     try:
         card = parse_base_message(text, photo, fmt)
     except BadCardData as exc:
         raise CardReaderProblem("bad-data", str(exc)) from exc
     log.info("ID card read (%s, number ending %s)", setup.kind, card.id_number[-4:])
     return card
+
+
+def read_raw(setup: IdCardSetup) -> tuple[bytes, bytes, str]:
+    """The card's base message, its photo and the photo's format (``bmp`` / ``wlt``), read
+    through the library in this process (what the helper process calls too).
+
+    Raises:
+        CardReaderProblem: any of its reasons.
+    """
+    lib = load_library(setup)
+    with _LOCK:
+        if setup.kind == "termb":
+            return _read_termb(lib, setup)
+        text, photo, fmt = _read_sdtapi(lib, setup)
+        if photo and setup.decoder is not None:
+            picture = decode_wlt(setup.decoder, photo, setup.port)
+            if picture is not None:
+                return text, picture, "bmp"
+        return text, photo, fmt
+
+
+#: ``GetBmp``'s ``intf``: 1 a serial reader, 2 a USB one (ports 1001–1016).
+def _decoder_interface(port: int) -> int:
+    return 2 if port >= 1001 else 1
+
+
+def decode_wlt(decoder: Path, wlt: bytes, port: int) -> bytes | None:
+    """The BMP picture of a card's WLT photo through the vendor's ``GetBmp``; None when the
+    decoder is missing, cannot be loaded or fails (logged; the photo stays WLT)."""
+    try:
+        lib = _DECODERS.get(decoder)
+        if lib is None:
+            if not decoder.is_file():
+                raise OSError(f"no file {decoder}")
+            loader = ctypes.CDLL
+            if sys.platform == "win32":
+                loader = getattr(ctypes, "WinDLL", ctypes.CDLL)
+            lib = loader(str(decoder))
+            lib.GetBmp.argtypes = [ctypes.c_char_p, ctypes.c_int]
+            lib.GetBmp.restype = ctypes.c_int
+            _DECODERS[decoder] = lib
+    except (OSError, AttributeError) as exc:
+        log.warning("WLT decoder %s cannot be used: %s", decoder, exc)
+        return None
+    folder = Path(tempfile.mkdtemp(prefix="clerk-wlt-"))
+    try:
+        wlt_file = folder / "zp.wlt"
+        wlt_file.write_bytes(wlt)
+        code = lib.GetBmp(
+            str(wlt_file).encode(sys.getfilesystemencoding()), _decoder_interface(port)
+        )
+        bmp_file = wlt_file.with_suffix(".bmp")
+        if code != 1 or not bmp_file.is_file():
+            log.warning("WLT decoder %s: GetBmp returned %s", decoder.name, code)
+            return None
+        return bmp_file.read_bytes()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # the holder's photo leaves no file behind
 
 
 def _termb_folders(setup: IdCardSetup) -> list[Path]:

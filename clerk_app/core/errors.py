@@ -122,7 +122,9 @@ class CardReaderProblem(UserError):
             library in the 64-bit app), ``wrong-library`` (not the provisioned kind's
             functions), ``no-reader`` (the port does not open), ``no-card`` (nothing on the
             reader), ``card-removed`` (taken away during the read), ``bad-data`` (the
-            reader's bytes are not a card).
+            reader's bytes are not a card); through the helper process of a 32-bit library
+            also ``helper-missing`` (it cannot be started), ``helper-failed`` (it died or
+            answered garbage) and ``helper-timeout`` (no answer in time).
         detail: the technical words (the system's, the SDK's return code), for the log.
     """
 
@@ -140,6 +142,9 @@ CARD_READER_REASONS = (
     "no-card",
     "card-removed",
     "bad-data",
+    "helper-missing",
+    "helper-failed",
+    "helper-timeout",
 )
 
 

@@ -23,13 +23,21 @@ reserved   36     (the newest address on some cards)
 The photo comes beside it: a BMP (``termb`` decodes it to ``zp.bmp``) or the card's raw
 1024-byte WLT image (``sdtapi``; only the vendor's decoder turns it into a picture), told
 apart by :attr:`IdCard.photo_format`. Pure: no ctypes here (``clerk_app.app.idcard``).
+
+It also holds the framing of the pipe protocol between the app and the card reader's helper
+process (``clerk_app.idcard_helper``, for 32-bit vendor libraries): each message is a 4-byte
+big-endian length and that many bytes of UTF-8 JSON (:func:`write_frame`,
+:func:`read_frame`); see docs/INTERFACES.md for the messages.
 """
 
 from __future__ import annotations
 
+import json
+import struct
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import IO, Any
 
 #: Length of the card's base message (text) and of its raw WLT photo, in bytes.
 BASE_MESSAGE_BYTES = 256
@@ -39,6 +47,14 @@ WLT_PHOTO_BYTES = 1024
 READER_KINDS = ("termb", "sdtapi")
 #: The SDKs' port numbers: 1–16 serial ports, 1001–1016 USB (``1001`` the first USB reader).
 DEFAULT_PORT = 1001
+#: ``[idcard] mode``: the library loaded into the app, or into the helper process.
+READER_MODES = ("in-process", "helper")
+#: Seconds the helper process may take to start or to answer a read before it is given up.
+HELPER_TIMEOUT_S = 15.0
+#: The helper protocol's version (the ``hello`` exchange); a helper of another one is refused.
+HELPER_PROTOCOL = 1
+#: The largest frame either side accepts (a photo is a few KB; garbage is not read in full).
+MAX_FRAME_BYTES = 1 << 20
 
 #: (field, width in characters) in the order of the base message.
 _LAYOUT = (
@@ -73,11 +89,25 @@ SEXES = {"0": "unknown", "1": "male", "2": "female", "9": "unspecified"}
 
 @dataclass(frozen=True)
 class IdCardSetup:
-    """``[idcard]`` of the provisioning file: the SDK library this window's reader uses."""
+    """``[idcard]`` of the provisioning file: the SDK library this window's reader uses.
+
+    Attributes:
+        mode: ``in-process`` (the library loaded into the app) or ``helper`` (loaded into
+            the helper process, for a 32-bit library; :mod:`clerk_app.idcard_helper`).
+        helper: the helper program (a frozen ``clerk-idcard-helper.exe``); None: the one
+            shipped beside the app, or ``python -m clerk_app.idcard_helper`` from source.
+        decoder: the vendor's WLT photo decoder (``WltRS.dll`` / ``libwlt.so``) for an
+            ``sdtapi`` reader; None: the raw WLT photo is not shown.
+        timeout: seconds the helper may take to start or to answer.
+    """
 
     library: Path
     kind: str  # one of READER_KINDS
     port: int = DEFAULT_PORT
+    mode: str = "in-process"
+    helper: Path | None = None
+    decoder: Path | None = None
+    timeout: float = HELPER_TIMEOUT_S
 
 
 @dataclass(frozen=True)
@@ -157,3 +187,53 @@ def parse_base_message(raw: bytes, photo: bytes = b"", photo_format: str = "") -
         photo=photo,
         photo_format=photo_format if photo else "",
     )
+
+
+class BadFrame(ValueError):
+    """The other end of the helper pipe sent something that is not a frame of JSON."""
+
+
+def write_frame(stream: IO[bytes], message: dict[str, Any]) -> None:
+    """Write one message: its length (4 bytes, big-endian) and its UTF-8 JSON."""
+    body = json.dumps(message, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if len(body) > MAX_FRAME_BYTES:
+        raise BadFrame(f"a frame of {len(body)} bytes")
+    stream.write(struct.pack(">I", len(body)) + body)
+    stream.flush()
+
+
+def _read_exactly(stream: IO[bytes], size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = stream.read(size - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def read_frame(stream: IO[bytes]) -> dict[str, Any] | None:
+    """The next message of ``stream``; None at its end (the other side closed it).
+
+    Raises:
+        BadFrame: a length beyond :data:`MAX_FRAME_BYTES`, a frame cut short, or a body
+            that is not a JSON object.
+    """
+    head = _read_exactly(stream, 4)
+    if not head:
+        return None
+    if len(head) < 4:
+        raise BadFrame(f"a frame header of {len(head)} bytes")
+    (size,) = struct.unpack(">I", head)
+    if size > MAX_FRAME_BYTES:
+        raise BadFrame(f"a frame of {size} bytes announced ({head!r})")
+    body = _read_exactly(stream, size)
+    if len(body) < size:
+        raise BadFrame(f"a frame cut short: {len(body)} of {size} bytes")
+    try:
+        message = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BadFrame(f"not JSON: {body[:40]!r}") from exc
+    if not isinstance(message, dict):
+        raise BadFrame(f"not a JSON object: {body[:40]!r}")
+    return message

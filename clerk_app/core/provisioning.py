@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-from clerk_app.core.idcard import DEFAULT_PORT, READER_KINDS, IdCardSetup
+from clerk_app.core.idcard import DEFAULT_PORT, READER_KINDS, READER_MODES, IdCardSetup
 
 SCHEMA_VERSION = 1
 
@@ -352,11 +352,14 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
 
 def _read_idcard(r: _Reader, source: Path | None) -> IdCardSetup | None:
     """``[idcard]``: the SDK library of the ID card reader (``library``, a path relative to
-    the file's folder allowed; ``kind`` ``termb`` or ``sdtapi``; ``port``, 1001 = USB)."""
+    the file's folder allowed; ``kind`` ``termb`` or ``sdtapi``; ``port``, 1001 = USB;
+    ``mode`` ``in-process`` or ``helper`` — a 32-bit library through the helper process —,
+    ``helper`` the helper program (implies the helper mode); ``decoder`` the vendor's WLT
+    photo decoder)."""
     section = r.table("idcard", required=False)
     if not section:
         return None
-    r.unknown_keys(section, "idcard", {"library", "kind", "port"})
+    r.unknown_keys(section, "idcard", {"library", "kind", "port", "mode", "helper", "decoder"})
     library = r.text(section, "idcard", "library")
     kind = r.text(section, "idcard", "kind")
     if kind and kind not in READER_KINDS:
@@ -369,12 +372,30 @@ def _read_idcard(r: _Reader, source: Path | None) -> IdCardSetup | None:
             "must be a whole number from 1 to 9999 (USB: 1001)",
         )
         port = DEFAULT_PORT
-    if not library or kind not in READER_KINDS:
+    helper = r.text(section, "idcard", "helper", required=False)
+    mode = r.text(section, "idcard", "mode", required=False) or (
+        "helper" if helper else "in-process"
+    )
+    if mode not in READER_MODES:
+        r.problem("idcard.mode", "应为 in-process 或 helper", "must be in-process or helper")
+    decoder = r.text(section, "idcard", "decoder", required=False)
+    if not library or kind not in READER_KINDS or mode not in READER_MODES:
         return None
-    path = Path(library).expanduser()
-    if not path.is_absolute() and source is not None:
-        path = source.parent / path
-    return IdCardSetup(library=path, kind=kind, port=port)
+
+    def path_of(text: str) -> Path:
+        path = Path(text).expanduser()
+        if not path.is_absolute() and source is not None:
+            path = source.parent / path
+        return path
+
+    return IdCardSetup(
+        library=path_of(library),
+        kind=kind,
+        port=port,
+        mode=mode,
+        helper=path_of(helper) if helper else None,
+        decoder=path_of(decoder) if decoder else None,
+    )
 
 
 def _read_queue(r: _Reader) -> tuple[int | None, int]:

@@ -159,6 +159,9 @@ class CardReaderPanel(QWidget):
         self.card_read.emit(role)
 
     def _no_picture_text(self) -> str:
+        if self.card is not None and self.card.photo_format == "wlt":
+            # sdtapi's raw WLT photo: only the vendor's decoder ([idcard] decoder) shows it.
+            return self.tr("The photo needs the reader vendor's decoder library")
         return self.tr("The card's photo cannot be shown by this reader's software")
 
     def _show_photo(self, card: IdCard) -> None:

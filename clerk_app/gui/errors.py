@@ -183,6 +183,21 @@ def card_reader_message(exc: errors.CardReaderProblem) -> str:
             "CardReader",
             "The card was taken away during the read. Leave it on the reader and try again.",
         ),
+        "helper-missing": QCoreApplication.translate(
+            "CardReader",
+            "The ID card reader's helper program (for its 32-bit software) is missing or "
+            "cannot be started. Type the ID number, and call IT support.",
+        ),
+        "helper-failed": QCoreApplication.translate(
+            "CardReader",
+            "The ID card reader's helper program stopped working. Try again (it is started "
+            "anew); if it happens again, type the ID number and call IT support.",
+        ),
+        "helper-timeout": QCoreApplication.translate(
+            "CardReader",
+            "The ID card reader did not answer in time. Check its cable (USB), then try "
+            "again, or type the ID number.",
+        ),
     }
     return texts.get(
         exc.reason,

@@ -851,6 +851,18 @@
         <translation>The card was taken away during the read. Leave it on the reader and try again.</translation>
     </message>
     <message>
+        <source>The ID card reader&apos;s helper program (for its 32-bit software) is missing or cannot be started. Type the ID number, and call IT support.</source>
+        <translation>The ID card reader's helper program (for its 32-bit software) is missing or cannot be started. Type the ID number, and call IT support.</translation>
+    </message>
+    <message>
+        <source>The ID card reader&apos;s helper program stopped working. Try again (it is started anew); if it happens again, type the ID number and call IT support.</source>
+        <translation>The ID card reader's helper program stopped working. Try again (it is started anew); if it happens again, type the ID number and call IT support.</translation>
+    </message>
+    <message>
+        <source>The ID card reader did not answer in time. Check its cable (USB), then try again, or type the ID number.</source>
+        <translation>The ID card reader did not answer in time. Check its cable (USB), then try again, or type the ID number.</translation>
+    </message>
+    <message>
         <source>The card could not be read. Try again, or type the ID number.</source>
         <translation>The card could not be read. Try again, or type the ID number.</translation>
     </message>
@@ -873,6 +885,10 @@
     <message>
         <source>No card read</source>
         <translation>No card read</translation>
+    </message>
+    <message>
+        <source>The photo needs the reader vendor&apos;s decoder library</source>
+        <translation>The photo needs the reader vendor's decoder library</translation>
     </message>
     <message>
         <source>The card&apos;s photo cannot be shown by this reader&apos;s software</source>

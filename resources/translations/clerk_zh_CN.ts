@@ -850,6 +850,18 @@
         <translation>读卡时证件被拿开了。请把证件放在阅读器上不动，再试一次。</translation>
     </message>
     <message>
+        <source>The ID card reader&apos;s helper program (for its 32-bit software) is missing or cannot be started. Type the ID number, and call IT support.</source>
+        <translation>身份证阅读器的辅助程序（用于其 32 位软件）缺失或无法启动。请手工输入证件号码，并联系信息技术支持。</translation>
+    </message>
+    <message>
+        <source>The ID card reader&apos;s helper program stopped working. Try again (it is started anew); if it happens again, type the ID number and call IT support.</source>
+        <translation>身份证阅读器的辅助程序停止了工作。请再试一次（将重新启动它）；如仍如此，请手工输入证件号码并联系信息技术支持。</translation>
+    </message>
+    <message>
+        <source>The ID card reader did not answer in time. Check its cable (USB), then try again, or type the ID number.</source>
+        <translation>身份证阅读器未及时响应。请检查连接线（USB）后重试，或手工输入证件号码。</translation>
+    </message>
+    <message>
         <source>The card could not be read. Try again, or type the ID number.</source>
         <translation>无法读取证件。请重试，或手工输入证件号码。</translation>
     </message>
@@ -872,6 +884,10 @@
     <message>
         <source>No card read</source>
         <translation>尚未读卡</translation>
+    </message>
+    <message>
+        <source>The photo needs the reader vendor&apos;s decoder library</source>
+        <translation>照片需厂商解码库</translation>
     </message>
     <message>
         <source>The card&apos;s photo cannot be shown by this reader&apos;s software</source>

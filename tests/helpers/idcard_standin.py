@@ -74,6 +74,15 @@ def bmp(width: int = 4, height: int = 4, rgb: tuple[int, int, int] = (200, 30, 3
     return header + info + pixels
 
 
+#: What the stand-in decoder's ``GetBmp`` writes for any 1024-byte WLT photo.
+DECODED_COLOUR = (30, 90, 200)
+
+
+def decoded_bmp() -> bytes:
+    """The fixture picture the stand-in ``GetBmp`` decodes every WLT photo to."""
+    return bmp(102, 126, DECODED_COLOUR)
+
+
 def build_standin(folder: Path) -> Path | None:
     """Compile the stand-in into ``folder``; None when there is no C compiler."""
     gcc = shutil.which("gcc") or shutil.which("cc")

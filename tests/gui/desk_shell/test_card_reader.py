@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from clerk_app.app import idcard_pipe
 from clerk_app.app.context import build_context, demo_provisioning
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.idcard import IdCardSetup
@@ -108,7 +109,8 @@ def test_the_desk_shows_the_reader_beside_the_form_and_audits_each_read(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "text.bin").write_bytes(base_message(CARD))
     monkeypatch.setenv("IDCARD_STANDIN_TEXT", str(tmp_path / "text.bin"))
-    monkeypatch.setenv("IDCARD_STANDIN_PHOTO", str(tmp_path / "none.bin"))
+    (tmp_path / "photo.bin").write_bytes(bytes(range(256)) * 4)  # the card's WLT photo
+    monkeypatch.setenv("IDCARD_STANDIN_PHOTO", str(tmp_path / "photo.bin"))
     monkeypatch.setenv("IDCARD_STANDIN_MODE", "ok")
     prov = replace(
         demo_provisioning(DEMO_PROVISIONING, NOWHERE), idcard=IdCardSetup(standin, "sdtapi")
@@ -121,7 +123,9 @@ def test_the_desk_shows_the_reader_beside_the_form_and_audits_each_read(
         window.choose_item(demo_catalog().item("DEMO-GA-001"))
         qtbot.keyClick(window.intake.ui.personNameEdit, Qt.Key.Key_F4)
         qtbot.waitUntil(lambda: window.intake.applicant()["name"] == CARD.name)
-        assert "cannot be shown" in panel.photo.text()  # sdtapi: the raw WLT photo
+        # sdtapi without [idcard] decoder: the raw WLT photo, said in words, not an error
+        assert "needs the reader vendor's decoder" in panel.photo.text()
+        assert not panel.message.isVisible()
         assert window.writer.wait_idle(10000)
         [event] = [
             e for row in ctx.backend.store.outbox_rows("pending") for e in row.body["events"]
@@ -130,6 +134,44 @@ def test_the_desk_shows_the_reader_beside_the_form_and_audits_each_read(
         window.close()
     finally:
         ctx.close()
+
+
+def test_a_32_bit_reader_through_the_helper_process_fills_the_form_and_its_death_is_words(
+    qtbot, standin, tmp_path, monkeypatch
+):
+    """mode = "helper": the read goes through a real helper process; the stand-in decoder
+    turns the sdtapi WLT photo into the picture shown."""
+    (tmp_path / "text.bin").write_bytes(base_message(CARD))
+    (tmp_path / "photo.bin").write_bytes(bytes(range(256)) * 4)  # the card's WLT photo
+    mode = tmp_path / "mode"
+    mode.write_text("ok")
+    monkeypatch.setenv("IDCARD_STANDIN_TEXT", str(tmp_path / "text.bin"))
+    monkeypatch.setenv("IDCARD_STANDIN_PHOTO", str(tmp_path / "photo.bin"))
+    monkeypatch.setenv("IDCARD_STANDIN_MODE", f"@{mode}")
+    window = QWidget()
+    qtbot.addWidget(window)
+    form = IntakeForm(monday_morning(), WorkCalendar.builtin(), window)
+    form.set_item(demo_catalog().item("DEMO-GA-001"))
+    setup = IdCardSetup(standin, "sdtapi", mode="helper", decoder=standin, timeout=20.0)
+    panel = CardReaderPanel(form, setup, parent=window)
+    row = QHBoxLayout(window)
+    row.addWidget(form)
+    row.addWidget(panel)
+    window.show()
+    try:
+        mode.write_text("crash")  # the vendor library takes the helper down
+        panel.button.click()
+        qtbot.waitUntil(panel.message.isVisible, timeout=20_000)
+        assert "helper program stopped working" in panel.message.text()
+        assert panel.button.isEnabled() and form.applicant()["name"] == ""
+        mode.write_text("ok")
+        panel.button.click()  # a new helper is started
+        qtbot.waitUntil(lambda: form.applicant()["name"] == CARD.name, timeout=20_000)
+        assert not panel.photo.pixmap().isNull() and not panel.message.isVisible()
+        assert panel.photo.pixmap().toImage().pixelColor(100, 120).name() == "#1e5ac8"
+    finally:
+        idcard_pipe.close_helpers()
+        window.close()
 
 
 def test_no_reader_in_provisioning_no_panel(qtbot, desk_window):
