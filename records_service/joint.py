@@ -75,7 +75,11 @@ def check_intake(
     """Every business check of a joint intake; 422 naming each bad field (and part).
     ``window_number=False``: the joint number is not the window's (a pre-submission's)."""
     errors: list[dict[str, str]] = []
-    problem = rules.case_no_problem(body.joint_no, body.window_code) if window_number else None
+    # The center part of every number is the window's center (issue 20), as for a case.
+    center = _window_center(session, body.window_code)
+    problem = (
+        rules.case_no_problem(body.joint_no, body.window_code, center) if window_number else None
+    )
     if problem:
         errors.append({"field": "joint_no", "message": problem})
     bad_clerk = clerk_error(session, principal, body.clerk, body.window_code, "clerk")
@@ -144,7 +148,7 @@ def _plan_errors(
                     "message": f"department {department} has no window at this center",
                 }
             )
-        errors.extend(_part_errors(where, part, body.window_code, first_stage, numbers))
+        errors.extend(_part_errors(where, part, body.window_code, center, first_stage, numbers))
     return errors
 
 
@@ -152,11 +156,12 @@ def _part_errors(
     where: str,
     part: JointPartCreate,
     window_code: str,
+    center: str | None,
     first_stage: str | None,
     numbers: set[str],
 ) -> list[dict[str, str]]:
     errors: list[dict[str, str]] = []
-    problem = rules.case_no_problem(part.case_no, window_code)
+    problem = rules.case_no_problem(part.case_no, window_code, center)
     if problem:
         errors.append({"field": f"{where}.case_no", "message": problem})
     if part.case_no in numbers:

@@ -56,7 +56,8 @@ StagePath = Annotated[str, Path(min_length=1, max_length=16, pattern=r"^[A-Za-z0
             "(retry); ``…/conflict``: the joint number or a part's number is taken",
             s422="invalid fields, naming the part: an unknown package, an item withdrawn "
             "from the catalog, a missing or extra part, a part's department with no window "
-            "here, a project without its code",
+            "here, a project without its code, a joint or part number carrying another center's "
+            "code than the window's (``joint_no``, ``parts[n].case_no``; issue 20)",
         ),
     },
 )

@@ -20,11 +20,18 @@ fault               what the client sees
 The last two are what peers get wrong: the write is committed on the service and the
 client cannot know. ``faults`` is a callable ``(request_number) -> fault name`` (or a fixed
 name); ``counts`` says how often each fault was applied.
+
+A weak link (a sub-center on the government WAN, issue 20) is two more knobs, applied on
+top of the plan: ``latency_s`` delays every request before it goes on (a round trip, real
+time), and ``loss`` turns that share of the requests the plan lets ``pass`` into a random
+``drop`` (the request lost on the way) or ``lose_reply`` (the answer lost on the way back),
+drawn from ``random.Random(seed)``; :meth:`FaultProxy.set_link` changes both.
 """
 
 from __future__ import annotations
 
 import contextlib
+import random
 import socket
 import struct
 import threading
@@ -143,6 +150,9 @@ class FaultProxy:
         faults: a fault name, or ``(request_number) -> fault name``; changeable any time.
         delay_s: how long ``delay`` waits.
         blackhole_s: the longest a black-holed request is held (the client gives up first).
+        latency_s: added before every request goes on (a slow link).
+        loss: the share (0–1) of passing requests lost at random (``drop``/``lose_reply``).
+        seed: the seed of the loss draws (the same seed, the same requests lost).
     """
 
     def __init__(
@@ -152,11 +162,17 @@ class FaultProxy:
         *,
         delay_s: float = 0.05,
         blackhole_s: float = 30.0,
+        latency_s: float = 0.0,
+        loss: float = 0.0,
+        seed: int | None = None,
     ) -> None:
         self.upstream = upstream
         self.faults = faults
         self.delay_s = delay_s
         self.blackhole_s = blackhole_s
+        self.latency_s = latency_s
+        self.loss = loss
+        self._random = random.Random(seed)
         self.counts: Counter[str] = Counter()
         self.requests = 0
         self._lock = threading.Lock()
@@ -178,6 +194,13 @@ class FaultProxy:
         self.faults = faults
         self._healed.set()
         self._healed = threading.Event()
+
+    def set_link(self, *, latency_s: float | None = None, loss: float | None = None) -> None:
+        """Change the link's latency and random loss (None: keep)."""
+        if latency_s is not None:
+            self.latency_s = latency_s
+        if loss is not None:
+            self.loss = loss
 
     def start(self) -> FaultProxy:
         t = threading.Thread(target=self._accept_loop, name="faultproxy-accept", daemon=True)
@@ -214,6 +237,8 @@ class FaultProxy:
         if fault not in FAULTS:
             raise ValueError(f"unknown fault {fault!r}")
         with self._lock:
+            if fault == "pass" and self.loss > 0 and self._random.random() < self.loss:
+                fault = self._random.choice(("drop", "lose_reply"))
             self.counts[fault] += 1
         return fault
 
@@ -243,6 +268,8 @@ class FaultProxy:
         try:
             while not self._stopping.is_set():
                 request = read_message(client, cbuf)
+                if self.latency_s > 0:
+                    time.sleep(self.latency_s)
                 fault = self._next_fault()
                 if fault == "drop":
                     client.close()

@@ -22,6 +22,8 @@ from tests.helpers.centers import (
 )
 from tests.helpers.faultproxy import FaultProxy
 from tests.helpers.local_service import LocalService
+from tests.helpers.service_api import TIMEOUT, auth, demo_catalog, item_for_department
+from tests.service.test_base_items import adoption
 
 FORWARD = {"authority": "衡水市行政审批局", "reason": "属市级审批权限"}
 
@@ -104,6 +106,15 @@ def test_a_forward_retried_after_a_lost_reply_makes_one_city_case(province) -> N
         assert done.status_code == 201, done.text
     seen = service.get(f"/cases/{county['case_no']}", tokens["jz-lead"]).json()["case"]
     assert seen["forwarded_to"]["status"] == "completed_approved"
+    # The county case ended with the city's: one event, in the same transaction.
+    assert seen["status"] == "completed_approved"
+    assert seen["completed_at"] == seen["forwarded_to"]["completed_at"]
+    settled = seen["events"][-1]
+    assert (settled["type"], settled["data"]) == (
+        "complete_approved",
+        {"forwarded_to": city_no, "center": "HS", "status": "completed_approved"},
+    )
+    assert settled["note"] == f"上级中心 HS（{city_no}）办结：准予许可"
     assert seen["forwarded_to"]["hall_group"] == "办结"
     assert [e["type"] for e in seen["forwarded_to"]["events"]] == [
         "receive",
@@ -122,7 +133,8 @@ def test_a_forward_retried_after_a_lost_reply_makes_one_city_case(province) -> N
     code = county["query_code"]
     at_county = _progress(service, county["case_no"], code)
     assert at_county.status_code == 200, at_county.text
-    assert at_county.json()["status"] == "forwarded"
+    assert at_county.json()["status"] == "completed_approved"
+    assert at_county.json()["hall_group"] == "办结"
     assert at_county.json()["forwarded_to"] == {
         "case_no": city_no,
         "status": "completed_approved",
@@ -231,3 +243,105 @@ def test_the_city_cannot_forward_down_to_its_county(province) -> None:
     assert outside.status_code == 201, outside.text
     assert outside.json()["case"]["forwarded_to"] is None
     assert _forwarded_from(service, city_case["id"]) == []
+
+
+def _forward_up(service: LocalService, token: str, case_no: str) -> dict[str, Any]:
+    response = post_event(
+        service.base_url, token, case_no, event("forward", data={**FORWARD, "center": "HS"})
+    )
+    assert response.status_code == 201, response.text
+    return response.json()["case"]
+
+
+def test_the_county_case_ends_with_the_citys_refusal_not_with_its_void(province) -> None:
+    service, tokens = province
+    refused, voided = (_county_case(service, tokens["jz-clerk"], seq) for seq in (30, 31))
+    refused_up = _forward_up(service, tokens["jz-clerk"], refused["case_no"])["forwarded_to"]
+    voided_up = _forward_up(service, tokens["jz-clerk"], voided["case_no"])["forwarded_to"]
+    refusal = event("refuse", note="申请事项不属于本机关职权范围")
+    no = post_event(service.base_url, tokens["demo-clerk"], refused_up["case_no"], refusal)
+    assert no.status_code == 201, no.text
+    county = service.get(f"/cases/{refused['case_no']}", tokens["jz-clerk"]).json()["case"]
+    assert county["status"] == "completed_rejected"
+    assert county["events"][-1]["note"] == (
+        f"上级中心 HS（{refused_up['case_no']}）不予受理。申请事项不属于本机关职权范围"
+    )
+    # The city desk retries the refusal (its reply lost): the county case gets no second.
+    again = post_event(service.base_url, tokens["demo-clerk"], refused_up["case_no"], refusal)
+    assert again.headers.get("Idempotency-Replayed") == "true"
+    after = service.get(f"/cases/{refused['case_no']}", tokens["jz-clerk"]).json()["case"]
+    assert len(after["events"]) == len(county["events"])
+    # A city case voided (taken in by mistake there) decides nothing: the county's stays.
+    void = post_event(
+        service.base_url,
+        tokens["demo-clerk"],
+        voided_up["case_no"],
+        event("void", note="误录"),
+    )
+    assert void.status_code == 201, void.text
+    kept = service.get(f"/cases/{voided['case_no']}", tokens["jz-clerk"]).json()["case"]
+    assert kept["status"] == "forwarded"
+    assert kept["forwarded_to"]["status"] == "voided"
+    assert _progress(service, voided["case_no"], voided["query_code"]).json()["status"] == (
+        "forwarded"
+    )
+
+
+def test_the_city_case_takes_the_citys_implementation_of_the_base_item(province) -> None:
+    service, tokens = province
+    city_item = item_for_department("GA")
+    admin = service.token("demo-admin", None)
+    adopted = requests.post(
+        service.url("/catalog/adoptions"),
+        json=adoption("BASE-" + city_item["code"], "JZ-GA-0001", "JZ-GA-HJ", center_code="JZ"),
+        headers=auth(admin),
+        timeout=TIMEOUT,
+    )
+    assert adopted.status_code == 200, adopted.text
+    body = center_case_body("JZ01", "jz-clerk", 40)
+    body.update(
+        item_code="JZ-GA-HJ",
+        catalog_version=adopted.json()["catalog_version"],
+        materials=[{"code": "M1", "received": True, "deferred": False, "copies": 1}],
+    )
+    made = create(service, tokens["jz-clerk"], body)
+    assert made.status_code == 201, made.text
+    up = _forward_up(service, tokens["jz-clerk"], body["case_no"])["forwarded_to"]
+    assert sql(
+        service.database_url,
+        "SELECT item_code, catalog_version FROM cases WHERE case_no = :n",
+        n=up["case_no"],
+    ) == [(city_item["code"], demo_catalog()["version"])]
+
+
+def test_a_forward_of_an_item_the_city_has_not_published_is_refused(province) -> None:
+    service, tokens = province
+    # A GA item the demo city implements; remove its implementation, as if never published.
+    item = [i for i in demo_catalog()["items"] if i["department"] == "GA"][1]
+    sql(
+        service.database_url,
+        "DELETE FROM item_implementations WHERE center_code = 'HS' AND basic_code = :b",
+        b="BASE-" + item["code"],
+    )
+    body = center_case_body("JZ01", "jz-clerk", 41)
+    body.update(
+        item_code=item["code"],
+        materials=[
+            {"code": m["code"], "received": True, "deferred": False, "copies": 1}
+            for m in item["materials"]
+        ],
+    )
+    assert create(service, tokens["jz-clerk"], body).status_code == 201
+    refused = post_event(
+        service.base_url,
+        tokens["jz-clerk"],
+        body["case_no"],
+        event("forward", data={**FORWARD, "center": "HS"}),
+    )
+    assert refused.status_code == 422, refused.text
+    assert [e["field"] for e in refused.json()["errors"]] == ["data.center"]
+    assert "has not published" in refused.json()["errors"][0]["message"]
+    assert sql(service.database_url, "SELECT status FROM cases WHERE id = :i", i=body["id"]) == [
+        ("accepted",)
+    ]
+    assert _forwarded_from(service, body["id"]) == []
