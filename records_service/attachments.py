@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NoReturn
 from uuid import UUID
 
 import platformdirs
@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from records_service import reach
 from records_service.case_views import iso
 from records_service.deps import Principal
+from records_service.joint_attachments import shared_in_reach
 from records_service.models import Attachment, Case
 from records_service.problems import ProblemError
 from records_service.schemas import Moment, Public, Strict
@@ -287,9 +288,15 @@ def check_material(case: Case, material_code: str) -> str | None:
 
 
 def in_reach(
-    session: Session, principal: Principal, attachment_id: str, *, lock: bool = False
+    session: Session,
+    principal: Principal,
+    attachment_id: str,
+    *,
+    lock: bool = False,
+    shared: bool = False,
 ) -> tuple[Attachment, Case]:
-    """The attachment and its case if ``principal`` reaches the case; else 404."""
+    """The attachment and its case if ``principal`` reaches the case (``shared``: or, for
+    a joint case's shared material, any of its parts: ``joint_attachments``); else 404."""
     query = (
         select(Attachment, Case)
         .join(Case, Case.id == Attachment.case_id)
@@ -299,9 +306,15 @@ def in_reach(
     if lock:
         query = query.with_for_update(of=Attachment)
     found = session.execute(query).first()
+    if found is None and shared:
+        return shared_in_reach(session, principal, attachment_id) or _not_reached(attachment_id)
     if found is None:
-        raise reach.not_found(f"attachment {attachment_id}")
+        _not_reached(attachment_id)
     return found[0], found[1]
+
+
+def _not_reached(attachment_id: str) -> NoReturn:
+    raise reach.not_found(f"attachment {attachment_id}")
 
 
 @dataclass(frozen=True)

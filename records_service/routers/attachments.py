@@ -36,6 +36,7 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
+from records_service.joint_attachments import shared_of_others
 from records_service.models import Attachment
 from records_service.problems import invalid_field, problem_responses
 from records_service.schemas import public_json
@@ -238,14 +239,18 @@ def list_attachments(
     principal: CurrentPrincipal,
     session: SessionDep,
 ) -> dict[str, Any]:
-    """The case's files by material and page (``complete`` false: still being uploaded)."""
+    """The case's files by material and page (``complete`` false: still being uploaded);
+    for a part of a joint case, then the shared materials kept with its other parts (each
+    with its part's ``case_no``)."""
     case = reach.case_in_reach(session, principal, case_no)
     rows = session.scalars(
         select(Attachment)
         .where(Attachment.case_id == case.id)
         .order_by(Attachment.material_code, Attachment.page, Attachment.created_at)
     )
-    return {"items": [files.attachment_public(r, case.case_no) for r in rows]}
+    items = [files.attachment_public(r, case.case_no) for r in rows]
+    items += [files.attachment_public(r, no) for r, no in shared_of_others(session, case)]
+    return {"items": items}
 
 
 @router.get(
@@ -283,7 +288,7 @@ def get_attachment(
     store = files.FileStore(files.attachments_root(settings))
     now = clock()
     with db.write() as session:
-        row, case = files.in_reach(session, principal, attachment_id)
+        row, case = files.in_reach(session, principal, attachment_id, shared=True)
         if row.completed_at is None or not store.has(row.sha256):
             raise reach.not_found(f"attachment {attachment_id}")
         audit.record(
