@@ -157,8 +157,12 @@ class WorklistPane(QWidget):
         for column, width in enumerate((200, 90, 170, 240, 175, 150, 150)):
             self.view.setColumnWidth(column, width)
         self.view.activated.connect(self._activated)
+        # The dates are fitted to the rows on screen (and widened as the clerk scrolls): a
+        # size hint over the first 1,000 rows would read back pages the model let go of.
+        header.setResizeContentsPrecision(0)
         self.model.modelReset.connect(self._fit_dates)
         self.model.rowsInserted.connect(self._fit_dates)
+        self.view.verticalScrollBar().valueChanged.connect(self._fit_dates)
         self.view.doubleClicked.connect(self._activated)
 
         # Two rows, so the desk's window may stay narrow (a 1024-pixel screen, the splitter).

@@ -2,7 +2,12 @@
 
 :class:`WorklistModel` is lazy (Anki's browser table is the model): it reads one page of
 :data:`~clerk_app.app.worklist.PAGE_SIZE` rows when the view scrolls near the end
-(``canFetchMore``/``fetchMore``), by keyset from the local store. Yellow rows are due within
+(``canFetchMore``/``fetchMore``), by keyset from the local store. It holds what is on
+screen and an index, not every row it has shown: the index is the keyset cursor of each
+page's last row (one small pair of strings per 200 cases), and the rows themselves live in
+an LRU of :data:`PAGES_KEPT` pages; a page scrolled out of it is read again by its cursor
+when the view comes back to it (one indexed query). Scrolling through 100,000 cases thus
+holds a few hundred rows, not 100,000. Yellow rows are due within
 ``worklist.due_soon_working_days`` working days, red rows are overdue; a 容缺 case whose
 material is due has its status cell violet with the words; a part of a joint case whose
 stage has not opened is grey ("waiting for its stage"). ``gui.worklist`` holds the pane.
@@ -10,6 +15,7 @@ stage has not opened is grey ("waiting for its stage"). ``gui.worklist`` holds t
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -21,6 +27,7 @@ from clerk_app.app.worklist import (
     PAGE_SIZE,
     URGENCY_OVERDUE,
     URGENCY_SOON,
+    Cursor,
     WorklistFilter,
     WorklistQuery,
     WorklistRow,
@@ -46,6 +53,9 @@ MATERIAL_DUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 OPEN_STATUSES = frozenset(s.value for s in lifecycle.Status if not lifecycle.is_terminal(s))
 
+#: Pages of rows the model holds (an LRU): what is on screen and the pages around it.
+PAGES_KEPT = 3
+
 
 class WorklistModel(QAbstractTableModel):
     """This window's cases, read one page at a time.
@@ -70,10 +80,15 @@ class WorklistModel(QAbstractTableModel):
         self.stage_names: Mapping[tuple[str, str], str] = {}
         self.filter = WorklistFilter()
         self.query = make_query()
-        self._rows: list[WorklistRow] = []
+        #: The index: the keyset cursor of the last row of each page read so far.
+        self._ends: list[Cursor] = []
+        #: Rows read so far (the view's row count).
+        self._count = 0
+        #: Page number → its rows, least recently used first.
+        self._pages: OrderedDict[int, list[WorklistRow]] = OrderedDict()
         self._more = True
         self.total = self.query.count(self.filter)
-        self._rows.extend(self._read_page())
+        self._add(self._read_next())
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -81,6 +96,12 @@ class WorklistModel(QAbstractTableModel):
     def rows_read(self) -> int:
         """Rows read from the store since the last reset (bounded by what was shown)."""
         return self.query.rows_read
+
+    @property
+    def rows_held(self) -> int:
+        """Rows the model holds now (at most :data:`PAGES_KEPT` pages, however far the
+        clerk scrolled)."""
+        return sum(len(rows) for rows in self._pages.values())
 
     def reload(self, flt: WorklistFilter | None = None, keep: int = 0) -> None:
         """Read again from the start (new filter, a saved case, a pulled change, a new day).
@@ -93,24 +114,49 @@ class WorklistModel(QAbstractTableModel):
         if flt is not None:
             self.filter = flt
         self.query = self._make_query()
-        self._rows = []
+        self._ends = []
+        self._count = 0
+        self._pages.clear()
         self._more = True
         self.total = self.query.count(self.filter)
         # The first pages are read inside the reset: a view that asks for more while the
         # reset is announced then finds them there.
-        while self._more and len(self._rows) < max(keep, 1):
-            self._rows.extend(self._read_page())
+        while self._more and self._count < max(keep, 1):
+            self._add(self._read_next())
         self.endResetModel()
 
-    def _read_page(self) -> list[WorklistRow]:
-        after = None
-        if self._rows:
-            last = self._rows[-1]
-            after = last.cursor
-        page = self.query.page(self.filter, after, PAGE_SIZE)
+    def _read_next(self) -> list[WorklistRow]:
+        """The page after the last one read (the last page when shorter than a page)."""
+        page = self.query.page(self.filter, self._ends[-1] if self._ends else None, PAGE_SIZE)
         if len(page) < PAGE_SIZE:
             self._more = False
         return page
+
+    def _add(self, page: list[WorklistRow]) -> None:
+        """Index a page just read (its last cursor) and hold its rows."""
+        if page:
+            self._keep(len(self._ends), page)
+            self._ends.append(page[-1].cursor)
+            self._count += len(page)
+
+    def _keep(self, number: int, rows: list[WorklistRow]) -> None:
+        self._pages[number] = rows
+        self._pages.move_to_end(number)
+        while len(self._pages) > PAGES_KEPT:
+            self._pages.popitem(last=False)
+
+    def _page(self, number: int) -> list[WorklistRow]:
+        """The rows of page ``number`` (read again by its cursor when not held)."""
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        if self.query.closed:  # the desk is shutting down: nothing more is read
+            return []
+        after = self._ends[number - 1] if number > 0 else None
+        rows = self.query.page(self.filter, after, PAGE_SIZE)
+        self._keep(number, rows)
+        return rows
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
@@ -118,28 +164,35 @@ class WorklistModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._more:
             return
-        page = self._read_page()
+        page = self._read_next()
         if not page:
             return
-        first = len(self._rows)
+        first = self._count
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
+        self._add(page)
         self.endInsertRows()
 
     def row_at(self, row: int) -> WorklistRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        # A page read again after a change may have fewer rows (until the refresh).
+        return page[offset] if offset < len(page) else None
 
     def row_of(self, case_no: str) -> int:
         """The row of a case among those read (-1 when not read or not listed)."""
-        for i, r in enumerate(self._rows):
-            if r.case_no == case_no:
-                return i
-        return -1
+        for number, rows in self._pages.items():
+            for i, r in enumerate(rows):
+                if r.case_no == case_no:
+                    return number * PAGE_SIZE + i
+        row = self.query.position(self.filter, case_no)
+        return row if row is not None and row < self._count else -1
 
     # -- Qt model --------------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)

@@ -223,6 +223,29 @@ class WorklistQuery:
         self.rows_read += len(rows)
         return [self._row(r) for r in rows]
 
+    def position(self, flt: WorklistFilter, case_no: str) -> int | None:
+        """The row of ``case_no`` in the list ``flt`` gives (0 the newest), or None when it is
+        not listed: how many matching cases come before it, on the keyset index."""
+        where, params = self._where(flt)
+        found = self.db.query_one(
+            f"SELECT received_at FROM cases WHERE case_no = ? AND {where}",  # noqa: S608
+            [case_no, *params],
+        )
+        if found is None:
+            return None
+        received = found[0]
+        row = self.db.query_one(
+            f"SELECT count(*) FROM cases WHERE {where}"  # noqa: S608
+            " AND (received_at > ? OR (received_at = ? AND case_no > ?))",
+            [*params, received, received, case_no],
+        )
+        return 0 if row is None else int(row[0])
+
+    @property
+    def closed(self) -> bool:
+        """True once the database is closed (the desk is shutting down)."""
+        return bool(self.db.closed)
+
     def _row(self, r: Any) -> WorklistRow:
         due = date.fromisoformat(r["due_date"]) if r["due_date"] else None
         countdown = None if due is None else self.countdown(due)

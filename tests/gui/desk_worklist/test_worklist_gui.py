@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from clerk_app.core.clock import FixedClock
 from clerk_app.gui.worklist import CASE_NO_ROLE, RED, YELLOW, WorklistPane
+from clerk_app.gui.worklist_model import PAGES_KEPT
 from clerk_app.store.worklist import PAGE_SIZE
 from tests.helpers.store import open_store
 from tests.helpers.worklist import add_case, at, bulk_cases, desk_context
@@ -129,6 +130,7 @@ def test_100000_cases_open_and_scroll_reading_only_what_is_shown(qtbot, eve_stor
     qtbot.waitExposed(pane)
     pane.view.setFocus()
     pane.view.selectRow(0)
+    first = pane.current_case_no()
     for _ in range(12):
         qtbot.keyClick(pane.view, Qt.Key.Key_PageDown)
     for _ in range(4):
@@ -136,6 +138,18 @@ def test_100000_cases_open_and_scroll_reading_only_what_is_shown(qtbot, eve_stor
     # Each time the clerk reaches the end of what is read, one more page is read.
     assert 3 * PAGE_SIZE <= model.rowCount() <= 6 * PAGE_SIZE
     assert model.rows_read == model.rowCount()
+    # The model holds what is on screen and an index, not every row it has shown.
+    assert model.rows_held <= PAGES_KEPT * PAGE_SIZE < model.rowCount()
+    # Back at the top, the first page is read again by its place in the index.
+    qtbot.keyClick(pane.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert pane.current_case_no() == first
+    assert model.rows_read == model.rowCount() + PAGE_SIZE
+    # The clerk's place is kept across a refresh, also on a page the model let go of.
+    pane.view.selectRow(PAGE_SIZE + 50)
+    place = pane.current_case_no()
+    assert place is not None and place != first
+    pane.refresh()  # reads the pages up to where the clerk was; holds the last ones read
+    assert pane.current_case_no() == place and pane.view.currentIndex().row() == PAGE_SIZE + 50
     # Filters and search also read one page at most.
     pane.search.setText("申请人99999")
     pane.apply_filter()

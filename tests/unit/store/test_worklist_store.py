@@ -124,3 +124,14 @@ def test_pages_follow_each_other_without_gaps_or_repeats(store):
     assert len(seen) == len(set(seen)) == 25
     assert seen == sorted(seen, reverse=True)
     assert q.rows_read == 25
+
+
+def test_position_is_the_row_a_case_has_in_the_filtered_list(store):
+    for i in range(1, 11):
+        add_case(store, i, received=date(2026, 9, i), due=None, name="王五" if i % 2 else "李四")
+    q = _query(store)
+    listed = [r.case_no for r in q.page(WorklistFilter())]
+    assert [q.position(WorklistFilter(), no) for no in listed] == list(range(10))
+    wang = WorklistFilter(search="王五")
+    assert [q.position(wang, no) for no in listed] == [None, 0, None, 1, None, 2, None, 3, None, 4]
+    assert q.position(WorklistFilter(), "HS-W01-20260901-999999") is None
