@@ -109,11 +109,15 @@ class RefusalDecision(DecisionData):
 
 @dataclass(frozen=True, kw_only=True)
 class ForwardDecision(DecisionData):
-    """上报: the authority the case goes to, why, and when an answer is expected."""
+    """上报: the authority the case goes to, why, and when an answer is expected.
+
+    ``center``: the code of the center above on the records service the case goes to (it
+    makes the linked case there, issue 20); empty: an authority outside the service."""
 
     authority: str = ""
     reason: str = ""
     expected_by: date | None = None
+    center: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

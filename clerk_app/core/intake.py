@@ -121,6 +121,8 @@ class IntakeDraft:
     #: 上报: the authority the case goes to, and why.
     forward_authority: str = ""
     forward_reason: str = ""
+    #: 上报 to the center above on the records service (its code; issue 20), or "".
+    forward_center: str = ""
     #: The parked draft this intake was resumed from (removed with the case's commit).
     parked_id: str = ""
     #: 告知承诺: the whole item on the applicant's commitment; the clerk's check of the
@@ -648,5 +650,6 @@ def decision_data(
             authority=draft.forward_authority.strip(),
             reason=draft.forward_reason.strip(),
             expected_by=due.date if due else None,
+            center=draft.forward_center.strip(),
         )
     return DecisionData(fee_state=fee_state, received_as=received_as, commitment=commitment)

@@ -139,6 +139,11 @@ class Provisioning:
     queue_elderly_age: int = DEFAULT_ELDERLY_AGE
     #: The SDK ID card reader (``[idcard]``); None: only a keyboard-wedge reader.
     idcard: IdCardSetup | None = None
+    #: The center above this window's (``[center] parent``, ``parent_name``; issue 20):
+    #: 上报 to it makes the linked case there (the service's ``GET /centers`` parent).
+    #: Empty: no center above on the service (forwards go to authorities outside it).
+    center_parent: str = ""
+    center_parent_name: str = ""
 
     def printer_for(self, kind: str) -> str:
         """The printer configured for a document kind ("" = ask / system default)."""
@@ -295,7 +300,7 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
                 )
 
     center = r.table("center")
-    r.unknown_keys(center, "center", {"code", "name"})
+    r.unknown_keys(center, "center", {"code", "name", "parent", "parent_name"})
     center_code = r.text(center, "center", "code")
     if center_code and not _CODE.match(center_code):
         r.problem(
@@ -304,6 +309,15 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
             "must be 1-8 capital letters or digits, e.g. HS",
         )
     center_name = r.text(center, "center", "name")
+    center_parent = r.text(center, "center", "parent", required=False)
+    if center_parent and (not _CODE.match(center_parent) or center_parent == center_code):
+        r.problem(
+            "center.parent",
+            "应为上级中心的代码（1–8 位大写字母或数字，不同于本中心），如 HS",
+            "must be the code of the center above (1-8 capital letters or digits, not this "
+            "center's), e.g. HS",
+        )
+    center_parent_name = r.text(center, "center", "parent_name", required=False)
 
     window = r.table("window")
     r.unknown_keys(window, "window", {"code", "name", "department"})
@@ -331,6 +345,8 @@ def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning
         service_url=url.rstrip("/"),
         center_code=center_code,
         center_name=center_name,
+        center_parent=center_parent,
+        center_parent_name=center_parent_name or center_parent,
         window_code=window_code,
         window_name=window_name,
         department=department,

@@ -86,6 +86,17 @@ class CaseEvent:
 
 
 @dataclass(frozen=True)
+class ForwardedTo:
+    """上报 between levels (issue 20): the case a case was forwarded to at the center above,
+    as the records service last said (its number, center, status and when it ended)."""
+
+    case_no: str
+    center_code: str
+    status: Status
+    completed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Case:
     """A case: what was taken in at the window, its status and its events, oldest first.
 
@@ -116,6 +127,8 @@ class Case:
     joint_case_no: str = ""
     stage: str = ""
     department_code: str = ""
+    #: 上报 to a center above on the service: its linked case (None: none, or not known yet).
+    forwarded_to: ForwardedTo | None = None
 
     @property
     def first_event(self) -> CaseEvent | None:

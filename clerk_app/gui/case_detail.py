@@ -121,6 +121,7 @@ class CaseDetail(QDialog):
         self.show_id_button = u.showIdButton
         self.show_id_button.clicked.connect(self.show_full_id)
         self.facts_box = u.factsBox
+        self._add_forwarded_row()
 
         self.events = u.eventsTable
         self.events.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -180,6 +181,9 @@ class CaseDetail(QDialog):
 
         self.fees = FeeNoticePanel(self)
         u.rightLayout.addWidget(self.fees)
+        from clerk_app.gui.case_materials import materials_panel  # issue 22: the scans
+
+        self.materials = materials_panel(self, u.rightLayout)
         self.close_button = u.closeButton
         self.close_button.clicked.connect(self.accept)
         # The panels made here joined the tab order at its end, after Close: Close goes last.
@@ -302,6 +306,7 @@ class CaseDetail(QDialog):
             }.get(case.server_state, case.server_state),
         )
         self.show_id_button.setEnabled(bool(id_number) and not self.full_id_shown)
+        self._show_forwarded(case)
         self.events.setRowCount(len(case.events))
         for row, event in enumerate(case.events):
             cells = (
@@ -342,7 +347,53 @@ class CaseDetail(QDialog):
         self.rejected.set_items(rejected_items(self.context, self.case_no))
         self.verification.set_case(case)
         self.fees.reload()
+        self.materials.show_case(case)
         self._fill_checklist(case)
+
+    # -- 上报 to the center above (issue 20) --------------------------------------------------
+
+    def _add_forwarded_row(self) -> None:
+        """The facts' row of the case at the center above (shown for a case forwarded up)."""
+        self.forwarded_caption = QLabel(self.facts_box)
+        self.forwarded_value = QLabel(self.facts_box)
+        self.forwarded_value.setObjectName("fact:forwarded")
+        self.forwarded_value.setWordWrap(True)
+        self.forwarded_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.addRow(self.forwarded_caption, self.forwarded_value)
+        self.facts.setRowVisible(self.forwarded_value, False)
+
+    def forwarded_text(self, case: Case) -> str:
+        """The upper center's progress in the clerk's words: its case number, status and
+        办结 date, as the center last said; before that, where the case went ("" when it
+        was not forwarded to a center above on the service)."""
+        linked = case.forwarded_to
+        if linked is not None:
+            text = (
+                self.tr("Case %1 at center %2: %3")
+                .replace("%1", linked.case_no)
+                .replace("%2", linked.center_code)
+                .replace("%3", status_label(linked.status))
+            )
+            if linked.completed_at is not None:
+                day = linked.completed_at.astimezone(_tz()).date().isoformat()
+                text += self.tr(", completed on %1").replace("%1", day)
+            return text
+        decision = case.first_event.data if case.first_event else None
+        center = (
+            getattr(decision, "center", "") if case.status is lifecycle.Status.FORWARDED else ""
+        )
+        if not center:
+            return ""
+        return self.tr("Forwarded to center %1; its case number shows after the next sync").replace(
+            "%1", center
+        )
+
+    def _show_forwarded(self, case: Case) -> None:
+        self.forwarded_caption.setText(self.tr("Center above:"))
+        text = self.forwarded_text(case)
+        self.forwarded_value.setText(text)
+        self.forwarded_value.setAccessibleName(self.tr("Center above") + ": " + text)
+        self.facts.setRowVisible(self.forwarded_value, bool(text))
 
     def _fill_checklist(self, case: Case) -> None:
         """The item's materials, unticked, for a 补正 request (what it must be beside each)."""

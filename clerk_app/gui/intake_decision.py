@@ -72,6 +72,8 @@ class DecisionPanel(QObject):
         self._changed = changed
         self.item: Any = None
         self._allowed: list[Disposition] = []
+        #: 上报: the center above on the records service (code, name; issue 20), if any.
+        self._upper: tuple[str, str] | None = None
         stack = ui.decisionStack
         parent = ui.decisionBox
         self._caption_labels: list[QLabel] = []
@@ -181,6 +183,34 @@ class DecisionPanel(QObject):
         self.basis_edit.textChanged.connect(self._changed)
         self.authority_combo.currentTextChanged.connect(lambda _t: self._changed())
 
+    # -- 上报 to the center above (issue 20) ------------------------------------------------
+
+    def set_upper_center(self, code: str, name: str) -> None:
+        """Offer the center above this window's (provisioning ``[center] parent``) first
+        among the authorities: a case forwarded to it carries its code (``data.center``)
+        and becomes a linked case there. Empty ``code``: nothing offered."""
+        if self._upper is not None:
+            self.authority_combo.removeItem(0)
+        self._upper = (code, name or code) if code else None
+        if self._upper is not None:
+            self.authority_combo.insertItem(0, self._upper_text(), code)
+            self.authority_combo.setCurrentIndex(0)
+
+    def _upper_text(self) -> str:
+        assert self._upper is not None
+        code, name = self._upper
+        return (
+            QCoreApplication.translate("DecisionPanel", "Center above: %1 (%2)")
+            .replace("%1", name)
+            .replace("%2", code)
+        )
+
+    def forward_center(self) -> str:
+        """The code of the center above when the chosen authority is it, else ""."""
+        if self._upper is None:
+            return ""
+        return self._upper[0] if self.authority_combo.currentText() == self._upper_text() else ""
+
     def _supply_changed(self, _date: Any) -> None:
         if not self._setting_supply:
             self._supply_set_by_clerk = True
@@ -230,6 +260,8 @@ class DecisionPanel(QObject):
         self.reason_combo.setCurrentIndex(reason)
         self.ui.feeStateCombo.setCurrentIndex(fee)
         self._set_captions()
+        if self._upper is not None:
+            self.authority_combo.setItemText(0, self._upper_text())
         self.reason_edit.setPlaceholderText(
             QCoreApplication.translate("DecisionPanel", "Details for the applicant")
         )
@@ -499,6 +531,7 @@ class DecisionPanel(QObject):
         elif d is Disposition.FORWARDED:
             fields["forward_authority"] = self.authority_combo.currentText().strip()
             fields["forward_reason"] = self.forward_reason_edit.text().strip()
+            fields["forward_center"] = self.forward_center()
         return fields
 
     def widget_for(self, field: str) -> QWidget:

@@ -109,6 +109,10 @@ class MainWindow(QMainWindow):
         self.catalog_pane = CatalogPane(self)
         self.disclosure = DisclosurePanel(self)
         self.intake = IntakeForm(context.clock, calendar, self)
+        prov = context.provisioning  # 上报 to the center above (issue 20)
+        self.intake.decision.set_upper_center(
+            getattr(prov, "center_parent", ""), getattr(prov, "center_parent_name", "")
+        )
         self.scans = ScanPanel(context, self.intake)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

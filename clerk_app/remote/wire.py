@@ -49,6 +49,7 @@ from clerk_app.core.records import (
     CaseEvent,
     ClientEvent,
     DocumentRecord,
+    ForwardedTo,
     JointCase,
     JointProgress,
     JointProgressPart,
@@ -162,6 +163,8 @@ def event_data_to_wire(data: EventData) -> dict[str, Any]:
             out["authority"] = data.authority
             out["reason"] = data.reason
             out["expected_by"] = _day(data.expected_by)
+            if data.center:  # the center above on the service (issue 20)
+                out["center"] = data.center
         return out
     if isinstance(data, SuspendData):
         return {"kind": data.kind, "suspended_on": _day(data.suspended_on)}
@@ -478,6 +481,7 @@ def event_data_from_wire(
                 authority=_text(data, "authority"),
                 reason=_text(data, "reason"),
                 expected_by=_date(data, "expected_by"),
+                center=_text(data, "center"),
             )
         return DecisionData(**common)
     if kind is SuspendData:
@@ -594,6 +598,21 @@ def case_from_wire(data: Any) -> Case:
         joint_case_no=_text(data, "joint_case_no"),
         stage=_text(data, "stage"),
         department_code=_text(data, "department_code"),
+        forwarded_to=forwarded_to_from_wire(data.get("forwarded_to")),
+    )
+
+
+def forwarded_to_from_wire(data: Any) -> ForwardedTo | None:
+    """A case's ``forwarded_to`` (上报 to a center above, issue 20): None when absent."""
+    if data is None:
+        return None
+    if not isinstance(data, Mapping):
+        raise WireError("'forwarded_to' is not an object")
+    return ForwardedTo(
+        case_no=_get(data, "case_no"),
+        center_code=_get(data, "center_code"),
+        status=_enum(Status, _get(data, "status"), "forwarded_to.status"),
+        completed_at=_optional_moment(data, "completed_at"),
     )
 
 

@@ -25,7 +25,15 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from clerk_app.core.event_data import EventData, data_type
 from clerk_app.core.identity import IdType
 from clerk_app.core.lifecycle import Disposition, EventType, Status
-from clerk_app.core.records import Case, CaseEvent, MaterialLine, Party, PartyKind, ServerState
+from clerk_app.core.records import (
+    Case,
+    CaseEvent,
+    ForwardedTo,
+    MaterialLine,
+    Party,
+    PartyKind,
+    ServerState,
+)
 from clerk_app.store.outbox import canonical_json
 
 
@@ -107,7 +115,32 @@ def payload_json(case: Case) -> dict[str, Any]:
         "due_date_provisional": case.due_date_provisional,
         "fee_fen": case.fee_fen,
         "clerk": case.clerk,
+    } | ({"forwarded_to": forwarded_json(case.forwarded_to)} if case.forwarded_to else {})
+
+
+def forwarded_json(linked: ForwardedTo | None) -> dict[str, Any] | None:
+    """A case's ``forwarded_to`` as ``payload_json`` keeps it (上报, issue 20)."""
+    if linked is None:
+        return None
+    return {
+        "case_no": linked.case_no,
+        "center_code": linked.center_code,
+        "status": linked.status.value,
+        "completed_at": linked.completed_at.isoformat() if linked.completed_at else None,
     }
+
+
+def forwarded_from_json(raw: Any) -> ForwardedTo | None:
+    """What :func:`forwarded_json` wrote (None: not forwarded up, or an older row)."""
+    if not isinstance(raw, Mapping):
+        return None
+    done = raw.get("completed_at")
+    return ForwardedTo(
+        case_no=str(raw["case_no"]),
+        center_code=str(raw["center_code"]),
+        status=Status(raw["status"]),
+        completed_at=datetime.fromisoformat(done) if done else None,
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -233,6 +266,7 @@ def case_from_row(row: sqlite3.Row, events: tuple[CaseEvent, ...]) -> Case:
         events=events,
         server_state=ServerState(row["server_state"]),
         **joint_fields(row),
+        forwarded_to=forwarded_from_json(payload.get("forwarded_to")),
     )
 
 

@@ -272,6 +272,12 @@ def take_center_version(conn: Any, case: Case, now: str) -> None:
         "UPDATE cases SET status = ?, server_state = 'synced', updated_at = ? WHERE id = ?",
         (case.status.value, now, case.id),
     )
+    if case.forwarded_to is not None:  # 上报: the center above's progress (issue 20)
+        conn.execute(
+            "UPDATE cases SET payload_json = json_set(payload_json, '$.forwarded_to', json(?))"
+            " WHERE id = ?",
+            (canonical_json(case_rows.forwarded_json(case.forwarded_to)), case.id),
+        )
     if case.joint_case_no and case.due_date is not None:
         # A part of a later stage gets its due date at the center when its stage opens.
         conn.execute(
