@@ -10,7 +10,12 @@ switch is skipped). ``--before PATH`` also runs the ``clerk`` child from another
 (``git worktree add /tmp/wt PATH-COMMIT``), interleaved in the same run, so "before" and
 "after" share the machine's load. Runs alternate; the median counts.
 
-    python -m bench.bench_startup [--runs 7] [--before /tmp/wt-s1]
+``--frozen DIR`` also builds (once, into DIR; minutes each, reused when there) a bare
+PySide6 window and ``clerk-app`` with packaging/clerk-app.spec — and ``--before``'s
+``clerk-app`` — and times the frozen ``clerk-app --smoke-start`` (no service) against the
+frozen bare window, interleaved with the others.
+
+    python -m bench.bench_startup [--runs 7] [--before /tmp/wt-s1] [--frozen /tmp/frozen]
 """
 
 from __future__ import annotations
@@ -41,7 +46,10 @@ def child_bare() -> None:
 
 def child_clerk() -> None:
     """What ``clerk_app.__main__.main`` does before the clerk can type a password."""
-    from clerk_app.app.context import build_context
+    try:
+        from clerk_app.app.context import start_context as open_context
+    except ImportError:  # an older checkout: the store opened before the window
+        from clerk_app.app.context import build_context as open_context
     from clerk_app.core.provisioning import load_provisioning
     from clerk_app.core.settings import Settings
     from clerk_app.logs import setup_logging
@@ -51,7 +59,7 @@ def child_clerk() -> None:
     settings = Settings.load(paths.settings_file)
     setup_logging(paths.log_dir, settings["logging.level"])
     provisioning = load_provisioning(PROVISIONING)
-    context = build_context(provisioning, paths, settings=settings)
+    context = open_context(provisioning, paths, settings=settings)
 
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
@@ -66,55 +74,120 @@ def child_clerk() -> None:
     login.show()
     app.processEvents()
     print("ready", flush=True)
+    getattr(context, "open", lambda: None)()  # the rest of the start, not timed
     context.close()
 
 
-def one_run(kind: str, home: Path, tree: Path = REPO) -> float:
-    """Seconds from starting a child of ``kind`` (its code from ``tree``) to its "ready"."""
+#: A bare PySide6 window, frozen with packaging/clerk-app.spec like the client.
+BARE_ENTRY = """
+import sys
+from PySide6.QtWidgets import QApplication, QWidget
+
+app = QApplication(sys.argv[:1])
+window = QWidget()
+window.resize(420, 300)
+window.show()
+app.processEvents()
+print("ready", flush=True)
+"""
+
+#: What a child prints when its window is shown.
+READY = ("ready", "smoke-start: sign-in window shown")
+
+
+def one_run(command: list[str], home: Path, tree: Path = REPO) -> float:
+    """Seconds from starting ``command`` (Python code from ``tree``) to its "ready"."""
     env = dict(os.environ, CLERK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     env["PYTHONPATH"] = str(tree)  # before the editable install's finder
-    if kind == "cli":
-        command = ["-m", "clerk_app", "--provisioning", str(PROVISIONING), "--smoke-start"]
-    else:
-        command = ["-m", "bench.bench_startup", "--child", kind]
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, *command],
-        cwd=tree,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
+        command, cwd=tree, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
     elapsed = time.perf_counter() - start
+    proc.stdout.read()
     proc.wait(timeout=60)
-    if line.strip() not in ("ready", "smoke-start: sign-in window shown"):
-        raise RuntimeError(f"{kind} child did not start (exit {proc.returncode})")
+    if line.strip() not in READY or proc.returncode != 0:
+        raise RuntimeError(f"{command[:3]} did not start (exit {proc.returncode})")
     return elapsed
 
 
-def main(runs: int = 7, before: Path | None = None) -> None:
-    kinds: list[tuple[str, str, Path]] = [("bare PySide6 window", "bare", REPO)]
-    if before is not None:
-        kinds.append((f"before ({before.name}), clerk steps", "clerk", before))
-    kinds.append(("clerk steps to sign-in window", "clerk", REPO))
-    if "--smoke-start" in (REPO / "clerk_app" / "__main__.py").read_text("utf-8"):
-        kinds.append(("clerk-app --smoke-start", "cli", REPO))
+def script_kinds(tree: Path, label: str) -> list[tuple[str, list[str], Path]]:
+    """The bench's clerk child and ``clerk-app --smoke-start`` of the checkout ``tree``."""
+    kinds = [(f"{label}clerk steps to sign-in window", [sys.executable, "-m",
+              "bench.bench_startup", "--child", "clerk"], tree)]  # fmt: skip
+    if "--smoke-start" in (tree / "clerk_app" / "__main__.py").read_text("utf-8"):
+        cli = [sys.executable, "-m", "clerk_app", "--provisioning", str(PROVISIONING)]
+        kinds.append((f"{label}clerk-app --smoke-start", [*cli, "--smoke-start"], tree))
+    return kinds
+
+
+def build_frozen(tree: Path, work: Path, name: str, entry: Path | None = None) -> Path:
+    """``work/dist/name``: built with ``tree``'s packaging/clerk-app.spec unless there."""
+    app = work / "dist" / name
+    if (app / name).exists():
+        return app
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    if entry is not None:
+        env.update(CLERK_BUNDLE_NAME=name, CLERK_BUNDLE_ENTRY=str(entry))
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
+         str(tree / "packaging" / "clerk-app.spec")],
+        check=True, env=env, cwd=tree, timeout=3600,
+    )  # fmt: skip
+    return app
+
+
+def frozen_kinds(work: Path, before: Path | None) -> list[tuple[str, list[str], Path]]:
+    """The bare frozen window and the frozen ``clerk-app --smoke-start`` (this checkout's,
+    and ``before``'s when given), built once into ``work`` (reused when already there)."""
+    work.mkdir(parents=True, exist_ok=True)
+    entry = work / "bare_window.py"
+    entry.write_text(BARE_ENTRY, "utf-8")
+    bare = build_frozen(REPO, work / "bare", "bare-pyside6", entry)
+    kinds = [("frozen bare PySide6 window", [str(bare / "bare-pyside6")], REPO)]
+    trees = [("before, ", before, work / "before")] if before is not None else []
+    for label, tree, folder in [*trees, ("", REPO, work / "app")]:
+        app = build_frozen(tree, folder, "clerk-app")
+        command = [str(app / "clerk-app"), "--provisioning", str(PROVISIONING), "--smoke-start"]
+        kinds.append((f"{label}frozen clerk-app --smoke-start", command, tree))
+    return kinds
+
+
+def measure(kinds: list[tuple[str, list[str], Path]], runs: int) -> dict[str, float]:
+    """Median seconds per kind: a first start of each (its database made) not counted, then
+    ``runs`` rounds, the kinds interleaved so they share the machine's load."""
     times: dict[str, list[float]] = {label: [] for label, _, _ in kinds}
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
-        for label, kind, tree in kinds:  # first start: creates the database; not counted
-            if kind != "bare":
-                one_run(kind, Path(tmp) / label, tree)
+        for label, command, tree in kinds:
+            one_run(command, Path(tmp) / label, tree)
         for _ in range(runs):
-            for label, kind, tree in kinds:
-                times[label].append(one_run(kind, Path(tmp) / label, tree))
-    bare = statistics.median(times[kinds[0][0]])
-    for label, _, _ in kinds:
-        ours = statistics.median(times[label])
-        print(f"{label:40} {ours * 1e3:7.0f} ms median; ratio to bare {ours / bare:5.2f}")
-    print(f"({runs} runs each, interleaved)")
+            for label, command, tree in kinds:
+                times[label].append(one_run(command, Path(tmp) / label, tree))
+    return {label: statistics.median(t) for label, t in times.items()}
+
+
+def report(medians: dict[str, float]) -> None:
+    """Each median and its ratio to the first (the bare window)."""
+    bare = next(iter(medians.values()))
+    for label, ours in medians.items():
+        print(f"{label:46} {ours * 1e3:7.0f} ms median; ratio to bare {ours / bare:5.2f}")
+
+
+def main(runs: int = 7, before: Path | None = None, frozen: Path | None = None) -> None:
+    bare = ("bare PySide6 window", [sys.executable, "-m", "bench.bench_startup",
+            "--child", "bare"], REPO)  # fmt: skip
+    kinds = [bare, *(script_kinds(before, "before, ") if before else []), *script_kinds(REPO, "")]
+    if frozen is not None:
+        frozen_all = frozen_kinds(frozen, before)
+        medians = measure([*kinds, *frozen_all], runs)
+        report({label: medians[label] for label, _, _ in kinds})
+        report({label: medians[label] for label, _, _ in frozen_all})
+    else:
+        report(measure(kinds, runs))
+    print(f"({runs} runs each, interleaved; load average {os.getloadavg()[0]:.2f})")
 
 
 if __name__ == "__main__":
@@ -122,10 +195,13 @@ if __name__ == "__main__":
     parser.add_argument("--child", choices=("bare", "clerk"))
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--before", type=Path, help="another checkout to compare with")
+    parser.add_argument(
+        "--frozen", type=Path, help="also the frozen builds, made (once) in this folder"
+    )
     args = parser.parse_args()
     if args.child == "bare":
         child_bare()
     elif args.child == "clerk":
         child_clerk()
     else:
-        main(args.runs, args.before)
+        main(args.runs, args.before, args.frozen)

@@ -52,13 +52,15 @@ def _run_command(name: str, argv: list[str]) -> int:
     return int(getattr(module, function)(argv) or 0)
 
 
-def _cannot_start(problem: object, *, show: bool) -> int:
+def _cannot_start(make: str, *args: object, show: bool, **kwargs: object) -> int:
     """Say why the client does not start (a window in both languages, stderr, the log);
-    return the exit code (issue 15: not stderr only)."""
-    from clerk_app.gui.startup_error import StartupProblem, report_startup_problem
+    return the exit code (issue 15: not stderr only). ``make`` names the function of
+    ``gui.startup_error`` that words the problem, called with the other arguments; that
+    module (its dialog's Qt classes) loads only then, not on a good start (issue 21)."""
+    from clerk_app.gui import startup_error
 
-    assert isinstance(problem, StartupProblem)
-    return report_startup_problem(problem, show=show)
+    problem = getattr(startup_error, make)(*args, **kwargs)
+    return startup_error.report_startup_problem(problem, show=show)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,15 +105,9 @@ def main(argv: list[str] | None = None) -> int:
 
     use_center_time_zone()  # before Qt: its file dialogs show the center's time too
 
-    from clerk_app.app.context import StartupError, build_context, demo_provisioning
+    from clerk_app.app.context import StartupError, demo_provisioning, start_context
     from clerk_app.core.provisioning import PROVISIONING_NAME, ProvisioningError, load_provisioning
     from clerk_app.core.settings import Settings
-    from clerk_app.gui.startup_error import (
-        bad_provisioning,
-        cannot_open,
-        embedded_service_failed,
-        not_set_up,
-    )
     from clerk_app.logs import logger, setup_logging
     from clerk_app.paths import default_paths
 
@@ -137,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 service = start_embedded_service(paths.data_dir / "embedded-service")
             except EmbeddedServiceError as exc:
-                return _cannot_start(embedded_service_failed(exc), show=not quiet)
+                return _cannot_start("embedded_service_failed", exc, show=not quiet)
             provisioning = demo_provisioning(DEMO_PROVISIONING, service.base_url)
         else:
             from clerk_app.core.provisioning import locate_provisioning, machine_provisioning_path
@@ -148,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                 else:  # the machine file (+ allowed user overrides), else the user's own
                     provisioning = locate_provisioning(paths.config_dir)
             except ProvisioningError as exc:
-                return _cannot_start(bad_provisioning(exc), show=not quiet)
+                return _cannot_start("bad_provisioning", exc, show=not quiet)
             wizard_shown = provisioning is None and not quiet
             if wizard_shown:  # nothing set up: ask, check, save — in the person's language
                 from clerk_app.gui.i18n import translated_application
@@ -157,21 +153,23 @@ def main(argv: list[str] | None = None) -> int:
                 translated_application(settings["ui.language"] or None)
                 provisioning = run_first_run_wizard(paths.config_dir)
             if provisioning is None:
-                problem = not_set_up(
+                return _cannot_start(
+                    "not_set_up",
                     machine_provisioning_path(),
                     paths.config_dir / PROVISIONING_NAME,
                     wizard_cancelled=wizard_shown,
+                    show=not quiet,
                 )
-                return _cannot_start(problem, show=not quiet)
 
-        try:
-            context = build_context(provisioning, paths, settings=settings)
-        except StartupError as exc:
-            return _cannot_start(cannot_open(str(exc), exc.__cause__), show=not quiet)
-
+        # The store opens once the sign-in window is shown (run_app), the kiosk's at once.
+        context = start_context(provisioning, paths, settings=settings)
         if args.kiosk and not quiet:
             from clerk_app.gui.kiosk import run_kiosk
 
+            try:
+                context.open()
+            except StartupError as exc:
+                return _cannot_start("cannot_open", str(exc), exc.__cause__, show=True)
             try:
                 return run_kiosk(context)
             finally:

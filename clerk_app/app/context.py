@@ -7,6 +7,14 @@ file is moved aside, kept, and ``AppContext.damaged_database`` says where), the 
 (TLS checked against the provisioning CA bundle), the token store and the clock, runs
 the retention purge and encrypts the PDFs an older version left plain.
 
+The sign-in window comes first (issue 21): ``start_context`` does only the quick part (the
+folders, the settings) and leaves the rest — the keyring's backend choice, SQLCipher, the
+key, the purge — to :meth:`AppContext.open`, which ``clerk-app`` calls once the sign-in
+window is shown (``gui.app.run_app``), and which the first use of ``AppContext.backend``
+calls otherwise (from any thread; one opening, under a lock). ``build_context`` is both
+steps at once, so its callers see every problem at once, as before. The work calendar
+(``AppContext.calendar``) is made at its first use.
+
 The handles only the application layer may use (the store, the database, the service client,
 the token store) are grouped in ``AppContext.backend``; the GUI reads the config-like fields
 (provisioning, settings, paths, clock, calendar) and never touches ``backend``.
@@ -15,25 +23,26 @@ the token store) are grouped in ``AppContext.backend``; the GUI reads the config
 from __future__ import annotations
 
 import dataclasses
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.clock import Clock, SystemClock
 from clerk_app.core.provisioning import Provisioning, load_provisioning
 from clerk_app.core.settings import Settings
-from clerk_app.device import device_id as load_device_id
 from clerk_app.logs import logger
 from clerk_app.paths import Paths, private_file, private_umask
-from clerk_app.remote.api import ApiClient
-from clerk_app.remote.tokens import TokenStore
-from clerk_app.store import cipher
-from clerk_app.store.credentials import OfflineCredentials
-from clerk_app.store.db import Database, DiskFullError, StoreError
-from clerk_app.store.keys import DATABASE_KEY, SecretStore
-from clerk_app.store.local import LocalStore
-from clerk_app.store.recovery import open_checked
-from clerk_app.store.sync_state import SyncStateStore
+
+if TYPE_CHECKING:  # loaded when the context opens, after the sign-in window is shown
+    from clerk_app.core.calendar import WorkCalendar
+    from clerk_app.remote.api import ApiClient
+    from clerk_app.remote.tokens import TokenStore
+    from clerk_app.store.credentials import OfflineCredentials
+    from clerk_app.store.db import Database
+    from clerk_app.store.keys import SecretStore
+    from clerk_app.store.local import LocalStore
+    from clerk_app.store.sync_state import SyncStateStore
 
 log = logger("app")
 
@@ -57,11 +66,15 @@ class Backend:
     @property
     def credentials(self) -> OfflineCredentials:
         """Password hashes for offline sign-in."""
+        from clerk_app.store.credentials import OfflineCredentials
+
         return OfflineCredentials(self.db, self.clock)
 
     @property
     def sync_state(self) -> SyncStateStore:
         """Change cursor, last contact, clock skew, calendar cache."""
+        from clerk_app.store.sync_state import SyncStateStore
+
         return SyncStateStore(self.db, self.clock)
 
     def close(self) -> None:
@@ -70,28 +83,138 @@ class Backend:
         self.db.close()
 
 
-@dataclass
 class AppContext:
-    """Everything the GUI needs, built once per run."""
+    """Everything the GUI needs, built once per run.
 
-    provisioning: Provisioning
-    settings: Settings
-    paths: Paths
-    clock: Clock
-    backend: Backend
-    device_id: str
-    calendar: WorkCalendar = field(default_factory=WorkCalendar.builtin)
-    #: Where a damaged local database was moved at this start (the clerk is told), or None.
-    damaged_database: Path | None = None
+    Attributes:
+        provisioning, settings, paths, clock: the window's set-up and this run's clock.
+    """
+
+    def __init__(
+        self,
+        provisioning: Provisioning,
+        settings: Settings,
+        paths: Paths,
+        clock: Clock,
+        backend: Backend | None = None,
+        device_id: str | None = None,
+        calendar: WorkCalendar | None = None,
+        damaged_database: Path | None = None,
+    ) -> None:
+        self.provisioning = provisioning
+        self.settings = settings
+        self.paths = paths
+        self.clock = clock
+        self._backend = backend
+        self._device_id = device_id
+        self._calendar = calendar
+        self._damaged_database = damaged_database
+        self._lock = threading.RLock()
+        self._failed: StartupError | None = None
+        self._closed = False
+
+    def __repr__(self) -> str:
+        state = "open" if self.opened else "not opened"
+        return f"AppContext({self.provisioning.window_code!r}, {self.paths.data_dir}, {state})"
+
+    # -- opened on first use ----------------------------------------------------------------
+
+    @property
+    def opened(self) -> bool:
+        """Whether the store and the service client are open (:meth:`open` has run)."""
+        return self._backend is not None
+
+    def open(self) -> None:
+        """Open the store and the service client, once (later calls return at once).
+
+        Raises:
+            StartupError: the local database cannot be opened (disk full, locked, damaged,
+                its key unreadable) — this call and every later one.
+        """
+        if self._backend is not None:
+            return
+        with self._lock:
+            if self._backend is not None:
+                return
+            if self._failed is not None:
+                raise self._failed
+            if self._closed:
+                raise RuntimeError("the application context is closed")
+            try:
+                _open(self)
+            except StartupError as exc:
+                self._failed = exc
+                raise
+
+    @property
+    def backend(self) -> Backend:
+        """The store and the service client (opened here at their first use)."""
+        if self._backend is None:
+            self.open()
+        assert self._backend is not None
+        return self._backend
+
+    @property
+    def device_id(self) -> str:
+        """This installation's id (kept in the data folder)."""
+        if self._device_id is None:
+            with self._lock:
+                if self._device_id is None:
+                    from clerk_app.device import device_id as load_device_id
+
+                    self._device_id = load_device_id(self.paths.data_dir)
+        return self._device_id
+
+    @property
+    def damaged_database(self) -> Path | None:
+        """Where a damaged local database was moved at this start (the clerk is told), or
+        None (also before the context is opened)."""
+        return self._damaged_database
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        """The work calendar due dates are counted with (the built-in one by default)."""
+        if self._calendar is None:
+            from clerk_app.core.calendar import WorkCalendar
+
+            self._calendar = WorkCalendar.builtin()
+        return self._calendar
+
+    @calendar.setter
+    def calendar(self, calendar: WorkCalendar) -> None:
+        self._calendar = calendar
 
     def close(self) -> None:
-        """Close the network session and the database."""
-        self.backend.close()
+        """Close the network session and the database (nothing to close if never opened)."""
+        with self._lock:
+            self._closed = True
+            if self._backend is not None:
+                self._backend.close()
 
 
 def demo_provisioning(path: Path, service_url: str) -> Provisioning:
     """The demo window's provisioning, pointed at the embedded service."""
     return dataclasses.replace(load_provisioning(path), service_url=service_url.rstrip("/"))
+
+
+def start_context(
+    provisioning: Provisioning,
+    paths: Paths,
+    *,
+    clock: Clock | None = None,
+    settings: Settings | None = None,
+) -> AppContext:
+    """The quick part of the start: the folders made private, the settings read. The store
+    and the service client open at :meth:`AppContext.open` or their first use."""
+    private_umask()  # every file the desk writes from now on is its user's only
+    paths.ensure()
+    tightened = paths.tighten()
+    if tightened:
+        log.warning("made %d files and folders readable by this user only", tightened)
+    settings = settings or Settings.load(paths.settings_file)
+    for note in settings.ignored:
+        log.warning("settings: %s", note)
+    return AppContext(provisioning, settings, paths, clock or SystemClock())
 
 
 def build_context(
@@ -101,22 +224,29 @@ def build_context(
     clock: Clock | None = None,
     settings: Settings | None = None,
 ) -> AppContext:
-    """Open the store and the service client for this window.
+    """Open the store and the service client for this window (``start_context`` and
+    ``AppContext.open`` at once).
 
     Raises:
         StartupError: the local database cannot be opened (disk full, locked, damaged).
     """
-    private_umask()  # every file the desk writes from now on is its user's only
-    paths.ensure()
-    tightened = paths.tighten()
-    if tightened:
-        log.warning("made %d files and folders readable by this user only", tightened)
-    clock = clock or SystemClock()
-    settings = settings or Settings.load(paths.settings_file)
-    for note in settings.ignored:
-        log.warning("settings: %s", note)
-    device = load_device_id(paths.data_dir)
-    secrets = SecretStore(paths.key_file, scope=device)
+    context = start_context(provisioning, paths, clock=clock, settings=settings)
+    context.open()
+    return context
+
+
+def _open(context: AppContext) -> None:
+    """Open the store (its key from the keyring or the key file), the service client and
+    the token store; purge what retention says; seal old documents."""
+    from clerk_app.remote.api import ApiClient
+    from clerk_app.remote.tokens import TokenStore
+    from clerk_app.store.db import DiskFullError, StoreError
+    from clerk_app.store.keys import SecretStore
+    from clerk_app.store.local import LocalStore
+    from clerk_app.store.recovery import open_checked
+
+    paths, settings, clock = context.paths, context.settings, context.clock
+    secrets = SecretStore(paths.key_file, scope=context.device_id)
     key = _database_key(secrets, paths)
     try:
         opened = open_checked(paths.database, key=key)
@@ -134,28 +264,21 @@ def build_context(
             "IT; do not delete the file."
         ) from exc
     api = ApiClient(
-        provisioning.service_url,
-        ca_bundle=provisioning.ca_bundle,
+        context.provisioning.service_url,
+        ca_bundle=context.provisioning.ca_bundle,
         timeout=(settings["network.connect_timeout"], settings["network.read_timeout"]),
     )
     for suffix in ("", "-wal", "-shm"):
         private_file(paths.database.with_name(paths.database.name + suffix))
     tokens = TokenStore(secrets=secrets)  # no secure keyring: user tokens in memory only
-    context = AppContext(
-        provisioning=provisioning,
-        settings=settings,
-        paths=paths,
+    context._damaged_database = opened.moved_aside
+    context._backend = Backend(
+        db=opened.db,
+        store=LocalStore(opened.db, clock),
+        api=api,
+        tokens=tokens,
         clock=clock,
-        backend=Backend(
-            db=opened.db,
-            store=LocalStore(opened.db, clock),
-            api=api,
-            tokens=tokens,
-            clock=clock,
-            secrets=secrets,
-        ),
-        device_id=device,
-        damaged_database=opened.moved_aside,
+        secrets=secrets,
     )
     from clerk_app.app.retention import purge_at_start
 
@@ -169,7 +292,25 @@ def build_context(
         seal_old_documents(context)
     except OSError as exc:  # the desk still works; the next start tries again
         log.error("could not encrypt the old documents: %s", exc)
-    return context
+
+
+#: A valid resident ID number (GB 11643's own example): checking it loads the ID checks'
+#: tables (stdnum's area codes) before the clerk's first intake needs them.
+_SAMPLE_RESIDENT_ID = "11010519491231002X"
+
+
+def warm_up(context: AppContext) -> None:
+    """Load what the first intake needs and the sign-in does not — the work calendar, the
+    ID checks and their area-code tables (~0.3 s) — so that the clerk's first intake costs
+    no more than the second. Meant for a worker thread once the sign-in window is shown;
+    a failure is logged, never raised (the first use then loads it itself)."""
+    try:
+        _ = context.calendar
+        from clerk_app.core.identity import check_resident_id
+
+        check_resident_id(_SAMPLE_RESIDENT_ID)
+    except Exception as exc:  # only a head start: the first use tries again
+        log.warning("warm-up after the sign-in window: %s", exc)
 
 
 def _database_key(secrets: SecretStore, paths: Paths) -> str | None:
@@ -180,6 +321,9 @@ def _database_key(secrets: SecretStore, paths: Paths) -> str | None:
     Raises:
         StartupError: the key can be neither read nor kept.
     """
+    from clerk_app.store import cipher
+    from clerk_app.store.keys import DATABASE_KEY
+
     if not cipher.available():
         log.error("sqlcipher3 is missing: the local database is NOT encrypted")
         return None

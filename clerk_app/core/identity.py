@@ -15,10 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from types import ModuleType
 from typing import Any
-
-from stdnum.cn import ric, uscc
-from stdnum.exceptions import ValidationError
 
 from clerk_app.core.clock import SystemClock
 
@@ -39,6 +37,20 @@ __all__ = [
     "mask_text",
     "normalize",
 ]
+
+
+def _stdnum(name: str) -> ModuleType:
+    """``stdnum.cn.ric`` or ``stdnum.cn.uscc``, imported at the first check: the log's
+    masking filter (this module) is set up before the sign-in window, stdnum is not needed
+    there (issue 21)."""
+    if name == "uscc":
+        from stdnum.cn import uscc
+
+        return uscc
+    from stdnum.cn import ric
+
+    return ric
+
 
 #: Longest document number any check looks at; longer input is a length error at once.
 MAX_DOCUMENT_LENGTH = 40
@@ -151,7 +163,7 @@ def check_resident_id(value: str, today: date | None = None) -> IdCheck:
     if not (number[:17].isascii() and number[:17].isdigit()) or number[17] not in "0123456789X":
         check.errors.append(Issue("id.characters"))
         return check
-    if ric.calc_check_digit(number) != number[17]:
+    if _stdnum("ric").calc_check_digit(number) != number[17]:
         check.errors.append(Issue("id.check_digit"))
     try:
         birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
@@ -177,8 +189,10 @@ def check_resident_id(value: str, today: date | None = None) -> IdCheck:
 
 
 def _area_known(number: str) -> bool:
+    from stdnum.exceptions import ValidationError
+
     try:
-        ric.get_birth_place(number)
+        _stdnum("ric").get_birth_place(number)
     except ValidationError:
         return False
     except KeyError:
@@ -204,7 +218,7 @@ def check_credit_code(value: str) -> IdCheck:
     if any(c not in _USCC_ALPHABET for c in code):
         check.errors.append(Issue("credit.characters"))
         return check
-    if uscc.calc_check_digit(code) != code[17]:
+    if _stdnum("uscc").calc_check_digit(code) != code[17]:
         check.warnings.append(Issue("credit.check_digit"))
     return check
 
@@ -275,7 +289,7 @@ def check_document(id_type: IdType | str, value: str, today: date | None = None)
     if (
         kind is IdType.FOREIGN_PERMANENT_RESIDENCE
         and len(number) == 18
-        and ric.calc_check_digit(number) != number[17]
+        and _stdnum("ric").calc_check_digit(number) != number[17]
     ):
         check.warnings.append(Issue("foreign_permanent_residence.check_digit"))
     return check

@@ -14,11 +14,12 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from clerk_app.gui import services
 from clerk_app.gui.errors import error_message
@@ -62,6 +63,8 @@ class Desk:
         self.cashier: Any = None  # a settlement window's cashier screen (issue 17)
         self.dashboard: Any = None  # the shift lead's dashboard (roles lead, admin)
         self.lock: IdleLock | None = None
+        #: What the first intake needs, loading after the store opened (``open_store``).
+        self.warming: threading.Thread | None = None
         # Sign-outs that reached the service or not (tests wait for them).
         self.signed_out = 0
         # The longest quitting waits for the sign-out (seconds).
@@ -96,10 +99,41 @@ class Desk:
             context=self.context,  # a password set by someone else is changed first
         )
         self.login.signed_in.connect(self.open_desk)
-        damaged = self.context.damaged_database
-        if damaged is not None:
-            self.login.show_damaged_database(str(damaged))
+        if getattr(self.context, "opened", True):  # else said when it is (context_opened)
+            self.context_opened()
         return self.login
+
+    def open_store(self, *, show: bool, warm_up: bool = True) -> int:
+        """Open the store behind the shown sign-in window (``AppContext.open``); 0, or the
+        exit code after saying why it cannot be opened (a window when ``show``, stderr and
+        the log). With ``warm_up``, what the first intake needs (the calendar, the ID
+        checks' tables) then loads on a worker thread while the clerk types."""
+        from clerk_app.app.context import StartupError
+
+        if getattr(self.context, "opened", True):  # opened before (or a test's stand-in)
+            return 0
+        try:
+            self.context.open()
+        except StartupError as exc:
+            from clerk_app.gui.startup_error import cannot_open, report_startup_problem
+
+            if self.login is not None:
+                self.login.hide()
+            return report_startup_problem(cannot_open(str(exc), exc.__cause__), show=show)
+        self.context_opened()
+        if warm_up:
+            from clerk_app.app.context import warm_up as load_ahead
+
+            # Not a daemon: quitting waits for it rather than cutting an import in half.
+            self.warming = threading.Thread(target=load_ahead, args=(self.context,), name="warm-up")
+            self.warming.start()
+        return 0
+
+    def context_opened(self) -> None:
+        """The store is open: the sign-in window says if the database was set aside."""
+        damaged = self.context.damaged_database
+        if damaged is not None and self.login is not None and shiboken6.isValid(self.login):
+            self.login.show_damaged_database(str(damaged))
 
     def open_desk(self, session: Any) -> Any:
         """After sign-in: the main window, the catalog (in the background), the sync worker;
@@ -331,7 +365,10 @@ def run_app(
     collector = GarbageCollector(app)  # noqa: F841 - lives as long as the loop runs
     install_translations(context.settings["ui.language"] or context.provisioning.language)
     desk = Desk(context, hooks)
-    if smoke_user is None and not smoke_start and desk.open_enrolled_hall() is not None:
+    # A context from start_context opens after the sign-in window is shown (issue 21).
+    deferred = not getattr(context, "opened", True)
+    quiet = smoke_start or smoke_user is not None
+    if not (quiet or deferred) and desk.open_enrolled_hall() is not None:
         app.aboutToQuit.connect(desk.shutdown)
         return app.exec()
     login = desk.make_login()
@@ -339,18 +376,75 @@ def run_app(
         login.show()
         app.processEvents()
         print("smoke-start: sign-in window shown", flush=True)
+        code = desk.open_store(show=False, warm_up=False)  # the rest of the start; quit
         login.close()
         desk.shutdown()
-        return 0
+        return code
 
     if smoke_user is not None:
+        login.show()
+        code = desk.open_store(show=False)
+        if code:
+            return code
         return _run_smoke(app, desk, login, smoke_user, smoke_password or "")
 
-    if login.exec() != QDialog.DialogCode.Accepted:
+    outcome = {"code": 0, "hall": False}
+
+    def open_after_shown() -> None:
+        code = desk.open_store(show=True)
+        if code:
+            outcome["code"] = code
+            login.reject()
+        elif deferred and desk.open_enrolled_hall() is not None:  # a hall screen's PC
+            outcome["hall"] = True
+            login.reject()
+
+    when_on_screen(login, open_after_shown)
+    login.show()
+    if login.exec() != QDialog.DialogCode.Accepted and not outcome["hall"]:
         desk.shutdown()
-        return 0
+        return int(outcome["code"])
     app.aboutToQuit.connect(desk.shutdown)
     return app.exec()
+
+
+class _WhenOnScreen(QObject):
+    """Calls ``callback`` once, in the event loop, after ``widget``'s window is exposed —
+    on the screen and painted (a widget window paints as it is exposed) — or after
+    ``LONGEST_MS`` should it never be. Polled, not an event filter: a Python event handler
+    would build ``QEvent``'s enums (~10 ms) before the sign-in window is shown."""
+
+    POLL_MS = 10
+    LONGEST_MS = 500
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callback: Callable[[], None] | None = callback
+        self._polls = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start()
+
+    def _poll(self) -> None:
+        self._polls += 1
+        handle = self._widget.windowHandle()
+        exposed = handle is not None and handle.isExposed()
+        if exposed or self._polls * self.POLL_MS >= self.LONGEST_MS:
+            self._timer.stop()
+            QTimer.singleShot(0, self, self._fire)  # after what is queued for the screen
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
+def when_on_screen(widget: QWidget, callback: Callable[[], None]) -> QObject:
+    """Run ``callback`` once ``widget`` is on the screen (the work the sign-in window must
+    not wait for: it is shown and painted first)."""
+    return _WhenOnScreen(widget, callback)
 
 
 def _run_smoke(app: QApplication, desk: Desk, login: LoginDialog, user: str, password: str) -> int:

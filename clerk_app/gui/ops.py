@@ -33,13 +33,16 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import wait as wait_futures
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from clerk_app.gui.errors import error_message
+
+if TYPE_CHECKING:  # its enums are built at its first use, not before the sign-in window
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("clerk.gui")
 
@@ -173,6 +176,8 @@ class Op:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """Show :func:`error_message` in a window-modal box that does not block the caller."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Ops", "Window Clerk"))

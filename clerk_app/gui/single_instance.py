@@ -19,12 +19,16 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.gui.i18n import install_translations
+
+if TYPE_CHECKING:  # built when a second client is refused, not at every start
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("clerk.gui")
 
@@ -122,6 +126,8 @@ def refusal_box(
     running: RunningClient, data_dir: Path, parent: QWidget | None = None
 ) -> QMessageBox:
     """A message box saying so (not shown yet: ``exec()`` it, or ``open()`` in tests)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setObjectName("alreadyRunningBox")
     box.setIcon(QMessageBox.Icon.Warning)

@@ -2,8 +2,10 @@
 start path in a fresh process (offscreen, a throwaway home and machine folder, the demo
 window's provisioning, no service) and the modules loaded when the sign-in window is shown
 must not include the heavy ones the sign-in does not need — the HTTP client, the OS keyring
-backends, pinyin tables, spreadsheets, charts, the PDF and QR stack, the sync engine and the
-desk's main window. They load after the window is shown or at their first use.
+and its backends, the local store (SQLCipher, the key, the purge), the work calendar, the
+ID checks' tables, pinyin tables, spreadsheets, charts, the PDF and QR stack, the sync
+engine and the desk's main window. They load after the window is shown or at their first
+use; ``--smoke-start`` then opens the store as a start does, and quits.
 
 The child notes ``sys.modules`` at the moment the client prints that the sign-in window is
 shown (its stdout is wrapped; nothing in the client is replaced).
@@ -45,6 +47,23 @@ HEAVY = (
     "clerk_app.app.sync",
     "clerk_app.gui.main_window",  # the desk itself
     "clerk_app.gui.catalog_pane",
+    # The local store opens once the sign-in window is shown (AppContext.open):
+    "clerk_app.store",  # the store package (SQLite/SQLCipher, the key, offline passwords)
+    "sqlcipher3",  # SQLCipher's bindings
+    "keyring",  # the OS keyring and its backend choice (the database key, the tokens)
+    "secretstorage",  # Secret Service over D-Bus (keyring's discovery)
+    "jeepney",
+    "cryptography",  # the key file and the documents' cipher
+    "argon2",  # offline password hashes
+    "clerk_app.remote",  # the service client and the token store
+    "clerk_app.app.retention",  # the retention purge and the old documents' sealing
+    "clerk_app.app.document_seal",
+    "clerk_app.core.records",  # case records (the store's)
+    "clerk_app.core.calendar",  # the work calendar (its first use: AppContext.calendar)
+    "chinese_calendar",
+    "lunar_python",
+    "stdnum",  # ID and credit-code checks (the log's masking filter does not need it)
+    "clerk_app.gui.startup_error",  # why the client cannot start: only when it cannot
 )
 
 CHILD = f"""
@@ -106,10 +125,16 @@ def test_the_sign_in_window_is_shown_before_any_heavy_module(tmp_path):
         assert SHOWN in output and modules is not None, f"{start}: {output}"
         assert "clerk_app.gui.login" in modules  # it was the sign-in window
         assert heavy_loaded(modules) == [], start
+        # --smoke-start went on to open the store behind the window, as a start does.
+        assert (tmp_path / "home" / "data" / "clerk.db").is_file(), start
     assert (tmp_path / "home").is_dir()  # the throwaway home, not the user's
 
 
 def test_the_guard_names_a_heavy_module_and_its_submodules():
-    modules = ["clerk_app.gui.login", "requests", "requests.adapters", "keyring.backends.fail"]
+    modules = ["clerk_app.gui.login", "requests", "requests.adapters", "clerk_app.gui.i18n"]
     assert heavy_loaded(modules) == ["requests", "requests.adapters"]
-    assert heavy_loaded(["PySide6.QtChartsX", "clerk_app.documentsX"]) == []
+    assert heavy_loaded(["keyring.backends.fail", "clerk_app.store.keys"]) == [
+        "keyring.backends.fail",
+        "clerk_app.store.keys",
+    ]
+    assert heavy_loaded(["PySide6.QtChartsX", "clerk_app.documentsX", "clerk_app.storeX"]) == []
