@@ -10,12 +10,11 @@ go to the service through the outbox like every event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
 from clerk_app.app.case_actions import ActionOutcome, new_event, record_event
 from clerk_app.app.documents import IssuedDocument, case_facts, issue_document
+from clerk_app.app.worklist import VerificationDue, verifications_due  # noqa: F401 (moved there)
 from clerk_app.core import lifecycle
 from clerk_app.core.catalog import Item
 from clerk_app.core.clock import CENTER_TZ
@@ -30,7 +29,6 @@ from clerk_app.core.commitment import (
 from clerk_app.core.event_data import VerificationData
 from clerk_app.core.records import Case
 from clerk_app.documents.notices import CommitmentLetter, MissingMaterial
-from clerk_app.store.commitment import VerificationRow, pending_verifications
 
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
@@ -124,32 +122,3 @@ def record_verification(
     updated = store.get_case(case_no)
     assert updated is not None
     return ActionOutcome(case_no, event_type, updated.status)
-
-
-@dataclass(frozen=True, slots=True)
-class VerificationDue:
-    """A verification the worklist shows: the case, its deadline, and how urgent it is."""
-
-    row: VerificationRow
-    overdue: bool
-    due_soon: bool
-
-
-def verifications_due(context: AppContext, *, soon_days: int = 3) -> list[VerificationDue]:
-    """The commitments on this desk still to verify, soonest deadline first.
-
-    ``due_soon``: the deadline is within ``soon_days`` working days; ``overdue``: it passed.
-    """
-    today = context.clock.today()
-    out = []
-    for row in pending_verifications(context.backend.db):
-        due: date | None = row.verify_by
-        left = None if due is None else context.calendar.working_days_between(today, due)
-        out.append(
-            VerificationDue(
-                row=row,
-                overdue=due is not None and due < today,
-                due_soon=left is not None and 0 <= left <= soon_days,
-            )
-        )
-    return out

@@ -254,12 +254,6 @@ def _notice_of(part: Case) -> str:
     return data.joint_notice if isinstance(data, SupplementRequest) else ""
 
 
-def takes_joint_cases(context: AppContext) -> bool:
-    """Whether this window has joint cases open that it took in (the 综合窗口)."""
-    window = context.provisioning.window_code
-    return bool(open_joint_numbers(context.backend.store.db, window))
-
-
 def stage_review(context: AppContext, joint_no: str, stage_code: str) -> StageReview:
     """One stage of a joint case as :class:`StageReview` (see :func:`stage_reviews`)."""
     joint, package = joint_case(context, joint_no)

@@ -16,7 +16,6 @@ import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import metadata
 from typing import Any
 
 import chinese_calendar
@@ -214,6 +213,13 @@ def builtin_year_range() -> tuple[int, int]:
 
 
 def _package_source() -> str:
+    # The package's own version first: importlib.metadata (and the email package under it)
+    # would stay in memory for this one string (issue 21).
+    version = getattr(chinese_calendar, "__version__", None)
+    if isinstance(version, str) and version:
+        return f"chinese-calendar {version}"
+    from importlib import metadata
+
     try:
         return f"chinese-calendar {metadata.version('chinese-calendar')}"
     except metadata.PackageNotFoundError:  # pragma: no cover - vendored copies

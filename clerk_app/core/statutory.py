@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import functools
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from lunar_python import Lunar
+if TYPE_CHECKING:
+    from lunar_python import Lunar
 
 #: The first year the 2024 amendment applies to; earlier years had other rules.
 FIRST_YEAR = 2025
@@ -45,6 +47,9 @@ def statutory_holidays(year: int) -> frozenset[date]:
     """
     if year < FIRST_YEAR:
         return frozenset()
+    # Loaded for the first year without a published table only (28 modules; issue 21).
+    from lunar_python import Lunar
+
     new_year = _solar(Lunar.fromYmd(year, 1, 1))  # 正月初一 of the lunar year starting in `year`
     spring = {new_year + timedelta(days=i) for i in range(-1, 3)}  # 除夕 .. 初三
     qingming_solar = Lunar.fromYmd(year, 1, 1).getJieQiTable()["清明"]

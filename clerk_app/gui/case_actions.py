@@ -28,6 +28,7 @@ from clerk_app.core import lifecycle
 from clerk_app.core.event_data import WaiverApproval
 from clerk_app.core.money import yuan
 from clerk_app.gui.intake_texts import refusal_reason_names
+from clerk_app.gui.status_words import status_label  # noqa: F401  (re-exported)
 from clerk_app.gui.suspend_kind import part_kind_label
 from clerk_app.logs import logger
 
@@ -35,28 +36,6 @@ log = logger("gui")
 
 E = lifecycle.EventType
 S = lifecycle.Status
-
-
-def status_label(status: str) -> str:
-    """The status in the clerk's language."""
-    labels = {
-        S.RECEIVED: QCoreApplication.translate("CaseText", "Received"),
-        S.ACCEPTED: QCoreApplication.translate("CaseText", "Accepted"),
-        S.IN_PROGRESS: QCoreApplication.translate("CaseText", "In progress"),
-        S.SUPPLEMENT_REQUESTED: QCoreApplication.translate("CaseText", "Supplement requested"),
-        S.SUSPENDED: QCoreApplication.translate("CaseText", "Suspended"),
-        S.FORWARDED: QCoreApplication.translate("CaseText", "Forwarded"),
-        S.COMPLETED_APPROVED: QCoreApplication.translate("CaseText", "Completed (approved)"),
-        S.COMPLETED_REJECTED: QCoreApplication.translate("CaseText", "Completed (not approved)"),
-        S.REFUSED: QCoreApplication.translate("CaseText", "Refused"),
-        S.WITHDRAWN: QCoreApplication.translate("CaseText", "Withdrawn"),
-        S.VOIDED: QCoreApplication.translate("CaseText", "Voided"),
-        S.REVOKED: QCoreApplication.translate("CaseText", "Revoked"),
-    }
-    try:
-        return labels[S(status)]
-    except ValueError:
-        return status
 
 
 def event_label(event: str) -> str:

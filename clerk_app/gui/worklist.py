@@ -38,8 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.app.commitment import verifications_due
-from clerk_app.app.joint_work import desk_department, stage_names, takes_joint_cases
 from clerk_app.app.worklist import (
     DUE_ANY,
     DUE_OVERDUE,
@@ -49,12 +47,14 @@ from clerk_app.app.worklist import (
     WorklistQuery,
     item_names,
     store_closed,
+    takes_joint_cases,
+    verifications_due,
     worklist_query,
 )
 from clerk_app.core import lifecycle
-from clerk_app.gui.case_actions import status_label
 from clerk_app.gui.commitment import VerificationsDue
 from clerk_app.gui.hub import case_hub
+from clerk_app.gui.status_words import status_label
 from clerk_app.gui.worklist_model import (
     CASE_NO_ROLE,
     GREY_TEXT,
@@ -313,6 +313,12 @@ class WorklistPane(QWidget):
     def _item_names(self) -> dict[str, str]:
         return item_names(self.context)
 
+    def _stage_names(self) -> dict[tuple[str, str], str]:
+        # The joint cases' catalog is read (and its module loaded) only for 待本部门办理.
+        from clerk_app.app.joint_work import stage_names
+
+        return stage_names(self.context)
+
     def current_filter(self) -> WorklistFilter:
         status = self.status_box.currentData()
         if status is None:
@@ -323,6 +329,8 @@ class WorklistPane(QWidget):
             statuses = frozenset({status})
         department = ""
         if self.scope_box.currentData() == SCOPE_DEPARTMENT:
+            from clerk_app.app.joint_work import desk_department
+
             # No department known (no catalog yet): a code no part has, so nothing shows.
             department = desk_department(self.context, self.session) or "-"
         return WorklistFilter(
@@ -351,7 +359,7 @@ class WorklistPane(QWidget):
         """Show the cases that match the filters and search now."""
         self._search_timer.stop()
         flt = self.current_filter()
-        self.model.stage_names = stage_names(self.context) if flt.department else {}
+        self.model.stage_names = self._stage_names() if flt.department else {}
         self.view.setColumnHidden(len(WorklistModel.COLUMNS) - 1, not flt.department)
         self.model.reload(flt)
         self._show_count()
@@ -367,7 +375,7 @@ class WorklistPane(QWidget):
         keep = min(self.model.rowCount(), 10 * PAGE_SIZE)
         self.model.item_names = self._item_names()
         if self.model.filter.department:
-            self.model.stage_names = stage_names(self.context)
+            self.model.stage_names = self._stage_names()
         self.model.reload(keep=keep)
         self._show_count()
         row = self.model.row_of(current) if current else -1

@@ -33,7 +33,7 @@ from clerk_app.app.worklist import (
     WorklistRow,
 )
 from clerk_app.core import lifecycle
-from clerk_app.gui.case_actions import status_label
+from clerk_app.gui.status_words import status_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
