@@ -74,9 +74,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def _serve(args: list[str], env: dict[str, str], port: int) -> Iterator[str]:
+def _serve(
+    args: list[str], env: dict[str, str], port: int, script: str | None = None
+) -> Iterator[str]:
+    command = [sys.executable, "-c", script, *args[1:]] if script else [sys.executable, "-m", *args]
     process = subprocess.Popen(
-        [sys.executable, "-m", *args],
+        command,
         cwd=REPO,
         env={**os.environ, **env, "PYTHONPATH": str(REPO)},
         stdout=subprocess.DEVNULL,
@@ -178,6 +181,83 @@ def bench_creation(backend: str, url: str, processes: int, count: int) -> None:
     )
 
 
+# -- where one case creation spends its time --------------------------------------------
+
+_PROFILED_SERVER = """
+import cProfile, os, signal, sys
+import fastapi.dependencies.utils, fastapi.routing, uvicorn
+
+async def direct(func, *args, **kwargs):  # run sync routes in the profiled (main) thread
+    return func(*args, **kwargs)
+
+fastapi.routing.run_in_threadpool = direct
+fastapi.dependencies.utils.run_in_threadpool = direct
+from records_service.app import create_app
+from records_service.settings import Settings
+app = create_app(Settings.load())
+profile = cProfile.Profile()
+
+def stop(*_):  # uvicorn re-raises the SIGTERM it stopped on: write the profile then
+    profile.disable()
+    profile.dump_stats(os.environ["BENCH_PROFILE_OUT"])
+    os._exit(0)
+
+signal.signal(signal.SIGTERM, stop)
+profile.enable()
+uvicorn.run(app, port=int(sys.argv[1]), log_level="warning", access_log=False)
+stop()
+"""
+
+
+def profile_creation(backend: str, url: str, count: int, top: int = 25) -> None:
+    """cProfile of ``count`` case creations, one at a time, the route run in the server's
+    main thread (FastAPI's thread pool bypassed so that cProfile sees it): the ``top``
+    lines by cumulative time, per request."""
+    import io
+    import pstats
+
+    from tests.helpers.service import build_demo_database
+
+    build_demo_database(url)
+    out = Path(tempfile.mkdtemp(prefix="clerk-profile-")) / "create.prof"
+    env = {"CLERK_DATABASE_URL": url, "CLERK_LOGIN_MAX_FAILURES": "100",
+           "BENCH_PROFILE_OUT": str(out)}  # fmt: skip
+    port = _free_port()
+    with _serve(["_bench_profiled", str(port)], env, port, script=_PROFILED_SERVER) as base:
+        login = requests.post(
+            base + "/api/v1/auth/login",
+            json={"username": "demo-clerk", "password": "demo-pass-2026", "window_code": "W01"},
+            timeout=30,
+        ).json()
+        headers = {"Authorization": f"Bearer {login['access_token']}"}
+        session = requests.Session()
+        started = time.perf_counter()
+        for body in _case_bodies(500_000, count):
+            answer = session.post(
+                base + "/api/v1/cases",
+                json=body,
+                headers={**headers, "Idempotency-Key": body["id"]},
+                timeout=60,
+            )
+            if answer.status_code != 201:
+                raise RuntimeError(f"{answer.status_code} {answer.text[:300]}")
+        wall = time.perf_counter() - started
+    deadline = time.monotonic() + 30
+    while not out.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text_out = io.StringIO()
+    stats = pstats.Stats(str(out), stream=text_out)
+    stats.sort_stats("cumulative").print_stats("records_service|sqlalchemy/orm/session", top)
+    stats.sort_stats("tottime").print_stats(top)
+    keep = os.environ.get("BENCH_PROFILE_KEEP")
+    if keep:
+        shutil.copyfile(out, keep)
+    shutil.rmtree(out.parent, ignore_errors=True)
+    print(f"profile      {backend:8} {count} creations one at a time: "
+          f"{wall / count * 1000:.2f} ms each (profiled)")  # fmt: skip
+    print(text_out.getvalue())
+
+
 # -- workload over 1,000,000 cases -----------------------------------------------------------
 
 _FILL_SQLITE = """
@@ -241,7 +321,7 @@ def bench_workload(backend: str, url: str, count: int) -> None:
         conn.execute(text(fill), {"count": count, "start": stamp, "center": center})
         conn.execute(text("ANALYZE"))
     print(f"  ({backend}: {count:,} cases generated in {time.perf_counter() - started:.1f} s)")
-    bounds = {"start": start, "end": end}
+    bounds: dict[str, Any] = {"start": start, "end": end}
     if backend == "sqlite":
         bounds = {
             k: v.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f") for k, v in bounds.items()
@@ -328,7 +408,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cases", type=int, default=1_000_000, help="rows for the workload")
     parser.add_argument("--requests", type=int, default=400, help="creations per measurement")
     parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument(
+        "--parts",
+        default="creation,workload",
+        help="creation, profile and/or workload (comma-separated)",
+    )
+    parser.add_argument("--profile-requests", type=int, default=300)
     args = parser.parse_args(argv)
+    parts = set(args.parts.split(","))
     folder = Path(tempfile.mkdtemp(prefix="clerk-bench-"))
     try:
         with _postgres() as pg:
@@ -337,10 +424,15 @@ def main(argv: list[str] | None = None) -> None:
                 if backend == "postgres" and pg is None:
                     print("postgres: no server (set CLERK_TEST_POSTGRES_URL or run as root)")
                     continue
-                for processes in (1, 2):
+                for processes in (1, 2) if "creation" in parts else ():
                     url = _new_database(server, folder, f"create_{processes}")
                     bench_creation(backend, url, processes, args.requests)
-                bench_workload(backend, _new_database(server, folder, "workload"), args.cases)
+                if "profile" in parts:
+                    url = _new_database(server, folder, "profile")
+                    profile_creation(backend, url, args.profile_requests)
+                if "workload" in parts:
+                    database = _new_database(server, folder, "workload")
+                    bench_workload(backend, database, args.cases)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

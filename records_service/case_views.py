@@ -46,10 +46,11 @@ def case_public(case: Case, *, events_upto: int | None = None) -> dict[str, Any]
     """The case as the API shows it, with its events.
 
     Args:
-        events_upto: show only events with a sequence number up to this one. The change
-            feed reads a page in one statement but the events in another; on PostgreSQL
-            (READ COMMITTED) that second one may already see a later event, which would
-            show the same state again at that event's own place in the feed.
+        events_upto: show only events placed in the change feed (``pos``) up to this
+            place. The change feed reads a page in one statement but the events in
+            another; on PostgreSQL (READ COMMITTED) that second one may already see a
+            later event, which would show the same state again at that event's own place
+            in the feed.
     """
     return {
         "id": case.id,
@@ -78,7 +79,7 @@ def case_public(case: Case, *, events_upto: int | None = None) -> dict[str, Any]
         "events": [
             event_public(e)
             for e in case.events
-            if events_upto is None or e.seq is None or e.seq <= events_upto
+            if events_upto is None or (e.pos is not None and e.pos <= events_upto)
         ],
         # 上报 between levels (issue 20): where it came from, where it went and how it fares.
         **forwards.links(case, events_upto=events_upto),

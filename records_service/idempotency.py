@@ -158,9 +158,8 @@ def run_idempotent(
     with db.write_sessions() as session:
         if guard is not None:
             guard(session)
-        existing = _lookup(session, key, route, caller)
-        if existing is not None:
-            return answer_existing(existing, digest)
+        # The marker goes in first, without a look beforehand: a new key (the usual case)
+        # costs one statement; a key that is there already fails on the unique constraint.
         marker = IdempotencyKey(
             key=key,
             route=route,
@@ -173,7 +172,7 @@ def run_idempotent(
         try:
             session.flush()
         except IntegrityError:
-            # Another request with this key got there first: wait for nothing, answer now.
+            # The key is taken (a retry, another body, or a request still in flight).
             session.rollback()
             concurrent = _lookup(session, key, route, caller)
             if concurrent is not None:

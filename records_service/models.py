@@ -20,6 +20,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    FetchedValue,
     ForeignKey,
     Index,
     Integer,
@@ -306,7 +307,9 @@ class CaseEvent(Base):
     pos: Mapped[int | None] = mapped_column(BigInteger, unique=True, index=True)
     #: PostgreSQL: the writer's transaction id (default ``pg_current_xact_id()``); never
     #: loaded. SQLite: None.
-    xid: Mapped[int | None] = mapped_column(BigInteger, deferred=True)
+    xid: Mapped[int | None] = mapped_column(
+        BigInteger, server_default=FetchedValue(), deferred=True
+    )
 
     case: Mapped[Case] = relationship(back_populates="events")
 

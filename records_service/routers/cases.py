@@ -162,7 +162,6 @@ def create_case(
     def apply(session: Session) -> Applied:
         _check_case(session, body, principal)
         case = _new_case(body, principal, now)
-        audit.journal_lock(session)  # event sequence numbers in commit order
         session.add(case)
         try:
             session.flush()

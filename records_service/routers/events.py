@@ -10,7 +10,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clerk_app.core.identity import mask_id
-from records_service import audit, commitment, forwards, joint, notifications, reach, rules
+from records_service import (
+    audit,
+    commitment,
+    feed,
+    forwards,
+    joint,
+    notifications,
+    reach,
+    rules,
+)
 from records_service.case_views import RawBodyDep, case_public, clerk_error
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
@@ -118,7 +127,6 @@ def append_event(
             credit_note = commitment.check_verification(case, body.type, body.data)
         # 上报 to a center above (issue 20): checked before anything is written.
         forward = forwards.plan(session, case, body.type, body.data)
-        audit.journal_lock(session)  # event sequence numbers in commit order
         event = CaseEvent(
             id=str(body.id),
             type=body.type,
@@ -206,29 +214,34 @@ def _extend_due_date(session: Session, case: Case, resumed_at: Any) -> None:
 def get_changes(
     principal: CurrentPrincipal,
     session: SessionDep,
+    db: DatabaseDep,
     after: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> Changes:
     """Cases changed after the cursor ``after``, oldest change first: ``{items, next}``.
 
-    The cursor is the sequence number of the last event seen; pass ``next`` back as
-    ``after``. Event writers hold the journal lock from taking a sequence number until
-    they commit, so numbers become visible in order and no change is ever skipped.
-    Each caller sees the cases within their reach (``records_service.reach``). A case
-    forwarded to a center above comes again when the case there changes (issue 20: its
-    ``forwarded_to`` shows the upper center's progress).
+    The cursor is the place (``case_events.pos``) of the last event seen; pass ``next``
+    back as ``after``. Places are given in commit order and only to events whose writers
+    can no longer commit (``records_service.feed``), so a later place never becomes
+    visible before an earlier one and no change is ever skipped; writers take no lock
+    for it. Each caller sees the cases within their reach (``records_service.reach``). A
+    case forwarded to a center above comes again when the case there changes (issue 20:
+    its ``forwarded_to`` shows the upper center's progress).
     """
-    own = select(CaseEvent.case_id.label("case_id"), CaseEvent.seq.label("seq")).where(
-        CaseEvent.seq > after
+    if db.engine.dialect.name == "postgresql":
+        with db.write() as placing:  # committed before the page is read
+            feed.place_events(placing)
+    own = select(CaseEvent.case_id.label("case_id"), CaseEvent.pos.label("pos")).where(
+        CaseEvent.pos > after
     )
     above = (
-        select(Case.forwarded_from.label("case_id"), CaseEvent.seq.label("seq"))
+        select(Case.forwarded_from.label("case_id"), CaseEvent.pos.label("pos"))
         .join(Case, Case.id == CaseEvent.case_id)
-        .where(CaseEvent.seq > after, Case.forwarded_from.is_not(None))
+        .where(CaseEvent.pos > after, Case.forwarded_from.is_not(None))
     )
     events = union_all(own, above).subquery()
     last = (
-        select(events.c.case_id, func.max(events.c.seq).label("last"))
+        select(events.c.case_id, func.max(events.c.pos).label("last"))
         .group_by(events.c.case_id)
         .subquery()
     )
@@ -238,5 +251,5 @@ def get_changes(
         .where(reach.case_reach(session, principal))
     )
     rows = session.execute(query.order_by(last.c.last).limit(limit)).all()
-    items = [case_public(case, events_upto=last_seq) for case, last_seq in rows]
+    items = [case_public(case, events_upto=last_pos) for case, last_pos in rows]
     return Changes.model_validate({"items": items, "next": rows[-1][1] if rows else after})
