@@ -3,10 +3,12 @@
 Each run is a fresh Python process (``python -m bench.bench_startup --child KIND``); the
 parent measures from starting it until the child says its window is shown and has gone
 through the event loop. ``clerk``: the steps of ``clerk-app`` up to the sign-in dialog
-(folders, settings, logging, provisioning, local database, translations, the dialog);
-``bare``: ``QApplication`` + a ``QWidget`` shown; ``cli``: ``python -m clerk_app
+(folders, settings, logging, provisioning, translations, the dialog; the local database
+opens after it, untimed — in an older checkout, before it);
+``bare``: ``QApplication`` + a ``QWidget`` shown; ``form``: the sign-in window's generated
+form alone in a ``QDialog`` (the floor with that form); ``cli``: ``python -m clerk_app
 --smoke-start`` itself (single-instance lock, start-up checks included; a tree without the
-switch is skipped). ``--before PATH`` also runs the ``clerk`` child from another checkout
+switch is skipped). ``--before PATH`` also runs ``clerk`` and ``cli`` from another checkout
 (``git worktree add /tmp/wt PATH-COMMIT``), interleaved in the same run, so "before" and
 "after" share the machine's load. Runs alternate; the median counts.
 
@@ -40,6 +42,22 @@ def child_bare() -> None:
     window = QWidget()
     window.resize(420, 300)
     window.show()
+    app.processEvents()
+    print("ready", flush=True)
+
+
+def child_form() -> None:
+    """The sign-in window's form alone: the generated ``Ui_LoginDialog`` in a ``QDialog``,
+    no clerk code — the floor the client's start can reach with this form (its Qt types
+    and enums, the ``Qt`` namespace among them, are built at their first use)."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from clerk_app.gui.forms.ui_login_dialog import Ui_LoginDialog
+
+    app = QApplication(sys.argv[:1])
+    dialog = QDialog()
+    Ui_LoginDialog().setupUi(dialog)
+    dialog.show()
     app.processEvents()
     print("ready", flush=True)
 
@@ -128,7 +146,10 @@ def build_frozen(tree: Path, work: Path, name: str, entry: Path | None = None) -
     app = work / "dist" / name
     if (app / name).exists():
         return app
-    env = dict(os.environ, PYTHONPATH=str(tree))
+    # PyInstaller itself may come from PYTHONPATH (pip install --target DIR pyinstaller).
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(tree), os.environ.get("PYTHONPATH", "")])
+    )
     if entry is not None:
         env.update(CLERK_BUNDLE_NAME=name, CLERK_BUNDLE_ENTRY=str(entry))
     subprocess.run(
@@ -179,7 +200,10 @@ def report(medians: dict[str, float]) -> None:
 def main(runs: int = 7, before: Path | None = None, frozen: Path | None = None) -> None:
     bare = ("bare PySide6 window", [sys.executable, "-m", "bench.bench_startup",
             "--child", "bare"], REPO)  # fmt: skip
-    kinds = [bare, *(script_kinds(before, "before, ") if before else []), *script_kinds(REPO, "")]
+    form = ("sign-in form alone (no clerk code)", [sys.executable, "-m",
+            "bench.bench_startup", "--child", "form"], REPO)  # fmt: skip
+    kinds = [bare, form, *(script_kinds(before, "before, ") if before else [])]
+    kinds += script_kinds(REPO, "")
     if frozen is not None:
         frozen_all = frozen_kinds(frozen, before)
         medians = measure([*kinds, *frozen_all], runs)
@@ -192,7 +216,7 @@ def main(runs: int = 7, before: Path | None = None, frozen: Path | None = None) 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--child", choices=("bare", "clerk"))
+    parser.add_argument("--child", choices=("bare", "form", "clerk"))
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--before", type=Path, help="another checkout to compare with")
     parser.add_argument(
@@ -201,6 +225,8 @@ if __name__ == "__main__":
     args = parser.parse_args()
     if args.child == "bare":
         child_bare()
+    elif args.child == "form":
+        child_form()
     elif args.child == "clerk":
         child_clerk()
     else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+import requests
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -100,3 +101,50 @@ def test_the_work_calendar_is_made_at_its_first_use(tmp_path):
     assert calendar is context.calendar  # made once
     assert calendar.is_workday(datetime(2026, 10, 1).date()) is False  # National Day
     context.close()
+
+
+def test_a_hall_pc_shows_its_board_once_the_store_is_open(qtbot, records_service, tmp_path):
+    """A hall PC's display credential is in the keyring or the key file, read when the store
+    opens: the sign-in window it showed first gives way to the board, full screen."""
+    from clerk_app.app.context import build_context
+    from clerk_app.app.enrolment import enrol_here
+    from clerk_app.gui.hall import HallScreen
+    from tests.helpers.hall_service_data import TIMEOUT, auth, token_for
+
+    paths = window_paths(tmp_path / "hall-pc")
+    provisioning = demo_provisioning(DEMO_PROVISIONING, records_service.base_url)
+    enrolling = build_context(provisioning, paths, clock=FixedClock(NOW))
+    admin = token_for(records_service, "demo-admin", window_code=None)
+    code = requests.post(
+        records_service.url("/enrolments"),
+        json={"kind": "display", "label": "hall screen 1"},
+        headers=auth(admin),
+        timeout=TIMEOUT,
+    ).json()["code"]
+    enrol_here(enrolling, str(code))
+    enrolling.close()
+
+    context = start_context(provisioning, paths, clock=FixedClock(NOW))
+    seen: dict[str, object] = {}
+    timer = QTimer()
+
+    def look() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        if any(isinstance(w, LoginDialog) for w in shown):
+            seen["sign-in"] = True
+        boards = [w for w in shown if isinstance(w, HallScreen)]
+        if boards:
+            timer.stop()
+            seen["full screen"] = boards[0].isFullScreen()
+            seen["sign-in left"] = any(isinstance(w, LoginDialog) for w in shown)
+            QApplication.quit()
+
+    timer.timeout.connect(look)
+    timer.start(5)
+    try:
+        code = run_app(context)
+    finally:
+        timer.stop()
+        context.close()
+    assert code == 0
+    assert seen == {"sign-in": True, "full screen": True, "sign-in left": False}
