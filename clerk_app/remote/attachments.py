@@ -23,9 +23,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
-from clerk_app.remote.api import API_PREFIX, ApiClient, ApiError, BadResponseError
+from clerk_app.remote.api import API_PREFIX, ApiClient, ApiError, BadResponseError, _expect_dict
 from clerk_app.store import scans
 from clerk_app.store.file_cipher import SealedFileError
 from clerk_app.store.local import LocalStore, OutboxRow
@@ -152,6 +154,72 @@ class AttachmentUploader:
                 f"page {page.material_code}-{page.page} is not the page scanned (damaged)"
             )
         return data
+
+
+# -- reading a case's files at the center ---------------------------------------------------
+
+#: ``(connect, read)`` seconds of a list; a file may take longer.
+LIST_TIMEOUT = (3.05, 20.0)
+FILE_TIMEOUT = (3.05, 60.0)
+
+
+@dataclass(frozen=True)
+class CenterFile:
+    """A file of a case's material at the center (``AttachmentPublic``); ``case_no`` is the
+    case it is kept with (another part's, for a joint case's shared material)."""
+
+    id: str
+    case_no: str
+    material_code: str
+    page: int
+    content_type: str
+    size: int
+    sha256: str
+    complete: bool
+
+
+def case_files(api: ApiClient, token: str, case_no: str) -> list[CenterFile]:
+    """``GET /cases/{case_no}/attachments``: the case's files by material and page.
+
+    Raises:
+        ApiError (404: no such case in reach), NetworkError, TlsError, BadResponseError.
+    """
+    path = f"{API_PREFIX}/cases/{quote(case_no, safe='')}/attachments"
+    data = _expect_dict(api.request("GET", path, token=token, timeout=LIST_TIMEOUT))
+    items = data.get("items")
+    if not isinstance(items, list):
+        raise BadResponseError("attachment list without items", status=200)
+    try:
+        return [
+            CenterFile(
+                id=str(i["id"]),
+                case_no=str(i["case_no"]),
+                material_code=str(i["material_code"]),
+                page=int(i["page"]),
+                content_type=str(i["content_type"]),
+                size=int(i["size"]),
+                sha256=str(i["sha256"]),
+                complete=bool(i["complete"]),
+            )
+            for i in items
+        ]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BadResponseError(f"attachment list item without {exc}", status=200) from exc
+
+
+def file_bytes(api: ApiClient, token: str, file: CenterFile) -> bytes:
+    """``GET /attachments/{id}``: the whole file (each read is audited at the center),
+    checked against its SHA-256.
+
+    Raises:
+        ApiError (404: not whole yet, or out of reach), NetworkError, TlsError,
+        BadResponseError: the bytes are not the file listed.
+    """
+    path = f"{API_PREFIX}/attachments/{quote(file.id, safe='')}"
+    content = api.request("GET", path, token=token, timeout=FILE_TIMEOUT).content
+    if hashlib.sha256(content).hexdigest() != file.sha256:
+        raise BadResponseError(f"attachment {file.id}: the bytes are not the file", status=200)
+    return content
 
 
 def _json(content: bytes) -> Any:

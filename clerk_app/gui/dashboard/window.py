@@ -473,6 +473,9 @@ def open_dashboard(context: Any, session: Any, *, start: bool = True) -> Dashboa
         context=context,
     )
     window.session = session
+    from clerk_app.gui.case_materials import install_case_view
+
+    install_case_view(window)  # Enter on a case of a window's list: its scans (issue 22)
     if "lead" in session.roles:  # the department's complaints and 12345 orders (issue 19)
         from clerk_app.gui.department_inbox import install_department_inbox
 
