@@ -8,6 +8,8 @@ unknown keys are ignored (responses may grow), so ``to_dict`` round-trips the kn
 from __future__ import annotations
 
 import builtins
+import sys
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -199,21 +201,25 @@ class Catalog:
         object.__setattr__(self, "_departments_by_code", {d.code: d for d in self.departments})
         dept_keys: dict[str, tuple[str, str, tuple[int, ...]]] = {}
         keys = []
-        for item in self.items:
-            dept = self._departments_by_code.get(item.department)
-            dept_name = dept.name if dept else ""
-            if dept_name not in dept_keys:
-                dept_keys[dept_name] = _pinyin_keys(dept_name)
-            keys.append(
-                SearchKeys(
-                    item.code.casefold(),
-                    item.name.casefold(),
-                    item.department.casefold(),
-                    dept_name.casefold(),
-                    _pinyin_keys(item.name),
-                    dept_keys[dept_name],
+        with _pinyin_lock:
+            for item in self.items:
+                dept = self._departments_by_code.get(item.department)
+                dept_name = dept.name if dept else ""
+                if dept_name not in dept_keys:
+                    dept_keys[dept_name] = _pinyin_keys(dept_name)
+                keys.append(
+                    SearchKeys(
+                        item.code.casefold(),
+                        item.name.casefold(),
+                        item.department.casefold(),
+                        dept_name.casefold(),
+                        _pinyin_keys(item.name),
+                        dept_keys[dept_name],
+                    )
                 )
-            )
+            for package in self.packages:  # the package list searches their names too
+                _pinyin_keys(package.name)
+            _release_pinyin()
         object.__setattr__(self, "_search_keys", tuple(keys))
 
     # -- lookup -------------------------------------------------------------------------
@@ -320,8 +326,37 @@ def _each_char(chars: str) -> str:
     return list(chars)  # type: ignore[return-value]
 
 
+#: The pinyin keys of every name seen (a few thousand short tuples): a new catalog version
+#: needs pypinyin for its new names only. Guarded by ``_pinyin_lock`` with the unloading.
+_pinyin_seen: dict[str, tuple[str, str, tuple[int, ...]]] = {}
+_pinyin_lock = threading.RLock()
+
+
 def _pinyin_keys(text: str) -> tuple[str, str, tuple[int, ...]]:
     """Initials, full pinyin and syllable starts of ``text`` (lower case, ASCII only)."""
+    keys = _pinyin_seen.get(text)
+    if keys is None:
+        with _pinyin_lock:
+            keys = _pinyin_seen[text] = _pinyin_of(text)
+    return keys
+
+
+def _release_pinyin() -> None:
+    """Unload pypinyin once a catalog's keys are made (issue 21).
+
+    Its phrase tables (needed for the readings of 多音字: 银行 yinhang, 重庆 chongqing) hold
+    about 45 MiB for the rest of the session otherwise, and every name is in
+    ``_pinyin_seen`` by then. Nothing else keeps a reference to the package (only
+    :func:`_pinyin_of` imports it, inside the call), so its tables are freed; a name not
+    seen yet loads it again (a new catalog version, about 0.2 s, then unloaded again).
+    """
+    for name in [m for m in sys.modules if m == "pypinyin" or m.startswith("pypinyin.")]:
+        # Emptied too: its functions and tables refer to each other, and the cycle collector
+        # may take long to come round to them.
+        vars(sys.modules.pop(name)).clear()
+
+
+def _pinyin_of(text: str) -> tuple[str, str, tuple[int, ...]]:
     from pypinyin import lazy_pinyin  # imported on first use: the service never searches
 
     syllables = [
