@@ -18,6 +18,14 @@ subprocess keeps a misbehaving backend out of the app's process and lets a cance
 scan at once. ``SANE_CONFIG_DIR`` is honoured as SANE does (the tests point it at a copy of
 ``/etc/sane.d`` with the ``test`` backend enabled).
 
+:class:`CameraScanner`: a document camera (高拍仪), which the system sees as a camera, through
+QtMultimedia (``QMediaDevices.videoInputs()`` lists them; ``QCamera`` + ``QImageCapture`` in
+a ``QMediaCaptureSession`` take one still, in a local event loop of the calling worker
+thread). Without a camera it says ``no-scanner``. QtMultimedia is imported only when it is
+used (the bundle must then ship it: packaging/clerk-app.spec excludes it today). The tests
+run only its no-camera paths: this machine has no camera, and QtMultimedia offers no
+virtual one (a v4l2loopback device needs a kernel module).
+
 Planned for Windows (not implemented): a ``WiaScanner`` through WIA 2.0
 (``WIA.DeviceManager`` over COM: ``DeviceInfos`` for :meth:`Scanner.devices`, ``Items[1]
 .Transfer(wiaFormatPNG)`` with ``WIA_IPS_XRES``/``YRES`` and ``WIA_IPS_CUR_INTENT`` set from
@@ -38,7 +46,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from clerk_app.core.errors import ScannerProblem
 from clerk_app.logs import logger
@@ -220,9 +228,128 @@ class SaneScanner:
                 raise ScannerProblem("failed", f"no page after {self.timeout:.0f} s")
 
 
-def default_scanner() -> Scanner | None:
-    """The scanner adapter of this platform: SANE on Linux; None elsewhere (WIA/TWAIN are
-    planned, see the module's docstring)."""
+class CameraScanner:
+    """A document camera through QtMultimedia (see the module's docstring).
+
+    Args:
+        timeout: seconds the camera may take to start and give a still.
+    """
+
+    def __init__(self, *, timeout: float = 20.0) -> None:
+        self.timeout = timeout
+
+    @staticmethod
+    def _cameras() -> list[Any]:
+        try:
+            from PySide6.QtMultimedia import QMediaDevices
+        except ImportError as exc:  # a bundle built without QtMultimedia
+            raise ScannerProblem("no-scanner", f"QtMultimedia is not available: {exc}") from exc
+        return list(QMediaDevices.videoInputs())
+
+    def devices(self) -> list[ScanDevice]:
+        """The cameras the system lists now (a document camera is one of them)."""
+        return [
+            ScanDevice(bytes(camera.id().data()).decode("utf-8", "replace"), camera.description())
+            for camera in self._cameras()
+        ]
+
+    def scan(
+        self,
+        device: str,
+        *,
+        resolution: int = 150,
+        mode: str = "color",
+        cancel: threading.Event | None = None,
+    ) -> ScannedPage:
+        """One still of the camera ``device`` (its id), as a PNG.
+
+        Raises:
+            ValueError: an unknown mode or resolution (a bug).
+            ScannerProblem: ``no-scanner`` (no such camera, or it does not start),
+                ``cancelled``, ``bad-image`` or ``failed`` (no still in time).
+        """
+        if mode not in MODES or not 50 <= resolution <= 1200:
+            raise ValueError(f"bad scan settings: {mode}, {resolution} dpi")
+        found = [
+            c for c in self._cameras() if bytes(c.id().data()).decode("utf-8", "replace") == device
+        ]
+        if not found:
+            raise ScannerProblem("no-scanner", f"no camera {device!r}")
+        if cancel is not None and cancel.is_set():
+            raise ScannerProblem("cancelled")
+        return self.capture(found[0], resolution=resolution, mode=mode, cancel=cancel)
+
+    def capture(
+        self, camera_device: Any, *, resolution: int, mode: str, cancel: threading.Event | None
+    ) -> ScannedPage:
+        """Start ``camera_device`` (a ``QCameraDevice``) and take one still."""
+        from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QTimer
+        from PySide6.QtGui import QImage
+        from PySide6.QtMultimedia import QCamera, QImageCapture, QMediaCaptureSession
+
+        loop = QEventLoop()
+        camera = QCamera(camera_device)
+        still = QImageCapture()
+        session = QMediaCaptureSession()
+        session.setCamera(camera)
+        session.setImageCapture(still)
+        if camera.error() != QCamera.Error.NoError:  # no such camera: said at once
+            raise ScannerProblem("no-scanner", camera.errorString())
+        got: dict[str, Any] = {}
+
+        def done(key: str, value: Any) -> None:
+            got.setdefault(key, value)
+            loop.quit()
+
+        still.imageCaptured.connect(lambda _id, image: done("image", image))
+        still.errorOccurred.connect(lambda _id, _error, text: done("error", text))
+        camera.errorOccurred.connect(lambda _error, text: done("camera", text))
+        still.readyForCaptureChanged.connect(lambda ready: ready and still.capture())
+        deadline = time.monotonic() + self.timeout
+
+        def tick() -> None:
+            if cancel is not None and cancel.is_set():
+                done("cancelled", True)
+            elif time.monotonic() > deadline:
+                done("error", f"no still after {self.timeout:.0f} s")
+
+        timer = QTimer()
+        timer.timeout.connect(tick)
+        timer.start(100)
+        camera.start()
+        if still.isReadyForCapture():
+            still.capture()
+        loop.exec()
+        timer.stop()
+        camera.stop()
+        if "cancelled" in got:
+            raise ScannerProblem("cancelled")
+        if "camera" in got:
+            raise ScannerProblem("no-scanner", str(got["camera"]))
+        image = got.get("image")
+        if image is None or image.isNull():
+            raise ScannerProblem("failed", str(got.get("error", "no still")))
+        if mode == "gray":
+            image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        png = bytes(buffer.data().data())
+        width, height = png_size(png)
+        log.info("camera still: %dx%d, %s", width, height, mode)
+        return ScannedPage(png, width, height, resolution, mode)
+
+
+#: ``scan.source`` of the settings: which adapter :func:`default_scanner` gives.
+SOURCES = ("scanner", "camera")
+
+
+def default_scanner(source: str = "scanner") -> Scanner | None:
+    """The scanner adapter of this platform: a document camera for ``source`` ``camera``
+    (and on Windows, where the WIA/TWAIN adapters are planned, not built), else SANE on
+    Linux; None where there is none."""
+    if source == "camera" or sys.platform == "win32":
+        return CameraScanner()
     if sys.platform.startswith("linux"):
         return SaneScanner()
     return None

@@ -14,6 +14,7 @@ exactly once (:func:`page_uploader`, ``remote.attachments``).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import uuid
 from collections.abc import Sequence
@@ -46,6 +47,8 @@ class KeptScan:
     Attributes:
         path: the sealed file, relative to the documents folder.
         sha256, size: of the plain image.
+        media_type: ``image/png`` (scanned, a camera's or a PDF's page) or ``image/jpeg``
+            (a JPEG file taken in as it is).
     """
 
     id: str
@@ -54,6 +57,7 @@ class KeptScan:
     sha256: str
     size: int
     scanned_at: datetime
+    media_type: str = MEDIA_TYPE
 
 
 def _cipher(context: AppContext) -> FileCipher:
@@ -63,8 +67,10 @@ def _cipher(context: AppContext) -> FileCipher:
     return documents_cipher(secrets)
 
 
-def keep_scan(context: AppContext, material_code: str, png: bytes) -> KeptScan:
-    """Seal a scanned page into the documents folder.
+def keep_scan(
+    context: AppContext, material_code: str, png: bytes, *, media_type: str = MEDIA_TYPE
+) -> KeptScan:
+    """Seal a scanned page (a PNG, or a JPEG with ``media_type``) into the documents folder.
 
     Raises:
         OSError: the file could not be written (nothing is left behind).
@@ -81,7 +87,47 @@ def keep_scan(context: AppContext, material_code: str, png: bytes) -> KeptScan:
         sha256=hashlib.sha256(png).hexdigest(),
         size=len(png),
         scanned_at=context.clock.now(),
+        media_type=media_type,
     )
+
+
+def replace_scan(context: AppContext, scan: KeptScan, image: bytes) -> KeptScan:
+    """The page with a new picture (turned): sealed over its file, same id and format.
+
+    Raises:
+        OSError: the file could not be written (the old one stays).
+    """
+    _cipher(context).write(context.paths.documents_dir / scan.path, image)
+    return dataclasses.replace(scan, sha256=hashlib.sha256(image).hexdigest(), size=len(image))
+
+
+def release_scans(context: AppContext, scans: Sequence[KeptScan]) -> int:
+    """Remove the files of a form's pages that nothing keeps: not with a case, not named by
+    a parked intake (an intake abandoned without parking). Call it on the store's writer,
+    after the writes that may have claimed them (take-in, park). Returns how many went."""
+    claimed = store_scans.claimed_scan_paths(context.backend.store)
+    gone = 0
+    for scan in scans:
+        if scan.path not in claimed:
+            discard_scan(context, scan)
+            gone += 1
+    return gone
+
+
+def sweep_scans(context: AppContext) -> int:
+    """Remove every page file under ``scans/`` that nothing keeps (left by an intake
+    abandoned when the desk was closed or a parked intake discarded), at start, before any
+    page is scanned. Returns how many went."""
+    folder = context.paths.documents_dir / SCANS_FOLDER
+    if not folder.is_dir():
+        return 0
+    claimed = store_scans.claimed_scan_paths(context.backend.store)
+    gone = 0
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        if f"{SCANS_FOLDER}/{path.name}" not in claimed:
+            path.unlink(missing_ok=True)
+            gone += 1
+    return gone
 
 
 def scan_image(context: AppContext, path: str) -> bytes:
@@ -120,7 +166,7 @@ def attach_scans(context: AppContext, case_no: str, scans: Sequence[KeptScan]) -
                 path=scan.path,
                 sha256=scan.sha256,
                 size=scan.size,
-                media_type=MEDIA_TYPE,
+                media_type=scan.media_type,
                 scanned_at=scan.scanned_at,
             )
         )

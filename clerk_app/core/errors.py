@@ -155,7 +155,10 @@ class ScannerProblem(UserError):
         reason: one of :data:`SCANNER_REASONS`: ``no-scanner`` (no scanner software, or no
             such device answers), ``busy`` (the device is in use), ``cancelled`` (the clerk
             stopped the scan), ``bad-image`` (what came back is not a picture), ``failed``
-            (anything else the scanner said).
+            (anything else the scanner said); for pages from a file also ``bad-file`` (not
+            a PNG, JPEG or PDF the desk reads, or damaged) and, for any page, ``too-large``
+            (over the pixel or byte limit of a page) and ``case-full`` (the intake's pages
+            would pass the limit of a case).
         detail: the technical words (the scanner software's), for the log.
     """
 
@@ -165,4 +168,13 @@ class ScannerProblem(UserError):
         self.detail = detail
 
 
-SCANNER_REASONS = ("no-scanner", "busy", "cancelled", "bad-image", "failed")
+SCANNER_REASONS = (
+    "no-scanner",
+    "busy",
+    "cancelled",
+    "bad-image",
+    "failed",
+    "bad-file",
+    "too-large",
+    "case-full",
+)

@@ -172,6 +172,29 @@ SETTINGS: Mapping[str, Setting] = {
             "Show the window's own screen (窗口屏) fed by the calling bar",
         ),
         Setting(
+            "scan.source",
+            str,
+            "scanner",
+            "Where the S key takes a material's page from: scanner (SANE) or camera (a "
+            "document camera, 高拍仪, through QtMultimedia)",
+            lambda v: v in ("scanner", "camera"),
+        ),
+        Setting(
+            "scan.max_page_bytes",
+            int,
+            20_000_000,
+            "The largest page (scanned or from a file) the desk keeps, in bytes; the center "
+            "refuses files over its own attachment_max_bytes",
+            lambda v: 100_000 <= v <= 500_000_000,
+        ),
+        Setting(
+            "scan.max_case_bytes",
+            int,
+            200_000_000,
+            "The most bytes of pages one intake may hold (the center's attachment_case_max_bytes)",
+            lambda v: 1_000_000 <= v <= 5_000_000_000,
+        ),
+        Setting(
             "cashier.receipt_paper",
             str,
             "a4",

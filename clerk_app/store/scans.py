@@ -11,6 +11,7 @@ in chunks (``remote.attachments``) and keeps the bytes the service acknowledged 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -155,3 +156,16 @@ def set_sent_bytes(store: LocalStore, scan_id: str, acknowledged: int) -> None:
     """Remember the bytes of the page the service acknowledged (its answer to a chunk)."""
     with store.db.transaction() as conn:
         conn.execute("UPDATE case_scans SET sent_bytes = ? WHERE id = ?", (acknowledged, scan_id))
+
+
+def claimed_scan_paths(store: LocalStore) -> set[str]:
+    """The page files the desk still needs (relative to the documents folder): those kept
+    with a case, and those a parked intake of any window names in its state's ``scans``."""
+    paths = {str(r[0]) for r in store.db.query("SELECT path FROM case_scans")}
+    for (state_json,) in store.db.query("SELECT state_json FROM parked_intakes"):
+        try:
+            pages = json.loads(state_json).get("scans") or []
+        except (ValueError, AttributeError):
+            continue
+        paths.update(str(p["path"]) for p in pages if isinstance(p, dict) and "path" in p)
+    return paths
