@@ -313,10 +313,13 @@ def wine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
                 str(SCRIPT),
             )
             box.installers[version] = out
+        if not display:
+            cannot_start("Xvfb did not start")
         box.prefix.mkdir()
-        box.keep_server()
+        if wineserver(env, "-p") != 0:
+            cannot_start("wineserver64 -p failed")
         probe = box.run(work / f"payload-{OLD}" / "clerk-app.exe", "--version")  # makes the prefix
-        if not display or probe.stdout.strip() != f"clerk-app {OLD}":
+        if probe.stdout.strip() != f"clerk-app {OLD}":
             cannot_start(f"the prefix did not start: {probe.returncode} {probe.stderr[-500:]}")
         box.this_user()
         print(f"wine prefix ready in {time.monotonic() - started:.1f} s")
