@@ -114,19 +114,26 @@ def release_scans(context: AppContext, scans: Sequence[KeptScan]) -> int:
     return gone
 
 
-def sweep_scans(context: AppContext) -> int:
+def sweep_scans(context: AppContext, *, before: float | None = None) -> int:
     """Remove every page file under ``scans/`` that nothing keeps (left by an intake
-    abandoned when the desk was closed or a parked intake discarded), at start, before any
-    page is scanned. Returns how many went."""
+    abandoned when the desk was closed or a parked intake discarded), at start. With
+    ``before`` (a file system time, ``time.time()``) only files written before it: a page
+    scanned since the start belongs to the form. Returns how many went."""
     folder = context.paths.documents_dir / SCANS_FOLDER
     if not folder.is_dir():
         return 0
     claimed = store_scans.claimed_scan_paths(context.backend.store)
     gone = 0
     for path in sorted(folder.glob(f"*{SUFFIX}")):
-        if f"{SCANS_FOLDER}/{path.name}" not in claimed:
-            path.unlink(missing_ok=True)
-            gone += 1
+        if f"{SCANS_FOLDER}/{path.name}" in claimed:
+            continue
+        try:
+            if before is not None and path.stat().st_mtime >= before:
+                continue
+        except FileNotFoundError:
+            continue
+        path.unlink(missing_ok=True)
+        gone += 1
     return gone
 
 

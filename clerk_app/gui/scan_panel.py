@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -173,8 +174,10 @@ class ScanPanel(QWidget):
         QWidget.setTabOrder(form.ui.materialsTable, self.thumbs)
         form.scans = self
         self.retranslate()
-        # Files no case and no parked intake keeps (an intake abandoned at the last close).
-        write_later(self, lambda: sweep_scans(context))
+        # Files no case and no parked intake keeps (an intake abandoned at the last close);
+        # not a page scanned since (the writer may reach this late).
+        started = time.time()
+        write_later(self, lambda: sweep_scans(context, before=started))
 
     @property
     def page_limit(self) -> int:

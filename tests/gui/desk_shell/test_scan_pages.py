@@ -81,7 +81,7 @@ def test_pages_from_files_are_turned_reordered_and_taken_in_in_the_order_shown(
     first, second = table.rows[0], table.rows[1]
 
     _open(qtbot, window, _pdf(tmp_path / "household.pdf", 2), 2)  # row 0: two PDF pages
-    assert "household.pdf: 2 page(s) added" in scans.status.text()
+    assert scans.status.text() == f"household.pdf: 2 pages added to {first.name}."
     assert target(window) is window.intake.ui.materialsTable  # back to the checklist
     original = first.original
     press(qtbot, window, Qt.Key.Key_O)  # O stays the checklist's original / copy

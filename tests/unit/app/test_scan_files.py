@@ -4,6 +4,7 @@ and the sealed files of an abandoned intake removed (app.scans) on a real SQLite
 
 from __future__ import annotations
 
+import os
 import threading
 import zlib
 
@@ -183,7 +184,11 @@ def test_only_the_pages_nothing_keeps_are_removed(context):
 
     left = keep_scan(context, code, picture())  # the desk closed with it in the form
     (folder / "scans" / "unrelated.txt").write_text("not a page")
-    assert sweep_scans(context) == 1
+    start = (folder / left.path).stat().st_mtime + 1
+    new = keep_scan(context, code, picture())  # scanned since the start: the form's
+    os.utime(folder / new.path, (start + 5, start + 5))
+    assert sweep_scans(context, before=start) == 1
+    assert (folder / new.path).exists()
     assert not (folder / left.path).exists()
     assert (folder / taken_page.path).exists() and (folder / parked_page.path).exists()
     assert (folder / "scans" / "unrelated.txt").exists()
