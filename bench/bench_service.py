@@ -95,14 +95,46 @@ def _serve(
             if time.monotonic() > deadline or process.poll() is not None:
                 raise RuntimeError(f"{' '.join(args)} did not start")
             time.sleep(0.2)
+        _SERVED[base] = process.pid
         yield base
     finally:
+        _SERVED.pop(base, None)
         process.terminate()
         process.wait(timeout=30)
 
 
+_LAST_CPU_MS = [0.0]
+#: The server process of each base URL that :func:`_serve` runs.
+_SERVED: dict[str, int] = {}
+
+
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` and its descendants (Linux)."""
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, total = {pid}, 0.0
+    for _ in range(3):  # uvicorn's workers are children (their helpers grandchildren)
+        tree |= {child for child, parent in parents.items() if parent in tree}
+    for member in tree:
+        total += used.get(member, 0.0)
+    return total
+
+
 def _load(url: str, bodies: list[dict[str, Any]], headers: dict[str, str]) -> tuple[float, float]:
-    """POST every body from ``CLIENTS`` threads: (requests per second, p99 seconds)."""
+    """POST every body from ``CLIENTS`` threads: (requests per second, p99 seconds).
+
+    Also notes the server's CPU milliseconds per request in ``_LAST_CPU_MS`` (less
+    sensitive to a busy machine than the rate)."""
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -123,12 +155,16 @@ def _load(url: str, bodies: list[dict[str, Any]], headers: dict[str, str]) -> tu
                 latencies.append(elapsed)
 
     threads = [threading.Thread(target=client, args=(c,)) for c in chunks]
+    base = url.split("/", 3)
+    pid = _SERVED.get("/".join(base[:3]))
+    cpu_before = _tree_cpu(pid) if pid else 0.0
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - started
+    _LAST_CPU_MS[0] = (_tree_cpu(pid) - cpu_before) * 1000 / len(bodies) if pid else 0.0
     if errors:
         raise RuntimeError(errors[0])
     return len(bodies) / wall, statistics.quantiles(latencies, n=100)[98]
@@ -165,6 +201,7 @@ def bench_creation(backend: str, url: str, processes: int, count: int) -> None:
         rate, p99 = _load(
             base + "/api/v1/cases", _case_bodies(100_000 + processes * 100_000, count), headers
         )
+        cpu = _LAST_CPU_MS[0]
     port = _free_port()
     uvicorn = ["uvicorn", "bench.bench_service:baseline_app", "--factory", "--port", str(port),
                "--log-level", "warning", "--no-access-log", *workers]  # fmt: skip
@@ -174,10 +211,12 @@ def bench_creation(backend: str, url: str, processes: int, count: int) -> None:
             body["id"] = str(uuid.uuid4())
         _load(base + "/insert", [{**b, "id": str(uuid.uuid4())} for b in plain[:40]], {})
         base_rate, base_p99 = _load(base + "/insert", plain, {})
+        base_cpu = _LAST_CPU_MS[0]
     print(
         f"create case  {backend:8} {processes} process(es): {rate:7.1f}/s p99 {p99 * 1000:6.1f} ms"
         f" | bare insert {base_rate:7.1f}/s p99 {base_p99 * 1000:6.1f} ms"
         f" | throughput ratio {rate / base_rate:5.2f}, p99 ratio {p99 / base_p99:5.2f}"
+        f" | service CPU {cpu:5.2f} ms/request, bare {base_cpu:5.2f} (ratio {base_cpu / cpu:4.2f})"
     )
 
 

@@ -28,7 +28,7 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
-from records_service.models import Case, CaseEvent
+from records_service.models import Case, CaseEvent, Window
 from records_service.problems import ProblemError, invalid_fields, problem_responses
 from records_service.schemas import (
     CaseAnswer,
@@ -66,8 +66,11 @@ def _check_case(session: Session, body: CaseCreate, principal: Principal) -> Non
         raise invalid_fields(errors)
 
 
-def _new_case(body: CaseCreate, principal: Principal, now: datetime) -> Case:
+def _new_case(session: Session, body: CaseCreate, principal: Principal, now: datetime) -> Case:
     data = body.model_dump(mode="json", exclude_none=True)
+    # The window's center, read as one value: what models.stamp_centers would otherwise
+    # find by loading the window (and its department) at flush.
+    center = session.scalar(select(Window.center_code).where(Window.code == body.window_code))
     case = Case(
         id=str(body.id),
         case_no=body.case_no,
@@ -75,6 +78,7 @@ def _new_case(body: CaseCreate, principal: Principal, now: datetime) -> Case:
         query_code=body.query_code,
         item_code=body.item_code,
         window_code=body.window_code,
+        center_code=center,
         catalog_version=body.catalog_version,
         applicant=data["applicant"],
         agent=data.get("agent"),
@@ -98,6 +102,7 @@ def _new_case(body: CaseCreate, principal: Principal, now: datetime) -> Case:
             at=body.first_event.at,
             actor=body.clerk,
             window_code=body.window_code,
+            center_code=center,
             note=body.first_event.note,
             data=body.first_event.data,
             device_id=principal.device_id,
@@ -161,7 +166,7 @@ def create_case(
 
     def apply(session: Session) -> Applied:
         _check_case(session, body, principal)
-        case = _new_case(body, principal, now)
+        case = _new_case(session, body, principal, now)
         session.add(case)
         try:
             session.flush()
