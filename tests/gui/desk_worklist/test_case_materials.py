@@ -15,9 +15,10 @@ from dataclasses import replace
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 
-from clerk_app.app.case_materials import CenterFiles
+from clerk_app.app.dashboard import DashboardSource
 from clerk_app.app.scans import attach_scans, keep_scan, scan_image
-from clerk_app.gui.case_materials import CaseMaterialsDialog
+from clerk_app.gui.case_materials import install_case_view
+from clerk_app.gui.dashboard.window import DashboardWindow
 from clerk_app.remote.attachments import AttachmentUploader
 from tests.helpers.case_detail import notice_text, open_detail, record
 from tests.helpers.printing import clerk_session
@@ -129,11 +130,19 @@ def test_a_case_from_the_center_fetches_its_pages_on_demand_and_the_lead_sees_th
     finally:
         other.db.close()
 
-    # The lead's view of the case: the center's files with the lead's token.
-    lead = CenterFiles(desk.api, token_for(desk.service, "demo-lead"))
-    dialog = CaseMaterialsDialog(payload["case_no"], lead)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    # The lead's view: Enter on the case in a window's case list shows its files.
+    source = DashboardSource(desk.api, token_for(desk.service, "demo-lead"))
+    window = DashboardWindow(source, desk.clock, auto_refresh_ms=0)
+    qtbot.addWidget(window)
+    install_case_view(window)
+    with qtbot.waitSignal(window.cases_shown, timeout=60_000) as shown:
+        window.show_cases("W01")
+    cases = shown.args[0]
+    row = cases.case_numbers().index(payload["case_no"])
+    cases.table.setCurrentIndex(cases.table.model().index(row, 0))
+    qtbot.keyClick(cases.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: getattr(window, "materials_dialog", None) is not None, timeout=5000)
+    dialog = window.materials_dialog
     qtbot.waitUntil(lambda: dialog.panel.list.count() == 2, timeout=15_000)
     assert not dialog.panel.unreadable_button.isVisible()  # a 补正 is the window's
     qtbot.keyClick(dialog.panel.list, Qt.Key.Key_Down)
