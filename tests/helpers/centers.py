@@ -1,6 +1,7 @@
 """Many centers on one service (issue 20): the demo city ``HS`` with a sub-center ``JG``
 (交警车管) and a county ``JZ`` below it, their windows and staff, and case bodies for any
-window. Shared by the service tests of reach, roll-up and 上报."""
+window, and a ``POST /catalog/adoptions`` body (:func:`adoption`). Shared by the service
+tests of reach, roll-up, base items and 上报."""
 
 from __future__ import annotations
 
@@ -185,3 +186,24 @@ def sql(database_url: str, statement: str, **params: object) -> list[tuple]:
             return [tuple(row) for row in result] if result.returns_rows else []
     finally:
         engine.dispose()
+
+
+def adoption(basic: str, implementation: str, code: str, **extra: Any) -> dict[str, Any]:
+    """A POST /catalog/adoptions body: a GA item with one material and a fee."""
+    return {
+        "basic_code": basic,
+        "implementation_code": implementation,
+        "code": code,
+        "department": "GA",
+        "subjects": ["natural_person"],
+        "scope": "本辖区常住户口居民（示例数据）",
+        "procedure": ["申请", "受理", "办结"],
+        "materials": [{"code": "M1", "name": "居民户口簿", "required": True}],
+        "time_limit": {"statutory_days": 60, "promised_days": 15},
+        "case_kind": "promised",
+        "fees": [{"name": "工本费", "amount_fen": 2000}],
+        "place": "政务服务中心一楼",
+        "hours": "周一至周五 9:00-17:00",
+        "phone": "0318-5550101",
+        **extra,
+    }

@@ -20,6 +20,7 @@ from records_service.base_items import BaseCatalogError, load_base_catalog
 from records_service.db import Database
 from records_service.demo import upsert_user
 from records_service.models import Center, Window
+from tests.helpers.centers import adoption
 from tests.helpers.service import RunningService, run_cli
 from tests.helpers.service_api import (
     TIMEOUT,
@@ -50,27 +51,6 @@ BASE = {
         },
     ]
 }
-
-
-def adoption(basic: str, implementation: str, code: str, **extra: Any) -> dict[str, Any]:
-    """A POST /catalog/adoptions body: a GA item with one material and a fee."""
-    return {
-        "basic_code": basic,
-        "implementation_code": implementation,
-        "code": code,
-        "department": "GA",
-        "subjects": ["natural_person"],
-        "scope": "本辖区常住户口居民（示例数据）",
-        "procedure": ["申请", "受理", "办结"],
-        "materials": [{"code": "M1", "name": "居民户口簿", "required": True}],
-        "time_limit": {"statutory_days": 60, "promised_days": 15},
-        "case_kind": "promised",
-        "fees": [{"name": "工本费", "amount_fen": 2000}],
-        "place": "政务服务中心一楼",
-        "hours": "周一至周五 9:00-17:00",
-        "phone": "0318-5550101",
-        **extra,
-    }
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from tests.helpers.centers import (
+    adoption,
     center_case_body,
     create,
     event,
@@ -23,7 +24,6 @@ from tests.helpers.centers import (
 from tests.helpers.faultproxy import FaultProxy
 from tests.helpers.local_service import LocalService
 from tests.helpers.service_api import TIMEOUT, auth, demo_catalog, item_for_department
-from tests.service.test_base_items import adoption
 
 FORWARD = {"authority": "衡水市行政审批局", "reason": "属市级审批权限"}
 
