@@ -146,6 +146,7 @@ def run_idempotent(
     now: datetime,
     apply: Callable[[Session], Applied],
     guard: Callable[[Session], object] | None = None,
+    finish: Callable[[Session], object] | None = None,
 ) -> Response:
     """Apply ``apply`` once for ``key`` of ``caller`` on ``route``; repeat the stored
     answer afterwards.
@@ -153,7 +154,9 @@ def run_idempotent(
     ``guard`` runs first, for a first write and a replay alike (a caller's window and
     reach); ``apply`` runs inside the write transaction. Either may raise
     :class:`ProblemError` (nothing is then stored: a corrected retry with the same key is
-    applied normally).
+    applied normally). ``finish`` runs last, after the stored answer is written, right
+    before the commit: the place for the audit record, whose chain lock (per center) is
+    then held for as few statements as possible.
     """
     with db.write_sessions() as session:
         if guard is not None:
@@ -182,6 +185,9 @@ def run_idempotent(
         marker.state = "done"
         marker.status_code = status
         marker.response_body = content
+        if finish is not None:
+            session.flush()  # the stored answer goes in before the audit chain's lock
+            finish(session)
         session.commit()
     return Response(
         content=content.encode("utf-8"),
@@ -207,6 +213,7 @@ class KeyedWrite:
         route: str,
         apply: Callable[[Session], Applied],
         guard: Callable[[Session], object] | None = None,
+        finish: Callable[[Session], object] | None = None,
     ) -> Response:
         return run_idempotent(
             self.db,
@@ -217,6 +224,7 @@ class KeyedWrite:
             now=self.now,
             apply=apply,
             guard=guard,
+            finish=finish,
         )
 
 

@@ -196,6 +196,10 @@ def create_case(
             forwards.make_case(
                 session, case, first, forward, actor=body.clerk, created_by=principal.actor, now=now
             )
+        location = f"{request.url.path}/{body.case_no}"
+        return 201, public_json(CaseAnswer, {"case": case_public(case)}), {"Location": location}
+
+    def audited(session: Session) -> None:
         audit.record(
             session,
             at=now,
@@ -207,11 +211,12 @@ def create_case(
             client_ip=ip,
             detail={"clerk": body.clerk, "case_id": str(body.id)},
         )
-        location = f"{request.url.path}/{body.case_no}"
-        return 201, public_json(CaseAnswer, {"case": case_public(case)}), {"Location": location}
 
     return write.run(
-        ROUTE_CREATE_CASE, apply, lambda _s: require_own_window(body.window_code, principal)
+        ROUTE_CREATE_CASE,
+        apply,
+        lambda _s: require_own_window(body.window_code, principal),
+        finish=audited,
     )
 
 

@@ -21,7 +21,13 @@ from records_service import (
     rules,
 )
 from records_service.case_views import RawBodyDep, case_public, clerk_error
-from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, SessionDep, client_ip
+from records_service.deps import (
+    ClockDep,
+    CurrentPrincipal,
+    DatabaseDep,
+    ReadSessionDep,
+    client_ip,
+)
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
 from records_service.models import Case, CaseEvent
 from records_service.problems import ProblemError, invalid_field, problem_responses
@@ -161,15 +167,8 @@ def append_event(
         except IntegrityError:
             session.rollback()
             raise ProblemError(409, "conflict", "This event id is already recorded.") from None
-        audit.record(
-            session,
-            at=now,
-            action="case.event",
-            result="ok",
+        audited.update(
             actor=actor,
-            device_id=principal.device_id,
-            target=case_no,
-            client_ip=client_ip(request),
             detail={"type": body.type, "status": after}
             | (
                 {
@@ -182,7 +181,21 @@ def append_event(
         )
         return 201, public_json(CaseAnswer, {"case": case_public(case)}), {}
 
-    return write.run(ROUTE_CASE_EVENT, apply, reach.case_guard(principal, case_no))
+    audited: dict[str, Any] = {}
+
+    def record(session: Session) -> None:  # last: the center's audit lock held briefly
+        audit.record(
+            session,
+            at=now,
+            action="case.event",
+            result="ok",
+            device_id=principal.device_id,
+            target=case_no,
+            client_ip=client_ip(request),
+            **audited,
+        )
+
+    return write.run(ROUTE_CASE_EVENT, apply, reach.case_guard(principal, case_no), record)
 
 
 def _deferred_received(case: Case) -> None:
@@ -213,7 +226,7 @@ def _extend_due_date(session: Session, case: Case, resumed_at: Any) -> None:
 )
 def get_changes(
     principal: CurrentPrincipal,
-    session: SessionDep,
+    session: ReadSessionDep,
     db: DatabaseDep,
     after: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
