@@ -23,8 +23,8 @@ def center_sized_catalog(size: int = 550) -> Catalog:
     """The demo catalog repeated (with fresh codes) up to ``size`` items."""
     data = json.loads(DEMO.read_text("utf-8"))
     base = data["items"]
-    items = []
-    for n in range(size):
+    items = list(base)  # the demo's own codes stay: its packages name them
+    for n in range(len(base), size):
         item = dict(base[n % len(base)])
         item["code"] = f"{item['code']}-{n:04d}"
         items.append(item)

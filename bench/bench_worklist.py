@@ -5,8 +5,13 @@ Each figure is a ratio to a baseline measured in the same run:
 - open / filter / search of the lazy Qt model (``WorklistModel``: count + one page, countdown
   in working days, masking) against a plain ``SELECT count(*)`` and ``SELECT`` of the same
   page from the same SQLite file; scroll (one more page) against the plain keyset ``SELECT``;
-- resident memory of a process that shows the worklist of 100,000 cases (scrolled 5 pages)
-  against a process that shows a bare PySide6 window.
+- resident memory (issue 21), each against a process that shows a bare PySide6 window:
+  a process that shows the worklist of 100,000 cases (scrolled 5 pages); the same after
+  paging down through all 100,000 (the model holds what is on screen and an index of page
+  cursors, not every row shown); and a day's work: a desk that took in 400 cases with their
+  documents (receipt PDF and slip each, ``app.take_in.take_in_case``) and shows them.
+
+  ``python -m bench.bench_worklist --memory-only`` measures the memory alone.
 """
 
 from __future__ import annotations
@@ -23,7 +28,10 @@ from pathlib import Path
 from bench.timing import best, report
 
 EVE = date(2026, 9, 30)
+#: A busy window's day: intakes, each with its receipt PDF and slip.
+DAY_INTAKES = 400
 ROOT = Path(__file__).resolve().parents[1]
+DEMO_CATALOG = ROOT / "resources" / "catalog" / "demo_catalog.json"
 SELECT = (
     "SELECT case_no, applicant_name, json_extract(applicant_json, '$.id_number'), item_code,"
     " status, received_at, due_date, due_provisional, server_state FROM cases"
@@ -47,8 +55,76 @@ def _rss_kib() -> int:
     return 0
 
 
+def _pane(store: object, clock: object, calendar: object, context: object | None = None) -> object:
+    """The worklist pane of window W01 on ``store`` (a context of what it reads)."""
+    from types import SimpleNamespace
+
+    from clerk_app.core.settings import Settings
+    from clerk_app.gui.worklist import WorklistPane
+
+    if context is None:
+        context = SimpleNamespace(
+            backend=SimpleNamespace(store=store, db=store.db),  # type: ignore[attr-defined]
+            settings=Settings(),
+            clock=clock,
+            calendar=calendar,
+            provisioning=SimpleNamespace(window_code="W01"),
+        )
+    pane = WorklistPane(context, None, calendar, None)
+    pane.resize(1280, 600)
+    pane.show()
+    return pane
+
+
+def _day_of_work(home: Path, intakes: int) -> object:
+    """A real desk context (``app.context.build_context``, no service reachable) that took
+    in ``intakes`` cases with their documents, as a clerk's day does (the demo catalog's
+    first item, every material received)."""
+    import json
+    from datetime import datetime
+
+    from clerk_app.app.context import build_context, demo_provisioning
+    from clerk_app.app.session import Session
+    from clerk_app.app.take_in import take_in_case
+    from clerk_app.core import intake
+    from clerk_app.core.calendar import WorkCalendar
+    from clerk_app.core.catalog import Catalog
+    from clerk_app.core.clock import CENTER_TZ, FixedClock
+    from clerk_app.paths import Paths
+
+    clock = FixedClock(datetime(2026, 12, 1, 9, 30, tzinfo=CENTER_TZ))
+    paths = Paths(home / "data", home / "config", home / "logs", home / "documents").ensure()
+    demo = ROOT / "resources" / "provisioning" / "demo-W01.toml"
+    context = build_context(demo_provisioning(demo, "http://127.0.0.1:9"), paths, clock=clock)
+    context.calendar = WorkCalendar.builtin()
+    catalog = Catalog.from_dict(json.loads(DEMO_CATALOG.read_text("utf-8")))
+    item = catalog.item("DEMO-GA-001")
+    session = Session(
+        "demo-clerk", "王敏", ("clerk",), "W01", "公安户籍窗口", "市公安局", None, None
+    )
+    for n in range(intakes):
+        draft = intake.IntakeDraft(
+            item_code=item.code,
+            applicant=intake.Applicant(
+                kind="person",
+                name=f"申请人{n}",
+                id_type="resident_id",
+                id_number="11010519491231002X",
+                phone="13800138000",
+            ),
+            materials=[intake.MaterialReceipt(m.code, received=True) for m in item.materials],
+        )
+        take_in_case(context, session, draft, item, catalog_version="v1")
+    return context
+
+
 def child(kind: str, db_path: str) -> None:
-    """Run in a subprocess: show a window, print its resident memory in KiB."""
+    """Run in a subprocess: show a window, print its resident memory in KiB.
+
+    Kinds: ``bare`` (a bare PySide6 window), ``worklist`` (100,000 cases, 5 pages read),
+    ``scrolled`` (the same, paged down to the last case), ``day`` (400 intakes with their
+    documents at a fresh desk, then its worklist).
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -57,29 +133,36 @@ def child(kind: str, db_path: str) -> None:
         widget = QWidget()
         widget.resize(1280, 600)
         widget.show()
+    elif kind == "day":
+        with tempfile.TemporaryDirectory() as tmp:
+            context = _day_of_work(Path(tmp), DAY_INTAKES)
+            pane = _pane(None, None, context.calendar, context)  # type: ignore[attr-defined]
+            for _ in range(20):
+                app.processEvents()
+            print(_rss_kib())
+            pane.close()  # type: ignore[attr-defined]
+            context.close()  # type: ignore[attr-defined]
+        return
     else:
-        from types import SimpleNamespace
+        from datetime import datetime
 
         from clerk_app.core.calendar import WorkCalendar
-        from clerk_app.core.clock import FixedClock
-        from clerk_app.core.settings import Settings
-        from clerk_app.gui.worklist import WorklistPane
+        from clerk_app.core.clock import CENTER_TZ, FixedClock
         from clerk_app.store import Database, LocalStore
-        from tests.helpers.worklist import at
 
-        clock = FixedClock(at(EVE))
+        clock = FixedClock(datetime(EVE.year, EVE.month, EVE.day, 9, 30, tzinfo=CENTER_TZ))
         store = LocalStore(Database(db_path), clock)
-        context = SimpleNamespace(
-            backend=SimpleNamespace(store=store, db=store.db),
-            settings=Settings(),
-            clock=clock,
-            provisioning=SimpleNamespace(window_code="W01"),
-        )
-        widget = WorklistPane(context, None, WorkCalendar.builtin(), None)
-        widget.resize(1280, 600)
-        widget.show()
+        pane = _pane(store, clock, WorkCalendar.builtin())
+        model, view = pane.model, pane.view  # type: ignore[attr-defined]
         for _ in range(4):
-            widget.model.fetchMore(widget.model.index(-1, -1))
+            model.fetchMore(model.index(-1, -1))
+        if kind == "scrolled":  # page by page to the last case, painting each
+            while model.canFetchMore(model.index(-1, -1)):
+                view.scrollToBottom()
+                app.processEvents()
+                model.fetchMore(model.index(-1, -1))
+            view.scrollToBottom()
+            assert model.rowCount() == model.total, (model.rowCount(), model.total)
     for _ in range(20):
         app.processEvents()
     print(_rss_kib())
@@ -95,6 +178,19 @@ def _child_rss(kind: str, db_path: Path) -> int:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
     )
     return int(out.stdout.strip().splitlines()[-1])
+
+
+def memory(db_path: Path, count: int) -> None:
+    """Resident memory of each kind of process, as a ratio to the bare window."""
+    bare = _child_rss("bare", db_path)
+    print(f"resident memory (bare PySide6 window {bare / 1024:.1f} MiB; goal <= 1.5x):")
+    for kind, name in (
+        ("worklist", f"worklist of {count:,} cases"),
+        ("scrolled", f"worklist paged down through {count:,} cases"),
+        ("day", f"a day's work ({DAY_INTAKES} intakes with their PDFs) and its worklist"),
+    ):
+        rss = _child_rss(kind, db_path)
+        print(f"  {name}: {rss / 1024:.1f} MiB; ratio {rss / bare:.2f}")
 
 
 def main(count: int = 100_000) -> None:
@@ -171,21 +267,25 @@ def main(count: int = 100_000) -> None:
                search_baseline, "plain count + SELECT of the page")  # fmt: skip
         raw.close()
         db.close()
+        memory(db_path, count)
 
-        bare = _child_rss("bare", db_path)
-        shown = _child_rss("worklist", db_path)
-        print(
-            f"resident memory: worklist of {count:,} cases {shown / 1024:.1f} MiB; "
-            f"bare PySide6 window {bare / 1024:.1f} MiB; ratio {shown / bare:.2f}"
-        )
+
+def memory_only(count: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "clerk.db"
+        build(db_path, count)
+        memory(db_path, count)
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--child", nargs=2, metavar=("KIND", "DB"))
     parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--memory-only", action="store_true", help="the memory figures alone")
     args = parser.parse_args()
     if args.child:
         child(*args.child)
+    elif args.memory_only:
+        memory_only(args.count)
     else:
         main(args.count)

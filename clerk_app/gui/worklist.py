@@ -162,7 +162,11 @@ class WorklistPane(QWidget):
         header.setResizeContentsPrecision(0)
         self.model.modelReset.connect(self._fit_dates)
         self.model.rowsInserted.connect(self._fit_dates)
-        self.view.verticalScrollBar().valueChanged.connect(self._fit_dates)
+        self._fit_timer = QTimer(self)  # once the scrolling stops, not at every page
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(200)
+        self._fit_timer.timeout.connect(self._fit_dates)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_timer.start())
         self.view.doubleClicked.connect(self._activated)
 
         # Two rows, so the desk's window may stay narrow (a 1024-pixel screen, the splitter).
@@ -297,6 +301,7 @@ class WorklistPane(QWidget):
         self.open_action.setText(self.tr("Open case"))
         self.view.setToolTip(self.tr("Enter opens the selected case; Shift+F5 refreshes the list"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+        self.model.refresh_texts()
         self._show_count()
 
     def _show_count(self) -> None:

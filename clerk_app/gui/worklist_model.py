@@ -56,6 +56,35 @@ OPEN_STATUSES = frozenset(s.value for s in lifecycle.Status if not lifecycle.is_
 #: Pages of rows the model holds (an LRU): what is on screen and the pages around it.
 PAGES_KEPT = 3
 
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_BRUSHES = {URGENCY_OVERDUE: QBrush(RED), URGENCY_SOON: QBrush(YELLOW)}
+_VIOLET_BRUSH = QBrush(VIOLET)
+_GREY_BRUSH = QBrush(GREY_TEXT)
+_RED_TEXT_BRUSH = QBrush(RED_TEXT)
+#: Right-aligned countdown (the last but one column); the others as the view likes.
+_ALIGNMENTS = (None,) * 6 + (int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), None)
+#: Role → its place in a row's painted cells (``WorklistModel._cells_of``).
+_CELL_ROLES = {
+    Qt.ItemDataRole.DisplayRole: 0,
+    Qt.ItemDataRole.BackgroundRole: 1,
+    Qt.ItemDataRole.ForegroundRole: 2,
+    Qt.ItemDataRole.TextAlignmentRole: 3,
+}
+
+#: The roles :meth:`WorklistModel.data` answers.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        CASE_NO_ROLE,
+        URGENCY_ROLE,
+        MATERIAL_DUE_ROLE,
+    }
+)
+
 
 class WorklistModel(QAbstractTableModel):
     """This window's cases, read one page at a time.
@@ -86,6 +115,9 @@ class WorklistModel(QAbstractTableModel):
         self._count = 0
         #: Page number → its rows, least recently used first.
         self._pages: OrderedDict[int, list[WorklistRow]] = OrderedDict()
+        self._last_page = -1
+        #: Row → its painted cells (:meth:`_cells_of`), for the rows of the pages held.
+        self._cells: dict[int, tuple[tuple[Any, ...], ...]] = {}
         self._more = True
         self.total = self.query.count(self.filter)
         self._add(self._read_next())
@@ -117,6 +149,7 @@ class WorklistModel(QAbstractTableModel):
         self._ends = []
         self._count = 0
         self._pages.clear()
+        self._cells.clear()
         self._more = True
         self.total = self.query.count(self.filter)
         # The first pages are read inside the reset: a view that asks for more while the
@@ -142,14 +175,19 @@ class WorklistModel(QAbstractTableModel):
     def _keep(self, number: int, rows: list[WorklistRow]) -> None:
         self._pages[number] = rows
         self._pages.move_to_end(number)
+        self._last_page = number
         while len(self._pages) > PAGES_KEPT:
-            self._pages.popitem(last=False)
+            gone, _rows = self._pages.popitem(last=False)
+            for row in range(gone * PAGE_SIZE, (gone + 1) * PAGE_SIZE):
+                self._cells.pop(row, None)
 
     def _page(self, number: int) -> list[WorklistRow]:
         """The rows of page ``number`` (read again by its cursor when not held)."""
         rows = self._pages.get(number)
         if rows is not None:
-            self._pages.move_to_end(number)
+            if number != self._last_page:  # a painted page asks hundreds of times in a row
+                self._pages.move_to_end(number)
+                self._last_page = number
             return rows
         if self.query.closed:  # the desk is shutting down: nothing more is read
             return []
@@ -216,30 +254,26 @@ class WorklistModel(QAbstractTableModel):
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        # A painted cell is asked for about eight roles; the ones never answered leave first.
+        # (A table's indexes have no parent: the model makes none with one.)
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self.row_at(index.row())
-        if row is None or not 0 <= index.column() < len(self.COLUMNS):
+        number, column = index.row(), index.column()
+        if not 0 <= column < len(self.COLUMNS):
             return None
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if column == "status" and row.material_due:
-                return QBrush(VIOLET)
-            if row.urgency == URGENCY_OVERDUE:
-                return QBrush(RED)
-            if row.urgency == URGENCY_SOON:
-                return QBrush(YELLOW)
+        if role in _CELL_ROLES:
+            cells = self._cells.get(number)
+            if cells is None:
+                row = self.row_at(number)
+                if row is None:
+                    return None
+                cells = self._cells[number] = self._cells_of(row)
+            return cells[_CELL_ROLES[role]][column]
+        row = self.row_at(number)
+        if row is None:
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.waiting:
-                return QBrush(GREY_TEXT)
-            return QBrush(RED_TEXT) if row.urgency == URGENCY_OVERDUE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "countdown":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == CASE_NO_ROLE:
             return row.case_no
         if role == URGENCY_ROLE:
@@ -248,10 +282,34 @@ class WorklistModel(QAbstractTableModel):
             return row.material_due
         return None
 
+    def _cells_of(self, row: WorklistRow) -> tuple[tuple[Any, ...], ...]:
+        """What the view paints of ``row``, per role and column (read once per row held)."""
+        texts = tuple(self._text(row, column) for column in self.COLUMNS)
+        background = _BRUSHES.get(row.urgency or "")
+        backgrounds = tuple(
+            _VIOLET_BRUSH if column == "status" and row.material_due else background
+            for column in self.COLUMNS
+        )
+        foreground = (
+            _GREY_BRUSH
+            if row.waiting
+            else _RED_TEXT_BRUSH
+            if (row.urgency == URGENCY_OVERDUE)
+            else None
+        )
+        return texts, backgrounds, (foreground,) * len(self.COLUMNS), _ALIGNMENTS
+
+    def refresh_texts(self) -> None:
+        """Word the rows again (after a language switch)."""
+        self._cells.clear()
+        if self._count:
+            last = self.index(self._count - 1, len(self.COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS
 
     def _text(self, row: WorklistRow, column: str) -> str:
         if column == "case_no":

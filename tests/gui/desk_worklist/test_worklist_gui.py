@@ -176,3 +176,20 @@ def test_enter_opens_the_case_and_a_saved_case_shows_up(qtbot, eve_store, tmp_pa
     qtbot.waitUntil(lambda: pane.model.rowCount() == 2)
     assert pane.current_case_no() == "HS-W01-20260930-000001"  # the clerk's place is kept
     assert pane.model.index(5, 0, QModelIndex()).isValid() is False
+
+
+def test_a_language_switch_words_the_rows_again(qtbot, eve_store, tmp_path, qm_dir):
+    from clerk_app.gui.i18n import install_translations
+
+    add_case(eve_store, 1, received=EVE, due=date(2026, 10, 12))
+    pane = _pane(qtbot, eve_store, tmp_path)
+    countdown = pane.model.index(0, pane.model.COLUMNS.index("countdown"))
+    assert countdown.data() == "4 working days left"  # the rows' words are kept per row
+    install_translations("zh_CN", qm_dir)
+    try:
+        pane.retranslate()
+        assert countdown.data() != "4 working days left" and "4" in countdown.data()
+    finally:
+        install_translations("en", qm_dir)
+        pane.retranslate()
+    assert countdown.data() == "4 working days left"
