@@ -14,7 +14,14 @@ from fastapi.openapi.utils import get_openapi
 from pydantic.json_schema import models_json_schema
 from sqlalchemy.exc import SQLAlchemyError
 
-from records_service import API_PREFIX, __version__, audit, queue_appointments, queue_dashboard
+from records_service import (
+    API_PREFIX,
+    __version__,
+    audit,
+    queue_appointments,
+    queue_dashboard,
+    read_replica,
+)
 from records_service.db import Database
 from records_service.deps import Principal, client_ip
 from records_service.fiscal import platform_for
@@ -142,12 +149,20 @@ def create_app(
     settings = settings or Settings.load()
     if not logging.getLogger("records").handlers:
         configure_logs(os.environ.get("CLERK_RECORDS_LOG_LEVEL", "info"))
-    db = database or Database(settings.database_url, settings.center_code)
+    db = database or Database(
+        settings.database_url,
+        settings.center_code,
+        read_url=settings.read_database_url or None,
+        max_lag_s=settings.read_max_lag_seconds,
+    )
     queue_appointments.use_opening_hours(db, settings.queue_opening_hours)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        placer = read_replica.start_placer(db)  # only with a replica (issue 20)
         yield
+        if placer is not None:
+            placer.stop()
         db.dispose()
 
     app = FastAPI(

@@ -15,6 +15,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from records_service.audit_seal import AUDIT_SEAL, AuditSeal
 from records_service.models import WRITER_CENTER
+from records_service.read_replica import AS_OF, ReadReplica
 
 log = logging.getLogger("records.db")
 
@@ -107,10 +109,19 @@ class Database:
             service's one center); default: the ``center_code`` setting.
         seal: the audit key and checkpoint file that seal every audit record written
             through this object; default: the ones the settings name for this database.
+        read_url: a streaming replica of ``database_url`` for :meth:`read_off_primary`
+            (``records_service.read_replica``); None: those reads go to the primary.
+        max_lag_s: how far behind (seconds) the replica may be before answers say so.
     """
 
     def __init__(
-        self, database_url: str, center_code: str | None = None, *, seal: AuditSeal | None = None
+        self,
+        database_url: str,
+        center_code: str | None = None,
+        *,
+        seal: AuditSeal | None = None,
+        read_url: str | None = None,
+        max_lag_s: float = 30.0,
     ) -> None:
         if center_code is None or seal is None:
             from records_service.settings import Settings
@@ -126,6 +137,7 @@ class Database:
         self.read_sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
         write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
         self.write_sessions = sessionmaker(write_engine, expire_on_commit=False, info=info)
+        self.replica = ReadReplica(read_url, info, max_lag_s) if read_url else None
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -137,6 +149,18 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A read session (rolled back at the end)."""
         with self.read_sessions() as session:
+            yield session
+
+    @contextmanager
+    def read_off_primary(self, now: datetime) -> Iterator[Session]:
+        """A read session on the replica when there is one and it answers, else on the
+        primary (rolled back at the end); ``info[AS_OF]`` is the moment its data are as of
+        (``now`` on the primary), see ``records_service.read_replica``."""
+        session = self.replica.open(now) if self.replica is not None else None
+        if session is None:
+            session = self.read_sessions()
+            session.info[AS_OF] = now
+        with session:
             yield session
 
     def ping(self) -> None:
@@ -177,3 +201,5 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.replica is not None:
+            self.replica.dispose()

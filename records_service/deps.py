@@ -37,6 +37,17 @@ def read_session(db: Annotated[Database, Depends(get_database)]) -> Iterator[Ses
         yield session
 
 
+def read_off_primary_session(
+    db: Annotated[Database, Depends(get_database)],
+    clock: Annotated[Callable[[], datetime], Depends(get_clock)],
+) -> Iterator[Session]:
+    """A read session on the read replica (``CLERK_READ_DATABASE_URL``) when there is one
+    and it answers, else on the primary; ``read_replica.staleness(session)`` gives the
+    answer's ``as_of`` (and ``behind_seconds``)."""
+    with db.read_off_primary(clock()) as session:
+        yield session
+
+
 def write_session(db: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
     """A session whose transaction starts as a writer (``BEGIN IMMEDIATE`` on SQLite).
 
@@ -51,6 +62,8 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 ClockDep = Annotated[Callable[[], datetime], Depends(get_clock)]
 SessionDep = Annotated[Session, Depends(read_session)]
 WriteSessionDep = Annotated[Session, Depends(write_session)]
+#: The board, the progress query, the workload dashboard and the change feed (issue 20).
+ReadSessionDep = Annotated[Session, Depends(read_off_primary_session)]
 
 
 @dataclass(frozen=True)

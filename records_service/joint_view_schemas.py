@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, RootModel
 
 from records_service.presubmission_schemas import PresubmissionProgress
-from records_service.schemas import Moment, Progress, Public
+from records_service.schemas import Moment, Progress, Public, ReadFreshness
 
 HallWord = Literal["受理", "在办", "待办", "办结"]
 
@@ -35,7 +35,7 @@ class JointProgressPart(Public):
     due_date: date | None
 
 
-class JointProgress(Public):
+class JointProgress(ReadFreshness):
     """``GET /progress/{joint_no}``: the applicant's public view of a joint case — no name
     but the masked one, no ID or phone number, no part's number."""
 

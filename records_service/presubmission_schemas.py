@@ -22,6 +22,7 @@ from records_service.schemas import (
     Moment,
     Party,
     Public,
+    ReadFreshness,
     Strict,
     Timestamp,
     WindowCode,
@@ -192,7 +193,7 @@ class TakeInResult(RootModel[TakeInAnswer | JointTakeInAnswer]):
     case) or ``JointTakeInAnswer`` (a package's: the joint case)."""
 
 
-class PresubmissionProgress(Public):
+class PresubmissionProgress(ReadFreshness):
     """The applicant's public view of a pre-submission not yet taken in: its status, the
     one-time supplement notice, the item and the masked applicant."""
 

@@ -316,6 +316,24 @@ def _whole_minute_offset(value: Any) -> Any:
 Moment = Annotated[AwareDatetime, BeforeValidator(_whole_minute_offset)]
 
 
+#: ``behind_seconds`` of an answer read off the primary (issue 20).
+BEHIND_DESCRIPTION = (
+    "how many seconds the read replica that answered is behind the primary; only when more "
+    "than the service's ``read_max_lag_seconds``"
+)
+
+
+class ReadFreshness(Public):
+    """What an answer that may come from a read replica (issue 20) says of its data."""
+
+    as_of: Moment | None = Field(
+        default=None,
+        description="the moment the data are as of: now on the primary, a replica's last "
+        "replayed commit on a replica",
+    )
+    behind_seconds: int | None = Field(default=None, description=BEHIND_DESCRIPTION)
+
+
 class EventPublic(Public):
     id: str
     type: str
@@ -532,7 +550,7 @@ class ForwardedProgress(Public):
     completed_at: Moment | None
 
 
-class Progress(Public):
+class Progress(ReadFreshness):
     """The applicant's public view of a case: no names but a masked one, no numbers."""
 
     case_no: str
@@ -588,7 +606,7 @@ class DayCounts(Public):
     completed: int
 
 
-class Workload(Public):
+class Workload(ReadFreshness):
     """``GET /workload``; ``department_code``/``department`` only on window groups."""
 
     from_: date = Field(alias="from")
@@ -651,6 +669,7 @@ class BoardToday(Public):
 
 class Board(Public):
     as_of: Moment
+    behind_seconds: int | None = Field(default=None, description=BEHIND_DESCRIPTION)
     items: list[BoardRow]
     today: BoardToday
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import platformdirs
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -155,6 +155,12 @@ class Settings(BaseSettings):
             service user's data folder.
         attachment_max_bytes: the largest file of a material the service takes (413).
         attachment_case_max_bytes: the most bytes of files one case may hold (413).
+        read_database_url: a PostgreSQL streaming replica (hot standby) of
+            ``database_url`` that serves the board, the public progress query, the
+            workload dashboard and the change feed (``records_service.read_replica``);
+            empty: everything reads the primary. Refused with a SQLite database.
+        read_max_lag_seconds: a replica whose data are older than this says so in those
+            answers (``behind_seconds``) and in the log.
     """
 
     model_config = SettingsConfigDict(
@@ -206,6 +212,8 @@ class Settings(BaseSettings):
     attachments_dir: str = ""
     attachment_max_bytes: int = Field(default=20_000_000, ge=1)
     attachment_case_max_bytes: int = Field(default=200_000_000, ge=1)
+    read_database_url: str = ""
+    read_max_lag_seconds: int = Field(default=30, ge=1)
 
     @field_validator("queue_opening_hours")
     @classmethod
@@ -220,6 +228,17 @@ class Settings(BaseSettings):
     @classmethod
     def _default_database(cls, value: str) -> str:
         return value or default_database_url()
+
+    @field_validator("read_database_url")
+    @classmethod
+    def _replica_of_postgres(cls, value: str, info: ValidationInfo) -> str:
+        primary = str(info.data.get("database_url") or "")
+        if value and not (value.startswith("postgresql") and primary.startswith("postgresql")):
+            raise ValueError(
+                "a read replica is a PostgreSQL hot standby of a PostgreSQL database_url "
+                "(SQLite has none); leave CLERK_READ_DATABASE_URL empty"
+            )
+        return value
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

@@ -19,6 +19,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import public_applicant_name
@@ -28,12 +29,20 @@ from records_service import (
     forwards,
     joint_views,
     presubmissions,
+    read_replica,
     rules,
     signin,
 )
 from records_service.case_views import iso
 from records_service.db import Database
-from records_service.deps import ClockDep, DatabaseDep, SessionDep, SettingsDep, client_ip
+from records_service.deps import (
+    ClockDep,
+    DatabaseDep,
+    ReadSessionDep,
+    SessionDep,
+    SettingsDep,
+    client_ip,
+)
 from records_service.joint_view_schemas import JointProgress, ProgressAnswer
 from records_service.models import Case, JointCase, Presubmission, RateLimit
 from records_service.presubmission_schemas import PresubmissionProgress
@@ -129,6 +138,22 @@ def _count_wrong_code(
                 raise
 
 
+def _find(
+    session: Session, number: str
+) -> tuple[Case | None, JointCase | None, Presubmission | None]:
+    """The case, joint case or pre-submission with this number (at most one of them)."""
+    case = session.scalars(select(Case).where(Case.case_no == number)).first()
+    if case is not None:
+        return case, None, None
+    # A joint number comes from the same sequence as case numbers: never both.
+    joint_case = session.scalars(select(JointCase).where(JointCase.joint_no == number)).first()
+    if joint_case is not None:
+        return None, joint_case, None
+    # A pre-submission (issue 19) not yet taken in: once taken in, its case has its number.
+    presubmission = session.scalars(select(Presubmission).where(Presubmission.no == number)).first()
+    return None, None, presubmission
+
+
 @router.get(
     "/progress/{case_no}",
     operation_id="get_progress",
@@ -145,7 +170,8 @@ def get_progress(
     case_no: Annotated[str, Path(max_length=40)],
     code: Annotated[str, Query(max_length=6, description="the case's 6-digit query code")],
     request: Request,
-    session: SessionDep,
+    session: ReadSessionDep,
+    primary: SessionDep,
     db: DatabaseDep,
     settings: SettingsDep,
     clock: ClockDep,
@@ -167,19 +193,16 @@ def get_progress(
             "Too many progress queries; wait a moment.",
             headers={"Retry-After": str(max(1, int(wait) + 1))},
         )
-    case = session.scalars(select(Case).where(Case.case_no == case_no)).first()
-    # A joint number comes from the same sequence as case numbers: never both.
-    joint_case = (
-        session.scalars(select(JointCase).where(JointCase.joint_no == case_no)).first()
-        if case is None
-        else None
-    )
-    # A pre-submission (issue 19) not yet taken in: once taken in, its case has its number.
-    presubmission = (
-        session.scalars(select(Presubmission).where(Presubmission.no == case_no)).first()
-        if case is None and joint_case is None
-        else None
-    )
+    case, joint_case, presubmission = _find(session, case_no)
+    if (case, joint_case, presubmission) == (None, None, None) and (
+        session.get_bind() is not primary.get_bind()
+    ):
+        # Read off the primary (issue 20): a number taken in a moment ago may not have
+        # reached the replica yet.
+        session = primary
+        session.info[read_replica.AS_OF] = now
+        case, joint_case, presubmission = _find(session, case_no)
+    fresh = read_replica.staleness(session)
     if case is not None:
         number, query_code = case.case_no, case.query_code
     elif joint_case is not None:
@@ -197,12 +220,14 @@ def get_progress(
         raise _not_found()
     if presubmission is not None:
         return ProgressAnswer(
-            PresubmissionProgress.model_validate(presubmissions.progress(session, presubmission))
+            PresubmissionProgress.model_validate(
+                {**presubmissions.progress(session, presubmission), **fresh}
+            )
         )
     if case is None:
         assert joint_case is not None
         return ProgressAnswer(
-            JointProgress.model_validate(joint_views.progress(session, joint_case))
+            JointProgress.model_validate({**joint_views.progress(session, joint_case), **fresh})
         )
     catalog = catalog_store.published(session, case.catalog_version)
     item_name = catalog.item_names.get(case.item_code) if catalog else None
@@ -233,6 +258,7 @@ def get_progress(
             }
             if upper is not None
             else None,
+            **fresh,
         }
     )
     return ProgressAnswer(case_progress)

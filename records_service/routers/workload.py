@@ -20,9 +20,16 @@ from sqlalchemy.sql.elements import ColumnElement
 from clerk_app.core import workload
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import public_applicant_name
-from records_service import catalog_store, joint_views, reach, rules
+from records_service import catalog_store, joint_views, reach, read_replica, rules
 from records_service.case_views import iso
-from records_service.deps import ClockDep, CurrentPrincipal, Principal, SessionDep, SettingsDep
+from records_service.deps import (
+    ClockDep,
+    CurrentPrincipal,
+    Principal,
+    ReadSessionDep,
+    SessionDep,
+    SettingsDep,
+)
 from records_service.models import Case, CaseEvent, Center, Department, JointCase, Rating, Window
 from records_service.problems import ProblemError, problem_responses
 from records_service.schemas import Board, Day, Workload, WorkloadCases
@@ -175,7 +182,7 @@ _TO = Query(description="last day, included (default: today, or ``from`` if late
 )
 def get_workload(
     principal: CurrentPrincipal,
-    session: SessionDep,
+    session: ReadSessionDep,
     settings: SettingsDep,
     clock: ClockDep,
     from_: Annotated[Day | None, _FROM] = None,
@@ -250,6 +257,7 @@ def get_workload(
             "items": items,
             "total": workload.totals(figures).as_dict(),
             "trend": [d.as_dict() for d in workload.daily_trend(buckets, start_day, end_day)],
+            **read_replica.staleness(session),
         }
     )
 
@@ -393,7 +401,7 @@ def workload_cases(
 )
 def get_board(
     principal: CurrentPrincipal,
-    session: SessionDep,
+    session: ReadSessionDep,
     clock: ClockDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     center: Annotated[str | None, _CENTER] = None,
@@ -450,7 +458,7 @@ def get_board(
     )
     return Board.model_validate(
         {
-            "as_of": iso(now),
+            **read_replica.staleness(session),
             "items": items[:limit],
             "today": {
                 "received": figures.received,
