@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QProgressBar,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -516,6 +517,7 @@ class MainWindow(QMainWindow):
         self._accepting = True
         self.intake.setEnabled(False)
         self.statusBar().showMessage(self.tr("Saving the case…"))
+        self._saving(True)
 
         first = self.take_in_first(draft, item) if self.take_in_first else None
 
@@ -537,16 +539,34 @@ class MainWindow(QMainWindow):
             return
         self.writer.submit(work, self).success(self._accepted).failure(self._accept_failed)
 
+    def _saving(self, on: bool) -> None:
+        """A busy bar in the status bar while the writer saves the case and writes its
+        documents (the receipt PDF takes a few hundred ms on a slow PC; issue 21)."""
+        bar = getattr(self, "saving_bar", None)
+        if bar is None:
+            if not on:
+                return
+            bar = self.saving_bar = QProgressBar(self)
+            bar.setObjectName("savingBar")
+            bar.setRange(0, 0)  # busy: no end known
+            bar.setMaximumWidth(120)
+            bar.setTextVisible(False)
+            self.statusBar().addPermanentWidget(bar)
+        bar.setAccessibleName(self.tr("Saving the case…"))
+        bar.setVisible(on)
+
     def _accept_failed(self, exc: Exception) -> None:
         self._accepting = False
         self.intake.setEnabled(True)
         self.statusBar().clearMessage()
+        self._saving(False)
         show_error(self, exc)
 
     def _accepted(self, taken: TakenCase) -> None:
         self._accepting = False
         self.intake.setEnabled(True)
         self.statusBar().clearMessage()
+        self._saving(False)
         case_hub().announce_write(taken.case_no)  # the sync worker wakes, screens reload
         self.case_accepted.emit(taken)
         due = self.intake.due_date()

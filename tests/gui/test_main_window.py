@@ -176,3 +176,29 @@ def test_in_chinese_the_main_window_speaks_chinese(qtbot, qm_dir):
         "受理(&I)",
         "帮助(&H)",
     ]
+
+
+def test_while_the_case_is_saved_and_its_receipt_written_a_busy_bar_shows(qtbot, tmp_path):
+    import threading
+
+    release = threading.Event()
+
+    def take_in(context, session, draft, item):  # on the writer: the receipt takes its time
+        release.wait(10)
+        payload = make_payload(1, case_no="HS-W01-20261130-000002", query_code="654321")
+        return TakenCase(case=case_from_wire(payload), receipt_path=tmp_path / "receipt.pdf")
+
+    window = _window(qtbot, take_in)
+    window.choose_item(demo_catalog().item("DEMO-GA-001"))
+    _fill(qtbot, window)
+    window.accept_case()
+    try:
+        assert window.saving_bar.isVisible() and window.statusBar().currentMessage()
+        assert window.saving_bar.accessibleName() == window.statusBar().currentMessage()
+        qtbot.wait(50)  # the window keeps painting meanwhile
+        assert window.saving_bar.isVisible() and window.last_dialog is None
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: window.last_dialog is not None)
+    assert not window.saving_bar.isVisible()
+    window.last_dialog.close()
