@@ -5,8 +5,8 @@ parent measures from starting it until the child says its window is shown and ha
 through the event loop. ``clerk``: the steps of ``clerk-app`` up to the sign-in dialog
 (folders, settings, logging, provisioning, translations, the dialog; the local database
 opens after it, untimed — in an older checkout, before it);
-``bare``: ``QApplication`` + a ``QWidget`` shown; ``form``: the sign-in window's generated
-form alone in a ``QDialog`` (the floor with that form); ``cli``: ``python -m clerk_app
+``bare``: ``QApplication`` + a ``QWidget`` shown; ``form``: the sign-in window alone
+(``LoginDialog``, the floor of the start with it); ``cli``: ``python -m clerk_app
 --smoke-start`` itself (single-instance lock, start-up checks included; a tree without the
 switch is skipped). ``--before PATH`` also runs ``clerk`` and ``cli`` from another checkout
 (``git worktree add /tmp/wt PATH-COMMIT``), interleaved in the same run, so "before" and
@@ -47,16 +47,17 @@ def child_bare() -> None:
 
 
 def child_form() -> None:
-    """The sign-in window's form alone: the generated ``Ui_LoginDialog`` in a ``QDialog``,
-    no clerk code — the floor the client's start can reach with this form (its Qt types
-    and enums, the ``Qt`` namespace among them, are built at their first use)."""
-    from PySide6.QtWidgets import QApplication, QDialog
+    """The sign-in window alone: ``LoginDialog`` shown, without the rest of the start
+    (folders, settings, logging, provisioning, translations) — the floor of the client's
+    start with this window."""
+    from PySide6.QtWidgets import QApplication
 
-    from clerk_app.gui.forms.ui_login_dialog import Ui_LoginDialog
+    from clerk_app.gui.login import LoginDialog
 
     app = QApplication(sys.argv[:1])
-    dialog = QDialog()
-    Ui_LoginDialog().setupUi(dialog)
+    dialog = LoginDialog(
+        lambda _user, _password: None, center_name="center", window_code="W01", server="https://"
+    )
     dialog.show()
     app.processEvents()
     print("ready", flush=True)
@@ -200,7 +201,7 @@ def report(medians: dict[str, float]) -> None:
 def main(runs: int = 7, before: Path | None = None, frozen: Path | None = None) -> None:
     bare = ("bare PySide6 window", [sys.executable, "-m", "bench.bench_startup",
             "--child", "bare"], REPO)  # fmt: skip
-    form = ("sign-in form alone (no clerk code)", [sys.executable, "-m",
+    form = ("sign-in window alone (LoginDialog)", [sys.executable, "-m",
             "bench.bench_startup", "--child", "form"], REPO)  # fmt: skip
     kinds = [bare, form, *(script_kinds(before, "before, ") if before else [])]
     kinds += script_kinds(REPO, "")

@@ -129,6 +129,22 @@ class Desk:
             self.warming.start()
         return 0
 
+    def open_behind_sign_in(self) -> int | None:
+        """Once the sign-in window is on the screen: open the store; on a hall PC (a display
+        credential) its board then takes the sign-in window's place.
+
+        Returns:
+            0 when the sign-in goes on; None when the board replaced it; else the exit code
+            (the store cannot be opened: said in a window). The sign-in window is closed
+            (rejected) in the last two cases.
+        """
+        code = self.open_store(show=True)
+        if code == 0 and self.open_enrolled_hall() is None:
+            return 0
+        if self.login is not None:
+            self.login.reject()
+        return code or None
+
     def context_opened(self) -> None:
         """The store is open: the sign-in window says if the database was set aside."""
         damaged = self.context.damaged_database
@@ -388,23 +404,18 @@ def run_app(
             return code
         return _run_smoke(app, desk, login, smoke_user, smoke_password or "")
 
-    outcome = {"code": 0, "hall": False}
+    outcome: dict[str, int | None] = {"code": 0}
 
     def open_after_shown() -> None:
-        code = desk.open_store(show=True)
-        if code:
-            outcome["code"] = code
-            login.reject()
-        elif deferred and desk.open_enrolled_hall() is not None:  # a hall screen's PC
-            outcome["hall"] = True
-            login.reject()
+        outcome["code"] = desk.open_behind_sign_in()
 
-    when_on_screen(login, open_after_shown)
+    if deferred:
+        when_on_screen(login, open_after_shown)
     login.show()
-    if login.exec() != QDialog.DialogCode.Accepted and not outcome["hall"]:
+    if login.exec() != QDialog.DialogCode.Accepted and outcome["code"] is not None:
         desk.shutdown()
-        return int(outcome["code"])
-    app.aboutToQuit.connect(desk.shutdown)
+        return outcome["code"]
+    app.aboutToQuit.connect(desk.shutdown)  # signed in, or a hall PC's board
     return app.exec()
 
 

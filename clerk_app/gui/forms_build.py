@@ -6,6 +6,7 @@ generated modules are committed; ``tests/gui/test_forms.py`` fails when one is s
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -18,6 +19,26 @@ def form_files() -> list[Path]:
     return sorted(UI_DIR.glob("*.ui"))
 
 
+_IMPORT = re.compile(r"^from (PySide6\.\w+) import \(([^)]*)\)\n", re.MULTILINE)
+
+
+def keep_used_imports(code: str) -> str:
+    """``code`` with each ``from PySide6.X import (...)`` of uic's cut to the names the form
+    uses (uic imports a fixed list). PySide6 builds a type, with its enums, at its first
+    import: the ``Qt`` namespace alone costs ~10 ms, ``QImage`` ~5, and the sign-in form is
+    on the start's path (issue 21)."""
+    lines = _IMPORT.sub("", code).splitlines()
+    body = "\n".join(line for line in lines if not line.lstrip().startswith("#"))  # code only
+    used = set(re.findall(r"\bQ\w+|\bQt\b", body))
+
+    def trimmed(match: re.Match[str]) -> str:
+        names = [n.strip() for n in match.group(2).split(",") if n.strip()]
+        kept = [n for n in names if n in used]
+        return f"from {match.group(1)} import ({', '.join(kept)})\n" if kept else ""
+
+    return _IMPORT.sub(trimmed, code)
+
+
 def build(out_dir: Path = FORMS_DIR) -> list[Path]:
     """Generate ``ui_<name>.py`` for every form into ``out_dir``; return the written paths."""
     uic = find_tool("uic")
@@ -28,6 +49,7 @@ def build(out_dir: Path = FORMS_DIR) -> list[Path]:
         subprocess.run(  # noqa: S603 - fixed tool, our own paths
             [uic, "-g", "python", "-o", str(target), str(ui)], check=True
         )
+        target.write_text(keep_used_imports(target.read_text("utf-8")), "utf-8")
         written.append(target)
     init = out_dir / "__init__.py"
     if not init.exists():

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from clerk_app.gui.errors import error_message
@@ -22,6 +22,12 @@ from clerk_app.gui.ops import Op
 log = logging.getLogger("clerk.gui")
 
 ERROR_STYLE = "color: #b3261e;"
+
+# Qt's values, set through Qt's properties: the sign-in window is shown before PySide6
+# builds its ``Qt`` namespace (~10 ms of Python enums at its first use, issue 21).
+_ALIGN_RIGHT_VCENTER = 0x0002 | 0x0080  # Qt::AlignRight | Qt::AlignVCenter
+_NO_FOCUS = 0  # Qt::NoFocus
+_SELECTABLE_BY_MOUSE = 0x1  # Qt::TextSelectableByMouse
 
 
 class LoginDialog(QDialog):
@@ -62,6 +68,17 @@ class LoginDialog(QDialog):
         self.password_dialog: Any = None
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
+        self.ui.formLayout.setProperty("labelAlignment", _ALIGN_RIGHT_VCENTER)
+        self.ui.windowEdit.setProperty("focusPolicy", _NO_FOCUS)  # read-only, not a stop
+        self.ui.serverLabel.setProperty("textInteractionFlags", _SELECTABLE_BY_MOUSE)
+        # Made here, by keyword: uic's QDialogButtonBox(parent) makes PySide6 weigh the
+        # (Qt.Orientation, parent) constructor, which builds the Qt namespace.
+        self.ui.buttonBox = QDialogButtonBox(parent=self)
+        self.ui.buttonBox.setObjectName("buttonBox")
+        self.ui.buttonBox.setStandardButtons(
+            QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Ok
+        )
+        self.ui.mainLayout.addWidget(self.ui.buttonBox)
         self.setWindowTitle(self.tr("Sign in — Window Clerk"))
         self.ui.centerLabel.setText(center_name)
         font = self.ui.centerLabel.font()
@@ -75,7 +92,7 @@ class LoginDialog(QDialog):
         self.ui.windowEdit.setStyleSheet("background: transparent;")
         self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
         self.ui.errorLabel.hide()
-        self.ui.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ui.errorLabel.setProperty("textInteractionFlags", _SELECTABLE_BY_MOUSE)
         self._ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self._ok.setText(self.tr("&Sign in"))
         self._ok.setObjectName("signInButton")
@@ -180,6 +197,8 @@ class LoginDialog(QDialog):
 
     def show_damaged_database(self, moved_to: str) -> None:
         """Tell the clerk the local database was damaged and set aside (kept for IT)."""
+        from PySide6.QtCore import Qt
+
         label = QLabel(self)
         label.setObjectName("damagedDatabaseLabel")
         label.setWordWrap(True)

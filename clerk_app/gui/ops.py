@@ -36,7 +36,7 @@ from concurrent.futures import wait as wait_futures
 from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from clerk_app.gui.errors import error_message
@@ -62,6 +62,8 @@ class _Bridge(QObject):
     failed = Signal(object)
 
     def __init__(self, op: Op) -> None:
+        from PySide6.QtCore import Qt  # its enums: at the first task, not before sign-in
+
         super().__init__()
         self._op = op
         # Queued even when emitted on the GUI thread (a future that is already done calls

@@ -10,6 +10,8 @@ other colour of the platform's scheme as it is; ``run_app`` installs it on the a
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 #: WCAG AA for body text, with a little room for rounding.
@@ -57,12 +59,14 @@ def _readable(colour: QColor, against: QColor, towards: QColor) -> QColor:
         moved = _mix(colour, towards, step / 20)
         if contrast(moved, against) >= TARGET:
             return moved
-    return QColor(towards)
+    return copy.copy(towards)
 
 
 def readable_palette(palette: QPalette) -> QPalette:
     """``palette`` with its placeholder text and selection colours at :data:`TARGET`."""
-    out = QPalette(palette)
+    # Copied, not QPalette(palette): choosing among QPalette's constructors builds PySide6's
+    # Qt namespace (~10 ms), and this runs before the sign-in window is shown (issue 21).
+    out = copy.copy(palette)
     for group in _GROUPS:
         base = palette.color(group, _Role.Base)
         text = palette.color(group, _Role.Text)

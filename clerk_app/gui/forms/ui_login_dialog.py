@@ -3,21 +3,13 @@
 ################################################################################
 ## Form generated from reading UI file 'login_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QLineEdit, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import (QCoreApplication, QMetaObject)
+from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_LoginDialog(object):
     def setupUi(self, LoginDialog):
@@ -37,7 +29,6 @@ class Ui_LoginDialog(object):
 
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
-        self.formLayout.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
         self.formLayout.setHorizontalSpacing(10)
         self.formLayout.setVerticalSpacing(8)
         self.userCaption = QLabel(LoginDialog)
@@ -70,7 +61,6 @@ class Ui_LoginDialog(object):
 
         self.windowEdit = QLineEdit(LoginDialog)
         self.windowEdit.setObjectName(u"windowEdit")
-        self.windowEdit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.windowEdit.setReadOnly(True)
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.windowEdit)
@@ -83,7 +73,6 @@ class Ui_LoginDialog(object):
         self.serverLabel = QLabel(LoginDialog)
         self.serverLabel.setObjectName(u"serverLabel")
         self.serverLabel.setText(u"https://")
-        self.serverLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.serverLabel)
 
@@ -100,12 +89,6 @@ class Ui_LoginDialog(object):
         self.verticalSpacer = QSpacerItem(20, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.mainLayout.addItem(self.verticalSpacer)
-
-        self.buttonBox = QDialogButtonBox(LoginDialog)
-        self.buttonBox.setObjectName(u"buttonBox")
-        self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
-
-        self.mainLayout.addWidget(self.buttonBox)
 
 #if QT_CONFIG(shortcut)
         self.userCaption.setBuddy(self.userEdit)

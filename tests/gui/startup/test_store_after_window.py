@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from clerk_app.app.context import StartupError, demo_provisioning, start_context
 from clerk_app.core.clock import CENTER_TZ, FixedClock
-from clerk_app.gui.app import run_app
+from clerk_app.gui.app import Desk, run_app
 from clerk_app.gui.login import LoginDialog
 from tests.helpers.offline import DEMO_PROVISIONING, UNREACHABLE, window_paths
 
@@ -108,7 +108,6 @@ def test_a_hall_pc_shows_its_board_once_the_store_is_open(qtbot, records_service
     opens: the sign-in window it showed first gives way to the board, full screen."""
     from clerk_app.app.context import build_context
     from clerk_app.app.enrolment import enrol_here
-    from clerk_app.gui.hall import HallScreen
     from tests.helpers.hall_service_data import TIMEOUT, auth, token_for
 
     paths = window_paths(tmp_path / "hall-pc")
@@ -125,26 +124,31 @@ def test_a_hall_pc_shows_its_board_once_the_store_is_open(qtbot, records_service
     enrolling.close()
 
     context = start_context(provisioning, paths, clock=FixedClock(NOW))
-    seen: dict[str, object] = {}
-    timer = QTimer()
-
-    def look() -> None:
-        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-        if any(isinstance(w, LoginDialog) for w in shown):
-            seen["sign-in"] = True
-        boards = [w for w in shown if isinstance(w, HallScreen)]
-        if boards:
-            timer.stop()
-            seen["full screen"] = boards[0].isFullScreen()
-            seen["sign-in left"] = any(isinstance(w, LoginDialog) for w in shown)
-            QApplication.quit()
-
-    timer.timeout.connect(look)
-    timer.start(5)
+    desk = Desk(context)
     try:
-        code = run_app(context)
+        login = desk.make_login()  # what run_app shows first, before the store opens
+        login.show()
+        qtbot.waitExposed(login)
+        assert not context.opened
+        assert desk.open_behind_sign_in() is None  # the board took the sign-in's place
+        assert desk.hall is not None and desk.hall.isVisible() and desk.hall.isFullScreen()
+        assert not login.isVisible() and desk.session is None
     finally:
-        timer.stop()
+        desk.shutdown()
+        if desk.hall is not None:
+            desk.hall.close()
         context.close()
-    assert code == 0
-    assert seen == {"sign-in": True, "full screen": True, "sign-in left": False}
+
+
+def test_the_sign_in_goes_on_when_the_store_opens_on_a_desk(qtbot, tmp_path):
+    context, _paths = _context(tmp_path)
+    desk = Desk(context)
+    try:
+        login = desk.make_login()
+        login.show()
+        assert desk.open_behind_sign_in() == 0
+        assert login.isVisible() and desk.hall is None and context.opened
+        login.close()
+    finally:
+        desk.shutdown()
+        context.close()
