@@ -64,6 +64,7 @@ HEAVY = (
     "lunar_python",
     "stdnum",  # ID and credit-code checks (the log's masking filter does not need it)
     "clerk_app.gui.startup_error",  # why the client cannot start: only when it cannot
+    "PySide6.QtCore.Qt",  # the Qt namespace (built at its first use: ~10 ms of enums)
 )
 
 CHILD = f"""
@@ -76,6 +77,10 @@ class Watch:
         if {SHOWN!r} in text and self.modules is None:
             # loaded ones (None marks a module as absent: store.keys skips keyring's macOS one)
             self.modules = sorted(k for k, v in sys.modules.items() if v is not None)
+            # PySide6 builds a type at its first use; the Qt namespace's enums cost ~10 ms
+            qt_core = sys.modules.get("PySide6.QtCore")
+            if qt_core is not None and "Qt" in vars(qt_core):
+                self.modules.append("PySide6.QtCore.Qt")
         return self.out.write(text)
     def flush(self):
         self.out.flush()
