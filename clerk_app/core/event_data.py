@@ -5,8 +5,9 @@ The first event of a case is the intake decision; its data is a :class:`Decision
 when), :class:`SupplementDecision` (补正: everything missing and the legal basis),
 :class:`RefusalDecision` (不予受理: reasons and legal basis), :class:`ForwardDecision` (上报:
 authority, reason, expected by). The clerk's later actions record :class:`SuspendData`,
-:class:`ResumeData`, :class:`SupplementRequest`, :class:`CorrectionData` and
-:class:`VerificationData` (告知承诺核查); a ``note`` the service writes may carry a
+:class:`ResumeData`, :class:`SupplementRequest`, :class:`CorrectionData`,
+:class:`ForwardData` (上报 of a case already taken in) and :class:`VerificationData`
+(告知承诺核查); a ``note`` the service writes may carry a
 :class:`WaiverApproval` (a lead approved a fee waiver); other events record nothing
 (``None``). A decision taken on the applicant's written commitment carries a
 :class:`CommitmentRecord`.
@@ -121,6 +122,21 @@ class ForwardDecision(DecisionData):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ForwardData:
+    """上报 after intake (issue 20): a case already taken in (a 承诺件 that turns out to need
+    the city) goes to the center above. The same fields as :class:`ForwardDecision` without
+    the intake decision's (no ``fee_state``: the fee was settled, or not, at intake).
+
+    ``center``: the code of the center above on the records service (it makes the linked
+    case there); empty: an authority outside the service."""
+
+    authority: str = ""
+    reason: str = ""
+    expected_by: date | None = None
+    center: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class SuspendData:
     """A suspension (hearing, inspection, testing, expert review: the clock stops).
 
@@ -201,6 +217,7 @@ EventData: TypeAlias = (
     | SupplementRequest
     | SupplementFiling
     | CorrectionData
+    | ForwardData
     | VerificationData
     | WaiverApproval
 )
@@ -218,6 +235,7 @@ _ACTIONS: dict[EventType, type[EventData]] = {
     EventType.RESUME: ResumeData,
     EventType.REQUEST_SUPPLEMENT: SupplementRequest,
     EventType.CORRECT: CorrectionData,
+    EventType.FORWARD: ForwardData,
     EventType.COMMITMENT_VERIFIED: VerificationData,
     EventType.COMMITMENT_FALSE: VerificationData,
     EventType.FILE_SUPPLEMENT: SupplementFiling,

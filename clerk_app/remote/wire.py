@@ -26,6 +26,7 @@ from clerk_app.core.event_data import (
     DeferredDecision,
     EventData,
     FeeState,
+    ForwardData,
     ForwardDecision,
     MaterialForm,
     MaterialNeed,
@@ -166,6 +167,15 @@ def event_data_to_wire(data: EventData) -> dict[str, Any]:
             if data.center:  # the center above on the service (issue 20)
                 out["center"] = data.center
         return out
+    if isinstance(data, ForwardData):  # 上报 after intake (issue 20)
+        forward: dict[str, Any] = {
+            "authority": data.authority,
+            "reason": data.reason,
+            "expected_by": _day(data.expected_by),
+        }
+        if data.center:
+            forward["center"] = data.center
+        return forward
     if isinstance(data, SuspendData):
         return {"kind": data.kind, "suspended_on": _day(data.suspended_on)}
     if isinstance(data, ResumeData):
@@ -484,6 +494,13 @@ def event_data_from_wire(
                 center=_text(data, "center"),
             )
         return DecisionData(**common)
+    if kind is ForwardData:
+        return ForwardData(
+            authority=_text(data, "authority"),
+            reason=_text(data, "reason"),
+            expected_by=_date(data, "expected_by"),
+            center=_text(data, "center"),
+        )
     if kind is SuspendData:
         return SuspendData(kind=_text(data, "kind"), suspended_on=_date(data, "suspended_on"))
     if kind is ResumeData:
@@ -661,6 +678,7 @@ def board_from_wire(data: Any) -> Board:
             received=int(today.get("received") or 0),
             completed=int(today.get("completed") or 0),
             completion_rate=None if rate is None else float(rate),
+            behind_seconds=behind_seconds(data),
         )
     except (TypeError, ValueError) as exc:
         raise WireError(f"'today' has a value of the wrong type: {exc}") from None
@@ -682,7 +700,18 @@ def progress_from_wire(data: Any) -> Progress | JointProgress:
         received_at=_moment(data, "received_at"),
         due_date=_date(data, "due_date"),
         completed_at=_optional_moment(data, "completed_at"),
+        as_of=_optional_moment(data, "as_of"),
+        behind_seconds=behind_seconds(data),
     )
+
+
+def behind_seconds(data: Mapping[str, Any]) -> int | None:
+    """An answer read off the primary (issue 20): how many seconds the service's read
+    replica is behind, when it says so (past its limit); None otherwise."""
+    value = data.get("behind_seconds")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value
 
 
 _STAGE_STATES = ("waiting", "open", "complete")
@@ -740,6 +769,8 @@ def joint_progress_from_wire(data: Any) -> JointProgress:
         completed_at=_optional_moment(data, "completed_at"),
         stages=tuple(stages),
         parts=tuple(parts),
+        as_of=_optional_moment(data, "as_of"),
+        behind_seconds=behind_seconds(data),
     )
 
 

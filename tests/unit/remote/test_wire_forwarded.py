@@ -11,7 +11,7 @@ from datetime import date, datetime
 import pytest
 
 from clerk_app.core.clock import CENTER_TZ
-from clerk_app.core.event_data import ForwardDecision
+from clerk_app.core.event_data import ForwardData, ForwardDecision
 from clerk_app.core.lifecycle import EventType, Status
 from clerk_app.core.records import CaseEvent, ForwardedTo
 from clerk_app.remote.wire import (
@@ -58,3 +58,17 @@ def test_forwarded_to_is_read_typed_and_a_bad_one_named() -> None:
     assert forwarded_to_from_wire(None) is None
     with pytest.raises(WireError, match=r"forwarded_to\.status"):
         forwarded_to_from_wire({"case_no": "X", "center_code": "HS", "status": "gone"})
+
+
+def test_a_later_forward_carries_no_intake_decision_and_reads_back_typed() -> None:
+    data = ForwardData(authority="衡水市中心", reason="属市级审批权限", center="HS")
+    event = CaseEvent(str(uuid.uuid4()), EventType.FORWARD, AT, "jz-clerk", "", data)
+    body = event_to_wire(event)
+    assert body["data"] == {
+        "authority": "衡水市中心",
+        "reason": "属市级审批权限",
+        "expected_by": None,
+        "center": "HS",
+    }
+    EventCreate.model_validate_json(json.dumps(body))
+    assert event_from_wire(body) == event  # a later event: not the intake decision
