@@ -26,6 +26,7 @@ from clerk_app.core.event_data import (
     CorrectionData,
     DeferredDecision,
     EventData,
+    ForwardData,
     MaterialNeed,
     ResumeData,
     SupplementFiling,
@@ -122,16 +123,23 @@ def available_actions(
     )
 
 
-def case_actions(case: Case) -> tuple[lifecycle.EventType, ...]:
+def case_actions(case: Case, *, upper_center: str = "") -> tuple[lifecycle.EventType, ...]:
     """The actions the case detail offers for ``case`` now.
+
+    ``upper_center``: the center above this window's (provisioning ``[center] parent``);
+    when there is one, a case already taken in may be forwarded to it (上报, ``forward``,
+    offered after the completions) while the lifecycle allows it.
 
     A part of a joint case: nothing while its stage has not opened (received, no due date);
     then 受理 (``accept``) while it is only received, ``file_supplement`` instead of a
     supplement request, and no "supplement received" (the intake window records it for
-    the whole stage).
+    the whole stage); it is never forwarded on its own.
     """
     actions = available_actions(case.status, awaiting_material=awaited_material(case) is not None)
     if not case.joint_case_no:
+        if upper_center and E.FORWARD in lifecycle.allowed_events(case.status):
+            at = next((i for i, a in enumerate(actions) if a is E.WITHDRAW), len(actions))
+            actions = (*actions[:at], E.FORWARD, *actions[at:])
         return actions
     kept = tuple(a for a in actions if a not in NOT_FOR_PARTS)
     if case.status is lifecycle.Status.RECEIVED:
@@ -172,6 +180,10 @@ class ActionInput:
     new_value: str = ""
     #: A part's ``file_supplement``: the item's materials still needed (code, name, what).
     filed: tuple[MaterialNeed, ...] = ()
+    #: 上报 (``forward``): the code and name of the center above the case goes to; the
+    #: opinion is the reason.
+    forward_center: str = ""
+    forward_authority: str = ""
 
 
 @dataclass(frozen=True)
@@ -220,6 +232,12 @@ def event_data(
         )
     if entry.event is E.FILE_SUPPLEMENT:
         return SupplementFiling(materials=entry.filed)
+    if entry.event is E.FORWARD:
+        return ForwardData(
+            authority=entry.forward_authority.strip() or entry.forward_center,
+            reason=entry.opinion.strip(),
+            center=entry.forward_center,
+        )
     if entry.event is E.CORRECT:
         old = _applicant_field(case, entry.field)
         return CorrectionData(field=f"applicant.{entry.field}", old=old, new=entry.new_value)
@@ -282,6 +300,8 @@ def perform_action(
         raise KeyError(case_no)
     if lifecycle.needs_reason(entry.event) and not entry.opinion.strip():
         raise ValueError("reason required")
+    if entry.event is E.FORWARD and not (entry.forward_center and entry.opinion.strip()):
+        raise ValueError("a forward needs the center above and a reason")
     now = context.clock.now().astimezone(CENTER_TZ)
     data = event_data(case, entry, calendar=context.calendar, today=now.date())
     new_due = data.due_date if isinstance(data, ResumeData) else None

@@ -9,7 +9,8 @@ detail reads the case again when it is done.
 The ID number is shown masked; "Show full ID" (Alt+I) shows it whole and is audited
 (``id.unmask`` to ``POST /audit/client-events``). Items the center refused are listed with
 its reason: the clerk corrects the fields it named and resends (Alt+S) or voids the item
-with a reason (Alt+V). The case's documents (``CaseDocumentsPanel``) can be reprinted.
+with a reason (Alt+V). The case's documents (``CaseDocumentsPanel``) can be reprinted. A
+case already taken in may be forwarded to the center above (上报, ``gui.case_forward``).
 The layout is the Designer form ``ui/case_detail.ui``.
 """
 
@@ -45,6 +46,8 @@ from clerk_app.core import lifecycle
 from clerk_app.core.event_data import (
     CorrectionData,
     DeferredDecision,
+    ForwardData,
+    ForwardDecision,
     MaterialNeed,
     RefusalDecision,
     ResumeData,
@@ -63,6 +66,12 @@ from clerk_app.gui.case_actions import (
     status_label,
     suspend_kind_label,
     waiver_approval_text,
+)
+from clerk_app.gui.case_forward import (
+    add_forward_page,
+    confirm_forward,
+    forward_action_label,
+    forwarded_center,
 )
 from clerk_app.gui.commitment import VerificationPanel
 from clerk_app.gui.errors import error_message
@@ -154,6 +163,9 @@ class CaseDetail(QDialog):
         self.new_value = u.newValueEdit
         self.correct_page, self.field_label = u.correctPage, u.fieldLabel
         self.new_value_label = u.newValueLabel
+        # 上报 of a case already taken in (gui.case_forward): when there is a center above.
+        self.forward_page = add_forward_page(self, self.extra)
+        self.forward_box: Any = None  # the question before a forward, while it is open
         self.opinion = u.opinionEdit
         self.opinion_label = u.opinionLabel
         self.record_button = u.recordButton
@@ -249,6 +261,8 @@ class CaseDetail(QDialog):
         self.print_action.setText(self.tr("Print the notice"))
         self.events.setAccessibleName(self.tr("The case's history"))
         self.rejected.retranslate()
+        if self.forward_page is not None:
+            self.forward_page.retranslate()
         self.missing_list_label.setText(self.tr("Chec&klist:"))
         self.missing_label.setText(self.tr("E&xtras:"))
         self.missing_list.setToolTip(
@@ -326,8 +340,10 @@ class CaseDetail(QDialog):
         current = self.action_box.currentData()
         self.action_box.blockSignals(True)
         self.action_box.clear()
-        for action in case_actions(case):
-            self.action_box.addItem(action_label(case, action), action.value)
+        upper = self.forward_page.code if self.forward_page is not None else ""
+        for action in case_actions(case, upper_center=upper):
+            label = forward_action_label() if action is E.FORWARD else action_label(case, action)
+            self.action_box.addItem(label, action.value)
         index = self.action_box.findData(current)
         if current is not None and index < 0 and self.action_box.count():
             # The action just recorded is no longer offered: choose none rather than
@@ -378,10 +394,7 @@ class CaseDetail(QDialog):
                 day = linked.completed_at.astimezone(_tz()).date().isoformat()
                 text += self.tr(", completed on %1").replace("%1", day)
             return text
-        decision = case.first_event.data if case.first_event else None
-        center = (
-            getattr(decision, "center", "") if case.status is lifecycle.Status.FORWARDED else ""
-        )
+        center = forwarded_center(case)
         if not center:
             return ""
         return self.tr("Forwarded to center %1; its case number shows after the next sync").replace(
@@ -480,6 +493,8 @@ class CaseDetail(QDialog):
             return "（" + "、".join(m.name for m in data.materials) + "）"
         if isinstance(data, WaiverApproval):
             return "（" + waiver_approval_text(data, self._person(data.lead)) + "）"
+        if isinstance(data, ForwardData | ForwardDecision) and data.center:
+            return "（" + self.tr("to center %1").replace("%1", data.center) + "）"
         if isinstance(data, DeferredDecision) and data.supply_by is not None:
             return "（" + self.tr("by %1").replace("%1", data.supply_by.isoformat()) + "）"
         return ""
@@ -491,6 +506,7 @@ class CaseDetail(QDialog):
             E.REQUEST_SUPPLEMENT.value: self.missing_page,
             E.FILE_SUPPLEMENT.value: self.missing_page,
             E.CORRECT.value: self.correct_page,
+            E.FORWARD.value: self.forward_page,
         }.get(action)
         self.extra.setCurrentIndex(0 if page is None else self.extra.indexOf(page))
 
@@ -527,6 +543,9 @@ class CaseDetail(QDialog):
         new_value = self.new_value.text().strip()
         if event is E.CORRECT and not new_value:
             return self.tr("Enter the corrected value.")
+        page = self.forward_page
+        if event is E.FORWARD and (page is None or not opinion):
+            return self.tr("Write the reason for forwarding the case under Opinion.")
         return ActionInput(
             event=event,
             opinion=opinion,
@@ -535,6 +554,8 @@ class CaseDetail(QDialog):
             field=str(self.field_box.currentData() or ""),
             new_value=new_value,
             filed=tuple(filed),
+            forward_center=page.code if event is E.FORWARD and page is not None else "",
+            forward_authority=page.name if event is E.FORWARD and page is not None else "",
         )
 
     def _typed_extras(self) -> list[tuple[str, str]]:
@@ -553,6 +574,11 @@ class CaseDetail(QDialog):
         entry = self.entry()
         if isinstance(entry, str):
             self.action_message.setText(entry)
+            return
+        if entry.event is E.FORWARD and not confirm_forward(
+            self, self.case_no, entry.forward_center, entry.forward_authority
+        ):
+            self.action_message.setText(self.tr("Not forwarded."))
             return
         ctx, session, case_no = self.context, self.session, self.case_no
         self.action_message.setText(self.tr("Saving…"))
