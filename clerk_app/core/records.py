@@ -247,6 +247,9 @@ class Board:
     entries: tuple[BoardEntry, ...] = ()
     received: int = 0
     completed: int = 0
+    #: Read off the primary (issue 20): how far the service's read replica is behind,
+    #: given only past the service's limit; None otherwise.
+    behind_seconds: int | None = None
     completion_rate: float | None = None
 
 
@@ -263,6 +266,10 @@ class Progress:
     received_at: datetime
     due_date: date | None = None
     completed_at: datetime | None = None
+    #: The moment the center's answer is as of (None: this desk's own record), and how
+    #: far the service's read replica is behind past its limit (issue 20).
+    as_of: datetime | None = None
+    behind_seconds: int | None = None
 
 
 @dataclass(frozen=True)
@@ -310,3 +317,6 @@ class JointProgress:
     completed_at: datetime | None = None
     stages: tuple[JointProgressStage, ...] = ()
     parts: tuple[JointProgressPart, ...] = ()
+    #: As :class:`Progress` (issue 20).
+    as_of: datetime | None = None
+    behind_seconds: int | None = None

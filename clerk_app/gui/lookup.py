@@ -148,8 +148,22 @@ class LookupDialog(QDialog):
     def _answered(self, progress: Progress | JointProgress) -> None:
         self.lookup_button.setEnabled(True)
         self.source = "center"
-        self.message.setText(self.tr("As the center records it:"))
+        self.message.setText(self._center_says(progress))
         self._show(progress)
+
+    def _center_says(self, progress: Progress | JointProgress) -> str:
+        """The line above the center's answer, with the moment its data are as of (issue
+        20: the center may answer from a read replica, seconds behind)."""
+        if progress.as_of is None:
+            return self.tr("As the center records it:")
+        when = progress.as_of.astimezone(CENTER_TZ).strftime("%H:%M:%S")
+        if progress.behind_seconds is not None:
+            return (
+                self.tr("As the center records it (data as of %1, %2 s behind the latest):")
+                .replace("%1", when)
+                .replace("%2", str(progress.behind_seconds))
+            )
+        return self.tr("As the center records it (data as of %1):").replace("%1", when)
 
     def _failed(self, exc: Exception, case_no: str, code: str) -> None:
         self.lookup_button.setEnabled(True)

@@ -47,21 +47,56 @@ def hhmm(moment: datetime) -> str:
     return moment.astimezone(CENTER_TZ).strftime("%H:%M")
 
 
+def answer_as_of(answer: Any) -> tuple[datetime | None, int | None]:
+    """What an answer read off the primary (issue 20) says of its data: the moment they
+    are as of and, past the service's limit, how many seconds its read replica is behind
+    (None, None for an answer that says neither)."""
+    if not isinstance(answer, dict):
+        return None, None
+    try:
+        moment = datetime.fromisoformat(str(answer.get("as_of")))
+    except ValueError:
+        return None, None
+    if moment.tzinfo is None:
+        return None, None
+    behind = answer.get("behind_seconds")
+    ok = isinstance(behind, int) and not isinstance(behind, bool) and behind >= 0
+    return moment, behind if ok else None
+
+
 class Freshness(QLabel):
-    """ "Figures as of 14:05", or in red "Offline: figures as of 14:05 are not current"."""
+    """ "Figures as of 14:05" (the service's "as of" to the second when it gives one), in
+    red when its read replica is behind, or "Offline: figures as of 14:05 are not
+    current"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.as_of: datetime | None = None
         self.stale = False
         self.reason = ""
+        self.behind_seconds: int | None = None
+        self.to_the_second = False
         self.setObjectName("freshness")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.render()
 
     def fresh(self, moment: datetime) -> None:
         self.as_of, self.stale, self.reason = moment, False, ""
+        self.behind_seconds, self.to_the_second = None, False
         self.render()
+
+    def fresh_as_of(self, answer: Any, fetched: datetime) -> None:
+        """Figures just read: as of the answer's ``as_of`` when it has one (issue 20),
+        else as of ``fetched``."""
+        moment, behind = answer_as_of(answer)
+        self.fresh(moment or fetched)
+        self.behind_seconds, self.to_the_second = behind, moment is not None
+        self.render()
+
+    def _when(self, moment: datetime) -> str:
+        if self.to_the_second:
+            return moment.astimezone(CENTER_TZ).strftime("%H:%M:%S")
+        return hhmm(moment)
 
     def failed(self, exc: BaseException) -> None:
         self.stale, self.reason = True, failure_text(exc)
@@ -72,10 +107,19 @@ class Freshness(QLabel):
             self.setStyleSheet(FRESH_STYLE)
             if self.as_of is None:
                 self.setText(QCoreApplication.translate("Dashboard", "Loading figures…"))
+            elif self.behind_seconds is not None:
+                self.setStyleSheet(STALE_STYLE)
+                self.setText(
+                    QCoreApplication.translate(
+                        "Dashboard", "Figures as of %1 · %2 s behind the latest"
+                    )
+                    .replace("%1", self._when(self.as_of))
+                    .replace("%2", str(self.behind_seconds))
+                )
             else:
                 self.setText(
                     QCoreApplication.translate("Dashboard", "Figures as of %1").replace(
-                        "%1", hhmm(self.as_of)
+                        "%1", self._when(self.as_of)
                     )
                 )
             self.setToolTip("")
@@ -90,7 +134,7 @@ class Freshness(QLabel):
                 QCoreApplication.translate(
                     "Dashboard", "STALE — figures as of %1, not refreshed: %2"
                 )
-                .replace("%1", hhmm(self.as_of))
+                .replace("%1", self._when(self.as_of))
                 .replace("%2", self.reason)
             )
         self.setToolTip(self.reason)

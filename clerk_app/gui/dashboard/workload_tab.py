@@ -252,7 +252,7 @@ class WorkloadTab(QWidget):
         charts.show(self.status_view, charts.status_chart(answer.get("total") or {}))
         charts.show(self.trend_view, charts.trend_chart(list(answer.get("trend") or [])))
         if not keep_time:
-            self.freshness.fresh(self.clock.now())
+            self.freshness.fresh_as_of(answer, self.clock.now())
 
     # -- the table --------------------------------------------------------------------------
 

@@ -65,6 +65,8 @@ class BoardSnapshot:
         as_of: the service's time of the answer.
         rows: today's cases, newest change first (voided and revoked ones are not sent).
         received, completed: today's totals; ``completion_rate`` in 0..1, None with no case.
+        behind_seconds: how far the service's read replica is behind, when past its limit
+            (issue 20); None otherwise.
     """
 
     as_of: datetime
@@ -72,6 +74,7 @@ class BoardSnapshot:
     received: int = 0
     completed: int = 0
     completion_rate: float | None = None
+    behind_seconds: int | None = None
 
     @classmethod
     def from_board(cls, board: Board) -> BoardSnapshot:
@@ -94,11 +97,13 @@ class BoardSnapshot:
             received=board.received,
             completed=board.completed,
             completion_rate=board.completion_rate,
+            behind_seconds=board.behind_seconds,
         )
 
     @property
-    def as_of_hhmm(self) -> str:
-        return self.as_of.astimezone(CENTER_TZ).strftime("%H:%M")
+    def as_of_hhmmss(self) -> str:
+        """The "数据截至" time (issue 20: to the second, a replica may be seconds behind)."""
+        return self.as_of.astimezone(CENTER_TZ).strftime("%H:%M:%S")
 
     def page_count(self, rows_per_page: int) -> int:
         """At least one page (an empty board is one empty page)."""

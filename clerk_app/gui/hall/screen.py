@@ -524,16 +524,24 @@ class HallScreen(QWidget):
             self.as_of_label.setText(text)
         elif self.signed_out:
             self.as_of_label.setText(
-                "⚠ " + self.tr("Sign in again · data as of %1").replace("%1", snap.as_of_hhmm)
+                "⚠ " + self.tr("Sign in again · data as of %1").replace("%1", snap.as_of_hhmmss)
             )
         elif self.stale:
             self.as_of_label.setText(
-                "⚠ " + self.tr("Link down · data as of %1").replace("%1", snap.as_of_hhmm)
+                "⚠ " + self.tr("Link down · data as of %1").replace("%1", snap.as_of_hhmmss)
+            )
+        elif snap.behind_seconds is not None:  # the service's read replica lags (issue 20)
+            self.as_of_label.setText(
+                "⚠ "
+                + self.tr("Data as of %1 · %2 s behind the latest")
+                .replace("%1", snap.as_of_hhmmss)
+                .replace("%2", str(snap.behind_seconds))
             )
         else:
-            self.as_of_label.setText(self.tr("Data as of %1").replace("%1", snap.as_of_hhmm))
-        colour = STALE if self.stale else DIM
-        weight = "bold" if self.stale else "normal"
+            self.as_of_label.setText(self.tr("Data as of %1").replace("%1", snap.as_of_hhmmss))
+        behind = snap is not None and snap.behind_seconds is not None
+        colour = STALE if self.stale or behind else DIM
+        weight = "bold" if self.stale or behind else "normal"
         self.as_of_label.setStyleSheet(f"color: {colour}; font-weight: {weight};")
         self.as_of_label.setToolTip(self.stale_reason)
 

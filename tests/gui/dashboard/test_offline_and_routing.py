@@ -14,6 +14,7 @@ from clerk_app.app.dashboard import DashboardSource
 from clerk_app.gui.app import Desk
 from clerk_app.gui.dashboard import DashboardWindow
 from clerk_app.gui.dashboard.models import Period
+from clerk_app.gui.dashboard.widgets import FRESH_STYLE
 from clerk_app.remote.api import ApiClient
 from tests.helpers.service import _free_port
 
@@ -38,7 +39,7 @@ def test_a_lead_signing_in_gets_the_dashboard(qtbot, loaded, client_clock) -> No
     assert isinstance(window, DashboardWindow) and window.isVisible()
     assert desk.window is None and desk.sync is None  # no clerk desk, no sync worker
     qtbot.waitUntil(lambda: window.workload.figures is not None, timeout=60_000)
-    assert window.workload.freshness.text() == "Figures as of 11:00"
+    assert window.workload.freshness.text() == "Figures as of 11:00:00"  # the answer's as_of
     window.timer.stop()
     desk.writer.wait_idle(1000)
 
@@ -53,21 +54,23 @@ def test_offline_the_last_figures_stay_marked_stale(qtbot, loaded, client_clock)
     with qtbot.waitSignal(window.workload.refreshed, timeout=60_000):
         window.workload.set_period(Period.MONTH)
     shown = window.workload.snapshot().text
-    assert window.workload.freshness.text() == "Figures as of 11:00"
+    assert window.workload.freshness.text() == "Figures as of 11:00:00"  # the answer's as_of
     api.base_url = f"http://127.0.0.1:{_free_port()}"  # the link drops: nothing listens
     client_clock.set(client_clock.now().replace(minute=25))
     with qtbot.waitSignal(window.workload.refreshed, timeout=60_000) as blocker:
         window.refresh()
     assert blocker.args == [False]
     text = window.workload.freshness.text()
-    assert text.startswith("STALE — figures as of 11:00, not refreshed:")
+    assert text.startswith("STALE — figures as of 11:00:00, not refreshed:")
     assert "cannot be reached" in text
     assert window.workload.snapshot().text == shown  # the last figures are kept
     api.base_url = loaded.service.base_url  # back online
     with qtbot.waitSignal(window.workload.refreshed, timeout=60_000) as blocker:
         window.refresh()
     assert blocker.args == [True]
-    assert window.workload.freshness.text() == "Figures as of 11:25"
+    # As of the service's answer (issue 20: its as_of; the service's clock stands at 11:00).
+    assert window.workload.freshness.text() == "Figures as of 11:00:00"
+    assert window.workload.freshness.styleSheet() == FRESH_STYLE
 
 
 def test_the_dashboard_works_from_the_keyboard(qtbot, loaded, client_clock) -> None:

@@ -60,7 +60,7 @@ def test_hall_screen_shows_todays_cases_masked_with_rotating_pages_and_true_tota
     assert "今日受理" in screen.received_label.text() and ">11<" in screen.received_label.text()
     assert ">3<" in screen.completed_label.text()
     assert "27.3%" in screen.rate_label.text()
-    assert screen.as_of_label.text() == f"数据截至 {snap.as_of_hhmm}"
+    assert screen.as_of_label.text() == f"数据截至 {snap.as_of_hhmmss}"
 
     # Page 1 of 2, then page 2, then page 1 again: together exactly the cases taken in.
     assert screen.page_label.text() == "第 1/2 页"
@@ -116,7 +116,7 @@ def test_link_dropped_keeps_the_last_data_marked_as_stale(
         screen.refresh()
     rows = screen.shown_rows()
     assert rows == [("W01", "张*", rows[0][2], "受理", rows[0][4])]
-    as_of = screen.snapshot.as_of_hhmm
+    as_of = screen.snapshot.as_of_hhmmss
 
     records_service.stop()
     with qtbot.waitSignal(screen.link_lost, timeout=30_000):
