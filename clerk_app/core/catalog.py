@@ -674,4 +674,8 @@ def _parse_catalog(data: Mapping[str, Any]) -> Catalog:
         from clerk_app.core.packages import parse_packages  # it reads items of this catalog
 
         object.__setattr__(catalog, "packages", parse_packages(data["packages"], catalog))
+        with _pinyin_lock:  # the package list searches their names by pinyin too
+            for package in catalog.packages:
+                _pinyin_keys(package.name)
+            _release_pinyin()
     return catalog
