@@ -163,8 +163,10 @@ def card_reader_message(exc: errors.CardReaderProblem) -> str:
         ),
         "wrong-architecture": QCoreApplication.translate(
             "CardReader",
-            "The ID card reader's software is 32-bit and cannot be used by this 64-bit "
-            "program. Type the ID number, and ask IT support for the 64-bit library.",
+            "The ID card reader's software is 32-bit and cannot be loaded by this 64-bit "
+            "program. Type the ID number for now, and call IT support: with "
+            '[idcard] mode = "helper" in the provisioning file the desk reads the card '
+            'through its 32-bit helper program (README, "Devices on the counter").',
         ),
         "wrong-library": QCoreApplication.translate(
             "CardReader",

@@ -15,10 +15,11 @@ from clerk_app.app.context import build_context, demo_provisioning
 from clerk_app.core.calendar import WorkCalendar
 from clerk_app.core.idcard import IdCardSetup
 from clerk_app.gui.card_reader import CardReaderPanel
+from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.intake_form import IntakeForm
 from tests.helpers.desk_shell import DEMO_PROVISIONING, NOWHERE, make_paths, open_window
 from tests.helpers.gui import demo_catalog, monday_morning
-from tests.helpers.idcard_standin import CARD, base_message, bmp, build_standin
+from tests.helpers.idcard_standin import CARD, base_message, bmp, build_standin, elf32_header
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +177,30 @@ def test_a_32_bit_reader_through_the_helper_process_fills_the_form_and_its_death
 
 def test_no_reader_in_provisioning_no_panel(qtbot, desk_window):
     assert desk_window.card_reader is None
+
+
+def test_a_32_bit_library_in_process_points_it_to_the_helper_mode(qtbot, tmp_path, qm_dir):
+    """The in-process reader cannot load a 32-bit vendor library: the clerk is told to type
+    the number, and IT what fixes it — the helper mode, not a hunt for a 64-bit library."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    form = IntakeForm(monday_morning(), WorkCalendar.builtin(), window)
+    setup = IdCardSetup(elf32_header(tmp_path / "libtermb.so"), "termb")
+    panel = CardReaderPanel(form, setup, on_read=lambda *_a: None, parent=window)
+    window.show()
+    panel.button.click()
+    qtbot.waitUntil(panel.message.isVisible)
+    words = panel.message.text()
+    assert words.startswith("The ID card reader's software is 32-bit")
+    assert "Type the ID number for now" in words
+    assert '[idcard] mode = "helper"' in words and '"Devices on the counter"' in words
+    assert "64-bit library" not in words
+    install_translations("zh_CN", qm_dir)
+    try:
+        panel.button.click()
+        qtbot.waitUntil(lambda: panel.message.text() != words)
+        assert 'mode = "helper"' in panel.message.text()
+        assert "请先手工输入证件号码" in panel.message.text()
+    finally:
+        install_translations("en", qm_dir)
+    window.close()
