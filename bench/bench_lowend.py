@@ -89,9 +89,12 @@ class Step:
         median, worst = statistics.median(ordered), ordered[-1]
         p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
         base = statistics.median(self.base)
-        if self.interactive:
+        if self.interactive:  # the baseline's share too: what the shared machine allows
             over = sum(t > FRAME for t in times)
-            within = f"{len(times) - over} of {len(times)}"
+            base_in = sum(t <= FRAME for t in self.base)
+            within = (
+                f"{(len(times) - over) / len(times):.0%} (baseline {base_in / len(self.base):.0%})"
+            )
         else:
             within = "— (progress shown)"
         return (
