@@ -131,7 +131,10 @@ class ReadReplica:
 
 def staleness(session: Session) -> dict[str, Any]:
     """The ``as_of`` and ``behind_seconds`` members of an answer read through ``session``
-    (a session from :meth:`records_service.db.Database.read_off_primary`)."""
+    (a session from :meth:`records_service.db.Database.read_off_primary`; another session,
+    e.g. the bulletin's call of ``get_workload``, gives none)."""
+    if session.info.get(AS_OF) is None:
+        return {}
     fields: dict[str, Any] = {"as_of": session.info[AS_OF].astimezone(CENTER_TZ).isoformat()}
     if session.info.get(BEHIND) is not None:
         fields["behind_seconds"] = session.info[BEHIND]

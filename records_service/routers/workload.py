@@ -458,6 +458,7 @@ def get_board(
     )
     return Board.model_validate(
         {
+            "as_of": iso(now),
             **read_replica.staleness(session),
             "items": items[:limit],
             "today": {
