@@ -394,8 +394,12 @@ def verify_files(session: Session, store: FileStore) -> tuple[int, list[str]]:
     problems: list[str] = []
     checked = 0
     rows = session.execute(
-        select(Attachment.id, Attachment.sha256, Case.case_no)
-        .join(Case, Case.id == Attachment.case_id)
+        select(
+            Attachment.id,
+            Attachment.sha256,
+            func.coalesce(Case.case_no, Attachment.presubmission_no),
+        )
+        .outerjoin(Case, Case.id == Attachment.case_id)
         .where(Attachment.completed_at.is_not(None))
         .order_by(Attachment.created_at)
     )
@@ -412,11 +416,13 @@ def verify_files(session: Session, store: FileStore) -> tuple[int, list[str]]:
 
 
 def new_attachment(
-    body: AttachmentCreate, case: Case, principal: Principal, now: datetime
+    body: AttachmentCreate, case: Case | None, principal: Principal, now: datetime
 ) -> Attachment:
+    """The row of a declared file of ``case`` (None: of a pre-submission, set by the
+    caller: ``presubmission_attachments``)."""
     return Attachment(
         id=str(body.id),
-        case_id=case.id,
+        case_id=case.id if case is not None else None,
         material_code=body.material_code,
         page=body.page,
         pages=body.pages,

@@ -348,9 +348,19 @@ class Attachment(Base):
     """
 
     __tablename__ = "attachments"
+    # Migration 0022: a file of an online pre-submission names it and no case until it is
+    # taken in (then both).
+    __table_args__ = (
+        CheckConstraint(
+            "case_id IS NOT NULL OR presubmission_no IS NOT NULL", name="case_or_presubmission"
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    presubmission_no: Mapped[str | None] = mapped_column(
+        ForeignKey("presubmissions.no"), index=True
+    )
     center_code: Mapped[str] = center_column()
     material_code: Mapped[str] = mapped_column(String(64))
     page: Mapped[int] = mapped_column(Integer)

@@ -24,6 +24,7 @@ from records_service import audit, joint
 from records_service.deps import Principal
 from records_service.joint_schemas import JointCaseCreate
 from records_service.models import Case, JointCase, Presubmission
+from records_service.presubmission_attachments import travel_with_joint_case
 from records_service.presubmission_schemas import JointTakeInCreate
 from records_service.presubmissions import check_takeable, conflict
 from records_service.schemas import Party
@@ -106,6 +107,7 @@ def take_in_joint(
     presubmission.updated_at = now
     presubmission.version += 1
     session.flush()
+    travel_with_joint_case(session, presubmission.no, package, parts)  # issue 22: its files
     audit.record(
         session,
         at=now,

@@ -38,6 +38,7 @@ from records_service.catalog_store import canonical_json
 from records_service.deps import Principal
 from records_service.models import Case, CaseEvent, Presubmission, writer_center
 from records_service.notifications import enqueue
+from records_service.presubmission_attachments import travel_with_case
 from records_service.presubmission_schemas import PresubmissionCreate, TakeInCreate
 from records_service.problems import ProblemError, invalid_field, invalid_fields
 from records_service.schemas import CaseCreate, Party
@@ -525,7 +526,15 @@ def take_in(
     presubmission.updated_at = now
     presubmission.version += 1
     session.flush()
-    _audit(session, presubmission, "presubmission.take_in", principal, now, {"case": case.id})
+    files = travel_with_case(session, presubmission.no, case)  # issue 22: the website's files
+    _audit(
+        session,
+        presubmission,
+        "presubmission.take_in",
+        principal,
+        now,
+        {"case": case.id, "files": files},
+    )
     return case
 
 

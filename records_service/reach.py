@@ -76,8 +76,9 @@ ROUTES: dict[str, frozenset[str]] = {
     "record_case_document": _WINDOW,
     # The files of a case's materials (issue 22): the window declares and uploads them;
     # whoever reaches the case lists and reads them (never the public query).
-    "create_attachment": _WINDOW,
-    "upload_attachment_chunk": _WINDOW,
+    # the website sends an online pre-submission's files (its integration credential)
+    "create_attachment": _WINDOW | {"integration"},
+    "upload_attachment_chunk": _WINDOW | {"integration"},
     "list_case_attachments": _CASE_READERS,
     "get_attachment": _CASE_READERS,
     "rate_case": _WINDOW,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from records_service import attachments as files
 from records_service import audit, reach
+from records_service import presubmission_attachments as presub_files
 from records_service.attachments import (
     AttachmentAnswer,
     AttachmentCreate,
@@ -94,6 +95,15 @@ def create_attachment(
     )
     chunk = files.chunk_bytes(settings)
 
+    if presub_files.is_uploader(principal):  # the website: a pre-submission's file
+        return write.run(
+            ROUTE_CREATE_ATTACHMENT,
+            lambda session: _declare_presubmission_file(
+                session, settings, principal, case_no, body, write.now, chunk
+            ),
+            presub_files.guard(principal, case_no),
+        )
+
     def apply(session: Session) -> Applied:
         case = reach.case_in_reach(session, principal, case_no)
         bad_material = files.check_material(case, body.material_code)
@@ -115,6 +125,25 @@ def create_attachment(
         return 201, content, {}
 
     return write.run(ROUTE_CREATE_ATTACHMENT, apply, reach.case_guard(principal, case_no))
+
+
+def _declare_presubmission_file(
+    session: Session,
+    settings: Any,
+    principal: Principal,
+    no: str,
+    body: AttachmentCreate,
+    now: datetime,
+    chunk: int,
+) -> Applied:
+    row = presub_files.declare(session, settings, principal, no, body, now)
+    session.add(row)
+    session.flush()
+    content = public_json(
+        AttachmentAnswer,
+        {"attachment": files.attachment_public(row, no), "upload": files.upload_public(row, chunk)},
+    )
+    return 201, content, {}
 
 
 @router.put(
@@ -175,7 +204,11 @@ def upload_chunk(
     store = files.FileStore(files.attachments_root(settings))
     chunk = files.chunk_bytes(settings)
     with db.write_sessions() as session:
-        row, case = files.in_reach(session, principal, upload_id, lock=True)
+        if presub_files.is_uploader(principal):  # the website: a pre-submission's file
+            row, number = presub_files.in_reach(session, principal, upload_id, lock=True)
+        else:
+            row, case = files.in_reach(session, principal, upload_id, lock=True)
+            number = case.case_no
         span = files.parse_range(content_range, len(raw), row.size)
         if row.completed_at is None and span.end >= row.received:
             if span.start > row.received:
@@ -183,7 +216,7 @@ def upload_chunk(
             store.write_at(row.id, row.received, raw[row.received - span.start :])
             row.received = span.end + 1
             if row.received == row.size:
-                _finish(session, store, row, case.case_no, request, principal, clock())
+                _finish(session, store, row, number, request, principal, clock())
         answer = public_json(UploadAnswer, {"upload": files.upload_public(row, chunk)})
         session.commit()
     if row.completed_at is not None:
@@ -195,7 +228,7 @@ def _finish(
     session: Session,
     store: files.FileStore,
     row: Attachment,
-    case_no: str,
+    number: str,
     request: Request,
     principal: Principal,
     now: datetime,
@@ -224,7 +257,7 @@ def _finish(
         device_id=principal.device_id,
         target=row.id,
         client_ip=client_ip(request),
-        detail={"case_no": case_no, "material_code": row.material_code, "sha256": row.sha256},
+        detail={"case_no": number, "material_code": row.material_code, "sha256": row.sha256},
     )
 
 
