@@ -2,15 +2,17 @@
 
 Run by the app, never by a person: ``python -m clerk_app.idcard_helper`` from source, or the
 frozen ``clerk-idcard-helper.exe`` of the Windows bundle, built with a 32-bit Python so that
-it can load the 32-bit ``termb.dll`` / ``sdtapi.dll`` / ``WltRS.dll`` most vendors ship::
+it can load the 32-bit ``termb.dll`` / ``sdtapi.dll`` / ``WltRS.dll`` most vendors ship —
+``packaging/idcard-helper.spec`` (one file, no console), which the Windows workflow runs
+with a 32-bit Python and puts beside ``clerk-app.exe``::
 
-    py -3.12-32 -m venv helper32 && helper32\\Scripts\\pip install pyinstaller .
-    helper32\\Scripts\\pyinstaller --onefile --console --name clerk-idcard-helper ^
-        clerk_app\\idcard_helper.py
+    py -3.11-32 -m pip install pyinstaller
+    py -3.11-32 -m PyInstaller --distpath dist\\helper32 packaging\\idcard-helper.spec
 
-(``--console``: its standard input and output are the pipe; the app starts it with
-``CREATE_NO_WINDOW``, so no window shows.) The helper needs only the standard library and
-``clerk_app.core`` / ``clerk_app.app.idcard`` (ctypes), no Qt.
+Its standard input and output are the pipe: the app starts it with all three standard
+handles redirected (and ``CREATE_NO_WINDOW``), which a program without a console inherits
+too. The helper needs only the standard library and ``clerk_app.core`` /
+``clerk_app.app.idcard`` (ctypes), no Qt.
 
 It reads requests from standard input and answers on standard output, one frame each (a
 4-byte big-endian length and UTF-8 JSON, :func:`clerk_app.core.idcard.read_frame`):

@@ -50,6 +50,13 @@ Unicode true
 !ifndef VERSION
   !define VERSION "0.0.0"
 !endif
+; The ID card reader's 32-bit helper (packaging/idcard-helper.spec), when the workflow put it
+; beside clerk-app.exe: installed with the rest of the payload, named in the log, removed
+; by the uninstaller. A payload without it installs as before ([idcard] mode = "helper"
+; then says the helper is missing).
+!if /FileExists "${PAYLOAD}\clerk-idcard-helper.exe"
+  !define IDCARD_HELPER
+!endif
 !ifndef OUTFILE
   !define OUTFILE "WindowClerk-Setup-${VERSION}.exe"
 !endif
@@ -543,6 +550,9 @@ Section "Window Clerk" SecMain
   ${EndIf}
   RMDir /r "$INSTDIR\.previous"
   RMDir /r "$INSTDIR\.staging"
+  !ifdef IDCARD_HELPER
+    !insertmacro Log "with the ID card reader's 32-bit helper: $INSTDIR\clerk-idcard-helper.exe"
+  !endif
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
   ; With SetShellVarContext all, $APPDATA is %ProgramData%.
@@ -701,6 +711,7 @@ Section "Uninstall"
   RMDir /r "$INSTDIR\.staging"
   RMDir /r "$INSTDIR\.previous"
   Delete "$INSTDIR\clerk-app.exe"
+  Delete "$INSTDIR\clerk-idcard-helper.exe"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\${APP}\${APP_NAME}.lnk"

@@ -259,6 +259,7 @@ def snapshot(*folders: Path) -> dict[str, str]:
 def stand_in_payload(folder: Path, exe: Path, version: str, bulk: int = 0) -> Path:
     (folder / "_internal").mkdir(parents=True)
     shutil.copy(exe, folder / "clerk-app.exe")
+    shutil.copy(exe, folder / "clerk-idcard-helper.exe")  # the 32-bit helper's place
     (folder / "_internal" / "version.txt").write_text(version, "ascii")
     (folder / "_internal" / f"only-in-{version}.txt").write_text(version, "ascii")
     if bulk:  # many files: the copy takes long enough to be interrupted
@@ -341,6 +342,8 @@ def test_silent_install_writes_the_provisioning_file_and_the_uninstall_entry(win
     assert wine.version() == f"clerk-app {OLD}"
     assert wine.path(INSTDIR + "\\uninstall.exe").is_file()
     assert not wine.path(INSTDIR + "\\.staging").exists()
+    helper = INSTDIR + "\\clerk-idcard-helper.exe"
+    assert wine.path(helper).is_file() and f"ID card reader's 32-bit helper: {helper}" in log
 
     machine = wine.path("C:\\ProgramData\\WindowClerk")
     assert (machine / "provisioning.toml").read_bytes()[:2] == b"\xff\xfe"  # UTF-16, BOM
