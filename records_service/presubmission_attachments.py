@@ -9,7 +9,9 @@ SHA-256 checked at the end, kept by content).
 
 Reach: an integration reaches only the pre-submissions it posted itself (the
 ``presubmission.submit`` audit record names its actor) in its center, and only while they
-are not taken in or rejected; anything else is 404, like an unknown number. A declared
+are not taken in or rejected; anything else is 404, like an unknown number. Until the
+take-in the department's clerks and leads who reach the pre-submission list and read its
+files for the pre-review (:func:`reviewer_files`); the integration reads none. A declared
 file must be one the pre-submission lists (same SHA-256 and size; the listed material
 code when one is given). When the window takes the pre-submission in, its files get the
 case in the same transaction (:func:`travel_with_case`): from then on they are the case's,
@@ -149,6 +151,39 @@ def in_reach(
     if row is None or row.presubmission_no is None:
         raise reach.not_found(f"attachment {attachment_id}")
     own_presubmission(session, principal, row.presubmission_no, open_only=False)
+    return row, row.presubmission_no
+
+
+def reviewer_files(session: Session, principal: Principal, no: str) -> list[Attachment] | None:
+    """The files of pre-submission ``no`` for its department's pre-review (clerks and leads
+    who reach it: ``presubmissions.presubmission_reach``), before it is taken in; None when
+    the caller does not reach such a pre-submission."""
+    from records_service.presubmissions import presubmission_reach
+
+    found = session.scalar(
+        select(Presubmission.no).where(Presubmission.no == no, presubmission_reach(principal))
+    )
+    if found is None:
+        return None
+    return list(
+        session.scalars(
+            select(Attachment)
+            .where(Attachment.presubmission_no == no, Attachment.case_id.is_(None))
+            .order_by(Attachment.material_code, Attachment.page, Attachment.created_at)
+        )
+    )
+
+
+def reviewer_file(
+    session: Session, principal: Principal, attachment_id: str
+) -> tuple[Attachment, str] | None:
+    """A pre-submission's file (not yet a case's) and its number, for a reviewer who
+    reaches the pre-submission; None otherwise."""
+    row = session.get(Attachment, attachment_id)
+    if row is None or row.presubmission_no is None or row.case_id is not None:
+        return None
+    if reviewer_files(session, principal, row.presubmission_no) is None:
+        return None
     return row, row.presubmission_no
 
 

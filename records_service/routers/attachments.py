@@ -38,8 +38,8 @@ from records_service.deps import (
 )
 from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
 from records_service.joint_attachments import shared_of_others
-from records_service.models import Attachment
-from records_service.problems import invalid_field, problem_responses
+from records_service.models import Attachment, Case
+from records_service.problems import ProblemError, invalid_field, problem_responses
 from records_service.schemas import public_json
 
 router = APIRouter(tags=["attachments"])
@@ -274,8 +274,16 @@ def list_attachments(
 ) -> dict[str, Any]:
     """The case's files by material and page (``complete`` false: still being uploaded);
     for a part of a joint case, then the shared materials kept with its other parts (each
-    with its part's ``case_no``)."""
-    case = reach.case_in_reach(session, principal, case_no)
+    with its part's ``case_no``). A pre-submission's number, before its take-in: its files,
+    for its department's pre-review."""
+    case = session.scalars(
+        select(Case).where(Case.case_no == case_no).where(reach.case_reach(session, principal))
+    ).first()
+    if case is None:  # a pre-submission before its take-in: its department's pre-review
+        pending = presub_files.reviewer_files(session, principal, case_no)
+        if pending is None:
+            raise reach.not_found(f"case {case_no}")
+        return {"items": [files.attachment_public(r, case_no) for r in pending]}
     rows = session.scalars(
         select(Attachment)
         .where(Attachment.case_id == case.id)
@@ -321,7 +329,7 @@ def get_attachment(
     store = files.FileStore(files.attachments_root(settings))
     now = clock()
     with db.write() as session:
-        row, case = files.in_reach(session, principal, attachment_id, shared=True)
+        row, number = _readable(session, principal, attachment_id)
         if row.completed_at is None or not store.has(row.sha256):
             raise reach.not_found(f"attachment {attachment_id}")
         audit.record(
@@ -333,7 +341,7 @@ def get_attachment(
             device_id=principal.device_id,
             target=row.id,
             client_ip=client_ip(request),
-            detail={"case_no": case.case_no, "material_code": row.material_code},
+            detail={"case_no": number, "material_code": row.material_code},
         )
         sha256, content_type, size = row.sha256, row.content_type, row.size
     return StreamingResponse(
@@ -341,3 +349,19 @@ def get_attachment(
         media_type=content_type,
         headers={"ETag": f'"{sha256}"', "Content-Length": str(size)},
     )
+
+
+def _readable(session: Session, principal: Principal, attachment_id: str) -> tuple[Attachment, str]:
+    """A file the caller may read and the number it is filed under: a case's in reach (a
+    joint case's shared material through any part), else a pre-submission's for its
+    department's pre-review; else 404."""
+    try:
+        row, case = files.in_reach(session, principal, attachment_id, shared=True)
+        return row, case.case_no
+    except ProblemError as exc:
+        if exc.status != 404:
+            raise
+        pending = presub_files.reviewer_file(session, principal, attachment_id)
+        if pending is None:
+            raise
+        return pending

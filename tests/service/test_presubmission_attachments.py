@@ -3,7 +3,8 @@ the website (tests/helpers/website_client.py, the documented API only) and the w
 
 The website posts an application listing two files and sends them with its integration
 credential: the first whole, the second cut off half way. Another integration, a window's
-clerk, a file the application does not list: refused. The window takes the pre-submission
+clerk, a file the application does not list: refused. The department's clerk reads the
+files for the pre-review (another department: 404). The window takes the pre-submission
 in; the files travel with the case (the second finished by the website after the take-in)
 and the case's clerk lists and reads them byte for byte; the website may add no new file.
 """
@@ -117,6 +118,19 @@ def test_the_websites_files_reach_the_case_it_becomes(running, files_dir) -> Non
         timeout=TIMEOUT,
     )
     assert_problem(as_clerk, 404)  # a window's files are a case's: there is no case yet
+
+    # Before the take-in the department reviews the files (another department: 404).
+    before = running.get(f"/cases/{app.no}/attachments", clerk)
+    assert before.status_code == 200, before.text
+    assert {i["id"]: i["complete"] for i in before.json()["items"]} == {
+        first_id: True,
+        second_id: False,
+    }
+    assert running.get(f"/attachments/{first_id}", clerk).content == hukou
+    assert running.get(f"/attachments/{second_id}", clerk).status_code == 404  # not whole
+    w03 = running.token("demo-clerk-w03", "W03")
+    assert running.get(f"/cases/{app.no}/attachments", w03).status_code == 404
+    assert running.get(f"/attachments/{first_id}", w03).status_code == 404
 
     # The window accepts and takes it in: the files are the case's.
     assert review(running, clerk, app.no, "accept").status_code == 200
