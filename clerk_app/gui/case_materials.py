@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -366,11 +366,20 @@ def mark_unreadable(checklist: QListWidget, material_code: str, page: int) -> bo
 class CaseMaterialsDialog(QDialog):
     """One case's files at the center for a lead (Esc closes it)."""
 
-    def __init__(self, case_no: str, files: CenterFiles, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        case_no: str,
+        files: CenterFiles,
+        parent: QWidget | None = None,
+        *,
+        names: dict[str, str] | None = None,
+        title: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("caseMaterialsDialog")
-        self.setWindowTitle(self.tr("Scans of case %1").replace("%1", case_no))
-        self.panel = MaterialsPanel(lambda code: code, files=files, parent=self)
+        self.setWindowTitle(title or self.tr("Scans of case %1").replace("%1", case_no))
+        known = dict(names or {})
+        self.panel = MaterialsPanel(lambda code: known.get(code, code), files=files, parent=self)
         self.panel.unreadable_button.hide()  # a 补正 is the window's
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -397,3 +406,39 @@ def install_case_view(dashboard: Any) -> None:
         dialog.table.activated.connect(open_case)
 
     dashboard.cases_shown.connect(shown)
+
+
+def install_presubmission_files(dialog: Any, window: Any) -> None:
+    """F6 in the 网上待接件 list (``gui.presubmissions``): the files the website uploaded
+    for the current pre-submission, from the center, for the pre-review (Enter shows one)."""
+    action = QAction(dialog)
+    action.setShortcut(QKeySequence("F6"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def show() -> None:
+        item = dialog.current()
+        if item is None:
+            return
+        files = center_files_if_online(window.context, window.session)
+        if files is None:
+            dialog.message.setText(
+                QCoreApplication.translate(
+                    "MaterialsPanel", "Signed in offline: the uploaded files are at the center."
+                )
+            )
+            return
+        names = {m.code: m.name for m in item.materials if m.code}
+        title = QCoreApplication.translate("MaterialsPanel", "Files uploaded for %1")
+        dialog.files_dialog = CaseMaterialsDialog(
+            item.no, files, dialog, names=names, title=title.replace("%1", item.no)
+        )
+        dialog.files_dialog.open()
+
+    action.triggered.connect(show)
+    dialog.addAction(action)
+    dialog.files_action = action
+    dialog.keys.setText(
+        dialog.keys.text()
+        + " · "
+        + QCoreApplication.translate("MaterialsPanel", "F6 the uploaded files")
+    )

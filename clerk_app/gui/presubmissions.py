@@ -367,6 +367,9 @@ class PresubmissionController:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.fill_intake(dialog.chosen))
         self.last_dialog = dialog
+        from clerk_app.gui.case_materials import install_presubmission_files
+
+        install_presubmission_files(dialog, self.window)  # F6: the uploaded files (issue 22)
         dialog.open()
         self.load(dialog)
         return dialog
