@@ -176,9 +176,13 @@ class Province:
         elif kind == "catalog":
             await self.call(conn, tally, "GET /catalog", "GET", api + "/catalog", None, auth)
         elif kind == "progress":
-            owner = self.random.choice(self.windows)
-            if owner.cases or self.bare:
-                case_no = owner.cases[-1] if owner.cases else "x"
+            taken = [
+                w for w in self.random.sample(self.windows, min(20, len(self.windows))) if w.cases
+            ]
+            if not taken and not self.bare:
+                tally.offered -= 1  # nobody has a case to look up yet
+            else:
+                case_no = self.random.choice(taken[0].cases) if taken else "x"
                 # Applicants come from many addresses (the proxy says which).
                 address = ".".join(str(self.random.randrange(1, 255)) for _ in range(3))
                 who = {"X-Forwarded-For": f"10.{address}"}
@@ -548,7 +552,7 @@ def _verdict(phase: Phase, backend: str) -> str:
     whose = ", ".join(f"{k} {v:.2f}" for v, k in users) + f", other work {max(0, others):.2f}"
     if cpu.get("machine", 0) >= 0.85 * cores:
         return f"the machine's {cores} cores (busy {cpu['machine']:.2f}; cores used: {whose})"
-    if phase.locks not in ("-", "0%") and int(phase.locks.rstrip("%")) >= 30:
+    if phase.locks[:1].isdigit() and int(phase.locks.split("%")[0]) >= 30:
         return f"lock waits ({phase.locks} of active backends; cores used: {whose})"
     if backend == "sqlite":
         return f"not CPU (cores used: {whose}): waits on SQLite's one writer and the client"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import json
 import os
 import secrets
 import socket
@@ -318,10 +319,13 @@ class CpuMeter:
 
 class LockSampler:
     """On PostgreSQL: every 0.2 s, how many backends of the database are active and how
-    many of those wait on a lock (``wait_event_type = 'Lock'``)."""
+    many of those wait on a lock (``wait_event_type = 'Lock'``), by the lock's kind
+    (``advisory``: ``pg_advisory_xact_lock``; ``transactionid``: a row another writer holds;
+    ``relation``, ``tuple`` ...)."""
 
     def __init__(self, url: str | None) -> None:
-        self.url, self.active, self.locked = url, 0, 0
+        self.url, self.active = url, 0
+        self.kinds: dict[str, int] = defaultdict(int)
         self._stop = threading.Event()
 
     def __enter__(self) -> LockSampler:
@@ -333,16 +337,17 @@ class LockSampler:
     def _run(self) -> None:
         engine = create_engine(self.url)  # type: ignore[arg-type]
         query = text(
-            "SELECT count(*), count(*) FILTER (WHERE wait_event_type = 'Lock') "
-            "FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' "
-            "AND pid <> pg_backend_pid()"
+            "SELECT wait_event_type, wait_event, count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND state = 'active' "
+            "AND pid <> pg_backend_pid() GROUP BY 1, 2"
         )
         with engine.connect() as conn:
             while not self._stop.wait(0.2):
-                active, locked = conn.execute(query).one()
+                for kind, event, count in conn.execute(query).all():
+                    self.active += count
+                    if kind == "Lock":
+                        self.kinds[event] += count
                 conn.commit()
-                self.active += active
-                self.locked += locked
         engine.dispose()
 
     def __exit__(self, *exc: object) -> None:
@@ -351,7 +356,13 @@ class LockSampler:
             self._thread.join()
 
     def share(self) -> str:
-        return f"{self.locked / self.active:.0%}" if self.active else "-"
+        """``"95% (advisory 93%, transactionid 2%)"``, or ``-`` without samples."""
+        if not self.active:
+            return "-"
+        locked = sum(self.kinds.values())
+        kinds = sorted(self.kinds.items(), key=lambda item: -item[1])
+        detail = ", ".join(f"{k} {n / self.active:.0%}" for k, n in kinds)
+        return f"{locked / self.active:.0%}" + (f" ({detail})" if detail else "")
 
 
 @contextlib.contextmanager
@@ -387,13 +398,14 @@ def running(module_args: list[str], env: dict[str, str], port: int, log: Path) -
             process.wait(timeout=10)
 
 
-def log_errors(log: Path, limit: int = 3) -> list[str]:
-    """The first ``limit`` distinct error lines of a service log (exception names)."""
-    found: list[str] = []
+def log_errors(log: Path, limit: int = 5) -> list[str]:
+    """The distinct errors of a service log (the last line of each logged exception), with
+    how often each came: ``"12 x sqlalchemy.exc.TimeoutError: ..."``."""
+    counts: dict[str, int] = defaultdict(int)
     for line in log.read_text(errors="replace").splitlines():
-        text_line = line.strip()
-        if ("Error" in text_line or "error" in text_line) and text_line not in found:
-            found.append(text_line[:300])
-            if len(found) >= limit:
-                break
-    return found
+        with contextlib.suppress(ValueError, AttributeError, IndexError):
+            entry = json.loads(line)
+            if entry.get("exception"):
+                counts[entry["exception"].strip().splitlines()[-1][:200]] += 1
+    ordered = sorted(counts.items(), key=lambda item: -item[1])[:limit]
+    return [f"{count} x {error}" for error, count in ordered]
