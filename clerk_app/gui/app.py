@@ -409,10 +409,12 @@ def run_app(
     def open_after_shown() -> None:
         outcome["code"] = desk.open_behind_sign_in()
 
-    if deferred:
-        when_on_screen(login, open_after_shown)
+    watcher = when_on_screen(login, open_after_shown) if deferred else None
     login.show()
-    if login.exec() != QDialog.DialogCode.Accepted and outcome["code"] is not None:
+    accepted = login.exec() == QDialog.DialogCode.Accepted
+    if watcher is not None:  # cancelled before the window was on the screen: not later
+        watcher.cancel()
+    if not accepted and outcome["code"] is not None:
         desk.shutdown()
         return outcome["code"]
     app.aboutToQuit.connect(desk.shutdown)  # signed in, or a hall PC's board
@@ -451,8 +453,13 @@ class _WhenOnScreen(QObject):
         if callback is not None:
             callback()
 
+    def cancel(self) -> None:
+        """Not called any more (the window went before it was on the screen)."""
+        self._timer.stop()
+        self._callback = None
 
-def when_on_screen(widget: QWidget, callback: Callable[[], None]) -> QObject:
+
+def when_on_screen(widget: QWidget, callback: Callable[[], None]) -> _WhenOnScreen:
     """Run ``callback`` once ``widget`` is on the screen (the work the sign-in window must
     not wait for: it is shown and painted first)."""
     return _WhenOnScreen(widget, callback)

@@ -152,3 +152,22 @@ def test_the_sign_in_goes_on_when_the_store_opens_on_a_desk(qtbot, tmp_path):
     finally:
         desk.shutdown()
         context.close()
+
+
+def test_a_sign_in_cancelled_at_once_leaves_the_store_closed(qtbot, tmp_path):
+    """Escape before the window was on the screen: the store is not opened behind a
+    window that is gone (nor later, in another event loop)."""
+    context, paths = _context(tmp_path)
+
+    def cancel() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, LoginDialog) and widget.isVisible():
+                widget.reject()
+
+    QTimer.singleShot(0, cancel)
+    try:
+        assert run_app(context) == 0
+        qtbot.wait(700)  # longer than the wait for the window to be on the screen
+        assert not context.opened and not paths.database.exists()
+    finally:
+        context.close()
