@@ -254,6 +254,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     else:
         if not args.force and _has_tables(url):
             return fail("the database has tables; stop the service and pass --force to replace it")
+        if args.force:  # month partitions (issue 20): pg_restore --clean cannot drop them
+            __import__("records_service.partitions").partitions.drop_partitioned_tables(url)
         options = ["--no-owner", *(["--clean", "--if-exists"] if args.force else [])]
         result = _pg_tool("pg_restore", url, *options, str(source), "--dbname")
         if isinstance(result, str):

@@ -378,6 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     __import__("records_service.enrol_cli").enrol_cli.add_commands(sub)  # enrol (issue 14)
     __import__("records_service.notifications").notifications.add_commands(sub)  # issue 19
     __import__("records_service.escalation").escalation.add_commands(sub)  # issue 19
+    __import__("records_service.partitions").partitions.add_commands(sub)  # issue 20
 
     p = sub.add_parser("serve", help="run the HTTP service (uvicorn)")
     p.add_argument("--host", default="127.0.0.1")

@@ -1,0 +1,161 @@
+# ruff: noqa: E501 - SQL generators read better unwrapped
+"""The workload query over month-partitioned cases on PostgreSQL (issue 20, not in CI).
+
+``python -m bench.bench_partitions [--cases 10000000] [--months 12]``
+
+Migrates a fresh database (``cases`` partitioned by the UTC month of ``received_at``,
+``records_service.partitions``), creates the months' partitions, generates ``--cases``
+cases spread evenly over ``--months`` months inside PostgreSQL (``generate_series``; the
+key table ``case_keys`` is filled in one statement afterwards, as ``maintain`` moves rows),
+then times what ``GET /workload`` computes for one month (``case_buckets`` + summarize) as
+a ratio to the raw ``SELECT window_code, status, count(*) ... GROUP BY`` over the same
+month, best of 3 each; and how many partitions each plan reads. The issue asks for at most
+3× over 10,000,000 cases. PostgreSQL runs on a throwaway cluster (root + PostgreSQL 15) or
+on ``CLERK_TEST_POSTGRES_URL``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+from bench.bench_service import RAW_GROUP_BY, _new_database, _postgres, _timed
+
+_FILL = """
+INSERT INTO cases (id, case_no, seq, query_code, item_code, window_code, catalog_version,
+    applicant, agent, materials, disposition, status, received_at, due_date,
+    due_date_provisional, completed_at, fee_fen, clerk, created_by, device_id, created_at,
+    updated_at, center_code)
+SELECT 'bench-' || lpad(i::text, 10, '0'), 'HS-W0' || (1 + i % 6) || '-20260101-' || lpad(i::text, 8, '0'),
+    i, '123456', 'X', 'W0' || (1 + i % 6), 'bench', '{"kind":"person","name":"x"}', NULL, '[]',
+    CASE i % 3 WHEN 0 THEN 'immediate' ELSE 'promised' END,
+    CASE i % 5 WHEN 0 THEN 'accepted' WHEN 1 THEN 'in_progress' WHEN 2 THEN 'suspended'
+         ELSE 'completed_approved' END,
+    t, (t + make_interval(days => 10 + i % 30))::date, false,
+    CASE WHEN i % 5 >= 3 THEN t + make_interval(secs => 86400 * (i % 9)) END,
+    0, 'bench', 'bench', NULL, t, t, :center
+FROM generate_series(1, :count) AS i,
+     LATERAL (SELECT CAST(:start AS timestamptz) + make_interval(secs => (i - 1) * :step) AS t) AS at
+"""
+
+
+def _month_after(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _partitions_read(conn: Any, sql: str, params: dict[str, Any]) -> int:
+    plan = "\n".join(conn.execute(text("EXPLAIN " + sql), params).scalars())
+    return len(set(re.findall(r"cases_(y\d{4}m\d{2}|default)", plan)))
+
+
+def bench(url: str, count: int, months: int) -> None:
+    from clerk_app.core import workload
+    from records_service import partitions, rules
+    from records_service.db import Database
+    from records_service.routers.workload import case_buckets
+    from records_service.settings import Settings
+    from tests.helpers.service import build_demo_database
+
+    build_demo_database(url)
+    first = date(2025, 1, 1)
+    start = datetime(first.year, first.month, 1, tzinfo=UTC)
+    end_all = datetime.combine(_month_after(first, months), datetime.min.time(), tzinfo=UTC)
+    step = (end_all - start).total_seconds() / count
+    engine = create_engine(url)
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        partitions.create_months(conn, "cases", {_month_after(first, n) for n in range(months)})
+        conn.execute(text(f"SET LOCAL {partitions.MOVE_SETTING} = 'on'"))
+        conn.execute(
+            text(_FILL),
+            {
+                "count": count,
+                "start": start.isoformat(),
+                "step": step,
+                "center": Settings.load().center_code,
+            },
+        )
+        conn.execute(text(f"SET LOCAL {partitions.MOVE_SETTING} = 'off'"))
+        conn.execute(
+            text(
+                "INSERT INTO case_keys (id, case_no, forwarded_from) "
+                "SELECT id, case_no, forwarded_from FROM cases WHERE id LIKE 'bench-%'"
+            )
+        )
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE cases"))
+        held = conn.execute(
+            text("SELECT count(*) FROM pg_inherits WHERE inhparent = 'cases'::regclass")
+        ).scalar()
+    print(
+        f"  ({count:,} cases over {months} months in {held} partitions, generated in "
+        f"{time.perf_counter() - started:.1f} s)"
+    )
+    # One month in the middle, as GET /workload?from=..&to=.. would read it (center days).
+    month = _month_after(first, months // 2)
+    begin = datetime.combine(month, datetime.min.time(), tzinfo=UTC) - timedelta(hours=8)
+    end = begin + timedelta(days=30)
+    bounds = {"start": begin, "end": end}
+    database = Database(url)
+    windows = [f"W0{i}" for i in range(1, 7)]
+
+    def raw() -> int:
+        with engine.connect() as conn:
+            return len(conn.execute(text(RAW_GROUP_BY), bounds).all())
+
+    def figures() -> int:
+        with database.read() as session:
+            buckets = case_buckets(session, windows, begin, end)
+            rows = workload.summarize(
+                buckets, today=month + timedelta(days=20), calendar=rules.calendar(session)
+            )
+            assert sum(b.count for b in buckets) == in_month
+        return len(rows)
+
+    with engine.connect() as conn:
+        in_month = conn.execute(
+            text("SELECT count(*) FROM cases WHERE received_at >= :start AND received_at < :end"),
+            bounds,
+        ).scalar_one()
+        read = _partitions_read(conn, RAW_GROUP_BY, bounds)
+    raw()
+    figures()
+    raw_s = min(_timed(raw) for _ in range(3))
+    ours_s = min(_timed(figures) for _ in range(3))
+    print(
+        f"workload over {count:,} cases ({in_month:,} in the month, {read} partitions read): "
+        f"{ours_s * 1000:8.1f} ms | raw GROUP BY {raw_s * 1000:8.1f} ms | "
+        f"ratio {ours_s / raw_s:5.2f} (asked: at most 3)"
+    )
+    database.dispose()
+    engine.dispose()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=10_000_000)
+    parser.add_argument("--months", type=int, default=12, help="months the cases spread over")
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="clerk-bench-"))
+    try:
+        with _postgres() as server:
+            if server is None:
+                print("postgres: no server (set CLERK_TEST_POSTGRES_URL or run as root)")
+                return
+            url = _new_database(server, folder, f"partitions_{int(time.time())}")
+            bench(url, args.cases, args.months)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
