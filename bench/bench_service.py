@@ -75,7 +75,11 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def _serve(
-    args: list[str], env: dict[str, str], port: int, script: str | None = None
+    args: list[str],
+    env: dict[str, str],
+    port: int,
+    script: str | None = None,
+    probe: str = "/api/v1/health",  # cheap: the first /openapi.json takes a second to build
 ) -> Iterator[str]:
     command = [sys.executable, "-c", script, *args[1:]] if script else [sys.executable, "-m", *args]
     process = subprocess.Popen(
@@ -90,7 +94,7 @@ def _serve(
         deadline = time.monotonic() + 120
         while True:
             with contextlib.suppress(requests.RequestException):
-                if requests.get(base + "/openapi.json", timeout=1).status_code == 200:
+                if requests.get(base + probe, timeout=1).status_code == 200:
                     break
             if time.monotonic() > deadline or process.poll() is not None:
                 raise RuntimeError(f"{' '.join(args)} did not start")
@@ -205,7 +209,7 @@ def bench_creation(backend: str, url: str, processes: int, count: int) -> None:
     port = _free_port()
     uvicorn = ["uvicorn", "bench.bench_service:baseline_app", "--factory", "--port", str(port),
                "--log-level", "warning", "--no-access-log", *workers]  # fmt: skip
-    with _serve(uvicorn, env, port) as base:
+    with _serve(uvicorn, env, port, probe="/openapi.json") as base:
         plain = [{"id": str(uuid.uuid4()), **b} for b in _case_bodies(0, count)]
         for body in plain:
             body["id"] = str(uuid.uuid4())
