@@ -348,6 +348,78 @@ def convert_all(conn: Connection, today: date) -> list[str]:
     return done
 
 
+#: What :func:`unconvert` puts back: the unique constraints (table, name, column) and
+#: unique indexes the key tables took over.
+_UNIQUE_BACK = {
+    "cases": (
+        ("constraint", "uq_cases_case_no", "case_no"),
+        ("index", "ix_cases_forwarded_from", "forwarded_from"),
+    ),
+    "case_events": (
+        ("constraint", "uq_case_events_id", "id"),
+        ("index", "ix_case_events_pos", "pos"),
+    ),
+}
+#: The primary keys before partitioning.
+_OLD_KEY = {"cases": "id", "case_events": "seq", "audit_records": "id"}
+
+
+def unconvert(conn: Connection, spec: Partitioned) -> None:
+    """Undo :func:`convert` (migration 0023's downgrade): a plain table with the same rows,
+    indexes, unique constraints, keys and triggers as before; the key table dropped and
+    what referenced it referencing the table again."""
+    table = spec.table
+    if not is_partitioned(conn, table):
+        return
+    found = _definitions(conn, table)
+    key_table = {"cases": "case_keys", "case_events": "case_event_keys"}.get(table)
+    referencing: Sequence[Any] = ()
+    if key_table == "case_keys":
+        referencing = _definitions(conn, key_table)["referencing"]
+    plain = f"{table}_plain"
+    conn.execute(text(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"))
+    conn.execute(
+        text(f"CREATE TABLE {plain} (LIKE {table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)")
+    )
+    conn.execute(text(f"INSERT INTO {plain} SELECT * FROM {table}"))
+    for child, name, _definition in referencing:
+        conn.execute(text(f"ALTER TABLE {child} DROP CONSTRAINT {name}"))
+    for sequence, attribute in found["sequences"]:
+        conn.execute(text(f"ALTER SEQUENCE {sequence} OWNED BY {plain}.{attribute}"))
+    conn.execute(text(f"DROP TABLE {table}"))
+    conn.execute(text(f"ALTER TABLE {plain} RENAME TO {table}"))
+    conn.execute(
+        text(f"ALTER TABLE {table} ADD CONSTRAINT pk_{table} PRIMARY KEY ({_OLD_KEY[table]})")
+    )
+    moved = set(MOVED_UNIQUES.values())
+    for name, definition, _unique, primary, _constraint in found["indexes"]:
+        if not primary and name not in moved:
+            conn.execute(text(definition.replace(" ON ONLY ", " ON ")))
+    for kind, name, column in _UNIQUE_BACK.get(table, ()):
+        if kind == "constraint":
+            conn.execute(text(f"ALTER TABLE {table} ADD CONSTRAINT {name} UNIQUE ({column})"))
+        else:
+            conn.execute(text(f"CREATE UNIQUE INDEX {name} ON {table} ({column})"))
+    for name, definition in found["foreign_keys"]:
+        conn.execute(text(f"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}"))
+    for definition in found["triggers"]:
+        if "_keys_sync" not in definition:
+            conn.execute(text(definition))
+    for child, name, definition in referencing:
+        back = definition.replace("REFERENCES case_keys(", f"REFERENCES {table}(")
+        conn.execute(text(f"ALTER TABLE {child} ADD CONSTRAINT {name} {back}"))
+    if key_table is not None:
+        conn.execute(text(f"DROP TABLE {key_table}"))
+        conn.execute(text(f"DROP FUNCTION {key_table}_sync()"))
+
+
+def unconvert_all(conn: Connection) -> None:
+    """:func:`unconvert` every table, children first (PostgreSQL; nothing elsewhere)."""
+    if is_postgres(conn):
+        for spec in reversed(TABLES):
+            unconvert(conn, spec)
+
+
 def _move_default(conn: Connection, spec: Partitioned, have: set[date]) -> tuple[int, set[date]]:
     """Move the rows of ``spec``'s DEFAULT partition into their months' partitions (made
     here): lock the table, detach, new DEFAULT, months, copy, drop. (rows moved, months

@@ -38,4 +38,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError("the month partitions are not undone (restore a backup)")
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    partitions.unconvert_all(bind)
