@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from clerk_app.app.scans import scan_image
 from clerk_app.core.errors import Offline
 from clerk_app.remote import attachments as remote
 from clerk_app.remote.api import ApiClient
@@ -125,36 +124,10 @@ class CenterFiles:
         return remote.file_bytes(self.api, self._token(), file)
 
 
-def center_files(context: AppContext, session: Session) -> CenterFiles:
-    """The center's files as the signed-in ``session`` reads them."""
-    return CenterFiles(context.backend.api, session.access_token)
-
-
 def center_files_if_online(context: AppContext, session: Session) -> CenterFiles | None:
-    """:func:`center_files`, or None when this desk has no service client or the session
-    no token (signed in offline): then only the desk's own pages are shown."""
+    """The center's files as the signed-in ``session`` reads them, or None when this desk
+    has no service client or the session no token (signed in offline): then only the
+    desk's own pages are shown."""
     api = getattr(getattr(context, "backend", None), "api", None)
     token = getattr(session, "access_token", None)
     return CenterFiles(api, token) if api is not None and token else None
-
-
-def case_pages(context: AppContext, session: Session, case_no: str) -> list[MaterialPage]:
-    """The case's pages: this desk's own when it scanned any, else the center's list
-    (blocking: a network call).
-
-    Raises:
-        Offline, and the client's errors, when the center is asked.
-    """
-    return desk_pages(context, case_no) or center_files(context, session).pages(case_no)
-
-
-def page_image(context: AppContext, session: Session, page: MaterialPage) -> bytes:
-    """A page's picture: decrypted in memory from this desk's sealed file, or fetched from
-    the center (blocking, audited there).
-
-    Raises:
-        SealedFileError (a desk page that cannot be read), Offline, the client's errors.
-    """
-    if page.source == DESK:
-        return scan_image(context, page.ref)
-    return center_files(context, session).image(page)
