@@ -275,23 +275,20 @@ def test_an_instance_killed_leaves_the_service_answering(proxy: Proxy) -> None:
 
 @pytest.mark.skipif(SYSTEMD_ANALYZE is None, reason="no systemd-analyze on this machine")
 def test_the_systemd_units_verify(tmp_path: Path) -> None:
-    # Where the units say /opt/clerk-records/venv, this checkout's venv: the entry point
-    # they start must exist.
+    # Every unit of deploy/ (the template as one instance), where they say
+    # /opt/clerk-records/venv this checkout's venv: the entry point they start must exist.
     entry = Path(sys.executable).parent / "clerk-records"
     assert entry.exists(), "no clerk-records entry point (pip install -e .[server])"
-    names = {
-        "clerk-records.service": "clerk-records.service",
-        "clerk-records-migrate.service": "clerk-records-migrate.service",
-        "clerk-records@.service": "clerk-records@8441.service",
-    }
-    for source, target in names.items():
-        text = (DEPLOY / source).read_text(encoding="utf-8")
-        assert "/opt/clerk-records/venv/bin/clerk-records " in text
-        (tmp_path / target).write_text(
-            text.replace("/opt/clerk-records/venv/bin/clerk-records", str(entry))
-        )
+    units = sorted([*DEPLOY.glob("*.service"), *DEPLOY.glob("*.timer")])
+    assert {"clerk-records.service", "clerk-records@.service"} <= {u.name for u in units}
+    for unit in units:
+        text = unit.read_text(encoding="utf-8")
+        if unit.suffix == ".service":
+            assert "ExecStart=/opt/clerk-records/venv/bin/clerk-records " in text, unit.name
+        target = tmp_path / unit.name.replace("@.", "@8441.")
+        target.write_text(text.replace("/opt/clerk-records/venv/bin/clerk-records", str(entry)))
     result = subprocess.run(
-        [str(SYSTEMD_ANALYZE), "verify", *(str(tmp_path / t) for t in names.values())],
+        [str(SYSTEMD_ANALYZE), "verify", *(str(p) for p in sorted(tmp_path.iterdir()))],
         capture_output=True,
         text=True,
         timeout=60,
