@@ -81,7 +81,7 @@ nsis:
 package-test: debian-test deb
 	CLERK_PACKAGE_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider \
 		tests/packaging/test_bundle.py tests/packaging/test_deb.py \
-		tests/packaging/test_idcard_helper_spec.py
+		tests/packaging/test_frozen_devices.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

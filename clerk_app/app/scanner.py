@@ -22,7 +22,8 @@ scan at once. ``SANE_CONFIG_DIR`` is honoured as SANE does (the tests point it a
 QtMultimedia (``QMediaDevices.videoInputs()`` lists them; ``QCamera`` + ``QImageCapture`` in
 a ``QMediaCaptureSession`` take one still, in a local event loop of the calling worker
 thread). Without a camera it says ``no-scanner``. QtMultimedia is imported only when it is
-used (the bundle must then ship it: packaging/clerk-app.spec excludes it today). The tests
+used (packaging/clerk-app.spec ships it with its FFmpeg backend; tests/packaging/
+test_frozen_devices.py loads that backend in a frozen build). The tests
 run only its no-camera paths: this machine has no camera, and QtMultimedia offers no
 virtual one (a v4l2loopback device needs a kernel module).
 

@@ -16,9 +16,24 @@ def test_bundle_has_the_translations_and_no_heavy_qt_modules():
     assert any(n.startswith("keyring-") and n.endswith(".dist-info") for n in names)
     heavy = [
         n for n in names
-        if any(k in n for k in ("Qt6WebEngine", "Qt6Quick", "Qt6Qml", "Qt63D", "QtWebEngine"))
+        if any(k in n for k in ("Qt6WebEngine", "Qt63D", "QtWebEngine", "Qt6MultimediaWidgets",
+                                "Qt6QuickControls", "Qt6QuickTemplates"))
+        or "virtualkeyboard" in n.lower()
     ]  # fmt: skip
     assert heavy == []
+    # Qt6Quick/Qt6Qml: only the libraries Qt's FFmpeg camera backend links on Linux; no QML
+    # module, no Python binding of them.
+    quick = {n for n in names if "Qt6Quick" in n or "Qt6Qml" in n}
+    assert quick <= {f"libQt6{m}.so.6" for m in ("Quick", "Qml", "QmlMeta", "QmlModels",
+                                                 "QmlWorkerScript")}  # fmt: skip
+    assert not any(n.startswith(("QtQuick.", "QtQml.")) for n in names)
+    assert not (BUNDLE / "_internal" / "PySide6" / "Qt" / "qml").exists()
+
+
+def test_bundle_has_the_document_cameras_multimedia_backend():
+    names = {p.name for p in BUNDLE.rglob("*")}
+    assert {"libQt6Multimedia.so.6", "libffmpegmediaplugin.so"} <= names
+    assert any(n.startswith("QtMultimedia.") for n in names)  # the Python binding
 
 
 def test_frozen_version_self_check_and_smoke_against_a_live_service(records_service, tmp_path):
