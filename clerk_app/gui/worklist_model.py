@@ -126,7 +126,8 @@ class WorklistModel(QAbstractTableModel):
 
     @property
     def rows_read(self) -> int:
-        """Rows read from the store since the last reset (bounded by what was shown)."""
+        """Rows read from the store since the last reset: what was shown, and the pages read
+        again when the view came back to them after the LRU let them go."""
         return self.query.rows_read
 
     @property
