@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QAction, QIcon, QImage, QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -84,6 +84,8 @@ class MaterialsPanel(QGroupBox):
         self.case_no = ""
         self.pages: list[MaterialPage] = []
         self.busy = False
+        self._shown = 0  # how many times the list was filled (late thumbnails are dropped)
+        self.thumbnails_ready = True
         self.label = QLabel(self)
         self.list = QListWidget(self)
         self.list.setObjectName("materialPages")
@@ -185,13 +187,49 @@ class MaterialsPanel(QGroupBox):
             item = QListWidgetItem(text, self.list)
             item.setData(PAGE_ROLE, page)
             item.setData(ACCESSIBLE, text)
-            if page.source != CENTER:
-                self._thumbnail(item, page)
         if self.list.count():
             self.list.setCurrentRow(0)
         has = bool(pages)
         self.open_button.setEnabled(has)
         self.unreadable_button.setEnabled(has)
+        self._shown += 1
+        if any(page.source != CENTER for page in pages):
+            self._load_thumbnails(self._shown, pages)
+
+    def _load_thumbnails(self, shown: int, pages: list[MaterialPage]) -> None:
+        """Decrypt and shrink the desk's pages off the GUI thread (a case of many pages
+        opens at once); the thumbnails come in when ready, if the list is still theirs."""
+        context = self.context
+
+        def work() -> list[tuple[int, QImage | None]]:
+            out: list[tuple[int, QImage | None]] = []
+            for row, page in enumerate(pages):
+                if page.source == CENTER:
+                    continue
+                try:
+                    image = QImage.fromData(scan_image(context, page.ref))
+                except Exception:  # a page that cannot be read is listed, without a picture
+                    out.append((row, None))
+                    continue
+                scaled = image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio)
+                out.append((row, None if image.isNull() else scaled))
+            return out
+
+        def done(out: list[tuple[int, QImage | None]]) -> None:
+            if shown != self._shown:
+                return  # the list was filled again meanwhile
+            for row, image in out:
+                item = self.list.item(row)
+                if item is None:
+                    continue
+                if image is None:
+                    item.setText(item.text() + "\n" + self.tr("the file cannot be read"))
+                else:
+                    item.setIcon(QIcon(QPixmap.fromImage(image)))
+            self.thumbnails_ready = True
+
+        self.thumbnails_ready = False
+        Op(self, work).success(done).run()
 
     def page_text(self, page: MaterialPage) -> str:
         state = {
@@ -204,15 +242,8 @@ class MaterialsPanel(QGroupBox):
             text += "\n" + self.tr("shared, with %1").replace("%1", page.case_no)
         return text
 
-    def _thumbnail(
-        self, item: QListWidgetItem, page: MaterialPage, data: bytes | None = None
-    ) -> None:
-        if data is None:
-            try:
-                data = scan_image(self.context, page.ref)
-            except Exception:  # a page that cannot be read is listed, without a picture
-                item.setText(item.text() + "\n" + self.tr("the file cannot be read"))
-                return
+    def _thumbnail(self, item: QListWidgetItem, data: bytes) -> None:
+        """A page fetched from the center becomes its thumbnail."""
         pixmap = QPixmap()
         if pixmap.loadFromData(data):
             item.setIcon(QIcon(pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio)))
@@ -243,7 +274,7 @@ class MaterialsPanel(QGroupBox):
         def fetched(data: bytes) -> None:
             self.busy = False
             self.message.clear()
-            self._thumbnail(item, page, data)
+            self._thumbnail(item, data)
             self._view(page, data)
 
         def failed(exc: Exception) -> None:

@@ -68,6 +68,7 @@ def test_the_desk_shows_its_scans_and_an_unreadable_page_goes_into_the_notice(
     detail = open_detail(qtbot, context, payload["case_no"], writer)
     pages = detail.materials.list
     assert pages.count() == 2
+    qtbot.waitUntil(lambda: detail.materials.thumbnails_ready, timeout=15_000)
     assert all(not pages.item(r).icon().isNull() for r in range(2))  # thumbnails
     assert "page 2" in pages.item(1).text() and "waiting to be sent" in pages.item(1).text()
 
@@ -85,7 +86,8 @@ def test_the_desk_shows_its_scans_and_an_unreadable_page_goes_into_the_notice(
     # The second page is unreadable: Alt+U ticks its material for a 补正, naming the page.
     qtbot.keyClick(pages, Qt.Key.Key_Right)
     qtbot.keyClick(pages, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
-    assert detail.action_box.currentData() == "request_supplement"
+    # (the button's mnemonic clicks it a moment later when the window is active)
+    qtbot.waitUntil(lambda: detail.action_box.currentData() == "request_supplement")
     assert detail.focusWidget() is detail.missing_list
     [(name, need)] = detail.checked_materials()
     assert "page 2 of the scan is unreadable" in need
