@@ -27,47 +27,84 @@ until it ends; it never makes the feed skip anything.
 
 SQLite serializes its writers (``BEGIN IMMEDIATE``), so ``seq`` order is commit order: a
 trigger (migration 0021) sets ``pos = seq`` at insert and there is nothing to place.
+
+The hall's calls feed (``GET /queue/calls``) is placed the same way (migration 0024:
+``queue_calls.pos``/``xid``, :data:`CALLS`, :func:`records_service.queue_calls.place_calls`);
+:func:`place` takes the feed's table as a parameter.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from dataclasses import dataclass, field
+
+from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
-#: pg_try_advisory_xact_lock key of the placer.
+#: pg_try_advisory_xact_lock key of the events' placer.
 PLACE_LOCK_KEY = 7_311_021
-
-_PLACE = text(
-    """
-    WITH settled AS (
-        SELECT seq, row_number() OVER (ORDER BY xid, seq) AS n
-        FROM case_events
-        WHERE pos IS NULL
-          AND xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-    ), top AS (
-        SELECT coalesce(max(pos), 0) AS pos FROM case_events
-    )
-    UPDATE case_events AS e SET pos = top.pos + settled.n
-    FROM settled, top
-    WHERE e.seq = settled.seq
-    """
-)
+#: The advisory lock key of the calls' placer (migration 0024).
+CALLS_PLACE_LOCK_KEY = 7_311_024
 
 
-def place_events(session: Session) -> int | None:
-    """Give ``pos`` to the events of every ended transaction (PostgreSQL); commit soon.
+@dataclass(frozen=True)
+class Feed:
+    """A table placed in commit order: its rows get ``pos`` (NULL at insert) by ``xid``
+    (the writer's transaction id) and ``key`` (its insert-order number)."""
+
+    table: str
+    key: str
+    lock_key: int
+    statement: TextClause = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Names of this module's constants only, never input.
+        sql = f"""
+            WITH settled AS (
+                SELECT {self.key}, row_number() OVER (ORDER BY xid, {self.key}) AS n
+                FROM {self.table}
+                WHERE pos IS NULL
+                  AND xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+            ), top AS (
+                SELECT coalesce(max(pos), 0) AS pos FROM {self.table}
+            )
+            UPDATE {self.table} AS e SET pos = top.pos + settled.n
+            FROM settled, top
+            WHERE e.{self.key} = settled.{self.key}
+            """  # noqa: S608 - the names of EVENTS and CALLS
+        object.__setattr__(self, "statement", text(sql))
+
+
+#: The change feed (``GET /changes``): case events.
+EVENTS = Feed("case_events", "seq", PLACE_LOCK_KEY)
+#: The hall's calls (``GET /queue/calls``).
+CALLS = Feed("queue_calls", "id", CALLS_PLACE_LOCK_KEY)
+
+
+def place(session: Session, feed: Feed, *, wait: bool = False) -> int | None:
+    """Give ``pos`` to the rows of ``feed`` of every ended transaction (PostgreSQL);
+    commit soon.
 
     Runs in the caller's transaction, which must commit (or roll back) before it does
-    anything slow: the lock is held until then. Returns how many events were placed, or
+    anything slow: the lock is held until then. Returns how many rows were placed, or
     None when another placer holds the lock (the caller then reads what is placed
-    already) or on SQLite (nothing to place).
+    already) or on SQLite (nothing to place). With ``wait``, waits for the other placer
+    instead (placers only: writers never take this lock), so a read after this commits
+    sees every row placed by anyone before.
     """
     if session.get_bind().dialect.name != "postgresql":
         return None
-    got = session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": PLACE_LOCK_KEY})
-    if not got:
-        return None
+    if wait:
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": feed.lock_key})
+    else:
+        got = session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": feed.lock_key})
+        if not got:
+            return None
     # A statement of its own: its snapshot is taken after the lock, so it sees the
     # placement committed by the placer before us.
-    result = session.execute(_PLACE)
+    result = session.execute(feed.statement)
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def place_events(session: Session) -> int | None:
+    """:func:`place` for the change feed's case events (without waiting for the lock)."""
+    return place(session, EVENTS)

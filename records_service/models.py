@@ -787,10 +787,20 @@ class QueueTicket(Base):
 
 
 class QueueCall(Base):
-    """One call (or recall) of a ticket to a window; ``id`` is the hall screen's cursor."""
+    """One call (or recall) of a ticket to a window; ``pos`` is the hall screen's cursor."""
 
     __tablename__ = "queue_calls"
-    __table_args__ = (Index("ix_queue_calls_center_id", "center_code", "id"),)
+    __table_args__ = (
+        Index("ix_queue_calls_center_id", "center_code", "id"),
+        Index("ix_queue_calls_center_pos", "center_code", "pos"),
+        Index(
+            "ix_queue_calls_unplaced",
+            "xid",
+            "id",
+            postgresql_where=text("pos IS NULL"),
+            sqlite_where=text("pos IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     center_code: Mapped[str] = center_column()
@@ -799,6 +809,14 @@ class QueueCall(Base):
     window_code: Mapped[str] = mapped_column(ForeignKey("windows.code"))
     called_at: Mapped[datetime] = mapped_column(UTCDateTime)
     kind: Mapped[str] = mapped_column(String(8), default="call")  # call | recall
+    #: Migration 0024: the call's place in the hall's calls feed (``GET /queue/calls``'
+    #: cursor), given as ``CaseEvent.pos`` is (``records_service.feed``): SQLite ``id`` (a
+    #: trigger), PostgreSQL None until ``queue_calls.place_calls`` gives it.
+    pos: Mapped[int | None] = mapped_column(BigInteger, unique=True, index=True)
+    #: PostgreSQL: the writer's transaction id; never loaded. SQLite: None.
+    xid: Mapped[int | None] = mapped_column(
+        BigInteger, server_default=FetchedValue(), deferred=True
+    )
 
 
 class WindowPause(Base):

@@ -7,6 +7,11 @@ ticket per window) and the ticket is taken by compare-and-set (``UPDATE … WHER
 'waiting'``), so two windows never get one ticket. A typed number (:func:`call_number`)
 calls that ticket; an offline number the service has not seen yet is called all the same,
 and the kiosk's copy joins that ticket when it arrives (``queue.issue_ticket``).
+
+The hall screens read the calls in commit order by ``queue_calls.pos`` (migration 0024),
+given after the writers' transactions ended (:func:`place_calls`, as
+:mod:`records_service.feed` places the change feed): call writers take no lock of their
+center's, so windows calling at once do not wait for each other.
 """
 
 from __future__ import annotations
@@ -15,13 +20,13 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session
 
 from clerk_app.core import queue as rules
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.numbering import new_query_code
-from records_service import audit
+from records_service import feed
 from records_service.models import QueueCall, QueueCategory, QueueTicket, Window
 from records_service.problems import ProblemError, invalid_field
 from records_service.queue import (
@@ -95,28 +100,9 @@ def _take(
     return bool(getattr(taken, "rowcount", 0) == 1)
 
 
-#: First key of the per-center locks that put call ids in commit order (the second key is
-#: the center's CRC-32, as for the audit chain).
-CALLS_LOCK_KEY = 7_311_003
-
-
-def _calls_lock(session: Session, center: str) -> None:
-    """Serialize the center's call writers until this transaction ends.
-
-    A hall screen reads ``GET /queue/calls?after=<id>``: on PostgreSQL two windows calling
-    at once could commit their calls out of id order, and the screen's cursor would pass
-    the call that commits late — it would never be shown (measured: 26 of 1,500 calls
-    lost in bench/bench_queue.py). With this transaction-scoped advisory lock, taken last
-    (after the window's row and the ticket), ids are given in commit order. SQLite
-    serializes writers anyway.
-    """
-    audit.center_lock(session, CALLS_LOCK_KEY, center)
-
-
 def _announce(
     session: Session, ticket: QueueTicket, window_code: str, now: datetime, kind: str
 ) -> QueueCall:
-    _calls_lock(session, ticket.center_code)
     call = QueueCall(
         center_code=ticket.center_code,
         ticket_id=ticket.id,
@@ -363,6 +349,22 @@ def call_public(call: QueueCall) -> dict[str, Any]:
     }
 
 
+def place_calls(session: Session) -> int | None:
+    """Give ``pos`` to the calls whose writers have ended (PostgreSQL; None on SQLite,
+    where a trigger gives ``pos = id``), in a transaction of its own that commits at once.
+
+    Waits for a placer already at work rather than skipping (placers only: call writers
+    never take its lock), so a read after this commit sees every call placed so far; and
+    places only when some committed call is still without a place (most polls find none
+    and take no lock).
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    if not session.scalar(select(exists().where(QueueCall.pos.is_(None)))):
+        return 0
+    return feed.place(session, feed.CALLS, wait=True)
+
+
 def calls_after(
     session: Session,
     center: str,
@@ -371,20 +373,32 @@ def calls_after(
     now: datetime,
     windows: list[str] | None = None,
 ) -> list[QueueCall]:
-    """Calls after the cursor ``after``, oldest first; without it today's latest; with
-    ``windows``, only the calls to those windows (one hall's screen)."""
-    query = select(QueueCall).where(QueueCall.center_code == center)
+    """Placed calls after the cursor ``after`` (a ``pos``), oldest first; without it
+    today's latest; with ``windows``, only the calls to those windows (one hall's screen).
+    A call not placed yet (:func:`place_calls`) is not read: it comes at a later read,
+    after every call it was placed behind."""
+    query = select(QueueCall).where(QueueCall.center_code == center, QueueCall.pos.is_not(None))
     if windows is not None:
         query = query.where(QueueCall.window_code.in_(windows))
     if after is not None:
         return list(
-            session.scalars(query.where(QueueCall.id > after).order_by(QueueCall.id).limit(limit))
+            session.scalars(query.where(QueueCall.pos > after).order_by(QueueCall.pos).limit(limit))
         )
     start = datetime.combine(local_day(now), datetime.min.time(), CENTER_TZ)
     latest = session.scalars(
-        query.where(QueueCall.called_at >= start).order_by(QueueCall.id.desc()).limit(limit)
+        query.where(QueueCall.called_at >= start).order_by(QueueCall.pos.desc()).limit(limit)
     )
-    return sorted(latest, key=lambda c: c.id)
+    return sorted(latest, key=lambda c: c.pos or 0)
+
+
+def unplaced(session: Session, center: str) -> bool:
+    """Whether a committed call of the center is still without a place: its writer's
+    transaction ended, but one that began before it has not yet (PostgreSQL)."""
+    return bool(
+        session.scalar(
+            select(exists().where(QueueCall.pos.is_(None), QueueCall.center_code == center))
+        )
+    )
 
 
 def transferred_to(session: Session, ticket: QueueTicket) -> str | None:

@@ -177,7 +177,8 @@ class FinishCreate(Strict):
 class CallList(Public):
     #: Calls after ``after`` (without it: today's latest), oldest first.
     items: list[CallPublic]
-    #: The cursor of the next poll (the last call's id, or ``after`` when none came).
+    #: The cursor of the next poll (the last call's place in the feed, ``queue_calls.pos``,
+    #: or ``after`` when none came).
     next: int
 
 

@@ -54,6 +54,9 @@ router = APIRouter(tags=["queue"])
 
 #: The longest a long-poll waits (seconds).
 MAX_WAIT = 30.0
+#: How often a waiting ``GET /queue/calls`` looks again while committed calls wait for
+#: their place (a transaction begun before theirs is still open).
+PENDING_EVERY = 0.05
 
 
 @router.get(
@@ -276,27 +279,39 @@ async def list_queue_calls(
     calls to those windows (a center with several halls gives each hall's screen its own).
 
     Asynchronous: a waiting screen holds no worker thread, only the short reads run in the
-    threadpool; a call made wakes it (:mod:`records_service.queue_signal`)."""
+    threadpool; a call made wakes it (:mod:`records_service.queue_signal`).
+
+    The cursor is a call's place in commit order (``queue_calls.pos``), given only once
+    every transaction that began before the call's has ended (``queue_calls.place_calls``):
+    a call still being written holds back the calls after it, and is never passed. While
+    committed calls wait for such a transaction, a waiting poll looks again every
+    :data:`PENDING_EVERY` seconds."""
     only = sorted({w.strip() for w in windows.split(",") if w.strip()}) if windows else None
     if only is not None:
         await run_in_threadpool(_check_windows, db, principal, only)
+    postgres = db.engine.dialect.name == "postgresql"
 
-    def read() -> list[dict[str, Any]]:
+    def read() -> tuple[list[dict[str, Any]], int, bool]:
+        if postgres:
+            with db.write() as placing:  # committed before the calls are read
+                queue_calls.place_calls(placing)
         with db.read() as session:
             center = queue.center_of(session, principal.center_code)
             calls = queue_calls.calls_after(session, center, after, limit, clock(), only)
-            return [queue_calls.call_public(c) for c in calls]
+            pending = postgres and not calls and queue_calls.unplaced(session, center)
+            last = calls[-1].pos if calls else None
+            return [queue_calls.call_public(c) for c in calls], last or 0, pending
 
     loop = asyncio.get_running_loop()
     deadline = loop.time() + wait
     while True:
         with CALLS.listening() as waiter:  # before the read: no call slips between
-            items = await run_in_threadpool(read)
+            items, last, pending = await run_in_threadpool(read)
             left = deadline - loop.time()
             if items or left <= 0:
                 break
-            await waiter.wait(min(FALLBACK_EVERY, left))
-    cursor = items[-1]["id"] if items else (after or 0)
+            await waiter.wait(min(PENDING_EVERY if pending else FALLBACK_EVERY, left))
+    cursor = last if items else (after or 0)
     return CallList.model_validate({"items": items, "next": cursor})
 
 
