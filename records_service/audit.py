@@ -31,9 +31,9 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, func, select, text
+from sqlalchemy import Table, event, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from records_service.audit_seal import AUDIT_SEAL, AuditSeal, Checkpoint, SealError
@@ -51,6 +51,7 @@ JOURNAL_LOCK_KEY = 7_311_001
 AUDIT_LOCK_KEY = 7_311_002
 _TAIL = "audit_tail"
 _PENDING = "audit_checkpoints"
+_RECORDS = cast(Table, AuditRecord.__table__)
 
 
 def journal_lock(session: Session) -> None:
@@ -215,21 +216,21 @@ def record(
             for a trail that nothing has sealed yet).
     """
     center = center_code or writer_center(session)
-    row = AuditRecord(
-        center_code=center,
-        at=at.astimezone(UTC),
-        actor=actor[:64] if actor else None,
-        device_id=device_id[:64] if device_id else None,
-        action=action[:64],
-        target=scrub(target[:100]) if target else None,
-        client_ip=client_ip[:64] if client_ip else None,
-        result=result[:32],
-        detail=scrub(json.loads(json.dumps(detail, ensure_ascii=False))) if detail else None,
-    )
+    row: dict[str, Any] = {
+        "center_code": center,
+        "at": at.astimezone(UTC),
+        "actor": actor[:64] if actor else None,
+        "device_id": device_id[:64] if device_id else None,
+        "action": action[:64],
+        "target": scrub(target[:100]) if target else None,
+        "client_ip": client_ip[:64] if client_ip else None,
+        "result": result[:32],
+        "detail": scrub(json.loads(json.dumps(detail, ensure_ascii=False))) if detail else None,
+    }
     prev, seq = _tail(session, center)
-    row.prev_hash = prev
-    row.hash = chain_hash(prev, row)
-    row.chain_seq = seq + 1
+    row["prev_hash"] = prev
+    row["hash"] = chain_hash(prev, row)
+    row["chain_seq"] = seq + 1
     seal: AuditSeal | None = session.info.get(AUDIT_SEAL)
     if seal is not None:
         if not seal.loaded and not seal.key_exists() and _sealed_before(session):
@@ -238,12 +239,15 @@ def record(
                 f"the audit trail is sealed, but there is no audit key at {seal.key_path}: "
                 "give the service's key (CLERK_AUDIT_KEY_FILE)"
             )
-        row.mac = seal.mac(row.hash)
-    session.add(row)
+        row["mac"] = seal.mac(row["hash"])
+    # What the session holds goes in first (as a flush would have ordered it), then the
+    # record as one Core INSERT: an append-only row needs no unit of work.
     session.flush()
-    _remember_tail(session, center, (row.hash, row.chain_seq))
-    if seal is not None and seal.due(row.chain_seq):
-        point = Checkpoint(seal.database, center, row.chain_seq, row.id, row.hash)
+    added = insert(_RECORDS).returning(_RECORDS.c.id).values(**row)
+    record_id = session.execute(added).scalar_one()
+    _remember_tail(session, center, (row["hash"], row["chain_seq"]))
+    if seal is not None and seal.due(row["chain_seq"]):
+        point = Checkpoint(seal.database, center, row["chain_seq"], record_id, row["hash"])
         _queue_checkpoint(session, seal, point)
 
 

@@ -19,16 +19,19 @@ from records_service.problems import ProblemError
 from records_service.security import token_hash
 from records_service.settings import Settings
 
+# The getters below are coroutines although they never wait: FastAPI runs a plain ``def``
+# dependency in its thread pool, one thread hop each per request.
 
-def get_database(request: Request) -> Database:
+
+async def get_database(request: Request) -> Database:
     return request.app.state.database
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_clock(request: Request) -> Callable[[], datetime]:
+async def get_clock(request: Request) -> Callable[[], datetime]:
     return request.app.state.clock
 
 
@@ -143,26 +146,27 @@ bearer_scheme = HTTPBearer(
 
 def current_principal(
     request: Request,
-    session: SessionDep,
+    db: DatabaseDep,
     clock: ClockDep,
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
 ) -> Principal:
     token = bearer_token(request)
-    row = session.scalars(select(Token).where(Token.token_hash == token_hash(token))).first()
-    now = clock()
-    if row is None or row.revoked or row.expires_at <= now:
-        raise _unauthorized("The token is unknown, expired or revoked.")
-    if row.kind == "user":
-        _touch(request, row, now)
-    principal = _principal(session, row, request.app.state.settings, now)
+    # The check's own read session, closed before the route runs: its connection goes back
+    # to the pool before the route takes a writer's (or waits on a long-poll); otherwise
+    # every writing request holds two connections, and twenty windows pressing Next at once
+    # wait on each other for the pool. (Not ``SessionDep``: a generator dependency costs
+    # two thread hops per request, and the principal holds plain values only.)
+    with db.read() as session:
+        row = session.scalars(select(Token).where(Token.token_hash == token_hash(token))).first()
+        now = clock()
+        if row is None or row.revoked or row.expires_at <= now:
+            raise _unauthorized("The token is unknown, expired or revoked.")
+        if row.kind == "user":
+            _touch(request, row, now)
+        principal = _principal(session, row, request.app.state.settings, now)
     request.state.principal = principal
     route = request.scope.get("route")
     reach.require_route(principal, getattr(route, "operation_id", None))
-    # The principal holds plain values only: end the check's read transaction, so its
-    # connection goes back to the pool before the route takes a writer's (or waits on a
-    # long-poll). Otherwise every writing request holds two connections, and twenty windows
-    # pressing Next at once wait on each other for the pool.
-    session.rollback()
     return principal
 
 

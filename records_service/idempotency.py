@@ -19,10 +19,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, cast
 
 from fastapi import Depends, Header, Response
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,7 @@ from records_service.models import IdempotencyKey
 from records_service.problems import ProblemError, invalid_field
 
 JSON_MEDIA_TYPE = "application/json"
+_KEYS = cast(Table, IdempotencyKey.__table__)
 
 #: What an applied write returns: the status code, the JSON text, extra headers.
 Applied = tuple[int, str, dict[str, str]]
@@ -43,7 +44,7 @@ def request_hash(raw: bytes) -> str:
     return hashlib.sha256(canonical_json(json.loads(raw))).hexdigest()
 
 
-def _idempotency_key(
+async def _idempotency_key(  # a coroutine: no thread hop for a header
     idempotency_key: Annotated[
         str,
         Header(
@@ -163,17 +164,20 @@ def run_idempotent(
             guard(session)
         # The marker goes in first, without a look beforehand: a new key (the usual case)
         # costs one statement; a key that is there already fails on the unique constraint.
-        marker = IdempotencyKey(
-            key=key,
-            route=route,
-            request_hash=digest,
-            state="in_flight",
-            principal=caller,
-            created_at=now,
-        )
-        session.add(marker)
+        # Core statements, not the unit of work: the row is written and updated once each.
         try:
-            session.flush()
+            marker_id = session.execute(
+                insert(_KEYS)
+                .returning(_KEYS.c.id)
+                .values(
+                    key=key,
+                    route=route,
+                    request_hash=digest,
+                    state="in_flight",
+                    principal=caller,
+                    created_at=now,
+                )
+            ).scalar_one()
         except IntegrityError:
             # The key is taken (a retry, another body, or a request still in flight).
             session.rollback()
@@ -182,12 +186,14 @@ def run_idempotent(
                 return answer_existing(concurrent, digest)
             raise _in_flight() from None
         status, content, headers = apply(session)
-        marker.state = "done"
-        marker.status_code = status
-        marker.response_body = content
+        session.flush()  # what ``apply`` left pending goes in before the stored answer
+        session.execute(
+            update(_KEYS)
+            .where(_KEYS.c.id == marker_id)
+            .values(state="done", status_code=status, response_body=content)
+        )
         if finish is not None:
-            session.flush()  # the stored answer goes in before the audit chain's lock
-            finish(session)
+            finish(session)  # after the stored answer: the audit chain's lock is held briefly
         session.commit()
     return Response(
         content=content.encode("utf-8"),
