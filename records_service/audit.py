@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, event, func, insert, select, text
+from sqlalchemy import Table, bindparam, event, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from records_service.audit_seal import AUDIT_SEAL, AuditSeal, Checkpoint, SealError
@@ -52,6 +52,15 @@ AUDIT_LOCK_KEY = 7_311_002
 _TAIL = "audit_tail"
 _PENDING = "audit_checkpoints"
 _RECORDS = cast(Table, AuditRecord.__table__)
+# The statements of every record's path, built once (Core: no ORM compile, no autoflush).
+_CENTER_LOCK = text("SELECT pg_advisory_xact_lock(:a, :b)")
+_TAIL_QUERY = (
+    select(_RECORDS.c.hash, _RECORDS.c.chain_seq)
+    .where(_RECORDS.c.center_code == bindparam("center"), _RECORDS.c.hash.is_not(None))
+    .order_by(_RECORDS.c.id.desc())
+    .limit(1)
+)
+_INSERT_RECORD = insert(_RECORDS).returning(_RECORDS.c.id)
 
 
 def journal_lock(session: Session) -> None:
@@ -125,7 +134,7 @@ def center_lock(session: Session, key: int, center: str) -> None:
     centers do not. SQLite: nothing (its writers are serialized anyway)."""
     if session.get_bind().dialect.name == "postgresql":
         second = zlib.crc32(center.encode()) & 0x7FFFFFFF
-        session.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": key, "b": second})
+        session.execute(_CENTER_LOCK, {"a": key, "b": second})
 
 
 def _tail(session: Session, center: str) -> tuple[str, int]:
@@ -135,12 +144,7 @@ def _tail(session: Session, center: str) -> tuple[str, int]:
     if cached is not None and cached[0] is transaction and center in cached[1]:
         return cached[1][center]
     audit_lock(session, center)
-    last = session.execute(
-        select(AuditRecord.hash, AuditRecord.chain_seq)
-        .where(AuditRecord.center_code == center, AuditRecord.hash.is_not(None))
-        .order_by(AuditRecord.id.desc())
-        .limit(1)
-    ).first()
+    last = session.execute(_TAIL_QUERY, {"center": center}).first()
     if last is None:
         return GENESIS, 0
     if last.chain_seq is not None:
@@ -227,6 +231,8 @@ def record(
         "result": result[:32],
         "detail": scrub(json.loads(json.dumps(detail, ensure_ascii=False))) if detail else None,
     }
+    # What the session holds goes in first, as the ORM's autoflush ordered it before.
+    session.flush()
     prev, seq = _tail(session, center)
     row["prev_hash"] = prev
     row["hash"] = chain_hash(prev, row)
@@ -240,11 +246,8 @@ def record(
                 "give the service's key (CLERK_AUDIT_KEY_FILE)"
             )
         row["mac"] = seal.mac(row["hash"])
-    # What the session holds goes in first (as a flush would have ordered it), then the
-    # record as one Core INSERT: an append-only row needs no unit of work.
-    session.flush()
-    added = insert(_RECORDS).returning(_RECORDS.c.id).values(**row)
-    record_id = session.execute(added).scalar_one()
+    # One Core INSERT: an append-only row needs no unit of work.
+    record_id = session.execute(_INSERT_RECORD, row).scalar_one()
     _remember_tail(session, center, (row["hash"], row["chain_seq"]))
     if seal is not None and seal.due(row["chain_seq"]):
         point = Checkpoint(seal.database, center, row["chain_seq"], record_id, row["hash"])

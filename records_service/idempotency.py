@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import Annotated, cast
 
 from fastapi import Depends, Header, Response
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,9 @@ from records_service.problems import ProblemError, invalid_field
 
 JSON_MEDIA_TYPE = "application/json"
 _KEYS = cast(Table, IdempotencyKey.__table__)
+# Built once: the marker's INSERT, and its UPDATE with the stored answer.
+_INSERT_KEY = insert(_KEYS).returning(_KEYS.c.id)
+_FINISH_KEY = update(_KEYS).where(_KEYS.c.id == bindparam("marker"))
 
 #: What an applied write returns: the status code, the JSON text, extra headers.
 Applied = tuple[int, str, dict[str, str]]
@@ -167,16 +170,15 @@ def run_idempotent(
         # Core statements, not the unit of work: the row is written and updated once each.
         try:
             marker_id = session.execute(
-                insert(_KEYS)
-                .returning(_KEYS.c.id)
-                .values(
-                    key=key,
-                    route=route,
-                    request_hash=digest,
-                    state="in_flight",
-                    principal=caller,
-                    created_at=now,
-                )
+                _INSERT_KEY,
+                {
+                    "key": key,
+                    "route": route,
+                    "request_hash": digest,
+                    "state": "in_flight",
+                    "principal": caller,
+                    "created_at": now,
+                },
             ).scalar_one()
         except IntegrityError:
             # The key is taken (a retry, another body, or a request still in flight).
@@ -188,9 +190,8 @@ def run_idempotent(
         status, content, headers = apply(session)
         session.flush()  # what ``apply`` left pending goes in before the stored answer
         session.execute(
-            update(_KEYS)
-            .where(_KEYS.c.id == marker_id)
-            .values(state="done", status_code=status, response_body=content)
+            _FINISH_KEY,
+            {"marker": marker_id, "state": "done", "status_code": status, "response_body": content},
         )
         if finish is not None:
             finish(session)  # after the stored answer: the audit chain's lock is held briefly
