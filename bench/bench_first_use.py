@@ -9,7 +9,8 @@ the screen, as ``run_app`` does), the demo clerk signs in, the catalog loads, on
 idle; then, keystroke by keystroke through the real widgets (each until the widget has
 painted): the search ``sfz`` in the catalog pane, and an intake — Enter on the first item,
 then a resident ID number typed into the form (checked at each keystroke). Then both again
-(the second time). The budget: the first within one frame (16.7 ms) of the second.
+(the second time). The budget: each step of the first within one frame (16.7 ms) of the
+same step the second time (the worst step's difference, median over the starts).
 
     python -m bench.bench_first_use [--runs 5]
 """
@@ -111,6 +112,7 @@ def main(runs: int) -> None:
 
     firsts: dict[str, list[float]] = {"search": [], "intake": []}
     seconds: dict[str, list[float]] = {"search": [], "intake": []}
+    worst: dict[str, list[float]] = {"search": [], "intake": []}  # step by step
     with tempfile.TemporaryDirectory(prefix="bench-first-use-") as tmp:
         service = start_embedded_service(Path(tmp) / "service")
         try:
@@ -126,15 +128,17 @@ def main(runs: int) -> None:
                     first, second = result[kind]
                     firsts[kind].append(sum(first))
                     seconds[kind].append(sum(second))
+                    worst[kind].append(max(a - b for a, b in zip(first, second, strict=True)))
         finally:
             service.stop()
     rows = (("search", f"catalog search '{WORD}' (3 keystrokes)"),
             ("intake", "intake: Enter on an item + an ID number (18 keystrokes)"))  # fmt: skip
     for kind, label in rows:
         first, second = statistics.median(firsts[kind]), statistics.median(seconds[kind])
-        verdict = "within one frame" if first - second <= FRAME_MS else "MORE than a frame"
-        print(f"{label}: first {first:6.1f} ms, second {second:6.1f} ms; first - second "
-              f"{first - second:5.1f} ms ({verdict})")  # fmt: skip
+        step = statistics.median(worst[kind])
+        verdict = "within one frame" if step <= FRAME_MS else "MORE than a frame"
+        print(f"{label}: first {first:6.1f} ms, second {second:6.1f} ms in all; the worst "
+              f"step's first - second {step:5.1f} ms ({verdict})")  # fmt: skip
     print(f"({runs} fresh starts, medians; load average {os.getloadavg()[0]:.2f})")
 
 
