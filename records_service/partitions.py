@@ -42,7 +42,11 @@ filled by triggers in the same statement (``clerk.partition_move`` switched on b
   ``case_keys(id)``, as a foreign key to a partitioned table would need the month.
 
 The primary keys become (``id``, ``received_at``), (``seq``, ``recorded_at``) and
-(``id``, ``at``); ``seq`` and ``id`` still come from their sequences. The ORM models are
+(``id``, ``at``); ``seq`` and ``id`` still come from their sequences. No code changes a
+month column (an UPDATE moving a case to another month would delete and insert its key
+row, which the events referencing it refuse). The cost at the write: one case and its
+first event inserted in a transaction took 0.33 ms against 0.28 ms unpartitioned (median
+of 1,300, SQL only; a ``POST /cases`` takes milliseconds). The ORM models are
 unchanged (SQLite has none of this); :func:`in_the_models` tells the schema
 comparison what is PostgreSQL's own.
 """
