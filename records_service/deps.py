@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from records_service import reach
@@ -144,6 +144,10 @@ bearer_scheme = HTTPBearer(
 )
 
 
+#: The token check's query, built once (its user comes along: ``Token.user`` is joined).
+_TOKEN_QUERY = select(Token).where(Token.token_hash == bindparam("digest"))
+
+
 def current_principal(
     request: Request,
     db: DatabaseDep,
@@ -157,7 +161,7 @@ def current_principal(
     # wait on each other for the pool. (Not ``SessionDep``: a generator dependency costs
     # two thread hops per request, and the principal holds plain values only.)
     with db.read() as session:
-        row = session.scalars(select(Token).where(Token.token_hash == token_hash(token))).first()
+        row = session.scalars(_TOKEN_QUERY, {"digest": token_hash(token)}).first()
         now = clock()
         if row is None or row.revoked or row.expires_at <= now:
             raise _unauthorized("The token is unknown, expired or revoked.")

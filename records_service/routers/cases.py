@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from sqlalchemy import String, cast, or_, select
+from sqlalchemy import String, bindparam, cast, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -41,6 +41,7 @@ from records_service.schemas import (
 router = APIRouter(tags=["cases"])
 
 ROUTE_CREATE_CASE = "POST /cases"
+_WINDOW_CENTER = select(Window.center_code).where(Window.code == bindparam("window"))
 
 
 def _check_case(session: Session, body: CaseCreate, principal: Principal) -> None:
@@ -70,7 +71,7 @@ def _new_case(session: Session, body: CaseCreate, principal: Principal, now: dat
     data = body.model_dump(mode="json", exclude_none=True)
     # The window's center, read as one value: what models.stamp_centers would otherwise
     # find by loading the window (and its department) at flush.
-    center = session.scalar(select(Window.center_code).where(Window.code == body.window_code))
+    center = session.scalar(_WINDOW_CENTER, {"window": body.window_code})
     case = Case(
         id=str(body.id),
         case_no=body.case_no,
