@@ -120,8 +120,11 @@ def test_no_two_alt_keys_of_a_dialog_clash(dialogs):
         assert not clashes, (name, clashes)
     assert sorted(alt_keys(dialogs["settings"])) == ["c", "l", "s", "y"]
     # The case's item charges a fee: its panel issues the payment notice (Alt+Y), gets
-    # the payment code (Alt+G) and takes a waiver (Alt+W, its fee may be waived).
-    assert sorted(alt_keys(dialogs["case_detail"])) == ["a", "g", "i", "o", "p", "r", "w", "y"]
+    # the payment code (Alt+G) and takes a waiver (Alt+W, its fee may be waived); Alt+U
+    # marks the scanned page shown unreadable (补正).
+    assert sorted(alt_keys(dialogs["case_detail"])) == [
+        "a", "g", "i", "o", "p", "r", "u", "w", "y",
+    ]  # fmt: skip
     assert sorted(alt_keys(dialogs["accepted"])) == ["n", "o", "p", "r", "s"]
 
 
@@ -149,6 +152,7 @@ def test_tab_walks_the_fields_in_reading_order(dialogs):
         "recordButton",
         "waiverButton",
         "issueNoticeButton",
+        "materialPages",  # the case's scanned pages (Alt+B; Alt+U marks one unreadable)
         "closeButton",
     ]
     # The panels the code adds (documents, refused items) come after the notice, before Close.
