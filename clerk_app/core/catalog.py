@@ -10,7 +10,8 @@ from __future__ import annotations
 import builtins
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -195,13 +196,16 @@ class Catalog:
     #: keystroke): casefolded code, name and department, and the pinyin of name and
     #: department (see :class:`SearchKeys`).
     _search_keys: tuple[SearchKeys, ...] = field(init=False, repr=False, compare=False)
+    #: Per package, the same keys (code, name and the name's pinyin), made with the items'
+    #: so that a search never needs pypinyin (see :meth:`search_packages`).
+    _package_keys: tuple[SearchKeys, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_items_by_code", {i.code: i for i in self.items})
         object.__setattr__(self, "_departments_by_code", {d.code: d for d in self.departments})
         dept_keys: dict[str, tuple[str, str, tuple[int, ...]]] = {}
         keys = []
-        with _pinyin_lock:
+        with _pinyin_batch():
             for item in self.items:
                 dept = self._departments_by_code.get(item.department)
                 dept_name = dept.name if dept else ""
@@ -217,9 +221,7 @@ class Catalog:
                         dept_keys[dept_name],
                     )
                 )
-            for package in self.packages:  # the package list searches their names too
-                _pinyin_keys(package.name)
-            _release_pinyin()
+            object.__setattr__(self, "_package_keys", _package_keys_of(self.packages))
         object.__setattr__(self, "_search_keys", tuple(keys))
 
     # -- lookup -------------------------------------------------------------------------
@@ -277,6 +279,31 @@ class Catalog:
         scored.sort(key=lambda entry: (entry[0], entry[1]))
         return [item for _score_, _index, item in scored]
 
+    def search_packages(self, text: str) -> list[tuple[int, Package]]:
+        """The packages matching ``text`` by code, name or the name's pinyin, each with its
+        score (the scale of :meth:`search`: 0 exact code … 6 pinyin inside; 20 when only
+        several words match each); every package (score 0) for an empty text. Catalog order.
+
+        Uses only the keys made with the catalog: never loads pypinyin nor waits for a
+        catalog being built on another thread.
+        """
+        query = text.strip().casefold()
+        if not query:
+            return [(0, p) for p in self.packages]
+        terms = query.split()
+        out: list[tuple[int, Package]] = []
+        for package, keys in zip(self.packages, self._package_keys, strict=True):
+            score = _score(query, keys)
+            if (
+                score is None
+                and len(terms) > 1
+                and all(_score(term, keys) is not None for term in terms)
+            ):
+                score = 20
+            if score is not None:
+                out.append((score, package))
+        return out
+
     # -- JSON ---------------------------------------------------------------------------
 
     @classmethod
@@ -330,15 +357,49 @@ def _each_char(chars: str) -> str:
 #: needs pypinyin for its new names only. Guarded by ``_pinyin_lock`` with the unloading.
 _pinyin_seen: dict[str, tuple[str, str, tuple[int, ...]]] = {}
 _pinyin_lock = threading.RLock()
+#: How many ``_pinyin_batch`` blocks the lock's holder is in (only it changes this).
+_pinyin_depth = 0
+
+
+@contextmanager
+def _pinyin_batch() -> Iterator[None]:
+    """Hold the pinyin lock; pypinyin is unloaded when the outermost batch ends.
+
+    A whole catalog (items, departments and packages) is one batch, so pypinyin is loaded
+    at most once per catalog (it was twice: items, then packages, ~0.2 s each, holding the
+    GIL while its tables unmarshal — the GUI thread stalls meanwhile).
+    """
+    global _pinyin_depth
+    with _pinyin_lock:
+        _pinyin_depth += 1
+        try:
+            yield
+        finally:
+            _pinyin_depth -= 1
+            if _pinyin_depth == 0:
+                _release_pinyin()
 
 
 def _pinyin_keys(text: str) -> tuple[str, str, tuple[int, ...]]:
     """Initials, full pinyin and syllable starts of ``text`` (lower case, ASCII only)."""
     keys = _pinyin_seen.get(text)
     if keys is None:
-        with _pinyin_lock:
-            keys = _pinyin_seen[text] = _pinyin_of(text)
+        with _pinyin_batch():
+            keys = _pinyin_seen.get(text)  # made meanwhile by the lock's previous holder?
+            if keys is None:
+                keys = _pinyin_seen[text] = _pinyin_of(text)
     return keys
+
+
+def _package_keys_of(packages: tuple[Package, ...]) -> tuple[SearchKeys, ...]:
+    """The search keys of each package: code, name, the name's pinyin (no department)."""
+    return tuple(
+        SearchKeys(p.code.casefold(), p.name.casefold(), "", "", _pinyin_keys(p.name), _NO_KEYS)
+        for p in packages
+    )
+
+
+_NO_KEYS: tuple[str, str, tuple[int, ...]] = ("", "", ())
 
 
 def _release_pinyin() -> None:
@@ -350,7 +411,8 @@ def _release_pinyin() -> None:
     :func:`_pinyin_of` imports it, inside the call), so its tables are freed; a name not
     seen yet loads it again (a new catalog version, about 0.2 s, then unloaded again).
     """
-    for name in [m for m in sys.modules if m == "pypinyin" or m.startswith("pypinyin.")]:
+    # list(): a copy made at once (another thread may import meanwhile).
+    for name in [m for m in list(sys.modules) if m == "pypinyin" or m.startswith("pypinyin.")]:
         # Emptied too: its functions and tables refer to each other, and the cycle collector
         # may take long to come round to them.
         vars(sys.modules.pop(name)).clear()
@@ -664,18 +726,17 @@ def _parse_catalog(data: Mapping[str, Any]) -> Catalog:
         if item.code in seen:
             raise top.fail("items", f"lists item {item.code} twice")
         seen.add(item.code)
-    catalog = Catalog(
-        version=top.str("version"),
-        departments=departments,
-        items=items,
-        name=top.str("name", required=False),
-    )
-    if data.get("packages") is not None:
-        from clerk_app.core.packages import parse_packages  # it reads items of this catalog
+    with _pinyin_batch():  # items and packages: pypinyin loaded once, unloaded after both
+        catalog = Catalog(
+            version=top.str("version"),
+            departments=departments,
+            items=items,
+            name=top.str("name", required=False),
+        )
+        if data.get("packages") is not None:
+            from clerk_app.core.packages import parse_packages  # it reads this catalog's items
 
-        object.__setattr__(catalog, "packages", parse_packages(data["packages"], catalog))
-        with _pinyin_lock:  # the package list searches their names by pinyin too
-            for package in catalog.packages:
-                _pinyin_keys(package.name)
-            _release_pinyin()
+            packages = parse_packages(data["packages"], catalog)
+            object.__setattr__(catalog, "packages", packages)
+            object.__setattr__(catalog, "_package_keys", _package_keys_of(packages))
     return catalog

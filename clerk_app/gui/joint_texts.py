@@ -7,8 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from clerk_app.core.catalog import SearchKeys, _pinyin_keys, _score
-
 
 def kind_mark(package: Any) -> str:
     """The mark before a package's name: 「一件事」 or 「项目」."""
@@ -39,25 +37,7 @@ def department_name(catalog: Any, code: str) -> str:
 def search_packages(catalog: Any, text: str) -> list[tuple[int, Any]]:
     """The catalog's packages matching ``text`` by code, name or the name's pinyin, each
     with its score (the scale of ``Catalog.search``: 0 exact code … 6 pinyin inside);
-    every package (score 0) for an empty text."""
-    packages = tuple(getattr(catalog, "packages", ()) or ())
-    query = text.strip().casefold()
-    if not query:
-        return [(0, p) for p in packages]
-    out: list[tuple[int, Any]] = []
-    for package in packages:
-        keys = SearchKeys(
-            package.code.casefold(),
-            package.name.casefold(),
-            "",
-            "",
-            _pinyin_keys(package.name),
-            ("", "", ()),
-        )
-        score = _score(query, keys)
-        terms = query.split()
-        if score is None and len(terms) > 1 and all(_score(t, keys) is not None for t in terms):
-            score = 20
-        if score is not None:
-            out.append((score, package))
-    return out
+    every package (score 0) for an empty text. The keys are the catalog's own, made when
+    it loaded (``Catalog.search_packages``): a keystroke never loads pypinyin."""
+    search = getattr(catalog, "search_packages", None)
+    return list(search(text)) if search is not None else []
