@@ -64,6 +64,8 @@ HEAVY = (
     "lunar_python",
     "stdnum",  # ID and credit-code checks (the log's masking filter does not need it)
     "clerk_app.gui.startup_error",  # why the client cannot start: only when it cannot
+    "logging.handlers",  # the log's rotation (clerk_app.logs: loaded when the file nears 2 MB)
+    "clerk_app.core.identity",  # the log's masking patterns (at its first line with a number)
     "PySide6.QtCore.Qt",  # the Qt namespace (built at its first use: ~10 ms of enums)
 )
 
