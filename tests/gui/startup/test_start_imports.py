@@ -66,6 +66,7 @@ HEAVY = (
     "clerk_app.gui.startup_error",  # why the client cannot start: only when it cannot
     "logging.handlers",  # the log's rotation (clerk_app.logs: loaded when the file nears 2 MB)
     "clerk_app.core.identity",  # the log's masking patterns (at its first line with a number)
+    "socket",  # (the single-instance lock names the host with QSysInfo, as QLockFile does)
     "PySide6.QtCore.Qt",  # the Qt namespace (built at its first use: ~10 ms of enums)
 )
 
