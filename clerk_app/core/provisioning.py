@@ -16,10 +16,12 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from clerk_app.core.idcard import DEFAULT_PORT, READER_KINDS, READER_MODES, IdCardSetup
+if TYPE_CHECKING:  # pragma: no cover
+    from clerk_app.core.idcard import IdCardSetup
+
 
 SCHEMA_VERSION = 1
 
@@ -375,6 +377,10 @@ def _read_idcard(r: _Reader, source: Path | None) -> IdCardSetup | None:
     section = r.table("idcard", required=False)
     if not section:
         return None
+    # Only here: a window with a keyboard-wedge reader does not load it before the sign-in
+    # window (issue 21).
+    from clerk_app.core.idcard import DEFAULT_PORT, READER_KINDS, READER_MODES, IdCardSetup
+
     r.unknown_keys(section, "idcard", {"library", "kind", "port", "mode", "helper", "decoder"})
     library = r.text(section, "idcard", "library")
     kind = r.text(section, "idcard", "kind")

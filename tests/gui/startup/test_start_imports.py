@@ -67,6 +67,7 @@ HEAVY = (
     "logging.handlers",  # the log's rotation (clerk_app.logs: loaded when the file nears 2 MB)
     "clerk_app.core.identity",  # the log's masking patterns (at its first line with a number)
     "socket",  # (the single-instance lock names the host with QSysInfo, as QLockFile does)
+    "clerk_app.core.idcard",  # the SDK reader's setup: only with an [idcard] section
     "PySide6.QtCore.Qt",  # the Qt namespace (built at its first use: ~10 ms of enums)
 )
 
