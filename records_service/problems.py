@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -321,6 +322,16 @@ async def _database_busy_handler(_request: Request, exc: Exception) -> Response:
     return problem_response(500, "internal", "Internal error.")
 
 
+async def _pool_exhausted_handler(_request: Request, exc: Exception) -> Response:
+    """Every connection of the process's pool is in use for longer than its timeout: the
+    service is overloaded for the moment, which a client should treat like a busy database
+    (bench_province found these answered as 500 under a reconnect storm)."""
+    log.warning("database connections exhausted: %s", exc)
+    return problem_response(
+        503, "busy", "The service is busy; retry shortly.", headers={"Retry-After": "1"}
+    )
+
+
 async def _unexpected_handler(_request: Request, exc: Exception) -> Response:
     log.exception("unhandled error", exc_info=exc)
     return problem_response(500, "internal", "Internal error.")
@@ -331,6 +342,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_handler)
     app.add_exception_handler(RequestValidationError, _validation_handler)
     app.add_exception_handler(OperationalError, _database_busy_handler)
+    app.add_exception_handler(PoolTimeout, _pool_exhausted_handler)
     app.add_exception_handler(Exception, _unexpected_handler)
 
 
