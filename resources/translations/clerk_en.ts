@@ -831,8 +831,8 @@
         <translation>The ID card reader&apos;s software (the library named in the provisioning file) is missing or cannot be loaded. Type the ID number, and call IT support.</translation>
     </message>
     <message>
-        <source>The ID card reader&apos;s software is 32-bit and cannot be used by this 64-bit program. Type the ID number, and ask IT support for the 64-bit library.</source>
-        <translation>The ID card reader&apos;s software is 32-bit and cannot be used by this 64-bit program. Type the ID number, and ask IT support for the 64-bit library.</translation>
+        <source>The ID card reader&apos;s software is 32-bit and cannot be loaded by this 64-bit program. Type the ID number for now, and call IT support: with [idcard] mode = &quot;helper&quot; in the provisioning file the desk reads the card through its 32-bit helper program (README, &quot;Devices on the counter&quot;).</source>
+        <translation>The ID card reader&apos;s software is 32-bit and cannot be loaded by this 64-bit program. Type the ID number for now, and call IT support: with [idcard] mode = &quot;helper&quot; in the provisioning file the desk reads the card through its 32-bit helper program (README, &quot;Devices on the counter&quot;).</translation>
     </message>
     <message>
         <source>The library named for the ID card reader is not that kind of reader&apos;s software. Type the ID number, and call IT support.</source>
@@ -852,11 +852,11 @@
     </message>
     <message>
         <source>The ID card reader&apos;s helper program (for its 32-bit software) is missing or cannot be started. Type the ID number, and call IT support.</source>
-        <translation>The ID card reader's helper program (for its 32-bit software) is missing or cannot be started. Type the ID number, and call IT support.</translation>
+        <translation>The ID card reader&apos;s helper program (for its 32-bit software) is missing or cannot be started. Type the ID number, and call IT support.</translation>
     </message>
     <message>
         <source>The ID card reader&apos;s helper program stopped working. Try again (it is started anew); if it happens again, type the ID number and call IT support.</source>
-        <translation>The ID card reader's helper program stopped working. Try again (it is started anew); if it happens again, type the ID number and call IT support.</translation>
+        <translation>The ID card reader&apos;s helper program stopped working. Try again (it is started anew); if it happens again, type the ID number and call IT support.</translation>
     </message>
     <message>
         <source>The ID card reader did not answer in time. Check its cable (USB), then try again, or type the ID number.</source>
@@ -888,7 +888,7 @@
     </message>
     <message>
         <source>The photo needs the reader vendor&apos;s decoder library</source>
-        <translation>The photo needs the reader vendor's decoder library</translation>
+        <translation>The photo needs the reader vendor&apos;s decoder library</translation>
     </message>
     <message>
         <source>The card&apos;s photo cannot be shown by this reader&apos;s software</source>
@@ -1194,6 +1194,26 @@
         <translation>This part&apos;s stage has not opened yet: it is worked once it opens.</translation>
     </message>
     <message>
+        <source>Case %1 at center %2: %3</source>
+        <translation>Case %1 at center %2: %3</translation>
+    </message>
+    <message>
+        <source>, completed on %1</source>
+        <translation>, completed on %1</translation>
+    </message>
+    <message>
+        <source>Forwarded to center %1; its case number shows after the next sync</source>
+        <translation>Forwarded to center %1; its case number shows after the next sync</translation>
+    </message>
+    <message>
+        <source>Center above:</source>
+        <translation>Center above:</translation>
+    </message>
+    <message>
+        <source>Center above</source>
+        <translation>Center above</translation>
+    </message>
+    <message>
         <source>joint case %1, stage %2</source>
         <translation>joint case %1, stage %2</translation>
     </message>
@@ -1224,6 +1244,10 @@
         <translation>due %1</translation>
     </message>
     <message>
+        <source>to center %1</source>
+        <translation>to center %1</translation>
+    </message>
+    <message>
         <source>by %1</source>
         <translation>by %1</translation>
     </message>
@@ -1246,6 +1270,14 @@
     <message>
         <source>Tick every material the part still needs on the checklist (Space), or type it under Extras.</source>
         <translation>Tick every material the part still needs on the checklist (Space), or type it under Extras.</translation>
+    </message>
+    <message>
+        <source>Write the reason for forwarding the case under Opinion.</source>
+        <translation>Write the reason for forwarding the case under Opinion.</translation>
+    </message>
+    <message>
+        <source>Not forwarded.</source>
+        <translation>Not forwarded.</translation>
     </message>
     <message>
         <source>The applicant is asked to rate this visit.</source>
@@ -1412,6 +1444,36 @@
     <message>
         <source>The reprint was not made.</source>
         <translation>The reprint was not made.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForward</name>
+    <message>
+        <source>Forward to the center above</source>
+        <translation>Forward to the center above</translation>
+    </message>
+    <message>
+        <source>Forward the case</source>
+        <translation>Forward the case</translation>
+    </message>
+    <message>
+        <source>Forward case %1 to %2? It is handled there from then on.</source>
+        <translation>Forward case %1 to %2? It is handled there from then on.</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Go back</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMaterialsDialog</name>
+    <message>
+        <source>Scans of case %1</source>
+        <translation>Scans of case %1</translation>
     </message>
 </context>
 <context>
@@ -2626,6 +2688,10 @@ Voided (%3): %4</translation>
         <translation>Loading figures…</translation>
     </message>
     <message>
+        <source>Figures as of %1 · %2 s behind the latest</source>
+        <translation>Figures as of %1 · %2 s behind the latest</translation>
+    </message>
+    <message>
         <source>Figures as of %1</source>
         <translation>Figures as of %1</translation>
     </message>
@@ -2864,7 +2930,12 @@ Voided (%3): %4</translation>
     </message>
     <message>
         <source>Details for the applicant</source>
+        <extracomment>上报: the center above on the records service (code, name; issue 20), if any.</extracomment>
         <translation>Details for the applicant</translation>
+    </message>
+    <message>
+        <source>Center above: %1 (%2)</source>
+        <translation>Center above: %1 (%2)</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -3133,6 +3204,7 @@ If the materials do not come by then, the case ends without approval.</translati
     <name>Desk</name>
     <message>
         <source>Loading the catalog…</source>
+        <extracomment>What the first intake needs, loading after the store opened (``open_store``).</extracomment>
         <translation>Loading the catalog…</translation>
     </message>
     <message>
@@ -4053,6 +4125,17 @@ If the materials do not come by then, the case ends without approval.</translati
     </message>
 </context>
 <context>
+    <name>ForwardPage</name>
+    <message>
+        <source>Goes to:</source>
+        <translation>Goes to:</translation>
+    </message>
+    <message>
+        <source>The center above takes the case over; its progress shows here after the next sync. Write the reason under Opinion.</source>
+        <translation>The center above takes the case over; its progress shows here after the next sync. Write the reason under Opinion.</translation>
+    </message>
+</context>
+<context>
     <name>HallScreen</name>
     <message>
         <source>Signed in offline: the board needs the center. Sign in again.</source>
@@ -4168,6 +4251,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Link down · data as of %1</source>
         <translation>Link down · data as of %1</translation>
+    </message>
+    <message>
+        <source>Data as of %1 · %2 s behind the latest</source>
+        <translation>Data as of %1 · %2 s behind the latest</translation>
     </message>
     <message>
         <source>Data as of %1</source>
@@ -5919,6 +6006,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>As the center records it:</translation>
     </message>
     <message>
+        <source>As the center records it (data as of %1, %2 s behind the latest):</source>
+        <translation>As the center records it (data as of %1, %2 s behind the latest):</translation>
+    </message>
+    <message>
+        <source>As the center records it (data as of %1):</source>
+        <translation>As the center records it (data as of %1):</translation>
+    </message>
+    <message>
         <source>No case with this number and query code.</source>
         <translation>No case with this number and query code.</translation>
     </message>
@@ -6104,6 +6199,101 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Change &amp;password…</source>
         <translation>Change &amp;password…</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPanel</name>
+    <message>
+        <source>Scans of the materials</source>
+        <translation>Scans of the materials</translation>
+    </message>
+    <message>
+        <source>Scanned pages (Alt+B):</source>
+        <translation>Scanned pages (Alt+B):</translation>
+    </message>
+    <message>
+        <source>Scanned pages</source>
+        <translation>Scanned pages</translation>
+    </message>
+    <message>
+        <source>Show the page (Enter)</source>
+        <translation>Show the page (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Unreadable: ask for it again (补正)</source>
+        <translation>&amp;Unreadable: ask for it again (补正)</translation>
+    </message>
+    <message>
+        <source>Ticks the page&apos;s material on the 补正 checklist; the notice names the page</source>
+        <translation>Ticks the page&apos;s material on the 补正 checklist; the notice names the page</translation>
+    </message>
+    <message>
+        <source>No page of this case was scanned on this desk.</source>
+        <translation>No page of this case was scanned on this desk.</translation>
+    </message>
+    <message>
+        <source>Asking the center for the case&apos;s files…</source>
+        <translation>Asking the center for the case&apos;s files…</translation>
+    </message>
+    <message>
+        <source>The center&apos;s files: Enter fetches a page (each view is recorded there).</source>
+        <translation>The center&apos;s files: Enter fetches a page (each view is recorded there).</translation>
+    </message>
+    <message>
+        <source>The center holds no file of this case.</source>
+        <translation>The center holds no file of this case.</translation>
+    </message>
+    <message>
+        <source>The center&apos;s files cannot be listed now: %1</source>
+        <translation>The center&apos;s files cannot be listed now: %1</translation>
+    </message>
+    <message>
+        <source>at the center</source>
+        <translation>at the center</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>being sent</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>%1 · page %2</source>
+        <translation>%1 · page %2</translation>
+    </message>
+    <message>
+        <source>shared, with %1</source>
+        <translation>shared, with %1</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>the file cannot be read</translation>
+    </message>
+    <message>
+        <source>Fetching the page from the center…</source>
+        <translation>Fetching the page from the center…</translation>
+    </message>
+    <message>
+        <source>The page cannot be fetched: %1</source>
+        <translation>The page cannot be fetched: %1</translation>
+    </message>
+    <message>
+        <source>page %1 of the scan is unreadable</source>
+        <translation>page %1 of the scan is unreadable</translation>
+    </message>
+    <message>
+        <source>Signed in offline: the uploaded files are at the center.</source>
+        <translation>Signed in offline: the uploaded files are at the center.</translation>
+    </message>
+    <message>
+        <source>Files uploaded for %1</source>
+        <translation>Files uploaded for %1</translation>
+    </message>
+    <message>
+        <source>F6 the uploaded files</source>
+        <translation>F6 the uploaded files</translation>
     </message>
 </context>
 <context>
@@ -6339,6 +6529,13 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>%1 in all (the sum of its items&apos; fees)</source>
         <translation>%1 in all (the sum of its items&apos; fees)</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewer</name>
+    <message>
+        <source>A PDF file of %1 bytes: print or open it from the center.</source>
+        <translation>A PDF file of %1 bytes: print or open it from the center.</translation>
     </message>
 </context>
 <context>
@@ -7559,16 +7756,36 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>The scanner sent no usable picture. Press S to scan again.</translation>
     </message>
     <message>
+        <source>%1 is not a picture (PNG, JPEG) or PDF this desk can read, or it is damaged. Nothing of it was kept.</source>
+        <translation>%1 is not a picture (PNG, JPEG) or PDF this desk can read, or it is damaged. Nothing of it was kept.</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <source>The page is too large (more than %1 MB, or more than 60 million pixels: scan it at a lower resolution). Nothing of it was kept.</source>
+        <translation>The page is too large (more than %1 MB, or more than 60 million pixels: scan it at a lower resolution). Nothing of it was kept.</translation>
+    </message>
+    <message>
+        <source>The pages of this intake would pass %1 MB, the most one case may hold. Drop a page or scan at a lower resolution. Nothing more was kept.</source>
+        <translation>The pages of this intake would pass %1 MB, the most one case may hold. Drop a page or scan at a lower resolution. Nothing more was kept.</translation>
+    </message>
+    <message>
         <source>The page could not be scanned. Press S to try again.</source>
         <translation>The page could not be scanned. Press S to try again.</translation>
     </message>
     <message>
-        <source>Delete: drop this page</source>
-        <translation>Delete: drop this page</translation>
+        <source>Delete: drop this page · R / Shift+R: turn it · Ctrl+Left / Ctrl+Right: move it</source>
+        <translation>Delete: drop this page · R / Shift+R: turn it · Ctrl+Left / Ctrl+Right: move it</translation>
     </message>
     <message>
-        <source>S: scan a page of the material on the current row</source>
-        <translation>S: scan a page of the material on the current row</translation>
+        <source>Scanned pages</source>
+        <translation>Scanned pages</translation>
+    </message>
+    <message>
+        <source>S: scan a page of the material on the current row · F: from a file</source>
+        <translation>S: scan a page of the material on the current row · F: from a file</translation>
     </message>
     <message>
         <source>Scanning %1… (Escape stops)</source>
@@ -7581,6 +7798,33 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The scanned page could not be saved (disk full or no permission).</source>
         <translation>The scanned page could not be saved (disk full or no permission).</translation>
+    </message>
+    <message>
+        <source>Pages of %1 from a file</source>
+        <translation>Pages of %1 from a file</translation>
+    </message>
+    <message>
+        <source>Pictures and PDF (%1)</source>
+        <translation>Pictures and PDF (%1)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n page(s) added to %2.</source>
+        <translation>
+            <numerusform>%1: %n page added to %2.</numerusform>
+            <numerusform>%1: %n pages added to %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The page could not be turned.</source>
+        <translation>The page could not be turned.</translation>
+    </message>
+    <message>
+        <source>Page turned.</source>
+        <translation>Page turned.</translation>
     </message>
 </context>
 <context>
@@ -8757,7 +9001,7 @@ Data folder: %4</translation>
     <name>WorklistModel</name>
     <message>
         <source>Case no.</source>
-        <extracomment>(item code, stage code) → stage name, for the parts of joint cases.</extracomment>
+        <extracomment>Pages of rows the model holds (an LRU): what is on screen and the pages around it. Right-aligned countdown (the last but one column); the others as the view likes. Role → its place in a row&apos;s painted cells (``WorklistModel._cells_of``). The roles :meth:`WorklistModel.data` answers. (item code, stage code) → stage name, for the parts of joint cases. The index: the keyset cursor of the last row of each page read so far. Rows read so far (the view&apos;s row count). Page number → its rows, least recently used first. Row → its painted cells (:meth:`_cells_of`), for the rows of the pages held.</extracomment>
         <translation>Case no.</translation>
     </message>
     <message>

@@ -830,8 +830,8 @@
         <translation>身份证阅读器的软件（配置文件中指定的库）缺失或无法加载。请手工输入证件号码，并联系信息科。</translation>
     </message>
     <message>
-        <source>The ID card reader&apos;s software is 32-bit and cannot be used by this 64-bit program. Type the ID number, and ask IT support for the 64-bit library.</source>
-        <translation>身份证阅读器的软件是 32 位的，本程序（64 位）无法使用。请手工输入证件号码，并向信息科索取 64 位的库。</translation>
+        <source>The ID card reader&apos;s software is 32-bit and cannot be loaded by this 64-bit program. Type the ID number for now, and call IT support: with [idcard] mode = &quot;helper&quot; in the provisioning file the desk reads the card through its 32-bit helper program (README, &quot;Devices on the counter&quot;).</source>
+        <translation>身份证阅读器的软件是 32 位的，本程序（64 位）无法直接加载。请先手工输入证件号码，并联系信息科：在配置文件的 [idcard] 中写上 mode = &quot;helper&quot;，本程序即通过 32 位的辅助程序读卡（见 README“Devices on the counter”一节）。</translation>
     </message>
     <message>
         <source>The library named for the ID card reader is not that kind of reader&apos;s software. Type the ID number, and call IT support.</source>
@@ -1193,6 +1193,26 @@
         <translation>本事项所在阶段尚未开启，开启后方可办理。</translation>
     </message>
     <message>
+        <source>Case %1 at center %2: %3</source>
+        <translation>上级中心 %2 案件 %1：%3</translation>
+    </message>
+    <message>
+        <source>, completed on %1</source>
+        <translation>，办结日期 %1</translation>
+    </message>
+    <message>
+        <source>Forwarded to center %1; its case number shows after the next sync</source>
+        <translation>已上报至上级中心 %1，上级案号在下次同步后显示</translation>
+    </message>
+    <message>
+        <source>Center above:</source>
+        <translation>上级中心：</translation>
+    </message>
+    <message>
+        <source>Center above</source>
+        <translation>上级中心</translation>
+    </message>
+    <message>
         <source>joint case %1, stage %2</source>
         <translation>联合办件 %1，阶段 %2</translation>
     </message>
@@ -1221,6 +1241,10 @@
         <translation>办结日改为 %1</translation>
     </message>
     <message>
+        <source>to center %1</source>
+        <translation>至上级中心 %1</translation>
+    </message>
+    <message>
         <source>by %1</source>
         <translation>%1前补齐</translation>
     </message>
@@ -1243,6 +1267,14 @@
     <message>
         <source>Tick every material the part still needs on the checklist (Space), or type it under Extras.</source>
         <translation>请在材料清单中勾选本事项仍需补正的每项材料（空格键），或填写在“其他”中。</translation>
+    </message>
+    <message>
+        <source>Write the reason for forwarding the case under Opinion.</source>
+        <translation>请在“审批意见”中写明上报理由。</translation>
+    </message>
+    <message>
+        <source>Not forwarded.</source>
+        <translation>未上报。</translation>
     </message>
     <message>
         <source>The applicant is asked to rate this visit.</source>
@@ -1409,6 +1441,36 @@
     <message>
         <source>The reprint was not made.</source>
         <translation>未能重印。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForward</name>
+    <message>
+        <source>Forward to the center above</source>
+        <translation>上报上级中心</translation>
+    </message>
+    <message>
+        <source>Forward the case</source>
+        <translation>上报案件</translation>
+    </message>
+    <message>
+        <source>Forward case %1 to %2? It is handled there from then on.</source>
+        <translation>将案件 %1 上报至 %2？上报后由上级中心办理。</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>上报(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>返回(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMaterialsDialog</name>
+    <message>
+        <source>Scans of case %1</source>
+        <translation>案件 %1 的扫描件</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +2677,10 @@ Voided (%3): %4</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
+        <source>Figures as of %1 · %2 s behind the latest</source>
+        <translation>数据截至 %1 · 比最新数据晚 %2 秒</translation>
+    </message>
+    <message>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
@@ -2853,7 +2919,12 @@ Voided (%3): %4</source>
     </message>
     <message>
         <source>Details for the applicant</source>
+        <extracomment>上报: the center above on the records service (code, name; issue 20), if any.</extracomment>
         <translation>向申请人说明的具体情况</translation>
+    </message>
+    <message>
+        <source>Center above: %1 (%2)</source>
+        <translation>上级中心：%1（%2）</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -3122,6 +3193,7 @@ If the materials do not come by then, the case ends without approval.</source>
     <name>Desk</name>
     <message>
         <source>Loading the catalog…</source>
+        <extracomment>What the first intake needs, loading after the store opened (``open_store``).</extracomment>
         <translation>正在加载事项目录…</translation>
     </message>
     <message>
@@ -4039,6 +4111,17 @@ If the materials do not come by then, the case ends without approval.</source>
     </message>
 </context>
 <context>
+    <name>ForwardPage</name>
+    <message>
+        <source>Goes to:</source>
+        <translation>上报至：</translation>
+    </message>
+    <message>
+        <source>The center above takes the case over; its progress shows here after the next sync. Write the reason under Opinion.</source>
+        <translation>由上级中心接办；下次同步后在此显示其办理进度。上报理由写在“审批意见”中。</translation>
+    </message>
+</context>
+<context>
     <name>HallScreen</name>
     <message>
         <source>Signed in offline: the board needs the center. Sign in again.</source>
@@ -4154,6 +4237,10 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Link down · data as of %1</source>
         <translation>连接中断 · 显示 %1 的数据</translation>
+    </message>
+    <message>
+        <source>Data as of %1 · %2 s behind the latest</source>
+        <translation>数据截至 %1 · 比最新数据晚 %2 秒</translation>
     </message>
     <message>
         <source>Data as of %1</source>
@@ -5899,6 +5986,14 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>中心记录如下：</translation>
     </message>
     <message>
+        <source>As the center records it (data as of %1, %2 s behind the latest):</source>
+        <translation>中心记录如下（数据截至 %1，比最新数据晚 %2 秒）：</translation>
+    </message>
+    <message>
+        <source>As the center records it (data as of %1):</source>
+        <translation>中心记录如下（数据截至 %1）：</translation>
+    </message>
+    <message>
         <source>No case with this number and query code.</source>
         <translation>没有与此编号和查询码相符的办件。</translation>
     </message>
@@ -6082,6 +6177,101 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPanel</name>
+    <message>
+        <source>Scans of the materials</source>
+        <translation>材料扫描件</translation>
+    </message>
+    <message>
+        <source>Scanned pages (Alt+B):</source>
+        <translation>扫描页（Alt+B）：</translation>
+    </message>
+    <message>
+        <source>Scanned pages</source>
+        <translation>扫描页</translation>
+    </message>
+    <message>
+        <source>Show the page (Enter)</source>
+        <translation>查看此页（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Unreadable: ask for it again (补正)</source>
+        <translation>无法辨认，要求补正(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Ticks the page&apos;s material on the 补正 checklist; the notice names the page</source>
+        <translation>在补正清单中勾选此页所属材料，告知书写明页码</translation>
+    </message>
+    <message>
+        <source>No page of this case was scanned on this desk.</source>
+        <translation>本窗口未扫描此案件的材料。</translation>
+    </message>
+    <message>
+        <source>Asking the center for the case&apos;s files…</source>
+        <translation>正在向中心查询此案件的材料文件…</translation>
+    </message>
+    <message>
+        <source>The center&apos;s files: Enter fetches a page (each view is recorded there).</source>
+        <translation>中心保存的文件：按 Enter 调取此页（每次查看均在中心留痕）。</translation>
+    </message>
+    <message>
+        <source>The center holds no file of this case.</source>
+        <translation>中心没有此案件的材料文件。</translation>
+    </message>
+    <message>
+        <source>The center&apos;s files cannot be listed now: %1</source>
+        <translation>暂时无法查询中心的材料文件：%1</translation>
+    </message>
+    <message>
+        <source>at the center</source>
+        <translation>已送达中心</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>%1 · page %2</source>
+        <translation>%1 · 第%2页</translation>
+    </message>
+    <message>
+        <source>shared, with %1</source>
+        <translation>共用材料，存于 %1</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>文件无法读取</translation>
+    </message>
+    <message>
+        <source>Fetching the page from the center…</source>
+        <translation>正在从中心调取此页…</translation>
+    </message>
+    <message>
+        <source>The page cannot be fetched: %1</source>
+        <translation>无法调取此页：%1</translation>
+    </message>
+    <message>
+        <source>page %1 of the scan is unreadable</source>
+        <translation>扫描件第%1页无法辨认</translation>
+    </message>
+    <message>
+        <source>Signed in offline: the uploaded files are at the center.</source>
+        <translation>离线登录：网上上传的文件在中心，暂时无法查看。</translation>
+    </message>
+    <message>
+        <source>Files uploaded for %1</source>
+        <translation>%1 的网上上传文件</translation>
+    </message>
+    <message>
+        <source>F6 the uploaded files</source>
+        <translation>F6 查看上传文件</translation>
     </message>
 </context>
 <context>
@@ -6313,6 +6503,13 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>%1 in all (the sum of its items&apos; fees)</source>
         <translation>合计 %1（各事项收费之和）</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewer</name>
+    <message>
+        <source>A PDF file of %1 bytes: print or open it from the center.</source>
+        <translation>PDF 文件，%1 字节：请从中心打印或打开。</translation>
     </message>
 </context>
 <context>
@@ -7530,16 +7727,36 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
         <translation>扫描仪没有传回可用的图像。请按 S 重新扫描。</translation>
     </message>
     <message>
+        <source>%1 is not a picture (PNG, JPEG) or PDF this desk can read, or it is damaged. Nothing of it was kept.</source>
+        <translation>%1 不是本机可读取的图片（PNG、JPEG）或 PDF 文件，或文件已损坏。未保留其任何内容。</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>The page is too large (more than %1 MB, or more than 60 million pixels: scan it at a lower resolution). Nothing of it was kept.</source>
+        <translation>该页过大（超过 %1 MB 或 6000 万像素：请用较低分辨率扫描）。未保留其任何内容。</translation>
+    </message>
+    <message>
+        <source>The pages of this intake would pass %1 MB, the most one case may hold. Drop a page or scan at a lower resolution. Nothing more was kept.</source>
+        <translation>本次受理的扫描页将超过 %1 MB，即一个案件可保存的上限。请删除某页或用较低分辨率扫描。未再保留新的内容。</translation>
+    </message>
+    <message>
         <source>The page could not be scanned. Press S to try again.</source>
         <translation>这一页没有扫描成功。请按 S 重试。</translation>
     </message>
     <message>
-        <source>Delete: drop this page</source>
-        <translation>Delete：删除这一页</translation>
+        <source>Delete: drop this page · R / Shift+R: turn it · Ctrl+Left / Ctrl+Right: move it</source>
+        <translation>Delete：删除此页 · R / Shift+R：旋转 · Ctrl+← / Ctrl+→：移动</translation>
     </message>
     <message>
-        <source>S: scan a page of the material on the current row</source>
-        <translation>S：扫描当前行材料的一页</translation>
+        <source>Scanned pages</source>
+        <translation>扫描页</translation>
+    </message>
+    <message>
+        <source>S: scan a page of the material on the current row · F: from a file</source>
+        <translation>S：扫描当前行材料的一页 · F：从文件添加</translation>
     </message>
     <message>
         <source>Scanning %1… (Escape stops)</source>
@@ -7552,6 +7769,32 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
     <message>
         <source>The scanned page could not be saved (disk full or no permission).</source>
         <translation>扫描的页面无法保存（磁盘已满或没有权限）。</translation>
+    </message>
+    <message>
+        <source>Pages of %1 from a file</source>
+        <translation>从文件添加%1的页面</translation>
+    </message>
+    <message>
+        <source>Pictures and PDF (%1)</source>
+        <translation>图片和 PDF（%1）</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n page(s) added to %2.</source>
+        <translation>
+            <numerusform>%1：已为%2添加 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The page could not be turned.</source>
+        <translation>此页无法旋转。</translation>
+    </message>
+    <message>
+        <source>Page turned.</source>
+        <translation>已旋转此页。</translation>
     </message>
 </context>
 <context>
@@ -8726,7 +8969,7 @@ Data folder: %4</source>
     <name>WorklistModel</name>
     <message>
         <source>Case no.</source>
-        <extracomment>(item code, stage code) → stage name, for the parts of joint cases.</extracomment>
+        <extracomment>Pages of rows the model holds (an LRU): what is on screen and the pages around it. Right-aligned countdown (the last but one column); the others as the view likes. Role → its place in a row&apos;s painted cells (``WorklistModel._cells_of``). The roles :meth:`WorklistModel.data` answers. (item code, stage code) → stage name, for the parts of joint cases. The index: the keyset cursor of the last row of each page read so far. Rows read so far (the view&apos;s row count). Page number → its rows, least recently used first. Row → its painted cells (:meth:`_cells_of`), for the rows of the pages held.</extracomment>
         <translation>办件编号</translation>
     </message>
     <message>
