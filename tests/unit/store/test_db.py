@@ -37,6 +37,15 @@ def test_new_database_is_wal_with_full_sync_and_foreign_keys(tmp_path: Path) -> 
     other.close()
 
 
+def test_reading_connections_keep_a_smaller_page_cache_than_the_writer(tmp_path: Path) -> None:
+    # Issue 21: the desk's read connection caches 512 KiB of pages; the writer keeps SQLite's
+    # default 2,000 KiB.
+    with Database(tmp_path / "clerk.db") as db:
+        row = db.query_one("PRAGMA cache_size")
+        assert row is not None and row[0] == -512
+        assert db.pragma("cache_size") == -2000
+
+
 def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     with (
         Database(tmp_path / "clerk.db") as db,
