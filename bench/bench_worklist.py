@@ -5,10 +5,14 @@ Each figure is a ratio to a baseline measured in the same run:
 - open / filter / search of the lazy Qt model (``WorklistModel``: count + one page, countdown
   in working days, masking) against a plain ``SELECT count(*)`` and ``SELECT`` of the same
   page from the same SQLite file; scroll (one more page) against the plain keyset ``SELECT``;
-- resident memory (issue 21), each against a process that shows a bare PySide6 window:
+- resident memory (issue 21), each against a process that shows a bare PySide6 window (and,
+  as a second figure, against the same window with one Chinese label: the CJK fonts every
+  Chinese UI loads):
   a process that shows the worklist of 100,000 cases (scrolled 5 pages); the same after
   paging down through all 100,000 (the model holds what is on screen and an index of page
-  cursors, not every row shown); and a day's work: a desk that took in 400 cases with their
+  cursors, not every row shown); a real desk context (``app.context.build_context``: keys,
+  keyed SQLCipher file, remote client) with no cases yet and its worklist — the pane alone
+  above leaves that context out; and a day's work: a desk that took in 400 cases with their
   documents (receipt PDF and slip each, ``app.take_in.take_in_case``) and shows them.
 
   ``python -m bench.bench_worklist --memory-only`` measures the memory alone.
@@ -121,21 +125,27 @@ def _day_of_work(home: Path, intakes: int) -> object:
 def child(kind: str, db_path: str) -> None:
     """Run in a subprocess: show a window, print its resident memory in KiB.
 
-    Kinds: ``bare`` (a bare PySide6 window), ``worklist`` (100,000 cases, 5 pages read),
-    ``scrolled`` (the same, paged down to the last case), ``day`` (400 intakes with their
-    documents at a fresh desk, then its worklist).
+    Kinds: ``bare`` (a bare PySide6 window), ``bare_zh`` (the same with one Chinese label: a
+    baseline that loads the CJK fonts the desk must), ``worklist`` (100,000 cases, 5 pages
+    read), ``scrolled`` (the same, paged down to the last case), ``desk`` (a real desk
+    context, ``build_context``, with no cases yet, and its worklist), ``day`` (400 intakes with
+    their documents at a fresh desk, then its worklist).
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QWidget
 
     app = QApplication([])
-    if kind == "bare":
+    if kind in ("bare", "bare_zh"):
         widget = QWidget()
+        if kind == "bare_zh":  # the fonts any Chinese UI loads (fontconfig, Noto Sans CJK)
+            from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+            QVBoxLayout(widget).addWidget(QLabel("待本窗口办理的案件"))
         widget.resize(1280, 600)
         widget.show()
-    elif kind == "day":
+    elif kind in ("day", "desk"):
         with tempfile.TemporaryDirectory() as tmp:
-            context = _day_of_work(Path(tmp), DAY_INTAKES)
+            context = _day_of_work(Path(tmp), DAY_INTAKES if kind == "day" else 0)
             pane = _pane(None, None, context.calendar, context)  # type: ignore[attr-defined]
             for _ in range(20):
                 app.processEvents()
@@ -183,14 +193,22 @@ def _child_rss(kind: str, db_path: Path) -> int:
 def memory(db_path: Path, count: int) -> None:
     """Resident memory of each kind of process, as a ratio to the bare window."""
     bare = _child_rss("bare", db_path)
-    print(f"resident memory (bare PySide6 window {bare / 1024:.1f} MiB; goal <= 1.5x):")
+    bare_zh = _child_rss("bare_zh", db_path)
+    print(
+        f"resident memory (bare PySide6 window {bare / 1024:.1f} MiB; goal <= 1.5x;"
+        f" the same with one Chinese label {bare_zh / 1024:.1f} MiB):"
+    )
     for kind, name in (
         ("worklist", f"worklist of {count:,} cases"),
         ("scrolled", f"worklist paged down through {count:,} cases"),
+        ("desk", "a real desk context with no cases yet, and its worklist"),
         ("day", f"a day's work ({DAY_INTAKES} intakes with their PDFs) and its worklist"),
     ):
         rss = _child_rss(kind, db_path)
-        print(f"  {name}: {rss / 1024:.1f} MiB; ratio {rss / bare:.2f}")
+        print(
+            f"  {name}: {rss / 1024:.1f} MiB; ratio {rss / bare:.2f}"
+            f" (to the window with a Chinese label {rss / bare_zh:.2f})"
+        )
 
 
 def main(count: int = 100_000) -> None:
