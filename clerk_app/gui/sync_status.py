@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.app.outbox_pages import ON_DESK, PageFacts
 from clerk_app.app.sync import WAITS_FOR_AUTHOR, retry_now
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.gui.case_actions import status_label
@@ -73,11 +74,68 @@ def kind_label(kind: str) -> str:
         ),
         "rating": QCoreApplication.translate("ConnectionPanel", "Rating"),
         "client_event": QCoreApplication.translate("ConnectionPanel", "Audit record"),
+        "attachment": QCoreApplication.translate("ConnectionPanel", "Scanned page"),
     }
     text = texts.get(kind)
     if text is None:  # a kind this desk does not name (a newer desk's row): never the code
         text = QCoreApplication.translate("ConnectionPanel", "Other record")
     return text
+
+
+def _kb(size: int) -> str:
+    return f"{max(1, round(size / 1024)):,}"
+
+
+def page_label(page: PageFacts) -> str:
+    """ "Scanned page 2 of “Copy of the ID card”": which material, which page."""
+    return (
+        QCoreApplication.translate("ConnectionPanel", "Scanned page %1 of “%2”")
+        .replace("%1", str(page.page))
+        .replace("%2", page.material_name)
+    )
+
+
+def page_refusal(page: PageFacts, reason: str) -> str:
+    """Why a scanned page was refused, in words; ``reason`` (the raw one) when it is not
+    one of the refusals the desk knows."""
+    if page.problem == "attachment-too-large" and page.limit is not None:
+        return (
+            QCoreApplication.translate(
+                "ConnectionPanel",
+                "The page is too large for the center: %1 KB, and a page may have at most "
+                "%2 KB. It stays on this desk; the case itself reached the center.",
+            )
+            .replace("%1", _kb(page.size))
+            .replace("%2", _kb(page.limit))
+        )
+    if page.problem == "case-attachments-too-large" and page.limit is not None:
+        return QCoreApplication.translate(
+            "ConnectionPanel",
+            "With this page the case's scans would pass the center's limit of %1 KB per "
+            "case. It stays on this desk; the case itself reached the center.",
+        ).replace("%1", _kb(page.limit))
+    if page.problem == ON_DESK:
+        return QCoreApplication.translate(
+            "ConnectionPanel",
+            "This desk cannot read the page (missing or damaged), so it cannot be sent. "
+            "Call IT support.",
+        )
+    return QCoreApplication.translate("ConnectionPanel", "The center refused the page: %1").replace(
+        "%1", page.detail or reason
+    )
+
+
+def page_progress(page: PageFacts) -> str:
+    """How far a waiting page got: "" before its first byte reached the center."""
+    if page.sent <= 0 or page.size <= 0:
+        return ""
+    return (
+        QCoreApplication.translate(
+            "ConnectionPanel", "%1 of %2 KB at the center; it goes on from there"
+        )
+        .replace("%1", _kb(page.sent))
+        .replace("%2", _kb(page.size))
+    )
 
 
 def stop_reason(stopped: str | None) -> str:
@@ -305,7 +363,11 @@ class ConnectionPanel(QDialog):
         table = self.rejected_table
         table.setRowCount(len(details.rejected))
         for i, item in enumerate(details.rejected):
-            for col, text in enumerate((item.case_no or "—", kind_label(item.kind), item.reason)):
+            what, why = kind_label(item.kind), item.reason
+            page = details.pages.get(item.row_id)
+            if page is not None:
+                what, why = page_label(page), page_refusal(page, item.reason)
+            for col, text in enumerate((item.case_no or "—", what, why)):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 table.setItem(i, col, cell)
@@ -323,7 +385,13 @@ class ConnectionPanel(QDialog):
                 why = self.tr(
                     "Waits for %1 to sign in at this desk (the desk has no device token)"
                 ).replace("%1", author)
-            cells = (item.case_no or "—", kind_label(item.kind), str(item.attempts), why)
+            what = kind_label(item.kind)
+            page = details.pages.get(item.row_id)
+            if page is not None:
+                what = page_label(page)
+                progress = page_progress(page)
+                why = f"{progress} · {why}" if progress and item.last_error else progress or why
+            cells = (item.case_no or "—", what, str(item.attempts), why)
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)

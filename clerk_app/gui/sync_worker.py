@@ -10,12 +10,14 @@ e.g. just after a new case was written.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
+from clerk_app.app.outbox_pages import KIND_ATTACHMENT, PageFacts, page_facts
 from clerk_app.app.sync import NEEDS_ACTION, ConflictItem, RejectedItem, WaitingRow, link_problems
 from clerk_app.core.clock import Clock
 from clerk_app.gui.hub import case_hub
@@ -104,6 +106,8 @@ class LinkDetails:
     device_token: bool = True
     # When that device token expires (None: not known yet; the desk renews it itself).
     device_token_expires_at: datetime | None = None
+    # The scanned pages among the waiting and refused rows, by outbox row id.
+    pages: Mapping[int, PageFacts] = field(default_factory=dict)
 
 
 class _Loop(QObject):
@@ -171,6 +175,7 @@ class _Loop(QObject):
         rejected: tuple[RejectedItem, ...] = ()
         conflicts: tuple[ConflictItem, ...] = ()
         waiting: tuple[WaitingRow, ...] = ()
+        pages: dict[int, PageFacts] = {}
         try:
             found = link_problems(
                 self._engine,
@@ -178,6 +183,11 @@ class _Loop(QObject):
                 with_waiting=bool(outcome.waiting),
             )
             rejected, conflicts, waiting = found.rejected, found.conflicts, found.waiting
+            store = getattr(self._engine, "store", None)
+            kinds = {r.kind for r in rejected} | {r.kind for r in waiting}
+            if store is not None and KIND_ATTACHMENT in kinds:
+                ids = [r.row_id for r in rejected] + [r.row_id for r in waiting]
+                pages = page_facts(store, ids)
         except Exception as exc:  # a status panel must not stop the sync loop
             log.warning("cannot list waiting or rejected items or conflicts: %s", exc)
         if result.stopped in NEEDS_ACTION:
@@ -196,6 +206,7 @@ class _Loop(QObject):
             waiting_items=waiting,
             device_token=result.device_token,
             device_token_expires_at=getattr(result, "device_token_expires_at", None),
+            pages=pages,
         )
 
     def _delay_ms(self, due: datetime | None) -> int:
