@@ -13,10 +13,29 @@ of one case's files (Enter on a case in a window's case list: :func:`install_cas
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QImage, QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    QObject,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QIcon,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -47,7 +66,11 @@ from clerk_app.core.lifecycle import EventType
 from clerk_app.gui.errors import error_message
 from clerk_app.gui.ops import Op
 
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
+
 THUMB = 96
+PDF = "application/pdf"
 REQUEST_SUPPLEMENT = EventType.REQUEST_SUPPLEMENT.value
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
 ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
@@ -207,12 +230,18 @@ class MaterialsPanel(QGroupBox):
                 if page.source == CENTER:
                     continue
                 try:
-                    image = QImage.fromData(scan_image(context, page.ref))
+                    data = scan_image(context, page.ref)
                 except Exception:  # a page that cannot be read is listed, without a picture
                     out.append((row, None))
                     continue
-                scaled = image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio)
-                out.append((row, None if image.isNull() else scaled))
+                if page.media_type == PDF:
+                    image = pdf_page_image(data, 0, THUMB) or QImage()
+                else:
+                    image = QImage.fromData(data)
+                if image.isNull():
+                    out.append((row, None))
+                    continue
+                out.append((row, image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio)))
             return out
 
         def done(out: list[tuple[int, QImage | None]]) -> None:
@@ -242,10 +271,14 @@ class MaterialsPanel(QGroupBox):
             text += "\n" + self.tr("shared, with %1").replace("%1", page.case_no)
         return text
 
-    def _thumbnail(self, item: QListWidgetItem, data: bytes) -> None:
-        """A page fetched from the center becomes its thumbnail."""
+    def _thumbnail(self, item: QListWidgetItem, data: bytes, media_type: str = "") -> None:
+        """A page fetched from the center becomes its thumbnail (a PDF: its first page)."""
         pixmap = QPixmap()
-        if pixmap.loadFromData(data):
+        if media_type == PDF:
+            image = pdf_page_image(data, 0, THUMB)
+            if image is not None:
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+        elif pixmap.loadFromData(data):
             item.setIcon(QIcon(pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio)))
 
     # -- acting on a page ------------------------------------------------------------------
@@ -274,7 +307,7 @@ class MaterialsPanel(QGroupBox):
         def fetched(data: bytes) -> None:
             self.busy = False
             self.message.clear()
-            self._thumbnail(item, data)
+            self._thumbnail(item, data, page.media_type)
             self._view(page, data)
 
         def failed(exc: Exception) -> None:
@@ -319,8 +352,41 @@ class MaterialsPanel(QGroupBox):
         return super().eventFilter(watched, event)
 
 
+def on_paper(drawn: QImage) -> QImage:
+    """A rendered PDF page (transparent where nothing is drawn) on white paper."""
+    image = QImage(drawn.size(), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.drawImage(0, 0, drawn)
+    painter.end()
+    return image
+
+
+def pdf_page_image(data: bytes, index: int, width: int) -> QImage | None:
+    """Page ``index`` of the PDF ``data`` drawn ``width`` pixels wide (None: not a PDF Qt
+    can read, or no such page). Safe off the GUI thread."""
+    from PySide6.QtPdf import QPdfDocument  # only when a PDF is shown
+
+    holder = QByteArray(data)
+    buffer = QBuffer(holder)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    if document.status() != QPdfDocument.Status.Ready or not 0 <= index < document.pageCount():
+        return None
+    points = document.pagePointSize(index)
+    height = max(1, round(width * points.height() / max(points.width(), 1.0)))
+    image = on_paper(document.render(index, QSize(width, height)))
+    document.close()
+    return image
+
+
 class PageViewer(QDialog):
-    """One page at full size (a PDF is named, not drawn); Esc closes it."""
+    """One page at full size; a PDF's pages are drawn one at a time (QtPdf), Page Up /
+    Page Down or the buttons turn them; Esc closes it."""
+
+    # The width a PDF page is drawn at (pixels).
+    PDF_WIDTH = 850
 
     def __init__(self, title: str, page: MaterialPage, data: bytes, parent: QWidget) -> None:
         super().__init__(parent)
@@ -329,24 +395,99 @@ class PageViewer(QDialog):
         self.picture = QLabel(self)
         self.picture.setObjectName("pagePicture")
         self.picture.setAccessibleName(title)
-        pixmap = QPixmap()
-        if page.media_type != "application/pdf" and pixmap.loadFromData(data):
-            self.picture.setPixmap(pixmap)
-        else:
-            self.picture.setText(
-                self.tr("A PDF file of %1 bytes: print or open it from the center.").replace(
-                    "%1", str(len(data))
-                )
-            )
+        self.document: QPdfDocument | None = None
+        self.pdf_page = 0
         area = QScrollArea(self)
         area.setWidget(self.picture)
         area.setWidgetResizable(False)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        self.area = area
         layout = QVBoxLayout(self)
         layout.addWidget(area)
-        layout.addWidget(close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.previous_button = QPushButton(self.tr("&Previous page"), self)
+        self.previous_button.setObjectName("previousPdfPage")
+        self.next_button = QPushButton(self.tr("Ne&xt page"), self)
+        self.next_button.setObjectName("nextPdfPage")
+        self.page_label = QLabel(self)
+        self.page_label.setObjectName("pdfPageLabel")
+        row = QHBoxLayout()
+        for widget in (self.previous_button, self.page_label, self.next_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout.addLayout(row)
+        self.previous_button.clicked.connect(lambda: self.turn(-1))
+        self.next_button.clicked.connect(lambda: self.turn(1))
+        area.installEventFilter(self)  # Page Up / Page Down turn a PDF's pages
+        pixmap = QPixmap()
+        if page.media_type == PDF:
+            self._load_pdf(data)
+        elif pixmap.loadFromData(data):
+            self.picture.setPixmap(pixmap)
+            self.picture.adjustSize()
+        else:
+            self.picture.setText(self.tr("The file cannot be shown."))
+        for widget in (self.previous_button, self.page_label, self.next_button):
+            widget.setVisible(self.document is not None)
         self.resize(900, 700)
+        area.setFocus()
+
+    def _load_pdf(self, data: bytes) -> None:
+        from PySide6.QtPdf import QPdfDocument  # only when a PDF is shown
+
+        self._bytes = QByteArray(data)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument(self)
+        document.load(self._buffer)
+        if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
+            self.picture.setText(self.tr("The PDF file cannot be read."))
+            return
+        self.document = document
+        self.show_pdf_page(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.document is not None
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+        ):
+            self.turn(-1 if event.key() == Qt.Key.Key_PageUp else 1)
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.document is not None and event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.turn(-1 if event.key() == Qt.Key.Key_PageUp else 1)
+            return
+        super().keyPressEvent(event)
+
+    def page_count(self) -> int:
+        return self.document.pageCount() if self.document is not None else 0
+
+    def turn(self, step: int) -> None:
+        """The PDF's previous (-1) or next (1) page, if there is one."""
+        if self.document is not None and 0 <= self.pdf_page + step < self.page_count():
+            self.show_pdf_page(self.pdf_page + step)
+
+    def show_pdf_page(self, index: int) -> None:
+        """Draw the PDF's page ``index`` (from 0) at :attr:`PDF_WIDTH` pixels wide."""
+        assert self.document is not None
+        self.pdf_page = index
+        points = self.document.pagePointSize(index)
+        width = self.PDF_WIDTH
+        height = max(1, round(width * points.height() / max(points.width(), 1.0)))
+        image = on_paper(self.document.render(index, QSize(width, height)))
+        self.picture.setPixmap(QPixmap.fromImage(image))
+        self.picture.resize(image.size())
+        count = self.page_count()
+        self.page_label.setText(
+            self.tr("page %1 of %2").replace("%1", str(index + 1)).replace("%2", str(count))
+        )
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index + 1 < count)
 
 
 # -- the 补正 checklist -----------------------------------------------------------------------
