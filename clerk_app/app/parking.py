@@ -10,6 +10,7 @@ likewise (``take_in_parked_joint``). Quitting with a half-filled form parks it
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from clerk_app.store.parked import ParkedIntake, ParkedIntakes
@@ -17,6 +18,7 @@ from clerk_app.store.parked import ParkedIntake, ParkedIntakes
 if TYPE_CHECKING:
     from clerk_app.app.context import AppContext
     from clerk_app.app.joint import TakenJoint
+    from clerk_app.app.scans import KeptScan
     from clerk_app.app.session import Session
     from clerk_app.core.joint_intake import JointDraft
 
@@ -65,8 +67,40 @@ def parked_intakes(context: AppContext) -> list[ParkedIntake]:
 
 
 def discard(context: AppContext, parked_id: str) -> bool:
-    """Delete a parked intake; False when it was gone already."""
-    return _parked(context).remove(parked_id)
+    """Delete a parked intake, and the sealed files of its scanned pages that nothing else
+    keeps (no case, no other parked intake: ``app.scans.release_scans``); on the writer.
+    False when it was gone already."""
+    parked = _parked(context).get(parked_id)
+    removed = _parked(context).remove(parked_id)
+    if removed and parked is not None:
+        from clerk_app.app.scans import release_scans  # only when a discard happens
+
+        release_scans(context, _pages(parked.state))
+    return removed
+
+
+def _pages(state: dict[str, Any]) -> list[KeptScan]:
+    """The scanned pages a parked form names (``scans``: ``gui.scan_panel``'s snapshot);
+    only files in the scans folder (a damaged state never names another file)."""
+    from clerk_app.app.scans import SCANS_FOLDER, SUFFIX, KeptScan
+
+    pages = []
+    for page in state.get("scans") or [] if isinstance(state, dict) else []:
+        path = str(page.get("path") or "") if isinstance(page, dict) else ""
+        folder, _, name = path.partition("/")
+        if folder != SCANS_FOLDER or not name.endswith(SUFFIX) or "/" in name or ".." in name:
+            continue
+        pages.append(
+            KeptScan(
+                id=str(page.get("id") or ""),
+                material_code=str(page.get("material_code") or ""),
+                path=path,
+                sha256=str(page.get("sha256") or ""),
+                size=0,  # release_scans goes by the path only
+                scanned_at=datetime.min,
+            )
+        )
+    return pages
 
 
 def take_in_parked_joint(
