@@ -4,10 +4,11 @@
 thumbnails of its own sealed pages (decrypted in memory) with what the center has of each;
 for a case pulled from the center, the center's list (``GET /cases/{no}/attachments``),
 each picture fetched when the clerk opens it (the center audits the read). Keyboard: Alt+B
-goes to the pages, Enter opens the current one (Esc closes it), Alt+U marks it unreadable
-for a 补正 request: the material is ticked on the 补正 checklist and the printed notice
-names the page (:func:`mark_unreadable`). :class:`CaseMaterialsDialog` is the lead's view
-of one case's files (Enter on a case in a window's case list: :func:`install_case_view`).
+goes to the pages, Enter opens the current one (a PDF is drawn page by page, Page Up /
+Page Down turn them; Esc closes it), Alt+U marks it unreadable for a 补正 request: the
+material is ticked on the 补正 checklist and the printed notice names the page
+(:func:`mark_unreadable`). :class:`CaseMaterialsDialog` is the lead's view of one case's
+files (Enter on a case in a window's case list: :func:`install_case_view`).
 """
 
 from __future__ import annotations

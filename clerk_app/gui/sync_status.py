@@ -7,7 +7,10 @@ and the conflicts; Resolve (or Enter on a conflict) opens
 :class:`~clerk_app.gui.conflicts.ConflictDialog`. Both are fed by
 ``SyncWorker.details_changed`` (a :class:`~clerk_app.gui.sync_worker.LinkDetails` made on
 the worker thread): nothing here reads the network, and the database only when the clerk
-opens a conflict. The panel's layout is the Designer form ``ui/connection_panel.ui``.
+opens a conflict. A scanned page waiting or refused is named by its material and page
+number, and a refusal the desk knows (the center's limit per page or per case, a page this
+desk cannot read) is said in words (``app.outbox_pages``, read by the worker). The panel's
+layout is the Designer form ``ui/connection_panel.ui``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """F8 names a scanned page in the clerk's words (issue 22): a page waiting or refused says
 which case, which material (its name on the item's checklist), which page, and for a page
-over the center's limit why, with the sizes — never the raw ``attachment`` kind or the
-center's English problem. A real records service with a small per-file limit refuses the
-page (413), and the sync worker's own reading of the outbox feeds the panel."""
+over the center's limit or lost on this desk why, with the sizes — never the raw
+``attachment`` kind or the center's English problem. A real records service with a small
+per-file limit refuses the page (413), and the sync worker's own reading of the outbox
+feeds the panel."""
 
 from __future__ import annotations
 
@@ -49,7 +50,9 @@ def test_f8_says_which_page_of_which_material_the_center_refused_and_why(
     material = item.materials[0]
     kept = [keep_scan(ctx, material.code, _png(50_000, 1))]
     kept.append(keep_scan(ctx, material.code, _png(150_000, 2)))
+    kept.append(keep_scan(ctx, material.code, _png(20_000, 3)))
     attach_scans(ctx, case["case_no"], kept)
+    (ctx.paths.documents_dir / kept[2].path).unlink()  # lost on this desk
     panel = ConnectionPanel()
     qtbot.addWidget(panel)
 
@@ -64,10 +67,16 @@ def test_f8_says_which_page_of_which_material_the_center_refused_and_why(
 
     # Refused by the center (413): the panel as the sync worker feeds it.
     result = engine.push_once()
-    assert result.rejected == 1
+    assert result.rejected == 2
     details = _Loop(engine, clock, 1000, 1000)._details(result, read_outcome(result))
     panel.show_details(details)
-    [(case_no, what, why)] = _rows(panel.rejected_table)
+    [(case_no, what, why), lost] = _rows(panel.rejected_table)
+    assert lost == (
+        case["case_no"],
+        f"Scanned page 3 of “{material.name}”",
+        "This desk cannot read the page (missing or damaged), so it cannot be sent. "
+        "Call IT support.",
+    )
     assert case_no == case["case_no"]
     assert what == f"Scanned page 2 of “{material.name}”"
     assert why == (
