@@ -2300,8 +2300,36 @@
         <translation>Audit record</translation>
     </message>
     <message>
+        <source>Scanned page</source>
+        <translation>Scanned page</translation>
+    </message>
+    <message>
         <source>Other record</source>
         <translation>Other record</translation>
+    </message>
+    <message>
+        <source>Scanned page %1 of “%2”</source>
+        <translation>Scanned page %1 of “%2”</translation>
+    </message>
+    <message>
+        <source>The page is too large for the center: %1 KB, and a page may have at most %2 KB. It stays on this desk; the case itself reached the center.</source>
+        <translation>The page is too large for the center: %1 KB, and a page may have at most %2 KB. It stays on this desk; the case itself reached the center.</translation>
+    </message>
+    <message>
+        <source>With this page the case&apos;s scans would pass the center&apos;s limit of %1 KB per case. It stays on this desk; the case itself reached the center.</source>
+        <translation>With this page the case&apos;s scans would pass the center&apos;s limit of %1 KB per case. It stays on this desk; the case itself reached the center.</translation>
+    </message>
+    <message>
+        <source>This desk cannot read the page (missing or damaged), so it cannot be sent. Call IT support.</source>
+        <translation>This desk cannot read the page (missing or damaged), so it cannot be sent. Call IT support.</translation>
+    </message>
+    <message>
+        <source>The center refused the page: %1</source>
+        <translation>The center refused the page: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 KB at the center; it goes on from there</source>
+        <translation>%1 of %2 KB at the center; it goes on from there</translation>
     </message>
     <message>
         <source>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</source>
@@ -6534,8 +6562,24 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
 <context>
     <name>PageViewer</name>
     <message>
-        <source>A PDF file of %1 bytes: print or open it from the center.</source>
-        <translation>A PDF file of %1 bytes: print or open it from the center.</translation>
+        <source>&amp;Previous page</source>
+        <translation>&amp;Previous page</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt page</source>
+        <translation>Ne&amp;xt page</translation>
+    </message>
+    <message>
+        <source>The file cannot be shown.</source>
+        <translation>The file cannot be shown.</translation>
+    </message>
+    <message>
+        <source>The PDF file cannot be read.</source>
+        <translation>The PDF file cannot be read.</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>page %1 of %2</translation>
     </message>
 </context>
 <context>

@@ -2293,8 +2293,36 @@
         <translation>审计记录</translation>
     </message>
     <message>
+        <source>Scanned page</source>
+        <translation>扫描页</translation>
+    </message>
+    <message>
         <source>Other record</source>
         <translation>其他记录</translation>
+    </message>
+    <message>
+        <source>Scanned page %1 of “%2”</source>
+        <translation>“%2”的第 %1 页扫描件</translation>
+    </message>
+    <message>
+        <source>The page is too large for the center: %1 KB, and a page may have at most %2 KB. It stays on this desk; the case itself reached the center.</source>
+        <translation>该页超出中心的大小限制：%1 KB，每页最多 %2 KB。该页仍保存在本机；办件本身已送达中心。</translation>
+    </message>
+    <message>
+        <source>With this page the case&apos;s scans would pass the center&apos;s limit of %1 KB per case. It stays on this desk; the case itself reached the center.</source>
+        <translation>加上该页，办件的扫描件将超过中心每件 %1 KB 的限制。该页仍保存在本机；办件本身已送达中心。</translation>
+    </message>
+    <message>
+        <source>This desk cannot read the page (missing or damaged), so it cannot be sent. Call IT support.</source>
+        <translation>本机无法读取该页（丢失或损坏），无法发送。请联系信息技术支持。</translation>
+    </message>
+    <message>
+        <source>The center refused the page: %1</source>
+        <translation>中心拒收该页：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 KB at the center; it goes on from there</source>
+        <translation>中心已收到 %1 / %2 KB；将从此处继续发送</translation>
     </message>
     <message>
         <source>Sending stopped: this desk has no device token, so nothing taken in here reaches the center. A clerk of this window signing in once while the records service can be reached restores sending; if it stays, call IT support.</source>
@@ -6508,8 +6536,24 @@ IT: make a new enrolment code (clerk-records enrol --kind display) and press F2 
 <context>
     <name>PageViewer</name>
     <message>
-        <source>A PDF file of %1 bytes: print or open it from the center.</source>
-        <translation>PDF 文件，%1 字节：请从中心打印或打开。</translation>
+        <source>&amp;Previous page</source>
+        <translation>上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt page</source>
+        <translation>下一页(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The file cannot be shown.</source>
+        <translation>无法显示该文件。</translation>
+    </message>
+    <message>
+        <source>The PDF file cannot be read.</source>
+        <translation>无法读取该 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
 </context>
 <context>
