@@ -259,7 +259,7 @@ def bench_payment_posts(backend: str, url: str, count: int) -> None:
     port = _free_port()
     uvicorn = ["uvicorn", "bench.bench_service:baseline_app", "--factory", "--port", str(port),
                "--log-level", "warning", "--no-access-log"]  # fmt: skip
-    with _serve(uvicorn, env, port) as base:
+    with _serve(uvicorn, env, port, probe="/openapi.json") as base:
         _load(base + "/insert", _payment_bodies(warm), {})
         base_rate, base_p99 = _load(base + "/insert", _payment_bodies(measured), {})
     print(

@@ -437,7 +437,7 @@ def bench_hour(backend: str, url: str, args: dict[str, Any]) -> None:
     port = _free_port()
     uvicorn = ["uvicorn", "bench.bench_queue:baseline_app", "--factory", "--port", str(port),
                "--log-level", "warning", "--no-access-log"]  # fmt: skip
-    with _serve(uvicorn, env, port) as base:
+    with _serve(uvicorn, env, port, probe="/openapi.json") as base:
         child, out = _run_hour(base, True, {}, args)
         result = out.get(timeout=3600)  # before join: the child exits once it is read
         child.join(30)
