@@ -410,7 +410,7 @@ class CasePage(Public):
     next: str | None = Field(description="the ``cursor`` of the next page; null on the last")
 
 
-class Changes(Public):
+class Changes(ReadFreshness):
     items: list[CasePublic]
     next: int = Field(description="pass it back as ``after``")
 

@@ -18,6 +18,7 @@ from records_service import (
     joint,
     notifications,
     reach,
+    read_replica,
     rules,
 )
 from records_service.case_views import RawBodyDep, case_public, clerk_error
@@ -96,6 +97,12 @@ def append_event(
     now = write.now
 
     def apply(session: Session) -> Applied:
+        # A joint case's part: its joint case is locked first, then the part (the order
+        # of every joint writer; ``joint.lock_joint``), so parts completing at once see
+        # each other and the last one opens the next stage.
+        joint_no = session.scalar(select(Case.joint_case_no).where(Case.case_no == case_no))
+        if joint_no is not None:
+            joint.lock_joint(session, joint_no)
         case = session.scalars(
             select(Case).where(Case.case_no == case_no).with_for_update()
         ).first()
@@ -241,7 +248,9 @@ def get_changes(
     case forwarded to a center above comes again when the case there changes (issue 20:
     its ``forwarded_to`` shows the upper center's progress).
     """
-    if db.engine.dialect.name == "postgresql":
+    if db.engine.dialect.name == "postgresql" and db.replica is None:
+        # With a replica the service's placer thread places on the primary
+        # (records_service.read_replica.Placer): a poll then writes nothing there.
         with db.write() as placing:  # committed before the page is read
             feed.place_events(placing)
     own = select(CaseEvent.case_id.label("case_id"), CaseEvent.pos.label("pos")).where(
@@ -265,4 +274,6 @@ def get_changes(
     )
     rows = session.execute(query.order_by(last.c.last).limit(limit)).all()
     items = [case_public(case, events_upto=last_pos) for case, last_pos in rows]
-    return Changes.model_validate({"items": items, "next": rows[-1][1] if rows else after})
+    return Changes.model_validate(
+        {"items": items, "next": rows[-1][1] if rows else after, **read_replica.staleness(session)}
+    )

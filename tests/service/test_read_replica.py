@@ -258,6 +258,7 @@ def test_change_feed_from_the_standby_is_gap_free(replicated: Replicated) -> Non
         nonlocal cursor
         answer = _get(service, "/changes", clerk, after=cursor, limit=7)
         assert answer["next"] >= cursor
+        assert answer["as_of"]  # read off the standby: it says how fresh (数据截至)
         cursor = answer["next"]
         for case in answer["items"]:
             seen.append(case["case_no"])
