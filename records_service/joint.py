@@ -324,6 +324,24 @@ def states(joint: JointCase, package: Package, parts: list[Case]) -> dict[str, S
     )
 
 
+def lock_joint(session: Session, joint_no: str) -> JointCase:
+    """The joint case ``joint_no``, its row locked until this transaction ends.
+
+    Event writers share no lock (``records_service.feed``), so on PostgreSQL the last
+    parts of a stage may complete in overlapping transactions; without this lock each
+    would read the other's part as still open and none would close the stage or open the
+    next. Taken before the joint case's stages and parts are read: each of these reads
+    is a statement of its own, so it sees what the writer before committed. Every writer
+    of a joint case takes it before any of its parts' rows (a part's event before its
+    part's ``FOR UPDATE``, ``routers.events``; the opening of a stage early before the
+    parts it dates), so two writers never wait for each other in the other order. Taken
+    again later in the same transaction, it returns at once. SQLite: its writers are
+    serialized anyway (``FOR UPDATE`` is left out).
+    """
+    query = select(JointCase).where(JointCase.joint_no == joint_no).with_for_update()
+    return session.scalars(query.execution_options(populate_existing=True)).one()
+
+
 def part_may_be_worked(
     session: Session,
     case: Case,
@@ -341,7 +359,7 @@ def part_may_be_worked(
     """
     if not case.joint_case_no or not case.stage:
         return
-    joint = session.scalars(select(JointCase).where(JointCase.joint_no == case.joint_case_no)).one()
+    joint = lock_joint(session, case.joint_case_no)
     if event_type != "note" and not any(s.stage == case.stage for s in joint.stages):
         raise ProblemError(
             409,
@@ -366,7 +384,7 @@ def after_part_event(session: Session, case: Case, now: datetime) -> None:
     parts get their due dates), and complete the joint case after its last stage."""
     if not case.joint_case_no:
         return
-    joint = session.scalars(select(JointCase).where(JointCase.joint_no == case.joint_case_no)).one()
+    joint = lock_joint(session, case.joint_case_no)
     view = catalog_view(session, joint.catalog_version)
     package = view.packages.get(joint.package_code) if view else None
     if package is None:  # pragma: no cover - checked at intake; versions never change

@@ -195,7 +195,9 @@ def open_joint_stage(
         joint.joint_in_reach(session, principal, joint_no)
 
     def apply(session: Session) -> Applied:
-        row = joint.joint_in_reach(session, principal, joint_no)
+        joint.joint_in_reach(session, principal, joint_no)
+        # Locked before its stages are read: a part's event may be opening one meanwhile.
+        row = joint.lock_joint(session, joint_no)
         view = joint.catalog_view(session, row.catalog_version)
         package = view.packages.get(row.package_code) if view else None
         found = (
