@@ -29,7 +29,7 @@ from uuid import UUID
 
 import platformdirs
 from pydantic import Field
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -259,6 +259,14 @@ def _private_folder(folder: Path) -> None:
 
 def check_limits(session: Session, settings: Settings, case: Case, size: int) -> None:
     """413 when the file, or the case's files with it, would be over the limits."""
+    check_held(session, settings, Attachment.case_id == case.id, f"Case {case.case_no}", size)
+
+
+def check_held(
+    session: Session, settings: Settings, held_by: ColumnElement[bool], owner: str, size: int
+) -> None:
+    """413 when the file, or the files ``held_by`` selects (a case's, a pre-submission's,
+    named ``owner`` in the message) with it, would be over the limits."""
     if size > settings.attachment_max_bytes:
         raise ProblemError(
             413,
@@ -267,15 +275,15 @@ def check_limits(session: Session, settings: Settings, case: Case, size: int) ->
             title="File too large",
             extra={"limit": settings.attachment_max_bytes},
         )
-    held = session.scalar(
-        select(func.coalesce(func.sum(Attachment.size), 0)).where(Attachment.case_id == case.id)
+    held = int(
+        session.scalar(select(func.coalesce(func.sum(Attachment.size), 0)).where(held_by)) or 0
     )
-    if int(held or 0) + size > settings.attachment_case_max_bytes:
+    if held + size > settings.attachment_case_max_bytes:
         raise ProblemError(
             413,
             "case-attachments-too-large",
-            f"Case {case.case_no} holds {int(held or 0)} bytes of files; with this one it "
-            f"would pass its limit of {settings.attachment_case_max_bytes}.",
+            f"{owner} holds {held} bytes of files; with this one it would pass its limit of "
+            f"{settings.attachment_case_max_bytes}.",
             title="Too many bytes for one case",
             extra={"limit": settings.attachment_case_max_bytes},
         )

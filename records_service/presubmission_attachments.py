@@ -23,15 +23,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from clerk_app.core.packages import Package
+from records_service import attachments as files
 from records_service import reach
 from records_service.attachments import AttachmentCreate, new_attachment
 from records_service.deps import Principal
 from records_service.models import Attachment, AuditRecord, Case, Presubmission
-from records_service.problems import ProblemError, invalid_field
+from records_service.problems import invalid_field
 from records_service.settings import Settings
 
 #: The statuses in which the website may still send files.
@@ -103,38 +104,14 @@ def declare(
         raise invalid_field("material_code", f"the pre-submission lists this file as {min(codes)}")
     if session.get(Attachment, str(body.id)) is not None:
         raise invalid_field("id", "already names another file")
-    _check_limits(session, settings, presubmission, body.size)
+    files.check_held(
+        session, settings, Attachment.presubmission_no == presubmission.no,
+        f"Pre-submission {presubmission.no}", body.size,
+    )  # fmt: skip
     row = new_attachment(body, None, principal, now)
     row.presubmission_no = presubmission.no
     row.center_code = presubmission.center_code
     return row
-
-
-def _check_limits(
-    session: Session, settings: Settings, presubmission: Presubmission, size: int
-) -> None:
-    if size > settings.attachment_max_bytes:
-        raise ProblemError(
-            413,
-            "attachment-too-large",
-            f"The file has {size} bytes; a file may have at most {settings.attachment_max_bytes}.",
-            title="File too large",
-            extra={"limit": settings.attachment_max_bytes},
-        )
-    held = session.scalar(
-        select(func.coalesce(func.sum(Attachment.size), 0)).where(
-            Attachment.presubmission_no == presubmission.no
-        )
-    )
-    if int(held or 0) + size > settings.attachment_case_max_bytes:
-        raise ProblemError(
-            413,
-            "case-attachments-too-large",
-            f"Pre-submission {presubmission.no} holds {int(held or 0)} bytes of files; with "
-            f"this one it would pass the limit of {settings.attachment_case_max_bytes}.",
-            title="Too many bytes for one case",
-            extra={"limit": settings.attachment_case_max_bytes},
-        )
 
 
 def in_reach(
