@@ -47,9 +47,10 @@ from clerk_app.store.writer import Writer
 
 log = logging.getLogger("clerk.store")
 
-#: Page cache of each read-only connection, in KiB (SQLite's default is 2,000 KiB; the write
-#: connection keeps it). Issue 21: the desk's worklist of 100,000 cases resides ~1.7 MiB
-#: smaller with 512, and its open, filter, search and scroll take as long (bench_worklist).
+#: Page cache of each read-only connection, in KiB (the default is 2,000 KiB for the stdlib
+#: driver, 8,000 KiB for the keyed ``sqlcipher3`` one; the write connection keeps its
+#: default). Issue 21: the worklist of 100,000 cases (plain file) resides ~1.7 MiB smaller
+#: with 512, and its open, filter, search and scroll take as long (bench_worklist).
 READER_CACHE_KIB = 512
 
 # Primary SQLite result codes (https://www.sqlite.org/rescode.html).
