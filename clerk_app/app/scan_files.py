@@ -142,11 +142,25 @@ def _pdf_pages(data: bytes, max_pixels: int) -> list[FilePage]:
     return pages
 
 
+def compact_scan(png: bytes) -> tuple[bytes, str]:
+    """A scanned page as the smaller of its PNG and a JPEG, with its media type: a scan of
+    paper or a photo of it is a fraction of its PNG as a JPEG (what travels over a
+    sub-center's weak link), a page of flat colour may stay a PNG. The JPEG is taken only
+    when it saves at least a quarter."""
+    image = QImage.fromData(png)
+    if image.isNull():
+        return png, PNG
+    jpeg = encode(image, JPEG)
+    return (jpeg, JPEG) if len(jpeg) * 4 <= len(png) * 3 else (png, PNG)
+
+
 def encode(image: QImage, media_type: str) -> bytes:
     """``image`` as PNG or JPEG bytes."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "JPEG" if media_type == JPEG else "PNG", 92):  # type: ignore[call-overload]
+    # Qt reads a PNG's "quality" as how little to compress: -1 is zlib's default level.
+    quality = 92 if media_type == JPEG else -1
+    if not image.save(buffer, "JPEG" if media_type == JPEG else "PNG", quality):  # type: ignore[call-overload]
         raise ScannerProblem("bad-image", "the picture could not be encoded")
     return bytes(buffer.data().data())
 

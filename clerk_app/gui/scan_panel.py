@@ -41,7 +41,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.app.scan_files import FILE_PATTERNS, FilePage, pages_from_file, turn_page
+from clerk_app.app.scan_files import (
+    FILE_PATTERNS,
+    FilePage,
+    compact_scan,
+    pages_from_file,
+    turn_page,
+)
 from clerk_app.app.scanner import Scanner, default_scanner
 from clerk_app.app.scans import (
     MEDIA_TYPE,
@@ -73,7 +79,7 @@ _ID = Qt.ItemDataRole.UserRole
 @dataclass(frozen=True)
 class _Scanned:
     kept: KeptScan
-    png: bytes
+    data: bytes  # the page as kept (a PNG or a JPEG)
 
 
 def _megabytes(size: int) -> str:
@@ -289,9 +295,10 @@ class ScanPanel(QWidget):
                     raise ScannerProblem("no-scanner", "no device listed")
                 device = found[0].name
             page = scanner.scan(device, resolution=RESOLUTION, mode=MODE, cancel=cancel)
-            self._check_sizes([len(page.png)], kept_bytes)
-            kept = keep_scan(context, material.code, page.png)
-            return _Scanned(kept, page.png)
+            data, media_type = compact_scan(page.png)  # a JPEG where that is much smaller
+            self._check_sizes([len(data)], kept_bytes)
+            kept = keep_scan(context, material.code, data, media_type=media_type)
+            return _Scanned(kept, data)
 
         self.op = Op(self, work).success(self._scanned).failure(self._failed).run()
 
@@ -302,7 +309,7 @@ class ScanPanel(QWidget):
 
     def _scanned(self, scanned: _Scanned) -> None:
         self._cancel = None
-        self._add(scanned.kept, scanned.png)
+        self._add(scanned.kept, scanned.data)
         code = scanned.kept.material_code
         count = sum(1 for k in self._kept if k.material_code == code)
         self.status.setText(

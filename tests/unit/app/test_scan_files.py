@@ -5,6 +5,7 @@ and the sealed files of an abandoned intake removed (app.scans) on a real SQLite
 from __future__ import annotations
 
 import os
+import random
 import threading
 import zlib
 
@@ -14,7 +15,14 @@ from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtMultimedia import QCameraDevice
 
 from clerk_app.app.parking import park
-from clerk_app.app.scan_files import JPEG, PNG, encode, pages_from_file, turn_page
+from clerk_app.app.scan_files import (
+    JPEG,
+    PNG,
+    compact_scan,
+    encode,
+    pages_from_file,
+    turn_page,
+)
 from clerk_app.app.scanner import PNG_MAGIC, CameraScanner, default_scanner
 from clerk_app.app.scans import (
     attach_scans,
@@ -201,3 +209,23 @@ def test_a_turned_page_is_sealed_again_under_its_id(context):
     assert again.id == kept.id and again.path == kept.path and again.media_type == JPEG
     assert again.size == len(turned) and again.sha256 != kept.sha256
     assert scan_image(context, kept.path) == turned
+
+
+def test_a_scan_of_paper_is_kept_as_a_jpeg_and_a_flat_page_stays_a_png() -> None:
+    # A page like a photographed form: shades and grain everywhere (PNG compresses it badly).
+    width, height = 600, 800
+    grain = random.Random(7).randbytes(width * height)
+    pixels = bytes(
+        170 + (x + y) % 50 + grain[y * width + x] % 24 for y in range(height) for x in range(width)
+    )
+    photo = QImage(pixels, width, height, width, QImage.Format.Format_Grayscale8).copy()
+    png = encode(photo, PNG)
+    data, media_type = compact_scan(png)
+    assert media_type == JPEG and data[:3] == b"\xff\xd8\xff"
+    assert len(data) * 4 <= len(png) * 3  # at least a quarter smaller
+    assert QImage.fromData(data).size() == photo.size()  # the same page, readable
+    # A page of flat colour is small as a PNG already: it stays one, byte for byte.
+    flat = picture(600, 800)
+    assert compact_scan(flat) == (flat, PNG)
+    # Bytes Qt cannot read are handed back as they are (the panel refuses them later).
+    assert compact_scan(b"not a picture") == (b"not a picture", PNG)
