@@ -42,9 +42,11 @@ from records_service.models import AuditRecord, writer_center
 log = logging.getLogger("records.audit")
 
 GENESIS = "0" * 64
-#: Resident ID numbers (18 or 15 characters) and mobile numbers inside free text.
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8}|\d{5})(\d{3}[\dXx]|\d)(?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+#: Resident ID numbers (18 or 15 characters: 6 kept, 8 or 5 masked, 4 kept) and mobile
+#: numbers inside free text. Only those two lengths: a run of 12 digits (the last group of
+#: one UUID in 250, a case's or a file's id) is not an ID number and stays as it is.
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8}|\d{5})(\d{3}[\dXx])(?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<![0-9A-Za-z])((?:\+?86)?1[3-9]\d)(\d{4})(\d{4})(?![0-9A-Za-z])")
 #: pg_advisory_xact_lock key of the journal (case events and audit records).
 JOURNAL_LOCK_KEY = 7_311_001
 #: First key of the per-center audit chain locks (the second is the center's CRC-32).
