@@ -289,7 +289,11 @@ def wine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
     display = os.read(read, 64).decode().strip()
     os.close(read)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CLERK_", "WINE"))}
+    # wineserver keeps its socket in $TMPDIR/wine-XXXXXX (no /run/user here): inside the
+    # module's folder it goes with the folder, not left in /tmp after every run.
+    (work / "tmp").mkdir(exist_ok=True)
     env.update(
+        TMPDIR=str(work / "tmp"),
         WINEPREFIX=str(work / "prefix"),
         WINEDLLOVERRIDES="mscoree,mshtml=",
         WINEDEBUG="-all",
@@ -330,6 +334,7 @@ def wine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
         xvfb.terminate()
         xvfb.wait(timeout=30)
         shutil.rmtree(work / "prefix", ignore_errors=True)
+        shutil.rmtree(work / "tmp", ignore_errors=True)  # the wineserver's socket folder
 
 
 def test_silent_install_writes_the_provisioning_file_and_the_uninstall_entry(wine, tmp_path):
