@@ -295,7 +295,9 @@ def wine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
     env.update(
         TMPDIR=str(work / "tmp"),
         WINEPREFIX=str(work / "prefix"),
-        WINEDLLOVERRIDES="mscoree,mshtml=",
+        # No Mono or Gecko; no winemenubuilder, which would write the installer's Start
+        # menu entry and icon into this machine's ~/.local/share and ~/.config/menus.
+        WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d",
         WINEDEBUG="-all",
         DISPLAY=f":{display}",
         LANG="C.UTF-8",
