@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import weakref
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.catalog import Catalog, CatalogError
@@ -158,12 +159,37 @@ def latest_published(session: Session, center_code: str | None = None) -> Publis
     return _published(session, head.version, head.etag) if head else None
 
 
+#: ``published``'s query, built once.
+_VERSION_HEAD = select(CatalogVersion.version, CatalogVersion.etag).where(
+    CatalogVersion.version == bindparam("version")
+)
+#: Stored versions by database (its engine) and version: a version never changes once
+#: stored (:func:`publish` refuses other content under a stored version) and is never
+#: deleted, so a version found once is not looked up again; one not found is (another
+#: process may publish it).
+_by_version: weakref.WeakKeyDictionary[Any, dict[str, PublishedCatalog]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def published(session: Session, version: str) -> PublishedCatalog | None:
-    """The catalog ``version`` (cached per ETag), or None when it is not stored."""
-    head = session.execute(
-        select(CatalogVersion.version, CatalogVersion.etag).where(CatalogVersion.version == version)
-    ).first()
-    return _published(session, head.version, head.etag) if head else None
+    """The catalog ``version`` (cached per database and version), or None when it is not
+    stored."""
+    bind = session.get_bind()
+    known = _by_version.get(bind)
+    found = known.get(version) if known is not None else None
+    if found is not None:
+        return found
+    head = session.execute(_VERSION_HEAD, {"version": version}).first()
+    if head is None:
+        return None
+    entry = _published(session, head.version, head.etag)
+    with _cache_lock:
+        known = _by_version.setdefault(bind, {})
+        if len(known) > 32:
+            known.clear()
+        known[version] = entry
+    return entry
 
 
 def publish(

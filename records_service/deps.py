@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import Connection, Row, bindparam, event, or_, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from records_service import reach
 from records_service.db import Database
-from records_service.models import WRITER_CENTER, Device, Token, User, Window
+from records_service.models import Device, Token, User, Window
 from records_service.problems import ProblemError
 from records_service.security import token_hash
 from records_service.settings import Settings
@@ -85,6 +90,8 @@ class Principal:
     center_code: str | None = None
     must_change_password: bool = False
     label: str | None = None
+    #: The center of the token's window (None: no window): where its cases belong.
+    window_center: str | None = None
 
     @property
     def actor(self) -> str:
@@ -116,25 +123,6 @@ def bearer_token(request: Request) -> str:
 TOUCH_EVERY = timedelta(seconds=60)
 
 
-def _touch(request: Request, row: Token, now: datetime) -> None:
-    """Remember when a user token was last used (idle expiry), at most once a minute."""
-    settings: Settings = request.app.state.settings
-    last = row.last_used_at or row.issued_at
-    if settings.idle_minutes > 0 and now - last > timedelta(minutes=settings.idle_minutes):
-        raise _unauthorized(
-            f"Signed out after {settings.idle_minutes} minutes without use; sign in again."
-        )
-    if now - last >= TOUCH_EVERY:
-        db: Database = request.app.state.database
-        with db.write() as write:
-            write.execute(
-                update(Token)
-                .where(Token.id == row.id)
-                .where(or_(Token.last_used_at.is_(None), Token.last_used_at < now))
-                .values(last_used_at=now)
-            )
-
-
 #: The OpenAPI security scheme of every signed-in route (the check itself is
 #: :func:`bearer_token`, which answers 401 as a problem document).
 bearer_scheme = HTTPBearer(
@@ -144,37 +132,157 @@ bearer_scheme = HTTPBearer(
 )
 
 
-#: The token check's query, built once (its user comes along: ``Token.user`` is joined).
-_TOKEN_QUERY = select(Token).where(Token.token_hash == bindparam("digest"))
+#: The token check's query, built once: the token with its user, device and window (one
+#: round trip; outer joins, each may be missing).
+_TOKEN_QUERY = (
+    select(
+        Token.id,
+        Token.kind,
+        Token.device_id,
+        Token.window_code,
+        Token.issued_at,
+        Token.expires_at,
+        Token.revoked,
+        Token.last_used_at,
+        Token.label,
+        User.id.label("user_id"),
+        User.username,
+        User.roles,
+        User.department_code,
+        User.display_name,
+        User.center_code,
+        User.active,
+        User.must_change_password,
+        User.password_changed_at,
+        User.created_at,
+        Device.device_id.label("device_found"),
+        Device.revoked.label("device_revoked"),
+        Window.department_code.label("window_department"),
+        Window.center_code.label("window_center"),
+    )
+    .select_from(Token)
+    .outerjoin(User, User.id == Token.user_id)
+    .outerjoin(Device, Device.device_id == Token.device_id)
+    .outerjoin(Window, Window.code == Token.window_code)
+    .where(Token.token_hash == bindparam("digest"))
+)
 
 
-def current_principal(
+class _TokenReader:
+    """The token check's connection of each event-loop thread: one statement on a
+    connection of its own, in the loop, without a thread hop.
+
+    Safe to run in the loop: a read by a unique key never waits on a lock (PostgreSQL's
+    MVCC, SQLite's WAL), and the connection is this thread's alone, so it never waits on
+    the pool either (a pool exhausted by slow routes would otherwise stall the loop).
+    PostgreSQL: autocommit, so the statement is the only round trip. The connections are
+    closed when the engine is disposed.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.engine = db.engine  # not the Database: it is the key of ``_readers``
+        self.local = threading.local()
+        self.opened: list[Connection] = []
+        self.lock = threading.Lock()
+        self.postgres = db.engine.dialect.name == "postgresql"
+        event.listen(db.engine, "engine_disposed", self._close_all)
+
+    def _connection(self) -> Connection:
+        conn: Connection | None = getattr(self.local, "conn", None)
+        if conn is None or conn.closed or conn.invalidated:
+            conn = self.engine.connect()
+            if self.postgres:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            self.local.conn = conn
+            with self.lock:
+                self.opened.append(conn)
+        return conn
+
+    def read(self, digest: str) -> Any:
+        for attempt in (1, 2):
+            conn = self._connection()
+            try:
+                row = conn.execute(_TOKEN_QUERY, {"digest": digest}).first()
+                conn.rollback()  # SQLite: end the read (never pin the WAL)
+                return row
+            except DBAPIError as exc:
+                self._drop(conn)
+                if attempt == 2 or not exc.connection_invalidated:
+                    raise
+        return None  # pragma: no cover - the loop returns or raises
+
+    def _drop(self, conn: Connection) -> None:
+        with contextlib.suppress(Exception):
+            conn.close()
+        self.local.conn = None
+
+    def _close_all(self, _engine: Any) -> None:
+        with self.lock:
+            opened, self.opened = self.opened, []
+        for conn in opened:
+            with contextlib.suppress(Exception):
+                conn.close()
+
+
+_readers: weakref.WeakKeyDictionary[Database, _TokenReader] = weakref.WeakKeyDictionary()
+_readers_lock = threading.Lock()
+
+
+def _reader(db: Database) -> _TokenReader:
+    reader = _readers.get(db)
+    if reader is None:
+        with _readers_lock:
+            reader = _readers.get(db)
+            if reader is None:
+                reader = _readers[db] = _TokenReader(db)
+    return reader
+
+
+def _touch_write(db: Database, token_id: int, now: datetime) -> None:
+    with db.write() as write:
+        write.execute(
+            update(Token)
+            .where(Token.id == token_id)
+            .where(or_(Token.last_used_at.is_(None), Token.last_used_at < now))
+            .values(last_used_at=now)
+        )
+
+
+async def current_principal(
     request: Request,
     db: DatabaseDep,
     clock: ClockDep,
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
 ) -> Principal:
+    """Who calls: the bearer token checked against the database on every request (a
+    revoked token is refused at once, whoever revoked it), else 401.
+
+    A coroutine: the one read runs in the event loop on the loop's own connection
+    (:class:`_TokenReader`), not in the thread pool; the once-a-minute write of a user
+    token's last use goes to the thread pool (it may wait for SQLite's writer).
+    """
     token = bearer_token(request)
-    # The check's own read session, closed before the route runs: its connection goes back
-    # to the pool before the route takes a writer's (or waits on a long-poll); otherwise
-    # every writing request holds two connections, and twenty windows pressing Next at once
-    # wait on each other for the pool. (Not ``SessionDep``: a generator dependency costs
-    # two thread hops per request, and the principal holds plain values only.)
-    with db.read() as session:
-        row = session.scalars(_TOKEN_QUERY, {"digest": token_hash(token)}).first()
-        now = clock()
-        if row is None or row.revoked or row.expires_at <= now:
-            raise _unauthorized("The token is unknown, expired or revoked.")
-        if row.kind == "user":
-            _touch(request, row, now)
-        principal = _principal(session, row, request.app.state.settings, now)
+    row = _reader(db).read(token_hash(token))
+    now = clock()
+    if row is None or row.revoked or row.expires_at <= now:
+        raise _unauthorized("The token is unknown, expired or revoked.")
+    settings: Settings = request.app.state.settings
+    if row.kind == "user":
+        last = row.last_used_at or row.issued_at
+        if settings.idle_minutes > 0 and now - last > timedelta(minutes=settings.idle_minutes):
+            raise _unauthorized(
+                f"Signed out after {settings.idle_minutes} minutes without use; sign in again."
+            )
+        if now - last >= TOUCH_EVERY:
+            await run_in_threadpool(_touch_write, db, row.id, now)
+    principal = _principal(row, settings, now, db.center_code)
     request.state.principal = principal
     route = request.scope.get("route")
     reach.require_route(principal, getattr(route, "operation_id", None))
     return principal
 
 
-def password_expired(user: User, settings: Settings, now: datetime) -> bool:
+def password_expired(user: User | Row[Any], settings: Settings, now: datetime) -> bool:
     """Whether ``user``'s password is older than ``password_expiry_days`` (0: never)."""
     if settings.password_expiry_days <= 0:
         return False
@@ -182,12 +290,10 @@ def password_expired(user: User, settings: Settings, now: datetime) -> bool:
     return changed is not None and now - changed > timedelta(days=settings.password_expiry_days)
 
 
-def _principal(session: Session, row: Token, settings: Settings, now: datetime) -> Principal:
+def _principal(row: Row[Any], settings: Settings, now: datetime, writer: str) -> Principal:
+    """The principal of a token row of :data:`_TOKEN_QUERY` (``writer``: the service's
+    center, for a screen's credential without a window)."""
     if row.kind in ("display", "kiosk", "integration"):
-        center = None
-        if row.window_code:
-            win = session.get(Window, row.window_code)
-            center = win.center_code if win else None
         return Principal(
             kind=row.kind,
             token_id=row.id,
@@ -196,45 +302,39 @@ def _principal(session: Session, row: Token, settings: Settings, now: datetime) 
             window_code=row.window_code,
             department_code=None,
             device_id=None,
-            center_code=center or session.info.get(WRITER_CENTER),
+            center_code=(row.window_center if row.window_code else None) or writer,
             label=row.label,
+            window_center=row.window_center,
         )
     if row.kind == "device":
-        device = session.get(Device, row.device_id) if row.device_id else None
-        if device is None or device.revoked:
+        if row.device_found is None or row.device_revoked:
             raise _unauthorized("This device has been revoked.")
-        window = row.window_code
-        department = center = None
-        if window:
-            win = session.get(Window, window)
-            department = win.department_code if win else None
-            center = win.center_code if win else None
         return Principal(
             kind="device",
             token_id=row.id,
             username=None,
             roles=frozenset({"device"}),
-            window_code=window,
-            department_code=department,
+            window_code=row.window_code,
+            department_code=row.window_department if row.window_code else None,
             device_id=row.device_id,
-            center_code=center,
+            center_code=row.window_center if row.window_code else None,
             label=row.label,
+            window_center=row.window_center,
         )
-    user: User | None = row.user
-    if user is None or not user.active:
+    if row.user_id is None or not row.active:
         raise _unauthorized("The account is disabled.")
     return Principal(
         kind="user",
         token_id=row.id,
-        username=user.username,
-        roles=frozenset(user.roles),
+        username=row.username,
+        roles=frozenset(row.roles),
         window_code=row.window_code,
-        department_code=user.department_code,
+        department_code=row.department_code,
         device_id=row.device_id,
-        display_name=user.display_name,
-        center_code=user.center_code,
-        must_change_password=bool(user.must_change_password)
-        or password_expired(user, settings, now),
+        display_name=row.display_name,
+        center_code=row.center_code,
+        must_change_password=bool(row.must_change_password) or password_expired(row, settings, now),
+        window_center=row.window_center,
     )
 
 

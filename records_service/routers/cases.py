@@ -7,15 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import String, bindparam, cast, or_, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
-from records_service import audit, catalog_store, commitment, forwards, reach, rules
+from records_service import audit, case_write, reach
 from records_service.case_views import (
     RawBodyDep,
     case_public,
-    clerk_error,
-    party_errors,
     require_own_window,
 )
 from records_service.db import Database
@@ -27,90 +23,20 @@ from records_service.deps import (
     SessionDep,
     client_ip,
 )
-from records_service.idempotency import REPLAY_HEADERS, Applied, IdempotencyKeyDep, keyed_write
-from records_service.models import Case, CaseEvent, Window
-from records_service.problems import ProblemError, invalid_fields, problem_responses
+from records_service.idempotency import REPLAY_HEADERS, IdempotencyKeyDep, keyed_write
+from records_service.models import Case, Window
+from records_service.problems import problem_responses
 from records_service.schemas import (
     CaseAnswer,
     CaseCreate,
     CasePage,
     Timestamp,
-    public_json,
 )
 
 router = APIRouter(tags=["cases"])
 
 ROUTE_CREATE_CASE = "POST /cases"
 _WINDOW_CENTER = select(Window.center_code).where(Window.code == bindparam("window"))
-
-
-def _check_case(session: Session, body: CaseCreate, principal: Principal) -> None:
-    """Business checks of a new case; raises a problem naming every bad field."""
-    errors: list[dict[str, str]] = []
-    bad_case_no = rules.case_no_problem(body.case_no, body.window_code, principal.center_code)
-    if bad_case_no:
-        errors.append({"field": "case_no", "message": bad_case_no})
-    bad_clerk = clerk_error(session, principal, body.clerk, body.window_code, "clerk")
-    if bad_clerk:
-        errors.append(bad_clerk)
-    catalog = catalog_store.published(session, body.catalog_version)
-    catalog = catalog or catalog_store.latest_published(session)
-    if catalog is None or body.item_code not in catalog.item_codes:
-        errors.append({"field": "item_code", "message": "unknown catalog item"})
-    errors.extend(commitment.case_errors(body, catalog))
-    if not rules.is_event_type(body.first_event.type):
-        errors.append({"field": "first_event.type", "message": "unknown event type"})
-    errors.extend(party_errors("applicant", body.applicant))
-    if body.agent is not None:
-        errors.extend(party_errors("agent", body.agent))
-    if errors:
-        raise invalid_fields(errors)
-
-
-def _new_case(session: Session, body: CaseCreate, principal: Principal, now: datetime) -> Case:
-    data = body.model_dump(mode="json", exclude_none=True)
-    # The window's center, read as one value: what models.stamp_centers would otherwise
-    # find by loading the window (and its department) at flush.
-    center = session.scalar(_WINDOW_CENTER, {"window": body.window_code})
-    case = Case(
-        id=str(body.id),
-        case_no=body.case_no,
-        seq=rules.case_seq(body.case_no),
-        query_code=body.query_code,
-        item_code=body.item_code,
-        window_code=body.window_code,
-        center_code=center,
-        catalog_version=body.catalog_version,
-        applicant=data["applicant"],
-        agent=data.get("agent"),
-        materials=data["materials"],
-        disposition=body.disposition,
-        status=rules.initial_status(body.disposition),
-        received_at=body.received_at,
-        due_date=body.due_date,
-        due_date_provisional=body.due_date_provisional,
-        fee_fen=body.fee_fen,
-        clerk=body.clerk,
-        created_by=principal.actor,
-        device_id=principal.device_id,
-        created_at=now,
-        updated_at=now,
-    )
-    case.events = [
-        CaseEvent(
-            id=str(body.first_event.id),
-            type=body.first_event.type,
-            at=body.first_event.at,
-            actor=body.clerk,
-            window_code=body.window_code,
-            center_code=center,
-            note=body.first_event.note,
-            data=body.first_event.data,
-            device_id=principal.device_id,
-            recorded_at=now,
-        )
-    ]
-    return case
 
 
 @router.post(
@@ -151,7 +77,8 @@ def create_case(
     clock: ClockDep,
     idempotency_key: IdempotencyKeyDep,
 ) -> Response:
-    """Create a case, exactly once per ``Idempotency-Key`` (which is the case id)."""
+    """Create a case, exactly once per ``Idempotency-Key`` (which is the case id); the
+    write itself is ``records_service.case_write``."""
     write = keyed_write(
         db,
         key=idempotency_key,
@@ -162,62 +89,14 @@ def create_case(
         allowed=principal.kind == "device" or principal.has_role("clerk"),
         refusal="Only a clerk or a window's device creates cases.",
     )
-    now = write.now
-    ip = client_ip(request)
-
-    def apply(session: Session) -> Applied:
-        _check_case(session, body, principal)
-        case = _new_case(session, body, principal, now)
-        session.add(case)
-        try:
-            session.flush()
-        except IntegrityError:
-            session.rollback()
-            with db.write() as audit_session:
-                audit.record(
-                    audit_session,
-                    at=now,
-                    action="case.create",
-                    result="conflict",
-                    actor=principal.actor,
-                    device_id=principal.device_id,
-                    target=body.case_no,
-                    client_ip=ip,
-                )
-            raise ProblemError(
-                409,
-                "conflict",
-                f"Case number {body.case_no} (or its first event) is already recorded.",
-                title="Case number taken",
-            ) from None
-        # 上报 at intake (issue 20): the case forwarded to a center above, in this transaction.
-        first = case.events[0]
-        forward = forwards.plan(session, case, first.type, first.data, where="first_event.data")
-        if forward is not None:
-            forwards.make_case(
-                session, case, first, forward, actor=body.clerk, created_by=principal.actor, now=now
-            )
-        location = f"{request.url.path}/{body.case_no}"
-        return 201, public_json(CaseAnswer, {"case": case_public(case)}), {"Location": location}
-
-    def audited(session: Session) -> None:
-        audit.record(
-            session,
-            at=now,
-            action="case.create",
-            result="ok",
-            actor=principal.actor,
-            device_id=principal.device_id,
-            target=body.case_no,
-            client_ip=ip,
-            detail={"clerk": body.clerk, "case_id": str(body.id)},
-        )
-
-    return write.run(
-        ROUTE_CREATE_CASE,
-        apply,
-        lambda _s: require_own_window(body.window_code, principal),
-        finish=audited,
+    require_own_window(body.window_code, principal)  # a first write and a replay alike
+    return case_write.create(
+        db,
+        write,
+        body,
+        principal,
+        client_ip=client_ip(request),
+        location=f"{request.url.path}/{body.case_no}",
     )
 
 

@@ -1,0 +1,354 @@
+"""The write of ``POST /cases``: a case and its first event, exactly once per key.
+
+The route's one transaction, in this order (the write path of issue 20, measured in
+``bench/bench_service.py``):
+
+1. the business checks (:func:`case_errors`), before any statement: for a clerk's token
+   and a catalog version seen before they need none, so SQLite's writer lock is not held
+   while an ID number is checked. A refused body whose key was applied before gets the
+   stored answer (the checks may have changed since; a replay never does them again);
+2. the ``Idempotency-Key`` row, inserted with its stored answer already (everything the
+   answer says is known before the write): a key that is there already fails on its
+   unique constraint and gets that answer (``idempotency.answer_existing``);
+3. the case and its first event, two Core INSERTs built once (no unit of work); a taken
+   case number (or id) rolls everything back and answers 409 ``conflict``, audited;
+4. the audit record (``audit.record``), then the commit.
+
+A first event of type ``forward`` (上报 at intake) takes the ORM path instead
+(:func:`_forwarded`): ``forwards.plan`` and ``forwards.make_case`` work on the case
+object, and the answer names the case above, known only after it is made.
+
+The change feed's place of the event (``case_events.pos``) is not written here: SQLite's
+trigger sets it, PostgreSQL's writers leave it NULL with their ``xid`` (column default)
+for ``feed.place_events``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, NoReturn, cast
+
+from fastapi import Response
+from sqlalchemy import Table, insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from records_service import audit, catalog_store, commitment, forwards, rules
+from records_service.case_views import case_public, clerk_error, iso, party_errors
+from records_service.db import Database
+from records_service.deps import Principal
+from records_service.idempotency import (
+    _FINISH_KEY,
+    _INSERT_KEY,
+    JSON_MEDIA_TYPE,
+    KeyedWrite,
+    _lookup,
+    answer_existing,
+)
+from records_service.models import Case, CaseEvent, IdempotencyKey
+from records_service.problems import ProblemError, invalid_fields
+from records_service.schemas import CaseAnswer, CaseCreate, public_json
+
+ROUTE = "POST /cases"
+_CASES = cast(Table, Case.__table__)
+_EVENTS = cast(Table, CaseEvent.__table__)
+_KEYS = cast(Table, IdempotencyKey.__table__)
+# Built once: the statements of every creation.
+_INSERT_CASE = insert(_CASES)
+_INSERT_EVENT = insert(_EVENTS)
+_INSERT_ANSWERED_KEY = insert(_KEYS)
+
+
+def case_errors(session: Session, body: CaseCreate, principal: Principal) -> list[dict[str, str]]:
+    """The business checks of a new case: every bad field (empty: none)."""
+    errors: list[dict[str, str]] = []
+    bad_case_no = rules.case_no_problem(body.case_no, body.window_code, principal.center_code)
+    if bad_case_no:
+        errors.append({"field": "case_no", "message": bad_case_no})
+    bad_clerk = clerk_error(session, principal, body.clerk, body.window_code, "clerk")
+    if bad_clerk:
+        errors.append(bad_clerk)
+    catalog = catalog_store.published(session, body.catalog_version)
+    catalog = catalog or catalog_store.latest_published(session)
+    if catalog is None or body.item_code not in catalog.item_codes:
+        errors.append({"field": "item_code", "message": "unknown catalog item"})
+    errors.extend(commitment.case_errors(body, catalog))
+    if not rules.is_event_type(body.first_event.type):
+        errors.append({"field": "first_event.type", "message": "unknown event type"})
+    errors.extend(party_errors("applicant", body.applicant))
+    if body.agent is not None:
+        errors.extend(party_errors("agent", body.agent))
+    return errors
+
+
+def _rows(
+    body: CaseCreate, principal: Principal, center: str | None, now: datetime
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The case's and its first event's column values."""
+    data = body.model_dump(mode="json", exclude_none=True)
+    first = body.first_event
+    case = {
+        "id": str(body.id),
+        "case_no": body.case_no,
+        "seq": rules.case_seq(body.case_no),
+        "query_code": body.query_code,
+        "item_code": body.item_code,
+        "window_code": body.window_code,
+        "center_code": center,
+        "catalog_version": body.catalog_version,
+        "applicant": data["applicant"],
+        "agent": data.get("agent"),
+        "materials": data["materials"],
+        "disposition": body.disposition,
+        "status": rules.initial_status(body.disposition),
+        "received_at": body.received_at,
+        "due_date": body.due_date,
+        "due_date_provisional": body.due_date_provisional,
+        "completed_at": None,
+        "fee_fen": body.fee_fen,
+        "clerk": body.clerk,
+        "created_by": principal.actor,
+        "device_id": principal.device_id,
+        "created_at": now,
+        "updated_at": now,
+        "joint_case_no": None,
+        "stage": None,
+        "department_code": None,
+        "forwarded_from": None,
+    }
+    event = {
+        "id": str(first.id),
+        "case_id": case["id"],
+        "center_code": center,
+        "type": first.type,
+        "at": first.at,
+        "actor": body.clerk,
+        "window_code": body.window_code,
+        "note": first.note,
+        "data": first.data,
+        "device_id": principal.device_id,
+        "recorded_at": now,
+    }
+    return case, event
+
+
+def _answer(case: dict[str, Any], event: dict[str, Any]) -> str:
+    """The stored answer of a new case that went nowhere (``case_views.case_public`` of
+    the same rows: no joint part, nothing forwarded)."""
+    public = {
+        "id": case["id"],
+        "case_no": case["case_no"],
+        "query_code": case["query_code"],
+        "item_code": case["item_code"],
+        "window_code": case["window_code"],
+        "catalog_version": case["catalog_version"],
+        "applicant": case["applicant"],
+        "agent": case["agent"],
+        "materials": case["materials"],
+        "disposition": case["disposition"],
+        "status": case["status"],
+        "received_at": iso(case["received_at"]),
+        "due_date": case["due_date"].isoformat() if case["due_date"] else None,
+        "due_date_provisional": case["due_date_provisional"],
+        "completed_at": None,
+        "fee_fen": case["fee_fen"],
+        "clerk": case["clerk"],
+        "device_id": case["device_id"],
+        "updated_at": iso(case["updated_at"]),
+        "joint_case_no": None,
+        "stage": None,
+        "department_code": None,
+        "events": [
+            {
+                "id": event["id"],
+                "type": event["type"],
+                "at": iso(event["at"]),
+                "actor": event["actor"],
+                "window_code": event["window_code"],
+                "note": event["note"],
+                "data": event["data"],
+            }
+        ],
+        "forwarded_from": None,
+        "forwarded_to": None,
+    }
+    return public_json(CaseAnswer, {"case": public})
+
+
+def create(
+    db: Database,
+    write: KeyedWrite,
+    body: CaseCreate,
+    principal: Principal,
+    *,
+    client_ip: str | None,
+    location: str,
+) -> Response:
+    """Apply a checked ``POST /cases`` once (see the module doc); the answer to send."""
+    now = write.now
+    with db.write_sessions() as session:
+        errors = case_errors(session, body, principal)
+        if errors:
+            applied = _lookup(session, write.key, ROUTE, write.caller)
+            if applied is not None:
+                return answer_existing(applied, write.digest)
+            raise invalid_fields(errors)
+        center = principal.window_center
+        case, event = _rows(body, principal, center, now)
+        if body.first_event.type == "forward":
+            return _forwarded(db, session, write, body, principal, case, client_ip, location)
+        content = _answer(case, event)
+        key_row = {
+            "key": write.key,
+            "route": ROUTE,
+            "request_hash": write.digest,
+            "state": "done",
+            "principal": write.caller,
+            "created_at": now,
+            "status_code": 201,
+            "response_body": content,
+        }
+        try:
+            session.execute(_INSERT_ANSWERED_KEY, key_row)
+        except IntegrityError:
+            return _key_taken(session, write)
+        try:
+            session.execute(_INSERT_CASE, case)
+            session.execute(_INSERT_EVENT, event)
+        except IntegrityError:
+            session.rollback()
+            _refuse_taken(db, body, principal, now, client_ip)
+        _audited(session, body, principal, now, client_ip)
+        session.commit()
+    return Response(
+        content=content.encode("utf-8"),
+        status_code=201,
+        media_type=JSON_MEDIA_TYPE,
+        headers={"Location": location},
+    )
+
+
+def _key_taken(session: Session, write: KeyedWrite) -> Response:
+    """The key is there already (a retry, another body, or a request still in flight)."""
+    session.rollback()
+    existing = _lookup(session, write.key, ROUTE, write.caller)
+    if existing is not None:
+        return answer_existing(existing, write.digest)
+    raise ProblemError(
+        409,
+        "in-flight",
+        "The first request with this Idempotency-Key is still being applied; retry later.",
+        title="Request in flight",
+        headers={"Retry-After": "1"},
+    )
+
+
+def _refuse_taken(
+    db: Database, body: CaseCreate, principal: Principal, now: datetime, client_ip: str | None
+) -> NoReturn:
+    """409 ``conflict``: the case number (or the id, or its first event's) is taken; the
+    refusal is audited in a transaction of its own (the write was rolled back)."""
+    with db.write() as audit_session:
+        audit.record(
+            audit_session,
+            at=now,
+            action="case.create",
+            result="conflict",
+            actor=principal.actor,
+            device_id=principal.device_id,
+            target=body.case_no,
+            client_ip=client_ip,
+        )
+    raise ProblemError(
+        409,
+        "conflict",
+        f"Case number {body.case_no} (or its first event) is already recorded.",
+        title="Case number taken",
+    )
+
+
+def _audited(
+    session: Session, body: CaseCreate, principal: Principal, now: datetime, ip: str | None
+) -> None:
+    audit.record(
+        session,
+        at=now,
+        action="case.create",
+        result="ok",
+        actor=principal.actor,
+        device_id=principal.device_id,
+        target=body.case_no,
+        client_ip=ip,
+        detail={"clerk": body.clerk, "case_id": str(body.id)},
+    )
+
+
+def _forwarded(
+    db: Database,
+    session: Session,
+    write: KeyedWrite,
+    body: CaseCreate,
+    principal: Principal,
+    values: dict[str, Any],
+    client_ip: str | None,
+    location: str,
+) -> Response:
+    """A case whose first event is a ``forward``: the unit of work's path (its plan and
+    the case above work on the ORM objects), the key marked first, answered last."""
+    now = write.now
+    try:
+        marker = session.execute(
+            _INSERT_KEY,
+            {
+                "key": write.key,
+                "route": ROUTE,
+                "request_hash": write.digest,
+                "state": "in_flight",
+                "principal": write.caller,
+                "created_at": now,
+            },
+        ).scalar_one()
+    except IntegrityError:
+        return _key_taken(session, write)
+    first = body.first_event
+    case = Case(**values)
+    case.events = [
+        CaseEvent(
+            id=str(first.id),
+            type=first.type,
+            at=first.at,
+            actor=body.clerk,
+            window_code=body.window_code,
+            center_code=values["center_code"],
+            note=first.note,
+            data=first.data,
+            device_id=principal.device_id,
+            recorded_at=now,
+        )
+    ]
+    session.add(case)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        _refuse_taken(db, body, principal, now, client_ip)
+    event = case.events[0]
+    forward = forwards.plan(session, case, event.type, event.data, where="first_event.data")
+    if forward is not None:
+        forwards.make_case(
+            session, case, event, forward, actor=body.clerk, created_by=principal.actor, now=now
+        )
+    content = public_json(CaseAnswer, {"case": case_public(case)})
+    session.flush()
+    session.execute(
+        _FINISH_KEY,
+        {"marker": marker, "state": "done", "status_code": 201, "response_body": content},
+    )
+    _audited(session, body, principal, now, client_ip)
+    session.commit()
+    return Response(
+        content=content.encode("utf-8"),
+        status_code=201,
+        media_type=JSON_MEDIA_TYPE,
+        headers={"Location": location},
+    )
