@@ -22,7 +22,7 @@ from records_service import (
     queue_dashboard,
     read_replica,
 )
-from records_service.db import Database
+from records_service.db import Database, PoolLimits
 from records_service.deps import Principal, client_ip
 from records_service.fiscal import platform_for
 from records_service.json_depth import JsonDepthMiddleware
@@ -154,6 +154,7 @@ def create_app(
         settings.center_code,
         read_url=settings.read_database_url or None,
         max_lag_s=settings.read_max_lag_seconds,
+        pool=PoolLimits.from_settings(settings),
     )
     queue_appointments.use_opening_hours(db, settings.queue_opening_hours)
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -41,17 +41,43 @@ def _json_serializer(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def make_engine(database_url: str, *, foreign_keys: bool = True) -> Engine:
+class PoolLimits(NamedTuple):
+    """A PostgreSQL engine's connection pool (settings ``db_pool_size``,
+    ``db_max_overflow``, ``db_pool_timeout_seconds``; SQLAlchemy's defaults here)."""
+
+    size: int = 5
+    max_overflow: int = 10
+    timeout_s: float = 30.0
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> PoolLimits:
+        return cls(
+            settings.db_pool_size, settings.db_max_overflow, settings.db_pool_timeout_seconds
+        )
+
+
+def make_engine(
+    database_url: str, *, foreign_keys: bool = True, pool: PoolLimits | None = None
+) -> Engine:
     """Create the engine for ``database_url`` with the pragmas the service relies on.
 
     ``foreign_keys=False`` (SQLite only) is for migrations: SQLite adds a column that
     references another table only with enforcement off (the migration checks the keys
-    itself before it commits, see ``migrations/env.py``).
+    itself before it commits, see ``migrations/env.py``). ``pool`` sizes a PostgreSQL
+    engine's connection pool (default :class:`PoolLimits`'s); SQLite keeps SQLAlchemy's
+    pool for its files, whose writers queue on one lock anyway.
     """
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
+        limits = pool or PoolLimits()
         return create_engine(
-            url, pool_pre_ping=True, json_serializer=_json_serializer, hide_parameters=True
+            url,
+            pool_pre_ping=True,
+            pool_size=limits.size,
+            max_overflow=limits.max_overflow,
+            pool_timeout=limits.timeout_s,
+            json_serializer=_json_serializer,
+            hide_parameters=True,
         )
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
@@ -112,6 +138,9 @@ class Database:
         read_url: a streaming replica of ``database_url`` for :meth:`read_off_primary`
             (``records_service.read_replica``); None: those reads go to the primary.
         max_lag_s: how far behind (seconds) the replica may be before answers say so.
+        pool: the PostgreSQL connection pool's limits; default: the settings'
+            (``CLERK_DB_POOL_SIZE`` ...) when they are read for the center or the seal,
+            else :class:`PoolLimits`'s.
     """
 
     def __init__(
@@ -122,6 +151,7 @@ class Database:
         seal: AuditSeal | None = None,
         read_url: str | None = None,
         max_lag_s: float = 30.0,
+        pool: PoolLimits | None = None,
     ) -> None:
         if center_code is None or seal is None:
             from records_service.settings import Settings
@@ -129,10 +159,11 @@ class Database:
             settings = Settings.load()
             center_code = center_code or settings.center_code
             seal = seal or AuditSeal.from_settings(settings, database_url)
+            pool = pool or PoolLimits.from_settings(settings)
         self.center_code = center_code
         self.seal = seal
         self._center_warned = False
-        self.engine = make_engine(database_url)
+        self.engine = make_engine(database_url, pool=pool)
         info = {WRITER_CENTER: center_code, AUDIT_SEAL: seal}
         self.read_sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
         write_engine = self.engine.execution_options(**{WRITE_OPTION: True})

@@ -161,6 +161,13 @@ class Settings(BaseSettings):
             empty: everything reads the primary. Refused with a SQLite database.
         read_max_lag_seconds: a replica whose data are older than this says so in those
             answers (``behind_seconds``) and in the log.
+        db_pool_size: PostgreSQL: database connections each service process keeps open
+            (SQLAlchemy's ``pool_size``; SQLite keeps its own pool). See docs/SCALING.md
+            for the sizes to use with and without PgBouncer.
+        db_max_overflow: PostgreSQL: connections a process may open beyond
+            ``db_pool_size`` under load, closed again when returned (``max_overflow``).
+        db_pool_timeout_seconds: PostgreSQL: how long a request waits for a free
+            connection before it is answered 503 ``busy`` with ``Retry-After``.
     """
 
     model_config = SettingsConfigDict(
@@ -214,6 +221,9 @@ class Settings(BaseSettings):
     attachment_case_max_bytes: int = Field(default=200_000_000, ge=1)
     read_database_url: str = ""
     read_max_lag_seconds: int = Field(default=30, ge=1)
+    db_pool_size: int = Field(default=5, ge=1, le=1000)
+    db_max_overflow: int = Field(default=10, ge=0, le=1000)
+    db_pool_timeout_seconds: float = Field(default=30, gt=0, le=600)
 
     @field_validator("queue_opening_hours")
     @classmethod
