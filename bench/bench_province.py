@@ -16,6 +16,12 @@ only, every request from one asyncio client over a pool of keep-alive connection
    ``bench.bench_service`` (a FastAPI route doing one plain INSERT) in the same run: every
    figure is also given as a ratio to it.
 
+A full run (5,000 windows, 60 s steps, a 300 s storm) takes longer than one sitting of the
+shared benchmark lock: ``--phases bare --bare-file F`` measures the bare endpoint and keeps
+its figures in ``F.<backend>.json``, ``--phases service --bare-file F`` the service, with
+the ratios to those figures (measured minutes apart, not in the same run: said in the
+output).
+
 CPU per process group (service, database, this client, the whole machine) from /proc, and
 on PostgreSQL the share of active backends waiting on a lock (``pg_stat_activity``), say
 what saturates. PostgreSQL as in bench_service (a throwaway cluster as root, or
@@ -384,25 +390,34 @@ async def _settle(port: int, limit: float = 120.0) -> None:
         conn.close()
 
 
-def run_node(
-    args: argparse.Namespace, backend: str, url: str, pg_port: int | None, folder: Path
-) -> None:
-    windows, screen = provision(url, args.windows)
-    storm_windows, rest = windows[: args.storm], windows[args.storm :]
-    env = {
+def _service_env(url: str) -> dict[str, str]:
+    return {
         "CLERK_DATABASE_URL": url,
         "BENCH_DATABASE_URL": url,
         "CLERK_TRUSTED_PROXIES": "127.0.0.1",
         "CLERK_DEVICES_PER_WINDOW": "10",
     }
-    workers = ["--workers", str(args.workers)]
+
+
+def run_service(
+    args: argparse.Namespace,
+    backend: str,
+    url: str,
+    pg_port: int | None,
+    folder: Path,
+    windows: list[Window],
+    screen: str,
+) -> tuple[list[Phase], str, Path]:
+    """The service's phases: the steady steps until it no longer keeps up, then the storm;
+    the exactly-once count and the service's log."""
+    storm_windows, rest = windows[: args.storm], windows[args.storm :]
     locks_url = url if backend == "postgres" else None
     meter = CpuMeter(pg_port)
     phases: list[Phase] = []
     port = _free_port()
-    serve = ["records_service", "serve", "--port", str(port), "--log-level", "warning", *workers]
+    serve = ["records_service", "serve", "--port", str(port), "--log-level", "warning"]
     log = folder / f"service-{backend}.log"
-    with running(serve, env, port, log):
+    with running([*serve, "--workers", str(args.workers)], _service_env(url), port, log):
         province = Province(port, windows, screen, bare=False, seed=1)
         speed = 1.0
         while speed <= args.max_speed:
@@ -439,8 +454,23 @@ def run_node(
 
         storm = asyncio.run(_measured("storm", meter, locks_url, 0, storm_with_load()))
         phases.insert(len(phases) - 1, storm)
+        print(f"storm: {storm.tally.done():,} requests in {storm.seconds:.0f} s", flush=True)
         asyncio.run(_settle(port))
-    once = _exactly_once(url, province.pushed)
+    return phases, _exactly_once(url, province.pushed), log
+
+
+def run_bare(
+    args: argparse.Namespace,
+    backend: str,
+    url: str,
+    pg_port: int | None,
+    folder: Path,
+    windows: list[Window],
+    screen: str,
+) -> tuple[Phase, Phase]:
+    """The same 1x schedule and the same storm against the bare INSERT endpoint."""
+    locks_url = url if backend == "postgres" else None
+    meter = CpuMeter(pg_port)
     port = _free_port()
     uvicorn = [
         "uvicorn",
@@ -451,9 +481,10 @@ def run_node(
         "--log-level",
         "warning",
         "--no-access-log",
-        *workers,
+        "--workers",
+        str(args.workers),
     ]
-    with running(uvicorn, env, port, folder / f"bare-{backend}.log"):
+    with running(uvicorn, _service_env(url), port, folder / f"bare-{backend}.log"):
         bare = Province(port, windows, screen, bare=True, seed=1)
         bare_steady = asyncio.run(
             _measured(
@@ -470,9 +501,77 @@ def run_node(
                 meter,
                 locks_url,
                 0,
-                bare.storm(storm_windows, args.backlog, args.storm_seconds),
+                bare.storm(windows[: args.storm], args.backlog, args.storm_seconds),
             )
         )
+    print(
+        f"bare: steady {bare_steady.rate():.1f}/s, storm {bare_storm.tally.done():,} "
+        f"in {bare_storm.seconds:.0f} s",
+        flush=True,
+    )
+    return bare_steady, bare_storm
+
+
+def _phase_json(phase: Phase) -> dict[str, Any]:
+    t = phase.tally
+    return {
+        "name": phase.name,
+        "seconds": phase.seconds,
+        "cpu": phase.cpu,
+        "locks": phase.locks,
+        "tally": {
+            "latencies": dict(t.latencies),
+            "lags": t.lags,
+            "errors": dict(t.errors),
+            "sample": t.sample,
+            "offered": t.offered,
+        },
+    }
+
+
+def _phase_from(data: dict[str, Any]) -> Phase:
+    tally = Tally(offered=data["tally"]["offered"])
+    tally.latencies.update(data["tally"]["latencies"])
+    tally.lags.extend(data["tally"]["lags"])
+    tally.errors.update(data["tally"]["errors"])
+    tally.sample.update(data["tally"]["sample"])
+    return Phase(data["name"], tally, data["seconds"], data["cpu"], data["locks"])
+
+
+def run_node(
+    args: argparse.Namespace, backend: str, url: str, pg_port: int | None, folder: Path
+) -> None:
+    """The phases ``--phases`` names on one backend. The bare endpoint's figures are kept in
+    (or, when ``bare`` is not among the phases, read from) ``--bare-file``, so that a run too
+    long for one sitting can be split: ``--phases bare`` first, then ``--phases service``."""
+    windows, screen = provision(url, args.windows)
+    wanted = set(args.phases.split(","))
+    saved = Path(f"{args.bare_file}.{backend}.json") if args.bare_file else None
+    bare_steady: Phase | None = None
+    bare_storm: Phase | None = None
+    if "bare" in wanted:
+        bare_steady, bare_storm = run_bare(args, backend, url, pg_port, folder, windows, screen)
+        if saved:
+            saved.write_text(
+                json.dumps(
+                    {
+                        "windows": args.windows,
+                        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+                        "load": os.getloadavg(),
+                        "phases": [_phase_json(bare_steady), _phase_json(bare_storm)],
+                    }
+                )
+            )
+    elif saved and saved.exists():
+        data = json.loads(saved.read_text())
+        bare_steady, bare_storm = (_phase_from(p) for p in data["phases"])
+        print(f"(bare endpoint figures from {saved}, measured {data['at']}, load {data['load']})")
+    if "service" not in wanted:
+        if bare_steady and bare_storm:
+            _print_phase(bare_steady, None)
+            _print_phase(bare_storm, None)
+        return
+    phases, once, log = run_service(args, backend, url, pg_port, folder, windows, screen)
     _report(backend, args, phases, bare_steady, bare_storm, once)
     for line in log_errors(log):
         print(f"  service log: {line}")
@@ -563,8 +662,8 @@ def _report(
     backend: str,
     args: argparse.Namespace,
     phases: list[Phase],
-    bare_steady: Phase,
-    bare_storm: Phase,
+    bare_steady: Phase | None,
+    bare_storm: Phase | None,
     once: str,
 ) -> None:
     print(
@@ -585,17 +684,21 @@ def _report(
         print("\ndid NOT keep up with the real rate of these windows")
     storm = next(p for p in phases if p.name == "storm")
     cases = storm.tally.latencies.get("storm POST /cases", [])
-    bare_cases = bare_storm.tally.latencies.get("storm POST /cases", [])
-    rate, bare_rate = len(cases) / storm.seconds, len(bare_cases) / bare_storm.seconds
+    rate = len(cases) / storm.seconds
     print(
         f"\nstorm: {args.storm} windows x {args.backlog} cases: {len(cases):,} pushed in "
         f"{storm.seconds:.1f} s = {rate:.1f} cases/s, p50 {pct(cases, 0.5) * 1000:.0f} ms, "
-        f"p99 {pct(cases, 0.99) * 1000:.0f} ms; bare {bare_rate:.1f}/s p50 "
-        f"{pct(bare_cases, 0.5) * 1000:.0f} ms p99 {pct(bare_cases, 0.99) * 1000:.0f} ms; ratios: "
-        f"throughput {rate / bare_rate:.2f}, p50 {pct(cases, 0.5) / pct(bare_cases, 0.5):.2f}, "
-        f"p99 {pct(cases, 0.99) / pct(bare_cases, 0.99):.2f}; CPU {_cpu(storm.cpu)}; "
-        f"lock waits {storm.locks}; bare CPU {_cpu(bare_storm.cpu)}"
+        f"p99 {pct(cases, 0.99) * 1000:.0f} ms; CPU {_cpu(storm.cpu)}; lock waits {storm.locks}"
     )
+    if bare_storm is not None:
+        bare_cases = bare_storm.tally.latencies.get("storm POST /cases", [])
+        bare_rate = len(bare_cases) / bare_storm.seconds
+        print(
+            f"bare storm {bare_rate:.1f}/s p50 {pct(bare_cases, 0.5) * 1000:.0f} ms p99 "
+            f"{pct(bare_cases, 0.99) * 1000:.0f} ms; ratios: throughput {rate / bare_rate:.2f}, "
+            f"p50 {pct(cases, 0.5) / pct(bare_cases, 0.5):.2f}, "
+            f"p99 {pct(cases, 0.99) / pct(bare_cases, 0.99):.2f}; bare CPU {_cpu(bare_storm.cpu)}"
+        )
     print(f"exactly once: {once}")
     last = [p for p in phases if p.name.startswith("steady")][-1]
     print(
@@ -620,6 +723,16 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--workers", type=int, default=2, help="service worker processes")
     parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument(
+        "--phases",
+        default="service,bare",
+        help="service (steady steps and storm) and/or bare (the bare endpoint), comma-separated",
+    )
+    parser.add_argument(
+        "--bare-file",
+        help="keep the bare endpoint's figures in FILE.<backend>.json (read back when "
+        "--phases has no bare): a run split in two keeps its ratios",
+    )
     args = parser.parse_args(argv)
     defaults = dict(
         zip(

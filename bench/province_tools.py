@@ -399,13 +399,16 @@ def running(module_args: list[str], env: dict[str, str], port: int, log: Path) -
 
 
 def log_errors(log: Path, limit: int = 5) -> list[str]:
-    """The distinct errors of a service log (the last line of each logged exception), with
-    how often each came: ``"12 x sqlalchemy.exc.TimeoutError: ..."``."""
+    """The distinct errors of a service log (the last line of each logged exception, or a
+    warning's message: a pool exhausted is answered 503 and logged as one), with how often
+    each came: ``"12 x sqlalchemy.exc.TimeoutError: ..."``."""
     counts: dict[str, int] = defaultdict(int)
     for line in log.read_text(errors="replace").splitlines():
         with contextlib.suppress(ValueError, AttributeError, IndexError):
             entry = json.loads(line)
             if entry.get("exception"):
                 counts[entry["exception"].strip().splitlines()[-1][:200]] += 1
+            elif entry.get("level") in ("WARNING", "ERROR"):
+                counts[f"{entry['level']} {entry.get('message', '')[:120]}"] += 1
     ordered = sorted(counts.items(), key=lambda item: -item[1])[:limit]
     return [f"{count} x {error}" for error, count in ordered]
