@@ -5,12 +5,13 @@ parent measures from starting it until the child says its window is shown and ha
 through the event loop. ``clerk``: the steps of ``clerk-app`` up to the sign-in dialog
 (folders, settings, logging, provisioning, translations, the dialog; the local database
 opens after it, untimed — in an older checkout, before it);
-``bare``: ``QApplication`` + a ``QWidget`` shown; ``form``: the sign-in window alone
-(``LoginDialog``, the floor of the start with it); ``cli``: ``python -m clerk_app
---smoke-start`` itself (single-instance lock, start-up checks included; a tree without the
-switch is skipped). ``--before PATH`` also runs ``clerk`` and ``cli`` from another checkout
-(``git worktree add /tmp/wt PATH-COMMIT``), interleaved in the same run, so "before" and
-"after" share the machine's load. Runs alternate; the median counts.
+``bare``: ``QApplication`` + a ``QWidget`` shown (``python -c``: nothing else imported);
+``form``: the sign-in window alone (``LoginDialog``, the floor of the start with it);
+``cli``: ``python -m clerk_app --smoke-start`` itself (single-instance lock, start-up
+checks included; a tree without the switch is skipped). ``--before PATH`` also runs
+``clerk`` and ``cli`` from another checkout (``git worktree add /tmp/wt PATH-COMMIT``),
+interleaved in the same run, so "before" and "after" share the machine's load. Runs
+alternate; the median counts.
 
 ``--frozen DIR`` also builds (once, into DIR; minutes each, reused when there) a bare
 PySide6 window and ``clerk-app`` with packaging/clerk-app.spec — and ``--before``'s
@@ -22,28 +23,16 @@ frozen bare window, interleaved with the others.
 
 from __future__ import annotations
 
-import argparse
 import os
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+# The children import this module: what only the parent needs (argparse, statistics,
+# subprocess, tempfile: ~7 ms) is imported in the functions that use it.
+
 REPO = Path(__file__).resolve().parents[1]
 PROVISIONING = REPO / "resources" / "provisioning" / "demo-W01.toml"
-
-
-def child_bare() -> None:
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    app = QApplication(sys.argv[:1])
-    window = QWidget()
-    window.resize(420, 300)
-    window.show()
-    app.processEvents()
-    print("ready", flush=True)
 
 
 def child_form() -> None:
@@ -97,7 +86,8 @@ def child_clerk() -> None:
     context.close()
 
 
-#: A bare PySide6 window, frozen with packaging/clerk-app.spec like the client.
+#: A bare PySide6 window: run as ``python -c`` (nothing else imported), and frozen with
+#: packaging/clerk-app.spec like the client.
 BARE_ENTRY = """
 import sys
 from PySide6.QtWidgets import QApplication, QWidget
@@ -118,6 +108,8 @@ def one_run(command: list[str], home: Path, tree: Path = REPO) -> float:
     """Seconds from starting ``command`` (Python code from ``tree``) to its "ready"."""
     env = dict(os.environ, CLERK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     env["PYTHONPATH"] = str(tree)  # before the editable install's finder
+    import subprocess
+
     start = time.perf_counter()
     proc = subprocess.Popen(
         command, cwd=tree, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
@@ -144,6 +136,8 @@ def script_kinds(tree: Path, label: str) -> list[tuple[str, list[str], Path]]:
 
 def build_frozen(tree: Path, work: Path, name: str, entry: Path | None = None) -> Path:
     """``work/dist/name``: built with ``tree``'s packaging/clerk-app.spec unless there."""
+    import subprocess
+
     app = work / "dist" / name
     if (app / name).exists():
         return app
@@ -181,6 +175,9 @@ def frozen_kinds(work: Path, before: Path | None) -> list[tuple[str, list[str], 
 def measure(kinds: list[tuple[str, list[str], Path]], runs: int) -> dict[str, float]:
     """Median seconds per kind: a first start of each (its database made) not counted, then
     ``runs`` rounds, the kinds interleaved so they share the machine's load."""
+    import statistics
+    import tempfile
+
     times: dict[str, list[float]] = {label: [] for label, _, _ in kinds}
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
         for label, command, tree in kinds:
@@ -199,8 +196,7 @@ def report(medians: dict[str, float]) -> None:
 
 
 def main(runs: int = 7, before: Path | None = None, frozen: Path | None = None) -> None:
-    bare = ("bare PySide6 window", [sys.executable, "-m", "bench.bench_startup",
-            "--child", "bare"], REPO)  # fmt: skip
+    bare = ("bare PySide6 window", [sys.executable, "-c", BARE_ENTRY], REPO)
     form = ("sign-in window alone (LoginDialog)", [sys.executable, "-m",
             "bench.bench_startup", "--child", "form"], REPO)  # fmt: skip
     kinds = [bare, form, *(script_kinds(before, "before, ") if before else [])]
@@ -216,19 +212,16 @@ def main(runs: int = 7, before: Path | None = None, frozen: Path | None = None) 
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:  # a child: nothing more imported than it needs
+        {"form": child_form, "clerk": child_clerk}[sys.argv[2]]()
+        sys.exit(0)
+    import argparse
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--child", choices=("bare", "form", "clerk"))
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--before", type=Path, help="another checkout to compare with")
     parser.add_argument(
         "--frozen", type=Path, help="also the frozen builds, made (once) in this folder"
     )
     args = parser.parse_args()
-    if args.child == "bare":
-        child_bare()
-    elif args.child == "form":
-        child_form()
-    elif args.child == "clerk":
-        child_clerk()
-    else:
-        main(args.runs, args.before, args.frozen)
+    main(args.runs, args.before, args.frozen)

@@ -13,10 +13,14 @@ clerk-app unsent [--all-users]     count the cases and documents not yet sent (e
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # argparse loads only for what _quick_args does not read
+    import argparse
 
 from clerk_app import __version__
 
@@ -57,6 +61,9 @@ def _cannot_start(make: str, *args: object, show: bool, **kwargs: object) -> int
     return the exit code (issue 15: not stderr only). ``make`` names the function of
     ``gui.startup_error`` that words the problem, called with the other arguments; that
     module (its dialog's Qt classes) loads only then, not on a good start (issue 21)."""
+    import gc
+
+    gc.enable()  # (off during the start, see main)
     from clerk_app.gui import startup_error
 
     problem = getattr(startup_error, make)(*args, **kwargs)
@@ -64,6 +71,8 @@ def _cannot_start(make: str, *args: object, show: bool, **kwargs: object) -> int
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="clerk-app", description="Window Clerk (窗口受理客户端)")
     parser.add_argument("--version", action="version", version=f"clerk-app {__version__}")
     parser.add_argument("--provisioning", type=Path, help="the window's provisioning file")
@@ -91,16 +100,65 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The start's switches and options (what ``_quick_args`` reads without argparse).
+_FLAGS = {"--demo": "demo", "--smoke": "smoke", "--smoke-start": "smoke_start", "--kiosk": "kiosk"}
+_OPTIONS = {"--provisioning": "provisioning", "--home": "home"}
+
+
+def _quick_args(argv: list[str]) -> SimpleNamespace | None:
+    """The arguments of an ordinary start (the switches and options above, each spelt out
+    in full, an option's value not empty and not starting with "-"), read without building
+    argparse (~2.5 ms with what its parser loads: shutil, gettext, locale — before the
+    sign-in window, issue 21); None for anything else (help, --version, an abbreviation, a
+    mistake), which argparse then reads and words as before."""
+    args = SimpleNamespace(**dict.fromkeys(_FLAGS.values(), False))
+    args.provisioning = args.home = None
+    rest = iter(argv)
+    for arg in rest:
+        name, equals, value = arg.partition("=")
+        if arg in _FLAGS:
+            setattr(args, _FLAGS[arg], True)
+        elif name in _OPTIONS:
+            value = value if equals else next(rest, "")
+            if not value or value.startswith("-"):
+                return None
+            setattr(args, _OPTIONS[name], Path(value))
+        else:
+            return None
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `clerk-app` and `python -m clerk_app`."""
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in COMMANDS:
         return _run_command(argv[0], argv[1:])
-    parser = _parser()
-    parser.epilog = "commands: " + ", ".join(COMMANDS)
-    args = parser.parse_args(argv)
+    args: SimpleNamespace | argparse.Namespace | None = _quick_args(argv)
+    if args is None:
+        parser = _parser()
+        parser.epilog = "commands: " + ", ".join(COMMANDS)
+        args = parser.parse_args(argv)
     if args.home:
         os.environ["CLERK_HOME"] = str(args.home.resolve())
+    import gc
+
+    # The GUI collects cyclic garbage from a timer on its own thread (gui.gc_guard, made by
+    # run_app); until then none is collected: the start makes many objects and little
+    # garbage, and the collector's passes over them cost ~3 ms before the sign-in window.
+    # It is on again for any other way out of the start (wizard, kiosk, an error).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _start(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _start(args: SimpleNamespace | argparse.Namespace) -> int:
+    """The start of the window client (``main`` after the arguments are read)."""
+    import gc
+
     from clerk_app.core.clock import use_center_time_zone
 
     use_center_time_zone()  # before Qt: its file dialogs show the center's time too
@@ -109,8 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     from clerk_app.core.provisioning import PROVISIONING_NAME, ProvisioningError, load_provisioning
     from clerk_app.core.settings import Settings
     from clerk_app.logs import logger, setup_logging
-    from clerk_app.paths import default_paths
+    from clerk_app.paths import default_paths, private_umask
 
+    private_umask()  # (start_context's too) before the lock's files are written
     paths = default_paths().ensure()
     settings = Settings.load(paths.settings_file)
     setup_logging(paths.log_dir, settings["logging.level"], console=args.smoke)
@@ -118,11 +177,16 @@ def main(argv: list[str] | None = None) -> int:
     log = logger("app")
     log.info("clerk-app %s starting", __version__)
 
-    from clerk_app.gui.single_instance import RunningClient, hold_data_folder, refuse
+    from clerk_app.gui.single_instance import RunningClient, hold_data_folder_soon, refuse
 
-    # One client per data folder, before its database or demo service is touched (issue 15).
-    held = hold_data_folder(paths.data_dir)
+    # One client per data folder, before its database or demo service is touched, or any
+    # window shown (issue 15). The lock is taken on a thread while the GUI's modules load.
+    taking = hold_data_folder_soon(paths.data_dir)
+    from clerk_app.gui import app as _gui  # noqa: F401 - the sign-in window's modules
+
+    held = taking()
     if isinstance(held, RunningClient):
+        gc.enable()
         language = settings["ui.language"] or None  # the provisioning is not read yet
         return refuse(held, paths.data_dir, language, show=not quiet)
     service = None
@@ -147,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                 return _cannot_start("bad_provisioning", exc, show=not quiet)
             wizard_shown = provisioning is None and not quiet
             if wizard_shown:  # nothing set up: ask, check, save — in the person's language
+                gc.enable()
                 from clerk_app.gui.i18n import translated_application
                 from clerk_app.gui.wizard import run_first_run_wizard
 
@@ -164,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         # The store opens once the sign-in window is shown (run_app), the kiosk's at once.
         context = start_context(provisioning, paths, settings=settings)
         if args.kiosk and not quiet:
+            gc.enable()
             from clerk_app.gui.kiosk import run_kiosk
 
             try:

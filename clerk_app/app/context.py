@@ -141,6 +141,7 @@ class AppContext:
             if self._closed:
                 raise RuntimeError("the application context is closed")
             try:
+                _tighten(self.paths)  # after the sign-in window: it walks every kept file
                 _open(self)
             except StartupError as exc:
                 self._failed = exc
@@ -204,17 +205,23 @@ def start_context(
     clock: Clock | None = None,
     settings: Settings | None = None,
 ) -> AppContext:
-    """The quick part of the start: the folders made private, the settings read. The store
-    and the service client open at :meth:`AppContext.open` or their first use."""
+    """The quick part of the start: the folders made, private to the user from now on, the
+    settings read. The store and the service client open at :meth:`AppContext.open` or
+    their first use; what an older version left readable to others is made private there
+    too (a walk over every kept document: ms per thousand files, not before the sign-in
+    window)."""
     private_umask()  # every file the desk writes from now on is its user's only
     paths.ensure()
-    tightened = paths.tighten()
-    if tightened:
-        log.warning("made %d files and folders readable by this user only", tightened)
     settings = settings or Settings.load(paths.settings_file)
     for note in settings.ignored:
         log.warning("settings: %s", note)
     return AppContext(provisioning, settings, paths, clock or SystemClock())
+
+
+def _tighten(paths: Paths) -> None:
+    tightened = paths.tighten()
+    if tightened:
+        log.warning("made %d files and folders readable by this user only", tightened)
 
 
 def build_context(
@@ -292,6 +299,9 @@ def _open(context: AppContext) -> None:
         seal_old_documents(context)
     except OSError as exc:  # the desk still works; the next start tries again
         log.error("could not encrypt the old documents: %s", exc)
+    # The purge read the whole cases table through the writer's page cache (up to 8 MiB
+    # with the keyed driver); the writer needs a few pages from here on (issue 21).
+    context._backend.db.pragma("shrink_memory")
 
 
 #: A valid resident ID number (GB 11643's own example): checking it loads the ID checks'

@@ -11,16 +11,36 @@ import time
 from collections.abc import MutableMapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Protocol, runtime_checkable
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-CENTER_TZ = ZoneInfo("Asia/Shanghai")
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+#: The center's time zone, ``ZoneInfo("Asia/Shanghai")``: made at its first use (zoneinfo
+#: and the zone's file, ~1.5 ms, are not read before the sign-in window, issue 21).
+CENTER_TZ: ZoneInfo
 #: The center's zone for the C library's ``TZ`` variable: the IANA name where the system
 #: has the zone database (Linux), else the POSIX rule (China has kept no daylight saving
 #: since 1991), which glibc and the Windows C runtime both read.
 CENTER_TZ_NAME = "Asia/Shanghai"
 CENTER_TZ_POSIX = "CST-8"
 _ZONEINFO = Path("/usr/share/zoneinfo")
+
+
+def center_tz() -> ZoneInfo:
+    """:data:`CENTER_TZ` (made here at the first call)."""
+    tz = globals().get("CENTER_TZ")
+    if tz is None:
+        from zoneinfo import ZoneInfo
+
+        tz = globals()["CENTER_TZ"] = ZoneInfo(CENTER_TZ_NAME)
+    return tz
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CENTER_TZ":  # ``from clerk_app.core.clock import CENTER_TZ``
+        return center_tz()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def use_center_time_zone(environ: MutableMapping[str, str] | None = None) -> str | None:
@@ -57,14 +77,14 @@ class Clock(Protocol):
 
     def today(self) -> date:
         """Return the current date in the center's time zone (Asia/Shanghai)."""
-        return self.now().astimezone(CENTER_TZ).date()
+        return self.now().astimezone(center_tz()).date()
 
 
 class SystemClock(Clock):
     """The real clock, reporting in the center's time zone."""
 
     def now(self) -> datetime:
-        return datetime.now(CENTER_TZ)
+        return datetime.now(center_tz())
 
 
 class FixedClock(Clock):

@@ -565,8 +565,8 @@ def _read_text(path: Path) -> str:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
             pass
-    try:
-        text = raw.decode("utf-8-sig")
+    try:  # (what "utf-8-sig" does, without loading that codec before the sign-in window)
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ProvisioningError(
             path,

@@ -21,17 +21,16 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from clerk_app.gui import services
-from clerk_app.gui.errors import error_message
 from clerk_app.gui.gc_guard import GarbageCollector
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.login import LoginDialog
-from clerk_app.gui.ops import DbWriter, Op
 from clerk_app.gui.palette import install_readable_palette
 
 if TYPE_CHECKING:  # imported when the clerk has signed in: the sign-in window comes sooner
+    from clerk_app.gui import services
     from clerk_app.gui.idle_lock import IdleLock
     from clerk_app.gui.main_window import MainWindow
+    from clerk_app.gui.ops import DbWriter
     from clerk_app.gui.sync_worker import SyncWorker
 
 log = logging.getLogger("clerk.gui")
@@ -51,8 +50,10 @@ class Desk:
 
     def __init__(self, context: Any, hooks: services.Hooks | None = None) -> None:
         self.context = context
-        self.hooks = hooks or services.default_hooks()
-        self.writer = DbWriter()
+        # The hooks (a dataclass) and the writer (gui.ops, concurrent.futures) are made at
+        # their first use, after the sign-in window is shown (issue 21).
+        self._hooks = hooks
+        self._writer: DbWriter | None = None
         self.login: LoginDialog | None = None
         self.window: MainWindow | None = None
         self.sync: SyncWorker | None = None
@@ -69,6 +70,25 @@ class Desk:
         self.signed_out = 0
         # The longest quitting waits for the sign-out (seconds).
         self.quit_sign_out_seconds = QUIT_SIGN_OUT_SECONDS
+
+    @property
+    def hooks(self) -> services.Hooks:
+        """The functions the GUI calls into the rest of the app (``services.default_hooks``
+        unless given)."""
+        if self._hooks is None:
+            from clerk_app.gui import services
+
+            self._hooks = services.default_hooks()
+        return self._hooks
+
+    @property
+    def writer(self) -> DbWriter:
+        """The desk's database writer (made at its first use, on the GUI thread)."""
+        if self._writer is None:
+            from clerk_app.gui.ops import DbWriter
+
+            self._writer = DbWriter()
+        return self._writer
 
     def open_enrolled_hall(self) -> Any:
         """A hall-screen PC (enrolled with a display credential): the hall's big screen,
@@ -257,6 +277,8 @@ class Desk:
         login.show()  # first, so closing the desk does not end the application
         self._close_session_windows()
         log.info("sign-out of %s", session.username)
+        from clerk_app.gui.ops import Op
+
         Op(login, lambda: self.hooks.sign_out(self.context, session)).success(
             self._signed_out
         ).failure(self._sign_out_failed).run()
@@ -292,6 +314,8 @@ class Desk:
         self.window.statusBar().showMessage(
             QCoreApplication.translate("Desk", "Loading the catalog…")
         )
+        from clerk_app.gui.ops import Op
+
         Op(self.window, lambda: self.hooks.load_catalog(self.context, session)).success(
             self._catalog_loaded
         ).failure(self._catalog_failed).run()
@@ -309,6 +333,8 @@ class Desk:
     def _catalog_failed(self, exc: Exception) -> None:
         """No catalog (no cached copy and no link, or a bad answer): the status bar and the
         catalog pane say so — never a dialog, the clerk may be in the middle of an intake."""
+        from clerk_app.gui.errors import error_message
+
         log.warning("catalog not loaded: %s", exc)
         self.error = error_message(exc)
         if self.window is not None:
@@ -329,7 +355,8 @@ class Desk:
         session, self.session = self.session, None
         if session is not None:
             self._sign_out_at_quit(session)
-        self.writer.wait_idle(10_000)
+        if self._writer is not None:
+            self._writer.wait_idle(10_000)
 
     def _sign_out_at_quit(self, session: Any) -> bool:
         """Sign out while quitting, waiting at most ``quit_sign_out_seconds``: the token is

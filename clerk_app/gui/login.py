@@ -15,9 +15,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
-from clerk_app.gui.errors import error_message
 from clerk_app.gui.forms.ui_login_dialog import Ui_LoginDialog
-from clerk_app.gui.ops import Op
 
 log = logging.getLogger("clerk.gui")
 
@@ -142,6 +140,8 @@ class LoginDialog(QDialog):
         """Sign in with what is in the fields (the default button / Enter)."""
         if self._busy or not self._ok.isEnabled():
             return
+        from clerk_app.gui.ops import Op  # (and its errors' words) after the window is shown
+
         username = self.ui.userEdit.text().strip()
         password = self.ui.passwordEdit.text()
         Op(self, lambda: self._sign_in(username, password)).busy(self._set_busy).success(
@@ -165,6 +165,7 @@ class LoginDialog(QDialog):
 
     def _change_cancelled(self, session: Any) -> None:
         """The clerk did not choose a new password: the sign-in ends at the service."""
+        from clerk_app.gui.ops import Op
         from clerk_app.gui.password_dialog import give_up
 
         self.password_dialog = None
@@ -191,6 +192,8 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
+        from clerk_app.gui.errors import error_message
+
         self.show_error(error_message(exc))
         self.ui.passwordEdit.selectAll()
         self.ui.passwordEdit.setFocus()

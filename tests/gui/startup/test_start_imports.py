@@ -69,6 +69,13 @@ HEAVY = (
     "socket",  # (the single-instance lock names the host with QSysInfo, as QLockFile does)
     "clerk_app.core.idcard",  # the SDK reader's setup: only with an [idcard] section
     "PySide6.QtCore.Qt",  # the Qt namespace (built at its first use: ~10 ms of enums)
+    "zoneinfo",  # core.clock's CENTER_TZ is made at its first use (the lock's note needs none)
+    "clerk_app.gui.ops",  # background work and the desk's writer: at the first sign-in
+    "concurrent.futures",
+    "clerk_app.gui.services",  # the desk's hooks into the application layer
+    "clerk_app.gui.errors",  # the words for an error: when there is one
+    "clerk_app.core.errors",
+    "getpass",  # (the lock's note reads the user's name as getpass does, without termios)
 )
 
 CHILD = f"""
