@@ -4,9 +4,15 @@ and sealed with a key kept apart from the database.
 Each record carries the SHA-256 of the record before it *of the same center*
 (``prev_hash``) and its own ``hash`` over its fields and ``prev_hash``, so an edited or
 deleted row breaks its center's chain; :func:`verify` walks every center's chain. One chain
-per center (migration 0008): a province's centers do not queue behind one chain, each takes
-its own lock (:func:`audit_lock`). Records written before were one chain of the one center
-there was, which is the same thing.
+per center (migration 0008): a province's centers do not queue behind one chain. Records
+written before were one chain of the one center there was, which is the same thing.
+
+Where the chain is given: on SQLite (writers serialized anyway) by :func:`record`, in the
+writer's transaction. On PostgreSQL, since migration 0025, after the writer's commit by
+``records_service.audit_chain`` (one chainer per center, in the writers' transaction
+order), so the writers of a center take no lock and do not wait for each other's commits:
+a record is unchained for at most the placer's interval (200 ms) while a service runs.
+Chain order is then not id order: :func:`verify` follows each record's ``chain_seq``.
 
 Since migration 0008 every record also carries its position in its center's chain
 (``chain_seq``) and ``mac``, an HMAC of its ``hash`` under the audit key
@@ -62,7 +68,27 @@ _TAIL_QUERY = (
     .order_by(_RECORDS.c.id.desc())
     .limit(1)
 )
+# Chained after commit (PostgreSQL), a chain's order is its positions' (ix_..._center_seq).
+_TAIL_BY_SEQ = (
+    select(_RECORDS.c.hash, _RECORDS.c.chain_seq)
+    .where(_RECORDS.c.center_code == bindparam("center"), _RECORDS.c.chain_seq.is_not(None))
+    .order_by(_RECORDS.c.chain_seq.desc())
+    .limit(1)
+)
 _INSERT_RECORD = insert(_RECORDS).returning(_RECORDS.c.id)
+_INSERT_UNCHAINED = insert(_RECORDS)
+#: The fields a record's hash covers (its content), besides ``prev_hash``.
+HASHED = (
+    "at",
+    "actor",
+    "device_id",
+    "action",
+    "target",
+    "client_ip",
+    "result",
+    "detail",
+    "center_code",
+)
 
 
 def journal_lock(session: Session) -> None:
@@ -119,13 +145,17 @@ def chain_hash(
     return hashlib.sha256(prev_hash.encode() + b"\n" + canonical).hexdigest()
 
 
-def audit_lock(session: Session, center: str) -> None:
-    """Serialize the writers of one center's chain until this transaction ends.
+def pending_mark(row: AuditRecord | dict[str, Any]) -> str:
+    """What the ``mac`` of a record not chained yet seals: its content (with its center),
+    apart from any chain hash (another prefix), see ``records_service.audit_chain``."""
+    canonical = _canonical(row, with_center=True)
+    return hashlib.sha256(b"unchained\n" + canonical).hexdigest()
 
-    PostgreSQL: a transaction-scoped advisory lock per center (two keys: ours and the
-    center's CRC-32), so the chain follows commit order and other centers do not wait. A
-    transaction that needs the journal lock too takes it first (the routes do). SQLite:
-    writers are serialized anyway.
+
+def audit_lock(session: Session, center: str) -> None:
+    """Serialize the writers of one center's chain until this transaction ends (SQLite:
+    nothing; writers are serialized anyway). Writers no longer take it since migration
+    0025 (PostgreSQL records are chained after commit); kept for tools and tests.
     """
     center_lock(session, AUDIT_LOCK_KEY, center)
 
@@ -140,12 +170,25 @@ def center_lock(session: Session, key: int, center: str) -> None:
 
 
 def _tail(session: Session, center: str) -> tuple[str, int]:
-    """(hash, position) of the newest record of ``center``'s chain in this transaction."""
+    """(hash, position) of the newest record of ``center``'s chain in this transaction
+    (SQLite: writers serialized; chain order is id order)."""
     transaction = session.get_transaction()
     cached = session.info.get(_TAIL)
     if cached is not None and cached[0] is transaction and center in cached[1]:
         return cached[1][center]
-    audit_lock(session, center)
+    return _legacy_tail(session, center)
+
+
+def chain_tail(session: Session, center: str) -> tuple[str, int]:
+    """(hash, position) of the last record of ``center``'s chain, by position (PostgreSQL's
+    chainer, under its lock)."""
+    last = session.execute(_TAIL_BY_SEQ, {"center": center}).first()
+    if last is not None:
+        return last.hash, last.chain_seq
+    return _legacy_tail(session, center)
+
+
+def _legacy_tail(session: Session, center: str) -> tuple[str, int]:
     last = session.execute(_TAIL_QUERY, {"center": center}).first()
     if last is None:
         return GENESIS, 0
@@ -170,7 +213,7 @@ def _remember_tail(session: Session, center: str, tail: tuple[str, int]) -> None
     cached[1][center] = tail
 
 
-def _queue_checkpoint(session: Session, seal: AuditSeal, point: Checkpoint) -> None:
+def queue_checkpoint(session: Session, seal: AuditSeal, point: Checkpoint) -> None:
     """Write ``point`` to the checkpoint file once this transaction commits (never for a
     record that was rolled back)."""
     pending: list[Checkpoint] | None = session.info.get(_PENDING)
@@ -235,25 +278,31 @@ def record(
     }
     # What the session holds goes in first, as the ORM's autoflush ordered it before.
     session.flush()
+    seal: AuditSeal | None = session.info.get(AUDIT_SEAL)
+    if seal is not None and not (seal.loaded or seal.key_exists()) and _sealed_before(session):
+        # Never a second key: the records sealed so far would stop verifying.
+        raise SealError(
+            f"the audit trail is sealed, but there is no audit key at {seal.key_path}: "
+            "give the service's key (CLERK_AUDIT_KEY_FILE)"
+        )
+    if session.get_bind().dialect.name == "postgresql":
+        # Chained after commit (audit_chain): no lock, no tail; its content sealed now.
+        if seal is not None:
+            row["mac"] = seal.mac(pending_mark(row))
+        session.execute(_INSERT_UNCHAINED, row)
+        return
     prev, seq = _tail(session, center)
     row["prev_hash"] = prev
     row["hash"] = chain_hash(prev, row)
     row["chain_seq"] = seq + 1
-    seal: AuditSeal | None = session.info.get(AUDIT_SEAL)
     if seal is not None:
-        if not seal.loaded and not seal.key_exists() and _sealed_before(session):
-            # Never a second key: the records sealed so far would stop verifying.
-            raise SealError(
-                f"the audit trail is sealed, but there is no audit key at {seal.key_path}: "
-                "give the service's key (CLERK_AUDIT_KEY_FILE)"
-            )
         row["mac"] = seal.mac(row["hash"])
     # One Core INSERT: an append-only row needs no unit of work.
     record_id = session.execute(_INSERT_RECORD, row).scalar_one()
     _remember_tail(session, center, (row["hash"], row["chain_seq"]))
     if seal is not None and seal.due(row["chain_seq"]):
         point = Checkpoint(seal.database, center, row["chain_seq"], record_id, row["hash"])
-        _queue_checkpoint(session, seal, point)
+        queue_checkpoint(session, seal, point)
 
 
 @dataclass(frozen=True)
@@ -270,6 +319,9 @@ class ChainReport:
     checkpoints: int = 0
     #: What the check could not cover (no key, no checkpoint file ...); not problems.
     notes: list[str] = field(default_factory=list)
+    #: Records not chained yet (PostgreSQL: their transaction was still open, or ended
+    #: after the last chainer's pass); their content's seal is checked.
+    pending: int = 0
 
     @property
     def ok(self) -> bool:
@@ -290,13 +342,84 @@ def iter_records(session: Session, batch: int = 2000) -> Iterator[AuditRecord]:
         session.expunge_all()
 
 
+#: How many positions of one chain :func:`verify` keeps waiting for an earlier position
+#: seen later in id order (records chained after commit: a writer that took its
+#: transaction id early and wrote its record late) before it reports the gap.
+GAP_WINDOW = 200_000
+
+
 @dataclass
 class _Chain:
-    """The walk's state of one center's chain."""
+    """The walk's state of one center's chain: positions 1..``upto`` seen (``last``: the
+    hash at ``upto``), later positions seen out of order in ``above``, and the records
+    whose previous position has not been seen yet in ``waiting`` (position → id, prev)."""
 
-    prev: str | None = None
+    began: bool = False
     centered: bool = False
     sealed: bool = False
+    upto: int = 0
+    last: str = GENESIS
+    top: int = 0
+    above: dict[int, str] = field(default_factory=dict)
+    waiting: dict[int, tuple[int, str | None]] = field(default_factory=dict)
+
+    def before(self, position: int) -> str | None:
+        """The hash at ``position - 1`` (GENESIS before the first), None if not seen yet."""
+        if position - 1 == self.upto:
+            return self.last
+        return self.above.get(position - 1)
+
+    def add(self, position: int, digest: str) -> tuple[int, str | None] | None:
+        """Note ``digest`` at ``position``; the record waiting for it, if any."""
+        self.above[position] = digest
+        self.top = max(self.top, position)
+        while self.upto + 1 in self.above:
+            self.upto += 1
+            self.last = self.above.pop(self.upto)
+        return self.waiting.pop(position + 1, None)
+
+    def skip_gap(self) -> None:
+        """Move past the first missing position (reported by the record waiting for it)."""
+        self.upto = min(self.above) - 1
+        self.last = ""
+        while self.upto + 1 in self.above:
+            self.upto += 1
+            self.last = self.above.pop(self.upto)
+
+
+_BEFORE_CHANGED = "the record before it was changed or deleted"
+
+
+def _link(
+    chain: _Chain, row: AuditRecord, position: int, intact: bool, problems: list[str]
+) -> None:
+    """Check ``row``'s link to the position before it and note it at ``position``."""
+    if position <= chain.upto or position in chain.above:
+        problems.append(
+            f"record {row.id}: a second record at position {position} of {row.center_code}'s chain"
+        )
+        return
+    expected = chain.before(position)
+    if intact and expected is not None and row.prev_hash != expected:
+        problems.append(f"record {row.id}: {_BEFORE_CHANGED} (prev_hash does not match)")
+    elif intact and expected is None:
+        chain.waiting[position] = (row.id, row.prev_hash)
+    waiting = chain.add(position, row.hash or "")
+    if waiting is not None and waiting[1] != row.hash:
+        problems.append(f"record {waiting[0]}: {_BEFORE_CHANGED} (prev_hash does not match)")
+    if len(chain.above) > GAP_WINDOW:
+        _report_gap(chain, row.center_code, problems)
+        chain.skip_gap()
+
+
+def _report_gap(chain: _Chain, center: str, problems: list[str]) -> None:
+    first = min(chain.above)
+    waiting = chain.waiting.pop(first, None)
+    if waiting is not None:
+        problems.append(
+            f"record {waiting[0]}: {_BEFORE_CHANGED} (position {first - 1} of {center}'s "
+            "chain is missing)"
+        )
 
 
 def _read_checkpoints(
@@ -315,12 +438,17 @@ def _read_checkpoints(
 
 
 def verify(records: Iterable[AuditRecord], seal: AuditSeal | None = None) -> ChainReport:
-    """Walk every center's chain in id order; report every break (edited, deleted or
-    inserted rows). A record whose own hash does not match is reported as changed (its
-    link to the record before is then not reported as well).
+    """Walk every center's chain; report every break (edited, deleted or inserted rows). A
+    record whose own hash does not match is reported as changed (its link to the record
+    before is then not reported as well).
 
-    Records written before the chain existed (no hash) may only come first; records
-    hashed without their center may only come before the first one hashed with it.
+    Records come in id order; each links to the record at the position before its own
+    (``chain_seq``; a record from before migration 0008 has none: the one after the last
+    seen), which on PostgreSQL may come later in id order (chained after commit, in the
+    writers' transaction order). Records written before the chain existed (no hash) may
+    only come first; records hashed without their center may only come before the first
+    one hashed with it. A record not chained yet (``xid`` set, no hash) is counted in
+    ``pending``; given the seal, its content's seal is checked.
 
     Args:
         records: every audit record in id order (:func:`iter_records`).
@@ -332,7 +460,7 @@ def verify(records: Iterable[AuditRecord], seal: AuditSeal | None = None) -> Cha
     problems: list[str] = []
     notes: list[str] = []
     chains: dict[str, _Chain] = {}
-    checked = unchained = without_center = sealed = 0
+    checked = unchained = without_center = sealed = pending = 0
     key_ok = False
     wanted: dict[int, tuple[int, Checkpoint]] = {}
     if seal is not None:
@@ -349,13 +477,23 @@ def verify(records: Iterable[AuditRecord], seal: AuditSeal | None = None) -> Cha
     for row in records:
         chain = chains.setdefault(row.center_code, _Chain())
         if row.hash is None:
-            if chain.prev is not None:
+            if getattr(row, "xid", None) is not None:
+                pending += 1
+                if seal is not None and key_ok:
+                    if not row.mac or not seal.mac_ok(pending_mark(row), row.mac):
+                        problems.append(
+                            f"record {row.id}: not chained yet, and its seal does not match "
+                            "(not written by the service)"
+                        )
+                elif seal is not None and row.mac:
+                    unchecked_seals += 1
+            elif chain.began:
                 problems.append(f"record {row.id}: no hash after the chain began")
             else:
                 unchained += 1
             continue
         checked += 1
-        expected_prev = GENESIS if chain.prev is None else chain.prev
+        chain.began = True
         if chain_hash(row.prev_hash or "", row) == row.hash:
             chain.centered = True
             intact = True
@@ -369,11 +507,8 @@ def verify(records: Iterable[AuditRecord], seal: AuditSeal | None = None) -> Cha
         else:
             intact = False
             problems.append(f"record {row.id}: its content was changed (hash does not match)")
-        if intact and row.prev_hash != expected_prev:
-            problems.append(
-                f"record {row.id}: the record before it was changed or deleted "
-                "(prev_hash does not match)"
-            )
+        position = row.chain_seq if row.chain_seq is not None else chain.top + 1
+        _link(chain, row, position, intact, problems)
         if row.mac is not None:
             chain.sealed = True
             if seal is not None and key_ok:
@@ -396,7 +531,12 @@ def verify(records: Iterable[AuditRecord], seal: AuditSeal | None = None) -> Cha
                     f"record {row.id}: differs from checkpoint line {line} (the trail was "
                     "rewritten)"
                 )
-        chain.prev = row.hash
+    for center, chain in chains.items():
+        for position, (record_id, _prev) in sorted(chain.waiting.items()):
+            problems.append(
+                f"record {record_id}: {_BEFORE_CHANGED} (position {position - 1} of "
+                f"{center}'s chain is missing)"
+            )
     for line, mark in sorted(wanted.values(), key=lambda item: item[0]):
         problems.append(
             f"record {mark.record_id} ({mark.center} #{mark.seq}) of checkpoint line {line} "
@@ -404,6 +544,11 @@ def verify(records: Iterable[AuditRecord], seal: AuditSeal | None = None) -> Cha
         )
     if seal is not None and unchecked_seals:
         problems.append(f"{unchecked_seals} sealed records could not be checked (no audit key)")
+    if pending:
+        notes.append(
+            f"{pending} records not chained yet (written by transactions still open, or "
+            "chained by the service within moments)"
+        )
     return ChainReport(
         checked=checked,
         unchained=unchained,
@@ -412,4 +557,5 @@ def verify(records: Iterable[AuditRecord], seal: AuditSeal | None = None) -> Cha
         sealed=sealed,
         checkpoints=compared + len(wanted),
         notes=notes,
+        pending=pending,
     )

@@ -35,7 +35,7 @@ ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from records_service import audit
+    from records_service import audit, audit_chain
     from records_service.db import Database
 
     settings = settings_from(args)
@@ -45,6 +45,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
     files = attachments.FileStore(attachments.attachments_root(settings))
     try:
+        audit_chain.chain_pending(db, wait=True)  # PostgreSQL: what committed until now
         with db.read() as session:
             report = audit.verify(audit.iter_records(session), seal)
             checked_files, file_problems = attachments.verify_files(session, files)
@@ -67,6 +68,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         f"{report.without_center} hashed before centers; {report.sealed} seals and "
         f"{report.checkpoints} checkpoints checked)"
     )
+    if report.pending:
+        print(f"{report.pending} records not chained yet (their seals checked)")
     return 0
 
 
@@ -87,6 +90,7 @@ def _export_rows(session: Any, start: datetime | None, end: datetime | None) -> 
 
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
+    from records_service import audit_chain
     from records_service.db import Database
 
     start = datetime.fromisoformat(args.from_) if args.from_ else None
@@ -96,6 +100,7 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     db = Database(settings_from(args).database_url)
     count = 0
     try:
+        audit_chain.chain_pending(db, wait=True)  # PostgreSQL: the chain columns filled
         with db.read() as session:
             if kind == "xlsx":
                 from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -138,6 +143,7 @@ def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
     """Checkpoint the head of every center's chain now (before a backup, from cron)."""
     from sqlalchemy import func, select
 
+    from records_service import audit_chain
     from records_service.db import Database
     from records_service.models import AuditRecord
 
@@ -145,15 +151,21 @@ def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
     seal = AuditSeal.from_settings(settings)
     db = Database(settings.database_url, seal=seal)
     try:
+        audit_chain.chain_pending(db, wait=True)  # PostgreSQL: what committed until now
         with db.read() as session:
+            # The head is the last position (chained after commit, not the highest id).
             heads = session.execute(
-                select(AuditRecord.center_code, func.max(AuditRecord.id))
+                select(AuditRecord.center_code, func.max(AuditRecord.chain_seq))
                 .where(AuditRecord.chain_seq.is_not(None))
                 .group_by(AuditRecord.center_code)
             ).all()
             points = []
-            for center, record_id in heads:
-                row = session.get(AuditRecord, record_id)
+            for center, seq in heads:
+                row = session.scalars(
+                    select(AuditRecord).where(
+                        AuditRecord.center_code == center, AuditRecord.chain_seq == seq
+                    )
+                ).first()
                 assert row is not None and row.hash is not None and row.chain_seq is not None
                 points.append(Checkpoint(seal.database, center, row.chain_seq, row.id, row.hash))
         try:
@@ -170,8 +182,10 @@ def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
 
 def grant_statements(database: str, role: str, quote: Any) -> list[str]:
     """The SQL that lets ``role`` (the service) read and write every table, but only
-    INSERT and SELECT the audit trail; run by the owner of the tables after each migration.
-    ``quote`` quotes an identifier (the dialect's ``identifier_preparer.quote``)."""
+    INSERT and SELECT the audit trail, and UPDATE its four chain columns (the trigger lets
+    only the chaining of a record not chained yet through, once: migration 0025); run by
+    the owner of the tables after each migration. ``quote`` quotes an identifier (the
+    dialect's ``identifier_preparer.quote``)."""
     r, d = quote(role), quote(database)
     return [
         f"GRANT CONNECT ON DATABASE {d} TO {r}",
@@ -180,6 +194,7 @@ def grant_statements(database: str, role: str, quote: Any) -> list[str]:
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {r}",
         f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {r}",
         f"REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_records FROM {r}",
+        f"GRANT UPDATE (prev_hash, hash, chain_seq, mac) ON audit_records TO {r}",
     ]
 
 
@@ -220,7 +235,10 @@ def cmd_db_grants(args: argparse.Namespace) -> int:
                 conn.execute(text(statement))
     finally:
         engine.dispose()
-    print(f"grants applied: {args.service_role} may INSERT and SELECT audit_records only")
+    print(
+        f"grants applied: {args.service_role} may INSERT and SELECT audit_records only "
+        "(and chain a record once)"
+    )
     return 0
 
 

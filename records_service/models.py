@@ -430,7 +430,19 @@ class AuditRecord(Base):
     """Append-only: who, when, what, from where, result."""
 
     __tablename__ = "audit_records"
-    __table_args__ = (Index("ix_audit_records_center_id", "center_code", "id"),)
+    __table_args__ = (
+        Index("ix_audit_records_center_id", "center_code", "id"),
+        # Migration 0025: a chain's tail, and the records not chained yet (PostgreSQL).
+        Index("ix_audit_records_center_seq", "center_code", "chain_seq"),
+        Index(
+            "ix_audit_records_unchained",
+            "center_code",
+            "xid",
+            "id",
+            postgresql_where=text("hash IS NULL AND xid IS NOT NULL"),
+            sqlite_where=text("hash IS NULL AND xid IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # The writer's center; part of the hashed entry from migration 0007 on (audit.py).
@@ -450,6 +462,10 @@ class AuditRecord(Base):
     # of ``hash`` under the audit key kept outside the database (audit_seal.py).
     chain_seq: Mapped[int | None] = mapped_column(Integer)
     mac: Mapped[str | None] = mapped_column(String(64))
+    #: Migration 0025, PostgreSQL: the writer's transaction id (default
+    #: ``pg_current_xact_id()``); the chain fields are given after its commit
+    #: (``records_service.audit_chain``). SQLite, and records from before: None.
+    xid: Mapped[int | None] = mapped_column(BigInteger, server_default=FetchedValue())
 
 
 class Enrolment(Base):

@@ -41,7 +41,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerk_app.core.clock import CENTER_TZ
-from records_service import feed
+from records_service import audit_chain, feed
 
 if TYPE_CHECKING:
     from records_service.db import Database
@@ -142,19 +142,25 @@ def staleness(session: Session) -> dict[str, Any]:
 
 
 class Placer(threading.Thread):
-    """Places the change feed's events on the primary every :data:`PLACE_EVERY_S` seconds
-    and commits a heartbeat every :data:`HEARTBEAT_EVERY_S` (see the module)."""
+    """Chains the audit trail's records (``audit_chain.chain_pending``, migration 0025) on
+    a PostgreSQL primary every :data:`PLACE_EVERY_S` seconds, and once more when it
+    stops; with a replica also places the change feed's events and commits a heartbeat
+    every :data:`HEARTBEAT_EVERY_S` (see the module)."""
 
     def __init__(self, database: Database, monotonic: Callable[[], float] = time.monotonic):
         super().__init__(name="clerk-feed-placer", daemon=True)
         self.database = database
         self._monotonic = monotonic
         self._halt = threading.Event()
+        self._chain_failing = False
 
     def run(self) -> None:
         beaten = -math.inf
         failing = False
         while not self._halt.wait(PLACE_EVERY_S):
+            self._chain_audit()
+            if self.database.replica is None:
+                continue
             try:
                 with self.database.write() as session:
                     feed.place_events(session)
@@ -169,6 +175,19 @@ class Placer(threading.Thread):
                 if failing:
                     log.warning("placing the change feed's events again")
                 failing = False
+        self._chain_audit()  # what was committed before the stop
+
+    def _chain_audit(self) -> None:
+        try:
+            audit_chain.chain_pending(self.database)
+        except SQLAlchemyError as exc:
+            if not self._chain_failing:
+                log.warning("could not chain the audit records: %s", exc)
+            self._chain_failing = True
+        else:
+            if self._chain_failing:
+                log.warning("chaining the audit records again")
+            self._chain_failing = False
 
     def stop(self) -> None:
         self._halt.set()
@@ -176,8 +195,9 @@ class Placer(threading.Thread):
 
 
 def start_placer(database: Database) -> Placer | None:
-    """Start a :class:`Placer` when ``database`` is PostgreSQL with a read replica."""
-    if database.replica is None or database.engine.dialect.name != "postgresql":
+    """Start a :class:`Placer` when ``database`` is PostgreSQL (SQLite chains its audit
+    records at write time and has no replica)."""
+    if database.engine.dialect.name != "postgresql":
         return None
     placer = Placer(database)
     placer.start()

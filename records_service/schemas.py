@@ -534,6 +534,10 @@ class AuditPublic(Public):
     client_ip: str | None
     result: str
     detail: dict[str, Any] | None
+    chained: bool = Field(
+        description="in its center's hash chain yet (PostgreSQL chains a record within "
+        "moments of its commit; SQLite at once)"
+    )
 
 
 class AuditPage(Public):

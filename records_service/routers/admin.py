@@ -7,11 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from sqlalchemy import select
 
-from records_service import audit, reach, signin
+from records_service import audit, audit_chain, reach, signin
 from records_service.case_views import iso
 from records_service.deps import (
     ClockDep,
     CurrentPrincipal,
+    DatabaseDep,
     SessionDep,
     SettingsDep,
     WriteSessionDep,
@@ -115,6 +116,7 @@ def audit_public(row: AuditRecord) -> dict[str, Any]:
         "client_ip": row.client_ip,
         "result": row.result,
         "detail": row.detail,
+        "chained": row.hash is not None,
     }
 
 
@@ -126,6 +128,7 @@ def audit_public(row: AuditRecord) -> dict[str, Any]:
 )
 def list_audit(
     principal: CurrentPrincipal,
+    database: DatabaseDep,
     session: SessionDep,
     from_: Annotated[Timestamp | None, Query(alias="from")] = None,
     to: Annotated[Timestamp | None, Query()] = None,
@@ -134,9 +137,15 @@ def list_audit(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     cursor: Annotated[int | None, Query(ge=1, le=2**62)] = None,
 ) -> AuditPage:
-    """Audit records, newest first: ``{items, next}``; auditors and admins only."""
+    """Audit records, newest first: ``{items, next}``; auditors and admins only.
+
+    PostgreSQL chains its records after commit (``audit_chain``): the records committed
+    before this request are chained first (waiting for a chainer at work), so ``chained``
+    is false only for one whose transaction committed while this page was read.
+    """
     if not principal.has_role("auditor", "admin"):
         raise ProblemError(403, "forbidden", "Only auditors and admins read the audit trail.")
+    audit_chain.chain_pending(database, wait=True)
     query = select(AuditRecord)
     if from_ is not None:
         query = query.where(AuditRecord.at >= from_)

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from records_service import audit
+from records_service import audit, audit_chain
 from records_service.audit_seal import AuditSeal, database_label
 from records_service.db import Database
 from records_service.migrate import upgrade
@@ -96,8 +96,11 @@ def stored(url: str, at: datetime) -> datetime:
 
 
 def records(url: str, folder: Path) -> list:
+    """Every audit record, chained first (PostgreSQL chains after commit, as a reader
+    that needs the chain does: ``audit_chain.chain_pending``)."""
     db = Database(url, "HS", seal=seal_for(url, folder))
     try:
+        audit_chain.chain_pending(db, wait=True)
         with db.read() as session:
             return list(audit.iter_records(session))
     finally:

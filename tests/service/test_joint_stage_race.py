@@ -2,22 +2,20 @@
 (PostgreSQL: event writers overlap, no shared writer lock since migration 0021).
 
 Two departments complete the last two parts of stage one while both requests are held
-just before their commit (another connection holds the center's audit-chain lock, which
-each takes last): each must see the other's completion, so the stage closes and stage two
-opens with its due dates. SQLite serializes its writers, so it needs no such test.
+just before their commit (another connection holds a SHARE lock of the audit trail, whose
+record each writes last): each must see the other's completion, so the stage closes and
+stage two opens with its due dates. SQLite serializes its writers, so it needs no such test.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-import zlib
 
 import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from records_service import audit
 from tests.helpers.joint_api import get_joint, joint_body, part_event, part_of, post_joint
 from tests.helpers.service_api import token_for
 
@@ -25,14 +23,15 @@ pytestmark = pytest.mark.postgres
 
 
 def _waiting_on_locks(conn, own_pid: int) -> int:
-    """How many other sessions wait for a lock (a transaction of its own each time:
-    pg_stat_activity is read once per transaction)."""
+    """How many other sessions wait for a lock, but a service's audit chainer (a
+    transaction of its own each time: pg_stat_activity is read once per transaction)."""
     try:
         return int(
             conn.execute(
                 text(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND wait_event_type = 'Lock' AND pid <> :pid"
+                    "AND wait_event_type = 'Lock' AND pid <> :pid "
+                    "AND query NOT LIKE 'UPDATE audit_records SET prev_hash%'"
                 ),
                 {"pid": own_pid},
             ).scalar_one()
@@ -66,14 +65,9 @@ def test_the_last_parts_of_a_stage_completing_at_once_open_the_next_stage(servic
     engine = create_engine(service.database_url)
     try:
         with engine.connect() as holder:
-            center = holder.execute(
-                text("SELECT center_code FROM cases WHERE case_no = :no"), {"no": fg}
-            ).scalar_one()
             own_pid = holder.execute(text("SELECT pg_backend_pid()")).scalar_one()
-            holder.execute(
-                text("SELECT pg_advisory_xact_lock(:a, :b)"),
-                {"a": audit.AUDIT_LOCK_KEY, "b": zlib.crc32(center.encode()) & 0x7FFFFFFF},
-            )
+            # Writers of audit records wait (no advisory lock of theirs since migration 0025).
+            holder.execute(text("LOCK TABLE audit_records IN SHARE MODE"))
             threads = [
                 threading.Thread(target=complete, args=(item,))
                 for item in ("DEMO-ZR-004", "DEMO-WL-001")

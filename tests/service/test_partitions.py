@@ -249,9 +249,22 @@ def test_the_migration_converts_existing_rows(postgres_database, engine_of) -> N
     try:
         with database.write() as session:
             load_demo(session, None, history=True)
-            for days in (40, 3, 0):  # audit records of this month and an earlier one
-                at = datetime.now(UTC) - timedelta(days=days)
-                audit.record(session, at=at, action="test.before", result="ok")
+            center, prev = database.center_code, audit.GENESIS
+            for seq, days in enumerate((40, 3, 0), start=1):  # this month and an earlier one
+                # Chained at write time, as records were at 0022 (since 0025 the chain
+                # comes after commit, with a column 0022 lacks).
+                row = dict.fromkeys(audit.HASHED) | {"action": "test.before", "result": "ok"}
+                row.update(at=datetime.now(UTC) - timedelta(days=days), center_code=center)
+                digest = audit.chain_hash(prev, row)
+                session.execute(
+                    text(
+                        "INSERT INTO audit_records (center_code, at, action, result, "
+                        "prev_hash, hash, chain_seq) VALUES (:c, :at, :a, :r, :p, :h, :s)"
+                    ),
+                    {"c": center, "at": row["at"], "a": "test.before", "r": "ok", "p": prev}
+                    | {"h": digest, "s": seq},
+                )
+                prev = digest
     finally:
         database.dispose()
     upgrade(postgres_database)  # the demo's rows are converted
