@@ -160,7 +160,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        placer = read_replica.start_placer(db)  # only with a replica (issue 20)
+        placer = read_replica.start_placer(db)  # PostgreSQL: audit chain (+ feed, replica)
         yield
         if placer is not None:
             placer.stop()
