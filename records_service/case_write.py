@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import Any, NoReturn, cast
 
 from fastapi import Response
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -42,6 +42,7 @@ from records_service.idempotency import (
     _INSERT_KEY,
     JSON_MEDIA_TYPE,
     KeyedWrite,
+    _in_flight,
     _lookup,
     answer_existing,
 )
@@ -57,6 +58,56 @@ _KEYS = cast(Table, IdempotencyKey.__table__)
 _INSERT_CASE = insert(_CASES)
 _INSERT_EVENT = insert(_EVENTS)
 _INSERT_ANSWERED_KEY = insert(_KEYS)
+_KEY_COLUMNS = (
+    "key",
+    "route",
+    "request_hash",
+    "state",
+    "principal",
+    "created_at",
+    "status_code",
+    "response_body",
+)
+_CASE_COLUMNS = tuple(c.name for c in _CASES.c if c.name not in ("xid",))
+_EVENT_COLUMNS = (
+    "id",
+    "case_id",
+    "center_code",
+    "type",
+    "at",
+    "actor",
+    "window_code",
+    "note",
+    "data",
+    "device_id",
+    "recorded_at",
+)
+
+
+def _values(table: Table, columns: tuple[str, ...], prefix: str) -> dict[str, Any]:
+    return {name: bindparam(prefix + name, type_=table.c[name].type) for name in columns}
+
+
+def _one_statement() -> Any:
+    """PostgreSQL: the key row, the case and its first event in one statement (two
+    data-modifying CTEs and the event's INSERT: one round trip, one plan). Each part runs
+    to completion whether or not anything reads it; any unique violation fails them all."""
+    key = insert(_KEYS).values(_values(_KEYS, _KEY_COLUMNS, "k_")).cte("new_key")
+    case = (
+        insert(_CASES)
+        .values(_values(_CASES, _CASE_COLUMNS, "c_"))
+        .returning(_CASES.c.id)
+        .cte("new_case")
+    )
+    # The event is made from the case's row, so the case goes in first and its triggers
+    # (month partitions: ``case_keys``, which the event's foreign key names) fire first.
+    values = _values(_EVENTS, _EVENT_COLUMNS, "e_")
+    values["case_id"] = case.c.id
+    rows = select(*(values[name] for name in _EVENT_COLUMNS)).select_from(case)
+    return insert(_EVENTS).from_select(list(_EVENT_COLUMNS), rows).add_cte(key)
+
+
+_INSERT_ALL = _one_statement()
 
 
 def case_errors(session: Session, body: CaseCreate, principal: Principal) -> list[dict[str, str]]:
@@ -208,16 +259,30 @@ def create(
             "status_code": 201,
             "response_body": content,
         }
-        try:
-            session.execute(_INSERT_ANSWERED_KEY, key_row)
-        except IntegrityError:
-            return _key_taken(session, write)
-        try:
-            session.execute(_INSERT_CASE, case)
-            session.execute(_INSERT_EVENT, event)
-        except IntegrityError:
-            session.rollback()
-            _refuse_taken(db, body, principal, now, client_ip)
+        conn = session.connection()
+        if conn.dialect.name == "postgresql":
+            params = {f"k_{k}": v for k, v in key_row.items()}
+            params.update((f"c_{k}", v) for k, v in case.items())
+            params.update((f"e_{k}", v) for k, v in event.items() if k != "case_id")
+            try:
+                conn.execute(_INSERT_ALL, params)
+            except IntegrityError:
+                # The key's row, or the case's number, id or first event's id, is taken.
+                taken = _key_taken(session, write)
+                if taken is not None:
+                    return taken
+                _refuse_taken(db, body, principal, now, client_ip)
+        else:
+            try:
+                conn.execute(_INSERT_ANSWERED_KEY, key_row)
+            except IntegrityError:
+                return _existing(session, write)
+            try:
+                conn.execute(_INSERT_CASE, case)
+                conn.execute(_INSERT_EVENT, event)
+            except IntegrityError:
+                session.rollback()
+                _refuse_taken(db, body, principal, now, client_ip)
         _audited(session, body, principal, now, client_ip)
         session.commit()
     return Response(
@@ -228,19 +293,20 @@ def create(
     )
 
 
-def _key_taken(session: Session, write: KeyedWrite) -> Response:
+def _existing(session: Session, write: KeyedWrite) -> Response:
     """The key is there already (a retry, another body, or a request still in flight)."""
+    answer = _key_taken(session, write)
+    if answer is None:
+        raise _in_flight()
+    return answer
+
+
+def _key_taken(session: Session, write: KeyedWrite) -> Response | None:
+    """After a unique violation (rolled back here): the answer for the key's row, or None
+    when it is not there (committed)."""
     session.rollback()
     existing = _lookup(session, write.key, ROUTE, write.caller)
-    if existing is not None:
-        return answer_existing(existing, write.digest)
-    raise ProblemError(
-        409,
-        "in-flight",
-        "The first request with this Idempotency-Key is still being applied; retry later.",
-        title="Request in flight",
-        headers={"Retry-After": "1"},
-    )
+    return answer_existing(existing, write.digest) if existing is not None else None
 
 
 def _refuse_taken(
@@ -309,7 +375,7 @@ def _forwarded(
             },
         ).scalar_one()
     except IntegrityError:
-        return _key_taken(session, write)
+        return _existing(session, write)
     first = body.first_event
     case = Case(**values)
     case.events = [

@@ -250,8 +250,6 @@ def _touch_write(db: Database, token_id: int, now: datetime) -> None:
 
 async def current_principal(
     request: Request,
-    db: DatabaseDep,
-    clock: ClockDep,
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
 ) -> Principal:
     """Who calls: the bearer token checked against the database on every request (a
@@ -262,11 +260,13 @@ async def current_principal(
     token's last use goes to the thread pool (it may wait for SQLite's writer).
     """
     token = bearer_token(request)
+    state = request.app.state  # not dependencies: each costs FastAPI a solve per request
+    db: Database = state.database
     row = _reader(db).read(token_hash(token))
-    now = clock()
+    now = state.clock()
     if row is None or row.revoked or row.expires_at <= now:
         raise _unauthorized("The token is unknown, expired or revoked.")
-    settings: Settings = request.app.state.settings
+    settings: Settings = state.settings
     if row.kind == "user":
         last = row.last_used_at or row.issued_at
         if settings.idle_minutes > 0 and now - last > timedelta(minutes=settings.idle_minutes):

@@ -73,19 +73,19 @@ def create_case(
     raw: RawBodyDep,
     request: Request,
     principal: CurrentPrincipal,
-    db: DatabaseDep,
-    clock: ClockDep,
     idempotency_key: IdempotencyKeyDep,
 ) -> Response:
     """Create a case, exactly once per ``Idempotency-Key`` (which is the case id); the
     write itself is ``records_service.case_write``."""
+    state = request.app.state  # not dependencies: each costs FastAPI a solve per request
+    db: Database = state.database
     write = keyed_write(
         db,
         key=idempotency_key,
         record_id=body.id,
         raw=raw,
         principal=principal,
-        now=clock(),
+        now=state.clock(),
         allowed=principal.kind == "device" or principal.has_role("clerk"),
         refusal="Only a clerk or a window's device creates cases.",
     )
