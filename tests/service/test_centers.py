@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from clerk_app.core.numbering import format_document_no
-from records_service import audit
+from records_service import audit, audit_chain
 from records_service.db import Database
 from records_service.demo import upsert_user
 from records_service.migrate import alembic_config, upgrade
@@ -267,6 +267,7 @@ def test_migration_gives_existing_rows_the_configured_center_and_the_chain_still
         # A record written now covers its center and chains onto the old ones.
         with db.write() as session:
             audit.record(session, at=TEST_NOW, action="auth.login", result="ok", actor="x")
+        audit_chain.chain_pending(db, wait=True)  # PostgreSQL chains after commit
         with db.read() as session:
             newest = list(audit.iter_records(session))[-1]
         assert newest.center_code == "HD"
