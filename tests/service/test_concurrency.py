@@ -17,7 +17,7 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from records_service import audit
+from records_service import audit, audit_chain
 from records_service.db import Database
 from tests.helpers.service import TEST_NOW, RunningService, ServiceLauncher
 from tests.helpers.service_api import TIMEOUT, auth, case_body, post_case, token_for
@@ -193,6 +193,7 @@ def test_reader_paging_changes_during_two_writers_sees_each_change_once(pair) ->
     # Concurrent writers through two processes still leave one unbroken audit chain.
     database = Database(pair.database_url)
     try:
+        audit_chain.chain_pending(database, wait=True)  # PostgreSQL chains after commit
         with database.read() as session:
             report = audit.verify(audit.iter_records(session))
     finally:
