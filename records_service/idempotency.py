@@ -47,19 +47,24 @@ def request_hash(raw: bytes) -> str:
     return hashlib.sha256(canonical_json(json.loads(raw))).hexdigest()
 
 
+#: The required ``Idempotency-Key`` header, as a route's own parameter (no dependency to
+#: solve: what ``POST /cases`` takes; the others take :data:`IdempotencyKeyDep`).
+IdempotencyKeyHeader = Annotated[
+    str,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=64,
+        description="The client's key for this write (for a record it creates: the "
+        "record's id). Missing: 400 ``…/idempotency-key-required``; the same key with "
+        "another body: 422 ``…/idempotency-mismatch``; while the first is still being "
+        "applied: 409 ``…/in-flight``.",
+    ),
+]
+
+
 async def _idempotency_key(  # a coroutine: no thread hop for a header
-    idempotency_key: Annotated[
-        str,
-        Header(
-            alias="Idempotency-Key",
-            min_length=1,
-            max_length=64,
-            description="The client's key for this write (for a record it creates: the "
-            "record's id). Missing: 400 ``…/idempotency-key-required``; the same key with "
-            "another body: 422 ``…/idempotency-mismatch``; while the first is still being "
-            "applied: 409 ``…/in-flight``.",
-        ),
-    ],
+    idempotency_key: IdempotencyKeyHeader,
 ) -> str:
     """The ``Idempotency-Key`` header, required: without it the validation handler answers
     400 ``idempotency-key-required`` (see ``problems.MISSING_HEADER_PROBLEMS``)."""

@@ -23,7 +23,7 @@ from records_service.deps import (
     SessionDep,
     client_ip,
 )
-from records_service.idempotency import REPLAY_HEADERS, IdempotencyKeyDep, keyed_write
+from records_service.idempotency import REPLAY_HEADERS, IdempotencyKeyHeader, keyed_write
 from records_service.models import Case, Window
 from records_service.problems import problem_responses
 from records_service.schemas import (
@@ -73,7 +73,7 @@ def create_case(
     raw: RawBodyDep,
     request: Request,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKeyDep,
+    idempotency_key: IdempotencyKeyHeader,
 ) -> Response:
     """Create a case, exactly once per ``Idempotency-Key`` (which is the case id); the
     write itself is ``records_service.case_write``."""
