@@ -572,7 +572,8 @@ def run_node(
             _print_phase(bare_storm, None)
         return
     phases, once, log = run_service(args, backend, url, pg_port, folder, windows, screen)
-    _report(backend, args, phases, bare_steady, bare_storm, once)
+    pool_waits = log.read_text(errors="replace").count("database connections exhausted")
+    _report(backend, args, phases, bare_steady, bare_storm, once, pool_waits)
     for line in log_errors(log):
         print(f"  service log: {line}")
 
@@ -641,14 +642,21 @@ def _print_phase(phase: Phase, bare: Phase | None) -> None:
         print(f"  first error of {route}: {sample}")
 
 
-def _verdict(phase: Phase, backend: str) -> str:
-    """What held the phase back: the machine's CPU (and whose), lock waits, or neither."""
+def _verdict(phase: Phase, backend: str, pool_waits: int = 0) -> str:
+    """What held the phase back: the service's connection pool (its CPU idle while
+    requests timed out waiting for a connection), the machine's CPU (and whose), lock
+    waits, or neither."""
     cpu, cores = phase.cpu, os.cpu_count() or 1
     if not cpu:
         return "-"
     users = sorted(((v, k) for k, v in cpu.items() if k != "machine"), reverse=True)
     others = cpu.get("machine", 0) - sum(v for v, _ in users)
     whose = ", ".join(f"{k} {v:.2f}" for v, k in users) + f", other work {max(0, others):.2f}"
+    if pool_waits and cpu.get("service", 0) < 0.5:
+        return (
+            f"the service's connection pool ({pool_waits:,} requests of the run waited "
+            f"past the pool timeout for a connection, answered 503; cores used: {whose})"
+        )
     if cpu.get("machine", 0) >= 0.85 * cores:
         return f"the machine's {cores} cores (busy {cpu['machine']:.2f}; cores used: {whose})"
     if phase.locks[:1].isdigit() and int(phase.locks.split("%")[0]) >= 30:
@@ -665,6 +673,7 @@ def _report(
     bare_steady: Phase | None,
     bare_storm: Phase | None,
     once: str,
+    pool_waits: int = 0,
 ) -> None:
     print(
         f"\n# {backend}: {args.windows:,} windows, {args.workers} service worker(s), "
@@ -702,8 +711,8 @@ def _report(
     print(f"exactly once: {once}")
     last = [p for p in phases if p.name.startswith("steady")][-1]
     print(
-        f"what saturates at {last.name}: {_verdict(last, backend)}; in the storm: "
-        f"{_verdict(storm, backend)}"
+        f"what saturates at {last.name}: {_verdict(last, backend, pool_waits)}; in the storm: "
+        f"{_verdict(storm, backend, pool_waits)}"
     )
     for phase in phases[1:]:
         _print_phase(phase, None)
