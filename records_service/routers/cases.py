@@ -6,11 +6,11 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from sqlalchemy import String, bindparam, cast, or_, select
+from sqlalchemy import String, cast, or_, select
+from starlette.concurrency import run_in_threadpool
 
 from records_service import audit, case_write, reach
 from records_service.case_views import (
-    RawBodyDep,
     case_public,
     require_own_window,
 )
@@ -24,7 +24,7 @@ from records_service.deps import (
     client_ip,
 )
 from records_service.idempotency import REPLAY_HEADERS, IdempotencyKeyHeader, keyed_write
-from records_service.models import Case, Window
+from records_service.models import Case
 from records_service.problems import problem_responses
 from records_service.schemas import (
     CaseAnswer,
@@ -34,9 +34,6 @@ from records_service.schemas import (
 )
 
 router = APIRouter(tags=["cases"])
-
-ROUTE_CREATE_CASE = "POST /cases"
-_WINDOW_CENTER = select(Window.center_code).where(Window.code == bindparam("window"))
 
 
 @router.post(
@@ -68,36 +65,39 @@ _WINDOW_CENTER = select(Window.center_code).where(Window.code == bindparam("wind
         ),
     },
 )
-def create_case(
+async def create_case(
     body: CaseCreate,
-    raw: RawBodyDep,
     request: Request,
     principal: CurrentPrincipal,
     idempotency_key: IdempotencyKeyHeader,
 ) -> Response:
     """Create a case, exactly once per ``Idempotency-Key`` (which is the case id); the
-    write itself is ``records_service.case_write``."""
-    state = request.app.state  # not dependencies: each costs FastAPI a solve per request
+    write itself is ``records_service.case_write``, run in the thread pool (a coroutine
+    here: the checks before it need no database, and no dependency is solved for the body,
+    the database or the clock)."""
+    state = request.app.state
     db: Database = state.database
     write = keyed_write(
         db,
         key=idempotency_key,
         record_id=body.id,
-        raw=raw,
+        raw=await request.body(),  # as sent (FastAPI has read it already)
         principal=principal,
         now=state.clock(),
         allowed=principal.kind == "device" or principal.has_role("clerk"),
         refusal="Only a clerk or a window's device creates cases.",
     )
     require_own_window(body.window_code, principal)  # a first write and a replay alike
-    return case_write.create(
-        db,
-        write,
-        body,
-        principal,
-        client_ip=client_ip(request),
-        location=f"{request.url.path}/{body.case_no}",
-    )
+    async with case_write.write_turn(db):
+        return await run_in_threadpool(
+            case_write.create,
+            db,
+            write,
+            body,
+            principal,
+            client_ip=client_ip(request),
+            location=f"{request.url.path}/{body.case_no}",
+        )
 
 
 @router.get(
