@@ -49,6 +49,7 @@ from records_service.idempotency import (
     answer_existing,
 )
 from records_service.models import Case, CaseEvent, IdempotencyKey
+from records_service.prepared import Prepared, integrity_errors
 from records_service.problems import ProblemError, invalid_fields
 from records_service.schemas import CaseAnswer, CaseCreate, public_json
 
@@ -56,10 +57,6 @@ ROUTE = "POST /cases"
 _CASES = cast(Table, Case.__table__)
 _EVENTS = cast(Table, CaseEvent.__table__)
 _KEYS = cast(Table, IdempotencyKey.__table__)
-# Built once: the statements of every creation.
-_INSERT_CASE = insert(_CASES)
-_INSERT_EVENT = insert(_EVENTS)
-_INSERT_ANSWERED_KEY = insert(_KEYS)
 _KEY_COLUMNS = (
     "key",
     "route",
@@ -109,7 +106,11 @@ def _one_statement() -> Any:
     return insert(_EVENTS).from_select(list(_EVENT_COLUMNS), rows).add_cte(key)
 
 
-_INSERT_ALL = _one_statement()
+# Built once: the statements of every creation, run on the driver's cursor (``prepared``).
+_INSERT_ALL = Prepared(_one_statement())
+_INSERT_ANSWERED_KEY = Prepared(insert(_KEYS), _KEY_COLUMNS)
+_INSERT_CASE = Prepared(insert(_CASES), _CASE_COLUMNS)
+_INSERT_EVENT = Prepared(insert(_EVENTS), _EVENT_COLUMNS)
 
 
 #: How many creations one process writes at once (the rest wait their turn in the event
@@ -284,29 +285,29 @@ def create(
             "response_body": content,
         }
         conn = session.connection()
+        taken = integrity_errors(conn)
         if conn.dialect.name == "postgresql":
             params = {f"k_{k}": v for k, v in key_row.items()}
             params.update((f"c_{k}", v) for k, v in case.items())
             params.update((f"e_{k}", v) for k, v in event.items() if k != "case_id")
             try:
-                conn.execute(_INSERT_ALL, params)
-            except IntegrityError:
+                _INSERT_ALL.execute(conn, params)
+            except taken:
                 # The key's row, or the case's number, id or first event's id, is taken.
-                taken = _key_taken(session, write)
-                if taken is not None:
-                    return taken
-                _refuse_taken(db, body, principal, now, client_ip)
+                existing = _key_taken(session, write)
+                if existing is not None:
+                    return existing
+                _refuse_taken(session, db, body, principal, now, client_ip)
         else:
             try:
-                conn.execute(_INSERT_ANSWERED_KEY, key_row)
-            except IntegrityError:
+                _INSERT_ANSWERED_KEY.execute(conn, key_row)
+            except taken:
                 return _existing(session, write)
             try:
-                conn.execute(_INSERT_CASE, case)
-                conn.execute(_INSERT_EVENT, event)
-            except IntegrityError:
-                session.rollback()
-                _refuse_taken(db, body, principal, now, client_ip)
+                _INSERT_CASE.execute(conn, case)
+                _INSERT_EVENT.execute(conn, event)
+            except taken:
+                _refuse_taken(session, db, body, principal, now, client_ip)
         _audited(session, body, principal, now, client_ip)
         session.commit()
     return Response(
@@ -334,10 +335,17 @@ def _key_taken(session: Session, write: KeyedWrite) -> Response | None:
 
 
 def _refuse_taken(
-    db: Database, body: CaseCreate, principal: Principal, now: datetime, client_ip: str | None
+    session: Session,
+    db: Database,
+    body: CaseCreate,
+    principal: Principal,
+    now: datetime,
+    client_ip: str | None,
 ) -> NoReturn:
-    """409 ``conflict``: the case number (or the id, or its first event's) is taken; the
-    refusal is audited in a transaction of its own (the write was rolled back)."""
+    """409 ``conflict``: the case number (or the id, or its first event's) is taken. The
+    write is rolled back (its connection goes back to the pool first: no request holds two)
+    and the refusal is audited in a transaction of its own."""
+    session.rollback()
     with db.write() as audit_session:
         audit.record(
             audit_session,
@@ -420,8 +428,7 @@ def _forwarded(
     try:
         session.flush()
     except IntegrityError:
-        session.rollback()
-        _refuse_taken(db, body, principal, now, client_ip)
+        _refuse_taken(session, db, body, principal, now, client_ip)
     event = case.events[0]
     forward = forwards.plan(session, case, event.type, event.data, where="first_event.data")
     if forward is not None:
