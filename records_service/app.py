@@ -18,6 +18,7 @@ from records_service import (
     API_PREFIX,
     __version__,
     audit,
+    pool_nesting,
     queue_appointments,
     queue_dashboard,
     read_replica,
@@ -188,6 +189,8 @@ def create_app(
     app.add_middleware(JsonDepthMiddleware)  # 422 before a deep body reaches any parser
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLogMiddleware)
+    if pool_nesting.enabled():  # CLERK_DEBUG_POOL_NESTING=1: which request holds what
+        app.add_middleware(pool_nesting.RequestOwner)
     for module in (
         health,
         auth,

@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from records_service import pool_nesting
 from records_service.audit_seal import AUDIT_SEAL, AuditSeal
 from records_service.models import WRITER_CENTER
 from records_service.read_replica import AS_OF, ReadReplica
@@ -164,6 +165,8 @@ class Database:
         self.seal = seal
         self._center_warned = False
         self.engine = make_engine(database_url, pool=pool)
+        if pool_nesting.enabled():  # a debugging aid: CLERK_DEBUG_POOL_NESTING=1
+            pool_nesting.watch(self.engine)
         info = {WRITER_CENTER: center_code, AUDIT_SEAL: seal}
         self.read_sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
         write_engine = self.engine.execution_options(**{WRITE_OPTION: True})

@@ -149,7 +149,15 @@ def list_presubmissions(
         query.order_by(Presubmission.created_at, Presubmission.no).offset(offset).limit(limit + 1)
     ).all()
     shown = rows[:limit]
+    page = PresubmissionPage.model_validate(
+        {
+            "items": [presubmissions.public(session, p) for p in shown],
+            "next": str(offset + limit) if len(rows) > limit else None,
+        }
+    )
     if shown:
+        numbers = [p.no for p in shown]
+        session.close()  # the reads are done: their connection goes back before the write's
         with db.write() as write:
             audit.record(
                 write,
@@ -157,16 +165,11 @@ def list_presubmissions(
                 action="presubmission.read",
                 result="ok",
                 actor=principal.actor,
-                target=shown[0].no if len(shown) == 1 else f"{len(shown)} pre-submissions",
+                target=numbers[0] if len(numbers) == 1 else f"{len(numbers)} pre-submissions",
                 client_ip=client_ip(request),
-                detail={"presubmissions": [p.no for p in shown]},
+                detail={"presubmissions": numbers},
             )
-    return PresubmissionPage.model_validate(
-        {
-            "items": [presubmissions.public(session, p) for p in shown],
-            "next": str(offset + limit) if len(rows) > limit else None,
-        }
-    )
+    return page
 
 
 @router.post(

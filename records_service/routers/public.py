@@ -102,9 +102,9 @@ def _wrong_code_key(case_no: str, now: datetime) -> str:
     return f"progress-case:{now.astimezone(CENTER_TZ).date().isoformat()}:{case_no}"[:100]
 
 
-def _wrong_codes(db: Database, key: str) -> int:
-    with db.read() as session:
-        return int(session.scalar(select(RateLimit.count).where(RateLimit.key == key)) or 0)
+def _wrong_codes(session: Session, key: str) -> int:
+    """Today's wrong codes of a number, read through ``session`` (on the primary)."""
+    return int(session.scalar(select(RateLimit.count).where(RateLimit.key == key)) or 0)
 
 
 def _count_wrong_code(
@@ -213,9 +213,15 @@ def get_progress(
         raise _not_found()
     key = _wrong_code_key(number, now)
     limit = settings.progress_wrong_codes_per_day
-    if _wrong_codes(db, key) >= limit:
+    # The count is the primary's: through the read session when it is on the primary (a
+    # second session would hold a second connection of the same pool, see pool_nesting).
+    on_primary = session if session.get_bind() is primary.get_bind() else primary
+    if _wrong_codes(on_primary, key) >= limit:
         raise _not_found()  # locked for today: the right code too
     if not hmac.compare_digest(query_code.encode(), code.encode()):
+        # The reads are done: give their connections back before the write takes one.
+        session.close()
+        primary.close()
         _count_wrong_code(db, key, number, limit, now, ip)
         raise _not_found()
     if presubmission is not None:

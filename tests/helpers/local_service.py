@@ -13,6 +13,7 @@ from datetime import datetime
 import requests
 import uvicorn
 
+from records_service import pool_nesting
 from records_service.app import create_app
 from records_service.settings import Settings
 from tests.helpers.service import DEMO_PASSWORD, _free_port
@@ -61,9 +62,9 @@ def local_service(database_url: str, clock: Clock, **settings: object) -> Iterat
     """Serve ``database_url`` (migrated, demo data loaded) until the block ends."""
     config = Settings.load({}).replace(database_url=database_url, **settings)
     port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(config, clock=clock), port=port, log_level="warning")
-    )
+    app = create_app(config, clock=clock)
+    pool_nesting.watch_app(app)  # a nested checkout fails the test (tests/helpers/service.py)
+    server = uvicorn.Server(uvicorn.Config(app, port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
