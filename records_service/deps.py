@@ -13,13 +13,13 @@ from typing import Annotated, Any
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Row, bindparam, event, or_, select, update
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from records_service import reach
 from records_service.db import Database
 from records_service.models import Device, Token, User, Window
+from records_service.prepared import PreparedQuery
 from records_service.problems import ProblemError
 from records_service.security import token_hash
 from records_service.settings import Settings
@@ -168,15 +168,19 @@ _TOKEN_QUERY = (
 )
 
 
+_TOKEN_READ = PreparedQuery(_TOKEN_QUERY)
+
+
 class _TokenReader:
     """The token check's connection of each event-loop thread: one statement on a
     connection of its own, in the loop, without a thread hop.
 
     Safe to run in the loop: a read by a unique key never waits on a lock (PostgreSQL's
     MVCC, SQLite's WAL), and the connection is this thread's alone, so it never waits on
-    the pool either (a pool exhausted by slow routes would otherwise stall the loop).
-    PostgreSQL: autocommit, so the statement is the only round trip. The connections are
-    closed when the engine is disposed.
+    the pool either (a pool exhausted by slow routes would otherwise stall the loop). The
+    statement runs on the driver's cursor in autocommit (``prepared.PreparedQuery``): no
+    BEGIN or ROLLBACK, on PostgreSQL one round trip. The connections are closed when the
+    engine is disposed.
     """
 
     def __init__(self, db: Database) -> None:
@@ -195,24 +199,28 @@ class _TokenReader:
                 conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             self.local.conn = conn
             with self.lock:
+                self.opened = [c for c in self.opened if not c.closed]
                 self.opened.append(conn)
         return conn
 
     def read(self, digest: str) -> Any:
+        """The token's row of :data:`_TOKEN_QUERY` (None: unknown); one retry on a new
+        connection when the database dropped this one."""
         for attempt in (1, 2):
             conn = self._connection()
             try:
-                row = conn.execute(_TOKEN_QUERY, {"digest": digest}).first()
-                conn.rollback()  # SQLite: end the read (never pin the WAL)
-                return row
-            except DBAPIError as exc:
-                self._drop(conn)
-                if attempt == 2 or not exc.connection_invalidated:
+                return _TOKEN_READ.first(conn, {"digest": digest})
+            except conn.dialect.loaded_dbapi.Error as exc:
+                gone = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, None)
+                self._drop(conn, gone)
+                if attempt == 2 or not gone:
                     raise
         return None  # pragma: no cover - the loop returns or raises
 
-    def _drop(self, conn: Connection) -> None:
+    def _drop(self, conn: Connection, gone: bool) -> None:
         with contextlib.suppress(Exception):
+            if gone:
+                conn.invalidate()
             conn.close()
         self.local.conn = None
 

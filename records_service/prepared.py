@@ -13,11 +13,12 @@ transaction's DBAPI connection and raises the driver's own exceptions.
 from __future__ import annotations
 
 import weakref
+from collections import namedtuple
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -76,3 +77,53 @@ def integrity_errors(conn: Connection) -> tuple[type[Exception], ...]:
     """What a unique or foreign key violation raises on ``conn``: SQLAlchemy's wrapper, or
     the driver's own (from :meth:`Prepared.execute`)."""
     return (IntegrityError, conn.dialect.loaded_dbapi.IntegrityError)
+
+
+class PreparedQuery:
+    """A SELECT compiled once per dialect, run on the driver's cursor; :meth:`first` gives
+    its first row with SQLAlchemy's own result processing (the UTC datetimes, JSON,
+    booleans) as a named tuple. Outside a transaction (the driver's autocommit: SQLite's
+    ``isolation_level=None``, a psycopg connection in AUTOCOMMIT) the statement is its own
+    transaction: no BEGIN and ROLLBACK around it."""
+
+    def __init__(self, statement: Select[*tuple[Any, ...]]) -> None:
+        self.statement = statement
+        self.columns = [str(c.key) for c in statement.selected_columns]
+        self.row = namedtuple("Row", self.columns)  # type: ignore[misc]
+        self.prepared = Prepared(statement)
+        self._processors: weakref.WeakKeyDictionary[Dialect, list[Any]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def first(self, conn: Connection, values: Mapping[str, Any]) -> Any:
+        """The first row for ``values`` (None: no row); raises the driver's exceptions."""
+        dialect = conn.dialect
+        compiled = self.prepared._for(dialect)
+        driver = conn.connection.driver_connection
+        cursor = driver.cursor()  # type: ignore[union-attr]
+        try:
+            if compiled.positional:
+                cursor.execute(compiled.sql, [values[name] for name, _proc in compiled.params])
+            else:
+                cursor.execute(
+                    compiled.sql, {name: values[name] for name, _proc in compiled.params}
+                )
+            found = cursor.fetchone()
+            description = cursor.description
+        finally:
+            cursor.close()
+        if found is None:
+            return None
+        processors = self._processors.get(dialect)
+        if processors is None:
+            processors = [
+                column.type._cached_result_processor(dialect, entry[1])
+                for column, entry in zip(self.statement.selected_columns, description, strict=True)
+            ]
+            self._processors[dialect] = processors
+        return self.row(
+            *(
+                proc(value) if proc is not None else value
+                for proc, value in zip(processors, found, strict=True)
+            )
+        )
