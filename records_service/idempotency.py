@@ -164,8 +164,8 @@ def run_idempotent(
     reach); ``apply`` runs inside the write transaction. Either may raise
     :class:`ProblemError` (nothing is then stored: a corrected retry with the same key is
     applied normally). ``finish`` runs last, after the stored answer is written, right
-    before the commit: the place for the audit record, whose chain lock (per center) is
-    then held for as few statements as possible.
+    before the commit: the place for the audit record (SQLite chains it there; PostgreSQL
+    chains it after the commit, ``audit_chain``, so no lock is held for it).
     """
     with db.write_sessions() as session:
         if guard is not None:

@@ -190,7 +190,7 @@ def append_event(
 
     audited: dict[str, Any] = {}
 
-    def record(session: Session) -> None:  # last: the center's audit lock held briefly
+    def record(session: Session) -> None:  # last (PostgreSQL chains it after the commit)
         audit.record(
             session,
             at=now,
