@@ -10,26 +10,25 @@ Each figure is a ratio to a baseline measured in the same run:
   Chinese UI loads):
   a process that shows the worklist of 100,000 cases (scrolled 5 pages); the same after
   paging down through all 100,000 (the model holds what is on screen and an index of page
-  cursors, not every row shown); a real desk context (``app.context.build_context``: keys,
-  keyed SQLCipher file, remote client) with no cases yet and its worklist — the pane alone
-  above leaves that context out; and a day's work: a desk that took in 400 cases with their
-  documents (receipt PDF and slip each, ``app.take_in.take_in_case``) and shows them.
+  cursors, not every row shown); the real desk: its context (``app.context.build_context``:
+  keys, the same 100,000 cases in its keyed SQLCipher file, remote client) and its worklist,
+  5 pages read — the pane alone above leaves that context out; the same desk with no cases
+  yet; and a day's work: a desk that took in 400 cases with their documents (receipt PDF and
+  slip each, ``app.take_in.take_in_case``) and shows them.
 
   ``python -m bench.bench_worklist --memory-only`` measures the memory alone.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
-import sqlite3
-import subprocess
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from bench.timing import best, report
+# Nothing else at module level: the measured children (``--child``) import this module, and
+# the bare window's figure is the baseline (sqlite3, subprocess, tempfile and timeit cost
+# ~2 MiB more, loaded where they are used).
 
 EVE = date(2026, 9, 30)
 #: A busy window's day: intakes, each with its receipt PDF and slip.
@@ -80,27 +79,48 @@ def _pane(store: object, clock: object, calendar: object, context: object | None
     return pane
 
 
+def _desk(home: Path, day: date) -> object:
+    """A real desk context of window W01 in ``home`` (``app.context.build_context``: key,
+    keyed SQLCipher file, no service reachable), its clock at 9:30 on ``day``."""
+    from datetime import datetime
+
+    from clerk_app.app.context import build_context, demo_provisioning
+    from clerk_app.core.calendar import WorkCalendar
+    from clerk_app.core.clock import CENTER_TZ, FixedClock
+    from clerk_app.paths import Paths
+
+    clock = FixedClock(datetime(day.year, day.month, day.day, 9, 30, tzinfo=CENTER_TZ))
+    paths = Paths(home / "data", home / "config", home / "logs", home / "documents").ensure()
+    demo = ROOT / "resources" / "provisioning" / "demo-W01.toml"
+    context = build_context(demo_provisioning(demo, "http://127.0.0.1:9"), paths, clock=clock)
+    context.calendar = WorkCalendar.builtin()
+    return context
+
+
+def desk_home(home: Path, db_path: Path) -> Path:
+    """A desk's folders whose keyed database holds the cases of ``db_path`` (copied, then
+    encrypted by the desk's first start, as an older plain file is)."""
+    import shutil
+
+    (home / "data").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(db_path, home / "data" / "clerk.db")
+    context = _desk(home, EVE)
+    context.close()  # type: ignore[attr-defined]
+    return home
+
+
 def _day_of_work(home: Path, intakes: int) -> object:
     """A real desk context (``app.context.build_context``, no service reachable) that took
     in ``intakes`` cases with their documents, as a clerk's day does (the demo catalog's
     first item, every material received)."""
     import json
-    from datetime import datetime
 
-    from clerk_app.app.context import build_context, demo_provisioning
     from clerk_app.app.session import Session
     from clerk_app.app.take_in import take_in_case
     from clerk_app.core import intake
-    from clerk_app.core.calendar import WorkCalendar
     from clerk_app.core.catalog import Catalog
-    from clerk_app.core.clock import CENTER_TZ, FixedClock
-    from clerk_app.paths import Paths
 
-    clock = FixedClock(datetime(2026, 12, 1, 9, 30, tzinfo=CENTER_TZ))
-    paths = Paths(home / "data", home / "config", home / "logs", home / "documents").ensure()
-    demo = ROOT / "resources" / "provisioning" / "demo-W01.toml"
-    context = build_context(demo_provisioning(demo, "http://127.0.0.1:9"), paths, clock=clock)
-    context.calendar = WorkCalendar.builtin()
+    context = _desk(home, date(2026, 12, 1))
     catalog = Catalog.from_dict(json.loads(DEMO_CATALOG.read_text("utf-8")))
     item = catalog.item("DEMO-GA-001")
     session = Session(
@@ -127,9 +147,10 @@ def child(kind: str, db_path: str) -> None:
 
     Kinds: ``bare`` (a bare PySide6 window), ``bare_zh`` (the same with one Chinese label: a
     baseline that loads the CJK fonts the desk must), ``worklist`` (100,000 cases, 5 pages
-    read), ``scrolled`` (the same, paged down to the last case), ``desk`` (a real desk
-    context, ``build_context``, with no cases yet, and its worklist), ``day`` (400 intakes with
-    their documents at a fresh desk, then its worklist).
+    read), ``scrolled`` (the same, paged down to the last case), ``desk`` (the real desk:
+    ``build_context`` on ``db_path``, a folder made by :func:`desk_home`, and its worklist,
+    5 pages read), ``desk_new`` (a real desk context with no cases yet, and its worklist),
+    ``day`` (400 intakes with their documents at a fresh desk, then its worklist).
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QWidget
@@ -143,7 +164,21 @@ def child(kind: str, db_path: str) -> None:
             QVBoxLayout(widget).addWidget(QLabel("待本窗口办理的案件"))
         widget.resize(1280, 600)
         widget.show()
-    elif kind in ("day", "desk"):
+    elif kind == "desk":
+        context = _desk(Path(db_path), EVE)
+        pane = _pane(None, None, context.calendar, context)  # type: ignore[attr-defined]
+        model = pane.model  # type: ignore[attr-defined]
+        for _ in range(4):
+            model.fetchMore(model.index(-1, -1))
+        for _ in range(20):
+            app.processEvents()
+        print(_rss_kib())
+        pane.close()  # type: ignore[attr-defined]
+        context.close()  # type: ignore[attr-defined]
+        return
+    elif kind in ("day", "desk_new"):
+        import tempfile
+
         with tempfile.TemporaryDirectory() as tmp:
             context = _day_of_work(Path(tmp), DAY_INTAKES if kind == "day" else 0)
             pane = _pane(None, None, context.calendar, context)  # type: ignore[attr-defined]
@@ -179,6 +214,8 @@ def child(kind: str, db_path: str) -> None:
 
 
 def _child_rss(kind: str, db_path: Path) -> int:
+    import subprocess
+
     out = subprocess.run(
         [sys.executable, "-m", "bench.bench_worklist", "--child", kind, str(db_path)],
         cwd=ROOT,
@@ -192,6 +229,7 @@ def _child_rss(kind: str, db_path: Path) -> int:
 
 def memory(db_path: Path, count: int) -> None:
     """Resident memory of each kind of process, as a ratio to the bare window."""
+    home = desk_home(db_path.parent / "desk", db_path)
     bare = _child_rss("bare", db_path)
     bare_zh = _child_rss("bare_zh", db_path)
     print(
@@ -199,12 +237,13 @@ def memory(db_path: Path, count: int) -> None:
         f" the same with one Chinese label {bare_zh / 1024:.1f} MiB):"
     )
     for kind, name in (
-        ("worklist", f"worklist of {count:,} cases"),
-        ("scrolled", f"worklist paged down through {count:,} cases"),
-        ("desk", "a real desk context with no cases yet, and its worklist"),
+        ("worklist", f"worklist pane alone of {count:,} cases"),
+        ("scrolled", f"worklist pane alone paged down through {count:,} cases"),
+        ("desk", f"the real desk (its context, keyed file) with {count:,} cases, its worklist"),
+        ("desk_new", "a real desk with no cases yet, and its worklist"),
         ("day", f"a day's work ({DAY_INTAKES} intakes with their PDFs) and its worklist"),
     ):
-        rss = _child_rss(kind, db_path)
+        rss = _child_rss(kind, home if kind == "desk" else db_path)
         print(
             f"  {name}: {rss / 1024:.1f} MiB; ratio {rss / bare:.2f}"
             f" (to the window with a Chinese label {rss / bare_zh:.2f})"
@@ -212,6 +251,11 @@ def memory(db_path: Path, count: int) -> None:
 
 
 def main(count: int = 100_000) -> None:
+    import sqlite3
+    import tempfile
+
+    from bench.timing import best, report
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -288,21 +332,36 @@ def main(count: int = 100_000) -> None:
         memory(db_path, count)
 
 
+def prepare(folder: Path, count: int) -> None:
+    """The 100,000-case file (``cases.db``) and a desk's folders holding the same cases
+    (``desk``), kept in ``folder`` for children run by hand (``--child KIND PATH``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    build(folder / "cases.db", count)
+    desk_home(folder / "desk", folder / "cases.db")
+
+
 def memory_only(count: int) -> None:
+    import tempfile
+
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "clerk.db"
         build(db_path, count)
         memory(db_path, count)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and sys.argv[1:2] == ["--child"]:  # measured: no argparse in it
+    child(*sys.argv[2:4])
+elif __name__ == "__main__":
+    import argparse
+
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--child", nargs=2, metavar=("KIND", "DB"))
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "DB"), help="one measured process")
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--memory-only", action="store_true", help="the memory figures alone")
+    parser.add_argument("--prepare", metavar="DIR", help="make cases.db and desk/ in DIR, stop")
     args = parser.parse_args()
-    if args.child:
-        child(*args.child)
+    if args.prepare:
+        prepare(Path(args.prepare), args.count)
     elif args.memory_only:
         memory_only(args.count)
     else:
