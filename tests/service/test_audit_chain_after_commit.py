@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 import requests
 from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
 
 from records_service import audit, audit_chain, partitions
 from records_service.audit_seal import AuditSeal, database_label
@@ -295,6 +296,38 @@ def test_a_row_without_the_key_is_never_chained_and_the_trigger_allows_one_chain
     ):
         with pytest.raises(Exception, match="append-only"):
             _as_owner(pair.url, statement, h="0" * 64)
+
+
+@pytest.mark.postgres
+def test_a_chainer_without_the_key_chains_nothing_and_makes_no_key(pair, tmp_path) -> None:
+    if pair.backend != "postgres":
+        pytest.skip("PostgreSQL chains after commit")
+    seal = pair.seal()
+    _chain(pair.url, seal)
+    keyless = AuditSeal(tmp_path / "nowhere.key", tmp_path / "cp.jsonl", EVERY, seal.database)
+    db = Database(pair.url, "HS", seal=seal)
+    engine = create_engine(pair.url)
+    try:
+        with engine.connect() as keeper:  # the services' chainers kept out meanwhile
+            keeper.execute(
+                text("SELECT pg_advisory_lock(:a, :b)"),
+                {"a": audit_chain.CHAIN_LOCK_KEY, "b": zlib.crc32(b"HS") & 0x7FFFFFFF},
+            )
+            keeper.commit()
+            with db.write() as session:
+                audit.record(session, at=datetime.now(UTC), action="keyless.test", result="ok")
+            with Session(bind=keeper) as session:  # its lock is this connection's own
+                assert audit_chain.chain_center(session, "HS", keyless) is None
+                assert not (tmp_path / "nowhere.key").exists()  # never a second key
+                left = "SELECT hash FROM audit_records WHERE action = 'keyless.test'"
+                assert session.execute(text(left)).scalar_one() is None
+                assert audit_chain.chain_center(session, "HS", seal) == 1  # the lock was free
+                session.commit()
+    finally:
+        engine.dispose()
+        db.dispose()
+    record = next(r for r in _chain(pair.url, seal) if r.action == "keyless.test")
+    assert record.hash is not None and seal.mac_ok(record.hash, record.mac or "")
 
 
 def test_a_sealed_chain_of_migration_0024_goes_on_after_the_upgrade(
