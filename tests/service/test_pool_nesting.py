@@ -1,8 +1,8 @@
 """No request holds one pooled connection while it waits for another (issue 20: at 5,000
 windows the service answered 503 "busy" to everyone with its CPU idle): a PostgreSQL
 service with a pool of two connections, no overflow and a 3 s pool timeout answers 24
-threads of progress queries (right and wrong codes), pulls and complaint lists, every one
-of them, and the wrong codes still lock the case at the limit.
+threads of progress queries (right and wrong codes), pulls, complaint lists and the 网上待接件
+list (audited reads), every one of them, and the wrong codes still lock the case at the limit.
 
 Every service the tests start also logs each nested checkout (``CLERK_DEBUG_POOL_NESTING``,
 records_service/pool_nesting.py), which fails the test that caused it
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -27,6 +28,7 @@ from records_service import pool_nesting
 from records_service.db import make_engine
 from tests.helpers.service import POOL_NESTING_MARK, forget_nested_checkouts
 from tests.helpers.service_api import TIMEOUT, auth, case_body, post_case, token_for
+from tests.helpers.website_client import Application, WebsiteClient, uploaded
 
 pytestmark = pytest.mark.sqlite_only  # each test says its database
 
@@ -52,12 +54,24 @@ def test_a_pool_of_two_answers_24_threads_and_the_wrong_codes_still_lock(service
     followed, locked = case_body(), case_body()
     for body in (followed, locked):
         assert post_case(service, clerk, body).status_code == 201
+    website = WebsiteClient(service.api_url, _website_token(service))
+    online = Application(
+        {
+            "external_id": f"WEB-{uuid.uuid4().hex[:12]}",
+            "item_code": followed["item_code"],
+            "applicant": followed["applicant"],
+            "form_data": {"申请类型": "首次申领"},
+            "materials": [uploaded("户口簿.pdf", b"hukou scan", "M1")],
+        }
+    )
+    assert website.submit(online).status_code == 201, online.answers
     wrong = "000000" if locked["query_code"] != "000000" else "111111"
     calls = (
         [("right", followed["case_no"], followed["query_code"])] * 40
         + [("wrong", locked["case_no"], wrong)] * 16
         + [("pull", "", "")] * 24
         + [("complaints", "", "")] * 16
+        + [("presubmissions", "", "")] * 12
     )
     random.Random(20).shuffle(calls)
 
@@ -69,6 +83,13 @@ def test_a_pool_of_two_answers_24_threads_and_the_wrong_codes_still_lock(service
             answer = requests.get(
                 service.url("/changes"), params={"limit": 50}, headers=auth(clerk), timeout=TIMEOUT
             )
+        elif kind == "presubmissions":  # 网上待接件: each read audited
+            answer = requests.get(
+                service.url("/presubmissions"),
+                params={"status": "open"},
+                headers=auth(clerk),
+                timeout=TIMEOUT,
+            )
         else:
             answer = requests.get(
                 service.url("/complaints"), headers=auth(supervisor), timeout=TIMEOUT
@@ -78,7 +99,7 @@ def test_a_pool_of_two_answers_24_threads_and_the_wrong_codes_still_lock(service
     with ThreadPoolExecutor(24) as pool:
         answers = list(pool.map(call, calls))
 
-    expected = {"right": 200, "wrong": 404, "pull": 200, "complaints": 200}
+    expected = {"right": 200, "wrong": 404, "pull": 200, "complaints": 200, "presubmissions": 200}
     off = [(kind, status, text[:200]) for kind, status, text in answers if status != expected[kind]]
     assert off == []  # no 503 "busy" (the pool timeout), no other surprise
     # The answers themselves: the followed case's progress, the pulls show both cases.
@@ -86,6 +107,13 @@ def test_a_pool_of_two_answers_24_threads_and_the_wrong_codes_still_lock(service
     assert followed["case_no"] in progress
     pulled = [text for kind, _, text in answers if kind == "pull"]
     assert all(followed["case_no"] in text and locked["case_no"] in text for text in pulled)
+    listed = [text for kind, _, text in answers if kind == "presubmissions"]
+    assert all(online.no in text for text in listed)
+    [(reads,)] = service.sql(
+        "SELECT count(*) FROM audit_records WHERE action = 'presubmission.read' AND target = :no",
+        no=online.no,
+    )
+    assert reads == 12  # every list read audited, once
     # The wrong codes locked the case at the limit: now even its right code gets 404.
     assert _progress(service, locked["case_no"], locked["query_code"]).status_code == 404
     assert _progress(service, followed["case_no"], followed["query_code"]).status_code == 200
@@ -133,6 +161,23 @@ def _get(app, path: str) -> int:
 
     asyncio.run(app(scope, receive, send))
     return statuses[0]
+
+
+def _website_token(service) -> str:
+    """The center's website's integration credential (enrolled by the admin)."""
+    admin = token_for(service, "demo-admin", window_code=None)
+    code = requests.post(
+        service.url("/enrolments"),
+        json={"kind": "integration", "label": "网上办事大厅"},
+        headers=auth(admin),
+        timeout=TIMEOUT,
+    )
+    assert code.status_code == 201, code.text
+    redeemed = requests.post(
+        service.url("/enrolments/redeem"), json={"code": code.json()["code"]}, timeout=TIMEOUT
+    )
+    assert redeemed.status_code == 201, redeemed.text
+    return redeemed.json()["token"]
 
 
 def test_a_nested_checkout_is_logged_with_its_route_and_stack(tmp_path, caplog) -> None:
