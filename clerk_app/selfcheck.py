@@ -263,11 +263,9 @@ def _clock_result(date_header: str | None, now: datetime) -> CheckResult:
 
 
 def check_keyring(paths: Paths | None = None) -> CheckResult:
-    import keyring
+    from clerk_app.store.keys import is_secure_backend, os_keyring
 
-    from clerk_app.store.keys import is_secure_backend
-
-    backend = keyring.get_keyring()
+    backend = os_keyring()  # the desk's own choice
     name = type(backend).__name__
     if is_secure_backend(backend):
         return CheckResult("keyring", Level.OK, f"安全存储：{name}", f"secure backend: {name}")

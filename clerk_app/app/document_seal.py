@@ -38,6 +38,7 @@ def document_cipher(context: AppContext) -> FileCipher:
 def seal_old_documents(context: AppContext) -> int:
     """Encrypt the document files an older version left plain (at the start); how many.
 
-    Idempotent and crash-safe (each file replaced by its sealed copy with a rename).
+    Idempotent and crash-safe (each file replaced by its sealed copy with a rename). The
+    key is derived (and ``cryptography`` loaded) at the first plain file only.
     """
-    return seal_folder(document_cipher(context), context.paths.documents_dir)
+    return seal_folder(lambda: document_cipher(context), context.paths.documents_dir)

@@ -18,11 +18,10 @@ from __future__ import annotations
 import logging
 import threading
 
-import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
-from clerk_app.store.keys import SecretStore, is_secure_backend
+from clerk_app.store.keys import SecretStore, is_secure_backend, os_keyring
 
 log = logging.getLogger("clerk.remote")
 
@@ -48,7 +47,7 @@ class TokenStore:
     ) -> None:
         self.service_name = service_name
         self._secrets = secrets
-        self._backend = backend if backend is not None else keyring.get_keyring()
+        self._backend = backend if backend is not None else os_keyring()
         self._memory: dict[str, str] = {}
         self._lock = threading.Lock()
         self._secure = is_secure_backend(self._backend)

@@ -16,6 +16,10 @@ A file from an older client (plain ``%PDF``) is sealed in place at the start
 (:func:`seal_folder`): the sealed copy is written next to it, synced, then renamed over
 it, so a crash leaves either the old file or the new one, and a second run skips what is
 sealed already.
+
+``cryptography`` (its own OpenSSL, ~6 MiB resident) is loaded at the first key derived or
+file sealed or opened, not with this module: a start that finds no plain file to seal does
+not load it (issue 21).
 """
 
 from __future__ import annotations
@@ -26,13 +30,9 @@ import logging
 import os
 import secrets
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 log = logging.getLogger("clerk.store")
 
@@ -67,6 +67,9 @@ def derive_key(database_key_hex: str) -> bytes:
     material = bytes.fromhex(database_key_hex)
     if len(material) != 32:
         raise ValueError("the database key must be 32 bytes (64 hex digits)")
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=KEY_INFO).derive(material)
 
 
@@ -96,6 +99,8 @@ class FileCipher:
 
     def seal(self, plain: bytes) -> bytes:
         """The sealed form of ``plain`` (a new random nonce each time)."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         head = MAGIC + self.key_id
         nonce = secrets.token_bytes(NONCE_BYTES)
         return head + nonce + AESGCM(self.key).encrypt(nonce, plain, head)
@@ -114,6 +119,9 @@ class FileCipher:
         if head[len(MAGIC) :] != self.key_id:
             raise SealedFileError("key", where, "sealed with another key")
         nonce = sealed[len(head) : HEADER_BYTES]
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         try:
             return AESGCM(self.key).decrypt(nonce, sealed[HEADER_BYTES:], head)
         except InvalidTag as exc:
@@ -153,12 +161,13 @@ class FileCipher:
         return True
 
 
-def seal_folder(cipher: FileCipher, folder: Path) -> int:
+def seal_folder(cipher: FileCipher | Callable[[], FileCipher], folder: Path) -> int:
     """Seal every plain file under ``folder`` (an older client's PDFs); returns how many.
 
     Idempotent and crash-safe: each file is replaced by its sealed copy with a rename; temp
     files of an interrupted run are removed first. A file that cannot be sealed is logged
-    and left (the next start tries again).
+    and left (the next start tries again). ``cipher`` may be a function that makes it: it is
+    called at the first plain file only (none found: no key derived, nothing loaded).
     """
     if not folder.is_dir():
         return 0
@@ -176,6 +185,12 @@ def seal_folder(cipher: FileCipher, folder: Path) -> int:
             with path.open("rb") as fh:
                 if is_sealed(fh.read(len(MAGIC))):
                     continue
+        except OSError as exc:
+            log.error("could not encrypt the old document %s: %s", path.name, exc)
+            continue
+        if not isinstance(cipher, FileCipher):
+            cipher = cipher()  # raises as its maker does (the key can be neither read nor kept)
+        try:
             if cipher.seal_file(path):
                 sealed += 1
         except OSError as exc:

@@ -12,10 +12,18 @@ in it.
 
 Each secret is read from the keyring first, then from the key file, so a desk that moved
 from one to the other keeps what it had.
+
+Which keyring (:func:`os_keyring`): the one the user named (``PYTHON_KEYRING_BACKEND``,
+keyring's ``keyringrc.cfg``) or the process set; else the platform's own — Windows
+Credential Manager, the macOS Keychain, on Linux the Secret Service (or KWallet, libsecret)
+when a D-Bus session bus is there. keyring's own discovery (every installed package's entry
+points read, every backend imported and tried: Secret Service loads ``cryptography``) is
+not run: issue 21, ~7 MiB of the desk's resident memory.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -33,6 +41,7 @@ if sys.platform != "darwin":  # before keyring: its backend discovery imports ev
     sys.modules.setdefault("keyring.backends.macOS.api", None)  # type: ignore[arg-type]
 
 import keyring
+import keyring.core
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
@@ -47,6 +56,73 @@ SERVICE_NAME = "window-clerk"
 KEY_FILE_NAME = "machine.key"
 #: The local database key (hex, 32 random bytes) — per data folder (device id).
 DATABASE_KEY = "database-key"
+
+
+#: The platform's own keyrings (keyring's built-in backends; its priorities rank them).
+PLATFORM_KEYRINGS: dict[str, tuple[str, ...]] = {
+    "win32": ("keyring.backends.Windows.WinVaultKeyring",),
+    "darwin": ("keyring.backends.macOS.Keyring",),
+    "linux": (  # over a D-Bus session bus only
+        "keyring.backends.SecretService.Keyring",
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.libsecret.Keyring",
+    ),
+}
+
+_choice = threading.Lock()
+
+
+def os_keyring() -> KeyringBackend:
+    """The keyring backend of this process, chosen once (``keyring.get_keyring()`` returns
+    it from then on, for the token store and the self-check too).
+
+    The user's choice first (``PYTHON_KEYRING_BACKEND``, then ``keyringrc.cfg``, as keyring
+    reads them; a backend the process set with ``keyring.set_keyring``), else the working
+    one of the platform's own that keyring ranks highest (:data:`PLATFORM_KEYRINGS`; on
+    Linux only when a D-Bus session bus is there), else keyring's ``fail`` backend: no
+    secure keyring. Backends of other packages (keyring's entry points) are used when named.
+
+    Raises:
+        RuntimeError, ImportError: the backend the user named cannot be used (as keyring's
+            own choice raises).
+    """
+    with _choice:
+        if getattr(keyring.core, "_keyring_backend", None) is not None:  # chosen, or set
+            return keyring.get_keyring()
+        backend = keyring.core.load_env() or keyring.core.load_config() or _platform_keyring()
+        keyring.set_keyring(backend)
+        return backend
+
+
+def _platform_keyring() -> KeyringBackend:
+    """The platform's working keyring of the highest priority (``fail`` if none works)."""
+    from keyring.backends import fail
+
+    platform = "linux" if sys.platform.startswith(("linux", "freebsd", "openbsd")) else sys.platform
+    names = PLATFORM_KEYRINGS.get(platform, ())
+    if platform == "linux" and not _session_bus():
+        names = ()  # a headless desk: nothing to ask (Secret Service, KWallet need the bus)
+    best: tuple[float, KeyringBackend] | None = None
+    for name in names:
+        module, _, class_name = name.rpartition(".")
+        try:
+            backend_class = getattr(importlib.import_module(module), class_name)
+            priority = float(backend_class.priority)  # raises when it cannot work here
+            backend = backend_class()
+        except Exception as exc:  # missing library, no daemon: keyring's discovery skips it too
+            log.debug("keyring backend %s not usable: %s", name, exc)
+            continue
+        if priority > 0 and (best is None or priority > best[0]):
+            best = (priority, backend)
+    return best[1] if best is not None else fail.Keyring()
+
+
+def _session_bus() -> bool:
+    """Whether a D-Bus session bus may be reached (its address, or the user's socket)."""
+    if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return True
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or f"/run/user/{os.getuid()}"
+    return Path(runtime, "bus").exists()
 
 
 def is_secure_backend(backend: KeyringBackend) -> bool:
@@ -68,7 +144,7 @@ class SecretStore:
         scope: what makes this desk's entries unique in a keyring shared by several data
             folders (the device id).
         service_name: the keyring service.
-        backend: the keyring backend; by default whatever ``keyring`` chose.
+        backend: the keyring backend; by default :func:`os_keyring`.
     """
 
     def __init__(
@@ -82,7 +158,7 @@ class SecretStore:
         self.key_file = key_file
         self.scope = scope
         self.service_name = service_name
-        self._backend = backend if backend is not None else keyring.get_keyring()
+        self._backend = backend if backend is not None else os_keyring()
         self._secure = is_secure_backend(self._backend)
         self._lock = threading.RLock()
         if not self._secure:
