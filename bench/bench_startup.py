@@ -53,7 +53,11 @@ def child_form() -> None:
 
 
 def child_clerk() -> None:
-    """What ``clerk_app.__main__.main`` does before the clerk can type a password."""
+    """What ``clerk_app.__main__.main`` does before the clerk can type a password (without
+    the data folder's lock; the cli row has it)."""
+    import gc
+
+    gc.disable()  # as main does (gui.gc_guard takes over)
     try:
         from clerk_app.app.context import start_context as open_context
     except ImportError:  # an older checkout: the store opened before the window
@@ -72,12 +76,17 @@ def child_clerk() -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    try:  # the application made early, its fonts looked up on a thread (issue 21)
+        from clerk_app.gui.login_start import fonts_looked_up, start_application
+    except ImportError:  # an older checkout
+        start_application, fonts_looked_up = lambda: QApplication(sys.argv[:1]), lambda: None
+    app = start_application()
     from clerk_app.gui.app import Desk
     from clerk_app.gui.i18n import install_translations
 
-    app = QApplication(sys.argv[:1])
     QCoreApplication.setApplicationName("Window Clerk")
     install_translations(settings["ui.language"] or provisioning.language)
+    fonts_looked_up()
     login = Desk(context).make_login()
     login.show()
     app.processEvents()
