@@ -318,13 +318,16 @@ class CpuMeter:
 
 
 class LockSampler:
-    """On PostgreSQL: every 0.2 s, how many backends of the database are active and how
-    many of those wait on a lock (``wait_event_type = 'Lock'``), by the lock's kind
-    (``advisory``: ``pg_advisory_xact_lock``; ``transactionid``: a row another writer holds;
-    ``relation``, ``tuple`` ...)."""
+    """On PostgreSQL: every 0.2 s, how many backends of the database are active, how many
+    sit idle in a transaction (the service's thread is not in the database: waiting for
+    the pool, a thread, the GIL), and how many of the active ones wait on a lock
+    (``wait_event_type = 'Lock'``), by the lock's kind (``advisory``:
+    ``pg_advisory_xact_lock``; ``transactionid``: a row another writer holds; ``relation``,
+    ``tuple`` ...)."""
 
     def __init__(self, url: str | None) -> None:
         self.url, self.active = url, 0
+        self.samples = self.idle_in_transaction = 0
         self.kinds: dict[str, int] = defaultdict(int)
         self._stop = threading.Event()
 
@@ -337,13 +340,17 @@ class LockSampler:
     def _run(self) -> None:
         engine = create_engine(self.url)  # type: ignore[arg-type]
         query = text(
-            "SELECT wait_event_type, wait_event, count(*) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND state = 'active' "
-            "AND pid <> pg_backend_pid() GROUP BY 1, 2"
+            "SELECT state, wait_event_type, wait_event, count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND state IN ('active', 'idle in transaction') "
+            "AND pid <> pg_backend_pid() GROUP BY 1, 2, 3"
         )
         with engine.connect() as conn:
             while not self._stop.wait(0.2):
-                for kind, event, count in conn.execute(query).all():
+                self.samples += 1
+                for state, kind, event, count in conn.execute(query).all():
+                    if state != "active":  # a transaction whose service thread is elsewhere
+                        self.idle_in_transaction += count
+                        continue
                     self.active += count
                     if kind == "Lock":
                         self.kinds[event] += count
@@ -362,7 +369,13 @@ class LockSampler:
         locked = sum(self.kinds.values())
         kinds = sorted(self.kinds.items(), key=lambda item: -item[1])
         detail = ", ".join(f"{k} {n / self.active:.0%}" for k, n in kinds)
-        return f"{locked / self.active:.0%}" + (f" ({detail})" if detail else "")
+        idle = self.idle_in_transaction / max(1, self.samples)
+        return (
+            f"{locked / self.active:.0%}"
+            + (f" ({detail})" if detail else "")
+            + f"; {self.active / max(1, self.samples):.1f} active, {idle:.1f} idle in "
+            "transaction on average"
+        )
 
 
 @contextlib.contextmanager
