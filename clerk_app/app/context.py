@@ -302,6 +302,24 @@ def _open(context: AppContext) -> None:
     # The purge read the whole cases table through the writer's page cache (up to 8 MiB
     # with the keyed driver); the writer needs a few pages from here on (issue 21).
     context._backend.db.pragma("shrink_memory")
+    _give_back_freed_memory()
+
+
+def _give_back_freed_memory() -> None:
+    """Hand the heap pages the opening freed (the purge's page cache, the integrity check's
+    reads) back to the system: glibc keeps them in its arenas otherwise (−3.7 MiB on a desk
+    with 100,000 cases, issue 21). Linux with glibc only; elsewhere nothing is done."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl): no malloc_trim
+        return
+    trim(0)
 
 
 #: A valid resident ID number (GB 11643's own example): checking it loads the ID checks'
