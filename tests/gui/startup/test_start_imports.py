@@ -76,6 +76,7 @@ HEAVY = (
     "clerk_app.gui.errors",  # the words for an error: when there is one
     "clerk_app.core.errors",
     "getpass",  # (the lock's note reads the user's name as getpass does, without termios)
+    "platformdirs",  # the desk's folders on Linux are worked out without it (clerk_app.paths)
 )
 
 CHILD = f"""
