@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPBearer
 from sqlalchemy import Connection, Row, bindparam, event, or_, select, update
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -256,10 +256,7 @@ def _touch_write(db: Database, token_id: int, now: datetime) -> None:
         )
 
 
-async def current_principal(
-    request: Request,
-    _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
-) -> Principal:
+async def current_principal(request: Request) -> Principal:
     """Who calls: the bearer token checked against the database on every request (a
     revoked token is refused at once, whoever revoked it), else 401.
 
@@ -288,6 +285,23 @@ async def current_principal(
     route = request.scope.get("route")
     reach.require_route(principal, getattr(route, "operation_id", None))
     return principal
+
+
+class _PrincipalScheme(HTTPBearer):
+    """The bearer scheme that is also the check (:func:`current_principal`): FastAPI
+    documents a dependency that is a security scheme in the OpenAPI (``bearer`` on every
+    signed-in route) and solves it once per request, not as a second dependency."""
+
+    async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
+        return await current_principal(request)
+
+
+#: The OpenAPI security scheme of every signed-in route, and its check.
+principal_scheme = _PrincipalScheme(
+    scheme_name=bearer_scheme.scheme_name,
+    description=bearer_scheme.model.description,
+    auto_error=False,
+)
 
 
 def password_expired(user: User | Row[Any], settings: Settings, now: datetime) -> bool:
@@ -346,7 +360,7 @@ def _principal(row: Row[Any], settings: Settings, now: datetime, writer: str) ->
     )
 
 
-CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+CurrentPrincipal = Annotated[Principal, Security(principal_scheme)]
 
 
 def client_ip(request: Request) -> str | None:
