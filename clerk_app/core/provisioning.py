@@ -12,14 +12,17 @@ import ipaddress
 import os
 import re
 import sys
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from clerk_app.core.plain_toml import read_plain_toml
+
 if TYPE_CHECKING:  # pragma: no cover
+    import tomllib
+
     from clerk_app.core.idcard import IdCardSetup
 
 
@@ -218,16 +221,25 @@ def _not_toml(exc: tomllib.TOMLDecodeError) -> ProvisioningProblem:
     )
 
 
+def _load_toml(text: str, where: Path) -> dict[str, Any]:
+    """The file's TOML: a plain one read without ``tomllib`` (``core.plain_toml``, the
+    same values; ~3 ms before the sign-in window, issue 21), any other by ``tomllib``,
+    which words a mistake as a ProvisioningError."""
+    data = read_plain_toml(text)
+    if data is not None:
+        return data
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProvisioningError(where, [_not_toml(exc)]) from exc
+
+
 def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning:
     """Parse provisioning TOML text; raise ProvisioningError listing every wrong field."""
     where = source or Path("<provisioning>")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ProvisioningError(
-            where,
-            [_not_toml(exc)],
-        ) from exc
+    data = _load_toml(text, where)
 
     r = _Reader(data)
     schema = data.get("schema", SCHEMA_VERSION)
@@ -605,14 +617,7 @@ def apply_overrides(base: Provisioning, path: Path) -> Provisioning:
     Raises:
         ProvisioningError: the override file itself is wrong (naming each field).
     """
-    text = _read_text(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ProvisioningError(
-            path,
-            [_not_toml(exc)],
-        ) from exc
+    data = _load_toml(_read_text(path), path)
     r = _Reader(data)
     r.unknown_keys(data, "(top)", {"printers", "ui"})
     printers = _read_printers(r)

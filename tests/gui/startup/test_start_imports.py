@@ -77,6 +77,7 @@ HEAVY = (
     "clerk_app.core.errors",
     "getpass",  # (the lock's note reads the user's name as getpass does, without termios)
     "platformdirs",  # the desk's folders on Linux are worked out without it (clerk_app.paths)
+    "tomllib",  # a plain provisioning file is read by core.plain_toml (the same values)
 )
 
 CHILD = f"""
