@@ -756,7 +756,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"load average before: {os.getloadavg()}")
     folder = Path(tempfile.mkdtemp(prefix="clerk-province-"))
     try:
-        with _postgres() as pg:
+        # A throwaway PostgreSQL cluster only when a backend needs it.
+        server_of = _postgres() if "postgres" in args.backends else contextlib.nullcontext()
+        with server_of as pg:
             for backend in args.backends.split(","):
                 if backend == "postgres" and pg is None:
                     print("postgres: no server (set CLERK_TEST_POSTGRES_URL or run as root)")
