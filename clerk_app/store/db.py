@@ -48,10 +48,13 @@ from clerk_app.store.writer import Writer
 log = logging.getLogger("clerk.store")
 
 #: Page cache of each read-only connection, in KiB (the default is 2,000 KiB for the stdlib
-#: driver, 8,000 KiB for the keyed ``sqlcipher3`` one; the write connection keeps its
-#: default). Issue 21: the worklist of 100,000 cases (plain file) resides ~1.7 MiB smaller
-#: with 512, and its open, filter, search and scroll take as long (bench_worklist).
+#: driver, 8,000 KiB for the keyed ``sqlcipher3`` one). Issue 21: the worklist of 100,000
+#: cases (plain file) resides ~1.7 MiB smaller with 512, and its open, filter, search and
+#: scroll take as long (bench_worklist).
 READER_CACHE_KIB = 512
+#: Page cache of the write connection, in KiB: the stdlib driver's default, also for the
+#: keyed one (issue 21: a day's 400 intakes filled its 8,000 KiB; −3.1 MiB, bench_worklist).
+WRITER_CACHE_KIB = 2000
 
 # Primary SQLite result codes (https://www.sqlite.org/rescode.html).
 _SQLITE_BUSY = 5
@@ -250,6 +253,7 @@ class Database:
                     log.warning("journal_mode is %s, not WAL, for %s", mode, self.path)
                 conn.execute("PRAGMA synchronous = FULL")
                 conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
         except BaseException:
             conn.close()
             raise

@@ -46,6 +46,19 @@ def test_reading_connections_keep_a_smaller_page_cache_than_the_writer(tmp_path:
         assert db.pragma("cache_size") == -2000
 
 
+def test_the_keyed_writer_caches_what_the_plain_one_does(tmp_path: Path) -> None:
+    # Issue 21: sqlcipher3's default is 8,000 KiB; a day's intakes filled it (+3 MiB).
+    from clerk_app.store import cipher
+
+    if not cipher.available():
+        pytest.skip("sqlcipher3 is not installed")
+    with Database(tmp_path / "clerk.db", key="ab" * 32) as db:
+        assert db.encrypted
+        assert db.pragma("cache_size") == -2000
+        row = db.query_one("PRAGMA cache_size")
+        assert row is not None and row[0] == -512
+
+
 def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     with (
         Database(tmp_path / "clerk.db") as db,
