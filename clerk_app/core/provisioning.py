@@ -12,12 +12,13 @@ import ipaddress
 import os
 import re
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from clerk_app.core.frozen import frozen_record
 from clerk_app.core.plain_toml import read_plain_toml
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -83,7 +84,7 @@ DEFAULT_MAX_WAITING_HOURS = 24
 DEFAULT_ELDERLY_AGE = 60
 
 
-@dataclass(frozen=True)
+@frozen_record
 class ProvisioningProblem:
     """One wrong field: where it is and what is wrong, in both languages."""
 
@@ -108,7 +109,7 @@ class ProvisioningError(Exception):
         super().__init__(f"provisioning file {self.path} is not usable:\n{lines}")
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Provisioning:
     """A window's set-up, as read from its provisioning file."""
 
