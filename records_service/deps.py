@@ -229,6 +229,9 @@ class _TokenReader:
             opened, self.opened = self.opened, []
         for conn in opened:
             with contextlib.suppress(Exception):
+                # Closed for real, not checked in: after ``Engine.dispose`` it would go back
+                # to the dropped pool and be left open.
+                conn.invalidate()
                 conn.close()
 
 
