@@ -126,11 +126,12 @@ _INSERT_EVENT = Prepared(insert(_EVENTS), _EVENT_COLUMNS)
 #: loop, holding no thread). SQLite: one — its writers take turns anyway (``BEGIN
 #: IMMEDIATE`` behind db.py's writer lock), and more threads waiting on that lock only
 #: fight over the GIL (measured: 1.8 → 1.3 ms of CPU per creation with 8 clients).
-#: PostgreSQL: four — enough to keep the process busy while writes wait on round trips and
-#: the commit (8 clients in-process: 1.45–1.50 ms per creation with two, 1.23–1.40 with
-#: four, 1.9–2.5 with eight: the threads then fight over the GIL), and one write waiting
-#: on a row lock (a key in flight) does not hold up the others.
-WRITE_TURNS = {"sqlite": 1, "postgresql": 4}
+#: PostgreSQL: two, so one write waiting on a row lock (a key in flight) does not hold up
+#: the others. Four kept an in-process driver busier (8 clients: 1.23–1.40 against
+#: 1.45–1.50 ms per creation) but over HTTP used more CPU per creation (1.60/2.20 against
+#: 1.45–1.60/1.65–1.87 ms with 1/2 processes, bench_service back to back): the threads fight
+#: the event loop for the GIL.
+WRITE_TURNS = {"sqlite": 1, "postgresql": 2}
 _turns: weakref.WeakKeyDictionary[Database, tuple[asyncio.AbstractEventLoop, asyncio.Semaphore]]
 _turns = weakref.WeakKeyDictionary()
 
@@ -141,7 +142,7 @@ def write_turn(db: Database) -> asyncio.Semaphore:
     loop = asyncio.get_running_loop()
     found = _turns.get(db)
     if found is None or found[0] is not loop:
-        found = (loop, asyncio.Semaphore(WRITE_TURNS.get(db.engine.dialect.name, 4)))
+        found = (loop, asyncio.Semaphore(WRITE_TURNS.get(db.engine.dialect.name, 2)))
         _turns[db] = found
     return found[1]
 
