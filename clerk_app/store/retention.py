@@ -33,28 +33,45 @@ class Purged:
     files: tuple[Path, ...]
 
 
+def expired_cases(cutoff: datetime) -> tuple[str, tuple[str, ...]]:
+    """The query (and its parameters) for the ids of the cases that may leave the desk.
+
+    Its ``status IN`` / ``server_state = 'synced'`` / ``updated_at <`` terms are what the
+    partial index ``cases_expiry`` (MIGRATION_15) serves: a range read at every start, not a
+    scan of every case. Keep them literally so if this query changes.
+    """
+    terminal = tuple(sorted(s.value for s in TERMINAL))
+    marks = ", ".join("?" for _ in terminal)
+    sql = (
+        f"SELECT c.id FROM cases c WHERE c.status IN ({marks})"  # noqa: S608
+        " AND c.server_state = 'synced' AND c.updated_at < ?"
+        " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id"
+        "   AND o.state IN ('pending', 'rejected'))"
+        " AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.case_id = c.id"
+        "   AND k.state = 'open')"
+    )
+    return sql, (*terminal, stamp(cutoff))
+
+
+# ``c.joint_case_no <> ''`` lets the subquery use the partial index cases_joint: without it,
+# each synced joint case scanned every case (a joint number is never empty).
+JOINT_CASES_GONE = (
+    "DELETE FROM joint_cases WHERE server_state = 'synced' AND NOT EXISTS"
+    " (SELECT 1 FROM cases c WHERE c.joint_case_no = joint_cases.joint_no"
+    "  AND c.joint_case_no <> '')"
+    " RETURNING id"
+)
+
+
 @writes
 def purge_expired(db: Database, cutoff: datetime) -> Purged:
     """Delete synced, closed cases unchanged since ``cutoff`` and intakes parked before it.
 
     Returns what went; the PDFs listed in ``files`` are deleted after the commit.
     """
-    terminal = sorted(s.value for s in TERMINAL)
-    marks = ", ".join("?" for _ in terminal)
     when = stamp(cutoff)
     with db.transaction() as conn:
-        ids = [
-            r[0]
-            for r in conn.execute(
-                f"SELECT c.id FROM cases c WHERE c.status IN ({marks})"  # noqa: S608
-                " AND c.server_state = 'synced' AND c.updated_at < ?"
-                " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id"
-                "   AND o.state IN ('pending', 'rejected'))"
-                " AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.case_id = c.id"
-                "   AND k.state = 'open')",
-                (*terminal, when),
-            ).fetchall()
-        ]
+        ids = [r[0] for r in conn.execute(*expired_cases(cutoff)).fetchall()]
         files: list[Path] = []
         for case_id in ids:
             files += [
@@ -67,11 +84,7 @@ def purge_expired(db: Database, cutoff: datetime) -> Purged:
                 conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))  # noqa: S608
             conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
         # A joint case taken in here goes with its last part (issue 16), its sent row too.
-        joints = conn.execute(
-            "DELETE FROM joint_cases WHERE server_state = 'synced' AND NOT EXISTS"
-            " (SELECT 1 FROM cases c WHERE c.joint_case_no = joint_cases.joint_no)"
-            " RETURNING id"
-        ).fetchall()
+        joints = conn.execute(JOINT_CASES_GONE).fetchall()
         conn.executemany(
             "DELETE FROM outbox WHERE case_id IS NULL AND idempotency_key = ? AND state = 'sent'",
             [(r[0],) for r in joints],

@@ -404,6 +404,13 @@ ALTER TABLE case_scans ADD COLUMN sent_bytes INTEGER NOT NULL DEFAULT 0;
 of the page the service has acknowledged (its upload id is the page's id), so a dropped
 link or a restarted desk goes on from the last acknowledged chunk; ``size`` means sent."""
 
+MIGRATION_15 = """
+CREATE INDEX cases_expiry ON cases (status, updated_at) WHERE server_state = 'synced';
+"""
+"""The retention purge at every start (``store.retention``) reads the synced cases of the
+closed statuses changed before its cutoff as a range of this index instead of scanning every
+case (a desk keeps 100,000); a case the center has not confirmed is not in it."""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_2,
@@ -419,6 +426,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_12,
     MIGRATION_13,
     MIGRATION_14,
+    MIGRATION_15,
 )
 """All migrations, oldest first; ``len(MIGRATIONS)`` is the current schema version."""
 
