@@ -233,7 +233,7 @@ def test_a_clerk_signed_in_offline_at_a_desk_without_a_token_sees_it_in_red(
     indicator.panel.close()
 
 
-def test_the_no_token_sentence_is_translated() -> None:
+def test_the_no_token_sentence_is_translated(qapp) -> None:  # translators need the app
     try:
         install_translations("zh_CN")
         text = stop_reason(STOP_NO_TOKEN)
