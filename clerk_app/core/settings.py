@@ -7,7 +7,6 @@ range in the file is ignored (the default is used) and reported, never a crash.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -238,10 +237,17 @@ class Settings:
         """Read settings from ``path``; a missing or unreadable file gives the defaults."""
         settings = cls(path)
         try:
-            raw = json.loads(path.read_text("utf-8"))
-        except FileNotFoundError:
+            text = path.read_text("utf-8")
+        except FileNotFoundError:  # (json loads only for a file: issue 21's start)
             return settings
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError) as exc:  # (not UTF-8: a ValueError)
+            settings.ignored.append(f"{path}: unreadable ({exc}); defaults used")
+            return settings
+        import json
+
+        try:
+            raw = json.loads(text)
+        except ValueError as exc:
             settings.ignored.append(f"{path}: unreadable ({exc}); defaults used")
             return settings
         if not isinstance(raw, dict):
@@ -282,6 +288,8 @@ class Settings:
         """Write the non-default values atomically (temp file + rename)."""
         if self.path is None:
             return
+        import json
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(self._values, ensure_ascii=False, indent=2, sort_keys=True)
         import tempfile

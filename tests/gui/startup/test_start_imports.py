@@ -78,10 +78,11 @@ HEAVY = (
     "getpass",  # (the lock's note reads the user's name as getpass does, without termios)
     "platformdirs",  # the desk's folders on Linux are worked out without it (clerk_app.paths)
     "tomllib",  # a plain provisioning file is read by core.plain_toml (the same values)
+    "json",  # settings read it for a settings file only; the lock's note is written without
 )
 
 CHILD = f"""
-import json, sys
+import sys  # (json only once the window was shown: the guard names it)
 
 class Watch:
     def __init__(self, out):
@@ -102,6 +103,7 @@ watch = sys.stdout = Watch(sys.stdout)
 from clerk_app.__main__ import main
 code = main(sys.argv[1:])
 sys.stdout = watch.out
+import json
 print(json.dumps({{"code": code, "modules": watch.modules}}))
 """
 
