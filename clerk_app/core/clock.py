@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import MutableMapping
-from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # datetime loads at the first reading of the time (issue 21: ~1 ms)
+    from datetime import date, datetime, timedelta
     from zoneinfo import ZoneInfo
 
 #: The center's time zone, ``ZoneInfo("Asia/Shanghai")``: made at its first use (zoneinfo
@@ -52,7 +52,7 @@ def use_center_time_zone(environ: MutableMapping[str, str] | None = None) -> str
     Returns the ``TZ`` value set, or None when nothing changed.
     """
     env = os.environ if environ is None else environ
-    if env.get("TZ") is None and _local_offset() == timedelta(hours=8):
+    if env.get("TZ") is None and _local_offset_seconds() == 8 * 3600:
         return None
     if env.get("TZ") in (CENTER_TZ_NAME, CENTER_TZ_POSIX):
         return None
@@ -63,8 +63,9 @@ def use_center_time_zone(environ: MutableMapping[str, str] | None = None) -> str
     return value
 
 
-def _local_offset() -> timedelta | None:
-    return datetime.now().astimezone().utcoffset()
+def _local_offset_seconds() -> int:
+    """The local time's offset from UTC now (what ``datetime.now().astimezone()`` uses)."""
+    return time.localtime().tm_gmtoff
 
 
 @runtime_checkable
@@ -84,6 +85,8 @@ class SystemClock(Clock):
     """The real clock, reporting in the center's time zone."""
 
     def now(self) -> datetime:
+        from datetime import datetime
+
         return datetime.now(center_tz())
 
 
