@@ -1,10 +1,5 @@
 """Where the client keeps its files: platformdirs folders, or under CLERK_HOME.
 
-On Linux the three folders are the XDG ones platformdirs gives, worked out here without
-loading platformdirs (eight modules, ~3 ms before the sign-in window, issue 21); a HOME
-that is unset or relative, and every other platform (Windows: the shell's known folders
-through ctypes; macOS), ask platformdirs itself.
-
 CLERK_HOME (a folder) puts everything in one place: tests and the embedded demo use it so
 they never touch the real user folders.
 
@@ -18,11 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import posixpath
 import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import platformdirs
 
 APP_NAME = "WindowClerk"
 APP_AUTHOR = "WindowClerk"
@@ -125,45 +121,10 @@ def default_paths() -> Paths:
     if home:
         base = Path(home)
         return Paths(base / "data", base / "config", base / "logs", base / "documents")
-    data, config, logs = xdg_folders() or platformdirs_folders()
+    data = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
     return Paths(
-        data_dir=Path(data),
-        config_dir=Path(config),
-        log_dir=Path(logs),
-        documents_dir=Path(data) / "documents",
-    )
-
-
-def platformdirs_folders() -> tuple[str, str, str]:
-    """The data, config and log folders as platformdirs gives them on this platform."""
-    import platformdirs
-
-    return (
-        platformdirs.user_data_dir(APP_NAME, APP_AUTHOR),
-        platformdirs.user_config_dir(APP_NAME, APP_AUTHOR),
-        platformdirs.user_log_dir(APP_NAME, APP_AUTHOR),
-    )
-
-
-def xdg_folders() -> tuple[str, str, str] | None:
-    """On Linux, what :func:`platformdirs_folders` gives (platformdirs' ``Unix``: an
-    absolute ``$XDG_DATA_HOME`` / ``$XDG_CONFIG_HOME`` / ``$XDG_STATE_HOME``, else
-    ``~/.local/share``, ``~/.config``, ``~/.local/state``; the app's name appended, the log
-    folder ``log`` in the state one), without loading platformdirs; None where this does
-    not apply (another platform, or HOME unset or relative: platformdirs then asks the
-    password database)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    home = os.environ.get("HOME", "")
-    if not posixpath.isabs(home):
-        return None
-
-    def base(variable: str, default: str) -> str:
-        value = os.environ.get(variable, "")
-        return value if posixpath.isabs(value) else os.path.expanduser(default)
-
-    return (
-        os.path.join(base("XDG_DATA_HOME", "~/.local/share"), APP_NAME),
-        os.path.join(base("XDG_CONFIG_HOME", "~/.config"), APP_NAME),
-        os.path.join(base("XDG_STATE_HOME", "~/.local/state"), APP_NAME, "log"),
+        data_dir=data,
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
+        log_dir=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
+        documents_dir=data / "documents",
     )

@@ -12,18 +12,14 @@ import ipaddress
 import os
 import re
 import sys
-from dataclasses import field, replace
+import tomllib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from clerk_app.core.frozen import frozen_record
-from clerk_app.core.plain_toml import read_plain_toml
-
 if TYPE_CHECKING:  # pragma: no cover
-    import tomllib
-
     from clerk_app.core.idcard import IdCardSetup
 
 
@@ -84,7 +80,7 @@ DEFAULT_MAX_WAITING_HOURS = 24
 DEFAULT_ELDERLY_AGE = 60
 
 
-@frozen_record
+@dataclass(frozen=True)
 class ProvisioningProblem:
     """One wrong field: where it is and what is wrong, in both languages."""
 
@@ -109,7 +105,7 @@ class ProvisioningError(Exception):
         super().__init__(f"provisioning file {self.path} is not usable:\n{lines}")
 
 
-@frozen_record
+@dataclass(frozen=True)
 class Provisioning:
     """A window's set-up, as read from its provisioning file."""
 
@@ -222,25 +218,16 @@ def _not_toml(exc: tomllib.TOMLDecodeError) -> ProvisioningProblem:
     )
 
 
-def _load_toml(text: str, where: Path) -> dict[str, Any]:
-    """The file's TOML: a plain one read without ``tomllib`` (``core.plain_toml``, the
-    same values; ~3 ms before the sign-in window, issue 21), any other by ``tomllib``,
-    which words a mistake as a ProvisioningError."""
-    data = read_plain_toml(text)
-    if data is not None:
-        return data
-    import tomllib
-
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ProvisioningError(where, [_not_toml(exc)]) from exc
-
-
 def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning:
     """Parse provisioning TOML text; raise ProvisioningError listing every wrong field."""
     where = source or Path("<provisioning>")
-    data = _load_toml(text, where)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProvisioningError(
+            where,
+            [_not_toml(exc)],
+        ) from exc
 
     r = _Reader(data)
     schema = data.get("schema", SCHEMA_VERSION)
@@ -618,7 +605,14 @@ def apply_overrides(base: Provisioning, path: Path) -> Provisioning:
     Raises:
         ProvisioningError: the override file itself is wrong (naming each field).
     """
-    data = _load_toml(_read_text(path), path)
+    text = _read_text(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProvisioningError(
+            path,
+            [_not_toml(exc)],
+        ) from exc
     r = _Reader(data)
     r.unknown_keys(data, "(top)", {"printers", "ui"})
     printers = _read_printers(r)

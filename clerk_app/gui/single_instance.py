@@ -10,6 +10,7 @@ one, before it opens the database.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -84,33 +85,9 @@ def hold_data_folder(data_dir: Path) -> DataFolderLock | RunningClient:
             "user": _user(),
             "started": _center_now(),
         }
-        (data_dir / WHO_NAME).write_text(json_object(who), encoding="utf-8")
+        (data_dir / WHO_NAME).write_text(json.dumps(who), encoding="utf-8")
         return DataFolderLock(data_dir, lock)
     return running_client(data_dir, lock)
-
-
-def json_object(values: dict[str, object]) -> str:
-    """``values`` as a JSON object, written without loading json before the sign-in window
-    (issue 21): integers as they are, anything else as its text, quoted, every character
-    but printable ASCII escaped as ``\\uXXXX`` (json.loads reads it back as written)."""
-
-    def quoted(text: str) -> str:
-        out = []
-        for char in text:
-            if " " <= char <= "~" and char not in '"\\':
-                out.append(char)
-            elif ord(char) <= 0xFFFF:
-                out.append(f"\\u{ord(char):04x}")
-            else:  # a surrogate pair, as JSON writes it
-                code = ord(char) - 0x10000
-                out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-        return '"' + "".join(out) + '"'
-
-    items = (
-        f"{quoted(key)}: {value if isinstance(value, int) else quoted(str(value))}"
-        for key, value in values.items()
-    )
-    return "{" + ", ".join(items) + "}"
 
 
 def hold_data_folder_soon(data_dir: Path) -> Callable[[], DataFolderLock | RunningClient]:
@@ -150,8 +127,6 @@ def running_client(data_dir: Path, lock: QLockFile) -> RunningClient:
     info = lock.getLockInfo()  # (pid, host, application), or empty while being written
     ok = isinstance(info, tuple) and len(info) == 3
     pid, host = (int(info[0]), str(info[1])) if ok else (0, "")
-    import json
-
     who: dict[str, object] = {}
     try:
         who = json.loads((data_dir / WHO_NAME).read_text(encoding="utf-8"))

@@ -76,10 +76,6 @@ HEAVY = (
     "clerk_app.gui.errors",  # the words for an error: when there is one
     "clerk_app.core.errors",
     "getpass",  # (the lock's note reads the user's name as getpass does, without termios)
-    "platformdirs",  # the desk's folders on Linux are worked out without it (clerk_app.paths)
-    "tomllib",  # a plain provisioning file is read by core.plain_toml (the same values)
-    "json",  # settings read it for a settings file only; the lock's note is written without
-    "datetime",  # core.clock loads it at the first reading of the time
 )
 
 CHILD = f"""
