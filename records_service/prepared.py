@@ -7,7 +7,8 @@ INSERT. :class:`Prepared` compiles a statement once per dialect, keeps SQLAlchem
 bind processors (JSON, the UTC datetimes, dates, booleans: the stored values are exactly
 what SQLAlchemy would store) and hands the driver the SQL text and processed values. Use
 it only inside a transaction SQLAlchemy began (``Session.connection()``): it runs on that
-transaction's DBAPI connection and raises the driver's own exceptions.
+transaction's DBAPI connection and raises what ``conn.execute`` would (SQLAlchemy's
+wrappers of the driver's errors, parameters hidden; a lost connection invalidated).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
 
@@ -64,13 +65,38 @@ class Prepared:
         ]
         driver = conn.connection.driver_connection
         cursor = driver.cursor()  # type: ignore[union-attr]
+        params: Any = (
+            [value for _name, value in processed] if compiled.positional else dict(processed)
+        )
         try:
-            if compiled.positional:
-                cursor.execute(compiled.sql, [value for _name, value in processed])
-            else:
-                cursor.execute(compiled.sql, dict(processed))
+            cursor.execute(compiled.sql, params)
+        except conn.dialect.loaded_dbapi.Error as exc:
+            raise _wrapped(conn, compiled.sql, params, exc, driver, cursor) from exc
         finally:
             cursor.close()
+
+
+def _wrapped(
+    conn: Connection, sql: str, params: Any, exc: Any, driver: Any, cursor: Any
+) -> BaseException:
+    """The driver's ``exc`` as SQLAlchemy raises it from ``conn.execute``: its wrapper
+    (``IntegrityError``, ``OperationalError`` …) naming the statement with its parameters
+    hidden, which the service's error handler and log expect; a lost connection is
+    invalidated first, so that the pool never hands it out again."""
+    dialect = conn.dialect
+    lost = dialect.is_disconnect(exc, driver, cursor)
+    if lost:
+        conn.invalidate(exc)
+    return DBAPIError.instance(
+        sql,
+        params,
+        exc,
+        dialect.loaded_dbapi.Error,
+        hide_parameters=True,
+        connection_invalidated=lost,
+        dialect=dialect,
+        ismulti=False,
+    )
 
 
 def integrity_errors(conn: Connection) -> tuple[type[Exception], ...]:
