@@ -22,12 +22,10 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Date,
     Integer,
     String,
     and_,
     case,
-    cast,
     column,
     false,
     func,
@@ -174,12 +172,9 @@ class StageFigures:
                 for n in range((last - self.index.anchor).days + 1)]  # fmt: skip
 
     def _local_day(self, moment: Any) -> Any:
-        """``moment``'s day in the center's zone. PostgreSQL: by the fixed UTC+8 offset,
-        Asia/Shanghai's since 1992 (``local_date`` names the zone, looked up per row: a
-        third of the parts query's time over a million parts)."""
-        if self.session.get_bind().dialect.name == "sqlite":
-            return local_date(self.session, moment)
-        return cast(func.timezone(literal_column("INTERVAL '+08:00'"), moment), Date)
+        """``moment``'s day in the center's zone (``workload.local_date``: on PostgreSQL by
+        the fixed UTC+8 offset, not the zone's name looked up per row)."""
+        return local_date(self.session, moment)
 
     def _with_w(self, query: Any, moment: Any, name: str) -> tuple[Any, Any]:
         """``query`` able to give ``W`` of ``moment``'s local day, and that expression
