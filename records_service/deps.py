@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Annotated, Any
@@ -13,7 +14,9 @@ from typing import Annotated, Any
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPBearer
 from sqlalchemy import Connection, Row, bindparam, event, or_, select, update
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 from starlette.concurrency import run_in_threadpool
 
 from records_service import reach
@@ -40,7 +43,65 @@ async def get_clock(request: Request) -> Callable[[], datetime]:
     return request.app.state.clock
 
 
-def read_session(db: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
+#: Connections of a pool that requests with a session dependency never hold all of: the
+#: token check's connection of the event loop's thread (``_TokenReader``), and one for the
+#: threads that take a connection without such a dependency and give it back before they
+#: leave their thread (the feed placer, a token's last use, ``POST /cases``' write).
+KEPT_FREE = 2
+_turns: weakref.WeakKeyDictionary[Database, tuple[asyncio.AbstractEventLoop, asyncio.Semaphore]]
+_turns = weakref.WeakKeyDictionary()
+
+
+def _session_turns(db: Database) -> asyncio.Semaphore | None:
+    """The semaphore of ``db``'s session turns in the running loop (None: a pool without a
+    limit, SQLite in memory or an unlimited overflow)."""
+    pool = db.engine.pool
+    overflow = getattr(pool, "_max_overflow", -1)
+    if not isinstance(pool, QueuePool) or overflow < 0:
+        return None
+    loop = asyncio.get_running_loop()
+    found = _turns.get(db)
+    if found is None or found[0] is not loop:
+        turns = max(1, pool.size() + overflow - KEPT_FREE)
+        found = _turns[db] = (loop, asyncio.Semaphore(turns))
+    return found[1]
+
+
+async def session_turn(request: Request) -> AsyncIterator[None]:
+    """A request's turn to hold a session (one per request, however many sessions it has;
+    given back after the answer is sent), waited for in the event loop, without a thread.
+
+    A sync route's session keeps its connection, in a transaction, until the session's
+    dependency exits after the answer is sent, and in between FastAPI validates the answer
+    in a thread-pool thread (``fastapi.routing.serialize_response``). With more
+    requests in flight than threads and connections, every thread waited in the pool for a
+    connection while every connection waited for a thread, until the pool timeout (issue
+    20's province bench: 503 "busy" with the CPU idle; tests/service/test_pool_nesting.py).
+    With fewer turns than connections (:data:`KEPT_FREE`) a connection is always held by a
+    thread that runs, or free. Waiting longer than the pool's timeout answers 503 "busy",
+    as the pool does.
+    """
+    db: Database = request.app.state.database
+    turns = _session_turns(db)
+    if turns is None:
+        yield
+        return
+    try:
+        await asyncio.wait_for(turns.acquire(), db.engine.pool.timeout())  # type: ignore[attr-defined]
+    except TimeoutError:
+        raise PoolTimeout("no session turn within the pool timeout") from None
+    try:
+        yield
+    finally:
+        turns.release()
+
+
+_SessionTurn = Annotated[None, Depends(session_turn)]
+
+
+def read_session(
+    db: Annotated[Database, Depends(get_database)], _turn: _SessionTurn
+) -> Iterator[Session]:
     with db.read() as session:
         yield session
 
@@ -48,6 +109,7 @@ def read_session(db: Annotated[Database, Depends(get_database)]) -> Iterator[Ses
 def read_off_primary_session(
     db: Annotated[Database, Depends(get_database)],
     clock: Annotated[Callable[[], datetime], Depends(get_clock)],
+    _turn: _SessionTurn,
 ) -> Iterator[Session]:
     """A read session on the read replica (``CLERK_READ_DATABASE_URL``) when there is one
     and it answers, else on the primary; ``read_replica.staleness(session)`` gives the
@@ -56,7 +118,9 @@ def read_off_primary_session(
         yield session
 
 
-def write_session(db: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
+def write_session(
+    db: Annotated[Database, Depends(get_database)], _turn: _SessionTurn
+) -> Iterator[Session]:
     """A session whose transaction starts as a writer (``BEGIN IMMEDIATE`` on SQLite).
 
     Routes commit it themselves; anything left uncommitted is rolled back.
