@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 import zlib
 from collections.abc import Iterator
@@ -35,8 +34,16 @@ from records_service import audit, audit_chain, partitions
 from records_service.audit_seal import AuditSeal, database_label
 from records_service.db import Database
 from records_service.migrate import upgrade
-from tests.helpers.service import TEST_NOW, RunningService, ServiceLauncher
-from tests.helpers.service_api import TIMEOUT, auth, case_body, post_case, token_for
+from tests.helpers.service import TEST_NOW, RunningService
+from tests.helpers.service_api import (
+    BACKENDS,
+    TIMEOUT,
+    auth,
+    case_body,
+    post_case,
+    token_for,
+)
+from tests.helpers.service_pair import two_services
 
 WRITERS = 6
 CASES_PER_WRITER = 4
@@ -68,25 +75,15 @@ def _env(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=BACKENDS)
 def pair(request, tmp_path_factory, records_template_db) -> Iterator[Pair]:
-    folder = tmp_path_factory.mktemp(f"chain-{request.param}")
-    launcher = ServiceLauncher(folder, records_template_db, clock=TEST_NOW)
-    try:
-        if request.param == "sqlite":
-            path = folder / "records.db"
-            shutil.copyfile(records_template_db(None), path)
-            url = f"sqlite:///{path}"
-        else:
-            databases = request.getfixturevalue("postgres_databases")
-            url = databases.create(template=databases.demo_template())
-        first = launcher.start(database_url=url, env=_env(folder))
-        second = launcher.start(database_url=url, env=_env(folder))
+    with two_services(request, tmp_path_factory, records_template_db, "chain", env=_env) as (
+        folder,
+        url,
+        first,
+        second,
+    ):
         yield Pair(first, second, url, request.param, folder)
-    finally:
-        launcher.stop_all()
 
 
 def _chain(url: str, seal: AuditSeal) -> list[audit.AuditRecord]:

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 import uuid
 from collections.abc import Iterator
@@ -23,8 +22,16 @@ import requests
 from sqlalchemy import create_engine, text
 
 from records_service import audit
-from tests.helpers.service import TEST_NOW, RunningService, ServiceLauncher
-from tests.helpers.service_api import TIMEOUT, auth, case_body, post_case, token_for
+from tests.helpers.service import RunningService
+from tests.helpers.service_api import (
+    BACKENDS,
+    TIMEOUT,
+    auth,
+    case_body,
+    post_case,
+    token_for,
+)
+from tests.helpers.service_pair import two_services
 
 WRITERS = 6
 CASES_PER_WRITER = 5
@@ -39,25 +46,15 @@ class Pair:
     backend: str
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=BACKENDS)
 def pair(request, tmp_path_factory, records_template_db) -> Iterator[Pair]:
-    folder = tmp_path_factory.mktemp(f"feed-{request.param}")
-    launcher = ServiceLauncher(folder, records_template_db, clock=TEST_NOW)
-    try:
-        if request.param == "sqlite":
-            path = folder / "records.db"
-            shutil.copyfile(records_template_db(None), path)
-            url = f"sqlite:///{path}"
-        else:
-            databases = request.getfixturevalue("postgres_databases")
-            url = databases.create(template=databases.demo_template())
-        first = launcher.start(database_url=url)
-        second = launcher.start(database_url=url)
+    with two_services(request, tmp_path_factory, records_template_db, "feed") as (
+        _folder,
+        url,
+        first,
+        second,
+    ):
         yield Pair(first, second, url, request.param)
-    finally:
-        launcher.stop_all()
 
 
 def _start_event(service: RunningService, token: str, case_no: str) -> None:

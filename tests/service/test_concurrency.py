@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 import uuid
 from collections.abc import Iterator
@@ -19,8 +18,16 @@ from sqlalchemy import create_engine, text
 
 from records_service import audit, audit_chain
 from records_service.db import Database
-from tests.helpers.service import TEST_NOW, RunningService, ServiceLauncher
-from tests.helpers.service_api import TIMEOUT, auth, case_body, post_case, token_for
+from tests.helpers.service import RunningService
+from tests.helpers.service_api import (
+    BACKENDS,
+    TIMEOUT,
+    auth,
+    case_body,
+    post_case,
+    token_for,
+)
+from tests.helpers.service_pair import two_services
 
 WRITES_PER_WRITER = 12
 PAGE = 5
@@ -41,25 +48,15 @@ class Pair:
             engine.dispose()
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=BACKENDS)
 def pair(request, tmp_path_factory, records_template_db) -> Iterator[Pair]:
-    folder = tmp_path_factory.mktemp(f"pair-{request.param}")
-    launcher = ServiceLauncher(folder, records_template_db, clock=TEST_NOW)
-    try:
-        if request.param == "sqlite":
-            path = folder / "records.db"
-            shutil.copyfile(records_template_db(None), path)
-            url = f"sqlite:///{path}"
-        else:
-            databases = request.getfixturevalue("postgres_databases")
-            url = databases.create(template=databases.demo_template())
-        first = launcher.start(database_url=url)
-        second = launcher.start(database_url=url)
+    with two_services(request, tmp_path_factory, records_template_db, "pair") as (
+        _folder,
+        url,
+        first,
+        second,
+    ):
         yield Pair(first, second, url)
-    finally:
-        launcher.stop_all()
 
 
 def test_twenty_identical_creations_through_two_processes_store_one_case(pair) -> None:
