@@ -351,6 +351,11 @@ def create(
                 _refuse_taken(session, db, body, principal, now, client_ip)
         _audited(session, body, principal, now, client_ip)
         session.commit()
+    return _created(content, location)
+
+
+def _created(content: str, location: str) -> Response:
+    """The 201 answer of a new case (``content``: the stored answer's JSON)."""
     return Response(
         content=content.encode("utf-8"),
         status_code=201,
@@ -484,9 +489,4 @@ def _forwarded(
     )
     _audited(session, body, principal, now, client_ip)
     session.commit()
-    return Response(
-        content=content.encode("utf-8"),
-        status_code=201,
-        media_type=JSON_MEDIA_TYPE,
-        headers={"Location": location},
-    )
+    return _created(content, location)
