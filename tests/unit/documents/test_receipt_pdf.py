@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -22,8 +21,6 @@ from tests.helpers.documents import (
 )
 
 pytestmark = pytest.mark.usefixtures("qapp")
-
-REVIEW_PNG = Path("/tmp/receipt-page1.png")
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +112,8 @@ def test_receipt_is_one_a4_page_that_poppler_reads_without_complaint(receipt_pdf
 
 def test_receipt_qr_code_opens_progress_page_with_case_number_and_query_code(receipt_pdf, tmp_path):
     png = render_page(receipt_pdf, tmp_path / "page1", dpi=150)
-    shutil.copyfile(png, REVIEW_PNG)  # for a person to look at the layout
+    # For a person to look at the layout: pytest keeps it in its temporary folder
+    # (/tmp/pytest-of-<user>/pytest-<n>/…/page1.png), removed with the older runs.
     assert decode_qr(png) == [
         "https://zwfw.example.gov.cn/progress?case=HS-W01-20261128-000001&code=482913"
     ]
