@@ -94,11 +94,12 @@ HASHED = (
 def journal_lock(session: Session) -> None:
     """Serialize journal writers until this transaction ends.
 
-    On PostgreSQL a transaction-scoped advisory lock: whoever holds it assigns the next
-    event sequence number and the next audit hash, and commits before the next writer
-    starts, so sequence order is commit order and the change feed never skips a row that
-    commits late. On SQLite every write transaction is already serialized
-    (``BEGIN IMMEDIATE``). Re-entrant within a transaction. Take it after any row locks.
+    On PostgreSQL a transaction-scoped advisory lock: whoever holds it commits before the
+    next writer starts. Neither the change feed (``feed.py`` places events after commit)
+    nor the audit chain (``audit_chain.py``) needs it any more; the routes that still take
+    it serialize their own numbering with it (receipt numbers, ranges, a day's closing).
+    On SQLite every write transaction is already serialized (``BEGIN IMMEDIATE``).
+    Re-entrant within a transaction. Take it after any row locks.
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": JOURNAL_LOCK_KEY})
@@ -118,19 +119,9 @@ def scrub(value: Any) -> Any:
 
 def _canonical(row: AuditRecord | dict[str, Any], *, with_center: bool) -> bytes:
     get = row.get if isinstance(row, dict) else lambda k: getattr(row, k)
-    at = get("at")
-    payload: dict[str, Any] = {
-        "at": at.astimezone(UTC).isoformat(timespec="microseconds") if at else None,
-        "actor": get("actor"),
-        "device_id": get("device_id"),
-        "action": get("action"),
-        "target": get("target"),
-        "client_ip": get("client_ip"),
-        "result": get("result"),
-        "detail": get("detail"),
-    }
-    if with_center:
-        payload["center_code"] = get("center_code")
+    payload = {name: get(name) for name in HASHED if with_center or name != "center_code"}
+    at = payload["at"]
+    payload["at"] = at.astimezone(UTC).isoformat(timespec="microseconds") if at else None
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
