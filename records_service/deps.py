@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
+import time
 import weakref
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
@@ -14,6 +16,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPBearer
 from sqlalchemy import Connection, Row, bindparam, event, or_, select, update
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
@@ -23,9 +26,11 @@ from records_service import reach
 from records_service.db import Database
 from records_service.models import Device, Token, User, Window
 from records_service.prepared import PreparedQuery
-from records_service.problems import ProblemError
+from records_service.problems import ProblemError, database_unreachable
 from records_service.security import token_hash
 from records_service.settings import Settings
+
+log = logging.getLogger("records.deps")
 
 # The getters below are coroutines although they never wait: FastAPI runs a plain ``def``
 # dependency in its thread pool, one thread hop each per request.
@@ -253,6 +258,8 @@ class _TokenReader:
         self.opened: list[Connection] = []
         self.lock = threading.Lock()
         self.postgres = db.engine.dialect.name == "postgresql"
+        #: Until when (``time.monotonic``) token checks read the replica instead.
+        self.primary_down_until = 0.0
         event.listen(db.engine, "engine_disposed", self._close_all)
 
     def _connection(self) -> Connection:
@@ -274,8 +281,8 @@ class _TokenReader:
             conn = self._connection()
             try:
                 return _TOKEN_READ.first(conn, {"digest": digest})
-            except conn.dialect.loaded_dbapi.Error as exc:
-                gone = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, None)
+            except DBAPIError as exc:
+                gone = exc.connection_invalidated
                 self._drop(conn, gone)
                 if attempt == 2 or not gone:
                     raise
@@ -313,6 +320,42 @@ def _reader(db: Database) -> _TokenReader:
     return reader
 
 
+#: How long the token checks go straight to the read replica once the primary could not
+#: be reached (each try on the primary holds the event loop until the database, or
+#: PgBouncer's ``query_wait_timeout``, gives up).
+PRIMARY_DOWN_S = 5.0
+
+
+def _token_off_standby(db: Database, digest: str, exc: OperationalError | None) -> Any:
+    """The token's row read on the read replica when the primary cannot be reached (a
+    failover, docs/SCALING.md): hall screens, the board and lookups go on reading the
+    standby. No revocation can have been written since the primary went down, and with a
+    synchronous standby none written before is missing.
+
+    ``exc``: what the primary raised just now, or None within :data:`PRIMARY_DOWN_S` of
+    the last such error. Raises ``exc`` without a replica or for another error; when the
+    replica fails too, the primary is asked again.
+    """
+    reader = _reader(db)
+    if exc is not None:
+        if db.replica is None or not database_unreachable(exc):
+            raise exc
+        if time.monotonic() >= reader.primary_down_until:
+            log.warning(
+                "primary unreachable: token checks read the standby for %.0f s", PRIMARY_DOWN_S
+            )
+        reader.primary_down_until = time.monotonic() + PRIMARY_DOWN_S
+    assert db.replica is not None
+    try:
+        with db.replica.sessions() as session:
+            return session.execute(_TOKEN_QUERY, {"digest": digest}).first()
+    except SQLAlchemyError:
+        reader.primary_down_until = 0.0
+        if exc is not None:
+            raise exc from None
+        return reader.read(digest)
+
+
 def _touch_write(db: Database, token_id: int, now: datetime) -> None:
     with db.write() as write:
         write.execute(
@@ -334,7 +377,15 @@ async def current_principal(request: Request) -> Principal:
     token = bearer_token(request)
     state = request.app.state  # not dependencies: each costs FastAPI a solve per request
     db: Database = state.database
-    row = _reader(db).read(token_hash(token))
+    digest = token_hash(token)
+    reader = _reader(db)
+    if time.monotonic() < reader.primary_down_until:
+        row = _token_off_standby(db, digest, None)
+    else:
+        try:
+            row = reader.read(digest)
+        except OperationalError as exc:
+            row = _token_off_standby(db, digest, exc)
     now = state.clock()
     if row is None or row.revoked or row.expires_at <= now:
         raise _unauthorized("The token is unknown, expired or revoked.")
@@ -346,7 +397,13 @@ async def current_principal(request: Request) -> Principal:
                 f"Signed out after {settings.idle_minutes} minutes without use; sign in again."
             )
         if now - last >= TOUCH_EVERY:
-            await run_in_threadpool(_touch_write, db, row.id, now)
+            try:
+                await run_in_threadpool(_touch_write, db, row.id, now)
+            except OperationalError as exc:
+                if not database_unreachable(exc):
+                    raise
+                # The primary is lost: the last use is not recorded, the read goes on.
+                log.warning("token's last use not recorded: the database is unreachable")
     principal = _principal(row, settings, now, db.center_code)
     request.state.principal = principal
     route = request.scope.get("route")

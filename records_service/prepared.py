@@ -122,20 +122,23 @@ class PreparedQuery:
         )
 
     def first(self, conn: Connection, values: Mapping[str, Any]) -> Any:
-        """The first row for ``values`` (None: no row); raises the driver's exceptions."""
+        """The first row for ``values`` (None: no row); raises what ``conn.execute`` would
+        (SQLAlchemy's wrapper, a lost connection invalidated first)."""
         dialect = conn.dialect
         compiled = self.prepared._for(dialect)
         driver = conn.connection.driver_connection
         cursor = driver.cursor()  # type: ignore[union-attr]
+        params: Any = (
+            [values[name] for name, _proc in compiled.params]
+            if compiled.positional
+            else {name: values[name] for name, _proc in compiled.params}
+        )
         try:
-            if compiled.positional:
-                cursor.execute(compiled.sql, [values[name] for name, _proc in compiled.params])
-            else:
-                cursor.execute(
-                    compiled.sql, {name: values[name] for name, _proc in compiled.params}
-                )
+            cursor.execute(compiled.sql, params)
             found = cursor.fetchone()
             description = cursor.description
+        except dialect.loaded_dbapi.Error as exc:
+            raise _wrapped(conn, compiled.sql, params, exc, driver, cursor) from exc
         finally:
             cursor.close()
         if found is None:

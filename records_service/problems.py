@@ -92,7 +92,8 @@ _DESCRIPTIONS = {
     "with another body",
     426: "The client is older than the service's ``min_client_version``",
     429: "Too many requests: wait ``Retry-After`` seconds",
-    503: "``…/busy``: the database is busy; retry after ``Retry-After``",
+    503: "``…/busy``: the database is busy or cannot be reached for now; retry after "
+    "``Retry-After``",
 }
 
 _RETRY_AFTER = {
@@ -312,11 +313,36 @@ async def _validation_handler(_request: Request, exc: Exception) -> Response:
     )
 
 
+#: SQLSTATEs of a database that cannot be reached for now: class 08 (connection
+#: exceptions, also PgBouncer's "server login has been failing" and "query_wait_timeout")
+#: and 57P01–57P03 (the server shutting down, crashed, or still starting).
+_UNREACHABLE_STATES = ("08", "57P01", "57P02", "57P03")
+
+
+def database_unreachable(exc: OperationalError) -> bool:
+    """Whether ``exc`` says the database cannot be reached for now (a lost primary, a
+    restart, a failover) rather than that a statement went wrong."""
+    if exc.connection_invalidated:
+        return True
+    state = getattr(exc.orig, "sqlstate", None) or ""
+    return state.startswith(_UNREACHABLE_STATES)
+
+
 async def _database_busy_handler(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, OperationalError)
     if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
         return problem_response(
             503, "busy", "The database is busy; retry shortly.", headers={"Retry-After": "1"}
+        )
+    if database_unreachable(exc):
+        # A desk keeps what it sent in its outbox and sends it again later (same
+        # Idempotency-Key): the answer it waits for is 503, not an internal error.
+        log.warning("database unreachable: %s", exc.orig)
+        return problem_response(
+            503,
+            "busy",
+            "The database cannot be reached for now; retry shortly.",
+            headers={"Retry-After": "5"},
         )
     log.exception("database error", exc_info=exc)
     return problem_response(500, "internal", "Internal error.")

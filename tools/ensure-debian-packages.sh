@@ -12,7 +12,7 @@ run_pkgs=(
   libx11-xcb1 libegl1 libgl1 libfontconfig1 libdbus-1-3
 )
 test_pkgs=("${run_pkgs[@]}" poppler-utils zbar-tools xvfb postgresql cups printer-driver-cups-pdf nsis
-  wine64 espeak-ng sox gcc libc6-dev sane-utils libsane1 nginx)
+  wine64 espeak-ng sox gcc libc6-dev sane-utils libsane1 nginx pgbouncer)
 
 case "${1:-test}" in
   run) want=("${run_pkgs[@]}") ;;

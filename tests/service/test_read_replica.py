@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,16 +29,14 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
+from tests.helpers.replication import standby_of
 from tests.helpers.service import (
-    PG_BIN,
     REPO_ROOT,
     TEST_NOW,
     PostgresCluster,
     PostgresDatabases,
     RunningService,
     ServiceLauncher,
-    _free_port,
-    _run_as_postgres,
     can_start_postgres,
 )
 from tests.helpers.service_api import TIMEOUT, auth, case_body, post_case, token_for
@@ -66,33 +62,6 @@ class Replicated:
             engine.dispose()
 
 
-def _standby_of(primary: PostgresCluster) -> PostgresCluster:
-    """A hot standby of ``primary`` streaming from it (``pg_basebackup -R -X stream``)."""
-    folder = Path(tempfile.mkdtemp(prefix="clerk-test-pg-standby-"))
-    (folder / "sock").mkdir()
-    shutil.chown(folder, "postgres")
-    shutil.chown(folder / "sock", "postgres")
-    try:
-        _run_as_postgres(
-            "env", "PGPASSWORD=pw", str(PG_BIN / "pg_basebackup"), "-h", "127.0.0.1",
-            "-p", str(primary.port), "-U", "postgres", "-D", str(folder / "data"),
-            "-R", "-X", "stream", "--checkpoint=fast", "--no-sync",
-        )  # fmt: skip
-        for attempt in range(3):  # another process may take the free port first
-            standby = PostgresCluster(folder, _free_port())
-            try:
-                standby.resume()
-            except RuntimeError:
-                if attempt == 2:
-                    raise
-                continue
-            return standby
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    raise AssertionError("unreachable")
-
-
 @pytest.fixture(scope="module")
 def replicated(tmp_path_factory, records_template_db) -> Iterator[Replicated]:
     if not can_start_postgres():
@@ -107,7 +76,7 @@ def replicated(tmp_path_factory, records_template_db) -> Iterator[Replicated]:
     try:
         databases = PostgresDatabases(primary.url)
         primary_url = databases.create(template=databases.demo_template())
-        standby = _standby_of(primary)
+        standby = standby_of(primary)
         standby_url = standby.url + "/" + primary_url.rsplit("/", 1)[1]
         service = launcher.start(
             database_url=primary_url,
