@@ -9,11 +9,11 @@ else 在办.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from clerk_app.core import joint as rules_joint
@@ -129,7 +129,7 @@ def progress(session: Session, joint_case: JointCase) -> dict[str, Any]:
 
 
 def board_rows(
-    session: Session, windows: list[str], since: datetime, limit: int
+    session: Session, windows: Collection[str] | Select[Any], since: datetime, limit: int
 ) -> list[dict[str, Any]]:
     """Today's joint cases of ``windows`` as hall-screen rows (``BoardRow``), newest change
     first: one row each, the package as the item, the current stage beside it."""
