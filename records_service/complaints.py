@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_name, mask_phone
-from records_service import audit, notifications, reach, rules
+from records_service import audit, locks, notifications, reach, rules
 from records_service.case_views import iso
 from records_service.complaint_schemas import ComplaintCreate
 from records_service.deps import Principal
@@ -189,9 +189,11 @@ def _about(session: Session, body: ComplaintCreate, center: str) -> dict[str, An
 
 
 def next_no(session: Session, center: str, day: date) -> str:
-    """``TS-{center}-{yyyymmdd}-{seq:04d}``: the day's next number (the caller holds the
-    journal lock, so two complaints never draw the same one)."""
+    """``TS-{center}-{yyyymmdd}-{seq:04d}``: the day's next number. Takes the lock of the
+    number's prefix (``locks.COMPLAINT_NO``, held until the commit), so two complaints of
+    the center's day never draw the same one; other centers and days do not wait."""
     prefix = f"TS-{center}-{day:%Y%m%d}-"
+    locks.hold(session, locks.COMPLAINT_NO, prefix)
     taken = session.scalar(
         select(func.count()).select_from(Complaint).where(Complaint.no.like(prefix + "%"))
     )
@@ -202,7 +204,6 @@ def take(session: Session, body: ComplaintCreate, principal: Principal, now: dat
     """A new complaint (``open``) with its ``taken`` event; 422 naming every bad field."""
     center = principal.center_code or writer_center(session)
     about = _about(session, body, center)
-    audit.journal_lock(session)
     complaint = Complaint(
         no=next_no(session, center, today_of(now)),
         center_code=center,
@@ -431,9 +432,15 @@ def overdue_unmarked(centers: set[str], today: date) -> Any:
 
 def escalate_overdue(session: Session, centers: set[str], now: datetime) -> int:
     """Escalate every running complaint of ``centers`` past its deadline on ``now``'s day
-    (once each). Returns how many; the caller commits."""
-    audit.journal_lock(session)
-    found = list(session.scalars(overdue_unmarked(centers, today_of(now)).order_by(Complaint.no)))
+    (once each). Returns how many; the caller commits.
+
+    Their rows are locked (PostgreSQL), in number order: a second escalation at the same
+    time waits for them, then finds them escalated (``FOR UPDATE`` reads the row again).
+    """
+    query = overdue_unmarked(centers, today_of(now)).order_by(Complaint.no)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    found = list(session.scalars(query.execution_options(populate_existing=True)))
     for complaint in found:
         _escalate(session, complaint, now)
     return len(found)

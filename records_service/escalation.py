@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from records_service import audit, complaints, hotline
+from records_service import audit, complaints, hotline, locks
 from records_service.case_views import iso
 from records_service.db import Database
 from records_service.models import Complaint, HotlineEvent, HotlineOrder
@@ -64,8 +64,13 @@ def _escalated_before(events: list[HotlineEvent], deadline: str, due: datetime) 
 
 
 def escalate_orders(session: Session, now: datetime) -> list[tuple[str, str]]:
-    """Escalate every work order past a deadline of the center's, once per deadline."""
-    audit.journal_lock(session)
+    """Escalate every work order past a deadline of the center's, once per deadline.
+
+    The orders' rows are locked first (PostgreSQL, in number order; ``FOR UPDATE`` reads
+    them again after a writer that held one), then each center's ``locks.HOTLINE`` for
+    their stamps: the order of a step (its order's row, then its center's lock), so the
+    two never wait for each other the other way round.
+    """
     query = select(HotlineOrder).where(
         or_(
             and_(HotlineOrder.status == "received", HotlineOrder.sign_due_at < now),
@@ -76,7 +81,12 @@ def escalate_orders(session: Session, now: datetime) -> list[tuple[str, str]]:
             ),
         )
     )
-    candidates = list(session.scalars(query.order_by(HotlineOrder.no)))
+    query = query.order_by(HotlineOrder.no)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    candidates = list(session.scalars(query.execution_options(populate_existing=True)))
+    for center in sorted({o.center_code for o in candidates}):
+        locks.hold(session, locks.HOTLINE, center)
     events = hotline.events_of(session, [o.no for o in candidates])
     done: list[tuple[str, str]] = []
     for order in candidates:
@@ -116,8 +126,9 @@ def escalate(db: Database, clock: Callable[[], datetime]) -> Escalated:
                 )
             )
         )
-        complaints.escalate_overdue(session, centers, now)
+        # Orders first: a step on a complaint order locks the order, then its complaint.
         orders = escalate_orders(session, now)
+        complaints.escalate_overdue(session, centers, now)
         session.commit()
     return Escalated(complaints=sorted(before), orders=orders)
 

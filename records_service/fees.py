@@ -70,16 +70,19 @@ def notice_reach(principal: Principal, *, collecting: bool = False) -> ColumnEle
 
 
 def notice_in_reach(
-    session: Session, principal: Principal, ref: str, *, reading: bool = False
+    session: Session, principal: Principal, ref: str, *, reading: bool = False, lock: bool = False
 ) -> PaymentNotice:
     """The notice numbered ``ref`` (or whose payment code is ``ref``) in reach; else 404.
-    ``reading``: a settlement window's desk reaches every notice of its center."""
+    ``reading``: a settlement window's desk reaches every notice of its center. ``lock``:
+    its row locked until the transaction ends (a payment waits for a cancellation of the
+    same notice, and the other way round)."""
     collecting = reading and settlement_desk(session, principal)
-    row = session.scalars(
+    query = (
         select(PaymentNotice)
         .where(or_(PaymentNotice.notice_no == ref, PaymentNotice.payment_code == ref))
         .where(notice_reach(principal, collecting=collecting))
-    ).first()
+    )
+    row = session.scalars(query.with_for_update() if lock else query).first()
     if row is None:
         raise not_found(f"payment notice {ref}")
     return row
@@ -132,11 +135,15 @@ def note_on_case(
     """A ``note`` event on the notice's case (if it names one in its center), so the
     department window's desk sees the fee's news on its next pull of ``GET /changes``;
     ``data`` says what kind of news (e.g. ``{"kind": "waiver_approved", ...}``).
-    Whether there was a case to note it on."""
+    Whether there was a case to note it on. The case's row is locked first, as by every
+    writer of a case's event, so its events keep their commit order (``records_service.feed``).
+    """
     if not notice.case_no:
         return False
     case = session.scalars(
-        select(Case).where(Case.case_no == notice.case_no, Case.center_code == notice.center_code)
+        select(Case)
+        .where(Case.case_no == notice.case_no, Case.center_code == notice.center_code)
+        .with_for_update()
     ).first()
     if case is None:
         return False

@@ -15,8 +15,10 @@ Life (``status``)::
 
 Every step is a :class:`HotlineEvent` and an audit record (``hotline.{kind}``, never the
 caller's name or phone). ``updated_at`` is the pull's cursor: strictly increasing over the
-center's orders (taken under the journal lock), so a pull never skips an order that
-committed late nor cuts a group of orders changed in the same instant.
+center's orders (taken under the center's ``locks.HOTLINE`` lock, held to the commit), so
+a pull never skips an order that committed late nor cuts a group of orders changed in the
+same instant. Other centers' writers do not wait (a supervisor's list over several centers
+is ordered by the same stamps, but only each center's are in commit order).
 
 A complaint order becomes a complaint (channel ``hotline``) when the center signs for it
 (:func:`complaint_from_order`); assigning and answering the order assigns and answers its
@@ -38,7 +40,7 @@ from sqlalchemy.orm import Session
 
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import mask_name, mask_phone
-from records_service import audit, reach, rules
+from records_service import audit, locks, reach, rules
 from records_service.case_views import iso
 from records_service.deps import Principal
 from records_service.hotline_schemas import HotlineOrderCreate, TimeLimit
@@ -124,8 +126,10 @@ def due_at(session: Session, start: datetime, limit: TimeLimit | dict[str, Any])
 
 
 def _stamp(session: Session, center: str, now: datetime) -> datetime:
-    """The next ``updated_at`` of ``center``'s orders: ``now``, or just after the latest
-    (the caller holds the journal lock)."""
+    """The next ``updated_at`` of ``center``'s orders: ``now``, or just after the latest.
+    Takes the center's ``locks.HOTLINE`` lock first (held until the commit), so the stamps
+    of one center's orders increase in commit order."""
+    locks.hold(session, locks.HOTLINE, center)
     latest = session.scalar(
         select(func.max(HotlineOrder.updated_at)).where(HotlineOrder.center_code == center)
     )
@@ -147,7 +151,6 @@ def receive(
 ) -> HotlineOrder:
     """Store a new order (``received``) with its deadlines; the caller checked that the
     number is new."""
-    audit.journal_lock(session)
     center = principal.center_code or writer_center(session)
     order = HotlineOrder(
         no=body.no,
@@ -236,7 +239,7 @@ def apply_step(
     ``…/illegal-transition`` from a status the step does not start from, 422 for a bad
     field; the caller commits."""
     _check_step(order, step)
-    audit.journal_lock(session)
+    locks.hold(session, locks.HOTLINE, order.center_code)  # before the complaint's number
     data: dict[str, Any] = {}
     if step == "sign":
         order.signed_at = now

@@ -24,7 +24,7 @@ from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.joint import PartState, StageState
 from clerk_app.core.lifecycle import Status
 from clerk_app.core.packages import Package, Stage
-from records_service import audit, catalog_store, reach, rules
+from records_service import catalog_store, reach, rules
 from records_service.case_views import case_public, clerk_error, iso, party_errors
 from records_service.deps import Principal
 from records_service.joint_documents import joint_documents
@@ -417,28 +417,35 @@ def open_stage(
 ) -> None:
     """Record ``stage`` as opened now; its parts get the stage's due date, and a ``note``
     event each, so the change feed brings the opening (and the due date) to the desks of
-    their departments."""
+    their departments.
+
+    The parts it dates are row-locked first (after the joint case, the order of every
+    joint writer), as every writer of a case's event locks the case: a writer that does not
+    know of joint cases (a fee's note) may write on a part meanwhile.
+    """
     joint.stages.append(
         JointStage(stage=stage.code, opened_at=now, opened_by=by, early=early, note=note)
     )
     due = rules_joint.stage_due(rules.calendar(session), now.astimezone(CENTER_TZ).date(), stage)
-    audit.journal_lock(session)  # event sequence numbers in commit order
-    for part in parts:
-        if part.stage == stage.code and part.due_date is None:
-            part.due_date, part.due_date_provisional = due.date, due.provisional
-            part.updated_at = now
-            part.events.append(
-                CaseEvent(
-                    id=str(uuid.uuid4()),
-                    type="note",
-                    at=now,
-                    actor=by,
-                    window_code=None,
-                    note=f"{stage.name}阶段开启，办理时限至{due.date.isoformat()}",
-                    data=None,
-                    recorded_at=now,
-                )
+    dated = [p for p in parts if p.stage == stage.code and p.due_date is None]
+    if dated:
+        numbers = [p.case_no for p in dated]
+        session.execute(select(Case.id).where(Case.case_no.in_(numbers)).with_for_update())
+    for part in dated:
+        part.due_date, part.due_date_provisional = due.date, due.provisional
+        part.updated_at = now
+        part.events.append(
+            CaseEvent(
+                id=str(uuid.uuid4()),
+                type="note",
+                at=now,
+                actor=by,
+                window_code=None,
+                note=f"{stage.name}阶段开启，办理时限至{due.date.isoformat()}",
+                data=None,
+                recorded_at=now,
             )
+        )
 
 
 def joint_public(session: Session, joint: JointCase) -> dict[str, Any]:

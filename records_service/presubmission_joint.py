@@ -95,7 +95,6 @@ def take_in_joint(
             "materials": presubmission.materials or [],
         },
     }
-    audit.journal_lock(session)  # event sequence numbers in commit order
     session.add(row)
     session.add_all(parts)
     try:

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from clerk_app.core.clock import CENTER_TZ
 from clerk_app.core.identity import public_applicant_name
 from clerk_app.core.numbering import new_query_code
-from records_service import audit, catalog_store, commitment, reach, rules
+from records_service import audit, catalog_store, commitment, locks, reach, rules
 from records_service.case_views import clerk_error, iso, party_errors
 from records_service.catalog_store import canonical_json
 from records_service.deps import Principal
@@ -70,7 +70,7 @@ def today_of(now: datetime) -> date:
 
 def next_no(session: Session, center: str, day: date) -> str:
     """``YS-{center}-{yyyymmdd}-{seq:06d}``: the day's next number (the caller holds the
-    journal lock, so two posts never draw the same one)."""
+    center's ``locks.PRESUBMISSION`` lock, so two posts never draw the same one)."""
     prefix = f"YS-{center}-{day:%Y%m%d}-"
     taken = session.scalar(
         select(func.count()).select_from(Presubmission).where(Presubmission.no.like(prefix + "%"))
@@ -162,12 +162,13 @@ def submit(
     errors = party_errors("applicant", body.applicant)
     if errors:
         raise invalid_fields(errors)
-    audit.journal_lock(session)
+    # The center's posts one at a time (numbers, one per website id); other centers go on.
+    locks.hold(session, locks.PRESUBMISSION, center)
     digest = body_hash(body)
     existing = session.scalars(
-        select(Presubmission).where(
-            Presubmission.center_code == center, Presubmission.external_id == body.external_id
-        )
+        select(Presubmission)
+        .where(Presubmission.center_code == center, Presubmission.external_id == body.external_id)
+        .with_for_update()  # a re-post waits for a take-in of the same one, then sees it
     ).first()
     if existing is not None:
         if existing.body_hash == digest:
@@ -511,7 +512,6 @@ def take_in(
             recorded_at=now,
         )
     ]
-    audit.journal_lock(session)  # event sequence numbers in commit order
     session.add(case)
     try:
         session.flush()

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from clerk_app.core.money import capitals, yuan
 from clerk_app.core.spreadsheet import safe_row
-from records_service import audit
 from records_service import fees as records
+from records_service import locks
 from records_service.case_views import RawBodyDep
 from records_service.db import Database
 from records_service.deps import ClockDep, CurrentPrincipal, DatabaseDep, Principal, SessionDep
@@ -129,8 +129,10 @@ def request_refund(
         db, key=idempotency_key, record_id=body.id, raw=raw, principal=principal, now=clock()
     )
 
-    def find(session: Session) -> Payment:
-        payment = session.get(Payment, payment_id)
+    def find(session: Session, lock: bool = False) -> Payment:
+        # Requesting, the payment's row is locked: two requests at once cannot both take
+        # what is left of it.
+        payment = session.get(Payment, payment_id, with_for_update=lock or None)
         notice = session.get(PaymentNotice, payment.notice_id) if payment else None
         if (
             payment is None
@@ -142,7 +144,7 @@ def request_refund(
         return payment
 
     def apply(session: Session) -> Applied:
-        payment = find(session)
+        payment = find(session, lock=True)
         left = _refundable(session, payment)
         if body.amount_fen > left:
             raise _too_large(left)
@@ -186,16 +188,19 @@ def _decide(
 ) -> Response:
     write = keyed_write(db, key=key, record_id=None, raw=raw, principal=principal, now=now)
 
-    def find(session: Session) -> RefundRequest:
-        row = session.get(RefundRequest, refund_id)
-        payment = session.get(Payment, row.payment_id) if row else None
+    def find(session: Session, lock: bool = False) -> RefundRequest:
+        # Deciding, the request's row is locked: a second decision waits, then sees it.
+        row = session.get(RefundRequest, refund_id, with_for_update=lock or None)
+        payment = (
+            session.get(Payment, row.payment_id, with_for_update=lock or None) if row else None
+        )
         notice = session.get(PaymentNotice, payment.notice_id) if payment else None
         if row is None or notice is None or notice.center_code != principal.center_code:
             raise not_found(f"refund request {refund_id}")
         return row
 
     def apply(session: Session) -> Applied:
-        row = find(session)
+        row = find(session, lock=True)
         if row.status != "requested":
             raise ProblemError(409, "decided", f"The refund request is {row.status} already.")
         payment = session.get(Payment, row.payment_id)
@@ -210,7 +215,6 @@ def _decide(
             if notice is not None:
                 if payment.refunded_fen == payment.amount_fen:
                     notice.status = "refunded"
-                audit.journal_lock(session)  # the case's event in commit order
                 text = (
                     f"已退付：缴款通知书 {notice.notice_no}，¥{yuan(row.amount_fen)}"
                     f"（{capitals(row.amount_fen)}），退付凭证 {row.voucher_no}"
@@ -334,7 +338,7 @@ def void_receipt(
             cashier = body.cashier or ""
         else:
             raise ProblemError(403, "forbidden", "Only a settlement window's desk voids receipts.")
-        audit.journal_lock(session)
+        locks.hold(session, locks.CASHIER, cashier)  # their stock; a day closing meanwhile
         padded = (
             records.paper_number(int(number)) if len(number) <= records.PAPER_DIGITS else number
         )
@@ -419,7 +423,7 @@ def create_receipt_range(
         user = session.scalars(select(User).where(User.username == body.cashier)).first()
         if user is None or "cashier" not in (user.roles or []):
             raise invalid_field("cashier", "no cashier of that name")
-        audit.journal_lock(session)  # two admins cannot allot overlapping ranges at once
+        locks.hold(session, locks.RECEIPT_CODE, body.code)  # no two overlapping at once
         clash = records.overlapping(session, body.code, body.first, body.last)
         if clash is not None:
             raise ProblemError(
@@ -513,7 +517,7 @@ def close_cashier_day(
     cashier = principal.username or ""
 
     def apply(session: Session) -> Applied:
-        audit.journal_lock(session)  # no payment of the day slips in while it closes
+        locks.hold(session, locks.CASHIER, cashier)  # no payment slips in while it closes
         records.refuse_closed_day(session, cashier, body.date)
         sheet = records.cashier_day(session, cashier, body.date)
         expected = sheet["expected_cash_fen"]

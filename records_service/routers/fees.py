@@ -16,8 +16,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clerk_app.core import fees as fees_core
-from records_service import audit
 from records_service import fees as records
+from records_service import locks
 from records_service.case_views import RawBodyDep
 from records_service.deps import (
     ClockDep,
@@ -160,7 +160,6 @@ def create_payment_notice(
         approval = records.waiver_approval(row)
         on_case = False
         if approval is not None:  # the lead's approval event on the case, then audited
-            audit.journal_lock(session)  # the case's event in commit order
             text = records.waiver_note(approval)
             on_case = records.note_on_case(session, row, text, now, approval["lead"], approval)
             session.flush()
@@ -284,7 +283,7 @@ def cancel_payment_notice(
     )
 
     def apply(session: Session) -> Applied:
-        row = records.notice_in_reach(session, principal, notice_no)
+        row = records.notice_in_reach(session, principal, notice_no, lock=True)
         if row.status in ("paid", "refunded"):
             raise ProblemError(409, "paid", f"Notice {notice_no} is paid; it cannot be cancelled.")
         if row.status == "cancelled":
@@ -301,7 +300,6 @@ def cancel_payment_notice(
         if principal.window_code != row.window_code:
             # Cancelled at the center (a lead): the case's note brings it to the issuing
             # window's desk on its next pull of GET /changes (its own it knows).
-            audit.journal_lock(session)  # the case's event in commit order
             text = f"已作废：缴款通知书 {row.notice_no}（{body.reason}）"
             records.note_on_case(session, row, text, write.now, principal.actor)
         session.flush()
@@ -342,6 +340,7 @@ def _notice_for_payment(session: Session, principal: Principal, ref: str) -> Pay
         select(PaymentNotice)
         .where((PaymentNotice.notice_no == ref) | (PaymentNotice.payment_code == ref))
         .where(PaymentNotice.center_code == principal.center_code)
+        .with_for_update()  # one payment of a notice; a cancellation waits
     ).first()
     if row is None:
         raise not_found(f"payment notice or payment code {ref}")
@@ -389,8 +388,10 @@ def record_payment(
 
     def apply(session: Session) -> Applied:
         cashier = _cashier_name(session, principal, body.cashier)
-        audit.journal_lock(session)  # one writer at a time: notice state, receipt numbers
-        notice = _notice_for_payment(session, principal, body.notice)
+        notice = _notice_for_payment(session, principal, body.notice)  # its row locked
+        # The cashier's payments, voids and day closing one at a time (their stock's
+        # numbers, a day closing meanwhile); other cashiers and centers go on.
+        locks.hold(session, locks.CASHIER, cashier)
         if notice.status == "cancelled":
             raise ProblemError(409, "cancelled", f"Notice {notice.notice_no} is cancelled.")
         if notice.status != "issued" or session.scalar(

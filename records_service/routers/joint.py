@@ -91,7 +91,6 @@ def create_joint_case(
         if taken is not None:
             raise _conflict(body.joint_no)
         row, parts = joint.new_joint_case(body, principal, view, package, now)
-        audit.journal_lock(session)  # event sequence numbers in commit order
         session.add(row)
         session.add_all(parts)
         try:
