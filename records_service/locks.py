@@ -60,9 +60,10 @@ def hold(session: Session, kind: Kind, scope: str) -> None:
     """Wait for, then hold until this transaction ends, the lock of ``scope`` (a cashier's
     name, a receipt code, a number's prefix, a center's code) for ``kind``.
 
-    Re-entrant within a transaction. Take it after the row locks of the rows the writer
-    changes (``SELECT … FOR UPDATE``), as every writer of the same kind does, so two
-    writers never wait for each other in the other order. SQLite: nothing.
+    Re-entrant within a transaction. A writer that also locks rows (``SELECT … FOR
+    UPDATE``) takes them and this lock in the order every writer of the same kind does (a
+    notice's row, then its cashier's till; an order's row, then its center's stamps), so
+    two writers never wait for each other the other way round. SQLite: nothing.
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(_LOCK, {"kind": int(kind), "scope": scope_key(scope)})
