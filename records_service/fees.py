@@ -82,7 +82,9 @@ def notice_in_reach(
         .where(or_(PaymentNotice.notice_no == ref, PaymentNotice.payment_code == ref))
         .where(notice_reach(principal, collecting=collecting))
     )
-    row = session.scalars(query.with_for_update() if lock else query).first()
+    if lock:  # read again: the guard may have read it before the lock
+        query = query.with_for_update().execution_options(populate_existing=True)
+    row = session.scalars(query).first()
     if row is None:
         raise not_found(f"payment notice {ref}")
     return row

@@ -169,6 +169,7 @@ def submit(
         select(Presubmission)
         .where(Presubmission.center_code == center, Presubmission.external_id == body.external_id)
         .with_for_update()  # a re-post waits for a take-in of the same one, then sees it
+        .execution_options(populate_existing=True)
     ).first()
     if existing is not None:
         if existing.body_hash == digest:

@@ -132,7 +132,9 @@ def request_refund(
     def find(session: Session, lock: bool = False) -> Payment:
         # Requesting, the payment's row is locked: two requests at once cannot both take
         # what is left of it.
-        payment = session.get(Payment, payment_id, with_for_update=lock or None)
+        payment = session.get(
+            Payment, payment_id, with_for_update=lock or None, populate_existing=lock
+        )
         notice = session.get(PaymentNotice, payment.notice_id) if payment else None
         if (
             payment is None
@@ -190,9 +192,15 @@ def _decide(
 
     def find(session: Session, lock: bool = False) -> RefundRequest:
         # Deciding, the request's row is locked: a second decision waits, then sees it.
-        row = session.get(RefundRequest, refund_id, with_for_update=lock or None)
+        row = session.get(
+            RefundRequest, refund_id, with_for_update=lock or None, populate_existing=lock
+        )
         payment = (
-            session.get(Payment, row.payment_id, with_for_update=lock or None) if row else None
+            session.get(
+                Payment, row.payment_id, with_for_update=lock or None, populate_existing=lock
+            )
+            if row
+            else None
         )
         notice = session.get(PaymentNotice, payment.notice_id) if payment else None
         if row is None or notice is None or notice.center_code != principal.center_code:

@@ -341,6 +341,7 @@ def _notice_for_payment(session: Session, principal: Principal, ref: str) -> Pay
         .where((PaymentNotice.notice_no == ref) | (PaymentNotice.payment_code == ref))
         .where(PaymentNotice.center_code == principal.center_code)
         .with_for_update()  # one payment of a notice; a cancellation waits
+        .execution_options(populate_existing=True)
     ).first()
     if row is None:
         raise not_found(f"payment notice or payment code {ref}")
