@@ -6,7 +6,8 @@ complaint of the city ``HS`` that has drawn its number, or the till of HS's cash
 county ``JZ``'s complaint and its cashier's day closing complete meanwhile; the city's
 own next complaint and its cashier's closing wait (PostgreSQL shows them waiting on an
 advisory lock) until that transaction ends, then complete — the complaint with the next
-number, not the one the open transaction drew.
+number, not the one the open transaction drew. Rows locked instead of the old lock: two
+approvals of one refund at once decide it once.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from records_service.db import Database
 from records_service.demo import upsert_user
 from records_service.models import Complaint, Window
 from tests.helpers.centers import add_centers
+from tests.helpers.fees_api import cashier, clerk, finance, issued, paid, write
 from tests.helpers.local_service import Clock, LocalService, local_service
 from tests.helpers.service import DEMO_PASSWORD, TEST_NOW
 
@@ -107,19 +109,20 @@ def _complaint() -> dict[str, Any]:
 
 
 def _day_close() -> dict[str, Any]:
-    return {"id": str(uuid.uuid4()), "date": "2026-11-28", "counted_fen": 0, "deposit_ref": "JJ-1"}
+    """Closing a day of the past on which nobody took a payment (the refund test pays today)."""
+    return {"id": str(uuid.uuid4()), "date": "2026-11-20", "counted_fen": 0, "deposit_ref": "JJ-1"}
 
 
-def _advisory_waiters(engine: Engine) -> int:
-    """How many sessions of this database wait for an advisory lock now."""
+def _waiters(engine: Engine, kind: str | None = "advisory") -> int:
+    """How many sessions wait for a lock of ``kind`` (None: any lock) now."""
     with engine.connect() as connection:
         return int(
             connection.scalar(
                 text(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
-                    "AND database = (SELECT oid FROM pg_database "
-                    "WHERE datname = current_database())"
-                )
+                    "SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted "
+                    "AND (CAST(:kind AS text) IS NULL OR locktype = :kind)"
+                ),
+                {"kind": kind},
             )
             or 0
         )
@@ -136,11 +139,14 @@ class Waiting:
     def _run(self, send: Any) -> None:
         self.answer = send()
 
-    def shows_waiting(self, engine: Engine) -> bool:
-        """True once PostgreSQL shows it waiting for an advisory lock (bounded poll)."""
+    def shows_waiting(
+        self, engine: Engine, *, at_least: int = 1, kind: str | None = "advisory"
+    ) -> bool:
+        """True once PostgreSQL shows ``at_least`` sessions waiting for a lock of ``kind``
+        (None: any), this request's among them while it runs (bounded poll)."""
         deadline = time.monotonic() + PATIENCE
         while time.monotonic() < deadline and self.thread.is_alive():
-            if _advisory_waiters(engine) >= 1:
+            if _waiters(engine, kind) >= at_least:
                 return True
             time.sleep(0.02)
         return False
@@ -184,7 +190,7 @@ def test_complaints_of_another_center_are_numbered_while_one_centers_intake_is_o
         assert other.status_code == 201, other.text
         assert other.json()["complaint"]["no"].startswith("TS-JZ-20261128-")
         assert time.monotonic() - started < 5
-        assert _advisory_waiters(probe) == 0
+        assert _waiters(probe) == 0
 
         same = Waiting(lambda: _post(province, city, "/complaints", _complaint()))
         assert same.shows_waiting(probe), "the city's second complaint did not wait"
@@ -210,7 +216,7 @@ def test_a_cashier_of_another_center_closes_the_day_while_one_cashiers_till_is_b
 
         closed = _post(province, county, "/cashier/day/close", _day_close())
         assert closed.status_code == 201, closed.text
-        assert _advisory_waiters(probe) == 0
+        assert _waiters(probe) == 0
 
         same = Waiting(lambda: _post(province, city, "/cashier/day/close", _day_close()))
         assert same.shows_waiting(probe), "demo-cashier's closing did not wait for the till"
@@ -218,5 +224,43 @@ def test_a_cashier_of_another_center_closes_the_day_while_one_cashiers_till_is_b
         answer = same.result()
         assert answer.status_code == 201, answer.text
         assert answer.json()["day"]["cashier"] == "demo-cashier"
+    finally:
+        probe.dispose()
+
+
+def test_two_approvals_of_one_refund_at_once_decide_it_once(
+    province: LocalService, holder: Session
+) -> None:
+    payment = paid(province, cashier(province), issued(province, clerk(province)))
+    lead = province.token("demo-lead", None)
+    asked = write(
+        province,
+        f"/payments/{payment['id']}/refund-requests",
+        lead,
+        {"id": str(uuid.uuid4()), "amount_fen": 1550, "reason": "未发生快递"},
+    )
+    assert asked.status_code == 201, asked.text
+    refund_id = asked.json()["refund"]["id"]
+    approve = f"/refund-requests/{refund_id}/approve"
+    token = finance(province)
+    probe = create_engine(province.database_url)
+    try:
+        # Both approvals arrive while the request's row is held: they wait for it together.
+        holder.execute(
+            text("SELECT id FROM refund_requests WHERE id = :id FOR UPDATE"), {"id": refund_id}
+        )
+        both = [
+            Waiting(lambda: write(province, approve, token, {"note": ""}, key=str(uuid.uuid4())))
+            for _ in range(2)
+        ]
+        assert all(w.shows_waiting(probe, at_least=2, kind=None) for w in both)
+        holder.rollback()
+        answers = sorted(w.result().status_code for w in both)
+        assert answers == [201, 409]
+        with probe.connect() as connection:
+            refunded = connection.scalar(
+                text("SELECT refunded_fen FROM payments WHERE id = :id"), {"id": payment["id"]}
+            )
+        assert refunded == 1550
     finally:
         probe.dispose()
