@@ -114,13 +114,15 @@ def _day_close() -> dict[str, Any]:
 
 
 def _waiters(engine: Engine, kind: str | None = "advisory") -> int:
-    """How many sessions wait for a lock of ``kind`` (None: any lock) now."""
+    """How many sessions of this database wait for a lock of ``kind`` (None: any) now."""
     with engine.connect() as connection:
         return int(
             connection.scalar(
                 text(
                     "SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted "
-                    "AND (CAST(:kind AS text) IS NULL OR locktype = :kind)"
+                    "AND (CAST(:kind AS text) IS NULL OR locktype = :kind) "
+                    "AND pid IN (SELECT pid FROM pg_stat_activity "
+                    "WHERE datname = current_database())"
                 ),
                 {"kind": kind},
             )
