@@ -217,6 +217,7 @@ def _start(args: SimpleNamespace | argparse.Namespace) -> int:
             wizard_shown = provisioning is None and not quiet
             if wizard_shown:  # nothing set up: ask, check, save — in the person's language
                 gc.enable()
+                held.write_note()
                 from clerk_app.gui.i18n import translated_application
                 from clerk_app.gui.wizard import run_first_run_wizard
 
@@ -235,6 +236,7 @@ def _start(args: SimpleNamespace | argparse.Namespace) -> int:
         context = start_context(provisioning, paths, settings=settings)
         if args.kiosk and not quiet:
             gc.enable()
+            held.write_note()
             from clerk_app.gui.kiosk import run_kiosk
 
             try:
@@ -257,6 +259,9 @@ def _start(args: SimpleNamespace | argparse.Namespace) -> int:
                 smoke_user=smoke_user,
                 smoke_password=smoke_password,
                 smoke_start=args.smoke_start,
+                # Who holds the data folder, written beside its lock once the sign-in
+                # window is shown (json and the file are not needed before it, issue 21).
+                after_shown=(held.write_note,),
             )
         finally:
             context.close()

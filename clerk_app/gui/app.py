@@ -14,20 +14,19 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from clerk_app.gui.gc_guard import GarbageCollector
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.login import LoginDialog
-from clerk_app.gui.palette import install_readable_palette
 
 if TYPE_CHECKING:  # imported when the clerk has signed in: the sign-in window comes sooner
     from clerk_app.gui import services
+    from clerk_app.gui.gc_guard import GarbageCollector
     from clerk_app.gui.idle_lock import IdleLock
     from clerk_app.gui.main_window import MainWindow
     from clerk_app.gui.ops import DbWriter
@@ -64,6 +63,8 @@ class Desk:
         self.cashier: Any = None  # a settlement window's cashier screen (issue 17)
         self.dashboard: Any = None  # the shift lead's dashboard (roles lead, admin)
         self.lock: IdleLock | None = None
+        #: Collects cyclic garbage on the GUI thread (made once the sign-in window is shown).
+        self.collector: GarbageCollector | None = None
         #: What the first intake needs, loading after the store opened (``open_store``).
         self.warming: threading.Thread | None = None
         # Sign-outs that reached the service or not (tests wait for them).
@@ -389,6 +390,7 @@ def run_app(
     smoke_password: str | None = None,
     hooks: services.Hooks | None = None,
     smoke_start: bool = False,
+    after_shown: Sequence[Callable[[], None]] = (),
 ) -> int:
     """Run the window client until the clerk quits; return the exit code.
 
@@ -399,21 +401,41 @@ def run_app(
         hooks: replace the functions the GUI calls (tests).
         smoke_start: show the sign-in window, let it paint, and return 0 (``--smoke-start``:
             the start-up bench and the import guard measure the start to this point).
+        after_shown: called once the sign-in window is on the screen, before the store
+            opens (``clerk-app``: the note beside the data folder's lock).
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     QCoreApplication.setApplicationName("Window Clerk")
-    install_readable_palette(app)  # placeholders and selected rows at 4.5:1 (issue 18)
-    # Cyclic garbage (closed dialogs) is freed on this thread, never on a worker's.
-    collector = GarbageCollector(app)  # noqa: F841 - lives as long as the loop runs
     install_translations(context.settings["ui.language"] or context.provisioning.language)
     desk = Desk(context, hooks)
+    settled: list[bool] = []
+
+    def settle() -> None:
+        """What the sign-in window does not need, once (issue 21): the readable palette —
+        placeholders and selected text at 4.5:1 (issue 18); the sign-in window has no
+        placeholder and nothing selected when it appears —, the garbage collector's timer
+        (collection is off until then), and ``after_shown``."""
+        if settled:
+            return
+        settled.append(True)
+        from clerk_app.gui.gc_guard import GarbageCollector
+        from clerk_app.gui.palette import install_readable_palette
+
+        install_readable_palette(app)
+        # Cyclic garbage (closed dialogs) is freed on this thread, never on a worker's.
+        desk.collector = GarbageCollector(app)
+        for callback in after_shown:
+            callback()
+
     # A context from start_context opens after the sign-in window is shown (issue 21).
     deferred = not getattr(context, "opened", True)
     quiet = smoke_start or smoke_user is not None
-    if not (quiet or deferred) and desk.open_enrolled_hall() is not None:
-        app.aboutToQuit.connect(desk.shutdown)
-        return app.exec()
+    if not (quiet or deferred):
+        settle()  # (before any window: the hall's board comes first on a hall PC)
+        if desk.open_enrolled_hall() is not None:
+            app.aboutToQuit.connect(desk.shutdown)
+            return app.exec()
     from clerk_app.gui.login_start import fonts_looked_up
 
     fonts_looked_up()  # (looked up on a thread while the start loaded, if it was started)
@@ -422,6 +444,7 @@ def run_app(
         login.show()
         app.processEvents()
         print("smoke-start: sign-in window shown", flush=True)
+        settle()
         code = desk.open_store(show=False, warm_up=False)  # the rest of the start; quit
         login.close()
         desk.shutdown()
@@ -429,6 +452,7 @@ def run_app(
 
     if smoke_user is not None:
         login.show()
+        settle()
         code = desk.open_store(show=False)
         if code:
             return code
@@ -437,16 +461,18 @@ def run_app(
     outcome: dict[str, int | None] = {"code": 0}
 
     def open_after_shown() -> None:
-        outcome["code"] = desk.open_behind_sign_in()
+        settle()
+        if deferred:
+            outcome["code"] = desk.open_behind_sign_in()
 
-    watcher = when_on_screen(login, open_after_shown) if deferred else None
+    watcher = when_on_screen(login, open_after_shown)
     login.show()
     accepted = login.exec() == QDialog.DialogCode.Accepted
-    if watcher is not None:  # cancelled before the window was on the screen: not later
-        watcher.cancel()
+    watcher.cancel()  # cancelled before the window was on the screen: not later
     if not accepted and outcome["code"] is not None:
         desk.shutdown()
         return outcome["code"]
+    settle()  # (done already unless the sign-in came before the window was on the screen)
     app.aboutToQuit.connect(desk.shutdown)  # signed in, or a hall PC's board
     return app.exec()
 
@@ -496,6 +522,8 @@ def when_on_screen(widget: QWidget, callback: Callable[[], None]) -> _WhenOnScre
 
 
 def _run_smoke(app: QApplication, desk: Desk, login: LoginDialog, user: str, password: str) -> int:
+    from PySide6.QtCore import QEventLoop
+
     result = {"code": 1}
     # A local loop, not app.exec()/quit(): the application object is left as it was.
     loop = QEventLoop()

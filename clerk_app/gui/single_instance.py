@@ -10,7 +10,6 @@ one, before it opens the database.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -19,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QSysInfo
+from PySide6.QtCore import QCoreApplication, QLockFile
 
 if TYPE_CHECKING:  # built when a second client is refused, not at every start
     from PySide6.QtWidgets import QMessageBox, QWidget
@@ -61,14 +60,44 @@ class DataFolderLock:
         self.data_dir = data_dir
         self._lock = lock
 
+    def write_note(self) -> None:
+        """Write who holds the folder beside the lock (``clerk.lock.who``: pid, host, user,
+        start time), for the message a second client shows; a note that cannot be written
+        is logged (the lock itself still keeps a second client out)."""
+        if not self._lock.isLocked():
+            return
+        import json
+
+        from PySide6.QtCore import QSysInfo
+
+        who = {
+            "pid": os.getpid(),
+            # The name QLockFile writes too (socket would load ~2 ms).
+            "host": QSysInfo.machineHostName(),
+            "user": _user(),
+            "started": _center_now(),
+        }
+        try:
+            (self.data_dir / WHO_NAME).write_text(json.dumps(who), encoding="utf-8")
+        except OSError as exc:
+            log.warning("could not write %s: %s", WHO_NAME, exc)
+
     def release(self) -> None:
         if self._lock.isLocked():
             (self.data_dir / WHO_NAME).unlink(missing_ok=True)
             self._lock.unlock()
 
 
-def hold_data_folder(data_dir: Path) -> DataFolderLock | RunningClient:
+def hold_data_folder(data_dir: Path, *, note: bool = True) -> DataFolderLock | RunningClient:
     """Take the data folder's lock, or say who holds it.
+
+    Args:
+        data_dir: the data folder.
+        note: write who holds it beside the lock now (:meth:`DataFolderLock.write_note`);
+            ``clerk-app`` writes it once the sign-in window is shown (issue 21: json and
+            the note's file are not needed before it; a second client started in between
+            still finds the lock held and names its process and computer, which the lock
+            file itself holds).
 
     Returns:
         The lock (keep it for the life of the client), or the running client when another
@@ -78,15 +107,10 @@ def hold_data_folder(data_dir: Path) -> DataFolderLock | RunningClient:
     lock = QLockFile(str(data_dir / LOCK_NAME))
     lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
     if lock.tryLock(0):
-        who = {
-            "pid": os.getpid(),
-            # The name QLockFile writes too (socket would load ~2 ms before the window).
-            "host": QSysInfo.machineHostName(),
-            "user": _user(),
-            "started": _center_now(),
-        }
-        (data_dir / WHO_NAME).write_text(json.dumps(who), encoding="utf-8")
-        return DataFolderLock(data_dir, lock)
+        held = DataFolderLock(data_dir, lock)
+        if note:
+            held.write_note()
+        return held
     return running_client(data_dir, lock)
 
 
@@ -98,7 +122,8 @@ def hold_data_folder_soon(data_dir: Path) -> Callable[[], DataFolderLock | Runni
     5-10 ms on a busy one here, more on an old PC's hard disk) and lets go of Python's
     lock meanwhile, so the start goes on loading the sign-in window's modules in the
     meantime — and asks for the answer before it touches the database, starts a service
-    or shows any window (issue 21).
+    or shows any window (issue 21). The note beside the lock is not written: call
+    :meth:`DataFolderLock.write_note` (``clerk-app`` does once the sign-in window is shown).
     """
     import threading
 
@@ -106,7 +131,7 @@ def hold_data_folder_soon(data_dir: Path) -> Callable[[], DataFolderLock | Runni
 
     def take() -> None:
         try:
-            outcome.append(hold_data_folder(data_dir))
+            outcome.append(hold_data_folder(data_dir, note=False))
         except BaseException as exc:  # raised again to whoever waits for the answer
             outcome.append(exc)
 
@@ -127,6 +152,8 @@ def running_client(data_dir: Path, lock: QLockFile) -> RunningClient:
     info = lock.getLockInfo()  # (pid, host, application), or empty while being written
     ok = isinstance(info, tuple) and len(info) == 3
     pid, host = (int(info[0]), str(info[1])) if ok else (0, "")
+    import json  # (only when a second client is refused)
+
     who: dict[str, object] = {}
     try:
         who = json.loads((data_dir / WHO_NAME).read_text(encoding="utf-8"))

@@ -108,3 +108,23 @@ def test_the_client_started_twice_on_one_folder_says_so_and_exits_5(tmp_path):
     assert second.returncode == 5, second.stderr
     assert f"进程 {first.pid}" in second.stderr and "已在运行" in second.stderr
     assert not (home / "data" / "clerk.db").exists()
+
+
+def test_the_note_beside_the_lock_can_come_later(tmp_path):
+    """``clerk-app`` takes the lock at once and writes who holds it once the sign-in window
+    is shown: until then a second client still finds the folder held (process and
+    computer from the lock file); afterwards it also names the user."""
+    data_dir = tmp_path / "data"
+    held = hold_data_folder(data_dir, note=False)
+    assert isinstance(held, DataFolderLock)
+    try:
+        assert not (data_dir / "clerk.lock.who").exists()
+        early = hold_data_folder(data_dir)
+        assert isinstance(early, RunningClient) and early.pid == os.getpid()
+        assert early.host == socket.gethostname() and early.user == ""
+        held.write_note()
+        later = hold_data_folder(data_dir)
+        assert isinstance(later, RunningClient) and later.user == getpass.getuser()
+    finally:
+        held.release()
+    assert not (data_dir / "clerk.lock.who").exists()

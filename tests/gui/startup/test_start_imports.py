@@ -76,6 +76,9 @@ HEAVY = (
     "clerk_app.gui.errors",  # the words for an error: when there is one
     "clerk_app.core.errors",
     "getpass",  # (the lock's note reads the user's name as getpass does, without termios)
+    "json",  # the note beside the data folder's lock: written once the window is shown
+    "clerk_app.gui.palette",  # the readable palette and the collector's timer: after it too
+    "clerk_app.gui.gc_guard",
 )
 
 CHILD = f"""

@@ -19,6 +19,7 @@ from clerk_app.app.context import StartupError, demo_provisioning, start_context
 from clerk_app.core.clock import CENTER_TZ, FixedClock
 from clerk_app.gui.app import Desk, run_app
 from clerk_app.gui.login import LoginDialog
+from clerk_app.gui.palette import readable_palette
 from tests.helpers.offline import DEMO_PROVISIONING, UNREACHABLE, window_paths
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=CENTER_TZ)
@@ -66,6 +67,27 @@ def test_the_store_opens_behind_the_shown_sign_in_window(qtbot, tmp_path):
     assert seen["damaged"] is None
     assert paths.database.exists()  # then opened behind it
     assert not paths.database.read_bytes().startswith(b"SQLite format 3")  # encrypted
+
+
+def test_what_the_window_does_not_need_comes_after_it_is_shown(qtbot, tmp_path):
+    """``after_shown`` (the lock's note) and the readable palette: once the sign-in window
+    is on the screen, before the store opens behind it."""
+    context, _paths = _context(tmp_path)
+    app = QApplication.instance()
+    seen: list[tuple[bool, bool]] = []
+
+    def after_shown() -> None:
+        shown = [w for w in app.topLevelWidgets() if isinstance(w, LoginDialog) and w.isVisible()]
+        seen.append((bool(shown), context.opened))
+
+    timer = _watch_sign_in(context, {})
+    try:
+        assert run_app(context, after_shown=[after_shown]) == 0
+    finally:
+        timer.stop()
+        context.close()
+    assert seen == [(True, False)]  # once, with the window shown and the store not yet open
+    assert app.palette() == readable_palette(app.palette())  # and the palette is readable
 
 
 def test_a_damaged_database_is_said_once_the_store_is_open(qtbot, tmp_path):
