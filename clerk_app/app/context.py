@@ -252,6 +252,7 @@ def _open(context: AppContext) -> None:
     from clerk_app.store.local import LocalStore
     from clerk_app.store.recovery import open_checked
 
+    forget_source_lines()  # what the imports above (the keyring's chain) read
     paths, settings, clock = context.paths, context.settings, context.clock
     secrets = SecretStore(paths.key_file, scope=context.device_id)
     key = _database_key(secrets, paths)
@@ -305,16 +306,32 @@ def _open(context: AppContext) -> None:
     _give_back_freed_memory()
 
 
+def forget_source_lines() -> None:
+    """Drop the source lines PySide6 had read into ``linecache``.
+
+    Once PySide6 is loaded, it reads the source of every module imported after it (its
+    ``__feature__`` check, ``inspect.getsource``: PYSIDE-2029), and ``linecache`` keeps every
+    line as a string: ~7.5 MiB on the real desk, issue 21. Dropped after each batch of
+    imports, the next batch reuses that memory. A traceback reads the lines again when it
+    needs them. The frozen client has no sources, so there nothing is read or kept."""
+    import linecache
+
+    linecache.clearcache()
+
+
 def _give_back_freed_memory() -> None:
-    """Hand the heap pages the opening freed (the purge's page cache, the integrity check's
-    reads) back to the system: glibc keeps them in its arenas otherwise (−3.7 MiB on a desk
-    with 100,000 cases, issue 21). Linux with glibc only; elsewhere nothing is done."""
+    """Drop the source lines read so far (:func:`forget_source_lines`) and hand the heap
+    pages the opening freed (the purge's page cache, the integrity check's reads, those
+    lines) back to the system: glibc keeps them in its arenas otherwise (−3.7 MiB on a desk
+    with 100,000 cases, issue 21). The trim is made on Linux with glibc only."""
     import sys
 
     if not sys.platform.startswith("linux"):
+        forget_source_lines()
         return
     import ctypes
 
+    forget_source_lines()  # ctypes' too
     try:
         trim = ctypes.CDLL("libc.so.6").malloc_trim
     except (OSError, AttributeError):  # not glibc (musl): no malloc_trim

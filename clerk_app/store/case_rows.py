@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 import types
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
 
 from clerk_app.core.event_data import EventData, data_type
 from clerk_app.core.identity import IdType
@@ -35,6 +34,9 @@ from clerk_app.core.records import (
     ServerState,
 )
 from clerk_app.store.outbox import canonical_json
+
+if TYPE_CHECKING:  # rows of either driver (stdlib or sqlcipher3): a keyed desk loads one
+    import sqlite3
 
 
 def party_json(party: Party) -> dict[str, Any]:

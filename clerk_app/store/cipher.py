@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sqlite3
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -42,6 +41,8 @@ def available() -> bool:
 
 def errors() -> tuple[type[Exception], ...]:
     """The exception bases of both drivers (stdlib ``sqlite3`` and ``sqlcipher3``)."""
+    import sqlite3
+
     cipher = driver()
     return (sqlite3.Error,) if cipher is None else (sqlite3.Error, cipher.Error)
 
@@ -87,6 +88,8 @@ def connect_readonly(path: Path, key: str | None) -> Any:
     client's, or one made without SQLCipher), SQLCipher with ``key`` otherwise."""
     uri = path.resolve().as_uri() + "?mode=ro"
     if is_plaintext(path) or key is None:
+        import sqlite3  # only for a plain file: a keyed desk loads sqlcipher3 alone
+
         return sqlite3.connect(uri, uri=True, timeout=5)
     return connect(uri, key, uri=True, timeout=5)
 

@@ -27,13 +27,13 @@ it is plain SQLite (tests of the store itself, tools).
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from clerk_app.core.errors import (
     DatabaseCorrupt,
@@ -44,6 +44,9 @@ from clerk_app.core.errors import (
 )
 from clerk_app.store import cipher
 from clerk_app.store.writer import Writer
+
+if TYPE_CHECKING:  # a keyed desk loads only sqlcipher3: stdlib sqlite3 at a plain file's open
+    import sqlite3
 
 log = logging.getLogger("clerk.store")
 
@@ -138,13 +141,21 @@ def map_sqlite_error(exc: Exception, path: Path | None = None) -> StoreError | N
     return None
 
 
+def _stdlib_driver() -> ModuleType:
+    """The stdlib ``sqlite3`` (loaded for a plain file only)."""
+    import sqlite3
+
+    return sqlite3
+
+
 def split_statements(script: str) -> list[str]:
     """Split an SQL script into complete statements (semicolons in literals are respected)."""
+    module = cipher.driver() or _stdlib_driver()  # the same parser in both
     statements: list[str] = []
     buffer = ""
     for part in script.split(";"):
         buffer += part + ";"
-        if sqlite3.complete_statement(buffer):
+        if module.complete_statement(buffer):
             if buffer.strip(" \t\r\n;"):
                 statements.append(buffer.strip())
             buffer = ""
@@ -235,7 +246,9 @@ class Database:
         self.path = Path(path)
         self._busy_timeout_ms = int(busy_timeout_ms)
         self._key = key
-        self._errors = cipher.errors()
+        # The errors of the one driver its connections use (issue 21: a keyed desk does
+        # not load the stdlib sqlite3 next to sqlcipher3, ~0.9 MiB).
+        self._errors = (self._driver().Error,)
         self._lock = threading.Lock()  # guards opening/closing connections, not their use
         self._savepoint = 0  # the writer thread's only
         self._conn: sqlite3.Connection | None = None
@@ -277,15 +290,22 @@ class Database:
         options: dict[str, Any] = {"isolation_level": None, "check_same_thread": False}
         if uri:
             options["uri"] = True
+        module = self._driver()
         if self._key is None:
-            conn = sqlite3.connect(target, **options)
-            conn.row_factory = sqlite3.Row
-            return conn
-        conn = cipher.connect(target, self._key, **options)
-        module = cipher.driver()
-        assert module is not None
+            conn = module.connect(target, **options)
+        else:
+            conn = cipher.connect(target, self._key, **options)
         conn.row_factory = module.Row
         return conn
+
+    def _driver(self) -> ModuleType:
+        """``sqlcipher3``'s DB-API module for a keyed file, else the stdlib ``sqlite3``."""
+        if self._key is None:
+            return _stdlib_driver()
+        module = cipher.driver()
+        if module is None:
+            raise RuntimeError("sqlcipher3 is not installed: the local database cannot be opened")
+        return module
 
     @property
     def connection(self) -> sqlite3.Connection:

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clerk_app.store.db import Database
+
+if TYPE_CHECKING:  # connections of either driver (a keyed desk loads sqlcipher3 only)
+    import sqlite3
 
 GENESIS = "0" * 64
 KIND_NOTE = "note"

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from clerk_app.core.records import Case, ServerState
 from clerk_app.store import case_rows
@@ -32,6 +31,9 @@ from clerk_app.store.outbox import (  # noqa: F401  (re-exported: others import 
     stamp,
 )
 from clerk_app.store.writer import writes
+
+if TYPE_CHECKING:  # connections of either driver (a keyed desk loads sqlcipher3 only)
+    import sqlite3
 
 log = logging.getLogger("clerk.store")
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,7 +19,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from clerk_app.store import journal as journal_chain
 from clerk_app.store.writer import writes
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # sqlite3: rows of either driver (a keyed desk loads sqlcipher3 only)
+    import sqlite3
+
     from clerk_app.store.db import Database
 
 CASES_PATH = "/api/v1/cases"
