@@ -105,6 +105,28 @@ def place(session: Session, feed: Feed, *, wait: bool = False) -> int | None:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+#: What a reader of the change feed asks first: whether an event still waits for its place
+#: (``pos`` NULL: the partial index ``ix_case_events_unplaced``), and the highest place
+#: given so far.
+_TOP = text(
+    "SELECT EXISTS (SELECT 1 FROM case_events WHERE pos IS NULL), "
+    "(SELECT max(pos) FROM case_events)"
+)
+
+
+def top(session: Session) -> tuple[bool, int]:
+    """``(unplaced, highest)``: whether any event waits for its place (only on PostgreSQL),
+    and the highest place visible to this statement (0 without events).
+
+    Every place up to ``highest`` is visible to any later statement (places become
+    visible in order, see the module), so a reader whose page holds everything after its
+    cursor may move the cursor up to ``highest`` (``GET /changes``' ``next``) even when
+    none of those events is within its reach.
+    """
+    unplaced, highest = session.execute(_TOP).one()
+    return bool(unplaced), int(highest or 0)
+
+
 def place_events(session: Session) -> int | None:
     """:func:`place` for the change feed's case events (without waiting for the lock)."""
     return place(session, EVENTS)

@@ -248,11 +248,15 @@ def get_changes(
     case forwarded to a center above comes again when the case there changes (issue 20:
     its ``forwarded_to`` shows the upper center's progress).
     """
-    if db.engine.dialect.name == "postgresql" and db.replica is None:
+    unplaced, highest = feed.top(session)
+    if unplaced and db.engine.dialect.name == "postgresql" and db.replica is None:
         # With a replica the service's placer thread places on the primary
-        # (records_service.read_replica.Placer): a poll then writes nothing there.
+        # (records_service.read_replica.Placer): a poll then writes nothing there. Without
+        # one a poll places what waits (most polls find nothing: one statement, no write).
+        session.close()  # its connection goes back before the placing write takes one
         with db.write() as placing:  # committed before the page is read
             feed.place_events(placing)
+        unplaced, highest = feed.top(session)
     own = select(CaseEvent.case_id.label("case_id"), CaseEvent.pos.label("pos")).where(
         CaseEvent.pos > after
     )
@@ -274,6 +278,11 @@ def get_changes(
     )
     rows = session.execute(query.order_by(last.c.last).limit(limit)).all()
     items = [case_public(case, events_upto=last_pos) for case, last_pos in rows]
-    return Changes.model_validate(
-        {"items": items, "next": rows[-1][1] if rows else after, **read_replica.staleness(session)}
-    )
+    # A full page: more may follow, from its last one on. Otherwise everything after
+    # ``after`` within reach is in this page, and every place up to ``highest`` was
+    # visible before it was read: the cursor moves past the province's changes outside the
+    # caller's reach too, so the next poll does not read them again (a window without a
+    # change of its own kept its cursor and read every event since, at every poll).
+    full = len(rows) == limit
+    upto = rows[-1][1] if full else max(after, highest, rows[-1][1] if rows else 0)
+    return Changes.model_validate({"items": items, "next": upto, **read_replica.staleness(session)})
