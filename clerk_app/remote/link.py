@@ -143,8 +143,11 @@ class LinkKeeper:
                     cases.append(case_from_wire(item))
                 except WireError as exc:
                     log.error("a changed case could not be read, left out: %s", exc)
-            last = nxt == cursor or not items
-            self.store.db.writer.call(self._store_page, cases, None if last else nxt)
+            # A page short of ``page`` holds every change there was; its ``next`` is kept
+            # even without items (the service moves it past other windows' changes, so
+            # the next pull does not make it read them again).
+            last = nxt == cursor or len(items) < page
+            self.store.db.writer.call(self._store_page, cases, None if nxt == cursor else nxt)
             self._pulled.extend(case.case_no for case in cases)
             pulled.extend(case.case_no for case in cases)
             applied += len(cases)
