@@ -76,9 +76,9 @@ def child_clerk() -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    try:  # the application made early, its fonts looked up on a thread (issue 21)
+    try:  # a checkout that made the application early, its fonts looked up on a thread
         from clerk_app.gui.login_start import fonts_looked_up, start_application
-    except ImportError:  # an older checkout
+    except ImportError:  # (dropped: the look-up held Python's lock, the start waited for it)
         start_application, fonts_looked_up = lambda: QApplication(sys.argv[:1]), lambda: None
     app = start_application()
     from clerk_app.gui.app import Desk

@@ -182,11 +182,6 @@ def _start(args: SimpleNamespace | argparse.Namespace) -> int:
     # One client per data folder, before its database or demo service is touched, or any
     # window shown (issue 15). The lock is taken on a thread while the GUI's modules load.
     taking = hold_data_folder_soon(paths.data_dir)
-    from clerk_app.gui.login_start import application_early, start_application
-
-    # The application object now, its fonts looked up on a thread while the sign-in
-    # window's modules load (where a window is expected, or where no one waits).
-    application = start_application() if application_early(quiet) else None
     from clerk_app.gui import app as _gui  # noqa: F401 - the sign-in window's modules
 
     held = taking()
@@ -270,7 +265,6 @@ def _start(args: SimpleNamespace | argparse.Namespace) -> int:
             service.stop()
         held.release()
         log.info("clerk-app stopped")
-        del application  # (kept until here: the Python object owns Qt's application)
 
 
 if __name__ == "__main__":

@@ -436,9 +436,6 @@ def run_app(
         if desk.open_enrolled_hall() is not None:
             app.aboutToQuit.connect(desk.shutdown)
             return app.exec()
-    from clerk_app.gui.login_start import fonts_looked_up
-
-    fonts_looked_up()  # (looked up on a thread while the start loaded, if it was started)
     login = desk.make_login()
     if smoke_start:
         login.show()
