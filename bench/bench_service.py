@@ -180,7 +180,7 @@ def _case_bodies(first_seq: int, count: int) -> list[dict[str, Any]]:
     return [case_body(seq=first_seq + i) for i in range(count)]
 
 
-def bench_creation(backend: str, url: str, processes: int, count: int) -> None:
+def _prepare(url: str) -> None:
     from tests.helpers.service import build_demo_database
 
     build_demo_database(url)
@@ -190,38 +190,109 @@ def bench_creation(backend: str, url: str, processes: int, count: int) -> None:
             text("CREATE TABLE IF NOT EXISTS bench_plain (id VARCHAR(36) PRIMARY KEY, body TEXT)")
         )
     engine.dispose()
-    env = {"CLERK_DATABASE_URL": url, "BENCH_DATABASE_URL": url, "CLERK_LOGIN_MAX_FAILURES": "100"}
-    workers = ["--workers", str(processes)]
+
+
+def _ours(stack: contextlib.ExitStack, url: str, processes: int) -> tuple[str, dict[str, str]]:
+    """Serve the records service on ``url`` with ``processes`` workers: (its cases URL, the
+    clerk's headers)."""
+    env = {"CLERK_DATABASE_URL": url, "CLERK_LOGIN_MAX_FAILURES": "100"}
     port = _free_port()
-    serve = ["records_service", "serve", "--port", str(port), "--log-level", "warning", *workers]
-    with _serve(serve, env, port) as base:
-        login = requests.post(
-            base + "/api/v1/auth/login",
-            json={"username": "demo-clerk", "password": "demo-pass-2026", "window_code": "W01"},
-            timeout=30,
-        ).json()
-        headers = {"Authorization": f"Bearer {login['access_token']}"}
-        _load(base + "/api/v1/cases", _case_bodies(900_000 + processes * 10_000, 40), headers)
-        rate, p99 = _load(
-            base + "/api/v1/cases", _case_bodies(100_000 + processes * 100_000, count), headers
-        )
-        cpu = _LAST_CPU_MS[0]
+    serve = ["records_service", "serve", "--port", str(port), "--log-level", "warning",
+             "--workers", str(processes)]  # fmt: skip
+    base = stack.enter_context(_serve(serve, env, port))
+    login = requests.post(
+        base + "/api/v1/auth/login",
+        json={"username": "demo-clerk", "password": "demo-pass-2026", "window_code": "W01"},
+        timeout=30,
+    ).json()
+    return base + "/api/v1/cases", {"Authorization": f"Bearer {login['access_token']}"}
+
+
+def _bare(stack: contextlib.ExitStack, url: str, processes: int) -> str:
+    """Serve the bare endpoint on ``url`` with ``processes`` workers: its URL."""
+    env = {"BENCH_DATABASE_URL": url}
     port = _free_port()
     uvicorn = ["uvicorn", "bench.bench_service:baseline_app", "--factory", "--port", str(port),
-               "--log-level", "warning", "--no-access-log", *workers]  # fmt: skip
-    with _serve(uvicorn, env, port, probe="/openapi.json") as base:
-        plain = [{"id": str(uuid.uuid4()), **b} for b in _case_bodies(0, count)]
-        for body in plain:
-            body["id"] = str(uuid.uuid4())
-        _load(base + "/insert", [{**b, "id": str(uuid.uuid4())} for b in plain[:40]], {})
-        base_rate, base_p99 = _load(base + "/insert", plain, {})
-        base_cpu = _LAST_CPU_MS[0]
-    print(
-        f"create case  {backend:8} {processes} process(es): {rate:7.1f}/s p99 {p99 * 1000:6.1f} ms"
-        f" | bare insert {base_rate:7.1f}/s p99 {base_p99 * 1000:6.1f} ms"
-        f" | throughput ratio {rate / base_rate:5.2f}, p99 ratio {p99 / base_p99:5.2f}"
-        f" | service CPU {cpu:5.2f} ms/request, bare {base_cpu:5.2f} (ratio {base_cpu / cpu:4.2f})"
-    )
+               "--log-level", "warning", "--no-access-log", "--workers", str(processes)]  # fmt: skip
+    return stack.enter_context(_serve(uvicorn, env, port, probe="/openapi.json")) + "/insert"
+
+
+def _plain_bodies(count: int) -> list[dict[str, Any]]:
+    return [{**b, "id": str(uuid.uuid4())} for b in _case_bodies(0, count)]
+
+
+def _spread(values: list[float]) -> str:
+    """The median of ``values`` with their range."""
+    if len(values) == 1:
+        return f"{values[0]:.2f}"
+    return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+
+
+def bench_creation(
+    backend: str,
+    urls: dict[int, str],
+    count: int,
+    rounds: int = 1,
+    processes: tuple[int, ...] = (1, 2),
+) -> None:
+    """Case creation against the bare endpoint with each number of ``processes``, all four
+    (or two) servers up at once and measured in turn, ``rounds`` times: each round runs
+    every server once (the order turned each round), so that a change of the machine's
+    load falls on ours and the bare endpoint alike. Prints each round, then the medians
+    (with their ranges) of the ratios taken within each round, and with 1 and 2 processes
+    the gain of 2 over 1 for ours and for the bare endpoint."""
+    figures: dict[tuple[str, int], list[tuple[float, float, float]]] = {}
+    with contextlib.ExitStack() as stack:
+        targets: list[tuple[str, int, str, dict[str, str]]] = []
+        for n in processes:
+            _prepare(urls[n])
+            url, headers = _ours(stack, urls[n], n)
+            targets.append(("ours", n, url, headers))
+            targets.append(("bare", n, _bare(stack, urls[n], n), {}))
+        for kind, n, url, headers in targets:  # warm up: first connections, first plans
+            warm = _case_bodies(900_000 + n * 10_000, 40) if kind == "ours" else _plain_bodies(40)
+            _load(url, warm, headers)
+        for r in range(rounds):
+            turned = targets[r % len(targets) :] + targets[: r % len(targets)]
+            for kind, n, url, headers in turned:
+                first = 100_000 + n * 100_000 + r * count
+                bodies = _case_bodies(first, count) if kind == "ours" else _plain_bodies(count)
+                rate, p99 = _load(url, bodies, headers)
+                figures.setdefault((kind, n), []).append((rate, p99, _LAST_CPU_MS[0]))
+            for n in processes:
+                (rate, p99, cpu), (base_rate, base_p99, base_cpu) = (
+                    figures[("ours", n)][r],
+                    figures[("bare", n)][r],
+                )
+                print(
+                    f"create case  {backend:8} {n} process(es) round {r + 1}: {rate:7.1f}/s p99"
+                    f" {p99 * 1000:6.1f} ms | bare insert {base_rate:7.1f}/s p99"
+                    f" {base_p99 * 1000:6.1f} ms | throughput ratio {rate / base_rate:5.2f},"
+                    f" p99 ratio {p99 / base_p99:5.2f} | service CPU {cpu:5.2f} ms/request,"
+                    f" bare {base_cpu:5.2f} (ratio {base_cpu / cpu:4.2f})",
+                    flush=True,
+                )
+    for n in processes:
+        ours, bare = figures[("ours", n)], figures[("bare", n)]
+        print(
+            f"SUMMARY {backend:8} {n} process(es), {rounds} rounds of {count}: throughput ratio"
+            f" {_spread([o[0] / b[0] for o, b in zip(ours, bare, strict=True)])}, p99 ratio"
+            f" {_spread([o[1] / b[1] for o, b in zip(ours, bare, strict=True)])}, service CPU"
+            f" {_spread([o[2] for o in ours])} ms, bare {_spread([b[2] for b in bare])} ms;"
+            f" rates {_spread([o[0] for o in ours])}/s, bare {_spread([b[0] for b in bare])}/s"
+        )
+    if 1 in processes and 2 in processes:
+        gain = [
+            o2[0] / o1[0] for o1, o2 in zip(figures[("ours", 1)], figures[("ours", 2)], strict=True)
+        ]
+        base = [
+            b2[0] / b1[0] for b1, b2 in zip(figures[("bare", 1)], figures[("bare", 2)], strict=True)
+        ]
+        ahead = sum(1 for g, b in zip(gain, base, strict=True) if g >= b)
+        print(
+            f"SUMMARY {backend:8} 2 processes over 1: ours {_spread(gain)}x, bare"
+            f" {_spread(base)}x (ours gained at least as much in {ahead} of {rounds} rounds)"
+        )
 
 
 # -- where one case creation spends its time --------------------------------------------
@@ -457,6 +528,10 @@ def main(argv: list[str] | None = None) -> None:
         help="creation, profile and/or workload (comma-separated)",
     )
     parser.add_argument("--profile-requests", type=int, default=300)
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="creation: each server measured this many times"
+    )
+    parser.add_argument("--processes", default="1,2", help="creation: service processes")
     args = parser.parse_args(argv)
     parts = set(args.parts.split(","))
     folder = Path(tempfile.mkdtemp(prefix="clerk-bench-"))
@@ -467,9 +542,10 @@ def main(argv: list[str] | None = None) -> None:
                 if backend == "postgres" and pg is None:
                     print("postgres: no server (set CLERK_TEST_POSTGRES_URL or run as root)")
                     continue
-                for processes in (1, 2) if "creation" in parts else ():
-                    url = _new_database(server, folder, f"create_{processes}")
-                    bench_creation(backend, url, processes, args.requests)
+                if "creation" in parts:
+                    counts = tuple(int(n) for n in args.processes.split(","))
+                    urls = {n: _new_database(server, folder, f"create_{n}") for n in counts}
+                    bench_creation(backend, urls, args.requests, args.rounds, counts)
                 if "profile" in parts:
                     url = _new_database(server, folder, "profile")
                     profile_creation(backend, url, args.profile_requests)

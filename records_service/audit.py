@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from records_service.audit_seal import AUDIT_SEAL, AuditSeal, Checkpoint, SealError
 from records_service.models import AuditRecord, writer_center
+from records_service.prepared import Prepared, PreparedQuery
 
 log = logging.getLogger("records.audit")
 
@@ -53,8 +54,6 @@ GENESIS = "0" * 64
 #: one UUID in 250, a case's or a file's id) is not an ID number and stays as it is.
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8}|\d{5})(\d{3}[\dXx])(?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<![0-9A-Za-z])((?:\+?86)?1[3-9]\d)(\d{4})(\d{4})(?![0-9A-Za-z])")
-#: pg_advisory_xact_lock key of the journal (case events and audit records).
-JOURNAL_LOCK_KEY = 7_311_001
 #: First key of the per-center audit chain locks (the second is the center's CRC-32).
 AUDIT_LOCK_KEY = 7_311_002
 _TAIL = "audit_tail"
@@ -75,7 +74,6 @@ _TAIL_BY_SEQ = (
     .order_by(_RECORDS.c.chain_seq.desc())
     .limit(1)
 )
-_INSERT_RECORD = insert(_RECORDS).returning(_RECORDS.c.id)
 _INSERT_UNCHAINED = insert(_RECORDS)
 #: The fields a record's hash covers (its content), besides ``prev_hash``.
 HASHED = (
@@ -89,20 +87,9 @@ HASHED = (
     "detail",
     "center_code",
 )
-
-
-def journal_lock(session: Session) -> None:
-    """Serialize journal writers until this transaction ends.
-
-    On PostgreSQL a transaction-scoped advisory lock: whoever holds it commits before the
-    next writer starts. Neither the change feed (``feed.py`` places events after commit)
-    nor the audit chain (``audit_chain.py``) needs it any more; the routes that still take
-    it serialize their own numbering with it (receipt numbers, ranges, a day's closing).
-    On SQLite every write transaction is already serialized (``BEGIN IMMEDIATE``).
-    Re-entrant within a transaction. Take it after any row locks.
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": JOURNAL_LOCK_KEY})
+# SQLite's path, on the driver's cursor (prepared.py): the tail and the chained record.
+_TAIL_READ = PreparedQuery(_TAIL_QUERY)
+_INSERT_CHAINED = Prepared(insert(_RECORDS), (*HASHED, "prev_hash", "hash", "chain_seq", "mac"))
 
 
 def scrub(value: Any) -> Any:
@@ -180,7 +167,7 @@ def chain_tail(session: Session, center: str) -> tuple[str, int]:
 
 
 def _legacy_tail(session: Session, center: str) -> tuple[str, int]:
-    last = session.execute(_TAIL_QUERY, {"center": center}).first()
+    last = _TAIL_READ.first(session.connection(), {"center": center})
     if last is None:
         return GENESIS, 0
     if last.chain_seq is not None:
@@ -255,9 +242,78 @@ def record(
         audit_seal.SealError: the audit key can be neither read nor made (it is made only
             for a trail that nothing has sealed yet).
     """
-    center = center_code or writer_center(session)
-    row: dict[str, Any] = {
-        "center_code": center,
+    row = _content(
+        at, action, result, actor, device_id, target, client_ip, detail, center_code, session
+    )
+    # What the session holds goes in first, as the ORM's autoflush ordered it before.
+    session.flush()
+    seal = _seal(session)
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        # Chained after commit (audit_chain): no lock, no tail; its content sealed now.
+        if seal is not None:
+            row["mac"] = seal.mac(pending_mark(row))
+        session.execute(_INSERT_UNCHAINED, row)
+        return
+    center = row["center_code"]
+    prev, seq = _tail(session, center)
+    row["prev_hash"] = prev
+    row["hash"] = chain_hash(prev, row)
+    row["chain_seq"] = seq + 1
+    row["mac"] = seal.mac(row["hash"]) if seal is not None else None
+    # One INSERT on the driver's cursor (prepared.py): an append-only row needs no unit
+    # of work, nor SQLAlchemy's execution machinery.
+    record_id = _INSERT_CHAINED.execute(conn, row)
+    _remember_tail(session, center, (row["hash"], row["chain_seq"]))
+    if seal is not None and seal.due(row["chain_seq"]):
+        point = Checkpoint(seal.database, center, row["chain_seq"], record_id, row["hash"])
+        queue_checkpoint(session, seal, point)
+
+
+def unchained(
+    session: Session,
+    *,
+    at: datetime,
+    action: str,
+    result: str,
+    actor: str | None = None,
+    device_id: str | None = None,
+    target: str | None = None,
+    client_ip: str | None = None,
+    detail: dict[str, Any] | None = None,
+    center_code: str | None = None,
+) -> dict[str, Any]:
+    """PostgreSQL: what :func:`record` would insert (every name of :data:`UNCHAINED`),
+    for a caller that inserts it in a statement of its own (``case_write``: the case, its
+    event, its key and its audit record in one statement). Chained after commit like every
+    record here (``audit_chain``); ``session``'s uncommitted objects are not flushed."""
+    row = _content(
+        at, action, result, actor, device_id, target, client_ip, detail, center_code, session
+    )
+    seal = _seal(session)
+    row["mac"] = seal.mac(pending_mark(row)) if seal is not None else None
+    return row
+
+
+#: The columns of a record chained after commit (:func:`unchained`).
+UNCHAINED = (*HASHED, "mac")
+
+
+def _content(
+    at: datetime,
+    action: str,
+    result: str,
+    actor: str | None,
+    device_id: str | None,
+    target: str | None,
+    client_ip: str | None,
+    detail: dict[str, Any] | None,
+    center_code: str | None,
+    session: Session,
+) -> dict[str, Any]:
+    """A record's content (the :data:`HASHED` fields), cut to its columns and scrubbed."""
+    return {
+        "center_code": center_code or writer_center(session),
         "at": at.astimezone(UTC),
         "actor": actor[:64] if actor else None,
         "device_id": device_id[:64] if device_id else None,
@@ -267,8 +323,14 @@ def record(
         "result": result[:32],
         "detail": scrub(json.loads(json.dumps(detail, ensure_ascii=False))) if detail else None,
     }
-    # What the session holds goes in first, as the ORM's autoflush ordered it before.
-    session.flush()
+
+
+def _seal(session: Session) -> AuditSeal | None:
+    """The session's audit key (None: none configured).
+
+    Raises:
+        audit_seal.SealError: there is no key although records are sealed already.
+    """
     seal: AuditSeal | None = session.info.get(AUDIT_SEAL)
     if seal is not None and not (seal.loaded or seal.key_exists()) and _sealed_before(session):
         # Never a second key: the records sealed so far would stop verifying.
@@ -276,24 +338,7 @@ def record(
             f"the audit trail is sealed, but there is no audit key at {seal.key_path}: "
             "give the service's key (CLERK_AUDIT_KEY_FILE)"
         )
-    if session.get_bind().dialect.name == "postgresql":
-        # Chained after commit (audit_chain): no lock, no tail; its content sealed now.
-        if seal is not None:
-            row["mac"] = seal.mac(pending_mark(row))
-        session.execute(_INSERT_UNCHAINED, row)
-        return
-    prev, seq = _tail(session, center)
-    row["prev_hash"] = prev
-    row["hash"] = chain_hash(prev, row)
-    row["chain_seq"] = seq + 1
-    if seal is not None:
-        row["mac"] = seal.mac(row["hash"])
-    # One Core INSERT: an append-only row needs no unit of work.
-    record_id = session.execute(_INSERT_RECORD, row).scalar_one()
-    _remember_tail(session, center, (row["hash"], row["chain_seq"]))
-    if seal is not None and seal.due(row["chain_seq"]):
-        point = Checkpoint(seal.database, center, row["chain_seq"], record_id, row["hash"])
-        queue_checkpoint(session, seal, point)
+    return seal
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,15 @@ The route's one transaction, in this order (the write path of issue 20, measured
    unique constraint and gets that answer (``idempotency.answer_existing``);
 3. the case and its first event, two Core INSERTs built once (no unit of work); a taken
    case number (or id) rolls everything back and answers 409 ``conflict``, audited;
-4. the audit record (``audit.record``), then the commit.
+4. the audit record, then the commit. On PostgreSQL the key, the case, its event and its
+   audit record are one statement (the record is chained after commit, ``audit_chain``);
+   on SQLite they are four INSERTs (the record is chained here, ``audit.record``).
+
+The writes of one process take turns (:func:`write_turn`), and a turn writes on a
+connection kept from the turn before while creations wait for one (:class:`Turn`): under
+load no pool checkout, no pre-ping, no reset per creation. A connection the database
+dropped meanwhile fails the write, which is tried once more on a new one (the key makes
+that safe: a write that was committed after all answers its stored answer).
 
 A first event of type ``forward`` (上报 at intake) takes the ORM path instead
 (:func:`_forwarded`): ``forwards.plan`` and ``forwards.make_case`` work on the case
@@ -26,17 +34,16 @@ for ``feed.place_events``.
 from __future__ import annotations
 
 import asyncio
-import os
-import threading
+import contextlib
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any, NoReturn, cast
 
 from fastapi import Response
-from sqlalchemy import Table, bindparam, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Table, bindparam, event, insert, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from records_service import audit, catalog_store, commitment, forwards, rules
@@ -52,20 +59,16 @@ from records_service.idempotency import (
     _lookup,
     answer_existing,
 )
-from records_service.models import Case, CaseEvent, IdempotencyKey
+from records_service.models import AuditRecord, Case, CaseEvent, IdempotencyKey
 from records_service.prepared import Prepared, integrity_errors
 from records_service.problems import ProblemError, invalid_fields
 from records_service.schemas import CaseAnswer, CaseCreate, public_json
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not on Windows
-    fcntl = None  # type: ignore[assignment]
 
 ROUTE = "POST /cases"
 _CASES = cast(Table, Case.__table__)
 _EVENTS = cast(Table, CaseEvent.__table__)
 _KEYS = cast(Table, IdempotencyKey.__table__)
+_AUDIT = cast(Table, AuditRecord.__table__)
 _KEY_COLUMNS = (
     "key",
     "route",
@@ -97,10 +100,12 @@ def _values(table: Table, columns: tuple[str, ...], prefix: str) -> dict[str, An
 
 
 def _one_statement() -> Any:
-    """PostgreSQL: the key row, the case and its first event in one statement (two
-    data-modifying CTEs and the event's INSERT: one round trip, one plan). Each part runs
-    to completion whether or not anything reads it; any unique violation fails them all."""
+    """PostgreSQL: the key row, the case, its first event and its audit record in one
+    statement (three data-modifying CTEs and the event's INSERT: one round trip, one
+    plan). Each part runs to completion whether or not anything reads it; any unique
+    violation fails them all."""
     key = insert(_KEYS).values(_values(_KEYS, _KEY_COLUMNS, "k_")).cte("new_key")
+    record = insert(_AUDIT).values(_values(_AUDIT, audit.UNCHAINED, "a_")).cte("new_audit")
     case = (
         insert(_CASES)
         .values(_values(_CASES, _CASE_COLUMNS, "c_"))
@@ -112,7 +117,7 @@ def _one_statement() -> Any:
     values = _values(_EVENTS, _EVENT_COLUMNS, "e_")
     values["case_id"] = case.c.id
     rows = select(*(values[name] for name in _EVENT_COLUMNS)).select_from(case)
-    return insert(_EVENTS).from_select(list(_EVENT_COLUMNS), rows).add_cte(key)
+    return insert(_EVENTS).from_select(list(_EVENT_COLUMNS), rows).add_cte(key, record)
 
 
 # Built once: the statements of every creation, run on the driver's cursor (``prepared``).
@@ -132,48 +137,76 @@ _INSERT_EVENT = Prepared(insert(_EVENTS), _EVENT_COLUMNS)
 #: 1.45–1.60/1.65–1.87 ms with 1/2 processes, bench_service back to back): the threads fight
 #: the event loop for the GIL.
 WRITE_TURNS = {"sqlite": 1, "postgresql": 2}
-_turns: weakref.WeakKeyDictionary[Database, tuple[asyncio.AbstractEventLoop, asyncio.Semaphore]]
-_turns = weakref.WeakKeyDictionary()
 
 
-def write_turn(db: Database) -> asyncio.Semaphore:
-    """The semaphore a creation holds while its write runs (see :data:`WRITE_TURNS`);
-    one per database and event loop."""
+class _Turns:
+    """One database's write turns in one event loop, and the connections kept between
+    them."""
+
+    def __init__(self, db: Database, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.free = asyncio.Semaphore(WRITE_TURNS.get(db.engine.dialect.name, 2))
+        self.waiting = 0
+        self.kept: list[Connection] = []
+        event.listen(db.engine, "engine_disposed", self._close_kept)
+
+    def _close_kept(self, _engine: Any) -> None:
+        kept, self.kept = self.kept, []
+        for conn in kept:
+            with contextlib.suppress(Exception):
+                conn.invalidate()  # closed for real: the pool it came from was dropped
+                conn.close()
+
+
+class Turn:
+    """A creation's turn to write, with the connection it writes on (:meth:`connection`):
+    the one the turn before kept, else one checked out of the pool when first needed."""
+
+    def __init__(self, db: Database, conn: Connection | None) -> None:
+        self.db = db
+        self.conn = conn
+
+    def connection(self) -> Connection:
+        if self.conn is None:
+            self.conn = self.db.write_engine.connect()
+        return self.conn
+
+    def drop(self) -> None:
+        """Give the connection back (after the database dropped it: SQLAlchemy has
+        invalidated it, so the pool opens a new one)."""
+        conn, self.conn = self.conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.close()
+
+
+_turns: weakref.WeakKeyDictionary[Database, _Turns] = weakref.WeakKeyDictionary()
+
+
+@asynccontextmanager
+async def write_turn(db: Database) -> AsyncIterator[Turn]:
+    """A creation's turn to write (see :data:`WRITE_TURNS`; waited for in the event loop).
+    At its end the connection is kept for the next turn when creations are waiting, and
+    given back to the pool when none is."""
     loop = asyncio.get_running_loop()
-    found = _turns.get(db)
-    if found is None or found[0] is not loop:
-        found = (loop, asyncio.Semaphore(WRITE_TURNS.get(db.engine.dialect.name, 2)))
-        _turns[db] = found
-    return found[1]
-
-
-#: The file lock of each SQLite database's creations (an open descriptor per process).
-_file_locks: dict[str, int] = {}
-_file_locks_guard = threading.Lock()
-
-
-@contextmanager
-def _processes_turn(db: Database) -> Iterator[None]:
-    """SQLite: the creations of all the service's processes take turns on a file lock
-    (``<database>-writers.lock``) before their ``BEGIN IMMEDIATE``. Without it a second
-    process's writer waits in SQLite's busy handler, which sleeps 1, 2, 5 ... 100 ms
-    between tries (the 2-process p99); the kernel hands a file lock over at once. Runs in
-    a worker thread (it may wait); one creation per process at a time already
-    (:data:`WRITE_TURNS`). PostgreSQL, or a database without a file: nothing."""
-    path = db.engine.url.database if db.engine.dialect.name == "sqlite" else None
-    if fcntl is None or not path or path == ":memory:":
-        yield
-        return
-    with _file_locks_guard:
-        fd = _file_locks.get(path)
-        if fd is None:
-            fd = os.open(f"{path}-writers.lock", os.O_RDWR | os.O_CREAT, 0o600)
-            _file_locks[path] = fd
-    fcntl.flock(fd, fcntl.LOCK_EX)
+    turns = _turns.get(db)
+    if turns is None or turns.loop is not loop:
+        turns = _turns[db] = _Turns(db, loop)
+    turns.waiting += 1
     try:
-        yield
+        await turns.free.acquire()
     finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        turns.waiting -= 1
+    turn = Turn(db, turns.kept.pop() if turns.kept else None)
+    try:
+        yield turn
+    finally:
+        if turn.conn is not None:
+            if turns.waiting and not turn.conn.in_transaction() and not turn.conn.invalidated:
+                turns.kept.append(turn.conn)
+            else:
+                turn.drop()
+        turns.free.release()
 
 
 def case_errors(session: Session, body: CaseCreate, principal: Principal) -> list[dict[str, str]]:
@@ -294,6 +327,7 @@ def _answer(case: dict[str, Any], event: dict[str, Any]) -> str:
 
 def create(
     db: Database,
+    turn: Turn,
     write: KeyedWrite,
     body: CaseCreate,
     principal: Principal,
@@ -301,9 +335,31 @@ def create(
     client_ip: str | None,
     location: str,
 ) -> Response:
-    """Apply a checked ``POST /cases`` once (see the module doc); the answer to send."""
+    """Apply a checked ``POST /cases`` once (see the module doc) in ``turn``; the answer
+    to send. Tried once more on a new connection when the database dropped the turn's."""
+    try:
+        return _create(db, turn.connection(), write, body, principal, client_ip, location)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+    turn.drop()
+    return _create(db, turn.connection(), write, body, principal, client_ip, location)
+
+
+def _create(
+    db: Database,
+    conn: Connection,
+    write: KeyedWrite,
+    body: CaseCreate,
+    principal: Principal,
+    client_ip: str | None,
+    location: str,
+) -> Response:
     now = write.now
-    with _processes_turn(db), db.write_sessions() as session:
+    # The session works on the turn's connection: it begins (``BEGIN IMMEDIATE`` on
+    # SQLite) at its first statement and commits or rolls back that connection's
+    # transaction; closing it leaves the connection open.
+    with db.write_sessions(bind=conn) as session:
         errors = case_errors(session, body, principal)
         if errors:
             applied = _lookup(session, write.key, ROUTE, write.caller)
@@ -313,7 +369,7 @@ def create(
         center = principal.window_center
         case, event = _rows(body, principal, center, now)
         if body.first_event.type == "forward":
-            return _forwarded(db, session, write, body, principal, case, client_ip, location)
+            return _forwarded(session, write, body, principal, case, client_ip, location)
         content = _answer(case, event)
         key_row = {
             "key": write.key,
@@ -331,6 +387,8 @@ def create(
             params = {f"k_{k}": v for k, v in key_row.items()}
             params.update((f"c_{k}", v) for k, v in case.items())
             params.update((f"e_{k}", v) for k, v in event.items() if k != "case_id")
+            record = audit.unchained(session, **_audit_fields(body, principal, now, client_ip))
+            params.update((f"a_{k}", v) for k, v in record.items())
             try:
                 _INSERT_ALL.execute(conn, params)
             except taken:
@@ -338,7 +396,7 @@ def create(
                 existing = _key_taken(session, write)
                 if existing is not None:
                     return existing
-                _refuse_taken(session, db, body, principal, now, client_ip)
+                _refuse_taken(session, body, principal, now, client_ip)
         else:
             try:
                 _INSERT_ANSWERED_KEY.execute(conn, key_row)
@@ -348,8 +406,8 @@ def create(
                 _INSERT_CASE.execute(conn, case)
                 _INSERT_EVENT.execute(conn, event)
             except taken:
-                _refuse_taken(session, db, body, principal, now, client_ip)
-        _audited(session, body, principal, now, client_ip)
+                _refuse_taken(session, body, principal, now, client_ip)
+            _audited(session, body, principal, now, client_ip)
         session.commit()
     return _created(content, location)
 
@@ -382,27 +440,26 @@ def _key_taken(session: Session, write: KeyedWrite) -> Response | None:
 
 def _refuse_taken(
     session: Session,
-    db: Database,
     body: CaseCreate,
     principal: Principal,
     now: datetime,
     client_ip: str | None,
 ) -> NoReturn:
     """409 ``conflict``: the case number (or the id, or its first event's) is taken. The
-    write is rolled back (its connection goes back to the pool first: no request holds two)
-    and the refusal is audited in a transaction of its own."""
+    write is rolled back and the refusal audited in a transaction of its own, on the same
+    connection (no request holds two)."""
     session.rollback()
-    with db.write() as audit_session:
-        audit.record(
-            audit_session,
-            at=now,
-            action="case.create",
-            result="conflict",
-            actor=principal.actor,
-            device_id=principal.device_id,
-            target=body.case_no,
-            client_ip=client_ip,
-        )
+    audit.record(
+        session,
+        at=now,
+        action="case.create",
+        result="conflict",
+        actor=principal.actor,
+        device_id=principal.device_id,
+        target=body.case_no,
+        client_ip=client_ip,
+    )
+    session.commit()
     raise ProblemError(
         409,
         "conflict",
@@ -411,24 +468,29 @@ def _refuse_taken(
     )
 
 
+def _audit_fields(
+    body: CaseCreate, principal: Principal, now: datetime, ip: str | None
+) -> dict[str, Any]:
+    """The audit record of a new case (``audit.record``'s arguments)."""
+    return {
+        "at": now,
+        "action": "case.create",
+        "result": "ok",
+        "actor": principal.actor,
+        "device_id": principal.device_id,
+        "target": body.case_no,
+        "client_ip": ip,
+        "detail": {"clerk": body.clerk, "case_id": str(body.id)},
+    }
+
+
 def _audited(
     session: Session, body: CaseCreate, principal: Principal, now: datetime, ip: str | None
 ) -> None:
-    audit.record(
-        session,
-        at=now,
-        action="case.create",
-        result="ok",
-        actor=principal.actor,
-        device_id=principal.device_id,
-        target=body.case_no,
-        client_ip=ip,
-        detail={"clerk": body.clerk, "case_id": str(body.id)},
-    )
+    audit.record(session, **_audit_fields(body, principal, now, ip))
 
 
 def _forwarded(
-    db: Database,
     session: Session,
     write: KeyedWrite,
     body: CaseCreate,
@@ -474,7 +536,7 @@ def _forwarded(
     try:
         session.flush()
     except IntegrityError:
-        _refuse_taken(session, db, body, principal, now, client_ip)
+        _refuse_taken(session, body, principal, now, client_ip)
     event = case.events[0]
     forward = forwards.plan(session, case, event.type, event.data, where="first_event.data")
     if forward is not None:

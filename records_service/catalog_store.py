@@ -175,7 +175,7 @@ _by_version: weakref.WeakKeyDictionary[Any, dict[str, PublishedCatalog]] = (
 def published(session: Session, version: str) -> PublishedCatalog | None:
     """The catalog ``version`` (cached per database and version), or None when it is not
     stored."""
-    bind = session.get_bind()
+    bind = session.get_bind().engine  # a session bound to a connection: its engine
     known = _by_version.get(bind)
     found = known.get(version) if known is not None else None
     if found is not None:

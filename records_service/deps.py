@@ -60,14 +60,13 @@ _turns = weakref.WeakKeyDictionary()
 def _session_turns(db: Database) -> asyncio.Semaphore | None:
     """The semaphore of ``db``'s session turns in the running loop (None: a pool without a
     limit, SQLite in memory or an unlimited overflow)."""
-    pool = db.engine.pool
-    overflow = getattr(pool, "_max_overflow", -1)
-    if not isinstance(pool, QueuePool) or overflow < 0:
+    limits = db.pool_limits
+    if not isinstance(db.engine.pool, QueuePool) or limits.max_overflow < 0:
         return None
     loop = asyncio.get_running_loop()
     found = _turns.get(db)
     if found is None or found[0] is not loop:
-        turns = max(1, pool.size() + overflow - KEPT_FREE)
+        turns = max(1, limits.size + limits.max_overflow - KEPT_FREE)
         found = _turns[db] = (loop, asyncio.Semaphore(turns))
     return found[1]
 
@@ -92,7 +91,7 @@ async def session_turn(request: Request) -> AsyncIterator[None]:
         yield
         return
     try:
-        await asyncio.wait_for(turns.acquire(), db.engine.pool.timeout())  # type: ignore[attr-defined]
+        await asyncio.wait_for(turns.acquire(), db.pool_limits.timeout_s)
     except TimeoutError:
         raise PoolTimeout("no session turn within the pool timeout") from None
     try:

@@ -4,8 +4,9 @@
 SQLAlchemy spends ~50 µs of Python per execution of even a cached Core statement (the
 execution context, its events, result setup); the database needs a fraction of that for an
 INSERT. :class:`Prepared` compiles a statement once per dialect, keeps SQLAlchemy's own
-bind processors (JSON, the UTC datetimes, dates, booleans: the stored values are exactly
-what SQLAlchemy would store) and hands the driver the SQL text and processed values. Use
+bind processors (JSON, the UTC datetimes, dates, booleans: each type's public
+``bind_processor`` of its dialect implementation, so the stored values are exactly what
+SQLAlchemy would store) and hands the driver the SQL text and processed values. Use
 it only inside a transaction SQLAlchemy began (``Session.connection()``): it runs on that
 transaction's DBAPI connection and raises what ``conn.execute`` would (SQLAlchemy's
 wrappers of the driver's errors, parameters hidden; a lost connection invalidated).
@@ -24,6 +25,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
+from sqlalchemy.types import TypeEngine
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,11 @@ class _Compiled:
     #: (parameter name, its bind processor or None), in the statement's order.
     params: tuple[tuple[str, Callable[[Any], Any] | None], ...]
     positional: bool
+    #: The values of the statement's own parameters (a LIMIT's, a literal's), by name.
+    fixed: dict[str, Any]
+
+    def merged(self, values: Mapping[str, Any]) -> Mapping[str, Any]:
+        return {**self.fixed, **values} if self.fixed else values
 
 
 class Prepared:
@@ -48,17 +55,25 @@ class Prepared:
         if found is None:
             compiled = self.statement.compile(dialect=dialect, column_keys=list(self.names))
             assert isinstance(compiled, SQLCompiler)
-            processors: Mapping[str, Any] = compiled._bind_processors
-            order = compiled.positiontup if compiled.positional else list(compiled.binds)
-            params = tuple((name, processors.get(name)) for name in order or ())
-            found = _Compiled(compiled.string, params, compiled.positional)
+            by_name = {name: bind for bind, name in compiled.bind_names.items()}
+            order = compiled.positiontup if compiled.positional else list(by_name)
+            binds = [(name, by_name[name]) for name in order or ()]
+            params = tuple((name, _bind_processor(bind.type, dialect)) for name, bind in binds)
+            fixed = {
+                name: bind.value
+                for name, bind in binds
+                if not bind.required and name not in self.names
+            }
+            found = _Compiled(compiled.string, params, compiled.positional, fixed)
             self._compiled[dialect] = found
         return found
 
-    def execute(self, conn: Connection, values: Mapping[str, Any]) -> None:
+    def execute(self, conn: Connection, values: Mapping[str, Any]) -> Any:
         """Run the statement with ``values`` (every name of :attr:`names`) on ``conn``'s
-        driver connection, in ``conn``'s transaction."""
+        driver connection, in ``conn``'s transaction; the driver's ``lastrowid`` (SQLite:
+        the new row's id; None where the driver has none)."""
         compiled = self._for(conn.dialect)
+        values = compiled.merged(values)
         processed = [
             (name, proc(values[name]) if proc is not None else values[name])
             for name, proc in compiled.params
@@ -70,10 +85,17 @@ class Prepared:
         )
         try:
             cursor.execute(compiled.sql, params)
+            return getattr(cursor, "lastrowid", None)
         except conn.dialect.loaded_dbapi.Error as exc:
             raise _wrapped(conn, compiled.sql, params, exc, driver, cursor) from exc
         finally:
             cursor.close()
+
+
+def _bind_processor(kind: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """What SQLAlchemy applies to a value of ``kind`` before the driver gets it on
+    ``dialect`` (the public form of what its compiled statements cache)."""
+    return kind.dialect_impl(dialect).bind_processor(dialect)
 
 
 def _wrapped(
@@ -126,6 +148,7 @@ class PreparedQuery:
         (SQLAlchemy's wrapper, a lost connection invalidated first)."""
         dialect = conn.dialect
         compiled = self.prepared._for(dialect)
+        values = compiled.merged(values)
         driver = conn.connection.driver_connection
         cursor = driver.cursor()  # type: ignore[union-attr]
         params: Any = (
@@ -146,7 +169,7 @@ class PreparedQuery:
         processors = self._processors.get(dialect)
         if processors is None:
             processors = [
-                column.type._cached_result_processor(dialect, entry[1])
+                column.type.dialect_impl(dialect).result_processor(dialect, entry[1])
                 for column, entry in zip(self.statement.selected_columns, description, strict=True)
             ]
             self._processors[dialect] = processors

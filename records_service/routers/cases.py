@@ -88,10 +88,11 @@ async def create_case(
         refusal="Only a clerk or a window's device creates cases.",
     )
     require_own_window(body.window_code, principal)  # a first write and a replay alike
-    async with case_write.write_turn(db):
+    async with case_write.write_turn(db) as turn:
         return await run_in_threadpool(
             case_write.create,
             db,
+            turn,
             write,
             body,
             principal,

@@ -1,10 +1,17 @@
 """The write path of POST /cases (records_service.case_write, issue 20) over real HTTP on
 both databases: what the one-statement write must keep — a refused write leaves nothing,
 not even its key; a replay answers what was stored, whatever the checks say now; the token
-check's own connection survives the database dropping it."""
+check's own connection survives the database dropping it, and so do the connections write
+turns keep; every SQLite writer takes its turn on the processes' file lock."""
 
 from __future__ import annotations
 
+import fcntl
+import threading
+import uuid
+from typing import Any
+
+import pytest
 import requests
 
 from tests.helpers.service_api import (
@@ -105,3 +112,84 @@ def test_the_token_check_reconnects_after_the_database_dropped_it(service_factor
     assert post_case(service, token, case_body()).status_code == 201
     bad = requests.get(service.url("/catalog"), headers=auth("not-a-token"), timeout=TIMEOUT)
     assert_problem(bad, 401)
+
+
+def test_creations_survive_the_database_dropping_their_kept_connections(
+    service_factory, backend
+) -> None:
+    """A write turn keeps its connection for the next creation while creations wait (no
+    pool checkout, so no pre-ping): a connection the database dropped meanwhile must not
+    fail a creation — it is tried once more on a new one."""
+    service = service_factory(backend=backend)
+    token = token_for(service)
+    bodies = [case_body() for _ in range(48)]
+    answers: dict[str, int] = {}
+    done = threading.Event()
+
+    def client(chunk: list[dict[str, Any]]) -> None:
+        with requests.Session() as http:
+            for body in chunk:
+                answer = http.post(
+                    service.url("/cases"),
+                    json=body,
+                    headers={**auth(token), "Idempotency-Key": body["id"]},
+                    timeout=TIMEOUT,
+                )
+                answers[body["id"]] = answer.status_code
+                if len(answers) >= 12:
+                    done.set()
+
+    threads = [threading.Thread(target=client, args=(bodies[i::8],)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    assert done.wait(60)
+    if service.backend == "postgresql":  # cut every connection of the service, mid-burst
+        service.sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    for thread in threads:
+        thread.join(60)
+
+    assert sorted(set(answers.values())) == [201]
+    assert len(answers) == len(bodies)
+    found = {i for (i,) in service.sql("SELECT id FROM cases")}
+    assert {b["id"] for b in bodies} <= found
+
+
+def test_every_sqlite_writer_waits_for_the_processes_file_lock(service_factory, backend) -> None:
+    """On SQLite the writers of every service process take turns on a file lock beside
+    the database before their ``BEGIN IMMEDIATE`` — not only creations: an event's write
+    too. While another process holds it, the write waits, and goes through once it is
+    given back."""
+    if backend != "sqlite":
+        pytest.skip("the file lock is SQLite's")
+    service = service_factory(backend=backend)
+    token = token_for(service)
+    body = case_body()
+    assert post_case(service, token, body).status_code == 201
+    event_id = str(uuid.uuid4())
+    answers: list[requests.Response] = []
+
+    def write_event() -> None:
+        answers.append(
+            requests.post(
+                service.url(f"/cases/{body['case_no']}/events"),
+                json={"id": event_id, "type": "start", "at": "2026-11-28T10:00:00+08:00"},
+                headers={**auth(token), "Idempotency-Key": event_id},
+                timeout=TIMEOUT,
+            )
+        )
+
+    with open(f"{service.database_path}-writers.lock", "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        writer = threading.Thread(target=write_event)
+        writer.start()
+        writer.join(0.8)
+        assert writer.is_alive() and not answers, "the write did not wait for the file lock"
+        fcntl.flock(held, fcntl.LOCK_UN)
+    writer.join(60)
+
+    assert answers and answers[0].status_code == 201, answers[0].text if answers else None
+    stored = "SELECT count(*) FROM case_events WHERE id = :id"
+    assert service.sql(stored, id=event_id) == [(1,)]
