@@ -148,9 +148,11 @@ def _stdlib_driver() -> ModuleType:
     return sqlite3
 
 
-def split_statements(script: str) -> list[str]:
-    """Split an SQL script into complete statements (semicolons in literals are respected)."""
-    module = cipher.driver() or _stdlib_driver()  # the same parser in both
+def split_statements(script: str, driver: ModuleType | None = None) -> list[str]:
+    """Split an SQL script into complete statements (semicolons in literals are respected),
+    with ``driver``'s parser (the stdlib ``sqlite3`` by default; ``sqlcipher3``'s is the same
+    SQLite parser, and a keyed desk does not load the stdlib one)."""
+    module = driver or _stdlib_driver()
     statements: list[str] = []
     buffer = ""
     for part in script.split(";"):
@@ -470,7 +472,7 @@ class Database:
                     )
                 if current == target:
                     return current
-                for statement in split_statements(migrations[current]):
+                for statement in split_statements(migrations[current], self._driver()):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {current + 1}")
                 log.info("migrated %s to schema version %d", self.path, current + 1)
