@@ -12,7 +12,9 @@ Each figure is a ratio to a baseline measured in the same run:
   paging down through all 100,000 (the model holds what is on screen and an index of page
   cursors, not every row shown); the real desk: its context (``app.context.build_context``:
   keys, the same 100,000 cases in its keyed SQLCipher file, remote client) and its worklist,
-  5 pages read — the pane alone above leaves that context out; the same desk with no cases
+  5 pages read — the pane alone above leaves that context out; the desk's main window on that
+  context (catalog, intake form and the other panes a clerk gets; its Worklist tab shown,
+  5 pages read); the same desk with no cases
   yet; and a day's work: a desk that took in 400 cases with their documents (receipt PDF and
   slip each, ``app.take_in.take_in_case``) and shows them.
 
@@ -142,6 +144,40 @@ def _day_of_work(home: Path, intakes: int) -> object:
     return context
 
 
+def _desk_window(home: Path) -> tuple[object, object]:
+    """The real desk's main window (``gui.main_window.MainWindow``: the catalog, the intake
+    form, the worklist and the rest, as a signed-in clerk gets them) on the context of
+    :func:`_desk`, the demo catalog loaded, its Worklist tab shown and 5 pages read."""
+    import json
+
+    from clerk_app.app.session import Session
+    from clerk_app.core.catalog import Catalog
+    from clerk_app.gui import services
+    from clerk_app.gui.main_window import MainWindow
+    from clerk_app.gui.ops import DbWriter
+
+    context = _desk(home, EVE)
+    session = Session(
+        "demo-clerk", "王敏", ("clerk",), "W01", "公安户籍窗口", "市公安局", None, None
+    )
+    hooks = services.default_hooks()
+    window = MainWindow(
+        context,
+        session,
+        calendar=context.calendar,  # type: ignore[attr-defined]
+        take_in=hooks.take_in,
+        writer=DbWriter(),
+    )
+    window.set_catalog(Catalog.from_dict(json.loads(DEMO_CATALOG.read_text("utf-8"))))
+    window.resize(1280, 600)
+    window.show()
+    window.show_worklist_tab()
+    model = window.worklist.model  # type: ignore[attr-defined]
+    for _ in range(4):
+        model.fetchMore(model.index(-1, -1))
+    return context, window
+
+
 def child(kind: str, db_path: str) -> None:
     """Run in a subprocess: show a window, print its resident memory in KiB.
 
@@ -149,8 +185,9 @@ def child(kind: str, db_path: str) -> None:
     baseline that loads the CJK fonts the desk must), ``worklist`` (100,000 cases, 5 pages
     read), ``scrolled`` (the same, paged down to the last case), ``desk`` (the real desk:
     ``build_context`` on ``db_path``, a folder made by :func:`desk_home`, and its worklist,
-    5 pages read), ``desk_new`` (a real desk context with no cases yet, and its worklist),
-    ``day`` (400 intakes with their documents at a fresh desk, then its worklist).
+    5 pages read), ``window`` (the same context in the desk's ``MainWindow``, its Worklist
+    tab shown, 5 pages read), ``desk_new`` (a real desk context with no cases yet, and its
+    worklist), ``day`` (400 intakes with their documents at a fresh desk, then its worklist).
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QWidget
@@ -164,6 +201,14 @@ def child(kind: str, db_path: str) -> None:
             QVBoxLayout(widget).addWidget(QLabel("待本窗口办理的案件"))
         widget.resize(1280, 600)
         widget.show()
+    elif kind == "window":
+        context, window = _desk_window(Path(db_path))
+        for _ in range(20):
+            app.processEvents()
+        print(_rss_kib())
+        window.close()  # type: ignore[attr-defined]
+        context.close()  # type: ignore[attr-defined]
+        return
     elif kind == "desk":
         context = _desk(Path(db_path), EVE)
         pane = _pane(None, None, context.calendar, context)  # type: ignore[attr-defined]
@@ -240,10 +285,11 @@ def memory(db_path: Path, count: int) -> None:
         ("worklist", f"worklist pane alone of {count:,} cases"),
         ("scrolled", f"worklist pane alone paged down through {count:,} cases"),
         ("desk", f"the real desk (its context, keyed file) with {count:,} cases, its worklist"),
+        ("window", f"the real desk's main window with {count:,} cases, Worklist tab shown"),
         ("desk_new", "a real desk with no cases yet, and its worklist"),
         ("day", f"a day's work ({DAY_INTAKES} intakes with their PDFs) and its worklist"),
     ):
-        rss = _child_rss(kind, home if kind == "desk" else db_path)
+        rss = _child_rss(kind, home if kind in ("desk", "window") else db_path)
         print(
             f"  {name}: {rss / 1024:.1f} MiB; ratio {rss / bare:.2f}"
             f" (to the window with a Chinese label {rss / bare_zh:.2f})"
