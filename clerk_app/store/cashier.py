@@ -243,7 +243,7 @@ def take_paper_payment(
                 body_json=canonical_json(body),
                 now=now,
             )
-    except sqlite3.IntegrityError as error:
+    except store.db.integrity_error as error:  # the keyed driver's too
         if "cashier_payments.notice_no" in str(error):
             raise PaidHereAlready(f"notice {notice_no} was paid at this desk") from None
         raise

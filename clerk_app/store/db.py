@@ -300,6 +300,13 @@ class Database:
         conn.row_factory = module.Row
         return conn
 
+    @property
+    def integrity_error(self) -> type[Exception]:
+        """The ``IntegrityError`` of this file's driver: the stdlib's does not catch
+        ``sqlcipher3``'s (a keyed desk), nor the other way round."""
+        error: type[Exception] = self._driver().IntegrityError
+        return error
+
     def _driver(self) -> ModuleType:
         """``sqlcipher3``'s DB-API module for a keyed file, else the stdlib ``sqlite3``."""
         if self._key is None:

@@ -127,3 +127,22 @@ def test_pulled_notices_are_found_by_number_or_code_and_replaced_by_a_pull(store
     cashier_store.keep_notices(store, [two])  # one was paid elsewhere
     assert cashier_store.pulled_notice(store, "1301") is None
     assert cashier_store.pulled_at(store) is not None
+
+
+def test_the_same_notice_is_refused_in_a_keyed_file_too(tmp_path) -> None:
+    """The desk's file is SQLCipher's: its unique-notice error is sqlcipher3's, not the
+    stdlib's, and still says the notice was paid here."""
+    from clerk_app.core.clock import FixedClock
+    from clerk_app.store import Database, LocalStore
+
+    db = Database(tmp_path / "keyed.db", key="ab" * 32)
+    store = LocalStore(db, FixedClock(PAID_AT))
+    try:
+        assert db.encrypted
+        cashier_store.keep_stock(store, [StockRange("13010201", 1, 9, "demo-cashier", 1)])
+        _take(store, "JK-W01-20261128-000001")
+        with pytest.raises(PaidHereAlready):
+            _take(store, "JK-W01-20261128-000001")
+        assert len(_payment_rows(store)) == 1
+    finally:
+        db.close()
