@@ -100,7 +100,7 @@ async def session_turn(request: Request) -> AsyncIterator[None]:
         turns.release()
 
 
-_SessionTurn = Annotated[None, Depends(session_turn)]
+_SessionTurn = Annotated[None, Depends(session_turn, scope="function")]
 
 
 def read_session(
@@ -136,10 +136,10 @@ def write_session(
 DatabaseDep = Annotated[Database, Depends(get_database)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ClockDep = Annotated[Callable[[], datetime], Depends(get_clock)]
-SessionDep = Annotated[Session, Depends(read_session)]
-WriteSessionDep = Annotated[Session, Depends(write_session)]
+SessionDep = Annotated[Session, Depends(read_session, scope="function")]
+WriteSessionDep = Annotated[Session, Depends(write_session, scope="function")]
 #: The board, the progress query, the workload dashboard and the change feed (issue 20).
-ReadSessionDep = Annotated[Session, Depends(read_off_primary_session)]
+ReadSessionDep = Annotated[Session, Depends(read_off_primary_session, scope="function")]
 
 
 @dataclass(frozen=True)

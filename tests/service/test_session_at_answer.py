@@ -132,12 +132,6 @@ def test_routes_that_end_their_session_give_it_back_first(held) -> None:
     assert _still_held(client, spy, "POST", path, json=status, headers=headers) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a session dependency ends after the answer is sent (FastAPI's request scope); "
-    "Depends(..., scope='function') on the three session dependencies and session_turn in "
-    "records_service/deps.py ends it before (tried: this test then passes)",
-)
 @pytest.mark.parametrize(
     "path", ["/api/v1/changes?after=0&limit=50", "/api/v1/catalog"]
 )  # ReadSessionDep, SessionDep
