@@ -13,8 +13,9 @@ The route's one transaction, in this order (the write path of issue 20, measured
 3. the case and its first event, two Core INSERTs built once (no unit of work); a taken
    case number (or id) rolls everything back and answers 409 ``conflict``, audited;
 4. the audit record, then the commit. On PostgreSQL the key, the case, its event and its
-   audit record are one statement (the record is chained after commit, ``audit_chain``);
-   on SQLite they are four INSERTs (the record is chained here, ``audit.record``).
+   audit record are one statement (the record is chained after commit, ``audit_chain``),
+   run in autocommit: the statement is its own transaction, one round trip; on SQLite
+   they are four INSERTs (the record is chained here, ``audit.record``).
 
 The writes of one process take turns (:func:`write_turn`), and a turn writes on a
 connection kept from the turn before while creations wait for one (:class:`Turn`): under
@@ -166,10 +167,19 @@ class Turn:
         self.db = db
         self.conn = conn
 
-    def connection(self) -> Connection:
+    def connection(self, one_statement: bool = True) -> Connection:
+        """The turn's connection. On PostgreSQL a creation that is one statement runs in
+        the driver's autocommit: the statement is its own transaction, so no BEGIN and
+        COMMIT round trips; one of several statements (上报 at intake) in a transaction."""
         if self.conn is None:
             self.conn = self.db.write_engine.connect()
-        return self.conn
+        conn = self.conn
+        if conn.dialect.name == "postgresql":
+            autocommit = conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT"
+            if autocommit != one_statement:
+                level = "AUTOCOMMIT" if one_statement else conn.default_isolation_level
+                conn.execution_options(isolation_level=level)
+        return conn
 
     def drop(self) -> None:
         """Give the connection back (after the database dropped it: SQLAlchemy has
@@ -337,13 +347,14 @@ def create(
 ) -> Response:
     """Apply a checked ``POST /cases`` once (see the module doc) in ``turn``; the answer
     to send. Tried once more on a new connection when the database dropped the turn's."""
+    one = body.first_event.type != "forward"
     try:
-        return _create(db, turn.connection(), write, body, principal, client_ip, location)
+        return _create(db, turn.connection(one), write, body, principal, client_ip, location)
     except DBAPIError as exc:
         if not exc.connection_invalidated:
             raise
     turn.drop()
-    return _create(db, turn.connection(), write, body, principal, client_ip, location)
+    return _create(db, turn.connection(one), write, body, principal, client_ip, location)
 
 
 def _create(
