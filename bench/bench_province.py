@@ -645,10 +645,11 @@ def _print_phase(phase: Phase, bare: Phase | None) -> None:
         print(f"  first error of {route}: {sample}")
 
 
-def _verdict(phase: Phase, backend: str, pool_waits: int = 0) -> str:
+def _verdict(phase: Phase, backend: str, pool_waits: int = 0, workers: int = 2) -> str:
     """What held the phase back: the service's connection pool (its CPU idle while
-    requests timed out waiting for a connection), the machine's CPU (and whose), lock
-    waits, or neither."""
+    requests timed out waiting for a connection), the machine's CPU (and whose), the
+    service's worker processes each at one core (Python runs one thread at a time in a
+    process), lock waits, or neither."""
     cpu, cores = phase.cpu, os.cpu_count() or 1
     if not cpu:
         return "-"
@@ -662,6 +663,11 @@ def _verdict(phase: Phase, backend: str, pool_waits: int = 0) -> str:
         )
     if cpu.get("machine", 0) >= 0.85 * cores:
         return f"the machine's {cores} cores (busy {cpu['machine']:.2f}; cores used: {whose})"
+    if cpu.get("service", 0) >= 0.85 * workers:
+        return (
+            f"the service's {workers} worker process(es), about one core each at most "
+            f"(cores used: {whose})"
+        )
     if phase.locks[:1].isdigit() and int(phase.locks.split("%")[0]) >= 30:
         return f"lock waits ({phase.locks} of active backends; cores used: {whose})"
     if backend == "sqlite":
@@ -714,8 +720,8 @@ def _report(
     print(f"exactly once: {once}")
     last = [p for p in phases if p.name.startswith("steady")][-1]
     print(
-        f"what saturates at {last.name}: {_verdict(last, backend, pool_waits)}; in the storm: "
-        f"{_verdict(storm, backend, pool_waits)}"
+        f"what saturates at {last.name}: {_verdict(last, backend, pool_waits, args.workers)}; "
+        f"in the storm: {_verdict(storm, backend, pool_waits, args.workers)}"
     )
     for phase in phases[1:]:
         _print_phase(phase, None)
