@@ -245,6 +245,7 @@ def build_context(
 def _open(context: AppContext) -> None:
     """Open the store (its key from the keyring or the key file), the service client and
     the token store; purge what retention says; seal old documents."""
+    forget_source_lines()  # the sign-in window's: the imports below reuse that memory
     from clerk_app.remote.api import ApiClient
     from clerk_app.remote.tokens import TokenStore
     from clerk_app.store.db import DiskFullError, StoreError
