@@ -108,6 +108,9 @@ def _serve(
 
 
 _LAST_CPU_MS = [0.0]
+#: The load generator's own CPU milliseconds per request in the last :func:`_load` (it
+#: shares the machine's cores with the servers and the database).
+_CLIENT_CPU_MS = [0.0]
 #: The server process of each base URL that :func:`_serve` runs.
 _SERVED: dict[str, int] = {}
 
@@ -162,6 +165,7 @@ def _load(url: str, bodies: list[dict[str, Any]], headers: dict[str, str]) -> tu
     base = url.split("/", 3)
     pid = _SERVED.get("/".join(base[:3]))
     cpu_before = _tree_cpu(pid) if pid else 0.0
+    client_before = time.process_time()
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -169,6 +173,7 @@ def _load(url: str, bodies: list[dict[str, Any]], headers: dict[str, str]) -> tu
         thread.join()
     wall = time.perf_counter() - started
     _LAST_CPU_MS[0] = (_tree_cpu(pid) - cpu_before) * 1000 / len(bodies) if pid else 0.0
+    _CLIENT_CPU_MS[0] = (time.process_time() - client_before) * 1000 / len(bodies)
     if errors:
         raise RuntimeError(errors[0])
     return len(bodies) / wall, statistics.quantiles(latencies, n=100)[98]
@@ -242,6 +247,7 @@ def bench_creation(
     (with their ranges) of the ratios taken within each round, and with 1 and 2 processes
     the gain of 2 over 1 for ours and for the bare endpoint."""
     figures: dict[tuple[str, int], list[tuple[float, float, float]]] = {}
+    clients: list[float] = []
     with contextlib.ExitStack() as stack:
         targets: list[tuple[str, int, str, dict[str, str]]] = []
         for n in processes:
@@ -259,6 +265,7 @@ def bench_creation(
                 bodies = _case_bodies(first, count) if kind == "ours" else _plain_bodies(count)
                 rate, p99 = _load(url, bodies, headers)
                 figures.setdefault((kind, n), []).append((rate, p99, _LAST_CPU_MS[0]))
+                clients.append(_CLIENT_CPU_MS[0])
             for n in processes:
                 (rate, p99, cpu), (base_rate, base_p99, base_cpu) = (
                     figures[("ours", n)][r],
@@ -281,6 +288,7 @@ def bench_creation(
             f" {_spread([o[2] for o in ours])} ms, bare {_spread([b[2] for b in bare])} ms;"
             f" rates {_spread([o[0] for o in ours])}/s, bare {_spread([b[0] for b in bare])}/s"
         )
+    print(f"SUMMARY {backend:8} load generator CPU {_spread(clients)} ms/request")
     if 1 in processes and 2 in processes:
         gain = [
             o2[0] / o1[0] for o1, o2 in zip(figures[("ours", 1)], figures[("ours", 2)], strict=True)
