@@ -63,9 +63,9 @@ class Desk:
         self.cashier: Any = None  # a settlement window's cashier screen (issue 17)
         self.dashboard: Any = None  # the shift lead's dashboard (roles lead, admin)
         self.lock: IdleLock | None = None
-        #: Collects cyclic garbage on the GUI thread (made once the sign-in window is shown).
+        # Collects cyclic garbage on the GUI thread (made once the sign-in window is shown).
         self.collector: GarbageCollector | None = None
-        #: What the first intake needs, loading after the store opened (``open_store``).
+        # What the first intake needs, loading after the store opened (``open_store``).
         self.warming: threading.Thread | None = None
         # Sign-outs that reached the service or not (tests wait for them).
         self.signed_out = 0

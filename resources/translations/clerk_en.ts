@@ -3232,7 +3232,6 @@ If the materials do not come by then, the case ends without approval.</translati
     <name>Desk</name>
     <message>
         <source>Loading the catalog…</source>
-        <extracomment>What the first intake needs, loading after the store opened (``open_store``).</extracomment>
         <translation>Loading the catalog…</translation>
     </message>
     <message>

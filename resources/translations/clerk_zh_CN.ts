@@ -3221,7 +3221,6 @@ If the materials do not come by then, the case ends without approval.</source>
     <name>Desk</name>
     <message>
         <source>Loading the catalog…</source>
-        <extracomment>What the first intake needs, loading after the store opened (``open_store``).</extracomment>
         <translation>正在加载事项目录…</translation>
     </message>
     <message>
