@@ -16,10 +16,20 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.helpers.service import PG_BIN, PostgresCluster, _free_port, _run_as_postgres
+import pytest
+
+from tests.helpers.service import (
+    PG_BIN,
+    PostgresCluster,
+    PostgresDatabases,
+    _free_port,
+    _run_as_postgres,
+    can_start_postgres,
+)
 
 PGBOUNCER = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
 
@@ -49,6 +59,44 @@ def standby_of(primary: PostgresCluster) -> PostgresCluster:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     raise AssertionError("unreachable")
+
+
+@dataclass
+class PrimaryAndStandby:
+    primary: PostgresCluster
+    standby: PostgresCluster
+    database: str  # the demo database's name (the same on both)
+
+    @property
+    def primary_url(self) -> str:
+        return f"{self.primary.url}/{self.database}"
+
+    @property
+    def standby_url(self) -> str:
+        return f"{self.standby.url}/{self.database}"
+
+
+@contextlib.contextmanager
+def primary_and_standby() -> Iterator[PrimaryAndStandby]:
+    """A primary holding a copy of the migrated demo database and a hot standby streaming
+    from it, both removed afterwards; skips where no cluster can be started."""
+    if not can_start_postgres():
+        pytest.skip("needs root and PostgreSQL 15 to start a primary and a standby")
+    primary = PostgresCluster.start()
+    standby: PostgresCluster | None = None
+    databases: PostgresDatabases | None = None
+    try:
+        databases = PostgresDatabases(primary.url)
+        database = databases.create(template=databases.demo_template()).rsplit("/", 1)[1]
+        standby = standby_of(primary)
+        yield PrimaryAndStandby(primary, standby, database)
+    finally:
+        if databases is not None:
+            with contextlib.suppress(Exception):
+                databases._admin.dispose()
+        if standby is not None:
+            standby.remove()
+        primary.remove()
 
 
 def crash(cluster: PostgresCluster) -> None:

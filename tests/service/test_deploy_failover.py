@@ -29,14 +29,18 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from tests.helpers.replication import PGBOUNCER, PgBouncer, crash, promote, standby_of
+from tests.helpers.replication import (
+    PGBOUNCER,
+    PgBouncer,
+    crash,
+    primary_and_standby,
+    promote,
+)
 from tests.helpers.service import (
     TEST_NOW,
     PostgresCluster,
-    PostgresDatabases,
     RunningService,
     ServiceLauncher,
-    can_start_postgres,
 )
 from tests.helpers.service_api import TIMEOUT, auth, case_body, post_case, token_for
 
@@ -81,44 +85,31 @@ def _synchronous(primary: PostgresCluster, database_url: str) -> None:
 
 @pytest.fixture(scope="module")
 def region(tmp_path_factory, records_template_db) -> Iterator[Region]:
-    if not can_start_postgres():
-        pytest.skip("needs root and PostgreSQL 15 to start a primary and a standby")
     if not Path(PGBOUNCER).exists():
         pytest.skip(
             "NO PGBOUNCER: `tools/ensure-debian-packages.sh test` installs Debian's pgbouncer; "
             "the failover story is NOT tested on this machine"
         )
-    primary = PostgresCluster.start()
-    standby: PostgresCluster | None = None
-    bouncer: PgBouncer | None = None
-    databases: PostgresDatabases | None = None
     launcher = ServiceLauncher(
         tmp_path_factory.mktemp("failover"), records_template_db, clock=TEST_NOW
     )
-    try:
-        databases = PostgresDatabases(primary.url)
-        primary_url = databases.create(template=databases.demo_template())
-        database = primary_url.rsplit("/", 1)[1]
-        standby = standby_of(primary)
-        _synchronous(primary, primary_url)
-        bouncer = PgBouncer.start(primary.port)
-        service = launcher.start(
-            database_url=f"{bouncer.url}/{database}",
-            env={
-                "CLERK_READ_DATABASE_URL": f"{standby.url}/{database}",
-                "CLERK_DB_POOL_TIMEOUT_SECONDS": "10",
-            },
-        )
-        yield Region(primary, standby, bouncer, database, service)
-    finally:
-        launcher.stop_all()
-        if databases is not None:
-            databases._admin.dispose()
-        if bouncer is not None:
-            bouncer.stop()
-        if standby is not None:
-            standby.remove()
-        primary.remove()
+    with primary_and_standby() as pair:
+        bouncer: PgBouncer | None = None
+        try:
+            _synchronous(pair.primary, pair.primary_url)
+            bouncer = PgBouncer.start(pair.primary.port)
+            service = launcher.start(
+                database_url=f"{bouncer.url}/{pair.database}",
+                env={
+                    "CLERK_READ_DATABASE_URL": pair.standby_url,
+                    "CLERK_DB_POOL_TIMEOUT_SECONDS": "10",
+                },
+            )
+            yield Region(pair.primary, pair.standby, bouncer, pair.database, service)
+        finally:
+            launcher.stop_all()
+            if bouncer is not None:
+                bouncer.stop()
 
 
 def _until(what: str, check: Callable[[], Any], seconds: float = WITHIN_S) -> Any:

@@ -13,7 +13,6 @@ hot standby made with ``pg_basebackup -R -X stream``, and a records service with
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
@@ -29,15 +28,13 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from tests.helpers.replication import standby_of
+from tests.helpers.replication import primary_and_standby
 from tests.helpers.service import (
     REPO_ROOT,
     TEST_NOW,
     PostgresCluster,
-    PostgresDatabases,
     RunningService,
     ServiceLauncher,
-    can_start_postgres,
 )
 from tests.helpers.service_api import TIMEOUT, auth, case_body, post_case, token_for
 
@@ -64,34 +61,25 @@ class Replicated:
 
 @pytest.fixture(scope="module")
 def replicated(tmp_path_factory, records_template_db) -> Iterator[Replicated]:
-    if not can_start_postgres():
-        pytest.skip("needs root and PostgreSQL 15 to start a primary and a standby")
     started = time.monotonic()
-    primary = PostgresCluster.start()
-    standby: PostgresCluster | None = None
-    databases: PostgresDatabases | None = None
     launcher = ServiceLauncher(
         tmp_path_factory.mktemp("replica"), records_template_db, clock=TEST_NOW
     )
-    try:
-        databases = PostgresDatabases(primary.url)
-        primary_url = databases.create(template=databases.demo_template())
-        standby = standby_of(primary)
-        standby_url = standby.url + "/" + primary_url.rsplit("/", 1)[1]
-        service = launcher.start(
-            database_url=primary_url,
-            env={"CLERK_READ_DATABASE_URL": standby_url, "CLERK_READ_MAX_LAG_SECONDS": "1"},
-        )
-        print(f"primary, standby and service up in {time.monotonic() - started:.1f} s")
-        yield Replicated(primary, standby, primary_url, standby_url, service)
-    finally:
-        launcher.stop_all()
-        if databases is not None:
-            with contextlib.suppress(Exception):
-                databases._admin.dispose()
-        if standby is not None:
-            standby.remove()
-        primary.remove()
+    with primary_and_standby() as pair:
+        try:
+            service = launcher.start(
+                database_url=pair.primary_url,
+                env={
+                    "CLERK_READ_DATABASE_URL": pair.standby_url,
+                    "CLERK_READ_MAX_LAG_SECONDS": "1",
+                },
+            )
+            print(f"primary, standby and service up in {time.monotonic() - started:.1f} s")
+            yield Replicated(
+                pair.primary, pair.standby, pair.primary_url, pair.standby_url, service
+            )
+        finally:
+            launcher.stop_all()
 
 
 def _until(what: str, check: Callable[[], Any], seconds: float = CATCH_UP_S) -> Any:
