@@ -33,15 +33,15 @@ import hashlib
 import json
 import logging
 import re
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, event, func, insert, select, text
+from sqlalchemy import Table, bindparam, event, func, insert, select
 from sqlalchemy.orm import Session
 
+from records_service import locks
 from records_service.audit_seal import AUDIT_SEAL, AuditSeal, Checkpoint, SealError
 from records_service.models import AuditRecord, writer_center
 from records_service.prepared import Prepared, PreparedQuery
@@ -55,12 +55,11 @@ GENESIS = "0" * 64
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8}|\d{5})(\d{3}[\dXx])(?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<![0-9A-Za-z])((?:\+?86)?1[3-9]\d)(\d{4})(\d{4})(?![0-9A-Za-z])")
 #: First key of the per-center audit chain locks (the second is the center's CRC-32).
-AUDIT_LOCK_KEY = 7_311_002
+AUDIT_LOCK_KEY = int(locks.AUDIT_CHAIN)
 _TAIL = "audit_tail"
 _PENDING = "audit_checkpoints"
 _RECORDS = cast(Table, AuditRecord.__table__)
 # The statements of every record's path, built once (Core: no ORM compile, no autoflush).
-_CENTER_LOCK = text("SELECT pg_advisory_xact_lock(:a, :b)")
 _TAIL_QUERY = (
     select(_RECORDS.c.hash, _RECORDS.c.chain_seq)
     .where(_RECORDS.c.center_code == bindparam("center"), _RECORDS.c.hash.is_not(None))
@@ -135,16 +134,7 @@ def audit_lock(session: Session, center: str) -> None:
     nothing; writers are serialized anyway). Writers no longer take it since migration
     0025 (PostgreSQL records are chained after commit); kept for tools and tests.
     """
-    center_lock(session, AUDIT_LOCK_KEY, center)
-
-
-def center_lock(session: Session, key: int, center: str) -> None:
-    """A transaction-scoped PostgreSQL advisory lock on (``key``, the center's CRC-32): the
-    writers of one center's ``key`` wait for each other until their transactions end, other
-    centers do not. SQLite: nothing (its writers are serialized anyway)."""
-    if session.get_bind().dialect.name == "postgresql":
-        second = zlib.crc32(center.encode()) & 0x7FFFFFFF
-        session.execute(_CENTER_LOCK, {"a": key, "b": second})
+    locks.hold(session, locks.AUDIT_CHAIN, center)
 
 
 def _tail(session: Session, center: str) -> tuple[str, int]:

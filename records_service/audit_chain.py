@@ -40,13 +40,12 @@ are chained at write time there, as before, and nothing is pending.
 from __future__ import annotations
 
 import logging
-import zlib
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import CursorResult, Table, bindparam, literal_column, select, text, update
 from sqlalchemy.orm import Session
 
-from records_service import audit
+from records_service import audit, locks
 from records_service.audit_seal import AuditSeal, Checkpoint, SealError
 from records_service.models import AuditRecord
 
@@ -99,7 +98,7 @@ def deferred(session: Session) -> bool:
 
 
 def _lock(session: Session, center: str, *, wait: bool) -> bool:
-    params = {"a": CHAIN_LOCK_KEY, "b": zlib.crc32(center.encode()) & 0x7FFFFFFF}
+    params = {"a": CHAIN_LOCK_KEY, "b": locks.scope_key(center)}
     if wait:
         session.execute(_LOCK, params)
         return True

@@ -21,13 +21,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clerk_app.core.catalog import Catalog, CatalogError
-from records_service import audit, catalog_store
+from records_service import catalog_store, locks
 from records_service.catalog_schemas import AdoptionCreate
 from records_service.models import BaseItem, CatalogVersion, Center, ItemImplementation
 from records_service.problems import invalid_fields
 
-#: The advisory lock of a center's catalog adoptions (``audit.center_lock``).
-CATALOG_LOCK_KEY = 7_311_020
 #: The item keys the base item fixes (四级四同, besides the basic code).
 BASE_FIELDS = ("name", "type", "legal_basis")
 _FIELD = re.compile(r"field '([^']+)'")
@@ -170,7 +168,7 @@ def adopt(
     """
     # One adoption of a center at a time (PostgreSQL): its next catalog version is read,
     # then written; other centers adopt alongside.
-    audit.center_lock(session, CATALOG_LOCK_KEY, center.code)
+    locks.hold(session, locks.CATALOG, center.code)
     errors: list[dict[str, str]] = []
     base = session.get(BaseItem, body.basic_code)
     if base is None:

@@ -14,7 +14,9 @@ serialized is each number space or ledger, each by its own key:
 - :data:`PRESUBMISSION`, per center: the day's next number and one pre-submission per
   website id;
 - :data:`HOTLINE`, per center: the orders' ``updated_at`` (the hotline's pull cursor),
-  strictly increasing in commit order over the center's orders.
+  strictly increasing in commit order over the center's orders;
+- :data:`CATALOG`, per center: its catalog adoptions; :data:`AUDIT_CHAIN`, per center: its
+  audit chain's writers (``audit.audit_lock``, tools and tests).
 
 :func:`hold` takes ``pg_advisory_xact_lock(kind, crc32(scope))``: writers of the same
 scope wait for each other until their transactions end, others do not (two scopes whose
@@ -37,6 +39,11 @@ class Kind(IntEnum):
     """The first key of each lock (the two-key advisory locks: apart from any one-key
     lock such as the feed's placer)."""
 
+    #: Per center: the writers of its audit chain (tools and tests since migration 0025,
+    #: see ``audit.audit_lock``; the chainer's own lock is ``audit_chain.CHAIN_LOCK_KEY``).
+    AUDIT_CHAIN = 7_311_002
+    #: Per center: its catalog adoptions (the next catalog version is read, then written).
+    CATALOG = 7_311_020
     CASHIER = 7_311_031
     RECEIPT_CODE = 7_311_032
     COMPLAINT_NO = 7_311_033
@@ -44,6 +51,8 @@ class Kind(IntEnum):
     HOTLINE = 7_311_035
 
 
+AUDIT_CHAIN = Kind.AUDIT_CHAIN
+CATALOG = Kind.CATALOG
 CASHIER = Kind.CASHIER
 RECEIPT_CODE = Kind.RECEIPT_CODE
 COMPLAINT_NO = Kind.COMPLAINT_NO
