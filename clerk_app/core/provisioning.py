@@ -218,16 +218,18 @@ def _not_toml(exc: tomllib.TOMLDecodeError) -> ProvisioningProblem:
     )
 
 
+def _load_toml(text: str, where: Path) -> dict[str, Any]:
+    """The TOML of the file at ``where``; a mistake in it as a ProvisioningError."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProvisioningError(where, [_not_toml(exc)]) from exc
+
+
 def parse_provisioning(text: str, *, source: Path | None = None) -> Provisioning:
     """Parse provisioning TOML text; raise ProvisioningError listing every wrong field."""
     where = source or Path("<provisioning>")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ProvisioningError(
-            where,
-            [_not_toml(exc)],
-        ) from exc
+    data = _load_toml(text, where)
 
     r = _Reader(data)
     schema = data.get("schema", SCHEMA_VERSION)
@@ -605,14 +607,7 @@ def apply_overrides(base: Provisioning, path: Path) -> Provisioning:
     Raises:
         ProvisioningError: the override file itself is wrong (naming each field).
     """
-    text = _read_text(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ProvisioningError(
-            path,
-            [_not_toml(exc)],
-        ) from exc
+    data = _load_toml(_read_text(path), path)
     r = _Reader(data)
     r.unknown_keys(data, "(top)", {"printers", "ui"})
     printers = _read_printers(r)
