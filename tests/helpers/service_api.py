@@ -139,11 +139,15 @@ def next_seq() -> int:
 
 
 def case_body(
-    seq: int | None = None, window_code: str = "W01", clerk: str = "demo-clerk"
+    seq: int | None = None,
+    window_code: str = "W01",
+    clerk: str = "demo-clerk",
+    department: str = "GA",
 ) -> dict[str, Any]:
-    """A valid POST /cases body for the demo data (a GA item at a GA window)."""
+    """A valid POST /cases body for the demo data (an item of ``department``, by default a
+    GA item at a GA window; give a window of that department)."""
     seq = next_seq() if seq is None else seq
-    item = item_for_department("GA")
+    item = item_for_department(department)
     return {
         "id": str(uuid.uuid4()),
         "case_no": f"HS-{window_code}-20261128-{seq:06d}",

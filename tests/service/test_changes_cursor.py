@@ -12,7 +12,6 @@ from tests.helpers.service_api import (
     TIMEOUT,
     auth,
     case_body,
-    item_for_department,
     post_case,
     token_for,
 )
@@ -27,18 +26,6 @@ def pull(service, token: str, after: int, limit: int = 500) -> dict[str, Any]:
     )
     assert response.status_code == 200, response.text
     return response.json()
-
-
-def w03_case() -> dict[str, Any]:
-    """A case of window W03 (department SJ, one of its items)."""
-    body = case_body(window_code="W03", clerk="demo-clerk-w03")
-    item = item_for_department("SJ")
-    body["item_code"] = item["code"]
-    body["materials"] = [
-        {"code": m["code"], "received": True, "deferred": False, "copies": 1}
-        for m in item["materials"]
-    ]
-    return body
 
 
 def test_a_cursor_moves_past_changes_out_of_reach_and_misses_none_within(
@@ -66,7 +53,7 @@ def test_a_cursor_moves_past_changes_out_of_reach_and_misses_none_within(
     rest = pull(service, clerk_token, first["next"], limit=2)
     assert [c["case_no"] for c in rest["items"]] == w01_cases[2:]
     # A change of W03's own after the moved cursor comes, and W01's next one does not reach it.
-    own = w03_case()
+    own = case_body(window_code="W03", clerk="demo-clerk-w03", department="SJ")
     assert post_case(service, w03, own).status_code == 201, own
     body = case_body()
     assert post_case(service, clerk_token, body).status_code == 201

@@ -8,7 +8,7 @@ from clerk_app.app.session import sign_in
 from clerk_app.app.sync import sync_engine
 from clerk_app.remote.api import ApiClient
 from tests.helpers.service import DEMO_PASSWORD
-from tests.helpers.service_api import case_body, item_for_department
+from tests.helpers.service_api import case_body
 
 
 def _w03_case(api: ApiClient) -> str:
@@ -18,13 +18,7 @@ def _w03_case(api: ApiClient) -> str:
         body={"username": "demo-clerk-w03", "password": DEMO_PASSWORD, "window_code": "W03",
               "device_id": None, "client_version": "0.1.0"},
     ).json()["access_token"]  # fmt: skip
-    body = case_body(window_code="W03", clerk="demo-clerk-w03")
-    item = item_for_department("SJ")
-    body["item_code"] = item["code"]
-    body["materials"] = [
-        {"code": m["code"], "received": True, "deferred": False, "copies": 1}
-        for m in item["materials"]
-    ]
+    body = case_body(window_code="W03", clerk="demo-clerk-w03", department="SJ")
     api.send("POST", "/api/v1/cases", token, body, body["id"])
     return body["case_no"]
 
