@@ -51,9 +51,11 @@ def test_a_service_with_a_pool_of_two_opens_two_connections_and_answers_everyone
     token = token_for(service)
     watcher = create_engine(service.database_url)
     peak, stop = [0], threading.Event()
+    # The service's connections only: an autovacuum worker (or a parallel query's worker)
+    # on this database shows in pg_stat_activity too, whenever the server sends one.
     count = text(
-        "SELECT count(*) FROM pg_stat_activity "
-        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
     )
 
     def watch() -> None:

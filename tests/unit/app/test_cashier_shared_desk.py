@@ -102,8 +102,10 @@ def test_each_cashiers_paper_payment_goes_on_their_own_sign_in_without_a_device_
     assert ctx.backend.store.outbox_counts() == {"pending": 1, "rejected": 0}
 
     # The first cashier is back at the desk: the screen opening sends theirs.
-    cashier_offline.pull_and_send(ctx, first, cashier.today(ctx), send=True, now=True)
-    assert _paid(records_service, first_notice["notice_no"]) == [("demo-cashier",)]
+    refused = cashier_offline.pull_and_send(ctx, first, cashier.today(ctx), send=True, now=True)
+    # What the desk says of each payment, should one not have gone (a flaky run in CI).
+    story = [(p.center, p.error) for p in cashier_offline.paper_payments(ctx)], refused
+    assert _paid(records_service, first_notice["notice_no"]) == [("demo-cashier",)], story
     assert ctx.backend.store.outbox_counts() == {"pending": 0, "rejected": 0}
     assert [p.center for p in cashier_offline.paper_payments(ctx)] == ["sent", "sent"]
 
