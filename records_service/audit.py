@@ -181,6 +181,12 @@ def _remember_tail(session: Session, center: str, tail: tuple[str, int]) -> None
     cached[1][center] = tail
 
 
+def forget_tail(session: Session) -> None:
+    """Forget the chain's tail remembered for this transaction (after a savepoint that may
+    hold a record was rolled back: the next record reads the tail again)."""
+    session.info.pop(_TAIL, None)
+
+
 def queue_checkpoint(session: Session, seal: AuditSeal, point: Checkpoint) -> None:
     """Write ``point`` to the checkpoint file once this transaction commits (never for a
     record that was rolled back)."""

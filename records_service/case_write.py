@@ -17,9 +17,14 @@ The route's one transaction, in this order (the write path of issue 20, measured
    run in autocommit: the statement is its own transaction, one round trip; on SQLite
    they are four INSERTs (the record is chained here, ``audit.record``).
 
-The writes of one process take turns (:func:`write_turn`), and a turn writes on a
-connection kept from the turn before while creations wait for one (:class:`Turn`): under
-load no pool checkout, no pre-ping, no reset per creation. A connection the database
+The creations of one process are written in batches (``write_batches``: those that wait
+while a batch is written are the next batch, in one thread hop), each batch on a connection
+kept from the batch before while creations wait (:class:`~records_service.write_batches.Turn`):
+under load no pool checkout, no pre-ping, no reset per creation. On SQLite a batch is one
+transaction (group commit, :func:`write_batch`): each creation in a SAVEPOINT of its own,
+so a refused one (a taken number, a replayed or mismatched key) rolls back alone and gets
+its own answer while its neighbours are committed once; answers are sent after the commit.
+On PostgreSQL each creation stays one statement in autocommit. A connection the database
 dropped meanwhile fails the write, which is tried once more on a new one (the key makes
 that safe: a write that was committed after all answers its stored answer).
 
@@ -34,16 +39,13 @@ for ``feed.place_events``.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import weakref
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NoReturn, cast
 
 from fastapi import Response
-from sqlalchemy import Connection, Table, bindparam, event, insert, select
+from sqlalchemy import Connection, Table, bindparam, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -64,6 +66,7 @@ from records_service.models import AuditRecord, Case, CaseEvent, IdempotencyKey
 from records_service.prepared import Prepared, integrity_errors
 from records_service.problems import ProblemError, invalid_fields
 from records_service.schemas import CaseAnswer, CaseCreate, public_json
+from records_service.write_batches import Turn, written
 
 ROUTE = "POST /cases"
 _CASES = cast(Table, Case.__table__)
@@ -126,97 +129,6 @@ _INSERT_ALL = Prepared(_one_statement())
 _INSERT_ANSWERED_KEY = Prepared(insert(_KEYS), _KEY_COLUMNS)
 _INSERT_CASE = Prepared(insert(_CASES), _CASE_COLUMNS)
 _INSERT_EVENT = Prepared(insert(_EVENTS), _EVENT_COLUMNS)
-
-
-#: How many creations one process writes at once (the rest wait their turn in the event
-#: loop, holding no thread). SQLite: one — its writers take turns anyway (``BEGIN
-#: IMMEDIATE`` behind db.py's writer lock), and more threads waiting on that lock only
-#: fight over the GIL (measured: 1.8 → 1.3 ms of CPU per creation with 8 clients).
-#: PostgreSQL: two, so one write waiting on a row lock (a key in flight) does not hold up
-#: the others. Four kept an in-process driver busier (8 clients: 1.23–1.40 against
-#: 1.45–1.50 ms per creation) but over HTTP used more CPU per creation (1.60/2.20 against
-#: 1.45–1.60/1.65–1.87 ms with 1/2 processes, bench_service back to back): the threads fight
-#: the event loop for the GIL.
-WRITE_TURNS = {"sqlite": 1, "postgresql": 2}
-
-
-class _Turns:
-    """One database's write turns in one event loop, and the connections kept between
-    them."""
-
-    def __init__(self, db: Database, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
-        self.free = asyncio.Semaphore(WRITE_TURNS.get(db.engine.dialect.name, 2))
-        self.waiting = 0
-        self.kept: list[Connection] = []
-        event.listen(db.engine, "engine_disposed", self._close_kept)
-
-    def _close_kept(self, _engine: Any) -> None:
-        kept, self.kept = self.kept, []
-        for conn in kept:
-            with contextlib.suppress(Exception):
-                conn.invalidate()  # closed for real: the pool it came from was dropped
-                conn.close()
-
-
-class Turn:
-    """A creation's turn to write, with the connection it writes on (:meth:`connection`):
-    the one the turn before kept, else one checked out of the pool when first needed."""
-
-    def __init__(self, db: Database, conn: Connection | None) -> None:
-        self.db = db
-        self.conn = conn
-
-    def connection(self, one_statement: bool = True) -> Connection:
-        """The turn's connection. On PostgreSQL a creation that is one statement runs in
-        the driver's autocommit: the statement is its own transaction, so no BEGIN and
-        COMMIT round trips; one of several statements (上报 at intake) in a transaction."""
-        if self.conn is None:
-            self.conn = self.db.write_engine.connect()
-        conn = self.conn
-        if conn.dialect.name == "postgresql":
-            autocommit = conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT"
-            if autocommit != one_statement:
-                level = "AUTOCOMMIT" if one_statement else conn.default_isolation_level
-                conn.execution_options(isolation_level=level)
-        return conn
-
-    def drop(self) -> None:
-        """Give the connection back (after the database dropped it: SQLAlchemy has
-        invalidated it, so the pool opens a new one)."""
-        conn, self.conn = self.conn, None
-        if conn is not None:
-            with contextlib.suppress(Exception):
-                conn.close()
-
-
-_turns: weakref.WeakKeyDictionary[Database, _Turns] = weakref.WeakKeyDictionary()
-
-
-@asynccontextmanager
-async def write_turn(db: Database) -> AsyncIterator[Turn]:
-    """A creation's turn to write (see :data:`WRITE_TURNS`; waited for in the event loop).
-    At its end the connection is kept for the next turn when creations are waiting, and
-    given back to the pool when none is."""
-    loop = asyncio.get_running_loop()
-    turns = _turns.get(db)
-    if turns is None or turns.loop is not loop:
-        turns = _turns[db] = _Turns(db, loop)
-    turns.waiting += 1
-    try:
-        await turns.free.acquire()
-    finally:
-        turns.waiting -= 1
-    turn = Turn(db, turns.kept.pop() if turns.kept else None)
-    try:
-        yield turn
-    finally:
-        if turn.conn is not None:
-            if turns.waiting and not turn.conn.in_transaction() and not turn.conn.invalidated:
-                turns.kept.append(turn.conn)
-            else:
-                turn.drop()
-        turns.free.release()
 
 
 def case_errors(session: Session, body: CaseCreate, principal: Principal) -> list[dict[str, str]]:
@@ -335,37 +247,138 @@ def _answer(case: dict[str, Any], event: dict[str, Any]) -> str:
     return public_json(CaseAnswer, {"case": public})
 
 
-def create(
-    db: Database,
-    turn: Turn,
-    write: KeyedWrite,
-    body: CaseCreate,
-    principal: Principal,
-    *,
-    client_ip: str | None,
-    location: str,
-) -> Response:
-    """Apply a checked ``POST /cases`` once (see the module doc) in ``turn``; the answer
-    to send. Tried once more on a new connection when the database dropped the turn's."""
-    one = body.first_event.type != "forward"
+@dataclass(frozen=True)
+class Creation:
+    """One checked ``POST /cases`` to write (a job of :func:`write_batch`)."""
+
+    write: KeyedWrite
+    body: CaseCreate
+    principal: Principal
+    client_ip: str | None
+    location: str
+
+
+async def create(db: Database, creation: Creation) -> Response:
+    """Apply a checked ``POST /cases`` once, in the next batch of the process's creations
+    (``write_batches``); the answer to send."""
+    answer: Response = await written(db, creation, write_batch)
+    return answer
+
+
+def write_batch(db: Database, turn: Turn, jobs: Sequence[Creation]) -> list[Any]:
+    """Write a batch of creations in ``turn``: one result per job, its answer or its own
+    exception (a refusal). Tried once more on a new connection when the database dropped
+    the turn's (the keys make that safe: a write committed after all answers its stored
+    answer).
+
+    SQLite: one transaction, a SAVEPOINT per creation (a refused one rolls back alone),
+    one commit. PostgreSQL: each creation is one statement in autocommit (its own
+    transaction, one round trip) as when written alone. A creation forwarded at intake
+    (``forward``) is written alone, on the ORM path."""
+    results: dict[int, Any] = {}
+    together = [i for i, job in enumerate(jobs) if job.body.first_event.type != "forward"]
+    if len(together) > 1 and turn.db.engine.dialect.name == "sqlite":
+        try:
+            batch = _retried(
+                turn, lambda conn: _sqlite_batch(db, conn, [jobs[i] for i in together])
+            )
+        except Exception as exc:  # the batch's transaction failed: every job's answer
+            batch = [exc] * len(together)
+        results.update(zip(together, batch, strict=True))
+    for i, job in enumerate(jobs):
+        if i not in results:
+            try:
+                one = job.body.first_event.type != "forward"
+                results[i] = _retried(turn, lambda conn, job=job: _create(db, conn, job), one)
+            except Exception as exc:
+                results[i] = exc
+    return [results[i] for i in range(len(jobs))]
+
+
+def _retried(turn: Turn, write: Any, one: bool = True) -> Any:
+    """``write(conn)`` on the turn's connection (``one``: see :meth:`Turn.connection`),
+    once more on a new one when the database dropped it."""
     try:
-        return _create(db, turn.connection(one), write, body, principal, client_ip, location)
+        return write(turn.connection(one))
     except DBAPIError as exc:
         if not exc.connection_invalidated:
             raise
     turn.drop()
-    return _create(db, turn.connection(one), write, body, principal, client_ip, location)
+    return write(turn.connection(one))
 
 
-def _create(
-    db: Database,
-    conn: Connection,
-    write: KeyedWrite,
-    body: CaseCreate,
-    principal: Principal,
-    client_ip: str | None,
-    location: str,
-) -> Response:
+def _sqlite_batch(db: Database, conn: Connection, jobs: Sequence[Creation]) -> list[Any]:
+    """SQLite: ``jobs`` in one transaction, each in a SAVEPOINT of its own, one commit.
+    A job's refusal (a ``ProblemError``) or unexpected error rolls back its savepoint only;
+    a database error fails the batch (nothing is committed, every client retries)."""
+    results: list[Any] = []
+    with db.write_sessions(bind=conn) as session:
+        for job in jobs:
+            try:
+                results.append(_in_savepoint(session, job))
+            except DBAPIError:
+                raise
+            except Exception as exc:
+                results.append(exc)
+        session.commit()
+    return results
+
+
+def _in_savepoint(session: Session, job: Creation) -> Response:
+    write, body, principal = job.write, job.body, job.principal
+    now = write.now
+    errors = case_errors(session, body, principal)
+    if errors:
+        applied = _lookup(session, write.key, ROUTE, write.caller)
+        if applied is not None:
+            return answer_existing(applied, write.digest)
+        raise invalid_fields(errors)
+    case, event = _rows(body, principal, principal.window_center, now)
+    content = _answer(case, event)
+    savepoint = session.begin_nested()
+    conn = session.connection()  # emits the SAVEPOINT (begin_nested alone does not)
+    taken = integrity_errors(conn)
+    try:
+        try:
+            _INSERT_ANSWERED_KEY.execute(conn, _key_row(write, content))
+        except taken:
+            # The key is there already: committed before, or earlier in this batch.
+            savepoint.rollback()
+            return _existing(session, write, rollback=False)
+        try:
+            _INSERT_CASE.execute(conn, case)
+            _INSERT_EVENT.execute(conn, event)
+        except taken:
+            savepoint.rollback()
+            _refuse_taken(session, body, principal, now, job.client_ip, alone=False)
+        # The audit record last: a savepoint rolled back never holds the chain's tail.
+        _audited(session, body, principal, now, job.client_ip)
+        savepoint.commit()
+    except BaseException:
+        if savepoint.is_active:
+            savepoint.rollback()
+            audit.forget_tail(session)
+        raise
+    return _created(content, job.location)
+
+
+def _key_row(write: KeyedWrite, content: str) -> dict[str, Any]:
+    """The key's row, with its stored answer (``content``)."""
+    return {
+        "key": write.key,
+        "route": ROUTE,
+        "request_hash": write.digest,
+        "state": "done",
+        "principal": write.caller,
+        "created_at": write.now,
+        "status_code": 201,
+        "response_body": content,
+    }
+
+
+def _create(db: Database, conn: Connection, job: Creation) -> Response:
+    """One creation in a transaction of its own (see the module doc)."""
+    write, body, principal, client_ip = job.write, job.body, job.principal, job.client_ip
     now = write.now
     # The session works on the turn's connection: it begins (``BEGIN IMMEDIATE`` on
     # SQLite) at its first statement and commits or rolls back that connection's
@@ -377,21 +390,11 @@ def _create(
             if applied is not None:
                 return answer_existing(applied, write.digest)
             raise invalid_fields(errors)
-        center = principal.window_center
-        case, event = _rows(body, principal, center, now)
+        case, event = _rows(body, principal, principal.window_center, now)
         if body.first_event.type == "forward":
-            return _forwarded(session, write, body, principal, case, client_ip, location)
+            return _forwarded(session, write, body, principal, case, client_ip, job.location)
         content = _answer(case, event)
-        key_row = {
-            "key": write.key,
-            "route": ROUTE,
-            "request_hash": write.digest,
-            "state": "done",
-            "principal": write.caller,
-            "created_at": now,
-            "status_code": 201,
-            "response_body": content,
-        }
+        key_row = _key_row(write, content)
         conn = session.connection()
         taken = integrity_errors(conn)
         if conn.dialect.name == "postgresql":
@@ -420,7 +423,7 @@ def _create(
                 _refuse_taken(session, body, principal, now, client_ip)
             _audited(session, body, principal, now, client_ip)
         session.commit()
-    return _created(content, location)
+    return _created(content, job.location)
 
 
 def _created(content: str, location: str) -> Response:
@@ -433,18 +436,21 @@ def _created(content: str, location: str) -> Response:
     )
 
 
-def _existing(session: Session, write: KeyedWrite) -> Response:
-    """The key is there already (a retry, another body, or a request still in flight)."""
-    answer = _key_taken(session, write)
+def _existing(session: Session, write: KeyedWrite, *, rollback: bool = True) -> Response:
+    """The key is there already (a retry, another body, or a request still in flight);
+    ``rollback``: roll the session's transaction back first (not in a batch: its savepoint
+    is rolled back already)."""
+    answer = _key_taken(session, write, rollback=rollback)
     if answer is None:
         raise _in_flight()
     return answer
 
 
-def _key_taken(session: Session, write: KeyedWrite) -> Response | None:
-    """After a unique violation (rolled back here): the answer for the key's row, or None
-    when it is not there (committed)."""
-    session.rollback()
+def _key_taken(session: Session, write: KeyedWrite, *, rollback: bool = True) -> Response | None:
+    """After a unique violation (rolled back here unless ``rollback`` is false): the answer
+    for the key's row, or None when it is not there (committed)."""
+    if rollback:
+        session.rollback()
     existing = _lookup(session, write.key, ROUTE, write.caller)
     return answer_existing(existing, write.digest) if existing is not None else None
 
@@ -455,11 +461,15 @@ def _refuse_taken(
     principal: Principal,
     now: datetime,
     client_ip: str | None,
+    *,
+    alone: bool = True,
 ) -> NoReturn:
     """409 ``conflict``: the case number (or the id, or its first event's) is taken. The
     write is rolled back and the refusal audited in a transaction of its own, on the same
-    connection (no request holds two)."""
-    session.rollback()
+    connection (no request holds two); in a batch (not ``alone``) its savepoint is rolled
+    back already and the refusal is audited in the batch's transaction."""
+    if alone:
+        session.rollback()
     audit.record(
         session,
         at=now,
@@ -470,7 +480,8 @@ def _refuse_taken(
         target=body.case_no,
         client_ip=client_ip,
     )
-    session.commit()
+    if alone:
+        session.commit()
     raise ProblemError(
         409,
         "conflict",

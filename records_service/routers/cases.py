@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import String, cast, or_, select
-from starlette.concurrency import run_in_threadpool
 
 from records_service import audit, case_write, reach
 from records_service.case_views import (
@@ -72,9 +71,9 @@ async def create_case(
     idempotency_key: IdempotencyKeyHeader,
 ) -> Response:
     """Create a case, exactly once per ``Idempotency-Key`` (which is the case id); the
-    write itself is ``records_service.case_write``, run in the thread pool (a coroutine
-    here: the checks before it need no database, and no dependency is solved for the body,
-    the database or the clock)."""
+    write itself is ``records_service.case_write``, in a batch with the creations waiting
+    beside it, run in the thread pool (a coroutine here: the checks before it need no
+    database, and no dependency is solved for the body, the database or the clock)."""
     state = request.app.state
     db: Database = state.database
     write = keyed_write(
@@ -88,17 +87,10 @@ async def create_case(
         refusal="Only a clerk or a window's device creates cases.",
     )
     require_own_window(body.window_code, principal)  # a first write and a replay alike
-    async with case_write.write_turn(db) as turn:
-        return await run_in_threadpool(
-            case_write.create,
-            db,
-            turn,
-            write,
-            body,
-            principal,
-            client_ip=client_ip(request),
-            location=f"{request.url.path}/{body.case_no}",
-        )
+    creation = case_write.Creation(
+        write, body, principal, client_ip(request), f"{request.url.path}/{body.case_no}"
+    )
+    return await case_write.create(db, creation)
 
 
 @router.get(
