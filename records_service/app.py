@@ -26,17 +26,15 @@ from records_service import (
 from records_service.db import Database, PoolLimits
 from records_service.deps import Principal, client_ip
 from records_service.fiscal import platform_for
-from records_service.json_depth import JsonDepthMiddleware
 from records_service.logs import AccessLogMiddleware
 from records_service.logs import configure as configure_logs
-from records_service.nul_guard import NulGuardMiddleware
 from records_service.problems import (
-    BodyLimitMiddleware,
     Problem,
     ProblemError,
     install_problem_handlers,
     problem_responses,
 )
+from records_service.request_guard import RequestGuardMiddleware
 from records_service.routers import (
     admin,
     appointments,
@@ -185,9 +183,8 @@ def create_app(
     app.state.enrol_limiter = RateLimiter(db, 10, 60.0)
     app.state.fiscal = platform_for(settings.fiscal_platform)
     install_problem_handlers(app)
-    app.add_middleware(NulGuardMiddleware)  # inside the body limit: bodies are bounded
-    app.add_middleware(JsonDepthMiddleware)  # 422 before a deep body reaches any parser
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    # 413 for a body above the limit, 422 for a deep body or a NUL: one read of the body
+    app.add_middleware(RequestGuardMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLogMiddleware)
     if pool_nesting.enabled():  # CLERK_DEBUG_POOL_NESTING=1: which request holds what
         app.add_middleware(pool_nesting.RequestOwner)

@@ -1,5 +1,5 @@
-"""Refuse JSON bodies nested deeper than :data:`MAX_DEPTH` with a 422 before anything parses
-them.
+"""JSON bodies nested deeper than :data:`MAX_DEPTH` are refused with a 422 before anything
+parses them (:mod:`records_service.request_guard` asks :func:`too_deep` of every JSON body).
 
 Python's JSON decoder and pydantic recurse once per level: a small body of a few thousand
 ``[`` answered 500 (``RecursionError``), and a body just under the recursion limit costs
@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.responses import Response
 
-from records_service.problems import problem_response, replay_body
+from records_service.problems import problem_response
 
 #: Deepest nesting of arrays and objects a request body may have.
 MAX_DEPTH = 32
@@ -55,47 +55,19 @@ def too_deep(body: bytes, limit: int = MAX_DEPTH) -> bool:
     return _depth_exceeds(value, limit)
 
 
-def _maybe_json(scope: Scope) -> bool:
-    """Whether the route may read the body as JSON: a JSON media type, or none given
-    (FastAPI reads a body without ``Content-Type`` as JSON); an upload's bytes are not."""
-    for name, value in scope.get("headers") or []:
-        if name == b"content-type":
-            return b"json" in value.lower()
-    return True
+def maybe_json(content_type: bytes | None) -> bool:
+    """Whether the route may read a body of this ``Content-Type`` as JSON: a JSON media
+    type, or none given (FastAPI reads a body without ``Content-Type`` as JSON); an
+    upload's bytes are not."""
+    return content_type is None or b"json" in content_type.lower()
 
 
-class JsonDepthMiddleware:
-    """422 ``validation`` for a request body nested deeper than :data:`MAX_DEPTH`."""
-
-    def __init__(self, app: ASGIApp, max_depth: int = MAX_DEPTH) -> None:
-        self.app = app
-        self.max_depth = max_depth
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] not in ("POST", "PUT", "PATCH")
-            or not _maybe_json(scope)
-        ):
-            await self.app(scope, receive, send)
-            return
-        chunks: list[bytes] = []
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunks.append(message.get("body", b""))
-            more = message.get("more_body", False)
-        body = b"".join(chunks)
-        if too_deep(body, self.max_depth):
-            response = problem_response(
-                422,
-                "validation",
-                "The request body is nested too deeply.",
-                title="Validation failed",
-                errors=[{"field": "", "message": MESSAGE}],
-            )
-            await response(scope, receive, send)
-            return
-        await self.app(scope, replay_body(body, receive), send)
+def too_deep_response() -> Response:
+    """422 ``validation`` for a body nested deeper than :data:`MAX_DEPTH`."""
+    return problem_response(
+        422,
+        "validation",
+        "The request body is nested too deeply.",
+        title="Validation failed",
+        errors=[{"field": "", "message": MESSAGE}],
+    )

@@ -17,7 +17,6 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("records.problems")
 
@@ -370,74 +369,6 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(OperationalError, _database_busy_handler)
     app.add_exception_handler(PoolTimeout, _pool_exhausted_handler)
     app.add_exception_handler(Exception, _unexpected_handler)
-
-
-def replay_body(body: bytes, receive: Receive) -> Receive:
-    """A ``receive`` that hands the app a body a middleware has already read, then goes on
-    with the real one (for the disconnect message)."""
-    replayed = False
-
-    async def replay() -> Message:
-        nonlocal replayed
-        if not replayed:
-            replayed = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
-
-
-class BodyLimitMiddleware:
-    """Answer 413 for request bodies above ``max_bytes`` before anything parses them."""
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = dict(scope.get("headers") or [])
-        length = headers.get(b"content-length")
-        if length is not None:
-            try:
-                too_big = int(length) > self.max_bytes
-            except ValueError:
-                await problem_response(400, detail="Invalid Content-Length.")(scope, receive, send)
-                return
-            if too_big:
-                await self._reject(scope, receive, send)
-                return
-            await self.app(scope, receive, send)
-            return
-        # No length given (chunked): buffer up to the limit, then replay.
-        chunks: list[bytes] = []
-        total = 0
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] != "http.request":
-                await self.app(scope, receive, send)
-                return
-            chunk = message.get("body", b"")
-            total += len(chunk)
-            if total > self.max_bytes:
-                await self._reject(scope, receive, send)
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
-        body = b"".join(chunks)
-        await self.app(scope, replay_body(body, receive), send)
-
-    async def _reject(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = problem_response(
-            413,
-            "too-large",
-            f"The request body exceeds {self.max_bytes} bytes.",
-            headers={"Connection": "close"},
-        )
-        await response(scope, receive, send)
 
 
 def invalid_fields(errors: list[dict[str, str]]) -> ProblemError:

@@ -8,9 +8,12 @@ from __future__ import annotations
 import io
 import json
 import logging
+from collections.abc import Iterator
 
 import pytest
 
+from clerk_app.core.identity import mask_text
+from records_service import logs
 from records_service.logs import JsonFormatter, ScrubFilter
 from tests.helpers.service_api import case_body, login, post_case, valid_resident_id
 
@@ -61,7 +64,7 @@ def test_a_failed_case_insert_leaves_no_id_number_or_phone_in_the_log(
 
 
 @pytest.fixture
-def scrubbed() -> tuple[logging.Logger, io.StringIO]:
+def scrubbed() -> Iterator[tuple[logging.Logger, io.StringIO]]:
     out = io.StringIO()
     handler = logging.StreamHandler(out)
     handler.setFormatter(JsonFormatter())
@@ -98,3 +101,32 @@ def test_the_scrub_filter_masks_ids_phones_tokens_and_passwords(scrubbed) -> Non
     assert "Bearer ***" in first["message"] and "password=***" in first["message"]
     assert "110105******002" in first["body"]
     assert "bad row (110105********" in second["exception"]
+
+
+def _every_pattern(text: str) -> str:
+    """scrub_text as it was before its pre-check: every pattern on every text."""
+    text = logs._OLD_ID.sub(lambda m: m[1] + "******" + m[2], mask_text(text))
+    text = logs._BEARER.sub(lambda m: m[1] + "***", text)
+    return logs._SECRET.sub(lambda m: m[1] + "***", text)
+
+
+def test_the_scrub_pre_check_skips_only_text_no_pattern_would_change() -> None:
+    # scrub_text leaves a text without 11 digits in a row or a keyword as it is: every
+    # text the patterns would change must pass the pre-check, whatever its form.
+    digits = ["1" * n for n in range(9, 20)] + [
+        "13800138000",
+        "+8613800138000",
+        "１３８００１３８０００",
+    ]
+    digits += [valid_resident_id(), valid_resident_id()[:-1] + "x", "110105491231002"]
+    words = ["Bearer abc.def", "BEARER  x", "password=s3", "PassWd: 'q'", "pwd=1", "Secret=z"]
+    words += ['"token": "t"', "Authorization=Basic", "ｔoken=x", "to ken=x", "passw0rd=x"]
+    texts = ["request", "/api/v1/cases", "/api/v1/cases/HS-W01-20261128-000001", "POST"]
+    texts += ["127.0.0.1", "::1", "/api/v1/progress/HS-W01-20261128-000001", ""]
+    for core in digits + words:
+        texts += [core, f"a {core} b", f"x{core}y", f"/p/{core}/q", f"{core}{core}"]
+    changed = 0
+    for text in texts:
+        assert logs.scrub_text(text) == _every_pattern(text), text
+        changed += _every_pattern(text) != text
+    assert changed > 40  # the corpus does reach the patterns
