@@ -3,12 +3,15 @@
 Each run is a fresh Python process (``python -m bench.bench_startup --child KIND``); the
 parent measures from starting it until the child says its window is shown and has gone
 through the event loop. ``clerk``: the steps of ``clerk-app`` up to the sign-in dialog
-(folders, settings, logging, provisioning, translations, the dialog; the local database
-opens after it, untimed — in an older checkout, before it);
+(folders, settings, logging, translations, the dialog; then the provisioning, read behind
+the shown window — an older checkout's child reads it before —; the local database opens
+after it, untimed — in an older checkout still, before it);
 ``bare``: ``QApplication`` + a ``QWidget`` shown (``python -c``: nothing else imported);
 ``form``: the sign-in window alone (``LoginDialog``, the floor of the start with it);
 ``cli``: ``python -m clerk_app --smoke-start`` itself (single-instance lock, start-up
-checks included; a tree without the switch is skipped). ``--before PATH`` also runs
+checks included; a tree without the switch is skipped). A child that shows the window
+before the provisioning is read also says when it is filled in from it: reported in a row
+of its own (", filled in") beside the one of its "shown". ``--before PATH`` also runs
 ``clerk`` and ``cli`` from another checkout (``git worktree add /tmp/wt PATH-COMMIT``),
 interleaved in the same run, so "before" and "after" share the machine's load. Runs
 alternate; the median counts.
@@ -54,15 +57,14 @@ def child_form() -> None:
 
 def child_clerk() -> None:
     """What ``clerk_app.__main__.main`` does before the clerk can type a password (without
-    the data folder's lock; the cli row has it)."""
+    the data folder's lock; the cli row has it): folders, settings, logging, translations
+    (the settings' language), the sign-in window shown — "ready" —, then the provisioning
+    read, the context made and the window filled in from it — "filled in" (issue 21: the
+    window no longer waits for the provisioning; an older checkout's own child read it
+    first, and has no second line)."""
     import gc
 
     gc.disable()  # as main does (gui.gc_guard takes over)
-    try:
-        from clerk_app.app.context import start_context as open_context
-    except ImportError:  # an older checkout: the store opened before the window
-        from clerk_app.app.context import build_context as open_context
-    from clerk_app.core.provisioning import load_provisioning
     from clerk_app.core.settings import Settings
     from clerk_app.logs import setup_logging
     from clerk_app.paths import default_paths
@@ -70,28 +72,29 @@ def child_clerk() -> None:
     paths = default_paths().ensure()
     settings = Settings.load(paths.settings_file)
     setup_logging(paths.log_dir, settings["logging.level"])
-    provisioning = load_provisioning(PROVISIONING)
-    context = open_context(provisioning, paths, settings=settings)
 
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    try:  # a checkout that made the application early, its fonts looked up on a thread
-        from clerk_app.gui.login_start import fonts_looked_up, start_application
-    except ImportError:  # (dropped: the look-up held Python's lock, the start waited for it)
-        start_application, fonts_looked_up = lambda: QApplication(sys.argv[:1]), lambda: None
-    app = start_application()
+    app = QApplication(sys.argv[:1])
     from clerk_app.gui.app import Desk
     from clerk_app.gui.i18n import install_translations
 
     QCoreApplication.setApplicationName("Window Clerk")
-    install_translations(settings["ui.language"] or provisioning.language)
-    fonts_looked_up()
-    login = Desk(context).make_login()
+    install_translations(settings["ui.language"] or None)
+    desk = Desk(None)
+    login = desk.make_login()
     login.show()
     app.processEvents()
     print("ready", flush=True)
-    getattr(context, "open", lambda: None)()  # the rest of the start, not timed
+    from clerk_app.app.context import start_context
+    from clerk_app.core.provisioning import load_provisioning
+
+    context = start_context(load_provisioning(PROVISIONING), paths, settings=settings)
+    desk.provisioned(context)  # (the demo window's language is the one installed)
+    app.processEvents()
+    print(FILLED[0], flush=True)
+    context.open()  # the rest of the start, not timed
     context.close()
 
 
@@ -111,10 +114,17 @@ print("ready", flush=True)
 
 #: What a child prints when its window is shown.
 READY = ("ready", "smoke-start: sign-in window shown")
+#: What it prints next when the window was shown before the provisioning was read, once
+#: the window is filled in from it (issue 21; reported beside the "shown" figure).
+FILLED = ("filled in", "smoke-start: sign-in window filled in")
+
+#: Seconds to "filled in" of each run, by tree and command (reported beside the medians).
+filled_times: dict[str, list[float]] = {}
 
 
 def one_run(command: list[str], home: Path, tree: Path = REPO) -> float:
-    """Seconds from starting ``command`` (Python code from ``tree``) to its "ready"."""
+    """Seconds from starting ``command`` (Python code from ``tree``) to its "ready"; the
+    seconds to its "filled in" line, when it prints one, go to ``filled_times``."""
     env = dict(os.environ, CLERK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     env["PYTHONPATH"] = str(tree)  # before the editable install's finder
     import subprocess
@@ -126,6 +136,8 @@ def one_run(command: list[str], home: Path, tree: Path = REPO) -> float:
     assert proc.stdout is not None
     line = proc.stdout.readline()
     elapsed = time.perf_counter() - start
+    if proc.stdout.readline().strip() in FILLED:
+        filled_times.setdefault(f"{tree}: {command}", []).append(time.perf_counter() - start)
     proc.stdout.read()
     proc.wait(timeout=60)
     if line.strip() not in READY or proc.returncode != 0:
@@ -191,10 +203,15 @@ def measure(kinds: list[tuple[str, list[str], Path]], runs: int) -> dict[str, fl
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
         for label, command, tree in kinds:
             one_run(command, Path(tmp) / label, tree)
+        filled_times.clear()  # (the first starts are not counted)
         for _ in range(runs):
             for label, command, tree in kinds:
                 times[label].append(one_run(command, Path(tmp) / label, tree))
-    return {label: statistics.median(t) for label, t in times.items()}
+    medians = {label: statistics.median(t) for label, t in times.items()}
+    for label, command, tree in kinds:  # the window filled in, if that came after "shown"
+        if filled := filled_times.get(f"{tree}: {command}"):
+            medians[f"{label}, filled in"] = statistics.median(filled)
+    return medians
 
 
 def report(medians: dict[str, float]) -> None:
@@ -202,6 +219,16 @@ def report(medians: dict[str, float]) -> None:
     bare = next(iter(medians.values()))
     for label, ours in medians.items():
         print(f"{label:46} {ours * 1e3:7.0f} ms median; ratio to bare {ours / bare:5.2f}")
+
+
+def with_filled(labels: list[str], medians: dict[str, float]) -> dict[str, float]:
+    """The medians of ``labels``, each followed by its "filled in" row when it has one."""
+    rows: dict[str, float] = {}
+    for label in labels:
+        rows[label] = medians[label]
+        if f"{label}, filled in" in medians:
+            rows[f"{label}, filled in"] = medians[f"{label}, filled in"]
+    return rows
 
 
 def main(runs: int = 7, before: Path | None = None, frozen: Path | None = None) -> None:
@@ -213,10 +240,11 @@ def main(runs: int = 7, before: Path | None = None, frozen: Path | None = None) 
     if frozen is not None:
         frozen_all = frozen_kinds(frozen, before)
         medians = measure([*kinds, *frozen_all], runs)
-        report({label: medians[label] for label, _, _ in kinds})
-        report({label: medians[label] for label, _, _ in frozen_all})
+        report(with_filled([label for label, _, _ in kinds], medians))
+        report(with_filled([label for label, _, _ in frozen_all], medians))
     else:
-        report(measure(kinds, runs))
+        medians = measure(kinds, runs)
+        report(with_filled([label for label, _, _ in kinds], medians))
     print(f"({runs} runs each, interleaved; load average {os.getloadavg()[0]:.2f})")
 
 

@@ -21,6 +21,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # argparse loads only for what _quick_args does not read
     import argparse
+    from collections.abc import Callable
+
+    from clerk_app.app.context import AppContext
+    from clerk_app.core.provisioning import Provisioning
+    from clerk_app.core.settings import Settings
+    from clerk_app.gui.single_instance import DataFolderLock
+    from clerk_app.paths import Paths
 
 from clerk_app import __version__
 
@@ -163,8 +170,6 @@ def _start(args: SimpleNamespace | argparse.Namespace) -> int:
 
     use_center_time_zone()  # before Qt: its file dialogs show the center's time too
 
-    from clerk_app.app.context import StartupError, demo_provisioning, start_context
-    from clerk_app.core.provisioning import PROVISIONING_NAME, ProvisioningError, load_provisioning
     from clerk_app.core.settings import Settings
     from clerk_app.logs import logger, setup_logging
     from clerk_app.paths import default_paths, private_umask
@@ -190,8 +195,44 @@ def _start(args: SimpleNamespace | argparse.Namespace) -> int:
         language = settings["ui.language"] or None  # the provisioning is not read yet
         return refuse(held, paths.data_dir, language, show=not quiet)
     service = None
+    contexts: list[AppContext] = []  # (closed at the end)
+    shown_language = _remembered_language(paths.config_dir)
+
+    def provide(hide_sign_in: Callable[[], None]) -> AppContext | int:
+        """The window's provisioning read and its context made (an exit code when the
+        start ends there, said in a window after ``hide_sign_in``)."""
+        from clerk_app.app.context import start_context
+
+        provisioning = _provisioning(args, paths, settings, held, quiet, hide_sign_in)
+        if isinstance(provisioning, int):
+            return provisioning
+        # The store opens once the sign-in window is shown (run_app), the kiosk's at once.
+        contexts.append(start_context(provisioning, paths, settings=settings))
+        if provisioning.language != shown_language:
+            _remember_language(paths.config_dir, provisioning.language)
+        return contexts[-1]
+
     try:
+        from clerk_app.gui.app import run_app
+
+        smoke_user = smoke_password = None
+        if args.smoke:
+            smoke_user = os.environ.get("CLERK_SMOKE_USER", DEMO_USER)
+            smoke_password = os.environ.get("CLERK_SMOKE_PASSWORD", DEMO_PASSWORD)
+        # Who holds the data folder, written beside its lock once the sign-in window is
+        # shown (json and the file are not needed before it, issue 21).
+        shown = {"after_shown": (held.write_note,), "smoke_start": args.smoke_start}
+        if not (args.demo or (args.kiosk and not quiet)):
+            # The sign-in window first; the provisioning is read once it is shown, and the
+            # window filled in from it (issue 21): tomllib, the provisioning's checks and
+            # the context load behind it. Its language until then: the settings' choice,
+            # else the one the provisioning chose last time.
+            return run_app(
+                provide=provide, language=settings["ui.language"] or shown_language,
+                smoke_user=smoke_user, smoke_password=smoke_password, **shown,
+            )  # fmt: skip
         if args.demo:
+            from clerk_app.app.context import demo_provisioning, start_context
             from clerk_app.embedded import EmbeddedServiceError, start_embedded_service
 
             try:
@@ -199,72 +240,107 @@ def _start(args: SimpleNamespace | argparse.Namespace) -> int:
             except EmbeddedServiceError as exc:
                 return _cannot_start("embedded_service_failed", exc, show=not quiet)
             provisioning = demo_provisioning(DEMO_PROVISIONING, service.base_url)
-        else:
-            from clerk_app.core.provisioning import locate_provisioning, machine_provisioning_path
-
-            try:
-                if args.provisioning:
-                    provisioning = load_provisioning(args.provisioning)
-                else:  # the machine file (+ allowed user overrides), else the user's own
-                    provisioning = locate_provisioning(paths.config_dir)
-            except ProvisioningError as exc:
-                return _cannot_start("bad_provisioning", exc, show=not quiet)
-            wizard_shown = provisioning is None and not quiet
-            if wizard_shown:  # nothing set up: ask, check, save — in the person's language
-                gc.enable()
-                held.write_note()
-                from clerk_app.gui.i18n import translated_application
-                from clerk_app.gui.wizard import run_first_run_wizard
-
-                translated_application(settings["ui.language"] or None)
-                provisioning = run_first_run_wizard(paths.config_dir)
-            if provisioning is None:
-                return _cannot_start(
-                    "not_set_up",
-                    machine_provisioning_path(),
-                    paths.config_dir / PROVISIONING_NAME,
-                    wizard_cancelled=wizard_shown,
-                    show=not quiet,
-                )
-
-        # The store opens once the sign-in window is shown (run_app), the kiosk's at once.
-        context = start_context(provisioning, paths, settings=settings)
+            contexts.append(start_context(provisioning, paths, settings=settings))
+            context = contexts[-1]
+        else:  # the hall's ticket kiosk: its own window, no sign-in
+            made = provide(lambda: None)
+            if isinstance(made, int):
+                return made
+            context = made
         if args.kiosk and not quiet:
-            gc.enable()
-            held.write_note()
+            from clerk_app.app.context import StartupError
             from clerk_app.gui.kiosk import run_kiosk
 
+            gc.enable()
+            held.write_note()
             try:
                 context.open()
             except StartupError as exc:
                 return _cannot_start("cannot_open", str(exc), exc.__cause__, show=True)
-            try:
-                return run_kiosk(context)
-            finally:
-                context.close()
-        from clerk_app.gui.app import run_app
-
-        smoke_user = smoke_password = None
-        if args.smoke:
-            smoke_user = os.environ.get("CLERK_SMOKE_USER", DEMO_USER)
-            smoke_password = os.environ.get("CLERK_SMOKE_PASSWORD", DEMO_PASSWORD)
-        try:
-            return run_app(
-                context,
-                smoke_user=smoke_user,
-                smoke_password=smoke_password,
-                smoke_start=args.smoke_start,
-                # Who holds the data folder, written beside its lock once the sign-in
-                # window is shown (json and the file are not needed before it, issue 21).
-                after_shown=(held.write_note,),
-            )
-        finally:
-            context.close()
+            return run_kiosk(context)
+        return run_app(context, smoke_user=smoke_user, smoke_password=smoke_password, **shown)
     finally:
+        for context in contexts:
+            context.close()
         if service is not None:
             service.stop()
         held.release()
         log.info("clerk-app stopped")
+
+
+#: The language the provisioning chose at the last start, beside the settings: the sign-in
+#: window, shown before the provisioning is read (issue 21), speaks it from the start; when
+#: the provisioning has changed it, the window says it all again once it is read.
+LANGUAGE_FILE = "sign-in-language"
+
+
+def _remembered_language(config_dir: Path) -> str | None:
+    """The provisioning's language at the last start (None: not known)."""
+    try:
+        return (config_dir / LANGUAGE_FILE).read_text("utf-8").strip() or None
+    except (OSError, ValueError):  # (none yet, or not readable: the default language)
+        return None
+
+
+def _remember_language(config_dir: Path, language: str) -> None:
+    try:
+        (config_dir / LANGUAGE_FILE).write_text(language + "\n", "utf-8")
+    except OSError as exc:  # the next start's window then switches again: no harm
+        from clerk_app.logs import logger
+
+        logger("app").warning("sign-in language not remembered: %s", exc)
+
+
+def _provisioning(
+    args: SimpleNamespace | argparse.Namespace,
+    paths: Paths,
+    settings: Settings,
+    held: DataFolderLock,
+    quiet: bool,
+    hide_sign_in: Callable[[], None],
+) -> Provisioning | int:
+    """The window's provisioning (``--provisioning``; else the machine file with the
+    user's allowed overrides, else the user's own; else the first-run wizard's), or the
+    exit code after saying why there is none (the sign-in window hidden first)."""
+    import gc
+
+    from clerk_app.core.provisioning import (
+        PROVISIONING_NAME,
+        ProvisioningError,
+        load_provisioning,
+        locate_provisioning,
+        machine_provisioning_path,
+    )
+
+    provisioning: Provisioning | None
+    try:
+        if args.provisioning:
+            provisioning = load_provisioning(args.provisioning)
+        else:  # the machine file (+ allowed user overrides), else the user's own
+            provisioning = locate_provisioning(paths.config_dir)
+    except ProvisioningError as exc:
+        hide_sign_in()
+        return _cannot_start("bad_provisioning", exc, show=not quiet)
+    wizard_shown = provisioning is None and not quiet
+    if wizard_shown:  # nothing set up: ask, check, save — in the person's language
+        hide_sign_in()
+        gc.enable()
+        held.write_note()
+        from clerk_app.gui.i18n import translated_application
+        from clerk_app.gui.wizard import run_first_run_wizard
+
+        translated_application(settings["ui.language"] or None)
+        provisioning = run_first_run_wizard(paths.config_dir)
+    if provisioning is None:
+        hide_sign_in()
+        return _cannot_start(
+            "not_set_up",
+            machine_provisioning_path(),
+            paths.config_dir / PROVISIONING_NAME,
+            wizard_cancelled=wizard_shown,
+            show=not quiet,
+        )
+    return provisioning
 
 
 if __name__ == "__main__":

@@ -18,11 +18,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 
 from clerk_app.gui.i18n import install_translations
 from clerk_app.gui.login import LoginDialog
+from clerk_app.gui.startup_window import fill_in_behind, when_on_screen
 
 if TYPE_CHECKING:  # imported when the clerk has signed in: the sign-in window comes sooner
     from clerk_app.gui import services
@@ -106,23 +107,44 @@ class Desk:
         return self.hall
 
     def make_login(self) -> LoginDialog:
-        prov = self.context.provisioning
+        """The sign-in window; without a context yet (``run_app``'s ``provide``) it shows
+        the provisioning's facts once :meth:`provisioned` is called."""
         if self.login is not None and shiboken6.isValid(self.login):
             # Deleted here, on the GUI thread: the last reference to an old dialog may
             # otherwise go with a finished background task on a pool thread.
             self.login.deleteLater()
         self.login = LoginDialog(
             lambda user, password: self.hooks.sign_in(self.context, user, password),
-            center_name=prov.center_name,
-            window_code=prov.window_code,
-            window_name=prov.window_name,
-            server=prov.service_url,
-            context=self.context,  # a password set by someone else is changed first
+            **self._facts(),
         )
         self.login.signed_in.connect(self.open_desk)
-        if getattr(self.context, "opened", True):  # else said when it is (context_opened)
+        opened = self.context is not None and getattr(self.context, "opened", True)
+        if opened:  # else said when it is (context_opened)
             self.context_opened()
         return self.login
+
+    def _facts(self) -> dict[str, Any]:
+        """What the sign-in window shows of the provisioning (no window code: not read)."""
+        if self.context is None:
+            return {"window_code": None}
+        prov = self.context.provisioning
+        return {
+            "center_name": prov.center_name,
+            "window_code": prov.window_code,
+            "window_name": prov.window_name,
+            "server": prov.service_url,
+            "context": self.context,  # a password set by someone else is changed first
+        }
+
+    def provisioned(self, context: Any) -> None:
+        """The window's provisioning is read (``context``, made after the sign-in window
+        was shown): the window says which center, window and service it is, and signing
+        in can go on."""
+        self.context = context
+        if self.login is not None and shiboken6.isValid(self.login):
+            self.login.show_provisioning(**self._facts())
+            if getattr(context, "opened", True):  # else said when it is (context_opened)
+                self.context_opened()
 
     def open_store(self, *, show: bool, warm_up: bool = True) -> int:
         """Open the store behind the shown sign-in window (``AppContext.open``); 0, or the
@@ -384,18 +406,28 @@ class Desk:
 
 
 def run_app(
-    context: Any,
+    context: Any = None,
     *,
     smoke_user: str | None = None,
     smoke_password: str | None = None,
     hooks: services.Hooks | None = None,
     smoke_start: bool = False,
     after_shown: Sequence[Callable[[], None]] = (),
+    provide: Callable[[Callable[[], None]], Any] | None = None,
+    language: str | None = None,
 ) -> int:
     """Run the window client until the clerk quits; return the exit code.
 
     Args:
-        context: the ``AppContext``.
+        context: the ``AppContext`` (or ``provide``).
+        provide: instead of ``context`` (``clerk-app``, issue 21): called once the sign-in
+            window is shown, to read the provisioning and make the ``AppContext`` (from
+            ``start_context``); it returns it, or an exit code when the start ends there
+            (a broken provisioning file, a cancelled first-run wizard: said by ``provide``,
+            which first hides the sign-in window with the function it is given).
+        language: the sign-in window's language until ``provide`` has read the
+            provisioning (the settings' override, or None: the default); when the
+            provisioning then chooses another, the window says it all again in that one.
         smoke_user, smoke_password: sign in with these without showing dialogs that wait
             for input, wait for the catalog, then quit (0 on success, 1 with the error).
         hooks: replace the functions the GUI calls (tests).
@@ -407,7 +439,10 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     QCoreApplication.setApplicationName("Window Clerk")
-    install_translations(context.settings["ui.language"] or context.provisioning.language)
+    if context is not None:
+        install_translations(context.settings["ui.language"] or context.provisioning.language)
+    else:
+        install_translations(language)
     desk = Desk(context, hooks)
     settled: list[bool] = []
 
@@ -429,7 +464,7 @@ def run_app(
             callback()
 
     # A context from start_context opens after the sign-in window is shown (issue 21).
-    deferred = not getattr(context, "opened", True)
+    deferred = provide is not None or not getattr(context, "opened", True)
     quiet = smoke_start or smoke_user is not None
     if not (quiet or deferred):
         settle()  # (before any window: the hall's board comes first on a hall PC)
@@ -437,10 +472,22 @@ def run_app(
             app.aboutToQuit.connect(desk.shutdown)
             return app.exec()
     login = desk.make_login()
-    if smoke_start:
+    if provide is not None:  # the window first, then the provisioning (issue 21)
+        login.show()
+        app.processEvents()
+        if smoke_start:
+            print("smoke-start: sign-in window shown", flush=True)
+        code = fill_in_behind(app, desk, provide)
+        if code is not None:
+            return code
+        if smoke_start:
+            app.processEvents()
+            print("smoke-start: sign-in window filled in", flush=True)
+    elif smoke_start:
         login.show()
         app.processEvents()
         print("smoke-start: sign-in window shown", flush=True)
+    if smoke_start:
         settle()
         code = desk.open_store(show=False, warm_up=False)  # the rest of the start; quit
         login.close()
@@ -472,50 +519,6 @@ def run_app(
     settle()  # (done already unless the sign-in came before the window was on the screen)
     app.aboutToQuit.connect(desk.shutdown)  # signed in, or a hall PC's board
     return app.exec()
-
-
-class _WhenOnScreen(QObject):
-    """Calls ``callback`` once, in the event loop, after ``widget``'s window is exposed —
-    on the screen and painted (a widget window paints as it is exposed) — or after
-    ``LONGEST_MS`` should it never be. Polled, not an event filter: a Python event handler
-    would build ``QEvent``'s enums (~10 ms) before the sign-in window is shown."""
-
-    POLL_MS = 10
-    LONGEST_MS = 500
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._callback: Callable[[], None] | None = callback
-        self._polls = 0
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.POLL_MS)
-        self._timer.timeout.connect(self._poll)
-        self._timer.start()
-
-    def _poll(self) -> None:
-        self._polls += 1
-        handle = self._widget.windowHandle()
-        exposed = handle is not None and handle.isExposed()
-        if exposed or self._polls * self.POLL_MS >= self.LONGEST_MS:
-            self._timer.stop()
-            QTimer.singleShot(0, self, self._fire)  # after what is queued for the screen
-
-    def _fire(self) -> None:
-        callback, self._callback = self._callback, None
-        if callback is not None:
-            callback()
-
-    def cancel(self) -> None:
-        """Not called any more (the window went before it was on the screen)."""
-        self._timer.stop()
-        self._callback = None
-
-
-def when_on_screen(widget: QWidget, callback: Callable[[], None]) -> _WhenOnScreen:
-    """Run ``callback`` once ``widget`` is on the screen (the work the sign-in window must
-    not wait for: it is shown and painted first)."""
-    return _WhenOnScreen(widget, callback)
 
 
 def _run_smoke(app: QApplication, desk: Desk, login: LoginDialog, user: str, password: str) -> int:

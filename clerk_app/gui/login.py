@@ -35,7 +35,10 @@ class LoginDialog(QDialog):
         sign_in: ``sign_in(username, password) -> session``; runs on a worker thread and
             raises ``ApiError``/``NetworkError``/``TlsError`` on failure.
         center_name: shown at the top.
-        window_code: the window this client is provisioned for (read-only).
+        window_code: the window this client is provisioned for (read-only); None when the
+            provisioning is read after the window is shown (``clerk-app``, issue 21): the
+            window is then filled in by :meth:`show_provisioning`, and signing in waits
+            for it.
         window_name: its name, shown next to the code.
         server: the records service URL (shown so IT can see where the client talks to).
         context: the ``AppContext``: with it, a sign-in whose session says
@@ -51,10 +54,10 @@ class LoginDialog(QDialog):
         self,
         sign_in: Callable[[str, str], Any],
         *,
-        center_name: str,
-        window_code: str,
+        center_name: str = "",
+        window_code: str | None,
         window_name: str = "",
-        server: str,
+        server: str = "",
         context: Any = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -78,13 +81,19 @@ class LoginDialog(QDialog):
         )
         self.ui.mainLayout.addWidget(self.ui.buttonBox)
         self.setWindowTitle(self.tr("Sign in — Window Clerk"))
-        self.ui.centerLabel.setText(center_name)
         font = self.ui.centerLabel.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.ui.centerLabel.setFont(font)
-        self.ui.windowEdit.setText(f"{window_code}  {window_name}".strip())
-        self.ui.serverLabel.setText(server)
+        # Until the provisioning is read, a blank line of Han text (an ideographic space:
+        # a center's name is Chinese, and Han lines are taller) holds the place of the
+        # center's name, and the form's "https://" that of the server: filling them in
+        # keeps the window's size.
+        self._provisioned = window_code is not None
+        if window_code is not None:
+            self._show_facts(center_name, window_code, window_name, server)
+        else:
+            self.ui.centerLabel.setText("\u3000")
         # Read-only facts from provisioning look like text, not like an input.
         self.ui.windowEdit.setFrame(False)
         self.ui.windowEdit.setStyleSheet("background: transparent;")
@@ -106,9 +115,43 @@ class LoginDialog(QDialog):
 
     # -- state ------------------------------------------------------------------------
 
+    def _show_facts(
+        self, center_name: str, window_code: str, window_name: str, server: str
+    ) -> None:
+        self.ui.centerLabel.setText(center_name)
+        self.ui.windowEdit.setText(f"{window_code}  {window_name}".strip())
+        self.ui.serverLabel.setText(server)
+
+    def show_provisioning(
+        self,
+        *,
+        center_name: str,
+        window_code: str,
+        window_name: str = "",
+        server: str,
+        context: Any = None,
+    ) -> None:
+        """Fill in what the provisioning says (the window was shown before it was read):
+        the center, the window, the service; signing in is possible from now on."""
+        self._show_facts(center_name, window_code, window_name, server)
+        self._context = context
+        self._provisioned = True
+        self._update_button()
+        self.adjustSize()  # (the same size unless the center's name needs more lines)
+
+    def retranslate(self) -> None:
+        """Say everything again in the language installed since (``gui.i18n``): the
+        provisioning, read after the window was shown, chose another language. Call it
+        once Qt's language-change events are delivered (the button box then says its
+        standard words again, "OK" on the sign-in button too)."""
+        self.ui.retranslateUi(self)
+        self.setWindowTitle(self.tr("Sign in — Window Clerk"))
+        self._ok.setText(self.tr("Signing in…") if self._busy else self.tr("&Sign in"))
+        self.adjustSize()
+
     def _update_button(self) -> None:
         ready = bool(self.ui.userEdit.text().strip() and self.ui.passwordEdit.text())
-        self._ok.setEnabled(ready and not self._busy)
+        self._ok.setEnabled(ready and self._provisioned and not self._busy)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.__main__ import main
 from clerk_app.core.provisioning import MACHINE_DIR_ENV
+from clerk_app.gui.login import LoginDialog
 from clerk_app.gui.startup_error import StartupErrorDialog
 from clerk_app.gui.wizard import FirstRunWizard
 from tests.helpers.gui import REPO
@@ -61,6 +62,11 @@ def read_and_quit(qtbot, seen: dict[str, object]) -> Callable[[QWidget], None]:
 
     def answer(dialog: QWidget) -> None:
         assert isinstance(dialog, StartupErrorDialog)
+        seen["sign-in window"] = [  # (shown before the provisioning was read: gone now)
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, LoginDialog) and w.isVisible()
+        ]
         seen["before"] = dialog.visible_texts()
         seen["details_hidden"] = not dialog.details.isVisible()
         dialog.details_button.setFocus()
@@ -83,6 +89,7 @@ def test_a_broken_provisioning_file_is_shown_in_both_languages(qtbot, home, tmp_
     timer.stop()
 
     assert code == 2
+    assert seen["sign-in window"] == []  # the error in its place, not behind it
     chinese, english = str(seen["chinese"]), str(seen["english"])
     assert chinese.startswith("窗口配置文件有误") and "service.url" in chinese
     assert english.startswith("The window's provisioning file is wrong")

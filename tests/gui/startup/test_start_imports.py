@@ -5,7 +5,8 @@ must not include the heavy ones the sign-in does not need — the HTTP client, t
 and its backends, the local store (SQLCipher, the key, the purge), the work calendar, the
 ID checks' tables, pinyin tables, spreadsheets, charts, the PDF and QR stack, the sync
 engine and the desk's main window. They load after the window is shown or at their first
-use; ``--smoke-start`` then opens the store as a start does, and quits.
+use; ``--smoke-start`` then opens the store as a start does, and quits. Even the window's
+provisioning file is read only once the window is shown, which is then filled in from it.
 
 The child notes ``sys.modules`` at the moment the client prints that the sign-in window is
 shown (its stdout is wrapped; nothing in the client is replaced).
@@ -81,6 +82,11 @@ HEAVY = (
     "clerk_app.gui.gc_guard",
 )
 
+#: Read behind the shown sign-in window, which is then filled in from them: the window's
+#: provisioning file (TOML), its checks, and the context made from it (issue 21).
+BEHIND = ("tomllib", "clerk_app.core.provisioning", "clerk_app.app.context")
+FILLED = "smoke-start: sign-in window filled in"
+
 CHILD = f"""
 import sys  # (json only once the window was shown: the guard names it)
 
@@ -145,6 +151,9 @@ def test_the_sign_in_window_is_shown_before_any_heavy_module(tmp_path):
         assert SHOWN in output and modules is not None, f"{start}: {output}"
         assert "clerk_app.gui.login" in modules  # it was the sign-in window
         assert heavy_loaded(modules) == [], start
+        # The provisioning was read after the window was shown, and the window filled in.
+        assert [m for m in BEHIND if m in modules] == [], start
+        assert output.index(SHOWN) < output.index(FILLED), start
         # --smoke-start went on to open the store behind the window, as a start does.
         assert (tmp_path / "home" / "data" / "clerk.db").is_file(), start
     assert (tmp_path / "home").is_dir()  # the throwaway home, not the user's
