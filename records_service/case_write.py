@@ -63,7 +63,7 @@ from records_service.idempotency import (
     answer_existing,
 )
 from records_service.models import AuditRecord, Case, CaseEvent, IdempotencyKey
-from records_service.prepared import Prepared, integrity_errors
+from records_service.prepared import Prepared, Savepoint, integrity_errors
 from records_service.problems import ProblemError, invalid_fields
 from records_service.schemas import CaseAnswer, CaseCreate, public_json
 from records_service.write_batches import Turn, written
@@ -335,9 +335,11 @@ def _in_savepoint(session: Session, job: Creation) -> Response:
         raise invalid_fields(errors)
     case, event = _rows(body, principal, principal.window_center, now)
     content = _answer(case, event)
-    savepoint = session.begin_nested()
-    conn = session.connection()  # emits the SAVEPOINT (begin_nested alone does not)
+    conn = session.connection()
     taken = integrity_errors(conn)
+    # On the driver's cursor like the INSERTs (the Session's savepoints cost ~0.2 ms each):
+    # nothing of the unit of work is changed inside it.
+    savepoint = Savepoint(conn)
     try:
         try:
             _INSERT_ANSWERED_KEY.execute(conn, _key_row(write, content))
@@ -353,9 +355,9 @@ def _in_savepoint(session: Session, job: Creation) -> Response:
             _refuse_taken(session, body, principal, now, job.client_ip, alone=False)
         # The audit record last: a savepoint rolled back never holds the chain's tail.
         _audited(session, body, principal, now, job.client_ip)
-        savepoint.commit()
+        savepoint.release()
     except BaseException:
-        if savepoint.is_active:
+        if savepoint.active:
             savepoint.rollback()
             audit.forget_tail(session)
         raise

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select
+from sqlalchemy import Connection, Select, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -119,6 +119,32 @@ def _wrapped(
         dialect=dialect,
         ismulti=False,
     )
+
+
+class Savepoint:
+    """A SAVEPOINT on ``conn``'s driver connection, inside the transaction SQLAlchemy
+    began: :meth:`rollback` undoes what ran since (then the transaction goes on),
+    :meth:`release` keeps it. For statements run through :class:`Prepared` only: the
+    Session knows nothing of it, so nothing the unit of work holds may change inside."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        _SAVEPOINT.execute(conn, {})
+        self.active = True
+
+    def release(self) -> None:
+        self.active = False
+        _RELEASE.execute(self.conn, {})
+
+    def rollback(self) -> None:
+        self.active = False
+        _ROLLBACK_TO.execute(self.conn, {})
+        _RELEASE.execute(self.conn, {})
+
+
+_SAVEPOINT = Prepared(text("SAVEPOINT one_write"))
+_RELEASE = Prepared(text("RELEASE SAVEPOINT one_write"))
+_ROLLBACK_TO = Prepared(text("ROLLBACK TO SAVEPOINT one_write"))
 
 
 def integrity_errors(conn: Connection) -> tuple[type[Exception], ...]:
