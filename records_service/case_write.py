@@ -24,9 +24,11 @@ under load no pool checkout, no pre-ping, no reset per creation. On SQLite a bat
 transaction (group commit, :func:`write_batch`): each creation in a SAVEPOINT of its own,
 so a refused one (a taken number, a replayed or mismatched key) rolls back alone and gets
 its own answer while its neighbours are committed once; answers are sent after the commit.
-On PostgreSQL each creation stays one statement in autocommit. A connection the database
-dropped meanwhile fails the write, which is tried once more on a new one (the key makes
-that safe: a write that was committed after all answers its stored answer).
+On PostgreSQL a batch is one transaction of one statement per creation (one commit, one
+WAL flush); a taken key or number rolls it back and each of its creations is written alone,
+one statement in autocommit. A connection the database dropped meanwhile fails the write,
+which is tried once more on a new one (the key makes that safe: a write that was committed
+after all answers its stored answer).
 
 A first event of type ``forward`` (上报 at intake) takes the ORM path instead
 (:func:`_forwarded`): ``forwards.plan`` and ``forwards.make_case`` work on the case
@@ -39,6 +41,7 @@ for ``feed.place_events``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,8 +52,8 @@ from sqlalchemy import Connection, Table, bindparam, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from records_service import audit, catalog_store, commitment, forwards, rules
-from records_service.case_views import case_public, clerk_error, iso, party_errors
+from records_service import audit, case_rows, catalog_store, commitment, forwards, rules
+from records_service.case_views import case_public, clerk_error, party_errors
 from records_service.db import Database
 from records_service.deps import Principal
 from records_service.idempotency import (
@@ -68,7 +71,9 @@ from records_service.problems import ProblemError, invalid_fields
 from records_service.schemas import CaseAnswer, CaseCreate, public_json
 from records_service.write_batches import Turn, written
 
-ROUTE = "POST /cases"
+log = logging.getLogger("records.cases")
+
+ROUTE = case_rows.ROUTE
 _CASES = cast(Table, Case.__table__)
 _EVENTS = cast(Table, CaseEvent.__table__)
 _KEYS = cast(Table, IdempotencyKey.__table__)
@@ -153,100 +158,6 @@ def case_errors(session: Session, body: CaseCreate, principal: Principal) -> lis
     return errors
 
 
-def _rows(
-    body: CaseCreate, principal: Principal, center: str | None, now: datetime
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The case's and its first event's column values."""
-    data = body.model_dump(mode="json", exclude_none=True)
-    first = body.first_event
-    case = {
-        "id": str(body.id),
-        "case_no": body.case_no,
-        "seq": rules.case_seq(body.case_no),
-        "query_code": body.query_code,
-        "item_code": body.item_code,
-        "window_code": body.window_code,
-        "center_code": center,
-        "catalog_version": body.catalog_version,
-        "applicant": data["applicant"],
-        "agent": data.get("agent"),
-        "materials": data["materials"],
-        "disposition": body.disposition,
-        "status": rules.initial_status(body.disposition),
-        "received_at": body.received_at,
-        "due_date": body.due_date,
-        "due_date_provisional": body.due_date_provisional,
-        "completed_at": None,
-        "fee_fen": body.fee_fen,
-        "clerk": body.clerk,
-        "created_by": principal.actor,
-        "device_id": principal.device_id,
-        "created_at": now,
-        "updated_at": now,
-        "joint_case_no": None,
-        "stage": None,
-        "department_code": None,
-        "forwarded_from": None,
-    }
-    event = {
-        "id": str(first.id),
-        "case_id": case["id"],
-        "center_code": center,
-        "type": first.type,
-        "at": first.at,
-        "actor": body.clerk,
-        "window_code": body.window_code,
-        "note": first.note,
-        "data": first.data,
-        "device_id": principal.device_id,
-        "recorded_at": now,
-    }
-    return case, event
-
-
-def _answer(case: dict[str, Any], event: dict[str, Any]) -> str:
-    """The stored answer of a new case that went nowhere (``case_views.case_public`` of
-    the same rows: no joint part, nothing forwarded)."""
-    public = {
-        "id": case["id"],
-        "case_no": case["case_no"],
-        "query_code": case["query_code"],
-        "item_code": case["item_code"],
-        "window_code": case["window_code"],
-        "catalog_version": case["catalog_version"],
-        "applicant": case["applicant"],
-        "agent": case["agent"],
-        "materials": case["materials"],
-        "disposition": case["disposition"],
-        "status": case["status"],
-        "received_at": iso(case["received_at"]),
-        "due_date": case["due_date"].isoformat() if case["due_date"] else None,
-        "due_date_provisional": case["due_date_provisional"],
-        "completed_at": None,
-        "fee_fen": case["fee_fen"],
-        "clerk": case["clerk"],
-        "device_id": case["device_id"],
-        "updated_at": iso(case["updated_at"]),
-        "joint_case_no": None,
-        "stage": None,
-        "department_code": None,
-        "events": [
-            {
-                "id": event["id"],
-                "type": event["type"],
-                "at": iso(event["at"]),
-                "actor": event["actor"],
-                "window_code": event["window_code"],
-                "note": event["note"],
-                "data": event["data"],
-            }
-        ],
-        "forwarded_from": None,
-        "forwarded_to": None,
-    }
-    return public_json(CaseAnswer, {"case": public})
-
-
 @dataclass(frozen=True)
 class Creation:
     """One checked ``POST /cases`` to write (a job of :func:`write_batch`)."""
@@ -272,19 +183,27 @@ def write_batch(db: Database, turn: Turn, jobs: Sequence[Creation]) -> list[Any]
     answer).
 
     SQLite: one transaction, a SAVEPOINT per creation (a refused one rolls back alone),
-    one commit. PostgreSQL: each creation is one statement in autocommit (its own
-    transaction, one round trip) as when written alone. A creation forwarded at intake
-    (``forward``) is written alone, on the ORM path."""
+    one commit. PostgreSQL: one transaction of one statement per creation, one commit
+    (a SAVEPOINT would cost two round trips a creation): a creation refused by its checks
+    writes nothing and gets its answer, but a taken key or number (or any error) rolls the
+    batch back and each creation is written alone, in its own statement in autocommit, as
+    it would be without neighbours. A creation forwarded at intake (``forward``) is
+    written alone, on the ORM path."""
     results: dict[int, Any] = {}
     together = [i for i, job in enumerate(jobs) if job.body.first_event.type != "forward"]
+    grouped = [jobs[i] for i in together]
     if len(together) > 1 and turn.db.engine.dialect.name == "sqlite":
         try:
-            batch = _retried(
-                turn, lambda conn: _sqlite_batch(db, conn, [jobs[i] for i in together])
-            )
+            batch = _retried(turn, lambda conn: _sqlite_batch(db, conn, grouped))
         except Exception as exc:  # the batch's transaction failed: every job's answer
             batch = [exc] * len(together)
         results.update(zip(together, batch, strict=True))
+    elif len(together) > 1:
+        try:
+            batch = _retried(turn, lambda conn: _postgresql_batch(db, conn, grouped), False)
+            results.update(zip(together, batch, strict=True))
+        except Exception as exc:  # rolled back: each is written alone below
+            log.debug("a batch of %d creations is written one by one: %r", len(grouped), exc)
     for i, job in enumerate(jobs):
         if i not in results:
             try:
@@ -324,6 +243,57 @@ def _sqlite_batch(db: Database, conn: Connection, jobs: Sequence[Creation]) -> l
     return results
 
 
+class _WriteAlone(Exception):
+    """A creation of a PostgreSQL batch found its key or number taken: the batch is
+    rolled back, and each creation written alone."""
+
+
+def _postgresql_batch(db: Database, conn: Connection, jobs: Sequence[Creation]) -> list[Any]:
+    """PostgreSQL: ``jobs`` in one transaction, one statement each, one commit (see
+    :func:`write_batch`)."""
+    results: list[Any] = []
+    with db.write_sessions(bind=conn) as session:
+        for job in jobs:
+            try:
+                results.append(_one_statement_in(session, job))
+            except ProblemError as exc:  # refused by its checks: nothing written
+                results.append(exc)
+        session.commit()
+    return results
+
+
+def _one_statement_in(session: Session, job: Creation) -> Response:
+    write, body, principal = job.write, job.body, job.principal
+    errors = case_errors(session, body, principal)
+    if errors:
+        applied = _lookup(session, write.key, ROUTE, write.caller)
+        if applied is not None:
+            return answer_existing(applied, write.digest)
+        raise invalid_fields(errors)
+    case, event = case_rows.rows(body, principal, principal.window_center, write.now)
+    content = case_rows.answer(case, event)
+    conn = session.connection()
+    params = _statement_params(session, job, case, event, content)
+    try:
+        _INSERT_ALL.execute(conn, params)
+    except integrity_errors(conn) as exc:
+        raise _WriteAlone from exc
+    return _created(content, job.location)
+
+
+def _statement_params(
+    session: Session, job: Creation, case: dict[str, Any], event: dict[str, Any], content: str
+) -> dict[str, Any]:
+    """PostgreSQL: the values of the one statement (:data:`_INSERT_ALL`)."""
+    params = {f"k_{k}": v for k, v in case_rows.key_row(job.write, content).items()}
+    params.update((f"c_{k}", v) for k, v in case.items())
+    params.update((f"e_{k}", v) for k, v in event.items() if k != "case_id")
+    fields = case_rows.audit_fields(job.body, job.principal, job.write.now, job.client_ip)
+    record = audit.unchained(session, **fields)
+    params.update((f"a_{k}", v) for k, v in record.items())
+    return params
+
+
 def _in_savepoint(session: Session, job: Creation) -> Response:
     write, body, principal = job.write, job.body, job.principal
     now = write.now
@@ -333,8 +303,8 @@ def _in_savepoint(session: Session, job: Creation) -> Response:
         if applied is not None:
             return answer_existing(applied, write.digest)
         raise invalid_fields(errors)
-    case, event = _rows(body, principal, principal.window_center, now)
-    content = _answer(case, event)
+    case, event = case_rows.rows(body, principal, principal.window_center, now)
+    content = case_rows.answer(case, event)
     conn = session.connection()
     taken = integrity_errors(conn)
     # On the driver's cursor like the INSERTs (the Session's savepoints cost ~0.2 ms each):
@@ -342,7 +312,7 @@ def _in_savepoint(session: Session, job: Creation) -> Response:
     savepoint = Savepoint(conn)
     try:
         try:
-            _INSERT_ANSWERED_KEY.execute(conn, _key_row(write, content))
+            _INSERT_ANSWERED_KEY.execute(conn, case_rows.key_row(write, content))
         except taken:
             # The key is there already: committed before, or earlier in this batch.
             savepoint.rollback()
@@ -364,20 +334,6 @@ def _in_savepoint(session: Session, job: Creation) -> Response:
     return _created(content, job.location)
 
 
-def _key_row(write: KeyedWrite, content: str) -> dict[str, Any]:
-    """The key's row, with its stored answer (``content``)."""
-    return {
-        "key": write.key,
-        "route": ROUTE,
-        "request_hash": write.digest,
-        "state": "done",
-        "principal": write.caller,
-        "created_at": write.now,
-        "status_code": 201,
-        "response_body": content,
-    }
-
-
 def _create(db: Database, conn: Connection, job: Creation) -> Response:
     """One creation in a transaction of its own (see the module doc)."""
     write, body, principal, client_ip = job.write, job.body, job.principal, job.client_ip
@@ -392,19 +348,15 @@ def _create(db: Database, conn: Connection, job: Creation) -> Response:
             if applied is not None:
                 return answer_existing(applied, write.digest)
             raise invalid_fields(errors)
-        case, event = _rows(body, principal, principal.window_center, now)
+        case, event = case_rows.rows(body, principal, principal.window_center, now)
         if body.first_event.type == "forward":
             return _forwarded(session, write, body, principal, case, client_ip, job.location)
-        content = _answer(case, event)
-        key_row = _key_row(write, content)
+        content = case_rows.answer(case, event)
+        key_row = case_rows.key_row(write, content)
         conn = session.connection()
         taken = integrity_errors(conn)
         if conn.dialect.name == "postgresql":
-            params = {f"k_{k}": v for k, v in key_row.items()}
-            params.update((f"c_{k}", v) for k, v in case.items())
-            params.update((f"e_{k}", v) for k, v in event.items() if k != "case_id")
-            record = audit.unchained(session, **_audit_fields(body, principal, now, client_ip))
-            params.update((f"a_{k}", v) for k, v in record.items())
+            params = _statement_params(session, job, case, event, content)
             try:
                 _INSERT_ALL.execute(conn, params)
             except taken:
@@ -492,26 +444,10 @@ def _refuse_taken(
     )
 
 
-def _audit_fields(
-    body: CaseCreate, principal: Principal, now: datetime, ip: str | None
-) -> dict[str, Any]:
-    """The audit record of a new case (``audit.record``'s arguments)."""
-    return {
-        "at": now,
-        "action": "case.create",
-        "result": "ok",
-        "actor": principal.actor,
-        "device_id": principal.device_id,
-        "target": body.case_no,
-        "client_ip": ip,
-        "detail": {"clerk": body.clerk, "case_id": str(body.id)},
-    }
-
-
 def _audited(
     session: Session, body: CaseCreate, principal: Principal, now: datetime, ip: str | None
 ) -> None:
-    audit.record(session, **_audit_fields(body, principal, now, ip))
+    audit.record(session, **case_rows.audit_fields(body, principal, now, ip))
 
 
 def _forwarded(

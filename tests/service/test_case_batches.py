@@ -147,12 +147,13 @@ def test_clients_that_go_away_mid_batch_get_the_stored_answer_on_retry(
     token = token_for(service)
     gone = [case_body() for _ in range(5)]
     stay = [case_body() for _ in range(5)]
+    refused = {**case_body(), "item_code": "NO-SUCH-ITEM"}  # 422 in the batch: no write
     answers: dict[str, requests.Response] = {}
 
     def send(body: dict[str, Any]) -> None:
         answers[body["id"]] = post_case(service, token, body)
 
-    threads = [threading.Thread(target=send, args=(b,)) for b in stay]
+    threads = [threading.Thread(target=send, args=(b,)) for b in [*stay, refused]]
     with writes_held(service):
         for thread in threads:
             thread.start()
@@ -162,6 +163,7 @@ def test_clients_that_go_away_mid_batch_get_the_stored_answer_on_retry(
     for thread in threads:
         thread.join(60)
 
+    assert_problem(answers.pop(refused["id"]), 422, "validation")
     assert sorted(a.status_code for a in answers.values()) == [201] * len(stay)
     for body in gone:  # the retry with the same key
         retry = post_case(service, token, body)
@@ -170,4 +172,5 @@ def test_clients_that_go_away_mid_batch_get_the_stored_answer_on_retry(
     counted = "SELECT count(*) FROM cases WHERE id = :id"
     for body in [*gone, *stay]:
         assert service.sql(counted, id=body["id"]) == [(1,)]
+    assert service.sql(counted, id=refused["id"]) == [(0,)]
     assert _chain_ok(service) >= len(gone) + len(stay)
