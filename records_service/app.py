@@ -173,6 +173,9 @@ def create_app(
         docs_url="/docs" if settings.api_docs else None,
         redoc_url=None,
         lifespan=lifespan,
+        # FastAPI's own OpenTelemetry export is off: its spans and log records would carry
+        # query strings and error messages past logs.ScrubFilter (ID and phone numbers).
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.state.settings = settings
