@@ -13,13 +13,15 @@ from records_service.idempotency import KeyedWrite
 from records_service.schemas import CaseAnswer, CaseCreate, public_json
 
 ROUTE = "POST /cases"
+#: The body's fields stored as JSON columns (dumped to JSON values; the rest is used as is).
+_JSON_FIELDS = {"applicant", "agent", "materials"}
 
 
 def rows(
     body: CaseCreate, principal: Principal, center: str | None, now: datetime
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The case's and its first event's column values."""
-    data = body.model_dump(mode="json", exclude_none=True)
+    data = body.model_dump(mode="json", exclude_none=True, include=_JSON_FIELDS)
     first = body.first_event
     case = {
         "id": str(body.id),

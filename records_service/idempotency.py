@@ -44,7 +44,16 @@ Applied = tuple[int, str, dict[str, str]]
 
 def request_hash(raw: bytes) -> str:
     """SHA-256 of the canonical JSON of the body: key order and spacing do not count."""
-    return hashlib.sha256(canonical_json(json.loads(raw))).hexdigest()
+    return value_hash(json.loads(raw))
+
+
+def value_hash(value: object) -> str:
+    """:func:`request_hash` of a body already parsed (``value``: its JSON value)."""
+    return hashlib.sha256(canonical_json(value)).hexdigest()
+
+
+#: ``keyed_write``'s ``parsed`` when the caller has not parsed the body.
+_NOT_PARSED = object()
 
 
 #: The required ``Idempotency-Key`` header, as a route's own parameter (no dependency to
@@ -245,19 +254,24 @@ def keyed_write(
     *,
     key: str,
     record_id: uuid.UUID | None,
-    raw: bytes,
+    raw: bytes = b"",
     principal: Principal,
     now: datetime,
     allowed: bool = True,
     refusal: str = "",
+    parsed: object = _NOT_PARSED,
 ) -> KeyedWrite:
     """The checks every idempotent write starts with, in the order API.md gives them
     (the 400 for a missing key comes first, from :data:`IdempotencyKeyDep`): 403 ``refusal``
     unless ``allowed``, then 422 unless the key is ``record_id`` (the id of the record the
-    write creates; None for a write whose key is the client's own, e.g. a batch)."""
+    write creates; None for a write whose key is the client's own, e.g. a batch).
+
+    ``parsed``: the body's JSON value when the caller has it (``await request.json()``:
+    the value FastAPI parsed, kept by Starlette), hashed instead of parsing ``raw`` again."""
     if not allowed:
         raise ProblemError(403, "forbidden", refusal)
     if record_id is not None:
         require_key_is_id(key, record_id)
         key = str(record_id)
-    return KeyedWrite(db, key, request_hash(raw), caller_scope(principal), now)
+    digest = request_hash(raw) if parsed is _NOT_PARSED else value_hash(parsed)
+    return KeyedWrite(db, key, digest, caller_scope(principal), now)

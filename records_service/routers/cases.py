@@ -80,16 +80,16 @@ async def create_case(
         db,
         key=idempotency_key,
         record_id=body.id,
-        raw=await request.body(),  # as sent (FastAPI has read it already)
+        parsed=await request.json(),  # the value FastAPI parsed (Starlette keeps it)
         principal=principal,
         now=state.clock(),
         allowed=principal.kind == "device" or principal.has_role("clerk"),
         refusal="Only a clerk or a window's device creates cases.",
     )
     require_own_window(body.window_code, principal)  # a first write and a replay alike
-    creation = case_write.Creation(
-        write, body, principal, client_ip(request), f"{request.url.path}/{body.case_no}"
-    )
+    # The matched path itself (``request.url`` would build and parse the whole URL).
+    location = f"{request.scope['path']}/{body.case_no}"
+    creation = case_write.Creation(write, body, principal, client_ip(request), location)
     return await case_write.create(db, creation)
 
 
