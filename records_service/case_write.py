@@ -264,12 +264,9 @@ def _postgresql_batch(db: Database, conn: Connection, jobs: Sequence[Creation]) 
 
 def _one_statement_in(session: Session, job: Creation) -> Response:
     write, body, principal = job.write, job.body, job.principal
-    errors = case_errors(session, body, principal)
-    if errors:
-        applied = _lookup(session, write.key, ROUTE, write.caller)
-        if applied is not None:
-            return answer_existing(applied, write.digest)
-        raise invalid_fields(errors)
+    replayed = _checked(session, job)
+    if replayed is not None:
+        return replayed
     case, event = case_rows.rows(body, principal, principal.window_center, write.now)
     content = case_rows.answer(case, event)
     conn = session.connection()
@@ -294,15 +291,24 @@ def _statement_params(
     return params
 
 
+def _checked(session: Session, job: Creation) -> Response | None:
+    """The creation's business checks: None when it passes them; a request that fails them
+    gets the answer its key already has (a retry after the rules changed), else 422."""
+    errors = case_errors(session, job.body, job.principal)
+    if not errors:
+        return None
+    applied = _lookup(session, job.write.key, ROUTE, job.write.caller)
+    if applied is not None:
+        return answer_existing(applied, job.write.digest)
+    raise invalid_fields(errors)
+
+
 def _in_savepoint(session: Session, job: Creation) -> Response:
     write, body, principal = job.write, job.body, job.principal
     now = write.now
-    errors = case_errors(session, body, principal)
-    if errors:
-        applied = _lookup(session, write.key, ROUTE, write.caller)
-        if applied is not None:
-            return answer_existing(applied, write.digest)
-        raise invalid_fields(errors)
+    replayed = _checked(session, job)
+    if replayed is not None:
+        return replayed
     case, event = case_rows.rows(body, principal, principal.window_center, now)
     content = case_rows.answer(case, event)
     conn = session.connection()
@@ -342,12 +348,9 @@ def _create(db: Database, conn: Connection, job: Creation) -> Response:
     # SQLite) at its first statement and commits or rolls back that connection's
     # transaction; closing it leaves the connection open.
     with db.write_sessions(bind=conn) as session:
-        errors = case_errors(session, body, principal)
-        if errors:
-            applied = _lookup(session, write.key, ROUTE, write.caller)
-            if applied is not None:
-                return answer_existing(applied, write.digest)
-            raise invalid_fields(errors)
+        replayed = _checked(session, job)
+        if replayed is not None:
+            return replayed
         case, event = case_rows.rows(body, principal, principal.window_center, now)
         if body.first_event.type == "forward":
             return _forwarded(session, write, body, principal, case, client_ip, job.location)
