@@ -87,3 +87,20 @@ def open_window(qtbot, context, session: Session = SESSION) -> MainWindow:
 @pytest.fixture
 def desk_window(qtbot, context) -> MainWindow:
     return open_window(qtbot, context)
+
+
+@pytest.fixture(name="home")
+def main_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """``home``: a fresh home and an empty machine folder for ``clerk_app.__main__.main``;
+    the log handlers main() adds go after."""
+    import logging
+
+    from clerk_app.core.provisioning import MACHINE_DIR_ENV
+
+    monkeypatch.setenv("CLERK_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv(MACHINE_DIR_ENV, str(tmp_path / "machine"))
+    yield tmp_path / "home"
+    root = logging.getLogger("clerk")
+    for handler in [h for h in root.handlers if getattr(h, "_clerk", False)]:
+        root.removeHandler(handler)
+        handler.close()

@@ -322,3 +322,18 @@ def demo_databases(
     return DemoDatabases(
         backend, tmp_path_factory.mktemp(f"demo-{backend}"), postgres, records_template_db
     )
+
+
+def chain_report(database_url: str) -> Any:
+    """The service's audit chain verified (``audit.verify``'s report), once PostgreSQL's
+    chainer has chained what is committed."""
+    from records_service import audit, audit_chain
+    from records_service.db import Database
+
+    database = Database(database_url)
+    try:
+        audit_chain.chain_pending(database, wait=True)  # PostgreSQL chains after commit
+        with database.read() as session:
+            return audit.verify(audit.iter_records(session))
+    finally:
+        database.dispose()

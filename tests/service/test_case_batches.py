@@ -18,12 +18,11 @@ from urllib.parse import urlsplit
 import requests
 from sqlalchemy import create_engine, text
 
-from records_service import audit, audit_chain
-from records_service.db import Database
 from tests.helpers.service_api import (
     assert_problem,
     auth,
     case_body,
+    chain_report,
     post_case,
     token_for,
 )
@@ -55,13 +54,7 @@ def writes_held(service: Any) -> Iterator[None]:
 
 
 def _chain_ok(service: Any) -> int:
-    database = Database(service.database_url)
-    try:
-        audit_chain.chain_pending(database, wait=True)  # PostgreSQL chains after commit
-        with database.read() as session:
-            report = audit.verify(audit.iter_records(session))
-    finally:
-        database.dispose()
+    report = chain_report(service.database_url)
     assert report.ok, report.problems
     return report.checked
 

@@ -7,38 +7,23 @@ opens (the wizard, the start-up error) are read and answered by keyboard while t
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.__main__ import main
-from clerk_app.core.provisioning import MACHINE_DIR_ENV
 from clerk_app.gui.login import LoginDialog
 from clerk_app.gui.startup_error import StartupErrorDialog
 from clerk_app.gui.wizard import FirstRunWizard
+from tests.helpers.desk_shell import main_home  # noqa: F401 - the fixture `home`
 from tests.helpers.gui import REPO
 
 DEMO = REPO / "resources" / "provisioning" / "demo-W01.toml"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: What a Python exception or a parser looks like on screen.
 TECHNICAL = re.compile(r"Traceback|Error\b|Errno|Exception|\(at line \d+|Expected '='")
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    """A fresh home and an empty machine folder; the log handlers main() adds go after."""
-    monkeypatch.setenv("CLERK_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv(MACHINE_DIR_ENV, str(tmp_path / "machine"))
-    yield tmp_path / "home"
-    root = logging.getLogger("clerk")
-    for handler in [h for h in root.handlers if getattr(h, "_clerk", False)]:
-        root.removeHandler(handler)
-        handler.close()
 
 
 def when_shown(kind: type[QWidget], answer: Callable[[QWidget], None]) -> QTimer:

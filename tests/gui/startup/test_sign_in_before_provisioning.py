@@ -9,33 +9,19 @@ file is said in words, with the sign-in window gone: test_cannot_start.py.)
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from clerk_app.__main__ import main
-from clerk_app.core.provisioning import MACHINE_DIR_ENV
 from clerk_app.gui.login import LoginDialog
+from tests.helpers.desk_shell import main_home  # noqa: F401 - the fixture `home`
 from tests.helpers.gui import REPO
 
 DEMO = REPO / "resources" / "provisioning" / "demo-W01.toml"
 SHOWN = "smoke-start: sign-in window shown"
 FILLED = "smoke-start: sign-in window filled in"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    """A fresh home and an empty machine folder; the log handlers main() adds go after."""
-    monkeypatch.setenv("CLERK_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv(MACHINE_DIR_ENV, str(tmp_path / "machine"))
-    yield tmp_path / "home"
-    root = logging.getLogger("clerk")
-    for handler in [h for h in root.handlers if getattr(h, "_clerk", False)]:
-        root.removeHandler(handler)
-        handler.close()
 
 
 def _sign_in_window() -> LoginDialog:
