@@ -96,9 +96,13 @@ def test_save_as_pdf_instead_writes_the_file_and_prints_nothing(qtbot, store, cu
 
     qtbot.waitUntil(lambda: bool(file_dialogs()), timeout=5000)
     [files] = file_dialogs()
-    name = files.findChild(QLineEdit)
+    # Type once the file dialog is the active window, as a person would: typing into it
+    # before, under load, lost the Enter (3 of 12 runs beside three busy loops).
+    _activate(qtbot, files)
+    name = files.findChild(QLineEdit, "fileNameEdit")
     target = tmp_path / "refusal-copy.pdf"
     name.setFocus()
+    qtbot.waitUntil(name.hasFocus, timeout=5000)
     name.selectAll()
     qtbot.keyClicks(name, str(target))
     qtbot.keyClick(name, Qt.Key.Key_Return)
