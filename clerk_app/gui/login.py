@@ -81,10 +81,11 @@ class LoginDialog(QDialog):
         )
         self.ui.mainLayout.addWidget(self.ui.buttonBox)
         self.setWindowTitle(self.tr("Sign in — Window Clerk"))
-        font = self.ui.centerLabel.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.ui.centerLabel.setFont(font)
+        # The center's name in bold, 1.25 times the dialog's size; set by a style sheet
+        # (the size read through QFontInfo): a QFont here would build PySide6's QFont type
+        # and its eight enums (~1 ms) before the window is shown (issue 21).
+        size = self.ui.centerLabel.fontInfo().pointSizeF() * 1.25
+        self.ui.centerLabel.setStyleSheet(f"font-weight: bold; font-size: {size:g}pt;")
         # Until the provisioning is read, a blank line of Han text (an ideographic space:
         # a center's name is Chinese, and Han lines are taller) holds the place of the
         # center's name, and the form's "https://" that of the server: filling them in
