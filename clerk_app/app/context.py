@@ -16,15 +16,14 @@ steps at once, so its callers see every problem at once, as before. The work cal
 (``AppContext.calendar``) is made at its first use.
 
 The handles only the application layer may use (the store, the database, the service client,
-the token store) are grouped in ``AppContext.backend``; the GUI reads the config-like fields
-(provisioning, settings, paths, clock, calendar) and never touches ``backend``.
+the token store) are grouped in ``AppContext.backend`` (``app.backend.Backend``, loaded when
+the context opens); the GUI reads the config-like fields (provisioning, settings, paths,
+clock, calendar) and never touches ``backend``.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,52 +34,15 @@ from clerk_app.logs import logger
 from clerk_app.paths import Paths, private_file, private_umask
 
 if TYPE_CHECKING:  # loaded when the context opens, after the sign-in window is shown
+    from clerk_app.app.backend import Backend
     from clerk_app.core.calendar import WorkCalendar
-    from clerk_app.remote.api import ApiClient
-    from clerk_app.remote.tokens import TokenStore
-    from clerk_app.store.credentials import OfflineCredentials
-    from clerk_app.store.db import Database
     from clerk_app.store.keys import SecretStore
-    from clerk_app.store.local import LocalStore
-    from clerk_app.store.sync_state import SyncStateStore
 
 log = logger("app")
 
 
 class StartupError(Exception):
     """The client cannot start; the message says why, in Chinese and English."""
-
-
-@dataclass
-class Backend:
-    """The store and the service client: for the application layer only (never the GUI)."""
-
-    db: Database
-    store: LocalStore
-    api: ApiClient
-    tokens: TokenStore
-    clock: Clock = field(repr=False)
-    #: The database key and the device token: keyring, else the machine key file.
-    secrets: SecretStore | None = field(default=None, repr=False)
-
-    @property
-    def credentials(self) -> OfflineCredentials:
-        """Password hashes for offline sign-in."""
-        from clerk_app.store.credentials import OfflineCredentials
-
-        return OfflineCredentials(self.db, self.clock)
-
-    @property
-    def sync_state(self) -> SyncStateStore:
-        """Change cursor, last contact, clock skew, calendar cache."""
-        from clerk_app.store.sync_state import SyncStateStore
-
-        return SyncStateStore(self.db, self.clock)
-
-    def close(self) -> None:
-        """Close the network session and the database."""
-        self.api.close()
-        self.db.close()
 
 
 class AppContext:
@@ -195,7 +157,7 @@ class AppContext:
 
 def demo_provisioning(path: Path, service_url: str) -> Provisioning:
     """The demo window's provisioning, pointed at the embedded service."""
-    return dataclasses.replace(load_provisioning(path), service_url=service_url.rstrip("/"))
+    return load_provisioning(path)._replace(service_url=service_url.rstrip("/"))
 
 
 def start_context(
@@ -246,6 +208,7 @@ def _open(context: AppContext) -> None:
     """Open the store (its key from the keyring or the key file), the service client and
     the token store; purge what retention says; seal old documents."""
     forget_source_lines()  # the sign-in window's: the imports below reuse that memory
+    from clerk_app.app.backend import Backend
     from clerk_app.remote.api import ApiClient
     from clerk_app.remote.tokens import TokenStore
     from clerk_app.store.db import DiskFullError, StoreError

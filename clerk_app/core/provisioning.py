@@ -13,10 +13,9 @@ import os
 import re
 import sys
 import tomllib
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,9 +79,8 @@ DEFAULT_MAX_WAITING_HOURS = 24
 DEFAULT_ELDERLY_AGE = 60
 
 
-@dataclass(frozen=True)
-class ProvisioningProblem:
-    """One wrong field: where it is and what is wrong, in both languages."""
+class ProvisioningProblem(NamedTuple):
+    """One wrong field: where it is and what is wrong, in both languages (immutable)."""
 
     field: str
     zh: str
@@ -105,9 +103,13 @@ class ProvisioningError(Exception):
         super().__init__(f"provisioning file {self.path} is not usable:\n{lines}")
 
 
-@dataclass(frozen=True)
-class Provisioning:
-    """A window's set-up, as read from its provisioning file."""
+class Provisioning(NamedTuple):
+    """A window's set-up, as read from its provisioning file (immutable; a changed copy
+    with ``_replace``).
+
+    A NamedTuple, not a frozen dataclass: it is read behind the shown sign-in window,
+    which is filled in from it, and ``dataclasses`` with the 23 fields' generated methods
+    cost ~2 ms more there (issue 21)."""
 
     service_url: str
     center_code: str
@@ -118,7 +120,7 @@ class Provisioning:
     progress_url: str = ""
     ca_bundle: Path | None = None
     language: str = "zh_CN"
-    printers: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    printers: MappingProxyType[str, str] = MappingProxyType({})
     source: Path | None = None
     #: What a user's override file may change (a subset of OVERRIDABLE).
     overrides_allowed: frozenset[str] = frozenset()
@@ -627,8 +629,7 @@ def apply_overrides(base: Provisioning, path: Path) -> Provisioning:
             new_language = language
         else:
             ignored.append("ui.language")
-    return replace(
-        base,
+    return base._replace(
         printers=MappingProxyType(new_printers),
         language=new_language,
         override_source=path.resolve(),
@@ -666,8 +667,7 @@ def user_file_security(prov: Provisioning) -> Provisioning:
     """A provisioning file in the user's own folder (the first-run wizard's) may make the
     ``[security]`` rules stricter than the defaults, never looser: a clerk can edit that
     file, and only the machine's file, which clerks cannot write, sets them freely."""
-    return replace(
-        prov,
+    return prov._replace(
         idle_lock_minutes=min(prov.idle_lock_minutes, DEFAULT_IDLE_LOCK_MINUTES),
         offline_signin_hours=min(prov.offline_signin_hours, DEFAULT_OFFLINE_SIGNIN_HOURS),
         retention_days=min(prov.retention_days, DEFAULT_RETENTION_DAYS),

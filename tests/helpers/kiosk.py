@@ -4,7 +4,6 @@ provisioned with an offline block and the elderly age; ID numbers that pass GB 1
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -46,8 +45,7 @@ def as_kiosk(
     printers = dict(context.provisioning.printers)
     if printer:
         printers["queue_ticket"] = printer
-    context.provisioning = dataclasses.replace(
-        context.provisioning,
+    context.provisioning = context.provisioning._replace(
         queue_offline_block=block,
         queue_elderly_age=elderly_age,
         printers=type(context.provisioning.printers)(printers),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 import tempfile
@@ -46,7 +45,7 @@ def make_context(tmp_path: Path, clock: FixedClock) -> Iterator[Callable[..., Ap
     ) -> AppContext:
         prov = demo_provisioning(DEMO_PROVISIONING, service_url)
         if window_code != prov.window_code:
-            prov = dataclasses.replace(prov, window_code=window_code)
+            prov = prov._replace(window_code=window_code)
         ctx = build_context(prov, window_paths((base or tmp_path) / home), clock=clock)
         made.append(ctx)
         return ctx

@@ -4,7 +4,6 @@ SQLite, key in the test keyring or the key file) against a real records service 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -39,7 +38,7 @@ def make_desk(tmp_path: Path, clock: FixedClock) -> Iterator[Callable[..., AppCo
     def make(service_url: str, home: str = "w1", **changes: Any) -> AppContext:
         prov = demo_provisioning(DEMO_PROVISIONING, service_url)
         if changes:
-            prov = dataclasses.replace(prov, **changes)
+            prov = prov._replace(**changes)
         ctx = build_context(prov, desk_paths(tmp_path / home), clock=clock)
         made.append(ctx)
         return ctx

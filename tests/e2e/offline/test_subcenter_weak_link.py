@@ -8,7 +8,6 @@ On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import timedelta
 from typing import Any
 
@@ -65,8 +64,8 @@ def desks(tmp_path, clock) -> Any:
 
 
 def _desk(tmp_path, clock, url: str, center_code: str, window: str, user: str) -> Any:
-    prov = dataclasses.replace(
-        demo_provisioning(DEMO_PROVISIONING, url), center_code=center_code, window_code=window
+    prov = demo_provisioning(DEMO_PROVISIONING, url)._replace(
+        center_code=center_code, window_code=window
     )
     ctx = build_context(prov, window_paths(tmp_path / window), clock=clock)
     session = sign_in(ctx, user, DEMO_PASSWORD)

@@ -11,7 +11,6 @@ with its 15 parts. No mouse event is sent.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -43,8 +42,7 @@ CLERK = "demo-clerk-w05"
 @pytest.fixture
 def w05_desk(shared_records_service, tmp_path):
     """The desk of the project hall's 综合窗口 W05 on a fresh data folder."""
-    provisioning = replace(
-        demo_provisioning(DEMO_PROVISIONING, shared_records_service.base_url),
+    provisioning = demo_provisioning(DEMO_PROVISIONING, shared_records_service.base_url)._replace(
         window_code="W05",
         window_name="建设工程审批窗口",
         department="市住房和城乡建设局",

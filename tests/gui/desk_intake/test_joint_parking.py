@@ -13,7 +13,6 @@ joint intake open parks it, and the next start names its package.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -37,8 +36,7 @@ CREDIT_CODE = "91131100MA0A1B2C3D"
 
 def _desk(url: str, home: Path, clock=None) -> Desk:
     """A W05 desk on the data folder ``home`` (the same folder: a restart)."""
-    provisioning = replace(
-        demo_provisioning(DEMO_PROVISIONING, url),
+    provisioning = demo_provisioning(DEMO_PROVISIONING, url)._replace(
         window_code="W05",
         window_name="建设工程审批窗口",
         department="市住房和城乡建设局",

@@ -23,7 +23,6 @@ documents (``tests/gui/kiosk`` prints on a real CUPS queue)."""
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import random
 import shutil
@@ -184,7 +183,7 @@ class Desks:
 
     def context(self, name: str, window: str) -> Any:
         prov = demo_provisioning(DEMO_PROVISIONING, self.service_url)
-        prov = dataclasses.replace(prov, window_code=window)
+        prov = prov._replace(window_code=window)
         context = build_context(prov, window_paths(self.home / name), clock=self.clock)
         self.contexts.append(context)
         return context

@@ -10,7 +10,6 @@ numbered once at W03, stored at the desk with nothing left to send."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -38,8 +37,7 @@ CLERK = "demo-clerk-w03"
 @pytest.fixture
 def w03_desk(shared_records_service, tmp_path):
     """The desk of 企业登记窗口 W03 (市场监管, the lead of 企业开办) on a fresh data folder."""
-    provisioning = replace(
-        demo_provisioning(DEMO_PROVISIONING, shared_records_service.base_url),
+    provisioning = demo_provisioning(DEMO_PROVISIONING, shared_records_service.base_url)._replace(
         window_code="W03",
         window_name="企业登记窗口",
         department="市市场监督管理局",

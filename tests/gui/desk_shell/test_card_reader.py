@@ -3,7 +3,6 @@ compiled with gcc (tests/helpers/idcard_standin.c): the real ctypes path runs.""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -113,8 +112,8 @@ def test_the_desk_shows_the_reader_beside_the_form_and_audits_each_read(
     (tmp_path / "photo.bin").write_bytes(bytes(range(256)) * 4)  # the card's WLT photo
     monkeypatch.setenv("IDCARD_STANDIN_PHOTO", str(tmp_path / "photo.bin"))
     monkeypatch.setenv("IDCARD_STANDIN_MODE", "ok")
-    prov = replace(
-        demo_provisioning(DEMO_PROVISIONING, NOWHERE), idcard=IdCardSetup(standin, "sdtapi")
+    prov = demo_provisioning(DEMO_PROVISIONING, NOWHERE)._replace(
+        idcard=IdCardSetup(standin, "sdtapi")
     )
     ctx = build_context(prov, make_paths(tmp_path), clock=clock)
     try:

@@ -9,7 +9,6 @@ through the outbox, and the city's case shows in the detail after the push."""
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -46,8 +45,7 @@ def county(service_factory, tmp_path) -> Any:
     clock = FixedClock(datetime.now(CENTER_TZ).replace(microsecond=0))
     service = service_factory()
     add_centers(service.database_url)
-    prov = dataclasses.replace(
-        demo_provisioning(DEMO_PROVISIONING, service.base_url),
+    prov = demo_provisioning(DEMO_PROVISIONING, service.base_url)._replace(
         center_code="JZ",
         center_name="冀州区政务服务中心",
         window_code="JZ01",

@@ -7,7 +7,6 @@ Chinese and in English, and the county case itself reads 办结."""
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -41,8 +40,7 @@ def county(service_factory, tmp_path, clock) -> Any:
     """A county window's desk (JZ01 of JZ, parent HS) signed in at a province service."""
     service = service_factory()
     add_centers(service.database_url)
-    prov = dataclasses.replace(
-        demo_provisioning(DEMO_PROVISIONING, service.base_url),
+    prov = demo_provisioning(DEMO_PROVISIONING, service.base_url)._replace(
         center_code="JZ",
         center_name="冀州区政务服务中心",
         window_code="JZ01",

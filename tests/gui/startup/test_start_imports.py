@@ -9,7 +9,8 @@ use; ``--smoke-start`` then opens the store as a start does, and quits. Even the
 provisioning file is read only once the window is shown, which is then filled in from it.
 
 The child notes ``sys.modules`` at the moment the client prints that the sign-in window is
-shown (its stdout is wrapped; nothing in the client is replaced).
+shown, and again when it is filled in (usable): no heavy module by then either, nor
+dataclasses (its stdout is wrapped; nothing in the client is replaced).
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ HEAVY = (
     "socket",  # (the single-instance lock names the host with QSysInfo, as QLockFile does)
     "clerk_app.core.idcard",  # the SDK reader's setup: only with an [idcard] section
     "PySide6.QtCore.Qt",  # the Qt namespace (built at its first use: ~10 ms of enums)
+    "PySide6.QtGui.QFont",  # QFont's type and its eight enums (~1 ms): the center's name is
+    # made bold and larger by a style sheet
     "zoneinfo",  # core.clock's CENTER_TZ is made at its first use (the lock's note needs none)
     "clerk_app.gui.ops",  # background work and the desk's writer: at the first sign-in
     "concurrent.futures",
@@ -86,21 +89,31 @@ HEAVY = (
 #: provisioning file (TOML), its checks, and the context made from it (issue 21).
 BEHIND = ("tomllib", "clerk_app.core.provisioning", "clerk_app.app.context")
 FILLED = "smoke-start: sign-in window filled in"
+#: Not even once the window is filled in (usable): besides ``HEAVY``, dataclasses (the
+#: provisioning is a NamedTuple) and the context's backend record (loaded when it opens).
+NOT_WHEN_FILLED = ("dataclasses", "clerk_app.app.backend")
 
 CHILD = f"""
 import sys  # (json only once the window was shown: the guard names it)
 
+def loaded():
+    # loaded ones (None marks a module as absent: store.keys skips keyring's macOS one)
+    modules = sorted(k for k, v in sys.modules.items() if v is not None)
+    # PySide6 builds a type at its first use; the Qt namespace's enums cost ~10 ms
+    for package, name in (("PySide6.QtCore", "Qt"), ("PySide6.QtGui", "QFont")):
+        module = sys.modules.get(package)
+        if module is not None and name in vars(module):
+            modules.append(package + "." + name)
+    return modules
+
 class Watch:
     def __init__(self, out):
-        self.out, self.modules = out, None
+        self.out, self.modules, self.filled = out, None, None
     def write(self, text):
         if {SHOWN!r} in text and self.modules is None:
-            # loaded ones (None marks a module as absent: store.keys skips keyring's macOS one)
-            self.modules = sorted(k for k, v in sys.modules.items() if v is not None)
-            # PySide6 builds a type at its first use; the Qt namespace's enums cost ~10 ms
-            qt_core = sys.modules.get("PySide6.QtCore")
-            if qt_core is not None and "Qt" in vars(qt_core):
-                self.modules.append("PySide6.QtCore.Qt")
+            self.modules = loaded()
+        if {FILLED!r} in text and self.filled is None:
+            self.filled = loaded()
         return self.out.write(text)
     def flush(self):
         self.out.flush()
@@ -110,7 +123,7 @@ from clerk_app.__main__ import main
 code = main(sys.argv[1:])
 sys.stdout = watch.out
 import json
-print(json.dumps({{"code": code, "modules": watch.modules}}))
+print(json.dumps({{"code": code, "modules": watch.modules, "filled": watch.filled}}))
 """
 
 
@@ -119,9 +132,10 @@ def heavy_loaded(modules: list[str]) -> list[str]:
     return [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
 
 
-def start_to_sign_in(tmp_path: Path) -> tuple[int, list[str] | None, str]:
+def start_to_sign_in(tmp_path: Path) -> tuple[int, list[str] | None, list[str] | None, str]:
     """Run ``clerk-app --smoke-start`` in a fresh process: its exit code, the modules loaded
-    when the sign-in window was shown (None if it never was), and its output."""
+    when the sign-in window was shown and when it was filled in (None if it never was),
+    and its output."""
     env = {
         "PATH": "/usr/bin:/bin",
         "HOME": str(tmp_path / "user"),
@@ -139,14 +153,14 @@ def start_to_sign_in(tmp_path: Path) -> tuple[int, list[str] | None, str]:
     output = result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
     if result.returncode != 0 or not lines or not lines[-1].startswith("{"):
-        return result.returncode, None, output
+        return result.returncode, None, None, output
     report = json.loads(lines[-1])
-    return int(report["code"]), report["modules"], output
+    return int(report["code"]), report["modules"], report["filled"], output
 
 
 def test_the_sign_in_window_is_shown_before_any_heavy_module(tmp_path):
     for start in ("first start (the database is made)", "the next start"):
-        code, modules, output = start_to_sign_in(tmp_path)
+        code, modules, filled, output = start_to_sign_in(tmp_path)
         assert code == 0, f"{start}: {output}"
         assert SHOWN in output and modules is not None, f"{start}: {output}"
         assert "clerk_app.gui.login" in modules  # it was the sign-in window
@@ -154,6 +168,10 @@ def test_the_sign_in_window_is_shown_before_any_heavy_module(tmp_path):
         # The provisioning was read after the window was shown, and the window filled in.
         assert [m for m in BEHIND if m in modules] == [], start
         assert output.index(SHOWN) < output.index(FILLED), start
+        # Nor does any heavy module load before the window is usable.
+        assert filled is not None and [m for m in BEHIND if m not in filled] == [], start
+        assert heavy_loaded(filled) == [], start
+        assert [m for m in NOT_WHEN_FILLED if m in filled] == [], start
         # --smoke-start went on to open the store behind the window, as a start does.
         assert (tmp_path / "home" / "data" / "clerk.db").is_file(), start
     assert (tmp_path / "home").is_dir()  # the throwaway home, not the user's

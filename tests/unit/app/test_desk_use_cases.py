@@ -4,7 +4,6 @@ what the connection panel lists."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -31,7 +30,7 @@ def test_a_parked_intake_is_listed_for_its_window_replaced_and_discarded(context
     )
     assert again == first
     other = SimpleNamespace(**vars(context))
-    other.provisioning = replace(context.provisioning, window_code="W02")
+    other.provisioning = context.provisioning._replace(window_code="W02")
     parking.park(other, clerk="demo-clerk", item_code="DEMO-GA-001", state={"b": 1})
     [parked] = parking.parked_intakes(context)
     assert (parked.window_code, parked.item_code, parked.state) == ("W01", "DEMO-GA-002", {"a": 2})

@@ -37,7 +37,7 @@ DEMO = Path(__file__).resolve().parents[4] / "resources/catalog/demo_catalog.jso
 def desk(store, clock, tmp_path):
     """The 企业开办 综合窗口 (W03) with the demo catalog and two joint cases taken in."""
     context = window_context(store, clock, tmp_path)
-    context.provisioning = replace(context.provisioning, window_code="W03")
+    context.provisioning = context.provisioning._replace(window_code="W03")
     context.calendar = WorkCalendar.builtin()
     text = DEMO.read_text(encoding="utf-8")
     store.save_catalog(text, json.loads(text)["version"], None, T0)

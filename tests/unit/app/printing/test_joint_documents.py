@@ -82,7 +82,7 @@ def desk(store, clock, tmp_path):
     """The 综合窗口's context with the demo catalog cached, and the joint case's parts on
     its store (as the joint intake saved them)."""
     context = window_context(store, clock, tmp_path)
-    context.provisioning = replace(context.provisioning, window_code="W05", window_name="综合窗口")
+    context.provisioning = context.provisioning._replace(window_code="W05", window_name="综合窗口")
     context.calendar = WorkCalendar.builtin()
     store.save_catalog(CATALOG_JSON, CATALOG.version, None, T0)
     joint = take_in()

@@ -80,7 +80,7 @@ def clerk():
 def desk(store, clock, tmp_path):
     """The 综合窗口 with the demo catalog and the project's parts (as pulled: synced)."""
     context = window_context(store, clock, tmp_path)
-    context.provisioning = replace(context.provisioning, window_code="W05", window_name="综合窗口")
+    context.provisioning = context.provisioning._replace(window_code="W05", window_name="综合窗口")
     context.calendar = WorkCalendar.builtin()
     store.save_catalog(CATALOG_JSON, CATALOG.version, None, T0)
     joint = take_in()
@@ -172,5 +172,5 @@ def test_one_notice_asks_every_part_of_the_stage_and_all_resume_together(desk, s
 def test_the_desks_department_is_read_from_the_sign_in_by_the_catalog(desk) -> None:
     context, _joint, _parts = desk
     assert desk_department(context, replace(clerk(), department="市发展和改革委员会")) == "FG"
-    context.provisioning = replace(context.provisioning, department="")
+    context.provisioning = context.provisioning._replace(department="")
     assert desk_department(context, replace(clerk(), department="未知部门")) == ""
