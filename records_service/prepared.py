@@ -74,15 +74,19 @@ class Prepared:
         the new row's id; None where the driver has none)."""
         compiled = self._for(conn.dialect)
         values = compiled.merged(values)
-        processed = [
-            (name, proc(values[name]) if proc is not None else values[name])
-            for name, proc in compiled.params
-        ]
+        params: Any
+        if compiled.positional:
+            params = [
+                values[name] if proc is None else proc(values[name])
+                for name, proc in compiled.params
+            ]
+        else:
+            params = {
+                name: values[name] if proc is None else proc(values[name])
+                for name, proc in compiled.params
+            }
         driver = conn.connection.driver_connection
         cursor = driver.cursor()  # type: ignore[union-attr]
-        params: Any = (
-            [value for _name, value in processed] if compiled.positional else dict(processed)
-        )
         try:
             cursor.execute(compiled.sql, params)
             return getattr(cursor, "lastrowid", None)
@@ -182,23 +186,27 @@ class PreparedQuery:
             if compiled.positional
             else {name: values[name] for name, _proc in compiled.params}
         )
+        processors = self._processors.get(dialect)
         try:
             cursor.execute(compiled.sql, params)
             found = cursor.fetchone()
-            description = cursor.description
+            if found is not None and processors is None:
+                # Read once per dialect: psycopg builds a Column object per column at
+                # every reading of ``description``.
+                processors = [
+                    column.type.dialect_impl(dialect).result_processor(dialect, entry[1])
+                    for column, entry in zip(
+                        self.statement.selected_columns, cursor.description, strict=True
+                    )
+                ]
+                self._processors[dialect] = processors
         except dialect.loaded_dbapi.Error as exc:
             raise _wrapped(conn, compiled.sql, params, exc, driver, cursor) from exc
         finally:
             cursor.close()
         if found is None:
             return None
-        processors = self._processors.get(dialect)
-        if processors is None:
-            processors = [
-                column.type.dialect_impl(dialect).result_processor(dialect, entry[1])
-                for column, entry in zip(self.statement.selected_columns, description, strict=True)
-            ]
-            self._processors[dialect] = processors
+        assert processors is not None
         return self.row(
             *(
                 proc(value) if proc is not None else value
