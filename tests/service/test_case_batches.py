@@ -6,18 +6,21 @@ whole, and a client that went away mid-batch gets the stored answer when it retr
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+import pytest
 import requests
 from sqlalchemy import create_engine, text
 
+from records_service import write_batches
 from tests.helpers.service_api import (
     assert_problem,
     auth,
@@ -167,3 +170,126 @@ def test_clients_that_go_away_mid_batch_get_the_stored_answer_on_retry(
         assert service.sql(counted, id=body["id"]) == [(1,)]
     assert service.sql(counted, id=refused["id"]) == [(0,)]
     assert _chain_ok(service) >= len(gone) + len(stay)
+
+
+# -- the turns themselves (records_service.write_batches), without HTTP ---------------------
+
+
+class _Db:
+    """What ``write_batches`` needs of a Database: its engines (SQLite, in memory)."""
+
+    def __init__(self) -> None:
+        self.engine = create_engine("sqlite://")
+        self.write_engine = self.engine
+
+
+class _Writes:
+    """A write function that notes each batch's jobs and holds the first until let go."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[int]] = []
+        self.first_started = threading.Event()
+        self.let_go = threading.Event()
+        self.lock = threading.Lock()
+
+    def __call__(self, _db: Any, _turn: write_batches.Turn, jobs: Sequence[int]) -> list[int]:
+        with self.lock:
+            self.batches.append(list(jobs))
+            first = len(self.batches) == 1
+        if first:
+            self.first_started.set()
+            assert self.let_go.wait(10)
+        return [job * 10 for job in jobs]
+
+
+async def _until(condition: Callable[[], bool]) -> None:
+    """Let the event loop and the write threads run until ``condition`` holds (5 s)."""
+    for _ in range(5000):
+        if condition():
+            return
+        await asyncio.sleep(0.001)
+    raise AssertionError("never happened")
+
+
+def _two_turns(monkeypatch: pytest.MonkeyPatch, more_after_s: float) -> None:
+    monkeypatch.setitem(write_batches.WRITE_TURNS, "sqlite", 2)
+    monkeypatch.setattr(write_batches, "MORE_TURNS_AFTER_S", more_after_s)
+
+
+def test_creations_wait_for_a_quick_write_and_are_the_next_batch(monkeypatch) -> None:
+    _two_turns(monkeypatch, 3600.0)  # the first write never counts as held up
+    db, writes = _Db(), _Writes()
+
+    async def run() -> list[int]:
+        first = asyncio.ensure_future(write_batches.written(db, 1, writes))  # type: ignore[arg-type]
+        await asyncio.to_thread(writes.first_started.wait, 10)
+        rest = [asyncio.ensure_future(write_batches.written(db, j, writes)) for j in (2, 3, 4)]  # type: ignore[arg-type]
+        await asyncio.sleep(0.01)
+        assert writes.batches == [[1]]  # a second turn free, but not taken
+        writes.let_go.set()
+        return list(await asyncio.gather(first, *rest))
+
+    assert asyncio.run(run()) == [10, 20, 30, 40]
+    assert writes.batches == [[1], [2, 3, 4]]
+    db.engine.dispose()
+
+
+def test_a_held_up_write_lets_the_next_batch_start_beside_it(monkeypatch) -> None:
+    _two_turns(monkeypatch, 0.0)  # at once: the first write counts as held up already
+    db, writes = _Db(), _Writes()
+
+    async def run() -> list[int]:
+        first = asyncio.ensure_future(write_batches.written(db, 1, writes))  # type: ignore[arg-type]
+        await asyncio.to_thread(writes.first_started.wait, 10)
+        rest = [asyncio.ensure_future(write_batches.written(db, j, writes)) for j in (2, 3)]  # type: ignore[arg-type]
+        answers = await asyncio.gather(*rest)  # written while the first still waits
+        assert writes.batches == [[1], [2], [3]]  # two turns: 2 at once, 3 after it
+        assert not first.done()
+        writes.let_go.set()
+        return [await first, *answers]
+
+    assert asyncio.run(run()) == [10, 20, 30]
+    db.engine.dispose()
+
+
+def _kept_db(tmp_path: Any, name: str) -> _Db:
+    db = _Db()
+    db.engine = db.write_engine = create_engine(f"sqlite:///{tmp_path / name}")
+    return db
+
+
+def _using(used: list[Any]) -> write_batches.WriteBatch:
+    def write(_db: Any, turn: write_batches.Turn, jobs: Sequence[Any]) -> list[Any]:
+        used.append(turn.connection())
+        return list(jobs)
+
+    return write
+
+
+def test_a_kept_connection_serves_the_next_batch(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(write_batches, "KEEP_IDLE_S", 3600.0)
+    db, used = _kept_db(tmp_path, "kept.db"), []
+
+    async def run() -> None:
+        await write_batches.written(db, 1, _using(used))  # type: ignore[arg-type]
+        assert db.engine.pool.checkedout() == 1  # type: ignore[attr-defined]
+        await write_batches.written(db, 2, _using(used))  # type: ignore[arg-type]
+        assert used[0] is used[1]  # no checkout for the second batch
+
+    asyncio.run(run())
+    db.engine.dispose()  # closes the kept connection
+    assert used[0].closed
+
+
+def test_a_kept_connection_goes_back_to_the_pool_when_no_batch_takes_it(
+    monkeypatch, tmp_path
+) -> None:
+    monkeypatch.setattr(write_batches, "KEEP_IDLE_S", 0.0)
+    db, used = _kept_db(tmp_path, "idle.db"), []
+
+    async def run() -> None:
+        await write_batches.written(db, 1, _using(used))  # type: ignore[arg-type]
+        await _until(lambda: db.engine.pool.checkedout() == 0)  # type: ignore[attr-defined]
+
+    asyncio.run(run())
+    db.engine.dispose()
