@@ -19,7 +19,7 @@ The route's one transaction, in this order (the write path of issue 20, measured
 
 The creations of one process are written in batches (``write_batches``: those that wait
 while a batch is written are the next batch, in one thread hop), each batch on a connection
-kept from the batch before while creations wait (:class:`~records_service.write_batches.Turn`):
+kept from the batch before until unused for 50 ms (:class:`~records_service.write_batches.Turn`):
 under load no pool checkout, no pre-ping, no reset per creation. On SQLite a batch is one
 transaction (group commit, :func:`write_batch`): each creation in a SAVEPOINT of its own,
 so a refused one (a taken number, a replayed or mismatched key) rolls back alone and gets
