@@ -72,6 +72,9 @@ class LoginDialog(QDialog):
         self.ui.formLayout.setProperty("labelAlignment", _ALIGN_RIGHT_VCENTER)
         self.ui.windowEdit.setProperty("focusPolicy", _NO_FOCUS)  # read-only, not a stop
         self.ui.serverLabel.setProperty("textInteractionFlags", _SELECTABLE_BY_MOUSE)
+        # The stretch above the buttons (Designer's spacer made PySide6 build its QSizePolicy
+        # and QSpacerItem types, ~1 ms, before the window is shown; issue 21).
+        self.ui.mainLayout.addStretch()
         # Made here, by keyword: uic's QDialogButtonBox(parent) makes PySide6 weigh the
         # (Qt.Orientation, parent) constructor, which builds the Qt namespace.
         self.ui.buttonBox = QDialogButtonBox(parent=self)

@@ -73,6 +73,8 @@ HEAVY = (
     "PySide6.QtCore.Qt",  # the Qt namespace (built at its first use: ~10 ms of enums)
     "PySide6.QtGui.QFont",  # QFont's type and its eight enums (~1 ms): the center's name is
     # made bold and larger by a style sheet
+    "PySide6.QtWidgets.QSizePolicy",  # its type and enums (~0.6 ms, with QSpacerItem's ~1 ms):
+    # the sign-in window's stretch is made by its layout (addStretch), not by a spacer item
     "zoneinfo",  # core.clock's CENTER_TZ is made at its first use (the lock's note needs none)
     "clerk_app.gui.ops",  # background work and the desk's writer: at the first sign-in
     "concurrent.futures",
@@ -100,7 +102,9 @@ def loaded():
     # loaded ones (None marks a module as absent: store.keys skips keyring's macOS one)
     modules = sorted(k for k, v in sys.modules.items() if v is not None)
     # PySide6 builds a type at its first use; the Qt namespace's enums cost ~10 ms
-    for package, name in (("PySide6.QtCore", "Qt"), ("PySide6.QtGui", "QFont")):
+    for package, name in (
+        ("PySide6.QtCore", "Qt"), ("PySide6.QtGui", "QFont"), ("PySide6.QtWidgets", "QSizePolicy")
+    ):
         module = sys.modules.get(package)
         if module is not None and name in vars(module):
             modules.append(package + "." + name)
