@@ -130,3 +130,53 @@ def test_the_scrub_pre_check_skips_only_text_no_pattern_would_change() -> None:
         assert logs.scrub_text(text) == _every_pattern(text), text
         changed += _every_pattern(text) != text
     assert changed > 40  # the corpus does reach the patterns
+
+
+def _every_step(record: logging.LogRecord) -> logging.LogRecord:
+    """What ScrubFilter did before its short cut for plain messages: MaskingFilter, then
+    scrub_text on the message and on every field."""
+    from clerk_app.core.identity import MaskingFilter
+
+    def scrub(value: object) -> object:
+        if isinstance(value, str):
+            return _every_pattern(value)
+        if isinstance(value, dict):
+            return {k: scrub(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [scrub(v) for v in value]
+        return value
+
+    MaskingFilter().filter(record)
+    record.msg = _every_pattern(str(record.msg))
+    record.fields = scrub(record.fields)  # type: ignore[attr-defined]
+    return record
+
+
+def test_the_scrub_filter_short_cuts_change_no_line() -> None:
+    # An access line's plain message and flat fields skip MaskingFilter and most calls:
+    # the record and the written line stay what every step would make of them.
+    cases: list[tuple[str, tuple[object, ...], dict[str, object]]] = [
+        ("request", (), {"request_id": "0123456789abcdef", "method": "POST", "status": 201}),
+        ("request", (), {"path": f"/api/v1/cases/{valid_resident_id()}", "ms": 1.5}),
+        ("request", (), {"request_id": "12345678901abcde", "client": "127.0.0.1", "x": None}),
+        ("request", (), {"path": "/p", "nested": {"q": PHONE, "n": [PHONE, 1, True]}}),
+        (f"login {PHONE}", (), {"client": "::1"}),
+        ("login %s", (valid_resident_id(),), {"body": "password=s3"}),
+        ("plain %s", ("text",), {}),
+        ("Bearer abc.def", (), {}),
+    ]
+    formatter = JsonFormatter()
+    for msg, args, fields in cases:
+        made = [
+            logging.LogRecord("records.access", logging.INFO, __file__, 1, msg, args, None)
+            for _ in range(2)
+        ]
+        for record in made:
+            record.fields = dict(fields)
+            record.created = made[0].created  # the same "at" in both lines
+        ScrubFilter().filter(made[0])
+        _every_step(made[1])
+        assert made[0].msg == made[1].msg and made[0].args == made[1].args
+        assert made[0].fields == made[1].fields  # type: ignore[attr-defined]
+        assert formatter.format(made[0]) == formatter.format(made[1])
+        assert PHONE not in formatter.format(made[0])
