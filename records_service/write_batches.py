@@ -119,11 +119,7 @@ class _Batches:
         event.listen(db.engine, "engine_disposed", self._close_kept)
 
     def _close_kept(self, _engine: Any) -> None:
-        kept, self.kept = self.kept, []
-        for conn, _kept_at in kept:
-            with contextlib.suppress(Exception):
-                conn.invalidate()  # closed for real: the pool it came from was dropped
-                conn.close()
+        self.give_back_kept(invalidate=True)  # closed for real: their pool was dropped
 
     def start(self) -> None:
         """Start batches while turns are free and creations queued (a further one beside
@@ -183,22 +179,21 @@ class _Batches:
         if self.idle_later is None:
             self.idle_later = self.loop.call_at(now + KEEP_IDLE_S, self._give_back_idle)
 
-    def give_back_kept(self) -> None:
-        """Give every kept connection back to the pool."""
-        kept, self.kept = self.kept, []
-        for conn, _kept_at in kept:
+    def give_back_kept(self, kept_by: float = math.inf, invalidate: bool = False) -> None:
+        """Give the pool back the connections kept at ``kept_by`` (``loop.time()``) or
+        before, every one by default; ``invalidate``: close them for real."""
+        gone = [conn for conn, kept_at in self.kept if kept_at <= kept_by]
+        self.kept = [(conn, kept_at) for conn, kept_at in self.kept if kept_at > kept_by]
+        for conn in gone:
             with contextlib.suppress(Exception):
+                if invalidate:
+                    conn.invalidate()
                 conn.close()
 
     def _give_back_idle(self) -> None:
         """Give the pool back the kept connections no batch took for :data:`KEEP_IDLE_S`."""
         self.idle_later = None
-        bound = self.loop.time() - KEEP_IDLE_S
-        idle = [conn for conn, kept_at in self.kept if kept_at <= bound]
-        self.kept = [(conn, kept_at) for conn, kept_at in self.kept if kept_at > bound]
-        for conn in idle:
-            with contextlib.suppress(Exception):
-                conn.close()
+        self.give_back_kept(kept_by=self.loop.time() - KEEP_IDLE_S)
         if self.kept:
             self.idle_later = self.loop.call_at(self.kept[0][1] + KEEP_IDLE_S, self._give_back_idle)
 
