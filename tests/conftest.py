@@ -37,12 +37,21 @@ settings.register_profile("dev", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
-# One keyring file per test run, shared with child processes (they inherit the environment);
-# removed at exit by the process that made it.
-if not os.environ.get(TEST_KEYRING_ENV):
+# One keyring file per test process, shared with its child processes (they inherit the
+# environment); removed at exit by the process that made it. Each xdist worker makes its
+# own: the workers inherit the controller's environment, and with one file for all of them
+# a desk signing in "demo-clerk" at W01 in one worker replaced the token another worker's
+# test had just kept under the same name (a CI failure).
+_KEYRING_OWNER_ENV = "CLERK_TEST_KEYRING_OWNER"
+_keyring_owner = os.environ.get("PYTEST_XDIST_WORKER", "")
+if (
+    not os.environ.get(TEST_KEYRING_ENV)
+    or os.environ.get(_KEYRING_OWNER_ENV, "") != _keyring_owner
+):
     _keyring_folder = tempfile.mkdtemp(prefix="clerk-test-keyring-")
     atexit.register(shutil.rmtree, _keyring_folder, True)
     os.environ[TEST_KEYRING_ENV] = str(Path(_keyring_folder) / "keyring.json")
+    os.environ[_KEYRING_OWNER_ENV] = _keyring_owner
 # Qt's own settings (QFileDialog's history in QtProject.conf) and anything else that writes
 # the user's configuration folder go to a folder of this run, removed at exit.
 if not os.environ.get("CLERK_TEST_CONFIG_HOME"):
