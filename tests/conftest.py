@@ -44,10 +44,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 # test had just kept under the same name (a CI failure).
 _KEYRING_OWNER_ENV = "CLERK_TEST_KEYRING_OWNER"
 _keyring_owner = os.environ.get("PYTEST_XDIST_WORKER", "")
-if (
-    not os.environ.get(TEST_KEYRING_ENV)
-    or os.environ.get(_KEYRING_OWNER_ENV, "") != _keyring_owner
-):
+if not os.environ.get(TEST_KEYRING_ENV) or os.environ.get(_KEYRING_OWNER_ENV, "") != _keyring_owner:
     _keyring_folder = tempfile.mkdtemp(prefix="clerk-test-keyring-")
     atexit.register(shutil.rmtree, _keyring_folder, True)
     os.environ[TEST_KEYRING_ENV] = str(Path(_keyring_folder) / "keyring.json")
