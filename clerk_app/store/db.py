@@ -52,9 +52,10 @@ log = logging.getLogger("clerk.store")
 
 #: Page cache of each read-only connection, in KiB (the default is 2,000 KiB for the stdlib
 #: driver, 8,000 KiB for the keyed ``sqlcipher3`` one). Issue 21: the worklist of 100,000
-#: cases (plain file) resides ~1.7 MiB smaller with 512, and its open, filter, search and
-#: scroll take as long (bench_worklist).
-READER_CACHE_KIB = 512
+#: cases (plain file) resides ~1.7 MiB smaller with 512 than with 2,000, and the real desk
+#: (keyed file) ~0.3 MiB smaller again with 256; its open, filter, search and scroll take as
+#: long (bench_worklist: counting 100,000 cases reads more pages than either cache holds).
+READER_CACHE_KIB = 256
 #: Page cache of the write connection, in KiB: the stdlib driver's default, also for the
 #: keyed one (issue 21: a day's 400 intakes filled its 8,000 KiB; −3.1 MiB, bench_worklist).
 WRITER_CACHE_KIB = 2000

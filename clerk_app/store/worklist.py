@@ -92,7 +92,7 @@ class WorklistFilter:
     department: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cursor:
     """Where the next page starts (the last row of the page before), as the database
     orders it: take it from :attr:`WorklistRow.cursor`."""
@@ -101,16 +101,22 @@ class Cursor:
     case_no: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WorklistRow:
-    """One line of the worklist (ID number already masked)."""
+    """One line of the worklist (ID number already masked).
+
+    Kept compact (issue 21: the model holds a few pages of them): slots, no per-row
+    datetime or cursor (made from :attr:`received` when asked for), one object for each
+    due date and item code a page repeats.
+    """
 
     case_no: str
     applicant_name: str
     id_masked: str
     item_code: str
     status: lifecycle.Status
-    received_at: datetime
+    #: When it was received, as the database keeps and orders it (ISO 8601 text).
+    received: str
     due_date: date | None
     due_provisional: bool
     server_state: ServerState
@@ -118,8 +124,6 @@ class WorklistRow:
     countdown: int | None
     #: ``"overdue"``, ``"soon"`` or None.
     urgency: str | None
-    #: Where the page after this row starts.
-    cursor: Cursor
     #: 容缺: the day the awaited material was promised for (None: nothing awaited).
     supply_by: date | None = None
     #: ``"today"`` / ``"overdue"`` when that day has come and the material has not.
@@ -132,6 +136,16 @@ class WorklistRow:
     #: By its latest payment notice (issue 17): ``unpaid``, ``paid``, ``waived``,
     #: ``refunded``; "" without one.
     fee_state: str = ""
+
+    @property
+    def received_at(self) -> datetime:
+        """When it was received."""
+        return datetime.fromisoformat(self.received)
+
+    @property
+    def cursor(self) -> Cursor:
+        """Where the page after this row starts."""
+        return Cursor(self.received, self.case_no)
 
 
 class WorklistQuery:
@@ -163,6 +177,10 @@ class WorklistQuery:
         #: Rows read from the database by this query (tests check it stays bounded).
         self.rows_read = 0
         self._countdowns: dict[date, int] = {}
+        #: Due dates and item codes as read (ISO text, code) → one object each, shared by
+        #: the rows that repeat them.
+        self._dates: dict[str, date] = {}
+        self._texts: dict[str, str] = {}
 
     def countdown(self, due: date) -> int:
         """Working days from today to ``due`` (many cases share a due date: kept once)."""
@@ -246,30 +264,42 @@ class WorklistQuery:
         """True once the database is closed (the desk is shutting down)."""
         return bool(self.db.closed)
 
+    def _date(self, text: str | None) -> date | None:
+        """The date of ISO ``text`` (None for none), one object per day."""
+        if not text:
+            return None
+        day = self._dates.get(text)
+        if day is None:
+            day = self._dates[text] = date.fromisoformat(text)
+        return day
+
+    def _text(self, text: str) -> str:
+        """``text`` as first read (item codes, fee states: a page repeats a few)."""
+        return self._texts.setdefault(text, text)
+
     def _row(self, r: Any) -> WorklistRow:
-        due = date.fromisoformat(r["due_date"]) if r["due_date"] else None
+        due = self._date(r["due_date"])
         countdown = None if due is None else self.countdown(due)
-        supply_by = date.fromisoformat(r["supply_by"]) if r["supply_by"] else None
+        supply_by = self._date(r["supply_by"])
         waiting = part_waiting(r["joint_case_no"], r["status"], due)
         return WorklistRow(
             case_no=r["case_no"],
             applicant_name=r["applicant_name"],
             id_masked=mask_id(str(r["idn"] or "")) if r["idn"] else "",
-            item_code=r["item_code"],
+            item_code=self._text(r["item_code"]),
             status=lifecycle.Status(r["status"]),
-            received_at=datetime.fromisoformat(r["received_at"]),
+            received=r["received_at"],
             due_date=due,
             due_provisional=bool(r["due_provisional"]),
             server_state=ServerState(r["server_state"]),
             countdown=countdown,
             urgency=None if waiting else urgency(r["status"], countdown, self.soon_days),
-            cursor=Cursor(r["received_at"], r["case_no"]),
             supply_by=supply_by,
             material_due=material_due(r["status"], supply_by, self.today),
             joint_case_no=r["joint_case_no"] or "",
-            stage=r["stage"] or "",
+            stage=self._text(r["stage"] or ""),
             waiting=waiting,
-            fee_state=r["fee_state"] or "",
+            fee_state=self._text(r["fee_state"] or ""),
         )
 
 

@@ -38,11 +38,11 @@ def test_new_database_is_wal_with_full_sync_and_foreign_keys(tmp_path: Path) -> 
 
 
 def test_reading_connections_keep_a_smaller_page_cache_than_the_writer(tmp_path: Path) -> None:
-    # Issue 21: the desk's read connection caches 512 KiB of pages; the writer keeps SQLite's
+    # Issue 21: the desk's read connection caches 256 KiB of pages; the writer keeps SQLite's
     # default 2,000 KiB.
     with Database(tmp_path / "clerk.db") as db:
         row = db.query_one("PRAGMA cache_size")
-        assert row is not None and row[0] == -512
+        assert row is not None and row[0] == -256
         assert db.pragma("cache_size") == -2000
 
 
@@ -56,7 +56,7 @@ def test_the_keyed_writer_caches_what_the_plain_one_does(tmp_path: Path) -> None
         assert db.encrypted
         assert db.pragma("cache_size") == -2000
         row = db.query_one("PRAGMA cache_size")
-        assert row is not None and row[0] == -512
+        assert row is not None and row[0] == -256
 
 
 def test_foreign_keys_are_enforced(tmp_path: Path) -> None:

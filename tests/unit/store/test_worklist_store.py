@@ -3,7 +3,7 @@ each kind of search, and keyset pages."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -12,6 +12,7 @@ from clerk_app.core.clock import FixedClock
 from clerk_app.store.worklist import (
     DUE_OVERDUE,
     DUE_SOON,
+    Cursor,
     WorklistFilter,
     WorklistQuery,
     search_kinds,
@@ -124,6 +125,20 @@ def test_pages_follow_each_other_without_gaps_or_repeats(store):
     assert len(seen) == len(set(seen)) == 25
     assert seen == sorted(seen, reverse=True)
     assert q.rows_read == 25
+
+
+def test_rows_are_compact_and_share_what_a_page_repeats(store):
+    # Issue 21: the model holds pages of rows; each row has no __dict__, no datetime and no
+    # cursor of its own, and the rows of a due date or an item share one object.
+    for i in range(1, 5):
+        add_case(store, i, received=date(2026, 9, i), due=date(2026, 10, 12))
+    rows = _query(store).page(WorklistFilter())
+    assert not hasattr(rows[0], "__dict__")
+    assert len({id(r.due_date) for r in rows}) == len({id(r.item_code) for r in rows}) == 1
+    first = rows[0]
+    assert first.received_at == datetime.fromisoformat(first.received)
+    assert first.received_at.date() == date(2026, 9, 4)
+    assert first.cursor == Cursor(first.received, first.case_no)
 
 
 def test_position_is_the_row_a_case_has_in_the_filtered_list(store):
