@@ -24,11 +24,12 @@ under load no pool checkout, no pre-ping, no reset per creation. On SQLite a bat
 transaction (group commit, :func:`write_batch`): each creation in a SAVEPOINT of its own,
 so a refused one (a taken number, a replayed or mismatched key) rolls back alone and gets
 its own answer while its neighbours are committed once; answers are sent after the commit.
-On PostgreSQL a batch is one transaction of one statement per creation (one commit, one
-WAL flush); a taken key or number rolls it back and each of its creations is written alone,
-one statement in autocommit. A connection the database dropped meanwhile fails the write,
-which is tried once more on a new one (the key makes that safe: a write that was committed
-after all answers its stored answer).
+On PostgreSQL a batch is one implicit transaction of one statement per creation, sent
+together in psycopg's pipeline mode (one round trip, one commit, one WAL flush: the
+checks of all its creations first, then the statements); a taken key or number rolls it
+back and each of its creations is written alone, one statement in autocommit. A connection
+the database dropped meanwhile fails the write, which is tried once more on a new one (the
+key makes that safe: a write that was committed after all answers its stored answer).
 
 A first event of type ``forward`` (上报 at intake) takes the ORM path instead
 (:func:`_forwarded`): ``forwards.plan`` and ``forwards.make_case`` work on the case
@@ -66,7 +67,7 @@ from records_service.idempotency import (
     answer_existing,
 )
 from records_service.models import AuditRecord, Case, CaseEvent, IdempotencyKey
-from records_service.prepared import Prepared, Savepoint, integrity_errors
+from records_service.prepared import Prepared, Savepoint, execute_together, integrity_errors
 from records_service.problems import ProblemError, invalid_fields
 from records_service.schemas import CaseAnswer, CaseCreate, public_json
 from records_service.write_batches import Turn, written
@@ -185,12 +186,12 @@ def write_batch(db: Database, turn: Turn, jobs: Sequence[Creation]) -> list[Any]
     answer).
 
     SQLite: one transaction, a SAVEPOINT per creation (a refused one rolls back alone),
-    one commit. PostgreSQL: one transaction of one statement per creation, one commit
-    (a SAVEPOINT would cost two round trips a creation): a creation refused by its checks
-    writes nothing and gets its answer, but a taken key or number (or any error) rolls the
-    batch back and each creation is written alone, in its own statement in autocommit, as
-    it would be without neighbours. A creation forwarded at intake (``forward``) is
-    written alone, on the ORM path."""
+    one commit. PostgreSQL: one implicit transaction of one statement per creation, in one
+    round trip (:func:`_postgresql_batch`; a SAVEPOINT would cost two round trips a
+    creation): a creation refused by its checks writes nothing and gets its answer, but a
+    taken key or number (or any error) rolls the batch back and each creation is written
+    alone, in its own statement in autocommit, as it would be without neighbours. A
+    creation forwarded at intake (``forward``) is written alone, on the ORM path."""
     results: dict[int, Any] = {}
     together = [i for i, job in enumerate(jobs) if job.body.first_event.type != "forward"]
     grouped = [jobs[i] for i in together]
@@ -202,9 +203,11 @@ def write_batch(db: Database, turn: Turn, jobs: Sequence[Creation]) -> list[Any]
         results.update(zip(together, batch, strict=True))
     elif len(together) > 1:
         try:
-            batch = _retried(turn, lambda conn: _postgresql_batch(db, conn, grouped), False)
-            results.update(zip(together, batch, strict=True))
+            batch = _retried(turn, lambda conn: _postgresql_batch(db, conn, grouped))
+            results.update((i, r) for i, r in zip(together, batch, strict=True) if r is not _ALONE)
         except Exception as exc:  # rolled back: each is written alone below
+            if turn.conn is not None and turn.conn.invalidated:
+                turn.drop()  # after a failed pipeline (prepared.execute_together)
             log.debug("a batch of %d creations is written one by one: %r", len(grouped), exc)
     for i, job in enumerate(jobs):
         if i not in results:
@@ -245,39 +248,45 @@ def _sqlite_batch(db: Database, conn: Connection, jobs: Sequence[Creation]) -> l
     return results
 
 
-class _WriteAlone(Exception):
-    """A creation of a PostgreSQL batch found its key or number taken: the batch is
-    rolled back, and each creation written alone."""
+#: A job of a PostgreSQL batch written alone after the batch (:func:`_postgresql_batch`).
+_ALONE = object()
 
 
 def _postgresql_batch(db: Database, conn: Connection, jobs: Sequence[Creation]) -> list[Any]:
-    """PostgreSQL: ``jobs`` in one transaction, one statement each, one commit (see
-    :func:`write_batch`)."""
+    """PostgreSQL: ``jobs``' statements in one implicit transaction, one round trip, on
+    ``conn`` in autocommit (see :func:`write_batch`). Every job's checks and its
+    statement's values first (they may read, and a SELECT cannot run in psycopg's
+    pipeline), then the statements together (``prepared.execute_together``): committed
+    at once, or none of them. A job whose key an earlier job of the batch writes is left
+    out (:data:`_ALONE`): written alone after the batch's commit, it gets the answer it
+    got when it saw that key in the batch's transaction (checks no longer run after its
+    neighbours' INSERTs)."""
     results: list[Any] = []
+    statements: list[dict[str, Any]] = []
+    keys: set[str] = set()
     with db.write_sessions(bind=conn) as session:
         for job in jobs:
+            write, body, principal = job.write, job.body, job.principal
+            if write.key in keys:
+                results.append(_ALONE)
+                continue
             try:
-                results.append(_one_statement_in(session, job))
+                replayed = _checked(session, job)
             except ProblemError as exc:  # refused by its checks: nothing written
                 results.append(exc)
+                continue
+            if replayed is not None:
+                results.append(replayed)
+                continue
+            case, event = case_rows.rows(body, principal, principal.window_center, write.now)
+            content = case_rows.answer(case, event)
+            statements.append(_statement_params(session, job, case, event, content))
+            keys.add(write.key)
+            results.append(_created(content, job.location))
+        if statements:
+            execute_together(session.connection(), _INSERT_ALL, statements)
         session.commit()
     return results
-
-
-def _one_statement_in(session: Session, job: Creation) -> Response:
-    write, body, principal = job.write, job.body, job.principal
-    replayed = _checked(session, job)
-    if replayed is not None:
-        return replayed
-    case, event = case_rows.rows(body, principal, principal.window_center, write.now)
-    content = case_rows.answer(case, event)
-    conn = session.connection()
-    params = _statement_params(session, job, case, event, content)
-    try:
-        _INSERT_ALL.execute(conn, params)
-    except integrity_errors(conn) as exc:
-        raise _WriteAlone from exc
-    return _created(content, job.location)
 
 
 def _statement_params(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import weakref
 from collections import namedtuple
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,6 +94,44 @@ class Prepared:
             raise _wrapped(conn, compiled.sql, params, exc, driver, cursor) from exc
         finally:
             cursor.close()
+
+
+def execute_together(
+    conn: Connection, statement: Prepared, many: Sequence[Mapping[str, Any]]
+) -> None:
+    """PostgreSQL (psycopg), ``conn`` in AUTOCOMMIT: ``statement`` once for each values of
+    ``many``, in one round trip and one implicit transaction: psycopg's pipeline mode,
+    whose statements up to its Sync are committed together at the Sync, or none of them
+    when one fails (the server skips the rest). Where libpq has no pipeline mode, in a
+    transaction (BEGIN ... COMMIT). Raises what ``conn.execute`` would for the first
+    failure (SQLAlchemy's wrapper).
+
+    After a failure ``conn`` is invalidated (the pool never hands it out again): psycopg
+    3.3 may count as prepared a statement whose preparation the server skipped after the
+    error, and its next use on the connection fails with "prepared statement ... does not
+    exist" (``tests/service/test_case_write.py``)."""
+    driver = conn.connection.driver_connection
+    dbapi = conn.dialect.loaded_dbapi
+    if not driver.autocommit:  # type: ignore[union-attr]
+        raise ValueError("statements together need a connection in AUTOCOMMIT")
+    compiled = statement._for(conn.dialect)
+    together = driver.pipeline() if dbapi.Pipeline.is_supported() else driver.transaction()  # type: ignore[union-attr]
+    try:
+        with together:
+            for values in many:
+                statement.execute(conn, values)
+    except dbapi.Error as exc:  # raised at the Sync, on leaving the pipeline
+        failed = _wrapped(conn, compiled.sql, None, exc, driver, None)
+        _invalidated(conn, exc)
+        raise failed from exc
+    except BaseException as exc:  # SQLAlchemy's wrapper from an execution, or anything else
+        _invalidated(conn, exc)
+        raise
+
+
+def _invalidated(conn: Connection, exc: BaseException) -> None:
+    if not conn.invalidated:
+        conn.invalidate(exc if isinstance(exc, Exception) else None)
 
 
 def _bind_processor(kind: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:

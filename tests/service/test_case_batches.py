@@ -120,6 +120,48 @@ def test_a_refused_creation_in_a_batch_rolls_back_alone(service_factory, backend
     assert _chain_ok(service) >= len(good) + 2
 
 
+def test_a_refused_creation_after_its_key_in_one_batch_gets_that_keys_answer(
+    service_factory, backend
+) -> None:
+    """A creation refused by its checks whose key an earlier creation of its batch writes
+    gets the answer of that key (here: another body, a mismatch), as when its checks saw
+    the key in the batch's transaction; the first is stored once."""
+    service = service_factory(backend=backend)
+    token = token_for(service)
+    first = case_body()
+    refused = {**case_body(), "id": first["id"], "item_code": "NO-SUCH-ITEM"}
+    blockers = [case_body(), case_body()]  # the write turns, held by the lock
+    answers: dict[str, requests.Response] = {}
+
+    def send(name: str, body: dict[str, Any]) -> None:
+        answers[name] = post_case(service, token, body)
+
+    threads = [
+        threading.Thread(target=send, args=(f"blocker{i}", b)) for i, b in enumerate(blockers)
+    ]
+    threads += [
+        threading.Thread(target=send, args=("first", first)),
+        threading.Thread(target=send, args=("refused", refused)),
+    ]
+    with writes_held(service):
+        for thread in threads[:2]:
+            thread.start()
+        time.sleep(HOLD_S / 2)  # both turns are taken: the next two wait as one batch
+        threads[2].start()
+        time.sleep(HOLD_S / 4)
+        threads[3].start()
+        time.sleep(HOLD_S / 4)
+    for thread in threads:
+        thread.join(60)
+
+    assert answers["first"].status_code == 201, answers["first"].text
+    assert_problem(answers["refused"], 422, "idempotency-mismatch")
+    for i in range(2):
+        assert answers[f"blocker{i}"].status_code == 201
+    assert service.sql("SELECT count(*) FROM cases WHERE id = :id", id=first["id"]) == [(1,)]
+    assert _chain_ok(service) >= 3
+
+
 def _send_and_go(service: Any, token: str, body: dict[str, Any]) -> None:
     """Send a creation and close the connection without reading the answer."""
     url = urlsplit(service.url("/cases"))

@@ -206,3 +206,47 @@ def test_the_postgresql_statement_stays_within_what_psycopg_caches() -> None:
     compiled = case_write._INSERT_ALL.statement.compile(dialect=pg_dialect.dialect())
     assert len(compiled.bind_names) <= 50
     assert len(compiled.string.encode()) <= 4096
+
+
+def test_statements_together_are_committed_all_or_none(postgres_database: str) -> None:
+    """``prepared.execute_together`` (a PostgreSQL batch of creations): one implicit
+    transaction; a failure anywhere stores none of them, raises SQLAlchemy's wrapper and
+    drops the connection. psycopg 3.3 may count as prepared a statement the server skipped
+    after the error (its 5th execution, prepared then, in a failed pipeline): reused, the
+    connection would answer "prepared statement ... does not exist" ever after."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import IntegrityError
+
+    from records_service.prepared import Prepared, execute_together
+
+    engine = create_engine(postgres_database, isolation_level="AUTOCOMMIT")
+    one = Prepared(text("INSERT INTO together VALUES (:id)"), ("id",))
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("CREATE TABLE together (id int PRIMARY KEY)"))
+            execute_together(conn, one, [{"id": 0}, {"id": 1}])
+        ids = iter(range(100, 100_000))
+        for fail_at in range(12):  # a failure in each place of the first pipelines
+            for size in (1, 2, 3, 4):
+                engine.dispose()  # a new connection: psycopg has prepared nothing on it
+                tried, stored = [], []
+                for done in range(0, 7 * size, size):  # past psycopg's prepare threshold (5)
+                    many = [{"id": next(ids)} for _ in range(size)]
+                    tried += [m["id"] for m in many]
+                    failing = done <= fail_at < done + size
+                    if failing:
+                        many[fail_at - done] = {"id": 0}  # taken
+                    with engine.connect() as conn:
+                        if not failing:
+                            execute_together(conn, one, many)
+                            stored += [m["id"] for m in many]
+                            continue
+                        with pytest.raises(IntegrityError):
+                            execute_together(conn, one, many)
+                        assert conn.invalidated
+                with engine.connect() as conn:
+                    one.execute(conn, {"id": next(ids)})  # on the connection used last
+                    counted = text("SELECT count(*) FROM together WHERE id = ANY(:ids)")
+                    assert conn.execute(counted, {"ids": tried}).scalar() == len(stored)
+    finally:
+        engine.dispose()
