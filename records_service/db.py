@@ -54,17 +54,26 @@ def _json_serializer(value: Any) -> str:
 
 class PoolLimits(NamedTuple):
     """A PostgreSQL engine's connection pool (settings ``db_pool_size``,
-    ``db_max_overflow``, ``db_pool_timeout_seconds``; SQLAlchemy's defaults here)."""
+    ``db_max_overflow``, ``db_pool_timeout_seconds``; SQLAlchemy's defaults here) and
+    whether its connections let psycopg prepare statements (``db_prepared_statements``)."""
 
     size: int = 5
     max_overflow: int = 10
     timeout_s: float = 30.0
+    prepare_statements: bool = True
 
     @classmethod
     def from_settings(cls, settings: Any) -> PoolLimits:
         return cls(
-            settings.db_pool_size, settings.db_max_overflow, settings.db_pool_timeout_seconds
+            settings.db_pool_size,
+            settings.db_max_overflow,
+            settings.db_pool_timeout_seconds,
+            settings.db_prepared_statements,
         )
+
+    def connect_args(self) -> dict[str, Any]:
+        """psycopg's connection arguments: ``prepare_threshold=None`` prepares nothing."""
+        return {} if self.prepare_statements else {"prepare_threshold": None}
 
 
 def make_engine(
@@ -75,14 +84,16 @@ def make_engine(
     ``foreign_keys=False`` (SQLite only) is for migrations: SQLite adds a column that
     references another table only with enforcement off (the migration checks the keys
     itself before it commits, see ``migrations/env.py``). ``pool`` sizes a PostgreSQL
-    engine's connection pool (default :class:`PoolLimits`'s); SQLite keeps SQLAlchemy's
-    pool for its files, whose writers queue on one lock anyway.
+    engine's connection pool (default :class:`PoolLimits`'s) and whether psycopg prepares
+    statements on its connections; SQLite keeps SQLAlchemy's pool for its files, whose
+    writers queue on one lock anyway.
     """
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
         limits = pool or PoolLimits()
         return create_engine(
             url,
+            connect_args=limits.connect_args(),
             pool_pre_ping=True,
             pool_size=limits.size,
             max_overflow=limits.max_overflow,
@@ -240,7 +251,11 @@ class Database:
         #: write sessions are then bound to (``write_sessions(bind=conn)``).
         self.write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
         self.write_sessions = sessionmaker(self.write_engine, expire_on_commit=False, info=info)
-        self.replica = ReadReplica(read_url, info, max_lag_s) if read_url else None
+        self.replica = (
+            ReadReplica(read_url, info, max_lag_s, prepare=self.pool_limits.prepare_statements)
+            if read_url
+            else None
+        )
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -168,6 +168,10 @@ class Settings(BaseSettings):
             ``db_pool_size`` under load, closed again when returned (``max_overflow``).
         db_pool_timeout_seconds: PostgreSQL: how long a request waits for a free
             connection before it is answered 503 ``busy`` with ``Retry-After``.
+        db_prepared_statements: PostgreSQL: psycopg prepares a statement once it ran 5
+            times on a connection (its default, and the faster). Set false behind a
+            PgBouncer older than 1.21 in transaction mode, which cannot follow prepared
+            statements from one server connection to another (docs/SCALING.md).
     """
 
     model_config = SettingsConfigDict(
@@ -224,6 +228,7 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=5, ge=1, le=1000)
     db_max_overflow: int = Field(default=10, ge=0, le=1000)
     db_pool_timeout_seconds: float = Field(default=30, gt=0, le=600)
+    db_prepared_statements: bool = True
 
     @field_validator("queue_opening_hours")
     @classmethod

@@ -42,6 +42,30 @@ def test_the_configured_pool_is_the_engines_pool(postgres_database: str) -> None
     assert PoolLimits.from_settings(unset) == PoolLimits(5, 10, 30)  # SQLAlchemy's own
 
 
+def _prepared_after_ten_runs(engine) -> int:
+    with engine.connect() as conn:
+        for _ in range(10):  # psycopg prepares a statement at its 5th run by default
+            conn.execute(text("SELECT count(*) FROM pg_class WHERE relkind = 'r'")).scalar_one()
+        return conn.execute(text("SELECT count(*) FROM pg_prepared_statements")).scalar_one()
+
+
+def test_prepared_statements_can_be_turned_off_for_pgbouncer(postgres_database: str) -> None:
+    off = Settings.load(
+        {"CLERK_DATABASE_URL": postgres_database, "CLERK_DB_PREPARED_STATEMENTS": "false"}
+    )
+    on = Settings.load({"CLERK_DATABASE_URL": postgres_database})
+    for settings, prepared in ((off, 0), (on, 1)):
+        engine = make_engine(settings.database_url, pool=PoolLimits.from_settings(settings))
+        try:
+            assert _prepared_after_ten_runs(engine) == prepared
+        finally:
+            engine.dispose()
+    with pytest.raises(SettingsError):  # not a yes or no: refused, never read as "on"
+        Settings.load(
+            {"CLERK_DATABASE_URL": postgres_database, "CLERK_DB_PREPARED_STATEMENTS": "maybe"}
+        )
+
+
 def test_a_service_with_a_pool_of_two_opens_two_connections_and_answers_everyone(
     service_factory,
 ) -> None:
