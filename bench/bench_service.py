@@ -35,7 +35,14 @@ from fastapi import FastAPI, Request
 from sqlalchemy import create_engine, text
 
 REPO = Path(__file__).resolve().parents[1]
+#: Closed-loop clients of a creation load (``--clients``): each sends its next request when
+#: its last is answered, so this is the number of requests in flight, split between the
+#: service's processes.
 CLIENTS = 8
+#: The load generator's HTTP client (``--generator``): ``requests`` (a Session per client)
+#: or ``http.client`` (one plain keep-alive connection per client, about a quarter of the
+#: CPU per request on the same cores as the servers).
+GENERATOR = ["requests"]
 
 
 # -- the baseline: a bare FastAPI endpoint doing one plain INSERT ------------------------
@@ -137,17 +144,22 @@ def _tree_cpu(pid: int) -> float:
     return total
 
 
-def _load(url: str, bodies: list[dict[str, Any]], headers: dict[str, str]) -> tuple[float, float]:
-    """POST every body from ``CLIENTS`` threads: (requests per second, p99 seconds).
+def _load(
+    url: str, bodies: list[dict[str, Any]], headers: dict[str, str], clients: int = CLIENTS
+) -> tuple[float, float]:
+    """POST every body from ``clients`` threads: (requests per second, p99 seconds).
 
     Also notes the server's CPU milliseconds per request in ``_LAST_CPU_MS`` (less
     sensitive to a busy machine than the rate)."""
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
-    chunks = [bodies[i::CLIENTS] for i in range(CLIENTS)]
+    chunks = [bodies[i::clients] for i in range(clients)]
 
     def client(chunk: list[dict[str, Any]]) -> None:
+        if GENERATOR[0] == "http.client":
+            plain_client(chunk)
+            return
         session = requests.Session()
         for body in chunk:
             started = time.perf_counter()
@@ -160,6 +172,28 @@ def _load(url: str, bodies: list[dict[str, Any]], headers: dict[str, str]) -> tu
                 return
             with lock:
                 latencies.append(elapsed)
+
+    def plain_client(chunk: list[dict[str, Any]]) -> None:
+        import http.client
+        import json
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
+        for body in chunk:
+            data = json.dumps(body).encode()
+            sent = {**headers, "Idempotency-Key": body["id"], "Content-Type": "application/json"}
+            started = time.perf_counter()
+            conn.request("POST", parts.path, body=data, headers=sent)
+            response = conn.getresponse()
+            answer = response.read()
+            elapsed = time.perf_counter() - started
+            if response.status != 201:
+                errors.append(f"{response.status} {answer[:300]!r}")
+                return
+            with lock:
+                latencies.append(elapsed)
+        conn.close()
 
     threads = [threading.Thread(target=client, args=(c,)) for c in chunks]
     base = url.split("/", 3)
@@ -239,15 +273,17 @@ def bench_creation(
     count: int,
     rounds: int = 1,
     processes: tuple[int, ...] = (1, 2),
+    clients: int = CLIENTS,
 ) -> None:
     """Case creation against the bare endpoint with each number of ``processes``, all four
     (or two) servers up at once and measured in turn, ``rounds`` times: each round runs
     every server once (the order turned each round), so that a change of the machine's
     load falls on ours and the bare endpoint alike. Prints each round, then the medians
     (with their ranges) of the ratios taken within each round, and with 1 and 2 processes
-    the gain of 2 over 1 for ours and for the bare endpoint."""
+    the gain of 2 over 1 for ours and for the bare endpoint. ``clients`` requests are in
+    flight at once, the same number for ours and the bare endpoint."""
     figures: dict[tuple[str, int], list[tuple[float, float, float]]] = {}
-    clients: list[float] = []
+    generator_cpu: list[float] = []
     with contextlib.ExitStack() as stack:
         targets: list[tuple[str, int, str, dict[str, str]]] = []
         for n in processes:
@@ -263,9 +299,9 @@ def bench_creation(
             for kind, n, url, headers in turned:
                 first = 100_000 + n * 100_000 + r * count
                 bodies = _case_bodies(first, count) if kind == "ours" else _plain_bodies(count)
-                rate, p99 = _load(url, bodies, headers)
+                rate, p99 = _load(url, bodies, headers, clients)
                 figures.setdefault((kind, n), []).append((rate, p99, _LAST_CPU_MS[0]))
-                clients.append(_CLIENT_CPU_MS[0])
+                generator_cpu.append(_CLIENT_CPU_MS[0])
             for n in processes:
                 (rate, p99, cpu), (base_rate, base_p99, base_cpu) = (
                     figures[("ours", n)][r],
@@ -282,13 +318,14 @@ def bench_creation(
     for n in processes:
         ours, bare = figures[("ours", n)], figures[("bare", n)]
         print(
-            f"SUMMARY {backend:8} {n} process(es), {rounds} rounds of {count}: throughput ratio"
+            f"SUMMARY {backend:8} {n} process(es), {rounds} rounds of {count}, {clients} clients"
+            f" ({GENERATOR[0]}): throughput ratio"
             f" {_spread([o[0] / b[0] for o, b in zip(ours, bare, strict=True)])}, p99 ratio"
             f" {_spread([o[1] / b[1] for o, b in zip(ours, bare, strict=True)])}, service CPU"
             f" {_spread([o[2] for o in ours])} ms, bare {_spread([b[2] for b in bare])} ms;"
             f" rates {_spread([o[0] for o in ours])}/s, bare {_spread([b[0] for b in bare])}/s"
         )
-    print(f"SUMMARY {backend:8} load generator CPU {_spread(clients)} ms/request")
+    print(f"SUMMARY {backend:8} load generator CPU {_spread(generator_cpu)} ms/request")
     if 1 in processes and 2 in processes:
         gain = [
             o2[0] / o1[0] for o1, o2 in zip(figures[("ours", 1)], figures[("ours", 2)], strict=True)
@@ -540,7 +577,17 @@ def main(argv: list[str] | None = None) -> None:
         "--rounds", type=int, default=1, help="creation: each server measured this many times"
     )
     parser.add_argument("--processes", default="1,2", help="creation: service processes")
+    parser.add_argument(
+        "--clients", type=int, default=CLIENTS, help="creation: requests in flight at once"
+    )
+    parser.add_argument(
+        "--generator",
+        choices=("requests", "http.client"),
+        default="requests",
+        help="creation: the load generator's HTTP client",
+    )
     args = parser.parse_args(argv)
+    GENERATOR[0] = args.generator
     parts = set(args.parts.split(","))
     folder = Path(tempfile.mkdtemp(prefix="clerk-bench-"))
     try:
@@ -553,7 +600,7 @@ def main(argv: list[str] | None = None) -> None:
                 if "creation" in parts:
                     counts = tuple(int(n) for n in args.processes.split(","))
                     urls = {n: _new_database(server, folder, f"create_{n}") for n in counts}
-                    bench_creation(backend, urls, args.requests, args.rounds, counts)
+                    bench_creation(backend, urls, args.requests, args.rounds, counts, args.clients)
                 if "profile" in parts:
                     url = _new_database(server, folder, "profile")
                     profile_creation(backend, url, args.profile_requests)
