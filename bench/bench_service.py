@@ -166,12 +166,18 @@ def _load(
             response = session.post(
                 url, json=body, headers={**headers, "Idempotency-Key": body["id"]}, timeout=60
             )
-            elapsed = time.perf_counter() - started
-            if response.status_code != 201:
-                errors.append(f"{response.status_code} {response.text[:300]}")
+            if not answered(response.status_code, response.text, started):
                 return
-            with lock:
-                latencies.append(elapsed)
+
+    def answered(status: int, text: str, started: float) -> bool:
+        """Keep a 201's latency; note anything else as an error (the client stops)."""
+        elapsed = time.perf_counter() - started
+        if status != 201:
+            errors.append(f"{status} {text[:300]}")
+            return False
+        with lock:
+            latencies.append(elapsed)
+        return True
 
     def plain_client(chunk: list[dict[str, Any]]) -> None:
         import http.client
@@ -187,12 +193,8 @@ def _load(
             conn.request("POST", parts.path, body=data, headers=sent)
             response = conn.getresponse()
             answer = response.read()
-            elapsed = time.perf_counter() - started
-            if response.status != 201:
-                errors.append(f"{response.status} {answer[:300]!r}")
+            if not answered(response.status, repr(answer[:300]), started):
                 return
-            with lock:
-                latencies.append(elapsed)
         conn.close()
 
     threads = [threading.Thread(target=client, args=(c,)) for c in chunks]
