@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import http.client
+import json
 import os
 import shutil
 import statistics
@@ -29,6 +31,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from fastapi import FastAPI, Request
@@ -42,7 +45,7 @@ CLIENTS = 8
 #: The load generator's HTTP client (``--generator``): ``requests`` (a Session per client)
 #: or ``http.client`` (one plain keep-alive connection per client, about a quarter of the
 #: CPU per request on the same cores as the servers).
-GENERATOR = ["requests"]
+GENERATOR = "requests"
 
 
 # -- the baseline: a bare FastAPI endpoint doing one plain INSERT ------------------------
@@ -50,8 +53,6 @@ GENERATOR = ["requests"]
 
 def baseline_app() -> Any:
     """``uvicorn --factory bench.bench_service:baseline_app`` (database from the env)."""
-    import json
-
     engine = create_engine(os.environ["BENCH_DATABASE_URL"])
     app = FastAPI()
 
@@ -145,9 +146,14 @@ def _tree_cpu(pid: int) -> float:
 
 
 def _load(
-    url: str, bodies: list[dict[str, Any]], headers: dict[str, str], clients: int = CLIENTS
+    url: str,
+    bodies: list[dict[str, Any]],
+    headers: dict[str, str],
+    clients: int = CLIENTS,
+    generator: str = GENERATOR,
 ) -> tuple[float, float]:
-    """POST every body from ``clients`` threads: (requests per second, p99 seconds).
+    """POST every body from ``clients`` threads with ``generator``'s HTTP client: (requests
+    per second, p99 seconds).
 
     Also notes the server's CPU milliseconds per request in ``_LAST_CPU_MS`` (less
     sensitive to a busy machine than the rate)."""
@@ -157,7 +163,7 @@ def _load(
     chunks = [bodies[i::clients] for i in range(clients)]
 
     def client(chunk: list[dict[str, Any]]) -> None:
-        if GENERATOR[0] == "http.client":
+        if generator == "http.client":
             plain_client(chunk)
             return
         session = requests.Session()
@@ -180,10 +186,6 @@ def _load(
         return True
 
     def plain_client(chunk: list[dict[str, Any]]) -> None:
-        import http.client
-        import json
-        from urllib.parse import urlsplit
-
         parts = urlsplit(url)
         conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
         for body in chunk:
@@ -276,6 +278,7 @@ def bench_creation(
     rounds: int = 1,
     processes: tuple[int, ...] = (1, 2),
     clients: int = CLIENTS,
+    generator: str = GENERATOR,
 ) -> None:
     """Case creation against the bare endpoint with each number of ``processes``, all four
     (or two) servers up at once and measured in turn, ``rounds`` times: each round runs
@@ -283,7 +286,7 @@ def bench_creation(
     load falls on ours and the bare endpoint alike. Prints each round, then the medians
     (with their ranges) of the ratios taken within each round, and with 1 and 2 processes
     the gain of 2 over 1 for ours and for the bare endpoint. ``clients`` requests are in
-    flight at once, the same number for ours and the bare endpoint."""
+    flight at once, the same number for ours and the bare endpoint, sent with ``generator``'s HTTP client."""
     figures: dict[tuple[str, int], list[tuple[float, float, float]]] = {}
     generator_cpu: list[float] = []
     with contextlib.ExitStack() as stack:
@@ -295,13 +298,13 @@ def bench_creation(
             targets.append(("bare", n, _bare(stack, urls[n], n), {}))
         for kind, n, url, headers in targets:  # warm up: first connections, first plans
             warm = _case_bodies(900_000 + n * 10_000, 40) if kind == "ours" else _plain_bodies(40)
-            _load(url, warm, headers)
+            _load(url, warm, headers, clients, generator)
         for r in range(rounds):
             turned = targets[r % len(targets) :] + targets[: r % len(targets)]
             for kind, n, url, headers in turned:
                 first = 100_000 + n * 100_000 + r * count
                 bodies = _case_bodies(first, count) if kind == "ours" else _plain_bodies(count)
-                rate, p99 = _load(url, bodies, headers, clients)
+                rate, p99 = _load(url, bodies, headers, clients, generator)
                 figures.setdefault((kind, n), []).append((rate, p99, _LAST_CPU_MS[0]))
                 generator_cpu.append(_CLIENT_CPU_MS[0])
             for n in processes:
@@ -321,7 +324,7 @@ def bench_creation(
         ours, bare = figures[("ours", n)], figures[("bare", n)]
         print(
             f"SUMMARY {backend:8} {n} process(es), {rounds} rounds of {count}, {clients} clients"
-            f" ({GENERATOR[0]}): throughput ratio"
+            f" ({generator}): throughput ratio"
             f" {_spread([o[0] / b[0] for o, b in zip(ours, bare, strict=True)])}, p99 ratio"
             f" {_spread([o[1] / b[1] for o, b in zip(ours, bare, strict=True)])}, service CPU"
             f" {_spread([o[2] for o in ours])} ms, bare {_spread([b[2] for b in bare])} ms;"
@@ -585,11 +588,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--generator",
         choices=("requests", "http.client"),
-        default="requests",
+        default=GENERATOR,
         help="creation: the load generator's HTTP client",
     )
     args = parser.parse_args(argv)
-    GENERATOR[0] = args.generator
     parts = set(args.parts.split(","))
     folder = Path(tempfile.mkdtemp(prefix="clerk-bench-"))
     try:
@@ -602,7 +604,15 @@ def main(argv: list[str] | None = None) -> None:
                 if "creation" in parts:
                     counts = tuple(int(n) for n in args.processes.split(","))
                     urls = {n: _new_database(server, folder, f"create_{n}") for n in counts}
-                    bench_creation(backend, urls, args.requests, args.rounds, counts, args.clients)
+                    bench_creation(
+                        backend,
+                        urls,
+                        args.requests,
+                        args.rounds,
+                        counts,
+                        args.clients,
+                        args.generator,
+                    )
                 if "profile" in parts:
                     url = _new_database(server, folder, "profile")
                     profile_creation(backend, url, args.profile_requests)

@@ -206,8 +206,6 @@ def write_batch(db: Database, turn: Turn, jobs: Sequence[Creation]) -> list[Any]
             batch = _retried(turn, lambda conn: _postgresql_batch(db, conn, grouped))
             results.update((i, r) for i, r in zip(together, batch, strict=True) if r is not _ALONE)
         except Exception as exc:  # rolled back: each is written alone below
-            if turn.conn is not None and turn.conn.invalidated:
-                turn.drop()  # after a failed pipeline (prepared.execute_together)
             log.debug("a batch of %d creations is written one by one: %r", len(grouped), exc)
     for i, job in enumerate(jobs):
         if i not in results:

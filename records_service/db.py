@@ -252,7 +252,7 @@ class Database:
         self.write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
         self.write_sessions = sessionmaker(self.write_engine, expire_on_commit=False, info=info)
         self.replica = (
-            ReadReplica(read_url, info, max_lag_s, prepare=self.pool_limits.prepare_statements)
+            ReadReplica(read_url, info, max_lag_s, connect_args=self.pool_limits.connect_args())
             if read_url
             else None
         )

@@ -69,25 +69,28 @@ class ReadReplica:
         url: the replica's SQLAlchemy URL (PostgreSQL).
         info: ``Session.info`` every session starts with (the writer's center, the seal).
         max_lag_s: the ``read_max_lag_seconds`` setting.
-        prepare: whether psycopg prepares statements (the ``db_prepared_statements``
-            setting, as for the primary).
+        connect_args: the driver's further connection arguments, as for the primary
+            (``db.PoolLimits.connect_args``: the ``db_prepared_statements`` setting).
     """
 
     def __init__(
-        self, url: str, info: dict[str, Any], max_lag_s: float, *, prepare: bool = True
+        self,
+        url: str,
+        info: dict[str, Any],
+        max_lag_s: float,
+        *,
+        connect_args: dict[str, Any] | None = None,
     ) -> None:
-        connect_args: dict[str, Any] = {
-            "connect_timeout": CONNECT_TIMEOUT_S,
-            "options": "-c default_transaction_read_only=on",
-        }
-        if not prepare:
-            connect_args["prepare_threshold"] = None
         self.engine = create_engine(
             url,
             pool_pre_ping=True,
             hide_parameters=True,
             json_serializer=lambda value: json.dumps(value, ensure_ascii=False),
-            connect_args=connect_args,
+            connect_args={
+                **(connect_args or {}),
+                "connect_timeout": CONNECT_TIMEOUT_S,
+                "options": "-c default_transaction_read_only=on",
+            },
         )
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
         self.max_lag_s = max_lag_s

@@ -78,7 +78,11 @@ class Turn:
     def connection(self, one_statement: bool = True) -> Connection:
         """The turn's connection. On PostgreSQL a creation that is one statement runs in
         the driver's autocommit: the statement is its own transaction, so no BEGIN and
-        COMMIT round trips; one of several statements (上报 at intake) in a transaction."""
+        COMMIT round trips; one of several statements (上报 at intake) in a transaction.
+        A connection invalidated meanwhile (a failed pipeline, ``prepared.execute_together``)
+        is given back first and a new one taken."""
+        if self.conn is not None and self.conn.invalidated:
+            self.drop()
         if self.conn is None:
             self.conn = self.db.write_engine.connect()
         conn = self.conn

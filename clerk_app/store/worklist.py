@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -177,10 +178,9 @@ class WorklistQuery:
         #: Rows read from the database by this query (tests check it stays bounded).
         self.rows_read = 0
         self._countdowns: dict[date, int] = {}
-        #: Due dates and item codes as read (ISO text, code) → one object each, shared by
-        #: the rows that repeat them.
+        #: Due dates as read (ISO text) → one object each, shared by the rows that repeat
+        #: them (texts the rows repeat are interned: ``sys.intern``).
         self._dates: dict[str, date] = {}
-        self._texts: dict[str, str] = {}
 
     def countdown(self, due: date) -> int:
         """Working days from today to ``due`` (many cases share a due date: kept once)."""
@@ -273,10 +273,6 @@ class WorklistQuery:
             day = self._dates[text] = date.fromisoformat(text)
         return day
 
-    def _text(self, text: str) -> str:
-        """``text`` as first read (item codes, fee states: a page repeats a few)."""
-        return self._texts.setdefault(text, text)
-
     def _row(self, r: Any) -> WorklistRow:
         due = self._date(r["due_date"])
         countdown = None if due is None else self.countdown(due)
@@ -286,7 +282,7 @@ class WorklistQuery:
             case_no=r["case_no"],
             applicant_name=r["applicant_name"],
             id_masked=mask_id(str(r["idn"] or "")) if r["idn"] else "",
-            item_code=self._text(r["item_code"]),
+            item_code=sys.intern(r["item_code"]),
             status=lifecycle.Status(r["status"]),
             received=r["received_at"],
             due_date=due,
@@ -297,9 +293,9 @@ class WorklistQuery:
             supply_by=supply_by,
             material_due=material_due(r["status"], supply_by, self.today),
             joint_case_no=r["joint_case_no"] or "",
-            stage=self._text(r["stage"] or ""),
+            stage=sys.intern(r["stage"] or ""),
             waiting=waiting,
-            fee_state=self._text(r["fee_state"] or ""),
+            fee_state=sys.intern(r["fee_state"] or ""),
         )
 
 
